@@ -1,0 +1,68 @@
+/*
+ * Build options and the output backends.  Each backend reads the report
+ * (never changes it, never reports input problems) and writes its files
+ * through an outdir, so a failed build leaves out/ as it was.
+ * Include "report.h" and "extern.h" first.
+ */
+#ifndef BACKEND_H
+#define BACKEND_H
+
+enum format {
+	FORMAT_HTML = 1 << 0,
+	FORMAT_PDF = 1 << 1,
+	FORMAT_SVG = 1 << 2,
+	FORMAT_ALL = FORMAT_HTML | FORMAT_PDF | FORMAT_SVG
+};
+
+struct opts {
+	const char	*content;	/* content folder */
+	const char	*out;		/* output folder */
+	const char	*styles;	/* styles folder */
+	int		 year;		/* 0: every edition */
+	unsigned	 formats;	/* FORMAT_* bits */
+	int		 draft;		/* watermark every edition */
+	const char	*label;		/* build stamp, or NULL */
+	const char	*base_url;	/* for canonical links, or NULL */
+	int		 jobs;		/* worker threads, >= 1 */
+	int		 quiet;		/* no progress on stderr */
+};
+
+/* ---- out.c: writing the output folder atomically ---- */
+
+struct outdir;
+/* Starts a build of out: files go to a fresh temporary folder beside it.
+ * Returns NULL after diag_sys(). */
+struct outdir	*out_open(const char *out);
+/* Writes rel (a path inside out, '/'-separated) with data.  Returns 0
+ * after diag_sys().  Thread-safe. */
+int		 out_write(struct outdir *, const char *rel, const void *,
+		    size_t);
+/* The temporary path where rel is to be written by a library that opens
+ * files itself (cairo); parent folders are created.  Caller frees.
+ * Thread-safe. */
+char		*out_path(struct outdir *, const char *rel);
+/* Moves what changed into out (unchanged files keep their mtime), removes
+ * from the folders named in owned (relative, e.g. "2016") the files this
+ * build did not write, and removes the temporary folder.  Returns 0 after
+ * diag_sys(). */
+int		 out_commit(struct outdir *, const char *const *owned,
+		    size_t nowned);
+/* Removes the temporary folder; out is left as it was. */
+void		 out_abort(struct outdir *);
+
+/* ---- backends: each writes one kind of output for one edition ---- */
+
+/* html.c: the site of the edition, under <year>/. */
+int	 html_edition(const struct report *, const struct edition *,
+	    const struct opts *, struct outdir *);
+/* html.c: out/index.html, the list of editions. */
+int	 html_index(const struct report *, const struct opts *,
+	    struct outdir *);
+/* pdf.c: <year>/rapport-<year>.pdf */
+int	 pdf_edition(const struct report *, const struct edition *,
+	    const struct opts *, struct outdir *);
+/* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg */
+int	 svg_edition(const struct report *, const struct edition *,
+	    const struct opts *, struct outdir *);
+
+#endif /* BACKEND_H */

@@ -1,0 +1,106 @@
+/*
+ * A growable byte buffer.  Growth is geometric (x1.5 at least) so appends
+ * are amortised linear.  data is always NUL-terminated once allocated.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+static void
+grow(struct buf *b, size_t more)
+{
+	size_t	 need = b->len + more + 1, ncap;
+
+	if (need <= b->cap)
+		return;
+	ncap = b->cap < 64 ? 64 : b->cap + b->cap / 2;
+	if (ncap < need)
+		ncap = need;
+	b->data = xrealloc(b->data, ncap);
+	b->cap = ncap;
+}
+
+void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	grow(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, int c)
+{
+	grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list	 cp;
+	int	 n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char	*p;
+
+	if (b->data == NULL)
+		return xstrdup("");
+	p = b->data;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

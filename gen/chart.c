@@ -1,0 +1,3 @@
+/* Charts: see chart.h.  (Being written.) */
+#include "report.h"
+#include "extern.h"

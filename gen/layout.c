@@ -1,0 +1,3 @@
+/* The PDF layout engine.  (Being written.) */
+#include "report.h"
+#include "extern.h"

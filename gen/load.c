@@ -1,0 +1,462 @@
+/*
+ * The content folder -> the report model.  Lists folders in sorted order
+ * (never directory order), loads every file through xml.c and md.c, and
+ * reports what is missing or left over.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "extern.h"
+
+const char *const status_code[STATUS__MAX] = {
+	"implemented",		/* STATUS_IMPLEMENTED */
+	"partial",		/* STATUS_PARTIAL */
+	"in-progress",		/* STATUS_IN_PROGRESS */
+	"not-implemented",	/* STATUS_NOT_IMPLEMENTED */
+	"not-assessed",		/* STATUS_NOT_ASSESSED */
+};
+
+const char *const status_label[STATUS__MAX] = {
+	"Réalisée",			/* STATUS_IMPLEMENTED */
+	"Partiellement réalisée",	/* STATUS_PARTIAL */
+	"En cours",			/* STATUS_IN_PROGRESS */
+	"Non réalisée",			/* STATUS_NOT_IMPLEMENTED */
+	"Information insuffisante",	/* STATUS_NOT_ASSESSED */
+};
+
+int
+file_read(const char *path, struct buf *b)
+{
+	struct pos	 p = { path, 0, 0 };
+	struct stat	 st;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 n;
+	int		 rc = 0;
+
+	buf_reset(b);
+	if (stat(path, &st) == -1) {
+		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, &p, "not a regular file");
+		return 0;
+	}
+	if (st.st_size > MAX_FILE_SIZE) {
+		diag(DIAG_ERROR, &p, "file too large (%lld bytes; at most %d)",
+		    (long long)st.st_size, MAX_FILE_SIZE);
+		return 0;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_put(b, chunk, n);
+		if (b->len > MAX_FILE_SIZE) {
+			diag(DIAG_ERROR, &p, "file too large (at most %d "
+			    "bytes)", MAX_FILE_SIZE);
+			goto out;
+		}
+	}
+	if (ferror(f)) {
+		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (b->data == NULL)
+		buf_put(b, "", 0);
+	rc = 1;
+out:
+	fclose(f);
+	return rc;
+}
+
+int
+load_inside(const struct report *r, const char *path)
+{
+	char	 root[PATH_MAX], real[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(r->content, root) == NULL ||
+	    realpath(path, real) == NULL)
+		return 0;
+	n = strlen(root);
+	return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in dir (no dot files); caller frees with names_free().
+ * Returns -1 if the folder cannot be read. */
+static ssize_t
+names_of(const char *dir, char ***out)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**v = NULL;
+	size_t		 n = 0, cap = 0;
+
+	*out = NULL;
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(v, n, sizeof(*v), cmp_str);
+	*out = v;
+	return (ssize_t)n;
+}
+
+static void
+names_free(char **v, ssize_t n)
+{
+	ssize_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The plan measure with this file name ("m07.xml", "m07.md"), or NULL. */
+static struct measure *
+measure_named(struct report *r, const char *name, const char *ext)
+{
+	size_t	 i, n = strlen(name), e = strlen(ext);
+
+	if (n <= e || strcmp(name + n - e, ext) != 0)
+		return NULL;
+	for (i = 0; i < r->plan.nmeasures; i++)
+		if (strlen(r->plan.measures[i].id) == n - e &&
+		    strncmp(name, r->plan.measures[i].id, n - e) == 0)
+			return &r->plan.measures[i];
+	return NULL;
+}
+
+/* Reports a file that is not inside the content folder (a symbolic link
+ * that leads out of it).  Returns 1 if the file may be read. */
+static int
+check_inside(struct report *r, const char *path)
+{
+	struct pos	 p = { path, 0, 0 };
+
+	if (load_inside(r, path))
+		return 1;
+	diag(DIAG_ERROR, &p, "leads outside the content folder");
+	return 0;
+}
+
+static void
+load_indicators(struct report *r)
+{
+	char		*dir, *path, **names;
+	ssize_t		 n, i;
+	size_t		 k;
+	struct measure	*m;
+	struct pos	 p;
+	unsigned char	*seen;
+
+	dir = xasprintf("%s/indicators", r->content);
+	seen = xcalloc(r->plan.nmeasures, 1);
+	if ((n = names_of(dir, &names)) == -1) {
+		p.file = dir;
+		p.line = p.col = 0;
+		diag(DIAG_ERROR, &p, "cannot read the indicators folder: %s",
+		    strerror(errno));
+	}
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		p.file = path;
+		p.line = p.col = 0;
+		if ((m = measure_named(r, names[i], ".xml")) == NULL)
+			diag(DIAG_ERROR, &p, "no measure of the plan has this "
+			    "file (expected m01.xml to m%02zu.xml)",
+			    r->plan.nmeasures);
+		else if (check_inside(r, path)) {
+			seen[m->index] = 1;
+			xml_load_indicators(r, m, path);
+		} else
+			seen[m->index] = 1;
+		free(path);
+	}
+	for (k = 0; k < r->plan.nmeasures; k++)
+		if (!seen[k])
+			diag(DIAG_ERROR, &r->plan.measures[k].pos, "measure %s "
+			    "has no indicator file %s/%s.xml",
+			    r->plan.measures[k].id, dir,
+			    r->plan.measures[k].id);
+	names_free(names, n);
+	free(seen);
+	free(dir);
+}
+
+static void
+load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
+{
+	size_t	 i, j;
+	char	*path;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(pt[i].file, pt[j].file) == 0)
+				diag(DIAG_ERROR, &pt[i].pos, "part %s listed "
+				    "twice", pt[i].file);
+		path = xasprintf("%s/%s", dir, pt[i].file);
+		if (access(path, F_OK) == -1)
+			diag(DIAG_ERROR, &pt[i].pos, "missing file %s", path);
+		else if (check_inside(r, path))
+			md_load(r, &pt[i].doc, path);
+		free(path);
+	}
+}
+
+/* Is name one of the edition's parts? */
+static int
+is_part(const struct edition *e, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nfront; i++)
+		if (strcmp(e->front[i].file, name) == 0)
+			return 1;
+	for (i = 0; i < e->nback; i++)
+		if (strcmp(e->back[i].file, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+load_edition(struct report *r, struct edition *e, const char *dir,
+    int year)
+{
+	char		*path, *mdir, **names;
+	ssize_t		 n, i;
+	size_t		 k;
+	struct measure	*m;
+	struct pos	 p;
+	unsigned char	*seen;
+
+	e->year = year;
+	e->narr = arena_array(r->ar, r->plan.nmeasures, sizeof(*e->narr));
+	path = xasprintf("%s/edition.xml", dir);
+	p.file = path;
+	p.line = p.col = 0;
+	if (access(path, F_OK) == -1)
+		diag(DIAG_ERROR, &p, "missing edition file");
+	else if (check_inside(r, path) && xml_load_edition(r, e, path) &&
+	    e->year != year)
+		diag(DIAG_ERROR, &e->pos, "edition year %d in folder %s",
+		    e->year, dir);
+	e->year = year;
+	free(path);
+	load_parts(r, dir, e->front, e->nfront);
+	load_parts(r, dir, e->back, e->nback);
+
+	/* Files of the edition folder that nothing uses. */
+	if ((n = names_of(dir, &names)) > 0)
+		for (i = 0; i < n; i++) {
+			if (strcmp(names[i], "edition.xml") == 0 ||
+			    strcmp(names[i], "measures") == 0 ||
+			    is_part(e, names[i]))
+				continue;
+			path = xasprintf("%s/%s", dir, names[i]);
+			p.file = path;
+			diag(DIAG_WARNING, &p, "not listed in edition.xml: "
+			    "not part of the report");
+			free(path);
+		}
+	names_free(names, n);
+
+	mdir = xasprintf("%s/measures", dir);
+	seen = xcalloc(r->plan.nmeasures, 1);
+	if ((n = names_of(mdir, &names)) == -1) {
+		p.file = mdir;
+		diag(DIAG_ERROR, &p, "missing measures folder");
+	}
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", mdir, names[i]);
+		p.file = path;
+		if ((m = measure_named(r, names[i], ".md")) == NULL)
+			diag(DIAG_ERROR, &p, "no measure of the plan has this "
+			    "file (expected m01.md to m%02zu.md)",
+			    r->plan.nmeasures);
+		else {
+			seen[m->index] = 1;
+			if (check_inside(r, path))
+				md_load(r, &e->narr[m->index], path);
+		}
+		free(path);
+	}
+	names_free(names, n);
+	for (k = 0; k < r->plan.nmeasures && n >= 0; k++)
+		if (!seen[k]) {
+			path = xasprintf("%s/%s.md", mdir,
+			    r->plan.measures[k].id);
+			p.file = path;
+			diag(DIAG_ERROR, &p, "missing narrative of measure %d "
+			    "for the %d edition", r->plan.measures[k].number,
+			    year);
+			free(path);
+		}
+	free(seen);
+	free(mdir);
+}
+
+static void
+load_editions(struct report *r)
+{
+	char		*dir, *sub, **names;
+	ssize_t		 n, i;
+	size_t		 cap = 0;
+	struct edition	*e;
+	struct pos	 p = { NULL, 0, 0 };
+	int		 year;
+	char		 tail;
+
+	dir = xasprintf("%s/editions", r->content);
+	if ((n = names_of(dir, &names)) == -1) {
+		p.file = dir;
+		diag(DIAG_ERROR, &p, "cannot read the editions folder: %s",
+		    strerror(errno));
+	}
+	for (i = 0; i < n; i++) {
+		sub = xasprintf("%s/%s", dir, names[i]);
+		p.file = sub;
+		if (!is_dir(sub) || strlen(names[i]) != 4 ||
+		    sscanf(names[i], "%4d%c", &year, &tail) != 1)
+			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
+			    "such as 2016)");
+		else {
+			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
+			load_edition(r, e, sub, year);
+		}
+		free(sub);
+	}
+	if (n == 0) {
+		p.file = dir;
+		diag(DIAG_ERROR, &p, "no edition");
+	}
+	names_free(names, n);
+	free(dir);
+	/* names_of() sorted the years; link each to the one before. */
+	for (i = 1; i < (ssize_t)r->neds; i++)
+		if (r->eds[i - 1].year == r->eds[i].year - 1)
+			r->eds[i].prev = &r->eds[i - 1];
+}
+
+struct report *
+report_load(const char *content)
+{
+	struct report	*r;
+	char		*path;
+	struct pos	 p = { content, 0, 0 };
+
+	if (!is_dir(content)) {
+		diag(DIAG_ERROR, &p, "no content folder here");
+		return NULL;
+	}
+	r = xcalloc(1, sizeof(*r));
+	r->ar = arena_new();
+	r->content = arena_strdup(r->ar, content);
+	path = xasprintf("%s/plan.xml", content);
+	p.file = path;
+	if (access(path, F_OK) == -1)
+		diag(DIAG_ERROR, &p, "missing plan file");
+	else if (check_inside(r, path) && xml_load_plan(r, path)) {
+		load_indicators(r);
+		load_editions(r);
+	}
+	free(path);
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	arena_free(r->ar);
+	free(r);
+}
+
+const struct assessment *
+report_assessment(const struct measure *m, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nassess; i++)
+		if (m->assess[i].year == year)
+			return &m->assess[i];
+	return NULL;
+}
+
+const struct value *
+series_at(const struct series *s, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nvals; i++)
+		if (s->vals[i].year == year)
+			return &s->vals[i];
+	return NULL;
+}
+
+const struct value *
+series_last(const struct series *s, int year)
+{
+	const struct value *v = NULL;
+	size_t	 i;
+
+	for (i = 0; i < s->nvals && s->vals[i].year <= year; i++)
+		v = &s->vals[i];
+	return v;
+}
+
+int
+indicator_has_data(const struct indicator *ind, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < ind->nseries; i++)
+		if (series_last(&ind->series[i], year) != NULL)
+			return 1;
+	return 0;
+}
+
+const struct edition *
+report_edition(const struct report *r, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->neds; i++)
+		if (r->eds[i].year == year)
+			return &r->eds[i];
+	return NULL;
+}

@@ -1,0 +1,353 @@
+/*
+ * cmark -> report model (struct block / struct span).  The only file that
+ * includes cmark.  Raw HTML is never kept as markup: it is reported and
+ * becomes literal text.  Prose goes through the French typography pass
+ * here, once, so every backend prints the same characters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "report.h"
+#include "extern.h"
+
+struct mctx {
+	struct report	*r;
+	const char	*path;
+	char		*dir;		/* the file's folder, for images */
+	int		 errors;
+	int		 deep;		/* depth error already reported */
+};
+
+static struct pos
+pos_node(const struct mctx *c, cmark_node *n)
+{
+	struct pos	 p;
+
+	p.file = c->path;
+	p.line = cmark_node_get_start_line(n);
+	p.col = cmark_node_get_start_column(n);
+	return p;
+}
+
+/* Counts the words of a text run. */
+static size_t
+count_words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		int sp = *s == ' ' || *s == '\t' || *s == '\n';
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* Is a link target allowed?  Web and mail addresses only. */
+static int
+href_ok(const char *u)
+{
+	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0
+	    || strncmp(u, "mailto:", 7) == 0;
+}
+
+/* Reads a PNG's size from its header.  Returns 0 if it is no PNG. */
+static int
+png_size(const char *path, int *w, int *h)
+{
+	static const unsigned char sig[8] =
+	    { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	unsigned char	 hd[24];
+	FILE		*f;
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(hd, 1, sizeof(hd), f);
+	fclose(f);
+	if (n != sizeof(hd) || memcmp(hd, sig, 8) != 0 ||
+	    memcmp(hd + 12, "IHDR", 4) != 0)
+		return 0;
+	*w = (int)((unsigned)hd[16] << 24 | hd[17] << 16 | hd[18] << 8 | hd[19]);
+	*h = (int)((unsigned)hd[20] << 24 | hd[21] << 16 | hd[22] << 8 | hd[23]);
+	return *w > 0 && *h > 0;
+}
+
+static void
+image(struct mctx *c, struct span *s, const struct pos *p)
+{
+	char	*path;
+	int	 w, h;
+
+	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
+	    strncmp(s->href, "data:", 5) == 0) {
+		diag(DIAG_ERROR, p, "image \"%s\": only PNG files inside the "
+		    "content folder, given by a relative path", s->href);
+		c->errors++;
+		return;
+	}
+	path = xasprintf("%s/%s", c->dir, s->href);
+	if (!load_inside(c->r, path)) {
+		diag(DIAG_ERROR, p, "image \"%s\" is outside the content "
+		    "folder or missing", s->href);
+		c->errors++;
+	} else if (!png_size(path, &w, &h)) {
+		diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
+		    s->href);
+		c->errors++;
+	} else if ((double)w * h > MAX_IMAGE_PIXELS) {
+		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
+		    "pixels; at most %d)", s->href, w, h, MAX_IMAGE_PIXELS);
+		c->errors++;
+	} else {
+		s->path = arena_strdup(c->r->ar, path);
+		s->w = w;
+		s->h = h;
+	}
+	free(path);
+}
+
+static struct span *
+spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
+    const struct pos *bp, int depth)
+{
+	struct span	*head = NULL, **tail = &head, *s;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*lit;
+
+	for (; n != NULL; n = cmark_node_next(n)) {
+		s = arena_alloc(c->r->ar, sizeof(*s));
+		lit = cmark_node_get_literal(n);
+		switch ((int)cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			s->type = SPAN_TEXT;
+			buf_reset(&b);
+			typo_fr(t, &b, lit ? lit : "");
+			s->text = arena_strndup(c->r->ar,
+			    b.data ? b.data : "", b.len);
+			d->words += count_words(lit ? lit : "");
+			break;
+		case CMARK_NODE_CODE:
+			s->type = SPAN_CODE;
+			s->text = arena_strdup(c->r->ar, lit ? lit : "");
+			t->prev = 'x';
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			s->type = SPAN_SOFTBREAK;
+			t->prev = ' ';
+			break;
+		case CMARK_NODE_LINEBREAK:
+			s->type = SPAN_LINEBREAK;
+			t->prev = ' ';
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			s->type = SPAN_HTML;
+			s->text = arena_strdup(c->r->ar, lit ? lit : "");
+			diag(DIAG_WARNING, bp, "raw HTML is not allowed, shown "
+			    "as text: %.40s", s->text);
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			s->type = cmark_node_get_type(n) == CMARK_NODE_EMPH ?
+			    SPAN_EMPH : SPAN_STRONG;
+			break;
+		case CMARK_NODE_LINK:
+			s->type = SPAN_LINK;
+			s->href = arena_strdup(c->r->ar,
+			    cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+			s->title = arena_strdup(c->r->ar,
+			    cmark_node_get_title(n));
+			if (s->title != NULL && *s->title == '\0')
+				s->title = NULL;
+			if (!href_ok(s->href)) {
+				diag(DIAG_ERROR, bp, "link \"%.60s\": only "
+				    "http, https and mailto addresses are "
+				    "allowed", s->href);
+				c->errors++;
+				s->href = NULL;
+			}
+			break;
+		case CMARK_NODE_IMAGE:
+			s->type = SPAN_IMAGE;
+			s->href = arena_strdup(c->r->ar,
+			    cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+			s->title = arena_strdup(c->r->ar,
+			    cmark_node_get_title(n));
+			image(c, s, bp);
+			break;
+		default:
+			/* Custom inlines are never produced by the parser. */
+			s->type = SPAN_TEXT;
+			s->text = "";
+			break;
+		}
+		if (cmark_node_first_child(n) != NULL) {
+			if (depth >= MAX_MD_DEPTH) {
+				if (!c->deep++)
+					diag(DIAG_ERROR, bp, "inline markup "
+					    "nested deeper than %d levels",
+					    MAX_MD_DEPTH);
+				c->errors++;
+			} else
+				s->child = spans(c, d, cmark_node_first_child(n),
+				    t, bp, depth + 1);
+		}
+		*tail = s;
+		tail = &s->next;
+	}
+	buf_free(&b);
+	return head;
+}
+
+static struct block *
+blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
+{
+	struct block	*head = NULL, **tail = &head, *b;
+	struct typo	 t;
+	const char	*lit, *info;
+
+	for (; n != NULL; n = cmark_node_next(n)) {
+		b = arena_alloc(c->r->ar, sizeof(*b));
+		b->pos = pos_node(c, n);
+		lit = cmark_node_get_literal(n);
+		memset(&t, 0, sizeof(t));
+		switch ((int)cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			b->type = BLOCK_PARAGRAPH;
+			b->ins = spans(c, d, cmark_node_first_child(n), &t,
+			    &b->pos, 0);
+			break;
+		case CMARK_NODE_HEADING:
+			b->type = BLOCK_HEADING;
+			b->level = cmark_node_get_heading_level(n);
+			if (b->level == 1) {
+				diag(DIAG_WARNING, &b->pos, "level-1 heading: "
+				    "the title comes from the plan or "
+				    "edition.xml, start sections at ##");
+				b->level = 2;
+			}
+			b->ins = spans(c, d, cmark_node_first_child(n), &t,
+			    &b->pos, 0);
+			break;
+		case CMARK_NODE_LIST:
+			b->type = BLOCK_LIST;
+			b->ordered = cmark_node_get_list_type(n) ==
+			    CMARK_ORDERED_LIST;
+			b->start = cmark_node_get_list_start(n);
+			b->tight = cmark_node_get_list_tight(n);
+			break;
+		case CMARK_NODE_ITEM:
+			b->type = BLOCK_ITEM;
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			b->type = BLOCK_QUOTE;
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			b->type = BLOCK_CODE;
+			b->text = arena_strdup(c->r->ar, lit ? lit : "");
+			info = cmark_node_get_fence_info(n);
+			b->info = info && *info ? arena_strdup(c->r->ar, info) :
+			    NULL;
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			b->type = BLOCK_RULE;
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			b->type = BLOCK_HTML;
+			b->text = arena_strdup(c->r->ar, lit ? lit : "");
+			diag(DIAG_WARNING, &b->pos, "raw HTML is not allowed, "
+			    "shown as text");
+			break;
+		default:
+			/* Custom blocks are never produced by the parser. */
+			b->type = BLOCK_RULE;
+			break;
+		}
+		if (b->type == BLOCK_LIST || b->type == BLOCK_ITEM ||
+		    b->type == BLOCK_QUOTE) {
+			if (depth >= MAX_MD_DEPTH) {
+				if (!c->deep++)
+					diag(DIAG_ERROR, &b->pos, "lists and "
+					    "quotes nested deeper than %d "
+					    "levels", MAX_MD_DEPTH);
+				c->errors++;
+			} else
+				b->child = blocks(c, d,
+				    cmark_node_first_child(n), depth + 1);
+		}
+		*tail = b;
+		tail = &b->next;
+	}
+	return head;
+}
+
+/* Warns once about bytes that are not UTF-8 (cmark replaces them). */
+static void
+check_utf8(struct mctx *c, const struct buf *src)
+{
+	const unsigned char *s = (const unsigned char *)src->data;
+	size_t		 i = 0, n, k;
+	int		 line = 1, col = 1, nul = 0, bad = 0;
+	struct pos	 p;
+
+	while (i < src->len) {
+		unsigned char ch = s[i];
+		n = ch < 0x80 ? 1 : (ch & 0xe0) == 0xc0 ? 2 :
+		    (ch & 0xf0) == 0xe0 ? 3 : (ch & 0xf8) == 0xf0 ? 4 : 0;
+		if (n == 2 && ch < 0xc2)
+			n = 0;
+		for (k = 1; n > 0 && k < n; k++)
+			if (i + k >= src->len || (s[i + k] & 0xc0) != 0x80)
+				n = 0;
+		p.file = c->path;
+		p.line = line;
+		p.col = col;
+		if (ch == 0 && !nul++)
+			diag(DIAG_WARNING, &p, "NUL byte, replaced by U+FFFD");
+		if (n == 0) {
+			if (!bad++)
+				diag(DIAG_WARNING, &p, "invalid UTF-8, "
+				    "replaced by U+FFFD");
+			n = 1;
+		}
+		if (ch == '\n') {
+			line++;
+			col = 1;
+		} else
+			col++;
+		i += n;
+	}
+}
+
+int
+md_load(struct report *r, struct doc *d, const char *path)
+{
+	struct mctx	 c;
+	struct buf	 src = { NULL, 0, 0 };
+	cmark_node	*root;
+	char		*slash;
+
+	memset(&c, 0, sizeof(c));
+	c.r = r;
+	c.path = d->file = arena_strdup(r->ar, path);
+	if (!file_read(path, &src))
+		return 0;
+	c.dir = xstrdup(path);
+	if ((slash = strrchr(c.dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		strcpy(c.dir, ".");
+	check_utf8(&c, &src);
+	root = cmark_parse_document(src.data ? src.data : "", src.len,
+	    CMARK_OPT_VALIDATE_UTF8);
+	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
+	cmark_node_free(root);
+	buf_free(&src);
+	free(c.dir);
+	return c.errors == 0;
+}

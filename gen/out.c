@@ -1,0 +1,282 @@
+/*
+ * The output folder, written atomically: every file of a build goes to a
+ * temporary folder beside out/ (same file system, so rename() is atomic),
+ * and only a build that succeeded is moved into place.  Files whose bytes
+ * did not change are left alone, mtime included, so a rebuild with nothing
+ * changed rewrites nothing.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "extern.h"
+#include "backend.h"
+
+struct outdir {
+	char		*out;		/* the final folder */
+	char		*tmp;		/* the temporary folder */
+	pthread_mutex_t	 lock;		/* guards the written list */
+	char		**written;	/* relative paths, for the commit */
+	size_t		 nwritten, cap;
+};
+
+/* mkdir -p for the parents of path. */
+static int
+mkparents(const char *path)
+{
+	char	*p, *s;
+	int	 rc = 1;
+
+	p = xstrdup(path);
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+			diag_sys("%s: %s", p, strerror(errno));
+			rc = 0;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/* rm -rf, for our own temporary folder only. */
+static void
+rmtree(const char *path)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*sub;
+
+	if (lstat(path, &st) == -1)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			sub = xasprintf("%s/%s", path, de->d_name);
+			rmtree(sub);
+			free(sub);
+		}
+		closedir(d);
+		rmdir(path);
+	} else
+		unlink(path);
+}
+
+struct outdir *
+out_open(const char *out)
+{
+	struct outdir	*o;
+	char		*tmpl;
+	size_t		 n;
+
+	o = xcalloc(1, sizeof(*o));
+	o->out = xstrdup(out);
+	n = strlen(o->out);
+	while (n > 1 && o->out[n - 1] == '/')
+		o->out[--n] = '\0';
+	tmpl = xasprintf("%s.tmp-XXXXXX", o->out);
+	if (!mkparents(tmpl) || mkdtemp(tmpl) == NULL) {
+		diag_sys("cannot create a temporary folder beside %s: %s",
+		    o->out, strerror(errno));
+		free(tmpl);
+		free(o->out);
+		free(o);
+		return NULL;
+	}
+	o->tmp = tmpl;
+	pthread_mutex_init(&o->lock, NULL);
+	return o;
+}
+
+static void
+remember(struct outdir *o, const char *rel)
+{
+	pthread_mutex_lock(&o->lock);
+	if (o->nwritten == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->written = xreallocarray(o->written, o->cap,
+		    sizeof(*o->written));
+	}
+	o->written[o->nwritten++] = xstrdup(rel);
+	pthread_mutex_unlock(&o->lock);
+}
+
+char *
+out_path(struct outdir *o, const char *rel)
+{
+	char	*p;
+
+	p = xasprintf("%s/%s", o->tmp, rel);
+	if (!mkparents(p)) {
+		free(p);
+		return NULL;
+	}
+	remember(o, rel);
+	return p;
+}
+
+int
+out_write(struct outdir *o, const char *rel, const void *data, size_t len)
+{
+	char	*p;
+	FILE	*f;
+	int	 rc = 0;
+
+	if ((p = out_path(o, rel)) == NULL)
+		return 0;
+	if ((f = fopen(p, "wb")) == NULL) {
+		diag_sys("%s: %s", p, strerror(errno));
+		goto out;
+	}
+	if ((len > 0 && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
+		diag_sys("%s: %s", p, strerror(errno));
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		diag_sys("%s: %s", p, strerror(errno));
+		goto out;
+	}
+	rc = 1;
+out:
+	free(p);
+	return rc;
+}
+
+/* Do two files hold the same bytes? */
+static int
+same_bytes(const char *a, const char *b)
+{
+	FILE	*fa, *fb;
+	char	 ba[65536], bb[65536];
+	size_t	 na, nb;
+	int	 same = 0;
+
+	if ((fa = fopen(a, "rb")) == NULL)
+		return 0;
+	if ((fb = fopen(b, "rb")) == NULL) {
+		fclose(fa);
+		return 0;
+	}
+	for (;;) {
+		na = fread(ba, 1, sizeof(ba), fa);
+		nb = fread(bb, 1, sizeof(bb), fb);
+		if (na != nb || memcmp(ba, bb, na) != 0)
+			break;
+		if (na == 0) {
+			same = 1;
+			break;
+		}
+	}
+	fclose(fa);
+	fclose(fb);
+	return same;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Was rel written by this build? (o->written is sorted.) */
+static int
+was_written(const struct outdir *o, const char *rel)
+{
+	return bsearch(&rel, o->written, o->nwritten, sizeof(*o->written),
+	    cmp_str) != NULL;
+}
+
+/* Removes from out/rel (a folder) every file this build did not write. */
+static void
+prune(struct outdir *o, const char *rel)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*dir, *sub, *subrel;
+
+	dir = xasprintf("%s/%s", o->out, rel);
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		sub = xasprintf("%s/%s", dir, de->d_name);
+		subrel = xasprintf("%s/%s", rel, de->d_name);
+		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+			prune(o, subrel);
+			rmdir(sub);	/* only if now empty */
+		} else if (!was_written(o, subrel))
+			unlink(sub);
+		free(sub);
+		free(subrel);
+	}
+	closedir(d);
+	free(dir);
+}
+
+int
+out_commit(struct outdir *o, const char *const *owned, size_t nowned)
+{
+	size_t	 i;
+	char	*src, *dst;
+	int	 rc = 1;
+
+	qsort(o->written, o->nwritten, sizeof(*o->written), cmp_str);
+	for (i = 0; i < o->nwritten && rc; i++) {
+		if (i > 0 && strcmp(o->written[i], o->written[i - 1]) == 0)
+			continue;
+		src = xasprintf("%s/%s", o->tmp, o->written[i]);
+		dst = xasprintf("%s/%s", o->out, o->written[i]);
+		if (!same_bytes(src, dst)) {
+			if (!mkparents(dst))
+				rc = 0;
+			else if (rename(src, dst) == -1) {
+				diag_sys("%s: %s", dst, strerror(errno));
+				rc = 0;
+			}
+		}
+		free(src);
+		free(dst);
+	}
+	for (i = 0; i < nowned && rc; i++)
+		prune(o, owned[i]);
+	out_abort(o);
+	return rc;
+}
+
+void
+out_abort(struct outdir *o)
+{
+	size_t	 i;
+
+	if (o == NULL)
+		return;
+	rmtree(o->tmp);
+	for (i = 0; i < o->nwritten; i++)
+		free(o->written[i]);
+	free(o->written);
+	pthread_mutex_destroy(&o->lock);
+	free(o->tmp);
+	free(o->out);
+	free(o);
+}

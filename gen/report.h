@@ -1,0 +1,262 @@
+/*
+ * The report model: the plan, its measures and indicators, and the yearly
+ * editions with their Markdown narratives.  Loaded once (load.c, xml.c,
+ * md.c), checked once (validate.c); every backend only reads it.
+ *
+ * Every string and array here lives in the report's arena and is freed by
+ * report_free(); nothing in the model is freed on its own.  Strings are
+ * UTF-8, already through the French typography pass (typo.c) where they are
+ * prose.  This header includes nothing but the standard library.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stddef.h>
+
+/* Where something comes from: file (relative to the working directory, as
+ * given on the command line), line and column, both counted from 1; 0 when
+ * unknown. */
+struct pos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
+/* Assessment statuses, in the order reports list them (best first). */
+enum status {
+	STATUS_IMPLEMENTED,	/* « Réalisée » */
+	STATUS_PARTIAL,		/* « Partiellement réalisée » */
+	STATUS_IN_PROGRESS,	/* « En cours » */
+	STATUS_NOT_IMPLEMENTED,	/* « Non réalisée » */
+	STATUS_NOT_ASSESSED,	/* « Information insuffisante » */
+	STATUS__MAX
+};
+
+enum direction {
+	DIRECTION_HIGHER,	/* higher is better */
+	DIRECTION_LOWER,	/* lower is better */
+	DIRECTION__MAX
+};
+
+/* How an indicator is charted; defaults are resolved when loading. */
+enum chart_kind {
+	CHART_LINE,		/* one series over the years, line and markers */
+	CHART_BAR,		/* one series over the years, vertical bars */
+	CHART_STACKED,		/* categories stacked per year */
+	CHART_HBAR,		/* categories as horizontal bars, latest year */
+	CHART__MAX
+};
+
+/* One year's value of a series. */
+struct value {
+	int		 year;
+	double		 v;		/* [data] finite */
+	int		 illustrative;	/* not from a published source */
+	const char	*note;		/* or NULL */
+	struct pos	 pos;
+};
+
+/* A baseline or a target: set is 0 when absent. */
+struct point {
+	int		 set;
+	int		 year;
+	double		 v;		/* [data] */
+	int		 illustrative;
+	struct pos	 pos;
+};
+
+/* Values of one series, sorted by year, one per year at most.  An indicator
+ * without categories has exactly one series, with id NULL and the
+ * indicator's label. */
+struct series {
+	const char	*id;		/* category id, or NULL */
+	const char	*label;
+	struct value	*vals;
+	size_t		 nvals;
+	struct pos	 pos;
+};
+
+struct measure;
+
+struct indicator {
+	const char	*id;		/* unique within its measure */
+	const char	*label;
+	const char	*unit;		/* "%", "€" or a French word */
+	const char	*definition;
+	const char	*source;
+	const char	*source_url;	/* or NULL */
+	const char	*note;		/* or NULL */
+	enum direction	 direction;
+	enum chart_kind	 chart;
+	struct point	 baseline;
+	struct point	 target;
+	int		 categories;	/* series are categories */
+	struct series	*series;
+	size_t		 nseries;	/* >= 1 */
+	const struct measure *measure;
+	struct pos	 pos;
+};
+
+struct assessment {
+	int		 year;
+	enum status	 status;
+	const char	*text;		/* one-line justification */
+	struct pos	 pos;
+};
+
+struct priority;
+struct objective;
+
+struct measure {
+	const char	*id;		/* "m01" */
+	int		 number;	/* 1 */
+	size_t		 index;		/* position in plan.measures */
+	const char	*title;
+	const char	*lead;		/* or NULL */
+	const char	**partners;
+	size_t		 npartners;
+	const struct priority *priority;
+	const struct objective *objective; /* or NULL */
+	struct indicator *inds;
+	size_t		 ninds;
+	struct assessment *assess;	/* sorted by year */
+	size_t		 nassess;
+	const char	*ind_file;	/* its indicator file, or NULL */
+	struct pos	 pos;		/* in plan.xml */
+};
+
+struct objective {
+	const char	*id;		/* "I.2" */
+	const char	*title;
+	struct measure	**measures;
+	size_t		 nmeasures;
+	struct pos	 pos;
+};
+
+struct priority {
+	const char	*id;		/* roman numeral, "II" */
+	int		 number;	/* 2 */
+	const char	*title;
+	struct objective *objs;		/* may be empty */
+	size_t		 nobjs;
+	struct measure	**measures;	/* all of its measures, in order */
+	size_t		 nmeasures;
+	struct pos	 pos;
+};
+
+struct plan {
+	const char	*title;
+	const char	*short_title;	/* title when absent */
+	const char	*adopted;	/* YYYY-MM-DD or NULL */
+	const char	*source;	/* or NULL */
+	const char	*source_url;	/* or NULL */
+	int		 start, end;	/* plan period, years */
+	int		 data_from;	/* first year a value may have */
+	struct priority	*prios;
+	size_t		 nprios;
+	struct measure	*measures;	/* in plan order */
+	size_t		 nmeasures;
+	const char	*file;
+};
+
+/* Markdown, after cmark and the typography pass. */
+enum block_type {
+	BLOCK_PARAGRAPH,
+	BLOCK_HEADING,		/* level 2..6 */
+	BLOCK_LIST,		/* children are BLOCK_ITEM */
+	BLOCK_ITEM,
+	BLOCK_QUOTE,
+	BLOCK_CODE,		/* text, info */
+	BLOCK_RULE,
+	BLOCK_HTML,		/* raw HTML, kept as literal text only */
+	BLOCK__MAX
+};
+
+enum span_type {
+	SPAN_TEXT,		/* text */
+	SPAN_CODE,		/* text, verbatim */
+	SPAN_EMPH,		/* children */
+	SPAN_STRONG,		/* children */
+	SPAN_LINK,		/* href, title; children */
+	SPAN_IMAGE,		/* href as written, path, w, h; children = alt */
+	SPAN_SOFTBREAK,
+	SPAN_LINEBREAK,
+	SPAN_HTML,		/* raw HTML, kept as literal text only */
+	SPAN__MAX
+};
+
+struct span {
+	enum span_type type;
+	const char	*text;		/* TEXT, CODE, HTML */
+	const char	*href;		/* LINK, IMAGE */
+	const char	*title;		/* LINK, IMAGE: or NULL */
+	const char	*path;		/* IMAGE: file path, inside content */
+	int		 w, h;		/* IMAGE: [px] */
+	struct span	*child;
+	struct span	*next;
+};
+
+struct block {
+	enum block_type	 type;
+	int		 level;		/* HEADING */
+	int		 ordered;	/* LIST */
+	int		 start;		/* LIST, when ordered */
+	int		 tight;		/* LIST */
+	const char	*text;		/* CODE, HTML */
+	const char	*info;		/* CODE: info string or NULL */
+	struct span	*ins;		/* PARAGRAPH, HEADING */
+	struct block	*child;		/* LIST, ITEM, QUOTE */
+	struct block	*next;
+	struct pos	 pos;
+};
+
+/* One Markdown file. */
+struct doc {
+	const char	*file;
+	struct block	*blocks;	/* NULL when empty */
+	size_t		 words;		/* words of prose, for the review */
+};
+
+/* A front or back matter part of an edition. */
+struct part {
+	const char	*file;		/* name within the edition folder */
+	const char	*slug;		/* file without ".md" */
+	const char	*title;
+	struct doc	 doc;
+	struct pos	 pos;		/* in edition.xml */
+};
+
+struct edition {
+	int		 year;
+	int		 draft;		/* status="draft" */
+	const char	*date;		/* YYYY-MM-DD */
+	const char	*title;
+	const char	*subtitle;	/* or NULL */
+	const char	*institution;
+	const char	**authors;
+	size_t		 nauthors;
+	struct part	*front;
+	size_t		 nfront;
+	struct part	*back;
+	size_t		 nback;
+	struct doc	*narr;		/* [plan.nmeasures], by measure index */
+	const struct edition *prev;	/* the edition of the year before, or NULL */
+	const char	*file;		/* its edition.xml */
+	struct pos	 pos;
+};
+
+struct arena;
+
+struct report {
+	struct plan	 plan;
+	struct edition	*eds;		/* ascending year */
+	size_t		 neds;
+	const char	*content;	/* the content folder */
+	struct arena	*ar;		/* owns everything above */
+};
+
+/* Status vocabulary: code in XML, French label, short label. */
+extern const char *const status_code[STATUS__MAX];
+extern const char *const status_label[STATUS__MAX];
+
+#endif /* REPORT_H */

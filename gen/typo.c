@@ -1,0 +1,283 @@
+/*
+ * French typography and locale-free number formatting: one module shared
+ * by every backend, so a sentence or a number reads the same in the PDF,
+ * the site and the charts.  Nothing here depends on setlocale().
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+#define NNBSP	"\xe2\x80\xaf"	/* U+202F narrow no-break space */
+#define NBSP	"\xc2\xa0"	/* U+00A0 no-break space */
+
+/* Decodes one UTF-8 code point at s (len bytes left); *n gets its length.
+ * Invalid bytes decode as themselves, one at a time. */
+static unsigned
+utf8_next(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned	 c = u[0];
+
+	*n = 1;
+	if (c < 0x80 || len < 2)
+		return c;
+	if ((c & 0xe0) == 0xc0 && (u[1] & 0xc0) == 0x80) {
+		*n = 2;
+		return ((c & 0x1f) << 6) | (u[1] & 0x3f);
+	}
+	if ((c & 0xf0) == 0xe0 && len >= 3 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80) {
+		*n = 3;
+		return ((c & 0x0f) << 12) | ((u[1] & 0x3f) << 6) |
+		    (u[2] & 0x3f);
+	}
+	if ((c & 0xf8) == 0xf0 && len >= 4 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80 && (u[3] & 0xc0) == 0x80) {
+		*n = 4;
+		return ((c & 0x07) << 18) | ((u[1] & 0x3f) << 12) |
+		    ((u[2] & 0x3f) << 6) | (u[3] & 0x3f);
+	}
+	return c;
+}
+
+static int
+is_space(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0xa0 ||
+	    c == 0x202f || c == 0x2009;
+}
+
+/* Drops one trailing space (ASCII, no-break or narrow) from out. */
+static void
+trim_space(struct buf *out)
+{
+	if (out->len >= 1 && (out->data[out->len - 1] == ' ' ||
+	    out->data[out->len - 1] == '\t'))
+		out->len -= 1;
+	else if (out->len >= 2 && memcmp(out->data + out->len - 2, NBSP, 2) == 0)
+		out->len -= 2;
+	else if (out->len >= 3 &&
+	    memcmp(out->data + out->len - 3, NNBSP, 3) == 0)
+		out->len -= 3;
+	else
+		return;
+	out->data[out->len] = '\0';
+}
+
+/* Is the word that contains position i of in a URL or an address? */
+static int
+in_url(const char *in, size_t i)
+{
+	size_t	 a = i, b = i;
+
+	while (a > 0 && !is_space((unsigned char)in[a - 1]))
+		a--;
+	while (in[b] != '\0' && !is_space((unsigned char)in[b]))
+		b++;
+	for (; a + 2 < b; a++)
+		if (strncmp(in + a, "://", 3) == 0 ||
+		    strncmp(in + a, "www.", 4) == 0)
+			return 1;
+	return 0;
+}
+
+void
+typo_fr(struct typo *t, struct buf *out, const char *in)
+{
+	size_t	 i, n, len = strlen(in);
+	unsigned c, next;
+
+	for (i = 0; i < len; i += n) {
+		c = utf8_next(in + i, len - i, &n);
+		next = (unsigned char)in[i + n];
+		switch (c) {
+		case '"':
+			if (!t->quote) {
+				BUF_PUTSL(out, "«" NNBSP);
+				while (in[i + n] == ' ')
+					n++;
+				t->quote = 1;
+				t->prev = 0x202f;
+			} else {
+				trim_space(out);
+				BUF_PUTSL(out, NNBSP "»");
+				t->quote = 0;
+				t->prev = 0xbb;
+			}
+			continue;
+		case '\'':
+			BUF_PUTSL(out, "’");
+			t->prev = 0x2019;
+			continue;
+		case 0xab:	/* « */
+			BUF_PUTSL(out, "«" NNBSP);
+			while (in[i + n] == ' ' || strncmp(in + i + n,
+			    NBSP, 2) == 0 || strncmp(in + i + n, NNBSP, 3) == 0)
+				n += in[i + n] == ' ' ? 1 :
+				    (unsigned char)in[i + n] == 0xc2 ? 2 : 3;
+			t->prev = 0x202f;
+			continue;
+		case 0xbb:	/* » */
+			trim_space(out);
+			if (t->prev != 0)
+				BUF_PUTSL(out, NNBSP);
+			BUF_PUTSL(out, "»");
+			t->prev = 0xbb;
+			continue;
+		case ';':
+		case '!':
+		case '?':
+			if (in_url(in, i) || t->prev == 0 || t->prev == '?' ||
+			    t->prev == '!' || t->prev == '(' ||
+			    t->prev == 0x2026 || t->prev == '[')
+				break;
+			trim_space(out);
+			BUF_PUTSL(out, NNBSP);
+			break;
+		case ':':
+			if (in_url(in, i) || t->prev == 0 || next == '/' ||
+			    (t->prev >= '0' && t->prev <= '9' &&
+			    next >= '0' && next <= '9') || t->prev == '(')
+				break;
+			trim_space(out);
+			BUF_PUTSL(out, NBSP);
+			break;
+		case '.':
+			if (strncmp(in + i, "...", 3) == 0) {
+				BUF_PUTSL(out, "…");
+				n = 3;
+				t->prev = 0x2026;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		buf_put(out, in + i, n);
+		t->prev = c;
+	}
+}
+
+const char *
+typo_str(struct arena *ar, const char *s)
+{
+	struct typo	 t = { 0, 0 };
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*r;
+
+	if (s == NULL)
+		return NULL;
+	typo_fr(&t, &b, s);
+	r = arena_strndup(ar, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
+void
+fmt_num(char *buf, size_t size, double v, int decimals)
+{
+	char	 tmp[64], *p, *dot;
+	size_t	 o = 0, ni, k;
+	int	 neg;
+
+	if (size == 0)
+		return;
+	if (!isfinite(v)) {
+		snprintf(buf, size, "–");
+		return;
+	}
+	if (decimals < 0) {
+		if (fabs(v) < 1e15 && v == rint(v))
+			decimals = 0;
+		else
+			decimals = fabs(v) >= 100 ? 1 : 2;
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
+		if ((dot = strchr(tmp, '.')) != NULL) {
+			p = tmp + strlen(tmp) - 1;
+			while (p > dot && *p == '0')
+				*p-- = '\0';
+			if (p == dot)
+				*p = '\0';
+		}
+	} else
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
+	/* No minus sign on a value that rounds to zero. */
+	neg = v < 0 && strspn(tmp, "0.") != strlen(tmp);
+	dot = strchr(tmp, '.');
+	ni = dot != NULL ? (size_t)(dot - tmp) : strlen(tmp);
+#define PUT(s, l) do { \
+	if (o + (l) < size) { memcpy(buf + o, (s), (l)); o += (l); } \
+} while (0)
+	if (neg)
+		PUT("\xe2\x88\x92", 3);			/* U+2212 minus */
+	for (k = 0; k < ni; k++) {
+		if (k > 0 && (ni - k) % 3 == 0)
+			PUT(NNBSP, 3);
+		PUT(tmp + k, 1);
+	}
+	if (dot != NULL) {
+		PUT(",", 1);
+		PUT(dot + 1, strlen(dot + 1));
+	}
+#undef PUT
+	buf[o] = '\0';
+}
+
+void
+fmt_value(char *buf, size_t size, double v, const char *unit)
+{
+	char	 num[64];
+	double	 a = fabs(v);
+
+	if (unit != NULL && strcmp(unit, "%") == 0) {
+		fmt_num(num, sizeof(num), v, a >= 100 || a == rint(a) ? 0 :
+		    a >= 10 ? 1 : -1);
+		snprintf(buf, size, "%s" NNBSP "%%", num);
+	} else if (unit != NULL && strcmp(unit, "€") == 0 && a >= 1e6) {
+		fmt_num(num, sizeof(num), v / 1e6, a >= 1e8 ? 0 :
+		    a >= 1e7 ? 1 : 2);
+		snprintf(buf, size, "%s" NNBSP "M€", num);
+	} else if (unit != NULL && strcmp(unit, "€") == 0 && a >= 1e4) {
+		fmt_num(num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
+		snprintf(buf, size, "%s" NNBSP "k€", num);
+	} else if (unit != NULL && strcmp(unit, "€") == 0) {
+		fmt_num(num, sizeof(num), v, -1);
+		snprintf(buf, size, "%s" NNBSP "€", num);
+	} else
+		fmt_num(buf, size, v, -1);
+}
+
+void
+fmt_plain(char *buf, size_t size, double v)
+{
+	if (v == 0)
+		v = 0;	/* no "-0" */
+	snprintf(buf, size, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, size, "%.17g", v);
+}
+
+void
+fmt_date(char *buf, size_t size, const char *iso)
+{
+	static const char *const months[12] = {
+		"janvier", "février", "mars", "avril", "mai", "juin",
+		"juillet", "août", "septembre", "octobre", "novembre",
+		"décembre"
+	};
+	int	 y, m, d;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31) {
+		snprintf(buf, size, "%s", iso ? iso : "");
+		return;
+	}
+	if (d == 1)
+		snprintf(buf, size, "1er %s %d", months[m - 1], y);
+	else
+		snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
+}

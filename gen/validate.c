@@ -1,0 +1,108 @@
+/*
+ * Checks across files, once the whole content is loaded: years against the
+ * plan period and the editions, assessments per edition, empty narratives.
+ * The loaders check what one file alone can tell; renderers check nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+static void
+check_series(const struct report *r, const struct indicator *ind)
+{
+	const struct plan *pl = &r->plan;
+	const struct value *v;
+	size_t		 i, j;
+
+	for (i = 0; i < ind->nseries; i++)
+		for (j = 0; j < ind->series[i].nvals; j++) {
+			v = &ind->series[i].vals[j];
+			if (v->year < pl->data_from || v->year > pl->end)
+				diag(DIAG_ERROR, &v->pos, "value for %d is "
+				    "outside the years the plan covers "
+				    "(%d to %d)", v->year, pl->data_from,
+				    pl->end);
+		}
+	if (ind->baseline.set && (ind->baseline.year < pl->data_from ||
+	    ind->baseline.year > pl->end))
+		diag(DIAG_ERROR, &ind->baseline.pos, "baseline year %d is "
+		    "outside %d to %d", ind->baseline.year, pl->data_from,
+		    pl->end);
+	if (ind->target.set && (ind->target.year < pl->start ||
+	    ind->target.year > pl->end))
+		diag(DIAG_ERROR, &ind->target.pos, "target year %d is outside "
+		    "the plan period %d-%d", ind->target.year, pl->start,
+		    pl->end);
+}
+
+static void
+check_measure(const struct report *r, const struct measure *m)
+{
+	const struct assessment *a;
+	struct pos	 p = { m->ind_file, 0, 0 };
+	size_t		 i;
+
+	if (m->ind_file == NULL)
+		return;		/* already reported missing */
+	for (i = 0; i < m->ninds; i++)
+		check_series(r, &m->inds[i]);
+	for (i = 0; i < m->nassess; i++) {
+		a = &m->assess[i];
+		if (a->year < r->plan.start || a->year > r->plan.end)
+			diag(DIAG_ERROR, &a->pos, "assessment for %d is "
+			    "outside the plan period %d-%d", a->year,
+			    r->plan.start, r->plan.end);
+		else if (report_edition(r, a->year) == NULL)
+			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
+			    "there is no %d edition", a->year, a->year);
+	}
+	if (m->nassess > 0)
+		p = m->assess[m->nassess - 1].pos;
+	for (i = 0; i < r->neds; i++)
+		if (report_assessment(m, r->eds[i].year) == NULL &&
+		    r->eds[i].title != NULL)
+			diag(DIAG_ERROR, &p, "measure %s has no assessment "
+			    "for the %d edition", m->id, r->eds[i].year);
+}
+
+static void
+check_edition(const struct report *r, const struct edition *e)
+{
+	size_t	 i;
+
+	if (e->title == NULL)
+		return;		/* edition.xml did not load */
+	if (e->year < r->plan.start || e->year > r->plan.end)
+		diag(DIAG_ERROR, &e->pos, "edition %d is outside the plan "
+		    "period %d-%d", e->year, r->plan.start, r->plan.end);
+	for (i = 0; i < r->plan.nmeasures; i++)
+		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
+			struct pos p = { e->narr[i].file, 0, 0 };
+			diag(DIAG_ERROR, &p, "empty narrative");
+		}
+	for (i = 0; i < e->nfront; i++)
+		if (e->front[i].doc.file && e->front[i].doc.blocks == NULL) {
+			struct pos p = { e->front[i].doc.file, 0, 0 };
+			diag(DIAG_ERROR, &p, "empty part");
+		}
+	for (i = 0; i < e->nback; i++)
+		if (e->back[i].doc.file && e->back[i].doc.blocks == NULL) {
+			struct pos p = { e->back[i].doc.file, 0, 0 };
+			diag(DIAG_ERROR, &p, "empty part");
+		}
+}
+
+void
+validate(const struct report *r)
+{
+	size_t	 i;
+
+	if (r->plan.nmeasures == 0)
+		return;		/* the plan did not load */
+	for (i = 0; i < r->neds; i++)
+		check_edition(r, &r->eds[i]);
+	for (i = 0; i < r->plan.nmeasures; i++)
+		check_measure(r, &r->plan.measures[i]);
+}
