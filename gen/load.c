@@ -279,11 +279,12 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 	load_parts(r, dir, e->front, e->nfront);
 	load_parts(r, dir, e->back, e->nback);
 
-	/* Files of the edition folder that nothing uses. */
-	if ((n = names_of(dir, &names)) > 0)
+	/* Markdown files of the edition folder that nothing uses (other
+	 * files may be images). */
+	if (e->file != NULL && (n = names_of(dir, &names)) > 0)
 		for (i = 0; i < n; i++) {
-			if (strcmp(names[i], "edition.xml") == 0 ||
-			    strcmp(names[i], "measures") == 0 ||
+			k = strlen(names[i]);
+			if (k < 3 || strcmp(names[i] + k - 3, ".md") != 0 ||
 			    is_part(e, names[i]))
 				continue;
 			path = xasprintf("%s/%s", dir, names[i]);
@@ -292,6 +293,8 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 			    "not part of the report");
 			free(path);
 		}
+	else
+		n = 0, names = NULL;
 	names_free(names, n);
 
 	mdir = xasprintf("%s/measures", dir);

@@ -334,9 +334,10 @@ md_load(struct report *r, struct doc *d, const char *path)
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
-	c.path = d->file = arena_strdup(r->ar, path);
+	c.path = arena_strdup(r->ar, path);
 	if (!file_read(path, &src))
 		return 0;
+	d->file = c.path;	/* only once read: validate skips NULL */
 	c.dir = xstrdup(path);
 	if ((slash = strrchr(c.dir, '/')) != NULL)
 		*slash = '\0';

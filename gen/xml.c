@@ -99,7 +99,7 @@ xml_error(void *arg, xmlErrorPtr e)
 {
 	struct ctx	*c = arg;
 	struct pos	 p;
-	char		*msg;
+	char		*msg, *s;
 	size_t		 len;
 
 	if (e == NULL || e->level == XML_ERR_NONE)
@@ -108,6 +108,9 @@ xml_error(void *arg, xmlErrorPtr e)
 	len = strlen(msg);
 	while (len > 0 && isspace((unsigned char)msg[len - 1]))
 		msg[--len] = '\0';
+	for (s = msg; *s != '\0'; s++)		/* one line per diagnostic */
+		if (*s == '\n')
+			*s = ' ';
 	p.file = c->path;
 	p.line = e->line;
 	p.col = e->int2;
@@ -492,7 +495,7 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 int
 xml_load_plan(struct report *r, const char *path)
 {
-	struct ctx	 c = { r, path, { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
 	struct plan	*pl = &r->plan;
 	xmlDocPtr	 doc;
 	xmlNode		*root, *pn, *on, *mn;
@@ -502,7 +505,7 @@ xml_load_plan(struct report *r, const char *path)
 	const char	*s;
 	struct pos	 p;
 
-	pl->file = arena_strdup(r->ar, path);
+	pl->file = c.path;
 	if ((doc = doc_read(&c, SCHEMA_PLAN)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(doc);
@@ -693,7 +696,7 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 int
 xml_load_indicators(struct report *r, struct measure *m, const char *path)
 {
-	struct ctx	 c = { r, path, { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	const char	*s;
@@ -702,9 +705,10 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 	struct assessment *a;
 	struct pos	 p;
 
-	m->ind_file = arena_strdup(r->ar, path);
+	/* Left NULL when the file cannot be read: nothing more to check. */
 	if ((doc = doc_read(&c, SCHEMA_INDICATORS)) == NULL)
 		goto out;
+	m->ind_file = c.path;
 	root = xmlDocGetRootElement(doc);
 	s = attr_of(&c, root, "measure");
 	if (strcmp(s, m->id) != 0) {
@@ -797,14 +801,15 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 int
 xml_load_edition(struct report *r, struct edition *e, const char *path)
 {
-	struct ctx	 c = { r, path, { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	size_t		 cap = 0;
 
-	e->file = arena_strdup(r->ar, path);
+	/* Left NULL when the file cannot be read: nothing more to check. */
 	if ((doc = doc_read(&c, SCHEMA_EDITION)) == NULL)
 		goto out;
+	e->file = c.path;
 	root = xmlDocGetRootElement(doc);
 	e->pos = pos_of(&c, root, "year");
 	e->year = attr_year(&c, root, "year");

@@ -1,0 +1,26 @@
+# Shared by the test scripts (sourced).  Each test prints one line,
+# "ok - NAME" or "not ok - NAME", the way TAP does; tests/run.sh counts them.
+# Environment pinned so output never depends on the machine.
+export LC_ALL=C.UTF-8 TZ=UTC
+unset LANG LANGUAGE SOURCE_DATE_EPOCH
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$TOP/gen/rapporteur
+# A scratch folder for this script, removed on exit.
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-test.XXXXXX")
+trap 'chmod -R u+rwX "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+pass() { echo "ok - $1"; }
+fail() {
+	echo "not ok - $1"
+	shift
+	[ $# -gt 0 ] && printf '%s\n' "$@" | sed 's/^/#   /'
+	return 0
+}
+# check NAME COMMAND...: passes if the command succeeds.
+check() {
+	name=$1
+	shift
+	if "$@" >"$WORK/.out" 2>&1; then pass "$name"
+	else fail "$name" "$(head -c 2000 "$WORK/.out")"; fi
+}

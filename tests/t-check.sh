@@ -1,0 +1,99 @@
+#!/bin/sh
+# Bad input: every folder of tests/bad/ holds a `setup` script that breaks a
+# copy of tests/fixtures/mini, the exact diagnostics `check` must print
+# (`expected`) and its exit status (`status`).  A build of the same content
+# must fail the same way and leave no output folder behind.
+# REGEN=1 rewrites the golden files from the current output (review the diff!).
+. "$(dirname "$0")/lib.sh"
+
+for dir in "$TOP"/tests/bad/*/; do
+	name=$(basename "$dir")
+	case=$WORK/$name
+	mkdir -p "$case"
+	cp -R "$TOP/tests/fixtures/mini" "$case/content"
+	(cd "$case/content" && sh "$dir/setup") >"$case/setup.log" 2>&1 || {
+		fail "bad/$name: setup" "$(cat "$case/setup.log")"
+		continue
+	}
+	(cd "$case" && "$BIN" check --content content) >"$case/stdout" \
+	    2>"$case/stderr"
+	st=$?
+	if [ -n "$REGEN" ]; then
+		cp "$case/stderr" "$dir/expected"
+		echo "$st" > "$dir/status"
+	fi
+	if [ "$st" != "$(cat "$dir/status")" ]; then
+		fail "bad/$name: exit status" "got $st, want $(cat "$dir/status")" "$(cat "$case/stderr")"
+	elif ! diff -u "$dir/expected" "$case/stderr" >"$case/diff"; then
+		fail "bad/$name: diagnostics" "$(cat "$case/diff")"
+	else
+		pass "bad/$name"
+	fi
+	# The build refuses the same content and writes nothing.
+	if [ "$st" = 1 ]; then
+		(cd "$case" && "$BIN" build --quiet --content content \
+		    --out out) >/dev/null 2>&1
+		bst=$?
+		if [ "$bst" != 1 ] || [ -e "$case/out" ] || \
+		    ls "$case" | grep -q '^out\.tmp'; then
+			fail "bad/$name: build writes nothing" "status $bst" "$(ls "$case")"
+		else
+			pass "bad/$name: build writes nothing"
+		fi
+	fi
+done
+
+# The sample content and the test fixture are clean: no error, no warning.
+check "content/ checks clean" sh -c "cd '$TOP' && '$BIN' check --werror --content content"
+check "fixture checks clean" sh -c "cd '$TOP' && '$BIN' check --werror --content tests/fixtures/mini"
+
+# Command line and output formats.
+cd "$WORK" || exit 1
+"$BIN" check --content nowhere 2>err; st=$?
+if [ $st = 2 ] && [ "$(cat err)" = "nowhere: error: no content folder here" ]
+then pass "missing content folder: usage error"
+else fail "missing content folder: usage error" "status $st" "$(cat err)"; fi
+
+"$BIN" frobnicate >/dev/null 2>&1; st=$?
+[ $st = 2 ] && pass "unknown command: status 2" || fail "unknown command: status 2" "status $st"
+"$BIN" build --year 16 --content "$TOP/content" >/dev/null 2>&1; st=$?
+[ $st = 2 ] && pass "bad --year: status 2" || fail "bad --year: status 2" "status $st"
+"$BIN" check --format xml --content "$TOP/content" >/dev/null 2>&1; st=$?
+[ $st = 2 ] && pass "bad --format: status 2" || fail "bad --format: status 2" "status $st"
+check "--help" sh -c "'$BIN' --help | grep -q 'rapporteur check'"
+check "--version" sh -c "'$BIN' --version | grep -q '^rapporteur [0-9]'"
+
+# --werror: a warning alone fails the check.
+cp -R "$TOP/tests/fixtures/mini" warn
+printf '# Titre\n\nTexte.\n' > warn/editions/2016/measures/m01.md
+"$BIN" check --content warn 2>/dev/null; st=$?
+[ $st = 0 ] && pass "warning alone: status 0" || fail "warning alone: status 0" "status $st"
+"$BIN" check --werror --content warn 2>/dev/null; st=$?
+[ $st = 1 ] && pass "--werror: status 1" || fail "--werror: status 1" "status $st"
+
+# JSON diagnostics: an array on stdout that a program can read.
+cp -R "$TOP/tests/fixtures/mini" json
+sed -i 's|<value year="2014">10</value>|<value year="2014">dix</value>|' json/indicators/m01.xml
+"$BIN" check --format json --content json >out.json 2>err.json; st=$?
+if [ $st = 1 ] && [ ! -s err.json ] && node -e '
+	const d = JSON.parse(require("fs").readFileSync("out.json", "utf8"));
+	const e = d[0];
+	if (d.length !== 1 || e.file !== "json/indicators/m01.xml" ||
+	    e.line !== 7 || e.column !== 5 || e.level !== "error" ||
+	    e.message !== "not a number: \"dix\"") process.exit(1);'
+then pass "check --format json"
+else fail "check --format json" "status $st" "$(cat out.json err.json)"; fi
+
+# An unreadable file (permissions only bind a user other than root).
+cp -R "$TOP/tests/fixtures/mini" unreadable
+chmod 000 unreadable/indicators/m02.xml
+chmod 755 "$WORK"
+if [ "$(id -u)" = 0 ]; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$BIN" check --content unreadable 2>err; st=$?
+else
+	"$BIN" check --content unreadable 2>err; st=$?
+fi
+if [ $st = 1 ] && grep -q '^unreadable/indicators/m02.xml: error: cannot read: Permission denied$' err
+then pass "unreadable file"
+else fail "unreadable file" "status $st" "$(cat err)"; fi

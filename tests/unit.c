@@ -1,0 +1,195 @@
+/*
+ * Unit tests of the core: typography, number formatting, buffers, and the
+ * model loaded from tests/fixtures/mini.  Prints one "ok - " or
+ * "not ok - " line per test, like the test scripts.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+static int failed;
+
+static void
+expect_str(const char *name, const char *got, const char *want)
+{
+	if (strcmp(got, want) == 0)
+		printf("ok - %s\n", name);
+	else {
+		printf("not ok - %s\n#   got:  \"%s\"\n#   want: \"%s\"\n", name,
+		    got, want);
+		failed++;
+	}
+}
+
+static void
+expect(const char *name, int cond)
+{
+	printf("%s - %s\n", cond ? "ok" : "not ok", name);
+	failed += !cond;
+}
+
+static void
+typo(const char *name, const char *in, const char *want)
+{
+	struct typo	 t = { 0, 0 };
+	struct buf	 b = { NULL, 0, 0 };
+
+	typo_fr(&t, &b, in);
+	expect_str(name, b.data ? b.data : "", want);
+	buf_free(&b);
+}
+
+static void
+num(double v, int d, const char *want)
+{
+	char	 got[64], name[96];
+
+	fmt_num(got, sizeof(got), v, d);
+	snprintf(name, sizeof(name), "fmt_num(%.17g, %d)", v, d);
+	expect_str(name, got, want);
+}
+
+static void
+val(double v, const char *unit, const char *want)
+{
+	char	 got[64], name[96];
+
+	fmt_value(got, sizeof(got), v, unit);
+	snprintf(name, sizeof(name), "fmt_value(%.17g, %s)", v, unit);
+	expect_str(name, got, want);
+}
+
+#define NN "\xe2\x80\xaf"	/* U+202F */
+#define NB "\xc2\xa0"		/* U+00A0 */
+
+static void
+test_typo(void)
+{
+	typo("quotes", "il dit \"non\" ici", "il dit «" NN "non" NN "» ici");
+	typo("guillemets spaced", "« oui »", "«" NN "oui" NN "»");
+	typo("guillemets tight", "«oui»", "«" NN "oui" NN "»");
+	typo("apostrophe", "l'accès", "l’accès");
+	typo("semicolon", "un ; deux", "un" NN "; deux");
+	typo("question tight", "Pourquoi?", "Pourquoi" NN "?");
+	typo("interrobang", "Vraiment ?!", "Vraiment" NN "?!");
+	typo("colon", "ainsi : voici", "ainsi" NB ": voici");
+	typo("colon tight", "note: voir", "note" NB ": voir");
+	typo("time untouched", "à 10:30", "à 10:30");
+	typo("url untouched", "voir https://a.fr/x?y=1;z", "voir https://a.fr/x?y=1;z");
+	typo("ellipsis", "et puis...", "et puis…");
+	typo("already typographic", "non" NN "?", "non" NN "?");
+	typo("start of run", "; suite", "; suite");
+}
+
+static void
+test_numbers(void)
+{
+	num(0, -1, "0");
+	num(-0.0, -1, "0");
+	num(1826, -1, "1" NN "826");
+	num(4983960, -1, "4" NN "983" NN "960");
+	num(12.5, -1, "12,5");
+	num(0.125, 2, "0,12");		/* binary 0.125 rounds to even */
+	num(999.95, 1, "1" NN "000,0");	/* 999.95 is 999.95000000000005 */
+	num(-0.004, 2, "0,00");		/* rounds to zero: no minus */
+	num(-1234.5, 1, "\xe2\x88\x92" "1" NN "234,5");
+	num(1e9, -1, "1" NN "000" NN "000" NN "000");
+	num(0.004, -1, "0");
+	num(2.25, -1, "2,25");
+	num(100.25, -1, "100,2");
+	val(12.5, "%", "12,5" NN "%");
+	val(81, "%", "81" NN "%");
+	val(4983960, "€", "4,98" NN "M€");
+	val(205000, "€", "205" NN "k€");
+	val(12500, "€", "12,5" NN "k€");
+	val(9500, "€", "9" NN "500" NN "€");
+	val(1118, "personnes", "1" NN "118");
+}
+
+static void
+test_date(void)
+{
+	char	 d[64];
+
+	fmt_date(d, sizeof(d), "2017-07-06");
+	expect_str("fmt_date", d, "6 juillet 2017");
+	fmt_date(d, sizeof(d), "2016-03-01");
+	expect_str("fmt_date first", d, "1er mars 2016");
+}
+
+static void
+test_buf(void)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*s;
+	int		 i;
+
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	expect("buf grows", b.len == 3890 && strncmp(b.data, "0,1,2,", 6) == 0);
+	s = buf_detach(&b);
+	expect("buf_detach empties", b.data == NULL && b.len == 0 &&
+	    s[b.len] == '0');
+	free(s);
+}
+
+static void
+test_load(const char *dir)
+{
+	struct report	*r;
+	const struct measure *m;
+	const struct indicator *ind;
+	const struct edition *e;
+	const struct span *s;
+	size_t		 errs = diag_count(DIAG_ERROR);
+
+	r = report_load(dir);
+	validate(r);
+	expect("fixture loads without error", r != NULL &&
+	    diag_count(DIAG_ERROR) == errs);
+	expect("3 measures, 2 priorities", r->plan.nmeasures == 3 &&
+	    r->plan.nprios == 2);
+	expect("priority II has no objective", r->plan.prios[1].nobjs == 0 &&
+	    r->plan.prios[1].nmeasures == 1);
+	m = &r->plan.measures[0];
+	expect("measure m01", strcmp(m->id, "m01") == 0 && m->number == 1 &&
+	    m->objective == &r->plan.prios[0].objs[0]);
+	ind = &m->inds[0];
+	expect("one series of 3 values", ind->nseries == 1 &&
+	    ind->series[0].nvals == 3 && ind->series[0].vals[1].v == 12.5 &&
+	    ind->series[0].vals[2].illustrative);
+	expect("default chart is line", ind->chart == CHART_LINE);
+	expect("series_last cuts at the year",
+	    series_last(&ind->series[0], 2015)->v == 12.5 &&
+	    series_last(&ind->series[0], 2013) == NULL);
+	expect("assessment 2016", report_assessment(m, 2016) != NULL &&
+	    report_assessment(m, 2016)->status == STATUS_PARTIAL);
+	e = report_edition(r, 2016);
+	expect("edition 2016 with its narratives", e != NULL &&
+	    e->nfront == 1 && e->narr[2].blocks != NULL &&
+	    e->narr[2].blocks->type == BLOCK_HEADING);
+	for (s = e->narr[0].blocks->next->ins; s != NULL; s = s->next)
+		if (s->text != NULL && strstr(s->text, NB ": «" NN) != NULL)
+			break;
+	expect("typography applied to narratives", s != NULL);
+	report_free(r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	diag_init(DFORMAT_GCC, 0);
+	xml_init();
+	test_typo();
+	test_numbers();
+	test_date();
+	test_buf();
+	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
+	xml_cleanup();
+	diag_finish();
+	return failed != 0;
+}
