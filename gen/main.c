@@ -117,7 +117,8 @@ build(const struct report *r, const struct opts *o)
 			continue;
 		snprintf(yr, sizeof(yr), "%d", e->year);
 		owned[nowned++] = xstrdup(yr);
-		if (ok && (o->formats & FORMAT_SVG))
+		/* The site shows the SVG charts: HTML implies SVG. */
+		if (ok && (o->formats & (FORMAT_SVG | FORMAT_HTML)))
 			ok = progress(o, "charts", e->year) &&
 			    svg_edition(r, e, o, od);
 		if (ok && (o->formats & FORMAT_HTML))
