@@ -13,7 +13,7 @@ DEBS	 = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr libqpdf-dev \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
-	   qpdf poppler-utils librsvg2-bin
+	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig libqpdf
@@ -28,7 +28,7 @@ HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/schema_data.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o \
-	   gen/font.o gen/chart.o gen/svg.o gen/html.o gen/layout.o \
+	   gen/font.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/layout.o \
 	   gen/pdf.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng

@@ -142,6 +142,16 @@ void	 fmt_plain(char *buf, size_t size, double v);
 /* "14 mai 2014" from "2014-05-14". */
 void	 fmt_date(char *buf, size_t size, const char *iso);
 
+/* ---- html_esc.c: HTML escaping, appended to b (NULL s: nothing) ---- */
+
+/* Text content: & < >. */
+void	 html_esc_text(struct buf *b, const char *s);
+/* A double-quoted attribute value: & < > " '. */
+void	 html_esc_attr(struct buf *b, const char *s);
+/* A link address in an attribute: percent-encodes spaces, controls and
+ * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
+void	 html_esc_href(struct buf *b, const char *s);
+
 /* ---- load.c, xml.c, md.c: content folder -> report ---- */
 
 struct report;
