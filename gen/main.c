@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,54 +91,134 @@ parse_formats(const char *s)
 	return f;
 }
 
+/* One unit of work: one backend for one edition. */
+struct task {
+	const struct edition *e;
+	enum format	 f;
+};
+
+struct pool {
+	const struct report *r;
+	const struct opts *o;
+	struct outdir	*od;
+	struct task	*tasks;
+	size_t		 ntasks;
+	size_t		 next;		/* first task not taken */
+	int		 ok;		/* cleared by the first failure */
+	pthread_mutex_t	 lock;
+};
+
 static int
-progress(const struct opts *o, const char *what, int year)
+run_task(const struct pool *p, const struct task *t)
 {
-	if (!o->quiet)
-		fprintf(stderr, "%s: %s %d\n", PROGNAME, what, year);
-	return 1;
+	static const char *const what[] = { "charts", "site", "PDF" };
+
+	if (!p->o->quiet) {
+		fprintf(stderr, "%s: %s %d\n", PROGNAME,
+		    what[t->f == FORMAT_SVG ? 0 : t->f == FORMAT_HTML ? 1 : 2],
+		    t->e->year);
+	}
+	switch (t->f) {
+	case FORMAT_SVG:
+		return svg_edition(p->r, t->e, p->o, p->od);
+	case FORMAT_HTML:
+		return html_edition(p->r, t->e, p->o, p->od);
+	case FORMAT_PDF:
+		return pdf_edition(p->r, t->e, p->o, p->od);
+	case FORMAT_ALL:
+	default:
+		abort();
+	}
+}
+
+/* A worker: takes tasks in order until none is left or one failed.  The
+ * output does not depend on which worker ran what: files are only
+ * compared and moved, in sorted order, at the commit. */
+static void *
+worker(void *arg)
+{
+	struct pool	*p = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		i = p->ok ? p->next++ : p->ntasks;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->ntasks)
+			return NULL;
+		if (!run_task(p, &p->tasks[i])) {
+			pthread_mutex_lock(&p->lock);
+			p->ok = 0;
+			pthread_mutex_unlock(&p->lock);
+		}
+	}
 }
 
 static int
 build(const struct report *r, const struct opts *o)
 {
-	struct outdir	*od;
-	const struct edition *e;
+	struct pool	 p;
+	pthread_t	*th;
 	const char	**owned;
-	size_t		 i, nowned = 0;
-	int		 ok = 1;
+	size_t		 i, nowned = 0, cap;
+	int		 nth, k;
 	char		 yr[16];
 
-	if ((od = out_open(o->out)) == NULL)
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.o = o;
+	p.ok = 1;
+	pthread_mutex_init(&p.lock, NULL);
+	if ((p.od = out_open(o->out)) == NULL)
 		return EXIT_SYSTEM;
+	cap = r->neds * 3;
+	p.tasks = xcalloc(cap + 1, sizeof(*p.tasks));
 	owned = xcalloc(r->neds + 1, sizeof(*owned));
-	for (i = 0; i < r->neds && ok; i++) {
-		e = &r->eds[i];
-		if (o->year != 0 && e->year != o->year)
+	/* The PDF first: it takes longest. */
+	for (i = 0; i < r->neds; i++) {
+		if (o->year != 0 && r->eds[i].year != o->year)
 			continue;
-		snprintf(yr, sizeof(yr), "%d", e->year);
+		snprintf(yr, sizeof(yr), "%d", r->eds[i].year);
 		owned[nowned++] = xstrdup(yr);
+		if (o->formats & FORMAT_PDF)
+			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
+			    FORMAT_PDF };
 		/* The site shows the SVG charts: HTML implies SVG. */
-		if (ok && (o->formats & (FORMAT_SVG | FORMAT_HTML)))
-			ok = progress(o, "charts", e->year) &&
-			    svg_edition(r, e, o, od);
-		if (ok && (o->formats & FORMAT_HTML))
-			ok = progress(o, "site", e->year) &&
-			    html_edition(r, e, o, od);
-		if (ok && (o->formats & FORMAT_PDF))
-			ok = progress(o, "PDF", e->year) &&
-			    pdf_edition(r, e, o, od);
+		if (o->formats & (FORMAT_SVG | FORMAT_HTML))
+			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
+			    FORMAT_SVG };
+		if (o->formats & FORMAT_HTML)
+			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
+			    FORMAT_HTML };
 	}
-	if (ok && (o->formats & FORMAT_HTML))
-		ok = html_index(r, o, od);
-	if (ok)
-		ok = out_commit(od, owned, nowned);
+	nth = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
+	if (nth <= 1)
+		worker(&p);
+	else {
+		th = xcalloc((size_t)nth, sizeof(*th));
+		for (k = 0; k < nth; k++)
+			if (pthread_create(&th[k], NULL, worker, &p) != 0) {
+				diag_sys("cannot start a thread");
+				p.ok = 0;
+				nth = k;
+				break;
+			}
+		for (k = 0; k < nth; k++)
+			pthread_join(th[k], NULL);
+		free(th);
+	}
+	if (p.ok && (o->formats & FORMAT_HTML))
+		p.ok = html_index(r, o, p.od);
+	if (p.ok)
+		p.ok = out_commit(p.od, owned, nowned);
 	else
-		out_abort(od);
+		out_abort(p.od);
 	for (i = 0; i < nowned; i++)
 		free((char *)owned[i]);
 	free(owned);
-	return ok ? EXIT_OK : EXIT_SYSTEM;
+	free(p.tasks);
+	pthread_mutex_destroy(&p.lock);
+	return p.ok ? EXIT_OK : EXIT_SYSTEM;
 }
 
 int
@@ -253,13 +334,8 @@ main(int argc, char *argv[])
 			printf("%s %s\n", PROGNAME, VERSION);
 			return EXIT_OK;
 		default:
-			if (optopt != 0)
-				fprintf(stderr, "%s: option --%s%s\n",
-				    PROGNAME, lopts[0].name == NULL ? "" : "",
-				    "needs an argument or is unknown");
-			else
-				fprintf(stderr, "%s: unknown option %s\n",
-				    PROGNAME, argv[optind - 1]);
+			fprintf(stderr, "%s: %s: unknown option or missing "
+			    "argument\n", PROGNAME, argv[optind - 1]);
 			return usage(NULL);
 		}
 	}
