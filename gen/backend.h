@@ -65,4 +65,9 @@ int	 pdf_edition(const struct report *, const struct edition *,
 int	 svg_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
 
+/* review.c: <year>/revue.json and <year>/revue.html, what a reviewer of a
+ * draft should look at. */
+int	 review_edition(const struct report *, const struct edition *,
+	    const struct opts *, struct outdir *);
+
 #endif /* BACKEND_H */

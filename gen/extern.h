@@ -74,7 +74,8 @@ void	 buf_vprintf(struct buf *, const char *, va_list);
 char	*buf_detach(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);		/* frees data, not the struct */
-#define BUF_PUTSL(b, lit) buf_put((b), (lit), sizeof(lit) - 1)
+/* lit must be a string literal (the "" refuses anything else). */
+#define BUF_PUTSL(b, lit) buf_put((b), "" lit, sizeof(lit) - 1)
 
 /* ---- diag.c: the one diagnostics path ---- */
 
@@ -199,6 +200,10 @@ const struct value *series_last(const struct series *, int year);
 struct indicator;
 int	 indicator_has_data(const struct indicator *, int year);
 const struct edition *report_edition(const struct report *, int year);
+/* How status b (this edition) compares with a (the one before): 1 better,
+ * -1 worse, 0 the same; 2 when either is "not assessed" and they differ. */
+enum status;
+int	 status_compare(enum status a, enum status b);
 
 /* ---- validate.c: semantic checks across files ---- */
 

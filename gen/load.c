@@ -463,3 +463,14 @@ report_edition(const struct report *r, int year)
 			return &r->eds[i];
 	return NULL;
 }
+
+int
+status_compare(enum status a, enum status b)
+{
+	if (a == b)
+		return 0;
+	if (a == STATUS_NOT_ASSESSED || b == STATUS_NOT_ASSESSED)
+		return 2;
+	/* The enum runs from best to worst. */
+	return b < a ? 1 : -1;
+}

@@ -122,7 +122,8 @@ run_task(const struct pool *p, const struct task *t)
 	case FORMAT_SVG:
 		return svg_edition(p->r, t->e, p->o, p->od);
 	case FORMAT_HTML:
-		return html_edition(p->r, t->e, p->o, p->od);
+		return html_edition(p->r, t->e, p->o, p->od) &&
+		    review_edition(p->r, t->e, p->o, p->od);
 	case FORMAT_PDF:
 		return pdf_edition(p->r, t->e, p->o, p->od);
 	case FORMAT_ALL:

@@ -1,0 +1,378 @@
+/*
+ * The review of an edition, for reviewers of a draft in CI: everything a
+ * person should look at before the report is published, with path:line
+ * where there is one.  Written as <year>/revue.json (for programs) and
+ * <year>/revue.html (a page read in two minutes).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+#include "backend.h"
+
+enum rkind {
+	RKIND_DIAGNOSTIC,	/* a warning of check */
+	RKIND_MARKER,		/* TODO, FIXME, XXX left in a narrative */
+	RKIND_STATUS,		/* status changed since the previous edition */
+	RKIND_MISSING,		/* no value for the edition year */
+	RKIND_ILLUSTRATIVE,	/* values not from a published source */
+	RKIND_TARGET,		/* a target missed */
+	RKIND_SHORT,		/* a narrative far shorter than the others */
+	RKIND__MAX
+};
+
+/* Code in revue.json, heading in revue.html. */
+static const struct {
+	const char	*code;
+	const char	*title;
+} rkinds[RKIND__MAX] = {
+	{ "diagnostic", "Avertissements de la vérification" },	/* DIAG */
+	{ "marker", "Marques TODO, FIXME ou XXX laissées" },	/* MARKER */
+	{ "status-change", "Statuts modifiés depuis l’édition "
+	    "précédente" },					/* STATUS */
+	{ "missing-value", "Indicateurs sans valeur pour l’année" },
+	{ "illustrative", "Valeurs illustratives" },		/* ILLUSTR. */
+	{ "target-missed", "Cibles non atteintes" },		/* TARGET */
+	{ "short-narrative", "Récits nettement plus courts que les "
+	    "autres" },						/* SHORT */
+};
+
+struct entry {
+	enum rkind	 kind;
+	char		*file;		/* or NULL */
+	int		 line;
+	char		*text;
+};
+
+struct review {
+	struct entry	*v;
+	size_t		 n, cap;
+};
+
+static void
+add(struct review *rv, enum rkind k, const char *file, int line,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+add(struct review *rv, enum rkind k, const char *file, int line,
+    const char *fmt, ...)
+{
+	struct entry	*e;
+	struct buf	 b = { NULL, 0, 0 };
+	va_list		 ap;
+
+	if (rv->n == rv->cap) {
+		rv->cap = rv->cap ? rv->cap * 2 : 32;
+		rv->v = xreallocarray(rv->v, rv->cap, sizeof(*rv->v));
+	}
+	e = &rv->v[rv->n++];
+	e->kind = k;
+	e->file = file != NULL ? xstrdup(file) : NULL;
+	e->line = line;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	e->text = buf_detach(&b);
+}
+
+/* Is word at p a whole word? */
+static int
+whole(const char *start, const char *p, size_t n)
+{
+	return (p == start || !isalnum((unsigned char)p[-1])) &&
+	    !isalnum((unsigned char)p[n]);
+}
+
+static void
+markers(struct review *rv, const char *file)
+{
+	static const char *const words[] = { "TODO", "FIXME", "XXX" };
+	struct buf	 src = { NULL, 0, 0 };
+	const char	*line, *eol, *p;
+	char		*copy;
+	size_t		 w;
+	int		 n = 1;
+
+	if (file == NULL || !file_read(file, &src))
+		return;
+	for (line = src.data; line != NULL && *line != '\0'; n++) {
+		eol = strchr(line, '\n');
+		copy = xstrndup(line, eol ? (size_t)(eol - line) : strlen(line));
+		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+			for (p = copy; (p = strstr(p, words[w])) != NULL;
+			    p += strlen(words[w]))
+				if (whole(copy, p, strlen(words[w]))) {
+					add(rv, RKIND_MARKER, file, n,
+					    "%.120s", copy);
+					w = sizeof(words) / sizeof(words[0]);
+					break;
+				}
+		free(copy);
+		line = eol ? eol + 1 : NULL;
+	}
+	buf_free(&src);
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Narratives under half the median length of the edition's. */
+static void
+short_narratives(struct review *rv, const struct report *r,
+    const struct edition *e)
+{
+	size_t	*w, i, n = r->plan.nmeasures, median;
+
+	if (n == 0)
+		return;
+	w = xcalloc(n, sizeof(*w));
+	for (i = 0; i < n; i++)
+		w[i] = e->narr[i].words;
+	qsort(w, n, sizeof(*w), cmp_size);
+	median = w[n / 2];
+	free(w);
+	for (i = 0; i < n; i++)
+		if (e->narr[i].file != NULL && e->narr[i].words * 2 < median)
+			add(rv, RKIND_SHORT, e->narr[i].file, 0, "%zu mots "
+			    "(médiane de l’édition : %zu)", e->narr[i].words,
+			    median);
+}
+
+static void
+indicators(struct review *rv, const struct measure *m, int year)
+{
+	const struct indicator *ind;
+	const struct value *v;
+	struct buf	 years = { NULL, 0, 0 };
+	char		 got[64], want[64];
+	size_t		 i, j, k;
+	int		 any, missed;
+
+	for (i = 0; i < m->ninds; i++) {
+		ind = &m->inds[i];
+		any = 0;
+		buf_reset(&years);
+		for (j = 0; j < ind->nseries; j++) {
+			any |= series_at(&ind->series[j], year) != NULL;
+			for (k = 0; k < ind->series[j].nvals; k++) {
+				v = &ind->series[j].vals[k];
+				if (!v->illustrative || v->year > year)
+					continue;
+				buf_printf(&years, "%s%d", years.len ? ", " :
+				    "", v->year);
+			}
+		}
+		if (!any)
+			add(rv, RKIND_MISSING, m->ind_file, ind->pos.line,
+			    "Mesure %d, « %s » : aucune valeur pour %d",
+			    m->number, ind->label, year);
+		if (years.len > 0)
+			add(rv, RKIND_ILLUSTRATIVE, m->ind_file,
+			    ind->pos.line, "Mesure %d, « %s » : %s",
+			    m->number, ind->label, years.data);
+		if (!ind->target.set || ind->target.year > year ||
+		    ind->categories)
+			continue;
+		v = series_last(&ind->series[0], ind->target.year);
+		fmt_value(want, sizeof(want), ind->target.v, ind->unit);
+		if (v == NULL) {
+			add(rv, RKIND_TARGET, m->ind_file,
+			    ind->target.pos.line, "Mesure %d, « %s » : cible "
+			    "%s en %d, aucune valeur mesurée", m->number,
+			    ind->label, want, ind->target.year);
+			continue;
+		}
+		missed = ind->direction == DIRECTION_HIGHER ?
+		    v->v < ind->target.v : v->v > ind->target.v;
+		if (missed) {
+			fmt_value(got, sizeof(got), v->v, ind->unit);
+			add(rv, RKIND_TARGET, m->ind_file,
+			    ind->target.pos.line, "Mesure %d, « %s » : %s "
+			    "en %d pour une cible de %s en %d", m->number,
+			    ind->label, got, v->year, want, ind->target.year);
+		}
+	}
+	buf_free(&years);
+}
+
+static void
+collect(struct review *rv, const struct report *r, const struct edition *e)
+{
+	const struct diag *d;
+	const struct assessment *a, *pa;
+	const struct measure *m;
+	size_t		 i, n;
+	int		 c;
+
+	d = diag_list(&n);
+	for (i = 0; i < n; i++)
+		if (d[i].level == DIAG_WARNING)
+			add(rv, RKIND_DIAGNOSTIC, d[i].file, d[i].line, "%s",
+			    d[i].msg);
+	for (i = 0; i < e->nfront; i++)
+		markers(rv, e->front[i].doc.file);
+	for (i = 0; i < r->plan.nmeasures; i++)
+		markers(rv, e->narr[i].file);
+	for (i = 0; i < e->nback; i++)
+		markers(rv, e->back[i].doc.file);
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		a = report_assessment(m, e->year);
+		pa = e->prev ? report_assessment(m, e->prev->year) : NULL;
+		if (a != NULL && pa != NULL &&
+		    (c = status_compare(pa->status, a->status)) != 0)
+			add(rv, RKIND_STATUS, m->ind_file, a->pos.line,
+			    "Mesure %d : %s → %s (%s)", m->number,
+			    status_label[pa->status], status_label[a->status],
+			    c == 1 ? "progrès" : c == -1 ? "recul" :
+			    "changement");
+	}
+	for (i = 0; i < r->plan.nmeasures; i++)
+		indicators(rv, &r->plan.measures[i], e->year);
+	short_narratives(rv, r, e);
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			BUF_PUTSL(b, "\\n");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, c);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+write_json(struct buf *b, const struct review *rv, const struct edition *e)
+{
+	size_t	 i;
+
+	buf_printf(b, "{\n  \"edition\": %d,\n  \"entries\": [", e->year);
+	for (i = 0; i < rv->n; i++) {
+		buf_puts(b, i ? ",\n    {\"kind\": " : "\n    {\"kind\": ");
+		json_str(b, rkinds[rv->v[i].kind].code);
+		BUF_PUTSL(b, ", \"file\": ");
+		if (rv->v[i].file != NULL)
+			json_str(b, rv->v[i].file);
+		else
+			BUF_PUTSL(b, "null");
+		buf_printf(b, ", \"line\": %d, \"text\": ", rv->v[i].line);
+		json_str(b, rv->v[i].text);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, rv->n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static void
+write_html(struct buf *b, const struct review *rv, const struct edition *e,
+    const struct opts *o)
+{
+	size_t	 i, k, n;
+
+	BUF_PUTSL(b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	    "default-src 'none'; style-src 'unsafe-inline'\">\n");
+	buf_printf(b, "<title>Revue de l’édition %d</title>\n", e->year);
+	BUF_PUTSL(b, "<style>\n"
+	    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
+	    "max-width:60rem;margin:0 auto;padding:1rem}\n"
+	    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
+	    "code{font-family:\"DejaVu Sans Mono\",monospace;"
+	    "font-size:.85em;color:#3d3d3d}\n"
+	    "li{margin:.3rem 0}.n{color:#595959}\n"
+	    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
+	    "text-align:left;border-bottom:1px solid #ccc}\n"
+	    "</style>\n</head>\n<body>\n<main>\n");
+	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p>", e->year);
+	html_esc_text(b, e->title);
+	if (o->label != NULL) {
+		BUF_PUTSL(b, " — construction <code>");
+		html_esc_text(b, o->label);
+		BUF_PUTSL(b, "</code>");
+	}
+	BUF_PUTSL(b, "</p>\n<table>\n<caption class=\"n\">Points à "
+	    "revoir</caption>\n<tbody>\n");
+	for (k = 0; k < RKIND__MAX; k++) {
+		for (n = i = 0; i < rv->n; i++)
+			n += rv->v[i].kind == k;
+		buf_printf(b, "<tr><th scope=\"row\">%s</th><td>%zu</td>"
+		    "</tr>\n", rkinds[k].title, n);
+	}
+	BUF_PUTSL(b, "</tbody>\n</table>\n");
+	for (k = 0; k < RKIND__MAX; k++) {
+		for (n = i = 0; i < rv->n; i++)
+			n += rv->v[i].kind == k;
+		if (n == 0)
+			continue;
+		buf_printf(b, "<h2>%s (%zu)</h2>\n<ul>\n", rkinds[k].title,
+		    n);
+		for (i = 0; i < rv->n; i++) {
+			if (rv->v[i].kind != k)
+				continue;
+			BUF_PUTSL(b, "<li>");
+			if (rv->v[i].file != NULL) {
+				BUF_PUTSL(b, "<code>");
+				html_esc_text(b, rv->v[i].file);
+				if (rv->v[i].line > 0)
+					buf_printf(b, ":%d", rv->v[i].line);
+				BUF_PUTSL(b, "</code> ");
+			}
+			html_esc_text(b, rv->v[i].text);
+			BUF_PUTSL(b, "</li>\n");
+		}
+		BUF_PUTSL(b, "</ul>\n");
+	}
+	if (rv->n == 0)
+		BUF_PUTSL(b, "<p>Rien à signaler.</p>\n");
+	BUF_PUTSL(b, "</main>\n</body>\n</html>\n");
+}
+
+int
+review_edition(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od)
+{
+	struct review	 rv = { NULL, 0, 0 };
+	struct buf	 b = { NULL, 0, 0 };
+	char		 rel[64];
+	size_t		 i;
+	int		 rc = 0;
+
+	collect(&rv, r, e);
+	write_json(&b, &rv, e);
+	snprintf(rel, sizeof(rel), "%d/revue.json", e->year);
+	if (!out_write(od, rel, b.data, b.len))
+		goto out;
+	buf_reset(&b);
+	write_html(&b, &rv, e, o);
+	snprintf(rel, sizeof(rel), "%d/revue.html", e->year);
+	if (!out_write(od, rel, b.data, b.len))
+		goto out;
+	rc = 1;
+out:
+	for (i = 0; i < rv.n; i++) {
+		free(rv.v[i].file);
+		free(rv.v[i].text);
+	}
+	free(rv.v);
+	buf_free(&b);
+	return rc;
+}

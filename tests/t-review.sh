@@ -1,0 +1,44 @@
+#!/bin/sh
+# The review page of a draft: a copy of the fixture seeded with known
+# problems gives exactly the expected revue.json, and revue.html lists them.
+. "$(dirname "$0")/lib.sh"
+
+c=$WORK/content
+cp -R "$TOP/tests/fixtures/mini" "$c"
+# A 2015 edition, so that statuses can change.
+cp -R "$c/editions/2016" "$c/editions/2015"
+sed -i 's/year="2016"/year="2015"/; s/date="2017-07-06"/date="2016-03-10"/' \
+    "$c/editions/2015/edition.xml"
+for m in m01 m02 m03; do
+	sed -i 's|</indicators>|  <assessment year="2015" status="not-implemented">Avant.</assessment>\n</indicators>|' \
+	    "$c/indicators/$m.xml"
+done
+sed -i 's/status="not-implemented">Avant/status="partial">Avant/' "$c/indicators/m03.xml"
+# A marker, a short narrative, a missed target, a missing value.
+printf '\nTODO : vérifier le chiffre de 2015.\n' >> "$c/editions/2016/measures/m02.md"
+for m in m01 m02; do
+	for i in 1 2 3; do
+		printf '\nUn paragraphe de plus pour allonger ce récit et laisser le troisième loin derrière, avec des mots.\n' \
+		    >> "$c/editions/2016/measures/$m.md"
+	done
+done
+sed -i 's|<source>Source d’essai</source>|<source>Source d’essai</source>\n    <target year="2016" value="20"/>|' "$c/indicators/m01.xml"
+sed -i '/<value year="2016"/d' "$c/indicators/m02.xml"
+
+cd "$WORK" || exit 1
+if "$BIN" build --quiet --format html --content content --out out 2>err; then
+	pass "seeded content builds"
+else
+	fail "seeded content builds" "$(cat err)"
+fi
+[ -n "$REGEN" ] && cp out/2016/revue.json "$TOP/tests/review/expected.json"
+if diff -u "$TOP/tests/review/expected.json" out/2016/revue.json >diff; then
+	pass "revue.json lists the known problems"
+else
+	fail "revue.json lists the known problems" "$(cat diff)"
+fi
+check "revue.html lists the marker with path:line" \
+    grep -q '<code>content/editions/2016/measures/m02.md:[0-9]*</code> TODO' out/2016/revue.html
+check "revue.html lists the status change" \
+    grep -q 'Mesure 1 : Non réalisée → Partiellement réalisée (progrès)' out/2016/revue.html
+check "revue.json is valid JSON" node -e 'JSON.parse(require("fs").readFileSync("out/2016/revue.json", "utf8"))'
