@@ -21,6 +21,7 @@ PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
 CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wswitch-enum \
+	   -DDATADIR='"$(PREFIX)/share/rapporteur"' \
 	   -Wno-unused-parameter $(PKG_CFLAGS)
 LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
 
@@ -95,9 +96,13 @@ tests/unit: tests/unit.c gen/libgen.a $(HDRS)
 
 install: deps
 	@$(MAKE) --no-print-directory build
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rapporteur/schema
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/rapporteur/schema \
+	    $(DESTDIR)$(PREFIX)/share/rapporteur/styles
 	cp gen/rapporteur $(DESTDIR)$(PREFIX)/bin/
+	cp gen/rapporteur.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	cp $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/rapporteur/schema/
+	cp styles/*.css $(DESTDIR)$(PREFIX)/share/rapporteur/styles/
 
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c tests/unit

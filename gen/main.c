@@ -15,6 +15,10 @@
 #include "extern.h"
 #include "backend.h"
 
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/rapporteur"
+#endif
+
 static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"
@@ -248,7 +252,7 @@ main(int argc, char *argv[])
 	const char	*format = NULL;
 	char		*end;
 	long		 n;
-	int		 ch, werror = 0, rc;
+	int		 ch, werror = 0, rc, styles_given = 0;
 	long		 ncpu;
 
 	memset(&o, 0, sizeof(o));
@@ -294,6 +298,7 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			o.styles = optarg;
+			styles_given = 1;
 			break;
 		case 'y':
 			n = strtol(optarg, &end, 10);
@@ -342,6 +347,9 @@ main(int argc, char *argv[])
 	}
 	if (optind < argc)
 		return usage("too many arguments");
+	/* An installed tool run outside a project uses its own styles. */
+	if (!styles_given && access(o.styles, F_OK) == -1)
+		o.styles = DATADIR "/styles";
 
 	if (cmd == CMD_CHECK) {
 		if (format == NULL || strcmp(format, "gcc") == 0)
