@@ -1,0 +1,82 @@
+#!/bin/sh
+# Builds as the three uses need them: reproducible (same bytes whatever the
+# folder, TZ, LANG or --jobs), atomic (a failed build leaves out/ as it
+# was), incremental (a rebuild rewrites only what changed), installable.
+. "$(dirname "$0")/lib.sh"
+cd "$WORK" || exit 1
+
+# Two copies of the content in different folders, built with different
+# environments and thread counts.
+mkdir -p a/deep/er b
+cp -R "$TOP/content" a/deep/er/content
+cp -R "$TOP/content" b/content
+(cd a/deep/er && TZ=Pacific/Kiritimati LANG=de_DE.UTF-8 LC_ALL= \
+    "$BIN" build --quiet --jobs 1 --out out) 2>err.a
+sta=$?
+(cd b && TZ=America/Los_Angeles LC_ALL=C "$BIN" build --quiet --jobs 2 \
+    --out out) 2>err.b
+stb=$?
+if [ $sta = 0 ] && [ $stb = 0 ]; then pass "sample content builds twice"
+else fail "sample content builds twice" "$(cat err.a err.b)"; fi
+if diff -r a/deep/er/out b/out >diff.txt; then
+	pass "two builds are byte-identical ($(find b/out -type f | wc -l) files)"
+else
+	fail "two builds are byte-identical" "$(head -20 diff.txt)"
+fi
+if ls b | grep -q '^out\.tmp'; then fail "no temporary folder left" "$(ls b)"
+else pass "no temporary folder left"; fi
+
+# A rebuild with nothing changed rewrites nothing.
+find b/out -type f -printf '%p %T@\n' | sort >before
+sleep 1
+(cd b && "$BIN" build --quiet --out out) 2>err
+find b/out -type f -printf '%p %T@\n' | sort >after
+if diff before after >/dev/null; then pass "no-op rebuild rewrites no file"
+else fail "no-op rebuild rewrites no file" "$(diff before after | head)"; fi
+
+# One narrative changed: the 2015 edition and the other pages keep their
+# mtimes; the measure's own outputs change.
+printf '\nUne phrase ajoutée au récit.\n' >>b/content/editions/2016/measures/m05.md
+sleep 1
+(cd b && "$BIN" build --quiet --out out) 2>err
+find b/out -type f -printf '%p %T@\n' | sort >after2
+changed=$(diff before after2 | grep '^>' | cut -d' ' -f2)
+if echo "$changed" | grep -q '^b/out/2015/'; then
+	fail "a 2016 narrative leaves 2015 untouched" "$changed"
+else
+	pass "a 2016 narrative leaves 2015 untouched"
+fi
+
+# A failed build leaves out/ exactly as it was, and no temporary folder.
+(cd b && find out -type f -exec md5sum {} + | sort) >sums.before
+sed -i 's|<value year="2014">70</value>|<value year="2014">soixante-dix</value>|' b/content/indicators/m08.xml
+(cd b && "$BIN" build --quiet --out out) 2>err
+st=$?
+(cd b && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $st = 1 ] && cmp -s sums.before sums.after && ! ls b | grep -q '^out\.tmp'
+then pass "failed build leaves out/ untouched"
+else fail "failed build leaves out/ untouched" "status $st" "$(cat err)"; fi
+
+# An output folder that cannot be written: a system error, nothing moved.
+mkdir -p ro && cp -R "$TOP/tests/fixtures/mini" ro/content
+: >ro/blocker
+"$BIN" build --quiet --content ro/content --out ro/blocker/out 2>err
+st=$?
+if [ $st = 3 ] && grep -q '^rapporteur: ' err; then pass "unwritable output: status 3"
+else fail "unwritable output: status 3" "status $st" "$(cat err)"; fi
+
+# make install into a staging folder, then the installed tool from elsewhere.
+if make -s -C "$TOP" install DESTDIR="$WORK/dest" PREFIX=/usr/local \
+    >install.log 2>&1; then
+	pass "make install DESTDIR"
+else
+	fail "make install DESTDIR" "$(tail -5 install.log)"
+fi
+check "installed: man page, schemas, styles" test -f dest/usr/local/share/man/man1/rapporteur.1 \
+    -a -f dest/usr/local/share/rapporteur/schema/plan.rng
+mkdir -p elsewhere
+(cd elsewhere && "$WORK/dest/usr/local/bin/rapporteur" build --quiet \
+    --content "$TOP/tests/fixtures/mini" --out out) 2>err
+st=$?
+if [ $st = 0 ] && [ -d elsewhere/out/2016 ]; then pass "installed tool builds from another folder"
+else fail "installed tool builds from another folder" "status $st" "$(cat err)"; fi
