@@ -65,6 +65,21 @@ int	 pdf_edition(const struct report *, const struct edition *,
 int	 svg_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
 
+/* pdfpost.c: what cairo 1.16 cannot write into a PDF, added in place to
+ * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA
+ * identifier, dates in PDF form, a /ID derived from the content.
+ * Returns 0 after diag_sys(). */
+struct pdfmeta {
+	const char	*title;
+	const char	*subject;	/* or NULL */
+	const char	*keywords;	/* or NULL */
+	const char	**authors;
+	size_t		 nauthors;
+	const char	*lang;		/* "fr-FR" */
+	const char	*date;		/* YYYY-MM-DD */
+};
+int	 pdfpost(const char *path, const struct pdfmeta *);
+
 /* review.c: <year>/revue.json and <year>/revue.html, what a reviewer of a
  * draft should look at. */
 int	 review_edition(const struct report *, const struct edition *,
