@@ -30,7 +30,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o \
 	   gen/font.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/layout.o \
-	   gen/pdf.o
+	   gen/pdf.o gen/hyph.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng
 

@@ -1,3 +1,1014 @@
-/* The PDF layout engine.  (Being written.) */
+/*
+ * The PDF layout engine (see layout.h): measures text with pango, once
+ * per paragraph at the column width, and breaks the resulting lines,
+ * rows and boxes into pages.  Drawing is pdf.c's.
+ *
+ * Memory: every item owns its arrays, layouts and table; lay_free()
+ * releases them.  Strings from the model are borrowed (the report
+ * outlives the layout).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
 #include "report.h"
 #include "extern.h"
+#include "font.h"
+#include "hyph.h"
+#include "layout.h"
+
+#define EPS		0.01	/* [pt] slack when comparing heights */
+#define LIST_STEP	17.0	/* [pt] indent of one list level */
+#define LIST_STEP_DEEP	9.0	/* [pt] beyond LIST_DEEP levels */
+#define LIST_DEEP	6
+#define QUOTE_STEP	16.0	/* [pt] indent of a block quote */
+#define CODE_PAD	5.0	/* [pt] shaded margin around code */
+#define CODE_HANG	14.0	/* [pt] indent of a wrapped code line */
+#define NOTE_INDENT	20.0	/* [pt] text of a numbered note */
+#define MARKER_GAP	5.0	/* [pt] between a list marker and its text */
+#define LINK_COLOR	0x1a4a80
+
+#define SERIF	FONT_SERIF
+#define SANS	FONT_SANS
+#define MONO	FONT_MONO
+#define B	PANGO_WEIGHT_BOLD
+#define R	PANGO_WEIGHT_NORMAL
+#define SB	PANGO_WEIGHT_SEMIBOLD
+#define UP	PANGO_STYLE_NORMAL
+#define IT	PANGO_STYLE_ITALIC
+
+const struct lay_style_def lay_styles[STYLE__MAX] = {
+	/* family size lead weight slant just hyph any before after keep
+	 * split color tag */
+	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  6, 0, 1, 0x1a1a1a, "P" },
+						/* STYLE_BODY */
+	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  3, 0, 1, 0x1a1a1a, "P" },
+						/* STYLE_ITEM */
+	{ SERIF, 10.0, 14.0, R, IT, 1, 1, 0,  2,  6, 0, 1, 0x333333, "P" },
+						/* STYLE_QUOTE */
+	{ MONO,   8.0, 11.0, R, UP, 0, 0, 1,  0,  0, 0, 1, 0x1a1a1a, "P" },
+						/* STYLE_CODE */
+	{ SANS,  20.0, 25.0, B, UP, 0, 0, 0,  0, 16, 1, 0, 0x1f3a5f, "H1" },
+						/* STYLE_H1 */
+	{ SANS,  14.0, 18.0, B, UP, 0, 0, 0, 18,  8, 1, 0, 0x1f3a5f, "H2" },
+						/* STYLE_H2 */
+	{ SANS,  12.5, 16.0, B, UP, 0, 0, 0, 14,  6, 1, 0, 0x1f3a5f, "H3" },
+						/* STYLE_H3 */
+	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1a1a1a, "H4" },
+						/* STYLE_H4 */
+	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  3, 1, 0, 0x1a1a1a, "H5" },
+						/* STYLE_H5 */
+	{ SANS,  10.0, 13.5, SB, IT, 0, 0, 0, 8,  2, 1, 0, 0x1a1a1a, "H6" },
+						/* STYLE_H6 */
+	{ SANS,   8.5, 11.0, B, UP, 0, 0, 0, 18,  1, 1, 0, 0x8a5a00, "P" },
+						/* STYLE_KICKER */
+	{ SANS,   8.5, 12.0, R, UP, 0, 1, 0,  0,  8, 0, 0, 0x4d4d4d, "P" },
+						/* STYLE_LEAD */
+	{ SANS,   9.0, 12.5, R, UP, 0, 1, 0,  0,  2, 0, 1, 0x1a1a1a, "P" },
+						/* STYLE_STATUS */
+	{ SANS,   9.0, 12.0, B, UP, 0, 1, 0,  8,  2, 1, 0, 0x1a1a1a,
+	    "Caption" },			/* STYLE_CAPTION */
+	{ SANS,   8.5, 11.5, R, IT, 0, 1, 0,  0,  4, 1, 0, 0x4d4d4d, "P" },
+						/* STYLE_DESC */
+	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  3,  0, 0, 0, 0x4d4d4d, "P" },
+						/* STYLE_SMALL */
+	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  0,  0, 0, 0, 0x1a1a1a, "TD" },
+						/* STYLE_CELL */
+	{ SANS,   8.0, 10.5, B, UP, 0, 0, 0,  0,  0, 0, 0, 0x1a1a1a, "TH" },
+						/* STYLE_CELLHEAD */
+	{ SANS,   8.0, 10.5, R, UP, 0, 0, 1,  0,  2, 0, 1, 0x333333, "P" },
+						/* STYLE_NOTE */
+	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  2, 0, 0, 0x1f3a5f, "P" },
+						/* STYLE_TOC1 */
+	{ SERIF, 10.0, 13.5, R, UP, 0, 0, 0,  3,  1, 0, 0, 0x1a1a1a, "P" },
+						/* STYLE_TOC2 */
+	{ SERIF,  9.5, 12.5, R, UP, 0, 0, 0,  1,  1, 0, 0, 0x1a1a1a, "P" },
+						/* STYLE_TOC3 */
+};
+
+/* ---- pagination ---- */
+
+double
+lay_height(const struct lay_item *it, size_t first, size_t last, int cont)
+{
+	double	 h = 0;
+	size_t	 i;
+
+	for (i = first; i < last && i < it->nu; i++)
+		h += it->uh[i];
+	if (cont) {
+		for (i = 0; i < it->nhead && i < it->nu; i++)
+			h += it->uh[i];
+		h += it->conth;
+	}
+	return h;
+}
+
+/* May the item break after its first e units (0 < e < nu)? */
+static int
+can_break(const struct lay_item *it, size_t e)
+{
+	size_t	 orph, wid;
+
+	switch (it->kind) {
+	case LAY_TEXT:
+		orph = it->orphans < 1 ? 1 : (size_t)it->orphans;
+		wid = it->widows < 1 ? 1 : (size_t)it->widows;
+		return e >= orph && it->nu - e >= wid;
+	case LAY_TABLE:
+		return e > it->nhead && e < it->nu;
+	case LAY_BOX:
+	case LAY_BREAK:
+	case LAY__MAX:
+		break;
+	}
+	return 0;
+}
+
+/* Number of units of the smallest first piece the item can have. */
+static size_t
+first_units(const struct lay_item *it)
+{
+	size_t	 e;
+
+	for (e = 1; e < it->nu; e++)
+		if (can_break(it, e))
+			return e;
+	return it->nu;
+}
+
+static void
+push_piece(struct lay_pages *pg, size_t *cap, size_t item, size_t first,
+    size_t last, int cont, size_t page, double y, double h)
+{
+	struct lay_piece *p;
+
+	if (pg->npieces == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		pg->piece = xreallocarray(pg->piece, *cap, sizeof(*pg->piece));
+	}
+	p = &pg->piece[pg->npieces++];
+	p->item = item;
+	p->first = first;
+	p->last = last;
+	p->cont = cont;
+	p->page = page;
+	p->y = y;
+	p->h = h;
+}
+
+/*
+ * The height that must fit below the current position for item i to
+ * start here: its own first piece, or, for a kept item, itself and the
+ * kept items after it whole plus the first piece of the item that ends
+ * the chain.  A chain taller than a page is not kept (it could not be).
+ */
+static double
+need_height(const struct lay_item *items, size_t n, size_t i, double height)
+{
+	const struct lay_item *it = &items[i];
+	double	 need, after;
+	size_t	 j;
+
+	need = lay_height(it, 0, first_units(it), 0);
+	if (!it->keep)
+		return need;
+	need = lay_height(it, 0, it->nu, 0);
+	after = it->after;
+	for (j = i + 1; j < n && items[j].kind != LAY_BREAK; j++) {
+		if (items[j].nu == 0)
+			continue;	/* an anchor */
+		need += fmax(after, items[j].before);
+		if (!items[j].keep) {
+			need += lay_height(&items[j], 0,
+			    first_units(&items[j]), 0);
+			break;
+		}
+		need += lay_height(&items[j], 0, items[j].nu, 0);
+		after = items[j].after;
+	}
+	if (need > height + EPS)
+		need = lay_height(it, 0, first_units(it), 0);
+	return need;
+}
+
+void
+lay_paginate(const struct lay_item *items, size_t n, double height,
+    struct lay_pages *pg)
+{
+	const struct lay_item *it;
+	size_t	 cap = 0, i, s, e, best, page = 0;
+	double	 y = 0, gap, after = 0, h, avail;
+	int	 top = 1, cont;
+
+	memset(pg, 0, sizeof(*pg));
+	for (i = 0; i < n; i++) {
+		it = &items[i];
+		if (it->kind == LAY_BREAK) {
+			if (!top) {
+				page++;
+				y = 0;
+				top = 1;
+			}
+			after = 0;
+			continue;
+		}
+		gap = top ? 0 : fmax(after, it->before);
+		if (it->nu == 0) {
+			/* An anchor: takes no room, keeps its place. */
+			push_piece(pg, &cap, i, 0, 0, 0, page, y + gap, 0);
+			continue;
+		}
+		if (!top && y + gap + need_height(items, n, i, height) >
+		    height + EPS) {
+			page++;
+			y = 0;
+			top = 1;
+			gap = 0;
+		}
+		s = 0;
+		cont = 0;
+		for (;;) {
+			avail = height - y - gap;
+			/* The longest piece that fits and ends where the
+			 * item may break. */
+			best = 0;
+			for (e = s + 1; e <= it->nu; e++) {
+				if (lay_height(it, s, e, cont) > avail + EPS)
+					break;
+				if (e == it->nu || can_break(it, e))
+					best = e;
+			}
+			if (best == 0 && !top) {
+				page++;
+				y = 0;
+				top = 1;
+				gap = 0;
+				continue;
+			}
+			if (best == 0) {
+				/* Taller than a page with no allowed break
+				 * that fits: break where it must, at least
+				 * one unit, rather than lose anything. */
+				best = s + 1;
+				for (e = s + 2; e <= it->nu; e++) {
+					if (lay_height(it, s, e, cont) >
+					    avail + EPS)
+						break;
+					best = e;
+				}
+			}
+			h = lay_height(it, s, best, cont);
+			push_piece(pg, &cap, i, s, best, cont, page, y + gap,
+			    h);
+			y += gap + h;
+			top = 0;
+			if (best == it->nu)
+				break;
+			page++;
+			y = 0;
+			top = 1;
+			gap = 0;
+			s = best;
+			cont = it->kind == LAY_TABLE;
+		}
+		after = it->after;
+	}
+	pg->npages = page + 1;
+}
+
+void
+lay_pages_free(struct lay_pages *pg)
+{
+	free(pg->piece);
+	memset(pg, 0, sizeof(*pg));
+}
+
+/* ---- items ---- */
+
+void
+lay_init(struct lay *l, PangoContext *ctx, struct hyph *hy, double width)
+{
+	memset(l, 0, sizeof(*l));
+	l->ctx = ctx;
+	l->hy = hy;
+	l->width = width;
+}
+
+static void
+item_free(struct lay_item *it)
+{
+	size_t	 i;
+
+	free(it->uh);
+	free(it->top);
+	free(it->base);
+	free(it->lx);
+	free(it->links);
+	free((char *)it->str);
+	if (it->layout != NULL)
+		g_object_unref(it->layout);
+	if (it->marker != NULL)
+		g_object_unref(it->marker);
+	if (it->table != NULL) {
+		for (i = 0; i < it->table->nrows * it->table->ncols; i++)
+			if (it->table->cell[i] != NULL)
+				g_object_unref(it->table->cell[i]);
+		if (it->table->cont != NULL)
+			g_object_unref(it->table->cont);
+		free(it->table->cell);
+		free(it->table->colx);
+		free(it->table);
+	}
+}
+
+void
+lay_free(struct lay *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->nitems; i++)
+		item_free(&l->item[i]);
+	free(l->item);
+	free(l->note);
+	l->item = NULL;
+	l->note = NULL;
+	l->nitems = l->cap = l->nnotes = l->notecap = 0;
+}
+
+struct lay_item *
+lay_add(struct lay *l, enum lay_kind kind)
+{
+	struct lay_item	*it;
+
+	if (l->nitems == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 128;
+		l->item = xreallocarray(l->item, l->cap, sizeof(*l->item));
+	}
+	it = &l->item[l->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->w = l->width;
+	return it;
+}
+
+void
+lay_break(struct lay *l)
+{
+	if (l->nitems > 0 && l->item[l->nitems - 1].kind == LAY_BREAK)
+		return;
+	lay_add(l, LAY_BREAK);
+}
+
+int
+lay_note(struct lay *l, const char *uri)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->nnotes; i++)
+		if (strcmp(l->note[i], uri) == 0)
+			return (int)i + 1;
+	if (l->nnotes == l->notecap) {
+		l->notecap = l->notecap ? l->notecap * 2 : 16;
+		l->note = xreallocarray(l->note, l->notecap,
+		    sizeof(*l->note));
+	}
+	l->note[l->nnotes++] = uri;
+	return (int)l->nnotes;
+}
+
+/* ---- text: spans -> UTF-8 text + pango attributes + links ---- */
+
+struct tb {
+	struct lay	*l;
+	struct buf	 t;
+	PangoAttrList	*attrs;
+	struct lay_link	*links;
+	size_t		 nlinks, cap;
+	int		 hyph;		/* hyphenate prose */
+};
+
+static void
+tb_init(struct tb *b, struct lay *l, enum lay_style st)
+{
+	memset(b, 0, sizeof(*b));
+	b->l = l;
+	b->attrs = pango_attr_list_new();
+	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
+}
+
+static void
+tb_attr(struct tb *b, PangoAttribute *a, size_t start, size_t end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(b->attrs, a);
+}
+
+static void
+tb_put(struct tb *b, const char *s, int hyph)
+{
+	if (s == NULL)
+		return;
+	if (hyph && b->hyph)
+		hyph_put(b->l->hy, &b->t, s, strlen(s));
+	else
+		buf_puts(&b->t, s);
+}
+
+static void
+tb_color(struct tb *b, unsigned rgb, size_t start, size_t end)
+{
+	tb_attr(b, pango_attr_foreground_new(
+	    (guint16)(((rgb >> 16) & 0xff) * 257),
+	    (guint16)(((rgb >> 8) & 0xff) * 257),
+	    (guint16)((rgb & 0xff) * 257)), start, end);
+}
+
+/* Is the link's only text its own address (an autolink)? */
+static int
+link_is_address(const struct span *s)
+{
+	const char	*h = s->href;
+
+	if (h == NULL || s->child == NULL || s->child->next != NULL ||
+	    s->child->type != SPAN_TEXT || s->child->text == NULL)
+		return 0;
+	if (strncmp(h, "mailto:", 7) == 0)
+		h += 7;
+	return strcmp(s->child->text, h) == 0 ||
+	    strcmp(s->child->text, s->href) == 0;
+}
+
+/* Appends "¹²" as a superscript note call. */
+static void
+tb_call(struct tb *b, int n)
+{
+	char	 num[16];
+	size_t	 start = b->t.len;
+
+	snprintf(num, sizeof(num), "%d", n);
+	buf_puts(&b->t, num);
+	tb_attr(b, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT),
+	    start, b->t.len);
+	tb_attr(b, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT),
+	    start, b->t.len);
+	tb_attr(b, pango_attr_family_new(FONT_SANS), start, b->t.len);
+}
+
+static void
+tb_link(struct tb *b, size_t start, const char *uri, const char *dest)
+{
+	struct lay_link	*k;
+
+	if (b->nlinks == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 8;
+		b->links = xreallocarray(b->links, b->cap, sizeof(*b->links));
+	}
+	k = &b->links[b->nlinks++];
+	k->start = (int)start;
+	k->end = (int)b->t.len;
+	k->uri = uri;
+	k->dest = dest;
+}
+
+static void
+tb_spans(struct tb *b, const struct span *s, int hyph)
+{
+	size_t	 start;
+
+	for (; s != NULL; s = s->next) {
+		start = b->t.len;
+		switch (s->type) {
+		case SPAN_TEXT:
+			tb_put(b, s->text, hyph);
+			break;
+		case SPAN_CODE:
+		case SPAN_HTML:
+			tb_put(b, s->text, 0);
+			tb_attr(b, pango_attr_family_new(FONT_MONO), start,
+			    b->t.len);
+			tb_attr(b, pango_attr_scale_new(0.86), start,
+			    b->t.len);
+			tb_attr(b, pango_attr_insert_hyphens_new(FALSE), start,
+			    b->t.len);
+			break;
+		case SPAN_EMPH:
+			tb_spans(b, s->child, hyph);
+			tb_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC),
+			    start, b->t.len);
+			break;
+		case SPAN_STRONG:
+			tb_spans(b, s->child, hyph);
+			tb_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    start, b->t.len);
+			break;
+		case SPAN_LINK:
+			if (link_is_address(s)) {
+				/* An address breaks anywhere, with no hyphen
+				 * drawn that would change it. */
+				tb_put(b, s->child->text, 0);
+				tb_attr(b, pango_attr_insert_hyphens_new(FALSE),
+				    start, b->t.len);
+			} else
+				tb_spans(b, s->child, hyph);
+			if (s->href == NULL)
+				break;
+			tb_color(b, LINK_COLOR, start, b->t.len);
+			tb_link(b, start, s->href, NULL);
+			if (b->l->notes && !link_is_address(s))
+				tb_call(b, lay_note(b->l, s->href));
+			break;
+		case SPAN_IMAGE:
+			/* Images are boxes of their own (lay_blocks). */
+			break;
+		case SPAN_SOFTBREAK:
+			buf_putc(&b->t, ' ');
+			break;
+		case SPAN_LINEBREAK:
+			BUF_PUTSL(&b->t, "\xe2\x80\xa8");	/* U+2028 */
+			break;
+		case SPAN__MAX:
+			abort();
+		}
+	}
+}
+
+/* Measures a laid-out text into the item's units. */
+static void
+measure_lines(struct lay_item *it)
+{
+	PangoLayoutIter	*iter;
+	PangoRectangle	 log;
+	int		 y0, y1, n, i = 0;
+
+	n = pango_layout_get_line_count(it->layout);
+	it->nu = (size_t)n;
+	it->uh = xcalloc((size_t)n, sizeof(double));
+	it->top = xcalloc((size_t)n, sizeof(double));
+	it->base = xcalloc((size_t)n, sizeof(double));
+	it->lx = xcalloc((size_t)n, sizeof(double));
+	iter = pango_layout_get_iter(it->layout);
+	do {
+		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		it->top[i] = (double)y0 / PANGO_SCALE;
+		it->uh[i] = (double)(y1 - y0) / PANGO_SCALE;
+		it->base[i] = (double)pango_layout_iter_get_baseline(iter) /
+		    PANGO_SCALE;
+		it->lx[i] = (double)log.x / PANGO_SCALE;
+		i++;
+	} while (i < n && pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
+/* A pango layout of text in a style, at width w [pt]; takes attrs. */
+static PangoLayout *
+style_layout(struct lay *l, enum lay_style st, const char *text,
+    size_t len, PangoAttrList *attrs, double w)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	PangoLayout	*pl;
+	PangoAttribute	*a;
+
+	pl = font_layout(l->ctx, d->family, d->size, d->weight);
+	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, d->justify);
+	if (attrs == NULL)
+		attrs = pango_attr_list_new();
+	/* Defaults of the whole text go first, so spans override them. */
+	a = pango_attr_line_height_new_absolute((int)(d->leading *
+	    PANGO_SCALE));
+	pango_attr_list_insert_before(attrs, a);
+	if (d->slant != PANGO_STYLE_NORMAL)
+		pango_attr_list_insert_before(attrs,
+		    pango_attr_style_new(d->slant));
+	if (d->wrapany)
+		pango_attr_list_insert_before(attrs,
+		    pango_attr_insert_hyphens_new(FALSE));
+	a = pango_attr_foreground_new(
+	    (guint16)(((d->color >> 16) & 0xff) * 257),
+	    (guint16)(((d->color >> 8) & 0xff) * 257),
+	    (guint16)((d->color & 0xff) * 257));
+	pango_attr_list_insert_before(attrs, a);
+	pango_layout_set_text(pl, text, (int)len);
+	pango_layout_set_attributes(pl, attrs);
+	pango_attr_list_unref(attrs);
+	return pl;
+}
+
+/* The item for a built text; takes the builder's contents. */
+static struct lay_item *
+tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	struct lay_item	*it;
+
+	if (w <= 0)
+		w = l->width - x;
+	it = lay_add(l, LAY_TEXT);
+	it->style = st;
+	it->x = x;
+	it->w = w;
+	it->tag = d->tag;
+	it->before = d->before;
+	it->after = d->after;
+	it->keep = d->keep;
+	it->layout = style_layout(l, st, b->t.data ? b->t.data : "", b->t.len,
+	    b->attrs, w);
+	b->attrs = NULL;
+	it->links = b->links;
+	it->nlinks = b->nlinks;
+	b->links = NULL;
+	buf_free(&b->t);
+	measure_lines(it);
+	/* Two lines at least at the foot and at the head of a page;
+	 * headings and captions never break. */
+	it->orphans = d->split ? 2 : (int)it->nu;
+	it->widows = d->split ? 2 : (int)it->nu;
+	return it;
+}
+
+struct lay_item *
+lay_spans(struct lay *l, const struct span *s, enum lay_style st, double x)
+{
+	struct tb	 b;
+
+	tb_init(&b, l, st);
+	tb_spans(&b, s, 1);
+	return tb_item(l, &b, st, x, 0);
+}
+
+struct lay_item *
+lay_text(struct lay *l, const char *text, enum lay_style st, double x,
+    double w)
+{
+	struct tb	 b;
+
+	tb_init(&b, l, st);
+	tb_put(&b, text, 1);
+	return tb_item(l, &b, st, x, w);
+}
+
+struct lay_item *
+lay_text_link(struct lay *l, const char *text, enum lay_style st, double x,
+    double w, const char *uri, const char *dest)
+{
+	struct tb	 b;
+
+	tb_init(&b, l, st);
+	tb_put(&b, text, uri == NULL);
+	tb_link(&b, 0, uri, dest);
+	if (uri != NULL)
+		tb_color(&b, LINK_COLOR, 0, b.t.len);
+	return tb_item(l, &b, st, x, w);
+}
+
+/* A small layout holding a list marker or a note number. */
+static PangoLayout *
+marker_layout(struct lay *l, enum lay_style st, const char *text)
+{
+	return style_layout(l, st, text, strlen(text), NULL, 1000);
+}
+
+/* ---- Markdown blocks ---- */
+
+/* Has the span list any visible text (outside images)? */
+static int
+spans_have_text(const struct span *s)
+{
+	const char	*p;
+
+	for (; s != NULL; s = s->next)
+		switch (s->type) {
+		case SPAN_TEXT:
+		case SPAN_CODE:
+		case SPAN_HTML:
+			for (p = s->text; p != NULL && *p != '\0'; p++)
+				if (*p != ' ' && *p != '\n' && *p != '\t')
+					return 1;
+			break;
+		case SPAN_EMPH:
+		case SPAN_STRONG:
+		case SPAN_LINK:
+			if (spans_have_text(s->child))
+				return 1;
+			break;
+		case SPAN_IMAGE:
+		case SPAN_SOFTBREAK:
+		case SPAN_LINEBREAK:
+			break;
+		case SPAN__MAX:
+			abort();
+		}
+	return 0;
+}
+
+/* The alt text of an image: its children's text. */
+static void
+alt_text(struct buf *out, const struct span *s)
+{
+	for (; s != NULL; s = s->next) {
+		if (s->text != NULL && (s->type == SPAN_TEXT ||
+		    s->type == SPAN_CODE))
+			buf_puts(out, s->text);
+		else if (s->type == SPAN_SOFTBREAK ||
+		    s->type == SPAN_LINEBREAK)
+			buf_putc(out, ' ');
+		alt_text(out, s->child);
+	}
+}
+
+/* Image boxes for the images of a paragraph, in order, each a figure
+ * with its alt text as caption. */
+static void
+images(struct lay *l, const struct span *s, double x, double maxh)
+{
+	struct lay_item	*it;
+	struct buf	 alt = { NULL, 0, 0 };
+	double		 w, h;
+
+	for (; s != NULL; s = s->next) {
+		if (s->type != SPAN_IMAGE) {
+			images(l, s->child, x, maxh);
+			continue;
+		}
+		if (s->path == NULL || s->w <= 0 || s->h <= 0)
+			continue;
+		/* Pixels at 96 per inch, never wider than the column nor
+		 * taller than maxh. */
+		w = fmin(s->w * 0.75, l->width - x);
+		h = w * s->h / s->w;
+		if (h > maxh) {
+			h = maxh;
+			w = h * s->w / s->h;
+		}
+		it = lay_add(l, LAY_BOX);
+		it->role = LAY_ROLE_IMAGE;
+		it->data = s;
+		it->x = x;
+		it->w = w;
+		it->nu = 1;
+		it->uh = xcalloc(1, sizeof(double));
+		it->uh[0] = h;
+		it->before = 6;
+		it->after = 4;
+		it->group = "Figure";
+		buf_reset(&alt);
+		alt_text(&alt, s->child);
+		if (alt.len > 0) {
+			it->keep = 1;
+			it = lay_text(l, alt.data, STYLE_DESC, x, 0);
+			it->tag = "Caption";
+		}
+		it->gclose = 1;
+		it->after = fmax(it->after, 6);
+	}
+	buf_free(&alt);
+}
+
+static void	 blocks(struct lay *, const struct block *, int, double,
+		    double, enum lay_style, int);
+
+static void
+list(struct lay *l, const struct block *b, int shift, double x, double maxh,
+    int role)
+{
+	static const char *const bullets[] = {
+	    "\xe2\x80\xa2",	/* • */
+	    "\xe2\x80\x93",	/* – */
+	    "\xe2\x97\xa6",	/* ◦ */
+	};
+	const struct block *item;
+	struct lay_item	*it;
+	double		 ind, step;
+	size_t		 first;
+	int		 n;
+	char		 num[24];
+
+	step = l->depth < LIST_DEEP ? LIST_STEP : LIST_STEP_DEEP;
+	/* However deep, the text keeps half the column. */
+	ind = fmin(x + step, l->width / 2);
+	l->depth++;
+	n = b->start;
+	for (item = b->child; item != NULL; item = item->next, n++) {
+		first = l->nitems;
+		if (item->child == NULL || (item->child->type !=
+		    BLOCK_PARAGRAPH && item->child->type != BLOCK_HEADING &&
+		    item->child->type != BLOCK_CODE &&
+		    item->child->type != BLOCK_HTML)) {
+			/* The marker needs a line of its own. */
+			it = lay_text(l, "", STYLE_ITEM, ind, 0);
+			it->after = 0;
+		}
+		blocks(l, item->child, shift, ind, maxh, STYLE_ITEM, role);
+		if (l->nitems == first)
+			continue;
+		it = &l->item[first];
+		if (it->kind != LAY_TEXT)
+			continue;
+		if (b->ordered)
+			snprintf(num, sizeof(num), "%d.", n);
+		else
+			snprintf(num, sizeof(num), "%s",
+			    bullets[(l->depth - 1) % 3]);
+		it->marker = marker_layout(l, STYLE_ITEM, num);
+		if (b->tight && item != b->child)
+			it->before = 1;
+		if (!b->tight && item != b->child)
+			it->before = 4;
+	}
+	l->depth--;
+	if (l->nitems > 0)
+		l->item[l->nitems - 1].after =
+		    fmax(l->item[l->nitems - 1].after, 6);
+}
+
+/* A code block (or raw HTML shown as text): monospace on a shaded
+ * ground, wrapped lines hanging. */
+static void
+code(struct lay *l, const char *text, double x)
+{
+	struct lay_item	*it;
+	size_t		 len = text ? strlen(text) : 0;
+	char		*t;
+
+	while (len > 0 && text[len - 1] == '\n')
+		len--;
+	t = xstrndup(text ? text : "", len);
+	it = lay_text(l, t, STYLE_CODE, x + CODE_PAD, l->width - x -
+	    2 * CODE_PAD);
+	free(t);
+	/* Wrapped lines hang: measured again with the indent. */
+	pango_layout_set_indent(it->layout, (int)(-CODE_HANG * PANGO_SCALE));
+	free(it->uh);
+	free(it->top);
+	free(it->base);
+	free(it->lx);
+	measure_lines(it);
+	it->orphans = it->widows = 2;
+	it->role = LAY_ROLE_CODE;
+	it->pad = CODE_PAD;
+	it->before = 4 + CODE_PAD;
+	it->after = 8 + CODE_PAD;
+}
+
+static void
+blocks(struct lay *l, const struct block *b, int shift, double x,
+    double maxh, enum lay_style st, int role)
+{
+	struct lay_item	*it;
+	size_t		 first;
+	int		 level;
+
+	for (; b != NULL; b = b->next) {
+		first = l->nitems;
+		switch (b->type) {
+		case BLOCK_PARAGRAPH:
+			if (spans_have_text(b->ins))
+				lay_spans(l, b->ins, st, x);
+			images(l, b->ins, x, maxh);
+			break;
+		case BLOCK_HEADING:
+			level = b->level + shift;
+			level = level < 1 ? 1 : level > 6 ? 6 : level;
+			lay_spans(l, b->ins, STYLE_H1 + level - 1, x);
+			break;
+		case BLOCK_LIST:
+			list(l, b, shift, x, maxh, role);
+			break;
+		case BLOCK_ITEM:
+			/* Only within a list. */
+			blocks(l, b->child, shift, x, maxh, st, role);
+			break;
+		case BLOCK_QUOTE:
+			blocks(l, b->child, shift, x + QUOTE_STEP, maxh,
+			    STYLE_QUOTE, LAY_ROLE_QUOTE);
+			break;
+		case BLOCK_CODE:
+		case BLOCK_HTML:
+			code(l, b->text, x);
+			break;
+		case BLOCK_RULE:
+			it = lay_add(l, LAY_BOX);
+			it->role = LAY_ROLE_RULE;
+			it->x = x;
+			it->w = l->width - x;
+			it->nu = 1;
+			it->uh = xcalloc(1, sizeof(double));
+			it->uh[0] = 14;
+			it->before = it->after = 4;
+			break;
+		case BLOCK__MAX:
+			abort();
+		}
+		/* A quote marks its text (nested blocks keep their own). */
+		for (; role == LAY_ROLE_QUOTE && first < l->nitems; first++)
+			if (l->item[first].role == LAY_ROLE_NONE &&
+			    l->item[first].kind == LAY_TEXT)
+				l->item[first].role = LAY_ROLE_QUOTE;
+	}
+}
+
+void
+lay_blocks(struct lay *l, const struct block *b, int shift, double maxh)
+{
+	l->depth = 0;
+	blocks(l, b, shift, 0, maxh, STYLE_BODY, LAY_ROLE_NONE);
+}
+
+void
+lay_notes(struct lay *l, const char *title)
+{
+	struct lay_item	*it;
+	size_t		 i;
+	char		 num[24];
+
+	if (l->nnotes == 0)
+		return;
+	if (title != NULL) {
+		it = lay_text(l, title, STYLE_H6, 0, 0);
+		it->before = 10;
+	}
+	for (i = 0; i < l->nnotes; i++) {
+		it = lay_text_link(l, l->note[i], STYLE_NOTE, NOTE_INDENT, 0,
+		    l->note[i], NULL);
+		snprintf(num, sizeof(num), "%zu.", i + 1);
+		it->marker = marker_layout(l, STYLE_NOTE, num);
+		it->orphans = it->widows = 2;
+	}
+	l->nnotes = 0;
+}
+
+struct lay_item *
+lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
+    const double *rel, const int *ralign, const char *const *cells,
+    const char *cont)
+{
+	struct lay_item	*it;
+	struct lay_table *t;
+	struct tb	 b;
+	enum lay_style	 st;
+	double		 sum = 0, h, x;
+	size_t		 r, c;
+	int		 ph;
+	char		*s;
+
+	it = lay_add(l, LAY_TABLE);
+	it->tag = "Table";
+	it->nhead = nhead;
+	it->before = 4;
+	it->after = 8;
+	t = it->table = xcalloc(1, sizeof(*t));
+	t->nrows = nrows;
+	t->ncols = ncols;
+	t->pad = 3;
+	t->cell = xcalloc(nrows * ncols, sizeof(*t->cell));
+	t->colx = xcalloc(ncols + 1, sizeof(double));
+	for (c = 0; c < ncols; c++)
+		sum += rel[c];
+	for (c = 0, x = 0; c < ncols; c++) {
+		t->colx[c] = x;
+		x += l->width * rel[c] / sum;
+	}
+	t->colx[ncols] = l->width;
+	it->nu = nrows;
+	it->uh = xcalloc(nrows, sizeof(double));
+	for (r = 0; r < nrows; r++) {
+		h = 0;
+		st = r < nhead ? STYLE_CELLHEAD : STYLE_CELL;
+		for (c = 0; c < ncols; c++) {
+			PangoLayout *pl;
+
+			if (cells[r * ncols + c] == NULL)
+				continue;
+			tb_init(&b, l, st);
+			tb_put(&b, cells[r * ncols + c], 1);
+			pl = style_layout(l, st, b.t.data ? b.t.data : "",
+			    b.t.len, b.attrs, t->colx[c + 1] - t->colx[c] -
+			    2 * t->pad);
+			buf_free(&b.t);
+			free(b.links);
+			if (ralign[c])
+				pango_layout_set_alignment(pl,
+				    PANGO_ALIGN_RIGHT);
+			pango_layout_get_size(pl, NULL, &ph);
+			h = fmax(h, (double)ph / PANGO_SCALE);
+			t->cell[r * ncols + c] = pl;
+		}
+		it->uh[r] = h + 2 * t->pad;
+	}
+	if (cont != NULL) {
+		s = xasprintf("%s (suite)", cont);
+		t->cont = style_layout(l, STYLE_CAPTION, s, strlen(s), NULL,
+		    l->width);
+		free(s);
+		pango_layout_get_size(t->cont, NULL, &ph);
+		it->conth = (double)ph / PANGO_SCALE + 3;
+	}
+	return it;
+}

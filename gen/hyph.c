@@ -1,0 +1,181 @@
+/*
+ * French hyphenation with libhyphen and the hyphen-fr patterns: see
+ * hyph.h.  Words are found and lowercased here (the patterns are in lower
+ * case); libhyphen answers, for a UTF-8 dictionary, one mark per
+ * character, so breaks map back to the original bytes character by
+ * character whatever the case mapping does to byte lengths.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <hyphen.h>
+
+#include "report.h"
+#include "extern.h"
+#include "hyph.h"
+
+#define LEFTMIN		2	/* letters kept before a break */
+#define RIGHTMIN	3	/* letters carried over after a break */
+#define MINWORD		(LEFTMIN + RIGHTMIN)
+#define MAXWORD		64	/* longer runs are not words: left alone */
+
+struct hyph {
+	HyphenDict	*dict;
+};
+
+struct hyph *
+hyph_new(const char *path)
+{
+	struct hyph	*h;
+	HyphenDict	*d;
+
+	if ((d = hnj_hyphen_load(path)) == NULL) {
+		diag_sys("%s: cannot load the hyphenation patterns (run make "
+		    "deps)", path);
+		return NULL;
+	}
+	h = xcalloc(1, sizeof(*h));
+	h->dict = d;
+	return h;
+}
+
+void
+hyph_free(struct hyph *h)
+{
+	if (h == NULL)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+/*
+ * Is the whitespace-delimited token [s, e) prose?  Addresses, paths,
+ * identifiers and words already carrying a break hint are not: a hyphen
+ * drawn inside them would change what they say.
+ */
+static int
+token_prose(const char *s, const char *e)
+{
+	const char	*p;
+
+	for (p = s; p < e; p++) {
+		if (strchr("/@_\\=#&<>{}[]|~", *p) != NULL)
+			return 0;
+		/* U+00AD soft hyphen, U+2010 hyphen, U+2011 no-break hyphen */
+		if (e - p >= 2 && memcmp(p, "\xc2\xad", 2) == 0)
+			return 0;
+		if (e - p >= 3 && (memcmp(p, "\xe2\x80\x90", 3) == 0 ||
+		    memcmp(p, "\xe2\x80\x91", 3) == 0))
+			return 0;
+	}
+	for (p = s; p + 4 <= e; p++)
+		if (strncmp(p, "www.", 4) == 0 || strncmp(p, "://", 3) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Appends the letter run [s, e) of nch characters to out with soft
+ * hyphens at its break points.
+ */
+static void
+word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
+    size_t nch)
+{
+	char		 low[MAXWORD * 6 + 1], marks[MAXWORD + 5];
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+	const char	*p;
+	size_t		 n = 0, i;
+	int		 upper = 0;
+	gunichar	 c;
+
+	if (nch < MINWORD || nch > MAXWORD) {
+		buf_put(out, s, (size_t)(e - s));
+		return;
+	}
+	for (p = s; p < e; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		upper += g_unichar_isupper(c) != 0;
+		n += (size_t)g_unichar_to_utf8(g_unichar_tolower(c), low + n);
+	}
+	low[n] = '\0';
+	memset(marks, 0, sizeof(marks));
+	/* Acronyms (CNCDH, MIPROF) are never broken. */
+	if (upper > 1 || hnj_hyphen_hyphenate3(h->dict, low, (int)n, marks,
+	    NULL, &rep, &pos, &cut, LEFTMIN, RIGHTMIN, LEFTMIN,
+	    RIGHTMIN) != 0 || rep != NULL) {
+		/* Non-standard breaks (rep) do not occur in French. */
+		if (rep != NULL) {
+			for (i = 0; i < n; i++)
+				free(rep[i]);
+			free(rep);
+			free(pos);
+			free(cut);
+		}
+		buf_put(out, s, (size_t)(e - s));
+		return;
+	}
+	for (i = 0, p = s; p < e; i++) {
+		const char *q = g_utf8_next_char(p);
+
+		buf_put(out, p, (size_t)(q - p));
+		/* Odd marks are breaks; hyphenmin already applied. */
+		if ((marks[i] & 1) && i + RIGHTMIN < nch && i + 1 >= LEFTMIN)
+			BUF_PUTSL(out, HYPH_SHY);
+		p = q;
+	}
+}
+
+void
+hyph_put(struct hyph *h, struct buf *out, const char *s, size_t len)
+{
+	const char	*end = s + len, *p, *tok, *tokend, *w;
+	size_t		 nch;
+	gunichar	 c;
+
+	p = s;
+	while (p < end) {
+		/* Copy whitespace, then take one token. */
+		tok = p;
+		while (p < end && (*p == ' ' || *p == '\n' || *p == '\t'))
+			p++;
+		buf_put(out, tok, (size_t)(p - tok));
+		tok = p;
+		while (p < end && *p != ' ' && *p != '\n' && *p != '\t')
+			p++;
+		tokend = p;
+		if (!token_prose(tok, tokend) || h == NULL) {
+			buf_put(out, tok, (size_t)(tokend - tok));
+			continue;
+		}
+		/* Within the token, hyphenate each run of letters. */
+		for (w = tok; w < tokend; ) {
+			const char *r = w;
+
+			nch = 0;
+			while (r < tokend) {
+				c = g_utf8_get_char_validated(r, tokend - r);
+				if (c == (gunichar)-1 || c == (gunichar)-2 ||
+				    !g_unichar_isalpha(c))
+					break;
+				r = g_utf8_next_char(r);
+				nch++;
+			}
+			if (r > w) {
+				word_put(h, out, w, r, nch);
+				w = r;
+				continue;
+			}
+			/* One non-letter (or invalid byte) as it is. */
+			c = g_utf8_get_char_validated(w, tokend - w);
+			r = (c == (gunichar)-1 || c == (gunichar)-2) ? w + 1 :
+			    g_utf8_next_char(w);
+			if (r > tokend)
+				r = tokend;
+			buf_put(out, w, (size_t)(r - w));
+			w = r;
+		}
+	}
+}

@@ -1,0 +1,31 @@
+/*
+ * French hyphenation for the PDF: soft hyphens (U+00AD) inserted at the
+ * break points that libhyphen finds with the hyphen-fr patterns (Debian
+ * hyphen-fr).  Pango breaks a word only where such a hyphen sits, and then
+ * draws the hyphen.  Only the PDF uses this: the site lets the browser
+ * hyphenate (CSS hyphens: auto), so its text never carries soft hyphens.
+ * Include "report.h", "extern.h" first.
+ */
+#ifndef HYPH_H
+#define HYPH_H
+
+#define HYPH_DICT	"/usr/share/hyphen/hyph_fr.dic"
+#define HYPH_SHY	"\xc2\xad"	/* U+00AD soft hyphen */
+
+struct hyph;
+
+/* Loads the dictionary at path (HYPH_DICT normally).  Returns NULL after
+ * diag_sys() if it cannot be read.  Caller frees with hyph_free().  One
+ * dictionary may serve one thread at a time. */
+struct hyph	*hyph_new(const char *path);
+void		 hyph_free(struct hyph *);	/* NULL is fine */
+
+/* Appends the len bytes of UTF-8 text s to out, with a soft hyphen at
+ * each break point of its words.  A word is a run of letters; runs of
+ * fewer than 5 letters, words in capitals (acronyms) and words that
+ * already hold a soft hyphen or a hyphen-like character are copied as
+ * they are.  At least 2 letters stay before a break and 3 after. */
+void		 hyph_put(struct hyph *, struct buf *out, const char *s,
+		    size_t len);
+
+#endif /* HYPH_H */

@@ -1,0 +1,232 @@
+/*
+ * The PDF layout engine: text and boxes become items (pango layouts
+ * broken into lines, unbreakable boxes, tables of rows), and items are
+ * placed on pages line by line.  Nothing here draws: pdf.c owns the
+ * drawing, the document's shape and its styles' meaning; this module owns
+ * measuring and page breaking, so that both can be tested without a PDF.
+ *
+ * Units are points [pt]; y grows downwards.  Include "report.h",
+ * "extern.h" first.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <pango/pangocairo.h>
+
+struct hyph;
+
+enum lay_kind {
+	LAY_TEXT,	/* the lines of a pango layout; breaks between lines */
+	LAY_BOX,	/* one unbreakable box: chart, image, rule, badge */
+	LAY_TABLE,	/* rows; breaks between body rows, header repeated */
+	LAY_BREAK,	/* the next item starts a new page */
+	LAY__MAX
+};
+
+/* Text styles, one row each in the table of layout.c. */
+enum lay_style {
+	STYLE_BODY,		/* justified, hyphenated prose */
+	STYLE_ITEM,		/* list item text: as body */
+	STYLE_QUOTE,		/* block quote text */
+	STYLE_CODE,		/* code block: monospace, wraps anywhere */
+	STYLE_H1,		/* chapter title */
+	STYLE_H2,
+	STYLE_H3,
+	STYLE_H4,
+	STYLE_H5,
+	STYLE_H6,
+	STYLE_KICKER,		/* small capitals line above a title */
+	STYLE_LEAD,		/* measure facts: lead, partners */
+	STYLE_STATUS,		/* assessment justification */
+	STYLE_CAPTION,		/* figure and table captions */
+	STYLE_DESC,		/* the sentence stating a chart's data */
+	STYLE_SMALL,		/* sources, notes under figures */
+	STYLE_CELL,		/* table cell */
+	STYLE_CELLHEAD,		/* table header cell */
+	STYLE_NOTE,		/* numbered link notes at a section's end */
+	STYLE_TOC1,		/* contents: chapter entry */
+	STYLE_TOC2,		/* contents: section entry */
+	STYLE_TOC3,		/* contents: measure entry */
+	STYLE__MAX
+};
+
+struct lay_style_def {
+	const char	*family;	/* FONT_* of font.h */
+	double		 size;		/* [pt] */
+	double		 leading;	/* [pt] baseline to baseline */
+	PangoWeight	 weight;
+	PangoStyle	 slant;
+	int		 justify;
+	int		 hyphenate;	/* soft hyphens from libhyphen */
+	int		 wrapany;	/* may break anywhere (code, URLs) */
+	double		 before, after;	/* [pt] space above, below */
+	int		 keep;		/* with the next item (headings) */
+	int		 split;		/* may break across pages */
+	unsigned	 color;		/* 0xRRGGBB */
+	const char	*tag;		/* PDF structure tag */
+};
+extern const struct lay_style_def lay_styles[STYLE__MAX];
+
+/* A link within a text item: a byte range of the layout's text. */
+struct lay_link {
+	int		 start, end;	/* [bytes] */
+	const char	*uri;		/* external, or NULL */
+	const char	*dest;		/* named destination, or NULL */
+};
+
+/* The cells of a LAY_TABLE item. */
+struct lay_table {
+	size_t		 nrows, ncols;
+	PangoLayout	**cell;		/* [nrows * ncols]; NULL when empty */
+	double		*colx;		/* [pt] [ncols + 1] left of each column */
+	double		 pad;		/* [pt] inside each cell, every side */
+	PangoLayout	*cont;		/* "Caption (suite)", above repeats */
+};
+
+/*
+ * An item.  The first group of fields is all pagination reads: a unit
+ * is a line of text, a row of a table, or the whole box; the unit tests
+ * fill only these.  The rest is for drawing, filled by the builders
+ * below, and read by pdf.c.
+ */
+struct lay_item {
+	enum lay_kind	 kind;
+	double		*uh;		/* [pt] [nu] height of each unit */
+	size_t		 nu;
+	double		 before, after;	/* [pt] space above, below (dropped at
+					 * a page's top; the larger wins) */
+	int		 keep;		/* start on the page where the next
+					 * item starts */
+	int		 orphans;	/* lines at least left at a page foot */
+	int		 widows;	/* lines at least carried to a page head */
+	size_t		 nhead;		/* TABLE: header rows */
+	double		 conth;		/* TABLE: [pt] added when continued */
+
+	enum lay_style	 style;
+	int		 role;		/* pdf.c's: what the item is */
+	const char	*tag;		/* structure tag, or NULL */
+	const char	*group;		/* tag around a run of items, opened
+					 * at this item, or NULL */
+	int		 gclose;	/* closes the open group after it */
+	const char	*dest;		/* named destination at its top */
+	double		 x, w;		/* [pt] from the column's left */
+	double		 pad;		/* [pt] CODE: background margin */
+	PangoLayout	*layout;	/* TEXT */
+	double		*top;		/* TEXT: [pt] [nu] line tops */
+	double		*base;		/* TEXT: [pt] [nu] baselines */
+	double		*lx;		/* TEXT: [pt] [nu] line left offsets */
+	PangoLayout	*marker;	/* TEXT: list marker, or NULL */
+	struct lay_link	*links;		/* TEXT */
+	size_t		 nlinks;
+	struct lay_table *table;	/* TABLE */
+	const void	*data;		/* BOX: pdf.c's, not owned */
+	int		 n;		/* BOX: pdf.c's */
+	const char	*str;		/* owned copy: page numbers' dest */
+};
+
+/* Where a piece of an item goes. */
+struct lay_piece {
+	size_t		 item;		/* index in the items */
+	size_t		 first, last;	/* units [first, last) */
+	int		 cont;		/* TABLE: a continuation */
+	size_t		 page;		/* from 0 */
+	double		 y;		/* [pt] top, below the top margin */
+	double		 h;		/* [pt] with a continuation's header */
+};
+
+struct lay_pages {
+	struct lay_piece *piece;
+	size_t		 npieces;
+	size_t		 npages;	/* at least 1 */
+};
+
+/*
+ * Places the n items on pages whose body is height tall.  Breaks a text
+ * only where at least orphans lines stay behind and widows lines go on;
+ * never breaks a box; breaks a table only between body rows (at least
+ * one on each side), giving its continuation the header rows and conth
+ * again; starts a kept item on the page of the next item's first lines
+ * (a heading is never alone at a page foot).  Something taller than a
+ * page is broken where it must: nothing is ever dropped.  Fills pg
+ * (free with lay_pages_free).
+ */
+void	 lay_paginate(const struct lay_item *, size_t n, double height,
+	    struct lay_pages *pg);
+void	 lay_pages_free(struct lay_pages *);
+
+/* [pt] Height of units [first, last) of an item, with a continued
+ * table's header. */
+double	 lay_height(const struct lay_item *, size_t first, size_t last,
+	    int cont);
+
+/* ---- builders: from the model to measured items ---- */
+
+/* A growing list of items, with the state of the section being laid out
+ * (the numbered link notes). */
+struct lay {
+	PangoContext	*ctx;		/* from font_context(), not owned */
+	struct hyph	*hy;		/* or NULL: no hyphenation */
+	double		 width;		/* [pt] the column */
+	struct lay_item	*item;
+	size_t		 nitems, cap;
+	const char	**note;		/* link addresses of the section */
+	size_t		 nnotes, notecap;
+	int		 notes;		/* number links as notes */
+	const char	*notedest;	/* prefix of the notes' dests */
+	int		 depth;		/* list nesting, while building */
+};
+
+void	 lay_init(struct lay *, PangoContext *, struct hyph *,
+	    double width);
+/* Frees the items and their layouts. */
+void	 lay_free(struct lay *);
+
+/* A new zeroed item at the end of the list (the pointer holds until the
+ * next call). */
+struct lay_item	*lay_add(struct lay *, enum lay_kind);
+/* Starts a new page (nothing when the last item already did). */
+void	 lay_break(struct lay *);
+
+/* A text item from Markdown inline spans in a style, indented by x
+ * [pt].  Links are kept (and numbered as notes when notes is on); images
+ * are skipped (see lay_blocks).  Returns the item. */
+struct lay_item	*lay_spans(struct lay *, const struct span *,
+		    enum lay_style, double x);
+/* A text item from plain text (typography already applied). */
+struct lay_item	*lay_text(struct lay *, const char *, enum lay_style,
+		    double x, double w);
+/* The same with a link over the whole text. */
+struct lay_item	*lay_text_link(struct lay *, const char *, enum lay_style,
+		    double x, double w, const char *uri, const char *dest);
+/* Markdown blocks; headings go down by shift levels (## in a narrative
+ * is a level-4 heading when shift is 2).  Images become their own box
+ * items (role LAY_ROLE_IMAGE) scaled to the column and at most maxh
+ * tall. */
+void	 lay_blocks(struct lay *, const struct block *, int shift,
+	    double maxh);
+/* Appends the numbered link notes collected since the last call (if
+ * any) and forgets them. */
+void	 lay_notes(struct lay *, const char *title);
+/* The note number (from 1) of an address within the section, added if
+ * new. */
+int	 lay_note(struct lay *, const char *uri);
+
+/* A table item: ncols columns of relative widths rel (any scale), nhead
+ * header rows; cells[r * ncols + c] are the texts (NULL: empty), right
+ * aligned where ralign[c].  cont is the caption shown with " (suite)"
+ * above a continuation.  Width: the column's. */
+struct lay_item	*lay_table(struct lay *, size_t nrows, size_t ncols,
+		    size_t nhead, const double *rel, const int *ralign,
+		    const char *const *cells, const char *cont);
+
+/* Roles pdf.c uses for the items the builders make. */
+enum {
+	LAY_ROLE_NONE,
+	LAY_ROLE_IMAGE,		/* data: the struct span of a PNG */
+	LAY_ROLE_RULE,		/* a thematic break */
+	LAY_ROLE_CODE,		/* text on a shaded ground */
+	LAY_ROLE_QUOTE,		/* text with a bar on its left */
+	LAY_ROLE__BUILDER	/* pdf.c numbers its own roles from here */
+};
+
+#endif /* LAYOUT_H */
