@@ -323,6 +323,13 @@ page_begin(struct page *p, const char *title, const char *cur,
 		pf(p, "<li><a href=\"%sindex.html\">Toutes les éditions</a>"
 		    "</li>\n", up);
 		PUTSL(p, "</ul></nav>\n");
+	} else {
+		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Éditions\">"
+		    "<ul class=\"wrap\">\n");
+		for (i = r->neds; i > 0; i--)
+			pf(p, "<li><a href=\"%d/index.html\">Rapport %d</a>"
+			    "</li>\n", r->eds[i - 1].year, r->eds[i - 1].year);
+		PUTSL(p, "</ul></nav>\n");
 	}
 	PUTSL(p, "</header>\n");
 	if (is_draft(p)) {

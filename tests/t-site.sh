@@ -1,0 +1,344 @@
+#!/bin/sh
+# The static site (gen/html.c): the sample content built with --format html,
+# every page valid for the Nu HTML Checker, every internal href and src
+# resolving, facts checked against the content, no script anywhere, hostile
+# content escaped, --base-url, reproducible bytes, a golden page.
+#   REGEN=1 sh tests/t-site.sh   rewrites the golden page after a change
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+
+SITE=$TOP/tests/site
+OUT=$WORK/out
+VNU=$TOP/tests/node_modules/vnu-jar/build/dist/vnu.jar
+
+# The Nu HTML Checker comes from npm (tests/package.json); Java from Debian.
+if [ ! -f "$VNU" ] && command -v npm >/dev/null 2>&1; then
+	(cd "$TOP/tests" && npm ci --no-audit --no-fund --loglevel=error) \
+	    >"$WORK/npm.log" 2>&1
+fi
+
+# xp FILE XPATH: an XPath 1.0 expression over an XML file (content).
+xp() {
+	xmllint --nonet --xpath "$2" "$1" 2>/dev/null
+}
+
+# The sum of an XPath count() over the indicator files of a content folder.
+count_ind() {
+	n=0
+	for f in "$1"/indicators/*.xml; do
+		n=$((n + $(xp "$f" "count($2)")))
+	done
+	echo "$n"
+}
+
+# vnu_check DIR: every page under DIR valid, no error at all.
+vnu_check() {
+	find "$1" -name '*.html' | sort >"$WORK/pages"
+	if [ ! -s "$WORK/pages" ]; then
+		echo "no page under $1"
+		return 1
+	fi
+	java -jar "$VNU" --errors-only --format gnu $(cat "$WORK/pages") \
+	    >"$WORK/vnu.log" 2>&1
+	st=$?
+	if [ $st -ne 0 ] || [ -s "$WORK/vnu.log" ]; then
+		head -40 "$WORK/vnu.log"
+		return 1
+	fi
+	echo "$(wc -l <"$WORK/pages") pages, 0 errors"
+}
+
+# The href and src attribute values of a page, one a line.
+attrs() {
+	xmllint --html --nonet --xpath '//@href|//@src' "$1" 2>/dev/null |
+	    sed 's/^ [a-z]*="//; s/"$//'
+}
+
+# The year column (7th) of a CSV file, quoted fields understood.
+csv_years() {
+	awk 'NR > 1 {
+		f = 1; q = 0; v = ""
+		for (i = 1; i <= length($0); i++) {
+			c = substr($0, i, 1)
+			if (c == "\"") q = !q
+			else if (c == "," && !q) { if (f == 7) break; f++; v = "" }
+			else v = v c
+		}
+		print v
+	}' "$1"
+}
+
+# linkcheck DIR: every internal href and src of every page under DIR
+# resolves to a file (and its #fragment to an id in it); links are
+# relative; outside links are http, https or mailto only.
+linkcheck() {
+	bad=0 nlinks=0
+	for page in $(find "$1" -name '*.html' | sort); do
+		dir=$(dirname "$page")
+		for u in $(attrs "$page" | sed 's/&amp;/\&/g' | tr ' ' '+'); do
+			nlinks=$((nlinks + 1))
+			case $u in
+			https://*|http://*|mailto:*)
+				continue ;;
+			/*|*:*)
+				echo "$page: not relative: $u"
+				bad=1
+				continue ;;
+			esac
+			path=${u%%#*}
+			frag=
+			case $u in *'#'*) frag=${u#*#} ;; esac
+			if [ -z "$path" ]; then
+				target=$page
+			else
+				target=$dir/$path
+			fi
+			if [ ! -f "$target" ]; then
+				echo "$page: missing: $u"
+				bad=1
+				continue
+			fi
+			if [ -n "$frag" ] &&
+			    ! grep -q " id=\"$frag\"" "$target"; then
+				echo "$page: no id \"$frag\" in $target"
+				bad=1
+			fi
+		done
+	done
+	echo "$nlinks links"
+	[ $bad -eq 0 ]
+}
+
+# ---- the sample content ----
+
+if ! "$BIN" build --format html --content content --out "$OUT" --quiet \
+    2>"$WORK/build.err"; then
+	fail "site: the sample content builds" "$(head -20 "$WORK/build.err")"
+	exit 0
+fi
+pass "site: the sample content builds"
+
+if ! command -v java >/dev/null 2>&1 || [ ! -f "$VNU" ]; then
+	fail "site: Nu HTML Checker available (java, tests/node_modules)" \
+	    "$(tail -5 "$WORK/npm.log" 2>/dev/null)"
+else
+	check "site: every page valid for the Nu HTML Checker" \
+	    vnu_check "$OUT"
+fi
+
+check "site: every internal href and src resolves" linkcheck "$OUT"
+
+years=$(ls content/editions)
+nmeasures=$(xp content/plan.xml 'count(//measure)')
+nprios=$(xp content/plan.xml 'count(//priority)')
+for y in $years; do
+	# One page per measure and per priority.
+	n=$(ls "$OUT/$y"/mesure-*.html 2>/dev/null | wc -l)
+	if [ "$n" -eq "$nmeasures" ] && [ "$n" -eq 23 ]; then
+		pass "site $y: $n measure pages"
+	else
+		fail "site $y: measure pages" "$n pages, $nmeasures measures"
+	fi
+	n=$(ls "$OUT/$y"/priorite-*.html 2>/dev/null | wc -l)
+	if [ "$n" -eq "$nprios" ]; then
+		pass "site $y: $n priority pages"
+	else
+		fail "site $y: priority pages" "$n pages, $nprios priorities"
+	fi
+
+	# The dashboard counts are the assessments of the content.
+	msg=
+	for s in implemented partial in-progress not-implemented \
+	    not-assessed; do
+		want=$(count_ind content \
+		    "//assessment[@year='$y'][@status='$s']")
+		got=$(grep -o "badge-$s\"><span class=\"badge-icon\" aria-hidden=\"true\"></span>[^<]*</span></th><td class=\"num\">[0-9]*<" \
+		    "$OUT/$y/index.html" | sed 's/.*"num">//; s/<$//')
+		[ "$got" = "$want" ] || msg="$msg $s: page ${got:-none}, content $want;"
+	done
+	if [ -z "$msg" ]; then
+		pass "site $y: dashboard counts match the assessments"
+	else
+		fail "site $y: dashboard counts" "$msg"
+	fi
+
+	# The CSV: one row per value up to the edition's year, plus a head.
+	csv=$OUT/$y/data/indicateurs-$y.csv
+	want=$(count_ind content "//value[@year<=$y]")
+	got=$(($(wc -l <"$csv") - 1))
+	if [ "$got" -eq "$want" ] && [ "$want" -gt 0 ] &&
+	    head -1 "$csv" | grep -q '^edition,mesure,indicateur,'; then
+		pass "site $y: CSV has $got rows, one per value up to $y"
+	else
+		fail "site $y: CSV rows" "file $got, content $want"
+	fi
+	# No value after the edition's year, anywhere.
+	if csv_years "$csv" | awk -v y="$y" '$1 !~ /^[0-9][0-9][0-9][0-9]$/ ||
+	    $1 + 0 > y { bad = 1 } END { exit bad }'; then
+		pass "site $y: no value after $y in the CSV"
+	else
+		fail "site $y: no value after $y in the CSV"
+	fi
+done
+
+if grep -ril '<script' "$OUT" >"$WORK/scripts"; then
+	fail "site: no <script in the output" "$(cat "$WORK/scripts")"
+else
+	pass "site: no <script in the output"
+fi
+if grep -L 'Content-Security-Policy" content="default-src '"'"'none'"'"';' \
+    $(find "$OUT" -name '*.html') | grep -v '/revue.html$' \
+    >"$WORK/nocsp"; [ -s "$WORK/nocsp" ]; then
+	fail "site: every page forbids scripts (CSP)" "$(cat "$WORK/nocsp")"
+else
+	pass "site: every page forbids scripts (CSP)"
+fi
+
+# Every page: French, one h1, the landmarks, a skip link to main.
+msg=
+for page in $(find "$OUT" -name '*.html' ! -name revue.html | sort); do
+	grep -q '^<html lang="fr">$' "$page" || msg="$msg $page: lang;"
+	[ "$(grep -c '<h1[ >]' "$page")" -eq 1 ] || msg="$msg $page: h1;"
+	for l in '<header' '<nav' '<main id="contenu"' '<footer' \
+	    'class="skip" href="#contenu"'; do
+		grep -q "$l" "$page" || msg="$msg $page: $l;"
+	done
+done
+if [ -z "$msg" ]; then
+	pass "site: lang, one h1, landmarks and skip link on every page"
+else
+	fail "site: page structure" "$msg"
+fi
+
+# Every chart image has a text alternative; every table a caption and
+# header cells with a scope.
+if grep -h '<img ' $(find "$OUT" -name '*.html') | grep -v ' alt="[^"]' \
+    >"$WORK/noalt"; [ -s "$WORK/noalt" ]; then
+	fail "site: every image has a text alternative" "$(head -5 "$WORK/noalt")"
+else
+	pass "site: every image has a text alternative"
+fi
+msg=
+for page in $(find "$OUT" -name '*.html' ! -name revue.html); do
+	t=$(grep -c '<table' "$page")
+	c=$(grep -c '<caption' "$page")
+	[ "$t" -eq "$c" ] || msg="$msg $page: $t tables, $c captions;"
+	grep -q '<th>' "$page" && msg="$msg $page: th without scope;"
+done
+if [ -z "$msg" ]; then
+	pass "site: tables have captions and scoped header cells"
+else
+	fail "site: tables" "$msg"
+fi
+
+# The editions index: newest first, each with its site.
+first=$(grep -o 'href="[0-9]*/index.html"' "$OUT/index.html" | head -1)
+newest=$(ls content/editions | sort | tail -1)
+if [ "$first" = "href=\"$newest/index.html\"" ]; then
+	pass "site: editions index lists the newest edition first"
+else
+	fail "site: editions index order" "first link $first"
+fi
+
+# Values after the edition year never shown: the 2015 measure pages have
+# no 2016 row.
+if grep -l '<th scope="row">2016</th>\|scope="col" class="num">2016<' \
+    "$OUT"/2015/mesure-*.html >"$WORK/late"; then
+	fail "site: 2015 pages show no 2016 value" "$(cat "$WORK/late")"
+else
+	pass "site: 2015 pages show no 2016 value"
+fi
+
+# ---- reproducible: a second build, one thread, gives the same bytes ----
+
+"$BIN" build --format html --content content --out "$WORK/out2" --quiet \
+    --jobs 1 2>/dev/null
+check "site: a second build gives identical files" \
+    diff -r "$OUT" "$WORK/out2"
+
+# ---- --base-url: canonical links and sitemap.xml ----
+
+if "$BIN" build --format html --content content --out "$WORK/outb" --quiet \
+    --base-url 'https://www.example.org/rapport/' 2>"$WORK/b.err"; then
+	sm=$WORK/outb/sitemap.xml
+	npages=$(find "$WORK/outb" -name '*.html' ! -name revue.html | wc -l)
+	nurls=$(xmllint --nonet --xpath \
+	    "count(//*[local-name()='loc'])" "$sm" 2>/dev/null)
+	if [ "$nurls" = "$npages" ] &&
+	    grep -q '<loc>https://www.example.org/rapport/2016/mesure-08.html</loc>' "$sm" &&
+	    grep -q '<link rel="canonical" href="https://www.example.org/rapport/2016/mesure-08.html">' \
+	    "$WORK/outb/2016/mesure-08.html"; then
+		pass "site: --base-url writes canonical links and a sitemap of $nurls pages"
+	else
+		fail "site: --base-url" "$nurls urls for $npages pages"
+	fi
+else
+	fail "site: --base-url build" "$(head -5 "$WORK/b.err")"
+fi
+if [ ! -e "$OUT/sitemap.xml" ] && ! grep -q 'rel="canonical"' \
+    "$OUT/2016/index.html"; then
+	pass "site: no sitemap nor canonical link without --base-url"
+else
+	fail "site: no sitemap nor canonical link without --base-url"
+fi
+
+# ---- hostile content: markup in every field stays text ----
+
+H=$WORK/hostile
+if "$BIN" build --format html --content "$SITE/hostile" --out "$H" \
+    --quiet 2>/dev/null; then
+	pass "site: the hostile fixture builds"
+	if { grep -il '<script\|<iframe' $(find "$H" -name '*.html');
+	    grep -il '<style' $(find "$H" -name '*.html' ! -name revue.html)
+	    } >"$WORK/hs"; then
+		fail "site: hostile markup never becomes an element" \
+		    "$(cat "$WORK/hs")"
+	else
+		pass "site: hostile markup never becomes an element"
+	fi
+	# No event-handler attribute, no javascript: address.
+	if grep -o '<[a-z][^>]*>' $(find "$H" -name '*.html') |
+	    grep -i ' on[a-z]*=\|="javascript:' >"$WORK/hs"; then
+		fail "site: no event handler or javascript: link" \
+		    "$(head -5 "$WORK/hs")"
+	else
+		pass "site: no event handler or javascript: link"
+	fi
+	p=$H/2016/mesure-01.html
+	if grep -q '<code class="raw">&lt;img src=x onerror="alert(13)"&gt;</code>' "$p" &&
+	    grep -q '<pre class="raw"><code>&lt;script&gt;alert(15)&lt;/script&gt;' "$p" &&
+	    grep -q 'href="https://example.org/?a=1&amp;b=%22%3E%3Cscript%3Ealert(5)%3C/script%3E"' "$p"; then
+		pass "site: raw HTML shown as text, addresses encoded"
+	else
+		fail "site: raw HTML shown as text, addresses encoded"
+	fi
+	if [ -f "$VNU" ]; then
+		check "site: hostile pages valid for the Nu HTML Checker" \
+		    vnu_check "$H"
+	fi
+	check "site: hostile site links resolve" linkcheck "$H"
+	# The golden page: the whole measure page, byte for byte.
+	gold=$SITE/hostile-mesure-01.html
+	if [ -n "$REGEN" ]; then
+		cp "$p" "$gold"
+	fi
+	check "site: hostile measure page matches tests/site/$(basename "$gold")" \
+	    diff -u "$gold" "$p"
+else
+	fail "site: the hostile fixture builds"
+fi
+
+# A javascript: link in a narrative is an error: nothing is written.
+cp -R "$SITE/hostile" "$WORK/js"
+printf '\n[clic](javascript:alert(1))\n' \
+    >>"$WORK/js/editions/2016/measures/m02.md"
+"$BIN" build --format html --content "$WORK/js" --out "$WORK/jsout" \
+    --quiet 2>"$WORK/js.err"
+st=$?
+if [ $st -eq 1 ] && [ ! -e "$WORK/jsout" ] &&
+    grep -q 'm02.md:.*javascript' "$WORK/js.err"; then
+	pass "site: a javascript: link stops the build"
+else
+	fail "site: a javascript: link stops the build" "status $st" \
+	    "$(head -3 "$WORK/js.err")"
+fi
