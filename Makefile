@@ -29,7 +29,7 @@ HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o \
-	   gen/font.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/layout.o \
+	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng
@@ -88,11 +88,20 @@ check: deps
 	gen/rapporteur check --content content --werror
 
 test: deps
-	@$(MAKE) --no-print-directory build tests/unit
+	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
+	    tests/unit-layout
 	@sh tests/run.sh
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(LDLIBS)
+
+tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
+	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(LDLIBS)
+
+gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
+
+tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
+	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
 
 install: deps
 	@$(MAKE) --no-print-directory build
@@ -105,5 +114,6 @@ install: deps
 	cp styles/*.css $(DESTDIR)$(PREFIX)/share/rapporteur/styles/
 
 clean:
-	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c tests/unit
+	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c tests/unit tests/unit-chart \
+	    tests/unit-layout
 	rm -rf tests/work

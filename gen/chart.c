@@ -1,3 +1,2083 @@
-/* Charts: see chart.h.  (Being written.) */
+/*
+ * Charts: see chart.h.  Every chart is laid out and drawn here, onto any
+ * cairo_t, with pango text in the pinned sans font; nothing here knows
+ * which surface it draws on.  Layout works in points from the top left of
+ * the rectangle it is given.  All state is local to a call: several
+ * threads may draw at once, each with its own cairo_t and PangoContext.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "report.h"
 #include "extern.h"
+#include "font.h"
+#include "theme.h"
+#include "chart.h"
+
+#define NBSP	"\xc2\xa0"	/* U+00A0, before a colon */
+#define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ; ! ? and in numbers */
+
+#define MAX_OBST	512	/* label placement: obstacles remembered */
+#define PAD		6.0	/* [pt] between blocks */
+
+/* One drawing call: the cairo context, the pango context, the theme, and
+ * the rectangles already taken by labels, bars and markers. */
+struct rect {
+	double	 x, y, w, h;	/* [pt] */
+	double	 weight;	/* cost of covering it: text costs most */
+};
+
+struct dc {
+	cairo_t		*cr;
+	PangoContext	*pc;
+	const struct theme *th;
+	struct rect	 obst[MAX_OBST];
+	size_t		 nobst;
+};
+
+/* Where a text is anchored, horizontally. */
+enum halign {
+	HA_LEFT,
+	HA_CENTRE,
+	HA_RIGHT
+};
+
+/* The second cue of a status, besides its colour. */
+enum pattern {
+	PAT_SOLID,	/* STATUS_IMPLEMENTED */
+	PAT_DIAGONAL,	/* STATUS_PARTIAL */
+	PAT_DOTS,	/* STATUS_IN_PROGRESS */
+	PAT_CROSS,	/* STATUS_NOT_IMPLEMENTED */
+	PAT_HORIZONTAL	/* STATUS_NOT_ASSESSED */
+};
+
+static const enum pattern status_pattern[STATUS__MAX] = {
+	PAT_SOLID,	/* STATUS_IMPLEMENTED */
+	PAT_DIAGONAL,	/* STATUS_PARTIAL */
+	PAT_DOTS,	/* STATUS_IN_PROGRESS */
+	PAT_CROSS,	/* STATUS_NOT_IMPLEMENTED */
+	PAT_HORIZONTAL,	/* STATUS_NOT_ASSESSED */
+};
+
+/* ---- numbers ---- */
+
+void
+chart_ticks(double lo, double hi, int maxn, double minstep, struct ticks *t)
+{
+	static const double mult[3] = { 1, 2, 5 };
+	double	 span, p, step = 1;
+	int	 i, e;
+
+	if (maxn < 1)
+		maxn = 1;
+	if (!(hi > lo)) {
+		/* One value: an interval around it that includes zero. */
+		if (lo > 0) {
+			hi = lo;
+			lo = 0;
+		} else if (lo < 0)
+			hi = 0;
+		else
+			hi = 1;
+	}
+	span = hi - lo;
+	e = (int)floor(log10(span / maxn));
+	/* The smallest nice step that needs at most maxn intervals. */
+	for (;; e++) {
+		p = pow(10, e);
+		for (i = 0; i < 3; i++) {
+			step = mult[i] * p;
+			if (step < minstep)
+				continue;
+			if (ceil(hi / step - 1e-9) - floor(lo / step + 1e-9) <=
+			    maxn)
+				goto found;
+		}
+	}
+found:
+	t->step = step;
+	t->first = floor(lo / step + 1e-9) * step;
+	t->last = ceil(hi / step - 1e-9) * step;
+	if (t->first == 0)
+		t->first = 0;	/* no -0 */
+	t->n = (int)lround((t->last - t->first) / step) + 1;
+	t->decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+}
+
+void
+chart_fmt(char *buf, size_t size, double v, const char *unit)
+{
+	char	 tmp[64], num[64], *dot, *ex;
+	int	 dec;
+
+	if (v == 0 || fabs(v) >= 0.01) {
+		fmt_value(buf, size, v, unit);
+		return;
+	}
+	/* Three significant digits, written out without an exponent. */
+	snprintf(tmp, sizeof(tmp), "%.3g", fabs(v));
+	if ((ex = strchr(tmp, 'e')) != NULL)
+		dec = 12;
+	else if ((dot = strchr(tmp, '.')) != NULL)
+		dec = (int)strlen(dot + 1);
+	else
+		dec = 0;
+	fmt_num(num, sizeof(num), v, dec > 12 ? 12 : dec);
+	if (unit != NULL && strcmp(unit, "%") == 0)
+		snprintf(buf, size, "%s" NNBSP "%%", num);
+	else if (unit != NULL && strcmp(unit, "€") == 0)
+		snprintf(buf, size, "%s" NNBSP "€", num);
+	else
+		snprintf(buf, size, "%s", num);
+}
+
+/* Tick label: v in the axis unit (already divided). */
+static void
+fmt_tick(char *buf, size_t size, double v, const struct ticks *t)
+{
+	fmt_num(buf, size, fabs(v) < t->step * 1e-6 ? 0 : v, t->decimals);
+}
+
+/* The axis unit of an indicator: its divisor and the words on the axis. */
+static double
+axis_unit(const char *unit, double amax, const char **words)
+{
+	if (unit != NULL && strcmp(unit, "€") == 0) {
+		if (amax >= 1e6) {
+			*words = "millions d’euros";
+			return 1e6;
+		}
+		if (amax >= 1e4) {
+			*words = "milliers d’euros";
+			return 1e3;
+		}
+		*words = "euros";
+		return 1;
+	}
+	*words = unit != NULL ? unit : "";
+	return 1;
+}
+
+/* ---- drawing primitives ---- */
+
+static void
+set_rgb(struct dc *d, struct rgb c)
+{
+	cairo_set_source_rgb(d->cr, c.r, c.g, c.b);
+}
+
+static PangoLayout *
+lay(struct dc *d, const char *text, double size, int bold, double width,
+    int maxlines)
+{
+	PangoLayout	*l;
+
+	l = font_layout(d->pc, FONT_SANS, size,
+	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(l, text, -1);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		if (maxlines > 0) {
+			pango_layout_set_height(l, -maxlines);
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		}
+	}
+	return l;
+}
+
+/* Logical size of a layout [pt]: width of its widest line. */
+static void
+lsize(PangoLayout *l, double *w, double *h)
+{
+	PangoRectangle	 ink, log;
+
+	pango_layout_get_extents(l, &ink, &log);
+	if (w != NULL)
+		*w = (double)log.width / PANGO_SCALE;
+	if (h != NULL)
+		*h = (double)log.height / PANGO_SCALE;
+}
+
+/* Draws l with its logical box's left edge at x (or centre, or right
+ * edge) and top at y. */
+static void
+lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
+    struct rgb c)
+{
+	PangoRectangle	 ink, log;
+	double		 w;
+
+	pango_layout_get_extents(l, &ink, &log);
+	w = (double)log.width / PANGO_SCALE;
+	x -= (double)log.x / PANGO_SCALE;
+	if (ha == HA_CENTRE)
+		x -= w / 2;
+	else if (ha == HA_RIGHT)
+		x -= w;
+	set_rgb(d, c);
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
+}
+
+/* Text in one go; returns its height and (if wp) width. */
+static double
+text(struct dc *d, const char *s, double size, int bold, double x, double y,
+    enum halign ha, struct rgb c, double width, int maxlines, double *wp)
+{
+	PangoLayout	*l;
+	double		 w, h;
+
+	l = lay(d, s, size, bold, width, maxlines);
+	lsize(l, &w, &h);
+	lshow(d, l, x, y, ha, c);
+	g_object_unref(l);
+	if (wp != NULL)
+		*wp = w;
+	return h;
+}
+
+static void
+measure(struct dc *d, const char *s, double size, int bold, double width,
+    int maxlines, double *w, double *h)
+{
+	PangoLayout	*l;
+
+	l = lay(d, s, size, bold, width, maxlines);
+	lsize(l, w, h);
+	g_object_unref(l);
+}
+
+/* Weights of what a label may cover. */
+#define W_SHAPE	1.0	/* a bar, a marker */
+#define W_TEXT	20.0	/* another label */
+
+static void
+obst_add(struct dc *d, double x, double y, double w, double h,
+    double weight)
+{
+	if (d->nobst == MAX_OBST)
+		return;
+	d->obst[d->nobst].x = x;
+	d->obst[d->nobst].y = y;
+	d->obst[d->nobst].w = w;
+	d->obst[d->nobst].h = h;
+	d->obst[d->nobst].weight = weight;
+	d->nobst++;
+}
+
+/* Area of r covered by obstacles, plus a penalty for leaving box. */
+static double
+obst_overlap(const struct dc *d, struct rect r, struct rect box)
+{
+	double	 a = 0, ox, oy;
+	size_t	 i;
+
+	for (i = 0; i < d->nobst; i++) {
+		ox = fmin(r.x + r.w, d->obst[i].x + d->obst[i].w) -
+		    fmax(r.x, d->obst[i].x);
+		oy = fmin(r.y + r.h, d->obst[i].y + d->obst[i].h) -
+		    fmax(r.y, d->obst[i].y);
+		if (ox > 0 && oy > 0)
+			a += ox * oy * d->obst[i].weight;
+	}
+	if (r.x < box.x || r.y < box.y || r.x + r.w > box.x + box.w ||
+	    r.y + r.h > box.y + box.h)
+		a += 1e6;
+	return a;
+}
+
+/* Places a label of size (w, h) at the first of the n candidate top-left
+ * corners that overlaps nothing (else the one that overlaps least), and
+ * remembers it.  Returns the index chosen. */
+static size_t
+place(struct dc *d, const double *cx, const double *cy, size_t n, double w,
+    double h, struct rect box, double *x, double *y)
+{
+	struct rect	 r;
+	double		 best = INFINITY, a;
+	size_t		 i, bi = 0;
+
+	for (i = 0; i < n; i++) {
+		r.x = cx[i];
+		r.y = cy[i];
+		r.w = w;
+		r.h = h;
+		a = obst_overlap(d, r, box);
+		if (a < best) {
+			best = a;
+			bi = i;
+		}
+		if (a == 0)
+			break;
+	}
+	*x = cx[bi];
+	*y = cy[bi];
+	obst_add(d, *x, *y, w, h, W_TEXT);
+	return bi;
+}
+
+/* Diagonal hatching of a rectangle, in colour c. */
+static void
+hatch(struct dc *d, double x, double y, double w, double h, struct rgb c,
+    double gap, double lw)
+{
+	double	 k;
+
+	if (w <= 0 || h <= 0)
+		return;
+	cairo_save(d->cr);
+	cairo_rectangle(d->cr, x, y, w, h);
+	cairo_clip(d->cr);
+	cairo_new_path(d->cr);
+	for (k = -h; k < w; k += gap) {
+		cairo_move_to(d->cr, x + k, y + h);
+		cairo_line_to(d->cr, x + k + h, y);
+	}
+	set_rgb(d, c);
+	cairo_set_line_width(d->cr, lw);
+	cairo_stroke(d->cr);
+	cairo_restore(d->cr);
+}
+
+/* A bar: solid, or, for an illustrative value, hatched with an outline. */
+static void
+bar(struct dc *d, double x, double y, double w, double h, struct rgb c,
+    int illustrative)
+{
+	static const struct rgb white = { 1, 1, 1 };
+
+	if (h < 0) {
+		y += h;
+		h = -h;
+	}
+	if (!illustrative) {
+		cairo_rectangle(d->cr, x, y, w, h);
+		set_rgb(d, c);
+		cairo_fill(d->cr);
+		return;
+	}
+	cairo_rectangle(d->cr, x, y, w, h);
+	set_rgb(d, white);
+	cairo_fill(d->cr);
+	hatch(d, x, y, w, h, c, 4.5, 1.2);
+	cairo_rectangle(d->cr, x + 0.6, y + 0.6, fmax(w - 1.2, 0),
+	    fmax(h - 1.2, 0));
+	set_rgb(d, c);
+	cairo_set_line_width(d->cr, 1.2);
+	cairo_stroke(d->cr);
+}
+
+/* A line marker: filled, or hollow for an illustrative value. */
+static void
+marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
+{
+	static const struct rgb white = { 1, 1, 1 };
+
+	cairo_new_sub_path(d->cr);
+	cairo_arc(d->cr, x, y, illustrative ? 3.6 : 4, 0, 2 * M_PI);
+	if (illustrative) {
+		set_rgb(d, white);
+		cairo_fill_preserve(d->cr);
+		set_rgb(d, c);
+		cairo_set_line_width(d->cr, 1.8);
+		cairo_stroke(d->cr);
+	} else {
+		set_rgb(d, c);
+		cairo_fill_preserve(d->cr);
+		set_rgb(d, white);
+		cairo_set_line_width(d->cr, 1);
+		cairo_stroke(d->cr);
+	}
+}
+
+/* The status pattern over a filled rectangle, in white. */
+static void
+pattern(struct dc *d, enum pattern p, double x, double y, double w,
+    double h)
+{
+	static const struct rgb white = { 1, 1, 1 };
+	double	 i, j;
+
+	cairo_save(d->cr);
+	cairo_rectangle(d->cr, x, y, w, h);
+	cairo_clip(d->cr);
+	cairo_new_path(d->cr);
+	set_rgb(d, white);
+	cairo_set_line_width(d->cr, 1.3);
+	switch (p) {
+	case PAT_SOLID:
+		break;
+	case PAT_DIAGONAL:
+		for (i = -h; i < w; i += 5) {
+			cairo_move_to(d->cr, x + i, y + h);
+			cairo_line_to(d->cr, x + i + h, y);
+		}
+		cairo_stroke(d->cr);
+		break;
+	case PAT_CROSS:
+		for (i = -h; i < w; i += 6) {
+			cairo_move_to(d->cr, x + i, y + h);
+			cairo_line_to(d->cr, x + i + h, y);
+			cairo_move_to(d->cr, x + i, y);
+			cairo_line_to(d->cr, x + i + h, y + h);
+		}
+		cairo_stroke(d->cr);
+		break;
+	case PAT_HORIZONTAL:
+		for (j = y + 2.5; j < y + h; j += 5) {
+			cairo_move_to(d->cr, x, j);
+			cairo_line_to(d->cr, x + w, j);
+		}
+		cairo_stroke(d->cr);
+		break;
+	case PAT_DOTS:
+		for (j = y + 2.5; j < y + h; j += 5)
+			for (i = x + 2.5 + (fmod((j - y - 2.5) / 5, 2) ? 2.5 :
+			    0); i < x + w; i += 5) {
+				cairo_new_sub_path(d->cr);
+				cairo_arc(d->cr, i, j, 1.1, 0, 2 * M_PI);
+			}
+		cairo_fill(d->cr);
+		break;
+	default:
+		abort();
+	}
+	cairo_restore(d->cr);
+}
+
+static void
+status_box(struct dc *d, enum status st, double x, double y, double w,
+    double h)
+{
+	cairo_rectangle(d->cr, x, y, w, h);
+	set_rgb(d, d->th->status[st]);
+	cairo_fill(d->cr);
+	pattern(d, status_pattern[st], x, y, w, h);
+}
+
+/* Text colour that reads on a fill: dark on light fills, white on dark. */
+static struct rgb
+on_fill(struct dc *d, struct rgb fill)
+{
+	static const struct rgb white = { 1, 1, 1 };
+
+	return theme_contrast(fill, white) >= 4.5 ? white : d->th->text;
+}
+
+static void
+hline(struct dc *d, double x0, double x1, double y, struct rgb c, double lw)
+{
+	cairo_move_to(d->cr, x0, y);
+	cairo_line_to(d->cr, x1, y);
+	set_rgb(d, c);
+	cairo_set_line_width(d->cr, lw);
+	cairo_stroke(d->cr);
+}
+
+static void
+vline(struct dc *d, double x, double y0, double y1, struct rgb c, double lw)
+{
+	cairo_move_to(d->cr, x, y0);
+	cairo_line_to(d->cr, x, y1);
+	set_rgb(d, c);
+	cairo_set_line_width(d->cr, lw);
+	cairo_stroke(d->cr);
+}
+
+/* ---- legends ---- */
+
+enum swatch {
+	SW_BOX,		/* a filled box in colour c */
+	SW_HATCH,	/* a hatched box: illustrative bar */
+	SW_HOLLOW,	/* a hollow marker: illustrative point */
+	SW_STATUS	/* a status box with its pattern */
+};
+
+struct legend_item {
+	enum swatch	 sw;
+	struct rgb	 c;
+	enum status	 st;
+	const char	*label;
+};
+
+/* Draws the items from (x, y) within width w, wrapping between items (a
+ * label longer than the width wraps itself).  Returns the height used.
+ * With draw 0, only measures. */
+static double
+legend(struct dc *d, const struct legend_item *it, size_t n, double x,
+    double y, double w, int draw)
+{
+	const struct theme *th = d->th;
+	double	 cx = x, cy = y, lw, lh, sw = 11, rowh = 0, iw;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		measure(d, it[i].label, th->size_label, 0, w - sw - 5, 3,
+		    &lw, &lh);
+		iw = sw + 5 + lw;
+		if (cx > x && cx + iw > x + w) {
+			cx = x;
+			cy += rowh + 4;
+			rowh = 0;
+		}
+		if (draw) {
+			switch (it[i].sw) {
+			case SW_BOX:
+				bar(d, cx, cy + (lh - sw) / 2, sw, sw, it[i].c,
+				    0);
+				break;
+			case SW_HATCH:
+				bar(d, cx, cy + (lh - sw) / 2, sw, sw, it[i].c,
+				    1);
+				break;
+			case SW_HOLLOW:
+				marker(d, cx + sw / 2, cy + lh / 2, it[i].c, 1);
+				break;
+			case SW_STATUS:
+				status_box(d, it[i].st, cx, cy + (lh - sw) / 2,
+				    sw, sw);
+				break;
+			default:
+				abort();
+			}
+			text(d, it[i].label, th->size_label, 0, cx + sw + 5,
+			    cy, HA_LEFT, th->text, w - sw - 5, 3, NULL);
+		}
+		cx += iw + 14;
+		if (lh > rowh)
+			rowh = lh;
+	}
+	return n > 0 ? cy - y + rowh : 0;
+}
+
+/* "Source : …" under a chart, at most two lines; returns the height.
+ * With draw 0, only measures. */
+static double
+source(struct dc *d, const struct indicator *ind, double y, double w,
+    int draw)
+{
+	char	*s;
+	double	 h = 0;
+
+	if (ind->source == NULL || ind->source[0] == '\0')
+		return 0;
+	s = xasprintf("Source" NBSP ": %s", ind->source);
+	if (draw)
+		h = text(d, s, d->th->size_note, 0, 0, y, HA_LEFT, d->th->muted,
+		    w, 2, NULL);
+	else
+		measure(d, s, d->th->size_note, 0, w, 2, NULL, &h);
+	free(s);
+	return h;
+}
+
+/* ---- words ---- */
+
+char *
+chart_file(const struct indicator *ind)
+{
+	return xasprintf("charts/%s-%s.svg", ind->measure->id, ind->id);
+}
+
+/* Values of s up to year: how many (they come first, sorted). */
+static size_t
+upto(const struct series *s, int year)
+{
+	size_t	 n;
+
+	for (n = 0; n < s->nvals && s->vals[n].year <= year; n++)
+		continue;
+	return n;
+}
+
+/* First and last year with a value up to year, over all series; 0 if
+ * none. */
+static int
+year_span(const struct indicator *ind, int year, int *first, int *last)
+{
+	size_t	 i, n;
+
+	*first = *last = 0;
+	for (i = 0; i < ind->nseries; i++) {
+		if ((n = upto(&ind->series[i], year)) == 0)
+			continue;
+		if (*first == 0 || ind->series[i].vals[0].year < *first)
+			*first = ind->series[i].vals[0].year;
+		if (ind->series[i].vals[n - 1].year > *last)
+			*last = ind->series[i].vals[n - 1].year;
+	}
+	return *first != 0;
+}
+
+char *
+chart_title(const struct indicator *ind, int year)
+{
+	int	 first, last;
+
+	char	 y1[16];
+
+	if (!year_span(ind, year, &first, &last))
+		return xstrdup(ind->label);
+	snprintf(y1, sizeof(y1), "%d", last);
+	if (strstr(ind->label, y1) != NULL)
+		return xstrdup(ind->label);
+	if (ind->chart == CHART_HBAR || first == last)
+		return xasprintf("%s, %d", ind->label, last);
+	return xasprintf("%s, %d-%d", ind->label, first, last);
+}
+
+/* Appends "1 118 personnes" (the unit word only if with is set and the
+ * unit is neither % nor €), plus " (valeur illustrative)" and a note. */
+static void
+put_value(struct buf *b, const struct indicator *ind, const struct value *v,
+    int with)
+{
+	char	 num[64];
+
+	chart_fmt(num, sizeof(num), v->v, ind->unit);
+	buf_puts(b, num);
+	if (with && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
+	    strcmp(ind->unit, "€") != 0)
+		buf_printf(b, " %s", ind->unit);
+	if (v->note != NULL && v->illustrative)
+		buf_printf(b, " (%s, valeur illustrative)", v->note);
+	else if (v->note != NULL)
+		buf_printf(b, " (%s)", v->note);
+	else if (v->illustrative)
+		buf_puts(b, " (valeur illustrative)");
+}
+
+static void
+put_point(struct buf *b, const struct indicator *ind, const char *what,
+    const struct point *p)
+{
+	char	 num[64];
+
+	chart_fmt(num, sizeof(num), p->v, ind->unit);
+	buf_printf(b, "%s %s en %d%s", what, num, p->year,
+	    p->illustrative ? " (illustrative)" : "");
+}
+
+/* Years in [from, to] where s has no value, as " ; aucune valeur en …". */
+static void
+put_gaps(struct buf *b, const struct series *s, int from, int to)
+{
+	int	 y, n = 0, k = 0;
+
+	for (y = from; y <= to; y++)
+		if (series_at(s, y) == NULL)
+			n++;
+	if (n == 0)
+		return;
+	buf_puts(b, NNBSP "; aucune valeur en ");
+	for (y = from; y <= to; y++) {
+		if (series_at(s, y) != NULL)
+			continue;
+		k++;
+		if (k > 1)
+			buf_puts(b, k == n ? " et " : ", ");
+		buf_printf(b, "%d", y);
+	}
+}
+
+char *
+chart_desc(const struct indicator *ind, int year)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const struct series *s;
+	const struct value *v;
+	size_t		 i, j, n, k;
+	int		 first, last, y, any;
+
+	if (!year_span(ind, year, &first, &last)) {
+		buf_printf(&b, "Aucune donnée jusqu’en %d", year);
+		if (ind->target.set) {
+			buf_puts(&b, NNBSP "; ");
+			put_point(&b, ind, "cible", &ind->target);
+		}
+		buf_puts(&b, ".");
+		return buf_detach(&b);
+	}
+	if (!ind->categories) {
+		s = &ind->series[0];
+		n = upto(s, year);
+		if (n == 1) {
+			put_value(&b, ind, &s->vals[0], 1);
+			buf_printf(&b, " en %d", s->vals[0].year);
+		} else {
+			buf_puts(&b, "De ");
+			put_value(&b, ind, &s->vals[0], 1);
+			buf_printf(&b, " en %d à ", s->vals[0].year);
+			put_value(&b, ind, &s->vals[n - 1], 0);
+			buf_printf(&b, " en %d", s->vals[n - 1].year);
+			for (i = 1; i + 1 < n; i++) {
+				buf_puts(&b, i == 1 ? " (" : ", ");
+				put_value(&b, ind, &s->vals[i], 0);
+				buf_printf(&b, " en %d", s->vals[i].year);
+			}
+			if (n > 2)
+				buf_puts(&b, ")");
+			put_gaps(&b, s, first, last);
+		}
+	} else if (ind->chart == CHART_HBAR) {
+		buf_printf(&b, "En %d" NBSP ": ", last);
+		for (i = 0, k = 0; i < ind->nseries; i++) {
+			s = &ind->series[i];
+			if (k++ > 0)
+				buf_puts(&b, ", ");
+			buf_printf(&b, "%s ", s->label);
+			if ((v = series_at(s, last)) != NULL)
+				put_value(&b, ind, v, 1);
+			else
+				buf_puts(&b, "(aucune valeur)");
+		}
+	} else {
+		for (y = first, k = 0; y <= last; y++) {
+			for (i = 0, any = 0; i < ind->nseries; i++)
+				if (series_at(&ind->series[i], y) != NULL)
+					any = 1;
+			if (!any)
+				continue;
+			buf_printf(&b, "%s %d" NBSP ": ", k++ == 0 ? "En" :
+			    NNBSP "; en", y);
+			for (i = 0, j = 0; i < ind->nseries; i++) {
+				s = &ind->series[i];
+				if ((v = series_at(s, y)) == NULL)
+					continue;
+				if (j++ > 0)
+					buf_puts(&b, ", ");
+				buf_printf(&b, "%s ", s->label);
+				put_value(&b, ind, v, j == 1);
+			}
+		}
+		for (y = first; y <= last; y++) {
+			for (i = 0, any = 0; i < ind->nseries; i++)
+				if (series_at(&ind->series[i], y) != NULL)
+					any = 1;
+			if (!any)
+				buf_printf(&b, NNBSP "; aucune valeur en %d", y);
+		}
+	}
+	if (ind->baseline.set && ind->baseline.year <= year) {
+		buf_puts(&b, NNBSP "; ");
+		put_point(&b, ind, "référence", &ind->baseline);
+	}
+	if (ind->target.set) {
+		buf_puts(&b, NNBSP "; ");
+		put_point(&b, ind, "cible", &ind->target);
+	}
+	buf_puts(&b, ".");
+	return buf_detach(&b);
+}
+
+/* ---- time series: line or bars ---- */
+
+/* The vertical scale of a plot. */
+struct yscale {
+	double	 lo, hi;	/* [data] / divisor */
+	double	 top, bot;	/* [pt] */
+	double	 div;
+};
+
+static double
+ymap(const struct yscale *s, double v)
+{
+	return s->bot - (v / s->div - s->lo) / (s->hi - s->lo) *
+	    (s->bot - s->top);
+}
+
+/* Y axis: grid lines and tick labels at the left of [left, right]. */
+static void
+yaxis(struct dc *d, const struct ticks *t, const struct yscale *s,
+    double left, double right)
+{
+	char	 num[64];
+	double	 v, y, h;
+	int	 i;
+
+	for (i = 0; i < t->n; i++) {
+		v = t->first + i * t->step;
+		y = ymap(s, v * s->div);
+		if (fabs(v) > t->step * 1e-6)
+			hline(d, left, right, y, d->th->grid, 0.6);
+		fmt_tick(num, sizeof(num), v, t);
+		measure(d, num, d->th->size_tick, 0, -1, 0, NULL, &h);
+		text(d, num, d->th->size_tick, 0, left - 5, y - h / 2,
+		    HA_RIGHT, d->th->muted, -1, 0, NULL);
+	}
+}
+
+/* Widest tick label [pt]. */
+static double
+ticks_width(struct dc *d, const struct ticks *t)
+{
+	char	 num[64];
+	double	 w, max = 0;
+	int	 i;
+
+	for (i = 0; i < t->n; i++) {
+		fmt_tick(num, sizeof(num), t->first + i * t->step, t);
+		measure(d, num, d->th->size_tick, 0, -1, 0, &w, NULL);
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+/* Year labels under slots [x0 + k * slot], every step-th one, the
+ * edition year always and in bold. */
+static void
+xyears(struct dc *d, int first, int ny, int year, double x0, double slot,
+    double y)
+{
+	char	 s[16];
+	double	 w;
+	int	 k, step;
+
+	measure(d, "2016", d->th->size_tick, 1, -1, 0, &w, NULL);
+	step = (int)ceil((w + 6) / slot);
+	if (step < 1)
+		step = 1;
+	for (k = 0; k < ny; k++) {
+		if (first + k != year && ((ny - 1 - k) % step != 0 ||
+		    (year - (first + k) < step && first + k != year)))
+			continue;
+		snprintf(s, sizeof(s), "%d", first + k);
+		text(d, s, d->th->size_tick, first + k == year,
+		    x0 + (k + 0.5) * slot, y, HA_CENTRE,
+		    first + k == year ? d->th->text : d->th->muted, -1, 0,
+		    NULL);
+	}
+}
+
+#define NREF	16	/* candidate places of a reference label */
+
+/* A horizontal reference line (target or baseline) with its label,
+ * placed where it hides nothing. */
+static void
+refline(struct dc *d, const struct indicator *ind, const struct point *p,
+    const char *what, const struct yscale *s, double left, double right,
+    int target)
+{
+	struct rect	 box;
+	char		 num[64], *label;
+	double		 y, w, h, cx[NREF], cy[NREF], x, ly, f;
+	size_t		 i;
+	static const double dash[2] = { 5, 3 };
+	static const double dots[2] = { 1.5, 2.5 };
+
+	y = ymap(s, p->v);
+	cairo_save(d->cr);
+	cairo_set_dash(d->cr, target ? dash : dots, 2, 0);
+	hline(d, left, right, y, target ? d->th->target : d->th->muted,
+	    target ? 1.4 : 1.2);
+	cairo_restore(d->cr);
+	chart_fmt(num, sizeof(num), p->v, ind->unit);
+	label = xasprintf("%s%s %d" NBSP ": %s", what,
+	    p->illustrative ? " illustrative" : "", p->year, num);
+	measure(d, label, d->th->size_label, 0, -1, 0, &w, &h);
+	box.x = left;
+	box.y = s->top - h - 4;
+	box.w = right - left;
+	box.h = s->bot - box.y;
+	/* Along the line, above then below, from the preferred end. */
+	for (i = 0; i < NREF; i++) {
+		f = (double)(i / 2) / (NREF / 2 - 1);
+		cx[i] = target ? right - w - 2 - f * (right - left - w - 6) :
+		    left + 4 + f * (right - left - w - 6);
+		cy[i] = i % 2 == 0 ? y - h - 2 : y + 2;
+	}
+	place(d, cx, cy, NREF, w, h, box, &x, &ly);
+	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
+	cairo_set_source_rgba(d->cr, 1, 1, 1, 0.85);
+	cairo_fill(d->cr);
+	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
+	    target ? d->th->target : d->th->muted, -1, 0, NULL);
+	free(label);
+}
+
+static void
+draw_series(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	const struct theme *th = d->th;
+	const struct series *s = &ind->series[0];
+	const struct value *v, *pv;
+	struct legend_item li[1];
+	struct ticks	 t;
+	struct yscale	 ys;
+	struct rect	 box;
+	size_t		 i, n, nli = 0;
+	int		 first, ny, k, integral = 1, illu = 0, allfit;
+	double		 lo = 0, hi = 0, amax, div, top, bot, left, right;
+	double		 slot, bw, x, y, y0, lh, lw, uh, sh, th_, cx[4], cy[4];
+	double		 lx, ly;
+	const char	*words;
+	char		 num[64];
+	static const double dash[2] = { 4, 3 };
+
+	n = upto(s, year);
+	first = s->vals[0].year;
+	if (ind->baseline.set && ind->baseline.year <= year &&
+	    ind->baseline.year < first)
+		first = ind->baseline.year;
+	ny = year - first + 1;
+	for (i = 0; i < n; i++) {
+		lo = fmin(lo, s->vals[i].v);
+		hi = fmax(hi, s->vals[i].v);
+		if (s->vals[i].v != rint(s->vals[i].v))
+			integral = 0;
+		if (s->vals[i].illustrative)
+			illu = 1;
+	}
+	if (ind->target.set) {
+		lo = fmin(lo, ind->target.v);
+		hi = fmax(hi, ind->target.v);
+	}
+	if (ind->baseline.set && ind->baseline.year <= year) {
+		lo = fmin(lo, ind->baseline.v);
+		hi = fmax(hi, ind->baseline.v);
+	}
+	amax = fmax(fabs(lo), fabs(hi));
+	div = axis_unit(ind->unit, amax, &words);
+
+	/* Top: legend, unit; bottom: years, source. */
+	top = 0;
+	if (illu) {
+		li[0].sw = ind->chart == CHART_BAR ? SW_HATCH : SW_HOLLOW;
+		li[0].c = th->series[0];
+		li[0].label = "Valeur illustrative (non issue d’une source "
+		    "publiée)";
+		nli = 1;
+		top += legend(d, li, nli, 0, 0, w, 1) + PAD;
+	}
+	uh = text(d, words, th->size_tick, 0, 0, top, HA_LEFT, th->muted, w,
+	    1, NULL);
+	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
+	top += uh + lh + 6;
+	sh = source(d, ind, 0, w, 0);
+	measure(d, "2016", th->size_tick, 1, -1, 0, NULL, &th_);
+	bot = h - (sh > 0 ? sh + PAD : 0) - th_ - 6;
+	if (bot < top + 40)
+		bot = top + 40;
+	source(d, ind, h - sh, w, 1);
+
+	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
+	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, &t);
+	ys.lo = t.first;
+	ys.hi = t.last;
+	ys.top = top;
+	ys.bot = bot;
+	ys.div = div;
+	left = ticks_width(d, &t) + 8;
+	right = w - 4;
+	slot = (right - left) / ny;
+	bw = fmin(slot * 0.62, 56);
+
+	/* The edition year's band, then grid and ticks. */
+	x = left + (year - first) * slot;
+	cairo_rectangle(d->cr, x, top - lh - 4, slot, bot - top + lh + 4);
+	set_rgb(d, th->highlight);
+	cairo_fill(d->cr);
+	yaxis(d, &t, &ys, left, right);
+	xyears(d, first, ny, year, left, slot, bot + 5);
+	box.x = 0;
+	box.y = top - lh - 4;
+	box.w = w;
+	box.h = bot - box.y;
+
+	/* Years without a value are gaps, said so, never zeros. */
+	y0 = ymap(&ys, 0);
+	for (k = 0; k < ny; k++) {
+		if (series_at(s, first + k) != NULL)
+			continue;
+		text(d, "n. d.", th->size_note, 0, left + (k + 0.5) * slot,
+		    y0 - (t.first < 0 ? -3 : lh + 2), HA_CENTRE, th->muted,
+		    -1, 0, NULL);
+	}
+
+	if (ind->chart == CHART_BAR) {
+		for (i = 0; i < n; i++) {
+			v = &s->vals[i];
+			x = left + (v->year - first + 0.5) * slot - bw / 2;
+			y = ymap(&ys, v->v);
+			bar(d, x, y0, bw, y - y0, th->series[0],
+			    v->illustrative);
+			obst_add(d, x, fmin(y, y0), bw, fabs(y - y0),
+			    W_SHAPE);
+		}
+	} else {
+		cairo_set_line_width(d->cr, 2);
+		cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
+		for (i = 1; i < n; i++) {
+			pv = &s->vals[i - 1];
+			v = &s->vals[i];
+			if (v->year != pv->year + 1)
+				continue;
+			cairo_save(d->cr);
+			if (v->illustrative || pv->illustrative)
+				cairo_set_dash(d->cr, dash, 2, 0);
+			cairo_move_to(d->cr, left + (pv->year - first + 0.5) *
+			    slot, ymap(&ys, pv->v));
+			cairo_line_to(d->cr, left + (v->year - first + 0.5) *
+			    slot, ymap(&ys, v->v));
+			set_rgb(d, th->series[0]);
+			cairo_stroke(d->cr);
+			cairo_restore(d->cr);
+		}
+		for (i = 0; i < n; i++) {
+			v = &s->vals[i];
+			x = left + (v->year - first + 0.5) * slot;
+			y = ymap(&ys, v->v);
+			marker(d, x, y, th->series[0], v->illustrative);
+			obst_add(d, x - 5, y - 5, 10, 10, W_SHAPE);
+		}
+	}
+	hline(d, left, right, y0, th->axis, 1);
+
+	/* Values: every bar if all labels fit their slot, else the last. */
+	allfit = ind->chart == CHART_BAR;
+	for (i = 0; i < n && allfit; i++) {
+		chart_fmt(num, sizeof(num), s->vals[i].v, ind->unit);
+		measure(d, num, th->size_label, 0, -1, 0, &lw, NULL);
+		if (lw > slot - 4)
+			allfit = 0;
+	}
+	for (i = allfit ? 0 : n - 1; i < n; i++) {
+		v = &s->vals[i];
+		chart_fmt(num, sizeof(num), v->v, ind->unit);
+		measure(d, num, th->size_label, i == n - 1, -1, 0, &lw, &lh);
+		x = left + (v->year - first + 0.5) * slot;
+		y = ymap(&ys, v->v);
+		if (ind->chart == CHART_BAR) {
+			cx[0] = x - lw / 2;
+			cy[0] = v->v >= 0 ? y - lh - 1 : y + 1;
+			cx[1] = x - lw / 2;
+			cy[1] = v->v >= 0 ? y + 2 : y - lh - 2;
+			k = 2;
+		} else {
+			cx[0] = x - lw / 2;
+			cy[0] = y - lh - 5;
+			cx[1] = x - lw - 7;
+			cy[1] = y - lh - 2;
+			cx[2] = x + 7;
+			cy[2] = y - lh / 2;
+			cx[3] = x - lw / 2;
+			cy[3] = y + 5;
+			k = 4;
+		}
+		for (int j = 0; j < k; j++) {
+			if (cx[j] + lw > w)
+				cx[j] = w - lw;
+			if (cx[j] < 0)
+				cx[j] = 0;
+		}
+		place(d, cx, cy, (size_t)k, lw, lh, box, &lx, &ly);
+		text(d, num, th->size_label, i == n - 1, lx, ly, HA_LEFT,
+		    th->text, -1, 0, NULL);
+	}
+	if (ind->baseline.set && ind->baseline.year <= year)
+		refline(d, ind, &ind->baseline, "Référence", &ys, left, right,
+		    0);
+	if (ind->target.set)
+		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+}
+
+/* ---- categories: stacked bars per year ---- */
+
+static void
+draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	const struct theme *th = d->th;
+	const struct value *v;
+	struct legend_item *li;
+	struct ticks	 t;
+	struct yscale	 ys;
+	size_t		 i, nli = 0;
+	int		 first, last, ny, k, integral = 1, illu = 0, any;
+	double		 lo = 0, hi = 0, pos, neg, div, top, bot, left, right;
+	double		 slot, bw, x, y0, ya, yb, lh, lw, uh, sh, th_, amax;
+	const char	*words;
+	char		 num[64];
+
+	year_span(ind, year, &first, &last);
+	ny = year - first + 1;
+	for (k = 0; k < ny; k++) {
+		pos = neg = 0;
+		for (i = 0; i < ind->nseries; i++) {
+			if ((v = series_at(&ind->series[i], first + k)) ==
+			    NULL)
+				continue;
+			if (v->v >= 0)
+				pos += v->v;
+			else
+				neg += v->v;
+			if (v->v != rint(v->v))
+				integral = 0;
+			if (v->illustrative)
+				illu = 1;
+		}
+		lo = fmin(lo, neg);
+		hi = fmax(hi, pos);
+	}
+	if (ind->target.set) {
+		lo = fmin(lo, ind->target.v);
+		hi = fmax(hi, ind->target.v);
+	}
+	amax = fmax(fabs(lo), fabs(hi));
+	div = axis_unit(ind->unit, amax, &words);
+
+	li = xcalloc(ind->nseries + 1, sizeof(*li));
+	for (i = 0; i < ind->nseries; i++) {
+		li[nli].sw = SW_BOX;
+		li[nli].c = th->series[i % THEME_NSERIES];
+		li[nli++].label = ind->series[i].label;
+	}
+	if (illu) {
+		li[nli].sw = SW_HATCH;
+		li[nli].c = th->muted;
+		li[nli++].label = "Valeur illustrative";
+	}
+	top = legend(d, li, nli, 0, 0, w, 1) + PAD;
+	free(li);
+	uh = text(d, words, th->size_tick, 0, 0, top, HA_LEFT, th->muted, w,
+	    1, NULL);
+	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
+	top += uh + 6;
+	sh = source(d, ind, 0, w, 0);
+	measure(d, "2016", th->size_tick, 1, -1, 0, NULL, &th_);
+	bot = h - (sh > 0 ? sh + PAD : 0) - th_ - 6;
+	if (bot < top + 40)
+		bot = top + 40;
+	source(d, ind, h - sh, w, 1);
+
+	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
+	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, &t);
+	ys.lo = t.first;
+	ys.hi = t.last;
+	ys.top = top;
+	ys.bot = bot;
+	ys.div = div;
+	left = ticks_width(d, &t) + 8;
+	right = w - 4;
+	slot = (right - left) / ny;
+	bw = fmin(slot * 0.62, 72);
+
+	x = left + (year - first) * slot;
+	cairo_rectangle(d->cr, x, top - 4, slot, bot - top + 4);
+	set_rgb(d, th->highlight);
+	cairo_fill(d->cr);
+	yaxis(d, &t, &ys, left, right);
+	xyears(d, first, ny, year, left, slot, bot + 5);
+	y0 = ymap(&ys, 0);
+
+	for (k = 0; k < ny; k++) {
+		x = left + (k + 0.5) * slot - bw / 2;
+		pos = neg = 0;
+		any = 0;
+		for (i = 0; i < ind->nseries; i++) {
+			if ((v = series_at(&ind->series[i], first + k)) ==
+			    NULL)
+				continue;
+			any = 1;
+			if (v->v >= 0) {
+				ya = ymap(&ys, pos);
+				pos += v->v;
+				yb = ymap(&ys, pos);
+			} else {
+				ya = ymap(&ys, neg);
+				neg += v->v;
+				yb = ymap(&ys, neg);
+			}
+			bar(d, x, ya, bw, yb - ya,
+			    th->series[i % THEME_NSERIES], v->illustrative);
+			/* A white seam between segments. */
+			hline(d, x, x + bw, yb, (struct rgb){ 1, 1, 1 }, 1);
+			chart_fmt(num, sizeof(num), v->v, ind->unit);
+			measure(d, num, th->size_tick, 0, -1, 0, &lw, &lh);
+			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2)
+				text(d, num, th->size_tick, 0, x + bw / 2,
+				    (ya + yb) / 2 - lh / 2, HA_CENTRE,
+				    v->illustrative ? th->text :
+				    on_fill(d, th->series[i % THEME_NSERIES]),
+				    -1, 0, NULL);
+		}
+		if (!any)
+			text(d, "n. d.", th->size_note, 0, x + bw / 2,
+			    y0 - lh - 2, HA_CENTRE, th->muted, -1, 0, NULL);
+	}
+	hline(d, left, right, y0, th->axis, 1);
+	if (ind->target.set)
+		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+}
+
+/* ---- categories: horizontal bars for the latest year ---- */
+
+/* Fixed parts of the horizontal bar chart [pt]. */
+#define HBAR_ROW	30.0	/* one category, two lines of label */
+#define HBAR_FIXED	96.0	/* header, legend, ticks, unit, source */
+
+static void
+draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	const struct theme *th = d->th;
+	const struct value *v;
+	struct legend_item li[1];
+	struct ticks	 t;
+	size_t		 i, n = ind->nseries;
+	int		 first, last, illu = 0, maxlines;
+	double		 lo = 0, hi = 0, amax, div, top, bot, labw, left, right;
+	double		 rowh, bh, x0, x1, y, lw, lh, sh, th_, uh, vw, maxvw = 0;
+	double		 tx, hh;
+	const char	*words;
+	char		 num[64], *head;
+
+	year_span(ind, year, &first, &last);
+	for (i = 0; i < n; i++) {
+		if ((v = series_at(&ind->series[i], last)) == NULL)
+			continue;
+		lo = fmin(lo, v->v);
+		hi = fmax(hi, v->v);
+		if (v->illustrative)
+			illu = 1;
+		chart_fmt(num, sizeof(num), v->v, ind->unit);
+		measure(d, num, th->size_label, 0, -1, 0, &vw, NULL);
+		maxvw = fmax(maxvw, vw);
+	}
+	amax = fmax(fabs(lo), fabs(hi));
+	div = axis_unit(ind->unit, amax, &words);
+
+	head = last == year ? xasprintf("En %d", last) :
+	    xasprintf("En %d (dernière année connue)", last);
+	top = text(d, head, th->size_label, 1, 0, 0, HA_LEFT, th->text, w, 1,
+	    NULL) + PAD;
+	free(head);
+	if (illu) {
+		li[0].sw = SW_HATCH;
+		li[0].c = th->series[0];
+		li[0].label = "Valeur illustrative (non issue d’une source "
+		    "publiée)";
+		top += legend(d, li, 1, 0, top, w, 1) + PAD;
+	}
+	sh = source(d, ind, 0, w, 0);
+	source(d, ind, h - sh, w, 1);
+	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
+	measure(d, words, th->size_tick, 0, w, 1, NULL, &uh);
+	bot = h - (sh > 0 ? sh + PAD : 0) - uh - th_ - 8;
+	rowh = fmin((bot - top) / (double)n, 34);
+	if (rowh < 8)
+		rowh = 8;
+	measure(d, "Ag", th->size_label, 0, -1, 0, NULL, &lh);
+	maxlines = rowh >= 2 * lh + 2 ? 2 : 1;
+
+	/* The label column: as wide as the longest label, at most 40 %. */
+	labw = 0;
+	for (i = 0; i < n; i++) {
+		measure(d, ind->series[i].label, th->size_label, 0, -1, 0, &lw,
+		    NULL);
+		labw = fmax(labw, lw);
+	}
+	labw = fmin(labw, w * 0.4);
+	left = labw + 10;
+	right = w - maxvw - 8;
+
+	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
+	    (right - left) / 70)), 0, &t);
+	x0 = left + (0 - t.first) / (t.last - t.first) * (right - left);
+	for (i = 0; (int)i < t.n; i++) {
+		double tv = t.first + i * t.step;
+
+		tx = left + (tv - t.first) / (t.last - t.first) *
+		    (right - left);
+		if (fabs(tv) > t.step * 1e-6)
+			vline(d, tx, top, top + n * rowh, th->grid, 0.6);
+		fmt_tick(num, sizeof(num), tv, &t);
+		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
+		    HA_CENTRE, th->muted, -1, 0, NULL);
+	}
+	text(d, words, th->size_tick, 0, right, top + n * rowh + 3 + th_ + 2,
+	    HA_RIGHT, th->muted, w, 1, NULL);
+
+	bh = fmin(rowh * 0.62, 18);
+	for (i = 0; i < n; i++) {
+		y = top + i * rowh;
+		measure(d, ind->series[i].label, th->size_label, 0, labw,
+		    maxlines, NULL, &hh);
+		text(d, ind->series[i].label, th->size_label, 0, 0,
+		    y + (rowh - hh) / 2, HA_LEFT, th->text, labw, maxlines,
+		    NULL);
+		if ((v = series_at(&ind->series[i], last)) == NULL) {
+			text(d, "n. d.", th->size_note, 0, x0 + 4,
+			    y + (rowh - lh) / 2, HA_LEFT, th->muted, -1, 0,
+			    NULL);
+			continue;
+		}
+		x1 = left + (v->v / div - t.first) / (t.last - t.first) *
+		    (right - left);
+		bar(d, fmin(x0, x1), y + (rowh - bh) / 2, fabs(x1 - x0), bh,
+		    th->series[0], v->illustrative);
+		chart_fmt(num, sizeof(num), v->v, ind->unit);
+		measure(d, num, th->size_label, 0, -1, 0, &lw, &lh);
+		text(d, num, th->size_label, 0, v->v >= 0 ? x1 + 4 :
+		    x1 - 4 - lw, y + (rowh - lh) / 2, HA_LEFT, th->text, -1,
+		    0, NULL);
+	}
+	vline(d, x0, top, top + n * rowh, th->axis, 1);
+}
+
+/* ---- no data ---- */
+
+static void
+draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	const struct theme *th = d->th;
+	char	 num[64], *line;
+	double	 sh, ph, h1, h2, h3 = 0, y;
+
+	sh = source(d, ind, 0, w, 0);
+	source(d, ind, h - sh, w, 1);
+	ph = h - (sh > 0 ? sh + PAD : 0);
+	cairo_rectangle(d->cr, 0.5, 0.5, w - 1, ph - 1);
+	set_rgb(d, th->panel);
+	cairo_fill_preserve(d->cr);
+	set_rgb(d, th->grid);
+	cairo_set_line_width(d->cr, 1);
+	cairo_stroke(d->cr);
+
+	line = xasprintf("Aucune valeur publiée pour cet indicateur jusqu’en "
+	    "%d.", year);
+	measure(d, "Aucune donnée", th->size_title, 1, w - 24, 1, NULL, &h1);
+	measure(d, line, th->size_label, 0, w - 24, 2, NULL, &h2);
+	if (ind->target.set) {
+		chart_fmt(num, sizeof(num), ind->target.v, ind->unit);
+		free(line);
+		line = xasprintf("Aucune valeur publiée pour cet indicateur "
+		    "jusqu’en %d.\nCible%s %d" NBSP ": %s.", year,
+		    ind->target.illustrative ? " illustrative" : "",
+		    ind->target.year, num);
+		measure(d, line, th->size_label, 0, w - 24, 3, NULL, &h2);
+	}
+	y = (ph - h1 - 4 - h2 - h3) / 2;
+	text(d, "Aucune donnée", th->size_title, 1, w / 2, y, HA_CENTRE,
+	    th->muted, w - 24, 1, NULL);
+	{
+		PangoLayout *l = lay(d, line, th->size_label, 0, w - 24, 3);
+
+		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+		set_rgb(d, th->muted);
+		cairo_move_to(d->cr, 12, y + h1 + 4);
+		pango_cairo_show_layout(d->cr, l);
+		g_object_unref(l);
+	}
+	free(line);
+}
+
+/* ---- indicator charts ---- */
+
+static void
+dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
+{
+	d->cr = cr;
+	d->pc = pc;
+	d->th = theme_get();
+	d->nobst = 0;
+}
+
+double
+chart_height(const struct indicator *ind, int year, double w)
+{
+	int	 first, last;
+	size_t	 chars = 0, i;
+	double	 h;
+
+	if (!year_span(ind, year, &first, &last))
+		return fmin(fmax(w * 0.25, 110), 170);
+	if (ind->chart == CHART_HBAR)
+		return HBAR_FIXED + ind->nseries * HBAR_ROW;
+	h = fmin(fmax(w * 9 / 16, 220), 420);
+	if (ind->chart == CHART_STACKED) {
+		/* Legend lines, about 5 pt per character. */
+		for (i = 0; i < ind->nseries; i++)
+			chars += strlen(ind->series[i].label) + 6;
+		h += 16 * floor(chars * 5.0 / w);
+	}
+	return h;
+}
+
+void
+chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
+    int year, double w, double h)
+{
+	struct dc	*d;
+	int		 first, last;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	cairo_save(cr);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	if (!year_span(ind, year, &first, &last))
+		draw_nodata(d, ind, year, w, h);
+	else if (!ind->categories)
+		draw_series(d, ind, year, w, h);
+	else if (ind->chart == CHART_HBAR)
+		draw_hbar(d, ind, year, w, h);
+	else
+		draw_stacked(d, ind, year, w, h);
+	cairo_restore(cr);
+	free(d);
+}
+
+/* ---- statuses ---- */
+
+static enum status
+status_of(const struct measure *m, int year)
+{
+	const struct assessment *a;
+
+	a = report_assessment(m, year);
+	return a != NULL ? a->status : STATUS_NOT_ASSESSED;
+}
+
+static void
+count_status(const struct report *r, int year, size_t *cnt)
+{
+	size_t	 i;
+
+	for (i = 0; i < STATUS__MAX; i++)
+		cnt[i] = 0;
+	for (i = 0; i < r->plan.nmeasures; i++)
+		cnt[status_of(&r->plan.measures[i], year)]++;
+}
+
+/* Status words in a sentence: "partiellement réalisée". */
+static void
+put_status(struct buf *b, enum status st)
+{
+	const char *l = status_label[st];
+
+	buf_putc(b, l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0]);
+	buf_puts(b, l + 1);
+}
+
+char *
+chart_title_status(const struct report *r, const struct edition *e)
+{
+	return xasprintf("Statut des %zu mesures du plan en %d",
+	    r->plan.nmeasures, e->year);
+}
+
+char *
+chart_desc_status(const struct report *r, const struct edition *e)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const struct priority *p;
+	size_t		 cnt[STATUS__MAX], i, j, k, n;
+	int		 st;
+
+	count_status(r, e->year, cnt);
+	buf_printf(&b, "Statut des %zu mesures en %d" NBSP ": ",
+	    r->plan.nmeasures, e->year);
+	for (st = 0, k = 0; st < STATUS__MAX; st++) {
+		if (k++ > 0)
+			buf_puts(&b, ", ");
+		put_status(&b, st);
+		buf_printf(&b, " %zu", cnt[st]);
+	}
+	buf_puts(&b, ".");
+	for (i = 0; i < r->plan.nprios; i++) {
+		p = &r->plan.prios[i];
+		buf_printf(&b, " Priorité %s" NBSP ": ", p->id);
+		for (st = 0, k = 0; st < STATUS__MAX; st++) {
+			for (j = 0, n = 0; j < p->nmeasures; j++)
+				if (status_of(p->measures[j], e->year) ==
+				    (enum status)st)
+					n++;
+			if (n == 0)
+				continue;
+			if (k++ > 0)
+				buf_puts(&b, NNBSP "; ");
+			put_status(&b, st);
+			buf_printf(&b, ", mesure%s ", n > 1 ? "s" : "");
+			for (j = 0, n = 0; j < p->nmeasures; j++)
+				if (status_of(p->measures[j], e->year) ==
+				    (enum status)st)
+					buf_printf(&b, "%s%d", n++ > 0 ? ", " :
+					    "", p->measures[j]->number);
+		}
+		buf_puts(&b, ".");
+	}
+	return buf_detach(&b);
+}
+
+/* The status legend: the five statuses, with counts if cnt. */
+static double
+status_legend(struct dc *d, const size_t *cnt, double x, double y, double w,
+    int draw)
+{
+	struct legend_item li[STATUS__MAX];
+	char	*lab[STATUS__MAX];
+	double	 h;
+	int	 st;
+
+	for (st = 0; st < STATUS__MAX; st++) {
+		li[st].sw = SW_STATUS;
+		li[st].st = st;
+		lab[st] = cnt != NULL ? xasprintf("%s (%zu)", status_label[st],
+		    cnt[st]) : xstrdup(status_label[st]);
+		li[st].label = lab[st];
+	}
+	h = legend(d, li, STATUS__MAX, x, y, w, draw);
+	for (st = 0; st < STATUS__MAX; st++)
+		free(lab[st]);
+	return h;
+}
+
+/* Tile geometry of the status overview for width w. */
+#define TILE		34.0
+#define TILE_GAP	6.0
+
+static size_t
+tiles_per_row(double w, double tile)
+{
+	size_t	 n = (size_t)((w + TILE_GAP) / (tile + TILE_GAP));
+
+	return n > 0 ? n : 1;
+}
+
+/* Tile size for the status overview at width w when avail [pt] is left
+ * for the tiles: the fewest rows, with tiles no smaller than 80 % of
+ * TILE unless the height asks for it.  Returns the number of rows. */
+static size_t
+tile_layout(const struct report *r, double w, double avail, double *tile,
+    size_t *per)
+{
+	size_t	 i, rows, bestrows = (size_t)-1;
+	double	 t, best = 0;
+
+	for (t = TILE; t > 12; t -= 1) {
+		*per = tiles_per_row(w, t);
+		for (i = 0, rows = 0; i < r->plan.nprios; i++)
+			rows += (r->plan.prios[i].nmeasures + *per - 1) / *per;
+		if (rows * (t + TILE_GAP) <= avail && (best == 0 ||
+		    (rows < bestrows && t >= TILE * 0.8))) {
+			best = t;
+			bestrows = rows;
+		}
+	}
+	*tile = best > 0 ? best : 12;
+	*per = tiles_per_row(w, *tile);
+	for (i = 0, rows = 0; i < r->plan.nprios; i++)
+		rows += (r->plan.prios[i].nmeasures + *per - 1) / *per;
+	return rows;
+}
+
+double
+chart_height_status(const struct report *r, const struct edition *e,
+    double w)
+{
+	size_t	 rows, per;
+	double	 tile;
+
+	rows = tile_layout(r, w, INFINITY, &tile, &per);
+	return 24 + (w < 520 ? 18 : 0) + r->plan.nprios * (16 + 10) +
+	    rows * (tile + TILE_GAP) + 4;
+}
+
+static int
+cmp_tile(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+
+	/* status * 1000 + number */
+	return (*x > *y) - (*x < *y);
+}
+
+void
+chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
+    const struct edition *e, double w, double h)
+{
+	struct dc	*d;
+	const struct theme *th;
+	const struct priority *p;
+	size_t		 cnt[STATUS__MAX], i, j, per;
+	double		 y, tile, hh, lh, x, ty, avail;
+	int		*keys;
+	char		*head, num[16];
+	enum status	 st;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	th = d->th;
+	cairo_save(cr);
+	count_status(r, e->year, cnt);
+	y = status_legend(d, cnt, 0, 0, w, 1) + PAD + 4;
+	measure(d, "Ag", th->size_label, 1, -1, 0, NULL, &lh);
+
+	/* Tiles as large as fit, up to TILE. */
+	avail = h - y - r->plan.nprios * (lh + 6 + 8);
+	tile_layout(r, w, avail, &tile, &per);
+	for (i = 0; i < r->plan.nprios; i++) {
+		p = &r->plan.prios[i];
+		head = xasprintf("Priorité %s · %s", p->id, p->title);
+		hh = text(d, head, th->size_label, 1, 0, y, HA_LEFT, th->text,
+		    w, 1, NULL);
+		free(head);
+		y += hh + 6;
+		/* Best status first, then plan order. */
+		keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
+		for (j = 0; j < p->nmeasures; j++)
+			keys[j] = (int)status_of(p->measures[j], e->year) *
+			    1000 + p->measures[j]->number;
+		qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
+		for (j = 0; j < p->nmeasures; j++) {
+			st = (enum status)(keys[j] / 1000);
+			x = (j % per) * (tile + TILE_GAP);
+			ty = y + (j / per) * (tile + TILE_GAP);
+			status_box(d, st, x, ty, tile, tile);
+			cairo_new_sub_path(cr);
+			cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31,
+			    0, 2 * M_PI);
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_fill(cr);
+			snprintf(num, sizeof(num), "%d", keys[j] % 1000);
+			measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
+			text(d, num, tile * 0.3, 1, x + tile / 2,
+			    ty + (tile - hh) / 2, HA_CENTRE, th->text, -1, 0,
+			    NULL);
+		}
+		y += ((p->nmeasures + per - 1) / per) * (tile + TILE_GAP) + 8;
+		free(keys);
+	}
+	cairo_restore(cr);
+	free(d);
+}
+
+/* ---- progress across editions ---- */
+
+char *
+chart_title_progress(const struct report *r, const struct edition *e)
+{
+	return xasprintf("Statut des mesures du plan, éditions %d à %d",
+	    r->eds[0].year, e->year);
+}
+
+char *
+chart_desc_progress(const struct report *r, const struct edition *e)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 cnt[STATUS__MAX], i;
+	int		 st, k;
+
+	buf_puts(&b, "Nombre de mesures par statut");
+	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
+		count_status(r, r->eds[i].year, cnt);
+		buf_printf(&b, "%s en %d" NBSP ": ", i == 0 ? "" : NNBSP ";",
+		    r->eds[i].year);
+		for (st = 0, k = 0; st < STATUS__MAX; st++) {
+			if (k++ > 0)
+				buf_puts(&b, ", ");
+			put_status(&b, st);
+			buf_printf(&b, " %zu", cnt[st]);
+		}
+	}
+	buf_puts(&b, ".");
+	return buf_detach(&b);
+}
+
+/* Editions up to e. */
+static size_t
+eds_upto(const struct report *r, const struct edition *e)
+{
+	size_t	 n;
+
+	for (n = 0; n < r->neds && r->eds[n].year <= e->year; n++)
+		continue;
+	return n;
+}
+
+#define PROG_ROW	40.0
+
+static void	draw_progress(cairo_t *, PangoContext *, const struct report *,
+		    const struct edition *, double, double, int);
+
+double
+chart_height_progress(const struct report *r, const struct edition *e,
+    double w)
+{
+	return 24 + (w < 520 ? 18 : 0) + eds_upto(r, e) * PROG_ROW + 60;
+}
+
+void
+chart_draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
+    const struct edition *e, double w, double h)
+{
+	draw_progress(cr, pc, r, e, w, h, 1);
+}
+
+/* The progress chart, with its legend and source if full (not when it
+ * sits under the status overview, which has them). */
+static void
+draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
+    const struct edition *e, double w, double h, int full)
+{
+	struct dc	*d;
+	const struct theme *th;
+	struct ticks	 t;
+	size_t		 cnt[STATUS__MAX], i, n, total = r->plan.nmeasures;
+	double		 y, top, left, right, rowh, bh, x, sw, lw, lh, yw, tx;
+	double		 th_, sh;
+	int		 st;
+	char		 num[32];
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	th = d->th;
+	cairo_save(cr);
+	n = eds_upto(r, e);
+	top = full ? status_legend(d, NULL, 0, 0, w, 1) + PAD + 4 : 0;
+	measure(d, "2016", th->size_label, 1, -1, 0, &yw, &lh);
+	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
+	sh = 0;
+	if (full) {
+		measure(d, "Source" NBSP ": appréciations du rapporteur "
+		    "national.", th->size_note, 0, w, 1, NULL, &sh);
+		text(d, "Source" NBSP ": appréciations du rapporteur "
+		    "national.", th->size_note, 0, 0, h - sh, HA_LEFT,
+		    th->muted, w, 1, NULL);
+	}
+	rowh = fmin((h - top - sh - 2 * th_ - 20) / (double)(n > 0 ? n : 1),
+	    PROG_ROW);
+	bh = fmin(rowh * 0.7, 26);
+	left = yw + 12;
+	right = w - 12;
+	if (total == 0)
+		total = 1;
+	chart_ticks(0, (double)total, (int)fmax(2, fmin(8,
+	    (right - left) / 60)), 1, &t);
+	/* The bar spans all the measures: ticks up to the total, which is
+	 * marked too unless a tick falls close to it. */
+	for (i = 0; (int)i <= t.n; i++) {
+		double tv = (int)i < t.n ? t.first + i * t.step : total;
+
+		if (tv > total + 1e-9 || ((int)i == t.n && total -
+		    floor(total / t.step + 1e-9) * t.step < t.step / 2))
+			continue;
+		tx = left + tv / total * (right - left);
+		vline(d, tx, top, top + n * rowh, th->grid, 0.6);
+		fmt_tick(num, sizeof(num), tv, &t);
+		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
+		    HA_CENTRE, th->muted, -1, 0, NULL);
+	}
+	text(d, "mesures", th->size_tick, 0, right, top + n * rowh + 5 + th_,
+	    HA_RIGHT, th->muted, -1, 0, NULL);
+	for (i = 0; i < n; i++) {
+		y = top + i * rowh;
+		count_status(r, r->eds[i].year, cnt);
+		snprintf(num, sizeof(num), "%d", r->eds[i].year);
+		text(d, num, th->size_label, r->eds[i].year == e->year, 0,
+		    y + (rowh - lh) / 2, HA_LEFT, r->eds[i].year == e->year ?
+		    th->text : th->muted, -1, 0, NULL);
+		x = left;
+		for (st = 0; st < STATUS__MAX; st++) {
+			if (cnt[st] == 0)
+				continue;
+			sw = (double)cnt[st] / total * (right - left);
+			status_box(d, st, x, y + (rowh - bh) / 2, sw, bh);
+			snprintf(num, sizeof(num), "%zu", cnt[st]);
+			measure(d, num, th->size_tick, 1, -1, 0, &lw, &lh);
+			if (lw + 6 <= sw) {
+				cairo_new_sub_path(cr);
+				cairo_arc(cr, x + sw / 2, y + rowh / 2,
+				    fmax(lw, lh) / 2 + 2, 0, 2 * M_PI);
+				cairo_set_source_rgb(cr, 1, 1, 1);
+				cairo_fill(cr);
+				text(d, num, th->size_tick, 1, x + sw / 2,
+				    y + (rowh - lh) / 2, HA_CENTRE, th->text,
+				    -1, 0, NULL);
+			}
+			/* A white seam between statuses. */
+			vline(d, x + sw, y + (rowh - bh) / 2,
+			    y + (rowh + bh) / 2, (struct rgb){ 1, 1, 1 }, 1.5);
+			x += sw;
+		}
+	}
+	vline(d, left, top, top + n * rowh, th->axis, 1);
+	cairo_restore(cr);
+	free(d);
+}
+
+/* ---- the synthesis sheet ---- */
+
+#define MAX_FIGS	6
+
+struct fig {
+	char	 value[64];
+	char	*label;		/* caller frees */
+	char	*detail;	/* caller frees; or NULL */
+};
+
+/* The key figures of an edition: the statuses, then indicator values of
+ * the edition year (the year before if too few), in plan order. */
+static size_t
+key_figures(const struct report *r, const struct edition *e,
+    struct fig *f)
+{
+	const struct indicator *ind;
+	const struct value *v, *pv;
+	size_t		 cnt[STATUS__MAX], n = 0, i, j, pass;
+	char		 num[64];
+	int		 y;
+
+	count_status(r, e->year, cnt);
+	snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
+	f[n].label = xstrdup("mesures réalisées ou partiellement réalisées");
+	f[n].detail = xasprintf("dont %zu réalisée%s, selon l’appréciation du "
+	    "rapporteur national", cnt[STATUS_IMPLEMENTED],
+	    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	n++;
+	for (pass = 0; pass < 2 && n < MAX_FIGS; pass++) {
+		y = e->year - (int)pass;
+		if (pass == 1 && n >= 4)
+			break;
+		for (i = 0; i < r->plan.nmeasures && n < MAX_FIGS; i++)
+			for (j = 0; j < r->plan.measures[i].ninds &&
+			    n < MAX_FIGS; j++) {
+				ind = &r->plan.measures[i].inds[j];
+				if (ind->categories)
+					continue;
+				v = series_at(&ind->series[0], y);
+				if (v == NULL || v->illustrative ||
+				    (pass == 1 && series_at(&ind->series[0],
+				    e->year) != NULL))
+					continue;
+				fmt_value(f[n].value, sizeof(f[n].value),
+				    v->v, ind->unit);
+				f[n].label = xstrdup(ind->label);
+				pv = series_at(&ind->series[0], y - 1);
+				if (pv != NULL) {
+					chart_fmt(num, sizeof(num), pv->v,
+					    ind->unit);
+					f[n].detail = xasprintf("en %d, contre "
+					    "%s en %d (mesure %d)", y, num,
+					    y - 1, ind->measure->number);
+				} else
+					f[n].detail = xasprintf("en %d "
+					    "(mesure %d)", y,
+					    ind->measure->number);
+				n++;
+			}
+	}
+	return n;
+}
+
+static void
+figs_free(struct fig *f, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].label);
+		free(f[i].detail);
+	}
+}
+
+char *
+chart_title_sheet(const struct report *r, const struct edition *e)
+{
+	return xasprintf("%s %d : synthèse", e->title, e->year);
+}
+
+char *
+chart_desc_sheet(const struct report *r, const struct edition *e)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct fig	 f[MAX_FIGS];
+	char		*s;
+	size_t		 n, i;
+
+	s = chart_desc_status(r, e);
+	buf_puts(&b, s);
+	free(s);
+	n = key_figures(r, e, f);
+	buf_puts(&b, " Chiffres clés" NBSP ": ");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s %s, %s", i > 0 ? NNBSP "; " : "",
+		    f[i].value, f[i].label, f[i].detail);
+	buf_puts(&b, ".");
+	figs_free(f, n);
+	return buf_detach(&b);
+}
+
+void
+chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
+    const struct edition *e, int draft)
+{
+	struct dc	*d;
+	const struct theme *th;
+	struct fig	 f[MAX_FIGS];
+	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT, M = 36;
+	double		 y, h, colw, figx, figw, fy, vh, lh, dh, boxh, avail;
+	double		 vs, need, gap, sth, py, ph;
+	size_t		 n, nall, i;
+	char		*s, date[64];
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	th = d->th;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+
+	/* Heading: title, subtitle, institution and date. */
+	y = M;
+	s = xasprintf("%s %d", e->title, e->year);
+	y += text(d, s, 20, 1, M, y, HA_LEFT, th->text, W - 2 * M, 2, NULL);
+	free(s);
+	fmt_date(date, sizeof(date), e->date);
+	s = xasprintf("%s — %s, %s", e->subtitle != NULL ? e->subtitle :
+	    r->plan.short_title, e->institution, date);
+	y += 4 + text(d, s, th->size_label + 1, 0, M, y + 4, HA_LEFT,
+	    th->muted, W - 2 * M, 2, NULL);
+	free(s);
+	y += 10;
+	hline(d, M, W - M, y, th->grid, 1);
+	y += 14;
+
+	/* Left: the status overview; right: key figures. */
+	colw = (W - 2 * M) * 0.56;
+	s = chart_title_status(r, e);
+	h = text(d, s, th->size_title, 1, M, y, HA_LEFT, th->text, colw, 1,
+	    NULL);
+	free(s);
+	sth = fmin(chart_height_status(r, e, colw), H - M - 24 - (y + h + 8));
+	cairo_save(cr);
+	cairo_translate(cr, M, y + h + 8);
+	chart_draw_status(cr, pc, r, e, colw, sth);
+	cairo_restore(cr);
+	/* Below it, if there is room, the statuses edition by edition. */
+	py = y + h + 8 + sth + 8;
+	ph = H - M - 30 - py;
+	if (eds_upto(r, e) > 1 && ph >= 40 + eds_upto(r, e) * 24) {
+		s = chart_title_progress(r, e);
+		py += text(d, s, th->size_label + 1, 1, M, py, HA_LEFT,
+		    th->text, colw, 1, NULL) + 6;
+		free(s);
+		cairo_save(cr);
+		cairo_translate(cr, M, py);
+		draw_progress(cr, pc, r, e, colw, fmin(H - M - 30 - py,
+		    eds_upto(r, e) * PROG_ROW + 36), 0);
+		cairo_restore(cr);
+	}
+
+	figx = M + colw + 28;
+	figw = W - M - figx;
+	text(d, "Chiffres clés", th->size_title, 1, figx, y, HA_LEFT, th->text,
+	    figw, 1, NULL);
+	fy = y + h + 8;
+	nall = n = key_figures(r, e, f);
+	avail = H - M - 24 - fy;
+	/* As many figures as fit (three at least), then smaller ones. */
+	for (vs = th->size_figure;;) {
+		for (i = 0, need = 0; i < n; i++) {
+			measure(d, f[i].value, vs, 1, figw - 12, 1, NULL, &vh);
+			measure(d, f[i].label, th->size_label, 1, figw - 12, 2,
+			    NULL, &lh);
+			measure(d, f[i].detail, th->size_note, 0, figw - 12, 2,
+			    NULL, &dh);
+			need += vh + lh + dh + 2 + 14;
+		}
+		if (need <= avail)
+			break;
+		if (n > 3)
+			n--;
+		else if (vs > 12)
+			vs -= 2;
+		else
+			break;
+	}
+	gap = 14 + fmin((avail - need) / (n > 0 ? n : 1), 16);
+	for (i = 0; i < n; i++) {
+		measure(d, f[i].value, vs, 1, figw - 12, 1, NULL, &vh);
+		measure(d, f[i].label, th->size_label, 1, figw - 12, 2, NULL,
+		    &lh);
+		measure(d, f[i].detail, th->size_note, 0, figw - 12, 2, NULL,
+		    &dh);
+		boxh = vh + lh + dh + 2;
+		cairo_rectangle(cr, figx, fy + 2, 3, boxh - 4);
+		set_rgb(d, th->series[0]);
+		cairo_fill(cr);
+		text(d, f[i].value, vs, 1, figx + 12, fy, HA_LEFT,
+		    th->series[0], figw - 12, 1, NULL);
+		text(d, f[i].label, th->size_label, 1, figx + 12, fy + vh,
+		    HA_LEFT, th->text, figw - 12, 2, NULL);
+		text(d, f[i].detail, th->size_note, 0, figx + 12,
+		    fy + vh + lh + 2, HA_LEFT, th->muted, figw - 12, 2, NULL);
+		fy += boxh + gap;
+	}
+	figs_free(f, nall);
+
+	/* Footer. */
+	s = xasprintf("Source" NBSP ": %s. Le détail des mesures, des "
+	    "indicateurs et de leurs sources figure dans le rapport.",
+	    e->institution);
+	measure(d, s, th->size_note, 0, W - 2 * M, 2, NULL, &h);
+	text(d, s, th->size_note, 0, M, H - M - h, HA_LEFT, th->muted,
+	    W - 2 * M, 2, NULL);
+	free(s);
+	if (draft) {
+		cairo_save(cr);
+		cairo_translate(cr, W / 2, H / 2);
+		cairo_rotate(cr, -M_PI / 8);
+		{
+			PangoLayout *l = lay(d, "PROJET", 110, 1, -1, 0);
+			double lw_, lh_;
+
+			lsize(l, &lw_, &lh_);
+			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
+			pango_cairo_layout_path(cr, l);
+			cairo_set_source_rgba(cr, 0.8, 0.1, 0.1, 0.12);
+			cairo_fill(cr);
+			g_object_unref(l);
+		}
+		cairo_restore(cr);
+	}
+	cairo_restore(cr);
+	free(d);
+}
+
+/* ---- headings of standalone charts ---- */
+
+double
+chart_heading_height(PangoContext *pc, const char *title, double w)
+{
+	struct dc	*d;
+	double		 h;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, NULL, pc);
+	measure(d, title, d->th->size_title, 1, w, 2, NULL, &h);
+	free(d);
+	return h + 10;
+}
+
+double
+chart_draw_heading(cairo_t *cr, PangoContext *pc, const char *title,
+    double w)
+{
+	struct dc	*d;
+	double		 h;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	h = text(d, title, d->th->size_title, 1, 0, 0, HA_LEFT, d->th->text,
+	    w, 2, NULL);
+	free(d);
+	return h + 10;
+}

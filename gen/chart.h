@@ -4,6 +4,9 @@
  * same in the PDF, the SVG files and the site.  It also writes the words
  * that go with a chart (title, a sentence stating the data), shared by
  * the SVG <title>/<desc>, the site's text alternatives and the PDF.
+ * Colours and sizes come from the process theme (theme.h: call
+ * theme_load() before drawing).  chart_draw*() draw no title: the caller
+ * captions the chart (chart_draw_heading() for standalone files).
  * Include "report.h", "extern.h" first.
  */
 #ifndef CHART_H
@@ -16,6 +19,10 @@
 #define CHART_WIDTH	640.0
 #define CHART_HEIGHT	360.0
 
+/* The synthesis sheet: A4 landscape [pt]. */
+#define CHART_SHEET_WIDTH	841.89
+#define CHART_SHEET_HEIGHT	595.28
+
 /* Files within an edition folder (relative to out/<year>/). */
 #define CHART_FILE_STATUS	"charts/statuts.svg"
 #define CHART_FILE_PROGRESS	"charts/progression.svg"
@@ -27,11 +34,20 @@ char	*chart_file(const struct indicator *);
  * "De 712 en 2015 à 1 118 en 2016 ; cible 1 500 en 2016."  Caller frees. */
 char	*chart_title(const struct indicator *, int year);
 char	*chart_desc(const struct indicator *, int year);
+char	*chart_title_status(const struct report *, const struct edition *);
 char	*chart_desc_status(const struct report *, const struct edition *);
+char	*chart_title_progress(const struct report *, const struct edition *);
 char	*chart_desc_progress(const struct report *, const struct edition *);
+char	*chart_title_sheet(const struct report *, const struct edition *);
+char	*chart_desc_sheet(const struct report *, const struct edition *);
 
 /* Height [pt] the chart of ind needs at width w [pt]. */
 double	 chart_height(const struct indicator *, int year, double w);
+/* Same for the status overview and the progress chart. */
+double	 chart_height_status(const struct report *, const struct edition *,
+	    double w);
+double	 chart_height_progress(const struct report *,
+	    const struct edition *, double w);
 
 /* Draw within the rectangle (0, 0, w, h) [pt] of cr; ctx comes from
  * font_context().  Values after year are not drawn. */
@@ -41,5 +57,46 @@ void	 chart_draw_status(cairo_t *, PangoContext *, const struct report *,
 	    const struct edition *, double w, double h);
 void	 chart_draw_progress(cairo_t *, PangoContext *,
 	    const struct report *, const struct edition *, double w, double h);
+/* The one-page synthesis, CHART_SHEET_WIDTH x CHART_SHEET_HEIGHT; draft
+ * adds a "Projet" mark. */
+void	 chart_draw_sheet(cairo_t *, PangoContext *, const struct report *,
+	    const struct edition *, int draft);
+
+/* Height [pt] of a title band for a standalone chart of width w, and
+ * drawing it at (0, 0).  chart_draw_heading() returns the height used. */
+double	 chart_heading_height(PangoContext *, const char *title, double w);
+double	 chart_draw_heading(cairo_t *, PangoContext *, const char *title,
+	    double w);
+
+/* ---- helpers, exported for the tests ---- */
+
+/* "Nice" ticks covering [lo, hi] (lo <= hi): a step of 1, 2 or 5 x 10^n
+ * giving at most maxn + 1 intervals, no smaller than minstep (0: none);
+ * first and last tick are multiples of the step around lo and hi. */
+struct ticks {
+	double	 first, last;	/* [data] */
+	double	 step;		/* [data] */
+	int	 n;		/* number of ticks, >= 2 */
+	int	 decimals;	/* to print a tick with fmt_num() */
+};
+void	 chart_ticks(double lo, double hi, int maxn, double minstep,
+	    struct ticks *);
+/* A value as a chart labels it: fmt_value(), except that a small
+ * non-zero value keeps its significant digits ("0,004"). */
+void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
+
+/* ---- svg.c: a chart as a standalone, accessible SVG document ---- */
+
+/* Repairs the SVG text that cairo wrote (len bytes at svg) into out:
+ * every id renumbered in document order as "<prefix>-gN" (and every
+ * reference to it), role="img", aria-labelledby, <title> and <desc>
+ * first, a viewBox.  Returns 0 if the text does not parse. */
+struct buf;
+int	 svg_repair(struct buf *out, const char *svg, size_t len,
+	    const char *prefix, const char *title, const char *desc);
+/* The standalone SVG of an indicator's chart (heading included),
+ * repaired, appended to out.  Returns 0 on a cairo error. */
+int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
+	    int year);
 
 #endif /* CHART_H */

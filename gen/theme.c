@@ -1,0 +1,328 @@
+/*
+ * The theme: styles/theme.css (CSS custom properties) over a table of
+ * defaults.  The parser knows only `--name: value;` declarations, in any
+ * rule: the file is also the site's stylesheet for these properties, so it
+ * stays valid CSS.
+ */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+#include "theme.h"
+
+#define RGB(x)	{ ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, \
+		  ((x) & 0xff) / 255.0 }
+
+/* Status fills are the Okabe-Ito hues; their text variants are darker so
+ * that text in them on white reaches 4.5:1 (tests/unit-chart checks). */
+static const struct theme defaults = {
+	.status = {
+		RGB(0x009e73),	/* STATUS_IMPLEMENTED: bluish green */
+		RGB(0x56b4e9),	/* STATUS_PARTIAL: sky blue */
+		RGB(0xe69f00),	/* STATUS_IN_PROGRESS: orange */
+		RGB(0xd55e00),	/* STATUS_NOT_IMPLEMENTED: vermillion */
+		RGB(0x999999),	/* STATUS_NOT_ASSESSED: grey */
+	},
+	.status_text = {
+		RGB(0x00795a),	/* STATUS_IMPLEMENTED */
+		RGB(0x0b6e99),	/* STATUS_PARTIAL */
+		RGB(0x8a6100),	/* STATUS_IN_PROGRESS */
+		RGB(0xb34700),	/* STATUS_NOT_IMPLEMENTED */
+		RGB(0x636363),	/* STATUS_NOT_ASSESSED */
+	},
+	.series = {
+		RGB(0x0072b2),	/* blue */
+		RGB(0xe69f00),	/* orange */
+		RGB(0x009e73),	/* bluish green */
+		RGB(0xd55e00),	/* vermillion */
+		RGB(0x56b4e9),	/* sky blue */
+		RGB(0xcc79a7),	/* reddish purple */
+		RGB(0xf0e442),	/* yellow */
+		RGB(0x000000),	/* black */
+	},
+	.text = RGB(0x1a1a1a),
+	.muted = RGB(0x595959),
+	.grid = RGB(0xdddddd),
+	.axis = RGB(0x595959),
+	.highlight = RGB(0xf1f1f1),
+	.panel = RGB(0xf4f4f4),
+	.target = RGB(0x1a1a1a),
+	.size_title = 13,
+	.size_label = 9.5,
+	.size_tick = 8.5,
+	.size_note = 8,
+	.size_figure = 26,
+};
+
+enum ptype {
+	PT_COLOUR,
+	PT_SIZE
+};
+
+/* A property: its name without "--", its type, where it goes. */
+struct prop {
+	const char	*name;
+	enum ptype	 type;
+	size_t		 off;
+};
+
+#define C(n, f)	{ n, PT_COLOUR, offsetof(struct theme, f) }
+#define S(n, f)	{ n, PT_SIZE, offsetof(struct theme, f) }
+static const struct prop props[] = {
+	C("status-implemented", status[STATUS_IMPLEMENTED]),
+	C("status-partial", status[STATUS_PARTIAL]),
+	C("status-in-progress", status[STATUS_IN_PROGRESS]),
+	C("status-not-implemented", status[STATUS_NOT_IMPLEMENTED]),
+	C("status-not-assessed", status[STATUS_NOT_ASSESSED]),
+	C("status-implemented-text", status_text[STATUS_IMPLEMENTED]),
+	C("status-partial-text", status_text[STATUS_PARTIAL]),
+	C("status-in-progress-text", status_text[STATUS_IN_PROGRESS]),
+	C("status-not-implemented-text",
+	    status_text[STATUS_NOT_IMPLEMENTED]),
+	C("status-not-assessed-text", status_text[STATUS_NOT_ASSESSED]),
+	C("chart-1", series[0]),
+	C("chart-2", series[1]),
+	C("chart-3", series[2]),
+	C("chart-4", series[3]),
+	C("chart-5", series[4]),
+	C("chart-6", series[5]),
+	C("chart-7", series[6]),
+	C("chart-8", series[7]),
+	C("text", text),
+	C("muted", muted),
+	C("grid", grid),
+	C("axis", axis),
+	C("highlight", highlight),
+	C("panel", panel),
+	C("target", target),
+	S("chart-size-title", size_title),
+	S("chart-size-label", size_label),
+	S("chart-size-tick", size_tick),
+	S("chart-size-note", size_note),
+	S("chart-size-figure", size_figure),
+};
+#undef C
+#undef S
+
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 loaded;
+static struct theme	 current;
+
+const struct theme *
+theme_default(void)
+{
+	return &defaults;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "#rgb" or "#rrggbb" (len bytes at s) into c. */
+static int
+parse_colour(const char *s, size_t len, struct rgb *c)
+{
+	int	 d[6];
+	size_t	 i;
+
+	if ((len != 4 && len != 7) || s[0] != '#')
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((d[i - 1] = hexval((unsigned char)s[i])) < 0)
+			return 0;
+	if (len == 4) {
+		c->r = d[0] * 17 / 255.0;
+		c->g = d[1] * 17 / 255.0;
+		c->b = d[2] * 17 / 255.0;
+	} else {
+		c->r = (d[0] * 16 + d[1]) / 255.0;
+		c->g = (d[2] * 16 + d[3]) / 255.0;
+		c->b = (d[4] * 16 + d[5]) / 255.0;
+	}
+	return 1;
+}
+
+/* "9.5pt" or "12px" (len bytes at s) into *v [pt]; no locale. */
+static int
+parse_size(const char *s, size_t len, double *v)
+{
+	double	 n = 0, scale = 1;
+	size_t	 i = 0;
+	int	 digits = 0;
+
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		n = n * 10 + (s[i] - '0');
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			scale /= 10;
+			n += (s[i] - '0') * scale;
+			digits++;
+		}
+	if (digits == 0 || n <= 0 || n > 200)
+		return 0;
+	if (len - i == 2 && strncmp(s + i, "pt", 2) == 0)
+		*v = n;
+	else if (len - i == 2 && strncmp(s + i, "px", 2) == 0)
+		*v = n * 0.75;
+	else
+		return 0;
+	return 1;
+}
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+size_t
+theme_parse(struct theme *t, const char *css, size_t len)
+{
+	size_t	 i = 0, ns, nl, vs, vl, k, set = 0;
+	const struct prop *p;
+	char	*field;
+
+	while (i < len) {
+		if (i + 1 < len && css[i] == '/' && css[i + 1] == '*') {
+			for (i += 2; i + 1 < len &&
+			    !(css[i] == '*' && css[i + 1] == '/'); i++)
+				continue;
+			i += 2;
+			continue;
+		}
+		/* A declaration starts with "--" after a blank, '{' or ';'. */
+		if (!(i + 1 < len && css[i] == '-' && css[i + 1] == '-' &&
+		    (i == 0 || is_blank((unsigned char)css[i - 1]) ||
+		    css[i - 1] == '{' || css[i - 1] == ';'))) {
+			i++;
+			continue;
+		}
+		ns = i += 2;
+		while (i < len && ((css[i] >= 'a' && css[i] <= 'z') ||
+		    (css[i] >= '0' && css[i] <= '9') || css[i] == '-'))
+			i++;
+		nl = i - ns;
+		while (i < len && is_blank((unsigned char)css[i]))
+			i++;
+		if (i >= len || css[i] != ':')
+			continue;
+		for (i++; i < len && is_blank((unsigned char)css[i]); i++)
+			continue;
+		vs = i;
+		while (i < len && css[i] != ';' && css[i] != '}' &&
+		    css[i] != '\n')
+			i++;
+		vl = i - vs;
+		while (vl > 0 && is_blank((unsigned char)css[vs + vl - 1]))
+			vl--;
+		for (k = 0; k < sizeof(props) / sizeof(props[0]); k++) {
+			p = &props[k];
+			if (strlen(p->name) != nl ||
+			    strncmp(p->name, css + ns, nl) != 0)
+				continue;
+			field = (char *)t + p->off;
+			if (p->type == PT_COLOUR ? parse_colour(css + vs, vl,
+			    (struct rgb *)field) : parse_size(css + vs, vl,
+			    (double *)field))
+				set++;
+			break;
+		}
+	}
+	return set;
+}
+
+int
+theme_load(const char *styles)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*path = NULL, chunk[8192];
+	FILE		*f = NULL;
+	size_t		 n;
+	int		 rc = 0;
+
+	pthread_mutex_lock(&lock);
+	if (loaded) {
+		pthread_mutex_unlock(&lock);
+		return 1;
+	}
+	current = defaults;
+	if (styles == NULL) {
+		rc = 1;
+		goto out;
+	}
+	path = xasprintf("%s/%s", styles, THEME_FILE);
+	if ((f = fopen(path, "rb")) == NULL) {
+		if (errno == ENOENT) {
+			rc = 1;
+			goto out;
+		}
+		diag_sys("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    b.len < 1024 * 1024)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		diag_sys("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	theme_parse(&current, b.data != NULL ? b.data : "", b.len);
+	rc = 1;
+out:
+	loaded = 1;
+	pthread_mutex_unlock(&lock);
+	if (f != NULL)
+		fclose(f);
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
+const struct theme *
+theme_get(void)
+{
+	const struct theme *t;
+
+	pthread_mutex_lock(&lock);
+	t = loaded ? &current : &defaults;
+	pthread_mutex_unlock(&lock);
+	return t;
+}
+
+static double
+luminance(struct rgb c)
+{
+	double	 v[3] = { c.r, c.g, c.b };
+	int	 i;
+
+	for (i = 0; i < 3; i++)
+		v[i] = v[i] <= 0.03928 ? v[i] / 12.92 :
+		    pow((v[i] + 0.055) / 1.055, 2.4);
+	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+double
+theme_contrast(struct rgb a, struct rgb b)
+{
+	double	 la = luminance(a), lb = luminance(b), t;
+
+	if (la < lb) {
+		t = la;
+		la = lb;
+		lb = t;
+	}
+	return (la + 0.05) / (lb + 0.05);
+}
