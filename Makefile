@@ -36,7 +36,7 @@ SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 
 sinclude Makefile.local
 
-.PHONY: all deps build report test check clean install
+.PHONY: all deps build report test check clean install bench bench-deps
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -102,6 +102,27 @@ gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
+
+# The benchmark (tests/bench/bench.sh, README "Performance"): never part of
+# `make test`.  `make bench-deps` installs the tools it compares with.
+BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor
+BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils
+BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
+
+bench: deps
+	@$(MAKE) --no-print-directory deps DEBS=time
+	@$(MAKE) --no-print-directory build $(BENCH_BIN)
+	@sh tests/bench/bench.sh
+
+bench-deps: deps
+	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
+
+tests/bench/gencontent: tests/bench/gencontent.c
+	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
+tests/bench/timer: tests/bench/timer.c
+	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/timer.c
+tests/bench/floor: tests/bench/floor.c
+	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/floor.c
 
 install: deps
 	@$(MAKE) --no-print-directory build
