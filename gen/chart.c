@@ -118,13 +118,15 @@ chart_fmt(char *buf, size_t size, double v, const char *unit)
 	}
 	/* Three significant digits, written out without an exponent. */
 	snprintf(tmp, sizeof(tmp), "%.3g", fabs(v));
-	if ((ex = strchr(tmp, 'e')) != NULL)
-		dec = 12;
-	else if ((dot = strchr(tmp, '.')) != NULL)
+	if ((ex = strchr(tmp, 'e')) != NULL) {
+		/* Too small to write out: as the formatter says. */
+		fmt_value(buf, size, v, unit);
+		return;
+	} else if ((dot = strchr(tmp, '.')) != NULL)
 		dec = (int)strlen(dot + 1);
 	else
 		dec = 0;
-	fmt_num(num, sizeof(num), v, dec > 12 ? 12 : dec);
+	fmt_num(num, sizeof(num), v, dec);
 	if (unit != NULL && strcmp(unit, "%") == 0)
 		snprintf(buf, size, "%s" NNBSP "%%", num);
 	else if (unit != NULL && strcmp(unit, "€") == 0)
@@ -914,7 +916,8 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	int		 first, ny, k, integral = 1, illu = 0, allfit;
 	double		 lo = 0, hi = 0, amax, div, top, bot, left, right;
 	double		 slot, bw, x, y, y0, lh, lw, uh, sh, th_, cx[4], cy[4];
-	double		 lx, ly;
+	double		 lx, ly, ax, ay, bx, by;
+	int		 steps;
 	const char	*words;
 	char		 num[64];
 	static const double dash[2] = { 4, 3 };
@@ -1020,10 +1023,19 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 			cairo_save(d->cr);
 			if (v->illustrative || pv->illustrative)
 				cairo_set_dash(d->cr, dash, 2, 0);
-			cairo_move_to(d->cr, left + (pv->year - first + 0.5) *
-			    slot, ymap(&ys, pv->v));
-			cairo_line_to(d->cr, left + (v->year - first + 0.5) *
-			    slot, ymap(&ys, v->v));
+			ax = left + (pv->year - first + 0.5) * slot;
+			ay = ymap(&ys, pv->v);
+			bx = left + (v->year - first + 0.5) * slot;
+			by = ymap(&ys, v->v);
+			cairo_move_to(d->cr, ax, ay);
+			cairo_line_to(d->cr, bx, by);
+			/* Labels keep off the line: boxes along it. */
+			steps = (int)fmin(fmax(hypot(bx - ax, by - ay) / 6, 1),
+			    40);
+			for (k = 0; k <= steps; k++)
+				obst_add(d, ax + (bx - ax) * k / steps - 2,
+				    ay + (by - ay) * k / steps - 2, 4, 4,
+				    W_SHAPE * 4);
 			set_rgb(d, th->series[0]);
 			cairo_stroke(d->cr);
 			cairo_restore(d->cr);
@@ -1199,6 +1211,13 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 			hline(d, x, x + bw, yb, (struct rgb){ 1, 1, 1 }, 1);
 			chart_fmt(num, sizeof(num), v->v, ind->unit);
 			measure(d, num, th->size_tick, 0, -1, 0, &lw, &lh);
+			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2 &&
+			    v->illustrative) {
+				cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
+				    (ya + yb) / 2 - lh / 2, lw + 4, lh);
+				cairo_set_source_rgb(d->cr, 1, 1, 1);
+				cairo_fill(d->cr);
+			}
 			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2)
 				text(d, num, th->size_tick, 0, x + bw / 2,
 				    (ya + yb) / 2 - lh / 2, HA_CENTRE,
@@ -1218,7 +1237,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 /* ---- categories: horizontal bars for the latest year ---- */
 
 /* Fixed parts of the horizontal bar chart [pt]. */
-#define HBAR_ROW	30.0	/* one category, two lines of label */
+#define HBAR_ROW	34.0	/* one category, two lines of label */
 #define HBAR_FIXED	96.0	/* header, legend, ticks, unit, source */
 
 static void
@@ -1269,7 +1288,7 @@ draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
 	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
 	measure(d, words, th->size_tick, 0, w, 1, NULL, &uh);
 	bot = h - (sh > 0 ? sh + PAD : 0) - uh - th_ - 8;
-	rowh = fmin((bot - top) / (double)n, 34);
+	rowh = fmin((bot - top) / (double)n, 38);
 	if (rowh < 8)
 		rowh = 8;
 	measure(d, "Ag", th->size_label, 0, -1, 0, NULL, &lh);
@@ -1663,6 +1682,9 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 char *
 chart_title_progress(const struct report *r, const struct edition *e)
 {
+	if (r->eds[0].year == e->year)
+		return xasprintf("Statut des mesures du plan, édition %d",
+		    e->year);
 	return xasprintf("Statut des mesures du plan, éditions %d à %d",
 	    r->eds[0].year, e->year);
 }
