@@ -33,13 +33,6 @@
 #include "backend.h"
 #include "chart.h"
 
-/* XXX until chart.c lands: weak, so the tree links meanwhile. */
-#pragma weak chart_file
-#pragma weak chart_title
-#pragma weak chart_desc
-#pragma weak chart_desc_status
-#pragma weak chart_height
-
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
 
@@ -57,6 +50,7 @@ struct page {
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
 	int		 nimg;		/* images copied for this page */
+	int		 nsec;		/* h2 of the narrative so far */
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -560,7 +554,11 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			break;
 		case BLOCK_HEADING:
 			lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
-			pf(p, "<h%d>", lv);
+			/* Sections get an id for the page's contents. */
+			if (lv == 2)
+				pf(p, "<h2 id=\"sec-%d\">", ++p->nsec);
+			else
+				pf(p, "<h%d>", lv);
 			rndr_spans(p, k->ins);
 			pf(p, "</h%d>\n", lv);
 			break;
@@ -603,6 +601,43 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			abort();
 		}
 	}
+}
+
+/* The level-2 headings of blocks as links, numbered in the order
+ * rndr_blocks() numbers them. */
+static void
+toc_blocks(struct page *p, const struct block *k, int *n)
+{
+	struct buf	 t = { NULL, 0, 0 };
+
+	for (; k != NULL; k = k->next) {
+		if (k->type == BLOCK_HEADING && k->level <= 2) {
+			plain(&t, k->ins);
+			pf(p, "<li><a href=\"#sec-%d\">", ++*n);
+			txt(p, t.data);
+			PUTSL(p, "</a></li>\n");
+			buf_reset(&t);
+		}
+		toc_blocks(p, k->child, n);
+	}
+	buf_free(&t);
+}
+
+/* Opens the two-column layout of a long page. */
+static void
+aside_begin(struct page *p)
+{
+	PUTSL(p, "<div class=\"with-aside\">\n<div class=\"main-col\">\n");
+}
+
+/* Closes the main column and opens the aside with the page's contents,
+ * whose list is left open for the caller to fill. */
+static void
+aside_open(struct page *p)
+{
+	PUTSL(p, "</div>\n<aside class=\"aside\" aria-labelledby=\"sommaire\">"
+	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
+	    "<ul class=\"toc\">\n");
 }
 
 /* ---- numbers ---- */
@@ -686,6 +721,53 @@ measure_item(struct page *p, const struct measure *m)
 	PUTSL(p, "</span></li>\n");
 }
 
+/* The parts of the report in reading order (front matter, priorities,
+ * back matter) as list items; cur, if any, marked as the page. */
+static void
+parts_list(struct page *p, const struct part *cur)
+{
+	const struct edition *e = p->e;
+	const struct plan *pl = &p->r->plan;
+	const struct part *pt;
+	char		 file[64];
+	size_t		 i;
+
+	for (i = 0; i < e->nfront + pl->nprios + e->nback; i++) {
+		if (i >= e->nfront && i < e->nfront + pl->nprios) {
+			priority_file(file, sizeof(file),
+			    &pl->prios[i - e->nfront]);
+			pf(p, "<li><a href=\"%s\">Priorité" NBSP, file);
+			txt(p, pl->prios[i - e->nfront].id);
+			PUTSL(p, NBSP ": ");
+			txt(p, pl->prios[i - e->nfront].title);
+			PUTSL(p, "</a></li>\n");
+			continue;
+		}
+		pt = i < e->nfront ? &e->front[i] :
+		    &e->back[i - e->nfront - pl->nprios];
+		pf(p, "<li><a href=\"%s.html\"%s>", pt->slug, pt == cur ?
+		    " aria-current=\"page\"" : "");
+		txt(p, pt->title);
+		PUTSL(p, "</a></li>\n");
+	}
+}
+
+/* A chart of the whole edition: the drawing carries its title, which the
+ * caption repeats for those who do not see it. */
+static void
+edition_figure(struct page *p, const char *file, const char *title,
+    const char *desc)
+{
+	pf(p, "<figure class=\"chart\">\n<img src=\"%s\" alt=\"", file);
+	attr(p, desc);
+	PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
+	txt(p, title);
+	PUTSL(p, ". </span><span class=\"fig-source\">Source" NBSP ": ");
+	txt(p, p->e->institution);
+	pf(p, ".</span> <a class=\"fig-open\" href=\"%s\">Agrandir le "
+	    "graphique</a></figcaption>\n</figure>\n", file);
+}
+
 /* ---- the dashboard ---- */
 
 static int
@@ -697,10 +779,8 @@ page_dashboard(const struct report *r, const struct edition *e,
 	struct counts	 c, pc;
 	struct measure	**all;
 	const struct assessment *a, *pa;
-	char		 date[64], file[64], *desc;
-	size_t		 i, j, k, ninds = 0, nvals = 0, nillus = 0, nchanged = 0,
-			 ndone;
-	const struct value *v;
+	char		 date[64], file[64], *desc, *title;
+	size_t		 i, j, k, ninds = 0, nfilled = 0, nchanged = 0, ndone;
 	struct crumb	 cr[] = {
 		{ "../index.html", "Éditions" },
 		{ NULL, NULL },
@@ -717,14 +797,11 @@ page_dashboard(const struct report *r, const struct edition *e,
 		all[i] = &pl->measures[i];
 		for (j = 0; j < all[i]->ninds; j++) {
 			ninds++;
-			for (k = 0; k < all[i]->inds[j].nseries; k++) {
-				v = series_at(&all[i]->inds[j].series[k],
-				    e->year);
-				if (v != NULL) {
-					nvals++;
-					nillus += v->illustrative != 0;
-				}
-			}
+			for (k = 0; k < all[i]->inds[j].nseries; k++)
+				if (series_at(&all[i]->inds[j].series[k],
+				    e->year) != NULL)
+					break;
+			nfilled += k < all[i]->inds[j].nseries;
 		}
 		if (e->prev != NULL &&
 		    (a = report_assessment(all[i], e->year)) != NULL &&
@@ -781,26 +858,20 @@ page_dashboard(const struct report *r, const struct edition *e,
 		    "class=\"kf-lab\">appréciations modifiées depuis %d</span>"
 		    "</li>\n", nchanged, e->prev->year);
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "indicateurs suivis, %zu valeurs pour %d dont %zu "
-	    "illustratives</span></li>\n", ninds, nvals, e->year, nillus);
+	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n",
+	    ninds, nfilled, e->year);
 	PUTSL(&p, "</ul>\n</section>\n");
 
 	/* Status overview: the chart, then its numbers. */
 	PUTSL(&p, "<section aria-labelledby=\"avancement\">\n");
 	pf(&p, "<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n",
 	    pl->nmeasures, e->year);
-	PUTSL(&p, "<div class=\"overview\">\n<figure class=\"chart\">\n");
-	desc = chart_desc_status != NULL ? chart_desc_status(r, e) :
-	    xstrdup("(description)");
-	pf(&p, "<img src=\"%s\" alt=\"", CHART_FILE_STATUS);
-	attr(&p, desc);
+	title = chart_title_status(r, e);
+	desc = chart_desc_status(r, e);
+	edition_figure(&p, CHART_FILE_STATUS, title, desc);
+	free(title);
 	free(desc);
-	pf(&p, "\" width=\"%d\" height=\"%d\">\n", (int)CHART_WIDTH,
-	    (int)CHART_HEIGHT);
-	pf(&p, "<figcaption>Appréciation des mesures du plan, édition %d. "
-	    "Source%s: ", e->year, NBSP);
-	txt(&p, e->institution);
-	PUTSL(&p, ".</figcaption>\n</figure>\n");
+	PUTSL(&p, "<div class=\"overview\">\n");
 	PUTSL(&p, "<table class=\"data counts-table\">\n<caption>Nombre de "
 	    "mesures par appréciation");
 	pf(&p, " en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
@@ -823,7 +894,15 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<td class=\"num\">%zu</td>", c.total);
 	if (e->prev != NULL)
 		pf(&p, "<td class=\"num\">%zu</td>", pc.total);
-	PUTSL(&p, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
+	PUTSL(&p, "</tr></tfoot>\n</table>\n");
+	if (e->prev != NULL) {
+		title = chart_title_progress(r, e);
+		desc = chart_desc_progress(r, e);
+		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
+		free(title);
+		free(desc);
+	}
+	PUTSL(&p, "</div>\n</section>\n");
 
 	/* Per priority. */
 	PUTSL(&p, "<section aria-labelledby=\"priorites\">\n"
@@ -851,24 +930,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	/* The report's other parts. */
 	PUTSL(&p, "<section aria-labelledby=\"rapport\">\n"
 	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n");
-	for (i = 0; i < e->nfront; i++) {
-		pf(&p, "<li><a href=\"%s.html\">", e->front[i].slug);
-		txt(&p, e->front[i].title);
-		PUTSL(&p, "</a></li>\n");
-	}
-	for (i = 0; i < pl->nprios; i++) {
-		priority_file(file, sizeof(file), &pl->prios[i]);
-		pf(&p, "<li><a href=\"%s\">Priorité%s", file, NBSP);
-		txt(&p, pl->prios[i].id);
-		PUTSL(&p, NBSP ": ");
-		txt(&p, pl->prios[i].title);
-		PUTSL(&p, "</a></li>\n");
-	}
-	for (i = 0; i < e->nback; i++) {
-		pf(&p, "<li><a href=\"%s.html\">", e->back[i].slug);
-		txt(&p, e->back[i].title);
-		PUTSL(&p, "</a></li>\n");
-	}
+	parts_list(&p, NULL);
 	pf(&p, "<li><a href=\"donnees.html\">Données des indicateurs</a>"
 	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n", e->year);
 	pf(&p, "<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
@@ -1097,26 +1159,19 @@ indicator_section(struct page *p, const struct indicator *ind)
 		pf(p, "<p class=\"nodata\">Aucune valeur publiée pour cet "
 		    "indicateur à la date de l’édition %d.</p>\n", year);
 	} else {
-		if (chart_file != NULL) {
-			file = chart_file(ind);
-			desc = chart_desc(ind, year);
-			title = chart_title(ind, year);
-		} else {
-			file = xasprintf("charts/%s-%s.svg", ind->measure->id,
-			    ind->id);
-			desc = xstrdup("(description)");
-			title = xstrdup(ind->label);
-		}
+		file = chart_file(ind);
+		desc = chart_desc(ind, year);
+		title = chart_title(ind, year);
 		PUTSL(p, "<figure class=\"chart\">\n<img src=\"");
 		html_esc_href(&p->b, file);
 		PUTSL(p, "\" alt=\"");
 		attr(p, desc);
-		pf(p, "\" width=\"%d\" height=\"%d\">\n<figcaption>"
-		    "<span class=\"fig-title\">", (int)CHART_WIDTH,
-		    (int)(chart_height != NULL ?
-		    chart_height(ind, year, CHART_WIDTH) + 0.5 : CHART_HEIGHT));
+		/* The drawing has its title: the caption says it to
+		 * those who do not see it, and gives the source as a
+		 * link and the file at full size. */
+		PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
 		txt(p, title);
-		PUTSL(p, "</span> <span class=\"fig-source\">Source" NBSP ": ");
+		PUTSL(p, ". </span><span class=\"fig-source\">Source" NBSP ": ");
 		if (ind->source_url != NULL) {
 			PUTSL(p, "<a href=\"");
 			html_esc_href(&p->b, ind->source_url);
@@ -1125,7 +1180,10 @@ indicator_section(struct page *p, const struct indicator *ind)
 			PUTSL(p, "</a>");
 		} else
 			txt(p, ind->source);
-		PUTSL(p, ".</span></figcaption>\n</figure>\n");
+		PUTSL(p, ".</span> <a class=\"fig-open\" href=\"");
+		html_esc_href(&p->b, file);
+		PUTSL(p, "\">Agrandir le graphique</a></figcaption>\n"
+		    "</figure>\n");
 		free(file);
 		free(desc);
 		free(title);
@@ -1153,6 +1211,7 @@ page_measure(const struct report *r, const struct edition *e,
 	struct crumb	 cr[4];
 	enum change	 ch;
 	size_t		 i;
+	int		 nsec;
 
 	measure_file(file, sizeof(file), m);
 	priority_file(pfile, sizeof(pfile), pr);
@@ -1167,6 +1226,7 @@ page_measure(const struct report *r, const struct edition *e,
 	snprintf(title, sizeof(title), "Mesure %d" NBSP ": %s", m->number,
 	    m->title);
 	page_begin(&p, title, pfile, cr, 4);
+	aside_begin(&p);
 
 	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
 	txt(&p, m->title);
@@ -1269,10 +1329,38 @@ page_measure(const struct report *r, const struct edition *e,
 		PUTSL(&p, "</span></a>\n");
 	}
 	PUTSL(&p, "</nav>\n");
+
+	/* The aside: this page's contents, the priority's measures. */
+	aside_open(&p);
+	pf(&p, "<li><a href=\"#appr\">Appréciation %d</a></li>\n", e->year);
+	nsec = 0;
+	toc_blocks(&p, e->narr[m->index].blocks, &nsec);
+	if (m->ninds > 0) {
+		PUTSL(&p, "<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n");
+		for (i = 0; i < m->ninds; i++) {
+			pf(&p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
+			txt(&p, m->inds[i].label);
+			PUTSL(&p, "</a></li>\n");
+		}
+		PUTSL(&p, "</ul></li>\n");
+	}
+	PUTSL(&p, "</ul>\n");
+	pf(&p, "<h2 class=\"aside-title\">Priorité" NBSP "%s</h2>\n"
+	    "<ol class=\"siblings\">\n", pr->id);
+	for (i = 0; i < pr->nmeasures; i++) {
+		measure_file(nfile, sizeof(nfile), pr->measures[i]);
+		pf(&p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%d"
+		    "</span> ", nfile, pr->measures[i] == m ?
+		    " aria-current=\"page\"" : "", pr->measures[i]->number);
+		txt(&p, pr->measures[i]->title);
+		PUTSL(&p, "</a></li>\n");
+	}
+	PUTSL(&p, "</ol>\n</aside>\n</div>\n");
 	return page_end(&p);
 }
 
 /* ---- front and back matter ---- */
+
 
 static int
 page_part(const struct report *r, const struct edition *e,
@@ -1281,7 +1369,7 @@ page_part(const struct report *r, const struct edition *e,
 	struct page	 p;
 	char		*file, crl[64];
 	struct crumb	 cr[3];
-	int		 rc;
+	int		 rc, nsec;
 
 	file = xasprintf("%s.html", pt->slug);
 	page_init(&p, r, e, o, od, file);
@@ -1290,11 +1378,19 @@ page_part(const struct report *r, const struct edition *e,
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, pt->title };
 	page_begin(&p, pt->title, NULL, cr, 3);
+	aside_begin(&p);
 	PUTSL(&p, "<h1>");
 	txt(&p, pt->title);
 	PUTSL(&p, "</h1>\n<div class=\"narrative\">\n");
 	rndr_blocks(&p, pt->doc.blocks, 0);
 	PUTSL(&p, "</div>\n");
+	aside_open(&p);
+	nsec = 0;
+	toc_blocks(&p, pt->doc.blocks, &nsec);
+	PUTSL(&p, "</ul>\n<h2 class=\"aside-title\">Le rapport</h2>\n"
+	    "<ul class=\"siblings\">\n");
+	parts_list(&p, pt);
+	PUTSL(&p, "</ul>\n</aside>\n</div>\n");
 	rc = page_end(&p);
 	free(file);
 	return rc;
