@@ -195,89 +195,274 @@ need_height(const struct lay_item *items, size_t n, size_t i, double height)
 	return need;
 }
 
+/* The state of one pagination run. */
+struct run {
+	const struct lay_item *items;
+	size_t		 n;
+	double		 height;	/* [pt] of a page's body */
+	struct lay_pages *pg;
+	size_t		 cap;
+	size_t		 page;
+	double		 y;		/* [pt] used on the page */
+	int		 top;		/* nothing on the page yet */
+	double		 after;		/* [pt] space after the last item */
+	const size_t	*hoist;		/* [n] page a float group goes to the
+					 * top of, or NOPAGE */
+	char		*done;		/* [n] float group placed */
+	double		*prevy;		/* [n] [pt] used on the page a float
+					 * group left, or -1 */
+};
+
+#define NOPAGE		((size_t)-1)
+#define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
+#define FLOAT_MAX	0.7	/* floats at a page top fill at most this */
+
+/* One past the last item of the float group starting at i: its items
+ * are kept together, up to the first one that is not kept. */
+static size_t
+group_end(const struct lay_item *items, size_t n, size_t i)
+{
+	while (i + 1 < n && items[i].keep)
+		i++;
+	return i + 1;
+}
+
+/* [pt] Height of the items [i, j) placed together. */
+static double
+group_height(const struct lay_item *items, size_t i, size_t j)
+{
+	double	 h = 0;
+	size_t	 k;
+
+	for (k = i; k < j; k++)
+		h += (k > i ? fmax(items[k - 1].after, items[k].before) : 0) +
+		    lay_height(&items[k], 0, items[k].nu, 0);
+	return h;
+}
+
+static void	 place(struct run *, size_t);
+
+/* Starts a page, with the float groups hoisted to its top. */
+static void
+new_page(struct run *r)
+{
+	size_t	 g, j, e;
+
+	r->page++;
+	r->y = 0;
+	r->top = 1;
+	r->after = 0;
+	for (g = 0; g < r->n; g++) {
+		if (!r->items[g].flt || r->done[g] ||
+		    r->hoist[g] != r->page)
+			continue;
+		r->done[g] = 1;
+		e = group_end(r->items, r->n, g);
+		for (j = g; j < e; j++)
+			place(r, j);
+	}
+}
+
+/* Places item i from the current position, breaking it over pages as
+ * allowed. */
+static void
+place(struct run *r, size_t i)
+{
+	const struct lay_item *it = &r->items[i];
+	size_t	 s, e, best;
+	double	 gap, h, avail, prev;
+	int	 cont;
+
+	if (it->kind == LAY_BREAK) {
+		if (!r->top)
+			new_page(r);
+		return;
+	}
+	gap = r->top ? 0 : fmax(r->after, it->before);
+	if (it->nu == 0) {
+		/* An anchor: takes no room, keeps its place. */
+		push_piece(r->pg, &r->cap, i, 0, 0, 0, r->page, r->y + gap, 0);
+		return;
+	}
+	if (!r->top && r->y + gap + need_height(r->items, r->n, i, r->height) >
+	    r->height + EPS) {
+		prev = r->y;
+		/* Floats at the top of the new page may leave too little
+		 * room again. */
+		do {
+			new_page(r);
+			gap = r->top ? 0 : fmax(r->after, it->before);
+		} while (!r->top && r->y + gap + need_height(r->items, r->n,
+		    i, r->height) > r->height + EPS);
+		if (it->flt)
+			r->prevy[i] = prev;
+	}
+	s = 0;
+	cont = 0;
+	for (;;) {
+		avail = r->height - r->y - gap;
+		/* The longest piece that fits and ends where the item may
+		 * break. */
+		best = 0;
+		for (e = s + 1; e <= it->nu; e++) {
+			if (lay_height(it, s, e, cont) > avail + EPS)
+				break;
+			if (e == it->nu || can_break(it, e))
+				best = e;
+		}
+		if (best == 0 && !r->top) {
+			new_page(r);
+			gap = r->top ? 0 : r->after;
+			continue;
+		}
+		if (best == 0) {
+			/* Taller than a page with no allowed break that
+			 * fits: break where it must, at least one unit,
+			 * rather than lose anything. */
+			best = s + 1;
+			for (e = s + 2; e <= it->nu; e++) {
+				if (lay_height(it, s, e, cont) > avail + EPS)
+					break;
+				best = e;
+			}
+		}
+		h = lay_height(it, s, best, cont);
+		push_piece(r->pg, &r->cap, i, s, best, cont, r->page,
+		    r->y + gap, h);
+		r->y += gap + h;
+		r->top = 0;
+		r->after = it->after;
+		if (best == it->nu)
+			break;
+		new_page(r);
+		gap = r->top ? 0 : r->after;
+		s = best;
+		cont = it->kind == LAY_TABLE;
+	}
+}
+
+static void
+run(struct run *r)
+{
+	size_t	 i;
+
+	memset(r->pg, 0, sizeof(*r->pg));
+	r->cap = 0;
+	r->page = 0;
+	r->y = 0;
+	r->top = 1;
+	r->after = 0;
+	memset(r->done, 0, r->n);
+	for (i = 0; i < r->n; i++)
+		r->prevy[i] = -1;
+	for (i = 0; i < r->n; ) {
+		if (r->items[i].flt && r->done[i]) {
+			i = group_end(r->items, r->n, i);
+			continue;
+		}
+		if (r->items[i].flt)
+			r->done[i] = 1;
+		place(r, i);
+		i++;
+	}
+	r->pg->npages = r->page + 1;
+}
+
+/*
+ * The first float group worth hoisting: one that went to a fresh page
+ * leaving the page before emptier than FLOAT_GAP, when that page begins
+ * at or after the group's anchor and its top has room for it.  Returns
+ * the group's first item, or NOPAGE.
+ */
+static size_t
+pick_float(const struct run *r, const size_t *ingroup)
+{
+	const struct lay_pages *pg = r->pg;
+	size_t	 g, k, page, low, e;
+	double	 tops;
+
+	for (g = 0; g < r->n; g++) {
+		if (!r->items[g].flt || r->hoist[g] != NOPAGE ||
+		    r->prevy[g] < 0 ||
+		    r->height - r->prevy[g] < FLOAT_GAP * r->height)
+			continue;
+		for (k = 0; k < pg->npieces && pg->piece[k].item != g; k++)
+			;
+		if (k == pg->npieces || pg->piece[k].page == 0)
+			continue;
+		page = pg->piece[k].page - 1;
+		/* Floats keep their order: every earlier one must already
+		 * be on an earlier page, or at the top of this one. */
+		for (k = 0; k < pg->npieces; k++) {
+			e = pg->piece[k].item;
+			if (e < g && r->items[e].flt && pg->piece[k].page >=
+			    page && !(pg->piece[k].page == page &&
+			    r->hoist[e] == page))
+				break;
+		}
+		if (k < pg->npieces)
+			continue;
+		/* The page's first item that is not a hoisted float, and
+		 * the floats already at its top. */
+		low = NOPAGE;
+		tops = 0;
+		for (k = 0; k < pg->npieces; k++) {
+			if (pg->piece[k].page != page)
+				continue;
+			if (ingroup[pg->piece[k].item] != NOPAGE &&
+			    r->hoist[ingroup[pg->piece[k].item]] == page)
+				tops += pg->piece[k].h;
+			else if (low == NOPAGE || pg->piece[k].item < low)
+				low = pg->piece[k].item;
+		}
+		if (low == NOPAGE || low < r->items[g].anchor)
+			continue;
+		if (tops + group_height(r->items, g, group_end(r->items,
+		    r->n, g)) > FLOAT_MAX * r->height)
+			continue;
+		return g;
+	}
+	return NOPAGE;
+}
+
 void
 lay_paginate(const struct lay_item *items, size_t n, double height,
     struct lay_pages *pg)
 {
-	const struct lay_item *it;
-	size_t	 cap = 0, i, s, e, best, page = 0;
-	double	 y = 0, gap, after = 0, h, avail;
-	int	 top = 1, cont;
+	struct run	 r;
+	size_t		*hoist, *ingroup, i, j, e, g, tries;
 
-	memset(pg, 0, sizeof(*pg));
-	for (i = 0; i < n; i++) {
-		it = &items[i];
-		if (it->kind == LAY_BREAK) {
-			if (!top) {
-				page++;
-				y = 0;
-				top = 1;
-			}
-			after = 0;
-			continue;
-		}
-		gap = top ? 0 : fmax(after, it->before);
-		if (it->nu == 0) {
-			/* An anchor: takes no room, keeps its place. */
-			push_piece(pg, &cap, i, 0, 0, 0, page, y + gap, 0);
-			continue;
-		}
-		if (!top && y + gap + need_height(items, n, i, height) >
-		    height + EPS) {
-			page++;
-			y = 0;
-			top = 1;
-			gap = 0;
-		}
-		s = 0;
-		cont = 0;
-		for (;;) {
-			avail = height - y - gap;
-			/* The longest piece that fits and ends where the
-			 * item may break. */
-			best = 0;
-			for (e = s + 1; e <= it->nu; e++) {
-				if (lay_height(it, s, e, cont) > avail + EPS)
-					break;
-				if (e == it->nu || can_break(it, e))
-					best = e;
-			}
-			if (best == 0 && !top) {
-				page++;
-				y = 0;
-				top = 1;
-				gap = 0;
-				continue;
-			}
-			if (best == 0) {
-				/* Taller than a page with no allowed break
-				 * that fits: break where it must, at least
-				 * one unit, rather than lose anything. */
-				best = s + 1;
-				for (e = s + 2; e <= it->nu; e++) {
-					if (lay_height(it, s, e, cont) >
-					    avail + EPS)
-						break;
-					best = e;
-				}
-			}
-			h = lay_height(it, s, best, cont);
-			push_piece(pg, &cap, i, s, best, cont, page, y + gap,
-			    h);
-			y += gap + h;
-			top = 0;
-			if (best == it->nu)
-				break;
-			page++;
-			y = 0;
-			top = 1;
-			gap = 0;
-			s = best;
-			cont = it->kind == LAY_TABLE;
-		}
-		after = it->after;
+	memset(&r, 0, sizeof(r));
+	r.items = items;
+	r.n = n;
+	r.height = height;
+	r.pg = pg;
+	hoist = xcalloc(n + 1, sizeof(*hoist));
+	ingroup = xcalloc(n + 1, sizeof(*ingroup));
+	r.done = xcalloc(n + 1, 1);
+	r.prevy = xcalloc(n + 1, sizeof(double));
+	r.hoist = hoist;
+	for (i = 0; i < n; i++)
+		hoist[i] = ingroup[i] = NOPAGE;
+	for (i = 0; i < n; i++)
+		if (items[i].flt)
+			for (e = group_end(items, n, i), j = i; j < e; j++)
+				ingroup[j] = i;
+	/* Hoisting one group moves what follows: lay out again, until no
+	 * group is worth hoisting (each is hoisted once at most). */
+	for (tries = 0; ; tries++) {
+		run(&r);
+		if (tries > n || (g = pick_float(&r, ingroup)) == NOPAGE)
+			break;
+		for (j = 0; j < pg->npieces && pg->piece[j].item != g; j++)
+			;
+		hoist[g] = pg->piece[j].page - 1;
+		lay_pages_free(pg);
 	}
-	pg->npages = page + 1;
+	free(hoist);
+	free(ingroup);
+	free(r.done);
+	free(r.prevy);
 }
 
 void
@@ -658,13 +843,28 @@ struct lay_item *
 lay_text_link(struct lay *l, const char *text, enum lay_style st, double x,
     double w, const char *uri, const char *dest)
 {
+	return lay_text_linked(l, NULL, text, st, x, w, uri, dest);
+}
+
+struct lay_item *
+lay_text_linked(struct lay *l, const char *pre, const char *text,
+    enum lay_style st, double x, double w, const char *uri,
+    const char *dest)
+{
 	struct tb	 b;
+	size_t		 start;
 
 	tb_init(&b, l, st);
-	tb_put(&b, text, uri == NULL);
-	tb_link(&b, 0, uri, dest);
-	if (uri != NULL)
-		tb_color(&b, LINK_COLOR, 0, b.t.len);
+	tb_put(&b, pre, 1);
+	start = b.t.len;
+	tb_put(&b, text, 1);
+	if (uri != NULL || dest != NULL)
+		tb_link(&b, start, uri, dest);
+	if (uri != NULL) {
+		tb_color(&b, LINK_COLOR, start, b.t.len);
+		if (l->notes)
+			tb_call(&b, lay_note(l, uri));
+	}
 	return tb_item(l, &b, st, x, w);
 }
 
@@ -930,6 +1130,7 @@ lay_notes(struct lay *l, const char *title)
 
 	if (l->nnotes == 0)
 		return;
+	l->notes = 0;		/* a note calls no note */
 	if (title != NULL) {
 		it = lay_text(l, title, STYLE_H6, 0, 0);
 		it->before = 10;

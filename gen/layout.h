@@ -101,6 +101,12 @@ struct lay_item {
 	int		 widows;	/* lines at least carried to a page head */
 	size_t		 nhead;		/* TABLE: header rows */
 	double		 conth;		/* TABLE: [pt] added when continued */
+	int		 flt;		/* starts a float group: it and the
+					 * kept items after it may go to the
+					 * top of an earlier page rather than
+					 * leave one emptier than a fifth */
+	size_t		 anchor;	/* flt: that page must begin at this
+					 * item or later */
 
 	enum lay_style	 style;
 	int		 role;		/* pdf.c's: what the item is */
@@ -147,8 +153,11 @@ struct lay_pages {
  * one on each side), giving its continuation the header rows and conth
  * again; starts a kept item on the page of the next item's first lines
  * (a heading is never alone at a page foot).  Something taller than a
- * page is broken where it must: nothing is ever dropped.  Fills pg
- * (free with lay_pages_free).
+ * page is broken where it must: nothing is ever dropped.  A float group
+ * that would leave a page more than a fifth empty goes to that page's
+ * top instead, if the page begins at its anchor or later; pieces are
+ * then in page order, no longer in item order.  Fills pg (free with
+ * lay_pages_free).
  */
 void	 lay_paginate(const struct lay_item *, size_t n, double height,
 	    struct lay_pages *pg);
@@ -198,6 +207,11 @@ struct lay_item	*lay_text(struct lay *, const char *, enum lay_style,
 /* The same with a link over the whole text. */
 struct lay_item	*lay_text_link(struct lay *, const char *, enum lay_style,
 		    double x, double w, const char *uri, const char *dest);
+/* pre (plain), then text as a link to uri or dest, then, when notes is
+ * on and uri is set, the call of its note.  pre may be NULL. */
+struct lay_item	*lay_text_linked(struct lay *, const char *pre,
+		    const char *text, enum lay_style, double x, double w,
+		    const char *uri, const char *dest);
 /* Markdown blocks; headings go down by shift levels (## in a narrative
  * is a level-4 heading when shift is 2).  Images become their own box
  * items (role LAY_ROLE_IMAGE) scaled to the column and at most maxh
@@ -205,7 +219,7 @@ struct lay_item	*lay_text_link(struct lay *, const char *, enum lay_style,
 void	 lay_blocks(struct lay *, const struct block *, int shift,
 	    double maxh);
 /* Appends the numbered link notes collected since the last call (if
- * any) and forgets them. */
+ * any) and forgets them; numbering links as notes is off afterwards. */
 void	 lay_notes(struct lay *, const char *title);
 /* The note number (from 1) of an address within the section, added if
  * new. */

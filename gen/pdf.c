@@ -1,11 +1,1532 @@
-/* The PDF backend.  (Being written.) */
+/*
+ * The PDF backend: the printed report of an edition, laid out by
+ * layout.c and drawn here with cairo and pango.
+ *
+ * The document: a cover; contents (dotted leaders, page numbers, links);
+ * the front matter; one chapter per priority with its objectives as
+ * sections and one section per measure (status, narrative, indicators as
+ * figures with a data table and their source, link addresses as numbered
+ * notes at the section's end); the back matter; an annex with the table of
+ * every indicator.  Running head and foot on every page but the cover;
+ * bookmarks priority > objective > measure; structure tags.
+ *
+ * Two passes: the items are built and paginated first (page numbers are
+ * then known), and drawn second.  Internal links go through named
+ * destinations, since forward links by page number are dead in cairo
+ * 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
+ * two builds give the same bytes.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "chart.h"
+#include "font.h"
+#include "hyph.h"
+#include "layout.h"
+#include "theme.h"
+
+/* A4 and its margins [pt]. */
+#define PAGE_W		595.28
+#define PAGE_H		841.89
+#define M_LEFT		76.0
+#define M_RIGHT		76.0
+#define M_TOP		74.0
+#define M_BOTTOM	66.0
+#define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
+#define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
+#define HEAD_Y		46.0	/* [pt] running head baseline */
+#define FOOT_Y		(PAGE_H - 36.0)	/* [pt] running foot baseline */
+#define TOC_NUMW	34.0	/* [pt] room for a page number */
+#define TOC_STEP	16.0	/* [pt] indent per contents level */
+#define BADGE_H		19.0	/* [pt] status line */
+#define OPENER_H	70.0	/* [pt] blank above a chapter title */
+#define MAX_YEARS	8	/* columns of a figure's data table */
+#define FIG_GAP		16.0	/* [pt] between a chart and its column */
+
+#define ACCENT		0x1f3a5f	/* titles, rules */
+#define MUTED		0x595959	/* running heads, leaders */
+
+#define NBSP	"\xc2\xa0"
+#define NNBSP	"\xe2\x80\xaf"
+#define EMDASH	"\xe2\x80\x94"
+
+/* pdf.c's item roles, after the builders'. */
+enum {
+	ROLE_TOC = LAY_ROLE__BUILDER,	/* contents entry: str is its dest */
+	ROLE_BADGE,		/* status line: n is the status, data the
+				 * assessment (or NULL) */
+	ROLE_FIGURE,		/* data is a struct fig */
+	ROLE_OPENER		/* blank above a chapter title */
+};
+
+/* A figure's box: the chart, and its column of data and notes. */
+struct fig {
+	const struct indicator *ind;
+	int		 side;		/* column beside the chart, not below */
+	double		 cw, ch;	/* [pt] chart */
+	double		 sx;		/* [pt] left of the column */
+	struct lay	 col;		/* items of the column; x is their y */
+	double		 colh;		/* [pt] */
+	double		 h;		/* [pt] the whole box */
+};
+
+/* Where a running head changes: from item `from` on. */
+struct mark {
+	size_t		 from;
+	char		*title;
+};
+
+struct pdf {
+	const struct report *r;
+	const struct edition *e;
+	const struct opts *o;
+	const struct theme *th;
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	struct hyph	*hy;
+	struct lay	 l;
+	struct lay_pages pg;
+	struct mark	*mark;
+	size_t		 nmarks, markcap;
+	char		**pool;		/* strings the items point to */
+	size_t		 npool, poolcap;
+	size_t		*ipage;		/* [nitems] page of each item's top */
+	struct fig	**figs;
+	size_t		 nfigs, figcap;
+	int		 draft;
+	int		 nfig;		/* figures of the current measure */
+	char		*path;		/* the temporary file */
+};
+
+/* ---- helpers ---- */
+
+/* Keeps s until the end of the build; returns it. */
+static char *
+keep(struct pdf *p, char *s)
+{
+	if (p->npool == p->poolcap) {
+		p->poolcap = p->poolcap ? p->poolcap * 2 : 64;
+		p->pool = xreallocarray(p->pool, p->poolcap,
+		    sizeof(*p->pool));
+	}
+	p->pool[p->npool++] = s;
+	return s;
+}
+
+static void
+set_mark(struct pdf *p, const char *title)
+{
+	if (p->nmarks == p->markcap) {
+		p->markcap = p->markcap ? p->markcap * 2 : 16;
+		p->mark = xreallocarray(p->mark, p->markcap,
+		    sizeof(*p->mark));
+	}
+	p->mark[p->nmarks].from = p->l.nitems;
+	p->mark[p->nmarks].title = xstrdup(title);
+	p->nmarks++;
+}
+
+static void
+rgb(cairo_t *cr, unsigned c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0,
+	    ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0);
+}
+
+/* A box item of height h. */
+static struct lay_item *
+add_box(struct pdf *p, int role, double h)
+{
+	struct lay_item	*it;
+
+	it = lay_add(&p->l, LAY_BOX);
+	it->role = role;
+	it->nu = 1;
+	it->uh = xcalloc(1, sizeof(double));
+	it->uh[0] = h;
+	return it;
+}
+
+/* The layout of one line of plain text, for drawing (caller unrefs). */
+static PangoLayout *
+line_layout(struct pdf *p, const char *family, double size,
+    PangoWeight weight, const char *text)
+{
+	PangoLayout	*pl;
+
+	pl = font_layout(p->ctx, family, size, weight);
+	pango_layout_set_text(pl, text, -1);
+	return pl;
+}
+
+/* Draws pl with its first baseline at (x, y). */
+static void
+show_at(cairo_t *cr, PangoLayout *pl, double x, double y)
+{
+	cairo_move_to(cr, x, y - (double)pango_layout_get_baseline(pl) /
+	    PANGO_SCALE);
+	pango_cairo_show_layout(cr, pl);
+}
+
+static double
+layout_w(PangoLayout *pl)
+{
+	PangoRectangle	 r;
+
+	pango_layout_get_extents(pl, NULL, &r);
+	return (double)r.width / PANGO_SCALE;
+}
+
+/* Appends s to b, escaped for a cairo tag attribute string ('…'). */
+static void
+attr_str(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+}
+
+static const char *
+part_dest(struct pdf *p, const char *side, const struct part *pt)
+{
+	return keep(p, xasprintf("%s-%s", side, pt->slug));
+}
+
+/* ---- building: the model -> items ---- */
+
+/* A contents entry for a section whose destination is dest. */
+static void
+toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
+    const char *dest)
+{
+	struct lay_item	*it;
+	double		 x = level * TOC_STEP;
+
+	it = lay_text_link(&p->l, text, st, x, COL_W - x - TOC_NUMW, NULL,
+	    dest);
+	it->role = ROLE_TOC;
+	it->str = xstrdup(dest);
+	it->keep = level == 0;
+}
+
+static void
+build_toc(struct pdf *p)
+{
+	const struct edition *e = p->e;
+	const struct plan *pl = &p->r->plan;
+	const struct priority *pr;
+	const struct objective *ob;
+	const struct measure *m;
+	size_t		 i, j, k;
+	char		*s;
+
+	set_mark(p, "Sommaire");
+	lay_text(&p->l, "Sommaire", STYLE_H1, 0, 0)->dest = "sommaire";
+	for (i = 0; i < e->nfront; i++)
+		toc_entry(p, e->front[i].title, STYLE_TOC1, 0,
+		    part_dest(p, "avant", &e->front[i]));
+	for (i = 0; i < pl->nprios; i++) {
+		pr = &pl->prios[i];
+		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		toc_entry(p, s, STYLE_TOC1, 0,
+		    keep(p, xasprintf("priorite-%s", pr->id)));
+		free(s);
+		for (j = 0; j < pr->nobjs; j++) {
+			ob = &pr->objs[j];
+			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
+			    ob->title);
+			toc_entry(p, s, STYLE_TOC2, 1,
+			    keep(p, xasprintf("objectif-%s", ob->id)));
+			free(s);
+			for (k = 0; k < ob->nmeasures; k++) {
+				m = ob->measures[k];
+				s = xasprintf("Mesure %d " EMDASH " %s",
+				    m->number, m->title);
+				toc_entry(p, s, STYLE_TOC3, 2, m->id);
+				free(s);
+			}
+		}
+		if (pr->nobjs == 0)
+			for (k = 0; k < pr->nmeasures; k++) {
+				m = pr->measures[k];
+				s = xasprintf("Mesure %d " EMDASH " %s",
+				    m->number, m->title);
+				toc_entry(p, s, STYLE_TOC3, 1, m->id);
+				free(s);
+			}
+	}
+	for (i = 0; i < e->nback; i++)
+		toc_entry(p, e->back[i].title, STYLE_TOC1, 0,
+		    part_dest(p, "apres", &e->back[i]));
+	toc_entry(p, "Annexe " EMDASH " Tableau des indicateurs", STYLE_TOC1,
+	    0, "annexe");
+}
+
+/* A front or back matter part: a chapter of its own. */
+static void
+build_part(struct pdf *p, const char *side, const struct part *pt)
+{
+	lay_break(&p->l);
+	set_mark(p, pt->title);
+	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
+	lay_text(&p->l, pt->title, STYLE_H1, 0, 0)->dest =
+	    part_dest(p, side, pt);
+	p->l.notes = 1;
+	lay_blocks(&p->l, pt->doc.blocks, 0, BODY_H * 0.6);
+	lay_notes(&p->l, "Liens");
+	p->l.notes = 0;
+}
+
+/* "Partiellement réalisée" -> which way a status moved since last year. */
+static const char *
+status_change(enum status prev, enum status now)
+{
+	if (prev == now)
+		return "appréciation inchangée";
+	if (prev == STATUS_NOT_ASSESSED || now == STATUS_NOT_ASSESSED)
+		return "appréciation modifiée";
+	return now < prev ? "en progrès" : "en recul";
+}
+
+/* The first and last years of an indicator's data table: from its first
+ * value to the edition year, at most MAX_YEARS columns.  Returns 0 when
+ * there is no value up to the edition year. */
+static int
+year_range(const struct indicator *ind, int year, int *from, int *to)
+{
+	const struct value *v;
+	size_t		 i, j;
+	int		 lo = 0;
+
+	for (i = 0; i < ind->nseries; i++)
+		for (j = 0; j < ind->series[i].nvals; j++) {
+			v = &ind->series[i].vals[j];
+			if (v->year <= year && (lo == 0 || v->year < lo))
+				lo = v->year;
+		}
+	if (lo == 0)
+		return 0;
+	*to = year;
+	*from = year - lo + 1 > MAX_YEARS ? year - MAX_YEARS + 1 : lo;
+	return 1;
+}
+
+/* One value as a table cell: "1 118", "12,5 %", "170 000 €*". */
+static char *
+cell_value(const struct indicator *ind, const struct value *v, int *illus)
+{
+	char	 num[64];
+
+	if (v == NULL)
+		return xstrdup(EMDASH);
+	fmt_value(num, sizeof(num), v->v, ind->unit);
+	if (v->illustrative)
+		*illus = 1;
+	return xasprintf("%s%s", num, v->illustrative ? "*" : "");
+}
+
+/* The data table of a figure, into the figure's own layout: years
+ * across and series down, or, beside the chart (down), years down. */
+static void
+figure_table(struct lay *l, const struct indicator *ind, int year,
+    int down, int *illus, struct buf *vnotes)
+{
+	const struct series *s;
+	const struct value *v;
+	const char	**cells;
+	double		 rel[MAX_YEARS + 1];
+	int		 ralign[MAX_YEARS + 1];
+	size_t		 nrows, ncols, r, c, i, ny;
+	int		 from, to, y;
+	struct lay_item	*it;
+
+	if (!year_range(ind, year, &from, &to))
+		return;
+	ny = (size_t)(to - from + 1);
+	if (down) {
+		/* Années | valeur (a single series). */
+		nrows = ny + 1;
+		ncols = 2;
+		cells = xcalloc(nrows * ncols, sizeof(*cells));
+		rel[0] = 1;
+		rel[1] = 1.4;
+		ralign[0] = 0;
+		ralign[1] = 1;
+		cells[0] = xstrdup("Année");
+		cells[1] = xstrdup(strcmp(ind->unit, "%") == 0 ||
+		    strcmp(ind->unit, "€") == 0 ? "Valeur" : ind->unit);
+		s = &ind->series[0];
+		for (r = 1; r < nrows; r++) {
+			y = from + (int)r - 1;
+			v = series_at(s, y);
+			cells[r * 2] = xasprintf("%d", y);
+			cells[r * 2 + 1] = cell_value(ind, v, illus);
+			if (v != NULL && v->note != NULL)
+				buf_printf(vnotes, "%s%d" NNBSP ": %s",
+				    vnotes->len ? " ; " : "", y, v->note);
+		}
+	} else {
+		ncols = ny + 1;
+		nrows = ind->nseries + 1;
+		cells = xcalloc(nrows * ncols, sizeof(*cells));
+		rel[0] = ny > 5 ? 2.6 : 3.2;
+		ralign[0] = 0;
+		cells[0] = xstrdup(ind->categories ? "Catégorie" :
+		    strcmp(ind->unit, "%") == 0 || strcmp(ind->unit, "€") == 0 ?
+		    "" : ind->unit);
+		for (c = 1; c < ncols; c++) {
+			rel[c] = 1;
+			ralign[c] = 1;
+			cells[c] = xasprintf("%d", from + (int)c - 1);
+		}
+		for (r = 1; r < nrows; r++) {
+			s = &ind->series[r - 1];
+			cells[r * ncols] = xstrdup(ind->categories ? s->label :
+			    "Valeur");
+			for (c = 1; c < ncols; c++) {
+				y = from + (int)c - 1;
+				v = series_at(s, y);
+				cells[r * ncols + c] = cell_value(ind, v,
+				    illus);
+				if (v != NULL && v->note != NULL)
+					buf_printf(vnotes, "%s%s%s%d" NNBSP
+					    ": %s", vnotes->len ? " ; " : "",
+					    ind->categories ? s->label : "",
+					    ind->categories ? ", " : "", y,
+					    v->note);
+			}
+		}
+	}
+	it = lay_table(l, nrows, ncols, 1, rel, ralign, cells, NULL);
+	it->before = 0;
+	it->after = 6;
+	for (i = 0; i < nrows * ncols; i++)
+		free((char *)cells[i]);
+	free(cells);
+}
+
+/*
+ * An indicator as a figure: caption and the sentence stating its data
+ * (text items), then one box holding the chart and, beside it (or below
+ * it when the data table needs the width), the data table, definition,
+ * baseline and target, notes and the source's address.  The box is one
+ * unit: a figure never splits.
+ */
+static void
+build_figure(struct pdf *p, const struct measure *m,
+    const struct indicator *ind, size_t anchor)
+{
+	struct fig	*f;
+	struct lay_item	*it;
+	struct buf	 b = { NULL, 0, 0 }, vn = { NULL, 0, 0 };
+	char		 num[64], *s;
+	int		 illus = 0, from, to, base;
+	size_t		 i;
+	double		 y, after;
+
+	p->nfig++;
+	s = xasprintf("Figure %d.%d " EMDASH " %s", m->number, p->nfig,
+	    ind->label);
+	it = lay_text(&p->l, s, STYLE_CAPTION, 0, 0);
+	it->group = "Figure";
+	it->before = 14;
+	it->flt = 1;
+	it->anchor = anchor;
+	free(s);
+	s = chart_desc(ind, p->e->year);
+	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
+	free(s);
+
+	f = xcalloc(1, sizeof(*f));
+	if (p->nfigs == p->figcap) {
+		p->figcap = p->figcap ? p->figcap * 2 : 32;
+		p->figs = xreallocarray(p->figs, p->figcap, sizeof(*p->figs));
+	}
+	p->figs[p->nfigs++] = f;
+	f->ind = ind;
+	/* Beside the chart when the table is a column of years. */
+	f->side = !ind->categories || !year_range(ind, p->e->year, &from,
+	    &to) || from == to;
+	f->cw = f->side ? floor(COL_W * 0.6) : COL_W;
+	f->ch = chart_height(ind, p->e->year, f->cw);
+	f->sx = f->side ? f->cw + FIG_GAP : 0;
+	lay_init(&f->col, p->ctx, p->hy, COL_W - f->sx);
+	figure_table(&f->col, ind, p->e->year, f->side && !ind->categories,
+	    &illus, &vn);
+	if (ind->definition != NULL)
+		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
+	base = ind->baseline.set && ind->baseline.year <= p->e->year;
+	if (base) {
+		fmt_value(num, sizeof(num), ind->baseline.v, ind->unit);
+		buf_printf(&b, "%sRéférence" NBSP ": %s en %d%s",
+		    b.len ? "\n" : "", num, ind->baseline.year,
+		    ind->baseline.illustrative ? "*" : "");
+		illus |= ind->baseline.illustrative;
+	}
+	if (ind->target.set) {
+		fmt_value(num, sizeof(num), ind->target.v, ind->unit);
+		buf_printf(&b, "%sCible" NBSP ": %s en %d%s", base ? " ; " :
+		    b.len ? "\n" : "", num, ind->target.year,
+		    ind->target.illustrative ? "*" : "");
+		illus |= ind->target.illustrative;
+	}
+	if (vn.len)
+		buf_printf(&b, "%sPrécisions" NBSP ": %s.", b.len ? "\n" : "",
+		    vn.data);
+	if (ind->note != NULL)
+		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
+		    ind->note);
+	if (illus)
+		buf_printf(&b, "%s* Valeur illustrative, non issue d’une "
+		    "source publiée.", b.len ? "\n" : "");
+	if (b.len)
+		lay_text(&f->col, b.data, STYLE_SMALL, 0, 0)->before = 0;
+	/* The chart names the source; the printed report keeps its
+	 * address. */
+	if (ind->source_url != NULL)
+		lay_text_linked(&f->col, "En ligne" NBSP ": ",
+		    ind->source_url, STYLE_SMALL, 0, 0, ind->source_url,
+		    NULL)->before = 4;
+	buf_free(&b);
+	buf_free(&vn);
+
+	/* Stack the column's items. */
+	y = 0;
+	after = 0;
+	for (i = 0; i < f->col.nitems; i++) {
+		it = &f->col.item[i];
+		if (i > 0)
+			y += fmax(after, it->before);
+		it->x = y;	/* the column's own y, kept in x */
+		y += lay_height(it, 0, it->nu, 0);
+		after = it->after;
+	}
+	f->colh = y;
+	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
+	it = add_box(p, ROLE_FIGURE, f->h);
+	it->data = f;
+	it->gclose = 1;
+	it->before = 4;
+	it->after = 12;
+}
+
+/* The status line: the edition's appreciation as a badge, its
+ * justification, and last edition's. */
+static void
+build_status(struct pdf *p, const struct measure *m)
+{
+	const struct assessment *a, *pa;
+	struct lay_item	*it;
+	char		*s;
+
+	a = report_assessment(m, p->e->year);
+	it = add_box(p, ROLE_BADGE, BADGE_H);
+	it->data = a;
+	it->n = a != NULL ? (int)a->status : STATUS_NOT_ASSESSED;
+	it->keep = 1;
+	it->tag = "P";
+	it->after = 3;
+	if (a != NULL && a->text != NULL)
+		lay_text(&p->l, a->text, STYLE_STATUS, 0, 0)->keep = 1;
+	if (p->e->prev != NULL &&
+	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
+		s = xasprintf("Appréciation %d" NBSP ": %s%s%s.",
+		    p->e->prev->year, status_label[pa->status],
+		    a != NULL ? " " EMDASH " " : "",
+		    a != NULL ? status_change(pa->status, a->status) : "");
+		it = lay_text(&p->l, s, STYLE_DESC, 0, 0);
+		it->keep = 1;
+		free(s);
+	}
+	p->l.item[p->l.nitems - 1].after = 10;
+	p->l.item[p->l.nitems - 1].keep = 1;
+}
+
+static void
+build_measure(struct pdf *p, const struct measure *m)
+{
+	const struct doc *d = &p->e->narr[m->index];
+	struct lay_item	*it;
+	struct buf	 b = { NULL, 0, 0 };
+	char		*s;
+	size_t		 i, anchor;
+
+	s = xasprintf("MESURE %d", m->number);
+	lay_text(&p->l, s, STYLE_KICKER, 0, 0)->before = 22;
+	free(s);
+	it = lay_text(&p->l, m->title, STYLE_H3, 0, 0);
+	it->dest = m->id;
+	it->before = 0;
+	if (m->lead != NULL)
+		buf_printf(&b, "Pilote" NBSP ": %s", m->lead);
+	for (i = 0; i < m->npartners; i++)
+		buf_printf(&b, "%s%s", i == 0 ? (b.len ? ". Partenaires"
+		    NBSP ": " : "Partenaires" NBSP ": ") : ", ",
+		    m->partners[i]);
+	if (b.len) {
+		buf_putc(&b, '.');
+		it = lay_text(&p->l, b.data, STYLE_LEAD, 0, 0);
+		it->keep = 1;
+		it->after = 6;
+	}
+	buf_free(&b);
+	build_status(p, m);
+	/* Figures may rise to the top of a page of the narrative. */
+	anchor = p->l.nitems;
+	p->l.notes = 1;
+	if (d->blocks != NULL)
+		lay_blocks(&p->l, d->blocks, 2, BODY_H * 0.6);
+	else
+		lay_text(&p->l, "Pas de récit pour cette édition.",
+		    STYLE_DESC, 0, 0);
+	p->nfig = 0;
+	for (i = 0; i < m->ninds; i++)
+		build_figure(p, m, &m->inds[i], anchor);
+	lay_notes(&p->l, "Liens");
+	p->l.notes = 0;
+}
+
+static void
+build_chapter(struct pdf *p, const struct priority *pr)
+{
+	struct lay_item	*it;
+	char		*s;
+	size_t		 i, j;
+
+	lay_break(&p->l);
+	s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+	set_mark(p, s);
+	free(s);
+	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
+	s = xasprintf("PRIORITÉ %s", pr->id);
+	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
+	it->before = 0;
+	it->after = 4;
+	free(s);
+	lay_text(&p->l, pr->title, STYLE_H1, 0, 0)->dest =
+	    keep(p, xasprintf("priorite-%s", pr->id));
+	for (i = 0; i < pr->nobjs; i++) {
+		const struct objective *ob = &pr->objs[i];
+
+		s = xasprintf("OBJECTIF %s", ob->id);
+		it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
+		it->before = 26;
+		free(s);
+		it = lay_text(&p->l, ob->title, STYLE_H2, 0, 0);
+		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
+		it->before = 0;
+		for (j = 0; j < ob->nmeasures; j++)
+			build_measure(p, ob->measures[j]);
+	}
+	if (pr->nobjs == 0)
+		for (j = 0; j < pr->nmeasures; j++)
+			build_measure(p, pr->measures[j]);
+}
+
+/* The annex: every indicator, its latest value up to the edition year
+ * and its target, in one table that runs over pages. */
+static void
+build_annex(struct pdf *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct measure *m;
+	const struct indicator *ind;
+	const struct series *s;
+	const struct value *v;
+	const char	**cells = NULL;
+	static const double rel[] = { 0.7, 4.6, 1.5, 0.9, 1.6 };
+	static const int ralign[] = { 0, 0, 1, 1, 1 };
+	size_t		 nrows = 1, cap = 0, i, j, k, r;
+	char		 num[64];
+	int		 illus = 0;
+
+	lay_break(&p->l);
+	set_mark(p, "Annexe");
+	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
+	lay_text(&p->l, "Annexe " EMDASH " Tableau des indicateurs",
+	    STYLE_H1, 0, 0)->dest = "annexe";
+	{
+		char *t = xasprintf("Dernière valeur connue de chaque "
+		    "indicateur jusqu’en %d et cible du plan. Un tiret "
+		    "signale l’absence de donnée publiée.", p->e->year);
+
+		lay_text(&p->l, t, STYLE_BODY, 0, 0);
+		free(t);
+	}
+	lay_text(&p->l, "Tableau A.1 " EMDASH " Indicateurs du plan",
+	    STYLE_CAPTION, 0, 0)->keep = 1;
+	cap = 64;
+	cells = xcalloc(cap * 5, sizeof(*cells));
+	cells[0] = xstrdup("Mesure");
+	cells[1] = xstrdup("Indicateur");
+	cells[2] = xstrdup("Dernière valeur");
+	cells[3] = xstrdup("Année");
+	cells[4] = xstrdup("Cible");
+	for (i = 0; i < pl->nmeasures; i++) {
+		m = &pl->measures[i];
+		for (j = 0; j < m->ninds; j++) {
+			ind = &m->inds[j];
+			for (k = 0; k < ind->nseries; k++) {
+				s = &ind->series[k];
+				if (nrows == cap) {
+					cells = xreallocarray(cells, cap * 2 *
+					    5, sizeof(*cells));
+					memset(cells + cap * 5, 0, cap * 5 *
+					    sizeof(*cells));
+					cap *= 2;
+				}
+				r = nrows++;
+				cells[r * 5] = xasprintf("%d", m->number);
+				cells[r * 5 + 1] = ind->categories ?
+				    xasprintf("%s" NBSP ": %s", ind->label,
+				    s->label) : xstrdup(ind->label);
+				v = series_last(s, p->e->year);
+				cells[r * 5 + 2] = cell_value(ind, v, &illus);
+				cells[r * 5 + 3] = v != NULL ?
+				    xasprintf("%d", v->year) : xstrdup(EMDASH);
+				if (ind->target.set && k == 0 &&
+				    !ind->categories) {
+					fmt_value(num, sizeof(num),
+					    ind->target.v, ind->unit);
+					cells[r * 5 + 4] = xasprintf("%s en %d%s",
+					    num, ind->target.year,
+					    ind->target.illustrative ? "*" :
+					    "");
+					illus |= ind->target.illustrative;
+				} else
+					cells[r * 5 + 4] = xstrdup(EMDASH);
+			}
+		}
+	}
+	lay_table(&p->l, nrows, 5, 1, rel, ralign, cells,
+	    "Tableau A.1 " EMDASH " Indicateurs du plan");
+	if (illus)
+		lay_text(&p->l, "* Valeur illustrative, non issue d’une "
+		    "source publiée.", STYLE_SMALL, 0, 0);
+	for (i = 0; i < nrows * 5; i++)
+		free((char *)cells[i]);
+	free(cells);
+}
+
+static void
+build(struct pdf *p)
+{
+	const struct edition *e = p->e;
+	size_t		 i;
+
+	lay_init(&p->l, p->ctx, p->hy, COL_W);
+	build_toc(p);
+	for (i = 0; i < e->nfront; i++)
+		build_part(p, "avant", &e->front[i]);
+	for (i = 0; i < p->r->plan.nprios; i++)
+		build_chapter(p, &p->r->plan.prios[i]);
+	for (i = 0; i < e->nback; i++)
+		build_part(p, "apres", &e->back[i]);
+	build_annex(p);
+}
+
+/* ---- drawing ---- */
+
+/* The page (from 0, the cover) of the section at dest, or 0. */
+static size_t
+dest_page(const struct pdf *p, const char *dest)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->l.nitems; i++)
+		if (p->l.item[i].dest != NULL &&
+		    strcmp(p->l.item[i].dest, dest) == 0)
+			return p->ipage[i] + 1;
+	return 0;
+}
+
+/* Link rectangles of a link over lines [first, last) of a text item
+ * drawn with its layout's top at (x, ytop); appended to b as
+ * "x y w h ...".  Returns the number of rectangles. */
+static int
+link_rects(const struct lay_item *it, const struct lay_link *k,
+    size_t first, size_t last, double x, double ytop, struct buf *b)
+{
+	PangoLayoutLine	*ln;
+	int		*ranges, nr, j, s, e, n = 0;
+	size_t		 i;
+	char		 n1[32], n2[32], n3[32], n4[32];
+
+	for (i = first; i < last; i++) {
+		ln = pango_layout_get_line_readonly(it->layout, (int)i);
+		s = ln->start_index > k->start ? ln->start_index : k->start;
+		e = ln->start_index + ln->length < k->end ?
+		    ln->start_index + ln->length : k->end;
+		if (s >= e)
+			continue;
+		pango_layout_line_get_x_ranges(ln, s, e, &ranges, &nr);
+		for (j = 0; j < nr; j++) {
+			fmt_plain(n1, sizeof(n1), round((x + (double)ranges[2 *
+			    j] / PANGO_SCALE) * 100) / 100);
+			fmt_plain(n2, sizeof(n2), round((ytop + it->top[i]) *
+			    100) / 100);
+			fmt_plain(n3, sizeof(n3), round((double)(ranges[2 * j +
+			    1] - ranges[2 * j]) / PANGO_SCALE * 100) / 100);
+			fmt_plain(n4, sizeof(n4), round(it->uh[i] * 100) /
+			    100);
+			buf_printf(b, "%s%s %s %s %s", n ? " " : "", n1, n2,
+			    n3, n4);
+			n++;
+		}
+		g_free(ranges);
+	}
+	return n;
+}
+
+static void
+draw_links(const struct lay_item *it, cairo_t *cr, size_t first,
+    size_t last, double x, double ytop)
+{
+	struct buf	 b = { NULL, 0, 0 }, rects = { NULL, 0, 0 };
+	size_t		 i;
+
+	for (i = 0; i < it->nlinks; i++) {
+		buf_reset(&rects);
+		if (link_rects(it, &it->links[i], first, last, x, ytop,
+		    &rects) == 0)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "rect=[%s] ", rects.data);
+		if (it->links[i].uri != NULL) {
+			BUF_PUTSL(&b, "uri='");
+			attr_str(&b, it->links[i].uri);
+		} else {
+			BUF_PUTSL(&b, "dest='");
+			attr_str(&b, it->links[i].dest);
+		}
+		buf_putc(&b, '\'');
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+	}
+	buf_free(&b);
+	buf_free(&rects);
+}
+
+/* Dotted leaders and the page number of a contents entry. */
+static void
+draw_toc(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
+    double ytop)
+{
+	PangoLayoutLine	*ln;
+	PangoRectangle	 r;
+	PangoLayout	*num;
+	const struct lay_style_def *d = &lay_styles[it->style];
+	size_t		 last = it->nu - 1;
+	double		 xe, xn, y, dx;
+	char		 s[16];
+
+	ln = pango_layout_get_line_readonly(it->layout, (int)last);
+	pango_layout_line_get_extents(ln, NULL, &r);
+	xe = x + it->lx[last] + (double)r.width / PANGO_SCALE;
+	y = ytop + it->base[last];
+	snprintf(s, sizeof(s), "%zu", dest_page(p, it->str) + 1);
+	num = line_layout(p, d->family, d->size, d->weight, s);
+	xn = M_LEFT + COL_W - layout_w(num);
+	rgb(cr, d->color);
+	show_at(cr, num, xn, y);
+	g_object_unref(num);
+	/* Dots on a grid common to all entries, so they line up. */
+	rgb(cr, MUTED);
+	for (dx = ceil((xe + 5 - M_LEFT) / 4.5) * 4.5; M_LEFT + dx <
+	    xn - 5; dx += 4.5) {
+		cairo_arc(cr, M_LEFT + dx, y - 0.6, 0.55, 0, 2 * M_PI);
+		cairo_fill(cr);
+	}
+}
+
+static void
+draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	PangoLayoutLine	*ln;
+	double		 ytop = y - it->top[pc->first], mw;
+	size_t		 i;
+
+	if (it->role == LAY_ROLE_CODE) {
+		cairo_set_source_rgb(cr, 0.95, 0.95, 0.94);
+		cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
+		    2 * it->pad, pc->h + 2 * it->pad);
+		cairo_fill(cr);
+	}
+	if (it->role == LAY_ROLE_QUOTE) {
+		rgb(cr, 0xb8c4d2);
+		cairo_rectangle(cr, x - 10, y + 1, 2, pc->h - 2);
+		cairo_fill(cr);
+	}
+	if (it->tag != NULL)
+		cairo_tag_begin(cr, it->tag, "");
+	if (it->marker != NULL && pc->first == 0) {
+		mw = layout_w(it->marker);
+		rgb(cr, lay_styles[it->style].color);
+		show_at(cr, it->marker, x - 5 - mw, ytop + it->base[0]);
+	}
+	rgb(cr, 0x1a1a1a);
+	for (i = pc->first; i < pc->last; i++) {
+		ln = pango_layout_get_line_readonly(it->layout, (int)i);
+		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
+		pango_cairo_show_layout_line(cr, ln);
+	}
+	if (it->role == ROLE_TOC)
+		draw_toc(p, cr, it, x, ytop);
+	if (it->style == STYLE_H1 && pc->last == it->nu) {
+		rgb(cr, ACCENT);
+		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
+		cairo_fill(cr);
+	}
+	if (it->role == ROLE_TOC) {
+		/* The whole entry, number included, is the link. */
+		struct buf b = { NULL, 0, 0 };
+		char n1[32], n2[32], n3[32], n4[32];
+
+		fmt_plain(n1, sizeof(n1), round(x * 100) / 100);
+		fmt_plain(n2, sizeof(n2), round(y * 100) / 100);
+		fmt_plain(n3, sizeof(n3), round((M_LEFT + COL_W - x) * 100) /
+		    100);
+		fmt_plain(n4, sizeof(n4), round(pc->h * 100) / 100);
+		buf_printf(&b, "rect=[%s %s %s %s] dest='", n1, n2, n3, n4);
+		attr_str(&b, it->str);
+		buf_putc(&b, '\'');
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_free(&b);
+	} else
+		draw_links(it, cr, pc->first, pc->last, x, ytop);
+	if (it->tag != NULL)
+		cairo_tag_end(cr, it->tag);
+}
+
+static void
+draw_row(cairo_t *cr, const struct lay_item *it, size_t r, double x,
+    double y)
+{
+	const struct lay_table *t = it->table;
+	PangoLayout	*pl;
+	size_t		 c;
+
+	if (r == 0) {
+		cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
+		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
+		cairo_fill(cr);
+	}
+	cairo_set_source_rgb(cr, 0.78, 0.8, 0.83);
+	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
+	cairo_fill(cr);
+	cairo_tag_begin(cr, "TR", "");
+	for (c = 0; c < t->ncols; c++) {
+		const char *tag = r == 0 ? "TH" : "TD";
+
+		cairo_tag_begin(cr, tag, "");
+		if ((pl = t->cell[r * t->ncols + c]) != NULL) {
+			rgb(cr, 0x1a1a1a);
+			cairo_move_to(cr, x + t->colx[c] + t->pad, y + t->pad);
+			pango_cairo_show_layout(cr, pl);
+		}
+		cairo_tag_end(cr, tag);
+	}
+	cairo_tag_end(cr, "TR");
+}
+
+static void
+draw_table(cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	const struct lay_table *t = it->table;
+	size_t		 r;
+
+	if (pc->cont && t->cont != NULL) {
+		rgb(cr, 0x1a1a1a);
+		cairo_move_to(cr, x, y);
+		pango_cairo_show_layout(cr, t->cont);
+		y += it->conth;
+	}
+	cairo_tag_begin(cr, "Table", "");
+	if (pc->cont)
+		for (r = 0; r < it->nhead; r++) {
+			draw_row(cr, it, r, x, y);
+			y += it->uh[r];
+		}
+	for (r = pc->first; r < pc->last; r++) {
+		draw_row(cr, it, r, x, y);
+		y += it->uh[r];
+	}
+	cairo_tag_end(cr, "Table");
+}
+
+static void
+rounded(cairo_t *cr, double x, double y, double w, double h, double rad)
+{
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - rad, y + rad, rad, -M_PI / 2, 0);
+	cairo_arc(cr, x + w - rad, y + h - rad, rad, 0, M_PI / 2);
+	cairo_arc(cr, x + rad, y + h - rad, rad, M_PI / 2, M_PI);
+	cairo_arc(cr, x + rad, y + rad, rad, M_PI, 3 * M_PI / 2);
+	cairo_close_path(cr);
+}
+
+/* "Appréciation 2016  [Partiellement réalisée]": the label is the cue,
+ * the theme's status colour the second one. */
+static void
+draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
+    double y)
+{
+	PangoLayout	*lab, *txt;
+	struct rgb	 c = p->th->status[it->n];
+	double		 w, base = y + 13.5;
+	char		*s;
+
+	s = xasprintf("Appréciation %d", p->e->year);
+	lab = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_NORMAL, s);
+	free(s);
+	txt = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
+	    it->data != NULL ? status_label[it->n] : "Non évaluée");
+	rgb(cr, MUTED);
+	show_at(cr, lab, x, base);
+	x += layout_w(lab) + 8;
+	w = layout_w(txt) + 14;
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+	rounded(cr, x, y + 1.5, w, BADGE_H - 3, 3);
+	cairo_fill(cr);
+	rgb(cr, 0x111111);
+	show_at(cr, txt, x + 7, base);
+	g_object_unref(lab);
+	g_object_unref(txt);
+}
+
+/* A PNG image of the narrative, scaled to its box. */
+static int
+draw_image(cairo_t *cr, const struct lay_item *it, double x, double y)
+{
+	const struct span *s = it->data;
+	cairo_surface_t	*img;
+	int		 rc = 0;
+
+	img = cairo_image_surface_create_from_png(s->path);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		diag_sys("%s: %s", s->path,
+		    cairo_status_to_string(cairo_surface_status(img)));
+		goto out;
+	}
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, it->w / cairo_image_surface_get_width(img),
+	    it->uh[0] / cairo_image_surface_get_height(img));
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	rc = 1;
+out:
+	cairo_surface_destroy(img);
+	return rc;
+}
+
+/* A figure: the chart (vector, straight onto the page) and its
+ * column. */
+static void
+draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
+    double y)
+{
+	const struct lay_item *it;
+	struct lay_piece pc;
+	double		 cy;
+	size_t		 i;
+
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	chart_draw(cr, p->ctx, f->ind, p->e->year, f->cw, f->ch);
+	cairo_restore(cr);
+	cy = f->side ? y : y + f->ch + 8;
+	for (i = 0; i < f->col.nitems; i++) {
+		it = &f->col.item[i];
+		memset(&pc, 0, sizeof(pc));
+		pc.last = it->nu;
+		pc.h = lay_height(it, 0, it->nu, 0);
+		if (it->kind == LAY_TEXT)
+			draw_text(p, cr, it, &pc, x + f->sx, cy + it->x);
+		else if (it->kind == LAY_TABLE)
+			draw_table(cr, it, &pc, x + f->sx, cy + it->x);
+	}
+}
+
+static int
+draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
+    double y)
+{
+	int	 rc = 1;
+
+	if (it->tag != NULL)
+		cairo_tag_begin(cr, it->tag, "");
+	switch (it->role) {
+	case LAY_ROLE_IMAGE:
+		rc = draw_image(cr, it, x, y);
+		break;
+	case LAY_ROLE_RULE:
+		rgb(cr, 0x8c8c8c);
+		cairo_rectangle(cr, x + it->w / 3, y + it->uh[0] / 2 - 0.3,
+		    it->w / 3, 0.6);
+		cairo_fill(cr);
+		break;
+	case ROLE_FIGURE:
+		draw_figure(p, cr, it->data, x, y);
+		break;
+	case ROLE_BADGE:
+		draw_badge(p, cr, it, x, y);
+		break;
+	default:
+		break;
+	}
+	if (it->tag != NULL)
+		cairo_tag_end(cr, it->tag);
+	return rc;
+}
+
+static const char *
+page_mark(const struct pdf *p, size_t item)
+{
+	const char	*t = NULL;
+	size_t		 i;
+
+	for (i = 0; i < p->nmarks && p->mark[i].from <= item; i++)
+		t = p->mark[i].title;
+	return t;
+}
+
+/* Running head (report and chapter) and foot (page n / N). */
+static void
+draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
+    const char *chapter)
+{
+	PangoLayout	*pl;
+	char		*s;
+
+	s = xasprintf("Rapport d’évaluation %d", p->e->year);
+	pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
+	free(s);
+	rgb(cr, MUTED);
+	show_at(cr, pl, M_LEFT, HEAD_Y);
+	g_object_unref(pl);
+	if (chapter != NULL) {
+		pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL,
+		    chapter);
+		pango_layout_set_width(pl, (int)(COL_W * 0.62 * PANGO_SCALE));
+		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
+		show_at(cr, pl, M_LEFT + COL_W - layout_w(pl), HEAD_Y);
+		g_object_unref(pl);
+	}
+	cairo_set_source_rgb(cr, 0.75, 0.77, 0.8);
+	cairo_rectangle(cr, M_LEFT, HEAD_Y + 6, COL_W, 0.5);
+	cairo_fill(cr);
+	s = xasprintf("%zu / %zu", page + 1, npages);
+	pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
+	free(s);
+	rgb(cr, MUTED);
+	show_at(cr, pl, M_LEFT + (COL_W - layout_w(pl)) / 2, FOOT_Y);
+	g_object_unref(pl);
+	if (p->draft) {
+		s = p->o->label != NULL ? xasprintf("PROJET " EMDASH " %s",
+		    p->o->label) : xstrdup("PROJET");
+		pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_BOLD, s);
+		free(s);
+		rgb(cr, 0xb34700);
+		show_at(cr, pl, M_LEFT, FOOT_Y);
+		g_object_unref(pl);
+	}
+}
+
+/* A draft's mark across the page. */
+static void
+draw_watermark(struct pdf *p, cairo_t *cr)
+{
+	PangoLayout	*pl;
+
+	pl = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD, "PROJET");
+	cairo_save(cr);
+	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
+	cairo_rotate(cr, -M_PI / 4);
+	cairo_set_source_rgba(cr, 0.7, 0.3, 0.1, 0.10);
+	cairo_move_to(cr, -layout_w(pl) / 2, -48);
+	pango_cairo_show_layout(cr, pl);
+	cairo_restore(cr);
+	g_object_unref(pl);
+}
+
+/* Plain text at (x, y) [top], wrapped at w; returns its height. */
+static double
+cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
+    double size, PangoWeight weight, unsigned color, double x, double y,
+    double w, double leading)
+{
+	PangoLayout	*pl;
+	PangoAttrList	*al;
+	int		 h;
+
+	pl = line_layout(p, family, size, weight, text);
+	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al,
+	    pango_attr_line_height_new_absolute((int)(leading * PANGO_SCALE)));
+	pango_layout_set_attributes(pl, al);
+	pango_attr_list_unref(al);
+	rgb(cr, color);
+	cairo_tag_begin(cr, "P", "");
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, pl);
+	cairo_tag_end(cr, "P");
+	pango_layout_get_size(pl, NULL, &h);
+	g_object_unref(pl);
+	return (double)h / PANGO_SCALE;
+}
+
+static void
+draw_cover(struct pdf *p, cairo_t *cr)
+{
+	const struct edition *e = p->e;
+	struct buf	 b = { NULL, 0, 0 };
+	double		 y, x = M_LEFT, w = COL_W;
+	char		 date[64], yr[16];
+	size_t		 i;
+	int		 s;
+
+	/* A band of the five status colours, the report's key. */
+	for (s = 0; s < STATUS__MAX; s++) {
+		struct rgb c = p->th->status[s];
+
+		cairo_set_source_rgb(cr, c.r, c.g, c.b);
+		cairo_rectangle(cr, s * PAGE_W / STATUS__MAX, 0,
+		    PAGE_W / STATUS__MAX + 0.5, 10);
+		cairo_fill(cr);
+	}
+	rgb(cr, ACCENT);
+	cairo_rectangle(cr, x, 96, 52, 3);
+	cairo_fill(cr);
+	y = 112;
+	y += cover_text(p, cr, e->institution, FONT_SANS, 10.5,
+	    PANGO_WEIGHT_NORMAL, MUTED, x, y, w * 0.8, 14);
+	snprintf(yr, sizeof(yr), "%d", e->year);
+	y = 250;
+	y += cover_text(p, cr, yr, FONT_SANS, 64, PANGO_WEIGHT_BOLD, ACCENT,
+	    x - 3, y, w, 70) + 10;
+	y += cover_text(p, cr, e->title, FONT_SANS, 24, PANGO_WEIGHT_BOLD,
+	    0x1a1a1a, x, y, w, 30) + 14;
+	if (e->subtitle != NULL)
+		y += cover_text(p, cr, e->subtitle, FONT_SANS, 13,
+		    PANGO_WEIGHT_NORMAL, 0x333333, x, y, w, 17);
+	if (p->draft)
+		cover_text(p, cr, "PROJET " EMDASH " document de travail, ne "
+		    "pas diffuser", FONT_SANS, 11, PANGO_WEIGHT_BOLD,
+		    0xb34700, x, y + 24, w, 15);
+	for (i = 0; i < e->nauthors; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
+	fmt_date(date, sizeof(date), e->date);
+	buf_printf(&b, "\n\nPublié le %s", date);
+	rgb(cr, ACCENT);
+	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
+	cairo_fill(cr);
+	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL, 0x333333,
+	    x, PAGE_H - 176, w, 13.5);
+	buf_free(&b);
+}
+
+/* The bookmarks: front matter, priority > objective > measure, back
+ * matter, annex. */
+static void
+outline(struct pdf *p, cairo_surface_t *sf)
+{
+	const struct edition *e = p->e;
+	const struct plan *pl = &p->r->plan;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i, j, k;
+	int		 pid, oid;
+	char		*s;
+
+#define DEST(d) (buf_reset(&b), BUF_PUTSL(&b, "dest='"), attr_str(&b, (d)), \
+	buf_putc(&b, '\''), b.data)
+	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, "Sommaire",
+	    DEST("sommaire"), 0);
+	for (i = 0; i < e->nfront; i++) {
+		s = xasprintf("avant-%s", e->front[i].slug);
+		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
+		    e->front[i].title, DEST(s), 0);
+		free(s);
+	}
+	for (i = 0; i < pl->nprios; i++) {
+		const struct priority *pr = &pl->prios[i];
+
+		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		free(b.data);
+		b.data = NULL;
+		b.len = b.cap = 0;
+		{
+			char *d = xasprintf("priorite-%s", pr->id);
+
+			pid = cairo_pdf_surface_add_outline(sf,
+			    CAIRO_PDF_OUTLINE_ROOT, s, DEST(d),
+			    CAIRO_PDF_OUTLINE_FLAG_OPEN);
+			free(d);
+		}
+		free(s);
+		for (j = 0; j < pr->nobjs; j++) {
+			const struct objective *ob = &pr->objs[j];
+			char *d = xasprintf("objectif-%s", ob->id);
+
+			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
+			    ob->title);
+			oid = cairo_pdf_surface_add_outline(sf, pid, s,
+			    DEST(d), 0);
+			free(s);
+			free(d);
+			for (k = 0; k < ob->nmeasures; k++) {
+				s = xasprintf("Mesure %d " EMDASH " %s",
+				    ob->measures[k]->number,
+				    ob->measures[k]->title);
+				cairo_pdf_surface_add_outline(sf, oid, s,
+				    DEST(ob->measures[k]->id), 0);
+				free(s);
+			}
+		}
+		if (pr->nobjs == 0)
+			for (k = 0; k < pr->nmeasures; k++) {
+				s = xasprintf("Mesure %d " EMDASH " %s",
+				    pr->measures[k]->number,
+				    pr->measures[k]->title);
+				cairo_pdf_surface_add_outline(sf, pid, s,
+				    DEST(pr->measures[k]->id), 0);
+				free(s);
+			}
+	}
+	for (i = 0; i < e->nback; i++) {
+		s = xasprintf("apres-%s", e->back[i].slug);
+		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
+		    e->back[i].title, DEST(s), 0);
+		free(s);
+	}
+	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
+	    "Annexe " EMDASH " Tableau des indicateurs", DEST("annexe"), 0);
+#undef DEST
+	buf_free(&b);
+}
+
+static void
+metadata(struct pdf *p, cairo_surface_t *sf)
+{
+	const struct edition *e = p->e;
+	struct buf	 b = { NULL, 0, 0 };
+	char		*s;
+	size_t		 i;
+
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
+	    e->title);
+	for (i = 0; i < e->nauthors; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", e->authors[i]);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
+	    b.data ? b.data : e->institution);
+	buf_free(&b);
+	s = e->subtitle != NULL ? xstrdup(e->subtitle) :
+	    xasprintf("Rapport d’évaluation %d", e->year);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_SUBJECT, s);
+	free(s);
+	s = xasprintf("traite des êtres humains, plan d’action national, "
+	    "évaluation, rapporteur national, %d", e->year);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_KEYWORDS, s);
+	free(s);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+	    PROGNAME " " VERSION);
+	/* The edition's date, never the clock: same bytes every build. */
+	s = xasprintf("%sT00:00:00Z", e->date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, s);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, s);
+	free(s);
+}
+
+static int
+check(const struct pdf *p, cairo_t *cr)
+{
+	if (cairo_status(cr) == CAIRO_STATUS_SUCCESS)
+		return 1;
+	diag_sys("%s: %s", p->path, cairo_status_to_string(cairo_status(cr)));
+	return 0;
+}
+
+/* The second pass: every page. */
+static int
+draw(struct pdf *p)
+{
+	const struct lay_pages *pg = &p->pg;
+	const struct lay_piece *pc;
+	const struct lay_item *it;
+	cairo_surface_t	*sf;
+	cairo_t		*cr;
+	size_t		 i, page, npages = pg->npages + 1;
+	double		 x, y;
+	int		 rc = 0, ok = 1;
+	const char	*open = NULL;
+
+	sf = cairo_pdf_surface_create(p->path, PAGE_W, PAGE_H);
+	metadata(p, sf);
+	cr = cairo_create(sf);
+	cairo_tag_begin(cr, "Document", "");
+	draw_cover(p, cr);
+	if (p->draft)
+		draw_watermark(p, cr);
+	if (!check(p, cr))
+		goto out;
+	i = 0;
+	for (page = 0; page < pg->npages && ok; page++) {
+		cairo_show_page(cr);
+		draw_frame(p, cr, page + 1, npages,
+		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
+		for (; i < pg->npieces && pg->piece[i].page == page; i++) {
+			pc = &pg->piece[i];
+			it = &p->l.item[pc->item];
+			x = M_LEFT + it->x;
+			y = M_TOP + pc->y;
+			if (it->group != NULL && pc->first == 0) {
+				cairo_tag_begin(cr, it->group, "");
+				open = it->group;
+			}
+			if (it->dest != NULL && pc->first == 0) {
+				struct buf b = { NULL, 0, 0 };
+				char ny[32];
+
+				fmt_plain(ny, sizeof(ny), round((y > M_TOP + 1 ?
+				    y - 6 : M_TOP - 30) * 100) / 100);
+				BUF_PUTSL(&b, "name='");
+				attr_str(&b, it->dest);
+				buf_printf(&b, "' x=0 y=%s", ny);
+				cairo_tag_begin(cr, CAIRO_TAG_DEST, b.data);
+				cairo_tag_end(cr, CAIRO_TAG_DEST);
+				buf_free(&b);
+			}
+			switch (it->kind) {
+			case LAY_TEXT:
+				draw_text(p, cr, it, pc, x, y);
+				break;
+			case LAY_TABLE:
+				draw_table(cr, it, pc, x, y);
+				break;
+			case LAY_BOX:
+				ok = draw_box(p, cr, it, x, y);
+				break;
+			case LAY_BREAK:
+			case LAY__MAX:
+				abort();
+			}
+			if (it->gclose && open != NULL &&
+			    pc->last == it->nu) {
+				cairo_tag_end(cr, open);
+				open = NULL;
+			}
+		}
+		if (p->draft)
+			draw_watermark(p, cr);
+		if (!check(p, cr))
+			goto out;
+	}
+	if (!ok)
+		goto out;
+	cairo_tag_end(cr, "Document");
+	outline(p, sf);
+	if (!check(p, cr))
+		goto out;
+	cairo_destroy(cr);
+	cr = NULL;
+	cairo_surface_finish(sf);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+		diag_sys("%s: %s", p->path,
+		    cairo_status_to_string(cairo_surface_status(sf)));
+		goto out;
+	}
+	rc = 1;
+out:
+	if (cr != NULL)
+		cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	return rc;
+}
 
 int
 pdf_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
 {
-	return 1;
+	struct pdf	 p;
+	struct pdfmeta	 meta;
+	char		*rel, *s;
+	size_t		 i;
+	int		 rc = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.e = e;
+	p.o = o;
+	p.draft = e->draft || o->draft;
+	if (!theme_load(o->styles))
+		return 0;
+	p.th = theme_get();
+	if ((p.hy = hyph_new(HYPH_DICT)) == NULL)
+		return 0;
+	p.fm = font_map_new();
+	p.ctx = font_context(p.fm);
+
+	/* First pass: items, then pages. */
+	build(&p);
+	lay_paginate(p.l.item, p.l.nitems, BODY_H, &p.pg);
+	p.ipage = xcalloc(p.l.nitems + 1, sizeof(*p.ipage));
+	for (i = p.pg.npieces; i-- > 0; )
+		if (p.pg.piece[i].first == 0)
+			p.ipage[p.pg.piece[i].item] = p.pg.piece[i].page;
+
+	/* Second pass: drawing. */
+	rel = xasprintf("%d/rapport-%d.pdf", e->year, e->year);
+	p.path = out_path(od, rel);
+	free(rel);
+	if (p.path == NULL || !draw(&p))
+		goto out;
+	memset(&meta, 0, sizeof(meta));
+	meta.title = e->title;
+	meta.subject = e->subtitle;
+	s = xasprintf("traite des êtres humains, plan d’action national, "
+	    "évaluation, rapporteur national, %d", e->year);
+	meta.keywords = s;
+	meta.authors = e->authors;
+	meta.nauthors = e->nauthors;
+	meta.lang = "fr-FR";
+	meta.date = e->date;
+	rc = pdfpost(p.path, &meta);
+	free(s);
+out:
+	free(p.path);
+	free(p.ipage);
+	lay_pages_free(&p.pg);
+	lay_free(&p.l);
+	for (i = 0; i < p.nmarks; i++)
+		free(p.mark[i].title);
+	free(p.mark);
+	for (i = 0; i < p.nfigs; i++) {
+		lay_free(&p.figs[i]->col);
+		free(p.figs[i]);
+	}
+	free(p.figs);
+	for (i = 0; i < p.npool; i++)
+		free(p.pool[i]);
+	free(p.pool);
+	g_object_unref(p.ctx);
+	g_object_unref(p.fm);
+	hyph_free(p.hy);
+	return rc;
 }
