@@ -980,11 +980,14 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	slot = (right - left) / ny;
 	bw = fmin(slot * 0.62, 56);
 
-	/* The edition year's band, then grid and ticks. */
-	x = left + (year - first) * slot;
-	cairo_rectangle(d->cr, x, top - lh - 4, slot, bot - top + lh + 4);
-	set_rgb(d, th->highlight);
-	cairo_fill(d->cr);
+	/* The edition year's band (among other years), grid and ticks. */
+	if (ny > 1) {
+		x = left + (year - first) * slot;
+		cairo_rectangle(d->cr, x, top - lh - 4, slot,
+		    bot - top + lh + 4);
+		set_rgb(d, th->highlight);
+		cairo_fill(d->cr);
+	}
 	yaxis(d, &t, &ys, left, right);
 	xyears(d, first, ny, year, left, slot, bot + 5);
 	box.x = 0;
@@ -1179,10 +1182,12 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	slot = (right - left) / ny;
 	bw = fmin(slot * 0.62, 72);
 
-	x = left + (year - first) * slot;
-	cairo_rectangle(d->cr, x, top - 4, slot, bot - top + 4);
-	set_rgb(d, th->highlight);
-	cairo_fill(d->cr);
+	if (ny > 1) {
+		x = left + (year - first) * slot;
+		cairo_rectangle(d->cr, x, top - 4, slot, bot - top + 4);
+		set_rgb(d, th->highlight);
+		cairo_fill(d->cr);
+	}
 	yaxis(d, &t, &ys, left, right);
 	xyears(d, first, ny, year, left, slot, bot + 5);
 	y0 = ymap(&ys, 0);
