@@ -384,6 +384,11 @@ page_end(struct page *p)
 		PUTSL(p, "<li><a href=\"../index.html\">Toutes les éditions"
 		    "</a></li>\n</ul>\n");
 	} else {
+		if (p->r->neds > 0) {
+			PUTSL(p, "<p class=\"footer-inst\">");
+			txt(p, p->r->eds[p->r->neds - 1].institution);
+			PUTSL(p, "</p>\n");
+		}
 		PUTSL(p, "<p>");
 		txt(p, p->r->plan.title);
 		PUTSL(p, ".</p>\n");
@@ -695,9 +700,10 @@ counts_line(struct page *p, const struct counts *c)
 	PUTSL(p, "</ul>\n");
 }
 
-/* A measure in a list: number, title, status this year and last. */
+/* A measure in a list: number, title, status this year and last; with
+ * detail, the assessment's justification too. */
 static void
-measure_item(struct page *p, const struct measure *m)
+measure_item(struct page *p, const struct measure *m, int detail)
 {
 	const struct assessment *a, *pa = NULL;
 	char	 file[64];
@@ -710,7 +716,13 @@ measure_item(struct page *p, const struct measure *m)
 	    "<span class=\"visually-hidden\">Mesure </span>%d</span>"
 	    "<span class=\"mtitle\">", file, m->number);
 	txt(p, m->title);
-	PUTSL(p, "</span></a><span class=\"mstatus\">");
+	PUTSL(p, "</span></a>");
+	if (detail && a != NULL) {
+		PUTSL(p, "<p class=\"mjust\">");
+		txt(p, a->text);
+		PUTSL(p, "</p>");
+	}
+	PUTSL(p, "<span class=\"mstatus\">");
 	if (a != NULL)
 		badge(p, a->status);
 	if (a != NULL && pa != NULL) {
@@ -922,7 +934,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 		counts_line(&p, &pc);
 		PUTSL(&p, "<ol class=\"mlist\">\n");
 		for (j = 0; j < pr->nmeasures; j++)
-			measure_item(&p, pr->measures[j]);
+			measure_item(&p, pr->measures[j], 0);
 		PUTSL(&p, "</ol>\n</section>\n");
 	}
 	PUTSL(&p, "</section>\n");
@@ -978,7 +990,7 @@ page_priority(const struct report *r, const struct edition *e,
 	if (pr->nobjs == 0) {
 		PUTSL(&p, "<h2>Mesures</h2>\n<ol class=\"mlist\">\n");
 		for (j = 0; j < pr->nmeasures; j++)
-			measure_item(&p, pr->measures[j]);
+			measure_item(&p, pr->measures[j], 1);
 		PUTSL(&p, "</ol>\n");
 	}
 	for (i = 0; i < pr->nobjs; i++) {
@@ -991,7 +1003,7 @@ page_priority(const struct report *r, const struct edition *e,
 		txt(&p, ob->title);
 		PUTSL(&p, "</h2>\n<ol class=\"mlist\">\n");
 		for (j = 0; j < ob->nmeasures; j++)
-			measure_item(&p, ob->measures[j]);
+			measure_item(&p, ob->measures[j], 1);
 		PUTSL(&p, "</ol>\n</section>\n");
 	}
 	return page_end(&p);
