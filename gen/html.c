@@ -89,7 +89,7 @@ static const struct {
 	const char	*what;
 } csv_cols[] = {
 	{ "edition", "Année de l’édition du rapport." },
-	{ "mesure", "Numéro de la mesure dans le plan (1 à 23)." },
+	{ "mesure", "Numéro de la mesure dans le plan." },
 	{ "indicateur", "Identifiant de l’indicateur, unique pour la "
 	    "mesure." },
 	{ "libelle", "Libellé de l’indicateur." },
@@ -1559,8 +1559,8 @@ page_data(const struct report *r, const struct edition *e,
 				PUTSL(&p, "<td class=\"num\">ventilation par "
 				    "catégorie</td><td></td>");
 			else if (v == NULL)
-				PUTSL(&p, "<td class=\"num\">–</td><td>aucune "
-				    "valeur</td>");
+				PUTSL(&p, "<td class=\"num\">aucune valeur</td>"
+				    "<td></td>");
 			else {
 				value_str(num, sizeof(num), v->v, ind->unit);
 				pf(&p, "<td class=\"num\">%s", num);

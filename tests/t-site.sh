@@ -317,6 +317,14 @@ if "$BIN" build --format html --content "$SITE/hostile" --out "$H" \
 		    vnu_check "$H"
 	fi
 	check "site: hostile site links resolve" linkcheck "$H"
+	# A narrative's image is copied beside the pages that show it.
+	if cmp -s "$SITE/hostile/images/schema.png" "$H/2016/img/mesure-02-1.png" &&
+	    grep -q '<img src="img/mesure-02-1.png" alt="Schéma &lt;b&gt;' \
+	    "$H/2016/mesure-02.html"; then
+		pass "site: narrative images copied, with their text alternative"
+	else
+		fail "site: narrative images copied, with their text alternative"
+	fi
 	# The golden page: the whole measure page, byte for byte.
 	gold=$SITE/hostile-mesure-01.html
 	if [ -n "$REGEN" ]; then
@@ -326,6 +334,20 @@ if "$BIN" build --format html --content "$SITE/hostile" --out "$H" \
 	    diff -u "$gold" "$p"
 else
 	fail "site: the hostile fixture builds"
+fi
+
+# --draft: every page says so, with the build label escaped.
+if "$BIN" build --format html --content "$SITE/hostile" --out "$WORK/draft" \
+    --quiet --draft --label 'abc<i>"' 2>/dev/null; then
+	n=$(grep -L '<div class="draft-banner"><p class="wrap"><strong>Version de travail</strong>.*(abc&lt;i&gt;")' \
+	    $(find "$WORK/draft" -name '*.html' ! -name revue.html) | wc -l)
+	if [ "$n" -eq 0 ]; then
+		pass "site: --draft marks every page, label escaped"
+	else
+		fail "site: --draft marks every page" "$n pages without"
+	fi
+else
+	fail "site: --draft build"
 fi
 
 # A javascript: link in a narrative is an error: nothing is written.
