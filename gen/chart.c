@@ -1084,11 +1084,12 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 			cy[3] = y + 5;
 			k = 4;
 		}
-		for (int j = 0; j < k; j++) {
-			if (cx[j] + lw > w)
-				cx[j] = w - lw;
-			if (cx[j] < 0)
-				cx[j] = 0;
+		for (steps = 0; steps < k; steps++) {
+			/* Inside the chart, whatever the point. */
+			if (cx[steps] + lw > w)
+				cx[steps] = w - lw;
+			if (cx[steps] < 0)
+				cx[steps] = 0;
 		}
 		place(d, cx, cy, (size_t)k, lw, lh, box, &lx, &ly);
 		text(d, num, th->size_label, i == n - 1, lx, ly, HA_LEFT,
