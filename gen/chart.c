@@ -1919,7 +1919,7 @@ figs_free(struct fig *f, size_t n)
 char *
 chart_title_sheet(const struct report *r, const struct edition *e)
 {
-	return xasprintf("%s %d : synthèse", e->title, e->year);
+	return xasprintf("%s %d" NBSP ": synthèse", e->title, e->year);
 }
 
 char *
