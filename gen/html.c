@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "extern.h"
@@ -191,20 +192,37 @@ out:
 	return rc;
 }
 
-/* Copies the style sheets into dir ("2016/assets" or "assets"). */
+/* The style sheets as they were when the tool was built (style_data.c,
+ * made by the Makefile from styles/). */
+extern const char	 style_theme_css[], style_site_css[];
+extern const size_t	 style_theme_css_len, style_site_css_len;
+
+/* Copies the style sheets into dir ("2016/assets" or "assets"): those
+ * of the styles folder, or the built-in ones where it has none. */
 static int
 write_assets(const struct opts *o, struct outdir *od, const char *dir)
 {
-	static const char *const files[] = { "theme.css", "site.css" };
+	const struct {
+		const char	*name;
+		const char	*data;
+		size_t		 len;
+	} files[] = {
+		{ "theme.css", style_theme_css, style_theme_css_len },
+		{ "site.css", style_site_css, style_site_css_len },
+	};
 	struct buf	 b = { NULL, 0, 0 };
 	char		*src, *dst;
 	size_t		 i;
 	int		 rc = 1;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc; i++) {
-		src = xasprintf("%s/%s", o->styles, files[i]);
-		dst = xasprintf("%s/%s", dir, files[i]);
-		rc = slurp(src, &b) && out_write(od, dst, b.data, b.len);
+		src = xasprintf("%s/%s", o->styles, files[i].name);
+		dst = xasprintf("%s/%s", dir, files[i].name);
+		if (access(src, F_OK) == -1)
+			rc = out_write(od, dst, files[i].data, files[i].len);
+		else
+			rc = slurp(src, &b) &&
+			    out_write(od, dst, b.data, b.len);
 		free(src);
 		free(dst);
 	}
