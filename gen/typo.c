@@ -177,12 +177,71 @@ typo_str(struct arena *ar, const char *s)
 	return r;
 }
 
+/*
+ * |v| rounded half away from zero to d decimals, written "123.45" into
+ * out.  The rounding works on the shortest decimal form that reads back
+ * as v, so 0.125 gives 0.13 and 999.95 gives 1000.0, as a reader expects,
+ * not what the binary value would give.
+ */
+static void
+round_decimal(char *out, size_t size, double v, int d)
+{
+	char	 s[64], digs[64], kept[96];
+	int	 p, n = 0, pt, keep, i, o = 0;
+	char	*e;
+
+	v = fabs(v);
+	for (p = 0; p < 17; p++) {
+		snprintf(s, sizeof(s), "%.*e", p, v);
+		if (strtod(s, NULL) == v)
+			break;
+	}
+	/* s is "D.DDDe±XX": digits and the place of the decimal point. */
+	for (e = s; *e != 'e'; e++)
+		if (*e >= '0' && *e <= '9' && n < 60)
+			digs[n++] = *e;
+	digs[n] = '\0';
+	pt = atoi(e + 1) + 1;
+	keep = pt + d;
+	if (v == 0 || keep < 0 || keep > 80) {
+		if (keep > 80)	/* no such precision is ever asked */
+			snprintf(out, size, "%.*f", d, v);
+		else
+			snprintf(out, size, "%.*f", d, 0.0);
+		return;
+	}
+	for (i = 0; i < keep; i++)
+		kept[i] = i < n ? digs[i] : '0';
+	kept[keep] = '\0';
+	if (keep < n && digs[keep] >= '5') {
+		for (i = keep - 1; i >= 0 && kept[i] == '9'; i--)
+			kept[i] = '0';
+		if (i >= 0)
+			kept[i]++;
+		else {		/* carry out of the first digit */
+			memmove(kept + 1, kept, (size_t)keep + 1);
+			kept[0] = '1';
+			keep++;
+			pt++;
+		}
+	}
+	if (pt <= 0)
+		out[o++] = '0';
+	for (i = 0; i < pt && o + 1 < (int)size; i++)
+		out[o++] = i < keep ? kept[i] : '0';
+	if (d > 0 && o + 1 < (int)size)
+		out[o++] = '.';
+	for (i = 0; i < d && o + 1 < (int)size; i++)
+		out[o++] = pt + i >= 0 && pt + i < keep ? kept[pt + i] : '0';
+	out[o] = '\0';
+}
+
 void
 fmt_num(char *buf, size_t size, double v, int decimals)
 {
-	char	 tmp[64], *p, *dot;
+	char	 tmp[128], *p, *dot;
 	size_t	 o = 0, ni, k;
-	int	 neg;
+	int	 neg, trim = 0;
 
 	if (size == 0)
 		return;
@@ -191,20 +250,20 @@ fmt_num(char *buf, size_t size, double v, int decimals)
 		return;
 	}
 	if (decimals < 0) {
+		trim = 1;
 		if (fabs(v) < 1e15 && v == rint(v))
 			decimals = 0;
 		else
 			decimals = fabs(v) >= 100 ? 1 : 2;
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
-		if ((dot = strchr(tmp, '.')) != NULL) {
-			p = tmp + strlen(tmp) - 1;
-			while (p > dot && *p == '0')
-				*p-- = '\0';
-			if (p == dot)
-				*p = '\0';
-		}
-	} else
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
+	}
+	round_decimal(tmp, sizeof(tmp), v, decimals);
+	if (trim && (dot = strchr(tmp, '.')) != NULL) {
+		p = tmp + strlen(tmp) - 1;
+		while (p > dot && *p == '0')
+			*p-- = '\0';
+		if (p == dot)
+			*p = '\0';
+	}
 	/* No minus sign on a value that rounds to zero. */
 	neg = v < 0 && strspn(tmp, "0.") != strlen(tmp);
 	dot = strchr(tmp, '.');
@@ -227,28 +286,53 @@ fmt_num(char *buf, size_t size, double v, int decimals)
 	buf[o] = '\0';
 }
 
+/* Decimals that show x with three significant digits (at most 2). */
+static int
+sig3(double x)
+{
+	x = fabs(x);
+	return x >= 99.95 ? 0 : x >= 9.995 ? 1 : 2;
+}
+
+/* The decimals of sig3(), judged on the value as it will be shown. */
+static int
+shown_sig3(double x)
+{
+	char	 tmp[128];
+	int	 d = sig3(x);
+
+	round_decimal(tmp, sizeof(tmp), x, d);
+	return sig3(strtod(tmp, NULL));
+}
+
 void
 fmt_value(char *buf, size_t size, double v, const char *unit)
 {
-	char	 num[64];
+	char	 num[64], tmp[128];
 	double	 a = fabs(v);
 
 	if (unit != NULL && strcmp(unit, "%") == 0) {
-		fmt_num(num, sizeof(num), v, a >= 100 || a == rint(a) ? 0 :
-		    a >= 10 ? 1 : -1);
+		fmt_num(num, sizeof(num), v, a == rint(a) ? 0 :
+		    shown_sig3(a) < 2 ? shown_sig3(a) : -1);
 		snprintf(buf, size, "%s" NNBSP "%%", num);
-	} else if (unit != NULL && strcmp(unit, "€") == 0 && a >= 1e6) {
-		fmt_num(num, sizeof(num), v / 1e6, a >= 1e8 ? 0 :
-		    a >= 1e7 ? 1 : 2);
+		return;
+	}
+	if (unit == NULL || strcmp(unit, "€") != 0) {
+		fmt_num(buf, size, v, -1);
+		return;
+	}
+	/* Euros: k€ from 10 000, M€ from what shows as 1 000 k€. */
+	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
+	if (strtod(tmp, NULL) >= 1000) {
+		fmt_num(num, sizeof(num), v / 1e6, shown_sig3(a / 1e6));
 		snprintf(buf, size, "%s" NNBSP "M€", num);
-	} else if (unit != NULL && strcmp(unit, "€") == 0 && a >= 1e4) {
-		fmt_num(num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
+	} else if (a >= 1e4) {
+		fmt_num(num, sizeof(num), v / 1e3, a >= 99950 ? 0 : 1);
 		snprintf(buf, size, "%s" NNBSP "k€", num);
-	} else if (unit != NULL && strcmp(unit, "€") == 0) {
+	} else {
 		fmt_num(num, sizeof(num), v, -1);
 		snprintf(buf, size, "%s" NNBSP "€", num);
-	} else
-		fmt_num(buf, size, v, -1);
+	}
 }
 
 void

@@ -434,7 +434,8 @@ read_values(struct ctx *c, const xmlNode *n, struct series *s)
 		if (!parse_number(c, &p, txt ? txt : "", &v->v))
 			s->nvals--;
 	}
-	qsort(s->vals, s->nvals, sizeof(*s->vals), cmp_value);
+	if (s->nvals > 1)
+		qsort(s->vals, s->nvals, sizeof(*s->vals), cmp_value);
 	for (i = 1; i < s->nvals; i++)
 		if (s->vals[i].year == s->vals[i - 1].year) {
 			const struct value *a = &s->vals[i - 1],
