@@ -249,6 +249,23 @@ else
 	pass "site: 2015 pages show no 2016 value"
 fi
 
+# ---- every format: the site links the PDF, and the links still resolve ----
+
+if "$BIN" build --content content --out "$WORK/all" --quiet \
+    2>"$WORK/all.err"; then
+	if grep -q '<a class="button" href="rapport-2016.pdf">' \
+	    "$WORK/all/2016/index.html" &&
+	    grep -q 'href="2016/rapport-2016.pdf"' "$WORK/all/index.html"; then
+		pass "site: with the PDF built, the site links it"
+	else
+		fail "site: with the PDF built, the site links it"
+	fi
+	check "site: every link resolves with every format built" \
+	    linkcheck "$WORK/all"
+else
+	fail "site: build with every format" "$(head -5 "$WORK/all.err")"
+fi
+
 # ---- reproducible: a second build, one thread, gives the same bytes ----
 
 "$BIN" build --format html --content content --out "$WORK/out2" --quiet \
