@@ -112,10 +112,19 @@ struct pool {
 	pthread_mutex_t	 lock;
 };
 
+/*
+ * The PDF runs alone: pango 1.50 justifies a line differently when
+ * another thread lays out text with the same font options at the same
+ * time (a race inside pango, seen at --jobs 2), and the PDF must come out
+ * the same bytes every build.  Other tasks share the lock.
+ */
+static pthread_rwlock_t pdf_alone = PTHREAD_RWLOCK_INITIALIZER;
+
 static int
 run_task(const struct pool *p, const struct task *t)
 {
 	static const char *const what[] = { "charts", "site", "PDF" };
+	int	 rc;
 
 	if (!p->o->quiet) {
 		fprintf(stderr, "%s: %s %d\n", PROGNAME,
@@ -124,12 +133,21 @@ run_task(const struct pool *p, const struct task *t)
 	}
 	switch (t->f) {
 	case FORMAT_SVG:
-		return svg_edition(p->r, t->e, p->o, p->od);
+		pthread_rwlock_rdlock(&pdf_alone);
+		rc = svg_edition(p->r, t->e, p->o, p->od);
+		pthread_rwlock_unlock(&pdf_alone);
+		return rc;
 	case FORMAT_HTML:
-		return html_edition(p->r, t->e, p->o, p->od) &&
+		pthread_rwlock_rdlock(&pdf_alone);
+		rc = html_edition(p->r, t->e, p->o, p->od) &&
 		    review_edition(p->r, t->e, p->o, p->od);
+		pthread_rwlock_unlock(&pdf_alone);
+		return rc;
 	case FORMAT_PDF:
-		return pdf_edition(p->r, t->e, p->o, p->od);
+		pthread_rwlock_wrlock(&pdf_alone);
+		rc = pdf_edition(p->r, t->e, p->o, p->od);
+		pthread_rwlock_unlock(&pdf_alone);
+		return rc;
 	case FORMAT_ALL:
 	default:
 		abort();
