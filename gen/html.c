@@ -1029,6 +1029,25 @@ page_priority(const struct report *r, const struct edition *e,
 
 /* ---- measures ---- */
 
+/* A baseline or target row of a data table (validate.c allows them on
+ * indicators without categories only): value and remark. */
+static void
+ref_row(struct page *p, const struct indicator *ind, const struct point *pt,
+    const char *what, const char *remark)
+{
+	char	 num[64];
+
+	value_str(num, sizeof(num), pt->v, ind->unit);
+	pf(p, "<tr><th scope=\"row\">%s %d</th><td class=\"num\">%s", what,
+	    pt->year, num);
+	if (pt->illustrative)
+		PUTSL(p, "</td><td><span class=\"illus\">Valeur "
+		    "illustrative</span></td>");
+	else
+		pf(p, "</td><td>%s</td>", remark);
+	PUTSL(p, "</tr>\n");
+}
+
 /* The data table of an indicator: years down for one series, years
  * across for categories.  Values after the edition year are left out. */
 static void
@@ -1144,27 +1163,15 @@ indicator_table(struct page *p, const struct indicator *ind)
 		}
 		PUTSL(p, "</tbody>\n");
 	}
-	if ((ind->baseline.set && ind->baseline.year <= year) ||
-	    ind->target.set) {
+	if (!ind->categories && ((ind->baseline.set &&
+	    ind->baseline.year <= year) || ind->target.set)) {
 		PUTSL(p, "<tbody class=\"refs\">\n");
-		if (ind->baseline.set && ind->baseline.year <= year) {
-			value_str(num, sizeof(num), ind->baseline.v, ind->unit);
-			pf(p, "<tr><th scope=\"row\">Référence %d</th>"
-			    "<td class=\"num\">%s</td><td%s>%s</td></tr>\n",
-			    ind->baseline.year, num, ind->categories ?
-			    " colspan=\"99\"" : "", ind->baseline.illustrative ?
-			    "<span class=\"illus\">Valeur illustrative</span>" :
+		if (ind->baseline.set && ind->baseline.year <= year)
+			ref_row(p, ind, &ind->baseline, "Référence",
 			    "Valeur de départ");
-		}
-		if (ind->target.set) {
-			value_str(num, sizeof(num), ind->target.v, ind->unit);
-			pf(p, "<tr><th scope=\"row\">Cible %d</th>"
-			    "<td class=\"num\">%s</td><td%s>%s</td></tr>\n",
-			    ind->target.year, num, ind->categories ?
-			    " colspan=\"99\"" : "", ind->target.illustrative ?
-			    "<span class=\"illus\">Cible illustrative</span>" :
+		if (ind->target.set)
+			ref_row(p, ind, &ind->target, "Cible",
 			    "Objectif à atteindre");
-		}
 		PUTSL(p, "</tbody>\n");
 	}
 	PUTSL(p, "</table>\n</div>\n");
