@@ -98,12 +98,13 @@ static const struct {
 	    "pour un indicateur sans catégories." },
 	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
 	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, en notation internationale : point décimal, "
-	    "sans séparateur de milliers." },
+	{ "valeur", "Valeur, en notation internationale" NBSP ": point "
+	    "décimal, sans séparateur de milliers." },
 	{ "unite", "Unité de la valeur (%, €, personnes…)." },
-	{ "illustratif", "« oui » si la valeur n’est pas issue d’une "
+	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
+	    "issue d’une "
 	    "source publiée et n’est donnée qu’à titre illustratif, "
-	    "« non » sinon." },
+	    "«" NNBSP "non" NNBSP "» sinon." },
 	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
 	    "vide sinon." },
 	{ "source", "Source de l’indicateur." },
@@ -1088,7 +1089,7 @@ indicator_table(struct page *p, const struct indicator *ind)
 			}
 			if (v->note != NULL) {
 				if (any)
-					PUTSL(p, " ; ");
+					PUTSL(p, NNBSP "; ");
 				txt(p, v->note);
 			}
 			PUTSL(p, "</td></tr>\n");
