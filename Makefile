@@ -113,6 +113,9 @@ tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HD
 
 gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
+gen/layout.o gen/pdf.o gen/hyph.o: gen/layout.h gen/hyph.h gen/font.h \
+	    gen/chart.h gen/theme.h
+
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
 

@@ -310,6 +310,11 @@ place(struct run *r, size_t i)
 			if (e == it->nu || can_break(it, e))
 				best = e;
 		}
+		/* A page does not end on a hyphenated word when the line
+		 * before is an allowed break too. */
+		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
+		    it->hyend[best - 1] && can_break(it, best - 1))
+			best--;
 		if (best == 0 && !r->top) {
 			new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -492,6 +497,7 @@ item_free(struct lay_item *it)
 	free(it->top);
 	free(it->base);
 	free(it->lx);
+	free(it->hyend);
 	free(it->links);
 	free((char *)it->str);
 	if (it->layout != NULL)
@@ -728,6 +734,8 @@ measure_lines(struct lay_item *it)
 {
 	PangoLayoutIter	*iter;
 	PangoRectangle	 log;
+	const char	*text;
+	double		 lead, off;
 	int		 y0, y1, n, i = 0;
 
 	n = pango_layout_get_line_count(it->layout);
@@ -736,8 +744,14 @@ measure_lines(struct lay_item *it)
 	it->top = xcalloc((size_t)n, sizeof(double));
 	it->base = xcalloc((size_t)n, sizeof(double));
 	it->lx = xcalloc((size_t)n, sizeof(double));
+	it->hyend = xcalloc((size_t)n, 1);
+	text = pango_layout_get_text(it->layout);
 	iter = pango_layout_get_iter(it->layout);
 	do {
+		PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(iter);
+		int e = ln->start_index + ln->length;
+
+		it->hyend[i] = e >= 2 && memcmp(text + e - 2, "\xc2\xad", 2) == 0;
 		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
 		it->top[i] = (double)y0 / PANGO_SCALE;
@@ -748,6 +762,21 @@ measure_lines(struct lay_item *it)
 		i++;
 	} while (i < n && pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
+	/* Lines stand on the style's grid: a raised note call or a
+	 * taller inline font would otherwise open the line spacing. */
+	lead = lay_styles[it->style].leading;
+	off = -1;
+	for (i = 0; i < n; i++)
+		if (fabs(it->uh[i] - lead) < 0.05 &&
+		    (off < 0 || it->base[i] - it->top[i] < off))
+			off = it->base[i] - it->top[i];
+	if (off < 0)
+		return;	/* no line at the style's leading: keep pango's */
+	for (i = 0; i < n; i++) {
+		it->top[i] = i * lead;
+		it->uh[i] = lead;
+		it->base[i] = i * lead + off;
+	}
 }
 
 /* A pango layout of text in a style, at width w [pt]; takes attrs. */
@@ -772,9 +801,13 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	if (d->slant != PANGO_STYLE_NORMAL)
 		pango_attr_list_insert_before(attrs,
 		    pango_attr_style_new(d->slant));
-	if (d->wrapany)
-		pango_attr_list_insert_before(attrs,
-		    pango_attr_insert_hyphens_new(FALSE));
+	/* Pango never draws hyphens itself: pdf.c hangs them in the margin
+	 * at lines that end on a soft hyphen (hyend).  Pango's own hyphen
+	 * measuring races between threads (pango 1.50: two builds at
+	 * --jobs 2 justified lines differently), and a hanging hyphen
+	 * keeps the margin optically straight. */
+	pango_attr_list_insert_before(attrs,
+	    pango_attr_insert_hyphens_new(FALSE));
 	a = pango_attr_foreground_new(
 	    (guint16)(((d->color >> 16) & 0xff) * 257),
 	    (guint16)(((d->color >> 8) & 0xff) * 257),
@@ -784,6 +817,22 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	pango_layout_set_attributes(pl, attrs);
 	pango_attr_list_unref(attrs);
 	return pl;
+}
+
+/* Has text a run of more than 40 bytes without a space?  Such a run
+ * (an address, an identifier) breaks between letters, and pango would
+ * justify its lines by spacing the letters out. */
+static int
+long_token(const char *s, size_t len)
+{
+	size_t	 i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		run = s[i] == ' ' || s[i] == '\n' ? 0 : run + 1;
+		if (run > 40)
+			return 1;
+	}
+	return 0;
 }
 
 /* The item for a built text; takes the builder's contents. */
@@ -806,6 +855,8 @@ tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
 	it->layout = style_layout(l, st, b->t.data ? b->t.data : "", b->t.len,
 	    b->attrs, w);
 	b->attrs = NULL;
+	if (d->justify && long_token(b->t.data, b->t.len))
+		pango_layout_set_justify(it->layout, FALSE);
 	it->links = b->links;
 	it->nlinks = b->nlinks;
 	b->links = NULL;
@@ -1049,6 +1100,7 @@ code(struct lay *l, const char *text, double x)
 	free(it->top);
 	free(it->base);
 	free(it->lx);
+	free(it->hyend);
 	measure_lines(it);
 	it->orphans = it->widows = 2;
 	it->role = LAY_ROLE_CODE;

@@ -99,6 +99,8 @@ struct lay_item {
 					 * item starts */
 	int		 orphans;	/* lines at least left at a page foot */
 	int		 widows;	/* lines at least carried to a page head */
+	char		*hyend;		/* TEXT: [nu] line ends in a hyphen, or
+					 * NULL */
 	size_t		 nhead;		/* TABLE: header rows */
 	double		 conth;		/* TABLE: [pt] added when continued */
 	int		 flt;		/* starts a float group: it and the

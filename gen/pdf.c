@@ -850,6 +850,44 @@ draw_toc(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	}
 }
 
+/* The hyphen of a line broken at a soft hyphen, after its last glyph,
+ * in that glyph's font and colour: it hangs in the margin. */
+static void
+draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
+    double base)
+{
+	PangoGlyphItem	*run = NULL;
+	PangoFontDescription *fd;
+	PangoLayout	*pl;
+	PangoRectangle	 r;
+	GSList		*l;
+	const PangoColor *c = NULL;
+
+	for (l = ln->runs; l != NULL; l = l->next)
+		run = l->data;
+	if (run == NULL || run->item->analysis.font == NULL)
+		return;
+	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
+		if (((PangoAttribute *)l->data)->klass->type ==
+		    PANGO_ATTR_FOREGROUND)
+			c = &((PangoAttrColor *)l->data)->color;
+	fd = pango_font_describe(run->item->analysis.font);
+	pl = pango_layout_new(p->ctx);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(pl, "-", 1);
+	pango_layout_line_get_extents(ln, NULL, &r);
+	cairo_save(cr);
+	if (c != NULL)
+		cairo_set_source_rgb(cr, c->red / 65535.0, c->green / 65535.0,
+		    c->blue / 65535.0);
+	cairo_move_to(cr, x + (double)(r.x + r.width) / PANGO_SCALE, base);
+	pango_cairo_show_layout_line(cr,
+	    pango_layout_get_line_readonly(pl, 0));
+	cairo_restore(cr);
+	g_object_unref(pl);
+}
+
 static void
 draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
@@ -881,6 +919,8 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
 		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
 		pango_cairo_show_layout_line(cr, ln);
+		if (it->hyend != NULL && it->hyend[i])
+			draw_hyphen(p, cr, ln, x + it->lx[i], ytop + it->base[i]);
 	}
 	if (it->role == ROLE_TOC)
 		draw_toc(p, cr, it, x, ytop);
