@@ -119,7 +119,10 @@ can_break(const struct lay_item *it, size_t e)
 		wid = it->widows < 1 ? 1 : (size_t)it->widows;
 		return e >= orph && it->nu - e >= wid;
 	case LAY_TABLE:
-		return e > it->nhead && e < it->nu;
+		/* Two body rows at least on each side, when there are. */
+		if (it->nu - it->nhead < 4)
+			return e > it->nhead && e < it->nu;
+		return e >= it->nhead + 2 && it->nu - e >= 2;
 	case LAY_BOX:
 	case LAY_BREAK:
 	case LAY__MAX:
@@ -919,6 +922,21 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 	return tb_item(l, &b, st, x, w);
 }
 
+void
+lay_hang(struct lay_item *it, double indent)
+{
+	int	 split = it->orphans < (int)it->nu || it->nu < 2;
+
+	pango_layout_set_indent(it->layout, (int)(-indent * PANGO_SCALE));
+	free(it->uh);
+	free(it->top);
+	free(it->base);
+	free(it->lx);
+	free(it->hyend);
+	measure_lines(it);
+	it->orphans = it->widows = split ? 2 : (int)it->nu;
+}
+
 /* A small layout holding a list marker or a note number. */
 static PangoLayout *
 marker_layout(struct lay *l, enum lay_style st, const char *text)
@@ -1094,14 +1112,7 @@ code(struct lay *l, const char *text, double x)
 	it = lay_text(l, t, STYLE_CODE, x + CODE_PAD, l->width - x -
 	    2 * CODE_PAD);
 	free(t);
-	/* Wrapped lines hang: measured again with the indent. */
-	pango_layout_set_indent(it->layout, (int)(-CODE_HANG * PANGO_SCALE));
-	free(it->uh);
-	free(it->top);
-	free(it->base);
-	free(it->lx);
-	free(it->hyend);
-	measure_lines(it);
+	lay_hang(it, CODE_HANG);
 	it->orphans = it->widows = 2;
 	it->role = LAY_ROLE_CODE;
 	it->pad = CODE_PAD;

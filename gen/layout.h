@@ -151,8 +151,8 @@ struct lay_pages {
 /*
  * Places the n items on pages whose body is height tall.  Breaks a text
  * only where at least orphans lines stay behind and widows lines go on;
- * never breaks a box; breaks a table only between body rows (at least
- * one on each side), giving its continuation the header rows and conth
+ * never breaks a box; breaks a table only between body rows (two at
+ * least on each side, one for a table of fewer than four), giving its continuation the header rows and conth
  * again; starts a kept item on the page of the next item's first lines
  * (a heading is never alone at a page foot).  Something taller than a
  * page is broken where it must: nothing is ever dropped.  A float group
@@ -214,6 +214,9 @@ struct lay_item	*lay_text_link(struct lay *, const char *, enum lay_style,
 struct lay_item	*lay_text_linked(struct lay *, const char *pre,
 		    const char *text, enum lay_style, double x, double w,
 		    const char *uri, const char *dest);
+/* Lines after a text item's first are indented by indent [pt] (a
+ * hanging indent); the item is measured again. */
+void	 lay_hang(struct lay_item *, double indent);
 /* Markdown blocks; headings go down by shift levels (## in a narrative
  * is a level-4 heading when shift is 2).  Images become their own box
  * items (role LAY_ROLE_IMAGE) scaled to the column and at most maxh

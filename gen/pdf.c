@@ -215,6 +215,7 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 
 	it = lay_text_link(&p->l, text, st, x, COL_W - x - TOC_NUMW, NULL,
 	    dest);
+	lay_hang(it, 12);
 	it->role = ROLE_TOC;
 	it->str = xstrdup(dest);
 	it->keep = level == 0;
@@ -645,7 +646,7 @@ build_annex(struct pdf *p)
 	const struct series *s;
 	const struct value *v;
 	const char	**cells = NULL;
-	static const double rel[] = { 0.7, 4.6, 1.5, 0.9, 1.6 };
+	static const double rel[] = { 1.0, 4.5, 1.5, 0.9, 1.6 };
 	static const int ralign[] = { 0, 0, 1, 1, 1 };
 	size_t		 nrows = 1, cap = 0, i, j, k, r;
 	char		 num[64];
@@ -843,11 +844,13 @@ draw_toc(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	g_object_unref(num);
 	/* Dots on a grid common to all entries, so they line up. */
 	rgb(cr, MUTED);
+	cairo_new_path(cr);
 	for (dx = ceil((xe + 5 - M_LEFT) / 4.5) * 4.5; M_LEFT + dx <
 	    xn - 5; dx += 4.5) {
+		cairo_new_sub_path(cr);
 		cairo_arc(cr, M_LEFT + dx, y - 0.6, 0.55, 0, 2 * M_PI);
-		cairo_fill(cr);
 	}
+	cairo_fill(cr);
 }
 
 /* The hyphen of a line broken at a soft hyphen, after its last glyph,
