@@ -731,6 +731,28 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 	}
 }
 
+/* [pt] Baseline below the top of a plain line of a style. */
+static double
+ref_offset(PangoContext *ctx, enum lay_style st)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	PangoLayout	*pl;
+	PangoAttrList	*al;
+	double		 off;
+
+	pl = font_layout(ctx, d->family, d->size, d->weight);
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al,
+	    pango_attr_line_height_new_absolute((int)(d->leading *
+	    PANGO_SCALE)));
+	pango_layout_set_attributes(pl, al);
+	pango_attr_list_unref(al);
+	pango_layout_set_text(pl, "x", 1);
+	off = (double)pango_layout_get_baseline(pl) / PANGO_SCALE;
+	g_object_unref(pl);
+	return off;
+}
+
 /* Measures a laid-out text into the item's units. */
 static void
 measure_lines(struct lay_item *it)
@@ -774,7 +796,8 @@ measure_lines(struct lay_item *it)
 		    (off < 0 || it->base[i] - it->top[i] < off))
 			off = it->base[i] - it->top[i];
 	if (off < 0)
-		return;	/* no line at the style's leading: keep pango's */
+		off = ref_offset(pango_layout_get_context(it->layout),
+		    it->style);
 	for (i = 0; i < n; i++) {
 		it->top[i] = i * lead;
 		it->uh[i] = lead;

@@ -1424,14 +1424,16 @@ draw(struct pdf *p)
 	metadata(p, sf);
 	cr = cairo_create(sf);
 	cairo_tag_begin(cr, "Document", "");
-	draw_cover(p, cr);
 	if (p->draft)
 		draw_watermark(p, cr);
+	draw_cover(p, cr);
 	if (!check(p, cr))
 		goto out;
 	i = 0;
 	for (page = 0; page < pg->npages && ok; page++) {
 		cairo_show_page(cr);
+		if (p->draft)
+			draw_watermark(p, cr);
 		draw_frame(p, cr, page + 1, npages,
 		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
 		for (; i < pg->npieces && pg->piece[i].page == page; i++) {
@@ -1476,8 +1478,6 @@ draw(struct pdf *p)
 				open = NULL;
 			}
 		}
-		if (p->draft)
-			draw_watermark(p, cr);
 		if (!check(p, cr))
 			goto out;
 	}
