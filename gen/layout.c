@@ -245,16 +245,12 @@ group_height(const struct lay_item *items, size_t i, size_t j)
 
 static void	 place(struct run *, size_t);
 
-/* Starts a page, with the float groups hoisted to its top. */
+/* Places the float groups hoisted to the top of the current page. */
 static void
-new_page(struct run *r)
+place_tops(struct run *r)
 {
 	size_t	 g, j, e;
 
-	r->page++;
-	r->y = 0;
-	r->top = 1;
-	r->after = 0;
 	for (g = 0; g < r->n; g++) {
 		if (!r->items[g].flt || r->done[g] ||
 		    r->hoist[g] != r->page)
@@ -264,6 +260,17 @@ new_page(struct run *r)
 		for (j = g; j < e; j++)
 			place(r, j);
 	}
+}
+
+/* Starts a page, with the float groups hoisted to its top. */
+static void
+new_page(struct run *r)
+{
+	r->page++;
+	r->y = 0;
+	r->top = 1;
+	r->after = 0;
+	place_tops(r);
 }
 
 /* Places item i from the current position, breaking it over pages as
@@ -363,6 +370,7 @@ run(struct run *r)
 	memset(r->done, 0, r->n);
 	for (i = 0; i < r->n; i++)
 		r->prevy[i] = -1;
+	place_tops(r);
 	for (i = 0; i < r->n; ) {
 		if (r->items[i].flt && r->done[i]) {
 			i = group_end(r->items, r->n, i);

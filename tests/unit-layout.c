@@ -320,6 +320,76 @@ test_breaks(void)
 	free(it[3].uh);
 }
 
+static void
+test_floats(void)
+{
+	struct lay_item	 it[5];
+	struct lay_pages pg;
+
+	/* A figure after a 30-line text leaves a quarter page empty: it
+	 * rises to the top of the text's page. */
+	it[0] = text(30, 10, 0);
+	it[1] = text(1, 12, 1);
+	it[1].flt = 1;
+	it[1].anchor = 0;
+	it[2] = box(250);
+	lay_paginate(it, 3, 400, &pg);
+	ok(pg.npieces == 4 && pg.piece[0].item == 1 && pg.piece[0].page == 0 &&
+	    pg.piece[0].y == 0 && pg.piece[1].item == 2 &&
+	    pg.piece[1].page == 0 && pg.piece[2].item == 0 &&
+	    pg.piece[2].page == 0 && pg.piece[3].page == 1 &&
+	    pg.piece[3].last == 30, "a figure that would leave a page a "
+	    "quarter empty goes to that page's top", show(&pg));
+	lay_pages_free(&pg);
+
+	/* Not above its anchor. */
+	it[1].anchor = 1;
+	lay_paginate(it, 3, 400, &pg);
+	ok(pg.npieces == 3 && pg.piece[0].item == 0 && pg.piece[1].page == 1,
+	    "a figure never rises above its anchor", show(&pg));
+	lay_pages_free(&pg);
+
+	/* Two figures keep their order. */
+	it[1].anchor = 0;
+	it[3] = text(1, 12, 1);
+	it[3].flt = 1;
+	it[3].anchor = 0;
+	it[4] = box(100);
+	lay_paginate(it, 5, 400, &pg);
+	{
+		size_t i, p1 = 0, p3 = 0, y1 = 0, y3 = 0;
+
+		for (i = 0; i < pg.npieces; i++) {
+			if (pg.piece[i].item == 1) {
+				p1 = pg.piece[i].page;
+				y1 = (size_t)pg.piece[i].y;
+			}
+			if (pg.piece[i].item == 3) {
+				p3 = pg.piece[i].page;
+				y3 = (size_t)pg.piece[i].y;
+			}
+		}
+		ok(p1 < p3 || (p1 == p3 && y1 < y3), "figures keep their "
+		    "order", show(&pg));
+	}
+	lay_pages_free(&pg);
+	free_items(it, 5);
+
+	/* A page does not end on a hyphen when it can end a line
+	 * earlier. */
+	it[0] = box(60);
+	it[1] = text(6, 10, 0);
+	it[1].hyend = xcalloc(6, 1);
+	it[1].hyend[3] = 1;
+	lay_paginate(it, 2, 100, &pg);
+	ok(pg.npieces == 3 && pg.piece[1].last == 3,
+	    "no hyphenated word at a page foot when the line before can "
+	    "end the page", show(&pg));
+	lay_pages_free(&pg);
+	free(it[1].hyend);
+	free_items(it, 2);
+}
+
 /* Real text, measured by pango. */
 static void
 test_pango(void)
@@ -434,6 +504,7 @@ main(void)
 	test_table();
 	test_long();
 	test_breaks();
+	test_floats();
 	test_pango();
 	return failures ? 1 : 0;
 }
