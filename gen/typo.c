@@ -44,13 +44,6 @@ utf8_next(const char *s, size_t len, size_t *n)
 	return c;
 }
 
-static int
-is_space(unsigned c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == 0xa0 ||
-	    c == 0x202f || c == 0x2009;
-}
-
 /* Drops one trailing space (ASCII, no-break or narrow) from out. */
 static void
 trim_space(struct buf *out)
@@ -68,21 +61,56 @@ trim_space(struct buf *out)
 	out->data[out->len] = '\0';
 }
 
-/* Is the word that contains position i of in a URL or an address? */
+/* Is byte k of in a blank between words (ASCII blank or U+00A0)? */
 static int
-in_url(const char *in, size_t i)
+blank_at(const char *in, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)in;
+
+	return u[k] == ' ' || u[k] == '\t' || u[k] == '\n' ||
+	    (u[k] == 0xc2 && u[k + 1] == 0xa0) ||
+	    (u[k] == 0xa0 && k > 0 && u[k - 1] == 0xc2);
+}
+
+/* The word of in around the current position: bytes [.., end). */
+struct word {
+	size_t	 end;		/* 0: none yet */
+	int	 url;
+};
+
+/* Is the word that contains position i of in a URL or an address?  The
+ * answer is kept in w until i leaves the word (i only grows), so a long
+ * word full of punctuation is scanned once, not once per mark. */
+static int
+in_url(const char *in, size_t i, struct word *w)
 {
 	size_t	 a = i, b = i;
 
-	while (a > 0 && !is_space((unsigned char)in[a - 1]))
+	if (i < w->end)
+		return w->url;
+	while (a > 0 && !blank_at(in, a - 1))
 		a--;
-	while (in[b] != '\0' && !is_space((unsigned char)in[b]))
+	while (in[b] != '\0' && !blank_at(in, b))
 		b++;
+	w->end = b;
+	w->url = 0;
 	for (; a + 2 < b; a++)
 		if (strncmp(in + a, "://", 3) == 0 ||
-		    strncmp(in + a, "www.", 4) == 0)
-			return 1;
-	return 0;
+		    strncmp(in + a, "www.", 4) == 0) {
+			w->url = 1;
+			break;
+		}
+	return w->url;
+}
+
+/* Can c follow a word-final punctuation mark?  (Space, end of the run,
+ * closing punctuation.) */
+static int
+ends_word(unsigned char c)
+{
+	return c == '\0' || c == ' ' || c == '\t' || c == '\n' || c == ')' ||
+	    c == ']' || c == '"' || c == '\'' || c == ',' || c == '.' ||
+	    c == '!' || c == '?' || c == 0xc2 || c == 0xe2;
 }
 
 void
@@ -90,6 +118,7 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 {
 	size_t	 i, n, len = strlen(in);
 	unsigned c, next;
+	struct word w = { 0, 0 };
 
 	for (i = 0; i < len; i += n) {
 		c = utf8_next(in + i, len - i, &n);
@@ -131,20 +160,30 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 		case ';':
 		case '!':
 		case '?':
-			if (in_url(in, i) || t->prev == 0 || t->prev == '?' ||
-			    t->prev == '!' || t->prev == '(' ||
+			/* Punctuation ends a word: "x?y=1" is no question. */
+			if (!ends_word(next) || in_url(in, i, &w) ||
+			    t->prev == 0 || t->prev == '?' || t->prev == '!' ||
+			    t->prev == '(' ||
 			    t->prev == 0x2026 || t->prev == '[')
 				break;
 			trim_space(out);
 			BUF_PUTSL(out, NNBSP);
 			break;
 		case ':':
-			if (in_url(in, i) || t->prev == 0 || next == '/' ||
+			if (!ends_word(next) || in_url(in, i, &w) ||
+			    t->prev == 0 || next == '/' ||
 			    (t->prev >= '0' && t->prev <= '9' &&
 			    next >= '0' && next <= '9') || t->prev == '(')
 				break;
 			trim_space(out);
 			BUF_PUTSL(out, NBSP);
+			break;
+		case '%':
+			/* "81 %": the sign stays with its number. */
+			if (t->prev == ' ') {
+				trim_space(out);
+				BUF_PUTSL(out, NNBSP);
+			}
 			break;
 		case '.':
 			if (strncmp(in + i, "...", 3) == 0) {

@@ -83,6 +83,10 @@ test_typo(void)
 	typo("ellipsis", "et puis...", "et puis…");
 	typo("already typographic", "non" NN "?", "non" NN "?");
 	typo("start of run", "; suite", "; suite");
+	typo("percent", "81 % des victimes", "81" NN "% des victimes");
+	typo("scheme-like text", "javascript:alert(1)", "javascript:alert(1)");
+	typo("query-like text", "page?id=3", "page?id=3");
+	typo("end of sentence", "Vraiment?", "Vraiment" NN "?");
 }
 
 static void
