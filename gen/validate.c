@@ -67,6 +67,27 @@ check_measure(const struct report *r, const struct measure *m)
 			    "for the %d edition", m->id, r->eds[i].year);
 }
 
+/* Would the part's page overwrite a page the site writes itself? */
+static int
+reserved(const char *slug)
+{
+	return strcmp(slug, "index") == 0 || strcmp(slug, "donnees") == 0 ||
+	    strcmp(slug, "revue") == 0 || strncmp(slug, "mesure-", 7) == 0 ||
+	    strncmp(slug, "priorite-", 9) == 0;
+}
+
+static void
+check_parts(const struct part *pt, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (reserved(pt[i].slug))
+			diag(DIAG_ERROR, &pt[i].pos, "part file name \"%s\" "
+			    "is taken by a page of the site (index, donnees, "
+			    "revue, mesure-…, priorite-…)", pt[i].file);
+}
+
 static void
 check_edition(const struct report *r, const struct edition *e)
 {
@@ -77,6 +98,8 @@ check_edition(const struct report *r, const struct edition *e)
 	if (e->year < r->plan.start || e->year > r->plan.end)
 		diag(DIAG_ERROR, &e->pos, "edition %d is outside the plan "
 		    "period %d-%d", e->year, r->plan.start, r->plan.end);
+	check_parts(e->front, e->nfront);
+	check_parts(e->back, e->nback);
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
 			struct pos p = { e->narr[i].file, 0, 0 };
