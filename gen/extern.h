@@ -21,11 +21,13 @@ enum {
 
 /* Limits on input, each refused with a message when exceeded. */
 #define MAX_FILE_SIZE	(8 * 1024 * 1024)	/* [bytes] one content file */
+#define MAX_MD_SIZE	(1024 * 1024)		/* [bytes] one Markdown file */
 #define MAX_MD_DEPTH	32			/* nesting of lists, quotes */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */
 #define MAX_CATEGORIES	24			/* per indicator */
+#define MAX_ASSESSMENTS	50			/* per measure */
 #define MAX_IMAGE_PIXELS (16 * 1024 * 1024)	/* [px] width * height */
 
 /* ---- util.c: allocation that exits on failure (EXIT_SYSTEM) ---- */

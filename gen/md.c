@@ -4,6 +4,8 @@
  * becomes literal text.  Prose goes through the French typography pass
  * here, once, so every backend prints the same characters.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,10 +65,13 @@ png_size(const char *path, int *w, int *h)
 	static const unsigned char sig[8] =
 	    { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 	unsigned char	 hd[24];
+	struct stat	 st;
 	FILE		*f;
 	size_t		 n;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	/* A FIFO would block fopen(), a device would never end. */
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (f = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(hd, 1, sizeof(hd), f);
 	fclose(f);
@@ -78,11 +83,21 @@ png_size(const char *path, int *w, int *h)
 	return *w > 0 && *h > 0;
 }
 
+/* Size of a file [bytes], 0 if it cannot be told. */
+static long long
+file_size(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
 static void
 image(struct mctx *c, struct span *s, const struct pos *p)
 {
-	char	*path;
-	int	 w, h;
+	char		*path;
+	int		 w, h;
+	long long	 sz;
 
 	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
 	    strncmp(s->href, "data:", 5) == 0) {
@@ -95,6 +110,10 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 	if (!load_inside(c->r, path)) {
 		diag(DIAG_ERROR, p, "image \"%s\" is outside the content "
 		    "folder or missing", s->href);
+		c->errors++;
+	} else if ((sz = file_size(path)) > MAX_FILE_SIZE) {
+		diag(DIAG_ERROR, p, "image \"%s\" is too large (%lld bytes; "
+		    "at most %d)", s->href, sz, MAX_FILE_SIZE);
 		c->errors++;
 	} else if (!png_size(path, &w, &h)) {
 		diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
@@ -286,13 +305,17 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 	return head;
 }
 
-/* Warns once about bytes that are not UTF-8 (cmark replaces them). */
+/* Copies src to out, each NUL, other control character (C0 but for tab,
+ * line feed, carriage return; DEL; C1) and byte that is not UTF-8 turned
+ * into U+FFFD, with one warning for each kind, so that nothing else
+ * reaches the model. */
 static void
-check_utf8(struct mctx *c, const struct buf *src)
+clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)src->data;
 	size_t		 i = 0, n, k;
-	int		 line = 1, col = 1, nul = 0, bad = 0;
+	int		 line = 1, col = 1, nul = 0, bad = 0, ctl = 0;
+	unsigned	 cp;
 	struct pos	 p;
 
 	while (i < src->len) {
@@ -304,17 +327,34 @@ check_utf8(struct mctx *c, const struct buf *src)
 		for (k = 1; n > 0 && k < n; k++)
 			if (i + k >= src->len || (s[i + k] & 0xc0) != 0x80)
 				n = 0;
+		cp = n == 1 ? ch : n == 2 ? (ch & 0x1fu) << 6 |
+		    (s[i + 1] & 0x3fu) : 0;
 		p.file = c->path;
 		p.line = line;
 		p.col = col;
-		if (ch == 0 && !nul++)
-			diag(DIAG_WARNING, &p, "NUL byte, replaced by U+FFFD");
-		if (n == 0) {
+		if (ch == 0) {
+			if (!nul++)
+				diag(DIAG_WARNING, &p, "NUL byte, replaced by "
+				    "U+FFFD");
+			n = 0;
+		} else if (n == 0) {
 			if (!bad++)
 				diag(DIAG_WARNING, &p, "invalid UTF-8, "
 				    "replaced by U+FFFD");
-			n = 1;
+		} else if (n <= 2 && ((cp < 0x20 && cp != '\t' &&
+		    cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f))) {
+			if (!ctl++)
+				diag(DIAG_WARNING, &p, "control character "
+				    "U+%04X, replaced by U+FFFD", cp);
+			n = 0;
 		}
+		if (n == 0) {
+			BUF_PUTSL(out, "\xef\xbf\xbd");
+			n = 1;
+			if (ch >= 0xc2 && ch <= 0xdf)	/* a C1 control */
+				n = 2;
+		} else
+			buf_put(out, s + i, n);
 		if (ch == '\n') {
 			line++;
 			col = 1;
@@ -328,7 +368,7 @@ int
 md_load(struct report *r, struct doc *d, const char *path)
 {
 	struct mctx	 c;
-	struct buf	 src = { NULL, 0, 0 };
+	struct buf	 src = { NULL, 0, 0 }, clean = { NULL, 0, 0 };
 	cmark_node	*root;
 	char		*slash;
 
@@ -337,18 +377,26 @@ md_load(struct report *r, struct doc *d, const char *path)
 	c.path = arena_strdup(r->ar, path);
 	if (!file_read(path, &src))
 		return 0;
+	if (src.len > MAX_MD_SIZE) {
+		struct pos p = { c.path, 0, 0 };
+		diag(DIAG_ERROR, &p, "file too large (%zu bytes; at most %d "
+		    "for Markdown)", src.len, MAX_MD_SIZE);
+		buf_free(&src);
+		return 0;
+	}
 	d->file = c.path;	/* only once read: validate skips NULL */
 	c.dir = xstrdup(path);
 	if ((slash = strrchr(c.dir, '/')) != NULL)
 		*slash = '\0';
 	else
 		strcpy(c.dir, ".");
-	check_utf8(&c, &src);
-	root = cmark_parse_document(src.data ? src.data : "", src.len,
+	clean_utf8(&c, &src, &clean);
+	root = cmark_parse_document(clean.data ? clean.data : "", clean.len,
 	    CMARK_OPT_VALIDATE_UTF8);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
 	cmark_node_free(root);
 	buf_free(&src);
+	buf_free(&clean);
 	free(c.dir);
 	return c.errors == 0;
 }

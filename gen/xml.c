@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -47,27 +48,47 @@ struct ctx {
 	const char	*path;		/* as reported */
 	struct buf	 src;		/* its bytes, to find columns */
 	int		 errors;
+	size_t		*lines;		/* offset of each line in src, or
+					 * NULL until a column is needed */
+	size_t		 nlines;
+	int		 depth;		/* element nesting while parsing */
 };
+
+/* How far into a line col_of() looks for a name [bytes]: a file written
+ * on one long line then gets rough columns, but never costs a scan of the
+ * whole file per diagnostic. */
+#define COL_WINDOW	4096
 
 /* Column (1-based, in bytes) of needle on the given line of the source,
  * 1 when not found. */
 static int
-col_of(const struct ctx *c, int line, const char *needle)
+col_of(struct ctx *c, int line, const char *needle)
 {
-	const char	*p = c->src.data, *end, *hit;
-	int		 l = 1;
+	const char	*p, *end, *hit;
+	size_t		 i, cap = 0;
 
-	if (p == NULL || line < 1)
+	if (c->src.data == NULL || line < 1)
 		return 1;
-	while (l < line && (p = strchr(p, '\n')) != NULL) {
-		p++;
-		l++;
+	if (c->lines == NULL) {		/* once per document */
+		for (i = 0; i <= c->src.len; i++)
+			if (i == 0 || c->src.data[i - 1] == '\n') {
+				if (c->nlines == cap) {
+					cap = cap ? cap * 2 : 256;
+					c->lines = xreallocarray(c->lines,
+					    cap, sizeof(*c->lines));
+				}
+				c->lines[c->nlines++] = i;
+			}
 	}
-	if (p == NULL)
+	if ((size_t)line > c->nlines)
 		return 1;
-	if ((end = strchr(p, '\n')) == NULL)
-		end = p + strlen(p);
-	if (needle != NULL && (hit = strstr(p, needle)) != NULL && hit < end)
+	p = c->src.data + c->lines[line - 1];
+	end = (size_t)line < c->nlines ?
+	    c->src.data + c->lines[line] - 1 : c->src.data + c->src.len;
+	if (end - p > COL_WINDOW)
+		end = p + COL_WINDOW;
+	if (needle != NULL && (hit = memmem(p, (size_t)(end - p), needle,
+	    strlen(needle))) != NULL)
 		return (int)(hit - p) + 1;
 	/* Else the first non-blank character. */
 	for (hit = p; hit < end && isspace((unsigned char)*hit); hit++)
@@ -77,7 +98,7 @@ col_of(const struct ctx *c, int line, const char *needle)
 
 /* Position of an element, or of one of its attributes. */
 static struct pos
-pos_of(const struct ctx *c, const xmlNode *n, const char *attr)
+pos_of(struct ctx *c, const xmlNode *n, const char *attr)
 {
 	struct pos	 p;
 	char		 needle[128];
@@ -146,6 +167,49 @@ refuse_doctype(void *arg, const xmlChar *name, const xmlChar *eid,
 	    "(no DTD, no entities)");
 	c->errors++;
 	xmlStopParser(ctxt);
+}
+
+/* SAX hooks around libxml2's own: an element nested deeper than
+ * MAX_XML_DEPTH stops the parser (libxml2's limit, 256, names an option
+ * we never set). */
+static void
+depth_start(void *arg, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int natt, int ndef,
+    const xmlChar **att)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	struct ctx	*c = ctxt->_private;
+	struct pos	 p;
+	const xmlChar	*q;
+
+	if (++c->depth > MAX_XML_DEPTH) {
+		p.file = c->path;
+		p.line = ctxt->input->line;
+		/* The column of the '<' that opened this tag. */
+		for (q = ctxt->input->cur; q > ctxt->input->base && *q != '<';)
+			q--;
+		p.col = ctxt->input->col - (int)(ctxt->input->cur - q);
+		if (p.col < 1)
+			p.col = 1;
+		diag(DIAG_ERROR, &p, "elements nested deeper than %d levels",
+		    MAX_XML_DEPTH);
+		c->errors++;
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElementNs(ctxt, name, prefix, uri, nns, ns, natt, ndef,
+	    att);
+}
+
+static void
+depth_end(void *arg, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	struct ctx	*c = ctxt->_private;
+
+	c->depth--;
+	xmlSAX2EndElementNs(ctxt, name, prefix, uri);
 }
 
 void
@@ -217,6 +281,8 @@ doc_read(struct ctx *c, enum schema s)
 	ctxt->_private = c;
 	ctxt->sax->internalSubset = refuse_doctype;
 	ctxt->sax->externalSubset = NULL;
+	ctxt->sax->startElementNs = depth_start;
+	ctxt->sax->endElementNs = depth_end;
 	doc = xmlCtxtReadMemory(ctxt, c->src.data, (int)c->src.len, c->path,
 	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	if (c->errors > 0 || doc == NULL || !ctxt->wellFormed) {
@@ -264,26 +330,54 @@ child_el(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* The first control character of s (C0 but for blanks when blanks is
+ * set, DEL, C1), or 0.  XML lets &#9; &#10; &#13; and U+007F to U+009F
+ * through; none of them belongs in a report. */
+static unsigned
+ctrl_in(const char *s, int blanks)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++) {
+		if (*u < 0x20 && !(blanks &&
+		    (*u == '\t' || *u == '\n' || *u == '\r')))
+			return *u;
+		if (*u == 0x7f)
+			return *u;
+		if (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+			return u[1];
+	}
+	return 0;
+}
+
 /* Text content with white space collapsed, in the arena; NULL if absent. */
 static const char *
 text_raw(struct ctx *c, const xmlNode *n)
 {
 	xmlChar		*s;
 	struct buf	 b = { NULL, 0, 0 };
-	const char	*p, *r;
+	const char	*q, *r;
 	int		 sp = 0;
+	unsigned	 ch;
+	struct pos	 p;
 
 	if (n == NULL || (s = xmlNodeGetContent((xmlNode *)n)) == NULL)
 		return NULL;
-	for (p = (const char *)s; *p != '\0'; p++) {
-		if (isspace((unsigned char)*p)) {
+	if ((ch = ctrl_in((const char *)s, 1)) != 0) {
+		p = pos_of(c, n, NULL);
+		diag(DIAG_ERROR, &p, "control character U+%04X in <%s>", ch,
+		    (const char *)n->name);
+		c->errors++;
+	}
+	for (q = (const char *)s; *q != '\0'; q++) {
+		if (isspace((unsigned char)*q)) {
 			sp = b.len > 0;
 			continue;
 		}
 		if (sp)
 			buf_putc(&b, ' ');
 		sp = 0;
-		buf_putc(&b, *p);
+		buf_putc(&b, *q);
 	}
 	xmlFree(s);
 	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
@@ -306,9 +400,17 @@ attr_of(struct ctx *c, const xmlNode *n, const char *name)
 {
 	xmlChar		*s;
 	const char	*r;
+	unsigned	 ch;
+	struct pos	 p;
 
 	if ((s = xmlGetProp((xmlNode *)n, (const xmlChar *)name)) == NULL)
 		return NULL;
+	if ((ch = ctrl_in((const char *)s, 0)) != 0) {
+		p = pos_of(c, n, name);
+		diag(DIAG_ERROR, &p, "control character U+%04X in attribute "
+		    "\"%s\"", ch, name);
+		c->errors++;
+	}
 	r = arena_strdup(c->r->ar, (const char *)s);
 	xmlFree(s);
 	return r;
@@ -496,7 +598,8 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 int
 xml_load_plan(struct report *r, const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
+	    NULL, 0, 0 };
 	struct plan	*pl = &r->plan;
 	xmlDocPtr	 doc;
 	xmlNode		*root, *pn, *on, *mn;
@@ -605,6 +708,7 @@ xml_load_plan(struct report *r, const char *path)
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
+	free(c.lines);
 	return c.errors == 0 && pl->nmeasures > 0;
 }
 
@@ -697,7 +801,8 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 int
 xml_load_indicators(struct report *r, struct measure *m, const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
+	    NULL, 0, 0 };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	const char	*s;
@@ -740,6 +845,13 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 					c.errors++;
 				}
 		} else if (is_el(k, "assessment")) {
+			if (m->nassess == MAX_ASSESSMENTS) {
+				p = pos_of(&c, k, NULL);
+				diag(DIAG_ERROR, &p, "more than %d assessments",
+				    MAX_ASSESSMENTS);
+				c.errors++;
+				break;
+			}
 			a = ARENA_PUSH(r->ar, m->assess, m->nassess, acap);
 			a->pos = pos_of(&c, k, NULL);
 			a->year = attr_year(&c, k, "year");
@@ -772,6 +884,7 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
+	free(c.lines);
 	return c.errors == 0;
 }
 
@@ -802,7 +915,8 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 int
 xml_load_edition(struct report *r, struct edition *e, const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0 };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
+	    NULL, 0, 0 };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	size_t		 cap = 0;
@@ -828,5 +942,6 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
+	free(c.lines);
 	return c.errors == 0;
 }
