@@ -294,9 +294,9 @@ static const char *
 status_change(enum status prev, enum status now)
 {
 	if (prev == now)
-		return "appréciation inchangée";
+		return "inchangée";
 	if (prev == STATUS_NOT_ASSESSED || now == STATUS_NOT_ASSESSED)
-		return "appréciation modifiée";
+		return "modifiée";
 	return now < prev ? "en progrès" : "en recul";
 }
 
@@ -542,10 +542,11 @@ build_status(struct pdf *p, const struct measure *m)
 		lay_text(&p->l, a->text, STYLE_STATUS, 0, 0)->keep = 1;
 	if (p->e->prev != NULL &&
 	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
-		s = xasprintf("Appréciation %d" NBSP ": %s%s%s.",
+		s = xasprintf("Appréciation %d" NBSP ": %s%s%s%s.",
 		    p->e->prev->year, status_label[pa->status],
-		    a != NULL ? " " EMDASH " " : "",
-		    a != NULL ? status_change(pa->status, a->status) : "");
+		    a != NULL ? " (" : "",
+		    a != NULL ? status_change(pa->status, a->status) : "",
+		    a != NULL ? ")" : "");
 		it = lay_text(&p->l, s, STYLE_DESC, 0, 0);
 		it->keep = 1;
 		free(s);
@@ -954,9 +955,37 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		cairo_tag_end(cr, it->tag);
 }
 
+/* Draws a multi-line layout with its top left at (x, y), line by line,
+ * hanging a hyphen where a line ends on a soft hyphen. */
 static void
-draw_row(cairo_t *cr, const struct lay_item *it, size_t r, double x,
-    double y)
+show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
+{
+	PangoLayoutIter	*iter;
+	PangoLayoutLine	*ln;
+	PangoRectangle	 log;
+	const char	*text = pango_layout_get_text(pl);
+	double		 lx, base;
+	int		 e;
+
+	iter = pango_layout_get_iter(pl);
+	do {
+		ln = pango_layout_iter_get_line_readonly(iter);
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		lx = x + (double)log.x / PANGO_SCALE;
+		base = y + (double)pango_layout_iter_get_baseline(iter) /
+		    PANGO_SCALE;
+		cairo_move_to(cr, lx, base);
+		pango_cairo_show_layout_line(cr, ln);
+		e = ln->start_index + ln->length;
+		if (e >= 2 && memcmp(text + e - 2, HYPH_SHY, 2) == 0)
+			draw_hyphen(p, cr, ln, lx, base);
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
+}
+
+static void
+draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
+    double x, double y)
 {
 	const struct lay_table *t = it->table;
 	PangoLayout	*pl;
@@ -977,8 +1006,8 @@ draw_row(cairo_t *cr, const struct lay_item *it, size_t r, double x,
 		cairo_tag_begin(cr, tag, "");
 		if ((pl = t->cell[r * t->ncols + c]) != NULL) {
 			rgb(cr, 0x1a1a1a);
-			cairo_move_to(cr, x + t->colx[c] + t->pad, y + t->pad);
-			pango_cairo_show_layout(cr, pl);
+			show_lines(p, cr, pl, x + t->colx[c] + t->pad,
+			    y + t->pad);
 		}
 		cairo_tag_end(cr, tag);
 	}
@@ -986,7 +1015,7 @@ draw_row(cairo_t *cr, const struct lay_item *it, size_t r, double x,
 }
 
 static void
-draw_table(cairo_t *cr, const struct lay_item *it,
+draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	const struct lay_table *t = it->table;
@@ -994,18 +1023,19 @@ draw_table(cairo_t *cr, const struct lay_item *it,
 
 	if (pc->cont && t->cont != NULL) {
 		rgb(cr, 0x1a1a1a);
-		cairo_move_to(cr, x, y);
-		pango_cairo_show_layout(cr, t->cont);
+		cairo_tag_begin(cr, "Caption", "");
+		show_lines(p, cr, t->cont, x, y);
+		cairo_tag_end(cr, "Caption");
 		y += it->conth;
 	}
 	cairo_tag_begin(cr, "Table", "");
 	if (pc->cont)
 		for (r = 0; r < it->nhead; r++) {
-			draw_row(cr, it, r, x, y);
+			draw_row(p, cr, it, r, x, y);
 			y += it->uh[r];
 		}
 	for (r = pc->first; r < pc->last; r++) {
-		draw_row(cr, it, r, x, y);
+		draw_row(p, cr, it, r, x, y);
 		y += it->uh[r];
 	}
 	cairo_tag_end(cr, "Table");
@@ -1102,7 +1132,7 @@ draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
 		if (it->kind == LAY_TEXT)
 			draw_text(p, cr, it, &pc, x + f->sx, cy + it->x);
 		else if (it->kind == LAY_TABLE)
-			draw_table(cr, it, &pc, x + f->sx, cy + it->x);
+			draw_table(p, cr, it, &pc, x + f->sx, cy + it->x);
 	}
 }
 
@@ -1463,7 +1493,7 @@ draw(struct pdf *p)
 				draw_text(p, cr, it, pc, x, y);
 				break;
 			case LAY_TABLE:
-				draw_table(cr, it, pc, x, y);
+				draw_table(p, cr, it, pc, x, y);
 				break;
 			case LAY_BOX:
 				ok = draw_box(p, cr, it, x, y);
