@@ -197,6 +197,23 @@ attr_str(struct buf *b, const char *s)
 	}
 }
 
+/* Appends a link address for a cairo link tag: cairo 1.16 copies it into
+ * the PDF string as it is, so a lone parenthesis or a backslash would
+ * break the file; those, quotes, spaces and non-ASCII bytes are
+ * percent-encoded (the address means the same). */
+static void
+attr_uri(struct buf *b, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u > 0x20 && *u < 0x7f && strchr("()\\'\"<>{}|^`", *u) ==
+		    NULL)
+			buf_putc(b, *u);
+		else
+			buf_printf(b, "%%%02X", *u);
+}
+
 static const char *
 part_dest(struct pdf *p, const char *side, const struct part *pt)
 {
@@ -807,7 +824,7 @@ draw_links(const struct lay_item *it, cairo_t *cr, size_t first,
 		buf_printf(&b, "rect=[%s] ", rects.data);
 		if (it->links[i].uri != NULL) {
 			BUF_PUTSL(&b, "uri='");
-			attr_str(&b, it->links[i].uri);
+			attr_uri(&b, it->links[i].uri);
 		} else {
 			BUF_PUTSL(&b, "dest='");
 			attr_str(&b, it->links[i].dest);
