@@ -434,6 +434,56 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 	free(cells);
 }
 
+/* The words and numbers that go with a chart, as items of l: the data
+ * table (years down when down), definition, baseline and target, notes,
+ * the source's address. */
+static void
+figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
+    int down)
+{
+	struct buf	 b = { NULL, 0, 0 }, vn = { NULL, 0, 0 };
+	char		 num[64];
+	int		 illus = 0, base;
+
+	figure_table(l, ind, p->e->year, down, &illus, &vn);
+	if (ind->definition != NULL)
+		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
+	base = ind->baseline.set && ind->baseline.year <= p->e->year;
+	if (base) {
+		fmt_value(num, sizeof(num), ind->baseline.v, ind->unit);
+		buf_printf(&b, "%sRéférence" NBSP ": %s en %d%s",
+		    b.len ? "\n" : "", num, ind->baseline.year,
+		    ind->baseline.illustrative ? "*" : "");
+		illus |= ind->baseline.illustrative;
+	}
+	if (ind->target.set) {
+		fmt_value(num, sizeof(num), ind->target.v, ind->unit);
+		buf_printf(&b, "%sCible" NBSP ": %s en %d%s", base ? " ; " :
+		    b.len ? "\n" : "", num, ind->target.year,
+		    ind->target.illustrative ? "*" : "");
+		illus |= ind->target.illustrative;
+	}
+	if (vn.len)
+		buf_printf(&b, "%sPrécisions" NBSP ": %s.", b.len ? "\n" : "",
+		    vn.data);
+	if (ind->note != NULL)
+		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
+		    ind->note);
+	if (illus)
+		buf_printf(&b, "%s* Valeur illustrative, non issue d’une "
+		    "source publiée.", b.len ? "\n" : "");
+	if (b.len)
+		lay_text(l, b.data, STYLE_SMALL, 0, 0)->before = 0;
+	/* The chart names the source; the printed report keeps its
+	 * address. */
+	if (ind->source_url != NULL)
+		lay_text_linked(l, "En ligne" NBSP ": ",
+		    ind->source_url, STYLE_SMALL, 0, 0, ind->source_url,
+		    NULL)->before = 4;
+	buf_free(&b);
+	buf_free(&vn);
+}
+
 /*
  * An indicator as a figure: caption and the sentence stating its data
  * (text items), then one box holding the chart and, beside it (or below
@@ -447,10 +497,9 @@ build_figure(struct pdf *p, const struct measure *m,
 {
 	struct fig	*f;
 	struct lay_item	*it;
-	struct buf	 b = { NULL, 0, 0 }, vn = { NULL, 0, 0 };
-	char		 num[64], *s;
-	int		 illus = 0, from, to, base;
-	size_t		 i;
+	char		*s;
+	int		 from, to, notes;
+	size_t		 i, first;
 	double		 y, after;
 
 	p->nfig++;
@@ -480,44 +529,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	f->ch = chart_height(ind, p->e->year, f->cw);
 	f->sx = f->side ? f->cw + FIG_GAP : 0;
 	lay_init(&f->col, p->ctx, p->hy, COL_W - f->sx);
-	figure_table(&f->col, ind, p->e->year, f->side && !ind->categories,
-	    &illus, &vn);
-	if (ind->definition != NULL)
-		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
-	base = ind->baseline.set && ind->baseline.year <= p->e->year;
-	if (base) {
-		fmt_value(num, sizeof(num), ind->baseline.v, ind->unit);
-		buf_printf(&b, "%sRéférence" NBSP ": %s en %d%s",
-		    b.len ? "\n" : "", num, ind->baseline.year,
-		    ind->baseline.illustrative ? "*" : "");
-		illus |= ind->baseline.illustrative;
-	}
-	if (ind->target.set) {
-		fmt_value(num, sizeof(num), ind->target.v, ind->unit);
-		buf_printf(&b, "%sCible" NBSP ": %s en %d%s", base ? " ; " :
-		    b.len ? "\n" : "", num, ind->target.year,
-		    ind->target.illustrative ? "*" : "");
-		illus |= ind->target.illustrative;
-	}
-	if (vn.len)
-		buf_printf(&b, "%sPrécisions" NBSP ": %s.", b.len ? "\n" : "",
-		    vn.data);
-	if (ind->note != NULL)
-		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
-		    ind->note);
-	if (illus)
-		buf_printf(&b, "%s* Valeur illustrative, non issue d’une "
-		    "source publiée.", b.len ? "\n" : "");
-	if (b.len)
-		lay_text(&f->col, b.data, STYLE_SMALL, 0, 0)->before = 0;
-	/* The chart names the source; the printed report keeps its
-	 * address. */
-	if (ind->source_url != NULL)
-		lay_text_linked(&f->col, "En ligne" NBSP ": ",
-		    ind->source_url, STYLE_SMALL, 0, 0, ind->source_url,
-		    NULL)->before = 4;
-	buf_free(&b);
-	buf_free(&vn);
+	figure_col(p, &f->col, ind, f->side && !ind->categories);
 
 	/* Stack the column's items. */
 	y = 0;
@@ -532,6 +544,36 @@ build_figure(struct pdf *p, const struct measure *m,
 	}
 	f->colh = y;
 	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
+	if (f->h > BODY_H * 0.75) {
+		/* Too long to stay one box (long notes): the chart alone,
+		 * full width, and its words after it in the flow, where
+		 * they may run over a page rather than be cut. */
+		lay_free(&f->col);
+		f->side = 0;
+		f->sx = 0;
+		f->cw = COL_W;
+		f->ch = f->h = chart_height(ind, p->e->year, COL_W);
+		f->colh = 0;
+		it = add_box(p, ROLE_FIGURE, f->h);
+		it->data = f;
+		it->keep = 1;
+		it->before = 4;
+		it->after = 8;
+		first = p->l.nitems;
+		notes = p->l.notes;
+		p->l.notes = 0;		/* the address is printed */
+		figure_col(p, &p->l, ind, 0);
+		p->l.notes = notes;
+		for (i = first; i < p->l.nitems; i++) {
+			p->l.item[i].keep = i + 1 < p->l.nitems;
+			if (p->l.item[i].kind == LAY_TEXT)
+				p->l.item[i].orphans = p->l.item[i].widows = 2;
+		}
+		it = &p->l.item[p->l.nitems - 1];
+		it->gclose = 1;
+		it->after = 12;
+		return;
+	}
 	it = add_box(p, ROLE_FIGURE, f->h);
 	it->data = f;
 	it->gclose = 1;

@@ -262,6 +262,11 @@ mkdir stress/images
 sed 's|(figure.png)|(../../../images/figure.png)|' "$TOP/tests/pdf/stress.md" \
     >stress/editions/2016/measures/m01.md
 cp "$TOP/tests/pdf/figure.png" stress/images/figure.png
+# A note far too long to stand beside its chart.
+long=$(i=0; while [ $i -lt 120 ]; do printf 'précision %d du relevé, ' $i;
+    i=$((i + 1)); done)
+sed "0,/<note>/s|<note>|<note>Début-de-note-longue $long fin-de-note-longue. |" \
+    "$TOP/content/indicators/m01.xml" >stress/indicators/m01.xml
 if "$BIN" build --format pdf --content stress --out sout --year 2016 \
     --quiet 2>err.s; then
 	pass "stress narrative builds"
@@ -277,6 +282,12 @@ if perl subseq.pl words.txt s.norm >miss.txt; then
 	pass "stress: every word of the narrative, in order ($(wc -l <words.txt) words)"
 else
 	fail "stress: every word of the narrative, in order" "$(cat miss.txt)"
+fi
+if grep -q 'Début-de-note-longue' s.txt &&
+    tr -d ' \n\f' <s.txt | grep -q 'précision119durelevé,fin-de-note-longue'; then
+	pass "stress: a note too long for the side of its chart, whole"
+else
+	fail "stress: a note too long for the side of its chart, whole"
 fi
 for w in alpha bravo charlie delta echo foxtrot; do
 	grep -q "niveau [0-9] $w" s.txt || miss6="$miss6 $w"
