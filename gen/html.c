@@ -902,7 +902,16 @@ page_dashboard(const struct report *r, const struct edition *e,
 	edition_figure(&p, CHART_FILE_STATUS, title, desc);
 	free(title);
 	free(desc);
+	/* The progress chart before the table: the table holds the
+	 * numbers of both charts, and follows them. */
 	PUTSL(&p, "<div class=\"overview\">\n");
+	if (e->prev != NULL) {
+		title = chart_title_progress(r, e);
+		desc = chart_desc_progress(r, e);
+		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
+		free(title);
+		free(desc);
+	}
 	PUTSL(&p, "<table class=\"data counts-table\">\n<caption>Nombre de "
 	    "mesures par appréciation");
 	pf(&p, " en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
@@ -925,15 +934,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<td class=\"num\">%zu</td>", c.total);
 	if (e->prev != NULL)
 		pf(&p, "<td class=\"num\">%zu</td>", pc.total);
-	PUTSL(&p, "</tr></tfoot>\n</table>\n");
-	if (e->prev != NULL) {
-		title = chart_title_progress(r, e);
-		desc = chart_desc_progress(r, e);
-		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
-		free(title);
-		free(desc);
-	}
-	PUTSL(&p, "</div>\n</section>\n");
+	PUTSL(&p, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
 
 	/* Per priority. */
 	PUTSL(&p, "<section aria-labelledby=\"priorites\">\n"
@@ -1076,8 +1077,17 @@ indicator_table(struct page *p, const struct indicator *ind)
 		}
 		PUTSL(p, "</th><th scope=\"col\">Remarque</th></tr></thead>\n"
 		    "<tbody>\n");
+		/* Every year from the first value to the last, as the
+		 * chart and its text alternative have them: a year with
+		 * no value is said so, never left out. */
 		for (i = 0; i < s->nvals && s->vals[i].year <= year; i++) {
 			v = &s->vals[i];
+			for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
+			    y < v->year; y++)
+				pf(p, "<tr><th scope=\"row\">%d</th><td "
+				    "class=\"num\"><span class=\"gap\">–"
+				    "</span></td><td>Aucune valeur</td></tr>\n",
+				    y);
 			value_str(num, sizeof(num), v->v, ind->unit);
 			pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
 			    "%s</td><td>", v->year, num);
@@ -1118,16 +1128,12 @@ indicator_table(struct page *p, const struct indicator *ind)
 			txt(p, ind->unit);
 			PUTSL(p, ")");
 		}
+		/* Every year of the span, one with no value at all
+		 * included: the text alternative names it too. */
 		PUTSL(p, "</caption>\n<thead><tr><th scope=\"col\">Catégorie"
 		    "</th>");
-		for (y = y0; y0 != 0 && y <= y1; y++) {
-			for (k = 0; k < ind->nseries; k++)
-				if (series_at(&ind->series[k], y) != NULL)
-					break;
-			if (k < ind->nseries)
-				pf(p, "<th scope=\"col\" class=\"num\">%d</th>",
-				    y);
-		}
+		for (y = y0; y0 != 0 && y <= y1; y++)
+			pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
 		PUTSL(p, "</tr></thead>\n<tbody>\n");
 		for (k = 0; k < ind->nseries; k++) {
 			s = &ind->series[k];
@@ -1135,12 +1141,6 @@ indicator_table(struct page *p, const struct indicator *ind)
 			txt(p, s->label);
 			PUTSL(p, "</th>");
 			for (y = y0; y0 != 0 && y <= y1; y++) {
-				for (i = 0; i < ind->nseries; i++)
-					if (series_at(&ind->series[i], y) !=
-					    NULL)
-						break;
-				if (i == ind->nseries)
-					continue;
 				if ((v = series_at(s, y)) == NULL) {
 					PUTSL(p, "<td class=\"num\"><span "
 					    "class=\"gap\">–</span><span "

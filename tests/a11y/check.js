@@ -1,0 +1,602 @@
+#!/usr/bin/env node
+/*
+ * The site in a real browser (tests/t-a11y.sh runs this): serves a built
+ * site on 127.0.0.1, drives Debian's Chromium with playwright-core (never a
+ * downloaded browser) and checks every page of one edition, plus the
+ * editions index:
+ *
+ *   - it loads with no console error, no failed request, nothing fetched
+ *     from outside;
+ *   - axe-core finds no violation of the WCAG 2.0 / 2.1 A and AA rules
+ *     (contrast of every text, status colours included, is one of them);
+ *   - keyboard: the skip link is the first focusable element and moves
+ *     focus to <main>; Tab reaches every link and control, in document
+ *     order, and each shows a focus style that differs from its resting
+ *     one;
+ *   - charts: a text alternative that states the data, then the data
+ *     table; statuses are named in words, never by colour alone;
+ *   - at 320 CSS px nothing scrolls sideways but the table regions;
+ *   - screenshots of the dashboard and a measure page at 390 and 1280 px.
+ *
+ * Usage: node check.js --root OUT --year YEAR --shots DIR [--measure FILE]
+ *	      [--pages index.html,2016/mesure-08.html]   (only these pages)
+ * Prints "ok - ..." / "not ok - ..." lines, details as "#   " lines.
+ * Exit status 0 even when a check fails (the lines say so); 2 when the
+ * checks could not run at all.
+ */
+'use strict';
+
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+	'--headless', '--no-sandbox', '--disable-gpu',
+	'--disable-background-networking', '--disable-component-update',
+	'--disable-sync', '--no-first-run',
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const STATUS_LABELS = ['Réalisée', 'Partiellement réalisée', 'Non réalisée',
+	'En cours', 'Information insuffisante'];
+
+function usage() {
+	process.stderr.write('usage: check.js --root DIR --year YYYY ' +
+	    '--shots DIR [--measure mesure-NN.html]\n');
+	process.exit(2);
+}
+
+const opt = { measure: 'mesure-08.html' };
+for (let i = 2; i < process.argv.length; i += 2) {
+	const k = process.argv[i], v = process.argv[i + 1];
+	if (v === undefined)
+		usage();
+	if (k === '--root') opt.root = path.resolve(v);
+	else if (k === '--year') opt.year = v;
+	else if (k === '--shots') opt.shots = path.resolve(v);
+	else if (k === '--measure') opt.measure = v;
+	else if (k === '--pages') opt.pages = v.split(',');
+	else usage();
+}
+if (!opt.root || !/^[0-9]{4}$/.test(opt.year || '') || !opt.shots)
+	usage();
+
+/* ---- results ---- */
+
+function report(name, problems, okdetail) {
+	if (problems.length === 0) {
+		console.log(`ok - ${name}${okdetail ? ` (${okdetail})` : ''}`);
+		return;
+	}
+	console.log(`not ok - ${name}`);
+	const shown = problems.slice(0, 60);
+	for (const p of shown)
+		for (const line of String(p).split('\n'))
+			console.log(`#   ${line}`);
+	if (problems.length > shown.length)
+		console.log(`#   … and ${problems.length - shown.length} more`);
+}
+
+/* ---- a static server for the built site ---- */
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.csv': 'text/csv; charset=utf-8',
+	'.json': 'application/json',
+	'.pdf': 'application/pdf',
+};
+
+function serve(root) {
+	const server = http.createServer((req, res) => {
+		let rel;
+		try {
+			rel = decodeURIComponent(new URL(req.url,
+			    'http://x').pathname);
+		} catch (e) {
+			res.writeHead(400).end();
+			return;
+		}
+		if (rel.endsWith('/'))
+			rel += 'index.html';
+		const file = path.join(root, rel);
+		if (file !== root && !file.startsWith(root + path.sep)) {
+			res.writeHead(403).end();
+			return;
+		}
+		fs.readFile(file, (err, data) => {
+			if (err) {
+				res.writeHead(404).end();
+				return;
+			}
+			res.writeHead(200, { 'Content-Type':
+			    TYPES[path.extname(file)] ||
+			    'application/octet-stream' });
+			res.end(data);
+		});
+	});
+	return new Promise((resolve, reject) => {
+		server.on('error', reject);
+		/* Port 0: the system picks a free one. */
+		server.listen(0, '127.0.0.1', () => resolve(server));
+	});
+}
+
+/* ---- in the page ---- */
+
+/* Marks every element Tab should reach (data-a11y-k, in document order)
+ * and returns its resting style and a description.  Runs in the page. */
+function markFocusable() {
+	const sel = 'a[href], area[href], button, input, select, textarea, ' +
+	    'summary, iframe, [tabindex], [contenteditable]';
+	const out = [];
+	for (const el of document.querySelectorAll(sel)) {
+		if (el.tabIndex < 0 || el.disabled ||
+		    (el.tagName === 'INPUT' && el.type === 'hidden'))
+			continue;
+		const cs = getComputedStyle(el);
+		if (el.getClientRects().length === 0 ||
+		    cs.visibility !== 'visible')
+			continue;
+		el.setAttribute('data-a11y-k', String(out.length));
+		out.push(window.__a11yDescribe(el));
+	}
+	window.__a11yRest = out.map((d, k) => window.__a11yStyle(
+	    document.querySelector(`[data-a11y-k="${k}"]`)));
+	return out;
+}
+
+/* Helpers installed in the page once per load. */
+function installHelpers() {
+	window.__a11yStyle = (el) => {
+		const cs = getComputedStyle(el);
+		return {
+			outline: cs.outlineStyle === 'none' ||
+			    parseFloat(cs.outlineWidth) === 0 ? 'none' :
+			    `${cs.outlineStyle} ${cs.outlineWidth} ` +
+			    `${cs.outlineColor}`,
+			shadow: cs.boxShadow,
+			bg: cs.backgroundColor,
+			border: `${cs.borderTopColor} ${cs.borderBottomColor} ` +
+			    `${cs.borderBottomWidth}`,
+			color: cs.color,
+			deco: cs.textDecorationLine,
+		};
+	};
+	window.__a11yDescribe = (el) => {
+		let s = el.tagName.toLowerCase();
+		if (el.id) s += '#' + el.id;
+		if (el.className && typeof el.className === 'string')
+			s += '.' + el.className.trim().split(/\s+/).join('.');
+		const h = el.getAttribute('href');
+		if (h !== null) s += `[href="${h}"]`;
+		const t = (el.innerText || '').trim().replace(/\s+/g, ' ');
+		if (t) s += ` "${t.slice(0, 50)}"`;
+		return s;
+	};
+	/* What Tab has just focused: its mark, style and box. */
+	window.__a11yFocused = () => {
+		const el = document.activeElement;
+		if (!el || el === document.body ||
+		    el === document.documentElement)
+			return null;
+		const r = el.getBoundingClientRect();
+		return {
+			k: el.getAttribute('data-a11y-k'),
+			desc: window.__a11yDescribe(el),
+			style: window.__a11yStyle(el),
+			focusVisible: el.matches(':focus-visible'),
+			box: { x: r.x, y: r.y, w: r.width, h: r.height },
+			vw: innerWidth, vh: innerHeight,
+		};
+	};
+}
+
+/* The charts of a page and the tables that follow them.  Runs in the
+ * page; returns a list of problems and the number of charts. */
+function checkCharts() {
+	const problems = [];
+	const figs = [...document.querySelectorAll('figure.chart')];
+	const isHeading = (el) => /^H[1-6]$/.test(el.tagName);
+	/* Numbers as a reader sees them: "1 826" and "1826" alike. */
+	const numbers = (s) => (s.replace(/(\d)[\u00a0\u202f ](?=\d{3}\b)/g,
+	    '$1').match(/\d+(?:,\d+)?/g) || []);
+	for (const fig of figs) {
+		const img = fig.querySelector('img');
+		const name = img ? img.getAttribute('src') : '(no img)';
+		const alt = img ? (img.getAttribute('alt') || '').trim() : '';
+		if (!img || alt === '') {
+			problems.push(`${name}: no text alternative`);
+			continue;
+		}
+		if (/^(graphique|diagramme|image|figure|chart|graph)\b/i.test(alt)
+		    || alt.length < 12 || numbers(alt).length === 0) {
+			problems.push(`${name}: the text alternative states no ` +
+			    `data: "${alt}"`);
+			continue;
+		}
+		/* The next table in document order, with no heading
+		 * between: the chart's numbers. */
+		const w = document.createTreeWalker(document.body,
+		    NodeFilter.SHOW_ELEMENT);
+		w.currentNode = fig;
+		let table = null, el;
+		while ((el = w.nextNode()) !== null) {
+			if (fig.contains(el))
+				continue;
+			if (isHeading(el))
+				break;
+			if (el.tagName === 'TABLE') {
+				table = el;
+				break;
+			}
+		}
+		if (table === null) {
+			problems.push(`${name}: no data table follows it`);
+			continue;
+		}
+		if (!table.caption || table.caption.innerText.trim() === '') {
+			problems.push(`${name}: its table has no caption`);
+			continue;
+		}
+		const have = new Set(numbers(table.innerText));
+		const miss = numbers(alt).filter((n) => !have.has(n));
+		/* The edition charts name measures by number in their
+		 * alternative; the counts must be in the table. */
+		if (fig.closest('.indicator') !== null && miss.length > 0)
+			problems.push(`${name}: numbers of the text ` +
+			    `alternative missing from the table ` +
+			    `"${table.caption.innerText.trim()}": ` +
+			    miss.join(' '));
+		if (fig.closest('.indicator') === null) {
+			for (const row of table.tBodies[0] ?
+			    table.tBodies[0].rows : []) {
+				const lab = row.cells[0].innerText.trim()
+				    .toLowerCase();
+				const n = row.cells[1] ?
+				    row.cells[1].innerText.trim() : '';
+				if (!alt.toLowerCase().includes(`${lab} ${n}`))
+					problems.push(`${name}: the text ` +
+					    `alternative does not say ` +
+					    `"${lab} ${n}"`);
+			}
+		}
+	}
+	return { problems, n: figs.length };
+}
+
+/* Statuses: every badge names its status in visible words; status
+ * colours are never the only cue.  Runs in the page. */
+function checkStatuses(labels) {
+	const problems = [];
+	const badges = [...document.querySelectorAll('.badge')];
+	for (const b of badges) {
+		const t = (b.innerText || '').trim();
+		if (!labels.includes(t))
+			problems.push(`badge "${t}" (${b.className}) does not ` +
+			    'name a status in words');
+		const icon = b.querySelector('.badge-icon');
+		if (icon && icon.getAttribute('aria-hidden') !== 'true')
+			problems.push(`badge "${t}": its icon is not hidden ` +
+			    'from screen readers');
+	}
+	return { problems, n: badges.length };
+}
+
+/* ---- driving the browser ---- */
+
+function sameStyle(a, b) {
+	return a.outline === b.outline && a.shadow === b.shadow &&
+	    a.bg === b.bg && a.border === b.border && a.color === b.color &&
+	    a.deco === b.deco;
+}
+
+/* A focus style that shows: a ring, a shadow or a new background. */
+function visibleFocus(rest, foc) {
+	if (foc.outline !== 'none' && foc.outline !== rest.outline &&
+	    !/ rgba\(0, 0, 0, 0\)$/.test(foc.outline))
+		return true;
+	if (foc.shadow !== 'none' && foc.shadow !== rest.shadow)
+		return true;
+	if (foc.bg !== rest.bg)
+		return true;
+	return false;
+}
+
+async function main() {
+	let chromium, axeSource;
+	try {
+		({ chromium } = require('playwright-core'));
+		axeSource = require('axe-core').source;
+	} catch (e) {
+		console.log('not ok - a11y: playwright-core and axe-core ' +
+		    'installed (npm ci in tests/)');
+		console.log(`#   ${e.message.split('\n')[0]}`);
+		return 2;
+	}
+	const edir = path.join(opt.root, opt.year);
+	let pages = fs.readdirSync(edir).filter((f) => f.endsWith('.html'))
+	    .sort().map((f) => `${opt.year}/${f}`);
+	pages.unshift('index.html');
+	if (opt.pages)
+		pages = opt.pages;
+
+	const server = await serve(opt.root);
+	const base = `http://127.0.0.1:${server.address().port}/`;
+	let browser;
+	try {
+		browser = await chromium.launch({ executablePath: CHROMIUM,
+		    headless: true, args: CHROMIUM_ARGS });
+	} catch (e) {
+		server.close();
+		console.log(`not ok - a11y: Chromium starts (${CHROMIUM})`);
+		console.log(`#   ${e.message.split('\n')[0]}`);
+		return 2;
+	}
+	try {
+		await run(browser, base, pages, axeSource);
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	return 0;
+}
+
+async function run(browser, base, pages, axeSource) {
+	const ctx = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		locale: 'fr-FR',
+		reducedMotion: 'reduce',
+	});
+	const loadProblems = [];
+	/* Nothing from outside: the pages must stand alone. */
+	await ctx.route('**/*', (route) => {
+		const u = new URL(route.request().url());
+		if (u.hostname === '127.0.0.1')
+			return route.continue();
+		loadProblems.push(`outside request: ${u.href}`);
+		return route.abort();
+	});
+	const page = await ctx.newPage();
+	let current = '';
+	page.on('console', (m) => {
+		if (m.type() === 'error')
+			loadProblems.push(`${current}: console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) =>
+	    loadProblems.push(`${current}: ${e.message}`));
+	page.on('requestfailed', (r) => {
+		if (new URL(r.url()).hostname === '127.0.0.1')
+			loadProblems.push(`${current}: failed: ${r.url()}`);
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400)
+			loadProblems.push(`${current}: HTTP ${r.status()}: ` +
+			    `${r.url()}`);
+	});
+
+	const axeProblems = [], skipProblems = [], tabProblems = [],
+	    focusProblems = [], chartProblems = [], statusProblems = [],
+	    reflowProblems = [];
+	const skipNotes = [];
+	let npasses = 0, nviol = 0, nnodes = 0, nfocus = 0, ncharts = 0, nbadges = 0;
+	const incomplete = new Map();
+
+	for (const rel of pages) {
+		current = rel;
+		const url = base + rel;
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(url, { waitUntil: 'load' });
+
+		/* axe-core, WCAG 2.0 and 2.1, levels A and AA.  Evaluated
+		 * through the DevTools protocol: the pages' CSP forbids
+		 * scripts, and stays on. */
+		await page.evaluate(axeSource);
+		const res = await page.evaluate(async (tags) => {
+			const r = await window.axe.run(document, {
+				runOnly: { type: 'tag', values: tags },
+				resultTypes: ['violations', 'incomplete'],
+			});
+			const pick = (v) => ({ id: v.id, impact: v.impact,
+			    help: v.help, nodes: v.nodes.map((n) => ({
+				target: n.target.join(' '),
+				summary: n.failureSummary || '' })) });
+			return { violations: r.violations.map(pick),
+			    incomplete: r.incomplete.map(pick),
+			    passes: r.passes.length };
+		}, AXE_TAGS);
+		npasses += res.passes;
+		for (const v of res.violations) {
+			nviol++;
+			for (const n of v.nodes) {
+				nnodes++;
+				axeProblems.push(`${rel}: ${v.id} (${v.impact}): ` +
+				    `${v.help}: ${n.target}\n  ` +
+				    n.summary.replace(/\n/g, ' '));
+			}
+		}
+		for (const v of res.incomplete)
+			for (const n of v.nodes) {
+				const k = v.id;
+				if (!incomplete.has(k))
+					incomplete.set(k, []);
+				incomplete.get(k).push(`${rel}: ${n.target}`);
+			}
+
+		/* Charts and statuses. */
+		const ch = await page.evaluate(checkCharts);
+		ncharts += ch.n;
+		for (const p of ch.problems)
+			chartProblems.push(`${rel}: ${p}`);
+		const st = await page.evaluate(checkStatuses, STATUS_LABELS);
+		nbadges += st.n;
+		for (const p of st.problems)
+			statusProblems.push(`${rel}: ${p}`);
+
+		/* Tab through the whole page. */
+		await page.evaluate(installHelpers);
+		const els = await page.evaluate(markFocusable);
+		const rest = await page.evaluate(() => window.__a11yRest);
+		const seen = [];
+		for (let i = 0; i < els.length + 3; i++) {
+			await page.keyboard.press('Tab');
+			const f = await page.evaluate(() =>
+			    window.__a11yFocused());
+			if (f === null || f.k === null) {
+				if (seen.length >= els.length)
+					break;
+				if (f !== null)
+					tabProblems.push(`${rel}: Tab reaches ` +
+					    `${f.desc}, not in the list of ` +
+					    'focusable elements');
+				continue;
+			}
+			const k = Number(f.k);
+			if (seen.includes(k))
+				break;
+			if (seen.length > 0 && k < seen[seen.length - 1])
+				tabProblems.push(`${rel}: focus order goes ` +
+				    `back: ${f.desc} after ` +
+				    `${els[seen[seen.length - 1]]}`);
+			seen.push(k);
+			nfocus++;
+			if (!f.focusVisible)
+				focusProblems.push(`${rel}: ${f.desc}: not ` +
+				    ':focus-visible after Tab');
+			if (!visibleFocus(rest[k], f.style))
+				focusProblems.push(`${rel}: ${f.desc}: no ` +
+				    'visible focus style (' +
+				    JSON.stringify(f.style) + ')');
+			const b = f.box;
+			if (b.w < 2 || b.h < 2 || b.x + b.w <= 0 ||
+			    b.y + b.h <= 0 || b.x >= f.vw || b.y >= f.vh)
+				focusProblems.push(`${rel}: ${f.desc}: ` +
+				    'focused but off screen ' +
+				    JSON.stringify(b));
+		}
+		const missed = els.filter((d, k) => !seen.includes(k));
+		for (const d of missed)
+			tabProblems.push(`${rel}: Tab never reaches ${d}`);
+
+		/* Reflow: at 320 CSS px, no sideways scrolling (tables
+		 * scroll in their own region). */
+		await page.setViewportSize({ width: 320, height: 900 });
+		const sw = await page.evaluate(() =>
+		    document.documentElement.scrollWidth);
+		if (sw > 320)
+			reflowProblems.push(`${rel}: ${sw} px wide at 320 px`);
+
+		/* The skip link, from a fresh load.  A page with nothing
+		 * to pass before its <main> (the review page) needs none. */
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(url, { waitUntil: 'load' });
+		const before = await page.evaluate(() => {
+			const main = document.querySelector('main');
+			if (main === null)
+				return -1;
+			return [...document.querySelectorAll('a[href], ' +
+			    'button, input, select, textarea, [tabindex]')]
+			    .filter((el) => el.tabIndex >= 0 &&
+			    !el.classList.contains('skip') &&
+			    (main.compareDocumentPosition(el) &
+			    Node.DOCUMENT_POSITION_PRECEDING)).length;
+		});
+		if (before === 0 && await page.$('a.skip') === null) {
+			skipNotes.push(rel);
+			continue;
+		}
+		if (before === -1) {
+			skipProblems.push(`${rel}: no <main>`);
+			continue;
+		}
+		await page.keyboard.press('Tab');
+		const first = await page.evaluate(() => {
+			const el = document.activeElement;
+			const r = el.getBoundingClientRect();
+			return { cls: el.className, href: el.getAttribute('href'),
+			    text: el.innerText.trim().slice(0, 60), top: r.top,
+			    h: r.height, w: r.width };
+		});
+		if (first.cls !== 'skip' || first.href !== '#contenu') {
+			skipProblems.push(`${rel}: the first Tab stop is ` +
+			    `${JSON.stringify(first)}, not the skip link`);
+			continue;
+		}
+		if (first.top < 0 || first.h < 8 || first.w < 20)
+			skipProblems.push(`${rel}: the focused skip link is ` +
+			    `not on screen ${JSON.stringify(first)}`);
+		await page.keyboard.press('Enter');
+		const after = await page.evaluate(() => ({
+			tag: document.activeElement.tagName,
+			id: document.activeElement.id,
+			hash: location.hash,
+		}));
+		if (after.tag !== 'MAIN' || after.id !== 'contenu')
+			skipProblems.push(`${rel}: after Enter on the skip ` +
+			    `link, focus is on ${after.tag}#${after.id}`);
+		await page.keyboard.press('Tab');
+		const inMain = await page.evaluate(() =>
+		    document.querySelector('main').contains(
+		    document.activeElement));
+		if (!inMain)
+			skipProblems.push(`${rel}: Tab after the skip link ` +
+			    'leaves <main>');
+
+	}
+
+	/* Screenshots, for people to look at. */
+	fs.mkdirSync(opt.shots, { recursive: true });
+	const shots = [];
+	for (const rel of [`${opt.year}/index.html`,
+	    `${opt.year}/${opt.measure}`]) {
+		current = rel;
+		for (const w of [390, 1280]) {
+			await page.setViewportSize({ width: w, height: 900 });
+			await page.goto(base + rel, { waitUntil: 'load' });
+			const f = path.join(opt.shots,
+			    `${path.basename(rel, '.html')}-${w}.png`);
+			await page.screenshot({ path: f, fullPage: true });
+			shots.push(f);
+		}
+	}
+	await ctx.close();
+
+	const n = pages.length;
+	report(`a11y: ${n} pages load with no error and nothing from outside`,
+	    loadProblems);
+	report(`a11y: axe-core ${AXE_TAGS.join(',')}: 0 violations on ` +
+	    `${n} pages`, axeProblems.length === 0 ?
+	    (npasses === 0 ? ['axe-core passed no rule: did it run?'] : []) :
+	    [`${nviol} rule violations, ${nnodes} elements`,
+	    ...axeProblems], `${npasses} rules passed in all`);
+	report('a11y: the skip link is the first Tab stop and moves focus ' +
+	    `to <main> (${n - skipNotes.length} pages)`, skipProblems);
+	for (const rel of skipNotes)
+		console.log(`# ${rel}: nothing focusable before <main>, no ` +
+		    'skip link needed');
+	report(`a11y: Tab reaches every link and control in document order ` +
+	    `(${n} pages)`, tabProblems, `${nfocus} Tab stops`);
+	report('a11y: every Tab stop shows a visible focus style',
+	    focusProblems, `${nfocus} checked`);
+	report('a11y: every chart has a text alternative with its data, then ' +
+	    'its data table', ncharts === 0 ? ['no chart found'] :
+	    chartProblems, `${ncharts} charts`);
+	report('a11y: statuses named in words, never by colour alone',
+	    nbadges === 0 ? ['no status badge found'] : statusProblems,
+	    `${nbadges} badges`);
+	report(`a11y: no sideways scrolling at 320 px (${n} pages)`,
+	    reflowProblems);
+	for (const [id, list] of incomplete)
+		console.log(`# axe could not decide ${id} on ${list.length} ` +
+		    `elements, e.g. ${list[0]}`);
+	console.log(`# screenshots: ${shots.join(' ')}`);
+}
+
+main().then((rc) => process.exit(rc), (e) => {
+	console.log('not ok - a11y: the browser checks ran to the end');
+	console.log(`#   ${String(e.stack || e).split('\n').slice(0, 5)
+	    .join('\n#   ')}`);
+	process.exit(0);
+});

@@ -1,0 +1,99 @@
+#!/bin/sh
+# The site in a real browser: the sample content built with --format html,
+# served on 127.0.0.1, every page of the newest edition and the editions
+# index checked in Debian's Chromium (playwright-core, axe-core from
+# tests/package.json) by tests/a11y/check.js: axe-core WCAG 2.0/2.1 A and
+# AA with 0 violations, the skip link, Tab order and focus styles, charts'
+# text alternatives and data tables, statuses in words, no sideways
+# scrolling at 320 px.  Then the same checks on a deliberately broken copy
+# must fail, so that a green run means something.
+# Screenshots of the dashboard and a measure page at 390 and 1280 px go to
+# tests/work/a11y/ (or $A11Y_SHOTS), for people to look at.
+#   A11Y_KEEP=DIR sh tests/t-a11y.sh   keeps the logs in DIR
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+
+NM=$TOP/tests/node_modules
+CHECK=$TOP/tests/a11y/check.js
+SHOTS=${A11Y_SHOTS:-$TOP/tests/work/a11y}
+OUT=$WORK/out
+
+if [ ! -f "$NM/playwright-core/package.json" ] ||
+    [ ! -f "$NM/axe-core/axe.min.js" ]; then
+	if command -v npm >/dev/null 2>&1; then
+		(cd "$TOP/tests" && npm ci --no-audit --no-fund \
+		    --loglevel=error) >"$WORK/npm.log" 2>&1
+	fi
+fi
+if ! command -v node >/dev/null 2>&1 ||
+    [ ! -f "$NM/playwright-core/package.json" ] ||
+    [ ! -f "$NM/axe-core/axe.min.js" ]; then
+	fail "a11y: node, playwright-core and axe-core available (npm ci)" \
+	    "$(tail -5 "$WORK/npm.log" 2>/dev/null)"
+	exit 0
+fi
+if [ ! -x /usr/bin/chromium ]; then
+	fail "a11y: Debian chromium installed (make deps)"
+	exit 0
+fi
+
+if ! "$BIN" build --format html --content content --out "$OUT" --quiet \
+    2>"$WORK/build.err"; then
+	fail "a11y: the sample content builds" "$(head -20 "$WORK/build.err")"
+	exit 0
+fi
+year=$(ls content/editions | sort | tail -1)
+measure=mesure-08.html
+[ -f "$OUT/$year/$measure" ] || measure=mesure-01.html
+
+# Every page of the newest edition, and the editions index.
+node "$CHECK" --root "$OUT" --year "$year" --shots "$SHOTS" \
+    --measure "$measure" >"$WORK/a11y.log" 2>&1
+st=$?
+cat "$WORK/a11y.log"
+if [ $st -ne 0 ] && ! grep -q '^not ok - ' "$WORK/a11y.log"; then
+	fail "a11y: the browser checks ran (status $st)"
+fi
+echo "# screenshots for review in $SHOTS"
+
+# ---- the checks bite: a broken copy of two pages must fail them ----
+
+BAD=$WORK/bad
+cp -R "$OUT" "$BAD"
+d=$BAD/$year
+# Status text too pale for its background.
+sed 's/--status-partial-text: #[0-9a-f]*;/--status-partial-text: #8fcbef;/' \
+    "$d/assets/theme.css" >"$WORK/t.css" && cp "$WORK/t.css" "$d/assets/theme.css"
+# No focus style at all.
+printf '%s\n' ':focus-visible, a:focus-visible { outline: none !important;' \
+    '  box-shadow: none !important; background: none !important; }' \
+    >>"$d/assets/site.css"
+# An image without text alternative; a badge without its words.
+sed -e 's|<main id="contenu" class="wrap" tabindex="-1">|&<img src="charts/statuts.svg">|' \
+    -e 's|aria-hidden="true"></span>Réalisée</span>|aria-hidden="true"></span></span>|' \
+    "$d/index.html" >"$WORK/p.html" && cp "$WORK/p.html" "$d/index.html"
+# No skip link; a chart whose alternative names no data.
+sed -e 's|<a class="skip" href="#contenu">Aller au contenu</a>||' \
+    -e '0,/<img src="charts\/[^"]*" alt="[^"]*"/s//<img src="charts\/x.svg" alt="Graphique"/' \
+    "$d/$measure" >"$WORK/p.html" && cp "$WORK/p.html" "$d/$measure"
+node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
+    --measure "$measure" --pages "$year/index.html,$year/$measure" \
+    >"$WORK/bad.log" 2>&1
+# A11Y_KEEP=DIR keeps the logs of both runs, to read what was found.
+[ -n "$A11Y_KEEP" ] && cp "$WORK/a11y.log" "$WORK/bad.log" "$A11Y_KEEP/"
+msg=
+for want in 'axe-core' 'skip link' 'visible focus style' \
+    'text alternative with its data' 'statuses named in words'; do
+	grep -q "^not ok - a11y: .*$want" "$WORK/bad.log" ||
+	    msg="$msg not caught: $want;"
+done
+for rule in color-contrast image-alt; do
+	grep -q "^#   $year/index.html: $rule " "$WORK/bad.log" ||
+	    msg="$msg axe did not report $rule;"
+done
+if [ -z "$msg" ]; then
+	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words)"
+else
+	fail "a11y: a broken copy fails the checks" "$msg" \
+	    "$(head -30 "$WORK/bad.log")"
+fi
