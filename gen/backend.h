@@ -67,7 +67,8 @@ int	 svg_edition(const struct report *, const struct edition *,
 
 /* pdfpost.c: what cairo 1.16 cannot write into a PDF, added in place to
  * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA
- * identifier, dates in PDF form, a /ID derived from the content.
+ * identifier, dates in PDF form, a /ID derived from the content, and
+ * /Alt on each Figure structure element (cairo 1.16 cannot write it).
  * Returns 0 after diag_sys(). */
 struct pdfmeta {
 	const char	*title;
@@ -77,6 +78,9 @@ struct pdfmeta {
 	size_t		 nauthors;
 	const char	*lang;		/* "fr-FR" */
 	const char	*date;		/* YYYY-MM-DD */
+	const char	**alts;		/* alternative text of each Figure
+					 * structure element, in order */
+	size_t		 nalts;
 };
 int	 pdfpost(const char *path, const struct pdfmeta *);
 

@@ -47,9 +47,10 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 						/* STYLE_BODY */
 	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  3, 0, 1, 0x1a1a1a, "P" },
 						/* STYLE_ITEM */
-	{ SERIF, 10.0, 14.0, R, IT, 1, 1, 0,  2,  6, 0, 1, 0x333333, "P" },
+	{ SERIF, 10.0, 14.0, R, IT, 1, 1, 0,  2,  6, 0, 1, 0x333333,
+	    "BlockQuote" },
 						/* STYLE_QUOTE */
-	{ MONO,   8.0, 11.0, R, UP, 0, 0, 1,  0,  0, 0, 1, 0x1a1a1a, "P" },
+	{ MONO,   8.0, 11.0, R, UP, 0, 0, 1,  0,  0, 0, 1, 0x1a1a1a, "Code" },
 						/* STYLE_CODE */
 	{ SANS,  20.0, 25.0, B, UP, 0, 0, 0,  0, 16, 1, 0, 0x1f3a5f, "H1" },
 						/* STYLE_H1 */
@@ -511,6 +512,7 @@ item_free(struct lay_item *it)
 	free(it->hyend);
 	free(it->links);
 	free((char *)it->str);
+	free(it->alt);
 	if (it->layout != NULL)
 		g_object_unref(it->layout);
 	if (it->marker != NULL)
@@ -1060,6 +1062,7 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 		it->group = "Figure";
 		buf_reset(&alt);
 		alt_text(&alt, s->child);
+		it->alt = xstrdup(alt.data != NULL ? alt.data : "");
 		if (alt.len > 0) {
 			it->keep = 1;
 			it = lay_text(l, alt.data, STYLE_DESC, x, 0);

@@ -116,6 +116,8 @@ struct lay_item {
 	const char	*group;		/* tag around a run of items, opened
 					 * at this item, or NULL */
 	int		 gclose;	/* closes the open group after it */
+	char		*alt;		/* group "Figure": its alternative
+					 * text (owned), or NULL */
 	const char	*dest;		/* named destination at its top */
 	double		 x, w;		/* [pt] from the column's left */
 	double		 pad;		/* [pt] CODE: background margin */

@@ -98,6 +98,9 @@ struct pdf {
 	struct mark	*mark;
 	size_t		 nmarks, markcap;
 	char		**pool;		/* strings the items point to */
+	const char	**alts;		/* Figure alternative texts, in
+					 * drawing order (the items' own) */
+	size_t		 nalts;
 	size_t		 npool, poolcap;
 	size_t		*ipage;		/* [nitems] page of each item's top */
 	struct fig	**figs;
@@ -507,6 +510,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	    ind->label);
 	it = lay_text(&p->l, s, STYLE_CAPTION, 0, 0);
 	it->group = "Figure";
+	it->alt = chart_desc(ind, p->e->year);
 	it->before = 14;
 	it->flt = 1;
 	it->anchor = anchor;
@@ -1533,6 +1537,13 @@ draw(struct pdf *p)
 			if (it->group != NULL && pc->first == 0) {
 				cairo_tag_begin(cr, it->group, "");
 				open = it->group;
+				/* pdfpost() gives each Figure its /Alt. */
+				if (strcmp(it->group, "Figure") == 0) {
+					p->alts = xreallocarray(p->alts,
+					    p->nalts + 1, sizeof(*p->alts));
+					p->alts[p->nalts++] = it->alt != NULL ?
+					    it->alt : "";
+				}
 			}
 			if (it->dest != NULL && pc->first == 0) {
 				struct buf b = { NULL, 0, 0 };
@@ -1639,10 +1650,13 @@ pdf_edition(const struct report *r, const struct edition *e,
 	meta.nauthors = e->nauthors;
 	meta.lang = "fr-FR";
 	meta.date = e->date;
+	meta.alts = p.alts;
+	meta.nalts = p.nalts;
 	rc = pdfpost(p.path, &meta);
 	free(s);
 out:
 	free(p.path);
+	free(p.alts);
 	free(p.ipage);
 	lay_pages_free(&p.pg);
 	lay_free(&p.l);

@@ -93,6 +93,35 @@ xmp_packet(struct buf *b, const struct pdfmeta *m)
 	    "<?xpacket end=\"w\"?>\n");
 }
 
+/*
+ * Gives each Figure structure element, in document order (depth first, as
+ * cairo wrote the tree in drawing order), its alternative text.
+ */
+static void
+figure_alts(qpdf_data q, qpdf_oh node, const struct pdfmeta *m, size_t *k,
+    int depth)
+{
+	int	 i, n;
+
+	if (depth > 64)
+		return;
+	if (qpdf_oh_is_array(q, node)) {
+		n = qpdf_oh_get_array_n_items(q, node);
+		for (i = 0; i < n; i++)
+			figure_alts(q, qpdf_oh_get_array_item(q, node, i), m, k,
+			    depth + 1);
+		return;
+	}
+	if (!qpdf_oh_is_dictionary(q, node))
+		return;
+	if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"),
+	    "/Figure") && *k < m->nalts)
+		qpdf_oh_replace_key(q, node, "/Alt",
+		    qpdf_oh_new_unicode_string(q, m->alts[(*k)++]));
+	if (qpdf_oh_has_key(q, node, "/K"))
+		figure_alts(q, qpdf_oh_get_key(q, node, "/K"), m, k, depth + 1);
+}
+
 /* Reports qpdf's pending error, if any.  Returns 1 if there was one. */
 static int
 failed(qpdf_data q, const char *path)
@@ -114,6 +143,7 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	struct buf	 x = { NULL, 0, 0 };
 	char		*tmp, date[32];
 	int		 rc = 0, y, mo, d;
+	size_t		 nfig = 0;
 
 	tmp = xasprintf("%s.post", path);
 	q = qpdf_init();
@@ -133,6 +163,10 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle",
 	    qpdf_oh_new_bool(q, QPDF_TRUE));
 	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+
+	if (qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+		figure_alts(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), m,
+		    &nfig, 0);
 
 	xmp_packet(&x, m);
 	xmp = qpdf_oh_new_stream(q);
