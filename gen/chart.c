@@ -686,6 +686,41 @@ put_gaps(struct buf *b, const struct series *s, int from, int to)
 }
 
 char *
+chart_change(const struct indicator *ind, int year, int prevyear)
+{
+	const struct value *now, *before;
+	char		 a[64], b[64], d[64];
+	double		 diff;
+
+	if (ind->categories || prevyear >= year)
+		return NULL;
+	now = series_last(&ind->series[0], year);
+	before = series_last(&ind->series[0], prevyear);
+	if (before == NULL)
+		return NULL;
+	if (now == NULL || now->year <= prevyear)
+		return xasprintf("Pas de nouvelle valeur depuis %d.",
+		    prevyear);
+	chart_fmt(a, sizeof(a), now->v, ind->unit);
+	chart_fmt(b, sizeof(b), before->v, ind->unit);
+	diff = now->v - before->v;
+	if (strcmp(ind->unit, "%") == 0) {
+		/* A change of a percentage is in points. */
+		fmt_num(d, sizeof(d), fabs(diff), -1);
+		return xasprintf("%s en %d, contre %s en %d (%s%s"
+		    NNBSP "point%s).", a, now->year, b, before->year,
+		    diff < 0 ? "\xe2\x88\x92" : "+", d,
+		    fabs(diff) >= 2 ? "s" : "");
+	}
+	if (before->v == 0)
+		return xasprintf("%s en %d, contre %s en %d.", a, now->year,
+		    b, before->year);
+	fmt_num(d, sizeof(d), fabs(diff / before->v * 100), 0);
+	return xasprintf("%s en %d, contre %s en %d (%s%s" NNBSP "%%).",
+	    a, now->year, b, before->year, diff < 0 ? "\xe2\x88\x92" : "+", d);
+}
+
+char *
 chart_desc(const struct indicator *ind, int year)
 {
 	struct buf	 b = { NULL, 0, 0 };

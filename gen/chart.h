@@ -34,6 +34,11 @@ char	*chart_file(const struct indicator *);
  * "De 712 en 2015 à 1 118 en 2016 ; cible 1 500 en 2016."  Caller frees. */
 char	*chart_title(const struct indicator *, int year);
 char	*chart_desc(const struct indicator *, int year);
+/* The change of the indicator's last value since the previous edition,
+ * one sentence: "1 118 en 2016, contre 712 en 2015 (+57 %)." or "Pas de
+ * nouvelle valeur depuis 2015.".  NULL for categories or when there is
+ * nothing to compare.  Caller frees. */
+char	*chart_change(const struct indicator *, int year, int prevyear);
 char	*chart_title_status(const struct report *, const struct edition *);
 char	*chart_desc_status(const struct report *, const struct edition *);
 char	*chart_title_progress(const struct report *, const struct edition *);

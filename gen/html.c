@@ -811,7 +811,8 @@ page_dashboard(const struct report *r, const struct edition *e,
 	struct measure	**all;
 	const struct assessment *a, *pa;
 	char		 date[64], file[64], *desc, *title;
-	size_t		 i, j, k, ninds = 0, nfilled = 0, nchanged = 0, ndone;
+	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone;
+	size_t		 ntrend[4] = { 0, 0, 0, 0 };
 	struct crumb	 cr[] = {
 		{ "../index.html", "Éditions" },
 		{ NULL, NULL },
@@ -836,9 +837,8 @@ page_dashboard(const struct report *r, const struct edition *e,
 		}
 		if (e->prev != NULL &&
 		    (a = report_assessment(all[i], e->year)) != NULL &&
-		    (pa = report_assessment(all[i], e->prev->year)) != NULL &&
-		    a->status != pa->status)
-			nchanged++;
+		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
+			ntrend[status_compare(pa->status, a->status) + 1]++;
 	}
 	count_statuses(e, all, pl->nmeasures, &c);
 
@@ -884,10 +884,16 @@ page_dashboard(const struct report *r, const struct edition *e,
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures non réalisées</span></li>\n",
 	    c.n[STATUS_NOT_IMPLEMENTED]);
+	/* ntrend[]: worse, same, better, changed to or from "not
+	 * assessed" (status_compare() + 1). */
 	if (e->prev != NULL)
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">appréciations modifiées depuis %d</span>"
-		    "</li>\n", nchanged, e->prev->year);
+		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
+		    "stables, %zu en recul%s</span></li>\n", ntrend[2],
+		    e->prev->year, ntrend[1], ntrend[0], ntrend[3] == 0 ? "" :
+		    ntrend[3] == 1 ? ", 1 passée par « Information "
+		    "insuffisante »" : ", d’autres passées par « Information "
+		    "insuffisante »");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n",
 	    ninds, nfilled, e->year);
@@ -1064,8 +1070,12 @@ indicator_table(struct page *p, const struct indicator *ind)
 
 	if (!ind->categories) {
 		s = &ind->series[0];
-		pf(p, "<div class=\"table-wrap\">\n<table class=\"data\" "
-		    "id=\"tab-%s\">\n<caption>", ind->id);
+		/* A region that may scroll sideways on a small screen
+		 * takes the focus, so that the keyboard can scroll it. */
+		pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
+		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
+		    ind->id);
 		PUTSL(p, "Données" NBSP ": ");
 		txt(p, ind->label);
 		PUTSL(p, "</caption>\n<thead><tr><th scope=\"col\">Année</th>"
@@ -1225,6 +1235,14 @@ indicator_section(struct page *p, const struct indicator *ind)
 		free(file);
 		free(desc);
 		free(title);
+		if (p->e->prev != NULL &&
+		    (desc = chart_change(ind, year, p->e->prev->year)) != NULL) {
+			pf(p, "<p class=\"change\"><strong>Depuis l’édition "
+			    "%d" NBSP ":</strong> ", p->e->prev->year);
+			txt(p, desc);
+			PUTSL(p, "</p>\n");
+			free(desc);
+		}
 		indicator_table(p, ind);
 	}
 	if (ind->note != NULL) {

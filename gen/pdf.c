@@ -518,6 +518,14 @@ build_figure(struct pdf *p, const struct measure *m,
 	s = chart_desc(ind, p->e->year);
 	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
 	free(s);
+	if (p->e->prev != NULL &&
+	    (s = chart_change(ind, p->e->year, p->e->prev->year)) != NULL) {
+		char *t = xasprintf("Depuis l’édition %d" NBSP ": %s",
+		    p->e->prev->year, s);
+		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
+		free(t);
+		free(s);
+	}
 
 	f = xcalloc(1, sizeof(*f));
 	if (p->nfigs == p->figcap) {
