@@ -84,6 +84,17 @@ struct pdfmeta {
 };
 int	 pdfpost(const char *path, const struct pdfmeta *);
 
+/* stamp.c: a build whose inputs (content, styles, options, the tool
+ * itself) did not change since the last one is skipped. */
+#include <stdint.h>
+uint64_t stamp_inputs(const struct opts *);
+/* Does out/ hold the complete build of inputs h? */
+int	 stamp_fresh(const struct opts *, uint64_t h);
+/* After a build: remembers h and the files now in out/ (best effort). */
+void	 stamp_write(const struct opts *, uint64_t h);
+/* Before out/ changes. */
+void	 stamp_remove(const struct opts *);
+
 /* review.c: <year>/revue.json and <year>/revue.html, what a reviewer of a
  * draft should look at. */
 int	 review_edition(const struct report *, const struct edition *,

@@ -184,9 +184,18 @@ build(const struct report *r, const struct opts *o)
 	pthread_t	*th;
 	const char	**owned;
 	size_t		 i, nowned = 0, cap;
+	uint64_t	 h;
 	int		 nth, k;
 	char		 yr[16];
 
+	/* Nothing changed since the last build: nothing to do. */
+	h = stamp_inputs(o);
+	if (stamp_fresh(o, h)) {
+		if (!o->quiet)
+			fprintf(stderr, "%s: %s is up to date\n", PROGNAME,
+			    o->out);
+		return EXIT_OK;
+	}
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.o = o;
@@ -232,9 +241,11 @@ build(const struct report *r, const struct opts *o)
 	}
 	if (p.ok && (o->formats & FORMAT_HTML))
 		p.ok = html_index(r, o, p.od);
-	if (p.ok)
-		p.ok = out_commit(p.od, owned, nowned);
-	else
+	if (p.ok) {
+		stamp_remove(o);
+		if ((p.ok = out_commit(p.od, owned, nowned)))
+			stamp_write(o, h);
+	} else
 		out_abort(p.od);
 	for (i = 0; i < nowned; i++)
 		free((char *)owned[i]);
