@@ -43,14 +43,16 @@ hash_str(uint64_t *h, const char *s)
 	    "(null)") + 1);
 }
 
+/* The bytes of path, under the name name (so that the same files in
+ * another folder give the same hash). */
 static void
-hash_file(uint64_t *h, const char *path)
+hash_file(uint64_t *h, const char *path, const char *name)
 {
 	FILE	*f;
 	char	 b[65536];
 	size_t	 n;
 
-	hash_str(h, path);
+	hash_str(h, name);
 	if ((f = fopen(path, "rb")) == NULL)
 		return;
 	while ((n = fread(b, 1, sizeof(b), f)) > 0)
@@ -117,9 +119,8 @@ walk(const char *root, const char *rel, const char *skip,
 static void
 hash_one(void *arg, const char *path, const char *rel, const struct stat *st)
 {
-	(void)rel;
 	(void)st;
-	hash_file(arg, path);
+	hash_file(arg, path, rel);
 }
 
 uint64_t
@@ -129,15 +130,15 @@ stamp_inputs(const struct opts *o)
 	char		 num[64];
 
 	hash_str(&h, PROGNAME " " VERSION);
-	hash_file(&h, "/proc/self/exe");	/* a rebuilt tool */
+	hash_file(&h, "/proc/self/exe", "");	/* a rebuilt tool */
 	snprintf(num, sizeof(num), "%d %u %d", o->year, o->formats,
 	    o->draft);
 	hash_str(&h, num);
 	hash_str(&h, o->label);
 	hash_str(&h, o->base_url);
-	hash_str(&h, o->content);
+	hash_str(&h, "content");
 	walk(o->content, "", NULL, hash_one, &h, 0);
-	hash_str(&h, o->styles);
+	hash_str(&h, "styles");
 	walk(o->styles, "", NULL, hash_one, &h, 0);
 	return h;
 }

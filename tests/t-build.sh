@@ -29,10 +29,19 @@ else pass "no temporary folder left"; fi
 # A rebuild with nothing changed rewrites nothing.
 find b/out -type f -printf '%p %T@\n' | sort >before
 sleep 1
-(cd b && "$BIN" build --quiet --out out) 2>err
+(cd b && "$BIN" build --out out) 2>err
 find b/out -type f -printf '%p %T@\n' | sort >after
 if diff before after >/dev/null; then pass "no-op rebuild rewrites no file"
 else fail "no-op rebuild rewrites no file" "$(diff before after | head)"; fi
+
+if grep -q 'is up to date' err; then pass "no-op rebuild is skipped"
+else fail "no-op rebuild is skipped" "$(cat err)"; fi
+# A file removed from out/ by hand: the next build puts it back.
+rm b/out/2016/mesure-07.html
+(cd b && "$BIN" build --quiet --out out) 2>err
+if [ -f b/out/2016/mesure-07.html ]; then pass "a missing output file is rebuilt"
+else fail "a missing output file is rebuilt" "$(cat err)"; fi
+find b/out -type f -printf '%p %T@\n' | sort >before
 
 # One narrative changed: the 2015 edition and the other pages keep their
 # mtimes; the measure's own outputs change.
