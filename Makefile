@@ -39,7 +39,8 @@ STYLES	 = styles/theme.css styles/site.css
 
 sinclude Makefile.local
 
-.PHONY: all deps build report test check clean install bench bench-deps
+.PHONY: all deps build report test check clean install bench bench-deps \
+	fuzz test-asan test-valgrind
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -103,7 +104,7 @@ check: deps
 
 test: deps
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
-	    tests/unit-layout
+	    tests/unit-layout tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
@@ -141,6 +142,91 @@ tests/bench/timer: tests/bench/timer.c
 tests/bench/floor: tests/bench/floor.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/floor.c
 
+# ---- Robustness: fuzzing, sanitizers, valgrind (tests/fuzz/README) ----
+# The harnesses, each also built with tests/fuzz/replay.c into a plain
+# program that `make test` runs over the seed corpora and the crashes once
+# found (tests/t-hostile.sh).
+FUZZ_NAMES = indicators plan md typo num
+FUZZ_SRC = tests/fuzz/fuzz.h tests/fuzz/common.c tests/fuzz/replay.c \
+	   tests/fuzz/fuzz-indicators.c tests/fuzz/fuzz-plan.c \
+	   tests/fuzz/fuzz-md.c tests/fuzz/fuzz-typo.c tests/fuzz/fuzz-num.c
+# Seconds per harness for `make fuzz`.
+FUZZ_TIME = 60
+# clang and its sanitizer runtimes: only `make fuzz` and `make test-asan`
+# need them, and install them.
+SAN_DEBS = clang libclang-rt-14-dev
+SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
+	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	   LSAN_OPTIONS=suppressions=$$top/tests/fuzz/lsan.supp
+# Copies the working tree (sources only: no objects, history or output)
+# to the folder $$d, for a build that can never mix with gen/*.o.
+SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
+	   --exclude=./gen/asan --exclude=./gen/fuzz --exclude=./out \
+	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' . | \
+	   tar -xf - -C $$d
+
+tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS)
+	@mkdir -p tests/fuzz/bin
+	@for n in $(FUZZ_NAMES); do \
+	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \
+	  $(CC) $(CFLAGS) -Igen -o tests/fuzz/bin/replay-$$n \
+	    tests/fuzz/fuzz-$$n.c tests/fuzz/common.c tests/fuzz/replay.c \
+	    gen/libgen.a $(LDLIBS) || exit 1; \
+	done
+	@touch $@
+
+# Each harness for FUZZ_TIME seconds under libFuzzer, ASan and UBSan,
+# from its seeds (tests/fuzz/corpus/<name>) and what earlier runs found
+# (gen/fuzz/corpus/<name>).  A crash stops with gen/fuzz/crash-<name>-*:
+# copy it to tests/fuzz/regress/<name>/ once fixed.
+fuzz: deps
+	@$(MAKE) --no-print-directory deps DEBS="$(SAN_DEBS)"
+	@d=gen/fuzz/tree; $(SAN_COPY)
+	@$(MAKE) --no-print-directory -C gen/fuzz/tree \
+	    CC="clang $(SAN) -fsanitize=fuzzer-no-link" gen/libgen.a
+	@for n in $(FUZZ_NAMES); do \
+	  echo "clang -fsanitize=fuzzer -o gen/fuzz/fuzz-$$n"; \
+	  clang $(SAN) -fsanitize=fuzzer $(CFLAGS) -Igen \
+	    -o gen/fuzz/fuzz-$$n tests/fuzz/fuzz-$$n.c tests/fuzz/common.c \
+	    gen/fuzz/tree/gen/libgen.a $(LDLIBS) || exit 1; \
+	done
+	@top=$$(pwd); for n in $(FUZZ_NAMES); do \
+	  mkdir -p gen/fuzz/corpus/$$n; \
+	  echo "fuzz: $$n for $(FUZZ_TIME) s"; \
+	  env $(SAN_ENV) gen/fuzz/fuzz-$$n -max_total_time=$(FUZZ_TIME) \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=gen/fuzz/crash-$$n- \
+	    gen/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>gen/fuzz/$$n.log || \
+	    { tail -60 gen/fuzz/$$n.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' gen/fuzz/$$n.log; \
+	done
+
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang), run in a copy of the tree in gen/asan/.
+test-asan: deps
+	@$(MAKE) --no-print-directory deps DEBS="$(SAN_DEBS)"
+	@d=gen/asan; $(SAN_COPY)
+	@top=$$(pwd)/gen/asan; cd gen/asan && env $(SAN_ENV) \
+	    $(MAKE) --no-print-directory CC="clang $(SAN)" test
+
+# A build of the sample content under valgrind memcheck: no error, no
+# byte definitely lost (tests/valgrind.supp: library caches only).
+test-valgrind: deps
+	@$(MAKE) --no-print-directory deps DEBS=valgrind
+	@$(MAKE) --no-print-directory build
+	@rm -rf tests/work/valgrind && mkdir -p tests/work/valgrind
+	@echo "valgrind: rapporteur build of content/ (a few minutes)"
+	@valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite --error-exitcode=99 \
+	    --suppressions=tests/valgrind.supp --num-callers=30 \
+	    --log-file=tests/work/valgrind/log gen/rapporteur build --quiet \
+	    --content content --out tests/work/valgrind/out; st=$$?; \
+	grep -E 'ERROR SUMMARY|definitely lost' tests/work/valgrind/log; \
+	if [ $$st -ne 0 ]; then echo "valgrind: status $$st, see" \
+	    "tests/work/valgrind/log"; exit 1; fi
+
 install: deps
 	@$(MAKE) --no-print-directory build
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
@@ -154,4 +240,4 @@ install: deps
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout
-	rm -rf tests/work
+	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin

@@ -21,6 +21,7 @@ struct mctx {
 	char		*dir;		/* the file's folder, for images */
 	int		 errors;
 	int		 deep;		/* depth error already reported */
+	size_t		 nspans;	/* inline elements of the block */
 };
 
 static struct pos
@@ -140,6 +141,19 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 	const char	*lit;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
+		/* Each is a text attribute in the PDF, and pango's cost
+		 * grows with their square. */
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT &&
+		    cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK &&
+		    ++c->nspans > MAX_MD_SPANS) {
+			if (c->nspans == MAX_MD_SPANS + 1) {
+				diag(DIAG_ERROR, bp, "more than %d inline "
+				    "elements (links, emphasis, code, images, "
+				    "HTML) in one paragraph", MAX_MD_SPANS);
+				c->errors++;
+			}
+			break;
+		}
 		s = arena_alloc(c->r->ar, sizeof(*s));
 		lit = cmark_node_get_literal(n);
 		switch ((int)cmark_node_get_type(n)) {
@@ -235,6 +249,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 		b->pos = pos_node(c, n);
 		lit = cmark_node_get_literal(n);
 		memset(&t, 0, sizeof(t));
+		c->nspans = 0;
 		switch ((int)cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
 			b->type = BLOCK_PARAGRAPH;

@@ -229,6 +229,10 @@ round_decimal(char *out, size_t size, double v, int d)
 	int	 p, n = 0, pt, keep, i, o = 0;
 	char	*e;
 
+	if (!isfinite(v)) {	/* no digits to round: "nan" has no 'e' */
+		snprintf(out, size, "0");
+		return;
+	}
 	v = fabs(v);
 	for (p = 0; p < 17; p++) {
 		snprintf(s, sizeof(s), "%.*e", p, v);
@@ -284,8 +288,8 @@ fmt_num(char *buf, size_t size, double v, int decimals)
 
 	if (size == 0)
 		return;
-	if (!isfinite(v)) {
-		snprintf(buf, size, "–");
+	if (!isfinite(v)) {	/* a dash, whole or not at all */
+		snprintf(buf, size, "%s", size > 3 ? "–" : "");
 		return;
 	}
 	if (decimals < 0) {
@@ -350,6 +354,10 @@ fmt_value(char *buf, size_t size, double v, const char *unit)
 	char	 num[64], tmp[128];
 	double	 a = fabs(v);
 
+	if (!isfinite(v)) {	/* "–", with no unit */
+		fmt_num(buf, size, v, -1);
+		return;
+	}
 	if (unit != NULL && strcmp(unit, "%") == 0) {
 		fmt_num(num, sizeof(num), v, a == rint(a) ? 0 :
 		    shown_sig3(a) < 2 ? shown_sig3(a) : -1);
