@@ -3,7 +3,9 @@
  * temporary folder beside out/ (same file system, so rename() is atomic),
  * and only a build that succeeded is moved into place.  Files whose bytes
  * did not change are left alone, mtime included, so a rebuild with nothing
- * changed rewrites nothing.
+ * changed rewrites nothing; out_write() does not even write them to the
+ * temporary folder (a rebuild after one edit creates a few files, not
+ * thousands).
  */
 #include <sys/stat.h>
 
@@ -23,9 +25,11 @@
 struct outdir {
 	char		*out;		/* the final folder */
 	char		*tmp;		/* the temporary folder */
-	pthread_mutex_t	 lock;		/* guards the written list */
+	pthread_mutex_t	 lock;		/* guards the two lists */
 	char		**written;	/* relative paths, for the commit */
 	size_t		 nwritten, cap;
+	char		**kept;		/* same bytes already in out */
+	size_t		 nkept, kcap;
 };
 
 /* mkdir -p for the parents of path. */
@@ -103,17 +107,45 @@ out_open(const char *out)
 	return o;
 }
 
+/* Adds a copy of rel to a list (o->written or o->kept). */
 static void
-remember(struct outdir *o, const char *rel)
+remember(struct outdir *o, char ***list, size_t *n, size_t *cap,
+    const char *rel)
 {
 	pthread_mutex_lock(&o->lock);
-	if (o->nwritten == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 64;
-		o->written = xreallocarray(o->written, o->cap,
-		    sizeof(*o->written));
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*list = xreallocarray(*list, *cap, sizeof(**list));
 	}
-	o->written[o->nwritten++] = xstrdup(rel);
+	(*list)[(*n)++] = xstrdup(rel);
 	pthread_mutex_unlock(&o->lock);
+}
+
+/* Does the regular file at path hold exactly these bytes? */
+static int
+holds(const char *path, const void *data, size_t len)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 n, off = 0;
+	int		 same = 0;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size != (unsigned long long)len)
+		return 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (n > len - off ||
+		    memcmp(chunk, (const char *)data + off, n) != 0)
+			goto out;
+		off += n;
+	}
+	same = off == len && !ferror(f);
+out:
+	fclose(f);
+	return same;
 }
 
 char *
@@ -126,7 +158,7 @@ out_path(struct outdir *o, const char *rel)
 		free(p);
 		return NULL;
 	}
-	remember(o, rel);
+	remember(o, &o->written, &o->nwritten, &o->cap, rel);
 	return p;
 }
 
@@ -137,6 +169,15 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	FILE	*f;
 	int	 rc = 0;
 
+	p = xasprintf("%s/%s", o->out, rel);
+	if (holds(p, data, len)) {
+		/* Nothing to write, nothing to move: only kept from the
+		 * pruning at the commit. */
+		remember(o, &o->kept, &o->nkept, &o->kcap, rel);
+		free(p);
+		return 1;
+	}
+	free(p);
 	if ((p = out_path(o, rel)) == NULL)
 		return 0;
 	if ((f = fopen(p, "wb")) == NULL) {
@@ -194,12 +235,13 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Was rel written by this build? (o->written is sorted.) */
+/* Was rel written (or kept) by this build?  (Both lists are sorted.) */
 static int
 was_written(const struct outdir *o, const char *rel)
 {
 	return bsearch(&rel, o->written, o->nwritten, sizeof(*o->written),
-	    cmp_str) != NULL;
+	    cmp_str) != NULL || bsearch(&rel, o->kept, o->nkept,
+	    sizeof(*o->kept), cmp_str) != NULL;
 }
 
 /* Removes from out/rel (a folder) every file this build did not write. */
@@ -242,6 +284,7 @@ out_commit(struct outdir *o, const char *const *owned, size_t nowned)
 	int	 rc = 1;
 
 	qsort(o->written, o->nwritten, sizeof(*o->written), cmp_str);
+	qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
 	for (i = 0; i < o->nwritten && rc; i++) {
 		if (i > 0 && strcmp(o->written[i], o->written[i - 1]) == 0)
 			continue;
@@ -275,6 +318,9 @@ out_abort(struct outdir *o)
 	for (i = 0; i < o->nwritten; i++)
 		free(o->written[i]);
 	free(o->written);
+	for (i = 0; i < o->nkept; i++)
+		free(o->kept[i]);
+	free(o->kept);
 	pthread_mutex_destroy(&o->lock);
 	free(o->tmp);
 	free(o->out);

@@ -7,10 +7,13 @@
 # Environment (all optional):
 #   BENCH_K="1 10 100"    the sizes
 #   BENCH_RUNS_1=7 BENCH_RUNS_10=5 BENCH_RUNS_100=3   timed runs per job
-#   BENCH_OTHERS_K="1 10" sizes at which pandoc and WeasyPrint run (they
-#                         take minutes at K = 100)
+#   BENCH_RUNS_100=2      (the default: K = 100 takes minutes)
+#   BENCH_PANDOC_K="1 10" sizes at which pandoc runs (minutes at K = 100)
+#   BENCH_WEASY_K="1"     sizes at which WeasyPrint runs (minutes at 10)
 #   BENCH_TIMER=hyperfine|builtin   default: hyperfine when installed
-#   BENCH_DIR=/tmp/rapporteur-bench  scratch folder (emptied first)
+#   BENCH_DIR=...         scratch folder, emptied first; default
+#                         /dev/shm/rapporteur-bench (tmpfs: the figures are
+#                         computing, not this machine's disk), else /tmp
 #   BENCH_SEED=1          generator seed
 #   BENCH_FORMATS="html pdf"  our single-format rows
 # A job that fails (a backend not finished, a tool missing) is shown as
@@ -21,11 +24,16 @@ unset LANG LANGUAGE SOURCE_DATE_EPOCH
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=$TOP/tests/bench
 KS=${BENCH_K:-"1 10 100"}
-OTHERS_K=${BENCH_OTHERS_K:-"1 10"}
+PANDOC_K=${BENCH_PANDOC_K:-"1 10"}
+WEASY_K=${BENCH_WEASY_K:-"1"}
 SEED=${BENCH_SEED:-1}
-W=${BENCH_DIR:-/tmp/rapporteur-bench}
+if [ -n "${BENCH_DIR:-}" ]; then W=$BENCH_DIR
+elif [ -w /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" \
+    -gt 8000000 ]; then W=/dev/shm/rapporteur-bench
+else W=/tmp/rapporteur-bench; fi
 NCPU=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)
 START=$(date +%s)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -56,8 +64,9 @@ get() { awk -v k="$1" '$1 == k { v = $2 } END { if (v != "") print v }' "$R"; }
 
 # measure KEY RUNS WARMUPS PREP COMMAND...: times COMMAND (prep, an
 # "rm -rf" of its output, runs before each run, untimed) and records
-# KEY.med, KEY.min, KEY.max in ms.  On failure records KEY.fail and shows
-# the end of the command's stderr.
+# KEY.med, KEY.min, KEY.max (wall clock) and KEY.cpu (user + system) in
+# ms.  On failure records KEY.fail and shows the end of the command's
+# stderr.
 measure() {
 	key=$1 runs=$2 warm=$3 prep=$4
 	shift 4
@@ -67,11 +76,12 @@ measure() {
 		if hyperfine -N --style none --runs "$runs" --warmup "$warm" \
 		    --prepare "$prep" --export-csv "$W/hf.csv" -- "$*" \
 		    >/dev/null 2>"$W/err.log"; then
-			# command,mean,stddev,median,user,system,min,max [s];
-			# the command itself may hold commas: count from the end.
-			set -- $(awk -F, 'NR == 2 { printf "%.1f %.1f %.1f\n",
-			    $(NF-4) * 1000, $(NF-1) * 1000, $NF * 1000 }' \
-			    "$W/hf.csv")
+			# command,mean,stddev,median,user,system,min,max [s],
+			# user and system being means; the command itself may
+			# hold commas: count from the end.
+			set -- $(awk -F, 'NR == 2 { printf "%.1f %.1f %.1f %.1f\n",
+			    $(NF-4) * 1000, $(NF-1) * 1000, $NF * 1000,
+			    ($(NF-3) + $(NF-2)) * 1000 }' "$W/hf.csv")
 		else
 			set --
 		fi
@@ -79,11 +89,12 @@ measure() {
 		set -- $("$W/timer" -n "$runs" -w "$warm" -p "$prep" \
 		    -e "$W/err.log" "$@") || set --
 	fi
-	if [ $# -ge 3 ]; then
+	if [ $# -ge 4 ]; then
 		put "$key.med" "$1"
 		put "$key.min" "$2"
 		put "$key.max" "$3"
-		say "bench:   median $1 ms (min $2, max $3)"
+		put "$key.cpu" "$4"
+		say "bench:   median $1 ms (min $2, max $3), CPU $4 ms"
 	else
 		put "$key.fail" 1
 		say "bench:   FAILED"
@@ -116,7 +127,7 @@ htmlpages() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
 for k in $KS; do
 	eval runs=\${BENCH_RUNS_$k:-}
 	[ -n "$runs" ] || case $k in
-		1) runs=7 ;; 10) runs=5 ;; *) runs=3 ;;
+		1) runs=7 ;; 10) runs=5 ;; *) runs=2 ;;
 	esac
 	warm=1
 	[ "$k" -ge 100 ] && warm=0
@@ -154,7 +165,7 @@ for k in $KS; do
 		put "k$k.$f.pages" "$(${f}pages "$D/out-$f")"
 		rm -rf "$D/out-$f"
 	done
-	case " $OTHERS_K " in *" $k "*)
+	case " $WEASY_K " in *" $k "*)
 		# Our PDF of one edition, beside WeasyPrint's of the same.
 		measure "k$k.pdf16" "$runs" "$warm" "rm -rf $D/out-pdf16" \
 		    $b --format pdf --year 2016 --out "$D/out-pdf16"
@@ -188,19 +199,34 @@ for k in $KS; do
 			fi
 			rm -rf "$D/out-j" "$D/out-j1"
 		fi
+		# What an author waits for after saving a file: a rebuild
+		# over the previous output, one narrative changed each time.
+		if [ -d "$D/out" ]; then
+			f=$(find "$C/editions/2016/measures" -name '*.md' |
+			    sort | head -n 1)
+			cp "$f" "$D/saved.orig"
+			cp "$f" "$D/saved.mod"
+			printf '\nUne phrase ajoutée.\n' >>"$D/saved.mod"
+			printf '%s\n' "if cmp -s '$f' '$D/saved.orig'; then" \
+			    "cp '$D/saved.mod' '$f'; else" \
+			    "cp '$D/saved.orig' '$f'; fi" >"$D/toggle.sh"
+			measure "k$k.rebuild" "$runs" 1 "sh $D/toggle.sh" \
+			    $b --out "$D/out"
+			cp "$D/saved.orig" "$f"
+		fi
 	fi
-
-	case " $OTHERS_K " in *" $k "*) ;; *) continue ;; esac
 	oruns=$runs
 	[ "$k" -ge 10 ] && oruns=3
 
 	# pandoc: each narrative and part to a standalone page, one process
 	# per page, from a Makefile run with -j as many as cores.
-	if have pandoc; then
+	if have pandoc && case " $PANDOC_K " in *" $k "*) ;; *) false ;; esac
+	then
 		{
 			printf 'PAGES ='
 			(cd "$C/editions" && find . -name '*.md' | sort |
-			    sed 's|^\./\(.*\)\.md$| \\\n site/\1.html|')
+			    sed 's|^\./||; s|\.md$|.html|' |
+			    awk '{ printf " \\\n    site/%s", $0 }')
 			printf '\n\nall: $(PAGES)\n\n'
 			printf 'site/%%.html: content/editions/%%.md\n'
 			printf '\t@mkdir -p $(@D)\n'
@@ -216,7 +242,8 @@ for k in $KS; do
 
 	# WeasyPrint: our site of the 2016 edition, its pages' <main>
 	# put in one document in reading order, to PDF.
-	if have weasyprint && [ -d "$D/out/2016" ]; then
+	if have weasyprint && [ -d "$D/out/2016" ] &&
+	    case " $WEASY_K " in *" $k "*) ;; *) false ;; esac; then
 		S=$D/weasy/2016
 		mkdir -p "$D/weasy"
 		cp -R "$D/out/2016" "$S"
@@ -228,9 +255,11 @@ for k in $KS; do
 			sed -n '1,/<\/head>/p' "$S/index.html"
 			echo '<body>'
 			for p in index $front \
-			    $(cd "$S" && ls priorite-*.html mesure-*.html \
-			    2>/dev/null | sed 's/\.html$//' | sort -t- -k1,1 \
-			    -k2,2n) $back donnees; do
+			    $(cd "$S" && ls priorite-*.html 2>/dev/null |
+			    sort -t- -k2,2n | sed 's/\.html$//') \
+			    $(cd "$S" && ls mesure-*.html 2>/dev/null |
+			    sort -t- -k2,2n | sed 's/\.html$//') \
+			    $back donnees; do
 				[ -f "$S/$p.html" ] || continue
 				if grep -q '<main' "$S/$p.html"; then
 					sed -n '/<main/,/<\/main>/{
@@ -281,6 +310,18 @@ row() {
 	for k in $KS; do printf ' %s |' "$(cell "k$k.$key")"; done
 	printf '\n'
 }
+cpucell() {
+	v=$(get "$1.cpu")
+	if [ -n "$(get "$1.fail")" ]; then printf 'failed'
+	elif [ -n "$v" ]; then ms "$v"
+	else printf 'n/a'; fi
+}
+cpurow() {
+	label=$1 key=$2
+	printf '| %s |' "$label"
+	for k in $KS; do printf ' %s |' "$(cpucell "k$k.$key")"; done
+	printf '\n'
+}
 hdr() {
 	printf '| %s |' "$1"
 	for k in $KS; do printf ' K = %s |' "$k"; done
@@ -326,7 +367,8 @@ first=${KS%% *}
 last=${KS##* }
 
 {
-echo "Machine: $cpu, $NCPU cores, $mem RAM; $os, Linux $(uname -r)."
+echo "Machine: $cpu, $NCPU cores, $mem RAM; $os, Linux $(uname -r);"
+echo "scratch folder on $(stat -f -c %T "$W"); load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 echo "Timer: $TIMER; median (min–max) of the runs, in ms, output folder"
 echo "removed before each run.  rapporteur $("$BIN" --version |
     awk '{ print $2 }') (cairo $(pkg-config --modversion cairo 2>/dev/null),"
@@ -341,6 +383,19 @@ row "rapporteur, PDF of the 2016 edition" pdf16
 row "floor: read every input, write every output byte" floor
 row "pandoc, one process per page (\`make -j$NCPU\`)" pandoc
 row "WeasyPrint, 2016 site → one PDF" weasy
+row "rapporteur, rebuild after one narrative changed" rebuild
+row "rapporteur, full build, \`--jobs 1\`" jobs1
+row "rapporteur, full build, \`--jobs 2\`" jobs2
+echo
+echo "CPU time (user + system, all threads and child processes), median, ms:"
+echo
+hdr "CPU [ms]"
+cpurow "rapporteur, full build" full
+cpurow "rapporteur, HTML only" html
+cpurow "rapporteur, PDF only" pdf
+cpurow "floor" floor
+cpurow "pandoc" pandoc
+cpurow "WeasyPrint" weasy
 echo
 hdr "derived"
 drow "measures" d_measures

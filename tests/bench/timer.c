@@ -6,9 +6,11 @@
  * Runs prepare (through /bin/sh -c, not timed) before every run, then the
  * command itself (no shell: no shell start-up in the figure), with stdout
  * and stdin on /dev/null and stderr into errfile (default /dev/null).
- * Prints one line: "median min max maxrss" in milliseconds (wall clock,
- * CLOCK_MONOTONIC) and kilobytes (the largest ru_maxrss of the runs, the
- * figure /usr/bin/time -v prints).  Exit status 1 as soon as a run fails.
+ * Prints one line: "median min max cpu maxrss": the wall clock times
+ * (CLOCK_MONOTONIC) and the median CPU time (user + system, the command
+ * and its children) in milliseconds, then the largest ru_maxrss of the
+ * runs in kilobytes (the figure /usr/bin/time -v prints).  Exit status 1
+ * as soon as a run fails.
  */
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -47,9 +49,24 @@ prepare(const char *cmd)
 	    WEXITSTATUS(st) == 0;
 }
 
-/* One run: its wall time [ms] and peak RSS [kB]; 0 if it failed. */
+static double
+tv_ms(struct timeval tv)
+{
+	return (double)tv.tv_sec * 1e3 + (double)tv.tv_usec / 1e3;
+}
+
+static double
+median(double *t, int n)
+{
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	return n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+}
+
+/* One run: its wall and CPU times [ms] and peak RSS [kB]; 0 if it
+ * failed. */
 static int
-run(char *const argv[], const char *errfile, double *ms, long *rss)
+run(char *const argv[], const char *errfile, double *ms, double *cpu,
+    long *rss)
 {
 	struct timespec	 t0, t1;
 	struct rusage	 ru;
@@ -75,6 +92,7 @@ run(char *const argv[], const char *errfile, double *ms, long *rss)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	*ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	*cpu = tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
 	*rss = ru.ru_maxrss;
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
@@ -83,7 +101,7 @@ int
 main(int argc, char *argv[])
 {
 	const char	*prep = NULL, *errfile = "/dev/null";
-	double		*t, ms;
+	double		*t, *c, ms, cpu, med;
 	long		 rss, maxrss = 0;
 	int		 ch, n = 5, w = 0, i;
 
@@ -108,27 +126,30 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1 || n < 1 || w < 0)
 		goto usage;
-	if ((t = calloc((size_t)n, sizeof(*t))) == NULL)
+	if ((t = calloc((size_t)n, sizeof(*t))) == NULL ||
+	    (c = calloc((size_t)n, sizeof(*c))) == NULL)
 		return 1;
 	for (i = -w; i < n; i++) {
 		if (!prepare(prep)) {
 			fprintf(stderr, "timer: prepare failed: %s\n", prep);
 			return 1;
 		}
-		if (!run(argv, errfile, &ms, &rss)) {
+		if (!run(argv, errfile, &ms, &cpu, &rss)) {
 			fprintf(stderr, "timer: %s failed\n", argv[0]);
 			return 1;
 		}
 		if (i < 0)
 			continue;
 		t[i] = ms;
+		c[i] = cpu;
 		if (rss > maxrss)
 			maxrss = rss;
 	}
-	qsort(t, (size_t)n, sizeof(*t), cmp_double);
-	printf("%.1f %.1f %.1f %ld\n", n % 2 ? t[n / 2] :
-	    (t[n / 2 - 1] + t[n / 2]) / 2, t[0], t[n - 1], maxrss);
+	med = median(t, n);
+	printf("%.1f %.1f %.1f %.1f %ld\n", med, t[0], t[n - 1], median(c, n),
+	    maxrss);
 	free(t);
+	free(c);
 	return 0;
 usage:
 	fprintf(stderr, "usage: timer [-n runs] [-w warmups] [-p prepare] "
