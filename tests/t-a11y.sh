@@ -64,10 +64,11 @@ d=$BAD/$year
 # Status text too pale for its background.
 sed 's/--status-partial-text: #[0-9a-f]*;/--status-partial-text: #8fcbef;/' \
     "$d/assets/theme.css" >"$WORK/t.css" && cp "$WORK/t.css" "$d/assets/theme.css"
-# No focus style at all.
+# No focus style at all; large headings at 3.5:1 (enough for axe's
+# default, not for our 4.5:1).
 printf '%s\n' ':focus-visible, a:focus-visible { outline: none !important;' \
     '  box-shadow: none !important; background: none !important; }' \
-    >>"$d/assets/site.css"
+    'h2 { color: #878787 !important; }' >>"$d/assets/site.css"
 # An image without text alternative; a badge without its words.
 sed -e 's|<main id="contenu" class="wrap" tabindex="-1">|&<img src="charts/statuts.svg">|' \
     -e 's|aria-hidden="true"></span>Réalisée</span>|aria-hidden="true"></span></span>|' \
@@ -91,6 +92,8 @@ for rule in color-contrast image-alt; do
 	grep -q "^#   $year/index.html: $rule " "$WORK/bad.log" ||
 	    msg="$msg axe did not report $rule;"
 done
+grep -q "^#   $year/index.html: color-contrast .*: #chiffres" "$WORK/bad.log" ||
+    msg="$msg a large heading at 3.5:1 passed;"
 if [ -z "$msg" ]; then
 	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words)"
 else
