@@ -42,6 +42,13 @@ char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* The names in dir, sorted (never in directory order), dot files left
+ * out.  Returns their number, or -1 if dir cannot be read (errno set).
+ * Caller frees with dir_names_free(). */
+#include <sys/types.h>
+ssize_t	 dir_names(const char *dir, char ***names);
+void	 dir_names_free(char **names, ssize_t n);
+
 /* ---- arena.c: the report's memory, freed at once ---- */
 
 struct arena;

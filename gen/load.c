@@ -94,50 +94,6 @@ load_inside(const struct report *r, const char *path)
 }
 
 static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorted names in dir (no dot files); caller frees with names_free().
- * Returns -1 if the folder cannot be read. */
-static ssize_t
-names_of(const char *dir, char ***out)
-{
-	DIR		*d;
-	struct dirent	*de;
-	char		**v = NULL;
-	size_t		 n = 0, cap = 0;
-
-	*out = NULL;
-	if ((d = opendir(dir)) == NULL)
-		return -1;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xreallocarray(v, cap, sizeof(*v));
-		}
-		v[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_str);
-	*out = v;
-	return (ssize_t)n;
-}
-
-static void
-names_free(char **v, ssize_t n)
-{
-	ssize_t	 i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static int
 is_dir(const char *path)
 {
 	struct stat	 st;
@@ -185,7 +141,7 @@ load_indicators(struct report *r)
 
 	dir = xasprintf("%s/indicators", r->content);
 	seen = xcalloc(r->plan.nmeasures, 1);
-	if ((n = names_of(dir, &names)) == -1) {
+	if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
 		p.line = p.col = 0;
 		diag(DIAG_ERROR, &p, "cannot read the indicators folder: %s",
@@ -212,7 +168,7 @@ load_indicators(struct report *r)
 			    "has no indicator file %s/%s.xml",
 			    r->plan.measures[k].id, dir,
 			    r->plan.measures[k].id);
-	names_free(names, n);
+	dir_names_free(names, n);
 	free(seen);
 	free(dir);
 }
@@ -281,7 +237,7 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 
 	/* Markdown files of the edition folder that nothing uses (other
 	 * files may be images). */
-	if (e->file != NULL && (n = names_of(dir, &names)) > 0)
+	if (e->file != NULL && (n = dir_names(dir, &names)) > 0)
 		for (i = 0; i < n; i++) {
 			k = strlen(names[i]);
 			if (k < 3 || strcmp(names[i] + k - 3, ".md") != 0 ||
@@ -295,11 +251,11 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 		}
 	else
 		n = 0, names = NULL;
-	names_free(names, n);
+	dir_names_free(names, n);
 
 	mdir = xasprintf("%s/measures", dir);
 	seen = xcalloc(r->plan.nmeasures, 1);
-	if ((n = names_of(mdir, &names)) == -1) {
+	if ((n = dir_names(mdir, &names)) == -1) {
 		p.file = mdir;
 		diag(DIAG_ERROR, &p, "missing measures folder");
 	}
@@ -317,7 +273,7 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 		}
 		free(path);
 	}
-	names_free(names, n);
+	dir_names_free(names, n);
 	for (k = 0; k < r->plan.nmeasures && n >= 0; k++)
 		if (!seen[k]) {
 			path = xasprintf("%s/%s.md", mdir,
@@ -344,7 +300,7 @@ load_editions(struct report *r)
 	char		 tail;
 
 	dir = xasprintf("%s/editions", r->content);
-	if ((n = names_of(dir, &names)) == -1) {
+	if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
 		diag(DIAG_ERROR, &p, "cannot read the editions folder: %s",
 		    strerror(errno));
@@ -366,9 +322,9 @@ load_editions(struct report *r)
 		p.file = dir;
 		diag(DIAG_ERROR, &p, "no edition");
 	}
-	names_free(names, n);
+	dir_names_free(names, n);
 	free(dir);
-	/* names_of() sorted the years; link each to the one before. */
+	/* dir_names() sorted the years; link each to the one before. */
 	for (i = 1; i < (ssize_t)r->neds; i++)
 		if (r->eds[i - 1].year == r->eds[i].year - 1)
 			r->eds[i].prev = &r->eds[i - 1];

@@ -10,7 +10,6 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -60,59 +59,36 @@ hash_file(uint64_t *h, const char *path, const char *name)
 	fclose(f);
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Calls fn on every regular file under dir, in sorted order, with its
- * path relative to root ("2016/index.html"), skipping skip. */
+ * path relative to root ("2016/index.html"); dot files are left out
+ * (the stamp itself is one). */
 static void
-walk(const char *root, const char *rel, const char *skip,
+walk(const char *root, const char *rel,
     void (*fn)(void *, const char *, const char *, const struct stat *),
     void *arg, int depth)
 {
-	DIR		*d;
-	struct dirent	*de;
 	struct stat	 st;
-	char		*dir, **v = NULL, *path, *sub;
-	size_t		 n = 0, cap = 0, i;
+	char		*dir, **v, *path, *sub;
+	ssize_t		 n, i;
 
 	if (depth > 16)
 		return;
 	dir = rel[0] ? xasprintf("%s/%s", root, rel) : xstrdup(root);
-	if ((d = opendir(dir)) == NULL) {
+	if ((n = dir_names(dir, &v)) == -1) {
 		free(dir);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xreallocarray(v, cap, sizeof(*v));
-		}
-		v[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_str);
 	for (i = 0; i < n; i++) {
 		sub = rel[0] ? xasprintf("%s/%s", rel, v[i]) : xstrdup(v[i]);
 		path = xasprintf("%s/%s", dir, v[i]);
-		if (skip == NULL || strcmp(sub, skip) != 0) {
-			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-				walk(root, sub, skip, fn, arg, depth + 1);
-			else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-				fn(arg, path, sub, &st);
-		}
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			walk(root, sub, fn, arg, depth + 1);
+		else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			fn(arg, path, sub, &st);
 		free(sub);
 		free(path);
-		free(v[i]);
 	}
-	free(v);
+	dir_names_free(v, n);
 	free(dir);
 }
 
@@ -137,9 +113,9 @@ stamp_inputs(const struct opts *o)
 	hash_str(&h, o->label);
 	hash_str(&h, o->base_url);
 	hash_str(&h, "content");
-	walk(o->content, "", NULL, hash_one, &h, 0);
+	walk(o->content, "", hash_one, &h, 0);
 	hash_str(&h, "styles");
-	walk(o->styles, "", NULL, hash_one, &h, 0);
+	walk(o->styles, "", hash_one, &h, 0);
 	return h;
 }
 
@@ -163,7 +139,7 @@ stamp_text(const struct opts *o, uint64_t h, struct buf *b)
 	struct listing	 l = { { NULL, 0, 0 } };
 
 	buf_printf(&l.b, "%016" PRIx64 "\n", h);
-	walk(o->out, "", STAMP, list_one, &l, 0);
+	walk(o->out, "", list_one, &l, 0);
 	*b = l.b;
 }
 

@@ -3,6 +3,7 @@
  * failure they print a message and exit with EXIT_SYSTEM, so the rest of
  * the code treats a failure as bad input or I/O only.
  */
+#include <dirent.h>
 #include <err.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -77,4 +78,47 @@ xasprintf(const char *fmt, ...)
 		err(EXIT_SYSTEM, NULL);
 	va_end(ap);
 	return p;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+ssize_t
+dir_names(const char *dir, char ***out)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**v = NULL;
+	size_t		 n = 0, cap = 0;
+
+	*out = NULL;
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_str);
+	*out = v;
+	return (ssize_t)n;
+}
+
+void
+dir_names_free(char **v, ssize_t n)
+{
+	ssize_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
