@@ -908,10 +908,10 @@ page_dashboard(const struct report *r, const struct edition *e,
 	edition_figure(&p, CHART_FILE_STATUS, title, desc);
 	free(title);
 	free(desc);
-	/* The progress chart before the table: the table holds the
-	 * numbers of both charts, and follows them. */
-	PUTSL(&p, "<div class=\"overview\">\n");
+	/* The progress chart before the table, side by side: the table
+	 * holds the numbers of both charts, and follows them. */
 	if (e->prev != NULL) {
+		PUTSL(&p, "<div class=\"overview\">\n");
 		title = chart_title_progress(r, e);
 		desc = chart_desc_progress(r, e);
 		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
@@ -940,7 +940,10 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<td class=\"num\">%zu</td>", c.total);
 	if (e->prev != NULL)
 		pf(&p, "<td class=\"num\">%zu</td>", pc.total);
-	PUTSL(&p, "</tr></tfoot>\n</table>\n</div>\n</section>\n");
+	PUTSL(&p, "</tr></tfoot>\n</table>\n");
+	if (e->prev != NULL)
+		PUTSL(&p, "</div>\n");
+	PUTSL(&p, "</section>\n");
 
 	/* Per priority. */
 	PUTSL(&p, "<section aria-labelledby=\"priorites\">\n"
