@@ -336,6 +336,9 @@ async function main() {
 		console.log(`#   ${e.message.split('\n')[0]}`);
 		return 2;
 	}
+	console.log(`# Chromium ${browser.version()}, playwright-core ` +
+	    `${require('playwright-core/package.json').version}, axe-core ` +
+	    `${require('axe-core').version}, ${base}`);
 	try {
 		await run(browser, base, pages, axeSource);
 	} finally {
@@ -631,6 +634,14 @@ async function run(browser, base, pages, axeSource) {
 		    `${list.length} elements, e.g. ${list[0]}`);
 	console.log(`# screenshots: ${shots.join(' ')}`);
 }
+
+/* A browser that hangs must not hang the test suite. */
+const WATCHDOG = 300;
+setTimeout(() => {
+	console.log('not ok - a11y: the browser checks ended within ' +
+	    `${WATCHDOG} s`);
+	process.exit(0);
+}, WATCHDOG * 1000).unref();
 
 main().then((rc) => process.exit(rc), (e) => {
 	console.log('not ok - a11y: the browser checks ran to the end');
