@@ -146,10 +146,11 @@ tests/bench/floor: tests/bench/floor.c
 # The harnesses, each also built with tests/fuzz/replay.c into a plain
 # program that `make test` runs over the seed corpora and the crashes once
 # found (tests/t-hostile.sh).
-FUZZ_NAMES = indicators plan md typo num
+FUZZ_NAMES = indicators plan md layout chart typo num
 FUZZ_SRC = tests/fuzz/fuzz.h tests/fuzz/common.c tests/fuzz/replay.c \
 	   tests/fuzz/fuzz-indicators.c tests/fuzz/fuzz-plan.c \
-	   tests/fuzz/fuzz-md.c tests/fuzz/fuzz-typo.c tests/fuzz/fuzz-num.c
+	   tests/fuzz/fuzz-md.c tests/fuzz/fuzz-layout.c \
+	   tests/fuzz/fuzz-chart.c tests/fuzz/fuzz-typo.c tests/fuzz/fuzz-num.c
 # Seconds per harness for `make fuzz`.
 FUZZ_TIME = 60
 # clang and its sanitizer runtimes: only `make fuzz` and `make test-asan`
@@ -167,7 +168,8 @@ SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
 	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' . | \
 	   tar -xf - -C $$d
 
-tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS)
+tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
+	    gen/chart.h gen/font.h gen/hyph.h gen/theme.h
 	@mkdir -p tests/fuzz/bin
 	@for n in $(FUZZ_NAMES); do \
 	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \

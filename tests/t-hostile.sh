@@ -57,7 +57,7 @@ as_user() {
 
 # ---- the fuzz corpora and the crashes once found ----
 
-for n in indicators plan md typo num; do
+for n in indicators plan md layout chart typo num; do
 	r=$TOP/tests/fuzz/bin/replay-$n
 	set -- "$TOP/tests/fuzz/corpus/$n"
 	[ -d "$TOP/tests/fuzz/regress/$n" ] && set -- "$@" \
