@@ -85,7 +85,8 @@ struct pdfmeta {
 int	 pdfpost(const char *path, const struct pdfmeta *);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool
- * itself) did not change since the last one is skipped. */
+ * itself) did not change since the last one is skipped.  The stamp is a
+ * file beside the output folder (".out.stamp" for "out"). */
 #include <stdint.h>
 uint64_t stamp_inputs(const struct opts *);
 /* Does out/ hold the complete build of inputs h? */

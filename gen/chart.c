@@ -631,6 +631,21 @@ chart_title(const struct indicator *ind, int year)
 	return xasprintf("%s, %d-%d", ind->label, first, last);
 }
 
+/* Appends the unit, in the singular below 2 as French has it: units
+ * are written in the plural ("cartes de résident"), and the singular
+ * drops the s of the first word ("1 carte de résident"). */
+static void
+put_unit(struct buf *b, const char *unit, double v)
+{
+	size_t	 n = strcspn(unit, " ");
+
+	if (fabs(v) < 2 && n > 2 && unit[n - 1] == 's') {
+		buf_put(b, unit, n - 1);
+		buf_puts(b, unit + n);
+	} else
+		buf_puts(b, unit);
+}
+
 /* Appends "1 118 personnes" (the unit word only if with is set and the
  * unit is neither % nor €), plus " (valeur illustrative)" and a note. */
 static void
@@ -642,8 +657,10 @@ put_value(struct buf *b, const struct indicator *ind, const struct value *v,
 	chart_fmt(num, sizeof(num), v->v, ind->unit);
 	buf_puts(b, num);
 	if (with && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
-	    strcmp(ind->unit, "€") != 0)
-		buf_printf(b, " %s", ind->unit);
+	    strcmp(ind->unit, "€") != 0) {
+		BUF_PUTSL(b, " ");
+		put_unit(b, ind->unit, v->v);
+	}
 	if (v->note != NULL && v->illustrative)
 		buf_printf(b, " (%s, valeur illustrative)", v->note);
 	else if (v->note != NULL)

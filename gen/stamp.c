@@ -4,9 +4,11 @@
  * itself are byte for byte those of the last build, and out/ still holds
  * every file that build left, there is nothing to do.
  *
- * The stamp, out/.rapporteur-stamp, holds a hash of the inputs and the
- * list of files in out/ with their sizes.  It is only an optimisation: a
- * missing, unreadable or stale stamp means a full build.
+ * The stamp holds a hash of the inputs and the list of files in out/ with
+ * their sizes.  It lives beside out/ (".out.stamp" for "out"), not in
+ * it: out/ holds only what the content makes, so that two builds of the
+ * same content compare equal whatever the stamps say.  It is only an
+ * optimisation: a missing, unreadable or stale stamp means a full build.
  */
 #include <sys/stat.h>
 
@@ -21,7 +23,28 @@
 #include "extern.h"
 #include "backend.h"
 
-#define STAMP	".rapporteur-stamp"
+
+/* ".out.stamp" beside "out", "dir/.site.stamp" beside "dir/site".
+ * Caller frees. */
+static char *
+stamp_path(const struct opts *o)
+{
+	char	*dir, *slash, *p;
+	size_t	 n;
+
+	dir = xstrdup(o->out);
+	n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		p = xasprintf("%s/.%s.stamp", slash == dir ? "" : dir,
+		    slash + 1);
+	} else
+		p = xasprintf(".%s.stamp", dir);
+	free(dir);
+	return p;
+}
 
 /* FNV-1a, 64 bits: quick, and collisions do not matter at this scale. */
 static void
@@ -60,8 +83,7 @@ hash_file(uint64_t *h, const char *path, const char *name)
 }
 
 /* Calls fn on every regular file under dir, in sorted order, with its
- * path relative to root ("2016/index.html"); dot files are left out
- * (the stamp itself is one). */
+ * path relative to root ("2016/index.html"); dot files are left out. */
 static void
 walk(const char *root, const char *rel,
     void (*fn)(void *, const char *, const char *, const struct stat *),
@@ -153,7 +175,7 @@ stamp_fresh(const struct opts *o, uint64_t h)
 	size_t		 n;
 	int		 fresh = 0;
 
-	path = xasprintf("%s/" STAMP, o->out);
+	path = stamp_path(o);
 	if ((f = fopen(path, "rb")) != NULL) {
 		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 			buf_put(&have, chunk, n);
@@ -176,7 +198,7 @@ stamp_write(const struct opts *o, uint64_t h)
 	FILE		*f;
 	size_t		 n;
 
-	path = xasprintf("%s/" STAMP, o->out);
+	path = stamp_path(o);
 	tmp = xasprintf("%s.tmp", path);
 	stamp_text(o, h, &b);
 	/* Best effort: without a stamp, the next build is a full one. */
@@ -197,7 +219,7 @@ stamp_remove(const struct opts *o)
 {
 	char	*path;
 
-	path = xasprintf("%s/" STAMP, o->out);
+	path = stamp_path(o);
 	remove(path);
 	free(path);
 }

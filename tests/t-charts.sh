@@ -135,7 +135,7 @@ expect_in_desc() {	# expect_in_desc NAME FILE TEXT...: desc has each
 expect_desc "one value" 2016/charts/m01-une-valeur.svg \
     "1${NNBSP}826 personnes en 2015."
 expect_desc "all zeros" 2016/charts/m01-zeros.svg \
-    "De 0 mesures en 2014 à 0 en 2016 (0 en 2015)."
+    "De 0 mesure en 2014 à 0 en 2016 (0 en 2015)."
 expect_in_desc "negative values" 2016/charts/m01-negatifs.svg \
     "De ${MINUS}3,5${NNBSP}% en 2012" "${MINUS}0,8${NNBSP}% en 2014"
 expect_in_desc "1e9 and 0.004 in one series" 2016/charts/m01-extremes.svg \
