@@ -109,6 +109,16 @@ measure_named(struct report *r, const char *name, const char *ext)
 
 	if (n <= e || strcmp(name + n - e, ext) != 0)
 		return NULL;
+	/* Numbers run 1, 2, 3... and ids are "m" and the number, so
+	 * measure mN is usually at N - 1: no scan of a large plan for each
+	 * of its files. */
+	if (name[0] == 'm' && name[1] >= '0' && name[1] <= '9') {
+		i = strtoul(name + 1, NULL, 10);
+		if (i >= 1 && i <= r->plan.nmeasures &&
+		    strlen(r->plan.measures[i - 1].id) == n - e &&
+		    strncmp(name, r->plan.measures[i - 1].id, n - e) == 0)
+			return &r->plan.measures[i - 1];
+	}
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (strlen(r->plan.measures[i].id) == n - e &&
 		    strncmp(name, r->plan.measures[i].id, n - e) == 0)

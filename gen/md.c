@@ -328,7 +328,7 @@ static void
 clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)src->data;
-	size_t		 i = 0, n, k;
+	size_t		 i = 0, n, k, run = 0;	/* s[run..i) is clean */
 	int		 line = 1, col = 1, nul = 0, bad = 0, ctl = 0;
 	unsigned	 cp;
 	struct pos	 p;
@@ -364,12 +364,13 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			n = 0;
 		}
 		if (n == 0) {
+			buf_put(out, s + run, i - run);
 			BUF_PUTSL(out, "\xef\xbf\xbd");
 			n = 1;
 			if (ch >= 0xc2 && ch <= 0xdf)	/* a C1 control */
 				n = 2;
-		} else
-			buf_put(out, s + i, n);
+			run = i + n;
+		}
 		if (ch == '\n') {
 			line++;
 			col = 1;
@@ -377,6 +378,8 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			col++;
 		i += n;
 	}
+	if (run < src->len)	/* (a cut sequence at the end skips past) */
+		buf_put(out, s + run, src->len - run);
 }
 
 int
