@@ -113,6 +113,14 @@ ends_word(unsigned char c)
 	    c == '!' || c == '?' || c == 0xc2 || c == 0xe2;
 }
 
+/* Does s start with exactly three digits, as a group of thousands? */
+static int
+thousands(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	    s[2] >= '0' && s[2] <= '9' && !(s[3] >= '0' && s[3] <= '9');
+}
+
 void
 typo_fr(struct typo *t, struct buf *out, const char *in)
 {
@@ -179,10 +187,21 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 			BUF_PUTSL(out, NBSP);
 			break;
 		case '%':
-			/* "81 %": the sign stays with its number. */
+		case 0x20ac:	/* € */
+			/* "81 %", "170 €": the sign stays with its number. */
 			if (t->prev == ' ') {
 				trim_space(out);
 				BUF_PUTSL(out, NNBSP);
+			}
+			break;
+		case ' ':
+			/* "170 000": a group of thousands stays with the rest
+			 * of its number. */
+			if (t->prev >= '0' && t->prev <= '9' &&
+			    thousands(in + i + 1)) {
+				BUF_PUTSL(out, NNBSP);
+				t->prev = 0x202f;
+				continue;
 			}
 			break;
 		case '.':

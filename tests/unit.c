@@ -84,6 +84,9 @@ test_typo(void)
 	typo("already typographic", "non" NN "?", "non" NN "?");
 	typo("start of run", "; suite", "; suite");
 	typo("percent", "81 % des victimes", "81" NN "% des victimes");
+	typo("euro", "170 000 €", "170" NN "000" NN "€");
+	typo("thousands", "les 1 826 victimes", "les 1" NN "826 victimes");
+	typo("not thousands", "en 2015 2016 fois", "en 2015 2016 fois");
 	typo("scheme-like text", "javascript:alert(1)", "javascript:alert(1)");
 	typo("query-like text", "page?id=3", "page?id=3");
 	typo("end of sentence", "Vraiment?", "Vraiment" NN "?");
