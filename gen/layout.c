@@ -513,6 +513,7 @@ item_free(struct lay_item *it)
 	free(it->links);
 	free((char *)it->str);
 	free(it->alt);
+	free(it->opens);
 	if (it->layout != NULL)
 		g_object_unref(it->layout);
 	if (it->marker != NULL)
@@ -1077,6 +1078,19 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 static void	 blocks(struct lay *, const struct block *, int, double,
 		    double, enum lay_style, int);
 
+
+/* Opens tag before it, outside the tags it already opens. */
+static void
+open_tag(struct lay_item *it, const char *tag)
+{
+	char	*s;
+
+	s = it->opens != NULL ? xasprintf("%s %s", tag, it->opens) :
+	    xstrdup(tag);
+	free(it->opens);
+	it->opens = s;
+}
+
 static void
 list(struct lay *l, const struct block *b, int shift, double x, double maxh,
     int role)
@@ -1089,7 +1103,7 @@ list(struct lay *l, const struct block *b, int shift, double x, double maxh,
 	const struct block *item;
 	struct lay_item	*it;
 	double		 ind, step;
-	size_t		 first;
+	size_t		 first, lfirst;
 	int		 n;
 	char		 num[24];
 
@@ -1098,6 +1112,7 @@ list(struct lay *l, const struct block *b, int shift, double x, double maxh,
 	ind = fmin(x + step, l->width / 2);
 	l->depth++;
 	n = b->start;
+	lfirst = l->nitems;
 	for (item = b->child; item != NULL; item = item->next, n++) {
 		first = l->nitems;
 		if (item->child == NULL || (item->child->type !=
@@ -1111,7 +1126,11 @@ list(struct lay *l, const struct block *b, int shift, double x, double maxh,
 		blocks(l, item->child, shift, ind, maxh, STYLE_ITEM, role);
 		if (l->nitems == first)
 			continue;
+		/* Structure: L > LI > (Lbl, LBody); the drawing opens
+		 * LBody after the marker, so a marker closes one more. */
 		it = &l->item[first];
+		open_tag(it, "LI");
+		l->item[l->nitems - 1].ncloses += it->kind == LAY_TEXT ? 2 : 1;
 		if (it->kind != LAY_TEXT)
 			continue;
 		if (b->ordered)
@@ -1126,6 +1145,10 @@ list(struct lay *l, const struct block *b, int shift, double x, double maxh,
 			it->before = 4;
 	}
 	l->depth--;
+	if (l->nitems > lfirst) {
+		open_tag(&l->item[lfirst], "L");
+		l->item[l->nitems - 1].ncloses++;
+	}
 	if (l->nitems > 0)
 		l->item[l->nitems - 1].after =
 		    fmax(l->item[l->nitems - 1].after, 6);
@@ -1232,12 +1255,15 @@ lay_notes(struct lay *l, const char *title)
 		it = lay_text(l, title, STYLE_H6, 0, 0);
 		it->before = 10;
 	}
+	/* A list, like the narrative's: L > LI > (Lbl, LBody). */
 	for (i = 0; i < l->nnotes; i++) {
 		it = lay_text_link(l, l->note[i], STYLE_NOTE, NOTE_INDENT, 0,
 		    l->note[i], NULL);
 		snprintf(num, sizeof(num), "%zu.", i + 1);
 		it->marker = marker_layout(l, STYLE_NOTE, num);
 		it->orphans = it->widows = 2;
+		open_tag(it, i == 0 ? "L LI" : "LI");
+		it->ncloses = i + 1 == l->nnotes ? 3 : 2;
 	}
 	l->nnotes = 0;
 }

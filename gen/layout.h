@@ -118,6 +118,10 @@ struct lay_item {
 	int		 gclose;	/* closes the open group after it */
 	char		*alt;		/* group "Figure": its alternative
 					 * text (owned), or NULL */
+	char		*opens;		/* structure tags opened before it,
+					 * outermost first: "L LI" (owned),
+					 * or NULL */
+	int		 ncloses;	/* structure tags closed after it */
 	const char	*dest;		/* named destination at its top */
 	double		 x, w;		/* [pt] from the column's left */
 	double		 pad;		/* [pt] CODE: background margin */

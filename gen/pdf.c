@@ -98,6 +98,8 @@ struct pdf {
 	struct mark	*mark;
 	size_t		 nmarks, markcap;
 	char		**pool;		/* strings the items point to */
+	const char	*tags[64];	/* structure tags open while drawing */
+	int		 ntags;
 	const char	**alts;		/* Figure alternative texts, in
 					 * drawing order (the items' own) */
 	size_t		 nalts;
@@ -963,6 +965,44 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 	g_object_unref(pl);
 }
 
+/* Structure tags that span items (a figure, a list): opened and closed
+ * in drawing order on a stack.  Beyond its depth, tags are left out
+ * rather than unbalanced. */
+static void
+tag_open(struct pdf *p, cairo_t *cr, const char *tag)
+{
+	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0]))) {
+		cairo_tag_begin(cr, tag, "");
+		p->tags[p->ntags] = tag;
+	}
+	p->ntags++;
+}
+
+static void
+tag_close(struct pdf *p, cairo_t *cr)
+{
+	if (p->ntags == 0)
+		return;
+	p->ntags--;
+	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0])))
+		cairo_tag_end(cr, p->tags[p->ntags]);
+}
+
+/* Opens the tags an item opens ("L LI"). */
+static void
+tag_opens(struct pdf *p, cairo_t *cr, const char *opens)
+{
+	char	*s, *t, *save;
+
+	if (opens == NULL)
+		return;
+	s = xstrdup(opens);
+	for (t = strtok_r(s, " ", &save); t != NULL;
+	    t = strtok_r(NULL, " ", &save))
+		tag_open(p, cr, strcmp(t, "L") == 0 ? "L" : "LI");
+	free(s);
+}
+
 static void
 draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
@@ -982,13 +1022,18 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		cairo_rectangle(cr, x - 10, y + 1, 2, pc->h - 2);
 		cairo_fill(cr);
 	}
-	if (it->tag != NULL)
-		cairo_tag_begin(cr, it->tag, "");
 	if (it->marker != NULL && pc->first == 0) {
+		/* A list item: its label, then its body, closed by the
+		 * item's last piece (layout.c counts it). */
+		cairo_tag_begin(cr, "Lbl", "");
 		mw = layout_w(it->marker);
 		rgb(cr, lay_styles[it->style].color);
 		show_at(cr, it->marker, x - 5 - mw, ytop + it->base[0]);
+		cairo_tag_end(cr, "Lbl");
+		tag_open(p, cr, "LBody");
 	}
+	if (it->tag != NULL)
+		cairo_tag_begin(cr, it->tag, "");
 	rgb(cr, 0x1a1a1a);
 	for (i = pc->first; i < pc->last; i++) {
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
@@ -1519,7 +1564,7 @@ draw(struct pdf *p)
 	size_t		 i, page, npages = pg->npages + 1;
 	double		 x, y;
 	int		 rc = 0, ok = 1;
-	const char	*open = NULL;
+	int		 k;
 
 	sf = cairo_pdf_surface_create(p->path, PAGE_W, PAGE_H);
 	metadata(p, sf);
@@ -1542,9 +1587,10 @@ draw(struct pdf *p)
 			it = &p->l.item[pc->item];
 			x = M_LEFT + it->x;
 			y = M_TOP + pc->y;
+			if (pc->first == 0)
+				tag_opens(p, cr, it->opens);
 			if (it->group != NULL && pc->first == 0) {
-				cairo_tag_begin(cr, it->group, "");
-				open = it->group;
+				tag_open(p, cr, it->group);
 				/* pdfpost() gives each Figure its /Alt. */
 				if (strcmp(it->group, "Figure") == 0) {
 					p->alts = xreallocarray(p->alts,
@@ -1580,10 +1626,11 @@ draw(struct pdf *p)
 			case LAY__MAX:
 				abort();
 			}
-			if (it->gclose && open != NULL &&
-			    pc->last == it->nu) {
-				cairo_tag_end(cr, open);
-				open = NULL;
+			if (pc->last == it->nu) {
+				if (it->gclose)
+					tag_close(p, cr);
+				for (k = 0; k < it->ncloses; k++)
+					tag_close(p, cr);
 			}
 		}
 		if (!check(p, cr))
@@ -1591,6 +1638,8 @@ draw(struct pdf *p)
 	}
 	if (!ok)
 		goto out;
+	while (p->ntags > 0)
+		tag_close(p, cr);
 	cairo_tag_end(cr, "Document");
 	outline(p, sf);
 	if (!check(p, cr))

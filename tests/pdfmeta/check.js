@@ -45,3 +45,19 @@ for (const k of Object.keys(objs)) {
 	if (v && /^\/H[1-6]$/.test(v["/S"] || "")) headings++;
 }
 say(`headings tagged (${headings})`, headings > 20);
+// Lists: L > LI > (Lbl, LBody), nothing else in between.
+const S = {};
+let misplaced = [];
+for (const k of Object.keys(objs)) {
+	const v = objs[k].value;
+	if (!v || !v["/S"]) continue;
+	S[v["/S"]] = (S[v["/S"]] || 0) + 1;
+	const par = v["/P"] && deref(v["/P"]);
+	const p = par && par["/S"];
+	if ((v["/S"] === "/LI" && p !== "/L") ||
+	    ((v["/S"] === "/Lbl" || v["/S"] === "/LBody") && p !== "/LI"))
+		misplaced.push(`${v["/S"]} in ${p}`);
+}
+say(`lists tagged L > LI > Lbl, LBody (${S["/L"] || 0} lists, ${S["/LI"] || 0} items)`,
+    S["/L"] > 0 && S["/LI"] === S["/Lbl"] && S["/LI"] === S["/LBody"] &&
+    misplaced.length === 0, misplaced.slice(0, 5).join(", "));
