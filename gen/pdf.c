@@ -16,6 +16,7 @@
  * 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
  * two builds give the same bytes.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1553,6 +1554,32 @@ check(const struct pdf *p, cairo_t *cr)
 }
 
 /* The second pass: every page. */
+/* cairo's output stream: the whole PDF in memory. */
+static cairo_status_t
+to_buf(void *arg, const unsigned char *data, unsigned int len)
+{
+	buf_put(arg, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes b to path; 0 after diag_sys(). */
+static int
+write_file(const char *path, const struct buf *b)
+{
+	FILE	*f;
+	int	 ok;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		diag_sys("%s: %s", path, strerror(errno));
+		return 0;
+	}
+	ok = fwrite(b->data, 1, b->len, f) == b->len;
+	ok = fclose(f) == 0 && ok;
+	if (!ok)
+		diag_sys("%s: %s", path, strerror(errno));
+	return ok;
+}
+
 static int
 draw(struct pdf *p)
 {
@@ -1561,12 +1588,16 @@ draw(struct pdf *p)
 	const struct lay_item *it;
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
+	struct buf	 pdf = { NULL, 0, 0 };
 	size_t		 i, page, npages = pg->npages + 1;
 	double		 x, y;
 	int		 rc = 0, ok = 1;
 	int		 k;
 
-	sf = cairo_pdf_surface_create(p->path, PAGE_W, PAGE_H);
+	/* Into memory, then to the file: cairo 1.16 asserts when its own
+	 * writes fail half way (a full disk), so it never writes a file. */
+	sf = cairo_pdf_surface_create_for_stream(to_buf, &pdf, PAGE_W,
+	    PAGE_H);
 	metadata(p, sf);
 	cr = cairo_create(sf);
 	cairo_tag_begin(cr, "Document", "");
@@ -1652,11 +1683,12 @@ draw(struct pdf *p)
 		    cairo_status_to_string(cairo_surface_status(sf)));
 		goto out;
 	}
-	rc = 1;
+	rc = write_file(p->path, &pdf);
 out:
 	if (cr != NULL)
 		cairo_destroy(cr);
 	cairo_surface_destroy(sf);
+	buf_free(&pdf);
 	return rc;
 }
 
