@@ -45,7 +45,7 @@ static double
 value(struct in *in)
 {
 	static const double edge[] = {
-		0, 1, -1, 0.5, 100, 1e15, -1e15, 1e-9, -1e-9, 5e-324,
+		0, 1, -1, 0.5, 100, 1e15, -1e15, 1e-9, -1e-9, 1e-22,
 		999999999999999, 0.004, 12.5, 99.95, 1e6, 123456.789
 	};
 	double		 v;
@@ -62,6 +62,9 @@ value(struct in *in)
 		v = 0;
 	if (fabs(v) > 1e15)
 		v = fmod(v, 1e15);
+	/* A value is written with at most 24 characters. */
+	if (fabs(v) < 1e-22)
+		v = 0;
 	return v;
 }
 
@@ -140,12 +143,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	double		 w, h, lo, hi;
 	unsigned	 k;
 
-	/* Ticks over any interval. */
+	/* Ticks over any interval, as the charts ask for them: 2 to 8
+	 * intervals, a step of at least 1 for whole numbers only.  The
+	 * ticks cover the interval. */
 	lo = value(&in);
 	hi = value(&in);
-	chart_ticks(lo < hi ? lo : hi, lo < hi ? hi : lo, 1 + byte(&in) % 12,
-	    byte(&in) % 2 ? 0 : 1, &t);
-	if (t.n < 2 || !(t.step > 0))
+	if (lo > hi) {
+		w = lo;
+		lo = hi;
+		hi = w;
+	}
+	k = byte(&in);
+	chart_ticks(lo, hi, 2 + (int)(k % 7), lo == rint(lo) &&
+	    hi == rint(hi) && k & 0x80 ? 1 : 0, &t);
+	if (t.n < 2 || !(t.step > 0) || t.n > 9 ||
+	    t.first > lo + t.step * 1e-6 || t.last < hi - t.step * 1e-6)
 		abort();
 
 	/* The plan period and the edition year. */
