@@ -239,9 +239,11 @@ cmp_str(const void *a, const void *b)
 static int
 was_written(const struct outdir *o, const char *rel)
 {
-	return bsearch(&rel, o->written, o->nwritten, sizeof(*o->written),
-	    cmp_str) != NULL || bsearch(&rel, o->kept, o->nkept,
-	    sizeof(*o->kept), cmp_str) != NULL;
+	/* An empty list may be NULL, which bsearch() must not get. */
+	return (o->nwritten > 0 && bsearch(&rel, o->written, o->nwritten,
+	    sizeof(*o->written), cmp_str) != NULL) || (o->nkept > 0 &&
+	    bsearch(&rel, o->kept, o->nkept, sizeof(*o->kept),
+	    cmp_str) != NULL);
 }
 
 /* Removes from out/rel (a folder) every file this build did not write. */
@@ -283,8 +285,11 @@ out_commit(struct outdir *o, const char *const *owned, size_t nowned)
 	char	*src, *dst;
 	int	 rc = 1;
 
-	qsort(o->written, o->nwritten, sizeof(*o->written), cmp_str);
-	qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
+	/* An empty list may be NULL, which qsort() must not get. */
+	if (o->nwritten > 0)
+		qsort(o->written, o->nwritten, sizeof(*o->written), cmp_str);
+	if (o->nkept > 0)
+		qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
 	for (i = 0; i < o->nwritten && rc; i++) {
 		if (i > 0 && strcmp(o->written[i], o->written[i - 1]) == 0)
 			continue;
