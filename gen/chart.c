@@ -298,7 +298,7 @@ static size_t
 place(struct dc *d, const double *cx, const double *cy, size_t n, double w,
     double h, struct rect box, double *x, double *y)
 {
-	struct rect	 r;
+	struct rect	 r = { 0, 0, 0, 0, 0 };
 	double		 best = INFINITY, a;
 	size_t		 i, bi = 0;
 
@@ -916,7 +916,7 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
     const char *what, const struct yscale *s, double left, double right,
     int target)
 {
-	struct rect	 box;
+	struct rect	 box = { 0, 0, 0, 0, 0 };
 	char		 num[64], *label;
 	double		 y, w, h, cx[NREF], cy[NREF], x, ly, f;
 	size_t		 i;
@@ -963,7 +963,7 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	struct legend_item li[1];
 	struct ticks	 t;
 	struct yscale	 ys;
-	struct rect	 box;
+	struct rect	 box = { 0, 0, 0, 0, 0 };
 	size_t		 i, n, nli = 0;
 	int		 first, ny, k, integral = 1, illu = 0, allfit;
 	double		 lo = 0, hi = 0, amax, div, top, bot, left, right;
