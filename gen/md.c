@@ -22,6 +22,7 @@ struct mctx {
 	int		 errors;
 	int		 deep;		/* depth error already reported */
 	size_t		 nspans;	/* inline elements of the block */
+	size_t		 nlinks;	/* links of the file */
 };
 
 static struct pos
@@ -190,6 +191,12 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			    SPAN_EMPH : SPAN_STRONG;
 			break;
 		case CMARK_NODE_LINK:
+			/* Each is a note and an annotation in the PDF. */
+			if (++c->nlinks == MAX_MD_LINKS + 1) {
+				diag(DIAG_ERROR, bp, "more than %d links in "
+				    "one file", MAX_MD_LINKS);
+				c->errors++;
+			}
 			s->type = SPAN_LINK;
 			s->href = arena_strdup(c->r->ar,
 			    cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
