@@ -25,6 +25,8 @@ enum {
 #define MAX_MD_DEPTH	32			/* nesting of lists, quotes */
 #define MAX_MD_SPANS	1000			/* inline markup per paragraph */
 #define MAX_MD_LINKS	2000			/* links per Markdown file */
+#define MAX_MD_BLOCKS	5000			/* blocks per Markdown file */
+#define MAX_CODE_LINES	1000			/* lines per code block */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */

@@ -23,6 +23,7 @@ struct mctx {
 	int		 deep;		/* depth error already reported */
 	size_t		 nspans;	/* inline elements of the block */
 	size_t		 nlinks;	/* links of the file */
+	size_t		 nblocks;	/* blocks of the file */
 };
 
 static struct pos
@@ -244,6 +245,18 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 	return head;
 }
 
+/* Lines of a text (a last line without '\n' counts). */
+static size_t
+lines_of(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (*s == '\n' || s[1] == '\0')
+			n++;
+	return n;
+}
+
 static struct block *
 blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 {
@@ -252,6 +265,17 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 	const char	*lit, *info;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
+		/* Each is an item (or more) the PDF measures and places. */
+		if (++c->nblocks > MAX_MD_BLOCKS) {
+			if (c->nblocks == MAX_MD_BLOCKS + 1) {
+				struct pos p = pos_node(c, n);
+				diag(DIAG_ERROR, &p, "more than %d blocks "
+				    "(paragraphs, headings, list items, "
+				    "quotes) in one file", MAX_MD_BLOCKS);
+				c->errors++;
+			}
+			break;
+		}
 		b = arena_alloc(c->r->ar, sizeof(*b));
 		b->pos = pos_node(c, n);
 		lit = cmark_node_get_literal(n);
@@ -291,6 +315,11 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 		case CMARK_NODE_CODE_BLOCK:
 			b->type = BLOCK_CODE;
 			b->text = arena_strdup(c->r->ar, lit ? lit : "");
+			if (lines_of(b->text) > MAX_CODE_LINES) {
+				diag(DIAG_ERROR, &b->pos, "code block of more "
+				    "than %d lines", MAX_CODE_LINES);
+				c->errors++;
+			}
 			info = cmark_node_get_fence_info(n);
 			b->info = info && *info ? arena_strdup(c->r->ar, info) :
 			    NULL;
