@@ -278,36 +278,96 @@ prune(struct outdir *o, const char *rel)
 	free(dir);
 }
 
+/* A file the commit moved into out: where it went, and where the file
+ * it replaced waits (NULL: there was none), so that the move can be
+ * undone. */
+struct move {
+	char	*dst;
+	char	*bak;
+};
+
+/* Puts back what the moves [0, n) replaced, last first. */
+static void
+undo(const struct move *mv, size_t n)
+{
+	while (n-- > 0)
+		if (mv[n].bak != NULL)
+			rename(mv[n].bak, mv[n].dst);
+		else
+			unlink(mv[n].dst);
+}
+
 int
 out_commit(struct outdir *o, const char *const *owned, size_t nowned)
 {
-	size_t	 i;
-	char	*src, *dst;
-	int	 rc = 1;
+	struct move	*mv;
+	struct stat	 st;
+	size_t		 i, nmv = 0;
+	char		*src, *dst, *bak;
+	int		 rc = 1;
 
 	/* An empty list may be NULL, which qsort() must not get. */
 	if (o->nwritten > 0)
 		qsort(o->written, o->nwritten, sizeof(*o->written), cmp_str);
 	if (o->nkept > 0)
 		qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
+	/*
+	 * Each file that changed replaces its old self, which is first
+	 * moved aside into the temporary folder: if a move fails half way
+	 * (a folder of out/ not writable), the moves done are undone and
+	 * out/ is left as it was, not half updated.
+	 */
+	mv = xcalloc(o->nwritten + 1, sizeof(*mv));
 	for (i = 0; i < o->nwritten && rc; i++) {
 		if (i > 0 && strcmp(o->written[i], o->written[i - 1]) == 0)
 			continue;
 		src = xasprintf("%s/%s", o->tmp, o->written[i]);
 		dst = xasprintf("%s/%s", o->out, o->written[i]);
-		if (!same_bytes(src, dst)) {
-			if (!mkparents(dst))
+		bak = NULL;
+		if (same_bytes(src, dst))
+			goto next;
+		if (!mkparents(dst)) {
+			rc = 0;
+			goto next;
+		}
+		if (lstat(dst, &st) == 0) {
+			bak = xasprintf("%s/.previous/%s", o->tmp,
+			    o->written[i]);
+			if (!mkparents(bak)) {
 				rc = 0;
-			else if (rename(src, dst) == -1) {
+				goto next;
+			}
+			if (rename(dst, bak) == -1) {
 				diag_sys("%s: %s", dst, strerror(errno));
 				rc = 0;
+				goto next;
 			}
 		}
+		if (rename(src, dst) == -1) {
+			diag_sys("%s: %s", dst, strerror(errno));
+			if (bak != NULL)
+				rename(bak, dst);
+			rc = 0;
+			goto next;
+		}
+		mv[nmv].dst = dst;
+		mv[nmv++].bak = bak;
+		dst = bak = NULL;
+next:
 		free(src);
 		free(dst);
+		free(bak);
 	}
-	for (i = 0; i < nowned && rc; i++)
-		prune(o, owned[i]);
+	if (rc)
+		for (i = 0; i < nowned; i++)
+			prune(o, owned[i]);
+	else
+		undo(mv, nmv);
+	for (i = 0; i < nmv; i++) {
+		free(mv[i].dst);
+		free(mv[i].bak);
+	}
+	free(mv);
 	out_abort(o);
 	return rc;
 }

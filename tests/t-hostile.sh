@@ -314,6 +314,24 @@ then pass "readonly-parent: status 3 and a message"
 else fail "readonly-parent: status 3 and a message" "status $st" "$(cat readonly-parent.err)"; fi
 intact readonly-parent
 
+# A folder inside out/ not writable: the commit fails half way, after
+# some files already moved (charts/ sorts before data/); those moves are
+# undone.
+mini readonly-subfolder
+before readonly-subfolder
+sed -i 's|<value year="2014">10</value>|<value year="2014">11</value>|' \
+    readonly-subfolder/content/indicators/m02.xml
+chown -R 65534 readonly-subfolder 2>/dev/null
+chmod a-w readonly-subfolder/out/2016/data
+(cd readonly-subfolder && as_user 300 build --quiet --content content \
+    --out out) >readonly-subfolder.out 2>readonly-subfolder.err
+st=$?
+chmod u+w readonly-subfolder/out/2016/data
+if [ $st = 3 ] && grep -qx 'rapporteur: out/2016/data/indicateurs-2016.csv: Permission denied' readonly-subfolder.err
+then pass "readonly-subfolder: status 3 and a message"
+else fail "readonly-subfolder: status 3 and a message" "status $st" "$(cat readonly-subfolder.err)"; fi
+intact readonly-subfolder
+
 # --out names a file.
 mini out-is-file
 echo texte > out-is-file/out
