@@ -28,6 +28,8 @@ enum {
 #define MAX_MD_BLOCKS	5000			/* blocks per Markdown file */
 #define MAX_CODE_LINES	1000			/* lines per code block */
 #define MAX_XML_DEPTH	32			/* element nesting */
+#define MAX_MEASURES	99			/* ids m01 to m99 */
+#define MAX_PARTS	50			/* front or back matter */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */
 #define MAX_CATEGORIES	24			/* per indicator */

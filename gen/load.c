@@ -191,9 +191,12 @@ load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i; j++)
-			if (strcmp(pt[i].file, pt[j].file) == 0)
+			if (strcmp(pt[i].file, pt[j].file) == 0) {
+				/* Once, not once per earlier listing. */
 				diag(DIAG_ERROR, &pt[i].pos, "part %s listed "
 				    "twice", pt[i].file);
+				break;
+			}
 		path = xasprintf("%s/%s", dir, pt[i].file);
 		if (access(path, F_OK) == -1)
 			diag(DIAG_ERROR, &pt[i].pos, "missing file %s", path);

@@ -645,6 +645,16 @@ xml_load_plan(struct report *r, const char *path)
 					nm += is_el(mn, "measure");
 		}
 	}
+	if (nm > MAX_MEASURES) {
+		p = pos_of(&c, root, NULL);
+		diag(DIAG_ERROR, &p, "more than %d measures (ids have two "
+		    "digits, m01 to m%d)", MAX_MEASURES, MAX_MEASURES);
+		c.errors++;
+		pl->nprios = 0;
+		nm = 0;
+		xmlFreeDoc(doc);
+		goto out;
+	}
 	pl->prios = arena_array(r->ar, pl->nprios, sizeof(*pl->prios));
 	pl->measures = arena_array(r->ar, nm, sizeof(*pl->measures));
 	pl->nmeasures = nm;
@@ -692,8 +702,11 @@ xml_load_plan(struct report *r, const char *path)
 				    pr->id, oi);
 				c.errors++;
 			}
-			ob->measures = arena_array(r->ar, nm,
+			for (mn = on->children; mn != NULL; mn = mn->next)
+				ob->nmeasures += is_el(mn, "measure");
+			ob->measures = arena_array(r->ar, ob->nmeasures,
 			    sizeof(*ob->measures));
+			ob->nmeasures = 0;
 			for (mn = on->children; mn != NULL; mn = mn->next) {
 				if (!is_el(mn, "measure"))
 					continue;
@@ -904,6 +917,12 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "part"))
 			continue;
+		if (*np == MAX_PARTS) {
+			struct pos p = pos_of(c, k, NULL);
+			diag(DIAG_ERROR, &p, "more than %d parts", MAX_PARTS);
+			c->errors++;
+			break;
+		}
 		pt = ARENA_PUSH(c->r->ar, *parts, *np, cap);
 		pt->pos = pos_of(c, k, "file");
 		pt->file = f = attr_of(c, k, "file");
