@@ -27,6 +27,8 @@ enum {
 #define MAX_MD_LINKS	2000			/* links per Markdown file */
 #define MAX_MD_BLOCKS	5000			/* blocks per Markdown file */
 #define MAX_CODE_LINES	1000			/* lines per code block */
+#define MAX_CODE_SIZE	(64 * 1024)		/* [bytes] one code block */
+#define MAX_MD_TEXT	(32 * 1024)		/* [bytes] text of a paragraph */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_MEASURES	99			/* ids m01 to m99 */
 #define MAX_PARTS	50			/* front or back matter */

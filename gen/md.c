@@ -24,6 +24,7 @@ struct mctx {
 	size_t		 nspans;	/* inline elements of the block */
 	size_t		 nlinks;	/* links of the file */
 	size_t		 nblocks;	/* blocks of the file */
+	size_t		 ntext;		/* [bytes] text of the block */
 };
 
 static struct pos
@@ -158,6 +159,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		}
 		s = arena_alloc(c->r->ar, sizeof(*s));
 		lit = cmark_node_get_literal(n);
+		c->ntext += lit != NULL ? strlen(lit) : 0;
 		switch ((int)cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 			s->type = SPAN_TEXT;
@@ -245,6 +247,18 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 	return head;
 }
 
+/* Reports a paragraph or heading whose text is longer than the PDF
+ * engine lays out in reasonable time (pango's line breaking grows with
+ * the square of a paragraph's length on dense punctuation). */
+static void
+text_size(struct mctx *c, const struct pos *p, const char *what)
+{
+	if (c->ntext <= MAX_MD_TEXT)
+		return;
+	diag(DIAG_ERROR, p, "%s of more than %d bytes", what, MAX_MD_TEXT);
+	c->errors++;
+}
+
 /* Lines of a text (a last line without '\n' counts). */
 static size_t
 lines_of(const char *s)
@@ -280,12 +294,13 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 		b->pos = pos_node(c, n);
 		lit = cmark_node_get_literal(n);
 		memset(&t, 0, sizeof(t));
-		c->nspans = 0;
+		c->nspans = c->ntext = 0;
 		switch ((int)cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
 			b->type = BLOCK_PARAGRAPH;
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
 			    &b->pos, 0);
+			text_size(c, &b->pos, "paragraph");
 			break;
 		case CMARK_NODE_HEADING:
 			b->type = BLOCK_HEADING;
@@ -298,6 +313,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			}
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
 			    &b->pos, 0);
+			text_size(c, &b->pos, "heading");
 			break;
 		case CMARK_NODE_LIST:
 			b->type = BLOCK_LIST;
@@ -318,6 +334,10 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			if (lines_of(b->text) > MAX_CODE_LINES) {
 				diag(DIAG_ERROR, &b->pos, "code block of more "
 				    "than %d lines", MAX_CODE_LINES);
+				c->errors++;
+			} else if (strlen(b->text) > MAX_CODE_SIZE) {
+				diag(DIAG_ERROR, &b->pos, "code block of more "
+				    "than %d bytes", MAX_CODE_SIZE);
 				c->errors++;
 			}
 			info = cmark_node_get_fence_info(n);
