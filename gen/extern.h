@@ -30,7 +30,7 @@ enum {
 #define MAX_CODE_SIZE	(64 * 1024)		/* [bytes] one code block */
 #define MAX_MD_TEXT	(32 * 1024)		/* [bytes] text of a paragraph */
 #define MAX_XML_DEPTH	32			/* element nesting */
-#define MAX_MEASURES	99			/* ids m01 to m99 */
+#define MAX_MEASURES	9999			/* ids m01 to m9999 */
 #define MAX_PARTS	50			/* front or back matter */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */

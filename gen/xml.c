@@ -647,8 +647,8 @@ xml_load_plan(struct report *r, const char *path)
 	}
 	if (nm > MAX_MEASURES) {
 		p = pos_of(&c, root, NULL);
-		diag(DIAG_ERROR, &p, "more than %d measures (ids have two "
-		    "digits, m01 to m%d)", MAX_MEASURES, MAX_MEASURES);
+		diag(DIAG_ERROR, &p, "more than %d measures (ids m01 to "
+		    "m%d)", MAX_MEASURES, MAX_MEASURES);
 		c.errors++;
 		pl->nprios = 0;
 		nm = 0;
