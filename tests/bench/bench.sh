@@ -6,8 +6,8 @@
 #
 # Environment (all optional):
 #   BENCH_K="1 10 100"    the sizes
-#   BENCH_RUNS_1=7 BENCH_RUNS_10=5 BENCH_RUNS_100=3   timed runs per job
-#   BENCH_RUNS_100=2      (the default: K = 100 takes minutes)
+#   BENCH_RUNS_1=7 BENCH_RUNS_10=3 BENCH_RUNS_100=1   timed runs per job
+#   BENCH_TIMEOUT=150     seconds: a run stopped then counts as "> 150 s"
 #   BENCH_PANDOC_K="1 10" sizes at which pandoc runs (minutes at K = 100)
 #   BENCH_WEASY_K="1"     sizes at which WeasyPrint runs (minutes at 10)
 #   BENCH_TIMER=hyperfine|builtin   default: hyperfine when installed
@@ -16,6 +16,7 @@
 #                         computing, not this machine's disk), else /tmp
 #   BENCH_SEED=1          generator seed
 #   BENCH_FORMATS="html pdf"  our single-format rows
+#   BENCH_BIN=gen/rapporteur  the binary to time (a patched build, say)
 # A job that fails (a backend not finished, a tool missing) is shown as
 # "failed" or "n/a" and the run goes on.
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -24,9 +25,10 @@ unset LANG LANGUAGE SOURCE_DATE_EPOCH
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=$TOP/tests/bench
 KS=${BENCH_K:-"1 10 100"}
-PANDOC_K=${BENCH_PANDOC_K:-"1 10"}
-WEASY_K=${BENCH_WEASY_K:-"1"}
+PANDOC_K=${BENCH_PANDOC_K-"1 10"}
+WEASY_K=${BENCH_WEASY_K-"1"}
 SEED=${BENCH_SEED:-1}
+TIMEOUT=${BENCH_TIMEOUT:-150}
 if [ -n "${BENCH_DIR:-}" ]; then W=$BENCH_DIR
 elif [ -w /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" \
     -gt 8000000 ]; then W=/dev/shm/rapporteur-bench
@@ -37,22 +39,24 @@ LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say() { printf '%s\n' "$*" >&2; }
 
-for f in gen/rapporteur tests/bench/gencontent tests/bench/timer \
-    tests/bench/floor; do
-	[ -x "$TOP/$f" ] || { say "bench: $f is missing (run make bench)"; exit 2; }
+SRCBIN=${BENCH_BIN:-$TOP/gen/rapporteur}
+for f in "$SRCBIN" "$TOP/tests/bench/gencontent" "$TOP/tests/bench/timer" \
+    "$TOP/tests/bench/floor"; do
+	[ -x "$f" ] || { say "bench: $f is missing (run make bench)"; exit 2; }
 done
 case $W in /|"") say "bench: BENCH_DIR=$W?"; exit 2 ;; esac
 rm -rf "$W"
 mkdir -p "$W" || exit 3
 # The binary and styles are copied first, so that a rebuild in the working
 # tree during the run cannot mix two versions in one table.
-cp "$TOP/gen/rapporteur" "$W/rapporteur"
+cp "$SRCBIN" "$W/rapporteur"
 cp "$B/timer" "$W/timer"
 cp "$B/floor" "$W/floor-bin"
 cp -R "$TOP/styles" "$W/styles"
 BIN=$W/rapporteur
 R=$W/results
 : >"$R"
+: >"$W/failures"
 
 if [ -n "${BENCH_TIMER:-}" ]; then TIMER=$BENCH_TIMER
 elif command -v hyperfine >/dev/null 2>&1; then TIMER=hyperfine
@@ -62,14 +66,22 @@ have() { command -v "$1" >/dev/null 2>&1; }
 put() { echo "$1 $2" >>"$R"; }
 get() { awk -v k="$1" '$1 == k { v = $2 } END { if (v != "") print v }' "$R"; }
 
-# measure KEY RUNS WARMUPS PREP COMMAND...: times COMMAND (prep, an
+# measure KEY RUNS WARMUPS PREP OPTS COMMAND...: times COMMAND (PREP, an
 # "rm -rf" of its output, runs before each run, untimed) and records
 # KEY.med, KEY.min, KEY.max (wall clock) and KEY.cpu (user + system) in
-# ms.  On failure records KEY.fail and shows the end of the command's
-# stderr.
+# ms.  OPTS: "rss" also records the peak RSS of the runs (KEY.rss, kB, by
+# /usr/bin/time -v around each run); "to" stops a run after $TIMEOUT s
+# and records KEY.to (the bound, ms); "-" neither.  A failure records
+# KEY.fail, with the reason in the notes under the tables.
 measure() {
-	key=$1 runs=$2 warm=$3 prep=$4
-	shift 4
+	key=$1 runs=$2 warm=$3 prep=$4 opts=$5
+	shift 5
+	case $opts in *to*) set -- timeout "$TIMEOUT" "$@" ;; esac
+	case $opts in *rss*)
+		rm -f "$W/rss.log"
+		[ -x /usr/bin/time ] &&
+		    set -- /usr/bin/time -v -a -o "$W/rss.log" "$@" ;;
+	esac
 	say "bench: $key ($runs runs): $*"
 	: >"$W/err.log"
 	if [ "$TIMER" = hyperfine ]; then
@@ -87,7 +99,7 @@ measure() {
 		fi
 	else
 		set -- $("$W/timer" -n "$runs" -w "$warm" -p "$prep" \
-		    -e "$W/err.log" "$@") || set --
+		    -e "$W/err.log" "$@" 2>>"$W/err.log") || set --
 	fi
 	if [ $# -ge 4 ]; then
 		put "$key.med" "$1"
@@ -95,21 +107,22 @@ measure() {
 		put "$key.max" "$3"
 		put "$key.cpu" "$4"
 		say "bench:   median $1 ms (min $2, max $3), CPU $4 ms"
+		[ -f "$W/rss.log" ] && put "$key.rss" "$(awk -F': ' \
+		    '/Maximum resident set size/ { if ($2 > m) m = $2 }
+		    END { print m }' "$W/rss.log")"
+	elif grep -q 'exit code: 124\|exit status 124' "$W/err.log"; then
+		put "$key.to" $((TIMEOUT * 1000))
+		say "bench:   stopped after $TIMEOUT s"
 	else
 		put "$key.fail" 1
 		say "bench:   FAILED"
 		tail -n 5 "$W/err.log" | sed 's/^/bench:   | /' >&2
+		# Why, for the notes under the tables.
+		why=$(grep -v '^WARNING\|^ *$' "$W/err.log" | tail -n 1 |
+		    sed 's/ Use the .*//' | cut -c1-160)
+		echo "- $key failed: \`$(echo "$*" | sed "s|$W/||g")\`: ${why:-no message}" >>"$W/failures"
 	fi
-}
-
-# rss KEY COMMAND...: peak RSS [kB] of one run, by /usr/bin/time -v.
-rss() {
-	key=$1
-	shift
-	[ -x /usr/bin/time ] || return 0
-	/usr/bin/time -v "$@" >/dev/null 2>"$W/time.log" &&
-	    put "$key.rss" "$(awk -F': ' '/Maximum resident set size/ \
-	    { print $2 }' "$W/time.log")"
+	rm -f "$W/rss.log"
 }
 
 # pdfpages DIR: total pages of the PDF files under DIR.
@@ -127,7 +140,7 @@ htmlpages() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
 for k in $KS; do
 	eval runs=\${BENCH_RUNS_$k:-}
 	[ -n "$runs" ] || case $k in
-		1) runs=7 ;; 10) runs=5 ;; *) runs=2 ;;
+		1) runs=7 ;; 10) runs=3 ;; *) runs=1 ;;
 	esac
 	warm=1
 	[ "$k" -ge 100 ] && warm=0
@@ -144,79 +157,89 @@ for k in $KS; do
 	put "k$k.inbytes" "$(find "$C" -type f -exec cat {} + | wc -c)"
 	put "k$k.inputs" "$(find "$C" -type f | wc -l)"
 
-	# Ours: the full build, then each format alone.
+	# Ours: each format alone, then the full build.  Each into a folder
+	# of its own, removed before each run with what a stopped run left.
 	b="$BIN build --content $C --styles $W/styles --quiet"
-	measure "k$k.full" "$runs" "$warm" "rm -rf $D/out" $b --out "$D/out"
-	if [ -d "$D/out" ]; then
-		put "k$k.html_pages" "$(htmlpages "$D/out")"
-		put "k$k.pdf_pages" "$(pdfpages "$D/out")"
-		put "k$k.svg_files" "$(find "$D/out" -name '*.svg' | wc -l)"
-		put "k$k.outputs" "$(find "$D/out" -type f | wc -l)"
-		put "k$k.outbytes" "$(find "$D/out" -type f -exec cat {} + |
-		    wc -c)"
-		rm -rf "$D/out-rss"
-		rss "k$k.full" $b --out "$D/out-rss"
-		rm -rf "$D/out-rss"
-	fi
 	for f in ${BENCH_FORMATS:-html pdf}; do
-		measure "k$k.$f" "$runs" "$warm" "rm -rf $D/out-$f" \
-		    $b --format "$f" --out "$D/out-$f"
-		[ -d "$D/out-$f" ] || continue
-		put "k$k.$f.pages" "$(${f}pages "$D/out-$f")"
-		rm -rf "$D/out-$f"
+		measure "k$k.$f" "$runs" "$warm" "rm -rf $D/o-$f" rss,to \
+		    $b --format "$f" --out "$D/o-$f/out"
+		[ -n "$(get "k$k.$f.med")" ] &&
+		    put "k$k.$f.pages" "$(${f}pages "$D/o-$f/out")"
+		rm -rf "$D/o-$f"
 	done
-	case " $WEASY_K " in *" $k "*)
-		# Our PDF of one edition, beside WeasyPrint's of the same.
-		measure "k$k.pdf16" "$runs" "$warm" "rm -rf $D/out-pdf16" \
-		    $b --format pdf --year 2016 --out "$D/out-pdf16"
-		[ -d "$D/out-pdf16" ] &&
-		    put "k$k.pdf16.pages" "$(pdfpages "$D/out-pdf16")"
-		rm -rf "$D/out-pdf16" ;;
-	esac
-
-	# The floor: the same input bytes read, the same output bytes
-	# written, nothing computed.
-	if [ -d "$D/out" ]; then
-		measure "k$k.floor" "$runs" "$warm" "rm -rf $D/floor" \
-		    "$W/floor-bin" "$C" "$D/out" "$D/floor"
+	if [ -n "$(get "k$k.pdf.to")" ]; then
+		# The full build includes that PDF: it cannot be faster.
+		say "bench: k$k.full: not run, the PDF alone took over $TIMEOUT s"
+		put "k$k.full.to" $((TIMEOUT * 1000))
+	else
+		measure "k$k.full" "$runs" "$warm" "rm -rf $D/o-full" rss,to \
+		    $b --out "$D/o-full/out"
+	fi
+	O=$D/o-full/out
+	if [ -n "$(get "k$k.full.med")" ]; then
+		put "k$k.html_pages" "$(htmlpages "$O")"
+		put "k$k.pdf_pages" "$(pdfpages "$O")"
+		put "k$k.svg_files" "$(find "$O" -name '*.svg' | wc -l)"
+		put "k$k.outputs" "$(find "$O" -type f | wc -l)"
+		put "k$k.outbytes" "$(find "$O" -type f -exec cat {} + |
+		    wc -c)"
+		# The floor: the same input bytes read, the same output
+		# bytes written, nothing computed.
+		measure "k$k.floor" "$runs" "$warm" "rm -rf $D/floor" - \
+		    "$W/floor-bin" "$C" "$O" "$D/floor"
 		rm -rf "$D/floor"
 	fi
+	case " $WEASY_K " in *" $k "*)
+		# Our PDF of one edition, beside WeasyPrint's of the same.
+		measure "k$k.pdf16" "$runs" "$warm" "rm -rf $D/o-pdf16" to \
+		    $b --format pdf --year 2016 --out "$D/o-pdf16/out"
+		[ -n "$(get "k$k.pdf16.med")" ] &&
+		    put "k$k.pdf16.pages" "$(pdfpages "$D/o-pdf16/out")"
+		rm -rf "$D/o-pdf16" ;;
+	esac
 
 	# --jobs: one worker thread against two, at K = 10.
-	if [ "$k" = 10 ]; then
-		measure "k$k.jobs1" "$runs" "$warm" "rm -rf $D/out-j" \
-		    $b --jobs 1 --out "$D/out-j"
-		measure "k$k.jobs2" "$runs" "$warm" "rm -rf $D/out-j" \
-		    $b --jobs 2 --out "$D/out-j"
-		if [ -d "$D/out-j" ] && [ -d "$D/out" ]; then
-			# The output must not depend on the thread count.
-			rm -rf "$D/out-j1"
-			$b --jobs 1 --out "$D/out-j1" 2>/dev/null
-			if diff -r "$D/out-j1" "$D/out-j" >/dev/null 2>&1; then
-				put "k$k.jobs_same" yes
-			else
-				put "k$k.jobs_same" NO
-			fi
-			rm -rf "$D/out-j" "$D/out-j1"
+	if [ "$k" = 10 ] && [ -n "$(get "k$k.full.med")" ]; then
+		measure "k$k.jobs1" "$runs" "$warm" "rm -rf $D/o-j1" to \
+		    $b --jobs 1 --out "$D/o-j1/out"
+		if [ "$NCPU" = 2 ]; then
+			# The full build ran with --jobs 2 already (the
+			# default: the number of processors).
+			for x in med min max cpu; do
+				put "k$k.jobs2.$x" "$(get "k$k.full.$x")"
+			done
+		else
+			measure "k$k.jobs2" "$runs" "$warm" "rm -rf $D/o-j2" \
+			    to $b --jobs 2 --out "$D/o-j2/out"
 		fi
+		# The output must not depend on the thread count.
+		if [ -d "$D/o-j1/out" ] &&
+		    diff -r -x .rapporteur-stamp "$D/o-j1/out" "$O" \
+		    >/dev/null 2>&1; then
+			put "k$k.jobs_same" yes
+		else
+			put "k$k.jobs_same" NO
+		fi
+		rm -rf "$D/o-j1" "$D/o-j2"
 		# What an author waits for after saving a file: a rebuild
 		# over the previous output, one narrative changed each time.
-		if [ -d "$D/out" ]; then
-			f=$(find "$C/editions/2016/measures" -name '*.md' |
-			    sort | head -n 1)
-			cp "$f" "$D/saved.orig"
-			cp "$f" "$D/saved.mod"
-			printf '\nUne phrase ajoutée.\n' >>"$D/saved.mod"
-			printf '%s\n' "if cmp -s '$f' '$D/saved.orig'; then" \
-			    "cp '$D/saved.mod' '$f'; else" \
-			    "cp '$D/saved.orig' '$f'; fi" >"$D/toggle.sh"
-			measure "k$k.rebuild" "$runs" 1 "sh $D/toggle.sh" \
-			    $b --out "$D/out"
-			cp "$D/saved.orig" "$f"
-		fi
+		f=$(find "$C/editions/2016/measures" -name '*.md' | sort |
+		    head -n 1)
+		cp "$f" "$D/saved.orig"
+		cp "$f" "$D/saved.mod"
+		printf '\nUne phrase ajoutée.\n' >>"$D/saved.mod"
+		printf '%s\n' "if cmp -s '$f' '$D/saved.orig'; then" \
+		    "cp '$D/saved.mod' '$f'; else" \
+		    "cp '$D/saved.orig' '$f'; fi" >"$D/toggle.sh"
+		measure "k$k.rebuild" "$runs" 1 "sh $D/toggle.sh" to \
+		    $b --out "$O"
+		cp "$D/saved.orig" "$f"
+		# Nothing changed since: the build is skipped.
+		measure "k$k.noop" "$runs" 1 "true" - $b --out "$O"
 	fi
-	oruns=$runs
-	[ "$k" -ge 10 ] && oruns=3
+	oruns=$runs owarm=1
+	[ "$runs" -gt 5 ] && oruns=5
+	[ "$k" -ge 10 ] && owarm=0
 
 	# pandoc: each narrative and part to a standalone page, one process
 	# per page, from a Makefile run with -j as many as cores.
@@ -235,18 +258,18 @@ for k in $KS; do
 		} >"$D/pandoc.mk"
 		put "k$k.pandoc.pages" "$(find "$C/editions" -name '*.md' |
 		    wc -l)"
-		measure "k$k.pandoc" "$oruns" 1 "rm -rf $D/site" \
+		measure "k$k.pandoc" "$oruns" "$owarm" "rm -rf $D/site" to \
 		    make -s -j"$NCPU" -C "$D" -f pandoc.mk
 		rm -rf "$D/site"
 	fi
 
 	# WeasyPrint: our site of the 2016 edition, its pages' <main>
 	# put in one document in reading order, to PDF.
-	if have weasyprint && [ -d "$D/out/2016" ] &&
+	if have weasyprint && [ -d "$O/2016" ] &&
 	    case " $WEASY_K " in *" $k "*) ;; *) false ;; esac; then
 		S=$D/weasy/2016
 		mkdir -p "$D/weasy"
-		cp -R "$D/out/2016" "$S"
+		cp -R "$O/2016" "$S"
 		parts=$(sed -n 's/.*<part file="\([^"]*\)\.md".*/\1/p' \
 		    "$C/editions/2016/edition.xml")
 		front=$(echo "$parts" | head -n 2)
@@ -274,13 +297,13 @@ for k in $KS; do
 			done
 			echo '</body></html>'
 		} >"$S/edition-complete.html"
-		measure "k$k.weasy" "$oruns" 0 "rm -f $D/weasy.pdf" \
+		wruns=$oruns
+		[ "$wruns" -gt 3 ] && wruns=3
+		measure "k$k.weasy" "$wruns" 0 "rm -f $D/weasy.pdf" rss,to \
 		    weasyprint "$S/edition-complete.html" "$D/weasy.pdf"
 		[ -f "$D/weasy.pdf" ] &&
 		    put "k$k.weasy.pages" "$(pdfpages "$D/weasy.pdf")"
-		rss "k$k.weasy" weasyprint "$S/edition-complete.html" \
-		    "$D/weasy-rss.pdf"
-		rm -rf "$D/weasy" "$D/weasy.pdf" "$D/weasy-rss.pdf"
+		rm -rf "$D/weasy" "$D/weasy.pdf"
 	fi
 done
 
@@ -291,6 +314,8 @@ ms() { awk -v v="$1" 'BEGIN { if (v < 100) printf "%.1f", v;
     else printf "%.0f", v }'; }
 cell() {
 	if [ -n "$(get "$1.fail")" ]; then printf 'failed'
+	elif [ -n "$(get "$1.to")" ]; then
+		printf '> %s (stopped)' "$(ms "$(get "$1.to")")"
 	elif [ -n "$(get "$1.med")" ]; then
 		printf '%s (%s–%s)' "$(ms "$(get "$1.med")")" \
 		    "$(ms "$(get "$1.min")")" "$(ms "$(get "$1.max")")"
@@ -301,6 +326,24 @@ div() {
 	awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN {
 	    if (a == "" || b == "" || b + 0 == 0) printf "—";
 	    else printf f, a / b }'
+}
+# ratio KEY_A KEY_B FORMAT: median A / median B; "> x" when A was stopped
+# (x from its time bound), "< x" when B was; "—" when unknown.
+ratio() {
+	ra=$(get "$1.med") rb=$(get "$2.med") pre=
+	if [ -z "$ra" ] && [ -n "$(get "$1.to")" ]; then
+		ra=$(get "$1.to") pre="> "
+	fi
+	if [ -z "$rb" ] && [ -n "$(get "$2.to")" ]; then
+		if [ -z "$pre" ]; then rb=$(get "$2.to") pre="< "
+		else rb=; fi
+	fi
+	if [ -n "$ra" ] && [ -n "$rb" ]; then
+		printf '%s' "$pre"
+		div "$ra" "$rb" "$3"
+	else
+		printf '—'
+	fi
 }
 mb() { awk -v v="$1" 'BEGIN { if (v == "") printf "—";
     else printf "%.0f MB", v / 1024 }'; }
@@ -337,25 +380,26 @@ drow() {
 	printf '\n'
 }
 d_measures() { echo $((23 * $1)); }
-d_inputs() { printf '%s files, %s kB' "$(get "k$1.inputs")" \
+# or VALUE: the value, or "—".
+or() { printf '%s' "${1:-—}"; }
+d_inputs() { printf '%s files, %s kB' "$(or "$(get "k$1.inputs")")" \
     "$(div "$(get "k$1.inbytes")" 1024 %.0f)"; }
-d_outputs() { printf '%s files, %s kB' "$(get "k$1.outputs")" \
+d_outputs() { printf '%s files, %s kB' "$(or "$(get "k$1.outputs")")" \
     "$(div "$(get "k$1.outbytes")" 1024 %.0f)"; }
-d_pages() { printf '%s / %s / %s' "$(get "k$1.html_pages")" \
-    "$(get "k$1.pdf_pages")" "$(get "k$1.svg_files")"; }
+d_pages() { printf '%s / %s / %s' "$(or "$(get "k$1.html_pages")")" \
+    "$(or "$(get "k$1.pdf_pages")")" "$(or "$(get "k$1.svg_files")")"; }
 d_html_ms() { div "$(get "k$1.html.med")" "$(get "k$1.html.pages")" %.3f; }
 d_pdf_ms() { div "$(get "k$1.pdf.med")" "$(get "k$1.pdf.pages")" %.3f; }
-d_floor() { div "$(get "k$1.full.med")" "$(get "k$1.floor.med")" %.1f×; }
-d_pandoc() { div "$(get "k$1.pandoc.med")" "$(get "k$1.full.med")" %.1f×; }
-d_pandoc_html() { div "$(get "k$1.pandoc.med")" "$(get "k$1.html.med")" \
-    %.1f×; }
+d_floor() { ratio "k$1.full" "k$1.floor" %.1f×; }
+d_pandoc() { ratio "k$1.pandoc" "k$1.full" %.1f×; }
+d_pandoc_html() { ratio "k$1.pandoc" "k$1.html" %.1f×; }
 d_pandoc_page() { div "$(get "k$1.pandoc.med")" "$(get "k$1.pandoc.pages")" \
     %.1f; }
-d_weasy() { div "$(get "k$1.weasy.med")" "$(get "k$1.pdf16.med")" %.1f×; }
+d_weasy() { ratio "k$1.weasy" "k$1.pdf16" %.1f×; }
 d_weasy_page() { div "$(get "k$1.weasy.med")" "$(get "k$1.weasy.pages")" \
     %.1f; }
-d_weasy_pages() { printf '%s / %s' "$(get "k$1.pdf16.pages")" \
-    "$(get "k$1.weasy.pages")"; }
+d_weasy_pages() { printf '%s / %s' "$(or "$(get "k$1.pdf16.pages")")" \
+    "$(or "$(get "k$1.weasy.pages")")"; }
 d_rss() { mb "$(get "k$1.full.rss")"; }
 d_weasy_rss() { mb "$(get "k$1.weasy.rss")"; }
 
@@ -384,6 +428,7 @@ row "floor: read every input, write every output byte" floor
 row "pandoc, one process per page (\`make -j$NCPU\`)" pandoc
 row "WeasyPrint, 2016 site → one PDF" weasy
 row "rapporteur, rebuild after one narrative changed" rebuild
+row "rapporteur, rebuild with nothing changed (skipped)" noop
 row "rapporteur, full build, \`--jobs 1\`" jobs1
 row "rapporteur, full build, \`--jobs 2\`" jobs2
 echo
@@ -415,21 +460,39 @@ drow "peak RSS, full build" d_rss
 drow "peak RSS, WeasyPrint" d_weasy_rss
 echo
 j1=$(get k10.jobs1.med) j2=$(get k10.jobs2.med)
-echo "- \`--jobs 1\` vs \`--jobs 2\`, full build, K = 10: $(ms "${j1:-0}") ms vs $(ms "${j2:-0}") ms, speedup $(div "$j1" "$j2" %.2f×) (same output: $(get k10.jobs_same))."
-echo "- Scaling, full build: t(K = $last) ÷ t(K = $first) = $(div "$(get "k$last.full.med")" "$(get "k$first.full.med")" %.1f) for $(div $((23 * last)) $((23 * first)) %.0f)× the measures."
+if [ -n "$j1" ] && [ -n "$j2" ]; then
+	echo "- \`--jobs 1\` vs \`--jobs 2\`, full build, K = 10: $(ms "$j1") ms vs $(ms "$j2") ms, speedup $(div "$j1" "$j2" %.2f×); CPU $(ms "$(get k10.jobs1.cpu)") ms vs $(ms "$(get k10.jobs2.cpu)") ms (same output: $(get k10.jobs_same))."
+else
+	echo "- \`--jobs 1\` vs \`--jobs 2\`: not measured (needs K = 10 and its full build)."
+fi
+echo "- Scaling, full build: t(K = $last) ÷ t(K = $first) = $(ratio "k$last.full" "k$first.full" %.1f) for $(div $((23 * last)) $((23 * first)) %.0f)× the measures; HTML only: $(ratio "k$last.html" "k$first.html" %.1f); PDF only: $(ratio "k$last.pdf" "k$first.pdf" %.1f)."
 echo
+if [ -s "$W/failures" ]; then
+	echo "Failures:"
+	echo
+	cat "$W/failures"
+	echo
+fi
 echo "Targets (issue 8):"
+# t VALUE LIMIT OP: met or not; VALUE may be a bound ("> 12", "< 3").
 t() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {
     if (v == "" || v == "—") { printf "not measured"; exit }
-    ok = (op == ">=") ? v + 0 >= lim : v + 0 <= lim
-    printf "%s (%s, target %s %s)", ok ? "met" : "NOT met", v, op, lim }'; }
+    b = substr(v, 1, 1); x = v
+    if (b == ">" || b == "<") x = substr(v, 3); else b = ""
+    if (op == ">=") ok = x + 0 >= lim; else ok = x + 0 <= lim
+    if (b == ">" && op == ">=" && !ok || b == ">" && op == "<=" && ok ||
+        b == "<" && op == "<=" && !ok || b == "<" && op == ">=" && ok)
+        r = "unknown"
+    else
+        r = ok ? "met" : "NOT met"
+    printf "%s (%s, target %s %s)", r, v, op, lim }'; }
 p=$(d_pandoc "$first" | tr -d '×')
 echo "- full build ≥ 20× faster than pandoc (K = $first): $(t "$p" 20 '>=')"
 wz=$(d_weasy "$first" | tr -d '×')
 echo "- PDF ≥ 25× faster than WeasyPrint (K = $first, 2016): $(t "$wz" 25 '>=')"
 echo "- ≤ 2 ms per PDF page at K = 10: $(t "$(d_pdf_ms 10)" 2 '<=')"
 echo "- ≤ 0.5 ms per HTML page at K = 10: $(t "$(d_html_ms 10)" 0.5 '<=')"
-echo "- t(K = 100) ÷ t(K = 1) ≤ 110: $(t "$(div "$(get k100.full.med)" "$(get k1.full.med)" %.1f)" 110 '<=')"
+echo "- t(K = 100) ÷ t(K = 1) ≤ 110: $(t "$(ratio k100.full k1.full %.1f)" 110 '<=')"
 echo "- peak RSS ≤ 100 MB at K = 10: $(t "$(div "$(get k10.full.rss)" 1024 %.0f)" 100 '<=')"
 echo "- --jobs 2 ≥ 1.7× --jobs 1 at K = 10: $(t "$(div "$j1" "$j2" %.2f)" 1.7 '>=')"
 echo

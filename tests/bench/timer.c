@@ -66,12 +66,12 @@ median(double *t, int n)
  * failed. */
 static int
 run(char *const argv[], const char *errfile, double *ms, double *cpu,
-    long *rss)
+    long *rss, int *st)
 {
 	struct timespec	 t0, t1;
 	struct rusage	 ru;
 	pid_t		 pid;
-	int		 st, fd;
+	int		 fd;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((pid = fork()) == -1)
@@ -87,14 +87,14 @@ run(char *const argv[], const char *errfile, double *ms, double *cpu,
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (wait4(pid, &st, 0, &ru) != pid)
+	if (wait4(pid, st, 0, &ru) != pid)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	*ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	*cpu = tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
 	*rss = ru.ru_maxrss;
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return WIFEXITED(*st) && WEXITSTATUS(*st) == 0;
 }
 
 int
@@ -103,7 +103,7 @@ main(int argc, char *argv[])
 	const char	*prep = NULL, *errfile = "/dev/null";
 	double		*t, *c, ms, cpu, med;
 	long		 rss, maxrss = 0;
-	int		 ch, n = 5, w = 0, i;
+	int		 ch, n = 5, w = 0, i, st = 0;
 
 	while ((ch = getopt(argc, argv, "+n:w:p:e:")) != -1)
 		switch (ch) {
@@ -134,8 +134,14 @@ main(int argc, char *argv[])
 			fprintf(stderr, "timer: prepare failed: %s\n", prep);
 			return 1;
 		}
-		if (!run(argv, errfile, &ms, &cpu, &rss)) {
-			fprintf(stderr, "timer: %s failed\n", argv[0]);
+		if (!run(argv, errfile, &ms, &cpu, &rss, &st)) {
+			if (WIFSIGNALED(st))
+				fprintf(stderr, "timer: %s: killed by signal "
+				    "%d (%s)\n", argv[0], WTERMSIG(st),
+				    strsignal(WTERMSIG(st)));
+			else
+				fprintf(stderr, "timer: %s: exit status %d\n",
+				    argv[0], WEXITSTATUS(st));
 			return 1;
 		}
 		if (i < 0)
