@@ -195,14 +195,16 @@ fuzz: deps
 	    gen/fuzz/tree/gen/libgen.a $(LDLIBS) || exit 1; \
 	done
 	@top=$$(pwd); for n in $(FUZZ_NAMES); do \
-	  mkdir -p gen/fuzz/corpus/$$n; \
+	  mkdir -p gen/fuzz/corpus/$$n gen/fuzz/tmp; \
 	  echo "fuzz: $$n for $(FUZZ_TIME) s"; \
-	  env $(SAN_ENV) gen/fuzz/fuzz-$$n -max_total_time=$(FUZZ_TIME) \
+	  env TMPDIR=$$top/gen/fuzz/tmp $(SAN_ENV) \
+	    gen/fuzz/fuzz-$$n -max_total_time=$(FUZZ_TIME) \
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=gen/fuzz/crash-$$n- \
 	    gen/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>gen/fuzz/$$n.log || \
 	    { tail -60 gen/fuzz/$$n.log; exit 1; }; \
 	  grep -E '^stat::number_of_executed_units|^Done' gen/fuzz/$$n.log; \
+	  rm -rf gen/fuzz/tmp; \
 	done
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer
