@@ -426,5 +426,11 @@ main(int argc, char *argv[])
 	diag_finish();
 	if (rc == EXIT_OK)
 		rc = diag_rc();
+	/* What went to stdout (tree, JSON diagnostics) must have arrived. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: standard output: %s\n", PROGNAME,
+		    strerror(errno));
+		rc = EXIT_SYSTEM;
+	}
 	return rc;
 }

@@ -99,3 +99,10 @@ fi
 if [ $st = 1 ] && grep -q '^unreadable/indicators/m02.xml: error: cannot read: Permission denied$' err
 then pass "unreadable file"
 else fail "unreadable file" "status $st" "$(cat err)"; fi
+
+# Output that cannot be written is a system error, not a silent loss.
+"$BIN" check --format json --content "$TOP/content" >/dev/full 2>err; st=$?
+if [ $st = 3 ] && grep -q 'standard output' err; then pass "check --format json to a full disk: status 3"
+else fail "check --format json to a full disk: status 3" "status $st" "$(cat err)"; fi
+"$BIN" tree --content "$TOP/tests/fixtures/mini" >/dev/full 2>err; st=$?
+[ $st = 3 ] && pass "tree to a full disk: status 3" || fail "tree to a full disk: status 3" "status $st"
