@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,47 @@ rmtree(const char *path)
 		unlink(path);
 }
 
+/*
+ * Removes the temporary folders that builds killed before they could
+ * clean up left beside out ("out.tmp-<pid>-XXXXXX" whose process is
+ * gone).  A folder of a build still running is left alone.
+ */
+static void
+sweep(const char *out)
+{
+	char		*dir, *base, *slash, **names, *path, *end;
+	ssize_t		 n, i;
+	size_t		 blen;
+	long		 pid;
+
+	dir = xstrdup(out);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		base = xasprintf("%s.tmp-", slash + 1);
+	} else {
+		base = xasprintf("%s.tmp-", dir);
+		free(dir);
+		dir = xstrdup(".");
+	}
+	blen = strlen(base);
+	n = dir_names(slash == dir ? "/" : dir, &names);
+	for (i = 0; i < n; i++) {
+		if (strncmp(names[i], base, blen) != 0)
+			continue;
+		pid = strtol(names[i] + blen, &end, 10);
+		if (end == names[i] + blen || *end != '-' || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;	/* that build is still running */
+		path = xasprintf("%s/%s", dir, names[i]);
+		rmtree(path);
+		free(path);
+	}
+	dir_names_free(names, n);
+	free(base);
+	free(dir);
+}
+
 struct outdir *
 out_open(const char *out)
 {
@@ -93,7 +135,8 @@ out_open(const char *out)
 	n = strlen(o->out);
 	while (n > 1 && o->out[n - 1] == '/')
 		o->out[--n] = '\0';
-	tmpl = xasprintf("%s.tmp-XXXXXX", o->out);
+	sweep(o->out);
+	tmpl = xasprintf("%s.tmp-%ld-XXXXXX", o->out, (long)getpid());
 	if (!mkparents(tmpl) || mkdtemp(tmpl) == NULL) {
 		diag_sys("cannot create a temporary folder beside %s: %s",
 		    o->out, strerror(errno));

@@ -412,12 +412,17 @@ wait $pid
 st=$?
 if [ $st = 137 ]; then
 	intact killed killed
-	rm -rf killed/out.tmp-*
 	run 300 killed build --quiet --content content --out out
 	if [ $st = 0 ] && grep -q 'révisé' killed/out/2016/mesure-01.html; then
 		pass "killed: the next build succeeds"
 	else
 		fail "killed: the next build succeeds" "status $st" "$(cat killed.err)"
+	fi
+	# The killed build's temporary folder is swept by the next build.
+	if ls killed | grep -q '^out\.tmp-'; then
+		fail "killed: its temporary folder is removed by the next build" "$(ls killed)"
+	else
+		pass "killed: its temporary folder is removed by the next build"
 	fi
 else
 	fail "killed: the build was killed while rendering" "status $st"
