@@ -15,7 +15,7 @@
 #                         /dev/shm/rapporteur-bench (tmpfs: the figures are
 #                         computing, not this machine's disk), else /tmp
 #   BENCH_SEED=1          generator seed
-#   BENCH_FORMATS="html pdf"  our single-format rows
+#   BENCH_FORMATS="html svg pdf"  our single-format rows
 #   BENCH_BIN=gen/rapporteur  the binary to time (a patched build, say)
 # A job that fails (a backend not finished, a tool missing) is shown as
 # "failed" or "n/a" and the run goes on.
@@ -83,6 +83,7 @@ measure() {
 		    set -- /usr/bin/time -v -a -o "$W/rss.log" "$@" ;;
 	esac
 	say "bench: $key ($runs runs): $*"
+	cmd=$(echo "$*" | sed "s|$W/||g")
 	: >"$W/err.log"
 	if [ "$TIMER" = hyperfine ]; then
 		if hyperfine -N --style none --runs "$runs" --warmup "$warm" \
@@ -120,7 +121,7 @@ measure() {
 		# Why, for the notes under the tables.
 		why=$(grep -v '^WARNING\|^ *$' "$W/err.log" | tail -n 1 |
 		    sed 's/ Use the .*//' | cut -c1-160)
-		echo "- $key failed: \`$(echo "$*" | sed "s|$W/||g")\`: ${why:-no message}" >>"$W/failures"
+		echo "- $key failed: \`$cmd\`: ${why:-no message}" >>"$W/failures"
 	fi
 	rm -f "$W/rss.log"
 }
@@ -160,10 +161,10 @@ for k in $KS; do
 	# Ours: each format alone, then the full build.  Each into a folder
 	# of its own, removed before each run with what a stopped run left.
 	b="$BIN build --content $C --styles $W/styles --quiet"
-	for f in ${BENCH_FORMATS:-html pdf}; do
+	for f in ${BENCH_FORMATS:-html svg pdf}; do
 		measure "k$k.$f" "$runs" "$warm" "rm -rf $D/o-$f" rss,to \
 		    $b --format "$f" --out "$D/o-$f/out"
-		[ -n "$(get "k$k.$f.med")" ] &&
+		[ -n "$(get "k$k.$f.med")" ] && [ "$f" != svg ] &&
 		    put "k$k.$f.pages" "$(${f}pages "$D/o-$f/out")"
 		rm -rf "$D/o-$f"
 	done
@@ -389,6 +390,11 @@ d_outputs() { printf '%s files, %s kB' "$(or "$(get "k$1.outputs")")" \
 d_pages() { printf '%s / %s / %s' "$(or "$(get "k$1.html_pages")")" \
     "$(or "$(get "k$1.pdf_pages")")" "$(or "$(get "k$1.svg_files")")"; }
 d_html_ms() { div "$(get "k$1.html.med")" "$(get "k$1.html.pages")" %.3f; }
+# The pages without their charts: (HTML only - SVG only) / pages.
+d_html_own_ms() { awk -v a="$(get "k$1.html.med")" -v b="$(get "k$1.svg.med")" \
+    -v n="$(get "k$1.html.pages")" 'BEGIN { if (a == "" || b == "" ||
+    n + 0 == 0) printf "—"; else if (a > b) printf "%.3f", (a - b) / n;
+    else printf "< noise" }'; }
 d_pdf_ms() { div "$(get "k$1.pdf.med")" "$(get "k$1.pdf.pages")" %.3f; }
 d_floor() { ratio "k$1.full" "k$1.floor" %.1f×; }
 d_pandoc() { ratio "k$1.pandoc" "k$1.full" %.1f×; }
@@ -422,6 +428,7 @@ echo
 hdr "time [ms]"
 row "rapporteur, full build (2 editions: HTML + SVG + PDF)" full
 row "rapporteur, HTML only (\`--format html\`, with its SVG)" html
+row "rapporteur, SVG charts only (\`--format svg\`)" svg
 row "rapporteur, PDF only (\`--format pdf\`)" pdf
 row "rapporteur, PDF of the 2016 edition" pdf16
 row "floor: read every input, write every output byte" floor
@@ -437,6 +444,7 @@ echo
 hdr "CPU [ms]"
 cpurow "rapporteur, full build" full
 cpurow "rapporteur, HTML only" html
+cpurow "rapporteur, SVG charts only" svg
 cpurow "rapporteur, PDF only" pdf
 cpurow "floor" floor
 cpurow "pandoc" pandoc
@@ -447,7 +455,8 @@ drow "measures" d_measures
 drow "inputs" d_inputs
 drow "outputs (full build)" d_outputs
 drow "HTML pages / PDF pages / SVG files" d_pages
-drow "ms per HTML page (HTML only)" d_html_ms
+drow "ms per HTML page (HTML only, charts included)" d_html_ms
+drow "ms per HTML page, charts excluded ((HTML − SVG) ÷ pages)" d_html_own_ms
 drow "ms per PDF page (PDF only)" d_pdf_ms
 drow "full build ÷ floor" d_floor
 drow "pandoc ÷ our full build" d_pandoc
