@@ -1671,7 +1671,7 @@ cmp_tile(const void *a, const void *b)
 {
 	const int *x = a, *y = b;
 
-	/* status * 1000 + number */
+	/* status * 100000 + number (numbers below 100000) */
 	return (*x > *y) - (*x < *y);
 }
 
@@ -1710,10 +1710,10 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 		keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
 		for (j = 0; j < p->nmeasures; j++)
 			keys[j] = (int)status_of(p->measures[j], e->year) *
-			    1000 + p->measures[j]->number;
+			    100000 + p->measures[j]->number;
 		qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
 		for (j = 0; j < p->nmeasures; j++) {
-			st = (enum status)(keys[j] / 1000);
+			st = (enum status)(keys[j] / 100000);
 			x = (j % per) * (tile + TILE_GAP);
 			ty = y + (j / per) * (tile + TILE_GAP);
 			status_box(d, st, x, ty, tile, tile);
@@ -1722,7 +1722,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 			    0, 2 * M_PI);
 			cairo_set_source_rgb(cr, 1, 1, 1);
 			cairo_fill(cr);
-			snprintf(num, sizeof(num), "%d", keys[j] % 1000);
+			snprintf(num, sizeof(num), "%d", keys[j] % 100000);
 			measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
 			text(d, num, tile * 0.3, 1, x + tile / 2,
 			    ty + (tile - hh) / 2, HA_CENTRE, th->text, -1, 0,
