@@ -953,6 +953,36 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	free(label);
 }
 
+/*
+ * The plot area of a chart over ny years, below top [pt] of a w × h
+ * chart: draws the source at the foot, leaves room for the year labels
+ * above it, and sets the y ticks and scale for [lo, hi] / div, the left
+ * edge of the plot and the width of one year's slot.
+ */
+static void
+year_frame(struct dc *d, const struct indicator *ind, double w, double h,
+    double top, double lo, double hi, double div, int integral, int ny,
+    struct ticks *t, struct yscale *ys, double *left, double *slot)
+{
+	double	 sh, yh, bot;
+
+	sh = source(d, ind, 0, w, 0);
+	measure(d, "2016", d->th->size_tick, 1, -1, 0, NULL, &yh);
+	bot = h - (sh > 0 ? sh + PAD : 0) - yh - 6;
+	if (bot < top + 40)
+		bot = top + 40;
+	source(d, ind, h - sh, w, 1);
+	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
+	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, t);
+	ys->lo = t->first;
+	ys->hi = t->last;
+	ys->top = top;
+	ys->bot = bot;
+	ys->div = div;
+	*left = ticks_width(d, t) + 8;
+	*slot = (w - 4 - *left) / ny;
+}
+
 static void
 draw_series(struct dc *d, const struct indicator *ind, int year, double w,
     double h)
@@ -967,7 +997,7 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	size_t		 i, n, nli = 0;
 	int		 first, ny, k, integral = 1, illu = 0, allfit;
 	double		 lo = 0, hi = 0, amax, div, top, bot, left, right;
-	double		 slot, bw, x, y, y0, lh, lw, uh, sh, th_, cx[4], cy[4];
+	double		 slot, bw, x, y, y0, lh, lw, uh, cx[4], cy[4];
 	double		 lx, ly, ax, ay, bx, by;
 	int		 steps;
 	const char	*words;
@@ -1013,23 +1043,10 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	    1, NULL);
 	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
 	top += uh + lh + 6;
-	sh = source(d, ind, 0, w, 0);
-	measure(d, "2016", th->size_tick, 1, -1, 0, NULL, &th_);
-	bot = h - (sh > 0 ? sh + PAD : 0) - th_ - 6;
-	if (bot < top + 40)
-		bot = top + 40;
-	source(d, ind, h - sh, w, 1);
-
-	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
-	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, &t);
-	ys.lo = t.first;
-	ys.hi = t.last;
-	ys.top = top;
-	ys.bot = bot;
-	ys.div = div;
-	left = ticks_width(d, &t) + 8;
+	year_frame(d, ind, w, h, top, lo, hi, div, integral, ny, &t, &ys,
+	    &left, &slot);
+	bot = ys.bot;
 	right = w - 4;
-	slot = (right - left) / ny;
 	bw = fmin(slot * 0.62, 56);
 
 	/* The edition year's band (among other years), grid and ticks. */
@@ -1168,7 +1185,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	size_t		 i, nli = 0;
 	int		 first, last, ny, k, integral = 1, illu = 0, any;
 	double		 lo = 0, hi = 0, pos, neg, div, top, bot, left, right;
-	double		 slot, bw, x, y0, ya, yb, lh, lw, uh, sh, th_, amax;
+	double		 slot, bw, x, y0, ya, yb, lh, lw, uh, amax;
 	const char	*words;
 	char		 num[64];
 
@@ -1216,23 +1233,10 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	    1, NULL);
 	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
 	top += uh + 6;
-	sh = source(d, ind, 0, w, 0);
-	measure(d, "2016", th->size_tick, 1, -1, 0, NULL, &th_);
-	bot = h - (sh > 0 ? sh + PAD : 0) - th_ - 6;
-	if (bot < top + 40)
-		bot = top + 40;
-	source(d, ind, h - sh, w, 1);
-
-	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
-	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, &t);
-	ys.lo = t.first;
-	ys.hi = t.last;
-	ys.top = top;
-	ys.bot = bot;
-	ys.div = div;
-	left = ticks_width(d, &t) + 8;
+	year_frame(d, ind, w, h, top, lo, hi, div, integral, ny, &t, &ys,
+	    &left, &slot);
+	bot = ys.bot;
 	right = w - 4;
-	slot = (right - left) / ny;
 	bw = fmin(slot * 0.62, 72);
 
 	if (ny > 1) {

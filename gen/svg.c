@@ -374,6 +374,22 @@ svg_edition(const struct report *r, const struct edition *e,
 	struct buf	 b = { NULL, 0, 0 };
 	struct job	 j;
 	const struct indicator *ind;
+	static const struct {
+		enum doc_kind	 kind;
+		const char	*prefix;	/* of its ids */
+		const char	*file;		/* DOC_SHEET: named by year */
+		char		*(*title)(const struct report *,
+				    const struct edition *);
+		char		*(*desc)(const struct report *,
+				    const struct edition *);
+	} docs[] = {
+		{ DOC_STATUS, "statuts", CHART_FILE_STATUS,
+		    chart_title_status, chart_desc_status },
+		{ DOC_PROGRESS, "progression", CHART_FILE_PROGRESS,
+		    chart_title_progress, chart_desc_progress },
+		{ DOC_SHEET, "synthese", NULL,
+		    chart_title_sheet, chart_desc_sheet },
+	};
 	char		*file, *rel, *title = NULL, *desc = NULL;
 	size_t		 i, k;
 	int		 rc = 0;
@@ -406,36 +422,22 @@ svg_edition(const struct report *r, const struct edition *e,
 	j.year = e->year;
 	j.draft = e->draft || o->draft;
 
-	j.kind = DOC_STATUS;
-	j.title = title = chart_title_status(r, e);
-	desc = chart_desc_status(r, e);
-	rel = xasprintf("%d/%s", e->year, CHART_FILE_STATUS);
-	rc = emit(od, pc, &j, "statuts", desc, rel);
-	free(rel);
-	free(title);
-	free(desc);
-	title = desc = NULL;
-	if (!rc)
-		goto out;
-
-	j.kind = DOC_PROGRESS;
-	j.title = title = chart_title_progress(r, e);
-	desc = chart_desc_progress(r, e);
-	rel = xasprintf("%d/%s", e->year, CHART_FILE_PROGRESS);
-	rc = emit(od, pc, &j, "progression", desc, rel);
-	free(rel);
-	free(title);
-	free(desc);
-	title = desc = NULL;
-	if (!rc)
-		goto out;
-
-	j.kind = DOC_SHEET;
-	j.title = title = chart_title_sheet(r, e);
-	desc = chart_desc_sheet(r, e);
-	rel = xasprintf("%d/synthese-%d.svg", e->year, e->year);
-	rc = emit(od, pc, &j, "synthese", desc, rel);
-	free(rel);
+	/* The edition's own charts: status, progress, synthesis sheet. */
+	for (k = 0; k < sizeof(docs) / sizeof(docs[0]); k++) {
+		j.kind = docs[k].kind;
+		j.title = title = docs[k].title(r, e);
+		desc = docs[k].desc(r, e);
+		rel = docs[k].kind == DOC_SHEET ?
+		    xasprintf("%d/synthese-%d.svg", e->year, e->year) :
+		    xasprintf("%d/%s", e->year, docs[k].file);
+		rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
+		free(rel);
+		free(title);
+		free(desc);
+		title = desc = NULL;
+		if (!rc)
+			goto out;
+	}
 out:
 	free(title);
 	free(desc);
