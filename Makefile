@@ -11,13 +11,13 @@ CC	?= cc
 # Debian 12 packages: build, fonts, hyphenation, and the test tools.
 DEBS	 = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr libqpdf-dev \
+	   libpango1.0-dev libhyphen-dev hyphen-fr \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
-	   pangoft2 fontconfig libqpdf
+	   pangoft2 fontconfig glib-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
