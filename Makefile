@@ -104,11 +104,14 @@ check: deps
 
 test: deps
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
-	    tests/unit-layout tests/fuzz/bin/stamp
+	    tests/unit-layout tests/unit-pdfpost tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(LDLIBS)
+
+tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
+	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(LDLIBS)
 
 tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(LDLIBS)
@@ -243,5 +246,5 @@ install: deps
 
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
-	    tests/unit-layout
+	    tests/unit-layout tests/unit-pdfpost
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin

@@ -672,10 +672,19 @@ utf8_next(const unsigned char **s)
 	return c;
 }
 
+/* Printable ASCII, tab and ends of line: the same characters in
+ * PDFDocEncoding (which has accents at 0x18-0x1f, nothing at 0x7f). */
+static int
+is_plain(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+}
+
 /*
  * Appends s (UTF-8) as a PDF text string: a literal string when it is all
- * ASCII ('(', ')' and '\' escaped, control characters in octal), otherwise
- * a hexadecimal string in UTF-16BE after a byte order mark.
+ * printable ASCII ('(', ')' and '\' escaped, tab and ends of line as \t,
+ * \n, \r so no reader turns them into something else), otherwise a
+ * hexadecimal string in UTF-16BE after a byte order mark.
  */
 static void
 pdf_text(struct buf *b, const char *s)
@@ -685,18 +694,31 @@ pdf_text(struct buf *b, const char *s)
 
 	if (s == NULL)
 		s = "";
-	for (p = (const unsigned char *)s; *p != '\0' && *p < 0x80; p++)
+	for (p = (const unsigned char *)s; *p != '\0' && is_plain(*p); p++)
 		continue;
 	if (*p == '\0') {
 		buf_putc(b, '(');
 		for (p = (const unsigned char *)s; *p != '\0'; p++)
-			if (*p == '(' || *p == ')' || *p == '\\') {
+			switch (*p) {
+			case '(':
+			case ')':
+			case '\\':
 				buf_putc(b, '\\');
 				buf_putc(b, *p);
-			} else if (*p < 0x20 || *p == 0x7f)
-				buf_printf(b, "\\%03o", *p);
-			else
+				break;
+			case '\t':
+				BUF_PUTSL(b, "\\t");
+				break;
+			case '\n':
+				BUF_PUTSL(b, "\\n");
+				break;
+			case '\r':
+				BUF_PUTSL(b, "\\r");
+				break;
+			default:
 				buf_putc(b, *p);
+				break;
+			}
 		buf_putc(b, ')');
 		return;
 	}
