@@ -203,6 +203,200 @@ lsize(PangoLayout *l, double *w, double *h)
 		*h = (double)log.height / PANGO_SCALE;
 }
 
+/* ---- text: glyphs, or recorded for an SVG writer ---- */
+
+static const cairo_user_data_key_t texts_key;
+
+void
+chart_texts_attach(cairo_t *cr, struct chart_texts *ts)
+{
+	cairo_set_user_data(cr, &texts_key, ts, NULL);
+}
+
+void
+chart_texts_free(struct chart_texts *ts)
+{
+	size_t	 i;
+
+	for (i = 0; i < ts->n; i++) {
+		free(ts->t[i].s);
+		free(ts->t[i].family);
+	}
+	free(ts->t);
+	ts->t = NULL;
+	ts->n = ts->cap = 0;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The characters a line shows, from its runs: pango's ellipsis run
+ * stands for the text it hides and shows "…"; a run broken inside a word
+ * ends with the hyphen pango adds.  Trims the white space that SVG would
+ * strip anyway; *lead and *trail say whether it did.
+ */
+static char *
+line_text(PangoLayoutLine *line, const char *text, int *lead, int *trail)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	GSList		*r;
+	PangoItem	*it;
+	size_t		 s, e;
+
+	*lead = *trail = 0;
+	for (r = line->runs; r != NULL; r = r->next) {
+		it = ((PangoGlyphItem *)r->data)->item;
+		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+			buf_puts(&b, "…");
+		else
+			buf_put(&b, text + it->offset, (size_t)it->length);
+		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
+			buf_putc(&b, '-');
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	for (s = 0; s < b.len && is_space((unsigned char)b.data[s]); s++)
+		continue;
+	for (e = b.len; e > s && is_space((unsigned char)b.data[e - 1]); e--)
+		continue;
+	*lead = s > 0;
+	*trail = e < b.len;
+	b.data[e] = '\0';
+	if (s > 0)
+		memmove(b.data, b.data + s, e - s + 1);
+	return buf_detach(&b);
+}
+
+/* Where the text of the line starts and ends, white space left out
+ * [pango units, from the line's left edge]. */
+static void
+line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
+{
+	int	 s = line->start_index, e = line->start_index + line->length;
+
+	while (s < e && is_space((unsigned char)text[s]))
+		s++;
+	while (e > s && is_space((unsigned char)text[e - 1]))
+		e--;
+	pango_layout_line_index_to_x(line, s, 0, x0);
+	if (e > s)
+		pango_layout_line_index_to_x(line, (int)(g_utf8_prev_char(
+		    text + e) - text), 1, x1);
+	else
+		*x1 = *x0;
+}
+
+/* The placeholder of a recorded text in cairo's drawing. */
+static void
+text_mark(cairo_t *cr)
+{
+	cairo_save(cr);
+	cairo_reset_clip(cr);
+	cairo_identity_matrix(cr);
+	cairo_new_path(cr);
+	cairo_rectangle(cr, 0, 0, 1, 1);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	cairo_set_source_rgba(cr, 1, 0, 1, 0.5);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* Records each line of l, its top left at the current point. */
+static void
+text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line;
+	PangoRectangle	 log;
+	const PangoFontDescription *fd;
+	struct chart_text *t;
+	cairo_matrix_t	 m;
+	const char	*text, *fam;
+	double		 ox, oy, ux, uy, r = 0, g = 0, bl = 0, a = 1;
+	char		*s;
+	int		 lead, trail, x0, x1;
+
+	cairo_get_current_point(cr, &ox, &oy);
+	cairo_get_matrix(cr, &m);
+	if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &bl, &a) !=
+	    CAIRO_STATUS_SUCCESS)
+		r = g = bl = 0, a = 1;
+	if ((fd = pango_layout_get_font_description(l)) == NULL)
+		fd = pango_context_get_font_description(
+		    pango_layout_get_context(l));
+	fam = pango_font_description_get_family(fd);
+	text = pango_layout_get_text(l);
+	it = pango_layout_get_iter(l);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		s = line_text(line, text, &lead, &trail);
+		if (s[0] == '\0') {
+			free(s);
+			continue;
+		}
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		ux = ox + (double)log.x / PANGO_SCALE;
+		uy = oy + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		if (ts->n == ts->cap) {
+			ts->cap = ts->cap ? ts->cap * 2 : 32;
+			ts->t = xreallocarray(ts->t, ts->cap, sizeof(*ts->t));
+		}
+		t = &ts->t[ts->n++];
+		memset(t, 0, sizeof(*t));
+		t->s = s;
+		t->width = (double)log.width / PANGO_SCALE;
+		if (lead || trail) {
+			/* The advance of what is left. */
+			line_span(line, text, &x0, &x1);
+			ux += (double)x0 / PANGO_SCALE;
+			t->width = (double)(x1 - x0) / PANGO_SCALE;
+		}
+		t->family = xstrdup(fam != NULL ? fam : FONT_SANS);
+		t->x = m.xx * ux + m.xy * uy + m.x0;
+		t->y = m.yx * ux + m.yy * uy + m.y0;
+		t->m[0] = m.xx;
+		t->m[1] = m.yx;
+		t->m[2] = m.xy;
+		t->m[3] = m.yy;
+		t->size = (double)pango_font_description_get_size(fd) /
+		    PANGO_SCALE;
+		t->bold = pango_font_description_get_weight(fd) >=
+		    PANGO_WEIGHT_SEMIBOLD;
+		t->italic = pango_font_description_get_style(fd) !=
+		    PANGO_STYLE_NORMAL;
+		t->r = r;
+		t->g = g;
+		t->b = bl;
+		t->a = a;
+		text_mark(cr);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/*
+ * Every text of a chart goes through here: l, its top left at the
+ * current point, in the current source.  path: as a filled outline in
+ * PDF and PNG (a mark on the page, not text).
+ */
+static void
+show(cairo_t *cr, PangoLayout *l, int path)
+{
+	struct chart_texts *ts;
+
+	if ((ts = cairo_get_user_data(cr, &texts_key)) != NULL)
+		text_record(cr, ts, l);
+	else if (path) {
+		pango_cairo_layout_path(cr, l);
+		cairo_fill(cr);
+	} else
+		pango_cairo_show_layout(cr, l);
+}
+
 /* Draws l with its logical box's left edge at x (or centre, or right
  * edge) and top at y. */
 static void
@@ -221,7 +415,7 @@ lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
 		x -= w;
 	set_rgb(d, c);
 	cairo_move_to(d->cr, x, y);
-	pango_cairo_show_layout(d->cr, l);
+	show(d->cr, l, 0);
 }
 
 /* Text in one go; returns its height and (if wp) width. */
@@ -1453,7 +1647,7 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		set_rgb(d, th->muted);
 		cairo_move_to(d->cr, 12, y + h1 + 4);
-		pango_cairo_show_layout(d->cr, l);
+		show(d->cr, l, 0);
 		g_object_unref(l);
 	}
 	free(line);
@@ -2124,10 +2318,9 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 			double lw_, lh_;
 
 			lsize(l, &lw_, &lh_);
-			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
-			pango_cairo_layout_path(cr, l);
 			cairo_set_source_rgba(cr, 0.8, 0.1, 0.1, 0.12);
-			cairo_fill(cr);
+			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
+			show(cr, l, 1);
 			g_object_unref(l);
 		}
 		cairo_restore(cr);

@@ -90,6 +90,48 @@ void	 chart_ticks(double lo, double hi, int maxn, double minstep,
  * non-zero value keeps its significant digits ("0,004"). */
 void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
 
+/* ---- text as text, for SVG output ---- */
+
+/*
+ * cairo's SVG surface writes every glyph as an outline.  With a
+ * chart_texts attached to a cairo_t, every line of text a chart draws on
+ * it is recorded here instead (what it says, where, in which font and
+ * colour, how wide pango laid it out), and a placeholder fill takes its
+ * place in the drawing, so that the SVG writer puts a real <text> where
+ * the glyphs would have been, above what was drawn before and under what
+ * is drawn after.  The placeholder is a 1 x 1 square at the device
+ * origin filled even-odd in half-transparent magenta (nothing a chart
+ * draws); cairo 1.16 writes it as a <path> with exactly CHART_MARK_STYLE.
+ * Without a chart_texts, text is drawn as glyphs (PDF, PNG).
+ */
+#define CHART_MARK_STYLE \
+	" stroke:none;fill-rule:evenodd;fill:rgb(100%,0%,100%);fill-opacity:0.5;"
+
+struct chart_text {
+	char	*s;		/* the characters shown, UTF-8, trimmed: an
+				   ellipsized line ends with "…", a line
+				   broken inside a word with "-" */
+	char	*family;	/* "Noto Sans" */
+	double	 x, y;		/* start of the baseline [device units] */
+	double	 m[4];		/* xx, yx, xy, yy of the user-to-device
+				   matrix (identity unless rotated) */
+	double	 size;		/* [user units] */
+	double	 width;		/* the advance pango measured for s [user
+				   units] */
+	double	 r, g, b, a;	/* fill, [0, 1] */
+	int	 bold, italic;
+};
+
+struct chart_texts {
+	struct chart_text *t;
+	size_t		   n, cap;
+};
+
+/* Records the text drawn on cr into ts from now on (ts outlives cr's
+ * drawing; NULL detaches). */
+void	 chart_texts_attach(cairo_t *, struct chart_texts *);
+void	 chart_texts_free(struct chart_texts *);
+
 /* ---- svg.c: a chart as a standalone, accessible SVG document ---- */
 
 /* Repairs the SVG text that cairo wrote (len bytes at svg) into out:
@@ -99,6 +141,12 @@ void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
 struct buf;
 int	 svg_repair(struct buf *out, const char *svg, size_t len,
 	    const char *prefix, const char *title, const char *desc);
+/* The same, and each placeholder of a recorded text (see chart_texts)
+ * replaced in turn by its <text> element.  Returns 0 also when the
+ * placeholders and ts->n differ. */
+int	 svg_repair_text(struct buf *out, const char *svg, size_t len,
+	    const char *prefix, const char *title, const char *desc,
+	    const struct chart_texts *ts);
 /* The standalone SVG of an indicator's chart (heading included),
  * repaired, appended to out.  Returns 0 on a cairo error. */
 int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
