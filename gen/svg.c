@@ -374,6 +374,9 @@ put_text(struct buf *b, const struct chart_text *t, const char *family)
 		put_num(b, t->a, 3);
 		buf_putc(b, '"');
 	}
+	/* Runs of spaces as drawn (SVG collapses them by default). */
+	if (strstr(t->s, "  ") != NULL)
+		BUF_PUTSL(b, " xml:space=\"preserve\"");
 	BUF_PUTSL(b, " textLength=\"");
 	put_num(b, t->width, 2);
 	BUF_PUTSL(b, "\" lengthAdjust=\"spacingAndGlyphs\">");
