@@ -29,12 +29,25 @@ struct rect {
 	double	 weight;	/* cost of covering it: text costs most */
 };
 
+/* A layout measured is often drawn next (a label is measured, placed,
+ * then drawn): the last few are kept, so that text is shaped once. */
+#define NLAYOUTS	8
+
+struct laid {
+	PangoLayout	*l;		/* NULL: free slot */
+	char		*text;
+	double		 size, width;
+	int		 bold, maxlines;
+};
+
 struct dc {
 	cairo_t		*cr;
 	PangoContext	*pc;
 	const struct theme *th;
 	struct rect	 obst[MAX_OBST];
 	size_t		 nobst;
+	struct laid	 laid[NLAYOUTS];
+	size_t		 nextlaid;	/* the slot to reuse next */
 };
 
 /* Where a text is anchored, horizontally. */
@@ -418,6 +431,37 @@ lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
 	show(d->cr, l, 0);
 }
 
+/* lay(), or the same layout made a moment ago (caller unrefs; the
+ * layout is not to be changed). */
+static PangoLayout *
+lay_kept(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	size_t		 i;
+
+	for (i = 0; i < NLAYOUTS; i++) {
+		k = &d->laid[i];
+		if (k->l != NULL && k->size == size && k->bold == bold &&
+		    k->width == width && k->maxlines == maxlines &&
+		    strcmp(k->text, text) == 0)
+			return g_object_ref(k->l);
+	}
+	k = &d->laid[d->nextlaid];
+	d->nextlaid = (d->nextlaid + 1) % NLAYOUTS;
+	if (k->l != NULL) {
+		g_object_unref(k->l);
+		free(k->text);
+	}
+	k->l = lay(d, text, size, bold, width, maxlines);
+	k->text = xstrdup(text);
+	k->size = size;
+	k->bold = bold;
+	k->width = width;
+	k->maxlines = maxlines;
+	return g_object_ref(k->l);
+}
+
 /* Text in one go; returns its height and (if wp) width. */
 static double
 text(struct dc *d, const char *s, double size, int bold, double x, double y,
@@ -426,7 +470,7 @@ text(struct dc *d, const char *s, double size, int bold, double x, double y,
 	PangoLayout	*l;
 	double		 w, h;
 
-	l = lay(d, s, size, bold, width, maxlines);
+	l = lay_kept(d, s, size, bold, width, maxlines);
 	lsize(l, &w, &h);
 	lshow(d, l, x, y, ha, c);
 	g_object_unref(l);
@@ -441,7 +485,7 @@ measure(struct dc *d, const char *s, double size, int bold, double width,
 {
 	PangoLayout	*l;
 
-	l = lay(d, s, size, bold, width, maxlines);
+	l = lay_kept(d, s, size, bold, width, maxlines);
 	lsize(l, w, h);
 	g_object_unref(l);
 }
@@ -1662,6 +1706,22 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	d->pc = pc;
 	d->th = theme_get();
 	d->nobst = 0;
+	memset(d->laid, 0, sizeof(d->laid));
+	d->nextlaid = 0;
+}
+
+/* Frees d (from xcalloc) and the layouts it kept. */
+static void
+dc_free(struct dc *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < NLAYOUTS; i++)
+		if (d->laid[i].l != NULL) {
+			g_object_unref(d->laid[i].l);
+			free(d->laid[i].text);
+		}
+	free(d);
 }
 
 double
@@ -1705,7 +1765,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 	else
 		draw_stacked(d, ind, year, w, h);
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- statuses ---- */
@@ -1930,7 +1990,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 		free(keys);
 	}
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- progress across editions ---- */
@@ -2087,7 +2147,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	}
 	vline(d, left, top, top + n * rowh, th->axis, 1);
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- the synthesis sheet ---- */
@@ -2326,7 +2386,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		cairo_restore(cr);
 	}
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- headings of standalone charts ---- */
@@ -2340,7 +2400,7 @@ chart_heading_height(PangoContext *pc, const char *title, double w)
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, NULL, pc);
 	measure(d, title, d->th->size_title, 1, w, 2, NULL, &h);
-	free(d);
+	dc_free(d);
 	return h + 10;
 }
 
@@ -2355,6 +2415,6 @@ chart_draw_heading(cairo_t *cr, PangoContext *pc, const char *title,
 	dc_init(d, cr, pc);
 	h = text(d, title, d->th->size_title, 1, 0, 0, HA_LEFT, d->th->text,
 	    w, 2, NULL);
-	free(d);
+	dc_free(d);
 	return h + 10;
 }
