@@ -303,18 +303,14 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
 		*x1 = *x0;
 }
 
-/* The placeholder of a recorded text in cairo's drawing. */
+/* The placeholder of a recorded layout in cairo's drawing. */
 static void
 text_mark(cairo_t *cr)
 {
 	cairo_save(cr);
 	cairo_reset_clip(cr);
-	cairo_identity_matrix(cr);
-	cairo_new_path(cr);
-	cairo_rectangle(cr, 0, 0, 1, 1);
-	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	cairo_set_source_rgba(cr, 1, 0, 1, 0.5);
-	cairo_fill(cr);
+	cairo_paint(cr);
 	cairo_restore(cr);
 }
 
@@ -331,7 +327,7 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 	const char	*text, *fam;
 	double		 ox, oy, ux, uy, r = 0, g = 0, bl = 0, a = 1;
 	char		*s;
-	int		 lead, trail, x0, x1;
+	int		 lead, trail, x0, x1, next = 0;
 
 	cairo_get_current_point(cr, &ox, &oy);
 	cairo_get_matrix(cr, &m);
@@ -386,9 +382,12 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 		t->g = g;
 		t->b = bl;
 		t->a = a;
-		text_mark(cr);
+		t->next = next;
+		next = 1;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+	if (next)
+		text_mark(cr);
 }
 
 /*

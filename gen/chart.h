@@ -99,13 +99,14 @@ void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
  * colour, how wide pango laid it out), and a placeholder fill takes its
  * place in the drawing, so that the SVG writer puts a real <text> where
  * the glyphs would have been, above what was drawn before and under what
- * is drawn after.  The placeholder is a 1 x 1 square at the device
- * origin filled even-odd in half-transparent magenta (nothing a chart
- * draws); cairo 1.16 writes it as a <path> with exactly CHART_MARK_STYLE.
- * Without a chart_texts, text is drawn as glyphs (PDF, PNG).
+ * is drawn after.  The placeholder of a layout (all its lines) is a paint
+ * of the whole surface in half-transparent magenta, nothing a chart
+ * draws and the cheapest operation for cairo to write: cairo 1.16 writes
+ * it as a <rect> with exactly CHART_MARK_STYLE.  Without a chart_texts,
+ * text is drawn as glyphs (PDF, PNG).
  */
 #define CHART_MARK_STYLE \
-	" stroke:none;fill-rule:evenodd;fill:rgb(100%,0%,100%);fill-opacity:0.5;"
+	"fill:rgb(100%,0%,100%);fill-opacity:0.5;stroke:none;"
 
 struct chart_text {
 	char	*s;		/* the characters shown, UTF-8, trimmed: an
@@ -120,6 +121,8 @@ struct chart_text {
 				   units] */
 	double	 r, g, b, a;	/* fill, [0, 1] */
 	int	 bold, italic;
+	int	 next;		/* another line of the same layout: under
+				   the placeholder of the one before */
 };
 
 struct chart_texts {

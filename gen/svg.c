@@ -491,7 +491,7 @@ is_mark(const struct tok *t)
 {
 	const struct attr *a;
 
-	return t->kind == TOK_EMPTY && is_name(t->name, t->nlen, "path") &&
+	return t->kind == TOK_EMPTY && is_name(t->name, t->nlen, "rect") &&
 	    (a = get_attr(t, "style")) != NULL &&
 	    is_name(a->val, a->vlen, CHART_MARK_STYLE);
 }
@@ -569,9 +569,14 @@ svg_repair_text(struct buf *out, const char *svg, size_t len,
 				break;
 			}
 			if (is_mark(&t)) {
+				/* The lines of one layout. */
 				if (ts == NULL || k == ts->n)
 					goto out;
-				put_text(out, &ts->t[k++], family);
+				do {
+					if (k > 0 && ts->t[k].next)
+						BUF_PUTSL(out, "\n");
+					put_text(out, &ts->t[k++], family);
+				} while (k < ts->n && ts->t[k].next);
 				break;
 			}
 			buf_putc(out, '<');

@@ -143,7 +143,7 @@ for out in a c; do
 		nl=$(grep -o '<text [^>]*textLength="[0-9.]*" lengthAdjust="spacingAndGlyphs"' "$f" | wc -l)
 		if grep -q -e '<symbol' -e 'glyph' "$f"; then
 			bad="$bad ${f#$WORK/}:glyphs"
-		elif grep -q 'evenodd;fill:rgb(100%,0%,100%)' "$f"; then
+		elif grep -q 'fill:rgb(100%,0%,100%)' "$f"; then
 			bad="$bad ${f#$WORK/}:placeholder-left"
 		elif [ "$nt" -lt 3 ] || [ "$nt" -ne "$nl" ]; then
 			bad="$bad ${f#$WORK/}:$nt-texts-$nl-with-textLength"
