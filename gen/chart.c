@@ -31,7 +31,7 @@ struct rect {
 
 /* A layout measured is often drawn next (a label is measured, placed,
  * then drawn): the last few are kept, so that text is shaped once. */
-#define NLAYOUTS	8
+#define NLAYOUTS	32
 
 struct laid {
 	PangoLayout	*l;		/* NULL: free slot */

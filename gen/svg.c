@@ -161,11 +161,12 @@ lex(const char **pp, const char *e, struct tok *t)
 		    *q != '=' || ++q >= e || (*q != '"' && *q != '\''))
 			return;
 		quote = *q++;
-		for (a->val = q; q < e && *q != quote && *q != '<'; q++)
-			continue;
-		if (q >= e || *q != quote)
+		a->val = q;
+		if ((q = memchr(q, quote, (size_t)(e - q))) == NULL)
 			return;
 		a->vlen = (size_t)(q - a->val);
+		if (memchr(a->val, '<', a->vlen) != NULL)
+			return;
 		q++;
 	}
 done:
@@ -416,7 +417,10 @@ put_attr(struct buf *b, const struct attr *a, const struct idmap *m,
 	buf_putc(b, ' ');
 	buf_put(b, a->name, a->nlen);
 	BUF_PUTSL(b, "=\"");
-	if (is_name(a->name, a->nlen, "id") &&
+	if (is_name(a->name, a->nlen, "d") &&
+	    memchr(a->val, '"', a->vlen) == NULL)
+		buf_put(b, a->val, a->vlen);	/* path data: most bytes */
+	else if (is_name(a->name, a->nlen, "id") &&
 	    (num = idmap_get(m, a->val, a->vlen)) != 0)
 		buf_printf(b, "%s-g%zu", prefix, num);
 	else if ((is_name(a->name, a->nlen, "href") || (a->nlen > 5 &&
@@ -503,24 +507,22 @@ svg_repair_text(struct buf *out, const char *svg, size_t len,
 {
 	struct idmap	 m;
 	struct tok	 t;
-	const char	*p, *e = svg + len, *family = NULL;
+	const char	*p, *q, *e = svg + len, *family = NULL;
 	const char	**stack = NULL;
 	size_t		*slen = NULL, depth = 0, cap = 0, k = 0, i;
 	size_t		 start = out->len;
 	int		 root = 0, rc = 0;
 
 	memset(&m, 0, sizeof(m));
-	/* First pass: the ids, in document order. */
-	for (p = svg;;) {
-		lex(&p, e, &t);
-		if (t.kind == TOK_EOF)
-			break;
-		if (t.kind == TOK_ERROR)
+	/* First pass: the ids, in document order.  ' id="' can only be an
+	 * attribute in cairo's text (no character data, values in double
+	 * quotes); the second pass checks the rest. */
+	for (p = svg; (p = memmem(p, (size_t)(e - p), " id=\"", 5)) != NULL;
+	    p = q + 1) {
+		p += 5;
+		if ((q = memchr(p, '"', (size_t)(e - p))) == NULL)
 			goto out;
-		if (t.kind == TOK_START || t.kind == TOK_EMPTY)
-			for (i = 0; i < t.na; i++)
-				if (is_name(t.a[i].name, t.a[i].nlen, "id"))
-					idmap_add(&m, t.a[i].val, t.a[i].vlen);
+		idmap_add(&m, p, (size_t)(q - p));
 	}
 	if (ts != NULL && ts->n > 0)
 		family = ts->t[0].family;
