@@ -2402,30 +2402,61 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 
 /* ---- headings of standalone charts ---- */
 
-double
-chart_heading_height(PangoContext *pc, const char *title, double w)
+void
+chart_heading_init(struct chart_heading *hd, PangoContext *pc,
+    const char *title, double w)
 {
 	struct dc	*d;
-	double		 h;
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, NULL, pc);
-	measure(d, title, d->th->size_title, 1, w, 2, NULL, &h);
+	hd->l = lay(d, title, d->th->size_title, 1, w, 2);
+	lsize(hd->l, NULL, &hd->h);
+	hd->h += 10;
 	dc_free(d);
-	return h + 10;
+}
+
+double
+chart_heading_draw(cairo_t *cr, const struct chart_heading *hd)
+{
+	struct dc	*d;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pango_layout_get_context(hd->l));
+	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
+	dc_free(d);
+	return hd->h;
+}
+
+void
+chart_heading_free(struct chart_heading *hd)
+{
+	if (hd->l != NULL)
+		g_object_unref(hd->l);
+	hd->l = NULL;
+}
+
+double
+chart_heading_height(PangoContext *pc, const char *title, double w)
+{
+	struct chart_heading hd;
+	double		 h;
+
+	chart_heading_init(&hd, pc, title, w);
+	h = hd.h;
+	chart_heading_free(&hd);
+	return h;
 }
 
 double
 chart_draw_heading(cairo_t *cr, PangoContext *pc, const char *title,
     double w)
 {
-	struct dc	*d;
+	struct chart_heading hd;
 	double		 h;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
-	h = text(d, title, d->th->size_title, 1, 0, 0, HA_LEFT, d->th->text,
-	    w, 2, NULL);
-	dc_free(d);
-	return h + 10;
+	chart_heading_init(&hd, pc, title, w);
+	h = chart_heading_draw(cr, &hd);
+	chart_heading_free(&hd);
+	return h;
 }

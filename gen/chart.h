@@ -72,6 +72,16 @@ void	 chart_draw_sheet(cairo_t *, PangoContext *, const struct report *,
 double	 chart_heading_height(PangoContext *, const char *title, double w);
 double	 chart_draw_heading(cairo_t *, PangoContext *, const char *title,
 	    double w);
+/* The same with the title laid out once: init, then h is the band's
+ * height, draw (returns h), free. */
+struct chart_heading {
+	PangoLayout	*l;
+	double		 h;		/* [pt] */
+};
+void	 chart_heading_init(struct chart_heading *, PangoContext *,
+	    const char *title, double w);
+double	 chart_heading_draw(cairo_t *, const struct chart_heading *);
+void	 chart_heading_free(struct chart_heading *);
 
 /* ---- helpers, exported for the tests ---- */
 

@@ -655,10 +655,10 @@ struct job {
 };
 
 /* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text),
- * its text into ts. */
+ * its text into ts, under the heading hd (but the sheet). */
 static int
 render(struct buf *raw, struct chart_texts *ts, PangoContext *pc,
-    const struct job *j, double w, double h)
+    const struct job *j, const struct chart_heading *hd, double w, double h)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
@@ -672,7 +672,7 @@ render(struct buf *raw, struct chart_texts *ts, PangoContext *pc,
 	if (j->kind != DOC_SHEET) {
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_paint(cr);
-		y = chart_draw_heading(cr, pc, j->title, w);
+		y = chart_heading_draw(cr, hd);
 		cairo_translate(cr, 0, y);
 	}
 	switch (j->kind) {
@@ -707,6 +707,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 {
 	struct buf	 raw = { NULL, 0, 0 };
 	struct chart_texts ts = { NULL, 0, 0 };
+	struct chart_heading hd = { NULL, 0 };
 	double		 w = CHART_WIDTH, h;
 	int		 rc = 0;
 
@@ -727,15 +728,18 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	default:
 		abort();
 	}
-	if (j->kind != DOC_SHEET)
-		h += chart_heading_height(pc, j->title, w);
-	if (!render(&raw, &ts, pc, j, w, h))
+	if (j->kind != DOC_SHEET) {
+		chart_heading_init(&hd, pc, j->title, w);
+		h += hd.h;
+	}
+	if (!render(&raw, &ts, pc, j, &hd, w, h))
 		goto out;
 	if (!svg_repair_text(out, raw.data, raw.len, prefix, j->title, desc,
 	    &ts))
 		goto out;
 	rc = 1;
 out:
+	chart_heading_free(&hd);
 	chart_texts_free(&ts);
 	buf_free(&raw);
 	return rc;
