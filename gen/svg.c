@@ -293,39 +293,68 @@ put_esc(struct buf *b, const char *s)
 		}
 }
 
+/* n in decimal, at least width digits. */
+static void
+put_uint(struct buf *b, unsigned long long n, int width)
+{
+	char	 tmp[24];
+	int	 i = (int)sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 || (int)sizeof(tmp) - i < width);
+	buf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
 /* v with at most dec (<= 4) decimals, no trailing zeros, no "-0"; the C
  * locale whatever the process's. */
 static void
 put_num(struct buf *b, double v, int dec)
 {
 	static const long long pow10[] = { 1, 10, 100, 1000, 10000 };
-	char		 tmp[32];
-	long long	 q, ip, fp;
-	int		 n, k;
+	long long	 q, fp;
+	int		 k;
 
 	q = llround(v * (double)pow10[dec]);
 	if (q < 0) {
 		buf_putc(b, '-');
 		q = -q;
 	}
-	ip = q / pow10[dec];
-	fp = q % pow10[dec];
-	n = snprintf(tmp, sizeof(tmp), "%lld", ip);
-	buf_put(b, tmp, (size_t)n);
-	if (fp == 0)
+	put_uint(b, (unsigned long long)(q / pow10[dec]), 1);
+	if ((fp = q % pow10[dec]) == 0)
 		return;
 	for (k = dec; fp % 10 == 0; k--)
 		fp /= 10;
-	n = snprintf(tmp, sizeof(tmp), ".%0*lld", k, fp);
-	buf_put(b, tmp, (size_t)n);
+	buf_putc(b, '.');
+	put_uint(b, (unsigned long long)fp, k);
 }
 
 static void
 put_rgb(struct buf *b, double r, double g, double bl)
 {
-	buf_printf(b, "#%02x%02x%02x", (int)lround(fmin(fmax(r, 0), 1) * 255),
-	    (int)lround(fmin(fmax(g, 0), 1) * 255),
-	    (int)lround(fmin(fmax(bl, 0), 1) * 255));
+	static const char hex[] = "0123456789abcdef";
+	double	 c[3];
+	int	 i, v;
+
+	c[0] = r;
+	c[1] = g;
+	c[2] = bl;
+	buf_putc(b, '#');
+	for (i = 0; i < 3; i++) {
+		v = (int)lround(fmin(fmax(c[i], 0), 1) * 255);
+		buf_putc(b, hex[v >> 4]);
+		buf_putc(b, hex[v & 15]);
+	}
+}
+
+/* "<prefix>-gN", an id renamed. */
+static void
+put_id(struct buf *b, const char *prefix, size_t num)
+{
+	buf_puts(b, prefix);
+	BUF_PUTSL(b, "-g");
+	put_uint(b, num, 1);
 }
 
 /* One recorded line as a <text> element.  textLength: a viewer that
@@ -399,7 +428,7 @@ put_urls(struct buf *b, const char *v, size_t len, const struct idmap *m,
 			break;
 		buf_put(b, p, (size_t)(s - p));
 		if ((num = idmap_get(m, s, (size_t)(q - s))) != 0)
-			buf_printf(b, "%s-g%zu", prefix, num);
+			put_id(b, prefix, num);
 		else
 			buf_put(b, s, (size_t)(q - s));
 		p = q;
@@ -422,13 +451,14 @@ put_attr(struct buf *b, const struct attr *a, const struct idmap *m,
 		buf_put(b, a->val, a->vlen);	/* path data: most bytes */
 	else if (is_name(a->name, a->nlen, "id") &&
 	    (num = idmap_get(m, a->val, a->vlen)) != 0)
-		buf_printf(b, "%s-g%zu", prefix, num);
+		put_id(b, prefix, num);
 	else if ((is_name(a->name, a->nlen, "href") || (a->nlen > 5 &&
 	    memcmp(a->name + a->nlen - 5, ":href", 5) == 0)) &&
 	    a->vlen > 1 && a->val[0] == '#' &&
-	    (num = idmap_get(m, a->val + 1, a->vlen - 1)) != 0)
-		buf_printf(b, "#%s-g%zu", prefix, num);
-	else if (memchr(a->val, '"', a->vlen) != NULL) {
+	    (num = idmap_get(m, a->val + 1, a->vlen - 1)) != 0) {
+		buf_putc(b, '#');
+		put_id(b, prefix, num);
+	} else if (memchr(a->val, '"', a->vlen) != NULL) {
 		/* Was single-quoted: one quoting for all. */
 		const char *p;
 
