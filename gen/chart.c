@@ -1,9 +1,11 @@
 /*
  * Charts: see chart.h.  Every chart is laid out and drawn here, onto any
  * cairo_t, with pango text in the pinned sans font; nothing here knows
- * which surface it draws on.  Layout works in points from the top left of
- * the rectangle it is given.  All state is local to a call: several
- * threads may draw at once, each with its own cairo_t and PangoContext.
+ * which surface it draws on, except that text goes through show(), which
+ * records it instead of drawing it when the SVG writer asks (chart_texts).
+ * Layout works in points from the top left of the rectangle it is given.
+ * All state is local to a call: several threads may draw at once, each
+ * with its own cairo_t and PangoContext.
  */
 #include <math.h>
 #include <stdio.h>
@@ -678,7 +680,8 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 	case PAT_DOTS:
 		/* Dots of radius 1.1 every 5 pt, odd rows shifted: a row
 		 * is one dashed line, dashes of almost no length with round
-		 * caps (a circle each is 25 times as much to write). */
+		 * caps (four curves a dot is much more for cairo to write
+		 * in an SVG file). */
 		for (j = y + 2.5; j < y + h; j += 5) {
 			i = x + 2.5 + (fmod((j - y - 2.5) / 5, 2) ? 2.5 : 0);
 			for (last = i, k = i; k < x + w; k += 5)
