@@ -308,7 +308,8 @@ put_uint(struct buf *b, unsigned long long n, int width)
 }
 
 /* v with at most dec (<= 4) decimals, no trailing zeros, no "-0"; the C
- * locale whatever the process's. */
+ * locale whatever the process's.  Within +-1e12 (a NaN is 0): nothing a
+ * chart draws is near, and the digits fit a long long. */
 static void
 put_num(struct buf *b, double v, int dec)
 {
@@ -316,7 +317,9 @@ put_num(struct buf *b, double v, int dec)
 	long long	 q, fp;
 	int		 k;
 
-	q = llround(v * (double)pow10[dec]);
+	if (isnan(v))
+		v = 0;
+	q = llround(fmin(fmax(v, -1e12), 1e12) * (double)pow10[dec]);
 	if (q < 0) {
 		buf_putc(b, '-');
 		q = -q;

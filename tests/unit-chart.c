@@ -450,6 +450,12 @@ text_tests(void)
 	ts.n = 2;
 	expect("svg_repair: refuses placeholders without texts",
 	    !svg_repair(&out, in, sizeof(in) - 1, "p", "T", "D"));
+	buf_reset(&out);
+	expect("svg_repair: absurd sizes give a bounded viewBox",
+	    svg_repair(&out, "<svg width=\"1e300pt\" height=\"nan\"/>", 35,
+	    "p", "T", "D") && strstr(out.data, "viewBox=\"0 0 1000000000000 "
+	    "0\"") != NULL);
+	buf_reset(&out);
 	expect("svg_repair: refuses mismatched tags",
 	    !svg_repair(&out, "<svg><g></svg>", 14, "p", "T", "D") &&
 	    !svg_repair(&out, "<svg/><svg/>", 12, "p", "T", "D") &&
