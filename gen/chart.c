@@ -1,9 +1,11 @@
 /*
  * Charts: see chart.h.  Every chart is laid out and drawn here, onto any
  * cairo_t, with pango text in the pinned sans font; nothing here knows
- * which surface it draws on.  Layout works in points from the top left of
- * the rectangle it is given.  All state is local to a call: several
- * threads may draw at once, each with its own cairo_t and PangoContext.
+ * which surface it draws on, except that text goes through show(), which
+ * records it instead of drawing it when the SVG writer asks (chart_texts).
+ * Layout works in points from the top left of the rectangle it is given.
+ * All state is local to a call: several threads may draw at once, each
+ * with its own cairo_t and PangoContext.
  */
 #include <math.h>
 #include <stdio.h>
@@ -29,12 +31,25 @@ struct rect {
 	double	 weight;	/* cost of covering it: text costs most */
 };
 
+/* A layout measured is often drawn next (a label is measured, placed,
+ * then drawn): the last few are kept, so that text is shaped once. */
+#define NLAYOUTS	32
+
+struct laid {
+	PangoLayout	*l;		/* NULL: free slot */
+	char		*text;
+	double		 size, width;
+	int		 bold, maxlines;
+};
+
 struct dc {
 	cairo_t		*cr;
 	PangoContext	*pc;
 	const struct theme *th;
 	struct rect	 obst[MAX_OBST];
 	size_t		 nobst;
+	struct laid	 laid[NLAYOUTS];
+	size_t		 nextlaid;	/* the slot to reuse next */
 };
 
 /* Where a text is anchored, horizontally. */
@@ -203,6 +218,199 @@ lsize(PangoLayout *l, double *w, double *h)
 		*h = (double)log.height / PANGO_SCALE;
 }
 
+/* ---- text: glyphs, or recorded for an SVG writer ---- */
+
+static const cairo_user_data_key_t texts_key;
+
+void
+chart_texts_attach(cairo_t *cr, struct chart_texts *ts)
+{
+	cairo_set_user_data(cr, &texts_key, ts, NULL);
+}
+
+void
+chart_texts_free(struct chart_texts *ts)
+{
+	size_t	 i;
+
+	for (i = 0; i < ts->n; i++) {
+		free(ts->t[i].s);
+		free(ts->t[i].family);
+	}
+	free(ts->t);
+	ts->t = NULL;
+	ts->n = ts->cap = 0;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The characters a line shows, from its runs: pango's ellipsis run
+ * stands for the text it hides and shows "…"; a run broken inside a word
+ * ends with the hyphen pango adds.  Trims the white space that SVG would
+ * strip anyway; *lead and *trail say whether it did.
+ */
+static char *
+line_text(PangoLayoutLine *line, const char *text, int *lead, int *trail)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	GSList		*r;
+	PangoItem	*it;
+	size_t		 s, e;
+
+	*lead = *trail = 0;
+	for (r = line->runs; r != NULL; r = r->next) {
+		it = ((PangoGlyphItem *)r->data)->item;
+		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+			buf_puts(&b, "…");
+		else
+			buf_put(&b, text + it->offset, (size_t)it->length);
+		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
+			buf_putc(&b, '-');
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	for (s = 0; s < b.len && is_space((unsigned char)b.data[s]); s++)
+		continue;
+	for (e = b.len; e > s && is_space((unsigned char)b.data[e - 1]); e--)
+		continue;
+	*lead = s > 0;
+	*trail = e < b.len;
+	b.data[e] = '\0';
+	if (s > 0)
+		memmove(b.data, b.data + s, e - s + 1);
+	return buf_detach(&b);
+}
+
+/* Where the text of the line starts and ends, white space left out
+ * [pango units, from the line's left edge]. */
+static void
+line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
+{
+	int	 s = line->start_index, e = line->start_index + line->length;
+
+	while (s < e && is_space((unsigned char)text[s]))
+		s++;
+	while (e > s && is_space((unsigned char)text[e - 1]))
+		e--;
+	pango_layout_line_index_to_x(line, s, 0, x0);
+	if (e > s)
+		pango_layout_line_index_to_x(line, (int)(g_utf8_prev_char(
+		    text + e) - text), 1, x1);
+	else
+		*x1 = *x0;
+}
+
+/* The placeholder of a recorded layout in cairo's drawing. */
+static void
+text_mark(cairo_t *cr)
+{
+	cairo_save(cr);
+	cairo_reset_clip(cr);
+	cairo_set_source_rgba(cr, 1, 0, 1, 0.5);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
+/* Records each line of l, its top left at the current point. */
+static void
+text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line;
+	PangoRectangle	 log;
+	const PangoFontDescription *fd;
+	struct chart_text *t;
+	cairo_matrix_t	 m;
+	const char	*text, *fam;
+	double		 ox, oy, ux, uy, r = 0, g = 0, bl = 0, a = 1;
+	char		*s;
+	int		 lead, trail, x0, x1, next = 0;
+
+	cairo_get_current_point(cr, &ox, &oy);
+	cairo_get_matrix(cr, &m);
+	if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &bl, &a) !=
+	    CAIRO_STATUS_SUCCESS)
+		r = g = bl = 0, a = 1;
+	if ((fd = pango_layout_get_font_description(l)) == NULL)
+		fd = pango_context_get_font_description(
+		    pango_layout_get_context(l));
+	fam = pango_font_description_get_family(fd);
+	text = pango_layout_get_text(l);
+	it = pango_layout_get_iter(l);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		s = line_text(line, text, &lead, &trail);
+		if (s[0] == '\0') {
+			free(s);
+			continue;
+		}
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		ux = ox + (double)log.x / PANGO_SCALE;
+		uy = oy + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		if (ts->n == ts->cap) {
+			ts->cap = ts->cap ? ts->cap * 2 : 32;
+			ts->t = xreallocarray(ts->t, ts->cap, sizeof(*ts->t));
+		}
+		t = &ts->t[ts->n++];
+		memset(t, 0, sizeof(*t));
+		t->s = s;
+		t->width = (double)log.width / PANGO_SCALE;
+		if (lead || trail) {
+			/* The advance of what is left. */
+			line_span(line, text, &x0, &x1);
+			ux += (double)x0 / PANGO_SCALE;
+			t->width = (double)(x1 - x0) / PANGO_SCALE;
+		}
+		t->family = xstrdup(fam != NULL ? fam : FONT_SANS);
+		t->x = m.xx * ux + m.xy * uy + m.x0;
+		t->y = m.yx * ux + m.yy * uy + m.y0;
+		t->m[0] = m.xx;
+		t->m[1] = m.yx;
+		t->m[2] = m.xy;
+		t->m[3] = m.yy;
+		t->size = (double)pango_font_description_get_size(fd) /
+		    PANGO_SCALE;
+		t->bold = pango_font_description_get_weight(fd) >=
+		    PANGO_WEIGHT_SEMIBOLD;
+		t->italic = pango_font_description_get_style(fd) !=
+		    PANGO_STYLE_NORMAL;
+		t->r = r;
+		t->g = g;
+		t->b = bl;
+		t->a = a;
+		t->next = next;
+		next = 1;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (next)
+		text_mark(cr);
+}
+
+/*
+ * Every text of a chart goes through here: l, its top left at the
+ * current point, in the current source.  path: as a filled outline in
+ * PDF and PNG (a mark on the page, not text).
+ */
+static void
+show(cairo_t *cr, PangoLayout *l, int path)
+{
+	struct chart_texts *ts;
+
+	if ((ts = cairo_get_user_data(cr, &texts_key)) != NULL)
+		text_record(cr, ts, l);
+	else if (path) {
+		pango_cairo_layout_path(cr, l);
+		cairo_fill(cr);
+	} else
+		pango_cairo_show_layout(cr, l);
+}
+
 /* Draws l with its logical box's left edge at x (or centre, or right
  * edge) and top at y. */
 static void
@@ -221,7 +429,38 @@ lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
 		x -= w;
 	set_rgb(d, c);
 	cairo_move_to(d->cr, x, y);
-	pango_cairo_show_layout(d->cr, l);
+	show(d->cr, l, 0);
+}
+
+/* lay(), or the same layout made a moment ago (caller unrefs; the
+ * layout is not to be changed). */
+static PangoLayout *
+lay_kept(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	size_t		 i;
+
+	for (i = 0; i < NLAYOUTS; i++) {
+		k = &d->laid[i];
+		if (k->l != NULL && k->size == size && k->bold == bold &&
+		    k->width == width && k->maxlines == maxlines &&
+		    strcmp(k->text, text) == 0)
+			return g_object_ref(k->l);
+	}
+	k = &d->laid[d->nextlaid];
+	d->nextlaid = (d->nextlaid + 1) % NLAYOUTS;
+	if (k->l != NULL) {
+		g_object_unref(k->l);
+		free(k->text);
+	}
+	k->l = lay(d, text, size, bold, width, maxlines);
+	k->text = xstrdup(text);
+	k->size = size;
+	k->bold = bold;
+	k->width = width;
+	k->maxlines = maxlines;
+	return g_object_ref(k->l);
 }
 
 /* Text in one go; returns its height and (if wp) width. */
@@ -232,7 +471,7 @@ text(struct dc *d, const char *s, double size, int bold, double x, double y,
 	PangoLayout	*l;
 	double		 w, h;
 
-	l = lay(d, s, size, bold, width, maxlines);
+	l = lay_kept(d, s, size, bold, width, maxlines);
 	lsize(l, &w, &h);
 	lshow(d, l, x, y, ha, c);
 	g_object_unref(l);
@@ -247,7 +486,7 @@ measure(struct dc *d, const char *s, double size, int bold, double width,
 {
 	PangoLayout	*l;
 
-	l = lay(d, s, size, bold, width, maxlines);
+	l = lay_kept(d, s, size, bold, width, maxlines);
 	lsize(l, w, h);
 	g_object_unref(l);
 }
@@ -396,12 +635,15 @@ marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
 }
 
 /* The status pattern over a filled rectangle, in white. */
+#define DOT_DASH	0.01	/* [pt] */
+
 static void
 pattern(struct dc *d, enum pattern p, double x, double y, double w,
     double h)
 {
 	static const struct rgb white = { 1, 1, 1 };
-	double	 i, j;
+	static const double dot_dash[2] = { DOT_DASH, 5 - DOT_DASH };
+	double	 i, j, k, last;
 
 	cairo_save(d->cr);
 	cairo_rectangle(d->cr, x, y, w, h);
@@ -436,13 +678,23 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 		cairo_stroke(d->cr);
 		break;
 	case PAT_DOTS:
-		for (j = y + 2.5; j < y + h; j += 5)
-			for (i = x + 2.5 + (fmod((j - y - 2.5) / 5, 2) ? 2.5 :
-			    0); i < x + w; i += 5) {
-				cairo_new_sub_path(d->cr);
-				cairo_arc(d->cr, i, j, 1.1, 0, 2 * M_PI);
-			}
-		cairo_fill(d->cr);
+		/* Dots of radius 1.1 every 5 pt, odd rows shifted: a row
+		 * is one dashed line, dashes of almost no length with round
+		 * caps (four curves a dot is much more for cairo to write
+		 * in an SVG file). */
+		for (j = y + 2.5; j < y + h; j += 5) {
+			i = x + 2.5 + (fmod((j - y - 2.5) / 5, 2) ? 2.5 : 0);
+			for (last = i, k = i; k < x + w; k += 5)
+				last = k;
+			if (i >= x + w)
+				continue;
+			cairo_move_to(d->cr, i - DOT_DASH / 2, j);
+			cairo_line_to(d->cr, last + DOT_DASH / 2, j);
+		}
+		cairo_set_line_width(d->cr, 2.2);
+		cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_ROUND);
+		cairo_set_dash(d->cr, dot_dash, 2, 0);
+		cairo_stroke(d->cr);
 		break;
 	default:
 		abort();
@@ -1453,7 +1705,7 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		set_rgb(d, th->muted);
 		cairo_move_to(d->cr, 12, y + h1 + 4);
-		pango_cairo_show_layout(d->cr, l);
+		show(d->cr, l, 0);
 		g_object_unref(l);
 	}
 	free(line);
@@ -1468,6 +1720,22 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	d->pc = pc;
 	d->th = theme_get();
 	d->nobst = 0;
+	memset(d->laid, 0, sizeof(d->laid));
+	d->nextlaid = 0;
+}
+
+/* Frees d (from xcalloc) and the layouts it kept. */
+static void
+dc_free(struct dc *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < NLAYOUTS; i++)
+		if (d->laid[i].l != NULL) {
+			g_object_unref(d->laid[i].l);
+			free(d->laid[i].text);
+		}
+	free(d);
 }
 
 double
@@ -1511,7 +1779,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 	else
 		draw_stacked(d, ind, year, w, h);
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- statuses ---- */
@@ -1736,7 +2004,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 		free(keys);
 	}
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- progress across editions ---- */
@@ -1893,7 +2161,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	}
 	vline(d, left, top, top + n * rowh, th->axis, 1);
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- the synthesis sheet ---- */
@@ -2124,44 +2392,74 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 			double lw_, lh_;
 
 			lsize(l, &lw_, &lh_);
-			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
-			pango_cairo_layout_path(cr, l);
 			cairo_set_source_rgba(cr, 0.8, 0.1, 0.1, 0.12);
-			cairo_fill(cr);
+			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
+			show(cr, l, 1);
 			g_object_unref(l);
 		}
 		cairo_restore(cr);
 	}
 	cairo_restore(cr);
-	free(d);
+	dc_free(d);
 }
 
 /* ---- headings of standalone charts ---- */
 
-double
-chart_heading_height(PangoContext *pc, const char *title, double w)
+void
+chart_heading_init(struct chart_heading *hd, PangoContext *pc,
+    const char *title, double w)
 {
 	struct dc	*d;
-	double		 h;
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, NULL, pc);
-	measure(d, title, d->th->size_title, 1, w, 2, NULL, &h);
-	free(d);
-	return h + 10;
+	hd->l = lay(d, title, d->th->size_title, 1, w, 2);
+	lsize(hd->l, NULL, &hd->h);
+	hd->h += 10;
+	dc_free(d);
+}
+
+double
+chart_heading_draw(cairo_t *cr, const struct chart_heading *hd)
+{
+	struct dc	*d;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pango_layout_get_context(hd->l));
+	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
+	dc_free(d);
+	return hd->h;
+}
+
+void
+chart_heading_free(struct chart_heading *hd)
+{
+	if (hd->l != NULL)
+		g_object_unref(hd->l);
+	hd->l = NULL;
+}
+
+double
+chart_heading_height(PangoContext *pc, const char *title, double w)
+{
+	struct chart_heading hd;
+	double		 h;
+
+	chart_heading_init(&hd, pc, title, w);
+	h = hd.h;
+	chart_heading_free(&hd);
+	return h;
 }
 
 double
 chart_draw_heading(cairo_t *cr, PangoContext *pc, const char *title,
     double w)
 {
-	struct dc	*d;
+	struct chart_heading hd;
 	double		 h;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
-	h = text(d, title, d->th->size_title, 1, 0, 0, HA_LEFT, d->th->text,
-	    w, 2, NULL);
-	free(d);
-	return h + 10;
+	chart_heading_init(&hd, pc, title, w);
+	h = chart_heading_draw(cr, &hd);
+	chart_heading_free(&hd);
+	return h;
 }

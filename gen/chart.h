@@ -72,6 +72,16 @@ void	 chart_draw_sheet(cairo_t *, PangoContext *, const struct report *,
 double	 chart_heading_height(PangoContext *, const char *title, double w);
 double	 chart_draw_heading(cairo_t *, PangoContext *, const char *title,
 	    double w);
+/* The same with the title laid out once: init, then h is the band's
+ * height, draw (returns h), free. */
+struct chart_heading {
+	PangoLayout	*l;
+	double		 h;		/* [pt] */
+};
+void	 chart_heading_init(struct chart_heading *, PangoContext *,
+	    const char *title, double w);
+double	 chart_heading_draw(cairo_t *, const struct chart_heading *);
+void	 chart_heading_free(struct chart_heading *);
 
 /* ---- helpers, exported for the tests ---- */
 
@@ -90,6 +100,51 @@ void	 chart_ticks(double lo, double hi, int maxn, double minstep,
  * non-zero value keeps its significant digits ("0,004"). */
 void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
 
+/* ---- text as text, for SVG output ---- */
+
+/*
+ * cairo's SVG surface writes every glyph as an outline.  With a
+ * chart_texts attached to a cairo_t, every line of text a chart draws on
+ * it is recorded here instead (what it says, where, in which font and
+ * colour, how wide pango laid it out), and a placeholder fill takes its
+ * place in the drawing, so that the SVG writer puts a real <text> where
+ * the glyphs would have been, above what was drawn before and under what
+ * is drawn after.  The placeholder of a layout (all its lines) is a paint
+ * of the whole surface in half-transparent magenta, nothing a chart
+ * draws and the cheapest operation for cairo to write: cairo 1.16 writes
+ * it as a <rect> with exactly CHART_MARK_STYLE.  Without a chart_texts,
+ * text is drawn as glyphs (PDF, PNG).
+ */
+#define CHART_MARK_STYLE \
+	"fill:rgb(100%,0%,100%);fill-opacity:0.5;stroke:none;"
+
+struct chart_text {
+	char	*s;		/* the characters shown, UTF-8, trimmed: an
+				   ellipsized line ends with "…", a line
+				   broken inside a word with "-" */
+	char	*family;	/* "Noto Sans" */
+	double	 x, y;		/* start of the baseline [device units] */
+	double	 m[4];		/* xx, yx, xy, yy of the user-to-device
+				   matrix (identity unless rotated) */
+	double	 size;		/* [user units] */
+	double	 width;		/* the advance pango measured for s [user
+				   units] */
+	double	 r, g, b, a;	/* fill, [0, 1] */
+	int	 bold, italic;
+	int	 next;		/* another line of the same layout: under
+				   the placeholder of the one before */
+};
+
+struct chart_texts {
+	struct chart_text *t;
+	size_t		   n, cap;
+};
+
+/* Records the text drawn on cr into ts from now on (ts outlives cr's
+ * drawing; NULL detaches). */
+void	 chart_texts_attach(cairo_t *, struct chart_texts *);
+void	 chart_texts_free(struct chart_texts *);
+
 /* ---- svg.c: a chart as a standalone, accessible SVG document ---- */
 
 /* Repairs the SVG text that cairo wrote (len bytes at svg) into out:
@@ -99,6 +154,12 @@ void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
 struct buf;
 int	 svg_repair(struct buf *out, const char *svg, size_t len,
 	    const char *prefix, const char *title, const char *desc);
+/* The same, and each placeholder of a recorded text (see chart_texts)
+ * replaced in turn by its <text> element.  Returns 0 also when the
+ * placeholders and ts->n differ. */
+int	 svg_repair_text(struct buf *out, const char *svg, size_t len,
+	    const char *prefix, const char *title, const char *desc,
+	    const struct chart_texts *ts);
 /* The standalone SVG of an indicator's chart (heading included),
  * repaired, appended to out.  Returns 0 on a cairo error. */
 int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,

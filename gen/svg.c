@@ -1,20 +1,21 @@
 /*
  * The SVG backend: every chart of an edition as a standalone SVG file,
- * drawn by chart.c on a cairo SVG surface, then repaired with libxml2.
- * cairo names ids from a process-wide counter and repeats glyph ids in
- * every file, and it writes no <title>/<desc>; the repair pass gives each
- * file its own ids in document order (byte-identical output run to run,
- * no collision when a page inlines two charts) and a text alternative.
- * All state is local to a call: each call makes its own font map.
+ * drawn by chart.c on a cairo SVG surface, then repaired.  cairo writes
+ * text as glyph outlines, names ids from a process-wide counter, and
+ * writes no <title>/<desc>.  So chart.c records the text instead of
+ * drawing it (chart_texts) and the repair pass puts a <text> element in
+ * place of each line, gives each file its own ids in document order
+ * (byte-identical output run to run, no collision when a page inlines two
+ * charts) and a text alternative.  All state is local to a call: each
+ * call makes its own font map.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cairo.h>
 #include <cairo-svg.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "report.h"
 #include "extern.h"
@@ -23,199 +24,642 @@
 #include "theme.h"
 #include "chart.h"
 
-/* Old id -> new id, in document order. */
-struct idmap {
-	char	**old;
-	char	**new;
-	size_t	  n, cap;
+/*
+ * The repair pass reads cairo's text as a stream of tags: cairo writes
+ * well-formed XML (no DTD, no entities but the five, attributes in
+ * double quotes), and this checks as much as it relies on (names,
+ * quoting, nesting, one root) and refuses anything else.  Two passes: the
+ * first collects the ids, the second writes, renaming ids and the
+ * references to them (a reference may come before its target).
+ */
+
+#define MAX_ATTRS	32
+
+struct attr {
+	const char	*name, *val;
+	size_t		 nlen, vlen;
 };
 
-static const char *
-idmap_get(const struct idmap *m, const char *old, size_t len)
+enum tok_kind {
+	TOK_EOF,
+	TOK_TEXT,	/* character data, up to the next '<' */
+	TOK_MISC,	/* <?…?> or <!--…--> */
+	TOK_START,	/* <name …> */
+	TOK_EMPTY,	/* <name …/> */
+	TOK_END,	/* </name> */
+	TOK_ERROR
+};
+
+struct tok {
+	enum tok_kind	 kind;
+	const char	*p;		/* the token's text */
+	size_t		 len;
+	const char	*name;		/* of an element */
+	size_t		 nlen;
+	struct attr	 a[MAX_ATTRS];
+	size_t		 na;
+};
+
+static int
+name_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+	    c == '.';
+}
+
+static int
+xml_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The token at *pp (before e); advances *pp past it. */
+static void
+lex(const char **pp, const char *e, struct tok *t)
+{
+	const char	*p = *pp, *q;
+	struct attr	*a;
+	char		 quote;
+
+	t->p = p;
+	t->na = 0;
+	t->kind = TOK_ERROR;
+	if (p >= e) {
+		t->kind = TOK_EOF;
+		t->len = 0;
+		return;
+	}
+	if (*p != '<') {
+		if ((q = memchr(p, '<', (size_t)(e - p))) == NULL)
+			q = e;
+		t->kind = TOK_TEXT;
+		goto done;
+	}
+	if (e - p >= 2 && p[1] == '?') {
+		for (q = p + 2; q + 1 < e && !(q[0] == '?' && q[1] == '>'); q++)
+			continue;
+		if (q + 1 >= e)
+			return;
+		q += 2;
+		t->kind = TOK_MISC;
+		goto done;
+	}
+	if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+		for (q = p + 4; q + 2 < e && memcmp(q, "-->", 3) != 0; q++)
+			continue;
+		if (q + 2 >= e)
+			return;
+		q += 3;
+		t->kind = TOK_MISC;
+		goto done;
+	}
+	q = p + 1;
+	if (q < e && *q == '/') {
+		for (t->name = ++q; q < e && name_char((unsigned char)*q); q++)
+			continue;
+		t->nlen = (size_t)(q - t->name);
+		while (q < e && xml_space((unsigned char)*q))
+			q++;
+		if (t->nlen == 0 || q >= e || *q != '>')
+			return;
+		q++;
+		t->kind = TOK_END;
+		goto done;
+	}
+	for (t->name = q; q < e && name_char((unsigned char)*q); q++)
+		continue;
+	if ((t->nlen = (size_t)(q - t->name)) == 0)
+		return;
+	for (;;) {
+		if (q >= e)
+			return;
+		if (*q == '>') {
+			q++;
+			t->kind = TOK_START;
+			goto done;
+		}
+		if (*q == '/') {
+			if (q + 1 >= e || q[1] != '>')
+				return;
+			q += 2;
+			t->kind = TOK_EMPTY;
+			goto done;
+		}
+		if (!xml_space((unsigned char)*q))
+			return;
+		while (q < e && xml_space((unsigned char)*q))
+			q++;
+		if (q < e && (*q == '>' || *q == '/'))
+			continue;
+		if (t->na == MAX_ATTRS)
+			return;
+		a = &t->a[t->na++];
+		for (a->name = q; q < e && name_char((unsigned char)*q); q++)
+			continue;
+		if ((a->nlen = (size_t)(q - a->name)) == 0 || q >= e ||
+		    *q != '=' || ++q >= e || (*q != '"' && *q != '\''))
+			return;
+		quote = *q++;
+		a->val = q;
+		if ((q = memchr(q, quote, (size_t)(e - q))) == NULL)
+			return;
+		a->vlen = (size_t)(q - a->val);
+		if (memchr(a->val, '<', a->vlen) != NULL)
+			return;
+		q++;
+	}
+done:
+	t->len = (size_t)(q - p);
+	*pp = q;
+}
+
+static int
+is_name(const char *s, size_t len, const char *lit)
+{
+	return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
+/* Old id -> its number in document order (from 1): open addressing on
+ * the bytes of cairo's text, nothing copied. */
+struct idmap {
+	const char	**key;
+	size_t		 *klen;
+	size_t		 *num;		/* 0: empty slot */
+	size_t		  n, cap;	/* cap: a power of two */
+};
+
+static size_t
+id_hash(const char *s, size_t len)
+{
+	size_t	 h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static size_t
+idmap_get(const struct idmap *m, const char *s, size_t len)
 {
 	size_t	 i;
 
-	for (i = 0; i < m->n; i++)
-		if (strlen(m->old[i]) == len &&
-		    strncmp(m->old[i], old, len) == 0)
-			return m->new[i];
-	return NULL;
+	if (m->cap == 0)
+		return 0;
+	for (i = id_hash(s, len) & (m->cap - 1); m->num[i] != 0;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->klen[i] == len && memcmp(m->key[i], s, len) == 0)
+			return m->num[i];
+	return 0;
+}
+
+static void
+idmap_add(struct idmap *m, const char *s, size_t len)
+{
+	struct idmap	 g;
+	size_t		 i;
+
+	if (idmap_get(m, s, len) != 0)
+		return;
+	if (2 * (m->n + 1) > m->cap) {
+		g.cap = m->cap ? m->cap * 2 : 64;
+		g.n = 0;
+		g.key = xcalloc(g.cap, sizeof(*g.key));
+		g.klen = xcalloc(g.cap, sizeof(*g.klen));
+		g.num = xcalloc(g.cap, sizeof(*g.num));
+		for (i = 0; i < m->cap; i++)
+			if (m->num[i] != 0) {
+				size_t j = id_hash(m->key[i], m->klen[i]) &
+				    (g.cap - 1);
+
+				while (g.num[j] != 0)
+					j = (j + 1) & (g.cap - 1);
+				g.key[j] = m->key[i];
+				g.klen[j] = m->klen[i];
+				g.num[j] = m->num[i];
+			}
+		g.n = m->n;
+		free(m->key);
+		free(m->klen);
+		free(m->num);
+		*m = g;
+	}
+	for (i = id_hash(s, len) & (m->cap - 1); m->num[i] != 0;
+	    i = (i + 1) & (m->cap - 1))
+		continue;
+	m->key[i] = s;
+	m->klen[i] = len;
+	m->num[i] = ++m->n;
 }
 
 static void
 idmap_free(struct idmap *m)
 {
+	free(m->key);
+	free(m->klen);
+	free(m->num);
+}
+
+/* Text for character data or an attribute value: & < > " escaped, the
+ * controls XML 1.0 forbids dropped, tabs and newlines as spaces. */
+static void
+put_esc(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		switch (*p) {
+		case '&':
+			BUF_PUTSL(b, "&amp;");
+			break;
+		case '<':
+			BUF_PUTSL(b, "&lt;");
+			break;
+		case '>':
+			BUF_PUTSL(b, "&gt;");
+			break;
+		case '"':
+			BUF_PUTSL(b, "&quot;");
+			break;
+		case '\t':
+		case '\n':
+		case '\r':
+			buf_putc(b, ' ');
+			break;
+		default:
+			if ((unsigned char)*p >= 0x20)
+				buf_putc(b, *p);
+			break;
+		}
+}
+
+/* n in decimal, at least width digits. */
+static void
+put_uint(struct buf *b, unsigned long long n, int width)
+{
+	char	 tmp[24];
+	int	 i = (int)sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 || (int)sizeof(tmp) - i < width);
+	buf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+/* v with at most dec (<= 4) decimals, no trailing zeros, no "-0"; the C
+ * locale whatever the process's.  Within +-1e12 (a NaN is 0): nothing a
+ * chart draws is near, and the digits fit a long long. */
+static void
+put_num(struct buf *b, double v, int dec)
+{
+	static const long long pow10[] = { 1, 10, 100, 1000, 10000 };
+	long long	 q, fp;
+	int		 k;
+
+	if (isnan(v))
+		v = 0;
+	q = llround(fmin(fmax(v, -1e12), 1e12) * (double)pow10[dec]);
+	if (q < 0) {
+		buf_putc(b, '-');
+		q = -q;
+	}
+	put_uint(b, (unsigned long long)(q / pow10[dec]), 1);
+	if ((fp = q % pow10[dec]) == 0)
+		return;
+	for (k = dec; fp % 10 == 0; k--)
+		fp /= 10;
+	buf_putc(b, '.');
+	put_uint(b, (unsigned long long)fp, k);
+}
+
+static void
+put_rgb(struct buf *b, double r, double g, double bl)
+{
+	static const char hex[] = "0123456789abcdef";
+	double	 c[3];
+	int	 i, v;
+
+	c[0] = r;
+	c[1] = g;
+	c[2] = bl;
+	buf_putc(b, '#');
+	for (i = 0; i < 3; i++) {
+		v = (int)lround(fmin(fmax(c[i], 0), 1) * 255);
+		buf_putc(b, hex[v >> 4]);
+		buf_putc(b, hex[v & 15]);
+	}
+}
+
+/* "<prefix>-gN", an id renamed. */
+static void
+put_id(struct buf *b, const char *prefix, size_t num)
+{
+	buf_puts(b, prefix);
+	BUF_PUTSL(b, "-g");
+	put_uint(b, num, 1);
+}
+
+/* One recorded line as a <text> element.  textLength: a viewer that
+ * lacks the font and falls back to another one still fits the text into
+ * the width pango gave it, so labels never run into each other. */
+static void
+put_text(struct buf *b, const struct chart_text *t, const char *family)
+{
+	BUF_PUTSL(b, "<text");
+	if (t->m[0] == 1 && t->m[1] == 0 && t->m[2] == 0 && t->m[3] == 1) {
+		BUF_PUTSL(b, " x=\"");
+		put_num(b, t->x, 2);
+		BUF_PUTSL(b, "\" y=\"");
+		put_num(b, t->y, 2);
+	} else {
+		BUF_PUTSL(b, " transform=\"matrix(");
+		put_num(b, t->m[0], 4);
+		buf_putc(b, ' ');
+		put_num(b, t->m[1], 4);
+		buf_putc(b, ' ');
+		put_num(b, t->m[2], 4);
+		buf_putc(b, ' ');
+		put_num(b, t->m[3], 4);
+		buf_putc(b, ' ');
+		put_num(b, t->x, 2);
+		buf_putc(b, ' ');
+		put_num(b, t->y, 2);
+		buf_putc(b, ')');
+	}
+	BUF_PUTSL(b, "\" font-size=\"");
+	put_num(b, t->size, 2);
+	buf_putc(b, '"');
+	if (strcmp(t->family, family) != 0) {
+		BUF_PUTSL(b, " font-family=\"'");
+		put_esc(b, t->family);
+		BUF_PUTSL(b, "', sans-serif\"");
+	}
+	if (t->bold)
+		BUF_PUTSL(b, " font-weight=\"bold\"");
+	if (t->italic)
+		BUF_PUTSL(b, " font-style=\"italic\"");
+	BUF_PUTSL(b, " fill=\"");
+	put_rgb(b, t->r, t->g, t->b);
+	buf_putc(b, '"');
+	if (t->a < 1) {
+		BUF_PUTSL(b, " fill-opacity=\"");
+		put_num(b, t->a, 3);
+		buf_putc(b, '"');
+	}
+	/* Runs of spaces as drawn (SVG collapses them by default). */
+	if (strstr(t->s, "  ") != NULL)
+		BUF_PUTSL(b, " xml:space=\"preserve\"");
+	BUF_PUTSL(b, " textLength=\"");
+	put_num(b, t->width, 2);
+	BUF_PUTSL(b, "\" lengthAdjust=\"spacingAndGlyphs\">");
+	put_esc(b, t->s);
+	BUF_PUTSL(b, "</text>");
+}
+
+/* "url(#a) … url(#b)" with each known id renamed. */
+static void
+put_urls(struct buf *b, const char *v, size_t len, const struct idmap *m,
+    const char *prefix)
+{
+	const char	*p = v, *e = v + len, *s, *q;
+	size_t		 num;
+
+	while ((s = memmem(p, (size_t)(e - p), "url(#", 5)) != NULL) {
+		s += 5;
+		if ((q = memchr(s, ')', (size_t)(e - s))) == NULL)
+			break;
+		buf_put(b, p, (size_t)(s - p));
+		if ((num = idmap_get(m, s, (size_t)(q - s))) != 0)
+			put_id(b, prefix, num);
+		else
+			buf_put(b, s, (size_t)(q - s));
+		p = q;
+	}
+	buf_put(b, p, (size_t)(e - p));
+}
+
+/* An attribute, its value following the renamed ids. */
+static void
+put_attr(struct buf *b, const struct attr *a, const struct idmap *m,
+    const char *prefix)
+{
+	size_t	 num;
+
+	buf_putc(b, ' ');
+	buf_put(b, a->name, a->nlen);
+	BUF_PUTSL(b, "=\"");
+	if (is_name(a->name, a->nlen, "d") &&
+	    memchr(a->val, '"', a->vlen) == NULL)
+		buf_put(b, a->val, a->vlen);	/* path data: most bytes */
+	else if (is_name(a->name, a->nlen, "id") &&
+	    (num = idmap_get(m, a->val, a->vlen)) != 0)
+		put_id(b, prefix, num);
+	else if ((is_name(a->name, a->nlen, "href") || (a->nlen > 5 &&
+	    memcmp(a->name + a->nlen - 5, ":href", 5) == 0)) &&
+	    a->vlen > 1 && a->val[0] == '#' &&
+	    (num = idmap_get(m, a->val + 1, a->vlen - 1)) != 0) {
+		buf_putc(b, '#');
+		put_id(b, prefix, num);
+	} else if (memchr(a->val, '"', a->vlen) != NULL) {
+		/* Was single-quoted: one quoting for all. */
+		const char *p;
+
+		for (p = a->val; p < a->val + a->vlen; p++)
+			if (*p == '"')
+				BUF_PUTSL(b, "&quot;");
+			else
+				buf_putc(b, *p);
+	} else
+		put_urls(b, a->val, a->vlen, m, prefix);
+	buf_putc(b, '"');
+}
+
+static const struct attr *
+get_attr(const struct tok *t, const char *name)
+{
 	size_t	 i;
 
-	for (i = 0; i < m->n; i++) {
-		free(m->old[i]);
-		free(m->new[i]);
-	}
-	free(m->old);
-	free(m->new);
+	for (i = 0; i < t->na; i++)
+		if (is_name(t->a[i].name, t->a[i].nlen, name))
+			return &t->a[i];
+	return NULL;
 }
 
-/* First pass: rename every id, in document order. */
+/* The root's start tag, with what accessibility needs, then <title>
+ * and <desc>. */
 static void
-collect_ids(xmlNodePtr n, struct idmap *m, const char *prefix)
+put_root(struct buf *b, const struct tok *t, const struct idmap *m,
+    const char *prefix, const char *title, const char *desc,
+    const char *family)
 {
-	xmlChar	*id;
+	const struct attr *w, *h;
+	size_t		 i;
 
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if ((id = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
-			if (idmap_get(m, (char *)id, strlen((char *)id)) ==
-			    NULL) {
-				if (m->n == m->cap) {
-					m->cap = m->cap ? m->cap * 2 : 64;
-					m->old = xreallocarray(m->old, m->cap,
-					    sizeof(*m->old));
-					m->new = xreallocarray(m->new, m->cap,
-					    sizeof(*m->new));
-				}
-				m->old[m->n] = xstrdup((char *)id);
-				m->new[m->n] = xasprintf("%s-g%zu", prefix,
-				    m->n + 1);
-				m->n++;
-			}
-			xmlSetProp(n, (const xmlChar *)"id",
-			    (const xmlChar *)idmap_get(m, (char *)id,
-			    strlen((char *)id)));
-			xmlFree(id);
-		}
-		collect_ids(n->children, m, prefix);
+	BUF_PUTSL(b, "<svg");
+	for (i = 0; i < t->na; i++)
+		put_attr(b, &t->a[i], m, prefix);
+	buf_printf(b, " role=\"img\" aria-labelledby=\"%s-title %s-desc\"",
+	    prefix, prefix);
+	if (get_attr(t, "viewBox") == NULL &&
+	    (w = get_attr(t, "width")) != NULL &&
+	    (h = get_attr(t, "height")) != NULL) {
+		/* strtod stops at the unit, and at the quote at worst. */
+		BUF_PUTSL(b, " viewBox=\"0 0 ");
+		put_num(b, strtod(w->val, NULL), 4);
+		buf_putc(b, ' ');
+		put_num(b, strtod(h->val, NULL), 4);
+		buf_putc(b, '"');
 	}
+	if (family != NULL) {
+		BUF_PUTSL(b, " font-family=\"'");
+		put_esc(b, family);
+		BUF_PUTSL(b, "', sans-serif\"");
+	}
+	buf_printf(b, "><title id=\"%s-title\">", prefix);
+	put_esc(b, title);
+	buf_printf(b, "</title><desc id=\"%s-desc\">", prefix);
+	put_esc(b, desc);
+	BUF_PUTSL(b, "</desc>");
 }
 
-/* "url(#a) … url(#b)" with each id mapped; NULL if nothing changed. */
-static char *
-map_urls(const char *v, const struct idmap *m)
+static int
+is_mark(const struct tok *t)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	const char	*p = v, *s, *e, *nw;
-	int		 changed = 0;
+	const struct attr *a;
 
-	while ((s = strstr(p, "url(#")) != NULL) {
-		s += 5;
-		if ((e = strchr(s, ')')) == NULL)
+	return t->kind == TOK_EMPTY && is_name(t->name, t->nlen, "rect") &&
+	    (a = get_attr(t, "style")) != NULL &&
+	    is_name(a->val, a->vlen, CHART_MARK_STYLE);
+}
+
+int
+svg_repair_text(struct buf *out, const char *svg, size_t len,
+    const char *prefix, const char *title, const char *desc,
+    const struct chart_texts *ts)
+{
+	struct idmap	 m;
+	struct tok	 t;
+	const char	*p, *q, *e = svg + len, *family = NULL;
+	const char	**stack = NULL;
+	size_t		*slen = NULL, depth = 0, cap = 0, k = 0, i;
+	size_t		 start = out->len;
+	int		 root = 0, rc = 0;
+
+	memset(&m, 0, sizeof(m));
+	/* First pass: the ids, in document order.  ' id="' can only be an
+	 * attribute in cairo's text (no character data, values in double
+	 * quotes); the second pass checks the rest. */
+	for (p = svg; (p = memmem(p, (size_t)(e - p), " id=\"", 5)) != NULL;
+	    p = q + 1) {
+		p += 5;
+		if ((q = memchr(p, '"', (size_t)(e - p))) == NULL)
+			goto out;
+		idmap_add(&m, p, (size_t)(q - p));
+	}
+	if (ts != NULL && ts->n > 0)
+		family = ts->t[0].family;
+
+	/* Second pass: the document. */
+	for (p = svg;;) {
+		lex(&p, e, &t);
+		switch (t.kind) {
+		case TOK_EOF:
+			if (!root || depth > 0 || k != (ts ? ts->n : 0))
+				goto out;
+			rc = 1;
+			goto out;
+		case TOK_TEXT:
+			if (depth == 0) {
+				/* Outside the root: white space only. */
+				for (i = 0; i < t.len; i++)
+					if (!xml_space((unsigned char)t.p[i]))
+						goto out;
+			}
+			buf_put(out, t.p, t.len);
 			break;
-		buf_put(&b, p, (size_t)(s - p));
-		if ((nw = idmap_get(m, s, (size_t)(e - s))) != NULL) {
-			buf_puts(&b, nw);
-			changed = 1;
-		} else
-			buf_put(&b, s, (size_t)(e - s));
-		p = e;
-	}
-	if (!changed) {
-		buf_free(&b);
-		return NULL;
-	}
-	buf_puts(&b, p);
-	return buf_detach(&b);
-}
-
-/* Second pass: every reference (href="#id", url(#id)) follows. */
-static void
-map_refs(xmlNodePtr n, const struct idmap *m)
-{
-	xmlAttrPtr	 a;
-	xmlChar		*v;
-	const char	*nw;
-	char		*t;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		for (a = n->properties; a != NULL; a = a->next) {
-			if ((v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
-				continue;
-			t = NULL;
-			if (strcmp((const char *)a->name, "href") == 0 &&
-			    v[0] == '#' && (nw = idmap_get(m, (char *)v + 1,
-			    strlen((char *)v + 1))) != NULL)
-				t = xasprintf("#%s", nw);
-			else if (strstr((char *)v, "url(#") != NULL)
-				t = map_urls((char *)v, m);
-			if (t != NULL) {
-				xmlNodeSetContent((xmlNodePtr)a,
-				    (const xmlChar *)t);
-				free(t);
+		case TOK_MISC:
+			buf_put(out, t.p, t.len);
+			break;
+		case TOK_START:
+		case TOK_EMPTY:
+			if (depth == 0) {
+				if (root || !is_name(t.name, t.nlen, "svg"))
+					goto out;
+				root = 1;
+				put_root(out, &t, &m, prefix, title, desc,
+				    family);
+				if (t.kind == TOK_EMPTY)
+					BUF_PUTSL(out, "</svg>");
+				else {
+					stack = xreallocarray(stack, 16,
+					    sizeof(*stack));
+					slen = xreallocarray(slen, 16,
+					    sizeof(*slen));
+					cap = 16;
+					stack[0] = t.name;
+					slen[0] = t.nlen;
+					depth = 1;
+				}
+				break;
 			}
-			xmlFree(v);
+			if (is_mark(&t)) {
+				/* The lines of one layout. */
+				if (ts == NULL || k == ts->n)
+					goto out;
+				do {
+					if (k > 0 && ts->t[k].next)
+						BUF_PUTSL(out, "\n");
+					put_text(out, &ts->t[k++], family);
+				} while (k < ts->n && ts->t[k].next);
+				break;
+			}
+			buf_putc(out, '<');
+			buf_put(out, t.name, t.nlen);
+			for (i = 0; i < t.na; i++)
+				put_attr(out, &t.a[i], &m, prefix);
+			if (t.kind == TOK_EMPTY) {
+				BUF_PUTSL(out, "/>");
+				break;
+			}
+			buf_putc(out, '>');
+			if (depth == cap) {
+				cap *= 2;
+				stack = xreallocarray(stack, cap,
+				    sizeof(*stack));
+				slen = xreallocarray(slen, cap, sizeof(*slen));
+			}
+			stack[depth] = t.name;
+			slen[depth++] = t.nlen;
+			break;
+		case TOK_END:
+			if (depth == 0 || slen[depth - 1] != t.nlen ||
+			    memcmp(stack[depth - 1], t.name, t.nlen) != 0)
+				goto out;
+			depth--;
+			buf_put(out, t.p, t.len);
+			break;
+		case TOK_ERROR:
+		default:
+			goto out;
 		}
-		map_refs(n->children, m);
 	}
+out:
+	if (!rc)
+		out->len = start;	/* nothing half-written */
+	if (out->data != NULL)
+		out->data[out->len] = '\0';
+	free(stack);
+	free(slen);
+	idmap_free(&m);
+	return rc;
 }
 
 int
 svg_repair(struct buf *out, const char *svg, size_t len, const char *prefix,
     const char *title, const char *desc)
 {
-	xmlDocPtr	 doc = NULL;
-	xmlNodePtr	 root, tn, dn;
-	xmlChar		*mem = NULL, *w, *h;
-	struct idmap	 m = { NULL, NULL, 0, 0 };
-	char		*s;
-	int		 size = 0, rc = 0;
-
-	if (len > (size_t)0x7fffffff)
-		goto out;
-	/* No network, no entities; cairo's own text needs nothing else.
-	 * Errors are not reported: the caller says the chart failed. */
-	doc = xmlReadMemory(svg, (int)len, "chart.svg", "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
-	    strcmp((const char *)root->name, "svg") != 0)
-		goto out;
-	collect_ids(root, &m, prefix);
-	map_refs(root, &m);
-
-	xmlSetProp(root, (const xmlChar *)"role", (const xmlChar *)"img");
-	s = xasprintf("%s-title %s-desc", prefix, prefix);
-	xmlSetProp(root, (const xmlChar *)"aria-labelledby",
-	    (const xmlChar *)s);
-	free(s);
-	if (!xmlHasProp(root, (const xmlChar *)"viewBox") &&
-	    (w = xmlGetProp(root, (const xmlChar *)"width")) != NULL &&
-	    (h = xmlGetProp(root, (const xmlChar *)"height")) != NULL) {
-		s = xasprintf("0 0 %g %g", strtod((char *)w, NULL),
-		    strtod((char *)h, NULL));
-		xmlSetProp(root, (const xmlChar *)"viewBox",
-		    (const xmlChar *)s);
-		free(s);
-		xmlFree(w);
-		xmlFree(h);
-	}
-
-	/* <title> then <desc>, first children of the root. */
-	tn = xmlNewDocNode(doc, root->ns, (const xmlChar *)"title", NULL);
-	xmlNodeAddContent(tn, (const xmlChar *)title);
-	s = xasprintf("%s-title", prefix);
-	xmlSetProp(tn, (const xmlChar *)"id", (const xmlChar *)s);
-	free(s);
-	dn = xmlNewDocNode(doc, root->ns, (const xmlChar *)"desc", NULL);
-	xmlNodeAddContent(dn, (const xmlChar *)desc);
-	s = xasprintf("%s-desc", prefix);
-	xmlSetProp(dn, (const xmlChar *)"id", (const xmlChar *)s);
-	free(s);
-	if (root->children != NULL)
-		xmlAddPrevSibling(root->children, tn);
-	else
-		xmlAddChild(root, tn);
-	xmlAddNextSibling(tn, dn);
-
-	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-	if (mem == NULL)
-		goto out;
-	buf_put(out, mem, (size_t)size);
-	rc = 1;
-out:
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	idmap_free(&m);
-	return rc;
+	return svg_repair_text(out, svg, len, prefix, title, desc, NULL);
 }
 
 static cairo_status_t
@@ -243,10 +687,11 @@ struct job {
 	const char		*title;
 };
 
-/* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text). */
+/* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text),
+ * its text into ts, under the heading hd (but the sheet). */
 static int
-render(struct buf *raw, PangoContext *pc, const struct job *j, double w,
-    double h)
+render(struct buf *raw, struct chart_texts *ts, PangoContext *pc,
+    const struct job *j, const struct chart_heading *hd, double w, double h)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
@@ -256,10 +701,11 @@ render(struct buf *raw, PangoContext *pc, const struct job *j, double w,
 	s = cairo_svg_surface_create_for_stream(write_buf, raw, w, h);
 	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
 	cr = cairo_create(s);
+	chart_texts_attach(cr, ts);
 	if (j->kind != DOC_SHEET) {
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_paint(cr);
-		y = chart_draw_heading(cr, pc, j->title, w);
+		y = chart_heading_draw(cr, hd);
 		cairo_translate(cr, 0, y);
 	}
 	switch (j->kind) {
@@ -293,6 +739,8 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
     const char *prefix, const char *desc)
 {
 	struct buf	 raw = { NULL, 0, 0 };
+	struct chart_texts ts = { NULL, 0, 0 };
+	struct chart_heading hd = { NULL, 0 };
 	double		 w = CHART_WIDTH, h;
 	int		 rc = 0;
 
@@ -313,14 +761,19 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	default:
 		abort();
 	}
-	if (j->kind != DOC_SHEET)
-		h += chart_heading_height(pc, j->title, w);
-	if (!render(&raw, pc, j, w, h))
+	if (j->kind != DOC_SHEET) {
+		chart_heading_init(&hd, pc, j->title, w);
+		h += hd.h;
+	}
+	if (!render(&raw, &ts, pc, j, &hd, w, h))
 		goto out;
-	if (!svg_repair(out, raw.data, raw.len, prefix, j->title, desc))
+	if (!svg_repair_text(out, raw.data, raw.len, prefix, j->title, desc,
+	    &ts))
 		goto out;
 	rc = 1;
 out:
+	chart_heading_free(&hd);
+	chart_texts_free(&ts);
 	buf_free(&raw);
 	return rc;
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Charts: unit tests (ticks, numbers, theme, words, SVG repair), then the
-# SVG files of tests/charts/content (one indicator per edge case) and of
-# the sample content: valid XML, rendered by rsvg-convert, accessible,
-# ids unique, values cut at the edition year, golden files, and two
+# Charts: unit tests (ticks, numbers, theme, words, SVG repair, recorded
+# text), then the SVG files of tests/charts/content (one indicator per
+# edge case) and of the sample content: valid XML, rendered by
+# rsvg-convert, accessible, ids unique, text as <text> (no glyph
+# outlines), values cut at the edition year, golden files, and two
 # builds byte-identical.  REGEN=1 rewrites the golden files.
 . "$(dirname "$0")/lib.sh"
 
@@ -107,6 +108,70 @@ ${f#$WORK/}: $msg"
 		fi
 	done
 done
+
+# ---- text is text: <text> elements, not glyph outlines ----
+has_text() {	# has_text NAME FILE TEXT...: each TEXT is a whole <text>
+	name=$1 f=$2
+	shift 2
+	for t in "$@"; do
+		if ! grep -q "<text [^>]*textLength=\"[0-9.]*\" lengthAdjust=\"spacingAndGlyphs\">$t</text>" "$f"; then
+			fail "$name" "no <text> \"$t\" with textLength in ${f#$WORK/}"
+			return
+		fi
+	done
+	pass "$name"
+}
+has_text "labels are <text>: title, French numbers with U+202F" \
+    "$WORK/a/2016/charts/m01-extremes.svg" \
+    "Un milliard et quatre millièmes, 2014-2016" \
+    "1${NNBSP}000${NNBSP}000${NNBSP}000" "250${NNBSP}000${NNBSP}000" \
+    "Source${NBSP}: Source d’essai"
+has_text "sample: value labels and year labels are <text>" \
+    "$WORK/c/2016/charts/m02-victimes-identifiees-police.svg" \
+    "1${NNBSP}118" "712" "2016" "personnes"
+has_text "a long category label wraps into two <text> lines" \
+    "$WORK/a/2016/charts/m03-categories-longues.svg" \
+    "Exploitation sexuelle, y compris la prostitution forcée et" \
+    "la pornographie"
+has_text "an ellipsized label shows what is drawn, ending with …" \
+    "$WORK/a/2016/synthese-2016.svg" \
+    "Priorité II · Répartitions par catégorie, avec un intitulé de priorité assez long pour devoir …"
+for out in a c; do
+	bad=
+	for f in $(find "$WORK/$out" -name '*.svg' | sort); do
+		nt=$(grep -o '<text ' "$f" | wc -l)
+		nl=$(grep -o '<text [^>]*textLength="[0-9.]*" lengthAdjust="spacingAndGlyphs"' "$f" | wc -l)
+		if grep -q -e '<symbol' -e 'glyph' "$f"; then
+			bad="$bad ${f#$WORK/}:glyphs"
+		elif grep -q 'fill:rgb(100%,0%,100%)' "$f"; then
+			bad="$bad ${f#$WORK/}:placeholder-left"
+		elif [ "$nt" -lt 3 ] || [ "$nt" -ne "$nl" ]; then
+			bad="$bad ${f#$WORK/}:$nt-texts-$nl-with-textLength"
+		elif ! grep -q "<svg [^>]* font-family=\"'Noto Sans', sans-serif\"><title" "$f"; then
+			bad="$bad ${f#$WORK/}:no-font-family"
+		fi
+	done
+	if [ -z "$bad" ]; then
+		pass "$out: no glyph outline, every <text> with textLength, Noto Sans first"
+	else
+		fail "$out: no glyph outline, every <text> with textLength" "$bad"
+	fi
+done
+# Drawing order kept: a reference line's label comes after the white
+# box drawn under it, not at the end of the file.
+if tr -d '\n' <"$WORK/a/2016/charts/m02-lacune.svg" |
+    grep -q 'fill-opacity:0.85;" d="[^"]*"/><text [^>]*>Référence 2011'"$NBSP"': 15</text><path'; then
+	pass "text in drawing order (a label over its box, under what follows)"
+else
+	fail "text in drawing order"
+fi
+check "draft build (svg)" build "$FX" "$WORK/e" --draft
+if grep -q '<text transform="matrix(0.9239 -0.3827 0.3827 0.9239 [0-9.]* [0-9.]*)" font-size="110" font-weight="bold" fill="#cc1a1a" fill-opacity="0.12" [^>]*>PROJET</text>' \
+    "$WORK/e/2016/synthese-2016.svg"; then
+	pass "draft mark: rotated, translucent <text>"
+else
+	fail "draft mark: rotated, translucent <text>"
+fi
 
 # ---- edge cases: what the text alternative states ----
 desc() {	# desc FILE: the <desc> text

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-svg.h>
+
 #include "report.h"
 #include "extern.h"
 #include "font.h"
@@ -370,6 +372,147 @@ repair_tests(void)
 	buf_free(&out);
 }
 
+/* Text recorded on an SVG surface instead of glyphs, then written as
+ * <text> in place of each placeholder. */
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+text_tests(void)
+{
+	static const char in[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100pt\" "
+	    "height=\"50pt\" viewBox=\"0 0 100 50\" version=\"1.1\">\n"
+	    "<g id=\"surface3\">\n"
+	    "<path style=\"fill:rgb(0%,0%,0%);\" d=\"M 1 1 L 2 2 Z\"/>\n"
+	    "<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" style=\""
+	    CHART_MARK_STYLE "\"/>\n"
+	    "<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" style=\""
+	    CHART_MARK_STYLE "\"/>\n"
+	    "</g>\n</svg>\n";
+	struct chart_text t[2];
+	struct chart_texts ts = { t, 2, 2 };
+	struct buf	 out = { NULL, 0, 0 }, raw = { NULL, 0, 0 };
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	PangoFontMap	*fm;
+	PangoContext	*pc;
+	const char	*o;
+	size_t		 i;
+	int		 ok;
+
+	memset(t, 0, sizeof(t));
+	t[0].s = "1" NNBSP "234 <b> & co";
+	t[0].family = FONT_SANS;
+	t[0].x = 12.345;
+	t[0].y = 30;
+	t[0].m[0] = t[0].m[3] = 1;
+	t[0].size = 9.5;
+	t[0].width = 48.126;
+	t[0].r = 0.1;
+	t[0].g = 0.1;
+	t[0].b = 0.1;
+	t[0].a = 1;
+	t[1] = t[0];
+	t[1].s = "PROJET";
+	t[1].m[0] = t[1].m[3] = 0.5;
+	t[1].m[1] = -0.5;
+	t[1].m[2] = 0.5;
+	t[1].bold = 1;
+	t[1].a = 0.12;
+	expect("svg_repair_text: writes each placeholder's text",
+	    svg_repair_text(&out, in, sizeof(in) - 1, "p", "T", "D", &ts));
+	o = out.data != NULL ? out.data : "";
+	expect("svg_repair_text: <text> escaped, textLength, in place",
+	    strstr(o, "<path style=\"fill:rgb(0%,0%,0%);\" d=\"M 1 1 L 2 2 "
+	    "Z\"/>\n<text x=\"12.35\" y=\"30\" font-size=\"9.5\" "
+	    "fill=\"#1a1a1a\" textLength=\"48.13\" lengthAdjust=\""
+	    "spacingAndGlyphs\">1" NNBSP "234 &lt;b&gt; &amp; co</text>\n")
+	    != NULL);
+	expect("svg_repair_text: rotated text as a matrix, opacity, bold",
+	    strstr(o, "<text transform=\"matrix(0.5 -0.5 0.5 0.5 12.35 30)\" "
+	    "font-size=\"9.5\" font-weight=\"bold\" fill=\"#1a1a1a\" "
+	    "fill-opacity=\"0.12\" textLength=\"48.13\"") != NULL);
+	expect("svg_repair_text: the family on the root, placeholders gone",
+	    strstr(o, " font-family=\"'Noto Sans', sans-serif\"><title") !=
+	    NULL && strstr(o, "100%,0%,100%") == NULL &&
+	    strstr(o, "<g id=\"p-g1\">") != NULL);
+	buf_reset(&out);
+	ts.n = 1;
+	expect("svg_repair_text: refuses more placeholders than texts",
+	    !svg_repair_text(&out, in, sizeof(in) - 1, "p", "T", "D", &ts) &&
+	    out.len == 0);
+	ts.n = 2;
+	expect("svg_repair: refuses placeholders without texts",
+	    !svg_repair(&out, in, sizeof(in) - 1, "p", "T", "D"));
+	buf_reset(&out);
+	expect("svg_repair: absurd sizes give a bounded viewBox",
+	    svg_repair(&out, "<svg width=\"1e300pt\" height=\"nan\"/>", 35,
+	    "p", "T", "D") && strstr(out.data, "viewBox=\"0 0 1000000000000 "
+	    "0\"") != NULL);
+	buf_reset(&out);
+	expect("svg_repair: refuses mismatched tags",
+	    !svg_repair(&out, "<svg><g></svg>", 14, "p", "T", "D") &&
+	    !svg_repair(&out, "<svg/><svg/>", 12, "p", "T", "D") &&
+	    !svg_repair(&out, "<svg a=\"1></svg>", 16, "p", "T", "D"));
+	buf_free(&out);
+
+	/* From chart.c: what a heading records on an SVG surface. */
+	memset(&ts, 0, sizeof(ts));
+	fm = font_map_new();
+	pc = font_context(fm);
+	s = cairo_svg_surface_create_for_stream(to_buf, &raw, 200, 100);
+	cr = cairo_create(s);
+	chart_texts_attach(cr, &ts);
+	cairo_translate(cr, 10, 20);
+	chart_draw_heading(cr, pc, "Victimes" NBSP ": 1" NNBSP "118 en 2016",
+	    400);
+	/* Two lines at most: the rest is cut with an ellipsis. */
+	chart_draw_heading(cr, pc, "Un intitulé très long qui ne tient pas "
+	    "sur deux lignes d’une colonne aussi étroite que celle-ci", 90);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	expect("chart_texts: one line per line of text, in order",
+	    ts.n == 3 && strcmp(ts.t[0].s, "Victimes" NBSP ": 1" NNBSP
+	    "118 en 2016") == 0);
+	ok = ts.n == 3;
+	for (i = 0; ok && i < ts.n; i++)
+		ok = ts.t[i].width > 0 && ts.t[i].size > 10 &&
+		    ts.t[i].bold && strcmp(ts.t[i].family, FONT_SANS) == 0 &&
+		    ts.t[i].m[0] == 1 && ts.t[i].m[1] == 0;
+	expect("chart_texts: width, size, weight, family", ok);
+	expect("chart_texts: position on the device (translate 10, 20)",
+	    ts.n > 0 && fabs(ts.t[0].x - 10) < 1e-9 && ts.t[0].y > 20 &&
+	    ts.t[0].y < 40);
+	expect("chart_texts: an ellipsized line shows \"…\"",
+	    ts.n == 3 && strlen(ts.t[2].s) > 3 &&
+	    strcmp(ts.t[2].s + strlen(ts.t[2].s) - 3, "…") == 0 &&
+	    ts.t[1].s[strlen(ts.t[1].s) - 1] != ' ');
+	ok = 0;
+	for (o = raw.data; o != NULL && (o = strstr(o, CHART_MARK_STYLE)) !=
+	    NULL; o++)
+		ok++;
+	expect("chart_texts: one placeholder per layout, no glyph",
+	    ok == 2 && raw.data != NULL && strstr(raw.data, "glyph") == NULL &&
+	    !ts.t[0].next && !ts.t[1].next && ts.t[2].next);
+	buf_reset(&out);
+	expect("chart_texts: cairo's text repairs with the recorded lines",
+	    svg_repair_text(&out, raw.data, raw.len, "h", "T", "D", &ts) &&
+	    strstr(out.data, ">Victimes" NBSP ": 1" NNBSP "118 en 2016"
+	    "</text>") != NULL);
+	buf_free(&out);
+	buf_free(&raw);
+	chart_texts_free(&ts);
+	cairo_surface_destroy(s);
+	g_object_unref(pc);
+	g_object_unref(fm);
+}
+
 /* Every edge case draws without a cairo error on an image surface. */
 static void
 draw_tests(void)
@@ -480,6 +623,7 @@ main(void)
 	theme_tests();
 	words_tests();
 	repair_tests();
+	text_tests();
 	draw_tests();
 	return failed ? 1 : 0;
 }
