@@ -19,6 +19,7 @@
  * two builds give the same bytes.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #ifdef __GLIBC__
 #include <malloc.h>	/* malloc_trim */
 #endif
@@ -92,11 +93,14 @@ struct fig {
  * and built again when its first piece is drawn.  Each item's layouts
  * are freed once its last piece is drawn.  So the memory held stays
  * about PDF_KEEP plus a unit, whatever the size of the report, and a
- * small report is laid out once.
+ * small report is laid out once.  The budget is the process's: editions
+ * built at the same time share it (which units are kept then depends on
+ * timing; the bytes written never do).
  */
 #ifndef PDF_KEEP
-#define PDF_KEEP	(24u << 20)	/* [bytes] */
+#define PDF_KEEP	(32u << 20)	/* [bytes] */
 #endif
+static atomic_size_t	 kept_all;	/* [bytes] what every edition keeps */
 
 enum unit_kind {
 	UNIT_MEASURE,
@@ -110,6 +114,8 @@ struct unit {
 	size_t		 fig0, fig1;	/* its figures [fig0, fig1) */
 	int		 dropped;	/* layouts freed after the first
 					 * pass */
+	int		 kept;		/* layouts kept from the first pass,
+					 * counted in kept_all */
 };
 
 /* Where a running head changes: from item `from` on. */
@@ -950,6 +956,29 @@ unit_build(struct pdf *p, const struct unit *u)
 	}
 }
 
+/* Takes n bytes of the budget, if there are. */
+static int
+keep_bytes(struct pdf *p, size_t n)
+{
+	size_t	 all = atomic_load(&kept_all);
+
+	do
+		if (all + n > PDF_KEEP)
+			return 0;
+	while (!atomic_compare_exchange_weak(&kept_all, &all, all + n));
+	p->kept += n;
+	return 1;
+}
+
+/* Gives n bytes back to the budget. */
+static void
+unkeep_bytes(struct pdf *p, size_t n)
+{
+	n = n < p->kept ? n : p->kept;
+	atomic_fetch_sub(&kept_all, n);
+	p->kept -= n;
+}
+
 /* Builds a unit's items, then keeps or drops their layouts. */
 static void
 unit_add(struct pdf *p, enum unit_kind kind, const struct measure *m)
@@ -979,8 +1008,8 @@ unit_add(struct pdf *p, enum unit_kind kind, const struct measure *m)
 		for (j = 0; j < p->figs[i]->col.nitems; j++)
 			cost += item_cost(&p->figs[i]->col.item[j]);
 	}
-	if (p->kept + cost <= PDF_KEEP) {
-		p->kept += cost;
+	if (keep_bytes(p, cost)) {
+		u->kept = 1;
 		return;
 	}
 	u->dropped = 1;
@@ -1860,6 +1889,28 @@ check(const struct pdf *p, cairo_t *cr)
 	return 0;
 }
 
+/* Item i is drawn: its layouts go, and what they took of the budget
+ * comes back. */
+static void
+drawn(struct pdf *p, size_t i)
+{
+	struct lay_item	*it = &p->l.item[i];
+	struct fig	*f = NULL;
+	size_t		 n, j;
+
+	if (it->kind == LAY_BOX && it->role == ROLE_FIGURE)
+		f = (struct fig *)it->data;
+	if (p->iunit[i] != NOUNIT && p->unit[p->iunit[i]].kept) {
+		n = item_cost(it);
+		for (j = 0; f != NULL && j < f->col.nitems; j++)
+			n += item_cost(&f->col.item[j]);
+		unkeep_bytes(p, n);
+	}
+	if (f != NULL)
+		lay_free(&f->col);
+	drop_item(it);
+}
+
 /* cairo's output stream: the file, written as cairo goes.  cairo 1.16
  * asserts when its own writes fail half way (a full disk), so a failed
  * write is remembered and reported once cairo is done, never returned
@@ -1974,12 +2025,8 @@ draw(struct pdf *p)
 					tag_close(p, cr);
 			}
 			/* Drawn: its layouts go. */
-			if (--p->nleft[pc->item] == 0) {
-				if (it->kind == LAY_BOX &&
-				    it->role == ROLE_FIGURE)
-					lay_free(&((struct fig *)it->data)->col);
-				drop_item(&p->l.item[pc->item]);
-			}
+			if (--p->nleft[pc->item] == 0)
+				drawn(p, pc->item);
 		}
 		if (!check(p, cr))
 			goto out;
@@ -2045,6 +2092,7 @@ pdf_free(struct pdf *p)
 	free(p->dests);
 	p->dests = NULL;
 	p->ndests = 0;
+	unkeep_bytes(p, p->kept);
 	free(p->ipage);
 	free(p->nleft);
 	free(p->iunit);
