@@ -603,7 +603,8 @@ build_figure(struct pdf *p, const struct measure *m,
 	it->flt = 1;
 	it->anchor = anchor;
 	free(s);
-	s = chart_desc(ind, p->e->year);
+	/* The sentence is the figure's alternative text too. */
+	s = xstrdup(it->alt);
 	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
 	free(s);
 	if (p->e->prev != NULL &&
@@ -1034,7 +1035,8 @@ unit_load(struct pdf *p, struct unit *u)
 	size_t		 nfigs = p->nfigs, i;
 
 	first = p->l;
-	lay_init(&p->l, p->ctx, p->hy, COL_W);
+	lay_init(&p->l, first.ctx, first.hy, first.width);
+	p->l.notedest = first.notedest;
 	unit_build(p, u);
 	again = p->l;
 	p->l = first;
