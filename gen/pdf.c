@@ -156,6 +156,9 @@ struct pdf {
 	size_t		*nleft;		/* [nitems] pieces not yet drawn */
 	size_t		 kept;		/* [bytes] estimate of the layouts
 					 * the units keep */
+	size_t		 secfrom;	/* first item not paginated */
+	size_t		 secunit;	/* first unit not paginated */
+	size_t		 piececap;
 	/* Drawing: layouts drawn again and again, made once. */
 	struct hyphen	*hyph;		/* a hyphen in each font met */
 	size_t		 nhyph;
@@ -1022,17 +1025,17 @@ unit_add(struct pdf *p, enum unit_kind kind, const struct measure *m)
 
 /*
  * Builds a dropped unit again, for drawing: the same items come out (the
- * build depends on the model only), and their layouts go to the items of
- * the first pass, which keep their pagination.
+ * build depends on the model only) and take the places of the first
+ * pass's, whose pieces stay.
  */
 static void
 unit_load(struct pdf *p, struct unit *u)
 {
 	struct lay	 first, again;
 	struct lay_item	*a, *b;
-	struct lay_table *t;
 	struct fig	*f, *g;
 	size_t		 nfigs = p->nfigs, i;
+	const void	*data;
 
 	first = p->l;
 	lay_init(&p->l, first.ctx, first.hy, first.width);
@@ -1048,18 +1051,17 @@ unit_load(struct pdf *p, struct unit *u)
 		b = &again.item[i];
 		if (a->kind != b->kind || a->nu != b->nu)
 			abort();
-		a->layout = b->layout;
-		a->marker = b->marker;
-		b->layout = b->marker = NULL;
-		t = a->table;
-		a->table = b->table;
-		b->table = t;
+		/* A figure box keeps its figure, which takes the new
+		 * column below. */
+		data = a->data;
+		*a = *b;
+		if (a->kind == LAY_BOX && a->role == ROLE_FIGURE)
+			a->data = data;
+		memset(b, 0, sizeof(*b));
 	}
 	for (i = 0; i < u->fig1 - u->fig0; i++) {
 		f = p->figs[u->fig0 + i];
 		g = p->figs[nfigs + i];
-		if (f->col.nitems != g->col.nitems)
-			abort();
 		lay_free(&f->col);
 		f->col = g->col;
 		free(g);
@@ -1067,6 +1069,76 @@ unit_load(struct pdf *p, struct unit *u)
 	p->nfigs = nfigs;
 	lay_free(&again);
 	u->dropped = 0;
+}
+
+/*
+ * Frees what a dropped unit's items hold once they are paginated: the
+ * drawing builds them again.  Their destinations stay (the contents
+ * need their pages), and a figure box keeps its figure.
+ */
+static void
+unit_shed(struct pdf *p, const struct unit *u)
+{
+	struct lay	 tmp;
+	struct lay_item	*it;
+	size_t		 i, n = u->to - u->from;
+
+	lay_init(&tmp, p->ctx, p->hy, COL_W);
+	tmp.item = xcalloc(n + 1, sizeof(*tmp.item));
+	memcpy(tmp.item, p->l.item + u->from, n * sizeof(*tmp.item));
+	tmp.nitems = tmp.cap = n;
+	for (i = 0; i < n; i++) {
+		it = &p->l.item[u->from + i];
+		memset(it, 0, sizeof(*it));
+		it->kind = tmp.item[i].kind;
+		it->nu = tmp.item[i].nu;
+		it->role = tmp.item[i].role;
+		it->dest = tmp.item[i].dest;
+		it->data = tmp.item[i].data;
+	}
+	lay_free(&tmp);		/* layout.c knows what an item owns */
+	for (i = u->fig0; i < u->fig1; i++)
+		lay_free(&p->figs[i]->col);
+}
+
+/*
+ * Paginates the items built since the last call: a part, a chapter, the
+ * annex or the contents, each of which starts a page, so that its pages
+ * are its own.  Their pieces go after the others', numbered from the
+ * document's start; then the dropped units of the section shed their
+ * items.
+ */
+static void
+paginate(struct pdf *p)
+{
+	struct lay_pages sp;
+	struct lay_item	*items = p->l.item + p->secfrom;
+	size_t		 n = p->l.nitems - p->secfrom, i, npages;
+
+	if (n == 0)
+		return;
+	/* Anchors count from the document's first item. */
+	for (i = 0; i < n; i++)
+		if (items[i].flt)
+			items[i].anchor -= p->secfrom;
+	lay_paginate(items, n, BODY_H, &sp);
+	npages = p->pg.npieces > 0 ? p->pg.npages : 0;
+	if (p->pg.npieces + sp.npieces > p->piececap) {
+		p->piececap = (p->pg.npieces + sp.npieces) * 2;
+		p->pg.piece = xreallocarray(p->pg.piece, p->piececap,
+		    sizeof(*p->pg.piece));
+	}
+	for (i = 0; i < sp.npieces; i++) {
+		p->pg.piece[p->pg.npieces] = sp.piece[i];
+		p->pg.piece[p->pg.npieces].item += p->secfrom;
+		p->pg.piece[p->pg.npieces++].page += npages;
+	}
+	p->pg.npages = npages + sp.npages;
+	lay_pages_free(&sp);
+	for (; p->secunit < p->nunits; p->secunit++)
+		if (p->unit[p->secunit].dropped)
+			unit_shed(p, &p->unit[p->secunit]);
+	p->secfrom = p->l.nitems;
 }
 
 static void
@@ -1077,13 +1149,21 @@ build(struct pdf *p)
 
 	lay_init(&p->l, p->ctx, p->hy, COL_W);
 	build_toc(p);
-	for (i = 0; i < e->nfront; i++)
+	paginate(p);
+	for (i = 0; i < e->nfront; i++) {
 		build_part(p, "avant", &e->front[i]);
-	for (i = 0; i < p->r->plan.nprios; i++)
+		paginate(p);
+	}
+	for (i = 0; i < p->r->plan.nprios; i++) {
 		build_chapter(p, &p->r->plan.prios[i]);
-	for (i = 0; i < e->nback; i++)
+		paginate(p);
+	}
+	for (i = 0; i < e->nback; i++) {
 		build_part(p, "apres", &e->back[i]);
+		paginate(p);
+	}
 	build_annex(p);
+	paginate(p);
 }
 
 /* ---- drawing ---- */
@@ -2156,7 +2236,6 @@ pdf_edition(const struct report *r, const struct edition *e,
 
 	/* First pass: items, then pages. */
 	build(&p);
-	lay_paginate(p.l.item, p.l.nitems, BODY_H, &p.pg);
 	p.ipage = xcalloc(p.l.nitems + 1, sizeof(*p.ipage));
 	p.nleft = xcalloc(p.l.nitems + 1, sizeof(*p.nleft));
 	for (i = p.pg.npieces; i-- > 0; ) {
