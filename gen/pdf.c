@@ -89,9 +89,10 @@ struct fig {
 /*
  * A measure (or the annex's table) is a unit: its items are built in the
  * first pass like every other, for their heights, but once the layouts
- * kept reach PDF_KEEP bytes (an estimate), a unit's layouts are dropped
- * and built again when its first piece is drawn.  Each item's layouts
- * are freed once its last piece is drawn.  So the memory held stays
+ * kept reach PDF_KEEP bytes (an estimate), a unit's layouts are dropped,
+ * and its items too once its chapter is paginated; they are built again
+ * when its first piece is drawn.  Each item's layouts are freed once its
+ * last piece is drawn.  So the memory held stays
  * about PDF_KEEP plus a unit, whatever the size of the report, and a
  * small report is laid out once.  The budget is the process's: editions
  * built at the same time share it (which units are kept then depends on
@@ -1117,7 +1118,8 @@ paginate(struct pdf *p)
 
 	if (n == 0)
 		return;
-	/* Anchors count from the document's first item. */
+	/* Anchors count from the document's first item, pagination
+	 * from the section's. */
 	for (i = 0; i < n; i++)
 		if (items[i].flt)
 			items[i].anchor -= p->secfrom;
