@@ -967,10 +967,10 @@ keep_bytes(struct pdf *p, size_t n)
 {
 	size_t	 all = atomic_load(&kept_all);
 
-	do
+	do {
 		if (all + n > PDF_KEEP)
 			return 0;
-	while (!atomic_compare_exchange_weak(&kept_all, &all, all + n));
+	} while (!atomic_compare_exchange_weak(&kept_all, &all, all + n));
 	p->kept += n;
 	return 1;
 }
