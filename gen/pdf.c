@@ -11,12 +11,18 @@
  * bookmarks priority > objective > measure; structure tags.
  *
  * Two passes: the items are built and paginated first (page numbers are
- * then known), and drawn second.  Internal links go through named
- * destinations, since forward links by page number are dead in cairo
- * 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
+ * then known), and drawn second.  Memory: only the layouts built first
+ * stay until drawn; past a budget, a measure's layouts are made again
+ * when it is drawn (see struct unit), and every item's go once drawn.
+ * Internal links go through named destinations, since forward links by
+ * page number are dead in cairo 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
  * two builds give the same bytes.
  */
 #include <errno.h>
+#include <stdatomic.h>
+#ifdef __GLIBC__
+#include <malloc.h>	/* malloc_trim */
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +86,39 @@ struct fig {
 	double		 h;		/* [pt] the whole box */
 };
 
+/*
+ * A measure (or the annex's table) is a unit: its items are built in the
+ * first pass like every other, for their heights, but once the layouts
+ * kept reach PDF_KEEP bytes (an estimate), a unit's layouts are dropped,
+ * and its items too once its chapter is paginated; they are built again
+ * when its first piece is drawn.  Each item's layouts are freed once its
+ * last piece is drawn.  So the memory held stays
+ * about PDF_KEEP plus a unit, whatever the size of the report, and a
+ * small report is laid out once.  The budget is the process's: editions
+ * built at the same time share it (which units are kept then depends on
+ * timing; the bytes written never do).
+ */
+#ifndef PDF_KEEP
+#define PDF_KEEP	(32u << 20)	/* [bytes] */
+#endif
+static atomic_size_t	 kept_all;	/* [bytes] what every edition keeps */
+
+enum unit_kind {
+	UNIT_MEASURE,
+	UNIT_ANNEX
+};
+
+struct unit {
+	enum unit_kind	 kind;
+	const struct measure *m;	/* UNIT_MEASURE */
+	size_t		 from, to;	/* its items [from, to) */
+	size_t		 fig0, fig1;	/* its figures [fig0, fig1) */
+	int		 dropped;	/* layouts freed after the first
+					 * pass */
+	int		 kept;		/* layouts kept from the first pass,
+					 * counted in kept_all */
+};
+
 /* Where a running head changes: from item `from` on. */
 struct mark {
 	size_t		 from;
@@ -101,8 +140,8 @@ struct pdf {
 	char		**pool;		/* strings the items point to */
 	const char	*tags[64];	/* structure tags open while drawing */
 	int		 ntags;
-	const char	**alts;		/* Figure alternative texts, in
-					 * drawing order (the items' own) */
+	char		**alts;		/* Figure alternative texts, in
+					 * drawing order (copies) */
 	size_t		 nalts;
 	size_t		 npool, poolcap;
 	size_t		*ipage;		/* [nitems] page of each item's top */
@@ -111,7 +150,43 @@ struct pdf {
 	int		 draft;
 	int		 nfig;		/* figures of the current measure */
 	char		*path;		/* the temporary file */
+	struct unit	*unit;
+	size_t		 nunits, unitcap;
+	size_t		*iunit;		/* [nitems] unit of each item, or
+					 * NOUNIT */
+	size_t		*nleft;		/* [nitems] pieces not yet drawn */
+	size_t		 kept;		/* [bytes] estimate of the layouts
+					 * the units keep */
+	size_t		 secfrom;	/* first item not paginated */
+	size_t		 secunit;	/* first unit not paginated */
+	size_t		 piececap;
+	/* Drawing: layouts drawn again and again, made once. */
+	struct hyphen	*hyph;		/* a hyphen in each font met */
+	size_t		 nhyph;
+	PangoLayout	*head;		/* running head */
+	PangoLayout	*chap;		/* running head's chapter */
+	const char	*chaptitle;	/* the one chap holds */
+	PangoLayout	*draftmark;	/* foot of a draft */
+	PangoLayout	*watermark;
+	PangoLayout	*badgelab;	/* "Appréciation 2016" */
+	PangoLayout	*badge[STATUS__MAX + 1];	/* status; last: none */
+	struct destpage	*dests;		/* sorted by name */
+	size_t		 ndests;
 };
+
+/* A hyphen laid out in the font of the line it ends. */
+struct hyphen {
+	PangoFont	*font;		/* a reference */
+	PangoLayout	*pl;
+};
+
+/* The first item with a destination, by name. */
+struct destpage {
+	const char	*dest;
+	size_t		 item;
+};
+
+#define NOUNIT	((size_t)-1)
 
 /* ---- helpers ---- */
 
@@ -160,6 +235,17 @@ add_box(struct pdf *p, int role, double h)
 	it->uh = xcalloc(1, sizeof(double));
 	it->uh[0] = h;
 	return it;
+}
+
+/* Gives l's item array back the room it does not use: a figure's
+ * column holds a few items in an array made for many. */
+static void
+fit_items(struct lay *l)
+{
+	if (l->nitems == 0 || l->nitems == l->cap)
+		return;
+	l->item = xreallocarray(l->item, l->nitems, sizeof(*l->item));
+	l->cap = l->nitems;
 }
 
 /* The layout of one line of plain text, for drawing (caller unrefs). */
@@ -227,6 +313,9 @@ part_dest(struct pdf *p, const char *side, const struct part *pt)
 }
 
 /* ---- building: the model -> items ---- */
+
+static void	 unit_add(struct pdf *, enum unit_kind,
+		    const struct measure *);
 
 /* A contents entry for a section whose destination is dest. */
 static void
@@ -518,7 +607,8 @@ build_figure(struct pdf *p, const struct measure *m,
 	it->flt = 1;
 	it->anchor = anchor;
 	free(s);
-	s = chart_desc(ind, p->e->year);
+	/* The sentence is the figure's alternative text too. */
+	s = xstrdup(it->alt);
 	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
 	free(s);
 	if (p->e->prev != NULL &&
@@ -559,6 +649,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	}
 	f->colh = y;
 	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
+	fit_items(&f->col);
 	if (f->h > BODY_H * 0.75) {
 		/* Too long to stay one box (long notes): the chart alone,
 		 * full width, and its words after it in the flow, where
@@ -703,17 +794,17 @@ build_chapter(struct pdf *p, const struct priority *pr)
 		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
 		it->before = 0;
 		for (j = 0; j < ob->nmeasures; j++)
-			build_measure(p, ob->measures[j]);
+			unit_add(p, UNIT_MEASURE, ob->measures[j]);
 	}
 	if (pr->nobjs == 0)
 		for (j = 0; j < pr->nmeasures; j++)
-			build_measure(p, pr->measures[j]);
+			unit_add(p, UNIT_MEASURE, pr->measures[j]);
 }
 
-/* The annex: every indicator, its latest value up to the edition year
- * and its target, in one table that runs over pages. */
+/* The annex's text and table: every indicator, its latest value up to
+ * the edition year and its target, in one table that runs over pages. */
 static void
-build_annex(struct pdf *p)
+annex_body(struct pdf *p)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct measure *m;
@@ -727,11 +818,6 @@ build_annex(struct pdf *p)
 	char		 num[64];
 	int		 illus = 0;
 
-	lay_break(&p->l);
-	set_mark(p, "Annexe");
-	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
-	lay_text(&p->l, "Annexe " EMDASH " Tableau des indicateurs",
-	    STYLE_H1, 0, 0)->dest = "annexe";
 	{
 		char *t = xasprintf("Dernière valeur connue de chaque "
 		    "indicateur jusqu’en %d et cible du plan. Un tiret "
@@ -796,6 +882,268 @@ build_annex(struct pdf *p)
 }
 
 static void
+build_annex(struct pdf *p)
+{
+	lay_break(&p->l);
+	set_mark(p, "Annexe");
+	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
+	lay_text(&p->l, "Annexe " EMDASH " Tableau des indicateurs",
+	    STYLE_H1, 0, 0)->dest = "annexe";
+	unit_add(p, UNIT_ANNEX, NULL);
+}
+
+/* ---- units: layouts dropped after the first pass ---- */
+
+/* [bytes] A rough estimate of what a layout holds: glyphs, lines,
+ * attributes. */
+static size_t
+layout_cost(PangoLayout *pl)
+{
+	return pl == NULL ? 0 : 1024 + 64 * strlen(pango_layout_get_text(pl));
+}
+
+static size_t
+item_cost(const struct lay_item *it)
+{
+	size_t	 n, i;
+
+	n = layout_cost(it->layout) + layout_cost(it->marker);
+	if (it->table != NULL) {
+		for (i = 0; i < it->table->nrows * it->table->ncols; i++)
+			n += layout_cost(it->table->cell[i]);
+		n += layout_cost(it->table->cont);
+	}
+	return n;
+}
+
+/* Frees the layouts of an item (it is drawn, or will be built again). */
+static void
+drop_item(struct lay_item *it)
+{
+	size_t	 i;
+
+	if (it->layout != NULL)
+		g_object_unref(it->layout);
+	if (it->marker != NULL)
+		g_object_unref(it->marker);
+	it->layout = it->marker = NULL;
+	if (it->table == NULL)
+		return;
+	for (i = 0; i < it->table->nrows * it->table->ncols; i++)
+		if (it->table->cell[i] != NULL) {
+			g_object_unref(it->table->cell[i]);
+			it->table->cell[i] = NULL;
+		}
+	if (it->table->cont != NULL)
+		g_object_unref(it->table->cont);
+	it->table->cont = NULL;
+}
+
+static void
+drop_fig(struct fig *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->col.nitems; i++)
+		drop_item(&f->col.item[i]);
+}
+
+static void
+unit_build(struct pdf *p, const struct unit *u)
+{
+	switch (u->kind) {
+	case UNIT_MEASURE:
+		build_measure(p, u->m);
+		break;
+	case UNIT_ANNEX:
+		annex_body(p);
+		break;
+	}
+}
+
+/* Takes n bytes of the budget, if there are. */
+static int
+keep_bytes(struct pdf *p, size_t n)
+{
+	size_t	 all = atomic_load(&kept_all);
+
+	do {
+		if (all + n > PDF_KEEP)
+			return 0;
+	} while (!atomic_compare_exchange_weak(&kept_all, &all, all + n));
+	p->kept += n;
+	return 1;
+}
+
+/* Gives n bytes back to the budget. */
+static void
+unkeep_bytes(struct pdf *p, size_t n)
+{
+	n = n < p->kept ? n : p->kept;
+	atomic_fetch_sub(&kept_all, n);
+	p->kept -= n;
+}
+
+/* Builds a unit's items, then keeps or drops their layouts. */
+static void
+unit_add(struct pdf *p, enum unit_kind kind, const struct measure *m)
+{
+	struct unit	*u;
+	size_t		 i, cost = 0;
+
+	if (p->nunits == p->unitcap) {
+		p->unitcap = p->unitcap ? p->unitcap * 2 : 64;
+		p->unit = xreallocarray(p->unit, p->unitcap,
+		    sizeof(*p->unit));
+	}
+	u = &p->unit[p->nunits++];
+	memset(u, 0, sizeof(*u));
+	u->kind = kind;
+	u->m = m;
+	u->from = p->l.nitems;
+	u->fig0 = p->nfigs;
+	unit_build(p, u);
+	u->to = p->l.nitems;
+	u->fig1 = p->nfigs;
+	for (i = u->from; i < u->to; i++)
+		cost += item_cost(&p->l.item[i]);
+	for (i = u->fig0; i < u->fig1; i++) {
+		size_t j;
+
+		for (j = 0; j < p->figs[i]->col.nitems; j++)
+			cost += item_cost(&p->figs[i]->col.item[j]);
+	}
+	if (keep_bytes(p, cost)) {
+		u->kept = 1;
+		return;
+	}
+	u->dropped = 1;
+	for (i = u->from; i < u->to; i++)
+		drop_item(&p->l.item[i]);
+	for (i = u->fig0; i < u->fig1; i++)
+		drop_fig(p->figs[i]);
+}
+
+/*
+ * Builds a dropped unit again, for drawing: the same items come out (the
+ * build depends on the model only) and take the places of the first
+ * pass's, whose pieces stay.
+ */
+static void
+unit_load(struct pdf *p, struct unit *u)
+{
+	struct lay	 first, again;
+	struct lay_item	*a, *b;
+	struct fig	*f, *g;
+	size_t		 nfigs = p->nfigs, i;
+	const void	*data;
+
+	first = p->l;
+	lay_init(&p->l, first.ctx, first.hy, first.width);
+	p->l.notedest = first.notedest;
+	unit_build(p, u);
+	again = p->l;
+	p->l = first;
+	if (again.nitems != u->to - u->from ||
+	    p->nfigs - nfigs != u->fig1 - u->fig0)
+		abort();
+	for (i = 0; i < again.nitems; i++) {
+		a = &p->l.item[u->from + i];
+		b = &again.item[i];
+		if (a->kind != b->kind || a->nu != b->nu)
+			abort();
+		/* A figure box keeps its figure, which takes the new
+		 * column below. */
+		data = a->data;
+		*a = *b;
+		if (a->kind == LAY_BOX && a->role == ROLE_FIGURE)
+			a->data = data;
+		memset(b, 0, sizeof(*b));
+	}
+	for (i = 0; i < u->fig1 - u->fig0; i++) {
+		f = p->figs[u->fig0 + i];
+		g = p->figs[nfigs + i];
+		lay_free(&f->col);
+		f->col = g->col;
+		free(g);
+	}
+	p->nfigs = nfigs;
+	lay_free(&again);
+	u->dropped = 0;
+}
+
+/*
+ * Frees what a dropped unit's items hold once they are paginated: the
+ * drawing builds them again.  Their destinations stay (the contents
+ * need their pages), and a figure box keeps its figure.
+ */
+static void
+unit_shed(struct pdf *p, const struct unit *u)
+{
+	struct lay	 tmp;
+	struct lay_item	*it;
+	size_t		 i, n = u->to - u->from;
+
+	lay_init(&tmp, p->ctx, p->hy, COL_W);
+	tmp.item = xcalloc(n + 1, sizeof(*tmp.item));
+	memcpy(tmp.item, p->l.item + u->from, n * sizeof(*tmp.item));
+	tmp.nitems = tmp.cap = n;
+	for (i = 0; i < n; i++) {
+		it = &p->l.item[u->from + i];
+		memset(it, 0, sizeof(*it));
+		it->kind = tmp.item[i].kind;
+		it->nu = tmp.item[i].nu;
+		it->role = tmp.item[i].role;
+		it->dest = tmp.item[i].dest;
+		it->data = tmp.item[i].data;
+	}
+	lay_free(&tmp);		/* layout.c knows what an item owns */
+	for (i = u->fig0; i < u->fig1; i++)
+		lay_free(&p->figs[i]->col);
+}
+
+/*
+ * Paginates the items built since the last call: a part, a chapter, the
+ * annex or the contents, each of which starts a page, so that its pages
+ * are its own.  Their pieces go after the others', numbered from the
+ * document's start; then the dropped units of the section shed their
+ * items.
+ */
+static void
+paginate(struct pdf *p)
+{
+	struct lay_pages sp;
+	struct lay_item	*items = p->l.item + p->secfrom;
+	size_t		 n = p->l.nitems - p->secfrom, i, npages;
+
+	if (n == 0)
+		return;
+	/* Anchors count from the document's first item, pagination
+	 * from the section's. */
+	for (i = 0; i < n; i++)
+		if (items[i].flt)
+			items[i].anchor -= p->secfrom;
+	lay_paginate(items, n, BODY_H, &sp);
+	npages = p->pg.npieces > 0 ? p->pg.npages : 0;
+	if (p->pg.npieces + sp.npieces > p->piececap) {
+		p->piececap = (p->pg.npieces + sp.npieces) * 2;
+		p->pg.piece = xreallocarray(p->pg.piece, p->piececap,
+		    sizeof(*p->pg.piece));
+	}
+	for (i = 0; i < sp.npieces; i++) {
+		p->pg.piece[p->pg.npieces] = sp.piece[i];
+		p->pg.piece[p->pg.npieces].item += p->secfrom;
+		p->pg.piece[p->pg.npieces++].page += npages;
+	}
+	p->pg.npages = npages + sp.npages;
+	lay_pages_free(&sp);
+	for (; p->secunit < p->nunits; p->secunit++)
+		if (p->unit[p->secunit].dropped)
+			unit_shed(p, &p->unit[p->secunit]);
+	p->secfrom = p->l.nitems;
+}
+
+static void
 build(struct pdf *p)
 {
 	const struct edition *e = p->e;
@@ -803,27 +1151,70 @@ build(struct pdf *p)
 
 	lay_init(&p->l, p->ctx, p->hy, COL_W);
 	build_toc(p);
-	for (i = 0; i < e->nfront; i++)
+	paginate(p);
+	for (i = 0; i < e->nfront; i++) {
 		build_part(p, "avant", &e->front[i]);
-	for (i = 0; i < p->r->plan.nprios; i++)
+		paginate(p);
+	}
+	for (i = 0; i < p->r->plan.nprios; i++) {
 		build_chapter(p, &p->r->plan.prios[i]);
-	for (i = 0; i < e->nback; i++)
+		paginate(p);
+	}
+	for (i = 0; i < e->nback; i++) {
 		build_part(p, "apres", &e->back[i]);
+		paginate(p);
+	}
 	build_annex(p);
+	paginate(p);
 }
 
 /* ---- drawing ---- */
 
-/* The page (from 0, the cover) of the section at dest, or 0. */
+static int
+destcmp(const void *a, const void *b)
+{
+	const struct destpage *x = a, *y = b;
+	int	 c;
+
+	if ((c = strcmp(x->dest, y->dest)) != 0)
+		return c;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/* Indexes the items' destinations by name, for the contents. */
+static void
+index_dests(struct pdf *p)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < p->l.nitems; i++)
+		n += p->l.item[i].dest != NULL;
+	p->dests = xcalloc(n + 1, sizeof(*p->dests));
+	for (i = 0; i < p->l.nitems; i++)
+		if (p->l.item[i].dest != NULL) {
+			p->dests[p->ndests].dest = p->l.item[i].dest;
+			p->dests[p->ndests++].item = i;
+		}
+	qsort(p->dests, p->ndests, sizeof(*p->dests), destcmp);
+}
+
+/* The page (from 0, the cover) of the section at dest (its first item
+ * of that name), or 0. */
 static size_t
 dest_page(const struct pdf *p, const char *dest)
 {
-	size_t	 i;
+	size_t	 lo = 0, hi = p->ndests, mid;
 
-	for (i = 0; i < p->l.nitems; i++)
-		if (p->l.item[i].dest != NULL &&
-		    strcmp(p->l.item[i].dest, dest) == 0)
-			return p->ipage[i] + 1;
+	/* The first entry not below dest. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(p->dests[mid].dest, dest) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->ndests && strcmp(p->dests[lo].dest, dest) == 0)
+		return p->ipage[p->dests[lo].item] + 1;
 	return 0;
 }
 
@@ -936,24 +1327,36 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 {
 	PangoGlyphItem	*run = NULL;
 	PangoFontDescription *fd;
-	PangoLayout	*pl;
+	PangoFont	*font;
+	PangoLayout	*pl = NULL;
 	PangoRectangle	 r;
 	GSList		*l;
 	const PangoColor *c = NULL;
+	size_t		 i;
 
 	for (l = ln->runs; l != NULL; l = l->next)
 		run = l->data;
-	if (run == NULL || run->item->analysis.font == NULL)
+	if (run == NULL || (font = run->item->analysis.font) == NULL)
 		return;
 	for (l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
 		if (((PangoAttribute *)l->data)->klass->type ==
 		    PANGO_ATTR_FOREGROUND)
 			c = &((PangoAttrColor *)l->data)->color;
-	fd = pango_font_describe(run->item->analysis.font);
-	pl = pango_layout_new(p->ctx);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_text(pl, "-", 1);
+	/* A few fonts end lines: each one's hyphen is laid out once. */
+	for (i = 0; i < p->nhyph && pl == NULL; i++)
+		if (p->hyph[i].font == font)
+			pl = p->hyph[i].pl;
+	if (pl == NULL) {
+		fd = pango_font_describe(font);
+		pl = pango_layout_new(p->ctx);
+		pango_layout_set_font_description(pl, fd);
+		pango_font_description_free(fd);
+		pango_layout_set_text(pl, "-", 1);
+		p->hyph = xreallocarray(p->hyph, p->nhyph + 1,
+		    sizeof(*p->hyph));
+		p->hyph[p->nhyph].font = g_object_ref(font);
+		p->hyph[p->nhyph++].pl = pl;
+	}
 	pango_layout_line_get_extents(ln, NULL, &r);
 	cairo_save(cr);
 	if (c != NULL)
@@ -963,7 +1366,6 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 	pango_cairo_show_layout_line(cr,
 	    pango_layout_get_line_readonly(pl, 0));
 	cairo_restore(cr);
-	g_object_unref(pl);
 }
 
 /* Structure tags that span items (a figure, a list): opened and closed
@@ -1179,12 +1581,19 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	struct rgb	 c = p->th->status[it->n];
 	double		 w, base = y + 13.5;
 	char		*s;
+	int		 k = it->data != NULL ? it->n : STATUS__MAX;
 
-	s = xasprintf("Appréciation %d", p->e->year);
-	lab = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_NORMAL, s);
-	free(s);
-	txt = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
-	    it->data != NULL ? status_label[it->n] : "Non évaluée");
+	if (p->badgelab == NULL) {
+		s = xasprintf("Appréciation %d", p->e->year);
+		p->badgelab = line_layout(p, FONT_SANS, 9,
+		    PANGO_WEIGHT_NORMAL, s);
+		free(s);
+	}
+	lab = p->badgelab;
+	if (p->badge[k] == NULL)
+		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
+		    k < STATUS__MAX ? status_label[k] : "Non évaluée");
+	txt = p->badge[k];
 	rgb(cr, MUTED);
 	show_at(cr, lab, x, base);
 	x += layout_w(lab) + 8;
@@ -1194,8 +1603,6 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	cairo_fill(cr);
 	rgb(cr, 0x111111);
 	show_at(cr, txt, x + 7, base);
-	g_object_unref(lab);
-	g_object_unref(txt);
 }
 
 /* A PNG image of the narrative, scaled to its box. */
@@ -1304,19 +1711,28 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 	PangoLayout	*pl;
 	char		*s;
 
-	s = xasprintf("Rapport d’évaluation %d", p->e->year);
-	pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
-	free(s);
+	if (p->head == NULL) {
+		s = xasprintf("Rapport d’évaluation %d", p->e->year);
+		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
+		free(s);
+	}
 	rgb(cr, MUTED);
-	show_at(cr, pl, M_LEFT, HEAD_Y);
-	g_object_unref(pl);
+	show_at(cr, p->head, M_LEFT, HEAD_Y);
 	if (chapter != NULL) {
-		pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL,
-		    chapter);
-		pango_layout_set_width(pl, (int)(COL_W * 0.62 * PANGO_SCALE));
-		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
-		show_at(cr, pl, M_LEFT + COL_W - layout_w(pl), HEAD_Y);
-		g_object_unref(pl);
+		/* The same for every page of a chapter. */
+		if (p->chap == NULL || p->chaptitle != chapter) {
+			if (p->chap != NULL)
+				g_object_unref(p->chap);
+			p->chap = line_layout(p, FONT_SANS, 8,
+			    PANGO_WEIGHT_NORMAL, chapter);
+			pango_layout_set_width(p->chap,
+			    (int)(COL_W * 0.62 * PANGO_SCALE));
+			pango_layout_set_ellipsize(p->chap,
+			    PANGO_ELLIPSIZE_END);
+			p->chaptitle = chapter;
+		}
+		show_at(cr, p->chap, M_LEFT + COL_W - layout_w(p->chap),
+		    HEAD_Y);
 	}
 	cairo_set_source_rgb(cr, 0.75, 0.77, 0.8);
 	cairo_rectangle(cr, M_LEFT, HEAD_Y + 6, COL_W, 0.5);
@@ -1328,13 +1744,15 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 	show_at(cr, pl, M_LEFT + (COL_W - layout_w(pl)) / 2, FOOT_Y);
 	g_object_unref(pl);
 	if (p->draft) {
-		s = p->o->label != NULL ? xasprintf("PROJET " EMDASH " %s",
-		    p->o->label) : xstrdup("PROJET");
-		pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_BOLD, s);
-		free(s);
+		if (p->draftmark == NULL) {
+			s = p->o->label != NULL ? xasprintf("PROJET " EMDASH
+			    " %s", p->o->label) : xstrdup("PROJET");
+			p->draftmark = line_layout(p, FONT_SANS, 8,
+			    PANGO_WEIGHT_BOLD, s);
+			free(s);
+		}
 		rgb(cr, 0xb34700);
-		show_at(cr, pl, M_LEFT, FOOT_Y);
-		g_object_unref(pl);
+		show_at(cr, p->draftmark, M_LEFT, FOOT_Y);
 	}
 }
 
@@ -1344,7 +1762,10 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 {
 	PangoLayout	*pl;
 
-	pl = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD, "PROJET");
+	if (p->watermark == NULL)
+		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
+		    "PROJET");
+	pl = p->watermark;
 	cairo_save(cr);
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
@@ -1352,7 +1773,6 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
-	g_object_unref(pl);
 }
 
 /* Plain text at (x, y) [top], wrapped at w; returns its height. */
@@ -1553,32 +1973,48 @@ check(const struct pdf *p, cairo_t *cr)
 	return 0;
 }
 
-/* The second pass: every page. */
-/* cairo's output stream: the whole PDF in memory. */
-static cairo_status_t
-to_buf(void *arg, const unsigned char *data, unsigned int len)
+/* Item i is drawn: its layouts go, and what they took of the budget
+ * comes back. */
+static void
+drawn(struct pdf *p, size_t i)
 {
-	buf_put(arg, data, len);
+	struct lay_item	*it = &p->l.item[i];
+	struct fig	*f = NULL;
+	size_t		 n, j;
+
+	if (it->kind == LAY_BOX && it->role == ROLE_FIGURE)
+		f = (struct fig *)it->data;
+	if (p->iunit[i] != NOUNIT && p->unit[p->iunit[i]].kept) {
+		n = item_cost(it);
+		for (j = 0; f != NULL && j < f->col.nitems; j++)
+			n += item_cost(&f->col.item[j]);
+		unkeep_bytes(p, n);
+	}
+	if (f != NULL)
+		lay_free(&f->col);
+	drop_item(it);
+}
+
+/* cairo's output stream: the file, written as cairo goes.  cairo 1.16
+ * asserts when its own writes fail half way (a full disk), so a failed
+ * write is remembered and reported once cairo is done, never returned
+ * to it. */
+struct sink {
+	FILE	*f;
+	int	 err;		/* errno of the first failed write, or 0 */
+};
+
+static cairo_status_t
+to_file(void *arg, const unsigned char *data, unsigned int len)
+{
+	struct sink	*k = arg;
+
+	if (k->err == 0 && fwrite(data, 1, len, k->f) != len)
+		k->err = errno != 0 ? errno : EIO;
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Writes b to path; 0 after diag_sys(). */
-static int
-write_file(const char *path, const struct buf *b)
-{
-	FILE	*f;
-	int	 ok;
-
-	if ((f = fopen(path, "wb")) == NULL) {
-		diag_sys("%s: %s", path, strerror(errno));
-		return 0;
-	}
-	ok = fwrite(b->data, 1, b->len, f) == b->len;
-	ok = fclose(f) == 0 && ok;
-	if (!ok)
-		diag_sys("%s: %s", path, strerror(errno));
-	return ok;
-}
+/* The second pass: every page. */
 
 static int
 draw(struct pdf *p)
@@ -1588,15 +2024,19 @@ draw(struct pdf *p)
 	const struct lay_item *it;
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
-	struct buf	 pdf = { NULL, 0, 0 };
+	struct sink	 out;
+	struct unit	*u;
 	size_t		 i, page, npages = pg->npages + 1;
 	double		 x, y;
 	int		 rc = 0, ok = 1;
 	int		 k;
 
-	/* Into memory, then to the file: cairo 1.16 asserts when its own
-	 * writes fail half way (a full disk), so it never writes a file. */
-	sf = cairo_pdf_surface_create_for_stream(to_buf, &pdf, PAGE_W,
+	out.err = 0;
+	if ((out.f = fopen(p->path, "wb")) == NULL) {
+		diag_sys("%s: %s", p->path, strerror(errno));
+		return 0;
+	}
+	sf = cairo_pdf_surface_create_for_stream(to_file, &out, PAGE_W,
 	    PAGE_H);
 	metadata(p, sf);
 	cr = cairo_create(sf);
@@ -1615,6 +2055,11 @@ draw(struct pdf *p)
 		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
 		for (; i < pg->npieces && pg->piece[i].page == page; i++) {
 			pc = &pg->piece[i];
+			if (p->iunit[pc->item] != NOUNIT) {
+				u = &p->unit[p->iunit[pc->item]];
+				if (u->dropped)
+					unit_load(p, u);
+			}
 			it = &p->l.item[pc->item];
 			x = M_LEFT + it->x;
 			y = M_TOP + pc->y;
@@ -1626,8 +2071,8 @@ draw(struct pdf *p)
 				if (strcmp(it->group, "Figure") == 0) {
 					p->alts = xreallocarray(p->alts,
 					    p->nalts + 1, sizeof(*p->alts));
-					p->alts[p->nalts++] = it->alt != NULL ?
-					    it->alt : "";
+					p->alts[p->nalts++] = xstrdup(it->alt !=
+					    NULL ? it->alt : "");
 				}
 			}
 			if (it->dest != NULL && pc->first == 0) {
@@ -1663,6 +2108,9 @@ draw(struct pdf *p)
 				for (k = 0; k < it->ncloses; k++)
 					tag_close(p, cr);
 			}
+			/* Drawn: its layouts go. */
+			if (--p->nleft[pc->item] == 0)
+				drawn(p, pc->item);
 		}
 		if (!check(p, cr))
 			goto out;
@@ -1683,13 +2131,86 @@ draw(struct pdf *p)
 		    cairo_status_to_string(cairo_surface_status(sf)));
 		goto out;
 	}
-	rc = write_file(p->path, &pdf);
+	rc = 1;
 out:
 	if (cr != NULL)
 		cairo_destroy(cr);
 	cairo_surface_destroy(sf);
-	buf_free(&pdf);
+	if (fclose(out.f) != 0 && out.err == 0)
+		out.err = errno;
+	if (rc && out.err != 0) {
+		diag_sys("%s: %s", p->path, strerror(out.err));
+		rc = 0;
+	}
 	return rc;
+}
+
+static void
+unref_layout(PangoLayout **pl)
+{
+	if (*pl != NULL)
+		g_object_unref(*pl);
+	*pl = NULL;
+}
+
+/* Frees the layout, the pages and the fonts (twice is harmless). */
+static void
+pdf_free(struct pdf *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nhyph; i++) {
+		g_object_unref(p->hyph[i].font);
+		g_object_unref(p->hyph[i].pl);
+	}
+	free(p->hyph);
+	p->hyph = NULL;
+	p->nhyph = 0;
+	for (i = 0; i < sizeof(p->badge) / sizeof(p->badge[0]); i++)
+		unref_layout(&p->badge[i]);
+	unref_layout(&p->badgelab);
+	unref_layout(&p->head);
+	unref_layout(&p->chap);
+	unref_layout(&p->draftmark);
+	unref_layout(&p->watermark);
+	free(p->dests);
+	p->dests = NULL;
+	p->ndests = 0;
+	unkeep_bytes(p, p->kept);
+	free(p->ipage);
+	free(p->nleft);
+	free(p->iunit);
+	free(p->unit);
+	p->ipage = p->nleft = p->iunit = NULL;
+	p->unit = NULL;
+	p->nunits = p->unitcap = 0;
+	lay_pages_free(&p->pg);
+	lay_free(&p->l);
+	for (i = 0; i < p->nmarks; i++)
+		free(p->mark[i].title);
+	free(p->mark);
+	p->mark = NULL;
+	p->nmarks = p->markcap = 0;
+	for (i = 0; i < p->nfigs; i++) {
+		lay_free(&p->figs[i]->col);
+		free(p->figs[i]);
+	}
+	free(p->figs);
+	p->figs = NULL;
+	p->nfigs = p->figcap = 0;
+	for (i = 0; i < p->npool; i++)
+		free(p->pool[i]);
+	free(p->pool);
+	p->pool = NULL;
+	p->npool = p->poolcap = 0;
+	if (p->ctx != NULL)
+		g_object_unref(p->ctx);
+	if (p->fm != NULL)
+		g_object_unref(p->fm);
+	hyph_free(p->hy);
+	p->ctx = NULL;
+	p->fm = NULL;
+	p->hy = NULL;
 }
 
 int
@@ -1699,7 +2220,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	struct pdf	 p;
 	struct pdfmeta	 meta;
 	char		*rel, *s;
-	size_t		 i;
+	size_t		 i, j;
 	int		 rc = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -1717,11 +2238,20 @@ pdf_edition(const struct report *r, const struct edition *e,
 
 	/* First pass: items, then pages. */
 	build(&p);
-	lay_paginate(p.l.item, p.l.nitems, BODY_H, &p.pg);
 	p.ipage = xcalloc(p.l.nitems + 1, sizeof(*p.ipage));
-	for (i = p.pg.npieces; i-- > 0; )
+	p.nleft = xcalloc(p.l.nitems + 1, sizeof(*p.nleft));
+	for (i = p.pg.npieces; i-- > 0; ) {
 		if (p.pg.piece[i].first == 0)
 			p.ipage[p.pg.piece[i].item] = p.pg.piece[i].page;
+		p.nleft[p.pg.piece[i].item]++;
+	}
+	index_dests(&p);
+	p.iunit = xcalloc(p.l.nitems + 1, sizeof(*p.iunit));
+	for (i = 0; i < p.l.nitems; i++)
+		p.iunit[i] = NOUNIT;
+	for (i = 0; i < p.nunits; i++)
+		for (j = p.unit[i].from; j < p.unit[i].to; j++)
+			p.iunit[j] = i;
 
 	/* Second pass: drawing. */
 	rel = xasprintf("%d/rapport-%d.pdf", e->year, e->year);
@@ -1729,6 +2259,8 @@ pdf_edition(const struct report *r, const struct edition *e,
 	free(rel);
 	if (p.path == NULL || !draw(&p))
 		goto out;
+	/* What pdfpost() needs is copied: the layout's memory goes first. */
+	pdf_free(&p);
 	memset(&meta, 0, sizeof(meta));
 	meta.title = e->title;
 	meta.subject = e->subtitle;
@@ -1739,29 +2271,19 @@ pdf_edition(const struct report *r, const struct edition *e,
 	meta.nauthors = e->nauthors;
 	meta.lang = "fr-FR";
 	meta.date = e->date;
-	meta.alts = p.alts;
+	meta.alts = (const char **)p.alts;
 	meta.nalts = p.nalts;
 	rc = pdfpost(p.path, &meta);
 	free(s);
 out:
+	pdf_free(&p);
 	free(p.path);
+	for (i = 0; i < p.nalts; i++)
+		free(p.alts[i]);
 	free(p.alts);
-	free(p.ipage);
-	lay_pages_free(&p.pg);
-	lay_free(&p.l);
-	for (i = 0; i < p.nmarks; i++)
-		free(p.mark[i].title);
-	free(p.mark);
-	for (i = 0; i < p.nfigs; i++) {
-		lay_free(&p.figs[i]->col);
-		free(p.figs[i]);
-	}
-	free(p.figs);
-	for (i = 0; i < p.npool; i++)
-		free(p.pool[i]);
-	free(p.pool);
-	g_object_unref(p.ctx);
-	g_object_unref(p.fm);
-	hyph_free(p.hy);
+#ifdef __GLIBC__
+	/* Hand the freed layouts back to the system (glibc keeps them). */
+	malloc_trim(0);
+#endif
 	return rc;
 }
