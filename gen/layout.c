@@ -92,6 +92,18 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 
 /* ---- pagination ---- */
 
+/* [pt] h with a continued table's header rows and conth added, in the
+ * order lay_height() adds them (the sums must match to the bit). */
+static double
+with_head(const struct lay_item *it, double h)
+{
+	size_t	 i;
+
+	for (i = 0; i < it->nhead && i < it->nu; i++)
+		h += it->uh[i];
+	return h + it->conth;
+}
+
 double
 lay_height(const struct lay_item *it, size_t first, size_t last, int cont)
 {
@@ -100,11 +112,8 @@ lay_height(const struct lay_item *it, size_t first, size_t last, int cont)
 
 	for (i = first; i < last && i < it->nu; i++)
 		h += it->uh[i];
-	if (cont) {
-		for (i = 0; i < it->nhead && i < it->nu; i++)
-			h += it->uh[i];
-		h += it->conth;
-	}
+	if (cont)
+		h = with_head(it, h);
 	return h;
 }
 
@@ -144,26 +153,6 @@ first_units(const struct lay_item *it)
 	return it->nu;
 }
 
-static void
-push_piece(struct lay_pages *pg, size_t *cap, size_t item, size_t first,
-    size_t last, int cont, size_t page, double y, double h)
-{
-	struct lay_piece *p;
-
-	if (pg->npieces == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		pg->piece = xreallocarray(pg->piece, *cap, sizeof(*pg->piece));
-	}
-	p = &pg->piece[pg->npieces++];
-	p->item = item;
-	p->first = first;
-	p->last = last;
-	p->cont = cont;
-	p->page = page;
-	p->y = y;
-	p->h = h;
-}
-
 /*
  * The height that must fit below the current position for item i to
  * start here: its own first piece, or, for a kept item, itself and the
@@ -199,27 +188,90 @@ need_height(const struct lay_item *items, size_t n, size_t i, double height)
 	return need;
 }
 
-/* The state of one pagination run. */
+/*
+ * How floats are placed.  A float group goes to the top of the page
+ * before the one it would start, when it would leave that page emptier
+ * than FLOAT_GAP (see hoist_page()).  Pages are filled in one pass;
+ * when the float just placed is worth hoisting to page P, the pass goes
+ * back to the last item it began on a page before P (a mark) and goes
+ * on from there with the float at P's top.  Nothing before P changes,
+ * floats are decided in their order, and a float never rises above its
+ * anchor nor across a page break (its page would have to hold items
+ * before the break), so the work is that of one pass plus, for each
+ * hoisted float, the items of the page or two it replays.
+ */
+#define NOPAGE		((size_t)-1)
+#define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
+#define FLOAT_MAX	0.7	/* floats at a page top fill at most this */
+
+/* The pass's state before a main-loop item: where to go back to. */
+struct mark {
+	size_t		 i;		/* the item */
+	size_t		 page, npieces, ndone;
+	double		 y, after;
+	int		 top;
+};
+
+/* The state of the pagination. */
 struct run {
 	const struct lay_item *items;
 	size_t		 n;
 	double		 height;	/* [pt] of a page's body */
 	struct lay_pages *pg;
-	size_t		 cap;
+	size_t		 cap;		/* of pg->piece */
 	size_t		 page;
 	double		 y;		/* [pt] used on the page */
 	int		 top;		/* nothing on the page yet */
 	double		 after;		/* [pt] space after the last item */
-	const size_t	*hoist;		/* [n] page a float group goes to the
+	size_t		*hoist;		/* [n] page a float group goes to the
 					 * top of, or NOPAGE */
+	size_t		*ingroup;	/* [n] first item of the float group
+					 * an item is in, or NOPAGE */
 	char		*done;		/* [n] float group placed */
 	double		*prevy;		/* [n] [pt] used on the page a float
 					 * group left, or -1 */
+	size_t		*pstart;	/* [page + 1] first piece of a page */
+	size_t		 pscap;
+	size_t		*tops;		/* hoisted groups, by page then item */
+	size_t		 ntops, topcap;
+	size_t		*dlog;		/* groups marked done, in order */
+	size_t		 ndone, dcap;
+	struct mark	*mark;
+	size_t		 nmarks, mcap;
 };
 
-#define NOPAGE		((size_t)-1)
-#define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
-#define FLOAT_MAX	0.7	/* floats at a page top fill at most this */
+static void
+push_piece(struct run *r, size_t item, size_t first, size_t last, int cont,
+    double y, double h)
+{
+	struct lay_pages *pg = r->pg;
+	struct lay_piece *p;
+
+	if (pg->npieces == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		pg->piece = xreallocarray(pg->piece, r->cap,
+		    sizeof(*pg->piece));
+	}
+	p = &pg->piece[pg->npieces++];
+	p->item = item;
+	p->first = first;
+	p->last = last;
+	p->cont = cont;
+	p->page = r->page;
+	p->y = y;
+	p->h = h;
+}
+
+static void
+set_done(struct run *r, size_t g)
+{
+	r->done[g] = 1;
+	if (r->ndone == r->dcap) {
+		r->dcap = r->dcap ? r->dcap * 2 : 64;
+		r->dlog = xreallocarray(r->dlog, r->dcap, sizeof(*r->dlog));
+	}
+	r->dlog[r->ndone++] = g;
+}
 
 /* One past the last item of the float group starting at i: its items
  * are kept together, up to the first one that is not kept. */
@@ -246,17 +298,25 @@ group_height(const struct lay_item *items, size_t i, size_t j)
 
 static void	 place(struct run *, size_t);
 
-/* Places the float groups hoisted to the top of the current page. */
+/* Places the float groups hoisted to the top of the current page, in
+ * their order. */
 static void
 place_tops(struct run *r)
 {
-	size_t	 g, j, e;
+	size_t	 lo = 0, hi = r->ntops, mid, g, j, e;
 
-	for (g = 0; g < r->n; g++) {
-		if (!r->items[g].flt || r->done[g] ||
-		    r->hoist[g] != r->page)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->hoist[r->tops[mid]] < r->page)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->ntops && r->hoist[r->tops[lo]] == r->page; lo++) {
+		g = r->tops[lo];
+		if (r->done[g])
 			continue;
-		r->done[g] = 1;
+		set_done(r, g);
 		e = group_end(r->items, r->n, g);
 		for (j = g; j < e; j++)
 			place(r, j);
@@ -271,7 +331,36 @@ new_page(struct run *r)
 	r->y = 0;
 	r->top = 1;
 	r->after = 0;
+	if (r->page >= r->pscap) {
+		r->pscap *= 2;
+		r->pstart = xreallocarray(r->pstart, r->pscap,
+		    sizeof(*r->pstart));
+	}
+	r->pstart[r->page] = r->pg->npieces;
 	place_tops(r);
+}
+
+/* The longest piece from unit s that fits in avail and ends where the
+ * item may break (0: none); its height in *hp. */
+static size_t
+fit_units(struct run *r, const struct lay_item *it, size_t s, int cont,
+    double avail, double *hp)
+{
+	size_t	 e, best = 0;
+	double	 sum = 0, h;
+
+	for (e = s + 1; e <= it->nu; e++) {
+		r->pg->work++;
+		sum += it->uh[e - 1];
+		h = cont ? with_head(it, sum) : sum;
+		if (h > avail + EPS)
+			break;
+		if (e == it->nu || can_break(it, e)) {
+			best = e;
+			*hp = h;
+		}
+	}
+	return best;
 }
 
 /* Places item i from the current position, breaking it over pages as
@@ -281,9 +370,10 @@ place(struct run *r, size_t i)
 {
 	const struct lay_item *it = &r->items[i];
 	size_t	 s, e, best;
-	double	 gap, h, avail, prev;
+	double	 gap, h, avail, prev, sum;
 	int	 cont;
 
+	r->pg->work++;
 	if (it->kind == LAY_BREAK) {
 		if (!r->top)
 			new_page(r);
@@ -292,7 +382,7 @@ place(struct run *r, size_t i)
 	gap = r->top ? 0 : fmax(r->after, it->before);
 	if (it->nu == 0) {
 		/* An anchor: takes no room, keeps its place. */
-		push_piece(r->pg, &r->cap, i, 0, 0, 0, r->page, r->y + gap, 0);
+		push_piece(r, i, 0, 0, 0, r->y + gap, 0);
 		return;
 	}
 	if (!r->top && r->y + gap + need_height(r->items, r->n, i, r->height) >
@@ -314,18 +404,15 @@ place(struct run *r, size_t i)
 		avail = r->height - r->y - gap;
 		/* The longest piece that fits and ends where the item may
 		 * break. */
-		best = 0;
-		for (e = s + 1; e <= it->nu; e++) {
-			if (lay_height(it, s, e, cont) > avail + EPS)
-				break;
-			if (e == it->nu || can_break(it, e))
-				best = e;
-		}
+		h = 0;
+		best = fit_units(r, it, s, cont, avail, &h);
 		/* A page does not end on a hyphenated word when the line
 		 * before is an allowed break too. */
 		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
-		    it->hyend[best - 1] && can_break(it, best - 1))
+		    it->hyend[best - 1] && can_break(it, best - 1)) {
 			best--;
+			h = lay_height(it, s, best, cont);
+		}
 		if (best == 0 && !r->top) {
 			new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -336,15 +423,19 @@ place(struct run *r, size_t i)
 			 * fits: break where it must, at least one unit,
 			 * rather than lose anything. */
 			best = s + 1;
+			sum = it->uh[s];
+			h = cont ? with_head(it, sum) : sum;
 			for (e = s + 2; e <= it->nu; e++) {
-				if (lay_height(it, s, e, cont) > avail + EPS)
+				r->pg->work++;
+				sum += it->uh[e - 1];
+				if ((cont ? with_head(it, sum) : sum) >
+				    avail + EPS)
 					break;
 				best = e;
+				h = cont ? with_head(it, sum) : sum;
 			}
 		}
-		h = lay_height(it, s, best, cont);
-		push_piece(r->pg, &r->cap, i, s, best, cont, r->page,
-		    r->y + gap, h);
+		push_piece(r, i, s, best, cont, r->y + gap, h);
 		r->y += gap + h;
 		r->top = 0;
 		r->after = it->after;
@@ -357,89 +448,119 @@ place(struct run *r, size_t i)
 	}
 }
 
-static void
-run(struct run *r)
-{
-	size_t	 i;
-
-	memset(r->pg, 0, sizeof(*r->pg));
-	r->cap = 0;
-	r->page = 0;
-	r->y = 0;
-	r->top = 1;
-	r->after = 0;
-	memset(r->done, 0, r->n);
-	for (i = 0; i < r->n; i++)
-		r->prevy[i] = -1;
-	place_tops(r);
-	for (i = 0; i < r->n; ) {
-		if (r->items[i].flt && r->done[i]) {
-			i = group_end(r->items, r->n, i);
-			continue;
-		}
-		if (r->items[i].flt)
-			r->done[i] = 1;
-		place(r, i);
-		i++;
-	}
-	r->pg->npages = r->page + 1;
-}
-
 /*
- * The first float group worth hoisting: one that went to a fresh page
- * leaving the page before emptier than FLOAT_GAP, when that page begins
- * at or after the group's anchor and its top has room for it.  Returns
- * the group's first item, or NOPAGE.
+ * The page float g (just placed from piece k on) goes to the top of:
+ * the page before the one it starts, when it went to that page leaving
+ * the page before emptier than FLOAT_GAP, when that page begins at or
+ * after the group's anchor, the floats before g are all on earlier
+ * pages or at its top, and its top has room for the group.  NOPAGE
+ * when none.  Looks at the page before and g's own only.
  */
 static size_t
-pick_float(const struct run *r, const size_t *ingroup)
+hoist_page(const struct run *r, size_t g, size_t k)
 {
 	const struct lay_pages *pg = r->pg;
-	size_t	 g, k, page, low, e;
+	size_t	 page, low, e;
 	double	 tops;
 
-	for (g = 0; g < r->n; g++) {
-		if (!r->items[g].flt || r->hoist[g] != NOPAGE ||
-		    r->prevy[g] < 0 ||
-		    r->height - r->prevy[g] < FLOAT_GAP * r->height)
-			continue;
-		for (k = 0; k < pg->npieces && pg->piece[k].item != g; k++)
-			;
-		if (k == pg->npieces || pg->piece[k].page == 0)
-			continue;
-		page = pg->piece[k].page - 1;
-		/* Floats keep their order: every earlier one must already
-		 * be on an earlier page, or at the top of this one. */
-		for (k = 0; k < pg->npieces; k++) {
-			e = pg->piece[k].item;
-			if (e < g && r->items[e].flt && pg->piece[k].page >=
-			    page && !(pg->piece[k].page == page &&
-			    r->hoist[e] == page))
-				break;
-		}
-		if (k < pg->npieces)
-			continue;
-		/* The page's first item that is not a hoisted float, and
-		 * the floats already at its top. */
-		low = NOPAGE;
-		tops = 0;
-		for (k = 0; k < pg->npieces; k++) {
-			if (pg->piece[k].page != page)
-				continue;
-			if (ingroup[pg->piece[k].item] != NOPAGE &&
-			    r->hoist[ingroup[pg->piece[k].item]] == page)
-				tops += pg->piece[k].h;
-			else if (low == NOPAGE || pg->piece[k].item < low)
-				low = pg->piece[k].item;
-		}
-		if (low == NOPAGE || low < r->items[g].anchor)
-			continue;
-		if (tops + group_height(r->items, g, group_end(r->items,
-		    r->n, g)) > FLOAT_MAX * r->height)
-			continue;
-		return g;
+	if (!r->items[g].flt || r->hoist[g] != NOPAGE || r->prevy[g] < 0 ||
+	    r->height - r->prevy[g] < FLOAT_GAP * r->height)
+		return NOPAGE;
+	for (; k < pg->npieces && pg->piece[k].item != g; k++)
+		;
+	if (k == pg->npieces || pg->piece[k].page == 0)
+		return NOPAGE;
+	page = pg->piece[k].page - 1;
+	/* Floats keep their order: every earlier one must already be on an
+	 * earlier page, or at the top of this one.  All are placed by now,
+	 * and pieces are in page order. */
+	for (k = r->pstart[page]; k < pg->npieces; k++) {
+		e = pg->piece[k].item;
+		if (e < g && r->items[e].flt && !(pg->piece[k].page == page &&
+		    r->hoist[e] == page))
+			return NOPAGE;
 	}
-	return NOPAGE;
+	/* The page's first item that is not a hoisted float, and the
+	 * floats already at its top. */
+	low = NOPAGE;
+	tops = 0;
+	for (k = r->pstart[page]; k < pg->npieces &&
+	    pg->piece[k].page == page; k++) {
+		e = pg->piece[k].item;
+		if (r->ingroup[e] != NOPAGE &&
+		    r->hoist[r->ingroup[e]] == page)
+			tops += pg->piece[k].h;
+		else if (low == NOPAGE || e < low)
+			low = e;
+	}
+	if (low == NOPAGE || low < r->items[g].anchor)
+		return NOPAGE;
+	if (tops + group_height(r->items, g, group_end(r->items, r->n, g)) >
+	    FLOAT_MAX * r->height)
+		return NOPAGE;
+	return page;
+}
+
+static void
+push_mark(struct run *r, size_t i)
+{
+	struct mark	*m;
+
+	if (r->nmarks == r->mcap) {
+		r->mcap = r->mcap ? r->mcap * 2 : 256;
+		r->mark = xreallocarray(r->mark, r->mcap, sizeof(*r->mark));
+	}
+	m = &r->mark[r->nmarks++];
+	m->i = i;
+	m->page = r->page;
+	m->npieces = r->pg->npieces;
+	m->ndone = r->ndone;
+	m->y = r->y;
+	m->after = r->after;
+	m->top = r->top;
+}
+
+/* Hoists float g to the top of page p: goes back to the last item begun
+ * on a page before p (or to the start).  Returns the item to go on
+ * from. */
+static size_t
+hoist(struct run *r, size_t g, size_t p)
+{
+	struct mark	 m0;
+	const struct mark *m;
+	size_t		 k;
+
+	while (r->nmarks > 0 && r->mark[r->nmarks - 1].page >= p)
+		r->nmarks--;
+	if (r->nmarks > 0)
+		m = &r->mark[--r->nmarks];
+	else {
+		/* Only when floats at the top of page 0 overflow it. */
+		memset(&m0, 0, sizeof(m0));
+		m0.top = 1;
+		m = &m0;
+	}
+	r->pg->npieces = m->npieces;
+	r->page = m->page;
+	r->y = m->y;
+	r->after = m->after;
+	r->top = m->top;
+	while (r->ndone > m->ndone)
+		r->done[r->dlog[--r->ndone]] = 0;
+	r->hoist[g] = p;
+	if (r->ntops == r->topcap) {
+		r->topcap = r->topcap ? r->topcap * 2 : 64;
+		r->tops = xreallocarray(r->tops, r->topcap, sizeof(*r->tops));
+	}
+	/* By page, then item; later hoists go to the same page or a later
+	 * one, and are later items, so this is an append. */
+	for (k = r->ntops++; k > 0 && (r->hoist[r->tops[k - 1]] > p ||
+	    (r->hoist[r->tops[k - 1]] == p && r->tops[k - 1] > g)); k--)
+		r->tops[k] = r->tops[k - 1];
+	r->tops[k] = g;
+	if (m == &m0)
+		place_tops(r);
+	return m->i;
 }
 
 void
@@ -447,39 +568,59 @@ lay_paginate(const struct lay_item *items, size_t n, double height,
     struct lay_pages *pg)
 {
 	struct run	 r;
-	size_t		*hoist, *ingroup, i, j, e, g, tries;
+	size_t		 i, j, e, k, p;
 
+	memset(pg, 0, sizeof(*pg));
 	memset(&r, 0, sizeof(r));
 	r.items = items;
 	r.n = n;
 	r.height = height;
 	r.pg = pg;
-	hoist = xcalloc(n + 1, sizeof(*hoist));
-	ingroup = xcalloc(n + 1, sizeof(*ingroup));
+	r.top = 1;
+	r.hoist = xcalloc(n + 1, sizeof(*r.hoist));
+	r.ingroup = xcalloc(n + 1, sizeof(*r.ingroup));
 	r.done = xcalloc(n + 1, 1);
 	r.prevy = xcalloc(n + 1, sizeof(double));
-	r.hoist = hoist;
-	for (i = 0; i < n; i++)
-		hoist[i] = ingroup[i] = NOPAGE;
+	r.pscap = 64;
+	r.pstart = xcalloc(r.pscap, sizeof(*r.pstart));
+	for (i = 0; i < n; i++) {
+		r.hoist[i] = r.ingroup[i] = NOPAGE;
+		r.prevy[i] = -1;
+	}
 	for (i = 0; i < n; i++)
 		if (items[i].flt)
 			for (e = group_end(items, n, i), j = i; j < e; j++)
-				ingroup[j] = i;
-	/* Hoisting one group moves what follows: lay out again, until no
-	 * group is worth hoisting (each is hoisted once at most). */
-	for (tries = 0; ; tries++) {
-		run(&r);
-		if (tries > n || (g = pick_float(&r, ingroup)) == NOPAGE)
-			break;
-		for (j = 0; j < pg->npieces && pg->piece[j].item != g; j++)
-			;
-		hoist[g] = pg->piece[j].page - 1;
-		lay_pages_free(pg);
+				r.ingroup[j] = i;
+	place_tops(&r);
+	for (i = 0; i < n; ) {
+		push_mark(&r, i);
+		if (items[i].flt && r.done[i]) {
+			i = group_end(items, n, i);
+			continue;
+		}
+		if (!items[i].flt) {
+			place(&r, i);
+			i++;
+			continue;
+		}
+		set_done(&r, i);
+		r.prevy[i] = -1;
+		k = pg->npieces;
+		place(&r, i);
+		if ((p = hoist_page(&r, i, k)) != NOPAGE)
+			i = hoist(&r, i, p);
+		else
+			i++;
 	}
-	free(hoist);
-	free(ingroup);
+	pg->npages = r.page + 1;
+	free(r.hoist);
+	free(r.ingroup);
 	free(r.done);
 	free(r.prevy);
+	free(r.pstart);
+	free(r.tops);
+	free(r.dlog);
+	free(r.mark);
 }
 
 void

@@ -152,6 +152,8 @@ struct lay_pages {
 	struct lay_piece *piece;
 	size_t		 npieces;
 	size_t		 npages;	/* at least 1 */
+	size_t		 work;		/* units tried, replays included: the
+					 * cost, for tests */
 };
 
 /*
