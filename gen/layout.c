@@ -641,16 +641,28 @@ lay_init(struct lay *l, PangoContext *ctx, struct hyph *hy, double width)
 	l->width = width;
 }
 
+/* Frees an item's unit arrays: measure_lines() makes one block of them
+ * that uh begins (other items have their own). */
+static void
+lines_free(struct lay_item *it)
+{
+	if (it->top == NULL || it->top != it->uh + it->nu) {
+		free(it->top);
+		free(it->base);
+		free(it->lx);
+		free(it->hyend);
+	}
+	free(it->uh);
+	it->uh = it->top = it->base = it->lx = NULL;
+	it->hyend = NULL;
+}
+
 static void
 item_free(struct lay_item *it)
 {
 	size_t	 i;
 
-	free(it->uh);
-	free(it->top);
-	free(it->base);
-	free(it->lx);
-	free(it->hyend);
+	lines_free(it);
 	free(it->links);
 	free((char *)it->str);
 	free(it->alt);
@@ -691,7 +703,7 @@ lay_add(struct lay *l, enum lay_kind kind)
 	struct lay_item	*it;
 
 	if (l->nitems == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 128;
+		l->cap = l->cap ? l->cap * 2 : 8;
 		l->item = xreallocarray(l->item, l->cap, sizeof(*l->item));
 	}
 	it = &l->item[l->nitems++];
@@ -917,11 +929,12 @@ measure_lines(struct lay_item *it)
 
 	n = pango_layout_get_line_count(it->layout);
 	it->nu = (size_t)n;
-	it->uh = xcalloc((size_t)n, sizeof(double));
-	it->top = xcalloc((size_t)n, sizeof(double));
-	it->base = xcalloc((size_t)n, sizeof(double));
-	it->lx = xcalloc((size_t)n, sizeof(double));
-	it->hyend = xcalloc((size_t)n, 1);
+	/* One block: uh, top, base, lx, then hyend (see lines_free()). */
+	it->uh = xcalloc((size_t)n, 4 * sizeof(double) + 1);
+	it->top = it->uh + n;
+	it->base = it->top + n;
+	it->lx = it->base + n;
+	it->hyend = (char *)(it->lx + n);
 	text = pango_layout_get_text(it->layout);
 	iter = pango_layout_get_iter(it->layout);
 	do {
@@ -1013,9 +1026,11 @@ long_token(const char *s, size_t len)
 	return 0;
 }
 
-/* The item for a built text; takes the builder's contents. */
+/* The item for a built text, its lines after the first indented by
+ * hang [pt]; takes the builder's contents. */
 static struct lay_item *
-tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
+tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
+    double w, double hang)
 {
 	const struct lay_style_def *d = &lay_styles[st];
 	struct lay_item	*it;
@@ -1039,12 +1054,22 @@ tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
 	it->nlinks = b->nlinks;
 	b->links = NULL;
 	buf_free(&b->t);
+	/* Set before measuring: pango lays the text out once. */
+	if (hang != 0)
+		pango_layout_set_indent(it->layout,
+		    (int)(-hang * PANGO_SCALE));
 	measure_lines(it);
 	/* Two lines at least at the foot and at the head of a page;
 	 * headings and captions never break. */
 	it->orphans = d->split ? 2 : (int)it->nu;
 	it->widows = d->split ? 2 : (int)it->nu;
 	return it;
+}
+
+static struct lay_item *
+tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
+{
+	return tb_item_hang(l, b, st, x, w, 0);
 }
 
 struct lay_item *
@@ -1103,11 +1128,7 @@ lay_hang(struct lay_item *it, double indent)
 	int	 split = it->orphans < (int)it->nu || it->nu < 2;
 
 	pango_layout_set_indent(it->layout, (int)(-indent * PANGO_SCALE));
-	free(it->uh);
-	free(it->top);
-	free(it->base);
-	free(it->lx);
-	free(it->hyend);
+	lines_free(it);
 	measure_lines(it);
 	it->orphans = it->widows = split ? 2 : (int)it->nu;
 }
@@ -1301,16 +1322,18 @@ static void
 code(struct lay *l, const char *text, double x)
 {
 	struct lay_item	*it;
+	struct tb	 b;
 	size_t		 len = text ? strlen(text) : 0;
 	char		*t;
 
 	while (len > 0 && text[len - 1] == '\n')
 		len--;
 	t = xstrndup(text ? text : "", len);
-	it = lay_text(l, t, STYLE_CODE, x + CODE_PAD, l->width - x -
-	    2 * CODE_PAD);
+	tb_init(&b, l, STYLE_CODE);
+	tb_put(&b, t, 1);
+	it = tb_item_hang(l, &b, STYLE_CODE, x + CODE_PAD, l->width - x -
+	    2 * CODE_PAD, CODE_HANG);
 	free(t);
-	lay_hang(it, CODE_HANG);
 	it->orphans = it->widows = 2;
 	it->role = LAY_ROLE_CODE;
 	it->pad = CODE_PAD;
