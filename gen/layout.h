@@ -167,7 +167,8 @@ struct lay_pages {
  * that would leave a page more than a fifth empty goes to that page's
  * top instead, if the page begins at its anchor or later; pieces are
  * then in page order, no longer in item order.  Fills pg (free with
- * lay_pages_free).
+ * lay_pages_free).  One pass over the items: a hoisted float replays
+ * only the page or two before it, so the work is linear in the units.
  */
 void	 lay_paginate(const struct lay_item *, size_t n, double height,
 	    struct lay_pages *pg);

@@ -1312,6 +1312,38 @@ test_pango(void)
 		    NULL);
 		buf_free(&u);
 	}
+	/* A code block is laid out once, its hanging indent set first:
+	 * the same lines as a text measured, then hung. */
+	{
+		struct block	 cb;
+		struct lay_item	*a, *c;
+		struct buf	 src = { NULL, 0, 0 };
+		size_t		 k;
+		int		 same;
+
+		for (k = 0; k < 12; k++)
+			buf_puts(&src, "static const char *const names[] = "
+			    "{ \"alpha\", \"beta\", \"gamma\", \"delta\" };\n");
+		memset(&cb, 0, sizeof(cb));
+		cb.type = BLOCK_CODE;
+		cb.text = src.data;
+		lay_blocks(&l, &cb, 0, 300);
+		c = &l.item[l.nitems - 1];
+		src.data[src.len - 1] = '\0';	/* as code() trims it */
+		a = lay_text(&l, src.data, STYLE_CODE, 5, 200 - 10);
+		lay_hang(a, 14);
+		c = &l.item[l.nitems - 2];
+		same = a->nu == c->nu && a->nu > 12 && c->lx[1] > c->lx[0] &&
+		    pango_layout_get_indent(c->layout) ==
+		    pango_layout_get_indent(a->layout);
+		for (k = 0; same && k < a->nu; k++)
+			same = a->uh[k] == c->uh[k] && a->top[k] == c->top[k] &&
+			    a->base[k] == c->base[k] && a->lx[k] == c->lx[k] &&
+			    a->hyend[k] == c->hyend[k];
+		ok(same, "a code block laid out once has the lines of one "
+		    "measured, then hung", NULL);
+		buf_free(&src);
+	}
 	free(para);
 	lay_free(&l);
 	g_object_unref(ctx);
