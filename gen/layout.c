@@ -690,6 +690,10 @@ lay_free(struct lay *l)
 
 	for (i = 0; i < l->nitems; i++)
 		item_free(&l->item[i]);
+	for (i = 0; i < STYLE__MAX; i++)
+		if (l->plain[i] != NULL)
+			pango_attr_list_unref(l->plain[i]);
+	memset(l->plain, 0, sizeof(l->plain));
 	free(l->item);
 	free(l->note);
 	l->item = NULL;
@@ -754,7 +758,7 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 {
 	memset(b, 0, sizeof(*b));
 	b->l = l;
-	b->attrs = pango_attr_list_new();
+	b->attrs = NULL;	/* made by the first span's attribute */
 	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
 }
 
@@ -763,6 +767,8 @@ tb_attr(struct tb *b, PangoAttribute *a, size_t start, size_t end)
 {
 	a->start_index = (guint)start;
 	a->end_index = (guint)end;
+	if (b->attrs == NULL)
+		b->attrs = pango_attr_list_new();
 	pango_attr_list_insert(b->attrs, a);
 }
 
@@ -970,22 +976,14 @@ measure_lines(struct lay_item *it)
 	}
 }
 
-/* A pango layout of text in a style, at width w [pt]; takes attrs. */
-static PangoLayout *
-style_layout(struct lay *l, enum lay_style st, const char *text,
-    size_t len, PangoAttrList *attrs, double w)
+/* Adds the defaults of the whole text in style st to attrs; they go
+ * first, so spans override them. */
+static void
+style_attrs(PangoAttrList *attrs, enum lay_style st)
 {
 	const struct lay_style_def *d = &lay_styles[st];
-	PangoLayout	*pl;
 	PangoAttribute	*a;
 
-	pl = font_layout(l->ctx, d->family, d->size, d->weight);
-	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(pl, d->justify);
-	if (attrs == NULL)
-		attrs = pango_attr_list_new();
-	/* Defaults of the whole text go first, so spans override them. */
 	a = pango_attr_line_height_new_absolute((int)(d->leading *
 	    PANGO_SCALE));
 	pango_attr_list_insert_before(attrs, a);
@@ -1004,9 +1002,37 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	    (guint16)(((d->color >> 8) & 0xff) * 257),
 	    (guint16)((d->color & 0xff) * 257));
 	pango_attr_list_insert_before(attrs, a);
+}
+
+/*
+ * A pango layout of text in a style, at width w [pt]; takes attrs.
+ * Texts without spans (attrs NULL: captions, cells, markers) share one
+ * list of the style's defaults, kept by the lay: a layout only reads
+ * its list, and holds a reference to it.
+ */
+static PangoLayout *
+style_layout(struct lay *l, enum lay_style st, const char *text,
+    size_t len, PangoAttrList *attrs, double w)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	PangoLayout	*pl;
+
+	pl = font_layout(l->ctx, d->family, d->size, d->weight);
+	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, d->justify);
 	pango_layout_set_text(pl, text, (int)len);
-	pango_layout_set_attributes(pl, attrs);
-	pango_attr_list_unref(attrs);
+	if (attrs == NULL) {
+		if (l->plain[st] == NULL) {
+			l->plain[st] = pango_attr_list_new();
+			style_attrs(l->plain[st], st);
+		}
+		pango_layout_set_attributes(pl, l->plain[st]);
+	} else {
+		style_attrs(attrs, st);
+		pango_layout_set_attributes(pl, attrs);
+		pango_attr_list_unref(attrs);
+	}
 	return pl;
 }
 

@@ -194,6 +194,8 @@ struct lay {
 	int		 notes;		/* number links as notes */
 	const char	*notedest;	/* prefix of the notes' dests */
 	int		 depth;		/* list nesting, while building */
+	PangoAttrList	*plain[STYLE__MAX]; /* a style's defaults, shared by
+					 * its texts without spans, or NULL */
 };
 
 void	 lay_init(struct lay *, PangoContext *, struct hyph *,
