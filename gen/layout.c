@@ -198,7 +198,10 @@ need_height(const struct lay_item *items, size_t n, size_t i, double height)
  * floats are decided in their order, and a float never rises above its
  * anchor nor across a page break (its page would have to hold items
  * before the break), so the work is that of one pass plus, for each
- * hoisted float, the items of the page or two it replays.
+ * hoisted float, the items it replays: those from the last one begun
+ * before P (usually a page or two of them).  The whole-document passes
+ * this replaces gave the same pages (tests/unit-layout.c keeps them as
+ * an oracle).
  */
 #define NOPAGE		((size_t)-1)
 #define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
