@@ -1039,6 +1039,85 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	return pl;
 }
 
+/*
+ * Texts without spans (cells, markers, captions, headings) are laid out
+ * once per pango context: the same text in the same style, width and
+ * settings shares one layout, each item holding a reference (table
+ * cells, years, dashes and list markers repeat by the hundred).  The
+ * table of them hangs on the context (one edition's, used by one thread
+ * at a time) and holds no reference: a layout leaves it when its last
+ * item frees it.  A shared layout is never changed (lay_hang() copies
+ * it first).
+ */
+#define SHARED_KEY	"rapporteur-layout-shared"
+
+struct shared {
+	GHashTable	*table;		/* key -> struct shared */
+	char		*key;		/* settings, a newline, the text */
+	PangoLayout	*pl;		/* not owned */
+};
+
+static void
+shared_free(gpointer p)
+{
+	struct shared	*e = p;
+
+	free(e->key);
+	free(e);
+}
+
+/* The layout is being finalized: forget it. */
+static void
+shared_gone(gpointer p, GObject *dead)
+{
+	struct shared	*e = p;
+
+	(void)dead;
+	g_hash_table_remove(e->table, e->key);
+}
+
+/* A layout of plain text in a style at width w [pt], justified when
+ * justify and the style is, aligned by align, lines after the first
+ * indented by hang [pt]; the caller owns a reference. */
+static PangoLayout *
+plain_layout(struct lay *l, enum lay_style st, const char *text,
+    size_t len, double w, int justify, PangoAlignment align, double hang)
+{
+	GHashTable	*t;
+	struct shared	*e;
+	struct buf	 key = { NULL, 0, 0 };
+	PangoLayout	*pl;
+
+	t = g_object_get_data(G_OBJECT(l->ctx), SHARED_KEY);
+	if (t == NULL) {
+		t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+		    shared_free);
+		g_object_set_data_full(G_OBJECT(l->ctx), SHARED_KEY, t,
+		    (GDestroyNotify)g_hash_table_unref);
+	}
+	buf_printf(&key, "%d %d %d %d %d\n", (int)st, (int)(w * PANGO_SCALE),
+	    justify, (int)align, (int)(-hang * PANGO_SCALE));
+	buf_put(&key, text, len);
+	if ((e = g_hash_table_lookup(t, key.data)) != NULL) {
+		buf_free(&key);
+		return g_object_ref(e->pl);
+	}
+	pl = style_layout(l, st, text, len, NULL, w);
+	if (lay_styles[st].justify && !justify)
+		pango_layout_set_justify(pl, FALSE);
+	if (align != PANGO_ALIGN_LEFT)
+		pango_layout_set_alignment(pl, align);
+	if (hang != 0)
+		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
+	e = xcalloc(1, sizeof(*e));
+	e->table = t;
+	e->key = buf_detach(&key);
+	e->pl = pl;
+	g_hash_table_insert(t, e->key, e);
+	g_object_weak_ref(G_OBJECT(pl), shared_gone, e);
+	return pl;
+}
+
 /* Has text a run of more than 40 bytes without a space?  Such a run
  * (an address, an identifier) breaks between letters, and pango would
  * justify its lines by spacing the letters out. */
@@ -1063,6 +1142,7 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 {
 	const struct lay_style_def *d = &lay_styles[st];
 	struct lay_item	*it;
+	int		 justify;
 
 	if (w <= 0)
 		w = l->width - x;
@@ -1074,19 +1154,25 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 	it->before = d->before;
 	it->after = d->after;
 	it->keep = d->keep;
-	it->layout = style_layout(l, st, b->t.data ? b->t.data : "", b->t.len,
-	    b->attrs, w);
-	b->attrs = NULL;
-	if (d->justify && long_token(b->t.data, b->t.len))
-		pango_layout_set_justify(it->layout, FALSE);
+	justify = d->justify && !long_token(b->t.data, b->t.len);
+	if (b->attrs == NULL)
+		it->layout = plain_layout(l, st, b->t.data ? b->t.data : "",
+		    b->t.len, w, justify, PANGO_ALIGN_LEFT, hang);
+	else {
+		it->layout = style_layout(l, st, b->t.data ? b->t.data : "",
+		    b->t.len, b->attrs, w);
+		b->attrs = NULL;
+		if (d->justify && !justify)
+			pango_layout_set_justify(it->layout, FALSE);
+		/* Set before measuring: pango lays the text out once. */
+		if (hang != 0)
+			pango_layout_set_indent(it->layout,
+			    (int)(-hang * PANGO_SCALE));
+	}
 	it->links = b->links;
 	it->nlinks = b->nlinks;
 	b->links = NULL;
 	buf_free(&b->t);
-	/* Set before measuring: pango lays the text out once. */
-	if (hang != 0)
-		pango_layout_set_indent(it->layout,
-		    (int)(-hang * PANGO_SCALE));
 	measure_lines(it);
 	/* Two lines at least at the foot and at the head of a page;
 	 * headings and captions never break. */
@@ -1154,8 +1240,13 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 void
 lay_hang(struct lay_item *it, double indent)
 {
-	int	 split = it->orphans < (int)it->nu || it->nu < 2;
+	int		 split = it->orphans < (int)it->nu || it->nu < 2;
+	PangoLayout	*pl;
 
+	/* The layout may be shared (plain_layout()): change a copy. */
+	pl = pango_layout_copy(it->layout);
+	g_object_unref(it->layout);
+	it->layout = pl;
 	pango_layout_set_indent(it->layout, (int)(-indent * PANGO_SCALE));
 	lines_free(it);
 	measure_lines(it);
@@ -1166,7 +1257,8 @@ lay_hang(struct lay_item *it, double indent)
 static PangoLayout *
 marker_layout(struct lay *l, enum lay_style st, const char *text)
 {
-	return style_layout(l, st, text, strlen(text), NULL, 1000);
+	return plain_layout(l, st, text, strlen(text), 1000,
+	    lay_styles[st].justify, PANGO_ALIGN_LEFT, 0);
 }
 
 /* ---- Markdown blocks ---- */
@@ -1470,7 +1562,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 	struct lay_table *t;
 	struct tb	 b;
 	enum lay_style	 st;
-	double		 sum = 0, h, x;
+	double		 sum = 0, h, x, cw;
 	size_t		 r, c;
 	int		 ph;
 	char		*s;
@@ -1505,14 +1597,21 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 				continue;
 			tb_init(&b, l, st);
 			tb_put(&b, cells[r * ncols + c], 1);
-			pl = style_layout(l, st, b.t.data ? b.t.data : "",
-			    b.t.len, b.attrs, t->colx[c + 1] - t->colx[c] -
-			    2 * t->pad);
+			cw = t->colx[c + 1] - t->colx[c] - 2 * t->pad;
+			if (b.attrs == NULL)
+				pl = plain_layout(l, st, b.t.data ?
+				    b.t.data : "", b.t.len, cw,
+				    lay_styles[st].justify, ralign[c] ?
+				    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0);
+			else {
+				pl = style_layout(l, st, b.t.data ?
+				    b.t.data : "", b.t.len, b.attrs, cw);
+				if (ralign[c])
+					pango_layout_set_alignment(pl,
+					    PANGO_ALIGN_RIGHT);
+			}
 			buf_free(&b.t);
 			free(b.links);
-			if (ralign[c])
-				pango_layout_set_alignment(pl,
-				    PANGO_ALIGN_RIGHT);
 			pango_layout_get_size(pl, NULL, &ph);
 			h = fmax(h, (double)ph / PANGO_SCALE);
 			t->cell[r * ncols + c] = pl;

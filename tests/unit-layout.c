@@ -1344,6 +1344,35 @@ test_pango(void)
 		    "measured, then hung", NULL);
 		buf_free(&src);
 	}
+	/* The same plain text twice shares one layout; a hung one changes
+	 * a copy; another lay on the context shares it too. */
+	{
+		struct lay	 l2;
+		struct lay_item	*x1, *x2, *x3;
+		const char	*t = "Dernière valeur connue de chaque "
+		    "indicateur jusqu’en 2016";
+
+		lay_text(&l, t, STYLE_DESC, 0, 120);
+		x2 = lay_text(&l, t, STYLE_DESC, 0, 120);
+		x1 = &l.item[l.nitems - 2];
+		lay_init(&l2, ctx, hy, 200);
+		x3 = lay_text(&l2, t, STYLE_DESC, 0, 120);
+		ok(x1->layout == x2->layout && x3->layout == x1->layout &&
+		    x1->nu == x2->nu && x1->nu > 1 && x1->lx[1] == x2->lx[1],
+		    "a repeated plain text is laid out once, for every lay of "
+		    "the context", NULL);
+		lay_hang(x2, 10);
+		ok(x2->layout != x1->layout &&
+		    pango_layout_get_indent(x1->layout) == 0 &&
+		    pango_layout_get_indent(x2->layout) == -10 * PANGO_SCALE &&
+		    x2->lx[1] > x1->lx[1], "hanging a shared text changes "
+		    "its own copy only", NULL);
+		lay_free(&l2);
+		x3 = lay_text(&l, t, STYLE_DESC, 20, 60);
+		x1 = &l.item[l.nitems - 3];
+		ok(x3->layout != x1->layout && x3->nu > x1->nu,
+		    "another width is another layout", NULL);
+	}
 	free(para);
 	lay_free(&l);
 	g_object_unref(ctx);
