@@ -87,7 +87,10 @@ struct lay_table {
  * An item.  The first group of fields is all pagination reads: a unit
  * is a line of text, a row of a table, or the whole box; the unit tests
  * fill only these.  The rest is for drawing, filled by the builders
- * below, and read by pdf.c.
+ * below, and read by pdf.c.  The layouts of texts without spans (cells,
+ * markers, captions, headings) are shared by every item of the same
+ * text and settings in the pango context: read them, never change them
+ * (lay_hang() changes its own copy).
  */
 struct lay_item {
 	enum lay_kind	 kind;
