@@ -92,6 +92,18 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 
 /* ---- pagination ---- */
 
+/* [pt] h with a continued table's header rows and conth added, in the
+ * order lay_height() adds them (the sums must match to the bit). */
+static double
+with_head(const struct lay_item *it, double h)
+{
+	size_t	 i;
+
+	for (i = 0; i < it->nhead && i < it->nu; i++)
+		h += it->uh[i];
+	return h + it->conth;
+}
+
 double
 lay_height(const struct lay_item *it, size_t first, size_t last, int cont)
 {
@@ -100,11 +112,8 @@ lay_height(const struct lay_item *it, size_t first, size_t last, int cont)
 
 	for (i = first; i < last && i < it->nu; i++)
 		h += it->uh[i];
-	if (cont) {
-		for (i = 0; i < it->nhead && i < it->nu; i++)
-			h += it->uh[i];
-		h += it->conth;
-	}
+	if (cont)
+		h = with_head(it, h);
 	return h;
 }
 
@@ -144,26 +153,6 @@ first_units(const struct lay_item *it)
 	return it->nu;
 }
 
-static void
-push_piece(struct lay_pages *pg, size_t *cap, size_t item, size_t first,
-    size_t last, int cont, size_t page, double y, double h)
-{
-	struct lay_piece *p;
-
-	if (pg->npieces == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		pg->piece = xreallocarray(pg->piece, *cap, sizeof(*pg->piece));
-	}
-	p = &pg->piece[pg->npieces++];
-	p->item = item;
-	p->first = first;
-	p->last = last;
-	p->cont = cont;
-	p->page = page;
-	p->y = y;
-	p->h = h;
-}
-
 /*
  * The height that must fit below the current position for item i to
  * start here: its own first piece, or, for a kept item, itself and the
@@ -199,27 +188,93 @@ need_height(const struct lay_item *items, size_t n, size_t i, double height)
 	return need;
 }
 
-/* The state of one pagination run. */
+/*
+ * How floats are placed.  A float group goes to the top of the page
+ * before the one it would start, when it would leave that page emptier
+ * than FLOAT_GAP (see hoist_page()).  Pages are filled in one pass;
+ * when the float just placed is worth hoisting to page P, the pass goes
+ * back to the last item it began on a page before P (a mark) and goes
+ * on from there with the float at P's top.  Nothing before P changes,
+ * floats are decided in their order, and a float never rises above its
+ * anchor nor across a page break (its page would have to hold items
+ * before the break), so the work is that of one pass plus, for each
+ * hoisted float, the items it replays: those from the last one begun
+ * before P (usually a page or two of them).  The whole-document passes
+ * this replaces gave the same pages (tests/unit-layout.c keeps them as
+ * an oracle).
+ */
+#define NOPAGE		((size_t)-1)
+#define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
+#define FLOAT_MAX	0.7	/* floats at a page top fill at most this */
+
+/* The pass's state before a main-loop item: where to go back to. */
+struct mark {
+	size_t		 i;		/* the item */
+	size_t		 page, npieces, ndone;
+	double		 y, after;
+	int		 top;
+};
+
+/* The state of the pagination. */
 struct run {
 	const struct lay_item *items;
 	size_t		 n;
 	double		 height;	/* [pt] of a page's body */
 	struct lay_pages *pg;
-	size_t		 cap;
+	size_t		 cap;		/* of pg->piece */
 	size_t		 page;
 	double		 y;		/* [pt] used on the page */
 	int		 top;		/* nothing on the page yet */
 	double		 after;		/* [pt] space after the last item */
-	const size_t	*hoist;		/* [n] page a float group goes to the
+	size_t		*hoist;		/* [n] page a float group goes to the
 					 * top of, or NOPAGE */
+	size_t		*ingroup;	/* [n] first item of the float group
+					 * an item is in, or NOPAGE */
 	char		*done;		/* [n] float group placed */
 	double		*prevy;		/* [n] [pt] used on the page a float
 					 * group left, or -1 */
+	size_t		*pstart;	/* [page + 1] first piece of a page */
+	size_t		 pscap;
+	size_t		*tops;		/* hoisted groups, by page then item */
+	size_t		 ntops, topcap;
+	size_t		*dlog;		/* groups marked done, in order */
+	size_t		 ndone, dcap;
+	struct mark	*mark;
+	size_t		 nmarks, mcap;
 };
 
-#define NOPAGE		((size_t)-1)
-#define FLOAT_GAP	0.2	/* hoist a float that leaves more empty */
-#define FLOAT_MAX	0.7	/* floats at a page top fill at most this */
+static void
+push_piece(struct run *r, size_t item, size_t first, size_t last, int cont,
+    double y, double h)
+{
+	struct lay_pages *pg = r->pg;
+	struct lay_piece *p;
+
+	if (pg->npieces == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		pg->piece = xreallocarray(pg->piece, r->cap,
+		    sizeof(*pg->piece));
+	}
+	p = &pg->piece[pg->npieces++];
+	p->item = item;
+	p->first = first;
+	p->last = last;
+	p->cont = cont;
+	p->page = r->page;
+	p->y = y;
+	p->h = h;
+}
+
+static void
+set_done(struct run *r, size_t g)
+{
+	r->done[g] = 1;
+	if (r->ndone == r->dcap) {
+		r->dcap = r->dcap ? r->dcap * 2 : 64;
+		r->dlog = xreallocarray(r->dlog, r->dcap, sizeof(*r->dlog));
+	}
+	r->dlog[r->ndone++] = g;
+}
 
 /* One past the last item of the float group starting at i: its items
  * are kept together, up to the first one that is not kept. */
@@ -246,17 +301,25 @@ group_height(const struct lay_item *items, size_t i, size_t j)
 
 static void	 place(struct run *, size_t);
 
-/* Places the float groups hoisted to the top of the current page. */
+/* Places the float groups hoisted to the top of the current page, in
+ * their order. */
 static void
 place_tops(struct run *r)
 {
-	size_t	 g, j, e;
+	size_t	 lo = 0, hi = r->ntops, mid, g, j, e;
 
-	for (g = 0; g < r->n; g++) {
-		if (!r->items[g].flt || r->done[g] ||
-		    r->hoist[g] != r->page)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->hoist[r->tops[mid]] < r->page)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->ntops && r->hoist[r->tops[lo]] == r->page; lo++) {
+		g = r->tops[lo];
+		if (r->done[g])
 			continue;
-		r->done[g] = 1;
+		set_done(r, g);
 		e = group_end(r->items, r->n, g);
 		for (j = g; j < e; j++)
 			place(r, j);
@@ -271,7 +334,36 @@ new_page(struct run *r)
 	r->y = 0;
 	r->top = 1;
 	r->after = 0;
+	if (r->page >= r->pscap) {
+		r->pscap *= 2;
+		r->pstart = xreallocarray(r->pstart, r->pscap,
+		    sizeof(*r->pstart));
+	}
+	r->pstart[r->page] = r->pg->npieces;
 	place_tops(r);
+}
+
+/* The longest piece from unit s that fits in avail and ends where the
+ * item may break (0: none); its height in *hp. */
+static size_t
+fit_units(struct run *r, const struct lay_item *it, size_t s, int cont,
+    double avail, double *hp)
+{
+	size_t	 e, best = 0;
+	double	 sum = 0, h;
+
+	for (e = s + 1; e <= it->nu; e++) {
+		r->pg->work++;
+		sum += it->uh[e - 1];
+		h = cont ? with_head(it, sum) : sum;
+		if (h > avail + EPS)
+			break;
+		if (e == it->nu || can_break(it, e)) {
+			best = e;
+			*hp = h;
+		}
+	}
+	return best;
 }
 
 /* Places item i from the current position, breaking it over pages as
@@ -281,9 +373,10 @@ place(struct run *r, size_t i)
 {
 	const struct lay_item *it = &r->items[i];
 	size_t	 s, e, best;
-	double	 gap, h, avail, prev;
+	double	 gap, h, avail, prev, sum;
 	int	 cont;
 
+	r->pg->work++;
 	if (it->kind == LAY_BREAK) {
 		if (!r->top)
 			new_page(r);
@@ -292,7 +385,7 @@ place(struct run *r, size_t i)
 	gap = r->top ? 0 : fmax(r->after, it->before);
 	if (it->nu == 0) {
 		/* An anchor: takes no room, keeps its place. */
-		push_piece(r->pg, &r->cap, i, 0, 0, 0, r->page, r->y + gap, 0);
+		push_piece(r, i, 0, 0, 0, r->y + gap, 0);
 		return;
 	}
 	if (!r->top && r->y + gap + need_height(r->items, r->n, i, r->height) >
@@ -314,18 +407,15 @@ place(struct run *r, size_t i)
 		avail = r->height - r->y - gap;
 		/* The longest piece that fits and ends where the item may
 		 * break. */
-		best = 0;
-		for (e = s + 1; e <= it->nu; e++) {
-			if (lay_height(it, s, e, cont) > avail + EPS)
-				break;
-			if (e == it->nu || can_break(it, e))
-				best = e;
-		}
+		h = 0;
+		best = fit_units(r, it, s, cont, avail, &h);
 		/* A page does not end on a hyphenated word when the line
 		 * before is an allowed break too. */
 		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
-		    it->hyend[best - 1] && can_break(it, best - 1))
+		    it->hyend[best - 1] && can_break(it, best - 1)) {
 			best--;
+			h = lay_height(it, s, best, cont);
+		}
 		if (best == 0 && !r->top) {
 			new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -336,15 +426,19 @@ place(struct run *r, size_t i)
 			 * fits: break where it must, at least one unit,
 			 * rather than lose anything. */
 			best = s + 1;
+			sum = it->uh[s];
+			h = cont ? with_head(it, sum) : sum;
 			for (e = s + 2; e <= it->nu; e++) {
-				if (lay_height(it, s, e, cont) > avail + EPS)
+				r->pg->work++;
+				sum += it->uh[e - 1];
+				if ((cont ? with_head(it, sum) : sum) >
+				    avail + EPS)
 					break;
 				best = e;
+				h = cont ? with_head(it, sum) : sum;
 			}
 		}
-		h = lay_height(it, s, best, cont);
-		push_piece(r->pg, &r->cap, i, s, best, cont, r->page,
-		    r->y + gap, h);
+		push_piece(r, i, s, best, cont, r->y + gap, h);
 		r->y += gap + h;
 		r->top = 0;
 		r->after = it->after;
@@ -357,89 +451,119 @@ place(struct run *r, size_t i)
 	}
 }
 
-static void
-run(struct run *r)
-{
-	size_t	 i;
-
-	memset(r->pg, 0, sizeof(*r->pg));
-	r->cap = 0;
-	r->page = 0;
-	r->y = 0;
-	r->top = 1;
-	r->after = 0;
-	memset(r->done, 0, r->n);
-	for (i = 0; i < r->n; i++)
-		r->prevy[i] = -1;
-	place_tops(r);
-	for (i = 0; i < r->n; ) {
-		if (r->items[i].flt && r->done[i]) {
-			i = group_end(r->items, r->n, i);
-			continue;
-		}
-		if (r->items[i].flt)
-			r->done[i] = 1;
-		place(r, i);
-		i++;
-	}
-	r->pg->npages = r->page + 1;
-}
-
 /*
- * The first float group worth hoisting: one that went to a fresh page
- * leaving the page before emptier than FLOAT_GAP, when that page begins
- * at or after the group's anchor and its top has room for it.  Returns
- * the group's first item, or NOPAGE.
+ * The page float g (just placed from piece k on) goes to the top of:
+ * the page before the one it starts, when it went to that page leaving
+ * the page before emptier than FLOAT_GAP, when that page begins at or
+ * after the group's anchor, the floats before g are all on earlier
+ * pages or at its top, and its top has room for the group.  NOPAGE
+ * when none.  Looks at the page before and g's own only.
  */
 static size_t
-pick_float(const struct run *r, const size_t *ingroup)
+hoist_page(const struct run *r, size_t g, size_t k)
 {
 	const struct lay_pages *pg = r->pg;
-	size_t	 g, k, page, low, e;
+	size_t	 page, low, e;
 	double	 tops;
 
-	for (g = 0; g < r->n; g++) {
-		if (!r->items[g].flt || r->hoist[g] != NOPAGE ||
-		    r->prevy[g] < 0 ||
-		    r->height - r->prevy[g] < FLOAT_GAP * r->height)
-			continue;
-		for (k = 0; k < pg->npieces && pg->piece[k].item != g; k++)
-			;
-		if (k == pg->npieces || pg->piece[k].page == 0)
-			continue;
-		page = pg->piece[k].page - 1;
-		/* Floats keep their order: every earlier one must already
-		 * be on an earlier page, or at the top of this one. */
-		for (k = 0; k < pg->npieces; k++) {
-			e = pg->piece[k].item;
-			if (e < g && r->items[e].flt && pg->piece[k].page >=
-			    page && !(pg->piece[k].page == page &&
-			    r->hoist[e] == page))
-				break;
-		}
-		if (k < pg->npieces)
-			continue;
-		/* The page's first item that is not a hoisted float, and
-		 * the floats already at its top. */
-		low = NOPAGE;
-		tops = 0;
-		for (k = 0; k < pg->npieces; k++) {
-			if (pg->piece[k].page != page)
-				continue;
-			if (ingroup[pg->piece[k].item] != NOPAGE &&
-			    r->hoist[ingroup[pg->piece[k].item]] == page)
-				tops += pg->piece[k].h;
-			else if (low == NOPAGE || pg->piece[k].item < low)
-				low = pg->piece[k].item;
-		}
-		if (low == NOPAGE || low < r->items[g].anchor)
-			continue;
-		if (tops + group_height(r->items, g, group_end(r->items,
-		    r->n, g)) > FLOAT_MAX * r->height)
-			continue;
-		return g;
+	if (!r->items[g].flt || r->hoist[g] != NOPAGE || r->prevy[g] < 0 ||
+	    r->height - r->prevy[g] < FLOAT_GAP * r->height)
+		return NOPAGE;
+	for (; k < pg->npieces && pg->piece[k].item != g; k++)
+		;
+	if (k == pg->npieces || pg->piece[k].page == 0)
+		return NOPAGE;
+	page = pg->piece[k].page - 1;
+	/* Floats keep their order: every earlier one must already be on an
+	 * earlier page, or at the top of this one.  All are placed by now,
+	 * and pieces are in page order. */
+	for (k = r->pstart[page]; k < pg->npieces; k++) {
+		e = pg->piece[k].item;
+		if (e < g && r->items[e].flt && !(pg->piece[k].page == page &&
+		    r->hoist[e] == page))
+			return NOPAGE;
 	}
-	return NOPAGE;
+	/* The page's first item that is not a hoisted float, and the
+	 * floats already at its top. */
+	low = NOPAGE;
+	tops = 0;
+	for (k = r->pstart[page]; k < pg->npieces &&
+	    pg->piece[k].page == page; k++) {
+		e = pg->piece[k].item;
+		if (r->ingroup[e] != NOPAGE &&
+		    r->hoist[r->ingroup[e]] == page)
+			tops += pg->piece[k].h;
+		else if (low == NOPAGE || e < low)
+			low = e;
+	}
+	if (low == NOPAGE || low < r->items[g].anchor)
+		return NOPAGE;
+	if (tops + group_height(r->items, g, group_end(r->items, r->n, g)) >
+	    FLOAT_MAX * r->height)
+		return NOPAGE;
+	return page;
+}
+
+static void
+push_mark(struct run *r, size_t i)
+{
+	struct mark	*m;
+
+	if (r->nmarks == r->mcap) {
+		r->mcap = r->mcap ? r->mcap * 2 : 256;
+		r->mark = xreallocarray(r->mark, r->mcap, sizeof(*r->mark));
+	}
+	m = &r->mark[r->nmarks++];
+	m->i = i;
+	m->page = r->page;
+	m->npieces = r->pg->npieces;
+	m->ndone = r->ndone;
+	m->y = r->y;
+	m->after = r->after;
+	m->top = r->top;
+}
+
+/* Hoists float g to the top of page p: goes back to the last item begun
+ * on a page before p (or to the start).  Returns the item to go on
+ * from. */
+static size_t
+hoist(struct run *r, size_t g, size_t p)
+{
+	struct mark	 m0;
+	const struct mark *m;
+	size_t		 k;
+
+	while (r->nmarks > 0 && r->mark[r->nmarks - 1].page >= p)
+		r->nmarks--;
+	if (r->nmarks > 0)
+		m = &r->mark[--r->nmarks];
+	else {
+		/* Only when floats at the top of page 0 overflow it. */
+		memset(&m0, 0, sizeof(m0));
+		m0.top = 1;
+		m = &m0;
+	}
+	r->pg->npieces = m->npieces;
+	r->page = m->page;
+	r->y = m->y;
+	r->after = m->after;
+	r->top = m->top;
+	while (r->ndone > m->ndone)
+		r->done[r->dlog[--r->ndone]] = 0;
+	r->hoist[g] = p;
+	if (r->ntops == r->topcap) {
+		r->topcap = r->topcap ? r->topcap * 2 : 64;
+		r->tops = xreallocarray(r->tops, r->topcap, sizeof(*r->tops));
+	}
+	/* By page, then item; later hoists go to the same page or a later
+	 * one, and are later items, so this is an append. */
+	for (k = r->ntops++; k > 0 && (r->hoist[r->tops[k - 1]] > p ||
+	    (r->hoist[r->tops[k - 1]] == p && r->tops[k - 1] > g)); k--)
+		r->tops[k] = r->tops[k - 1];
+	r->tops[k] = g;
+	if (m == &m0)
+		place_tops(r);
+	return m->i;
 }
 
 void
@@ -447,39 +571,59 @@ lay_paginate(const struct lay_item *items, size_t n, double height,
     struct lay_pages *pg)
 {
 	struct run	 r;
-	size_t		*hoist, *ingroup, i, j, e, g, tries;
+	size_t		 i, j, e, k, p;
 
+	memset(pg, 0, sizeof(*pg));
 	memset(&r, 0, sizeof(r));
 	r.items = items;
 	r.n = n;
 	r.height = height;
 	r.pg = pg;
-	hoist = xcalloc(n + 1, sizeof(*hoist));
-	ingroup = xcalloc(n + 1, sizeof(*ingroup));
+	r.top = 1;
+	r.hoist = xcalloc(n + 1, sizeof(*r.hoist));
+	r.ingroup = xcalloc(n + 1, sizeof(*r.ingroup));
 	r.done = xcalloc(n + 1, 1);
 	r.prevy = xcalloc(n + 1, sizeof(double));
-	r.hoist = hoist;
-	for (i = 0; i < n; i++)
-		hoist[i] = ingroup[i] = NOPAGE;
+	r.pscap = 64;
+	r.pstart = xcalloc(r.pscap, sizeof(*r.pstart));
+	for (i = 0; i < n; i++) {
+		r.hoist[i] = r.ingroup[i] = NOPAGE;
+		r.prevy[i] = -1;
+	}
 	for (i = 0; i < n; i++)
 		if (items[i].flt)
 			for (e = group_end(items, n, i), j = i; j < e; j++)
-				ingroup[j] = i;
-	/* Hoisting one group moves what follows: lay out again, until no
-	 * group is worth hoisting (each is hoisted once at most). */
-	for (tries = 0; ; tries++) {
-		run(&r);
-		if (tries > n || (g = pick_float(&r, ingroup)) == NOPAGE)
-			break;
-		for (j = 0; j < pg->npieces && pg->piece[j].item != g; j++)
-			;
-		hoist[g] = pg->piece[j].page - 1;
-		lay_pages_free(pg);
+				r.ingroup[j] = i;
+	place_tops(&r);
+	for (i = 0; i < n; ) {
+		push_mark(&r, i);
+		if (items[i].flt && r.done[i]) {
+			i = group_end(items, n, i);
+			continue;
+		}
+		if (!items[i].flt) {
+			place(&r, i);
+			i++;
+			continue;
+		}
+		set_done(&r, i);
+		r.prevy[i] = -1;
+		k = pg->npieces;
+		place(&r, i);
+		if ((p = hoist_page(&r, i, k)) != NOPAGE)
+			i = hoist(&r, i, p);
+		else
+			i++;
 	}
-	free(hoist);
-	free(ingroup);
+	pg->npages = r.page + 1;
+	free(r.hoist);
+	free(r.ingroup);
 	free(r.done);
 	free(r.prevy);
+	free(r.pstart);
+	free(r.tops);
+	free(r.dlog);
+	free(r.mark);
 }
 
 void
@@ -500,16 +644,28 @@ lay_init(struct lay *l, PangoContext *ctx, struct hyph *hy, double width)
 	l->width = width;
 }
 
+/* Frees an item's unit arrays: measure_lines() makes one block of them
+ * that uh begins (other items have their own). */
+static void
+lines_free(struct lay_item *it)
+{
+	if (it->top == NULL || it->top != it->uh + it->nu) {
+		free(it->top);
+		free(it->base);
+		free(it->lx);
+		free(it->hyend);
+	}
+	free(it->uh);
+	it->uh = it->top = it->base = it->lx = NULL;
+	it->hyend = NULL;
+}
+
 static void
 item_free(struct lay_item *it)
 {
 	size_t	 i;
 
-	free(it->uh);
-	free(it->top);
-	free(it->base);
-	free(it->lx);
-	free(it->hyend);
+	lines_free(it);
 	free(it->links);
 	free((char *)it->str);
 	free(it->alt);
@@ -537,6 +693,10 @@ lay_free(struct lay *l)
 
 	for (i = 0; i < l->nitems; i++)
 		item_free(&l->item[i]);
+	for (i = 0; i < STYLE__MAX; i++)
+		if (l->plain[i] != NULL)
+			pango_attr_list_unref(l->plain[i]);
+	memset(l->plain, 0, sizeof(l->plain));
 	free(l->item);
 	free(l->note);
 	l->item = NULL;
@@ -550,7 +710,7 @@ lay_add(struct lay *l, enum lay_kind kind)
 	struct lay_item	*it;
 
 	if (l->nitems == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 128;
+		l->cap = l->cap ? l->cap * 2 : 8;
 		l->item = xreallocarray(l->item, l->cap, sizeof(*l->item));
 	}
 	it = &l->item[l->nitems++];
@@ -601,7 +761,7 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 {
 	memset(b, 0, sizeof(*b));
 	b->l = l;
-	b->attrs = pango_attr_list_new();
+	b->attrs = NULL;	/* made by the first span's attribute */
 	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
 }
 
@@ -610,6 +770,8 @@ tb_attr(struct tb *b, PangoAttribute *a, size_t start, size_t end)
 {
 	a->start_index = (guint)start;
 	a->end_index = (guint)end;
+	if (b->attrs == NULL)
+		b->attrs = pango_attr_list_new();
 	pango_attr_list_insert(b->attrs, a);
 }
 
@@ -776,11 +938,12 @@ measure_lines(struct lay_item *it)
 
 	n = pango_layout_get_line_count(it->layout);
 	it->nu = (size_t)n;
-	it->uh = xcalloc((size_t)n, sizeof(double));
-	it->top = xcalloc((size_t)n, sizeof(double));
-	it->base = xcalloc((size_t)n, sizeof(double));
-	it->lx = xcalloc((size_t)n, sizeof(double));
-	it->hyend = xcalloc((size_t)n, 1);
+	/* One block: uh, top, base, lx, then hyend (see lines_free()). */
+	it->uh = xcalloc((size_t)n, 4 * sizeof(double) + 1);
+	it->top = it->uh + n;
+	it->base = it->top + n;
+	it->lx = it->base + n;
+	it->hyend = (char *)(it->lx + n);
 	text = pango_layout_get_text(it->layout);
 	iter = pango_layout_get_iter(it->layout);
 	do {
@@ -816,22 +979,14 @@ measure_lines(struct lay_item *it)
 	}
 }
 
-/* A pango layout of text in a style, at width w [pt]; takes attrs. */
-static PangoLayout *
-style_layout(struct lay *l, enum lay_style st, const char *text,
-    size_t len, PangoAttrList *attrs, double w)
+/* Adds the defaults of the whole text in style st to attrs; they go
+ * first, so spans override them. */
+static void
+style_attrs(PangoAttrList *attrs, enum lay_style st)
 {
 	const struct lay_style_def *d = &lay_styles[st];
-	PangoLayout	*pl;
 	PangoAttribute	*a;
 
-	pl = font_layout(l->ctx, d->family, d->size, d->weight);
-	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(pl, d->justify);
-	if (attrs == NULL)
-		attrs = pango_attr_list_new();
-	/* Defaults of the whole text go first, so spans override them. */
 	a = pango_attr_line_height_new_absolute((int)(d->leading *
 	    PANGO_SCALE));
 	pango_attr_list_insert_before(attrs, a);
@@ -850,9 +1005,116 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	    (guint16)(((d->color >> 8) & 0xff) * 257),
 	    (guint16)((d->color & 0xff) * 257));
 	pango_attr_list_insert_before(attrs, a);
+}
+
+/*
+ * A pango layout of text in a style, at width w [pt]; takes attrs.
+ * Texts without spans (attrs NULL: captions, cells, markers) share one
+ * list of the style's defaults, kept by the lay: a layout only reads
+ * its list, and holds a reference to it.
+ */
+static PangoLayout *
+style_layout(struct lay *l, enum lay_style st, const char *text,
+    size_t len, PangoAttrList *attrs, double w)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	PangoLayout	*pl;
+
+	pl = font_layout(l->ctx, d->family, d->size, d->weight);
+	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, d->justify);
 	pango_layout_set_text(pl, text, (int)len);
-	pango_layout_set_attributes(pl, attrs);
-	pango_attr_list_unref(attrs);
+	if (attrs == NULL) {
+		if (l->plain[st] == NULL) {
+			l->plain[st] = pango_attr_list_new();
+			style_attrs(l->plain[st], st);
+		}
+		pango_layout_set_attributes(pl, l->plain[st]);
+	} else {
+		style_attrs(attrs, st);
+		pango_layout_set_attributes(pl, attrs);
+		pango_attr_list_unref(attrs);
+	}
+	return pl;
+}
+
+/*
+ * Texts without spans (cells, markers, captions, headings) are laid out
+ * once per pango context: the same text in the same style, width and
+ * settings shares one layout, each item holding a reference (table
+ * cells, years, dashes and list markers repeat by the hundred).  The
+ * table of them hangs on the context (one edition's, used by one thread
+ * at a time) and holds no reference: a layout leaves it when its last
+ * item frees it.  A shared layout is never changed (lay_hang() copies
+ * it first).
+ */
+#define SHARED_KEY	"rapporteur-layout-shared"
+
+struct shared {
+	GHashTable	*table;		/* key -> struct shared */
+	char		*key;		/* settings, a newline, the text */
+	PangoLayout	*pl;		/* not owned */
+};
+
+static void
+shared_free(gpointer p)
+{
+	struct shared	*e = p;
+
+	free(e->key);
+	free(e);
+}
+
+/* The layout is being finalized: forget it. */
+static void
+shared_gone(gpointer p, GObject *dead)
+{
+	struct shared	*e = p;
+
+	(void)dead;
+	g_hash_table_remove(e->table, e->key);
+}
+
+/* A layout of plain text in a style at width w [pt], justified when
+ * justify and the style is, aligned by align, lines after the first
+ * indented by hang [pt]; the caller owns a reference. */
+static PangoLayout *
+plain_layout(struct lay *l, enum lay_style st, const char *text,
+    size_t len, double w, int justify, PangoAlignment align, double hang)
+{
+	GHashTable	*t;
+	struct shared	*e;
+	struct buf	 key = { NULL, 0, 0 };
+	PangoLayout	*pl;
+
+	t = g_object_get_data(G_OBJECT(l->ctx), SHARED_KEY);
+	if (t == NULL) {
+		t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+		    shared_free);
+		g_object_set_data_full(G_OBJECT(l->ctx), SHARED_KEY, t,
+		    (GDestroyNotify)g_hash_table_unref);
+	}
+	buf_printf(&key, "%d %d %d %d %d\n", (int)st, (int)(w * PANGO_SCALE),
+	    justify, (int)align, (int)(-hang * PANGO_SCALE));
+	buf_put(&key, text, len);
+	if ((e = g_hash_table_lookup(t, key.data)) != NULL) {
+		buf_free(&key);
+		return g_object_ref(e->pl);
+	}
+	pl = style_layout(l, st, text, len, NULL, w);
+	if (lay_styles[st].justify && !justify)
+		pango_layout_set_justify(pl, FALSE);
+	if (align != PANGO_ALIGN_LEFT)
+		pango_layout_set_alignment(pl, align);
+	if (hang != 0)
+		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
+	e = xcalloc(1, sizeof(*e));
+	e->table = t;
+	e->key = buf_detach(&key);
+	e->pl = pl;
+	g_hash_table_insert(t, e->key, e);
+	g_object_weak_ref(G_OBJECT(pl), shared_gone, e);
 	return pl;
 }
 
@@ -872,12 +1134,15 @@ long_token(const char *s, size_t len)
 	return 0;
 }
 
-/* The item for a built text; takes the builder's contents. */
+/* The item for a built text, its lines after the first indented by
+ * hang [pt]; takes the builder's contents. */
 static struct lay_item *
-tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
+tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
+    double w, double hang)
 {
 	const struct lay_style_def *d = &lay_styles[st];
 	struct lay_item	*it;
+	int		 justify;
 
 	if (w <= 0)
 		w = l->width - x;
@@ -889,11 +1154,21 @@ tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
 	it->before = d->before;
 	it->after = d->after;
 	it->keep = d->keep;
-	it->layout = style_layout(l, st, b->t.data ? b->t.data : "", b->t.len,
-	    b->attrs, w);
-	b->attrs = NULL;
-	if (d->justify && long_token(b->t.data, b->t.len))
-		pango_layout_set_justify(it->layout, FALSE);
+	justify = d->justify && !long_token(b->t.data, b->t.len);
+	if (b->attrs == NULL)
+		it->layout = plain_layout(l, st, b->t.data ? b->t.data : "",
+		    b->t.len, w, justify, PANGO_ALIGN_LEFT, hang);
+	else {
+		it->layout = style_layout(l, st, b->t.data ? b->t.data : "",
+		    b->t.len, b->attrs, w);
+		b->attrs = NULL;
+		if (d->justify && !justify)
+			pango_layout_set_justify(it->layout, FALSE);
+		/* Set before measuring: pango lays the text out once. */
+		if (hang != 0)
+			pango_layout_set_indent(it->layout,
+			    (int)(-hang * PANGO_SCALE));
+	}
 	it->links = b->links;
 	it->nlinks = b->nlinks;
 	b->links = NULL;
@@ -904,6 +1179,12 @@ tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
 	it->orphans = d->split ? 2 : (int)it->nu;
 	it->widows = d->split ? 2 : (int)it->nu;
 	return it;
+}
+
+static struct lay_item *
+tb_item(struct lay *l, struct tb *b, enum lay_style st, double x, double w)
+{
+	return tb_item_hang(l, b, st, x, w, 0);
 }
 
 struct lay_item *
@@ -959,14 +1240,15 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 void
 lay_hang(struct lay_item *it, double indent)
 {
-	int	 split = it->orphans < (int)it->nu || it->nu < 2;
+	int		 split = it->orphans < (int)it->nu || it->nu < 2;
+	PangoLayout	*pl;
 
+	/* The layout may be shared (plain_layout()): change a copy. */
+	pl = pango_layout_copy(it->layout);
+	g_object_unref(it->layout);
+	it->layout = pl;
 	pango_layout_set_indent(it->layout, (int)(-indent * PANGO_SCALE));
-	free(it->uh);
-	free(it->top);
-	free(it->base);
-	free(it->lx);
-	free(it->hyend);
+	lines_free(it);
 	measure_lines(it);
 	it->orphans = it->widows = split ? 2 : (int)it->nu;
 }
@@ -975,7 +1257,8 @@ lay_hang(struct lay_item *it, double indent)
 static PangoLayout *
 marker_layout(struct lay *l, enum lay_style st, const char *text)
 {
-	return style_layout(l, st, text, strlen(text), NULL, 1000);
+	return plain_layout(l, st, text, strlen(text), 1000,
+	    lay_styles[st].justify, PANGO_ALIGN_LEFT, 0);
 }
 
 /* ---- Markdown blocks ---- */
@@ -1160,16 +1443,18 @@ static void
 code(struct lay *l, const char *text, double x)
 {
 	struct lay_item	*it;
+	struct tb	 b;
 	size_t		 len = text ? strlen(text) : 0;
 	char		*t;
 
 	while (len > 0 && text[len - 1] == '\n')
 		len--;
 	t = xstrndup(text ? text : "", len);
-	it = lay_text(l, t, STYLE_CODE, x + CODE_PAD, l->width - x -
-	    2 * CODE_PAD);
+	tb_init(&b, l, STYLE_CODE);
+	tb_put(&b, t, 1);
+	it = tb_item_hang(l, &b, STYLE_CODE, x + CODE_PAD, l->width - x -
+	    2 * CODE_PAD, CODE_HANG);
 	free(t);
-	lay_hang(it, CODE_HANG);
 	it->orphans = it->widows = 2;
 	it->role = LAY_ROLE_CODE;
 	it->pad = CODE_PAD;
@@ -1277,7 +1562,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 	struct lay_table *t;
 	struct tb	 b;
 	enum lay_style	 st;
-	double		 sum = 0, h, x;
+	double		 sum = 0, h, x, cw;
 	size_t		 r, c;
 	int		 ph;
 	char		*s;
@@ -1312,14 +1597,21 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 				continue;
 			tb_init(&b, l, st);
 			tb_put(&b, cells[r * ncols + c], 1);
-			pl = style_layout(l, st, b.t.data ? b.t.data : "",
-			    b.t.len, b.attrs, t->colx[c + 1] - t->colx[c] -
-			    2 * t->pad);
+			cw = t->colx[c + 1] - t->colx[c] - 2 * t->pad;
+			if (b.attrs == NULL)
+				pl = plain_layout(l, st, b.t.data ?
+				    b.t.data : "", b.t.len, cw,
+				    lay_styles[st].justify, ralign[c] ?
+				    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, 0);
+			else {
+				pl = style_layout(l, st, b.t.data ?
+				    b.t.data : "", b.t.len, b.attrs, cw);
+				if (ralign[c])
+					pango_layout_set_alignment(pl,
+					    PANGO_ALIGN_RIGHT);
+			}
 			buf_free(&b.t);
 			free(b.links);
-			if (ralign[c])
-				pango_layout_set_alignment(pl,
-				    PANGO_ALIGN_RIGHT);
 			pango_layout_get_size(pl, NULL, &ph);
 			h = fmax(h, (double)ph / PANGO_SCALE);
 			t->cell[r * ncols + c] = pl;

@@ -87,7 +87,10 @@ struct lay_table {
  * An item.  The first group of fields is all pagination reads: a unit
  * is a line of text, a row of a table, or the whole box; the unit tests
  * fill only these.  The rest is for drawing, filled by the builders
- * below, and read by pdf.c.
+ * below, and read by pdf.c.  The layouts of texts without spans (cells,
+ * markers, captions, headings) are shared by every item of the same
+ * text and settings in the pango context: read them, never change them
+ * (lay_hang() changes its own copy).
  */
 struct lay_item {
 	enum lay_kind	 kind;
@@ -152,6 +155,8 @@ struct lay_pages {
 	struct lay_piece *piece;
 	size_t		 npieces;
 	size_t		 npages;	/* at least 1 */
+	size_t		 work;		/* units tried, replays included: the
+					 * cost, for tests */
 };
 
 /*
@@ -165,7 +170,8 @@ struct lay_pages {
  * that would leave a page more than a fifth empty goes to that page's
  * top instead, if the page begins at its anchor or later; pieces are
  * then in page order, no longer in item order.  Fills pg (free with
- * lay_pages_free).
+ * lay_pages_free).  One pass over the items: a hoisted float replays
+ * only the page or two before it, so the work is linear in the units.
  */
 void	 lay_paginate(const struct lay_item *, size_t n, double height,
 	    struct lay_pages *pg);
@@ -191,6 +197,8 @@ struct lay {
 	int		 notes;		/* number links as notes */
 	const char	*notedest;	/* prefix of the notes' dests */
 	int		 depth;		/* list nesting, while building */
+	PangoAttrList	*plain[STYLE__MAX]; /* a style's defaults, shared by
+					 * its texts without spans, or NULL */
 };
 
 void	 lay_init(struct lay *, PangoContext *, struct hyph *,
