@@ -23,7 +23,7 @@ struct opts {
 	int		 draft;		/* watermark every edition */
 	const char	*label;		/* build stamp, or NULL */
 	const char	*base_url;	/* for canonical links, or NULL */
-	int		 jobs;		/* worker threads, >= 1 */
+	int		 jobs;		/* worker processes, >= 1 */
 	int		 quiet;		/* no progress on stderr */
 };
 
@@ -47,6 +47,11 @@ char		*out_path(struct outdir *, const char *rel);
  * diag_sys(). */
 int		 out_commit(struct outdir *, const char *const *owned,
 		    size_t nowned);
+/* For a build in worker processes: a worker sends the files it wrote
+ * and kept to fd, the parent adds them to its own outdir.  Return 0 on
+ * failure (out_receive: a list cut short, a worker that died). */
+int		 out_send(struct outdir *, int fd);
+int		 out_receive(struct outdir *, int fd);
 /* Removes the temporary folder; out is left as it was. */
 void		 out_abort(struct outdir *);
 

@@ -242,6 +242,86 @@ out:
 	return rc;
 }
 
+/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 1;
+}
+
+int
+out_send(struct outdir *o, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < o->nwritten; i++) {
+		buf_putc(&b, 'W');
+		buf_put(&b, o->written[i], strlen(o->written[i]) + 1);
+	}
+	for (i = 0; i < o->nkept; i++) {
+		buf_putc(&b, 'K');
+		buf_put(&b, o->kept[i], strlen(o->kept[i]) + 1);
+	}
+	buf_put(&b, "E", 2);	/* the end: a list cut short is refused */
+	if (!(rc = write_all(fd, b.data, b.len)))
+		diag_sys("cannot send the list of written files: %s",
+		    strerror(errno));
+	buf_free(&b);
+	return rc;
+}
+
+int
+out_receive(struct outdir *o, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	const char	*p, *end, *z;
+	ssize_t		 n;
+	int		 rc = 0;
+
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		buf_put(&b, chunk, (size_t)n);
+	}
+	p = b.data;
+	end = b.data + b.len;
+	while (p < end && (z = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+		if (*p == 'E' && z == p + 1) {
+			rc = z + 1 == end;
+			goto out;
+		}
+		if (*p == 'W')
+			remember(o, &o->written, &o->nwritten, &o->cap, p + 1);
+		else if (*p == 'K')
+			remember(o, &o->kept, &o->nkept, &o->kcap, p + 1);
+		else
+			goto out;
+		p = z + 1;
+	}
+out:
+	buf_free(&b);
+	return rc;
+}
+
 /* Do two files hold the same bytes? */
 static int
 same_bytes(const char *a, const char *b)

@@ -74,6 +74,96 @@ st=$?
 if [ $st = 3 ] && grep -q '^rapporteur: ' err; then pass "unwritable output: status 3"
 else fail "unwritable output: status 3" "status $st" "$(cat err)"; fi
 
+# --jobs: worker processes.  The same bytes whatever the number of
+# workers, over repeated builds of the sample and of a generated content
+# (more measures, so that the workers run side by side longer).
+cc -std=c11 -D_GNU_SOURCE -O2 -o gencontent "$TOP/tests/bench/gencontent.c" &&
+    ./gencontent 1 k1 || fail "gencontent K = 1"
+same=1 why=
+for src in "$TOP/content" k1; do
+	rm -rf j.ref
+	"$BIN" build --quiet --jobs 1 --content "$src" --out j.ref 2>err ||
+	    { same=0; why="$src --jobs 1: $(cat err)"; }
+	for j in 2 3 2 8; do
+		rm -rf j.out
+		"$BIN" build --quiet --jobs $j --content "$src" --out j.out 2>err ||
+		    { same=0; why="$src --jobs $j: $(cat err)"; }
+		diff -r j.ref j.out >diff.txt ||
+		    { same=0; why="$src --jobs $j: $(head -5 diff.txt)"; }
+	done
+done
+if [ $same = 1 ]; then pass "--jobs 1, 2, 3, 8: byte-identical (sample, K = 1)"
+else fail "--jobs 1, 2, 3, 8: byte-identical (sample, K = 1)" "$why"; fi
+if ls | grep -q '^j\.\(ref\|out\)\.tmp'; then fail "--jobs: no temporary folder left" "$(ls)"
+else pass "--jobs: no temporary folder left"; fi
+
+# Progress lines of workers running side by side never mix.
+rm -rf j.out
+"$BIN" build --jobs 2 --content k1 --out j.out 2>err
+if [ "$(grep -cvE '^rapporteur: (PDF|charts|site) 20[0-9][0-9]$' err)" = 0 ] &&
+    [ "$(wc -l <err)" = 6 ]; then pass "--jobs 2: whole progress lines"
+else fail "--jobs 2: whole progress lines" "$(cat err)"; fi
+
+# A worker that fails, or dies, fails the build: status 3, out/ as it
+# was, no temporary folder.  The fault: a file size limit that the PDF
+# (made by a worker) exceeds and the parent's small files do not; with
+# SIGXFSZ ignored the write fails (EFBIG), otherwise the worker is
+# killed by the signal.
+rm -rf w && mkdir w && cp -R "$TOP/content" w/content
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err ||
+    fail "worker faults: first build" "$(cat err)"
+printf '\nUne phrase de plus.\n' >>w/content/editions/2016/measures/m03.md
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.before
+(cd w && trap '' XFSZ && ulimit -f 600 && exec "$BIN" build --quiet \
+    --jobs 2 --content content --out out) 2>err
+st=$?
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $st = 3 ] && grep -q 'File too large' err && cmp -s sums.before sums.after &&
+    ! ls w | grep -q '^out\.tmp'
+then pass "a failing worker: status 3, out/ untouched, no temporary folder"
+else fail "a failing worker: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+(cd w && ulimit -f 600 && exec "$BIN" build --quiet --jobs 2 \
+    --content content --out out) 2>err
+st=$?
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $st = 3 ] && grep -q 'killed by signal' err && cmp -s sums.before sums.after &&
+    ! ls w | grep -q '^out\.tmp'
+then pass "a worker killed by a signal: status 3, out/ untouched, no temporary folder"
+else fail "a worker killed by a signal: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+
+# kill -9 of a worker while it renders (tried again if the build ended
+# before a worker could be seen).
+tries=0 killed=0
+while [ $killed = 0 ] && [ $tries -lt 10 ]; do
+	tries=$((tries + 1))
+	(cd w && exec "$BIN" build --quiet --jobs 2 --content content \
+	    --out out) 2>err &
+	pid=$!
+	i=0
+	while [ $i -lt 500 ]; do
+		kid=$(ps -o pid= --ppid $pid 2>/dev/null | head -1)
+		[ -n "$kid" ] && kill -KILL $kid 2>/dev/null && { killed=1; break; }
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.01
+		i=$((i + 1))
+	done
+	wait $pid
+	st=$?
+done
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $killed = 0 ]; then pass "kill -9 of a worker # SKIP no worker seen"
+elif [ $st = 3 ] && grep -q 'killed by signal 9' err &&
+    cmp -s sums.before sums.after && ! ls w | grep -q '^out\.tmp'
+then pass "kill -9 of a worker: status 3, out/ untouched, no temporary folder"
+else fail "kill -9 of a worker: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+if [ $? = 0 ] && grep -q 'Une phrase de plus' w/out/2016/mesure-03.html
+then pass "after the faults, the next build succeeds"
+else fail "after the faults, the next build succeeds" "$(cat err)"; fi
+
 # make install into a staging folder, then the installed tool from elsewhere.
 if make -s -C "$TOP" install DESTDIR="$WORK/dest" PREFIX=/usr/local \
     >install.log 2>&1; then
