@@ -103,6 +103,7 @@ parse_formats(const char *s)
 struct task {
 	const struct edition *e;
 	enum format	 f;
+	int		 id;		/* index in the build's stamp_task[] */
 };
 
 /* What the workers share (an anonymous shared mapping with --jobs 2 or
@@ -160,6 +161,7 @@ work(const struct pool *p)
 		i = __atomic_fetch_add(&p->sh->next, 1, __ATOMIC_SEQ_CST);
 		if (i >= p->ntasks)
 			return 1;
+		out_task(p->od, p->tasks[i].id);
 		if (!run_task(p, &p->tasks[i])) {
 			__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
 			return 0;
@@ -260,15 +262,32 @@ run_workers(struct pool *p, int n)
 	return ok;
 }
 
+/* Files of the build, to their tasks (out_each()). */
+static void
+own_file(void *arg, const char *rel, int task)
+{
+	struct stamp_task *st = arg;
+
+	if (task < 0)
+		return;
+	st[task].files = xreallocarray(st[task].files, st[task].nfiles + 1,
+	    sizeof(*st[task].files));
+	st[task].files[st[task].nfiles++] = xstrdup(rel);
+}
+
 static int
 build(const struct report *r, const struct opts *o)
 {
 	static const enum format order[] = { FORMAT_PDF, FORMAT_SVG,
 	    FORMAT_HTML };
+	static const char *const what[] = { "charts", "site", "PDF" };
 	struct pool	 p;
 	struct shared	 sh;
+	struct task	*all;
+	struct stamp_task *st;
 	const char	**owned;
-	size_t		 i, nowned = 0, cap, k;
+	size_t		 i, nowned = 0, cap, k, nall = 0, f;
+	int		*fresh;
 	uint64_t	 h;
 	int		 n, ok;
 	unsigned	 want;
@@ -288,7 +307,10 @@ build(const struct report *r, const struct opts *o)
 	if ((p.od = out_open(o->out)) == NULL)
 		return EXIT_SYSTEM;
 	cap = r->neds * 3;
+	all = xcalloc(cap + 1, sizeof(*all));
 	p.tasks = xcalloc(cap + 1, sizeof(*p.tasks));
+	st = xcalloc(cap + 1, sizeof(*st));
+	fresh = xcalloc(cap + 1, sizeof(*fresh));
 	owned = xcalloc(r->neds + 1, sizeof(*owned));
 	for (i = 0; i < r->neds; i++) {
 		if (o->year != 0 && r->eds[i].year != o->year)
@@ -305,9 +327,30 @@ build(const struct report *r, const struct opts *o)
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 		for (i = 0; i < r->neds; i++)
 			if ((o->year == 0 || r->eds[i].year == o->year) &&
-			    (want & order[k]))
-				p.tasks[p.ntasks++] = (struct task){
-				    &r->eds[i], order[k] };
+			    (want & order[k])) {
+				st[nall].year = r->eds[i].year;
+				st[nall].f = order[k];
+				all[nall] = (struct task){ &r->eds[i],
+				    order[k], (int)nall };
+				nall++;
+			}
+	/* A task whose inputs did not change since the last build is not
+	 * run: its files stay in out/ as they are. */
+	stamp_task_hashes(r, o, st, nall);
+	stamp_tasks_fresh(o, st, nall, fresh);
+	for (k = 0; k < nall; k++) {
+		if (!fresh[k]) {
+			p.tasks[p.ntasks++] = all[k];
+			continue;
+		}
+		if (!o->quiet)
+			fprintf(stderr, "%s: %s %d unchanged\n", PROGNAME,
+			    what[all[k].f == FORMAT_SVG ? 0 :
+			    all[k].f == FORMAT_HTML ? 1 : 2], all[k].e->year);
+		for (f = 0; f < st[k].nfiles; f++)
+			out_keep(p.od, st[k].files[f], (int)k);
+		stamp_task_clear(&st[k]);	/* listed again below */
+	}
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
@@ -315,14 +358,23 @@ build(const struct report *r, const struct opts *o)
 		ok = work(&p);
 	} else
 		ok = run_workers(&p, n);
+	out_task(p.od, -1);
 	if (ok && (o->formats & FORMAT_HTML))
 		ok = html_index(r, o, p.od);
 	if (ok) {
+		out_each(p.od, own_file, st);
 		stamp_remove(o);
-		if ((ok = out_commit(p.od, owned, nowned)))
+		if ((ok = out_commit(p.od, owned, nowned))) {
 			stamp_write(o, h);
+			stamp_tasks_write(o, st, nall);
+		}
 	} else
 		out_abort(p.od);
+	for (k = 0; k < nall; k++)
+		stamp_task_clear(&st[k]);
+	free(st);
+	free(fresh);
+	free(all);
 	for (i = 0; i < nowned; i++)
 		free((char *)owned[i]);
 	free(owned);
