@@ -4,7 +4,9 @@
  * for each selected edition; the exit status is the worst problem seen.
  */
 #include <sys/mman.h>
+#ifdef __linux__
 #include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -170,14 +172,15 @@ work(const struct pool *p)
 }
 
 /*
- * The tasks in n worker processes, not threads: pango 1.50 and cairo
- * 1.16 keep process-wide caches (fonts, shaping) that made a PDF come
- * out differently when another thread laid out text at the same time,
- * and each worker is only a fork of this process with the report
- * loaded.  No thread may exist here (none is started before).  Each
- * worker writes into the same temporary folder and, at its end, sends
- * the list of files it wrote and kept through a pipe.  A worker that
- * fails or dies fails the build.  Returns 0 then.
+ * The tasks in n worker processes, not threads: with threads, a PDF laid
+ * out while another thread laid out text came out different bytes
+ * (pango 1.50, cairo 1.16: process-wide font and shaping state; the
+ * exact race was not pinned down), so the PDF had to run alone.  A
+ * worker is a fork of this process with the report loaded and shares
+ * nothing but the task counter.  No thread may exist here (none is
+ * started before).  Each worker writes into the same temporary folder
+ * and, at its end, sends the list of files it wrote and kept through a
+ * pipe.  A worker that fails or dies fails the build.  Returns 0 then.
  */
 static int
 run_workers(struct pool *p, int n)
@@ -215,9 +218,12 @@ run_workers(struct pool *p, int n)
 			close(pfd[0]);
 			for (j = 0; j < k; j++)
 				close(fd[j]);
+#ifdef __linux__
 			/* A build killed leaves no worker behind. */
-			if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
-			    getppid() != parent)
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+				_exit(EXIT_SYSTEM);
+#endif
+			if (getppid() != parent)
 				_exit(EXIT_SYSTEM);
 			/* Whole lines: workers share stderr. */
 			setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
