@@ -157,6 +157,8 @@ stamp_inputs(const struct opts *o)
 	hash_str(&h, num);
 	hash_str(&h, o->label);
 	hash_str(&h, o->base_url);
+	/* File names in the review page start with the content folder. */
+	hash_str(&h, o->content);
 	hash_str(&h, "content");
 	walk(o->content, "", hash_one, &h, 0);
 	hash_str(&h, "styles");
