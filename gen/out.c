@@ -5,7 +5,10 @@
  * did not change are left alone, mtime included, so a rebuild with nothing
  * changed rewrites nothing; out_write() does not even write them to the
  * temporary folder (a rebuild after one edit creates a few files, not
- * thousands).
+ * thousands).  Worker processes write into the same temporary folder
+ * and send their lists to the parent (out_send, out_receive), which
+ * commits; files of a task skipped because its inputs did not change
+ * are kept as they are (out_keep).
  */
 #include <sys/stat.h>
 
