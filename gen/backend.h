@@ -23,7 +23,7 @@ struct opts {
 	int		 draft;		/* watermark every edition */
 	const char	*label;		/* build stamp, or NULL */
 	const char	*base_url;	/* for canonical links, or NULL */
-	int		 jobs;		/* worker threads, >= 1 */
+	int		 jobs;		/* worker processes, >= 1 */
 	int		 quiet;		/* no progress on stderr */
 };
 
@@ -47,6 +47,20 @@ char		*out_path(struct outdir *, const char *rel);
  * diag_sys(). */
 int		 out_commit(struct outdir *, const char *const *owned,
 		    size_t nowned);
+/* For a build in worker processes: a worker sends the files it wrote
+ * and kept to fd, the parent adds them to its own outdir.  Return 0 on
+ * failure (out_receive: a list cut short, a worker that died). */
+int		 out_send(struct outdir *, int fd);
+int		 out_receive(struct outdir *, int fd);
+/* Files are told apart by the task (a number, -1 for none) that made
+ * them: out_task() sets it for what this process writes next; out_keep()
+ * keeps rel in out as it is, a file of a task that was skipped;
+ * out_each() calls fn on every file written or kept, before the
+ * commit. */
+void		 out_task(struct outdir *, int task);
+void		 out_keep(struct outdir *, const char *rel, int task);
+void		 out_each(struct outdir *, void (*fn)(void *, const char *,
+		    int), void *);
 /* Removes the temporary folder; out is left as it was. */
 void		 out_abort(struct outdir *);
 
@@ -93,8 +107,29 @@ uint64_t stamp_inputs(const struct opts *);
 int	 stamp_fresh(const struct opts *, uint64_t h);
 /* After a build: remembers h and the files now in out/ (best effort). */
 void	 stamp_write(const struct opts *, uint64_t h);
-/* Before out/ changes. */
+/* Before out/ changes (the task records too). */
 void	 stamp_remove(const struct opts *);
+/* One task of a build (one format of one edition), skipped when what it
+ * reads did not change (".out.tasks" beside the stamp). */
+struct stamp_task {
+	int		 year;
+	enum format	 f;		/* FORMAT_PDF, FORMAT_SVG or FORMAT_HTML */
+	uint64_t	 hash;		/* of what it reads */
+	char		**files;	/* what it left in out/, relative */
+	size_t		 nfiles;
+};
+/* Sets the hash of each task (year and f set). */
+void	 stamp_task_hashes(const struct report *, const struct opts *,
+	    struct stamp_task *, size_t);
+/* fresh[i] = 1 if the last build ran task i with the same hash and out/
+ * still holds each of its files as that build left them (size, mtime);
+ * its files are then listed. */
+void	 stamp_tasks_fresh(const struct opts *, struct stamp_task *, size_t,
+	    int *fresh);
+/* After a commit: remembers each task's hash and files (best effort). */
+void	 stamp_tasks_write(const struct opts *, struct stamp_task *, size_t);
+/* Frees the list of files. */
+void	 stamp_task_clear(struct stamp_task *);
 
 /* review.c: <year>/revue.json and <year>/revue.html, what a reviewer of a
  * draft should look at. */

@@ -3,9 +3,15 @@
  * Loads the content once, validates it, then runs each requested backend
  * for each selected edition; the exit status is the worst problem seen.
  */
+#include <sys/mman.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +55,7 @@ static const char help_text[] =
 "  --draft          mark every edition as a draft (watermark, banner)\n"
 "  --label TEXT     build stamp shown in drafts, e.g. a commit id\n"
 "  --base-url URL   public address of out/: canonical links, sitemap.xml\n"
-"  --jobs N         worker threads (default: number of processors)\n"
+"  --jobs N         worker processes (default: number of processors)\n"
 "  --quiet          no progress messages\n"
 "  --werror         check: warnings make the exit status 1\n"
 "\n"
@@ -99,93 +105,198 @@ parse_formats(const char *s)
 struct task {
 	const struct edition *e;
 	enum format	 f;
+	int		 id;		/* index in the build's stamp_task[] */
+};
+
+/* What the workers share (an anonymous shared mapping with --jobs 2 or
+ * more): the next task to take, and whether one failed. */
+struct shared {
+	size_t		 next;		/* first task not taken */
+	int		 failed;	/* set by the first failure */
 };
 
 struct pool {
 	const struct report *r;
 	const struct opts *o;
 	struct outdir	*od;
-	struct task	*tasks;
+	struct task	*tasks;		/* longest first */
 	size_t		 ntasks;
-	size_t		 next;		/* first task not taken */
-	int		 ok;		/* cleared by the first failure */
-	pthread_mutex_t	 lock;
+	struct shared	*sh;
 };
-
-/*
- * The PDF runs alone: pango 1.50 justifies a line differently when
- * another thread lays out text with the same font options at the same
- * time (a race inside pango, seen at --jobs 2), and the PDF must come out
- * the same bytes every build.  Other tasks share the lock.
- */
-static pthread_rwlock_t pdf_alone = PTHREAD_RWLOCK_INITIALIZER;
 
 static int
 run_task(const struct pool *p, const struct task *t)
 {
 	static const char *const what[] = { "charts", "site", "PDF" };
-	int	 rc;
 
-	if (!p->o->quiet) {
+	/* One line, one write(): stderr of a worker is line buffered. */
+	if (!p->o->quiet)
 		fprintf(stderr, "%s: %s %d\n", PROGNAME,
 		    what[t->f == FORMAT_SVG ? 0 : t->f == FORMAT_HTML ? 1 : 2],
 		    t->e->year);
-	}
 	switch (t->f) {
 	case FORMAT_SVG:
-		pthread_rwlock_rdlock(&pdf_alone);
-		rc = svg_edition(p->r, t->e, p->o, p->od);
-		pthread_rwlock_unlock(&pdf_alone);
-		return rc;
+		return svg_edition(p->r, t->e, p->o, p->od);
 	case FORMAT_HTML:
-		pthread_rwlock_rdlock(&pdf_alone);
-		rc = html_edition(p->r, t->e, p->o, p->od) &&
+		return html_edition(p->r, t->e, p->o, p->od) &&
 		    review_edition(p->r, t->e, p->o, p->od);
-		pthread_rwlock_unlock(&pdf_alone);
-		return rc;
 	case FORMAT_PDF:
-		pthread_rwlock_wrlock(&pdf_alone);
-		rc = pdf_edition(p->r, t->e, p->o, p->od);
-		pthread_rwlock_unlock(&pdf_alone);
-		return rc;
+		return pdf_edition(p->r, t->e, p->o, p->od);
 	case FORMAT_ALL:
 	default:
 		abort();
 	}
 }
 
-/* A worker: takes tasks in order until none is left or one failed.  The
- * output does not depend on which worker ran what: files are only
- * compared and moved, in sorted order, at the commit. */
-static void *
-worker(void *arg)
+/* Takes tasks until none is left or one failed (here or in another
+ * worker).  Returns 0 if a task failed.  The output does not depend on
+ * which worker ran what: files are only compared and moved, in sorted
+ * order, at the commit. */
+static int
+work(const struct pool *p)
 {
-	struct pool	*p = arg;
-	size_t		 i;
+	size_t	 i;
 
 	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		i = p->ok ? p->next++ : p->ntasks;
-		pthread_mutex_unlock(&p->lock);
+		if (__atomic_load_n(&p->sh->failed, __ATOMIC_SEQ_CST))
+			return 0;
+		i = __atomic_fetch_add(&p->sh->next, 1, __ATOMIC_SEQ_CST);
 		if (i >= p->ntasks)
-			return NULL;
+			return 1;
+		out_task(p->od, p->tasks[i].id);
 		if (!run_task(p, &p->tasks[i])) {
-			pthread_mutex_lock(&p->lock);
-			p->ok = 0;
-			pthread_mutex_unlock(&p->lock);
+			__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
+			return 0;
 		}
 	}
+}
+
+/*
+ * The tasks in n worker processes, not threads: with threads, a PDF laid
+ * out while another thread laid out text came out different bytes
+ * (pango 1.50, cairo 1.16: process-wide font and shaping state; the
+ * exact race was not pinned down), so the PDF had to run alone.  A
+ * worker is a fork of this process with the report loaded and shares
+ * nothing but the task counter.  No thread may exist here (none is
+ * started before).  Each worker writes into the same temporary folder
+ * and, at its end, sends the list of files it wrote and kept through a
+ * pipe.  A worker that fails or dies fails the build.  Returns 0 then.
+ */
+static int
+run_workers(struct pool *p, int n)
+{
+	static char	 errbuf[BUFSIZ];
+	pid_t		*pid, parent;
+	int		*fd, pfd[2], k, j, started, st, got, ok = 1;
+
+	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p->sh == MAP_FAILED) {
+		diag_sys("cannot share memory with the workers: %s",
+		    strerror(errno));
+		return 0;
+	}
+	memset(p->sh, 0, sizeof(*p->sh));
+	pid = xcalloc((size_t)n, sizeof(*pid));
+	fd = xcalloc((size_t)n, sizeof(*fd));
+	parent = getpid();
+	/* Nothing buffered may be written twice, by a worker too. */
+	fflush(stdout);
+	fflush(stderr);
+	for (k = 0; k < n; k++) {
+		if (pipe(pfd) == -1) {
+			diag_sys("cannot start a worker: %s", strerror(errno));
+			break;
+		}
+		if ((pid[k] = fork()) == -1) {
+			diag_sys("cannot start a worker: %s", strerror(errno));
+			close(pfd[0]);
+			close(pfd[1]);
+			break;
+		}
+		if (pid[k] == 0) {
+			close(pfd[0]);
+			for (j = 0; j < k; j++)
+				close(fd[j]);
+#ifdef __linux__
+			/* A build killed leaves no worker behind. */
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+				_exit(EXIT_SYSTEM);
+#endif
+			if (getppid() != parent)
+				_exit(EXIT_SYSTEM);
+			/* Whole lines: workers share stderr. */
+			setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+			j = work(p) && out_send(p->od, pfd[1]);
+			fflush(stderr);
+			_exit(j ? EXIT_OK : EXIT_SYSTEM);
+		}
+		close(pfd[1]);
+		fd[k] = pfd[0];
+	}
+	started = k;
+	if (started < n) {
+		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
+		ok = 0;
+	}
+	for (k = 0; k < started; k++) {
+		got = out_receive(p->od, fd[k]);
+		close(fd[k]);
+		while (waitpid(pid[k], &st, 0) == -1)
+			if (errno != EINTR) {
+				st = -1;	/* cannot be: our own child */
+				break;
+			}
+		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == EXIT_OK &&
+		    got)
+			continue;
+		/* A worker that failed said why; one that died cannot. */
+		if (st != -1 && WIFSIGNALED(st))
+			diag_sys("a worker (process %ld) was killed by signal "
+			    "%d", (long)pid[k], WTERMSIG(st));
+		else if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) ==
+		    EXIT_OK)
+			diag_sys("a worker (process %ld) ended without its "
+			    "list of files", (long)pid[k]);
+		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
+		ok = 0;
+	}
+	free(fd);
+	free(pid);
+	munmap(p->sh, sizeof(*p->sh));
+	p->sh = NULL;
+	return ok;
+}
+
+/* Files of the build, to their tasks (out_each()). */
+static void
+own_file(void *arg, const char *rel, int task)
+{
+	struct stamp_task *st = arg;
+
+	if (task < 0)
+		return;
+	st[task].files = xreallocarray(st[task].files, st[task].nfiles + 1,
+	    sizeof(*st[task].files));
+	st[task].files[st[task].nfiles++] = xstrdup(rel);
 }
 
 static int
 build(const struct report *r, const struct opts *o)
 {
+	static const enum format order[] = { FORMAT_PDF, FORMAT_SVG,
+	    FORMAT_HTML };
+	static const char *const what[] = { "charts", "site", "PDF" };
 	struct pool	 p;
-	pthread_t	*th;
+	struct shared	 sh;
+	struct task	*all;
+	struct stamp_task *st;
 	const char	**owned;
-	size_t		 i, nowned = 0, cap;
+	size_t		 i, nowned = 0, cap, k, nall = 0, f;
+	int		*fresh;
 	uint64_t	 h;
-	int		 nth, k;
+	int		 n, ok;
+	unsigned	 want;
 	char		 yr[16];
 
 	/* Nothing changed since the last build: nothing to do. */
@@ -199,60 +310,82 @@ build(const struct report *r, const struct opts *o)
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.o = o;
-	p.ok = 1;
-	pthread_mutex_init(&p.lock, NULL);
 	if ((p.od = out_open(o->out)) == NULL)
 		return EXIT_SYSTEM;
 	cap = r->neds * 3;
+	all = xcalloc(cap + 1, sizeof(*all));
 	p.tasks = xcalloc(cap + 1, sizeof(*p.tasks));
+	st = xcalloc(cap + 1, sizeof(*st));
+	fresh = xcalloc(cap + 1, sizeof(*fresh));
 	owned = xcalloc(r->neds + 1, sizeof(*owned));
-	/* The PDF first: it takes longest. */
 	for (i = 0; i < r->neds; i++) {
 		if (o->year != 0 && r->eds[i].year != o->year)
 			continue;
 		snprintf(yr, sizeof(yr), "%d", r->eds[i].year);
 		owned[nowned++] = xstrdup(yr);
-		if (o->formats & FORMAT_PDF)
-			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
-			    FORMAT_PDF };
-		/* The site shows the SVG charts: HTML implies SVG. */
-		if (o->formats & (FORMAT_SVG | FORMAT_HTML))
-			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
-			    FORMAT_SVG };
-		if (o->formats & FORMAT_HTML)
-			p.tasks[p.ntasks++] = (struct task){ &r->eds[i],
-			    FORMAT_HTML };
 	}
-	nth = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
-	if (nth <= 1)
-		worker(&p);
-	else {
-		th = xcalloc((size_t)nth, sizeof(*th));
-		for (k = 0; k < nth; k++)
-			if (pthread_create(&th[k], NULL, worker, &p) != 0) {
-				diag_sys("cannot start a thread");
-				p.ok = 0;
-				nth = k;
-				break;
+	/* Longest first, so that no worker is left with a PDF to make when
+	 * the others are done: every PDF, then the charts (the site shows
+	 * them: HTML implies SVG), then the sites. */
+	want = o->formats;
+	if (want & FORMAT_HTML)
+		want |= FORMAT_SVG;
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < r->neds; i++)
+			if ((o->year == 0 || r->eds[i].year == o->year) &&
+			    (want & order[k])) {
+				st[nall].year = r->eds[i].year;
+				st[nall].f = order[k];
+				all[nall] = (struct task){ &r->eds[i],
+				    order[k], (int)nall };
+				nall++;
 			}
-		for (k = 0; k < nth; k++)
-			pthread_join(th[k], NULL);
-		free(th);
+	/* A task whose inputs did not change since the last build is not
+	 * run: its files stay in out/ as they are. */
+	stamp_task_hashes(r, o, st, nall);
+	stamp_tasks_fresh(o, st, nall, fresh);
+	for (k = 0; k < nall; k++) {
+		if (!fresh[k]) {
+			p.tasks[p.ntasks++] = all[k];
+			continue;
+		}
+		if (!o->quiet)
+			fprintf(stderr, "%s: %s %d unchanged\n", PROGNAME,
+			    what[all[k].f == FORMAT_SVG ? 0 :
+			    all[k].f == FORMAT_HTML ? 1 : 2], all[k].e->year);
+		for (f = 0; f < st[k].nfiles; f++)
+			out_keep(p.od, st[k].files[f], (int)k);
+		stamp_task_clear(&st[k]);	/* listed again below */
 	}
-	if (p.ok && (o->formats & FORMAT_HTML))
-		p.ok = html_index(r, o, p.od);
-	if (p.ok) {
+	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
+	if (n <= 1) {
+		memset(&sh, 0, sizeof(sh));
+		p.sh = &sh;
+		ok = work(&p);
+	} else
+		ok = run_workers(&p, n);
+	out_task(p.od, -1);
+	if (ok && (o->formats & FORMAT_HTML))
+		ok = html_index(r, o, p.od);
+	if (ok) {
+		out_each(p.od, own_file, st);
 		stamp_remove(o);
-		if ((p.ok = out_commit(p.od, owned, nowned)))
+		if ((ok = out_commit(p.od, owned, nowned))) {
 			stamp_write(o, h);
+			stamp_tasks_write(o, st, nall);
+		}
 	} else
 		out_abort(p.od);
+	for (k = 0; k < nall; k++)
+		stamp_task_clear(&st[k]);
+	free(st);
+	free(fresh);
+	free(all);
 	for (i = 0; i < nowned; i++)
 		free((char *)owned[i]);
 	free(owned);
 	free(p.tasks);
-	pthread_mutex_destroy(&p.lock);
-	return p.ok ? EXIT_OK : EXIT_SYSTEM;
+	return ok ? EXIT_OK : EXIT_SYSTEM;
 }
 
 int

@@ -5,13 +5,17 @@
  * did not change are left alone, mtime included, so a rebuild with nothing
  * changed rewrites nothing; out_write() does not even write them to the
  * temporary folder (a rebuild after one edit creates a few files, not
- * thousands).
+ * thousands).  Worker processes write into the same temporary folder
+ * and send their lists to the parent (out_send, out_receive), which
+ * commits; files of a task skipped because its inputs did not change
+ * are kept as they are (out_keep).
  */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,6 +27,13 @@
 #include "extern.h"
 #include "backend.h"
 
+/* A file written or kept, and the task that made it (-1: none). */
+struct ent {
+	char		*rel;
+	int		 task;
+	int		 kept;		/* on the kept list, not written */
+};
+
 struct outdir {
 	char		*out;		/* the final folder */
 	char		*tmp;		/* the temporary folder */
@@ -31,6 +42,9 @@ struct outdir {
 	size_t		 nwritten, cap;
 	char		**kept;		/* same bytes already in out */
 	size_t		 nkept, kcap;
+	struct ent	*log;		/* every file above, with its task */
+	size_t		 nlog, lcap;
+	int		 task;		/* of what this process writes now */
 };
 
 /* mkdir -p for the parents of path. */
@@ -146,22 +160,55 @@ out_open(const char *out)
 		return NULL;
 	}
 	o->tmp = tmpl;
+	o->task = -1;
 	pthread_mutex_init(&o->lock, NULL);
 	return o;
 }
 
-/* Adds a copy of rel to a list (o->written or o->kept). */
+/* Adds a copy of rel to the list o->written or (kept) o->kept, and to
+ * the log as a file of task. */
 static void
-remember(struct outdir *o, char ***list, size_t *n, size_t *cap,
-    const char *rel)
+remember(struct outdir *o, int kept, const char *rel, int task)
 {
+	char	***list = kept ? &o->kept : &o->written;
+	size_t	 *n = kept ? &o->nkept : &o->nwritten;
+	size_t	 *cap = kept ? &o->kcap : &o->cap;
+
 	pthread_mutex_lock(&o->lock);
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
 		*list = xreallocarray(*list, *cap, sizeof(**list));
 	}
 	(*list)[(*n)++] = xstrdup(rel);
+	if (o->nlog == o->lcap) {
+		o->lcap = o->lcap ? o->lcap * 2 : 64;
+		o->log = xreallocarray(o->log, o->lcap, sizeof(*o->log));
+	}
+	o->log[o->nlog].rel = xstrdup(rel);
+	o->log[o->nlog].kept = kept;
+	o->log[o->nlog++].task = task;
 	pthread_mutex_unlock(&o->lock);
+}
+
+void
+out_task(struct outdir *o, int task)
+{
+	o->task = task;
+}
+
+void
+out_keep(struct outdir *o, const char *rel, int task)
+{
+	remember(o, 1, rel, task);
+}
+
+void
+out_each(struct outdir *o, void (*fn)(void *, const char *, int), void *arg)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nlog; i++)
+		fn(arg, o->log[i].rel, o->log[i].task);
 }
 
 /* Does the regular file at path hold exactly these bytes? */
@@ -201,7 +248,7 @@ out_path(struct outdir *o, const char *rel)
 		free(p);
 		return NULL;
 	}
-	remember(o, &o->written, &o->nwritten, &o->cap, rel);
+	remember(o, 0, rel, o->task);
 	return p;
 }
 
@@ -216,7 +263,7 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	if (holds(p, data, len)) {
 		/* Nothing to write, nothing to move: only kept from the
 		 * pruning at the commit. */
-		remember(o, &o->kept, &o->nkept, &o->kcap, rel);
+		remember(o, 1, rel, o->task);
 		free(p);
 		return 1;
 	}
@@ -239,6 +286,87 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	rc = 1;
 out:
 	free(p);
+	return rc;
+}
+
+/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 1;
+}
+
+int
+out_send(struct outdir *o, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+	int		 rc;
+
+	/* The log holds every file of both lists. */
+	for (i = 0; i < o->nlog; i++) {
+		buf_printf(&b, "%c%d %s", o->log[i].kept ? 'K' : 'W',
+		    o->log[i].task, o->log[i].rel);
+		buf_putc(&b, '\0');
+	}
+	buf_put(&b, "E", 2);	/* the end: a list cut short is refused */
+	if (!(rc = write_all(fd, b.data, b.len)))
+		diag_sys("cannot send the list of written files: %s",
+		    strerror(errno));
+	buf_free(&b);
+	return rc;
+}
+
+int
+out_receive(struct outdir *o, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 chunk[65536];
+	const char	*p, *end, *z;
+	char		*rest;
+	ssize_t		 n;
+	long		 task;
+	int		 rc = 0;
+
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		buf_put(&b, chunk, (size_t)n);
+	}
+	p = b.data;
+	end = b.data + b.len;
+	while (p < end && (z = memchr(p, '\0', (size_t)(end - p))) != NULL) {
+		if (*p == 'E' && z == p + 1) {
+			rc = z + 1 == end;
+			goto out;
+		}
+		if (*p != 'W' && *p != 'K')
+			goto out;
+		task = strtol(p + 1, &rest, 10);
+		if (rest == p + 1 || *rest != ' ' || task < -1 ||
+		    task > INT_MAX)
+			goto out;
+		remember(o, *p == 'K', rest + 1, (int)task);
+		p = z + 1;
+	}
+out:
+	buf_free(&b);
 	return rc;
 }
 
@@ -429,6 +557,9 @@ out_abort(struct outdir *o)
 	for (i = 0; i < o->nkept; i++)
 		free(o->kept[i]);
 	free(o->kept);
+	for (i = 0; i < o->nlog; i++)
+		free(o->log[i].rel);
+	free(o->log);
 	pthread_mutex_destroy(&o->lock);
 	free(o->tmp);
 	free(o->out);

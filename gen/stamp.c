@@ -9,6 +9,23 @@
  * it: out/ holds only what the content makes, so that two builds of the
  * same content compare equal whatever the stamps say.  It is only an
  * optimisation: a missing, unreadable or stale stamp means a full build.
+ *
+ * When something changed, each task (one format of one edition) is
+ * skipped on its own if what it reads did not change: ".out.tasks"
+ * beside the stamp keeps, for each task of the last build, a hash of
+ * what it reads and the files it left in out/ with their sizes and
+ * mtimes.  What a task reads (read from the backends, keep in step):
+ *  - every task: the tool, the options, the styles, and every content
+ *    file that is not an edition's own (plan.xml, the indicators with the
+ *    assessments, each edition.xml: years, titles, institution, dates);
+ *  - the PDF and the site of an edition: also its own files (editions/
+ *    <year>/ but edition.xml: narratives, parts, images) and the images
+ *    its narratives show, wherever they are;
+ *  - the site: also every diagnostic (its review page lists all the
+ *    warnings of the content);
+ *  - the charts: nothing more (indicators and edition.xml only).
+ * Of other editions, the site and PDF show only years, statuses and
+ * edition.xml fields: all in the common part.
  */
 #include <sys/stat.h>
 
@@ -24,10 +41,10 @@
 #include "backend.h"
 
 
-/* ".out.stamp" beside "out", "dir/.site.stamp" beside "dir/site".
- * Caller frees. */
+/* ".out.stamp" beside "out", "dir/.site.stamp" beside "dir/site"; ext
+ * "tasks": ".out.tasks".  Caller frees. */
 static char *
-stamp_path(const struct opts *o)
+stamp_file(const struct opts *o, const char *ext)
 {
 	char	*dir, *slash, *p;
 	size_t	 n;
@@ -38,12 +55,18 @@ stamp_path(const struct opts *o)
 		dir[--n] = '\0';
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
-		p = xasprintf("%s/.%s.stamp", slash == dir ? "" : dir,
-		    slash + 1);
+		p = xasprintf("%s/.%s.%s", slash == dir ? "" : dir,
+		    slash + 1, ext);
 	} else
-		p = xasprintf(".%s.stamp", dir);
+		p = xasprintf(".%s.%s", dir, ext);
 	free(dir);
 	return p;
+}
+
+static char *
+stamp_path(const struct opts *o)
+{
+	return stamp_file(o, "stamp");
 }
 
 /* FNV-1a, 64 bits: quick, and collisions do not matter at this scale. */
@@ -134,6 +157,8 @@ stamp_inputs(const struct opts *o)
 	hash_str(&h, num);
 	hash_str(&h, o->label);
 	hash_str(&h, o->base_url);
+	/* File names in the review page start with the content folder. */
+	hash_str(&h, o->content);
 	hash_str(&h, "content");
 	walk(o->content, "", hash_one, &h, 0);
 	hash_str(&h, "styles");
@@ -221,5 +246,316 @@ stamp_remove(const struct opts *o)
 
 	path = stamp_path(o);
 	remove(path);
+	free(path);
+	path = stamp_file(o, "tasks");
+	remove(path);
+	free(path);
+}
+
+/* ---- tasks ---- */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *
+format_name(enum format f)
+{
+	return f == FORMAT_PDF ? "pdf" : f == FORMAT_SVG ? "svg" : "html";
+}
+
+/* What a walk of the content sorts its files into. */
+struct split {
+	const struct report *r;
+	uint64_t	 common;
+	uint64_t	*own;		/* [r->neds] */
+};
+
+static void
+split_one(void *arg, const char *path, const char *rel, const struct stat *st)
+{
+	struct split	*sp = arg;
+	const char	*name, *slash;
+	char		 yr[16];
+	size_t		 i;
+
+	(void)st;
+	if (strncmp(rel, "editions/", 9) == 0 &&
+	    (slash = strchr(name = rel + 9, '/')) != NULL &&
+	    strcmp(slash + 1, "edition.xml") != 0)
+		for (i = 0; i < sp->r->neds; i++) {
+			snprintf(yr, sizeof(yr), "%d", sp->r->eds[i].year);
+			if (strlen(yr) == (size_t)(slash - name) &&
+			    strncmp(name, yr, strlen(yr)) == 0) {
+				hash_file(&sp->own[i], path, rel);
+				return;
+			}
+		}
+	hash_file(&sp->common, path, rel);
+}
+
+static void
+hash_spans(uint64_t *h, const struct span *s)
+{
+	for (; s != NULL; s = s->next) {
+		if (s->type == SPAN_IMAGE && s->path != NULL)
+			hash_file(h, s->path, s->path);
+		hash_spans(h, s->child);
+	}
+}
+
+static void
+hash_blocks(uint64_t *h, const struct block *b)
+{
+	for (; b != NULL; b = b->next) {
+		hash_spans(h, b->ins);
+		hash_blocks(h, b->child);
+	}
+}
+
+/* The images the edition's documents show, wherever they are. */
+static void
+hash_images(uint64_t *h, const struct report *r, const struct edition *e)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nfront; i++)
+		hash_blocks(h, e->front[i].doc.blocks);
+	for (i = 0; e->narr != NULL && i < r->plan.nmeasures; i++)
+		hash_blocks(h, e->narr[i].blocks);
+	for (i = 0; i < e->nback; i++)
+		hash_blocks(h, e->back[i].doc.blocks);
+}
+
+void
+stamp_task_hashes(const struct report *r, const struct opts *o,
+    struct stamp_task *t, size_t n)
+{
+	struct split	 sp;
+	const struct diag *d;
+	uint64_t	 dh = 0xcbf29ce484222325ULL, h;
+	size_t		 i, k, nd;
+	char		 num[96];
+
+	sp.r = r;
+	sp.common = 0xcbf29ce484222325ULL;
+	sp.own = xcalloc(r->neds + 1, sizeof(*sp.own));
+	for (i = 0; i < r->neds; i++)
+		sp.own[i] = 0xcbf29ce484222325ULL;
+	hash_str(&sp.common, PROGNAME " " VERSION " tasks");
+	hash_file(&sp.common, "/proc/self/exe", "");
+	snprintf(num, sizeof(num), "%d %u %d", o->year, o->formats,
+	    o->draft);
+	hash_str(&sp.common, num);
+	hash_str(&sp.common, o->label);
+	hash_str(&sp.common, o->base_url);
+	/* File names in the review page start with the content folder. */
+	hash_str(&sp.common, o->content);
+	hash_str(&sp.common, "styles");
+	walk(o->styles, "", hash_one, &sp.common, 0);
+	hash_str(&sp.common, "content");
+	walk(o->content, "", split_one, &sp, 0);
+
+	d = diag_list(&nd);
+	for (i = 0; i < nd; i++) {
+		snprintf(num, sizeof(num), "%d %d %d", (int)d[i].level,
+		    d[i].line, d[i].col);
+		hash_str(&dh, num);
+		hash_str(&dh, d[i].file);
+		hash_str(&dh, d[i].msg);
+	}
+
+	for (k = 0; k < n; k++) {
+		h = sp.common;
+		snprintf(num, sizeof(num), "%s %d", format_name(t[k].f),
+		    t[k].year);
+		hash_str(&h, num);
+		for (i = 0; i < r->neds; i++)
+			if (r->eds[i].year == t[k].year)
+				break;
+		if (t[k].f != FORMAT_SVG && i < r->neds) {
+			hash_bytes(&h, &sp.own[i], sizeof(sp.own[i]));
+			hash_images(&h, r, &r->eds[i]);
+		}
+		if (t[k].f == FORMAT_HTML)
+			hash_bytes(&h, &dh, sizeof(dh));
+		t[k].hash = h;
+	}
+	free(sp.own);
+}
+
+/* Is out/rel the regular file of this size and mtime? */
+static int
+unchanged(const struct opts *o, const char *rel, long long size,
+    long long sec, long nsec)
+{
+	struct stat	 st;
+	char		*path;
+	int		 same;
+
+	path = xasprintf("%s/%s", o->out, rel);
+	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (long long)st.st_size == size &&
+	    (long long)st.st_mtim.tv_sec == sec &&
+	    st.st_mtim.tv_nsec == nsec;
+	free(path);
+	return same;
+}
+
+static void
+add_file(struct stamp_task *t, const char *rel)
+{
+	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(*t->files));
+	t->files[t->nfiles++] = xstrdup(rel);
+}
+
+void
+stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
+    int *fresh)
+{
+	FILE		*f;
+	char		*path, *line = NULL, *p, name[16];
+	size_t		 cap = 0, k;
+	ssize_t		 len;
+	struct stamp_task *cur = NULL;
+	long long	 size, sec;
+	long		 nsec;
+	int		 year, ok = 0, nread;
+	uint64_t	 h;
+
+	for (k = 0; k < n; k++)
+		fresh[k] = 0;
+	path = stamp_file(o, "tasks");
+	f = fopen(path, "rb");
+	free(path);
+	if (f == NULL)
+		return;
+	/*
+	 * "rapporteur tasks 1", then for each task "T <format> <year>
+	 * <hash>" and its files "F <size> <sec> <nsec> <path>"; "E" at
+	 * the end.  A task is fresh if its hash is the same and each of
+	 * its files is still in out/ as that build left it.
+	 */
+	if ((len = getline(&line, &cap, f)) == -1 ||
+	    strcmp(line, "rapporteur tasks 1\n") != 0)
+		goto out;
+	while ((len = getline(&line, &cap, f)) > 0) {
+		if (line[len - 1] != '\n')
+			goto out;
+		line[--len] = '\0';
+		if (strcmp(line, "E") == 0) {
+			ok = 1;
+			break;
+		}
+		if (line[0] == 'T') {
+			cur = NULL;
+			if (sscanf(line, "T %15s %d %" SCNx64 "%n", name, &year,
+			    &h, &nread) != 3 || line[nread] != '\0')
+				goto out;
+			for (k = 0; k < n; k++)
+				if (t[k].year == year && strcmp(name,
+				    format_name(t[k].f)) == 0 &&
+				    t[k].hash == h && !fresh[k]) {
+					cur = &t[k];
+					fresh[k] = 1;
+					break;
+				}
+		} else if (line[0] == 'F' && line[1] == ' ') {
+			if (sscanf(line, "F %lld %lld %ld %n", &size, &sec,
+			    &nsec, &nread) != 3 || line[nread] == '\0')
+				goto out;
+			p = line + nread;
+			if (cur == NULL)
+				continue;
+			if (unchanged(o, p, size, sec, nsec))
+				add_file(cur, p);
+			else {
+				fresh[cur - t] = 0;
+				cur = NULL;
+			}
+		} else
+			goto out;
+	}
+out:
+	free(line);
+	fclose(f);
+	/* A record cut short proves nothing. */
+	for (k = 0; k < n; k++)
+		if (!ok || !fresh[k]) {
+			fresh[k] = 0;
+			stamp_task_clear(&t[k]);
+		}
+}
+
+void
+stamp_task_clear(struct stamp_task *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nfiles; i++)
+		free(t->files[i]);
+	free(t->files);
+	t->files = NULL;
+	t->nfiles = 0;
+}
+
+void
+stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct stat	 st;
+	char		*path, *tmp, *file;
+	FILE		*f;
+	size_t		 k, i, w;
+	int		 ok = 1;
+
+	BUF_PUTSL(&b, "rapporteur tasks 1\n");
+	for (k = 0; k < n && ok; k++) {
+		buf_printf(&b, "T %s %d %016" PRIx64 "\n",
+		    format_name(t[k].f), t[k].year, t[k].hash);
+		if (t[k].nfiles > 0)
+			qsort(t[k].files, t[k].nfiles, sizeof(*t[k].files),
+			    cmp_str);
+		for (i = w = 0; i < t[k].nfiles; i++) {
+			if (w > 0 && strcmp(t[k].files[i],
+			    t[k].files[w - 1]) == 0) {
+				free(t[k].files[i]);
+				continue;
+			}
+			t[k].files[w++] = t[k].files[i];
+		}
+		t[k].nfiles = w;
+		for (i = 0; i < t[k].nfiles && ok; i++) {
+			/* A name that the format cannot carry: no record. */
+			if (strchr(t[k].files[i], '\n') != NULL) {
+				ok = 0;
+				break;
+			}
+			file = xasprintf("%s/%s", o->out, t[k].files[i]);
+			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
+				ok = 0;
+			else
+				buf_printf(&b, "F %lld %lld %ld %s\n",
+				    (long long)st.st_size,
+				    (long long)st.st_mtim.tv_sec,
+				    (long)st.st_mtim.tv_nsec, t[k].files[i]);
+			free(file);
+		}
+	}
+	BUF_PUTSL(&b, "E\n");
+	path = stamp_file(o, "tasks");
+	tmp = xasprintf("%s.tmp", path);
+	/* Best effort: without a record, every task runs next time. */
+	if (ok && (f = fopen(tmp, "wb")) != NULL) {
+		w = fwrite(b.data, 1, b.len, f);
+		if (fclose(f) == 0 && w == b.len)
+			rename(tmp, path);
+		else
+			remove(tmp);
+	}
+	buf_free(&b);
+	free(tmp);
 	free(path);
 }

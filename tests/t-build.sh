@@ -74,6 +74,175 @@ st=$?
 if [ $st = 3 ] && grep -q '^rapporteur: ' err; then pass "unwritable output: status 3"
 else fail "unwritable output: status 3" "status $st" "$(cat err)"; fi
 
+# --jobs: worker processes.  The same bytes whatever the number of
+# workers, over repeated builds of the sample and of a generated content
+# (more measures, so that the workers run side by side longer).
+cc -std=c11 -D_GNU_SOURCE -O2 -o gencontent "$TOP/tests/bench/gencontent.c" &&
+    ./gencontent 1 k1 || fail "gencontent K = 1"
+same=1 why=
+for src in "$TOP/content" k1; do
+	rm -rf j.ref
+	"$BIN" build --quiet --jobs 1 --content "$src" --out j.ref 2>err ||
+	    { same=0; why="$src --jobs 1: $(cat err)"; }
+	for j in 2 3 2 8; do
+		rm -rf j.out
+		"$BIN" build --quiet --jobs $j --content "$src" --out j.out 2>err ||
+		    { same=0; why="$src --jobs $j: $(cat err)"; }
+		diff -r j.ref j.out >diff.txt ||
+		    { same=0; why="$src --jobs $j: $(head -5 diff.txt)"; }
+	done
+done
+if [ $same = 1 ]; then pass "--jobs 1, 2, 3, 8: byte-identical (sample, K = 1)"
+else fail "--jobs 1, 2, 3, 8: byte-identical (sample, K = 1)" "$why"; fi
+if ls | grep -q '^j\.\(ref\|out\)\.tmp'; then fail "--jobs: no temporary folder left" "$(ls)"
+else pass "--jobs: no temporary folder left"; fi
+
+# Progress lines of workers running side by side never mix.
+rm -rf j.out
+"$BIN" build --jobs 2 --content k1 --out j.out 2>err
+if [ "$(grep -cvE '^rapporteur: (PDF|charts|site) 20[0-9][0-9]$' err)" = 0 ] &&
+    [ "$(wc -l <err)" = 6 ]; then pass "--jobs 2: whole progress lines"
+else fail "--jobs 2: whole progress lines" "$(cat err)"; fi
+
+# A worker that fails, or dies, fails the build: status 3, out/ as it
+# was, no temporary folder.  The fault: a file size limit that the PDF
+# (made by a worker) exceeds and the parent's small files do not; with
+# SIGXFSZ ignored the write fails (EFBIG), otherwise the worker is
+# killed by the signal.
+rm -rf w && mkdir w && cp -R "$TOP/content" w/content
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err ||
+    fail "worker faults: first build" "$(cat err)"
+printf '\nUne phrase de plus.\n' >>w/content/editions/2016/measures/m03.md
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.before
+(cd w && trap '' XFSZ && ulimit -f 600 && exec "$BIN" build --quiet \
+    --jobs 2 --content content --out out) 2>err
+st=$?
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $st = 3 ] && grep -q 'File too large' err && cmp -s sums.before sums.after &&
+    ! ls w | grep -q '^out\.tmp'
+then pass "a failing worker: status 3, out/ untouched, no temporary folder"
+else fail "a failing worker: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+(cd w && ulimit -f 600 && exec "$BIN" build --quiet --jobs 2 \
+    --content content --out out) 2>err
+st=$?
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $st = 3 ] && grep -q 'killed by signal' err && cmp -s sums.before sums.after &&
+    ! ls w | grep -q '^out\.tmp'
+then pass "a worker killed by a signal: status 3, out/ untouched, no temporary folder"
+else fail "a worker killed by a signal: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+
+# kill -9 of a worker while it renders (tried again if the build ended
+# before a worker could be seen).  Without the task records every task
+# runs, so the workers live long enough; a worker already done (a
+# zombie) is not a target.
+tries=0 killed=0
+while [ $killed = 0 ] && [ $tries -lt 10 ]; do
+	tries=$((tries + 1))
+	rm -f w/.out.tasks
+	(cd w && exec "$BIN" build --quiet --jobs 2 --content content \
+	    --out out) 2>err &
+	pid=$!
+	i=0
+	while [ $i -lt 500 ]; do
+		kid=$(ps -o pid=,stat= --ppid $pid 2>/dev/null |
+		    awk '$2 !~ /^Z/ { print $1; exit }')
+		[ -n "$kid" ] && kill -KILL $kid 2>/dev/null && { killed=1; break; }
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.01
+		i=$((i + 1))
+	done
+	wait $pid
+	st=$?
+done
+(cd w && find out -type f -exec md5sum {} + | sort) >sums.after
+if [ $killed = 0 ]; then pass "kill -9 of a worker # SKIP no worker seen"
+elif [ $st = 3 ] && grep -q 'killed by signal 9' err &&
+    cmp -s sums.before sums.after && ! ls w | grep -q '^out\.tmp'
+then pass "kill -9 of a worker: status 3, out/ untouched, no temporary folder"
+else fail "kill -9 of a worker: status 3, out/ untouched, no temporary folder" \
+    "status $st" "$(cat err)" "$(ls w)"; fi
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+if [ $? = 0 ] && grep -q 'Une phrase de plus' w/out/2016/mesure-03.html
+then pass "after the faults, the next build succeeds"
+else fail "after the faults, the next build succeeds" "$(cat err)"; fi
+
+# Tasks skipped when what they read did not change.  Whatever is
+# skipped, the result must be the bytes of a clean build.
+same_as_clean() {
+	rm -rf w/clean
+	(cd w && "$BIN" build --quiet --jobs 2 --content content \
+	    --out clean) 2>clean.err
+	if diff -r w/out w/clean >diff.txt; then pass "$1"
+	else fail "$1" "$(head -5 diff.txt)" "$(cat clean.err)"; fi
+}
+same_as_clean "after the faults: the same bytes as a clean build"
+find w/out -type f -printf '%p %T@\n' | sort >before
+sleep 1
+printf '\nUne autre phrase, pour 2016.\n' >>w/content/editions/2016/measures/m05.md
+(cd w && "$BIN" build --jobs 2 --content content --out out) 2>err
+find w/out -type f -printf '%p %T@\n' | sort >after
+changed=$(diff before after | sed -n 's/^> \([^ ]*\) .*/\1/p')
+if echo "$changed" | grep -q '^w/out/2015/\|\.svg$'; then
+	fail "a 2016 narrative: the 2015 files and every SVG keep their mtime" "$changed"
+else pass "a 2016 narrative: the 2015 files and every SVG keep their mtime"; fi
+if echo "$changed" | grep -q '^w/out/2016/rapport-2016\.pdf$' &&
+    echo "$changed" | grep -q '^w/out/2016/mesure-05\.html$'; then
+	pass "a 2016 narrative: its HTML page and the 2016 PDF change"
+else fail "a 2016 narrative: its HTML page and the 2016 PDF change" "$changed"; fi
+if grep -q 'PDF 2015 unchanged' err && grep -q 'charts 2016 unchanged' err &&
+    ! grep -q 'PDF 2016 unchanged' err
+then pass "a 2016 narrative: the 2015 tasks and the charts are skipped"
+else fail "a 2016 narrative: the 2015 tasks and the charts are skipped" "$(cat err)"; fi
+same_as_clean "a 2016 narrative: the same bytes as a clean build"
+
+# Files of skipped tasks removed by hand: their tasks run again.
+svg=$(cd w/out && ls 2016/charts/*.svg | head -1)
+rm w/out/2015/rapport-2015.pdf "w/out/$svg"
+(cd w && "$BIN" build --quiet --jobs 1 --content content --out out) 2>err
+if [ -f w/out/2015/rapport-2015.pdf ] && [ -f "w/out/$svg" ]
+then pass "outputs of skipped tasks removed by hand are rebuilt"
+else fail "outputs of skipped tasks removed by hand are rebuilt" "$(cat err)"; fi
+same_as_clean "after files removed by hand: the same bytes as a clean build"
+
+# A warning about a 2016 file shows on the review page of 2015 too.
+printf '# Notes\n\nPas encore prêt.\n' >w/content/editions/2016/notes.md
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+if grep -q 'notes.md' w/out/2015/revue.html
+then pass "a warning on a 2016 file: the 2015 review page lists it"
+else fail "a warning on a 2016 file: the 2015 review page lists it" "$(cat err)"; fi
+same_as_clean "a warning on a 2016 file: the same bytes as a clean build"
+rm w/content/editions/2016/notes.md
+
+# A 2016 narrative shows an image of the 2015 folder; only the image
+# changes.
+mkdir -p w/content/editions/2015/img
+cp "$TOP/tests/pdf/figure.png" w/content/editions/2015/img/partage.png
+printf '\n![Figure partagée](../../2015/img/partage.png)\n' \
+    >>w/content/editions/2016/measures/m02.md
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err ||
+    fail "an image of another edition: build" "$(cat err)"
+cp "$TOP/tests/site/hostile/images/schema.png" \
+    w/content/editions/2015/img/partage.png
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+same_as_clean "an image of another edition changed: the same bytes as a clean build"
+
+# What other editions show of an edition (edition.xml), and the
+# indicators every task reads.
+sed -i 's|<institution>|<institution>Institution renommée, |' \
+    w/content/editions/2016/edition.xml
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+same_as_clean "an edition.xml changed: the same bytes as a clean build"
+sed -i 's|<value year="2014">70</value>|<value year="2014">71</value>|' \
+    w/content/indicators/m08.xml
+(cd w && "$BIN" build --quiet --jobs 1 --content content --out out) 2>err
+same_as_clean "an indicator changed: the same bytes as a clean build"
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out \
+    --format pdf) 2>err
+(cd w && "$BIN" build --quiet --jobs 2 --content content --out out) 2>err
+same_as_clean "--format pdf, then every format: the same bytes as a clean build"
+
 # make install into a staging folder, then the installed tool from elsewhere.
 if make -s -C "$TOP" install DESTDIR="$WORK/dest" PREFIX=/usr/local \
     >install.log 2>&1; then
