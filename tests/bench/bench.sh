@@ -199,7 +199,7 @@ for k in $KS; do
 		rm -rf "$D/o-pdf16" ;;
 	esac
 
-	# --jobs: one worker thread against two, at K = 10.
+	# --jobs: one worker process against two, at K = 10.
 	if [ "$k" = 10 ] && [ -n "$(get "k$k.full.med")" ]; then
 		measure "k$k.jobs1" "$runs" "$warm" "rm -rf $D/o-j1" to \
 		    $b --jobs 1 --out "$D/o-j1/out"
@@ -213,7 +213,7 @@ for k in $KS; do
 			measure "k$k.jobs2" "$runs" "$warm" "rm -rf $D/o-j2" \
 			    to $b --jobs 2 --out "$D/o-j2/out"
 		fi
-		# The output must not depend on the thread count.
+		# The output must not depend on the number of workers.
 		if [ -d "$D/o-j1/out" ] &&
 		    diff -r -x .rapporteur-stamp "$D/o-j1/out" "$O" \
 		    >/dev/null 2>&1; then
