@@ -94,12 +94,13 @@ struct fig {
  * when its first piece is drawn.  Each item's layouts are freed once its
  * last piece is drawn.  So the memory held stays
  * about PDF_KEEP plus a unit, whatever the size of the report, and a
- * small report is laid out once.  The budget is the process's: editions
- * built at the same time share it (which units are kept then depends on
- * timing; the bytes written never do).
+ * small report is laid out once.  The budget is the process's (a worker
+ * process draws one PDF at a time; which units are kept never changes the
+ * bytes written).  64 MiB keeps a report of 230 measures under 100 MB of
+ * resident memory with a quarter of its measures laid out twice.
  */
 #ifndef PDF_KEEP
-#define PDF_KEEP	(32u << 20)	/* [bytes] */
+#define PDF_KEEP	(64u << 20)	/* [bytes] */
 #endif
 static atomic_size_t	 kept_all;	/* [bytes] what every edition keeps */
 
