@@ -349,6 +349,8 @@ out_receive(struct outdir *o, int fd)
 			break;
 		buf_put(&b, chunk, (size_t)n);
 	}
+	if (b.len == 0)
+		goto out;	/* a worker that died sent nothing */
 	p = b.data;
 	end = b.data + b.len;
 	while (p < end && (z = memchr(p, '\0', (size_t)(end - p))) != NULL) {
