@@ -31,15 +31,31 @@ struct rect {
 	double	 weight;	/* cost of covering it: text costs most */
 };
 
-/* A layout measured is often drawn next (a label is measured, placed,
- * then drawn): the last few are kept, so that text is shaped once. */
-#define NLAYOUTS	32
+/*
+ * Labels repeat: a chart measures a label, places it, then draws it, and
+ * the charts of an edition share their years, tick numbers, units and
+ * legend entries.  So each PangoContext keeps the layouts of its short
+ * texts (struct laidcache, attached to the context), and each distinct
+ * label is shaped once per context.  A layout taken from the cache is
+ * read-only: nothing may set anything on it.  The output does not depend
+ * on what the cache holds (a layout is a function of its key and the
+ * context); when full it is emptied at once.
+ */
+#define LAID_MAXTEXT	96	/* [bytes]: longer texts are not kept */
+#define LAID_MAX	1024	/* layouts kept per context */
+#define LAID_SLOTS	2048	/* hash slots: a power of 2, > LAID_MAX */
 
 struct laid {
 	PangoLayout	*l;		/* NULL: free slot */
 	char		*text;
 	double		 size, width;
 	int		 bold, maxlines;
+	unsigned int	 hash;
+};
+
+struct laidcache {
+	struct laid	 slot[LAID_SLOTS];
+	size_t		 n;
 };
 
 struct dc {
@@ -48,8 +64,7 @@ struct dc {
 	const struct theme *th;
 	struct rect	 obst[MAX_OBST];
 	size_t		 nobst;
-	struct laid	 laid[NLAYOUTS];
-	size_t		 nextlaid;	/* the slot to reuse next */
+	struct laidcache *laid;		/* owned by pc */
 };
 
 /* Where a text is anchored, horizontally. */
@@ -432,34 +447,99 @@ lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
 	show(d->cr, l, 0);
 }
 
-/* lay(), or the same layout made a moment ago (caller unrefs; the
- * layout is not to be changed). */
+static const char laid_key[] = "rapporteur-chart-layouts";
+
+static void
+laid_clear(struct laidcache *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < LAID_SLOTS; i++)
+		if (c->slot[i].l != NULL) {
+			g_object_unref(c->slot[i].l);
+			free(c->slot[i].text);
+			c->slot[i].l = NULL;
+		}
+	c->n = 0;
+}
+
+static void
+laid_free(void *p)
+{
+	laid_clear(p);
+	free(p);
+}
+
+/* The cache of pc, made on first use. */
+static struct laidcache *
+laid_get(PangoContext *pc)
+{
+	struct laidcache *c;
+
+	if ((c = g_object_get_data(G_OBJECT(pc), laid_key)) == NULL) {
+		c = xcalloc(1, sizeof(*c));
+		g_object_set_data_full(G_OBJECT(pc), laid_key, c, laid_free);
+	}
+	return c;
+}
+
+/* FNV-1a of the text, then of the other parts of the key. */
+static unsigned int
+laid_hash(const char *text, double size, int bold, double width,
+    int maxlines)
+{
+	unsigned int	 h = 2166136261u;
+	unsigned char	 k[2 * sizeof(double) + 2 * sizeof(int)];
+	size_t		 i;
+
+	for (; *text != '\0'; text++)
+		h = (h ^ (unsigned char)*text) * 16777619u;
+	memcpy(k, &size, sizeof(double));
+	memcpy(k + sizeof(double), &width, sizeof(double));
+	memcpy(k + 2 * sizeof(double), &bold, sizeof(int));
+	memcpy(k + 2 * sizeof(double) + sizeof(int), &maxlines, sizeof(int));
+	for (i = 0; i < sizeof(k); i++)
+		h = (h ^ k[i]) * 16777619u;
+	return h;
+}
+
+/* lay(), or the same layout made before on the same context (caller
+ * unrefs; the layout is not to be changed). */
 static PangoLayout *
 lay_kept(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines)
 {
+	struct laidcache *c;
 	struct laid	*k;
+	unsigned int	 h;
 	size_t		 i;
 
-	for (i = 0; i < NLAYOUTS; i++) {
-		k = &d->laid[i];
-		if (k->l != NULL && k->size == size && k->bold == bold &&
+	if (strlen(text) > LAID_MAXTEXT)
+		return lay(d, text, size, bold, width, maxlines);
+	if ((c = d->laid) == NULL)
+		c = d->laid = laid_get(d->pc);
+	h = laid_hash(text, size, bold, width, maxlines);
+	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	    i = (i + 1) & (LAID_SLOTS - 1)) {
+		k = &c->slot[i];
+		if (k->hash == h && k->size == size && k->bold == bold &&
 		    k->width == width && k->maxlines == maxlines &&
 		    strcmp(k->text, text) == 0)
 			return g_object_ref(k->l);
 	}
-	k = &d->laid[d->nextlaid];
-	d->nextlaid = (d->nextlaid + 1) % NLAYOUTS;
-	if (k->l != NULL) {
-		g_object_unref(k->l);
-		free(k->text);
+	if (c->n == LAID_MAX) {
+		laid_clear(c);
+		i = h & (LAID_SLOTS - 1);
 	}
+	k = &c->slot[i];
 	k->l = lay(d, text, size, bold, width, maxlines);
 	k->text = xstrdup(text);
 	k->size = size;
 	k->bold = bold;
 	k->width = width;
 	k->maxlines = maxlines;
+	k->hash = h;
+	c->n++;
 	return g_object_ref(k->l);
 }
 
@@ -1720,21 +1800,13 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	d->pc = pc;
 	d->th = theme_get();
 	d->nobst = 0;
-	memset(d->laid, 0, sizeof(d->laid));
-	d->nextlaid = 0;
+	d->laid = NULL;
 }
 
-/* Frees d (from xcalloc) and the layouts it kept. */
+/* Frees d (from xcalloc); the layouts it kept stay with the context. */
 static void
 dc_free(struct dc *d)
 {
-	size_t	 i;
-
-	for (i = 0; i < NLAYOUTS; i++)
-		if (d->laid[i].l != NULL) {
-			g_object_unref(d->laid[i].l);
-			free(d->laid[i].text);
-		}
 	free(d);
 }
 
