@@ -41,7 +41,7 @@ struct rect {
  * on what the cache holds (a layout is a function of its key and the
  * context); when full it is emptied at once.
  */
-#define LAID_MAXTEXT	96	/* [bytes]: longer texts are not kept */
+#define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	1024	/* layouts kept per context */
 #define LAID_SLOTS	2048	/* hash slots: a power of 2, > LAID_MAX */
 
@@ -255,6 +255,7 @@ chart_texts_free(struct chart_texts *ts)
 	free(ts->t);
 	ts->t = NULL;
 	ts->n = ts->cap = 0;
+	ts->marked = 0;
 }
 
 static int
@@ -320,6 +321,50 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
 		*x1 = *x0;
 }
 
+/*
+ * Every fill, stroke and paint of a chart goes through these, so that a
+ * text drawn right after a text shares its placeholder: nothing was
+ * drawn between them, so both go to the same place in the drawing, and
+ * cairo writes one placeholder fewer.  Each drawing call starts afresh
+ * (dc_init()): its caller may have drawn in between.
+ */
+static void
+drawn(cairo_t *cr)
+{
+	struct chart_texts *ts;
+
+	if ((ts = cairo_get_user_data(cr, &texts_key)) != NULL)
+		ts->marked = 0;
+}
+
+static void
+draw_fill(cairo_t *cr)
+{
+	drawn(cr);
+	cairo_fill(cr);
+}
+
+static void
+draw_fill_preserve(cairo_t *cr)
+{
+	drawn(cr);
+	cairo_fill_preserve(cr);
+}
+
+static void
+draw_stroke(cairo_t *cr)
+{
+	drawn(cr);
+	cairo_stroke(cr);
+}
+
+static void
+draw_paint(cairo_t *cr)
+{
+	drawn(cr);
+	cairo_paint(cr);
+}
+
 /* The placeholder of a recorded layout in cairo's drawing. */
 static void
 text_mark(cairo_t *cr)
@@ -344,7 +389,7 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 	const char	*text, *fam;
 	double		 ox, oy, ux, uy, r = 0, g = 0, bl = 0, a = 1;
 	char		*s;
-	int		 lead, trail, x0, x1, next = 0;
+	int		 lead, trail, x0, x1, next = ts->marked;
 
 	cairo_get_current_point(cr, &ox, &oy);
 	cairo_get_matrix(cr, &m);
@@ -403,8 +448,10 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 		next = 1;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	if (next)
+	if (next && !ts->marked) {
 		text_mark(cr);
+		ts->marked = 1;
+	}
 }
 
 /*
@@ -659,7 +706,7 @@ hatch(struct dc *d, double x, double y, double w, double h, struct rgb c,
 	}
 	set_rgb(d, c);
 	cairo_set_line_width(d->cr, lw);
-	cairo_stroke(d->cr);
+	draw_stroke(d->cr);
 	cairo_restore(d->cr);
 }
 
@@ -677,18 +724,18 @@ bar(struct dc *d, double x, double y, double w, double h, struct rgb c,
 	if (!illustrative) {
 		cairo_rectangle(d->cr, x, y, w, h);
 		set_rgb(d, c);
-		cairo_fill(d->cr);
+		draw_fill(d->cr);
 		return;
 	}
 	cairo_rectangle(d->cr, x, y, w, h);
 	set_rgb(d, white);
-	cairo_fill(d->cr);
+	draw_fill(d->cr);
 	hatch(d, x, y, w, h, c, 4.5, 1.2);
 	cairo_rectangle(d->cr, x + 0.6, y + 0.6, fmax(w - 1.2, 0),
 	    fmax(h - 1.2, 0));
 	set_rgb(d, c);
 	cairo_set_line_width(d->cr, 1.2);
-	cairo_stroke(d->cr);
+	draw_stroke(d->cr);
 }
 
 /* A line marker: filled, or hollow for an illustrative value. */
@@ -701,16 +748,16 @@ marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
 	cairo_arc(d->cr, x, y, illustrative ? 3.6 : 4, 0, 2 * M_PI);
 	if (illustrative) {
 		set_rgb(d, white);
-		cairo_fill_preserve(d->cr);
+		draw_fill_preserve(d->cr);
 		set_rgb(d, c);
 		cairo_set_line_width(d->cr, 1.8);
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 	} else {
 		set_rgb(d, c);
-		cairo_fill_preserve(d->cr);
+		draw_fill_preserve(d->cr);
 		set_rgb(d, white);
 		cairo_set_line_width(d->cr, 1);
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 	}
 }
 
@@ -739,7 +786,7 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 			cairo_move_to(d->cr, x + i, y + h);
 			cairo_line_to(d->cr, x + i + h, y);
 		}
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 		break;
 	case PAT_CROSS:
 		for (i = -h; i < w; i += 6) {
@@ -748,14 +795,14 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 			cairo_move_to(d->cr, x + i, y);
 			cairo_line_to(d->cr, x + i + h, y + h);
 		}
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 		break;
 	case PAT_HORIZONTAL:
 		for (j = y + 2.5; j < y + h; j += 5) {
 			cairo_move_to(d->cr, x, j);
 			cairo_line_to(d->cr, x + w, j);
 		}
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 		break;
 	case PAT_DOTS:
 		/* Dots of radius 1.1 every 5 pt, odd rows shifted: a row
@@ -774,7 +821,7 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 		cairo_set_line_width(d->cr, 2.2);
 		cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_ROUND);
 		cairo_set_dash(d->cr, dot_dash, 2, 0);
-		cairo_stroke(d->cr);
+		draw_stroke(d->cr);
 		break;
 	default:
 		abort();
@@ -788,7 +835,7 @@ status_box(struct dc *d, enum status st, double x, double y, double w,
 {
 	cairo_rectangle(d->cr, x, y, w, h);
 	set_rgb(d, d->th->status[st]);
-	cairo_fill(d->cr);
+	draw_fill(d->cr);
 	pattern(d, status_pattern[st], x, y, w, h);
 }
 
@@ -808,7 +855,7 @@ hline(struct dc *d, double x0, double x1, double y, struct rgb c, double lw)
 	cairo_line_to(d->cr, x1, y);
 	set_rgb(d, c);
 	cairo_set_line_width(d->cr, lw);
-	cairo_stroke(d->cr);
+	draw_stroke(d->cr);
 }
 
 static void
@@ -818,7 +865,7 @@ vline(struct dc *d, double x, double y0, double y1, struct rgb c, double lw)
 	cairo_line_to(d->cr, x, y1);
 	set_rgb(d, c);
 	cairo_set_line_width(d->cr, lw);
-	cairo_stroke(d->cr);
+	draw_stroke(d->cr);
 }
 
 /* ---- legends ---- */
@@ -1279,7 +1326,7 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	place(d, cx, cy, NREF, w, h, box, &x, &ly);
 	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
 	cairo_set_source_rgba(d->cr, 1, 1, 1, 0.85);
-	cairo_fill(d->cr);
+	draw_fill(d->cr);
 	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
 	    target ? d->th->target : d->th->muted, -1, 0, NULL);
 	free(label);
@@ -1387,7 +1434,7 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 		cairo_rectangle(d->cr, x, top - lh - 4, slot,
 		    bot - top + lh + 4);
 		set_rgb(d, th->highlight);
-		cairo_fill(d->cr);
+		draw_fill(d->cr);
 	}
 	yaxis(d, &t, &ys, left, right);
 	xyears(d, first, ny, year, left, slot, bot + 5);
@@ -1441,7 +1488,7 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 				    ay + (by - ay) * k / steps - 2, 4, 4,
 				    W_SHAPE * 4);
 			set_rgb(d, th->series[0]);
-			cairo_stroke(d->cr);
+			draw_stroke(d->cr);
 			cairo_restore(d->cr);
 		}
 		for (i = 0; i < n; i++) {
@@ -1575,7 +1622,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 		x = left + (year - first) * slot;
 		cairo_rectangle(d->cr, x, top - 4, slot, bot - top + 4);
 		set_rgb(d, th->highlight);
-		cairo_fill(d->cr);
+		draw_fill(d->cr);
 	}
 	yaxis(d, &t, &ys, left, right);
 	xyears(d, first, ny, year, left, slot, bot + 5);
@@ -1610,7 +1657,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 				cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
 				    (ya + yb) / 2 - lh / 2, lw + 4, lh);
 				cairo_set_source_rgb(d->cr, 1, 1, 1);
-				cairo_fill(d->cr);
+				draw_fill(d->cr);
 			}
 			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2)
 				text(d, num, th->size_tick, 0, x + bw / 2,
@@ -1758,10 +1805,10 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	ph = h - (sh > 0 ? sh + PAD : 0);
 	cairo_rectangle(d->cr, 0.5, 0.5, w - 1, ph - 1);
 	set_rgb(d, th->panel);
-	cairo_fill_preserve(d->cr);
+	draw_fill_preserve(d->cr);
 	set_rgb(d, th->grid);
 	cairo_set_line_width(d->cr, 1);
-	cairo_stroke(d->cr);
+	draw_stroke(d->cr);
 
 	line = xasprintf("Aucune valeur publiée pour cet indicateur jusqu’en "
 	    "%d.", year);
@@ -1801,6 +1848,9 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	d->th = theme_get();
 	d->nobst = 0;
 	d->laid = NULL;
+	/* The caller may have drawn since the last text. */
+	if (cr != NULL)
+		drawn(cr);
 }
 
 /* Frees d (from xcalloc); the layouts it kept stay with the context. */
@@ -2065,7 +2115,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 			cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31,
 			    0, 2 * M_PI);
 			cairo_set_source_rgb(cr, 1, 1, 1);
-			cairo_fill(cr);
+			draw_fill(cr);
 			snprintf(num, sizeof(num), "%d", keys[j] % 100000);
 			measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
 			text(d, num, tile * 0.3, 1, x + tile / 2,
@@ -2220,7 +2270,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 				cairo_arc(cr, x + sw / 2, y + rowh / 2,
 				    fmax(lw, lh) / 2 + 2, 0, 2 * M_PI);
 				cairo_set_source_rgb(cr, 1, 1, 1);
-				cairo_fill(cr);
+				draw_fill(cr);
 				text(d, num, th->size_tick, 1, x + sw / 2,
 				    y + (rowh - lh) / 2, HA_CENTRE, th->text,
 				    -1, 0, NULL);
@@ -2357,7 +2407,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	th = d->th;
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
+	draw_paint(cr);
 
 	/* Heading: title, subtitle, institution and date. */
 	y = M;
@@ -2436,7 +2486,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		boxh = vh + lh + dh + 2;
 		cairo_rectangle(cr, figx, fy + 2, 3, boxh - 4);
 		set_rgb(d, th->series[0]);
-		cairo_fill(cr);
+		draw_fill(cr);
 		text(d, f[i].value, vs, 1, figx + 12, fy, HA_LEFT,
 		    th->series[0], figw - 12, 1, NULL);
 		text(d, f[i].label, th->size_label, 1, figx + 12, fy + vh,

@@ -138,6 +138,9 @@ struct chart_text {
 struct chart_texts {
 	struct chart_text *t;
 	size_t		   n, cap;
+	int		   marked;	/* nothing drawn since the last
+					   placeholder: the next text goes
+					   under it (next set) */
 };
 
 /* Records the text drawn on cr into ts from now on (ts outlives cr's

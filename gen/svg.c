@@ -739,7 +739,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
     const char *prefix, const char *desc)
 {
 	struct buf	 raw = { NULL, 0, 0 };
-	struct chart_texts ts = { NULL, 0, 0 };
+	struct chart_texts ts = { NULL, 0, 0, 0 };
 	struct chart_heading hd = { NULL, 0 };
 	double		 w = CHART_WIDTH, h;
 	int		 rc = 0;

@@ -396,7 +396,7 @@ text_tests(void)
 	    CHART_MARK_STYLE "\"/>\n"
 	    "</g>\n</svg>\n";
 	struct chart_text t[2];
-	struct chart_texts ts = { t, 2, 2 };
+	struct chart_texts ts = { t, 2, 2, 0 };
 	struct buf	 out = { NULL, 0, 0 }, raw = { NULL, 0, 0 };
 	cairo_surface_t	*s;
 	cairo_t		*cr;
