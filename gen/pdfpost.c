@@ -562,27 +562,6 @@ figure_alts(struct pdf *f, struct val node, const struct pdfmeta *m,
 
 /* ---- writing the update ---- */
 
-/* Appends s to b, escaped for XML text. */
-static void
-xml_text(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			BUF_PUTSL(b, "&amp;");
-			break;
-		case '<':
-			BUF_PUTSL(b, "&lt;");
-			break;
-		case '>':
-			BUF_PUTSL(b, "&gt;");
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-}
-
 static void
 xmp_packet(struct buf *b, const struct pdfmeta *m)
 {
@@ -599,22 +578,22 @@ xmp_packet(struct buf *b, const struct pdfmeta *m)
 	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
 	    "<dc:format>application/pdf</dc:format>\n"
 	    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_text(b, m->title);
+	html_esc_text(b, m->title);
 	BUF_PUTSL(b, "</rdf:li></rdf:Alt></dc:title>\n<dc:creator><rdf:Seq>");
 	for (i = 0; i < m->nauthors; i++) {
 		BUF_PUTSL(b, "<rdf:li>");
-		xml_text(b, m->authors[i]);
+		html_esc_text(b, m->authors[i]);
 		BUF_PUTSL(b, "</rdf:li>");
 	}
 	BUF_PUTSL(b, "</rdf:Seq></dc:creator>\n");
 	if (m->subject != NULL) {
 		BUF_PUTSL(b, "<dc:description><rdf:Alt><rdf:li "
 		    "xml:lang=\"x-default\">");
-		xml_text(b, m->subject);
+		html_esc_text(b, m->subject);
 		BUF_PUTSL(b, "</rdf:li></rdf:Alt></dc:description>\n");
 	}
 	BUF_PUTSL(b, "<dc:language><rdf:Bag><rdf:li>");
-	xml_text(b, m->lang);
+	html_esc_text(b, m->lang);
 	BUF_PUTSL(b, "</rdf:li></rdf:Bag></dc:language>\n");
 	buf_printf(b, "<xmp:CreateDate>%sT00:00:00Z</xmp:CreateDate>\n"
 	    "<xmp:ModifyDate>%sT00:00:00Z</xmp:ModifyDate>\n"
@@ -625,7 +604,7 @@ xmp_packet(struct buf *b, const struct pdfmeta *m)
 	    "</pdf:Producer>\n");
 	if (m->keywords != NULL) {
 		BUF_PUTSL(b, "<pdf:Keywords>");
-		xml_text(b, m->keywords);
+		html_esc_text(b, m->keywords);
 		BUF_PUTSL(b, "</pdf:Keywords>\n");
 	}
 	BUF_PUTSL(b, "<pdfuaid:part>1</pdfuaid:part>\n"
