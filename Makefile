@@ -104,7 +104,8 @@ check: deps
 
 test: deps
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
-	    tests/unit-layout tests/unit-pdfpost tests/fuzz/bin/stamp
+	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
@@ -112,6 +113,13 @@ tests/unit: tests/unit.c gen/libgen.a $(HDRS)
 
 tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(LDLIBS)
+
+# The tool with a layout budget of 0: every measure of a PDF is laid out
+# again when drawn.  tests/t-pdf.sh compares its PDFs with gen/rapporteur's.
+tests/rapporteur-relayout: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
+	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
+	$(CC) $(CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
+	    gen/libgen.a $(LDLIBS)
 
 tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(LDLIBS)
@@ -246,5 +254,5 @@ install: deps
 
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
-	    tests/unit-layout tests/unit-pdfpost
+	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
