@@ -215,28 +215,36 @@ stamp_fresh(const struct opts *o, uint64_t h)
 	return fresh;
 }
 
-void
-stamp_write(const struct opts *o, uint64_t h)
+/* Replaces path with the bytes of b through a temporary file, or leaves
+ * no file there.  Best effort: a stamp or task record that cannot be
+ * written only means more work at the next build.  Frees path. */
+static void
+write_record(char *path, const struct buf *b)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	char		*path, *tmp;
-	FILE		*f;
-	size_t		 n;
+	char	*tmp;
+	FILE	*f;
+	size_t	 n;
 
-	path = stamp_path(o);
 	tmp = xasprintf("%s.tmp", path);
-	stamp_text(o, h, &b);
-	/* Best effort: without a stamp, the next build is a full one. */
 	if ((f = fopen(tmp, "wb")) != NULL) {
-		n = fwrite(b.data, 1, b.len, f);
-		if (fclose(f) == 0 && n == b.len)
+		n = fwrite(b->data, 1, b->len, f);
+		if (fclose(f) == 0 && n == b->len)
 			rename(tmp, path);
 		else
 			remove(tmp);
 	}
-	buf_free(&b);
 	free(tmp);
 	free(path);
+}
+
+void
+stamp_write(const struct opts *o, uint64_t h)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	stamp_text(o, h, &b);
+	write_record(stamp_path(o), &b);
+	buf_free(&b);
 }
 
 void
@@ -506,8 +514,7 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	struct stat	 st;
-	char		*path, *tmp, *file;
-	FILE		*f;
+	char		*file;
 	size_t		 k, i, w;
 	int		 ok = 1;
 
@@ -545,17 +552,8 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 		}
 	}
 	BUF_PUTSL(&b, "E\n");
-	path = stamp_file(o, "tasks");
-	tmp = xasprintf("%s.tmp", path);
-	/* Best effort: without a record, every task runs next time. */
-	if (ok && (f = fopen(tmp, "wb")) != NULL) {
-		w = fwrite(b.data, 1, b.len, f);
-		if (fclose(f) == 0 && w == b.len)
-			rename(tmp, path);
-		else
-			remove(tmp);
-	}
+	/* Without a record, every task runs next time. */
+	if (ok)
+		write_record(stamp_file(o, "tasks"), &b);
 	buf_free(&b);
-	free(tmp);
-	free(path);
 }
