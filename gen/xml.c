@@ -314,8 +314,8 @@ static const struct {
 	size_t		 max;		/* [bytes] */
 } text_max[] = {
 	{ "title", 500 }, { "short-title", 200 }, { "subtitle", 500 },
-	{ "label", 300 }, { "definition", 2000 }, { "source", 1000 },
-	{ "note", 2000 }, { "assessment", 1000 }, { "lead", 300 },
+	{ "label", 300 }, { "definition", 4000 }, { "source", 1000 },
+	{ "note", 4000 }, { "assessment", 1000 }, { "lead", 300 },
 	{ "partner", 300 }, { "institution", 300 }, { "author", 300 },
 	{ "part", 200 }, { "adopted", 32 }, { "value", 32 },
 }, attr_max[] = {

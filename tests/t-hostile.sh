@@ -165,6 +165,26 @@ else
 	fail "dense-paragraph: build" "status $st" "$(head -5 dense-paragraph.err)"
 fi
 
+# A 32,000-character run with no place to break, the longest paragraph
+# allowed: builds, the run whole in the PDF's text, line after line, and
+# the break opportunities the layout adds to it (U+200B) never extracted.
+# tests/unit-layout.c checks that pango sees one every 72 characters.
+mini unbreakable
+awk 'BEGIN { printf "## Titre\n\nDébut "
+    for (i = 0; i < 32000; i++) printf "%c", 97 + i % 26
+    print " fin." }' > unbreakable/content/editions/2016/measures/m02.md
+run 600 unbreakable build --quiet --format pdf --content content --out out
+awk 'BEGIN { printf "Début"; for (i = 0; i < 32000; i++)
+    printf "%c", 97 + i % 26; print "fin." }' > unbreakable.want
+if [ $st = 0 ] && pdftotext -raw -enc UTF-8 -x 0 -y 62 -W 596 -H 735 \
+    unbreakable/out/2016/rapport-2016.pdf - | tr -d ' \n\f' |
+    grep -qF "$(cat unbreakable.want)"; then
+	pass "unbreakable: a 32,000-character run builds, whole in the PDF"
+else
+	fail "unbreakable: a 32,000-character run builds, whole in the PDF" \
+	    "status $st" "$(head -5 unbreakable.err)"
+fi
+
 # 1000 inline elements in one paragraph, the most allowed, each a link
 # of its own: builds.
 mini many-spans
