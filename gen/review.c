@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
@@ -279,6 +281,38 @@ write_json(struct buf *b, const struct review *rv, const struct edition *e)
 	buf_puts(b, rv->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+/* The page's own style, inline so that revue.html stands alone. */
+static const char review_css[] = "\n"
+    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
+    "max-width:60rem;margin:0 auto;padding:1rem}\n"
+    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
+    "code{font-family:\"DejaVu Sans Mono\",monospace;"
+    "font-size:.85em;color:#3d3d3d}\n"
+    "li{margin:.3rem 0}.n{color:#595959}\n"
+    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
+    "text-align:left;border-bottom:1px solid #ccc}\n";
+
+/* Appends "sha256-<base64>" of css: a Content Security Policy that
+ * allows this one inline style and nothing else, as strict as the
+ * site's pages' (which allow their own style sheets only). */
+static void
+style_hash(struct buf *b, const char *css)
+{
+	GChecksum	*ck;
+	guint8		 d[32];
+	gsize		 n = sizeof(d);
+	gchar		*s;
+
+	ck = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(ck, (const guchar *)css, strlen(css));
+	g_checksum_get_digest(ck, d, &n);
+	g_checksum_free(ck);
+	s = g_base64_encode(d, n);
+	BUF_PUTSL(b, "sha256-");
+	buf_puts(b, s);
+	g_free(s);
+}
+
 static void
 write_html(struct buf *b, const struct review *rv, const struct edition *e,
     const struct opts *o)
@@ -290,18 +324,14 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'\">\n");
+	    "default-src 'none'; style-src '");
+	style_hash(b, review_css);
+	BUF_PUTSL(b, "'; img-src 'self'; base-uri 'none'; "
+	    "form-action 'none'\">\n");
 	buf_printf(b, "<title>Revue de l’édition %d</title>\n", e->year);
-	BUF_PUTSL(b, "<style>\n"
-	    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
-	    "max-width:60rem;margin:0 auto;padding:1rem}\n"
-	    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
-	    "code{font-family:\"DejaVu Sans Mono\",monospace;"
-	    "font-size:.85em;color:#3d3d3d}\n"
-	    "li{margin:.3rem 0}.n{color:#595959}\n"
-	    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
-	    "text-align:left;border-bottom:1px solid #ccc}\n"
-	    "</style>\n</head>\n<body>\n<main>\n");
+	BUF_PUTSL(b, "<style>");
+	buf_puts(b, review_css);
+	BUF_PUTSL(b, "</style>\n</head>\n<body>\n<main>\n");
 	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p>", e->year);
 	html_esc_text(b, e->title);
 	if (o->label != NULL) {

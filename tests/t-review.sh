@@ -42,3 +42,23 @@ check "revue.html lists the marker with path:line" \
 check "revue.html lists the status change" \
     grep -q 'Mesure 1 : Non réalisée → Partiellement réalisée (progrès)' out/2016/revue.html
 check "revue.json is valid JSON" node -e 'JSON.parse(require("fs").readFileSync("out/2016/revue.json", "utf8"))'
+
+# revue.html's Content Security Policy is as strict as the site's: no
+# 'unsafe-inline', its one inline style allowed by its SHA-256 hash only.
+if python3 - out/2016/revue.html out/2016/index.html <<'PY'
+import base64, hashlib, re, sys
+rv = open(sys.argv[1], encoding="utf-8").read()
+site = open(sys.argv[2], encoding="utf-8").read()
+csp = lambda h: dict(d.strip().split(" ", 1) for d in re.search(
+    r'http-equiv="Content-Security-Policy" content="([^"]*)"', h).group(1).split(";"))
+a, b = csp(rv), csp(site)
+css = re.search(r"<style>(.*?)</style>", rv, re.S).group(1)
+h = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+assert "unsafe" not in str(a), a
+assert a.pop("style-src") == "'sha256-%s'" % h, h
+b.pop("style-src")
+assert a == b, (a, b)
+assert rv.count("<style") == 1 and "style=" not in rv and "<script" not in rv
+PY
+then pass "revue.html: CSP as strict as the site's, its style allowed by hash"
+else fail "revue.html: CSP as strict as the site's, its style allowed by hash"; fi
