@@ -1457,16 +1457,28 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
+/*
+ * A text field.  A spreadsheet reads a cell starting with = + - @ (or a
+ * tab or carriage return before one) as a formula, which can run
+ * commands or send data away: such a text is written with an apostrophe
+ * before it, and quoted (OWASP, "CSV Injection").  Numbers are written
+ * by fmt_plain(), never through here.
+ */
 static void
 csv_field(struct buf *b, const char *s)
 {
+	int	 inert;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	inert = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
+	if (!inert && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (inert)
+		buf_putc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			buf_putc(b, '"');
