@@ -49,6 +49,14 @@ char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
+ * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
+ * U+10FFFF). */
+size_t	 utf8_len(const char *s, size_t n);
+/* Bytes of the longest prefix of s, max at most, that does not end
+ * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
+int	 utf8_cut(const char *s, size_t max);
+
 /* The names in dir, sorted (never in directory order), dot files left
  * out.  Returns their number, or -1 if dir cannot be read (errno set).
  * Caller frees with dir_names_free(). */
@@ -151,6 +159,7 @@ const char *typo_str(struct arena *, const char *);
  * "as needed": no decimals for integers, else up to 2, trailing zeros
  * dropped.  Writes into buf (NUL-terminated, truncated to size). */
 void	 fmt_num(char *buf, size_t size, double v, int decimals);
+
 /* A value with its unit: "12,5 %", "4,98 M€", "205 k€", "1 118" (other
  * units are not appended: tables and axes name them). */
 void	 fmt_value(char *buf, size_t size, double v, const char *unit);

@@ -186,7 +186,8 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			s->type = SPAN_HTML;
 			s->text = arena_strdup(c->r->ar, lit ? lit : "");
 			diag(DIAG_WARNING, bp, "raw HTML is not allowed, shown "
-			    "as text: %.40s", s->text);
+			    "as text: %.*s%s", utf8_cut(s->text, 40), s->text,
+			    strlen(s->text) > 40 ? "…" : "");
 			break;
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
@@ -208,9 +209,10 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			if (s->title != NULL && *s->title == '\0')
 				s->title = NULL;
 			if (!href_ok(s->href)) {
-				diag(DIAG_ERROR, bp, "link \"%.60s\": only "
+				diag(DIAG_ERROR, bp, "link \"%.*s%s\": only "
 				    "http, https and mailto addresses are "
-				    "allowed", s->href);
+				    "allowed", utf8_cut(s->href, 60), s->href,
+				    strlen(s->href) > 60 ? "…" : "");
 				c->errors++;
 				s->href = NULL;
 			}

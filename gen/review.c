@@ -88,6 +88,25 @@ whole(const char *start, const char *p, size_t n)
 	    !isalnum((unsigned char)p[n]);
 }
 
+/* A copy of the n bytes at s (caller frees), each byte that is not
+ * UTF-8 replaced by U+FFFD, as the narrative's loader does: the line is
+ * read from the file as it is, and goes to both pages. */
+static char *
+utf8_clean(const char *s, size_t n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 k;
+
+	for (; n > 0; s += k, n -= k) {
+		if ((k = utf8_len(s, n)) == 0) {
+			BUF_PUTSL(&b, "\xef\xbf\xbd");
+			k = 1;
+		} else
+			buf_put(&b, s, k);
+	}
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
 static void
 markers(struct review *rv, const char *file)
 {
@@ -102,13 +121,14 @@ markers(struct review *rv, const char *file)
 		return;
 	for (line = src.data; line != NULL && *line != '\0'; n++) {
 		eol = strchr(line, '\n');
-		copy = xstrndup(line, eol ? (size_t)(eol - line) : strlen(line));
+		copy = utf8_clean(line, eol ? (size_t)(eol - line) :
+		    strlen(line));
 		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
 			for (p = copy; (p = strstr(p, words[w])) != NULL;
 			    p += strlen(words[w]))
 				if (whole(copy, p, strlen(words[w]))) {
 					add(rv, RKIND_MARKER, file, n,
-					    "%.120s", copy);
+					    "%.*s", utf8_cut(copy, 120), copy);
 					w = sizeof(words) / sizeof(words[0]);
 					break;
 				}
@@ -242,20 +262,34 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	short_narratives(rv, r, e);
 }
 
+/* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (a
+ * marker's line is read from the file as it is) becomes U+FFFD, so that
+ * the file always parses. */
 static void
 json_str(struct buf *b, const char *s)
 {
+	size_t	 n, len;
+
 	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
+	len = s != NULL ? strlen(s) : 0;
+	for (; len > 0; s += n, len -= n) {
 		unsigned char c = (unsigned char)*s;
+
+		n = 1;
 		if (c == '"' || c == '\\')
 			buf_printf(b, "\\%c", c);
 		else if (c == '\n')
 			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			buf_printf(b, "\\u%04x", c);
-		else
+		else if (c < 0x80)
 			buf_putc(b, c);
+		else if ((n = utf8_len(s, len)) > 0)
+			buf_put(b, s, n);
+		else {
+			BUF_PUTSL(b, "\xef\xbf\xbd");
+			n = 1;
+		}
 	}
 	buf_putc(b, '"');
 }
