@@ -14,7 +14,7 @@ DEBS	 = build-essential pkg-config \
 	   libpango1.0-dev libhyphen-dev hyphen-fr \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium
+	   chromium python3
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
@@ -31,7 +31,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
-	   gen/pdf.o gen/hyph.o
+	   gen/pdf.o gen/hyph.o gen/image.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng
 # The site's style sheets, compiled in for when no styles folder is found.

@@ -37,6 +37,10 @@ enum {
 #define MAX_CATEGORIES	24			/* per indicator */
 #define MAX_ASSESSMENTS	50			/* per measure */
 #define MAX_IMAGE_PIXELS (16 * 1024 * 1024)	/* [px] width * height */
+#define MAX_IMAGE_SIDE	32767			/* [px] cairo's image surfaces */
+#define MAX_EDITION_IMAGE_BYTES (32 * 1024 * 1024) /* [bytes] distinct images
+						 * of one edition */
+#define MAX_EDITION_IMAGE_PIXELS (32 * 1024 * 1024) /* [px] the same */
 
 /* ---- util.c: allocation that exits on failure (EXIT_SYSTEM) ---- */
 
@@ -81,6 +85,29 @@ void		 arena_grow(struct arena *, void **arr, size_t *cap,
 #define ARENA_PUSH(ar, arr, n, cap) \
 	(arena_grow((ar), (void **)&(arr), &(cap), (n), sizeof(*(arr))), \
 	 &(arr)[(n)++])
+
+/* ---- image.c: PNG images of the narratives ---- */
+
+enum image_err {
+	IMAGE_OK,
+	IMAGE_UNREADABLE,	/* not a regular file, or a read error */
+	IMAGE_NOT_PNG,		/* no PNG signature and header */
+	IMAGE_TOO_MANY_PIXELS,	/* past MAX_IMAGE_PIXELS */
+	IMAGE_TOO_WIDE,		/* a side past MAX_IMAGE_SIDE */
+	IMAGE_BROKEN		/* the image data cannot be decoded */
+};
+
+struct image_info {
+	int		 w, h;		/* [px], from the header */
+	size_t		 bytes;		/* [bytes] of the file */
+	char		 hash[17];	/* the first 64 bits of the SHA-256
+					 * of its bytes, in hex */
+};
+
+/* Reads the file at path whole and decodes it as cairo will to draw it;
+ * fills *ii (w and h as soon as the header is read).  Each path is
+ * probed once per process. */
+enum image_err	 image_probe(const char *path, struct image_info *ii);
 
 /* ---- buf.c: growable byte buffer; the pointer to a buf never moves ---- */
 

@@ -62,31 +62,6 @@ href_ok(const char *u)
 	    || strncmp(u, "mailto:", 7) == 0;
 }
 
-/* Reads a PNG's size from its header.  Returns 0 if it is no PNG. */
-static int
-png_size(const char *path, int *w, int *h)
-{
-	static const unsigned char sig[8] =
-	    { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	unsigned char	 hd[24];
-	struct stat	 st;
-	FILE		*f;
-	size_t		 n;
-
-	/* A FIFO would block fopen(), a device would never end. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (f = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(hd, 1, sizeof(hd), f);
-	fclose(f);
-	if (n != sizeof(hd) || memcmp(hd, sig, 8) != 0 ||
-	    memcmp(hd + 12, "IHDR", 4) != 0)
-		return 0;
-	*w = (int)((unsigned)hd[16] << 24 | hd[17] << 16 | hd[18] << 8 | hd[19]);
-	*h = (int)((unsigned)hd[20] << 24 | hd[21] << 16 | hd[22] << 8 | hd[23]);
-	return *w > 0 && *h > 0;
-}
-
 /* Size of a file [bytes], 0 if it cannot be told. */
 static long long
 file_size(const char *path)
@@ -100,7 +75,8 @@ static void
 image(struct mctx *c, struct span *s, const struct pos *p)
 {
 	char		*path;
-	int		 w, h;
+	struct image_info ii;
+	enum image_err	 e;
 	long long	 sz;
 
 	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
@@ -119,18 +95,37 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 		diag(DIAG_ERROR, p, "image \"%s\" is too large (%lld bytes; "
 		    "at most %d)", s->href, sz, MAX_FILE_SIZE);
 		c->errors++;
-	} else if (!png_size(path, &w, &h)) {
-		diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
-		    s->href);
-		c->errors++;
-	} else if ((double)w * h > MAX_IMAGE_PIXELS) {
-		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
-		    "pixels; at most %d)", s->href, w, h, MAX_IMAGE_PIXELS);
+	} else if ((e = image_probe(path, &ii)) != IMAGE_OK) {
+		switch (e) {
+		case IMAGE_TOO_MANY_PIXELS:
+			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
+			    "%d pixels; at most %d)", s->href, ii.w, ii.h,
+			    MAX_IMAGE_PIXELS);
+			break;
+		case IMAGE_TOO_WIDE:
+			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
+			    "%d pixels; at most %d a side)", s->href, ii.w,
+			    ii.h, MAX_IMAGE_SIDE);
+			break;
+		case IMAGE_BROKEN:
+			diag(DIAG_ERROR, p, "image \"%s\" is a damaged PNG "
+			    "file: its image data cannot be decoded", s->href);
+			break;
+		case IMAGE_UNREADABLE:
+		case IMAGE_NOT_PNG:
+		case IMAGE_OK:
+			diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
+			    s->href);
+			break;
+		}
 		c->errors++;
 	} else {
 		s->path = arena_strdup(c->r->ar, path);
-		s->w = w;
-		s->h = h;
+		s->w = ii.w;
+		s->h = ii.h;
+		s->hash = arena_strdup(c->r->ar, ii.hash);
+		s->bytes = ii.bytes;
+		s->pos = *p;
 	}
 	free(path);
 }
