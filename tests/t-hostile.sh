@@ -198,6 +198,34 @@ else
 	fail "many-spans: build" "status $st" "$(head -5 many-spans.err)"
 fi
 
+# One image shown 300 times on one page, again on another, and the same
+# bytes under another name: one copy in the site (named by its hash), one
+# image object in the PDF (every placement of it the same object).
+mini images
+mkdir images/content/images
+cp "$TOP/tests/pdf/figure.png" images/content/images/a.png
+cp "$TOP/tests/pdf/figure.png" images/content/images/b.png
+awk 'BEGIN { printf "## Titre\n\n"; for (i = 1; i <= 300; i++)
+    printf "![Figure %d](../../../images/a.png)\n\n", i
+    print "![Autre nom](../../../images/b.png)" }' \
+    > images/content/editions/2016/measures/m01.md
+printf '## Titre\n\n![Encore](../../../images/a.png)\n' \
+    > images/content/editions/2016/measures/m02.md
+run 600 images build --quiet --content content --out out
+h=$(sha256sum "$TOP/tests/pdf/figure.png" | cut -c1-16)
+pdfimages -list images/out/2016/rapport-2016.pdf 2>/dev/null |
+    awk 'NR > 2 { print $11 }' | sort | uniq -c >images.objs
+if [ $st = 0 ] && [ "$(ls images/out/2016/img)" = "$h.png" ] &&
+    [ "$(grep -c "src=\"img/$h.png\"" images/out/2016/mesure-01.html)" = 301 ] &&
+    grep -q "src=\"img/$h.png\"" images/out/2016/mesure-02.html &&
+    [ "$(wc -l <images.objs)" = 1 ] &&
+    [ "$(awk '{ print $1 }' images.objs)" = 302 ]; then
+	pass "images: one copy in the site, one object in the PDF for 302 placements"
+else
+	fail "images: one copy in the site, one object in the PDF" "status $st" \
+	    "$(ls images/out/2016/img)" "$(cat images.objs)" "$(head -5 images.err)"
+fi
+
 # -0 reads as 0, never shown as "-0".
 mini negative-zero
 sed -i 's|<value year="2014">10</value>|<value year="2014">-0</value>|' \
