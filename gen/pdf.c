@@ -2221,6 +2221,7 @@ pdf_free(struct pdf *p)
 	free(p->pool);
 	p->pool = NULL;
 	p->npool = p->poolcap = 0;
+	chart_forget(p->ctx);
 	if (p->ctx != NULL)
 		g_object_unref(p->ctx);
 	if (p->fm != NULL)
