@@ -29,6 +29,7 @@ enum {
 #define MAX_CODE_LINES	1000			/* lines per code block */
 #define MAX_CODE_SIZE	(64 * 1024)		/* [bytes] one code block */
 #define MAX_MD_TEXT	(32 * 1024)		/* [bytes] text of a paragraph */
+#define MAX_MARKS	30			/* combining marks in a row */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_MEASURES	9999			/* ids m01 to m9999 */
 #define MAX_PARTS	50			/* front or back matter */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <glib.h>
 
 #include "report.h"
 #include "extern.h"
@@ -375,14 +376,15 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 
 /* Copies src to out, each NUL, other control character (C0 but for tab,
  * line feed, carriage return; DEL; C1) and byte that is not UTF-8 turned
- * into U+FFFD, with one warning for each kind, so that nothing else
- * reaches the model. */
+ * into U+FFFD, and combining marks past MAX_MARKS in a row dropped, with
+ * one warning for each kind, so that nothing else reaches the model. */
 static void
 clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)src->data;
 	size_t		 i = 0, n, k, run = 0;	/* s[run..i) is clean */
 	int		 line = 1, col = 1, nul = 0, bad = 0, ctl = 0;
+	int		 marks = 0, many = 0;	/* non-starters in a row */
 	unsigned	 cp;
 	struct pos	 p;
 
@@ -416,6 +418,22 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 				    "U+%04X, replaced by U+FFFD", cp);
 			n = 0;
 		}
+		/* Combining marks stack on one character, which pango
+		 * shapes as one cluster, in time that grows with the square
+		 * of their number: past the 30 of Unicode's stream-safe
+		 * format (UAX #15) they are dropped. */
+		if (n >= 2 && g_unichar_combining_class(g_utf8_get_char(
+		    (const char *)s + i)) != 0) {
+			if (++marks > MAX_MARKS) {
+				if (!many++)
+					diag(DIAG_WARNING, &p, "more than %d "
+					    "combining marks in a row: the "
+					    "rest dropped", MAX_MARKS);
+				buf_put(out, s + run, i - run);
+				run = i + n;
+			}
+		} else
+			marks = 0;
 		if (n == 0) {
 			buf_put(out, s + run, i - run);
 			BUF_PUTSL(out, "\xef\xbf\xbd");
