@@ -317,7 +317,7 @@ static const struct {
 	{ "label", 300 }, { "definition", 4000 }, { "source", 1000 },
 	{ "note", 4000 }, { "assessment", 1000 }, { "lead", 300 },
 	{ "partner", 300 }, { "institution", 300 }, { "author", 300 },
-	{ "part", 200 }, { "adopted", 32 }, { "value", 32 },
+	{ "part", 200 }, { "adopted", 256 }, { "value", 256 },
 }, attr_max[] = {
 	{ "id", 64 }, { "unit", 40 }, { "url", 2048 }, { "label", 300 },
 	{ "note", 500 }, { "file", 64 },
