@@ -442,7 +442,9 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 				n = 2;
 			run = i + n;
 		}
-		if (ch == '\n') {
+		/* Lines end as cmark ends them: LF, CR LF or CR alone. */
+		if (ch == '\n' || (ch == '\r' && (i + 1 == src->len ||
+		    s[i + 1] != '\n'))) {
 			line++;
 			col = 1;
 		} else
