@@ -336,6 +336,30 @@ free_attr(const char *name)
 	    strcmp(name, "note") == 0;
 }
 
+/* Is a the id of an indicator or of a category? */
+static int
+id_attr(const xmlNode *n, const xmlAttr *a)
+{
+	return strcmp((const char *)a->name, "id") == 0 &&
+	    a->children != NULL && a->children->content != NULL &&
+	    (strcmp((const char *)n->name, "indicator") == 0 ||
+	    strcmp((const char *)n->name, "category") == 0);
+}
+
+/* [a-z0-9][a-z0-9-]*, as the schema says once white space is
+ * collapsed. */
+static int
+id_ok(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return 0;
+	return 1;
+}
+
 static size_t
 limit_of(const char *name, int attr)
 {
@@ -379,6 +403,15 @@ check_values(struct ctx *c, xmlNode *n)
 					diag(DIAG_ERROR, &p, "attribute \"%s\" "
 					    "too long (%zu bytes; at most %zu)",
 					    (const char *)a->name, len, max);
+					c->errors++;
+				} else if (id_attr(n, a) && !id_ok((const char *)
+				    a->children->content)) {
+					/* Ids become file names, anchors and
+					 * HTML ids. */
+					diag(DIAG_ERROR, &p, "id \"%s\": ids use "
+					    "only a-z, 0-9 and \"-\", and start "
+					    "with a letter or a digit",
+					    (const char *)a->children->content);
 					c->errors++;
 				} else if (!free_attr((const char *)a->name) &&
 				    a->children != NULL &&
