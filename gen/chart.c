@@ -530,6 +530,18 @@ laid_get(PangoContext *pc)
 	return c;
 }
 
+/*
+ * The cached layouts each hold a reference to the context that holds
+ * them: a cycle that would keep both alive for ever.  So the owner of a
+ * context lets the cache go before its last unref.
+ */
+void
+chart_forget(PangoContext *pc)
+{
+	if (pc != NULL)
+		g_object_set_data(G_OBJECT(pc), laid_key, NULL);
+}
+
 /* FNV-1a of the text, then of the other parts of the key. */
 static unsigned int
 laid_hash(const char *text, double size, int bold, double width,

@@ -54,6 +54,10 @@ double	 chart_height_status(const struct report *, const struct edition *,
 double	 chart_height_progress(const struct report *,
 	    const struct edition *, double w);
 
+/* Frees the layouts the charts keep on a context (each holds a
+ * reference to it): call before the context's last g_object_unref(). */
+void	 chart_forget(PangoContext *);
+
 /* Draw within the rectangle (0, 0, w, h) [pt] of cr; ctx comes from
  * font_context().  Values after year are not drawn. */
 void	 chart_draw(cairo_t *, PangoContext *, const struct indicator *,

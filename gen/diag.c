@@ -115,21 +115,33 @@ diag_rc(void)
 	return EXIT_OK;
 }
 
-/* JSON string, escaped per RFC 8259. */
+/* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (in a file
+ * name read from the content folder, say) becomes U+FFFD, so that the
+ * output always parses. */
 static void
 json_str(FILE *f, const char *s)
 {
+	size_t	 n, len = strlen(s);
+
 	fputc('"', f);
-	for (; *s != '\0'; s++) {
+	for (; len > 0; s += n, len -= n) {
 		unsigned char c = (unsigned char)*s;
+
+		n = 1;
 		if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", c);
 		else if (c == '\n')
 			fputs("\\n", f);
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\u%04x", c);
-		else
+		else if (c < 0x80)
 			fputc(c, f);
+		else if ((n = utf8_len(s, len)) > 0)
+			fwrite(s, 1, n, f);
+		else {
+			fputs("\xef\xbf\xbd", f);
+			n = 1;
+		}
 	}
 	fputc('"', f);
 }

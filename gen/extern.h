@@ -29,6 +29,7 @@ enum {
 #define MAX_CODE_LINES	1000			/* lines per code block */
 #define MAX_CODE_SIZE	(64 * 1024)		/* [bytes] one code block */
 #define MAX_MD_TEXT	(32 * 1024)		/* [bytes] text of a paragraph */
+#define MAX_MARKS	30			/* combining marks in a row */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_MEASURES	9999			/* ids m01 to m9999 */
 #define MAX_PARTS	50			/* front or back matter */
@@ -37,6 +38,10 @@ enum {
 #define MAX_CATEGORIES	24			/* per indicator */
 #define MAX_ASSESSMENTS	50			/* per measure */
 #define MAX_IMAGE_PIXELS (16 * 1024 * 1024)	/* [px] width * height */
+#define MAX_IMAGE_SIDE	32767			/* [px] cairo's image surfaces */
+#define MAX_EDITION_IMAGE_BYTES (32 * 1024 * 1024) /* [bytes] distinct images
+						 * of one edition */
+#define MAX_EDITION_IMAGE_PIXELS (32 * 1024 * 1024) /* [px] the same */
 
 /* ---- util.c: allocation that exits on failure (EXIT_SYSTEM) ---- */
 
@@ -48,6 +53,14 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
+ * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
+ * U+10FFFF). */
+size_t	 utf8_len(const char *s, size_t n);
+/* Bytes of the longest prefix of s, max at most, that does not end
+ * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
+int	 utf8_cut(const char *s, size_t max);
 
 /* The names in dir, sorted (never in directory order), dot files left
  * out.  Returns their number, or -1 if dir cannot be read (errno set).
@@ -73,6 +86,29 @@ void		 arena_grow(struct arena *, void **arr, size_t *cap,
 #define ARENA_PUSH(ar, arr, n, cap) \
 	(arena_grow((ar), (void **)&(arr), &(cap), (n), sizeof(*(arr))), \
 	 &(arr)[(n)++])
+
+/* ---- image.c: PNG images of the narratives ---- */
+
+enum image_err {
+	IMAGE_OK,
+	IMAGE_UNREADABLE,	/* not a regular file, or a read error */
+	IMAGE_NOT_PNG,		/* no PNG signature and header */
+	IMAGE_TOO_MANY_PIXELS,	/* past MAX_IMAGE_PIXELS */
+	IMAGE_TOO_WIDE,		/* a side past MAX_IMAGE_SIDE */
+	IMAGE_BROKEN		/* the image data cannot be decoded */
+};
+
+struct image_info {
+	int		 w, h;		/* [px], from the header */
+	size_t		 bytes;		/* [bytes] of the file */
+	char		 hash[17];	/* the first 64 bits of the SHA-256
+					 * of its bytes, in hex */
+};
+
+/* Reads the file at path whole and decodes it as cairo will to draw it;
+ * fills *ii (w and h as soon as the header is read).  Each path is
+ * probed once per process. */
+enum image_err	 image_probe(const char *path, struct image_info *ii);
 
 /* ---- buf.c: growable byte buffer; the pointer to a buf never moves ---- */
 
@@ -151,6 +187,7 @@ const char *typo_str(struct arena *, const char *);
  * "as needed": no decimals for integers, else up to 2, trailing zeros
  * dropped.  Writes into buf (NUL-terminated, truncated to size). */
 void	 fmt_num(char *buf, size_t size, double v, int decimals);
+
 /* A value with its unit: "12,5 %", "4,98 M€", "205 k€", "1 118" (other
  * units are not appended: tables and axes name them). */
 void	 fmt_value(char *buf, size_t size, double v, const char *unit);

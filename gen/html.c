@@ -11,7 +11,7 @@
  *   out/<year>/donnees.html            the data: columns, indicators
  *   out/<year>/data/indicateurs-<year>.csv
  *   out/<year>/assets/{theme,site}.css
- *   out/<year>/img/                    images of the narratives (PNG)
+ *   out/<year>/img/<hash>.png          images of the narratives, one copy each
  *
  * The charts are the SVG files svg.c writes (charts/…), shown with <img>
  * and the text alternative chart.c writes for them, then their numbers as
@@ -50,7 +50,6 @@ struct page {
 	const struct opts *o;
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
-	int		 nimg;		/* images copied for this page */
 	int		 nsec;		/* h2 of the narrative so far */
 	int		 ok;		/* 0 after an I/O error */
 };
@@ -464,13 +463,64 @@ plain(struct buf *b, const struct span *s)
 	}
 }
 
-/* Copies the image of s into <year>/img/ and writes its <img>. */
+/*
+ * The images an edition's pages have copied so far, by hash: each file
+ * is copied once into <year>/img/, named by the hash of its bytes, however
+ * many times and on however many pages it is shown (an image repeated a
+ * thousand times is still one file).  html_edition() empties it; an
+ * edition's pages are written by one process, one after the other.
+ */
+static struct {
+	char	**hash;		/* owned */
+	size_t	  n, cap;
+} copied;
+
+static void
+copied_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < copied.n; i++)
+		free(copied.hash[i]);
+	free(copied.hash);
+	memset(&copied, 0, sizeof(copied));
+}
+
+/* Has hash been copied?  If not, records it (the list kept sorted). */
+static int
+copied_before(const char *hash)
+{
+	size_t	 lo = 0, hi = copied.n, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(hash, copied.hash[mid])) == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (copied.n == copied.cap) {
+		copied.cap = copied.cap ? copied.cap * 2 : 16;
+		copied.hash = xreallocarray(copied.hash, copied.cap,
+		    sizeof(*copied.hash));
+	}
+	memmove(copied.hash + lo + 1, copied.hash + lo,
+	    (copied.n - lo) * sizeof(*copied.hash));
+	copied.hash[lo] = xstrdup(hash);
+	copied.n++;
+	return 0;
+}
+
+/* Copies the image of s into <year>/img/<hash>.png, once per edition,
+ * and writes its <img>. */
 static void
 rndr_image(struct page *p, const struct span *s)
 {
 	struct buf	 data = { NULL, 0, 0 }, alt = { NULL, 0, 0 };
 	char		*rel;
-	size_t		 stem;
 
 	plain(&alt, s->child);
 	if (s->path == NULL || p->e == NULL) {
@@ -479,11 +529,9 @@ rndr_image(struct page *p, const struct span *s)
 		buf_free(&alt);
 		return;
 	}
-	stem = strlen(p->name) - strlen(".html");
-	rel = xasprintf("%d/img/%.*s-%d.png", p->e->year, (int)stem, p->name,
-	    ++p->nimg);
-	if (!slurp(s->path, &data) ||
-	    !out_write(p->od, rel, data.data, data.len))
+	rel = xasprintf("%d/img/%s.png", p->e->year, s->hash);
+	if (!copied_before(s->hash) && (!slurp(s->path, &data) ||
+	    !out_write(p->od, rel, data.data, data.len)))
 		p->ok = 0;
 	pf(p, "<img src=\"%s\" alt=\"", strchr(rel, '/') + 1);
 	attr(p, alt.data);
@@ -1457,16 +1505,28 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
+/*
+ * A text field.  A spreadsheet reads a cell starting with = + - @ (or a
+ * tab or carriage return before one) as a formula, which can run
+ * commands or send data away: such a text is written with an apostrophe
+ * before it, and quoted (OWASP, "CSV Injection").  Numbers are written
+ * by fmt_plain(), never through here.
+ */
 static void
 csv_field(struct buf *b, const char *s)
 {
+	int	 inert;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	inert = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
+	if (!inert && strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	if (inert)
+		buf_putc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			buf_putc(b, '"');
@@ -1638,6 +1698,7 @@ html_edition(const struct report *r, const struct edition *e,
 	size_t		 i, nrows;
 	int		 ok;
 
+	copied_clear();
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
@@ -1652,6 +1713,7 @@ html_edition(const struct report *r, const struct edition *e,
 		ok = page_part(r, e, o, od, &e->front[i]);
 	for (i = 0; ok && i < e->nback; i++)
 		ok = page_part(r, e, o, od, &e->back[i]);
+	copied_clear();
 	return ok;
 }
 

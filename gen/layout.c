@@ -753,8 +753,117 @@ struct tb {
 	PangoAttrList	*attrs;
 	struct lay_link	*links;
 	size_t		 nlinks, cap;
+	size_t		 run;		/* characters since the last place
+					 * a line may break */
+	int		 lng;		/* in a run past RUN_MAX */
+	gunichar	 prev;		/* the last character put */
 	int		 hyph;		/* hyphenate prose */
 };
+
+/*
+ * A run of text with no place to break a line (an address, an
+ * identifier, a long string of digits) is broken by pango anywhere once
+ * it does not fit; but pango 1.50 then shapes the rest of the run again
+ * for every line, so the work grows with the square of its length (a
+ * 7 MB run: days).  Past RUN_MAX characters, a zero-width space
+ * (U+200B, a break opportunity that draws nothing and that text
+ * extraction drops) every RUN_STEP characters gives pango places to
+ * break: each piece is shaped once, and a line of such a run ends at most
+ * RUN_STEP characters short.  Ordinary words never reach RUN_MAX, so
+ * their text is left as it is.
+ */
+#define RUN_MAX		64	/* [characters] with no break opportunity */
+#define RUN_STEP	8	/* [characters] between inserted breaks */
+#define ZWSP		"\xe2\x80\x8b"
+
+/* May a line break before c, or does c end a run? */
+static int
+breaks_run(gunichar c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == 0x2028 ||
+	    c == 0xad || c == 0x200b;
+}
+
+/* Must c stay with the character before it (a combining mark, a
+ * joiner, a variation selector, an emoji modifier)? */
+static int
+clings(gunichar c)
+{
+	return g_unichar_ismark(c) || c == 0x200d ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff) ||
+	    (c >= 0xe0100 && c <= 0xe01ef);
+}
+
+/* Is a break to be inserted before c, at run characters since the last
+ * break opportunity (*lng: in a run longer than RUN_MAX)?  Updates the
+ * run for c. */
+static int
+tb_step(size_t *run, int *lng, gunichar c, gunichar prev)
+{
+	if (breaks_run(c)) {
+		*run = 0;
+		*lng = 0;
+		return 0;
+	}
+	/* Never after an f: the font joins f with the next letter into
+	 * one ligature glyph (fi, fl, ff), and a break inside it would be
+	 * extracted from the PDF with the text. */
+	if (*run >= (*lng ? RUN_STEP : RUN_MAX) && !clings(c) &&
+	    prev != 0x200d && prev != 'f') {
+		*run = 1;
+		*lng = 1;
+		return 1;
+	}
+	(*run)++;
+	return 0;
+}
+
+/* Gives the text appended to b since byte from its break opportunities
+ * (see RUN_MAX).  Spans' attributes and links are set after their text
+ * is appended, so their byte offsets stay true. */
+static void
+tb_breaks(struct tb *b, size_t from)
+{
+	struct buf	 t = { NULL, 0, 0 };
+	const char	*p, *end, *q;
+	gunichar	 c, prev = b->prev;
+	size_t		 run = b->run;
+	int		 lng = b->lng, need = 0;
+
+	/* Most text never needs a break: look before copying. */
+	end = b->t.data + b->t.len;
+	for (p = b->t.data + from; p < end && !need; p = q) {
+		q = g_utf8_next_char(p);
+		c = g_utf8_get_char_validated(p, end - p);
+		need = tb_step(&run, &lng, c, prev);
+		prev = c;
+	}
+	if (!need) {
+		b->run = run;
+		b->lng = lng;
+		b->prev = prev;
+		return;
+	}
+	buf_put(&t, b->t.data + from, b->t.len - from);
+	b->t.len = from;
+	run = b->run;
+	lng = b->lng;
+	prev = b->prev;
+	for (p = t.data, end = t.data + t.len; p < end; p = q) {
+		q = g_utf8_next_char(p);
+		if (q > end)
+			q = end;
+		c = g_utf8_get_char_validated(p, end - p);
+		if (tb_step(&run, &lng, c, prev))
+			BUF_PUTSL(&b->t, ZWSP);
+		buf_put(&b->t, p, (size_t)(q - p));
+		prev = c;
+	}
+	b->run = run;
+	b->lng = lng;
+	b->prev = prev;
+	buf_free(&t);
+}
 
 static void
 tb_init(struct tb *b, struct lay *l, enum lay_style st)
@@ -778,12 +887,15 @@ tb_attr(struct tb *b, PangoAttribute *a, size_t start, size_t end)
 static void
 tb_put(struct tb *b, const char *s, int hyph)
 {
+	size_t	 from = b->t.len;
+
 	if (s == NULL)
 		return;
 	if (hyph && b->hyph)
 		hyph_put(b->l->hy, &b->t, s, strlen(s));
 	else
 		buf_puts(&b->t, s);
+	tb_breaks(b, from);
 }
 
 static void

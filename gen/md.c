@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <glib.h>
 
 #include "report.h"
 #include "extern.h"
@@ -62,31 +63,6 @@ href_ok(const char *u)
 	    || strncmp(u, "mailto:", 7) == 0;
 }
 
-/* Reads a PNG's size from its header.  Returns 0 if it is no PNG. */
-static int
-png_size(const char *path, int *w, int *h)
-{
-	static const unsigned char sig[8] =
-	    { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	unsigned char	 hd[24];
-	struct stat	 st;
-	FILE		*f;
-	size_t		 n;
-
-	/* A FIFO would block fopen(), a device would never end. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (f = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(hd, 1, sizeof(hd), f);
-	fclose(f);
-	if (n != sizeof(hd) || memcmp(hd, sig, 8) != 0 ||
-	    memcmp(hd + 12, "IHDR", 4) != 0)
-		return 0;
-	*w = (int)((unsigned)hd[16] << 24 | hd[17] << 16 | hd[18] << 8 | hd[19]);
-	*h = (int)((unsigned)hd[20] << 24 | hd[21] << 16 | hd[22] << 8 | hd[23]);
-	return *w > 0 && *h > 0;
-}
-
 /* Size of a file [bytes], 0 if it cannot be told. */
 static long long
 file_size(const char *path)
@@ -100,7 +76,8 @@ static void
 image(struct mctx *c, struct span *s, const struct pos *p)
 {
 	char		*path;
-	int		 w, h;
+	struct image_info ii;
+	enum image_err	 e;
 	long long	 sz;
 
 	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
@@ -119,18 +96,37 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 		diag(DIAG_ERROR, p, "image \"%s\" is too large (%lld bytes; "
 		    "at most %d)", s->href, sz, MAX_FILE_SIZE);
 		c->errors++;
-	} else if (!png_size(path, &w, &h)) {
-		diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
-		    s->href);
-		c->errors++;
-	} else if ((double)w * h > MAX_IMAGE_PIXELS) {
-		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
-		    "pixels; at most %d)", s->href, w, h, MAX_IMAGE_PIXELS);
+	} else if ((e = image_probe(path, &ii)) != IMAGE_OK) {
+		switch (e) {
+		case IMAGE_TOO_MANY_PIXELS:
+			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
+			    "%d pixels; at most %d)", s->href, ii.w, ii.h,
+			    MAX_IMAGE_PIXELS);
+			break;
+		case IMAGE_TOO_WIDE:
+			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
+			    "%d pixels; at most %d a side)", s->href, ii.w,
+			    ii.h, MAX_IMAGE_SIDE);
+			break;
+		case IMAGE_BROKEN:
+			diag(DIAG_ERROR, p, "image \"%s\" is a damaged PNG "
+			    "file: its image data cannot be decoded", s->href);
+			break;
+		case IMAGE_UNREADABLE:
+		case IMAGE_NOT_PNG:
+		case IMAGE_OK:
+			diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
+			    s->href);
+			break;
+		}
 		c->errors++;
 	} else {
 		s->path = arena_strdup(c->r->ar, path);
-		s->w = w;
-		s->h = h;
+		s->w = ii.w;
+		s->h = ii.h;
+		s->hash = arena_strdup(c->r->ar, ii.hash);
+		s->bytes = ii.bytes;
+		s->pos = *p;
 	}
 	free(path);
 }
@@ -186,7 +182,8 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			s->type = SPAN_HTML;
 			s->text = arena_strdup(c->r->ar, lit ? lit : "");
 			diag(DIAG_WARNING, bp, "raw HTML is not allowed, shown "
-			    "as text: %.40s", s->text);
+			    "as text: %.*s%s", utf8_cut(s->text, 40), s->text,
+			    strlen(s->text) > 40 ? "…" : "");
 			break;
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
@@ -208,9 +205,10 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			if (s->title != NULL && *s->title == '\0')
 				s->title = NULL;
 			if (!href_ok(s->href)) {
-				diag(DIAG_ERROR, bp, "link \"%.60s\": only "
+				diag(DIAG_ERROR, bp, "link \"%.*s%s\": only "
 				    "http, https and mailto addresses are "
-				    "allowed", s->href);
+				    "allowed", utf8_cut(s->href, 60), s->href,
+				    strlen(s->href) > 60 ? "…" : "");
 				c->errors++;
 				s->href = NULL;
 			}
@@ -378,14 +376,15 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 
 /* Copies src to out, each NUL, other control character (C0 but for tab,
  * line feed, carriage return; DEL; C1) and byte that is not UTF-8 turned
- * into U+FFFD, with one warning for each kind, so that nothing else
- * reaches the model. */
+ * into U+FFFD, and combining marks past MAX_MARKS in a row dropped, with
+ * one warning for each kind, so that nothing else reaches the model. */
 static void
 clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)src->data;
 	size_t		 i = 0, n, k, run = 0;	/* s[run..i) is clean */
 	int		 line = 1, col = 1, nul = 0, bad = 0, ctl = 0;
+	int		 marks = 0, many = 0;	/* non-starters in a row */
 	unsigned	 cp;
 	struct pos	 p;
 
@@ -419,6 +418,22 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 				    "U+%04X, replaced by U+FFFD", cp);
 			n = 0;
 		}
+		/* Combining marks stack on one character, which pango
+		 * shapes as one cluster, in time that grows with the square
+		 * of their number: past the 30 of Unicode's stream-safe
+		 * format (UAX #15) they are dropped. */
+		if (n >= 2 && g_unichar_combining_class(g_utf8_get_char(
+		    (const char *)s + i)) != 0) {
+			if (++marks > MAX_MARKS) {
+				if (!many++)
+					diag(DIAG_WARNING, &p, "more than %d "
+					    "combining marks in a row: the "
+					    "rest dropped", MAX_MARKS);
+				buf_put(out, s + run, i - run);
+				run = i + n;
+			}
+		} else
+			marks = 0;
 		if (n == 0) {
 			buf_put(out, s + run, i - run);
 			BUF_PUTSL(out, "\xef\xbf\xbd");
@@ -427,7 +442,9 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 				n = 2;
 			run = i + n;
 		}
-		if (ch == '\n') {
+		/* Lines end as cmark ends them: LF, CR LF or CR alone. */
+		if (ch == '\n' || (ch == '\r' && (i + 1 == src->len ||
+		    s[i + 1] != '\n'))) {
 			line++;
 			col = 1;
 		} else

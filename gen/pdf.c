@@ -162,6 +162,8 @@ struct pdf {
 	size_t		 secunit;	/* first unit not paginated */
 	size_t		 piececap;
 	/* Drawing: layouts drawn again and again, made once. */
+	GHashTable	*images;	/* span hash -> cairo_surface_t *,
+					 * each image decoded once */
 	struct hyphen	*hyph;		/* a hyphen in each font met */
 	size_t		 nhyph;
 	PangoLayout	*head;		/* running head */
@@ -1606,19 +1608,34 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	show_at(cr, txt, x + 7, base);
 }
 
-/* A PNG image of the narrative, scaled to its box. */
+/*
+ * A PNG image of the narrative, scaled to its box.  Each file (by the hash
+ * of its bytes) is decoded once into one surface, kept until the PDF is
+ * finished: cairo writes one image object per surface, so an image shown
+ * many times is embedded once.  The loader decoded it already, so a
+ * failure here is the system's (memory, a file changed under us).
+ */
 static int
-draw_image(cairo_t *cr, const struct lay_item *it, double x, double y)
+draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
+    double y)
 {
 	const struct span *s = it->data;
 	cairo_surface_t	*img;
-	int		 rc = 0;
 
-	img = cairo_image_surface_create_from_png(s->path);
-	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-		diag_sys("%s: %s", s->path,
-		    cairo_status_to_string(cairo_surface_status(img)));
-		goto out;
+	if (p->images == NULL)
+		p->images = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    NULL, (GDestroyNotify)cairo_surface_destroy);
+	if ((img = g_hash_table_lookup(p->images, s->hash)) == NULL) {
+		img = cairo_image_surface_create_from_png(s->path);
+		if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+			diag_sys("%s: cannot decode the image again: %s",
+			    s->path,
+			    cairo_status_to_string(cairo_surface_status(img)));
+			cairo_surface_destroy(img);
+			return 0;
+		}
+		/* The key is the model's, which outlives the PDF. */
+		g_hash_table_insert(p->images, (gpointer)s->hash, img);
 	}
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
@@ -1627,10 +1644,7 @@ draw_image(cairo_t *cr, const struct lay_item *it, double x, double y)
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_paint(cr);
 	cairo_restore(cr);
-	rc = 1;
-out:
-	cairo_surface_destroy(img);
-	return rc;
+	return 1;
 }
 
 /* A figure: the chart (vector, straight onto the page) and its
@@ -1671,7 +1685,7 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 		cairo_tag_begin(cr, it->tag, "");
 	switch (it->role) {
 	case LAY_ROLE_IMAGE:
-		rc = draw_image(cr, it, x, y);
+		rc = draw_image(p, cr, it, x, y);
 		break;
 	case LAY_ROLE_RULE:
 		rgb(cr, 0x8c8c8c);
@@ -2160,6 +2174,9 @@ pdf_free(struct pdf *p)
 {
 	size_t	 i;
 
+	if (p->images != NULL)
+		g_hash_table_destroy(p->images);
+	p->images = NULL;
 	for (i = 0; i < p->nhyph; i++) {
 		g_object_unref(p->hyph[i].font);
 		g_object_unref(p->hyph[i].pl);
@@ -2204,6 +2221,7 @@ pdf_free(struct pdf *p)
 	free(p->pool);
 	p->pool = NULL;
 	p->npool = p->poolcap = 0;
+	chart_forget(p->ctx);
 	if (p->ctx != NULL)
 		g_object_unref(p->ctx);
 	if (p->fm != NULL)

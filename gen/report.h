@@ -192,6 +192,10 @@ struct span {
 	const char	*title;		/* LINK, IMAGE: or NULL */
 	const char	*path;		/* IMAGE: file path, inside content */
 	int		 w, h;		/* IMAGE: [px] */
+	const char	*hash;		/* IMAGE: of its bytes, 16 hex digits:
+					 * names its one copy in the site */
+	size_t		 bytes;		/* IMAGE: [bytes] of the file */
+	struct pos	 pos;		/* IMAGE: the reference */
 	struct span	*child;
 	struct span	*next;
 };

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
@@ -86,6 +88,25 @@ whole(const char *start, const char *p, size_t n)
 	    !isalnum((unsigned char)p[n]);
 }
 
+/* A copy of the n bytes at s (caller frees), each byte that is not
+ * UTF-8 replaced by U+FFFD, as the narrative's loader does: the line is
+ * read from the file as it is, and goes to both pages. */
+static char *
+utf8_clean(const char *s, size_t n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 k;
+
+	for (; n > 0; s += k, n -= k) {
+		if ((k = utf8_len(s, n)) == 0) {
+			BUF_PUTSL(&b, "\xef\xbf\xbd");
+			k = 1;
+		} else
+			buf_put(&b, s, k);
+	}
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
 static void
 markers(struct review *rv, const char *file)
 {
@@ -100,13 +121,14 @@ markers(struct review *rv, const char *file)
 		return;
 	for (line = src.data; line != NULL && *line != '\0'; n++) {
 		eol = strchr(line, '\n');
-		copy = xstrndup(line, eol ? (size_t)(eol - line) : strlen(line));
+		copy = utf8_clean(line, eol ? (size_t)(eol - line) :
+		    strlen(line));
 		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
 			for (p = copy; (p = strstr(p, words[w])) != NULL;
 			    p += strlen(words[w]))
 				if (whole(copy, p, strlen(words[w]))) {
 					add(rv, RKIND_MARKER, file, n,
-					    "%.120s", copy);
+					    "%.*s", utf8_cut(copy, 120), copy);
 					w = sizeof(words) / sizeof(words[0]);
 					break;
 				}
@@ -240,20 +262,34 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	short_narratives(rv, r, e);
 }
 
+/* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (a
+ * marker's line is read from the file as it is) becomes U+FFFD, so that
+ * the file always parses. */
 static void
 json_str(struct buf *b, const char *s)
 {
+	size_t	 n, len;
+
 	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
+	len = s != NULL ? strlen(s) : 0;
+	for (; len > 0; s += n, len -= n) {
 		unsigned char c = (unsigned char)*s;
+
+		n = 1;
 		if (c == '"' || c == '\\')
 			buf_printf(b, "\\%c", c);
 		else if (c == '\n')
 			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			buf_printf(b, "\\u%04x", c);
-		else
+		else if (c < 0x80)
 			buf_putc(b, c);
+		else if ((n = utf8_len(s, len)) > 0)
+			buf_put(b, s, n);
+		else {
+			BUF_PUTSL(b, "\xef\xbf\xbd");
+			n = 1;
+		}
 	}
 	buf_putc(b, '"');
 }
@@ -279,6 +315,38 @@ write_json(struct buf *b, const struct review *rv, const struct edition *e)
 	buf_puts(b, rv->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+/* The page's own style, inline so that revue.html stands alone. */
+static const char review_css[] = "\n"
+    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
+    "max-width:60rem;margin:0 auto;padding:1rem}\n"
+    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
+    "code{font-family:\"DejaVu Sans Mono\",monospace;"
+    "font-size:.85em;color:#3d3d3d}\n"
+    "li{margin:.3rem 0}.n{color:#595959}\n"
+    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
+    "text-align:left;border-bottom:1px solid #ccc}\n";
+
+/* Appends "sha256-<base64>" of css: a Content Security Policy that
+ * allows this one inline style and nothing else, as strict as the
+ * site's pages' (which allow their own style sheets only). */
+static void
+style_hash(struct buf *b, const char *css)
+{
+	GChecksum	*ck;
+	guint8		 d[32];
+	gsize		 n = sizeof(d);
+	gchar		*s;
+
+	ck = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(ck, (const guchar *)css, strlen(css));
+	g_checksum_get_digest(ck, d, &n);
+	g_checksum_free(ck);
+	s = g_base64_encode(d, n);
+	BUF_PUTSL(b, "sha256-");
+	buf_puts(b, s);
+	g_free(s);
+}
+
 static void
 write_html(struct buf *b, const struct review *rv, const struct edition *e,
     const struct opts *o)
@@ -290,18 +358,14 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'\">\n");
+	    "default-src 'none'; style-src '");
+	style_hash(b, review_css);
+	BUF_PUTSL(b, "'; img-src 'self'; base-uri 'none'; "
+	    "form-action 'none'\">\n");
 	buf_printf(b, "<title>Revue de l’édition %d</title>\n", e->year);
-	BUF_PUTSL(b, "<style>\n"
-	    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
-	    "max-width:60rem;margin:0 auto;padding:1rem}\n"
-	    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
-	    "code{font-family:\"DejaVu Sans Mono\",monospace;"
-	    "font-size:.85em;color:#3d3d3d}\n"
-	    "li{margin:.3rem 0}.n{color:#595959}\n"
-	    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
-	    "text-align:left;border-bottom:1px solid #ccc}\n"
-	    "</style>\n</head>\n<body>\n<main>\n");
+	BUF_PUTSL(b, "<style>");
+	buf_puts(b, review_css);
+	BUF_PUTSL(b, "</style>\n</head>\n<body>\n<main>\n");
 	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p>", e->year);
 	html_esc_text(b, e->title);
 	if (o->label != NULL) {

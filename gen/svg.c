@@ -895,6 +895,7 @@ out:
 	free(title);
 	free(desc);
 	buf_free(&b);
+	chart_forget(pc);
 	g_object_unref(pc);
 	g_object_unref(fm);
 	return rc;

@@ -122,3 +122,54 @@ dir_names_free(char **v, ssize_t n)
 		free(v[i]);
 	free(v);
 }
+
+/* ---- UTF-8: messages and JSON never cut or pass on a broken character */
+
+size_t
+utf8_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned	 c;
+	size_t		 len, i;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		len = 2, c = u[0] & 0x1f;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef)
+		len = 3, c = u[0] & 0x0f;
+	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
+		len = 4, c = u[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (u[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+int
+utf8_cut(const char *s, size_t max)
+{
+	size_t	 n = strlen(s), k;
+
+	if (n <= max)
+		return (int)n;
+	/* s[max] starts the first byte left out: back off to the start
+	 * of the character it belongs to, if it continues one. */
+	for (k = 0, n = max; n > 0 && k < 3 &&
+	    ((unsigned char)s[n] & 0xc0) == 0x80; k++)
+		n--;
+	if (((unsigned char)s[n] & 0xc0) == 0x80)
+		n = max;	/* not UTF-8 anyway: any place will do */
+	return (int)n;
+}

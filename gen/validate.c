@@ -4,6 +4,7 @@
  * The loaders check what one file alone can tell; renderers check nothing.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -88,6 +89,115 @@ check_parts(const struct part *pt, size_t n)
 			    "revue, mesure-…, priorite-…)", pt[i].file);
 }
 
+/* The images an edition shows, in reading order. */
+struct imgrefs {
+	const struct span **v;
+	size_t		 n, cap;
+};
+
+static void
+images_in_spans(struct imgrefs *ir, const struct span *s)
+{
+	for (; s != NULL; s = s->next) {
+		if (s->type == SPAN_IMAGE && s->hash != NULL) {
+			if (ir->n == ir->cap) {
+				ir->cap = ir->cap ? ir->cap * 2 : 16;
+				ir->v = xreallocarray(ir->v, ir->cap,
+				    sizeof(*ir->v));
+			}
+			ir->v[ir->n++] = s;
+		}
+		images_in_spans(ir, s->child);
+	}
+}
+
+static void
+images_in_blocks(struct imgrefs *ir, const struct block *b)
+{
+	for (; b != NULL; b = b->next) {
+		images_in_spans(ir, b->ins);
+		images_in_blocks(ir, b->child);
+	}
+}
+
+/* An image reference and its place in reading order. */
+struct imgref {
+	const struct span *s;
+	size_t		 at;
+};
+
+/* By hash, then by reading order: the first of each hash comes first. */
+static int
+cmp_img(const void *a, const void *b)
+{
+	const struct imgref *x = a, *y = b;
+	int	 c;
+
+	if ((c = strcmp(x->s->hash, y->s->hash)) != 0)
+		return c;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/*
+ * The images' budget of an edition: its distinct images (one per hash,
+ * however often shown) weigh MAX_EDITION_IMAGE_BYTES and hold
+ * MAX_EDITION_IMAGE_PIXELS at most, which bounds the site's img/ folder
+ * and the memory of the PDF, which keeps each image decoded until it is
+ * written.  The image, in reading order, that goes past it is named,
+ * once.
+ */
+static void
+check_images(const struct edition *e, size_t nmeasures)
+{
+	struct imgrefs	 ir = { NULL, 0, 0 };
+	struct imgref	*byhash;
+	const struct span *s;
+	char		*first;
+	size_t		 i, bytes = 0;
+	double		 px = 0;
+
+	for (i = 0; i < e->nfront; i++)
+		images_in_blocks(&ir, e->front[i].doc.blocks);
+	for (i = 0; i < nmeasures; i++)
+		images_in_blocks(&ir, e->narr[i].blocks);
+	for (i = 0; i < e->nback; i++)
+		images_in_blocks(&ir, e->back[i].doc.blocks);
+	if (ir.n == 0)
+		return;
+	/* The first reference of each hash, found in n log n: an edition
+	 * may show thousands of images. */
+	byhash = xreallocarray(NULL, ir.n, sizeof(*byhash));
+	first = xcalloc(ir.n, 1);
+	for (i = 0; i < ir.n; i++) {
+		byhash[i].s = ir.v[i];
+		byhash[i].at = i;
+	}
+	qsort(byhash, ir.n, sizeof(*byhash), cmp_img);
+	for (i = 0; i < ir.n; i++)
+		if (i == 0 || strcmp(byhash[i].s->hash,
+		    byhash[i - 1].s->hash) != 0)
+			first[byhash[i].at] = 1;
+	for (i = 0; i < ir.n; i++) {
+		if (!first[i])
+			continue;
+		s = ir.v[i];
+		bytes += s->bytes;
+		px += (double)s->w * s->h;
+		if (bytes > MAX_EDITION_IMAGE_BYTES ||
+		    px > MAX_EDITION_IMAGE_PIXELS) {
+			diag(DIAG_ERROR, &s->pos, "image \"%s\" goes past "
+			    "the images' budget of the %d edition (at most "
+			    "%d bytes and %d pixels of distinct images)",
+			    s->href, e->year, MAX_EDITION_IMAGE_BYTES,
+			    MAX_EDITION_IMAGE_PIXELS);
+			break;
+		}
+	}
+	free(first);
+	free(byhash);
+	free(ir.v);
+}
+
 static void
 check_edition(const struct report *r, const struct edition *e)
 {
@@ -100,6 +210,7 @@ check_edition(const struct report *r, const struct edition *e)
 		    "period %d-%d", e->year, r->plan.start, r->plan.end);
 	check_parts(e->front, e->nfront);
 	check_parts(e->back, e->nback);
+	check_images(e, r->plan.nmeasures);
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
 			struct pos p = { e->narr[i].file, 0, 0 };

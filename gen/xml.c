@@ -12,6 +12,7 @@
 #include <err.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,205 @@ schema_get(enum schema s)
 }
 
 /*
+ * Line ends as XML reads them (XML 1.0, 2.11): CR LF and a CR alone become
+ * LF, in place, before parsing, so that a file saved with CR alone reports
+ * lines and columns, not column 905 of line 1.  Character references
+ * (&#13;) are not line ends and stay.
+ */
+static void
+normalize_eol(struct buf *b)
+{
+	size_t	 i, j;
+
+	if (memchr(b->data, '\r', b->len) == NULL)
+		return;
+	for (i = j = 0; i < b->len; i++) {
+		if (b->data[i] == '\r') {
+			b->data[j++] = '\n';
+			if (i + 1 < b->len && b->data[i + 1] == '\n')
+				i++;
+		} else
+			b->data[j++] = b->data[i];
+	}
+	b->len = j;
+	b->data[j] = '\0';
+}
+
+/* A NUL byte: libxml2 would read the document up to it and silently
+ * drop the rest.  Reports its line and column; returns 0 if one is found. */
+static int
+nul_free(struct ctx *c)
+{
+	const char	*z, *p, *nl;
+	struct pos	 pos;
+
+	if ((z = memchr(c->src.data, '\0', c->src.len)) == NULL)
+		return 1;
+	pos.file = c->path;
+	pos.line = 1;
+	for (p = c->src.data; (nl = memchr(p, '\n', (size_t)(z - p))) != NULL;
+	    p = nl + 1)
+		pos.line++;
+	pos.col = (int)(z - p) + 1;
+	diag(DIAG_ERROR, &pos, "NUL byte (the rest of the file would be "
+	    "ignored)");
+	c->errors++;
+	return 0;
+}
+
+/*
+ * Bytes of text or of an attribute value, at most, per name: enough for
+ * any real report, and bounded so that no text can make the layout, the
+ * charts or the pages do unbounded work (README, "Limits").
+ */
+static const struct {
+	const char	*name;
+	size_t		 max;		/* [bytes] */
+} text_max[] = {
+	{ "title", 500 }, { "short-title", 200 }, { "subtitle", 500 },
+	{ "label", 300 }, { "definition", 4000 }, { "source", 1000 },
+	{ "note", 4000 }, { "assessment", 1000 }, { "lead", 300 },
+	{ "partner", 300 }, { "institution", 300 }, { "author", 300 },
+	{ "part", 200 }, { "adopted", 256 }, { "value", 256 },
+}, attr_max[] = {
+	{ "id", 64 }, { "unit", 40 }, { "url", 2048 }, { "label", 300 },
+	{ "note", 500 }, { "file", 64 },
+};
+/* Other elements hold elements and white space only (the schemas say
+ * so): their text is not limited. */
+#define TEXT_MAX_OTHER	SIZE_MAX
+#define ATTR_MAX_OTHER	32	/* [bytes] years, numbers, keywords */
+
+/* Attributes of free text; every other one is a keyword, an id, a
+ * year, a number, a date or an address, and holds no white space. */
+static int
+free_attr(const char *name)
+{
+	return strcmp(name, "unit") == 0 || strcmp(name, "label") == 0 ||
+	    strcmp(name, "note") == 0;
+}
+
+/* Is a the id of an indicator or of a category? */
+static int
+id_attr(const xmlNode *n, const xmlAttr *a)
+{
+	return strcmp((const char *)a->name, "id") == 0 &&
+	    a->children != NULL && a->children->content != NULL &&
+	    (strcmp((const char *)n->name, "indicator") == 0 ||
+	    strcmp((const char *)n->name, "category") == 0);
+}
+
+/* [a-z0-9][a-z0-9-]*, as the schema says once white space is
+ * collapsed. */
+static int
+id_ok(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return 0;
+	return 1;
+}
+
+static size_t
+limit_of(const char *name, int attr)
+{
+	size_t	 i;
+
+	if (attr) {
+		for (i = 0; i < sizeof(attr_max) / sizeof(attr_max[0]); i++)
+			if (strcmp(attr_max[i].name, name) == 0)
+				return attr_max[i].max;
+		return ATTR_MAX_OTHER;
+	}
+	for (i = 0; i < sizeof(text_max) / sizeof(text_max[0]); i++)
+		if (strcmp(text_max[i].name, name) == 0)
+			return text_max[i].max;
+	return TEXT_MAX_OTHER;
+}
+
+/* Every text and attribute value of the tree at n within its limit, and
+ * no white space in an attribute that is not free text; reports each
+ * one that is not.  Iterative: the depth is already bounded,
+ * but the walk needs no stack either way. */
+static void
+check_values(struct ctx *c, xmlNode *n)
+{
+	xmlNode		*k;
+	xmlAttr		*a;
+	size_t		 len, max;
+	struct pos	 p;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL; a = a->next) {
+				len = 0;
+				for (k = a->children; k != NULL; k = k->next)
+					if (k->content != NULL)
+						len += strlen((const char *)
+						    k->content);
+				max = limit_of((const char *)a->name, 1);
+				p = pos_of(c, n, (const char *)a->name);
+				if (len > max) {
+					diag(DIAG_ERROR, &p, "attribute \"%s\" "
+					    "too long (%zu bytes; at most %zu)",
+					    (const char *)a->name, len, max);
+					c->errors++;
+				} else if (id_attr(n, a) && !id_ok((const char *)
+				    a->children->content)) {
+					/* Ids become file names, anchors and
+					 * HTML ids. */
+					diag(DIAG_ERROR, &p, "id \"%s\": ids use "
+					    "only a-z, 0-9 and \"-\", and start "
+					    "with a letter or a digit",
+					    (const char *)a->children->content);
+					c->errors++;
+				} else if (!free_attr((const char *)a->name) &&
+				    a->children != NULL &&
+				    a->children->content != NULL &&
+				    strpbrk((const char *)a->children->content,
+				    " \t\n\r") != NULL) {
+					/* The schemas read these as tokens,
+					 * white space collapsed; ids and file
+					 * names must be what they show. */
+					diag(DIAG_ERROR, &p, "white space in "
+					    "attribute \"%s\": \"%s\"",
+					    (const char *)a->name,
+					    (const char *)a->children->content);
+					c->errors++;
+				}
+			}
+			len = 0;
+			for (k = n->children; k != NULL; k = k->next)
+				if ((k->type == XML_TEXT_NODE ||
+				    k->type == XML_CDATA_SECTION_NODE) &&
+				    k->content != NULL)
+					len += strlen((const char *)k->content);
+			max = limit_of((const char *)n->name, 0);
+			if (len > max) {
+				p = pos_of(c, n, NULL);
+				diag(DIAG_ERROR, &p, "text of <%s> too long "
+				    "(%zu bytes; at most %zu)",
+				    (const char *)n->name, len, max);
+				c->errors++;
+			}
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent != NULL &&
+			    n->parent->type == XML_ELEMENT_NODE ?
+			    n->parent : NULL;
+		if (n != NULL)
+			n = n->next;
+	}
+}
+
+/*
  * Reads, parses and validates one document.  Returns the document (caller
  * frees with xmlFreeDoc) or NULL after diagnostics.
  */
@@ -275,6 +475,9 @@ doc_read(struct ctx *c, enum schema s)
 		diag(DIAG_ERROR, &p, "empty file");
 		return NULL;
 	}
+	normalize_eol(&c->src);
+	if (!nul_free(c))
+		return NULL;
 	xmlSetStructuredErrorFunc(c, xml_error);
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		errx(EXIT_SYSTEM, "out of memory");
@@ -290,6 +493,12 @@ doc_read(struct ctx *c, enum schema s)
 			struct pos p = { c->path, 0, 0 };
 			diag(DIAG_ERROR, &p, "malformed XML");
 		}
+		xmlFreeDoc(doc);
+		doc = NULL;
+		goto out;
+	}
+	check_values(c, xmlDocGetRootElement(doc));
+	if (c->errors > 0) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 		goto out;
@@ -551,6 +760,30 @@ read_values(struct ctx *c, const xmlNode *n, struct series *s)
 		}
 }
 
+/*
+ * A date as the reports print it: YYYY-MM-DD, a year of four digits.  The
+ * schemas' xsd:date also takes "99999-07-06" and "-0001-07-06", which
+ * no report can be dated (the months and days are checked there).
+ */
+static void
+check_date(struct ctx *c, const struct pos *p, const char *s)
+{
+	static const char form[] = "dddd-dd-dd";
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < sizeof(form) - 1; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) :
+		    s[i] != form[i])
+			break;
+	if (i == sizeof(form) - 1 && s[i] == '\0' && strncmp(s, "0000", 4))
+		return;
+	diag(DIAG_ERROR, p, "date \"%s\" is not a date written "
+	    "YYYY-MM-DD (year 0001 to 9999)", s);
+	c->errors++;
+}
+
 /* ---- plan.xml ---- */
 
 static const char *const romans[] = {
@@ -628,6 +861,10 @@ xml_load_plan(struct report *r, const char *path)
 	if (pl->short_title == NULL)
 		pl->short_title = pl->title;
 	pl->adopted = text_raw(&c, child_el(root, "adopted"));
+	if (pl->adopted != NULL) {
+		p = pos_of(&c, child_el(root, "adopted"), NULL);
+		check_date(&c, &p, pl->adopted);
+	}
 	pl->source = text_of(&c, child_el(root, "source"));
 	if ((pn = child_el(root, "source")) != NULL)
 		pl->source_url = attr_of(&c, pn, "url");
@@ -939,6 +1176,7 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	size_t		 cap = 0;
+	struct pos	 p;
 
 	/* Left NULL when the file cannot be read: nothing more to check. */
 	if ((doc = doc_read(&c, SCHEMA_EDITION)) == NULL)
@@ -949,6 +1187,8 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	e->year = attr_year(&c, root, "year");
 	e->draft = strcmp(attr_of(&c, root, "status"), "draft") == 0;
 	e->date = attr_of(&c, root, "date");
+	p = pos_of(&c, root, "date");
+	check_date(&c, &p, e->date);
 	e->title = text_of(&c, child_el(root, "title"));
 	e->subtitle = text_of(&c, child_el(root, "subtitle"));
 	e->institution = text_of(&c, child_el(root, "institution"));

@@ -84,6 +84,32 @@ if [ $st = 1 ] && [ ! -s err.json ] && node -e '
 then pass "check --format json"
 else fail "check --format json" "status $st" "$(cat out.json err.json)"; fi
 
+# JSON diagnostics quoting content full of multi-byte characters, cut
+# where a byte count would split one (40 and 60 bytes), and a file name
+# that is not UTF-8: the output is valid JSON and UTF-8, every quote cut
+# between characters.
+cp -R "$TOP/tests/fixtures/mini" utf8
+e3=$(awk 'BEGIN { for (i = 0; i < 40; i++) printf "€" }')
+printf '## Titre\n\nTexte <b title="x%s">gras</b> et [lien](ftp://x%s) 😀.\n' \
+    "$e3" "$e3" > utf8/editions/2016/measures/m02.md
+printf 'x\n' > "utf8/editions/2016/$(printf 'brouillon-\351t\351.md')"
+"$BIN" check --format json --content utf8 >utf8.json 2>utf8.err; st=$?
+if [ $st = 1 ] && [ ! -s utf8.err ] &&
+    python3 -m json.tool utf8.json >/dev/null && python3 - utf8.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))
+m = [e["message"] for e in d]
+assert len(d) == 4, d
+assert any(x.startswith('raw HTML is not allowed, shown as text: <b title="x€') and
+           x.endswith("€…") for x in m), m
+assert any(x.startswith('link "ftp://x€') and x.count("€") == 17 and
+           "€…\"" in x for x in m), m
+assert all("\ufffd" not in x for x in m), m
+assert any(e["file"] == "utf8/editions/2016/brouillon-\ufffdt\ufffd.md" for e in d), d
+PY
+then pass "check --format json: valid JSON and UTF-8, quotes cut between characters"
+else fail "check --format json: valid JSON and UTF-8" "status $st" "$(cat utf8.json utf8.err)"; fi
+
 # An unreadable file (permissions only bind a user other than root).
 cp -R "$TOP/tests/fixtures/mini" unreadable
 chmod 000 unreadable/indicators/m02.xml

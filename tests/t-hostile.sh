@@ -165,6 +165,26 @@ else
 	fail "dense-paragraph: build" "status $st" "$(head -5 dense-paragraph.err)"
 fi
 
+# A 32,000-character run with no place to break, the longest paragraph
+# allowed: builds, the run whole in the PDF's text, line after line, and
+# the break opportunities the layout adds to it (U+200B) never extracted.
+# tests/unit-layout.c checks that pango sees one every 72 characters.
+mini unbreakable
+awk 'BEGIN { printf "## Titre\n\nDébut "
+    for (i = 0; i < 32000; i++) printf "%c", 97 + i % 26
+    print " fin." }' > unbreakable/content/editions/2016/measures/m02.md
+run 600 unbreakable build --quiet --format pdf --content content --out out
+awk 'BEGIN { printf "Début"; for (i = 0; i < 32000; i++)
+    printf "%c", 97 + i % 26; print "fin." }' > unbreakable.want
+if [ $st = 0 ] && pdftotext -raw -enc UTF-8 -x 0 -y 62 -W 596 -H 735 \
+    unbreakable/out/2016/rapport-2016.pdf - | tr -d ' \n\f' |
+    grep -qF "$(cat unbreakable.want)"; then
+	pass "unbreakable: a 32,000-character run builds, whole in the PDF"
+else
+	fail "unbreakable: a 32,000-character run builds, whole in the PDF" \
+	    "status $st" "$(head -5 unbreakable.err)"
+fi
+
 # 1000 inline elements in one paragraph, the most allowed, each a link
 # of its own: builds.
 mini many-spans
@@ -176,6 +196,34 @@ if [ $st = 0 ] && [ -s many-spans/out/2016/rapport-2016.pdf ]; then
 	pass "many-spans: build"
 else
 	fail "many-spans: build" "status $st" "$(head -5 many-spans.err)"
+fi
+
+# One image shown 300 times on one page, again on another, and the same
+# bytes under another name: one copy in the site (named by its hash), one
+# image object in the PDF (every placement of it the same object).
+mini images
+mkdir images/content/images
+cp "$TOP/tests/pdf/figure.png" images/content/images/a.png
+cp "$TOP/tests/pdf/figure.png" images/content/images/b.png
+awk 'BEGIN { printf "## Titre\n\n"; for (i = 1; i <= 300; i++)
+    printf "![Figure %d](../../../images/a.png)\n\n", i
+    print "![Autre nom](../../../images/b.png)" }' \
+    > images/content/editions/2016/measures/m01.md
+printf '## Titre\n\n![Encore](../../../images/a.png)\n' \
+    > images/content/editions/2016/measures/m02.md
+run 600 images build --quiet --content content --out out
+h=$(sha256sum "$TOP/tests/pdf/figure.png" | cut -c1-16)
+pdfimages -list images/out/2016/rapport-2016.pdf 2>/dev/null |
+    awk 'NR > 2 { print $11 }' | sort | uniq -c >images.objs
+if [ $st = 0 ] && [ "$(ls images/out/2016/img)" = "$h.png" ] &&
+    [ "$(grep -c "src=\"img/$h.png\"" images/out/2016/mesure-01.html)" = 301 ] &&
+    grep -q "src=\"img/$h.png\"" images/out/2016/mesure-02.html &&
+    [ "$(wc -l <images.objs)" = 1 ] &&
+    [ "$(awk '{ print $1 }' images.objs)" = 302 ]; then
+	pass "images: one copy in the site, one object in the PDF for 302 placements"
+else
+	fail "images: one copy in the site, one object in the PDF" "status $st" \
+	    "$(ls images/out/2016/img)" "$(cat images.objs)" "$(head -5 images.err)"
 fi
 
 # -0 reads as 0, never shown as "-0".

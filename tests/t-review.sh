@@ -42,3 +42,48 @@ check "revue.html lists the marker with path:line" \
 check "revue.html lists the status change" \
     grep -q 'Mesure 1 : Non réalisée → Partiellement réalisée (progrès)' out/2016/revue.html
 check "revue.json is valid JSON" node -e 'JSON.parse(require("fs").readFileSync("out/2016/revue.json", "utf8"))'
+
+# revue.html's Content Security Policy is as strict as the site's: no
+# 'unsafe-inline', its one inline style allowed by its SHA-256 hash only.
+if python3 - out/2016/revue.html out/2016/index.html <<'PY'
+import base64, hashlib, re, sys
+rv = open(sys.argv[1], encoding="utf-8").read()
+site = open(sys.argv[2], encoding="utf-8").read()
+csp = lambda h: dict(d.strip().split(" ", 1) for d in re.search(
+    r'http-equiv="Content-Security-Policy" content="([^"]*)"', h).group(1).split(";"))
+a, b = csp(rv), csp(site)
+css = re.search(r"<style>(.*?)</style>", rv, re.S).group(1)
+h = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+assert "unsafe" not in str(a), a
+assert a.pop("style-src") == "'sha256-%s'" % h, h
+b.pop("style-src")
+assert a == b, (a, b)
+assert rv.count("<style") == 1 and "style=" not in rv and "<script" not in rv
+PY
+then pass "revue.html: CSP as strict as the site's, its style allowed by hash"
+else fail "revue.html: CSP as strict as the site's, its style allowed by hash"; fi
+
+# revue.json from content full of multi-byte characters: a marker's line
+# longer than the 120 bytes quoted, with a byte that is not UTF-8 in it,
+# raw HTML quoted in a warning, a file name that is not UTF-8.  It is
+# valid JSON and UTF-8, each quote cut between characters.
+u=$WORK/utf8
+cp -R "$TOP/tests/fixtures/mini" "$u"
+e3=$(awk 'BEGIN { for (i = 0; i < 60; i++) printf "€" }')
+printf '## Titre\n\nTODO \377 : x%s fin.\n\nTexte <b title="x%s">gras</b> 😀.\n' \
+    "$e3" "$e3" > "$u/editions/2016/measures/m02.md"
+printf 'x\n' > "$u/editions/2016/$(printf 'brouillon-\351t\351.md')"
+if "$BIN" build --quiet --format html --content "$u" --out "$WORK/uout" \
+    2>"$WORK/u.err" && python3 -m json.tool "$WORK/uout/2016/revue.json" \
+    >/dev/null && python3 - "$WORK/uout/2016/revue.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))
+items = d if isinstance(d, list) else [v for v in d.values() if isinstance(v, list)][0]
+txt = json.dumps(d, ensure_ascii=False)
+assert "TODO \ufffd : x€" in txt and "brouillon-\ufffdt\ufffd.md" in txt, txt
+marker = [i for i in items if "TODO" in json.dumps(i, ensure_ascii=False)]
+assert marker, items
+PY
+then pass "revue.json: valid JSON and UTF-8 from multi-byte and broken content"
+else fail "revue.json: valid JSON and UTF-8 from multi-byte and broken content" \
+    "$(cat "$WORK/u.err")"; fi

@@ -334,9 +334,11 @@ if "$BIN" build --format html --content "$SITE/hostile" --out "$H" \
 		    vnu_check "$H"
 	fi
 	check "site: hostile site links resolve" linkcheck "$H"
-	# A narrative's image is copied beside the pages that show it.
-	if cmp -s "$SITE/hostile/images/schema.png" "$H/2016/img/mesure-02-1.png" &&
-	    grep -q '<img src="img/mesure-02-1.png" alt="Schéma &lt;b&gt;' \
+	# A narrative's image is copied beside the pages that show it,
+	# named by the hash of its bytes.
+	h=$(sha256sum "$SITE/hostile/images/schema.png" | cut -c1-16)
+	if cmp -s "$SITE/hostile/images/schema.png" "$H/2016/img/$h.png" &&
+	    grep -q "<img src=\"img/$h.png\" alt=\"Schéma &lt;b&gt;" \
 	    "$H/2016/mesure-02.html"; then
 		pass "site: narrative images copied, with their text alternative"
 	else
@@ -381,3 +383,30 @@ else
 	fail "site: a javascript: link stops the build" "status $st" \
 	    "$(head -3 "$WORK/js.err")"
 fi
+
+# CSV cells that a spreadsheet would take for formulas (= + - @, tab,
+# carriage return first) are written with an apostrophe before them.
+cp -R "$TOP/tests/fixtures/mini" "$WORK/formula"
+sed -i 's|<label>Victimes identifiées</label>|<label>=1+cmd\|A0</label>|;
+    s|unit="personnes"|unit="+33"|;
+    s|<source>Source d’essai</source>|<source>-2+3 source</source>|;
+    s|<value year="2015">12.5</value>|<value year="2015" note="@SUM(A1:A9)">12.5</value>|' \
+    "$WORK/formula/indicators/m01.xml"
+if "$BIN" build --format html --content "$WORK/formula" --out "$WORK/fout" \
+    --quiet 2>"$WORK/formula.err" && python3 - \
+    "$WORK/fout/2016/data/indicateurs-2016.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+r = [x for x in rows if x["indicateur"] == "victimes" and x["mesure"] == "1"]
+assert len(r) == 3, r
+for x in r:
+    assert x["libelle"] == "'=1+cmd|A0", x
+    assert x["unite"] == "'+33", x
+    assert x["source"] == "'-2+3 source", x
+assert [x["remarque"] for x in r] == ["", "'@SUM(A1:A9)", ""], r
+for x in rows:
+    for k, v in x.items():
+        assert k in ("valeur",) or not v or v[0] not in "=+-@\t\r", (k, v)
+PY
+then pass "site: CSV cells never start a formula (apostrophe first)"
+else fail "site: CSV cells never start a formula" "$(cat "$WORK/formula.err")"; fi

@@ -509,6 +509,7 @@ text_tests(void)
 	buf_free(&raw);
 	chart_texts_free(&ts);
 	cairo_surface_destroy(s);
+	chart_forget(pc);
 	g_object_unref(pc);
 	g_object_unref(fm);
 }
@@ -561,6 +562,7 @@ draw_tests(void)
 	expect("chart_draw: edge cases at any size, no cairo error", ok);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
+	chart_forget(pc);
 	g_object_unref(pc);
 	g_object_unref(fm);
 }

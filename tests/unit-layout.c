@@ -1213,6 +1213,21 @@ test_scaling(void)
 	tdoc_free(&d);
 }
 
+/* Is text s, with its zero-width spaces (U+200B) taken out, want? */
+static int
+same_but_zwsp(const char *s, const char *want)
+{
+	while (*s != '\0') {
+		if (strncmp(s, "\xe2\x80\x8b", 3) == 0) {
+			s += 3;
+			continue;
+		}
+		if (*s++ != *want++)
+			return 0;
+	}
+	return *want == '\0';
+}
+
 /* Real text, measured by pango. */
 static void
 test_pango(void)
@@ -1307,9 +1322,40 @@ test_pango(void)
 		    NULL);
 		pango_layout_get_extents(it->layout, NULL, &r);
 		ok(it->nu > 20 && r.width <= (int)(180 * PANGO_SCALE) + 1 &&
-		    strlen(pango_layout_get_text(it->layout)) == 5000,
+		    same_but_zwsp(pango_layout_get_text(it->layout), u.data),
 		    "a 5000-character address wraps, nothing added or lost",
 		    NULL);
+		buf_free(&u);
+	}
+	/* A run with no break opportunity, as long as a paragraph may be
+	 * (32 KiB): pango finds a place to break at least every RUN_MAX
+	 * characters, so it shapes each piece once instead of the rest of
+	 * the run for every line (which took seconds, and days at 7 MB). */
+	{
+		struct buf	 u = { NULL, 0, 0 };
+		PangoRectangle	 r;
+		const PangoLogAttr *la;
+		int		 n, k, gap = 0, maxgap = 0;
+		char		 msg[128];
+
+		for (i = 0; i < 32000; i++)
+			buf_putc(&u, 'a' + (int)(i % 26));
+		it = lay_text(&l, u.data, STYLE_BODY, 0, 0);
+		la = pango_layout_get_log_attrs_readonly(it->layout, &n);
+		for (k = 1; k < n; k++) {
+			gap = la[k].is_line_break ? 0 : gap + 1;
+			if (gap > maxgap)
+				maxgap = gap;
+		}
+		pango_layout_get_extents(it->layout, NULL, &r);
+		snprintf(msg, sizeof(msg), "%zu lines, %d characters at most "
+		    "between break opportunities", it->nu, maxgap);
+		ok(maxgap <= 72 && it->nu > 32000 * 4 / 200 &&
+		    r.width <= 200 * PANGO_SCALE + 1 &&
+		    same_but_zwsp(pango_layout_get_text(it->layout), u.data),
+		    "a 32,000-character unbreakable run: a break opportunity "
+		    "every 72 characters at most, within the column, nothing "
+		    "lost", msg);
 		buf_free(&u);
 	}
 	/* A code block is laid out once, its hanging indent set first:

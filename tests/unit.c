@@ -194,6 +194,32 @@ test_load(const char *dir)
 	report_free(r);
 }
 
+/* UTF-8: a cut never splits a character, broken sequences are told. */
+static void
+test_utf8(void)
+{
+	expect("utf8_cut: ASCII shorter than the cut", utf8_cut("abc", 40) == 3);
+	expect("utf8_cut: before a 2-byte character it would split",
+	    utf8_cut("ab\xc3\xa9", 3) == 2);
+	expect("utf8_cut: before a 3-byte character it would split",
+	    utf8_cut("a\xe2\x82\xac\xe2\x82\xac", 5) == 4 &&
+	    utf8_cut("a\xe2\x82\xac\xe2\x82\xac", 4) == 4);
+	expect("utf8_cut: before a 4-byte character it would split",
+	    utf8_cut("a\xf0\x9f\x98\x80", 4) == 1);
+	expect("utf8_cut: stray continuation bytes cut at the count",
+	    utf8_cut("\x80\x80\x80\x80\x80\x80", 5) == 5);
+	expect("utf8_len: 1 to 4 bytes",
+	    utf8_len("a", 1) == 1 && utf8_len("\xc3\xa9", 2) == 2 &&
+	    utf8_len("\xe2\x82\xac", 3) == 3 &&
+	    utf8_len("\xf0\x9f\x98\x80", 4) == 4);
+	expect("utf8_len: stray, cut, overlong, surrogate, past U+10FFFF",
+	    utf8_len("\x80", 1) == 0 && utf8_len("\xe2\x82", 2) == 0 &&
+	    utf8_len("\xc0\xaf", 2) == 0 && utf8_len("\xe0\x80\xaf", 3) == 0 &&
+	    utf8_len("\xed\xa0\x80", 3) == 0 &&
+	    utf8_len("\xf4\x90\x80\x80", 4) == 0 &&
+	    utf8_len("\xff", 1) == 0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -203,6 +229,7 @@ main(int argc, char *argv[])
 	test_numbers();
 	test_date();
 	test_buf();
+	test_utf8();
 	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
 	xml_cleanup();
 	diag_finish();
