@@ -58,11 +58,11 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 						/* STYLE_H2 */
 	{ SANS,  12.5, 16.0, B, UP, 0, 0, 0, 14,  6, 1, 0, 0x1f3a5f, "H3" },
 						/* STYLE_H3 */
-	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1a1a1a, "H4" },
+	{ SANS,  11.5, 15.0, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1f3a5f, "H4" },
 						/* STYLE_H4 */
 	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  3, 1, 0, 0x1a1a1a, "H5" },
 						/* STYLE_H5 */
-	{ SANS,  10.0, 13.5, SB, IT, 0, 0, 0, 8,  2, 1, 0, 0x1a1a1a, "H6" },
+	{ SERIF, 10.5, 14.0, R, IT, 0, 0, 0, 8,  2, 1, 0, 0x4d4d4d, "H6" },
 						/* STYLE_H6 */
 	{ SANS,   8.5, 11.0, B, UP, 0, 0, 0, 18,  1, 1, 0, 0x8a5a00, "P" },
 						/* STYLE_KICKER */
@@ -754,6 +754,7 @@ struct tb {
 	struct lay_link	*links;
 	size_t		 nlinks, cap;
 	int		 hyph;		/* hyphenate prose */
+	enum lay_style	 st;
 };
 
 static void
@@ -763,6 +764,7 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 	b->l = l;
 	b->attrs = NULL;	/* made by the first span's attribute */
 	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
+	b->st = st;
 }
 
 static void
@@ -840,6 +842,38 @@ tb_link(struct tb *b, size_t start, const char *uri, const char *dest)
 	k->end = (int)b->t.len;
 	k->uri = uri;
 	k->dest = dest;
+	k->ref = NULL;
+	k->pnum = -1;
+	k->pnumw = 0;
+}
+
+/* Appends " (p. ", a blank box as wide as l->pnumdigits digits where the
+ * drawing puts the target's page number (known once every page is
+ * placed), and ")", for the link just added. */
+static void
+tb_pageref(struct tb *b, enum lay_style st)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	struct lay_link	*k = &b->links[b->nlinks - 1];
+	PangoRectangle	 r;
+	PangoLayout	*pl;
+	size_t		 start;
+
+	pl = font_layout(b->l->ctx, d->family, d->size, d->weight);
+	pango_layout_set_text(pl, "000000000", b->l->pnumdigits > 0 &&
+	    b->l->pnumdigits < 9 ? b->l->pnumdigits : 3);
+	pango_layout_get_extents(pl, NULL, &r);
+	g_object_unref(pl);
+	BUF_PUTSL(&b->t, " (p.\xc2\xa0");
+	start = b->t.len;
+	BUF_PUTSL(&b->t, "\xef\xbf\xbc");	/* U+FFFC, the box */
+	r.x = 0;
+	r.y = 0;
+	r.height = 0;
+	tb_attr(b, pango_attr_shape_new(&r, &r), start, b->t.len);
+	k->pnum = (int)start;
+	k->pnumw = (double)r.width / PANGO_SCALE;
+	buf_putc(&b->t, ')');
 }
 
 static void
@@ -885,6 +919,14 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 			if (s->href == NULL)
 				break;
 			tb_color(b, LINK_COLOR, start, b->t.len);
+			if (s->ref != NULL) {
+				/* Within the report: no address to note. */
+				tb_link(b, start, NULL, NULL);
+				b->links[b->nlinks - 1].ref = s->ref;
+				if (s->pageref)
+					tb_pageref(b, b->st);
+				break;
+			}
 			tb_link(b, start, s->href, NULL);
 			if (b->l->notes && !link_is_address(s))
 				tb_call(b, lay_note(b->l, s->href));
@@ -1467,7 +1509,7 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
     double maxh, enum lay_style st, int role)
 {
 	struct lay_item	*it;
-	size_t		 first;
+	size_t		 first, i;
 	int		 level;
 
 	for (; b != NULL; b = b->next) {
@@ -1481,7 +1523,8 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
 		case BLOCK_HEADING:
 			level = b->level + shift;
 			level = level < 1 ? 1 : level > 6 ? 6 : level;
-			lay_spans(l, b->ins, STYLE_H1 + level - 1, x);
+			it = lay_spans(l, b->ins, STYLE_H1 + level - 1, x);
+			it->dest = b->dest;	/* in the report's arena */
 			break;
 		case BLOCK_LIST:
 			list(l, b, shift, x, maxh, role);
@@ -1493,6 +1536,13 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
 		case BLOCK_QUOTE:
 			blocks(l, b->child, shift, x + QUOTE_STEP, maxh,
 			    STYLE_QUOTE, LAY_ROLE_QUOTE);
+			/* The bar stays at the quote's left, clear of the
+			 * markers of a list inside it (an inner quote keeps
+			 * its own). */
+			for (i = first; i < l->nitems; i++)
+				if (l->item[i].role == LAY_ROLE_QUOTE &&
+				    l->item[i].qx == 0)
+					l->item[i].qx = x + QUOTE_STEP - 10;
 			break;
 		case BLOCK_CODE:
 		case BLOCK_HTML:
