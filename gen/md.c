@@ -172,17 +172,24 @@ find_any(const struct mctx *c, const char *set)
 	return (size_t)-1;
 }
 
-/* May the bytes [cur, at) be markup only (emphasis, brackets, quote and
- * list prefixes, blanks) before a text found at at? */
-static int
-markup_only(const struct mctx *c, size_t at)
+/* The offset of a text at the cursor, past markup only (emphasis,
+ * brackets, quote and list prefixes, blanks), or (size_t)-1: the search
+ * stops at the first other byte, so it costs the markup's length. */
+static size_t
+find_text(const struct mctx *c, const char *text, size_t len)
 {
 	size_t	 i;
 
-	for (i = c->cur; i < at; i++)
-		if (strchr(" \t\r\n*_`>![]<\\", c->src[i]) == NULL)
-			return 0;
-	return 1;
+	if (len == 0)
+		return (size_t)-1;
+	for (i = c->cur; i + len <= c->end; i++) {
+		if (memcmp(c->src + i, text, len) == 0)
+			return i;
+		if (c->src[i] == '\0' ||
+		    strchr(" \t\r\n*_`>![]<\\", c->src[i]) == NULL)
+			break;
+	}
+	return (size_t)-1;
 }
 
 /* Moves the cursor past the destination of a link or image whose
@@ -391,8 +398,7 @@ spos(struct mctx *c, cmark_node *n, const struct pos *bp)
 	switch ((int)cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
 		len = lit != NULL ? strlen(lit) : 0;
-		if ((at = find(c, lit, len)) != (size_t)-1 &&
-		    markup_only(c, at)) {
+		if ((at = find_text(c, lit, len)) != (size_t)-1) {
 			c->cur = at + len;
 			return pos_at(c, at);
 		}
@@ -408,15 +414,12 @@ spos(struct mctx *c, cmark_node *n, const struct pos *bp)
 		c->cur = at;
 		while (c->cur < c->end && c->src[c->cur] == '`')
 			c->cur++;
-		len = lit != NULL ? strlen(lit) : 0;
-		/* Past the closing run: the first backquote after the text
-		 * (its line ends became spaces: search its first word). */
+		/* Past the closing run (a code span holds no escape). */
 		if ((a2 = find(c, "`", 1)) != (size_t)-1) {
 			c->cur = a2;
 			while (c->cur < c->end && c->src[c->cur] == '`')
 				c->cur++;
 		}
-		(void)len;
 		return pos_at(c, at);
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
