@@ -1352,9 +1352,11 @@ alt_text(struct buf *out, const struct span *s)
 }
 
 /* Image boxes for the images of a paragraph, in order, each a figure
- * with its alt text as caption. */
+ * with its alt text as caption; link is the link the images are in, or
+ * NULL. */
 static void
-images(struct lay *l, const struct span *s, double x, double maxh)
+images(struct lay *l, const struct span *s, double x, double maxh,
+    const struct span *link)
 {
 	struct lay_item	*it;
 	struct buf	 alt = { NULL, 0, 0 };
@@ -1362,7 +1364,8 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 
 	for (; s != NULL; s = s->next) {
 		if (s->type != SPAN_IMAGE) {
-			images(l, s->child, x, maxh);
+			images(l, s->child, x, maxh, s->type == SPAN_LINK &&
+			    s->href != NULL ? s : link);
 			continue;
 		}
 		if (s->path == NULL || s->w <= 0 || s->h <= 0)
@@ -1391,8 +1394,20 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 		it->alt = xstrdup(alt.data != NULL ? alt.data : "");
 		if (alt.len > 0) {
 			it->keep = 1;
-			it = lay_text(l, alt.data, STYLE_DESC, x, 0);
+			/* An image in a link: its caption is the link (and
+			 * calls the note of its address). */
+			if (link != NULL && link->ref != NULL) {
+				it = lay_text_linked(l, NULL, alt.data,
+				    STYLE_DESC, x, 0, NULL, link->ref->dest);
+				it->links[it->nlinks - 1].ref = link->ref;
+			} else
+				it = lay_text_linked(l, NULL, alt.data,
+				    STYLE_DESC, x, 0, link != NULL ?
+				    link->href : NULL, NULL);
 			it->tag = "Caption";
+			/* Kept with its image only: the images of one
+			 * paragraph are no chain that must share a page. */
+			it->keep = 0;
 		}
 		it->gclose = 1;
 		it->after = fmax(it->after, 6);
@@ -1518,7 +1533,7 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
 		case BLOCK_PARAGRAPH:
 			if (spans_have_text(b->ins))
 				lay_spans(l, b->ins, st, x);
-			images(l, b->ins, x, maxh);
+			images(l, b->ins, x, maxh, NULL);
 			break;
 		case BLOCK_HEADING:
 			level = b->level + shift;

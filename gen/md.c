@@ -488,6 +488,24 @@ spos_close(struct mctx *c, cmark_node *n)
 	}
 }
 
+/* Has a list of spans any text but blanks? */
+static int
+has_text(const struct span *s)
+{
+	const char	*p;
+
+	for (; s != NULL; s = s->next) {
+		if ((s->type == SPAN_TEXT || s->type == SPAN_CODE) &&
+		    s->text != NULL)
+			for (p = s->text; *p != '\0'; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n')
+					return 1;
+		if (has_text(s->child))
+			return 1;
+	}
+	return 0;
+}
+
 static struct span *
 spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
     const struct pos *bp, int depth)
@@ -610,6 +628,14 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			} else
 				s->child = spans(c, d, cmark_node_first_child(n),
 				    t, bp, depth + 1);
+		}
+		if (s->type == SPAN_IMAGE && !has_text(s->child)) {
+			/* The only words a blind reader gets, and the
+			 * caption in the PDF. */
+			diag(DIAG_ERROR, &s->pos, "image \"%.60s\" has no "
+			    "alternative text: write what it shows between "
+			    "the brackets, ![…](%.60s)", s->href, s->href);
+			c->errors++;
 		}
 		spos_close(c, n);
 		*tail = s;

@@ -135,3 +135,26 @@ if cmp -s out/2016/mesure-01.html out2/2016/mesure-01.html &&
 else
 	fail "md: two builds give the same page and PDF"
 fi
+
+# Images: several in one paragraph share pages with the text (no page
+# left almost empty), each with its caption; an image in a link keeps
+# its address (the caption is the link, the address a note).
+i=1
+pimg=
+while [ $i -le "$n" ]; do
+	if pdftotext -f $i -l $i "$pdf" - | grep -q '^Un texte avant les images\.$'; then pimg=$i; break; fi
+	i=$((i + 1))
+done
+t=$(pdftotext -f "${pimg:-1}" -l "${pimg:-1}" "$pdf" - | tr '\n' ' ')
+case $t in
+*'Un texte avant les images.'*'Premier schéma'*'Deuxième schéma'*)
+	pass "md: PDF images of one paragraph share the page of the text before them" ;;
+*)	fail "md: PDF images of one paragraph share the page of the text before them" "page $pimg: $t" ;;
+esac
+if grep -q 'Schéma lié 1 ' pdf.flat && grep -q 'Liens 1. https://example.org/schema' pdf.flat &&
+    grep -aqF '/URI (https://example.org/schema)' qdf.pdf &&
+    grep -q '<a href="https://example.org/schema"><img src="img/mesure-03-4.png" alt="Schéma lié"' out/2016/mesure-03.html; then
+	pass "md: an image in a link keeps its address in the site and the PDF"
+else
+	fail "md: an image in a link keeps its address in the site and the PDF" "$(grep -o 'Schéma lié.\{0,80\}' pdf.flat)" "$(grep -o '<a href="https://example.org/schema">.\{0,80\}' out/2016/mesure-03.html)"
+fi
