@@ -136,7 +136,7 @@ else
 	fail "md: two builds give the same page and PDF"
 fi
 
-# Images: several in one paragraph share pages with the text (no page
+# Images (one beside its narrative): several in one paragraph share pages with the text (no page
 # left almost empty), each with its caption; an image in a link keeps
 # its address (the caption is the link, the address a note).
 i=1
