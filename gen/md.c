@@ -173,7 +173,7 @@ find_any(const struct mctx *c, const char *set)
 }
 
 /* The offset of a text at the cursor, past markup only (emphasis,
- * brackets, quote and list prefixes, blanks), or (size_t)-1: the search
+ * brackets, heading and quote markers, blanks), or (size_t)-1: the search
  * stops at the first other byte, so it costs the markup's length. */
 static size_t
 find_text(const struct mctx *c, const char *text, size_t len)
@@ -186,7 +186,7 @@ find_text(const struct mctx *c, const char *text, size_t len)
 		if (memcmp(c->src + i, text, len) == 0)
 			return i;
 		if (c->src[i] == '\0' ||
-		    strchr(" \t\r\n*_`>![]<\\", c->src[i]) == NULL)
+		    strchr(" \t\r\n*_`>![]<\\#", c->src[i]) == NULL)
 			break;
 	}
 	return (size_t)-1;
@@ -405,9 +405,10 @@ spos(struct mctx *c, cmark_node *n, const struct pos *bp)
 		return *bp;
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
-		if ((at = find(c, "\n", 1)) != (size_t)-1)
-			c->cur = at + 1;
-		return *bp;
+		if ((at = find(c, "\n", 1)) == (size_t)-1)
+			return *bp;
+		c->cur = at + 1;
+		return pos_at(c, at);
 	case CMARK_NODE_CODE:
 		if ((at = find_any(c, "`")) == (size_t)-1)
 			return *bp;
