@@ -1,7 +1,9 @@
 /*
  * cmark -> report model (struct block / struct span).  The only file that
  * includes cmark.  Raw HTML is never kept as markup: it is reported and
- * becomes literal text.  Prose goes through the French typography pass
+ * becomes literal text; an HTML comment is an authors' note, kept in
+ * doc.notes for the review and never printed.  Links without a scheme
+ * are left for xref.c, which resolves them once every file is loaded.  Prose goes through the French typography pass
  * here, once, so every backend prints the same characters.
  */
 #include <sys/stat.h>
