@@ -3,8 +3,9 @@
  * includes cmark.  Raw HTML is never kept as markup: it is reported and
  * becomes literal text; an HTML comment is an authors' note, kept in
  * doc.notes for the review and never printed.  Links without a scheme
- * are left for xref.c, which resolves them once every file is loaded.  Prose goes through the French typography pass
- * here, once, so every backend prints the same characters.
+ * are left for xref.c, which resolves them once every file is loaded.
+ * Prose goes through the French typography pass here, once, so every
+ * backend prints the same characters.
  */
 #include <sys/stat.h>
 
