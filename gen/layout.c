@@ -58,9 +58,9 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 						/* STYLE_H2 */
 	{ SANS,  12.5, 16.0, B, UP, 0, 0, 0, 14,  6, 1, 0, 0x1f3a5f, "H3" },
 						/* STYLE_H3 */
-	{ SANS,  11.5, 15.0, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1f3a5f, "H4" },
+	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1a1a1a, "H4" },
 						/* STYLE_H4 */
-	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  3, 1, 0, 0x1a1a1a, "H5" },
+	{ SANS,  10.5, 14.0, SB, UP, 0, 0, 0, 10, 3, 1, 0, 0x33415c, "H5" },
 						/* STYLE_H5 */
 	{ SERIF, 10.5, 14.0, R, IT, 0, 0, 0, 8,  2, 1, 0, 0x4d4d4d, "H6" },
 						/* STYLE_H6 */

@@ -158,3 +158,15 @@ if grep -q 'Schéma lié 1 ' pdf.flat && grep -q 'Liens 1. https://example.org/s
 else
 	fail "md: an image in a link keeps its address in the site and the PDF" "$(grep -o 'Schéma lié.\{0,80\}' pdf.flat)" "$(grep -o '<a href="https://example.org/schema">.\{0,80\}' out/2016/mesure-03.html)"
 fi
+
+# Measures laid out again to be drawn (layout budget 0) keep their page
+# references and links: the same bytes.
+if [ -x "$TOP/tests/rapporteur-relayout" ]; then
+	"$TOP/tests/rapporteur-relayout" build --format pdf --quiet \
+	    --content content --out out3 2>/dev/null
+	if cmp -s "$pdf" out3/2016/rapport-2016.pdf; then
+		pass "md: the PDF laid out again to be drawn is byte-identical"
+	else
+		fail "md: the PDF laid out again to be drawn is byte-identical"
+	fi
+fi
