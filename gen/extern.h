@@ -242,6 +242,15 @@ int	 xml_load_edition(struct report *, struct edition *, const char *path);
 struct doc;
 int	 md_load(struct report *, struct doc *, const char *path);
 
+/* xref.c: heading ids and links between narratives, once everything is
+ * loaded (see struct xref).  Reports links to nothing; returns 0 then. */
+int	 xref_resolve(struct report *);
+/* Appends the site's file of a link's target and its anchor to b
+ * ("mesure-05.html#accueil"), as html.c names its pages. */
+struct xref;
+struct buf;
+void	 xref_site_page(struct buf *, const struct xref *);
+
 /* ---- report.c: lookups shared by backends ---- */
 
 const struct assessment *report_assessment(const struct measure *, int year);

@@ -50,7 +50,6 @@ struct page {
 	const struct opts *o;
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
-	int		 nsec;		/* h2 of the narrative so far */
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -547,6 +546,28 @@ rndr_image(struct page *p, const struct span *s)
 	buf_free(&alt);
 }
 
+/* The site's address of a link between narratives, relative to the
+ * page p: "#accueil" in the same page, "mesure-05.html#accueil" in the
+ * same edition, "../2015/mesure-05.html" in another. */
+static void
+ref_href(struct page *p, const struct xref *x)
+{
+	char	 file[64];
+
+	if (x->m != NULL)
+		measure_file(file, sizeof(file), x->m);
+	else
+		snprintf(file, sizeof(file), "%s.html", x->pt->slug);
+	if (x->e != p->e)
+		pf(p, "../%d/", x->e->year);
+	if (x->e != p->e || strcmp(file, p->name) != 0 || x->anchor == NULL)
+		html_esc_href(&p->b, file);
+	if (x->anchor != NULL) {
+		PUTSL(p, "#");
+		html_esc_href(&p->b, x->anchor);
+	}
+}
+
 static void
 rndr_spans(struct page *p, const struct span *s)
 {
@@ -576,7 +597,10 @@ rndr_spans(struct page *p, const struct span *s)
 				break;
 			}
 			PUTSL(p, "<a href=\"");
-			html_esc_href(&p->b, s->href);
+			if (s->ref != NULL)
+				ref_href(p, s->ref);
+			else
+				html_esc_href(&p->b, s->href);
 			PUTSL(p, "\"");
 			if (s->title != NULL) {
 				PUTSL(p, " title=\"");
@@ -626,11 +650,11 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			break;
 		case BLOCK_HEADING:
 			lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
-			/* Sections get an id for the page's contents. */
-			if (lv == 2)
-				pf(p, "<h2 id=\"sec-%d\">", ++p->nsec);
-			else
-				pf(p, "<h%d>", lv);
+			/* An id from its text, for the page's contents and
+			 * links (xref.c). */
+			pf(p, "<h%d id=\"", lv);
+			attr(p, k->id != NULL ? k->id : "section");
+			PUTSL(p, "\">");
 			rndr_spans(p, k->ins);
 			pf(p, "</h%d>\n", lv);
 			break;
@@ -655,7 +679,17 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			PUTSL(p, "</blockquote>\n");
 			break;
 		case BLOCK_CODE:
-			PUTSL(p, "<pre><code>");
+			if (k->info != NULL) {
+				/* The info string's first word, as CommonMark
+				 * renderers give it. */
+				char *lang = xstrndup(k->info, strcspn(k->info,
+				    " \t"));
+				PUTSL(p, "<pre><code class=\"language-");
+				attr(p, lang);
+				PUTSL(p, "\">");
+				free(lang);
+			} else
+				PUTSL(p, "<pre><code>");
 			txt(p, k->text);
 			PUTSL(p, "</code></pre>\n");
 			break;
@@ -675,20 +709,25 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 	}
 }
 
-/* The level-2 headings of blocks as links, numbered in the order
- * rndr_blocks() numbers them. */
+/* The level-2 headings of blocks as links to their ids; a heading in a
+ * block quote is part of the quotation, not of the page's outline. */
 static void
 toc_blocks(struct page *p, const struct block *k, int *n)
 {
 	struct buf	 t = { NULL, 0, 0 };
 
 	for (; k != NULL; k = k->next) {
-		if (k->type == BLOCK_HEADING && k->level <= 2) {
+		if (k->type == BLOCK_QUOTE)
+			continue;
+		if (k->type == BLOCK_HEADING && k->level <= 2 && !k->quoted) {
 			plain(&t, k->ins);
-			pf(p, "<li><a href=\"#sec-%d\">", ++*n);
+			PUTSL(p, "<li><a href=\"#");
+			attr(p, k->id != NULL ? k->id : "section");
+			PUTSL(p, "\">");
 			txt(p, t.data);
 			PUTSL(p, "</a></li>\n");
 			buf_reset(&t);
+			++*n;
 		}
 		toc_blocks(p, k->child, n);
 	}

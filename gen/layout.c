@@ -60,9 +60,9 @@ const struct lay_style_def lay_styles[STYLE__MAX] = {
 						/* STYLE_H3 */
 	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1a1a1a, "H4" },
 						/* STYLE_H4 */
-	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  3, 1, 0, 0x1a1a1a, "H5" },
+	{ SANS,  10.5, 14.0, SB, UP, 0, 0, 0, 10, 3, 1, 0, 0x33415c, "H5" },
 						/* STYLE_H5 */
-	{ SANS,  10.0, 13.5, SB, IT, 0, 0, 0, 8,  2, 1, 0, 0x1a1a1a, "H6" },
+	{ SERIF, 10.5, 14.0, R, IT, 0, 0, 0, 8,  2, 1, 0, 0x4d4d4d, "H6" },
 						/* STYLE_H6 */
 	{ SANS,   8.5, 11.0, B, UP, 0, 0, 0, 18,  1, 1, 0, 0x8a5a00, "P" },
 						/* STYLE_KICKER */
@@ -758,6 +758,7 @@ struct tb {
 	int		 lng;		/* in a run past RUN_MAX */
 	gunichar	 prev;		/* the last character put */
 	int		 hyph;		/* hyphenate prose */
+	enum lay_style	 st;
 };
 
 /*
@@ -872,6 +873,7 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 	b->l = l;
 	b->attrs = NULL;	/* made by the first span's attribute */
 	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
+	b->st = st;
 }
 
 static void
@@ -952,6 +954,38 @@ tb_link(struct tb *b, size_t start, const char *uri, const char *dest)
 	k->end = (int)b->t.len;
 	k->uri = uri;
 	k->dest = dest;
+	k->ref = NULL;
+	k->pnum = -1;
+	k->pnumw = 0;
+}
+
+/* Appends " (p. ", a blank box as wide as l->pnumdigits digits where the
+ * drawing puts the target's page number (known once every page is
+ * placed), and ")", for the link just added. */
+static void
+tb_pageref(struct tb *b, enum lay_style st)
+{
+	const struct lay_style_def *d = &lay_styles[st];
+	struct lay_link	*k = &b->links[b->nlinks - 1];
+	PangoRectangle	 r;
+	PangoLayout	*pl;
+	size_t		 start;
+
+	pl = font_layout(b->l->ctx, d->family, d->size, d->weight);
+	pango_layout_set_text(pl, "000000000", b->l->pnumdigits > 0 &&
+	    b->l->pnumdigits < 9 ? b->l->pnumdigits : 3);
+	pango_layout_get_extents(pl, NULL, &r);
+	g_object_unref(pl);
+	BUF_PUTSL(&b->t, " (p.\xc2\xa0");
+	start = b->t.len;
+	BUF_PUTSL(&b->t, "\xef\xbf\xbc");	/* U+FFFC, the box */
+	r.x = 0;
+	r.y = 0;
+	r.height = 0;
+	tb_attr(b, pango_attr_shape_new(&r, &r), start, b->t.len);
+	k->pnum = (int)start;
+	k->pnumw = (double)r.width / PANGO_SCALE;
+	buf_putc(&b->t, ')');
 }
 
 static void
@@ -997,6 +1031,14 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 			if (s->href == NULL)
 				break;
 			tb_color(b, LINK_COLOR, start, b->t.len);
+			if (s->ref != NULL) {
+				/* Within the report: no address to note. */
+				tb_link(b, start, NULL, NULL);
+				b->links[b->nlinks - 1].ref = s->ref;
+				if (s->pageref)
+					tb_pageref(b, b->st);
+				break;
+			}
 			tb_link(b, start, s->href, NULL);
 			if (b->l->notes && !link_is_address(s))
 				tb_call(b, lay_note(b->l, s->href));
@@ -1422,9 +1464,11 @@ alt_text(struct buf *out, const struct span *s)
 }
 
 /* Image boxes for the images of a paragraph, in order, each a figure
- * with its alt text as caption. */
+ * with its alt text as caption; link is the link the images are in, or
+ * NULL. */
 static void
-images(struct lay *l, const struct span *s, double x, double maxh)
+images(struct lay *l, const struct span *s, double x, double maxh,
+    const struct span *link)
 {
 	struct lay_item	*it;
 	struct buf	 alt = { NULL, 0, 0 };
@@ -1432,7 +1476,8 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 
 	for (; s != NULL; s = s->next) {
 		if (s->type != SPAN_IMAGE) {
-			images(l, s->child, x, maxh);
+			images(l, s->child, x, maxh, s->type == SPAN_LINK &&
+			    s->href != NULL ? s : link);
 			continue;
 		}
 		if (s->path == NULL || s->w <= 0 || s->h <= 0)
@@ -1461,8 +1506,20 @@ images(struct lay *l, const struct span *s, double x, double maxh)
 		it->alt = xstrdup(alt.data != NULL ? alt.data : "");
 		if (alt.len > 0) {
 			it->keep = 1;
-			it = lay_text(l, alt.data, STYLE_DESC, x, 0);
+			/* An image in a link: its caption is the link (and
+			 * calls the note of its address). */
+			if (link != NULL && link->ref != NULL) {
+				it = lay_text_linked(l, NULL, alt.data,
+				    STYLE_DESC, x, 0, NULL, link->ref->dest);
+				it->links[it->nlinks - 1].ref = link->ref;
+			} else
+				it = lay_text_linked(l, NULL, alt.data,
+				    STYLE_DESC, x, 0, link != NULL ?
+				    link->href : NULL, NULL);
 			it->tag = "Caption";
+			/* Kept with its image only: the images of one
+			 * paragraph are no chain that must share a page. */
+			it->keep = 0;
 		}
 		it->gclose = 1;
 		it->after = fmax(it->after, 6);
@@ -1579,7 +1636,7 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
     double maxh, enum lay_style st, int role)
 {
 	struct lay_item	*it;
-	size_t		 first;
+	size_t		 first, i;
 	int		 level;
 
 	for (; b != NULL; b = b->next) {
@@ -1588,12 +1645,13 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
 		case BLOCK_PARAGRAPH:
 			if (spans_have_text(b->ins))
 				lay_spans(l, b->ins, st, x);
-			images(l, b->ins, x, maxh);
+			images(l, b->ins, x, maxh, NULL);
 			break;
 		case BLOCK_HEADING:
 			level = b->level + shift;
 			level = level < 1 ? 1 : level > 6 ? 6 : level;
-			lay_spans(l, b->ins, STYLE_H1 + level - 1, x);
+			it = lay_spans(l, b->ins, STYLE_H1 + level - 1, x);
+			it->dest = b->dest;	/* in the report's arena */
 			break;
 		case BLOCK_LIST:
 			list(l, b, shift, x, maxh, role);
@@ -1605,6 +1663,13 @@ blocks(struct lay *l, const struct block *b, int shift, double x,
 		case BLOCK_QUOTE:
 			blocks(l, b->child, shift, x + QUOTE_STEP, maxh,
 			    STYLE_QUOTE, LAY_ROLE_QUOTE);
+			/* The bar stays at the quote's left, clear of the
+			 * markers of a list inside it (an inner quote keeps
+			 * its own). */
+			for (i = first; i < l->nitems; i++)
+				if (l->item[i].role == LAY_ROLE_QUOTE &&
+				    l->item[i].qx == 0)
+					l->item[i].qx = x + QUOTE_STEP - 10;
 			break;
 		case BLOCK_CODE:
 		case BLOCK_HTML:

@@ -72,6 +72,12 @@ struct lay_link {
 	int		 start, end;	/* [bytes] */
 	const char	*uri;		/* external, or NULL */
 	const char	*dest;		/* named destination, or NULL */
+	const struct xref *ref;		/* or a link between narratives: the
+					 * drawing picks dest or file */
+	int		 pnum;		/* [bytes] where the target's page
+					 * number goes (a blank box of pnumw
+					 * after "(p. "), or -1 */
+	double		 pnumw;		/* [pt] */
 };
 
 /* The cells of a LAY_TABLE item. */
@@ -128,6 +134,8 @@ struct lay_item {
 	const char	*dest;		/* named destination at its top */
 	double		 x, w;		/* [pt] from the column's left */
 	double		 pad;		/* [pt] CODE: background margin */
+	double		 qx;		/* [pt] QUOTE: the bar, from the
+					 * column's left */
 	PangoLayout	*layout;	/* TEXT */
 	double		*top;		/* TEXT: [pt] [nu] line tops */
 	double		*base;		/* TEXT: [pt] [nu] baselines */
@@ -197,6 +205,8 @@ struct lay {
 	int		 notes;		/* number links as notes */
 	const char	*notedest;	/* prefix of the notes' dests */
 	int		 depth;		/* list nesting, while building */
+	int		 pnumdigits;	/* digits a page number reference
+					 * makes room for (0: 3) */
 	PangoAttrList	*plain[STYLE__MAX]; /* a style's defaults, shared by
 					 * its texts without spans, or NULL */
 };

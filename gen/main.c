@@ -534,6 +534,7 @@ main(int argc, char *argv[])
 		xml_cleanup();
 		return EXIT_USAGE;
 	}
+	xref_resolve(r);
 	validate(r);
 	if (cmd == CMD_BUILD && o.year != 0 && report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {

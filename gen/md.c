@@ -1,8 +1,11 @@
 /*
  * cmark -> report model (struct block / struct span).  The only file that
  * includes cmark.  Raw HTML is never kept as markup: it is reported and
- * becomes literal text.  Prose goes through the French typography pass
- * here, once, so every backend prints the same characters.
+ * becomes literal text; an HTML comment is an authors' note, kept in
+ * doc.notes for the review and never printed.  Links without a scheme
+ * are left for xref.c, which resolves them once every file is loaded.
+ * Prose goes through the French typography pass here, once, so every
+ * backend prints the same characters.
  */
 #include <sys/stat.h>
 
@@ -26,17 +29,201 @@ struct mctx {
 	size_t		 nlinks;	/* links of the file */
 	size_t		 nblocks;	/* blocks of the file */
 	size_t		 ntext;		/* [bytes] text of the block */
+	struct doc	*d;
+	const char	*src;		/* the text cmark parsed (not owned) */
+	size_t		 srclen;
+	size_t		*line;		/* [nlines] offset of each line */
+	size_t		 nlines;
+	size_t		 cur, end;	/* [bytes] the inline scan in the
+					 * block's source text (see spos) */
+	int		 quoted;	/* within a block quote */
 };
+
+/*
+ * Backslash escapes of the punctuation the typography pass changes are
+ * replaced, before parsing, by a private-use character each (U+E000 on),
+ * so that `\"` stays a straight quote and `\:` gets no space; they are
+ * put back once the text is through the pass.
+ */
+static const char esc_chars[] = "\"':;!?.%";
+#define ESC_BASE	0xe000
+
+/* A private-use escape at s (3 bytes of UTF-8)?  Returns its char. */
+static int
+esc_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned	 cp;
+
+	if (u[0] != 0xee || (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	cp = (0xeu << 12) | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+	if (cp < ESC_BASE || cp >= ESC_BASE + sizeof(esc_chars) - 1)
+		return 0;
+	return esc_chars[cp - ESC_BASE];
+}
+
+/* The position of byte off of the source: its line, and its column in
+ * characters (an escape put aside counts as its two). */
+static struct pos
+pos_at(const struct mctx *c, size_t off)
+{
+	struct pos	 p;
+	size_t		 lo = 0, hi = c->nlines, i;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->line[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p.file = c->path;
+	p.line = (int)lo + 1;
+	p.col = 1;
+	for (i = c->line[lo]; i < off && i < c->srclen; i++) {
+		if (((unsigned char)c->src[i] & 0xc0) == 0x80)
+			continue;
+		p.col += esc_at(c->src + i) ? 2 : 1;
+	}
+	return p;
+}
+
+/* Byte offset of cmark's (line, byte column), both from 1. */
+static size_t
+off_of(const struct mctx *c, int line, int col)
+{
+	size_t	 off;
+
+	if (line < 1 || c->nlines == 0)
+		return 0;
+	if ((size_t)line > c->nlines)
+		return c->srclen;
+	off = c->line[line - 1] + (col > 0 ? (size_t)col - 1 : 0);
+	return off > c->srclen ? c->srclen : off;
+}
 
 static struct pos
 pos_node(const struct mctx *c, cmark_node *n)
 {
-	struct pos	 p;
+	return pos_at(c, off_of(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n)));
+}
 
-	p.file = c->path;
-	p.line = cmark_node_get_start_line(n);
-	p.col = cmark_node_get_start_column(n);
-	return p;
+/* Puts back the escapes of s put aside before parsing: as the character
+ * alone in text (the escape is done), with its backslash in code and raw
+ * HTML (where a backslash is a backslash).  Returns an arena copy. */
+static char *
+unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+	char		*r;
+	int		 ch;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] == 0xee && i + 2 < len &&
+		    (ch = esc_at(s + i)) != 0) {
+			if (keep_backslash)
+				buf_putc(&b, '\\');
+			buf_putc(&b, ch);
+			i += 2;
+		} else
+			buf_putc(&b, s[i]);
+	}
+	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * Inline positions.  cmark gives positions of blocks only, so the inline
+ * elements are found again in the block's source text, in order, from a
+ * cursor (c->cur) that each element moves past its own markup.  A text
+ * is found where it is written as it is; when escapes or entities make
+ * it differ, the cursor stays and the next element is looked for from
+ * there.
+ */
+
+/* The offset of needle in [cur, end), or (size_t)-1. */
+static size_t
+find(const struct mctx *c, const char *needle, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0)
+		return (size_t)-1;
+	for (i = c->cur; i + len <= c->end; i++)
+		if (memcmp(c->src + i, needle, len) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+/* The first unescaped byte of set in [cur, end), or (size_t)-1. */
+static size_t
+find_any(const struct mctx *c, const char *set)
+{
+	size_t	 i;
+
+	for (i = c->cur; i < c->end; i++) {
+		if (c->src[i] == '\\' && i + 1 < c->end) {
+			i++;
+			continue;
+		}
+		if (strchr(set, c->src[i]) != NULL)
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/* The offset of a text at the cursor, past markup only (emphasis,
+ * brackets, heading and quote markers, blanks), or (size_t)-1: the search
+ * stops at the first other byte, so it costs the markup's length. */
+static size_t
+find_text(const struct mctx *c, const char *text, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0)
+		return (size_t)-1;
+	for (i = c->cur; i + len <= c->end; i++) {
+		if (memcmp(c->src + i, text, len) == 0)
+			return i;
+		if (c->src[i] == '\0' ||
+		    strchr(" \t\r\n*_`>![]<\\#", c->src[i]) == NULL)
+			break;
+	}
+	return (size_t)-1;
+}
+
+/* Moves the cursor past the destination of a link or image whose
+ * children are done: "](url "title")". */
+static void
+skip_dest(struct mctx *c, const char *url)
+{
+	size_t	 at;
+	int	 depth = 0;
+
+	if ((at = find_any(c, "]")) == (size_t)-1)
+		return;
+	c->cur = at + 1;
+	if (c->cur >= c->end || c->src[c->cur] != '(')
+		return;
+	if (url != NULL && *url != '\0' &&
+	    (at = find(c, url, strlen(url))) != (size_t)-1)
+		c->cur = at + strlen(url);
+	for (at = c->cur; at < c->end; at++) {
+		if (c->src[at] == '\\') {
+			at++;
+			continue;
+		}
+		if (c->src[at] == '(')
+			depth++;
+		else if (c->src[at] == ')' && depth-- == 0) {
+			c->cur = at + 1;
+			return;
+		}
+	}
 }
 
 /* Counts the words of a text run. */
@@ -55,12 +242,80 @@ count_words(const char *s)
 	return n;
 }
 
-/* Is a link target allowed?  Web and mail addresses only. */
+/* Has an address a scheme ("https:", "MAILTO:")?  Then it is not a
+ * file of the content. */
+static int
+has_scheme(const char *u)
+{
+	const char	*p = u;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return *p == ':';
+}
+
+/* Is a link target with a scheme allowed?  Web and mail addresses only,
+ * schemes in any case (RFC 3986, 3.1). */
 static int
 href_ok(const char *u)
 {
-	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0
-	    || strncmp(u, "mailto:", 7) == 0;
+	return strncasecmp(u, "https://", 8) == 0 ||
+	    strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "mailto:", 7) == 0;
+}
+
+/* The element name of raw HTML ("<div class=x>" -> "div", "</b>" -> "/b"),
+ * into buf. */
+static void
+html_name(const char *s, char *buf, size_t sz)
+{
+	size_t	 n = 0;
+
+	buf[0] = '\0';
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (*s++ != '<' || sz < 3)
+		return;
+	if (*s == '/')
+		buf[n++] = *s++;
+	while (n + 1 < sz && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
+	    *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+	    *s == '!' || *s == '?'))
+		buf[n++] = *s++;
+	buf[n] = '\0';
+}
+
+/* Is raw HTML a comment and nothing else? */
+static int
+is_comment(const char *s)
+{
+	size_t	 n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (strncmp(s, "<!--", 4) != 0)
+		return 0;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n >= 7 && strncmp(s + n - 3, "-->", 3) == 0 &&
+	    strstr(s + 4, "-->") == s + n - 3;
+}
+
+/* Keeps an HTML comment as an authors' note of the file. */
+static void
+add_note(struct mctx *c, const char *text, const struct pos *p)
+{
+	struct mdnote	*nt;
+
+	nt = ARENA_PUSH(c->r->ar, c->d->notes, c->d->nnotes,
+	    c->d->notecap);
+	nt->text = unesc(c, text, strlen(text), 1);
+	nt->pos = *p;
 }
 
 /* Size of a file [bytes], 0 if it cannot be told. */
@@ -131,6 +386,126 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 	free(path);
 }
 
+/* Where inline node n starts: moves the cursor past its opening markup
+ * (and, for a leaf, past all of it). */
+static struct pos
+spos(struct mctx *c, cmark_node *n, const struct pos *bp)
+{
+	const char	*lit = cmark_node_get_literal(n), *url;
+	size_t		 at = (size_t)-1, a2, len;
+
+	switch ((int)cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+		len = lit != NULL ? strlen(lit) : 0;
+		if ((at = find_text(c, lit, len)) != (size_t)-1) {
+			c->cur = at + len;
+			return pos_at(c, at);
+		}
+		return *bp;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		if ((at = find(c, "\n", 1)) == (size_t)-1)
+			return *bp;
+		c->cur = at + 1;
+		return pos_at(c, at);
+	case CMARK_NODE_CODE:
+		if ((at = find_any(c, "`")) == (size_t)-1)
+			return *bp;
+		c->cur = at;
+		while (c->cur < c->end && c->src[c->cur] == '`')
+			c->cur++;
+		/* Past the closing run (a code span holds no escape). */
+		if ((a2 = find(c, "`", 1)) != (size_t)-1) {
+			c->cur = a2;
+			while (c->cur < c->end && c->src[c->cur] == '`')
+				c->cur++;
+		}
+		return pos_at(c, at);
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		if ((at = find_any(c, "*_")) == (size_t)-1)
+			return *bp;
+		c->cur = at + (cmark_node_get_type(n) == CMARK_NODE_STRONG ?
+		    2 : 1);
+		return pos_at(c, at);
+	case CMARK_NODE_LINK:
+		url = cmark_node_get_url(n);
+		at = find_any(c, "[");
+		a2 = find_any(c, "<");
+		if (a2 != (size_t)-1 && (at == (size_t)-1 || a2 < at) &&
+		    url != NULL && (strncmp(c->src + a2 + 1, url,
+		    strlen(url)) == 0 || (strncasecmp(url, "mailto:", 7) == 0 &&
+		    strncmp(c->src + a2 + 1, url + 7, strlen(url + 7)) == 0))) {
+			/* An autolink: its text is its address. */
+			c->cur = a2 + 1;
+			if ((at = find(c, ">", 1)) != (size_t)-1)
+				c->cur = at + 1;
+			c->cur = c->cur < c->end ? c->cur : c->end;
+			return pos_at(c, a2);
+		}
+		if (at == (size_t)-1)
+			return *bp;
+		c->cur = at + 1;
+		return pos_at(c, at);
+	case CMARK_NODE_IMAGE:
+		if ((at = find(c, "![", 2)) == (size_t)-1)
+			return *bp;
+		c->cur = at + 2;
+		return pos_at(c, at);
+	case CMARK_NODE_HTML_INLINE:
+		len = lit != NULL ? strlen(lit) : 0;
+		if ((at = find(c, lit, len)) == (size_t)-1)
+			return *bp;
+		c->cur = at + len;
+		return pos_at(c, at);
+	default:
+		return *bp;
+	}
+}
+
+/* Moves the cursor past the closing markup of inline node n, whose
+ * children are done. */
+static void
+spos_close(struct mctx *c, cmark_node *n)
+{
+	size_t	 at;
+
+	switch ((int)cmark_node_get_type(n)) {
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		if ((at = find_any(c, "*_")) != (size_t)-1)
+			c->cur = at + (cmark_node_get_type(n) ==
+			    CMARK_NODE_STRONG ? 2 : 1);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		if (c->cur > 0 && c->src[c->cur - 1] == '>')
+			break;		/* an autolink, done */
+		skip_dest(c, cmark_node_get_url(n));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Has a list of spans any text but blanks? */
+static int
+has_text(const struct span *s)
+{
+	const char	*p;
+
+	for (; s != NULL; s = s->next) {
+		if ((s->type == SPAN_TEXT || s->type == SPAN_CODE) &&
+		    s->text != NULL)
+			for (p = s->text; *p != '\0'; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n')
+					return 1;
+		if (has_text(s->child))
+			return 1;
+	}
+	return 0;
+}
+
 static struct span *
 spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
     const struct pos *bp, int depth)
@@ -138,6 +513,8 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 	struct span	*head = NULL, **tail = &head, *s;
 	struct buf	 b = { NULL, 0, 0 };
 	const char	*lit;
+	char		 el[32];
+	struct pos	 sp;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
 		/* Each is a text attribute in the PDF, and pango's cost
@@ -153,21 +530,29 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			}
 			break;
 		}
-		s = arena_alloc(c->r->ar, sizeof(*s));
 		lit = cmark_node_get_literal(n);
+		sp = spos(c, n, bp);
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
+		    lit != NULL && is_comment(lit)) {
+			/* The authors' note: kept for the review only. */
+			add_note(c, lit, &sp);
+			continue;
+		}
+		s = arena_alloc(c->r->ar, sizeof(*s));
+		s->pos = sp;
 		c->ntext += lit != NULL ? strlen(lit) : 0;
 		switch ((int)cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 			s->type = SPAN_TEXT;
 			buf_reset(&b);
 			typo_fr(t, &b, lit ? lit : "");
-			s->text = arena_strndup(c->r->ar,
-			    b.data ? b.data : "", b.len);
+			s->text = unesc(c, b.data ? b.data : "", b.len, 0);
 			d->words += count_words(lit ? lit : "");
 			break;
 		case CMARK_NODE_CODE:
 			s->type = SPAN_CODE;
-			s->text = arena_strdup(c->r->ar, lit ? lit : "");
+			s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
+			    0, 1);
 			t->prev = 'x';
 			break;
 		case CMARK_NODE_SOFTBREAK:
@@ -180,9 +565,12 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			s->type = SPAN_HTML;
-			s->text = arena_strdup(c->r->ar, lit ? lit : "");
-			diag(DIAG_WARNING, bp, "raw HTML is not allowed, shown "
-			    "as text: %.*s%s", utf8_cut(s->text, 40), s->text,
+			s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
+			    0, 1);
+			html_name(s->text, el, sizeof(el));
+			diag(DIAG_WARNING, &s->pos, "raw HTML <%s> is not "
+			    "allowed, shown as text: %.*s%s", el,
+			    utf8_cut(s->text, 40), s->text,
 			    strlen(s->text) > 40 ? "…" : "");
 			break;
 		case CMARK_NODE_EMPH:
@@ -193,33 +581,39 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		case CMARK_NODE_LINK:
 			/* Each is a note and an annotation in the PDF. */
 			if (++c->nlinks == MAX_MD_LINKS + 1) {
-				diag(DIAG_ERROR, bp, "more than %d links in "
-				    "one file", MAX_MD_LINKS);
+				diag(DIAG_ERROR, &s->pos, "more than %d links "
+				    "in one file", MAX_MD_LINKS);
 				c->errors++;
 			}
 			s->type = SPAN_LINK;
-			s->href = arena_strdup(c->r->ar,
-			    cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
-			s->title = arena_strdup(c->r->ar,
-			    cmark_node_get_title(n));
-			if (s->title != NULL && *s->title == '\0')
-				s->title = NULL;
-			if (!href_ok(s->href)) {
-				diag(DIAG_ERROR, bp, "link \"%.*s%s\": only "
-				    "http, https and mailto addresses are "
-				    "allowed", utf8_cut(s->href, 60), s->href,
-				    strlen(s->href) > 60 ? "…" : "");
+			lit = cmark_node_get_url(n) ? cmark_node_get_url(n) :
+			    "";
+			s->href = unesc(c, lit, strlen(lit), 0);
+			lit = cmark_node_get_title(n);
+			s->title = lit != NULL && *lit != '\0' ? unesc(c, lit,
+			    strlen(lit), 0) : NULL;
+			if (!has_scheme(s->href) &&
+			    strncmp(s->href, "//", 2) != 0 && *s->href != '\0')
+				s->local = 1;	/* resolved by xref.c */
+			else if (!href_ok(s->href)) {
+				diag(DIAG_ERROR, &s->pos, "link \"%.*s%s\": "
+				    "only http, https and mailto addresses "
+				    "and links to the report's Markdown files "
+				    "are allowed", utf8_cut(s->href, 60),
+				    s->href, strlen(s->href) > 60 ? "…" : "");
 				c->errors++;
 				s->href = NULL;
 			}
 			break;
 		case CMARK_NODE_IMAGE:
 			s->type = SPAN_IMAGE;
-			s->href = arena_strdup(c->r->ar,
-			    cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
-			s->title = arena_strdup(c->r->ar,
-			    cmark_node_get_title(n));
-			image(c, s, bp);
+			lit = cmark_node_get_url(n) ? cmark_node_get_url(n) :
+			    "";
+			s->href = unesc(c, lit, strlen(lit), 0);
+			lit = cmark_node_get_title(n);
+			s->title = lit != NULL ? unesc(c, lit, strlen(lit), 0) :
+			    NULL;
+			image(c, s, &s->pos);
 			break;
 		default:
 			/* Custom inlines are never produced by the parser. */
@@ -238,6 +632,16 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 				s->child = spans(c, d, cmark_node_first_child(n),
 				    t, bp, depth + 1);
 		}
+		if (s->type == SPAN_IMAGE && !has_text(s->child)) {
+			/* The only words a blind reader gets, and the
+			 * caption in the PDF. */
+			diag(DIAG_ERROR, &s->pos, "image \"%.*s\" has no "
+			    "alternative text: write what it shows between "
+			    "the brackets, ![…](%.*s)", utf8_cut(s->href, 60),
+			    s->href, utf8_cut(s->href, 60), s->href);
+			c->errors++;
+		}
+		spos_close(c, n);
 		*tail = s;
 		tail = &s->next;
 	}
@@ -269,12 +673,71 @@ lines_of(const char *s)
 	return n;
 }
 
+/* Starts the inline scan (spos) over the source text of block n. */
+static void
+inline_scan(struct mctx *c, cmark_node *n)
+{
+	c->cur = off_of(c, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	c->end = off_of(c, cmark_node_get_end_line(n),
+	    cmark_node_get_end_column(n)) + 1;
+	if (c->end > c->srclen)
+		c->end = c->srclen;
+	if (c->cur > c->end)
+		c->cur = c->end;
+}
+
+/* The source line l (from 1) of a block, without its container prefix
+ * (quote markers, indentation): [*s, *e). */
+static void
+line_text(const struct mctx *c, int l, const char **s, const char **e)
+{
+	const char	*p, *q;
+
+	p = c->src + off_of(c, l, 1);
+	q = (size_t)l < c->nlines ? c->src + c->line[l] : c->src + c->srclen;
+	while (q > p && (q[-1] == '\n' || q[-1] == '\r'))
+		q--;
+	while (p < q && (*p == ' ' || *p == '\t' || *p == '>'))
+		p++;
+	*s = p;
+	*e = q;
+}
+
+/* Is paragraph n a GFM pipe table (a first line with a pipe, a second
+ * of dashes and pipes, "|---|:--:|")?  CommonMark reads it as a
+ * paragraph of pipes. */
+static int
+pipe_table(const struct mctx *c, cmark_node *n)
+{
+	const char	*s, *e, *p;
+	int		 l = cmark_node_get_start_line(n), pipes = 0, dashes = 0;
+
+	if (cmark_node_get_end_line(n) <= l)
+		return 0;
+	line_text(c, l, &s, &e);
+	if (memchr(s, '|', (size_t)(e - s)) == NULL)
+		return 0;
+	line_text(c, l + 1, &s, &e);
+	for (p = s; p < e; p++) {
+		if (*p == '|')
+			pipes++;
+		else if (*p == '-')
+			dashes++;
+		else if (*p != ':' && *p != ' ' && *p != '\t')
+			return 0;
+	}
+	return pipes > 0 && dashes > 0;
+}
+
 static struct block *
 blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 {
 	struct block	*head = NULL, **tail = &head, *b;
 	struct typo	 t;
 	const char	*lit, *info;
+	char		 el[32];
+	int		 quoted;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
 		/* Each is an item (or more) the PDF measures and places. */
@@ -288,14 +751,29 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			}
 			break;
 		}
+		lit = cmark_node_get_literal(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+		    lit != NULL && is_comment(lit)) {
+			/* The authors' note: kept for the review only. */
+			struct pos p = pos_node(c, n);
+			add_note(c, lit, &p);
+			continue;
+		}
 		b = arena_alloc(c->r->ar, sizeof(*b));
 		b->pos = pos_node(c, n);
-		lit = cmark_node_get_literal(n);
 		memset(&t, 0, sizeof(t));
 		c->nspans = c->ntext = 0;
 		switch ((int)cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
 			b->type = BLOCK_PARAGRAPH;
+			inline_scan(c, n);
+			if (pipe_table(c, n)) {
+				diag(DIAG_ERROR, &b->pos, "a table is not "
+				    "supported in a narrative: give the figures "
+				    "as an indicator (indicators/mNN.xml, shown "
+				    "as a chart and a data table) or as a list");
+				c->errors++;
+			}
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
 			    &b->pos, 0);
 			text_size(c, &b->pos, "paragraph");
@@ -303,12 +781,12 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 		case CMARK_NODE_HEADING:
 			b->type = BLOCK_HEADING;
 			b->level = cmark_node_get_heading_level(n);
-			if (b->level == 1) {
+			b->quoted = c->quoted;
+			if (b->level == 1)
 				diag(DIAG_WARNING, &b->pos, "level-1 heading: "
 				    "the title comes from the plan or "
 				    "edition.xml, start sections at ##");
-				b->level = 2;
-			}
+			inline_scan(c, n);
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
 			    &b->pos, 0);
 			text_size(c, &b->pos, "heading");
@@ -328,7 +806,8 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			b->type = BLOCK_CODE;
-			b->text = arena_strdup(c->r->ar, lit ? lit : "");
+			b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
+			    0, 1);
 			if (lines_of(b->text) > MAX_CODE_LINES) {
 				diag(DIAG_ERROR, &b->pos, "code block of more "
 				    "than %d lines", MAX_CODE_LINES);
@@ -339,17 +818,19 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 				c->errors++;
 			}
 			info = cmark_node_get_fence_info(n);
-			b->info = info && *info ? arena_strdup(c->r->ar, info) :
-			    NULL;
+			b->info = info && *info ? unesc(c, info, strlen(info),
+			    0) : NULL;
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			b->type = BLOCK_RULE;
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 			b->type = BLOCK_HTML;
-			b->text = arena_strdup(c->r->ar, lit ? lit : "");
-			diag(DIAG_WARNING, &b->pos, "raw HTML is not allowed, "
-			    "shown as text");
+			b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
+			    0, 1);
+			html_name(b->text, el, sizeof(el));
+			diag(DIAG_WARNING, &b->pos, "raw HTML block <%s> is "
+			    "not allowed, shown as text", el);
 			break;
 		default:
 			/* Custom blocks are never produced by the parser. */
@@ -364,9 +845,13 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 					    "quotes nested deeper than %d "
 					    "levels", MAX_MD_DEPTH);
 				c->errors++;
-			} else
+			} else {
+				quoted = c->quoted;
+				c->quoted |= b->type == BLOCK_QUOTE;
 				b->child = blocks(c, d,
 				    cmark_node_first_child(n), depth + 1);
+				c->quoted = quoted;
+			}
 		}
 		*tail = b;
 		tail = &b->next;
@@ -455,6 +940,96 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		buf_put(out, s + run, src->len - run);
 }
 
+/* Copies in to out with each backslash escape of esc_chars replaced by
+ * its private-use character (see esc_at). */
+static void
+escapes_aside(const struct buf *in, struct buf *out)
+{
+	const char	*s = in->data, *k;
+	size_t		 i, run = 0;
+	unsigned	 cp;
+	char		 u[3];
+
+	for (i = 0; i + 1 < in->len; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[i + 1] == '\\') {
+			i++;		/* an escaped backslash */
+			continue;
+		}
+		if (s[i + 1] == '\0' ||
+		    (k = strchr(esc_chars, s[i + 1])) == NULL)
+			continue;
+		buf_put(out, s + run, i - run);
+		cp = ESC_BASE + (unsigned)(k - esc_chars);
+		u[0] = (char)(0xe0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		u[2] = (char)(0x80 | (cp & 0x3f));
+		buf_put(out, u, 3);
+		run = i + 2;
+		i++;
+	}
+	if (run < in->len)
+		buf_put(out, s + run, in->len - run);
+	if (out->data == NULL)
+		buf_put(out, "", 0);
+}
+
+/* The offset of each line of the source, for positions. */
+static void
+line_table(struct mctx *c)
+{
+	size_t	 i, n = 1;
+
+	for (i = 0; i < c->srclen; i++)
+		n += c->src[i] == '\n';
+	c->line = xreallocarray(NULL, n, sizeof(*c->line));
+	c->line[0] = 0;
+	c->nlines = 1;
+	for (i = 0; i < c->srclen; i++)
+		if (c->src[i] == '\n')
+			c->line[c->nlines++] = i + 1;
+}
+
+static void
+levels_used(const struct block *b, int *used)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->type == BLOCK_HEADING && b->level >= 1 && b->level <= 6)
+			used[b->level] = 1;
+		levels_used(b->child, used);
+	}
+}
+
+static void
+levels_set(struct block *b, const int *map)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->type == BLOCK_HEADING && b->level >= 1 && b->level <= 6)
+			b->level = map[b->level];
+		levels_set(b->child, map);
+	}
+}
+
+/*
+ * The levels of a file's headings, from the page's level 2 down: the
+ * distinct Markdown levels it uses, in order, become 2, 3, 4… (a file of
+ * # and ### gets 2 and 3; # and ## stay apart), the sixth and below
+ * sharing level 6.
+ */
+static void
+level_map(struct block *b)
+{
+	int	 used[7] = { 0 }, map[7], i, next = 2;
+
+	levels_used(b, used);
+	for (i = 1; i <= 6; i++) {
+		map[i] = next > 6 ? 6 : next;
+		next += used[i];
+	}
+	levels_set(b, map);
+}
+
 int
 md_load(struct report *r, struct doc *d, const char *path)
 {
@@ -482,12 +1057,19 @@ md_load(struct report *r, struct doc *d, const char *path)
 	else
 		strcpy(c.dir, ".");
 	clean_utf8(&c, &src, &clean);
-	root = cmark_parse_document(clean.data ? clean.data : "", clean.len,
-	    CMARK_OPT_VALIDATE_UTF8);
+	buf_reset(&src);
+	escapes_aside(&clean, &src);
+	c.d = d;
+	c.src = src.data ? src.data : "";
+	c.srclen = src.len;
+	line_table(&c);
+	root = cmark_parse_document(c.src, c.srclen, CMARK_OPT_VALIDATE_UTF8);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
+	level_map(d->blocks);
 	cmark_node_free(root);
 	buf_free(&src);
 	buf_free(&clean);
+	free(c.line);
 	free(c.dir);
 	return c.errors == 0;
 }

@@ -118,6 +118,7 @@ struct unit {
 					 * pass */
 	int		 kept;		/* layouts kept from the first pass,
 					 * counted in kept_all */
+	int		 pnumdigits;	/* the lay's when built */
 };
 
 /* Where a running head changes: from item `from` on. */
@@ -609,6 +610,8 @@ build_figure(struct pdf *p, const struct measure *m,
 	it->before = 14;
 	it->flt = 1;
 	it->anchor = anchor;
+	/* Links to the indicator lead here (xref.c names it so). */
+	it->dest = keep(p, xasprintf("%s#ind-%s", m->id, ind->id));
 	free(s);
 	/* The sentence is the figure's alternative text too. */
 	s = xstrdup(it->alt);
@@ -1005,6 +1008,7 @@ unit_add(struct pdf *p, enum unit_kind kind, const struct measure *m)
 	u->m = m;
 	u->from = p->l.nitems;
 	u->fig0 = p->nfigs;
+	u->pnumdigits = p->l.pnumdigits;
 	unit_build(p, u);
 	u->to = p->l.nitems;
 	u->fig1 = p->nfigs;
@@ -1044,6 +1048,7 @@ unit_load(struct pdf *p, struct unit *u)
 	first = p->l;
 	lay_init(&p->l, first.ctx, first.hy, first.width);
 	p->l.notedest = first.notedest;
+	p->l.pnumdigits = u->pnumdigits;	/* the same widths */
 	unit_build(p, u);
 	again = p->l;
 	p->l = first;
@@ -1160,6 +1165,9 @@ build(struct pdf *p)
 		paginate(p);
 	}
 	for (i = 0; i < p->r->plan.nprios; i++) {
+		/* Page references (« voir … (p. 12) ») make room for as
+		 * many digits as the pages so far, and one page more. */
+		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->pg.npages + 2);
 		build_chapter(p, &p->r->plan.prios[i]);
 		paginate(p);
 	}
@@ -1259,9 +1267,83 @@ link_rects(const struct lay_item *it, const struct lay_link *k,
 	return n;
 }
 
+/*
+ * The link attributes of a link between narratives: a named destination
+ * of this PDF, or the target's page in the site of its edition, beside
+ * this PDF's folder ("../2015/mesure-05.html#accueil", under --base-url
+ * when given).  cairo 1.16 cannot write a link to a destination of
+ * another PDF file (file= with dest= stops the surface).  Leaves the
+ * attribute's closing quote to the caller.
+ */
 static void
-draw_links(const struct lay_item *it, cairo_t *cr, size_t first,
-    size_t last, double x, double ytop)
+ref_attrs(const struct pdf *p, struct buf *b, const struct xref *x)
+{
+	struct buf	 u = { NULL, 0, 0 };
+	size_t		 n;
+
+	if (x->e == p->e) {
+		BUF_PUTSL(b, "dest='");
+		attr_str(b, x->dest);
+		return;
+	}
+	if (p->o->base_url != NULL) {
+		n = strlen(p->o->base_url);
+		while (n > 0 && p->o->base_url[n - 1] == '/')
+			n--;
+		buf_printf(&u, "%.*s/%d/", (int)n, p->o->base_url, x->e->year);
+	} else
+		buf_printf(&u, "../%d/", x->e->year);
+	xref_site_page(&u, x);
+	BUF_PUTSL(b, "uri='");
+	attr_uri(b, u.data);
+	buf_free(&u);
+}
+
+/* The page numbers of the links that give one (after « voir »), in the
+ * box layout.c left for each, right-aligned. */
+static void
+draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    size_t first, size_t last, double x, double ytop)
+{
+	const struct lay_style_def *d = &lay_styles[it->style];
+	const struct lay_link *k;
+	PangoLayout	*num;
+	size_t		 i;
+	int		 line, xpos;
+	char		 s[24];
+	double		 x0, w;
+
+	for (i = 0; i < it->nlinks; i++) {
+		k = &it->links[i];
+		if (k->pnum < 0 || k->ref == NULL)
+			continue;
+		pango_layout_index_to_line_x(it->layout, k->pnum, 0, &line,
+		    &xpos);
+		if (line < 0 || (size_t)line < first || (size_t)line >= last)
+			continue;
+		snprintf(s, sizeof(s), "%zu", dest_page(p, k->ref->dest) + 1);
+		num = line_layout(p, d->family, d->size, d->weight, s);
+		rgb(cr, d->color);
+		x0 = x + it->lx[line] + (double)xpos / PANGO_SCALE;
+		w = layout_w(num);
+		cairo_save(cr);
+		if (w > k->pnumw) {
+			/* More digits than the box was made for (a page
+			 * past 9, 99… further on): condensed to fit. */
+			cairo_translate(cr, x0, 0);
+			cairo_scale(cr, k->pnumw / w, 1);
+			show_at(cr, num, 0, ytop + it->base[line]);
+		} else
+			show_at(cr, num, x0 + k->pnumw - w, ytop +
+			    it->base[line]);
+		cairo_restore(cr);
+		g_object_unref(num);
+	}
+}
+
+static void
+draw_links(const struct pdf *p, const struct lay_item *it, cairo_t *cr,
+    size_t first, size_t last, double x, double ytop)
 {
 	struct buf	 b = { NULL, 0, 0 }, rects = { NULL, 0, 0 };
 	size_t		 i;
@@ -1273,7 +1355,9 @@ draw_links(const struct lay_item *it, cairo_t *cr, size_t first,
 			continue;
 		buf_reset(&b);
 		buf_printf(&b, "rect=[%s] ", rects.data);
-		if (it->links[i].uri != NULL) {
+		if (it->links[i].ref != NULL)
+			ref_attrs(p, &b, it->links[i].ref);
+		else if (it->links[i].uri != NULL) {
 			BUF_PUTSL(&b, "uri='");
 			attr_uri(&b, it->links[i].uri);
 		} else {
@@ -1425,7 +1509,8 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	}
 	if (it->role == LAY_ROLE_QUOTE) {
 		rgb(cr, 0xb8c4d2);
-		cairo_rectangle(cr, x - 10, y + 1, 2, pc->h - 2);
+		cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx : x - 10,
+		    y + 1, 2, pc->h - 2);
 		cairo_fill(cr);
 	}
 	if (it->marker != NULL && pc->first == 0) {
@@ -1471,8 +1556,10 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		buf_free(&b);
-	} else
-		draw_links(it, cr, pc->first, pc->last, x, ytop);
+	} else {
+		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
+		draw_links(p, it, cr, pc->first, pc->last, x, ytop);
+	}
 	if (it->tag != NULL)
 		cairo_tag_end(cr, it->tag);
 }

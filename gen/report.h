@@ -185,24 +185,57 @@ enum span_type {
 	SPAN__MAX
 };
 
+struct part;
+struct edition;
+
+/*
+ * Where a link between narratives leads (a LINK span whose address names
+ * a Markdown file of the content or an anchor, resolved by xref.c once
+ * everything is loaded).  Backends make their own address from it: a
+ * relative URL in the site, a named destination in the PDF.
+ */
+struct xref {
+	const struct edition *e;	/* the target's edition */
+	const struct measure *m;	/* a measure's narrative, or NULL */
+	const struct part *pt;		/* or a front or back part */
+	int		 back;		/* pt is in the back matter */
+	const char	*anchor;	/* id in the page: a heading's id,
+					 * "ind-" and an indicator's id, or
+					 * NULL for the page's top */
+	const char	*dest;		/* its PDF named destination */
+};
+
 struct span {
 	enum span_type type;
 	const char	*text;		/* TEXT, CODE, HTML */
-	const char	*href;		/* LINK, IMAGE */
+	const char	*href;		/* LINK, IMAGE: as written */
 	const char	*title;		/* LINK, IMAGE: or NULL */
 	const char	*path;		/* IMAGE: file path, inside content */
 	int		 w, h;		/* IMAGE: [px] */
 	const char	*hash;		/* IMAGE: of its bytes, 16 hex digits:
 					 * names its one copy in the site */
 	size_t		 bytes;		/* IMAGE: [bytes] of the file */
-	struct pos	 pos;		/* IMAGE: the reference */
+	const struct xref *ref;		/* LINK: to a page of the report, or
+					 * NULL (a web or mail address) */
+	int		 local;		/* LINK: address without a scheme,
+					 * for xref.c */
+	int		 pageref;	/* LINK: after « voir », the PDF adds
+					 * the target's page number */
+	struct pos	 pos;		/* where it starts in the source (an
+					 * IMAGE: the reference) */
 	struct span	*child;
 	struct span	*next;
 };
 
 struct block {
 	enum block_type	 type;
-	int		 level;		/* HEADING */
+	int		 level;		/* HEADING: 2..6, distinct Markdown
+					 * levels kept distinct */
+	int		 quoted;	/* HEADING: inside a block quote (out
+					 * of the page's contents) */
+	const char	*id;		/* HEADING: its id in the page, from
+					 * its text (xref.c) */
+	const char	*dest;		/* HEADING: its PDF destination */
 	int		 ordered;	/* LIST */
 	int		 start;		/* LIST, when ordered */
 	int		 tight;		/* LIST */
@@ -214,11 +247,19 @@ struct block {
 	struct pos	 pos;
 };
 
+/* An HTML comment: the authors' note, never printed. */
+struct mdnote {
+	const char	*text;		/* the comment, markers included */
+	struct pos	 pos;
+};
+
 /* One Markdown file. */
 struct doc {
 	const char	*file;
 	struct block	*blocks;	/* NULL when empty */
 	size_t		 words;		/* words of prose, for the review */
+	struct mdnote	*notes;		/* its HTML comments, in order */
+	size_t		 nnotes, notecap;
 };
 
 /* A front or back matter part of an edition. */

@@ -18,6 +18,7 @@
 enum rkind {
 	RKIND_DIAGNOSTIC,	/* a warning of check */
 	RKIND_MARKER,		/* TODO, FIXME, XXX left in a narrative */
+	RKIND_NOTE,		/* an HTML comment: an authors' note */
 	RKIND_STATUS,		/* status changed since the previous edition */
 	RKIND_MISSING,		/* no value for the edition year */
 	RKIND_ILLUSTRATIVE,	/* values not from a published source */
@@ -33,6 +34,8 @@ static const struct {
 } rkinds[RKIND__MAX] = {
 	{ "diagnostic", "Avertissements de la vérification" },	/* DIAG */
 	{ "marker", "Marques TODO, FIXME ou XXX laissées" },	/* MARKER */
+	{ "author-note", "Notes des auteurs (commentaires, jamais "
+	    "publiés)" },					/* NOTE */
 	{ "status-change", "Statuts modifiés depuis l’édition "
 	    "précédente" },					/* STATUS */
 	{ "missing-value", "Indicateurs sans valeur pour l’année" },
@@ -136,6 +139,43 @@ markers(struct review *rv, const char *file)
 		line = eol ? eol + 1 : NULL;
 	}
 	buf_free(&src);
+}
+
+/* The HTML comments of a file, their text on one line. */
+static void
+notes(struct review *rv, const struct doc *d)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*t;
+	size_t		 i, n;
+
+	for (i = 0; i < d->nnotes; i++) {
+		buf_reset(&b);
+		t = d->notes[i].text;
+		while (*t == ' ' || *t == '\t' || *t == '\n')
+			t++;
+		t += strncmp(t, "<!--", 4) == 0 ? 4 : 0;
+		n = strlen(t);
+		while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
+		    t[n - 1] == '\n' || t[n - 1] == '\r'))
+			n--;
+		if (n >= 3 && strncmp(t + n - 3, "-->", 3) == 0)
+			n -= 3;
+		for (; n > 0; t++, n--) {
+			if (*t == ' ' || *t == '\t' || *t == '\n' ||
+			    *t == '\r') {
+				if (b.len > 0 && b.data[b.len - 1] != ' ')
+					buf_putc(&b, ' ');
+			} else
+				buf_putc(&b, *t);
+		}
+		while (b.len > 0 && b.data[b.len - 1] == ' ')
+			b.data[--b.len] = '\0';
+		add(rv, RKIND_NOTE, d->file, d->notes[i].pos.line, "%.*s",
+		    b.len > 0 ? utf8_cut(b.data, 300) : 6,
+		    b.len > 0 ? b.data : "(vide)");
+	}
+	buf_free(&b);
 }
 
 static int
@@ -245,6 +285,12 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		markers(rv, e->narr[i].file);
 	for (i = 0; i < e->nback; i++)
 		markers(rv, e->back[i].doc.file);
+	for (i = 0; i < e->nfront; i++)
+		notes(rv, &e->front[i].doc);
+	for (i = 0; i < r->plan.nmeasures; i++)
+		notes(rv, &e->narr[i]);
+	for (i = 0; i < e->nback; i++)
+		notes(rv, &e->back[i].doc);
 	for (i = 0; i < r->plan.nmeasures; i++) {
 		m = &r->plan.measures[i];
 		a = report_assessment(m, e->year);

@@ -56,6 +56,11 @@ dump_spans(struct buf *b, const struct span *s, int d)
 			buf_printf(b, " <%s>", s->href);
 		if (s->type == SPAN_IMAGE && s->path != NULL)
 			buf_printf(b, " %dx%d", s->w, s->h);
+		if (s->ref != NULL)
+			buf_printf(b, " -> %d %s", s->ref->e->year,
+			    s->ref->dest);
+		if (s->pos.line > 0)
+			buf_printf(b, " %d:%d", s->pos.line, s->pos.col);
 		buf_putc(b, '\n');
 		dump_spans(b, s->child, d + 1);
 	}
@@ -69,7 +74,8 @@ dump_blocks(struct buf *b, const struct block *k, int d)
 		buf_printf(b, "%s %d:%d", block_name[k->type], k->pos.line,
 		    k->pos.col);
 		if (k->type == BLOCK_HEADING)
-			buf_printf(b, " level=%d", k->level);
+			buf_printf(b, " level=%d id=%s", k->level,
+			    k->id != NULL ? k->id : "-");
 		if (k->type == BLOCK_LIST)
 			buf_printf(b, " %s", k->ordered ? "ordered" :
 			    "bullet");

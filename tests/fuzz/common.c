@@ -164,6 +164,7 @@ fuzz_done(struct report *r)
 {
 	struct buf	 b = { NULL, 0, 0 };
 
+	xref_resolve(r);	/* as main() does after loading */
 	validate(r);
 	tree_dump(&b, r);
 	buf_free(&b);
