@@ -259,7 +259,8 @@ json_str(struct buf *b, const char *s)
 }
 
 static void
-write_json(struct buf *b, const struct review *rv, const struct edition *e)
+write_json(struct buf *b, const struct review *rv, const struct edition *e,
+    const struct opts *o)
 {
 	size_t	 i;
 
@@ -276,7 +277,14 @@ write_json(struct buf *b, const struct review *rv, const struct edition *e)
 		json_str(b, rv->v[i].text);
 		buf_putc(b, '}');
 	}
-	buf_puts(b, rv->n ? "\n  ]\n}\n" : "]\n}\n");
+	buf_puts(b, rv->n ? "\n  ]" : "]");
+	/* With a base: what the change under review does to the edition. */
+	if (o->diff != NULL) {
+		BUF_PUTSL(b, ",\n  \"changes\": [");
+		diff_json_changes(b, o->diff, e->year);
+		buf_putc(b, ']');
+	}
+	BUF_PUTSL(b, "\n}\n");
 }
 
 static void
@@ -318,6 +326,8 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 		    "</tr>\n", rkinds[k].title, n);
 	}
 	BUF_PUTSL(b, "</tbody>\n</table>\n");
+	if (o->diff != NULL)
+		diff_html(b, o->diff, e->year);
 	for (k = 0; k < RKIND__MAX; k++) {
 		for (n = i = 0; i < rv->n; i++)
 			n += rv->v[i].kind == k;
@@ -357,7 +367,7 @@ review_edition(const struct report *r, const struct edition *e,
 	int		 rc = 0;
 
 	collect(&rv, r, e);
-	write_json(&b, &rv, e);
+	write_json(&b, &rv, e, o);
 	snprintf(rel, sizeof(rel), "%d/revue.json", e->year);
 	if (!out_write(od, rel, b.data, b.len))
 		goto out;
