@@ -8,13 +8,15 @@ PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
 
-# Debian 12 packages: build, fonts, hyphenation, and the test tools.
-DEBS	 = build-essential pkg-config \
-	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
+# Debian 12 packages: build, fonts, hyphenation (all `make install`
+# needs), and the test tools.
+BUILD_DEBS = build-essential pkg-config \
+	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr \
-	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
+	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
+DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium
+	   chromium git python3-yaml
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
@@ -244,7 +246,10 @@ test-valgrind: deps
 	if [ $$st -ne 0 ]; then echo "valgrind: status $$st, see" \
 	    "tests/work/valgrind/log"; exit 1; fi
 
-install: deps
+# Only the packages the tool needs: a CI job that installs it does not
+# fetch the test tools.
+install:
+	@$(MAKE) --no-print-directory deps DEBS="$(BUILD_DEBS)"
 	@$(MAKE) --no-print-directory build
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/rapporteur/schema \

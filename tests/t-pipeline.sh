@@ -1,0 +1,155 @@
+#!/bin/sh
+# The example pipelines of .ci/examples/, run as written: their shell
+# steps (extracted from the YAML by tests/ci/steps.py), in order, in a
+# temporary layout like a forge's: a content-only repository with two
+# commits (tests/diff/base, then tests/diff/content on a branch under
+# review) and the tool's repository beside it (a clone of this one at
+# HEAD, tagged with the version the pipeline pins).  What the forge does
+# itself is done locally instead: the checkout is a git clone, the
+# artifact upload a copy, GITHUB_PATH and the job summary are files.
+# Each step must succeed; the summary (or job log) must say what the
+# change does to the report, and the draft must be there.
+. "$(dirname "$0")/lib.sh"
+
+# A clean environment for the steps, like a runner's.
+PATH0=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$HOME"
+git config --global user.name "Test" && git config --global user.email test@example.org
+git config --global init.defaultBranch main
+git config --global advice.detachedHead false
+
+# The tool's repository, at HEAD.
+TOOL=$WORK/rapporteur
+git clone -q --no-checkout "$(git -C "$TOP" rev-parse --show-toplevel)" "$TOOL" &&
+    git -C "$TOOL" checkout -q --detach "$(git -C "$TOP" rev-parse HEAD)" ||
+    { fail "a clone of the tool's repository"; exit 0; }
+
+# The content repository: main holds the base, "change" the change.
+REPO=$WORK/content-repo
+mkdir -p "$REPO"
+cp -R "$TOP/tests/diff/base" "$REPO/content"
+(cd "$REPO" && git init -q && git add -A && git commit -qm "Contenu de base") &&
+(cd "$REPO" && git checkout -qb change && rm -rf content &&
+    cp -R "$TOP/tests/diff/content" content && git add -A &&
+    git commit -qm "Édition 2016 : statut, valeurs, récit, synthèse") ||
+    { fail "the content repository"; exit 0; }
+BASE_SHA=$(git -C "$REPO" rev-parse main)
+
+# run_steps FORGE YAML: runs the pipeline in $WORK/FORGE; its steps'
+# output goes to $WORK/FORGE/log.
+run_steps() {
+	forge=$1 yml=$2 dir=$WORK/$1
+	mkdir -p "$dir/steps" "$dir/artifact"
+	python3 "$TOP/tests/ci/steps.py" "$forge" "$yml" "$dir/steps" ||
+	    { fail "$forge: steps read from $yml"; return 1; }
+	ver=$(. "$dir/steps/env.sh" && echo "$RAPPORTEUR_VERSION")
+	git -C "$TOOL" tag -f "$ver" >/dev/null
+	ws=$dir/ws
+	: >"$dir/path" >"$dir/summary" >"$dir/log"
+	for s in "$dir"/steps/[0-9]*; do
+		n=$(basename "$s")
+		case $s in
+		*.uses)
+			act=$(head -1 "$s")
+			case $act in
+			actions/checkout@*)
+				git clone -q "$REPO" "$ws" &&
+				    git -C "$ws" checkout -q change ;;
+			actions/upload-artifact@*)
+				while read -r k p; do
+					[ "$k" = path ] || continue
+					(cd "$ws" && cp -R "$p" "$dir/artifact/") || exit 1
+				done <"$dir/steps/artifacts" ;;
+			*)
+				false ;;
+			esac >>"$dir/log" 2>&1 ||
+			    { fail "$forge: step $n ($act)" "$(tail -20 "$dir/log")"; return 1; }
+			continue ;;
+		esac
+		if [ "$forge" = gitlab ] && [ ! -d "$ws" ]; then
+			# The runner's own checkout of a merge request.
+			git clone -q "$REPO" "$ws" && git -C "$ws" checkout -q change
+		fi
+		extra=$(tac "$dir/path" | tr '\n' ':')
+		# What each forge's runner tells the job.
+		if [ "$forge" = github ]; then
+			set -- GITHUB_ACTIONS=true GITHUB_WORKSPACE="$ws" \
+			    GITHUB_EVENT_NAME=pull_request GITHUB_BASE_REF=main \
+			    GITHUB_HEAD_REF=change GITHUB_PATH="$dir/path" \
+			    GITHUB_STEP_SUMMARY="$dir/summary" \
+			    STEP_SHELL="sh -e"
+		else
+			set -- GITLAB_CI=true CI_PROJECT_DIR="$ws" \
+			    CI_PIPELINE_SOURCE=merge_request_event \
+			    CI_MERGE_REQUEST_DIFF_BASE_SHA="$BASE_SHA" \
+			    CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main \
+			    CI_COMMIT_BEFORE_SHA=0000000000000000000000000000000000000000 \
+			    STEP_SHELL="bash -e -o pipefail"
+		fi
+		# The pipeline's variables, but the tool's repository and its
+		# installation folder here.
+		(cd "$ws" && env -i PATH="$extra$PATH0" HOME="$HOME" \
+		    GIT_CONFIG_NOSYSTEM=1 LC_ALL=C.UTF-8 TZ=UTC CI=true \
+		    FORGE_ENV="$dir/steps/env.sh" \
+		    RAPPORTEUR_REPO_OVERRIDE="file://$TOOL" \
+		    RAPPORTEUR_PREFIX_OVERRIDE="$WORK/opt" "$@" \
+		    bash -c '. "$FORGE_ENV" &&
+			RAPPORTEUR_REPO=$RAPPORTEUR_REPO_OVERRIDE &&
+			RAPPORTEUR_PREFIX=$RAPPORTEUR_PREFIX_OVERRIDE &&
+			exec $STEP_SHELL "$1"' step "$s") >>"$dir/log" 2>&1 ||
+		    { fail "$forge: step $n" "$(tail -30 "$dir/log")"; return 1; }
+	done
+	if [ "$forge" = gitlab ]; then
+		while read -r k p; do
+			(cd "$ws" && cp -R "$p" "$dir/artifact/") || return 1
+		done <"$dir/steps/artifacts"
+	fi
+	pass "$forge: every step of $(basename "$yml") succeeds"
+	return 0
+}
+
+# draft_ok FORGE DRAFT: the draft site, PDF and review page, labelled
+# with the commit, listing the changes.
+draft_ok() {
+	forge=$1 d=$2
+	label=$(git -C "$WORK/$forge/ws" rev-parse --short HEAD)
+	if [ -s "$d/2016/rapport-2016.pdf" ] && [ -s "$d/2016/index.html" ] &&
+	    [ -s "$d/index.html" ] &&
+	    grep -q "construction <code>$label</code>" "$d/2016/revue.html" &&
+	    grep -q 'Changements par rapport à la base (5)' "$d/2016/revue.html"
+	then pass "$forge: the draft (site, PDF, review page with the changes) is kept"
+	else fail "$forge: the draft (site, PDF, review page with the changes) is kept" "$(ls -R "$d" | head -20)"; fi
+}
+
+STATUS='Mesure 1, 2016 : statut Partiellement réalisée → Réalisée'
+
+# GitHub, Gitea, Forgejo: a pull request from "change" into main.
+if run_steps github "$TOP/.ci/examples/review.yml"; then
+	s=$WORK/github/summary
+	if grep -q '^### Ce que la modification change au rapport$' "$s" &&
+	    grep -q "^- $STATUS" "$s" && grep -q '^5 changements par rapport à' "$s"
+	then pass "github: the job summary says what the change does to the report"
+	else fail "github: the job summary says what the change does to the report" "$(cat "$s")"; fi
+	check "github: the tool at the pinned tag, installed with make install" \
+	    test -x "$WORK/opt/bin/rapporteur" -a "$(cat "$WORK/opt/tag")" = v0.1.0
+	check "github: the artifact has the changes as JSON" node -e '
+		const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+		if (d.changes.length !== 5) process.exit(1);' "$WORK/github/artifact/review/changes.json"
+	draft_ok github "$WORK/github/artifact/review/brouillon"
+fi
+
+# GitLab: a merge request from "change" into main (the tool installed by
+# the run above is used again, as on a runner that keeps its folder).
+if run_steps gitlab "$TOP/.ci/examples/gitlab-ci.yml"; then
+	l=$WORK/gitlab/log
+	if grep -q '^### Ce que la modification change au rapport$' "$l" &&
+	    grep -q "^- $STATUS" "$l"
+	then pass "gitlab: the job log says what the change does to the report"
+	else fail "gitlab: the job log says what the change does to the report" "$(cat "$l")"; fi
+	check "gitlab: the Code Quality report is empty" \
+	    test "$(cat "$WORK/gitlab/artifact/review/code-quality.json")" = "[]"
+	check "gitlab: the changes for the merge request" \
+	    grep -q "^- $STATUS" "$WORK/gitlab/artifact/review/changes.md"
+	draft_ok gitlab "$WORK/gitlab/artifact/review/brouillon"
+fi
