@@ -304,6 +304,7 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 	    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
 	    "max-width:60rem;margin:0 auto;padding:1rem}\n"
 	    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
+	    "h3{font-size:1rem;margin-top:1.2rem}\n"
 	    "code{font-family:\"DejaVu Sans Mono\",monospace;"
 	    "font-size:.85em;color:#3d3d3d}\n"
 	    "li{margin:.3rem 0}.n{color:#595959}\n"
