@@ -106,3 +106,17 @@ check "build --diff-base: a changed base rebuilds the review page" \
 "$BIN" build --quiet --draft --format html --content content --out "$WORK/out3" --diff-base nowhere >/dev/null 2>&1; st=$?
 if [ $st = 2 ] && [ ! -e "$WORK/out3" ]; then pass "build --diff-base of no folder: status 2, nothing written"
 else fail "build --diff-base of no folder: status 2, nothing written" "status $st"; fi
+
+# --year: the changes that concern one edition (values up to its year).
+"$BIN" diff --content content --base base --year 2015 >"$WORK/y" 2>&1
+if [ "$(grep -c '^  content/' "$WORK/y")" = 2 ] && grep -q '2015 : 12,5 personnes → 13 personnes' "$WORK/y" &&
+    grep -q 'indicateur « Plaintes enregistrées » ajouté' "$WORK/y"
+then pass "diff --year 2015: the value of 2015 and the indicator only"
+else fail "diff --year 2015: the value of 2015 and the indicator only" "$(cat "$WORK/y")"; fi
+
+# Markup in the content stays text in the Markdown report.
+cp -R "$D/base" "$WORK/hostile"
+sed -i 's|Justification d’essai.|\&lt;img src=x onerror=alert(1)\&gt; *gras* [lien](javascript:x) `code`|' "$WORK/hostile/indicators/m01.xml"
+"$BIN" diff --content "$WORK/hostile" --base base --format markdown >"$WORK/h.md" 2>&1
+check "diff --format markdown: markup in the content escaped" \
+    grep -qF '→ « \<img src=x onerror=alert(1)\> \*gras\* \[lien\](javascript:x) \`code\` »' "$WORK/h.md"
