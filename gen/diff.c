@@ -323,6 +323,9 @@ struct units {
 	char		**text;
 	int		 *line;
 	int		 *heading;
+	int		 *type;		/* enum block_type */
+	size_t		 *wfirst;	/* its first word in words[] */
+	size_t		 *wcount;	/* its number of words */
 	size_t		  n, cap;
 	char		**words;	/* every word of every unit */
 	size_t		  nwords, capwords;
@@ -409,13 +412,21 @@ unit_add(struct units *u, const struct block *k, const char *text,
 		u->line = xreallocarray(u->line, u->cap, sizeof(*u->line));
 		u->heading = xreallocarray(u->heading, u->cap,
 		    sizeof(*u->heading));
+		u->type = xreallocarray(u->type, u->cap, sizeof(*u->type));
+		u->wfirst = xreallocarray(u->wfirst, u->cap,
+		    sizeof(*u->wfirst));
+		u->wcount = xreallocarray(u->wcount, u->cap,
+		    sizeof(*u->wcount));
 	}
 	u->key[u->n] = xasprintf("%d %d %s", (int)k->type, k->level, key);
 	u->text[u->n] = xstrdup(text);
 	u->line[u->n] = k->pos.line;
 	u->heading[u->n] = k->type == BLOCK_HEADING;
-	u->n++;
+	u->type[u->n] = (int)k->type;
+	u->wfirst[u->n] = u->nwords;
 	split_words(u, key);
+	u->wcount[u->n] = u->nwords - u->wfirst[u->n];
+	u->n++;
 }
 
 static void
@@ -469,7 +480,73 @@ units_free(struct units *u)
 	free(u->text);
 	free(u->line);
 	free(u->heading);
+	free(u->type);
+	free(u->wfirst);
+	free(u->wcount);
 	free(u->words);
+}
+
+/* How alike paragraph x of a and paragraph y of b are, from 0 to 1:
+ * twice their words in common (in order) over their words.  Blocks of
+ * different kinds are not alike. */
+static double
+alike(const struct units *a, size_t x, const struct units *b, size_t y)
+{
+	unsigned char	*ma, *mb;
+	size_t		 na = a->wcount[x], nb = b->wcount[y], i, n = 0;
+
+	if (a->type[x] != b->type[y])
+		return 0;
+	if (na + nb == 0)
+		return 1;
+	ma = xcalloc(na + 1, 1);
+	mb = xcalloc(nb + 1, 1);
+	lcs(a->words + a->wfirst[x], na, b->words + b->wfirst[y], nb, ma, mb);
+	for (i = 0; i < na; i++)
+		n += ma[i];
+	free(ma);
+	free(mb);
+	return 2.0 * (double)n / (double)(na + nb);
+}
+
+/*
+ * In a gap of ko paragraphs of the base (from ri) and kn of the new
+ * file (from rj) between paired ones: pair[y] (for y < kn) is set to
+ * 1 + the base paragraph that new paragraph y changed, 0 if it was
+ * added; opair[x] (x < ko) to 1 if base paragraph x was changed, 0 if
+ * removed.  In order, each base paragraph goes to the new one most like
+ * it, if they have at least half of their words in common; past
+ * MAX_PAIRS comparisons, by position.
+ */
+#define MAX_PAIRS	256
+static void
+pair_gap(const struct units *a, size_t ri, size_t ko, const struct units *b,
+    size_t rj, size_t kn, size_t *pair, unsigned char *opair)
+{
+	size_t	 x, y, next = 0, best;
+	double	 s, bs;
+
+	if (ko * kn > MAX_PAIRS) {
+		for (x = 0; x < ko && x < kn; x++) {
+			pair[x] = x + 1;
+			opair[x] = 1;
+		}
+		return;
+	}
+	for (x = 0; x < ko; x++) {
+		best = kn;
+		bs = 0;
+		for (y = next; y < kn; y++)
+			if ((s = alike(a, ri + x, b, rj + y)) >= 0.5 && s > bs) {
+				best = y;
+				bs = s;
+			}
+		if (best < kn) {
+			pair[best] = x + 1;
+			opair[x] = 1;
+			next = best + 1;
+		}
+	}
 }
 
 static void
@@ -530,8 +607,8 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 	struct units	 a, b;
 	struct change	*c;
 	struct buf	 t = { NULL, 0, 0 };
-	unsigned char	*ma, *mb, *wa, *wb;
-	size_t		 i, j, ri, rj, x, ko, kn;
+	unsigned char	*ma, *mb, *wa, *wb, *opair;
+	size_t		 i, j, ri, rj, x, ko, kn, *pair;
 	int		 first = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -551,9 +628,9 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 	}
 	c = add(d, k, cd->file != NULL ? cd->file : bd->file, 0);
 	c->base_file = bd->file != NULL ? xstrdup(bd->file) : NULL;
-	/* Paired paragraphs split both files into gaps; in each, the
-	 * first paragraphs of the new file changed those of the base, the
-	 * rest were added, or the rest of the base's removed. */
+	/* Paired paragraphs split both files into gaps; in each, a
+	 * paragraph of the new file changed one of the base's
+	 * (pair_gap()) or was added, the base's others were removed. */
 	for (i = j = 0; i < a.n || j < b.n;) {
 		for (ri = i; i < a.n && !ma[i]; i++)
 			;
@@ -561,8 +638,11 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 			;
 		ko = i - ri;
 		kn = j - rj;
+		pair = xcalloc(kn + 1, sizeof(*pair));
+		opair = xcalloc(ko + 1, 1);
+		pair_gap(&a, ri, ko, &b, rj, kn, pair, opair);
 		for (x = 0; x < kn; x++) {
-			para_add(c, x < ko ? PCHANGE_CHANGED : PCHANGE_ADDED,
+			para_add(c, pair[x] ? PCHANGE_CHANGED : PCHANGE_ADDED,
 			    b.line[rj + x]);
 			if (first == 0)
 				first = b.line[rj + x];
@@ -571,12 +651,14 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 				    b.text[rj + x]);
 		}
 		for (x = 0; x < ko; x++) {
-			if (x >= kn)
+			if (!opair[x])
 				para_add(c, PCHANGE_REMOVED, a.line[ri + x]);
 			if (a.heading[ri + x])
 				heading_add(&c->hdel, &c->nhdel,
 				    a.text[ri + x]);
 		}
+		free(pair);
+		free(opair);
 		if (i < a.n)
 			i++;
 		if (j < b.n)

@@ -120,3 +120,13 @@ sed -i 's|Justification d’essai.|\&lt;img src=x onerror=alert(1)\&gt; *gras* [
 "$BIN" diff --content "$WORK/hostile" --base base --format markdown >"$WORK/h.md" 2>&1
 check "diff --format markdown: markup in the content escaped" \
     grep -qF '→ « \<img src=x onerror=alert(1)\> \*gras\* \[lien\](javascript:x) \`code\` »' "$WORK/h.md"
+
+# A paragraph inserted before one that changed: each is told for what
+# it is (the changed one is the one most like the base's), and a
+# paragraph rewritten beyond recognition is one removed and one added.
+cp -R "$D/base" "$WORK/moved"
+f=$WORK/moved/editions/2016/measures/m02.md
+printf '## Constat\n\nUn paragraphe tout neuf.\n\nUn paragraphe avec *emphase*, **gras**, un [lien](https://example.org/) et\nune citation : "entre guillemets", et trois mots encore.\n\n- tout autre chose ici\n- second point\n' >"$f"
+"$BIN" diff --content "$WORK/moved" --base base >"$WORK/m" 2>&1
+check "diff: a paragraph changed and one inserted before it, told apart" \
+    grep -q 'mesure 2 : récit modifié (+13 mots, −3 mots) ; paragraphes modifiés l. 5 ; ajoutés l. 3, 8 ; supprimés l. 6 de la base$' "$WORK/m"
