@@ -25,7 +25,7 @@ struct opts {
 	const char	*base_url;	/* for canonical links, or NULL */
 	int		 jobs;		/* worker processes, >= 1 */
 	int		 quiet;		/* no progress on stderr */
-	const char	*diff_base;	/* content folder compared with, or NULL */
+	const char	*diff_base;	/* base content folder, or NULL */
 	const struct diff *diff;	/* its comparison (diff.c), or NULL */
 };
 

@@ -536,11 +536,13 @@ pair_gap(const struct units *a, size_t ri, size_t ko, const struct units *b,
 	for (x = 0; x < ko; x++) {
 		best = kn;
 		bs = 0;
-		for (y = next; y < kn; y++)
-			if ((s = alike(a, ri + x, b, rj + y)) >= 0.5 && s > bs) {
+		for (y = next; y < kn; y++) {
+			s = alike(a, ri + x, b, rj + y);
+			if (s >= 0.5 && s > bs) {
 				best = y;
 				bs = s;
 			}
+		}
 		if (best < kn) {
 			pair[best] = x + 1;
 			opair[x] = 1;
