@@ -55,12 +55,14 @@ enum ckind {
 	CKIND_EDITION_REMOVED,
 	CKIND_MEASURE_ADDED,
 	CKIND_MEASURE_REMOVED,
+	CKIND_MEASURE_CHANGED,
 	CKIND_STATUS,
 	CKIND_JUSTIFICATION,
 	CKIND_ASSESS_ADDED,
 	CKIND_ASSESS_REMOVED,
 	CKIND_IND_ADDED,
 	CKIND_IND_REMOVED,
+	CKIND_IND_CHANGED,
 	CKIND_VALUE_ADDED,
 	CKIND_VALUE_CHANGED,
 	CKIND_VALUE_REMOVED,
@@ -79,12 +81,14 @@ static const struct {
 	{ "edition-removed", CSEC_PLAN },
 	{ "measure-added", CSEC_PLAN },
 	{ "measure-removed", CSEC_PLAN },
+	{ "measure-changed", CSEC_PLAN },
 	{ "status-changed", CSEC_ASSESS },
 	{ "justification-changed", CSEC_ASSESS },
 	{ "assessment-added", CSEC_ASSESS },
 	{ "assessment-removed", CSEC_ASSESS },
 	{ "indicator-added", CSEC_IND },
 	{ "indicator-removed", CSEC_IND },
+	{ "indicator-changed", CSEC_IND },
 	{ "value-added", CSEC_IND },
 	{ "value-changed", CSEC_IND },
 	{ "value-removed", CSEC_IND },
@@ -125,6 +129,7 @@ struct change {
 	char		*old;		/* JSON text, or NULL */
 	char		*new;		/* JSON text, or NULL */
 	char		*text;		/* the change in one French sentence */
+	char		*fields;	/* JSON array of what changed, or NULL */
 	/* Narratives and parts changed: */
 	char		*base_file;	/* the base's file */
 	size_t		 wadd, wdel;	/* words added and removed */
@@ -696,6 +701,117 @@ out:
 
 /* ---- the comparison ---- */
 
+/* What changed in a measure or an indicator: a JSON array of field
+ * codes and a French list of their names. */
+struct fields {
+	struct buf	 json;
+	struct buf	 text;
+};
+
+static void
+field(struct fields *f, int changed, const char *code, const char *name)
+{
+	if (!changed)
+		return;
+	buf_puts(&f->json, f->json.len ? ", \"" : "[\"");
+	buf_printf(&f->json, "%s\"", code);
+	buf_printf(&f->text, "%s%s", f->text.len ? ", " : "", name);
+}
+
+/* Adds change c of kind k if any field changed (the sentence starts
+ * with what); frees f. */
+static void
+fields_done(struct diff *d, struct fields *f, enum ckind k,
+    const char *file, int line, const char *mid, const char *iid,
+    const char *what)
+{
+	struct change	*c;
+
+	if (f->json.len > 0) {
+		BUF_PUTSL(&f->json, "]");
+		c = add(d, k, file, line);
+		c->measure = mid;
+		c->indicator = iid;
+		c->fields = buf_detach(&f->json);
+		say(c, "%s, modifié : %s", what, f->text.data);
+	}
+	buf_free(&f->json);
+	buf_free(&f->text);
+}
+
+static int
+strings_differ(const char **a, size_t na, const char **b, size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return 1;
+	for (i = 0; i < na; i++)
+		if (!streq(a[i], b[i]))
+			return 1;
+	return 0;
+}
+
+/* Title, lead and partners of a measure in both plans. */
+static void
+measure_fields(struct diff *d, const struct measure *bm,
+    const struct measure *m)
+{
+	struct fields	 f;
+	char		*what;
+
+	memset(&f, 0, sizeof(f));
+	what = xasprintf("titre « %s » → « %s »", bm->title, m->title);
+	field(&f, !streq(bm->title, m->title), "title", what);
+	free(what);
+	field(&f, !streq(bm->lead, m->lead), "lead", "pilote");
+	field(&f, strings_differ(bm->partners, bm->npartners, m->partners,
+	    m->npartners), "partners", "partenaires");
+	field(&f, bm->number != m->number, "number", "numéro");
+	what = xasprintf("Mesure %d", m->number);
+	fields_done(d, &f, CKIND_MEASURE_CHANGED, d->cur->plan.file,
+	    m->pos.line, m->id, NULL, what);
+	free(what);
+}
+
+static int
+points_differ(const struct point *a, const struct point *b)
+{
+	return a->set != b->set || (a->set && (a->year != b->year ||
+	    a->v != b->v || a->illustrative != b->illustrative));
+}
+
+/* What an indicator says besides its values. */
+static void
+indicator_fields(struct diff *d, const struct measure *m,
+    const struct indicator *bi, const struct indicator *ind)
+{
+	struct fields	 f;
+	char		*what;
+
+	memset(&f, 0, sizeof(f));
+	what = xasprintf("libellé « %s » → « %s »", bi->label, ind->label);
+	field(&f, !streq(bi->label, ind->label), "label", what);
+	free(what);
+	field(&f, !streq(bi->unit, ind->unit), "unit", "unité");
+	field(&f, bi->direction != ind->direction, "direction", "sens");
+	field(&f, bi->chart != ind->chart, "chart", "graphique");
+	field(&f, !streq(bi->definition, ind->definition), "definition",
+	    "définition");
+	field(&f, !streq(bi->source, ind->source) ||
+	    !streq(bi->source_url, ind->source_url), "source", "source");
+	field(&f, !streq(bi->note, ind->note), "note", "note");
+	field(&f, points_differ(&bi->baseline, &ind->baseline), "baseline",
+	    "valeur de référence");
+	field(&f, points_differ(&bi->target, &ind->target), "target",
+	    "cible");
+	what = xasprintf("Mesure %d, indicateur « %s »", m->number,
+	    ind->label);
+	fields_done(d, &f, CKIND_IND_CHANGED, m->ind_file, ind->pos.line,
+	    m->id, ind->id, what);
+	free(what);
+}
+
 static void
 editions(struct diff *d)
 {
@@ -726,14 +842,16 @@ static void
 measures(struct diff *d)
 {
 	const struct report *b = d->base, *r = d->cur;
-	const struct measure *m;
+	const struct measure *m, *bm;
 	struct change	*c;
 	size_t		 i;
 
 	for (i = 0; i < r->plan.nmeasures; i++) {
 		m = &r->plan.measures[i];
-		if (measure_by_id(b, m->id, i) != NULL)
+		if ((bm = measure_by_id(b, m->id, i)) != NULL) {
+			measure_fields(d, bm, m);
 			continue;
+		}
 		c = add(d, CKIND_MEASURE_ADDED, r->plan.file, m->pos.line);
 		c->measure = m->id;
 		say(c, "Mesure %d ajoutée au plan : « %s »", m->number,
@@ -926,6 +1044,7 @@ indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 			    m->number, ind->label);
 			continue;
 		}
+		indicator_fields(d, m, bi, ind);
 		for (j = 0; j < ind->nseries; j++)
 			values(d, m, ind, series_by_id(bi,
 			    ind->series[j].id), &ind->series[j], bi->unit);
@@ -1121,6 +1240,7 @@ diff_free(struct diff *d)
 		free(c->old);
 		free(c->new);
 		free(c->text);
+		free(c->fields);
 		free(c->base_file);
 		free(c->paras);
 		for (j = 0; j < c->nhadd; j++)
@@ -1291,6 +1411,8 @@ json_change(struct buf *b, const struct change *c)
 		buf_printf(b, ", \"old\": %s", c->old);
 	if (c->new != NULL)
 		buf_printf(b, ", \"new\": %s", c->new);
+	if (c->fields != NULL)
+		buf_printf(b, ", \"fields\": %s", c->fields);
 	if (c->kind == CKIND_NARRATIVE || c->kind == CKIND_PART_CHANGED) {
 		BUF_PUTSL(b, ", \"base_file\": ");
 		if (c->base_file != NULL)

@@ -130,3 +130,16 @@ printf '## Constat\n\nUn paragraphe tout neuf.\n\nUn paragraphe avec *emphase*, 
 "$BIN" diff --content "$WORK/moved" --base base >"$WORK/m" 2>&1
 check "diff: a paragraph changed and one inserted before it, told apart" \
     grep -q 'mesure 2 : récit modifié (+13 mots, −3 mots) ; paragraphes modifiés l. 5 ; ajoutés l. 3, 8 ; supprimés l. 6 de la base$' "$WORK/m"
+
+# What a measure or an indicator says besides statuses and values.
+cp -R "$D/base" "$WORK/fields"
+sed -i 's|<title>Mesure trois</title>|<title>Mesure trois bis</title>|' "$WORK/fields/plan.xml"
+sed -i 's|<source>Source d’essai</source>|<source>Autre source</source>\n    <target year="2016" value="20"/>|' "$WORK/fields/indicators/m01.xml"
+"$BIN" diff --content "$WORK/fields" --base base --format json >"$WORK/f.json" 2>&1
+check "diff: a measure's title, an indicator's source and target" node -e '
+	const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const [m, i] = d.changes;
+	if (d.changes.length !== 2 || m.kind !== "measure-changed" || m.measure !== "m03" ||
+	    m.fields.join() !== "title" || !m.text.includes("« Mesure trois » → « Mesure trois bis »") ||
+	    i.kind !== "indicator-changed" || i.fields.join() !== "source,target")
+		throw new Error(JSON.stringify(d.changes));' "$WORK/f.json"
