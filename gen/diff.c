@@ -4,9 +4,10 @@
  * reviewer of a merge request reads it.  Reports measures whose status
  * or justification changed, values added, changed or removed per
  * indicator and year, indicators, measures, editions and parts added or
- * removed, and narratives changed: words added and removed, the
- * paragraphs touched (lines in the new file, or in the base's for a
- * paragraph removed), headings added and removed.
+ * removed, what a measure or an indicator says besides (title, label,
+ * source, target...) changed, and narratives changed: words added and
+ * removed, the paragraphs touched (lines in the new file, or in the
+ * base's for a paragraph removed), headings added and removed.
  *
  * Output: text (path:line: sentence), Markdown (a CI job summary or a
  * merge request note), JSON, and a section of the review page.  Changes
