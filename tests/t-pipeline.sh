@@ -21,11 +21,25 @@ git config --global user.name "Test" && git config --global user.email test@exam
 git config --global init.defaultBranch main
 git config --global advice.detachedHead false
 
-# The tool's repository, at HEAD.
+# The tool's repository, at HEAD; for a tree without its history (an
+# unpacked archive), its sources committed once.
 TOOL=$WORK/rapporteur
-git clone -q --no-checkout "$(git -C "$TOP" rev-parse --show-toplevel)" "$TOOL" &&
-    git -C "$TOOL" checkout -q --detach "$(git -C "$TOP" rev-parse HEAD)" ||
-    { fail "a clone of the tool's repository"; exit 0; }
+if top=$(git -C "$TOP" rev-parse --show-toplevel 2>/dev/null); then
+	git clone -q --no-checkout "$top" "$TOOL" &&
+	    git -C "$TOOL" checkout -q --detach "$(git -C "$TOP" rev-parse HEAD)"
+else
+	mkdir -p "$TOOL" && (cd "$TOP" && tar -cf - --exclude=./.git \
+	    --exclude=./gen/asan --exclude=./gen/fuzz --exclude=./out \
+	    --exclude=./tests/work --exclude=./tests/node_modules \
+	    --exclude=./tests/fuzz/bin --exclude='*.o' --exclude='*.a' \
+	    --exclude=./gen/rapporteur --exclude=./tests/unit \
+	    --exclude=./tests/unit-chart --exclude=./tests/unit-layout \
+	    --exclude=./tests/unit-pdfpost --exclude=./tests/rapporteur-relayout \
+	    --exclude=./tests/bench/gencontent --exclude=./tests/bench/timer \
+	    --exclude=./tests/bench/floor .) | tar -xf - -C "$TOOL" &&
+	    git -C "$TOOL" init -q && git -C "$TOOL" add -A &&
+	    git -C "$TOOL" commit -qm "rapporteur"
+fi || { fail "the tool's repository"; exit 0; }
 
 # The content repository: main holds the base, "change" the change.
 REPO=$WORK/content-repo
