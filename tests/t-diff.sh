@@ -143,3 +143,10 @@ check "diff: a measure's title, an indicator's source and target" node -e '
 	    m.fields.join() !== "title" || !m.text.includes("« Mesure trois » → « Mesure trois bis »") ||
 	    i.kind !== "indicator-changed" || i.fields.join() !== "source,target")
 		throw new Error(JSON.stringify(d.changes));' "$WORK/f.json"
+
+# A report that cannot be written is a system error.
+"$BIN" diff --content content --base base >/dev/full 2>"$WORK/e"; st=$?
+if [ $st = 3 ] && grep -q 'standard output' "$WORK/e"; then pass "diff to a full disk: status 3"
+else fail "diff to a full disk: status 3" "status $st" "$(cat "$WORK/e")"; fi
+"$BIN" check --content "$WORK/broken" --format gitlab >/dev/full 2>"$WORK/e"; st=$?
+[ $st = 3 ] && pass "check --format gitlab to a full disk: status 3" || fail "check --format gitlab to a full disk: status 3" "status $st"
