@@ -8,13 +8,15 @@ PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
 
-# Debian 12 packages: build, fonts, hyphenation, and the test tools.
-DEBS	 = build-essential pkg-config \
-	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
+# Debian 12 packages: build, fonts, hyphenation (all `make install`
+# needs), and the test tools.
+BUILD_DEBS = build-essential pkg-config \
+	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr \
-	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
+	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
+DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium python3
+	   chromium git python3 python3-yaml
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
@@ -32,6 +34,8 @@ OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/validate.o gen/xml.o gen/xref.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o
+# Reviews: the comparison with a base, diagnostics for forges.
+OBJS	+= gen/diff.o gen/forge.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng
 # The site's style sheets, compiled in for when no styles folder is found.
@@ -246,7 +250,10 @@ test-valgrind: deps
 	if [ $$st -ne 0 ]; then echo "valgrind: status $$st, see" \
 	    "tests/work/valgrind/log"; exit 1; fi
 
-install: deps
+# Only the packages the tool needs: a CI job that installs it does not
+# fetch the test tools.
+install:
+	@$(MAKE) --no-print-directory deps DEBS="$(BUILD_DEBS)"
 	@$(MAKE) --no-print-directory build
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/rapporteur/schema \

@@ -25,6 +25,8 @@ struct opts {
 	const char	*base_url;	/* for canonical links, or NULL */
 	int		 jobs;		/* worker processes, >= 1 */
 	int		 quiet;		/* no progress on stderr */
+	const char	*diff_base;	/* base content folder, or NULL */
+	const struct diff *diff;	/* its comparison (diff.c), or NULL */
 };
 
 /* ---- out.c: writing the output folder atomically ---- */
@@ -135,5 +137,26 @@ void	 stamp_task_clear(struct stamp_task *);
  * draft should look at. */
 int	 review_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
+
+/* diff.c: what a change of the content does to the report, against the
+ * content folder of a base (the main branch's): statuses and
+ * justifications, values, indicators, measures, editions, parts, and
+ * narratives (words, paragraphs, headings). */
+struct diff;
+/* Loads the content folder base, its problems counted apart (never
+ * printed, never failing the build: see diag_mute()), and compares r
+ * with it.  Returns NULL if base is not a content folder (after a
+ * message).  Caller frees with diff_free(). */
+struct diff *diff_open(const struct report *r, const char *base);
+void	 diff_free(struct diff *);		/* NULL is fine */
+/* The diff command: prints the comparison of r with o->diff_base to
+ * stdout as "text", "markdown" or "json" (format), for every edition or
+ * for o->year.  Returns the exit status. */
+int	 diff_command(const struct report *r, const struct opts *o,
+	    const char *format);
+/* For the review page of an edition: the changes that concern it, as an
+ * HTML section, and as the members of a JSON array. */
+void	 diff_html(struct buf *, const struct diff *, int year);
+void	 diff_json_changes(struct buf *, const struct diff *, int year);
 
 #endif /* BACKEND_H */

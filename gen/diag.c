@@ -26,6 +26,8 @@ static int		 syserr;
 static struct diag	*list;
 static size_t		 nlist, caplist;
 static size_t		 count[DIAG__MAX];
+static int		 muted;
+static size_t		 nmuted[DIAG__MAX];
 
 void
 diag_init(enum dformat f, int we)
@@ -43,6 +45,12 @@ vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup(fmt);
 	pthread_mutex_lock(&lock);
+	if (muted) {
+		nmuted[lvl]++;
+		pthread_mutex_unlock(&lock);
+		free(msg);
+		return;
+	}
 	if (nlist == caplist) {
 		caplist = caplist ? caplist * 2 : 32;
 		list = xreallocarray(list, caplist, sizeof(*list));
@@ -115,6 +123,20 @@ diag_rc(void)
 	return EXIT_OK;
 }
 
+void
+diag_mute(int on)
+{
+	pthread_mutex_lock(&lock);
+	muted = on;
+	pthread_mutex_unlock(&lock);
+}
+
+size_t
+diag_muted(enum dlevel lvl)
+{
+	return nmuted[lvl];
+}
+
 /* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (in a file
  * name read from the content folder, say) becomes U+FFFD, so that the
  * output always parses. */
@@ -168,7 +190,8 @@ diag_finish(void)
 			fputs("}", stdout);
 		}
 		fputs(nlist ? "\n]\n" : "]\n", stdout);
-	}
+	} else if (format == DFORMAT_GITHUB || format == DFORMAT_GITLAB)
+		forge_print(stdout, format, list, nlist);
 	for (i = 0; i < nlist; i++) {
 		free(list[i].file);
 		free(list[i].msg);

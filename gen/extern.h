@@ -140,7 +140,9 @@ enum dlevel {
 
 enum dformat {
 	DFORMAT_GCC,	/* path:line:col: level: message, on stderr */
-	DFORMAT_JSON	/* an array on stdout, at diag_finish() */
+	DFORMAT_JSON,	/* an array on stdout, at diag_finish() */
+	DFORMAT_GITHUB,	/* GitHub workflow commands on stdout (forge.c) */
+	DFORMAT_GITLAB	/* GitLab Code Quality JSON on stdout (forge.c) */
 };
 
 struct pos;
@@ -166,6 +168,19 @@ const struct diag *diag_list(size_t *);
 void	 diag_finish(void);
 /* The exit status that the diagnostics so far call for. */
 int	 diag_rc(void);
+/* While muted (1), problems are neither printed, kept nor counted in
+ * diag_count() and diag_rc(): they are counted apart, in diag_muted().
+ * For content that is read but not under review (the base of a
+ * comparison).  System errors are never muted. */
+void	 diag_mute(int);
+size_t	 diag_muted(enum dlevel);
+
+/* ---- forge.c: diagnostics in the formats forges read ---- */
+
+/* Prints the n diagnostics d to f as GitHub workflow commands
+ * (DFORMAT_GITHUB) or as a GitLab Code Quality report (DFORMAT_GITLAB). */
+#include <stdio.h>
+void	 forge_print(FILE *, enum dformat, const struct diag *, size_t n);
 
 /* ---- typo.c: French typography and locale-free numbers ---- */
 

@@ -29,7 +29,11 @@ static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"
 "                        [--base-url URL] [--jobs N] [--quiet]\n"
-"       rapporteur check [--content DIR] [--format gcc|json] [--werror]\n"
+"                        [--diff-base DIR]\n"
+"       rapporteur check [--content DIR] [--format gcc|json|github|gitlab]\n"
+"                        [--werror]\n"
+"       rapporteur diff  [--content DIR] --base DIR [--year YYYY]\n"
+"                        [--format text|markdown|json]\n"
 "       rapporteur tree  [--content DIR]\n"
 "       rapporteur --help | --version\n";
 
@@ -44,6 +48,8 @@ static const char help_text[] =
 "            content has errors)\n"
 "  check     check the content only: schemas, cross-file rules\n"
 "  tree      print the loaded model (for tests and bug reports)\n"
+"  diff      what the content changes in the report, against a base\n"
+"            content folder (the main branch's)\n"
 "\n"
 "Options:\n"
 "  --content DIR    content folder (default: content)\n"
@@ -51,7 +57,10 @@ static const char help_text[] =
 "  --styles DIR     styles folder (default: styles)\n"
 "  --year YYYY      build one edition only (default: all)\n"
 "  --format LIST    build: any of html,pdf,svg (default: all)\n"
-"                   check: gcc (default) or json\n"
+"                   check: gcc (default), json, github or gitlab\n"
+"                   diff: text (default), markdown or json\n"
+"  --base DIR       diff: the content folder to compare with\n"
+"  --diff-base DIR  build: the review page lists the changes against DIR\n"
 "  --draft          mark every edition as a draft (watermark, banner)\n"
 "  --label TEXT     build stamp shown in drafts, e.g. a commit id\n"
 "  --base-url URL   public address of out/: canonical links, sitemap.xml\n"
@@ -65,7 +74,8 @@ static const char help_text[] =
 enum cmd {
 	CMD_BUILD,
 	CMD_CHECK,
-	CMD_TREE
+	CMD_TREE,
+	CMD_DIFF
 };
 
 static int
@@ -403,12 +413,15 @@ main(int argc, char *argv[])
 		{ "jobs",	required_argument,	NULL, 'j' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "werror",	no_argument,		NULL, 'W' },
+		{ "base",	required_argument,	NULL, 'B' },
+		{ "diff-base",	required_argument,	NULL, 'B' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct opts	 o;
 	struct report	*r;
+	struct diff	*dd = NULL;
 	struct buf	 b = { NULL, 0, 0 };
 	enum cmd	 cmd;
 	const char	*format = NULL;
@@ -442,6 +455,8 @@ main(int argc, char *argv[])
 		cmd = CMD_CHECK;
 	else if (strcmp(argv[1], "tree") == 0)
 		cmd = CMD_TREE;
+	else if (strcmp(argv[1], "diff") == 0)
+		cmd = CMD_DIFF;
 	else {
 		fprintf(stderr, "%s: unknown command \"%s\"\n", PROGNAME,
 		    argv[1]);
@@ -494,6 +509,9 @@ main(int argc, char *argv[])
 		case 'W':
 			werror = 1;
 			break;
+		case 'B':
+			o.diff_base = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -518,8 +536,22 @@ main(int argc, char *argv[])
 			diag_init(DFORMAT_GCC, werror);
 		else if (strcmp(format, "json") == 0)
 			diag_init(DFORMAT_JSON, werror);
+		else if (strcmp(format, "github") == 0)
+			diag_init(DFORMAT_GITHUB, werror);
+		else if (strcmp(format, "gitlab") == 0)
+			diag_init(DFORMAT_GITLAB, werror);
 		else
-			return usage("check --format takes gcc or json");
+			return usage("check --format takes gcc, json, github "
+			    "or gitlab");
+	} else if (cmd == CMD_DIFF) {
+		diag_init(DFORMAT_GCC, werror);
+		if (format != NULL && strcmp(format, "text") != 0 &&
+		    strcmp(format, "markdown") != 0 &&
+		    strcmp(format, "json") != 0)
+			return usage("diff --format takes text, markdown or "
+			    "json");
+		if (o.diff_base == NULL)
+			return usage("diff needs --base DIR");
 	} else {
 		diag_init(DFORMAT_GCC, werror);
 		if (format != NULL && (o.formats = parse_formats(format)) == 0)
@@ -550,11 +582,20 @@ main(int argc, char *argv[])
 		tree_dump(&b, r);
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
-	} else if (cmd == CMD_BUILD && rc == EXIT_OK)
+	} else if (cmd == CMD_DIFF && rc == EXIT_OK)
+		rc = diff_command(r, &o, format);
+	else if (cmd == CMD_DIFF)
+		fprintf(stderr, "%s: %zu error(s): no comparison\n", PROGNAME,
+		    diag_count(DIAG_ERROR));
+	else if (cmd == CMD_BUILD && rc == EXIT_OK && o.diff_base != NULL &&
+	    (o.diff = dd = diff_open(r, o.diff_base)) == NULL)
+		rc = EXIT_USAGE;
+	else if (cmd == CMD_BUILD && rc == EXIT_OK)
 		rc = build(r, &o);
 	else if (cmd == CMD_BUILD)
 		fprintf(stderr, "%s: %zu error(s): nothing written to %s\n",
 		    PROGNAME, diag_count(DIAG_ERROR), o.out);
+	diff_free(dd);
 	report_free(r);
 	xml_cleanup();
 	diag_finish();

@@ -341,7 +341,8 @@ json_str(struct buf *b, const char *s)
 }
 
 static void
-write_json(struct buf *b, const struct review *rv, const struct edition *e)
+write_json(struct buf *b, const struct review *rv, const struct edition *e,
+    const struct opts *o)
 {
 	size_t	 i;
 
@@ -358,7 +359,14 @@ write_json(struct buf *b, const struct review *rv, const struct edition *e)
 		json_str(b, rv->v[i].text);
 		buf_putc(b, '}');
 	}
-	buf_puts(b, rv->n ? "\n  ]\n}\n" : "]\n}\n");
+	buf_puts(b, rv->n ? "\n  ]" : "]");
+	/* With a base: what the change under review does to the edition. */
+	if (o->diff != NULL) {
+		BUF_PUTSL(b, ",\n  \"changes\": [");
+		diff_json_changes(b, o->diff, e->year);
+		buf_putc(b, ']');
+	}
+	BUF_PUTSL(b, "\n}\n");
 }
 
 /* The page's own style, inline so that revue.html stands alone. */
@@ -366,6 +374,7 @@ static const char review_css[] = "\n"
     "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
     "max-width:60rem;margin:0 auto;padding:1rem}\n"
     "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
+    "h3{font-size:1rem;margin-top:1.2rem}\n"
     "code{font-family:\"DejaVu Sans Mono\",monospace;"
     "font-size:.85em;color:#3d3d3d}\n"
     "li{margin:.3rem 0}.n{color:#595959}\n"
@@ -428,6 +437,8 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 		    "</tr>\n", rkinds[k].title, n);
 	}
 	BUF_PUTSL(b, "</tbody>\n</table>\n");
+	if (o->diff != NULL)
+		diff_html(b, o->diff, e->year);
 	for (k = 0; k < RKIND__MAX; k++) {
 		for (n = i = 0; i < rv->n; i++)
 			n += rv->v[i].kind == k;
@@ -467,7 +478,7 @@ review_edition(const struct report *r, const struct edition *e,
 	int		 rc = 0;
 
 	collect(&rv, r, e);
-	write_json(&b, &rv, e);
+	write_json(&b, &rv, e, o);
 	snprintf(rel, sizeof(rel), "%d/revue.json", e->year);
 	if (!out_write(od, rel, b.data, b.len))
 		goto out;

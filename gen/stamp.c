@@ -163,6 +163,10 @@ stamp_inputs(const struct opts *o)
 	walk(o->content, "", hash_one, &h, 0);
 	hash_str(&h, "styles");
 	walk(o->styles, "", hash_one, &h, 0);
+	/* The review page compares with the base. */
+	hash_str(&h, o->diff_base);
+	if (o->diff_base != NULL)
+		walk(o->diff_base, "", hash_one, &h, 0);
 	return h;
 }
 
@@ -374,6 +378,10 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 		hash_str(&dh, d[i].file);
 		hash_str(&dh, d[i].msg);
 	}
+	/* The review page (of the HTML task) compares with the base. */
+	hash_str(&dh, o->diff_base);
+	if (o->diff_base != NULL)
+		walk(o->diff_base, "", hash_one, &dh, 0);
 
 	for (k = 0; k < n; k++) {
 		h = sp.common;
