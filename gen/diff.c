@@ -1129,7 +1129,7 @@ parts_removed(struct diff *d, const struct edition *be,
 static void
 narratives(struct diff *d, const struct edition *be, const struct edition *e)
 {
-	static const struct doc empty = { NULL, NULL, 0 };
+	static const struct doc empty;	/* all NULL, no words */
 	const struct measure *m, *bm;
 	const struct doc *bd, *cd;
 	struct change	*c;
