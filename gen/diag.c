@@ -23,6 +23,7 @@ static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static enum dformat	 format = DFORMAT_GCC;
 static int		 werror;
 static int		 syserr;
+static int		 muted;
 static struct diag	*list;
 static size_t		 nlist, caplist;
 static size_t		 count[DIAG__MAX];
@@ -43,6 +44,11 @@ vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup(fmt);
 	pthread_mutex_lock(&lock);
+	if (muted) {
+		pthread_mutex_unlock(&lock);
+		free(msg);
+		return;
+	}
 	if (nlist == caplist) {
 		caplist = caplist ? caplist * 2 : 32;
 		list = xreallocarray(list, caplist, sizeof(*list));
@@ -90,6 +96,14 @@ diag_sys(const char *fmt, ...)
 	fputc('\n', stderr);
 	pthread_mutex_unlock(&lock);
 	va_end(ap);
+}
+
+void
+diag_mute(int on)
+{
+	pthread_mutex_lock(&lock);
+	muted = on;
+	pthread_mutex_unlock(&lock);
 }
 
 size_t

@@ -124,6 +124,9 @@ void	 vdiag(enum dlevel, const struct pos *, const char *, va_list);
 /* Report a system error (I/O): printed as "rapporteur: message". */
 void	 diag_sys(const char *, ...) __attribute__((format(printf, 1, 2)));
 size_t	 diag_count(enum dlevel);
+/* While muted (1), diagnostics are dropped: neither printed, counted nor
+ * listed.  Used for what a build does not cover (--year). */
+void	 diag_mute(int);
 /* All diagnostics so far, in the order reported (owned by diag.c). */
 const struct diag *diag_list(size_t *);
 /* Prints the JSON array if asked; frees everything. */
@@ -177,6 +180,10 @@ struct report;
  * returns NULL only when nothing usable could be read (the content folder
  * is missing).  Caller frees with report_free(). */
 struct report	*report_load(const char *content);
+/* The same, with only the edition of year (0: every one) loaded in full:
+ * of the others, edition.xml alone is read, and what is wrong in them is
+ * not reported (they are not built). */
+struct report	*report_load_year(const char *content, int year);
 void		 report_free(struct report *);
 
 /* Reads a whole file, refusing more than MAX_FILE_SIZE bytes and anything
@@ -225,6 +232,11 @@ int	 status_compare(enum status a, enum status b);
 /* ---- validate.c: semantic checks across files ---- */
 
 void	 validate(const struct report *);
+/* The same, with every edition taken as a draft when draft is set: a
+ * draft's missing or empty narratives and missing assessments are
+ * warnings (its outputs show « À rédiger » in their place), a final
+ * edition's are errors.  Editions other than r->only are not checked. */
+void	 validate_opts(const struct report *, int draft);
 
 /* ---- tree.c: a plain-text dump of the model, for tests ---- */
 

@@ -528,13 +528,13 @@ main(int argc, char *argv[])
 	}
 
 	xml_init();
-	r = report_load(o.content);
+	r = report_load_year(o.content, o.year);
 	if (r == NULL) {
 		diag_finish();
 		xml_cleanup();
 		return EXIT_USAGE;
 	}
-	validate(r);
+	validate_opts(r, o.draft);
 	if (cmd == CMD_BUILD && o.year != 0 && report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {
 		report_free(r);

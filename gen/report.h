@@ -215,6 +215,8 @@ struct doc {
 	const char	*file;
 	struct block	*blocks;	/* NULL when empty */
 	size_t		 words;		/* words of prose, for the review */
+	const char	*missing;	/* path of the file expected, when it
+					 * does not exist (file is NULL) */
 };
 
 /* A front or back matter part of an edition. */
@@ -252,6 +254,8 @@ struct report {
 	struct edition	*eds;		/* ascending year */
 	size_t		 neds;
 	const char	*content;	/* the content folder */
+	int		 only;		/* the one edition loaded in full
+					 * (--year), 0: every edition */
 	struct arena	*ar;		/* owns everything above */
 };
 

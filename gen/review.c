@@ -14,6 +14,7 @@
 #include "backend.h"
 
 enum rkind {
+	RKIND_GAP,		/* a draft's narrative or assessment to write */
 	RKIND_DIAGNOSTIC,	/* a warning of check */
 	RKIND_MARKER,		/* TODO, FIXME, XXX left in a narrative */
 	RKIND_STATUS,		/* status changed since the previous edition */
@@ -29,6 +30,7 @@ static const struct {
 	const char	*code;
 	const char	*title;
 } rkinds[RKIND__MAX] = {
+	{ "gap", "À rédiger" },					/* GAP */
 	{ "diagnostic", "Avertissements de la vérification" },	/* DIAG */
 	{ "marker", "Marques TODO, FIXME ou XXX laissées" },	/* MARKER */
 	{ "status-change", "Statuts modifiés depuis l’édition "
@@ -212,6 +214,19 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	size_t		 i, n;
 	int		 c;
 
+	/* A draft's gaps, every one (validate() let them through). */
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		if (e->narr[i].missing != NULL)
+			add(rv, RKIND_GAP, e->narr[i].missing, 0, "Mesure %d "
+			    ": récit absent", m->number);
+		else if (e->narr[i].blocks == NULL)
+			add(rv, RKIND_GAP, e->narr[i].file, 0, "Mesure %d : "
+			    "récit vide", m->number);
+		if (report_assessment(m, e->year) == NULL)
+			add(rv, RKIND_GAP, m->ind_file, 0, "Mesure %d : pas "
+			    "d’appréciation pour %d", m->number, e->year);
+	}
 	d = diag_list(&n);
 	for (i = 0; i < n; i++)
 		if (d[i].level == DIAG_WARNING)

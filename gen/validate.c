@@ -37,8 +37,22 @@ check_series(const struct report *r, const struct indicator *ind)
 		    pl->end);
 }
 
+/* Is this edition checked and built?  (--year: the one edition.) */
+static int
+covered(const struct report *r, const struct edition *e)
+{
+	return r->only == 0 || e->year == r->only;
+}
+
+/* A gap of a draft is a warning: the outputs show « À rédiger ». */
+static enum dlevel
+gap_level(const struct edition *e, int draft)
+{
+	return e->draft || draft ? DIAG_WARNING : DIAG_ERROR;
+}
+
 static void
-check_measure(const struct report *r, const struct measure *m)
+check_measure(const struct report *r, const struct measure *m, int draft)
 {
 	const struct assessment *a;
 	struct pos	 p = { m->ind_file, 0, 0 };
@@ -62,9 +76,12 @@ check_measure(const struct report *r, const struct measure *m)
 		p = m->assess[m->nassess - 1].pos;
 	for (i = 0; i < r->neds; i++)
 		if (report_assessment(m, r->eds[i].year) == NULL &&
-		    r->eds[i].title != NULL)
-			diag(DIAG_ERROR, &p, "measure %s has no assessment "
-			    "for the %d edition", m->id, r->eds[i].year);
+		    r->eds[i].title != NULL && covered(r, &r->eds[i]))
+			diag(gap_level(&r->eds[i], draft), &p, "measure %s "
+			    "has no assessment for the %d edition%s", m->id,
+			    r->eds[i].year, gap_level(&r->eds[i], draft) ==
+			    DIAG_WARNING ? " (draft: « À rédiger » in its "
+			    "place)" : "");
 }
 
 /* Would the part's page overwrite a page the site writes itself? */
@@ -89,10 +106,22 @@ check_parts(const struct part *pt, size_t n)
 }
 
 static void
-check_edition(const struct report *r, const struct edition *e)
+check_edition(const struct report *r, const struct edition *e, int draft)
 {
-	size_t	 i;
+	enum dlevel	 lvl = gap_level(e, draft);
+	const char	*why = lvl == DIAG_WARNING ?
+	    " (draft: « À rédiger » in its place)" : "";
+	size_t		 i;
 
+	if (!covered(r, e))
+		return;
+	for (i = 0; i < r->plan.nmeasures; i++)
+		if (e->narr[i].missing != NULL) {
+			struct pos p = { e->narr[i].missing, 0, 0 };
+			diag(lvl, &p, "missing narrative of measure %d for "
+			    "the %d edition%s", r->plan.measures[i].number,
+			    e->year, why);
+		}
 	if (e->title == NULL)
 		return;		/* edition.xml did not load */
 	if (e->year < r->plan.start || e->year > r->plan.end)
@@ -103,7 +132,7 @@ check_edition(const struct report *r, const struct edition *e)
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
 			struct pos p = { e->narr[i].file, 0, 0 };
-			diag(DIAG_ERROR, &p, "empty narrative");
+			diag(lvl, &p, "empty narrative%s", why);
 		}
 	for (i = 0; i < e->nfront; i++)
 		if (e->front[i].doc.file && e->front[i].doc.blocks == NULL) {
@@ -120,12 +149,18 @@ check_edition(const struct report *r, const struct edition *e)
 void
 validate(const struct report *r)
 {
+	validate_opts(r, 0);
+}
+
+void
+validate_opts(const struct report *r, int draft)
+{
 	size_t	 i;
 
 	if (r->plan.nmeasures == 0)
 		return;		/* the plan did not load */
 	for (i = 0; i < r->neds; i++)
-		check_edition(r, &r->eds[i]);
+		check_edition(r, &r->eds[i], draft);
 	for (i = 0; i < r->plan.nmeasures; i++)
-		check_measure(r, &r->plan.measures[i]);
+		check_measure(r, &r->plan.measures[i], draft);
 }
