@@ -191,6 +191,14 @@ void		 report_free(struct report *);
  * diagnostic at pos (which names the file). */
 int	 file_read(const char *path, struct buf *b);
 
+/* What `new-edition` writes where a text is still to be written: in a
+ * narrative, a part or an assessment, it is a gap (validate()). */
+#define GAP_MARKER	"[À rédiger]"
+
+/* The line (from 1) of the first GAP_MARKER in the file at path, or 0
+ * (none, or the file cannot be read: reported elsewhere). */
+int	 load_marker_line(const char *path);
+
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */
 int	 load_inside(const struct report *, const char *path);
@@ -237,6 +245,13 @@ void	 validate(const struct report *);
  * warnings (its outputs show « À rédiger » in their place), a final
  * edition's are errors.  Editions other than r->only are not checked. */
 void	 validate_opts(const struct report *, int draft);
+
+/* ---- scaffold.c: rapporteur init, rapporteur new-edition ---- */
+
+/* Each parses its own options (argv[0] is the command) and returns the
+ * exit status. */
+int	 init_main(int argc, char *argv[]);
+int	 newed_main(int argc, char *argv[]);
 
 /* ---- tree.c: a plain-text dump of the model, for tests ---- */
 

@@ -31,6 +31,8 @@ static const char usage_text[] =
 "                        [--base-url URL] [--jobs N] [--quiet]\n"
 "       rapporteur check [--content DIR] [--format gcc|json] [--werror]\n"
 "       rapporteur tree  [--content DIR]\n"
+"       rapporteur init  [--plan FILE] [--year YYYY] [DIR]\n"
+"       rapporteur new-edition [--content DIR] YEAR\n"
 "       rapporteur --help | --version\n";
 
 static const char help_text[] =
@@ -44,12 +46,18 @@ static const char help_text[] =
 "            content has errors)\n"
 "  check     check the content only: schemas, cross-file rules\n"
 "  tree      print the loaded model (for tests and bug reports)\n"
+"  init      write a new content folder (DIR, default: content) that\n"
+"            checks and builds: a plan of three measures, their indicator\n"
+"            files, one draft edition; --plan FILE starts from your plan\n"
+"  new-edition  open the YEAR edition from the latest one: a draft, each\n"
+"            text started from last year's headings and marked [À rédiger],\n"
+"            an assessment added to each indicator file\n"
 "\n"
 "Options:\n"
 "  --content DIR    content folder (default: content)\n"
 "  --out DIR        output folder (default: out)\n"
 "  --styles DIR     styles folder (default: styles)\n"
-"  --year YYYY      build one edition only (default: all)\n"
+"  --year YYYY      check and build one edition only (default: all)\n"
 "  --format LIST    build: any of html,pdf,svg (default: all)\n"
 "                   check: gcc (default) or json\n"
 "  --draft          mark every edition as a draft (watermark, banner)\n"
@@ -436,6 +444,11 @@ main(int argc, char *argv[])
 	}
 	if (argc < 2)
 		return usage("no command");
+	/* Commands with options of their own (scaffold.c). */
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "new-edition") == 0)
+		return newed_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") == 0)
 		cmd = CMD_BUILD;
 	else if (strcmp(argv[1], "check") == 0)

@@ -72,6 +72,15 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
 			    "there is no %d edition", a->year, a->year);
 	}
+	for (i = 0; i < m->nassess; i++) {
+		const struct edition *e;
+
+		a = &m->assess[i];
+		if (a->text != NULL && strstr(a->text, GAP_MARKER) != NULL &&
+		    (e = report_edition(r, a->year)) != NULL && covered(r, e))
+			diag(gap_level(e, draft), &a->pos, "assessment for %d "
+			    "still to write (%s)", a->year, GAP_MARKER);
+	}
 	if (m->nassess > 0)
 		p = m->assess[m->nassess - 1].pos;
 	for (i = 0; i < r->neds; i++)
@@ -105,6 +114,16 @@ check_parts(const struct part *pt, size_t n)
 			    "revue, mesure-…, priorite-…)", pt[i].file);
 }
 
+/* A text that new-edition started and nobody finished. */
+static void
+marked(const struct doc *d, enum dlevel lvl)
+{
+	struct pos	 p = { d->file, 0, 1 };
+
+	if (d->file != NULL && (p.line = load_marker_line(d->file)) > 0)
+		diag(lvl, &p, "still to write (%s)", GAP_MARKER);
+}
+
 static void
 check_edition(const struct report *r, const struct edition *e, int draft)
 {
@@ -134,6 +153,12 @@ check_edition(const struct report *r, const struct edition *e, int draft)
 			struct pos p = { e->narr[i].file, 0, 0 };
 			diag(lvl, &p, "empty narrative%s", why);
 		}
+	for (i = 0; i < r->plan.nmeasures; i++)
+		marked(&e->narr[i], lvl);
+	for (i = 0; i < e->nfront; i++)
+		marked(&e->front[i].doc, lvl);
+	for (i = 0; i < e->nback; i++)
+		marked(&e->back[i].doc, lvl);
 	for (i = 0; i < e->nfront; i++)
 		if (e->front[i].doc.file && e->front[i].doc.blocks == NULL) {
 			struct pos p = { e->front[i].doc.file, 0, 0 };
