@@ -136,4 +136,11 @@ void	 stamp_task_clear(struct stamp_task *);
 int	 review_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
 
+/* ---- watch.c: build --watch ---- */
+
+/* Runs once(o), then again after every change under o->content and
+ * o->styles, until SIGINT or SIGTERM; a build under way is finished
+ * first.  Returns the exit status. */
+int	 watch_run(const struct opts *, int (*once)(const struct opts *));
+
 #endif /* BACKEND_H */

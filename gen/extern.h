@@ -133,6 +133,8 @@ const struct diag *diag_list(size_t *);
 void	 diag_finish(void);
 /* The exit status that the diagnostics so far call for. */
 int	 diag_rc(void);
+/* Forgets every diagnostic so far (build --watch: one run after another). */
+void	 diag_reset(void);
 
 /* ---- typo.c: French typography and locale-free numbers ---- */
 

@@ -28,7 +28,7 @@
 static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"
-"                        [--base-url URL] [--jobs N] [--quiet]\n"
+"                        [--base-url URL] [--jobs N] [--quiet] [--watch]\n"
 "       rapporteur check [--content DIR] [--format gcc|json] [--werror]\n"
 "       rapporteur tree  [--content DIR]\n"
 "       rapporteur init  [--plan FILE] [--year YYYY] [DIR]\n"
@@ -65,6 +65,8 @@ static const char help_text[] =
 "  --base-url URL   public address of out/: canonical links, sitemap.xml\n"
 "  --jobs N         worker processes (default: number of processors)\n"
 "  --quiet          no progress messages\n"
+"  --watch          build: build again on every change under the content\n"
+"                   and styles folders, until Ctrl-C\n"
 "  --werror         check: warnings make the exit status 1\n"
 "\n"
 "Exit status: 0 success, 1 the content has errors, 2 usage error,\n"
@@ -396,6 +398,27 @@ build(const struct report *r, const struct opts *o)
 	return ok ? EXIT_OK : EXIT_SYSTEM;
 }
 
+/* One check and build, the steps of main() below, for build --watch
+ * (watch.c): libxml2 is set up once for all runs. */
+static int
+build_once(const struct opts *o)
+{
+	struct report	*r;
+	int		 rc;
+
+	diag_reset();
+	if ((r = report_load_year(o->content, o->year)) == NULL)
+		return EXIT_USAGE;
+	validate_opts(r, o->draft);
+	if ((rc = diag_rc()) == EXIT_OK)
+		rc = build(r, o);
+	else
+		fprintf(stderr, "%s: %zu error(s): %s left as it was\n",
+		    PROGNAME, diag_count(DIAG_ERROR), o->out);
+	report_free(r);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -411,6 +434,7 @@ main(int argc, char *argv[])
 		{ "jobs",	required_argument,	NULL, 'j' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "werror",	no_argument,		NULL, 'W' },
+		{ "watch",	no_argument,		NULL, 'w' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -422,7 +446,7 @@ main(int argc, char *argv[])
 	const char	*format = NULL;
 	char		*end;
 	long		 n;
-	int		 ch, werror = 0, rc, styles_given = 0;
+	int		 ch, werror = 0, rc, styles_given = 0, watch = 0;
 	long		 ncpu;
 
 	memset(&o, 0, sizeof(o));
@@ -507,6 +531,9 @@ main(int argc, char *argv[])
 		case 'W':
 			werror = 1;
 			break;
+		case 'w':
+			watch = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -540,7 +567,15 @@ main(int argc, char *argv[])
 			    "pdf and svg");
 	}
 
+	if (watch && cmd != CMD_BUILD)
+		return usage("--watch goes with build");
 	xml_init();
+	if (watch) {
+		rc = watch_run(&o, build_once);
+		xml_cleanup();
+		diag_finish();
+		return rc;
+	}
 	r = report_load_year(o.content, o.year);
 	if (r == NULL) {
 		diag_finish();
