@@ -455,22 +455,18 @@ expect(struct buf *b, enum vt t, const char *const *values)
 		    " or " : ", ", values[i]);
 }
 
-/* Text shown in a message: at most 40 bytes, on one line, cut on a
- * character boundary. */
+/* Text shown in a message: at most 40 bytes, blanks as spaces, cut
+ * before a character that does not fit whole.  out holds 44 bytes. */
 static void
 shown(char *out, size_t sz, const char *s)
 {
-	size_t	 i, n = 0;
+	size_t	 n;
 
-	for (i = 0; s[i] != '\0' && n + 4 < sz && n < 40; i++)
-		out[n++] = isspace((unsigned char)s[i]) ? ' ' : s[i];
-	while (n > 0 && s[i] != '\0' && ((unsigned char)out[n] & 0xc0) ==
-	    0x80)
-		n--;
-	if (s[i] != '\0') {
-		while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
-			n--;
-		if (n > 0 && (unsigned char)out[n - 1] >= 0xc0)
+	for (n = 0; s[n] != '\0' && n < 40 && n + 4 < sz; n++)
+		out[n] = isspace((unsigned char)s[n]) ? ' ' : s[n];
+	if (s[n] != '\0') {
+		/* out[k] is s[k]: drop a character cut in two. */
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 			n--;
 		out[n++] = '.';
 		out[n++] = '.';
