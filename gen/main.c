@@ -583,7 +583,7 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	validate_opts(r, o.draft);
-	if (cmd == CMD_BUILD && o.year != 0 && report_edition(r, o.year) ==
+	if (cmd != CMD_TREE && o.year != 0 && report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {
 		report_free(r);
 		xml_cleanup();

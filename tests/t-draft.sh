@@ -94,3 +94,6 @@ echo '<edition' > content/editions/2014/edition.xml
 "$BIN" build --quiet --year 2015 --format html --content content --out out 2>err; st=$?
 if [ $st = 0 ] && ! grep -q 'href="2014/' out/index.html; then pass "--year: a broken other edition is left out"
 else fail "--year: a broken other edition is left out" "status $st" "$(cat err)"; fi
+"$BIN" check --year 2030 --content content 2>err; st=$?
+if [ $st = 2 ] && grep -q 'no 2030 edition' err; then pass "check --year of no edition: usage error"
+else fail "check --year of no edition: usage error" "status $st" "$(cat err)"; fi
