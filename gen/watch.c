@@ -11,7 +11,7 @@
  * SIGINT and SIGTERM only set a flag here: a build under way is finished
  * (and committed, or abandoned with out/ as it was) before the loop ends,
  * so out/ is always a complete build.  Folders created or removed are
- * taken into account: the watches are set again before each wait.
+ * taken into account: the watches are set again before each build.
  */
 #include <sys/inotify.h>
 #include <sys/stat.h>
@@ -96,20 +96,19 @@ drain(int fd, char *first, size_t sz)
 }
 
 /*
- * Waits until something changed and then was quiet for WATCH_QUIET_MS.
+ * Waits on fd until something changed and then was quiet for
+ * WATCH_QUIET_MS (what changed during the last build is already queued).
  * Returns the number of events (with the first file name in first), or
  * 0 when stopped by a signal or an error.
  */
 static size_t
-wait_change(const struct opts *o, char *first, size_t sz)
+wait_change(int fd, char *first, size_t sz)
 {
 	struct pollfd	 pfd;
 	size_t		 n = 0;
-	int		 fd, r;
+	int		 r;
 
 	first[0] = '\0';
-	if ((fd = watch_open(o)) == -1)
-		return 0;
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	while (!stop) {
@@ -126,7 +125,6 @@ wait_change(const struct opts *o, char *first, size_t sz)
 			break;		/* quiet: build */
 		n += drain(fd, first, sz);
 	}
-	close(fd);
 	return stop ? 0 : n;
 }
 
@@ -136,7 +134,7 @@ watch_run(const struct opts *o, int (*once)(const struct opts *))
 	struct sigaction sa;
 	char		 first[NAME_MAX + 1];
 	size_t		 n;
-	int		 rc;
+	int		 rc, fd;
 
 	/* No SA_RESTART: poll() returns at once on Ctrl-C. */
 	memset(&sa, 0, sizeof(sa));
@@ -145,17 +143,26 @@ watch_run(const struct opts *o, int (*once)(const struct opts *))
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 
+	/* The watches are set before each build, so that what is saved
+	 * while it runs starts the next one; set again each time, they
+	 * follow folders created and removed. */
+	if ((fd = watch_open(o)) == -1)
+		return EXIT_SYSTEM;
 	rc = once(o);
 	while (!stop) {
 		fprintf(stderr, "%s: watching %s and %s for changes "
 		    "(Ctrl-C to stop)\n", PROGNAME, o->content, o->styles);
-		if ((n = wait_change(o, first, sizeof(first))) == 0)
+		if ((n = wait_change(fd, first, sizeof(first))) == 0)
 			break;
 		fprintf(stderr, "%s: %zu change%s (%s%s): building again\n",
 		    PROGNAME, n, n > 1 ? "s" : "", first[0] ? first :
 		    "a folder", n > 1 ? ", …" : "");
+		close(fd);
+		if ((fd = watch_open(o)) == -1)
+			return EXIT_SYSTEM;
 		rc = once(o);
 	}
+	close(fd);
 	fprintf(stderr, "%s: stopped; %s holds the last complete build\n",
 	    PROGNAME, o->out);
 	/* Stopped by the user: the last build's status is not a failure
