@@ -8,6 +8,9 @@
  * `build` (load, check, build; its task stamps skip what did not change),
  * printing its problems and what it rebuilt.
  *
+ * A change seen while a build ran makes the next build a full one (the
+ * task stamps of the last one may have hashed the new bytes).
+ *
  * SIGINT and SIGTERM only set a flag here: a build under way is finished
  * (and committed, or abandoned with out/ as it was) before the loop ends,
  * so out/ is always a complete build.  Folders created or removed are
@@ -128,13 +131,24 @@ wait_change(int fd, char *first, size_t sz)
 	return stop ? 0 : n;
 }
 
+/* Did something change (an event waits on fd)? */
+static int
+pending(int fd)
+{
+	struct pollfd	 pfd;
+
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	return poll(&pfd, 1, 0) > 0;
+}
+
 int
 watch_run(const struct opts *o, int (*once)(const struct opts *))
 {
 	struct sigaction sa;
 	char		 first[NAME_MAX + 1];
 	size_t		 n;
-	int		 rc, fd;
+	int		 rc, fd, raced;
 
 	/* No SA_RESTART: poll() returns at once on Ctrl-C. */
 	memset(&sa, 0, sizeof(sa));
@@ -149,6 +163,7 @@ watch_run(const struct opts *o, int (*once)(const struct opts *))
 	if ((fd = watch_open(o)) == -1)
 		return EXIT_SYSTEM;
 	rc = once(o);
+	raced = pending(fd);
 	while (!stop) {
 		fprintf(stderr, "%s: watching %s and %s for changes "
 		    "(Ctrl-C to stop)\n", PROGNAME, o->content, o->styles);
@@ -160,7 +175,13 @@ watch_run(const struct opts *o, int (*once)(const struct opts *))
 		close(fd);
 		if ((fd = watch_open(o)) == -1)
 			return EXIT_SYSTEM;
+		/* A file saved while the last build ran may have been read
+		 * by its input hashes (stamp.c) after the model was loaded:
+		 * the stamps would then call stale output up to date. */
+		if (raced)
+			stamp_remove(o);
 		rc = once(o);
+		raced = pending(fd);
 	}
 	close(fd);
 	fprintf(stderr, "%s: stopped; %s holds the last complete build\n",

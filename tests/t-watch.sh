@@ -50,9 +50,20 @@ then pass "--watch: problems printed, out/ kept"
 else fail "--watch: problems printed, out/ kept" "$(cat log)"; fi
 sed -i 's|<value year="2014">dix</value>|<value year="2014">10</value>|' content/indicators/m01.xml
 
+# A file saved while a build runs starts the next build: nothing missed.
+wait_for 30 sh -c "[ \$(grep -c 'watching content' log) -ge 4 ]"
+printf '\nPremier ajout.\n' >> content/editions/2016/measures/m03.md
+wait_for 30 sh -c "[ \$(grep -c 'building again' log) -ge 4 ]"
+printf '\nSecond ajout, pendant la construction.\n' >> content/editions/2016/measures/m03.md
+if wait_for 30 grep -q 'Second ajout, pendant la construction' out/2016/mesure-03.html; then
+	pass "--watch: a file saved during a build is built too"
+else
+	fail "--watch: a file saved during a build is built too" "$(tail -8 log)"
+fi
+
 # SIGINT right after an edit, perhaps during the build: the build under
 # way is finished or abandoned, never left half done.
-wait_for 30 sh -c "[ \$(grep -c 'watching content' log) -ge 4 ]"
+wait_for 30 sh -c "[ \$(grep -c 'watching content' log) -ge 5 ]"
 printf '\nEncore un paragraphe.\n' >> content/editions/2016/measures/m02.md
 sleep 0.3
 kill -INT $pid
