@@ -68,7 +68,8 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 			diag(DIAG_ERROR, &a->pos, "assessment for %d is "
 			    "outside the plan period %d-%d", a->year,
 			    r->plan.start, r->plan.end);
-		else if (report_edition(r, a->year) == NULL)
+		else if (report_edition(r, a->year) == NULL &&
+		    (r->only == 0 || a->year == r->only))
 			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
 			    "there is no %d edition", a->year, a->year);
 	}
