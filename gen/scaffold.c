@@ -678,11 +678,16 @@ new_assessment(const struct measure *m, int prevyear, int year,
 		goto out;
 	nl = memmem(src.data, src.len, "\r\n", 2) != NULL ? "\r\n" : "\n";
 	pa = report_assessment(m, prevyear);
-	buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s Statut "
-	    "%s%d repris : à confirmer ou à changer, avec une phrase de "
-	    "justification.</assessment>", year, status_code[pa != NULL ?
-	    pa->status : STATUS_NOT_ASSESSED], GAP_MARKER, pa != NULL ? "" :
-	    "(aucun en) ", prevyear);
+	if (pa != NULL)
+		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
+		    "Statut de %d repris : à confirmer ou à changer, avec une "
+		    "phrase de justification.</assessment>", year,
+		    status_code[pa->status], GAP_MARKER, prevyear);
+	else
+		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
+		    "Pas d’appréciation en %d : statut à choisir, avec une "
+		    "phrase de justification.</assessment>", year,
+		    status_code[STATUS_NOT_ASSESSED], GAP_MARKER, prevyear);
 	for (i = 0; i < m->nassess; i++)	/* last in the file */
 		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
 			a = &m->assess[i];

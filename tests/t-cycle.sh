@@ -134,3 +134,18 @@ then pass "new-edition of an existing year changes nothing"
 else fail "new-edition of an existing year changes nothing" "status $st" "$(cat err)"; fi
 "$BIN" new-edition --content c 2>/dev/null; st=$?
 [ $st = 2 ] && pass "new-edition without a year: usage" || fail "new-edition without a year: usage" "status $st"
+
+# An indicator file with no assessment yet (a draft's gap): the new one
+# goes before </indicators>, every other byte kept.
+cp -R "$TOP/tests/fixtures/mini" d
+sed -i 's/status="final"/status="draft"/' d/editions/2016/edition.xml
+sed -i 's/end="2016"/end="2017"/' d/plan.xml
+sed -i '/<assessment/d' d/indicators/m02.xml
+cp d/indicators/m02.xml m02.orig
+if "$BIN" new-edition --content d 2017 2>err && \
+    [ "$(diff m02.orig d/indicators/m02.xml | grep -c '^[<>]')" = 1 ] && \
+    grep -v '<assessment year="2017"' d/indicators/m02.xml | cmp -s - m02.orig && \
+    grep -q '^  <assessment year="2017" status="not-assessed">\[À rédiger\] Pas d’appréciation en 2016' d/indicators/m02.xml && \
+    "$BIN" check --content d 2>/dev/null
+then pass "new-edition: a file without assessment gets one before </indicators>"
+else fail "new-edition: a file without assessment gets one before </indicators>" "$(cat err)" "$(diff m02.orig d/indicators/m02.xml)"; fi
