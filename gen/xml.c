@@ -61,10 +61,19 @@ struct ctx {
  * whole file per diagnostic. */
 #define COL_WINDOW	4096
 
+static int	col_from(struct ctx *, int, const char *, int);
+
 /* Column (1-based, in bytes) of needle on the given line of the source,
  * 1 when not found. */
 static int
 col_of(struct ctx *c, int line, const char *needle)
+{
+	return col_from(c, line, needle, 1);
+}
+
+/* The same, looking from column from on. */
+static int
+col_from(struct ctx *c, int line, const char *needle, int from)
 {
 	const char	*p, *end, *hit;
 	size_t		 i, cap = 0;
@@ -89,6 +98,10 @@ col_of(struct ctx *c, int line, const char *needle)
 	    c->src.data + c->lines[line] - 1 : c->src.data + c->src.len;
 	if (end - p > COL_WINDOW)
 		end = p + COL_WINDOW;
+	if (needle != NULL && from > 1 && from - 1 < end - p &&
+	    (hit = memmem(p + from - 1, (size_t)(end - p - (from - 1)),
+	    needle, strlen(needle))) != NULL)
+		return (int)(hit - p) + 1;
 	if (needle != NULL && (hit = memmem(p, (size_t)(end - p), needle,
 	    strlen(needle))) != NULL)
 		return (int)(hit - p) + 1;
@@ -109,11 +122,14 @@ pos_of(struct ctx *c, const xmlNode *n, const char *attr)
 	p.line = (int)xmlGetLineNo((xmlNode *)n);
 	if (p.line < 0)
 		p.line = 0;
-	if (attr != NULL)
-		snprintf(needle, sizeof(needle), "%s=", attr);
-	else
-		snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
+	snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
 	p.col = col_of(c, p.line, needle);
+	if (attr != NULL) {
+		/* The attribute after its element's name, when both are on
+		 * the line (another element before it may have one too). */
+		snprintf(needle, sizeof(needle), "%s=", attr);
+		p.col = col_from(c, p.line, needle, p.col);
+	}
 	return p;
 }
 

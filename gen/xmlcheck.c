@@ -647,6 +647,7 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 				    "goes before <%s>", qname(q, sizeof(q), k),
 				    qname(q2, sizeof(q2), n), used[i] ?
 				    used[i] : s[i].name);
+				walk_elem(w, k);
 				continue;
 			}
 			buf_reset(&b);
