@@ -31,7 +31,7 @@ LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/util.o \
-	   gen/validate.o gen/xml.o gen/xref.o \
+	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o
 # Reviews: the comparison with a base, diagnostics for forges.
@@ -70,6 +70,7 @@ gen/libgen.a: $(OBJS)
 	ar rcs $@ $(OBJS)
 
 $(OBJS) gen/main.o: $(HDRS)
+gen/xml.o gen/xmlcheck.o: gen/xmlcheck.h
 
 .c.o:
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -158,5 +158,11 @@ int	 diff_command(const struct report *r, const struct opts *o,
  * HTML section, and as the members of a JSON array. */
 void	 diff_html(struct buf *, const struct diff *, int year);
 void	 diff_json_changes(struct buf *, const struct diff *, int year);
+/* ---- watch.c: build --watch ---- */
+
+/* Runs once(o), then again after every change under o->content and
+ * o->styles, until SIGINT or SIGTERM; a build under way is finished
+ * first.  Returns the exit status. */
+int	 watch_run(const struct opts *, int (*once)(const struct opts *));
 
 #endif /* BACKEND_H */

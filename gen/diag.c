@@ -113,6 +113,22 @@ diag_list(size_t *n)
 	return list;
 }
 
+void
+diag_reset(void)
+{
+	size_t	 i;
+
+	pthread_mutex_lock(&lock);
+	for (i = 0; i < nlist; i++) {
+		free(list[i].file);
+		free(list[i].msg);
+	}
+	nlist = 0;
+	memset(count, 0, sizeof(count));
+	syserr = 0;
+	pthread_mutex_unlock(&lock);
+}
+
 int
 diag_rc(void)
 {

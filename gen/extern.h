@@ -170,8 +170,9 @@ void	 diag_finish(void);
 int	 diag_rc(void);
 /* While muted (1), problems are neither printed, kept nor counted in
  * diag_count() and diag_rc(): they are counted apart, in diag_muted().
- * For content that is read but not under review (the base of a
- * comparison).  System errors are never muted. */
+ * For content that is read but not under review: the base of a
+ * comparison, the editions a --year build does not cover.  System errors
+ * are never muted. */
 void	 diag_mute(int);
 size_t	 diag_muted(enum dlevel);
 
@@ -181,6 +182,9 @@ size_t	 diag_muted(enum dlevel);
  * (DFORMAT_GITHUB) or as a GitLab Code Quality report (DFORMAT_GITLAB). */
 #include <stdio.h>
 void	 forge_print(FILE *, enum dformat, const struct diag *, size_t n);
+
+/* Forgets every diagnostic so far (build --watch: one run after another). */
+void	 diag_reset(void);
 
 /* ---- typo.c: French typography and locale-free numbers ---- */
 
@@ -229,12 +233,24 @@ struct report;
  * returns NULL only when nothing usable could be read (the content folder
  * is missing).  Caller frees with report_free(). */
 struct report	*report_load(const char *content);
+/* The same, with only the edition of year (0: every one) loaded in full:
+ * of the others, edition.xml alone is read, and what is wrong in them is
+ * not reported (they are not built). */
+struct report	*report_load_year(const char *content, int year);
 void		 report_free(struct report *);
 
 /* Reads a whole file, refusing more than MAX_FILE_SIZE bytes and anything
  * that is not a regular file.  Returns 1 and fills b, or 0 after a
  * diagnostic at pos (which names the file). */
 int	 file_read(const char *path, struct buf *b);
+
+/* What `new-edition` writes where a text is still to be written: in a
+ * narrative, a part or an assessment, it is a gap (validate()). */
+#define GAP_MARKER	"[À rédiger]"
+
+/* The line (from 1) of the first GAP_MARKER in the file at path, or 0
+ * (none, or the file cannot be read: reported elsewhere). */
+int	 load_marker_line(const char *path);
 
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */
@@ -286,6 +302,18 @@ int	 status_compare(enum status a, enum status b);
 /* ---- validate.c: semantic checks across files ---- */
 
 void	 validate(const struct report *);
+/* The same, with every edition taken as a draft when draft is set: a
+ * draft's missing or empty narratives and missing assessments are
+ * warnings (its outputs show « À rédiger » in their place), a final
+ * edition's are errors.  Editions other than r->only are not checked. */
+void	 validate_opts(const struct report *, int draft);
+
+/* ---- scaffold.c: rapporteur init, rapporteur new-edition ---- */
+
+/* Each parses its own options (argv[0] is the command) and returns the
+ * exit status. */
+int	 init_main(int argc, char *argv[]);
+int	 newed_main(int argc, char *argv[]);
 
 /* ---- tree.c: a plain-text dump of the model, for tests ---- */
 

@@ -831,6 +831,8 @@ measure_item(struct page *p, const struct measure *m, int detail)
 	PUTSL(p, "<span class=\"mstatus\">");
 	if (a != NULL)
 		badge(p, a->status);
+	else
+		PUTSL(p, "<span class=\"to-write\">À rédiger</span>");
 	if (a != NULL && pa != NULL) {
 		pf(p, "<span class=\"mprev\">%d%s: ", p->e->prev->year, NBSP);
 		txt(p, status_label[pa->status]);
@@ -1418,7 +1420,9 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, a->text);
 		PUTSL(&p, "</p>\n");
 	} else
-		pf(&p, "<p>Pas d’appréciation pour %d.</p>\n", e->year);
+		pf(&p, "<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": l’appréciation de %d (statut et justification).</p>\n",
+		    e->year);
 	if (a != NULL && pa != NULL) {
 		ch = change_of(pa->status, a->status);
 		pf(&p, "<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
@@ -1434,7 +1438,12 @@ page_measure(const struct report *r, const struct edition *e,
 
 	/* The narrative. */
 	PUTSL(&p, "<div class=\"narrative\">\n");
-	rndr_blocks(&p, e->narr[m->index].blocks, 0);
+	if (e->narr[m->index].blocks != NULL)
+		rndr_blocks(&p, e->narr[m->index].blocks, 0);
+	else	/* a draft's gap */
+		pf(&p, "<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": le récit de cette mesure pour l’édition %d.</p>\n",
+		    e->year);
 	PUTSL(&p, "</div>\n");
 
 	/* The indicators. */

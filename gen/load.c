@@ -81,6 +81,25 @@ out:
 }
 
 int
+load_marker_line(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL;
+	size_t	 cap = 0;
+	int	 n = 0, found = 0;
+
+	if (path == NULL || (f = fopen(path, "rb")) == NULL)
+		return 0;
+	while (!found && getline(&line, &cap, f) != -1) {
+		n++;
+		found = strstr(line, GAP_MARKER) != NULL;
+	}
+	free(line);
+	fclose(f);
+	return found ? n : 0;
+}
+
+int
 load_inside(const struct report *r, const char *path)
 {
 	char	 root[PATH_MAX], real[PATH_MAX];
@@ -262,6 +281,10 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 		    e->year, dir);
 	e->year = year;
 	free(path);
+	/* --year: of another edition, edition.xml only (the index lists
+	 * it, the next edition names it). */
+	if (r->only != 0 && year != r->only)
+		return;
 	load_parts(r, dir, e->front, e->nfront);
 	load_parts(r, dir, e->back, e->nback);
 
@@ -309,12 +332,10 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 	dir_names_free(names, n);
 	for (k = 0; k < r->plan.nmeasures && n >= 0; k++)
 		if (!seen[k]) {
+			/* Reported by validate(): a draft may lack it. */
 			path = xasprintf("%s/%s.md", mdir,
 			    r->plan.measures[k].id);
-			p.file = path;
-			diag(DIAG_ERROR, &p, "missing narrative of measure %d "
-			    "for the %d edition", r->plan.measures[k].number,
-			    year);
+			e->narr[k].missing = arena_strdup(r->ar, path);
 			free(path);
 		}
 	free(seen);
@@ -345,7 +366,18 @@ load_editions(struct report *r)
 		    sscanf(names[i], "%4d%c", &year, &tail) != 1)
 			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
 			    "such as 2016)");
-		else {
+		else if (r->only != 0 && year != r->only) {
+			/* Not built: nothing in it is reported, and it is
+			 * left out if its edition.xml does not load. */
+			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
+			diag_mute(1);
+			load_edition(r, e, sub, year);
+			diag_mute(0);
+			if (e->title == NULL) {
+				memset(e, 0, sizeof(*e));  /* slot reused */
+				r->neds--;
+			}
+		} else {
 			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
 			load_edition(r, e, sub, year);
 		}
@@ -366,6 +398,12 @@ load_editions(struct report *r)
 struct report *
 report_load(const char *content)
 {
+	return report_load_year(content, 0);
+}
+
+struct report *
+report_load_year(const char *content, int year)
+{
 	struct report	*r;
 	char		*path;
 	struct pos	 p = { content, 0, 0 };
@@ -377,6 +415,7 @@ report_load(const char *content)
 	r = xcalloc(1, sizeof(*r));
 	r->ar = arena_new();
 	r->content = arena_strdup(r->ar, content);
+	r->only = year;
 	path = xasprintf("%s/plan.xml", content);
 	p.file = path;
 	if (access(path, F_OK) == -1)

@@ -28,13 +28,15 @@
 static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"
-"                        [--base-url URL] [--jobs N] [--quiet]\n"
+"                        [--base-url URL] [--jobs N] [--quiet] [--watch]\n"
 "                        [--diff-base DIR]\n"
 "       rapporteur check [--content DIR] [--format gcc|json|github|gitlab]\n"
 "                        [--werror]\n"
 "       rapporteur diff  [--content DIR] --base DIR [--year YYYY]\n"
 "                        [--format text|markdown|json]\n"
 "       rapporteur tree  [--content DIR]\n"
+"       rapporteur init  [--plan FILE] [--year YYYY] [DIR]\n"
+"       rapporteur new-edition [--content DIR] YEAR\n"
 "       rapporteur --help | --version\n";
 
 static const char help_text[] =
@@ -50,12 +52,18 @@ static const char help_text[] =
 "  tree      print the loaded model (for tests and bug reports)\n"
 "  diff      what the content changes in the report, against a base\n"
 "            content folder (the main branch's)\n"
+"  init      write a new content folder (DIR, default: content) that\n"
+"            checks and builds: a plan of three measures, their indicator\n"
+"            files, one draft edition; --plan FILE starts from your plan\n"
+"  new-edition  open the YEAR edition from the latest one: a draft, each\n"
+"            text started from last year's headings and marked [À rédiger],\n"
+"            an assessment added to each indicator file\n"
 "\n"
 "Options:\n"
 "  --content DIR    content folder (default: content)\n"
 "  --out DIR        output folder (default: out)\n"
 "  --styles DIR     styles folder (default: styles)\n"
-"  --year YYYY      build one edition only (default: all)\n"
+"  --year YYYY      check and build one edition only (default: all)\n"
 "  --format LIST    build: any of html,pdf,svg (default: all)\n"
 "                   check: gcc (default), json, github or gitlab\n"
 "                   diff: text (default), markdown or json\n"
@@ -66,6 +74,8 @@ static const char help_text[] =
 "  --base-url URL   public address of out/: canonical links, sitemap.xml\n"
 "  --jobs N         worker processes (default: number of processors)\n"
 "  --quiet          no progress messages\n"
+"  --watch          build: build again on every change under the content\n"
+"                   and styles folders, until Ctrl-C\n"
 "  --werror         check: warnings make the exit status 1\n"
 "\n"
 "Exit status: 0 success, 1 the content has errors, 2 usage error,\n"
@@ -398,6 +408,27 @@ build(const struct report *r, const struct opts *o)
 	return ok ? EXIT_OK : EXIT_SYSTEM;
 }
 
+/* One check and build, the steps of main() below, for build --watch
+ * (watch.c): libxml2 is set up once for all runs. */
+static int
+build_once(const struct opts *o)
+{
+	struct report	*r;
+	int		 rc;
+
+	diag_reset();
+	if ((r = report_load_year(o->content, o->year)) == NULL)
+		return EXIT_USAGE;
+	validate_opts(r, o->draft);
+	if ((rc = diag_rc()) == EXIT_OK)
+		rc = build(r, o);
+	else
+		fprintf(stderr, "%s: %zu error(s): %s left as it was\n",
+		    PROGNAME, diag_count(DIAG_ERROR), o->out);
+	report_free(r);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -415,6 +446,7 @@ main(int argc, char *argv[])
 		{ "werror",	no_argument,		NULL, 'W' },
 		{ "base",	required_argument,	NULL, 'B' },
 		{ "diff-base",	required_argument,	NULL, 'B' },
+		{ "watch",	no_argument,		NULL, 'w' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -427,7 +459,7 @@ main(int argc, char *argv[])
 	const char	*format = NULL;
 	char		*end;
 	long		 n;
-	int		 ch, werror = 0, rc, styles_given = 0;
+	int		 ch, werror = 0, rc, styles_given = 0, watch = 0;
 	long		 ncpu;
 
 	memset(&o, 0, sizeof(o));
@@ -449,6 +481,11 @@ main(int argc, char *argv[])
 	}
 	if (argc < 2)
 		return usage("no command");
+	/* Commands with options of their own (scaffold.c). */
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "new-edition") == 0)
+		return newed_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "build") == 0)
 		cmd = CMD_BUILD;
 	else if (strcmp(argv[1], "check") == 0)
@@ -512,6 +549,9 @@ main(int argc, char *argv[])
 		case 'B':
 			o.diff_base = optarg;
 			break;
+		case 'w':
+			watch = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -559,16 +599,24 @@ main(int argc, char *argv[])
 			    "pdf and svg");
 	}
 
+	if (watch && cmd != CMD_BUILD)
+		return usage("--watch goes with build");
 	xml_init();
-	r = report_load(o.content);
+	if (watch) {
+		rc = watch_run(&o, build_once);
+		xml_cleanup();
+		diag_finish();
+		return rc;
+	}
+	r = report_load_year(o.content, o.year);
 	if (r == NULL) {
 		diag_finish();
 		xml_cleanup();
 		return EXIT_USAGE;
 	}
 	xref_resolve(r);
-	validate(r);
-	if (cmd == CMD_BUILD && o.year != 0 && report_edition(r, o.year) ==
+	validate_opts(r, o.draft);
+	if (cmd != CMD_TREE && o.year != 0 && report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {
 		report_free(r);
 		xml_cleanup();

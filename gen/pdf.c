@@ -176,6 +176,12 @@ struct pdf {
 	PangoLayout	*badge[STATUS__MAX + 1];	/* status; last: none */
 	struct destpage	*dests;		/* sorted by name */
 	size_t		 ndests;
+	/* A draft's missing narrative, « À rédiger » in bold: laid out
+	 * (and perhaps laid out again when drawn) from here, so it lives
+	 * as long as the PDF. */
+	struct block	 gap;
+	struct span	 gapsp[3];	/* strong > text, then text */
+	char		 gaptext[96];
 };
 
 /* A hyphen laid out in the font of the line it ends. */
@@ -760,9 +766,22 @@ build_measure(struct pdf *p, const struct measure *m)
 	p->l.notes = 1;
 	if (d->blocks != NULL)
 		lay_blocks(&p->l, d->blocks, 2, BODY_H * 0.6);
-	else
-		lay_text(&p->l, "Pas de récit pour cette édition.",
-		    STYLE_DESC, 0, 0);
+	else {		/* a draft's gap */
+		snprintf(p->gaptext, sizeof(p->gaptext), NBSP ": le récit "
+		    "de cette mesure pour l’édition %d.", p->e->year);
+		memset(&p->gap, 0, sizeof(p->gap));
+		memset(p->gapsp, 0, sizeof(p->gapsp));
+		p->gapsp[0].type = SPAN_STRONG;
+		p->gapsp[0].child = &p->gapsp[1];
+		p->gapsp[0].next = &p->gapsp[2];
+		p->gapsp[1].type = SPAN_TEXT;
+		p->gapsp[1].text = "À rédiger";
+		p->gapsp[2].type = SPAN_TEXT;
+		p->gapsp[2].text = p->gaptext;
+		p->gap.type = BLOCK_PARAGRAPH;
+		p->gap.ins = &p->gapsp[0];
+		lay_blocks(&p->l, &p->gap, 2, BODY_H * 0.6);
+	}
 	p->nfig = 0;
 	for (i = 0; i < m->ninds; i++)
 		build_figure(p, m, &m->inds[i], anchor);
@@ -1682,15 +1701,27 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	lab = p->badgelab;
 	if (p->badge[k] == NULL)
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
-		    k < STATUS__MAX ? status_label[k] : "Non évaluée");
+		    k < STATUS__MAX ? status_label[k] : "À rédiger");
 	txt = p->badge[k];
 	rgb(cr, MUTED);
 	show_at(cr, lab, x, base);
 	x += layout_w(lab) + 8;
 	w = layout_w(txt) + 14;
-	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 	rounded(cr, x, y + 1.5, w, BADGE_H - 3, 3);
-	cairo_fill(cr);
+	if (k < STATUS__MAX) {
+		cairo_set_source_rgb(cr, c.r, c.g, c.b);
+		cairo_fill(cr);
+	} else {	/* a draft's gap: no status colour, a dashed frame */
+		static const double dash[] = { 3, 2 };
+
+		rgb(cr, 0xfff4c2);
+		cairo_fill_preserve(cr);
+		rgb(cr, 0x8a6d00);
+		cairo_set_line_width(cr, 1);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+	}
 	rgb(cr, 0x111111);
 	show_at(cr, txt, x + 7, base);
 }

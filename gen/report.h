@@ -260,6 +260,8 @@ struct doc {
 	size_t		 words;		/* words of prose, for the review */
 	struct mdnote	*notes;		/* its HTML comments, in order */
 	size_t		 nnotes, notecap;
+	const char	*missing;	/* path of the file expected, when it
+					 * does not exist (file is NULL) */
 };
 
 /* A front or back matter part of an edition. */
@@ -297,6 +299,8 @@ struct report {
 	struct edition	*eds;		/* ascending year */
 	size_t		 neds;
 	const char	*content;	/* the content folder */
+	int		 only;		/* the one edition loaded in full
+					 * (--year), 0: every edition */
 	struct arena	*ar;		/* owns everything above */
 };
 

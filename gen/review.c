@@ -16,6 +16,7 @@
 #include "backend.h"
 
 enum rkind {
+	RKIND_GAP,		/* a draft's narrative or assessment to write */
 	RKIND_DIAGNOSTIC,	/* a warning of check */
 	RKIND_MARKER,		/* TODO, FIXME, XXX left in a narrative */
 	RKIND_NOTE,		/* an HTML comment: an authors' note */
@@ -32,6 +33,7 @@ static const struct {
 	const char	*code;
 	const char	*title;
 } rkinds[RKIND__MAX] = {
+	{ "gap", "À rédiger" },					/* GAP */
 	{ "diagnostic", "Avertissements de la vérification" },	/* DIAG */
 	{ "marker", "Marques TODO, FIXME ou XXX laissées" },	/* MARKER */
 	{ "author-note", "Notes des auteurs (commentaires, jamais "
@@ -272,8 +274,36 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	const struct assessment *a, *pa;
 	const struct measure *m;
 	size_t		 i, n;
-	int		 c;
+	int		 c, line;
 
+	/* A draft's gaps, every one (validate() let them through). */
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		if (e->narr[i].missing != NULL)
+			add(rv, RKIND_GAP, e->narr[i].missing, 0, "Mesure %d "
+			    ": récit absent", m->number);
+		else if (e->narr[i].blocks == NULL)
+			add(rv, RKIND_GAP, e->narr[i].file, 0, "Mesure %d : "
+			    "récit vide", m->number);
+		else if ((line = load_marker_line(e->narr[i].file)) > 0)
+			add(rv, RKIND_GAP, e->narr[i].file, line, "Mesure %d "
+			    ": récit à rédiger", m->number);
+		if ((a = report_assessment(m, e->year)) == NULL)
+			add(rv, RKIND_GAP, m->ind_file, 0, "Mesure %d : pas "
+			    "d’appréciation pour %d", m->number, e->year);
+		else if (a->text != NULL && strstr(a->text, GAP_MARKER))
+			add(rv, RKIND_GAP, m->ind_file, a->pos.line, "Mesure "
+			    "%d : appréciation %d à rédiger", m->number,
+			    e->year);
+	}
+	for (i = 0; i < e->nfront + e->nback; i++) {
+		const struct part *pt = i < e->nfront ? &e->front[i] :
+		    &e->back[i - e->nfront];
+
+		if ((line = load_marker_line(pt->doc.file)) > 0)
+			add(rv, RKIND_GAP, pt->doc.file, line, "« %s » à "
+			    "rédiger", pt->title);
+	}
 	d = diag_list(&n);
 	for (i = 0; i < n; i++)
 		if (d[i].level == DIAG_WARNING)

@@ -38,8 +38,22 @@ check_series(const struct report *r, const struct indicator *ind)
 		    pl->end);
 }
 
+/* Is this edition checked and built?  (--year: the one edition.) */
+static int
+covered(const struct report *r, const struct edition *e)
+{
+	return r->only == 0 || e->year == r->only;
+}
+
+/* A gap of a draft is a warning: the outputs show « À rédiger ». */
+static enum dlevel
+gap_level(const struct edition *e, int draft)
+{
+	return e->draft || draft ? DIAG_WARNING : DIAG_ERROR;
+}
+
 static void
-check_measure(const struct report *r, const struct measure *m)
+check_measure(const struct report *r, const struct measure *m, int draft)
 {
 	const struct assessment *a;
 	struct pos	 p = { m->ind_file, 0, 0 };
@@ -55,17 +69,30 @@ check_measure(const struct report *r, const struct measure *m)
 			diag(DIAG_ERROR, &a->pos, "assessment for %d is "
 			    "outside the plan period %d-%d", a->year,
 			    r->plan.start, r->plan.end);
-		else if (report_edition(r, a->year) == NULL)
+		else if (report_edition(r, a->year) == NULL &&
+		    (r->only == 0 || a->year == r->only))
 			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
 			    "there is no %d edition", a->year, a->year);
+	}
+	for (i = 0; i < m->nassess; i++) {
+		const struct edition *e;
+
+		a = &m->assess[i];
+		if (a->text != NULL && strstr(a->text, GAP_MARKER) != NULL &&
+		    (e = report_edition(r, a->year)) != NULL && covered(r, e))
+			diag(gap_level(e, draft), &a->pos, "assessment for %d "
+			    "still to write (%s)", a->year, GAP_MARKER);
 	}
 	if (m->nassess > 0)
 		p = m->assess[m->nassess - 1].pos;
 	for (i = 0; i < r->neds; i++)
 		if (report_assessment(m, r->eds[i].year) == NULL &&
-		    r->eds[i].title != NULL)
-			diag(DIAG_ERROR, &p, "measure %s has no assessment "
-			    "for the %d edition", m->id, r->eds[i].year);
+		    r->eds[i].title != NULL && covered(r, &r->eds[i]))
+			diag(gap_level(&r->eds[i], draft), &p, "measure %s "
+			    "has no assessment for the %d edition%s", m->id,
+			    r->eds[i].year, gap_level(&r->eds[i], draft) ==
+			    DIAG_WARNING ? " (draft: « À rédiger » in its "
+			    "place)" : "");
 }
 
 /* Would the part's page overwrite a page the site writes itself? */
@@ -198,11 +225,33 @@ check_images(const struct edition *e, size_t nmeasures)
 	free(ir.v);
 }
 
+/* A text that new-edition started and nobody finished. */
 static void
-check_edition(const struct report *r, const struct edition *e)
+marked(const struct doc *d, enum dlevel lvl)
 {
-	size_t	 i;
+	struct pos	 p = { d->file, 0, 1 };
 
+	if (d->file != NULL && (p.line = load_marker_line(d->file)) > 0)
+		diag(lvl, &p, "still to write (%s)", GAP_MARKER);
+}
+
+static void
+check_edition(const struct report *r, const struct edition *e, int draft)
+{
+	enum dlevel	 lvl = gap_level(e, draft);
+	const char	*why = lvl == DIAG_WARNING ?
+	    " (draft: « À rédiger » in its place)" : "";
+	size_t		 i;
+
+	if (!covered(r, e))
+		return;
+	for (i = 0; i < r->plan.nmeasures; i++)
+		if (e->narr[i].missing != NULL) {
+			struct pos p = { e->narr[i].missing, 0, 0 };
+			diag(lvl, &p, "missing narrative of measure %d for "
+			    "the %d edition%s", r->plan.measures[i].number,
+			    e->year, why);
+		}
 	if (e->title == NULL)
 		return;		/* edition.xml did not load */
 	if (e->year < r->plan.start || e->year > r->plan.end)
@@ -214,8 +263,14 @@ check_edition(const struct report *r, const struct edition *e)
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
 			struct pos p = { e->narr[i].file, 0, 0 };
-			diag(DIAG_ERROR, &p, "empty narrative");
+			diag(lvl, &p, "empty narrative%s", why);
 		}
+	for (i = 0; i < r->plan.nmeasures; i++)
+		marked(&e->narr[i], lvl);
+	for (i = 0; i < e->nfront; i++)
+		marked(&e->front[i].doc, lvl);
+	for (i = 0; i < e->nback; i++)
+		marked(&e->back[i].doc, lvl);
 	for (i = 0; i < e->nfront; i++)
 		if (e->front[i].doc.file && e->front[i].doc.blocks == NULL) {
 			struct pos p = { e->front[i].doc.file, 0, 0 };
@@ -231,12 +286,18 @@ check_edition(const struct report *r, const struct edition *e)
 void
 validate(const struct report *r)
 {
+	validate_opts(r, 0);
+}
+
+void
+validate_opts(const struct report *r, int draft)
+{
 	size_t	 i;
 
 	if (r->plan.nmeasures == 0)
 		return;		/* the plan did not load */
 	for (i = 0; i < r->neds; i++)
-		check_edition(r, &r->eds[i]);
+		check_edition(r, &r->eds[i], draft);
 	for (i = 0; i < r->plan.nmeasures; i++)
-		check_measure(r, &r->plan.measures[i]);
+		check_measure(r, &r->plan.measures[i], draft);
 }

@@ -43,6 +43,31 @@ for dir in "$TOP"/tests/bad/*/; do
 	fi
 done
 
+# Schema faults are told in the tool's words, never libxml2's.
+n=$(ls -d "$TOP"/tests/bad/schema-*/ | wc -l)
+if [ "$n" -ge 20 ]; then pass "$n golden schema faults"
+else fail "at least 20 golden schema faults" "$n"; fi
+if cat "$TOP"/tests/bad/*/expected | grep -E \
+    'Element |Did not expect|Expecting|failed to validate|Invalid attribute|Error validating|extra content|Type .* doesn|does not match its schema' \
+    >"$WORK/libxml2.txt"; then
+	fail "no message in libxml2's wording" "$(cat "$WORK/libxml2.txt")"
+else
+	pass "no message in libxml2's wording"
+fi
+
+# Every element and attribute of the schemas is documented in README.md
+# (as <name> or name="...").
+for rng in "$TOP"/gen/schema/*.rng; do
+	for el in $(grep -o '<element name="[^"]*"' "$rng" | sed 's/.*="//; s/"//' | sort -u); do
+		grep -q "<$el[ >/]" "$TOP/README.md" || echo "element <$el> of $(basename "$rng")"
+	done
+	for at in $(grep -o '<attribute name="[^"]*"' "$rng" | sed 's/.*="//; s/"//' | sort -u); do
+		grep -q " $at=\"" "$TOP/README.md" || echo "attribute $at of $(basename "$rng")"
+	done
+done >"$WORK/undoc.txt"
+if [ -s "$WORK/undoc.txt" ]; then fail "schemas documented in README.md" "$(cat "$WORK/undoc.txt")"
+else pass "schemas documented in README.md"; fi
+
 # The sample content and the test fixture are clean: no error, no warning.
 check "content/ checks clean" sh -c "cd '$TOP' && '$BIN' check --werror --content content"
 check "fixture checks clean" sh -c "cd '$TOP' && '$BIN' check --werror --content tests/fixtures/mini"

@@ -1,0 +1,973 @@
+/*
+ * The yearly writing cycle: `rapporteur init [DIR]` starts a content
+ * folder, `rapporteur new-edition YEAR` opens next year's edition from the
+ * latest one.  Neither ever writes over an existing file:
+ *
+ *  - init writes the whole folder into a temporary folder beside DIR and
+ *    renames it into place (DIR must not exist, or be an empty folder);
+ *  - new-edition writes editions/YEAR the same way (it must not exist),
+ *    and adds one <assessment> to each indicator file by inserting text at
+ *    the byte offset where the last assessment ends (found from the line
+ *    libxml2 gave it when the content was loaded): every other byte of
+ *    the authors' file, comments and layout included, stays as it was.
+ *    Each new indicator file is parsed again before it replaces the old
+ *    one, through a temporary file and a rename.
+ *
+ * Texts still to write carry GAP_MARKER, which validate() reports (a
+ * warning in a draft, an error in a final edition).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "extern.h"
+
+static const char init_usage[] =
+"usage: rapporteur init [--plan FILE] [--year YYYY] [DIR]\n";
+static const char newed_usage[] =
+"usage: rapporteur new-edition [--content DIR] YEAR\n";
+
+/* ---- files ---- */
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	return remove(path) == -1 ? -1 : 0;
+}
+
+/* Removes a temporary folder of ours and what is in it. */
+static void
+rm_tree(const char *path)
+{
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* mkdir -p of the folders above path. */
+static int
+mkparents(const char *path)
+{
+	char	*p, *s;
+
+	p = xstrdup(path);
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+			diag_sys("cannot create %s: %s", p, strerror(errno));
+			free(p);
+			return 0;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 1;
+}
+
+/* Writes a new file dir/rel (O_EXCL: never over another).  Returns 0
+ * after diag_sys(). */
+static int
+put_file(const char *dir, const char *rel, const char *data, size_t len)
+{
+	char	*path;
+	int	 fd, rc = 0;
+	ssize_t	 n;
+
+	path = xasprintf("%s/%s", dir, rel);
+	if (!mkparents(path))
+		goto out;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) == -1) {
+		diag_sys("cannot create %s: %s", path, strerror(errno));
+		goto out;
+	}
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			diag_sys("cannot write %s: %s", path, strerror(errno));
+			close(fd);
+			goto out;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1) {
+		diag_sys("cannot write %s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 1;
+out:
+	free(path);
+	return rc;
+}
+
+static int
+put_buf(const char *dir, const char *rel, const struct buf *b)
+{
+	return put_file(dir, rel, b->data ? b->data : "", b->len);
+}
+
+/* Is path absent, or an empty folder?  Reports otherwise. */
+static int
+free_place(const char *path)
+{
+	struct stat	 st;
+	struct pos	 p = { path, 0, 0 };
+	char		**names;
+	ssize_t		 n;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT;
+	if (!S_ISDIR(st.st_mode)) {
+		diag(DIAG_ERROR, &p, "already exists: nothing written");
+		return 0;
+	}
+	n = dir_names(path, &names);
+	dir_names_free(names, n);
+	/* (A dot file left out by dir_names() makes the rename fail.) */
+	if (n != 0) {
+		diag(DIAG_ERROR, &p, "already exists and is not empty: "
+		    "nothing written");
+		return 0;
+	}
+	return 1;
+}
+
+/* A fresh temporary folder beside path ("DIR.new-XXXXXX"), or NULL
+ * after diag_sys().  Caller frees. */
+static char *
+temp_beside(const char *path)
+{
+	char	*t;
+
+	t = xasprintf("%s.new-XXXXXX", path);
+	if (!mkparents(t) || mkdtemp(t) == NULL) {
+		diag_sys("cannot create a temporary folder beside %s: %s",
+		    path, strerror(errno));
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* ---- rapporteur init ---- */
+
+static void
+init_plan(struct buf *b, int y)
+{
+	buf_printf(b,
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<!-- The action plan that the reports evaluate: its period (start, end),\n"
+"     the first year of data, its priorities, their objectives (optional)\n"
+"     and its measures.  Measure ids are \"m\" and the number on two digits\n"
+"     at least; numbers run 1, 2, 3... in this order.  See the README. -->\n"
+"<plan start=\"%d\" end=\"%d\" data-from=\"%d\">\n"
+"  <title>Plan d’action national (titre complet du plan)</title>\n"
+"  <short-title>Plan national %d-%d</short-title>\n"
+"  <priority id=\"I\">\n"
+"    <title>Premier axe du plan</title>\n"
+"    <objective id=\"I.1\">\n"
+"      <title>Premier objectif de cet axe</title>\n"
+"      <measure id=\"m01\" number=\"1\">\n"
+"        <title>Intitulé de la mesure 1, tel que le plan le rédige</title>\n"
+"        <lead>Administration pilote</lead>\n"
+"        <partner>Partenaire associé</partner>\n"
+"      </measure>\n"
+"      <measure id=\"m02\" number=\"2\">\n"
+"        <title>Intitulé de la mesure 2</title>\n"
+"      </measure>\n"
+"    </objective>\n"
+"  </priority>\n"
+"  <priority id=\"II\">\n"
+"    <title>Deuxième axe du plan</title>\n"
+"    <!-- A priority may hold its measures without objectives. -->\n"
+"    <measure id=\"m03\" number=\"3\">\n"
+"      <title>Intitulé de la mesure 3</title>\n"
+"    </measure>\n"
+"  </priority>\n"
+"</plan>\n", y, y + 2, y - 2, y, y + 2);
+}
+
+static void
+init_indicators(struct buf *b, const struct plan *pl, const struct measure *m,
+    int y)
+{
+	buf_printf(b,
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<!-- Measure %d: its indicators and one assessment per edition.\n"
+"     An indicator is a figure followed over the years: what it counts\n"
+"     (definition), who publishes it (source), one value per year.\n"
+"     illustrative=\"true\" marks a figure that is not from a published\n"
+"     source (the report says so): replace these examples.\n"
+"     status: implemented, partial, in-progress, not-implemented or\n"
+"     not-assessed, with one sentence that justifies it. -->\n"
+"<indicators measure=\"%s\">\n"
+"  <indicator id=\"indicateur-%s\" unit=\"personnes\" direction=\"higher\">\n"
+"    <label>Indicateur de la mesure %d (nom à donner)</label>\n"
+"    <definition>Ce que l’indicateur compte : qui, quoi, où, sur quelle "
+"période.</definition>\n"
+"    <source>Organisme qui publie le chiffre, titre de la publication"
+"</source>\n", m->number, m->id, m->id, m->number);
+	if (pl->data_from < y)
+		buf_printf(b, "    <value year=\"%d\" illustrative=\"true\">10"
+		    "</value>\n", y - 1);
+	buf_printf(b,
+"    <value year=\"%d\" illustrative=\"true\">12</value>\n"
+"  </indicator>\n"
+"  <assessment year=\"%d\" status=\"not-assessed\">Une phrase qui justifie "
+"l’appréciation de la mesure pour %d.</assessment>\n"
+"</indicators>\n", y, y, y);
+}
+
+static void
+init_edition(struct buf *b, int y)
+{
+	buf_printf(b,
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<!-- The %d edition of the report.  status=\"draft\" builds a\n"
+"     watermarked draft: write \"final\" when it is ready.  date is the\n"
+"     publication date, written into every output.  Each <part> is a\n"
+"     Markdown file of this folder, with its title. -->\n"
+"<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
+"  <title>Rapport d’évaluation %d</title>\n"
+"  <institution>Nom de l’institution, rapporteur national</institution>\n"
+"  <author>Nom des auteurs</author>\n"
+"  <front>\n"
+"    <part file=\"avant-propos.md\">Avant-propos</part>\n"
+"  </front>\n"
+"  <back>\n"
+"    <part file=\"methodologie.md\">Méthodologie</part>\n"
+"  </back>\n"
+"</edition>\n", y, y, y + 1, y);
+}
+
+static void
+init_narrative(struct buf *b, const struct measure *m, int y)
+{
+	buf_printf(b,
+"## L’engagement du plan\n"
+"\n"
+"Rappeler ce que le plan prévoit pour la mesure %d : son intitulé, "
+"l’administration pilote, les partenaires, l’échéance. Le titre de la "
+"mesure vient de `plan.xml` ; le récit commence donc au niveau de titre "
+"`##`.\n"
+"\n"
+"## Mise en œuvre en %d\n"
+"\n"
+"Ce qui a été fait pendant l’année, avec les chiffres et leurs sources en "
+"liens : [texte du lien](https://exemple.org/). Les valeurs des indicateurs "
+"vont dans `indicators/%s.xml` : le rapport en tire les graphiques et les "
+"tableaux.\n"
+"\n"
+"## Analyse du rapporteur national\n"
+"\n"
+"L’appréciation du rapporteur et ce qui la fonde. Le statut et sa "
+"justification en une phrase vont dans l’élément `assessment` de "
+"`indicators/%s.xml`.\n"
+"\n"
+"## Recommandations\n"
+"\n"
+"1. Une recommandation par point, numérotée.\n"
+"2. Chaque recommandation dit qui doit faire quoi.\n",
+	    m->number, y, m->id, m->id);
+}
+
+static const char init_foreword[] =
+"## Objet du rapport\n"
+"\n"
+"L’avant-propos présente le rapport : qui l’écrit, à quel titre, sur "
+"quelle période et comment il est construit. Ce fichier est listé dans "
+"`edition.xml` (élément `front`), qui lui donne son titre.\n";
+
+static const char init_method[] =
+"## Sources et méthode\n"
+"\n"
+"Comment les informations ont été recueillies (auditions, "
+"questionnaires, données publiées), et l’échelle des appréciations. Ce "
+"fichier est listé dans `edition.xml` (élément `back`).\n";
+
+static void
+init_readme(struct buf *b, const struct plan *pl, int y)
+{
+	buf_printf(b,
+"# Contenu du rapport\n"
+"\n"
+"Ce dossier contient tout ce dont `rapporteur` fait le rapport : le "
+"plan, les indicateurs de chaque mesure et, pour chaque année, une "
+"édition avec ses récits.\n"
+"\n"
+"    plan.xml                      le plan : axes, objectifs, mesures (stable d’une année à l’autre)\n"
+"    indicators/mNN.xml            par mesure : indicateurs, valeurs par année, une appréciation par édition\n"
+"    editions/%d/edition.xml     l’édition %d : titre, date, auteurs, brouillon ou final, parties\n"
+"    editions/%d/*.md            l’avant-propos et les autres parties, un fichier par partie\n"
+"    editions/%d/measures/mNN.md le récit de chaque mesure pour l’année\n"
+"\n"
+"Le plan compte %zu mesures. Les textes en place disent ce qui va où : "
+"remplacez-les.\n"
+"\n"
+"Vérifier, puis construire le site, le PDF et les graphiques :\n"
+"\n"
+"    rapporteur check --content DOSSIER\n"
+"    rapporteur build --content DOSSIER --out out\n"
+"    rapporteur build --watch --content DOSSIER --out out   (reconstruit à chaque modification)\n"
+"\n"
+"L’année suivante, `rapporteur new-edition %d --content DOSSIER` ouvre "
+"l’édition %d à partir de celle-ci : chaque texte à écrire y porte la "
+"marque `%s`, que `check` signale tant qu’elle reste.\n",
+	    y, y, y, y, pl->nmeasures, y + 1, y + 1, GAP_MARKER);
+}
+
+int
+init_main(int argc, char *argv[])
+{
+	static const struct option lopts[] = {
+		{ "plan",	required_argument,	NULL, 'p' },
+		{ "year",	required_argument,	NULL, 'y' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct report	*r = NULL;
+	struct buf	 b = { NULL, 0, 0 };
+	const struct measure *m;
+	const char	*plan = NULL, *dir = "content";
+	char		*tmp = NULL, *path, *rel;
+	time_t		 now;
+	struct tm	 tm;
+	long		 n;
+	char		*end;
+	int		 ch, y = 0, rc = EXIT_SYSTEM;
+	size_t		 i;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			plan = optarg;
+			break;
+		case 'y':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1002 || n > 9997) {
+				fprintf(stderr, "%s: --year takes a year, such "
+				    "as 2016\n%s", PROGNAME, init_usage);
+				return EXIT_USAGE;
+			}
+			y = (int)n;
+			break;
+		case 'h':
+			fputs(init_usage, stdout);
+			return EXIT_OK;
+		default:
+			fprintf(stderr, "%s: %s: unknown option or missing "
+			    "argument\n%s", PROGNAME, argv[optind - 1],
+			    init_usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind + 1 < argc) {
+		fprintf(stderr, "%s: too many arguments\n%s", PROGNAME,
+		    init_usage);
+		return EXIT_USAGE;
+	}
+	if (optind < argc)
+		dir = argv[optind];
+	if (plan != NULL && y != 0) {
+		fprintf(stderr, "%s: --year and --plan: the plan gives the "
+		    "year\n%s", PROGNAME, init_usage);
+		return EXIT_USAGE;
+	}
+	diag_init(DFORMAT_GCC, 0);
+	xml_init();
+	if (!free_place(dir)) {
+		rc = diag_count(DIAG_ERROR) ? EXIT_USAGE : EXIT_SYSTEM;
+		goto out;
+	}
+	if ((tmp = temp_beside(dir)) == NULL)
+		goto out;
+	r = xcalloc(1, sizeof(*r));
+	r->ar = arena_new();
+	r->content = tmp;
+	/* The plan: the user's, checked and copied byte for byte, or ours
+	 * (the first edition this year, unless told). */
+	if (plan != NULL) {
+		if (!file_read(plan, &b) || !xml_load_plan(r, plan)) {
+			rc = EXIT_CONTENT;
+			goto out;
+		}
+		y = r->plan.start;
+	} else {
+		if (y == 0) {
+			now = time(NULL);
+			gmtime_r(&now, &tm);
+			y = tm.tm_year + 1900;
+		}
+		init_plan(&b, y);
+	}
+	if (!put_buf(tmp, "plan.xml", &b))
+		goto out;
+	if (plan == NULL) {
+		path = xasprintf("%s/plan.xml", tmp);
+		n = xml_load_plan(r, path);
+		free(path);
+		if (!n)
+			goto out;	/* cannot be: our own plan */
+	}
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		buf_reset(&b);
+		init_indicators(&b, &r->plan, m, y);
+		rel = xasprintf("indicators/%s.xml", m->id);
+		n = put_buf(tmp, rel, &b);
+		free(rel);
+		buf_reset(&b);
+		init_narrative(&b, m, y);
+		rel = xasprintf("editions/%d/measures/%s.md", y, m->id);
+		n = n && put_buf(tmp, rel, &b);
+		free(rel);
+		if (!n)
+			goto out;
+	}
+	buf_reset(&b);
+	init_edition(&b, y);
+	rel = xasprintf("editions/%d/edition.xml", y);
+	n = put_buf(tmp, rel, &b);
+	free(rel);
+	rel = xasprintf("editions/%d/avant-propos.md", y);
+	n = n && put_file(tmp, rel, init_foreword, sizeof(init_foreword) - 1);
+	free(rel);
+	rel = xasprintf("editions/%d/methodologie.md", y);
+	n = n && put_file(tmp, rel, init_method, sizeof(init_method) - 1);
+	free(rel);
+	buf_reset(&b);
+	init_readme(&b, &r->plan, y);
+	if (!n || !put_buf(tmp, "README.md", &b))
+		goto out;
+	/* Into place at once: DIR is absent (or was an empty folder). */
+	if (rename(tmp, dir) == -1) {
+		diag_sys("cannot rename %s to %s: %s", tmp, dir,
+		    strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	fprintf(stderr, "%s: created %s: a plan of %zu measures, one "
+	    "indicator file each, the %d edition\n", PROGNAME, dir,
+	    r->plan.nmeasures, y);
+	rc = EXIT_OK;
+out:
+	if (tmp != NULL) {
+		rm_tree(tmp);
+		free(tmp);
+	}
+	buf_free(&b);
+	report_free(r);
+	xml_cleanup();
+	diag_finish();
+	return rc;
+}
+
+/* ---- rapporteur new-edition ---- */
+
+/* The offset of line (from 1) in s, or len. */
+static size_t
+line_at(const struct buf *s, int line)
+{
+	size_t	 i;
+	int	 n = 1;
+
+	for (i = 0; i < s->len && n < line; i++)
+		if (s->data[i] == '\n')
+			n++;
+	return i;
+}
+
+/* The byte range [*b, *e) of the start tag of the root element name in
+ * the XML text s, after the prolog (declaration, comments, processing
+ * instructions).  Returns 0 if not found. */
+static int
+root_tag(const struct buf *s, const char *name, size_t *b, size_t *e)
+{
+	const char	*p = s->data, *end = s->data + s->len, *q;
+	size_t		 n = strlen(name);
+	char		 quote = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			if ((q = memmem(p, (size_t)(end - p), "-->", 3)) ==
+			    NULL)
+				return 0;
+			p = q + 3;
+			continue;
+		}
+		if (end - p >= 2 && (p[1] == '?' || p[1] == '!')) {
+			if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
+				return 0;
+			p = q + 1;
+			continue;
+		}
+		if ((size_t)(end - p) <= n + 1 || memcmp(p + 1, name, n) != 0)
+			return 0;
+		for (q = p + 1 + n; q < end; q++) {
+			if (quote != 0) {
+				if (*q == quote)
+					quote = 0;
+			} else if (*q == '"' || *q == '\'')
+				quote = *q;
+			else if (*q == '>')
+				break;
+		}
+		if (q == end)
+			return 0;
+		*b = (size_t)(p - s->data);
+		*e = (size_t)(q + 1 - s->data);
+		return 1;
+	}
+	return 0;
+}
+
+/* In the start tag tag, the value of attribute name replaced by value
+ * (quotes kept).  Returns 0 if the tag has no such attribute. */
+static int
+set_attr(struct buf *tag, const char *name, const char *value)
+{
+	struct buf	 o = { NULL, 0, 0 };
+	const char	*p = tag->data, *v, *ve;
+	size_t		 n = strlen(name);
+
+	while ((p = strstr(p, name)) != NULL) {
+		v = p + n;
+		if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' ||
+		    p[-1] == '\r') && (*v == '=' || *v == ' ' || *v == '\t' ||
+		    *v == '\n' || *v == '\r'))
+			break;
+		p++;
+	}
+	if (p == NULL)
+		return 0;
+	while (*v != '=')
+		v++;
+	v++;
+	while (*v != '"' && *v != '\'')
+		v++;
+	if ((ve = strchr(v + 1, *v)) == NULL)
+		return 0;
+	buf_put(&o, tag->data, (size_t)(v + 1 - tag->data));
+	buf_puts(&o, value);
+	buf_puts(&o, ve);
+	buf_reset(tag);
+	buf_put(tag, o.data, o.len);
+	buf_free(&o);
+	return 1;
+}
+
+/* The new edition.xml: the latest one with its year, status and date
+ * changed in the root's start tag, every other byte as it was. */
+static int
+new_edition_xml(const struct edition *last, int year, struct buf *out)
+{
+	struct buf	 src = { NULL, 0, 0 }, tag = { NULL, 0, 0 };
+	char		 v[32];
+	size_t		 b, e;
+	int		 y, mo, d, rc = 0;
+
+	if (!file_read(last->file, &src) || !root_tag(&src, "edition", &b, &e))
+		goto out;
+	buf_put(&tag, src.data + b, e - b);
+	snprintf(v, sizeof(v), "%d", year);
+	if (!set_attr(&tag, "year", v) || !set_attr(&tag, "status", "draft"))
+		goto out;
+	/* The publication date as many years later (29 February: 28). */
+	if (sscanf(last->date, "%d-%d-%d", &y, &mo, &d) == 3) {
+		y += year - last->year;
+		if (mo == 2 && d == 29 && !(y % 4 == 0 &&
+		    (y % 100 != 0 || y % 400 == 0)))
+			d = 28;
+		snprintf(v, sizeof(v), "%04d-%02d-%02d", y, mo, d);
+		if (!set_attr(&tag, "date", v))
+			goto out;
+	}
+	buf_put(out, src.data, b);
+	buf_put(out, tag.data, tag.len);
+	buf_put(out, src.data + e, src.len - e);
+	rc = 1;
+out:
+	buf_free(&src);
+	buf_free(&tag);
+	return rc;
+}
+
+/* A Markdown file started from another's headings (outside code blocks;
+ * the old year written as the new one), each followed by GAP_MARKER. */
+static void
+new_text(const char *from, int oldy, int year, struct buf *out)
+{
+	struct buf	 src = { NULL, 0, 0 };
+	const char	*p, *eol, *q;
+	char		 oy[16], ny[16];
+	size_t		 n, k;
+	int		 fence = 0, any = 0;
+
+	snprintf(oy, sizeof(oy), "%d", oldy);
+	snprintf(ny, sizeof(ny), "%d", year);
+	if (from != NULL && file_read(from, &src) && src.len > 0)
+		for (p = src.data; p < src.data + src.len; p = eol + 1) {
+			if ((eol = memchr(p, '\n', src.len - (size_t)(p -
+			    src.data))) == NULL)
+				eol = src.data + src.len;
+			n = (size_t)(eol - p);
+			for (k = 0; k < 3 && k < n && p[k] == ' '; k++)
+				continue;
+			if (n - k >= 3 && (memcmp(p + k, "```", 3) == 0 ||
+			    memcmp(p + k, "~~~", 3) == 0))
+				fence = !fence;
+			if (fence || k >= n || p[k] != '#')
+				continue;
+			for (q = p + k; q < eol && *q == '#'; q++)
+				continue;
+			if (q - (p + k) > 6 || (q < eol && *q != ' ' &&
+			    *q != '\t'))
+				continue;
+			/* The heading, years updated. */
+			for (q = p; q < eol; ) {
+				if (eol - q >= 4 && memcmp(q, oy, 4) == 0 &&
+				    (q == p || q[-1] < '0' || q[-1] > '9') &&
+				    (eol - q == 4 || q[4] < '0' || q[4] > '9')) {
+					buf_puts(out, ny);
+					q += 4;
+				} else
+					buf_putc(out, *q++);
+			}
+			while (out->len > 0 && out->data[out->len - 1] == '\r')
+				out->len--;
+			buf_puts(out, "\n\n" GAP_MARKER "\n\n");
+			any = 1;
+		}
+	if (!any)
+		buf_puts(out, GAP_MARKER "\n");
+	else
+		out->len--;	/* one newline at the end */
+	buf_free(&src);
+}
+
+/* The indicator file with <assessment year=year> added after its last
+ * assessment (before </indicators> if it has none).  Everything else is
+ * copied byte for byte.  Returns 0 if the place is not found. */
+static int
+new_assessment(const struct measure *m, int prevyear, int year,
+    struct buf *out)
+{
+	const struct assessment *a = NULL, *pa;
+	struct buf	 src = { NULL, 0, 0 }, el = { NULL, 0, 0 };
+	const char	*nl, *p, *q, *ls, *le, *hit;
+	size_t		 i, at, ind;
+	int		 rc = 0;
+
+	if (!file_read(m->ind_file, &src) || src.len == 0)
+		goto out;
+	nl = memmem(src.data, src.len, "\r\n", 2) != NULL ? "\r\n" : "\n";
+	pa = report_assessment(m, prevyear);
+	if (pa != NULL)
+		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
+		    "Statut de %d repris : à confirmer ou à changer, avec une "
+		    "phrase de justification.</assessment>", year,
+		    status_code[pa->status], GAP_MARKER, prevyear);
+	else
+		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
+		    "Pas d’appréciation en %d : statut à choisir, avec une "
+		    "phrase de justification.</assessment>", year,
+		    status_code[STATUS_NOT_ASSESSED], GAP_MARKER, prevyear);
+	for (i = 0; i < m->nassess; i++)	/* last in the file */
+		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
+			a = &m->assess[i];
+	if (a != NULL) {
+		/* Its start tag begins on the line libxml2 gave: the last
+		 * "<assessment" of that line, then its end tag. */
+		ls = src.data + line_at(&src, a->pos.line);
+		if ((le = memchr(ls, '\n', src.len - (size_t)(ls -
+		    src.data))) == NULL)
+			le = src.data + src.len;
+		for (hit = NULL, p = ls; (q = memmem(p, (size_t)(le - p),
+		    "<assessment", 11)) != NULL; p = q + 1)
+			hit = q;
+		if (hit == NULL || (q = memmem(hit, src.len - (size_t)(hit -
+		    src.data), "</assessment>", 13)) == NULL)
+			goto out;
+		at = (size_t)(q + 13 - src.data);
+		for (ind = 0; ls + ind < hit && (ls[ind] == ' ' ||
+		    ls[ind] == '\t'); ind++)
+			continue;
+		buf_put(out, src.data, at);
+		/* On a line of its own, indented the same, if the last one
+		 * is; else beside it. */
+		if (ls + ind == hit) {
+			buf_puts(out, nl);
+			buf_put(out, ls, ind);
+		} else
+			buf_putc(out, ' ');
+		buf_put(out, el.data, el.len);
+		buf_put(out, src.data + at, src.len - at);
+	} else {
+		/* The root's end tag: the last one in the file. */
+		for (hit = NULL, p = src.data; (q = memmem(p, src.len -
+		    (size_t)(p - src.data), "</indicators", 12)) != NULL;
+		    p = q + 1)
+			hit = q;
+		if (hit == NULL)
+			goto out;
+		for (ls = hit; ls > src.data && ls[-1] != '\n'; ls--)
+			continue;
+		for (p = ls; p < hit && (*p == ' ' || *p == '\t'); p++)
+			continue;
+		if (p == hit) {		/* alone on its line */
+			at = (size_t)(ls - src.data);
+			buf_put(out, src.data, at);
+			buf_puts(out, "  ");
+			buf_put(out, el.data, el.len);
+			buf_puts(out, nl);
+		} else {
+			at = (size_t)(hit - src.data);
+			buf_put(out, src.data, at);
+			buf_put(out, el.data, el.len);
+		}
+		buf_put(out, src.data + at, src.len - at);
+	}
+	rc = 1;
+out:
+	buf_free(&src);
+	buf_free(&el);
+	return rc;
+}
+
+/* Reads the new indicator file at path back (libxml2, its schema, the
+ * loader's rules): it must hold an assessment for year.  0 if not. */
+static int
+reread(const char *path, const struct measure *m, int year)
+{
+	struct report	*r;
+	struct measure	 copy;
+	int		 ok;
+
+	r = xcalloc(1, sizeof(*r));
+	r->ar = arena_new();
+	memset(&copy, 0, sizeof(copy));
+	copy.id = m->id;
+	copy.number = m->number;
+	ok = xml_load_indicators(r, &copy, path) &&
+	    report_assessment(&copy, year) != NULL;
+	report_free(r);
+	return ok;
+}
+
+struct edit {
+	const struct measure *m;
+	char		*tmp;		/* the new file, beside the old */
+};
+
+int
+newed_main(int argc, char *argv[])
+{
+	static const struct option lopts[] = {
+		{ "content",	required_argument,	NULL, 'c' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct report	*r = NULL;
+	const struct edition *last;
+	const struct measure *m;
+	struct edit	*ed = NULL;
+	struct buf	 b = { NULL, 0, 0 };
+	struct pos	 p = { NULL, 0, 0 };
+	const char	*content = "content";
+	char		*dest = NULL, *tmp = NULL, *rel, *end;
+	long		 n;
+	int		 ch, year, rc = EXIT_SYSTEM, fd, ok;
+	size_t		 i, ned = 0, nskip = 0;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			content = optarg;
+			break;
+		case 'h':
+			fputs(newed_usage, stdout);
+			return EXIT_OK;
+		default:
+			fprintf(stderr, "%s: %s: unknown option or missing "
+			    "argument\n%s", PROGNAME, argv[optind - 1],
+			    newed_usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		fprintf(stderr, "%s: %s\n%s", PROGNAME, optind == argc ?
+		    "which year?" : "too many arguments", newed_usage);
+		return EXIT_USAGE;
+	}
+	n = strtol(argv[optind], &end, 10);
+	if (*end != '\0' || n < 1000 || n > 9999) {
+		fprintf(stderr, "%s: new-edition takes a year, such as 2017\n%s",
+		    PROGNAME, newed_usage);
+		return EXIT_USAGE;
+	}
+	year = (int)n;
+	diag_init(DFORMAT_GCC, 0);
+	xml_init();
+	if ((r = report_load(content)) == NULL) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	validate(r);
+	if (diag_count(DIAG_ERROR) > 0) {
+		fprintf(stderr, "%s: %zu error(s) in %s: nothing written\n",
+		    PROGNAME, diag_count(DIAG_ERROR), content);
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	last = &r->eds[r->neds - 1];
+	dest = xasprintf("%s/editions/%d", content, year);
+	p.file = dest;
+	if (year <= last->year) {
+		diag(DIAG_ERROR, &p, "not after the latest edition, %d: "
+		    "nothing written", last->year);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (year > r->plan.end) {
+		p.file = r->plan.file;
+		diag(DIAG_ERROR, &p, "%d is after the plan's end, %d: extend "
+		    "end=\"%d\" in the plan first; nothing written", year,
+		    r->plan.end, r->plan.end);
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	if (access(dest, F_OK) == 0 || errno != ENOENT) {
+		diag(DIAG_ERROR, &p, "already exists: nothing written");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* The edition folder, whole, beside its place. */
+	if ((tmp = temp_beside(dest)) == NULL)
+		goto out;
+	if (!new_edition_xml(last, year, &b)) {
+		p.file = last->file;
+		diag(DIAG_ERROR, &p, "cannot find the <edition> start tag "
+		    "with year, status and date");
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	if (!put_buf(tmp, "edition.xml", &b))
+		goto out;
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		buf_reset(&b);
+		new_text(last->narr[i].file, last->year, year, &b);
+		rel = xasprintf("measures/%s.md", r->plan.measures[i].id);
+		ok = put_buf(tmp, rel, &b);
+		free(rel);
+		if (!ok)
+			goto out;
+	}
+	for (i = 0; i < last->nfront + last->nback; i++) {
+		const struct part *pt = i < last->nfront ? &last->front[i] :
+		    &last->back[i - last->nfront];
+
+		buf_reset(&b);
+		new_text(pt->doc.file, last->year, year, &b);
+		if (!put_buf(tmp, pt->file, &b))
+			goto out;
+	}
+	/* Each indicator file with its new assessment, read back before it
+	 * replaces the old one. */
+	ed = xcalloc(r->plan.nmeasures, sizeof(*ed));
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		if (report_assessment(m, year) != NULL) {
+			nskip++;	/* already there: left as it is */
+			continue;
+		}
+		buf_reset(&b);
+		if (!new_assessment(m, last->year, year, &b)) {
+			p.file = m->ind_file;
+			diag(DIAG_ERROR, &p, "cannot find where to add the "
+			    "%d assessment: nothing written", year);
+			rc = EXIT_CONTENT;
+			goto out;
+		}
+		ed[ned].m = m;
+		ed[ned].tmp = xasprintf("%s/indicators/.%s.xml.new-XXXXXX",
+		    r->content, m->id);
+		if ((fd = mkstemp(ed[ned].tmp)) == -1) {
+			diag_sys("cannot create %s: %s", ed[ned].tmp,
+			    strerror(errno));
+			free(ed[ned].tmp);
+			goto out;
+		}
+		ned++;
+		ok = write(fd, b.data, b.len) == (ssize_t)b.len;
+		if (close(fd) == -1 || !ok) {
+			diag_sys("cannot write %s: %s", ed[ned - 1].tmp,
+			    strerror(errno));
+			goto out;
+		}
+		if (!reread(ed[ned - 1].tmp, m, year)) {
+			diag_sys("internal error: %s with the %d assessment "
+			    "does not read back: nothing written",
+			    m->ind_file, year);
+			goto out;
+		}
+	}
+	/* Into place: the edition, then each indicator file. */
+	if (rename(tmp, dest) == -1) {
+		diag_sys("cannot rename %s to %s: %s", tmp, dest,
+		    strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	for (i = 0; i < ned; i++) {
+		if (rename(ed[i].tmp, ed[i].m->ind_file) == -1) {
+			diag_sys("cannot rename %s to %s: %s", ed[i].tmp,
+			    ed[i].m->ind_file, strerror(errno));
+			goto out;
+		}
+		free(ed[i].tmp);
+		ed[i].tmp = NULL;
+	}
+	fprintf(stderr, "%s: created %s (draft, from %d): %zu narratives and "
+	    "%zu parts to write; %zu assessments added", PROGNAME, dest,
+	    last->year, r->plan.nmeasures, last->nfront + last->nback, ned);
+	if (nskip > 0)
+		fprintf(stderr, ", %zu already there", nskip);
+	fprintf(stderr, "; each text to write is marked %s\n", GAP_MARKER);
+	rc = EXIT_OK;
+out:
+	for (i = 0; i < ned; i++)
+		if (ed[i].tmp != NULL) {
+			unlink(ed[i].tmp);
+			free(ed[i].tmp);
+		}
+	free(ed);
+	if (tmp != NULL) {
+		rm_tree(tmp);
+		free(tmp);
+	}
+	free(dest);
+	buf_free(&b);
+	report_free(r);
+	xml_cleanup();
+	diag_finish();
+	return rc;
+}

@@ -1,0 +1,34 @@
+/*
+ * Schema problems in the tool's own words (xmlcheck.c), for xml.c: the
+ * libxml2 side of the loader, so it includes libxml2.
+ */
+#ifndef XMLCHECK_H
+#define XMLCHECK_H
+
+#include <libxml/tree.h>
+
+enum xmlcheck_schema {
+	XMLCHECK_PLAN,		/* plan.xml */
+	XMLCHECK_INDICATORS,	/* indicators/mNN.xml */
+	XMLCHECK_EDITION,	/* editions/YYYY/edition.xml */
+	XMLCHECK__MAX
+};
+
+/* Called for each problem: n the element, attr the attribute concerned
+ * (or NULL), msg the message (only valid during the call). */
+typedef void	(*xmlcheck_fn)(void *arg, const xmlNode *n, const char *attr,
+		    const char *msg);
+
+/*
+ * Walks doc against a description of its schema (the same rules as
+ * gen/schema/<s>.rng) and calls fn for every element, attribute and text
+ * that breaks them: what was found, what is expected, the allowed values.
+ * Returns the number of problems.
+ */
+size_t	 xmlcheck_doc(enum xmlcheck_schema s, const xmlDoc *doc,
+	    xmlcheck_fn fn, void *arg);
+
+/* The message for a problem the walk did not explain, at element n. */
+void	 xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg);
+
+#endif /* XMLCHECK_H */
