@@ -125,7 +125,7 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))
 m = [e["message"] for e in d]
 assert len(d) == 4, d
-assert any(x.startswith('raw HTML is not allowed, shown as text: <b title="x€') and
+assert any(x.startswith('raw HTML <b> is not allowed, shown as text: <b title="x€') and
            x.endswith("€…") for x in m), m
 assert any(x.startswith('link "ftp://x€') and x.count("€") == 17 and
            "€…\"" in x for x in m), m
