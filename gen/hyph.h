@@ -9,6 +9,8 @@
 #ifndef HYPH_H
 #define HYPH_H
 
+#include <pango/pangocairo.h>
+
 #define HYPH_DICT	"/usr/share/hyphen/hyph_fr.dic"
 #define HYPH_SHY	"\xc2\xad"	/* U+00AD soft hyphen */
 
@@ -22,10 +24,18 @@ void		 hyph_free(struct hyph *);	/* NULL is fine */
 
 /* Appends the len bytes of UTF-8 text s to out, with a soft hyphen at
  * each break point of its words.  A word is a run of letters; runs of
- * fewer than 5 letters, words in capitals (acronyms) and words that
- * already hold a soft hyphen or a hyphen-like character are copied as
- * they are.  At least 2 letters stay before a break and 3 after. */
+ * fewer than 5 letters, words that start with a capital (proper nouns,
+ * acronyms), and tokens that hold a digit, an address or a path, a soft
+ * hyphen or a hyphen-like character are copied as they are.  At least 2
+ * letters stay before a break and 3 after. */
 void		 hyph_put(struct hyph *, struct buf *out, const char *s,
 		    size_t len);
+
+/* Draws a line of a pango layout with its baseline's left end at the
+ * current point, as pango_cairo_show_layout_line() does, but with the
+ * soft hyphens left out of the text the PDF maps its glyphs to.  Runs
+ * without a colour of their own take the current source; the current
+ * point ends after the line.  (shy.c) */
+void		 hyph_show_line(cairo_t *, PangoLayoutLine *);
 
 #endif /* HYPH_H */

@@ -1442,7 +1442,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	for (i = pc->first; i < pc->last; i++) {
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
 		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
-		pango_cairo_show_layout_line(cr, ln);
+		hyph_show_line(cr, ln);
 		if (it->hyend != NULL && it->hyend[i])
 			draw_hyphen(p, cr, ln, x + it->lx[i], ytop + it->base[i]);
 	}
@@ -1495,7 +1495,7 @@ show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
 		base = y + (double)pango_layout_iter_get_baseline(iter) /
 		    PANGO_SCALE;
 		cairo_move_to(cr, lx, base);
-		pango_cairo_show_layout_line(cr, ln);
+		hyph_show_line(cr, ln);
 		e = ln->start_index + ln->length;
 		if (e >= 2 && memcmp(text + e - 2, HYPH_SHY, 2) == 0)
 			draw_hyphen(p, cr, ln, lx, base);
