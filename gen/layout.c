@@ -127,7 +127,11 @@ can_break(const struct lay_item *it, size_t e)
 	case LAY_TEXT:
 		orph = it->orphans < 1 ? 1 : (size_t)it->orphans;
 		wid = it->widows < 1 ? 1 : (size_t)it->widows;
-		return e >= orph && it->nu - e >= wid;
+		/* Never after a hyphenated line: the word's halves would
+		 * be a page (and maybe a figure) apart, and no search would
+		 * find it. */
+		return e >= orph && it->nu - e >= wid &&
+		    (it->hyend == NULL || !it->hyend[e - 1]);
 	case LAY_TABLE:
 		/* Two body rows at least on each side, when there are. */
 		if (it->nu - it->nhead < 4)
@@ -409,13 +413,6 @@ place(struct run *r, size_t i)
 		 * break. */
 		h = 0;
 		best = fit_units(r, it, s, cont, avail, &h);
-		/* A page does not end on a hyphenated word when the line
-		 * before is an allowed break too. */
-		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
-		    it->hyend[best - 1] && can_break(it, best - 1)) {
-			best--;
-			h = lay_height(it, s, best, cont);
-		}
 		if (best == 0 && !r->top) {
 			new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -896,7 +893,10 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 			buf_putc(&b->t, ' ');
 			break;
 		case SPAN_LINEBREAK:
-			BUF_PUTSL(&b->t, "\xe2\x80\xa8");	/* U+2028 */
+			/* U+2029: pango ends a paragraph there, and leaves
+			 * the line before unjustified (U+2028 it would
+			 * stretch). */
+			BUF_PUTSL(&b->t, "\xe2\x80\xa9");
 			break;
 		case SPAN__MAX:
 			abort();
@@ -1109,6 +1109,8 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 		pango_layout_set_alignment(pl, align);
 	if (hang != 0)
 		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
+	/* The style's list is shared: no attribute indexes the text. */
+	lay_fix_breaks(pl, 0, NULL, 0);
 	e = xcalloc(1, sizeof(*e));
 	e->table = t;
 	e->key = buf_detach(&key);
@@ -1168,6 +1170,7 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 		if (hang != 0)
 			pango_layout_set_indent(it->layout,
 			    (int)(-hang * PANGO_SCALE));
+		lay_fix_breaks(it->layout, 1, b->links, b->nlinks);
 	}
 	it->links = b->links;
 	it->nlinks = b->nlinks;
@@ -1609,6 +1612,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 				if (ralign[c])
 					pango_layout_set_alignment(pl,
 					    PANGO_ALIGN_RIGHT);
+				lay_fix_breaks(pl, 1, NULL, 0);
 			}
 			buf_free(&b.t);
 			free(b.links);
