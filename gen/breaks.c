@@ -102,69 +102,165 @@ ends_hyphenated(PangoLayout *pl)
 }
 
 /*
- * Ragged text: keeps the soft hyphens of the tokens that do not fit on a
- * line, drops the others.  Which tokens do not fit: those pango must cut
- * where no break is allowed, once every soft hyphen is gone.
+ * Marks in bad[] (one per token, ntok of them) the tokens of pl that
+ * pango cut where no break is allowed: the words wider than a line.
+ * Returns how many lines start so.
+ */
+static int
+cut_tokens(PangoLayout *pl, char *bad, size_t ntok)
+{
+	const char	*t = pango_layout_get_text(pl);
+	const PangoLogAttr *la;
+	GSList		*l;
+	size_t		 len = strlen(t), i, tok;
+	int		 nla, n = 0;
+	long		 c;
+
+	la = pango_layout_get_log_attrs_readonly(pl, &nla);
+	for (l = pango_layout_get_lines_readonly(pl); l != NULL; l = l->next) {
+		PangoLayoutLine *ln = l->data;
+
+		if (ln->start_index == 0)
+			continue;
+		c = g_utf8_pointer_to_offset(t, t + ln->start_index);
+		if (c >= nla || la[c].is_line_break)
+			continue;
+		for (i = 0, tok = 0; i < (size_t)ln->start_index && i < len;
+		    i++)
+			if (is_sep(t, i, len))
+				tok++;
+		if (tok < ntok)
+			bad[tok] = 1;
+		n++;
+	}
+	return n;
+}
+
+/* Number of tokens of text (a soft hyphen is inside a token, never
+ * between two, so both forms of a text number them alike). */
+static size_t
+count_tokens(const char *t)
+{
+	size_t	 len = strlen(t), i, n = 0;
+
+	for (i = 0; i <= len; i++)
+		if (i == len || is_sep(t, i, len))
+			n++;
+	return n;
+}
+
+/*
+ * Puts soft hyphens at the break points of the tokens of pl marked in
+ * bad[], shifting links and, when own, attributes.  The layout is laid
+ * out again.
  */
 static void
-fix_ragged(PangoLayout *pl, int own, struct lay_link *links, size_t nlinks)
+shy_insert(PangoLayout *pl, struct hyph *hy, int own,
+    struct lay_link *links, size_t nlinks, const char *bad)
 {
-	const char	*text = pango_layout_get_text(pl), *ct;
-	const PangoLogAttr *la;
-	PangoLayout	*cp;
-	GSList		*l;
-	size_t		 len = strlen(text), clen, i, tok, ntok;
-	char		*drop, *bad;
-	int		 nla, any = 0;
+	const char	*text = pango_layout_get_text(pl);
+	PangoAttrList	*attrs = own ? pango_layout_get_attributes(pl) : NULL;
+	struct buf	 out = { NULL, 0, 0 }, w = { NULL, 0, 0 };
+	size_t		 len = strlen(text), i, j, s, tok = 0, k;
+	size_t		*pos = NULL, npos = 0;
 
+	/* Tokens are numbered by the separators before them. */
+	for (i = 0; i <= len; ) {
+		if (i < len && is_sep(text, i, len)) {
+			j = (unsigned char)text[i] < 0x80 ? 1 : 3;
+			buf_put(&out, text + i, j);
+			i += j;
+			tok++;
+			continue;
+		}
+		for (s = i; i < len && !is_sep(text, i, len); i++)
+			;
+		if (!bad[tok]) {
+			buf_put(&out, text + s, i - s);
+		} else {
+			/* The token again, a soft hyphen where libhyphen
+			 * breaks it: note where, in the text as it was. */
+			buf_reset(&w);
+			hyph_put(hy, &w, text + s, i - s);
+			for (j = 0, k = s; j < w.len; ) {
+				if (j + 2 <= w.len &&
+				    memcmp(w.data + j, HYPH_SHY, 2) == 0 &&
+				    (k >= i || memcmp(text + k, HYPH_SHY, 2))) {
+					pos = xreallocarray(pos, npos + 1,
+					    sizeof(*pos));
+					pos[npos++] = k;
+					j += 2;
+					continue;
+				}
+				j++;
+				k++;
+			}
+			buf_put(&out, w.data, w.len);
+		}
+		if (i == len)
+			break;
+	}
+	while (npos-- > 0) {
+		i = pos[npos];
+		if (attrs != NULL)
+			pango_attr_list_update(attrs, (int)i, 0, 2);
+		for (k = 0; k < nlinks; k++) {
+			if ((size_t)links[k].start > i)
+				links[k].start += 2;
+			if ((size_t)links[k].end >= i)
+				links[k].end += 2;
+		}
+	}
+	if (out.len != len)
+		pango_layout_set_text(pl, out.data, (int)out.len);
+	free(pos);
+	buf_free(&w);
+	buf_free(&out);
+}
+
+/*
+ * Ragged text: no hyphen but in the tokens that do not fit on a line.
+ * Their text has none yet (tb_put() puts soft hyphens in justified text
+ * only): a token pango had to cut where no break is allowed gets its
+ * break points.  A text that has them (justified prose set ragged, for a
+ * long address) keeps those of such tokens and loses the others.
+ */
+static void
+fix_ragged(PangoLayout *pl, struct hyph *hy, int own,
+    struct lay_link *links, size_t nlinks)
+{
+	const char	*text = pango_layout_get_text(pl);
+	PangoLayout	*cp;
+	size_t		 len = strlen(text), i, tok, ntok;
+	char		*drop, *bad;
+	int		 any = 0;
+
+	ntok = count_tokens(text);
+	bad = xcalloc(ntok + 1, 1);
 	drop = xcalloc(len + 1, 1);
 	for (i = 0; i < len; i++)
 		if (is_shy(text, i, len))
 			drop[i] = any = 1;
 	if (!any) {
-		free(drop);
-		return;
-	}
-	if (!ends_hyphenated(pl)) {
+		if (hy != NULL && cut_tokens(pl, bad, ntok) > 0)
+			shy_insert(pl, hy, own, links, nlinks, bad);
+	} else if (!ends_hyphenated(pl)) {
 		/* No break is at a soft hyphen: without them, pango finds
 		 * the same breaks. */
 		shy_drop(pl, own, links, nlinks, drop);
-		free(drop);
-		return;
-	}
-	cp = pango_layout_copy(pl);
-	shy_drop(cp, 1, NULL, 0, drop);
-	ct = pango_layout_get_text(cp);
-	clen = strlen(ct);
-	/* Tokens, numbered alike in both texts (a soft hyphen is inside a
-	 * token, never between two). */
-	for (i = 0, ntok = 0; i <= clen; i++)
-		if (i == clen || is_sep(ct, i, clen))
-			ntok++;
-	bad = xcalloc(ntok + 1, 1);
-	la = pango_layout_get_log_attrs_readonly(cp, &nla);
-	for (l = pango_layout_get_lines_readonly(cp); l != NULL; l = l->next) {
-		PangoLayoutLine *ln = l->data;
-		long c;
-
-		if (ln->start_index == 0)
-			continue;
-		c = g_utf8_pointer_to_offset(ct, ct + ln->start_index);
-		if (c >= nla || la[c].is_line_break)
-			continue;
-		for (i = 0, tok = 0; i < (size_t)ln->start_index; i++)
-			if (is_sep(ct, i, clen))
+	} else {
+		cp = pango_layout_copy(pl);
+		shy_drop(cp, 1, NULL, 0, drop);
+		cut_tokens(cp, bad, ntok);
+		g_object_unref(cp);
+		for (i = 0, tok = 0; i < len; i++) {
+			if (is_sep(text, i, len))
 				tok++;
-		bad[tok] = 1;
+			else if (drop[i] && tok < ntok && bad[tok])
+				drop[i] = 0;
+		}
+		shy_drop(pl, own, links, nlinks, drop);
 	}
-	g_object_unref(cp);
-	for (i = 0, tok = 0; i < len; i++) {
-		if (is_sep(text, i, len))
-			tok++;
-		else if (drop[i] && tok < ntok && bad[tok])
-			drop[i] = 0;
-	}
-	shy_drop(pl, own, links, nlinks, drop);
 	free(bad);
 	free(drop);
 }
@@ -267,11 +363,11 @@ fix_justified(PangoLayout *pl, int own, struct lay_link *links,
 }
 
 void
-lay_fix_breaks(PangoLayout *pl, int own, struct lay_link *links,
-    size_t nlinks)
+lay_fix_breaks(PangoLayout *pl, struct hyph *hy, int own,
+    struct lay_link *links, size_t nlinks)
 {
 	if (pango_layout_get_justify(pl))
 		fix_justified(pl, own, links, nlinks);
 	else
-		fix_ragged(pl, own, links, nlinks);
+		fix_ragged(pl, hy, own, links, nlinks);
 }

@@ -1,10 +1,13 @@
 /*
  * French hyphenation for the PDF: soft hyphens (U+00AD) inserted at the
  * break points that libhyphen finds with the hyphen-fr patterns (Debian
- * hyphen-fr).  Pango breaks a word only where such a hyphen sits, and then
- * draws the hyphen.  Only the PDF uses this: the site lets the browser
- * hyphenate (CSS hyphens: auto), so its text never carries soft hyphens.
- * Include "report.h", "extern.h" first.
+ * hyphen-fr).  Pango breaks a word only where such a hyphen sits;
+ * breaks.c then reviews the lines (lay_fix_breaks() in layout.h), pdf.c
+ * hangs a hyphen at the lines that end on one, and hyph_show_line() draws
+ * the lines with the soft hyphens left out of the PDF's text.  Only the
+ * PDF uses this: the site lets the browser hyphenate (CSS hyphens: auto),
+ * so its text never carries soft hyphens.  Include "report.h", "extern.h"
+ * first.
  */
 #ifndef HYPH_H
 #define HYPH_H

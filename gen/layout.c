@@ -759,7 +759,10 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 	memset(b, 0, sizeof(*b));
 	b->l = l;
 	b->attrs = NULL;	/* made by the first span's attribute */
-	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
+	/* Ragged text gets its soft hyphens later, and only where a word
+	 * does not fit (lay_fix_breaks()). */
+	b->hyph = lay_styles[st].hyphenate && lay_styles[st].justify &&
+	    l->hy != NULL;
 }
 
 static void
@@ -1110,7 +1113,7 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 	if (hang != 0)
 		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
 	/* The style's list is shared: no attribute indexes the text. */
-	lay_fix_breaks(pl, 0, NULL, 0);
+	lay_fix_breaks(pl, l->hy, 0, NULL, 0);
 	e = xcalloc(1, sizeof(*e));
 	e->table = t;
 	e->key = buf_detach(&key);
@@ -1170,7 +1173,7 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 		if (hang != 0)
 			pango_layout_set_indent(it->layout,
 			    (int)(-hang * PANGO_SCALE));
-		lay_fix_breaks(it->layout, 1, b->links, b->nlinks);
+		lay_fix_breaks(it->layout, l->hy, 1, b->links, b->nlinks);
 	}
 	it->links = b->links;
 	it->nlinks = b->nlinks;
@@ -1612,7 +1615,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 				if (ralign[c])
 					pango_layout_set_alignment(pl,
 					    PANGO_ALIGN_RIGHT);
-				lay_fix_breaks(pl, 1, NULL, 0);
+				lay_fix_breaks(pl, l->hy, 1, NULL, 0);
 			}
 			buf_free(&b.t);
 			free(b.links);
