@@ -1,6 +1,7 @@
 #!/bin/sh
 # The PDF's typesetting: what a reader copies or searches is the text (no
-# soft hyphen, every word of every narrative found by a plain search);
+# soft hyphen, no paragraph of the structure text cut inside a word, every
+# word of every narrative found by a plain search);
 # hyphenation within bounds; hard breaks and one-word lines unstretched;
 # figures at the schema's limits inside the text area, their tables next
 # to them.
@@ -113,6 +114,37 @@ for my $i (0 .. $#l) {
 print "$n $h $max ", scalar(@caps), " @caps[0 .. ($#caps < 4 ? $#caps : 4)]\n";
 EOF2
 
+cat >cut.pl <<'EOF2'
+# cut.pl RAW STRUCT: structure-text strings that stop inside a word of the
+# text (the text: pdftotext -raw, hyphenated words joined); prints them.
+use utf8;
+binmode STDOUT, ':encoding(UTF-8)';
+open my $r, '<:encoding(UTF-8)', $ARGV[0] or die;
+open my $s, '<:encoding(UTF-8)', $ARGV[1] or die;
+local $/;
+my $t = <$r>;
+$t =~ s/(\p{L})-\n\f?(?=\p{Ll})/$1/g;
+$t =~ s/\s+/ /g;
+my ($n, $bad) = (0, 0);
+for my $q (<$s> =~ /^\s*"(.*)"$/mg) {
+	$q =~ s/\s+/ /g;
+	next unless $q =~ /\p{L}$/ && $q =~ /(.{12})$/;
+	my $end = $1;
+	# Cut if every place the end is found goes on with a letter.
+	my ($i, $seen, $whole) = (0, 0, 0);
+	while (($i = index($t, $end, $i)) >= 0) {
+		$seen++;
+		$i += length $end;
+		$whole = 1, last if substr($t, $i, 1) !~ /\p{L}/;
+	}
+	next unless $seen;
+	$n++;
+	print "$end\n" if !$whole && $bad++ < 5;
+}
+print "$n checked\n";
+exit($bad ? 1 : 0);
+EOF2
+
 "$BIN" build --format pdf --content "$TOP/content" --out out --quiet 2>err
 if [ $? -ne 0 ]; then
 	fail "both editions build as PDF" "$(cat err)"
@@ -128,6 +160,11 @@ for year in 2016 2015; do
 		    "$(grep -o ".\{20\}$(printf '\302\255').\{20\}" plain.txt raw.txt struct.txt | head -3)"
 	else
 		pass "$year: no soft hyphen in the text or the structure text"
+	fi
+	if perl cut.pl raw.txt struct.txt >cut.txt; then
+		pass "$year: structure text: no paragraph cut inside a word ($(tail -1 cut.txt))"
+	else
+		fail "$year: structure text: no paragraph cut inside a word" "$(cat cut.txt)"
 	fi
 	# A plain search: the body only (running heads would come between
 	# the halves of a word hyphenated at a page's foot).
