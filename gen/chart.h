@@ -53,6 +53,10 @@ double	 chart_height_status(const struct report *, const struct edition *,
 	    double w);
 double	 chart_height_progress(const struct report *,
 	    const struct edition *, double w);
+/* [pt] The least height the chart reads well at (its plot squeezed, its
+ * bars on one line of label each); the PDF draws a chart anywhere
+ * between this and chart_height(). */
+double	 chart_height_min(const struct indicator *, int year, double w);
 
 /* Draw within the rectangle (0, 0, w, h) [pt] of cr; ctx comes from
  * font_context().  Values after year are not drawn. */

@@ -60,7 +60,6 @@
 #define FIG_GAP		16.0	/* [pt] between a chart and its column */
 #define FIG_TABLE_MIN	60.0	/* [pt] a data table's head and two rows,
 				 * below a chart at its tallest */
-#define FIG_CHART_MIN	200.0	/* [pt] a chart is never made smaller */
 
 #define ACCENT		0x1f3a5f	/* titles, rules */
 #define MUTED		0x595959	/* running heads, leaders */
@@ -591,9 +590,11 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
  * baseline and target, notes and the source's address.  The box is one
  * unit and a float.  A figure too tall for that (many categories, long
  * notes) is not a float: its chart, never taller than what a page leaves
- * below the caption, stands with the caption and the first rows of its
- * table, and the table goes on over the next page with "(suite)", its
- * words after it.  Returns 1 in that case.
+ * below the caption, stands with the caption (or, when the sentences
+ * stating its data leave it too little room, at the top of the next
+ * page) and the first rows of its table, and the table goes on over the
+ * next page with "(suite)", its words after it.  Returns 1 in that
+ * case.
  */
 static int
 build_figure(struct pdf *p, const struct measure *m,
@@ -605,6 +606,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	int		 from, to, notes;
 	size_t		 i, first, ncap;
 	double		 y, after, maxch;
+	int		 alone;
 
 	p->nfig++;
 	title = xasprintf("Figure %d.%d " EMDASH " %s", m->number, p->nfig,
@@ -629,13 +631,19 @@ build_figure(struct pdf *p, const struct measure *m,
 		free(s);
 	}
 	/* What a page leaves for the chart below the caption and its
-	 * sentences, with room for a table's head and first rows. */
+	 * sentences, with room for a table's head and first rows.  When
+	 * the sentences leave too little (dozens of values stated), the
+	 * chart starts a page of its own after them. */
 	maxch = BODY_H - FIG_TABLE_MIN - 4;
 	for (i = ncap; i < p->l.nitems; i++)
 		maxch -= lay_height(&p->l.item[i], 0, p->l.item[i].nu, 0) +
 		    (i > ncap ? fmax(p->l.item[i - 1].after,
 		    p->l.item[i].before) : 0);
-	maxch = fmax(maxch, FIG_CHART_MIN);
+	alone = maxch < chart_height_min(ind, p->e->year, COL_W);
+	if (alone) {
+		p->l.item[p->l.nitems - 1].keep = 0;
+		maxch = BODY_H - FIG_TABLE_MIN - 4;
+	}
 
 	f = xcalloc(1, sizeof(*f));
 	if (p->nfigs == p->figcap) {
@@ -667,7 +675,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	f->colh = y;
 	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
 	fit_items(&f->col);
-	if (f->h > BODY_H * 0.75) {
+	if (alone || f->h > BODY_H * 0.75) {
 		/* Too long to stay one box: the chart alone, full width,
 		 * and its words after it in the flow, where they may run
 		 * over a page rather than be cut. */
