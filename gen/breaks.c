@@ -7,9 +7,10 @@
  *
  * - justified text: no more than MAX_HYPH hyphenated lines in a row (the
  *   word that would end the next one in a hyphen is not broken);
- * - justified text: a line holding one word is not stretched (pango would
- *   space its letters out): the space that ends it becomes a paragraph
- *   end, which pango leaves unjustified;
+ * - justified text: a line holding one word (or a piece of one) is not
+ *   stretched (pango would space its letters out): the space or the soft
+ *   hyphen that ends it becomes a paragraph end, which pango leaves
+ *   unjustified;
  * - ragged text (cells, captions, notes): no hyphen at all, unless a word
  *   is wider than the line; then that word alone keeps its break points.
  *
@@ -317,7 +318,7 @@ fix_justified(PangoLayout *pl, int own, struct lay_link *links,
 	char		*drop, *t;
 	GSList		*l;
 	size_t		 len, i, ws, we;
-	int		 pass, e, changed;
+	int		 pass, e;
 
 	for (pass = 0; pass < MAX_PASSES; pass++) {
 		if ((e = hyph_run(pl)) < 0)
@@ -338,26 +339,37 @@ fix_justified(PangoLayout *pl, int own, struct lay_link *links,
 		free(drop);
 	}
 
-	/* One-word lines: the space after the word ends a paragraph. */
+	/* Lines of one word, or of a piece of one: the space after the
+	 * word ends a paragraph, and so does the soft hyphen after the
+	 * piece, made a CR LF (the same two bytes; HYPH_SOFTEND). */
 	text = pango_layout_get_text(pl);
 	len = strlen(text);
 	t = NULL;
-	changed = 0;
 	for (l = pango_layout_get_lines_readonly(pl); l != NULL; l = l->next) {
 		PangoLayoutLine *ln = l->data;
+		int end;
 
 		/* Only a wrapped line: the next one starts where it ends. */
 		e = ln->start_index + ln->length;
-		if (l->next == NULL || e < 1 || ((PangoLayoutLine *)
-		    l->next->data)->start_index != e || text[e - 1] != ' ' ||
-		    has_space(text, ln->start_index, e - 1))
+		if (l->next == NULL || ((PangoLayoutLine *)
+		    l->next->data)->start_index != e)
+			continue;
+		if (e >= 1 && text[e - 1] == ' ')
+			end = e - 1;
+		else if (e >= 2 && is_shy(text, (size_t)e - 2, len))
+			end = e - 2;
+		else
+			continue;
+		if (has_space(text, ln->start_index, end))
 			continue;
 		if (t == NULL)
 			t = xstrdup(text);
-		t[e - 1] = '\n';
-		changed = 1;
+		if (text[end] == ' ')
+			t[end] = '\n';
+		else
+			memcpy(t + end, HYPH_SOFTEND, 2);
 	}
-	if (changed)
+	if (t != NULL)
 		pango_layout_set_text(pl, t, (int)len);
 	free(t);
 }

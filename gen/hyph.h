@@ -16,6 +16,11 @@
 
 #define HYPH_DICT	"/usr/share/hyphen/hyph_fr.dic"
 #define HYPH_SHY	"\xc2\xad"	/* U+00AD soft hyphen */
+/* A soft hyphen that ends a paragraph, so that pango leaves the line it
+ * ends unjustified (breaks.c): CR LF, never found in the text otherwise
+ * (cmark and libxml2 turn CR LF into LF).  A line before one ends in a
+ * hyphen too. */
+#define HYPH_SOFTEND	"\r\n"
 
 struct hyph;
 

@@ -953,7 +953,8 @@ measure_lines(struct lay_item *it)
 		PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(iter);
 		int e = ln->start_index + ln->length;
 
-		it->hyend[i] = e >= 2 && memcmp(text + e - 2, "\xc2\xad", 2) == 0;
+		it->hyend[i] = (e >= 2 && memcmp(text + e - 2, HYPH_SHY,
+		    2) == 0) || strncmp(text + e, HYPH_SOFTEND, 2) == 0;
 		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
 		it->top[i] = (double)y0 / PANGO_SCALE;

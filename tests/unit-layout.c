@@ -1342,6 +1342,19 @@ test_pango(void)
 		ok(c1->nu > 2 && r.width < 40 * PANGO_SCALE,
 		    "a one-word line is not letter-spaced",
 		    pango_layout_get_text(c1->layout));
+		/* Nor a line holding a piece of a word; it still ends in
+		 * a hyphen. */
+		c1 = lay_text(&l, "constitutionnelles et la suite",
+		    STYLE_BODY, 0, 45);
+		good = c1->nu > 3;
+		for (i = 0; good && i < 2; i++) {
+			pango_layout_line_get_extents(
+			    pango_layout_get_line_readonly(c1->layout,
+			    (int)i), NULL, &r);
+			good = c1->hyend[i] && r.width < 44 * PANGO_SCALE;
+		}
+		ok(good, "a line of a word's piece is not letter-spaced and "
+		    "ends in a hyphen", pango_layout_get_text(c1->layout));
 	}
 	lay_paginate(l.item, l.nitems, 300, &pg);
 	ok(pg.npages >= 2 && complete(l.item, l.nitems, &pg),
