@@ -33,7 +33,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
-	   gen/pdf.o gen/hyph.o gen/image.o
+	   gen/pdf.o gen/hyph.o gen/image.o gen/shy.o gen/breaks.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
@@ -131,7 +131,7 @@ tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HD
 
 gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
-gen/layout.o gen/pdf.o gen/hyph.o: gen/layout.h gen/hyph.h gen/font.h \
+gen/layout.o gen/pdf.o gen/hyph.o gen/shy.o gen/breaks.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
 
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h

@@ -1691,6 +1691,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 
 /* Fixed parts of the horizontal bar chart [pt]. */
 #define HBAR_ROW	34.0	/* one category, two lines of label */
+#define HBAR_ROW_MIN	16.0	/* one category, one line of label */
 #define HBAR_FIXED	96.0	/* header, legend, ticks, unit, source */
 
 static void
@@ -1891,6 +1892,20 @@ chart_height(const struct indicator *ind, int year, double w)
 		h += 16 * floor(chars * 5.0 / w);
 	}
 	return h;
+}
+
+double
+chart_height_min(const struct indicator *ind, int year, double w)
+{
+	int	 first, last;
+	double	 h = chart_height(ind, year, w);
+
+	if (!year_span(ind, year, &first, &last))
+		return h;
+	if (ind->chart == CHART_HBAR)
+		return fmin(h, HBAR_FIXED + ind->nseries * HBAR_ROW_MIN);
+	/* The plot takes 220 to 420 pt of chart_height(); 180 will do. */
+	return fmin(h, h - fmin(fmax(w * 9 / 16, 220), 420) + 180);
 }
 
 void

@@ -53,6 +53,10 @@ double	 chart_height_status(const struct report *, const struct edition *,
 	    double w);
 double	 chart_height_progress(const struct report *,
 	    const struct edition *, double w);
+/* [pt] The least height the chart reads well at (its plot squeezed, its
+ * bars on one line of label each); the PDF draws a chart anywhere
+ * between this and chart_height(). */
+double	 chart_height_min(const struct indicator *, int year, double w);
 
 /* Frees the layouts the charts keep on a context (each holds a
  * reference to it): call before the context's last g_object_unref(). */

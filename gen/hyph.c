@@ -51,8 +51,8 @@ hyph_free(struct hyph *h)
 
 /*
  * Is the whitespace-delimited token [s, e) prose?  Addresses, paths,
- * identifiers and words already carrying a break hint are not: a hyphen
- * drawn inside them would change what they say.
+ * identifiers, numbers and words already carrying a break hint are not:
+ * a hyphen drawn inside them would change what they say.
  */
 static int
 token_prose(const char *s, const char *e)
@@ -60,7 +60,7 @@ token_prose(const char *s, const char *e)
 	const char	*p;
 
 	for (p = s; p < e; p++) {
-		if (strchr("/@_\\=#&<>{}[]|~", *p) != NULL)
+		if (strchr("/@_\\=#&<>{}[]|~0123456789", *p) != NULL)
 			return 0;
 		/* U+00AD soft hyphen, U+2010 hyphen, U+2011 no-break hyphen */
 		if (e - p >= 2 && memcmp(p, "\xc2\xad", 2) == 0)
@@ -88,22 +88,22 @@ word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
 	int		*pos = NULL, *cut = NULL;
 	const char	*p;
 	size_t		 n = 0, i;
-	int		 upper = 0;
 	gunichar	 c;
 
-	if (nch < MINWORD || nch > MAXWORD) {
+	/* Proper nouns and acronyms (Tracfin, Commission, CNCDH) are never
+	 * broken: a capital starts them. */
+	if (nch < MINWORD || nch > MAXWORD ||
+	    g_unichar_isupper(g_utf8_get_char(s))) {
 		buf_put(out, s, (size_t)(e - s));
 		return;
 	}
 	for (p = s; p < e; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		upper += g_unichar_isupper(c) != 0;
 		n += (size_t)g_unichar_to_utf8(g_unichar_tolower(c), low + n);
 	}
 	low[n] = '\0';
 	memset(marks, 0, sizeof(marks));
-	/* Acronyms (CNCDH, MIPROF) are never broken. */
-	if (upper > 1 || hnj_hyphen_hyphenate3(h->dict, low, (int)n, marks,
+	if (hnj_hyphen_hyphenate3(h->dict, low, (int)n, marks,
 	    NULL, &rep, &pos, &cut, LEFTMIN, RIGHTMIN, LEFTMIN,
 	    RIGHTMIN) != 0 || rep != NULL) {
 		/* Non-standard breaks (rep) do not occur in French. */

@@ -127,7 +127,11 @@ can_break(const struct lay_item *it, size_t e)
 	case LAY_TEXT:
 		orph = it->orphans < 1 ? 1 : (size_t)it->orphans;
 		wid = it->widows < 1 ? 1 : (size_t)it->widows;
-		return e >= orph && it->nu - e >= wid;
+		/* Never after a hyphenated line: the word's halves would
+		 * be a page (and maybe a figure) apart, and no search would
+		 * find it. */
+		return e >= orph && it->nu - e >= wid &&
+		    (it->hyend == NULL || !it->hyend[e - 1]);
 	case LAY_TABLE:
 		/* Two body rows at least on each side, when there are. */
 		if (it->nu - it->nhead < 4)
@@ -409,13 +413,6 @@ place(struct run *r, size_t i)
 		 * break. */
 		h = 0;
 		best = fit_units(r, it, s, cont, avail, &h);
-		/* A page does not end on a hyphenated word when the line
-		 * before is an allowed break too. */
-		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
-		    it->hyend[best - 1] && can_break(it, best - 1)) {
-			best--;
-			h = lay_height(it, s, best, cont);
-		}
 		if (best == 0 && !r->top) {
 			new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -872,7 +869,10 @@ tb_init(struct tb *b, struct lay *l, enum lay_style st)
 	memset(b, 0, sizeof(*b));
 	b->l = l;
 	b->attrs = NULL;	/* made by the first span's attribute */
-	b->hyph = lay_styles[st].hyphenate && l->hy != NULL;
+	/* Ragged text gets its soft hyphens later, and only where a word
+	 * does not fit (lay_fix_breaks()). */
+	b->hyph = lay_styles[st].hyphenate && lay_styles[st].justify &&
+	    l->hy != NULL;
 	b->st = st;
 }
 
@@ -1050,7 +1050,10 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 			buf_putc(&b->t, ' ');
 			break;
 		case SPAN_LINEBREAK:
-			BUF_PUTSL(&b->t, "\xe2\x80\xa8");	/* U+2028 */
+			/* U+2029: pango ends a paragraph there, and leaves
+			 * the line before unjustified (U+2028 it would
+			 * stretch). */
+			BUF_PUTSL(&b->t, "\xe2\x80\xa9");
 			break;
 		case SPAN__MAX:
 			abort();
@@ -1104,7 +1107,8 @@ measure_lines(struct lay_item *it)
 		PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(iter);
 		int e = ln->start_index + ln->length;
 
-		it->hyend[i] = e >= 2 && memcmp(text + e - 2, "\xc2\xad", 2) == 0;
+		it->hyend[i] = (e >= 2 && memcmp(text + e - 2, HYPH_SHY,
+		    2) == 0) || strncmp(text + e, HYPH_SOFTEND, 2) == 0;
 		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
 		it->top[i] = (double)y0 / PANGO_SCALE;
@@ -1263,6 +1267,8 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 		pango_layout_set_alignment(pl, align);
 	if (hang != 0)
 		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
+	/* The style's list is shared: no attribute indexes the text. */
+	lay_fix_breaks(pl, l->hy, 0, NULL, 0);
 	e = xcalloc(1, sizeof(*e));
 	e->table = t;
 	e->key = buf_detach(&key);
@@ -1322,6 +1328,7 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 		if (hang != 0)
 			pango_layout_set_indent(it->layout,
 			    (int)(-hang * PANGO_SCALE));
+		lay_fix_breaks(it->layout, l->hy, 1, b->links, b->nlinks);
 	}
 	it->links = b->links;
 	it->nlinks = b->nlinks;
@@ -1786,6 +1793,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 				if (ralign[c])
 					pango_layout_set_alignment(pl,
 					    PANGO_ALIGN_RIGHT);
+				lay_fix_breaks(pl, l->hy, 1, NULL, 0);
 			}
 			buf_free(&b.t);
 			free(b.links);

@@ -57,7 +57,9 @@ struct lay_style_def {
 	PangoWeight	 weight;
 	PangoStyle	 slant;
 	int		 justify;
-	int		 hyphenate;	/* soft hyphens from libhyphen */
+	int		 hyphenate;	/* soft hyphens from libhyphen (kept,
+					 * when not justified, only in words
+					 * wider than a line) */
 	int		 wrapany;	/* may break anywhere (code, URLs) */
 	double		 before, after;	/* [pt] space above, below */
 	int		 keep;		/* with the next item (headings) */
@@ -169,7 +171,8 @@ struct lay_pages {
 
 /*
  * Places the n items on pages whose body is height tall.  Breaks a text
- * only where at least orphans lines stay behind and widows lines go on;
+ * only where at least orphans lines stay behind and widows lines go on,
+ * never after a line that ends in a hyphen (hyend);
  * never breaks a box; breaks a table only between body rows (two at
  * least on each side, one for a table of fewer than four), giving its continuation the header rows and conth
  * again; starts a kept item on the page of the next item's first lines
@@ -261,6 +264,18 @@ int	 lay_note(struct lay *, const char *uri);
 struct lay_item	*lay_table(struct lay *, size_t nrows, size_t ncols,
 		    size_t nhead, const double *rel, const int *ralign,
 		    const char *const *cells, const char *cont);
+
+/*
+ * Reviews the line breaks pango found in pl and edits its text where
+ * they fall short (breaks.c): a justified text gets at most two
+ * hyphenated lines in a row and no line of one word stretched; a ragged
+ * one gets soft hyphens (from hy, when not NULL) only in the words wider
+ * than its lines.  The links (byte ranges of the text) and, when own (no
+ * other layout shares the list), the attributes follow the text.  Call
+ * it once the layout's width, justification and indent are set.
+ */
+void	 lay_fix_breaks(PangoLayout *pl, struct hyph *hy, int own,
+	    struct lay_link *, size_t nlinks);
 
 /* Roles pdf.c uses for the items the builders make. */
 enum {

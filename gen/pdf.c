@@ -58,6 +58,8 @@
 #define OPENER_H	70.0	/* [pt] blank above a chapter title */
 #define MAX_YEARS	8	/* columns of a figure's data table */
 #define FIG_GAP		16.0	/* [pt] between a chart and its column */
+#define FIG_TABLE_MIN	60.0	/* [pt] a data table's head and two rows,
+				 * below a chart at its tallest */
 
 #define ACCENT		0x1f3a5f	/* titles, rules */
 #define MUTED		0x595959	/* running heads, leaders */
@@ -463,7 +465,7 @@ cell_value(const struct indicator *ind, const struct value *v, int *illus)
  * across and series down, or, beside the chart (down), years down. */
 static void
 figure_table(struct lay *l, const struct indicator *ind, int year,
-    int down, int *illus, struct buf *vnotes)
+    int down, int *illus, struct buf *vnotes, const char *cont)
 {
 	const struct series *s;
 	const struct value *v;
@@ -531,7 +533,7 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 			}
 		}
 	}
-	it = lay_table(l, nrows, ncols, 1, rel, ralign, cells, NULL);
+	it = lay_table(l, nrows, ncols, 1, rel, ralign, cells, cont);
 	it->before = 0;
 	it->after = 6;
 	for (i = 0; i < nrows * ncols; i++)
@@ -540,17 +542,18 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 }
 
 /* The words and numbers that go with a chart, as items of l: the data
- * table (years down when down), definition, baseline and target, notes,
- * the source's address. */
+ * table (years down when down; with cont above its continuation, if
+ * it breaks), definition, baseline and target, notes, the source's
+ * address. */
 static void
 figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
-    int down)
+    int down, const char *cont)
 {
 	struct buf	 b = { NULL, 0, 0 }, vn = { NULL, 0, 0 };
 	char		 num[64];
 	int		 illus = 0, base;
 
-	figure_table(l, ind, p->e->year, down, &illus, &vn);
+	figure_table(l, ind, p->e->year, down, &illus, &vn, cont);
 	if (ind->definition != NULL)
 		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
 	base = ind->baseline.set && ind->baseline.year <= p->e->year;
@@ -594,23 +597,31 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
  * (text items), then one box holding the chart and, beside it (or below
  * it when the data table needs the width), the data table, definition,
  * baseline and target, notes and the source's address.  The box is one
- * unit: a figure never splits.
+ * unit and a float.  A figure too tall for that (many categories, long
+ * notes) is not a float: its chart, never taller than what a page leaves
+ * below the caption, stands with the caption (or, when the sentences
+ * stating its data leave it too little room, at the top of the next
+ * page) and the first rows of its table, and the table goes on over the
+ * next page with "(suite)", its words after it.  Returns 1 in that
+ * case.
  */
-static void
+static int
 build_figure(struct pdf *p, const struct measure *m,
     const struct indicator *ind, size_t anchor)
 {
 	struct fig	*f;
-	struct lay_item	*it;
-	char		*s;
+	struct lay_item	*it, *cap;
+	char		*s, *title;
 	int		 from, to, notes;
-	size_t		 i, first;
-	double		 y, after;
+	size_t		 i, first, ncap;
+	double		 y, after, maxch;
+	int		 alone;
 
 	p->nfig++;
-	s = xasprintf("Figure %d.%d " EMDASH " %s", m->number, p->nfig,
+	title = xasprintf("Figure %d.%d " EMDASH " %s", m->number, p->nfig,
 	    ind->label);
-	it = lay_text(&p->l, s, STYLE_CAPTION, 0, 0);
+	ncap = p->l.nitems;
+	it = lay_text(&p->l, title, STYLE_CAPTION, 0, 0);
 	it->group = "Figure";
 	it->alt = chart_desc(ind, p->e->year);
 	it->before = 14;
@@ -618,7 +629,6 @@ build_figure(struct pdf *p, const struct measure *m,
 	it->anchor = anchor;
 	/* Links to the indicator lead here (xref.c names it so). */
 	it->dest = keep(p, xasprintf("%s#ind-%s", m->id, ind->id));
-	free(s);
 	/* The sentence is the figure's alternative text too. */
 	s = xstrdup(it->alt);
 	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
@@ -630,6 +640,20 @@ build_figure(struct pdf *p, const struct measure *m,
 		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
 		free(t);
 		free(s);
+	}
+	/* What a page leaves for the chart below the caption and its
+	 * sentences, with room for a table's head and first rows.  When
+	 * the sentences leave too little (dozens of values stated), the
+	 * chart starts a page of its own after them. */
+	maxch = BODY_H - FIG_TABLE_MIN - 4;
+	for (i = ncap; i < p->l.nitems; i++)
+		maxch -= lay_height(&p->l.item[i], 0, p->l.item[i].nu, 0) +
+		    (i > ncap ? fmax(p->l.item[i - 1].after,
+		    p->l.item[i].before) : 0);
+	alone = maxch < chart_height_min(ind, p->e->year, COL_W);
+	if (alone) {
+		p->l.item[p->l.nitems - 1].keep = 0;
+		maxch = BODY_H - FIG_TABLE_MIN - 4;
 	}
 
 	f = xcalloc(1, sizeof(*f));
@@ -643,10 +667,10 @@ build_figure(struct pdf *p, const struct measure *m,
 	f->side = !ind->categories || !year_range(ind, p->e->year, &from,
 	    &to) || from == to;
 	f->cw = f->side ? floor(COL_W * 0.6) : COL_W;
-	f->ch = chart_height(ind, p->e->year, f->cw);
+	f->ch = fmin(chart_height(ind, p->e->year, f->cw), maxch);
 	f->sx = f->side ? f->cw + FIG_GAP : 0;
 	lay_init(&f->col, p->ctx, p->hy, COL_W - f->sx);
-	figure_col(p, &f->col, ind, f->side && !ind->categories);
+	figure_col(p, &f->col, ind, f->side && !ind->categories, NULL);
 
 	/* Stack the column's items. */
 	y = 0;
@@ -662,15 +686,19 @@ build_figure(struct pdf *p, const struct measure *m,
 	f->colh = y;
 	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
 	fit_items(&f->col);
-	if (f->h > BODY_H * 0.75) {
-		/* Too long to stay one box (long notes): the chart alone,
-		 * full width, and its words after it in the flow, where
-		 * they may run over a page rather than be cut. */
+	if (alone || f->h > BODY_H * 0.75) {
+		/* Too long to stay one box: the chart alone, full width,
+		 * and its words after it in the flow, where they may run
+		 * over a page rather than be cut. */
 		lay_free(&f->col);
+		cap = &p->l.item[ncap];
+		cap->flt = 0;
+		cap->anchor = 0;
 		f->side = 0;
 		f->sx = 0;
 		f->cw = COL_W;
-		f->ch = f->h = chart_height(ind, p->e->year, COL_W);
+		f->ch = f->h = fmin(chart_height(ind, p->e->year, COL_W),
+		    maxch);
 		f->colh = 0;
 		it = add_box(p, ROLE_FIGURE, f->h);
 		it->data = f;
@@ -680,23 +708,29 @@ build_figure(struct pdf *p, const struct measure *m,
 		first = p->l.nitems;
 		notes = p->l.notes;
 		p->l.notes = 0;		/* the address is printed */
-		figure_col(p, &p->l, ind, 0);
+		figure_col(p, &p->l, ind, 0, title);
 		p->l.notes = notes;
+		/* The table may break; the words after it keep together
+		 * and with its end. */
 		for (i = first; i < p->l.nitems; i++) {
-			p->l.item[i].keep = i + 1 < p->l.nitems;
+			p->l.item[i].keep = i + 1 < p->l.nitems &&
+			    p->l.item[i].kind != LAY_TABLE;
 			if (p->l.item[i].kind == LAY_TEXT)
 				p->l.item[i].orphans = p->l.item[i].widows = 2;
 		}
 		it = &p->l.item[p->l.nitems - 1];
 		it->gclose = 1;
 		it->after = 12;
-		return;
+		free(title);
+		return 1;
 	}
+	free(title);
 	it = add_box(p, ROLE_FIGURE, f->h);
 	it->data = f;
 	it->gclose = 1;
 	it->before = 4;
 	it->after = 12;
+	return 0;
 }
 
 /* The status line: the edition's appreciation as a badge, its
@@ -783,8 +817,11 @@ build_measure(struct pdf *p, const struct measure *m)
 		lay_blocks(&p->l, &p->gap, 2, BODY_H * 0.6);
 	}
 	p->nfig = 0;
+	/* A figure whose table runs on in the flow is a wall: the figures
+	 * after it never rise above its end. */
 	for (i = 0; i < m->ninds; i++)
-		build_figure(p, m, &m->inds[i], anchor);
+		if (build_figure(p, m, &m->inds[i], anchor))
+			anchor = p->l.nitems;
 	lay_notes(&p->l, "Liens");
 	p->l.notes = 0;
 }
@@ -1548,7 +1585,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	for (i = pc->first; i < pc->last; i++) {
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
 		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
-		pango_cairo_show_layout_line(cr, ln);
+		hyph_show_line(cr, ln);
 		if (it->hyend != NULL && it->hyend[i])
 			draw_hyphen(p, cr, ln, x + it->lx[i], ytop + it->base[i]);
 	}
@@ -1603,7 +1640,7 @@ show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
 		base = y + (double)pango_layout_iter_get_baseline(iter) /
 		    PANGO_SCALE;
 		cairo_move_to(cr, lx, base);
-		pango_cairo_show_layout_line(cr, ln);
+		hyph_show_line(cr, ln);
 		e = ln->start_index + ln->length;
 		if (e >= 2 && memcmp(text + e - 2, HYPH_SHY, 2) == 0)
 			draw_hyphen(p, cr, ln, lx, base);

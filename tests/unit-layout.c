@@ -387,8 +387,36 @@ test_floats(void)
 	    "no hyphenated word at a page foot when the line before can "
 	    "end the page", show(&pg));
 	lay_pages_free(&pg);
+	/* Nor when that leaves the page emptier: the text goes on. */
+	it[1].hyend[3] = 0;
+	it[1].hyend[1] = 1;
+	lay_paginate(it, 2, 85, &pg);
+	ok(pg.npieces == 2 && pg.piece[1].page == 1 &&
+	    pg.piece[1].first == 0 && pg.piece[1].last == 6,
+	    "no hyphenated word at a page foot, ever", show(&pg));
+	lay_pages_free(&pg);
 	free(it[1].hyend);
 	free_items(it, 2);
+}
+
+/* The longest run of lines of pl ending in a soft hyphen. */
+static int
+max_hyphen_run(PangoLayout *pl)
+{
+	const char	*t = pango_layout_get_text(pl);
+	GSList		*l;
+	int		 run = 0, max = 0, e;
+
+	for (l = pango_layout_get_lines_readonly(pl); l != NULL; l = l->next) {
+		PangoLayoutLine *ln = l->data;
+
+		e = ln->start_index + ln->length;
+		run = e >= 2 && memcmp(t + e - 2, "\xc2\xad", 2) == 0 ?
+		    run + 1 : 0;
+		if (run > max)
+			max = run;
+	}
+	return max;
 }
 
 /*
@@ -408,7 +436,11 @@ ref_can_break(const struct lay_item *it, size_t e)
 	case LAY_TEXT:
 		orph = it->orphans < 1 ? 1 : (size_t)it->orphans;
 		wid = it->widows < 1 ? 1 : (size_t)it->widows;
-		return e >= orph && it->nu - e >= wid;
+		/* Never after a hyphenated line: the word's halves would
+		 * be a page (and maybe a figure) apart, and no search would
+		 * find it. */
+		return e >= orph && it->nu - e >= wid &&
+		    (it->hyend == NULL || !it->hyend[e - 1]);
 	case LAY_TABLE:
 		/* Two body rows at least on each side, when there are. */
 		if (it->nu - it->nhead < 4)
@@ -614,11 +646,6 @@ ref_place(struct ref_run *r, size_t i)
 			if (e == it->nu || ref_can_break(it, e))
 				best = e;
 		}
-		/* A page does not end on a hyphenated word when the line
-		 * before is an allowed break too. */
-		if (best > s + 1 && best < it->nu && it->hyend != NULL &&
-		    it->hyend[best - 1] && ref_can_break(it, best - 1))
-			best--;
 		if (best == 0 && !r->top) {
 			ref_new_page(r);
 			gap = r->top ? 0 : r->after;
@@ -1259,7 +1286,7 @@ test_pango(void)
 
 		hyph_put(hy, &b, s, strlen(s));
 	}
-	ok(strcmp(b.data, "Éva" SHY "lua" SHY "tion CNCDH "
+	ok(strcmp(b.data, "Évaluation CNCDH "
 	    "https://www.example.org/accompagnement l’ac" SHY "com" SHY
 	    "pa" SHY "gne" SHY "ment") == 0,
 	    "capitals, acronyms, addresses and elisions", b.data);
@@ -1304,6 +1331,45 @@ test_pango(void)
 		} while (pango_layout_iter_next_line(iter));
 		pango_layout_iter_free(iter);
 		ok(shy > 0, "justified lines break at soft hyphens", NULL);
+	}
+	ok(max_hyphen_run(it->layout) <= 2,
+	    "at most 2 hyphenated lines in a row", NULL);
+	/* Ragged text: no soft hyphen left, unless a word does not fit. */
+	{
+		struct lay_item *c1, *c2;
+		PangoRectangle	 r;
+
+		c1 = lay_text(&l, "La coordination interministérielle "
+		    "accompagne l’identification des victimes.", STYLE_CELL,
+		    0, 90);
+		ok(strstr(pango_layout_get_text(c1->layout), SHY) == NULL &&
+		    c1->nu > 2, "ragged text: no hyphenation", NULL);
+		c2 = lay_text(&l, "anticonstitutionnellement", STYLE_CELL, 0,
+		    40);
+		ok(c2->nu > 1 && c2->hyend[0],
+		    "ragged text: a word wider than the line is hyphenated",
+		    pango_layout_get_text(c2->layout));
+		/* A justified line of one word is not stretched. */
+		c1 = lay_text(&l, "CNCDH Anticonstitutionnellement fin de la "
+		    "phrase.", STYLE_BODY, 0, 130);
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(
+		    c1->layout, 0), NULL, &r);
+		ok(c1->nu > 2 && r.width < 40 * PANGO_SCALE,
+		    "a one-word line is not letter-spaced",
+		    pango_layout_get_text(c1->layout));
+		/* Nor a line holding a piece of a word; it still ends in
+		 * a hyphen. */
+		c1 = lay_text(&l, "constitutionnelles et la suite",
+		    STYLE_BODY, 0, 45);
+		good = c1->nu > 3;
+		for (i = 0; good && i < 2; i++) {
+			pango_layout_line_get_extents(
+			    pango_layout_get_line_readonly(c1->layout,
+			    (int)i), NULL, &r);
+			good = c1->hyend[i] && r.width < 44 * PANGO_SCALE;
+		}
+		ok(good, "a line of a word's piece is not letter-spaced and "
+		    "ends in a hyphen", pango_layout_get_text(c1->layout));
 	}
 	lay_paginate(l.item, l.nitems, 300, &pg);
 	ok(pg.npages >= 2 && complete(l.item, l.nitems, &pg),
