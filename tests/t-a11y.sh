@@ -68,7 +68,8 @@ sed 's/--status-partial-text: #[0-9a-f]*;/--status-partial-text: #8fcbef;/' \
 # default, not for our 4.5:1).
 printf '%s\n' ':focus-visible, a:focus-visible { outline: none !important;' \
     '  box-shadow: none !important; background: none !important; }' \
-    'h2 { color: #878787 !important; }' >>"$d/assets/site.css"
+    'h2 { color: #878787 !important; }' \
+    '.mainnav a:focus-visible { color: #ffffff !important; }' >>"$d/assets/site.css"
 # An image without text alternative; a badge without its words.
 sed -e 's|<main id="contenu" class="wrap" tabindex="-1">|&<img src="charts/statuts.svg">|' \
     -e 's|aria-hidden="true"></span>Réalisée</span>|aria-hidden="true"></span></span>|' \
@@ -83,7 +84,7 @@ node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
 # A11Y_KEEP=DIR keeps the logs of both runs, to read what was found.
 [ -n "$A11Y_KEEP" ] && cp "$WORK/a11y.log" "$WORK/bad.log" "$A11Y_KEEP/"
 msg=
-for want in 'axe-core' 'skip link' 'visible focus style' \
+for want in 'axe-core' 'skip link' 'visible focus style' 'focus contrast' \
     'text alternative with its data' 'statuses named in words'; do
 	grep -q "^not ok - a11y: .*$want" "$WORK/bad.log" ||
 	    msg="$msg not caught: $want;"

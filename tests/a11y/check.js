@@ -177,6 +177,55 @@ function installHelpers() {
 		if (t) s += ` "${t.slice(0, 50)}"`;
 		return s;
 	};
+	/* Contrast of a focused element (WCAG 1.4.3 and 1.4.11): its text
+	 * against the background behind it, at least 4.5:1, and its focus
+	 * indicator (outline, shadow or new background) against what
+	 * surrounds the element, at least 3:1.  Colours are the computed
+	 * rgb()/rgba() strings; a transparent background shows its
+	 * nearest opaque ancestor's. */
+	const rgb = (c) => {
+		const m = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/
+		    .exec(c || '');
+		return m === null ? null : { r: +m[1], g: +m[2], b: +m[3],
+		    a: m[4] === undefined ? 1 : +m[4] };
+	};
+	const lum = (c) => {
+		const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 :
+		    Math.pow((v + 0.055) / 1.055, 2.4); };
+		return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+	};
+	const ratio = (a, b) => {
+		const x = lum(a), y = lum(b);
+		return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+	};
+	const behind = (el) => {
+		for (; el !== null; el = el.parentElement) {
+			const c = rgb(getComputedStyle(el).backgroundColor);
+			if (c !== null && c.a >= 0.99)
+				return c;
+		}
+		return { r: 255, g: 255, b: 255, a: 1 };
+	};
+	window.__a11yContrast = (el) => {
+		const cs = getComputedStyle(el);
+		const around = behind(el.parentElement);
+		const own = behind(el);
+		const text = (el.innerText || '').trim() === '' ? null :
+		    ratio(rgb(cs.color), own);
+		let ring = 0;
+		const oc = rgb(cs.outlineColor);
+		if (cs.outlineStyle !== 'none' &&
+		    parseFloat(cs.outlineWidth) > 0 && oc !== null &&
+		    oc.a >= 0.99)
+			ring = Math.max(ring, ratio(oc, around));
+		const sc = rgb(cs.boxShadow);
+		if (cs.boxShadow !== 'none' && sc !== null && sc.a >= 0.99)
+			ring = Math.max(ring, ratio(sc, around));
+		const bc = rgb(cs.backgroundColor);
+		if (bc !== null && bc.a >= 0.99)
+			ring = Math.max(ring, ratio(bc, around));
+		return { text, ring };
+	};
 	/* What Tab has just focused: its mark, style and box. */
 	window.__a11yFocused = () => {
 		const el = document.activeElement;
@@ -189,6 +238,7 @@ function installHelpers() {
 			desc: window.__a11yDescribe(el),
 			style: window.__a11yStyle(el),
 			focusVisible: el.matches(':focus-visible'),
+			contrast: window.__a11yContrast(el),
 			box: { x: r.x, y: r.y, w: r.width, h: r.height },
 			vw: innerWidth, vh: innerHeight,
 		};
@@ -382,7 +432,7 @@ async function run(browser, base, pages, axeSource) {
 	});
 
 	const axeProblems = [], skipProblems = [], tabProblems = [],
-	    focusProblems = [], chartProblems = [], statusProblems = [],
+	    focusProblems = [], contrastProblems = [], chartProblems = [], statusProblems = [],
 	    reflowProblems = [];
 	const skipNotes = [];
 	let npasses = 0, nviol = 0, nnodes = 0, nfocus = 0, ncharts = 0, nbadges = 0;
@@ -505,6 +555,12 @@ async function run(browser, base, pages, axeSource) {
 				focusProblems.push(`${rel}: ${f.desc}: no ` +
 				    'visible focus style (' +
 				    JSON.stringify(f.style) + ')');
+			const c = f.contrast;
+			if ((c.text !== null && c.text < 4.5) || c.ring < 3)
+				contrastProblems.push(`${rel}: ${f.desc}: ` +
+				    `focused text ${c.text === null ? '-' :
+				    c.text.toFixed(2)}:1 (4.5 needed), focus ` +
+				    `indicator ${c.ring.toFixed(2)}:1 (3 needed)`);
 			const b = f.box;
 			if (b.w < 2 || b.h < 2 || b.x + b.w <= 0 ||
 			    b.y + b.h <= 0 || b.x >= f.vw || b.y >= f.vh)
@@ -621,6 +677,9 @@ async function run(browser, base, pages, axeSource) {
 	    `(${n} pages)`, tabProblems, `${nfocus} Tab stops`);
 	report('a11y: every Tab stop shows a visible focus style',
 	    focusProblems, `${nfocus} checked`);
+	report('a11y: focus contrast: focused text 4.5:1 and its focus ' +
+	    'indicator 3:1 against their backgrounds', contrastProblems,
+	    `${nfocus} checked`);
 	report('a11y: every chart has a text alternative with its data, then ' +
 	    'its data table', ncharts === 0 ? ['no chart found'] :
 	    chartProblems, `${ncharts} charts`);
