@@ -289,6 +289,11 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, " — ");
 	txt(p, r->plan.short_title);
 	PUTSL(p, "</title>\n");
+	/* A draft is for its reviewers: search engines keep out (robots.txt
+	 * says so too). */
+	if (is_draft(p))
+		PUTSL(p, "<meta name=\"robots\" content=\"noindex, "
+		    "nofollow\">\n");
 	if (p->o->base_url != NULL) {
 		rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
 		    xstrdup(p->name);
@@ -354,7 +359,11 @@ page_begin(struct page *p, const char *title, const char *cur,
 			txt(p, p->o->label);
 			PUTSL(p, ")");
 		}
-		PUTSL(p, ".</p></div>\n");
+		PUTSL(p, ".");
+		if (e != NULL && strcmp(p->name, "revue.html") != 0)
+			PUTSL(p, " <a href=\"revue.html\">Points à revoir"
+			    "</a>");
+		PUTSL(p, "</p></div>\n");
 	}
 	if (ncrumbs > 0) {
 		PUTSL(p, "<nav class=\"breadcrumb\" aria-label=\"Fil "
@@ -1653,6 +1662,25 @@ html_edition(const struct report *r, const struct edition *e,
 	for (i = 0; ok && i < e->nback; i++)
 		ok = page_part(r, e, o, od, &e->back[i]);
 	return ok;
+}
+
+int
+html_page(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od, const char *name,
+    const char *title, const char *body, size_t len)
+{
+	struct page	 p;
+	char		 crl[64];
+	struct crumb	 cr[3];
+
+	page_init(&p, r, e, o, od, name);
+	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
+	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	cr[1] = (struct crumb){ "index.html", crl };
+	cr[2] = (struct crumb){ NULL, title };
+	page_begin(&p, title, NULL, cr, 3);
+	buf_put(&p.b, body, len);
+	return page_end(&p);
 }
 
 /* The pages of an edition, for the sitemap. */

@@ -26,7 +26,7 @@ sed -i 's|<source>Source d’essai</source>|<source>Source d’essai</source>\n 
 sed -i '/<value year="2016"/d' "$c/indicators/m02.xml"
 
 cd "$WORK" || exit 1
-if "$BIN" build --quiet --format html --content content --out out 2>err; then
+if "$BIN" build --quiet --draft --format html --content content --out out 2>err; then
 	pass "seeded content builds"
 else
 	fail "seeded content builds" "$(cat err)"
@@ -42,3 +42,25 @@ check "revue.html lists the marker with path:line" \
 check "revue.html lists the status change" \
     grep -q 'Mesure 1 : Non réalisée → Partiellement réalisée (progrès)' out/2016/revue.html
 check "revue.json is valid JSON" node -e 'JSON.parse(require("fs").readFileSync("out/2016/revue.json", "utf8"))'
+
+# The review page is the draft's: in the site's layout, not indexed, no
+# inline style; linked from the draft banner of every page.
+check "revue.html: the site's header, style sheets and noindex" \
+    sh -c 'grep -q "<header class=\"masthead\">" out/2016/revue.html &&
+    grep -q "assets/site.css" out/2016/revue.html &&
+    grep -q "<meta name=\"robots\" content=\"noindex, nofollow\">" out/2016/revue.html &&
+    ! grep -qi "<style\|style=" out/2016/revue.html'
+n=$(grep -L 'href="revue.html">Points à revoir' out/2016/*.html | grep -v revue.html)
+if [ -z "$n" ]; then pass "every draft page links the review page"
+else fail "every draft page links the review page" "$n"; fi
+
+# A final build publishes no review.
+rm -rf out
+"$BIN" build --quiet --format html --content content --out out 2>err
+if [ -f out/2016/index.html ] && ! ls out/2016 | grep -q '^revue\.' &&
+    ! grep -rq 'revue\.html\|noindex' out; then
+	pass "a final build: no revue.html, no revue.json, nothing noindex"
+else
+	fail "a final build: no revue.html, no revue.json, nothing noindex" \
+	    "$(ls out/2016 | grep revue)" "$(grep -rl 'revue\.html\|noindex' out)"
+fi
