@@ -33,7 +33,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
-	   gen/schema/edition.rng
+	   gen/schema/edition.rng gen/schema/site.rng
 # The site's style sheets, compiled in for when no styles folder is found.
 STYLES	 = styles/theme.css styles/site.css
 

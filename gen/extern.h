@@ -198,6 +198,7 @@ int	 xml_load_plan(struct report *, const char *path);
 int	 xml_load_indicators(struct report *, struct measure *,
 	    const char *path);
 int	 xml_load_edition(struct report *, struct edition *, const char *path);
+int	 xml_load_site(struct report *, const char *path);
 
 /* md.c: the only file that includes cmark.  Parses the file at path into
  * doc (arena-owned).  Images are resolved relative to the file and must

@@ -261,6 +261,25 @@ change_of(enum status from, enum status to)
 	return to < from ? CHANGE_BETTER : CHANGE_WORSE;
 }
 
+/* An older edition says that a newer one exists, and links the same
+ * page there (the pages of the plan have the same names in every
+ * edition; a front or back part leads to the newer edition's home). */
+static void
+newer_banner(struct page *p)
+{
+	const struct edition *n = &p->r->eds[p->r->neds - 1];
+	const char	*same = p->name;
+
+	if (strncmp(same, "mesure-", 7) != 0 &&
+	    strncmp(same, "priorite-", 9) != 0 &&
+	    strcmp(same, "donnees.html") != 0)
+		same = "index.html";
+	pf(p, "<div class=\"newer-banner\"><p class=\"wrap\">Ce rapport "
+	    "n’est pas le plus récent" NBSP ": <a href=\"../%d/%s\">voir "
+	    "le rapport d’évaluation %d</a>.</p></div>\n", n->year, same,
+	    n->year);
+}
+
 /*
  * The top of a page: head, skip link, masthead with the main navigation,
  * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
@@ -365,6 +384,8 @@ page_begin(struct page *p, const char *title, const char *cur,
 			    "</a>");
 		PUTSL(p, "</p></div>\n");
 	}
+	if (e != NULL && r->eds[r->neds - 1].year > e->year)
+		newer_banner(p);
 	if (ncrumbs > 0) {
 		PUTSL(p, "<nav class=\"breadcrumb\" aria-label=\"Fil "
 		    "d’Ariane\"><ol class=\"wrap\">\n");
@@ -384,6 +405,31 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
+static const char *const a11y_words[A11Y__MAX] = {
+	"non conforme",			/* A11Y_NONE */
+	"partiellement conforme",	/* A11Y_PARTIAL */
+	"totalement conforme",		/* A11Y_FULL */
+};
+
+/* The pages every public site must link from each page: accessibility
+ * statement (with its result, as the RGAA asks), legal notices, site map,
+ * contact.  They live in out/ itself. */
+static void
+site_links(struct page *p)
+{
+	const char	*up = p->e != NULL ? "../" : "";
+	const struct site *si = p->r->site;
+
+	pf(p, "<ul class=\"footer-links footer-legal\">\n"
+	    "<li><a href=\"%saccessibilite.html\">Accessibilité" NBSP ": %s"
+	    "</a></li>\n", up, a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
+	pf(p, "<li><a href=\"%smentions-legales.html\">Mentions légales"
+	    "</a></li>\n", up);
+	pf(p, "<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n",
+	    up);
+	pf(p, "<li><a href=\"%scontact.html\">Contact</a></li>\n</ul>\n", up);
+}
+
 /* Closes <main>, writes the footer and the file.  Returns 0 after an I/O
  * error (here or before, while copying images). */
 static int
@@ -391,6 +437,7 @@ page_end(struct page *p)
 {
 	const struct edition *e = p->e;
 	char		 date[64], *rel;
+	size_t		 i;
 	int		 rc;
 
 	PUTSL(p, "</main>\n<footer class=\"footer\">\n<div class=\"wrap\">\n");
@@ -411,6 +458,18 @@ page_end(struct page *p)
 		    "(CSV)</a></li>\n", e->year);
 		PUTSL(p, "<li><a href=\"../index.html\">Toutes les éditions"
 		    "</a></li>\n</ul>\n");
+		if (p->r->neds > 1) {
+			PUTSL(p, "<nav aria-label=\"Éditions\"><ul "
+			    "class=\"footer-links footer-eds\">\n");
+			for (i = p->r->neds; i > 0; i--)
+				pf(p, "<li><a href=\"../%d/index.html\"%s>"
+				    "Rapport %d</a></li>\n",
+				    p->r->eds[i - 1].year,
+				    &p->r->eds[i - 1] == e ?
+				    " aria-current=\"page\"" : "",
+				    p->r->eds[i - 1].year);
+			PUTSL(p, "</ul></nav>\n");
+		}
 	} else {
 		if (p->r->neds > 0) {
 			PUTSL(p, "<p class=\"footer-inst\">");
@@ -421,6 +480,7 @@ page_end(struct page *p)
 		txt(p, p->r->plan.title);
 		PUTSL(p, ".</p>\n");
 	}
+	site_links(p);
 	PUTSL(p, "</div>\n</footer>\n</body>\n</html>\n");
 	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
 	    xstrdup(p->name);
@@ -1265,6 +1325,34 @@ indicator_section(struct page *p, const struct indicator *ind)
 	PUTSL(p, "</section>\n");
 }
 
+/* The same measure in every other edition, with its status there. */
+static void
+other_editions(struct page *p, const struct measure *m)
+{
+	const struct report *r = p->r;
+	const struct assessment *a;
+	char		 file[64];
+	size_t		 i;
+
+	if (r->neds < 2)
+		return;
+	measure_file(file, sizeof(file), m);
+	PUTSL(p, "<div class=\"other-eds\">\n<h3>Cette mesure dans les autres "
+	    "éditions</h3>\n<ul>\n");
+	for (i = r->neds; i > 0; i--) {
+		if (&r->eds[i - 1] == p->e)
+			continue;
+		pf(p, "<li><a href=\"../%d/%s\">Rapport %d</a>",
+		    r->eds[i - 1].year, file, r->eds[i - 1].year);
+		if ((a = report_assessment(m, r->eds[i - 1].year)) != NULL) {
+			PUTSL(p, NBSP ": ");
+			badge(p, a->status);
+		}
+		PUTSL(p, "</li>\n");
+	}
+	PUTSL(p, "</ul>\n</div>\n");
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const struct measure *m)
@@ -1352,6 +1440,7 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, pa->text);
 		PUTSL(&p, "</p>\n</div>\n");
 	}
+	other_editions(&p, m);
 	PUTSL(&p, "</section>\n");
 
 	/* The narrative. */
@@ -1747,6 +1836,338 @@ write_sitemap(const struct report *r, const struct opts *o,
 	return rc;
 }
 
+/* ---- the publisher's pages, in out/ ---- */
+
+/* The publisher: site.xml's, or the newest edition's institution. */
+static const char *
+publisher(const struct report *r)
+{
+	if (r->site != NULL)
+		return r->site->publisher;
+	return r->neds > 0 ? r->eds[r->neds - 1].institution : r->plan.title;
+}
+
+/* A field of site.xml, or words saying that it is missing. */
+static void
+site_field(struct page *p, const char *s)
+{
+	if (s != NULL)
+		txt(p, s);
+	else
+		PUTSL(p, "<em>non renseigné (fichier <code>site.xml</code> du "
+		    "contenu)</em>");
+}
+
+static void
+contact_lines(struct page *p)
+{
+	const struct site *si = p->r->site;
+
+	PUTSL(p, "<p>");
+	site_field(p, si != NULL ? si->contact : NULL);
+	PUTSL(p, "</p>\n");
+	if (si != NULL && si->email != NULL) {
+		PUTSL(p, "<p>Courriel" NBSP ": <a href=\"mailto:");
+		html_esc_href(&p->b, si->email);
+		PUTSL(p, "\">");
+		txt(p, si->email);
+		PUTSL(p, "</a></p>\n");
+	}
+	if (si != NULL && si->contact_url != NULL) {
+		PUTSL(p, "<p>Formulaire ou page de contact" NBSP ": <a href=\"");
+		html_esc_href(&p->b, si->contact_url);
+		PUTSL(p, "\">");
+		txt(p, si->contact_url);
+		PUTSL(p, "</a></p>\n");
+	}
+	PUTSL(p, "<p>Adresse postale" NBSP ": ");
+	site_field(p, si != NULL ? si->address : NULL);
+	PUTSL(p, "</p>\n");
+}
+
+/* The accessibility statement, in the structure of the RGAA's model. */
+static int
+page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct site *si = r->site;
+	struct page	 p;
+	char		 date[64];
+	size_t		 i;
+
+	page_init(&p, r, NULL, o, od, "accessibilite.html");
+	page_begin(&p, "Déclaration d’accessibilité", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Déclaration d’accessibilité</h1>\n<p>");
+	txt(&p, publisher(r));
+	PUTSL(&p, " s’engage à rendre son site internet accessible "
+	    "conformément à l’article" NBSP "47 de la loi n°" NBSP "2005-102 du "
+	    "11" NBSP "février 2005.</p>\n<p>Cette déclaration d’accessibilité "
+	    "s’applique au site des rapports d’évaluation du ");
+	txt(&p, r->plan.title);
+	PUTSL(&p, ".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>");
+	pf(&p, "%s", a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
+	PUTSL(&p, "</strong> avec le référentiel général d’amélioration de "
+	    "l’accessibilité (");
+	txt(&p, si != NULL ? si->a11y_standard : "RGAA 4.1");
+	PUTSL(&p, ")");
+	if (si == NULL || si->a11y_date == NULL)
+		PUTSL(&p, "" NBSP ": aucun audit de conformité n’a encore été "
+		    "réalisé");
+	PUTSL(&p, ".</p>\n");
+	PUTSL(&p, "<h2>Résultats des tests</h2>\n<p>");
+	if (si != NULL && si->a11y_rate != NULL) {
+		PUTSL(&p, "L’audit de conformité");
+		if (si->auditor != NULL) {
+			PUTSL(&p, " réalisé par ");
+			txt(&p, si->auditor);
+		}
+		PUTSL(&p, " révèle que ");
+		txt(&p, si->a11y_rate);
+		PUTSL(&p, NNBSP "% des critères du RGAA sont respectés.");
+	} else
+		PUTSL(&p, "Aucun taux de conformité n’a été mesuré.");
+	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
+	if (si != NULL && si->nexceptions > 0) {
+		PUTSL(&p, "<ul>\n");
+		for (i = 0; i < si->nexceptions; i++) {
+			PUTSL(&p, "<li>");
+			txt(&p, si->exceptions[i]);
+			PUTSL(&p, "</li>\n");
+		}
+		PUTSL(&p, "</ul>\n");
+	} else
+		PUTSL(&p, "<p>Aucun contenu non accessible n’a été "
+		    "signalé.</p>\n");
+	PUTSL(&p, "<p>Chaque graphique est accompagné d’une description "
+	    "textuelle et d’un tableau de ses données. Le rapport complet "
+	    "existe en PDF balisé.</p>\n");
+	PUTSL(&p, "<h2>Établissement de cette déclaration</h2>\n");
+	if (si != NULL && si->a11y_date != NULL) {
+		fmt_date(date, sizeof(date), si->a11y_date);
+		pf(&p, "<p>Cette déclaration a été établie le %s.</p>\n", date);
+	}
+	PUTSL(&p, "<p>Technologies utilisées pour la réalisation du site" NBSP
+	    ": HTML5, CSS, SVG. Aucun script n’est nécessaire.</p>\n");
+	PUTSL(&p, "<h2>Retour d’information et contact</h2>\n<p>Si vous "
+	    "n’arrivez pas à accéder à un contenu ou à un service, vous pouvez "
+	    "contacter le responsable du site pour être orienté vers une "
+	    "alternative accessible ou obtenir le contenu sous une autre "
+	    "forme" NBSP ":</p>\n");
+	contact_lines(&p);
+	PUTSL(&p, "<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
+	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
+	    "fonctionnalité du site, que vous nous le signalez et que vous "
+	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
+	    "en droit de faire parvenir vos doléances ou une demande de "
+	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
+	    "disposition" NBSP ":</p>\n<ul>\n"
+	    "<li>écrire un message au Défenseur des droits (formulaire sur "
+	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
+	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
+	    "<li>contacter le délégué du Défenseur des droits dans votre "
+	    "région" NNBSP ";</li>\n"
+	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
+	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
+	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n");
+	return page_end(&p);
+}
+
+static int
+page_legal(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct site *si = r->site;
+	struct page	 p;
+
+	page_init(&p, r, NULL, o, od, "mentions-legales.html");
+	page_begin(&p, "Mentions légales", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Mentions légales</h1>\n<h2>Éditeur</h2>\n<p>");
+	txt(&p, publisher(r));
+	PUTSL(&p, "</p>\n<p>");
+	site_field(&p, si != NULL ? si->address : NULL);
+	PUTSL(&p, "</p>\n<h2>Directeur de la publication</h2>\n<p>");
+	site_field(&p, si != NULL ? si->director : NULL);
+	PUTSL(&p, "</p>\n<h2>Hébergement</h2>\n<p>");
+	site_field(&p, si != NULL ? si->host : NULL);
+	PUTSL(&p, "</p>\n<h2>Réutilisation des textes et des données</h2>\n<p>");
+	if (si != NULL) {
+		PUTSL(&p, "Les textes et les données de ce site sont publiés "
+		    "sous ");
+		if (si->licence_url != NULL) {
+			PUTSL(&p, "<a href=\"");
+			html_esc_href(&p.b, si->licence_url);
+			PUTSL(&p, "\">");
+			txt(&p, si->licence);
+			PUTSL(&p, "</a>");
+		} else
+			txt(&p, si->licence);
+		PUTSL(&p, ", sauf mention contraire. Les sources citées "
+		    "restent la propriété de leurs éditeurs.");
+	} else
+		site_field(&p, NULL);
+	PUTSL(&p, "</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
+	    "ne dépose aucun cookie, n’utilise aucun outil de mesure "
+	    "d’audience et ne charge aucune ressource d’un autre site. Il ne "
+	    "collecte aucune donnée personnelle.</p>\n"
+	    "<h2>Accessibilité</h2>\n<p>Voir la <a href=\"accessibilite.html\">"
+	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n");
+	contact_lines(&p);
+	return page_end(&p);
+}
+
+static int
+page_contact(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	struct page	 p;
+
+	page_init(&p, r, NULL, o, od, "contact.html");
+	page_begin(&p, "Contact", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Contact</h1>\n<p>Pour toute question sur les rapports "
+	    "d’évaluation, leurs données ou l’accessibilité de ce site"
+	    NBSP ":</p>\n<p><strong>");
+	txt(&p, publisher(r));
+	PUTSL(&p, "</strong></p>\n");
+	contact_lines(&p);
+	return page_end(&p);
+}
+
+/* The site map: every page of every edition, newest first. */
+static int
+page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	const struct edition *e;
+	const struct priority *pr;
+	struct page	 p;
+	char		 file[64];
+	size_t		 i, j, k;
+
+	page_init(&p, r, NULL, o, od, "plan-du-site.html");
+	page_begin(&p, "Plan du site", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Plan du site</h1>\n<ul class=\"sitemap\">\n"
+	    "<li><a href=\"index.html\">Les rapports d’évaluation</a></li>\n");
+	for (i = r->neds; i > 0; i--) {
+		e = &r->eds[i - 1];
+		pf(&p, "<li><a href=\"%d/index.html\">Rapport d’évaluation %d"
+		    "</a>\n<ul>\n", e->year, e->year);
+		for (j = 0; j < e->nfront; j++) {
+			pf(&p, "<li><a href=\"%d/%s.html\">", e->year,
+			    e->front[j].slug);
+			txt(&p, e->front[j].title);
+			PUTSL(&p, "</a></li>\n");
+		}
+		for (j = 0; j < pl->nprios; j++) {
+			pr = &pl->prios[j];
+			priority_file(file, sizeof(file), pr);
+			pf(&p, "<li><a href=\"%d/%s\">Priorité" NBSP, e->year,
+			    file);
+			txt(&p, pr->id);
+			PUTSL(&p, NBSP ": ");
+			txt(&p, pr->title);
+			PUTSL(&p, "</a>\n<ul>\n");
+			for (k = 0; k < pr->nmeasures; k++) {
+				measure_file(file, sizeof(file),
+				    pr->measures[k]);
+				pf(&p, "<li><a href=\"%d/%s\">Mesure" NBSP
+				    "%d" NBSP ": ", e->year, file,
+				    pr->measures[k]->number);
+				txt(&p, pr->measures[k]->title);
+				PUTSL(&p, "</a></li>\n");
+			}
+			PUTSL(&p, "</ul></li>\n");
+		}
+		for (j = 0; j < e->nback; j++) {
+			pf(&p, "<li><a href=\"%d/%s.html\">", e->year,
+			    e->back[j].slug);
+			txt(&p, e->back[j].title);
+			PUTSL(&p, "</a></li>\n");
+		}
+		pf(&p, "<li><a href=\"%d/donnees.html\">Données des "
+		    "indicateurs</a></li>\n</ul></li>\n", e->year);
+	}
+	PUTSL(&p, "<li><a href=\"accessibilite.html\">Déclaration "
+	    "d’accessibilité</a></li>\n<li><a href=\"mentions-legales.html\">"
+	    "Mentions légales</a></li>\n<li><a href=\"contact.html\">Contact"
+	    "</a></li>\n</ul>\n");
+	return page_end(&p);
+}
+
+/* The page a server shows for a missing address.  It may be served from
+ * any folder, so its links and style sheets are absolute: from
+ * --base-url, or from the server's root. */
+static int
+page_404(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*root;
+	int		 rc;
+
+	root = o->base_url != NULL ? public_url(o, "") : xstrdup("/");
+	BUF_PUTSL(&b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	    CSP "\">\n<meta name=\"robots\" content=\"noindex\">\n"
+	    "<title>Page introuvable — ");
+	html_esc_text(&b, r->plan.short_title);
+	BUF_PUTSL(&b, "</title>\n<link rel=\"stylesheet\" href=\"");
+	html_esc_href(&b, root);
+	BUF_PUTSL(&b, "assets/theme.css\">\n<link rel=\"stylesheet\" href=\"");
+	html_esc_href(&b, root);
+	BUF_PUTSL(&b, "assets/site.css\">\n</head>\n<body>\n"
+	    "<main id=\"contenu\" class=\"wrap\">\n<h1>Page introuvable</h1>\n"
+	    "<p>L’adresse demandée ne correspond à aucune page de ce site. "
+	    "Elle a pu être mal saisie, ou la page a changé d’adresse.</p>\n"
+	    "<ul>\n<li><a href=\"");
+	html_esc_href(&b, root);
+	BUF_PUTSL(&b, "index.html\">Les rapports d’évaluation</a></li>\n"
+	    "<li><a href=\"");
+	html_esc_href(&b, root);
+	BUF_PUTSL(&b, "plan-du-site.html\">Plan du site</a></li>\n</ul>\n"
+	    "</main>\n</body>\n</html>\n");
+	rc = out_write(od, "404.html", b.data, b.len);
+	buf_free(&b);
+	free(root);
+	return rc;
+}
+
+/* robots.txt: a draft build keeps every robot out; otherwise the draft
+ * editions' folders only.  Paths from the root of --base-url. */
+static int
+write_robots(const struct report *r, const struct opts *o,
+    struct outdir *od)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*path = "/";
+	char		*url;
+	size_t		 i, n;
+	int		 rc;
+
+	if (o->base_url != NULL && (path = strstr(o->base_url, "://")) !=
+	    NULL && (path = strchr(path + 3, '/')) == NULL)
+		path = "/";
+	n = strlen(path);
+	while (n > 0 && path[n - 1] == '/')
+		n--;
+	BUF_PUTSL(&b, "User-agent: *\n");
+	if (o->draft)
+		buf_printf(&b, "Disallow: %.*s/\n", (int)n, path);
+	else {
+		for (i = 0; i < r->neds; i++)
+			if (r->eds[i].draft)
+				buf_printf(&b, "Disallow: %.*s/%d/\n", (int)n,
+				    path, r->eds[i].year);
+		BUF_PUTSL(&b, "Allow: /\n");
+	}
+	if (o->base_url != NULL && !o->draft) {
+		url = public_url(o, "sitemap.xml");
+		buf_printf(&b, "Sitemap: %s\n", url);
+		free(url);
+	}
+	rc = out_write(od, "robots.txt", b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
 int
 html_index(const struct report *r, const struct opts *o, struct outdir *od)
 {
@@ -1762,6 +2183,10 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 	if (!write_assets(o, od, "assets"))
 		return 0;
 	if (o->base_url != NULL && !write_sitemap(r, o, od))
+		return 0;
+	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
+	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
+	    !page_404(r, o, od) || !write_robots(r, o, od))
 		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)
