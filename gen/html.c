@@ -39,8 +39,12 @@
 
 /* Content Security Policy of every page: own style sheets and images
  * only, no script of any kind, no plug-ins, no forms. */
-#define CSP	"default-src 'none'; style-src 'self'; img-src 'self'; " \
-		"base-uri 'none'; form-action 'none'"
+#define CSP_BEGIN "default-src 'none'; style-src 'self'; img-src 'self'; "
+#define CSP_END	"form-action 'none'"
+#define CSP	CSP_BEGIN "base-uri 'none'; " CSP_END
+/* The page shown for a missing address is served from any folder: a
+ * <base> of its own (and only that) points its links at the site. */
+#define CSP_404	CSP_BEGIN "base-uri 'self'; " CSP_END
 
 /* A page being written. */
 struct page {
@@ -50,6 +54,7 @@ struct page {
 	const struct opts *o;
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
+	const char	*base;		/* <base href>, or NULL */
 	int		 nimg;		/* images copied for this page */
 	int		 nsec;		/* h2 of the narrative so far */
 	int		 ok;		/* 0 after an I/O error */
@@ -98,8 +103,9 @@ static const struct {
 	    "pour un indicateur sans catégories." },
 	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
 	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, en notation internationale" NBSP ": point "
-	    "décimal, sans séparateur de milliers." },
+	{ "valeur", "Valeur, sans séparateur de milliers" NBSP ": point "
+	    "décimal dans le fichier CSV, virgule dans la copie pour "
+	    "tableur." },
 	{ "unite", "Unité de la valeur (%, €, personnes…)." },
 	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
 	    "issue d’une "
@@ -107,7 +113,16 @@ static const struct {
 	    "«" NNBSP "non" NNBSP "» sinon." },
 	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
 	    "vide sinon." },
+	{ "reference_annee", "Année de la valeur de référence de "
+	    "l’indicateur, vide s’il n’en a pas." },
+	{ "reference_valeur", "Valeur de référence, vide sinon." },
+	{ "cible_annee", "Année de la cible de l’indicateur, vide s’il n’en a "
+	    "pas." },
+	{ "cible_valeur", "Valeur cible, vide sinon." },
 	{ "source", "Source de l’indicateur." },
+	{ "source_url", "Adresse de la source chez son éditeur, vide si elle "
+	    "n’est pas connue." },
+	{ "licence", "Licence de réutilisation des données." },
 };
 
 /* ---- writing ---- */
@@ -299,9 +314,16 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    CSP "\">\n<title>");
+	    "initial-scale=1\">\n");
+	if (p->base != NULL) {
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP_404 "\">\n<base href=\"");
+		html_esc_href(&p->b, p->base);
+		PUTSL(p, "\">\n<meta name=\"robots\" content=\"noindex\">\n");
+	} else
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP "\">\n");
+	PUTSL(p, "<title>");
 	txt(p, title);
 	if (e != NULL)
 		pf(p, " — Rapport d’évaluation %d", e->year);
@@ -462,11 +484,9 @@ page_end(struct page *p)
 			PUTSL(p, "<nav aria-label=\"Éditions\"><ul "
 			    "class=\"footer-links footer-eds\">\n");
 			for (i = p->r->neds; i > 0; i--)
-				pf(p, "<li><a href=\"../%d/index.html\"%s>"
+				pf(p, "<li><a href=\"../%d/index.html\">"
 				    "Rapport %d</a></li>\n",
 				    p->r->eds[i - 1].year,
-				    &p->r->eds[i - 1] == e ?
-				    " aria-current=\"page\"" : "",
 				    p->r->eds[i - 1].year);
 			PUTSL(p, "</ul></nav>\n");
 		}
@@ -1555,12 +1575,29 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
+/* The two forms of the CSV file: RFC 4180 for programs, and a copy that
+ * spreadsheets set to French open as they are (';' between fields, a
+ * decimal comma, a byte order mark so that UTF-8 is recognised). */
+struct csv_form {
+	const char	*suffix;	/* of the file name */
+	char		 sep;
+	int		 comma;		/* decimal comma */
+	int		 bom;
+};
+
+static const struct csv_form csv_forms[] = {
+	{ "", ',', 0, 0 },
+	{ "-tableur", ';', 1, 1 },
+};
+
 static void
-csv_field(struct buf *b, const char *s)
+csv_field(struct buf *b, const struct csv_form *f, const char *s)
 {
+	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (strpbrk(s, special) == NULL) {
 		buf_puts(b, s);
 		return;
 	}
@@ -1573,26 +1610,57 @@ csv_field(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-/* The CSV file: one row per indicator, category and year, up to the
- * edition's year.  RFC 4180: commas, CRLF, fields quoted when needed.
- * Returns the number of data rows in *nrows. */
+/* A number, then the separator. */
+static void
+csv_num(struct buf *b, const struct csv_form *f, double v)
+{
+	char	 num[64], *dot;
+
+	fmt_plain(num, sizeof(num), v);
+	if (f->comma && (dot = strchr(num, '.')) != NULL)
+		*dot = ',';
+	buf_puts(b, num);
+	buf_putc(b, f->sep);
+}
+
+/* A reference point (baseline or target): year and value, or two empty
+ * fields. */
+static void
+csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
+{
+	if (pt->set) {
+		buf_printf(b, "%d%c", pt->year, f->sep);
+		csv_num(b, f, pt->v);
+	} else {
+		buf_putc(b, f->sep);
+		buf_putc(b, f->sep);
+	}
+}
+
+/* One form of the CSV file: one row per indicator, category and year, up
+ * to the edition's year; CRLF line ends.  Returns the number of data rows
+ * in *nrows and the file's size in *size. */
 static int
-write_csv(const struct report *r, const struct edition *e,
-    struct outdir *od, size_t *nrows)
+write_csv_form(const struct report *r, const struct edition *e,
+    struct outdir *od, const struct csv_form *f, size_t *nrows,
+    size_t *size)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	const struct measure *m;
 	const struct indicator *ind;
 	const struct series *s;
 	const struct value *v;
-	char		 num[64], *rel;
+	const char	*licence = r->site != NULL ? r->site->licence : NULL;
+	char		*rel;
 	size_t		 i, j, k, l, c;
 	int		 rc;
 
 	*nrows = 0;
+	if (f->bom)
+		BUF_PUTSL(&b, "\xef\xbb\xbf");
 	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
 		if (c > 0)
-			buf_putc(&b, ',');
+			buf_putc(&b, f->sep);
 		buf_puts(&b, csv_cols[c].name);
 	}
 	BUF_PUTSL(&b, "\r\n");
@@ -1606,48 +1674,85 @@ write_csv(const struct report *r, const struct edition *e,
 					v = &s->vals[l];
 					if (v->year > e->year)
 						break;
-					buf_printf(&b, "%d,%d,", e->year,
-					    m->number);
-					csv_field(&b, ind->id);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->label);
-					buf_putc(&b, ',');
-					csv_field(&b, s->id);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->categories ?
+					buf_printf(&b, "%d%c%d%c", e->year,
+					    f->sep, m->number, f->sep);
+					csv_field(&b, f, ind->id);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->label);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, s->id);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->categories ?
 					    s->label : NULL);
-					fmt_plain(num, sizeof(num), v->v);
-					buf_printf(&b, ",%d,%s,", v->year,
-					    num);
-					csv_field(&b, ind->unit);
-					buf_puts(&b, v->illustrative ?
-					    ",oui," : ",non,");
-					csv_field(&b, v->note);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->source);
+					buf_printf(&b, "%c%d%c", f->sep,
+					    v->year, f->sep);
+					csv_num(&b, f, v->v);
+					csv_field(&b, f, ind->unit);
+					buf_printf(&b, "%c%s%c", f->sep,
+					    v->illustrative ? "oui" : "non",
+					    f->sep);
+					csv_field(&b, f, v->note);
+					buf_putc(&b, f->sep);
+					csv_point(&b, f, &ind->baseline);
+					csv_point(&b, f, &ind->target);
+					csv_field(&b, f, ind->source);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->source_url);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, licence);
 					BUF_PUTSL(&b, "\r\n");
 					(*nrows)++;
 				}
 			}
 		}
 	}
-	rel = xasprintf("%d/data/indicateurs-%d.csv", e->year, e->year);
+	rel = xasprintf("%d/data/indicateurs-%d%s.csv", e->year, e->year,
+	    f->suffix);
 	rc = out_write(od, rel, b.data, b.len);
+	*size = b.len;
 	free(rel);
 	buf_free(&b);
 	return rc;
 }
 
+/* Both forms; sizes[] in csv_forms order. */
+static int
+write_csv(const struct report *r, const struct edition *e,
+    struct outdir *od, size_t *nrows, size_t *sizes)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(csv_forms) / sizeof(csv_forms[0]); i++)
+		if (!write_csv_form(r, e, od, &csv_forms[i], nrows,
+		    &sizes[i]))
+			return 0;
+	return 1;
+}
+
+/* A size for people: "12 ko", "1,2 Mo". */
+static void
+size_str(char *buf, size_t sz, size_t n)
+{
+	if (n < 1000)
+		snprintf(buf, sz, "%zu" NBSP "octets", n);
+	else if (n < 1000 * 1000)
+		snprintf(buf, sz, "%zu" NBSP "ko", (n + 500) / 1000);
+	else
+		snprintf(buf, sz, "%zu,%zu" NBSP "Mo", n / 1000000,
+		    (n % 1000000 + 50000) / 100000 % 10);
+}
+
 static int
 page_data(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od, size_t nrows)
+    const struct opts *o, struct outdir *od, size_t nrows,
+    const size_t *sizes)
 {
 	const struct plan *pl = &r->plan;
 	const struct measure *m;
 	const struct indicator *ind;
 	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64];
+	char		 file[64], crl[64], num[64], sz0[32], sz1[32];
 	struct crumb	 cr[3];
 	size_t		 i, j, c;
 
@@ -1661,15 +1766,45 @@ page_data(const struct report *r, const struct edition *e,
 	pf(&p, "<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
 	    "fichier" NBSP ":</p>\n", e->year);
-	pf(&p, "<p class=\"actions\"><a class=\"button\" "
-	    "href=\"data/indicateurs-%d.csv\">Télécharger les données (CSV, "
-	    "%zu lignes)</a></p>\n", e->year, nrows);
+	size_str(sz0, sizeof(sz0), sizes[0]);
+	size_str(sz1, sizeof(sz1), sizes[1]);
+	pf(&p, "<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
+	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
+	    "</a></li>\n", e->year, nrows, sz1);
+	pf(&p, "<li><a class=\"button secondary\" "
+	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
+	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n",
+	    e->year, nrows, sz0);
+	PUTSL(&p, "<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
+	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
+	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
+	    "<em>pour tableur</em>. Ses champs sont séparés par des "
+	    "points-virgules, ses nombres ont une virgule décimale et le "
+	    "fichier commence par une marque d’ordre des octets (BOM) qui "
+	    "fait reconnaître les accents.</li>\n"
+	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
+	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
+	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n");
 	PUTSL(&p, "<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
-	    NBSP ": encodage UTF-8, champs séparés par des virgules, "
-	    "guillemets droits autour des champs qui en contiennent, une "
+	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
+	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
 	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
 	    "Les valeurs marquées illustratives ne proviennent pas d’une "
-	    "source publiée.</p>\n");
+	    "source publiée.");
+	if (r->site != NULL) {
+		PUTSL(&p, " Licence des données" NBSP ": ");
+		if (r->site->licence_url != NULL) {
+			PUTSL(&p, "<a href=\"");
+			html_esc_href(&p.b, r->site->licence_url);
+			PUTSL(&p, "\">");
+			txt(&p, r->site->licence);
+			PUTSL(&p, "</a>");
+		} else
+			txt(&p, r->site->licence);
+		PUTSL(&p, ".");
+	}
+	PUTSL(&p, "</p>\n");
 	PUTSL(&p, "<table class=\"data\">\n<caption>Colonnes du fichier"
 	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
 	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n");
@@ -1733,15 +1868,15 @@ html_edition(const struct report *r, const struct edition *e,
 {
 	const struct plan *pl = &r->plan;
 	char		*dir;
-	size_t		 i, nrows;
+	size_t		 i, nrows, csv_sizes[2];
 	int		 ok;
 
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
-	ok = ok && write_csv(r, e, od, &nrows);
+	ok = ok && write_csv(r, e, od, &nrows, csv_sizes);
 	ok = ok && page_dashboard(r, e, o, od);
-	ok = ok && page_data(r, e, o, od, nrows);
+	ok = ok && page_data(r, e, o, od, nrows, csv_sizes);
 	for (i = 0; ok && i < pl->nprios; i++)
 		ok = page_priority(r, e, o, od, &pl->prios[i]);
 	for (i = 0; ok && i < pl->nmeasures; i++)
@@ -1792,13 +1927,15 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		else if (i < 2 + pl->nprios + pl->nmeasures)
 			measure_file(file, sizeof(file),
 			    &pl->measures[i - 2 - pl->nprios]);
+		/* Part names are as long as their files': no fixed buffer. */
+		if (i < 2 + pl->nprios + pl->nmeasures)
+			rel = xasprintf("%d/%s", e->year, file);
 		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			snprintf(file, sizeof(file), "%s.html", e->front[i - 2 -
+			rel = xasprintf("%d/%s.html", e->year, e->front[i - 2 -
 			    pl->nprios - pl->nmeasures].slug);
 		else
-			snprintf(file, sizeof(file), "%s.html", e->back[i - 2 -
+			rel = xasprintf("%d/%s.html", e->year, e->back[i - 2 -
 			    pl->nprios - pl->nmeasures - e->nfront].slug);
-		rel = xasprintf("%d/%s", e->year, file);
 		url = public_url(o, rel);
 		BUF_PUTSL(b, "<url><loc>");
 		html_esc_text(b, url);
@@ -1807,6 +1944,12 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		free(rel);
 	}
 }
+
+/* The publisher's pages in out/, for the sitemap. */
+static const char *const site_pages[] = {
+	"plan-du-site.html", "accessibilite.html", "mentions-legales.html",
+	"contact.html",
+};
 
 static int
 write_sitemap(const struct report *r, const struct opts *o,
@@ -1830,6 +1973,13 @@ write_sitemap(const struct report *r, const struct opts *o,
 	free(url);
 	for (i = r->neds; i > 0; i--)
 		sitemap_edition(&b, o, r, &r->eds[i - 1]);
+	for (i = 0; i < sizeof(site_pages) / sizeof(site_pages[0]); i++) {
+		url = public_url(o, site_pages[i]);
+		BUF_PUTSL(&b, "<url><loc>");
+		html_esc_text(&b, url);
+		BUF_PUTSL(&b, "</loc></url>\n");
+		free(url);
+	}
 	BUF_PUTSL(&b, "</urlset>\n");
 	rc = out_write(od, "sitemap.xml", b.data, b.len);
 	buf_free(&b);
@@ -1920,9 +2070,10 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 			PUTSL(&p, " réalisé par ");
 			txt(&p, si->auditor);
 		}
-		PUTSL(&p, " révèle que ");
-		txt(&p, si->a11y_rate);
-		PUTSL(&p, NNBSP "% des critères du RGAA sont respectés.");
+		fmt_value(date, sizeof(date), strtod(si->a11y_rate, NULL),
+		    "%");
+		pf(&p, " révèle que %s des critères du RGAA sont respectés.",
+		    date);
 	} else
 		PUTSL(&p, "Aucun taux de conformité n’a été mesuré.");
 	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
@@ -1989,8 +2140,8 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	site_field(&p, si != NULL ? si->host : NULL);
 	PUTSL(&p, "</p>\n<h2>Réutilisation des textes et des données</h2>\n<p>");
 	if (si != NULL) {
-		PUTSL(&p, "Les textes et les données de ce site sont publiés "
-		    "sous ");
+		PUTSL(&p, "Licence des textes et des données de ce site"
+		    NBSP ": ");
 		if (si->licence_url != NULL) {
 			PUTSL(&p, "<a href=\"");
 			html_esc_href(&p.b, si->licence_url);
@@ -1999,8 +2150,8 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 			PUTSL(&p, "</a>");
 		} else
 			txt(&p, si->licence);
-		PUTSL(&p, ", sauf mention contraire. Les sources citées "
-		    "restent la propriété de leurs éditeurs.");
+		PUTSL(&p, ", sauf mention contraire. Les documents cités "
+		    "restent soumis aux conditions de leurs éditeurs.");
 	} else
 		site_field(&p, NULL);
 	PUTSL(&p, "</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
@@ -2090,42 +2241,25 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 	return page_end(&p);
 }
 
-/* The page a server shows for a missing address.  It may be served from
- * any folder, so its links and style sheets are absolute: from
- * --base-url, or from the server's root. */
+/* The page a server shows for a missing address, at any depth: its
+ * <base> is the site's root (--base-url, or the server's root). */
 static int
 page_404(const struct report *r, const struct opts *o, struct outdir *od)
 {
-	struct buf	 b = { NULL, 0, 0 };
+	struct page	 p;
 	char		*root;
 	int		 rc;
 
 	root = o->base_url != NULL ? public_url(o, "") : xstrdup("/");
-	BUF_PUTSL(&b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    CSP "\">\n<meta name=\"robots\" content=\"noindex\">\n"
-	    "<title>Page introuvable — ");
-	html_esc_text(&b, r->plan.short_title);
-	BUF_PUTSL(&b, "</title>\n<link rel=\"stylesheet\" href=\"");
-	html_esc_href(&b, root);
-	BUF_PUTSL(&b, "assets/theme.css\">\n<link rel=\"stylesheet\" href=\"");
-	html_esc_href(&b, root);
-	BUF_PUTSL(&b, "assets/site.css\">\n</head>\n<body>\n"
-	    "<main id=\"contenu\" class=\"wrap\">\n<h1>Page introuvable</h1>\n"
-	    "<p>L’adresse demandée ne correspond à aucune page de ce site. "
-	    "Elle a pu être mal saisie, ou la page a changé d’adresse.</p>\n"
-	    "<ul>\n<li><a href=\"");
-	html_esc_href(&b, root);
-	BUF_PUTSL(&b, "index.html\">Les rapports d’évaluation</a></li>\n"
-	    "<li><a href=\"");
-	html_esc_href(&b, root);
-	BUF_PUTSL(&b, "plan-du-site.html\">Plan du site</a></li>\n</ul>\n"
-	    "</main>\n</body>\n</html>\n");
-	rc = out_write(od, "404.html", b.data, b.len);
-	buf_free(&b);
+	page_init(&p, r, NULL, o, od, "404.html");
+	p.base = root;
+	page_begin(&p, "Page introuvable", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
+	    "correspond à aucune page de ce site. Elle a pu être mal saisie, "
+	    "ou la page a changé d’adresse.</p>\n<ul>\n<li><a href=\""
+	    "index.html\">Les rapports d’évaluation</a></li>\n<li><a "
+	    "href=\"plan-du-site.html\">Plan du site</a></li>\n</ul>\n");
+	rc = page_end(&p);
 	free(root);
 	return rc;
 }
