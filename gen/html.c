@@ -2264,6 +2264,58 @@ page_404(const struct report *r, const struct opts *o, struct outdir *od)
 	return rc;
 }
 
+/*
+ * The security headers of the site, for the server to send, in the forms
+ * the common servers read: _headers (Netlify, Cloudflare Pages and the
+ * like), .htaccess (Apache) and a snippet for nginx's server block.  The
+ * policy is the pages' own, plus frame-ancestors (which only a header can
+ * carry); base-uri 'self' lets 404.html name the site's root.  Charts
+ * opened alone are drawn under it (no inline style: svg.c).
+ */
+#define CSP_HEADER CSP_BEGIN "base-uri 'self'; " CSP_END \
+		"; frame-ancestors 'none'"
+
+static int
+write_server_conf(const struct opts *o, struct outdir *od)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*path = "/";
+	int		 rc;
+
+	if (o->base_url != NULL && (path = strstr(o->base_url, "://")) !=
+	    NULL && (path = strchr(path + 3, '/')) == NULL)
+		path = "/";
+	BUF_PUTSL(&b, "/*\n"
+	    "  Content-Security-Policy: " CSP_HEADER "\n"
+	    "  X-Content-Type-Options: nosniff\n"
+	    "  Referrer-Policy: no-referrer\n");
+	rc = out_write(od, "_headers", b.data, b.len);
+	buf_reset(&b);
+	BUF_PUTSL(&b, "# Apache: the site's security headers and its 404 "
+	    "page.\n"
+	    "<IfModule mod_headers.c>\n"
+	    "  Header always set Content-Security-Policy \"" CSP_HEADER "\"\n"
+	    "  Header always set X-Content-Type-Options \"nosniff\"\n"
+	    "  Header always set Referrer-Policy \"no-referrer\"\n"
+	    "</IfModule>\n"
+	    "AddDefaultCharset UTF-8\n");
+	buf_printf(&b, "ErrorDocument 404 %s%s404.html\n", path,
+	    path[strlen(path) - 1] == '/' ? "" : "/");
+	rc = rc && out_write(od, ".htaccess", b.data, b.len);
+	buf_reset(&b);
+	BUF_PUTSL(&b, "# nginx: include this file in the server block that "
+	    "serves the site.\n"
+	    "add_header Content-Security-Policy \"" CSP_HEADER "\" always;\n"
+	    "add_header X-Content-Type-Options \"nosniff\" always;\n"
+	    "add_header Referrer-Policy \"no-referrer\" always;\n"
+	    "charset utf-8;\n");
+	buf_printf(&b, "error_page 404 %s%s404.html;\n", path,
+	    path[strlen(path) - 1] == '/' ? "" : "/");
+	rc = rc && out_write(od, "nginx-headers.conf", b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
 /* robots.txt: a draft build keeps every robot out; otherwise the draft
  * editions' folders only.  Paths from the root of --base-url. */
 static int
@@ -2320,7 +2372,8 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		return 0;
 	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
 	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
-	    !page_404(r, o, od) || !write_robots(r, o, od))
+	    !page_404(r, o, od) || !write_robots(r, o, od) ||
+	    !write_server_conf(o, od))
 		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)

@@ -91,6 +91,7 @@ const TYPES = {
 };
 
 function serve(root) {
+	const HEADERS = readHeaders(root);
 	const server = http.createServer((req, res) => {
 		let rel;
 		try {
@@ -112,7 +113,7 @@ function serve(root) {
 				res.writeHead(404).end();
 				return;
 			}
-			res.writeHead(200, { 'Content-Type':
+			res.writeHead(200, { ...HEADERS, 'Content-Type':
 			    TYPES[path.extname(file)] ||
 			    'application/octet-stream' });
 			res.end(data);
@@ -123,6 +124,25 @@ function serve(root) {
 		/* Port 0: the system picks a free one. */
 		server.listen(0, '127.0.0.1', () => resolve(server));
 	});
+}
+
+/* The headers the site asks its server to send (out/_headers, "/*"
+ * block): every response carries them, as in production, so that the
+ * pages and the charts opened alone are checked under the real policy. */
+function readHeaders(root) {
+	const h = {};
+	let text;
+	try {
+		text = fs.readFileSync(path.join(root, '_headers'), 'utf8');
+	} catch (e) {
+		return h;
+	}
+	for (const line of text.split('\n')) {
+		const m = /^\s+([A-Za-z-]+):\s*(.*)$/.exec(line);
+		if (m)
+			h[m[1]] = m[2];
+	}
+	return h;
 }
 
 /* ---- in the page ---- */
@@ -656,7 +676,44 @@ async function run(browser, base, pages, axeSource) {
 			shots.push(f);
 		}
 	}
+	/* Each chart opened alone (« Agrandir le graphique »), served with
+	 * the site's headers: nothing refused, no shape painted black
+	 * unless its own colour is black. */
+	const chartDir = path.join(opt.root, opt.year, 'charts');
+	const svgs = opt.pages ? [] : (fs.existsSync(chartDir) ?
+	    fs.readdirSync(chartDir).filter((f) => f.endsWith('.svg')).sort() :
+	    []);
+	const svgProblems = [];
+	for (const f of svgs) {
+		current = `${opt.year}/charts/${f}`;
+		const before = loadProblems.length;
+		await page.goto(base + current, { waitUntil: 'load' });
+		const black = await page.evaluate(() => {
+			let n = 0;
+			for (const el of document.querySelectorAll(
+			    'rect, path, circle, polygon, polyline')) {
+				/* Clip paths and definitions are not
+				 * painted. */
+				if (el.closest('clipPath, mask, defs'))
+					continue;
+				const src = el.closest('[fill]');
+				const own = src ? src.getAttribute('fill') : '';
+				if (getComputedStyle(el).fill === 'rgb(0, 0, 0)' &&
+				    !/^(#000|#000000|black|rgb\(0%, ?0%, ?0%\))$/
+				    .test(own))
+					n++;
+			}
+			return n;
+		});
+		if (black > 0)
+			svgProblems.push(`${current}: ${black} shapes black`);
+		for (const p of loadProblems.slice(before))
+			svgProblems.push(p);
+	}
 	await ctx.close();
+	report('a11y: every chart opened alone is drawn under the site\'s ' +
+	    'Content-Security-Policy header', svgs.length === 0 && !opt.pages ?
+	    ['no chart found'] : svgProblems, `${svgs.length} charts`);
 
 	const n = pages.length;
 	report(`a11y: ${n} pages load with no error and nothing from outside`,
