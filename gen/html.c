@@ -57,6 +57,8 @@ struct page {
 	const char	*base;		/* <base href>, or NULL */
 	int		 nimg;		/* images copied for this page */
 	int		 nsec;		/* h2 of the narrative so far */
+	size_t		 main_at;	/* aside_begin(): main column's start */
+	size_t		 aside_at;	/* aside_open(): the aside's start */
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -736,11 +738,19 @@ toc_blocks(struct page *p, const struct block *k, int *n)
 	buf_free(&t);
 }
 
-/* Opens the two-column layout of a long page. */
+/*
+ * A long page in two columns: the text, and an aside with the page's
+ * contents.  The aside is written after the text (its entries follow the
+ * narrative) but moved before it in the file by aside_close(), so that
+ * « Sur cette page » comes first in reading and keyboard order; the style
+ * sheet shows it beside the text on wide screens, above it on narrow ones.
+ */
 static void
 aside_begin(struct page *p)
 {
-	PUTSL(p, "<div class=\"with-aside\">\n<div class=\"main-col\">\n");
+	PUTSL(p, "<div class=\"with-aside\">\n");
+	p->main_at = p->b.len;
+	PUTSL(p, "<div class=\"main-col\">\n");
 }
 
 /* Closes the main column and opens the aside with the page's contents,
@@ -748,9 +758,32 @@ aside_begin(struct page *p)
 static void
 aside_open(struct page *p)
 {
-	PUTSL(p, "</div>\n<aside class=\"aside\" aria-labelledby=\"sommaire\">"
+	PUTSL(p, "</div>\n");
+	p->aside_at = p->b.len;
+	PUTSL(p, "<aside class=\"aside\" aria-labelledby=\"sommaire\">"
 	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
 	    "<ul class=\"toc\">\n");
+}
+
+/* Closes the aside, moves it before the main column, and closes the
+ * layout. */
+static void
+aside_close(struct page *p)
+{
+	size_t	 nmain, naside;
+	char	*tmp;
+
+	PUTSL(p, "</aside>\n");
+	if (p->b.data == NULL)
+		return;
+	nmain = p->aside_at - p->main_at;
+	naside = p->b.len - p->aside_at;
+	tmp = xmalloc(nmain);
+	memcpy(tmp, p->b.data + p->main_at, nmain);
+	memmove(p->b.data + p->main_at, p->b.data + p->aside_at, naside);
+	memcpy(p->b.data + p->main_at + naside, tmp, nmain);
+	free(tmp);
+	PUTSL(p, "</div>\n");
 }
 
 /* ---- numbers ---- */
@@ -1402,11 +1435,12 @@ page_measure(const struct report *r, const struct edition *e,
 	snprintf(title, sizeof(title), "Mesure %d" NBSP ": %s", m->number,
 	    m->title);
 	page_begin(&p, title, pfile, cr, 4);
-	aside_begin(&p);
 
 	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
 	txt(&p, m->title);
-	PUTSL(&p, "</h1>\n<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>");
+	PUTSL(&p, "</h1>\n");
+	aside_begin(&p);
+	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>");
 	pf(&p, "<a href=\"%s\">", pfile);
 	txt(&p, pr->id);
 	PUTSL(&p, NBSP ": ");
@@ -1532,7 +1566,8 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, pr->measures[i]->title);
 		PUTSL(&p, "</a></li>\n");
 	}
-	PUTSL(&p, "</ol>\n</aside>\n</div>\n");
+	PUTSL(&p, "</ol>\n");
+	aside_close(&p);
 	return page_end(&p);
 }
 
@@ -1555,10 +1590,11 @@ page_part(const struct report *r, const struct edition *e,
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, pt->title };
 	page_begin(&p, pt->title, NULL, cr, 3);
-	aside_begin(&p);
 	PUTSL(&p, "<h1>");
 	txt(&p, pt->title);
-	PUTSL(&p, "</h1>\n<div class=\"narrative\">\n");
+	PUTSL(&p, "</h1>\n");
+	aside_begin(&p);
+	PUTSL(&p, "<div class=\"narrative\">\n");
 	rndr_blocks(&p, pt->doc.blocks, 0);
 	PUTSL(&p, "</div>\n");
 	aside_open(&p);
@@ -1567,7 +1603,8 @@ page_part(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</ul>\n<h2 class=\"aside-title\">Le rapport</h2>\n"
 	    "<ul class=\"siblings\">\n");
 	parts_list(&p, pt);
-	PUTSL(&p, "</ul>\n</aside>\n</div>\n");
+	PUTSL(&p, "</ul>\n");
+	aside_close(&p);
 	rc = page_end(&p);
 	free(file);
 	return rc;
