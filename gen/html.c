@@ -215,6 +215,103 @@ out:
 extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
 
+/*
+ * The site's icon: three rising bars, white on the masthead's dark blue
+ * (--brand of site.css), in a 32-unit square with rounded corners.  One
+ * geometry for favicon.svg and the PNG copies (32 px, and 180 px for
+ * phones' home screens).
+ */
+#define ICON_BG		"#15305a"
+#define ICON_BG_RGB	0x15 / 255.0, 0x30 / 255.0, 0x5a / 255.0
+static const struct {
+	int	 x, y, w, h;
+} icon_bars[] = {
+	{ 7, 18, 5, 8 }, { 14, 12, 5, 14 }, { 21, 6, 5, 20 },
+};
+
+static void
+icon_svg(struct buf *b)
+{
+	size_t	 i;
+
+	BUF_PUTSL(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
+	    "rx=\"6\" fill=\"" ICON_BG "\"/>");
+	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
+		buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+		    "height=\"%d\" fill=\"#fff\"/>", icon_bars[i].x,
+		    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h);
+	BUF_PUTSL(b, "</svg>\n");
+}
+
+static cairo_status_t
+icon_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The icon as a PNG of px × px pixels.  Returns 0 if cairo failed. */
+static int
+icon_png(struct buf *b, int px)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	double		 r = 6;
+	size_t		 i;
+	int		 ok;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
+	cr = cairo_create(s);
+	cairo_scale(cr, px / 32.0, px / 32.0);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 32 - r, r, r, -G_PI / 2, 0);
+	cairo_arc(cr, 32 - r, 32 - r, r, 0, G_PI / 2);
+	cairo_arc(cr, r, 32 - r, r, G_PI / 2, G_PI);
+	cairo_arc(cr, r, r, r, G_PI, 3 * G_PI / 2);
+	cairo_close_path(cr);
+	cairo_set_source_rgb(cr, ICON_BG_RGB);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
+		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
+		    icon_bars[i].w, icon_bars[i].h);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	ok = cairo_surface_write_to_png_stream(s, icon_write, b) ==
+	    CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
+/* favicon.svg, favicon.png and apple-touch-icon.png in dir. */
+static int
+write_icons(struct outdir *od, const char *dir)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*rel;
+	int		 rc;
+
+	icon_svg(&b);
+	rel = xasprintf("%s/favicon.svg", dir);
+	rc = out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_reset(&b);
+	rel = xasprintf("%s/favicon.png", dir);
+	if (rc && !(rc = icon_png(&b, 32)))
+		diag_sys("%s: cannot draw the icon", rel);
+	rc = rc && out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_reset(&b);
+	rel = xasprintf("%s/apple-touch-icon.png", dir);
+	if (rc && !(rc = icon_png(&b, 180)))
+		diag_sys("%s: cannot draw the icon", rel);
+	rc = rc && out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_free(&b);
+	return rc;
+}
+
 /* Copies the style sheets into dir ("2016/assets" or "assets"): those
  * of the styles folder, or the built-in ones where it has none. */
 static int
@@ -245,7 +342,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		free(dst);
 	}
 	buf_free(&b);
-	return rc;
+	return rc && write_icons(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -276,6 +373,61 @@ change_of(enum status from, enum status to)
 	if (from == STATUS_NOT_ASSESSED || to == STATUS_NOT_ASSESSED)
 		return CHANGE_OTHER;
 	return to < from ? CHANGE_BETTER : CHANGE_WORSE;
+}
+
+/*
+ * What a search engine or a sharing site shows of the page: a description
+ * (the edition's title and date, or the plan's), and Open Graph tags;
+ * with --base-url, the page's address and the edition's social card
+ * (partage-<year>.png, its synthesis drawn by svg.c), which must be
+ * absolute.
+ */
+static void
+share_meta(struct page *p, const char *title)
+{
+	const struct edition *e = p->e;
+	char		 date[64], *rel, *url;
+
+	PUTSL(p, "<meta name=\"description\" content=\"");
+	if (e != NULL) {
+		fmt_date(date, sizeof(date), e->date);
+		pf(p, "Rapport d’évaluation %d, publié le %s" NBSP ": ",
+		    e->year, date);
+		attr(p, e->title);
+	} else {
+		PUTSL(p, "Rapports d’évaluation" NBSP ": ");
+		attr(p, p->r->plan.title);
+	}
+	PUTSL(p, ".\">\n<meta property=\"og:type\" content=\"website\">\n"
+	    "<meta property=\"og:locale\" content=\"fr_FR\">\n"
+	    "<meta property=\"og:title\" content=\"");
+	attr(p, title);
+	PUTSL(p, "\">\n<meta property=\"og:site_name\" content=\"");
+	attr(p, p->r->plan.short_title);
+	PUTSL(p, "\">\n");
+	if (p->o->base_url == NULL)
+		return;
+	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
+	    xstrdup(p->name);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<meta property=\"og:url\" content=\"");
+	attr(p, url);
+	PUTSL(p, "\">\n");
+	free(url);
+	free(rel);
+	e = e != NULL ? e : p->r->neds > 0 ? &p->r->eds[p->r->neds - 1] :
+	    NULL;
+	if (e == NULL)
+		return;
+	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<meta property=\"og:image\" content=\"");
+	attr(p, url);
+	PUTSL(p, "\">\n<meta property=\"og:image:width\" content=\"1200\">"
+	    "\n<meta property=\"og:image:height\" content=\"630\">\n"
+	    "<meta name=\"twitter:card\" content=\"summary_large_image\">\n");
+	free(url);
+	free(rel);
 }
 
 /* An older edition says that a newer one exists, and links the same
@@ -347,6 +499,12 @@ page_begin(struct page *p, const char *title, const char *cur,
 		free(url);
 		free(rel);
 	}
+	PUTSL(p, "<link rel=\"icon\" href=\"assets/favicon.svg\" "
+	    "type=\"image/svg+xml\">\n<link rel=\"icon\" href=\"assets/"
+	    "favicon.png\" type=\"image/png\" sizes=\"32x32\">\n"
+	    "<link rel=\"apple-touch-icon\" href=\"assets/"
+	    "apple-touch-icon.png\">\n");
+	share_meta(p, title);
 	PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/theme.css\">\n"
 	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
 	    "</head>\n");
@@ -2426,7 +2584,14 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		fmt_date(date, sizeof(date), pl->adopted);
 		pf(&p, ", adopté le %s", date);
 	}
-	PUTSL(&p, ".</p>\n</div>\n<h2>Les éditions</h2>\n"
+	PUTSL(&p, ".</p>\n");
+	if (r->neds > 0) {
+		e = &r->eds[r->neds - 1];
+		fmt_date(date, sizeof(date), e->date);
+		pf(&p, "<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
+		    "%s</time>.</p>\n", e->date, date);
+	}
+	PUTSL(&p, "</div>\n<h2>Les éditions</h2>\n"
 	    "<ol class=\"editions\" reversed>\n");
 	for (i = r->neds; i > 0; i--) {
 		e = &r->eds[i - 1];

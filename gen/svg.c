@@ -866,6 +866,41 @@ out:
 	return rc;
 }
 
+/* The edition's social card for sharing sites (Open Graph): its
+ * synthesis sheet drawn by the chart code, centred on a white image of
+ * 1200 × 630 px, the size they ask for. */
+static int
+social_card(struct outdir *od, PangoContext *pc, const struct report *r,
+    const struct edition *e, int draft)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	struct buf	 b = { NULL, 0, 0 };
+	double		 k = 630 / CHART_SHEET_HEIGHT;
+	char		*rel;
+	int		 rc = 0;
+
+	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 630);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
+	cairo_scale(cr, k, k);
+	chart_draw_sheet(cr, pc, r, e, draft);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_write_to_png_stream(s, write_buf, &b) !=
+	    CAIRO_STATUS_SUCCESS)
+		diag_sys("%s: cannot draw the social card", rel);
+	else
+		rc = out_write(od, rel, b.data, b.len);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	buf_free(&b);
+	free(rel);
+	return rc;
+}
+
 int
 svg_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -939,6 +974,7 @@ svg_edition(const struct report *r, const struct edition *e,
 		if (!rc)
 			goto out;
 	}
+	rc = social_card(od, pc, r, e, j.draft);
 out:
 	free(title);
 	free(desc);

@@ -339,7 +339,7 @@ chmod a-w readonly-subfolder/out/2016/data
     --out out) >readonly-subfolder.out 2>readonly-subfolder.err
 st=$?
 chmod u+w readonly-subfolder/out/2016/data
-if [ $st = 3 ] && grep -qx 'rapporteur: out/2016/data/indicateurs-2016.csv: Permission denied' readonly-subfolder.err
+if [ $st = 3 ] && grep -qxE 'rapporteur: out/2016/data/indicateurs-2016(-tableur)?\.csv: Permission denied' readonly-subfolder.err
 then pass "readonly-subfolder: status 3 and a message"
 else fail "readonly-subfolder: status 3 and a message" "status $st" "$(cat readonly-subfolder.err)"; fi
 intact readonly-subfolder
