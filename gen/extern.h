@@ -231,4 +231,8 @@ void	 validate(const struct report *);
 
 void	 tree_dump(struct buf *, const struct report *);
 
+/* ---- review.c: a JSON string, quoted and escaped, appended to b ---- */
+
+void	 json_str(struct buf *b, const char *s);
+
 #endif /* EXTERN_H */

@@ -37,6 +37,10 @@
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
 
+/* gen/search.js, compiled in by the Makefile. */
+extern const char search_js[];
+extern const size_t search_js_len;
+
 /* Content Security Policy of every page: own style sheets and images
  * only, no script of any kind, no plug-ins, no forms. */
 #define CSP_BEGIN "default-src 'none'; style-src 'self'; img-src 'self'; "
@@ -45,6 +49,11 @@
 /* The page shown for a missing address is served from any folder: a
  * <base> of its own (and only that) points its links at the site. */
 #define CSP_404	CSP_BEGIN "base-uri 'self'; " CSP_END
+/* The search page, the only one with a script: its own, and the index it
+ * reads, from the site; its form goes to itself. */
+#define CSP_SEARCH "default-src 'none'; style-src 'self'; img-src 'self'; " \
+		"script-src 'self'; connect-src 'self'; base-uri 'none'; " \
+		"form-action 'self'"
 
 /* A page being written. */
 struct page {
@@ -55,6 +64,7 @@ struct page {
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
 	const char	*base;		/* <base href>, or NULL */
+	const char	*script;	/* <script src> (search page), or NULL */
 	int		 nimg;		/* images copied for this page */
 	int		 nsec;		/* h2 of the narrative so far */
 	size_t		 main_at;	/* aside_begin(): main column's start */
@@ -474,7 +484,10 @@ page_begin(struct page *p, const char *title, const char *cur,
 		    "content=\"" CSP_404 "\">\n<base href=\"");
 		html_esc_href(&p->b, p->base);
 		PUTSL(p, "\">\n<meta name=\"robots\" content=\"noindex\">\n");
-	} else
+	} else if (p->script != NULL)
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP_SEARCH "\">\n");
+	else
 		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
 		    "content=\"" CSP "\">\n");
 	PUTSL(p, "<title>");
@@ -505,6 +518,8 @@ page_begin(struct page *p, const char *title, const char *cur,
 	    "<link rel=\"apple-touch-icon\" href=\"assets/"
 	    "apple-touch-icon.png\">\n");
 	share_meta(p, title);
+	if (p->script != NULL)
+		pf(p, "<script src=\"%s\" defer></script>\n", p->script);
 	PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/theme.css\">\n"
 	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
 	    "</head>\n");
@@ -609,7 +624,9 @@ site_links(struct page *p)
 	    "</a></li>\n", up);
 	pf(p, "<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n",
 	    up);
-	pf(p, "<li><a href=\"%scontact.html\">Contact</a></li>\n</ul>\n", up);
+	pf(p, "<li><a href=\"%scontact.html\">Contact</a></li>\n", up);
+	pf(p, "<li><a href=\"%srecherche.html\">Rechercher</a></li>\n</ul>\n",
+	    up);
 }
 
 /* Closes <main>, writes the footer and the file.  Returns 0 after an I/O
@@ -2463,12 +2480,13 @@ page_404(const struct report *r, const struct opts *o, struct outdir *od)
  * The security headers of the site, for the server to send, in the forms
  * the common servers read: _headers (Netlify, Cloudflare Pages and the
  * like), .htaccess (Apache) and a snippet for nginx's server block.  The
- * policy is the pages' own, plus frame-ancestors (which only a header can
- * carry); base-uri 'self' lets 404.html name the site's root.  Charts
- * opened alone are drawn under it (no inline style: svg.c).
+ * header's policy is the union of the pages' (each page's own, stricter,
+ * stays in its <meta>: only the search page may run a script), plus
+ * frame-ancestors, which only a header can carry.  Charts opened alone
+ * are drawn under it (no inline style: svg.c).
  */
-#define CSP_HEADER CSP_BEGIN "base-uri 'self'; " CSP_END \
-		"; frame-ancestors 'none'"
+#define CSP_HEADER CSP_BEGIN "script-src 'self'; connect-src 'self'; " \
+		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 static int
 write_server_conf(const struct opts *o, struct outdir *od)
@@ -2509,6 +2527,134 @@ write_server_conf(const struct opts *o, struct outdir *od)
 	rc = rc && out_write(od, "nginx-headers.conf", b.data, b.len);
 	buf_free(&b);
 	return rc;
+}
+
+/* ---- search ---- */
+
+/* The text of blocks, for the search index: paragraphs and headings,
+ * items and quotes, one space between blocks. */
+static void
+plain_blocks(struct buf *b, const struct block *k)
+{
+	for (; k != NULL; k = k->next) {
+		switch (k->type) {
+		case BLOCK_PARAGRAPH:
+		case BLOCK_HEADING:
+			plain(b, k->ins);
+			break;
+		case BLOCK_CODE:
+			buf_puts(b, k->text);
+			break;
+		case BLOCK_LIST:
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			plain_blocks(b, k->child);
+			break;
+		case BLOCK_RULE:
+		case BLOCK_HTML:
+			break;
+		case BLOCK__MAX:
+		default:
+			abort();
+		}
+		buf_putc(b, ' ');
+	}
+}
+
+/* One page of the index: address, title, edition, text. */
+static void
+search_entry(struct buf *b, const char *url, const char *title, int year,
+    const char *lead, const struct block *blocks)
+{
+	struct buf	 t = { NULL, 0, 0 };
+
+	if (lead != NULL) {
+		buf_puts(&t, lead);
+		buf_putc(&t, ' ');
+	}
+	plain_blocks(&t, blocks);
+	buf_putc(&t, '\0');
+	BUF_PUTSL(b, "{\"u\":");
+	json_str(b, url);
+	BUF_PUTSL(b, ",\"t\":");
+	json_str(b, title);
+	buf_printf(b, ",\"y\":%d,\"x\":", year);
+	json_str(b, t.data);
+	BUF_PUTSL(b, "}");
+	buf_free(&t);
+}
+
+/*
+ * recherche.json, the index the search page reads: every measure page
+ * (title, assessment, narrative) and every front and back part of every
+ * edition, newest first; then recherche.html and its script.
+ */
+static int
+write_search(const struct report *r, const struct opts *o,
+    struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	const struct edition *e;
+	const struct measure *m;
+	const struct assessment *a;
+	const struct part *pt;
+	struct buf	 b = { NULL, 0, 0 };
+	struct page	 p;
+	char		 file[64], *url, *title;
+	size_t		 i, j, n = 0;
+	int		 rc;
+
+	BUF_PUTSL(&b, "{\"pages\":[\n");
+	for (i = r->neds; i > 0; i--) {
+		e = &r->eds[i - 1];
+		for (j = 0; j < pl->nmeasures; j++) {
+			m = &pl->measures[j];
+			measure_file(file, sizeof(file), m);
+			url = xasprintf("%d/%s", e->year, file);
+			title = xasprintf("Mesure %d" NBSP ": %s", m->number,
+			    m->title);
+			a = report_assessment(m, e->year);
+			if (n++ > 0)
+				BUF_PUTSL(&b, ",\n");
+			search_entry(&b, url, title, e->year,
+			    a != NULL ? a->text : NULL, e->narr[m->index].blocks);
+			free(url);
+			free(title);
+		}
+		for (j = 0; j < e->nfront + e->nback; j++) {
+			pt = j < e->nfront ? &e->front[j] :
+			    &e->back[j - e->nfront];
+			url = xasprintf("%d/%s.html", e->year, pt->slug);
+			if (n++ > 0)
+				BUF_PUTSL(&b, ",\n");
+			search_entry(&b, url, pt->title, e->year, NULL,
+			    pt->doc.blocks);
+			free(url);
+		}
+	}
+	BUF_PUTSL(&b, "\n]}\n");
+	rc = out_write(od, "recherche.json", b.data, b.len) &&
+	    out_write(od, "assets/recherche.js", search_js, search_js_len);
+	buf_free(&b);
+	if (!rc)
+		return 0;
+
+	page_init(&p, r, NULL, o, od, "recherche.html");
+	p.script = "assets/recherche.js";
+	page_begin(&p, "Rechercher", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Rechercher dans les rapports</h1>\n"
+	    "<p id=\"search-noscript\">La recherche a besoin de JavaScript, "
+	    "qui n’est pas disponible. Toutes les pages restent accessibles "
+	    "depuis le <a href=\"plan-du-site.html\">plan du site</a>.</p>\n"
+	    "<form id=\"search-form\" class=\"search\" role=\"search\" "
+	    "action=\"recherche.html\" method=\"get\" hidden>\n"
+	    "<label for=\"q\">Mots à chercher dans toutes les éditions</label>"
+	    "\n<input id=\"q\" name=\"q\" type=\"search\" "
+	    "autocomplete=\"off\">\n<button type=\"submit\">Rechercher"
+	    "</button>\n</form>\n"
+	    "<p id=\"search-status\" role=\"status\"></p>\n"
+	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n");
+	return page_end(&p);
 }
 
 /* robots.txt: a draft build keeps every robot out; otherwise the draft
@@ -2568,7 +2714,7 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
 	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
 	    !page_404(r, o, od) || !write_robots(r, o, od) ||
-	    !write_server_conf(o, od))
+	    !write_server_conf(o, od) || !write_search(r, o, od))
 		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)

@@ -240,7 +240,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	short_narratives(rv, r, e);
 }
 
-static void
+void
 json_str(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');

@@ -57,6 +57,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 	else if (k === '--shots') opt.shots = path.resolve(v);
 	else if (k === '--measure') opt.measure = v;
 	else if (k === '--pages') opt.pages = v.split(',');
+	else if (k === '--search') opt.search = v.split(',');
 	else usage();
 }
 if (!opt.root || !/^[0-9]{4}$/.test(opt.year || '') || !opt.shots)
@@ -84,6 +85,7 @@ const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.css': 'text/css; charset=utf-8',
 	'.svg': 'image/svg+xml',
+	'.js': 'text/javascript; charset=utf-8',
 	'.png': 'image/png',
 	'.csv': 'text/csv; charset=utf-8',
 	'.json': 'application/json',
@@ -390,7 +392,7 @@ async function main() {
 	const edir = path.join(opt.root, opt.year);
 	let pages = fs.readdirSync(edir).filter((f) => f.endsWith('.html'))
 	    .sort().map((f) => `${opt.year}/${f}`);
-	pages.unshift('index.html');
+	pages.unshift('index.html', 'recherche.html');
 	if (opt.pages)
 		pages = opt.pages;
 
@@ -442,8 +444,21 @@ async function run(browser, base, pages, axeSource) {
 	page.on('pageerror', (e) =>
 	    loadProblems.push(`${current}: ${e.message}`));
 	page.on('requestfailed', (r) => {
+		/* The browser gives up an icon's request when the next
+		 * page loads: no fault of the site (a missing one is a
+		 * 404, below). */
+		if (/\/(favicon\.(svg|png)|apple-touch-icon\.png)$/
+		    .test(r.url()) && r.failure() !== null &&
+		    r.failure().errorText === 'net::ERR_ABORTED')
+			return;
 		if (new URL(r.url()).hostname === '127.0.0.1')
 			loadProblems.push(`${current}: failed: ${r.url()}`);
+	});
+	/* Pages that ask for a script (only the search page may). */
+	const scriptPages = new Set();
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script')
+			scriptPages.add(current.split('?')[0]);
 	});
 	page.on('response', (r) => {
 		if (r.status() >= 400)
@@ -676,6 +691,35 @@ async function run(browser, base, pages, axeSource) {
 			shots.push(f);
 		}
 	}
+	/* The search page finds each word given as YEAR:word among the
+	 * pages of that edition; no other page asks for a script. */
+	const searchProblems = [];
+	for (const yw of opt.search || []) {
+		const [year, word] = yw.split(':');
+		current = `recherche.html?q=${word}`;
+		await page.goto(base + 'recherche.html?q=' +
+		    encodeURIComponent(word), { waitUntil: 'load' });
+		try {
+			await page.waitForSelector('#search-results li',
+			    { timeout: 20000 });
+		} catch (e) {
+			searchProblems.push(`${word}: no result`);
+			continue;
+		}
+		const hrefs = await page.$$eval('#search-results a',
+		    (as) => as.map((a) => a.getAttribute('href')));
+		if (!hrefs.some((h) => h.startsWith(`${year}/`)))
+			searchProblems.push(`${word}: no page of ${year} in ` +
+			    hrefs.join(' '));
+	}
+	for (const s of scriptPages)
+		if (s !== 'recherche.html')
+			searchProblems.push(`${s} loads a script`);
+	if (opt.search)
+		report('a11y: the search page finds a word of each edition ' +
+		    `(${opt.search.join(', ')}); no other page loads a ` +
+		    'script', searchProblems);
+
 	/* Each chart opened alone (« Agrandir le graphique »), served with
 	 * the site's headers: nothing refused, no shape painted black
 	 * unless its own colour is black. */
