@@ -71,6 +71,12 @@ void		 out_abort(struct outdir *);
 /* html.c: the site of the edition, under <year>/. */
 int	 html_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
+/* html.c: <year>/name, a page of the edition's site whose main content
+ * body (HTML, written by the caller, len bytes) is set in the site's
+ * layout with the given title.  For pages made elsewhere (review.c). */
+int	 html_page(const struct report *, const struct edition *,
+	    const struct opts *, struct outdir *, const char *name,
+	    const char *title, const char *body, size_t len);
 /* html.c: out/index.html, the list of editions. */
 int	 html_index(const struct report *, const struct opts *,
 	    struct outdir *);
@@ -134,7 +140,8 @@ void	 stamp_tasks_write(const struct opts *, struct stamp_task *, size_t);
 void	 stamp_task_clear(struct stamp_task *);
 
 /* review.c: <year>/revue.json and <year>/revue.html, what a reviewer of a
- * draft should look at. */
+ * draft should look at.  Written for draft editions and --draft builds
+ * only: a final site does not publish its review. */
 int	 review_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
 

@@ -157,7 +157,7 @@ diag_muted(enum dlevel lvl)
  * name read from the content folder, say) becomes U+FFFD, so that the
  * output always parses. */
 static void
-json_str(FILE *f, const char *s)
+json_fstr(FILE *f, const char *s)
 {
 	size_t	 n, len = strlen(s);
 
@@ -195,14 +195,14 @@ diag_finish(void)
 			fputs(i ? ",\n " : "\n ", stdout);
 			fputs("{\"file\": ", stdout);
 			if (list[i].file != NULL)
-				json_str(stdout, list[i].file);
+				json_fstr(stdout, list[i].file);
 			else
 				fputs("null", stdout);
 			fprintf(stdout, ", \"line\": %d, \"column\": %d, "
 			    "\"level\": \"%s\", \"message\": ", list[i].line,
 			    list[i].line > 0 && list[i].col == 0 ? 1 :
 			    list[i].col, level_name[list[i].level]);
-			json_str(stdout, list[i].msg);
+			json_fstr(stdout, list[i].msg);
 			fputs("}", stdout);
 		}
 		fputs(nlist ? "\n]\n" : "]\n", stdout);

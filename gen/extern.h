@@ -266,6 +266,7 @@ int	 xml_load_plan(struct report *, const char *path);
 int	 xml_load_indicators(struct report *, struct measure *,
 	    const char *path);
 int	 xml_load_edition(struct report *, struct edition *, const char *path);
+int	 xml_load_site(struct report *, const char *path);
 
 /* md.c: the only file that includes cmark.  Parses the file at path into
  * doc (arena-owned).  Images are resolved relative to the file and must
@@ -318,5 +319,9 @@ int	 newed_main(int argc, char *argv[]);
 /* ---- tree.c: a plain-text dump of the model, for tests ---- */
 
 void	 tree_dump(struct buf *, const struct report *);
+
+/* ---- review.c: a JSON string, quoted and escaped, appended to b ---- */
+
+void	 json_str(struct buf *b, const char *s);
 
 #endif /* EXTERN_H */

@@ -69,7 +69,7 @@ github(FILE *f, const struct diag *d, size_t n)
 }
 
 static void
-json_str(FILE *f, const char *s)
+json_fstr(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s != '\0'; s++) {
@@ -142,11 +142,11 @@ gitlab(FILE *f, const struct diag *d, size_t n)
 		fputs(i ? ",\n {" : "\n {", f);
 		fputs("\"type\": \"issue\", \"check_name\": \"rapporteur\", "
 		    "\"description\": ", f);
-		json_str(f, d[i].msg);
+		json_fstr(f, d[i].msg);
 		fprintf(f, ", \"severity\": \"%s\", \"fingerprint\": \"%s\", "
 		    "\"location\": {\"path\": ", d[i].level == DIAG_ERROR ?
 		    "major" : "minor", fp);
-		json_str(f, d[i].file != NULL ? d[i].file : "");
+		json_fstr(f, d[i].file != NULL ? d[i].file : "");
 		/* A problem with no line is shown on the file's first. */
 		fprintf(f, ", \"lines\": {\"begin\": %d}}}",
 		    d[i].line > 0 ? d[i].line : 1);

@@ -37,10 +37,23 @@
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
 
+/* gen/search.js, compiled in by the Makefile. */
+extern const char search_js[];
+extern const size_t search_js_len;
+
 /* Content Security Policy of every page: own style sheets and images
  * only, no script of any kind, no plug-ins, no forms. */
-#define CSP	"default-src 'none'; style-src 'self'; img-src 'self'; " \
-		"base-uri 'none'; form-action 'none'"
+#define CSP_BEGIN "default-src 'none'; style-src 'self'; img-src 'self'; "
+#define CSP_END	"form-action 'none'"
+#define CSP	CSP_BEGIN "base-uri 'none'; " CSP_END
+/* The page shown for a missing address is served from any folder: a
+ * <base> of its own (and only that) points its links at the site. */
+#define CSP_404	CSP_BEGIN "base-uri 'self'; " CSP_END
+/* The search page, the only one with a script: its own, and the index it
+ * reads, from the site; its form goes to itself. */
+#define CSP_SEARCH "default-src 'none'; style-src 'self'; img-src 'self'; " \
+		"script-src 'self'; connect-src 'self'; base-uri 'none'; " \
+		"form-action 'self'"
 
 /* A page being written. */
 struct page {
@@ -50,6 +63,10 @@ struct page {
 	const struct opts *o;
 	struct outdir	*od;
 	const char	*name;		/* file within its folder */
+	const char	*base;		/* <base href>, or NULL */
+	const char	*script;	/* <script src> (search page), or NULL */
+	size_t		 main_at;	/* aside_begin(): main column's start */
+	size_t		 aside_at;	/* aside_open(): the aside's start */
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -96,8 +113,9 @@ static const struct {
 	    "pour un indicateur sans catégories." },
 	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
 	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, en notation internationale" NBSP ": point "
-	    "décimal, sans séparateur de milliers." },
+	{ "valeur", "Valeur, sans séparateur de milliers" NBSP ": point "
+	    "décimal dans le fichier CSV, virgule dans la copie pour "
+	    "tableur." },
 	{ "unite", "Unité de la valeur (%, €, personnes…)." },
 	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
 	    "issue d’une "
@@ -105,7 +123,16 @@ static const struct {
 	    "«" NNBSP "non" NNBSP "» sinon." },
 	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
 	    "vide sinon." },
+	{ "reference_annee", "Année de la valeur de référence de "
+	    "l’indicateur, vide s’il n’en a pas." },
+	{ "reference_valeur", "Valeur de référence, vide sinon." },
+	{ "cible_annee", "Année de la cible de l’indicateur, vide s’il n’en a "
+	    "pas." },
+	{ "cible_valeur", "Valeur cible, vide sinon." },
 	{ "source", "Source de l’indicateur." },
+	{ "source_url", "Adresse de la source chez son éditeur, vide si elle "
+	    "n’est pas connue." },
+	{ "licence", "Licence de réutilisation des données." },
 };
 
 /* ---- writing ---- */
@@ -196,6 +223,103 @@ out:
 extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
 
+/*
+ * The site's icon: three rising bars, white on the masthead's dark blue
+ * (--brand of site.css), in a 32-unit square with rounded corners.  One
+ * geometry for favicon.svg and the PNG copies (32 px, and 180 px for
+ * phones' home screens).
+ */
+#define ICON_BG		"#15305a"
+#define ICON_BG_RGB	0x15 / 255.0, 0x30 / 255.0, 0x5a / 255.0
+static const struct {
+	int	 x, y, w, h;
+} icon_bars[] = {
+	{ 7, 18, 5, 8 }, { 14, 12, 5, 14 }, { 21, 6, 5, 20 },
+};
+
+static void
+icon_svg(struct buf *b)
+{
+	size_t	 i;
+
+	BUF_PUTSL(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
+	    "rx=\"6\" fill=\"" ICON_BG "\"/>");
+	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
+		buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+		    "height=\"%d\" fill=\"#fff\"/>", icon_bars[i].x,
+		    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h);
+	BUF_PUTSL(b, "</svg>\n");
+}
+
+static cairo_status_t
+icon_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The icon as a PNG of px × px pixels.  Returns 0 if cairo failed. */
+static int
+icon_png(struct buf *b, int px)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	double		 r = 6;
+	size_t		 i;
+	int		 ok;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
+	cr = cairo_create(s);
+	cairo_scale(cr, px / 32.0, px / 32.0);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 32 - r, r, r, -G_PI / 2, 0);
+	cairo_arc(cr, 32 - r, 32 - r, r, 0, G_PI / 2);
+	cairo_arc(cr, r, 32 - r, r, G_PI / 2, G_PI);
+	cairo_arc(cr, r, r, r, G_PI, 3 * G_PI / 2);
+	cairo_close_path(cr);
+	cairo_set_source_rgb(cr, ICON_BG_RGB);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
+		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
+		    icon_bars[i].w, icon_bars[i].h);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	ok = cairo_surface_write_to_png_stream(s, icon_write, b) ==
+	    CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
+/* favicon.svg, favicon.png and apple-touch-icon.png in dir. */
+static int
+write_icons(struct outdir *od, const char *dir)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*rel;
+	int		 rc;
+
+	icon_svg(&b);
+	rel = xasprintf("%s/favicon.svg", dir);
+	rc = out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_reset(&b);
+	rel = xasprintf("%s/favicon.png", dir);
+	if (rc && !(rc = icon_png(&b, 32)))
+		diag_sys("%s: cannot draw the icon", rel);
+	rc = rc && out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_reset(&b);
+	rel = xasprintf("%s/apple-touch-icon.png", dir);
+	if (rc && !(rc = icon_png(&b, 180)))
+		diag_sys("%s: cannot draw the icon", rel);
+	rc = rc && out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_free(&b);
+	return rc;
+}
+
 /* Copies the style sheets into dir ("2016/assets" or "assets"): those
  * of the styles folder, or the built-in ones where it has none. */
 static int
@@ -226,7 +350,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		free(dst);
 	}
 	buf_free(&b);
-	return rc;
+	return rc && write_icons(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -260,6 +384,80 @@ change_of(enum status from, enum status to)
 }
 
 /*
+ * What a search engine or a sharing site shows of the page: a description
+ * (the edition's title and date, or the plan's), and Open Graph tags;
+ * with --base-url, the page's address and the edition's social card
+ * (partage-<year>.png, its synthesis drawn by svg.c), which must be
+ * absolute.
+ */
+static void
+share_meta(struct page *p, const char *title)
+{
+	const struct edition *e = p->e;
+	char		 date[64], *rel, *url;
+
+	PUTSL(p, "<meta name=\"description\" content=\"");
+	if (e != NULL) {
+		fmt_date(date, sizeof(date), e->date);
+		pf(p, "Rapport d’évaluation %d, publié le %s" NBSP ": ",
+		    e->year, date);
+		attr(p, e->title);
+	} else {
+		PUTSL(p, "Rapports d’évaluation" NBSP ": ");
+		attr(p, p->r->plan.title);
+	}
+	PUTSL(p, ".\">\n<meta property=\"og:type\" content=\"website\">\n"
+	    "<meta property=\"og:locale\" content=\"fr_FR\">\n"
+	    "<meta property=\"og:title\" content=\"");
+	attr(p, title);
+	PUTSL(p, "\">\n<meta property=\"og:site_name\" content=\"");
+	attr(p, p->r->plan.short_title);
+	PUTSL(p, "\">\n");
+	if (p->o->base_url == NULL)
+		return;
+	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
+	    xstrdup(p->name);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<meta property=\"og:url\" content=\"");
+	attr(p, url);
+	PUTSL(p, "\">\n");
+	free(url);
+	free(rel);
+	e = e != NULL ? e : p->r->neds > 0 ? &p->r->eds[p->r->neds - 1] :
+	    NULL;
+	if (e == NULL)
+		return;
+	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<meta property=\"og:image\" content=\"");
+	attr(p, url);
+	PUTSL(p, "\">\n<meta property=\"og:image:width\" content=\"1200\">"
+	    "\n<meta property=\"og:image:height\" content=\"630\">\n"
+	    "<meta name=\"twitter:card\" content=\"summary_large_image\">\n");
+	free(url);
+	free(rel);
+}
+
+/* An older edition says that a newer one exists, and links the same
+ * page there (the pages of the plan have the same names in every
+ * edition; a front or back part leads to the newer edition's home). */
+static void
+newer_banner(struct page *p)
+{
+	const struct edition *n = &p->r->eds[p->r->neds - 1];
+	const char	*same = p->name;
+
+	if (strncmp(same, "mesure-", 7) != 0 &&
+	    strncmp(same, "priorite-", 9) != 0 &&
+	    strcmp(same, "donnees.html") != 0)
+		same = "index.html";
+	pf(p, "<div class=\"newer-banner\"><p class=\"wrap\">Ce rapport "
+	    "n’est pas le plus récent" NBSP ": <a href=\"../%d/%s\">voir "
+	    "le rapport d’évaluation %d</a>.</p></div>\n", n->year, same,
+	    n->year);
+}
+
+/*
  * The top of a page: head, skip link, masthead with the main navigation,
  * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
  * title names the page; the edition is added.  cur is the file of the
@@ -278,15 +476,30 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    CSP "\">\n<title>");
+	    "initial-scale=1\">\n");
+	if (p->base != NULL) {
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP_404 "\">\n<base href=\"");
+		html_esc_href(&p->b, p->base);
+		PUTSL(p, "\">\n<meta name=\"robots\" content=\"noindex\">\n");
+	} else if (p->script != NULL)
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP_SEARCH "\">\n");
+	else
+		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
+		    "content=\"" CSP "\">\n");
+	PUTSL(p, "<title>");
 	txt(p, title);
 	if (e != NULL)
 		pf(p, " — Rapport d’évaluation %d", e->year);
 	PUTSL(p, " — ");
 	txt(p, r->plan.short_title);
 	PUTSL(p, "</title>\n");
+	/* A draft is for its reviewers: search engines keep out (robots.txt
+	 * says so too). */
+	if (is_draft(p))
+		PUTSL(p, "<meta name=\"robots\" content=\"noindex, "
+		    "nofollow\">\n");
 	if (p->o->base_url != NULL) {
 		rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
 		    xstrdup(p->name);
@@ -297,6 +510,14 @@ page_begin(struct page *p, const char *title, const char *cur,
 		free(url);
 		free(rel);
 	}
+	PUTSL(p, "<link rel=\"icon\" href=\"assets/favicon.svg\" "
+	    "type=\"image/svg+xml\">\n<link rel=\"icon\" href=\"assets/"
+	    "favicon.png\" type=\"image/png\" sizes=\"32x32\">\n"
+	    "<link rel=\"apple-touch-icon\" href=\"assets/"
+	    "apple-touch-icon.png\">\n");
+	share_meta(p, title);
+	if (p->script != NULL)
+		pf(p, "<script src=\"%s\" defer></script>\n", p->script);
 	PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/theme.css\">\n"
 	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
 	    "</head>\n");
@@ -352,8 +573,14 @@ page_begin(struct page *p, const char *title, const char *cur,
 			txt(p, p->o->label);
 			PUTSL(p, ")");
 		}
-		PUTSL(p, ".</p></div>\n");
+		PUTSL(p, ".");
+		if (e != NULL && strcmp(p->name, "revue.html") != 0)
+			PUTSL(p, " <a href=\"revue.html\">Points à revoir"
+			    "</a>");
+		PUTSL(p, "</p></div>\n");
 	}
+	if (e != NULL && r->eds[r->neds - 1].year > e->year)
+		newer_banner(p);
 	if (ncrumbs > 0) {
 		PUTSL(p, "<nav class=\"breadcrumb\" aria-label=\"Fil "
 		    "d’Ariane\"><ol class=\"wrap\">\n");
@@ -373,6 +600,33 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
+static const char *const a11y_words[A11Y__MAX] = {
+	"non conforme",			/* A11Y_NONE */
+	"partiellement conforme",	/* A11Y_PARTIAL */
+	"totalement conforme",		/* A11Y_FULL */
+};
+
+/* The pages every public site must link from each page: accessibility
+ * statement (with its result, as the RGAA asks), legal notices, site map,
+ * contact.  They live in out/ itself. */
+static void
+site_links(struct page *p)
+{
+	const char	*up = p->e != NULL ? "../" : "";
+	const struct site *si = p->r->site;
+
+	pf(p, "<ul class=\"footer-links footer-legal\">\n"
+	    "<li><a href=\"%saccessibilite.html\">Accessibilité" NBSP ": %s"
+	    "</a></li>\n", up, a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
+	pf(p, "<li><a href=\"%smentions-legales.html\">Mentions légales"
+	    "</a></li>\n", up);
+	pf(p, "<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n",
+	    up);
+	pf(p, "<li><a href=\"%scontact.html\">Contact</a></li>\n", up);
+	pf(p, "<li><a href=\"%srecherche.html\">Rechercher</a></li>\n</ul>\n",
+	    up);
+}
+
 /* Closes <main>, writes the footer and the file.  Returns 0 after an I/O
  * error (here or before, while copying images). */
 static int
@@ -380,6 +634,7 @@ page_end(struct page *p)
 {
 	const struct edition *e = p->e;
 	char		 date[64], *rel;
+	size_t		 i;
 	int		 rc;
 
 	PUTSL(p, "</main>\n<footer class=\"footer\">\n<div class=\"wrap\">\n");
@@ -400,6 +655,16 @@ page_end(struct page *p)
 		    "(CSV)</a></li>\n", e->year);
 		PUTSL(p, "<li><a href=\"../index.html\">Toutes les éditions"
 		    "</a></li>\n</ul>\n");
+		if (p->r->neds > 1) {
+			PUTSL(p, "<nav aria-label=\"Éditions\"><ul "
+			    "class=\"footer-links footer-eds\">\n");
+			for (i = p->r->neds; i > 0; i--)
+				pf(p, "<li><a href=\"../%d/index.html\">"
+				    "Rapport %d</a></li>\n",
+				    p->r->eds[i - 1].year,
+				    p->r->eds[i - 1].year);
+			PUTSL(p, "</ul></nav>\n");
+		}
 	} else {
 		if (p->r->neds > 0) {
 			PUTSL(p, "<p class=\"footer-inst\">");
@@ -410,6 +675,7 @@ page_end(struct page *p)
 		txt(p, p->r->plan.title);
 		PUTSL(p, ".</p>\n");
 	}
+	site_links(p);
 	PUTSL(p, "</div>\n</footer>\n</body>\n</html>\n");
 	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
 	    xstrdup(p->name);
@@ -734,11 +1000,19 @@ toc_blocks(struct page *p, const struct block *k, int *n)
 	buf_free(&t);
 }
 
-/* Opens the two-column layout of a long page. */
+/*
+ * A long page in two columns: the text, and an aside with the page's
+ * contents.  The aside is written after the text (its entries follow the
+ * narrative) but moved before it in the file by aside_close(), so that
+ * « Sur cette page » comes first in reading and keyboard order; the style
+ * sheet shows it beside the text on wide screens, above it on narrow ones.
+ */
 static void
 aside_begin(struct page *p)
 {
-	PUTSL(p, "<div class=\"with-aside\">\n<div class=\"main-col\">\n");
+	PUTSL(p, "<div class=\"with-aside\">\n");
+	p->main_at = p->b.len;
+	PUTSL(p, "<div class=\"main-col\">\n");
 }
 
 /* Closes the main column and opens the aside with the page's contents,
@@ -746,9 +1020,32 @@ aside_begin(struct page *p)
 static void
 aside_open(struct page *p)
 {
-	PUTSL(p, "</div>\n<aside class=\"aside\" aria-labelledby=\"sommaire\">"
+	PUTSL(p, "</div>\n");
+	p->aside_at = p->b.len;
+	PUTSL(p, "<aside class=\"aside\" aria-labelledby=\"sommaire\">"
 	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
 	    "<ul class=\"toc\">\n");
+}
+
+/* Closes the aside, moves it before the main column, and closes the
+ * layout. */
+static void
+aside_close(struct page *p)
+{
+	size_t	 nmain, naside;
+	char	*tmp;
+
+	PUTSL(p, "</aside>\n");
+	if (p->b.data == NULL)
+		return;
+	nmain = p->aside_at - p->main_at;
+	naside = p->b.len - p->aside_at;
+	tmp = xmalloc(nmain);
+	memcpy(tmp, p->b.data + p->main_at, nmain);
+	memmove(p->b.data + p->main_at, p->b.data + p->aside_at, naside);
+	memcpy(p->b.data + p->main_at + naside, tmp, nmain);
+	free(tmp);
+	PUTSL(p, "</div>\n");
 }
 
 /* ---- numbers ---- */
@@ -1345,6 +1642,34 @@ indicator_section(struct page *p, const struct indicator *ind)
 	PUTSL(p, "</section>\n");
 }
 
+/* The same measure in every other edition, with its status there. */
+static void
+other_editions(struct page *p, const struct measure *m)
+{
+	const struct report *r = p->r;
+	const struct assessment *a;
+	char		 file[64];
+	size_t		 i;
+
+	if (r->neds < 2)
+		return;
+	measure_file(file, sizeof(file), m);
+	PUTSL(p, "<div class=\"other-eds\">\n<h3>Cette mesure dans les autres "
+	    "éditions</h3>\n<ul>\n");
+	for (i = r->neds; i > 0; i--) {
+		if (&r->eds[i - 1] == p->e)
+			continue;
+		pf(p, "<li><a href=\"../%d/%s\">Rapport %d</a>",
+		    r->eds[i - 1].year, file, r->eds[i - 1].year);
+		if ((a = report_assessment(m, r->eds[i - 1].year)) != NULL) {
+			PUTSL(p, NBSP ": ");
+			badge(p, a->status);
+		}
+		PUTSL(p, "</li>\n");
+	}
+	PUTSL(p, "</ul>\n</div>\n");
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const struct measure *m)
@@ -1374,11 +1699,12 @@ page_measure(const struct report *r, const struct edition *e,
 	snprintf(title, sizeof(title), "Mesure %d" NBSP ": %s", m->number,
 	    m->title);
 	page_begin(&p, title, pfile, cr, 4);
-	aside_begin(&p);
 
 	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
 	txt(&p, m->title);
-	PUTSL(&p, "</h1>\n<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>");
+	PUTSL(&p, "</h1>\n");
+	aside_begin(&p);
+	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>");
 	pf(&p, "<a href=\"%s\">", pfile);
 	txt(&p, pr->id);
 	PUTSL(&p, NBSP ": ");
@@ -1434,6 +1760,7 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, pa->text);
 		PUTSL(&p, "</p>\n</div>\n");
 	}
+	other_editions(&p, m);
 	PUTSL(&p, "</section>\n");
 
 	/* The narrative. */
@@ -1510,7 +1837,8 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, pr->measures[i]->title);
 		PUTSL(&p, "</a></li>\n");
 	}
-	PUTSL(&p, "</ol>\n</aside>\n</div>\n");
+	PUTSL(&p, "</ol>\n");
+	aside_close(&p);
 	return page_end(&p);
 }
 
@@ -1533,10 +1861,11 @@ page_part(const struct report *r, const struct edition *e,
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, pt->title };
 	page_begin(&p, pt->title, NULL, cr, 3);
-	aside_begin(&p);
 	PUTSL(&p, "<h1>");
 	txt(&p, pt->title);
-	PUTSL(&p, "</h1>\n<div class=\"narrative\">\n");
+	PUTSL(&p, "</h1>\n");
+	aside_begin(&p);
+	PUTSL(&p, "<div class=\"narrative\">\n");
 	rndr_blocks(&p, pt->doc.blocks, 0);
 	PUTSL(&p, "</div>\n");
 	aside_open(&p);
@@ -1545,7 +1874,8 @@ page_part(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</ul>\n<h2 class=\"aside-title\">Le rapport</h2>\n"
 	    "<ul class=\"siblings\">\n");
 	parts_list(&p, pt);
-	PUTSL(&p, "</ul>\n</aside>\n</div>\n");
+	PUTSL(&p, "</ul>\n");
+	aside_close(&p);
 	rc = page_end(&p);
 	free(file);
 	return rc;
@@ -1553,22 +1883,38 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
+/* The two forms of the CSV file: RFC 4180 for programs, and a copy that
+ * spreadsheets set to French open as they are (';' between fields, a
+ * decimal comma, a byte order mark so that UTF-8 is recognised). */
+struct csv_form {
+	const char	*suffix;	/* of the file name */
+	char		 sep;
+	int		 comma;		/* decimal comma */
+	int		 bom;
+};
+
+static const struct csv_form csv_forms[] = {
+	{ "", ',', 0, 0 },
+	{ "-tableur", ';', 1, 1 },
+};
+
 /*
  * A text field.  A spreadsheet reads a cell starting with = + - @ (or a
  * tab or carriage return before one) as a formula, which can run
  * commands or send data away: such a text is written with an apostrophe
  * before it, and quoted (OWASP, "CSV Injection").  Numbers are written
- * by fmt_plain(), never through here.
+ * by csv_num(), never through here.
  */
 static void
-csv_field(struct buf *b, const char *s)
+csv_field(struct buf *b, const struct csv_form *f, const char *s)
 {
-	int	 inert;
+	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
+	int		 inert;
 
 	if (s == NULL)
 		s = "";
 	inert = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
-	if (!inert && strpbrk(s, ",\"\r\n") == NULL) {
+	if (!inert && strpbrk(s, special) == NULL) {
 		buf_puts(b, s);
 		return;
 	}
@@ -1583,26 +1929,57 @@ csv_field(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-/* The CSV file: one row per indicator, category and year, up to the
- * edition's year.  RFC 4180: commas, CRLF, fields quoted when needed.
- * Returns the number of data rows in *nrows. */
+/* A number, then the separator. */
+static void
+csv_num(struct buf *b, const struct csv_form *f, double v)
+{
+	char	 num[64], *dot;
+
+	fmt_plain(num, sizeof(num), v);
+	if (f->comma && (dot = strchr(num, '.')) != NULL)
+		*dot = ',';
+	buf_puts(b, num);
+	buf_putc(b, f->sep);
+}
+
+/* A reference point (baseline or target): year and value, or two empty
+ * fields. */
+static void
+csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
+{
+	if (pt->set) {
+		buf_printf(b, "%d%c", pt->year, f->sep);
+		csv_num(b, f, pt->v);
+	} else {
+		buf_putc(b, f->sep);
+		buf_putc(b, f->sep);
+	}
+}
+
+/* One form of the CSV file: one row per indicator, category and year, up
+ * to the edition's year; CRLF line ends.  Returns the number of data rows
+ * in *nrows and the file's size in *size. */
 static int
-write_csv(const struct report *r, const struct edition *e,
-    struct outdir *od, size_t *nrows)
+write_csv_form(const struct report *r, const struct edition *e,
+    struct outdir *od, const struct csv_form *f, size_t *nrows,
+    size_t *size)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	const struct measure *m;
 	const struct indicator *ind;
 	const struct series *s;
 	const struct value *v;
-	char		 num[64], *rel;
+	const char	*licence = r->site != NULL ? r->site->licence : NULL;
+	char		*rel;
 	size_t		 i, j, k, l, c;
 	int		 rc;
 
 	*nrows = 0;
+	if (f->bom)
+		BUF_PUTSL(&b, "\xef\xbb\xbf");
 	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
 		if (c > 0)
-			buf_putc(&b, ',');
+			buf_putc(&b, f->sep);
 		buf_puts(&b, csv_cols[c].name);
 	}
 	BUF_PUTSL(&b, "\r\n");
@@ -1616,48 +1993,85 @@ write_csv(const struct report *r, const struct edition *e,
 					v = &s->vals[l];
 					if (v->year > e->year)
 						break;
-					buf_printf(&b, "%d,%d,", e->year,
-					    m->number);
-					csv_field(&b, ind->id);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->label);
-					buf_putc(&b, ',');
-					csv_field(&b, s->id);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->categories ?
+					buf_printf(&b, "%d%c%d%c", e->year,
+					    f->sep, m->number, f->sep);
+					csv_field(&b, f, ind->id);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->label);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, s->id);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->categories ?
 					    s->label : NULL);
-					fmt_plain(num, sizeof(num), v->v);
-					buf_printf(&b, ",%d,%s,", v->year,
-					    num);
-					csv_field(&b, ind->unit);
-					buf_puts(&b, v->illustrative ?
-					    ",oui," : ",non,");
-					csv_field(&b, v->note);
-					buf_putc(&b, ',');
-					csv_field(&b, ind->source);
+					buf_printf(&b, "%c%d%c", f->sep,
+					    v->year, f->sep);
+					csv_num(&b, f, v->v);
+					csv_field(&b, f, ind->unit);
+					buf_printf(&b, "%c%s%c", f->sep,
+					    v->illustrative ? "oui" : "non",
+					    f->sep);
+					csv_field(&b, f, v->note);
+					buf_putc(&b, f->sep);
+					csv_point(&b, f, &ind->baseline);
+					csv_point(&b, f, &ind->target);
+					csv_field(&b, f, ind->source);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, ind->source_url);
+					buf_putc(&b, f->sep);
+					csv_field(&b, f, licence);
 					BUF_PUTSL(&b, "\r\n");
 					(*nrows)++;
 				}
 			}
 		}
 	}
-	rel = xasprintf("%d/data/indicateurs-%d.csv", e->year, e->year);
+	rel = xasprintf("%d/data/indicateurs-%d%s.csv", e->year, e->year,
+	    f->suffix);
 	rc = out_write(od, rel, b.data, b.len);
+	*size = b.len;
 	free(rel);
 	buf_free(&b);
 	return rc;
 }
 
+/* Both forms; sizes[] in csv_forms order. */
+static int
+write_csv(const struct report *r, const struct edition *e,
+    struct outdir *od, size_t *nrows, size_t *sizes)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(csv_forms) / sizeof(csv_forms[0]); i++)
+		if (!write_csv_form(r, e, od, &csv_forms[i], nrows,
+		    &sizes[i]))
+			return 0;
+	return 1;
+}
+
+/* A size for people: "12 ko", "1,2 Mo". */
+static void
+size_str(char *buf, size_t sz, size_t n)
+{
+	if (n < 1000)
+		snprintf(buf, sz, "%zu" NBSP "octets", n);
+	else if (n < 1000 * 1000)
+		snprintf(buf, sz, "%zu" NBSP "ko", (n + 500) / 1000);
+	else
+		snprintf(buf, sz, "%zu,%zu" NBSP "Mo", n / 1000000,
+		    (n % 1000000 + 50000) / 100000 % 10);
+}
+
 static int
 page_data(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od, size_t nrows)
+    const struct opts *o, struct outdir *od, size_t nrows,
+    const size_t *sizes)
 {
 	const struct plan *pl = &r->plan;
 	const struct measure *m;
 	const struct indicator *ind;
 	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64];
+	char		 file[64], crl[64], num[64], sz0[32], sz1[32];
 	struct crumb	 cr[3];
 	size_t		 i, j, c;
 
@@ -1671,15 +2085,45 @@ page_data(const struct report *r, const struct edition *e,
 	pf(&p, "<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
 	    "fichier" NBSP ":</p>\n", e->year);
-	pf(&p, "<p class=\"actions\"><a class=\"button\" "
-	    "href=\"data/indicateurs-%d.csv\">Télécharger les données (CSV, "
-	    "%zu lignes)</a></p>\n", e->year, nrows);
+	size_str(sz0, sizeof(sz0), sizes[0]);
+	size_str(sz1, sizeof(sz1), sizes[1]);
+	pf(&p, "<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
+	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
+	    "</a></li>\n", e->year, nrows, sz1);
+	pf(&p, "<li><a class=\"button secondary\" "
+	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
+	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n",
+	    e->year, nrows, sz0);
+	PUTSL(&p, "<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
+	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
+	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
+	    "<em>pour tableur</em>. Ses champs sont séparés par des "
+	    "points-virgules, ses nombres ont une virgule décimale et le "
+	    "fichier commence par une marque d’ordre des octets (BOM) qui "
+	    "fait reconnaître les accents.</li>\n"
+	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
+	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
+	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n");
 	PUTSL(&p, "<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
-	    NBSP ": encodage UTF-8, champs séparés par des virgules, "
-	    "guillemets droits autour des champs qui en contiennent, une "
+	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
+	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
 	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
 	    "Les valeurs marquées illustratives ne proviennent pas d’une "
-	    "source publiée.</p>\n");
+	    "source publiée.");
+	if (r->site != NULL) {
+		PUTSL(&p, " Licence des données" NBSP ": ");
+		if (r->site->licence_url != NULL) {
+			PUTSL(&p, "<a href=\"");
+			html_esc_href(&p.b, r->site->licence_url);
+			PUTSL(&p, "\">");
+			txt(&p, r->site->licence);
+			PUTSL(&p, "</a>");
+		} else
+			txt(&p, r->site->licence);
+		PUTSL(&p, ".");
+	}
+	PUTSL(&p, "</p>\n");
 	PUTSL(&p, "<table class=\"data\">\n<caption>Colonnes du fichier"
 	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
 	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n");
@@ -1743,16 +2187,16 @@ html_edition(const struct report *r, const struct edition *e,
 {
 	const struct plan *pl = &r->plan;
 	char		*dir;
-	size_t		 i, nrows;
+	size_t		 i, nrows, csv_sizes[2];
 	int		 ok;
 
 	copied_clear();
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
-	ok = ok && write_csv(r, e, od, &nrows);
+	ok = ok && write_csv(r, e, od, &nrows, csv_sizes);
 	ok = ok && page_dashboard(r, e, o, od);
-	ok = ok && page_data(r, e, o, od, nrows);
+	ok = ok && page_data(r, e, o, od, nrows, csv_sizes);
 	for (i = 0; ok && i < pl->nprios; i++)
 		ok = page_priority(r, e, o, od, &pl->prios[i]);
 	for (i = 0; ok && i < pl->nmeasures; i++)
@@ -1763,6 +2207,25 @@ html_edition(const struct report *r, const struct edition *e,
 		ok = page_part(r, e, o, od, &e->back[i]);
 	copied_clear();
 	return ok;
+}
+
+int
+html_page(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od, const char *name,
+    const char *title, const char *body, size_t len)
+{
+	struct page	 p;
+	char		 crl[64];
+	struct crumb	 cr[3];
+
+	page_init(&p, r, e, o, od, name);
+	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
+	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	cr[1] = (struct crumb){ "index.html", crl };
+	cr[2] = (struct crumb){ NULL, title };
+	page_begin(&p, title, NULL, cr, 3);
+	buf_put(&p.b, body, len);
+	return page_end(&p);
 }
 
 /* The pages of an edition, for the sitemap. */
@@ -1785,13 +2248,15 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		else if (i < 2 + pl->nprios + pl->nmeasures)
 			measure_file(file, sizeof(file),
 			    &pl->measures[i - 2 - pl->nprios]);
+		/* Part names are as long as their files': no fixed buffer. */
+		if (i < 2 + pl->nprios + pl->nmeasures)
+			rel = xasprintf("%d/%s", e->year, file);
 		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			snprintf(file, sizeof(file), "%s.html", e->front[i - 2 -
+			rel = xasprintf("%d/%s.html", e->year, e->front[i - 2 -
 			    pl->nprios - pl->nmeasures].slug);
 		else
-			snprintf(file, sizeof(file), "%s.html", e->back[i - 2 -
+			rel = xasprintf("%d/%s.html", e->year, e->back[i - 2 -
 			    pl->nprios - pl->nmeasures - e->nfront].slug);
-		rel = xasprintf("%d/%s", e->year, file);
 		url = public_url(o, rel);
 		BUF_PUTSL(b, "<url><loc>");
 		html_esc_text(b, url);
@@ -1800,6 +2265,12 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		free(rel);
 	}
 }
+
+/* The publisher's pages in out/, for the sitemap. */
+static const char *const site_pages[] = {
+	"plan-du-site.html", "accessibilite.html", "mentions-legales.html",
+	"contact.html",
+};
 
 static int
 write_sitemap(const struct report *r, const struct opts *o,
@@ -1823,8 +2294,512 @@ write_sitemap(const struct report *r, const struct opts *o,
 	free(url);
 	for (i = r->neds; i > 0; i--)
 		sitemap_edition(&b, o, r, &r->eds[i - 1]);
+	for (i = 0; i < sizeof(site_pages) / sizeof(site_pages[0]); i++) {
+		url = public_url(o, site_pages[i]);
+		BUF_PUTSL(&b, "<url><loc>");
+		html_esc_text(&b, url);
+		BUF_PUTSL(&b, "</loc></url>\n");
+		free(url);
+	}
 	BUF_PUTSL(&b, "</urlset>\n");
 	rc = out_write(od, "sitemap.xml", b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- the publisher's pages, in out/ ---- */
+
+/* The publisher: site.xml's, or the newest edition's institution. */
+static const char *
+publisher(const struct report *r)
+{
+	if (r->site != NULL)
+		return r->site->publisher;
+	return r->neds > 0 ? r->eds[r->neds - 1].institution : r->plan.title;
+}
+
+/* A field of site.xml, or words saying that it is missing. */
+static void
+site_field(struct page *p, const char *s)
+{
+	if (s != NULL)
+		txt(p, s);
+	else
+		PUTSL(p, "<em>non renseigné (fichier <code>site.xml</code> du "
+		    "contenu)</em>");
+}
+
+static void
+contact_lines(struct page *p)
+{
+	const struct site *si = p->r->site;
+
+	PUTSL(p, "<p>");
+	site_field(p, si != NULL ? si->contact : NULL);
+	PUTSL(p, "</p>\n");
+	if (si != NULL && si->email != NULL) {
+		PUTSL(p, "<p>Courriel" NBSP ": <a href=\"mailto:");
+		html_esc_href(&p->b, si->email);
+		PUTSL(p, "\">");
+		txt(p, si->email);
+		PUTSL(p, "</a></p>\n");
+	}
+	if (si != NULL && si->contact_url != NULL) {
+		PUTSL(p, "<p>Formulaire ou page de contact" NBSP ": <a href=\"");
+		html_esc_href(&p->b, si->contact_url);
+		PUTSL(p, "\">");
+		txt(p, si->contact_url);
+		PUTSL(p, "</a></p>\n");
+	}
+	PUTSL(p, "<p>Adresse postale" NBSP ": ");
+	site_field(p, si != NULL ? si->address : NULL);
+	PUTSL(p, "</p>\n");
+}
+
+/* The accessibility statement, in the structure of the RGAA's model. */
+static int
+page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct site *si = r->site;
+	struct page	 p;
+	char		 date[64];
+	size_t		 i;
+
+	page_init(&p, r, NULL, o, od, "accessibilite.html");
+	page_begin(&p, "Déclaration d’accessibilité", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Déclaration d’accessibilité</h1>\n<p>");
+	txt(&p, publisher(r));
+	PUTSL(&p, " s’engage à rendre son site internet accessible "
+	    "conformément à l’article" NBSP "47 de la loi n°" NBSP "2005-102 du "
+	    "11" NBSP "février 2005.</p>\n<p>Cette déclaration d’accessibilité "
+	    "s’applique au site des rapports d’évaluation du ");
+	txt(&p, r->plan.title);
+	PUTSL(&p, ".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>");
+	pf(&p, "%s", a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
+	PUTSL(&p, "</strong> avec le référentiel général d’amélioration de "
+	    "l’accessibilité (");
+	txt(&p, si != NULL ? si->a11y_standard : "RGAA 4.1");
+	PUTSL(&p, ")");
+	if (si == NULL || si->a11y_date == NULL)
+		PUTSL(&p, "" NBSP ": aucun audit de conformité n’a encore été "
+		    "réalisé");
+	PUTSL(&p, ".</p>\n");
+	PUTSL(&p, "<h2>Résultats des tests</h2>\n<p>");
+	if (si != NULL && si->a11y_rate != NULL) {
+		PUTSL(&p, "L’audit de conformité");
+		if (si->auditor != NULL) {
+			PUTSL(&p, " réalisé par ");
+			txt(&p, si->auditor);
+		}
+		fmt_value(date, sizeof(date), strtod(si->a11y_rate, NULL),
+		    "%");
+		pf(&p, " révèle que %s des critères du RGAA sont respectés.",
+		    date);
+	} else
+		PUTSL(&p, "Aucun taux de conformité n’a été mesuré.");
+	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
+	if (si != NULL && si->nexceptions > 0) {
+		PUTSL(&p, "<ul>\n");
+		for (i = 0; i < si->nexceptions; i++) {
+			PUTSL(&p, "<li>");
+			txt(&p, si->exceptions[i]);
+			PUTSL(&p, "</li>\n");
+		}
+		PUTSL(&p, "</ul>\n");
+	} else
+		PUTSL(&p, "<p>Aucun contenu non accessible n’a été "
+		    "signalé.</p>\n");
+	PUTSL(&p, "<p>Chaque graphique est accompagné d’une description "
+	    "textuelle et d’un tableau de ses données. Le rapport complet "
+	    "existe en PDF balisé.</p>\n");
+	PUTSL(&p, "<h2>Établissement de cette déclaration</h2>\n");
+	if (si != NULL && si->a11y_date != NULL) {
+		fmt_date(date, sizeof(date), si->a11y_date);
+		pf(&p, "<p>Cette déclaration a été établie le %s.</p>\n", date);
+	}
+	PUTSL(&p, "<p>Technologies utilisées pour la réalisation du site" NBSP
+	    ": HTML5, CSS, SVG. Aucun script n’est nécessaire.</p>\n");
+	PUTSL(&p, "<h2>Retour d’information et contact</h2>\n<p>Si vous "
+	    "n’arrivez pas à accéder à un contenu ou à un service, vous pouvez "
+	    "contacter le responsable du site pour être orienté vers une "
+	    "alternative accessible ou obtenir le contenu sous une autre "
+	    "forme" NBSP ":</p>\n");
+	contact_lines(&p);
+	PUTSL(&p, "<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
+	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
+	    "fonctionnalité du site, que vous nous le signalez et que vous "
+	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
+	    "en droit de faire parvenir vos doléances ou une demande de "
+	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
+	    "disposition" NBSP ":</p>\n<ul>\n"
+	    "<li>écrire un message au Défenseur des droits (formulaire sur "
+	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
+	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
+	    "<li>contacter le délégué du Défenseur des droits dans votre "
+	    "région" NNBSP ";</li>\n"
+	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
+	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
+	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n");
+	return page_end(&p);
+}
+
+static int
+page_legal(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct site *si = r->site;
+	struct page	 p;
+
+	page_init(&p, r, NULL, o, od, "mentions-legales.html");
+	page_begin(&p, "Mentions légales", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Mentions légales</h1>\n<h2>Éditeur</h2>\n<p>");
+	txt(&p, publisher(r));
+	PUTSL(&p, "</p>\n<p>");
+	site_field(&p, si != NULL ? si->address : NULL);
+	PUTSL(&p, "</p>\n<h2>Directeur de la publication</h2>\n<p>");
+	site_field(&p, si != NULL ? si->director : NULL);
+	PUTSL(&p, "</p>\n<h2>Hébergement</h2>\n<p>");
+	site_field(&p, si != NULL ? si->host : NULL);
+	PUTSL(&p, "</p>\n<h2>Réutilisation des textes et des données</h2>\n<p>");
+	if (si != NULL) {
+		PUTSL(&p, "Licence des textes et des données de ce site"
+		    NBSP ": ");
+		if (si->licence_url != NULL) {
+			PUTSL(&p, "<a href=\"");
+			html_esc_href(&p.b, si->licence_url);
+			PUTSL(&p, "\">");
+			txt(&p, si->licence);
+			PUTSL(&p, "</a>");
+		} else
+			txt(&p, si->licence);
+		PUTSL(&p, ", sauf mention contraire. Les documents cités "
+		    "restent soumis aux conditions de leurs éditeurs.");
+	} else
+		site_field(&p, NULL);
+	PUTSL(&p, "</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
+	    "ne dépose aucun cookie, n’utilise aucun outil de mesure "
+	    "d’audience et ne charge aucune ressource d’un autre site. Il ne "
+	    "collecte aucune donnée personnelle.</p>\n"
+	    "<h2>Accessibilité</h2>\n<p>Voir la <a href=\"accessibilite.html\">"
+	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n");
+	contact_lines(&p);
+	return page_end(&p);
+}
+
+static int
+page_contact(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	struct page	 p;
+
+	page_init(&p, r, NULL, o, od, "contact.html");
+	page_begin(&p, "Contact", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Contact</h1>\n<p>Pour toute question sur les rapports "
+	    "d’évaluation, leurs données ou l’accessibilité de ce site"
+	    NBSP ":</p>\n<p><strong>");
+	txt(&p, publisher(r));
+	PUTSL(&p, "</strong></p>\n");
+	contact_lines(&p);
+	return page_end(&p);
+}
+
+/* The site map: every page of every edition, newest first. */
+static int
+page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	const struct edition *e;
+	const struct priority *pr;
+	struct page	 p;
+	char		 file[64];
+	size_t		 i, j, k;
+
+	page_init(&p, r, NULL, o, od, "plan-du-site.html");
+	page_begin(&p, "Plan du site", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Plan du site</h1>\n<ul class=\"sitemap\">\n"
+	    "<li><a href=\"index.html\">Les rapports d’évaluation</a></li>\n");
+	for (i = r->neds; i > 0; i--) {
+		e = &r->eds[i - 1];
+		pf(&p, "<li><a href=\"%d/index.html\">Rapport d’évaluation %d"
+		    "</a>\n<ul>\n", e->year, e->year);
+		for (j = 0; j < e->nfront; j++) {
+			pf(&p, "<li><a href=\"%d/%s.html\">", e->year,
+			    e->front[j].slug);
+			txt(&p, e->front[j].title);
+			PUTSL(&p, "</a></li>\n");
+		}
+		for (j = 0; j < pl->nprios; j++) {
+			pr = &pl->prios[j];
+			priority_file(file, sizeof(file), pr);
+			pf(&p, "<li><a href=\"%d/%s\">Priorité" NBSP, e->year,
+			    file);
+			txt(&p, pr->id);
+			PUTSL(&p, NBSP ": ");
+			txt(&p, pr->title);
+			PUTSL(&p, "</a>\n<ul>\n");
+			for (k = 0; k < pr->nmeasures; k++) {
+				measure_file(file, sizeof(file),
+				    pr->measures[k]);
+				pf(&p, "<li><a href=\"%d/%s\">Mesure" NBSP
+				    "%d" NBSP ": ", e->year, file,
+				    pr->measures[k]->number);
+				txt(&p, pr->measures[k]->title);
+				PUTSL(&p, "</a></li>\n");
+			}
+			PUTSL(&p, "</ul></li>\n");
+		}
+		for (j = 0; j < e->nback; j++) {
+			pf(&p, "<li><a href=\"%d/%s.html\">", e->year,
+			    e->back[j].slug);
+			txt(&p, e->back[j].title);
+			PUTSL(&p, "</a></li>\n");
+		}
+		pf(&p, "<li><a href=\"%d/donnees.html\">Données des "
+		    "indicateurs</a></li>\n</ul></li>\n", e->year);
+	}
+	PUTSL(&p, "<li><a href=\"accessibilite.html\">Déclaration "
+	    "d’accessibilité</a></li>\n<li><a href=\"mentions-legales.html\">"
+	    "Mentions légales</a></li>\n<li><a href=\"contact.html\">Contact"
+	    "</a></li>\n</ul>\n");
+	return page_end(&p);
+}
+
+/* The page a server shows for a missing address, at any depth: its
+ * <base> is the site's root (--base-url, or the server's root). */
+static int
+page_404(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	struct page	 p;
+	char		*root;
+	int		 rc;
+
+	root = o->base_url != NULL ? public_url(o, "") : xstrdup("/");
+	page_init(&p, r, NULL, o, od, "404.html");
+	p.base = root;
+	page_begin(&p, "Page introuvable", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
+	    "correspond à aucune page de ce site. Elle a pu être mal saisie, "
+	    "ou la page a changé d’adresse.</p>\n<ul>\n<li><a href=\""
+	    "index.html\">Les rapports d’évaluation</a></li>\n<li><a "
+	    "href=\"plan-du-site.html\">Plan du site</a></li>\n</ul>\n");
+	rc = page_end(&p);
+	free(root);
+	return rc;
+}
+
+/*
+ * The security headers of the site, for the server to send, in the forms
+ * the common servers read: _headers (Netlify, Cloudflare Pages and the
+ * like), .htaccess (Apache) and a snippet for nginx's server block.  The
+ * header's policy is the union of the pages' (each page's own, stricter,
+ * stays in its <meta>: only the search page may run a script), plus
+ * frame-ancestors, which only a header can carry.  Charts opened alone
+ * are drawn under it (no inline style: svg.c).
+ */
+#define CSP_HEADER CSP_BEGIN "script-src 'self'; connect-src 'self'; " \
+		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+static int
+write_server_conf(const struct opts *o, struct outdir *od)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*path = "/";
+	int		 rc;
+
+	if (o->base_url != NULL && (path = strstr(o->base_url, "://")) !=
+	    NULL && (path = strchr(path + 3, '/')) == NULL)
+		path = "/";
+	BUF_PUTSL(&b, "/*\n"
+	    "  Content-Security-Policy: " CSP_HEADER "\n"
+	    "  X-Content-Type-Options: nosniff\n"
+	    "  Referrer-Policy: no-referrer\n");
+	rc = out_write(od, "_headers", b.data, b.len);
+	buf_reset(&b);
+	BUF_PUTSL(&b, "# Apache: the site's security headers and its 404 "
+	    "page.\n"
+	    "<IfModule mod_headers.c>\n"
+	    "  Header always set Content-Security-Policy \"" CSP_HEADER "\"\n"
+	    "  Header always set X-Content-Type-Options \"nosniff\"\n"
+	    "  Header always set Referrer-Policy \"no-referrer\"\n"
+	    "</IfModule>\n"
+	    "AddDefaultCharset UTF-8\n");
+	buf_printf(&b, "ErrorDocument 404 %s%s404.html\n", path,
+	    path[strlen(path) - 1] == '/' ? "" : "/");
+	rc = rc && out_write(od, ".htaccess", b.data, b.len);
+	buf_reset(&b);
+	BUF_PUTSL(&b, "# nginx: include this file in the server block that "
+	    "serves the site.\n"
+	    "add_header Content-Security-Policy \"" CSP_HEADER "\" always;\n"
+	    "add_header X-Content-Type-Options \"nosniff\" always;\n"
+	    "add_header Referrer-Policy \"no-referrer\" always;\n"
+	    "charset utf-8;\n");
+	buf_printf(&b, "error_page 404 %s%s404.html;\n", path,
+	    path[strlen(path) - 1] == '/' ? "" : "/");
+	rc = rc && out_write(od, "nginx-headers.conf", b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- search ---- */
+
+/* The text of blocks, for the search index: paragraphs and headings,
+ * items and quotes, one space between blocks. */
+static void
+plain_blocks(struct buf *b, const struct block *k)
+{
+	for (; k != NULL; k = k->next) {
+		switch (k->type) {
+		case BLOCK_PARAGRAPH:
+		case BLOCK_HEADING:
+			plain(b, k->ins);
+			break;
+		case BLOCK_CODE:
+			buf_puts(b, k->text);
+			break;
+		case BLOCK_LIST:
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			plain_blocks(b, k->child);
+			break;
+		case BLOCK_RULE:
+		case BLOCK_HTML:
+			break;
+		case BLOCK__MAX:
+		default:
+			abort();
+		}
+		buf_putc(b, ' ');
+	}
+}
+
+/* One page of the index: address, title, edition, text. */
+static void
+search_entry(struct buf *b, const char *url, const char *title, int year,
+    const char *lead, const struct block *blocks)
+{
+	struct buf	 t = { NULL, 0, 0 };
+
+	if (lead != NULL) {
+		buf_puts(&t, lead);
+		buf_putc(&t, ' ');
+	}
+	plain_blocks(&t, blocks);
+	buf_putc(&t, '\0');
+	BUF_PUTSL(b, "{\"u\":");
+	json_str(b, url);
+	BUF_PUTSL(b, ",\"t\":");
+	json_str(b, title);
+	buf_printf(b, ",\"y\":%d,\"x\":", year);
+	json_str(b, t.data);
+	BUF_PUTSL(b, "}");
+	buf_free(&t);
+}
+
+/*
+ * recherche.json, the index the search page reads: every measure page
+ * (title, assessment, narrative) and every front and back part of every
+ * edition, newest first; then recherche.html and its script.
+ */
+static int
+write_search(const struct report *r, const struct opts *o,
+    struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	const struct edition *e;
+	const struct measure *m;
+	const struct assessment *a;
+	const struct part *pt;
+	struct buf	 b = { NULL, 0, 0 };
+	struct page	 p;
+	char		 file[64], *url, *title;
+	size_t		 i, j, n = 0;
+	int		 rc;
+
+	BUF_PUTSL(&b, "{\"pages\":[\n");
+	for (i = r->neds; i > 0; i--) {
+		e = &r->eds[i - 1];
+		for (j = 0; j < pl->nmeasures; j++) {
+			m = &pl->measures[j];
+			measure_file(file, sizeof(file), m);
+			url = xasprintf("%d/%s", e->year, file);
+			title = xasprintf("Mesure %d" NBSP ": %s", m->number,
+			    m->title);
+			a = report_assessment(m, e->year);
+			if (n++ > 0)
+				BUF_PUTSL(&b, ",\n");
+			search_entry(&b, url, title, e->year,
+			    a != NULL ? a->text : NULL, e->narr[m->index].blocks);
+			free(url);
+			free(title);
+		}
+		for (j = 0; j < e->nfront + e->nback; j++) {
+			pt = j < e->nfront ? &e->front[j] :
+			    &e->back[j - e->nfront];
+			url = xasprintf("%d/%s.html", e->year, pt->slug);
+			if (n++ > 0)
+				BUF_PUTSL(&b, ",\n");
+			search_entry(&b, url, pt->title, e->year, NULL,
+			    pt->doc.blocks);
+			free(url);
+		}
+	}
+	BUF_PUTSL(&b, "\n]}\n");
+	rc = out_write(od, "recherche.json", b.data, b.len) &&
+	    out_write(od, "assets/recherche.js", search_js, search_js_len);
+	buf_free(&b);
+	if (!rc)
+		return 0;
+
+	page_init(&p, r, NULL, o, od, "recherche.html");
+	p.script = "assets/recherche.js";
+	page_begin(&p, "Rechercher", NULL, NULL, 0);
+	PUTSL(&p, "<h1>Rechercher dans les rapports</h1>\n"
+	    "<p id=\"search-noscript\">La recherche a besoin de JavaScript, "
+	    "qui n’est pas disponible. Toutes les pages restent accessibles "
+	    "depuis le <a href=\"plan-du-site.html\">plan du site</a>.</p>\n"
+	    "<form id=\"search-form\" class=\"search\" role=\"search\" "
+	    "action=\"recherche.html\" method=\"get\" hidden>\n"
+	    "<label for=\"q\">Mots à chercher dans toutes les éditions</label>"
+	    "\n<input id=\"q\" name=\"q\" type=\"search\" "
+	    "autocomplete=\"off\">\n<button type=\"submit\">Rechercher"
+	    "</button>\n</form>\n"
+	    "<p id=\"search-status\" role=\"status\"></p>\n"
+	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n");
+	return page_end(&p);
+}
+
+/* robots.txt: a draft build keeps every robot out; otherwise the draft
+ * editions' folders only.  Paths from the root of --base-url. */
+static int
+write_robots(const struct report *r, const struct opts *o,
+    struct outdir *od)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*path = "/";
+	char		*url;
+	size_t		 i, n;
+	int		 rc;
+
+	if (o->base_url != NULL && (path = strstr(o->base_url, "://")) !=
+	    NULL && (path = strchr(path + 3, '/')) == NULL)
+		path = "/";
+	n = strlen(path);
+	while (n > 0 && path[n - 1] == '/')
+		n--;
+	BUF_PUTSL(&b, "User-agent: *\n");
+	if (o->draft)
+		buf_printf(&b, "Disallow: %.*s/\n", (int)n, path);
+	else {
+		for (i = 0; i < r->neds; i++)
+			if (r->eds[i].draft)
+				buf_printf(&b, "Disallow: %.*s/%d/\n", (int)n,
+				    path, r->eds[i].year);
+		BUF_PUTSL(&b, "Allow: /\n");
+	}
+	if (o->base_url != NULL && !o->draft) {
+		url = public_url(o, "sitemap.xml");
+		buf_printf(&b, "Sitemap: %s\n", url);
+		free(url);
+	}
+	rc = out_write(od, "robots.txt", b.data, b.len);
 	buf_free(&b);
 	return rc;
 }
@@ -1845,6 +2820,11 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		return 0;
 	if (o->base_url != NULL && !write_sitemap(r, o, od))
 		return 0;
+	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
+	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
+	    !page_404(r, o, od) || !write_robots(r, o, od) ||
+	    !write_server_conf(o, od) || !write_search(r, o, od))
+		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)
 		all[i] = &pl->measures[i];
@@ -1859,7 +2839,14 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		fmt_date(date, sizeof(date), pl->adopted);
 		pf(&p, ", adopté le %s", date);
 	}
-	PUTSL(&p, ".</p>\n</div>\n<h2>Les éditions</h2>\n"
+	PUTSL(&p, ".</p>\n");
+	if (r->neds > 0) {
+		e = &r->eds[r->neds - 1];
+		fmt_date(date, sizeof(date), e->date);
+		pf(&p, "<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
+		    "%s</time>.</p>\n", e->date, date);
+	}
+	PUTSL(&p, "</div>\n<h2>Les éditions</h2>\n"
 	    "<ol class=\"editions\" reversed>\n");
 	for (i = r->neds; i > 0; i--) {
 		e = &r->eds[i - 1];

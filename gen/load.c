@@ -425,6 +425,9 @@ report_load_year(const char *content, int year)
 		load_editions(r);
 	}
 	free(path);
+	path = xasprintf("%s/site.xml", content);
+	if (access(path, F_OK) == 0 && check_inside(r, path))
+		xml_load_site(r, path);
 	return r;
 }
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -429,6 +430,29 @@ build_once(const struct opts *o)
 	return rc;
 }
 
+/* Is url an address the site can be published at: http or https, a
+ * host, and nothing that would need escaping in a sitemap, a canonical
+ * link or robots.txt? */
+static int
+base_url_ok(const char *url)
+{
+	const char	*p;
+
+	if (strncasecmp(url, "https://", 8) == 0)
+		p = url + 8;
+	else if (strncasecmp(url, "http://", 7) == 0)
+		p = url + 7;
+	else
+		return 0;
+	if (*p == '\0' || *p == '/')
+		return 0;
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f ||
+		    strchr("\"'<>?#\\`{}|^", *p) != NULL)
+			return 0;
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -531,6 +555,11 @@ main(int argc, char *argv[])
 			o.label = optarg;
 			break;
 		case 'b':
+			if (!base_url_ok(optarg))
+				return usage("--base-url takes an http:// or "
+				    "https:// address with a host, and no "
+				    "space, quote, <, >, ?, # or control "
+				    "character");
 			o.base_url = optarg;
 			break;
 		case 'j':

@@ -294,8 +294,38 @@ struct edition {
 
 struct arena;
 
+/* content/site.xml: the publisher's site, for the legal notices, the
+ * accessibility statement and the contact page.  Optional. */
+enum a11y_status {
+	A11Y_NONE,		/* « non conforme »: no audit, or failed */
+	A11Y_PARTIAL,		/* « partiellement conforme » */
+	A11Y_FULL,		/* « totalement conforme » */
+	A11Y__MAX
+};
+
+struct site {
+	const char	*publisher;
+	const char	*address;
+	const char	*director;	/* or NULL */
+	const char	*contact;	/* how to write: text */
+	const char	*email;		/* or NULL */
+	const char	*contact_url;	/* or NULL */
+	const char	*host;		/* hosting provider */
+	const char	*licence;
+	const char	*licence_url;	/* or NULL */
+	enum a11y_status a11y;
+	const char	*a11y_date;	/* YYYY-MM-DD or NULL */
+	const char	*a11y_rate;	/* percentage as written, or NULL */
+	const char	*a11y_standard;	/* e.g. "RGAA 4.1" */
+	const char	*auditor;	/* or NULL */
+	const char	**exceptions;	/* content known not to be accessible */
+	size_t		 nexceptions;
+	const char	*file;
+};
+
 struct report {
 	struct plan	 plan;
+	struct site	*site;		/* NULL without content/site.xml */
 	struct edition	*eds;		/* ascending year */
 	size_t		 neds;
 	const char	*content;	/* the content folder */

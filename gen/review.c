@@ -341,7 +341,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 /* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (a
  * marker's line is read from the file as it is) becomes U+FFFD, so that
  * the file always parses. */
-static void
+void
 json_str(struct buf *b, const char *s)
 {
 	size_t	 n, len;
@@ -399,66 +399,22 @@ write_json(struct buf *b, const struct review *rv, const struct edition *e,
 	BUF_PUTSL(b, "\n}\n");
 }
 
-/* The page's own style, inline so that revue.html stands alone. */
-static const char review_css[] = "\n"
-    "body{font:16px/1.5 \"Noto Sans\",sans-serif;color:#1b1b1b;"
-    "max-width:60rem;margin:0 auto;padding:1rem}\n"
-    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem}\n"
-    "h3{font-size:1rem;margin-top:1.2rem}\n"
-    "code{font-family:\"DejaVu Sans Mono\",monospace;"
-    "font-size:.85em;color:#3d3d3d}\n"
-    "li{margin:.3rem 0}.n{color:#595959}\n"
-    "table{border-collapse:collapse}td,th{padding:.2rem .8rem;"
-    "text-align:left;border-bottom:1px solid #ccc}\n";
-
-/* Appends "sha256-<base64>" of css: a Content Security Policy that
- * allows this one inline style and nothing else, as strict as the
- * site's pages' (which allow their own style sheets only). */
-static void
-style_hash(struct buf *b, const char *css)
-{
-	GChecksum	*ck;
-	guint8		 d[32];
-	gsize		 n = sizeof(d);
-	gchar		*s;
-
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(ck, (const guchar *)css, strlen(css));
-	g_checksum_get_digest(ck, d, &n);
-	g_checksum_free(ck);
-	s = g_base64_encode(d, n);
-	BUF_PUTSL(b, "sha256-");
-	buf_puts(b, s);
-	g_free(s);
-}
-
+/* The body of revue.html; html_page() sets it in the site's layout. */
 static void
 write_html(struct buf *b, const struct review *rv, const struct edition *e,
     const struct opts *o)
 {
 	size_t	 i, k, n;
 
-	BUF_PUTSL(b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src '");
-	style_hash(b, review_css);
-	BUF_PUTSL(b, "'; img-src 'self'; base-uri 'none'; "
-	    "form-action 'none'\">\n");
-	buf_printf(b, "<title>Revue de l’édition %d</title>\n", e->year);
-	BUF_PUTSL(b, "<style>");
-	buf_puts(b, review_css);
-	BUF_PUTSL(b, "</style>\n</head>\n<body>\n<main>\n");
-	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p>", e->year);
+	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p class=\"lead\">",
+	    e->year);
 	html_esc_text(b, e->title);
 	if (o->label != NULL) {
 		BUF_PUTSL(b, " — construction <code>");
 		html_esc_text(b, o->label);
 		BUF_PUTSL(b, "</code>");
 	}
-	BUF_PUTSL(b, "</p>\n<table>\n<caption class=\"n\">Points à "
+	BUF_PUTSL(b, "</p>\n<table class=\"data\">\n<caption>Points à "
 	    "revoir</caption>\n<tbody>\n");
 	for (k = 0; k < RKIND__MAX; k++) {
 		for (n = i = 0; i < rv->n; i++)
@@ -474,8 +430,8 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 			n += rv->v[i].kind == k;
 		if (n == 0)
 			continue;
-		buf_printf(b, "<h2>%s (%zu)</h2>\n<ul>\n", rkinds[k].title,
-		    n);
+		buf_printf(b, "<h2>%s (%zu)</h2>\n<ul>\n",
+		    rkinds[k].title, n);
 		for (i = 0; i < rv->n; i++) {
 			if (rv->v[i].kind != k)
 				continue;
@@ -494,7 +450,6 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 	}
 	if (rv->n == 0)
 		BUF_PUTSL(b, "<p>Rien à signaler.</p>\n");
-	BUF_PUTSL(b, "</main>\n</body>\n</html>\n");
 }
 
 int
@@ -507,6 +462,8 @@ review_edition(const struct report *r, const struct edition *e,
 	size_t		 i;
 	int		 rc = 0;
 
+	if (!o->draft && !e->draft)
+		return 1;
 	collect(&rv, r, e);
 	write_json(&b, &rv, e, o);
 	snprintf(rel, sizeof(rel), "%d/revue.json", e->year);
@@ -514,8 +471,8 @@ review_edition(const struct report *r, const struct edition *e,
 		goto out;
 	buf_reset(&b);
 	write_html(&b, &rv, e, o);
-	snprintf(rel, sizeof(rel), "%d/revue.html", e->year);
-	if (!out_write(od, rel, b.data, b.len))
+	snprintf(rel, sizeof(rel), "Revue de l’édition %d", e->year);
+	if (!html_page(r, e, o, od, "revue.html", rel, b.data, b.len))
 		goto out;
 	rc = 1;
 out:

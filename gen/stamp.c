@@ -367,6 +367,11 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	hash_str(&sp.common, o->content);
 	hash_str(&sp.common, "styles");
 	walk(o->styles, "", hash_one, &sp.common, 0);
+	/* Every page links the other editions: the list is common. */
+	for (i = 0; i < r->neds; i++) {
+		snprintf(num, sizeof(num), "edition %d", r->eds[i].year);
+		hash_str(&sp.common, num);
+	}
 	hash_str(&sp.common, "content");
 	walk(o->content, "", split_one, &sp, 0);
 

@@ -439,6 +439,50 @@ put_urls(struct buf *b, const char *v, size_t len, const struct idmap *m,
 	buf_put(b, p, (size_t)(e - p));
 }
 
+static void put_urls(struct buf *, const char *, size_t,
+    const struct idmap *, const char *);
+
+/*
+ * cairo writes paint as style="fill:…;stroke:…".  A page or a server that
+ * forbids inline styles (Content-Security-Policy without 'unsafe-inline',
+ * as the site's) drops such attributes and the shapes turn black.  Each
+ * declaration becomes the presentation attribute of the same name, which
+ * no policy touches: fill="rgb(…)" stroke-width="1.3".  cairo's values
+ * hold no quote, and its properties are all presentation attributes.
+ */
+static void
+put_style(struct buf *b, const struct attr *a, const struct idmap *m,
+    const char *prefix)
+{
+	const char	*p = a->val, *e = a->val + a->vlen, *semi, *colon;
+	const char	*n, *ne, *v, *ve;
+
+	for (; p < e; p = semi + 1) {
+		if ((semi = memchr(p, ';', (size_t)(e - p))) == NULL)
+			semi = e;
+		if ((colon = memchr(p, ':', (size_t)(semi - p))) == NULL)
+			continue;
+		for (n = p; n < colon && xml_space((unsigned char)*n); n++)
+			continue;
+		for (ne = colon; ne > n && xml_space((unsigned char)ne[-1]);
+		    ne--)
+			continue;
+		for (v = colon + 1; v < semi && xml_space((unsigned char)*v);
+		    v++)
+			continue;
+		for (ve = semi; ve > v && xml_space((unsigned char)ve[-1]);
+		    ve--)
+			continue;
+		if (n == ne || v == ve || memchr(v, '"', (size_t)(ve - v)))
+			continue;
+		buf_putc(b, ' ');
+		buf_put(b, n, (size_t)(ne - n));
+		BUF_PUTSL(b, "=\"");
+		put_urls(b, v, (size_t)(ve - v), m, prefix);
+		buf_putc(b, '"');
+	}
+}
+
 /* An attribute, its value following the renamed ids. */
 static void
 put_attr(struct buf *b, const struct attr *a, const struct idmap *m,
@@ -446,6 +490,10 @@ put_attr(struct buf *b, const struct attr *a, const struct idmap *m,
 {
 	size_t	 num;
 
+	if (is_name(a->name, a->nlen, "style")) {
+		put_style(b, a, m, prefix);
+		return;
+	}
 	buf_putc(b, ' ');
 	buf_put(b, a->name, a->nlen);
 	BUF_PUTSL(b, "=\"");
@@ -818,6 +866,41 @@ out:
 	return rc;
 }
 
+/* The edition's social card for sharing sites (Open Graph): its
+ * synthesis sheet drawn by the chart code, centred on a white image of
+ * 1200 × 630 px, the size they ask for. */
+static int
+social_card(struct outdir *od, PangoContext *pc, const struct report *r,
+    const struct edition *e, int draft)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	struct buf	 b = { NULL, 0, 0 };
+	double		 k = 630 / CHART_SHEET_HEIGHT;
+	char		*rel;
+	int		 rc = 0;
+
+	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 630);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
+	cairo_scale(cr, k, k);
+	chart_draw_sheet(cr, pc, r, e, draft);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_write_to_png_stream(s, write_buf, &b) !=
+	    CAIRO_STATUS_SUCCESS)
+		diag_sys("%s: cannot draw the social card", rel);
+	else
+		rc = out_write(od, rel, b.data, b.len);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	buf_free(&b);
+	free(rel);
+	return rc;
+}
+
 int
 svg_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -891,6 +974,7 @@ svg_edition(const struct report *r, const struct edition *e,
 		if (!rc)
 			goto out;
 	}
+	rc = social_card(od, pc, r, e, j.draft);
 out:
 	free(title);
 	free(desc);

@@ -34,11 +34,14 @@ extern const char schema_indicators_rng[];
 extern const size_t schema_indicators_rng_len;
 extern const char schema_edition_rng[];
 extern const size_t schema_edition_rng_len;
+extern const char schema_site_rng[];
+extern const size_t schema_site_rng_len;
 
 enum schema {
 	SCHEMA_PLAN,
 	SCHEMA_INDICATORS,
 	SCHEMA_EDITION,
+	SCHEMA_SITE,
 	SCHEMA__MAX
 };
 
@@ -287,6 +290,7 @@ schema_get(enum schema s)
 		{ schema_plan_rng, &schema_plan_rng_len },	/* PLAN */
 		{ schema_indicators_rng, &schema_indicators_rng_len },
 		{ schema_edition_rng, &schema_edition_rng_len },/* EDITION */
+		{ schema_site_rng, &schema_site_rng_len },	/* SITE */
 	};
 	xmlRelaxNGParserCtxtPtr pc;
 
@@ -378,7 +382,7 @@ static int
 free_attr(const char *name)
 {
 	return strcmp(name, "unit") == 0 || strcmp(name, "label") == 0 ||
-	    strcmp(name, "note") == 0;
+	    strcmp(name, "note") == 0 || strcmp(name, "standard") == 0;
 }
 
 /* Is a the id of an indicator or of a category? */
@@ -1246,6 +1250,56 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 			    text_of(&c, k);
 	read_parts(&c, child_el(root, "front"), &e->front, &e->nfront);
 	read_parts(&c, child_el(root, "back"), &e->back, &e->nback);
+	xmlFreeDoc(doc);
+out:
+	buf_free(&c.src);
+	free(c.lines);
+	return c.errors == 0;
+}
+
+int
+xml_load_site(struct report *r, const char *path)
+{
+	static const char *const st[A11Y__MAX] = { "none", "partial", "full" };
+	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
+	    NULL, 0, 0, NULL };
+	struct site	*s;
+	xmlDocPtr	 doc;
+	xmlNode		*root, *n, *k;
+	const char	*v;
+	size_t		 cap = 0, i;
+
+	if ((doc = doc_read(&c, SCHEMA_SITE)) == NULL)
+		goto out;
+	s = r->site = arena_alloc(r->ar, sizeof(*s));
+	s->file = c.path;
+	root = xmlDocGetRootElement(doc);
+	s->publisher = text_of(&c, child_el(root, "publisher"));
+	s->address = text_of(&c, child_el(root, "address"));
+	s->director = text_of(&c, child_el(root, "director"));
+	n = child_el(root, "contact");
+	s->contact = text_of(&c, n);
+	s->email = attr_of(&c, n, "email");
+	s->contact_url = attr_of(&c, n, "url");
+	s->host = text_of(&c, child_el(root, "host"));
+	n = child_el(root, "licence");
+	s->licence = text_of(&c, n);
+	s->licence_url = attr_of(&c, n, "url");
+	n = child_el(root, "accessibility");
+	v = attr_of(&c, n, "status");
+	for (i = 0; i < A11Y__MAX; i++)
+		if (strcmp(v, st[i]) == 0)
+			s->a11y = (enum a11y_status)i;
+	s->a11y_date = attr_of(&c, n, "date");
+	s->a11y_rate = attr_of(&c, n, "rate");
+	s->a11y_standard = attr_of(&c, n, "standard");
+	if (s->a11y_standard == NULL)
+		s->a11y_standard = "RGAA 4.1";
+	s->auditor = text_of(&c, child_el(n, "auditor"));
+	for (k = n->children; k != NULL; k = k->next)
+		if (is_el(k, "exception"))
+			*ARENA_PUSH(r->ar, s->exceptions, s->nexceptions,
+			    cap) = text_of(&c, k);
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);

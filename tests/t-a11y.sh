@@ -46,9 +46,26 @@ year=$(ls content/editions | sort | tail -1)
 measure=mesure-08.html
 [ -f "$OUT/$year/$measure" ] || measure=mesure-01.html
 
-# Every page of the newest edition, and the editions index.
+# For the search: the longest word of the oldest and of the newest
+# edition's narratives that the other edition does not have.
+first=$(ls content/editions | sort | head -1)
+pick() {
+	node -e '
+	    const fs = require("fs"), p = require("path");
+	    const words = (d) => new Set(fs.readdirSync(d).flatMap((f) =>
+		fs.readFileSync(p.join(d, f), "utf8").toLowerCase()
+		.split(/[^\p{L}]+/u)));
+	    const mine = words(process.argv[1]), other = words(process.argv[2]);
+	    const w = [...mine].filter((x) => !other.has(x)).sort((a, b) =>
+		b.length - a.length || (a < b ? -1 : 1))[0];
+	    console.log(w);' "content/editions/$1/measures" \
+	    "content/editions/$2/measures"
+}
+search="$first:$(pick "$first" "$year"),$year:$(pick "$year" "$first")"
+
+# Every page of the newest edition, the editions index and the search.
 node "$CHECK" --root "$OUT" --year "$year" --shots "$SHOTS" \
-    --measure "$measure" >"$WORK/a11y.log" 2>&1
+    --measure "$measure" --search "$search" >"$WORK/a11y.log" 2>&1
 st=$?
 cat "$WORK/a11y.log"
 if [ $st -ne 0 ] && ! grep -q '^not ok - ' "$WORK/a11y.log"; then
@@ -68,7 +85,8 @@ sed 's/--status-partial-text: #[0-9a-f]*;/--status-partial-text: #8fcbef;/' \
 # default, not for our 4.5:1).
 printf '%s\n' ':focus-visible, a:focus-visible { outline: none !important;' \
     '  box-shadow: none !important; background: none !important; }' \
-    'h2 { color: #878787 !important; }' >>"$d/assets/site.css"
+    'h2 { color: #878787 !important; }' \
+    '.mainnav a:focus-visible { color: #ffffff !important; }' >>"$d/assets/site.css"
 # An image without text alternative; a badge without its words.
 sed -e 's|<main id="contenu" class="wrap" tabindex="-1">|&<img src="charts/statuts.svg">|' \
     -e 's|aria-hidden="true"></span>Réalisée</span>|aria-hidden="true"></span></span>|' \
@@ -83,7 +101,7 @@ node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
 # A11Y_KEEP=DIR keeps the logs of both runs, to read what was found.
 [ -n "$A11Y_KEEP" ] && cp "$WORK/a11y.log" "$WORK/bad.log" "$A11Y_KEEP/"
 msg=
-for want in 'axe-core' 'skip link' 'visible focus style' \
+for want in 'axe-core' 'skip link' 'visible focus style' 'focus contrast' \
     'text alternative with its data' 'statuses named in words'; do
 	grep -q "^not ok - a11y: .*$want" "$WORK/bad.log" ||
 	    msg="$msg not caught: $want;"

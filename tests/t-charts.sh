@@ -160,7 +160,7 @@ done
 # Drawing order kept: a reference line's label comes after the white
 # box drawn under it, not at the end of the file.
 if tr -d '\n' <"$WORK/a/2016/charts/m02-lacune.svg" |
-    grep -q 'fill-opacity:0.85;" d="[^"]*"/><text [^>]*>Référence 2011'"$NBSP"': 15</text><path'; then
+    grep -q 'fill-opacity="0.85" d="[^"]*"/><text [^>]*>Référence 2011'"$NBSP"': 15</text><path'; then
 	pass "text in drawing order (a label over its box, under what follows)"
 else
 	fail "text in drawing order"

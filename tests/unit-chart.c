@@ -429,7 +429,7 @@ text_tests(void)
 	    svg_repair_text(&out, in, sizeof(in) - 1, "p", "T", "D", &ts));
 	o = out.data != NULL ? out.data : "";
 	expect("svg_repair_text: <text> escaped, textLength, in place",
-	    strstr(o, "<path style=\"fill:rgb(0%,0%,0%);\" d=\"M 1 1 L 2 2 "
+	    strstr(o, "<path fill=\"rgb(0%,0%,0%)\" d=\"M 1 1 L 2 2 "
 	    "Z\"/>\n<text x=\"12.35\" y=\"30\" font-size=\"9.5\" "
 	    "fill=\"#1a1a1a\" textLength=\"48.13\" lengthAdjust=\""
 	    "spacingAndGlyphs\">1" NNBSP "234 &lt;b&gt; &amp; co</text>\n")

@@ -57,6 +57,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 	else if (k === '--shots') opt.shots = path.resolve(v);
 	else if (k === '--measure') opt.measure = v;
 	else if (k === '--pages') opt.pages = v.split(',');
+	else if (k === '--search') opt.search = v.split(',');
 	else usage();
 }
 if (!opt.root || !/^[0-9]{4}$/.test(opt.year || '') || !opt.shots)
@@ -84,6 +85,7 @@ const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.css': 'text/css; charset=utf-8',
 	'.svg': 'image/svg+xml',
+	'.js': 'text/javascript; charset=utf-8',
 	'.png': 'image/png',
 	'.csv': 'text/csv; charset=utf-8',
 	'.json': 'application/json',
@@ -91,6 +93,7 @@ const TYPES = {
 };
 
 function serve(root) {
+	const HEADERS = readHeaders(root);
 	const server = http.createServer((req, res) => {
 		let rel;
 		try {
@@ -112,7 +115,7 @@ function serve(root) {
 				res.writeHead(404).end();
 				return;
 			}
-			res.writeHead(200, { 'Content-Type':
+			res.writeHead(200, { ...HEADERS, 'Content-Type':
 			    TYPES[path.extname(file)] ||
 			    'application/octet-stream' });
 			res.end(data);
@@ -123,6 +126,25 @@ function serve(root) {
 		/* Port 0: the system picks a free one. */
 		server.listen(0, '127.0.0.1', () => resolve(server));
 	});
+}
+
+/* The headers the site asks its server to send (out/_headers, "/*"
+ * block): every response carries them, as in production, so that the
+ * pages and the charts opened alone are checked under the real policy. */
+function readHeaders(root) {
+	const h = {};
+	let text;
+	try {
+		text = fs.readFileSync(path.join(root, '_headers'), 'utf8');
+	} catch (e) {
+		return h;
+	}
+	for (const line of text.split('\n')) {
+		const m = /^\s+([A-Za-z-]+):\s*(.*)$/.exec(line);
+		if (m)
+			h[m[1]] = m[2];
+	}
+	return h;
 }
 
 /* ---- in the page ---- */
@@ -177,6 +199,55 @@ function installHelpers() {
 		if (t) s += ` "${t.slice(0, 50)}"`;
 		return s;
 	};
+	/* Contrast of a focused element (WCAG 1.4.3 and 1.4.11): its text
+	 * against the background behind it, at least 4.5:1, and its focus
+	 * indicator (outline, shadow or new background) against what
+	 * surrounds the element, at least 3:1.  Colours are the computed
+	 * rgb()/rgba() strings; a transparent background shows its
+	 * nearest opaque ancestor's. */
+	const rgb = (c) => {
+		const m = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/
+		    .exec(c || '');
+		return m === null ? null : { r: +m[1], g: +m[2], b: +m[3],
+		    a: m[4] === undefined ? 1 : +m[4] };
+	};
+	const lum = (c) => {
+		const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 :
+		    Math.pow((v + 0.055) / 1.055, 2.4); };
+		return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+	};
+	const ratio = (a, b) => {
+		const x = lum(a), y = lum(b);
+		return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+	};
+	const behind = (el) => {
+		for (; el !== null; el = el.parentElement) {
+			const c = rgb(getComputedStyle(el).backgroundColor);
+			if (c !== null && c.a >= 0.99)
+				return c;
+		}
+		return { r: 255, g: 255, b: 255, a: 1 };
+	};
+	window.__a11yContrast = (el) => {
+		const cs = getComputedStyle(el);
+		const around = behind(el.parentElement);
+		const own = behind(el);
+		const text = (el.innerText || '').trim() === '' ? null :
+		    ratio(rgb(cs.color), own);
+		let ring = 0;
+		const oc = rgb(cs.outlineColor);
+		if (cs.outlineStyle !== 'none' &&
+		    parseFloat(cs.outlineWidth) > 0 && oc !== null &&
+		    oc.a >= 0.99)
+			ring = Math.max(ring, ratio(oc, around));
+		const sc = rgb(cs.boxShadow);
+		if (cs.boxShadow !== 'none' && sc !== null && sc.a >= 0.99)
+			ring = Math.max(ring, ratio(sc, around));
+		const bc = rgb(cs.backgroundColor);
+		if (bc !== null && bc.a >= 0.99)
+			ring = Math.max(ring, ratio(bc, around));
+		return { text, ring };
+	};
 	/* What Tab has just focused: its mark, style and box. */
 	window.__a11yFocused = () => {
 		const el = document.activeElement;
@@ -189,6 +260,7 @@ function installHelpers() {
 			desc: window.__a11yDescribe(el),
 			style: window.__a11yStyle(el),
 			focusVisible: el.matches(':focus-visible'),
+			contrast: window.__a11yContrast(el),
 			box: { x: r.x, y: r.y, w: r.width, h: r.height },
 			vw: innerWidth, vh: innerHeight,
 		};
@@ -320,7 +392,7 @@ async function main() {
 	const edir = path.join(opt.root, opt.year);
 	let pages = fs.readdirSync(edir).filter((f) => f.endsWith('.html'))
 	    .sort().map((f) => `${opt.year}/${f}`);
-	pages.unshift('index.html');
+	pages.unshift('index.html', 'recherche.html');
 	if (opt.pages)
 		pages = opt.pages;
 
@@ -372,8 +444,21 @@ async function run(browser, base, pages, axeSource) {
 	page.on('pageerror', (e) =>
 	    loadProblems.push(`${current}: ${e.message}`));
 	page.on('requestfailed', (r) => {
+		/* The browser gives up an icon's request when the next
+		 * page loads: no fault of the site (a missing one is a
+		 * 404, below). */
+		if (/\/(favicon\.(svg|png)|apple-touch-icon\.png)$/
+		    .test(r.url()) && r.failure() !== null &&
+		    r.failure().errorText === 'net::ERR_ABORTED')
+			return;
 		if (new URL(r.url()).hostname === '127.0.0.1')
 			loadProblems.push(`${current}: failed: ${r.url()}`);
+	});
+	/* Pages that ask for a script (only the search page may). */
+	const scriptPages = new Set();
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script')
+			scriptPages.add(current.split('?')[0]);
 	});
 	page.on('response', (r) => {
 		if (r.status() >= 400)
@@ -382,7 +467,7 @@ async function run(browser, base, pages, axeSource) {
 	});
 
 	const axeProblems = [], skipProblems = [], tabProblems = [],
-	    focusProblems = [], chartProblems = [], statusProblems = [],
+	    focusProblems = [], contrastProblems = [], chartProblems = [], statusProblems = [],
 	    reflowProblems = [];
 	const skipNotes = [];
 	let npasses = 0, nviol = 0, nnodes = 0, nfocus = 0, ncharts = 0, nbadges = 0;
@@ -505,6 +590,12 @@ async function run(browser, base, pages, axeSource) {
 				focusProblems.push(`${rel}: ${f.desc}: no ` +
 				    'visible focus style (' +
 				    JSON.stringify(f.style) + ')');
+			const c = f.contrast;
+			if ((c.text !== null && c.text < 4.5) || c.ring < 3)
+				contrastProblems.push(`${rel}: ${f.desc}: ` +
+				    `focused text ${c.text === null ? '-' :
+				    c.text.toFixed(2)}:1 (4.5 needed), focus ` +
+				    `indicator ${c.ring.toFixed(2)}:1 (3 needed)`);
 			const b = f.box;
 			if (b.w < 2 || b.h < 2 || b.x + b.w <= 0 ||
 			    b.y + b.h <= 0 || b.x >= f.vw || b.y >= f.vh)
@@ -600,7 +691,73 @@ async function run(browser, base, pages, axeSource) {
 			shots.push(f);
 		}
 	}
+	/* The search page finds each word given as YEAR:word among the
+	 * pages of that edition; no other page asks for a script. */
+	const searchProblems = [];
+	for (const yw of opt.search || []) {
+		const [year, word] = yw.split(':');
+		current = `recherche.html?q=${word}`;
+		await page.goto(base + 'recherche.html?q=' +
+		    encodeURIComponent(word), { waitUntil: 'load' });
+		try {
+			await page.waitForSelector('#search-results li',
+			    { timeout: 20000 });
+		} catch (e) {
+			searchProblems.push(`${word}: no result`);
+			continue;
+		}
+		const hrefs = await page.$$eval('#search-results a',
+		    (as) => as.map((a) => a.getAttribute('href')));
+		if (!hrefs.some((h) => h.startsWith(`${year}/`)))
+			searchProblems.push(`${word}: no page of ${year} in ` +
+			    hrefs.join(' '));
+	}
+	for (const s of scriptPages)
+		if (s !== 'recherche.html')
+			searchProblems.push(`${s} loads a script`);
+	if (opt.search)
+		report('a11y: the search page finds a word of each edition ' +
+		    `(${opt.search.join(', ')}); no other page loads a ` +
+		    'script', searchProblems);
+
+	/* Each chart opened alone (« Agrandir le graphique »), served with
+	 * the site's headers: nothing refused, no shape painted black
+	 * unless its own colour is black. */
+	const chartDir = path.join(opt.root, opt.year, 'charts');
+	const svgs = opt.pages ? [] : (fs.existsSync(chartDir) ?
+	    fs.readdirSync(chartDir).filter((f) => f.endsWith('.svg')).sort() :
+	    []);
+	const svgProblems = [];
+	for (const f of svgs) {
+		current = `${opt.year}/charts/${f}`;
+		const before = loadProblems.length;
+		await page.goto(base + current, { waitUntil: 'load' });
+		const black = await page.evaluate(() => {
+			let n = 0;
+			for (const el of document.querySelectorAll(
+			    'rect, path, circle, polygon, polyline')) {
+				/* Clip paths and definitions are not
+				 * painted. */
+				if (el.closest('clipPath, mask, defs'))
+					continue;
+				const src = el.closest('[fill]');
+				const own = src ? src.getAttribute('fill') : '';
+				if (getComputedStyle(el).fill === 'rgb(0, 0, 0)' &&
+				    !/^(#000|#000000|black|rgb\(0%, ?0%, ?0%\))$/
+				    .test(own))
+					n++;
+			}
+			return n;
+		});
+		if (black > 0)
+			svgProblems.push(`${current}: ${black} shapes black`);
+		for (const p of loadProblems.slice(before))
+			svgProblems.push(p);
+	}
 	await ctx.close();
+	report('a11y: every chart opened alone is drawn under the site\'s ' +
+	    'Content-Security-Policy header', svgs.length === 0 && !opt.pages ?
+	    ['no chart found'] : svgProblems, `${svgs.length} charts`);
 
 	const n = pages.length;
 	report(`a11y: ${n} pages load with no error and nothing from outside`,
@@ -621,6 +778,9 @@ async function run(browser, base, pages, axeSource) {
 	    `(${n} pages)`, tabProblems, `${nfocus} Tab stops`);
 	report('a11y: every Tab stop shows a visible focus style',
 	    focusProblems, `${nfocus} checked`);
+	report('a11y: focus contrast: focused text 4.5:1 and its focus ' +
+	    'indicator 3:1 against their backgrounds', contrastProblems,
+	    `${nfocus} checked`);
 	report('a11y: every chart has a text alternative with its data, then ' +
 	    'its data table', ncharts === 0 ? ['no chart found'] :
 	    chartProblems, `${ncharts} charts`);
