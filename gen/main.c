@@ -637,7 +637,9 @@ main(int argc, char *argv[])
 		diag_finish();
 		return rc;
 	}
-	r = report_load_year(o.content, o.year);
+	/* diff --year compares the values of that year in every edition's
+	 * terms: everything is loaded. */
+	r = report_load_year(o.content, cmd == CMD_DIFF ? 0 : o.year);
 	if (r == NULL) {
 		diag_finish();
 		xml_cleanup();
@@ -645,7 +647,8 @@ main(int argc, char *argv[])
 	}
 	xref_resolve(r);
 	validate_opts(r, o.draft);
-	if (cmd != CMD_TREE && o.year != 0 && report_edition(r, o.year) ==
+	if ((cmd == CMD_BUILD || cmd == CMD_CHECK) && o.year != 0 &&
+	    report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {
 		report_free(r);
 		xml_cleanup();

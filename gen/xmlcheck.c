@@ -39,6 +39,8 @@ enum vt {
 	VT_POSINT,	/* a whole number from 1 */
 	VT_URL,		/* https?://\S+ */
 	VT_PARTFILE,	/* [a-z0-9][a-z0-9-]*\.md */
+	VT_EMAIL,	/* [^@\s]+@[^@\s]+\.[^@\s]+ */
+	VT_PERCENT,	/* a decimal from 0 to 100 */
 	VT_ENUM,	/* one of a list */
 	VT__MAX
 };
@@ -62,6 +64,9 @@ static const char *const vt_expect[VT__MAX] = {
 	    "spaces",						/* URL */
 	"a file name of lower-case letters, digits and hyphens "
 	    "ending in .md, such as avant-propos.md",		/* PARTFILE */
+	"an e-mail address, such as contact@example.org",	/* EMAIL */
+	"a number from 0 to 100 with a decimal point, such as 76.5",
+								/* PERCENT */
 	NULL,							/* ENUM */
 };
 
@@ -267,10 +272,57 @@ static const struct selem e_edition[] = {
 	{ NULL, NULL, NULL, VT_NONE }
 };
 
+/* ---- site.rng ---- */
+
+static const char *const v_a11y[] = { "none", "partial", "full", NULL };
+
+static const struct sslot s_site[] = {
+	{ "publisher", NULL, 1, 1, NULL },
+	{ "address", NULL, 1, 1, NULL },
+	{ "director", NULL, 0, 1, NULL },
+	{ "contact", NULL, 1, 1, NULL },
+	{ "host", NULL, 1, 1, NULL },
+	{ "licence", NULL, 1, 1, NULL },
+	{ "accessibility", NULL, 1, 1, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+static const struct sattr a_contact[] = {
+	{ "email", 0, VT_EMAIL, NULL },
+	{ "url", 0, VT_URL, NULL },
+	{ NULL, 0, VT_NONE, NULL }
+};
+static const struct sattr a_accessibility[] = {
+	{ "status", 1, VT_ENUM, v_a11y },
+	{ "date", 0, VT_DATE, NULL },
+	{ "rate", 0, VT_PERCENT, NULL },
+	{ "standard", 0, VT_TEXT, NULL },
+	{ NULL, 0, VT_NONE, NULL }
+};
+static const struct sslot s_accessibility[] = {
+	{ "auditor", NULL, 0, 1, NULL },
+	{ "exception", NULL, 0, 0, NULL },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+static const struct selem e_site[] = {
+	{ "site", a_none, s_site, VT_NONE },
+	{ "publisher", a_none, NULL, VT_TEXT },
+	{ "address", a_none, NULL, VT_TEXT },
+	{ "director", a_none, NULL, VT_TEXT },
+	{ "contact", a_contact, NULL, VT_TEXT },
+	{ "host", a_none, NULL, VT_TEXT },
+	{ "licence", a_url, NULL, VT_TEXT },
+	{ "accessibility", a_accessibility, s_accessibility, VT_NONE },
+	{ "auditor", a_none, NULL, VT_TEXT },
+	{ "exception", a_none, NULL, VT_TEXT },
+	{ NULL, NULL, NULL, VT_NONE }
+};
+
 static const struct selem *const schemas[XMLCHECK__MAX] = {
 	e_plan,		/* XMLCHECK_PLAN */
 	e_indicators,	/* XMLCHECK_INDICATORS */
 	e_edition,	/* XMLCHECK_EDITION */
+	e_site,		/* XMLCHECK_SITE */
 };
 
 /* One walk. */
@@ -424,6 +476,21 @@ valid(enum vt t, const char *const *values, const char *s)
 			c[n - 3] = '\0';
 			ok = all(c, LOWER DIGITS "-");
 		}
+		break;
+	case VT_EMAIL:
+		i = strcspn(c, "@");
+		ok = i > 0 && c[i] == '@' && strchr(c + i + 1, '@') == NULL &&
+		    strchr(c + i + 1, '.') != NULL && c[n - 1] != '.' &&
+		    strpbrk(c, " \t\r\n") == NULL;
+		break;
+	case VT_PERCENT:
+		i = strspn(c, DIGITS);
+		if (c[i] == '.')
+			i += 1 + strspn(c + i + 1, DIGITS);
+		ok = n > 0 && i == n && c[0] != '.' && (n < 3 ||
+		    strspn(c, "0") > 0 || c[2] == '.' || c[1] == '.' ||
+		    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") ==
+		    n - 3));
 		break;
 	case VT_ENUM:
 		for (i = 0; values[i] != NULL; i++)

@@ -11,6 +11,7 @@ enum xmlcheck_schema {
 	XMLCHECK_PLAN,		/* plan.xml */
 	XMLCHECK_INDICATORS,	/* indicators/mNN.xml */
 	XMLCHECK_EDITION,	/* editions/YYYY/edition.xml */
+	XMLCHECK_SITE,		/* site.xml */
 	XMLCHECK__MAX
 };
 

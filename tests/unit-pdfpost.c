@@ -86,7 +86,7 @@ spew(const char *path, const void *p, size_t n)
 }
 
 static void
-json_str(FILE *fp, const char *s)
+json_fstr(FILE *fp, const char *s)
 {
 	fputc('"', fp);
 	for (; *s != '\0'; s++)
@@ -417,7 +417,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < NALTS; i++) {
 		if (i > 0)
 			fputc(',', fp);
-		json_str(fp, alts[i].want != NULL ? alts[i].want :
+		json_fstr(fp, alts[i].want != NULL ? alts[i].want :
 		    alts[i].alt);
 	}
 	fputs("]\n", fp);
