@@ -105,7 +105,7 @@ check: deps
 test: deps
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/fuzz/bin/stamp
+	    tests/unit-hyph tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
@@ -128,6 +128,9 @@ gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
 gen/layout.o gen/pdf.o gen/hyph.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
+
+tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
+	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(LDLIBS)
 
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
@@ -254,5 +257,6 @@ install: deps
 
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
-	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout
+	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
+	    tests/unit-hyph
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
