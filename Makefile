@@ -14,7 +14,7 @@ DEBS	 = build-essential pkg-config \
 	   libpango1.0-dev libhyphen-dev hyphen-fr \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium
+	   chromium locales
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
@@ -27,7 +27,7 @@ CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wswitch-enum \
 LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
-OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
+OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/util.o \
 	   gen/validate.o gen/xml.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
@@ -40,7 +40,7 @@ STYLES	 = styles/theme.css styles/site.css
 sinclude Makefile.local
 
 .PHONY: all deps build report test check clean install bench bench-deps \
-	fuzz test-asan test-valgrind
+	fuzz test-asan test-valgrind locale-fr
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -102,11 +102,19 @@ check: deps
 	@$(MAKE) --no-print-directory build
 	gen/rapporteur check --content content --werror
 
-test: deps
+test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph tests/fuzz/bin/stamp
+	    tests/unit-hyph tests/unit-cnum tests/rapporteur-locale \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
+
+# The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
+locale-fr: deps
+	@locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8' || { \
+	  echo "make locale-fr: generating fr_FR.UTF-8"; \
+	  localedef -i fr_FR -c -f UTF-8 fr_FR.UTF-8; \
+	  locale -a | grep -qix 'fr_FR\.utf-\{0,1\}8'; }
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(LDLIBS)
@@ -128,6 +136,16 @@ gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
 gen/layout.o gen/pdf.o gen/hyph.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
+
+tests/unit-cnum: tests/unit-cnum.c gen/libgen.a $(HDRS)
+	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(LDLIBS)
+
+# The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
+tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
+	$(CC) $(CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
+	    gen/main.c
+	$(CC) $(CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
+	    gen/libgen.a $(LDLIBS)
 
 tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(LDLIBS)
@@ -258,5 +276,6 @@ install: deps
 clean:
 	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph
+	    tests/unit-hyph tests/unit-cnum tests/rapporteur-locale \
+	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin

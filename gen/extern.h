@@ -56,6 +56,24 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 ssize_t	 dir_names(const char *dir, char ***names);
 void	 dir_names_free(char **names, ssize_t n);
 
+/* ---- cnum.c: numbers in the C locale, whatever the process's ---- */
+
+/* Puts the calling thread in the C locale for good (uselocale()), so
+ * that the libraries' own conversions follow it too: cairo 1.16 reads
+ * the numbers of tag attributes (link rectangles) with sscanf(). */
+void	 cnum_thread(void);
+/* snprintf() with a decimal point and no grouping even when the process
+ * called setlocale(): for "%.*e", "%.15g", "%.*f" and their kind. */
+int	 cnum_snprintf(char *, size_t, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* strtod() reading a decimal point whatever the locale; errno as
+ * strtod() sets it. */
+double	 cnum_strtod(const char *, char **end);
+/* The decimal integer s (an optional '-' then ASCII digits, nothing
+ * else: no space, sign '+' or base prefix) into *v.  Returns 0, leaving
+ * *v alone, if s is not such a number or lies outside [min, max]. */
+int	 cnum_int(const char *s, long long min, long long max, long long *v);
+
 /* ---- arena.c: the report's memory, freed at once ---- */
 
 struct arena;

@@ -506,9 +506,9 @@ put_root(struct buf *b, const struct tok *t, const struct idmap *m,
 	    (h = get_attr(t, "height")) != NULL) {
 		/* strtod stops at the unit, and at the quote at worst. */
 		BUF_PUTSL(b, " viewBox=\"0 0 ");
-		put_num(b, strtod(w->val, NULL), 4);
+		put_num(b, cnum_strtod(w->val, NULL), 4);
 		buf_putc(b, ' ');
-		put_num(b, strtod(h->val, NULL), 4);
+		put_num(b, cnum_strtod(h->val, NULL), 4);
 		buf_putc(b, '"');
 	}
 	if (family != NULL) {

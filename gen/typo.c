@@ -1,7 +1,8 @@
 /*
  * French typography and locale-free number formatting: one module shared
  * by every backend, so a sentence or a number reads the same in the PDF,
- * the site and the charts.  Nothing here depends on setlocale().
+ * the site and the charts.  Nothing here depends on setlocale(): numbers
+ * are converted by cnum.c in the C locale.
  */
 #include <math.h>
 #include <stdio.h>
@@ -254,8 +255,8 @@ round_decimal(char *out, size_t size, double v, int d)
 	}
 	v = fabs(v);
 	for (p = 0; p < 17; p++) {
-		snprintf(s, sizeof(s), "%.*e", p, v);
-		if (strtod(s, NULL) == v)
+		cnum_snprintf(s, sizeof(s), "%.*e", p, v);
+		if (cnum_strtod(s, NULL) == v)
 			break;
 	}
 	/* s is "D.DDDe±XX": digits and the place of the decimal point. */
@@ -267,9 +268,9 @@ round_decimal(char *out, size_t size, double v, int d)
 	keep = pt + d;
 	if (v == 0 || keep < 0 || keep > 80) {
 		if (keep > 80)	/* no such precision is ever asked */
-			snprintf(out, size, "%.*f", d, v);
+			cnum_snprintf(out, size, "%.*f", d, v);
 		else
-			snprintf(out, size, "%.*f", d, 0.0);
+			cnum_snprintf(out, size, "%.*f", d, 0.0);
 		return;
 	}
 	for (i = 0; i < keep; i++)
@@ -364,7 +365,7 @@ shown_sig3(double x)
 	int	 d = sig3(x);
 
 	round_decimal(tmp, sizeof(tmp), x, d);
-	return sig3(strtod(tmp, NULL));
+	return sig3(cnum_strtod(tmp, NULL));
 }
 
 void
@@ -389,7 +390,7 @@ fmt_value(char *buf, size_t size, double v, const char *unit)
 	}
 	/* Euros: k€ from 10 000, M€ from what shows as 1 000 k€. */
 	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
-	if (strtod(tmp, NULL) >= 1000) {
+	if (cnum_strtod(tmp, NULL) >= 1000) {
 		fmt_num(num, sizeof(num), v / 1e6, shown_sig3(a / 1e6));
 		snprintf(buf, size, "%s" NNBSP "M€", num);
 	} else if (a >= 1e4) {
@@ -406,9 +407,9 @@ fmt_plain(char *buf, size_t size, double v)
 {
 	if (v == 0)
 		v = 0;	/* no "-0" */
-	snprintf(buf, size, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, size, "%.17g", v);
+	cnum_snprintf(buf, size, "%.15g", v);
+	if (cnum_strtod(buf, NULL) != v)
+		cnum_snprintf(buf, size, "%.17g", v);
 }
 
 void

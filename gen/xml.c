@@ -459,7 +459,7 @@ parse_number(struct ctx *c, const struct pos *p, const char *s, double *v)
 	if (*q != '\0' || q - s > 24)
 		goto bad;
 	errno = 0;
-	*v = strtod(s, &end);
+	*v = cnum_strtod(s, &end);
 	if (errno != 0 || !isfinite(*v) || fabs(*v) > 1e15) {
 		diag(DIAG_ERROR, p, "number out of range: %s", s);
 		c->errors++;
