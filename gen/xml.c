@@ -416,12 +416,35 @@ attr_of(struct ctx *c, const xmlNode *n, const char *name)
 	return r;
 }
 
+/*
+ * The integer attribute name of n, within [min, max], or 0 after an
+ * error naming what it is if it is no such number.  The schema checks
+ * the form; this bounds the value, which the schema does not.
+ */
+static int
+attr_int(struct ctx *c, const xmlNode *n, const char *name, int min,
+    int max, const char *what)
+{
+	const char	*s = attr_of(c, n, name);
+	long long	 v;
+	struct pos	 p;
+
+	if (s == NULL)
+		return 0;
+	if (!cnum_int(s, min, max, &v)) {
+		p = pos_of(c, n, name);
+		diag(DIAG_ERROR, &p, "%s \"%s\" is not a number from %d to "
+		    "%d", what, s, min, max);
+		c->errors++;
+		return 0;
+	}
+	return (int)v;
+}
+
 static int
 attr_year(struct ctx *c, const xmlNode *n, const char *name)
 {
-	const char	*s = attr_of(c, n, name);
-
-	return s == NULL ? 0 : atoi(s);
+	return attr_int(c, n, name, 0, 9999, "year");
 }
 
 static int
@@ -571,7 +594,8 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 	m->index = idx;
 	m->pos = pos_of(c, n, NULL);
 	m->id = attr_of(c, n, "id");
-	m->number = atoi(attr_of(c, n, "number"));
+	m->number = attr_int(c, n, "number", 1, MAX_MEASURES,
+	    "measure number");
 	m->title = text_of(c, child_el(n, "title"));
 	m->lead = text_of(c, child_el(n, "lead"));
 	m->priority = pr;
@@ -580,6 +604,8 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 		if (is_el(k, "partner"))
 			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
+	if (m->number == 0)
+		return;		/* said by attr_int() */
 	if (m->number != (int)idx + 1) {
 		p = pos_of(c, n, "number");
 		diag(DIAG_ERROR, &p, "measure number %d out of sequence "
@@ -606,7 +632,7 @@ xml_load_plan(struct report *r, const char *path)
 	size_t		 nm = 0, pi = 0, mi = 0, oi, mcap;
 	struct priority	*pr;
 	struct objective *ob;
-	const char	*s;
+	long long	 num;
 	struct pos	 p;
 
 	pl->file = c.path;
@@ -615,8 +641,8 @@ xml_load_plan(struct report *r, const char *path)
 	root = xmlDocGetRootElement(doc);
 	pl->start = attr_year(&c, root, "start");
 	pl->end = attr_year(&c, root, "end");
-	pl->data_from = (s = attr_of(&c, root, "data-from")) != NULL ?
-	    atoi(s) : pl->start;
+	pl->data_from = attr_of(&c, root, "data-from") != NULL ?
+	    attr_year(&c, root, "data-from") : pl->start;
 	if (pl->end < pl->start || pl->data_from > pl->start) {
 		p = pos_of(&c, root, NULL);
 		diag(DIAG_ERROR, &p, "plan period %d-%d (data from %d) is "
@@ -695,7 +721,8 @@ xml_load_plan(struct report *r, const char *path)
 			ob->title = text_of(&c, child_el(on, "title"));
 			if (strncmp(ob->id, pr->id, strlen(pr->id)) != 0 ||
 			    ob->id[strlen(pr->id)] != '.' ||
-			    atoi(ob->id + strlen(pr->id) + 1) != (int)oi) {
+			    !cnum_int(ob->id + strlen(pr->id) + 1, 1,
+			    MAX_MEASURES, &num) || num != (long long)oi) {
 				p = pos_of(&c, on, "id");
 				diag(DIAG_ERROR, &p, "objective \"%s\" out of "
 				    "sequence (expected \"%s.%zu\")", ob->id,
