@@ -992,7 +992,7 @@ page_priority(const struct report *r, const struct edition *e,
 {
 	struct page	 p;
 	struct counts	 c;
-	char		 file[64], title[512], crl[64], crp[64];
+	char		 file[64], *title, crl[64], crp[64];
 	struct crumb	 cr[3];
 	size_t		 i, j;
 
@@ -1003,9 +1003,10 @@ page_priority(const struct report *r, const struct edition *e,
 	cr[0] = (struct crumb){ "../index.html", "Éditions" };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, crp };
-	snprintf(title, sizeof(title), "Priorité %s" NBSP ": %s", pr->id,
-	    pr->title);
+	/* Titles have no bound: a fixed buffer would cut one mid-letter. */
+	title = xasprintf("Priorité %s" NBSP ": %s", pr->id, pr->title);
 	page_begin(&p, title, file, cr, 3);
+	free(title);
 
 	PUTSL(&p, "<h1><span class=\"h1-kicker\">Priorité" NBSP);
 	txt(&p, pr->id);
@@ -1265,7 +1266,7 @@ page_measure(const struct report *r, const struct edition *e,
 	const struct assessment *a, *pa = NULL;
 	const struct measure *mp, *mn;
 	struct page	 p;
-	char		 file[64], pfile[64], nfile[64], title[1024], crl[64],
+	char		 file[64], pfile[64], nfile[64], *title, crl[64],
 			 crp[64], crm[64];
 	struct crumb	 cr[4];
 	enum change	 ch;
@@ -1282,9 +1283,9 @@ page_measure(const struct report *r, const struct edition *e,
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ pfile, crp };
 	cr[3] = (struct crumb){ NULL, crm };
-	snprintf(title, sizeof(title), "Mesure %d" NBSP ": %s", m->number,
-	    m->title);
+	title = xasprintf("Mesure %d" NBSP ": %s", m->number, m->title);
 	page_begin(&p, title, pfile, cr, 4);
+	free(title);
 	aside_begin(&p);
 
 	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
@@ -1662,10 +1663,12 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 {
 	const struct plan *pl = &r->plan;
 	char		 file[64], *rel, *url;
+	const char	*slug;
 	size_t		 i, n;
 
 	n = 2 + pl->nprios + pl->nmeasures + e->nfront + e->nback;
 	for (i = 0; i < n; i++) {
+		slug = NULL;	/* a part's name has no bound: no buffer */
 		if (i == 0)
 			snprintf(file, sizeof(file), "index.html");
 		else if (i == 1)
@@ -1676,12 +1679,13 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 			measure_file(file, sizeof(file),
 			    &pl->measures[i - 2 - pl->nprios]);
 		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			snprintf(file, sizeof(file), "%s.html", e->front[i - 2 -
-			    pl->nprios - pl->nmeasures].slug);
+			slug = e->front[i - 2 - pl->nprios -
+			    pl->nmeasures].slug;
 		else
-			snprintf(file, sizeof(file), "%s.html", e->back[i - 2 -
-			    pl->nprios - pl->nmeasures - e->nfront].slug);
-		rel = xasprintf("%d/%s", e->year, file);
+			slug = e->back[i - 2 - pl->nprios - pl->nmeasures -
+			    e->nfront].slug;
+		rel = slug != NULL ? xasprintf("%d/%s.html", e->year, slug) :
+		    xasprintf("%d/%s", e->year, file);
 		url = public_url(o, rel);
 		BUF_PUTSL(b, "<url><loc>");
 		html_esc_text(b, url);
