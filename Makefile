@@ -1,12 +1,23 @@
-# rapporteur: plain Makefile (GNU make >= 4 or bmake).
+# rapporteur: plain Makefile (GNU make >= 4).
+#   make          build gen/rapporteur, nothing else
 #   make report   install packages, build, check content/, render out/
 #   make test     the test suite
-# Every entry point first runs `make deps`, which installs the Debian
-# packages below when one is missing and does nothing otherwise.
+# `make report`, `make check`, `make test`, `make test-asan`, `make fuzz`,
+# `make bench` and `make test-valgrind` first run `make deps`, which
+# installs the Debian packages below when one is missing and does nothing
+# otherwise.  `make` and `make install` never install packages.
+#   make install [PREFIX=/usr/local] [DESTDIR=]   and   make uninstall
 
 PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+# The styles an installed tool uses outside a project: compiled in.
+DATADIR	?= $(PREFIX)/share/rapporteur
 DESTDIR	?=
 CC	?= cc
+# The user's flags, appended to the project's (RAP_CFLAGS): `make
+# CFLAGS=-O0` changes the optimisation, not what the build needs.
+CFLAGS	?= -O2 -g
 
 # Debian 12 packages: build, fonts, hyphenation, and the test tools.
 DEBS	 = build-essential pkg-config \
@@ -21,10 +32,11 @@ PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
-CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wswitch-enum \
-	   -DDATADIR='"$(PREFIX)/share/rapporteur"' \
-	   -Wno-unused-parameter $(PKG_CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
+RAP_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wswitch-enum \
+	   -DDATADIR='"$(DATADIR)"' -Wno-unused-parameter $(PKG_CFLAGS)
+ALL_CFLAGS = $(RAP_CFLAGS) $(CFLAGS)
+RAP_LIBS = $(PKG_LIBS) -lhyphen -lpthread -lm
+ALL_LIBS = $(RAP_LIBS) $(LDLIBS)
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/load.o gen/md.o \
@@ -39,11 +51,10 @@ STYLES	 = styles/theme.css styles/site.css
 
 sinclude Makefile.local
 
-.PHONY: all deps build report test check clean install bench bench-deps \
-	fuzz test-asan test-valgrind locale-fr
+.PHONY: all deps build report test check clean install uninstall bench \
+	bench-deps fuzz test-asan test-valgrind locale-fr FORCE
 
-all: deps
-	@$(MAKE) --no-print-directory build
+all: build
 
 deps:
 	@missing=; for p in $(DEBS); do \
@@ -59,16 +70,30 @@ deps:
 build: gen/rapporteur
 
 gen/rapporteur: gen/main.o gen/libgen.a
-	$(CC) $(LDFLAGS) -o $@ gen/main.o gen/libgen.a $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ gen/main.o gen/libgen.a $(ALL_LIBS)
 
 gen/libgen.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(OBJS) gen/main.o: $(HDRS)
-
+# Header dependencies: written by the compiler (-MMD -MP) beside each
+# object, read back here.
 .c.o:
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(OBJS:.o=.d) gen/main.d
+
+# DATADIR is compiled into main.c: a build with another PREFIX or DATADIR
+# compiles it again.  The file changes only when the value does.
+gen/datadir.txt: FORCE
+	@echo '$(DATADIR)' >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+gen/main.o tests/main-locale.o tests/rapporteur-relayout: gen/datadir.txt
+FORCE:
+
+# `make -j8 clean build`: what the other goals make waits for clean.
+CLEAN_FIRST = $(filter clean,$(MAKECMDGOALS))
+$(OBJS) gen/main.o gen/schema_data.c gen/style_data.c gen/datadir.txt \
+    deps: | $(CLEAN_FIRST)
 
 # The RELAX NG schemas, compiled into the tool as byte arrays.
 gen/schema_data.c: $(SCHEMAS) Makefile
@@ -117,20 +142,20 @@ locale-fr: deps
 	  locale -a | grep -qix 'fr_FR\.utf-\{0,1\}8'; }
 
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with a layout budget of 0: every measure of a PDF is laid out
 # again when drawn.  tests/t-pdf.sh compares its PDFs with gen/rapporteur's.
 tests/rapporteur-relayout: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
 	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
-	$(CC) $(CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
-	    gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(ALL_LIBS)
 
 gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
@@ -138,20 +163,20 @@ gen/layout.o gen/pdf.o gen/hyph.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
 
 tests/unit-cnum: tests/unit-cnum.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
 tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
+	$(CC) $(ALL_CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
 	    gen/main.c
-	$(CC) $(CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
-	    gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(ALL_LIBS)
 
 # The benchmark (tests/bench/bench.sh, README "Performance"): never part of
 # `make test`.  `make bench-deps` installs the tools it compares with.
@@ -205,9 +230,9 @@ tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
 	@mkdir -p tests/fuzz/bin
 	@for n in $(FUZZ_NAMES); do \
 	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \
-	  $(CC) $(CFLAGS) -Igen -o tests/fuzz/bin/replay-$$n \
+	  $(CC) $(ALL_CFLAGS) -Igen -o tests/fuzz/bin/replay-$$n \
 	    tests/fuzz/fuzz-$$n.c tests/fuzz/common.c tests/fuzz/replay.c \
-	    gen/libgen.a $(LDLIBS) || exit 1; \
+	    gen/libgen.a $(ALL_LIBS) || exit 1; \
 	done
 	@touch $@
 
@@ -222,9 +247,9 @@ fuzz: deps
 	    CC="clang $(SAN) -fsanitize=fuzzer-no-link" gen/libgen.a
 	@for n in $(FUZZ_NAMES); do \
 	  echo "clang -fsanitize=fuzzer -o gen/fuzz/fuzz-$$n"; \
-	  clang $(SAN) -fsanitize=fuzzer $(CFLAGS) -Igen \
+	  clang $(SAN) -fsanitize=fuzzer $(ALL_CFLAGS) -Igen \
 	    -o gen/fuzz/fuzz-$$n tests/fuzz/fuzz-$$n.c tests/fuzz/common.c \
-	    gen/fuzz/tree/gen/libgen.a $(LDLIBS) || exit 1; \
+	    gen/fuzz/tree/gen/libgen.a $(ALL_LIBS) || exit 1; \
 	done
 	@top=$$(pwd); for n in $(FUZZ_NAMES); do \
 	  mkdir -p gen/fuzz/corpus/$$n gen/fuzz/tmp; \
@@ -263,18 +288,28 @@ test-valgrind: deps
 	if [ $$st -ne 0 ]; then echo "valgrind: status $$st, see" \
 	    "tests/work/valgrind/log"; exit 1; fi
 
-install: deps
-	@$(MAKE) --no-print-directory build
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/rapporteur/schema \
-	    $(DESTDIR)$(PREFIX)/share/rapporteur/styles
-	cp gen/rapporteur $(DESTDIR)$(PREFIX)/bin/
-	cp gen/rapporteur.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	cp $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/rapporteur/schema/
-	cp styles/*.css $(DESTDIR)$(PREFIX)/share/rapporteur/styles/
+# Files with their modes; directories made as needed.  uninstall removes
+# the files and then the directories that held only them.
+install: build
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles
+	install -m 755 gen/rapporteur $(DESTDIR)$(BINDIR)/rapporteur
+	install -m 644 gen/rapporteur.1 $(DESTDIR)$(MANDIR)/man1/rapporteur.1
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema
+	install -m 644 styles/*.css $(DESTDIR)$(DATADIR)/styles
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rapporteur \
+	    $(DESTDIR)$(MANDIR)/man1/rapporteur.1
+	for f in $(SCHEMAS); do \
+	  rm -f $(DESTDIR)$(DATADIR)/schema/$${f##*/}; done
+	for f in styles/*.css; do \
+	  rm -f $(DESTDIR)$(DATADIR)/styles/$${f##*/}; done
+	-rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles \
+	    $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
-	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
+	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/rapporteur-locale \
 	    tests/main-locale.o
