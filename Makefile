@@ -222,7 +222,7 @@ SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 # to the folder $$d, for a build that can never mix with gen/*.o.
 SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
 	   --exclude=./gen/asan --exclude=./gen/fuzz --exclude=./out \
-	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' . | \
+	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' --exclude='*.d' . | \
 	   tar -xf - -C $$d
 
 tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
