@@ -56,6 +56,18 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 ssize_t	 dir_names(const char *dir, char ***names);
 void	 dir_names_free(char **names, ssize_t n);
 
+/* ---- utf8.c: the UTF-8 decoder ---- */
+
+#define UTF8_BAD	0xffffffffu	/* not a well-formed sequence */
+/* The code point of the well-formed UTF-8 sequence that starts the len
+ * bytes at s, its length in *n.  Bytes that start none (a stray
+ * continuation byte, an overlong form, a surrogate, a value past
+ * U+10FFFF, a sequence cut short) give UTF8_BAD, *n being the length of
+ * the ill-formed part to replace by one U+FFFD (Unicode's "maximal
+ * subpart": a lead byte and the continuation bytes it could take, at
+ * least 1); len 0 gives UTF8_BAD with *n = 0. */
+unsigned utf8_get(const char *s, size_t len, size_t *n);
+
 /* ---- cnum.c: numbers in the C locale, whatever the process's ---- */
 
 /* Puts the calling thread in the C locale for good (uselocale()), so

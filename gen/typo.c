@@ -15,36 +15,6 @@
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F narrow no-break space */
 #define NBSP	"\xc2\xa0"	/* U+00A0 no-break space */
 
-/* Decodes one UTF-8 code point at s (len bytes left); *n gets its length.
- * Invalid bytes decode as themselves, one at a time. */
-static unsigned
-utf8_next(const char *s, size_t len, size_t *n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned	 c = u[0];
-
-	*n = 1;
-	if (c < 0x80 || len < 2)
-		return c;
-	if ((c & 0xe0) == 0xc0 && (u[1] & 0xc0) == 0x80) {
-		*n = 2;
-		return ((c & 0x1f) << 6) | (u[1] & 0x3f);
-	}
-	if ((c & 0xf0) == 0xe0 && len >= 3 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80) {
-		*n = 3;
-		return ((c & 0x0f) << 12) | ((u[1] & 0x3f) << 6) |
-		    (u[2] & 0x3f);
-	}
-	if ((c & 0xf8) == 0xf0 && len >= 4 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80 && (u[3] & 0xc0) == 0x80) {
-		*n = 4;
-		return ((c & 0x07) << 18) | ((u[1] & 0x3f) << 12) |
-		    ((u[2] & 0x3f) << 6) | (u[3] & 0x3f);
-	}
-	return c;
-}
-
 /* Drops one trailing space (ASCII, no-break or narrow) from out. */
 static void
 trim_space(struct buf *out)
@@ -130,7 +100,9 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 	struct word w = { 0, 0 };
 
 	for (i = 0; i < len; i += n) {
-		c = utf8_next(in + i, len - i, &n);
+		/* A byte that is not UTF-8 passes as it is. */
+		if ((c = utf8_get(in + i, len - i, &n)) == UTF8_BAD)
+			c = (unsigned char)in[i];
 		next = (unsigned char)in[i + n];
 		switch (c) {
 		case '"':

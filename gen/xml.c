@@ -336,16 +336,18 @@ child_el(const xmlNode *n, const char *name)
 static unsigned
 ctrl_in(const char *s, int blanks)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	size_t		 len = strlen(s), i, n;
+	unsigned	 c;
 
-	for (; *u != '\0'; u++) {
-		if (*u < 0x20 && !(blanks &&
-		    (*u == '\t' || *u == '\n' || *u == '\r')))
-			return *u;
-		if (*u == 0x7f)
-			return *u;
-		if (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
-			return u[1];
+	/* libxml2 hands over well-formed UTF-8 only. */
+	for (i = 0; i < len; i += n) {
+		if ((c = utf8_get(s + i, len - i, &n)) == UTF8_BAD)
+			continue;
+		if (c < 0x20 && !(blanks && (c == '\t' || c == '\n' ||
+		    c == '\r')))
+			return c;
+		if (c >= 0x7f && c <= 0x9f)
+			return c;
 	}
 	return 0;
 }

@@ -46,7 +46,8 @@ static const struct {
 	{ "", NULL },
 	{ "clef \xf0\x9d\x84\x9e de sol (U+1D11E) \\", NULL },
 	{ "bad \xff\xc3 UTF-8 \xed\xa0\x80 end",
-	    "bad \xef\xbf\xbd\xef\xbf\xbd UTF-8 \xef\xbf\xbd end" },
+	    "bad \xef\xbf\xbd\xef\xbf\xbd UTF-8 \xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd end" },
 	{ "control \x01 and \x1f (hex)", NULL },
 	{ "last", NULL },
 };
