@@ -42,7 +42,7 @@ HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o \
-	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/layout.o \
+	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng

@@ -115,47 +115,31 @@ diag_rc(void)
 	return EXIT_OK;
 }
 
-/* JSON string, escaped per RFC 8259. */
-static void
-json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
 void
 diag_finish(void)
 {
-	size_t	 i;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
 
 	if (format == DFORMAT_JSON) {
-		fputs("[", stdout);
+		BUF_PUTSL(&b, "[");
 		for (i = 0; i < nlist; i++) {
-			fputs(i ? ",\n " : "\n ", stdout);
-			fputs("{\"file\": ", stdout);
+			buf_puts(&b, i ? ",\n " : "\n ");
+			BUF_PUTSL(&b, "{\"file\": ");
 			if (list[i].file != NULL)
-				json_str(stdout, list[i].file);
+				json_str(&b, list[i].file);
 			else
-				fputs("null", stdout);
-			fprintf(stdout, ", \"line\": %d, \"column\": %d, "
+				BUF_PUTSL(&b, "null");
+			buf_printf(&b, ", \"line\": %d, \"column\": %d, "
 			    "\"level\": \"%s\", \"message\": ", list[i].line,
 			    list[i].line > 0 && list[i].col == 0 ? 1 :
 			    list[i].col, level_name[list[i].level]);
-			json_str(stdout, list[i].msg);
-			fputs("}", stdout);
+			json_str(&b, list[i].msg);
+			BUF_PUTSL(&b, "}");
 		}
-		fputs(nlist ? "\n]\n" : "]\n", stdout);
+		buf_puts(&b, nlist ? "\n]\n" : "]\n");
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
 	}
 	for (i = 0; i < nlist; i++) {
 		free(list[i].file);

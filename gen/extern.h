@@ -200,6 +200,13 @@ void	 html_esc_attr(struct buf *b, const char *s);
  * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
 void	 html_esc_href(struct buf *b, const char *s);
 
+/* ---- json.c ---- */
+
+/* s as a JSON string, quotes included, appended to b: '"' and '\\'
+ * escaped, newline as \n, other controls as \u00XX, UTF-8 as it is.
+ * NULL s gives "". */
+void	 json_str(struct buf *b, const char *s);
+
 /* ---- load.c, xml.c, md.c: content folder -> report ---- */
 
 struct report;

@@ -241,24 +241,6 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 }
 
 static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
-static void
 write_json(struct buf *b, const struct review *rv, const struct edition *e)
 {
 	size_t	 i;
