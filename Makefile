@@ -130,7 +130,7 @@ check: deps
 test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph tests/unit-cnum tests/unit-utf8 \
+	    tests/unit-hyph tests/unit-cnum tests/unit-text \
 	    tests/rapporteur-locale tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
@@ -172,8 +172,8 @@ tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
 	    gen/libgen.a $(ALL_LIBS)
 
-tests/unit-utf8: tests/unit-utf8.c gen/libgen.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-utf8.c gen/libgen.a $(ALL_LIBS)
+tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -314,6 +314,6 @@ uninstall:
 clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph tests/unit-cnum tests/unit-utf8 \
+	    tests/unit-hyph tests/unit-cnum tests/unit-text \
 	    tests/rapporteur-locale tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin

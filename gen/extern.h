@@ -196,6 +196,9 @@ void	 fmt_date(char *buf, size_t size, const char *iso);
 void	 html_esc_text(struct buf *b, const char *s);
 /* A double-quoted attribute value: & < > " '. */
 void	 html_esc_attr(struct buf *b, const char *s);
+/* XML text or a double-quoted attribute value outside HTML (SVG): & < >
+ * " escaped, tab and ends of line as spaces, other controls dropped. */
+void	 html_esc_xml(struct buf *b, const char *s);
 /* A link address in an attribute: percent-encodes spaces, controls and
  * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
 void	 html_esc_href(struct buf *b, const char *s);

@@ -1,14 +1,55 @@
 /*
  * Unit tests of the UTF-8 decoder (gen/utf8.c): well-formed sequences of
  * each length, and each kind of ill-formed one with the length of the
- * part one U+FFFD replaces.  Prints "ok - NAME" or "not ok - NAME" lines,
+ * part one U+FFFD replaces; then the escapers (gen/html_esc.c,
+ * gen/json.c), each over the same hostile string.  Prints "ok - NAME" or "not ok - NAME" lines,
  * the way tests/run.sh counts them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 #include "extern.h"
+
+static int	 fails;
+
+static void
+esc_test(const char *name, void (*fn)(struct buf *, const char *),
+    const char *in, const char *want)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	fn(&b, in);
+	buf_putc(&b, '\0');
+	if (strcmp(b.data, want) == 0)
+		printf("ok - %s\n", name);
+	else {
+		printf("not ok - %s\n#   got  %s\n#   want %s\n", name, b.data,
+		    want);
+		fails++;
+	}
+	buf_free(&b);
+}
+
+static void
+test_esc(void)
+{
+	const char	*in = "a&b<c>d\"e'f\tg\nh\x01i\x7fj é";
+
+	esc_test("html_esc_text", html_esc_text, in,
+	    "a&amp;b&lt;c&gt;d\"e'f\tg\nh\x01i\x7fj é");
+	esc_test("html_esc_attr", html_esc_attr, in,
+	    "a&amp;b&lt;c&gt;d&quot;e&#39;f\tg\nh\x01i\x7fj é");
+	esc_test("html_esc_xml: controls dropped, blanks as spaces",
+	    html_esc_xml, in, "a&amp;b&lt;c&gt;d&quot;e'f g hi\x7fj é");
+	esc_test("html_esc_href", html_esc_href, "https://x.org/a b?c=d&e='é'",
+	    "https://x.org/a%20b?c=d&amp;e=&#39;%C3%A9&#39;");
+	esc_test("json_str", json_str, in,
+	    "\"a&b<c>d\\\"e'f\\u0009g\\nh\\u0001i\x7fj é\"");
+	esc_test("json_str NULL", json_str, NULL, "\"\"");
+	esc_test("html_esc_text NULL", html_esc_text, NULL, "");
+}
 
 int
 main(void)
@@ -43,7 +84,6 @@ main(void)
 	};
 	size_t		 i, n;
 	unsigned	 c;
-	int		 fails = 0;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		n = 99;
@@ -56,5 +96,6 @@ main(void)
 			fails++;
 		}
 	}
+	test_esc();
 	return fails != 0;
 }
