@@ -39,7 +39,7 @@ RAP_LIBS = $(PKG_LIBS) -lhyphen -lpthread -lm
 ALL_LIBS = $(RAP_LIBS) $(LDLIBS)
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
-OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/load.o gen/md.o \
+OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/layout.o \

@@ -203,6 +203,37 @@ void	 html_esc_xml(struct buf *b, const char *s);
  * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
 void	 html_esc_href(struct buf *b, const char *s);
 
+/* ---- file.c: whole-file reading ---- */
+
+/* Why file_get() failed. */
+enum file_why {
+	FILE_SYS,		/* err: errno of open() or read() */
+	FILE_NOT_REGULAR,	/* a folder, a FIFO, a device */
+	FILE_TOO_LARGE		/* more than max bytes */
+};
+struct file_fail {
+	enum file_why	 why;
+	int		 err;	/* errno, for FILE_SYS */
+	long long	 size;	/* [bytes] FILE_TOO_LARGE: the size stat()
+				 * gave, or -1 if the file grew while read */
+};
+/* Reads the regular file at path whole into b (reset first; b->data is
+ * never NULL after success and is NUL-terminated), refusing more than
+ * max bytes.  Never blocks on a FIFO.  Returns 1, or 0 with *ff saying
+ * why (b then holds no meaning). */
+int	 file_get(const char *path, size_t max, struct buf *b,
+	    struct file_fail *ff);
+/* The same from an open descriptor of any kind (a pipe too), read to its
+ * end and left open. */
+int	 file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff);
+/* file_get() then, on failure, diag_sys() with the reason: for the
+ * tool's own files and output. */
+int	 file_read_sys(const char *path, size_t max, struct buf *b);
+void	 file_diag_sys(const char *path, const struct file_fail *);
+/* file_get() of a content file, at most MAX_FILE_SIZE bytes; on failure
+ * an error diagnostic that names the file.  Returns 1 or 0. */
+int	 file_read(const char *path, struct buf *b);
+
 /* ---- json.c ---- */
 
 /* s as a JSON string, quotes included, appended to b: '"' and '\\'
@@ -219,10 +250,6 @@ struct report;
 struct report	*report_load(const char *content);
 void		 report_free(struct report *);
 
-/* Reads a whole file, refusing more than MAX_FILE_SIZE bytes and anything
- * that is not a regular file.  Returns 1 and fills b, or 0 after a
- * diagnostic at pos (which names the file). */
-int	 file_read(const char *path, struct buf *b);
 
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */

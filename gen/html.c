@@ -161,38 +161,6 @@ priority_file(char *buf, size_t sz, const struct priority *pr)
 	snprintf(buf, sz, "priorite-%d.html", pr->number);
 }
 
-/* Reads a whole file of ours (a style sheet, an image the loader
- * checked).  Returns 0 after diag_sys(). */
-static int
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[65536];
-	size_t	 n;
-	int	 rc = 0;
-
-	buf_reset(b);
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_sys("%s: %s", path, strerror(errno));
-		return 0;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > MAX_FILE_SIZE) {
-			diag_sys("%s: file too large", path);
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		diag_sys("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 1;
-out:
-	fclose(f);
-	return rc;
-}
-
 /* The style sheets as they were when the tool was built (style_data.c,
  * made by the Makefile from styles/). */
 extern const char	 style_theme_css[], style_site_css[];
@@ -222,7 +190,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		if (access(src, F_OK) == -1)
 			rc = out_write(od, dst, files[i].data, files[i].len);
 		else
-			rc = slurp(src, &b) &&
+			rc = file_read_sys(src, MAX_FILE_SIZE, &b) &&
 			    out_write(od, dst, b.data, b.len);
 		free(src);
 		free(dst);
@@ -482,7 +450,7 @@ rndr_image(struct page *p, const struct span *s)
 	stem = strlen(p->name) - strlen(".html");
 	rel = xasprintf("%d/img/%.*s-%d.png", p->e->year, (int)stem, p->name,
 	    ++p->nimg);
-	if (!slurp(s->path, &data) ||
+	if (!file_read_sys(s->path, MAX_FILE_SIZE, &data) ||
 	    !out_write(p->od, rel, data.data, data.len))
 		p->ok = 0;
 	pf(p, "<img src=\"%s\" alt=\"", strchr(rel, '/') + 1);

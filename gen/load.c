@@ -33,54 +33,6 @@ const char *const status_label[STATUS__MAX] = {
 };
 
 int
-file_read(const char *path, struct buf *b)
-{
-	struct pos	 p = { path, 0, 0 };
-	struct stat	 st;
-	FILE		*f;
-	char		 chunk[65536];
-	size_t		 n;
-	int		 rc = 0;
-
-	buf_reset(b);
-	if (stat(path, &st) == -1) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		return 0;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag(DIAG_ERROR, &p, "not a regular file");
-		return 0;
-	}
-	if (st.st_size > MAX_FILE_SIZE) {
-		diag(DIAG_ERROR, &p, "file too large (%lld bytes; at most %d)",
-		    (long long)st.st_size, MAX_FILE_SIZE);
-		return 0;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		return 0;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > MAX_FILE_SIZE) {
-			diag(DIAG_ERROR, &p, "file too large (at most %d "
-			    "bytes)", MAX_FILE_SIZE);
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	if (b->data == NULL)
-		buf_put(b, "", 0);
-	rc = 1;
-out:
-	fclose(f);
-	return rc;
-}
-
-int
 load_inside(const struct report *r, const char *path)
 {
 	char	 root[PATH_MAX], real[PATH_MAX];

@@ -864,32 +864,16 @@ out:
 static int
 read_all(struct pdf *f, int fd)
 {
-	struct stat	 st;
-	size_t		 got = 0;
-	ssize_t		 r;
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
 
-	if (fstat(fd, &st) == -1) {
-		diag_sys("%s: %s", f->path, strerror(errno));
+	if (!file_get_fd(fd, MAX_PDF_SIZE, &b, &ff)) {
+		file_diag_sys(f->path, &ff);
+		buf_free(&b);
 		return 0;
 	}
-	if (st.st_size < 0 || (unsigned long long)st.st_size > MAX_PDF_SIZE) {
-		diag_sys("%s: file too large", f->path);
-		return 0;
-	}
-	f->n = (size_t)st.st_size;
-	f->p = xmalloc(f->n + 1);
-	while (got < f->n) {
-		r = read(fd, f->p + got, f->n - got);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			diag_sys("%s: %s", f->path, r == 0 ?
-			    "file shrank while read" : strerror(errno));
-			return 0;
-		}
-		got += (size_t)r;
-	}
-	f->p[f->n] = '\0';
+	f->n = b.len;
+	f->p = (unsigned char *)buf_detach(&b);
 	return 1;
 }
 

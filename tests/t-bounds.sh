@@ -34,3 +34,30 @@ else
 	fail "a part named with 120 letters: page and sitemap entry whole" \
 	    "$(grep aaaa out/sitemap.xml)"
 fi
+
+# The styles folder: a theme past 1 MiB and a style sheet that is a
+# folder are refused with a message naming them, and nothing is written.
+mkdir -p "$WORK/styles-big" "$WORK/styles-dir/site.css"
+cp "$TOP/styles/theme.css" "$TOP/styles/site.css" "$WORK/styles-big/"
+cp "$TOP/styles/theme.css" "$WORK/styles-dir/"
+head -c 1100000 /dev/zero | tr '\0' ' ' >>"$WORK/styles-big/theme.css"
+"$BIN" build --quiet --content "$TOP/tests/fixtures/mini" --format html \
+    --styles "$WORK/styles-big" --out "$WORK/out-big" 2>"$WORK/err"
+st=$?
+if [ $st = 3 ] && grep -q 'styles-big/theme.css: file too large' "$WORK/err" &&
+    [ ! -e "$WORK/out-big" ]; then
+	pass "a theme past 1 MiB: refused, status 3, nothing written"
+else
+	fail "a theme past 1 MiB: refused, status 3, nothing written" \
+	    "status $st" "$(cat "$WORK/err")"
+fi
+"$BIN" build --quiet --content "$TOP/tests/fixtures/mini" --format html \
+    --styles "$WORK/styles-dir" --out "$WORK/out-dir" 2>"$WORK/err"
+st=$?
+if [ $st = 3 ] && grep -q 'styles-dir/site.css: not a regular file' \
+    "$WORK/err" && [ ! -e "$WORK/out-dir" ]; then
+	pass "a style sheet that is a folder: refused, status 3"
+else
+	fail "a style sheet that is a folder: refused, status 3" \
+	    "status $st" "$(cat "$WORK/err")"
+fi
