@@ -40,7 +40,7 @@ ALL_LIBS = $(RAP_LIBS) $(LDLIBS)
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md.o \
-	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
+	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o
@@ -130,7 +130,7 @@ check: deps
 test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph tests/unit-cnum tests/unit-text \
+	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/rapporteur-locale tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
@@ -174,6 +174,9 @@ tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
 
 tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -314,6 +317,6 @@ uninstall:
 clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/unit-hyph tests/unit-cnum tests/unit-text \
+	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/rapporteur-locale tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin

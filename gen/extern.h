@@ -274,6 +274,7 @@ int	 md_load(struct report *, struct doc *, const char *path);
 
 /* ---- report.c: lookups shared by backends ---- */
 
+/* The assessment of a measure for a year, or NULL. */
 const struct assessment *report_assessment(const struct measure *, int year);
 /* The value of a series for a year, or NULL. */
 struct series;
@@ -284,10 +285,11 @@ const struct value *series_last(const struct series *, int year);
 struct indicator;
 int	 indicator_has_data(const struct indicator *, int year);
 const struct edition *report_edition(const struct report *, int year);
-/* How status b (this edition) compares with a (the one before): 1 better,
- * -1 worse, 0 the same; 2 when either is "not assessed" and they differ. */
+/* Which way a status moved from prev (the edition before) to now: the
+ * one place that decides whether a measure improved.  A move to or from
+ * "not assessed" is CHANGE_OTHER, neither better nor worse. */
 enum status;
-int	 status_compare(enum status a, enum status b);
+enum change	 report_change(enum status prev, enum status now);
 
 /* ---- validate.c: semantic checks across files ---- */
 

@@ -62,13 +62,6 @@ struct crumb {
 };
 
 /* A status change between two editions, worst to best: enum order. */
-enum change {
-	CHANGE_SAME,
-	CHANGE_BETTER,
-	CHANGE_WORSE,
-	CHANGE_OTHER,		/* to or from "not assessed" */
-	CHANGE__MAX
-};
 
 static const char *const change_text[CHANGE__MAX] = {
 	"Appréciation inchangée",	/* CHANGE_SAME */
@@ -219,15 +212,6 @@ badge(struct page *p, enum status st)
 	PUTSL(p, "</span>");
 }
 
-static enum change
-change_of(enum status from, enum status to)
-{
-	if (from == to)
-		return CHANGE_SAME;
-	if (from == STATUS_NOT_ASSESSED || to == STATUS_NOT_ASSESSED)
-		return CHANGE_OTHER;
-	return to < from ? CHANGE_BETTER : CHANGE_WORSE;
-}
 
 /*
  * The top of a page: head, skip link, masthead with the main navigation,
@@ -780,7 +764,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	const struct assessment *a, *pa;
 	char		 date[64], file[64], *desc, *title;
 	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone;
-	size_t		 ntrend[4] = { 0, 0, 0, 0 };
+	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
 	struct crumb	 cr[] = {
 		{ "../index.html", "Éditions" },
 		{ NULL, NULL },
@@ -806,7 +790,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 		if (e->prev != NULL &&
 		    (a = report_assessment(all[i], e->year)) != NULL &&
 		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
-			ntrend[status_compare(pa->status, a->status) + 1]++;
+			ntrend[report_change(pa->status, a->status)]++;
 	}
 	count_statuses(e, all, pl->nmeasures, &c);
 
@@ -852,14 +836,14 @@ page_dashboard(const struct report *r, const struct edition *e,
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures non réalisées</span></li>\n",
 	    c.n[STATUS_NOT_IMPLEMENTED]);
-	/* ntrend[]: worse, same, better, changed to or from "not
-	 * assessed" (status_compare() + 1). */
+	/* ntrend[] by enum change. */
 	if (e->prev != NULL)
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s</span></li>\n", ntrend[2],
-		    e->prev->year, ntrend[1], ntrend[0], ntrend[3] == 0 ? "" :
-		    ntrend[3] == 1 ? ", 1 passée par « Information "
+		    "stables, %zu en recul%s</span></li>\n",
+		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
+		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
+		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « Information "
 		    "insuffisante »" : ", d’autres passées par « Information "
 		    "insuffisante »");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
@@ -1302,7 +1286,7 @@ page_measure(const struct report *r, const struct edition *e,
 	} else
 		pf(&p, "<p>Pas d’appréciation pour %d.</p>\n", e->year);
 	if (a != NULL && pa != NULL) {
-		ch = change_of(pa->status, a->status);
+		ch = report_change(pa->status, a->status);
 		pf(&p, "<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
 		    "par rapport à l’édition %d" NBSP ": ", change_class[ch],
 		    change_text[ch], e->prev->year);

@@ -407,11 +407,14 @@ build_part(struct pdf *p, const char *side, const struct part *pt)
 static const char *
 status_change(enum status prev, enum status now)
 {
-	if (prev == now)
-		return "inchangée";
-	if (prev == STATUS_NOT_ASSESSED || now == STATUS_NOT_ASSESSED)
-		return "modifiée";
-	return now < prev ? "en progrès" : "en recul";
+	static const char *const word[CHANGE__MAX] = {
+		"inchangée",	/* CHANGE_SAME */
+		"en progrès",	/* CHANGE_BETTER */
+		"en recul",	/* CHANGE_WORSE */
+		"modifiée",	/* CHANGE_OTHER */
+	};
+
+	return word[report_change(prev, now)];
 }
 
 /* The first and last years of an indicator's data table: from its first

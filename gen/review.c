@@ -210,7 +210,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	const struct assessment *a, *pa;
 	const struct measure *m;
 	size_t		 i, n;
-	int		 c;
+	enum change	 c;
 
 	d = diag_list(&n);
 	for (i = 0; i < n; i++)
@@ -228,12 +228,12 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		a = report_assessment(m, e->year);
 		pa = e->prev ? report_assessment(m, e->prev->year) : NULL;
 		if (a != NULL && pa != NULL &&
-		    (c = status_compare(pa->status, a->status)) != 0)
+		    (c = report_change(pa->status, a->status)) != CHANGE_SAME)
 			add(rv, RKIND_STATUS, m->ind_file, a->pos.line,
 			    "Mesure %d : %s → %s (%s)", m->number,
 			    status_label[pa->status], status_label[a->status],
-			    c == 1 ? "progrès" : c == -1 ? "recul" :
-			    "changement");
+			    c == CHANGE_BETTER ? "progrès" : c == CHANGE_WORSE ?
+			    "recul" : "changement");
 	}
 	for (i = 0; i < r->plan.nmeasures; i++)
 		indicators(rv, &r->plan.measures[i], e->year);
