@@ -131,7 +131,7 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/rapporteur-locale tests/fuzz/bin/stamp
+	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -177,6 +177,10 @@ tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 
 tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-cairo: tests/unit-cairo.c gen/libgen.a gen/chart.h gen/font.h \
+	    gen/theme.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -318,5 +322,5 @@ clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/rapporteur-locale tests/main-locale.o
+	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
