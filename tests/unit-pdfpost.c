@@ -87,20 +87,6 @@ spew(const char *path, const void *p, size_t n)
 }
 
 static void
-json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s != '\0'; s++)
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	fputc('"', fp);
-}
-
-static void
 figure(cairo_t *cr, double y)
 {
 	cairo_tag_begin(cr, "Figure", NULL);
@@ -414,14 +400,20 @@ main(int argc, char *argv[])
 		perror(js);
 		return 1;
 	}
-	fputc('[', fp);
-	for (i = 0; i < NALTS; i++) {
-		if (i > 0)
-			fputc(',', fp);
-		json_str(fp, alts[i].want != NULL ? alts[i].want :
-		    alts[i].alt);
+	{
+		struct buf js_b = { NULL, 0, 0 };
+
+		buf_putc(&js_b, '[');
+		for (i = 0; i < NALTS; i++) {
+			if (i > 0)
+				buf_putc(&js_b, ',');
+			json_str(&js_b, alts[i].want != NULL ?
+			    alts[i].want : alts[i].alt);
+		}
+		BUF_PUTSL(&js_b, "]\n");
+		fwrite(js_b.data, 1, js_b.len, fp);
+		buf_free(&js_b);
 	}
-	fputs("]\n", fp);
 	fclose(fp);
 
 	handmade_cases(argv[1]);
