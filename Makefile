@@ -51,6 +51,16 @@ STYLES	 = styles/theme.css styles/site.css
 
 sinclude Makefile.local
 
+# `make -j8 clean build`: clean, then each other goal, in turn, each in a
+# new make (parallel within).  One make doing both in parallel would
+# build from the files it saw before clean removed them.
+ifneq ($(and $(filter clean,$(MAKECMDGOALS)),$(filter-out clean,$(MAKECMDGOALS))),)
+.NOTPARALLEL:
+.PHONY: $(MAKECMDGOALS)
+$(MAKECMDGOALS):
+	@$(MAKE) --no-print-directory $@
+else
+
 .PHONY: all deps build report test check clean install uninstall bench \
 	bench-deps fuzz test-asan test-valgrind locale-fr FORCE
 
@@ -89,11 +99,6 @@ gen/datadir.txt: FORCE
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 gen/main.o tests/main-locale.o tests/rapporteur-relayout: gen/datadir.txt
 FORCE:
-
-# `make -j8 clean build`: what the other goals make waits for clean.
-CLEAN_FIRST = $(filter clean,$(MAKECMDGOALS))
-$(OBJS) gen/main.o gen/schema_data.c gen/style_data.c gen/datadir.txt \
-    deps: | $(CLEAN_FIRST)
 
 # The RELAX NG schemas, compiled into the tool as byte arrays.
 gen/schema_data.c: $(SCHEMAS) Makefile
@@ -324,3 +329,5 @@ clean:
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
+
+endif
