@@ -261,8 +261,7 @@ load_editions(struct report *r)
 	size_t		 cap = 0;
 	struct edition	*e;
 	struct pos	 p = { NULL, 0, 0 };
-	int		 year;
-	char		 tail;
+	long long	 year;
 
 	dir = xasprintf("%s/editions", r->content);
 	if ((n = dir_names(dir, &names)) == -1) {
@@ -273,13 +272,14 @@ load_editions(struct report *r)
 	for (i = 0; i < n; i++) {
 		sub = xasprintf("%s/%s", dir, names[i]);
 		p.file = sub;
+		/* Four digits: sscanf("%4d") also took " 201" and "+201". */
 		if (!is_dir(sub) || strlen(names[i]) != 4 ||
-		    sscanf(names[i], "%4d%c", &year, &tail) != 1)
+		    !cnum_int(names[i], 0, 9999, &year))
 			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
 			    "such as 2016)");
 		else {
 			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
-			load_edition(r, e, sub, year);
+			load_edition(r, e, sub, (int)year);
 		}
 		free(sub);
 	}
