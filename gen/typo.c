@@ -236,7 +236,7 @@ round_decimal(char *out, size_t size, double v, int d)
 		if (*e >= '0' && *e <= '9' && n < 60)
 			digs[n++] = *e;
 	digs[n] = '\0';
-	pt = atoi(e + 1) + 1;
+	pt = (int)strtol(e + 1, NULL, 10) + 1;	/* "e+05": 3 digits at most */
 	keep = pt + d;
 	if (v == 0 || keep < 0 || keep > 80) {
 		if (keep > 80)	/* no such precision is ever asked */
