@@ -91,6 +91,9 @@ gen/libgen.a: $(OBJS)
 .c.o:
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 -include $(OBJS:.o=.d) gen/main.d
+# The flags live here: an object is built again when the Makefile changes
+# (which also gives objects from before -MMD their dependency files).
+$(OBJS) gen/main.o: Makefile
 
 # DATADIR is compiled into main.c: a build with another PREFIX or DATADIR
 # compiles it again.  The file changes only when the value does.
