@@ -1,12 +1,23 @@
-# rapporteur: plain Makefile (GNU make >= 4 or bmake).
+# rapporteur: plain Makefile (GNU make >= 4).
+#   make          build gen/rapporteur, nothing else
 #   make report   install packages, build, check content/, render out/
 #   make test     the test suite
-# Every entry point first runs `make deps`, which installs the Debian
-# packages below when one is missing and does nothing otherwise.
+# `make report`, `make check`, `make test`, `make test-asan`, `make fuzz`,
+# `make bench` and `make test-valgrind` first run `make deps`, which
+# installs the Debian packages below when one is missing and does nothing
+# otherwise.  `make` and `make install` never install packages.
+#   make install [PREFIX=/usr/local] [DESTDIR=]   and   make uninstall
 
 PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+# The styles an installed tool uses outside a project: compiled in.
+DATADIR	?= $(PREFIX)/share/rapporteur
 DESTDIR	?=
 CC	?= cc
+# The user's flags, appended to the project's (RAP_CFLAGS): `make
+# CFLAGS=-O0` changes the optimisation, not what the build needs.
+CFLAGS	?= -O2 -g
 
 # Debian 12 packages: build, fonts, hyphenation (all `make install`
 # needs), and the test tools.
@@ -16,23 +27,24 @@ BUILD_DEBS = build-essential pkg-config \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium git python3 python3-yaml
+	   chromium git python3 python3-yaml locales
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
-CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wswitch-enum \
-	   -DDATADIR='"$(PREFIX)/share/rapporteur"' \
-	   -Wno-unused-parameter $(PKG_CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
+RAP_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wswitch-enum \
+	   -DDATADIR='"$(DATADIR)"' -Wno-unused-parameter $(PKG_CFLAGS)
+ALL_CFLAGS = $(RAP_CFLAGS) $(CFLAGS)
+RAP_LIBS = $(PKG_LIBS) -lhyphen -lpthread -lm
+ALL_LIBS = $(RAP_LIBS) $(LDLIBS)
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
-OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \
-	   gen/out.o gen/pdfpost.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/util.o \
+OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md.o \
+	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
-	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/style_data.o gen/search_data.o gen/layout.o \
+	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o gen/shy.o gen/breaks.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
@@ -43,11 +55,20 @@ STYLES	 = styles/theme.css styles/site.css
 
 sinclude Makefile.local
 
-.PHONY: all deps build report test check clean install bench bench-deps \
-	fuzz test-asan test-valgrind
+# `make -j8 clean build`: clean, then each other goal, in turn, each in a
+# new make (parallel within).  One make doing both in parallel would
+# build from the files it saw before clean removed them.
+ifneq ($(and $(filter clean,$(MAKECMDGOALS)),$(filter-out clean,$(MAKECMDGOALS))),)
+.NOTPARALLEL:
+.PHONY: $(MAKECMDGOALS)
+$(MAKECMDGOALS):
+	@$(MAKE) --no-print-directory $@
+else
 
-all: deps
-	@$(MAKE) --no-print-directory build
+.PHONY: all deps build report test check clean install uninstall bench \
+	bench-deps fuzz test-asan test-valgrind locale-fr FORCE
+
+all: build
 
 deps:
 	@missing=; for p in $(DEBS); do \
@@ -63,17 +84,28 @@ deps:
 build: gen/rapporteur
 
 gen/rapporteur: gen/main.o gen/libgen.a
-	$(CC) $(LDFLAGS) -o $@ gen/main.o gen/libgen.a $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ gen/main.o gen/libgen.a $(ALL_LIBS)
 
 gen/libgen.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(OBJS) gen/main.o: $(HDRS)
-gen/xml.o gen/xmlcheck.o: gen/xmlcheck.h
-
+# Header dependencies: written by the compiler (-MMD -MP) beside each
+# object, read back here.
 .c.o:
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(OBJS:.o=.d) gen/main.d
+# The flags live here: an object is built again when the Makefile changes
+# (which also gives objects from before -MMD their dependency files).
+$(OBJS) gen/main.o: Makefile
+
+# DATADIR is compiled into main.c: a build with another PREFIX or DATADIR
+# compiles it again.  The file changes only when the value does.
+gen/datadir.txt: FORCE
+	@echo '$(DATADIR)' >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+gen/main.o tests/main-locale.o tests/rapporteur-relayout: gen/datadir.txt
+FORCE:
 
 # The RELAX NG schemas, compiled into the tool as byte arrays.
 gen/schema_data.c: $(SCHEMAS) Makefile
@@ -117,35 +149,66 @@ check: deps
 	@$(MAKE) --no-print-directory build
 	gen/rapporteur check --content content --werror
 
-test: deps
+test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
-	    tests/fuzz/bin/stamp
+	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
+	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
+# The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
+locale-fr: deps
+	@locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\{0,1\}8' || { \
+	  echo "make locale-fr: generating fr_FR.UTF-8"; \
+	  localedef -i fr_FR -c -f UTF-8 fr_FR.UTF-8; \
+	  locale -a | grep -qix 'fr_FR\.utf-\{0,1\}8'; }
+
 tests/unit: tests/unit.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-pdfpost.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with a layout budget of 0: every measure of a PDF is laid out
 # again when drawn.  tests/t-pdf.sh compares its PDFs with gen/rapporteur's.
 tests/rapporteur-relayout: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
 	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
-	$(CC) $(CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
-	    gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(ALL_LIBS)
 
 gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 
 gen/layout.o gen/pdf.o gen/hyph.o gen/shy.o gen/breaks.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
 
+tests/unit-cnum: tests/unit-cnum.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(ALL_LIBS)
+
+# The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
+tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
+	    gen/main.c
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
+	    gen/libgen.a $(ALL_LIBS)
+
+tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-cairo: tests/unit-cairo.c gen/libgen.a gen/chart.h gen/font.h \
+	    gen/theme.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
+
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
-	$(CC) $(CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(ALL_LIBS)
 
 # The benchmark (tests/bench/bench.sh, README "Performance"): never part of
 # `make test`.  `make bench-deps` installs the tools it compares with.
@@ -191,7 +254,7 @@ SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 # to the folder $$d, for a build that can never mix with gen/*.o.
 SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
 	   --exclude=./gen/asan --exclude=./gen/fuzz --exclude=./out \
-	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' . | \
+	   --exclude=./tests/work --exclude='*.o' --exclude='*.a' --exclude='*.d' . | \
 	   tar -xf - -C $$d
 
 tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
@@ -199,9 +262,9 @@ tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
 	@mkdir -p tests/fuzz/bin
 	@for n in $(FUZZ_NAMES); do \
 	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \
-	  $(CC) $(CFLAGS) -Igen -o tests/fuzz/bin/replay-$$n \
+	  $(CC) $(ALL_CFLAGS) -Igen -o tests/fuzz/bin/replay-$$n \
 	    tests/fuzz/fuzz-$$n.c tests/fuzz/common.c tests/fuzz/replay.c \
-	    gen/libgen.a $(LDLIBS) || exit 1; \
+	    gen/libgen.a $(ALL_LIBS) || exit 1; \
 	done
 	@touch $@
 
@@ -216,9 +279,9 @@ fuzz: deps
 	    CC="clang $(SAN) -fsanitize=fuzzer-no-link" gen/libgen.a
 	@for n in $(FUZZ_NAMES); do \
 	  echo "clang -fsanitize=fuzzer -o gen/fuzz/fuzz-$$n"; \
-	  clang $(SAN) -fsanitize=fuzzer $(CFLAGS) -Igen \
+	  clang $(SAN) -fsanitize=fuzzer $(ALL_CFLAGS) -Igen \
 	    -o gen/fuzz/fuzz-$$n tests/fuzz/fuzz-$$n.c tests/fuzz/common.c \
-	    gen/fuzz/tree/gen/libgen.a $(LDLIBS) || exit 1; \
+	    gen/fuzz/tree/gen/libgen.a $(ALL_LIBS) || exit 1; \
 	done
 	@top=$$(pwd); for n in $(FUZZ_NAMES); do \
 	  mkdir -p gen/fuzz/corpus/$$n gen/fuzz/tmp; \
@@ -261,20 +324,35 @@ test-valgrind: deps
 	if [ $$st -ne 0 ]; then echo "valgrind: status $$st, see" \
 	    "tests/work/valgrind/log"; exit 1; fi
 
+# Files with their modes; directories made as needed.  uninstall removes
+# the files and then the directories that held only them.
 # Only the packages the tool needs: a CI job that installs it does not
 # fetch the test tools.
 install:
 	@$(MAKE) --no-print-directory deps DEBS="$(BUILD_DEBS)"
 	@$(MAKE) --no-print-directory build
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/rapporteur/schema \
-	    $(DESTDIR)$(PREFIX)/share/rapporteur/styles
-	cp gen/rapporteur $(DESTDIR)$(PREFIX)/bin/
-	cp gen/rapporteur.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	cp $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/rapporteur/schema/
-	cp styles/*.css $(DESTDIR)$(PREFIX)/share/rapporteur/styles/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles
+	install -m 755 gen/rapporteur $(DESTDIR)$(BINDIR)/rapporteur
+	install -m 644 gen/rapporteur.1 $(DESTDIR)$(MANDIR)/man1/rapporteur.1
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema
+	install -m 644 styles/*.css $(DESTDIR)$(DATADIR)/styles
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rapporteur \
+	    $(DESTDIR)$(MANDIR)/man1/rapporteur.1
+	for f in $(SCHEMAS); do \
+	  rm -f $(DESTDIR)$(DATADIR)/schema/$${f##*/}; done
+	for f in styles/*.css; do \
+	  rm -f $(DESTDIR)$(DATADIR)/styles/$${f##*/}; done
+	-rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles \
+	    $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
-	rm -f gen/*.o gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
-	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout
+	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
+	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
+	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
+	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
+
+endif

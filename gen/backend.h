@@ -96,7 +96,7 @@ struct pdfmeta {
 	const char	*title;
 	const char	*subject;	/* or NULL */
 	const char	*keywords;	/* or NULL */
-	const char	**authors;
+	const char *const *authors;
 	size_t		 nauthors;
 	const char	*lang;		/* "fr-FR" */
 	const char	*date;		/* YYYY-MM-DD */

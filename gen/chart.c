@@ -147,7 +147,7 @@ chart_fmt(char *buf, size_t size, double v, const char *unit)
 		return;
 	}
 	/* Three significant digits, written out without an exponent. */
-	snprintf(tmp, sizeof(tmp), "%.3g", fabs(v));
+	cnum_snprintf(tmp, sizeof(tmp), "%.3g", fabs(v));
 	if ((ex = strchr(tmp, 'e')) != NULL) {
 		/* Too small to write out: as the formatter says. */
 		fmt_value(buf, size, v, unit);

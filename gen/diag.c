@@ -100,6 +100,20 @@ diag_sys(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+diag_mute(int on)
+{
+	pthread_mutex_lock(&lock);
+	muted = on;
+	pthread_mutex_unlock(&lock);
+}
+
+size_t
+diag_muted(enum dlevel lvl)
+{
+	return nmuted[lvl];
+}
+
 size_t
 diag_count(enum dlevel lvl)
 {
@@ -140,72 +154,30 @@ diag_rc(void)
 }
 
 void
-diag_mute(int on)
-{
-	pthread_mutex_lock(&lock);
-	muted = on;
-	pthread_mutex_unlock(&lock);
-}
-
-size_t
-diag_muted(enum dlevel lvl)
-{
-	return nmuted[lvl];
-}
-
-/* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (in a file
- * name read from the content folder, say) becomes U+FFFD, so that the
- * output always parses. */
-static void
-json_fstr(FILE *f, const char *s)
-{
-	size_t	 n, len = strlen(s);
-
-	fputc('"', f);
-	for (; len > 0; s += n, len -= n) {
-		unsigned char c = (unsigned char)*s;
-
-		n = 1;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(f, "\\u%04x", c);
-		else if (c < 0x80)
-			fputc(c, f);
-		else if ((n = utf8_len(s, len)) > 0)
-			fwrite(s, 1, n, f);
-		else {
-			fputs("\xef\xbf\xbd", f);
-			n = 1;
-		}
-	}
-	fputc('"', f);
-}
-
-void
 diag_finish(void)
 {
-	size_t	 i;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
 
 	if (format == DFORMAT_JSON) {
-		fputs("[", stdout);
+		BUF_PUTSL(&b, "[");
 		for (i = 0; i < nlist; i++) {
-			fputs(i ? ",\n " : "\n ", stdout);
-			fputs("{\"file\": ", stdout);
+			buf_puts(&b, i ? ",\n " : "\n ");
+			BUF_PUTSL(&b, "{\"file\": ");
 			if (list[i].file != NULL)
-				json_fstr(stdout, list[i].file);
+				json_str(&b, list[i].file);
 			else
-				fputs("null", stdout);
-			fprintf(stdout, ", \"line\": %d, \"column\": %d, "
+				BUF_PUTSL(&b, "null");
+			buf_printf(&b, ", \"line\": %d, \"column\": %d, "
 			    "\"level\": \"%s\", \"message\": ", list[i].line,
 			    list[i].line > 0 && list[i].col == 0 ? 1 :
 			    list[i].col, level_name[list[i].level]);
-			json_fstr(stdout, list[i].msg);
-			fputs("}", stdout);
+			json_str(&b, list[i].msg);
+			BUF_PUTSL(&b, "}");
 		}
-		fputs(nlist ? "\n]\n" : "]\n", stdout);
+		buf_puts(&b, nlist ? "\n]\n" : "]\n");
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
 	} else if (format == DFORMAT_GITHUB || format == DFORMAT_GITLAB)
 		forge_print(stdout, format, list, nlist);
 	for (i = 0; i < nlist; i++) {

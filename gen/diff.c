@@ -118,7 +118,7 @@ struct para {
 
 /* One change.  Strings are owned by the change (freed by diff_free()),
  * ids point into the reports. */
-struct change {
+struct dchange {
 	enum ckind	 kind;
 	char		*file;		/* where to look, or NULL */
 	int		 line;		/* 0: the whole file */
@@ -144,7 +144,7 @@ struct diff {
 	struct report	*base;		/* owned */
 	const struct report *cur;
 	size_t		 base_errors;	/* errors while loading the base */
-	struct change	*v;
+	struct dchange	*v;
 	size_t		 n, cap;
 };
 
@@ -185,10 +185,10 @@ streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static struct change *
+static struct dchange *
 add(struct diff *d, enum ckind k, const char *file, int line)
 {
-	struct change	*c;
+	struct dchange	*c;
 
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
@@ -203,11 +203,11 @@ add(struct diff *d, enum ckind k, const char *file, int line)
 }
 
 static void
-say(struct change *c, const char *fmt, ...)
+say(struct dchange *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
-say(struct change *c, const char *fmt, ...)
+say(struct dchange *c, const char *fmt, ...)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	va_list		 ap;
@@ -558,7 +558,7 @@ pair_gap(const struct units *a, size_t ri, size_t ko, const struct units *b,
 }
 
 static void
-para_add(struct change *c, enum pchange k, int line)
+para_add(struct dchange *c, enum pchange k, int line)
 {
 	c->paras = xreallocarray(c->paras, c->nparas + 1, sizeof(*c->paras));
 	c->paras[c->nparas].change = k;
@@ -576,7 +576,7 @@ heading_add(char ***v, size_t *n, const char *text)
 /* Appends "; paragraphes modifiés l. 3, 7" for one kind of change;
  * returns how many lines there were. */
 static size_t
-lines_text(struct buf *b, const struct change *c, enum pchange k,
+lines_text(struct buf *b, const struct dchange *c, enum pchange k,
     const char *what)
 {
 	size_t	 i, n = 0;
@@ -608,12 +608,12 @@ headings_text(struct buf *b, char **v, size_t n, const char *what)
  * change of kind k when they differ.  what names the narrative in the
  * sentence ("Édition 2016, mesure 1 : récit").
  */
-static struct change *
+static struct dchange *
 narrative(struct diff *d, enum ckind k, const struct doc *bd,
     const struct doc *cd, const char *what)
 {
 	struct units	 a, b;
-	struct change	*c;
+	struct dchange	*c;
 	struct buf	 t = { NULL, 0, 0 };
 	unsigned char	*ma, *mb, *wa, *wb, *opair;
 	size_t		 i, j, ri, rj, x, ko, kn, *pair;
@@ -726,7 +726,7 @@ fields_done(struct diff *d, struct fields *f, enum ckind k,
     const char *file, int line, const char *mid, const char *iid,
     const char *what)
 {
-	struct change	*c;
+	struct dchange	*c;
 
 	if (f->json.len > 0) {
 		BUF_PUTSL(&f->json, "]");
@@ -818,7 +818,7 @@ editions(struct diff *d)
 {
 	const struct report *b = d->base, *r = d->cur;
 	const struct edition *e;
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i;
 
 	for (i = 0; i < r->neds; i++) {
@@ -844,7 +844,7 @@ measures(struct diff *d)
 {
 	const struct report *b = d->base, *r = d->cur;
 	const struct measure *m, *bm;
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i;
 
 	for (i = 0; i < r->plan.nmeasures; i++) {
@@ -874,7 +874,7 @@ assessments(struct diff *d, const struct measure *bm,
     const struct measure *m)
 {
 	const struct assessment *a, *pa;
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i;
 
 	for (i = 0; i < m->nassess; i++) {
@@ -958,12 +958,12 @@ value_where(const struct measure *m, const struct indicator *ind,
 	    year);
 }
 
-static struct change *
+static struct dchange *
 value_change(struct diff *d, enum ckind k, const struct measure *m,
     const struct indicator *ind, const struct series *s, int year,
     const struct pos *pos)
 {
-	struct change	*c;
+	struct dchange	*c;
 
 	c = add(d, k, k == CKIND_VALUE_REMOVED ? m->ind_file : pos->file,
 	    k == CKIND_VALUE_REMOVED ? ind->pos.line : pos->line);
@@ -983,7 +983,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 	static const struct series none = { NULL, NULL, NULL, 0,
 	    { NULL, 0, 0 } };
 	const struct value *v, *pv;
-	struct change	*c;
+	struct dchange	*c;
 	char		*where, a[96], b[96];
 	size_t		 i;
 
@@ -1031,7 +1031,7 @@ static void
 indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 {
 	const struct indicator *ind, *bi;
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i, j;
 
 	for (i = 0; i < m->ninds; i++) {
@@ -1085,7 +1085,7 @@ parts(struct diff *d, const struct edition *be, const struct edition *e,
     const struct part *v, size_t n)
 {
 	const struct part *p, *bp;
-	struct change	*c;
+	struct dchange	*c;
 	char		*what;
 	size_t		 i;
 
@@ -1113,7 +1113,7 @@ static void
 parts_removed(struct diff *d, const struct edition *be,
     const struct edition *e, const struct part *v, size_t n)
 {
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
@@ -1132,7 +1132,7 @@ narratives(struct diff *d, const struct edition *be, const struct edition *e)
 	static const struct doc empty;	/* all NULL, no words */
 	const struct measure *m, *bm;
 	const struct doc *bd, *cd;
-	struct change	*c;
+	struct dchange	*c;
 	char		*what;
 	size_t		 i;
 
@@ -1163,7 +1163,7 @@ compare(struct diff *d)
 	const struct report *r = d->cur;
 	const struct measure *m, *bm;
 	const struct edition *be;
-	struct change	*sorted;
+	struct dchange	*sorted;
 	size_t		 i, k, s;
 
 	editions(d);
@@ -1230,7 +1230,7 @@ diff_open(const struct report *r, const char *base)
 void
 diff_free(struct diff *d)
 {
-	struct change	*c;
+	struct dchange	*c;
 	size_t		 i, j;
 
 	if (d == NULL)
@@ -1262,7 +1262,7 @@ diff_free(struct diff *d)
  * edition's statuses, narratives and parts concern it; values up to its
  * year; indicators and measures, every edition. */
 static int
-relevant(const struct change *c, int year)
+relevant(const struct dchange *c, int year)
 {
 	if (year == 0)
 		return 1;
@@ -1285,7 +1285,7 @@ count(const struct diff *d, int year, int sec)
 }
 
 static void
-where(struct buf *b, const struct change *c)
+where(struct buf *b, const struct dchange *c)
 {
 	if (c->file == NULL)
 		return;
@@ -1378,7 +1378,7 @@ out_markdown(struct buf *b, const struct diff *d, const char *base,
 }
 
 static void
-json_change(struct buf *b, const struct change *c)
+json_change(struct buf *b, const struct dchange *c)
 {
 	size_t	 i;
 

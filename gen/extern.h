@@ -69,6 +69,36 @@ int	 utf8_cut(const char *s, size_t max);
 ssize_t	 dir_names(const char *dir, char ***names);
 void	 dir_names_free(char **names, ssize_t n);
 
+/* ---- utf8.c: the UTF-8 decoder ---- */
+
+#define UTF8_BAD	0xffffffffu	/* not a well-formed sequence */
+/* The code point of the well-formed UTF-8 sequence that starts the len
+ * bytes at s, its length in *n.  Bytes that start none (a stray
+ * continuation byte, an overlong form, a surrogate, a value past
+ * U+10FFFF, a sequence cut short) give UTF8_BAD, *n being the length of
+ * the ill-formed part to replace by one U+FFFD (Unicode's "maximal
+ * subpart": a lead byte and the continuation bytes it could take, at
+ * least 1); len 0 gives UTF8_BAD with *n = 0. */
+unsigned utf8_get(const char *s, size_t len, size_t *n);
+
+/* ---- cnum.c: numbers in the C locale, whatever the process's ---- */
+
+/* Puts the calling thread in the C locale for good (uselocale()), so
+ * that the libraries' own conversions follow it too: cairo 1.16 reads
+ * the numbers of tag attributes (link rectangles) with sscanf(). */
+void	 cnum_thread(void);
+/* snprintf() with a decimal point and no grouping even when the process
+ * called setlocale(): for "%.*e", "%.15g", "%.*f" and their kind. */
+int	 cnum_snprintf(char *, size_t, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* strtod() reading a decimal point whatever the locale; errno as
+ * strtod() sets it. */
+double	 cnum_strtod(const char *, char **end);
+/* The decimal integer s (an optional '-' then ASCII digits, nothing
+ * else: no space, sign '+' or base prefix) into *v.  Returns 0, leaving
+ * *v alone, if s is not such a number or lies outside [min, max]. */
+int	 cnum_int(const char *s, long long min, long long max, long long *v);
+
 /* ---- arena.c: the report's memory, freed at once ---- */
 
 struct arena;
@@ -222,9 +252,50 @@ void	 fmt_date(char *buf, size_t size, const char *iso);
 void	 html_esc_text(struct buf *b, const char *s);
 /* A double-quoted attribute value: & < > " '. */
 void	 html_esc_attr(struct buf *b, const char *s);
+/* XML text or a double-quoted attribute value outside HTML (SVG): & < >
+ * " escaped, tab and ends of line as spaces, other controls dropped. */
+void	 html_esc_xml(struct buf *b, const char *s);
 /* A link address in an attribute: percent-encodes spaces, controls and
  * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
 void	 html_esc_href(struct buf *b, const char *s);
+
+/* ---- file.c: whole-file reading ---- */
+
+/* Why file_get() failed. */
+enum file_why {
+	FILE_SYS,		/* err: errno of open() or read() */
+	FILE_NOT_REGULAR,	/* a folder, a FIFO, a device */
+	FILE_TOO_LARGE		/* more than max bytes */
+};
+struct file_fail {
+	enum file_why	 why;
+	int		 err;	/* errno, for FILE_SYS */
+	long long	 size;	/* [bytes] FILE_TOO_LARGE: the size stat()
+				 * gave, or -1 if the file grew while read */
+};
+/* Reads the regular file at path whole into b (reset first; b->data is
+ * never NULL after success and is NUL-terminated), refusing more than
+ * max bytes.  Never blocks on a FIFO.  Returns 1, or 0 with *ff saying
+ * why (b then holds no meaning). */
+int	 file_get(const char *path, size_t max, struct buf *b,
+	    struct file_fail *ff);
+/* The same from an open descriptor of any kind (a pipe too), read to its
+ * end and left open. */
+int	 file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff);
+/* file_get() then, on failure, diag_sys() with the reason: for the
+ * tool's own files and output. */
+int	 file_read_sys(const char *path, size_t max, struct buf *b);
+void	 file_diag_sys(const char *path, const struct file_fail *);
+/* file_get() of a content file, at most MAX_FILE_SIZE bytes; on failure
+ * an error diagnostic that names the file.  Returns 1 or 0. */
+int	 file_read(const char *path, struct buf *b);
+
+/* ---- json.c ---- */
+
+/* s as a JSON string, quotes included, appended to b: '"' and '\\'
+ * escaped, newline as \n, other controls as \u00XX, UTF-8 as it is.
+ * NULL s gives "". */
+void	 json_str(struct buf *b, const char *s);
 
 /* ---- load.c, xml.c, md.c: content folder -> report ---- */
 
@@ -239,10 +310,6 @@ struct report	*report_load(const char *content);
 struct report	*report_load_year(const char *content, int year);
 void		 report_free(struct report *);
 
-/* Reads a whole file, refusing more than MAX_FILE_SIZE bytes and anything
- * that is not a regular file.  Returns 1 and fills b, or 0 after a
- * diagnostic at pos (which names the file). */
-int	 file_read(const char *path, struct buf *b);
 
 /* What `new-edition` writes where a text is still to be written: in a
  * narrative, a part or an assessment, it is a gap (validate()). */
@@ -285,6 +352,7 @@ void	 xref_site_page(struct buf *, const struct xref *);
 
 /* ---- report.c: lookups shared by backends ---- */
 
+/* The assessment of a measure for a year, or NULL. */
 const struct assessment *report_assessment(const struct measure *, int year);
 /* The value of a series for a year, or NULL. */
 struct series;
@@ -295,10 +363,11 @@ const struct value *series_last(const struct series *, int year);
 struct indicator;
 int	 indicator_has_data(const struct indicator *, int year);
 const struct edition *report_edition(const struct report *, int year);
-/* How status b (this edition) compares with a (the one before): 1 better,
- * -1 worse, 0 the same; 2 when either is "not assessed" and they differ. */
+/* Which way a status moved from prev (the edition before) to now: the
+ * one place that decides whether a measure improved.  A move to or from
+ * "not assessed" is CHANGE_OTHER, neither better nor worse. */
 enum status;
-int	 status_compare(enum status a, enum status b);
+enum change	 report_change(enum status prev, enum status now);
 
 /* ---- validate.c: semantic checks across files ---- */
 
@@ -319,9 +388,5 @@ int	 newed_main(int argc, char *argv[]);
 /* ---- tree.c: a plain-text dump of the model, for tests ---- */
 
 void	 tree_dump(struct buf *, const struct report *);
-
-/* ---- review.c: a JSON string, quoted and escaped, appended to b ---- */
-
-void	 json_str(struct buf *b, const char *s);
 
 #endif /* EXTERN_H */

@@ -77,13 +77,6 @@ struct crumb {
 };
 
 /* A status change between two editions, worst to best: enum order. */
-enum change {
-	CHANGE_SAME,
-	CHANGE_BETTER,
-	CHANGE_WORSE,
-	CHANGE_OTHER,		/* to or from "not assessed" */
-	CHANGE__MAX
-};
 
 static const char *const change_text[CHANGE__MAX] = {
 	"Appréciation inchangée",	/* CHANGE_SAME */
@@ -184,38 +177,6 @@ static void
 priority_file(char *buf, size_t sz, const struct priority *pr)
 {
 	snprintf(buf, sz, "priorite-%d.html", pr->number);
-}
-
-/* Reads a whole file of ours (a style sheet, an image the loader
- * checked).  Returns 0 after diag_sys(). */
-static int
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[65536];
-	size_t	 n;
-	int	 rc = 0;
-
-	buf_reset(b);
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_sys("%s: %s", path, strerror(errno));
-		return 0;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > MAX_FILE_SIZE) {
-			diag_sys("%s: file too large", path);
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		diag_sys("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 1;
-out:
-	fclose(f);
-	return rc;
 }
 
 /* The style sheets as they were when the tool was built (style_data.c,
@@ -344,7 +305,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		if (access(src, F_OK) == -1)
 			rc = out_write(od, dst, files[i].data, files[i].len);
 		else
-			rc = slurp(src, &b) &&
+			rc = file_read_sys(src, MAX_FILE_SIZE, &b) &&
 			    out_write(od, dst, b.data, b.len);
 		free(src);
 		free(dst);
@@ -373,15 +334,6 @@ badge(struct page *p, enum status st)
 	PUTSL(p, "</span>");
 }
 
-static enum change
-change_of(enum status from, enum status to)
-{
-	if (from == to)
-		return CHANGE_SAME;
-	if (from == STATUS_NOT_ASSESSED || to == STATUS_NOT_ASSESSED)
-		return CHANGE_OTHER;
-	return to < from ? CHANGE_BETTER : CHANGE_WORSE;
-}
 
 /*
  * What a search engine or a sharing site shows of the page: a description
@@ -795,8 +747,9 @@ rndr_image(struct page *p, const struct span *s)
 		return;
 	}
 	rel = xasprintf("%d/img/%s.png", p->e->year, s->hash);
-	if (!copied_before(s->hash) && (!slurp(s->path, &data) ||
-	    !out_write(p->od, rel, data.data, data.len)))
+	if (!copied_before(s->hash) && (!file_read_sys(s->path,
+	    MAX_FILE_SIZE, &data) || !out_write(p->od, rel, data.data,
+	    data.len)))
 		p->ok = 0;
 	pf(p, "<img src=\"%s\" alt=\"", strchr(rel, '/') + 1);
 	attr(p, alt.data);
@@ -1198,7 +1151,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	const struct assessment *a, *pa;
 	char		 date[64], file[64], *desc, *title;
 	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone;
-	size_t		 ntrend[4] = { 0, 0, 0, 0 };
+	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
 	struct crumb	 cr[] = {
 		{ "../index.html", "Éditions" },
 		{ NULL, NULL },
@@ -1224,7 +1177,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 		if (e->prev != NULL &&
 		    (a = report_assessment(all[i], e->year)) != NULL &&
 		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
-			ntrend[status_compare(pa->status, a->status) + 1]++;
+			ntrend[report_change(pa->status, a->status)]++;
 	}
 	count_statuses(e, all, pl->nmeasures, &c);
 
@@ -1270,14 +1223,14 @@ page_dashboard(const struct report *r, const struct edition *e,
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures non réalisées</span></li>\n",
 	    c.n[STATUS_NOT_IMPLEMENTED]);
-	/* ntrend[]: worse, same, better, changed to or from "not
-	 * assessed" (status_compare() + 1). */
+	/* ntrend[] by enum change. */
 	if (e->prev != NULL)
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s</span></li>\n", ntrend[2],
-		    e->prev->year, ntrend[1], ntrend[0], ntrend[3] == 0 ? "" :
-		    ntrend[3] == 1 ? ", 1 passée par « Information "
+		    "stables, %zu en recul%s</span></li>\n",
+		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
+		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
+		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « Information "
 		    "insuffisante »" : ", d’autres passées par « Information "
 		    "insuffisante »");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
@@ -1378,7 +1331,7 @@ page_priority(const struct report *r, const struct edition *e,
 {
 	struct page	 p;
 	struct counts	 c;
-	char		 file[64], title[512], crl[64], crp[64];
+	char		 file[64], *title, crl[64], crp[64];
 	struct crumb	 cr[3];
 	size_t		 i, j;
 
@@ -1389,9 +1342,10 @@ page_priority(const struct report *r, const struct edition *e,
 	cr[0] = (struct crumb){ "../index.html", "Éditions" };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, crp };
-	snprintf(title, sizeof(title), "Priorité %s" NBSP ": %s", pr->id,
-	    pr->title);
+	/* Titles have no bound: a fixed buffer would cut one mid-letter. */
+	title = xasprintf("Priorité %s" NBSP ": %s", pr->id, pr->title);
 	page_begin(&p, title, file, cr, 3);
+	free(title);
 
 	PUTSL(&p, "<h1><span class=\"h1-kicker\">Priorité" NBSP);
 	txt(&p, pr->id);
@@ -1679,7 +1633,7 @@ page_measure(const struct report *r, const struct edition *e,
 	const struct assessment *a, *pa = NULL;
 	const struct measure *mp, *mn;
 	struct page	 p;
-	char		 file[64], pfile[64], nfile[64], title[1024], crl[64],
+	char		 file[64], pfile[64], nfile[64], *title, crl[64],
 			 crp[64], crm[64];
 	struct crumb	 cr[4];
 	enum change	 ch;
@@ -1696,9 +1650,9 @@ page_measure(const struct report *r, const struct edition *e,
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ pfile, crp };
 	cr[3] = (struct crumb){ NULL, crm };
-	snprintf(title, sizeof(title), "Mesure %d" NBSP ": %s", m->number,
-	    m->title);
+	title = xasprintf("Mesure %d" NBSP ": %s", m->number, m->title);
 	page_begin(&p, title, pfile, cr, 4);
+	free(title);
 
 	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
 	txt(&p, m->title);
@@ -1750,7 +1704,7 @@ page_measure(const struct report *r, const struct edition *e,
 		    ": l’appréciation de %d (statut et justification).</p>\n",
 		    e->year);
 	if (a != NULL && pa != NULL) {
-		ch = change_of(pa->status, a->status);
+		ch = report_change(pa->status, a->status);
 		pf(&p, "<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
 		    "par rapport à l’édition %d" NBSP ": ", change_class[ch],
 		    change_text[ch], e->prev->year);
@@ -2235,10 +2189,12 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 {
 	const struct plan *pl = &r->plan;
 	char		 file[64], *rel, *url;
+	const char	*slug;
 	size_t		 i, n;
 
 	n = 2 + pl->nprios + pl->nmeasures + e->nfront + e->nback;
 	for (i = 0; i < n; i++) {
+		slug = NULL;	/* a part's name has no bound: no buffer */
 		if (i == 0)
 			snprintf(file, sizeof(file), "index.html");
 		else if (i == 1)
@@ -2248,15 +2204,14 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		else if (i < 2 + pl->nprios + pl->nmeasures)
 			measure_file(file, sizeof(file),
 			    &pl->measures[i - 2 - pl->nprios]);
-		/* Part names are as long as their files': no fixed buffer. */
-		if (i < 2 + pl->nprios + pl->nmeasures)
-			rel = xasprintf("%d/%s", e->year, file);
 		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			rel = xasprintf("%d/%s.html", e->year, e->front[i - 2 -
-			    pl->nprios - pl->nmeasures].slug);
+			slug = e->front[i - 2 - pl->nprios -
+			    pl->nmeasures].slug;
 		else
-			rel = xasprintf("%d/%s.html", e->year, e->back[i - 2 -
-			    pl->nprios - pl->nmeasures - e->nfront].slug);
+			slug = e->back[i - 2 - pl->nprios - pl->nmeasures -
+			    e->nfront].slug;
+		rel = slug != NULL ? xasprintf("%d/%s.html", e->year, slug) :
+		    xasprintf("%d/%s", e->year, file);
 		url = public_url(o, rel);
 		BUF_PUTSL(b, "<url><loc>");
 		html_esc_text(b, url);

@@ -1,7 +1,9 @@
 /*
- * HTML escaping, in one place and driven by tables: text content,
- * attribute values and link addresses.  Everything the site writes that
- * comes from the content goes through one of these three.
+ * HTML and XML escaping, in one place and driven by tables: text content,
+ * attribute values and link addresses of the site, and the text of the
+ * XML files no HTML parser reads (the SVG files; the PDF's XMP packet
+ * uses the text table).  Everything written that comes from the content
+ * goes through one of these.
  */
 #include <string.h>
 
@@ -26,6 +28,26 @@ static const char *const esc_attr[256] = {
 	['>'] = "&gt;",
 	['"'] = "&quot;",
 	['\''] = "&#39;",
+};
+
+/*
+ * XML 1.0 text or double-quoted attribute value: tab and ends of line as
+ * a space (an attribute would normalise them anyway), the other controls
+ * XML forbids dropped.  The single quote is kept: the SVG files are read
+ * by XML parsers only, and their font lists quote names with it.
+ */
+static const char *const esc_xml[256] = {
+	[0x01] = "", [0x02] = "", [0x03] = "", [0x04] = "", [0x05] = "",
+	[0x06] = "", [0x07] = "", [0x08] = "", ['\t'] = " ", ['\n'] = " ",
+	[0x0b] = "", [0x0c] = "", ['\r'] = " ", [0x0e] = "", [0x0f] = "",
+	[0x10] = "", [0x11] = "", [0x12] = "", [0x13] = "", [0x14] = "",
+	[0x15] = "", [0x16] = "", [0x17] = "", [0x18] = "", [0x19] = "",
+	[0x1a] = "", [0x1b] = "", [0x1c] = "", [0x1d] = "", [0x1e] = "",
+	[0x1f] = "",
+	['&'] = "&amp;",
+	['<'] = "&lt;",
+	['>'] = "&gt;",
+	['"'] = "&quot;",
 };
 
 /*
@@ -80,6 +102,12 @@ void
 html_esc_attr(struct buf *b, const char *s)
 {
 	esc(b, s, esc_attr);
+}
+
+void
+html_esc_xml(struct buf *b, const char *s)
+{
+	esc(b, s, esc_xml);
 }
 
 void

@@ -5,6 +5,7 @@
  * character, so breaks map back to the original bytes character by
  * character whatever the case mapping does to byte lengths.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@
 #define RIGHTMIN	3	/* letters carried over after a break */
 #define MINWORD		(LEFTMIN + RIGHTMIN)
 #define MAXWORD		64	/* longer runs are not words: left alone */
+/* Bytes of a lowercased word: g_unichar_to_utf8() writes up to 6 a letter. */
+#define MAXBYTES	(MAXWORD * 6)
 
 struct hyph {
 	HyphenDict	*dict;
@@ -75,6 +78,37 @@ token_prose(const char *s, const char *e)
 	return 1;
 }
 
+int
+hyph_marks(struct hyph *h, const char *low, size_t n, char *marks,
+    size_t marksz)
+{
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+	size_t		 i;
+	int		 rc;
+
+	/*
+	 * libhyphen writes up to n + 5 marks for a word of n bytes, not of
+	 * n characters: a buffer sized by letters overflows on Cyrillic,
+	 * Greek or CJK words.
+	 */
+	if (n == 0 || n > INT_MAX - 5 || marksz < HYPH_MARKS(n))
+		return 0;
+	memset(marks, 0, marksz);
+	rc = hnj_hyphen_hyphenate3(h->dict, low, (int)n, marks, NULL, &rep,
+	    &pos, &cut, LEFTMIN, RIGHTMIN, LEFTMIN, RIGHTMIN);
+	if (rep != NULL) {
+		/* Non-standard breaks (rep) do not occur in French. */
+		for (i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+		return 0;
+	}
+	return rc == 0;
+}
+
 /*
  * Appends the letter run [s, e) of nch characters to out with soft
  * hyphens at its break points.
@@ -83,9 +117,7 @@ static void
 word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
     size_t nch)
 {
-	char		 low[MAXWORD * 6 + 1], marks[MAXWORD + 5];
-	char		**rep = NULL;
-	int		*pos = NULL, *cut = NULL;
+	char		 low[MAXBYTES + 1], marks[HYPH_MARKS(MAXBYTES)];
 	const char	*p;
 	size_t		 n = 0, i;
 	gunichar	 c;
@@ -102,18 +134,7 @@ word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
 		n += (size_t)g_unichar_to_utf8(g_unichar_tolower(c), low + n);
 	}
 	low[n] = '\0';
-	memset(marks, 0, sizeof(marks));
-	if (hnj_hyphen_hyphenate3(h->dict, low, (int)n, marks,
-	    NULL, &rep, &pos, &cut, LEFTMIN, RIGHTMIN, LEFTMIN,
-	    RIGHTMIN) != 0 || rep != NULL) {
-		/* Non-standard breaks (rep) do not occur in French. */
-		if (rep != NULL) {
-			for (i = 0; i < n; i++)
-				free(rep[i]);
-			free(rep);
-			free(pos);
-			free(cut);
-		}
+	if (!hyph_marks(h, low, n, marks, sizeof(marks))) {
 		buf_put(out, s, (size_t)(e - s));
 		return;
 	}

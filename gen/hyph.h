@@ -46,4 +46,14 @@ void		 hyph_put(struct hyph *, struct buf *out, const char *s,
  * point ends after the line.  (shy.c) */
 void		 hyph_show_line(cairo_t *, PangoLayoutLine *);
 
+/* Bytes of marks libhyphen may write for a word of n bytes. */
+#define HYPH_MARKS(n)	((n) + 5)
+
+/* The break marks of the lowercase UTF-8 word low of n bytes, one a
+ * character (odd: a break after it), into marks, which holds marksz
+ * bytes, at least HYPH_MARKS(n).  Returns 0 if marksz is too small or
+ * libhyphen has no standard answer, 1 otherwise. */
+int		 hyph_marks(struct hyph *, const char *low, size_t n,
+		    char *marks, size_t marksz);
+
 #endif /* HYPH_H */

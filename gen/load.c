@@ -33,54 +33,6 @@ const char *const status_label[STATUS__MAX] = {
 };
 
 int
-file_read(const char *path, struct buf *b)
-{
-	struct pos	 p = { path, 0, 0 };
-	struct stat	 st;
-	FILE		*f;
-	char		 chunk[65536];
-	size_t		 n;
-	int		 rc = 0;
-
-	buf_reset(b);
-	if (stat(path, &st) == -1) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		return 0;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag(DIAG_ERROR, &p, "not a regular file");
-		return 0;
-	}
-	if (st.st_size > MAX_FILE_SIZE) {
-		diag(DIAG_ERROR, &p, "file too large (%lld bytes; at most %d)",
-		    (long long)st.st_size, MAX_FILE_SIZE);
-		return 0;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		return 0;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > MAX_FILE_SIZE) {
-			diag(DIAG_ERROR, &p, "file too large (at most %d "
-			    "bytes)", MAX_FILE_SIZE);
-			goto out;
-		}
-	}
-	if (ferror(f)) {
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	if (b->data == NULL)
-		buf_put(b, "", 0);
-	rc = 1;
-out:
-	fclose(f);
-	return rc;
-}
-
-int
 load_marker_line(const char *path)
 {
 	FILE	*f;
@@ -350,8 +302,7 @@ load_editions(struct report *r)
 	size_t		 cap = 0;
 	struct edition	*e;
 	struct pos	 p = { NULL, 0, 0 };
-	int		 year;
-	char		 tail;
+	long long	 year;
 
 	dir = xasprintf("%s/editions", r->content);
 	if ((n = dir_names(dir, &names)) == -1) {
@@ -362,8 +313,9 @@ load_editions(struct report *r)
 	for (i = 0; i < n; i++) {
 		sub = xasprintf("%s/%s", dir, names[i]);
 		p.file = sub;
+		/* Four digits: sscanf("%4d") also took " 201" and "+201". */
 		if (!is_dir(sub) || strlen(names[i]) != 4 ||
-		    sscanf(names[i], "%4d%c", &year, &tail) != 1)
+		    !cnum_int(names[i], 0, 9999, &year))
 			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
 			    "such as 2016)");
 		else if (r->only != 0 && year != r->only) {
@@ -379,7 +331,7 @@ load_editions(struct report *r)
 			}
 		} else {
 			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
-			load_edition(r, e, sub, year);
+			load_edition(r, e, sub, (int)year);
 		}
 		free(sub);
 	}
@@ -438,70 +390,4 @@ report_free(struct report *r)
 		return;
 	arena_free(r->ar);
 	free(r);
-}
-
-const struct assessment *
-report_assessment(const struct measure *m, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < m->nassess; i++)
-		if (m->assess[i].year == year)
-			return &m->assess[i];
-	return NULL;
-}
-
-const struct value *
-series_at(const struct series *s, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < s->nvals; i++)
-		if (s->vals[i].year == year)
-			return &s->vals[i];
-	return NULL;
-}
-
-const struct value *
-series_last(const struct series *s, int year)
-{
-	const struct value *v = NULL;
-	size_t	 i;
-
-	for (i = 0; i < s->nvals && s->vals[i].year <= year; i++)
-		v = &s->vals[i];
-	return v;
-}
-
-int
-indicator_has_data(const struct indicator *ind, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < ind->nseries; i++)
-		if (series_last(&ind->series[i], year) != NULL)
-			return 1;
-	return 0;
-}
-
-const struct edition *
-report_edition(const struct report *r, int year)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->neds; i++)
-		if (r->eds[i].year == year)
-			return &r->eds[i];
-	return NULL;
-}
-
-int
-status_compare(enum status a, enum status b)
-{
-	if (a == b)
-		return 0;
-	if (a == STATUS_NOT_ASSESSED || b == STATUS_NOT_ASSESSED)
-		return 2;
-	/* The enum runs from best to worst. */
-	return b < a ? 1 : -1;
 }

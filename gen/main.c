@@ -486,6 +486,8 @@ main(int argc, char *argv[])
 	int		 ch, werror = 0, rc, styles_given = 0, watch = 0;
 	long		 ncpu;
 
+	/* Whatever locale the process has: see cnum.c. */
+	cnum_thread();
 	memset(&o, 0, sizeof(o));
 	o.content = "content";
 	o.out = "out";

@@ -875,15 +875,8 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 
 	while (i < src->len) {
 		unsigned char ch = s[i];
-		n = ch < 0x80 ? 1 : (ch & 0xe0) == 0xc0 ? 2 :
-		    (ch & 0xf0) == 0xe0 ? 3 : (ch & 0xf8) == 0xf0 ? 4 : 0;
-		if (n == 2 && ch < 0xc2)
-			n = 0;
-		for (k = 1; n > 0 && k < n; k++)
-			if (i + k >= src->len || (s[i + k] & 0xc0) != 0x80)
-				n = 0;
-		cp = n == 1 ? ch : n == 2 ? (ch & 0x1fu) << 6 |
-		    (s[i + 1] & 0x3fu) : 0;
+		cp = utf8_get(src->data + i, src->len - i, &k);
+		n = cp == UTF8_BAD ? 0 : k;
 		p.file = c->path;
 		p.line = line;
 		p.col = col;
@@ -896,8 +889,8 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			if (!bad++)
 				diag(DIAG_WARNING, &p, "invalid UTF-8, "
 				    "replaced by U+FFFD");
-		} else if (n <= 2 && ((cp < 0x20 && cp != '\t' &&
-		    cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f))) {
+		} else if ((cp < 0x20 && cp != '\t' && cp != '\n' &&
+		    cp != '\r') || (cp >= 0x7f && cp <= 0x9f)) {
 			if (!ctl++)
 				diag(DIAG_WARNING, &p, "control character "
 				    "U+%04X, replaced by U+FFFD", cp);
@@ -920,11 +913,11 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		} else
 			marks = 0;
 		if (n == 0) {
+			/* The whole of a control character, the
+			 * ill-formed part of what is not UTF-8. */
 			buf_put(out, s + run, i - run);
 			BUF_PUTSL(out, "\xef\xbf\xbd");
-			n = 1;
-			if (ch >= 0xc2 && ch <= 0xdf)	/* a C1 control */
-				n = 2;
+			n = k;
 			run = i + n;
 		}
 		/* Lines end as cmark ends them: LF, CR LF or CR alone. */
@@ -936,7 +929,7 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			col++;
 		i += n;
 	}
-	if (run < src->len)	/* (a cut sequence at the end skips past) */
+	if (run < src->len)
 		buf_put(out, s + run, src->len - run);
 }
 

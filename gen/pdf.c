@@ -154,6 +154,7 @@ struct pdf {
 	int		 draft;
 	int		 nfig;		/* figures of the current measure */
 	char		*path;		/* the temporary file */
+	const struct pdfmeta *meta;	/* the information dictionary's */
 	struct unit	*unit;
 	size_t		 nunits, unitcap;
 	size_t		*iunit;		/* [nitems] unit of each item, or
@@ -417,11 +418,14 @@ build_part(struct pdf *p, const char *side, const struct part *pt)
 static const char *
 status_change(enum status prev, enum status now)
 {
-	if (prev == now)
-		return "inchangée";
-	if (prev == STATUS_NOT_ASSESSED || now == STATUS_NOT_ASSESSED)
-		return "modifiée";
-	return now < prev ? "en progrès" : "en recul";
+	static const char *const word[CHANGE__MAX] = {
+		"inchangée",	/* CHANGE_SAME */
+		"en progrès",	/* CHANGE_BETTER */
+		"en recul",	/* CHANGE_WORSE */
+		"modifiée",	/* CHANGE_OTHER */
+	};
+
+	return word[report_change(prev, now)];
 }
 
 /* The first and last years of an indicator's data table: from its first
@@ -2102,33 +2106,53 @@ outline(struct pdf *p, cairo_surface_t *sf)
 	buf_free(&b);
 }
 
+/*
+ * The document's metadata, the one source of cairo's information
+ * dictionary (metadata()) and of the XMP packet pdfpost() writes, so
+ * the two say the same.  m points into e, and to *subj and *kw, which
+ * the caller frees.
+ */
+static void
+meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
+    char **kw)
+{
+	memset(m, 0, sizeof(*m));
+	m->title = e->title;
+	*subj = e->subtitle != NULL ? xstrdup(e->subtitle) :
+	    xasprintf("Rapport d’évaluation %d", e->year);
+	m->subject = *subj;
+	*kw = xasprintf("traite des êtres humains, plan d’action national, "
+	    "évaluation, rapporteur national, %d", e->year);
+	m->keywords = *kw;
+	/* The schema asks for one author at least; the institution else. */
+	m->authors = e->nauthors > 0 ? e->authors : &e->institution;
+	m->nauthors = e->nauthors > 0 ? e->nauthors : 1;
+	m->lang = "fr-FR";
+	m->date = e->date;
+}
+
 static void
 metadata(struct pdf *p, cairo_surface_t *sf)
 {
-	const struct edition *e = p->e;
+	const struct pdfmeta *m = p->meta;
 	struct buf	 b = { NULL, 0, 0 };
 	char		*s;
 	size_t		 i;
 
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
-	    e->title);
-	for (i = 0; i < e->nauthors; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", e->authors[i]);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
-	    b.data ? b.data : e->institution);
+	    m->title);
+	for (i = 0; i < m->nauthors; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", m->authors[i]);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR, b.data);
 	buf_free(&b);
-	s = e->subtitle != NULL ? xstrdup(e->subtitle) :
-	    xasprintf("Rapport d’évaluation %d", e->year);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_SUBJECT, s);
-	free(s);
-	s = xasprintf("traite des êtres humains, plan d’action national, "
-	    "évaluation, rapporteur national, %d", e->year);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_KEYWORDS, s);
-	free(s);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_SUBJECT,
+	    m->subject);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_KEYWORDS,
+	    m->keywords);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
 	    PROGNAME " " VERSION);
 	/* The edition's date, never the clock: same bytes every build. */
-	s = xasprintf("%sT00:00:00Z", e->date);
+	s = xasprintf("%sT00:00:00Z", m->date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, s);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, s);
 	free(s);
@@ -2393,7 +2417,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 {
 	struct pdf	 p;
 	struct pdfmeta	 meta;
-	char		*rel, *s;
+	char		*rel, *subj, *kw;
 	size_t		 i, j;
 	int		 rc = 0;
 
@@ -2409,6 +2433,8 @@ pdf_edition(const struct report *r, const struct edition *e,
 		return 0;
 	p.fm = font_map_new();
 	p.ctx = font_context(p.fm);
+	meta_init(&meta, e, &subj, &kw);
+	p.meta = &meta;
 
 	/* First pass: items, then pages. */
 	build(&p);
@@ -2435,23 +2461,14 @@ pdf_edition(const struct report *r, const struct edition *e,
 		goto out;
 	/* What pdfpost() needs is copied: the layout's memory goes first. */
 	pdf_free(&p);
-	memset(&meta, 0, sizeof(meta));
-	meta.title = e->title;
-	meta.subject = e->subtitle;
-	s = xasprintf("traite des êtres humains, plan d’action national, "
-	    "évaluation, rapporteur national, %d", e->year);
-	meta.keywords = s;
-	meta.authors = e->authors;
-	meta.nauthors = e->nauthors;
-	meta.lang = "fr-FR";
-	meta.date = e->date;
 	meta.alts = (const char **)p.alts;
 	meta.nalts = p.nalts;
 	rc = pdfpost(p.path, &meta);
-	free(s);
 out:
 	pdf_free(&p);
 	free(p.path);
+	free(subj);
+	free(kw);
 	for (i = 0; i < p.nalts; i++)
 		free(p.alts[i]);
 	free(p.alts);

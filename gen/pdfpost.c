@@ -612,45 +612,6 @@ xmp_packet(struct buf *b, const struct pdfmeta *m)
 	    "<?xpacket end=\"w\"?>\n");
 }
 
-/*
- * Decodes one UTF-8 sequence at *s (advanced past it).  Malformed bytes,
- * overlong forms, surrogates and values beyond U+10FFFF give U+FFFD.
- */
-static uint32_t
-utf8_next(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	uint32_t	 c, min;
-	int		 n, i;
-
-	c = *p++;
-	if (c < 0x80) {
-		*s = p;
-		return c;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 1, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 2, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 3, c &= 0x07, min = 0x10000;
-	else {
-		*s = p;
-		return 0xfffd;
-	}
-	for (i = 0; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*s = p + i;	/* the NUL or next lead byte stays */
-			return 0xfffd;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	*s = p + n;
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	return c;
-}
-
 /* Printable ASCII, tab and ends of line: the same characters in
  * PDFDocEncoding (which has accents at 0x18-0x1f, nothing at 0x7f). */
 static int
@@ -670,6 +631,7 @@ pdf_text(struct buf *b, const char *s)
 {
 	const unsigned char *p;
 	uint32_t	 c;
+	size_t		 len, i, n;
 
 	if (s == NULL)
 		s = "";
@@ -702,8 +664,10 @@ pdf_text(struct buf *b, const char *s)
 		return;
 	}
 	BUF_PUTSL(b, "<FEFF");
-	for (p = (const unsigned char *)s; *p != '\0'; ) {
-		c = utf8_next(&p);
+	len = strlen(s);
+	for (i = 0; i < len; i += n) {
+		if ((c = utf8_get(s + i, len - i, &n)) == UTF8_BAD)
+			c = 0xfffd;
 		if (c >= 0x10000) {
 			c -= 0x10000;
 			buf_printf(b, "%04X%04X", 0xd800 + (c >> 10),
@@ -900,32 +864,16 @@ out:
 static int
 read_all(struct pdf *f, int fd)
 {
-	struct stat	 st;
-	size_t		 got = 0;
-	ssize_t		 r;
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
 
-	if (fstat(fd, &st) == -1) {
-		diag_sys("%s: %s", f->path, strerror(errno));
+	if (!file_get_fd(fd, MAX_PDF_SIZE, &b, &ff)) {
+		file_diag_sys(f->path, &ff);
+		buf_free(&b);
 		return 0;
 	}
-	if (st.st_size < 0 || (unsigned long long)st.st_size > MAX_PDF_SIZE) {
-		diag_sys("%s: file too large", f->path);
-		return 0;
-	}
-	f->n = (size_t)st.st_size;
-	f->p = xmalloc(f->n + 1);
-	while (got < f->n) {
-		r = read(fd, f->p + got, f->n - got);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			diag_sys("%s: %s", f->path, r == 0 ?
-			    "file shrank while read" : strerror(errno));
-			return 0;
-		}
-		got += (size_t)r;
-	}
-	f->p[f->n] = '\0';
+	f->n = b.len;
+	f->p = (unsigned char *)buf_detach(&b);
 	return 1;
 }
 

@@ -32,6 +32,16 @@ enum status {
 	STATUS__MAX
 };
 
+/* How a measure's status moved from one edition to the next
+ * (report_change()). */
+enum change {
+	CHANGE_SAME,
+	CHANGE_BETTER,
+	CHANGE_WORSE,
+	CHANGE_OTHER,		/* to or from "not assessed" */
+	CHANGE__MAX
+};
+
 enum direction {
 	DIRECTION_HIGHER,	/* higher is better */
 	DIRECTION_LOWER,	/* lower is better */

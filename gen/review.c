@@ -274,7 +274,8 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	const struct assessment *a, *pa;
 	const struct measure *m;
 	size_t		 i, n;
-	int		 c, line;
+	enum change	 c;
+	int		 line;
 
 	/* A draft's gaps, every one (validate() let them through). */
 	for (i = 0; i < r->plan.nmeasures; i++) {
@@ -326,48 +327,16 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		a = report_assessment(m, e->year);
 		pa = e->prev ? report_assessment(m, e->prev->year) : NULL;
 		if (a != NULL && pa != NULL &&
-		    (c = status_compare(pa->status, a->status)) != 0)
+		    (c = report_change(pa->status, a->status)) != CHANGE_SAME)
 			add(rv, RKIND_STATUS, m->ind_file, a->pos.line,
 			    "Mesure %d : %s → %s (%s)", m->number,
 			    status_label[pa->status], status_label[a->status],
-			    c == 1 ? "progrès" : c == -1 ? "recul" :
-			    "changement");
+			    c == CHANGE_BETTER ? "progrès" : c == CHANGE_WORSE ?
+			    "recul" : "changement");
 	}
 	for (i = 0; i < r->plan.nmeasures; i++)
 		indicators(rv, &r->plan.measures[i], e->year);
 	short_narratives(rv, r, e);
-}
-
-/* JSON string, escaped per RFC 8259; a byte that is not UTF-8 (a
- * marker's line is read from the file as it is) becomes U+FFFD, so that
- * the file always parses. */
-void
-json_str(struct buf *b, const char *s)
-{
-	size_t	 n, len;
-
-	buf_putc(b, '"');
-	len = s != NULL ? strlen(s) : 0;
-	for (; len > 0; s += n, len -= n) {
-		unsigned char c = (unsigned char)*s;
-
-		n = 1;
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\u%04x", c);
-		else if (c < 0x80)
-			buf_putc(b, c);
-		else if ((n = utf8_len(s, len)) > 0)
-			buf_put(b, s, n);
-		else {
-			BUF_PUTSL(b, "\xef\xbf\xbd");
-			n = 1;
-		}
-	}
-	buf_putc(b, '"');
 }
 
 static void

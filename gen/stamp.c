@@ -198,17 +198,13 @@ int
 stamp_fresh(const struct opts *o, uint64_t h)
 {
 	struct buf	 want = { NULL, 0, 0 }, have = { NULL, 0, 0 };
+	struct file_fail ff;
 	char		*path;
-	FILE		*f;
-	char		 chunk[65536];
-	size_t		 n;
 	int		 fresh = 0;
 
 	path = stamp_path(o);
-	if ((f = fopen(path, "rb")) != NULL) {
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_put(&have, chunk, n);
-		fclose(f);
+	/* No stamp, or one that cannot be read: not fresh. */
+	if (file_get(path, (size_t)1 << 30, &have, &ff)) {
 		stamp_text(o, h, &want);
 		fresh = have.len > 0 && want.len == have.len &&
 		    memcmp(want.data, have.data, want.len) == 0;

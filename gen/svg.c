@@ -260,39 +260,6 @@ idmap_free(struct idmap *m)
 	free(m->num);
 }
 
-/* Text for character data or an attribute value: & < > " escaped, the
- * controls XML 1.0 forbids dropped, tabs and newlines as spaces. */
-static void
-put_esc(struct buf *b, const char *s)
-{
-	const char	*p;
-
-	for (p = s; *p != '\0'; p++)
-		switch (*p) {
-		case '&':
-			BUF_PUTSL(b, "&amp;");
-			break;
-		case '<':
-			BUF_PUTSL(b, "&lt;");
-			break;
-		case '>':
-			BUF_PUTSL(b, "&gt;");
-			break;
-		case '"':
-			BUF_PUTSL(b, "&quot;");
-			break;
-		case '\t':
-		case '\n':
-		case '\r':
-			buf_putc(b, ' ');
-			break;
-		default:
-			if ((unsigned char)*p >= 0x20)
-				buf_putc(b, *p);
-			break;
-		}
-}
-
 /* n in decimal, at least width digits. */
 static void
 put_uint(struct buf *b, unsigned long long n, int width)
@@ -392,7 +359,7 @@ put_text(struct buf *b, const struct chart_text *t, const char *family)
 	buf_putc(b, '"');
 	if (strcmp(t->family, family) != 0) {
 		BUF_PUTSL(b, " font-family=\"'");
-		put_esc(b, t->family);
+		html_esc_xml(b, t->family);
 		BUF_PUTSL(b, "', sans-serif\"");
 	}
 	if (t->bold)
@@ -413,7 +380,7 @@ put_text(struct buf *b, const struct chart_text *t, const char *family)
 	BUF_PUTSL(b, " textLength=\"");
 	put_num(b, t->width, 2);
 	BUF_PUTSL(b, "\" lengthAdjust=\"spacingAndGlyphs\">");
-	put_esc(b, t->s);
+	html_esc_xml(b, t->s);
 	BUF_PUTSL(b, "</text>");
 }
 
@@ -554,20 +521,20 @@ put_root(struct buf *b, const struct tok *t, const struct idmap *m,
 	    (h = get_attr(t, "height")) != NULL) {
 		/* strtod stops at the unit, and at the quote at worst. */
 		BUF_PUTSL(b, " viewBox=\"0 0 ");
-		put_num(b, strtod(w->val, NULL), 4);
+		put_num(b, cnum_strtod(w->val, NULL), 4);
 		buf_putc(b, ' ');
-		put_num(b, strtod(h->val, NULL), 4);
+		put_num(b, cnum_strtod(h->val, NULL), 4);
 		buf_putc(b, '"');
 	}
 	if (family != NULL) {
 		BUF_PUTSL(b, " font-family=\"'");
-		put_esc(b, family);
+		html_esc_xml(b, family);
 		BUF_PUTSL(b, "', sans-serif\"");
 	}
 	buf_printf(b, "><title id=\"%s-title\">", prefix);
-	put_esc(b, title);
+	html_esc_xml(b, title);
 	buf_printf(b, "</title><desc id=\"%s-desc\">", prefix);
-	put_esc(b, desc);
+	html_esc_xml(b, desc);
 	BUF_PUTSL(b, "</desc>");
 }
 

@@ -248,9 +248,8 @@ int
 theme_load(const char *styles)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	char		*path = NULL, chunk[8192];
-	FILE		*f = NULL;
-	size_t		 n;
+	struct file_fail ff;
+	char		*path = NULL;
 	int		 rc = 0;
 
 	pthread_mutex_lock(&lock);
@@ -264,28 +263,18 @@ theme_load(const char *styles)
 		goto out;
 	}
 	path = xasprintf("%s/%s", styles, THEME_FILE);
-	if ((f = fopen(path, "rb")) == NULL) {
-		if (errno == ENOENT) {
-			rc = 1;
-			goto out;
-		}
-		diag_sys("%s: %s", path, strerror(errno));
+	if (!file_get(path, THEME_MAX, &b, &ff)) {
+		if (ff.why == FILE_SYS && ff.err == ENOENT)
+			rc = 1;		/* no theme: the defaults */
+		else
+			file_diag_sys(path, &ff);
 		goto out;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    b.len < 1024 * 1024)
-		buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		diag_sys("%s: %s", path, strerror(errno));
-		goto out;
-	}
-	theme_parse(&current, b.data != NULL ? b.data : "", b.len);
+	theme_parse(&current, b.data, b.len);
 	rc = 1;
 out:
 	loaded = 1;
 	pthread_mutex_unlock(&lock);
-	if (f != NULL)
-		fclose(f);
 	free(path);
 	buf_free(&b);
 	return rc;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #define THEME_FILE	"theme.css"	/* within the styles folder */
+#define THEME_MAX	(1024 * 1024)	/* [bytes] larger is refused */
 #define THEME_NSERIES	8		/* --chart-1 .. --chart-8 */
 
 struct rgb {

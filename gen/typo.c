@@ -1,7 +1,8 @@
 /*
  * French typography and locale-free number formatting: one module shared
  * by every backend, so a sentence or a number reads the same in the PDF,
- * the site and the charts.  Nothing here depends on setlocale().
+ * the site and the charts.  Nothing here depends on setlocale(): numbers
+ * are converted by cnum.c in the C locale.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,36 +14,6 @@
 
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F narrow no-break space */
 #define NBSP	"\xc2\xa0"	/* U+00A0 no-break space */
-
-/* Decodes one UTF-8 code point at s (len bytes left); *n gets its length.
- * Invalid bytes decode as themselves, one at a time. */
-static unsigned
-utf8_next(const char *s, size_t len, size_t *n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned	 c = u[0];
-
-	*n = 1;
-	if (c < 0x80 || len < 2)
-		return c;
-	if ((c & 0xe0) == 0xc0 && (u[1] & 0xc0) == 0x80) {
-		*n = 2;
-		return ((c & 0x1f) << 6) | (u[1] & 0x3f);
-	}
-	if ((c & 0xf0) == 0xe0 && len >= 3 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80) {
-		*n = 3;
-		return ((c & 0x0f) << 12) | ((u[1] & 0x3f) << 6) |
-		    (u[2] & 0x3f);
-	}
-	if ((c & 0xf8) == 0xf0 && len >= 4 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80 && (u[3] & 0xc0) == 0x80) {
-		*n = 4;
-		return ((c & 0x07) << 18) | ((u[1] & 0x3f) << 12) |
-		    ((u[2] & 0x3f) << 6) | (u[3] & 0x3f);
-	}
-	return c;
-}
 
 /* Drops one trailing space (ASCII, no-break or narrow) from out. */
 static void
@@ -129,7 +100,9 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 	struct word w = { 0, 0 };
 
 	for (i = 0; i < len; i += n) {
-		c = utf8_next(in + i, len - i, &n);
+		/* A byte that is not UTF-8 passes as it is. */
+		if ((c = utf8_get(in + i, len - i, &n)) == UTF8_BAD)
+			c = (unsigned char)in[i];
 		next = (unsigned char)in[i + n];
 		switch (c) {
 		case '"':
@@ -254,8 +227,8 @@ round_decimal(char *out, size_t size, double v, int d)
 	}
 	v = fabs(v);
 	for (p = 0; p < 17; p++) {
-		snprintf(s, sizeof(s), "%.*e", p, v);
-		if (strtod(s, NULL) == v)
+		cnum_snprintf(s, sizeof(s), "%.*e", p, v);
+		if (cnum_strtod(s, NULL) == v)
 			break;
 	}
 	/* s is "D.DDDe±XX": digits and the place of the decimal point. */
@@ -263,13 +236,13 @@ round_decimal(char *out, size_t size, double v, int d)
 		if (*e >= '0' && *e <= '9' && n < 60)
 			digs[n++] = *e;
 	digs[n] = '\0';
-	pt = atoi(e + 1) + 1;
+	pt = (int)strtol(e + 1, NULL, 10) + 1;	/* "e+05": 3 digits at most */
 	keep = pt + d;
 	if (v == 0 || keep < 0 || keep > 80) {
 		if (keep > 80)	/* no such precision is ever asked */
-			snprintf(out, size, "%.*f", d, v);
+			cnum_snprintf(out, size, "%.*f", d, v);
 		else
-			snprintf(out, size, "%.*f", d, 0.0);
+			cnum_snprintf(out, size, "%.*f", d, 0.0);
 		return;
 	}
 	for (i = 0; i < keep; i++)
@@ -364,7 +337,7 @@ shown_sig3(double x)
 	int	 d = sig3(x);
 
 	round_decimal(tmp, sizeof(tmp), x, d);
-	return sig3(strtod(tmp, NULL));
+	return sig3(cnum_strtod(tmp, NULL));
 }
 
 void
@@ -389,7 +362,7 @@ fmt_value(char *buf, size_t size, double v, const char *unit)
 	}
 	/* Euros: k€ from 10 000, M€ from what shows as 1 000 k€. */
 	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
-	if (strtod(tmp, NULL) >= 1000) {
+	if (cnum_strtod(tmp, NULL) >= 1000) {
 		fmt_num(num, sizeof(num), v / 1e6, shown_sig3(a / 1e6));
 		snprintf(buf, size, "%s" NNBSP "M€", num);
 	} else if (a >= 1e4) {
@@ -406,9 +379,9 @@ fmt_plain(char *buf, size_t size, double v)
 {
 	if (v == 0)
 		v = 0;	/* no "-0" */
-	snprintf(buf, size, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, size, "%.17g", v);
+	cnum_snprintf(buf, size, "%.15g", v);
+	if (cnum_strtod(buf, NULL) != v)
+		cnum_snprintf(buf, size, "%.17g", v);
 }
 
 void

@@ -597,16 +597,18 @@ child_el(const xmlNode *n, const char *name)
 static unsigned
 ctrl_in(const char *s, int blanks)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	size_t		 len = strlen(s), i, n;
+	unsigned	 c;
 
-	for (; *u != '\0'; u++) {
-		if (*u < 0x20 && !(blanks &&
-		    (*u == '\t' || *u == '\n' || *u == '\r')))
-			return *u;
-		if (*u == 0x7f)
-			return *u;
-		if (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
-			return u[1];
+	/* libxml2 hands over well-formed UTF-8 only. */
+	for (i = 0; i < len; i += n) {
+		if ((c = utf8_get(s + i, len - i, &n)) == UTF8_BAD)
+			continue;
+		if (c < 0x20 && !(blanks && (c == '\t' || c == '\n' ||
+		    c == '\r')))
+			return c;
+		if (c >= 0x7f && c <= 0x9f)
+			return c;
 	}
 	return 0;
 }
@@ -677,12 +679,35 @@ attr_of(struct ctx *c, const xmlNode *n, const char *name)
 	return r;
 }
 
+/*
+ * The integer attribute name of n, within [min, max], or 0 after an
+ * error naming what it is if it is no such number.  The schema checks
+ * the form; this bounds the value, which the schema does not.
+ */
+static int
+attr_int(struct ctx *c, const xmlNode *n, const char *name, int min,
+    int max, const char *what)
+{
+	const char	*s = attr_of(c, n, name);
+	long long	 v;
+	struct pos	 p;
+
+	if (s == NULL)
+		return 0;
+	if (!cnum_int(s, min, max, &v)) {
+		p = pos_of(c, n, name);
+		diag(DIAG_ERROR, &p, "%s \"%s\" is not a number from %d to "
+		    "%d", what, s, min, max);
+		c->errors++;
+		return 0;
+	}
+	return (int)v;
+}
+
 static int
 attr_year(struct ctx *c, const xmlNode *n, const char *name)
 {
-	const char	*s = attr_of(c, n, name);
-
-	return s == NULL ? 0 : atoi(s);
+	return attr_int(c, n, name, 0, 9999, "year");
 }
 
 static int
@@ -720,7 +745,7 @@ parse_number(struct ctx *c, const struct pos *p, const char *s, double *v)
 	if (*q != '\0' || q - s > 24)
 		goto bad;
 	errno = 0;
-	*v = strtod(s, &end);
+	*v = cnum_strtod(s, &end);
 	if (errno != 0 || !isfinite(*v) || fabs(*v) > 1e15) {
 		diag(DIAG_ERROR, p, "number out of range: %s", s);
 		c->errors++;
@@ -856,7 +881,8 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 	m->index = idx;
 	m->pos = pos_of(c, n, NULL);
 	m->id = attr_of(c, n, "id");
-	m->number = atoi(attr_of(c, n, "number"));
+	m->number = attr_int(c, n, "number", 1, MAX_MEASURES,
+	    "measure number");
 	m->title = text_of(c, child_el(n, "title"));
 	m->lead = text_of(c, child_el(n, "lead"));
 	m->priority = pr;
@@ -865,6 +891,8 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 		if (is_el(k, "partner"))
 			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
+	if (m->number == 0)
+		return;		/* said by attr_int() */
 	if (m->number != (int)idx + 1) {
 		p = pos_of(c, n, "number");
 		diag(DIAG_ERROR, &p, "measure number %d out of sequence "
@@ -891,7 +919,7 @@ xml_load_plan(struct report *r, const char *path)
 	size_t		 nm = 0, pi = 0, mi = 0, oi, mcap;
 	struct priority	*pr;
 	struct objective *ob;
-	const char	*s;
+	long long	 num;
 	struct pos	 p;
 
 	pl->file = c.path;
@@ -900,8 +928,8 @@ xml_load_plan(struct report *r, const char *path)
 	root = xmlDocGetRootElement(doc);
 	pl->start = attr_year(&c, root, "start");
 	pl->end = attr_year(&c, root, "end");
-	pl->data_from = (s = attr_of(&c, root, "data-from")) != NULL ?
-	    atoi(s) : pl->start;
+	pl->data_from = attr_of(&c, root, "data-from") != NULL ?
+	    attr_year(&c, root, "data-from") : pl->start;
 	if (pl->end < pl->start || pl->data_from > pl->start) {
 		p = pos_of(&c, root, NULL);
 		diag(DIAG_ERROR, &p, "plan period %d-%d (data from %d) is "
@@ -984,7 +1012,8 @@ xml_load_plan(struct report *r, const char *path)
 			ob->title = text_of(&c, child_el(on, "title"));
 			if (strncmp(ob->id, pr->id, strlen(pr->id)) != 0 ||
 			    ob->id[strlen(pr->id)] != '.' ||
-			    atoi(ob->id + strlen(pr->id) + 1) != (int)oi) {
+			    !cnum_int(ob->id + strlen(pr->id) + 1, 1,
+			    MAX_MEASURES, &num) || num != (long long)oi) {
 				p = pos_of(&c, on, "id");
 				diag(DIAG_ERROR, &p, "objective \"%s\" out of "
 				    "sequence (expected \"%s.%zu\")", ob->id,

@@ -4,6 +4,7 @@
 cd "$(dirname "$0")/.." || exit 1
 passed=0 failed=0 rc=0
 log=$(mktemp)
+fails=$(mktemp)
 for t in tests/t-*.sh; do
 	echo "# $t"
 	sh "$t" >"$log" 2>&1
@@ -11,14 +12,17 @@ for t in tests/t-*.sh; do
 	cat "$log"
 	p=$(grep -c '^ok - ' "$log")
 	f=$(grep -c '^not ok - ' "$log")
+	grep "^not ok - " "$log" | sed "s|^|$t: |" >>"$fails"
 	if [ "$st" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "not ok - $t exited with status $st"
+		echo "$t: not ok - $t exited with status $st" >>"$fails"
 		f=1
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
-rm -f "$log"
-grep -h '^not ok - ' /dev/null
+# The failures again, together, where the summary is read.
+[ -s "$fails" ] && { echo "# failed:"; cat "$fails"; }
+rm -f "$log" "$fails"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

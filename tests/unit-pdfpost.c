@@ -46,7 +46,8 @@ static const struct {
 	{ "", NULL },
 	{ "clef \xf0\x9d\x84\x9e de sol (U+1D11E) \\", NULL },
 	{ "bad \xff\xc3 UTF-8 \xed\xa0\x80 end",
-	    "bad \xef\xbf\xbd\xef\xbf\xbd UTF-8 \xef\xbf\xbd end" },
+	    "bad \xef\xbf\xbd\xef\xbf\xbd UTF-8 \xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd end" },
 	{ "control \x01 and \x1f (hex)", NULL },
 	{ "last", NULL },
 };
@@ -83,20 +84,6 @@ spew(const char *path, const void *p, size_t n)
 		return 0;
 	ok = fwrite(p, 1, n, fp) == n;
 	return fclose(fp) == 0 && ok;
-}
-
-static void
-json_fstr(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s != '\0'; s++)
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	fputc('"', fp);
 }
 
 static void
@@ -413,14 +400,20 @@ main(int argc, char *argv[])
 		perror(js);
 		return 1;
 	}
-	fputc('[', fp);
-	for (i = 0; i < NALTS; i++) {
-		if (i > 0)
-			fputc(',', fp);
-		json_fstr(fp, alts[i].want != NULL ? alts[i].want :
-		    alts[i].alt);
+	{
+		struct buf js_b = { NULL, 0, 0 };
+
+		buf_putc(&js_b, '[');
+		for (i = 0; i < NALTS; i++) {
+			if (i > 0)
+				buf_putc(&js_b, ',');
+			json_str(&js_b, alts[i].want != NULL ?
+			    alts[i].want : alts[i].alt);
+		}
+		BUF_PUTSL(&js_b, "]\n");
+		fwrite(js_b.data, 1, js_b.len, fp);
+		buf_free(&js_b);
 	}
-	fputs("]\n", fp);
 	fclose(fp);
 
 	handmade_cases(argv[1]);

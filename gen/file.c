@@ -1,0 +1,129 @@
+/*
+ * Whole-file reading, in one place: see extern.h.  The content loaders,
+ * the site (style sheets, images), the theme, the build stamp and the
+ * PDF finishing pass all read through file_get() or file_get_fd().
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "extern.h"
+
+int
+file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
+{
+	char	 chunk[65536];
+	ssize_t	 n;
+
+	buf_reset(b);
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
+			if (errno == EINTR)
+				continue;
+			ff->why = FILE_SYS;
+			ff->err = errno;
+			return 0;
+		}
+		if (n == 0)
+			break;
+		/* A file that grew past max since it was measured. */
+		if ((size_t)n > max - b->len) {
+			ff->why = FILE_TOO_LARGE;
+			ff->size = -1;
+			return 0;
+		}
+		buf_put(b, chunk, (size_t)n);
+	}
+	if (b->data == NULL)
+		buf_put(b, "", 0);
+	return 1;
+}
+
+int
+file_get(const char *path, size_t max, struct buf *b, struct file_fail *ff)
+{
+	struct stat	 st;
+	int		 fd, rc = 0, saved;
+
+	buf_reset(b);
+	memset(ff, 0, sizeof(*ff));
+	/* O_NONBLOCK: a FIFO must not block the open; it is refused next. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		ff->why = FILE_SYS;
+		ff->err = errno;
+		return 0;
+	}
+	if (fstat(fd, &st) == -1) {
+		ff->why = FILE_SYS;
+		ff->err = errno;
+	} else if (!S_ISREG(st.st_mode))
+		ff->why = FILE_NOT_REGULAR;
+	else if ((uintmax_t)st.st_size > max) {
+		ff->why = FILE_TOO_LARGE;
+		ff->size = (long long)st.st_size;
+	} else
+		rc = file_get_fd(fd, max, b, ff);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+void
+file_diag_sys(const char *path, const struct file_fail *ff)
+{
+	switch (ff->why) {
+	case FILE_SYS:
+		diag_sys("%s: %s", path, strerror(ff->err));
+		break;
+	case FILE_NOT_REGULAR:
+		diag_sys("%s: not a regular file", path);
+		break;
+	case FILE_TOO_LARGE:
+		diag_sys("%s: file too large", path);
+		break;
+	}
+}
+
+int
+file_read_sys(const char *path, size_t max, struct buf *b)
+{
+	struct file_fail ff;
+
+	if (file_get(path, max, b, &ff))
+		return 1;
+	file_diag_sys(path, &ff);
+	return 0;
+}
+
+int
+file_read(const char *path, struct buf *b)
+{
+	struct pos	 p = { path, 0, 0 };
+	struct file_fail ff;
+
+	if (file_get(path, MAX_FILE_SIZE, b, &ff))
+		return 1;
+	switch (ff.why) {
+	case FILE_SYS:
+		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(ff.err));
+		break;
+	case FILE_NOT_REGULAR:
+		diag(DIAG_ERROR, &p, "not a regular file");
+		break;
+	case FILE_TOO_LARGE:
+		if (ff.size >= 0)
+			diag(DIAG_ERROR, &p, "file too large (%lld bytes; at "
+			    "most %d)", ff.size, MAX_FILE_SIZE);
+		else
+			diag(DIAG_ERROR, &p, "file too large (at most %d "
+			    "bytes)", MAX_FILE_SIZE);
+		break;
+	}
+	return 0;
+}

@@ -1,0 +1,41 @@
+/*
+ * JSON strings (RFC 8259), for the diagnostics (check --format json), the
+ * review (revue.json) and the search index: see extern.h.  A byte that is
+ * not UTF-8 (a file name or a marker's line, read as it is) becomes
+ * U+FFFD, so that the output always parses.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+void
+json_str(struct buf *b, const char *s)
+{
+	size_t		 n, len;
+	unsigned char	 c;
+
+	buf_putc(b, '"');
+	len = s != NULL ? strlen(s) : 0;
+	for (; len > 0; s += n, len -= n) {
+		c = (unsigned char)*s;
+		n = 1;
+		if (c == '"' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)c);
+		} else if (c == '\n')
+			BUF_PUTSL(b, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\u%04x", c);
+		else if (c < 0x80)
+			buf_putc(b, (char)c);
+		else if ((n = utf8_len(s, len)) > 0)
+			buf_put(b, s, n);
+		else {
+			BUF_PUTSL(b, "\xef\xbf\xbd");
+			n = 1;
+		}
+	}
+	buf_putc(b, '"');
+}

@@ -1,0 +1,53 @@
+/*
+ * The one UTF-8 decoder of the tool: see extern.h.  Well-formed means
+ * RFC 3629 (Unicode's table 3-7): no overlong form, no surrogate, nothing
+ * past U+10FFFF, no sequence cut short.
+ */
+#include <stddef.h>
+
+#include "report.h"
+#include "extern.h"
+
+unsigned
+utf8_get(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned	 c, lo = 0x80, hi = 0xbf;
+	size_t		 need, i;
+
+	*n = 1;
+	if (len == 0) {
+		*n = 0;
+		return UTF8_BAD;
+	}
+	c = u[0];
+	if (c < 0x80)
+		return c;
+	if (c >= 0xc2 && c <= 0xdf)
+		need = 1, c &= 0x1f;
+	else if (c >= 0xe0 && c <= 0xef) {
+		need = 2, c &= 0x0f;
+		if (u[0] == 0xe0)
+			lo = 0xa0;	/* overlong */
+		else if (u[0] == 0xed)
+			hi = 0x9f;	/* surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 3, c &= 0x07;
+		if (u[0] == 0xf0)
+			lo = 0x90;	/* overlong */
+		else if (u[0] == 0xf4)
+			hi = 0x8f;	/* past U+10FFFF */
+	} else
+		return UTF8_BAD;
+	/* Ill-formed: *n spans the lead byte and the continuation bytes
+	 * that could still have followed it (the "maximal subpart"). */
+	for (i = 1; i <= need; i++) {
+		if (i >= len || u[i] < (i == 1 ? lo : 0x80) ||
+		    u[i] > (i == 1 ? hi : 0xbf))
+			return UTF8_BAD;
+		c = (c << 6) | (u[i] & 0x3f);
+		*n = i + 1;
+	}
+	*n = need + 1;
+	return c;
+}

@@ -1,0 +1,216 @@
+/*
+ * What the tool assumes of the cairo it runs with, checked on that cairo,
+ * each failure naming its version:
+ *  - the SVG repair pass (gen/svg.c) finds the placeholder of each text
+ *    a chart draws by the exact style cairo 1.16 writes for it
+ *    (CHART_MARK_STYLE, gen/chart.h);
+ *  - the PDF finishing pass (gen/pdfpost.c) reads only the file layout
+ *    cairo 1.16 writes (one classic cross-reference table, a trailer with
+ *    /Size, /Root and /Info, no object streams).
+ * A newer cairo that breaks either makes this fail loudly, before a build
+ * fails with a less helpful message.  argv[1]: a folder for the PDF.
+ * Prints "ok - NAME" or "not ok - NAME" lines, the way tests/run.sh
+ * counts them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+
+#include "report.h"
+#include "extern.h"
+#include "backend.h"
+#include "font.h"
+#include "theme.h"
+#include "chart.h"
+
+static int	 failures;
+
+static void
+ok(int cond, const char *name, const char *detail)
+{
+	if (cond)
+		printf("ok - %s\n", name);
+	else {
+		printf("not ok - %s\n", name);
+		if (detail != NULL)
+			printf("#   %s\n", detail);
+		failures++;
+	}
+}
+
+static cairo_status_t
+write_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static size_t
+count(const char *s, size_t len, const char *needle)
+{
+	const char	*p = s, *e = s + len;
+	size_t		 n = 0, nl = strlen(needle);
+
+	while ((p = memmem(p, (size_t)(e - p), needle, nl)) != NULL) {
+		n++;
+		p += nl;
+	}
+	return n;
+}
+
+/* Two chart headings with a shape between them, drawn the way svg.c
+ * draws a chart: texts recorded, placeholders in cairo's drawing. */
+static void
+test_svg(void)
+{
+	struct buf	 raw = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	struct chart_texts ts = { NULL, 0, 0, 0 };
+	PangoFontMap	*fm;
+	PangoContext	*pc;
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	char		*name, *detail, *r;
+	size_t		 n;
+	int		 repaired;
+
+	fm = font_map_new();
+	pc = font_context(fm);
+	s = cairo_svg_surface_create_for_stream(write_buf, &raw, 300, 200);
+	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+	cr = cairo_create(s);
+	chart_texts_attach(cr, &ts);
+	chart_draw_heading(cr, pc, "Victimes identifiées", 300);
+	cairo_rectangle(cr, 10, 80, 50, 50);
+	cairo_fill(cr);
+	cairo_translate(cr, 0, 120);
+	chart_draw_heading(cr, pc, "Deuxième titre", 300);
+	chart_texts_attach(cr, NULL);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+
+	n = count(raw.data, raw.len, "style=\"" CHART_MARK_STYLE "\"");
+	name = xasprintf("cairo %s writes each SVG text placeholder with "
+	    "style=\"%s\" (gen/svg.c finds them by it)",
+	    cairo_version_string(), CHART_MARK_STYLE);
+	/* What cairo wrote instead, for the message: its first <rect>. */
+	r = raw.data != NULL ? strstr(raw.data, "<rect") : NULL;
+	detail = xasprintf("%zu placeholders found for 2 texts; cairo's first "
+	    "rect: %.160s", n, r != NULL ? r : "(none)");
+	ok(n == 2 && ts.n >= 2, name, detail);
+	free(name);
+	free(detail);
+
+	repaired = svg_repair_text(&out, raw.data, raw.len, "t", "Titre",
+	    "Description", &ts);
+	name = xasprintf("cairo %s: the SVG repair pass puts a <text> in each "
+	    "placeholder", cairo_version_string());
+	ok(repaired && count(out.data, out.len, "<text") == ts.n &&
+	    count(out.data, out.len, CHART_MARK_STYLE) == 0, name, NULL);
+	free(name);
+
+	chart_texts_free(&ts);
+	buf_free(&raw);
+	buf_free(&out);
+	g_object_unref(pc);
+	g_object_unref(fm);
+}
+
+/* A tagged PDF with what pdf.c writes (metadata, outline, page labels,
+ * structure, links to a named destination, a figure), then the
+ * finishing pass over it. */
+static void
+test_pdf(const char *dir)
+{
+	static const char *authors[] = { "Autrice" };
+	static const char *alts[] = { "Un graphique" };
+	struct pdfmeta	 m;
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	char		*path, *name;
+	int		 drawn;
+
+	path = xasprintf("%s/cairo.pdf", dir);
+	s = cairo_pdf_surface_create(path, 300, 400);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Essai");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
+	    "Autrice");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, "Sujet");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, "a, b");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	    PROGNAME);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
+	    "2016-07-06T00:00:00Z");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE,
+	    "2016-07-06T00:00:00Z");
+	cairo_pdf_surface_set_page_label(s, "i");
+	cr = cairo_create(s);
+	cairo_tag_begin(cr, "Document", "");
+	cairo_tag_begin(cr, "H1", "");
+	cairo_move_to(cr, 50, 40);
+	cairo_show_text(cr, "Titre");
+	cairo_tag_end(cr, "H1");
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[50 50 40 12] dest='m01'");
+	cairo_move_to(cr, 50, 60);
+	cairo_show_text(cr, "Lien");
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	cairo_show_page(cr);
+	cairo_pdf_surface_set_page_label(s, "1");
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='m01' x=0 y=0");
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	cairo_tag_begin(cr, "P", "");
+	cairo_move_to(cr, 50, 40);
+	cairo_show_text(cr, "Texte");
+	cairo_tag_end(cr, "P");
+	cairo_tag_begin(cr, "Figure", "");
+	cairo_rectangle(cr, 50, 60, 100, 50);
+	cairo_fill(cr);
+	cairo_tag_end(cr, "Figure");
+	cairo_tag_end(cr, "Document");
+	cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Mesure 1",
+	    "dest='m01'", 0);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	drawn = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	name = xasprintf("cairo %s draws a tagged PDF", cairo_version_string());
+	ok(drawn, name, NULL);
+	free(name);
+
+	memset(&m, 0, sizeof(m));
+	m.title = "Essai";
+	m.subject = "Sujet";
+	m.keywords = "a, b";
+	m.authors = authors;
+	m.nauthors = 1;
+	m.lang = "fr-FR";
+	m.date = "2016-07-06";
+	m.alts = alts;
+	m.nalts = 1;
+	name = xasprintf("cairo %s writes the PDF layout the finishing pass "
+	    "reads (gen/pdfpost.c: one classic cross-reference table, "
+	    "trailer /Size /Root /Info, no object stream)",
+	    cairo_version_string());
+	ok(drawn && pdfpost(path, &m), name, "its message is above");
+	free(name);
+	free(path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: unit-cairo dir\n");
+		return 2;
+	}
+	printf("# cairo %s at run time, %s at build time\n",
+	    cairo_version_string(), CAIRO_VERSION_STRING);
+	test_svg();
+	test_pdf(argv[1]);
+	return failures != 0;
+}

@@ -1,0 +1,171 @@
+/*
+ * Unit tests of the hyphenation buffers (gen/hyph.c): words of about 70
+ * bytes in Cyrillic, Greek and CJK, whose byte length is two or three
+ * times their length in letters.  libhyphen writes up to a word's byte
+ * length + 5 marks; its writes happen in an uninstrumented library, so
+ * AddressSanitizer cannot see them: a guard of known bytes after a
+ * buffer of the exact size shows them instead.  Prints "ok - NAME" or
+ * "not ok - NAME" lines, the way tests/run.sh counts them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <hyphen.h>
+
+#include "report.h"
+#include "extern.h"
+#include "hyph.h"
+
+#define GUARD		64	/* bytes checked after a buffer */
+#define GUARDBYTE	0x5a
+
+static int	 failures;
+
+static void
+ok(int cond, const char *name, const char *detail)
+{
+	if (cond)
+		printf("ok - %s\n", name);
+	else {
+		printf("not ok - %s\n", name);
+		if (detail != NULL)
+			printf("#   %s\n", detail);
+		failures++;
+	}
+}
+
+/* Is the guard after sz bytes of p intact? */
+static int
+guard_intact(const char *p, size_t sz)
+{
+	size_t	 i;
+
+	for (i = 0; i < GUARD; i++)
+		if ((unsigned char)p[sz + i] != GUARDBYTE)
+			return 0;
+	return 1;
+}
+
+/* A word of letters repeated from the UTF-8 alphabet abc up to at least
+ * min bytes.  Caller frees. */
+static char *
+word(const char *abc, size_t min)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*p = abc;
+
+	while (b.len < min) {
+		const char *q = g_utf8_next_char(p);
+
+		buf_put(&b, p, (size_t)(q - p));
+		p = *q == '\0' ? abc : q;
+	}
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static void
+test_word(struct hyph *hy, const char *script, const char *w)
+{
+	struct buf	 b = { NULL, 0, 0 }, in = { NULL, 0, 0 };
+	size_t		 n = strlen(w), sz = HYPH_MARKS(n), i, j;
+	char		*marks, *name, *exact;
+	const char	*p;
+	int		 same;
+
+	/* The marks into a buffer of exactly HYPH_MARKS(n) bytes. */
+	marks = xmalloc(sz + GUARD);
+	memset(marks, GUARDBYTE, sz + GUARD);
+	(void)hyph_marks(hy, w, n, marks, sz);
+	name = xasprintf("%s word of %zu bytes, %ld letters: libhyphen "
+	    "stays within %zu bytes of marks", script, n,
+	    g_utf8_strlen(w, -1), sz);
+	ok(guard_intact(marks, sz), name, NULL);
+	free(name);
+	free(marks);
+
+	/* The same under AddressSanitizer, with no slack at all. */
+	exact = xmalloc(sz);
+	(void)hyph_marks(hy, w, n, exact, sz);
+	free(exact);
+
+	/* A buffer one byte short is refused, not overrun. */
+	marks = xmalloc(sz - 1 + GUARD);
+	memset(marks, GUARDBYTE, sz - 1 + GUARD);
+	name = xasprintf("%s word: a marks buffer of %zu bytes is refused",
+	    script, sz - 1);
+	ok(!hyph_marks(hy, w, n, marks, sz - 1) &&
+	    guard_intact(marks, sz - 1), name, NULL);
+	free(name);
+	free(marks);
+
+	/* Through hyph_put, in a sentence: the text comes back with only
+	 * soft hyphens added, as valid UTF-8. */
+	buf_printf(&in, "avant %s après", w);
+	hyph_put(hy, &b, in.data, in.len);
+	buf_putc(&b, '\0');
+	same = g_utf8_validate(b.data, -1, NULL);
+	for (i = 0, j = 0, p = b.data; same && j < in.len; ) {
+		if (strncmp(p + i, HYPH_SHY, 2) == 0 &&
+		    strncmp(in.data + j, HYPH_SHY, 2) != 0) {
+			i += 2;
+			continue;
+		}
+		same = p[i++] == in.data[j++];
+	}
+	same = same && p[i] == '\0';
+	name = xasprintf("%s word: hyphenated text is the input with soft "
+	    "hyphens", script);
+	ok(same, name, b.data);
+	free(name);
+	buf_free(&b);
+	buf_free(&in);
+}
+
+int
+main(void)
+{
+	struct hyph	*hy;
+	char		*w, *small;
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL;
+	HyphenDict	*d;
+	size_t		 n, nch;
+
+	if ((hy = hyph_new(HYPH_DICT)) == NULL) {
+		printf("not ok - hyphenation patterns load\n");
+		return 1;
+	}
+	w = word("антиконституционность", 70);
+	test_word(hy, "Cyrillic", w);
+	free(w);
+	w = word("αντισυνταγματικότητα", 70);
+	test_word(hy, "Greek", w);
+	free(w);
+	w = word("反宪法性的国家行动计划评估报告", 70);
+	test_word(hy, "CJK", w);
+	free(w);
+
+	/*
+	 * The guard sees an overflow: a buffer sized by letters (35 + 5) is
+	 * overrun by libhyphen on a 35-letter Cyrillic word of 70 bytes.
+	 */
+	if ((d = hnj_hyphen_load(HYPH_DICT)) != NULL) {
+		w = word("антиконституционность", 70);
+		n = strlen(w);
+		nch = (size_t)g_utf8_strlen(w, -1);
+		small = xmalloc(nch + 5 + GUARD);
+		memset(small, GUARDBYTE, nch + 5 + GUARD);
+		(void)hnj_hyphen_hyphenate3(d, w, (int)n, small, NULL, &rep,
+		    &pos, &cut, 2, 3, 2, 3);
+		ok(!guard_intact(small, nch + 5), "the guard sees libhyphen "
+		    "write past a buffer sized by letters", NULL);
+		free(small);
+		free(w);
+		hnj_hyphen_free(d);
+	}
+	hyph_free(hy);
+	return failures != 0;
+}
