@@ -11,7 +11,7 @@ CC	?= cc
 # Debian 12 packages: build, fonts, hyphenation, and the test tools.
 DEBS	 = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr \
+	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev python3 \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium
@@ -24,7 +24,7 @@ PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wswitch-enum \
 	   -DDATADIR='"$(PREFIX)/share/rapporteur"' \
 	   -Wno-unused-parameter $(PKG_CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lhyphen -lpthread -lm
+LDLIBS	+= $(PKG_LIBS) -lhyphen -lz -lpthread -lm
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/diag.o gen/load.o gen/md.o \

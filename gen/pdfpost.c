@@ -28,13 +28,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
 #include <glib.h>
+#include <zlib.h>
 
 #include "report.h"
 #include "extern.h"
@@ -43,7 +46,7 @@
 /* Nesting of arrays and dictionaries inside one object. */
 #define MAX_NEST	64
 /* Depth of the structure tree walk (as deep as anyone nests sections). */
-#define MAX_TREE	64
+#define MAX_TREE	200
 /* Larger files are not what cairo wrote for a report. */
 #define MAX_PDF_SIZE	((size_t)1 << 30)
 
@@ -82,6 +85,40 @@ struct pdf {
 	size_t		 visits;	/* objects visited by the tree walk */
 	const char	*err;		/* why the file was refused */
 	size_t		 errpos;
+	/* The structure tree, read whole: elements in the order cairo
+	 * began them (depth first from the root). */
+	struct elem	*el;
+	size_t		 nel, elcap;
+	size_t		*eix;		/* [size] 1 + index in el, or 0 */
+	/* New versions of objects, written in place of cairo's. */
+	struct buf	 rep;
+	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
+};
+
+/* A child of a structure element, as cairo wrote it. */
+enum kidt {
+	KID_ELEM,	/* v: object number of an element */
+	KID_MCID,	/* v: marked-content identifier */
+	KID_OTHER	/* an object reference (OBJR) or MCR: bytes [s, e) */
+};
+
+struct kid {
+	enum kidt	 t;
+	long long	 v;
+	size_t		 s, e;
+};
+
+struct elem {
+	long long	 num;		/* its object */
+	long long	 parent;	/* object number; the root's for the
+					 * top */
+	struct val	 sv;		/* /S */
+	struct kid	*kid;
+	size_t		 nkid, kidcap;
+	int		 dead;		/* out of the tree */
+	int		 dirty;		/* written anew */
+	size_t		 alt;		/* 1 + index into the /Alt texts */
+	int		 th;		/* a header cell: gets /Scope */
 };
 
 /* Records the first reason for refusing the file.  Returns 0. */
@@ -463,6 +500,9 @@ read_xref(struct pdf *f)
 			    "a cross-reference stream");
 		if (dict_get(f, &tr, "/Encrypt", &v))
 			return bad(f, tr.s, "encrypted file");
+		if (dict_get(f, &tr, "/ID", &v))
+			return bad(f, tr.s, "file finished already (an /ID "
+			    "in the trailer)");
 		if (!dict_get(f, &tr, "/Size", &v) || v.t != V_INT ||
 		    v.i < 1 || (unsigned long long)v.i > f->n / 20 + 1)
 			return bad(f, tr.s, "bad /Size in the trailer");
@@ -512,52 +552,184 @@ read_tail(struct pdf *f)
 	return 1;
 }
 
+/* ---- the structure tree ---- */
+
+static void
+kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
+{
+	if (e->nkid == e->kidcap) {
+		e->kidcap = e->kidcap ? e->kidcap * 2 : 4;
+		e->kid = xreallocarray(e->kid, e->kidcap, sizeof(*e->kid));
+	}
+	e->kid[e->nkid].t = t;
+	e->kid[e->nkid].v = v;
+	e->kid[e->nkid].s = s;
+	e->kid[e->nkid].e = en;
+	e->nkid++;
+}
+
+static int	 tree_elem(struct pdf *, struct val, long long, int);
+
 /*
- * Gives each Figure structure element, in document order (depth first
- * from the structure tree root through /K, as cairo wrote the tree in
- * drawing order), the index of its alternative text in f->alt.  A node
- * reached twice keeps the later one.
+ * One entry of a /K: an element (read, depth first), a marked-content
+ * identifier, or an object reference or marked-content reference kept
+ * as written.  Added to the kids of element ei, or, for the root (ei
+ * (size_t)-1), only read.
  */
 static int
-figure_alts(struct pdf *f, struct val node, const struct pdfmeta *m,
-    size_t *k, int depth)
+tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
+    int depth)
 {
-	struct val	 s, kids;
-	long long	 num = -1;
+	struct val	 o, t;
+
+	if (k.t == V_INT) {
+		if (ei != (size_t)-1)
+			kid_add(&f->el[ei], KID_MCID, k.i, k.s, k.e);
+		return 1;
+	}
+	if (k.t == V_REF) {
+		o = k;
+		if (!deref(f, &o))
+			return 0;
+		if (o.t == V_DICT && dict_get(f, &o, "/S", &t) &&
+		    !(dict_get(f, &o, "/Type", &t) && !name_is(f, &t,
+		    "/StructElem"))) {
+			if (ei != (size_t)-1)
+				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
+			return tree_elem(f, k, parent, depth + 1);
+		}
+	}
+	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
+		return bad(f, k.s, "structure element not an object");
+	if (ei != (size_t)-1)
+		kid_add(&f->el[ei], KID_OTHER, 0, k.s, k.e);
+	return f->err == NULL;
+}
+
+/* Every entry of the /K value kids (an array or one entry). */
+static int
+tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
+    int depth)
+{
+	struct val	 k;
 	size_t		 i;
 
-	if (depth > MAX_TREE)
-		return 1;
-	if (node.t == V_REF) {
-		if (++f->visits > 2 * f->size + 64)
-			return bad(f, node.s, "structure tree too large");
-		num = node.i;
-		if (!deref(f, &node))
+	if (kids.t != V_ARRAY)
+		return tree_kid(f, kids, ei, parent, depth);
+	for (i = skip_ws(f, kids.s + 1); f->p[i] != ']'; i = skip_ws(f, k.e))
+		if (!parse_val(f, i, &k, 1) ||
+		    !tree_kid(f, k, ei, parent, depth))
 			return 0;
-	}
-	if (node.t == V_ARRAY) {
-		for (i = skip_ws(f, node.s + 1); f->p[i] != ']';
-		    i = skip_ws(f, s.e)) {
-			if (!parse_val(f, i, &s, 1) ||
-			    !figure_alts(f, s, m, k, depth + 1))
-				return 0;
-		}
-		return 1;
-	}
-	if (node.t != V_DICT)
-		return 1;
-	if (dict_get(f, &node, "/S", &s) && deref(f, &s) &&
-	    name_is(f, &s, "/Figure") && *k < m->nalts) {
-		if (num < 0)
-			return bad(f, node.s, "Figure element not an "
-			    "indirect object");
-		f->alt[num] = ++*k;
-	}
-	if (f->err != NULL)
+	return 1;
+}
+
+/* The element at reference r, child of object parent, and the elements
+ * under it. */
+static int
+tree_elem(struct pdf *f, struct val r, long long parent, int depth)
+{
+	struct val	 d, v;
+	struct elem	*e;
+	size_t		 ei;
+
+	if (depth > MAX_TREE)
+		return bad(f, r.s, "structure tree too deep");
+	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size)
+		return bad(f, r.s, "structure element not an object");
+	/* cairo writes a tree: a loop or a shared child is refused. */
+	if (f->eix[r.i] != 0 || ++f->visits > f->size)
+		return bad(f, r.s, "structure element reached twice");
+	d = r;
+	if (!deref(f, &d))
 		return 0;
-	if (dict_get(f, &node, "/K", &kids))
-		return figure_alts(f, kids, m, k, depth + 1);
-	return f->err == NULL;
+	if (d.t != V_DICT || !dict_get(f, &d, "/S", &v) || v.t != V_NAME)
+		return bad(f, d.s, "structure element without a type");
+	if (f->nel == f->elcap) {
+		f->elcap = f->elcap ? f->elcap * 2 : 256;
+		f->el = xreallocarray(f->el, f->elcap, sizeof(*f->el));
+	}
+	ei = f->nel++;
+	f->eix[r.i] = ei + 1;
+	e = &f->el[ei];
+	memset(e, 0, sizeof(*e));
+	e->num = r.i;
+	e->parent = parent;
+	e->sv = v;
+	if (!dict_get(f, &d, "/K", &v))
+		return f->err == NULL;
+	return tree_kids(f, v, ei, r.i, depth);
+}
+
+/* Removes element e from its parent's kids. */
+static void
+tree_unlink(struct pdf *f, const struct elem *e)
+{
+	struct elem	*p;
+	size_t		 i;
+
+	if (e->parent < 0 || f->eix[e->parent] == 0)
+		return;		/* a child of the root: see tree_root() */
+	p = &f->el[f->eix[e->parent] - 1];
+	for (i = 0; i < p->nkid; i++)
+		if (p->kid[i].t == KID_ELEM && p->kid[i].v == e->num) {
+			memmove(p->kid + i, p->kid + i + 1,
+			    (p->nkid - i - 1) * sizeof(*p->kid));
+			p->nkid--;
+			p->dirty = 1;
+			return;
+		}
+}
+
+/*
+ * What pdf.c asked for and cairo could not write: continued elements
+ * merged into the one they continue (their children move), artifact
+ * leaves out of the tree, an /Alt on each Figure, a /Scope on each
+ * header cell.
+ */
+static int
+tree_fix(struct pdf *f, const struct pdfmeta *m)
+{
+	struct elem	*e, *to;
+	size_t		 i, j, nalt = 0;
+
+	for (i = 0; i + 1 < m->nmerge; i += 2) {
+		if (m->merge[i] >= f->nel || m->merge[i + 1] >= f->nel ||
+		    m->merge[i + 1] >= m->merge[i])
+			return bad(f, 0, "element to merge not in the "
+			    "structure tree");
+		e = &f->el[m->merge[i]];
+		to = &f->el[m->merge[i + 1]];
+		if (e->dead || to->dead)
+			continue;
+		for (j = 0; j < e->nkid; j++)
+			if (e->kid[j].t != KID_ELEM)
+				break;
+		if (j < e->nkid)
+			continue;	/* content of its own: left apart */
+		for (j = 0; j < e->nkid; j++) {
+			kid_add(to, KID_ELEM, e->kid[j].v, e->kid[j].s,
+			    e->kid[j].e);
+			f->el[f->eix[e->kid[j].v] - 1].parent = to->num;
+			f->el[f->eix[e->kid[j].v] - 1].dirty = 1;
+		}
+		to->dirty = 1;
+		e->dead = 1;
+		tree_unlink(f, e);
+	}
+	for (i = 0; i < f->nel; i++) {
+		e = &f->el[i];
+		if (name_is(f, &e->sv, "/" PDFPOST_ARTIFACT)) {
+			e->dead = 1;
+			tree_unlink(f, e);
+		} else if (name_is(f, &e->sv, "/Figure") && nalt < m->nalts) {
+			e->alt = ++nalt;
+			e->dirty = 1;
+		} else if (name_is(f, &e->sv, "/TH")) {
+			e->th = 1;
+			e->dirty = 1;
+		}
+	}
+	return 1;
 }
 
 /* ---- writing the update ---- */
@@ -740,51 +912,590 @@ dict_copy(struct pdf *f, struct buf *b, const struct val *d,
 	}
 }
 
-/* A new version of object num, or a new object: where it starts. */
-struct entry {
-	size_t		 num;
-	size_t		 off;
-	unsigned	 gen;
-};
+/* ---- new versions of objects ---- */
 
+/* Starts the new version of object num in f->rep. */
 static void
-obj_begin(struct buf *b, struct entry *e, size_t base, size_t num,
-    unsigned gen)
+rep_begin(struct pdf *f, size_t num)
 {
-	e->num = num;
-	e->off = base + b->len;
-	e->gen = gen;
-	buf_printf(b, "%zu %u obj\n", num, gen);
+	f->roff[num] = f->rep.len;
+	buf_printf(&f->rep, "%zu %u obj\n", num, f->gen[num]);
 }
 
-static int
-entry_cmp(const void *a, const void *b)
+static void
+rep_end(struct pdf *f, size_t num)
 {
-	const struct entry *x = a, *y = b;
+	BUF_PUTSL(&f->rep, "\nendobj\n");
+	f->rlen[num] = f->rep.len - f->roff[num];
+}
 
-	return x->num < y->num ? -1 : x->num > y->num;
+/* Element e written anew: its parent, children, /Alt, /Scope. */
+static int
+write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/P", "/K", "/Alt", "/A" };
+	struct val	 d;
+	size_t		 i;
+
+	if (!get_obj(f, e->num, f->gen[e->num], &d))
+		return 0;
+	rep_begin(f, (size_t)e->num);
+	if (e->dead) {
+		/* Out of the tree: nothing refers to it any more. */
+		BUF_PUTSL(&f->rep, "null");
+		rep_end(f, (size_t)e->num);
+		return 1;
+	}
+	dict_copy(f, &f->rep, &d, drop, 4);
+	buf_printf(&f->rep, "\n   /P %lld %u R", e->parent,
+	    f->gen[e->parent]);
+	if (e->nkid > 0) {
+		BUF_PUTSL(&f->rep, "\n   /K [");
+		for (i = 0; i < e->nkid; i++) {
+			buf_putc(&f->rep, ' ');
+			buf_put(&f->rep, f->p + e->kid[i].s,
+			    e->kid[i].e - e->kid[i].s);
+		}
+		BUF_PUTSL(&f->rep, " ]");
+	}
+	if (e->alt != 0) {
+		BUF_PUTSL(&f->rep, "\n   /Alt ");
+		pdf_text(&f->rep, m->alts[e->alt - 1]);
+	}
+	if (e->th)
+		BUF_PUTSL(&f->rep, "\n   /A << /O /Table /Scope /Column >>");
+	BUF_PUTSL(&f->rep, "\n>>");
+	rep_end(f, (size_t)e->num);
+	return 1;
 }
 
 /*
- * The update: the new objects, the cross-reference section and the
- * trailer, appended to b.  Returns 1, or 0 after bad().
+ * The parent tree: a page's array of the elements of its
+ * marked-content identifiers loses the artifacts (null).
  */
 static int
-write_update(struct pdf *f, const struct pdfmeta *m, struct buf *b)
+fix_parent_tree(struct pdf *f, const struct val *str)
+{
+	struct val	 pt, nums, k, v, a, x;
+	size_t		 i, j;
+	int		 change;
+
+	if (!dict_get(f, str, "/ParentTree", &pt) || !deref(f, &pt) ||
+	    pt.t != V_DICT)
+		return f->err == NULL;
+	if (!dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
+		return bad(f, pt.s, "parent tree without /Nums");
+	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
+		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
+			return 0;
+		if (v.t != V_REF)
+			continue;
+		a = v;
+		if (!deref(f, &a))
+			return 0;
+		if (a.t != V_ARRAY)
+			continue;
+		change = 0;
+		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e)) {
+			if (!parse_val(f, j, &x, 1))
+				return 0;
+			if (x.t == V_REF && x.i >= 0 &&
+			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
+			    f->el[f->eix[x.i] - 1].dead)
+				change = 1;
+		}
+		if (!change || f->rlen[v.i] != 0)
+			continue;
+		rep_begin(f, (size_t)v.i);
+		buf_putc(&f->rep, '[');
+		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e)) {
+			parse_val(f, j, &x, 1);
+			buf_putc(&f->rep, ' ');
+			if (x.t == V_REF && x.i >= 0 &&
+			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
+			    f->el[f->eix[x.i] - 1].dead)
+				BUF_PUTSL(&f->rep, "null");
+			else
+				buf_put(&f->rep, f->p + x.s, x.e - x.s);
+		}
+		BUF_PUTSL(&f->rep, " ]");
+		rep_end(f, (size_t)v.i);
+	}
+	return 1;
+}
+
+/* ---- page content ---- */
+
+/* Inflates the n bytes at p into out.  Returns 1, or 0 on a bad stream. */
+static int
+inflate_all(const unsigned char *p, size_t n, struct buf *out)
+{
+	z_stream	 z;
+	unsigned char	 tmp[16384];
+	int		 r;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return 0;
+	z.next_in = (unsigned char *)p;
+	z.avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+	do {
+		z.next_out = tmp;
+		z.avail_out = sizeof(tmp);
+		r = inflate(&z, Z_NO_FLUSH);
+		if (r != Z_OK && r != Z_STREAM_END) {
+			inflateEnd(&z);
+			return 0;
+		}
+		buf_put(out, tmp, sizeof(tmp) - z.avail_out);
+		if (out->len > MAX_PDF_SIZE) {
+			inflateEnd(&z);
+			return 0;
+		}
+	} while (r != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	return r == Z_STREAM_END;
+}
+
+/* The empty spans cairo 1.16 writes for a soft hyphen and for a space
+ * without a glyph (the one ending a line). */
+#define SPAN_SHY	"/Span << /ActualText <feff00ad> >> BDC\nEMC\n"
+#define SPAN_SPACE	"/Span << /ActualText <feff0020> >> BDC\nEMC\n"
+
+/* Does the text at s[i..n) start with lit? */
+static int
+at(const unsigned char *s, size_t i, size_t n, const char *lit)
+{
+	size_t	 len = strlen(lit);
+
+	return n - i >= len && memcmp(s + i, lit, len) == 0;
+}
+
+/*
+ * A page's content, as cairo wrote it, made what a reader expects:
+ *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - the empty spans cairo writes for characters without a glyph made
+ *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
+ *    a space ending a line becomes a space drawn (in a one-byte font),
+ *    so no marked-content sequence sits inside an element's and the
+ *    words stay apart for whoever reads the text.
+ * cid[k] is set for the k-th font name of the page that is a composite
+ * (two-byte) font: fonts are matched by name in fonts (a sorted list of
+ * "name\0" strings).  Strings and comments are copied untouched.
+ */
+static void
+content_fix(const unsigned char *s, size_t n, const char *cids,
+    struct buf *o)
+{
+	size_t	 i = 0, j, k, nest, name = 0, namelen = 0;
+	int	 cid = 0;
+
+	while (i < n) {
+		if (s[i] == '(') {
+			for (j = i + 1, nest = 1; j < n; j++)
+				if (s[j] == '\\')
+					j++;
+				else if (s[j] == '(')
+					nest++;
+				else if (s[j] == ')' && --nest == 0)
+					break;
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (s[i] == '<' && !(i + 1 < n && s[i + 1] == '<')) {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				continue;
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (i > 0 && !is_ws(s[i - 1]) && !is_delim(s[i - 1]) &&
+		    s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')') {
+			buf_putc(o, s[i++]);
+			continue;
+		}
+		if (at(s, i, n, "/" PDFPOST_ARTIFACT " << /MCID ")) {
+			j = i + strlen("/" PDFPOST_ARTIFACT " << /MCID ");
+			while (j < n && is_digit(s[j]))
+				j++;
+			if (at(s, j, n, " >> BDC")) {
+				BUF_PUTSL(o, "/Artifact BMC");
+				i = j + 7;
+				continue;
+			}
+		}
+		if (at(s, i, n, SPAN_SHY)) {
+			i += sizeof(SPAN_SHY) - 1;
+			continue;
+		}
+		if (at(s, i, n, SPAN_SPACE) && !cid) {
+			BUF_PUTSL(o, "( )Tj\n");
+			i += sizeof(SPAN_SPACE) - 1;
+			continue;
+		}
+		if (s[i] == '/') {
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			name = i + 1;
+			namelen = j - i - 1;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (at(s, i, n, "Tf") && (i + 2 == n || is_ws(s[i + 2]))) {
+			/* The font is the last name before. */
+			cid = 0;
+			for (k = 0; cids != NULL && cids[k] != '\0';
+			    k += strlen(cids + k) + 1)
+				if (strlen(cids + k) == namelen &&
+				    memcmp(cids + k, s + name, namelen) == 0)
+					cid = 1;
+		}
+		buf_putc(o, s[i++]);
+	}
+}
+
+/*
+ * The stream object num: its dictionary in *d, its data [*data, *data +
+ * *len), and the end of "endobj" in *end.  Returns 1, or 0 after bad().
+ */
+static int
+get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
+    size_t *len, size_t *end)
+{
+	struct val	 l;
+	size_t		 pos;
+	long long	 x;
+
+	if (num < 0 || (unsigned long long)num >= f->size ||
+	    f->off[num] == 0)
+		return bad(f, 0, "stream object not in the file");
+	pos = f->off[num];
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	if (!parse_val(f, pos + 3, d, 0))
+		return 0;
+	pos = skip_ws(f, d->e);
+	if (d->t != V_DICT || !keyword_at(f, pos, "stream"))
+		return bad(f, pos, "stream expected");
+	pos += 6;
+	if (pos < f->n && f->p[pos] == '\r')
+		pos++;
+	if (pos >= f->n || f->p[pos] != '\n')
+		return bad(f, pos, "end of line expected after \"stream\"");
+	*data = ++pos;
+	if (!dict_get(f, d, "/Length", &l) || !deref(f, &l) || l.t != V_INT ||
+	    l.i < 0 || (unsigned long long)l.i > f->n - pos)
+		return bad(f, d->s, "bad stream /Length");
+	*len = (size_t)l.i;
+	pos = skip_ws(f, pos + *len);
+	if (!keyword_at(f, pos, "endstream"))
+		return bad(f, pos, "\"endstream\" expected");
+	pos = skip_ws(f, pos + 9);
+	if (!keyword_at(f, pos, "endobj"))
+		return bad(f, pos, "\"endobj\" expected");
+	*end = pos + 6;
+	return 1;
+}
+
+/* Where object num ends ("endobj" included), stream or not. */
+static int
+obj_end(struct pdf *f, long long num, size_t *end)
+{
+	struct val	 v;
+	size_t		 pos, data, len;
+
+	pos = f->off[num];
+	while (pos < f->n && !keyword_at(f, pos, "obj"))
+		pos++;
+	if (!parse_val(f, pos + 3, &v, 0))
+		return 0;
+	pos = skip_ws(f, v.e);
+	if (keyword_at(f, pos, "stream"))
+		return get_stream(f, num, &v, &data, &len, end);
+	if (!keyword_at(f, pos, "endobj"))
+		return bad(f, pos, "\"endobj\" expected");
+	*end = pos + 6;
+	return 1;
+}
+
+/* The names of the page's composite fonts, as "name\0...\0\0" in b. */
+static int
+page_cids(struct pdf *f, const struct val *pg, struct buf *b)
+{
+	struct val	 r, fo, k, v, d, st;
+	size_t		 i;
+
+	buf_reset(b);
+	if (dict_get(f, pg, "/Resources", &r) && deref(f, &r) &&
+	    r.t == V_DICT && dict_get(f, &r, "/Font", &fo) && deref(f, &fo) &&
+	    fo.t == V_DICT) {
+		for (i = skip_ws(f, fo.s + 2); i < fo.e - 2;
+		    i = skip_ws(f, v.e)) {
+			if (!parse_val(f, i, &k, 1) ||
+			    !parse_val(f, k.e, &v, 1))
+				return 0;
+			d = v;
+			if (!deref(f, &d))
+				return 0;
+			if (d.t == V_DICT && dict_get(f, &d, "/Subtype", &st) &&
+			    name_is(f, &st, "/Type0")) {
+				buf_put(b, f->p + k.s + 1, k.e - k.s - 1);
+				buf_putc(b, '\0');
+			}
+		}
+	}
+	buf_putc(b, '\0');
+	buf_putc(b, '\0');
+	return f->err == NULL;
+}
+
+/* Content stream num of a page, made anew by content_fix(). */
+static int
+fix_content(struct pdf *f, long long num, const char *cids)
+{
+	struct val	 d, flt;
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	unsigned char	*z = NULL;
+	uLongf		 zn;
+	size_t		 data, len, end;
+	int		 rc = 0;
+
+	if (f->rlen[num] != 0)
+		return 1;	/* shared by pages: done */
+	if (!get_stream(f, num, &d, &data, &len, &end))
+		return 0;
+	if (!dict_get(f, &d, "/Filter", &flt))
+		buf_put(&raw, f->p + data, len);
+	else if (!name_is(f, &flt, "/FlateDecode") ||
+	    !inflate_all(f->p + data, len, &raw)) {
+		rc = bad(f, data, "page content not a Flate stream");
+		goto out;
+	}
+	content_fix((const unsigned char *)raw.data, raw.len, cids, &o);
+	zn = compressBound(o.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)o.data, o.len, 6) !=
+	    Z_OK) {
+		rc = bad(f, data, "page content cannot be compressed");
+		goto out;
+	}
+	rep_begin(f, (size_t)num);
+	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
+	    "stream\n", (unsigned long)zn);
+	buf_put(&f->rep, z, zn);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, (size_t)num);
+	rc = 1;
+out:
+	free(z);
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
+/* The bytes inside a literal string value v (no escapes expected). */
+static int
+lit_is(struct pdf *f, const struct val *v, const char *s)
+{
+	size_t	 len = strlen(s);
+
+	return v->t == V_STRING && f->p[v->s] == '(' &&
+	    v->e - v->s == len + 2 && memcmp(f->p + v->s + 1, s, len) == 0;
+}
+
+/* A link annotation says where it goes (/Contents): its address, or the
+ * title of the section it opens. */
+static int
+fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/Contents" };
+	struct val	 a, st, act, v;
+	size_t		 i;
+
+	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size ||
+	    f->rlen[r.i] != 0)
+		return 1;
+	a = r;
+	if (!deref(f, &a))
+		return 0;
+	if (a.t != V_DICT || !dict_get(f, &a, "/Subtype", &st) ||
+	    !name_is(f, &st, "/Link"))
+		return 1;
+	rep_begin(f, (size_t)r.i);
+	dict_copy(f, &f->rep, &a, drop, 1);
+	BUF_PUTSL(&f->rep, "\n   /Contents ");
+	if (dict_get(f, &a, "/A", &act) && deref(f, &act) &&
+	    act.t == V_DICT && dict_get(f, &act, "/URI", &v) &&
+	    v.t == V_STRING)
+		buf_put(&f->rep, f->p + v.s, v.e - v.s);
+	else if (dict_get(f, &a, "/Dest", &v) && v.t == V_STRING) {
+		for (i = 0; i + 1 < m->nlinks; i += 2)
+			if (lit_is(f, &v, m->links[i]))
+				break;
+		if (i + 1 < m->nlinks)
+			pdf_text(&f->rep, m->links[i + 1]);
+		else
+			buf_put(&f->rep, f->p + v.s, v.e - v.s);
+	} else
+		BUF_PUTSL(&f->rep, "(Lien)");
+	BUF_PUTSL(&f->rep, "\n>>");
+	rep_end(f, (size_t)r.i);
+	return f->err == NULL;
+}
+
+/* Every page: its content, its links, and /Tabs /S (the order of the
+ * structure) where it has annotations. */
+static int
+fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/Tabs" };
+	struct val	 pages, kids, pr, pg, c, an, x, t;
+	struct buf	 cids = { NULL, 0, 0 };
+	size_t		 i, j;
+	int		 rc = 0;
+
+	if (!dict_get(f, root, "/Pages", &pages))
+		return f->err == NULL;
+	if (!deref(f, &pages) || pages.t != V_DICT ||
+	    !dict_get(f, &pages, "/Kids", &kids) || kids.t != V_ARRAY)
+		return bad(f, pages.s, "bad page tree");
+	for (i = skip_ws(f, kids.s + 1); f->p[i] != ']'; i = skip_ws(f, pr.e)) {
+		if (!parse_val(f, i, &pr, 1))
+			goto out;
+		pg = pr;
+		if (pr.t != V_REF || !deref(f, &pg) || pg.t != V_DICT ||
+		    !dict_get(f, &pg, "/Type", &t) ||
+		    !name_is(f, &t, "/Page")) {
+			bad(f, pr.s, "page tree of more than one level");
+			goto out;
+		}
+		if (f->rlen[pr.i] != 0) {
+			bad(f, pr.s, "page listed twice");
+			goto out;
+		}
+		if (!page_cids(f, &pg, &cids))
+			goto out;
+		if (dict_get(f, &pg, "/Contents", &c)) {
+			if (c.t == V_REF) {
+				if (!fix_content(f, c.i, cids.data))
+					goto out;
+			} else if (c.t == V_ARRAY) {
+				for (j = skip_ws(f, c.s + 1); f->p[j] != ']';
+				    j = skip_ws(f, x.e))
+					if (!parse_val(f, j, &x, 1) ||
+					    (x.t == V_REF &&
+					    !fix_content(f, x.i, cids.data)))
+						goto out;
+			}
+		}
+		if (!dict_get(f, &pg, "/Annots", &an))
+			continue;
+		if (an.t == V_ARRAY)
+			for (j = skip_ws(f, an.s + 1); f->p[j] != ']';
+			    j = skip_ws(f, x.e))
+				if (!parse_val(f, j, &x, 1) ||
+				    !fix_annot(f, x, m))
+					goto out;
+		rep_begin(f, (size_t)pr.i);
+		dict_copy(f, &f->rep, &pg, drop, 1);
+		BUF_PUTSL(&f->rep, "\n   /Tabs /S\n>>");
+		rep_end(f, (size_t)pr.i);
+	}
+	rc = f->err == NULL;
+out:
+	buf_free(&cids);
+	return rc;
+}
+
+/* Items an outline shows from first on: each, and the children of those
+ * open (a positive /Count). */
+static long long
+outline_visible(struct pdf *f, struct val it, int depth)
+{
+	struct val	 d, c, k;
+	long long	 n = 0, sub;
+
+	while (it.t == V_REF) {
+		if (depth > MAX_TREE || ++f->visits > 4 * f->size + 64) {
+			bad(f, it.s, "outline too large");
+			return -1;
+		}
+		d = it;
+		if (!deref(f, &d) || d.t != V_DICT)
+			return -1;
+		n++;
+		if (dict_get(f, &d, "/Count", &c) && c.t == V_INT && c.i > 0 &&
+		    dict_get(f, &d, "/First", &k)) {
+			if ((sub = outline_visible(f, k, depth + 1)) < 0)
+				return -1;
+			n += sub;
+		}
+		if (!dict_get(f, &d, "/Next", &it))
+			break;
+	}
+	return n;
+}
+
+/* The outline's root counts the items it shows (cairo 1.16 writes a
+ * negative count there, which only items may have). */
+static int
+fix_outline(struct pdf *f, const struct val *root)
+{
+	static const char *const drop[] = { "/Count" };
+	struct val	 o, d, first;
+	long long	 n;
+
+	if (!dict_get(f, root, "/Outlines", &o) || o.t != V_REF)
+		return f->err == NULL;
+	d = o;
+	if (!deref(f, &d) || d.t != V_DICT)
+		return bad(f, o.s, "bad outline");
+	if (!dict_get(f, &d, "/First", &first))
+		return 1;
+	f->visits = 0;
+	if ((n = outline_visible(f, first, 0)) < 0)
+		return 0;
+	rep_begin(f, (size_t)o.i);
+	dict_copy(f, &f->rep, &d, drop, 1);
+	buf_printf(&f->rep, "\n   /Count %lld\n>>", n);
+	rep_end(f, (size_t)o.i);
+	return 1;
+}
+
+/*
+ * The file anew in b: cairo's header, every object (cairo's bytes, or
+ * its new version), the XMP stream, a new information dictionary if
+ * cairo wrote none, a cross-reference table and a trailer with an /ID.
+ * Returns 1, or 0 after bad().
+ */
+static int
+write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 {
 	static const char *const cat_drop[] = { "/Lang", "/ViewerPreferences",
 	    "/Metadata" };
 	static const char *const info_drop[] = { "/CreationDate", "/ModDate",
 	    "/Producer" };
-	static const char *const fig_drop[] = { "/Alt" };
-	struct entry	*ent;
 	struct val	 v;
 	struct buf	 x = { NULL, 0, 0 };
 	GChecksum	*ck;
 	guint8		 dig[16];
 	gsize		 dlen = sizeof(dig);
 	char		 date[32], id[33];
-	size_t		 base, num, nent = 0, xmp, info, size, i, j, xref;
+	size_t		*noff = NULL, hdr, num, xmp, info, size, i, end, xref;
 	int		 y, mo, d, rc = 0;
 
 	if (m->date == NULL ||
@@ -792,106 +1503,92 @@ write_update(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	    y < 0 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31)
 		y = 1970, mo = d = 1;
 	snprintf(date, sizeof(date), "D:%04d%02d%02d000000Z", y, mo, d);
-
-	/* Figures, catalog, information dictionary, XMP stream: each
-	 * object written once. */
-	if (f->alt[f->root] != 0 || f->info == f->root ||
-	    (f->info >= 0 && f->alt[f->info] != 0))
+	if (f->rlen[f->root] != 0 || f->info == f->root ||
+	    (f->info >= 0 && f->rlen[f->info] != 0))
 		return bad(f, f->off[f->root], "catalog or information "
 		    "dictionary used twice");
-	ent = xreallocarray(NULL, f->size + 2, sizeof(*ent));
-	base = f->n;
-	if (f->p[f->n - 1] != '\n' && f->p[f->n - 1] != '\r')
-		buf_putc(b, '\n');
-	for (num = 1; num < f->size; num++) {
-		if (f->alt[num] == 0)
-			continue;
-		if (!get_obj(f, (long long)num, f->gen[num], &v))
-			goto out;
-		if (v.t != V_DICT) {
-			bad(f, f->off[num], "Figure element is not a "
-			    "dictionary");
-			goto out;
-		}
-		obj_begin(b, &ent[nent++], base, num, f->gen[num]);
-		dict_copy(f, b, &v, fig_drop, 1);
-		BUF_PUTSL(b, "\n   /Alt ");
-		pdf_text(b, m->alts[f->alt[num] - 1]);
-		BUF_PUTSL(b, "\n>>\nendobj\n");
-	}
 
 	xmp = f->size;
 	size = f->size + 1;
 	if (!get_obj(f, f->root, f->gen[f->root], &v))
-		goto out;
-	if (v.t != V_DICT) {
-		bad(f, f->off[f->root], "catalog is not a dictionary");
-		goto out;
-	}
-	obj_begin(b, &ent[nent++], base, (size_t)f->root, f->gen[f->root]);
-	dict_copy(f, b, &v, cat_drop, 3);
-	BUF_PUTSL(b, "\n   /Lang ");
-	pdf_text(b, m->lang);
-	buf_printf(b, "\n   /ViewerPreferences << /DisplayDocTitle true >>"
-	    "\n   /Metadata %zu 0 R\n>>\nendobj\n", xmp);
+		return 0;
+	if (v.t != V_DICT)
+		return bad(f, f->off[f->root], "catalog is not a dictionary");
+	rep_begin(f, (size_t)f->root);
+	dict_copy(f, &f->rep, &v, cat_drop, 3);
+	BUF_PUTSL(&f->rep, "\n   /Lang ");
+	pdf_text(&f->rep, m->lang);
+	buf_printf(&f->rep, "\n   /ViewerPreferences << /DisplayDocTitle "
+	    "true >>\n   /Metadata %zu 0 R\n>>", xmp);
+	rep_end(f, (size_t)f->root);
 
 	if (f->info >= 0) {
 		info = (size_t)f->info;
 		if (!get_obj(f, f->info, f->gen[info], &v))
-			goto out;
-		if (v.t != V_DICT) {
-			bad(f, f->off[info], "/Info is not a dictionary");
-			goto out;
-		}
-		obj_begin(b, &ent[nent++], base, info, f->gen[info]);
-		dict_copy(f, b, &v, info_drop, 3);
+			return 0;
+		if (v.t != V_DICT)
+			return bad(f, f->off[info], "/Info is not a "
+			    "dictionary");
+		rep_begin(f, info);
+		dict_copy(f, &f->rep, &v, info_drop, 3);
 	} else {
 		info = size++;
-		obj_begin(b, &ent[nent++], base, info, 0);
-		BUF_PUTSL(b, "<<");
+		rep_begin(f, info);
+		BUF_PUTSL(&f->rep, "<<");
 	}
-	buf_printf(b, "\n   /CreationDate (%s)\n   /ModDate (%s)"
-	    "\n   /Producer (" PROGNAME " " VERSION ")\n>>\nendobj\n",
-	    date, date);
+	buf_printf(&f->rep, "\n   /CreationDate (%s)\n   /ModDate (%s)"
+	    "\n   /Producer (" PROGNAME " " VERSION ")\n>>", date, date);
+	rep_end(f, info);
 
 	xmp_packet(&x, m);
-	obj_begin(b, &ent[nent++], base, xmp, 0);
-	buf_printf(b, "<< /Type /Metadata\n   /Subtype /XML\n"
+	rep_begin(f, xmp);
+	buf_printf(&f->rep, "<< /Type /Metadata\n   /Subtype /XML\n"
 	    "   /Length %zu\n>>\nstream\n", x.len);
-	buf_put(b, x.data, x.len);
-	BUF_PUTSL(b, "\nendstream\nendobj\n");
+	buf_put(&f->rep, x.data, x.len);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, xmp);
 
-	/* Subsections of consecutive object numbers. */
-	qsort(ent, nent, sizeof(*ent), entry_cmp);
-	xref = base + b->len;
-	BUF_PUTSL(b, "xref\n");
-	for (i = 0; i < nent; i = j) {
-		for (j = i + 1; j < nent && ent[j].num == ent[j - 1].num + 1;
-		    j++)
-			continue;
-		buf_printf(b, "%zu %zu\n", ent[i].num, j - i);
-		for (; i < j; i++)
-			buf_printf(b, "%010zu %05u n \n", ent[i].off,
-			    ent[i].gen);
+	/* cairo's header: everything before its first object. */
+	for (hdr = f->n, num = 1; num < f->size; num++)
+		if (f->off[num] != 0 && f->off[num] < hdr)
+			hdr = f->off[num];
+	buf_put(b, f->p, hdr);
+	noff = xcalloc(size, sizeof(*noff));
+	for (num = 1; num < size; num++) {
+		if (f->rlen[num] != 0) {
+			noff[num] = b->len;
+			buf_put(b, f->rep.data + f->roff[num], f->rlen[num]);
+		} else if (num < f->size && f->off[num] != 0) {
+			if (!obj_end(f, (long long)num, &end))
+				goto out;
+			noff[num] = b->len;
+			buf_put(b, f->p + f->off[num], end - f->off[num]);
+			buf_putc(b, '\n');
+		}
 	}
+	xref = b->len;
+	buf_printf(b, "xref\n0 %zu\n0000000000 65535 f \n", size);
+	for (num = 1; num < size; num++)
+		if (noff[num] != 0)
+			buf_printf(b, "%010zu %05u n \n", noff[num],
+			    num < f->size ? f->gen[num] : 0);
+		else
+			BUF_PUTSL(b, "0000000000 65535 f \n");
 
-	/* The /ID: MD5 of everything before it, as qpdf's deterministic
-	 * one was. */
+	/* The /ID: MD5 of everything before it. */
 	ck = g_checksum_new(G_CHECKSUM_MD5);
-	g_checksum_update(ck, f->p, (gssize)f->n);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
 	g_checksum_get_digest(ck, dig, &dlen);
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
 		snprintf(id + 2 * i, 3, "%02x", dig[i]);
 	buf_printf(b, "trailer\n<< /Size %zu\n   /Root %lld %u R\n"
-	    "   /Info %zu %u R\n   /Prev %zu\n   /ID [<%s> <%s>]\n>>\n"
+	    "   /Info %zu %u R\n   /ID [<%s> <%s>]\n>>\n"
 	    "startxref\n%zu\n%%%%EOF\n", size, f->root, f->gen[f->root],
-	    info, info < f->size ? f->gen[info] : 0, f->startxref, id, id,
-	    xref);
+	    info, info < f->size ? f->gen[info] : 0, id, id, xref);
 	rc = 1;
 out:
-	free(ent);
+	free(noff);
 	buf_free(&x);
 	return rc;
 }
@@ -929,16 +1626,39 @@ read_all(struct pdf *f, int fd)
 	return 1;
 }
 
+/* The arrays indexed by object number, grown for the objects added. */
+static void
+grow(struct pdf *f)
+{
+	size_t	 n = f->size + 2;
+
+	f->off = xreallocarray(f->off, n, sizeof(*f->off));
+	f->gen = xreallocarray(f->gen, n, sizeof(*f->gen));
+	f->off[f->size] = f->off[f->size + 1] = 0;
+	f->gen[f->size] = f->gen[f->size + 1] = 0;
+	f->eix = xcalloc(n, sizeof(*f->eix));
+	f->roff = xcalloc(n, sizeof(*f->roff));
+	f->rlen = xcalloc(n, sizeof(*f->rlen));
+}
+
 int
 pdfpost(const char *path, const struct pdfmeta *m)
 {
 	struct pdf	 f;
-	struct val	 root, str;
+	struct val	 root, str, k;
 	struct buf	 u = { NULL, 0, 0 };
-	size_t		 nfig = 0, done = 0;
+	size_t		 done = 0, i;
 	ssize_t		 w;
 	int		 fd, rc = 0, wrote = 0;
 
+	/* What cairo writes changes with its versions: this pass reads
+	 * cairo 1.16's files and no others. */
+	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 16, 0) ||
+	    cairo_version() >= CAIRO_VERSION_ENCODE(1, 17, 0)) {
+		diag_sys("%s: cairo %s: the PDF finishing pass reads the "
+		    "files of cairo 1.16 only", path, cairo_version_string());
+		return 0;
+	}
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	if ((fd = open(path, O_RDWR)) == -1) {
@@ -947,24 +1667,54 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	}
 	if (!read_all(&f, fd))
 		goto out;
-	if (!read_tail(&f) || !read_xref(&f) ||
-	    !get_obj(&f, f.root, f.gen[f.root], &root))
+	if (f.n >= 9 && memcmp(f.p, "%PDF-", 5) == 0 &&
+	    memcmp(f.p, "%PDF-1.5", 8) != 0) {
+		diag_sys("%s: PDF version %.3s (cairo %s): the PDF finishing "
+		    "pass reads cairo 1.16's PDF 1.5 only", path,
+		    (const char *)f.p + 5, cairo_version_string());
+		goto out;
+	}
+	if (!read_tail(&f) || !read_xref(&f))
+		goto bad;
+	grow(&f);
+	if (!get_obj(&f, f.root, f.gen[f.root], &root))
 		goto bad;
 	if (root.t != V_DICT) {
 		bad(&f, f.off[f.root], "catalog is not a dictionary");
 		goto bad;
 	}
-	if (dict_get(&f, &root, "/StructTreeRoot", &str) &&
-	    !figure_alts(&f, str, m, &nfig, 0))
-		goto bad;
-	if (f.err != NULL || !write_update(&f, m, &u))
+	if (dict_get(&f, &root, "/StructTreeRoot", &str)) {
+		if (str.t != V_REF || !deref(&f, &str) || str.t != V_DICT ||
+		    !dict_get(&f, &str, "/Type", &k) ||
+		    !name_is(&f, &k, "/StructTreeRoot")) {
+			bad(&f, str.s, "bad structure tree root");
+			goto bad;
+		}
+		if (dict_get(&f, &str, "/K", &k) &&
+		    !tree_kids(&f, k, (size_t)-1, -1, 0))
+			goto bad;
+		/* The root's children have the root as parent. */
+		for (i = 0; i < f.nel; i++)
+			if (f.el[i].parent == -1) {
+				dict_get(&f, &root, "/StructTreeRoot", &k);
+				f.el[i].parent = k.i;
+			}
+		if (!tree_fix(&f, m) || !fix_parent_tree(&f, &str))
+			goto bad;
+		for (i = 0; i < f.nel; i++)
+			if ((f.el[i].dirty || f.el[i].dead) &&
+			    !write_elem(&f, &f.el[i], m))
+				goto bad;
+	}
+	if (!fix_pages(&f, &root, m) || !fix_outline(&f, &root) ||
+	    f.err != NULL || !write_all(&f, m, &u))
 		goto bad;
 
-	/* Appended after cairo's bytes; taken back if that fails. */
+	/* Written over cairo's bytes (the file is the build's own,
+	 * switched into out/ only once whole). */
 	wrote = 1;
 	while (done < u.len) {
-		w = pwrite(fd, u.data + done, u.len - done,
-		    (off_t)(f.n + done));
+		w = pwrite(fd, u.data + done, u.len - done, (off_t)done);
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
@@ -974,18 +1724,28 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		}
 		done += (size_t)w;
 	}
+	if (ftruncate(fd, (off_t)u.len) == -1) {
+		diag_sys("%s: %s", path, strerror(errno));
+		goto out;
+	}
 	rc = 1;
 	goto out;
 bad:
 	diag_sys("%s: unexpected PDF structure at byte %zu: %s", path,
 	    f.errpos, f.err != NULL ? f.err : "unknown");
 out:
-	if (!rc && wrote && ftruncate(fd, (off_t)f.n) == -1)
-		diag_sys("%s: %s", path, strerror(errno));
+	(void)wrote;
 	if (close(fd) == -1 && rc) {
 		diag_sys("%s: %s", path, strerror(errno));
 		rc = 0;
 	}
+	for (i = 0; i < f.nel; i++)
+		free(f.el[i].kid);
+	free(f.el);
+	free(f.eix);
+	free(f.roff);
+	free(f.rlen);
+	buf_free(&f.rep);
 	free(f.p);
 	free(f.off);
 	free(f.gen);
