@@ -1825,15 +1825,20 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
 		    k < STATUS__MAX ? status_label[k] : "Non évaluée");
 	txt = p->badge[k];
+	/* Two leaves: the label and the status are two texts. */
+	elem_begin(p, cr, "Span", "");
 	rgb(cr, MUTED);
 	show_at(cr, lab, x, base);
+	cairo_tag_end(cr, "Span");
 	x += layout_w(lab) + 8;
 	w = layout_w(txt) + 14;
+	elem_begin(p, cr, "Span", "");
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 	rounded(cr, x, y + 1.5, w, BADGE_H - 3, 3);
 	cairo_fill(cr);
 	rgb(cr, 0x111111);
 	show_at(cr, txt, x + 7, base);
+	cairo_tag_end(cr, "Span");
 }
 
 /* A PNG image of the narrative, scaled to its box. */

@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,7 +100,8 @@ struct pdf {
 enum kidt {
 	KID_ELEM,	/* v: object number of an element */
 	KID_MCID,	/* v: marked-content identifier */
-	KID_OTHER	/* an object reference (OBJR) or MCR: bytes [s, e) */
+	KID_OTHER,	/* an object reference (OBJR) or MCR: bytes [s, e) */
+	KID_NEWMCID	/* v: an MCID added on page object s */
 };
 
 struct kid {
@@ -113,6 +115,7 @@ struct elem {
 	long long	 parent;	/* object number; the root's for the
 					 * top */
 	struct val	 sv;		/* /S */
+	long long	 pg;		/* /Pg, or -1 */
 	struct kid	*kid;
 	size_t		 nkid, kidcap;
 	int		 dead;		/* out of the tree */
@@ -655,6 +658,8 @@ tree_elem(struct pdf *f, struct val r, long long parent, int depth)
 	e->num = r.i;
 	e->parent = parent;
 	e->sv = v;
+	e->pg = dict_get(f, &d, "/Pg", &v) && v.t == V_REF ? v.i : -1;
+	dict_get(f, &d, "/S", &v);
 	if (!dict_get(f, &d, "/K", &v))
 		return f->err == NULL;
 	return tree_kids(f, v, ei, r.i, depth);
@@ -953,8 +958,15 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 		BUF_PUTSL(&f->rep, "\n   /K [");
 		for (i = 0; i < e->nkid; i++) {
 			buf_putc(&f->rep, ' ');
-			buf_put(&f->rep, f->p + e->kid[i].s,
-			    e->kid[i].e - e->kid[i].s);
+			if (e->kid[i].t != KID_NEWMCID)
+				buf_put(&f->rep, f->p + e->kid[i].s,
+				    e->kid[i].e - e->kid[i].s);
+			else if ((long long)e->kid[i].s == e->pg)
+				buf_printf(&f->rep, "%lld", e->kid[i].v);
+			else
+				buf_printf(&f->rep, "<< /Type /MCR /Pg %zu %u "
+				    "R /MCID %lld >>", e->kid[i].s,
+				    f->gen[e->kid[i].s], e->kid[i].v);
 		}
 		BUF_PUTSL(&f->rep, " ]");
 	}
@@ -1063,6 +1075,170 @@ inflate_all(const unsigned char *p, size_t n, struct buf *out)
  * without a glyph (the one ending a line). */
 #define SPAN_SHY	"/Span << /ActualText <feff00ad> >> BDC\nEMC\n"
 #define SPAN_SPACE	"/Span << /ActualText <feff0020> >> BDC\nEMC\n"
+#define SPAN_AT		"/Span << /ActualText "
+
+/* A marked-content sequence open while a page's content is read. */
+struct seq {
+	long long	 mcid;		/* an element's content, or -1 */
+	size_t		 tag, taglen;	/* its tag's name, in the input */
+	int		 split;		/* an ActualText span that split
+					 * its element's sequence */
+};
+
+/* What content_fix() knows of a page and adds to it. */
+struct page {
+	struct pdf	*f;
+	size_t		 num;		/* the page object */
+	const char	*fonts;		/* page_fonts() */
+	long long	*mel;		/* [nmel] element of each MCID, -1 */
+	size_t		 nmel, melcap;
+	struct seq	 st[32];	/* open sequences */
+	int		 nst;
+};
+
+/* A new MCID of the page for element el, after MCID after (element
+ * el's kids get it there).  Returns it. */
+static long long
+new_mcid(struct page *pg, long long el, long long after)
+{
+	struct pdf	*f = pg->f;
+	struct elem	*e;
+	struct kid	 k;
+	size_t		 i;
+	long long	 m = (long long)pg->nmel;
+
+	if (pg->nmel == pg->melcap) {
+		pg->melcap = pg->melcap ? pg->melcap * 2 : 64;
+		pg->mel = xreallocarray(pg->mel, pg->melcap,
+		    sizeof(*pg->mel));
+	}
+	pg->mel[pg->nmel++] = el;
+	if (el < 0 || (size_t)el >= f->size || f->eix[el] == 0)
+		return m;
+	e = &f->el[f->eix[el] - 1];
+	memset(&k, 0, sizeof(k));
+	k.t = KID_NEWMCID;
+	k.v = m;
+	k.s = pg->num;
+	kid_add(e, KID_OTHER, 0, 0, 0);
+	for (i = 0; i + 1 < e->nkid; i++)
+		if (e->kid[i].v == after && ((e->kid[i].t == KID_MCID &&
+		    e->pg == (long long)pg->num) ||
+		    (e->kid[i].t == KID_NEWMCID && e->kid[i].s == pg->num)))
+			break;
+	i = i + 1 < e->nkid ? i + 1 : e->nkid - 1;
+	memmove(e->kid + i + 1, e->kid + i, (e->nkid - 1 - i) *
+	    sizeof(*e->kid));
+	e->kid[i] = k;
+	e->dirty = 1;
+	return m;
+}
+
+/*
+ * The array of a TJ at s[i] (a '['), copied to o with "( )" before
+ * each whole number that moves what follows right by more than a fifth
+ * of an em, the move lessened by the space's width spw [1/1000 em]: the
+ * glyphs stay where they were.  Returns the index after the array.
+ */
+static size_t
+tj_spaces(const unsigned char *s, size_t i, size_t n, int spw,
+    struct buf *o)
+{
+	size_t		 j, nest;
+	double		 v;
+	char		 num[32], *end;
+	int		 str = 0;
+
+	buf_putc(o, s[i++]);
+	while (i < n && s[i] != ']') {
+		if (s[i] == '(') {
+			for (j = i + 1, nest = 1; j < n; j++)
+				if (s[j] == '\\')
+					j++;
+				else if (s[j] == '(')
+					nest++;
+				else if (s[j] == ')' && --nest == 0)
+					break;
+		} else if (s[i] == '<') {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				continue;
+		}
+		if (s[i] == '(' || s[i] == '<') {
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			str = 1;
+			continue;
+		}
+		if (is_digit(s[i]) || s[i] == '-' || s[i] == '.' ||
+		    s[i] == '+') {
+			for (j = i; j < n && j - i < sizeof(num) - 1 &&
+			    (is_digit(s[j]) || s[j] == '-' || s[j] == '.' ||
+			    s[j] == '+'); j++)
+				num[j - i] = (char)s[j];
+			num[j - i] = '\0';
+			v = g_ascii_strtod(num, &end);
+			/* A negative number moves right: a gap.  The
+			 * space and the number left make the same move. */
+			if (str && *end == '\0' && strchr(num, '.') == NULL &&
+			    v < -200 && v > -1e8)
+				buf_printf(o, "( ) %d", (int)v + spw);
+			else
+				buf_put(o, s + i, j - i);
+			i = j;
+			str = 0;
+			continue;
+		}
+		buf_putc(o, s[i++]);
+	}
+	if (i < n)
+		buf_putc(o, s[i++]);
+	return i;
+}
+
+/*
+ * "/Span << /ActualText <feff...>" (len bytes at s) to o without its
+ * soft hyphens (U+00AD, a break opportunity, not text to copy or
+ * search).
+ */
+static void
+actual_text(const unsigned char *s, size_t len, struct buf *o)
+{
+	size_t	 i, h = sizeof(SPAN_AT) - 1;
+
+	if (len < h + 6 || s[h] != '<' || (len - h - 2) % 4 != 0) {
+		buf_put(o, s, len);
+		return;
+	}
+	buf_put(o, s, h + 1);
+	for (i = h + 1; i + 4 <= len - 1; i += 4)
+		if (g_ascii_strncasecmp((const char *)s + i, "00ad", 4) != 0)
+			buf_put(o, s + i, 4);
+	buf_putc(o, '>');
+}
+
+/* Is the operator op (len bytes) a move to another line of text? */
+static int
+is_move(const unsigned char *op, size_t len)
+{
+	return (len == 2 && (memcmp(op, "Td", 2) == 0 ||
+	    memcmp(op, "TD", 2) == 0 || memcmp(op, "Tm", 2) == 0 ||
+	    memcmp(op, "T*", 2) == 0 || memcmp(op, "ET", 2) == 0));
+}
+
+/* Is the innermost element sequence open a Figure's? */
+static int
+in_figure(const unsigned char *s, const struct page *pg)
+{
+	int	 i;
+
+	for (i = pg->nst - 1; i >= 0; i--)
+		if (pg->st[i].mcid >= 0)
+			return pg->st[i].taglen == 6 &&
+			    memcmp(s + pg->st[i].tag, "Figure", 6) == 0;
+	return 0;
+}
+
 
 /* Does the text at s[i..n) start with lit? */
 static int
@@ -1078,19 +1254,27 @@ at(const unsigned char *s, size_t i, size_t n, const char *lit)
  *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
  *  - the empty spans cairo writes for characters without a glyph made
  *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
- *    a space ending a line becomes a space drawn (in a one-byte font),
- *    so no marked-content sequence sits inside an element's and the
- *    words stay apart for whoever reads the text.
- * cid[k] is set for the k-th font name of the page that is a composite
- * (two-byte) font: fonts are matched by name in fonts (a sorted list of
- * "name\0" strings).  Strings and comments are copied untouched.
+ *    a space ending a line becomes a space drawn (in a one-byte font);
+ *  - a span with an /ActualText (a ligature, a cluster) inside an
+ *    element's sequence gets an MCID of its own for that element, the
+ *    element's sequence closed before it and opened again after it
+ *    with a new MCID: no sequence without an MCID sits inside one with
+ *    an MCID, which readers (poppler) take as the end of the outer one;
+ *  - a space drawn after each label of a Figure (its chart's labels,
+ *    drawn one by one, would otherwise read as one word).
+ * Strings and comments are copied untouched.
  */
 static void
-content_fix(const unsigned char *s, size_t n, const char *cids,
+content_fix(const unsigned char *s, size_t n, struct page *pg,
     struct buf *o)
 {
-	size_t	 i = 0, j, k, nest, name = 0, namelen = 0;
-	int	 cid = 0;
+	struct seq	*q;
+	size_t		 i = 0, j, k, nest, name = 0, namelen = 0;
+	size_t		 opstart = 0;	/* in o: after the last operator */
+	long long	 mcid, el;
+	int		 spw = 0, shown = 0;	/* space width of the
+						 * font, 0: none */
+	const char	*fonts = pg->fonts;
 
 	while (i < n) {
 		if (s[i] == '(') {
@@ -1106,6 +1290,13 @@ content_fix(const unsigned char *s, size_t n, const char *cids,
 			i = j;
 			continue;
 		}
+		if (s[i] == '[' && spw > 0 && in_figure(s, pg)) {
+			/* Labels one after the other on a line, in one
+			 * array: a space where a wide gap parts two, taken
+			 * off the gap. */
+			i = tj_spaces(s, i, n, spw, o);
+			continue;
+		}
 		if (s[i] == '<' && !(i + 1 < n && s[i + 1] == '<')) {
 			for (j = i + 1; j < n && s[j] != '>'; j++)
 				continue;
@@ -1119,24 +1310,119 @@ content_fix(const unsigned char *s, size_t n, const char *cids,
 			buf_putc(o, s[i++]);
 			continue;
 		}
-		if (at(s, i, n, "/" PDFPOST_ARTIFACT " << /MCID ")) {
-			j = i + strlen("/" PDFPOST_ARTIFACT " << /MCID ");
-			while (j < n && is_digit(s[j]))
-				j++;
-			if (at(s, j, n, " >> BDC")) {
-				BUF_PUTSL(o, "/Artifact BMC");
-				i = j + 7;
-				continue;
-			}
-		}
+		q = pg->nst > 0 ? &pg->st[pg->nst - 1] : NULL;
 		if (at(s, i, n, SPAN_SHY)) {
 			i += sizeof(SPAN_SHY) - 1;
 			continue;
 		}
-		if (at(s, i, n, SPAN_SPACE) && !cid) {
+		if (at(s, i, n, SPAN_SPACE) && spw > 0) {
 			BUF_PUTSL(o, "( )Tj\n");
 			i += sizeof(SPAN_SPACE) - 1;
+			opstart = o->len;
 			continue;
+		}
+		if (s[i] == '/' && pg->nst < (int)(sizeof(pg->st) /
+		    sizeof(pg->st[0]))) {
+			/* "/Tag << /MCID n >> BDC" or
+			 * "/Span << /ActualText <...> >> BDC" */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			k = j;
+			if (at(s, j, n, " << /MCID ")) {
+				k = j + 10;
+				for (mcid = 0; k < n && is_digit(s[k]) &&
+				    mcid < 100000000; k++)
+					mcid = mcid * 10 + (s[k] - '0');
+				if (at(s, k, n, " >> BDC")) {
+					k += 7;
+					q = &pg->st[pg->nst++];
+					q->mcid = mcid;
+					q->tag = i + 1;
+					q->taglen = j - i - 1;
+					q->split = 0;
+					if (j - i - 1 == strlen(
+					    PDFPOST_ARTIFACT) && memcmp(s + i +
+					    1, PDFPOST_ARTIFACT, j - i - 1) ==
+					    0) {
+						BUF_PUTSL(o, "/Artifact BMC");
+						q->mcid = -1;
+					} else
+						buf_put(o, s + i, k - i);
+					i = k;
+					opstart = o->len;
+					continue;
+				}
+			} else if (at(s, i, n, SPAN_AT) && q != NULL &&
+			    q->mcid >= 0 && (size_t)q->mcid < pg->nmel) {
+				/* Its own MCID, then the element's again. */
+				k = i + sizeof(SPAN_AT) - 1;
+				while (k < n && s[k] != '>')
+					k++;
+				if (at(s, k, n, "> >> BDC")) {
+					el = pg->mel[q->mcid];
+					BUF_PUTSL(o, "EMC\n");
+					actual_text(s + i, k + 1 - i, o);
+					mcid = new_mcid(pg, el, q->mcid);
+					buf_printf(o, " /MCID %lld >> BDC", mcid);
+					q = &pg->st[pg->nst++];
+					*q = pg->st[pg->nst - 2];
+					q->mcid = mcid;
+					q->split = 1;
+					i = k + 8;
+					opstart = o->len;
+					continue;
+				}
+			}
+		}
+		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
+			/* An operator. */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			if (shown && spw > 0 && is_move(s + i, j - i) &&
+			    in_figure(s, pg)) {
+				/* Chart labels are drawn one by one: a
+				 * space drawn where one ends (before the
+				 * operands of the move to the next, which
+				 * starts from the line, not from the space)
+				 * keeps them apart for whoever reads the
+				 * text. */
+				buf_put(o, "( )Tj\n", 6);
+				memmove(o->data + opstart + 6, o->data +
+				    opstart, o->len - 6 - opstart);
+				memcpy(o->data + opstart, "( )Tj\n", 6);
+				shown = 0;
+			}
+			if ((j - i == 2 && (memcmp(s + i, "Tj", 2) == 0 ||
+			    memcmp(s + i, "TJ", 2) == 0)) || s[i] == '\'' ||
+			    s[i] == '"')
+				shown = 1;
+			else if (j - i == 2 && memcmp(s + i, "BT", 2) == 0)
+				shown = 0;
+		}
+		if (at(s, i, n, "BMC") || at(s, i, n, "BDC")) {
+			if (pg->nst < (int)(sizeof(pg->st) /
+			    sizeof(pg->st[0]))) {
+				q = &pg->st[pg->nst++];
+				q->mcid = -1;
+				q->split = 0;
+			}
+		} else if (at(s, i, n, "EMC") && (i + 3 == n ||
+		    is_ws(s[i + 3]) || is_delim(s[i + 3]))) {
+			if (pg->nst > 0 && pg->st[--pg->nst].split) {
+				/* The element's sequence, opened again. */
+				q = &pg->st[pg->nst - 1];
+				el = pg->mel[q->mcid];
+				mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
+				BUF_PUTSL(o, "EMC\n/");
+				buf_put(o, s + q->tag, q->taglen);
+				buf_printf(o, " << /MCID %lld >> BDC", mcid);
+				q->mcid = mcid;
+				i += 3;
+				opstart = o->len;
+				continue;
+			}
 		}
 		if (s[i] == '/') {
 			for (j = i + 1; j < n && !is_ws(s[j]) &&
@@ -1150,12 +1436,25 @@ content_fix(const unsigned char *s, size_t n, const char *cids,
 		}
 		if (at(s, i, n, "Tf") && (i + 2 == n || is_ws(s[i + 2]))) {
 			/* The font is the last name before. */
-			cid = 0;
-			for (k = 0; cids != NULL && cids[k] != '\0';
-			    k += strlen(cids + k) + 1)
-				if (strlen(cids + k) == namelen &&
-				    memcmp(cids + k, s + name, namelen) == 0)
-					cid = 1;
+			spw = 0;
+			for (k = 0; fonts != NULL && fonts[k] != '\0';
+			    k += strlen(fonts + k) + 1) {
+				j = k;
+				k += strlen(fonts + k) + 1;
+				if (strlen(fonts + j) == namelen &&
+				    memcmp(fonts + j, s + name, namelen) == 0)
+					spw = atoi(fonts + k);
+			}
+		}
+		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
+			/* The operator whole; its operands follow it. */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			buf_put(o, s + i, j - i);
+			i = j;
+			opstart = o->len;
+			continue;
 		}
 		buf_putc(o, s[i++]);
 	}
@@ -1232,12 +1531,102 @@ obj_end(struct pdf *f, long long num, size_t *end)
 	return 1;
 }
 
-/* The names of the page's composite fonts, as "name\0...\0\0" in b. */
+/* Stream num anew: data, Flate-compressed. */
 static int
-page_cids(struct pdf *f, const struct val *pg, struct buf *b)
+rep_stream(struct pdf *f, long long num, const struct buf *data)
 {
-	struct val	 r, fo, k, v, d, st;
-	size_t		 i;
+	unsigned char	*z;
+	uLongf		 zn;
+
+	zn = compressBound(data->len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)data->data, data->len,
+	    6) != Z_OK) {
+		free(z);
+		return bad(f, 0, "stream cannot be compressed");
+	}
+	rep_begin(f, (size_t)num);
+	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
+	    "stream\n", (unsigned long)zn);
+	buf_put(&f->rep, z, zn);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, (size_t)num);
+	free(z);
+	return 1;
+}
+
+/*
+ * A font's ToUnicode map without soft hyphens: cairo maps a ligature
+ * glyph to the text of its first use, "f\u00adf" when a break
+ * opportunity fell inside it, and every later "ff" would copy as
+ * "f\u00adf".  Each code's text loses its U+00AD (one character at
+ * least is left).
+ */
+static int
+fix_tounicode(struct pdf *f, long long num)
+{
+	struct val	 d, flt;
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	size_t		 data, len, end, i, j, k;
+	int		 dst = 0, rc = 0;
+
+	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
+		return 1;
+	if (!get_stream(f, num, &d, &data, &len, &end))
+		return 0;
+	if (!dict_get(f, &d, "/Filter", &flt))
+		buf_put(&raw, f->p + data, len);
+	else if (!name_is(f, &flt, "/FlateDecode") ||
+	    !inflate_all(f->p + data, len, &raw)) {
+		rc = bad(f, data, "ToUnicode map not a Flate stream");
+		goto out;
+	}
+	/* Hex strings alternate: code, text (bfchar); a text is the one
+	 * after a code on its line. */
+	for (i = 0; i < raw.len; i++) {
+		if (raw.data[i] == '\n')
+			dst = 0;
+		if (raw.data[i] != '<' || (i + 1 < raw.len &&
+		    raw.data[i + 1] == '<')) {
+			buf_putc(&o, raw.data[i]);
+			continue;
+		}
+		for (j = i + 1; j < raw.len && raw.data[j] != '>'; j++)
+			continue;
+		if (j >= raw.len || !dst || (j - i - 1) % 4 != 0 ||
+		    j - i - 1 <= 4) {
+			buf_put(&o, raw.data + i, j < raw.len ? j + 1 - i :
+			    raw.len - i);
+			dst = 1;
+			i = j;
+			continue;
+		}
+		buf_putc(&o, '<');
+		for (k = i + 1; k + 4 <= j; k += 4)
+			if (g_ascii_strncasecmp(raw.data + k, "00ad", 4) != 0)
+				buf_put(&o, raw.data + k, 4);
+		buf_putc(&o, '>');
+		dst = 0;
+		i = j;
+	}
+	rc = rep_stream(f, num, &o);
+out:
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
+/*
+ * The page's fonts that can draw a space: one-byte fonts whose /Widths
+ * give code 32 a width (so the subset holds the glyph), as "name\0width
+ * [1/1000 em]\0" pairs ending with "\0" in b.
+ */
+static int
+page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
+{
+	struct val	 r, fo, k, v, d, st, fc, w, x;
+	size_t		 i, j;
+	long long	 n;
 
 	buf_reset(b);
 	if (dict_get(f, pg, "/Resources", &r) && deref(f, &r) &&
@@ -1251,10 +1640,28 @@ page_cids(struct pdf *f, const struct val *pg, struct buf *b)
 			d = v;
 			if (!deref(f, &d))
 				return 0;
-			if (d.t == V_DICT && dict_get(f, &d, "/Subtype", &st) &&
-			    name_is(f, &st, "/Type0")) {
-				buf_put(b, f->p + k.s + 1, k.e - k.s - 1);
-				buf_putc(b, '\0');
+			if (d.t == V_DICT && dict_get(f, &d, "/ToUnicode", &x) &&
+			    x.t == V_REF && !fix_tounicode(f, x.i))
+				return 0;
+			if (d.t != V_DICT || !dict_get(f, &d, "/Subtype", &st) ||
+			    name_is(f, &st, "/Type0") ||
+			    !dict_get(f, &d, "/FirstChar", &fc) ||
+			    fc.t != V_INT || fc.i > 32 || fc.i < 0 ||
+			    !dict_get(f, &d, "/Widths", &w) || !deref(f, &w) ||
+			    w.t != V_ARRAY)
+				continue;
+			for (n = fc.i, j = skip_ws(f, w.s + 1);
+			    f->p[j] != ']'; j = skip_ws(f, x.e), n++) {
+				if (!parse_val(f, j, &x, 1))
+					return 0;
+				if (n == 32 && x.t == V_INT && x.i > 0 &&
+				    x.i < 10000) {
+					buf_put(b, f->p + k.s + 1,
+					    k.e - k.s - 1);
+					buf_printf(b, "%c%lld%c", '\0', x.i,
+					    '\0');
+					break;
+				}
 			}
 		}
 	}
@@ -1265,12 +1672,10 @@ page_cids(struct pdf *f, const struct val *pg, struct buf *b)
 
 /* Content stream num of a page, made anew by content_fix(). */
 static int
-fix_content(struct pdf *f, long long num, const char *cids)
+fix_content(struct pdf *f, long long num, struct page *pg)
 {
 	struct val	 d, flt;
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	unsigned char	*z = NULL;
-	uLongf		 zn;
 	size_t		 data, len, end;
 	int		 rc = 0;
 
@@ -1285,23 +1690,9 @@ fix_content(struct pdf *f, long long num, const char *cids)
 		rc = bad(f, data, "page content not a Flate stream");
 		goto out;
 	}
-	content_fix((const unsigned char *)raw.data, raw.len, cids, &o);
-	zn = compressBound(o.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)o.data, o.len, 6) !=
-	    Z_OK) {
-		rc = bad(f, data, "page content cannot be compressed");
-		goto out;
-	}
-	rep_begin(f, (size_t)num);
-	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
-	    "stream\n", (unsigned long)zn);
-	buf_put(&f->rep, z, zn);
-	BUF_PUTSL(&f->rep, "\nendstream");
-	rep_end(f, (size_t)num);
-	rc = 1;
+	content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
+	rc = rep_stream(f, num, &o);
 out:
-	free(z);
 	buf_free(&raw);
 	buf_free(&o);
 	return rc;
@@ -1357,6 +1748,92 @@ fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
 	return f->err == NULL;
 }
 
+/*
+ * The parent tree's /Nums as a table: *tab[key] is the object number of
+ * the value (an array of a page's elements, or an annotation's
+ * element), 0 when none.
+ */
+static int
+parent_nums(struct pdf *f, const struct val *root, size_t **tab,
+    size_t *ntab)
+{
+	struct val	 str, pt, nums, k, v;
+	size_t		 i;
+
+	*tab = NULL;
+	*ntab = 0;
+	if (!dict_get(f, root, "/StructTreeRoot", &str) || !deref(f, &str) ||
+	    str.t != V_DICT || !dict_get(f, &str, "/ParentTree", &pt) ||
+	    !deref(f, &pt) || pt.t != V_DICT ||
+	    !dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
+		return f->err == NULL;
+	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
+		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
+			return 0;
+		if (k.t != V_INT || k.i < 0 || (size_t)k.i > f->size * 4 + 64)
+			return bad(f, k.s, "bad parent tree key");
+		if ((size_t)k.i >= *ntab) {
+			*tab = xreallocarray(*tab, (size_t)k.i + 1,
+			    sizeof(**tab));
+			memset(*tab + *ntab, 0, ((size_t)k.i + 1 - *ntab) *
+			    sizeof(**tab));
+			*ntab = (size_t)k.i + 1;
+		}
+		if (v.t == V_REF && v.i > 0 && (size_t)v.i < f->size)
+			(*tab)[k.i] = (size_t)v.i;
+	}
+	return 1;
+}
+
+/* The elements of a page's MCIDs, from its parent tree array arr. */
+static int
+page_mel(struct pdf *f, size_t arr, struct page *pg)
+{
+	struct val	 a, x;
+	size_t		 j;
+
+	pg->nmel = 0;
+	if (arr == 0)
+		return 1;
+	if (!get_obj(f, (long long)arr, f->gen[arr], &a))
+		return 0;
+	if (a.t != V_ARRAY)
+		return 1;
+	for (j = skip_ws(f, a.s + 1); f->p[j] != ']'; j = skip_ws(f, x.e)) {
+		if (!parse_val(f, j, &x, 1))
+			return 0;
+		if (pg->nmel == pg->melcap) {
+			pg->melcap = pg->melcap ? pg->melcap * 2 : 64;
+			pg->mel = xreallocarray(pg->mel, pg->melcap,
+			    sizeof(*pg->mel));
+		}
+		pg->mel[pg->nmel++] = x.t == V_REF ? x.i : -1;
+	}
+	return 1;
+}
+
+/* The page's parent tree array anew: its MCIDs' elements, the new ones
+ * too, artifacts null. */
+static void
+page_arr(struct pdf *f, size_t arr, const struct page *pg)
+{
+	size_t		 j;
+	long long	 e;
+
+	rep_begin(f, arr);
+	buf_putc(&f->rep, '[');
+	for (j = 0; j < pg->nmel; j++) {
+		e = pg->mel[j];
+		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
+		    f->el[f->eix[e] - 1].dead))
+			BUF_PUTSL(&f->rep, " null");
+		else
+			buf_printf(&f->rep, " %lld %u R", e, f->gen[e]);
+	}
+	BUF_PUTSL(&f->rep, " ]");
+	rep_end(f, arr);
+}
+
 /* Every page: its content, its links, and /Tabs /S (the order of the
  * structure) where it has annotations. */
 static int
@@ -1365,14 +1842,19 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 	static const char *const drop[] = { "/Tabs" };
 	struct val	 pages, kids, pr, pg, c, an, x, t;
 	struct buf	 cids = { NULL, 0, 0 };
-	size_t		 i, j;
+	struct page	 pc;
+	size_t		*tab = NULL, ntab = 0, i, j, arr;
 	int		 rc = 0;
 
+	memset(&pc, 0, sizeof(pc));
+	pc.f = f;
 	if (!dict_get(f, root, "/Pages", &pages))
 		return f->err == NULL;
 	if (!deref(f, &pages) || pages.t != V_DICT ||
 	    !dict_get(f, &pages, "/Kids", &kids) || kids.t != V_ARRAY)
 		return bad(f, pages.s, "bad page tree");
+	if (!parent_nums(f, root, &tab, &ntab))
+		goto out;
 	for (i = skip_ws(f, kids.s + 1); f->p[i] != ']'; i = skip_ws(f, pr.e)) {
 		if (!parse_val(f, i, &pr, 1))
 			goto out;
@@ -1387,21 +1869,36 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 			bad(f, pr.s, "page listed twice");
 			goto out;
 		}
-		if (!page_cids(f, &pg, &cids))
+		if (!page_fonts(f, &pg, &cids))
 			goto out;
+		arr = 0;
+		if (dict_get(f, &pg, "/StructParents", &x) && x.t == V_INT &&
+		    x.i >= 0 && (size_t)x.i < ntab)
+			arr = tab[x.i];
+		if (arr != 0 && f->rlen[arr] != 0) {
+			bad(f, x.s, "parent tree array of two pages");
+			goto out;
+		}
+		if (!page_mel(f, arr, &pc))
+			goto out;
+		pc.num = (size_t)pr.i;
+		pc.fonts = cids.data;
+		pc.nst = 0;
 		if (dict_get(f, &pg, "/Contents", &c)) {
 			if (c.t == V_REF) {
-				if (!fix_content(f, c.i, cids.data))
+				if (!fix_content(f, c.i, &pc))
 					goto out;
 			} else if (c.t == V_ARRAY) {
 				for (j = skip_ws(f, c.s + 1); f->p[j] != ']';
 				    j = skip_ws(f, x.e))
 					if (!parse_val(f, j, &x, 1) ||
 					    (x.t == V_REF &&
-					    !fix_content(f, x.i, cids.data)))
+					    !fix_content(f, x.i, &pc)))
 						goto out;
 			}
 		}
+		if (arr != 0)
+			page_arr(f, arr, &pc);
 		if (!dict_get(f, &pg, "/Annots", &an))
 			continue;
 		if (an.t == V_ARRAY)
@@ -1417,6 +1914,8 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 	}
 	rc = f->err == NULL;
 out:
+	free(tab);
+	free(pc.mel);
 	buf_free(&cids);
 	return rc;
 }
@@ -1699,15 +2198,22 @@ pdfpost(const char *path, const struct pdfmeta *m)
 				dict_get(&f, &root, "/StructTreeRoot", &k);
 				f.el[i].parent = k.i;
 			}
-		if (!tree_fix(&f, m) || !fix_parent_tree(&f, &str))
+		if (!tree_fix(&f, m))
+			goto bad;
+	}
+	/* Pages first: their content adds MCIDs to elements. */
+	if (!fix_pages(&f, &root, m))
+		goto bad;
+	if (f.nel > 0) {
+		if (!fix_parent_tree(&f, &str))
 			goto bad;
 		for (i = 0; i < f.nel; i++)
 			if ((f.el[i].dirty || f.el[i].dead) &&
 			    !write_elem(&f, &f.el[i], m))
 				goto bad;
 	}
-	if (!fix_pages(&f, &root, m) || !fix_outline(&f, &root) ||
-	    f.err != NULL || !write_all(&f, m, &u))
+	if (!fix_outline(&f, &root) || f.err != NULL ||
+	    !write_all(&f, m, &u))
 		goto bad;
 
 	/* Written over cairo's bytes (the file is the build's own,
