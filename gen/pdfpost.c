@@ -1975,11 +1975,92 @@ fix_outline(struct pdf *f, const struct val *root)
 	return 1;
 }
 
+/* Objects in one object stream. */
+#define OBJSTM_N	200
+
 /*
- * The file anew in b: cairo's header, every object (cairo's bytes, or
- * its new version), the XMP stream, a new information dictionary if
- * cairo wrote none, a cross-reference table and a trailer with an /ID.
- * Returns 1, or 0 after bad().
+ * Object num's value as it is to be written: *vs, *vl (NULL: no such
+ * object), from its new version or cairo's bytes; *stream when it is a
+ * stream (the value then runs to "endstream").
+ */
+static int
+obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
+    size_t *vl, int *stream)
+{
+	const char	*p, *e;
+	size_t		 pos, end;
+
+	*vs = NULL;
+	*vl = 0;
+	*stream = 0;
+	if (f->rlen[num] != 0) {
+		/* "num gen obj\n" value "\nendobj\n" */
+		p = f->rep.data + f->roff[num];
+		e = p + f->rlen[num] - strlen("\nendobj\n");
+		p = memchr(p, '\n', (size_t)(e - p));
+		*vs = p + 1;
+		*vl = (size_t)(e - *vs);
+		*stream = *vl >= 9 && memcmp(e - 9, "endstream", 9) == 0;
+		return 1;
+	}
+	if (num >= f->size || f->off[num] == 0)
+		return 1;
+	if (!obj_end(f, (long long)num, &end))
+		return 0;
+	pos = f->off[num];
+	while (pos < end && !keyword_at(f, pos, "obj"))
+		pos++;
+	if (!parse_val(f, pos + 3, v, 0))
+		return 0;
+	*vs = (const char *)f->p + v->s;
+	pos = skip_ws(f, v->e);
+	*stream = keyword_at(f, pos, "stream");
+	/* To the end of "endstream", or of the value. */
+	*vl = (*stream ? end - 6 : v->e) - v->s;
+	while (*vl > 0 && is_ws((unsigned char)(*vs)[*vl - 1]))
+		(*vl)--;
+	return 1;
+}
+
+/* The object stream num of nin objects: hd ("num offset" pairs) and
+ * body (their values), written to b and emptied. */
+static int
+objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
+    size_t nin, size_t num, size_t *noff)
+{
+	struct buf	 all = { NULL, 0, 0 };
+	unsigned char	*z;
+	uLongf		 zn;
+
+	buf_put(&all, hd->data, hd->len);
+	buf_put(&all, body->data, body->len);
+	zn = compressBound(all.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)all.data, all.len, 6) !=
+	    Z_OK) {
+		free(z);
+		buf_free(&all);
+		return bad(f, 0, "object stream cannot be compressed");
+	}
+	noff[num] = b->len;
+	buf_printf(b, "%zu 0 obj\n<< /Type /ObjStm\n   /N %zu\n   /First %zu\n"
+	    "   /Filter /FlateDecode\n   /Length %lu\n>>\nstream\n", num, nin,
+	    hd->len, (unsigned long)zn);
+	buf_put(b, z, zn);
+	BUF_PUTSL(b, "\nendstream\nendobj\n");
+	free(z);
+	buf_free(&all);
+	buf_reset(hd);
+	buf_reset(body);
+	return 1;
+}
+
+/*
+ * The file anew in b: cairo's header; its streams (cairo's bytes, or
+ * new versions); every other object (cairo's bytes or its new version)
+ * in object streams; the XMP stream, a new information dictionary if
+ * cairo wrote none; a cross-reference stream with the /ID.  Returns 1,
+ * or 0 after bad().
  */
 static int
 write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
@@ -1989,13 +2070,18 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	static const char *const info_drop[] = { "/CreationDate", "/ModDate",
 	    "/Producer" };
 	struct val	 v;
-	struct buf	 x = { NULL, 0, 0 };
+	struct buf	 x = { NULL, 0, 0 }, hd = { NULL, 0, 0 };
+	struct buf	 body = { NULL, 0, 0 };
 	GChecksum	*ck;
 	guint8		 dig[16];
 	gsize		 dlen = sizeof(dig);
+	unsigned char	*z = NULL;
+	uLongf		 zn;
+	const char	*vs;
 	char		 date[32], id[33];
-	size_t		*noff = NULL, hdr, num, xmp, info, size, i, end, xref;
-	int		 y, mo, d, rc = 0;
+	size_t		*noff = NULL, *nidx = NULL, hdr, num, xmp, info, size;
+	size_t		 i, vl, xref, nin = 0, nstm = 0, xnum;
+	int		 y, mo, d, rc = 0, stream;
 
 	if (m->date == NULL ||
 	    sscanf(m->date, "%4d-%2d-%2d", &y, &mo, &d) != 3 ||
@@ -2052,43 +2138,99 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 		if (f->off[num] != 0 && f->off[num] < hdr)
 			hdr = f->off[num];
 	buf_put(b, f->p, hdr);
-	noff = xcalloc(size, sizeof(*noff));
+
+	/* Streams as they are; every other object into object streams
+	 * of OBJSTM_N objects (PDF 1.5 §7.5.7), compressed. */
+	/* Numbers: cairo's objects and ours [1, size), then the object
+	 * streams, then the cross-reference stream. */
+	noff = xcalloc(size + size / OBJSTM_N + 3, sizeof(*noff));
+	nidx = xcalloc(size, sizeof(*nidx));
 	for (num = 1; num < size; num++) {
-		if (f->rlen[num] != 0) {
+		if (!obj_bytes(f, num, &v, &vs, &vl, &stream))
+			goto out;
+		if (vs == NULL)
+			continue;
+		if (stream || (num < f->size && f->gen[num] != 0)) {
 			noff[num] = b->len;
-			buf_put(b, f->rep.data + f->roff[num], f->rlen[num]);
-		} else if (num < f->size && f->off[num] != 0) {
-			if (!obj_end(f, (long long)num, &end))
-				goto out;
-			noff[num] = b->len;
-			buf_put(b, f->p + f->off[num], end - f->off[num]);
-			buf_putc(b, '\n');
+			buf_printf(b, "%zu %u obj\n", num, num < f->size ?
+			    f->gen[num] : 0);
+			buf_put(b, vs, vl);
+			BUF_PUTSL(b, "\nendobj\n");
+			continue;
 		}
+		if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body, nin,
+		    size + nstm++, noff))
+			goto out;
+		if (nin == OBJSTM_N)
+			nin = 0;
+		buf_printf(&hd, "%zu %zu ", num, body.len);
+		buf_put(&body, vs, vl);
+		buf_putc(&body, '\n');
+		noff[num] = 0;
+		nidx[num] = (size + nstm) << 16 | nin;
+		nin++;
 	}
+	if (nin > 0 && !objstm_end(f, b, &hd, &body, nin, size + nstm++,
+	    noff))
+		goto out;
+
+	/* The cross-reference stream: type 0 free, 1 offset, 2 in an
+	 * object stream (its number, the index in it). */
 	xref = b->len;
-	buf_printf(b, "xref\n0 %zu\n0000000000 65535 f \n", size);
-	for (num = 1; num < size; num++)
-		if (noff[num] != 0)
-			buf_printf(b, "%010zu %05u n \n", noff[num],
-			    num < f->size ? f->gen[num] : 0);
+	xnum = size + nstm;
+	buf_reset(&body);
+	for (num = 0; num <= xnum; num++) {
+		unsigned char e[7] = { 0, 0, 0, 0, 0, 0, 0 };
+		size_t	 o = 0, g = 0;
+
+		if (num == xnum)
+			e[0] = 1, o = xref;
+		else if (num > 0 && noff[num] != 0)
+			e[0] = 1, o = noff[num], g = num < f->size ?
+			    f->gen[num] : 0;
+		else if (num > 0 && num < size && nidx[num] != 0)
+			e[0] = 2, o = nidx[num] >> 16, g = nidx[num] & 0xffff;
 		else
-			BUF_PUTSL(b, "0000000000 65535 f \n");
+			g = num == 0 ? 0xffff : 0;
+		e[1] = (unsigned char)(o >> 24);
+		e[2] = (unsigned char)(o >> 16);
+		e[3] = (unsigned char)(o >> 8);
+		e[4] = (unsigned char)o;
+		e[5] = (unsigned char)(g >> 8);
+		e[6] = (unsigned char)g;
+		buf_put(&body, e, 7);
+	}
+	zn = compressBound(body.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
+	    6) != Z_OK) {
+		bad(f, 0, "cross-reference stream cannot be compressed");
+		goto out;
+	}
 
 	/* The /ID: MD5 of everything before it. */
 	ck = g_checksum_new(G_CHECKSUM_MD5);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
+	g_checksum_update(ck, z, (gssize)zn);
 	g_checksum_get_digest(ck, dig, &dlen);
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
 		snprintf(id + 2 * i, 3, "%02x", dig[i]);
-	buf_printf(b, "trailer\n<< /Size %zu\n   /Root %lld %u R\n"
-	    "   /Info %zu %u R\n   /ID [<%s> <%s>]\n>>\n"
-	    "startxref\n%zu\n%%%%EOF\n", size, f->root, f->gen[f->root],
-	    info, info < f->size ? f->gen[info] : 0, id, id, xref);
+	buf_printf(b, "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n"
+	    "   /W [ 1 4 2 ]\n   /Root %lld %u R\n   /Info %zu %u R\n"
+	    "   /ID [<%s> <%s>]\n   /Filter /FlateDecode\n   /Length %lu\n"
+	    ">>\nstream\n", xnum, xnum + 1, f->root, f->gen[f->root], info,
+	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)zn);
+	buf_put(b, z, zn);
+	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
 	rc = 1;
 out:
 	free(noff);
+	free(nidx);
+	free(z);
 	buf_free(&x);
+	buf_free(&hd);
+	buf_free(&body);
 	return rc;
 }
 
