@@ -2038,6 +2038,8 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
     double w, double leading)
 {
 	PangoLayout	*pl;
+	PangoLayoutIter	*iter;
+	PangoRectangle	 log;
 	PangoAttrList	*al;
 	int		 h;
 
@@ -2050,9 +2052,20 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 	pango_layout_set_attributes(pl, al);
 	pango_attr_list_unref(al);
 	rgb(cr, color);
+	/* A Span a line: lines ended by a newline are texts apart. */
 	elem_begin(p, cr, "P", "");
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, pl);
+	iter = pango_layout_get_iter(pl);
+	do {
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		elem_begin(p, cr, "Span", "");
+		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE, y +
+		    (double)pango_layout_iter_get_baseline(iter) /
+		    PANGO_SCALE);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_iter_get_line_readonly(iter));
+		cairo_tag_end(cr, "Span");
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
 	cairo_tag_end(cr, "P");
 	pango_layout_get_size(pl, NULL, &h);
 	g_object_unref(pl);
