@@ -2309,8 +2309,15 @@ draw(struct pdf *p)
 		diag_sys("%s: %s", p->path, strerror(errno));
 		return 0;
 	}
+	/* cairo 1.16 compresses each page's content, which pdfpost()
+	 * inflates to repair and compresses again.  Its debug switch,
+	 * read when a surface is made, has it write the content plain:
+	 * compressed once, by pdfpost().  (Workers are processes: nothing
+	 * reads the environment meanwhile.) */
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
 	sf = cairo_pdf_surface_create_for_stream(to_file, &out, PAGE_W,
 	    PAGE_H);
+	unsetenv("CAIRO_DEBUG_PDF");
 	metadata(p, sf);
 	cr = cairo_create(sf);
 	elem_begin(p, cr, "Document", "");

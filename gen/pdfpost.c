@@ -94,6 +94,8 @@ struct pdf {
 	/* New versions of objects, written in place of cairo's. */
 	struct buf	 rep;
 	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
+	int		*fontw;		/* [size] 1 + a font's space width,
+					 * or 0: not read yet */
 };
 
 /* A child of a structure element, as cairo wrote it. */
@@ -184,8 +186,11 @@ skip_ws(const struct pdf *f, size_t pos)
 static int
 keyword_at(const struct pdf *f, size_t pos, const char *kw)
 {
-	size_t	 len = strlen(kw);
+	size_t	 len;
 
+	if (pos >= f->n || f->p[pos] != (unsigned char)kw[0])
+		return 0;
+	len = strlen(kw);
 	return pos <= f->n && f->n - pos >= len &&
 	    memcmp(f->p + pos, kw, len) == 0 && tok_end(f, pos + len);
 }
@@ -571,7 +576,8 @@ kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
 	e->nkid++;
 }
 
-static int	 tree_elem(struct pdf *, struct val, long long, int);
+static int	 tree_elem(struct pdf *, struct val, const struct val *,
+		    long long, int);
 
 /*
  * One entry of a /K: an element (read, depth first), a marked-content
@@ -599,7 +605,7 @@ tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
 		    "/StructElem"))) {
 			if (ei != (size_t)-1)
 				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
-			return tree_elem(f, k, parent, depth + 1);
+			return tree_elem(f, k, &o, parent, depth + 1);
 		}
 	}
 	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
@@ -626,12 +632,13 @@ tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
 	return 1;
 }
 
-/* The element at reference r, child of object parent, and the elements
- * under it. */
+/* The element at reference r (its dictionary dd), child of object
+ * parent, and the elements under it. */
 static int
-tree_elem(struct pdf *f, struct val r, long long parent, int depth)
+tree_elem(struct pdf *f, struct val r, const struct val *dd,
+    long long parent, int depth)
 {
-	struct val	 d, v;
+	struct val	 d = *dd, v;
 	struct elem	*e;
 	size_t		 ei;
 
@@ -642,9 +649,6 @@ tree_elem(struct pdf *f, struct val r, long long parent, int depth)
 	/* cairo writes a tree: a loop or a shared child is refused. */
 	if (f->eix[r.i] != 0 || ++f->visits > f->size)
 		return bad(f, r.s, "structure element reached twice");
-	d = r;
-	if (!deref(f, &d))
-		return 0;
 	if (d.t != V_DICT || !dict_get(f, &d, "/S", &v) || v.t != V_NAME)
 		return bad(f, d.s, "structure element without a type");
 	if (f->nel == f->elcap) {
@@ -1277,6 +1281,17 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 	const char	*fonts = pg->fonts;
 
 	while (i < n) {
+		if (s[i] != '(' && s[i] != '<' && s[i] != '[' && s[i] != '/' &&
+		    s[i] != '\'' && s[i] != '"' && !g_ascii_isalpha(s[i])) {
+			/* Numbers, white space, delimiters: as they are. */
+			for (j = i + 1; j < n && s[j] != '(' && s[j] != '<' &&
+			    s[j] != '[' && s[j] != '/' && s[j] != '\'' &&
+			    s[j] != '"' && !g_ascii_isalpha(s[j]); j++)
+				continue;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if (s[i] == '(') {
 			for (j = i + 1, nest = 1; j < n; j++)
 				if (s[j] == '\\')
@@ -1311,11 +1326,11 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 			continue;
 		}
 		q = pg->nst > 0 ? &pg->st[pg->nst - 1] : NULL;
-		if (at(s, i, n, SPAN_SHY)) {
+		if (s[i] == '/' && at(s, i, n, SPAN_SHY)) {
 			i += sizeof(SPAN_SHY) - 1;
 			continue;
 		}
-		if (at(s, i, n, SPAN_SPACE) && spw > 0) {
+		if (s[i] == '/' && spw > 0 && at(s, i, n, SPAN_SPACE)) {
 			BUF_PUTSL(o, "( )Tj\n");
 			i += sizeof(SPAN_SPACE) - 1;
 			opstart = o->len;
@@ -1510,6 +1525,26 @@ get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
 	return 1;
 }
 
+/* Where the value of object num starts, after "num gen obj"; 0 after
+ * bad(). */
+static size_t
+obj_start(struct pdf *f, long long num)
+{
+	size_t		 pos = f->off[num];
+	long long	 x;
+
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	return pos + 3;
+}
+
 /* Where object num ends ("endobj" included), stream or not. */
 static int
 obj_end(struct pdf *f, long long num, size_t *end)
@@ -1517,10 +1552,7 @@ obj_end(struct pdf *f, long long num, size_t *end)
 	struct val	 v;
 	size_t		 pos, data, len;
 
-	pos = f->off[num];
-	while (pos < f->n && !keyword_at(f, pos, "obj"))
-		pos++;
-	if (!parse_val(f, pos + 3, &v, 0))
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, &v, 0))
 		return 0;
 	pos = skip_ws(f, v.e);
 	if (keyword_at(f, pos, "stream"))
@@ -1617,6 +1649,51 @@ out:
 }
 
 /*
+ * The width of a space in font r [1/1000 em], 0 if it has none (not a
+ * one-byte font, or code 32 not in its subset), -1 after bad(); its
+ * ToUnicode map mended on the way.  Each font is read once (fonts are
+ * shared by pages).
+ */
+static int
+font_space(struct pdf *f, struct val r)
+{
+	struct val	 d, st, fc, w, x;
+	size_t		 j;
+	long long	 n;
+	int		 sp = 0;
+
+	if (r.t == V_REF && r.i > 0 && (size_t)r.i < f->size &&
+	    f->fontw[r.i] != 0)
+		return f->fontw[r.i] - 1;
+	d = r;
+	if (!deref(f, &d))
+		return -1;
+	if (d.t == V_DICT && dict_get(f, &d, "/ToUnicode", &x) &&
+	    x.t == V_REF && !fix_tounicode(f, x.i))
+		return -1;
+	if (d.t == V_DICT && dict_get(f, &d, "/Subtype", &st) &&
+	    !name_is(f, &st, "/Type0") &&
+	    dict_get(f, &d, "/FirstChar", &fc) && fc.t == V_INT &&
+	    fc.i <= 32 && fc.i >= 0 && dict_get(f, &d, "/Widths", &w) &&
+	    deref(f, &w) && w.t == V_ARRAY)
+		for (n = fc.i, j = skip_ws(f, w.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e), n++) {
+			if (!parse_val(f, j, &x, 1))
+				return -1;
+			if (n == 32) {
+				if (x.t == V_INT && x.i > 0 && x.i < 10000)
+					sp = (int)x.i;
+				break;
+			}
+		}
+	if (f->err != NULL)
+		return -1;
+	if (r.t == V_REF && r.i > 0 && (size_t)r.i < f->size)
+		f->fontw[r.i] = sp + 1;
+	return sp;
+}
+
+/*
  * The page's fonts that can draw a space: one-byte fonts whose /Widths
  * give code 32 a width (so the subset holds the glyph), as "name\0width
  * [1/1000 em]\0" pairs ending with "\0" in b.
@@ -1624,9 +1701,9 @@ out:
 static int
 page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 {
-	struct val	 r, fo, k, v, d, st, fc, w, x;
-	size_t		 i, j;
-	long long	 n;
+	struct val	 r, fo, k, v;
+	size_t		 i;
+	int		 w;
 
 	buf_reset(b);
 	if (dict_get(f, pg, "/Resources", &r) && deref(f, &r) &&
@@ -1637,31 +1714,11 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 			if (!parse_val(f, i, &k, 1) ||
 			    !parse_val(f, k.e, &v, 1))
 				return 0;
-			d = v;
-			if (!deref(f, &d))
+			if ((w = font_space(f, v)) < 0)
 				return 0;
-			if (d.t == V_DICT && dict_get(f, &d, "/ToUnicode", &x) &&
-			    x.t == V_REF && !fix_tounicode(f, x.i))
-				return 0;
-			if (d.t != V_DICT || !dict_get(f, &d, "/Subtype", &st) ||
-			    name_is(f, &st, "/Type0") ||
-			    !dict_get(f, &d, "/FirstChar", &fc) ||
-			    fc.t != V_INT || fc.i > 32 || fc.i < 0 ||
-			    !dict_get(f, &d, "/Widths", &w) || !deref(f, &w) ||
-			    w.t != V_ARRAY)
-				continue;
-			for (n = fc.i, j = skip_ws(f, w.s + 1);
-			    f->p[j] != ']'; j = skip_ws(f, x.e), n++) {
-				if (!parse_val(f, j, &x, 1))
-					return 0;
-				if (n == 32 && x.t == V_INT && x.i > 0 &&
-				    x.i < 10000) {
-					buf_put(b, f->p + k.s + 1,
-					    k.e - k.s - 1);
-					buf_printf(b, "%c%lld%c", '\0', x.i,
-					    '\0');
-					break;
-				}
+			if (w > 0) {
+				buf_put(b, f->p + k.s + 1, k.e - k.s - 1);
+				buf_printf(b, "%c%d%c", '\0', w, '\0');
 			}
 		}
 	}
@@ -2007,10 +2064,8 @@ obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
 		return 1;
 	if (!obj_end(f, (long long)num, &end))
 		return 0;
-	pos = f->off[num];
-	while (pos < end && !keyword_at(f, pos, "obj"))
-		pos++;
-	if (!parse_val(f, pos + 3, v, 0))
+	if ((pos = obj_start(f, (long long)num)) == 0 ||
+	    !parse_val(f, pos, v, 0))
 		return 0;
 	*vs = (const char *)f->p + v->s;
 	pos = skip_ws(f, v->e);
@@ -2036,8 +2091,8 @@ objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
 	buf_put(&all, body->data, body->len);
 	zn = compressBound(all.len);
 	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)all.data, all.len, 6) !=
-	    Z_OK) {
+	if (compress2(z, &zn, (const unsigned char *)all.data, all.len,
+	    Z_BEST_SPEED) != Z_OK) {
 		free(z);
 		buf_free(&all);
 		return bad(f, 0, "object stream cannot be compressed");
@@ -2280,6 +2335,7 @@ grow(struct pdf *f)
 	f->eix = xcalloc(n, sizeof(*f->eix));
 	f->roff = xcalloc(n, sizeof(*f->roff));
 	f->rlen = xcalloc(n, sizeof(*f->rlen));
+	f->fontw = xcalloc(n, sizeof(*f->fontw));
 }
 
 int
@@ -2393,6 +2449,7 @@ out:
 	free(f.eix);
 	free(f.roff);
 	free(f.rlen);
+	free(f.fontw);
 	buf_free(&f.rep);
 	free(f.p);
 	free(f.off);
