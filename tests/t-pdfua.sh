@@ -21,6 +21,14 @@ for y in 2015 2016; do
 		fail "$y: the PDF/UA checker passes" "$(grep -v '^ok' ua-$y.out)"
 	fi
 	grep '^#' ua-$y.out
+	# Paragraphs cut by a page are one element each.
+	n=$(sed -n 's/^# \([0-9]*\) paragraphs or tables.*/\1/p' ua-$y.out)
+	if [ "${n:-0}" -gt 0 ]; then
+		pass "$y: paragraphs and tables cut by a page are one element ($n)"
+	else
+		fail "$y: paragraphs and tables cut by a page are one element" \
+		    "none found"
+	fi
 	# Poppler's structure text holds the words of the pages' body
 	# (running heads and page numbers are artifacts).
 	if python3 "$TOP/tests/pdfua/words.py" "$pdf" 99.5 99 >w-$y.out 2>&1

@@ -292,6 +292,25 @@ def main(path):
         walk(kid, str_root, None, 0)
     report("structure tree well formed", bad_tree, len(elems))
 
+    # Elements whose content lies on more than one page (a paragraph or a
+    # table that runs over a page, one element).
+    pages_of = {}
+    for (pg, mcid), e in tied.items():
+        pages_of.setdefault(e, set()).add(pg)
+    parent_of = {r: d.get("/P") for r, d in elems}
+    spread = {}
+    for e, pgs in pages_of.items():
+        p = parent_of.get(e)
+        while p in parent_of:
+            spread.setdefault(p, set()).update(pgs)
+            if elems and p == elems[0][0]:
+                break
+            p = parent_of.get(p)
+    multi = [r for r, d in elems if d["/S"] in ("/P", "/Table")
+             and len(spread.get(r, pages_of.get(r, ()))) > 1]
+    print("# %d paragraphs or tables on more than one page" %
+          len(multi))
+
     # The parent tree agrees with the tree.
     nums = {}
     ptree = pdf.get(tree.get("/ParentTree")) or {}
