@@ -7,22 +7,29 @@
  *  - the information dictionary's dates in PDF form ("D:…", which cairo
  *    leaves out) and a producer that does not change with the cairo
  *    version;
- *  - /Alt on each Figure structure element;
+ *  - the structure tree pdf.c asked for: /Alt on each Figure, /Scope on
+ *    each TH, continued paragraphs and tables merged into the element
+ *    they continue, artifact leaves (PDFPOST_ARTIFACT) taken out;
+ *  - page content: artifact leaves made /Artifact sequences, cairo's
+ *    ActualText spans given an MCID of their own, soft hyphens out of
+ *    the text (see content_fix()); ToUnicode maps without U+00AD;
+ *  - link annotations with /Contents, /Tabs /S on pages with them, an
+ *    outline root whose /Count is not negative;
  *  - a trailer /ID derived from the content, so two builds of the same
  *    content give the same bytes.
  *
- * It is an incremental update (PDF 1.7 §7.5.6): the bytes cairo wrote stay
- * as they are, and new versions of the few objects that change (catalog,
- * information dictionary, Figure elements), the XMP stream, a
- * cross-reference section for them and a trailer pointing back (/Prev) to
- * cairo's are appended.  Reading the whole file and writing it anew (what
- * qpdf did here) cost a fifth of a PDF build.
+ * The file is written anew over cairo's: its header, its streams (page
+ * content and ToUnicode maps in new versions), every other object (as
+ * cairo wrote it, or its new version) in compressed object streams, and
+ * a cross-reference stream.  Nothing is renumbered.
  *
- * What is read is only what cairo 1.16 writes: one classic cross-reference
- * table, a trailer with /Size, /Root and /Info, no cross-reference or
- * object streams, no encryption, no earlier update.  Anything else, and
- * any byte out of place, is refused with a message (the parser checks
- * every bound; it never trusts an offset or a length it read).
+ * What is read is only what cairo 1.16 writes: PDF 1.5, one classic
+ * cross-reference table, a trailer with /Size, /Root and /Info, no
+ * cross-reference or object streams, no encryption, no earlier update,
+ * a structure tree that is a tree.  Anything else, and any byte out of
+ * place, is refused with a message (the parser checks every bound; it
+ * never trusts an offset or a length it read), before anything is
+ * written.
  */
 #include <sys/stat.h>
 
