@@ -23,7 +23,7 @@ CFLAGS	?= -O2 -g
 # needs), and the test tools.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr \
+	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
@@ -37,7 +37,7 @@ PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 RAP_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wswitch-enum \
 	   -DDATADIR='"$(DATADIR)"' -Wno-unused-parameter $(PKG_CFLAGS)
 ALL_CFLAGS = $(RAP_CFLAGS) $(CFLAGS)
-RAP_LIBS = $(PKG_LIBS) -lhyphen -lpthread -lm
+RAP_LIBS = $(PKG_LIBS) -lhyphen -lz -lpthread -lm
 ALL_LIBS = $(RAP_LIBS) $(LDLIBS)
 
 HDRS	 = gen/report.h gen/extern.h gen/backend.h

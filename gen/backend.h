@@ -103,7 +103,19 @@ struct pdfmeta {
 	const char	**alts;		/* alternative text of each Figure
 					 * structure element, in order */
 	size_t		 nalts;
+	const size_t	*merge;		/* pairs (e, to): structure element
+					 * e (numbered in the order cairo
+					 * began them) continues element to:
+					 * its children move there */
+	size_t		 nmerge;	/* numbers in merge (twice the pairs) */
+	const char *const *links;	/* pairs (destination, title): the
+					 * /Contents of links to it */
+	size_t		 nlinks;	/* strings in links */
 };
+/* The element type pdf.c draws artifacts in (cairo 1.16 has no artifact
+ * tag): pdfpost() makes /Artifact marked content of each such leaf and
+ * takes it out of the structure tree. */
+#define PDFPOST_ARTIFACT	"Private"
 int	 pdfpost(const char *path, const struct pdfmeta *);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool

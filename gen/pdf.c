@@ -185,6 +185,20 @@ struct pdf {
 	struct block	 gap;
 	struct span	 gapsp[3];	/* strong > text, then text */
 	char		 gaptext[96];
+	/* Structure: what pdfpost() is told about cairo's tree. */
+	size_t		 nelems;	/* structure elements begun, in the
+					 * order of cairo's tree */
+	size_t		*elem;		/* [nitems] 1 + element of each
+					 * item's first piece, or 0 */
+	size_t		*merge;		/* pairs: element, element it
+					 * continues */
+	size_t		 nmerge, mergecap;
+	char		*figalt;	/* /Alt of the next Figure (a copy),
+					 * or NULL */
+	int		 hreq[8];	/* headings open: levels asked */
+	int		 nhreq;
+	char		**links;	/* pairs: destination, title */
+	size_t		 nlinks;
 };
 
 /* A hyphen laid out in the font of the line it ends. */
@@ -342,8 +356,14 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 	    dest);
 	lay_hang(it, 12);
 	it->role = ROLE_TOC;
+	it->tag = "TOCI";
 	it->str = xstrdup(dest);
 	it->keep = level == 0;
+	/* A link to dest says where it goes: this title. */
+	p->links = xreallocarray(p->links, p->nlinks + 2,
+	    sizeof(*p->links));
+	p->links[p->nlinks++] = xstrdup(dest);
+	p->links[p->nlinks++] = xstrdup(text);
 }
 
 static void
@@ -354,11 +374,12 @@ build_toc(struct pdf *p)
 	const struct priority *pr;
 	const struct objective *ob;
 	const struct measure *m;
-	size_t		 i, j, k;
+	size_t		 i, j, k, first;
 	char		*s;
 
 	set_mark(p, "Sommaire");
 	lay_text(&p->l, "Sommaire", STYLE_H1, 0, 0)->dest = "sommaire";
+	first = p->l.nitems;
 	for (i = 0; i < e->nfront; i++)
 		toc_entry(p, e->front[i].title, STYLE_TOC1, 0,
 		    part_dest(p, "avant", &e->front[i]));
@@ -397,6 +418,22 @@ build_toc(struct pdf *p)
 		    part_dest(p, "apres", &e->back[i]));
 	toc_entry(p, "Annexe " EMDASH " Tableau des indicateurs", STYLE_TOC1,
 	    0, "annexe");
+	/* The entries, one TOC. */
+	p->l.item[first].group = "TOC";
+	p->l.item[p->l.nitems - 1].gclose = 1;
+}
+
+/* The section's link notes, under a heading of structure level tag:
+ * a section of the part or measure, whatever its style (heading_tag()
+ * numbers it by depth). */
+static void
+notes_heading(struct pdf *p, const char *tag)
+{
+	size_t	 n = p->l.nitems;
+
+	lay_notes(&p->l, "Liens");
+	if (n < p->l.nitems && p->l.item[n].kind == LAY_TEXT)
+		p->l.item[n].tag = tag;
 }
 
 /* A front or back matter part: a chapter of its own. */
@@ -410,7 +447,7 @@ build_part(struct pdf *p, const char *side, const struct part *pt)
 	    part_dest(p, side, pt);
 	p->l.notes = 1;
 	lay_blocks(&p->l, pt->doc.blocks, 0, BODY_H * 0.6);
-	lay_notes(&p->l, "Liens");
+	notes_heading(p, "H2");
 	p->l.notes = 0;
 }
 
@@ -779,11 +816,14 @@ build_measure(struct pdf *p, const struct measure *m)
 	char		*s;
 	size_t		 i, anchor;
 
+	/* The destination is the label above the title: a link shows
+	 * both. */
 	s = xasprintf("MESURE %d", m->number);
-	lay_text(&p->l, s, STYLE_KICKER, 0, 0)->before = 22;
+	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
+	it->before = 22;
+	it->dest = m->id;
 	free(s);
 	it = lay_text(&p->l, m->title, STYLE_H3, 0, 0);
-	it->dest = m->id;
 	it->before = 0;
 	if (m->lead != NULL)
 		buf_printf(&b, "Pilote" NBSP ": %s", m->lead);
@@ -826,7 +866,7 @@ build_measure(struct pdf *p, const struct measure *m)
 	for (i = 0; i < m->ninds; i++)
 		if (build_figure(p, m, &m->inds[i], anchor))
 			anchor = p->l.nitems;
-	lay_notes(&p->l, "Liens");
+	notes_heading(p, "H4");
 	p->l.notes = 0;
 }
 
@@ -846,18 +886,18 @@ build_chapter(struct pdf *p, const struct priority *pr)
 	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 	it->before = 0;
 	it->after = 4;
+	it->dest = keep(p, xasprintf("priorite-%s", pr->id));
 	free(s);
-	lay_text(&p->l, pr->title, STYLE_H1, 0, 0)->dest =
-	    keep(p, xasprintf("priorite-%s", pr->id));
+	lay_text(&p->l, pr->title, STYLE_H1, 0, 0);
 	for (i = 0; i < pr->nobjs; i++) {
 		const struct objective *ob = &pr->objs[i];
 
 		s = xasprintf("OBJECTIF %s", ob->id);
 		it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 		it->before = 26;
+		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
 		free(s);
 		it = lay_text(&p->l, ob->title, STYLE_H2, 0, 0);
-		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
 		it->before = 0;
 		for (j = 0; j < ob->nmeasures; j++)
 			unit_add(p, UNIT_MEASURE, ob->measures[j]);
@@ -1359,6 +1399,9 @@ ref_attrs(const struct pdf *p, struct buf *b, const struct xref *x)
 	buf_free(&u);
 }
 
+static size_t	elem_begin(struct pdf *, cairo_t *, const char *,
+	    const char *);
+
 /* The page numbers of the links that give one (after « voir »), in the
  * box layout.c left for each, right-aligned. */
 static void
@@ -1386,6 +1429,8 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		rgb(cr, d->color);
 		x0 = x + it->lx[line] + (double)xpos / PANGO_SCALE;
 		w = layout_w(num);
+		/* A text of its own: a leaf of the paragraph's element. */
+		elem_begin(p, cr, "Span", "");
 		cairo_save(cr);
 		if (w > k->pnumw) {
 			/* More digits than the box was made for (a page
@@ -1397,39 +1442,9 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			show_at(cr, num, x0 + k->pnumw - w, ytop +
 			    it->base[line]);
 		cairo_restore(cr);
+		cairo_tag_end(cr, "Span");
 		g_object_unref(num);
 	}
-}
-
-static void
-draw_links(const struct pdf *p, const struct lay_item *it, cairo_t *cr,
-    size_t first, size_t last, double x, double ytop)
-{
-	struct buf	 b = { NULL, 0, 0 }, rects = { NULL, 0, 0 };
-	size_t		 i;
-
-	for (i = 0; i < it->nlinks; i++) {
-		buf_reset(&rects);
-		if (link_rects(it, &it->links[i], first, last, x, ytop,
-		    &rects) == 0)
-			continue;
-		buf_reset(&b);
-		buf_printf(&b, "rect=[%s] ", rects.data);
-		if (it->links[i].ref != NULL)
-			ref_attrs(p, &b, it->links[i].ref);
-		else if (it->links[i].uri != NULL) {
-			BUF_PUTSL(&b, "uri='");
-			attr_uri(&b, it->links[i].uri);
-		} else {
-			BUF_PUTSL(&b, "dest='");
-			attr_str(&b, it->links[i].dest);
-		}
-		buf_putc(&b, '\'');
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-	}
-	buf_free(&b);
-	buf_free(&rects);
 }
 
 /* Dotted leaders and the page number of a contents entry. */
@@ -1515,6 +1530,77 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 	cairo_restore(cr);
 }
 
+/*
+ * A structure element: cairo_tag_begin() counted.  cairo 1.16 numbers
+ * nothing, but it writes its tree in the order elements are begun, and
+ * pdfpost() walks it in that order: the count names an element for it.
+ * Returns the element's number.  cairo 1.16 marks as content only what
+ * is drawn inside a leaf of the tree (an element with no element
+ * inside): every glyph is drawn in a leaf.
+ */
+static size_t
+elem_begin(struct pdf *p, cairo_t *cr, const char *tag, const char *attrs)
+{
+	cairo_tag_begin(cr, tag, attrs);
+	return p->nelems++;
+}
+
+/* Element e (a continued paragraph or table) is to become part of
+ * element to: pdfpost() moves its children there. */
+static void
+elem_merge(struct pdf *p, size_t e, size_t to)
+{
+	if (p->nmerge + 2 > p->mergecap) {
+		p->mergecap = p->mergecap ? p->mergecap * 2 : 64;
+		p->merge = xreallocarray(p->merge, p->mergecap,
+		    sizeof(*p->merge));
+	}
+	p->merge[p->nmerge++] = e;
+	p->merge[p->nmerge++] = to;
+}
+
+/*
+ * Artifacts (running heads, page numbers, rules, backgrounds): cairo
+ * 1.16 has no artifact tag, so they are drawn in a leaf of the element
+ * type PDFPOST_ARTIFACT, which nothing else uses, and pdfpost() turns
+ * each into an /Artifact marked-content sequence and drops the element.
+ * Never inside another leaf.
+ */
+static void
+artifact_begin(struct pdf *p, cairo_t *cr)
+{
+	elem_begin(p, cr, PDFPOST_ARTIFACT, "");
+}
+
+static void
+artifact_end(cairo_t *cr)
+{
+	cairo_tag_end(cr, PDFPOST_ARTIFACT);
+}
+
+/*
+ * The structure tag of heading tag ("H1".."H6", the level asked for),
+ * numbered by depth: one below the nearest open heading asked at a
+ * higher level, so that no level is skipped whatever the styles.
+ */
+static const char *
+heading_tag(struct pdf *p, const char *tag)
+{
+	static const char *const h[] = { "H1", "H2", "H3", "H4", "H5",
+	    "H6" };
+	int	 req;
+
+	if (tag == NULL || tag[0] != 'H' || tag[1] < '1' || tag[1] > '6' ||
+	    tag[2] != '\0')
+		return tag;
+	req = tag[1] - '0';
+	while (p->nhreq > 0 && p->hreq[p->nhreq - 1] >= req)
+		p->nhreq--;
+	if (p->nhreq < (int)(sizeof(p->hreq) / sizeof(p->hreq[0])))
+		p->hreq[p->nhreq++] = req;
+	return h[p->nhreq - 1 < 5 ? p->nhreq - 1 : 5];
+}
+
 /* Structure tags that span items (a figure, a list): opened and closed
  * in drawing order on a stack.  Beyond its depth, tags are left out
  * rather than unbalanced. */
@@ -1522,7 +1608,7 @@ static void
 tag_open(struct pdf *p, cairo_t *cr, const char *tag)
 {
 	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0]))) {
-		cairo_tag_begin(cr, tag, "");
+		elem_begin(p, cr, tag, "");
 		p->tags[p->ntags] = tag;
 	}
 	p->ntags++;
@@ -1553,53 +1639,164 @@ tag_opens(struct pdf *p, cairo_t *cr, const char *opens)
 	free(s);
 }
 
+/* The attributes of a link tag for link k over lines [first, last) of a
+ * text item drawn with its layout's top at (x, ytop), into b (reset).
+ * Returns 0 when the link has no glyph on those lines. */
+static int
+link_attrs(const struct pdf *p, const struct lay_item *it,
+    const struct lay_link *k, size_t first, size_t last, double x,
+    double ytop, struct buf *b)
+{
+	struct buf	 rects = { NULL, 0, 0 };
+	int		 n;
+
+	buf_reset(b);
+	if ((n = link_rects(it, k, first, last, x, ytop, &rects)) > 0) {
+		buf_printf(b, "rect=[%s] ", rects.data);
+		if (k->ref != NULL)
+			ref_attrs(p, b, k->ref);
+		else if (k->uri != NULL) {
+			BUF_PUTSL(b, "uri='");
+			attr_uri(b, k->uri);
+		} else {
+			BUF_PUTSL(b, "dest='");
+			attr_str(b, k->dest);
+		}
+		buf_putc(b, '\'');
+	}
+	buf_free(&rects);
+	return n > 0;
+}
+
+/* The link of it whose text holds byte i, or -1. */
+static int
+link_at(const struct lay_item *it, int i)
+{
+	size_t	 k;
+
+	for (k = 0; k < it->nlinks; k++)
+		if (i >= it->links[k].start && i < it->links[k].end)
+			return (int)k;
+	return -1;
+}
+
+/*
+ * Lines [first, last) of a text item, run by run, each run in a leaf of
+ * its own kind: a Link for the runs of a link (its annotation covering
+ * the link's rectangles on these lines), a Span for the others.  A
+ * paragraph holding links, or drawn in pieces, is then a tree of leaves
+ * whose text is all marked content.  Runs are where pango changes font
+ * or colour, and links are coloured: a run is a link's or not.  Drawn as
+ * pango_cairo_show_layout_line() would: same glyphs, same places.
+ */
+static void
+draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    size_t first, size_t last, double x, double ytop)
+{
+	PangoLayoutLine	*ln;
+	PangoGlyphItem	*run;
+	PangoAttrColor	*col;
+	GSList		*l, *a;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*text = pango_layout_get_text(it->layout);
+	const char	*open = NULL;
+	double		 rx, base;
+	size_t		 i;
+	int		 cur = -2, k;
+
+	for (i = first; i < last; i++) {
+		ln = pango_layout_get_line_readonly(it->layout, (int)i);
+		rx = x + it->lx[i];
+		base = ytop + it->base[i];
+		for (l = ln->runs; l != NULL; l = l->next) {
+			run = l->data;
+			k = link_at(it, run->item->offset);
+			if (k != cur || open == NULL) {
+				if (open != NULL)
+					cairo_tag_end(cr, open);
+				if (k >= 0 && link_attrs(p, it, &it->links[k],
+				    first, last, x, ytop, &b)) {
+					open = CAIRO_TAG_LINK;
+					elem_begin(p, cr, open, b.data);
+				} else {
+					open = "Span";
+					elem_begin(p, cr, open, "");
+				}
+				cur = k;
+			}
+			col = NULL;
+			for (a = run->item->analysis.extra_attrs; a != NULL;
+			    a = a->next)
+				if (((PangoAttribute *)a->data)->klass->type ==
+				    PANGO_ATTR_FOREGROUND)
+					col = a->data;
+			if (col != NULL)
+				cairo_set_source_rgb(cr, col->color.red /
+				    65535.0, col->color.green / 65535.0,
+				    col->color.blue / 65535.0);
+			else
+				rgb(cr, 0x1a1a1a);
+			cairo_move_to(cr, rx, base -
+			    (double)run->y_offset / PANGO_SCALE);
+			pango_cairo_show_glyph_item(cr, text, run);
+			rx += (double)pango_glyph_string_get_width(
+			    run->glyphs) / PANGO_SCALE;
+		}
+		if (it->hyend != NULL && it->hyend[i]) {
+			if (open == NULL) {
+				open = "Span";
+				elem_begin(p, cr, open, "");
+			}
+			draw_hyphen(p, cr, ln, x + it->lx[i], base);
+		}
+	}
+	if (open != NULL)
+		cairo_tag_end(cr, open);
+	buf_free(&b);
+}
+
 static void
 draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	PangoLayoutLine	*ln;
 	double		 ytop = y - it->top[pc->first], mw;
-	size_t		 i;
+	const char	*tag;
+	size_t		 i, e;
+	int		 split = pc->first > 0 || pc->last < it->nu;
 
-	if (it->role == LAY_ROLE_CODE) {
-		cairo_set_source_rgb(cr, 0.95, 0.95, 0.94);
-		cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
-		    2 * it->pad, pc->h + 2 * it->pad);
+	if (it->role == LAY_ROLE_CODE || it->role == LAY_ROLE_QUOTE) {
+		artifact_begin(p, cr);
+		if (it->role == LAY_ROLE_CODE) {
+			cairo_set_source_rgb(cr, 0.95, 0.95, 0.94);
+			cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
+			    2 * it->pad, pc->h + 2 * it->pad);
+		} else {
+			rgb(cr, 0xb8c4d2);
+			cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx :
+			    x - 10, y + 1, 2, pc->h - 2);
+		}
 		cairo_fill(cr);
-	}
-	if (it->role == LAY_ROLE_QUOTE) {
-		rgb(cr, 0xb8c4d2);
-		cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx : x - 10,
-		    y + 1, 2, pc->h - 2);
-		cairo_fill(cr);
+		artifact_end(cr);
 	}
 	if (it->marker != NULL && pc->first == 0) {
 		/* A list item: its label, then its body, closed by the
 		 * item's last piece (layout.c counts it). */
-		cairo_tag_begin(cr, "Lbl", "");
+		elem_begin(p, cr, "Lbl", "");
 		mw = layout_w(it->marker);
 		rgb(cr, lay_styles[it->style].color);
 		show_at(cr, it->marker, x - 5 - mw, ytop + it->base[0]);
 		cairo_tag_end(cr, "Lbl");
 		tag_open(p, cr, "LBody");
 	}
-	if (it->tag != NULL)
-		cairo_tag_begin(cr, it->tag, "");
-	rgb(cr, 0x1a1a1a);
-	for (i = pc->first; i < pc->last; i++) {
-		ln = pango_layout_get_line_readonly(it->layout, (int)i);
-		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
-		hyph_show_line(cr, ln);
-		if (it->hyend != NULL && it->hyend[i])
-			draw_hyphen(p, cr, ln, x + it->lx[i], ytop + it->base[i]);
-	}
-	if (it->role == ROLE_TOC)
-		draw_toc(p, cr, it, x, ytop);
-	if (it->style == STYLE_H1 && pc->last == it->nu) {
-		rgb(cr, ACCENT);
-		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
-		cairo_fill(cr);
-	}
+	tag = it->tag != NULL ? it->tag : "P";
+	if (pc->first == 0)
+		tag = heading_tag(p, tag);
+	e = elem_begin(p, cr, tag, "");
+	if (split && pc->first == 0)
+		p->elem[pc->item] = e + 1;
+	else if (split && p->elem[pc->item] != 0)
+		elem_merge(p, e, p->elem[pc->item] - 1);
 	if (it->role == ROLE_TOC) {
 		/* The whole entry, number included, is the link. */
 		struct buf b = { NULL, 0, 0 };
@@ -1613,15 +1810,36 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		buf_printf(&b, "rect=[%s %s %s %s] dest='", n1, n2, n3, n4);
 		attr_str(&b, it->str);
 		buf_putc(&b, '\'');
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		elem_begin(p, cr, CAIRO_TAG_LINK, b.data);
 		buf_free(&b);
-	} else {
-		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
-		draw_links(p, it, cr, pc->first, pc->last, x, ytop);
 	}
-	if (it->tag != NULL)
-		cairo_tag_end(cr, it->tag);
+	if (it->role != ROLE_TOC && (split || it->nlinks > 0)) {
+		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
+		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
+	} else {
+		rgb(cr, 0x1a1a1a);
+		for (i = pc->first; i < pc->last; i++) {
+			ln = pango_layout_get_line_readonly(it->layout,
+			    (int)i);
+			cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
+			hyph_show_line(cr, ln);
+			if (it->hyend != NULL && it->hyend[i])
+				draw_hyphen(p, cr, ln, x + it->lx[i],
+				    ytop + it->base[i]);
+		}
+	}
+	if (it->role == ROLE_TOC) {
+		draw_toc(p, cr, it, x, ytop);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+	}
+	cairo_tag_end(cr, tag);
+	if (it->style == STYLE_H1 && pc->last == it->nu) {
+		artifact_begin(p, cr);
+		rgb(cr, ACCENT);
+		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
+		cairo_fill(cr);
+		artifact_end(cr);
+	}
 }
 
 /* Draws a multi-line layout with its top left at (x, y), line by line,
@@ -1652,14 +1870,17 @@ show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
 	pango_layout_iter_free(iter);
 }
 
+/* Row r of a table; a header row repeated above a continuation (art)
+ * is drawn as an artifact, its cells said once. */
 static void
 draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
-    double x, double y)
+    double x, double y, int art)
 {
 	const struct lay_table *t = it->table;
 	PangoLayout	*pl;
 	size_t		 c;
 
+	artifact_begin(p, cr);
 	if (r == 0) {
 		cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
@@ -1668,43 +1889,58 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	cairo_set_source_rgb(cr, 0.78, 0.8, 0.83);
 	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
 	cairo_fill(cr);
-	cairo_tag_begin(cr, "TR", "");
+	if (!art) {
+		artifact_end(cr);
+		elem_begin(p, cr, "TR", "");
+	}
 	for (c = 0; c < t->ncols; c++) {
-		const char *tag = r == 0 ? "TH" : "TD";
+		const char *tag = r < it->nhead ? "TH" : "TD";
 
-		cairo_tag_begin(cr, tag, "");
+		if (!art)
+			elem_begin(p, cr, tag, "");
 		if ((pl = t->cell[r * t->ncols + c]) != NULL) {
 			rgb(cr, 0x1a1a1a);
 			show_lines(p, cr, pl, x + t->colx[c] + t->pad,
 			    y + t->pad);
 		}
-		cairo_tag_end(cr, tag);
+		if (!art)
+			cairo_tag_end(cr, tag);
 	}
-	cairo_tag_end(cr, "TR");
+	if (!art)
+		cairo_tag_end(cr, "TR");
+	else
+		artifact_end(cr);
 }
 
+/* A piece of a table.  A continuation's caption and header are
+ * repeated for the eye only: its rows join the first piece's Table
+ * (pdfpost() merges them). */
 static void
 draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	const struct lay_table *t = it->table;
-	size_t		 r;
+	size_t		 r, e;
 
 	if (pc->cont && t->cont != NULL) {
 		rgb(cr, 0x1a1a1a);
-		cairo_tag_begin(cr, "Caption", "");
+		artifact_begin(p, cr);
 		show_lines(p, cr, t->cont, x, y);
-		cairo_tag_end(cr, "Caption");
+		artifact_end(cr);
 		y += it->conth;
 	}
-	cairo_tag_begin(cr, "Table", "");
+	e = elem_begin(p, cr, "Table", "");
+	if (pc->cont && p->elem[pc->item] != 0)
+		elem_merge(p, e, p->elem[pc->item] - 1);
+	else if (!pc->cont && pc->last < it->nu)
+		p->elem[pc->item] = e + 1;
 	if (pc->cont)
 		for (r = 0; r < it->nhead; r++) {
-			draw_row(p, cr, it, r, x, y);
+			draw_row(p, cr, it, r, x, y, 1);
 			y += it->uh[r];
 		}
 	for (r = pc->first; r < pc->last; r++) {
-		draw_row(p, cr, it, r, x, y);
+		draw_row(p, cr, it, r, x, y, 0);
 		y += it->uh[r];
 	}
 	cairo_tag_end(cr, "Table");
@@ -1744,10 +1980,14 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
 		    k < STATUS__MAX ? status_label[k] : "À rédiger");
 	txt = p->badge[k];
+	/* Two leaves: the label and the status are two texts. */
+	elem_begin(p, cr, "Span", "");
 	rgb(cr, MUTED);
 	show_at(cr, lab, x, base);
+	cairo_tag_end(cr, "Span");
 	x += layout_w(lab) + 8;
 	w = layout_w(txt) + 14;
+	elem_begin(p, cr, "Span", "");
 	rounded(cr, x, y + 1.5, w, BADGE_H - 3, 3);
 	if (k < STATUS__MAX) {
 		cairo_set_source_rgb(cr, c.r, c.g, c.b);
@@ -1765,6 +2005,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	}
 	rgb(cr, 0x111111);
 	show_at(cr, txt, x + 7, base);
+	cairo_tag_end(cr, "Span");
 }
 
 /*
@@ -1806,8 +2047,20 @@ draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	return 1;
 }
 
-/* A figure: the chart (vector, straight onto the page) and its
- * column. */
+/* A Figure leaf, given the /Alt of the item that opened its group
+ * (pdfpost() writes it). */
+static void
+figure_begin(struct pdf *p, cairo_t *cr)
+{
+	p->alts = xreallocarray(p->alts, p->nalts + 1, sizeof(*p->alts));
+	p->alts[p->nalts++] = p->figalt != NULL ? p->figalt : xstrdup("");
+	p->figalt = NULL;
+	elem_begin(p, cr, "Figure", "");
+}
+
+/* A figure: the chart (vector, straight onto the page) as the Figure
+ * element, and its column (data table, notes) after it, as elements of
+ * their own. */
 static void
 draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
     double y)
@@ -1817,10 +2070,12 @@ draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
 	double		 cy;
 	size_t		 i;
 
+	figure_begin(p, cr);
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
 	chart_draw(cr, p->ctx, f->ind, p->e->year, f->cw, f->ch);
 	cairo_restore(cr);
+	cairo_tag_end(cr, "Figure");
 	cy = f->side ? y : y + f->ch + 8;
 	for (i = 0; i < f->col.nitems; i++) {
 		it = &f->col.item[i];
@@ -1840,29 +2095,31 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 {
 	int	 rc = 1;
 
-	if (it->tag != NULL)
-		cairo_tag_begin(cr, it->tag, "");
 	switch (it->role) {
 	case LAY_ROLE_IMAGE:
+		figure_begin(p, cr);
 		rc = draw_image(p, cr, it, x, y);
+		cairo_tag_end(cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:
+		artifact_begin(p, cr);
 		rgb(cr, 0x8c8c8c);
 		cairo_rectangle(cr, x + it->w / 3, y + it->uh[0] / 2 - 0.3,
 		    it->w / 3, 0.6);
 		cairo_fill(cr);
+		artifact_end(cr);
 		break;
 	case ROLE_FIGURE:
 		draw_figure(p, cr, it->data, x, y);
 		break;
 	case ROLE_BADGE:
+		elem_begin(p, cr, it->tag != NULL ? it->tag : "P", "");
 		draw_badge(p, cr, it, x, y);
+		cairo_tag_end(cr, it->tag != NULL ? it->tag : "P");
 		break;
 	default:
 		break;
 	}
-	if (it->tag != NULL)
-		cairo_tag_end(cr, it->tag);
 	return rc;
 }
 
@@ -1890,6 +2147,7 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 		free(s);
 	}
+	artifact_begin(p, cr);
 	rgb(cr, MUTED);
 	show_at(cr, p->head, M_LEFT, HEAD_Y);
 	if (chapter != NULL) {
@@ -1928,6 +2186,7 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		rgb(cr, 0xb34700);
 		show_at(cr, p->draftmark, M_LEFT, FOOT_Y);
 	}
+	artifact_end(cr);
 }
 
 /* A draft's mark across the page. */
@@ -1940,6 +2199,7 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
 		    "PROJET");
 	pl = p->watermark;
+	artifact_begin(p, cr);
 	cairo_save(cr);
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
@@ -1947,6 +2207,7 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
+	artifact_end(cr);
 }
 
 /* Plain text at (x, y) [top], wrapped at w; returns its height. */
@@ -1956,6 +2217,8 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
     double w, double leading)
 {
 	PangoLayout	*pl;
+	PangoLayoutIter	*iter;
+	PangoRectangle	 log;
 	PangoAttrList	*al;
 	int		 h;
 
@@ -1968,9 +2231,20 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 	pango_layout_set_attributes(pl, al);
 	pango_attr_list_unref(al);
 	rgb(cr, color);
-	cairo_tag_begin(cr, "P", "");
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, pl);
+	/* A Span a line: lines ended by a newline are texts apart. */
+	elem_begin(p, cr, "P", "");
+	iter = pango_layout_get_iter(pl);
+	do {
+		pango_layout_iter_get_line_extents(iter, NULL, &log);
+		elem_begin(p, cr, "Span", "");
+		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE, y +
+		    (double)pango_layout_iter_get_baseline(iter) /
+		    PANGO_SCALE);
+		pango_cairo_show_layout_line(cr,
+		    pango_layout_iter_get_line_readonly(iter));
+		cairo_tag_end(cr, "Span");
+	} while (pango_layout_iter_next_line(iter));
+	pango_layout_iter_free(iter);
 	cairo_tag_end(cr, "P");
 	pango_layout_get_size(pl, NULL, &h);
 	g_object_unref(pl);
@@ -1988,6 +2262,7 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	int		 s;
 
 	/* A band of the five status colours, the report's key. */
+	artifact_begin(p, cr);
 	for (s = 0; s < STATUS__MAX; s++) {
 		struct rgb c = p->th->status[s];
 
@@ -1999,6 +2274,7 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	rgb(cr, ACCENT);
 	cairo_rectangle(cr, x, 96, 52, 3);
 	cairo_fill(cr);
+	artifact_end(cr);
 	y = 112;
 	y += cover_text(p, cr, e->institution, FONT_SANS, 10.5,
 	    PANGO_WEIGHT_NORMAL, MUTED, x, y, w * 0.8, 14);
@@ -2019,9 +2295,11 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
 	buf_printf(&b, "\n\nPublié le %s", date);
+	artifact_begin(p, cr);
 	rgb(cr, ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
 	cairo_fill(cr);
+	artifact_end(cr);
 	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL, 0x333333,
 	    x, PAGE_H - 176, w, 13.5);
 	buf_free(&b);
@@ -2230,11 +2508,18 @@ draw(struct pdf *p)
 		diag_sys("%s: %s", p->path, strerror(errno));
 		return 0;
 	}
+	/* cairo 1.16 compresses each page's content, which pdfpost()
+	 * inflates to repair and compresses again.  Its debug switch,
+	 * read when a surface is made, has it write the content plain:
+	 * compressed once, by pdfpost().  (Workers are processes: nothing
+	 * reads the environment meanwhile.) */
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
 	sf = cairo_pdf_surface_create_for_stream(to_file, &out, PAGE_W,
 	    PAGE_H);
+	unsetenv("CAIRO_DEBUG_PDF");
 	metadata(p, sf);
 	cr = cairo_create(sf);
-	cairo_tag_begin(cr, "Document", "");
+	elem_begin(p, cr, "Document", "");
 	if (p->draft)
 		draw_watermark(p, cr);
 	draw_cover(p, cr);
@@ -2260,14 +2545,16 @@ draw(struct pdf *p)
 			if (pc->first == 0)
 				tag_opens(p, cr, it->opens);
 			if (it->group != NULL && pc->first == 0) {
-				tag_open(p, cr, it->group);
-				/* pdfpost() gives each Figure its /Alt. */
+				/* A figure's group holds its caption, the
+				 * Figure (the picture, with an /Alt) and
+				 * what follows it: a Div. */
 				if (strcmp(it->group, "Figure") == 0) {
-					p->alts = xreallocarray(p->alts,
-					    p->nalts + 1, sizeof(*p->alts));
-					p->alts[p->nalts++] = xstrdup(it->alt !=
-					    NULL ? it->alt : "");
-				}
+					tag_open(p, cr, "Div");
+					free(p->figalt);
+					p->figalt = xstrdup(it->alt != NULL ?
+					    it->alt : "");
+				} else
+					tag_open(p, cr, it->group);
 			}
 			if (it->dest != NULL && pc->first == 0) {
 				struct buf b = { NULL, 0, 0 };
@@ -2373,6 +2660,10 @@ pdf_free(struct pdf *p)
 	free(p->dests);
 	p->dests = NULL;
 	p->ndests = 0;
+	free(p->figalt);
+	p->figalt = NULL;
+	free(p->elem);
+	p->elem = NULL;
 	unkeep_bytes(p, p->kept);
 	free(p->ipage);
 	free(p->nleft);
@@ -2446,6 +2737,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 		p.nleft[p.pg.piece[i].item]++;
 	}
 	index_dests(&p);
+	p.elem = xcalloc(p.l.nitems + 1, sizeof(*p.elem));
 	p.iunit = xcalloc(p.l.nitems + 1, sizeof(*p.iunit));
 	for (i = 0; i < p.l.nitems; i++)
 		p.iunit[i] = NOUNIT;
@@ -2463,6 +2755,10 @@ pdf_edition(const struct report *r, const struct edition *e,
 	pdf_free(&p);
 	meta.alts = (const char **)p.alts;
 	meta.nalts = p.nalts;
+	meta.merge = p.merge;
+	meta.nmerge = p.nmerge;
+	meta.links = (const char *const *)p.links;
+	meta.nlinks = p.nlinks;
 	rc = pdfpost(p.path, &meta);
 out:
 	pdf_free(&p);
@@ -2472,6 +2768,10 @@ out:
 	for (i = 0; i < p.nalts; i++)
 		free(p.alts[i]);
 	free(p.alts);
+	free(p.merge);
+	for (i = 0; i < p.nlinks; i++)
+		free(p.links[i]);
+	free(p.links);
 #ifdef __GLIBC__
 	/* Hand the freed layouts back to the system (glibc keeps them). */
 	malloc_trim(0);

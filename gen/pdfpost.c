@@ -7,34 +7,45 @@
  *  - the information dictionary's dates in PDF form ("D:…", which cairo
  *    leaves out) and a producer that does not change with the cairo
  *    version;
- *  - /Alt on each Figure structure element;
+ *  - the structure tree pdf.c asked for: /Alt on each Figure, /Scope on
+ *    each TH, continued paragraphs and tables merged into the element
+ *    they continue, artifact leaves (PDFPOST_ARTIFACT) taken out;
+ *  - page content: artifact leaves made /Artifact sequences, cairo's
+ *    ActualText spans given an MCID of their own, soft hyphens out of
+ *    the text (see content_fix()); ToUnicode maps without U+00AD;
+ *  - link annotations with /Contents, /Tabs /S on pages with them, an
+ *    outline root whose /Count is not negative;
  *  - a trailer /ID derived from the content, so two builds of the same
  *    content give the same bytes.
  *
- * It is an incremental update (PDF 1.7 §7.5.6): the bytes cairo wrote stay
- * as they are, and new versions of the few objects that change (catalog,
- * information dictionary, Figure elements), the XMP stream, a
- * cross-reference section for them and a trailer pointing back (/Prev) to
- * cairo's are appended.  Reading the whole file and writing it anew (what
- * qpdf did here) cost a fifth of a PDF build.
+ * The file is written anew over cairo's: its header, its streams (page
+ * content and ToUnicode maps in new versions), every other object (as
+ * cairo wrote it, or its new version) in compressed object streams, and
+ * a cross-reference stream.  Nothing is renumbered.
  *
- * What is read is only what cairo 1.16 writes: one classic cross-reference
- * table, a trailer with /Size, /Root and /Info, no cross-reference or
- * object streams, no encryption, no earlier update.  Anything else, and
- * any byte out of place, is refused with a message (the parser checks
- * every bound; it never trusts an offset or a length it read).
+ * What is read is only what cairo 1.16 writes: PDF 1.5, one classic
+ * cross-reference table, a trailer with /Size, /Root and /Info, no
+ * cross-reference or object streams, no encryption, no earlier update,
+ * a structure tree that is a tree.  Anything else, and any byte out of
+ * place, is refused with a message (the parser checks every bound; it
+ * never trusts an offset or a length it read), before anything is
+ * written.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
 #include <glib.h>
+#include <zlib.h>
 
 #include "report.h"
 #include "extern.h"
@@ -43,7 +54,7 @@
 /* Nesting of arrays and dictionaries inside one object. */
 #define MAX_NEST	64
 /* Depth of the structure tree walk (as deep as anyone nests sections). */
-#define MAX_TREE	64
+#define MAX_TREE	200
 /* Larger files are not what cairo wrote for a report. */
 #define MAX_PDF_SIZE	((size_t)1 << 30)
 
@@ -82,6 +93,44 @@ struct pdf {
 	size_t		 visits;	/* objects visited by the tree walk */
 	const char	*err;		/* why the file was refused */
 	size_t		 errpos;
+	/* The structure tree, read whole: elements in the order cairo
+	 * began them (depth first from the root). */
+	struct elem	*el;
+	size_t		 nel, elcap;
+	size_t		*eix;		/* [size] 1 + index in el, or 0 */
+	/* New versions of objects, written in place of cairo's. */
+	struct buf	 rep;
+	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
+	int		*fontw;		/* [size] 1 + a font's space width,
+					 * or 0: not read yet */
+};
+
+/* A child of a structure element, as cairo wrote it. */
+enum kidt {
+	KID_ELEM,	/* v: object number of an element */
+	KID_MCID,	/* v: marked-content identifier */
+	KID_OTHER,	/* an object reference (OBJR) or MCR: bytes [s, e) */
+	KID_NEWMCID	/* v: an MCID added on page object s */
+};
+
+struct kid {
+	enum kidt	 t;
+	long long	 v;
+	size_t		 s, e;
+};
+
+struct elem {
+	long long	 num;		/* its object */
+	long long	 parent;	/* object number; the root's for the
+					 * top */
+	struct val	 sv;		/* /S */
+	long long	 pg;		/* /Pg, or -1 */
+	struct kid	*kid;
+	size_t		 nkid, kidcap;
+	int		 dead;		/* out of the tree */
+	int		 dirty;		/* written anew */
+	size_t		 alt;		/* 1 + index into the /Alt texts */
+	int		 th;		/* a header cell: gets /Scope */
 };
 
 /* Records the first reason for refusing the file.  Returns 0. */
@@ -144,8 +193,11 @@ skip_ws(const struct pdf *f, size_t pos)
 static int
 keyword_at(const struct pdf *f, size_t pos, const char *kw)
 {
-	size_t	 len = strlen(kw);
+	size_t	 len;
 
+	if (pos >= f->n || f->p[pos] != (unsigned char)kw[0])
+		return 0;
+	len = strlen(kw);
 	return pos <= f->n && f->n - pos >= len &&
 	    memcmp(f->p + pos, kw, len) == 0 && tok_end(f, pos + len);
 }
@@ -463,6 +515,9 @@ read_xref(struct pdf *f)
 			    "a cross-reference stream");
 		if (dict_get(f, &tr, "/Encrypt", &v))
 			return bad(f, tr.s, "encrypted file");
+		if (dict_get(f, &tr, "/ID", &v))
+			return bad(f, tr.s, "file finished already (an /ID "
+			    "in the trailer)");
 		if (!dict_get(f, &tr, "/Size", &v) || v.t != V_INT ||
 		    v.i < 1 || (unsigned long long)v.i > f->n / 20 + 1)
 			return bad(f, tr.s, "bad /Size in the trailer");
@@ -512,52 +567,185 @@ read_tail(struct pdf *f)
 	return 1;
 }
 
+/* ---- the structure tree ---- */
+
+static void
+kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
+{
+	if (e->nkid == e->kidcap) {
+		e->kidcap = e->kidcap ? e->kidcap * 2 : 4;
+		e->kid = xreallocarray(e->kid, e->kidcap, sizeof(*e->kid));
+	}
+	e->kid[e->nkid].t = t;
+	e->kid[e->nkid].v = v;
+	e->kid[e->nkid].s = s;
+	e->kid[e->nkid].e = en;
+	e->nkid++;
+}
+
+static int	 tree_elem(struct pdf *, struct val, const struct val *,
+		    long long, int);
+
 /*
- * Gives each Figure structure element, in document order (depth first
- * from the structure tree root through /K, as cairo wrote the tree in
- * drawing order), the index of its alternative text in f->alt.  A node
- * reached twice keeps the later one.
+ * One entry of a /K: an element (read, depth first), a marked-content
+ * identifier, or an object reference or marked-content reference kept
+ * as written.  Added to the kids of element ei, or, for the root (ei
+ * (size_t)-1), only read.
  */
 static int
-figure_alts(struct pdf *f, struct val node, const struct pdfmeta *m,
-    size_t *k, int depth)
+tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
+    int depth)
 {
-	struct val	 s, kids;
-	long long	 num = -1;
+	struct val	 o, t;
+
+	if (k.t == V_INT) {
+		if (ei != (size_t)-1)
+			kid_add(&f->el[ei], KID_MCID, k.i, k.s, k.e);
+		return 1;
+	}
+	if (k.t == V_REF) {
+		o = k;
+		if (!deref(f, &o))
+			return 0;
+		if (o.t == V_DICT && dict_get(f, &o, "/S", &t) &&
+		    !(dict_get(f, &o, "/Type", &t) && !name_is(f, &t,
+		    "/StructElem"))) {
+			if (ei != (size_t)-1)
+				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
+			return tree_elem(f, k, &o, parent, depth + 1);
+		}
+	}
+	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
+		return bad(f, k.s, "structure element not an object");
+	if (ei != (size_t)-1)
+		kid_add(&f->el[ei], KID_OTHER, 0, k.s, k.e);
+	return f->err == NULL;
+}
+
+/* Every entry of the /K value kids (an array or one entry). */
+static int
+tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
+    int depth)
+{
+	struct val	 k;
 	size_t		 i;
 
-	if (depth > MAX_TREE)
-		return 1;
-	if (node.t == V_REF) {
-		if (++f->visits > 2 * f->size + 64)
-			return bad(f, node.s, "structure tree too large");
-		num = node.i;
-		if (!deref(f, &node))
+	if (kids.t != V_ARRAY)
+		return tree_kid(f, kids, ei, parent, depth);
+	for (i = skip_ws(f, kids.s + 1); f->p[i] != ']'; i = skip_ws(f, k.e))
+		if (!parse_val(f, i, &k, 1) ||
+		    !tree_kid(f, k, ei, parent, depth))
 			return 0;
+	return 1;
+}
+
+/* The element at reference r (its dictionary dd), child of object
+ * parent, and the elements under it. */
+static int
+tree_elem(struct pdf *f, struct val r, const struct val *dd,
+    long long parent, int depth)
+{
+	struct val	 d = *dd, v;
+	struct elem	*e;
+	size_t		 ei;
+
+	if (depth > MAX_TREE)
+		return bad(f, r.s, "structure tree too deep");
+	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size)
+		return bad(f, r.s, "structure element not an object");
+	/* cairo writes a tree: a loop or a shared child is refused. */
+	if (f->eix[r.i] != 0 || ++f->visits > f->size)
+		return bad(f, r.s, "structure element reached twice");
+	if (d.t != V_DICT || !dict_get(f, &d, "/S", &v) || v.t != V_NAME)
+		return bad(f, d.s, "structure element without a type");
+	if (f->nel == f->elcap) {
+		f->elcap = f->elcap ? f->elcap * 2 : 256;
+		f->el = xreallocarray(f->el, f->elcap, sizeof(*f->el));
 	}
-	if (node.t == V_ARRAY) {
-		for (i = skip_ws(f, node.s + 1); f->p[i] != ']';
-		    i = skip_ws(f, s.e)) {
-			if (!parse_val(f, i, &s, 1) ||
-			    !figure_alts(f, s, m, k, depth + 1))
-				return 0;
+	ei = f->nel++;
+	f->eix[r.i] = ei + 1;
+	e = &f->el[ei];
+	memset(e, 0, sizeof(*e));
+	e->num = r.i;
+	e->parent = parent;
+	e->sv = v;
+	e->pg = dict_get(f, &d, "/Pg", &v) && v.t == V_REF ? v.i : -1;
+	dict_get(f, &d, "/S", &v);
+	if (!dict_get(f, &d, "/K", &v))
+		return f->err == NULL;
+	return tree_kids(f, v, ei, r.i, depth);
+}
+
+/* Removes element e from its parent's kids. */
+static void
+tree_unlink(struct pdf *f, const struct elem *e)
+{
+	struct elem	*p;
+	size_t		 i;
+
+	if (e->parent < 0 || f->eix[e->parent] == 0)
+		return;		/* a child of the root: see tree_root() */
+	p = &f->el[f->eix[e->parent] - 1];
+	for (i = 0; i < p->nkid; i++)
+		if (p->kid[i].t == KID_ELEM && p->kid[i].v == e->num) {
+			memmove(p->kid + i, p->kid + i + 1,
+			    (p->nkid - i - 1) * sizeof(*p->kid));
+			p->nkid--;
+			p->dirty = 1;
+			return;
 		}
-		return 1;
+}
+
+/*
+ * What pdf.c asked for and cairo could not write: continued elements
+ * merged into the one they continue (their children move), artifact
+ * leaves out of the tree, an /Alt on each Figure, a /Scope on each
+ * header cell.
+ */
+static int
+tree_fix(struct pdf *f, const struct pdfmeta *m)
+{
+	struct elem	*e, *to;
+	size_t		 i, j, nalt = 0;
+
+	for (i = 0; i + 1 < m->nmerge; i += 2) {
+		if (m->merge[i] >= f->nel || m->merge[i + 1] >= f->nel ||
+		    m->merge[i + 1] >= m->merge[i])
+			return bad(f, 0, "element to merge not in the "
+			    "structure tree");
+		e = &f->el[m->merge[i]];
+		to = &f->el[m->merge[i + 1]];
+		if (e->dead || to->dead)
+			continue;
+		for (j = 0; j < e->nkid; j++)
+			if (e->kid[j].t != KID_ELEM)
+				break;
+		if (j < e->nkid)
+			continue;	/* content of its own: left apart */
+		for (j = 0; j < e->nkid; j++) {
+			kid_add(to, KID_ELEM, e->kid[j].v, e->kid[j].s,
+			    e->kid[j].e);
+			f->el[f->eix[e->kid[j].v] - 1].parent = to->num;
+			f->el[f->eix[e->kid[j].v] - 1].dirty = 1;
+		}
+		to->dirty = 1;
+		e->dead = 1;
+		tree_unlink(f, e);
 	}
-	if (node.t != V_DICT)
-		return 1;
-	if (dict_get(f, &node, "/S", &s) && deref(f, &s) &&
-	    name_is(f, &s, "/Figure") && *k < m->nalts) {
-		if (num < 0)
-			return bad(f, node.s, "Figure element not an "
-			    "indirect object");
-		f->alt[num] = ++*k;
+	for (i = 0; i < f->nel; i++) {
+		e = &f->el[i];
+		if (name_is(f, &e->sv, "/" PDFPOST_ARTIFACT)) {
+			e->dead = 1;
+			tree_unlink(f, e);
+		} else if (name_is(f, &e->sv, "/Figure") && nalt < m->nalts) {
+			e->alt = ++nalt;
+			e->dirty = 1;
+		} else if (name_is(f, &e->sv, "/TH")) {
+			e->th = 1;
+			e->dirty = 1;
+		}
 	}
-	if (f->err != NULL)
-		return 0;
-	if (dict_get(f, &node, "/K", &kids))
-		return figure_alts(f, kids, m, k, depth + 1);
-	return f->err == NULL;
+	return 1;
 }
 
 /* ---- writing the update ---- */
@@ -704,159 +892,1371 @@ dict_copy(struct pdf *f, struct buf *b, const struct val *d,
 	}
 }
 
-/* A new version of object num, or a new object: where it starts. */
-struct entry {
-	size_t		 num;
-	size_t		 off;
-	unsigned	 gen;
-};
+/* ---- new versions of objects ---- */
 
+/* Starts the new version of object num in f->rep. */
 static void
-obj_begin(struct buf *b, struct entry *e, size_t base, size_t num,
-    unsigned gen)
+rep_begin(struct pdf *f, size_t num)
 {
-	e->num = num;
-	e->off = base + b->len;
-	e->gen = gen;
-	buf_printf(b, "%zu %u obj\n", num, gen);
+	f->roff[num] = f->rep.len;
+	buf_printf(&f->rep, "%zu %u obj\n", num, f->gen[num]);
 }
 
-static int
-entry_cmp(const void *a, const void *b)
+static void
+rep_end(struct pdf *f, size_t num)
 {
-	const struct entry *x = a, *y = b;
+	BUF_PUTSL(&f->rep, "\nendobj\n");
+	f->rlen[num] = f->rep.len - f->roff[num];
+}
 
-	return x->num < y->num ? -1 : x->num > y->num;
+/* Element e written anew: its parent, children, /Alt, /Scope. */
+static int
+write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/P", "/K", "/Alt", "/A" };
+	struct val	 d;
+	size_t		 i;
+
+	if (!get_obj(f, e->num, f->gen[e->num], &d))
+		return 0;
+	rep_begin(f, (size_t)e->num);
+	if (e->dead) {
+		/* Out of the tree: nothing refers to it any more. */
+		BUF_PUTSL(&f->rep, "null");
+		rep_end(f, (size_t)e->num);
+		return 1;
+	}
+	dict_copy(f, &f->rep, &d, drop, 4);
+	buf_printf(&f->rep, "\n   /P %lld %u R", e->parent,
+	    f->gen[e->parent]);
+	if (e->nkid > 0) {
+		BUF_PUTSL(&f->rep, "\n   /K [");
+		for (i = 0; i < e->nkid; i++) {
+			buf_putc(&f->rep, ' ');
+			if (e->kid[i].t != KID_NEWMCID)
+				buf_put(&f->rep, f->p + e->kid[i].s,
+				    e->kid[i].e - e->kid[i].s);
+			else if ((long long)e->kid[i].s == e->pg)
+				buf_printf(&f->rep, "%lld", e->kid[i].v);
+			else
+				buf_printf(&f->rep, "<< /Type /MCR /Pg %zu %u "
+				    "R /MCID %lld >>", e->kid[i].s,
+				    f->gen[e->kid[i].s], e->kid[i].v);
+		}
+		BUF_PUTSL(&f->rep, " ]");
+	}
+	if (e->alt != 0) {
+		BUF_PUTSL(&f->rep, "\n   /Alt ");
+		pdf_text(&f->rep, m->alts[e->alt - 1]);
+	}
+	if (e->th)
+		BUF_PUTSL(&f->rep, "\n   /A << /O /Table /Scope /Column >>");
+	BUF_PUTSL(&f->rep, "\n>>");
+	rep_end(f, (size_t)e->num);
+	return 1;
 }
 
 /*
- * The update: the new objects, the cross-reference section and the
- * trailer, appended to b.  Returns 1, or 0 after bad().
+ * The parent tree: a page's array of the elements of its
+ * marked-content identifiers loses the artifacts (null).
  */
 static int
-write_update(struct pdf *f, const struct pdfmeta *m, struct buf *b)
+fix_parent_tree(struct pdf *f, const struct val *str)
+{
+	struct val	 pt, nums, k, v, a, x;
+	size_t		 i, j;
+	int		 change;
+
+	if (!dict_get(f, str, "/ParentTree", &pt) || !deref(f, &pt) ||
+	    pt.t != V_DICT)
+		return f->err == NULL;
+	if (!dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
+		return bad(f, pt.s, "parent tree without /Nums");
+	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
+		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
+			return 0;
+		if (v.t != V_REF)
+			continue;
+		a = v;
+		if (!deref(f, &a))
+			return 0;
+		if (a.t != V_ARRAY)
+			continue;
+		change = 0;
+		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e)) {
+			if (!parse_val(f, j, &x, 1))
+				return 0;
+			if (x.t == V_REF && x.i >= 0 &&
+			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
+			    f->el[f->eix[x.i] - 1].dead)
+				change = 1;
+		}
+		if (!change || f->rlen[v.i] != 0)
+			continue;
+		rep_begin(f, (size_t)v.i);
+		buf_putc(&f->rep, '[');
+		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e)) {
+			parse_val(f, j, &x, 1);
+			buf_putc(&f->rep, ' ');
+			if (x.t == V_REF && x.i >= 0 &&
+			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
+			    f->el[f->eix[x.i] - 1].dead)
+				BUF_PUTSL(&f->rep, "null");
+			else
+				buf_put(&f->rep, f->p + x.s, x.e - x.s);
+		}
+		BUF_PUTSL(&f->rep, " ]");
+		rep_end(f, (size_t)v.i);
+	}
+	return 1;
+}
+
+/* ---- page content ---- */
+
+/* Inflates the n bytes at p into out.  Returns 1, or 0 on a bad stream. */
+static int
+inflate_all(const unsigned char *p, size_t n, struct buf *out)
+{
+	z_stream	 z;
+	unsigned char	 tmp[16384];
+	int		 r;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return 0;
+	z.next_in = (unsigned char *)p;
+	z.avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+	do {
+		z.next_out = tmp;
+		z.avail_out = sizeof(tmp);
+		r = inflate(&z, Z_NO_FLUSH);
+		if (r != Z_OK && r != Z_STREAM_END) {
+			inflateEnd(&z);
+			return 0;
+		}
+		buf_put(out, tmp, sizeof(tmp) - z.avail_out);
+		if (out->len > MAX_PDF_SIZE) {
+			inflateEnd(&z);
+			return 0;
+		}
+	} while (r != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	return r == Z_STREAM_END;
+}
+
+/* The empty spans cairo 1.16 writes for a soft hyphen and for a space
+ * without a glyph (the one ending a line). */
+#define SPAN_SHY	"/Span << /ActualText <feff00ad> >> BDC\nEMC\n"
+#define SPAN_SPACE	"/Span << /ActualText <feff0020> >> BDC\nEMC\n"
+#define SPAN_AT		"/Span << /ActualText "
+
+/* A marked-content sequence open while a page's content is read. */
+struct seq {
+	long long	 mcid;		/* an element's content, or -1 */
+	size_t		 tag, taglen;	/* its tag's name, in the input */
+	int		 split;		/* an ActualText span that split
+					 * its element's sequence */
+};
+
+/* What content_fix() knows of a page and adds to it. */
+struct page {
+	struct pdf	*f;
+	size_t		 num;		/* the page object */
+	const char	*fonts;		/* page_fonts() */
+	long long	*mel;		/* [nmel] element of each MCID, -1 */
+	size_t		 nmel, melcap;
+	struct seq	 st[32];	/* open sequences */
+	int		 nst;
+};
+
+/* A new MCID of the page for element el, after MCID after (element
+ * el's kids get it there).  Returns it. */
+static long long
+new_mcid(struct page *pg, long long el, long long after)
+{
+	struct pdf	*f = pg->f;
+	struct elem	*e;
+	struct kid	 k;
+	size_t		 i;
+	long long	 m = (long long)pg->nmel;
+
+	if (pg->nmel == pg->melcap) {
+		pg->melcap = pg->melcap ? pg->melcap * 2 : 64;
+		pg->mel = xreallocarray(pg->mel, pg->melcap,
+		    sizeof(*pg->mel));
+	}
+	pg->mel[pg->nmel++] = el;
+	if (el < 0 || (size_t)el >= f->size || f->eix[el] == 0)
+		return m;
+	e = &f->el[f->eix[el] - 1];
+	memset(&k, 0, sizeof(k));
+	k.t = KID_NEWMCID;
+	k.v = m;
+	k.s = pg->num;
+	kid_add(e, KID_OTHER, 0, 0, 0);
+	for (i = 0; i + 1 < e->nkid; i++)
+		if (e->kid[i].v == after && ((e->kid[i].t == KID_MCID &&
+		    e->pg == (long long)pg->num) ||
+		    (e->kid[i].t == KID_NEWMCID && e->kid[i].s == pg->num)))
+			break;
+	i = i + 1 < e->nkid ? i + 1 : e->nkid - 1;
+	memmove(e->kid + i + 1, e->kid + i, (e->nkid - 1 - i) *
+	    sizeof(*e->kid));
+	e->kid[i] = k;
+	e->dirty = 1;
+	return m;
+}
+
+/*
+ * The array of a TJ at s[i] (a '['), copied to o with "( )" before
+ * each whole number that moves what follows right by more than a fifth
+ * of an em, the move lessened by the space's width spw [1/1000 em]: the
+ * glyphs stay where they were.  Returns the index after the array.
+ */
+static size_t
+tj_spaces(const unsigned char *s, size_t i, size_t n, int spw,
+    struct buf *o)
+{
+	size_t		 j, nest;
+	double		 v;
+	char		 num[32], *end;
+	int		 str = 0;
+
+	buf_putc(o, s[i++]);
+	while (i < n && s[i] != ']') {
+		if (s[i] == '(') {
+			for (j = i + 1, nest = 1; j < n; j++)
+				if (s[j] == '\\')
+					j++;
+				else if (s[j] == '(')
+					nest++;
+				else if (s[j] == ')' && --nest == 0)
+					break;
+		} else if (s[i] == '<') {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				continue;
+		}
+		if (s[i] == '(' || s[i] == '<') {
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			str = 1;
+			continue;
+		}
+		if (is_digit(s[i]) || s[i] == '-' || s[i] == '.' ||
+		    s[i] == '+') {
+			for (j = i; j < n && j - i < sizeof(num) - 1 &&
+			    (is_digit(s[j]) || s[j] == '-' || s[j] == '.' ||
+			    s[j] == '+'); j++)
+				num[j - i] = (char)s[j];
+			num[j - i] = '\0';
+			v = g_ascii_strtod(num, &end);
+			/* A negative number moves right: a gap.  The
+			 * space and the number left make the same move. */
+			if (str && *end == '\0' && strchr(num, '.') == NULL &&
+			    v < -200 && v > -1e8)
+				buf_printf(o, "( ) %d", (int)v + spw);
+			else
+				buf_put(o, s + i, j - i);
+			i = j;
+			str = 0;
+			continue;
+		}
+		buf_putc(o, s[i++]);
+	}
+	if (i < n)
+		buf_putc(o, s[i++]);
+	return i;
+}
+
+/*
+ * "/Span << /ActualText <feff...>" (len bytes at s) to o without its
+ * soft hyphens (U+00AD, a break opportunity, not text to copy or
+ * search).
+ */
+static void
+actual_text(const unsigned char *s, size_t len, struct buf *o)
+{
+	size_t	 i, h = sizeof(SPAN_AT) - 1;
+
+	if (len < h + 6 || s[h] != '<' || (len - h - 2) % 4 != 0) {
+		buf_put(o, s, len);
+		return;
+	}
+	buf_put(o, s, h + 1);
+	for (i = h + 1; i + 4 <= len - 1; i += 4)
+		if (g_ascii_strncasecmp((const char *)s + i, "00ad", 4) != 0)
+			buf_put(o, s + i, 4);
+	buf_putc(o, '>');
+}
+
+/* Is the operator op (len bytes) a move to another line of text? */
+static int
+is_move(const unsigned char *op, size_t len)
+{
+	return (len == 2 && (memcmp(op, "Td", 2) == 0 ||
+	    memcmp(op, "TD", 2) == 0 || memcmp(op, "Tm", 2) == 0 ||
+	    memcmp(op, "T*", 2) == 0 || memcmp(op, "ET", 2) == 0));
+}
+
+/* Is the innermost element sequence open a Figure's? */
+static int
+in_figure(const unsigned char *s, const struct page *pg)
+{
+	int	 i;
+
+	for (i = pg->nst - 1; i >= 0; i--)
+		if (pg->st[i].mcid >= 0)
+			return pg->st[i].taglen == 6 &&
+			    memcmp(s + pg->st[i].tag, "Figure", 6) == 0;
+	return 0;
+}
+
+
+/* Does the text at s[i..n) start with lit? */
+static int
+at(const unsigned char *s, size_t i, size_t n, const char *lit)
+{
+	size_t	 len = strlen(lit);
+
+	return n - i >= len && memcmp(s + i, lit, len) == 0;
+}
+
+/*
+ * A page's content, as cairo wrote it, made what a reader expects:
+ *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - the empty spans cairo writes for characters without a glyph made
+ *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
+ *    a space ending a line becomes a space drawn (in a one-byte font);
+ *  - a span with an /ActualText (a ligature, a cluster) inside an
+ *    element's sequence gets an MCID of its own for that element, the
+ *    element's sequence closed before it and opened again after it
+ *    with a new MCID: no sequence without an MCID sits inside one with
+ *    an MCID, which readers (poppler) take as the end of the outer one;
+ *  - a space drawn after each label of a Figure (its chart's labels,
+ *    drawn one by one, would otherwise read as one word).
+ * Strings and comments are copied untouched.
+ */
+static void
+content_fix(const unsigned char *s, size_t n, struct page *pg,
+    struct buf *o)
+{
+	struct seq	*q;
+	size_t		 i = 0, j, k, nest, name = 0, namelen = 0;
+	size_t		 opstart = 0;	/* in o: after the last operator */
+	long long	 mcid, el;
+	int		 spw = 0, shown = 0;	/* space width of the
+						 * font, 0: none */
+	const char	*fonts = pg->fonts;
+
+	while (i < n) {
+		if (s[i] != '(' && s[i] != '<' && s[i] != '[' && s[i] != '/' &&
+		    s[i] != '\'' && s[i] != '"' && !g_ascii_isalpha(s[i])) {
+			/* Numbers, white space, delimiters: as they are. */
+			for (j = i + 1; j < n && s[j] != '(' && s[j] != '<' &&
+			    s[j] != '[' && s[j] != '/' && s[j] != '\'' &&
+			    s[j] != '"' && !g_ascii_isalpha(s[j]); j++)
+				continue;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (s[i] == '(') {
+			for (j = i + 1, nest = 1; j < n; j++)
+				if (s[j] == '\\')
+					j++;
+				else if (s[j] == '(')
+					nest++;
+				else if (s[j] == ')' && --nest == 0)
+					break;
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (s[i] == '[' && spw > 0 && in_figure(s, pg)) {
+			/* Labels one after the other on a line, in one
+			 * array: a space where a wide gap parts two, taken
+			 * off the gap. */
+			i = tj_spaces(s, i, n, spw, o);
+			continue;
+		}
+		if (s[i] == '<' && !(i + 1 < n && s[i + 1] == '<')) {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				continue;
+			j = j < n ? j + 1 : n;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (i > 0 && !is_ws(s[i - 1]) && !is_delim(s[i - 1]) &&
+		    s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')') {
+			buf_putc(o, s[i++]);
+			continue;
+		}
+		q = pg->nst > 0 ? &pg->st[pg->nst - 1] : NULL;
+		if (s[i] == '/' && at(s, i, n, SPAN_SHY)) {
+			i += sizeof(SPAN_SHY) - 1;
+			continue;
+		}
+		if (s[i] == '/' && spw > 0 && at(s, i, n, SPAN_SPACE)) {
+			BUF_PUTSL(o, "( )Tj\n");
+			i += sizeof(SPAN_SPACE) - 1;
+			opstart = o->len;
+			continue;
+		}
+		if (s[i] == '/' && pg->nst < (int)(sizeof(pg->st) /
+		    sizeof(pg->st[0]))) {
+			/* "/Tag << /MCID n >> BDC" or
+			 * "/Span << /ActualText <...> >> BDC" */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			k = j;
+			if (at(s, j, n, " << /MCID ")) {
+				k = j + 10;
+				for (mcid = 0; k < n && is_digit(s[k]) &&
+				    mcid < 100000000; k++)
+					mcid = mcid * 10 + (s[k] - '0');
+				if (at(s, k, n, " >> BDC")) {
+					k += 7;
+					q = &pg->st[pg->nst++];
+					q->mcid = mcid;
+					q->tag = i + 1;
+					q->taglen = j - i - 1;
+					q->split = 0;
+					if (j - i - 1 == strlen(
+					    PDFPOST_ARTIFACT) && memcmp(s + i +
+					    1, PDFPOST_ARTIFACT, j - i - 1) ==
+					    0) {
+						BUF_PUTSL(o, "/Artifact BMC");
+						q->mcid = -1;
+					} else
+						buf_put(o, s + i, k - i);
+					i = k;
+					opstart = o->len;
+					continue;
+				}
+			} else if (at(s, i, n, SPAN_AT) && q != NULL &&
+			    q->mcid >= 0 && (size_t)q->mcid < pg->nmel) {
+				/* Its own MCID, then the element's again. */
+				k = i + sizeof(SPAN_AT) - 1;
+				while (k < n && s[k] != '>')
+					k++;
+				if (at(s, k, n, "> >> BDC")) {
+					el = pg->mel[q->mcid];
+					BUF_PUTSL(o, "EMC\n");
+					actual_text(s + i, k + 1 - i, o);
+					mcid = new_mcid(pg, el, q->mcid);
+					buf_printf(o, " /MCID %lld >> BDC", mcid);
+					q = &pg->st[pg->nst++];
+					*q = pg->st[pg->nst - 2];
+					q->mcid = mcid;
+					q->split = 1;
+					i = k + 8;
+					opstart = o->len;
+					continue;
+				}
+			}
+		}
+		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
+			/* An operator. */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			if (shown && spw > 0 && is_move(s + i, j - i) &&
+			    in_figure(s, pg)) {
+				/* Chart labels are drawn one by one: a
+				 * space drawn where one ends (before the
+				 * operands of the move to the next, which
+				 * starts from the line, not from the space)
+				 * keeps them apart for whoever reads the
+				 * text. */
+				buf_put(o, "( )Tj\n", 6);
+				memmove(o->data + opstart + 6, o->data +
+				    opstart, o->len - 6 - opstart);
+				memcpy(o->data + opstart, "( )Tj\n", 6);
+				shown = 0;
+			}
+			if ((j - i == 2 && (memcmp(s + i, "Tj", 2) == 0 ||
+			    memcmp(s + i, "TJ", 2) == 0)) || s[i] == '\'' ||
+			    s[i] == '"')
+				shown = 1;
+			else if (j - i == 2 && memcmp(s + i, "BT", 2) == 0)
+				shown = 0;
+		}
+		if (at(s, i, n, "BMC") || at(s, i, n, "BDC")) {
+			if (pg->nst < (int)(sizeof(pg->st) /
+			    sizeof(pg->st[0]))) {
+				q = &pg->st[pg->nst++];
+				q->mcid = -1;
+				q->split = 0;
+			}
+		} else if (at(s, i, n, "EMC") && (i + 3 == n ||
+		    is_ws(s[i + 3]) || is_delim(s[i + 3]))) {
+			if (pg->nst > 0 && pg->st[--pg->nst].split) {
+				/* The element's sequence, opened again. */
+				q = &pg->st[pg->nst - 1];
+				el = pg->mel[q->mcid];
+				mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
+				BUF_PUTSL(o, "EMC\n/");
+				buf_put(o, s + q->tag, q->taglen);
+				buf_printf(o, " << /MCID %lld >> BDC", mcid);
+				q->mcid = mcid;
+				i += 3;
+				opstart = o->len;
+				continue;
+			}
+		}
+		if (s[i] == '/') {
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			name = i + 1;
+			namelen = j - i - 1;
+			buf_put(o, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (at(s, i, n, "Tf") && (i + 2 == n || is_ws(s[i + 2]))) {
+			/* The font is the last name before. */
+			spw = 0;
+			for (k = 0; fonts != NULL && fonts[k] != '\0';
+			    k += strlen(fonts + k) + 1) {
+				j = k;
+				k += strlen(fonts + k) + 1;
+				if (strlen(fonts + j) == namelen &&
+				    memcmp(fonts + j, s + name, namelen) == 0)
+					spw = atoi(fonts + k);
+			}
+		}
+		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
+			/* The operator whole; its operands follow it. */
+			for (j = i + 1; j < n && !is_ws(s[j]) &&
+			    !is_delim(s[j]); j++)
+				continue;
+			buf_put(o, s + i, j - i);
+			i = j;
+			opstart = o->len;
+			continue;
+		}
+		buf_putc(o, s[i++]);
+	}
+}
+
+/*
+ * The stream object num: its dictionary in *d, its data [*data, *data +
+ * *len), and the end of "endobj" in *end.  Returns 1, or 0 after bad().
+ */
+static int
+get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
+    size_t *len, size_t *end)
+{
+	struct val	 l;
+	size_t		 pos;
+	long long	 x;
+
+	if (num < 0 || (unsigned long long)num >= f->size ||
+	    f->off[num] == 0)
+		return bad(f, 0, "stream object not in the file");
+	pos = f->off[num];
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	if (!parse_val(f, pos + 3, d, 0))
+		return 0;
+	pos = skip_ws(f, d->e);
+	if (d->t != V_DICT || !keyword_at(f, pos, "stream"))
+		return bad(f, pos, "stream expected");
+	pos += 6;
+	if (pos < f->n && f->p[pos] == '\r')
+		pos++;
+	if (pos >= f->n || f->p[pos] != '\n')
+		return bad(f, pos, "end of line expected after \"stream\"");
+	*data = ++pos;
+	if (!dict_get(f, d, "/Length", &l) || !deref(f, &l) || l.t != V_INT ||
+	    l.i < 0 || (unsigned long long)l.i > f->n - pos)
+		return bad(f, d->s, "bad stream /Length");
+	*len = (size_t)l.i;
+	pos = skip_ws(f, pos + *len);
+	if (!keyword_at(f, pos, "endstream"))
+		return bad(f, pos, "\"endstream\" expected");
+	pos = skip_ws(f, pos + 9);
+	if (!keyword_at(f, pos, "endobj"))
+		return bad(f, pos, "\"endobj\" expected");
+	*end = pos + 6;
+	return 1;
+}
+
+/* Where the value of object num starts, after "num gen obj"; 0 after
+ * bad(). */
+static size_t
+obj_start(struct pdf *f, long long num)
+{
+	size_t		 pos = f->off[num];
+	long long	 x;
+
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	return pos + 3;
+}
+
+/* Where object num ends ("endobj" included), stream or not. */
+static int
+obj_end(struct pdf *f, long long num, size_t *end)
+{
+	struct val	 v;
+	size_t		 pos, data, len;
+
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, &v, 0))
+		return 0;
+	pos = skip_ws(f, v.e);
+	if (keyword_at(f, pos, "stream"))
+		return get_stream(f, num, &v, &data, &len, end);
+	if (!keyword_at(f, pos, "endobj"))
+		return bad(f, pos, "\"endobj\" expected");
+	*end = pos + 6;
+	return 1;
+}
+
+/* Stream num anew: data, Flate-compressed. */
+static int
+rep_stream(struct pdf *f, long long num, const struct buf *data)
+{
+	unsigned char	*z;
+	uLongf		 zn;
+
+	zn = compressBound(data->len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)data->data, data->len,
+	    6) != Z_OK) {
+		free(z);
+		return bad(f, 0, "stream cannot be compressed");
+	}
+	rep_begin(f, (size_t)num);
+	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
+	    "stream\n", (unsigned long)zn);
+	buf_put(&f->rep, z, zn);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, (size_t)num);
+	free(z);
+	return 1;
+}
+
+/*
+ * A font's ToUnicode map without soft hyphens: cairo maps a ligature
+ * glyph to the text of its first use, "f\u00adf" when a break
+ * opportunity fell inside it, and every later "ff" would copy as
+ * "f\u00adf".  Each code's text loses its U+00AD (one character at
+ * least is left).
+ */
+static int
+fix_tounicode(struct pdf *f, long long num)
+{
+	struct val	 d, flt;
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	size_t		 data, len, end, i, j, k;
+	int		 dst = 0, rc = 0;
+
+	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
+		return 1;
+	if (!get_stream(f, num, &d, &data, &len, &end))
+		return 0;
+	if (!dict_get(f, &d, "/Filter", &flt))
+		buf_put(&raw, f->p + data, len);
+	else if (!name_is(f, &flt, "/FlateDecode") ||
+	    !inflate_all(f->p + data, len, &raw)) {
+		rc = bad(f, data, "ToUnicode map not a Flate stream");
+		goto out;
+	}
+	/* Hex strings alternate: code, text (bfchar); a text is the one
+	 * after a code on its line. */
+	for (i = 0; i < raw.len; i++) {
+		if (raw.data[i] == '\n')
+			dst = 0;
+		if (raw.data[i] != '<' || (i + 1 < raw.len &&
+		    raw.data[i + 1] == '<')) {
+			buf_putc(&o, raw.data[i]);
+			continue;
+		}
+		for (j = i + 1; j < raw.len && raw.data[j] != '>'; j++)
+			continue;
+		if (j >= raw.len || !dst || (j - i - 1) % 4 != 0 ||
+		    j - i - 1 <= 4) {
+			buf_put(&o, raw.data + i, j < raw.len ? j + 1 - i :
+			    raw.len - i);
+			dst = 1;
+			i = j;
+			continue;
+		}
+		buf_putc(&o, '<');
+		for (k = i + 1; k + 4 <= j; k += 4)
+			if (g_ascii_strncasecmp(raw.data + k, "00ad", 4) != 0)
+				buf_put(&o, raw.data + k, 4);
+		buf_putc(&o, '>');
+		dst = 0;
+		i = j;
+	}
+	rc = rep_stream(f, num, &o);
+out:
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
+/*
+ * The width of a space in font r [1/1000 em], 0 if it has none (not a
+ * one-byte font, or code 32 not in its subset), -1 after bad(); its
+ * ToUnicode map mended on the way.  Each font is read once (fonts are
+ * shared by pages).
+ */
+static int
+font_space(struct pdf *f, struct val r)
+{
+	struct val	 d, st, fc, w, x;
+	size_t		 j;
+	long long	 n;
+	int		 sp = 0;
+
+	if (r.t == V_REF && r.i > 0 && (size_t)r.i < f->size &&
+	    f->fontw[r.i] != 0)
+		return f->fontw[r.i] - 1;
+	d = r;
+	if (!deref(f, &d))
+		return -1;
+	if (d.t == V_DICT && dict_get(f, &d, "/ToUnicode", &x) &&
+	    x.t == V_REF && !fix_tounicode(f, x.i))
+		return -1;
+	if (d.t == V_DICT && dict_get(f, &d, "/Subtype", &st) &&
+	    !name_is(f, &st, "/Type0") &&
+	    dict_get(f, &d, "/FirstChar", &fc) && fc.t == V_INT &&
+	    fc.i <= 32 && fc.i >= 0 && dict_get(f, &d, "/Widths", &w) &&
+	    deref(f, &w) && w.t == V_ARRAY)
+		for (n = fc.i, j = skip_ws(f, w.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e), n++) {
+			if (!parse_val(f, j, &x, 1))
+				return -1;
+			if (n == 32) {
+				if (x.t == V_INT && x.i > 0 && x.i < 10000)
+					sp = (int)x.i;
+				break;
+			}
+		}
+	if (f->err != NULL)
+		return -1;
+	if (r.t == V_REF && r.i > 0 && (size_t)r.i < f->size)
+		f->fontw[r.i] = sp + 1;
+	return sp;
+}
+
+/*
+ * The page's fonts that can draw a space: one-byte fonts whose /Widths
+ * give code 32 a width (so the subset holds the glyph), as "name\0width
+ * [1/1000 em]\0" pairs ending with "\0" in b.
+ */
+static int
+page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
+{
+	struct val	 r, fo, k, v;
+	size_t		 i;
+	int		 w;
+
+	buf_reset(b);
+	if (dict_get(f, pg, "/Resources", &r) && deref(f, &r) &&
+	    r.t == V_DICT && dict_get(f, &r, "/Font", &fo) && deref(f, &fo) &&
+	    fo.t == V_DICT) {
+		for (i = skip_ws(f, fo.s + 2); i < fo.e - 2;
+		    i = skip_ws(f, v.e)) {
+			if (!parse_val(f, i, &k, 1) ||
+			    !parse_val(f, k.e, &v, 1))
+				return 0;
+			if ((w = font_space(f, v)) < 0)
+				return 0;
+			if (w > 0) {
+				buf_put(b, f->p + k.s + 1, k.e - k.s - 1);
+				buf_printf(b, "%c%d%c", '\0', w, '\0');
+			}
+		}
+	}
+	buf_putc(b, '\0');
+	buf_putc(b, '\0');
+	return f->err == NULL;
+}
+
+/* Content stream num of a page, made anew by content_fix(). */
+static int
+fix_content(struct pdf *f, long long num, struct page *pg)
+{
+	struct val	 d, flt;
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	size_t		 data, len, end;
+	int		 rc = 0;
+
+	if (f->rlen[num] != 0)
+		return 1;	/* shared by pages: done */
+	if (!get_stream(f, num, &d, &data, &len, &end))
+		return 0;
+	if (!dict_get(f, &d, "/Filter", &flt))
+		buf_put(&raw, f->p + data, len);
+	else if (!name_is(f, &flt, "/FlateDecode") ||
+	    !inflate_all(f->p + data, len, &raw)) {
+		rc = bad(f, data, "page content not a Flate stream");
+		goto out;
+	}
+	content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
+	rc = rep_stream(f, num, &o);
+out:
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
+/* The bytes inside a literal string value v (no escapes expected). */
+static int
+lit_is(struct pdf *f, const struct val *v, const char *s)
+{
+	size_t	 len = strlen(s);
+
+	return v->t == V_STRING && f->p[v->s] == '(' &&
+	    v->e - v->s == len + 2 && memcmp(f->p + v->s + 1, s, len) == 0;
+}
+
+/* A link annotation says where it goes (/Contents): its address, or the
+ * title of the section it opens. */
+static int
+fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/Contents" };
+	struct val	 a, st, act, v;
+	size_t		 i;
+
+	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size ||
+	    f->rlen[r.i] != 0)
+		return 1;
+	a = r;
+	if (!deref(f, &a))
+		return 0;
+	if (a.t != V_DICT || !dict_get(f, &a, "/Subtype", &st) ||
+	    !name_is(f, &st, "/Link"))
+		return 1;
+	rep_begin(f, (size_t)r.i);
+	dict_copy(f, &f->rep, &a, drop, 1);
+	BUF_PUTSL(&f->rep, "\n   /Contents ");
+	if (dict_get(f, &a, "/A", &act) && deref(f, &act) &&
+	    act.t == V_DICT && dict_get(f, &act, "/URI", &v) &&
+	    v.t == V_STRING)
+		buf_put(&f->rep, f->p + v.s, v.e - v.s);
+	else if (dict_get(f, &a, "/Dest", &v) && v.t == V_STRING) {
+		for (i = 0; i + 1 < m->nlinks; i += 2)
+			if (lit_is(f, &v, m->links[i]))
+				break;
+		if (i + 1 < m->nlinks)
+			pdf_text(&f->rep, m->links[i + 1]);
+		else
+			buf_put(&f->rep, f->p + v.s, v.e - v.s);
+	} else
+		BUF_PUTSL(&f->rep, "(Lien)");
+	BUF_PUTSL(&f->rep, "\n>>");
+	rep_end(f, (size_t)r.i);
+	return f->err == NULL;
+}
+
+/*
+ * The parent tree's /Nums as a table: *tab[key] is the object number of
+ * the value (an array of a page's elements, or an annotation's
+ * element), 0 when none.
+ */
+static int
+parent_nums(struct pdf *f, const struct val *root, size_t **tab,
+    size_t *ntab)
+{
+	struct val	 str, pt, nums, k, v;
+	size_t		 i;
+
+	*tab = NULL;
+	*ntab = 0;
+	if (!dict_get(f, root, "/StructTreeRoot", &str) || !deref(f, &str) ||
+	    str.t != V_DICT || !dict_get(f, &str, "/ParentTree", &pt) ||
+	    !deref(f, &pt) || pt.t != V_DICT ||
+	    !dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
+		return f->err == NULL;
+	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
+		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
+			return 0;
+		if (k.t != V_INT || k.i < 0 || (size_t)k.i > f->size * 4 + 64)
+			return bad(f, k.s, "bad parent tree key");
+		if ((size_t)k.i >= *ntab) {
+			*tab = xreallocarray(*tab, (size_t)k.i + 1,
+			    sizeof(**tab));
+			memset(*tab + *ntab, 0, ((size_t)k.i + 1 - *ntab) *
+			    sizeof(**tab));
+			*ntab = (size_t)k.i + 1;
+		}
+		if (v.t == V_REF && v.i > 0 && (size_t)v.i < f->size)
+			(*tab)[k.i] = (size_t)v.i;
+	}
+	return 1;
+}
+
+/* The elements of a page's MCIDs, from its parent tree array arr. */
+static int
+page_mel(struct pdf *f, size_t arr, struct page *pg)
+{
+	struct val	 a, x;
+	size_t		 j;
+
+	pg->nmel = 0;
+	if (arr == 0)
+		return 1;
+	if (!get_obj(f, (long long)arr, f->gen[arr], &a))
+		return 0;
+	if (a.t != V_ARRAY)
+		return 1;
+	for (j = skip_ws(f, a.s + 1); f->p[j] != ']'; j = skip_ws(f, x.e)) {
+		if (!parse_val(f, j, &x, 1))
+			return 0;
+		if (pg->nmel == pg->melcap) {
+			pg->melcap = pg->melcap ? pg->melcap * 2 : 64;
+			pg->mel = xreallocarray(pg->mel, pg->melcap,
+			    sizeof(*pg->mel));
+		}
+		pg->mel[pg->nmel++] = x.t == V_REF ? x.i : -1;
+	}
+	return 1;
+}
+
+/* The page's parent tree array anew: its MCIDs' elements, the new ones
+ * too, artifacts null. */
+static void
+page_arr(struct pdf *f, size_t arr, const struct page *pg)
+{
+	size_t		 j;
+	long long	 e;
+
+	rep_begin(f, arr);
+	buf_putc(&f->rep, '[');
+	for (j = 0; j < pg->nmel; j++) {
+		e = pg->mel[j];
+		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
+		    f->el[f->eix[e] - 1].dead))
+			BUF_PUTSL(&f->rep, " null");
+		else
+			buf_printf(&f->rep, " %lld %u R", e, f->gen[e]);
+	}
+	BUF_PUTSL(&f->rep, " ]");
+	rep_end(f, arr);
+}
+
+/* Every page: its content, its links, and /Tabs /S (the order of the
+ * structure) where it has annotations. */
+static int
+fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/Tabs" };
+	struct val	 pages, kids, pr, pg, c, an, x, t;
+	struct buf	 cids = { NULL, 0, 0 };
+	struct page	 pc;
+	size_t		*tab = NULL, ntab = 0, i, j, arr;
+	int		 rc = 0;
+
+	memset(&pc, 0, sizeof(pc));
+	pc.f = f;
+	if (!dict_get(f, root, "/Pages", &pages))
+		return f->err == NULL;
+	if (!deref(f, &pages) || pages.t != V_DICT ||
+	    !dict_get(f, &pages, "/Kids", &kids) || kids.t != V_ARRAY)
+		return bad(f, pages.s, "bad page tree");
+	if (!parent_nums(f, root, &tab, &ntab))
+		goto out;
+	for (i = skip_ws(f, kids.s + 1); f->p[i] != ']'; i = skip_ws(f, pr.e)) {
+		if (!parse_val(f, i, &pr, 1))
+			goto out;
+		pg = pr;
+		if (pr.t != V_REF || !deref(f, &pg) || pg.t != V_DICT ||
+		    !dict_get(f, &pg, "/Type", &t) ||
+		    !name_is(f, &t, "/Page")) {
+			bad(f, pr.s, "page tree of more than one level");
+			goto out;
+		}
+		if (f->rlen[pr.i] != 0) {
+			bad(f, pr.s, "page listed twice");
+			goto out;
+		}
+		if (!page_fonts(f, &pg, &cids))
+			goto out;
+		arr = 0;
+		if (dict_get(f, &pg, "/StructParents", &x) && x.t == V_INT &&
+		    x.i >= 0 && (size_t)x.i < ntab)
+			arr = tab[x.i];
+		if (arr != 0 && f->rlen[arr] != 0) {
+			bad(f, x.s, "parent tree array of two pages");
+			goto out;
+		}
+		if (!page_mel(f, arr, &pc))
+			goto out;
+		pc.num = (size_t)pr.i;
+		pc.fonts = cids.data;
+		pc.nst = 0;
+		if (dict_get(f, &pg, "/Contents", &c)) {
+			if (c.t == V_REF) {
+				if (!fix_content(f, c.i, &pc))
+					goto out;
+			} else if (c.t == V_ARRAY) {
+				for (j = skip_ws(f, c.s + 1); f->p[j] != ']';
+				    j = skip_ws(f, x.e))
+					if (!parse_val(f, j, &x, 1) ||
+					    (x.t == V_REF &&
+					    !fix_content(f, x.i, &pc)))
+						goto out;
+			}
+		}
+		if (arr != 0)
+			page_arr(f, arr, &pc);
+		if (!dict_get(f, &pg, "/Annots", &an))
+			continue;
+		if (an.t == V_ARRAY)
+			for (j = skip_ws(f, an.s + 1); f->p[j] != ']';
+			    j = skip_ws(f, x.e))
+				if (!parse_val(f, j, &x, 1) ||
+				    !fix_annot(f, x, m))
+					goto out;
+		rep_begin(f, (size_t)pr.i);
+		dict_copy(f, &f->rep, &pg, drop, 1);
+		BUF_PUTSL(&f->rep, "\n   /Tabs /S\n>>");
+		rep_end(f, (size_t)pr.i);
+	}
+	rc = f->err == NULL;
+out:
+	free(tab);
+	free(pc.mel);
+	buf_free(&cids);
+	return rc;
+}
+
+/* Items an outline shows from first on: each, and the children of those
+ * open (a positive /Count). */
+static long long
+outline_visible(struct pdf *f, struct val it, int depth)
+{
+	struct val	 d, c, k;
+	long long	 n = 0, sub;
+
+	while (it.t == V_REF) {
+		if (depth > MAX_TREE || ++f->visits > 4 * f->size + 64) {
+			bad(f, it.s, "outline too large");
+			return -1;
+		}
+		d = it;
+		if (!deref(f, &d) || d.t != V_DICT)
+			return -1;
+		n++;
+		if (dict_get(f, &d, "/Count", &c) && c.t == V_INT && c.i > 0 &&
+		    dict_get(f, &d, "/First", &k)) {
+			if ((sub = outline_visible(f, k, depth + 1)) < 0)
+				return -1;
+			n += sub;
+		}
+		if (!dict_get(f, &d, "/Next", &it))
+			break;
+	}
+	return n;
+}
+
+/* The outline's root counts the items it shows (cairo 1.16 writes a
+ * negative count there, which only items may have). */
+static int
+fix_outline(struct pdf *f, const struct val *root)
+{
+	static const char *const drop[] = { "/Count" };
+	struct val	 o, d, first;
+	long long	 n;
+
+	if (!dict_get(f, root, "/Outlines", &o) || o.t != V_REF)
+		return f->err == NULL;
+	d = o;
+	if (!deref(f, &d) || d.t != V_DICT)
+		return bad(f, o.s, "bad outline");
+	if (!dict_get(f, &d, "/First", &first))
+		return 1;
+	f->visits = 0;
+	if ((n = outline_visible(f, first, 0)) < 0)
+		return 0;
+	rep_begin(f, (size_t)o.i);
+	dict_copy(f, &f->rep, &d, drop, 1);
+	buf_printf(&f->rep, "\n   /Count %lld\n>>", n);
+	rep_end(f, (size_t)o.i);
+	return 1;
+}
+
+/* Objects in one object stream. */
+#define OBJSTM_N	200
+
+/*
+ * Object num's value as it is to be written: *vs, *vl (NULL: no such
+ * object), from its new version or cairo's bytes; *stream when it is a
+ * stream (the value then runs to "endstream").
+ */
+static int
+obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
+    size_t *vl, int *stream)
+{
+	const char	*p, *e;
+	size_t		 pos, end;
+
+	*vs = NULL;
+	*vl = 0;
+	*stream = 0;
+	if (f->rlen[num] != 0) {
+		/* "num gen obj\n" value "\nendobj\n" */
+		p = f->rep.data + f->roff[num];
+		e = p + f->rlen[num] - strlen("\nendobj\n");
+		p = memchr(p, '\n', (size_t)(e - p));
+		*vs = p + 1;
+		*vl = (size_t)(e - *vs);
+		*stream = *vl >= 9 && memcmp(e - 9, "endstream", 9) == 0;
+		return 1;
+	}
+	if (num >= f->size || f->off[num] == 0)
+		return 1;
+	if (!obj_end(f, (long long)num, &end))
+		return 0;
+	if ((pos = obj_start(f, (long long)num)) == 0 ||
+	    !parse_val(f, pos, v, 0))
+		return 0;
+	*vs = (const char *)f->p + v->s;
+	pos = skip_ws(f, v->e);
+	*stream = keyword_at(f, pos, "stream");
+	/* To the end of "endstream", or of the value. */
+	*vl = (*stream ? end - 6 : v->e) - v->s;
+	while (*vl > 0 && is_ws((unsigned char)(*vs)[*vl - 1]))
+		(*vl)--;
+	return 1;
+}
+
+/* The object stream num of nin objects: hd ("num offset" pairs) and
+ * body (their values), written to b and emptied. */
+static int
+objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
+    size_t nin, size_t num, size_t *noff)
+{
+	struct buf	 all = { NULL, 0, 0 };
+	unsigned char	*z;
+	uLongf		 zn;
+
+	buf_put(&all, hd->data, hd->len);
+	buf_put(&all, body->data, body->len);
+	zn = compressBound(all.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)all.data, all.len,
+	    Z_BEST_SPEED) != Z_OK) {
+		free(z);
+		buf_free(&all);
+		return bad(f, 0, "object stream cannot be compressed");
+	}
+	noff[num] = b->len;
+	buf_printf(b, "%zu 0 obj\n<< /Type /ObjStm\n   /N %zu\n   /First %zu\n"
+	    "   /Filter /FlateDecode\n   /Length %lu\n>>\nstream\n", num, nin,
+	    hd->len, (unsigned long)zn);
+	buf_put(b, z, zn);
+	BUF_PUTSL(b, "\nendstream\nendobj\n");
+	free(z);
+	buf_free(&all);
+	buf_reset(hd);
+	buf_reset(body);
+	return 1;
+}
+
+/*
+ * The file anew in b: cairo's header; its streams (cairo's bytes, or
+ * new versions); every other object (cairo's bytes or its new version)
+ * in object streams; the XMP stream, a new information dictionary if
+ * cairo wrote none; a cross-reference stream with the /ID.  Returns 1,
+ * or 0 after bad().
+ */
+static int
+write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 {
 	static const char *const cat_drop[] = { "/Lang", "/ViewerPreferences",
 	    "/Metadata" };
 	static const char *const info_drop[] = { "/CreationDate", "/ModDate",
 	    "/Producer" };
-	static const char *const fig_drop[] = { "/Alt" };
-	struct entry	*ent;
 	struct val	 v;
-	struct buf	 x = { NULL, 0, 0 };
+	struct buf	 x = { NULL, 0, 0 }, hd = { NULL, 0, 0 };
+	struct buf	 body = { NULL, 0, 0 };
 	GChecksum	*ck;
 	guint8		 dig[16];
 	gsize		 dlen = sizeof(dig);
+	unsigned char	*z = NULL;
+	uLongf		 zn;
+	const char	*vs;
 	char		 date[32], id[33];
-	size_t		 base, num, nent = 0, xmp, info, size, i, j, xref;
-	int		 y, mo, d, rc = 0;
+	size_t		*noff = NULL, *nidx = NULL, hdr, num, xmp, info, size;
+	size_t		 i, vl, xref, nin = 0, nstm = 0, xnum;
+	int		 y, mo, d, rc = 0, stream;
 
 	if (m->date == NULL ||
 	    sscanf(m->date, "%4d-%2d-%2d", &y, &mo, &d) != 3 ||
 	    y < 0 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31)
 		y = 1970, mo = d = 1;
 	snprintf(date, sizeof(date), "D:%04d%02d%02d000000Z", y, mo, d);
-
-	/* Figures, catalog, information dictionary, XMP stream: each
-	 * object written once. */
-	if (f->alt[f->root] != 0 || f->info == f->root ||
-	    (f->info >= 0 && f->alt[f->info] != 0))
+	if (f->rlen[f->root] != 0 || f->info == f->root ||
+	    (f->info >= 0 && f->rlen[f->info] != 0))
 		return bad(f, f->off[f->root], "catalog or information "
 		    "dictionary used twice");
-	ent = xreallocarray(NULL, f->size + 2, sizeof(*ent));
-	base = f->n;
-	if (f->p[f->n - 1] != '\n' && f->p[f->n - 1] != '\r')
-		buf_putc(b, '\n');
-	for (num = 1; num < f->size; num++) {
-		if (f->alt[num] == 0)
-			continue;
-		if (!get_obj(f, (long long)num, f->gen[num], &v))
-			goto out;
-		if (v.t != V_DICT) {
-			bad(f, f->off[num], "Figure element is not a "
-			    "dictionary");
-			goto out;
-		}
-		obj_begin(b, &ent[nent++], base, num, f->gen[num]);
-		dict_copy(f, b, &v, fig_drop, 1);
-		BUF_PUTSL(b, "\n   /Alt ");
-		pdf_text(b, m->alts[f->alt[num] - 1]);
-		BUF_PUTSL(b, "\n>>\nendobj\n");
-	}
 
 	xmp = f->size;
 	size = f->size + 1;
 	if (!get_obj(f, f->root, f->gen[f->root], &v))
-		goto out;
-	if (v.t != V_DICT) {
-		bad(f, f->off[f->root], "catalog is not a dictionary");
-		goto out;
-	}
-	obj_begin(b, &ent[nent++], base, (size_t)f->root, f->gen[f->root]);
-	dict_copy(f, b, &v, cat_drop, 3);
-	BUF_PUTSL(b, "\n   /Lang ");
-	pdf_text(b, m->lang);
-	buf_printf(b, "\n   /ViewerPreferences << /DisplayDocTitle true >>"
-	    "\n   /Metadata %zu 0 R\n>>\nendobj\n", xmp);
+		return 0;
+	if (v.t != V_DICT)
+		return bad(f, f->off[f->root], "catalog is not a dictionary");
+	rep_begin(f, (size_t)f->root);
+	dict_copy(f, &f->rep, &v, cat_drop, 3);
+	BUF_PUTSL(&f->rep, "\n   /Lang ");
+	pdf_text(&f->rep, m->lang);
+	buf_printf(&f->rep, "\n   /ViewerPreferences << /DisplayDocTitle "
+	    "true >>\n   /Metadata %zu 0 R\n>>", xmp);
+	rep_end(f, (size_t)f->root);
 
 	if (f->info >= 0) {
 		info = (size_t)f->info;
 		if (!get_obj(f, f->info, f->gen[info], &v))
-			goto out;
-		if (v.t != V_DICT) {
-			bad(f, f->off[info], "/Info is not a dictionary");
-			goto out;
-		}
-		obj_begin(b, &ent[nent++], base, info, f->gen[info]);
-		dict_copy(f, b, &v, info_drop, 3);
+			return 0;
+		if (v.t != V_DICT)
+			return bad(f, f->off[info], "/Info is not a "
+			    "dictionary");
+		rep_begin(f, info);
+		dict_copy(f, &f->rep, &v, info_drop, 3);
 	} else {
 		info = size++;
-		obj_begin(b, &ent[nent++], base, info, 0);
-		BUF_PUTSL(b, "<<");
+		rep_begin(f, info);
+		BUF_PUTSL(&f->rep, "<<");
 	}
-	buf_printf(b, "\n   /CreationDate (%s)\n   /ModDate (%s)"
-	    "\n   /Producer (" PROGNAME " " VERSION ")\n>>\nendobj\n",
-	    date, date);
+	buf_printf(&f->rep, "\n   /CreationDate (%s)\n   /ModDate (%s)"
+	    "\n   /Producer (" PROGNAME " " VERSION ")\n>>", date, date);
+	rep_end(f, info);
 
 	xmp_packet(&x, m);
-	obj_begin(b, &ent[nent++], base, xmp, 0);
-	buf_printf(b, "<< /Type /Metadata\n   /Subtype /XML\n"
+	rep_begin(f, xmp);
+	buf_printf(&f->rep, "<< /Type /Metadata\n   /Subtype /XML\n"
 	    "   /Length %zu\n>>\nstream\n", x.len);
-	buf_put(b, x.data, x.len);
-	BUF_PUTSL(b, "\nendstream\nendobj\n");
+	buf_put(&f->rep, x.data, x.len);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, xmp);
 
-	/* Subsections of consecutive object numbers. */
-	qsort(ent, nent, sizeof(*ent), entry_cmp);
-	xref = base + b->len;
-	BUF_PUTSL(b, "xref\n");
-	for (i = 0; i < nent; i = j) {
-		for (j = i + 1; j < nent && ent[j].num == ent[j - 1].num + 1;
-		    j++)
+	/* cairo's header: everything before its first object. */
+	for (hdr = f->n, num = 1; num < f->size; num++)
+		if (f->off[num] != 0 && f->off[num] < hdr)
+			hdr = f->off[num];
+	buf_put(b, f->p, hdr);
+
+	/* Streams as they are; every other object into object streams
+	 * of OBJSTM_N objects (PDF 1.5 §7.5.7), compressed. */
+	/* Numbers: cairo's objects and ours [1, size), then the object
+	 * streams, then the cross-reference stream. */
+	noff = xcalloc(size + size / OBJSTM_N + 3, sizeof(*noff));
+	nidx = xcalloc(size, sizeof(*nidx));
+	for (num = 1; num < size; num++) {
+		if (!obj_bytes(f, num, &v, &vs, &vl, &stream))
+			goto out;
+		if (vs == NULL)
 			continue;
-		buf_printf(b, "%zu %zu\n", ent[i].num, j - i);
-		for (; i < j; i++)
-			buf_printf(b, "%010zu %05u n \n", ent[i].off,
-			    ent[i].gen);
+		if (stream || (num < f->size && f->gen[num] != 0)) {
+			noff[num] = b->len;
+			buf_printf(b, "%zu %u obj\n", num, num < f->size ?
+			    f->gen[num] : 0);
+			buf_put(b, vs, vl);
+			BUF_PUTSL(b, "\nendobj\n");
+			continue;
+		}
+		if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body, nin,
+		    size + nstm++, noff))
+			goto out;
+		if (nin == OBJSTM_N)
+			nin = 0;
+		buf_printf(&hd, "%zu %zu ", num, body.len);
+		buf_put(&body, vs, vl);
+		buf_putc(&body, '\n');
+		noff[num] = 0;
+		nidx[num] = (size + nstm) << 16 | nin;
+		nin++;
+	}
+	if (nin > 0 && !objstm_end(f, b, &hd, &body, nin, size + nstm++,
+	    noff))
+		goto out;
+
+	/* The cross-reference stream: type 0 free, 1 offset, 2 in an
+	 * object stream (its number, the index in it). */
+	xref = b->len;
+	xnum = size + nstm;
+	buf_reset(&body);
+	for (num = 0; num <= xnum; num++) {
+		unsigned char e[7] = { 0, 0, 0, 0, 0, 0, 0 };
+		size_t	 o = 0, g = 0;
+
+		if (num == xnum)
+			e[0] = 1, o = xref;
+		else if (num > 0 && noff[num] != 0)
+			e[0] = 1, o = noff[num], g = num < f->size ?
+			    f->gen[num] : 0;
+		else if (num > 0 && num < size && nidx[num] != 0)
+			e[0] = 2, o = nidx[num] >> 16, g = nidx[num] & 0xffff;
+		else
+			g = num == 0 ? 0xffff : 0;
+		e[1] = (unsigned char)(o >> 24);
+		e[2] = (unsigned char)(o >> 16);
+		e[3] = (unsigned char)(o >> 8);
+		e[4] = (unsigned char)o;
+		e[5] = (unsigned char)(g >> 8);
+		e[6] = (unsigned char)g;
+		buf_put(&body, e, 7);
+	}
+	zn = compressBound(body.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
+	    6) != Z_OK) {
+		bad(f, 0, "cross-reference stream cannot be compressed");
+		goto out;
 	}
 
-	/* The /ID: MD5 of everything before it, as qpdf's deterministic
-	 * one was. */
+	/* The /ID: MD5 of everything before it. */
 	ck = g_checksum_new(G_CHECKSUM_MD5);
-	g_checksum_update(ck, f->p, (gssize)f->n);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
+	g_checksum_update(ck, z, (gssize)zn);
 	g_checksum_get_digest(ck, dig, &dlen);
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
 		snprintf(id + 2 * i, 3, "%02x", dig[i]);
-	buf_printf(b, "trailer\n<< /Size %zu\n   /Root %lld %u R\n"
-	    "   /Info %zu %u R\n   /Prev %zu\n   /ID [<%s> <%s>]\n>>\n"
-	    "startxref\n%zu\n%%%%EOF\n", size, f->root, f->gen[f->root],
-	    info, info < f->size ? f->gen[info] : 0, f->startxref, id, id,
-	    xref);
+	buf_printf(b, "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n"
+	    "   /W [ 1 4 2 ]\n   /Root %lld %u R\n   /Info %zu %u R\n"
+	    "   /ID [<%s> <%s>]\n   /Filter /FlateDecode\n   /Length %lu\n"
+	    ">>\nstream\n", xnum, xnum + 1, f->root, f->gen[f->root], info,
+	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)zn);
+	buf_put(b, z, zn);
+	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
 	rc = 1;
 out:
-	free(ent);
+	free(noff);
+	free(nidx);
+	free(z);
 	buf_free(&x);
+	buf_free(&hd);
+	buf_free(&body);
 	return rc;
 }
 
@@ -877,16 +2277,40 @@ read_all(struct pdf *f, int fd)
 	return 1;
 }
 
+/* The arrays indexed by object number, grown for the objects added. */
+static void
+grow(struct pdf *f)
+{
+	size_t	 n = f->size + 2;
+
+	f->off = xreallocarray(f->off, n, sizeof(*f->off));
+	f->gen = xreallocarray(f->gen, n, sizeof(*f->gen));
+	f->off[f->size] = f->off[f->size + 1] = 0;
+	f->gen[f->size] = f->gen[f->size + 1] = 0;
+	f->eix = xcalloc(n, sizeof(*f->eix));
+	f->roff = xcalloc(n, sizeof(*f->roff));
+	f->rlen = xcalloc(n, sizeof(*f->rlen));
+	f->fontw = xcalloc(n, sizeof(*f->fontw));
+}
+
 int
 pdfpost(const char *path, const struct pdfmeta *m)
 {
 	struct pdf	 f;
-	struct val	 root, str;
+	struct val	 root, str, k;
 	struct buf	 u = { NULL, 0, 0 };
-	size_t		 nfig = 0, done = 0;
+	size_t		 done = 0, i;
 	ssize_t		 w;
 	int		 fd, rc = 0, wrote = 0;
 
+	/* What cairo writes changes with its versions: this pass reads
+	 * cairo 1.16's files and no others. */
+	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 16, 0) ||
+	    cairo_version() >= CAIRO_VERSION_ENCODE(1, 17, 0)) {
+		diag_sys("%s: cairo %s: the PDF finishing pass reads the "
+		    "files of cairo 1.16 only", path, cairo_version_string());
+		return 0;
+	}
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	if ((fd = open(path, O_RDWR)) == -1) {
@@ -895,24 +2319,61 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	}
 	if (!read_all(&f, fd))
 		goto out;
-	if (!read_tail(&f) || !read_xref(&f) ||
-	    !get_obj(&f, f.root, f.gen[f.root], &root))
+	if (f.n >= 9 && memcmp(f.p, "%PDF-", 5) == 0 &&
+	    memcmp(f.p, "%PDF-1.5", 8) != 0) {
+		diag_sys("%s: PDF version %.3s (cairo %s): the PDF finishing "
+		    "pass reads cairo 1.16's PDF 1.5 only", path,
+		    (const char *)f.p + 5, cairo_version_string());
+		goto out;
+	}
+	if (!read_tail(&f) || !read_xref(&f))
+		goto bad;
+	grow(&f);
+	if (!get_obj(&f, f.root, f.gen[f.root], &root))
 		goto bad;
 	if (root.t != V_DICT) {
 		bad(&f, f.off[f.root], "catalog is not a dictionary");
 		goto bad;
 	}
-	if (dict_get(&f, &root, "/StructTreeRoot", &str) &&
-	    !figure_alts(&f, str, m, &nfig, 0))
+	if (dict_get(&f, &root, "/StructTreeRoot", &str)) {
+		if (str.t != V_REF || !deref(&f, &str) || str.t != V_DICT ||
+		    !dict_get(&f, &str, "/Type", &k) ||
+		    !name_is(&f, &k, "/StructTreeRoot")) {
+			bad(&f, str.s, "bad structure tree root");
+			goto bad;
+		}
+		if (dict_get(&f, &str, "/K", &k) &&
+		    !tree_kids(&f, k, (size_t)-1, -1, 0))
+			goto bad;
+		/* The root's children have the root as parent. */
+		for (i = 0; i < f.nel; i++)
+			if (f.el[i].parent == -1) {
+				dict_get(&f, &root, "/StructTreeRoot", &k);
+				f.el[i].parent = k.i;
+			}
+		if (!tree_fix(&f, m))
+			goto bad;
+	}
+	/* Pages first: their content adds MCIDs to elements. */
+	if (!fix_pages(&f, &root, m))
 		goto bad;
-	if (f.err != NULL || !write_update(&f, m, &u))
+	if (f.nel > 0) {
+		if (!fix_parent_tree(&f, &str))
+			goto bad;
+		for (i = 0; i < f.nel; i++)
+			if ((f.el[i].dirty || f.el[i].dead) &&
+			    !write_elem(&f, &f.el[i], m))
+				goto bad;
+	}
+	if (!fix_outline(&f, &root) || f.err != NULL ||
+	    !write_all(&f, m, &u))
 		goto bad;
 
-	/* Appended after cairo's bytes; taken back if that fails. */
+	/* Written over cairo's bytes (the file is the build's own,
+	 * switched into out/ only once whole). */
 	wrote = 1;
 	while (done < u.len) {
-		w = pwrite(fd, u.data + done, u.len - done,
-		    (off_t)(f.n + done));
+		w = pwrite(fd, u.data + done, u.len - done, (off_t)done);
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
@@ -922,18 +2383,29 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		}
 		done += (size_t)w;
 	}
+	if (ftruncate(fd, (off_t)u.len) == -1) {
+		diag_sys("%s: %s", path, strerror(errno));
+		goto out;
+	}
 	rc = 1;
 	goto out;
 bad:
 	diag_sys("%s: unexpected PDF structure at byte %zu: %s", path,
 	    f.errpos, f.err != NULL ? f.err : "unknown");
 out:
-	if (!rc && wrote && ftruncate(fd, (off_t)f.n) == -1)
-		diag_sys("%s: %s", path, strerror(errno));
+	(void)wrote;
 	if (close(fd) == -1 && rc) {
 		diag_sys("%s: %s", path, strerror(errno));
 		rc = 0;
 	}
+	for (i = 0; i < f.nel; i++)
+		free(f.el[i].kid);
+	free(f.el);
+	free(f.eix);
+	free(f.roff);
+	free(f.rlen);
+	free(f.fontw);
+	buf_free(&f.rep);
 	free(f.p);
 	free(f.off);
 	free(f.gen);

@@ -21,15 +21,15 @@ node "$TOP/tests/pdfmeta/check.js" pdf.json xmp.xml
 check "qpdf --check is clean" qpdf --check "$pdf"
 check "pdfinfo: Tagged: yes" sh -c "pdfinfo '$pdf' | grep -q '^Tagged: *yes'"
 
-# The pass is an incremental update: cairo's file, then one update whose
-# trailer points back at cairo's table.
+# The pass writes the file anew: cairo's objects (some in new versions)
+# and one cross-reference table, no update section.
 n=$(grep -a -c '^startxref' "$pdf")
 prev=$(node -e 'const j=JSON.parse(require("fs").readFileSync(0,"utf8"));
-	console.log(j.qpdf[1].trailer.value["/Prev"])' <pdf.json)
-if [ "$n" -eq 2 ] && [ "$prev" -gt 0 ] 2>/dev/null; then
-	pass "incremental update after cairo's file (/Prev $prev)"
+	console.log(j.qpdf[1].trailer.value["/Prev"] === undefined ? "none" : "some")' <pdf.json)
+if [ "$n" -eq 1 ] && [ "$prev" = none ]; then
+	pass "one cross-reference table, no /Prev"
 else
-	fail "incremental update after cairo's file" "startxref $n, /Prev $prev"
+	fail "one cross-reference table, no /Prev" "startxref $n, /Prev $prev"
 fi
 check "pdfinfo reads the title" sh -c \
     "pdfinfo '$pdf' | grep -q '^Title: *Évaluation de la mise en œuvre'"

@@ -126,7 +126,19 @@ my $t = <$r>;
 $t =~ s/(\p{L})-\n\f?(?=\p{Ll})/$1/g;
 $t =~ s/\s+/ /g;
 my ($n, $bad) = (0, 0);
-for my $q (<$s> =~ /^\s*"(.*)"$/mg) {
+# Consecutive strings of one leaf are one text (a ligature's ActualText
+# is a string of its own).
+my @texts;
+my $prev = 0;
+for my $l (split /\n/, <$s>) {
+	if ($l =~ /^\s*"(.*)"$/) {
+		if ($prev) { $texts[-1] .= $1 } else { push @texts, $1 }
+		$prev = 1;
+	} else {
+		$prev = 0;
+	}
+}
+for my $q (@texts) {
 	$q =~ s/\s+/ /g;
 	next unless $q =~ /\p{L}$/ && $q =~ /(.{12})$/;
 	my $end = $1;

@@ -46,7 +46,7 @@ test_esc(void)
 	esc_test("html_esc_href", html_esc_href, "https://x.org/a b?c=d&e='é'",
 	    "https://x.org/a%20b?c=d&amp;e=&#39;%C3%A9&#39;");
 	esc_test("json_str", json_str, in,
-	    "\"a&b<c>d\\\"e'f\\u0009g\\nh\\u0001i\x7fj é\"");
+	    "\"a&b<c>d\\\"e'f\\u0009g\\nh\\u0001i\\u007fj é\"");
 	esc_test("json_str NULL", json_str, NULL, "\"\"");
 	esc_test("html_esc_text NULL", html_esc_text, NULL, "");
 }
