@@ -420,6 +420,7 @@ build_once(const struct opts *o)
 	diag_reset();
 	if ((r = report_load_year(o->content, o->year)) == NULL)
 		return EXIT_USAGE;
+	xref_resolve(r);
 	validate_opts(r, o->draft);
 	if ((rc = diag_rc()) == EXIT_OK)
 		rc = build(r, o);
