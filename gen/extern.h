@@ -183,6 +183,10 @@ void		 report_free(struct report *);
  * that is not a regular file.  Returns 1 and fills b, or 0 after a
  * diagnostic at pos (which names the file). */
 int	 file_read(const char *path, struct buf *b);
+/* stamp.c: remembers the hash of the bytes read from path by a loader,
+ * so that the build's stamp records what was loaded, not what a second
+ * read would find. */
+void	 stamp_loaded(const char *path, const void *data, size_t len);
 
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */

@@ -74,6 +74,7 @@ file_read(const char *path, struct buf *b)
 	}
 	if (b->data == NULL)
 		buf_put(b, "", 0);
+	stamp_loaded(path, b->data, b->len);
 	rc = 1;
 out:
 	fclose(f);

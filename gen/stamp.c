@@ -35,32 +35,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
 
 
-/* ".out.stamp" beside "out", "dir/.site.stamp" beside "dir/site"; ext
- * "tasks": ".out.tasks".  Caller frees. */
+/* ".out.stamp" beside "out" (its real folder, a symbolic link
+ * followed); ext "tasks": ".out.tasks".  Caller frees. */
 static char *
 stamp_file(const struct opts *o, const char *ext)
 {
-	char	*dir, *slash, *p;
-	size_t	 n;
-
-	dir = xstrdup(o->out);
-	n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		p = xasprintf("%s/.%s.%s", slash == dir ? "" : dir,
-		    slash + 1, ext);
-	} else
-		p = xasprintf(".%s.%s", dir, ext);
-	free(dir);
-	return p;
+	return out_record(o->real_out != NULL ? o->real_out : o->out, ext);
 }
 
 static char *
@@ -88,25 +75,90 @@ hash_str(uint64_t *h, const char *s)
 	    "(null)") + 1);
 }
 
+/* The files the loaders read, with the hash of the bytes they read. */
+struct loaded {
+	char		*path;
+	uint64_t	 h;
+};
+static struct loaded	*loaded;
+static size_t		 nloaded, caploaded, sortedto;
+
+void
+stamp_loaded(const char *path, const void *data, size_t len)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+
+	hash_bytes(&h, data, len);
+	if (nloaded == caploaded) {
+		caploaded = caploaded ? caploaded * 2 : 256;
+		loaded = xreallocarray(loaded, caploaded, sizeof(*loaded));
+	}
+	loaded[nloaded].path = xstrdup(path);
+	loaded[nloaded++].h = h;
+}
+
+static int
+cmp_loaded(const void *a, const void *b)
+{
+	return strcmp(((const struct loaded *)a)->path,
+	    ((const struct loaded *)b)->path);
+}
+
+/* The hash of what a loader read from path, if it read it (loaders read
+ * each file once). */
+static int
+loaded_hash(const char *path, uint64_t *h)
+{
+	struct loaded	 key, *l;
+
+	if (sortedto != nloaded) {
+		qsort(loaded, nloaded, sizeof(*loaded), cmp_loaded);
+		sortedto = nloaded;
+	}
+	key.path = (char *)path;
+	if (nloaded == 0 || (l = bsearch(&key, loaded, nloaded,
+	    sizeof(*loaded), cmp_loaded)) == NULL)
+		return 0;
+	*h = l->h;
+	return 1;
+}
+
 /* The bytes of path, under the name name (so that the same files in
- * another folder give the same hash). */
+ * another folder give the same hash): the bytes a loader read, or else
+ * those the file holds now (read before the backends read it, so that
+ * an edit in between is seen by the next build).  A symbolic link is
+ * hashed as its text, never followed. */
 static void
 hash_file(uint64_t *h, const char *path, const char *name)
 {
-	FILE	*f;
-	char	 b[65536];
-	size_t	 n;
+	struct stat	 st;
+	uint64_t	 fh = 0xcbf29ce484222325ULL;
+	FILE		*f;
+	char		 b[65536];
+	size_t		 n;
+	ssize_t		 len;
 
 	hash_str(h, name);
-	if ((f = fopen(path, "rb")) == NULL)
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		hash_str(h, "symbolic link");
+		if ((len = readlink(path, b, sizeof(b))) > 0)
+			hash_bytes(h, b, (size_t)len);
 		return;
-	while ((n = fread(b, 1, sizeof(b), f)) > 0)
-		hash_bytes(h, b, n);
-	fclose(f);
+	}
+	if (!loaded_hash(path, &fh)) {
+		if ((f = fopen(path, "rb")) == NULL)
+			return;
+		while ((n = fread(b, 1, sizeof(b), f)) > 0)
+			hash_bytes(&fh, b, n);
+		fclose(f);
+	}
+	hash_bytes(h, &fh, sizeof(fh));
 }
 
-/* Calls fn on every regular file under dir, in sorted order, with its
- * path relative to root ("2016/index.html"); dot files are left out. */
+/* Calls fn on every file under dir but folders, in sorted order, with its
+ * path relative to root ("2016/index.html"); dot files are left out.
+ * Symbolic links are never followed (lstat): a link to a folder, a loop
+ * of links, is one entry, not a walk. */
 static void
 walk(const char *root, const char *rel,
     void (*fn)(void *, const char *, const char *, const struct stat *),
@@ -126,9 +178,10 @@ walk(const char *root, const char *rel,
 	for (i = 0; i < n; i++) {
 		sub = rel[0] ? xasprintf("%s/%s", rel, v[i]) : xstrdup(v[i]);
 		path = xasprintf("%s/%s", dir, v[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			walk(root, sub, fn, arg, depth + 1);
-		else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		else if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)))
 			fn(arg, path, sub, &st);
 		free(sub);
 		free(path);
@@ -176,10 +229,15 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	struct listing	*l = arg;
 
 	(void)path;
-	buf_printf(&l->b, "%lld %s\n", (long long)st->st_size, rel);
+	buf_printf(&l->b, "%lld %lld.%09ld %lld.%09ld %llu %s\n",
+	    (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+	    (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+	    (long)st->st_ctim.tv_nsec, (unsigned long long)st->st_ino, rel);
 }
 
-/* "hash\n" then "size path\n" for every file now in out/. */
+/* "hash\n" then "size mtime ctime inode path\n" for every file now in
+ * out/: a file changed in place, even to the same size and with its
+ * mtime set back, has another ctime (which no user can set). */
 static void
 stamp_text(const struct opts *o, uint64_t h, struct buf *b)
 {
