@@ -149,7 +149,7 @@ struct stamp_task {
 void	 stamp_task_hashes(const struct report *, const struct opts *,
 	    struct stamp_task *, size_t);
 /* fresh[i] = 1 if the last build ran task i with the same hash and out/
- * still holds each of its files as that build left them (size, mtime);
+ * still holds each of its files as that build left them (size, mtime, ctime);
  * its files are then listed. */
 void	 stamp_tasks_fresh(const struct opts *, struct stamp_task *, size_t,
 	    int *fresh);

@@ -463,10 +463,35 @@ is_empty(const char *dir)
 	return empty;
 }
 
+/* A non-empty folder without a manifest of ours is refused (EXIT_USAGE,
+ * after a message), unless --force-out. */
+static int
+owned(const struct opts *o)
+{
+	struct strv	 man = { NULL, 0, 0 };
+	int		 k;
+
+	if ((k = manifest_read(o->real_out, &man)) == -1)
+		return EXIT_SYSTEM;
+	strv_free(&man);
+	if (k == 1 || o->force_out)
+		return EXIT_OK;
+	if ((k = is_empty(o->real_out)) == -1)
+		return EXIT_SYSTEM;
+	if (k == 0) {
+		fprintf(stderr, "%s: --out %s: not empty, and no build of %s "
+		    "recorded its files there: choose another folder, empty "
+		    "this one, or build with --force-out to take it (the "
+		    "files the build makes replace those of the same name; "
+		    "the others are kept)\n", PROGNAME, o->out, PROGNAME);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 int
 out_prepare(struct opts *o)
 {
-	struct strv	 man = { NULL, 0, 0 };
 	char		 c[PATH_MAX], s[PATH_MAX], *real, *lock;
 	const char	*what;
 	int		 fd, k;
@@ -508,6 +533,11 @@ out_prepare(struct opts *o)
 	}
 	o->real_out = real;
 
+	/* A folder not ours is refused before anything is made beside it
+	 * (and again below, under the lock). */
+	if ((k = owned(o)) != EXIT_OK)
+		return k;
+
 	/* One build at a time into one folder. */
 	lock = out_record(real, "lock");
 	if (!mkparents(lock) || (fd = open(lock, O_RDWR | O_CREAT |
@@ -532,24 +562,7 @@ out_prepare(struct opts *o)
 	free(lock);
 	/* The descriptor stays open (and locked) until the process ends. */
 
-	/* A folder of someone else's files is not ours to change. */
-	if ((k = manifest_read(real, &man)) == -1)
-		return EXIT_SYSTEM;
-	strv_free(&man);
-	if (k == 0 && !o->force_out) {
-		if ((k = is_empty(real)) == -1)
-			return EXIT_SYSTEM;
-		if (k == 0) {
-			fprintf(stderr, "%s: --out %s: not empty, and no "
-			    "build of %s recorded its files there: choose "
-			    "another folder, empty this one, or build with "
-			    "--force-out to take it (the files the build makes "
-			    "replace those of the same name; the others are "
-			    "kept)\n", PROGNAME, o->out, PROGNAME);
-			return EXIT_USAGE;
-		}
-	}
-	return EXIT_OK;
+	return owned(o);
 }
 
 struct outdir *

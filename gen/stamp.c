@@ -452,10 +452,11 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	free(sp.own);
 }
 
-/* Is out/rel the regular file of this size and mtime? */
+/* Is out/rel the regular file of this size, mtime and ctime?  (A file
+ * changed in place has another ctime, even with its mtime set back.) */
 static int
 unchanged(const struct opts *o, const char *rel, long long size,
-    long long sec, long nsec)
+    long long sec, long nsec, long long csec, long cnsec)
 {
 	struct stat	 st;
 	char		*path;
@@ -465,7 +466,9 @@ unchanged(const struct opts *o, const char *rel, long long size,
 	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (long long)st.st_size == size &&
 	    (long long)st.st_mtim.tv_sec == sec &&
-	    st.st_mtim.tv_nsec == nsec;
+	    st.st_mtim.tv_nsec == nsec &&
+	    (long long)st.st_ctim.tv_sec == csec &&
+	    st.st_ctim.tv_nsec == cnsec;
 	free(path);
 	return same;
 }
@@ -486,8 +489,8 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 	size_t		 cap = 0, k;
 	ssize_t		 len;
 	struct stamp_task *cur = NULL;
-	long long	 size, sec;
-	long		 nsec;
+	long long	 size, sec, csec;
+	long		 nsec, cnsec;
 	int		 year, ok = 0, nread;
 	uint64_t	 h;
 
@@ -499,13 +502,14 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 	if (f == NULL)
 		return;
 	/*
-	 * "rapporteur tasks 1", then for each task "T <format> <year>
-	 * <hash>" and its files "F <size> <sec> <nsec> <path>"; "E" at
+	 * "rapporteur tasks 2", then for each task "T <format> <year>
+	 * <hash>" and its files "F <size> <mtime sec> <nsec> <ctime sec>
+	 * <nsec> <path>"; "E" at
 	 * the end.  A task is fresh if its hash is the same and each of
 	 * its files is still in out/ as that build left it.
 	 */
 	if ((len = getline(&line, &cap, f)) == -1 ||
-	    strcmp(line, "rapporteur tasks 1\n") != 0)
+	    strcmp(line, "rapporteur tasks 2\n") != 0)
 		goto out;
 	while ((len = getline(&line, &cap, f)) > 0) {
 		if (line[len - 1] != '\n')
@@ -529,13 +533,14 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 					break;
 				}
 		} else if (line[0] == 'F' && line[1] == ' ') {
-			if (sscanf(line, "F %lld %lld %ld %n", &size, &sec,
-			    &nsec, &nread) != 3 || line[nread] == '\0')
+			if (sscanf(line, "F %lld %lld %ld %lld %ld %n", &size,
+			    &sec, &nsec, &csec, &cnsec, &nread) != 5 ||
+			    line[nread] == '\0')
 				goto out;
 			p = line + nread;
 			if (cur == NULL)
 				continue;
-			if (unchanged(o, p, size, sec, nsec))
+			if (unchanged(o, p, size, sec, nsec, csec, cnsec))
 				add_file(cur, p);
 			else {
 				fresh[cur - t] = 0;
@@ -576,7 +581,7 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 	size_t		 k, i, w;
 	int		 ok = 1;
 
-	BUF_PUTSL(&b, "rapporteur tasks 1\n");
+	BUF_PUTSL(&b, "rapporteur tasks 2\n");
 	for (k = 0; k < n && ok; k++) {
 		buf_printf(&b, "T %s %d %016" PRIx64 "\n",
 		    format_name(t[k].f), t[k].year, t[k].hash);
@@ -602,10 +607,12 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
 				ok = 0;
 			else
-				buf_printf(&b, "F %lld %lld %ld %s\n",
+				buf_printf(&b, "F %lld %lld %ld %lld %ld %s\n",
 				    (long long)st.st_size,
 				    (long long)st.st_mtim.tv_sec,
-				    (long)st.st_mtim.tv_nsec, t[k].files[i]);
+				    (long)st.st_mtim.tv_nsec,
+				    (long long)st.st_ctim.tv_sec,
+				    (long)st.st_ctim.tv_nsec, t[k].files[i]);
 			free(file);
 		}
 	}
