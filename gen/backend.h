@@ -36,7 +36,7 @@ struct outdir;
  * empty --out, "/", a folder that is, holds or lies inside the content or
  * the styles folder, and a non-empty folder with no manifest of ours
  * (unless force_out); sets real_out (the real folder: a symbolic link
- * followed; never freed) and takes the lock beside it, held until the
+ * followed; caller frees) and takes the lock beside it, held until the
  * process ends.  Returns EXIT_OK, EXIT_USAGE or EXIT_SYSTEM. */
 int		 out_prepare(struct opts *);
 /* ".<name>.<ext>" beside the real folder (the stamp, the task records,

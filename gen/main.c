@@ -591,6 +591,7 @@ main(int argc, char *argv[])
 	report_free(r);
 	xml_cleanup();
 	diag_finish();
+	free(o.real_out);
 	if (rc == EXIT_OK)
 		rc = diag_rc();
 	/* What went to stdout (tree, JSON diagnostics) must have arrived. */
