@@ -344,6 +344,24 @@ out_record(const char *real, const char *ext)
 	return p;
 }
 
+/* Is p a path inside a folder: relative, no "." or ".." part? */
+static int
+relative(const char *p)
+{
+	const char	*s;
+	size_t		 n;
+
+	if (*p == '\0' || *p == '/')
+		return 0;
+	for (s = p; *s != '\0'; s += n + (s[n] == '/')) {
+		n = strcspn(s, "/");
+		if (n == 0 || (n == 1 && s[0] == '.') ||
+		    (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Reads the manifest beside real into s (sorted).  Returns 1 if there is
  * one, 0 if none, -1 if it cannot be read or is not ours (after a
@@ -378,8 +396,7 @@ manifest_read(const char *real, struct strv *s)
 			rc = 1;
 			break;
 		}
-		if (line[0] == '\0' || line[0] == '/' ||
-		    strstr(line, "..") != NULL)
+		if (!relative(line))
 			break;
 		strv_add(s, line);
 	}
