@@ -79,6 +79,7 @@ struct outdir {
  * that write into it.  Read by the handler, so fixed arrays.
  */
 static char		 sig_tmp[PATH_MAX];
+static volatile sig_atomic_t sig_switched;	/* the new tree is in place */
 static pid_t		 sig_pid[256];
 static volatile sig_atomic_t sig_npid;
 
@@ -1200,6 +1201,7 @@ out_commit(struct outdir *o)
 		}
 	}
 	sig_tmp[0] = '\0';
+	sig_switched = 1;
 	rc = EXIT_OK;
 	tell(o, &w.removed, "removes");
 	tell(o, &w.replaced, "replaces");
@@ -1264,6 +1266,8 @@ on_signal(int sig)
 {
 	static const char msg[] = PROGNAME ": interrupted: the output "
 	    "folder is left as it was\n";
+	static const char late[] = PROGNAME ": interrupted: the new "
+	    "output folder was already in place\n";
 	int	 i;
 
 	for (i = 0; i < sig_npid; i++)
@@ -1275,7 +1279,8 @@ on_signal(int sig)
 		}
 	if (sig_tmp[0] != '\0')
 		rmtree(sig_tmp);
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) == -1) {
+	if ((sig_switched ? write(STDERR_FILENO, late, sizeof(late) - 1) :
+	    write(STDERR_FILENO, msg, sizeof(msg) - 1)) == -1) {
 		/* Nothing more can be done. */
 	}
 	signal(sig, SIG_DFL);

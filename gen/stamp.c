@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -221,6 +222,7 @@ stamp_inputs(const struct opts *o)
 
 struct listing {
 	struct buf	 b;
+	struct timespec	 last;		/* the latest ctime listed */
 };
 
 static void
@@ -229,6 +231,10 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	struct listing	*l = arg;
 
 	(void)path;
+	if (st->st_ctim.tv_sec > l->last.tv_sec ||
+	    (st->st_ctim.tv_sec == l->last.tv_sec &&
+	    st->st_ctim.tv_nsec > l->last.tv_nsec))
+		l->last = st->st_ctim;
 	buf_printf(&l->b, "%lld %lld.%09ld %lld.%09ld %llu %s\n",
 	    (long long)st->st_size, (long long)st->st_mtim.tv_sec,
 	    (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
@@ -239,13 +245,16 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
  * out/: a file changed in place, even to the same size and with its
  * mtime set back, has another ctime (which no user can set). */
 static void
-stamp_text(const struct opts *o, uint64_t h, struct buf *b)
+stamp_text(const struct opts *o, uint64_t h, struct buf *b,
+    struct timespec *last)
 {
-	struct listing	 l = { { NULL, 0, 0 } };
+	struct listing	 l = { { NULL, 0, 0 }, { 0, 0 } };
 
 	buf_printf(&l.b, "%016" PRIx64 "\n", h);
 	walk(o->out, "", list_one, &l, 0);
 	*b = l.b;
+	if (last != NULL)
+		*last = l.last;
 }
 
 int
@@ -263,7 +272,7 @@ stamp_fresh(const struct opts *o, uint64_t h)
 		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 			buf_put(&have, chunk, n);
 		fclose(f);
-		stamp_text(o, h, &want);
+		stamp_text(o, h, &want, NULL);
 		fresh = have.len > 0 && want.len == have.len &&
 		    memcmp(want.data, have.data, want.len) == 0;
 	}
@@ -299,8 +308,20 @@ void
 stamp_write(const struct opts *o, uint64_t h)
 {
 	struct buf	 b = { NULL, 0, 0 };
+	struct timespec	 last, now, ms = { 0, 1000000 };
 
-	stamp_text(o, h, &b);
+	stamp_text(o, h, &b, &last);
+	/*
+	 * File times come from a coarse clock (a tick of a few ms): a file
+	 * edited in the tick its build listed it would keep the ctime the
+	 * stamp recorded.  So the stamp (and the task records after it) are
+	 * written only once that clock has passed every ctime listed: any
+	 * later change gives another ctime.
+	 */
+	while (clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 &&
+	    (now.tv_sec < last.tv_sec || (now.tv_sec == last.tv_sec &&
+	    now.tv_nsec <= last.tv_nsec)))
+		nanosleep(&ms, NULL);
 	write_record(stamp_path(o), &b);
 	buf_free(&b);
 }
