@@ -996,6 +996,15 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 		src = xasprintf("%s/%s", o->real, sub);
 		if (lstat(src, &st) == 0 && S_ISDIR(st.st_mode)) {
 			walk_old(o, man, made, w, sub);
+			/* A folder keeps its permissions (one made private
+			 * stays private). */
+			dst = xasprintf("%s/%s", o->tmp, sub);
+			if (lstat(dst, &st2) == 0 && S_ISDIR(st2.st_mode) &&
+			    chmod(dst, st.st_mode & 07777) == -1) {
+				diag_sys("%s: %s", dst, strerror(errno));
+				w->ok = 0;
+			}
+			free(dst);
 			free(sub);
 			continue;
 		}

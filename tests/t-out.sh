@@ -104,6 +104,7 @@ mkdir m && cp -R "$TOP/tests/fixtures/mini" m/content
 echo "à moi" >m/out/2016/mes-notes.txt
 echo "à moi" >m/out/.htaccess
 mkdir m/out/vide
+mkdir -m 700 m/out/prive && echo "à moi" >m/out/prive/notes.txt
 ln -s 2016/index.html m/out/raccourci
 (cd m && timeout 60 "$BIN" build --content content --out out \
     --format html) >m.out 2>m.err
@@ -112,6 +113,7 @@ if [ $st = 0 ] && grep -qx 'rapporteur: removes out/sitemap.xml' m.err &&
     [ ! -e m/out/sitemap.xml ] && [ "$(cat m/out/2016/mes-notes.txt)" = "à moi" ] &&
     [ "$(cat m/out/.htaccess)" = "à moi" ] && [ -d m/out/vide ] &&
     [ "$(readlink m/out/raccourci)" = 2016/index.html ] &&
+    [ "$(stat -c %a m/out/prive)" = 700 ] && [ -f m/out/prive/notes.txt ] &&
     [ "$(grep -c removes m.err)" = 1 ]
 then pass "manifest: a file no longer made is removed and named; the user's files stay"
 else fail "manifest: a file no longer made is removed and named; the user's files stay" \
