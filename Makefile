@@ -13,7 +13,7 @@ DEBS	 = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libxml2-utils libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core \
-	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
+	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless strace \
 	   chromium
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \

@@ -83,6 +83,8 @@ static volatile sig_atomic_t sig_switched;	/* the new tree is in place */
 static pid_t		 sig_pid[256];
 static volatile sig_atomic_t sig_npid;
 
+static ssize_t	 all_names(const char *, char ***);
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -234,7 +236,7 @@ sweep(const char *real)
 	split_path(real, &dir, &base);
 	pre = xasprintf("%s.tmp-", base);
 	blen = strlen(pre);
-	n = dir_names(dir, &names);
+	n = all_names(dir, &names);
 	for (i = 0; i < n; i++) {
 		if (strncmp(names[i], pre, blen) != 0)
 			continue;

@@ -181,7 +181,8 @@ if command -v strace >/dev/null 2>&1; then
 			    -e inject=$sc:signal=KILL:when=$n \
 			    "$BIN" build --quiet --jobs 1 --content content \
 			    --out out) >/dev/null 2>&1; echo $?) 2>/dev/null)
-			[ $st = 0 ] && break	# past the last call: not killed
+			# Past the last call: not killed.
+			[ "$st" != 137 ] && break
 			kills=$((kills + 1))
 			if diff -r k.old/out kk/out >/dev/null 2>&1; then :
 			elif diff -r k.new/out kk/out >/dev/null 2>&1; then :
