@@ -239,6 +239,8 @@ load_indicators(struct report *r)
 		p.line = p.col = 0;
 		diag(DIAG_ERROR, &p, "cannot read the indicators folder: %s",
 		    strerror(errno));
+		/* Unreadable is not missing: no error per measure. */
+		memset(seen, 1, r->plan.nmeasures);
 	}
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);

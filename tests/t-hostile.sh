@@ -276,6 +276,9 @@ chmod 000 unreadable-dir/content/indicators
 st=$?
 chmod 755 unreadable-dir/content/indicators
 expect unreadable-dir 1 "content/indicators: error: cannot read the indicators folder: Permission denied"
+if grep -q 'has no indicator file' unreadable-dir.err; then
+	fail "unreadable-dir: not reported as missing files" "$(cat unreadable-dir.err)"
+else pass "unreadable-dir: not reported as missing files"; fi
 
 # A build into out/ that a failure must leave as it was: build once, then
 # change a narrative so that a rebuild has something to write.
