@@ -228,6 +228,7 @@ split_path(const char *path, char **dir, char **base)
 static void
 sweep(const char *real)
 {
+	struct stat	 st;
 	char		*dir, *base, *pre, **names, *path, *end;
 	ssize_t		 n, i;
 	size_t		 blen;
@@ -246,7 +247,14 @@ sweep(const char *real)
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;	/* that build is still running */
 		path = xasprintf("%s/%s", dir, names[i]);
-		rmtree(path);
+		/* Killed between the two renames of a switch without
+		 * RENAME_EXCHANGE: the old tree goes back in place. */
+		if (strcmp(end, "-old") == 0 && lstat(real, &st) == -1 &&
+		    errno == ENOENT && rename(path, real) == 0)
+			fprintf(stderr, "%s: %s put back in place (a build was "
+			    "killed while it switched it)\n", PROGNAME, real);
+		else
+			rmtree(path);
 		free(path);
 	}
 	dir_names_free(names, n);
