@@ -556,8 +556,10 @@ main(int argc, char *argv[])
 	/* The output folder is checked and locked before anything is read:
 	 * a build that would write where it must not does nothing. */
 	if (cmd == CMD_BUILD) {
-		if ((rc = out_prepare(&o)) != EXIT_OK)
+		if ((rc = out_prepare(&o)) != EXIT_OK) {
+			free(o.real_out);
 			return rc;
+		}
 		out_signals(OUTSIG_CATCH);
 	}
 
@@ -566,6 +568,7 @@ main(int argc, char *argv[])
 	if (r == NULL) {
 		diag_finish();
 		xml_cleanup();
+		free(o.real_out);
 		return EXIT_USAGE;
 	}
 	validate(r);
@@ -576,6 +579,7 @@ main(int argc, char *argv[])
 		diag_finish();
 		fprintf(stderr, "%s: no %d edition in %s/editions\n", PROGNAME,
 		    o.year, o.content);
+		free(o.real_out);
 		return EXIT_USAGE;
 	}
 	rc = diag_rc();
