@@ -118,8 +118,8 @@ if [ $st = 0 ] && grep -qx 'rapporteur: removes out/sitemap.xml' m.err &&
 then pass "manifest: a file no longer made is removed and named; the user's files stay"
 else fail "manifest: a file no longer made is removed and named; the user's files stay" \
     "status $st" "$(cat m.err)" "$(ls -A m/out)"; fi
-# A file of the user where the build now makes one: refused, then
-# replaced with --force-out.
+# A file of the user where the build now makes one: refused, out/ left
+# as it was.
 (cd m && timeout 60 "$BIN" build --quiet --content content --out out \
     --format pdf) 2>m.err || fail "manifest: --format pdf" "$(cat m.err)"
 echo "mon rapport" >m/out/2016/index.html
