@@ -163,46 +163,47 @@ mkparents(const char *path)
 /*
  * rm -rf of name in the folder dfd, with system calls only: the signal
  * handler uses it too.  Never follows a symbolic link.  Entries are
- * listed again until a pass removes nothing, as removing while listing
- * may skip some.  For our own temporary folders only.
+ * listed again while a pass removes some, as removing while listing may
+ * skip some; what cannot be removed (a folder not writable) is left.
+ * Returns 1 if name is gone.  For our own temporary folders only.
  */
-static void
+static int
 rmtree_at(int dfd, const char *name, int depth)
 {
 	char		 b[4096];
 	struct dirent64	*de;
 	long		 n, off;
-	int		 fd, again;
+	int		 fd, gone;
 
-	if (unlinkat(dfd, name, 0) == 0 || (errno != EISDIR &&
-	    errno != EPERM) || depth > 64)
-		return;
+	if (unlinkat(dfd, name, 0) == 0)
+		return 1;
+	if ((errno != EISDIR && errno != EPERM) || depth > 64)
+		return errno == ENOENT;
 	if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1)
-		return;
+		return 0;
 	do {
-		again = 0;
+		gone = 0;
 		if (lseek(fd, 0, SEEK_SET) == -1)
 			break;
 		while ((n = getdents64(fd, b, sizeof(b))) > 0)
 			for (off = 0; off < n; off += de->d_reclen) {
 				de = (struct dirent64 *)(b + off);
-				if (strcmp(de->d_name, ".") == 0 ||
-				    strcmp(de->d_name, "..") == 0)
-					continue;
-				rmtree_at(fd, de->d_name, depth + 1);
-				again = 1;
+				if (strcmp(de->d_name, ".") != 0 &&
+				    strcmp(de->d_name, "..") != 0)
+					gone += rmtree_at(fd, de->d_name,
+					    depth + 1);
 			}
-	} while (again && depth < 64 && unlinkat(dfd, name,
-	    AT_REMOVEDIR) == -1 && errno == ENOTEMPTY);
+	} while (gone > 0 && unlinkat(dfd, name, AT_REMOVEDIR) == -1 &&
+	    errno == ENOTEMPTY);
 	close(fd);
-	unlinkat(dfd, name, AT_REMOVEDIR);
+	return unlinkat(dfd, name, AT_REMOVEDIR) == 0 || errno == ENOENT;
 }
 
 static void
 rmtree(const char *path)
 {
-	rmtree_at(AT_FDCWD, path, 0);
+	(void)rmtree_at(AT_FDCWD, path, 0);
 }
 
 /* The folder holding path (a real, absolute path), and its last name.
@@ -1007,10 +1008,12 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 		if (lstat(src, &st) == 0 && S_ISDIR(st.st_mode)) {
 			walk_old(o, man, made, w, sub);
 			/* A folder keeps its permissions (one made private
-			 * stays private). */
+			 * stays private), and its owner's write permission:
+			 * the temporary folder must stay removable. */
 			dst = xasprintf("%s/%s", o->tmp, sub);
-			if (lstat(dst, &st2) == 0 && S_ISDIR(st2.st_mode) &&
-			    chmod(dst, st.st_mode & 07777) == -1) {
+			if (w->ok && lstat(dst, &st2) == 0 &&
+			    S_ISDIR(st2.st_mode) && chmod(dst,
+			    (st.st_mode & 07777) | S_IRWXU) == -1) {
 				diag_sys("%s: %s", dst, strerror(errno));
 				w->ok = 0;
 			}
