@@ -27,14 +27,26 @@ struct opts {
 	int		 quiet;		/* no progress on stderr */
 	const char	*diff_base;	/* base content folder, or NULL */
 	const struct diff *diff;	/* its comparison (diff.c), or NULL */
+	int		 force_out;	/* take a folder not recorded as ours */
+	char		*real_out;	/* out, resolved (out_prepare) */
 };
 
-/* ---- out.c: writing the output folder atomically ---- */
+/* ---- out.c: the output folder, written whole, only what is ours ---- */
 
 struct outdir;
-/* Starts a build of out: files go to a fresh temporary folder beside it.
- * Returns NULL after diag_sys(). */
-struct outdir	*out_open(const char *out);
+/* Before anything is loaded: refuses (EXIT_USAGE, after a message) an
+ * empty --out, "/", a folder that is, holds or lies inside the content or
+ * the styles folder, and a non-empty folder with no manifest of ours
+ * (unless force_out); sets real_out (the real folder: a symbolic link
+ * followed; caller frees) and takes the lock beside it, held until the
+ * process ends.  Returns EXIT_OK, EXIT_USAGE or EXIT_SYSTEM. */
+int		 out_prepare(struct opts *);
+/* ".<name>.<ext>" beside the real folder (the stamp, the task records,
+ * the manifest, the lock).  Caller frees. */
+char		*out_record(const char *real, const char *ext);
+/* Starts a build: files go to a fresh temporary folder beside the real
+ * output folder.  Returns NULL after diag_sys(). */
+struct outdir	*out_open(const struct opts *);
 /* Writes rel (a path inside out, '/'-separated) with data.  Returns 0
  * after diag_sys().  Thread-safe. */
 int		 out_write(struct outdir *, const char *rel, const void *,
@@ -43,12 +55,14 @@ int		 out_write(struct outdir *, const char *rel, const void *,
  * files itself (cairo); parent folders are created.  Caller frees.
  * Thread-safe. */
 char		*out_path(struct outdir *, const char *rel);
-/* Moves what changed into out (unchanged files keep their mtime), removes
- * from the folders named in owned (relative, e.g. "2016") the files this
- * build did not write, and removes the temporary folder.  Returns 0 after
- * diag_sys(). */
-int		 out_commit(struct outdir *, const char *const *owned,
-		    size_t nowned);
+/* Completes the new tree (files kept as they were and files not ours are
+ * linked in), switches it with the old one in one step, removes the old
+ * one, and records the new tree's files.  Files the last build recorded,
+ * within this build's scope (every file, or those of --year), that it
+ * did not make again are the only ones removed, and are listed on
+ * stderr.  Frees o.  Returns EXIT_OK; EXIT_USAGE if a file not ours is
+ * in the way (without force_out); EXIT_SYSTEM after diag_sys(). */
+int		 out_commit(struct outdir *);
 /* For a build in worker processes: a worker sends the files it wrote
  * and kept to fd, the parent adds them to its own outdir.  Return 0 on
  * failure (out_receive: a list cut short, a worker that died). */
@@ -63,8 +77,21 @@ void		 out_task(struct outdir *, int task);
 void		 out_keep(struct outdir *, const char *rel, int task);
 void		 out_each(struct outdir *, void (*fn)(void *, const char *,
 		    int), void *);
-/* Removes the temporary folder; out is left as it was. */
+/* Removes the temporary folder; out is left as it was.  Frees o. */
 void		 out_abort(struct outdir *);
+/* SIGINT and SIGTERM: OUTSIG_CATCH makes them stop the workers, remove
+ * the temporary folder and end the process; OUTSIG_HOLD and
+ * OUTSIG_RELEASE put them off over the commit; OUTSIG_DEFAULT (in a
+ * worker) restores the default action. */
+enum outsig {
+	OUTSIG_CATCH,
+	OUTSIG_DEFAULT,
+	OUTSIG_HOLD,
+	OUTSIG_RELEASE
+};
+void		 out_signals(enum outsig);
+/* A worker started (pid), or ended (-pid): stopped by the handler. */
+void		 out_worker(pid_t);
 
 /* ---- backends: each writes one kind of output for one edition ---- */
 
@@ -142,7 +169,7 @@ struct stamp_task {
 void	 stamp_task_hashes(const struct report *, const struct opts *,
 	    struct stamp_task *, size_t);
 /* fresh[i] = 1 if the last build ran task i with the same hash and out/
- * still holds each of its files as that build left them (size, mtime);
+ * still holds each of its files as that build left them (size, mtime, ctime);
  * its files are then listed. */
 void	 stamp_tasks_fresh(const struct opts *, struct stamp_task *, size_t,
 	    int *fresh);

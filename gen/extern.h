@@ -318,6 +318,12 @@ void		 report_free(struct report *);
 /* The line (from 1) of the first GAP_MARKER in the file at path, or 0
  * (none, or the file cannot be read: reported elsewhere). */
 int	 load_marker_line(const char *path);
+/* stamp.c: remembers the hash of the bytes read from path by a loader,
+ * so that the build's stamp records what was loaded, not what a second
+ * read would find. */
+void	 stamp_loaded(const char *path, const void *data, size_t len);
+/* Forgets what was loaded: a new load begins (build --watch). */
+void	 stamp_loaded_reset(void);
 
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */

@@ -107,8 +107,10 @@ file_read(const char *path, struct buf *b)
 	struct pos	 p = { path, 0, 0 };
 	struct file_fail ff;
 
-	if (file_get(path, MAX_FILE_SIZE, b, &ff))
+	if (file_get(path, MAX_FILE_SIZE, b, &ff)) {
+		stamp_loaded(path, b->data, b->len);
 		return 1;
+	}
 	switch (ff.why) {
 	case FILE_SYS:
 		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(ff.err));

@@ -114,17 +114,94 @@ measure_named(struct report *r, const char *name, const char *ext)
 	return NULL;
 }
 
-/* Reports a file that is not inside the content folder (a symbolic link
- * that leads out of it).  Returns 1 if the file may be read. */
+/* Reports a file that cannot be read as one: a symbolic link that leads
+ * nowhere, in a loop, to a folder or out of the content folder.
+ * Returns 1 if the file may be read. */
 static int
 check_inside(struct report *r, const char *path)
 {
 	struct pos	 p = { path, 0, 0 };
+	struct stat	 st;
 
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) == -1) {
+			if (errno == ENOENT)
+				diag(DIAG_ERROR, &p, "a symbolic link that "
+				    "leads nowhere");
+			else if (errno == ELOOP)
+				diag(DIAG_ERROR, &p, "a loop of symbolic "
+				    "links");
+			else
+				diag(DIAG_ERROR, &p, "cannot read: %s",
+				    strerror(errno));
+			return 0;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			diag(DIAG_ERROR, &p, "a symbolic link to a folder, "
+			    "where a file is expected");
+			return 0;
+		}
+	}
 	if (load_inside(r, path))
 		return 1;
 	diag(DIAG_ERROR, &p, "leads outside the content folder");
 	return 0;
+}
+
+/* Is there something at path?  0 and a diagnostic at pos if it cannot be
+ * told (a folder on the way not readable); 0 and no diagnostic if there
+ * is nothing (the caller says what is missing). */
+static int
+exists(const char *path, const struct pos *pos, int *missing)
+{
+	struct stat	 st;
+
+	*missing = 0;
+	if (lstat(path, &st) == 0)
+		return 1;
+	if (errno == ENOENT || errno == ENOTDIR)
+		*missing = 1;
+	else
+		diag(DIAG_ERROR, pos, "cannot read: %s", strerror(errno));
+	return 0;
+}
+
+/*
+ * A folder of the content (indicators, editions, an edition, its
+ * measures) is a real folder: a symbolic link to one is refused, never
+ * followed (links to "." or to "/" would make the walk endless).
+ * Returns 1 if path is a folder; otherwise reports what it is as an
+ * error at path, "what" naming the folder ("the measures folder"),
+ * unless missing is given: *missing is then set for a folder that does
+ * not exist, and nothing is said.
+ */
+static int
+folder_ok(const char *path, const char *what, int *missing)
+{
+	struct pos	 p = { path, 0, 0 };
+	struct stat	 st;
+
+	if (missing != NULL)
+		*missing = 0;
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT && missing != NULL)
+			*missing = 1;
+		else
+			diag(DIAG_ERROR, &p, "cannot read %s: %s", what,
+			    strerror(errno));
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		diag(DIAG_ERROR, &p, "%s is a symbolic link: folders of the "
+		    "content must be real folders (links to folders are not "
+		    "followed)", what);
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag(DIAG_ERROR, &p, "%s is not a folder", what);
+		return 0;
+	}
+	return 1;
 }
 
 static void
@@ -139,11 +216,18 @@ load_indicators(struct report *r)
 
 	dir = xasprintf("%s/indicators", r->content);
 	seen = xcalloc(r->plan.nmeasures, 1);
-	if ((n = dir_names(dir, &names)) == -1) {
+	if (!folder_ok(dir, "the indicators folder", NULL)) {
+		/* Said why; each missing file is not news. */
+		memset(seen, 1, r->plan.nmeasures);
+		n = 0;
+		names = NULL;
+	} else if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
 		p.line = p.col = 0;
 		diag(DIAG_ERROR, &p, "cannot read the indicators folder: %s",
 		    strerror(errno));
+		/* Unreadable is not missing: no error per measure. */
+		memset(seen, 1, r->plan.nmeasures);
 	}
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
@@ -176,6 +260,7 @@ load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
 {
 	size_t	 i, j;
 	char	*path;
+	int	 missing;
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i; j++)
@@ -186,9 +271,11 @@ load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
 				break;
 			}
 		path = xasprintf("%s/%s", dir, pt[i].file);
-		if (access(path, F_OK) == -1)
-			diag(DIAG_ERROR, &pt[i].pos, "missing file %s", path);
-		else if (check_inside(r, path))
+		if (!exists(path, &pt[i].pos, &missing)) {
+			if (missing)
+				diag(DIAG_ERROR, &pt[i].pos, "missing file %s",
+				    path);
+		} else if (check_inside(r, path))
 			md_load(r, &pt[i].doc, path);
 		free(path);
 	}
@@ -219,15 +306,17 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 	struct measure	*m;
 	struct pos	 p;
 	unsigned char	*seen;
+	int		 missing;
 
 	e->year = year;
 	e->narr = arena_array(r->ar, r->plan.nmeasures, sizeof(*e->narr));
 	path = xasprintf("%s/edition.xml", dir);
 	p.file = path;
 	p.line = p.col = 0;
-	if (access(path, F_OK) == -1)
-		diag(DIAG_ERROR, &p, "missing edition file");
-	else if (check_inside(r, path) && xml_load_edition(r, e, path) &&
+	if (!exists(path, &p, &missing)) {
+		if (missing)
+			diag(DIAG_ERROR, &p, "missing edition file");
+	} else if (check_inside(r, path) && xml_load_edition(r, e, path) &&
 	    e->year != year)
 		diag(DIAG_ERROR, &e->pos, "edition year %d in folder %s",
 		    e->year, dir);
@@ -260,10 +349,15 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 
 	mdir = xasprintf("%s/measures", dir);
 	seen = xcalloc(r->plan.nmeasures, 1);
-	if ((n = dir_names(mdir, &names)) == -1) {
-		p.file = mdir;
-		diag(DIAG_ERROR, &p, "missing measures folder");
-	}
+	p.file = mdir;
+	if (!folder_ok(mdir, "the measures folder", &missing)) {
+		if (missing)
+			diag(DIAG_ERROR, &p, "missing measures folder");
+		n = -1;
+		names = NULL;
+	} else if ((n = dir_names(mdir, &names)) == -1)
+		diag(DIAG_ERROR, &p, "cannot read the measures folder: %s",
+		    strerror(errno));
 	for (i = 0; i < n; i++) {
 		/* Images may sit beside the narratives that show them. */
 		if (is_image_name(names[i]))
@@ -305,7 +399,10 @@ load_editions(struct report *r)
 	long long	 year;
 
 	dir = xasprintf("%s/editions", r->content);
-	if ((n = dir_names(dir, &names)) == -1) {
+	if (!folder_ok(dir, "the editions folder", NULL)) {
+		n = -1;
+		names = NULL;
+	} else if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
 		diag(DIAG_ERROR, &p, "cannot read the editions folder: %s",
 		    strerror(errno));
@@ -314,10 +411,12 @@ load_editions(struct report *r)
 		sub = xasprintf("%s/%s", dir, names[i]);
 		p.file = sub;
 		/* Four digits: sscanf("%4d") also took " 201" and "+201". */
-		if (!is_dir(sub) || strlen(names[i]) != 4 ||
+		if (strlen(names[i]) != 4 ||
 		    !cnum_int(names[i], 0, 9999, &year))
 			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
 			    "such as 2016)");
+		else if (!folder_ok(sub, "an edition folder", NULL))
+			;	/* said why */
 		else if (r->only != 0 && year != r->only) {
 			/* Not built: nothing in it is reported, and it is
 			 * left out if its edition.xml does not load. */
@@ -359,6 +458,7 @@ report_load_year(const char *content, int year)
 	struct report	*r;
 	char		*path;
 	struct pos	 p = { content, 0, 0 };
+	int		 missing;
 
 	if (!is_dir(content)) {
 		diag(DIAG_ERROR, &p, "no content folder here");
@@ -370,9 +470,10 @@ report_load_year(const char *content, int year)
 	r->only = year;
 	path = xasprintf("%s/plan.xml", content);
 	p.file = path;
-	if (access(path, F_OK) == -1)
-		diag(DIAG_ERROR, &p, "missing plan file");
-	else if (check_inside(r, path) && xml_load_plan(r, path)) {
+	if (!exists(path, &p, &missing)) {
+		if (missing)
+			diag(DIAG_ERROR, &p, "missing plan file");
+	} else if (check_inside(r, path) && xml_load_plan(r, path)) {
 		load_indicators(r);
 		load_editions(r);
 	}

@@ -30,7 +30,7 @@ static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"
 "                        [--base-url URL] [--jobs N] [--quiet] [--watch]\n"
-"                        [--diff-base DIR]\n"
+"                        [--diff-base DIR] [--force-out]\n"
 "       rapporteur check [--content DIR] [--format gcc|json|github|gitlab]\n"
 "                        [--werror]\n"
 "       rapporteur diff  [--content DIR] --base DIR [--year YYYY]\n"
@@ -77,6 +77,8 @@ static const char help_text[] =
 "  --quiet          no progress messages\n"
 "  --watch          build: build again on every change under the content\n"
 "                   and styles folders, until Ctrl-C\n"
+"  --force-out      build into a non-empty folder no build recorded as its\n"
+"                   own (its files are kept but those the build makes)\n"
 "  --werror         check: warnings make the exit status 1\n"
 "\n"
 "Exit status: 0 success, 1 the content has errors, 2 usage error,\n"
@@ -135,6 +137,18 @@ struct shared {
 	size_t		 next;		/* first task not taken */
 	int		 failed;	/* set by the first failure */
 };
+
+/* The exit status of a process that ran tasks: what --jobs 1 returns
+ * too, whatever process ran the task that failed. */
+static int
+work_status(int ok)
+{
+	int	 rc = diag_rc();
+
+	if (rc != EXIT_OK)
+		return rc;
+	return ok ? EXIT_OK : EXIT_SYSTEM;
+}
 
 struct pool {
 	const struct report *r;
@@ -201,14 +215,15 @@ work(const struct pool *p)
  * nothing but the task counter.  No thread may exist here (none is
  * started before).  Each worker writes into the same temporary folder
  * and, at its end, sends the list of files it wrote and kept through a
- * pipe.  A worker that fails or dies fails the build.  Returns 0 then.
+ * pipe.  A worker that fails or dies fails the build.  Returns the exit
+ * status: the worst of the workers'.
  */
 static int
 run_workers(struct pool *p, int n)
 {
 	static char	 errbuf[BUFSIZ];
 	pid_t		*pid, parent;
-	int		*fd, pfd[2], k, j, started, st, got, ok = 1;
+	int		*fd, pfd[2], k, j, started, st, got, rc = EXIT_OK;
 
 	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -236,6 +251,7 @@ run_workers(struct pool *p, int n)
 			break;
 		}
 		if (pid[k] == 0) {
+			out_signals(OUTSIG_DEFAULT);
 			close(pfd[0]);
 			for (j = 0; j < k; j++)
 				close(fd[j]);
@@ -248,17 +264,25 @@ run_workers(struct pool *p, int n)
 				_exit(EXIT_SYSTEM);
 			/* Whole lines: workers share stderr. */
 			setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
-			j = work(p) && out_send(p->od, pfd[1]);
+			/* A task that reported an error failed, even if it
+			 * went on: the same status as with --jobs 1. */
+			j = work_status(work(p));
+			if (j != EXIT_OK)
+				__atomic_store_n(&p->sh->failed, 1,
+				    __ATOMIC_SEQ_CST);
+			else if (!out_send(p->od, pfd[1]))
+				j = EXIT_SYSTEM;
 			fflush(stderr);
-			_exit(j ? EXIT_OK : EXIT_SYSTEM);
+			_exit(j);
 		}
+		out_worker(pid[k]);
 		close(pfd[1]);
 		fd[k] = pfd[0];
 	}
 	started = k;
 	if (started < n) {
 		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
-		ok = 0;
+		rc = EXIT_SYSTEM;
 	}
 	for (k = 0; k < started; k++) {
 		got = out_receive(p->od, fd[k]);
@@ -268,9 +292,16 @@ run_workers(struct pool *p, int n)
 				st = -1;	/* cannot be: our own child */
 				break;
 			}
+		out_worker(-pid[k]);
 		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == EXIT_OK &&
 		    got)
 			continue;
+		/* The worst status of all. */
+		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) != EXIT_OK) {
+			if (WEXITSTATUS(st) > rc)
+				rc = WEXITSTATUS(st);
+		} else
+			rc = EXIT_SYSTEM;
 		/* A worker that failed said why; one that died cannot. */
 		if (st != -1 && WIFSIGNALED(st))
 			diag_sys("a worker (process %ld) was killed by signal "
@@ -280,13 +311,12 @@ run_workers(struct pool *p, int n)
 			diag_sys("a worker (process %ld) ended without its "
 			    "list of files", (long)pid[k]);
 		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
-		ok = 0;
 	}
 	free(fd);
 	free(pid);
 	munmap(p->sh, sizeof(*p->sh));
 	p->sh = NULL;
-	return ok;
+	return rc;
 }
 
 /* Files of the build, to their tasks (out_each()). */
@@ -312,13 +342,11 @@ build(const struct report *r, const struct opts *o)
 	struct shared	 sh;
 	struct task	*all;
 	struct stamp_task *st;
-	const char	**owned;
-	size_t		 i, nowned = 0, cap, k, nall = 0, f;
+	size_t		 i, cap, k, nall = 0, f;
 	int		*fresh;
 	uint64_t	 h;
-	int		 n, ok;
+	int		 n, rc;
 	unsigned	 want;
-	char		 yr[16];
 
 	/* Nothing changed since the last build: nothing to do. */
 	h = stamp_inputs(o);
@@ -331,20 +359,13 @@ build(const struct report *r, const struct opts *o)
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.o = o;
-	if ((p.od = out_open(o->out)) == NULL)
+	if ((p.od = out_open(o)) == NULL)
 		return EXIT_SYSTEM;
 	cap = r->neds * 3;
 	all = xcalloc(cap + 1, sizeof(*all));
 	p.tasks = xcalloc(cap + 1, sizeof(*p.tasks));
 	st = xcalloc(cap + 1, sizeof(*st));
 	fresh = xcalloc(cap + 1, sizeof(*fresh));
-	owned = xcalloc(r->neds + 1, sizeof(*owned));
-	for (i = 0; i < r->neds; i++) {
-		if (o->year != 0 && r->eds[i].year != o->year)
-			continue;
-		snprintf(yr, sizeof(yr), "%d", r->eds[i].year);
-		owned[nowned++] = xstrdup(yr);
-	}
 	/* Longest first, so that no worker is left with a PDF to make when
 	 * the others are done: every PDF, then the charts (the site shows
 	 * them: HTML implies SVG), then the sites. */
@@ -382,19 +403,23 @@ build(const struct report *r, const struct opts *o)
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
 		p.sh = &sh;
-		ok = work(&p);
+		rc = work_status(work(&p));
 	} else
-		ok = run_workers(&p, n);
+		rc = run_workers(&p, n);
 	out_task(p.od, -1);
-	if (ok && (o->formats & FORMAT_HTML))
-		ok = html_index(r, o, p.od);
-	if (ok) {
+	if (rc == EXIT_OK && (o->formats & FORMAT_HTML))
+		rc = work_status(html_index(r, o, p.od));
+	/* A build that reported an error changes nothing, stamp included. */
+	if (rc == EXIT_OK) {
 		out_each(p.od, own_file, st);
+		/* Not interrupted between the switch and the records. */
+		out_signals(OUTSIG_HOLD);
 		stamp_remove(o);
-		if ((ok = out_commit(p.od, owned, nowned))) {
+		if ((rc = out_commit(p.od)) == EXIT_OK) {
 			stamp_write(o, h);
 			stamp_tasks_write(o, st, nall);
 		}
+		out_signals(OUTSIG_RELEASE);
 	} else
 		out_abort(p.od);
 	for (k = 0; k < nall; k++)
@@ -402,11 +427,8 @@ build(const struct report *r, const struct opts *o)
 	free(st);
 	free(fresh);
 	free(all);
-	for (i = 0; i < nowned; i++)
-		free((char *)owned[i]);
-	free(owned);
 	free(p.tasks);
-	return ok ? EXIT_OK : EXIT_SYSTEM;
+	return rc;
 }
 
 /* One check and build, the steps of main() below, for build --watch
@@ -418,6 +440,7 @@ build_once(const struct opts *o)
 	int		 rc;
 
 	diag_reset();
+	stamp_loaded_reset();	/* the stamp hashes what this run reads */
 	if ((r = report_load_year(o->content, o->year)) == NULL)
 		return EXIT_USAGE;
 	xref_resolve(r);
@@ -468,6 +491,7 @@ main(int argc, char *argv[])
 		{ "base-url",	required_argument,	NULL, 'b' },
 		{ "jobs",	required_argument,	NULL, 'j' },
 		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "force-out",	no_argument,		NULL, 'F' },
 		{ "werror",	no_argument,		NULL, 'W' },
 		{ "base",	required_argument,	NULL, 'B' },
 		{ "diff-base",	required_argument,	NULL, 'B' },
@@ -575,6 +599,9 @@ main(int argc, char *argv[])
 		case 'q':
 			o.quiet = 1;
 			break;
+		case 'F':
+			o.force_out = 1;
+			break;
 		case 'W':
 			werror = 1;
 			break;
@@ -633,6 +660,17 @@ main(int argc, char *argv[])
 
 	if (watch && cmd != CMD_BUILD)
 		return usage("--watch goes with build");
+
+	/* The output folder is checked and locked before anything is read:
+	 * a build that would write where it must not does nothing. */
+	if (cmd == CMD_BUILD) {
+		if ((rc = out_prepare(&o)) != EXIT_OK) {
+			free(o.real_out);
+			return rc;
+		}
+		out_signals(OUTSIG_CATCH);
+	}
+
 	xml_init();
 	if (watch) {
 		rc = watch_run(&o, build_once);
@@ -646,6 +684,7 @@ main(int argc, char *argv[])
 	if (r == NULL) {
 		diag_finish();
 		xml_cleanup();
+		free(o.real_out);
 		return EXIT_USAGE;
 	}
 	xref_resolve(r);
@@ -658,6 +697,7 @@ main(int argc, char *argv[])
 		diag_finish();
 		fprintf(stderr, "%s: no %d edition in %s/editions\n", PROGNAME,
 		    o.year, o.content);
+		free(o.real_out);
 		return EXIT_USAGE;
 	}
 	rc = diag_rc();
@@ -682,6 +722,7 @@ main(int argc, char *argv[])
 	report_free(r);
 	xml_cleanup();
 	diag_finish();
+	free(o.real_out);
 	if (rc == EXIT_OK)
 		rc = diag_rc();
 	/* What went to stdout (tree, JSON diagnostics) must have arrived. */

@@ -35,32 +35,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
 
 
-/* ".out.stamp" beside "out", "dir/.site.stamp" beside "dir/site"; ext
- * "tasks": ".out.tasks".  Caller frees. */
+/* ".out.stamp" beside "out" (its real folder, a symbolic link
+ * followed); ext "tasks": ".out.tasks".  Caller frees. */
 static char *
 stamp_file(const struct opts *o, const char *ext)
 {
-	char	*dir, *slash, *p;
-	size_t	 n;
-
-	dir = xstrdup(o->out);
-	n = strlen(dir);
-	while (n > 1 && dir[n - 1] == '/')
-		dir[--n] = '\0';
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		p = xasprintf("%s/.%s.%s", slash == dir ? "" : dir,
-		    slash + 1, ext);
-	} else
-		p = xasprintf(".%s.%s", dir, ext);
-	free(dir);
-	return p;
+	return out_record(o->real_out != NULL ? o->real_out : o->out, ext);
 }
 
 static char *
@@ -88,25 +76,102 @@ hash_str(uint64_t *h, const char *s)
 	    "(null)") + 1);
 }
 
+/* The files the loaders read, with the hash of the bytes they read. */
+struct loaded {
+	char		*path;
+	uint64_t	 h;
+};
+static struct loaded	*loaded;
+static size_t		 nloaded, caploaded, sortedto;
+
+void
+stamp_loaded(const char *path, const void *data, size_t len)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+
+	hash_bytes(&h, data, len);
+	if (nloaded == caploaded) {
+		caploaded = caploaded ? caploaded * 2 : 256;
+		loaded = xreallocarray(loaded, caploaded, sizeof(*loaded));
+	}
+	loaded[nloaded].path = xstrdup(path);
+	loaded[nloaded++].h = h;
+}
+
+void
+stamp_loaded_reset(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nloaded; i++)
+		free(loaded[i].path);
+	free(loaded);
+	loaded = NULL;
+	nloaded = caploaded = sortedto = 0;
+}
+
+static int
+cmp_loaded(const void *a, const void *b)
+{
+	return strcmp(((const struct loaded *)a)->path,
+	    ((const struct loaded *)b)->path);
+}
+
+/* The hash of what a loader read from path, if it read it (loaders read
+ * each file once). */
+static int
+loaded_hash(const char *path, uint64_t *h)
+{
+	struct loaded	 key, *l;
+
+	if (sortedto != nloaded) {
+		qsort(loaded, nloaded, sizeof(*loaded), cmp_loaded);
+		sortedto = nloaded;
+	}
+	key.path = (char *)path;
+	if (nloaded == 0 || (l = bsearch(&key, loaded, nloaded,
+	    sizeof(*loaded), cmp_loaded)) == NULL)
+		return 0;
+	*h = l->h;
+	return 1;
+}
+
 /* The bytes of path, under the name name (so that the same files in
- * another folder give the same hash). */
+ * another folder give the same hash): the bytes a loader read, or else
+ * those the file holds now (read before the backends read it, so that
+ * an edit in between is seen by the next build).  A symbolic link is
+ * hashed as its text, never followed. */
 static void
 hash_file(uint64_t *h, const char *path, const char *name)
 {
-	FILE	*f;
-	char	 b[65536];
-	size_t	 n;
+	struct stat	 st;
+	uint64_t	 fh = 0xcbf29ce484222325ULL;
+	FILE		*f;
+	char		 b[65536];
+	size_t		 n;
+	ssize_t		 len;
 
 	hash_str(h, name);
-	if ((f = fopen(path, "rb")) == NULL)
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		hash_str(h, "symbolic link");
+		if ((len = readlink(path, b, sizeof(b))) > 0)
+			hash_bytes(h, b, (size_t)len);
 		return;
-	while ((n = fread(b, 1, sizeof(b), f)) > 0)
-		hash_bytes(h, b, n);
-	fclose(f);
+	}
+	if (!loaded_hash(path, &fh)) {
+		if ((f = fopen(path, "rb")) == NULL)
+			return;
+		while ((n = fread(b, 1, sizeof(b), f)) > 0)
+			hash_bytes(&fh, b, n);
+		fclose(f);
+	}
+	hash_bytes(h, &fh, sizeof(fh));
 }
 
-/* Calls fn on every regular file under dir, in sorted order, with its
- * path relative to root ("2016/index.html"); dot files are left out. */
+/* Calls fn on every file under dir but folders, in sorted order, with its
+ * path relative to root ("2016/index.html"); dot files are left out.
+ * Symbolic links are never followed (lstat): a link to a folder, a loop
+ * of links, is one entry, not a walk. */
 static void
 walk(const char *root, const char *rel,
     void (*fn)(void *, const char *, const char *, const struct stat *),
@@ -126,9 +191,10 @@ walk(const char *root, const char *rel,
 	for (i = 0; i < n; i++) {
 		sub = rel[0] ? xasprintf("%s/%s", rel, v[i]) : xstrdup(v[i]);
 		path = xasprintf("%s/%s", dir, v[i]);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			walk(root, sub, fn, arg, depth + 1);
-		else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		else if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)))
 			fn(arg, path, sub, &st);
 		free(sub);
 		free(path);
@@ -172,6 +238,7 @@ stamp_inputs(const struct opts *o)
 
 struct listing {
 	struct buf	 b;
+	struct timespec	 last;		/* the latest ctime listed */
 };
 
 static void
@@ -180,18 +247,30 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	struct listing	*l = arg;
 
 	(void)path;
-	buf_printf(&l->b, "%lld %s\n", (long long)st->st_size, rel);
+	if (st->st_ctim.tv_sec > l->last.tv_sec ||
+	    (st->st_ctim.tv_sec == l->last.tv_sec &&
+	    st->st_ctim.tv_nsec > l->last.tv_nsec))
+		l->last = st->st_ctim;
+	buf_printf(&l->b, "%lld %lld.%09ld %lld.%09ld %llu %s\n",
+	    (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+	    (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+	    (long)st->st_ctim.tv_nsec, (unsigned long long)st->st_ino, rel);
 }
 
-/* "hash\n" then "size path\n" for every file now in out/. */
+/* "hash\n" then "size mtime ctime inode path\n" for every file now in
+ * out/: a file changed in place, even to the same size and with its
+ * mtime set back, has another ctime (which no user can set). */
 static void
-stamp_text(const struct opts *o, uint64_t h, struct buf *b)
+stamp_text(const struct opts *o, uint64_t h, struct buf *b,
+    struct timespec *last)
 {
-	struct listing	 l = { { NULL, 0, 0 } };
+	struct listing	 l = { { NULL, 0, 0 }, { 0, 0 } };
 
 	buf_printf(&l.b, "%016" PRIx64 "\n", h);
 	walk(o->out, "", list_one, &l, 0);
 	*b = l.b;
+	if (last != NULL)
+		*last = l.last;
 }
 
 int
@@ -205,7 +284,7 @@ stamp_fresh(const struct opts *o, uint64_t h)
 	path = stamp_path(o);
 	/* No stamp, or one that cannot be read: not fresh. */
 	if (file_get(path, (size_t)1 << 30, &have, &ff)) {
-		stamp_text(o, h, &want);
+		stamp_text(o, h, &want, NULL);
 		fresh = have.len > 0 && want.len == have.len &&
 		    memcmp(want.data, have.data, want.len) == 0;
 	}
@@ -241,8 +320,20 @@ void
 stamp_write(const struct opts *o, uint64_t h)
 {
 	struct buf	 b = { NULL, 0, 0 };
+	struct timespec	 last, now, ms = { 0, 1000000 };
 
-	stamp_text(o, h, &b);
+	stamp_text(o, h, &b, &last);
+	/*
+	 * File times come from a coarse clock (a tick of a few ms): a file
+	 * edited in the tick its build listed it would keep the ctime the
+	 * stamp recorded.  So the stamp (and the task records after it) are
+	 * written only once that clock has passed every ctime listed: any
+	 * later change gives another ctime.
+	 */
+	while (clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 &&
+	    (now.tv_sec < last.tv_sec || (now.tv_sec == last.tv_sec &&
+	    now.tv_nsec <= last.tv_nsec)))
+		nanosleep(&ms, NULL);
 	write_record(stamp_path(o), &b);
 	buf_free(&b);
 }
@@ -403,10 +494,11 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	free(sp.own);
 }
 
-/* Is out/rel the regular file of this size and mtime? */
+/* Is out/rel the regular file of this size, mtime and ctime?  (A file
+ * changed in place has another ctime, even with its mtime set back.) */
 static int
 unchanged(const struct opts *o, const char *rel, long long size,
-    long long sec, long nsec)
+    long long sec, long nsec, long long csec, long cnsec)
 {
 	struct stat	 st;
 	char		*path;
@@ -416,7 +508,9 @@ unchanged(const struct opts *o, const char *rel, long long size,
 	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (long long)st.st_size == size &&
 	    (long long)st.st_mtim.tv_sec == sec &&
-	    st.st_mtim.tv_nsec == nsec;
+	    st.st_mtim.tv_nsec == nsec &&
+	    (long long)st.st_ctim.tv_sec == csec &&
+	    st.st_ctim.tv_nsec == cnsec;
 	free(path);
 	return same;
 }
@@ -437,8 +531,8 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 	size_t		 cap = 0, k;
 	ssize_t		 len;
 	struct stamp_task *cur = NULL;
-	long long	 size, sec;
-	long		 nsec;
+	long long	 size, sec, csec;
+	long		 nsec, cnsec;
 	int		 year, ok = 0, nread;
 	uint64_t	 h;
 
@@ -450,13 +544,14 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 	if (f == NULL)
 		return;
 	/*
-	 * "rapporteur tasks 1", then for each task "T <format> <year>
-	 * <hash>" and its files "F <size> <sec> <nsec> <path>"; "E" at
+	 * "rapporteur tasks 2", then for each task "T <format> <year>
+	 * <hash>" and its files "F <size> <mtime sec> <nsec> <ctime sec>
+	 * <nsec> <path>"; "E" at
 	 * the end.  A task is fresh if its hash is the same and each of
 	 * its files is still in out/ as that build left it.
 	 */
 	if ((len = getline(&line, &cap, f)) == -1 ||
-	    strcmp(line, "rapporteur tasks 1\n") != 0)
+	    strcmp(line, "rapporteur tasks 2\n") != 0)
 		goto out;
 	while ((len = getline(&line, &cap, f)) > 0) {
 		if (line[len - 1] != '\n')
@@ -480,13 +575,14 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 					break;
 				}
 		} else if (line[0] == 'F' && line[1] == ' ') {
-			if (sscanf(line, "F %lld %lld %ld %n", &size, &sec,
-			    &nsec, &nread) != 3 || line[nread] == '\0')
+			if (sscanf(line, "F %lld %lld %ld %lld %ld %n", &size,
+			    &sec, &nsec, &csec, &cnsec, &nread) != 5 ||
+			    line[nread] == '\0')
 				goto out;
 			p = line + nread;
 			if (cur == NULL)
 				continue;
-			if (unchanged(o, p, size, sec, nsec))
+			if (unchanged(o, p, size, sec, nsec, csec, cnsec))
 				add_file(cur, p);
 			else {
 				fresh[cur - t] = 0;
@@ -527,7 +623,7 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 	size_t		 k, i, w;
 	int		 ok = 1;
 
-	BUF_PUTSL(&b, "rapporteur tasks 1\n");
+	BUF_PUTSL(&b, "rapporteur tasks 2\n");
 	for (k = 0; k < n && ok; k++) {
 		buf_printf(&b, "T %s %d %016" PRIx64 "\n",
 		    format_name(t[k].f), t[k].year, t[k].hash);
@@ -553,10 +649,12 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
 				ok = 0;
 			else
-				buf_printf(&b, "F %lld %lld %ld %s\n",
+				buf_printf(&b, "F %lld %lld %ld %lld %ld %s\n",
 				    (long long)st.st_size,
 				    (long long)st.st_mtim.tv_sec,
-				    (long)st.st_mtim.tv_nsec, t[k].files[i]);
+				    (long)st.st_mtim.tv_nsec,
+				    (long long)st.st_ctim.tv_sec,
+				    (long)st.st_ctim.tv_nsec, t[k].files[i]);
 			free(file);
 		}
 	}

@@ -335,6 +335,9 @@ chmod 000 unreadable-dir/content/indicators
 st=$?
 chmod 755 unreadable-dir/content/indicators
 expect unreadable-dir 1 "content/indicators: error: cannot read the indicators folder: Permission denied"
+if grep -q 'has no indicator file' unreadable-dir.err; then
+	fail "unreadable-dir: not reported as missing files" "$(cat unreadable-dir.err)"
+else pass "unreadable-dir: not reported as missing files"; fi
 
 # A build into out/ that a failure must leave as it was: build once, then
 # change a narrative so that a rebuild has something to write.
@@ -380,14 +383,13 @@ chmod a-w readonly-parent
     --content content --out out) >readonly-parent.out 2>readonly-parent.err
 st=$?
 chmod u+w readonly-parent
-if [ $st = 3 ] && grep -q '^rapporteur: cannot create a temporary folder beside out: Permission denied$' readonly-parent.err
+if [ $st = 3 ] && grep -q '^rapporteur: cannot create the lock file beside out: Permission denied$' readonly-parent.err
 then pass "readonly-parent: status 3 and a message"
 else fail "readonly-parent: status 3 and a message" "status $st" "$(cat readonly-parent.err)"; fi
 intact readonly-parent
 
-# A folder inside out/ not writable: the commit fails half way, after
-# some files already moved (charts/ sorts before data/); those moves are
-# undone.
+# A folder inside out/ not writable: the old tree could not be removed
+# after the switch, so the build stops before it.
 mini readonly-subfolder
 before readonly-subfolder
 sed -i 's|<value year="2014">10</value>|<value year="2014">11</value>|' \
@@ -398,20 +400,21 @@ chmod a-w readonly-subfolder/out/2016/data
     --out out) >readonly-subfolder.out 2>readonly-subfolder.err
 st=$?
 chmod u+w readonly-subfolder/out/2016/data
-if [ $st = 3 ] && grep -qxE 'rapporteur: out/2016/data/indicateurs-2016(-tableur)?\.csv: Permission denied' readonly-subfolder.err
+if [ $st = 3 ] && grep -qx 'rapporteur: out/2016/data: Permission denied' readonly-subfolder.err
 then pass "readonly-subfolder: status 3 and a message"
 else fail "readonly-subfolder: status 3 and a message" "status $st" "$(cat readonly-subfolder.err)"; fi
 intact readonly-subfolder
 
-# --out names a file.
+# --out names a file: refused.
 mini out-is-file
 echo texte > out-is-file/out
 run 300 out-is-file build --quiet --content content --out out
-if [ $st = 3 ] && [ "$(cat out-is-file/out)" = texte ] &&
+if [ $st = 2 ] && [ "$(cat out-is-file/out)" = texte ] &&
+    grep -qx 'rapporteur: --out out: not a folder' out-is-file.err &&
     ! ls out-is-file | grep -q '^out\.tmp'; then
-	pass "out-is-file: status 3, the file left alone"
+	pass "out-is-file: status 2, the file left alone"
 else
-	fail "out-is-file: status 3, the file left alone" "status $st" "$(cat out-is-file.err)"
+	fail "out-is-file: status 2, the file left alone" "status $st" "$(cat out-is-file.err)"
 fi
 
 # The disk fills up: a file size limit (writes fail with EFBIG, SIGXFSZ

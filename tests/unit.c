@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "extern.h"
+#include "backend.h"
 
 static int failed;
 
@@ -220,6 +222,56 @@ test_utf8(void)
 	    utf8_len("\xff", 1) == 0);
 }
 
+/* Writes s into path. */
+static void
+put_file(const char *path, const char *s)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "wb")) != NULL) {
+		fputs(s, f);
+		fclose(f);
+	}
+}
+
+/*
+ * The stamp hashes the bytes a loader read, not what the file holds when
+ * the stamp is made: a file edited after it was loaded gives another
+ * hash than its new bytes, so the next build sees the edit.
+ */
+static void
+test_stamp(void)
+{
+	struct opts	 o;
+	char		 dir[] = "/tmp/rapporteur-unit.XXXXXX", *file, *sty;
+	uint64_t	 h_old, h_new, h_loaded;
+
+	if (mkdtemp(dir) == NULL) {
+		expect("stamp: a scratch folder", 0);
+		return;
+	}
+	file = xasprintf("%s/x.md", dir);
+	sty = xasprintf("%s/styles", dir);	/* none */
+	memset(&o, 0, sizeof(o));
+	o.content = dir;
+	o.styles = sty;
+	o.out = "out";
+	put_file(file, "ancien");
+	h_old = stamp_inputs(&o);
+	put_file(file, "nouveau");
+	h_new = stamp_inputs(&o);
+	/* The loader read "ancien", then the file was edited. */
+	stamp_loaded(file, "ancien", 6);
+	h_loaded = stamp_inputs(&o);
+	expect("stamp: an edited file hashes differently", h_old != h_new);
+	expect("stamp: the hash of what the loader read, not of a second "
+	    "read", h_loaded == h_old);
+	unlink(file);
+	rmdir(dir);
+	free(file);
+	free(sty);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -231,6 +283,7 @@ main(int argc, char *argv[])
 	test_buf();
 	test_utf8();
 	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
+	test_stamp();
 	xml_cleanup();
 	diag_finish();
 	return failed != 0;
