@@ -478,9 +478,12 @@ report_load_year(const char *content, int year)
 		load_editions(r);
 	}
 	free(path);
+	/* Optional: the publisher's pages say what is missing without it. */
 	path = xasprintf("%s/site.xml", content);
-	if (access(path, F_OK) == 0 && check_inside(r, path))
-		xml_load_site(r, path);
+	p.file = path;
+	if (exists(path, &p, &missing) && check_inside(r, path))
+		xml_load_site(r, path);	/* keeps its own copy of path */
+	free(path);
 	return r;
 }
 
