@@ -676,6 +676,7 @@ main(int argc, char *argv[])
 		rc = watch_run(&o, build_once);
 		xml_cleanup();
 		diag_finish();
+		free(o.real_out);
 		return rc;
 	}
 	/* diff --year compares the values of that year in every edition's
