@@ -176,7 +176,7 @@ tests/rapporteur-relayout: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
 	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
 	    gen/libgen.a $(ALL_LIBS)
 
-tests/unit-layout: tests/unit-layout.c gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
+tests/unit-layout: tests/unit-layout.c tests/tap.h gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(ALL_LIBS)
 
 gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
@@ -184,7 +184,7 @@ gen/chart.o gen/svg.o gen/theme.o: gen/chart.h gen/theme.h gen/font.h
 gen/layout.o gen/pdf.o gen/hyph.o gen/shy.o gen/breaks.o: gen/layout.h gen/hyph.h gen/font.h \
 	    gen/chart.h gen/theme.h
 
-tests/unit-cnum: tests/unit-cnum.c gen/libgen.a $(HDRS)
+tests/unit-cnum: tests/unit-cnum.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
@@ -200,11 +200,11 @@ tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-cairo: tests/unit-cairo.c gen/libgen.a gen/chart.h gen/font.h \
+tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-hyph: tests/unit-hyph.c gen/libgen.a gen/hyph.h $(HDRS)
+tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h

@@ -27,21 +27,8 @@
 #include "font.h"
 #include "theme.h"
 #include "chart.h"
+#include "tap.h"
 
-static int	 failures;
-
-static void
-ok(int cond, const char *name, const char *detail)
-{
-	if (cond)
-		printf("ok - %s\n", name);
-	else {
-		printf("not ok - %s\n", name);
-		if (detail != NULL)
-			printf("#   %s\n", detail);
-		failures++;
-	}
-}
 
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)

@@ -13,21 +13,8 @@
 
 #include "report.h"
 #include "extern.h"
+#include "tap.h"
 
-static int	 failures;
-
-static void
-ok(int cond, const char *name, const char *detail)
-{
-	if (cond)
-		printf("ok - %s\n", name);
-	else {
-		printf("not ok - %s\n", name);
-		if (detail != NULL)
-			printf("#   %s\n", detail);
-		failures++;
-	}
-}
 
 static void
 test_int(void)

@@ -17,24 +17,11 @@
 #include "report.h"
 #include "extern.h"
 #include "hyph.h"
+#include "tap.h"
 
 #define GUARD		64	/* bytes checked after a buffer */
 #define GUARDBYTE	0x5a
 
-static int	 failures;
-
-static void
-ok(int cond, const char *name, const char *detail)
-{
-	if (cond)
-		printf("ok - %s\n", name);
-	else {
-		printf("not ok - %s\n", name);
-		if (detail != NULL)
-			printf("#   %s\n", detail);
-		failures++;
-	}
-}
 
 /* Is the guard after sz bytes of p intact? */
 static int

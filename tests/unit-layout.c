@@ -14,23 +14,10 @@
 #include "font.h"
 #include "hyph.h"
 #include "layout.h"
+#include "tap.h"
 
 #define SHY	HYPH_SHY
 
-static int	 failures;
-
-static void
-ok(int cond, const char *name, const char *detail)
-{
-	if (cond)
-		printf("ok - %s\n", name);
-	else {
-		printf("not ok - %s\n", name);
-		if (detail != NULL)
-			printf("#   %s\n", detail);
-		failures++;
-	}
-}
 
 /* Item builders with synthetic heights. */
 static struct lay_item
