@@ -218,96 +218,108 @@ uint_at(const struct pdf *f, size_t *pos, long long *v)
 	return 1;
 }
 
-/*
- * Parses the value at pos (white space first is skipped) into *v, nested
- * at most MAX_NEST deep.  Returns 1, or 0 after bad().
- */
+/* A literal string at pos: balanced parentheses, unless escaped. */
 static int
-parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
+parse_literal(struct pdf *f, size_t pos, struct val *v)
+{
+	size_t	 i;
+	int	 nest;
+
+	for (i = pos + 1, nest = 1; i < f->n; i++)
+		if (f->p[i] == '\\')
+			i++;
+		else if (f->p[i] == '(')
+			nest++;
+		else if (f->p[i] == ')' && --nest == 0)
+			break;
+	if (i >= f->n)
+		return bad(f, pos, "unterminated string");
+	v->t = V_STRING;
+	v->e = i + 1;
+	return 1;
+}
+
+/* A hexadecimal string at pos: "<", hexadecimal digits, ">". */
+static int
+parse_hex(struct pdf *f, size_t pos, struct val *v)
+{
+	size_t	 i;
+
+	for (i = pos + 1; i < f->n && f->p[i] != '>'; i++)
+		if (!is_ws(f->p[i]) && !g_ascii_isxdigit(f->p[i]))
+			return bad(f, i, "bad hexadecimal string");
+	if (i >= f->n)
+		return bad(f, pos, "unterminated string");
+	v->t = V_STRING;
+	v->e = i + 1;
+	return 1;
+}
+
+static int	 parse_val(struct pdf *, size_t, struct val *, int);
+
+/* An array at pos, each element checked at depth. */
+static int
+parse_array(struct pdf *f, size_t pos, struct val *v, int depth)
+{
+	struct val	 x;
+	size_t		 i;
+
+	v->t = V_ARRAY;
+	for (i = skip_ws(f, pos + 1); i < f->n && f->p[i] != ']';
+	    i = skip_ws(f, x.e))
+		if (!parse_val(f, i, &x, depth))
+			return 0;
+	if (i >= f->n)
+		return bad(f, pos, "unterminated array");
+	v->e = i + 1;
+	return 1;
+}
+
+/* A dictionary at pos, each key and value checked at depth. */
+static int
+parse_dict(struct pdf *f, size_t pos, struct val *v, int depth)
 {
 	struct val	 k, x;
-	size_t		 i, j;
-	long long	 n, g;
-	int		 nest;
+	size_t		 i;
 
-	memset(v, 0, sizeof(*v));
-	pos = skip_ws(f, pos);
-	v->s = pos;
-	if (pos >= f->n)
-		return bad(f, pos, "value expected, end of file found");
-	if (depth > MAX_NEST)
-		return bad(f, pos, "objects nested too deep");
-	switch (f->p[pos]) {
-	case '/':
-		for (i = pos + 1; !tok_end(f, i); i++)
-			continue;
-		v->t = V_NAME;
-		v->e = i;
-		return 1;
-	case '(':
-		/* Balanced parentheses, unless escaped. */
-		for (i = pos + 1, nest = 1; i < f->n; i++)
-			if (f->p[i] == '\\')
-				i++;
-			else if (f->p[i] == '(')
-				nest++;
-			else if (f->p[i] == ')' && --nest == 0)
-				break;
-		if (i >= f->n)
-			return bad(f, pos, "unterminated string");
-		v->t = V_STRING;
-		v->e = i + 1;
-		return 1;
-	case '[':
-		v->t = V_ARRAY;
-		for (i = skip_ws(f, pos + 1); i < f->n && f->p[i] != ']';
-		    i = skip_ws(f, x.e))
-			if (!parse_val(f, i, &x, depth + 1))
-				return 0;
-		if (i >= f->n)
-			return bad(f, pos, "unterminated array");
-		v->e = i + 1;
-		return 1;
-	case '<':
-		if (pos + 1 < f->n && f->p[pos + 1] == '<') {
-			v->t = V_DICT;
-			for (i = skip_ws(f, pos + 2); i < f->n &&
-			    f->p[i] != '>'; i = skip_ws(f, x.e)) {
-				if (!parse_val(f, i, &k, depth + 1))
-					return 0;
-				if (k.t != V_NAME)
-					return bad(f, i, "dictionary key is "
-					    "not a name");
-				if (!parse_val(f, k.e, &x, depth + 1))
-					return 0;
-			}
-			if (i + 1 >= f->n || f->p[i + 1] != '>')
-				return bad(f, pos, "unterminated dictionary");
-			v->e = i + 2;
-			return 1;
-		}
-		for (i = pos + 1; i < f->n && f->p[i] != '>'; i++)
-			if (!is_ws(f->p[i]) && !g_ascii_isxdigit(f->p[i]))
-				return bad(f, i, "bad hexadecimal string");
-		if (i >= f->n)
-			return bad(f, pos, "unterminated string");
-		v->t = V_STRING;
-		v->e = i + 1;
-		return 1;
-	default:
-		break;
+	v->t = V_DICT;
+	for (i = skip_ws(f, pos + 2); i < f->n && f->p[i] != '>';
+	    i = skip_ws(f, x.e)) {
+		if (!parse_val(f, i, &k, depth))
+			return 0;
+		if (k.t != V_NAME)
+			return bad(f, i, "dictionary key is not a name");
+		if (!parse_val(f, k.e, &x, depth))
+			return 0;
 	}
-	if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
-		v->t = V_BOOL;
-		v->e = pos + (f->p[pos] == 't' ? 4 : 5);
-		return 1;
+	if (i + 1 >= f->n || f->p[i + 1] != '>')
+		return bad(f, pos, "unterminated dictionary");
+	v->e = i + 2;
+	return 1;
+}
+
+/* After the integer v ending at i: "gen R" makes it a reference. */
+static void
+parse_ref(struct pdf *f, size_t i, struct val *v)
+{
+	size_t		 j;
+	long long	 g;
+
+	j = skip_ws(f, i);
+	if (j < f->n && is_digit(f->p[j]) && uint_at(f, &j, &g) &&
+	    (j = skip_ws(f, j)) < f->n && keyword_at(f, j, "R")) {
+		v->t = V_REF;
+		v->gen = g > 65535 ? 65536 : (unsigned)g;
+		v->e = j + 1;
 	}
-	if (keyword_at(f, pos, "null")) {
-		v->t = V_NULL;
-		v->e = pos + 4;
-		return 1;
-	}
-	/* A number, or "num gen R". */
+}
+
+/* A number at pos, or "num gen R". */
+static int
+parse_number(struct pdf *f, size_t pos, struct val *v)
+{
+	size_t	 i, j;
+
 	i = pos;
 	if (f->p[i] == '+' || f->p[i] == '-')
 		i++;
@@ -333,19 +345,56 @@ parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
 		v->i = v->i * 10 + (f->p[j] - '0');
 	if (f->p[pos] == '-')
 		v->i = -v->i;
-	else {
-		/* Two integers and R make a reference. */
-		j = skip_ws(f, i);
-		if (j < f->n && is_digit(f->p[j]) && uint_at(f, &j, &g) &&
-		    (j = skip_ws(f, j)) < f->n && keyword_at(f, j, "R")) {
-			n = v->i;
-			v->t = V_REF;
-			v->i = n;
-			v->gen = g > 65535 ? 65536 : (unsigned)g;
-			v->e = j + 1;
-		}
-	}
+	else
+		parse_ref(f, i, v);
 	return 1;
+}
+
+/*
+ * Parses the value at pos (white space first is skipped) into *v, nested
+ * at most MAX_NEST deep.  Returns 1, or 0 after bad().
+ */
+static int
+parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
+{
+	size_t	 i;
+
+	memset(v, 0, sizeof(*v));
+	pos = skip_ws(f, pos);
+	v->s = pos;
+	if (pos >= f->n)
+		return bad(f, pos, "value expected, end of file found");
+	if (depth > MAX_NEST)
+		return bad(f, pos, "objects nested too deep");
+	switch (f->p[pos]) {
+	case '/':
+		for (i = pos + 1; !tok_end(f, i); i++)
+			continue;
+		v->t = V_NAME;
+		v->e = i;
+		return 1;
+	case '(':
+		return parse_literal(f, pos, v);
+	case '[':
+		return parse_array(f, pos, v, depth + 1);
+	case '<':
+		if (pos + 1 < f->n && f->p[pos + 1] == '<')
+			return parse_dict(f, pos, v, depth + 1);
+		return parse_hex(f, pos, v);
+	default:
+		break;
+	}
+	if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
+		v->t = V_BOOL;
+		v->e = pos + (f->p[pos] == 't' ? 4 : 5);
+		return 1;
+	}
+	if (keyword_at(f, pos, "null")) {
+		v->t = V_NULL;
+		v->e = pos + 4;
+		return 1;
+	}
+	return parse_number(f, pos, v);
 }
 
 /* Is v the name written as name (with its '/')? */
@@ -425,116 +474,132 @@ deref(struct pdf *f, struct val *v)
 	return get_obj(f, v->i, v->gen, v);
 }
 
+/* The 20-byte entry at pos for object num: "oooooooooo ggggg n\r\n". */
+static int
+xref_entry(struct pdf *f, size_t pos, long long num)
+{
+	const unsigned char *q = f->p + pos;
+	long long	 o, g;
+	size_t		 e;
+
+	if (q[10] != ' ' || q[16] != ' ' || (q[17] != 'n' && q[17] != 'f') ||
+	    !((q[18] == ' ' && (q[19] == '\n' || q[19] == '\r')) ||
+	    (q[18] == '\r' && q[19] == '\n')))
+		return bad(f, pos, "bad cross-reference entry");
+	for (o = 0, e = 0; e < 10; e++) {
+		if (!is_digit(q[e]))
+			return bad(f, pos, "bad cross-reference entry");
+		o = o * 10 + (q[e] - '0');
+	}
+	for (g = 0, e = 11; e < 16; e++) {
+		if (!is_digit(q[e]))
+			return bad(f, pos, "bad cross-reference entry");
+		g = g * 10 + (q[e] - '0');
+	}
+	if (q[17] == 'n') {
+		if (o <= 0 || (size_t)o >= f->n)
+			return bad(f, pos, "object offset outside the file");
+		f->off[num] = (size_t)o;
+		f->gen[num] = (unsigned)g;
+	}
+	return 1;
+}
+
+/*
+ * The subsections from sect on; with fill, their entries go into the
+ * table (whose /Size is known by then).  *end: the byte after them.
+ */
+static int
+xref_sections(struct pdf *f, size_t sect, int fill, size_t *end)
+{
+	size_t		 pos, k;
+	long long	 first, count;
+
+	for (pos = sect; pos < f->n && is_digit(f->p[pos]); ) {
+		if (!uint_at(f, &pos, &first))
+			return bad(f, pos, "bad subsection");
+		pos = skip_ws(f, pos);
+		if (!uint_at(f, &pos, &count))
+			return bad(f, pos, "bad subsection");
+		/* One end of line, then 20-byte entries. */
+		while (pos < f->n && (f->p[pos] == ' ' || f->p[pos] == '\t'))
+			pos++;
+		if (pos < f->n && f->p[pos] == '\r')
+			pos++;
+		if (pos < f->n && f->p[pos] == '\n')
+			pos++;
+		if (count > (long long)((f->n - pos) / 20))
+			return bad(f, pos, "cross-reference table runs past "
+			    "the end of the file");
+		if (fill && (first > (long long)f->size ||
+		    count > (long long)f->size - first))
+			return bad(f, pos, "cross-reference entry beyond /Size");
+		for (k = 0; fill && k < (size_t)count; k++)
+			if (!xref_entry(f, pos + 20 * k, first + (long long)k))
+				return 0;
+		pos = skip_ws(f, pos + 20 * (size_t)count);
+	}
+	*end = pos;
+	return 1;
+}
+
+/* The trailer at pos: f->size, f->root, f->info; the tables allocated. */
+static int
+read_trailer(struct pdf *f, size_t pos)
+{
+	struct val	 tr, v;
+
+	if (!keyword_at(f, pos, "trailer"))
+		return bad(f, pos, "\"trailer\" expected");
+	if (!parse_val(f, pos + 7, &tr, 0))
+		return 0;
+	if (tr.t != V_DICT)
+		return bad(f, tr.s, "trailer is not a dictionary");
+	if (dict_get(f, &tr, "/Prev", &v) || dict_get(f, &tr, "/XRefStm", &v))
+		return bad(f, tr.s, "file already updated, or with a "
+		    "cross-reference stream");
+	if (dict_get(f, &tr, "/Encrypt", &v))
+		return bad(f, tr.s, "encrypted file");
+	if (dict_get(f, &tr, "/ID", &v))
+		return bad(f, tr.s, "file finished already (an /ID in the "
+		    "trailer)");
+	if (!dict_get(f, &tr, "/Size", &v) || v.t != V_INT || v.i < 1 ||
+	    (unsigned long long)v.i > f->n / 20 + 1)
+		return bad(f, tr.s, "bad /Size in the trailer");
+	f->size = (size_t)v.i;
+	if (!dict_get(f, &tr, "/Root", &v) || v.t != V_REF)
+		return bad(f, tr.s, "no /Root in the trailer");
+	f->root = v.i;
+	f->info = -1;
+	if (dict_get(f, &tr, "/Info", &v)) {
+		if (v.t != V_REF)
+			return bad(f, tr.s, "/Info is not a reference");
+		f->info = v.i;
+	}
+	f->off = xcalloc(f->size, sizeof(*f->off));
+	f->gen = xcalloc(f->size, sizeof(*f->gen));
+	f->alt = xcalloc(f->size, sizeof(*f->alt));
+	return 1;
+}
+
 /*
  * Reads the cross-reference table at f->startxref and the trailer after
- * it: f->size, f->off, f->gen, f->root, f->info.  Returns 1, or 0 after
- * bad().
+ * it: f->size, f->off, f->gen, f->root, f->info.  A first walk over the
+ * subsections finds the trailer, which gives /Size; a second fills the
+ * table.  Returns 1, or 0 after bad().
  */
 static int
 read_xref(struct pdf *f)
 {
-	struct val	 tr, v;
-	size_t		 pos, sect, e, k;
-	long long	 first, count, num, o, g;
-	const unsigned char *q;
-	int		 pass;
+	size_t	 sect, pos;
 
 	if (!keyword_at(f, f->startxref, "xref"))
 		return bad(f, f->startxref, "no cross-reference table at "
 		    "startxref (a cross-reference stream?)");
 	sect = skip_ws(f, f->startxref + 4);
-
-	/* Pass 0 finds the trailer, pass 1 fills the table. */
-	for (pass = 0; pass < 2; pass++) {
-		for (pos = sect; pos < f->n && is_digit(f->p[pos]); ) {
-			if (!uint_at(f, &pos, &first))
-				return bad(f, pos, "bad subsection");
-			pos = skip_ws(f, pos);
-			if (!uint_at(f, &pos, &count))
-				return bad(f, pos, "bad subsection");
-			/* One end of line, then 20-byte entries. */
-			while (pos < f->n && (f->p[pos] == ' ' ||
-			    f->p[pos] == '\t'))
-				pos++;
-			if (pos < f->n && f->p[pos] == '\r')
-				pos++;
-			if (pos < f->n && f->p[pos] == '\n')
-				pos++;
-			if (count > (long long)((f->n - pos) / 20))
-				return bad(f, pos, "cross-reference table "
-				    "runs past the end of the file");
-			if (pass == 1 && (first > (long long)f->size ||
-			    count > (long long)f->size - first))
-				return bad(f, pos, "cross-reference entry "
-				    "beyond /Size");
-			for (k = 0; pass == 1 && k < (size_t)count; k++) {
-				q = f->p + pos + 20 * k;
-				e = 0;
-				if (q[10] != ' ' || q[16] != ' ' ||
-				    (q[17] != 'n' && q[17] != 'f') ||
-				    !((q[18] == ' ' && (q[19] == '\n' ||
-				    q[19] == '\r')) || (q[18] == '\r' &&
-				    q[19] == '\n')))
-					return bad(f, pos + 20 * k,
-					    "bad cross-reference entry");
-				for (o = 0; e < 10; e++) {
-					if (!is_digit(q[e]))
-						return bad(f, pos + 20 * k,
-						    "bad cross-reference entry");
-					o = o * 10 + (q[e] - '0');
-				}
-				for (g = 0, e = 11; e < 16; e++) {
-					if (!is_digit(q[e]))
-						return bad(f, pos + 20 * k,
-						    "bad cross-reference entry");
-					g = g * 10 + (q[e] - '0');
-				}
-				num = first + (long long)k;
-				if (q[17] == 'n') {
-					if (o <= 0 || (size_t)o >= f->n)
-						return bad(f, pos + 20 * k,
-						    "object offset outside "
-						    "the file");
-					f->off[num] = (size_t)o;
-					f->gen[num] = (unsigned)g;
-				}
-			}
-			pos = skip_ws(f, pos + 20 * (size_t)count);
-		}
-		if (pass == 1)
-			break;
-		if (!keyword_at(f, pos, "trailer"))
-			return bad(f, pos, "\"trailer\" expected");
-		if (!parse_val(f, pos + 7, &tr, 0))
-			return 0;
-		if (tr.t != V_DICT)
-			return bad(f, tr.s, "trailer is not a dictionary");
-		if (dict_get(f, &tr, "/Prev", &v) ||
-		    dict_get(f, &tr, "/XRefStm", &v))
-			return bad(f, tr.s, "file already updated, or with "
-			    "a cross-reference stream");
-		if (dict_get(f, &tr, "/Encrypt", &v))
-			return bad(f, tr.s, "encrypted file");
-		if (dict_get(f, &tr, "/ID", &v))
-			return bad(f, tr.s, "file finished already (an /ID "
-			    "in the trailer)");
-		if (!dict_get(f, &tr, "/Size", &v) || v.t != V_INT ||
-		    v.i < 1 || (unsigned long long)v.i > f->n / 20 + 1)
-			return bad(f, tr.s, "bad /Size in the trailer");
-		f->size = (size_t)v.i;
-		if (!dict_get(f, &tr, "/Root", &v) || v.t != V_REF)
-			return bad(f, tr.s, "no /Root in the trailer");
-		f->root = v.i;
-		f->info = -1;
-		if (dict_get(f, &tr, "/Info", &v)) {
-			if (v.t != V_REF)
-				return bad(f, tr.s, "/Info is not a reference");
-			f->info = v.i;
-		}
-		f->off = xcalloc(f->size, sizeof(*f->off));
-		f->gen = xcalloc(f->size, sizeof(*f->gen));
-		f->alt = xcalloc(f->size, sizeof(*f->alt));
-	}
+	if (!xref_sections(f, sect, 0, &pos) || !read_trailer(f, pos) ||
+	    !xref_sections(f, sect, 1, &pos))
+		return 0;
 	if (f->root >= (long long)f->size || f->off[f->root] == 0)
 		return bad(f, f->startxref, "/Root is not in the file");
 	if (f->info >= (long long)f->size ||
@@ -1109,6 +1174,36 @@ new_mcid(struct page *pg, long long el, long long after)
 	return m;
 }
 
+
+/* The index after the literal or hexadecimal string at s[i], or n if it
+ * does not end. */
+static size_t
+str_end(const unsigned char *s, size_t i, size_t n)
+{
+	size_t	 j, nest;
+
+	if (s[i] == '<') {
+		for (j = i + 1; j < n && s[j] != '>'; j++)
+			continue;
+	} else
+		for (j = i + 1, nest = 1; j < n; j++)
+			if (s[j] == '\\')
+				j++;
+			else if (s[j] == '(')
+				nest++;
+			else if (s[j] == ')' && --nest == 0)
+				break;
+	return j < n ? j + 1 : n;
+}
+
+/* The index after the name or operator that starts at s[i]. */
+static size_t
+word_end(const unsigned char *s, size_t i, size_t n)
+{
+	for (i++; i < n && !is_ws(s[i]) && !is_delim(s[i]); i++)
+		continue;
+	return i;
+}
 /*
  * The array of a TJ at s[i] (a '['), copied to o with "( )" before
  * each whole number that moves what follows right by more than a fifth
@@ -1119,27 +1214,15 @@ static size_t
 tj_spaces(const unsigned char *s, size_t i, size_t n, int spw,
     struct buf *o)
 {
-	size_t		 j, nest;
+	size_t		 j;
 	double		 v;
 	char		 num[32], *end;
 	int		 str = 0;
 
 	buf_putc(o, s[i++]);
 	while (i < n && s[i] != ']') {
-		if (s[i] == '(') {
-			for (j = i + 1, nest = 1; j < n; j++)
-				if (s[j] == '\\')
-					j++;
-				else if (s[j] == '(')
-					nest++;
-				else if (s[j] == ')' && --nest == 0)
-					break;
-		} else if (s[i] == '<') {
-			for (j = i + 1; j < n && s[j] != '>'; j++)
-				continue;
-		}
 		if (s[i] == '(' || s[i] == '<') {
-			j = j < n ? j + 1 : n;
+			j = str_end(s, i, n);
 			buf_put(o, s + i, j - i);
 			i = j;
 			str = 1;
@@ -1239,210 +1322,284 @@ at(const unsigned char *s, size_t i, size_t n, const char *lit)
  *    drawn one by one, would otherwise read as one word).
  * Strings and comments are copied untouched.
  */
+struct cfix {
+	const unsigned char *s;		/* the content cairo wrote */
+	size_t		 n;
+	size_t		 i;		/* the next byte of s */
+	struct page	*pg;
+	struct buf	*o;		/* the new content */
+	size_t		 opstart;	/* in o: after the last operator */
+	size_t		 name, namelen;	/* in s: the last name */
+	int		 spw;		/* the font's space width, 0: none */
+	int		 shown;		/* text shown since the last move */
+};
+
+/* May the byte c start a token content_fix() looks at? */
+static int
+cf_token(unsigned char c)
+{
+	return c == '(' || c == '<' || c == '[' || c == '/' || c == '\'' ||
+	    c == '"' || g_ascii_isalpha(c);
+}
+
+/*
+ * What is copied as it is (numbers, white space, delimiters, strings,
+ * the middle of a token), or a Figure's array of labels given its
+ * spaces.  Returns 1 if it took something.
+ */
+static int
+cf_verbatim(struct cfix *c)
+{
+	const unsigned char *s = c->s;
+	size_t		 i = c->i, j;
+
+	if (!cf_token(s[i])) {
+		for (j = i + 1; j < c->n && !cf_token(s[j]); j++)
+			continue;
+	} else if (s[i] == '(' ||
+	    (s[i] == '<' && !(i + 1 < c->n && s[i + 1] == '<')))
+		j = str_end(s, i, c->n);
+	else if (s[i] == '[' && c->spw > 0 && in_figure(s, c->pg)) {
+		/* Labels one after the other on a line, in one array: a
+		 * space where a wide gap parts two, taken off the gap. */
+		c->i = tj_spaces(s, i, c->n, c->spw, c->o);
+		return 1;
+	} else if (i > 0 && !is_ws(s[i - 1]) && !is_delim(s[i - 1]) &&
+	    s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')')
+		j = i + 1;
+	else
+		return 0;
+	buf_put(c->o, s + i, j - i);
+	c->i = j;
+	return 1;
+}
+
+/* "/Tag << /MCID n >> BDC" at c->i, the tag ending at j: opens the
+ * element's sequence, or an /Artifact one.  Returns 1 if it was that. */
+static int
+cf_bdc_mcid(struct cfix *c, size_t j)
+{
+	const unsigned char *s = c->s;
+	struct seq	*q;
+	size_t		 i = c->i, k = j + 10;
+	long long	 mcid;
+
+	for (mcid = 0; k < c->n && is_digit(s[k]) && mcid < 100000000; k++)
+		mcid = mcid * 10 + (s[k] - '0');
+	if (!at(s, k, c->n, " >> BDC"))
+		return 0;
+	k += 7;
+	q = &c->pg->st[c->pg->nst++];
+	q->mcid = mcid;
+	q->tag = i + 1;
+	q->taglen = j - i - 1;
+	q->split = 0;
+	if (j - i - 1 == strlen(PDFPOST_ARTIFACT) &&
+	    memcmp(s + i + 1, PDFPOST_ARTIFACT, j - i - 1) == 0) {
+		BUF_PUTSL(c->o, "/Artifact BMC");
+		q->mcid = -1;
+	} else
+		buf_put(c->o, s + i, k - i);
+	c->i = k;
+	return 1;
+}
+
+/* "/Span << /ActualText <...> >> BDC" at c->i inside the sequence q of
+ * an element: the element's sequence closed, the span given its own
+ * MCID.  Returns 1 if it was that. */
+static int
+cf_bdc_span(struct cfix *c, const struct seq *q)
+{
+	const unsigned char *s = c->s;
+	struct page	*pg = c->pg;
+	struct seq	*nq;
+	size_t		 k = c->i + sizeof(SPAN_AT) - 1;
+	long long	 mcid, el;
+
+	while (k < c->n && s[k] != '>')
+		k++;
+	if (!at(s, k, c->n, "> >> BDC"))
+		return 0;
+	el = pg->mel[q->mcid];
+	BUF_PUTSL(c->o, "EMC\n");
+	actual_text(s + c->i, k + 1 - c->i, c->o);
+	mcid = new_mcid(pg, el, q->mcid);
+	buf_printf(c->o, " /MCID %lld >> BDC", mcid);
+	nq = &pg->st[pg->nst++];
+	*nq = pg->st[pg->nst - 2];
+	nq->mcid = mcid;
+	nq->split = 1;
+	c->i = k + 8;
+	return 1;
+}
+
+/* A name at c->i that opens or drops a span.  Returns 1 if it took it. */
+static int
+cf_span(struct cfix *c)
+{
+	const unsigned char *s = c->s;
+	struct page	*pg = c->pg;
+	struct seq	*q;
+	size_t		 i = c->i, j;
+
+	q = pg->nst > 0 ? &pg->st[pg->nst - 1] : NULL;
+	if (at(s, i, c->n, SPAN_SHY)) {
+		c->i += sizeof(SPAN_SHY) - 1;
+		return 1;
+	}
+	if (c->spw > 0 && at(s, i, c->n, SPAN_SPACE)) {
+		BUF_PUTSL(c->o, "( )Tj\n");
+		c->i += sizeof(SPAN_SPACE) - 1;
+	} else if (pg->nst >= (int)(sizeof(pg->st) / sizeof(pg->st[0])))
+		return 0;
+	else if (at(s, (j = word_end(s, i, c->n)), c->n, " << /MCID ")) {
+		if (!cf_bdc_mcid(c, j))
+			return 0;
+	} else if (!at(s, i, c->n, SPAN_AT) || q == NULL || q->mcid < 0 ||
+	    (size_t)q->mcid >= pg->nmel || !cf_bdc_span(c, q))
+		return 0;
+	c->opstart = c->o->len;
+	return 1;
+}
+
+/*
+ * Before the operator at c->i: chart labels are drawn one by one, so a
+ * space is drawn where one ends (before the operands of the move to the
+ * next, which starts from the line, not from the space): it keeps them
+ * apart for whoever reads the text.
+ */
+static void
+cf_label_space(struct cfix *c)
+{
+	const unsigned char *s = c->s;
+	struct buf	*o = c->o;
+	size_t		 i = c->i, j = word_end(s, i, c->n);
+
+	if (c->shown && c->spw > 0 && is_move(s + i, j - i) &&
+	    in_figure(s, c->pg)) {
+		buf_put(o, "( )Tj\n", 6);
+		memmove(o->data + c->opstart + 6, o->data + c->opstart,
+		    o->len - 6 - c->opstart);
+		memcpy(o->data + c->opstart, "( )Tj\n", 6);
+		c->shown = 0;
+	}
+	if ((j - i == 2 && (memcmp(s + i, "Tj", 2) == 0 ||
+	    memcmp(s + i, "TJ", 2) == 0)) || s[i] == '\'' || s[i] == '"')
+		c->shown = 1;
+	else if (j - i == 2 && memcmp(s + i, "BT", 2) == 0)
+		c->shown = 0;
+}
+
+/* BMC, BDC, EMC at c->i: the open sequences followed; after a span cut
+ * out of an element's sequence, that sequence opened again.  Returns 1
+ * if it wrote the operator. */
+static int
+cf_marked(struct cfix *c)
+{
+	const unsigned char *s = c->s;
+	struct page	*pg = c->pg;
+	struct seq	*q;
+	size_t		 i = c->i;
+	long long	 mcid, el;
+
+	if (at(s, i, c->n, "BMC") || at(s, i, c->n, "BDC")) {
+		if (pg->nst < (int)(sizeof(pg->st) / sizeof(pg->st[0]))) {
+			q = &pg->st[pg->nst++];
+			q->mcid = -1;
+			q->split = 0;
+		}
+		return 0;
+	}
+	if (!at(s, i, c->n, "EMC") || !(i + 3 == c->n || is_ws(s[i + 3]) ||
+	    is_delim(s[i + 3])) || pg->nst == 0 || !pg->st[--pg->nst].split)
+		return 0;
+	q = &pg->st[pg->nst - 1];
+	el = pg->mel[q->mcid];
+	mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
+	BUF_PUTSL(c->o, "EMC\n/");
+	buf_put(c->o, s + q->tag, q->taglen);
+	buf_printf(c->o, " << /MCID %lld >> BDC", mcid);
+	q->mcid = mcid;
+	c->i += 3;
+	c->opstart = c->o->len;
+	return 1;
+}
+
+/* Tf at c->i: the font is the last name before; its space width from
+ * the page's list of fonts ("name\0width\0...\0"). */
+static void
+cf_font(struct cfix *c)
+{
+	const char	*fonts = c->pg->fonts;
+	size_t		 j, k;
+
+	c->spw = 0;
+	for (k = 0; fonts != NULL && fonts[k] != '\0';
+	    k += strlen(fonts + k) + 1) {
+		j = k;
+		k += strlen(fonts + k) + 1;
+		if (strlen(fonts + j) == c->namelen &&
+		    memcmp(fonts + j, c->s + c->name, c->namelen) == 0)
+			c->spw = atoi(fonts + k);
+	}
+}
+
+/*
+ * A page's content, as cairo wrote it, made what a reader expects:
+ *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - the empty spans cairo writes for characters without a glyph made
+ *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
+ *    a space ending a line becomes a space drawn (in a one-byte font);
+ *  - a span with an /ActualText (a ligature, a cluster) inside an
+ *    element's sequence gets an MCID of its own for that element, the
+ *    element's sequence closed before it and opened again after it
+ *    with a new MCID: no sequence without an MCID sits inside one with
+ *    an MCID, which readers (poppler) take as the end of the outer one;
+ *  - a space drawn after each label of a Figure (its chart's labels,
+ *    drawn one by one, would otherwise read as one word).
+ * Strings and comments are copied untouched.
+ */
 static void
 content_fix(const unsigned char *s, size_t n, struct page *pg,
     struct buf *o)
 {
-	struct seq	*q;
-	size_t		 i = 0, j, k, nest, name = 0, namelen = 0;
-	size_t		 opstart = 0;	/* in o: after the last operator */
-	long long	 mcid, el;
-	int		 spw = 0, shown = 0;	/* space width of the
-						 * font, 0: none */
-	const char	*fonts = pg->fonts;
+	struct cfix	 c;
+	size_t		 j;
+	int		 op;
 
-	while (i < n) {
-		if (s[i] != '(' && s[i] != '<' && s[i] != '[' && s[i] != '/' &&
-		    s[i] != '\'' && s[i] != '"' && !g_ascii_isalpha(s[i])) {
-			/* Numbers, white space, delimiters: as they are. */
-			for (j = i + 1; j < n && s[j] != '(' && s[j] != '<' &&
-			    s[j] != '[' && s[j] != '/' && s[j] != '\'' &&
-			    s[j] != '"' && !g_ascii_isalpha(s[j]); j++)
-				continue;
-			buf_put(o, s + i, j - i);
-			i = j;
+	memset(&c, 0, sizeof(c));
+	c.s = s;
+	c.n = n;
+	c.pg = pg;
+	c.o = o;
+	while (c.i < n) {
+		if (cf_verbatim(&c) || (s[c.i] == '/' && cf_span(&c)))
+			continue;
+		op = g_ascii_isalpha(s[c.i]) || s[c.i] == '\'' ||
+		    s[c.i] == '"';
+		if (op)
+			cf_label_space(&c);
+		if (cf_marked(&c))
+			continue;
+		if (s[c.i] == '/') {
+			j = word_end(s, c.i, n);
+			c.name = c.i + 1;
+			c.namelen = j - c.i - 1;
+			buf_put(o, s + c.i, j - c.i);
+			c.i = j;
 			continue;
 		}
-		if (s[i] == '(') {
-			for (j = i + 1, nest = 1; j < n; j++)
-				if (s[j] == '\\')
-					j++;
-				else if (s[j] == '(')
-					nest++;
-				else if (s[j] == ')' && --nest == 0)
-					break;
-			j = j < n ? j + 1 : n;
-			buf_put(o, s + i, j - i);
-			i = j;
-			continue;
-		}
-		if (s[i] == '[' && spw > 0 && in_figure(s, pg)) {
-			/* Labels one after the other on a line, in one
-			 * array: a space where a wide gap parts two, taken
-			 * off the gap. */
-			i = tj_spaces(s, i, n, spw, o);
-			continue;
-		}
-		if (s[i] == '<' && !(i + 1 < n && s[i + 1] == '<')) {
-			for (j = i + 1; j < n && s[j] != '>'; j++)
-				continue;
-			j = j < n ? j + 1 : n;
-			buf_put(o, s + i, j - i);
-			i = j;
-			continue;
-		}
-		if (i > 0 && !is_ws(s[i - 1]) && !is_delim(s[i - 1]) &&
-		    s[i - 1] != '>' && s[i - 1] != ']' && s[i - 1] != ')') {
-			buf_putc(o, s[i++]);
-			continue;
-		}
-		q = pg->nst > 0 ? &pg->st[pg->nst - 1] : NULL;
-		if (s[i] == '/' && at(s, i, n, SPAN_SHY)) {
-			i += sizeof(SPAN_SHY) - 1;
-			continue;
-		}
-		if (s[i] == '/' && spw > 0 && at(s, i, n, SPAN_SPACE)) {
-			BUF_PUTSL(o, "( )Tj\n");
-			i += sizeof(SPAN_SPACE) - 1;
-			opstart = o->len;
-			continue;
-		}
-		if (s[i] == '/' && pg->nst < (int)(sizeof(pg->st) /
-		    sizeof(pg->st[0]))) {
-			/* "/Tag << /MCID n >> BDC" or
-			 * "/Span << /ActualText <...> >> BDC" */
-			for (j = i + 1; j < n && !is_ws(s[j]) &&
-			    !is_delim(s[j]); j++)
-				continue;
-			k = j;
-			if (at(s, j, n, " << /MCID ")) {
-				k = j + 10;
-				for (mcid = 0; k < n && is_digit(s[k]) &&
-				    mcid < 100000000; k++)
-					mcid = mcid * 10 + (s[k] - '0');
-				if (at(s, k, n, " >> BDC")) {
-					k += 7;
-					q = &pg->st[pg->nst++];
-					q->mcid = mcid;
-					q->tag = i + 1;
-					q->taglen = j - i - 1;
-					q->split = 0;
-					if (j - i - 1 == strlen(
-					    PDFPOST_ARTIFACT) && memcmp(s + i +
-					    1, PDFPOST_ARTIFACT, j - i - 1) ==
-					    0) {
-						BUF_PUTSL(o, "/Artifact BMC");
-						q->mcid = -1;
-					} else
-						buf_put(o, s + i, k - i);
-					i = k;
-					opstart = o->len;
-					continue;
-				}
-			} else if (at(s, i, n, SPAN_AT) && q != NULL &&
-			    q->mcid >= 0 && (size_t)q->mcid < pg->nmel) {
-				/* Its own MCID, then the element's again. */
-				k = i + sizeof(SPAN_AT) - 1;
-				while (k < n && s[k] != '>')
-					k++;
-				if (at(s, k, n, "> >> BDC")) {
-					el = pg->mel[q->mcid];
-					BUF_PUTSL(o, "EMC\n");
-					actual_text(s + i, k + 1 - i, o);
-					mcid = new_mcid(pg, el, q->mcid);
-					buf_printf(o, " /MCID %lld >> BDC", mcid);
-					q = &pg->st[pg->nst++];
-					*q = pg->st[pg->nst - 2];
-					q->mcid = mcid;
-					q->split = 1;
-					i = k + 8;
-					opstart = o->len;
-					continue;
-				}
-			}
-		}
-		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
-			/* An operator. */
-			for (j = i + 1; j < n && !is_ws(s[j]) &&
-			    !is_delim(s[j]); j++)
-				continue;
-			if (shown && spw > 0 && is_move(s + i, j - i) &&
-			    in_figure(s, pg)) {
-				/* Chart labels are drawn one by one: a
-				 * space drawn where one ends (before the
-				 * operands of the move to the next, which
-				 * starts from the line, not from the space)
-				 * keeps them apart for whoever reads the
-				 * text. */
-				buf_put(o, "( )Tj\n", 6);
-				memmove(o->data + opstart + 6, o->data +
-				    opstart, o->len - 6 - opstart);
-				memcpy(o->data + opstart, "( )Tj\n", 6);
-				shown = 0;
-			}
-			if ((j - i == 2 && (memcmp(s + i, "Tj", 2) == 0 ||
-			    memcmp(s + i, "TJ", 2) == 0)) || s[i] == '\'' ||
-			    s[i] == '"')
-				shown = 1;
-			else if (j - i == 2 && memcmp(s + i, "BT", 2) == 0)
-				shown = 0;
-		}
-		if (at(s, i, n, "BMC") || at(s, i, n, "BDC")) {
-			if (pg->nst < (int)(sizeof(pg->st) /
-			    sizeof(pg->st[0]))) {
-				q = &pg->st[pg->nst++];
-				q->mcid = -1;
-				q->split = 0;
-			}
-		} else if (at(s, i, n, "EMC") && (i + 3 == n ||
-		    is_ws(s[i + 3]) || is_delim(s[i + 3]))) {
-			if (pg->nst > 0 && pg->st[--pg->nst].split) {
-				/* The element's sequence, opened again. */
-				q = &pg->st[pg->nst - 1];
-				el = pg->mel[q->mcid];
-				mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
-				BUF_PUTSL(o, "EMC\n/");
-				buf_put(o, s + q->tag, q->taglen);
-				buf_printf(o, " << /MCID %lld >> BDC", mcid);
-				q->mcid = mcid;
-				i += 3;
-				opstart = o->len;
-				continue;
-			}
-		}
-		if (s[i] == '/') {
-			for (j = i + 1; j < n && !is_ws(s[j]) &&
-			    !is_delim(s[j]); j++)
-				continue;
-			name = i + 1;
-			namelen = j - i - 1;
-			buf_put(o, s + i, j - i);
-			i = j;
-			continue;
-		}
-		if (at(s, i, n, "Tf") && (i + 2 == n || is_ws(s[i + 2]))) {
-			/* The font is the last name before. */
-			spw = 0;
-			for (k = 0; fonts != NULL && fonts[k] != '\0';
-			    k += strlen(fonts + k) + 1) {
-				j = k;
-				k += strlen(fonts + k) + 1;
-				if (strlen(fonts + j) == namelen &&
-				    memcmp(fonts + j, s + name, namelen) == 0)
-					spw = atoi(fonts + k);
-			}
-		}
-		if (g_ascii_isalpha(s[i]) || s[i] == '\'' || s[i] == '"') {
+		if (at(s, c.i, n, "Tf") && (c.i + 2 == n || is_ws(s[c.i + 2])))
+			cf_font(&c);
+		if (op) {
 			/* The operator whole; its operands follow it. */
-			for (j = i + 1; j < n && !is_ws(s[j]) &&
-			    !is_delim(s[j]); j++)
-				continue;
-			buf_put(o, s + i, j - i);
-			i = j;
-			opstart = o->len;
+			j = word_end(s, c.i, n);
+			buf_put(o, s + c.i, j - c.i);
+			c.i = j;
+			c.opstart = o->len;
 			continue;
 		}
-		buf_putc(o, s[i++]);
+		buf_putc(o, s[c.i++]);
 	}
 }
 
