@@ -2238,33 +2238,34 @@ objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
 	return 1;
 }
 
+/* Where write_all() put each object, by number. */
+struct placed {
+	size_t		 size;		/* objects [1, size): cairo's, ours */
+	size_t		 nstm;		/* object streams, numbered from size */
+	size_t		*noff;		/* offset in the file, or 0 */
+	size_t		*nidx;		/* or object stream << 16 | index */
+};
+
 /*
- * The file anew in b: cairo's header; its streams (cairo's bytes, or
- * new versions); every other object (cairo's bytes or its new version)
- * in object streams; the XMP stream, a new information dictionary if
- * cairo wrote none; a cross-reference stream with the /ID.  Returns 1,
- * or 0 after bad().
+ * The new catalog (/Lang, /ViewerPreferences, /Metadata), information
+ * dictionary (PDF dates, our producer) and XMP stream, in f->rep.  The
+ * XMP stream is object f->size; a new information dictionary, when
+ * cairo wrote none, f->size + 1.  Sets *info to the dictionary's number
+ * and *size past our objects.  Returns 1, or 0 after bad().
  */
 static int
-write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
+new_docinfo(struct pdf *f, const struct pdfmeta *m, size_t *info,
+    size_t *size)
 {
 	static const char *const cat_drop[] = { "/Lang", "/ViewerPreferences",
 	    "/Metadata" };
 	static const char *const info_drop[] = { "/CreationDate", "/ModDate",
 	    "/Producer" };
 	struct val	 v;
-	struct buf	 x = { NULL, 0, 0 }, hd = { NULL, 0, 0 };
-	struct buf	 body = { NULL, 0, 0 };
-	GChecksum	*ck;
-	guint8		 dig[16];
-	gsize		 dlen = sizeof(dig);
-	unsigned char	*z = NULL;
-	uLongf		 zn;
-	const char	*vs;
-	char		 date[32], id[33];
-	size_t		*noff = NULL, *nidx = NULL, hdr, num, xmp, info, size;
-	size_t		 i, vl, xref, nin = 0, nstm = 0, xnum;
-	int		 y, mo, d, rc = 0, stream;
+	struct buf	 x = { NULL, 0, 0 };
+	char		 date[32];
+	size_t		 xmp = f->size;
+	int		 y, mo, d;
 
 	if (m->date == NULL ||
 	    sscanf(m->date, "%4d-%2d-%2d", &y, &mo, &d) != 3 ||
@@ -2276,8 +2277,7 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 		return bad(f, f->off[f->root], "catalog or information "
 		    "dictionary used twice");
 
-	xmp = f->size;
-	size = f->size + 1;
+	*size = f->size + 1;
 	if (!get_obj(f, f->root, f->gen[f->root], &v))
 		return 0;
 	if (v.t != V_DICT)
@@ -2291,22 +2291,22 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	rep_end(f, (size_t)f->root);
 
 	if (f->info >= 0) {
-		info = (size_t)f->info;
-		if (!get_obj(f, f->info, f->gen[info], &v))
+		*info = (size_t)f->info;
+		if (!get_obj(f, f->info, f->gen[*info], &v))
 			return 0;
 		if (v.t != V_DICT)
-			return bad(f, f->off[info], "/Info is not a "
+			return bad(f, f->off[*info], "/Info is not a "
 			    "dictionary");
-		rep_begin(f, info);
+		rep_begin(f, *info);
 		dict_copy(f, &f->rep, &v, info_drop, 3);
 	} else {
-		info = size++;
-		rep_begin(f, info);
+		*info = (*size)++;
+		rep_begin(f, *info);
 		BUF_PUTSL(&f->rep, "<<");
 	}
 	buf_printf(&f->rep, "\n   /CreationDate (%s)\n   /ModDate (%s)"
 	    "\n   /Producer (" PROGNAME " " VERSION ")\n>>", date, date);
-	rep_end(f, info);
+	rep_end(f, *info);
 
 	xmp_packet(&x, m);
 	rep_begin(f, xmp);
@@ -2315,26 +2315,36 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	buf_put(&f->rep, x.data, x.len);
 	BUF_PUTSL(&f->rep, "\nendstream");
 	rep_end(f, xmp);
+	buf_free(&x);
+	return 1;
+}
 
-	/* cairo's header: everything before its first object. */
+/*
+ * cairo's header (everything before its first object), then streams as
+ * they are and every other object into object streams of OBJSTM_N
+ * objects (PDF 1.5 §7.5.7), compressed, to b; where each went in *pl.
+ * Returns 1, or 0 after bad().
+ */
+static int
+write_objects(struct pdf *f, struct buf *b, struct placed *pl)
+{
+	struct val	 v;
+	struct buf	 hd = { NULL, 0, 0 }, body = { NULL, 0, 0 };
+	const char	*vs;
+	size_t		 hdr, num, vl, nin = 0;
+	int		 stream, rc = 0;
+
 	for (hdr = f->n, num = 1; num < f->size; num++)
 		if (f->off[num] != 0 && f->off[num] < hdr)
 			hdr = f->off[num];
 	buf_put(b, f->p, hdr);
-
-	/* Streams as they are; every other object into object streams
-	 * of OBJSTM_N objects (PDF 1.5 §7.5.7), compressed. */
-	/* Numbers: cairo's objects and ours [1, size), then the object
-	 * streams, then the cross-reference stream. */
-	noff = xcalloc(size + size / OBJSTM_N + 3, sizeof(*noff));
-	nidx = xcalloc(size, sizeof(*nidx));
-	for (num = 1; num < size; num++) {
+	for (num = 1; num < pl->size; num++) {
 		if (!obj_bytes(f, num, &v, &vs, &vl, &stream))
 			goto out;
 		if (vs == NULL)
 			continue;
 		if (stream || (num < f->size && f->gen[num] != 0)) {
-			noff[num] = b->len;
+			pl->noff[num] = b->len;
 			buf_printf(b, "%zu %u obj\n", num, num < f->size ?
 			    f->gen[num] : 0);
 			buf_put(b, vs, vl);
@@ -2342,37 +2352,48 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 			continue;
 		}
 		if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body, nin,
-		    size + nstm++, noff))
+		    pl->size + pl->nstm++, pl->noff))
 			goto out;
 		if (nin == OBJSTM_N)
 			nin = 0;
 		buf_printf(&hd, "%zu %zu ", num, body.len);
 		buf_put(&body, vs, vl);
 		buf_putc(&body, '\n');
-		noff[num] = 0;
-		nidx[num] = (size + nstm) << 16 | nin;
+		pl->noff[num] = 0;
+		pl->nidx[num] = (pl->size + pl->nstm) << 16 | nin;
 		nin++;
 	}
-	if (nin > 0 && !objstm_end(f, b, &hd, &body, nin, size + nstm++,
-	    noff))
-		goto out;
+	rc = nin == 0 || objstm_end(f, b, &hd, &body, nin,
+	    pl->size + pl->nstm++, pl->noff);
+out:
+	buf_free(&hd);
+	buf_free(&body);
+	return rc;
+}
 
-	/* The cross-reference stream: type 0 free, 1 offset, 2 in an
-	 * object stream (its number, the index in it). */
-	xref = b->len;
-	xnum = size + nstm;
-	buf_reset(&body);
+/*
+ * The entries of the cross-reference stream, object xnum at offset
+ * xref, to body: type 0 free, 1 offset, 2 in an object stream (its
+ * number, the index in it).
+ */
+static void
+xref_entries(const struct pdf *f, const struct placed *pl, size_t xnum,
+    size_t xref, struct buf *body)
+{
+	unsigned char	 e[7];
+	size_t		 num, o, g;
+
 	for (num = 0; num <= xnum; num++) {
-		unsigned char e[7] = { 0, 0, 0, 0, 0, 0, 0 };
-		size_t	 o = 0, g = 0;
-
+		memset(e, 0, sizeof(e));
+		o = g = 0;
 		if (num == xnum)
 			e[0] = 1, o = xref;
-		else if (num > 0 && noff[num] != 0)
-			e[0] = 1, o = noff[num], g = num < f->size ?
+		else if (num > 0 && pl->noff[num] != 0)
+			e[0] = 1, o = pl->noff[num], g = num < f->size ?
 			    f->gen[num] : 0;
-		else if (num > 0 && num < size && nidx[num] != 0)
-			e[0] = 2, o = nidx[num] >> 16, g = nidx[num] & 0xffff;
+		else if (num > 0 && num < pl->size && pl->nidx[num] != 0)
+			e[0] = 2, o = pl->nidx[num] >> 16,
+			    g = pl->nidx[num] & 0xffff;
 		else
 			g = num == 0 ? 0xffff : 0;
 		e[1] = (unsigned char)(o >> 24);
@@ -2381,17 +2402,20 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 		e[4] = (unsigned char)o;
 		e[5] = (unsigned char)(g >> 8);
 		e[6] = (unsigned char)g;
-		buf_put(&body, e, 7);
+		buf_put(body, e, 7);
 	}
-	zn = compressBound(body.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
-	    6) != Z_OK) {
-		bad(f, 0, "cross-reference stream cannot be compressed");
-		goto out;
-	}
+}
 
-	/* The /ID: MD5 of everything before it. */
+/* The MD5 of the file so far b and the compressed cross-reference
+ * stream z (zn bytes), in hexadecimal in id[33]: the trailer /ID. */
+static void
+file_id(const struct buf *b, const unsigned char *z, size_t zn, char *id)
+{
+	GChecksum	*ck;
+	guint8		 dig[16];
+	gsize		 dlen = sizeof(dig);
+	size_t		 i;
+
 	ck = g_checksum_new(G_CHECKSUM_MD5);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
 	g_checksum_update(ck, z, (gssize)zn);
@@ -2399,6 +2423,47 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
 		snprintf(id + 2 * i, 3, "%02x", dig[i]);
+}
+
+/*
+ * The file anew in b: cairo's header; its streams (cairo's bytes, or
+ * new versions); every other object (cairo's bytes or its new version)
+ * in object streams; the XMP stream, a new information dictionary if
+ * cairo wrote none; a cross-reference stream with the /ID.  Returns 1,
+ * or 0 after bad().
+ */
+static int
+write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
+{
+	struct placed	 pl;
+	struct buf	 body = { NULL, 0, 0 };
+	unsigned char	*z = NULL;
+	uLongf		 zn;
+	char		 id[33];
+	size_t		 info, xref, xnum;
+	int		 rc = 0;
+
+	memset(&pl, 0, sizeof(pl));
+	if (!new_docinfo(f, m, &info, &pl.size))
+		return 0;
+	/* Numbers: cairo's objects and ours [1, size), then the object
+	 * streams, then the cross-reference stream. */
+	pl.noff = xcalloc(pl.size + pl.size / OBJSTM_N + 3,
+	    sizeof(*pl.noff));
+	pl.nidx = xcalloc(pl.size, sizeof(*pl.nidx));
+	if (!write_objects(f, b, &pl))
+		goto out;
+	xref = b->len;
+	xnum = pl.size + pl.nstm;
+	xref_entries(f, &pl, xnum, xref, &body);
+	zn = compressBound(body.len);
+	z = xmalloc(zn);
+	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
+	    6) != Z_OK) {
+		bad(f, 0, "cross-reference stream cannot be compressed");
+		goto out;
+	}
+	file_id(b, z, zn, id);
 	buf_printf(b, "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n"
 	    "   /W [ 1 4 2 ]\n   /Root %lld %u R\n   /Info %zu %u R\n"
 	    "   /ID [<%s> <%s>]\n   /Filter /FlateDecode\n   /Length %lu\n"
@@ -2408,11 +2473,9 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
 	rc = 1;
 out:
-	free(noff);
-	free(nidx);
+	free(pl.noff);
+	free(pl.nidx);
 	free(z);
-	buf_free(&x);
-	buf_free(&hd);
 	buf_free(&body);
 	return rc;
 }
@@ -2432,6 +2495,117 @@ read_all(struct pdf *f, int fd)
 	f->n = b.len;
 	f->p = (unsigned char *)buf_detach(&b);
 	return 1;
+}
+
+/*
+ * The structure tree under the catalog root, if any, read into f->el
+ * and fixed (tree_fix()); its root in *str.  Returns 1, or 0 after
+ * bad().
+ */
+static int
+read_tree(struct pdf *f, const struct val *root, struct val *str,
+    const struct pdfmeta *m)
+{
+	struct val	 k;
+	size_t		 i;
+
+	if (!dict_get(f, root, "/StructTreeRoot", str))
+		return 1;
+	if (str->t != V_REF || !deref(f, str) || str->t != V_DICT ||
+	    !dict_get(f, str, "/Type", &k) ||
+	    !name_is(f, &k, "/StructTreeRoot"))
+		return bad(f, str->s, "bad structure tree root");
+	if (dict_get(f, str, "/K", &k) && !tree_kids(f, k, (size_t)-1, -1, 0))
+		return 0;
+	/* The root's children have the root as parent. */
+	for (i = 0; i < f->nel; i++)
+		if (f->el[i].parent == -1) {
+			dict_get(f, root, "/StructTreeRoot", &k);
+			f->el[i].parent = k.i;
+		}
+	return tree_fix(f, m);
+}
+
+/* Everything the pass does, once the file is read: the new file in u.
+ * Returns 1, or 0 after bad(). */
+static int
+finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
+{
+	struct val	 root, str;
+	size_t		 i;
+
+	if (!get_obj(f, f->root, f->gen[f->root], &root))
+		return 0;
+	if (root.t != V_DICT)
+		return bad(f, f->off[f->root], "catalog is not a dictionary");
+	if (!read_tree(f, &root, &str, m))
+		return 0;
+	/* Pages first: their content adds MCIDs to elements. */
+	if (!fix_pages(f, &root, m))
+		return 0;
+	if (f->nel > 0) {
+		if (!fix_parent_tree(f, &str))
+			return 0;
+		for (i = 0; i < f->nel; i++)
+			if ((f->el[i].dirty || f->el[i].dead) &&
+			    !write_elem(f, &f->el[i], m))
+				return 0;
+	}
+	return fix_outline(f, &root) && f->err == NULL && write_all(f, m, u);
+}
+
+/* The new file u written over cairo's bytes in fd (the file is the
+ * build's own, switched into out/ only once whole).  Returns 1, or 0
+ * after diag_sys(). */
+static int
+overwrite(int fd, const char *path, const struct buf *u)
+{
+	size_t		 done = 0;
+	ssize_t		 w;
+
+	while (done < u->len) {
+		w = pwrite(fd, u->data + done, u->len - done, (off_t)done);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			diag_sys("%s: %s", path, w == 0 ? "short write" :
+			    strerror(errno));
+			return 0;
+		}
+		done += (size_t)w;
+	}
+	if (ftruncate(fd, (off_t)u->len) == -1) {
+		diag_sys("%s: %s", path, strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+/* The reason bad() recorded, reported. */
+static void
+pdf_refused(const struct pdf *f)
+{
+	diag_sys("%s: unexpected PDF structure at byte %zu: %s", f->path,
+	    f->errpos, f->err != NULL ? f->err : "unknown");
+}
+
+static void
+pdf_free(struct pdf *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nel; i++)
+		free(f->el[i].kid);
+	free(f->el);
+	free(f->eix);
+	free(f->roff);
+	free(f->rlen);
+	free(f->fontw);
+	buf_free(&f->rep);
+	free(f->p);
+	free(f->off);
+	free(f->gen);
+	free(f->alt);
 }
 
 /* The arrays indexed by object number, grown for the objects added. */
@@ -2454,11 +2628,8 @@ int
 pdfpost(const char *path, const struct pdfmeta *m)
 {
 	struct pdf	 f;
-	struct val	 root, str, k;
 	struct buf	 u = { NULL, 0, 0 };
-	size_t		 done = 0, i;
-	ssize_t		 w;
-	int		 fd, rc = 0, wrote = 0;
+	int		 fd, rc = 0;
 
 	/* What cairo writes changes with its versions: this pass reads
 	 * cairo 1.16's files and no others. */
@@ -2483,90 +2654,21 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		    (const char *)f.p + 5, cairo_version_string());
 		goto out;
 	}
-	if (!read_tail(&f) || !read_xref(&f))
-		goto bad;
-	grow(&f);
-	if (!get_obj(&f, f.root, f.gen[f.root], &root))
-		goto bad;
-	if (root.t != V_DICT) {
-		bad(&f, f.off[f.root], "catalog is not a dictionary");
-		goto bad;
-	}
-	if (dict_get(&f, &root, "/StructTreeRoot", &str)) {
-		if (str.t != V_REF || !deref(&f, &str) || str.t != V_DICT ||
-		    !dict_get(&f, &str, "/Type", &k) ||
-		    !name_is(&f, &k, "/StructTreeRoot")) {
-			bad(&f, str.s, "bad structure tree root");
-			goto bad;
-		}
-		if (dict_get(&f, &str, "/K", &k) &&
-		    !tree_kids(&f, k, (size_t)-1, -1, 0))
-			goto bad;
-		/* The root's children have the root as parent. */
-		for (i = 0; i < f.nel; i++)
-			if (f.el[i].parent == -1) {
-				dict_get(&f, &root, "/StructTreeRoot", &k);
-				f.el[i].parent = k.i;
-			}
-		if (!tree_fix(&f, m))
-			goto bad;
-	}
-	/* Pages first: their content adds MCIDs to elements. */
-	if (!fix_pages(&f, &root, m))
-		goto bad;
-	if (f.nel > 0) {
-		if (!fix_parent_tree(&f, &str))
-			goto bad;
-		for (i = 0; i < f.nel; i++)
-			if ((f.el[i].dirty || f.el[i].dead) &&
-			    !write_elem(&f, &f.el[i], m))
-				goto bad;
-	}
-	if (!fix_outline(&f, &root) || f.err != NULL ||
-	    !write_all(&f, m, &u))
-		goto bad;
-
-	/* Written over cairo's bytes (the file is the build's own,
-	 * switched into out/ only once whole). */
-	wrote = 1;
-	while (done < u.len) {
-		w = pwrite(fd, u.data + done, u.len - done, (off_t)done);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			diag_sys("%s: %s", path, w == 0 ? "short write" :
-			    strerror(errno));
-			goto out;
-		}
-		done += (size_t)w;
-	}
-	if (ftruncate(fd, (off_t)u.len) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+	if (!read_tail(&f) || !read_xref(&f)) {
+		pdf_refused(&f);
 		goto out;
 	}
-	rc = 1;
-	goto out;
-bad:
-	diag_sys("%s: unexpected PDF structure at byte %zu: %s", path,
-	    f.errpos, f.err != NULL ? f.err : "unknown");
+	grow(&f);
+	if (!finish(&f, m, &u))
+		pdf_refused(&f);
+	else
+		rc = overwrite(fd, path, &u);
 out:
-	(void)wrote;
 	if (close(fd) == -1 && rc) {
 		diag_sys("%s: %s", path, strerror(errno));
 		rc = 0;
 	}
-	for (i = 0; i < f.nel; i++)
-		free(f.el[i].kid);
-	free(f.el);
-	free(f.eix);
-	free(f.roff);
-	free(f.rlen);
-	free(f.fontw);
-	buf_free(&f.rep);
-	free(f.p);
-	free(f.off);
-	free(f.gen);
-	free(f.alt);
+	pdf_free(&f);
 	buf_free(&u);
 	return rc;
 }
