@@ -2019,16 +2019,59 @@ page_arr(struct pdf *f, size_t arr, const struct page *pg)
 	rep_end(f, arr);
 }
 
+/* The content of the page pg (a stream or an array of them) fixed. */
+static int
+page_contents(struct pdf *f, const struct val *pg, struct page *pc)
+{
+	struct val	 c, x;
+	size_t		 j;
+
+	if (!dict_get(f, pg, "/Contents", &c))
+		return 1;
+	if (c.t == V_REF)
+		return fix_content(f, c.i, pc);
+	if (c.t == V_ARRAY)
+		for (j = skip_ws(f, c.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e))
+			if (!parse_val(f, j, &x, 1) ||
+			    (x.t == V_REF && !fix_content(f, x.i, pc)))
+				return 0;
+	return 1;
+}
+
+/* The links of the page pg (object pr) fixed, and the page given /Tabs
+ * /S (the order of the structure) if it has annotations. */
+static int
+page_annots(struct pdf *f, const struct val *pr, const struct val *pg,
+    const struct pdfmeta *m)
+{
+	static const char *const drop[] = { "/Tabs" };
+	struct val	 an, x;
+	size_t		 j;
+
+	if (!dict_get(f, pg, "/Annots", &an))
+		return 1;
+	if (an.t == V_ARRAY)
+		for (j = skip_ws(f, an.s + 1); f->p[j] != ']';
+		    j = skip_ws(f, x.e))
+			if (!parse_val(f, j, &x, 1) || !fix_annot(f, x, m))
+				return 0;
+	rep_begin(f, (size_t)pr->i);
+	dict_copy(f, &f->rep, pg, drop, 1);
+	BUF_PUTSL(&f->rep, "\n   /Tabs /S\n>>");
+	rep_end(f, (size_t)pr->i);
+	return 1;
+}
+
 /* Every page: its content, its links, and /Tabs /S (the order of the
  * structure) where it has annotations. */
 static int
 fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 {
-	static const char *const drop[] = { "/Tabs" };
-	struct val	 pages, kids, pr, pg, c, an, x, t;
+	struct val	 pages, kids, pr, pg, x, t;
 	struct buf	 cids = { NULL, 0, 0 };
 	struct page	 pc;
-	size_t		*tab = NULL, ntab = 0, i, j, arr;
+	size_t		*tab = NULL, ntab = 0, i, arr;
 	int		 rc = 0;
 
 	memset(&pc, 0, sizeof(pc));
@@ -2069,33 +2112,12 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 		pc.num = (size_t)pr.i;
 		pc.fonts = cids.data;
 		pc.nst = 0;
-		if (dict_get(f, &pg, "/Contents", &c)) {
-			if (c.t == V_REF) {
-				if (!fix_content(f, c.i, &pc))
-					goto out;
-			} else if (c.t == V_ARRAY) {
-				for (j = skip_ws(f, c.s + 1); f->p[j] != ']';
-				    j = skip_ws(f, x.e))
-					if (!parse_val(f, j, &x, 1) ||
-					    (x.t == V_REF &&
-					    !fix_content(f, x.i, &pc)))
-						goto out;
-			}
-		}
+		if (!page_contents(f, &pg, &pc))
+			goto out;
 		if (arr != 0)
 			page_arr(f, arr, &pc);
-		if (!dict_get(f, &pg, "/Annots", &an))
-			continue;
-		if (an.t == V_ARRAY)
-			for (j = skip_ws(f, an.s + 1); f->p[j] != ']';
-			    j = skip_ws(f, x.e))
-				if (!parse_val(f, j, &x, 1) ||
-				    !fix_annot(f, x, m))
-					goto out;
-		rep_begin(f, (size_t)pr.i);
-		dict_copy(f, &f->rep, &pg, drop, 1);
-		BUF_PUTSL(&f->rep, "\n   /Tabs /S\n>>");
-		rep_end(f, (size_t)pr.i);
+		if (!page_annots(f, &pr, &pg, m))
+			goto out;
 	}
 	rc = f->err == NULL;
 out:
