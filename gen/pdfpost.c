@@ -1254,6 +1254,18 @@ tj_spaces(const unsigned char *s, size_t i, size_t n, int spw,
 	return i;
 }
 
+/* The hexadecimal UTF-16 text s (n digits) to o without its soft
+ * hyphens, U+00AD, four digits each (a trailing part group is left). */
+static void
+hex_no_shy(const unsigned char *s, size_t n, struct buf *o)
+{
+	size_t	 k;
+
+	for (k = 0; k + 4 <= n; k += 4)
+		if (g_ascii_strncasecmp((const char *)s + k, "00ad", 4) != 0)
+			buf_put(o, s + k, 4);
+}
+
 /*
  * "/Span << /ActualText <feff...>" (len bytes at s) to o without its
  * soft hyphens (U+00AD, a break opportunity, not text to copy or
@@ -1262,16 +1274,14 @@ tj_spaces(const unsigned char *s, size_t i, size_t n, int spw,
 static void
 actual_text(const unsigned char *s, size_t len, struct buf *o)
 {
-	size_t	 i, h = sizeof(SPAN_AT) - 1;
+	size_t	 h = sizeof(SPAN_AT) - 1;
 
 	if (len < h + 6 || s[h] != '<' || (len - h - 2) % 4 != 0) {
 		buf_put(o, s, len);
 		return;
 	}
 	buf_put(o, s, h + 1);
-	for (i = h + 1; i + 4 <= len - 1; i += 4)
-		if (g_ascii_strncasecmp((const char *)s + i, "00ad", 4) != 0)
-			buf_put(o, s + i, 4);
+	hex_no_shy(s + h + 1, len - h - 2, o);
 	buf_putc(o, '>');
 }
 
@@ -1653,6 +1663,27 @@ get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
 	return 1;
 }
 
+/* The data of stream object num, inflated if it is compressed, to
+ * raw.  Returns 1, or 0 after bad(f, .., notflate). */
+static int
+stream_data(struct pdf *f, long long num, const char *notflate,
+    struct buf *raw)
+{
+	struct val	 d, flt;
+	size_t		 data, len, end;
+
+	if (!get_stream(f, num, &d, &data, &len, &end))
+		return 0;
+	if (!dict_get(f, &d, "/Filter", &flt)) {
+		buf_put(raw, f->p + data, len);
+		return 1;
+	}
+	if (name_is(f, &flt, "/FlateDecode") &&
+	    inflate_all(f->p + data, len, raw))
+		return 1;
+	return bad(f, data, notflate);
+}
+
 /* Where the value of object num starts, after "num gen obj"; 0 after
  * bad(). */
 static size_t
@@ -1725,22 +1756,14 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 static int
 fix_tounicode(struct pdf *f, long long num)
 {
-	struct val	 d, flt;
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	size_t		 data, len, end, i, j, k;
+	size_t		 i, j;
 	int		 dst = 0, rc = 0;
 
 	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
 		return 1;
-	if (!get_stream(f, num, &d, &data, &len, &end))
-		return 0;
-	if (!dict_get(f, &d, "/Filter", &flt))
-		buf_put(&raw, f->p + data, len);
-	else if (!name_is(f, &flt, "/FlateDecode") ||
-	    !inflate_all(f->p + data, len, &raw)) {
-		rc = bad(f, data, "ToUnicode map not a Flate stream");
+	if (!stream_data(f, num, "ToUnicode map not a Flate stream", &raw))
 		goto out;
-	}
 	/* Hex strings alternate: code, text (bfchar); a text is the one
 	 * after a code on its line. */
 	for (i = 0; i < raw.len; i++) {
@@ -1762,9 +1785,8 @@ fix_tounicode(struct pdf *f, long long num)
 			continue;
 		}
 		buf_putc(&o, '<');
-		for (k = i + 1; k + 4 <= j; k += 4)
-			if (g_ascii_strncasecmp(raw.data + k, "00ad", 4) != 0)
-				buf_put(&o, raw.data + k, 4);
+		hex_no_shy((const unsigned char *)raw.data + i + 1,
+		    j - i - 1, &o);
 		buf_putc(&o, '>');
 		dst = 0;
 		i = j;
@@ -1859,22 +1881,13 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
-	struct val	 d, flt;
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	size_t		 data, len, end;
 	int		 rc = 0;
 
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
-	if (!get_stream(f, num, &d, &data, &len, &end))
-		return 0;
-	if (!dict_get(f, &d, "/Filter", &flt))
-		buf_put(&raw, f->p + data, len);
-	else if (!name_is(f, &flt, "/FlateDecode") ||
-	    !inflate_all(f->p + data, len, &raw)) {
-		rc = bad(f, data, "page content not a Flate stream");
+	if (!stream_data(f, num, "page content not a Flate stream", &raw))
 		goto out;
-	}
 	content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
 	rc = rep_stream(f, num, &o);
 out:
