@@ -159,15 +159,19 @@ struct pool {
 	struct shared	*sh;
 };
 
+/* The name of a task's backend in progress messages. */
+static const char *
+task_name(enum format f)
+{
+	return f == FORMAT_SVG ? "charts" : f == FORMAT_HTML ? "site" : "PDF";
+}
+
 static int
 run_task(const struct pool *p, const struct task *t)
 {
-	static const char *const what[] = { "charts", "site", "PDF" };
-
 	/* One line, one write(): stderr of a worker is line buffered. */
 	if (!p->o->quiet)
-		fprintf(stderr, "%s: %s %d\n", PROGNAME,
-		    what[t->f == FORMAT_SVG ? 0 : t->f == FORMAT_HTML ? 1 : 2],
+		fprintf(stderr, "%s: %s %d\n", PROGNAME, task_name(t->f),
 		    t->e->year);
 	switch (t->f) {
 	case FORMAT_SVG:
@@ -207,35 +211,46 @@ work(const struct pool *p)
 }
 
 /*
- * The tasks in n worker processes, not threads: with threads, a PDF laid
- * out while another thread laid out text came out different bytes
- * (pango 1.50, cairo 1.16: process-wide font and shaping state; the
- * exact race was not pinned down), so the PDF had to run alone.  A
- * worker is a fork of this process with the report loaded and shares
- * nothing but the task counter.  No thread may exist here (none is
- * started before).  Each worker writes into the same temporary folder
- * and, at its end, sends the list of files it wrote and kept through a
- * pipe.  A worker that fails or dies fails the build.  Returns the exit
- * status: the worst of the workers'.
+ * The life of worker k (a child process): tasks until none is left, then
+ * the list of files it wrote through its pipe wfd.  Never returns.
  */
-static int
-run_workers(struct pool *p, int n)
+static void
+worker(struct pool *p, pid_t parent, int wfd)
 {
 	static char	 errbuf[BUFSIZ];
-	pid_t		*pid, parent;
-	int		*fd, pfd[2], k, j, started, st, got, rc = EXIT_OK;
+	int		 rc;
 
-	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p->sh == MAP_FAILED) {
-		diag_sys("cannot share memory with the workers: %s",
-		    strerror(errno));
-		return 0;
-	}
-	memset(p->sh, 0, sizeof(*p->sh));
-	pid = xcalloc((size_t)n, sizeof(*pid));
-	fd = xcalloc((size_t)n, sizeof(*fd));
-	parent = getpid();
+	out_signals(OUTSIG_DEFAULT);
+#ifdef __linux__
+	/* A build killed leaves no worker behind. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+		_exit(EXIT_SYSTEM);
+#endif
+	if (getppid() != parent)
+		_exit(EXIT_SYSTEM);
+	/* Whole lines: workers share stderr. */
+	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	/* A task that reported an error failed, even if it went on: the
+	 * same status as with --jobs 1. */
+	rc = work_status(work(p));
+	if (rc != EXIT_OK)
+		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
+	else if (!out_send(p->od, wfd))
+		rc = EXIT_SYSTEM;
+	fflush(stderr);
+	_exit(rc);
+}
+
+/*
+ * Starts up to n workers, their pids in pid[] and the read ends of
+ * their pipes in fd[].  Returns how many started.
+ */
+static int
+start_workers(struct pool *p, int n, pid_t *pid, int *fd)
+{
+	pid_t	 parent = getpid();
+	int	 pfd[2], k, j;
+
 	/* Nothing buffered may be written twice, by a worker too. */
 	fflush(stdout);
 	fflush(stderr);
@@ -251,67 +266,86 @@ run_workers(struct pool *p, int n)
 			break;
 		}
 		if (pid[k] == 0) {
-			out_signals(OUTSIG_DEFAULT);
 			close(pfd[0]);
 			for (j = 0; j < k; j++)
 				close(fd[j]);
-#ifdef __linux__
-			/* A build killed leaves no worker behind. */
-			if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
-				_exit(EXIT_SYSTEM);
-#endif
-			if (getppid() != parent)
-				_exit(EXIT_SYSTEM);
-			/* Whole lines: workers share stderr. */
-			setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
-			/* A task that reported an error failed, even if it
-			 * went on: the same status as with --jobs 1. */
-			j = work_status(work(p));
-			if (j != EXIT_OK)
-				__atomic_store_n(&p->sh->failed, 1,
-				    __ATOMIC_SEQ_CST);
-			else if (!out_send(p->od, pfd[1]))
-				j = EXIT_SYSTEM;
-			fflush(stderr);
-			_exit(j);
+			worker(p, parent, pfd[1]);
 		}
 		out_worker(pid[k]);
 		close(pfd[1]);
 		fd[k] = pfd[0];
 	}
-	started = k;
-	if (started < n) {
+	return k;
+}
+
+/*
+ * Waits for the worker pid, whose pipe is fd, and takes its list of
+ * files.  Returns its exit status, EXIT_SYSTEM if it died or sent no
+ * list (said here: a worker that failed said why; one that died cannot).
+ */
+static int
+reap_worker(struct pool *p, pid_t pid, int fd)
+{
+	int	 got, st;
+
+	got = out_receive(p->od, fd);
+	close(fd);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			st = -1;	/* cannot be: our own child */
+			break;
+		}
+	out_worker(-pid);
+	if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == EXIT_OK && got)
+		return EXIT_OK;
+	if (st != -1 && WIFSIGNALED(st))
+		diag_sys("a worker (process %ld) was killed by signal "
+		    "%d", (long)pid, WTERMSIG(st));
+	else if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) == EXIT_OK)
+		diag_sys("a worker (process %ld) ended without its "
+		    "list of files", (long)pid);
+	__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
+	if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) != EXIT_OK)
+		return WEXITSTATUS(st);
+	return EXIT_SYSTEM;
+}
+
+/*
+ * The tasks in n worker processes, not threads: with threads, a PDF laid
+ * out while another thread laid out text came out different bytes
+ * (pango 1.50, cairo 1.16: process-wide font and shaping state; the
+ * exact race was not pinned down), so the PDF had to run alone.  A
+ * worker is a fork of this process with the report loaded and shares
+ * nothing but the task counter.  No thread may exist here (none is
+ * started before).  Each worker writes into the same temporary folder
+ * and, at its end, sends the list of files it wrote and kept through a
+ * pipe.  A worker that fails or dies fails the build.  Returns the exit
+ * status: the worst of the workers'.
+ */
+static int
+run_workers(struct pool *p, int n)
+{
+	pid_t		*pid;
+	int		*fd, k, started, st, rc = EXIT_OK;
+
+	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p->sh == MAP_FAILED) {
+		diag_sys("cannot share memory with the workers: %s",
+		    strerror(errno));
+		return 0;
+	}
+	memset(p->sh, 0, sizeof(*p->sh));
+	pid = xcalloc((size_t)n, sizeof(*pid));
+	fd = xcalloc((size_t)n, sizeof(*fd));
+	if ((started = start_workers(p, n, pid, fd)) < n) {
 		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
 		rc = EXIT_SYSTEM;
 	}
-	for (k = 0; k < started; k++) {
-		got = out_receive(p->od, fd[k]);
-		close(fd[k]);
-		while (waitpid(pid[k], &st, 0) == -1)
-			if (errno != EINTR) {
-				st = -1;	/* cannot be: our own child */
-				break;
-			}
-		out_worker(-pid[k]);
-		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == EXIT_OK &&
-		    got)
-			continue;
-		/* The worst status of all. */
-		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) != EXIT_OK) {
-			if (WEXITSTATUS(st) > rc)
-				rc = WEXITSTATUS(st);
-		} else
-			rc = EXIT_SYSTEM;
-		/* A worker that failed said why; one that died cannot. */
-		if (st != -1 && WIFSIGNALED(st))
-			diag_sys("a worker (process %ld) was killed by signal "
-			    "%d", (long)pid[k], WTERMSIG(st));
-		else if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) ==
-		    EXIT_OK)
-			diag_sys("a worker (process %ld) ended without its "
-			    "list of files", (long)pid[k]);
-		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
-	}
+	/* The worst status of all. */
+	for (k = 0; k < started; k++)
+		if ((st = reap_worker(p, pid[k], fd[k])) > rc)
+			rc = st;
 	free(fd);
 	free(pid);
 	munmap(p->sh, sizeof(*p->sh));
@@ -332,21 +366,101 @@ own_file(void *arg, const char *rel, int task)
 	st[task].files[st[task].nfiles++] = xstrdup(rel);
 }
 
-static int
-build(const struct report *r, const struct opts *o)
+/*
+ * The tasks the options ask for, in all[] and their stamps in st[]
+ * (room for three a edition).  Longest first, so that no worker is left
+ * with a PDF to make when the others are done: every PDF, then the
+ * charts (the site shows them: HTML implies SVG), then the sites.
+ * Returns how many.
+ */
+static size_t
+plan_tasks(const struct report *r, const struct opts *o, struct task *all,
+    struct stamp_task *st)
 {
 	static const enum format order[] = { FORMAT_PDF, FORMAT_SVG,
 	    FORMAT_HTML };
-	static const char *const what[] = { "charts", "site", "PDF" };
+	size_t		 i, k, nall = 0;
+	unsigned	 want;
+
+	want = o->formats;
+	if (want & FORMAT_HTML)
+		want |= FORMAT_SVG;
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < r->neds; i++)
+			if ((o->year == 0 || r->eds[i].year == o->year) &&
+			    (want & order[k])) {
+				st[nall].year = r->eds[i].year;
+				st[nall].f = order[k];
+				all[nall] = (struct task){ &r->eds[i],
+				    order[k], (int)nall };
+				nall++;
+			}
+	return nall;
+}
+
+/*
+ * The tasks of all[] to run, into p->tasks: a task whose inputs did not
+ * change since the last build is not run, its files stay in out/ as
+ * they are.
+ */
+static void
+skip_fresh(struct pool *p, const struct task *all, struct stamp_task *st,
+    size_t nall)
+{
+	size_t	 k, f;
+	int	*fresh;
+
+	fresh = xcalloc(nall + 1, sizeof(*fresh));
+	stamp_task_hashes(p->r, p->o, st, nall);
+	stamp_tasks_fresh(p->o, st, nall, fresh);
+	for (k = 0; k < nall; k++) {
+		if (!fresh[k]) {
+			p->tasks[p->ntasks++] = all[k];
+			continue;
+		}
+		if (!p->o->quiet)
+			fprintf(stderr, "%s: %s %d unchanged\n", PROGNAME,
+			    task_name(all[k].f), all[k].e->year);
+		for (f = 0; f < st[k].nfiles; f++)
+			out_keep(p->od, st[k].files[f], (int)k);
+		stamp_task_clear(&st[k]);	/* listed again below */
+	}
+	free(fresh);
+}
+
+/* The build switched into out/ with its stamps (h: of its inputs), or,
+ * if it reported an error (rc), dropped: it changes nothing, stamp
+ * included.  Returns the exit status. */
+static int
+finish_build(struct pool *p, struct stamp_task *st, size_t nall,
+    uint64_t h, int rc)
+{
+	if (rc != EXIT_OK) {
+		out_abort(p->od);
+		return rc;
+	}
+	out_each(p->od, own_file, st);
+	/* Not interrupted between the switch and the records. */
+	out_signals(OUTSIG_HOLD);
+	stamp_remove(p->o);
+	if ((rc = out_commit(p->od)) == EXIT_OK) {
+		stamp_write(p->o, h);
+		stamp_tasks_write(p->o, st, nall);
+	}
+	out_signals(OUTSIG_RELEASE);
+	return rc;
+}
+
+static int
+build(const struct report *r, const struct opts *o)
+{
 	struct pool	 p;
 	struct shared	 sh;
 	struct task	*all;
 	struct stamp_task *st;
-	size_t		 i, cap, k, nall = 0, f;
-	int		*fresh;
+	size_t		 k, nall;
 	uint64_t	 h;
 	int		 n, rc;
-	unsigned	 want;
 
 	/* Nothing changed since the last build: nothing to do. */
 	h = stamp_inputs(o);
@@ -361,44 +475,11 @@ build(const struct report *r, const struct opts *o)
 	p.o = o;
 	if ((p.od = out_open(o)) == NULL)
 		return EXIT_SYSTEM;
-	cap = r->neds * 3;
-	all = xcalloc(cap + 1, sizeof(*all));
-	p.tasks = xcalloc(cap + 1, sizeof(*p.tasks));
-	st = xcalloc(cap + 1, sizeof(*st));
-	fresh = xcalloc(cap + 1, sizeof(*fresh));
-	/* Longest first, so that no worker is left with a PDF to make when
-	 * the others are done: every PDF, then the charts (the site shows
-	 * them: HTML implies SVG), then the sites. */
-	want = o->formats;
-	if (want & FORMAT_HTML)
-		want |= FORMAT_SVG;
-	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
-		for (i = 0; i < r->neds; i++)
-			if ((o->year == 0 || r->eds[i].year == o->year) &&
-			    (want & order[k])) {
-				st[nall].year = r->eds[i].year;
-				st[nall].f = order[k];
-				all[nall] = (struct task){ &r->eds[i],
-				    order[k], (int)nall };
-				nall++;
-			}
-	/* A task whose inputs did not change since the last build is not
-	 * run: its files stay in out/ as they are. */
-	stamp_task_hashes(r, o, st, nall);
-	stamp_tasks_fresh(o, st, nall, fresh);
-	for (k = 0; k < nall; k++) {
-		if (!fresh[k]) {
-			p.tasks[p.ntasks++] = all[k];
-			continue;
-		}
-		if (!o->quiet)
-			fprintf(stderr, "%s: %s %d unchanged\n", PROGNAME,
-			    what[all[k].f == FORMAT_SVG ? 0 :
-			    all[k].f == FORMAT_HTML ? 1 : 2], all[k].e->year);
-		for (f = 0; f < st[k].nfiles; f++)
-			out_keep(p.od, st[k].files[f], (int)k);
-		stamp_task_clear(&st[k]);	/* listed again below */
-	}
+	all = xcalloc(r->neds * 3 + 1, sizeof(*all));
+	p.tasks = xcalloc(r->neds * 3 + 1, sizeof(*p.tasks));
+	st = xcalloc(r->neds * 3 + 1, sizeof(*st));
+	nall = plan_tasks(r, o, all, st);
+	skip_fresh(&p, all, st, nall);
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
@@ -409,23 +490,10 @@ build(const struct report *r, const struct opts *o)
 	out_task(p.od, -1);
 	if (rc == EXIT_OK && (o->formats & FORMAT_HTML))
 		rc = work_status(html_index(r, o, p.od));
-	/* A build that reported an error changes nothing, stamp included. */
-	if (rc == EXIT_OK) {
-		out_each(p.od, own_file, st);
-		/* Not interrupted between the switch and the records. */
-		out_signals(OUTSIG_HOLD);
-		stamp_remove(o);
-		if ((rc = out_commit(p.od)) == EXIT_OK) {
-			stamp_write(o, h);
-			stamp_tasks_write(o, st, nall);
-		}
-		out_signals(OUTSIG_RELEASE);
-	} else
-		out_abort(p.od);
+	rc = finish_build(&p, st, nall, h, rc);
 	for (k = 0; k < nall; k++)
 		stamp_task_clear(&st[k]);
 	free(st);
-	free(fresh);
 	free(all);
 	free(p.tasks);
 	return rc;
@@ -477,109 +545,102 @@ base_url_ok(const char *url)
 	return 1;
 }
 
-int
-main(int argc, char *argv[])
-{
-	static const struct option lopts[] = {
-		{ "content",	required_argument,	NULL, 'c' },
-		{ "out",	required_argument,	NULL, 'o' },
-		{ "styles",	required_argument,	NULL, 's' },
-		{ "year",	required_argument,	NULL, 'y' },
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "draft",	no_argument,		NULL, 'd' },
-		{ "label",	required_argument,	NULL, 'l' },
-		{ "base-url",	required_argument,	NULL, 'b' },
-		{ "jobs",	required_argument,	NULL, 'j' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "force-out",	no_argument,		NULL, 'F' },
-		{ "werror",	no_argument,		NULL, 'W' },
-		{ "base",	required_argument,	NULL, 'B' },
-		{ "diff-base",	required_argument,	NULL, 'B' },
-		{ "watch",	no_argument,		NULL, 'w' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL,		0,			NULL, 0 }
-	};
-	struct opts	 o;
-	struct report	*r;
-	struct diff	*dd = NULL;
-	struct buf	 b = { NULL, 0, 0 };
+/* What the command line says beyond struct opts. */
+struct args {
 	enum cmd	 cmd;
-	const char	*format = NULL;
-	char		*end;
-	long		 n;
-	int		 ch, werror = 0, rc, styles_given = 0, watch = 0;
-	long		 ncpu;
+	const char	*format;	/* --format as given, or NULL */
+	int		 werror;
+	int		 styles_given;
+	int		 watch;
+};
 
-	/* Whatever locale the process has: see cnum.c. */
-	cnum_thread();
-	memset(&o, 0, sizeof(o));
-	o.content = "content";
-	o.out = "out";
-	o.styles = "styles";
-	o.formats = FORMAT_ALL;
-	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = ncpu > 0 ? (int)ncpu : 1;
+/* The decimal number s, from lo to hi, in *v.  Returns 1, or 0. */
+static int
+opt_num(const char *s, long lo, long hi, int *v)
+{
+	char	*end;
+	long	 n;
 
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		fputs(usage_text, stdout);
-		fputs(help_text, stdout);
-		return EXIT_OK;
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		printf("%s %s\n", PROGNAME, VERSION);
-		return EXIT_OK;
-	}
-	if (argc < 2)
-		return usage("no command");
-	/* Commands with options of their own (scaffold.c). */
-	if (strcmp(argv[1], "init") == 0)
-		return init_main(argc - 1, argv + 1);
-	if (strcmp(argv[1], "new-edition") == 0)
-		return newed_main(argc - 1, argv + 1);
-	if (strcmp(argv[1], "build") == 0)
-		cmd = CMD_BUILD;
-	else if (strcmp(argv[1], "check") == 0)
-		cmd = CMD_CHECK;
-	else if (strcmp(argv[1], "tree") == 0)
-		cmd = CMD_TREE;
-	else if (strcmp(argv[1], "diff") == 0)
-		cmd = CMD_DIFF;
-	else {
-		fprintf(stderr, "%s: unknown command \"%s\"\n", PROGNAME,
-		    argv[1]);
-		return usage(NULL);
-	}
-	argc--;
-	argv++;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < lo || n > hi)
+		return 0;
+	*v = (int)n;
+	return 1;
+}
+
+static int
+help(void)
+{
+	fputs(usage_text, stdout);
+	fputs(help_text, stdout);
+	return EXIT_OK;
+}
+
+static int
+version(void)
+{
+	printf("%s %s\n", PROGNAME, VERSION);
+	return EXIT_OK;
+}
+
+/* The options of build, check, tree and diff: one row here and one case
+ * in parse_opts() an option. */
+static const struct option lopts[] = {
+	{ "content",	required_argument,	NULL, 'c' },
+	{ "out",	required_argument,	NULL, 'o' },
+	{ "styles",	required_argument,	NULL, 's' },
+	{ "year",	required_argument,	NULL, 'y' },
+	{ "format",	required_argument,	NULL, 'f' },
+	{ "draft",	no_argument,		NULL, 'd' },
+	{ "label",	required_argument,	NULL, 'l' },
+	{ "base-url",	required_argument,	NULL, 'b' },
+	{ "jobs",	required_argument,	NULL, 'j' },
+	{ "quiet",	no_argument,		NULL, 'q' },
+	{ "force-out",	no_argument,		NULL, 'F' },
+	{ "werror",	no_argument,		NULL, 'W' },
+	{ "base",	required_argument,	NULL, 'B' },
+	{ "diff-base",	required_argument,	NULL, 'B' },
+	{ "watch",	no_argument,		NULL, 'w' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/*
+ * The options after the command word (argv[0]) into *o and *a.  Returns
+ * -1, or the exit status when there is nothing more to do.
+ */
+static int
+parse_opts(int argc, char *argv[], struct opts *o, struct args *a)
+{
+	int	 ch;
+
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			o.content = optarg;
+			o->content = optarg;
 			break;
 		case 'o':
-			o.out = optarg;
+			o->out = optarg;
 			break;
 		case 's':
-			o.styles = optarg;
-			styles_given = 1;
+			o->styles = optarg;
+			a->styles_given = 1;
 			break;
 		case 'y':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1000 || n > 9999)
+			if (!opt_num(optarg, 1000, 9999, &o->year))
 				return usage("--year takes a year, such as "
 				    "2016");
-			o.year = (int)n;
 			break;
 		case 'f':
-			format = optarg;
+			a->format = optarg;
 			break;
 		case 'd':
-			o.draft = 1;
+			o->draft = 1;
 			break;
 		case 'l':
-			o.label = optarg;
+			o->label = optarg;
 			break;
 		case 'b':
 			if (!base_url_ok(optarg))
@@ -587,37 +648,32 @@ main(int argc, char *argv[])
 				    "https:// address with a host, and no "
 				    "space, quote, <, >, ?, # or control "
 				    "character");
-			o.base_url = optarg;
+			o->base_url = optarg;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 256)
+			if (!opt_num(optarg, 1, 256, &o->jobs))
 				return usage("--jobs takes a number from 1 to "
 				    "256");
-			o.jobs = (int)n;
 			break;
 		case 'q':
-			o.quiet = 1;
+			o->quiet = 1;
 			break;
 		case 'F':
-			o.force_out = 1;
+			o->force_out = 1;
 			break;
 		case 'W':
-			werror = 1;
+			a->werror = 1;
 			break;
 		case 'B':
-			o.diff_base = optarg;
+			o->diff_base = optarg;
 			break;
 		case 'w':
-			watch = 1;
+			a->watch = 1;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return EXIT_OK;
+			return help();
 		case 'V':
-			printf("%s %s\n", PROGNAME, VERSION);
-			return EXIT_OK;
+			return version();
 		default:
 			fprintf(stderr, "%s: %s: unknown option or missing "
 			    "argument\n", PROGNAME, argv[optind - 1]);
@@ -626,106 +682,180 @@ main(int argc, char *argv[])
 	}
 	if (optind < argc)
 		return usage("too many arguments");
-	/* An installed tool run outside a project uses its own styles. */
-	if (!styles_given && access(o.styles, F_OK) == -1)
-		o.styles = DATADIR "/styles";
+	return -1;
+}
 
-	if (cmd == CMD_CHECK) {
-		if (format == NULL || strcmp(format, "gcc") == 0)
-			diag_init(DFORMAT_GCC, werror);
-		else if (strcmp(format, "json") == 0)
-			diag_init(DFORMAT_JSON, werror);
-		else if (strcmp(format, "github") == 0)
-			diag_init(DFORMAT_GITHUB, werror);
-		else if (strcmp(format, "gitlab") == 0)
-			diag_init(DFORMAT_GITLAB, werror);
-		else
-			return usage("check --format takes gcc, json, github "
-			    "or gitlab");
-	} else if (cmd == CMD_DIFF) {
-		diag_init(DFORMAT_GCC, werror);
-		if (format != NULL && strcmp(format, "text") != 0 &&
-		    strcmp(format, "markdown") != 0 &&
-		    strcmp(format, "json") != 0)
+/* The command word: build, check, tree or diff.  Returns 1, or 0. */
+static int
+parse_cmd(const char *word, enum cmd *cmd)
+{
+	static const char *const names[] = {
+		"build",	/* CMD_BUILD */
+		"check",	/* CMD_CHECK */
+		"tree",		/* CMD_TREE */
+		"diff",		/* CMD_DIFF */
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(word, names[i]) == 0) {
+			*cmd = (enum cmd)i;
+			return 1;
+		}
+	return 0;
+}
+
+/* --format read for the command, the diagnostics set up.  Returns -1,
+ * or the usage error's exit status. */
+static int
+set_format(const struct args *a, struct opts *o)
+{
+	static const char *const dnames[] = { "gcc", "json", "github",
+	    "gitlab" };
+	static const enum dformat dformats[] = { DFORMAT_GCC, DFORMAT_JSON,
+	    DFORMAT_GITHUB, DFORMAT_GITLAB };
+	size_t	 i;
+
+	diag_init(DFORMAT_GCC, a->werror);
+	if (a->cmd == CMD_CHECK) {
+		if (a->format == NULL)
+			return -1;
+		for (i = 0; i < sizeof(dnames) / sizeof(dnames[0]); i++)
+			if (strcmp(a->format, dnames[i]) == 0) {
+				diag_init(dformats[i], a->werror);
+				return -1;
+			}
+		return usage("check --format takes gcc, json, github or "
+		    "gitlab");
+	}
+	if (a->cmd == CMD_DIFF) {
+		if (a->format != NULL && strcmp(a->format, "text") != 0 &&
+		    strcmp(a->format, "markdown") != 0 &&
+		    strcmp(a->format, "json") != 0)
 			return usage("diff --format takes text, markdown or "
 			    "json");
-		if (o.diff_base == NULL)
+		if (o->diff_base == NULL)
 			return usage("diff needs --base DIR");
-	} else {
-		diag_init(DFORMAT_GCC, werror);
-		if (format != NULL && (o.formats = parse_formats(format)) == 0)
-			return usage("build --format takes a list of html, "
-			    "pdf and svg");
+		return -1;
 	}
+	if (a->format != NULL && (o->formats = parse_formats(a->format)) == 0)
+		return usage("build --format takes a list of html, pdf and "
+		    "svg");
+	return -1;
+}
 
-	if (watch && cmd != CMD_BUILD)
+/* The content loaded and checked, then the command run on it.  Returns
+ * the exit status. */
+static int
+run(const struct args *a, struct opts *o)
+{
+	struct report	*r;
+	struct diff	*dd = NULL;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 rc;
+
+	/* diff --year compares the values of that year in every edition's
+	 * terms: everything is loaded. */
+	r = report_load_year(o->content, a->cmd == CMD_DIFF ? 0 : o->year);
+	if (r == NULL)
+		return EXIT_USAGE;
+	xref_resolve(r);
+	validate_opts(r, o->draft);
+	if ((a->cmd == CMD_BUILD || a->cmd == CMD_CHECK) && o->year != 0 &&
+	    report_edition(r, o->year) == NULL &&
+	    diag_count(DIAG_ERROR) == 0) {
+		report_free(r);
+		fprintf(stderr, "%s: no %d edition in %s/editions\n", PROGNAME,
+		    o->year, o->content);
+		return EXIT_USAGE;
+	}
+	rc = diag_rc();
+	if (a->cmd == CMD_TREE) {
+		tree_dump(&b, r);
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
+	} else if (a->cmd == CMD_DIFF && rc == EXIT_OK)
+		rc = diff_command(r, o, a->format);
+	else if (a->cmd == CMD_DIFF)
+		fprintf(stderr, "%s: %zu error(s): no comparison\n", PROGNAME,
+		    diag_count(DIAG_ERROR));
+	else if (a->cmd == CMD_BUILD && rc == EXIT_OK && o->diff_base != NULL &&
+	    (o->diff = dd = diff_open(r, o->diff_base)) == NULL)
+		rc = EXIT_USAGE;
+	else if (a->cmd == CMD_BUILD && rc == EXIT_OK)
+		rc = build(r, o);
+	else if (a->cmd == CMD_BUILD)
+		fprintf(stderr, "%s: %zu error(s): nothing written to %s\n",
+		    PROGNAME, diag_count(DIAG_ERROR), o->out);
+	diff_free(dd);
+	report_free(r);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct args	 a;
+	long		 ncpu;
+	int		 rc;
+
+	/* Whatever locale the process has: see cnum.c. */
+	cnum_thread();
+	memset(&o, 0, sizeof(o));
+	memset(&a, 0, sizeof(a));
+	o.content = "content";
+	o.out = "out";
+	o.styles = "styles";
+	o.formats = FORMAT_ALL;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = ncpu > 0 ? (int)ncpu : 1;
+
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+		return help();
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0)
+		return version();
+	if (argc < 2)
+		return usage("no command");
+	/* Commands with options of their own (scaffold.c). */
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "new-edition") == 0)
+		return newed_main(argc - 1, argv + 1);
+	if (!parse_cmd(argv[1], &a.cmd)) {
+		fprintf(stderr, "%s: unknown command \"%s\"\n", PROGNAME,
+		    argv[1]);
+		return usage(NULL);
+	}
+	if ((rc = parse_opts(argc - 1, argv + 1, &o, &a)) != -1)
+		return rc;
+	/* An installed tool run outside a project uses its own styles. */
+	if (!a.styles_given && access(o.styles, F_OK) == -1)
+		o.styles = DATADIR "/styles";
+	if ((rc = set_format(&a, &o)) != -1)
+		return rc;
+	if (a.watch && a.cmd != CMD_BUILD)
 		return usage("--watch goes with build");
 
 	/* The output folder is checked and locked before anything is read:
 	 * a build that would write where it must not does nothing. */
-	if (cmd == CMD_BUILD) {
+	if (a.cmd == CMD_BUILD) {
 		if ((rc = out_prepare(&o)) != EXIT_OK) {
 			free(o.real_out);
 			return rc;
 		}
 		out_signals(OUTSIG_CATCH);
 	}
-
 	xml_init();
-	if (watch) {
+	/* build --watch ends on Ctrl-C: the last build's status is not a
+	 * failure (watch.c). */
+	if (a.watch)
 		rc = watch_run(&o, build_once);
-		xml_cleanup();
-		diag_finish();
-		free(o.real_out);
-		return rc;
-	}
-	/* diff --year compares the values of that year in every edition's
-	 * terms: everything is loaded. */
-	r = report_load_year(o.content, cmd == CMD_DIFF ? 0 : o.year);
-	if (r == NULL) {
-		diag_finish();
-		xml_cleanup();
-		free(o.real_out);
-		return EXIT_USAGE;
-	}
-	xref_resolve(r);
-	validate_opts(r, o.draft);
-	if ((cmd == CMD_BUILD || cmd == CMD_CHECK) && o.year != 0 &&
-	    report_edition(r, o.year) ==
-	    NULL && diag_count(DIAG_ERROR) == 0) {
-		report_free(r);
-		xml_cleanup();
-		diag_finish();
-		fprintf(stderr, "%s: no %d edition in %s/editions\n", PROGNAME,
-		    o.year, o.content);
-		free(o.real_out);
-		return EXIT_USAGE;
-	}
-	rc = diag_rc();
-	if (cmd == CMD_TREE) {
-		tree_dump(&b, r);
-		fwrite(b.data, 1, b.len, stdout);
-		buf_free(&b);
-	} else if (cmd == CMD_DIFF && rc == EXIT_OK)
-		rc = diff_command(r, &o, format);
-	else if (cmd == CMD_DIFF)
-		fprintf(stderr, "%s: %zu error(s): no comparison\n", PROGNAME,
-		    diag_count(DIAG_ERROR));
-	else if (cmd == CMD_BUILD && rc == EXIT_OK && o.diff_base != NULL &&
-	    (o.diff = dd = diff_open(r, o.diff_base)) == NULL)
-		rc = EXIT_USAGE;
-	else if (cmd == CMD_BUILD && rc == EXIT_OK)
-		rc = build(r, &o);
-	else if (cmd == CMD_BUILD)
-		fprintf(stderr, "%s: %zu error(s): nothing written to %s\n",
-		    PROGNAME, diag_count(DIAG_ERROR), o.out);
-	diff_free(dd);
-	report_free(r);
+	else if ((rc = run(&a, &o)) == EXIT_OK)
+		rc = diag_rc();
 	xml_cleanup();
 	diag_finish();
 	free(o.real_out);
-	if (rc == EXIT_OK)
-		rc = diag_rc();
 	/* What went to stdout (tree, JSON diagnostics) must have arrived. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: standard output: %s\n", PROGNAME,
