@@ -76,6 +76,31 @@ mkparents(const char *path)
 	return 1;
 }
 
+/* Writes len bytes of data to fd, the new file path, and closes fd.
+ * Returns 0 after diag_sys(). */
+static int
+write_close(int fd, const char *path, const char *data, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			diag_sys("cannot write %s: %s", path, strerror(errno));
+			close(fd);
+			return 0;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1) {
+		diag_sys("cannot write %s: %s", path, strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
 /* Writes a new file dir/rel (O_EXCL: never over another).  Returns 0
  * after diag_sys(). */
 static int
@@ -83,7 +108,6 @@ put_file(const char *dir, const char *rel, const char *data, size_t len)
 {
 	char	*path;
 	int	 fd, rc = 0;
-	ssize_t	 n;
 
 	path = xasprintf("%s/%s", dir, rel);
 	if (!mkparents(path))
@@ -92,25 +116,21 @@ put_file(const char *dir, const char *rel, const char *data, size_t len)
 		diag_sys("cannot create %s: %s", path, strerror(errno));
 		goto out;
 	}
-	while (len > 0) {
-		if ((n = write(fd, data, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			diag_sys("cannot write %s: %s", path, strerror(errno));
-			close(fd);
-			goto out;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (close(fd) == -1) {
-		diag_sys("cannot write %s: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 1;
+	rc = write_close(fd, path, data, len);
 out:
 	free(path);
 	return rc;
+}
+
+/* A file or folder of ours into its place.  Returns 0 after
+ * diag_sys(). */
+static int
+move_into(const char *from, const char *to)
+{
+	if (rename(from, to) == 0)
+		return 1;
+	diag_sys("cannot rename %s to %s: %s", from, to, strerror(errno));
+	return 0;
 }
 
 static int
@@ -329,8 +349,11 @@ init_readme(struct buf *b, const struct plan *pl, int y)
 	    y, y, y, y, pl->nmeasures, y + 1, y + 1, GAP_MARKER);
 }
 
-int
-init_main(int argc, char *argv[])
+/* init's options into *plan, *y and *dir.  Returns -1, or the exit
+ * status when there is nothing more to do. */
+static int
+init_opts(int argc, char *argv[], const char **plan, int *y,
+    const char **dir)
 {
 	static const struct option lopts[] = {
 		{ "plan",	required_argument,	NULL, 'p' },
@@ -338,24 +361,16 @@ init_main(int argc, char *argv[])
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct report	*r = NULL;
-	struct buf	 b = { NULL, 0, 0 };
-	const struct measure *m;
-	const char	*plan = NULL, *dir = "content";
-	char		*tmp = NULL, *path, *rel;
-	time_t		 now;
-	struct tm	 tm;
 	long		 n;
 	char		*end;
-	int		 ch, y = 0, rc = EXIT_SYSTEM;
-	size_t		 i;
+	int		 ch;
 
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
-			plan = optarg;
+			*plan = optarg;
 			break;
 		case 'y':
 			n = strtol(optarg, &end, 10);
@@ -364,7 +379,7 @@ init_main(int argc, char *argv[])
 				    "as 2016\n%s", PROGNAME, init_usage);
 				return EXIT_USAGE;
 			}
-			y = (int)n;
+			*y = (int)n;
 			break;
 		case 'h':
 			fputs(init_usage, stdout);
@@ -382,12 +397,115 @@ init_main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	if (optind < argc)
-		dir = argv[optind];
-	if (plan != NULL && y != 0) {
+		*dir = argv[optind];
+	if (*plan != NULL && *y != 0) {
 		fprintf(stderr, "%s: --year and --plan: the plan gives the "
 		    "year\n%s", PROGNAME, init_usage);
 		return EXIT_USAGE;
 	}
+	return -1;
+}
+
+/* The plan in tmp/plan.xml, loaded into r: the user's, checked and
+ * copied byte for byte, or ours (the first edition this year, unless
+ * *y says).  Sets *y to its first year.  Returns an exit status. */
+static int
+init_plan_file(struct report *r, const char *tmp, const char *plan, int *y,
+    struct buf *b)
+{
+	time_t		 now;
+	struct tm	 tm;
+	char		*path;
+	int		 ok;
+
+	if (plan != NULL) {
+		if (!file_read(plan, b) || !xml_load_plan(r, plan))
+			return EXIT_CONTENT;
+		*y = r->plan.start;
+	} else {
+		if (*y == 0) {
+			now = time(NULL);
+			gmtime_r(&now, &tm);
+			*y = tm.tm_year + 1900;
+		}
+		init_plan(b, *y);
+	}
+	if (!put_buf(tmp, "plan.xml", b))
+		return EXIT_SYSTEM;
+	if (plan != NULL)
+		return EXIT_OK;
+	path = xasprintf("%s/plan.xml", tmp);
+	ok = xml_load_plan(r, path);
+	free(path);
+	return ok ? EXIT_OK : EXIT_SYSTEM;	/* cannot fail: our plan */
+}
+
+/* dir/fmt (a relative path with the year y): len bytes of data.
+ * Returns 0 after diag_sys(). */
+static int
+put_year(const char *dir, const char *fmt, int y, const char *data,
+    size_t len)
+{
+	char	*rel;
+	int	 ok;
+
+	rel = xasprintf(fmt, y);
+	ok = put_file(dir, rel, data, len);
+	free(rel);
+	return ok;
+}
+
+/* Everything but the plan, in tmp: an indicator file and a narrative a
+ * measure, the edition, its two parts, the README.  Returns 0 after
+ * diag_sys(). */
+static int
+init_files(const struct report *r, const char *tmp, int y, struct buf *b)
+{
+	const struct measure *m;
+	char		*rel;
+	size_t		 i;
+	int		 ok;
+
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		m = &r->plan.measures[i];
+		buf_reset(b);
+		init_indicators(b, &r->plan, m, y);
+		rel = xasprintf("indicators/%s.xml", m->id);
+		ok = put_buf(tmp, rel, b);
+		free(rel);
+		buf_reset(b);
+		init_narrative(b, m, y);
+		rel = xasprintf("editions/%d/measures/%s.md", y, m->id);
+		ok = ok && put_buf(tmp, rel, b);
+		free(rel);
+		if (!ok)
+			return 0;
+	}
+	buf_reset(b);
+	init_edition(b, y);
+	ok = put_year(tmp, "editions/%d/edition.xml", y, b->data ? b->data :
+	    "", b->len) &&
+	    put_year(tmp, "editions/%d/avant-propos.md", y, init_foreword,
+	    sizeof(init_foreword) - 1) &&
+	    put_year(tmp, "editions/%d/methodologie.md", y, init_method,
+	    sizeof(init_method) - 1);
+	buf_reset(b);
+	init_readme(b, &r->plan, y);
+	return ok && put_buf(tmp, "README.md", b);
+}
+
+int
+init_main(int argc, char *argv[])
+{
+	struct report	*r = NULL;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*plan = NULL, *dir = "content";
+	char		*tmp = NULL;
+	int		 y = 0, rc;
+
+	if ((rc = init_opts(argc, argv, &plan, &y, &dir)) != -1)
+		return rc;
+	rc = EXIT_SYSTEM;
 	diag_init(DFORMAT_GCC, 0);
 	xml_init();
 	if (!free_place(dir)) {
@@ -399,67 +517,12 @@ init_main(int argc, char *argv[])
 	r = xcalloc(1, sizeof(*r));
 	r->ar = arena_new();
 	r->content = tmp;
-	/* The plan: the user's, checked and copied byte for byte, or ours
-	 * (the first edition this year, unless told). */
-	if (plan != NULL) {
-		if (!file_read(plan, &b) || !xml_load_plan(r, plan)) {
-			rc = EXIT_CONTENT;
-			goto out;
-		}
-		y = r->plan.start;
-	} else {
-		if (y == 0) {
-			now = time(NULL);
-			gmtime_r(&now, &tm);
-			y = tm.tm_year + 1900;
-		}
-		init_plan(&b, y);
-	}
-	if (!put_buf(tmp, "plan.xml", &b))
+	if ((rc = init_plan_file(r, tmp, plan, &y, &b)) != EXIT_OK)
 		goto out;
-	if (plan == NULL) {
-		path = xasprintf("%s/plan.xml", tmp);
-		n = xml_load_plan(r, path);
-		free(path);
-		if (!n)
-			goto out;	/* cannot be: our own plan */
-	}
-	for (i = 0; i < r->plan.nmeasures; i++) {
-		m = &r->plan.measures[i];
-		buf_reset(&b);
-		init_indicators(&b, &r->plan, m, y);
-		rel = xasprintf("indicators/%s.xml", m->id);
-		n = put_buf(tmp, rel, &b);
-		free(rel);
-		buf_reset(&b);
-		init_narrative(&b, m, y);
-		rel = xasprintf("editions/%d/measures/%s.md", y, m->id);
-		n = n && put_buf(tmp, rel, &b);
-		free(rel);
-		if (!n)
-			goto out;
-	}
-	buf_reset(&b);
-	init_edition(&b, y);
-	rel = xasprintf("editions/%d/edition.xml", y);
-	n = put_buf(tmp, rel, &b);
-	free(rel);
-	rel = xasprintf("editions/%d/avant-propos.md", y);
-	n = n && put_file(tmp, rel, init_foreword, sizeof(init_foreword) - 1);
-	free(rel);
-	rel = xasprintf("editions/%d/methodologie.md", y);
-	n = n && put_file(tmp, rel, init_method, sizeof(init_method) - 1);
-	free(rel);
-	buf_reset(&b);
-	init_readme(&b, &r->plan, y);
-	if (!n || !put_buf(tmp, "README.md", &b))
-		goto out;
+	rc = EXIT_SYSTEM;
 	/* Into place at once: DIR is absent (or was an empty folder). */
-	if (rename(tmp, dir) == -1) {
-		diag_sys("cannot rename %s to %s: %s", tmp, dir,
-		    strerror(errno));
+	if (!init_files(r, tmp, y, &b) || !move_into(tmp, dir))
 		goto out;
-	}
 	free(tmp);
 	tmp = NULL;
 	fprintf(stderr, "%s: created %s: a plan of %zu measures, one "
@@ -775,32 +838,26 @@ struct edit {
 	char		*tmp;		/* the new file, beside the old */
 };
 
-int
-newed_main(int argc, char *argv[])
+/* new-edition's options: *content and *year.  Returns -1, or the exit
+ * status when there is nothing more to do. */
+static int
+newed_opts(int argc, char *argv[], const char **content, int *year)
 {
 	static const struct option lopts[] = {
 		{ "content",	required_argument,	NULL, 'c' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct report	*r = NULL;
-	const struct edition *last;
-	const struct measure *m;
-	struct edit	*ed = NULL;
-	struct buf	 b = { NULL, 0, 0 };
-	struct pos	 p = { NULL, 0, 0 };
-	const char	*content = "content";
-	char		*dest = NULL, *tmp = NULL, *rel, *end;
-	long		 n;
-	int		 ch, year, rc = EXIT_SYSTEM, fd, ok;
-	size_t		 i, ned = 0, nskip = 0;
+	char	*end;
+	long	 n;
+	int	 ch;
 
 	opterr = 0;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
-			content = optarg;
+			*content = optarg;
 			break;
 		case 'h':
 			fputs(newed_usage, stdout);
@@ -823,7 +880,149 @@ newed_main(int argc, char *argv[])
 		    PROGNAME, newed_usage);
 		return EXIT_USAGE;
 	}
-	year = (int)n;
+	*year = (int)n;
+	return -1;
+}
+
+/* May the year edition open at dest, after the latest one?  Returns -1,
+ * or the exit status after an error. */
+static int
+newed_place(const struct report *r, int year, const char *dest)
+{
+	const struct edition *last = &r->eds[r->neds - 1];
+	struct pos	 p = { dest, 0, 0 };
+
+	if (year <= last->year) {
+		diag(DIAG_ERROR, &p, "not after the latest edition, %d: "
+		    "nothing written", last->year);
+		return EXIT_USAGE;
+	}
+	if (year > r->plan.end) {
+		p.file = r->plan.file;
+		diag(DIAG_ERROR, &p, "%d is after the plan's end, %d: extend "
+		    "end=\"%d\" in the plan first; nothing written", year,
+		    r->plan.end, r->plan.end);
+		return EXIT_CONTENT;
+	}
+	if (access(dest, F_OK) == 0 || errno != ENOENT) {
+		diag(DIAG_ERROR, &p, "already exists: nothing written");
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* The edition folder in tmp: edition.xml from the last one's, each text
+ * started from last year's.  Returns an exit status. */
+static int
+newed_texts(const struct report *r, const struct edition *last, int year,
+    const char *tmp, struct buf *b)
+{
+	struct pos	 p = { last->file, 0, 0 };
+	const struct part *pt;
+	char		*rel;
+	size_t		 i;
+	int		 ok;
+
+	if (!new_edition_xml(last, year, b)) {
+		diag(DIAG_ERROR, &p, "cannot find the <edition> start tag "
+		    "with year, status and date");
+		return EXIT_CONTENT;
+	}
+	if (!put_buf(tmp, "edition.xml", b))
+		return EXIT_SYSTEM;
+	for (i = 0; i < r->plan.nmeasures; i++) {
+		buf_reset(b);
+		new_text(last->narr[i].file, last->year, year, b);
+		rel = xasprintf("measures/%s.md", r->plan.measures[i].id);
+		ok = put_buf(tmp, rel, b);
+		free(rel);
+		if (!ok)
+			return EXIT_SYSTEM;
+	}
+	for (i = 0; i < last->nfront + last->nback; i++) {
+		pt = i < last->nfront ? &last->front[i] :
+		    &last->back[i - last->nfront];
+		buf_reset(b);
+		new_text(pt->doc.file, last->year, year, b);
+		if (!put_buf(tmp, pt->file, b))
+			return EXIT_SYSTEM;
+	}
+	return EXIT_OK;
+}
+
+/* The indicator file of m with its year assessment in a new file
+ * beside it, e->tmp, read back.  Returns an exit status. */
+static int
+newed_indicator(const struct report *r, const struct measure *m,
+    int prevyear, int year, struct edit *e)
+{
+	struct pos	 p = { m->ind_file, 0, 0 };
+	struct buf	 b = { NULL, 0, 0 };
+	int		 fd, rc = EXIT_SYSTEM;
+
+	if (!new_assessment(m, prevyear, year, &b)) {
+		diag(DIAG_ERROR, &p, "cannot find where to add the %d "
+		    "assessment: nothing written", year);
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	e->m = m;
+	e->tmp = xasprintf("%s/indicators/.%s.xml.new-XXXXXX", r->content,
+	    m->id);
+	if ((fd = mkstemp(e->tmp)) == -1) {
+		diag_sys("cannot create %s: %s", e->tmp, strerror(errno));
+		free(e->tmp);
+		e->tmp = NULL;
+		goto out;
+	}
+	if (!write_close(fd, e->tmp, b.data ? b.data : "", b.len))
+		goto out;
+	if (!reread(e->tmp, m, year)) {
+		diag_sys("internal error: %s with the %d assessment does not "
+		    "read back: nothing written", m->ind_file, year);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	buf_free(&b);
+	return rc;
+}
+
+/* The edition tmp to dest, then each new indicator file over its old
+ * one.  Returns 0 after diag_sys(). */
+static int
+newed_commit(char **tmp, const char *dest, struct edit *ed, size_t ned)
+{
+	size_t	 i;
+
+	if (!move_into(*tmp, dest))
+		return 0;
+	free(*tmp);
+	*tmp = NULL;
+	for (i = 0; i < ned; i++) {
+		if (!move_into(ed[i].tmp, ed[i].m->ind_file))
+			return 0;
+		free(ed[i].tmp);
+		ed[i].tmp = NULL;
+	}
+	return 1;
+}
+
+int
+newed_main(int argc, char *argv[])
+{
+	struct report	*r = NULL;
+	const struct edition *last;
+	struct edit	*ed = NULL;
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*content = "content";
+	char		*dest = NULL, *tmp = NULL;
+	int		 year, rc;
+	size_t		 i, ned = 0, nskip = 0;
+
+	if ((rc = newed_opts(argc, argv, &content, &year)) != -1)
+		return rc;
+	rc = EXIT_SYSTEM;
 	diag_init(DFORMAT_GCC, 0);
 	xml_init();
 	if ((r = report_load(content)) == NULL) {
@@ -839,113 +1038,27 @@ newed_main(int argc, char *argv[])
 	}
 	last = &r->eds[r->neds - 1];
 	dest = xasprintf("%s/editions/%d", content, year);
-	p.file = dest;
-	if (year <= last->year) {
-		diag(DIAG_ERROR, &p, "not after the latest edition, %d: "
-		    "nothing written", last->year);
-		rc = EXIT_USAGE;
+	if ((rc = newed_place(r, year, dest)) != -1)
 		goto out;
-	}
-	if (year > r->plan.end) {
-		p.file = r->plan.file;
-		diag(DIAG_ERROR, &p, "%d is after the plan's end, %d: extend "
-		    "end=\"%d\" in the plan first; nothing written", year,
-		    r->plan.end, r->plan.end);
-		rc = EXIT_CONTENT;
-		goto out;
-	}
-	if (access(dest, F_OK) == 0 || errno != ENOENT) {
-		diag(DIAG_ERROR, &p, "already exists: nothing written");
-		rc = EXIT_USAGE;
-		goto out;
-	}
+	rc = EXIT_SYSTEM;
 	/* The edition folder, whole, beside its place. */
-	if ((tmp = temp_beside(dest)) == NULL)
+	if ((tmp = temp_beside(dest)) == NULL ||
+	    (rc = newed_texts(r, last, year, tmp, &b)) != EXIT_OK)
 		goto out;
-	if (!new_edition_xml(last, year, &b)) {
-		p.file = last->file;
-		diag(DIAG_ERROR, &p, "cannot find the <edition> start tag "
-		    "with year, status and date");
-		rc = EXIT_CONTENT;
-		goto out;
-	}
-	if (!put_buf(tmp, "edition.xml", &b))
-		goto out;
-	for (i = 0; i < r->plan.nmeasures; i++) {
-		buf_reset(&b);
-		new_text(last->narr[i].file, last->year, year, &b);
-		rel = xasprintf("measures/%s.md", r->plan.measures[i].id);
-		ok = put_buf(tmp, rel, &b);
-		free(rel);
-		if (!ok)
-			goto out;
-	}
-	for (i = 0; i < last->nfront + last->nback; i++) {
-		const struct part *pt = i < last->nfront ? &last->front[i] :
-		    &last->back[i - last->nfront];
-
-		buf_reset(&b);
-		new_text(pt->doc.file, last->year, year, &b);
-		if (!put_buf(tmp, pt->file, &b))
-			goto out;
-	}
 	/* Each indicator file with its new assessment, read back before it
 	 * replaces the old one. */
 	ed = xcalloc(r->plan.nmeasures, sizeof(*ed));
 	for (i = 0; i < r->plan.nmeasures; i++) {
-		m = &r->plan.measures[i];
-		if (report_assessment(m, year) != NULL) {
+		if (report_assessment(&r->plan.measures[i], year) != NULL)
 			nskip++;	/* already there: left as it is */
-			continue;
-		}
-		buf_reset(&b);
-		if (!new_assessment(m, last->year, year, &b)) {
-			p.file = m->ind_file;
-			diag(DIAG_ERROR, &p, "cannot find where to add the "
-			    "%d assessment: nothing written", year);
-			rc = EXIT_CONTENT;
+		else if ((rc = newed_indicator(r, &r->plan.measures[i],
+		    last->year, year, &ed[ned++])) != EXIT_OK)
 			goto out;
-		}
-		ed[ned].m = m;
-		ed[ned].tmp = xasprintf("%s/indicators/.%s.xml.new-XXXXXX",
-		    r->content, m->id);
-		if ((fd = mkstemp(ed[ned].tmp)) == -1) {
-			diag_sys("cannot create %s: %s", ed[ned].tmp,
-			    strerror(errno));
-			free(ed[ned].tmp);
-			goto out;
-		}
-		ned++;
-		ok = write(fd, b.data, b.len) == (ssize_t)b.len;
-		if (close(fd) == -1 || !ok) {
-			diag_sys("cannot write %s: %s", ed[ned - 1].tmp,
-			    strerror(errno));
-			goto out;
-		}
-		if (!reread(ed[ned - 1].tmp, m, year)) {
-			diag_sys("internal error: %s with the %d assessment "
-			    "does not read back: nothing written",
-			    m->ind_file, year);
-			goto out;
-		}
 	}
 	/* Into place: the edition, then each indicator file. */
-	if (rename(tmp, dest) == -1) {
-		diag_sys("cannot rename %s to %s: %s", tmp, dest,
-		    strerror(errno));
+	rc = EXIT_SYSTEM;
+	if (!newed_commit(&tmp, dest, ed, ned))
 		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	for (i = 0; i < ned; i++) {
-		if (rename(ed[i].tmp, ed[i].m->ind_file) == -1) {
-			diag_sys("cannot rename %s to %s: %s", ed[i].tmp,
-			    ed[i].m->ind_file, strerror(errno));
-			goto out;
-		}
-		free(ed[i].tmp);
-		ed[i].tmp = NULL;
-	}
 	fprintf(stderr, "%s: created %s (draft, from %d): %zu narratives and "
 	    "%zu parts to write; %zu assessments added", PROGNAME, dest,
 	    last->year, r->plan.nmeasures, last->nfront + last->nback, ned);
