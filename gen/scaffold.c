@@ -724,6 +724,76 @@ new_text(const char *from, int oldy, int year, struct buf *out)
 	buf_free(&src);
 }
 
+/* src with the element el added after the assessment a: on a line of
+ * its own, indented the same, if a is; else beside it.  Returns 0 if a
+ * is not found. */
+static int
+add_after(const struct buf *src, const struct assessment *a,
+    const struct buf *el, const char *nl, struct buf *out)
+{
+	const char	*p, *q, *ls, *le, *hit;
+	size_t		 at, ind;
+
+	/* Its start tag begins on the line libxml2 gave: the last
+	 * "<assessment" of that line, then its end tag. */
+	ls = src->data + line_at(src, a->pos.line);
+	if ((le = memchr(ls, '\n', src->len - (size_t)(ls - src->data))) ==
+	    NULL)
+		le = src->data + src->len;
+	for (hit = NULL, p = ls; (q = memmem(p, (size_t)(le - p),
+	    "<assessment", 11)) != NULL; p = q + 1)
+		hit = q;
+	if (hit == NULL || (q = memmem(hit, src->len - (size_t)(hit -
+	    src->data), "</assessment>", 13)) == NULL)
+		return 0;
+	at = (size_t)(q + 13 - src->data);
+	for (ind = 0; ls + ind < hit && (ls[ind] == ' ' || ls[ind] == '\t');
+	    ind++)
+		continue;
+	buf_put(out, src->data, at);
+	if (ls + ind == hit) {
+		buf_puts(out, nl);
+		buf_put(out, ls, ind);
+	} else
+		buf_putc(out, ' ');
+	buf_put(out, el->data, el->len);
+	buf_put(out, src->data + at, src->len - at);
+	return 1;
+}
+
+/* src with the element el added before the root's end tag (the last
+ * one in the file).  Returns 0 if there is none. */
+static int
+add_before_end(const struct buf *src, const struct buf *el, const char *nl,
+    struct buf *out)
+{
+	const char	*p, *q, *ls, *hit;
+	size_t		 at;
+
+	for (hit = NULL, p = src->data; (q = memmem(p, src->len -
+	    (size_t)(p - src->data), "</indicators", 12)) != NULL; p = q + 1)
+		hit = q;
+	if (hit == NULL)
+		return 0;
+	for (ls = hit; ls > src->data && ls[-1] != '\n'; ls--)
+		continue;
+	for (p = ls; p < hit && (*p == ' ' || *p == '\t'); p++)
+		continue;
+	if (p == hit) {		/* alone on its line */
+		at = (size_t)(ls - src->data);
+		buf_put(out, src->data, at);
+		buf_puts(out, "  ");
+		buf_put(out, el->data, el->len);
+		buf_puts(out, nl);
+	} else {
+		at = (size_t)(hit - src->data);
+		buf_put(out, src->data, at);
+		buf_put(out, el->data, el->len);
+	}
+	buf_put(out, src->data + at, src->len - at);
+	return 1;
+}
+
 /* The indicator file with <assessment year=year> added after its last
  * assessment (before </indicators> if it has none).  Everything else is
  * copied byte for byte.  Returns 0 if the place is not found. */
@@ -733,8 +803,8 @@ new_assessment(const struct measure *m, int prevyear, int year,
 {
 	const struct assessment *a = NULL, *pa;
 	struct buf	 src = { NULL, 0, 0 }, el = { NULL, 0, 0 };
-	const char	*nl, *p, *q, *ls, *le, *hit;
-	size_t		 i, at, ind;
+	const char	*nl;
+	size_t		 i;
 	int		 rc = 0;
 
 	if (!file_read(m->ind_file, &src) || src.len == 0)
@@ -754,59 +824,8 @@ new_assessment(const struct measure *m, int prevyear, int year,
 	for (i = 0; i < m->nassess; i++)	/* last in the file */
 		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
 			a = &m->assess[i];
-	if (a != NULL) {
-		/* Its start tag begins on the line libxml2 gave: the last
-		 * "<assessment" of that line, then its end tag. */
-		ls = src.data + line_at(&src, a->pos.line);
-		if ((le = memchr(ls, '\n', src.len - (size_t)(ls -
-		    src.data))) == NULL)
-			le = src.data + src.len;
-		for (hit = NULL, p = ls; (q = memmem(p, (size_t)(le - p),
-		    "<assessment", 11)) != NULL; p = q + 1)
-			hit = q;
-		if (hit == NULL || (q = memmem(hit, src.len - (size_t)(hit -
-		    src.data), "</assessment>", 13)) == NULL)
-			goto out;
-		at = (size_t)(q + 13 - src.data);
-		for (ind = 0; ls + ind < hit && (ls[ind] == ' ' ||
-		    ls[ind] == '\t'); ind++)
-			continue;
-		buf_put(out, src.data, at);
-		/* On a line of its own, indented the same, if the last one
-		 * is; else beside it. */
-		if (ls + ind == hit) {
-			buf_puts(out, nl);
-			buf_put(out, ls, ind);
-		} else
-			buf_putc(out, ' ');
-		buf_put(out, el.data, el.len);
-		buf_put(out, src.data + at, src.len - at);
-	} else {
-		/* The root's end tag: the last one in the file. */
-		for (hit = NULL, p = src.data; (q = memmem(p, src.len -
-		    (size_t)(p - src.data), "</indicators", 12)) != NULL;
-		    p = q + 1)
-			hit = q;
-		if (hit == NULL)
-			goto out;
-		for (ls = hit; ls > src.data && ls[-1] != '\n'; ls--)
-			continue;
-		for (p = ls; p < hit && (*p == ' ' || *p == '\t'); p++)
-			continue;
-		if (p == hit) {		/* alone on its line */
-			at = (size_t)(ls - src.data);
-			buf_put(out, src.data, at);
-			buf_puts(out, "  ");
-			buf_put(out, el.data, el.len);
-			buf_puts(out, nl);
-		} else {
-			at = (size_t)(hit - src.data);
-			buf_put(out, src.data, at);
-			buf_put(out, el.data, el.len);
-		}
-		buf_put(out, src.data + at, src.len - at);
-	}
-	rc = 1;
+	rc = a != NULL ? add_after(&src, a, &el, nl, out) :
+	    add_before_end(&src, &el, nl, out);
 out:
 	buf_free(&src);
 	buf_free(&el);
