@@ -655,6 +655,64 @@ missing(struct buf *b, const struct sslot *s, const int *count, size_t from,
 
 static void	walk_elem(struct walk *, const xmlNode *);
 
+/* The slot of s in [from, to) that the child element k (name) fills,
+ * or to. */
+static size_t
+slot_of(const struct sslot *s, size_t from, size_t to, const xmlNode *k,
+    const char *name)
+{
+	size_t	 j;
+
+	for (j = from; j < to; j++)
+		if (k->ns == NULL && (strcmp(s[j].name, name) == 0 ||
+		    (s[j].alt && strcmp(s[j].alt, name) == 0)))
+			break;
+	return j;
+}
+
+/* Text k in n, whose element e takes none, said once. */
+static void
+child_text(struct walk *w, const xmlNode *n, const xmlNode *k,
+    const struct selem *e)
+{
+	char	 q[128], sv[64], *c;
+
+	c = collapse((const char *)k->content);
+	shown(sv, sizeof(sv), c);
+	free(c);
+	say(w, k, NULL, "%s holds text \"%s\": only %s go here",
+	    qname(q, sizeof(q), n), sv, e->slots != NULL ? "elements" :
+	    "attributes");
+}
+
+/* The child element k of n fills no slot from at on: too late (it
+ * fills an earlier one; used[]: the names that filled them) or not
+ * allowed.  Checks inside it in the first case. */
+static void
+child_misplaced(struct walk *w, const xmlNode *n, const xmlNode *k,
+    const struct sslot *s, size_t at, const char *const *used)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 q[128], q2[128];
+	size_t		 i, j;
+
+	if ((j = slot_of(s, 0, at, k, (const char *)k->name)) < at) {
+		/* Known, but after a later one: name the first element it
+		 * should precede. */
+		for (i = j + 1; i < at && used[i] == NULL; i++)
+			continue;
+		say(w, k, NULL, "%s comes too late in %s: it goes before <%s>",
+		    qname(q, sizeof(q), k), qname(q2, sizeof(q2), n),
+		    used[i] ? used[i] : s[i].name);
+		walk_elem(w, k);
+		return;
+	}
+	slot_names(&b, s);
+	say(w, k, NULL, "%s is not allowed in %s: expected %s",
+	    qname(q, sizeof(q), k), qname(q2, sizeof(q2), n), b.data);
+	buf_free(&b);
+}
+
 static void
 check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 {
@@ -663,8 +721,8 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 	const char	*name, *used[16];
 	struct buf	 b = { NULL, 0, 0 };
 	int		 count[16];
-	size_t		 ns, at = 0, i, j;
-	char		 q[128], q2[128], sv[64];
+	size_t		 ns, at = 0, j;
+	char		 q[128], q2[128];
 	int		 found_text = 0;
 
 	for (ns = 0; s != NULL && s[ns].name != NULL; ns++)
@@ -676,12 +734,7 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 		    XML_CDATA_SECTION_NODE) && e->text == VT_NONE &&
 		    !found_text && !valid(VT_NONE, NULL,
 		    (const char *)k->content)) {
-			char *c = collapse((const char *)k->content);
-			shown(sv, sizeof(sv), c);
-			free(c);
-			say(w, k, NULL, "%s holds text "
-			    "\"%s\": only %s go here", qname(q, sizeof(q), n),
-			    sv, s != NULL ? "elements" : "attributes");
+			child_text(w, n, k, e);
 			found_text = 1;
 		}
 		if (k->type != XML_ELEMENT_NODE)
@@ -695,33 +748,8 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 			continue;
 		}
 		/* The slot it fills, from the current one on. */
-		for (j = at; j < ns; j++)
-			if (k->ns == NULL && (strcmp(s[j].name, name) == 0 ||
-			    (s[j].alt && strcmp(s[j].alt, name) == 0)))
-				break;
-		if (j == ns) {
-			for (j = 0; j < at; j++)
-				if (k->ns == NULL && (strcmp(s[j].name, name)
-				    == 0 || (s[j].alt && strcmp(s[j].alt,
-				    name) == 0)))
-					break;
-			if (j < at) {
-				/* Known, but after a later one: name the
-				 * first element it should precede. */
-				for (i = j + 1; i < at && used[i] == NULL; i++)
-					continue;
-				say(w, k, NULL, "%s comes too late in %s: it "
-				    "goes before <%s>", qname(q, sizeof(q), k),
-				    qname(q2, sizeof(q2), n), used[i] ?
-				    used[i] : s[i].name);
-				walk_elem(w, k);
-				continue;
-			}
-			buf_reset(&b);
-			slot_names(&b, s);
-			say(w, k, NULL, "%s is not allowed in %s: expected %s",
-			    qname(q, sizeof(q), k), qname(q2, sizeof(q2), n),
-			    b.data);
+		if ((j = slot_of(s, at, ns, k, name)) == ns) {
+			child_misplaced(w, n, k, s, at, used);
 			continue;
 		}
 		buf_reset(&b);
