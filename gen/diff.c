@@ -604,6 +604,92 @@ headings_text(struct buf *b, char **v, size_t n, const char *what)
 }
 
 /*
+ * The paragraphs of c, from the units a (base) and b (new) and their
+ * matches ma, mb: paired paragraphs split both files into gaps; in
+ * each, a paragraph of the new file changed one of the base's
+ * (pair_gap()) or was added, the base's others were removed.  Returns
+ * the first line changed in the new file, or 0.
+ */
+static int
+paragraphs(struct dchange *c, const struct units *a, const unsigned char *ma,
+    const struct units *b, const unsigned char *mb)
+{
+	unsigned char	*opair;
+	size_t		 i, j, ri, rj, x, ko, kn, *pair;
+	int		 first = 0;
+
+	for (i = j = 0; i < a->n || j < b->n;) {
+		for (ri = i; i < a->n && !ma[i]; i++)
+			;
+		for (rj = j; j < b->n && !mb[j]; j++)
+			;
+		ko = i - ri;
+		kn = j - rj;
+		pair = xcalloc(kn + 1, sizeof(*pair));
+		opair = xcalloc(ko + 1, 1);
+		pair_gap(a, ri, ko, b, rj, kn, pair, opair);
+		for (x = 0; x < kn; x++) {
+			para_add(c, pair[x] ? PCHANGE_CHANGED : PCHANGE_ADDED,
+			    b->line[rj + x]);
+			if (first == 0)
+				first = b->line[rj + x];
+			if (b->heading[rj + x])
+				heading_add(&c->hadd, &c->nhadd,
+				    b->text[rj + x]);
+		}
+		for (x = 0; x < ko; x++) {
+			if (!opair[x])
+				para_add(c, PCHANGE_REMOVED, a->line[ri + x]);
+			if (a->heading[ri + x])
+				heading_add(&c->hdel, &c->nhdel,
+				    a->text[ri + x]);
+		}
+		free(pair);
+		free(opair);
+		if (i < a->n)
+			i++;
+		if (j < b->n)
+			j++;
+	}
+	return first;
+}
+
+/* The words of c added and removed, from the units a (base) and b. */
+static void
+words(struct dchange *c, const struct units *a, const struct units *b)
+{
+	unsigned char	*wa, *wb;
+	size_t		 i;
+
+	wa = xcalloc(a->nwords + 1, 1);
+	wb = xcalloc(b->nwords + 1, 1);
+	lcs(a->words, a->nwords, b->words, b->nwords, wa, wb);
+	for (i = 0; i < a->nwords; i++)
+		c->wdel += !wa[i];
+	for (i = 0; i < b->nwords; i++)
+		c->wadd += !wb[i];
+	free(wa);
+	free(wb);
+}
+
+/* The sentence of the narrative change c; what names the narrative. */
+static char *
+narrative_text(const struct dchange *c, const char *what)
+{
+	struct buf	 t = { NULL, 0, 0 };
+
+	buf_printf(&t, "%s modifié (+%zu mot%s, \xe2\x88\x92%zu mot%s)", what,
+	    c->wadd, c->wadd > 1 ? "s" : "", c->wdel, c->wdel > 1 ? "s" : "");
+	lines_text(&t, c, PCHANGE_CHANGED, " ; paragraphes modifiés l. ");
+	lines_text(&t, c, PCHANGE_ADDED, " ; ajoutés l. ");
+	if (lines_text(&t, c, PCHANGE_REMOVED, " ; supprimés l. ") > 0)
+		BUF_PUTSL(&t, " de la base");
+	headings_text(&t, c->hadd, c->nhadd, " ; titres ajoutés ");
+	headings_text(&t, c->hdel, c->nhdel, " ; titres supprimés ");
+	return buf_detach(&t);
+}
+
+/*
  * Compares two narratives (bd, cd; either may be empty) and adds a
  * change of kind k when they differ.  what names the narrative in the
  * sentence ("Édition 2016, mesure 1 : récit").
@@ -613,11 +699,9 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
     const struct doc *cd, const char *what)
 {
 	struct units	 a, b;
-	struct dchange	*c;
-	struct buf	 t = { NULL, 0, 0 };
-	unsigned char	*ma, *mb, *wa, *wb, *opair;
-	size_t		 i, j, ri, rj, x, ko, kn, *pair;
-	int		 first = 0;
+	struct dchange	*c = NULL;
+	unsigned char	*ma, *mb;
+	size_t		 i, j;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -630,69 +714,13 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 		;
 	for (j = 0; j < b.n && mb[j]; j++)
 		;
-	if (i == a.n && j == b.n) {
-		c = NULL;
-		goto out;
+	if (i < a.n || j < b.n) {
+		c = add(d, k, cd->file != NULL ? cd->file : bd->file, 0);
+		c->base_file = bd->file != NULL ? xstrdup(bd->file) : NULL;
+		c->line = paragraphs(c, &a, ma, &b, mb);
+		words(c, &a, &b);
+		c->text = narrative_text(c, what);
 	}
-	c = add(d, k, cd->file != NULL ? cd->file : bd->file, 0);
-	c->base_file = bd->file != NULL ? xstrdup(bd->file) : NULL;
-	/* Paired paragraphs split both files into gaps; in each, a
-	 * paragraph of the new file changed one of the base's
-	 * (pair_gap()) or was added, the base's others were removed. */
-	for (i = j = 0; i < a.n || j < b.n;) {
-		for (ri = i; i < a.n && !ma[i]; i++)
-			;
-		for (rj = j; j < b.n && !mb[j]; j++)
-			;
-		ko = i - ri;
-		kn = j - rj;
-		pair = xcalloc(kn + 1, sizeof(*pair));
-		opair = xcalloc(ko + 1, 1);
-		pair_gap(&a, ri, ko, &b, rj, kn, pair, opair);
-		for (x = 0; x < kn; x++) {
-			para_add(c, pair[x] ? PCHANGE_CHANGED : PCHANGE_ADDED,
-			    b.line[rj + x]);
-			if (first == 0)
-				first = b.line[rj + x];
-			if (b.heading[rj + x])
-				heading_add(&c->hadd, &c->nhadd,
-				    b.text[rj + x]);
-		}
-		for (x = 0; x < ko; x++) {
-			if (!opair[x])
-				para_add(c, PCHANGE_REMOVED, a.line[ri + x]);
-			if (a.heading[ri + x])
-				heading_add(&c->hdel, &c->nhdel,
-				    a.text[ri + x]);
-		}
-		free(pair);
-		free(opair);
-		if (i < a.n)
-			i++;
-		if (j < b.n)
-			j++;
-	}
-	c->line = first;
-	wa = xcalloc(a.nwords + 1, 1);
-	wb = xcalloc(b.nwords + 1, 1);
-	lcs(a.words, a.nwords, b.words, b.nwords, wa, wb);
-	for (i = 0; i < a.nwords; i++)
-		c->wdel += !wa[i];
-	for (j = 0; j < b.nwords; j++)
-		c->wadd += !wb[j];
-	free(wa);
-	free(wb);
-
-	buf_printf(&t, "%s modifié (+%zu mot%s, \xe2\x88\x92%zu mot%s)", what,
-	    c->wadd, c->wadd > 1 ? "s" : "", c->wdel, c->wdel > 1 ? "s" : "");
-	lines_text(&t, c, PCHANGE_CHANGED, " ; paragraphes modifiés l. ");
-	lines_text(&t, c, PCHANGE_ADDED, " ; ajoutés l. ");
-	if (lines_text(&t, c, PCHANGE_REMOVED, " ; supprimés l. ") > 0)
-		BUF_PUTSL(&t, " de la base");
-	headings_text(&t, c->hadd, c->nhadd, " ; titres ajoutés ");
-	headings_text(&t, c->hdel, c->nhdel, " ; titres supprimés ");
-	c->text = buf_detach(&t);
-out:
 	free(ma);
 	free(mb);
 	units_free(&a);
