@@ -211,9 +211,12 @@ tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(ALL_LIBS)
 
 # The benchmark (tests/bench/bench.sh, README "Performance"): never part of
-# `make test`.  `make bench-deps` installs the tools it compares with.
-BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor
-BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils
+# `make test`.  `make bench-deps` installs the tools it compares with:
+# Debian's, then Typst's Node binding (tests/bench/package.json).
+BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor \
+	    tests/bench/md2typ
+BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs npm \
+	     valgrind
 BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
 
 bench: deps
@@ -223,6 +226,7 @@ bench: deps
 
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
+	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
 
 tests/bench/gencontent: tests/bench/gencontent.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
@@ -230,6 +234,9 @@ tests/bench/timer: tests/bench/timer.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/timer.c
 tests/bench/floor: tests/bench/floor.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/floor.c
+tests/bench/md2typ: tests/bench/md2typ.c
+	$(CC) $(BENCH_CFLAGS) $$(pkg-config --cflags libcmark) -o $@ \
+	    tests/bench/md2typ.c $$(pkg-config --libs libcmark)
 
 # ---- Robustness: fuzzing, sanitizers, valgrind (tests/fuzz/README) ----
 # The harnesses, each also built with tests/fuzz/replay.c into a plain

@@ -64,7 +64,9 @@ struct outdir {
 	char		*out;		/* the folder as named (messages) */
 	char		*real;		/* the real folder */
 	char		*tmp;		/* the temporary folder beside it */
-	pthread_mutex_t	 lock;		/* guards the two lists */
+	pthread_mutex_t	 lock;		/* guards the two lists and dir */
+	char		*dir;		/* the folder of the last file
+					 * out_path() made: it exists */
 	char		**written;	/* relative paths, for the commit */
 	size_t		 nwritten, cap;
 	char		**kept;		/* same bytes already in out */
@@ -137,25 +139,37 @@ strv_free(struct strv *s)
 	s->n = s->cap = 0;
 }
 
-/* mkdir -p for the parents of path. */
+/*
+ * mkdir -p for the parents of path, the nearest first: when the folder
+ * exists, as it does for all but the first file of a folder, that is one
+ * call, not one per level of the path.
+ */
 static int
 mkparents(const char *path)
 {
 	char	*p, *s;
-	int	 rc = 1;
+	int	 rc = 0;
 
 	p = xstrdup(path);
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-			diag_sys("%s: %s", p, strerror(errno));
-			rc = 0;
-			break;
-		}
-		*s = '/';
+	if ((s = strrchr(p, '/')) == NULL || s == p) {
+		rc = 1;		/* "." or "/" */
+		goto out;
 	}
+	*s = '\0';
+	if (mkdir(p, 0755) == 0 || errno == EEXIST) {
+		rc = 1;
+		goto out;
+	}
+	if (errno == ENOENT) {
+		if (!mkparents(p))
+			goto out;	/* told */
+		if (mkdir(p, 0755) == 0 || errno == EEXIST) {
+			rc = 1;
+			goto out;
+		}
+	}
+	diag_sys("%s: %s", p, strerror(errno));
+out:
 	free(p);
 	return rc;
 }
@@ -696,13 +710,37 @@ out:
 	return same;
 }
 
+/* mkparents() for a file of the temporary folder, but none at all when
+ * the file is in the folder of the previous one (files come in runs: the
+ * charts, the pages of an edition). */
+static int
+tmp_parents(struct outdir *o, const char *path)
+{
+	size_t	 len = (size_t)(strrchr(path, '/') - path);
+	int	 known;
+
+	pthread_mutex_lock(&o->lock);
+	known = o->dir != NULL && strlen(o->dir) == len &&
+	    memcmp(o->dir, path, len) == 0;
+	pthread_mutex_unlock(&o->lock);
+	if (known)
+		return 1;
+	if (!mkparents(path))
+		return 0;
+	pthread_mutex_lock(&o->lock);
+	free(o->dir);
+	o->dir = xstrndup(path, len);
+	pthread_mutex_unlock(&o->lock);
+	return 1;
+}
+
 char *
 out_path(struct outdir *o, const char *rel)
 {
 	char	*p;
 
 	p = xasprintf("%s/%s", o->tmp, rel);
-	if (!mkparents(p)) {
+	if (!tmp_parents(o, p)) {
 		free(p);
 		return NULL;
 	}
@@ -1275,6 +1313,7 @@ out_abort(struct outdir *o)
 		free(o->log[i].rel);
 	free(o->log);
 	pthread_mutex_destroy(&o->lock);
+	free(o->dir);
 	free(o->tmp);
 	free(o->real);
 	free(o->out);

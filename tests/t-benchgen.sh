@@ -82,3 +82,48 @@ n=$(grep -c '<assessment ' "$WORK/k2"/indicators/*.xml | grep -vc ':2$')
 
 check "K = 1 builds" "$BIN" build --content "$WORK/k1" --out "$WORK/out" \
     --styles "$TOP/styles" --quiet
+
+# The Typst input the benchmark writes (tests/bench/md2typ.c): the same
+# text, its structure kept, no character of it read as Typst markup.
+T=$WORK/md2typ
+if ! cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
+    $(pkg-config --cflags libcmark) -o "$T" "$TOP/tests/bench/md2typ.c" \
+    $(pkg-config --libs libcmark) 2>"$WORK/cc.log"; then
+	fail "md2typ compiles without warnings" "$(cat "$WORK/cc.log")"
+	exit 0
+fi
+pass "md2typ compiles without warnings"
+cat >"$WORK/t.md" <<'MD'
+## Titre #1
+
+Texte *mis en avant*, **fort**, `code` et [lien](https://exemple.fr/a_b).
+2016. = - + / < > @ $ [x] ~ _a_b\* suite
+ligne.
+
+- un
+  - deux
+- trois
+
+1. premier
+MD
+"$T" 'Rapport "2016"' 'Partie' "$WORK/t.md" >"$WORK/t.typ"
+cat >"$WORK/t.want" <<'TYP'
+= Partie
+
+== Titre \#1
+
+Texte #emph[mis en avant], #strong[fort], #raw("code") et #link("https://exemple.fr/a_b")[lien]\. 2016\. \= \- \+ \/ \< \> \@ \$ \[x\] \~ \_a\_b\* suite ligne\.
+
+- un
+  - deux
+- trois
+
++ premier
+
+TYP
+sed -n '/^= Partie/,$p' "$WORK/t.typ" >"$WORK/t.got"
+check "md2typ: headings, inlines, lists, every markup character escaped" \
+    diff "$WORK/t.want" "$WORK/t.got"
+grep -q '^#set document(title: "Rapport \\"2016\\"")$' "$WORK/t.typ" &&
+    pass "md2typ: the title as a Typst string" ||
+    fail "md2typ: the title as a Typst string" "$(head -n 1 "$WORK/t.typ")"

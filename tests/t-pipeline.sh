@@ -36,7 +36,8 @@ else
 	    --exclude=./tests/unit-chart --exclude=./tests/unit-layout \
 	    --exclude=./tests/unit-pdfpost --exclude=./tests/rapporteur-relayout \
 	    --exclude=./tests/bench/gencontent --exclude=./tests/bench/timer \
-	    --exclude=./tests/bench/floor .) | tar -xf - -C "$TOOL" &&
+	    --exclude=./tests/bench/floor --exclude=./tests/bench/md2typ \
+	    --exclude=./tests/bench/node_modules .) | tar -xf - -C "$TOOL" &&
 	    git -C "$TOOL" init -q && git -C "$TOOL" add -A &&
 	    git -C "$TOOL" commit -qm "rapporteur"
 fi || { fail "the tool's repository"; exit 0; }

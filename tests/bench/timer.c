@@ -6,10 +6,11 @@
  * Runs prepare (through /bin/sh -c, not timed) before every run, then the
  * command itself (no shell: no shell start-up in the figure), with stdout
  * and stdin on /dev/null and stderr into errfile (default /dev/null).
- * Prints one line: "median min max cpu maxrss": the wall clock times
+ * Prints one line: "median min max cpu maxrss sys": the wall clock times
  * (CLOCK_MONOTONIC) and the median CPU time (user + system, the command
- * and its children) in milliseconds, then the largest ru_maxrss of the
- * runs in kilobytes (the figure /usr/bin/time -v prints).  Exit status 1
+ * and its children) in milliseconds, the largest ru_maxrss of the runs in
+ * kilobytes (the figure /usr/bin/time -v prints), then the median system
+ * time in milliseconds.  Exit status 1
  * as soon as a run fails.
  */
 #include <sys/resource.h>
@@ -62,11 +63,11 @@ median(double *t, int n)
 	return n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
 }
 
-/* One run: its wall and CPU times [ms] and peak RSS [kB]; 0 if it
- * failed. */
+/* One run: its wall, CPU and system times [ms] and peak RSS [kB]; 0 if
+ * it failed. */
 static int
 run(char *const argv[], const char *errfile, double *ms, double *cpu,
-    long *rss, int *st)
+    double *sys, long *rss, int *st)
 {
 	struct timespec	 t0, t1;
 	struct rusage	 ru;
@@ -93,6 +94,7 @@ run(char *const argv[], const char *errfile, double *ms, double *cpu,
 	*ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	*cpu = tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
+	*sys = tv_ms(ru.ru_stime);
 	*rss = ru.ru_maxrss;
 	return WIFEXITED(*st) && WEXITSTATUS(*st) == 0;
 }
@@ -101,7 +103,7 @@ int
 main(int argc, char *argv[])
 {
 	const char	*prep = NULL, *errfile = "/dev/null";
-	double		*t, *c, ms, cpu, med;
+	double		*t, *c, *s, ms, cpu, sys, med;
 	long		 rss, maxrss = 0;
 	int		 ch, n = 5, w = 0, i, st = 0;
 
@@ -127,14 +129,15 @@ main(int argc, char *argv[])
 	if (argc < 1 || n < 1 || w < 0)
 		goto usage;
 	if ((t = calloc((size_t)n, sizeof(*t))) == NULL ||
-	    (c = calloc((size_t)n, sizeof(*c))) == NULL)
+	    (c = calloc((size_t)n, sizeof(*c))) == NULL ||
+	    (s = calloc((size_t)n, sizeof(*s))) == NULL)
 		return 1;
 	for (i = -w; i < n; i++) {
 		if (!prepare(prep)) {
 			fprintf(stderr, "timer: prepare failed: %s\n", prep);
 			return 1;
 		}
-		if (!run(argv, errfile, &ms, &cpu, &rss, &st)) {
+		if (!run(argv, errfile, &ms, &cpu, &sys, &rss, &st)) {
 			if (WIFSIGNALED(st))
 				fprintf(stderr, "timer: %s: killed by signal "
 				    "%d (%s)\n", argv[0], WTERMSIG(st),
@@ -148,14 +151,16 @@ main(int argc, char *argv[])
 			continue;
 		t[i] = ms;
 		c[i] = cpu;
+		s[i] = sys;
 		if (rss > maxrss)
 			maxrss = rss;
 	}
 	med = median(t, n);
-	printf("%.1f %.1f %.1f %.1f %ld\n", med, t[0], t[n - 1], median(c, n),
-	    maxrss);
+	printf("%.1f %.1f %.1f %.1f %ld %.1f\n", med, t[0], t[n - 1],
+	    median(c, n), maxrss, median(s, n));
 	free(t);
 	free(c);
+	free(s);
 	return 0;
 usage:
 	fprintf(stderr, "usage: timer [-n runs] [-w warmups] [-p prepare] "
