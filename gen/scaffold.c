@@ -665,8 +665,8 @@ new_text(const char *from, int oldy, int year, struct buf *out)
  * assessment (before </indicators> if it has none).  Everything else is
  * copied byte for byte.  Returns 0 if the place is not found. */
 static int
-new_assessment(const struct measure *m, int prevyear, int year,
-    struct buf *out)
+new_assessment(const struct plan *pl, const struct measure *m, int prevyear,
+    int year, struct buf *out)
 {
 	const struct assessment *a = NULL, *pa;
 	struct buf	 src = { NULL, 0, 0 }, el = { NULL, 0, 0 };
@@ -682,12 +682,14 @@ new_assessment(const struct measure *m, int prevyear, int year,
 		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
 		    "Statut de %d repris : à confirmer ou à changer, avec une "
 		    "phrase de justification.</assessment>", year,
-		    status_code[pa->status], GAP_MARKER, prevyear);
+		    status_id(pl, pa->status), GAP_MARKER, prevyear);
 	else
 		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
 		    "Pas d’appréciation en %d : statut à choisir, avec une "
 		    "phrase de justification.</assessment>", year,
-		    status_code[STATUS_NOT_ASSESSED], GAP_MARKER, prevyear);
+		    pl->status[STATUS_NOT_ASSESSED] != NULL ?
+		    pl->status[STATUS_NOT_ASSESSED]->id :
+		    pl->scale[pl->nscale - 1].id, GAP_MARKER, prevyear);
 	for (i = 0; i < m->nassess; i++)	/* last in the file */
 		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
 			a = &m->assess[i];
@@ -751,16 +753,24 @@ out:
 }
 
 /* Reads the new indicator file at path back (libxml2, its schema, the
- * loader's rules): it must hold an assessment for year.  0 if not. */
+ * loader's rules, the status scale of pl): it must hold an assessment
+ * for year.  0 if not. */
 static int
-reread(const char *path, const struct measure *m, int year)
+reread(const char *path, const struct plan *pl, const struct measure *m,
+    int year)
 {
 	struct report	*r;
 	struct measure	 copy;
+	size_t		 i;
 	int		 ok;
 
 	r = xcalloc(1, sizeof(*r));
 	r->ar = arena_new();
+	/* The scale's strings stay in pl's arena, which outlives r. */
+	memcpy(r->plan.scale, pl->scale, sizeof(pl->scale));
+	r->plan.nscale = pl->nscale;
+	for (i = 0; i < pl->nscale; i++)
+		r->plan.status[pl->scale[i].slot] = &r->plan.scale[i];
 	memset(&copy, 0, sizeof(copy));
 	copy.id = m->id;
 	copy.number = m->number;
@@ -899,7 +909,7 @@ newed_main(int argc, char *argv[])
 			continue;
 		}
 		buf_reset(&b);
-		if (!new_assessment(m, last->year, year, &b)) {
+		if (!new_assessment(&r->plan, m, last->year, year, &b)) {
 			p.file = m->ind_file;
 			diag(DIAG_ERROR, &p, "cannot find where to add the "
 			    "%d assessment: nothing written", year);
@@ -922,7 +932,7 @@ newed_main(int argc, char *argv[])
 			    strerror(errno));
 			goto out;
 		}
-		if (!reread(ed[ned - 1].tmp, m, year)) {
+		if (!reread(ed[ned - 1].tmp, &r->plan, m, year)) {
 			diag_sys("internal error: %s with the %d assessment "
 			    "does not read back: nothing written",
 			    m->ind_file, year);
