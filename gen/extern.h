@@ -32,6 +32,7 @@ enum {
 #define MAX_MARKS	30			/* combining marks in a row */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_MEASURES	9999			/* ids m01 to m9999 */
+#define MAX_EXPOST	10	/* an edition up to 10 years after the plan */
 #define MAX_PARTS	50			/* front or back matter */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */

@@ -856,11 +856,11 @@ newed_main(int argc, char *argv[])
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (year > r->plan.end) {
+	if (year > r->plan.end + MAX_EXPOST) {
 		p.file = r->plan.file;
-		diag(DIAG_ERROR, &p, "%d is after the plan's end, %d: extend "
-		    "end=\"%d\" in the plan first; nothing written", year,
-		    r->plan.end, r->plan.end);
+		diag(DIAG_ERROR, &p, "%d is more than %d years after the "
+		    "plan's end, %d: nothing written", year, MAX_EXPOST,
+		    r->plan.end);
 		rc = EXIT_CONTENT;
 		goto out;
 	}

@@ -996,26 +996,67 @@ read_scale(struct ctx *c, const xmlNode *n)
 }
 
 /*
- * The number an item of level lv shows, at position pos in its scope:
- * an id the level numbers by position must be that number (a plan
- * without <levels> keeps its own rules for objectives); ids as written
- * must differ from the ids before them (seen, n of them).
+ * The number an item of level lv shows, at position pos in its scope.
+ * An id the level numbers by position must be that number, after its
+ * parent's id and a dot when numbers restart in each parent ("2.3"), so
+ * that ids stay unique in the plan (check_ids() checks ids as written).
  */
 static const char *
 item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
-    int pos, const char *id)
+    int pos, const char *id, const char *parent)
 {
-	char		 num[32];
+	char		 num[32], *want;
 	struct pos	 p;
 
 	level_number(lv, pos, id, num, sizeof(num));
-	if (lv->numbering != NUMBERING_ID && strcmp(id, num) != 0) {
+	if (lv->numbering == NUMBERING_ID)
+		return arena_strdup(c->r->ar, num);
+	want = lv->per_parent && parent != NULL ?
+	    xasprintf("%s.%s", parent, num) : xstrdup(num);
+	if (strcmp(id, want) != 0) {
 		p = pos_of(c, n, "id");
 		diag(DIAG_ERROR, &p, "%s \"%s\" out of sequence "
-		    "(expected \"%s\")", (const char *)n->name, id, num);
+		    "(expected \"%s\")", (const char *)n->name, id, want);
 		c->errors++;
 	}
+	free(want);
 	return arena_strdup(c->r->ar, num);
+}
+
+/* Ids of priorities, and of objectives, are unique in the plan: they
+ * name the PDF's destinations. */
+static void
+check_ids(struct ctx *c)
+{
+	const struct plan *pl = &c->r->plan;
+	const struct objective *ob, *o2;
+	size_t		 i, j, k, l;
+
+	for (i = 0; i < pl->nprios; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(pl->prios[i].id, pl->prios[j].id) == 0) {
+				diag(DIAG_ERROR, &pl->prios[i].pos,
+				    "duplicate priority id \"%s\" (first at "
+				    "line %d)", pl->prios[i].id,
+				    pl->prios[j].pos.line);
+				c->errors++;
+				break;
+			}
+	for (i = 0; i < pl->nprios; i++)
+		for (j = 0; j < pl->prios[i].nobjs; j++) {
+			ob = &pl->prios[i].objs[j];
+			for (k = 0; k <= i; k++)
+				for (l = 0; l < (k < i ?
+				    pl->prios[k].nobjs : j); l++) {
+					o2 = &pl->prios[k].objs[l];
+					if (strcmp(ob->id, o2->id) != 0)
+						continue;
+					diag(DIAG_ERROR, &ob->pos, "duplicate "
+					    "objective id \"%s\" (first at "
+					    "line %d)", ob->id, o2->pos.line);
+					c->errors++;
+				}
+		}
 }
 
 /* The label of an item at level, with a plain space, in the arena. */
@@ -1164,7 +1205,8 @@ read_children(struct ctx *c, struct walk *w, const xmlNode *n,
 			lv = &pl->levels[level];
 			pos = ++w->count[level];
 			ob->num = item_number(c, k, lv,
-			    lv->per_parent ? npos : pos, ob->id);
+			    lv->per_parent ? npos : pos, ob->id,
+			    parent != NULL ? parent->id : pr->id);
 		}
 		ob->measures = arena_array(c->r->ar, count_measures(k),
 		    sizeof(*ob->measures));
@@ -1251,7 +1293,7 @@ xml_load_plan(struct report *r, const char *path)
 		pr->id = attr_of(&c, pn, "id");
 		pr->title = text_of(&c, child_el(pn, "title"));
 		pr->num = item_number(&c, pn, &pl->levels[0], (int)pi,
-		    pr->id);
+		    pr->id, NULL);
 		pr->label = item_label(&c, 0, pr->num);
 		nm = 0;
 		no = count_items(pn, &nm);
@@ -1259,6 +1301,8 @@ xml_load_plan(struct report *r, const char *path)
 		w.mcap = 0;
 		read_children(&c, &w, pn, pr, NULL, 1);
 	}
+	if (w.declared)
+		check_ids(&c);
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
