@@ -2049,6 +2049,7 @@ status_legend(struct dc *d, const struct report *r, const size_t *cnt,
 	double	 h;
 	size_t	 i, n;
 
+	memset(li, 0, sizeof(li));
 	n = scale_legend(&r->plan, cnt, sts);
 	for (i = 0; i < n; i++) {
 		li[i].sw = SW_STATUS;
