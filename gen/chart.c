@@ -2026,7 +2026,8 @@ chart_desc_status(const struct report *r, const struct edition *e)
 			put_status(&b, r, st);
 			buf_puts(&b, ", ");
 			put_lower(&b, n > 1 ? ml->plural : ml->singular);
-			buf_printf(&b, " %s", ml->before);
+			buf_printf(&b, " %s%s", ml->before,
+			    ml->before[0] != '\0' ? " " : "");
 			for (j = 0, n = 0; j < p->nmeasures; j++)
 				if (status_of(p->measures[j], e->year) == st)
 					buf_printf(&b, "%s%s", n++ > 0 ? ", " :
@@ -2125,67 +2126,165 @@ cmp_tile(const void *a, const void *b)
 	return (*x > *y) - (*x < *y);
 }
 
+/* A priority's heading in the status overview: "Priorité I · title".
+ * The caller frees it. */
+static char *
+prio_head(const struct report *r, const struct priority *p)
+{
+	char	*lab = level_label(&r->plan, 0, p->num, " ");
+	char	*s = xasprintf("%s · %s", lab, p->title);
+
+	free(lab);
+	return s;
+}
+
+/* How the status overview is laid out: priorities in ncols columns of
+ * width cw (headings on up to lines lines), tiles of size tile, per in
+ * a row. */
+struct tiles {
+	size_t	 ncols, per;
+	double	 cw, tile;
+	int	 lines;
+};
+
+#define COL_GAP	18.0
+
+/* The height of the priorities from to to in one column of t. */
+static double
+column_height(struct dc *d, const struct report *r, size_t from, size_t to,
+    const struct tiles *t)
+{
+	const struct priority *p;
+	double	 h = 0, hh;
+	char	*head;
+
+	for (; from < to; from++) {
+		p = &r->plan.prios[from];
+		head = prio_head(r, p);
+		measure(d, head, d->th->size_label, 1, t->cw, t->lines, NULL,
+		    &hh);
+		free(head);
+		h += hh + 6 + ((p->nmeasures + t->per - 1) / t->per) *
+		    (t->tile + TILE_GAP) + 8;
+	}
+	return h;
+}
+
+/*
+ * Priorities in columns, when one column of tiles no smaller than 14 pt
+ * does not fit the height avail: the fewest columns (up to 4) where
+ * they do, with the largest tiles; a heading there may take two lines.
+ * Returns 0 to keep one column.
+ */
+static int
+tile_columns(struct dc *d, const struct report *r, double w, double avail,
+    double lh, struct tiles *t)
+{
+	size_t	 n = r->plan.nprios, k, c;
+	double	 tile, hmax;
+
+	t->ncols = 1;
+	t->lines = 1;
+	t->cw = w;
+	tile_layout(r, w, avail - n * (lh + 6 + 8), &t->tile, &t->per);
+	if (t->tile >= 14 && column_height(d, r, 0, n, t) <= avail)
+		return 0;
+	for (t->ncols = 2; t->ncols <= 4 && t->ncols <= n; t->ncols++) {
+		t->cw = (w - (t->ncols - 1) * COL_GAP) / t->ncols;
+		t->lines = 2;
+		k = (n + t->ncols - 1) / t->ncols;
+		for (tile = TILE; tile >= 14; tile -= 1) {
+			t->tile = tile;
+			t->per = tiles_per_row(t->cw, tile);
+			for (c = 0, hmax = 0; c * k < n; c++)
+				hmax = fmax(hmax, column_height(d, r, c * k,
+				    c * k + k < n ? c * k + k : n, t));
+			if (hmax <= avail)
+				return 1;
+		}
+	}
+	/* Nothing fits: the smallest tiles in the most columns. */
+	t->ncols = n < 4 ? n : 4;
+	t->cw = (w - (t->ncols - 1) * COL_GAP) / t->ncols;
+	t->tile = 12;
+	t->per = tiles_per_row(t->cw, t->tile);
+	return 1;
+}
+
+/* One priority's heading and tiles at (x, y); returns the height. */
+static double
+draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
+    const struct priority *p, double x0, double y0, const struct tiles *t,
+    const size_t *rank, const enum status *sts)
+{
+	const struct theme *th = d->th;
+	cairo_t		*cr = d->cr;
+	double		 y = y0, hh, x, ty, tile = t->tile;
+	int		*keys;
+	char		*head;
+	const char	*num;
+	enum status	 st;
+	size_t		 j, per = t->per;
+
+	head = prio_head(r, p);
+	hh = text(d, head, th->size_label, 1, x0, y, HA_LEFT, th->text,
+	    t->cw, t->lines, NULL);
+	free(head);
+	y += hh + 6;
+	/* Best status first (the scale's order), then plan order. */
+	keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
+	for (j = 0; j < p->nmeasures; j++)
+		keys[j] = (int)rank[status_of(p->measures[j], e->year)] *
+		    100000 + (int)p->measures[j]->index;
+	qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
+	for (j = 0; j < p->nmeasures; j++) {
+		st = sts[keys[j] / 100000];
+		x = x0 + (j % per) * (tile + TILE_GAP);
+		ty = y + (j / per) * (tile + TILE_GAP);
+		status_box(d, st, x, ty, tile, tile);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31, 0,
+		    2 * M_PI);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		draw_fill(cr);
+		num = r->plan.measures[keys[j] % 100000].num;
+		measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
+		text(d, num, tile * 0.3, 1, x + tile / 2, ty + (tile - hh) / 2,
+		    HA_CENTRE, th->text, -1, 0, NULL);
+	}
+	free(keys);
+	return y - y0 + ((p->nmeasures + per - 1) / per) * (tile + TILE_GAP) +
+	    8;
+}
+
 void
 chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
     const struct edition *e, double w, double h)
 {
 	struct dc	*d;
-	const struct theme *th;
-	const struct priority *p;
-	size_t		 cnt[STATUS__MAX], i, j, per, nst, rank[STATUS__MAX];
-	double		 y, tile, hh, lh, x, ty, avail;
-	int		*keys;
-	char		*head, *lab;
-	const char	*num;
-	enum status	 st, sts[STATUS__MAX];
+	struct tiles	 t;
+	size_t		 cnt[STATUS__MAX], i, k, nst, rank[STATUS__MAX];
+	double		 y, top, lh;
+	enum status	 sts[STATUS__MAX];
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
-	th = d->th;
 	cairo_save(cr);
 	count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
 	for (i = 0; i < nst; i++)
 		rank[sts[i]] = i;
 	y = status_legend(d, r, cnt, 0, 0, w, 1) + PAD + 4;
-	measure(d, "Ag", th->size_label, 1, -1, 0, NULL, &lh);
+	measure(d, "Ag", d->th->size_label, 1, -1, 0, NULL, &lh);
 
-	/* Tiles as large as fit, up to TILE. */
-	avail = h - y - r->plan.nprios * (lh + 6 + 8);
-	tile_layout(r, w, avail, &tile, &per);
-	for (i = 0; i < r->plan.nprios; i++) {
-		p = &r->plan.prios[i];
-		lab = level_label(&r->plan, 0, p->num, " ");
-		head = xasprintf("%s · %s", lab, p->title);
-		free(lab);
-		hh = text(d, head, th->size_label, 1, 0, y, HA_LEFT, th->text,
-		    w, 1, NULL);
-		free(head);
-		y += hh + 6;
-		/* Best status first (the scale's order), then plan order. */
-		keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
-		for (j = 0; j < p->nmeasures; j++)
-			keys[j] = (int)rank[status_of(p->measures[j],
-			    e->year)] * 100000 + (int)p->measures[j]->index;
-		qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
-		for (j = 0; j < p->nmeasures; j++) {
-			st = sts[keys[j] / 100000];
-			x = (j % per) * (tile + TILE_GAP);
-			ty = y + (j / per) * (tile + TILE_GAP);
-			status_box(d, st, x, ty, tile, tile);
-			cairo_new_sub_path(cr);
-			cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31,
-			    0, 2 * M_PI);
-			cairo_set_source_rgb(cr, 1, 1, 1);
-			draw_fill(cr);
-			num = r->plan.measures[keys[j] % 100000].num;
-			measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
-			text(d, num, tile * 0.3, 1, x + tile / 2,
-			    ty + (tile - hh) / 2, HA_CENTRE, th->text, -1, 0,
-			    NULL);
-		}
-		y += ((p->nmeasures + per - 1) / per) * (tile + TILE_GAP) + 8;
-		free(keys);
+	/* Tiles as large as fit, up to TILE, in columns if need be. */
+	tile_columns(d, r, w, h - y, lh, &t);
+	k = (r->plan.nprios + t.ncols - 1) / t.ncols;
+	for (i = 0, top = y; i < r->plan.nprios; i++) {
+		if (i > 0 && i % k == 0)
+			y = top;
+		y += draw_prio_tiles(d, r, e, &r->plan.prios[i],
+		    (i / k) * (t.cw + COL_GAP), y, &t, rank, sts);
 	}
 	cairo_restore(cr);
 	dc_free(d);

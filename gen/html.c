@@ -347,6 +347,16 @@ label_nb(struct page *p, size_t level, const char *num)
 	free(l);
 }
 
+/* An item's number alone, after its level's word if any: "n° 3". */
+static void
+num_nb(struct page *p, const struct level *lv, const char *num)
+{
+	txt(p, lv->before);
+	if (lv->before[0] != '\0')
+		PUTSL(p, NBSP);
+	txt(p, num);
+}
+
 #define MLEVEL(pl)	((pl)->nlevels - 1)	/* the measures' level */
 
 
@@ -1089,8 +1099,7 @@ measure_item(struct page *p, const struct measure *m, int detail)
 	    "<span class=\"visually-hidden\">", file);
 	txt(p, p->r->plan.levels[MLEVEL(&p->r->plan)].singular);
 	PUTSL(p, " </span>");
-	txt(p, p->r->plan.levels[MLEVEL(&p->r->plan)].before);
-	txt(p, m->num);
+	num_nb(p, &p->r->plan.levels[MLEVEL(&p->r->plan)], m->num);
 	PUTSL(p, "</span><span class=\"mtitle\">");
 	txt(p, m->title);
 	PUTSL(p, "</span></a>");
@@ -1419,8 +1428,7 @@ facts_objective(struct page *p, const struct objective *ob)
 	PUTSL(p, "<div><dt>");
 	txt(p, lv->singular);
 	PUTSL(p, "</dt><dd>");
-	txt(p, lv->before);
-	txt(p, ob->num);
+	num_nb(p, lv, ob->num);
 	PUTSL(p, NBSP ": ");
 	txt(p, ob->title);
 	PUTSL(p, "</dd></div>\n");
@@ -1707,8 +1715,7 @@ page_measure(const struct report *r, const struct edition *e,
 	txt(&p, pl->levels[0].singular);
 	PUTSL(&p, "</dt><dd>");
 	pf(&p, "<a href=\"%s\">", pfile);
-	txt(&p, pl->levels[0].before);
-	txt(&p, pr->num);
+	num_nb(&p, &pl->levels[0], pr->num);
 	PUTSL(&p, NBSP ": ");
 	txt(&p, pr->title);
 	PUTSL(&p, "</a></dd></div>\n");

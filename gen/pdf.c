@@ -367,6 +367,17 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 	p->links[p->nlinks++] = xstrdup(text);
 }
 
+/* An objective's destination: "objectif-I.2", and its level too below
+ * the first ("objectif-2-4"), where ids may repeat those above.  The
+ * caller frees it. */
+static char *
+obj_dest(const struct objective *ob)
+{
+	if (ob->level > 1)
+		return xasprintf("objectif-%zu-%s", ob->level, ob->id);
+	return xasprintf("objectif-%s", ob->id);
+}
+
 /* "Priorité II — title": an item of the plan in the contents and the
  * outline.  The caller frees it. */
 static char *
@@ -421,7 +432,7 @@ build_toc(struct pdf *p)
 			ob = &pr->objs[j];
 			s = item_heading(p, ob->level, ob->num, ob->title);
 			toc_entry(p, s, STYLE_TOC2, (int)ob->level,
-			    keep(p, xasprintf("objectif-%s", ob->id)));
+			    keep(p, obj_dest(ob)));
 			free(s);
 			for (k = 0; k < ob->nmeasures; k++) {
 				m = ob->measures[k];
@@ -922,7 +933,7 @@ build_chapter(struct pdf *p, const struct priority *pr)
 		s = item_kicker(p, ob->level, ob->num);
 		it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 		it->before = 26;
-		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
+		it->dest = keep(p, obj_dest(ob));
 		free(s);
 		/* An objective within an objective: one heading level
 		 * down. */
@@ -2376,7 +2387,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		free(s);
 		for (j = 0; j < pr->nobjs; j++) {
 			const struct objective *ob = &pr->objs[j];
-			char *d = xasprintf("objectif-%s", ob->id);
+			char *d = obj_dest(ob);
 
 			s = item_heading(p, ob->level, ob->num, ob->title);
 			/* An objective's entry is under its parent's. */

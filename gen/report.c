@@ -155,5 +155,6 @@ level_label(const struct plan *pl, size_t level, const char *num,
 {
 	const struct level *lv = &pl->levels[level];
 
-	return xasprintf("%s%s%s%s", lv->singular, sep, lv->before, num);
+	return xasprintf("%s%s%s%s%s", lv->singular, sep, lv->before,
+	    lv->before[0] != '\0' ? sep : "", num);
 }

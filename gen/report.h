@@ -135,7 +135,8 @@ enum numbering {
 struct level {
 	const char	*singular;	/* "Axe" */
 	const char	*plural;	/* "Axes" */
-	const char	*before;	/* before the number: "n° ", or "" */
+	const char	*before;	/* a word before the number: "n°", or
+					 * "" */
 	enum numbering	 numbering;
 	int		 per_parent;	/* numbers restart in each parent */
 	struct pos	 pos;

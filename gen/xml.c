@@ -1023,8 +1023,8 @@ item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
 	return arena_strdup(c->r->ar, num);
 }
 
-/* Ids of priorities, and of objectives, are unique in the plan: they
- * name the PDF's destinations. */
+/* Ids of priorities, and of the objectives of one level, are unique in
+ * the plan: they name the PDF's destinations. */
 static void
 check_ids(struct ctx *c)
 {
@@ -1049,7 +1049,8 @@ check_ids(struct ctx *c)
 				for (l = 0; l < (k < i ?
 				    pl->prios[k].nobjs : j); l++) {
 					o2 = &pl->prios[k].objs[l];
-					if (strcmp(ob->id, o2->id) != 0)
+					if (o2->level != ob->level ||
+					    strcmp(ob->id, o2->id) != 0)
 						continue;
 					diag(DIAG_ERROR, &ob->pos, "duplicate "
 					    "objective id \"%s\" (first at "
