@@ -2475,14 +2475,29 @@ key_figures(const struct report *r, const struct edition *e,
 	size_t		 cnt[STATUS__MAX], n = 0, i, j, pass;
 	char		 num[64], *mw;
 	int		 y;
+	enum status	 best;
 
 	count_status(r, e->year, cnt);
-	snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
-	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
-	f[n].label = xstrdup("mesures réalisées ou partiellement réalisées");
-	f[n].detail = xasprintf("dont %zu réalisée%s, selon l’appréciation du "
-	    "rapporteur national", cnt[STATUS_IMPLEMENTED],
-	    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	if (r->plan.own_scale) {
+		/* The best status of the plan's own scale. */
+		best = r->plan.scale[0].slot;
+		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+		    cnt[best], r->plan.nmeasures);
+		f[n].label = xasprintf("mesures au statut « %s »",
+		    status_name(&r->plan, best));
+		f[n].detail = xstrdup("selon l’appréciation du rapporteur "
+		    "national");
+	} else {
+		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+		    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL],
+		    r->plan.nmeasures);
+		f[n].label = xstrdup("mesures réalisées ou partiellement "
+		    "réalisées");
+		f[n].detail = xasprintf("dont %zu réalisée%s, selon "
+		    "l’appréciation du rapporteur national",
+		    cnt[STATUS_IMPLEMENTED],
+		    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	}
 	n++;
 	for (pass = 0; pass < 2 && n < MAX_FIGS; pass++) {
 		y = e->year - (int)pass;

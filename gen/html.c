@@ -1248,22 +1248,35 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures évaluées</span></li>\n", c.total);
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures réalisées ou partiellement réalisées</span></li>\n",
-	    ndone);
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures non réalisées</span></li>\n",
-	    c.n[STATUS_NOT_IMPLEMENTED]);
+	if (pl->own_scale)	/* the best and the worst of the scale */
+		for (i = 0; i < pl->nscale; i += pl->nscale - 1) {
+			pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+			    "class=\"kf-lab\">mesures au statut « ",
+			    c.n[pl->scale[i].slot]);
+			txt(&p, pl->scale[i].label);
+			PUTSL(&p, " »</span></li>\n");
+			if (pl->nscale == 1)
+				break;
+		}
+	else {
+		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures réalisées ou partiellement "
+		    "réalisées</span></li>\n", ndone);
+		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures non réalisées</span></li>\n",
+		    c.n[STATUS_NOT_IMPLEMENTED]);
+	}
 	/* ntrend[] by enum change. */
 	if (e->prev != NULL)
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s</span></li>\n",
+		    "stables, %zu en recul%s%s%s</span></li>\n",
 		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
 		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
-		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « Information "
-		    "insuffisante »" : ", d’autres passées par « Information "
-		    "insuffisante »");
+		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « " :
+		    ", d’autres passées par « ", ntrend[CHANGE_OTHER] == 0 ?
+		    "" : status_name(pl, STATUS_NOT_ASSESSED),
+		    ntrend[CHANGE_OTHER] == 0 ? "" : " »");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n",
 	    ninds, nfilled, e->year);

@@ -217,6 +217,8 @@ struct plan {
 	size_t		 nscale;
 	const struct scale_status *status[STATUS__MAX]; /* by slot, or NULL
 					 * when the scale has none */
+	int		 own_scale;	/* <statuses>: not the CNCDH's five,
+					 * whose wording the key figures use */
 	const char	*file;
 };
 

@@ -961,6 +961,7 @@ read_scale(struct ctx *c, const xmlNode *n)
 		}
 		return;
 	}
+	pl->own_scale = 1;
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "status"))
 			continue;
