@@ -388,6 +388,9 @@ const char	*status_id(const struct plan *, enum status);
  * (counts by status, or NULL) has measures without an assessment. */
 size_t		 scale_legend(const struct plan *, const size_t *cnt,
 		    enum status *out);
+/* The plan's structure and scale when it declares none: Priorité I,
+ * Objectif I.1 (its id), Mesure 1; the CNCDH's five statuses. */
+void		 plan_defaults(struct plan *);
 /* The number of the item at position pos (from 1) of a level, written
  * as the level numbers it (id: as written) into buf. */
 void		 level_number(const struct level *, int pos, const char *id,

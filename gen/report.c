@@ -112,6 +112,31 @@ scale_legend(const struct plan *pl, const size_t *cnt,
 	return n;
 }
 
+void
+plan_defaults(struct plan *pl)
+{
+	static const struct level dflt[] = {
+		{ "Priorité", "Priorités", "", NUMBERING_ROMAN, 0,
+		    { NULL, 0, 0 } },
+		{ "Objectif", "Objectifs", "", NUMBERING_ID, 0,
+		    { NULL, 0, 0 } },
+		{ "Mesure", "Mesures", "", NUMBERING_ARABIC, 0,
+		    { NULL, 0, 0 } },
+	};
+	size_t	 i;
+
+	memcpy(pl->levels, dflt, sizeof(dflt));
+	pl->nlevels = sizeof(dflt) / sizeof(dflt[0]);
+	for (i = 0; i < STATUS__MAX; i++) {
+		pl->scale[i].id = status_code[i];
+		pl->scale[i].label = status_label[i];
+		pl->scale[i].slot = i;
+		pl->status[i] = &pl->scale[i];
+	}
+	pl->nscale = STATUS__MAX;
+	pl->own_scale = 0;
+}
+
 /* Roman numerals for any positive number: thousands as M. */
 static void
 roman(char *buf, size_t sz, int n)

@@ -875,23 +875,6 @@ struct walk {
 	size_t		 mcap;		/* of the priority's measures */
 };
 
-/* Without <levels>: Priorité I, Objectif I.1 (its id), Mesure 1. */
-static void
-default_levels(struct plan *pl)
-{
-	static const struct level dflt[] = {
-		{ "Priorité", "Priorités", "", NUMBERING_ROMAN, 0,
-		    { NULL, 0, 0 } },
-		{ "Objectif", "Objectifs", "", NUMBERING_ID, 0,
-		    { NULL, 0, 0 } },
-		{ "Mesure", "Mesures", "", NUMBERING_ARABIC, 0,
-		    { NULL, 0, 0 } },
-	};
-
-	memcpy(pl->levels, dflt, sizeof(dflt));
-	pl->nlevels = sizeof(dflt) / sizeof(dflt[0]);
-}
-
 static void
 read_levels(struct ctx *c, const xmlNode *n)
 {
@@ -910,9 +893,9 @@ read_levels(struct ctx *c, const xmlNode *n)
 		    "(priorities, objectives within objectives, measures)",
 		    nl, MAX_LEVELS);
 		c->errors++;
-		default_levels(pl);
-		return;
+		return;		/* the defaults stay */
 	}
+	pl->nlevels = 0;
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "level"))
 			continue;
@@ -940,7 +923,7 @@ read_levels(struct ctx *c, const xmlNode *n)
 	}
 }
 
-/* The status scale: <statuses>, or the CNCDH's five when n is NULL. */
+/* The status scale of <statuses>, in place of the CNCDH's five. */
 static void
 read_scale(struct ctx *c, const xmlNode *n)
 {
@@ -951,17 +934,9 @@ read_scale(struct ctx *c, const xmlNode *n)
 	size_t		 i;
 	struct pos	 p;
 
-	if (n == NULL) {
-		for (i = 0; i < STATUS__MAX; i++) {
-			st = &pl->scale[pl->nscale++];
-			st->id = status_code[i];
-			st->label = status_label[i];
-			st->slot = i;
-			pl->status[i] = st;
-		}
-		return;
-	}
 	pl->own_scale = 1;
+	pl->nscale = 0;
+	memset(pl->status, 0, sizeof(pl->status));
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "status"))
 			continue;
@@ -1258,12 +1233,13 @@ xml_load_plan(struct report *r, const char *path)
 	pl->source = text_of(&c, child_el(root, "source"));
 	if ((pn = child_el(root, "source")) != NULL)
 		pl->source_url = attr_of(&c, pn, "url");
+	plan_defaults(pl);
 	if ((pn = child_el(root, "levels")) != NULL) {
 		w.declared = 1;
 		read_levels(&c, pn);
-	} else
-		default_levels(pl);
-	read_scale(&c, child_el(root, "statuses"));
+	}
+	if ((pn = child_el(root, "statuses")) != NULL)
+		read_scale(&c, pn);
 
 	/* Count first, so that measure pointers stay valid. */
 	for (pn = root->children; pn != NULL; pn = pn->next) {
