@@ -1170,6 +1170,17 @@ edition_figure(struct page *p, const char *file, const char *title,
 
 /* ---- the dashboard ---- */
 
+/* A key figure: how many measures have status st of the plan's scale. */
+static void
+keyfig_status(struct page *p, const struct counts *c,
+    const struct scale_status *st)
+{
+	pf(p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures au statut « ", c->n[st->slot]);
+	txt(p, st->label);
+	PUTSL(p, " »</span></li>\n");
+}
+
 static int
 page_dashboard(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -1248,17 +1259,11 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures évaluées</span></li>\n", c.total);
-	if (pl->own_scale)	/* the best and the worst of the scale */
-		for (i = 0; i < pl->nscale; i += pl->nscale - 1) {
-			pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
-			    "class=\"kf-lab\">mesures au statut « ",
-			    c.n[pl->scale[i].slot]);
-			txt(&p, pl->scale[i].label);
-			PUTSL(&p, " »</span></li>\n");
-			if (pl->nscale == 1)
-				break;
-		}
-	else {
+	if (pl->own_scale) {	/* the best and the worst of the scale */
+		keyfig_status(&p, &c, &pl->scale[0]);
+		if (pl->nscale > 1)
+			keyfig_status(&p, &c, &pl->scale[pl->nscale - 1]);
+	} else {
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures réalisées ou partiellement "
 		    "réalisées</span></li>\n", ndone);
