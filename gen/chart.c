@@ -2272,6 +2272,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	cairo_save(cr);
 	count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
+	memset(rank, 0, sizeof(rank));
 	for (i = 0; i < nst; i++)
 		rank[sts[i]] = i;
 	y = status_legend(d, r, cnt, 0, 0, w, 1) + PAD + 4;
