@@ -1953,14 +1953,32 @@ count_status(const struct report *r, int year, size_t *cnt)
 		cnt[status_of(&r->plan.measures[i], year)]++;
 }
 
-/* Status words in a sentence: "partiellement réalisée". */
+/* A label inside a sentence, its first (ASCII) capital lowered:
+ * "partiellement réalisée", "mesure 12". */
 static void
-put_status(struct buf *b, enum status st)
+put_lower(struct buf *b, const char *l)
 {
-	const char *l = status_label[st];
-
 	buf_putc(b, l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0]);
 	buf_puts(b, l + 1);
+}
+
+static void
+put_status(struct buf *b, const struct report *r, enum status st)
+{
+	put_lower(b, status_name(&r->plan, st));
+}
+
+/* A measure's label inside a sentence, "mesure 12"; the caller frees. */
+static char *
+measure_words(const struct report *r, const struct measure *m)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*l;
+
+	l = level_label(&r->plan, r->plan.nlevels - 1, m->num, " ");
+	put_lower(&b, l);
+	free(l);
+	return buf_detach(&b);
 }
 
 char *
@@ -1975,64 +1993,76 @@ chart_desc_status(const struct report *r, const struct edition *e)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	const struct priority *p;
-	size_t		 cnt[STATUS__MAX], i, j, k, n;
-	int		 st;
+	const struct level *ml = &r->plan.levels[r->plan.nlevels - 1];
+	size_t		 cnt[STATUS__MAX], i, j, k, n, l, nst;
+	enum status	 sts[STATUS__MAX], st;
+	char		*lab;
 
 	count_status(r, e->year, cnt);
+	nst = scale_legend(&r->plan, cnt, sts);
 	buf_printf(&b, "Statut des %zu mesures en %d" NBSP ": ",
 	    r->plan.nmeasures, e->year);
-	for (st = 0, k = 0; st < STATUS__MAX; st++) {
+	for (l = 0, k = 0; l < nst; l++) {
 		if (k++ > 0)
 			buf_puts(&b, ", ");
-		put_status(&b, st);
-		buf_printf(&b, " %zu", cnt[st]);
+		put_status(&b, r, sts[l]);
+		buf_printf(&b, " %zu", cnt[sts[l]]);
 	}
 	buf_puts(&b, ".");
 	for (i = 0; i < r->plan.nprios; i++) {
 		p = &r->plan.prios[i];
-		buf_printf(&b, " Priorité %s" NBSP ": ", p->id);
-		for (st = 0, k = 0; st < STATUS__MAX; st++) {
+		lab = level_label(&r->plan, 0, p->num, " ");
+		buf_printf(&b, " %s" NBSP ": ", lab);
+		free(lab);
+		for (l = 0, k = 0; l < nst; l++) {
+			st = sts[l];
 			for (j = 0, n = 0; j < p->nmeasures; j++)
-				if (status_of(p->measures[j], e->year) ==
-				    (enum status)st)
+				if (status_of(p->measures[j], e->year) == st)
 					n++;
 			if (n == 0)
 				continue;
 			if (k++ > 0)
 				buf_puts(&b, NNBSP "; ");
-			put_status(&b, st);
-			buf_printf(&b, ", mesure%s ", n > 1 ? "s" : "");
+			put_status(&b, r, st);
+			buf_puts(&b, ", ");
+			put_lower(&b, n > 1 ? ml->plural : ml->singular);
+			buf_printf(&b, " %s%s", ml->before,
+			    ml->before[0] != '\0' ? " " : "");
 			for (j = 0, n = 0; j < p->nmeasures; j++)
-				if (status_of(p->measures[j], e->year) ==
-				    (enum status)st)
-					buf_printf(&b, "%s%d", n++ > 0 ? ", " :
-					    "", p->measures[j]->number);
+				if (status_of(p->measures[j], e->year) == st)
+					buf_printf(&b, "%s%s", n++ > 0 ? ", " :
+					    "", p->measures[j]->num);
 		}
 		buf_puts(&b, ".");
 	}
 	return buf_detach(&b);
 }
 
-/* The status legend: the five statuses, with counts if cnt. */
+/* The status legend: the plan's scale (scale_legend()), with counts if
+ * cnt. */
 static double
-status_legend(struct dc *d, const size_t *cnt, double x, double y, double w,
-    int draw)
+status_legend(struct dc *d, const struct report *r, const size_t *cnt,
+    double x, double y, double w, int draw)
 {
 	struct legend_item li[STATUS__MAX];
 	char	*lab[STATUS__MAX];
+	enum status sts[STATUS__MAX];
 	double	 h;
-	int	 st;
+	size_t	 i, n;
 
-	for (st = 0; st < STATUS__MAX; st++) {
-		li[st].sw = SW_STATUS;
-		li[st].st = st;
-		lab[st] = cnt != NULL ? xasprintf("%s (%zu)", status_label[st],
-		    cnt[st]) : xstrdup(status_label[st]);
-		li[st].label = lab[st];
+	memset(li, 0, sizeof(li));
+	n = scale_legend(&r->plan, cnt, sts);
+	for (i = 0; i < n; i++) {
+		li[i].sw = SW_STATUS;
+		li[i].st = sts[i];
+		lab[i] = cnt != NULL ? xasprintf("%s (%zu)",
+		    status_name(&r->plan, sts[i]), cnt[sts[i]]) :
+		    xstrdup(status_name(&r->plan, sts[i]));
+		li[i].label = lab[i];
 	}
-	h = legend(d, li, STATUS__MAX, x, y, w, draw);
-	for (st = 0; st < STATUS__MAX; st++)
-		free(lab[st]);
+	h = legend(d, li, n, x, y, w, draw);
+	for (i = 0; i < n; i++)
+		free(lab[i]);
 	return h;
 }
 
@@ -2096,61 +2126,166 @@ cmp_tile(const void *a, const void *b)
 	return (*x > *y) - (*x < *y);
 }
 
+/* A priority's heading in the status overview: "Priorité I · title".
+ * The caller frees it. */
+static char *
+prio_head(const struct report *r, const struct priority *p)
+{
+	char	*lab = level_label(&r->plan, 0, p->num, " ");
+	char	*s = xasprintf("%s · %s", lab, p->title);
+
+	free(lab);
+	return s;
+}
+
+/* How the status overview is laid out: priorities in ncols columns of
+ * width cw (headings on up to lines lines), tiles of size tile, per in
+ * a row. */
+struct tiles {
+	size_t	 ncols, per;
+	double	 cw, tile;
+	int	 lines;
+};
+
+#define COL_GAP	18.0
+
+/* The height of the priorities from to to in one column of t. */
+static double
+column_height(struct dc *d, const struct report *r, size_t from, size_t to,
+    const struct tiles *t)
+{
+	const struct priority *p;
+	double	 h = 0, hh;
+	char	*head;
+
+	for (; from < to; from++) {
+		p = &r->plan.prios[from];
+		head = prio_head(r, p);
+		measure(d, head, d->th->size_label, 1, t->cw, t->lines, NULL,
+		    &hh);
+		free(head);
+		h += hh + 6 + ((p->nmeasures + t->per - 1) / t->per) *
+		    (t->tile + TILE_GAP) + 8;
+	}
+	return h;
+}
+
+/*
+ * Priorities in columns, when one column of tiles no smaller than 14 pt
+ * does not fit the height avail: the fewest columns (up to 4) where
+ * they do, with the largest tiles; a heading there may take two lines.
+ * Returns 0 to keep one column.
+ */
+static int
+tile_columns(struct dc *d, const struct report *r, double w, double avail,
+    double lh, struct tiles *t)
+{
+	size_t	 n = r->plan.nprios, k, c;
+	double	 tile, hmax;
+
+	t->ncols = 1;
+	t->lines = 1;
+	t->cw = w;
+	tile_layout(r, w, avail - n * (lh + 6 + 8), &t->tile, &t->per);
+	if (t->tile >= 14 && column_height(d, r, 0, n, t) <= avail)
+		return 0;
+	for (t->ncols = 2; t->ncols <= 4 && t->ncols <= n; t->ncols++) {
+		t->cw = (w - (t->ncols - 1) * COL_GAP) / t->ncols;
+		t->lines = 2;
+		k = (n + t->ncols - 1) / t->ncols;
+		for (tile = TILE; tile >= 14; tile -= 1) {
+			t->tile = tile;
+			t->per = tiles_per_row(t->cw, tile);
+			for (c = 0, hmax = 0; c * k < n; c++)
+				hmax = fmax(hmax, column_height(d, r, c * k,
+				    c * k + k < n ? c * k + k : n, t));
+			if (hmax <= avail)
+				return 1;
+		}
+	}
+	/* Nothing fits: the smallest tiles in the most columns. */
+	t->ncols = n < 4 ? n : 4;
+	t->cw = (w - (t->ncols - 1) * COL_GAP) / t->ncols;
+	t->tile = 12;
+	t->per = tiles_per_row(t->cw, t->tile);
+	return 1;
+}
+
+/* One priority's heading and tiles at (x, y); returns the height. */
+static double
+draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
+    const struct priority *p, double x0, double y0, const struct tiles *t,
+    const size_t *rank, const enum status *sts)
+{
+	const struct theme *th = d->th;
+	cairo_t		*cr = d->cr;
+	double		 y = y0, hh, x, ty, tile = t->tile;
+	int		*keys;
+	char		*head;
+	const char	*num;
+	enum status	 st;
+	size_t		 j, per = t->per;
+
+	head = prio_head(r, p);
+	hh = text(d, head, th->size_label, 1, x0, y, HA_LEFT, th->text,
+	    t->cw, t->lines, NULL);
+	free(head);
+	y += hh + 6;
+	/* Best status first (the scale's order), then plan order. */
+	keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
+	for (j = 0; j < p->nmeasures; j++)
+		keys[j] = (int)rank[status_of(p->measures[j], e->year)] *
+		    100000 + (int)p->measures[j]->index;
+	qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
+	for (j = 0; j < p->nmeasures; j++) {
+		st = sts[keys[j] / 100000];
+		x = x0 + (j % per) * (tile + TILE_GAP);
+		ty = y + (j / per) * (tile + TILE_GAP);
+		status_box(d, st, x, ty, tile, tile);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31, 0,
+		    2 * M_PI);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		draw_fill(cr);
+		num = r->plan.measures[keys[j] % 100000].num;
+		measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
+		text(d, num, tile * 0.3, 1, x + tile / 2, ty + (tile - hh) / 2,
+		    HA_CENTRE, th->text, -1, 0, NULL);
+	}
+	free(keys);
+	return y - y0 + ((p->nmeasures + per - 1) / per) * (tile + TILE_GAP) +
+	    8;
+}
+
 void
 chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
     const struct edition *e, double w, double h)
 {
 	struct dc	*d;
-	const struct theme *th;
-	const struct priority *p;
-	size_t		 cnt[STATUS__MAX], i, j, per;
-	double		 y, tile, hh, lh, x, ty, avail;
-	int		*keys;
-	char		*head, num[16];
-	enum status	 st;
+	struct tiles	 t;
+	size_t		 cnt[STATUS__MAX], i, k, nst, rank[STATUS__MAX];
+	double		 y, top, lh;
+	enum status	 sts[STATUS__MAX];
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
-	th = d->th;
 	cairo_save(cr);
 	count_status(r, e->year, cnt);
-	y = status_legend(d, cnt, 0, 0, w, 1) + PAD + 4;
-	measure(d, "Ag", th->size_label, 1, -1, 0, NULL, &lh);
+	nst = scale_legend(&r->plan, cnt, sts);
+	memset(rank, 0, sizeof(rank));
+	for (i = 0; i < nst; i++)
+		rank[sts[i]] = i;
+	y = status_legend(d, r, cnt, 0, 0, w, 1) + PAD + 4;
+	measure(d, "Ag", d->th->size_label, 1, -1, 0, NULL, &lh);
 
-	/* Tiles as large as fit, up to TILE. */
-	avail = h - y - r->plan.nprios * (lh + 6 + 8);
-	tile_layout(r, w, avail, &tile, &per);
-	for (i = 0; i < r->plan.nprios; i++) {
-		p = &r->plan.prios[i];
-		head = xasprintf("Priorité %s · %s", p->id, p->title);
-		hh = text(d, head, th->size_label, 1, 0, y, HA_LEFT, th->text,
-		    w, 1, NULL);
-		free(head);
-		y += hh + 6;
-		/* Best status first, then plan order. */
-		keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
-		for (j = 0; j < p->nmeasures; j++)
-			keys[j] = (int)status_of(p->measures[j], e->year) *
-			    100000 + p->measures[j]->number;
-		qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
-		for (j = 0; j < p->nmeasures; j++) {
-			st = (enum status)(keys[j] / 100000);
-			x = (j % per) * (tile + TILE_GAP);
-			ty = y + (j / per) * (tile + TILE_GAP);
-			status_box(d, st, x, ty, tile, tile);
-			cairo_new_sub_path(cr);
-			cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31,
-			    0, 2 * M_PI);
-			cairo_set_source_rgb(cr, 1, 1, 1);
-			draw_fill(cr);
-			snprintf(num, sizeof(num), "%d", keys[j] % 100000);
-			measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
-			text(d, num, tile * 0.3, 1, x + tile / 2,
-			    ty + (tile - hh) / 2, HA_CENTRE, th->text, -1, 0,
-			    NULL);
-		}
-		y += ((p->nmeasures + per - 1) / per) * (tile + TILE_GAP) + 8;
-		free(keys);
+	/* Tiles as large as fit, up to TILE, in columns if need be. */
+	tile_columns(d, r, w, h - y, lh, &t);
+	k = (r->plan.nprios + t.ncols - 1) / t.ncols;
+	for (i = 0, top = y; i < r->plan.nprios; i++) {
+		if (i > 0 && i % k == 0)
+			y = top;
+		y += draw_prio_tiles(d, r, e, &r->plan.prios[i],
+		    (i / k) * (t.cw + COL_GAP), y, &t, rank, sts);
 	}
 	cairo_restore(cr);
 	dc_free(d);
@@ -2172,19 +2307,20 @@ char *
 chart_desc_progress(const struct report *r, const struct edition *e)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	size_t		 cnt[STATUS__MAX], i;
-	int		 st, k;
+	size_t		 cnt[STATUS__MAX], i, l, nst;
+	enum status	 sts[STATUS__MAX];
 
 	buf_puts(&b, "Nombre de mesures par statut");
 	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
 		count_status(r, r->eds[i].year, cnt);
+		nst = scale_legend(&r->plan, cnt, sts);
 		buf_printf(&b, "%s en %d" NBSP ": ", i == 0 ? "" : NNBSP ";",
 		    r->eds[i].year);
-		for (st = 0, k = 0; st < STATUS__MAX; st++) {
-			if (k++ > 0)
+		for (l = 0; l < nst; l++) {
+			if (l > 0)
 				buf_puts(&b, ", ");
-			put_status(&b, st);
-			buf_printf(&b, " %zu", cnt[st]);
+			put_status(&b, r, sts[l]);
+			buf_printf(&b, " %zu", cnt[sts[l]]);
 		}
 	}
 	buf_puts(&b, ".");
@@ -2231,17 +2367,19 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	const struct theme *th;
 	struct ticks	 t;
 	size_t		 cnt[STATUS__MAX], i, n, total = r->plan.nmeasures;
+	size_t		 l, nst;
 	double		 y, top, left, right, rowh, bh, x, sw, lw, lh, yw, tx;
 	double		 th_, sh;
-	int		 st;
+	enum status	 st, sts[STATUS__MAX];
 	char		 num[32];
+	struct buf	 unit = { NULL, 0, 0 };
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
 	th = d->th;
 	cairo_save(cr);
 	n = eds_upto(r, e);
-	top = full ? status_legend(d, NULL, 0, 0, w, 1) + PAD + 4 : 0;
+	top = full ? status_legend(d, r, NULL, 0, 0, w, 1) + PAD + 4 : 0;
 	measure(d, "2016", th->size_label, 1, -1, 0, &yw, &lh);
 	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
 	sh = 0;
@@ -2275,8 +2413,10 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
 		    HA_CENTRE, th->muted, -1, 0, NULL);
 	}
-	text(d, "mesures", th->size_tick, 0, right, top + n * rowh + 5 + th_,
+	put_lower(&unit, r->plan.levels[r->plan.nlevels - 1].plural);
+	text(d, unit.data, th->size_tick, 0, right, top + n * rowh + 5 + th_,
 	    HA_RIGHT, th->muted, -1, 0, NULL);
+	buf_free(&unit);
 	for (i = 0; i < n; i++) {
 		y = top + i * rowh;
 		count_status(r, r->eds[i].year, cnt);
@@ -2285,7 +2425,9 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 		    y + (rowh - lh) / 2, HA_LEFT, r->eds[i].year == e->year ?
 		    th->text : th->muted, -1, 0, NULL);
 		x = left;
-		for (st = 0; st < STATUS__MAX; st++) {
+		nst = scale_legend(&r->plan, cnt, sts);
+		for (l = 0; l < nst; l++) {
+			st = sts[l];
 			if (cnt[st] == 0)
 				continue;
 			sw = (double)cnt[st] / total * (right - left);
@@ -2332,16 +2474,31 @@ key_figures(const struct report *r, const struct edition *e,
 	const struct indicator *ind;
 	const struct value *v, *pv;
 	size_t		 cnt[STATUS__MAX], n = 0, i, j, pass;
-	char		 num[64];
+	char		 num[64], *mw;
 	int		 y;
+	enum status	 best;
 
 	count_status(r, e->year, cnt);
-	snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
-	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
-	f[n].label = xstrdup("mesures réalisées ou partiellement réalisées");
-	f[n].detail = xasprintf("dont %zu réalisée%s, selon l’appréciation du "
-	    "rapporteur national", cnt[STATUS_IMPLEMENTED],
-	    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	if (r->plan.own_scale) {
+		/* The best status of the plan's own scale. */
+		best = r->plan.scale[0].slot;
+		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+		    cnt[best], r->plan.nmeasures);
+		f[n].label = xasprintf("mesures au statut « %s »",
+		    status_name(&r->plan, best));
+		f[n].detail = xstrdup("selon l’appréciation du rapporteur "
+		    "national");
+	} else {
+		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+		    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL],
+		    r->plan.nmeasures);
+		f[n].label = xstrdup("mesures réalisées ou partiellement "
+		    "réalisées");
+		f[n].detail = xasprintf("dont %zu réalisée%s, selon "
+		    "l’appréciation du rapporteur national",
+		    cnt[STATUS_IMPLEMENTED],
+		    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	}
 	n++;
 	for (pass = 0; pass < 2 && n < MAX_FIGS; pass++) {
 		y = e->year - (int)pass;
@@ -2360,18 +2517,18 @@ key_figures(const struct report *r, const struct edition *e,
 					continue;
 				fmt_value(f[n].value, sizeof(f[n].value),
 				    v->v, ind->unit);
+				mw = measure_words(r, ind->measure);
 				f[n].label = xstrdup(ind->label);
 				pv = series_at(&ind->series[0], y - 1);
 				if (pv != NULL) {
 					chart_fmt(num, sizeof(num), pv->v,
 					    ind->unit);
 					f[n].detail = xasprintf("en %d, contre "
-					    "%s en %d (mesure %d)", y, num,
-					    y - 1, ind->measure->number);
+					    "%s en %d (%s)", y, num, y - 1, mw);
 				} else
-					f[n].detail = xasprintf("en %d "
-					    "(mesure %d)", y,
-					    ind->measure->number);
+					f[n].detail = xasprintf("en %d (%s)",
+					    y, mw);
+				free(mw);
 				n++;
 			}
 	}

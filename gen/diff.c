@@ -797,7 +797,7 @@ measure_fields(struct diff *d, const struct measure *bm,
 	field(&f, strings_differ(bm->partners, bm->npartners, m->partners,
 	    m->npartners), "partners", "partenaires");
 	field(&f, bm->number != m->number, "number", "numéro");
-	what = xasprintf("Mesure %d", m->number);
+	what = xasprintf("%s", m->label);
 	fields_done(d, &f, CKIND_MEASURE_CHANGED, d->cur->plan.file,
 	    m->pos.line, m->id, NULL, what);
 	free(what);
@@ -834,7 +834,7 @@ indicator_fields(struct diff *d, const struct measure *m,
 	    "valeur de référence");
 	field(&f, points_differ(&bi->target, &ind->target), "target",
 	    "cible");
-	what = xasprintf("Mesure %d, indicateur « %s »", m->number,
+	what = xasprintf("%s, indicateur « %s »", m->label,
 	    ind->label);
 	fields_done(d, &f, CKIND_IND_CHANGED, m->ind_file, ind->pos.line,
 	    m->id, ind->id, what);
@@ -883,7 +883,7 @@ measures(struct diff *d)
 		}
 		c = add(d, CKIND_MEASURE_ADDED, r->plan.file, m->pos.line);
 		c->measure = m->id;
-		say(c, "Mesure %d ajoutée au plan : « %s »", m->number,
+		say(c, "%s ajoutée au plan : « %s »", m->label,
 		    m->title);
 	}
 	for (i = 0; i < b->plan.nmeasures; i++) {
@@ -892,7 +892,7 @@ measures(struct diff *d)
 			continue;
 		c = add(d, CKIND_MEASURE_REMOVED, b->plan.file, 0);
 		c->measure = m->id;
-		say(c, "Mesure %d retirée du plan : « %s »", m->number,
+		say(c, "%s retirée du plan : « %s »", m->label,
 		    m->title);
 	}
 }
@@ -901,6 +901,7 @@ static void
 assessments(struct diff *d, const struct measure *bm,
     const struct measure *m)
 {
+	const struct plan *base = &d->base->plan, *cur = &d->cur->plan;
 	const struct assessment *a, *pa;
 	struct dchange	*c;
 	size_t		 i;
@@ -912,21 +913,21 @@ assessments(struct diff *d, const struct measure *bm,
 			    a->pos.line);
 			c->edition = a->year;
 			c->measure = m->id;
-			c->new = jstr_dup(status_code[a->status]);
-			say(c, "Mesure %d, %d : appréciation ajoutée (%s) : "
-			    "« %s »", m->number, a->year,
-			    status_label[a->status], a->text);
+			c->new = jstr_dup(status_id(cur, a->status));
+			say(c, "%s, %d : appréciation ajoutée (%s) : "
+			    "« %s »", m->label, a->year,
+			    status_name(cur, a->status), a->text);
 			continue;
 		}
 		if (pa->status != a->status) {
 			c = add(d, CKIND_STATUS, m->ind_file, a->pos.line);
 			c->edition = a->year;
 			c->measure = m->id;
-			c->old = jstr_dup(status_code[pa->status]);
-			c->new = jstr_dup(status_code[a->status]);
-			say(c, "Mesure %d, %d : statut %s → %s", m->number,
-			    a->year, status_label[pa->status],
-			    status_label[a->status]);
+			c->old = jstr_dup(status_id(base, pa->status));
+			c->new = jstr_dup(status_id(cur, a->status));
+			say(c, "%s, %d : statut %s → %s", m->label,
+			    a->year, status_name(base, pa->status),
+			    status_name(cur, a->status));
 		}
 		if (!streq(pa->text, a->text)) {
 			c = add(d, CKIND_JUSTIFICATION, m->ind_file,
@@ -935,8 +936,8 @@ assessments(struct diff *d, const struct measure *bm,
 			c->measure = m->id;
 			c->old = jstr_dup(pa->text);
 			c->new = jstr_dup(a->text);
-			say(c, "Mesure %d, %d : justification « %s » → « %s »",
-			    m->number, a->year, pa->text, a->text);
+			say(c, "%s, %d : justification « %s » → « %s »",
+			    m->label, a->year, pa->text, a->text);
 		}
 	}
 	for (i = 0; i < bm->nassess; i++) {
@@ -946,9 +947,9 @@ assessments(struct diff *d, const struct measure *bm,
 		c = add(d, CKIND_ASSESS_REMOVED, m->ind_file, 0);
 		c->edition = pa->year;
 		c->measure = m->id;
-		c->old = jstr_dup(status_code[pa->status]);
-		say(c, "Mesure %d, %d : appréciation supprimée (%s)",
-		    m->number, pa->year, status_label[pa->status]);
+		c->old = jstr_dup(status_id(base, pa->status));
+		say(c, "%s, %d : appréciation supprimée (%s)",
+		    m->label, pa->year, status_name(base, pa->status));
 	}
 }
 
@@ -980,9 +981,9 @@ value_where(const struct measure *m, const struct indicator *ind,
     const struct series *s, int year)
 {
 	if (s->id != NULL)
-		return xasprintf("Mesure %d, « %s », catégorie « %s », %d",
-		    m->number, ind->label, s->label, year);
-	return xasprintf("Mesure %d, « %s », %d", m->number, ind->label,
+		return xasprintf("%s, « %s », catégorie « %s », %d",
+		    m->label, ind->label, s->label, year);
+	return xasprintf("%s, « %s », %d", m->label, ind->label,
 	    year);
 }
 
@@ -1069,8 +1070,8 @@ indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 			    ind->pos.line);
 			c->measure = m->id;
 			c->indicator = ind->id;
-			say(c, "Mesure %d : indicateur « %s » ajouté",
-			    m->number, ind->label);
+			say(c, "%s : indicateur « %s » ajouté",
+			    m->label, ind->label);
 			continue;
 		}
 		indicator_fields(d, m, bi, ind);
@@ -1089,7 +1090,7 @@ indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 		c = add(d, CKIND_IND_REMOVED, m->ind_file, 0);
 		c->measure = m->id;
 		c->indicator = bi->id;
-		say(c, "Mesure %d : indicateur « %s » supprimé", m->number,
+		say(c, "%s : indicateur « %s » supprimé", m->label,
 		    bi->label);
 	}
 }

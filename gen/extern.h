@@ -32,6 +32,7 @@ enum {
 #define MAX_MARKS	30			/* combining marks in a row */
 #define MAX_XML_DEPTH	32			/* element nesting */
 #define MAX_MEASURES	9999			/* ids m01 to m9999 */
+#define MAX_EXPOST	10	/* an edition up to 10 years after the plan */
 #define MAX_PARTS	50			/* front or back matter */
 #define MAX_INDICATORS	64			/* per measure */
 #define MAX_VALUES	200			/* per series */
@@ -373,7 +374,33 @@ const struct edition *report_edition(const struct report *, int year);
  * one place that decides whether a measure improved.  A move to or from
  * "not assessed" is CHANGE_OTHER, neither better nor worse. */
 enum status;
-enum change	 report_change(enum status prev, enum status now);
+struct plan;
+struct level;
+enum change	 report_change(const struct plan *, enum status prev,
+		    enum status now);
+/* A status as the plan's scale names it (its label, its id in the
+ * indicator files). */
+const char	*status_name(const struct plan *, enum status);
+const char	*status_id(const struct plan *, enum status);
+/* The statuses a legend lists, in order, into out; returns how many:
+ * every status of the scale, zero counts included (the reader sees the
+ * whole scale), and "not assessed" when the scale lacks it but cnt
+ * (counts by status, or NULL) has measures without an assessment. */
+size_t		 scale_legend(const struct plan *, const size_t *cnt,
+		    enum status *out);
+/* The plan's structure and scale when it declares none: Priorité I,
+ * Objectif I.1 (its id), Mesure 1; the CNCDH's five statuses. */
+void		 plan_defaults(struct plan *);
+/* The number of the item at position pos (from 1) of a level, written
+ * as the level numbers it (id: as written) into buf. */
+void		 level_number(const struct level *, int pos, const char *id,
+		    char *buf, size_t sz);
+/* The label of an item of the plan: the level's name, sep (a space or a
+ * no-break space), the level's word before numbers and sep if any, and
+ * the item's number as shown: "Priorité II", "Action n° 3", "Mesure 12".  The one place labels are formed; the
+ * caller frees it. */
+char		*level_label(const struct plan *, size_t level, const char *num,
+		    const char *sep);
 
 /* ---- validate.c: semantic checks across files ---- */
 

@@ -325,14 +325,39 @@ public_url(const struct opts *o, const char *rel)
 	return xasprintf("%.*s/%s", (int)n, o->base_url, rel);
 }
 
+/* A status: its class names the theme's swatch, its text the scale's
+ * label. */
 static void
 badge(struct page *p, enum status st)
 {
 	pf(p, "<span class=\"badge badge-%s\"><span class=\"badge-icon\" "
 	    "aria-hidden=\"true\"></span>", status_code[st]);
-	txt(p, status_label[st]);
+	txt(p, status_name(&p->r->plan, st));
 	PUTSL(p, "</span>");
 }
+
+/* The label of an item of the plan, with a no-break space: "Priorité
+ * II". */
+static void
+label_nb(struct page *p, size_t level, const char *num)
+{
+	char	*l = level_label(&p->r->plan, level, num, NBSP);
+
+	txt(p, l);
+	free(l);
+}
+
+/* An item's number alone, after its level's word if any: "n° 3". */
+static void
+num_nb(struct page *p, const struct level *lv, const char *num)
+{
+	txt(p, lv->before);
+	if (lv->before[0] != '\0')
+		PUTSL(p, NBSP);
+	txt(p, num);
+}
+
+#define MLEVEL(pl)	((pl)->nlevels - 1)	/* the measures' level */
 
 
 /*
@@ -493,12 +518,11 @@ page_begin(struct page *p, const char *title, const char *cur,
 		    " aria-current=\"page\"" : "");
 		for (i = 0; i < r->plan.nprios; i++) {
 			priority_file(file, sizeof(file), &r->plan.prios[i]);
-			pf(p, "<li><a href=\"%s\"%s>Priorité%s", file,
+			pf(p, "<li><a href=\"%s\"%s>", file,
 			    cur == NULL || strcmp(cur, file) != 0 ? "" :
 			    strcmp(cur, p->name) == 0 ?
-			    " aria-current=\"page\"" : " class=\"active\"",
-			    NBSP);
-			txt(p, r->plan.prios[i].id);
+			    " aria-current=\"page\"" : " class=\"active\"");
+			label_nb(p, 0, r->plan.prios[i].num);
 			PUTSL(p, "</a></li>\n");
 		}
 		pf(p, "<li><a href=\"donnees.html\"%s>Données</a></li>\n",
@@ -1043,15 +1067,18 @@ count_statuses(const struct edition *e, struct measure *const *ms,
 static void
 counts_line(struct page *p, const struct counts *c)
 {
-	size_t	 s;
+	enum status sts[STATUS__MAX];
+	size_t	 i, n;
 
+	n = scale_legend(&p->r->plan, NULL, sts);
 	PUTSL(p, "<ul class=\"counts\">");
-	for (s = 0; s < STATUS__MAX; s++) {
-		if (c->n[s] == 0)
+	for (i = 0; i < n; i++) {
+		if (c->n[sts[i]] == 0)
 			continue;
 		PUTSL(p, "<li>");
-		badge(p, s);
-		pf(p, "<span class=\"count\">%zu</span></li>", c->n[s]);
+		badge(p, sts[i]);
+		pf(p, "<span class=\"count\">%zu</span></li>",
+		    c->n[sts[i]]);
 	}
 	PUTSL(p, "</ul>\n");
 }
@@ -1069,8 +1096,11 @@ measure_item(struct page *p, const struct measure *m, int detail)
 	if (p->e->prev != NULL)
 		pa = report_assessment(m, p->e->prev->year);
 	pf(p, "<li class=\"mitem\"><a href=\"%s\"><span class=\"mnum\">"
-	    "<span class=\"visually-hidden\">Mesure </span>%d</span>"
-	    "<span class=\"mtitle\">", file, m->number);
+	    "<span class=\"visually-hidden\">", file);
+	txt(p, p->r->plan.levels[MLEVEL(&p->r->plan)].singular);
+	PUTSL(p, " </span>");
+	num_nb(p, &p->r->plan.levels[MLEVEL(&p->r->plan)], m->num);
+	PUTSL(p, "</span><span class=\"mtitle\">");
 	txt(p, m->title);
 	PUTSL(p, "</span></a>");
 	if (detail && a != NULL) {
@@ -1085,7 +1115,7 @@ measure_item(struct page *p, const struct measure *m, int detail)
 		PUTSL(p, "<span class=\"to-write\">À rédiger</span>");
 	if (a != NULL && pa != NULL) {
 		pf(p, "<span class=\"mprev\">%d%s: ", p->e->prev->year, NBSP);
-		txt(p, status_label[pa->status]);
+		txt(p, status_name(&p->r->plan, pa->status));
 		PUTSL(p, "</span>");
 	}
 	PUTSL(p, "</span></li>\n");
@@ -1106,8 +1136,8 @@ parts_list(struct page *p, const struct part *cur)
 		if (i >= e->nfront && i < e->nfront + pl->nprios) {
 			priority_file(file, sizeof(file),
 			    &pl->prios[i - e->nfront]);
-			pf(p, "<li><a href=\"%s\">Priorité" NBSP, file);
-			txt(p, pl->prios[i - e->nfront].id);
+			pf(p, "<li><a href=\"%s\">", file);
+			label_nb(p, 0, pl->prios[i - e->nfront].num);
 			PUTSL(p, NBSP ": ");
 			txt(p, pl->prios[i - e->nfront].title);
 			PUTSL(p, "</a></li>\n");
@@ -1140,6 +1170,17 @@ edition_figure(struct page *p, const char *file, const char *title,
 
 /* ---- the dashboard ---- */
 
+/* A key figure: how many measures have status st of the plan's scale. */
+static void
+keyfig_status(struct page *p, const struct counts *c,
+    const struct scale_status *st)
+{
+	pf(p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures au statut « ", c->n[st->slot]);
+	txt(p, st->label);
+	PUTSL(p, " »</span></li>\n");
+}
+
 static int
 page_dashboard(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -1150,8 +1191,9 @@ page_dashboard(const struct report *r, const struct edition *e,
 	struct measure	**all;
 	const struct assessment *a, *pa;
 	char		 date[64], file[64], *desc, *title;
-	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone;
+	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone, nst;
 	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
+	enum status	 sts[STATUS__MAX];
 	struct crumb	 cr[] = {
 		{ "../index.html", "Éditions" },
 		{ NULL, NULL },
@@ -1177,7 +1219,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 		if (e->prev != NULL &&
 		    (a = report_assessment(all[i], e->year)) != NULL &&
 		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
-			ntrend[report_change(pa->status, a->status)]++;
+			ntrend[report_change(pl, pa->status, a->status)]++;
 	}
 	count_statuses(e, all, pl->nmeasures, &c);
 
@@ -1217,22 +1259,29 @@ page_dashboard(const struct report *r, const struct edition *e,
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "mesures évaluées</span></li>\n", c.total);
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures réalisées ou partiellement réalisées</span></li>\n",
-	    ndone);
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures non réalisées</span></li>\n",
-	    c.n[STATUS_NOT_IMPLEMENTED]);
+	if (pl->own_scale) {	/* the best and the worst of the scale */
+		keyfig_status(&p, &c, &pl->scale[0]);
+		if (pl->nscale > 1)
+			keyfig_status(&p, &c, &pl->scale[pl->nscale - 1]);
+	} else {
+		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures réalisées ou partiellement "
+		    "réalisées</span></li>\n", ndone);
+		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures non réalisées</span></li>\n",
+		    c.n[STATUS_NOT_IMPLEMENTED]);
+	}
 	/* ntrend[] by enum change. */
 	if (e->prev != NULL)
 		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s</span></li>\n",
+		    "stables, %zu en recul%s%s%s</span></li>\n",
 		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
 		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
-		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « Information "
-		    "insuffisante »" : ", d’autres passées par « Information "
-		    "insuffisante »");
+		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « " :
+		    ", d’autres passées par « ", ntrend[CHANGE_OTHER] == 0 ?
+		    "" : status_name(pl, STATUS_NOT_ASSESSED),
+		    ntrend[CHANGE_OTHER] == 0 ? "" : " »");
 	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n",
 	    ninds, nfilled, e->year);
@@ -1267,12 +1316,13 @@ page_dashboard(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</tr></thead>\n<tbody>\n");
 	if (e->prev != NULL)
 		count_statuses(e->prev, all, pl->nmeasures, &pc);
-	for (i = 0; i < STATUS__MAX; i++) {
+	nst = scale_legend(pl, c.n, sts);
+	for (i = 0; i < nst; i++) {
 		PUTSL(&p, "<tr><th scope=\"row\">");
-		badge(&p, i);
-		pf(&p, "</th><td class=\"num\">%zu</td>", c.n[i]);
+		badge(&p, sts[i]);
+		pf(&p, "</th><td class=\"num\">%zu</td>", c.n[sts[i]]);
 		if (e->prev != NULL)
-			pf(&p, "<td class=\"num\">%zu</td>", pc.n[i]);
+			pf(&p, "<td class=\"num\">%zu</td>", pc.n[sts[i]]);
 		PUTSL(&p, "</tr>\n");
 	}
 	pf(&p, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
@@ -1293,9 +1343,8 @@ page_dashboard(const struct report *r, const struct edition *e,
 		priority_file(file, sizeof(file), pr);
 		count_statuses(e, pr->measures, pr->nmeasures, &pc);
 		PUTSL(&p, "<section class=\"prio\">\n");
-		pf(&p, "<h3><a href=\"%s\"><span class=\"prio-num\">Priorité%s",
-		    file, NBSP);
-		txt(&p, pr->id);
+		pf(&p, "<h3><a href=\"%s\"><span class=\"prio-num\">", file);
+		label_nb(&p, 0, pr->num);
 		PUTSL(&p, "</span> ");
 		txt(&p, pr->title);
 		PUTSL(&p, "</a></h3>\n");
@@ -1331,24 +1380,23 @@ page_priority(const struct report *r, const struct edition *e,
 {
 	struct page	 p;
 	struct counts	 c;
-	char		 file[64], *title, crl[64], crp[64];
+	char		 file[64], *title, crl[64];
 	struct crumb	 cr[3];
 	size_t		 i, j;
 
 	priority_file(file, sizeof(file), pr);
 	page_init(&p, r, e, o, od, file);
 	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	snprintf(crp, sizeof(crp), "Priorité %s", pr->id);
 	cr[0] = (struct crumb){ "../index.html", "Éditions" };
 	cr[1] = (struct crumb){ "index.html", crl };
-	cr[2] = (struct crumb){ NULL, crp };
+	cr[2] = (struct crumb){ NULL, pr->label };
 	/* Titles have no bound: a fixed buffer would cut one mid-letter. */
-	title = xasprintf("Priorité %s" NBSP ": %s", pr->id, pr->title);
+	title = xasprintf("%s" NBSP ": %s", pr->label, pr->title);
 	page_begin(&p, title, file, cr, 3);
 	free(title);
 
-	PUTSL(&p, "<h1><span class=\"h1-kicker\">Priorité" NBSP);
-	txt(&p, pr->id);
+	PUTSL(&p, "<h1><span class=\"h1-kicker\">");
+	label_nb(&p, 0, pr->num);
 	PUTSL(&p, "</span> ");
 	txt(&p, pr->title);
 	PUTSL(&p, "</h1>\n");
@@ -1357,7 +1405,9 @@ page_priority(const struct report *r, const struct edition *e,
 	    "\n", pr->nmeasures, e->year);
 	counts_line(&p, &c);
 	if (pr->nobjs == 0) {
-		PUTSL(&p, "<h2>Mesures</h2>\n<ol class=\"mlist\">\n");
+		PUTSL(&p, "<h2>");
+		txt(&p, r->plan.levels[MLEVEL(&r->plan)].plural);
+		PUTSL(&p, "</h2>\n<ol class=\"mlist\">\n");
 		for (j = 0; j < pr->nmeasures; j++)
 			measure_item(&p, pr->measures[j], 1);
 		PUTSL(&p, "</ol>\n");
@@ -1365,20 +1415,42 @@ page_priority(const struct report *r, const struct edition *e,
 	for (i = 0; i < pr->nobjs; i++) {
 		const struct objective *ob = &pr->objs[i];
 
-		PUTSL(&p, "<section class=\"objective\">\n<h2><span "
-		    "class=\"obj-num\">Objectif" NBSP);
-		txt(&p, ob->id);
+		/* h2, or h3 for an objective within an objective. */
+		pf(&p, "<section class=\"objective\">\n<h%zu><span "
+		    "class=\"obj-num\">", ob->level + 1);
+		label_nb(&p, ob->level, ob->num);
 		PUTSL(&p, "</span> ");
 		txt(&p, ob->title);
-		PUTSL(&p, "</h2>\n<ol class=\"mlist\">\n");
-		for (j = 0; j < ob->nmeasures; j++)
-			measure_item(&p, ob->measures[j], 1);
-		PUTSL(&p, "</ol>\n</section>\n");
+		pf(&p, "</h%zu>\n", ob->level + 1);
+		if (ob->nmeasures > 0) {
+			PUTSL(&p, "<ol class=\"mlist\">\n");
+			for (j = 0; j < ob->nmeasures; j++)
+				measure_item(&p, ob->measures[j], 1);
+			PUTSL(&p, "</ol>\n");
+		}
+		PUTSL(&p, "</section>\n");
 	}
 	return page_end(&p);
 }
 
 /* ---- measures ---- */
+
+/* A measure's objective in its facts, after the objectives it is in. */
+static void
+facts_objective(struct page *p, const struct objective *ob)
+{
+	const struct level *lv = &p->r->plan.levels[ob->level];
+
+	if (ob->parent != NULL)
+		facts_objective(p, ob->parent);
+	PUTSL(p, "<div><dt>");
+	txt(p, lv->singular);
+	PUTSL(p, "</dt><dd>");
+	num_nb(p, lv, ob->num);
+	PUTSL(p, NBSP ": ");
+	txt(p, ob->title);
+	PUTSL(p, "</dd></div>\n");
+}
 
 /* A baseline or target row of a data table (validate.c allows them on
  * indicators without categories only): value and remark. */
@@ -1633,8 +1705,7 @@ page_measure(const struct report *r, const struct edition *e,
 	const struct assessment *a, *pa = NULL;
 	const struct measure *mp, *mn;
 	struct page	 p;
-	char		 file[64], pfile[64], nfile[64], *title, crl[64],
-			 crp[64], crm[64];
+	char		 file[64], pfile[64], nfile[64], *title, crl[64];
 	struct crumb	 cr[4];
 	enum change	 ch;
 	size_t		 i;
@@ -1644,33 +1715,30 @@ page_measure(const struct report *r, const struct edition *e,
 	priority_file(pfile, sizeof(pfile), pr);
 	page_init(&p, r, e, o, od, file);
 	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	snprintf(crp, sizeof(crp), "Priorité %s", pr->id);
-	snprintf(crm, sizeof(crm), "Mesure %d", m->number);
 	cr[0] = (struct crumb){ "../index.html", "Éditions" };
 	cr[1] = (struct crumb){ "index.html", crl };
-	cr[2] = (struct crumb){ pfile, crp };
-	cr[3] = (struct crumb){ NULL, crm };
-	title = xasprintf("Mesure %d" NBSP ": %s", m->number, m->title);
+	cr[2] = (struct crumb){ pfile, pr->label };
+	cr[3] = (struct crumb){ NULL, m->label };
+	title = xasprintf("%s" NBSP ": %s", m->label, m->title);
 	page_begin(&p, title, pfile, cr, 4);
 	free(title);
 
-	pf(&p, "<h1><span class=\"h1-kicker\">Mesure %d</span> ", m->number);
+	PUTSL(&p, "<h1><span class=\"h1-kicker\">");
+	txt(&p, m->label);
+	PUTSL(&p, "</span> ");
 	txt(&p, m->title);
 	PUTSL(&p, "</h1>\n");
 	aside_begin(&p);
-	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>");
+	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>");
+	txt(&p, pl->levels[0].singular);
+	PUTSL(&p, "</dt><dd>");
 	pf(&p, "<a href=\"%s\">", pfile);
-	txt(&p, pr->id);
+	num_nb(&p, &pl->levels[0], pr->num);
 	PUTSL(&p, NBSP ": ");
 	txt(&p, pr->title);
 	PUTSL(&p, "</a></dd></div>\n");
-	if (m->objective != NULL) {
-		PUTSL(&p, "<div><dt>Objectif</dt><dd>");
-		txt(&p, m->objective->id);
-		PUTSL(&p, NBSP ": ");
-		txt(&p, m->objective->title);
-		PUTSL(&p, "</dd></div>\n");
-	}
+	if (m->objective != NULL)
+		facts_objective(&p, m->objective);
 	if (m->lead != NULL) {
 		PUTSL(&p, "<div><dt>Pilote</dt><dd>");
 		txt(&p, m->lead);
@@ -1704,7 +1772,7 @@ page_measure(const struct report *r, const struct edition *e,
 		    ": l’appréciation de %d (statut et justification).</p>\n",
 		    e->year);
 	if (a != NULL && pa != NULL) {
-		ch = report_change(pa->status, a->status);
+		ch = report_change(pl, pa->status, a->status);
 		pf(&p, "<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
 		    "par rapport à l’édition %d" NBSP ": ", change_class[ch],
 		    change_text[ch], e->prev->year);
@@ -1752,7 +1820,7 @@ page_measure(const struct report *r, const struct edition *e,
 		measure_file(nfile, sizeof(nfile), mp);
 		pf(&p, "<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
 		    "<span class=\"pager-dir\">Mesure précédente</span> "
-		    "<span class=\"pager-title\">%d. ", nfile, mp->number);
+		    "<span class=\"pager-title\">%s. ", nfile, mp->num);
 		txt(&p, mp->title);
 		PUTSL(&p, "</span></a>\n");
 	}
@@ -1760,7 +1828,7 @@ page_measure(const struct report *r, const struct edition *e,
 		measure_file(nfile, sizeof(nfile), mn);
 		pf(&p, "<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
 		    "<span class=\"pager-dir\">Mesure suivante</span> "
-		    "<span class=\"pager-title\">%d. ", nfile, mn->number);
+		    "<span class=\"pager-title\">%s. ", nfile, mn->num);
 		txt(&p, mn->title);
 		PUTSL(&p, "</span></a>\n");
 	}
@@ -1781,13 +1849,14 @@ page_measure(const struct report *r, const struct edition *e,
 		PUTSL(&p, "</ul></li>\n");
 	}
 	PUTSL(&p, "</ul>\n");
-	pf(&p, "<h2 class=\"aside-title\">Priorité" NBSP "%s</h2>\n"
-	    "<ol class=\"siblings\">\n", pr->id);
+	PUTSL(&p, "<h2 class=\"aside-title\">");
+	label_nb(&p, 0, pr->num);
+	PUTSL(&p, "</h2>\n<ol class=\"siblings\">\n");
 	for (i = 0; i < pr->nmeasures; i++) {
 		measure_file(nfile, sizeof(nfile), pr->measures[i]);
-		pf(&p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%d"
+		pf(&p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
 		    "</span> ", nfile, pr->measures[i] == m ?
-		    " aria-current=\"page\"" : "", pr->measures[i]->number);
+		    " aria-current=\"page\"" : "", pr->measures[i]->num);
 		txt(&p, pr->measures[i]->title);
 		PUTSL(&p, "</a></li>\n");
 	}
@@ -2093,7 +2162,9 @@ page_data(const struct report *r, const struct edition *e,
 	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
 	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
 	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
-	    "<th scope=\"col\">Mesure</th><th scope=\"col\">Indicateur</th>"
+	    "<th scope=\"col\">");
+	txt(&p, pl->levels[MLEVEL(pl)].singular);
+	PUTSL(&p, "</th><th scope=\"col\">Indicateur</th>"
 	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
 	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < pl->nmeasures; i++) {
@@ -2101,9 +2172,10 @@ page_data(const struct report *r, const struct edition *e,
 		measure_file(file, sizeof(file), m);
 		for (j = 0; j < m->ninds; j++) {
 			ind = &m->inds[j];
-			pf(&p, "<tr><td><a href=\"%s\">Mesure" NBSP "%d</a></td>"
-			    "<th scope=\"row\"><a href=\"%s#ind-%s\">", file,
-			    m->number, file, ind->id);
+			pf(&p, "<tr><td><a href=\"%s\">", file);
+			label_nb(&p, MLEVEL(pl), m->num);
+			pf(&p, "</a></td><th scope=\"row\"><a "
+			    "href=\"%s#ind-%s\">", file, ind->id);
 			txt(&p, ind->label);
 			PUTSL(&p, "</a></th>");
 			v = ind->categories ? NULL :
@@ -2484,18 +2556,19 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 		for (j = 0; j < pl->nprios; j++) {
 			pr = &pl->prios[j];
 			priority_file(file, sizeof(file), pr);
-			pf(&p, "<li><a href=\"%d/%s\">Priorité" NBSP, e->year,
-			    file);
-			txt(&p, pr->id);
+			pf(&p, "<li><a href=\"%d/%s\">", e->year, file);
+			label_nb(&p, 0, pr->num);
 			PUTSL(&p, NBSP ": ");
 			txt(&p, pr->title);
 			PUTSL(&p, "</a>\n<ul>\n");
 			for (k = 0; k < pr->nmeasures; k++) {
 				measure_file(file, sizeof(file),
 				    pr->measures[k]);
-				pf(&p, "<li><a href=\"%d/%s\">Mesure" NBSP
-				    "%d" NBSP ": ", e->year, file,
-				    pr->measures[k]->number);
+				pf(&p, "<li><a href=\"%d/%s\">", e->year,
+				    file);
+				label_nb(&p, MLEVEL(pl),
+				    pr->measures[k]->num);
+				PUTSL(&p, NBSP ": ");
 				txt(&p, pr->measures[k]->title);
 				PUTSL(&p, "</a></li>\n");
 			}
@@ -2675,7 +2748,7 @@ write_search(const struct report *r, const struct opts *o,
 			m = &pl->measures[j];
 			measure_file(file, sizeof(file), m);
 			url = xasprintf("%d/%s", e->year, file);
-			title = xasprintf("Mesure %d" NBSP ": %s", m->number,
+			title = xasprintf("%s" NBSP ": %s", m->label,
 			    m->title);
 			a = report_assessment(m, e->year);
 			if (n++ > 0)

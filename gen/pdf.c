@@ -65,6 +65,7 @@
 #define MUTED		0x595959	/* running heads, leaders */
 
 #define NBSP	"\xc2\xa0"
+#define ML(pl)	((pl)->nlevels - 1)	/* the measures' level */
 #define NNBSP	"\xe2\x80\xaf"
 #define EMDASH	"\xe2\x80\x94"
 
@@ -366,6 +367,44 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 	p->links[p->nlinks++] = xstrdup(text);
 }
 
+/* An objective's destination: "objectif-I.2", and its level too below
+ * the first ("objectif-2-4"), where ids may repeat those above.  The
+ * caller frees it. */
+static char *
+obj_dest(const struct objective *ob)
+{
+	if (ob->level > 1)
+		return xasprintf("objectif-%zu-%s", ob->level, ob->id);
+	return xasprintf("objectif-%s", ob->id);
+}
+
+/* "Priorité II — title": an item of the plan in the contents and the
+ * outline.  The caller frees it. */
+static char *
+item_heading(const struct pdf *p, size_t level, const char *num,
+    const char *title)
+{
+	char	*l = level_label(&p->r->plan, level, num, " ");
+	char	*s = xasprintf("%s " EMDASH " %s", l, title);
+
+	free(l);
+	return s;
+}
+
+/* "PRIORITÉ II": an item's label in capitals, above its title.  The
+ * caller frees it. */
+static char *
+item_kicker(const struct pdf *p, size_t level, const char *num)
+{
+	char	*l = level_label(&p->r->plan, level, num, " ");
+	char	*up = g_utf8_strup(l, -1);
+	char	*s = xstrdup(up);
+
+	g_free(up);
+	free(l);
+	return s;
+}
+
 static void
 build_toc(struct pdf *p)
 {
@@ -385,30 +424,28 @@ build_toc(struct pdf *p)
 		    part_dest(p, "avant", &e->front[i]));
 	for (i = 0; i < pl->nprios; i++) {
 		pr = &pl->prios[i];
-		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		s = item_heading(p, 0, pr->num, pr->title);
 		toc_entry(p, s, STYLE_TOC1, 0,
 		    keep(p, xasprintf("priorite-%s", pr->id)));
 		free(s);
 		for (j = 0; j < pr->nobjs; j++) {
 			ob = &pr->objs[j];
-			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
-			    ob->title);
-			toc_entry(p, s, STYLE_TOC2, 1,
-			    keep(p, xasprintf("objectif-%s", ob->id)));
+			s = item_heading(p, ob->level, ob->num, ob->title);
+			toc_entry(p, s, STYLE_TOC2, (int)ob->level,
+			    keep(p, obj_dest(ob)));
 			free(s);
 			for (k = 0; k < ob->nmeasures; k++) {
 				m = ob->measures[k];
-				s = xasprintf("Mesure %d " EMDASH " %s",
-				    m->number, m->title);
-				toc_entry(p, s, STYLE_TOC3, 2, m->id);
+				s = item_heading(p, ML(pl), m->num, m->title);
+				toc_entry(p, s, STYLE_TOC3,
+				    (int)ob->level + 1, m->id);
 				free(s);
 			}
 		}
 		if (pr->nobjs == 0)
 			for (k = 0; k < pr->nmeasures; k++) {
 				m = pr->measures[k];
-				s = xasprintf("Mesure %d " EMDASH " %s",
-				    m->number, m->title);
+				s = item_heading(p, ML(pl), m->num, m->title);
 				toc_entry(p, s, STYLE_TOC3, 1, m->id);
 				free(s);
 			}
@@ -453,7 +490,7 @@ build_part(struct pdf *p, const char *side, const struct part *pt)
 
 /* "Partiellement réalisée" -> which way a status moved since last year. */
 static const char *
-status_change(enum status prev, enum status now)
+status_change(const struct plan *pl, enum status prev, enum status now)
 {
 	static const char *const word[CHANGE__MAX] = {
 		"inchangée",	/* CHANGE_SAME */
@@ -462,7 +499,7 @@ status_change(enum status prev, enum status now)
 		"modifiée",	/* CHANGE_OTHER */
 	};
 
-	return word[report_change(prev, now)];
+	return word[report_change(pl, prev, now)];
 }
 
 /* The first and last years of an indicator's data table: from its first
@@ -795,9 +832,10 @@ build_status(struct pdf *p, const struct measure *m)
 	if (p->e->prev != NULL &&
 	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
 		s = xasprintf("Appréciation %d" NBSP ": %s%s%s%s.",
-		    p->e->prev->year, status_label[pa->status],
+		    p->e->prev->year, status_name(&p->r->plan, pa->status),
 		    a != NULL ? " (" : "",
-		    a != NULL ? status_change(pa->status, a->status) : "",
+		    a != NULL ? status_change(&p->r->plan, pa->status,
+		    a->status) : "",
 		    a != NULL ? ")" : "");
 		it = lay_text(&p->l, s, STYLE_DESC, 0, 0);
 		it->keep = 1;
@@ -818,7 +856,7 @@ build_measure(struct pdf *p, const struct measure *m)
 
 	/* The destination is the label above the title: a link shows
 	 * both. */
-	s = xasprintf("MESURE %d", m->number);
+	s = item_kicker(p, ML(&p->r->plan), m->num);
 	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 	it->before = 22;
 	it->dest = m->id;
@@ -878,11 +916,11 @@ build_chapter(struct pdf *p, const struct priority *pr)
 	size_t		 i, j;
 
 	lay_break(&p->l);
-	s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+	s = item_heading(p, 0, pr->num, pr->title);
 	set_mark(p, s);
 	free(s);
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
-	s = xasprintf("PRIORITÉ %s", pr->id);
+	s = item_kicker(p, 0, pr->num);
 	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 	it->before = 0;
 	it->after = 4;
@@ -892,12 +930,15 @@ build_chapter(struct pdf *p, const struct priority *pr)
 	for (i = 0; i < pr->nobjs; i++) {
 		const struct objective *ob = &pr->objs[i];
 
-		s = xasprintf("OBJECTIF %s", ob->id);
+		s = item_kicker(p, ob->level, ob->num);
 		it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 		it->before = 26;
-		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
+		it->dest = keep(p, obj_dest(ob));
 		free(s);
-		it = lay_text(&p->l, ob->title, STYLE_H2, 0, 0);
+		/* An objective within an objective: one heading level
+		 * down. */
+		it = lay_text(&p->l, ob->title, ob->level > 1 ? STYLE_H3 :
+		    STYLE_H2, 0, 0);
 		it->before = 0;
 		for (j = 0; j < ob->nmeasures; j++)
 			unit_add(p, UNIT_MEASURE, ob->measures[j]);
@@ -936,7 +977,7 @@ annex_body(struct pdf *p)
 	    STYLE_CAPTION, 0, 0)->keep = 1;
 	cap = 64;
 	cells = xcalloc(cap * 5, sizeof(*cells));
-	cells[0] = xstrdup("Mesure");
+	cells[0] = xstrdup(pl->levels[ML(pl)].singular);
 	cells[1] = xstrdup("Indicateur");
 	cells[2] = xstrdup("Dernière valeur");
 	cells[3] = xstrdup("Année");
@@ -955,7 +996,7 @@ annex_body(struct pdf *p)
 					cap *= 2;
 				}
 				r = nrows++;
-				cells[r * 5] = xasprintf("%d", m->number);
+				cells[r * 5] = xstrdup(m->num);
 				cells[r * 5 + 1] = ind->categories ?
 				    xasprintf("%s" NBSP ": %s", ind->label,
 				    s->label) : xstrdup(ind->label);
@@ -1978,7 +2019,8 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	lab = p->badgelab;
 	if (p->badge[k] == NULL)
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
-		    k < STATUS__MAX ? status_label[k] : "À rédiger");
+		    k < STATUS__MAX ? status_name(&p->r->plan, k) :
+		    "À rédiger");
 	txt = p->badge[k];
 	/* Two leaves: the label and the status are two texts. */
 	elem_begin(p, cr, "Span", "");
@@ -2257,18 +2299,18 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	const struct edition *e = p->e;
 	struct buf	 b = { NULL, 0, 0 };
 	double		 y, x = M_LEFT, w = COL_W;
+	const struct plan *sc = &p->r->plan;
 	char		 date[64], yr[16];
 	size_t		 i;
-	int		 s;
 
-	/* A band of the five status colours, the report's key. */
+	/* A band of the scale's colours, the report's key. */
 	artifact_begin(p, cr);
-	for (s = 0; s < STATUS__MAX; s++) {
-		struct rgb c = p->th->status[s];
+	for (i = 0; i < sc->nscale; i++) {
+		struct rgb c = p->th->status[sc->scale[i].slot];
 
 		cairo_set_source_rgb(cr, c.r, c.g, c.b);
-		cairo_rectangle(cr, s * PAGE_W / STATUS__MAX, 0,
-		    PAGE_W / STATUS__MAX + 0.5, 10);
+		cairo_rectangle(cr, i * PAGE_W / sc->nscale, 0,
+		    PAGE_W / sc->nscale + 0.5, 10);
 		cairo_fill(cr);
 	}
 	rgb(cr, ACCENT);
@@ -2314,7 +2356,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 	const struct plan *pl = &p->r->plan;
 	struct buf	 b = { NULL, 0, 0 };
 	size_t		 i, j, k;
-	int		 pid, oid;
+	int		 pid, oid, lvid[MAX_LEVELS];
 	char		*s;
 
 #define DEST(d) (buf_reset(&b), BUF_PUTSL(&b, "dest='"), attr_str(&b, (d)), \
@@ -2330,7 +2372,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 	for (i = 0; i < pl->nprios; i++) {
 		const struct priority *pr = &pl->prios[i];
 
-		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		s = item_heading(p, 0, pr->num, pr->title);
 		free(b.data);
 		b.data = NULL;
 		b.len = b.cap = 0;
@@ -2345,17 +2387,19 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		free(s);
 		for (j = 0; j < pr->nobjs; j++) {
 			const struct objective *ob = &pr->objs[j];
-			char *d = xasprintf("objectif-%s", ob->id);
+			char *d = obj_dest(ob);
 
-			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
-			    ob->title);
-			oid = cairo_pdf_surface_add_outline(sf, pid, s,
+			s = item_heading(p, ob->level, ob->num, ob->title);
+			/* An objective's entry is under its parent's. */
+			oid = cairo_pdf_surface_add_outline(sf,
+			    ob->level > 1 ? lvid[ob->level - 1] : pid, s,
 			    DEST(d), 0);
+			lvid[ob->level] = oid;
 			free(s);
 			free(d);
 			for (k = 0; k < ob->nmeasures; k++) {
-				s = xasprintf("Mesure %d " EMDASH " %s",
-				    ob->measures[k]->number,
+				s = item_heading(p, ML(pl),
+				    ob->measures[k]->num,
 				    ob->measures[k]->title);
 				cairo_pdf_surface_add_outline(sf, oid, s,
 				    DEST(ob->measures[k]->id), 0);
@@ -2364,8 +2408,8 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		}
 		if (pr->nobjs == 0)
 			for (k = 0; k < pr->nmeasures; k++) {
-				s = xasprintf("Mesure %d " EMDASH " %s",
-				    pr->measures[k]->number,
+				s = item_heading(p, ML(pl),
+				    pr->measures[k]->num,
 				    pr->measures[k]->title);
 				cairo_pdf_surface_add_outline(sf, pid, s,
 				    DEST(pr->measures[k]->id), 0);

@@ -3,6 +3,8 @@
  * the report only.
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "report.h"
 #include "extern.h"
@@ -62,13 +64,122 @@ report_edition(const struct report *r, int year)
 	return NULL;
 }
 
+/* Where a status stands in the plan's scale, best first; a status the
+ * scale lacks (only "not assessed", for a draft's missing assessment)
+ * comes last. */
+static size_t
+status_rank(const struct plan *pl, enum status st)
+{
+	return pl->status[st] != NULL ?
+	    (size_t)(pl->status[st] - pl->scale) : STATUS__MAX;
+}
+
 enum change
-report_change(enum status prev, enum status now)
+report_change(const struct plan *pl, enum status prev, enum status now)
 {
 	if (prev == now)
 		return CHANGE_SAME;
 	if (prev == STATUS_NOT_ASSESSED || now == STATUS_NOT_ASSESSED)
 		return CHANGE_OTHER;
-	/* The enum runs from best to worst. */
-	return now < prev ? CHANGE_BETTER : CHANGE_WORSE;
+	return status_rank(pl, now) < status_rank(pl, prev) ?
+	    CHANGE_BETTER : CHANGE_WORSE;
+}
+
+const char *
+status_name(const struct plan *pl, enum status st)
+{
+	return pl->status[st] != NULL ? pl->status[st]->label :
+	    status_label[st];
+}
+
+const char *
+status_id(const struct plan *pl, enum status st)
+{
+	return pl->status[st] != NULL ? pl->status[st]->id : status_code[st];
+}
+
+size_t
+scale_legend(const struct plan *pl, const size_t *cnt,
+    enum status *out)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < pl->nscale; i++)
+		out[n++] = pl->scale[i].slot;
+	if (pl->status[STATUS_NOT_ASSESSED] == NULL && cnt != NULL &&
+	    cnt[STATUS_NOT_ASSESSED] > 0)
+		out[n++] = STATUS_NOT_ASSESSED;
+	return n;
+}
+
+void
+plan_defaults(struct plan *pl)
+{
+	static const struct level dflt[] = {
+		{ "Priorité", "Priorités", "", NUMBERING_ROMAN, 0,
+		    { NULL, 0, 0 } },
+		{ "Objectif", "Objectifs", "", NUMBERING_ID, 0,
+		    { NULL, 0, 0 } },
+		{ "Mesure", "Mesures", "", NUMBERING_ARABIC, 0,
+		    { NULL, 0, 0 } },
+	};
+	size_t	 i;
+
+	memcpy(pl->levels, dflt, sizeof(dflt));
+	pl->nlevels = sizeof(dflt) / sizeof(dflt[0]);
+	for (i = 0; i < STATUS__MAX; i++) {
+		pl->scale[i].id = status_code[i];
+		pl->scale[i].label = status_label[i];
+		pl->scale[i].slot = i;
+		pl->status[i] = &pl->scale[i];
+	}
+	pl->nscale = STATUS__MAX;
+	pl->own_scale = 0;
+}
+
+/* Roman numerals for any positive number: thousands as M. */
+static void
+roman(char *buf, size_t sz, int n)
+{
+	static const int	 val[] = { 1000, 900, 500, 400, 100, 90, 50,
+	    40, 10, 9, 5, 4, 1 };
+	static const char *const sym[] = { "M", "CM", "D", "CD", "C", "XC",
+	    "L", "XL", "X", "IX", "V", "IV", "I" };
+	size_t	 i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(val) / sizeof(val[0]); i++)
+		while (n >= val[i] && len + strlen(sym[i]) < sz) {
+			memcpy(buf + len, sym[i], strlen(sym[i]) + 1);
+			len += strlen(sym[i]);
+			n -= val[i];
+		}
+}
+
+void
+level_number(const struct level *lv, int pos, const char *id, char *buf,
+    size_t sz)
+{
+	switch (lv->numbering) {
+	case NUMBERING_ROMAN:
+		roman(buf, sz, pos);
+		break;
+	case NUMBERING_ARABIC:
+		snprintf(buf, sz, "%d", pos);
+		break;
+	case NUMBERING_ID:
+	case NUMBERING__MAX:
+		snprintf(buf, sz, "%s", id);
+		break;
+	}
+}
+
+char *
+level_label(const struct plan *pl, size_t level, const char *num,
+    const char *sep)
+{
+	const struct level *lv = &pl->levels[level];
+
+	return xasprintf("%s%s%s%s%s", lv->singular, sep, lv->before,
+	    lv->before[0] != '\0' ? sep : "", num);
 }

@@ -117,9 +117,46 @@ struct assessment {
 struct priority;
 struct objective;
 
+/*
+ * How the items of one level of the plan are named and numbered
+ * (<level> in plan.xml, or the default: Priorité I, Objectif I.1,
+ * Mesure 1).  Level 0 is the priorities, the last the measures, those
+ * between the objectives (nested <objective> elements).
+ */
+enum numbering {
+	NUMBERING_ROMAN,	/* I, II… by position */
+	NUMBERING_ARABIC,	/* 1, 2… by position */
+	NUMBERING_ID,		/* the id as written */
+	NUMBERING__MAX
+};
+
+#define MAX_LEVELS	4
+
+struct level {
+	const char	*singular;	/* "Axe" */
+	const char	*plural;	/* "Axes" */
+	const char	*before;	/* a word before the number: "n°", or
+					 * "" */
+	enum numbering	 numbering;
+	int		 per_parent;	/* numbers restart in each parent */
+	struct pos	 pos;
+};
+
+/* One status of the plan's scale (<status> in plan.xml, or the CNCDH's
+ * five).  slot is the theme's swatch and pattern it is drawn with, and
+ * "not-assessed" is the one neither better nor worse than the others. */
+struct scale_status {
+	const char	*id;		/* as the indicator files write it */
+	const char	*label;		/* as the reports show it */
+	enum status	 slot;
+	struct pos	 pos;
+};
+
 struct measure {
 	const char	*id;		/* "m01" */
 	int		 number;	/* 1 */
+	const char	*num;		/* its number as shown: "1" */
+	const char	*label;		/* "Mesure 1" (level_label()) */
 	size_t		 index;		/* position in plan.measures */
 	const char	*title;
 	const char	*lead;		/* or NULL */
@@ -137,6 +174,10 @@ struct measure {
 
 struct objective {
 	const char	*id;		/* "I.2" */
+	const char	*num;		/* its number as shown: "I.2" */
+	const char	*label;		/* "Objectif I.2" (level_label()) */
+	size_t		 level;		/* 1 .. nlevels - 2 */
+	const struct objective *parent;	/* the objective it is in, or NULL */
 	const char	*title;
 	struct measure	**measures;
 	size_t		 nmeasures;
@@ -146,8 +187,11 @@ struct objective {
 struct priority {
 	const char	*id;		/* roman numeral, "II" */
 	int		 number;	/* 2 */
+	const char	*num;		/* its number as shown: "II" */
+	const char	*label;		/* "Priorité II" (level_label()) */
 	const char	*title;
-	struct objective *objs;		/* may be empty */
+	struct objective *objs;		/* may be empty; every level in
+					 * document order, a parent first */
 	size_t		 nobjs;
 	struct measure	**measures;	/* all of its measures, in order */
 	size_t		 nmeasures;
@@ -166,6 +210,15 @@ struct plan {
 	size_t		 nprios;
 	struct measure	*measures;	/* in plan order */
 	size_t		 nmeasures;
+	struct level	 levels[MAX_LEVELS];
+	size_t		 nlevels;	/* 2 .. MAX_LEVELS; the measures are
+					 * levels[nlevels - 1] */
+	struct scale_status scale[STATUS__MAX]; /* best first */
+	size_t		 nscale;
+	const struct scale_status *status[STATUS__MAX]; /* by slot, or NULL
+					 * when the scale has none */
+	int		 own_scale;	/* <statuses>: not the CNCDH's five,
+					 * whose wording the key figures use */
 	const char	*file;
 };
 
@@ -287,6 +340,7 @@ struct edition {
 	int		 year;
 	int		 draft;		/* status="draft" */
 	const char	*date;		/* YYYY-MM-DD */
+	const char	*lang;		/* BCP 47 as written, or NULL: French */
 	const char	*title;
 	const char	*subtitle;	/* or NULL */
 	const char	*institution;
@@ -344,7 +398,8 @@ struct report {
 	struct arena	*ar;		/* owns everything above */
 };
 
-/* Status vocabulary: code in XML, French label, short label. */
+/* The CNCDH's status vocabulary, the default scale: code in XML, French
+ * label.  Backends use the plan's scale (status_name()). */
 extern const char *const status_code[STATUS__MAX];
 extern const char *const status_label[STATUS__MAX];
 

@@ -236,12 +236,12 @@ indicators(struct review *rv, const struct measure *m, int year)
 		}
 		if (!any)
 			add(rv, RKIND_MISSING, m->ind_file, ind->pos.line,
-			    "Mesure %d, « %s » : aucune valeur pour %d",
-			    m->number, ind->label, year);
+			    "%s, « %s » : aucune valeur pour %d",
+			    m->label, ind->label, year);
 		if (years.len > 0)
 			add(rv, RKIND_ILLUSTRATIVE, m->ind_file,
-			    ind->pos.line, "Mesure %d, « %s » : %s",
-			    m->number, ind->label, years.data);
+			    ind->pos.line, "%s, « %s » : %s",
+			    m->label, ind->label, years.data);
 		if (!ind->target.set || ind->target.year > year ||
 		    ind->categories)
 			continue;
@@ -249,8 +249,8 @@ indicators(struct review *rv, const struct measure *m, int year)
 		fmt_value(want, sizeof(want), ind->target.v, ind->unit);
 		if (v == NULL) {
 			add(rv, RKIND_TARGET, m->ind_file,
-			    ind->target.pos.line, "Mesure %d, « %s » : cible "
-			    "%s en %d, aucune valeur mesurée", m->number,
+			    ind->target.pos.line, "%s, « %s » : cible "
+			    "%s en %d, aucune valeur mesurée", m->label,
 			    ind->label, want, ind->target.year);
 			continue;
 		}
@@ -259,8 +259,8 @@ indicators(struct review *rv, const struct measure *m, int year)
 		if (missed) {
 			fmt_value(got, sizeof(got), v->v, ind->unit);
 			add(rv, RKIND_TARGET, m->ind_file,
-			    ind->target.pos.line, "Mesure %d, « %s » : %s "
-			    "en %d pour une cible de %s en %d", m->number,
+			    ind->target.pos.line, "%s, « %s » : %s "
+			    "en %d pour une cible de %s en %d", m->label,
 			    ind->label, got, v->year, want, ind->target.year);
 		}
 	}
@@ -281,20 +281,20 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	for (i = 0; i < r->plan.nmeasures; i++) {
 		m = &r->plan.measures[i];
 		if (e->narr[i].missing != NULL)
-			add(rv, RKIND_GAP, e->narr[i].missing, 0, "Mesure %d "
-			    ": récit absent", m->number);
+			add(rv, RKIND_GAP, e->narr[i].missing, 0, "%s "
+			    ": récit absent", m->label);
 		else if (e->narr[i].blocks == NULL)
-			add(rv, RKIND_GAP, e->narr[i].file, 0, "Mesure %d : "
-			    "récit vide", m->number);
+			add(rv, RKIND_GAP, e->narr[i].file, 0, "%s : "
+			    "récit vide", m->label);
 		else if ((line = load_marker_line(e->narr[i].file)) > 0)
-			add(rv, RKIND_GAP, e->narr[i].file, line, "Mesure %d "
-			    ": récit à rédiger", m->number);
+			add(rv, RKIND_GAP, e->narr[i].file, line, "%s "
+			    ": récit à rédiger", m->label);
 		if ((a = report_assessment(m, e->year)) == NULL)
-			add(rv, RKIND_GAP, m->ind_file, 0, "Mesure %d : pas "
-			    "d’appréciation pour %d", m->number, e->year);
+			add(rv, RKIND_GAP, m->ind_file, 0, "%s : pas "
+			    "d’appréciation pour %d", m->label, e->year);
 		else if (a->text != NULL && strstr(a->text, GAP_MARKER))
-			add(rv, RKIND_GAP, m->ind_file, a->pos.line, "Mesure "
-			    "%d : appréciation %d à rédiger", m->number,
+			add(rv, RKIND_GAP, m->ind_file, a->pos.line, "%s "
+			    ": appréciation %d à rédiger", m->label,
 			    e->year);
 	}
 	for (i = 0; i < e->nfront + e->nback; i++) {
@@ -327,10 +327,12 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		a = report_assessment(m, e->year);
 		pa = e->prev ? report_assessment(m, e->prev->year) : NULL;
 		if (a != NULL && pa != NULL &&
-		    (c = report_change(pa->status, a->status)) != CHANGE_SAME)
+		    (c = report_change(&r->plan, pa->status, a->status)) !=
+		    CHANGE_SAME)
 			add(rv, RKIND_STATUS, m->ind_file, a->pos.line,
-			    "Mesure %d : %s → %s (%s)", m->number,
-			    status_label[pa->status], status_label[a->status],
+			    "%s : %s → %s (%s)", m->label,
+			    status_name(&r->plan, pa->status),
+			    status_name(&r->plan, a->status),
 			    c == CHANGE_BETTER ? "progrès" : c == CHANGE_WORSE ?
 			    "recul" : "changement");
 	}

@@ -798,8 +798,8 @@ add_before_end(const struct buf *src, const struct buf *el, const char *nl,
  * assessment (before </indicators> if it has none).  Everything else is
  * copied byte for byte.  Returns 0 if the place is not found. */
 static int
-new_assessment(const struct measure *m, int prevyear, int year,
-    struct buf *out)
+new_assessment(const struct plan *pl, const struct measure *m, int prevyear,
+    int year, struct buf *out)
 {
 	const struct assessment *a = NULL, *pa;
 	struct buf	 src = { NULL, 0, 0 }, el = { NULL, 0, 0 };
@@ -815,12 +815,14 @@ new_assessment(const struct measure *m, int prevyear, int year,
 		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
 		    "Statut de %d repris : à confirmer ou à changer, avec une "
 		    "phrase de justification.</assessment>", year,
-		    status_code[pa->status], GAP_MARKER, prevyear);
+		    status_id(pl, pa->status), GAP_MARKER, prevyear);
 	else
 		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
 		    "Pas d’appréciation en %d : statut à choisir, avec une "
 		    "phrase de justification.</assessment>", year,
-		    status_code[STATUS_NOT_ASSESSED], GAP_MARKER, prevyear);
+		    pl->status[STATUS_NOT_ASSESSED] != NULL ?
+		    pl->status[STATUS_NOT_ASSESSED]->id :
+		    pl->scale[pl->nscale - 1].id, GAP_MARKER, prevyear);
 	for (i = 0; i < m->nassess; i++)	/* last in the file */
 		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
 			a = &m->assess[i];
@@ -833,16 +835,24 @@ out:
 }
 
 /* Reads the new indicator file at path back (libxml2, its schema, the
- * loader's rules): it must hold an assessment for year.  0 if not. */
+ * loader's rules, the status scale of pl): it must hold an assessment
+ * for year.  0 if not. */
 static int
-reread(const char *path, const struct measure *m, int year)
+reread(const char *path, const struct plan *pl, const struct measure *m,
+    int year)
 {
 	struct report	*r;
 	struct measure	 copy;
+	size_t		 i;
 	int		 ok;
 
 	r = xcalloc(1, sizeof(*r));
 	r->ar = arena_new();
+	/* The scale's strings stay in pl's arena, which outlives r. */
+	memcpy(r->plan.scale, pl->scale, sizeof(pl->scale));
+	r->plan.nscale = pl->nscale;
+	for (i = 0; i < pl->nscale; i++)
+		r->plan.status[pl->scale[i].slot] = &r->plan.scale[i];
 	memset(&copy, 0, sizeof(copy));
 	copy.id = m->id;
 	copy.number = m->number;
@@ -916,11 +926,11 @@ newed_place(const struct report *r, int year, const char *dest)
 		    "nothing written", last->year);
 		return EXIT_USAGE;
 	}
-	if (year > r->plan.end) {
+	if (year > r->plan.end + MAX_EXPOST) {
 		p.file = r->plan.file;
-		diag(DIAG_ERROR, &p, "%d is after the plan's end, %d: extend "
-		    "end=\"%d\" in the plan first; nothing written", year,
-		    r->plan.end, r->plan.end);
+		diag(DIAG_ERROR, &p, "%d is more than %d years after the "
+		    "plan's end, %d: nothing written", year, MAX_EXPOST,
+		    r->plan.end);
 		return EXIT_CONTENT;
 	}
 	if (access(dest, F_OK) == 0 || errno != ENOENT) {
@@ -979,7 +989,7 @@ newed_indicator(const struct report *r, const struct measure *m,
 	struct buf	 b = { NULL, 0, 0 };
 	int		 fd, rc = EXIT_SYSTEM;
 
-	if (!new_assessment(m, prevyear, year, &b)) {
+	if (!new_assessment(&r->plan, m, prevyear, year, &b)) {
 		diag(DIAG_ERROR, &p, "cannot find where to add the %d "
 		    "assessment: nothing written", year);
 		rc = EXIT_CONTENT;
@@ -996,7 +1006,7 @@ newed_indicator(const struct report *r, const struct measure *m,
 	}
 	if (!write_close(fd, e->tmp, b.data ? b.data : "", b.len))
 		goto out;
-	if (!reread(e->tmp, m, year)) {
+	if (!reread(e->tmp, &r->plan, m, year)) {
 		diag_sys("internal error: %s with the %d assessment does not "
 		    "read back: nothing written", m->ind_file, year);
 		goto out;

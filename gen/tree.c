@@ -114,7 +114,8 @@ tree_dump(struct buf *b, const struct report *r)
 		    "measures=%zu\n", pl->prios[i].id, pl->prios[i].title,
 		    pl->prios[i].nobjs, pl->prios[i].nmeasures);
 		for (j = 0; j < pl->prios[i].nobjs; j++)
-			buf_printf(b, "    objective %s \"%s\" measures=%zu\n",
+			buf_printf(b, "%*sobjective %s \"%s\" measures=%zu\n",
+			    2 + 2 * (int)pl->prios[i].objs[j].level, "",
 			    pl->prios[i].objs[j].id, pl->prios[i].objs[j].title,
 			    pl->prios[i].objs[j].nmeasures);
 	}
@@ -145,7 +146,7 @@ tree_dump(struct buf *b, const struct report *r)
 		for (j = 0; j < m->nassess; j++)
 			buf_printf(b, "    assessment %d %s\n",
 			    m->assess[j].year,
-			    status_code[m->assess[j].status]);
+			    status_id(pl, m->assess[j].status));
 	}
 	for (i = 0; i < r->neds; i++) {
 		e = &r->eds[i];

@@ -2,6 +2,12 @@
  * Checks across files, once the whole content is loaded: years against the
  * plan period and the editions, assessments per edition, empty narratives.
  * The loaders check what one file alone can tell; renderers check nothing.
+ *
+ * Years: an edition may evaluate the plan after its end (an ex-post
+ * evaluation), up to MAX_EXPOST years later; values and baselines run
+ * from data-from to the last year the reports cover (the plan's end or
+ * the latest edition, whichever is later); a target may lie anywhere
+ * from the plan's start on; an assessment needs an edition of its year.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,32 +16,40 @@
 #include "report.h"
 #include "extern.h"
 
+/* The last year the reports cover: the plan's end, or a later
+ * edition's year. */
+static int
+last_year(const struct report *r)
+{
+	return r->neds > 0 && r->eds[r->neds - 1].year > r->plan.end ?
+	    r->eds[r->neds - 1].year : r->plan.end;
+}
+
 static void
 check_series(const struct report *r, const struct indicator *ind)
 {
 	const struct plan *pl = &r->plan;
 	const struct value *v;
 	size_t		 i, j;
+	int		 last = last_year(r);
 
 	for (i = 0; i < ind->nseries; i++)
 		for (j = 0; j < ind->series[i].nvals; j++) {
 			v = &ind->series[i].vals[j];
-			if (v->year < pl->data_from || v->year > pl->end)
+			if (v->year < pl->data_from || v->year > last)
 				diag(DIAG_ERROR, &v->pos, "value for %d is "
 				    "outside the years the plan covers "
 				    "(%d to %d)", v->year, pl->data_from,
-				    pl->end);
+				    last);
 		}
 	if (ind->baseline.set && (ind->baseline.year < pl->data_from ||
-	    ind->baseline.year > pl->end))
+	    ind->baseline.year > last))
 		diag(DIAG_ERROR, &ind->baseline.pos, "baseline year %d is "
 		    "outside %d to %d", ind->baseline.year, pl->data_from,
-		    pl->end);
-	if (ind->target.set && (ind->target.year < pl->start ||
-	    ind->target.year > pl->end))
-		diag(DIAG_ERROR, &ind->target.pos, "target year %d is outside "
-		    "the plan period %d-%d", ind->target.year, pl->start,
-		    pl->end);
+		    last);
+	if (ind->target.set && ind->target.year < pl->start)
+		diag(DIAG_ERROR, &ind->target.pos, "target year %d is before "
+		    "the plan starts, %d", ind->target.year, pl->start);
 }
 
 /* Is this edition checked and built?  (--year: the one edition.) */
@@ -65,10 +79,10 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 		check_series(r, &m->inds[i]);
 	for (i = 0; i < m->nassess; i++) {
 		a = &m->assess[i];
-		if (a->year < r->plan.start || a->year > r->plan.end)
+		if (a->year < r->plan.start)
 			diag(DIAG_ERROR, &a->pos, "assessment for %d is "
-			    "outside the plan period %d-%d", a->year,
-			    r->plan.start, r->plan.end);
+			    "before the plan starts, %d", a->year,
+			    r->plan.start);
 		else if (report_edition(r, a->year) == NULL &&
 		    (r->only == 0 || a->year == r->only))
 			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
@@ -254,9 +268,13 @@ check_edition(const struct report *r, const struct edition *e, int draft)
 		}
 	if (e->title == NULL)
 		return;		/* edition.xml did not load */
-	if (e->year < r->plan.start || e->year > r->plan.end)
-		diag(DIAG_ERROR, &e->pos, "edition %d is outside the plan "
-		    "period %d-%d", e->year, r->plan.start, r->plan.end);
+	if (e->year < r->plan.start)
+		diag(DIAG_ERROR, &e->pos, "edition %d is before the plan "
+		    "starts, %d", e->year, r->plan.start);
+	else if (e->year > r->plan.end + MAX_EXPOST)
+		diag(DIAG_ERROR, &e->pos, "edition %d is more than %d years "
+		    "after the plan's end, %d", e->year, MAX_EXPOST,
+		    r->plan.end);
 	check_parts(e->front, e->nfront);
 	check_parts(e->back, e->nback);
 	check_images(e, r->plan.nmeasures);

@@ -863,19 +863,200 @@ check_date(struct ctx *c, const struct pos *p, const char *s)
 
 /* ---- plan.xml ---- */
 
-static const char *const romans[] = {
-	"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"
+static const char *const numbering_name[NUMBERING__MAX] = {
+	"roman", "arabic", "id"
+};
+
+/* The plan's walk: where the next item of each level goes. */
+struct walk {
+	size_t		 mi;		/* next measure */
+	int		 count[MAX_LEVELS]; /* items so far, plan-wide */
+	int		 declared;	/* the plan has <levels> */
+	size_t		 mcap;		/* of the priority's measures */
 };
 
 static void
+read_levels(struct ctx *c, const xmlNode *n)
+{
+	struct plan	*pl = &c->r->plan;
+	struct level	*lv;
+	const xmlNode	*k;
+	const char	*s;
+	size_t		 nl = 0;
+	struct pos	 p;
+
+	for (k = n->children; k != NULL; k = k->next)
+		nl += is_el(k, "level");
+	if (nl < 2 || nl > MAX_LEVELS) {
+		p = pos_of(c, n, NULL);
+		diag(DIAG_ERROR, &p, "%zu levels: a plan has 2 to %d "
+		    "(priorities, objectives within objectives, measures)",
+		    nl, MAX_LEVELS);
+		c->errors++;
+		return;		/* the defaults stay */
+	}
+	pl->nlevels = 0;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (!is_el(k, "level"))
+			continue;
+		lv = &pl->levels[pl->nlevels++];
+		lv->pos = pos_of(c, k, NULL);
+		lv->singular = attr_of(c, k, "singular");
+		lv->plural = attr_of(c, k, "plural");
+		lv->before = (s = attr_of(c, k, "before")) ? s : "";
+		s = attr_of(c, k, "scope");
+		lv->per_parent = s != NULL && strcmp(s, "parent") == 0;
+		lv->numbering = NUMBERING_ARABIC;
+		if ((s = attr_of(c, k, "numbering")) == NULL)
+			continue;
+		for (lv->numbering = 0; lv->numbering < NUMBERING__MAX;
+		    lv->numbering++)
+			if (strcmp(s, numbering_name[lv->numbering]) == 0)
+				break;
+		if (lv->numbering == NUMBERING__MAX) {
+			p = pos_of(c, k, "numbering");
+			diag(DIAG_ERROR, &p, "unknown numbering \"%s\" "
+			    "(roman, arabic or id)", s);
+			c->errors++;
+			lv->numbering = NUMBERING_ARABIC;
+		}
+	}
+}
+
+/* The status scale of <statuses>, in place of the CNCDH's five. */
+static void
+read_scale(struct ctx *c, const xmlNode *n)
+{
+	struct plan	*pl = &c->r->plan;
+	struct scale_status *st;
+	const xmlNode	*k;
+	const char	*s;
+	size_t		 i;
+	struct pos	 p;
+
+	pl->own_scale = 1;
+	pl->nscale = 0;
+	memset(pl->status, 0, sizeof(pl->status));
+	for (k = n->children; k != NULL; k = k->next) {
+		if (!is_el(k, "status"))
+			continue;
+		s = attr_of(c, k, "theme");
+		for (i = 0; i < STATUS__MAX; i++)
+			if (strcmp(s, status_code[i]) == 0)
+				break;
+		if (i == STATUS__MAX)
+			continue;	/* the schema said it */
+		p = pos_of(c, k, "theme");
+		if (pl->status[i] != NULL) {
+			diag(DIAG_ERROR, &p, "second status drawn as \"%s\" "
+			    "(first at line %d): each status has its own "
+			    "colour", s, pl->status[i]->pos.line);
+			c->errors++;
+			continue;
+		}
+		st = &pl->scale[pl->nscale++];
+		st->pos = pos_of(c, k, NULL);
+		st->id = attr_of(c, k, "id");
+		st->label = attr_of(c, k, "label");
+		st->slot = i;
+		pl->status[i] = st;
+		for (i = 0; i + 1 < pl->nscale; i++)
+			if (strcmp(pl->scale[i].id, st->id) == 0) {
+				p = pos_of(c, k, "id");
+				diag(DIAG_ERROR, &p, "duplicate status id "
+				    "\"%s\" (first at line %d)", st->id,
+				    pl->scale[i].pos.line);
+				c->errors++;
+			}
+	}
+}
+
+/*
+ * The number an item of level lv shows, at position pos in its scope.
+ * An id the level numbers by position must be that number, after its
+ * parent's id and a dot when numbers restart in each parent ("2.3"), so
+ * that ids stay unique in the plan (check_ids() checks ids as written).
+ */
+static const char *
+item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
+    int pos, const char *id, const char *parent)
+{
+	char		 num[32], *want;
+	struct pos	 p;
+
+	level_number(lv, pos, id, num, sizeof(num));
+	if (lv->numbering == NUMBERING_ID)
+		return arena_strdup(c->r->ar, num);
+	want = lv->per_parent && parent != NULL ?
+	    xasprintf("%s.%s", parent, num) : xstrdup(num);
+	if (strcmp(id, want) != 0) {
+		p = pos_of(c, n, "id");
+		diag(DIAG_ERROR, &p, "%s \"%s\" out of sequence "
+		    "(expected \"%s\")", (const char *)n->name, id, want);
+		c->errors++;
+	}
+	free(want);
+	return arena_strdup(c->r->ar, num);
+}
+
+/* Ids of priorities, and of the objectives of one level, are unique in
+ * the plan: they name the PDF's destinations. */
+static void
+check_ids(struct ctx *c)
+{
+	const struct plan *pl = &c->r->plan;
+	const struct objective *ob, *o2;
+	size_t		 i, j, k, l;
+
+	for (i = 0; i < pl->nprios; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(pl->prios[i].id, pl->prios[j].id) == 0) {
+				diag(DIAG_ERROR, &pl->prios[i].pos,
+				    "duplicate priority id \"%s\" (first at "
+				    "line %d)", pl->prios[i].id,
+				    pl->prios[j].pos.line);
+				c->errors++;
+				break;
+			}
+	for (i = 0; i < pl->nprios; i++)
+		for (j = 0; j < pl->prios[i].nobjs; j++) {
+			ob = &pl->prios[i].objs[j];
+			for (k = 0; k <= i; k++)
+				for (l = 0; l < (k < i ?
+				    pl->prios[k].nobjs : j); l++) {
+					o2 = &pl->prios[k].objs[l];
+					if (o2->level != ob->level ||
+					    strcmp(ob->id, o2->id) != 0)
+						continue;
+					diag(DIAG_ERROR, &ob->pos, "duplicate "
+					    "objective id \"%s\" (first at "
+					    "line %d)", ob->id, o2->pos.line);
+					c->errors++;
+				}
+		}
+}
+
+/* The label of an item at level, with a plain space, in the arena. */
+static const char *
+item_label(struct ctx *c, size_t level, const char *num)
+{
+	char		*l = level_label(&c->r->plan, level, num, " ");
+	const char	*s = arena_strdup(c->r->ar, l);
+
+	free(l);
+	return s;
+}
+
+static void
 read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
-    struct objective *ob, size_t idx)
+    struct objective *ob, size_t idx, int pos)
 {
 	struct plan	*pl = &c->r->plan;
 	struct measure	*m = &pl->measures[idx];
+	const struct level *lv = &pl->levels[pl->nlevels - 1];
 	const xmlNode	*k;
 	size_t		 cap = 0;
-	char		 want[8];
+	char		 want[16], num[32];
 	struct pos	 p;
 
 	m->index = idx;
@@ -891,20 +1072,124 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 		if (is_el(k, "partner"))
 			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
+	level_number(lv, m->number, m->id, num, sizeof(num));
+	m->num = arena_strdup(c->r->ar, num);
+	m->label = item_label(c, pl->nlevels - 1, m->num);
 	if (m->number == 0)
 		return;		/* said by attr_int() */
-	if (m->number != (int)idx + 1) {
+	if (m->number != pos) {
 		p = pos_of(c, n, "number");
 		diag(DIAG_ERROR, &p, "measure number %d out of sequence "
-		    "(expected %zu)", m->number, idx + 1);
+		    "(expected %d)", m->number, pos);
 		c->errors++;
 	}
-	snprintf(want, sizeof(want), "m%02d", m->number);
+	snprintf(want, sizeof(want), "m%02d", lv->per_parent ?
+	    (int)idx + 1 : m->number);
 	if (strcmp(m->id, want) != 0) {
 		p = pos_of(c, n, "id");
 		diag(DIAG_ERROR, &p, "measure id \"%s\" does not match its "
-		    "number %d (expected \"%s\")", m->id, m->number, want);
+		    "%s %d (expected \"%s\")", m->id, lv->per_parent ?
+		    "place in the plan" : "number", lv->per_parent ?
+		    (int)idx + 1 : m->number, want);
 		c->errors++;
+	}
+}
+
+/* The objectives under n, at any depth; its measures are added to *nm. */
+static size_t
+count_items(const xmlNode *n, size_t *nm)
+{
+	const xmlNode	*k;
+	size_t		 no = 0;
+
+	for (k = n->children; k != NULL; k = k->next)
+		if (is_el(k, "measure"))
+			(*nm)++;
+		else if (is_el(k, "objective"))
+			no += 1 + count_items(k, nm);
+	return no;
+}
+
+/* Measures right under n. */
+static size_t
+count_measures(const xmlNode *n)
+{
+	const xmlNode	*k;
+	size_t		 nm = 0;
+
+	for (k = n->children; k != NULL; k = k->next)
+		nm += is_el(k, "measure");
+	return nm;
+}
+
+/* The children of n (a priority, or the objective parent) at level. */
+static void
+read_children(struct ctx *c, struct walk *w, const xmlNode *n,
+    struct priority *pr, struct objective *parent, size_t level)
+{
+	struct plan	*pl = &c->r->plan;
+	struct objective *ob;
+	const xmlNode	*k;
+	const struct level *lv;
+	int		 npos = 0, mpos = 0, pos;
+	long long	 num;
+	struct pos	 p;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (is_el(k, "measure")) {
+			lv = &pl->levels[pl->nlevels - 1];
+			pos = ++w->count[pl->nlevels - 1];
+			mpos++;
+			read_measure(c, k, pr, parent, w->mi,
+			    lv->per_parent ? mpos : pos);
+			if (parent != NULL)
+				parent->measures[parent->nmeasures++] =
+				    &pl->measures[w->mi];
+			*ARENA_PUSH(c->r->ar, pr->measures, pr->nmeasures,
+			    w->mcap) = &pl->measures[w->mi++];
+			continue;
+		}
+		if (!is_el(k, "objective"))
+			continue;
+		ob = &pr->objs[pr->nobjs++];
+		ob->pos = pos_of(c, k, NULL);
+		ob->id = attr_of(c, k, "id");
+		ob->title = text_of(c, child_el(k, "title"));
+		ob->level = level;
+		ob->parent = parent;
+		npos++;
+		if (level + 1 >= pl->nlevels) {
+			diag(DIAG_ERROR, &ob->pos, "objective at level %zu, "
+			    "but the plan has %zu levels", level + 1,
+			    pl->nlevels);
+			c->errors++;
+			ob->num = ob->id;
+		} else if (!w->declared) {
+			/* The default: the priority's numeral, a dot and a
+			 * number. */
+			ob->num = ob->id;
+			if (strncmp(ob->id, pr->id, strlen(pr->id)) != 0 ||
+			    ob->id[strlen(pr->id)] != '.' ||
+			    !cnum_int(ob->id + strlen(pr->id) + 1, 1,
+			    MAX_MEASURES, &num) || num != (long long)npos) {
+				p = pos_of(c, k, "id");
+				diag(DIAG_ERROR, &p, "objective \"%s\" out of "
+				    "sequence (expected \"%s.%d\")", ob->id,
+				    pr->id, npos);
+				c->errors++;
+			}
+		} else {
+			lv = &pl->levels[level];
+			pos = ++w->count[level];
+			ob->num = item_number(c, k, lv,
+			    lv->per_parent ? npos : pos, ob->id,
+			    parent != NULL ? parent->id : pr->id);
+		}
+		ob->measures = arena_array(c->r->ar, count_measures(k),
+		    sizeof(*ob->measures));
+		ob->label = item_label(c, level < pl->nlevels ? level :
+		    pl->nlevels - 1, ob->num);
+		read_children(c, w, k, pr, ob, level + 1);
 	}
 }
 
@@ -914,14 +1199,14 @@ xml_load_plan(struct report *r, const char *path)
 	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
 	    NULL, 0, 0, NULL };
 	struct plan	*pl = &r->plan;
+	struct walk	 w;
 	xmlDocPtr	 doc;
-	xmlNode		*root, *pn, *on, *mn;
-	size_t		 nm = 0, pi = 0, mi = 0, oi, mcap;
+	xmlNode		*root, *pn;
+	size_t		 nm = 0, pi = 0, no;
 	struct priority	*pr;
-	struct objective *ob;
-	long long	 num;
 	struct pos	 p;
 
+	memset(&w, 0, sizeof(w));
 	pl->file = c.path;
 	if ((doc = doc_read(&c, SCHEMA_PLAN)) == NULL)
 		goto out;
@@ -948,19 +1233,20 @@ xml_load_plan(struct report *r, const char *path)
 	pl->source = text_of(&c, child_el(root, "source"));
 	if ((pn = child_el(root, "source")) != NULL)
 		pl->source_url = attr_of(&c, pn, "url");
+	plan_defaults(pl);
+	if ((pn = child_el(root, "levels")) != NULL) {
+		w.declared = 1;
+		read_levels(&c, pn);
+	}
+	if ((pn = child_el(root, "statuses")) != NULL)
+		read_scale(&c, pn);
 
 	/* Count first, so that measure pointers stay valid. */
 	for (pn = root->children; pn != NULL; pn = pn->next) {
 		if (!is_el(pn, "priority"))
 			continue;
 		pl->nprios++;
-		for (on = pn->children; on != NULL; on = on->next) {
-			if (is_el(on, "measure"))
-				nm++;
-			else if (is_el(on, "objective"))
-				for (mn = on->children; mn; mn = mn->next)
-					nm += is_el(mn, "measure");
-		}
+		count_items(pn, &nm);
 	}
 	if (nm > MAX_MEASURES) {
 		p = pos_of(&c, root, NULL);
@@ -984,58 +1270,17 @@ xml_load_plan(struct report *r, const char *path)
 		pr->pos = pos_of(&c, pn, NULL);
 		pr->id = attr_of(&c, pn, "id");
 		pr->title = text_of(&c, child_el(pn, "title"));
-		if (pi > sizeof(romans) / sizeof(romans[0]) ||
-		    strcmp(pr->id, romans[pi - 1]) != 0) {
-			p = pos_of(&c, pn, "id");
-			diag(DIAG_ERROR, &p, "priority \"%s\" out of "
-			    "sequence (expected \"%s\")", pr->id,
-			    pi <= 10 ? romans[pi - 1] : "I to X");
-			c.errors++;
-		}
-		for (on = pn->children; on != NULL; on = on->next)
-			pr->nobjs += is_el(on, "objective");
-		pr->objs = arena_array(r->ar, pr->nobjs, sizeof(*pr->objs));
-		oi = 0;
-		mcap = 0;
-		for (on = pn->children; on != NULL; on = on->next) {
-			if (is_el(on, "measure")) {
-				read_measure(&c, on, pr, NULL, mi);
-				*ARENA_PUSH(r->ar, pr->measures, pr->nmeasures,
-				    mcap) = &pl->measures[mi++];
-				continue;
-			}
-			if (!is_el(on, "objective"))
-				continue;
-			ob = &pr->objs[oi++];
-			ob->pos = pos_of(&c, on, NULL);
-			ob->id = attr_of(&c, on, "id");
-			ob->title = text_of(&c, child_el(on, "title"));
-			if (strncmp(ob->id, pr->id, strlen(pr->id)) != 0 ||
-			    ob->id[strlen(pr->id)] != '.' ||
-			    !cnum_int(ob->id + strlen(pr->id) + 1, 1,
-			    MAX_MEASURES, &num) || num != (long long)oi) {
-				p = pos_of(&c, on, "id");
-				diag(DIAG_ERROR, &p, "objective \"%s\" out of "
-				    "sequence (expected \"%s.%zu\")", ob->id,
-				    pr->id, oi);
-				c.errors++;
-			}
-			for (mn = on->children; mn != NULL; mn = mn->next)
-				ob->nmeasures += is_el(mn, "measure");
-			ob->measures = arena_array(r->ar, ob->nmeasures,
-			    sizeof(*ob->measures));
-			ob->nmeasures = 0;
-			for (mn = on->children; mn != NULL; mn = mn->next) {
-				if (!is_el(mn, "measure"))
-					continue;
-				read_measure(&c, mn, pr, ob, mi);
-				ob->measures[ob->nmeasures++] =
-				    &pl->measures[mi];
-				*ARENA_PUSH(r->ar, pr->measures, pr->nmeasures,
-				    mcap) = &pl->measures[mi++];
-			}
-		}
+		pr->num = item_number(&c, pn, &pl->levels[0], (int)pi,
+		    pr->id, NULL);
+		pr->label = item_label(&c, 0, pr->num);
+		nm = 0;
+		no = count_items(pn, &nm);
+		pr->objs = arena_array(r->ar, no, sizeof(*pr->objs));
+		w.mcap = 0;
+		read_children(&c, &w, pn, pr, NULL, 1);
 	}
+	if (w.declared)
+		check_ids(&c);
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
@@ -1129,6 +1374,31 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 	}
 }
 
+/* An assessment's status: one of the plan's scale. */
+static void
+read_status(struct ctx *c, const xmlNode *n, struct assessment *a)
+{
+	const struct plan *pl = &c->r->plan;
+	const char	*s = attr_of(c, n, "status");
+	struct buf	 ids = { NULL, 0, 0 };
+	size_t		 i;
+	struct pos	 p;
+
+	for (i = 0; i < pl->nscale; i++)
+		if (strcmp(s, pl->scale[i].id) == 0) {
+			a->status = pl->scale[i].slot;
+			return;
+		}
+	for (i = 0; i < pl->nscale; i++)
+		buf_printf(&ids, "%s%s", i > 0 ? ", " : "", pl->scale[i].id);
+	p = pos_of(c, n, "status");
+	diag(DIAG_ERROR, &p, "unknown status \"%s\" (one of %s)", s,
+	    ids.data != NULL ? ids.data : "");
+	buf_free(&ids);
+	c->errors++;
+	a->status = STATUS_NOT_ASSESSED;
+}
+
 int
 xml_load_indicators(struct report *r, struct measure *m, const char *path)
 {
@@ -1187,20 +1457,7 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 			a->pos = pos_of(&c, k, NULL);
 			a->year = attr_year(&c, k, "year");
 			a->text = text_of(&c, k);
-			s = attr_of(&c, k, "status");
-			for (a->status = 0; a->status < STATUS__MAX;
-			    a->status++)
-				if (strcmp(s, status_code[a->status]) == 0)
-					break;
-			if (a->status == STATUS__MAX) {
-				p = pos_of(&c, k, "status");
-				diag(DIAG_ERROR, &p, "unknown status \"%s\" "
-				    "(one of implemented, partial, "
-				    "in-progress, not-implemented, "
-				    "not-assessed)", s);
-				c.errors++;
-				a->status = STATUS_NOT_ASSESSED;
-			}
+			read_status(&c, k, a);
 			for (i = 0; i + 1 < m->nassess; i++)
 				if (m->assess[i].year == a->year) {
 					p = pos_of(&c, k, "year");
@@ -1268,6 +1525,7 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	e->year = attr_year(&c, root, "year");
 	e->draft = strcmp(attr_of(&c, root, "status"), "draft") == 0;
 	e->date = attr_of(&c, root, "date");
+	e->lang = attr_of(&c, root, "lang");
 	p = pos_of(&c, root, "date");
 	check_date(&c, &p, e->date);
 	e->title = text_of(&c, child_el(root, "title"));

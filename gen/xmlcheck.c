@@ -34,8 +34,7 @@ enum vt {
 	VT_DATE,	/* YYYY-MM-DD, a real day */
 	VT_ID,		/* [a-z0-9][a-z0-9-]* */
 	VT_MID,		/* m[0-9]{2,4} */
-	VT_ROMAN,	/* [IVX]+ */
-	VT_OBJID,	/* [IVX]+\.[0-9]+ */
+	VT_ITEMID,	/* [A-Za-z0-9][A-Za-z0-9.-]* */
 	VT_POSINT,	/* a whole number from 1 */
 	VT_URL,		/* https?://\S+ */
 	VT_PARTFILE,	/* [a-z0-9][a-z0-9-]*\.md */
@@ -56,9 +55,7 @@ static const char *const vt_expect[VT__MAX] = {
 	    "victimes-identifiees",				/* ID */
 	"\"m\" and the measure number on 2 to 4 digits, such as m07",
 								/* MID */
-	"a Roman numeral in capitals, such as II",		/* ROMAN */
-	"the priority's numeral, a dot and a number, such as I.2",
-								/* OBJID */
+	"letters, digits, dots and hyphens, such as II or I.2",	/* ITEMID */
 	"a whole number from 1, such as 7",			/* POSINT */
 	"an address starting with http:// or https://, without "
 	    "spaces",						/* URL */
@@ -97,6 +94,9 @@ static const char *const v_direction[] = { "higher", "lower", NULL };
 static const char *const v_chart[] = { "line", "bar", "stacked", NULL };
 static const char *const v_bool[] = { "true", "false", NULL };
 static const char *const v_status[] = { "draft", "final", NULL };
+static const char *const v_scope[] = { "plan", "parent", NULL };
+static const char *const v_theme[] = { "implemented", "partial",
+    "in-progress", "not-implemented", "not-assessed", NULL };
 
 static const struct sattr a_none[] = { { NULL, 0, VT_NONE, NULL } };
 static const struct sattr a_url[] = {
@@ -117,11 +117,35 @@ static const struct sslot s_plan[] = {
 	{ "short-title", NULL, 0, 1, NULL },
 	{ "adopted", NULL, 0, 1, NULL },
 	{ "source", NULL, 0, 1, NULL },
+	{ "levels", NULL, 0, 1, NULL },
+	{ "statuses", NULL, 0, 1, NULL },
 	{ "priority", NULL, 1, 0, "its priorities" },
 	{ NULL, NULL, 0, 0, NULL }
 };
+static const struct sslot s_levels[] = {
+	{ "level", NULL, 1, 0, "its levels" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+static const struct sattr a_level[] = {
+	{ "singular", 1, VT_TEXT, NULL },
+	{ "plural", 1, VT_TEXT, NULL },
+	{ "numbering", 0, VT_TEXT, NULL },	/* the loader names them */
+	{ "scope", 0, VT_ENUM, v_scope },
+	{ "before", 0, VT_ANY, NULL },
+	{ NULL, 0, VT_NONE, NULL }
+};
+static const struct sslot s_statuses[] = {
+	{ "status", NULL, 1, 0, "its statuses" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+static const struct sattr a_status[] = {
+	{ "id", 1, VT_ID, NULL },
+	{ "label", 1, VT_TEXT, NULL },
+	{ "theme", 1, VT_ENUM, v_theme },
+	{ NULL, 0, VT_NONE, NULL }
+};
 static const struct sattr a_priority[] = {
-	{ "id", 1, VT_ROMAN, NULL },
+	{ "id", 1, VT_ITEMID, NULL },
 	{ NULL, 0, VT_NONE, NULL }
 };
 static const struct sslot s_priority[] = {
@@ -130,12 +154,12 @@ static const struct sslot s_priority[] = {
 	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct sattr a_objective[] = {
-	{ "id", 1, VT_OBJID, NULL },
+	{ "id", 1, VT_ITEMID, NULL },
 	{ NULL, 0, VT_NONE, NULL }
 };
 static const struct sslot s_objective[] = {
 	{ "title", NULL, 1, 1, NULL },
-	{ "measure", NULL, 1, 0, "its measures" },
+	{ "objective", "measure", 1, 0, "its objectives or measures" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct sattr a_measure[] = {
@@ -156,6 +180,10 @@ static const struct selem e_plan[] = {
 	{ "short-title", a_none, NULL, VT_TEXT },
 	{ "adopted", a_none, NULL, VT_DATE },
 	{ "source", a_url, NULL, VT_TEXT },
+	{ "levels", a_none, s_levels, VT_NONE },
+	{ "level", a_level, NULL, VT_NONE },
+	{ "statuses", a_none, s_statuses, VT_NONE },
+	{ "status", a_status, NULL, VT_NONE },
 	{ "priority", a_priority, s_priority, VT_NONE },
 	{ "objective", a_objective, s_objective, VT_NONE },
 	{ "measure", a_measure, s_measure, VT_NONE },
@@ -240,6 +268,7 @@ static const struct sattr a_edition[] = {
 	{ "year", 1, VT_YEAR, NULL },
 	{ "status", 1, VT_ENUM, v_status },
 	{ "date", 1, VT_DATE, NULL },
+	{ "lang", 0, VT_ANY, NULL },	/* the schema's pattern */
 	{ NULL, 0, VT_NONE, NULL }
 };
 static const struct sslot s_edition[] = {
@@ -405,6 +434,7 @@ all(const char *s, const char *set)
 
 #define DIGITS	"0123456789"
 #define LOWER	"abcdefghijklmnopqrstuvwxyz"
+#define UPPER	"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 static int
 valid_date(const char *s)
@@ -453,12 +483,9 @@ valid(enum vt t, const char *const *values, const char *s)
 	case VT_MID:
 		ok = c[0] == 'm' && n >= 3 && n <= 5 && all(c + 1, DIGITS);
 		break;
-	case VT_ROMAN:
-		ok = all(c, "IVX");
-		break;
-	case VT_OBJID:
-		i = strspn(c, "IVX");
-		ok = i > 0 && c[i] == '.' && all(c + i + 1, DIGITS);
+	case VT_ITEMID:
+		ok = n > 0 && all(c, LOWER UPPER DIGITS ".-") && c[0] != '-' &&
+		    c[0] != '.';
 		break;
 	case VT_POSINT:
 		i = c[0] == '+';

@@ -61,14 +61,14 @@ cp -R "$TOP/content" c
 sed -i 's|^  <assessment year="2016"|  <!-- relu par A. le 3 mars -->\n&|' c/indicators/m01.xml
 sed -i 's|</indicators>|\t<!-- fin, indentée d’une tabulation -->\n</indicators>|' c/indicators/m02.xml
 sed -i 's|^  <assessment year="2016"|\t\t<assessment year="2016"|' c/indicators/m03.xml
-"$BIN" new-edition --content c 2017 2>err; st=$?
-if [ $st = 1 ] && [ ! -e c/editions/2017 ] && grep -q 'after the plan.s end' err
-then pass "new-edition outside the plan period is refused"
-else fail "new-edition outside the plan period is refused" "status $st" "$(cat err)"; fi
-sed -i 's/end="2016"/end="2017"/' c/plan.xml
+"$BIN" new-edition --content c 2027 2>err; st=$?
+if [ $st = 1 ] && [ ! -e c/editions/2027 ] && grep -q 'more than 10 years after the plan.s end' err
+then pass "new-edition more than 10 years after the plan is refused"
+else fail "new-edition more than 10 years after the plan is refused" "status $st" "$(cat err)"; fi
 cp -R c orig
-if "$BIN" new-edition --content c 2017 2>err; then pass "new-edition 2017"
-else fail "new-edition 2017" "$(cat err)"; fi
+# 2017 is after the plan's end, 2016: an ex-post evaluation.
+if "$BIN" new-edition --content c 2017 2>err; then pass "new-edition 2017, after the plan's end"
+else fail "new-edition 2017, after the plan's end" "$(cat err)"; fi
 
 # Byte for byte: each indicator file is the old one and one line more, the
 # 2017 assessment with the 2016 status.

@@ -130,12 +130,14 @@ fuzz_report(int edition)
 	pl->end = 2016;
 	pl->data_from = 2012;
 	pl->file = "plan.xml";
+	plan_defaults(pl);
 	pl->measures = arena_array(r->ar, 1, sizeof(*pl->measures));
 	pl->nmeasures = 1;
 	pl->prios = arena_array(r->ar, 1, sizeof(*pl->prios));
 	pl->nprios = 1;
 	pr = &pl->prios[0];
-	pr->id = "I";
+	pr->id = pr->num = "I";
+	pr->label = "Priorité I";
 	pr->number = 1;
 	pr->title = "Priorité";
 	pr->measures = arena_array(r->ar, 1, sizeof(*pr->measures));
@@ -144,6 +146,8 @@ fuzz_report(int edition)
 	m = &pl->measures[0];
 	m->id = "m01";
 	m->number = 1;
+	m->num = "1";
+	m->label = "Mesure 1";
 	m->title = "Mesure";
 	m->priority = pr;
 	if (edition) {

@@ -1,0 +1,171 @@
+#!/bin/sh
+# A plan's own structure and status scale (plan.xml <levels>, <statuses>),
+# on two content sets of tests/plans/: an English plan of 4 levels numbered
+# across the plan, 12 priorities, 3 statuses, evaluated two years after its
+# end (en/), and one shaped like the French plan 2019-2021: 6 « axes », 13
+# « actions » numbered across the plan, 45 measures, 3 statuses, evaluated
+# in 2023 (fr-2019/).  Both check clean and build; their labels are found in
+# the site and the PDF; legends list the declared statuses only; the
+# synthesis sheet and the PDF keep every word on the page, none on another.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+
+PLANS=$TOP/tests/plans
+NB=$(printf '\302\240')
+
+# flat FILE...: the text of files, no-break spaces made plain spaces.
+flat() {
+	sed "s/$NB/ /g" "$@"
+}
+
+# has NAME FILE STRING...: every string is in the (flattened) file.
+has() {
+	name=$1 file=$2
+	shift 2
+	miss=
+	for s in "$@"; do
+		flat "$file" | grep -qF -- "$s" || miss="$miss [$s]"
+	done
+	if [ -z "$miss" ]; then pass "$name"
+	else fail "$name" "missing:$miss"; fi
+}
+
+# hasnt NAME FILE STRING...: no string is in the file.
+hasnt() {
+	name=$1 file=$2
+	shift 2
+	found=
+	for s in "$@"; do
+		flat "$file" | grep -qF -- "$s" && found="$found [$s]"
+	done
+	if [ -z "$found" ]; then pass "$name"
+	else fail "$name" "found:$found"; fi
+}
+
+# inside NAME PDF: with pdftotext -bbox, every word lies inside its page,
+# 18 pt from each edge at least, and no two words of a page overlap
+# (boxes run from the font's ascent to its descent, so lines set tight
+# touch: an overlap is more than 40 % of the lower box's height).
+inside() {
+	pdftotext -bbox "$2" "$WORK/bbox.html" 2>/dev/null
+	if python3 - "$WORK/bbox.html" >"$WORK/inside.log" 2>&1 <<'PY'
+import re, sys
+bad = []
+pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>',
+    open(sys.argv[1]).read(), re.S)
+for n, (w, h, body) in enumerate(pages, 1):
+    w, h = float(w), float(h)
+    words = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in
+        re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                   r'yMax="([\d.]+)">(.*?)</word>', body)]
+    for x0, y0, x1, y1, t in words:
+        if x0 < 18 or y0 < 18 or x1 > w - 18 or y1 > h - 18:
+            bad.append("page %d: %r at %.0f,%.0f-%.0f,%.0f outside" %
+                (n, t, x0, y0, x1, y1))
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            dx = min(a[2], b[2]) - max(a[0], b[0])
+            dy = min(a[3], b[3]) - max(a[1], b[1])
+            if dx > 1 and dy > 0.4 * min(a[3] - a[1], b[3] - b[1]):
+                bad.append("page %d: %r and %r overlap" % (n, a[4], b[4]))
+if not pages:
+    bad.append("no page")
+print("\n".join(bad[:20]))
+sys.exit(1 if bad else 0)
+PY
+	then pass "$1"
+	else fail "$1" "$(cat "$WORK/inside.log")"; fi
+}
+
+for set in en fr-2019; do
+	check "$set: check --werror is clean" \
+	    "$BIN" check --werror --content "$PLANS/$set"
+	check "$set: builds" "$BIN" build --quiet --content "$PLANS/$set" \
+	    --out "$WORK/$set"
+done
+
+# ---- the English plan: 4 levels, numbers across the plan ----
+E=$WORK/en/2022
+pdftotext "$E/rapport-2022.pdf" "$WORK/en.txt"
+has "en: four levels, numbered across the plan, in the PDF" "$WORK/en.txt" \
+    "Priority 12 — Coordination and evaluation" \
+    "Objective 12 — Make coordination and evaluation effective" \
+    "Action 24 — Coordination and evaluation action 2" \
+    "Measure 36 — " "PRIORITY 12" "OBJECTIVE 12" "ACTION 24" "MEASURE 36"
+# Numbers run on across priorities: Priority 2 opens with Action 3.
+pdftotext -layout -f 2 -l 2 "$E/rapport-2022.pdf" "$WORK/en-toc.txt"
+if flat "$WORK/en-toc.txt" | grep -A3 -F "Priority 2 — Identification" |
+    grep -qF "Action 3 — "; then pass "en: actions numbered across the plan"
+else fail "en: actions numbered across the plan"; fi
+has "en: labels in the site" "$E/priorite-12.html" \
+    "Priority 12" "Objective 12" "Action 23" "Action 24" \
+    "<span class=\"visually-hidden\">Measure </span>34"
+has "en: a measure page names its priority, objective and action" \
+    "$E/mesure-36.html" "<dt>Priority</dt>" "<dt>Objective</dt><dd>12 : " \
+    "<dt>Action</dt><dd>24 : " "Measure 36"
+has "en: the data page's column and links" "$E/donnees.html" \
+    "<th scope=\"col\">Measure</th>" ">Measure 33</a>"
+# Legends: the three statuses of the scale, none of the CNCDH's.
+has "en: the status legend lists the plan's scale" "$E/charts/statuts.svg" \
+    "Implemented (12)" "Under way (12)" "Not implemented (12)"
+for f in "$E/charts/statuts.svg" "$E/synthese-2022.svg" "$E/index.html" \
+    "$WORK/en.txt"; do
+	hasnt "en: no status outside the scale in $(basename "$f")" "$f" \
+	    "Partiellement réalisée" "Information insuffisante" \
+	    "Réalisée" "En cours" "badge-partial" "badge-not-assessed"
+done
+# The ex-post edition: values of 2021 and 2022 (after the plan's end, 2020)
+# and a target of 2030 are kept.
+"$BIN" tree --content "$PLANS/en" >"$WORK/en.tree" 2>&1
+has "en: values and assessments after the plan's end" "$WORK/en.tree" \
+    "2021=1264 2022=1541.5" "assessment 2022 done" \
+    "edition 2022 final 2022-11-15"
+has "en: a target beyond the plan's end" "$WORK/en.txt" "2030"
+# The synthesis sheet: 12 priorities in columns, every word on the sheet.
+rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthese-2022.svg"
+pdftotext "$WORK/en-sheet.pdf" "$WORK/en-sheet.txt"
+has "en: the synthesis sheet shows the 12 priorities" "$WORK/en-sheet.txt" \
+    "Priority 1 · Prevention" "Priority 12 · Coordination and evaluation"
+inside "en: the synthesis sheet keeps every word on it, none overlapping" \
+    "$WORK/en-sheet.pdf"
+inside "en: the PDF keeps every word on its page, none overlapping" \
+    "$E/rapport-2022.pdf"
+
+# ---- the French plan 2019-2021: Axe 1, Action n° 3, Mesure 12 ----
+F=$WORK/fr-2019/2023
+pdftotext "$F/rapport-2023.pdf" "$WORK/fr.txt"
+has "fr-2019: Axe, Action n° and Mesure in the PDF" "$WORK/fr.txt" \
+    "Axe 1 — Informer et communiquer" "Action n° 3 — " "Action n° 13 — " \
+    "Mesure 12 — " "Mesure 45 — " "AXE 6" "ACTION N° 13" "MESURE 45"
+has "fr-2019: Axe, Action n° and Mesure in the site" "$F/priorite-2.html" \
+    "Axe 2" "Action n° 3" "Action n° 4"
+has "fr-2019: a measure's facts" "$F/mesure-12.html" "<dt>Axe</dt>" \
+    "<dt>Action</dt><dd>n° 4 : " "Mesure 12"
+has "fr-2019: the status legend lists the plan's scale" \
+    "$F/charts/statuts.svg" "Réalisée (9)" "En cours (" "Non réalisée ("
+for f in "$F/charts/statuts.svg" "$F/index.html" "$WORK/fr.txt"; do
+	hasnt "fr-2019: no status outside the scale in $(basename "$f")" "$f" \
+	    "Partiellement réalisée" "Information insuffisante" \
+	    "badge-partial" "badge-not-assessed"
+done
+rsvg-convert -f pdf -o "$WORK/fr-sheet.pdf" "$F/synthese-2023.svg"
+inside "fr-2019: the synthesis sheet keeps every word on it" \
+    "$WORK/fr-sheet.pdf"
+
+# ---- the sample: declaring its default structure changes nothing ----
+cp -R "$TOP/content" "$WORK/sample"
+sed -i 's|^  <priority id="I">|  <levels>\
+    <level singular="Priorité" plural="Priorités" numbering="roman"/>\
+    <level singular="Objectif" plural="Objectifs" numbering="id"/>\
+    <level singular="Mesure" plural="Mesures" numbering="arabic"/>\
+  </levels>\
+&|' "$WORK/sample/plan.xml"
+"$BIN" build --quiet --content "$TOP/content" --out "$WORK/s0" &&
+    "$BIN" build --quiet --content "$WORK/sample" --out "$WORK/s1"
+if grep -q "<levels>" "$WORK/sample/plan.xml" &&
+    diff -r "$WORK/s0" "$WORK/s1" >"$WORK/s.diff"; then
+	pass "sample: the default levels declared build the same bytes"
+else
+	fail "sample: the default levels declared build the same bytes" \
+	    "$(head -20 "$WORK/s.diff")"
+fi
