@@ -24,15 +24,18 @@
  * threads at once.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>		/* the site's icon as PNG */
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
-#include "chart.h"
+#include "chartdesc.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
@@ -92,42 +95,6 @@ static const char *const change_class[CHANGE__MAX] = {
 	"other",	/* CHANGE_OTHER */
 };
 
-/* The columns of the CSV file, documented on donnees.html. */
-static const struct {
-	const char	*name;
-	const char	*what;
-} csv_cols[] = {
-	{ "edition", "Année de l’édition du rapport." },
-	{ "mesure", "Numéro de la mesure dans le plan." },
-	{ "indicateur", "Identifiant de l’indicateur, unique pour la "
-	    "mesure." },
-	{ "libelle", "Libellé de l’indicateur." },
-	{ "categorie", "Identifiant de la catégorie (ventilation), vide "
-	    "pour un indicateur sans catégories." },
-	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
-	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, sans séparateur de milliers" NBSP ": point "
-	    "décimal dans le fichier CSV, virgule dans la copie pour "
-	    "tableur." },
-	{ "unite", "Unité de la valeur (%, €, personnes…)." },
-	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
-	    "issue d’une "
-	    "source publiée et n’est donnée qu’à titre illustratif, "
-	    "«" NNBSP "non" NNBSP "» sinon." },
-	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
-	    "vide sinon." },
-	{ "reference_annee", "Année de la valeur de référence de "
-	    "l’indicateur, vide s’il n’en a pas." },
-	{ "reference_valeur", "Valeur de référence, vide sinon." },
-	{ "cible_annee", "Année de la cible de l’indicateur, vide s’il n’en a "
-	    "pas." },
-	{ "cible_valeur", "Valeur cible, vide sinon." },
-	{ "source", "Source de l’indicateur." },
-	{ "source_url", "Adresse de la source chez son éditeur, vide si elle "
-	    "n’est pas connue." },
-	{ "licence", "Licence de réutilisation des données." },
-};
-
 /* ---- writing ---- */
 
 #define PUTSL(p, lit)	BUF_PUTSL(&(p)->b, lit)
@@ -167,13 +134,13 @@ is_draft(const struct page *p)
 	return p->o->draft || (p->e != NULL && p->e->draft);
 }
 
-static void
+void
 measure_file(char *buf, size_t sz, const struct measure *m)
 {
 	snprintf(buf, sz, "mesure-%02d.html", m->number);
 }
 
-static void
+void
 priority_file(char *buf, size_t sz, const struct priority *pr)
 {
 	snprintf(buf, sz, "priorite-%d.html", pr->number);
@@ -234,10 +201,10 @@ icon_png(struct buf *b, int px)
 	cr = cairo_create(s);
 	cairo_scale(cr, px / 32.0, px / 32.0);
 	cairo_new_sub_path(cr);
-	cairo_arc(cr, 32 - r, r, r, -G_PI / 2, 0);
-	cairo_arc(cr, 32 - r, 32 - r, r, 0, G_PI / 2);
-	cairo_arc(cr, r, 32 - r, r, G_PI / 2, G_PI);
-	cairo_arc(cr, r, r, r, G_PI, 3 * G_PI / 2);
+	cairo_arc(cr, 32 - r, r, r, -M_PI / 2, 0);
+	cairo_arc(cr, 32 - r, 32 - r, r, 0, M_PI / 2);
+	cairo_arc(cr, r, 32 - r, r, M_PI / 2, M_PI);
+	cairo_arc(cr, r, r, r, M_PI, 3 * M_PI / 2);
 	cairo_close_path(cr);
 	cairo_set_source_rgb(cr, ICON_BG_RGB);
 	cairo_fill(cr);
@@ -315,7 +282,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 }
 
 /* The public address of rel, from --base-url: caller frees. */
-static char *
+char *
 public_url(const struct opts *o, const char *rel)
 {
 	size_t	 n = strlen(o->base_url);
@@ -1837,171 +1804,6 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
-/* The two forms of the CSV file: RFC 4180 for programs, and a copy that
- * spreadsheets set to French open as they are (';' between fields, a
- * decimal comma, a byte order mark so that UTF-8 is recognised). */
-struct csv_form {
-	const char	*suffix;	/* of the file name */
-	char		 sep;
-	int		 comma;		/* decimal comma */
-	int		 bom;
-};
-
-static const struct csv_form csv_forms[] = {
-	{ "", ',', 0, 0 },
-	{ "-tableur", ';', 1, 1 },
-};
-
-/*
- * A text field.  A spreadsheet reads a cell starting with = + - @ (or a
- * tab or carriage return before one) as a formula, which can run
- * commands or send data away: such a text is written with an apostrophe
- * before it, and quoted (OWASP, "CSV Injection").  Numbers are written
- * by csv_num(), never through here.
- */
-static void
-csv_field(struct buf *b, const struct csv_form *f, const char *s)
-{
-	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
-	int		 inert;
-
-	if (s == NULL)
-		s = "";
-	inert = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
-	if (!inert && strpbrk(s, special) == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	if (inert)
-		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-/* A number, then the separator. */
-static void
-csv_num(struct buf *b, const struct csv_form *f, double v)
-{
-	char	 num[64], *dot;
-
-	fmt_plain(num, sizeof(num), v);
-	if (f->comma && (dot = strchr(num, '.')) != NULL)
-		*dot = ',';
-	buf_puts(b, num);
-	buf_putc(b, f->sep);
-}
-
-/* A reference point (baseline or target): year and value, or two empty
- * fields. */
-static void
-csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
-{
-	if (pt->set) {
-		buf_printf(b, "%d%c", pt->year, f->sep);
-		csv_num(b, f, pt->v);
-	} else {
-		buf_putc(b, f->sep);
-		buf_putc(b, f->sep);
-	}
-}
-
-/* One form of the CSV file: one row per indicator, category and year, up
- * to the edition's year; CRLF line ends.  Returns the number of data rows
- * in *nrows and the file's size in *size. */
-static int
-write_csv_form(const struct report *r, const struct edition *e,
-    struct outdir *od, const struct csv_form *f, size_t *nrows,
-    size_t *size)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct measure *m;
-	const struct indicator *ind;
-	const struct series *s;
-	const struct value *v;
-	const char	*licence = r->site != NULL ? r->site->licence : NULL;
-	char		*rel;
-	size_t		 i, j, k, l, c;
-	int		 rc;
-
-	*nrows = 0;
-	if (f->bom)
-		BUF_PUTSL(&b, "\xef\xbb\xbf");
-	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
-		if (c > 0)
-			buf_putc(&b, f->sep);
-		buf_puts(&b, csv_cols[c].name);
-	}
-	BUF_PUTSL(&b, "\r\n");
-	for (i = 0; i < r->plan.nmeasures; i++) {
-		m = &r->plan.measures[i];
-		for (j = 0; j < m->ninds; j++) {
-			ind = &m->inds[j];
-			for (k = 0; k < ind->nseries; k++) {
-				s = &ind->series[k];
-				for (l = 0; l < s->nvals; l++) {
-					v = &s->vals[l];
-					if (v->year > e->year)
-						break;
-					buf_printf(&b, "%d%c%d%c", e->year,
-					    f->sep, m->number, f->sep);
-					csv_field(&b, f, ind->id);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->label);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, s->id);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->categories ?
-					    s->label : NULL);
-					buf_printf(&b, "%c%d%c", f->sep,
-					    v->year, f->sep);
-					csv_num(&b, f, v->v);
-					csv_field(&b, f, ind->unit);
-					buf_printf(&b, "%c%s%c", f->sep,
-					    v->illustrative ? "oui" : "non",
-					    f->sep);
-					csv_field(&b, f, v->note);
-					buf_putc(&b, f->sep);
-					csv_point(&b, f, &ind->baseline);
-					csv_point(&b, f, &ind->target);
-					csv_field(&b, f, ind->source);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->source_url);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, licence);
-					BUF_PUTSL(&b, "\r\n");
-					(*nrows)++;
-				}
-			}
-		}
-	}
-	rel = xasprintf("%d/data/indicateurs-%d%s.csv", e->year, e->year,
-	    f->suffix);
-	rc = out_write(od, rel, b.data, b.len);
-	*size = b.len;
-	free(rel);
-	buf_free(&b);
-	return rc;
-}
-
-/* Both forms; sizes[] in csv_forms order. */
-static int
-write_csv(const struct report *r, const struct edition *e,
-    struct outdir *od, size_t *nrows, size_t *sizes)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(csv_forms) / sizeof(csv_forms[0]); i++)
-		if (!write_csv_form(r, e, od, &csv_forms[i], nrows,
-		    &sizes[i]))
-			return 0;
-	return 1;
-}
-
 /* A size for people: "12 ko", "1,2 Mo". */
 static void
 size_str(char *buf, size_t sz, size_t n)
@@ -2081,7 +1883,7 @@ page_data(const struct report *r, const struct edition *e,
 	PUTSL(&p, "<table class=\"data\">\n<caption>Colonnes du fichier"
 	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
 	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n");
-	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
+	for (c = 0; c < csv_ncols; c++) {
 		pf(&p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
 		    csv_cols[c].name);
 		txt(&p, csv_cols[c].what);
@@ -2148,7 +1950,7 @@ html_edition(const struct report *r, const struct edition *e,
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
-	ok = ok && write_csv(r, e, od, &nrows, csv_sizes);
+	ok = ok && csv_write(r, e, od, &nrows, csv_sizes);
 	ok = ok && page_dashboard(r, e, o, od);
 	ok = ok && page_data(r, e, o, od, nrows, csv_sizes);
 	for (i = 0; ok && i < pl->nprios; i++)
@@ -2180,86 +1982,6 @@ html_page(const struct report *r, const struct edition *e,
 	page_begin(&p, title, NULL, cr, 3);
 	buf_put(&p.b, body, len);
 	return page_end(&p);
-}
-
-/* The pages of an edition, for the sitemap. */
-static void
-sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
-    const struct edition *e)
-{
-	const struct plan *pl = &r->plan;
-	char		 file[64], *rel, *url;
-	const char	*slug;
-	size_t		 i, n;
-
-	n = 2 + pl->nprios + pl->nmeasures + e->nfront + e->nback;
-	for (i = 0; i < n; i++) {
-		slug = NULL;	/* a part's name has no bound: no buffer */
-		if (i == 0)
-			snprintf(file, sizeof(file), "index.html");
-		else if (i == 1)
-			snprintf(file, sizeof(file), "donnees.html");
-		else if (i < 2 + pl->nprios)
-			priority_file(file, sizeof(file), &pl->prios[i - 2]);
-		else if (i < 2 + pl->nprios + pl->nmeasures)
-			measure_file(file, sizeof(file),
-			    &pl->measures[i - 2 - pl->nprios]);
-		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			slug = e->front[i - 2 - pl->nprios -
-			    pl->nmeasures].slug;
-		else
-			slug = e->back[i - 2 - pl->nprios - pl->nmeasures -
-			    e->nfront].slug;
-		rel = slug != NULL ? xasprintf("%d/%s.html", e->year, slug) :
-		    xasprintf("%d/%s", e->year, file);
-		url = public_url(o, rel);
-		BUF_PUTSL(b, "<url><loc>");
-		html_esc_text(b, url);
-		buf_printf(b, "</loc><lastmod>%s</lastmod></url>\n", e->date);
-		free(url);
-		free(rel);
-	}
-}
-
-/* The publisher's pages in out/, for the sitemap. */
-static const char *const site_pages[] = {
-	"plan-du-site.html", "accessibilite.html", "mentions-legales.html",
-	"contact.html",
-};
-
-static int
-write_sitemap(const struct report *r, const struct opts *o,
-    struct outdir *od)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	char		*url;
-	size_t		 i;
-	int		 rc;
-
-	BUF_PUTSL(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	url = public_url(o, "index.html");
-	BUF_PUTSL(&b, "<url><loc>");
-	html_esc_text(&b, url);
-	BUF_PUTSL(&b, "</loc>");
-	if (r->neds > 0)
-		buf_printf(&b, "<lastmod>%s</lastmod>",
-		    r->eds[r->neds - 1].date);
-	BUF_PUTSL(&b, "</url>\n");
-	free(url);
-	for (i = r->neds; i > 0; i--)
-		sitemap_edition(&b, o, r, &r->eds[i - 1]);
-	for (i = 0; i < sizeof(site_pages) / sizeof(site_pages[0]); i++) {
-		url = public_url(o, site_pages[i]);
-		BUF_PUTSL(&b, "<url><loc>");
-		html_esc_text(&b, url);
-		BUF_PUTSL(&b, "</loc></url>\n");
-		free(url);
-	}
-	BUF_PUTSL(&b, "</urlset>\n");
-	rc = out_write(od, "sitemap.xml", b.data, b.len);
-	buf_free(&b);
-	return rc;
 }
 
 /* ---- the publisher's pages, in out/ ---- */
@@ -2773,7 +2495,7 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 
 	if (!write_assets(o, od, "assets"))
 		return 0;
-	if (o->base_url != NULL && !write_sitemap(r, o, od))
+	if (o->base_url != NULL && !sitemap_write(r, o, od))
 		return 0;
 	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
 	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
