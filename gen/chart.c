@@ -14,6 +14,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "font.h"
 #include "theme.h"
 #include "chart.h"
@@ -148,11 +149,11 @@ axis_unit(const char *unit, double amax, const char **words)
 {
 	if (unit != NULL && strcmp(unit, "€") == 0) {
 		if (amax >= 1e6) {
-			*words = "millions d’euros";
+			*words = T("millions d’euros");
 			return 1e6;
 		}
 		if (amax >= 1e4) {
-			*words = "milliers d’euros";
+			*words = T("milliers d’euros");
 			return 1e3;
 		}
 		*words = "euros";
@@ -927,7 +928,7 @@ source(struct dc *d, const struct indicator *ind, double y, double w,
 
 	if (ind->source == NULL || ind->source[0] == '\0')
 		return 0;
-	s = xasprintf("Source" NBSP ": %s", ind->source);
+	s = xasprintf(T("Source" NBSP ": %s"), ind->source);
 	if (draw)
 		h = text(d, s, d->th->size_note, 0, 0, y, HA_LEFT, d->th->muted,
 		    w, 2, NULL);
@@ -1144,8 +1145,8 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	if (illu) {
 		li[0].sw = ind->chart == CHART_BAR ? SW_HATCH : SW_HOLLOW;
 		li[0].c = th->series[0];
-		li[0].label = "Valeur illustrative (non issue d’une source "
-		    "publiée)";
+		li[0].label = T("Valeur illustrative (non issue d’une source "
+		    "publiée)");
 		nli = 1;
 		top += legend(d, li, nli, 0, 0, w, 1) + PAD;
 	}
@@ -1275,10 +1276,10 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 		    th->text, -1, 0, NULL);
 	}
 	if (ind->baseline.set && ind->baseline.year <= year)
-		refline(d, ind, &ind->baseline, "Référence", &ys, left, right,
+		refline(d, ind, &ind->baseline, T("Référence"), &ys, left, right,
 		    0);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
 }
 
 /* ---- categories: stacked bars per year ---- */
@@ -1335,7 +1336,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	if (illu) {
 		li[nli].sw = SW_HATCH;
 		li[nli].c = th->muted;
-		li[nli++].label = "Valeur illustrative";
+		li[nli++].label = T("Valeur illustrative");
 	}
 	top = legend(d, li, nli, 0, 0, w, 1) + PAD;
 	free(li);
@@ -1403,7 +1404,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	}
 	hline(d, left, right, y0, th->axis, 1);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
 }
 
 /* ---- categories: horizontal bars for the latest year ---- */
@@ -1445,15 +1446,15 @@ draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
 	div = axis_unit(ind->unit, amax, &words);
 
 	head = last == year ? xasprintf("En %d", last) :
-	    xasprintf("En %d (dernière année connue)", last);
+	    xasprintf(T("En %d (dernière année connue)"), last);
 	top = text(d, head, th->size_label, 1, 0, 0, HA_LEFT, th->text, w, 1,
 	    NULL) + PAD;
 	free(head);
 	if (illu) {
 		li[0].sw = SW_HATCH;
 		li[0].c = th->series[0];
-		li[0].label = "Valeur illustrative (non issue d’une source "
-		    "publiée)";
+		li[0].label = T("Valeur illustrative (non issue d’une source "
+		    "publiée)");
 		top += legend(d, li, 1, 0, top, w, 1) + PAD;
 	}
 	sh = source(d, ind, 0, w, 0);
@@ -1542,21 +1543,21 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	cairo_set_line_width(d->cr, 1);
 	draw_stroke(d->cr);
 
-	line = xasprintf("Aucune valeur publiée pour cet indicateur jusqu’en "
-	    "%d.", year);
-	measure(d, "Aucune donnée", th->size_title, 1, w - 24, 1, NULL, &h1);
+	line = xasprintf(T("Aucune valeur publiée pour cet indicateur jusqu’en "
+	    "%d."), year);
+	measure(d, T("Aucune donnée"), th->size_title, 1, w - 24, 1, NULL, &h1);
 	measure(d, line, th->size_label, 0, w - 24, 2, NULL, &h2);
 	if (ind->target.set) {
 		chart_fmt(num, sizeof(num), ind->target.v, ind->unit);
 		free(line);
-		line = xasprintf("Aucune valeur publiée pour cet indicateur "
-		    "jusqu’en %d.\nCible%s %d" NBSP ": %s.", year,
+		line = xasprintf(T("Aucune valeur publiée pour cet indicateur "
+		    "jusqu’en %d.\nCible%s %d" NBSP ": %s."), year,
 		    ind->target.illustrative ? " illustrative" : "",
 		    ind->target.year, num);
 		measure(d, line, th->size_label, 0, w - 24, 3, NULL, &h2);
 	}
 	y = (ph - h1 - 4 - h2 - h3) / 2;
-	text(d, "Aucune donnée", th->size_title, 1, w / 2, y, HA_CENTRE,
+	text(d, T("Aucune donnée"), th->size_title, 1, w / 2, y, HA_CENTRE,
 	    th->muted, w - 24, 1, NULL);
 	{
 		PangoLayout *l = lay(d, line, th->size_label, 0, w - 24, 3);
@@ -1759,7 +1760,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	tile_layout(r, w, avail, &tile, &per);
 	for (i = 0; i < r->plan.nprios; i++) {
 		p = &r->plan.prios[i];
-		head = xasprintf("Priorité %s · %s", p->id, p->title);
+		head = xasprintf(T("Priorité %s · %s"), p->id, p->title);
 		hh = text(d, head, th->size_label, 1, 0, y, HA_LEFT, th->text,
 		    w, 1, NULL);
 		free(head);
@@ -1850,10 +1851,10 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
 	sh = 0;
 	if (full) {
-		measure(d, "Source" NBSP ": appréciations du rapporteur "
-		    "national.", th->size_note, 0, w, 1, NULL, &sh);
-		text(d, "Source" NBSP ": appréciations du rapporteur "
-		    "national.", th->size_note, 0, 0, h - sh, HA_LEFT,
+		measure(d, T("Source" NBSP ": appréciations du rapporteur "
+		    "national."), th->size_note, 0, w, 1, NULL, &sh);
+		text(d, T("Source" NBSP ": appréciations du rapporteur "
+		    "national."), th->size_note, 0, 0, h - sh, HA_LEFT,
 		    th->muted, w, 1, NULL);
 	}
 	rowh = fmin((h - top - sh - 2 * th_ - 20) / (double)(n > 0 ? n : 1),
@@ -1982,7 +1983,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 
 	figx = M + colw + 28;
 	figw = W - M - figx;
-	text(d, "Chiffres clés", th->size_title, 1, figx, y, HA_LEFT, th->text,
+	text(d, T("Chiffres clés"), th->size_title, 1, figx, y, HA_LEFT, th->text,
 	    figw, 1, NULL);
 	fy = y + h + 8;
 	nall = n = chart_key_figures(r, e, f);
@@ -2028,8 +2029,8 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	chart_figs_free(f, nall);
 
 	/* Footer. */
-	s = xasprintf("Source" NBSP ": %s. Le détail des mesures, des "
-	    "indicateurs et de leurs sources figure dans le rapport.",
+	s = xasprintf(T("Source" NBSP ": %s. Le détail des mesures, des "
+	    "indicateurs et de leurs sources figure dans le rapport."),
 	    e->institution);
 	measure(d, s, th->size_note, 0, W - 2 * M, 2, NULL, &h);
 	text(d, s, th->size_note, 0, M, H - M - h, HA_LEFT, th->muted,

@@ -12,6 +12,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "chartdesc.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before a colon */
@@ -135,11 +136,11 @@ put_value(struct buf *b, const struct indicator *ind, const struct value *v,
 		put_unit(b, ind->unit, v->v);
 	}
 	if (v->note != NULL && v->illustrative)
-		buf_printf(b, " (%s, valeur illustrative)", v->note);
+		buf_printf(b, T(" (%s, valeur illustrative)"), v->note);
 	else if (v->note != NULL)
 		buf_printf(b, " (%s)", v->note);
 	else if (v->illustrative)
-		buf_puts(b, " (valeur illustrative)");
+		buf_puts(b, T(" (valeur illustrative)"));
 }
 
 static void
@@ -164,7 +165,7 @@ put_gaps(struct buf *b, const struct series *s, int from, int to)
 			n++;
 	if (n == 0)
 		return;
-	buf_puts(b, NNBSP "; aucune valeur en ");
+	buf_puts(b, T(NNBSP "; aucune valeur en "));
 	for (y = from; y <= to; y++) {
 		if (series_at(s, y) != NULL)
 			continue;
@@ -189,7 +190,7 @@ chart_change(const struct indicator *ind, int year, int prevyear)
 	if (before == NULL)
 		return NULL;
 	if (now == NULL || now->year <= prevyear)
-		return xasprintf("Pas de nouvelle valeur depuis %d.",
+		return xasprintf(T("Pas de nouvelle valeur depuis %d."),
 		    prevyear);
 	chart_fmt(a, sizeof(a), now->v, ind->unit);
 	chart_fmt(b, sizeof(b), before->v, ind->unit);
@@ -197,16 +198,16 @@ chart_change(const struct indicator *ind, int year, int prevyear)
 	if (strcmp(ind->unit, "%") == 0) {
 		/* A change of a percentage is in points. */
 		fmt_num(d, sizeof(d), fabs(diff), -1);
-		return xasprintf("%s en %d, contre %s en %d (%s%s"
-		    NNBSP "point%s).", a, now->year, b, before->year,
+		return xasprintf(T("%s en %d, contre %s en %d (%s%s"
+		    NNBSP "point%s)."), a, now->year, b, before->year,
 		    diff < 0 ? "\xe2\x88\x92" : "+", d,
 		    fabs(diff) >= 2 ? "s" : "");
 	}
 	if (before->v == 0)
-		return xasprintf("%s en %d, contre %s en %d.", a, now->year,
+		return xasprintf(T("%s en %d, contre %s en %d."), a, now->year,
 		    b, before->year);
 	fmt_num(d, sizeof(d), fabs(diff / before->v * 100), 0);
-	return xasprintf("%s en %d, contre %s en %d (%s%s" NNBSP "%%).",
+	return xasprintf(T("%s en %d, contre %s en %d (%s%s" NNBSP "%%)."),
 	    a, now->year, b, before->year, diff < 0 ? "\xe2\x88\x92" : "+", d);
 }
 
@@ -220,7 +221,7 @@ chart_desc(const struct indicator *ind, int year)
 	int		 first, last, y, any;
 
 	if (!chart_year_span(ind, year, &first, &last)) {
-		buf_printf(&b, "Aucune donnée jusqu’en %d", year);
+		buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
 		if (ind->target.set) {
 			buf_puts(&b, NNBSP "; ");
 			put_point(&b, ind, "cible", &ind->target);
@@ -259,7 +260,7 @@ chart_desc(const struct indicator *ind, int year)
 			if ((v = series_at(s, last)) != NULL)
 				put_value(&b, ind, v, 1);
 			else
-				buf_puts(&b, "(aucune valeur)");
+				buf_puts(&b, T("(aucune valeur)"));
 		}
 	} else {
 		for (y = first, k = 0; y <= last; y++) {
@@ -285,12 +286,12 @@ chart_desc(const struct indicator *ind, int year)
 				if (series_at(&ind->series[i], y) != NULL)
 					any = 1;
 			if (!any)
-				buf_printf(&b, NNBSP "; aucune valeur en %d", y);
+				buf_printf(&b, T(NNBSP "; aucune valeur en %d"), y);
 		}
 	}
 	if (ind->baseline.set && ind->baseline.year <= year) {
 		buf_puts(&b, NNBSP "; ");
-		put_point(&b, ind, "référence", &ind->baseline);
+		put_point(&b, ind, T("référence"), &ind->baseline);
 	}
 	if (ind->target.set) {
 		buf_puts(&b, NNBSP "; ");
@@ -335,7 +336,7 @@ put_status(struct buf *b, enum status st)
 char *
 chart_title_status(const struct report *r, const struct edition *e)
 {
-	return xasprintf("Statut des %zu mesures du plan en %d",
+	return xasprintf(T("Statut des %zu mesures du plan en %d"),
 	    r->plan.nmeasures, e->year);
 }
 
@@ -348,7 +349,7 @@ chart_desc_status(const struct report *r, const struct edition *e)
 	int		 st;
 
 	chart_count_status(r, e->year, cnt);
-	buf_printf(&b, "Statut des %zu mesures en %d" NBSP ": ",
+	buf_printf(&b, T("Statut des %zu mesures en %d" NBSP ": "),
 	    r->plan.nmeasures, e->year);
 	for (st = 0, k = 0; st < STATUS__MAX; st++) {
 		if (k++ > 0)
@@ -359,7 +360,7 @@ chart_desc_status(const struct report *r, const struct edition *e)
 	buf_puts(&b, ".");
 	for (i = 0; i < r->plan.nprios; i++) {
 		p = &r->plan.prios[i];
-		buf_printf(&b, " Priorité %s" NBSP ": ", p->id);
+		buf_printf(&b, T(" Priorité %s" NBSP ": "), p->id);
 		for (st = 0, k = 0; st < STATUS__MAX; st++) {
 			for (j = 0, n = 0; j < p->nmeasures; j++)
 				if (chart_status_of(p->measures[j], e->year) ==
@@ -370,7 +371,7 @@ chart_desc_status(const struct report *r, const struct edition *e)
 			if (k++ > 0)
 				buf_puts(&b, NNBSP "; ");
 			put_status(&b, st);
-			buf_printf(&b, ", mesure%s ", n > 1 ? "s" : "");
+			buf_printf(&b, T(", mesure%s "), n > 1 ? "s" : "");
 			for (j = 0, n = 0; j < p->nmeasures; j++)
 				if (chart_status_of(p->measures[j], e->year) ==
 				    (enum status)st)
@@ -388,9 +389,9 @@ char *
 chart_title_progress(const struct report *r, const struct edition *e)
 {
 	if (r->eds[0].year == e->year)
-		return xasprintf("Statut des mesures du plan, édition %d",
+		return xasprintf(T("Statut des mesures du plan, édition %d"),
 		    e->year);
-	return xasprintf("Statut des mesures du plan, éditions %d à %d",
+	return xasprintf(T("Statut des mesures du plan, éditions %d à %d"),
 	    r->eds[0].year, e->year);
 }
 
@@ -401,7 +402,7 @@ chart_desc_progress(const struct report *r, const struct edition *e)
 	size_t		 cnt[STATUS__MAX], i;
 	int		 st, k;
 
-	buf_puts(&b, "Nombre de mesures par statut");
+	buf_puts(&b, T("Nombre de mesures par statut"));
 	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
 		chart_count_status(r, r->eds[i].year, cnt);
 		buf_printf(&b, "%s en %d" NBSP ": ", i == 0 ? "" : NNBSP ";",
@@ -432,11 +433,11 @@ chart_key_figures(const struct report *r, const struct edition *e,
 	int		 y;
 
 	chart_count_status(r, e->year, cnt);
-	snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
+	snprintf(f[n].value, sizeof(f[n].value), T("%zu sur %zu"),
 	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
-	f[n].label = xstrdup("mesures réalisées ou partiellement réalisées");
-	f[n].detail = xasprintf("dont %zu réalisée%s, selon l’appréciation du "
-	    "rapporteur national", cnt[STATUS_IMPLEMENTED],
+	f[n].label = xstrdup(T("mesures réalisées ou partiellement réalisées"));
+	f[n].detail = xasprintf(T("dont %zu réalisée%s, selon l’appréciation du "
+	    "rapporteur national"), cnt[STATUS_IMPLEMENTED],
 	    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
 	n++;
 	for (pass = 0; pass < 2 && n < CHART_MAX_FIGS; pass++) {
@@ -461,12 +462,12 @@ chart_key_figures(const struct report *r, const struct edition *e,
 				if (pv != NULL) {
 					chart_fmt(num, sizeof(num), pv->v,
 					    ind->unit);
-					f[n].detail = xasprintf("en %d, contre "
-					    "%s en %d (mesure %d)", y, num,
+					f[n].detail = xasprintf(T("en %d, contre "
+					    "%s en %d (mesure %d)"), y, num,
 					    y - 1, ind->measure->number);
 				} else
-					f[n].detail = xasprintf("en %d "
-					    "(mesure %d)", y,
+					f[n].detail = xasprintf(T("en %d "
+					    "(mesure %d)"), y,
 					    ind->measure->number);
 				n++;
 			}
@@ -488,7 +489,7 @@ chart_figs_free(struct chart_fig *f, size_t n)
 char *
 chart_title_sheet(const struct report *r, const struct edition *e)
 {
-	return xasprintf("%s %d" NBSP ": synthèse", e->title, e->year);
+	return xasprintf(T("%s %d" NBSP ": synthèse"), e->title, e->year);
 }
 
 char *
@@ -503,7 +504,7 @@ chart_desc_sheet(const struct report *r, const struct edition *e)
 	buf_puts(&b, s);
 	free(s);
 	n = chart_key_figures(r, e, f);
-	buf_puts(&b, " Chiffres clés" NBSP ": ");
+	buf_puts(&b, T(" Chiffres clés" NBSP ": "));
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%s %s, %s", i > 0 ? NNBSP "; " : "",
 		    f[i].value, f[i].label, f[i].detail);

@@ -11,41 +11,42 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "i18n.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
 
 /* The columns of the CSV file, documented on donnees.html. */
 const struct csv_col csv_cols[] = {
-	{ "edition", "Année de l’édition du rapport." },
-	{ "mesure", "Numéro de la mesure dans le plan." },
-	{ "indicateur", "Identifiant de l’indicateur, unique pour la "
-	    "mesure." },
-	{ "libelle", "Libellé de l’indicateur." },
-	{ "categorie", "Identifiant de la catégorie (ventilation), vide "
-	    "pour un indicateur sans catégories." },
-	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
-	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, sans séparateur de milliers" NBSP ": point "
+	{ N_("edition"), N_("Année de l’édition du rapport.") },
+	{ N_("mesure"), N_("Numéro de la mesure dans le plan.") },
+	{ N_("indicateur"), N_("Identifiant de l’indicateur, unique pour la "
+	    "mesure.") },
+	{ N_("libelle"), N_("Libellé de l’indicateur.") },
+	{ N_("categorie"), N_("Identifiant de la catégorie (ventilation), vide "
+	    "pour un indicateur sans catégories.") },
+	{ N_("categorie_libelle"), N_("Libellé de la catégorie, vide sinon.") },
+	{ N_("annee"), N_("Année de la valeur.") },
+	{ N_("valeur"), N_("Valeur, sans séparateur de milliers" NBSP ": point "
 	    "décimal dans le fichier CSV, virgule dans la copie pour "
-	    "tableur." },
-	{ "unite", "Unité de la valeur (%, €, personnes…)." },
-	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
+	    "tableur.") },
+	{ N_("unite"), N_("Unité de la valeur (%, €, personnes…).") },
+	{ N_("illustratif"), N_("«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
 	    "issue d’une "
 	    "source publiée et n’est donnée qu’à titre illustratif, "
-	    "«" NNBSP "non" NNBSP "» sinon." },
-	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
-	    "vide sinon." },
-	{ "reference_annee", "Année de la valeur de référence de "
-	    "l’indicateur, vide s’il n’en a pas." },
-	{ "reference_valeur", "Valeur de référence, vide sinon." },
-	{ "cible_annee", "Année de la cible de l’indicateur, vide s’il n’en a "
-	    "pas." },
-	{ "cible_valeur", "Valeur cible, vide sinon." },
-	{ "source", "Source de l’indicateur." },
-	{ "source_url", "Adresse de la source chez son éditeur, vide si elle "
-	    "n’est pas connue." },
-	{ "licence", "Licence de réutilisation des données." },
+	    "«" NNBSP "non" NNBSP "» sinon.") },
+	{ N_("remarque"), N_("Précision sur la valeur (ordre de grandeur…), "
+	    "vide sinon.") },
+	{ N_("reference_annee"), N_("Année de la valeur de référence de "
+	    "l’indicateur, vide s’il n’en a pas.") },
+	{ N_("reference_valeur"), N_("Valeur de référence, vide sinon.") },
+	{ N_("cible_annee"), N_("Année de la cible de l’indicateur, vide s’il n’en a "
+	    "pas.") },
+	{ N_("cible_valeur"), N_("Valeur cible, vide sinon.") },
+	{ N_("source"), N_("Source de l’indicateur.") },
+	{ N_("source_url"), N_("Adresse de la source chez son éditeur, vide si elle "
+	    "n’est pas connue.") },
+	{ N_("licence"), N_("Licence de réutilisation des données.") },
 };
 
 const size_t csv_ncols = sizeof(csv_cols) / sizeof(csv_cols[0]);
@@ -147,7 +148,7 @@ write_csv_form(const struct report *r, const struct edition *e,
 	for (c = 0; c < csv_ncols; c++) {
 		if (c > 0)
 			buf_putc(&b, f->sep);
-		buf_puts(&b, csv_cols[c].name);
+		buf_puts(&b, T(csv_cols[c].name));
 	}
 	BUF_PUTSL(&b, "\r\n");
 	for (i = 0; i < r->plan.nmeasures; i++) {
@@ -175,7 +176,7 @@ write_csv_form(const struct report *r, const struct edition *e,
 					csv_num(&b, f, v->v);
 					csv_field(&b, f, ind->unit);
 					buf_printf(&b, "%c%s%c", f->sep,
-					    v->illustrative ? "oui" : "non",
+					    T(v->illustrative ? "oui" : "non"),
 					    f->sep);
 					csv_field(&b, f, v->note);
 					buf_putc(&b, f->sep);

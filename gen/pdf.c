@@ -34,6 +34,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "backend.h"
 #include "chart.h"
 #include "font.h"
@@ -377,28 +378,28 @@ build_toc(struct pdf *p)
 	size_t		 i, j, k, first;
 	char		*s;
 
-	set_mark(p, "Sommaire");
-	lay_text(&p->l, "Sommaire", STYLE_H1, 0, 0)->dest = "sommaire";
+	set_mark(p, T("Sommaire"));
+	lay_text(&p->l, T("Sommaire"), STYLE_H1, 0, 0)->dest = "sommaire";
 	first = p->l.nitems;
 	for (i = 0; i < e->nfront; i++)
 		toc_entry(p, e->front[i].title, STYLE_TOC1, 0,
 		    part_dest(p, "avant", &e->front[i]));
 	for (i = 0; i < pl->nprios; i++) {
 		pr = &pl->prios[i];
-		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		s = xasprintf(T("Priorité %s " EMDASH " %s"), pr->id, pr->title);
 		toc_entry(p, s, STYLE_TOC1, 0,
 		    keep(p, xasprintf("priorite-%s", pr->id)));
 		free(s);
 		for (j = 0; j < pr->nobjs; j++) {
 			ob = &pr->objs[j];
-			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
+			s = xasprintf(T("Objectif %s " EMDASH " %s"), ob->id,
 			    ob->title);
 			toc_entry(p, s, STYLE_TOC2, 1,
 			    keep(p, xasprintf("objectif-%s", ob->id)));
 			free(s);
 			for (k = 0; k < ob->nmeasures; k++) {
 				m = ob->measures[k];
-				s = xasprintf("Mesure %d " EMDASH " %s",
+				s = xasprintf(T("Mesure %d " EMDASH " %s"),
 				    m->number, m->title);
 				toc_entry(p, s, STYLE_TOC3, 2, m->id);
 				free(s);
@@ -407,7 +408,7 @@ build_toc(struct pdf *p)
 		if (pr->nobjs == 0)
 			for (k = 0; k < pr->nmeasures; k++) {
 				m = pr->measures[k];
-				s = xasprintf("Mesure %d " EMDASH " %s",
+				s = xasprintf(T("Mesure %d " EMDASH " %s"),
 				    m->number, m->title);
 				toc_entry(p, s, STYLE_TOC3, 1, m->id);
 				free(s);
@@ -416,7 +417,7 @@ build_toc(struct pdf *p)
 	for (i = 0; i < e->nback; i++)
 		toc_entry(p, e->back[i].title, STYLE_TOC1, 0,
 		    part_dest(p, "apres", &e->back[i]));
-	toc_entry(p, "Annexe " EMDASH " Tableau des indicateurs", STYLE_TOC1,
+	toc_entry(p, T("Annexe " EMDASH " Tableau des indicateurs"), STYLE_TOC1,
 	    0, "annexe");
 	/* The entries, one TOC. */
 	p->l.item[first].group = "TOC";
@@ -456,13 +457,13 @@ static const char *
 status_change(enum status prev, enum status now)
 {
 	static const char *const word[CHANGE__MAX] = {
-		"inchangée",	/* CHANGE_SAME */
-		"en progrès",	/* CHANGE_BETTER */
-		"en recul",	/* CHANGE_WORSE */
-		"modifiée",	/* CHANGE_OTHER */
+		N_("inchangée"),/* CHANGE_SAME */
+		N_("en progrès"),/* CHANGE_BETTER */
+		N_("en recul"),/* CHANGE_WORSE */
+		N_("modifiée"),/* CHANGE_OTHER */
 	};
 
-	return word[report_change(prev, now)];
+	return T(word[report_change(prev, now)]);
 }
 
 /* The first and last years of an indicator's data table: from its first
@@ -529,9 +530,9 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		rel[1] = 1.4;
 		ralign[0] = 0;
 		ralign[1] = 1;
-		cells[0] = xstrdup("Année");
+		cells[0] = xstrdup(T("Année"));
 		cells[1] = xstrdup(strcmp(ind->unit, "%") == 0 ||
-		    strcmp(ind->unit, "€") == 0 ? "Valeur" : ind->unit);
+		    strcmp(ind->unit, "€") == 0 ? T("Valeur") : ind->unit);
 		s = &ind->series[0];
 		for (r = 1; r < nrows; r++) {
 			y = from + (int)r - 1;
@@ -548,7 +549,7 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		cells = xcalloc(nrows * ncols, sizeof(*cells));
 		rel[0] = ny > 5 ? 2.6 : 3.2;
 		ralign[0] = 0;
-		cells[0] = xstrdup(ind->categories ? "Catégorie" :
+		cells[0] = xstrdup(ind->categories ? T("Catégorie") :
 		    strcmp(ind->unit, "%") == 0 || strcmp(ind->unit, "€") == 0 ?
 		    "" : ind->unit);
 		for (c = 1; c < ncols; c++) {
@@ -559,7 +560,7 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		for (r = 1; r < nrows; r++) {
 			s = &ind->series[r - 1];
 			cells[r * ncols] = xstrdup(ind->categories ? s->label :
-			    "Valeur");
+			    T("Valeur"));
 			for (c = 1; c < ncols; c++) {
 				y = from + (int)c - 1;
 				v = series_at(s, y);
@@ -596,31 +597,31 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
 
 	figure_table(l, ind, p->e->year, down, &illus, &vn, cont);
 	if (ind->definition != NULL)
-		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
+		buf_printf(&b, T("Définition" NBSP ": %s"), ind->definition);
 	base = ind->baseline.set && ind->baseline.year <= p->e->year;
 	if (base) {
 		fmt_value(num, sizeof(num), ind->baseline.v, ind->unit);
-		buf_printf(&b, "%sRéférence" NBSP ": %s en %d%s",
+		buf_printf(&b, T("%sRéférence" NBSP ": %s en %d%s"),
 		    b.len ? "\n" : "", num, ind->baseline.year,
 		    ind->baseline.illustrative ? "*" : "");
 		illus |= ind->baseline.illustrative;
 	}
 	if (ind->target.set) {
 		fmt_value(num, sizeof(num), ind->target.v, ind->unit);
-		buf_printf(&b, "%sCible" NBSP ": %s en %d%s", base ? " ; " :
+		buf_printf(&b, T("%sCible" NBSP ": %s en %d%s"), base ? " ; " :
 		    b.len ? "\n" : "", num, ind->target.year,
 		    ind->target.illustrative ? "*" : "");
 		illus |= ind->target.illustrative;
 	}
 	if (vn.len)
-		buf_printf(&b, "%sPrécisions" NBSP ": %s.", b.len ? "\n" : "",
+		buf_printf(&b, T("%sPrécisions" NBSP ": %s."), b.len ? "\n" : "",
 		    vn.data);
 	if (ind->note != NULL)
 		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
 		    ind->note);
 	if (illus)
-		buf_printf(&b, "%s* Valeur illustrative, non issue d’une "
-		    "source publiée.", b.len ? "\n" : "");
+		buf_printf(&b, T("%s* Valeur illustrative, non issue d’une "
+		    "source publiée."), b.len ? "\n" : "");
 	if (b.len)
 		lay_text(l, b.data, STYLE_SMALL, 0, 0)->before = 0;
 	/* The chart names the source; the printed report keeps its
@@ -676,7 +677,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	free(s);
 	if (p->e->prev != NULL &&
 	    (s = chart_change(ind, p->e->year, p->e->prev->year)) != NULL) {
-		char *t = xasprintf("Depuis l’édition %d" NBSP ": %s",
+		char *t = xasprintf(T("Depuis l’édition %d" NBSP ": %s"),
 		    p->e->prev->year, s);
 		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
 		free(t);
@@ -794,7 +795,7 @@ build_status(struct pdf *p, const struct measure *m)
 		lay_text(&p->l, a->text, STYLE_STATUS, 0, 0)->keep = 1;
 	if (p->e->prev != NULL &&
 	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
-		s = xasprintf("Appréciation %d" NBSP ": %s%s%s%s.",
+		s = xasprintf(T("Appréciation %d" NBSP ": %s%s%s%s."),
 		    p->e->prev->year, status_label[pa->status],
 		    a != NULL ? " (" : "",
 		    a != NULL ? status_change(pa->status, a->status) : "",
@@ -818,7 +819,7 @@ build_measure(struct pdf *p, const struct measure *m)
 
 	/* The destination is the label above the title: a link shows
 	 * both. */
-	s = xasprintf("MESURE %d", m->number);
+	s = xasprintf(T("MESURE %d"), m->number);
 	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 	it->before = 22;
 	it->dest = m->id;
@@ -845,15 +846,15 @@ build_measure(struct pdf *p, const struct measure *m)
 	if (d->blocks != NULL)
 		lay_blocks(&p->l, d->blocks, 2, BODY_H * 0.6);
 	else {		/* a draft's gap */
-		snprintf(p->gaptext, sizeof(p->gaptext), NBSP ": le récit "
-		    "de cette mesure pour l’édition %d.", p->e->year);
+		snprintf(p->gaptext, sizeof(p->gaptext), T(NBSP ": le récit "
+		    "de cette mesure pour l’édition %d."), p->e->year);
 		memset(&p->gap, 0, sizeof(p->gap));
 		memset(p->gapsp, 0, sizeof(p->gapsp));
 		p->gapsp[0].type = SPAN_STRONG;
 		p->gapsp[0].child = &p->gapsp[1];
 		p->gapsp[0].next = &p->gapsp[2];
 		p->gapsp[1].type = SPAN_TEXT;
-		p->gapsp[1].text = "À rédiger";
+		p->gapsp[1].text = T("À rédiger");
 		p->gapsp[2].type = SPAN_TEXT;
 		p->gapsp[2].text = p->gaptext;
 		p->gap.type = BLOCK_PARAGRAPH;
@@ -878,11 +879,11 @@ build_chapter(struct pdf *p, const struct priority *pr)
 	size_t		 i, j;
 
 	lay_break(&p->l);
-	s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+	s = xasprintf(T("Priorité %s " EMDASH " %s"), pr->id, pr->title);
 	set_mark(p, s);
 	free(s);
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
-	s = xasprintf("PRIORITÉ %s", pr->id);
+	s = xasprintf(T("PRIORITÉ %s"), pr->id);
 	it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 	it->before = 0;
 	it->after = 4;
@@ -892,7 +893,7 @@ build_chapter(struct pdf *p, const struct priority *pr)
 	for (i = 0; i < pr->nobjs; i++) {
 		const struct objective *ob = &pr->objs[i];
 
-		s = xasprintf("OBJECTIF %s", ob->id);
+		s = xasprintf(T("OBJECTIF %s"), ob->id);
 		it = lay_text(&p->l, s, STYLE_KICKER, 0, 0);
 		it->before = 26;
 		it->dest = keep(p, xasprintf("objectif-%s", ob->id));
@@ -925,22 +926,22 @@ annex_body(struct pdf *p)
 	int		 illus = 0;
 
 	{
-		char *t = xasprintf("Dernière valeur connue de chaque "
+		char *t = xasprintf(T("Dernière valeur connue de chaque "
 		    "indicateur jusqu’en %d et cible du plan. Un tiret "
-		    "signale l’absence de donnée publiée.", p->e->year);
+		    "signale l’absence de donnée publiée."), p->e->year);
 
 		lay_text(&p->l, t, STYLE_BODY, 0, 0);
 		free(t);
 	}
-	lay_text(&p->l, "Tableau A.1 " EMDASH " Indicateurs du plan",
+	lay_text(&p->l, T("Tableau A.1 " EMDASH " Indicateurs du plan"),
 	    STYLE_CAPTION, 0, 0)->keep = 1;
 	cap = 64;
 	cells = xcalloc(cap * 5, sizeof(*cells));
-	cells[0] = xstrdup("Mesure");
-	cells[1] = xstrdup("Indicateur");
-	cells[2] = xstrdup("Dernière valeur");
-	cells[3] = xstrdup("Année");
-	cells[4] = xstrdup("Cible");
+	cells[0] = xstrdup(T("Mesure"));
+	cells[1] = xstrdup(T("Indicateur"));
+	cells[2] = xstrdup(T("Dernière valeur"));
+	cells[3] = xstrdup(T("Année"));
+	cells[4] = xstrdup(T("Cible"));
 	for (i = 0; i < pl->nmeasures; i++) {
 		m = &pl->measures[i];
 		for (j = 0; j < m->ninds; j++) {
@@ -978,10 +979,10 @@ annex_body(struct pdf *p)
 		}
 	}
 	lay_table(&p->l, nrows, 5, 1, rel, ralign, cells,
-	    "Tableau A.1 " EMDASH " Indicateurs du plan");
+	    T("Tableau A.1 " EMDASH " Indicateurs du plan"));
 	if (illus)
-		lay_text(&p->l, "* Valeur illustrative, non issue d’une "
-		    "source publiée.", STYLE_SMALL, 0, 0);
+		lay_text(&p->l, T("* Valeur illustrative, non issue d’une "
+		    "source publiée."), STYLE_SMALL, 0, 0);
 	for (i = 0; i < nrows * 5; i++)
 		free((char *)cells[i]);
 	free(cells);
@@ -993,7 +994,7 @@ build_annex(struct pdf *p)
 	lay_break(&p->l);
 	set_mark(p, "Annexe");
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
-	lay_text(&p->l, "Annexe " EMDASH " Tableau des indicateurs",
+	lay_text(&p->l, T("Annexe " EMDASH " Tableau des indicateurs"),
 	    STYLE_H1, 0, 0)->dest = "annexe";
 	unit_add(p, UNIT_ANNEX, NULL);
 }
@@ -1970,7 +1971,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	int		 k = it->data != NULL ? it->n : STATUS__MAX;
 
 	if (p->badgelab == NULL) {
-		s = xasprintf("Appréciation %d", p->e->year);
+		s = xasprintf(T("Appréciation %d"), p->e->year);
 		p->badgelab = line_layout(p, FONT_SANS, 9,
 		    PANGO_WEIGHT_NORMAL, s);
 		free(s);
@@ -1978,7 +1979,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	lab = p->badgelab;
 	if (p->badge[k] == NULL)
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
-		    k < STATUS__MAX ? status_label[k] : "À rédiger");
+		    k < STATUS__MAX ? status_label[k] : T("À rédiger"));
 	txt = p->badge[k];
 	/* Two leaves: the label and the status are two texts. */
 	elem_begin(p, cr, "Span", "");
@@ -2143,7 +2144,7 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 	char		*s;
 
 	if (p->head == NULL) {
-		s = xasprintf("Rapport d’évaluation %d", p->e->year);
+		s = xasprintf(T("Rapport d’évaluation %d"), p->e->year);
 		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 		free(s);
 	}
@@ -2288,13 +2289,13 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		y += cover_text(p, cr, e->subtitle, FONT_SANS, 13,
 		    PANGO_WEIGHT_NORMAL, 0x333333, x, y, w, 17);
 	if (p->draft)
-		cover_text(p, cr, "PROJET " EMDASH " document de travail, ne "
-		    "pas diffuser", FONT_SANS, 11, PANGO_WEIGHT_BOLD,
+		cover_text(p, cr, T("PROJET " EMDASH " document de travail, ne "
+		    "pas diffuser"), FONT_SANS, 11, PANGO_WEIGHT_BOLD,
 		    0xb34700, x, y + 24, w, 15);
 	for (i = 0; i < e->nauthors; i++)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
-	buf_printf(&b, "\n\nPublié le %s", date);
+	buf_printf(&b, T("\n\nPublié le %s"), date);
 	artifact_begin(p, cr);
 	rgb(cr, ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
@@ -2319,7 +2320,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 
 #define DEST(d) (buf_reset(&b), BUF_PUTSL(&b, "dest='"), attr_str(&b, (d)), \
 	buf_putc(&b, '\''), b.data)
-	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, "Sommaire",
+	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, T("Sommaire"),
 	    DEST("sommaire"), 0);
 	for (i = 0; i < e->nfront; i++) {
 		s = xasprintf("avant-%s", e->front[i].slug);
@@ -2330,7 +2331,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 	for (i = 0; i < pl->nprios; i++) {
 		const struct priority *pr = &pl->prios[i];
 
-		s = xasprintf("Priorité %s " EMDASH " %s", pr->id, pr->title);
+		s = xasprintf(T("Priorité %s " EMDASH " %s"), pr->id, pr->title);
 		free(b.data);
 		b.data = NULL;
 		b.len = b.cap = 0;
@@ -2347,14 +2348,14 @@ outline(struct pdf *p, cairo_surface_t *sf)
 			const struct objective *ob = &pr->objs[j];
 			char *d = xasprintf("objectif-%s", ob->id);
 
-			s = xasprintf("Objectif %s " EMDASH " %s", ob->id,
+			s = xasprintf(T("Objectif %s " EMDASH " %s"), ob->id,
 			    ob->title);
 			oid = cairo_pdf_surface_add_outline(sf, pid, s,
 			    DEST(d), 0);
 			free(s);
 			free(d);
 			for (k = 0; k < ob->nmeasures; k++) {
-				s = xasprintf("Mesure %d " EMDASH " %s",
+				s = xasprintf(T("Mesure %d " EMDASH " %s"),
 				    ob->measures[k]->number,
 				    ob->measures[k]->title);
 				cairo_pdf_surface_add_outline(sf, oid, s,
@@ -2364,7 +2365,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		}
 		if (pr->nobjs == 0)
 			for (k = 0; k < pr->nmeasures; k++) {
-				s = xasprintf("Mesure %d " EMDASH " %s",
+				s = xasprintf(T("Mesure %d " EMDASH " %s"),
 				    pr->measures[k]->number,
 				    pr->measures[k]->title);
 				cairo_pdf_surface_add_outline(sf, pid, s,
@@ -2379,7 +2380,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		free(s);
 	}
 	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-	    "Annexe " EMDASH " Tableau des indicateurs", DEST("annexe"), 0);
+	    T("Annexe " EMDASH " Tableau des indicateurs"), DEST("annexe"), 0);
 #undef DEST
 	buf_free(&b);
 }
@@ -2397,10 +2398,10 @@ meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
 	memset(m, 0, sizeof(*m));
 	m->title = e->title;
 	*subj = e->subtitle != NULL ? xstrdup(e->subtitle) :
-	    xasprintf("Rapport d’évaluation %d", e->year);
+	    xasprintf(T("Rapport d’évaluation %d"), e->year);
 	m->subject = *subj;
-	*kw = xasprintf("traite des êtres humains, plan d’action national, "
-	    "évaluation, rapporteur national, %d", e->year);
+	*kw = xasprintf(T("traite des êtres humains, plan d’action national, "
+	    "évaluation, rapporteur national, %d"), e->year);
 	m->keywords = *kw;
 	/* The schema asks for one author at least; the institution else. */
 	m->authors = e->nauthors > 0 ? e->authors : &e->institution;

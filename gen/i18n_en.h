@@ -1,0 +1,3 @@
+const struct i18n_pair i18n_pairs[] = {
+	{ "", "" },
+};
