@@ -156,7 +156,7 @@ axis_unit(const char *unit, double amax, const char **words)
 			*words = T("milliers d’euros");
 			return 1e3;
 		}
-		*words = "euros";
+		*words = T("euros");
 		return 1;
 	}
 	*words = unit != NULL ? unit : "";

@@ -41,12 +41,7 @@ chart_fmt(char *buf, size_t size, double v, const char *unit)
 	else
 		dec = 0;
 	fmt_num(num, sizeof(num), v, dec);
-	if (unit != NULL && strcmp(unit, "%") == 0)
-		snprintf(buf, size, "%s" NNBSP "%%", num);
-	else if (unit != NULL && strcmp(unit, "€") == 0)
-		snprintf(buf, size, "%s" NNBSP "€", num);
-	else
-		snprintf(buf, size, "%s", num);
+	fmt_with_unit(buf, size, num, "", unit);
 }
 
 
@@ -130,8 +125,7 @@ put_value(struct buf *b, const struct indicator *ind, const struct value *v,
 
 	chart_fmt(num, sizeof(num), v->v, ind->unit);
 	buf_puts(b, num);
-	if (with && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
-	    strcmp(ind->unit, "€") != 0) {
+	if (with && ind->unit != NULL && !fmt_unit_inline(ind->unit)) {
 		BUF_PUTSL(b, " ");
 		put_unit(b, ind->unit, v->v);
 	}

@@ -393,7 +393,9 @@ page_begin(struct page *p, const char *title, const char *cur,
 	char		 file[64], *url, *rel;
 	size_t		 i;
 
-	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
+	puts_(p, i18n_tag());
+	PUTSL(p, "\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n");
@@ -982,7 +984,7 @@ value_str(char *buf, size_t sz, double v, const char *unit)
 static int
 unit_inline(const char *unit)
 {
-	return strcmp(unit, "%") == 0 || strcmp(unit, "€") == 0;
+	return fmt_unit_inline(unit);
 }
 
 /* ---- edition-wide facts ---- */

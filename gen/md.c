@@ -545,7 +545,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		case CMARK_NODE_TEXT:
 			s->type = SPAN_TEXT;
 			buf_reset(&b);
-			typo_fr(t, &b, lit ? lit : "");
+			typo_text(t, &b, lit ? lit : "");
 			s->text = unesc(c, b.data ? b.data : "", b.len, 0);
 			d->words += count_words(lit ? lit : "");
 			break;

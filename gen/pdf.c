@@ -531,8 +531,8 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		ralign[0] = 0;
 		ralign[1] = 1;
 		cells[0] = xstrdup(T("Année"));
-		cells[1] = xstrdup(strcmp(ind->unit, "%") == 0 ||
-		    strcmp(ind->unit, "€") == 0 ? T("Valeur") : ind->unit);
+		cells[1] = xstrdup(fmt_unit_inline(ind->unit) ?
+		    T("Valeur") : ind->unit);
 		s = &ind->series[0];
 		for (r = 1; r < nrows; r++) {
 			y = from + (int)r - 1;
@@ -550,8 +550,7 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		rel[0] = ny > 5 ? 2.6 : 3.2;
 		ralign[0] = 0;
 		cells[0] = xstrdup(ind->categories ? T("Catégorie") :
-		    strcmp(ind->unit, "%") == 0 || strcmp(ind->unit, "€") == 0 ?
-		    "" : ind->unit);
+		    fmt_unit_inline(ind->unit) ? "" : ind->unit);
 		for (c = 1; c < ncols; c++) {
 			rel[c] = 1;
 			ralign[c] = 1;
@@ -2406,7 +2405,7 @@ meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
 	/* The schema asks for one author at least; the institution else. */
 	m->authors = e->nauthors > 0 ? e->authors : &e->institution;
 	m->nauthors = e->nauthors > 0 ? e->nauthors : 1;
-	m->lang = "fr-FR";
+	m->lang = i18n_pdf_tag();
 	m->date = e->date;
 }
 
@@ -2721,7 +2720,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	if (!theme_load(o->styles))
 		return 0;
 	p.th = theme_get();
-	if ((p.hy = hyph_new(HYPH_DICT)) == NULL)
+	if ((p.hy = hyph_new(i18n_hyph_dict())) == NULL)
 		return 0;
 	p.fm = font_map_new();
 	p.ctx = font_context(p.fm);
