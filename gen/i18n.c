@@ -12,6 +12,7 @@
 
 #define NBSP	"\xc2\xa0"
 #define NNBSP	"\xe2\x80\xaf"
+#define EMDASH	"\xe2\x80\x94"
 
 static const struct {
 	const char	*tag, *pdf, *hyph;
