@@ -1664,8 +1664,8 @@ status_legend(struct dc *d, const size_t *cnt, double x, double y, double w,
 	for (st = 0; st < STATUS__MAX; st++) {
 		li[st].sw = SW_STATUS;
 		li[st].st = st;
-		lab[st] = cnt != NULL ? xasprintf("%s (%zu)", status_label[st],
-		    cnt[st]) : xstrdup(status_label[st]);
+		lab[st] = cnt != NULL ? xasprintf("%s (%zu)", T(status_label[st]),
+		    cnt[st]) : xstrdup(T(status_label[st]));
 		li[st].label = lab[st];
 	}
 	h = legend(d, li, STATUS__MAX, x, y, w, draw);

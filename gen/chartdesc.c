@@ -144,8 +144,8 @@ put_point(struct buf *b, const struct indicator *ind, const char *what,
 	char	 num[64];
 
 	chart_fmt(num, sizeof(num), p->v, ind->unit);
-	buf_printf(b, "%s %s en %d%s", what, num, p->year,
-	    p->illustrative ? " (illustrative)" : "");
+	buf_printf(b, T("%s %s en %d%s"), what, num, p->year,
+	    p->illustrative ? T(" (illustrative)") : "");
 }
 
 /* Years in [from, to] where s has no value, as " ; aucune valeur en …". */
@@ -165,7 +165,7 @@ put_gaps(struct buf *b, const struct series *s, int from, int to)
 			continue;
 		k++;
 		if (k > 1)
-			buf_puts(b, k == n ? " et " : ", ");
+			buf_puts(b, k == n ? T(" et ") : ", ");
 		buf_printf(b, "%d", y);
 	}
 }
@@ -218,7 +218,7 @@ chart_desc(const struct indicator *ind, int year)
 		buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
 		if (ind->target.set) {
 			buf_puts(&b, NNBSP "; ");
-			put_point(&b, ind, "cible", &ind->target);
+			put_point(&b, ind, T("cible"), &ind->target);
 		}
 		buf_puts(&b, ".");
 		return buf_detach(&b);
@@ -228,24 +228,24 @@ chart_desc(const struct indicator *ind, int year)
 		n = chart_upto(s, year);
 		if (n == 1) {
 			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, " en %d", s->vals[0].year);
+			buf_printf(&b, T(" en %d"), s->vals[0].year);
 		} else {
-			buf_puts(&b, "De ");
+			buf_puts(&b, T("De "));
 			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, " en %d à ", s->vals[0].year);
+			buf_printf(&b, T(" en %d à "), s->vals[0].year);
 			put_value(&b, ind, &s->vals[n - 1], 0);
-			buf_printf(&b, " en %d", s->vals[n - 1].year);
+			buf_printf(&b, T(" en %d"), s->vals[n - 1].year);
 			for (i = 1; i + 1 < n; i++) {
 				buf_puts(&b, i == 1 ? " (" : ", ");
 				put_value(&b, ind, &s->vals[i], 0);
-				buf_printf(&b, " en %d", s->vals[i].year);
+				buf_printf(&b, T(" en %d"), s->vals[i].year);
 			}
 			if (n > 2)
 				buf_puts(&b, ")");
 			put_gaps(&b, s, first, last);
 		}
 	} else if (ind->chart == CHART_HBAR) {
-		buf_printf(&b, "En %d" NBSP ": ", last);
+		buf_printf(&b, T("En %d" NBSP ": "), last);
 		for (i = 0, k = 0; i < ind->nseries; i++) {
 			s = &ind->series[i];
 			if (k++ > 0)
@@ -263,8 +263,8 @@ chart_desc(const struct indicator *ind, int year)
 					any = 1;
 			if (!any)
 				continue;
-			buf_printf(&b, "%s %d" NBSP ": ", k++ == 0 ? "En" :
-			    NNBSP "; en", y);
+			buf_printf(&b, "%s %d%s", k++ == 0 ? T("En") :
+			    T(NNBSP "; en"), y, T(NBSP ": "));
 			for (i = 0, j = 0; i < ind->nseries; i++) {
 				s = &ind->series[i];
 				if ((v = series_at(s, y)) == NULL)
@@ -289,7 +289,7 @@ chart_desc(const struct indicator *ind, int year)
 	}
 	if (ind->target.set) {
 		buf_puts(&b, NNBSP "; ");
-		put_point(&b, ind, "cible", &ind->target);
+		put_point(&b, ind, T("cible"), &ind->target);
 	}
 	buf_puts(&b, ".");
 	return buf_detach(&b);
@@ -321,7 +321,7 @@ chart_count_status(const struct report *r, int year, size_t *cnt)
 static void
 put_status(struct buf *b, enum status st)
 {
-	const char *l = status_label[st];
+	const char *l = T(status_label[st]);
 
 	buf_putc(b, l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0]);
 	buf_puts(b, l + 1);
@@ -399,7 +399,7 @@ chart_desc_progress(const struct report *r, const struct edition *e)
 	buf_puts(&b, T("Nombre de mesures par statut"));
 	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
 		chart_count_status(r, r->eds[i].year, cnt);
-		buf_printf(&b, "%s en %d" NBSP ": ", i == 0 ? "" : NNBSP ";",
+		buf_printf(&b, T("%s en %d" NBSP ": "), i == 0 ? "" : T(NNBSP ";"),
 		    r->eds[i].year);
 		for (st = 0, k = 0; st < STATUS__MAX; st++) {
 			if (k++ > 0)

@@ -298,7 +298,7 @@ badge(struct page *p, enum status st)
 {
 	pf(p, "<span class=\"badge badge-%s\"><span class=\"badge-icon\" "
 	    "aria-hidden=\"true\"></span>", status_code[st]);
-	txt(p, status_label[st]);
+	txt(p, T(status_label[st]));
 	PUTSL(p, "</span>");
 }
 
@@ -444,8 +444,8 @@ page_begin(struct page *p, const char *title, const char *cur,
 	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
 	    "</head>\n");
 	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
-	PUTSL(p, "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
-	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n");
+	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
+	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
 	PUTSL(p, "<a class=\"brand\" href=\"index.html\">"
 	    "<span class=\"brand-name\">");
 	txt(p, r->plan.short_title);
@@ -458,7 +458,7 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (e != NULL) {
 		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
 		    "<ul class=\"wrap\">\n");
-		pf(p, "<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n",
+		pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
 		    cur != NULL && strcmp(cur, "index.html") == 0 ?
 		    " aria-current=\"page\"" : "");
 		for (i = 0; i < r->plan.nprios; i++) {
@@ -478,8 +478,8 @@ page_begin(struct page *p, const char *title, const char *cur,
 		    "</li>\n"), up);
 		PUTSL(p, "</ul></nav>\n");
 	} else {
-		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Éditions\">"
-		    "<ul class=\"wrap\">\n");
+		puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
+		    "<ul class=\"wrap\">\n"));
 		for (i = r->neds; i > 0; i--)
 			pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
 			    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
@@ -504,8 +504,8 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (e != NULL && r->eds[r->neds - 1].year > e->year)
 		newer_banner(p);
 	if (ncrumbs > 0) {
-		PUTSL(p, "<nav class=\"breadcrumb\" aria-label=\"Fil "
-		    "d’Ariane\"><ol class=\"wrap\">\n");
+		puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
+		    "d’Ariane\"><ol class=\"wrap\">\n"));
 		for (i = 0; i < ncrumbs; i++) {
 			if (crumbs[i].href == NULL) {
 				PUTSL(p, "<li aria-current=\"page\">");
@@ -568,8 +568,9 @@ page_end(struct page *p)
 		txt(p, e->title);
 		pf(p, T(". Rapport d’évaluation %d, publié le %s.</p>\n"),
 		    e->year, date);
-		PUTSL(p, "<ul class=\"footer-links\">\n"
-		    "<li><a href=\"index.html\">Tableau de bord</a></li>\n");
+		PUTSL(p, "<ul class=\"footer-links\">\n");
+		puts_(p, T("<li><a href=\"index.html\">Tableau de bord</a>"
+		    "</li>\n"));
 		if (p->o->formats & FORMAT_PDF)
 			pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet "
 			    "(PDF)</a></li>\n"), e->year);
@@ -578,8 +579,8 @@ page_end(struct page *p)
 		puts_(p, T("<li><a href=\"../index.html\">Toutes les éditions"
 		    "</a></li>\n</ul>\n"));
 		if (p->r->neds > 1) {
-			PUTSL(p, "<nav aria-label=\"Éditions\"><ul "
-			    "class=\"footer-links footer-eds\">\n");
+			puts_(p, T("<nav aria-label=\"Éditions\"><ul "
+			    "class=\"footer-links footer-eds\">\n"));
 			for (i = p->r->neds; i > 0; i--)
 				pf(p, T("<li><a href=\"../%d/index.html\">"
 				    "Rapport %d</a></li>\n"),
@@ -1055,7 +1056,7 @@ measure_item(struct page *p, const struct measure *m, int detail)
 		puts_(p, T("<span class=\"to-write\">À rédiger</span>"));
 	if (a != NULL && pa != NULL) {
 		pf(p, "<span class=\"mprev\">%d%s: ", p->e->prev->year, NBSP);
-		txt(p, status_label[pa->status]);
+		txt(p, T(status_label[pa->status]));
 		PUTSL(p, "</span>");
 	}
 	PUTSL(p, "</span></li>\n");
@@ -1104,8 +1105,8 @@ edition_figure(struct page *p, const char *file, const char *title,
 	txt(p, title);
 	puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
 	txt(p, p->e->institution);
-	pf(p, ".</span> <a class=\"fig-open\" href=\"%s\">Agrandir le "
-	    "graphique</a></figcaption>\n</figure>\n", file);
+	pf(p, T(".</span> <a class=\"fig-open\" href=\"%s\">Agrandir le "
+	    "graphique</a></figcaption>\n</figure>\n"), file);
 }
 
 /* ---- the dashboard ---- */
@@ -1131,7 +1132,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	page_init(&p, r, e, o, od, "index.html");
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
 	cr[1].label = crl;
-	page_begin(&p, "Tableau de bord", "index.html", cr, 2);
+	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
 
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++) {
@@ -1543,8 +1544,8 @@ indicator_section(struct page *p, const struct indicator *ind)
 			txt(p, ind->source);
 		PUTSL(p, ".</span> <a class=\"fig-open\" href=\"");
 		html_esc_href(&p->b, file);
-		PUTSL(p, "\">Agrandir le graphique</a></figcaption>\n"
-		    "</figure>\n");
+		puts_(p, T("\">Agrandir le graphique</a></figcaption>\n"
+		    "</figure>\n"));
 		free(file);
 		free(desc);
 		free(title);
@@ -1716,8 +1717,8 @@ page_measure(const struct report *r, const struct edition *e,
 	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
 	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
 	    NULL;
-	PUTSL(&p, "<nav class=\"pager\" aria-label=\"Mesures précédente et "
-	    "suivante\">\n");
+	puts_(&p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
+	    "suivante\">\n"));
 	if (mp != NULL) {
 		measure_file(nfile, sizeof(nfile), mp);
 		pf(&p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
@@ -1883,9 +1884,9 @@ page_data(const struct report *r, const struct edition *e,
 		PUTSL(&p, ".");
 	}
 	PUTSL(&p, "</p>\n");
-	PUTSL(&p, "<table class=\"data\">\n<caption>Colonnes du fichier"
+	puts_(&p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
 	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
-	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n");
+	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
 	for (c = 0; c < csv_ncols; c++) {
 		pf(&p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
 		    T(csv_cols[c].name));
@@ -2135,7 +2136,7 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	txt(&p, publisher(r));
 	PUTSL(&p, "</p>\n<p>");
 	site_field(&p, si != NULL ? si->address : NULL);
-	PUTSL(&p, "</p>\n<h2>Directeur de la publication</h2>\n<p>");
+	puts_(&p, T("</p>\n<h2>Directeur de la publication</h2>\n<p>"));
 	site_field(&p, si != NULL ? si->director : NULL);
 	puts_(&p, T("</p>\n<h2>Hébergement</h2>\n<p>"));
 	site_field(&p, si != NULL ? si->host : NULL);
@@ -2537,8 +2538,8 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		PUTSL(&p, "<p class=\"ed-title\">");
 		txt(&p, e->title);
 		if (e->draft || o->draft)
-			PUTSL(&p, " <strong class=\"tag\">Version de "
-			    "travail</strong>");
+			puts_(&p, T(" <strong class=\"tag\">Version de "
+			    "travail</strong>"));
 		pf(&p, T("</p>\n<p class=\"byline\">Publié le <time "
 		    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
 		counts_line(&p, &c);

@@ -795,7 +795,7 @@ build_status(struct pdf *p, const struct measure *m)
 	if (p->e->prev != NULL &&
 	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
 		s = xasprintf(T("Appréciation %d" NBSP ": %s%s%s%s."),
-		    p->e->prev->year, status_label[pa->status],
+		    p->e->prev->year, T(status_label[pa->status]),
 		    a != NULL ? " (" : "",
 		    a != NULL ? status_change(pa->status, a->status) : "",
 		    a != NULL ? ")" : "");
@@ -967,7 +967,7 @@ annex_body(struct pdf *p)
 				    !ind->categories) {
 					fmt_value(num, sizeof(num),
 					    ind->target.v, ind->unit);
-					cells[r * 5 + 4] = xasprintf("%s en %d%s",
+					cells[r * 5 + 4] = xasprintf(T("%s en %d%s"),
 					    num, ind->target.year,
 					    ind->target.illustrative ? "*" :
 					    "");
@@ -1978,7 +1978,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	lab = p->badgelab;
 	if (p->badge[k] == NULL)
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
-		    k < STATUS__MAX ? status_label[k] : T("À rédiger"));
+		    k < STATUS__MAX ? T(status_label[k]) : T("À rédiger"));
 	txt = p->badge[k];
 	/* Two leaves: the label and the status are two texts. */
 	elem_begin(p, cr, "Span", "");
