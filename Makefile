@@ -23,7 +23,7 @@ CFLAGS	?= -O2 -g
 # needs), and the test tools.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev \
+	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
@@ -153,7 +153,8 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
+	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -203,6 +204,9 @@ tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-i18n.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -352,7 +356,8 @@ clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
+	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
 
 endif

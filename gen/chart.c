@@ -1041,8 +1041,8 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	    target ? 1.4 : 1.2);
 	cairo_restore(d->cr);
 	chart_fmt(num, sizeof(num), p->v, ind->unit);
-	label = xasprintf("%s%s %d" NBSP ": %s", what,
-	    p->illustrative ? " illustrative" : "", p->year, num);
+	label = xasprintf(T("%s%s %d" NBSP ": %s"), what,
+	    p->illustrative ? T(" illustrative") : "", p->year, num);
 	measure(d, label, d->th->size_label, 0, -1, 0, &w, &h);
 	box.x = left;
 	box.y = s->top - h - 4;

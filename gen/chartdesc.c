@@ -192,10 +192,10 @@ chart_change(const struct indicator *ind, int year, int prevyear)
 	if (strcmp(ind->unit, "%") == 0) {
 		/* A change of a percentage is in points. */
 		fmt_num(d, sizeof(d), fabs(diff), -1);
-		return xasprintf(T("%s en %d, contre %s en %d (%s%s"
-		    NNBSP "point%s)."), a, now->year, b, before->year,
-		    diff < 0 ? "\xe2\x88\x92" : "+", d,
-		    fabs(diff) >= 2 ? "s" : "");
+		return xasprintf(Tn(fabs(diff), "%s en %d, contre %s en %d "
+		    "(%s%s" NNBSP "point).", "%s en %d, contre %s en %d (%s%s"
+		    NNBSP "points)."), a, now->year, b, before->year,
+		    diff < 0 ? "\xe2\x88\x92" : "+", d);
 	}
 	if (before->v == 0)
 		return xasprintf(T("%s en %d, contre %s en %d."), a, now->year,
@@ -217,7 +217,7 @@ chart_desc(const struct indicator *ind, int year)
 	if (!chart_year_span(ind, year, &first, &last)) {
 		buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
 		if (ind->target.set) {
-			buf_puts(&b, NNBSP "; ");
+			buf_puts(&b, T(NNBSP "; "));
 			put_point(&b, ind, T("cible"), &ind->target);
 		}
 		buf_puts(&b, ".");
@@ -284,11 +284,11 @@ chart_desc(const struct indicator *ind, int year)
 		}
 	}
 	if (ind->baseline.set && ind->baseline.year <= year) {
-		buf_puts(&b, NNBSP "; ");
+		buf_puts(&b, T(NNBSP "; "));
 		put_point(&b, ind, T("référence"), &ind->baseline);
 	}
 	if (ind->target.set) {
-		buf_puts(&b, NNBSP "; ");
+		buf_puts(&b, T(NNBSP "; "));
 		put_point(&b, ind, T("cible"), &ind->target);
 	}
 	buf_puts(&b, ".");
@@ -363,9 +363,9 @@ chart_desc_status(const struct report *r, const struct edition *e)
 			if (n == 0)
 				continue;
 			if (k++ > 0)
-				buf_puts(&b, NNBSP "; ");
+				buf_puts(&b, T(NNBSP "; "));
 			put_status(&b, st);
-			buf_printf(&b, T(", mesure%s "), n > 1 ? "s" : "");
+			buf_puts(&b, Tn(n, ", mesure ", ", mesures "));
 			for (j = 0, n = 0; j < p->nmeasures; j++)
 				if (chart_status_of(p->measures[j], e->year) ==
 				    (enum status)st)
@@ -430,9 +430,10 @@ chart_key_figures(const struct report *r, const struct edition *e,
 	snprintf(f[n].value, sizeof(f[n].value), T("%zu sur %zu"),
 	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
 	f[n].label = xstrdup(T("mesures réalisées ou partiellement réalisées"));
-	f[n].detail = xasprintf(T("dont %zu réalisée%s, selon l’appréciation du "
-	    "rapporteur national"), cnt[STATUS_IMPLEMENTED],
-	    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
+	f[n].detail = xasprintf(Tn(cnt[STATUS_IMPLEMENTED], "dont %zu "
+	    "réalisée, selon l’appréciation du rapporteur national",
+	    "dont %zu réalisées, selon l’appréciation du rapporteur "
+	    "national"), cnt[STATUS_IMPLEMENTED]);
 	n++;
 	for (pass = 0; pass < 2 && n < CHART_MAX_FIGS; pass++) {
 		y = e->year - (int)pass;
@@ -500,7 +501,7 @@ chart_desc_sheet(const struct report *r, const struct edition *e)
 	n = chart_key_figures(r, e, f);
 	buf_puts(&b, T(" Chiffres clés" NBSP ": "));
 	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s%s %s, %s", i > 0 ? NNBSP "; " : "",
+		buf_printf(&b, "%s%s %s, %s", i > 0 ? T(NNBSP "; ") : "",
 		    f[i].value, f[i].label, f[i].detail);
 	buf_puts(&b, ".");
 	chart_figs_free(f, n);

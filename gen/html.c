@@ -1055,7 +1055,7 @@ measure_item(struct page *p, const struct measure *m, int detail)
 	else
 		puts_(p, T("<span class=\"to-write\">À rédiger</span>"));
 	if (a != NULL && pa != NULL) {
-		pf(p, "<span class=\"mprev\">%d%s: ", p->e->prev->year, NBSP);
+		pf(p, "<span class=\"mprev\">%d%s", p->e->prev->year, T(NBSP ": "));
 		txt(p, T(status_label[pa->status]));
 		PUTSL(p, "</span>");
 	}
@@ -1079,7 +1079,7 @@ parts_list(struct page *p, const struct part *cur)
 			    &pl->prios[i - e->nfront]);
 			pf(p, T("<li><a href=\"%s\">Priorité" NBSP), file);
 			txt(p, pl->prios[i - e->nfront].id);
-			PUTSL(p, NBSP ": ");
+			puts_(p, T(NBSP ": "));
 			txt(p, pl->prios[i - e->nfront].title);
 			PUTSL(p, "</a></li>\n");
 			continue;
@@ -1423,7 +1423,7 @@ indicator_table(struct page *p, const struct indicator *ind)
 			}
 			if (v->note != NULL) {
 				if (any)
-					PUTSL(p, NNBSP "; ");
+					puts_(p, T(NNBSP "; "));
 				txt(p, v->note);
 			}
 			PUTSL(p, "</td></tr>\n");
@@ -1560,7 +1560,7 @@ indicator_section(struct page *p, const struct indicator *ind)
 		indicator_table(p, ind);
 	}
 	if (ind->note != NULL) {
-		PUTSL(p, "<p class=\"note\"><strong>Note" NBSP ":</strong> ");
+		puts_(p, T("<p class=\"note\"><strong>Note" NBSP ":</strong> "));
 		txt(p, ind->note);
 		PUTSL(p, "</p>\n");
 	}
@@ -1587,7 +1587,7 @@ other_editions(struct page *p, const struct measure *m)
 		pf(p, T("<li><a href=\"../%d/%s\">Rapport %d</a>"),
 		    r->eds[i - 1].year, file, r->eds[i - 1].year);
 		if ((a = report_assessment(m, r->eds[i - 1].year)) != NULL) {
-			PUTSL(p, NBSP ": ");
+			puts_(p, T(NBSP ": "));
 			badge(p, a->status);
 		}
 		PUTSL(p, "</li>\n");
@@ -1632,13 +1632,13 @@ page_measure(const struct report *r, const struct edition *e,
 	puts_(&p, T("<dl class=\"facts\">\n<div><dt>Priorité</dt><dd>"));
 	pf(&p, "<a href=\"%s\">", pfile);
 	txt(&p, pr->id);
-	PUTSL(&p, NBSP ": ");
+	puts_(&p, T(NBSP ": "));
 	txt(&p, pr->title);
 	PUTSL(&p, "</a></dd></div>\n");
 	if (m->objective != NULL) {
 		puts_(&p, T("<div><dt>Objectif</dt><dd>"));
 		txt(&p, m->objective->id);
-		PUTSL(&p, NBSP ": ");
+		puts_(&p, T(NBSP ": "));
 		txt(&p, m->objective->title);
 		PUTSL(&p, "</dd></div>\n");
 	}
@@ -1681,7 +1681,7 @@ page_measure(const struct report *r, const struct edition *e,
 		    T(change_text[ch]), e->prev->year);
 		badge(&p, pa->status);
 		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		pf(&p, "En %d" NBSP ": ", e->prev->year);
+		pf(&p, T("En %d" NBSP ": "), e->prev->year);
 		txt(&p, pa->text);
 		PUTSL(&p, "</p>\n</div>\n");
 	}
@@ -1813,11 +1813,11 @@ static void
 size_str(char *buf, size_t sz, size_t n)
 {
 	if (n < 1000)
-		snprintf(buf, sz, "%zu" NBSP "octets", n);
+		snprintf(buf, sz, T("%zu" NBSP "octets"), n);
 	else if (n < 1000 * 1000)
-		snprintf(buf, sz, "%zu" NBSP "ko", (n + 500) / 1000);
+		snprintf(buf, sz, T("%zu" NBSP "ko"), (n + 500) / 1000);
 	else
-		snprintf(buf, sz, "%zu,%zu" NBSP "Mo", n / 1000000,
+		snprintf(buf, sz, T("%zu,%zu" NBSP "Mo"), n / 1000000,
 		    (n % 1000000 + 50000) / 100000 % 10);
 }
 
@@ -2019,7 +2019,7 @@ contact_lines(struct page *p)
 	site_field(p, si != NULL ? si->contact : NULL);
 	PUTSL(p, "</p>\n");
 	if (si != NULL && si->email != NULL) {
-		PUTSL(p, "<p>Courriel" NBSP ": <a href=\"mailto:");
+		puts_(p, T("<p>Courriel" NBSP ": <a href=\"mailto:"));
 		html_esc_href(&p->b, si->email);
 		PUTSL(p, "\">");
 		txt(p, si->email);
@@ -2032,7 +2032,7 @@ contact_lines(struct page *p)
 		txt(p, si->contact_url);
 		PUTSL(p, "</a></p>\n");
 	}
-	PUTSL(p, "<p>Adresse postale" NBSP ": ");
+	puts_(p, T("<p>Adresse postale" NBSP ": "));
 	site_field(p, si != NULL ? si->address : NULL);
 	PUTSL(p, "</p>\n");
 }
@@ -2213,7 +2213,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			pf(&p, T("<li><a href=\"%d/%s\">Priorité" NBSP), e->year,
 			    file);
 			txt(&p, pr->id);
-			PUTSL(&p, NBSP ": ");
+			puts_(&p, T(NBSP ": "));
 			txt(&p, pr->title);
 			PUTSL(&p, "</a>\n<ul>\n");
 			for (k = 0; k < pr->nmeasures; k++) {
