@@ -1839,7 +1839,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	double		 y, top, left, right, rowh, bh, x, sw, lw, lh, yw, tx;
 	double		 th_, sh;
 	int		 st;
-	char		 num[32];
+	char		 num[32], *src;
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
@@ -1851,11 +1851,13 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
 	sh = 0;
 	if (full) {
-		measure(d, T("Source" NBSP ": appréciations du rapporteur "
-		    "national."), th->size_note, 0, w, 1, NULL, &sh);
-		text(d, T("Source" NBSP ": appréciations du rapporteur "
-		    "national."), th->size_note, 0, 0, h - sh, HA_LEFT,
+		src = e->assessor != NULL ? xasprintf(T("Source" NBSP
+		    ": appréciations %s."), e->assessor) :
+		    xstrdup(T("Source" NBSP ": appréciations de l’évaluation."));
+		measure(d, src, th->size_note, 0, w, 1, NULL, &sh);
+		text(d, src, th->size_note, 0, 0, h - sh, HA_LEFT,
 		    th->muted, w, 1, NULL);
+		free(src);
 	}
 	rowh = fmin((h - top - sh - 2 * th_ - 20) / (double)(n > 0 ? n : 1),
 	    PROG_ROW);

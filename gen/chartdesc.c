@@ -430,10 +430,12 @@ chart_key_figures(const struct report *r, const struct edition *e,
 	snprintf(f[n].value, sizeof(f[n].value), T("%zu sur %zu"),
 	    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL], r->plan.nmeasures);
 	f[n].label = xstrdup(T("mesures réalisées ou partiellement réalisées"));
-	f[n].detail = xasprintf(Tn(cnt[STATUS_IMPLEMENTED], "dont %zu "
-	    "réalisée, selon l’appréciation du rapporteur national",
-	    "dont %zu réalisées, selon l’appréciation du rapporteur "
-	    "national"), cnt[STATUS_IMPLEMENTED]);
+	f[n].detail = e->assessor != NULL ? xasprintf(Tn(
+	    cnt[STATUS_IMPLEMENTED], "dont %zu réalisée, selon l’appréciation "
+	    "%s", "dont %zu réalisées, selon l’appréciation %s"),
+	    cnt[STATUS_IMPLEMENTED], e->assessor) :
+	    xasprintf(Tn(cnt[STATUS_IMPLEMENTED], "dont %zu réalisée",
+	    "dont %zu réalisées"), cnt[STATUS_IMPLEMENTED]);
 	n++;
 	for (pass = 0; pass < 2 && n < CHART_MAX_FIGS; pass++) {
 		y = e->year - (int)pass;

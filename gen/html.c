@@ -2511,11 +2511,20 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 		all[i] = &pl->measures[i];
 	page_init(&p, r, NULL, o, od, "index.html");
 	page_begin(&p, T("Les rapports d’évaluation"), NULL, NULL, 0);
-	puts_(&p, T("<div class=\"hero\">\n<p class=\"kicker\">Rapporteur "
-	    "national indépendant</p>\n<h1>"));
+	/* Who writes the reports, and what they are: the newest edition's
+	 * words. */
+	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
+	PUTSL(&p, "<div class=\"hero\">\n");
+	if (e != NULL && e->role != NULL) {
+		PUTSL(&p, "<p class=\"kicker\">");
+		txt(&p, e->role);
+		PUTSL(&p, "</p>\n");
+	}
+	PUTSL(&p, "<h1>");
 	txt(&p, pl->title);
-	puts_(&p, T("</h1>\n<p class=\"subtitle\">Rapports annuels "
-	    "d’évaluation de la mise en œuvre du plan"));
+	PUTSL(&p, "</h1>\n<p class=\"subtitle\">");
+	txt(&p, e != NULL && e->series != NULL ? e->series :
+	    T("Rapports d’évaluation"));
 	if (pl->adopted != NULL) {
 		fmt_date(date, sizeof(date), pl->adopted);
 		pf(&p, T(", adopté le %s"), date);

@@ -2399,8 +2399,8 @@ meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
 	*subj = e->subtitle != NULL ? xstrdup(e->subtitle) :
 	    xasprintf(T("Rapport d’évaluation %d"), e->year);
 	m->subject = *subj;
-	*kw = xasprintf(T("traite des êtres humains, plan d’action national, "
-	    "évaluation, rapporteur national, %d"), e->year);
+	*kw = e->keywords != NULL ? xasprintf("%s, %d", e->keywords,
+	    e->year) : xasprintf(T("évaluation, %d"), e->year);
 	m->keywords = *kw;
 	/* The schema asks for one author at least; the institution else. */
 	m->authors = e->nauthors > 0 ? e->authors : &e->institution;

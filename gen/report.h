@@ -290,6 +290,10 @@ struct edition {
 	const char	*title;
 	const char	*subtitle;	/* or NULL */
 	const char	*institution;
+	const char	*role;		/* of the institution, or NULL */
+	const char	*series;	/* "Rapports annuels …", or NULL */
+	const char	*assessor;	/* "du rapporteur national", or NULL */
+	const char	*keywords;	/* of the PDF, or NULL */
 	const char	**authors;
 	size_t		 nauthors;
 	struct part	*front;

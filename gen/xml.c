@@ -368,6 +368,8 @@ static const struct {
 	{ "note", 4000 }, { "assessment", 1000 }, { "lead", 300 },
 	{ "partner", 300 }, { "institution", 300 }, { "author", 300 },
 	{ "part", 200 }, { "adopted", 256 }, { "value", 256 },
+	{ "role", 300 }, { "series", 500 }, { "assessor", 300 },
+	{ "keywords", 1000 },
 }, attr_max[] = {
 	{ "id", 64 }, { "unit", 40 }, { "url", 2048 }, { "label", 300 },
 	{ "note", 500 }, { "file", 64 },
@@ -1293,6 +1295,10 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	e->title = text_of(&c, child_el(root, "title"));
 	e->subtitle = text_of(&c, child_el(root, "subtitle"));
 	e->institution = text_of(&c, child_el(root, "institution"));
+	e->role = text_of(&c, child_el(root, "role"));
+	e->series = text_of(&c, child_el(root, "series"));
+	e->assessor = text_of(&c, child_el(root, "assessor"));
+	e->keywords = text_of(&c, child_el(root, "keywords"));
 	for (k = root->children; k != NULL; k = k->next)
 		if (is_el(k, "author"))
 			*ARENA_PUSH(r->ar, e->authors, e->nauthors, cap) =
