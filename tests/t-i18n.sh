@@ -153,3 +153,28 @@ else
 	fail "a language with no catalogue is refused" "status $st" \
 	    "$(cat de.out)"
 fi
+
+# Who writes the reports comes from edition.xml: the English set names
+# its role, series and keywords; the mini set, which names none, gets no
+# kicker and the neutral words.
+if grep -q '<p class="kicker">Independent national rapporteur</p>' \
+    en/index.html &&
+    grep -q 'class="subtitle">Annual reports evaluating' en/index.html &&
+    grep -aq 'trafficking in human beings, national action plan, evaluation, national rapporteur, 2016' q.pdf; then
+	pass "role, series and keywords from edition.xml"
+else
+	fail "role, series and keywords from edition.xml" \
+	    "$(grep -o '<div class="hero">.\{0,200\}' en/index.html)"
+fi
+check "the mini content builds" "$BIN" build --quiet \
+    --content "$TOP/tests/fixtures/mini" --out mini
+qpdf --qdf --object-streams=disable mini/2016/rapport-2016.pdf qm.pdf
+if ! grep -q 'class="kicker"' mini/index.html &&
+    grep -q 'class="subtitle">Rapports d’évaluation' mini/index.html &&
+    grep -aq '<pdf:Keywords>évaluation, 2016</pdf:Keywords>' qm.pdf &&
+    ! grep -q 'rapporteur national' mini/2016/index.html; then
+	pass "no role, series nor keywords: neutral words"
+else
+	fail "no role, series nor keywords: neutral words" \
+	    "$(grep -o '<div class="hero">.\{0,200\}' mini/index.html)"
+fi
