@@ -222,6 +222,9 @@ void	 diag_reset(void);
 struct typo {
 	int	 quote;		/* inside a «  » opened by a straight quote */
 	int	 prev;		/* last code point written, 0 at start */
+	int	 lang;		/* 0: the content's language; else an enum
+				   lang + 1, or -1 for a language with no
+				   typography here (as written) */
 };
 /* French typography of prose: « » for straight double quotes, ’ for
  * straight apostrophes, U+202F before ; ! ? and inside « », U+00A0 before :,

@@ -642,6 +642,7 @@ plain(struct buf *b, const struct span *s)
 		case SPAN_STRONG:
 		case SPAN_LINK:
 		case SPAN_IMAGE:
+		case SPAN_LANG:
 			plain(b, s->child);
 			break;
 		case SPAN__MAX:
@@ -815,6 +816,13 @@ rndr_spans(struct page *p, const struct span *s)
 			PUTSL(p, "<code class=\"raw\">");
 			txt(p, s->text);
 			PUTSL(p, "</code>");
+			break;
+		case SPAN_LANG:
+			PUTSL(p, "<span lang=\"");
+			attr(p, s->text);
+			PUTSL(p, "\">");
+			rndr_spans(p, s->child);
+			PUTSL(p, "</span>");
 			break;
 		case SPAN__MAX:
 		default:

@@ -192,6 +192,8 @@ enum span_type {
 	SPAN_SOFTBREAK,
 	SPAN_LINEBREAK,
 	SPAN_HTML,		/* raw HTML, kept as literal text only */
+	SPAN_LANG,		/* <span lang="…">: text is the language
+				   tag; children */
 	SPAN__MAX
 };
 

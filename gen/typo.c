@@ -197,7 +197,7 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 void
 typo_text(struct typo *t, struct buf *out, const char *in)
 {
-	if (i18n_lang() == LANG_FR)
+	if (t->lang == LANG_FR + 1 || (t->lang == 0 && i18n_lang() == LANG_FR))
 		typo_fr(t, out, in);
 	else
 		buf_puts(out, in);	/* English has no such rules */
@@ -206,7 +206,7 @@ typo_text(struct typo *t, struct buf *out, const char *in)
 const char *
 typo_str(struct arena *ar, const char *s)
 {
-	struct typo	 t = { 0, 0 };
+	struct typo	 t = { 0, 0, 0 };
 	struct buf	 b = { NULL, 0, 0 };
 	const char	*r;
 

@@ -85,12 +85,28 @@ else
 	fail "no French interface word in $n pages, charts and CSV files and the PDF" \
 	    "$(sort found | uniq -c | head -20)"
 fi
-# No narrow or plain no-break space before : ; ! ? (French spacing).
-if grep -l "$(printf '\342\200\257[;:!?]\\|\302\240[;:!?]')" $(cat files) \
-    en.txt >spaced; then
-	fail "no French spacing before punctuation" "$(cat spaced)"
+# No narrow or plain no-break space before : ; ! ? (French spacing),
+# but in the span marked French (its lines left out here).
+if cat $(cat files) en.txt | grep -v 'égalité\|essentiel' |
+    grep "$(printf '\342\200\257[;:!?]\\|\302\240[;:!?]')" >spaced; then
+	fail "no French spacing before punctuation" "$(head -5 spaced)"
 else
 	pass "no French spacing before punctuation"
+fi
+
+# A span in another language: its lang kept in the site, its own
+# typography in both outputs (French here; pdftotext writes the
+# no-break spaces as spaces), the text around it English.
+nn=$(printf '\342\200\257') nb=$(printf '\302\240')
+if grep -q "<span lang=\"fr\">«${nn}liberté, égalité${nn}»${nb}: voilà" \
+    en/2016/foreword.html &&
+    grep -q "^l’essentiel</span>, and it said: \"so be it\"" \
+    en/2016/foreword.html &&
+    grep -q "« liberté, égalité » : voilà l’essentiel, and it said: \"so be it\"" en.txt; then
+	pass '<span lang="fr"> tagged in the site, French typography inside only'
+else
+	fail '<span lang="fr"> tagged in the site, French typography inside only' \
+	    "$(grep -A1 'motto' en/2016/foreword.html)"
 fi
 
 # Numbers, dates and currencies the English way.

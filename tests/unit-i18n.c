@@ -180,7 +180,7 @@ test_dates(void)
 static void
 test_typo(void)
 {
-	struct typo	 t = { 0, 0 };
+	struct typo	 t = { 0, 0, 0 };
 	struct buf	 b = { NULL, 0, 0 };
 
 	typo_text(&t, &b, "il a dit: \"x\" ; 81 %");
