@@ -23,7 +23,7 @@ CFLAGS	?= -O2 -g
 # needs), and the test tools.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev \
+	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
@@ -44,7 +44,7 @@ HDRS	 = gen/report.h gen/extern.h gen/backend.h
 OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md.o \
 	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
-	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
+	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/i18n.o gen/chartdesc.o gen/csv.o gen/sitemap.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o gen/shy.o gen/breaks.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
@@ -153,7 +153,8 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
+	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -203,6 +204,9 @@ tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-i18n.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -359,7 +363,8 @@ clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
+	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
 
 endif

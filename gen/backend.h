@@ -107,6 +107,26 @@ int	 html_page(const struct report *, const struct edition *,
 /* html.c: out/index.html, the list of editions. */
 int	 html_index(const struct report *, const struct opts *,
 	    struct outdir *);
+/* html.c: the site's file names within an edition folder
+ * ("mesure-07.html", "priorite-2.html"), and the public address of rel
+ * from --base-url (caller frees). */
+void	 measure_file(char *buf, size_t sz, const struct measure *);
+void	 priority_file(char *buf, size_t sz, const struct priority *);
+char	*public_url(const struct opts *, const char *rel);
+/* csv.c: <year>/data/indicateurs-<year>{,-tableur}.csv.  The number of
+ * data rows in *nrows, each file's size in sizes[2] (standard, then the
+ * spreadsheet's copy).  The columns, for the data page: csv_cols[]. */
+struct csv_col {
+	const char	*name;
+	const char	*what;		/* what it holds, a sentence */
+};
+extern const struct csv_col csv_cols[];
+extern const size_t csv_ncols;
+int	 csv_write(const struct report *, const struct edition *,
+	    struct outdir *, size_t *nrows, size_t *sizes);
+/* sitemap.c: out/sitemap.xml (with --base-url only). */
+int	 sitemap_write(const struct report *, const struct opts *,
+	    struct outdir *);
 /* pdf.c: <year>/rapport-<year>.pdf */
 int	 pdf_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);

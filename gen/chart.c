@@ -14,6 +14,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "font.h"
 #include "theme.h"
 #include "chart.h"
@@ -136,36 +137,6 @@ found:
 	t->decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
 }
 
-void
-chart_fmt(char *buf, size_t size, double v, const char *unit)
-{
-	char	 tmp[64], num[64], *dot, *ex;
-	int	 dec;
-
-	if (v == 0 || fabs(v) >= 0.01) {
-		fmt_value(buf, size, v, unit);
-		return;
-	}
-	/* Three significant digits, written out without an exponent. */
-	cnum_snprintf(tmp, sizeof(tmp), "%.3g", fabs(v));
-	if ((ex = strchr(tmp, 'e')) != NULL) {
-		/* Too small to write out: as the formatter says. */
-		fmt_value(buf, size, v, unit);
-		return;
-	} else if ((dot = strchr(tmp, '.')) != NULL)
-		dec = (int)strlen(dot + 1);
-	else
-		dec = 0;
-	fmt_num(num, sizeof(num), v, dec);
-	if (unit != NULL && strcmp(unit, "%") == 0)
-		snprintf(buf, size, "%s" NNBSP "%%", num);
-	else if (unit != NULL && strcmp(unit, "€") == 0)
-		snprintf(buf, size, "%s" NNBSP "€", num);
-	else
-		snprintf(buf, size, "%s", num);
-}
-
-/* Tick label: v in the axis unit (already divided). */
 static void
 fmt_tick(char *buf, size_t size, double v, const struct ticks *t)
 {
@@ -178,14 +149,14 @@ axis_unit(const char *unit, double amax, const char **words)
 {
 	if (unit != NULL && strcmp(unit, "€") == 0) {
 		if (amax >= 1e6) {
-			*words = "millions d’euros";
+			*words = T("millions d’euros");
 			return 1e6;
 		}
 		if (amax >= 1e4) {
-			*words = "milliers d’euros";
+			*words = T("milliers d’euros");
 			return 1e3;
 		}
-		*words = "euros";
+		*words = T("euros");
 		return 1;
 	}
 	*words = unit != NULL ? unit : "";
@@ -957,7 +928,7 @@ source(struct dc *d, const struct indicator *ind, double y, double w,
 
 	if (ind->source == NULL || ind->source[0] == '\0')
 		return 0;
-	s = xasprintf("Source" NBSP ": %s", ind->source);
+	s = xasprintf(T("Source" NBSP ": %s"), ind->source);
 	if (draw)
 		h = text(d, s, d->th->size_note, 0, 0, y, HA_LEFT, d->th->muted,
 		    w, 2, NULL);
@@ -965,257 +936,6 @@ source(struct dc *d, const struct indicator *ind, double y, double w,
 		measure(d, s, d->th->size_note, 0, w, 2, NULL, &h);
 	free(s);
 	return h;
-}
-
-/* ---- words ---- */
-
-char *
-chart_file(const struct indicator *ind)
-{
-	return xasprintf("charts/%s-%s.svg", ind->measure->id, ind->id);
-}
-
-/* Values of s up to year: how many (they come first, sorted). */
-static size_t
-upto(const struct series *s, int year)
-{
-	size_t	 n;
-
-	for (n = 0; n < s->nvals && s->vals[n].year <= year; n++)
-		continue;
-	return n;
-}
-
-/* First and last year with a value up to year, over all series; 0 if
- * none. */
-static int
-year_span(const struct indicator *ind, int year, int *first, int *last)
-{
-	size_t	 i, n;
-
-	*first = *last = 0;
-	for (i = 0; i < ind->nseries; i++) {
-		if ((n = upto(&ind->series[i], year)) == 0)
-			continue;
-		if (*first == 0 || ind->series[i].vals[0].year < *first)
-			*first = ind->series[i].vals[0].year;
-		if (ind->series[i].vals[n - 1].year > *last)
-			*last = ind->series[i].vals[n - 1].year;
-	}
-	return *first != 0;
-}
-
-char *
-chart_title(const struct indicator *ind, int year)
-{
-	int	 first, last;
-
-	char	 y1[16];
-
-	if (!year_span(ind, year, &first, &last))
-		return xstrdup(ind->label);
-	snprintf(y1, sizeof(y1), "%d", last);
-	if (strstr(ind->label, y1) != NULL)
-		return xstrdup(ind->label);
-	if (ind->chart == CHART_HBAR || first == last)
-		return xasprintf("%s, %d", ind->label, last);
-	return xasprintf("%s, %d-%d", ind->label, first, last);
-}
-
-/* Appends the unit, in the singular below 2 as French has it: units
- * are written in the plural ("cartes de résident"), and the singular
- * drops the s of the first word ("1 carte de résident"). */
-static void
-put_unit(struct buf *b, const char *unit, double v)
-{
-	size_t	 n = strcspn(unit, " ");
-
-	if (fabs(v) < 2 && n > 2 && unit[n - 1] == 's') {
-		buf_put(b, unit, n - 1);
-		buf_puts(b, unit + n);
-	} else
-		buf_puts(b, unit);
-}
-
-/* Appends "1 118 personnes" (the unit word only if with is set and the
- * unit is neither % nor €), plus " (valeur illustrative)" and a note. */
-static void
-put_value(struct buf *b, const struct indicator *ind, const struct value *v,
-    int with)
-{
-	char	 num[64];
-
-	chart_fmt(num, sizeof(num), v->v, ind->unit);
-	buf_puts(b, num);
-	if (with && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
-	    strcmp(ind->unit, "€") != 0) {
-		BUF_PUTSL(b, " ");
-		put_unit(b, ind->unit, v->v);
-	}
-	if (v->note != NULL && v->illustrative)
-		buf_printf(b, " (%s, valeur illustrative)", v->note);
-	else if (v->note != NULL)
-		buf_printf(b, " (%s)", v->note);
-	else if (v->illustrative)
-		buf_puts(b, " (valeur illustrative)");
-}
-
-static void
-put_point(struct buf *b, const struct indicator *ind, const char *what,
-    const struct point *p)
-{
-	char	 num[64];
-
-	chart_fmt(num, sizeof(num), p->v, ind->unit);
-	buf_printf(b, "%s %s en %d%s", what, num, p->year,
-	    p->illustrative ? " (illustrative)" : "");
-}
-
-/* Years in [from, to] where s has no value, as " ; aucune valeur en …". */
-static void
-put_gaps(struct buf *b, const struct series *s, int from, int to)
-{
-	int	 y, n = 0, k = 0;
-
-	for (y = from; y <= to; y++)
-		if (series_at(s, y) == NULL)
-			n++;
-	if (n == 0)
-		return;
-	buf_puts(b, NNBSP "; aucune valeur en ");
-	for (y = from; y <= to; y++) {
-		if (series_at(s, y) != NULL)
-			continue;
-		k++;
-		if (k > 1)
-			buf_puts(b, k == n ? " et " : ", ");
-		buf_printf(b, "%d", y);
-	}
-}
-
-char *
-chart_change(const struct indicator *ind, int year, int prevyear)
-{
-	const struct value *now, *before;
-	char		 a[64], b[64], d[64];
-	double		 diff;
-
-	if (ind->categories || prevyear >= year)
-		return NULL;
-	now = series_last(&ind->series[0], year);
-	before = series_last(&ind->series[0], prevyear);
-	if (before == NULL)
-		return NULL;
-	if (now == NULL || now->year <= prevyear)
-		return xasprintf("Pas de nouvelle valeur depuis %d.",
-		    prevyear);
-	chart_fmt(a, sizeof(a), now->v, ind->unit);
-	chart_fmt(b, sizeof(b), before->v, ind->unit);
-	diff = now->v - before->v;
-	if (strcmp(ind->unit, "%") == 0) {
-		/* A change of a percentage is in points. */
-		fmt_num(d, sizeof(d), fabs(diff), -1);
-		return xasprintf("%s en %d, contre %s en %d (%s%s"
-		    NNBSP "point%s).", a, now->year, b, before->year,
-		    diff < 0 ? "\xe2\x88\x92" : "+", d,
-		    fabs(diff) >= 2 ? "s" : "");
-	}
-	if (before->v == 0)
-		return xasprintf("%s en %d, contre %s en %d.", a, now->year,
-		    b, before->year);
-	fmt_num(d, sizeof(d), fabs(diff / before->v * 100), 0);
-	return xasprintf("%s en %d, contre %s en %d (%s%s" NNBSP "%%).",
-	    a, now->year, b, before->year, diff < 0 ? "\xe2\x88\x92" : "+", d);
-}
-
-char *
-chart_desc(const struct indicator *ind, int year)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct series *s;
-	const struct value *v;
-	size_t		 i, j, n, k;
-	int		 first, last, y, any;
-
-	if (!year_span(ind, year, &first, &last)) {
-		buf_printf(&b, "Aucune donnée jusqu’en %d", year);
-		if (ind->target.set) {
-			buf_puts(&b, NNBSP "; ");
-			put_point(&b, ind, "cible", &ind->target);
-		}
-		buf_puts(&b, ".");
-		return buf_detach(&b);
-	}
-	if (!ind->categories) {
-		s = &ind->series[0];
-		n = upto(s, year);
-		if (n == 1) {
-			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, " en %d", s->vals[0].year);
-		} else {
-			buf_puts(&b, "De ");
-			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, " en %d à ", s->vals[0].year);
-			put_value(&b, ind, &s->vals[n - 1], 0);
-			buf_printf(&b, " en %d", s->vals[n - 1].year);
-			for (i = 1; i + 1 < n; i++) {
-				buf_puts(&b, i == 1 ? " (" : ", ");
-				put_value(&b, ind, &s->vals[i], 0);
-				buf_printf(&b, " en %d", s->vals[i].year);
-			}
-			if (n > 2)
-				buf_puts(&b, ")");
-			put_gaps(&b, s, first, last);
-		}
-	} else if (ind->chart == CHART_HBAR) {
-		buf_printf(&b, "En %d" NBSP ": ", last);
-		for (i = 0, k = 0; i < ind->nseries; i++) {
-			s = &ind->series[i];
-			if (k++ > 0)
-				buf_puts(&b, ", ");
-			buf_printf(&b, "%s ", s->label);
-			if ((v = series_at(s, last)) != NULL)
-				put_value(&b, ind, v, 1);
-			else
-				buf_puts(&b, "(aucune valeur)");
-		}
-	} else {
-		for (y = first, k = 0; y <= last; y++) {
-			for (i = 0, any = 0; i < ind->nseries; i++)
-				if (series_at(&ind->series[i], y) != NULL)
-					any = 1;
-			if (!any)
-				continue;
-			buf_printf(&b, "%s %d" NBSP ": ", k++ == 0 ? "En" :
-			    NNBSP "; en", y);
-			for (i = 0, j = 0; i < ind->nseries; i++) {
-				s = &ind->series[i];
-				if ((v = series_at(s, y)) == NULL)
-					continue;
-				if (j++ > 0)
-					buf_puts(&b, ", ");
-				buf_printf(&b, "%s ", s->label);
-				put_value(&b, ind, v, j == 1);
-			}
-		}
-		for (y = first; y <= last; y++) {
-			for (i = 0, any = 0; i < ind->nseries; i++)
-				if (series_at(&ind->series[i], y) != NULL)
-					any = 1;
-			if (!any)
-				buf_printf(&b, NNBSP "; aucune valeur en %d", y);
-		}
-	}
-	if (ind->baseline.set && ind->baseline.year <= year) {
-		buf_puts(&b, NNBSP "; ");
-		put_point(&b, ind, "référence", &ind->baseline);
-	}
-	if (ind->target.set) {
-		buf_puts(&b, NNBSP "; ");
-		put_point(&b, ind, "cible", &ind->target);
-	}
-	buf_puts(&b, ".");
-	return buf_detach(&b);
 }
 
 /* ---- time series: line or bars ---- */
@@ -1321,8 +1041,8 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	    target ? 1.4 : 1.2);
 	cairo_restore(d->cr);
 	chart_fmt(num, sizeof(num), p->v, ind->unit);
-	label = xasprintf("%s%s %d" NBSP ": %s", what,
-	    p->illustrative ? " illustrative" : "", p->year, num);
+	label = xasprintf(T("%s%s %d" NBSP ": %s"), what,
+	    p->illustrative ? T(" illustrative") : "", p->year, num);
 	measure(d, label, d->th->size_label, 0, -1, 0, &w, &h);
 	box.x = left;
 	box.y = s->top - h - 4;
@@ -1395,7 +1115,7 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	char		 num[64];
 	static const double dash[2] = { 4, 3 };
 
-	n = upto(s, year);
+	n = chart_upto(s, year);
 	first = s->vals[0].year;
 	if (ind->baseline.set && ind->baseline.year <= year &&
 	    ind->baseline.year < first)
@@ -1425,8 +1145,8 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 	if (illu) {
 		li[0].sw = ind->chart == CHART_BAR ? SW_HATCH : SW_HOLLOW;
 		li[0].c = th->series[0];
-		li[0].label = "Valeur illustrative (non issue d’une source "
-		    "publiée)";
+		li[0].label = T("Valeur illustrative (non issue d’une source "
+		    "publiée)");
 		nli = 1;
 		top += legend(d, li, nli, 0, 0, w, 1) + PAD;
 	}
@@ -1556,10 +1276,10 @@ draw_series(struct dc *d, const struct indicator *ind, int year, double w,
 		    th->text, -1, 0, NULL);
 	}
 	if (ind->baseline.set && ind->baseline.year <= year)
-		refline(d, ind, &ind->baseline, "Référence", &ys, left, right,
+		refline(d, ind, &ind->baseline, T("Référence"), &ys, left, right,
 		    0);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
 }
 
 /* ---- categories: stacked bars per year ---- */
@@ -1580,7 +1300,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	const char	*words;
 	char		 num[64];
 
-	year_span(ind, year, &first, &last);
+	chart_year_span(ind, year, &first, &last);
 	ny = year - first + 1;
 	for (k = 0; k < ny; k++) {
 		pos = neg = 0;
@@ -1616,7 +1336,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	if (illu) {
 		li[nli].sw = SW_HATCH;
 		li[nli].c = th->muted;
-		li[nli++].label = "Valeur illustrative";
+		li[nli++].label = T("Valeur illustrative");
 	}
 	top = legend(d, li, nli, 0, 0, w, 1) + PAD;
 	free(li);
@@ -1684,7 +1404,7 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	}
 	hline(d, left, right, y0, th->axis, 1);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, "Cible", &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
 }
 
 /* ---- categories: horizontal bars for the latest year ---- */
@@ -1710,7 +1430,7 @@ draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
 	const char	*words;
 	char		 num[64], *head;
 
-	year_span(ind, year, &first, &last);
+	chart_year_span(ind, year, &first, &last);
 	for (i = 0; i < n; i++) {
 		if ((v = series_at(&ind->series[i], last)) == NULL)
 			continue;
@@ -1726,15 +1446,15 @@ draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
 	div = axis_unit(ind->unit, amax, &words);
 
 	head = last == year ? xasprintf("En %d", last) :
-	    xasprintf("En %d (dernière année connue)", last);
+	    xasprintf(T("En %d (dernière année connue)"), last);
 	top = text(d, head, th->size_label, 1, 0, 0, HA_LEFT, th->text, w, 1,
 	    NULL) + PAD;
 	free(head);
 	if (illu) {
 		li[0].sw = SW_HATCH;
 		li[0].c = th->series[0];
-		li[0].label = "Valeur illustrative (non issue d’une source "
-		    "publiée)";
+		li[0].label = T("Valeur illustrative (non issue d’une source "
+		    "publiée)");
 		top += legend(d, li, 1, 0, top, w, 1) + PAD;
 	}
 	sh = source(d, ind, 0, w, 0);
@@ -1823,21 +1543,21 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	cairo_set_line_width(d->cr, 1);
 	draw_stroke(d->cr);
 
-	line = xasprintf("Aucune valeur publiée pour cet indicateur jusqu’en "
-	    "%d.", year);
-	measure(d, "Aucune donnée", th->size_title, 1, w - 24, 1, NULL, &h1);
+	line = xasprintf(T("Aucune valeur publiée pour cet indicateur jusqu’en "
+	    "%d."), year);
+	measure(d, T("Aucune donnée"), th->size_title, 1, w - 24, 1, NULL, &h1);
 	measure(d, line, th->size_label, 0, w - 24, 2, NULL, &h2);
 	if (ind->target.set) {
 		chart_fmt(num, sizeof(num), ind->target.v, ind->unit);
 		free(line);
-		line = xasprintf("Aucune valeur publiée pour cet indicateur "
-		    "jusqu’en %d.\nCible%s %d" NBSP ": %s.", year,
+		line = xasprintf(T("Aucune valeur publiée pour cet indicateur "
+		    "jusqu’en %d.\nCible%s %d" NBSP ": %s."), year,
 		    ind->target.illustrative ? " illustrative" : "",
 		    ind->target.year, num);
 		measure(d, line, th->size_label, 0, w - 24, 3, NULL, &h2);
 	}
 	y = (ph - h1 - 4 - h2 - h3) / 2;
-	text(d, "Aucune donnée", th->size_title, 1, w / 2, y, HA_CENTRE,
+	text(d, T("Aucune donnée"), th->size_title, 1, w / 2, y, HA_CENTRE,
 	    th->muted, w - 24, 1, NULL);
 	{
 		PangoLayout *l = lay(d, line, th->size_label, 0, w - 24, 3);
@@ -1880,7 +1600,7 @@ chart_height(const struct indicator *ind, int year, double w)
 	size_t	 chars = 0, i;
 	double	 h;
 
-	if (!year_span(ind, year, &first, &last))
+	if (!chart_year_span(ind, year, &first, &last))
 		return fmin(fmax(w * 0.25, 110), 170);
 	if (ind->chart == CHART_HBAR)
 		return HBAR_FIXED + ind->nseries * HBAR_ROW;
@@ -1900,7 +1620,7 @@ chart_height_min(const struct indicator *ind, int year, double w)
 	int	 first, last;
 	double	 h = chart_height(ind, year, w);
 
-	if (!year_span(ind, year, &first, &last))
+	if (!chart_year_span(ind, year, &first, &last))
 		return h;
 	if (ind->chart == CHART_HBAR)
 		return fmin(h, HBAR_FIXED + ind->nseries * HBAR_ROW_MIN);
@@ -1919,7 +1639,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 	dc_init(d, cr, pc);
 	cairo_save(cr);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	if (!year_span(ind, year, &first, &last))
+	if (!chart_year_span(ind, year, &first, &last))
 		draw_nodata(d, ind, year, w, h);
 	else if (!ind->categories)
 		draw_series(d, ind, year, w, h);
@@ -1929,113 +1649,6 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 		draw_stacked(d, ind, year, w, h);
 	cairo_restore(cr);
 	dc_free(d);
-}
-
-/* ---- statuses ---- */
-
-static enum status
-status_of(const struct measure *m, int year)
-{
-	const struct assessment *a;
-
-	a = report_assessment(m, year);
-	return a != NULL ? a->status : STATUS_NOT_ASSESSED;
-}
-
-static void
-count_status(const struct report *r, int year, size_t *cnt)
-{
-	size_t	 i;
-
-	for (i = 0; i < STATUS__MAX; i++)
-		cnt[i] = 0;
-	for (i = 0; i < r->plan.nmeasures; i++)
-		cnt[status_of(&r->plan.measures[i], year)]++;
-}
-
-/* A label inside a sentence, its first (ASCII) capital lowered:
- * "partiellement réalisée", "mesure 12". */
-static void
-put_lower(struct buf *b, const char *l)
-{
-	buf_putc(b, l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0]);
-	buf_puts(b, l + 1);
-}
-
-static void
-put_status(struct buf *b, const struct report *r, enum status st)
-{
-	put_lower(b, status_name(&r->plan, st));
-}
-
-/* A measure's label inside a sentence, "mesure 12"; the caller frees. */
-static char *
-measure_words(const struct report *r, const struct measure *m)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	char		*l;
-
-	l = level_label(&r->plan, r->plan.nlevels - 1, m->num, " ");
-	put_lower(&b, l);
-	free(l);
-	return buf_detach(&b);
-}
-
-char *
-chart_title_status(const struct report *r, const struct edition *e)
-{
-	return xasprintf("Statut des %zu mesures du plan en %d",
-	    r->plan.nmeasures, e->year);
-}
-
-char *
-chart_desc_status(const struct report *r, const struct edition *e)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct priority *p;
-	const struct level *ml = &r->plan.levels[r->plan.nlevels - 1];
-	size_t		 cnt[STATUS__MAX], i, j, k, n, l, nst;
-	enum status	 sts[STATUS__MAX], st;
-	char		*lab;
-
-	count_status(r, e->year, cnt);
-	nst = scale_legend(&r->plan, cnt, sts);
-	buf_printf(&b, "Statut des %zu mesures en %d" NBSP ": ",
-	    r->plan.nmeasures, e->year);
-	for (l = 0, k = 0; l < nst; l++) {
-		if (k++ > 0)
-			buf_puts(&b, ", ");
-		put_status(&b, r, sts[l]);
-		buf_printf(&b, " %zu", cnt[sts[l]]);
-	}
-	buf_puts(&b, ".");
-	for (i = 0; i < r->plan.nprios; i++) {
-		p = &r->plan.prios[i];
-		lab = level_label(&r->plan, 0, p->num, " ");
-		buf_printf(&b, " %s" NBSP ": ", lab);
-		free(lab);
-		for (l = 0, k = 0; l < nst; l++) {
-			st = sts[l];
-			for (j = 0, n = 0; j < p->nmeasures; j++)
-				if (status_of(p->measures[j], e->year) == st)
-					n++;
-			if (n == 0)
-				continue;
-			if (k++ > 0)
-				buf_puts(&b, NNBSP "; ");
-			put_status(&b, r, st);
-			buf_puts(&b, ", ");
-			put_lower(&b, n > 1 ? ml->plural : ml->singular);
-			buf_printf(&b, " %s%s", ml->before,
-			    ml->before[0] != '\0' ? " " : "");
-			for (j = 0, n = 0; j < p->nmeasures; j++)
-				if (status_of(p->measures[j], e->year) == st)
-					buf_printf(&b, "%s%s", n++ > 0 ? ", " :
-					    "", p->measures[j]->num);
-		}
-		buf_puts(&b, ".");
-	}
-	return buf_detach(&b);
 }
 
 /* The status legend: the plan's scale (scale_legend()), with counts if
@@ -2234,7 +1847,7 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
 	/* Best status first (the scale's order), then plan order. */
 	keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
 	for (j = 0; j < p->nmeasures; j++)
-		keys[j] = (int)rank[status_of(p->measures[j], e->year)] *
+		keys[j] = (int)rank[chart_status_of(p->measures[j], e->year)] *
 		    100000 + (int)p->measures[j]->index;
 	qsort(keys, p->nmeasures, sizeof(*keys), cmp_tile);
 	for (j = 0; j < p->nmeasures; j++) {
@@ -2270,7 +1883,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
 	cairo_save(cr);
-	count_status(r, e->year, cnt);
+	chart_count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
 	memset(rank, 0, sizeof(rank));
 	for (i = 0; i < nst; i++)
@@ -2292,40 +1905,6 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 }
 
 /* ---- progress across editions ---- */
-
-char *
-chart_title_progress(const struct report *r, const struct edition *e)
-{
-	if (r->eds[0].year == e->year)
-		return xasprintf("Statut des mesures du plan, édition %d",
-		    e->year);
-	return xasprintf("Statut des mesures du plan, éditions %d à %d",
-	    r->eds[0].year, e->year);
-}
-
-char *
-chart_desc_progress(const struct report *r, const struct edition *e)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 cnt[STATUS__MAX], i, l, nst;
-	enum status	 sts[STATUS__MAX];
-
-	buf_puts(&b, "Nombre de mesures par statut");
-	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
-		count_status(r, r->eds[i].year, cnt);
-		nst = scale_legend(&r->plan, cnt, sts);
-		buf_printf(&b, "%s en %d" NBSP ": ", i == 0 ? "" : NNBSP ";",
-		    r->eds[i].year);
-		for (l = 0; l < nst; l++) {
-			if (l > 0)
-				buf_puts(&b, ", ");
-			put_status(&b, r, sts[l]);
-			buf_printf(&b, " %zu", cnt[sts[l]]);
-		}
-	}
-	buf_puts(&b, ".");
-	return buf_detach(&b);
-}
 
 /* Editions up to e. */
 static size_t
@@ -2371,7 +1950,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	double		 y, top, left, right, rowh, bh, x, sw, lw, lh, yw, tx;
 	double		 th_, sh;
 	enum status	 st, sts[STATUS__MAX];
-	char		 num[32];
+	char		 num[32], *src;
 	struct buf	 unit = { NULL, 0, 0 };
 
 	d = xcalloc(1, sizeof(*d));
@@ -2384,11 +1963,13 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
 	sh = 0;
 	if (full) {
-		measure(d, "Source" NBSP ": appréciations du rapporteur "
-		    "national.", th->size_note, 0, w, 1, NULL, &sh);
-		text(d, "Source" NBSP ": appréciations du rapporteur "
-		    "national.", th->size_note, 0, 0, h - sh, HA_LEFT,
+		src = e->assessor != NULL ? xasprintf(T("Source" NBSP
+		    ": appréciations %s."), e->assessor) :
+		    xstrdup(T("Source" NBSP ": appréciations de l’évaluation."));
+		measure(d, src, th->size_note, 0, w, 1, NULL, &sh);
+		text(d, src, th->size_note, 0, 0, h - sh, HA_LEFT,
 		    th->muted, w, 1, NULL);
+		free(src);
 	}
 	rowh = fmin((h - top - sh - 2 * th_ - 20) / (double)(n > 0 ? n : 1),
 	    PROG_ROW);
@@ -2413,13 +1994,13 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
 		    HA_CENTRE, th->muted, -1, 0, NULL);
 	}
-	put_lower(&unit, r->plan.levels[r->plan.nlevels - 1].plural);
+	chart_put_lower(&unit, r->plan.levels[r->plan.nlevels - 1].plural);
 	text(d, unit.data, th->size_tick, 0, right, top + n * rowh + 5 + th_,
 	    HA_RIGHT, th->muted, -1, 0, NULL);
 	buf_free(&unit);
 	for (i = 0; i < n; i++) {
 		y = top + i * rowh;
-		count_status(r, r->eds[i].year, cnt);
+		chart_count_status(r, r->eds[i].year, cnt);
 		snprintf(num, sizeof(num), "%d", r->eds[i].year);
 		text(d, num, th->size_label, r->eds[i].year == e->year, 0,
 		    y + (rowh - lh) / 2, HA_LEFT, r->eds[i].year == e->year ?
@@ -2457,129 +2038,13 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 
 /* ---- the synthesis sheet ---- */
 
-#define MAX_FIGS	6
-
-struct fig {
-	char	 value[64];
-	char	*label;		/* caller frees */
-	char	*detail;	/* caller frees; or NULL */
-};
-
-/* The key figures of an edition: the statuses, then indicator values of
- * the edition year (the year before if too few), in plan order. */
-static size_t
-key_figures(const struct report *r, const struct edition *e,
-    struct fig *f)
-{
-	const struct indicator *ind;
-	const struct value *v, *pv;
-	size_t		 cnt[STATUS__MAX], n = 0, i, j, pass;
-	char		 num[64], *mw;
-	int		 y;
-	enum status	 best;
-
-	count_status(r, e->year, cnt);
-	if (r->plan.own_scale) {
-		/* The best status of the plan's own scale. */
-		best = r->plan.scale[0].slot;
-		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
-		    cnt[best], r->plan.nmeasures);
-		f[n].label = xasprintf("mesures au statut « %s »",
-		    status_name(&r->plan, best));
-		f[n].detail = xstrdup("selon l’appréciation du rapporteur "
-		    "national");
-	} else {
-		snprintf(f[n].value, sizeof(f[n].value), "%zu sur %zu",
-		    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL],
-		    r->plan.nmeasures);
-		f[n].label = xstrdup("mesures réalisées ou partiellement "
-		    "réalisées");
-		f[n].detail = xasprintf("dont %zu réalisée%s, selon "
-		    "l’appréciation du rapporteur national",
-		    cnt[STATUS_IMPLEMENTED],
-		    cnt[STATUS_IMPLEMENTED] > 1 ? "s" : "");
-	}
-	n++;
-	for (pass = 0; pass < 2 && n < MAX_FIGS; pass++) {
-		y = e->year - (int)pass;
-		if (pass == 1 && n >= 4)
-			break;
-		for (i = 0; i < r->plan.nmeasures && n < MAX_FIGS; i++)
-			for (j = 0; j < r->plan.measures[i].ninds &&
-			    n < MAX_FIGS; j++) {
-				ind = &r->plan.measures[i].inds[j];
-				if (ind->categories)
-					continue;
-				v = series_at(&ind->series[0], y);
-				if (v == NULL || v->illustrative ||
-				    (pass == 1 && series_at(&ind->series[0],
-				    e->year) != NULL))
-					continue;
-				fmt_value(f[n].value, sizeof(f[n].value),
-				    v->v, ind->unit);
-				mw = measure_words(r, ind->measure);
-				f[n].label = xstrdup(ind->label);
-				pv = series_at(&ind->series[0], y - 1);
-				if (pv != NULL) {
-					chart_fmt(num, sizeof(num), pv->v,
-					    ind->unit);
-					f[n].detail = xasprintf("en %d, contre "
-					    "%s en %d (%s)", y, num, y - 1, mw);
-				} else
-					f[n].detail = xasprintf("en %d (%s)",
-					    y, mw);
-				free(mw);
-				n++;
-			}
-	}
-	return n;
-}
-
-static void
-figs_free(struct fig *f, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		free(f[i].label);
-		free(f[i].detail);
-	}
-}
-
-char *
-chart_title_sheet(const struct report *r, const struct edition *e)
-{
-	return xasprintf("%s %d" NBSP ": synthèse", e->title, e->year);
-}
-
-char *
-chart_desc_sheet(const struct report *r, const struct edition *e)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	struct fig	 f[MAX_FIGS];
-	char		*s;
-	size_t		 n, i;
-
-	s = chart_desc_status(r, e);
-	buf_puts(&b, s);
-	free(s);
-	n = key_figures(r, e, f);
-	buf_puts(&b, " Chiffres clés" NBSP ": ");
-	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s%s %s, %s", i > 0 ? NNBSP "; " : "",
-		    f[i].value, f[i].label, f[i].detail);
-	buf_puts(&b, ".");
-	figs_free(f, n);
-	return buf_detach(&b);
-}
-
 void
 chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
     const struct edition *e, int draft)
 {
 	struct dc	*d;
 	const struct theme *th;
-	struct fig	 f[MAX_FIGS];
+	struct chart_fig	 f[CHART_MAX_FIGS];
 	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT, M = 36;
 	double		 y, h, colw, figx, figw, fy, vh, lh, dh, boxh, avail;
 	double		 vs, need, gap, sth, py, ph;
@@ -2636,10 +2101,10 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 
 	figx = M + colw + 28;
 	figw = W - M - figx;
-	text(d, "Chiffres clés", th->size_title, 1, figx, y, HA_LEFT, th->text,
+	text(d, T("Chiffres clés"), th->size_title, 1, figx, y, HA_LEFT, th->text,
 	    figw, 1, NULL);
 	fy = y + h + 8;
-	nall = n = key_figures(r, e, f);
+	nall = n = chart_key_figures(r, e, f);
 	avail = H - M - 24 - fy;
 	/* As many figures as fit (three at least), then smaller ones. */
 	for (vs = th->size_figure;;) {
@@ -2679,11 +2144,11 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		    fy + vh + lh + 2, HA_LEFT, th->muted, figw - 12, 2, NULL);
 		fy += boxh + gap;
 	}
-	figs_free(f, nall);
+	chart_figs_free(f, nall);
 
 	/* Footer. */
-	s = xasprintf("Source" NBSP ": %s. Le détail des mesures, des "
-	    "indicateurs et de leurs sources figure dans le rapport.",
+	s = xasprintf(T("Source" NBSP ": %s. Le détail des mesures, des "
+	    "indicateurs et de leurs sources figure dans le rapport."),
 	    e->institution);
 	measure(d, s, th->size_note, 0, W - 2 * M, 2, NULL, &h);
 	text(d, s, th->size_note, 0, M, H - M - h, HA_LEFT, th->muted,

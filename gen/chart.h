@@ -1,9 +1,8 @@
 /*
  * Charts: one module draws every chart onto any cairo_t (a PDF page, an
  * SVG file, a PNG preview), with the pinned fonts, so a chart looks the
- * same in the PDF, the SVG files and the site.  It also writes the words
- * that go with a chart (title, a sentence stating the data), shared by
- * the SVG <title>/<desc>, the site's text alternatives and the PDF.
+ * same in the PDF, the SVG files and the site (the words that go with a
+ * chart are chartdesc.h's).
  * Colours and sizes come from the process theme (theme.h: call
  * theme_load() before drawing).  chart_draw*() draw no title: the caller
  * captions the chart (chart_draw_heading() for standalone files).
@@ -15,6 +14,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "chartdesc.h"
+
 /* Standalone chart size [pt]. */
 #define CHART_WIDTH	640.0
 #define CHART_HEIGHT	360.0
@@ -22,29 +23,6 @@
 /* The synthesis sheet: A4 landscape [pt]. */
 #define CHART_SHEET_WIDTH	841.89
 #define CHART_SHEET_HEIGHT	595.28
-
-/* Files within an edition folder (relative to out/<year>/). */
-#define CHART_FILE_STATUS	"charts/statuts.svg"
-#define CHART_FILE_PROGRESS	"charts/progression.svg"
-
-/* "charts/m01-victimes-suivies.svg".  Caller frees. */
-char	*chart_file(const struct indicator *);
-
-/* Title and a sentence stating the data, values after year left out:
- * "De 712 en 2015 à 1 118 en 2016 ; cible 1 500 en 2016."  Caller frees. */
-char	*chart_title(const struct indicator *, int year);
-char	*chart_desc(const struct indicator *, int year);
-/* The change of the indicator's last value since the previous edition,
- * one sentence: "1 118 en 2016, contre 712 en 2015 (+57 %)." or "Pas de
- * nouvelle valeur depuis 2015.".  NULL for categories or when there is
- * nothing to compare.  Caller frees. */
-char	*chart_change(const struct indicator *, int year, int prevyear);
-char	*chart_title_status(const struct report *, const struct edition *);
-char	*chart_desc_status(const struct report *, const struct edition *);
-char	*chart_title_progress(const struct report *, const struct edition *);
-char	*chart_desc_progress(const struct report *, const struct edition *);
-char	*chart_title_sheet(const struct report *, const struct edition *);
-char	*chart_desc_sheet(const struct report *, const struct edition *);
 
 /* Height [pt] the chart of ind needs at width w [pt]. */
 double	 chart_height(const struct indicator *, int year, double w);
@@ -104,10 +82,6 @@ struct ticks {
 };
 void	 chart_ticks(double lo, double hi, int maxn, double minstep,
 	    struct ticks *);
-/* A value as a chart labels it: fmt_value(), except that a small
- * non-zero value keeps its significant digits ("0,004"). */
-void	 chart_fmt(char *buf, size_t size, double v, const char *unit);
-
 /* ---- text as text, for SVG output ---- */
 
 /*

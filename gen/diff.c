@@ -355,6 +355,7 @@ plain(struct buf *b, struct buf *key, const struct span *s)
 			break;
 		case SPAN_EMPH:
 		case SPAN_STRONG:
+		case SPAN_LANG:
 			plain(b, key, s->child);
 			break;
 		case SPAN_LINK:

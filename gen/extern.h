@@ -223,11 +223,16 @@ void	 diag_reset(void);
 struct typo {
 	int	 quote;		/* inside a «  » opened by a straight quote */
 	int	 prev;		/* last code point written, 0 at start */
+	int	 lang;		/* 0: the content's language; else an enum
+				   lang + 1, or -1 for a language with no
+				   typography here (as written) */
 };
 /* French typography of prose: « » for straight double quotes, ’ for
  * straight apostrophes, U+202F before ; ! ? and inside « », U+00A0 before :,
  * … for "...".  Appends to out. */
 void	 typo_fr(struct typo *, struct buf *out, const char *in);
+/* typo_fr() in French, the text as it is in another language. */
+void	 typo_text(struct typo *, struct buf *out, const char *in);
 /* Convenience for one standalone string; result in the arena. */
 struct arena;
 const char *typo_str(struct arena *, const char *);
@@ -244,6 +249,12 @@ void	 fmt_value(char *buf, size_t size, double v, const char *unit);
 /* Number for machine formats (CSV, SVG coordinates): C locale, shortest
  * form that reads back, no exponent for ordinary magnitudes. */
 void	 fmt_plain(char *buf, size_t size, double v);
+/* Does the unit go with the number ("12 %", "3 k€"): % or a currency
+ * (€, £, $, CHF)?  fmt_with_unit() writes num, then its scale ("", "k",
+ * "M"), with the unit where the language puts it. */
+int	 fmt_unit_inline(const char *unit);
+void	 fmt_with_unit(char *buf, size_t size, const char *num,
+	    const char *scale, const char *unit);
 /* "14 mai 2014" from "2014-05-14". */
 void	 fmt_date(char *buf, size_t size, const char *iso);
 

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "extern.h"
 #include "font.h"
+#include "i18n.h"
 
 static const char *const font_files[] = {
 	"/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf",
@@ -73,7 +74,7 @@ font_context(PangoFontMap *fm)
 	cairo_font_options_destroy(fo);
 	pango_cairo_context_set_resolution(ctx, 72.0);	/* 1 unit = 1 pt */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
-	pango_context_set_language(ctx, pango_language_from_string("fr"));
+	pango_context_set_language(ctx, pango_language_from_string(i18n_tag()));
 	return ctx;
 }
 

@@ -24,15 +24,19 @@
  * threads at once.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>		/* the site's icon as PNG */
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
-#include "chart.h"
+#include "chartdesc.h"
+#include "i18n.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
@@ -79,10 +83,10 @@ struct crumb {
 /* A status change between two editions, worst to best: enum order. */
 
 static const char *const change_text[CHANGE__MAX] = {
-	"Appréciation inchangée",	/* CHANGE_SAME */
-	"Appréciation en progrès",	/* CHANGE_BETTER */
-	"Appréciation en recul",	/* CHANGE_WORSE */
-	"Appréciation modifiée",	/* CHANGE_OTHER */
+	N_("Appréciation inchangée"),	/* CHANGE_SAME */
+	N_("Appréciation en progrès"),	/* CHANGE_BETTER */
+	N_("Appréciation en recul"),	/* CHANGE_WORSE */
+	N_("Appréciation modifiée"),	/* CHANGE_OTHER */
 };
 
 static const char *const change_class[CHANGE__MAX] = {
@@ -90,42 +94,6 @@ static const char *const change_class[CHANGE__MAX] = {
 	"better",	/* CHANGE_BETTER */
 	"worse",	/* CHANGE_WORSE */
 	"other",	/* CHANGE_OTHER */
-};
-
-/* The columns of the CSV file, documented on donnees.html. */
-static const struct {
-	const char	*name;
-	const char	*what;
-} csv_cols[] = {
-	{ "edition", "Année de l’édition du rapport." },
-	{ "mesure", "Numéro de la mesure dans le plan." },
-	{ "indicateur", "Identifiant de l’indicateur, unique pour la "
-	    "mesure." },
-	{ "libelle", "Libellé de l’indicateur." },
-	{ "categorie", "Identifiant de la catégorie (ventilation), vide "
-	    "pour un indicateur sans catégories." },
-	{ "categorie_libelle", "Libellé de la catégorie, vide sinon." },
-	{ "annee", "Année de la valeur." },
-	{ "valeur", "Valeur, sans séparateur de milliers" NBSP ": point "
-	    "décimal dans le fichier CSV, virgule dans la copie pour "
-	    "tableur." },
-	{ "unite", "Unité de la valeur (%, €, personnes…)." },
-	{ "illustratif", "«" NNBSP "oui" NNBSP "» si la valeur n’est pas "
-	    "issue d’une "
-	    "source publiée et n’est donnée qu’à titre illustratif, "
-	    "«" NNBSP "non" NNBSP "» sinon." },
-	{ "remarque", "Précision sur la valeur (ordre de grandeur…), "
-	    "vide sinon." },
-	{ "reference_annee", "Année de la valeur de référence de "
-	    "l’indicateur, vide s’il n’en a pas." },
-	{ "reference_valeur", "Valeur de référence, vide sinon." },
-	{ "cible_annee", "Année de la cible de l’indicateur, vide s’il n’en a "
-	    "pas." },
-	{ "cible_valeur", "Valeur cible, vide sinon." },
-	{ "source", "Source de l’indicateur." },
-	{ "source_url", "Adresse de la source chez son éditeur, vide si elle "
-	    "n’est pas connue." },
-	{ "licence", "Licence de réutilisation des données." },
 };
 
 /* ---- writing ---- */
@@ -167,13 +135,13 @@ is_draft(const struct page *p)
 	return p->o->draft || (p->e != NULL && p->e->draft);
 }
 
-static void
+void
 measure_file(char *buf, size_t sz, const struct measure *m)
 {
 	snprintf(buf, sz, "mesure-%02d.html", m->number);
 }
 
-static void
+void
 priority_file(char *buf, size_t sz, const struct priority *pr)
 {
 	snprintf(buf, sz, "priorite-%d.html", pr->number);
@@ -234,10 +202,10 @@ icon_png(struct buf *b, int px)
 	cr = cairo_create(s);
 	cairo_scale(cr, px / 32.0, px / 32.0);
 	cairo_new_sub_path(cr);
-	cairo_arc(cr, 32 - r, r, r, -G_PI / 2, 0);
-	cairo_arc(cr, 32 - r, 32 - r, r, 0, G_PI / 2);
-	cairo_arc(cr, r, 32 - r, r, G_PI / 2, G_PI);
-	cairo_arc(cr, r, r, r, G_PI, 3 * G_PI / 2);
+	cairo_arc(cr, 32 - r, r, r, -M_PI / 2, 0);
+	cairo_arc(cr, 32 - r, 32 - r, r, 0, M_PI / 2);
+	cairo_arc(cr, r, 32 - r, r, M_PI / 2, M_PI);
+	cairo_arc(cr, r, r, r, M_PI, 3 * M_PI / 2);
 	cairo_close_path(cr);
 	cairo_set_source_rgb(cr, ICON_BG_RGB);
 	cairo_fill(cr);
@@ -315,7 +283,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 }
 
 /* The public address of rel, from --base-url: caller frees. */
-static char *
+char *
 public_url(const struct opts *o, const char *rel)
 {
 	size_t	 n = strlen(o->base_url);
@@ -376,11 +344,11 @@ share_meta(struct page *p, const char *title)
 	PUTSL(p, "<meta name=\"description\" content=\"");
 	if (e != NULL) {
 		fmt_date(date, sizeof(date), e->date);
-		pf(p, "Rapport d’évaluation %d, publié le %s" NBSP ": ",
+		pf(p, T("Rapport d’évaluation %d, publié le %s" NBSP ": "),
 		    e->year, date);
 		attr(p, e->title);
 	} else {
-		PUTSL(p, "Rapports d’évaluation" NBSP ": ");
+		puts_(p, T("Rapports d’évaluation" NBSP ": "));
 		attr(p, p->r->plan.title);
 	}
 	PUTSL(p, ".\">\n<meta property=\"og:type\" content=\"website\">\n"
@@ -428,9 +396,9 @@ newer_banner(struct page *p)
 	    strncmp(same, "priorite-", 9) != 0 &&
 	    strcmp(same, "donnees.html") != 0)
 		same = "index.html";
-	pf(p, "<div class=\"newer-banner\"><p class=\"wrap\">Ce rapport "
+	pf(p, T("<div class=\"newer-banner\"><p class=\"wrap\">Ce rapport "
 	    "n’est pas le plus récent" NBSP ": <a href=\"../%d/%s\">voir "
-	    "le rapport d’évaluation %d</a>.</p></div>\n", n->year, same,
+	    "le rapport d’évaluation %d</a>.</p></div>\n"), n->year, same,
 	    n->year);
 }
 
@@ -450,7 +418,9 @@ page_begin(struct page *p, const char *title, const char *cur,
 	char		 file[64], *url, *rel;
 	size_t		 i;
 
-	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
+	puts_(p, i18n_tag());
+	PUTSL(p, "\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n");
@@ -468,7 +438,7 @@ page_begin(struct page *p, const char *title, const char *cur,
 	PUTSL(p, "<title>");
 	txt(p, title);
 	if (e != NULL)
-		pf(p, " — Rapport d’évaluation %d", e->year);
+		pf(p, T(" — Rapport d’évaluation %d"), e->year);
 	PUTSL(p, " — ");
 	txt(p, r->plan.short_title);
 	PUTSL(p, "</title>\n");
@@ -499,21 +469,21 @@ page_begin(struct page *p, const char *title, const char *cur,
 	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
 	    "</head>\n");
 	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
-	PUTSL(p, "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
-	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n");
+	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
+	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
 	PUTSL(p, "<a class=\"brand\" href=\"index.html\">"
 	    "<span class=\"brand-name\">");
 	txt(p, r->plan.short_title);
 	PUTSL(p, "</span><span class=\"brand-sub\">");
 	if (e != NULL)
-		pf(p, "Rapport d’évaluation %d", e->year);
+		pf(p, T("Rapport d’évaluation %d"), e->year);
 	else
-		PUTSL(p, "Rapports d’évaluation");
+		puts_(p, T("Rapports d’évaluation"));
 	PUTSL(p, "</span></a>\n</div>\n");
 	if (e != NULL) {
 		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
 		    "<ul class=\"wrap\">\n");
-		pf(p, "<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n",
+		pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
 		    cur != NULL && strcmp(cur, "index.html") == 0 ?
 		    " aria-current=\"page\"" : "");
 		for (i = 0; i < r->plan.nprios; i++) {
@@ -525,25 +495,25 @@ page_begin(struct page *p, const char *title, const char *cur,
 			label_nb(p, 0, r->plan.prios[i].num);
 			PUTSL(p, "</a></li>\n");
 		}
-		pf(p, "<li><a href=\"donnees.html\"%s>Données</a></li>\n",
+		pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
 		    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
 		    " aria-current=\"page\"" : "");
-		pf(p, "<li><a href=\"%sindex.html\">Toutes les éditions</a>"
-		    "</li>\n", up);
+		pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
+		    "</li>\n"), up);
 		PUTSL(p, "</ul></nav>\n");
 	} else {
-		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Éditions\">"
-		    "<ul class=\"wrap\">\n");
+		puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
+		    "<ul class=\"wrap\">\n"));
 		for (i = r->neds; i > 0; i--)
-			pf(p, "<li><a href=\"%d/index.html\">Rapport %d</a>"
-			    "</li>\n", r->eds[i - 1].year, r->eds[i - 1].year);
+			pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
+			    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
 		PUTSL(p, "</ul></nav>\n");
 	}
 	PUTSL(p, "</header>\n");
 	if (is_draft(p)) {
-		PUTSL(p, "<div class=\"draft-banner\"><p class=\"wrap\">"
+		puts_(p, T("<div class=\"draft-banner\"><p class=\"wrap\">"
 		    "<strong>Version de travail</strong> — document provisoire, "
-		    "à ne pas diffuser");
+		    "à ne pas diffuser"));
 		if (p->o->label != NULL) {
 			PUTSL(p, " (");
 			txt(p, p->o->label);
@@ -551,15 +521,15 @@ page_begin(struct page *p, const char *title, const char *cur,
 		}
 		PUTSL(p, ".");
 		if (e != NULL && strcmp(p->name, "revue.html") != 0)
-			PUTSL(p, " <a href=\"revue.html\">Points à revoir"
-			    "</a>");
+			puts_(p, T(" <a href=\"revue.html\">Points à revoir"
+			    "</a>"));
 		PUTSL(p, "</p></div>\n");
 	}
 	if (e != NULL && r->eds[r->neds - 1].year > e->year)
 		newer_banner(p);
 	if (ncrumbs > 0) {
-		PUTSL(p, "<nav class=\"breadcrumb\" aria-label=\"Fil "
-		    "d’Ariane\"><ol class=\"wrap\">\n");
+		puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
+		    "d’Ariane\"><ol class=\"wrap\">\n"));
 		for (i = 0; i < ncrumbs; i++) {
 			if (crumbs[i].href == NULL) {
 				PUTSL(p, "<li aria-current=\"page\">");
@@ -577,9 +547,9 @@ page_begin(struct page *p, const char *title, const char *cur,
 }
 
 static const char *const a11y_words[A11Y__MAX] = {
-	"non conforme",			/* A11Y_NONE */
-	"partiellement conforme",	/* A11Y_PARTIAL */
-	"totalement conforme",		/* A11Y_FULL */
+	N_("non conforme"),		/* A11Y_NONE */
+	N_("partiellement conforme"),	/* A11Y_PARTIAL */
+	N_("totalement conforme"),		/* A11Y_FULL */
 };
 
 /* The pages every public site must link from each page: accessibility
@@ -591,15 +561,15 @@ site_links(struct page *p)
 	const char	*up = p->e != NULL ? "../" : "";
 	const struct site *si = p->r->site;
 
-	pf(p, "<ul class=\"footer-links footer-legal\">\n"
+	pf(p, T("<ul class=\"footer-links footer-legal\">\n"
 	    "<li><a href=\"%saccessibilite.html\">Accessibilité" NBSP ": %s"
-	    "</a></li>\n", up, a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
-	pf(p, "<li><a href=\"%smentions-legales.html\">Mentions légales"
-	    "</a></li>\n", up);
-	pf(p, "<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n",
+	    "</a></li>\n"), up, T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
+	pf(p, T("<li><a href=\"%smentions-legales.html\">Mentions légales"
+	    "</a></li>\n"), up);
+	pf(p, T("<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n"),
 	    up);
-	pf(p, "<li><a href=\"%scontact.html\">Contact</a></li>\n", up);
-	pf(p, "<li><a href=\"%srecherche.html\">Rechercher</a></li>\n</ul>\n",
+	pf(p, T("<li><a href=\"%scontact.html\">Contact</a></li>\n"), up);
+	pf(p, T("<li><a href=\"%srecherche.html\">Rechercher</a></li>\n</ul>\n"),
 	    up);
 }
 
@@ -620,23 +590,24 @@ page_end(struct page *p)
 		txt(p, e->institution);
 		PUTSL(p, "</p>\n<p>");
 		txt(p, e->title);
-		pf(p, ". Rapport d’évaluation %d, publié le %s.</p>\n",
+		pf(p, T(". Rapport d’évaluation %d, publié le %s.</p>\n"),
 		    e->year, date);
-		PUTSL(p, "<ul class=\"footer-links\">\n"
-		    "<li><a href=\"index.html\">Tableau de bord</a></li>\n");
+		PUTSL(p, "<ul class=\"footer-links\">\n");
+		puts_(p, T("<li><a href=\"index.html\">Tableau de bord</a>"
+		    "</li>\n"));
 		if (p->o->formats & FORMAT_PDF)
-			pf(p, "<li><a href=\"rapport-%d.pdf\">Rapport complet "
-			    "(PDF)</a></li>\n", e->year);
-		pf(p, "<li><a href=\"data/indicateurs-%d.csv\">Données "
-		    "(CSV)</a></li>\n", e->year);
-		PUTSL(p, "<li><a href=\"../index.html\">Toutes les éditions"
-		    "</a></li>\n</ul>\n");
+			pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet "
+			    "(PDF)</a></li>\n"), e->year);
+		pf(p, T("<li><a href=\"data/indicateurs-%d.csv\">Données "
+		    "(CSV)</a></li>\n"), e->year);
+		puts_(p, T("<li><a href=\"../index.html\">Toutes les éditions"
+		    "</a></li>\n</ul>\n"));
 		if (p->r->neds > 1) {
-			PUTSL(p, "<nav aria-label=\"Éditions\"><ul "
-			    "class=\"footer-links footer-eds\">\n");
+			puts_(p, T("<nav aria-label=\"Éditions\"><ul "
+			    "class=\"footer-links footer-eds\">\n"));
 			for (i = p->r->neds; i > 0; i--)
-				pf(p, "<li><a href=\"../%d/index.html\">"
-				    "Rapport %d</a></li>\n",
+				pf(p, T("<li><a href=\"../%d/index.html\">"
+				    "Rapport %d</a></li>\n"),
 				    p->r->eds[i - 1].year,
 				    p->r->eds[i - 1].year);
 			PUTSL(p, "</ul></nav>\n");
@@ -695,6 +666,7 @@ plain(struct buf *b, const struct span *s)
 		case SPAN_STRONG:
 		case SPAN_LINK:
 		case SPAN_IMAGE:
+		case SPAN_LANG:
 			plain(b, s->child);
 			break;
 		case SPAN__MAX:
@@ -869,6 +841,13 @@ rndr_spans(struct page *p, const struct span *s)
 			txt(p, s->text);
 			PUTSL(p, "</code>");
 			break;
+		case SPAN_LANG:
+			PUTSL(p, "<span lang=\"");
+			attr(p, s->text);
+			PUTSL(p, "\">");
+			rndr_spans(p, s->child);
+			PUTSL(p, "</span>");
+			break;
 		case SPAN__MAX:
 		default:
 			abort();
@@ -999,9 +978,9 @@ aside_open(struct page *p)
 {
 	PUTSL(p, "</div>\n");
 	p->aside_at = p->b.len;
-	PUTSL(p, "<aside class=\"aside\" aria-labelledby=\"sommaire\">"
+	puts_(p, T("<aside class=\"aside\" aria-labelledby=\"sommaire\">"
 	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
-	    "<ul class=\"toc\">\n");
+	    "<ul class=\"toc\">\n"));
 }
 
 /* Closes the aside, moves it before the main column, and closes the
@@ -1038,7 +1017,7 @@ value_str(char *buf, size_t sz, double v, const char *unit)
 static int
 unit_inline(const char *unit)
 {
-	return strcmp(unit, "%") == 0 || strcmp(unit, "€") == 0;
+	return fmt_unit_inline(unit);
 }
 
 /* ---- edition-wide facts ---- */
@@ -1112,9 +1091,9 @@ measure_item(struct page *p, const struct measure *m, int detail)
 	if (a != NULL)
 		badge(p, a->status);
 	else
-		PUTSL(p, "<span class=\"to-write\">À rédiger</span>");
+		puts_(p, T("<span class=\"to-write\">À rédiger</span>"));
 	if (a != NULL && pa != NULL) {
-		pf(p, "<span class=\"mprev\">%d%s: ", p->e->prev->year, NBSP);
+		pf(p, "<span class=\"mprev\">%d%s", p->e->prev->year, T(NBSP ": "));
 		txt(p, status_name(&p->r->plan, pa->status));
 		PUTSL(p, "</span>");
 	}
@@ -1138,7 +1117,7 @@ parts_list(struct page *p, const struct part *cur)
 			    &pl->prios[i - e->nfront]);
 			pf(p, "<li><a href=\"%s\">", file);
 			label_nb(p, 0, pl->prios[i - e->nfront].num);
-			PUTSL(p, NBSP ": ");
+			puts_(p, T(NBSP ": "));
 			txt(p, pl->prios[i - e->nfront].title);
 			PUTSL(p, "</a></li>\n");
 			continue;
@@ -1162,10 +1141,10 @@ edition_figure(struct page *p, const char *file, const char *title,
 	attr(p, desc);
 	PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
 	txt(p, title);
-	PUTSL(p, ". </span><span class=\"fig-source\">Source" NBSP ": ");
+	puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
 	txt(p, p->e->institution);
-	pf(p, ".</span> <a class=\"fig-open\" href=\"%s\">Agrandir le "
-	    "graphique</a></figcaption>\n</figure>\n", file);
+	pf(p, T(".</span> <a class=\"fig-open\" href=\"%s\">Agrandir le "
+	    "graphique</a></figcaption>\n</figure>\n"), file);
 }
 
 /* ---- the dashboard ---- */
@@ -1175,10 +1154,10 @@ static void
 keyfig_status(struct page *p, const struct counts *c,
     const struct scale_status *st)
 {
-	pf(p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures au statut « ", c->n[st->slot]);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures au statut « "), c->n[st->slot]);
 	txt(p, st->label);
-	PUTSL(p, " »</span></li>\n");
+	puts_(p, T(" »</span></li>\n"));
 }
 
 static int
@@ -1195,15 +1174,15 @@ page_dashboard(const struct report *r, const struct edition *e,
 	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
 	enum status	 sts[STATUS__MAX];
 	struct crumb	 cr[] = {
-		{ "../index.html", "Éditions" },
+		{ "../index.html", T("Éditions") },
 		{ NULL, NULL },
 	};
 	char		 crl[64];
 
 	page_init(&p, r, e, o, od, "index.html");
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
 	cr[1].label = crl;
-	page_begin(&p, "Tableau de bord", "index.html", cr, 2);
+	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
 
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++) {
@@ -1225,7 +1204,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 
 	fmt_date(date, sizeof(date), e->date);
 	PUTSL(&p, "<div class=\"hero\">\n");
-	pf(&p, "<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>",
+	pf(&p, T("<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>"),
 	    e->year);
 	txt(&p, e->title);
 	PUTSL(&p, "</h1>\n");
@@ -1236,12 +1215,12 @@ page_dashboard(const struct report *r, const struct edition *e,
 	}
 	PUTSL(&p, "<p class=\"byline\">");
 	txt(&p, e->institution);
-	pf(&p, "<br>Publié le <time datetime=\"%s\">%s</time></p>\n",
+	pf(&p, T("<br>Publié le <time datetime=\"%s\">%s</time></p>\n"),
 	    e->date, date);
 	PUTSL(&p, "<ul class=\"actions\">\n");
 	if (o->formats & FORMAT_PDF)
-		pf(&p, "<li><a class=\"button\" href=\"rapport-%d.pdf\">"
-		    "Rapport complet (PDF)</a></li>\n", e->year);
+		pf(&p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
+		    "Rapport complet (PDF)</a></li>\n"), e->year);
 	for (i = 0; i < e->nfront; i++) {
 		pf(&p, "<li><a class=\"button%s\" href=\"%s.html\">",
 		    o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
@@ -1249,47 +1228,47 @@ page_dashboard(const struct report *r, const struct edition *e,
 		txt(&p, e->front[i].title);
 		PUTSL(&p, "</a></li>\n");
 	}
-	pf(&p, "<li><a class=\"button secondary\" href=\"donnees.html\">"
-	    "Données</a></li>\n");
+	pf(&p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
+	    "Données</a></li>\n"));
 	PUTSL(&p, "</ul>\n</div>\n");
 
 	/* Key figures. */
 	ndone = c.n[STATUS_IMPLEMENTED] + c.n[STATUS_PARTIAL];
-	PUTSL(&p, "<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
-	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n");
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures évaluées</span></li>\n", c.total);
+	puts_(&p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
+	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n"));
+	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures évaluées</span></li>\n"), c.total);
 	if (pl->own_scale) {	/* the best and the worst of the scale */
 		keyfig_status(&p, &c, &pl->scale[0]);
 		if (pl->nscale > 1)
 			keyfig_status(&p, &c, &pl->scale[pl->nscale - 1]);
 	} else {
-		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures réalisées ou partiellement "
-		    "réalisées</span></li>\n", ndone);
-		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">mesures non réalisées</span></li>\n",
+		    "réalisées</span></li>\n"), ndone);
+		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
 		    c.n[STATUS_NOT_IMPLEMENTED]);
 	}
 	/* ntrend[] by enum change. */
 	if (e->prev != NULL)
-		pf(&p, "<li><span class=\"kf-num\">%zu</span> <span "
+		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s%s%s</span></li>\n",
+		    "stables, %zu en recul%s%s%s</span></li>\n"),
 		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
 		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
-		    ntrend[CHANGE_OTHER] == 1 ? ", 1 passée par « " :
-		    ", d’autres passées par « ", ntrend[CHANGE_OTHER] == 0 ?
+		    ntrend[CHANGE_OTHER] == 1 ? T(", 1 passée par « ") :
+		    T(", d’autres passées par « "), ntrend[CHANGE_OTHER] == 0 ?
 		    "" : status_name(pl, STATUS_NOT_ASSESSED),
-		    ntrend[CHANGE_OTHER] == 0 ? "" : " »");
-	pf(&p, "<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n",
+		    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
+	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n"),
 	    ninds, nfilled, e->year);
 	PUTSL(&p, "</ul>\n</section>\n");
 
 	/* Status overview: the chart, then its numbers. */
 	PUTSL(&p, "<section aria-labelledby=\"avancement\">\n");
-	pf(&p, "<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n",
+	pf(&p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
 	    pl->nmeasures, e->year);
 	title = chart_title_status(r, e);
 	desc = chart_desc_status(r, e);
@@ -1306,10 +1285,10 @@ page_dashboard(const struct report *r, const struct edition *e,
 		free(title);
 		free(desc);
 	}
-	PUTSL(&p, "<table class=\"data counts-table\">\n<caption>Nombre de "
-	    "mesures par appréciation");
-	pf(&p, " en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
-	    "</th><th scope=\"col\" class=\"num\">Mesures</th>", e->year);
+	puts_(&p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
+	    "mesures par appréciation"));
+	pf(&p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
+	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
 	if (e->prev != NULL)
 		pf(&p, "<th scope=\"col\" class=\"num\">Rappel %d</th>",
 		    e->prev->year);
@@ -1335,8 +1314,8 @@ page_dashboard(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</section>\n");
 
 	/* Per priority. */
-	PUTSL(&p, "<section aria-labelledby=\"priorites\">\n"
-	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n");
+	puts_(&p, T("<section aria-labelledby=\"priorites\">\n"
+	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n"));
 	for (i = 0; i < pl->nprios; i++) {
 		const struct priority *pr = &pl->prios[i];
 
@@ -1357,16 +1336,16 @@ page_dashboard(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</section>\n");
 
 	/* The report's other parts. */
-	PUTSL(&p, "<section aria-labelledby=\"rapport\">\n"
-	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n");
+	puts_(&p, T("<section aria-labelledby=\"rapport\">\n"
+	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n"));
 	parts_list(&p, NULL);
-	pf(&p, "<li><a href=\"donnees.html\">Données des indicateurs</a>"
-	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n", e->year);
-	pf(&p, "<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
-	    "l’édition (SVG)</a></li>\n", e->year);
+	pf(&p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
+	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), e->year);
+	pf(&p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
+	    "l’édition (SVG)</a></li>\n"), e->year);
 	if (o->formats & FORMAT_PDF)
-		pf(&p, "<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
-		    "</a></li>\n", e->year);
+		pf(&p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
+		    "</a></li>\n"), e->year);
 	PUTSL(&p, "</ul>\n</section>\n");
 	free(all);
 	return page_end(&p);
@@ -1386,12 +1365,12 @@ page_priority(const struct report *r, const struct edition *e,
 
 	priority_file(file, sizeof(file), pr);
 	page_init(&p, r, e, o, od, file);
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, pr->label };
 	/* Titles have no bound: a fixed buffer would cut one mid-letter. */
-	title = xasprintf("%s" NBSP ": %s", pr->label, pr->title);
+	title = xasprintf(T("%s" NBSP ": %s"), pr->label, pr->title);
 	page_begin(&p, title, file, cr, 3);
 	free(title);
 
@@ -1401,8 +1380,8 @@ page_priority(const struct report *r, const struct edition *e,
 	txt(&p, pr->title);
 	PUTSL(&p, "</h1>\n");
 	count_statuses(e, pr->measures, pr->nmeasures, &c);
-	pf(&p, "<p class=\"lead\">%zu mesures. Appréciation en %d" NBSP ":</p>"
-	    "\n", pr->nmeasures, e->year);
+	pf(&p, T("<p class=\"lead\">%zu mesures. Appréciation en %d" NBSP ":</p>"
+	    "\n"), pr->nmeasures, e->year);
 	counts_line(&p, &c);
 	if (pr->nobjs == 0) {
 		PUTSL(&p, "<h2>");
@@ -1447,7 +1426,7 @@ facts_objective(struct page *p, const struct objective *ob)
 	txt(p, lv->singular);
 	PUTSL(p, "</dt><dd>");
 	num_nb(p, lv, ob->num);
-	PUTSL(p, NBSP ": ");
+	puts_(p, T(NBSP ": "));
 	txt(p, ob->title);
 	PUTSL(p, "</dd></div>\n");
 }
@@ -1464,8 +1443,8 @@ ref_row(struct page *p, const struct indicator *ind, const struct point *pt,
 	pf(p, "<tr><th scope=\"row\">%s %d</th><td class=\"num\">%s", what,
 	    pt->year, num);
 	if (pt->illustrative)
-		PUTSL(p, "</td><td><span class=\"illus\">Valeur "
-		    "illustrative</span></td>");
+		puts_(p, T("</td><td><span class=\"illus\">Valeur "
+		    "illustrative</span></td>"));
 	else
 		pf(p, "</td><td>%s</td>", remark);
 	PUTSL(p, "</tr>\n");
@@ -1491,10 +1470,10 @@ indicator_table(struct page *p, const struct indicator *ind)
 		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
 		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
 		    ind->id);
-		PUTSL(p, "Données" NBSP ": ");
+		puts_(p, T("Données" NBSP ": "));
 		txt(p, ind->label);
-		PUTSL(p, "</caption>\n<thead><tr><th scope=\"col\">Année</th>"
-		    "<th scope=\"col\" class=\"num\">Valeur");
+		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Année</th>"
+		    "<th scope=\"col\" class=\"num\">Valeur"));
 		if (!unit_inline(ind->unit)) {
 			PUTSL(p, " (");
 			txt(p, ind->unit);
@@ -1509,22 +1488,22 @@ indicator_table(struct page *p, const struct indicator *ind)
 			v = &s->vals[i];
 			for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
 			    y < v->year; y++)
-				pf(p, "<tr><th scope=\"row\">%d</th><td "
+				pf(p, T("<tr><th scope=\"row\">%d</th><td "
 				    "class=\"num\"><span class=\"gap\">–"
-				    "</span></td><td>Aucune valeur</td></tr>\n",
+				    "</span></td><td>Aucune valeur</td></tr>\n"),
 				    y);
 			value_str(num, sizeof(num), v->v, ind->unit);
 			pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
 			    "%s</td><td>", v->year, num);
 			any = 0;
 			if (v->illustrative) {
-				PUTSL(p, "<span class=\"illus\">Valeur "
-				    "illustrative</span>");
+				puts_(p, T("<span class=\"illus\">Valeur "
+				    "illustrative</span>"));
 				any = 1;
 			}
 			if (v->note != NULL) {
 				if (any)
-					PUTSL(p, NNBSP "; ");
+					puts_(p, T(NNBSP "; "));
 				txt(p, v->note);
 			}
 			PUTSL(p, "</td></tr>\n");
@@ -1546,7 +1525,7 @@ indicator_table(struct page *p, const struct indicator *ind)
 		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
 		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
 		    ind->id);
-		PUTSL(p, "Données" NBSP ": ");
+		puts_(p, T("Données" NBSP ": "));
 		txt(p, ind->label);
 		if (!unit_inline(ind->unit)) {
 			PUTSL(p, " (");
@@ -1555,8 +1534,8 @@ indicator_table(struct page *p, const struct indicator *ind)
 		}
 		/* Every year of the span, one with no value at all
 		 * included: the text alternative names it too. */
-		PUTSL(p, "</caption>\n<thead><tr><th scope=\"col\">Catégorie"
-		    "</th>");
+		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Catégorie"
+		    "</th>"));
 		for (y = y0; y0 != 0 && y <= y1; y++)
 			pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
 		PUTSL(p, "</tr></thead>\n<tbody>\n");
@@ -1567,10 +1546,10 @@ indicator_table(struct page *p, const struct indicator *ind)
 			PUTSL(p, "</th>");
 			for (y = y0; y0 != 0 && y <= y1; y++) {
 				if ((v = series_at(s, y)) == NULL) {
-					PUTSL(p, "<td class=\"num\"><span "
+					puts_(p, T("<td class=\"num\"><span "
 					    "class=\"gap\">–</span><span "
 					    "class=\"visually-hidden\">pas de "
-					    "valeur</span></td>");
+					    "valeur</span></td>"));
 					continue;
 				}
 				value_str(num, sizeof(num), v->v, ind->unit);
@@ -1593,11 +1572,11 @@ indicator_table(struct page *p, const struct indicator *ind)
 	    ind->baseline.year <= year) || ind->target.set)) {
 		PUTSL(p, "<tbody class=\"refs\">\n");
 		if (ind->baseline.set && ind->baseline.year <= year)
-			ref_row(p, ind, &ind->baseline, "Référence",
-			    "Valeur de départ");
+			ref_row(p, ind, &ind->baseline, T("Référence"),
+			    T("Valeur de départ"));
 		if (ind->target.set)
-			ref_row(p, ind, &ind->target, "Cible",
-			    "Objectif à atteindre");
+			ref_row(p, ind, &ind->target, T("Cible"),
+			    T("Objectif à atteindre"));
 		PUTSL(p, "</tbody>\n");
 	}
 	PUTSL(p, "</table>\n</div>\n");
@@ -1619,8 +1598,8 @@ indicator_section(struct page *p, const struct indicator *ind)
 		PUTSL(p, "</p>\n");
 	}
 	if (!indicator_has_data(ind, year)) {
-		pf(p, "<p class=\"nodata\">Aucune valeur publiée pour cet "
-		    "indicateur à la date de l’édition %d.</p>\n", year);
+		pf(p, T("<p class=\"nodata\">Aucune valeur publiée pour cet "
+		    "indicateur à la date de l’édition %d.</p>\n"), year);
 	} else {
 		file = chart_file(ind);
 		desc = chart_desc(ind, year);
@@ -1634,7 +1613,7 @@ indicator_section(struct page *p, const struct indicator *ind)
 		 * link and the file at full size. */
 		PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
 		txt(p, title);
-		PUTSL(p, ". </span><span class=\"fig-source\">Source" NBSP ": ");
+		puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
 		if (ind->source_url != NULL) {
 			PUTSL(p, "<a href=\"");
 			html_esc_href(&p->b, ind->source_url);
@@ -1645,15 +1624,15 @@ indicator_section(struct page *p, const struct indicator *ind)
 			txt(p, ind->source);
 		PUTSL(p, ".</span> <a class=\"fig-open\" href=\"");
 		html_esc_href(&p->b, file);
-		PUTSL(p, "\">Agrandir le graphique</a></figcaption>\n"
-		    "</figure>\n");
+		puts_(p, T("\">Agrandir le graphique</a></figcaption>\n"
+		    "</figure>\n"));
 		free(file);
 		free(desc);
 		free(title);
 		if (p->e->prev != NULL &&
 		    (desc = chart_change(ind, year, p->e->prev->year)) != NULL) {
-			pf(p, "<p class=\"change\"><strong>Depuis l’édition "
-			    "%d" NBSP ":</strong> ", p->e->prev->year);
+			pf(p, T("<p class=\"change\"><strong>Depuis l’édition "
+			    "%d" NBSP ":</strong> "), p->e->prev->year);
 			txt(p, desc);
 			PUTSL(p, "</p>\n");
 			free(desc);
@@ -1661,7 +1640,7 @@ indicator_section(struct page *p, const struct indicator *ind)
 		indicator_table(p, ind);
 	}
 	if (ind->note != NULL) {
-		PUTSL(p, "<p class=\"note\"><strong>Note" NBSP ":</strong> ");
+		puts_(p, T("<p class=\"note\"><strong>Note" NBSP ":</strong> "));
 		txt(p, ind->note);
 		PUTSL(p, "</p>\n");
 	}
@@ -1680,15 +1659,15 @@ other_editions(struct page *p, const struct measure *m)
 	if (r->neds < 2)
 		return;
 	measure_file(file, sizeof(file), m);
-	PUTSL(p, "<div class=\"other-eds\">\n<h3>Cette mesure dans les autres "
-	    "éditions</h3>\n<ul>\n");
+	puts_(p, T("<div class=\"other-eds\">\n<h3>Cette mesure dans les autres "
+	    "éditions</h3>\n<ul>\n"));
 	for (i = r->neds; i > 0; i--) {
 		if (&r->eds[i - 1] == p->e)
 			continue;
-		pf(p, "<li><a href=\"../%d/%s\">Rapport %d</a>",
+		pf(p, T("<li><a href=\"../%d/%s\">Rapport %d</a>"),
 		    r->eds[i - 1].year, file, r->eds[i - 1].year);
 		if ((a = report_assessment(m, r->eds[i - 1].year)) != NULL) {
-			PUTSL(p, NBSP ": ");
+			puts_(p, T(NBSP ": "));
 			badge(p, a->status);
 		}
 		PUTSL(p, "</li>\n");
@@ -1714,12 +1693,12 @@ page_measure(const struct report *r, const struct edition *e,
 	measure_file(file, sizeof(file), m);
 	priority_file(pfile, sizeof(pfile), pr);
 	page_init(&p, r, e, o, od, file);
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ pfile, pr->label };
 	cr[3] = (struct crumb){ NULL, m->label };
-	title = xasprintf("%s" NBSP ": %s", m->label, m->title);
+	title = xasprintf(T("%s" NBSP ": %s"), m->label, m->title);
 	page_begin(&p, title, pfile, cr, 4);
 	free(title);
 
@@ -1734,7 +1713,7 @@ page_measure(const struct report *r, const struct edition *e,
 	PUTSL(&p, "</dt><dd>");
 	pf(&p, "<a href=\"%s\">", pfile);
 	num_nb(&p, &pl->levels[0], pr->num);
-	PUTSL(&p, NBSP ": ");
+	puts_(&p, T(NBSP ": "));
 	txt(&p, pr->title);
 	PUTSL(&p, "</a></dd></div>\n");
 	if (m->objective != NULL)
@@ -1760,7 +1739,7 @@ page_measure(const struct report *r, const struct edition *e,
 	if (e->prev != NULL)
 		pa = report_assessment(m, e->prev->year);
 	PUTSL(&p, "<section class=\"assessment\" aria-labelledby=\"appr\">\n");
-	pf(&p, "<h2 id=\"appr\">Appréciation %d</h2>\n", e->year);
+	pf(&p, T("<h2 id=\"appr\">Appréciation %d</h2>\n"), e->year);
 	if (a != NULL) {
 		PUTSL(&p, "<p class=\"assess-status\">");
 		badge(&p, a->status);
@@ -1768,17 +1747,17 @@ page_measure(const struct report *r, const struct edition *e,
 		txt(&p, a->text);
 		PUTSL(&p, "</p>\n");
 	} else
-		pf(&p, "<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": l’appréciation de %d (statut et justification).</p>\n",
+		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": l’appréciation de %d (statut et justification).</p>\n"),
 		    e->year);
 	if (a != NULL && pa != NULL) {
 		ch = report_change(pl, pa->status, a->status);
-		pf(&p, "<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
-		    "par rapport à l’édition %d" NBSP ": ", change_class[ch],
-		    change_text[ch], e->prev->year);
+		pf(&p, T("<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
+		    "par rapport à l’édition %d" NBSP ": "), change_class[ch],
+		    T(change_text[ch]), e->prev->year);
 		badge(&p, pa->status);
 		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		pf(&p, "En %d" NBSP ": ", e->prev->year);
+		pf(&p, T("En %d" NBSP ": "), e->prev->year);
 		txt(&p, pa->text);
 		PUTSL(&p, "</p>\n</div>\n");
 	}
@@ -1790,20 +1769,20 @@ page_measure(const struct report *r, const struct edition *e,
 	if (e->narr[m->index].blocks != NULL)
 		rndr_blocks(&p, e->narr[m->index].blocks, 0);
 	else	/* a draft's gap */
-		pf(&p, "<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": le récit de cette mesure pour l’édition %d.</p>\n",
+		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
 		    e->year);
 	PUTSL(&p, "</div>\n");
 
 	/* The indicators. */
 	if (m->ninds > 0) {
-		PUTSL(&p, "<section class=\"indicators\" aria-labelledby="
+		puts_(&p, T("<section class=\"indicators\" aria-labelledby="
 		    "\"indicateurs\">\n<h2 id=\"indicateurs\">Indicateurs</h2>"
-		    "\n");
-		pf(&p, "<p class=\"data-link\">Les valeurs de tous les "
+		    "\n"));
+		pf(&p, T("<p class=\"data-link\">Les valeurs de tous les "
 		    "indicateurs sont aussi disponibles en "
 		    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
-		    "(<a href=\"donnees.html\">description</a>).</p>\n",
+		    "(<a href=\"donnees.html\">description</a>).</p>\n"),
 		    e->year);
 		for (i = 0; i < m->ninds; i++)
 			indicator_section(&p, &m->inds[i]);
@@ -1814,21 +1793,21 @@ page_measure(const struct report *r, const struct edition *e,
 	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
 	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
 	    NULL;
-	PUTSL(&p, "<nav class=\"pager\" aria-label=\"Mesures précédente et "
-	    "suivante\">\n");
+	puts_(&p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
+	    "suivante\">\n"));
 	if (mp != NULL) {
 		measure_file(nfile, sizeof(nfile), mp);
-		pf(&p, "<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
+		pf(&p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
 		    "<span class=\"pager-dir\">Mesure précédente</span> "
-		    "<span class=\"pager-title\">%s. ", nfile, mp->num);
+		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
 		txt(&p, mp->title);
 		PUTSL(&p, "</span></a>\n");
 	}
 	if (mn != NULL) {
 		measure_file(nfile, sizeof(nfile), mn);
-		pf(&p, "<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
+		pf(&p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
 		    "<span class=\"pager-dir\">Mesure suivante</span> "
-		    "<span class=\"pager-title\">%s. ", nfile, mn->num);
+		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
 		txt(&p, mn->title);
 		PUTSL(&p, "</span></a>\n");
 	}
@@ -1836,11 +1815,11 @@ page_measure(const struct report *r, const struct edition *e,
 
 	/* The aside: this page's contents, the priority's measures. */
 	aside_open(&p);
-	pf(&p, "<li><a href=\"#appr\">Appréciation %d</a></li>\n", e->year);
+	pf(&p, T("<li><a href=\"#appr\">Appréciation %d</a></li>\n"), e->year);
 	nsec = 0;
 	toc_blocks(&p, e->narr[m->index].blocks, &nsec);
 	if (m->ninds > 0) {
-		PUTSL(&p, "<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n");
+		puts_(&p, T("<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n"));
 		for (i = 0; i < m->ninds; i++) {
 			pf(&p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
 			txt(&p, m->inds[i].label);
@@ -1879,8 +1858,8 @@ page_part(const struct report *r, const struct edition *e,
 
 	file = xasprintf("%s.html", pt->slug);
 	page_init(&p, r, e, o, od, file);
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, pt->title };
 	page_begin(&p, pt->title, NULL, cr, 3);
@@ -1894,8 +1873,8 @@ page_part(const struct report *r, const struct edition *e,
 	aside_open(&p);
 	nsec = 0;
 	toc_blocks(&p, pt->doc.blocks, &nsec);
-	PUTSL(&p, "</ul>\n<h2 class=\"aside-title\">Le rapport</h2>\n"
-	    "<ul class=\"siblings\">\n");
+	puts_(&p, T("</ul>\n<h2 class=\"aside-title\">Le rapport</h2>\n"
+	    "<ul class=\"siblings\">\n"));
 	parts_list(&p, pt);
 	PUTSL(&p, "</ul>\n");
 	aside_close(&p);
@@ -1906,181 +1885,16 @@ page_part(const struct report *r, const struct edition *e,
 
 /* ---- data ---- */
 
-/* The two forms of the CSV file: RFC 4180 for programs, and a copy that
- * spreadsheets set to French open as they are (';' between fields, a
- * decimal comma, a byte order mark so that UTF-8 is recognised). */
-struct csv_form {
-	const char	*suffix;	/* of the file name */
-	char		 sep;
-	int		 comma;		/* decimal comma */
-	int		 bom;
-};
-
-static const struct csv_form csv_forms[] = {
-	{ "", ',', 0, 0 },
-	{ "-tableur", ';', 1, 1 },
-};
-
-/*
- * A text field.  A spreadsheet reads a cell starting with = + - @ (or a
- * tab or carriage return before one) as a formula, which can run
- * commands or send data away: such a text is written with an apostrophe
- * before it, and quoted (OWASP, "CSV Injection").  Numbers are written
- * by csv_num(), never through here.
- */
-static void
-csv_field(struct buf *b, const struct csv_form *f, const char *s)
-{
-	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
-	int		 inert;
-
-	if (s == NULL)
-		s = "";
-	inert = strchr("=+-@\t\r", *s) != NULL && *s != '\0';
-	if (!inert && strpbrk(s, special) == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	if (inert)
-		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-/* A number, then the separator. */
-static void
-csv_num(struct buf *b, const struct csv_form *f, double v)
-{
-	char	 num[64], *dot;
-
-	fmt_plain(num, sizeof(num), v);
-	if (f->comma && (dot = strchr(num, '.')) != NULL)
-		*dot = ',';
-	buf_puts(b, num);
-	buf_putc(b, f->sep);
-}
-
-/* A reference point (baseline or target): year and value, or two empty
- * fields. */
-static void
-csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
-{
-	if (pt->set) {
-		buf_printf(b, "%d%c", pt->year, f->sep);
-		csv_num(b, f, pt->v);
-	} else {
-		buf_putc(b, f->sep);
-		buf_putc(b, f->sep);
-	}
-}
-
-/* One form of the CSV file: one row per indicator, category and year, up
- * to the edition's year; CRLF line ends.  Returns the number of data rows
- * in *nrows and the file's size in *size. */
-static int
-write_csv_form(const struct report *r, const struct edition *e,
-    struct outdir *od, const struct csv_form *f, size_t *nrows,
-    size_t *size)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct measure *m;
-	const struct indicator *ind;
-	const struct series *s;
-	const struct value *v;
-	const char	*licence = r->site != NULL ? r->site->licence : NULL;
-	char		*rel;
-	size_t		 i, j, k, l, c;
-	int		 rc;
-
-	*nrows = 0;
-	if (f->bom)
-		BUF_PUTSL(&b, "\xef\xbb\xbf");
-	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
-		if (c > 0)
-			buf_putc(&b, f->sep);
-		buf_puts(&b, csv_cols[c].name);
-	}
-	BUF_PUTSL(&b, "\r\n");
-	for (i = 0; i < r->plan.nmeasures; i++) {
-		m = &r->plan.measures[i];
-		for (j = 0; j < m->ninds; j++) {
-			ind = &m->inds[j];
-			for (k = 0; k < ind->nseries; k++) {
-				s = &ind->series[k];
-				for (l = 0; l < s->nvals; l++) {
-					v = &s->vals[l];
-					if (v->year > e->year)
-						break;
-					buf_printf(&b, "%d%c%d%c", e->year,
-					    f->sep, m->number, f->sep);
-					csv_field(&b, f, ind->id);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->label);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, s->id);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->categories ?
-					    s->label : NULL);
-					buf_printf(&b, "%c%d%c", f->sep,
-					    v->year, f->sep);
-					csv_num(&b, f, v->v);
-					csv_field(&b, f, ind->unit);
-					buf_printf(&b, "%c%s%c", f->sep,
-					    v->illustrative ? "oui" : "non",
-					    f->sep);
-					csv_field(&b, f, v->note);
-					buf_putc(&b, f->sep);
-					csv_point(&b, f, &ind->baseline);
-					csv_point(&b, f, &ind->target);
-					csv_field(&b, f, ind->source);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, ind->source_url);
-					buf_putc(&b, f->sep);
-					csv_field(&b, f, licence);
-					BUF_PUTSL(&b, "\r\n");
-					(*nrows)++;
-				}
-			}
-		}
-	}
-	rel = xasprintf("%d/data/indicateurs-%d%s.csv", e->year, e->year,
-	    f->suffix);
-	rc = out_write(od, rel, b.data, b.len);
-	*size = b.len;
-	free(rel);
-	buf_free(&b);
-	return rc;
-}
-
-/* Both forms; sizes[] in csv_forms order. */
-static int
-write_csv(const struct report *r, const struct edition *e,
-    struct outdir *od, size_t *nrows, size_t *sizes)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(csv_forms) / sizeof(csv_forms[0]); i++)
-		if (!write_csv_form(r, e, od, &csv_forms[i], nrows,
-		    &sizes[i]))
-			return 0;
-	return 1;
-}
-
 /* A size for people: "12 ko", "1,2 Mo". */
 static void
 size_str(char *buf, size_t sz, size_t n)
 {
 	if (n < 1000)
-		snprintf(buf, sz, "%zu" NBSP "octets", n);
+		snprintf(buf, sz, T("%zu" NBSP "octets"), n);
 	else if (n < 1000 * 1000)
-		snprintf(buf, sz, "%zu" NBSP "ko", (n + 500) / 1000);
+		snprintf(buf, sz, T("%zu" NBSP "ko"), (n + 500) / 1000);
 	else
-		snprintf(buf, sz, "%zu,%zu" NBSP "Mo", n / 1000000,
+		snprintf(buf, sz, T("%zu,%zu" NBSP "Mo"), n / 1000000,
 		    (n % 1000000 + 50000) / 100000 % 10);
 }
 
@@ -2099,26 +1913,26 @@ page_data(const struct report *r, const struct edition *e,
 	size_t		 i, j, c;
 
 	page_init(&p, r, e, o, od, "donnees.html");
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
-	cr[2] = (struct crumb){ NULL, "Données" };
-	page_begin(&p, "Données des indicateurs", "donnees.html", cr, 3);
-	pf(&p, "<h1>Données des indicateurs, édition %d</h1>\n", e->year);
-	pf(&p, "<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
+	cr[2] = (struct crumb){ NULL, T("Données") };
+	page_begin(&p, T("Données des indicateurs"), "donnees.html", cr, 3);
+	pf(&p, T("<h1>Données des indicateurs, édition %d</h1>\n"), e->year);
+	pf(&p, T("<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
-	    "fichier" NBSP ":</p>\n", e->year);
+	    "fichier" NBSP ":</p>\n"), e->year);
 	size_str(sz0, sizeof(sz0), sizes[0]);
 	size_str(sz1, sizeof(sz1), sizes[1]);
-	pf(&p, "<ul class=\"actions\">\n<li><a class=\"button\" "
+	pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
 	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
 	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
-	    "</a></li>\n", e->year, nrows, sz1);
-	pf(&p, "<li><a class=\"button secondary\" "
+	    "</a></li>\n"), e->year, nrows, sz1);
+	pf(&p, T("<li><a class=\"button secondary\" "
 	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
-	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n",
+	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
 	    e->year, nrows, sz0);
-	PUTSL(&p, "<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
+	puts_(&p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
 	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
 	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
 	    "<em>pour tableur</em>. Ses champs sont séparés par des "
@@ -2127,15 +1941,15 @@ page_data(const struct report *r, const struct edition *e,
 	    "fait reconnaître les accents.</li>\n"
 	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
 	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
-	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n");
-	PUTSL(&p, "<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
+	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n"));
+	puts_(&p, T("<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
 	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
 	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
 	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
 	    "Les valeurs marquées illustratives ne proviennent pas d’une "
-	    "source publiée.");
+	    "source publiée."));
 	if (r->site != NULL) {
-		PUTSL(&p, " Licence des données" NBSP ": ");
+		puts_(&p, T(" Licence des données" NBSP ": "));
 		if (r->site->licence_url != NULL) {
 			PUTSL(&p, "<a href=\"");
 			html_esc_href(&p.b, r->site->licence_url);
@@ -2147,26 +1961,26 @@ page_data(const struct report *r, const struct edition *e,
 		PUTSL(&p, ".");
 	}
 	PUTSL(&p, "</p>\n");
-	PUTSL(&p, "<table class=\"data\">\n<caption>Colonnes du fichier"
+	puts_(&p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
 	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
-	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n");
-	for (c = 0; c < sizeof(csv_cols) / sizeof(csv_cols[0]); c++) {
+	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
+	for (c = 0; c < csv_ncols; c++) {
 		pf(&p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
-		    csv_cols[c].name);
-		txt(&p, csv_cols[c].what);
+		    T(csv_cols[c].name));
+		txt(&p, T(csv_cols[c].what));
 		PUTSL(&p, "</td></tr>\n");
 	}
 	PUTSL(&p, "</tbody>\n</table>\n");
 
-	PUTSL(&p, "<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
+	puts_(&p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
 	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
 	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
 	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
-	    "<th scope=\"col\">");
+	    "<th scope=\"col\">"));
 	txt(&p, pl->levels[MLEVEL(pl)].singular);
-	PUTSL(&p, "</th><th scope=\"col\">Indicateur</th>"
+	puts_(&p, T("</th><th scope=\"col\">Indicateur</th>"
 	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
-	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n");
+	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n"));
 	for (i = 0; i < pl->nmeasures; i++) {
 		m = &pl->measures[i];
 		measure_file(file, sizeof(file), m);
@@ -2181,11 +1995,11 @@ page_data(const struct report *r, const struct edition *e,
 			v = ind->categories ? NULL :
 			    series_last(&ind->series[0], e->year);
 			if (ind->categories)
-				PUTSL(&p, "<td class=\"num\">ventilation par "
-				    "catégorie</td><td></td>");
+				puts_(&p, T("<td class=\"num\">ventilation par "
+				    "catégorie</td><td></td>"));
 			else if (v == NULL)
-				PUTSL(&p, "<td class=\"num\">aucune valeur</td>"
-				    "<td></td>");
+				puts_(&p, T("<td class=\"num\">aucune valeur</td>"
+				    "<td></td>"));
 			else {
 				value_str(num, sizeof(num), v->v, ind->unit);
 				pf(&p, "<td class=\"num\">%s", num);
@@ -2220,7 +2034,7 @@ html_edition(const struct report *r, const struct edition *e,
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
-	ok = ok && write_csv(r, e, od, &nrows, csv_sizes);
+	ok = ok && csv_write(r, e, od, &nrows, csv_sizes);
 	ok = ok && page_dashboard(r, e, o, od);
 	ok = ok && page_data(r, e, o, od, nrows, csv_sizes);
 	for (i = 0; ok && i < pl->nprios; i++)
@@ -2245,93 +2059,13 @@ html_page(const struct report *r, const struct edition *e,
 	struct crumb	 cr[3];
 
 	page_init(&p, r, e, o, od, name);
-	snprintf(crl, sizeof(crl), "Rapport %d", e->year);
-	cr[0] = (struct crumb){ "../index.html", "Éditions" };
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, title };
 	page_begin(&p, title, NULL, cr, 3);
 	buf_put(&p.b, body, len);
 	return page_end(&p);
-}
-
-/* The pages of an edition, for the sitemap. */
-static void
-sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
-    const struct edition *e)
-{
-	const struct plan *pl = &r->plan;
-	char		 file[64], *rel, *url;
-	const char	*slug;
-	size_t		 i, n;
-
-	n = 2 + pl->nprios + pl->nmeasures + e->nfront + e->nback;
-	for (i = 0; i < n; i++) {
-		slug = NULL;	/* a part's name has no bound: no buffer */
-		if (i == 0)
-			snprintf(file, sizeof(file), "index.html");
-		else if (i == 1)
-			snprintf(file, sizeof(file), "donnees.html");
-		else if (i < 2 + pl->nprios)
-			priority_file(file, sizeof(file), &pl->prios[i - 2]);
-		else if (i < 2 + pl->nprios + pl->nmeasures)
-			measure_file(file, sizeof(file),
-			    &pl->measures[i - 2 - pl->nprios]);
-		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			slug = e->front[i - 2 - pl->nprios -
-			    pl->nmeasures].slug;
-		else
-			slug = e->back[i - 2 - pl->nprios - pl->nmeasures -
-			    e->nfront].slug;
-		rel = slug != NULL ? xasprintf("%d/%s.html", e->year, slug) :
-		    xasprintf("%d/%s", e->year, file);
-		url = public_url(o, rel);
-		BUF_PUTSL(b, "<url><loc>");
-		html_esc_text(b, url);
-		buf_printf(b, "</loc><lastmod>%s</lastmod></url>\n", e->date);
-		free(url);
-		free(rel);
-	}
-}
-
-/* The publisher's pages in out/, for the sitemap. */
-static const char *const site_pages[] = {
-	"plan-du-site.html", "accessibilite.html", "mentions-legales.html",
-	"contact.html",
-};
-
-static int
-write_sitemap(const struct report *r, const struct opts *o,
-    struct outdir *od)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	char		*url;
-	size_t		 i;
-	int		 rc;
-
-	BUF_PUTSL(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	url = public_url(o, "index.html");
-	BUF_PUTSL(&b, "<url><loc>");
-	html_esc_text(&b, url);
-	BUF_PUTSL(&b, "</loc>");
-	if (r->neds > 0)
-		buf_printf(&b, "<lastmod>%s</lastmod>",
-		    r->eds[r->neds - 1].date);
-	BUF_PUTSL(&b, "</url>\n");
-	free(url);
-	for (i = r->neds; i > 0; i--)
-		sitemap_edition(&b, o, r, &r->eds[i - 1]);
-	for (i = 0; i < sizeof(site_pages) / sizeof(site_pages[0]); i++) {
-		url = public_url(o, site_pages[i]);
-		BUF_PUTSL(&b, "<url><loc>");
-		html_esc_text(&b, url);
-		BUF_PUTSL(&b, "</loc></url>\n");
-		free(url);
-	}
-	BUF_PUTSL(&b, "</urlset>\n");
-	rc = out_write(od, "sitemap.xml", b.data, b.len);
-	buf_free(&b);
-	return rc;
 }
 
 /* ---- the publisher's pages, in out/ ---- */
@@ -2352,8 +2086,8 @@ site_field(struct page *p, const char *s)
 	if (s != NULL)
 		txt(p, s);
 	else
-		PUTSL(p, "<em>non renseigné (fichier <code>site.xml</code> du "
-		    "contenu)</em>");
+		puts_(p, T("<em>non renseigné (fichier <code>site.xml</code> du "
+		    "contenu)</em>"));
 }
 
 static void
@@ -2365,20 +2099,20 @@ contact_lines(struct page *p)
 	site_field(p, si != NULL ? si->contact : NULL);
 	PUTSL(p, "</p>\n");
 	if (si != NULL && si->email != NULL) {
-		PUTSL(p, "<p>Courriel" NBSP ": <a href=\"mailto:");
+		puts_(p, T("<p>Courriel" NBSP ": <a href=\"mailto:"));
 		html_esc_href(&p->b, si->email);
 		PUTSL(p, "\">");
 		txt(p, si->email);
 		PUTSL(p, "</a></p>\n");
 	}
 	if (si != NULL && si->contact_url != NULL) {
-		PUTSL(p, "<p>Formulaire ou page de contact" NBSP ": <a href=\"");
+		puts_(p, T("<p>Formulaire ou page de contact" NBSP ": <a href=\""));
 		html_esc_href(&p->b, si->contact_url);
 		PUTSL(p, "\">");
 		txt(p, si->contact_url);
 		PUTSL(p, "</a></p>\n");
 	}
-	PUTSL(p, "<p>Adresse postale" NBSP ": ");
+	puts_(p, T("<p>Adresse postale" NBSP ": "));
 	site_field(p, si != NULL ? si->address : NULL);
 	PUTSL(p, "</p>\n");
 }
@@ -2393,37 +2127,37 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	size_t		 i;
 
 	page_init(&p, r, NULL, o, od, "accessibilite.html");
-	page_begin(&p, "Déclaration d’accessibilité", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Déclaration d’accessibilité</h1>\n<p>");
+	page_begin(&p, T("Déclaration d’accessibilité"), NULL, NULL, 0);
+	puts_(&p, T("<h1>Déclaration d’accessibilité</h1>\n<p>"));
 	txt(&p, publisher(r));
-	PUTSL(&p, " s’engage à rendre son site internet accessible "
+	puts_(&p, T(" s’engage à rendre son site internet accessible "
 	    "conformément à l’article" NBSP "47 de la loi n°" NBSP "2005-102 du "
 	    "11" NBSP "février 2005.</p>\n<p>Cette déclaration d’accessibilité "
-	    "s’applique au site des rapports d’évaluation du ");
+	    "s’applique au site des rapports d’évaluation du "));
 	txt(&p, r->plan.title);
-	PUTSL(&p, ".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>");
-	pf(&p, "%s", a11y_words[si != NULL ? si->a11y : A11Y_NONE]);
-	PUTSL(&p, "</strong> avec le référentiel général d’amélioration de "
-	    "l’accessibilité (");
+	puts_(&p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
+	pf(&p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
+	puts_(&p, T("</strong> avec le référentiel général d’amélioration de "
+	    "l’accessibilité ("));
 	txt(&p, si != NULL ? si->a11y_standard : "RGAA 4.1");
 	PUTSL(&p, ")");
 	if (si == NULL || si->a11y_date == NULL)
-		PUTSL(&p, "" NBSP ": aucun audit de conformité n’a encore été "
-		    "réalisé");
+		puts_(&p, T("" NBSP ": aucun audit de conformité n’a encore été "
+		    "réalisé"));
 	PUTSL(&p, ".</p>\n");
-	PUTSL(&p, "<h2>Résultats des tests</h2>\n<p>");
+	puts_(&p, T("<h2>Résultats des tests</h2>\n<p>"));
 	if (si != NULL && si->a11y_rate != NULL) {
-		PUTSL(&p, "L’audit de conformité");
+		puts_(&p, T("L’audit de conformité"));
 		if (si->auditor != NULL) {
-			PUTSL(&p, " réalisé par ");
+			puts_(&p, T(" réalisé par "));
 			txt(&p, si->auditor);
 		}
 		fmt_value(date, sizeof(date), strtod(si->a11y_rate, NULL),
 		    "%");
-		pf(&p, " révèle que %s des critères du RGAA sont respectés.",
+		pf(&p, T(" révèle que %s des critères du RGAA sont respectés."),
 		    date);
 	} else
-		PUTSL(&p, "Aucun taux de conformité n’a été mesuré.");
+		puts_(&p, T("Aucun taux de conformité n’a été mesuré."));
 	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
 	if (si != NULL && si->nexceptions > 0) {
 		PUTSL(&p, "<ul>\n");
@@ -2434,25 +2168,25 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 		}
 		PUTSL(&p, "</ul>\n");
 	} else
-		PUTSL(&p, "<p>Aucun contenu non accessible n’a été "
-		    "signalé.</p>\n");
-	PUTSL(&p, "<p>Chaque graphique est accompagné d’une description "
+		puts_(&p, T("<p>Aucun contenu non accessible n’a été "
+		    "signalé.</p>\n"));
+	puts_(&p, T("<p>Chaque graphique est accompagné d’une description "
 	    "textuelle et d’un tableau de ses données. Le rapport complet "
-	    "existe en PDF balisé.</p>\n");
-	PUTSL(&p, "<h2>Établissement de cette déclaration</h2>\n");
+	    "existe en PDF balisé.</p>\n"));
+	puts_(&p, T("<h2>Établissement de cette déclaration</h2>\n"));
 	if (si != NULL && si->a11y_date != NULL) {
 		fmt_date(date, sizeof(date), si->a11y_date);
-		pf(&p, "<p>Cette déclaration a été établie le %s.</p>\n", date);
+		pf(&p, T("<p>Cette déclaration a été établie le %s.</p>\n"), date);
 	}
-	PUTSL(&p, "<p>Technologies utilisées pour la réalisation du site" NBSP
-	    ": HTML5, CSS, SVG. Aucun script n’est nécessaire.</p>\n");
-	PUTSL(&p, "<h2>Retour d’information et contact</h2>\n<p>Si vous "
+	puts_(&p, T("<p>Technologies utilisées pour la réalisation du site" NBSP
+	    ": HTML5, CSS, SVG. Aucun script n’est nécessaire.</p>\n"));
+	puts_(&p, T("<h2>Retour d’information et contact</h2>\n<p>Si vous "
 	    "n’arrivez pas à accéder à un contenu ou à un service, vous pouvez "
 	    "contacter le responsable du site pour être orienté vers une "
 	    "alternative accessible ou obtenir le contenu sous une autre "
-	    "forme" NBSP ":</p>\n");
+	    "forme" NBSP ":</p>\n"));
 	contact_lines(&p);
-	PUTSL(&p, "<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
+	puts_(&p, T("<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
 	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
 	    "fonctionnalité du site, que vous nous le signalez et que vous "
 	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
@@ -2466,7 +2200,7 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "région" NNBSP ";</li>\n"
 	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
 	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
-	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n");
+	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n"));
 	return page_end(&p);
 }
 
@@ -2477,19 +2211,19 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	struct page	 p;
 
 	page_init(&p, r, NULL, o, od, "mentions-legales.html");
-	page_begin(&p, "Mentions légales", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Mentions légales</h1>\n<h2>Éditeur</h2>\n<p>");
+	page_begin(&p, T("Mentions légales"), NULL, NULL, 0);
+	puts_(&p, T("<h1>Mentions légales</h1>\n<h2>Éditeur</h2>\n<p>"));
 	txt(&p, publisher(r));
 	PUTSL(&p, "</p>\n<p>");
 	site_field(&p, si != NULL ? si->address : NULL);
-	PUTSL(&p, "</p>\n<h2>Directeur de la publication</h2>\n<p>");
+	puts_(&p, T("</p>\n<h2>Directeur de la publication</h2>\n<p>"));
 	site_field(&p, si != NULL ? si->director : NULL);
-	PUTSL(&p, "</p>\n<h2>Hébergement</h2>\n<p>");
+	puts_(&p, T("</p>\n<h2>Hébergement</h2>\n<p>"));
 	site_field(&p, si != NULL ? si->host : NULL);
-	PUTSL(&p, "</p>\n<h2>Réutilisation des textes et des données</h2>\n<p>");
+	puts_(&p, T("</p>\n<h2>Réutilisation des textes et des données</h2>\n<p>"));
 	if (si != NULL) {
-		PUTSL(&p, "Licence des textes et des données de ce site"
-		    NBSP ": ");
+		puts_(&p, T("Licence des textes et des données de ce site"
+		    NBSP ": "));
 		if (si->licence_url != NULL) {
 			PUTSL(&p, "<a href=\"");
 			html_esc_href(&p.b, si->licence_url);
@@ -2498,16 +2232,16 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 			PUTSL(&p, "</a>");
 		} else
 			txt(&p, si->licence);
-		PUTSL(&p, ", sauf mention contraire. Les documents cités "
-		    "restent soumis aux conditions de leurs éditeurs.");
+		puts_(&p, T(", sauf mention contraire. Les documents cités "
+		    "restent soumis aux conditions de leurs éditeurs."));
 	} else
 		site_field(&p, NULL);
-	PUTSL(&p, "</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
+	puts_(&p, T("</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
 	    "ne dépose aucun cookie, n’utilise aucun outil de mesure "
 	    "d’audience et ne charge aucune ressource d’un autre site. Il ne "
 	    "collecte aucune donnée personnelle.</p>\n"
 	    "<h2>Accessibilité</h2>\n<p>Voir la <a href=\"accessibilite.html\">"
-	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n");
+	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n"));
 	contact_lines(&p);
 	return page_end(&p);
 }
@@ -2518,10 +2252,10 @@ page_contact(const struct report *r, const struct opts *o, struct outdir *od)
 	struct page	 p;
 
 	page_init(&p, r, NULL, o, od, "contact.html");
-	page_begin(&p, "Contact", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Contact</h1>\n<p>Pour toute question sur les rapports "
+	page_begin(&p, T("Contact"), NULL, NULL, 0);
+	puts_(&p, T("<h1>Contact</h1>\n<p>Pour toute question sur les rapports "
 	    "d’évaluation, leurs données ou l’accessibilité de ce site"
-	    NBSP ":</p>\n<p><strong>");
+	    NBSP ":</p>\n<p><strong>"));
 	txt(&p, publisher(r));
 	PUTSL(&p, "</strong></p>\n");
 	contact_lines(&p);
@@ -2540,13 +2274,13 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 	size_t		 i, j, k;
 
 	page_init(&p, r, NULL, o, od, "plan-du-site.html");
-	page_begin(&p, "Plan du site", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Plan du site</h1>\n<ul class=\"sitemap\">\n"
-	    "<li><a href=\"index.html\">Les rapports d’évaluation</a></li>\n");
+	page_begin(&p, T("Plan du site"), NULL, NULL, 0);
+	puts_(&p, T("<h1>Plan du site</h1>\n<ul class=\"sitemap\">\n"
+	    "<li><a href=\"index.html\">Les rapports d’évaluation</a></li>\n"));
 	for (i = r->neds; i > 0; i--) {
 		e = &r->eds[i - 1];
-		pf(&p, "<li><a href=\"%d/index.html\">Rapport d’évaluation %d"
-		    "</a>\n<ul>\n", e->year, e->year);
+		pf(&p, T("<li><a href=\"%d/index.html\">Rapport d’évaluation %d"
+		    "</a>\n<ul>\n"), e->year, e->year);
 		for (j = 0; j < e->nfront; j++) {
 			pf(&p, "<li><a href=\"%d/%s.html\">", e->year,
 			    e->front[j].slug);
@@ -2558,7 +2292,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			priority_file(file, sizeof(file), pr);
 			pf(&p, "<li><a href=\"%d/%s\">", e->year, file);
 			label_nb(&p, 0, pr->num);
-			PUTSL(&p, NBSP ": ");
+			puts_(&p, T(NBSP ": "));
 			txt(&p, pr->title);
 			PUTSL(&p, "</a>\n<ul>\n");
 			for (k = 0; k < pr->nmeasures; k++) {
@@ -2568,7 +2302,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 				    file);
 				label_nb(&p, MLEVEL(pl),
 				    pr->measures[k]->num);
-				PUTSL(&p, NBSP ": ");
+				puts_(&p, T(NBSP ": "));
 				txt(&p, pr->measures[k]->title);
 				PUTSL(&p, "</a></li>\n");
 			}
@@ -2580,13 +2314,13 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			txt(&p, e->back[j].title);
 			PUTSL(&p, "</a></li>\n");
 		}
-		pf(&p, "<li><a href=\"%d/donnees.html\">Données des "
-		    "indicateurs</a></li>\n</ul></li>\n", e->year);
+		pf(&p, T("<li><a href=\"%d/donnees.html\">Données des "
+		    "indicateurs</a></li>\n</ul></li>\n"), e->year);
 	}
-	PUTSL(&p, "<li><a href=\"accessibilite.html\">Déclaration "
+	puts_(&p, T("<li><a href=\"accessibilite.html\">Déclaration "
 	    "d’accessibilité</a></li>\n<li><a href=\"mentions-legales.html\">"
 	    "Mentions légales</a></li>\n<li><a href=\"contact.html\">Contact"
-	    "</a></li>\n</ul>\n");
+	    "</a></li>\n</ul>\n"));
 	return page_end(&p);
 }
 
@@ -2603,11 +2337,11 @@ page_404(const struct report *r, const struct opts *o, struct outdir *od)
 	page_init(&p, r, NULL, o, od, "404.html");
 	p.base = root;
 	page_begin(&p, "Page introuvable", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
+	puts_(&p, T("<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
 	    "correspond à aucune page de ce site. Elle a pu être mal saisie, "
 	    "ou la page a changé d’adresse.</p>\n<ul>\n<li><a href=\""
 	    "index.html\">Les rapports d’évaluation</a></li>\n<li><a "
-	    "href=\"plan-du-site.html\">Plan du site</a></li>\n</ul>\n");
+	    "href=\"plan-du-site.html\">Plan du site</a></li>\n</ul>\n"));
 	rc = page_end(&p);
 	free(root);
 	return rc;
@@ -2748,7 +2482,7 @@ write_search(const struct report *r, const struct opts *o,
 			m = &pl->measures[j];
 			measure_file(file, sizeof(file), m);
 			url = xasprintf("%d/%s", e->year, file);
-			title = xasprintf("%s" NBSP ": %s", m->label,
+			title = xasprintf(T("%s" NBSP ": %s"), m->label,
 			    m->title);
 			a = report_assessment(m, e->year);
 			if (n++ > 0)
@@ -2778,8 +2512,8 @@ write_search(const struct report *r, const struct opts *o,
 
 	page_init(&p, r, NULL, o, od, "recherche.html");
 	p.script = "assets/recherche.js";
-	page_begin(&p, "Rechercher", NULL, NULL, 0);
-	PUTSL(&p, "<h1>Rechercher dans les rapports</h1>\n"
+	page_begin(&p, T("Rechercher"), NULL, NULL, 0);
+	puts_(&p, T("<h1>Rechercher dans les rapports</h1>\n"
 	    "<p id=\"search-noscript\">La recherche a besoin de JavaScript, "
 	    "qui n’est pas disponible. Toutes les pages restent accessibles "
 	    "depuis le <a href=\"plan-du-site.html\">plan du site</a>.</p>\n"
@@ -2790,7 +2524,7 @@ write_search(const struct report *r, const struct opts *o,
 	    "autocomplete=\"off\">\n<button type=\"submit\">Rechercher"
 	    "</button>\n</form>\n"
 	    "<p id=\"search-status\" role=\"status\"></p>\n"
-	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n");
+	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n"));
 	return page_end(&p);
 }
 
@@ -2846,7 +2580,7 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 
 	if (!write_assets(o, od, "assets"))
 		return 0;
-	if (o->base_url != NULL && !write_sitemap(r, o, od))
+	if (o->base_url != NULL && !sitemap_write(r, o, od))
 		return 0;
 	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
 	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
@@ -2857,49 +2591,58 @@ html_index(const struct report *r, const struct opts *o, struct outdir *od)
 	for (i = 0; i < pl->nmeasures; i++)
 		all[i] = &pl->measures[i];
 	page_init(&p, r, NULL, o, od, "index.html");
-	page_begin(&p, "Les rapports d’évaluation", NULL, NULL, 0);
-	PUTSL(&p, "<div class=\"hero\">\n<p class=\"kicker\">Rapporteur "
-	    "national indépendant</p>\n<h1>");
+	page_begin(&p, T("Les rapports d’évaluation"), NULL, NULL, 0);
+	/* Who writes the reports, and what they are: the newest edition's
+	 * words. */
+	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
+	PUTSL(&p, "<div class=\"hero\">\n");
+	if (e != NULL && e->role != NULL) {
+		PUTSL(&p, "<p class=\"kicker\">");
+		txt(&p, e->role);
+		PUTSL(&p, "</p>\n");
+	}
+	PUTSL(&p, "<h1>");
 	txt(&p, pl->title);
-	PUTSL(&p, "</h1>\n<p class=\"subtitle\">Rapports annuels "
-	    "d’évaluation de la mise en œuvre du plan");
+	PUTSL(&p, "</h1>\n<p class=\"subtitle\">");
+	txt(&p, e != NULL && e->series != NULL ? e->series :
+	    T("Rapports d’évaluation"));
 	if (pl->adopted != NULL) {
 		fmt_date(date, sizeof(date), pl->adopted);
-		pf(&p, ", adopté le %s", date);
+		pf(&p, T(", adopté le %s"), date);
 	}
 	PUTSL(&p, ".</p>\n");
 	if (r->neds > 0) {
 		e = &r->eds[r->neds - 1];
 		fmt_date(date, sizeof(date), e->date);
-		pf(&p, "<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
-		    "%s</time>.</p>\n", e->date, date);
+		pf(&p, T("<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
+		    "%s</time>.</p>\n"), e->date, date);
 	}
-	PUTSL(&p, "</div>\n<h2>Les éditions</h2>\n"
-	    "<ol class=\"editions\" reversed>\n");
+	puts_(&p, T("</div>\n<h2>Les éditions</h2>\n"
+	    "<ol class=\"editions\" reversed>\n"));
 	for (i = r->neds; i > 0; i--) {
 		e = &r->eds[i - 1];
 		count_statuses(e, all, pl->nmeasures, &c);
 		fmt_date(date, sizeof(date), e->date);
-		pf(&p, "<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
-		    "Rapport d’évaluation %d</a></h3>\n", e->year, e->year);
+		pf(&p, T("<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
+		    "Rapport d’évaluation %d</a></h3>\n"), e->year, e->year);
 		PUTSL(&p, "<p class=\"ed-title\">");
 		txt(&p, e->title);
 		if (e->draft || o->draft)
-			PUTSL(&p, " <strong class=\"tag\">Version de "
-			    "travail</strong>");
-		pf(&p, "</p>\n<p class=\"byline\">Publié le <time "
-		    "datetime=\"%s\">%s</time></p>\n", e->date, date);
+			puts_(&p, T(" <strong class=\"tag\">Version de "
+			    "travail</strong>"));
+		pf(&p, T("</p>\n<p class=\"byline\">Publié le <time "
+		    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
 		counts_line(&p, &c);
-		pf(&p, "<ul class=\"actions\">\n<li><a class=\"button\" "
+		pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
 		    "href=\"%d/index.html\">Consulter le rapport "
-		    "%d</a></li>\n", e->year, e->year);
+		    "%d</a></li>\n"), e->year, e->year);
 		if (o->formats & FORMAT_PDF)
-			pf(&p, "<li><a class=\"button secondary\" "
+			pf(&p, T("<li><a class=\"button secondary\" "
 			    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
-			    "</li>\n", e->year, e->year, e->year);
-		pf(&p, "<li><a class=\"button secondary\" "
+			    "</li>\n"), e->year, e->year, e->year);
+		pf(&p, T("<li><a class=\"button secondary\" "
 		    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
-		    "</a></li>\n</ul>\n</li>\n", e->year, e->year, e->year);
+		    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
 	}
 	PUTSL(&p, "</ol>\n");
 	free(all);

@@ -16,6 +16,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "font.h"
 #include "hyph.h"
 #include "layout.h"
@@ -988,6 +989,24 @@ tb_pageref(struct tb *b, enum lay_style st)
 	buf_putc(&b->t, ')');
 }
 
+static void	tb_spans(struct tb *, const struct span *, int);
+
+/* A span in another language: pango shapes it as that language, and
+ * the content's patterns do not hyphenate it (no patterns of its own
+ * are loaded: it breaks between words only). */
+static void
+tb_lang(struct tb *b, const struct span *s, int hyph)
+{
+	size_t		 start = b->t.len;
+	enum lang	 l;
+	int		 same;
+
+	same = i18n_parse(s->text, &l) && l == i18n_lang();
+	tb_spans(b, s->child, hyph && same);
+	tb_attr(b, pango_attr_language_new(pango_language_from_string(
+	    s->text)), start, b->t.len);
+}
+
 static void
 tb_spans(struct tb *b, const struct span *s, int hyph)
 {
@@ -1042,6 +1061,9 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 			tb_link(b, start, s->href, NULL);
 			if (b->l->notes && !link_is_address(s))
 				tb_call(b, lay_note(b->l, s->href));
+			break;
+		case SPAN_LANG:
+			tb_lang(b, s, hyph);
 			break;
 		case SPAN_IMAGE:
 			/* Images are boxes of their own (lay_blocks). */
@@ -1442,6 +1464,7 @@ spans_have_text(const struct span *s)
 		case SPAN_EMPH:
 		case SPAN_STRONG:
 		case SPAN_LINK:
+		case SPAN_LANG:
 			if (spans_have_text(s->child))
 				return 1;
 			break;

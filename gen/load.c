@@ -15,6 +15,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 
 const char *const status_code[STATUS__MAX] = {
 	"implemented",		/* STATUS_IMPLEMENTED */
@@ -25,11 +26,11 @@ const char *const status_code[STATUS__MAX] = {
 };
 
 const char *const status_label[STATUS__MAX] = {
-	"Réalisée",			/* STATUS_IMPLEMENTED */
-	"Partiellement réalisée",	/* STATUS_PARTIAL */
-	"En cours",			/* STATUS_IN_PROGRESS */
-	"Non réalisée",			/* STATUS_NOT_IMPLEMENTED */
-	"Information insuffisante",	/* STATUS_NOT_ASSESSED */
+	N_("Réalisée"),			/* STATUS_IMPLEMENTED */
+	N_("Partiellement réalisée"),	/* STATUS_PARTIAL */
+	N_("En cours"),			/* STATUS_IN_PROGRESS */
+	N_("Non réalisée"),			/* STATUS_NOT_IMPLEMENTED */
+	N_("Information insuffisante"),	/* STATUS_NOT_ASSESSED */
 };
 
 int

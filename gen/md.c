@@ -18,6 +18,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 
 struct mctx {
 	struct report	*r;
@@ -506,17 +507,58 @@ has_text(const struct span *s)
 	return 0;
 }
 
+/*
+ * A span in another language, <span lang="en">…</span>: the one raw
+ * HTML a narrative may hold, opened and closed in the same inline
+ * content.  lang_open() returns the tag of an opening (in the arena) or
+ * NULL, lang_close() the </span> among the next siblings, or NULL.
+ */
+static const char *
+lang_open(struct mctx *c, const char *lit)
+{
+	size_t	 n;
+
+	if (lit == NULL || strncmp(lit, "<span lang=\"", 12) != 0)
+		return NULL;
+	n = strspn(lit + 12, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+	if (n == 0 || n > 35 || strcmp(lit + 12 + n, "\">") != 0)
+		return NULL;
+	return arena_strndup(c->r->ar, lit + 12, n);
+}
+
+static cmark_node *
+lang_close(cmark_node *n)
+{
+	const char	*lit;
+
+	for (n = cmark_node_next(n); n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE)
+			continue;
+		lit = cmark_node_get_literal(n);
+		if (lit != NULL && strncmp(lit, "<span", 5) == 0)
+			return NULL;	/* no nesting */
+		if (lit != NULL && strcmp(lit, "</span>") == 0)
+			return n;
+	}
+	return NULL;
+}
+
+/* The spans of n and its next siblings, up to stop (NULL: all). */
 static struct span *
 spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
-    const struct pos *bp, int depth)
+    const struct pos *bp, int depth, cmark_node *stop)
 {
 	struct span	*head = NULL, **tail = &head, *s;
 	struct buf	 b = { NULL, 0, 0 };
-	const char	*lit;
+	struct typo	 in;
+	const char	*lit, *tag;
+	cmark_node	*end;
+	enum lang	 l;
 	char		 el[32];
 	struct pos	 sp;
 
-	for (; n != NULL; n = cmark_node_next(n)) {
+	for (; n != NULL && n != stop; n = cmark_node_next(n)) {
 		/* Each is a text attribute in the PDF, and pango's cost
 		 * grows with their square. */
 		if (cmark_node_get_type(n) != CMARK_NODE_TEXT &&
@@ -545,7 +587,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		case CMARK_NODE_TEXT:
 			s->type = SPAN_TEXT;
 			buf_reset(&b);
-			typo_fr(t, &b, lit ? lit : "");
+			typo_text(t, &b, lit ? lit : "");
 			s->text = unesc(c, b.data ? b.data : "", b.len, 0);
 			d->words += count_words(lit ? lit : "");
 			break;
@@ -564,6 +606,22 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			t->prev = ' ';
 			break;
 		case CMARK_NODE_HTML_INLINE:
+			if (depth < MAX_MD_DEPTH &&
+			    (tag = lang_open(c, lit)) != NULL &&
+			    (end = lang_close(n)) != NULL) {
+				/* Its typography is its language's. */
+				s->type = SPAN_LANG;
+				s->text = tag;
+				in = *t;
+				in.lang = i18n_parse(tag, &l) ? (int)l + 1 : -1;
+				in.quote = 0;
+				s->child = spans(c, d, cmark_node_next(n), &in,
+				    bp, depth + 1, end);
+				t->prev = in.prev;
+				spos(c, end, bp);
+				n = end;
+				break;
+			}
 			s->type = SPAN_HTML;
 			s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
 			    0, 1);
@@ -630,7 +688,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 				c->errors++;
 			} else
 				s->child = spans(c, d, cmark_node_first_child(n),
-				    t, bp, depth + 1);
+				    t, bp, depth + 1, NULL);
 		}
 		if (s->type == SPAN_IMAGE && !has_text(s->child)) {
 			/* The only words a blind reader gets, and the
@@ -775,7 +833,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 				c->errors++;
 			}
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
-			    &b->pos, 0);
+			    &b->pos, 0, NULL);
 			text_size(c, &b->pos, "paragraph");
 			break;
 		case CMARK_NODE_HEADING:
@@ -788,7 +846,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 				    "edition.xml, start sections at ##");
 			inline_scan(c, n);
 			b->ins = spans(c, d, cmark_node_first_child(n), &t,
-			    &b->pos, 0);
+			    &b->pos, 0, NULL);
 			text_size(c, &b->pos, "heading");
 			break;
 		case CMARK_NODE_LIST:

@@ -34,6 +34,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "backend.h"
 #include "chart.h"
 #include "font.h"
@@ -416,8 +417,8 @@ build_toc(struct pdf *p)
 	size_t		 i, j, k, first;
 	char		*s;
 
-	set_mark(p, "Sommaire");
-	lay_text(&p->l, "Sommaire", STYLE_H1, 0, 0)->dest = "sommaire";
+	set_mark(p, T("Sommaire"));
+	lay_text(&p->l, T("Sommaire"), STYLE_H1, 0, 0)->dest = "sommaire";
 	first = p->l.nitems;
 	for (i = 0; i < e->nfront; i++)
 		toc_entry(p, e->front[i].title, STYLE_TOC1, 0,
@@ -453,7 +454,7 @@ build_toc(struct pdf *p)
 	for (i = 0; i < e->nback; i++)
 		toc_entry(p, e->back[i].title, STYLE_TOC1, 0,
 		    part_dest(p, "apres", &e->back[i]));
-	toc_entry(p, "Annexe " EMDASH " Tableau des indicateurs", STYLE_TOC1,
+	toc_entry(p, T("Annexe " EMDASH " Tableau des indicateurs"), STYLE_TOC1,
 	    0, "annexe");
 	/* The entries, one TOC. */
 	p->l.item[first].group = "TOC";
@@ -493,13 +494,13 @@ static const char *
 status_change(const struct plan *pl, enum status prev, enum status now)
 {
 	static const char *const word[CHANGE__MAX] = {
-		"inchangée",	/* CHANGE_SAME */
-		"en progrès",	/* CHANGE_BETTER */
-		"en recul",	/* CHANGE_WORSE */
-		"modifiée",	/* CHANGE_OTHER */
+		N_("inchangée"),/* CHANGE_SAME */
+		N_("en progrès"),/* CHANGE_BETTER */
+		N_("en recul"),/* CHANGE_WORSE */
+		N_("modifiée"),/* CHANGE_OTHER */
 	};
 
-	return word[report_change(pl, prev, now)];
+	return T(word[report_change(pl, prev, now)]);
 }
 
 /* The first and last years of an indicator's data table: from its first
@@ -566,9 +567,9 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		rel[1] = 1.4;
 		ralign[0] = 0;
 		ralign[1] = 1;
-		cells[0] = xstrdup("Année");
-		cells[1] = xstrdup(strcmp(ind->unit, "%") == 0 ||
-		    strcmp(ind->unit, "€") == 0 ? "Valeur" : ind->unit);
+		cells[0] = xstrdup(T("Année"));
+		cells[1] = xstrdup(fmt_unit_inline(ind->unit) ?
+		    T("Valeur") : ind->unit);
 		s = &ind->series[0];
 		for (r = 1; r < nrows; r++) {
 			y = from + (int)r - 1;
@@ -585,9 +586,8 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		cells = xcalloc(nrows * ncols, sizeof(*cells));
 		rel[0] = ny > 5 ? 2.6 : 3.2;
 		ralign[0] = 0;
-		cells[0] = xstrdup(ind->categories ? "Catégorie" :
-		    strcmp(ind->unit, "%") == 0 || strcmp(ind->unit, "€") == 0 ?
-		    "" : ind->unit);
+		cells[0] = xstrdup(ind->categories ? T("Catégorie") :
+		    fmt_unit_inline(ind->unit) ? "" : ind->unit);
 		for (c = 1; c < ncols; c++) {
 			rel[c] = 1;
 			ralign[c] = 1;
@@ -596,7 +596,7 @@ figure_table(struct lay *l, const struct indicator *ind, int year,
 		for (r = 1; r < nrows; r++) {
 			s = &ind->series[r - 1];
 			cells[r * ncols] = xstrdup(ind->categories ? s->label :
-			    "Valeur");
+			    T("Valeur"));
 			for (c = 1; c < ncols; c++) {
 				y = from + (int)c - 1;
 				v = series_at(s, y);
@@ -633,31 +633,31 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
 
 	figure_table(l, ind, p->e->year, down, &illus, &vn, cont);
 	if (ind->definition != NULL)
-		buf_printf(&b, "Définition" NBSP ": %s", ind->definition);
+		buf_printf(&b, T("Définition" NBSP ": %s"), ind->definition);
 	base = ind->baseline.set && ind->baseline.year <= p->e->year;
 	if (base) {
 		fmt_value(num, sizeof(num), ind->baseline.v, ind->unit);
-		buf_printf(&b, "%sRéférence" NBSP ": %s en %d%s",
+		buf_printf(&b, T("%sRéférence" NBSP ": %s en %d%s"),
 		    b.len ? "\n" : "", num, ind->baseline.year,
 		    ind->baseline.illustrative ? "*" : "");
 		illus |= ind->baseline.illustrative;
 	}
 	if (ind->target.set) {
 		fmt_value(num, sizeof(num), ind->target.v, ind->unit);
-		buf_printf(&b, "%sCible" NBSP ": %s en %d%s", base ? " ; " :
+		buf_printf(&b, T("%sCible" NBSP ": %s en %d%s"), base ? " ; " :
 		    b.len ? "\n" : "", num, ind->target.year,
 		    ind->target.illustrative ? "*" : "");
 		illus |= ind->target.illustrative;
 	}
 	if (vn.len)
-		buf_printf(&b, "%sPrécisions" NBSP ": %s.", b.len ? "\n" : "",
+		buf_printf(&b, T("%sPrécisions" NBSP ": %s."), b.len ? "\n" : "",
 		    vn.data);
 	if (ind->note != NULL)
 		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
 		    ind->note);
 	if (illus)
-		buf_printf(&b, "%s* Valeur illustrative, non issue d’une "
-		    "source publiée.", b.len ? "\n" : "");
+		buf_printf(&b, T("%s* Valeur illustrative, non issue d’une "
+		    "source publiée."), b.len ? "\n" : "");
 	if (b.len)
 		lay_text(l, b.data, STYLE_SMALL, 0, 0)->before = 0;
 	/* The chart names the source; the printed report keeps its
@@ -713,7 +713,7 @@ build_figure(struct pdf *p, const struct measure *m,
 	free(s);
 	if (p->e->prev != NULL &&
 	    (s = chart_change(ind, p->e->year, p->e->prev->year)) != NULL) {
-		char *t = xasprintf("Depuis l’édition %d" NBSP ": %s",
+		char *t = xasprintf(T("Depuis l’édition %d" NBSP ": %s"),
 		    p->e->prev->year, s);
 		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
 		free(t);
@@ -831,7 +831,7 @@ build_status(struct pdf *p, const struct measure *m)
 		lay_text(&p->l, a->text, STYLE_STATUS, 0, 0)->keep = 1;
 	if (p->e->prev != NULL &&
 	    (pa = report_assessment(m, p->e->prev->year)) != NULL) {
-		s = xasprintf("Appréciation %d" NBSP ": %s%s%s%s.",
+		s = xasprintf(T("Appréciation %d" NBSP ": %s%s%s%s."),
 		    p->e->prev->year, status_name(&p->r->plan, pa->status),
 		    a != NULL ? " (" : "",
 		    a != NULL ? status_change(&p->r->plan, pa->status,
@@ -883,15 +883,15 @@ build_measure(struct pdf *p, const struct measure *m)
 	if (d->blocks != NULL)
 		lay_blocks(&p->l, d->blocks, 2, BODY_H * 0.6);
 	else {		/* a draft's gap */
-		snprintf(p->gaptext, sizeof(p->gaptext), NBSP ": le récit "
-		    "de cette mesure pour l’édition %d.", p->e->year);
+		snprintf(p->gaptext, sizeof(p->gaptext), T(NBSP ": le récit "
+		    "de cette mesure pour l’édition %d."), p->e->year);
 		memset(&p->gap, 0, sizeof(p->gap));
 		memset(p->gapsp, 0, sizeof(p->gapsp));
 		p->gapsp[0].type = SPAN_STRONG;
 		p->gapsp[0].child = &p->gapsp[1];
 		p->gapsp[0].next = &p->gapsp[2];
 		p->gapsp[1].type = SPAN_TEXT;
-		p->gapsp[1].text = "À rédiger";
+		p->gapsp[1].text = T("À rédiger");
 		p->gapsp[2].type = SPAN_TEXT;
 		p->gapsp[2].text = p->gaptext;
 		p->gap.type = BLOCK_PARAGRAPH;
@@ -966,22 +966,22 @@ annex_body(struct pdf *p)
 	int		 illus = 0;
 
 	{
-		char *t = xasprintf("Dernière valeur connue de chaque "
+		char *t = xasprintf(T("Dernière valeur connue de chaque "
 		    "indicateur jusqu’en %d et cible du plan. Un tiret "
-		    "signale l’absence de donnée publiée.", p->e->year);
+		    "signale l’absence de donnée publiée."), p->e->year);
 
 		lay_text(&p->l, t, STYLE_BODY, 0, 0);
 		free(t);
 	}
-	lay_text(&p->l, "Tableau A.1 " EMDASH " Indicateurs du plan",
+	lay_text(&p->l, T("Tableau A.1 " EMDASH " Indicateurs du plan"),
 	    STYLE_CAPTION, 0, 0)->keep = 1;
 	cap = 64;
 	cells = xcalloc(cap * 5, sizeof(*cells));
 	cells[0] = xstrdup(pl->levels[ML(pl)].singular);
-	cells[1] = xstrdup("Indicateur");
-	cells[2] = xstrdup("Dernière valeur");
-	cells[3] = xstrdup("Année");
-	cells[4] = xstrdup("Cible");
+	cells[1] = xstrdup(T("Indicateur"));
+	cells[2] = xstrdup(T("Dernière valeur"));
+	cells[3] = xstrdup(T("Année"));
+	cells[4] = xstrdup(T("Cible"));
 	for (i = 0; i < pl->nmeasures; i++) {
 		m = &pl->measures[i];
 		for (j = 0; j < m->ninds; j++) {
@@ -1008,7 +1008,7 @@ annex_body(struct pdf *p)
 				    !ind->categories) {
 					fmt_value(num, sizeof(num),
 					    ind->target.v, ind->unit);
-					cells[r * 5 + 4] = xasprintf("%s en %d%s",
+					cells[r * 5 + 4] = xasprintf(T("%s en %d%s"),
 					    num, ind->target.year,
 					    ind->target.illustrative ? "*" :
 					    "");
@@ -1019,10 +1019,10 @@ annex_body(struct pdf *p)
 		}
 	}
 	lay_table(&p->l, nrows, 5, 1, rel, ralign, cells,
-	    "Tableau A.1 " EMDASH " Indicateurs du plan");
+	    T("Tableau A.1 " EMDASH " Indicateurs du plan"));
 	if (illus)
-		lay_text(&p->l, "* Valeur illustrative, non issue d’une "
-		    "source publiée.", STYLE_SMALL, 0, 0);
+		lay_text(&p->l, T("* Valeur illustrative, non issue d’une "
+		    "source publiée."), STYLE_SMALL, 0, 0);
 	for (i = 0; i < nrows * 5; i++)
 		free((char *)cells[i]);
 	free(cells);
@@ -1034,7 +1034,7 @@ build_annex(struct pdf *p)
 	lay_break(&p->l);
 	set_mark(p, "Annexe");
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
-	lay_text(&p->l, "Annexe " EMDASH " Tableau des indicateurs",
+	lay_text(&p->l, T("Annexe " EMDASH " Tableau des indicateurs"),
 	    STYLE_H1, 0, 0)->dest = "annexe";
 	unit_add(p, UNIT_ANNEX, NULL);
 }
@@ -2011,7 +2011,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	int		 k = it->data != NULL ? it->n : STATUS__MAX;
 
 	if (p->badgelab == NULL) {
-		s = xasprintf("Appréciation %d", p->e->year);
+		s = xasprintf(T("Appréciation %d"), p->e->year);
 		p->badgelab = line_layout(p, FONT_SANS, 9,
 		    PANGO_WEIGHT_NORMAL, s);
 		free(s);
@@ -2020,7 +2020,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	if (p->badge[k] == NULL)
 		p->badge[k] = line_layout(p, FONT_SANS, 9, PANGO_WEIGHT_BOLD,
 		    k < STATUS__MAX ? status_name(&p->r->plan, k) :
-		    "À rédiger");
+		    T("À rédiger"));
 	txt = p->badge[k];
 	/* Two leaves: the label and the status are two texts. */
 	elem_begin(p, cr, "Span", "");
@@ -2185,7 +2185,7 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 	char		*s;
 
 	if (p->head == NULL) {
-		s = xasprintf("Rapport d’évaluation %d", p->e->year);
+		s = xasprintf(T("Rapport d’évaluation %d"), p->e->year);
 		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 		free(s);
 	}
@@ -2330,13 +2330,13 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		y += cover_text(p, cr, e->subtitle, FONT_SANS, 13,
 		    PANGO_WEIGHT_NORMAL, 0x333333, x, y, w, 17);
 	if (p->draft)
-		cover_text(p, cr, "PROJET " EMDASH " document de travail, ne "
-		    "pas diffuser", FONT_SANS, 11, PANGO_WEIGHT_BOLD,
+		cover_text(p, cr, T("PROJET " EMDASH " document de travail, ne "
+		    "pas diffuser"), FONT_SANS, 11, PANGO_WEIGHT_BOLD,
 		    0xb34700, x, y + 24, w, 15);
 	for (i = 0; i < e->nauthors; i++)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
-	buf_printf(&b, "\n\nPublié le %s", date);
+	buf_printf(&b, T("\n\nPublié le %s"), date);
 	artifact_begin(p, cr);
 	rgb(cr, ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
@@ -2361,7 +2361,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 
 #define DEST(d) (buf_reset(&b), BUF_PUTSL(&b, "dest='"), attr_str(&b, (d)), \
 	buf_putc(&b, '\''), b.data)
-	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, "Sommaire",
+	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, T("Sommaire"),
 	    DEST("sommaire"), 0);
 	for (i = 0; i < e->nfront; i++) {
 		s = xasprintf("avant-%s", e->front[i].slug);
@@ -2423,7 +2423,7 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		free(s);
 	}
 	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-	    "Annexe " EMDASH " Tableau des indicateurs", DEST("annexe"), 0);
+	    T("Annexe " EMDASH " Tableau des indicateurs"), DEST("annexe"), 0);
 #undef DEST
 	buf_free(&b);
 }
@@ -2441,15 +2441,15 @@ meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
 	memset(m, 0, sizeof(*m));
 	m->title = e->title;
 	*subj = e->subtitle != NULL ? xstrdup(e->subtitle) :
-	    xasprintf("Rapport d’évaluation %d", e->year);
+	    xasprintf(T("Rapport d’évaluation %d"), e->year);
 	m->subject = *subj;
-	*kw = xasprintf("traite des êtres humains, plan d’action national, "
-	    "évaluation, rapporteur national, %d", e->year);
+	*kw = e->keywords != NULL ? xasprintf("%s, %d", e->keywords,
+	    e->year) : xasprintf(T("évaluation, %d"), e->year);
 	m->keywords = *kw;
 	/* The schema asks for one author at least; the institution else. */
 	m->authors = e->nauthors > 0 ? e->authors : &e->institution;
 	m->nauthors = e->nauthors > 0 ? e->nauthors : 1;
-	m->lang = "fr-FR";
+	m->lang = i18n_pdf_tag();
 	m->date = e->date;
 }
 
@@ -2764,7 +2764,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	if (!theme_load(o->styles))
 		return 0;
 	p.th = theme_get();
-	if ((p.hy = hyph_new(HYPH_DICT)) == NULL)
+	if ((p.hy = hyph_new(i18n_hyph_dict())) == NULL)
 		return 0;
 	p.fm = font_map_new();
 	p.ctx = font_context(p.fm);

@@ -8,6 +8,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 
 const struct assessment *
 report_assessment(const struct measure *m, int year)
@@ -89,7 +90,7 @@ const char *
 status_name(const struct plan *pl, enum status st)
 {
 	return pl->status[st] != NULL ? pl->status[st]->label :
-	    status_label[st];
+	    T(status_label[st]);
 }
 
 const char *
@@ -116,20 +117,25 @@ void
 plan_defaults(struct plan *pl)
 {
 	static const struct level dflt[] = {
-		{ "Priorité", "Priorités", "", NUMBERING_ROMAN, 0,
+		{ N_("Priorité"), N_("Priorités"), "", NUMBERING_ROMAN, 0,
 		    { NULL, 0, 0 } },
-		{ "Objectif", "Objectifs", "", NUMBERING_ID, 0,
+		{ N_("Objectif"), N_("Objectifs"), "", NUMBERING_ID, 0,
 		    { NULL, 0, 0 } },
-		{ "Mesure", "Mesures", "", NUMBERING_ARABIC, 0,
+		{ N_("Mesure"), N_("Mesures"), "", NUMBERING_ARABIC, 0,
 		    { NULL, 0, 0 } },
 	};
 	size_t	 i;
 
+	/* In the plan's language: plan_lang() has set it. */
 	memcpy(pl->levels, dflt, sizeof(dflt));
 	pl->nlevels = sizeof(dflt) / sizeof(dflt[0]);
+	for (i = 0; i < pl->nlevels; i++) {
+		pl->levels[i].singular = T(dflt[i].singular);
+		pl->levels[i].plural = T(dflt[i].plural);
+	}
 	for (i = 0; i < STATUS__MAX; i++) {
 		pl->scale[i].id = status_code[i];
-		pl->scale[i].label = status_label[i];
+		pl->scale[i].label = T(status_label[i]);
 		pl->scale[i].slot = i;
 		pl->status[i] = &pl->scale[i];
 	}

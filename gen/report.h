@@ -245,6 +245,8 @@ enum span_type {
 	SPAN_SOFTBREAK,
 	SPAN_LINEBREAK,
 	SPAN_HTML,		/* raw HTML, kept as literal text only */
+	SPAN_LANG,		/* <span lang="…">: text is the language
+				   tag; children */
 	SPAN__MAX
 };
 
@@ -340,10 +342,13 @@ struct edition {
 	int		 year;
 	int		 draft;		/* status="draft" */
 	const char	*date;		/* YYYY-MM-DD */
-	const char	*lang;		/* BCP 47 as written, or NULL: French */
 	const char	*title;
 	const char	*subtitle;	/* or NULL */
 	const char	*institution;
+	const char	*role;		/* of the institution, or NULL */
+	const char	*series;	/* "Rapports annuels …", or NULL */
+	const char	*assessor;	/* "du rapporteur national", or NULL */
+	const char	*keywords;	/* of the PDF, or NULL */
 	const char	**authors;
 	size_t		 nauthors;
 	struct part	*front;

@@ -28,6 +28,7 @@ static const char *const span_name[SPAN__MAX] = {
 	"softbreak",	/* SPAN_SOFTBREAK */
 	"linebreak",	/* SPAN_LINEBREAK */
 	"html",		/* SPAN_HTML */
+	"lang",		/* SPAN_LANG */
 };
 
 static const char *const chart_name[CHART__MAX] = {

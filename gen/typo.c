@@ -11,6 +11,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F narrow no-break space */
 #define NBSP	"\xc2\xa0"	/* U+00A0 no-break space */
@@ -193,16 +194,25 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 	}
 }
 
+void
+typo_text(struct typo *t, struct buf *out, const char *in)
+{
+	if (t->lang == LANG_FR + 1 || (t->lang == 0 && i18n_lang() == LANG_FR))
+		typo_fr(t, out, in);
+	else
+		buf_puts(out, in);	/* English has no such rules */
+}
+
 const char *
 typo_str(struct arena *ar, const char *s)
 {
-	struct typo	 t = { 0, 0 };
+	struct typo	 t = { 0, 0, 0 };
 	struct buf	 b = { NULL, 0, 0 };
 	const char	*r;
 
 	if (s == NULL)
 		return NULL;
-	typo_fr(&t, &b, s);
+	typo_text(&t, &b, s);
 	r = arena_strndup(ar, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return r;
@@ -271,9 +281,19 @@ round_decimal(char *out, size_t size, double v, int d)
 	out[o] = '\0';
 }
 
+/* How each language writes a number: "1 234,5" (a narrow no-break
+ * space), "1,234.5". */
+static const struct numfmt {
+	const char	*group, *point;
+} numfmts[LANG__MAX] = {
+	{ NNBSP, "," },		/* LANG_FR */
+	{ ",", "." },		/* LANG_EN */
+};
+
 void
 fmt_num(char *buf, size_t size, double v, int decimals)
 {
+	const struct numfmt *nf = &numfmts[i18n_lang()];
 	char	 tmp[128], *p, *dot;
 	size_t	 o = 0, ni, k;
 	int	 neg, trim = 0;
@@ -310,11 +330,11 @@ fmt_num(char *buf, size_t size, double v, int decimals)
 		PUT("\xe2\x88\x92", 3);			/* U+2212 minus */
 	for (k = 0; k < ni; k++) {
 		if (k > 0 && (ni - k) % 3 == 0)
-			PUT(NNBSP, 3);
+			PUT(nf->group, strlen(nf->group));
 		PUT(tmp + k, 1);
 	}
 	if (dot != NULL) {
-		PUT(",", 1);
+		PUT(nf->point, 1);
 		PUT(dot + 1, strlen(dot + 1));
 	}
 #undef PUT
@@ -340,6 +360,51 @@ shown_sig3(double x)
 	return sig3(cnum_strtod(tmp, NULL));
 }
 
+/*
+ * The units a number carries itself: % and the currencies.  A currency
+ * scales (k from 10 000, M from what shows as 1 000 k); French writes
+ * them after the number ("12,5 k€", "3 CHF"), English writes a sign
+ * before it ("€12.5k", "$3") and a code before it with a space
+ * ("CHF 3").
+ */
+static const char *const currencies[] = { "€", "£", "$", "CHF" };
+
+static int
+currency(const char *unit)
+{
+	size_t	 i;
+
+	for (i = 0; unit != NULL && i < sizeof(currencies) /
+	    sizeof(currencies[0]); i++)
+		if (strcmp(unit, currencies[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+fmt_unit_inline(const char *unit)
+{
+	return unit != NULL && (strcmp(unit, "%") == 0 || currency(unit));
+}
+
+void
+fmt_with_unit(char *buf, size_t size, const char *num, const char *scale,
+    const char *unit)
+{
+	int	 en = i18n_lang() == LANG_EN;
+
+	if (unit != NULL && strcmp(unit, "%") == 0)
+		snprintf(buf, size, "%s%s%%", num, en ? "" : NNBSP);
+	else if (!currency(unit))
+		snprintf(buf, size, "%s%s", num, scale);
+	else if (!en)
+		snprintf(buf, size, "%s" NNBSP "%s%s", num, scale, unit);
+	else if (strcmp(unit, "CHF") == 0)
+		snprintf(buf, size, "%s" NBSP "%s%s", unit, num, scale);
+	else
+		snprintf(buf, size, "%s%s%s", unit, num, scale);
+}
+
 void
 fmt_value(char *buf, size_t size, double v, const char *unit)
 {
@@ -353,24 +418,23 @@ fmt_value(char *buf, size_t size, double v, const char *unit)
 	if (unit != NULL && strcmp(unit, "%") == 0) {
 		fmt_num(num, sizeof(num), v, a == rint(a) ? 0 :
 		    shown_sig3(a) < 2 ? shown_sig3(a) : -1);
-		snprintf(buf, size, "%s" NNBSP "%%", num);
+		fmt_with_unit(buf, size, num, "", unit);
 		return;
 	}
-	if (unit == NULL || strcmp(unit, "€") != 0) {
+	if (!currency(unit)) {
 		fmt_num(buf, size, v, -1);
 		return;
 	}
-	/* Euros: k€ from 10 000, M€ from what shows as 1 000 k€. */
 	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
 	if (cnum_strtod(tmp, NULL) >= 1000) {
 		fmt_num(num, sizeof(num), v / 1e6, shown_sig3(a / 1e6));
-		snprintf(buf, size, "%s" NNBSP "M€", num);
+		fmt_with_unit(buf, size, num, "M", unit);
 	} else if (a >= 1e4) {
 		fmt_num(num, sizeof(num), v / 1e3, a >= 99950 ? 0 : 1);
-		snprintf(buf, size, "%s" NNBSP "k€", num);
+		fmt_with_unit(buf, size, num, "k", unit);
 	} else {
 		fmt_num(num, sizeof(num), v, -1);
-		snprintf(buf, size, "%s" NNBSP "€", num);
+		fmt_with_unit(buf, size, num, "", unit);
 	}
 }
 
@@ -387,11 +451,16 @@ fmt_plain(char *buf, size_t size, double v)
 void
 fmt_date(char *buf, size_t size, const char *iso)
 {
-	static const char *const months[12] = {
+	static const char *const months[LANG__MAX][12] = { {
 		"janvier", "février", "mars", "avril", "mai", "juin",
 		"juillet", "août", "septembre", "octobre", "novembre",
 		"décembre"
-	};
+	}, {
+		"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November",
+		"December"
+	} };
+	const char	*const *month = months[i18n_lang()];
 	int	 y, m, d;
 
 	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
@@ -399,8 +468,10 @@ fmt_date(char *buf, size_t size, const char *iso)
 		snprintf(buf, size, "%s", iso ? iso : "");
 		return;
 	}
-	if (d == 1)
-		snprintf(buf, size, "1er %s %d", months[m - 1], y);
+	if (i18n_lang() == LANG_EN)	/* "May 1, 2016" */
+		snprintf(buf, size, "%s %d, %d", month[m - 1], d, y);
+	else if (d == 1)
+		snprintf(buf, size, "1er %s %d", month[m - 1], y);
 	else
-		snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
+		snprintf(buf, size, "%d %s %d", d, month[m - 1], y);
 }

@@ -101,8 +101,8 @@ has "en: labels in the site" "$E/priorite-12.html" \
     "Priority 12" "Objective 12" "Action 23" "Action 24" \
     "<span class=\"visually-hidden\">Measure </span>34"
 has "en: a measure page names its priority, objective and action" \
-    "$E/mesure-36.html" "<dt>Priority</dt>" "<dt>Objective</dt><dd>12 : " \
-    "<dt>Action</dt><dd>24 : " "Measure 36"
+    "$E/mesure-36.html" "<dt>Priority</dt>" "<dt>Objective</dt><dd>12: " \
+    "<dt>Action</dt><dd>24: " "Measure 36"
 has "en: the data page's column and links" "$E/donnees.html" \
     "<th scope=\"col\">Measure</th>" ">Measure 33</a>"
 # Legends: the three statuses of the scale, none of the CNCDH's.

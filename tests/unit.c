@@ -37,7 +37,7 @@ expect(const char *name, int cond)
 static void
 typo(const char *name, const char *in, const char *want)
 {
-	struct typo	 t = { 0, 0 };
+	struct typo	 t = { 0, 0, 0 };
 	struct buf	 b = { NULL, 0, 0 };
 
 	typo_fr(&t, &b, in);

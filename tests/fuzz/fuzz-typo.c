@@ -52,7 +52,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct typo	 t = { 0, 0 };
+	struct typo	 t = { 0, 0, 0 };
 	struct buf	 out = { NULL, 0, 0 };
 	char		*run;
 	size_t		 a = 0, b;

@@ -1,0 +1,118 @@
+/*
+ * The interface language: see i18n.h.  The English catalogue is read
+ * through a hash table of the French keys, made once by i18n_use().
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+#include "i18n.h"
+
+#define NBSP	"\xc2\xa0"
+#define NNBSP	"\xe2\x80\xaf"
+#define EMDASH	"\xe2\x80\x94"
+
+static const struct {
+	const char	*tag, *pdf, *hyph;
+} langs[LANG__MAX] = {
+	{ "fr", "fr-FR", "/usr/share/hyphen/hyph_fr.dic" },
+	{ "en", "en-US", "/usr/share/hyphen/hyph_en_US.dic" },
+};
+
+#include "i18n_en.h"
+
+const size_t i18n_npairs = sizeof(i18n_pairs) / sizeof(i18n_pairs[0]);
+
+#define SLOTS	2048	/* a power of 2, over twice the catalogue */
+
+static enum lang	 cur = LANG_FR;
+static const struct i18n_pair *slot[SLOTS];
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+int
+i18n_parse(const char *tag, enum lang *l)
+{
+	size_t	 i, n = strcspn(tag, "-_");
+
+	for (i = 0; i < LANG__MAX; i++)
+		if (strlen(langs[i].tag) == n &&
+		    strncmp(tag, langs[i].tag, n) == 0) {
+			*l = i;
+			return 1;
+		}
+	return 0;
+}
+
+void
+i18n_use(enum lang l)
+{
+	size_t	 i, k;
+
+	cur = l;
+	if (slot[0] != NULL || l == LANG_FR)
+		return;
+	for (i = 0; i < i18n_npairs; i++) {
+		k = hash(i18n_pairs[i].fr) & (SLOTS - 1);
+		while (slot[k] != NULL)
+			k = (k + 1) & (SLOTS - 1);
+		slot[k] = &i18n_pairs[i];
+	}
+}
+
+enum lang
+i18n_lang(void)
+{
+	return cur;
+}
+
+const char *
+i18n_tag(void)
+{
+	return langs[cur].tag;
+}
+
+const char *
+i18n_pdf_tag(void)
+{
+	return langs[cur].pdf;
+}
+
+const char *
+i18n_hyph_dict(void)
+{
+	return langs[cur].hyph;
+}
+
+const char *
+T(const char *fr)
+{
+	size_t	 k;
+
+	if (cur == LANG_FR)
+		return fr;
+	for (k = hash(fr) & (SLOTS - 1); slot[k] != NULL;
+	    k = (k + 1) & (SLOTS - 1))
+		if (strcmp(slot[k]->fr, fr) == 0)
+			return slot[k]->en;
+	return fr;
+}
+
+const char *
+Tn(double n, const char *one, const char *other)
+{
+	int	 single;
+
+	single = cur == LANG_FR ? n > -2 && n < 2 : n == 1 || n == -1;
+	return T(single ? one : other);
+}

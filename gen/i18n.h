@@ -1,0 +1,58 @@
+/*
+ * The interface language: one catalogue of the words the tool writes
+ * itself (labels, sentences, alternative texts, CSV column names), French
+ * and English, compiled in (i18n_en.h), plus what else follows the
+ * language: number, date and currency formats (typo.c), plural rules,
+ * the language tags of the site and the PDF, the hyphenation patterns
+ * and the typography pass.
+ *
+ * The catalogue is keyed by the French text: T("Sommaire") is
+ * "Sommaire" in French and "Contents" in English.  The French text stays
+ * where it is used, so the French output is the code's own literals.
+ *
+ * One language per process: plan.xml's lang (fr by default) sets it when
+ * the plan is loaded (i18n_use()), before any text is formatted; it is
+ * only read afterwards, by every thread and worker process.
+ */
+#ifndef I18N_H
+#define I18N_H
+
+enum lang {
+	LANG_FR,
+	LANG_EN,
+	LANG__MAX
+};
+
+/* "fr" or "en" (a region, "en-GB", is accepted and ignored).  Returns 0
+ * for a language with no catalogue. */
+int	 i18n_parse(const char *tag, enum lang *);
+void	 i18n_use(enum lang);
+enum lang i18n_lang(void);
+
+/* The site's lang ("fr"), the PDF's /Lang ("fr-FR"), the libhyphen
+ * patterns (a path). */
+const char *i18n_tag(void);
+const char *i18n_pdf_tag(void);
+const char *i18n_hyph_dict(void);
+
+/* fr in the current language; fr itself when the catalogue has no
+ * translation (tests/t-i18n.sh checks that every T() has one). */
+const char *T(const char *fr) __attribute__((format_arg(1)));
+/* one or other, as the language's plural rule chooses for n (French: 0
+ * and 1 are singular; English: only 1), translated. */
+const char *Tn(double n, const char *one, const char *other)
+	    __attribute__((format_arg(2), format_arg(3)));
+
+/* A text of a static table, translated where it is used with T(): marks
+ * it for tests/t-i18n.sh, which checks that the catalogue has it. */
+#define N_(fr)	(fr)
+
+/* The catalogue, for the tests: (French, English) pairs. */
+struct i18n_pair {
+	const char	*fr;
+	const char	*en;
+};
+extern const struct i18n_pair i18n_pairs[];
+extern const size_t i18n_npairs;
+
+#endif /* I18N_H */

@@ -1,0 +1,196 @@
+#!/bin/sh
+# The interface language (gen/i18n.c): the catalogue covers every text
+# the sources pass to T(), and an English plan (tests/fixtures/english)
+# builds a site and a PDF in English: no French interface word, English
+# numbers, lang and /Lang, English hyphenation, quotes as written.
+. "$(dirname "$0")/lib.sh"
+
+"$TOP/tests/unit-i18n"
+
+# Every key the sources use has its English (and no English is unused).
+python3 "$TOP/tests/i18n-keys.py" "$TOP"/gen/*.c >"$WORK/used"
+python3 "$TOP/tests/i18n-keys.py" --catalogue "$TOP/gen/i18n_en.h" \
+    >"$WORK/have"
+if [ -s "$WORK/used" ] && cmp -s "$WORK/used" "$WORK/have"; then
+	pass "the English catalogue has every text of the sources ($(wc -l <"$WORK/used"))"
+else
+	fail "the English catalogue has every text of the sources" \
+	    "$(diff "$WORK/used" "$WORK/have" | head -20)"
+fi
+
+cd "$WORK" || exit 1
+check "the English content builds" "$BIN" build --quiet \
+    --content "$TOP/tests/fixtures/english" --out en \
+    --base-url https://example.org/
+
+# French interface words (whole words), none of which the English
+# content uses.
+cat >words <<'WORDS'
+Mesure
+Mesures
+Priorité
+Objectif
+Sommaire
+Sources
+mis en œuvre
+mise en œuvre
+Rapport
+Données
+Éditions
+Appréciation
+Indicateur
+Indicateurs
+Valeur
+Année
+Catégorie
+Référence
+Cible
+Chiffres clés
+Tableau de bord
+Toutes les éditions
+Mentions légales
+Plan du site
+Rechercher
+Accessibilité
+Publié le
+Mis à jour
+À rédiger
+aucune valeur
+réalisée
+Réalisée
+en progrès
+en recul
+inchangée
+par rapport
+Dernière valeur
+Définition
+Précisions
+Synthèse
+contre
+depuis
+sinon
+WORDS
+find en -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files
+n=$(wc -l <files)
+: >found
+while read -r f; do
+	sed 's/<[^>]*>/ /g' "$f" | grep -o -w -F -f words | sed "s|^|$f: |" \
+	    >>found
+done <files
+pdftotext en/2016/rapport-2016.pdf en.txt
+grep -o -w -F -f words en.txt | sed 's|^|rapport-2016.pdf: |' >>found
+if [ "$n" -gt 30 ] && [ ! -s found ]; then
+	pass "no French interface word in $n pages, charts and CSV files and the PDF"
+else
+	fail "no French interface word in $n pages, charts and CSV files and the PDF" \
+	    "$(sort found | uniq -c | head -20)"
+fi
+# No narrow or plain no-break space before : ; ! ? (French spacing),
+# but in the span marked French (its lines left out here).
+if cat $(cat files) en.txt | grep -v 'égalité\|essentiel' |
+    grep "$(printf '\342\200\257[;:!?]\\|\302\240[;:!?]')" >spaced; then
+	fail "no French spacing before punctuation" "$(head -5 spaced)"
+else
+	pass "no French spacing before punctuation"
+fi
+
+# A span in another language: its lang kept in the site, its own
+# typography in both outputs (French here; pdftotext writes the
+# no-break spaces as spaces), the text around it English.
+nn=$(printf '\342\200\257') nb=$(printf '\302\240')
+if grep -q "<span lang=\"fr\">«${nn}liberté, égalité${nn}»${nb}: voilà" \
+    en/2016/foreword.html &&
+    grep -q "^l’essentiel</span>, and it said: \"so be it\"" \
+    en/2016/foreword.html &&
+    grep -q "« liberté, égalité » : voilà l’essentiel, and it said: \"so be it\"" en.txt; then
+	pass '<span lang="fr"> tagged in the site, French typography inside only'
+else
+	fail '<span lang="fr"> tagged in the site, French typography inside only' \
+	    "$(grep -A1 'motto' en/2016/foreword.html)"
+fi
+
+# Numbers, dates and currencies the English way.
+if grep -q '1,234\.5 professionals in 2014' en/2016/mesure-01.html &&
+    grep -q '€1\.40M' en/2016/mesure-02.html &&
+    grep -q 'May 1, 2017' en/2016/index.html &&
+    grep -q '86%' en/2016/mesure-02.html; then
+	pass "numbers read 1,234.5, €1.40M, 86%; dates May 1, 2017"
+else
+	fail "numbers read 1,234.5, €1.40M, 86%; dates May 1, 2017" \
+	    "$(grep -o '[^>]*1.234[^<]*' en/2016/mesure-01.html | head -3)"
+fi
+
+# lang="en" on every page, /Lang (en-US) in the PDF and its XMP.
+if [ -z "$(grep -L '<html lang="en">' $(grep '\.html$' files))" ]; then
+	pass 'lang="en" on every page'
+else
+	fail 'lang="en" on every page' "$(grep -L '<html lang="en">' \
+	    $(grep '\.html$' files) | head -3)"
+fi
+qpdf --qdf --object-streams=disable en/2016/rapport-2016.pdf q.pdf
+if grep -aq '/Lang (en-US)' q.pdf &&
+    grep -aq '<rdf:li>en-US</rdf:li>' q.pdf && ! grep -aq 'fr-FR' q.pdf; then
+	pass "/Lang en-US in the PDF and its XMP"
+else
+	fail "/Lang en-US in the PDF and its XMP" "$(grep -a '/Lang' q.pdf)"
+fi
+
+# Quotes and colons as written: no « », no space added.
+if grep -q 'minister said: "the' en/2016/foreword.html &&
+    grep -q 'minister said: "the' en.txt; then
+	pass 'said: "x" stays as written in the site and the PDF'
+else
+	fail 'said: "x" stays as written in the site and the PDF' \
+	    "$(grep -o 'said[^<]*' en/2016/foreword.html)"
+fi
+
+# English hyphenation: "re-sponsibilities" is an English break, never a
+# French one (res-pon-si-bi-li-ties); no line ends at a French-only
+# break of the words of that paragraph.
+pdftotext -layout en/2016/rapport-2016.pdf layout.txt
+if grep -q ' re-$' layout.txt &&
+    grep -A1 ' re-$' layout.txt | grep -q '^sponsibilities' &&
+    ! grep -Eq '(res|cha|bi|ta|ti)-$' layout.txt; then
+	pass "hyphenated with the English patterns"
+else
+	fail "hyphenated with the English patterns" \
+	    "$(grep -- '-$' layout.txt | head -5)"
+fi
+
+# A language with no catalogue is an error, with its place.
+cp -R "$TOP/tests/fixtures/english" de
+sed 's/lang="en"/lang="de"/' "$TOP/tests/fixtures/english/plan.xml" \
+    >de/plan.xml
+"$BIN" check --content de >de.out 2>&1
+st=$?
+if [ $st = 1 ] && grep -q 'plan.xml:3:1: error: language "de" has no interface catalogue' de.out; then
+	pass "a language with no catalogue is refused"
+else
+	fail "a language with no catalogue is refused" "status $st" \
+	    "$(cat de.out)"
+fi
+
+# Who writes the reports comes from edition.xml: the English set names
+# its role, series and keywords; the mini set, which names none, gets no
+# kicker and the neutral words.
+if grep -q '<p class="kicker">Independent national rapporteur</p>' \
+    en/index.html &&
+    grep -q 'class="subtitle">Annual reports evaluating' en/index.html &&
+    grep -aq 'trafficking in human beings, national action plan, evaluation, national rapporteur, 2016' q.pdf; then
+	pass "role, series and keywords from edition.xml"
+else
+	fail "role, series and keywords from edition.xml" \
+	    "$(grep -o '<div class="hero">.\{0,200\}' en/index.html)"
+fi
+check "the mini content builds" "$BIN" build --quiet \
+    --content "$TOP/tests/fixtures/mini" --out mini
+qpdf --qdf --object-streams=disable mini/2016/rapport-2016.pdf qm.pdf
+if ! grep -q 'class="kicker"' mini/index.html &&
+    grep -q 'class="subtitle">Rapports d’évaluation' mini/index.html &&
+    grep -aq '<pdf:Keywords>évaluation, 2016</pdf:Keywords>' qm.pdf &&
+    ! grep -q 'rapporteur national' mini/2016/index.html; then
+	pass "no role, series nor keywords: neutral words"
+else
+	fail "no role, series nor keywords: neutral words" \
+	    "$(grep -o '<div class="hero">.\{0,200\}' mini/index.html)"
+fi
