@@ -1,11 +1,16 @@
 /*
  * The pinned fonts: a fontconfig configuration made of explicit font files
- * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-dejavu-core),
- * built once per process.
+ * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-noto-cjk,
+ * fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
+ * styles/fonts/, built once per process.  No file of the user's
+ * fontconfig configuration is read: the system's is asked only where the
+ * files of a family the theme names are.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
@@ -14,22 +19,202 @@
 #include "report.h"
 #include "extern.h"
 #include "font.h"
+#include "theme.h"
+
+#define NOTO	"/usr/share/fonts/truetype/noto/"
 
 static const char *const font_files[] = {
 	"/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-Italic.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-Bold.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-BoldItalic.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf",
+	NOTO "NotoSans-Regular.ttf",
+	NOTO "NotoSans-Italic.ttf",
+	NOTO "NotoSans-Bold.ttf",
+	NOTO "NotoSans-BoldItalic.ttf",
 	"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
 	"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+	/* The fallbacks, for the scripts the faces lack. */
+	NOTO "NotoSansArabic-Regular.ttf",
+	NOTO "NotoSansArabic-Bold.ttf",
+	NOTO "NotoSansHebrew-Regular.ttf",
+	NOTO "NotoSansHebrew-Bold.ttf",
+	NOTO "NotoSansDevanagari-Regular.ttf",
+	NOTO "NotoSansDevanagari-Bold.ttf",
+	NOTO "NotoSansBengali-Regular.ttf",
+	NOTO "NotoSansBengali-Bold.ttf",
+	NOTO "NotoSansTamil-Regular.ttf",
+	NOTO "NotoSansTamil-Bold.ttf",
+	NOTO "NotoSansThai-Regular.ttf",
+	NOTO "NotoSansThai-Bold.ttf",
+	NOTO "NotoSansArmenian-Regular.ttf",
+	NOTO "NotoSansArmenian-Bold.ttf",
+	NOTO "NotoSansGeorgian-Regular.ttf",
+	NOTO "NotoSansGeorgian-Bold.ttf",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+	/* Emoji and symbols, in outlines: cairo 1.16 embeds no colour
+	 * bitmap font in a PDF. */
+	"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
 };
 
+/*
+ * Every family asked for is followed by these, in this order, bound as
+ * strongly as the family itself: fallback follows this list, never the
+ * language or the order fontconfig happens to sort fonts in.  Simplified
+ * Chinese comes first of the CJK faces of the collection.
+ */
+static const char fallback_rules[] =
+"<?xml version=\"1.0\"?>\n"
+"<fontconfig><match target=\"pattern\">"
+"<edit name=\"family\" mode=\"append_last\" binding=\"strong\">"
+"<string>Charis SIL</string><string>Noto Sans</string>"
+"<string>Noto Sans Arabic</string><string>Noto Sans Hebrew</string>"
+"<string>Noto Sans Devanagari</string><string>Noto Sans Bengali</string>"
+"<string>Noto Sans Tamil</string><string>Noto Sans Thai</string>"
+"<string>Noto Sans Armenian</string><string>Noto Sans Georgian</string>"
+"<string>Noto Sans CJK SC</string><string>DejaVu Sans Mono</string>"
+"<string>Symbola</string>"
+"</edit></match></fontconfig>\n";
+
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+static const char	*styles_dir;	/* for config_init(); not owned */
 static FcConfig		*config;
+static FcCharSet	*coverage;	/* of all the fonts of config */
+static int		 config_ok;
+
+static int
+add_file(const char *path)
+{
+	return access(path, R_OK) == 0 &&
+	    FcConfigAppFontAddFile(config, (const FcChar8 *)path);
+}
+
+static int
+namecmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+font_name(const struct dirent *d)
+{
+	const char	*dot = strrchr(d->d_name, '.');
+
+	return d->d_name[0] != '.' && dot != NULL &&
+	    (strcasecmp(dot, ".ttf") == 0 || strcasecmp(dot, ".otf") == 0 ||
+	    strcasecmp(dot, ".ttc") == 0);
+}
+
+/* The font files of <styles>/fonts, in the order of their names (not
+ * the directory's).  Returns 0 after diag_sys() if one cannot be read. */
+static int
+add_styles_fonts(const char *styles)
+{
+	struct dirent	**ent;
+	char		*dir, *path;
+	int		 n, i, rc = 1;
+
+	dir = xasprintf("%s/%s", styles, FONT_DIR);
+	if ((n = scandir(dir, &ent, font_name, namecmp)) < 0) {
+		free(dir);
+		return 1;		/* no folder: no fonts */
+	}
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, ent[i]->d_name);
+		if (rc && !add_file(path)) {
+			diag_sys("%s: not a font file that can be read", path);
+			rc = 0;
+		}
+		free(path);
+		free(ent[i]);
+	}
+	free(ent);
+	free(dir);
+	return rc;
+}
+
+static int
+pathcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Has config, or the system's configuration, fonts of family?  The
+ * system's files of it are added to config, in the order of their
+ * paths. */
+static int
+find_family(FcConfig *cf, const char *family, int add)
+{
+	FcPattern	*pat;
+	FcObjectSet	*os;
+	FcFontSet	*fs;
+	FcChar8		*file;
+	char		**files;
+	int		 i, n = 0;
+
+	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family,
+	    (char *)NULL);
+	os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	fs = FcFontList(cf, pat, os);
+	if (fs != NULL && (n = fs->nfont) > 0 && add) {
+		files = xcalloc((size_t)n, sizeof(*files));
+		for (i = 0; i < n; i++)
+			files[i] = FcPatternGetString(fs->fonts[i], FC_FILE,
+			    0, &file) == FcResultMatch ?
+			    xstrdup((char *)file) : xstrdup("");
+		qsort(files, (size_t)n, sizeof(*files), pathcmp);
+		for (i = 0; i < n; i++) {
+			add_file(files[i]);
+			free(files[i]);
+		}
+		free(files);
+	}
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return n > 0;
+}
+
+/* Each face of the theme: in config already (pinned, or in
+ * styles/fonts), else installed; an error otherwise. */
+static int
+theme_families(void)
+{
+	static const char *const prop[FONT__MAX] = {
+		"--font-text", "--font-heading", "--font-code"
+	};
+	const struct theme *t = theme_get();
+	int		 i, rc = 1;
+
+	for (i = 0; i < FONT__MAX; i++) {
+		if (find_family(config, t->font[i], 0) ||
+		    find_family(NULL, t->font[i], 1))
+			continue;
+		diag(DIAG_ERROR, t->font_set[i] ? &t->font_pos[i] : NULL,
+		    "font family \"%s\" (%s) is neither installed nor in "
+		    "%s/%s", t->font[i], prop[i],
+		    styles_dir ? styles_dir : "styles", FONT_DIR);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* The union of the characters of every font of config. */
+static void
+coverage_init(void)
+{
+	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
+	FcCharSet	*cs;
+	int		 i;
+
+	coverage = FcCharSetCreate();
+	for (i = 0; fs != NULL && i < fs->nfont; i++)
+		if (FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) ==
+		    FcResultMatch)
+			FcCharSetMerge(coverage, cs, NULL);
+}
 
 static void
 config_init(void)
@@ -38,13 +223,40 @@ config_init(void)
 
 	config = FcConfigCreate();
 	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
-		if (access(font_files[i], R_OK) == -1 ||
-		    !FcConfigAppFontAddFile(config,
-		    (const FcChar8 *)font_files[i])) {
+		if (!add_file(font_files[i])) {
 			diag_sys("missing font %s (run make deps)",
 			    font_files[i]);
-			exit(EXIT_SYSTEM);
+			return;
 		}
+	if (!FcConfigParseAndLoadFromMemory(config,
+	    (const FcChar8 *)fallback_rules, FcTrue))
+		return;
+	if (!theme_load(styles_dir) ||
+	    (styles_dir != NULL && !add_styles_fonts(styles_dir)) ||
+	    !theme_families())
+		return;
+	coverage_init();
+	config_ok = 1;
+}
+
+int
+font_load(const char *styles)
+{
+	styles_dir = styles;
+	pthread_once(&once, config_init);
+	return config_ok;
+}
+
+const char *
+font_family(enum font_role r)
+{
+	return theme_get()->font[r];
+}
+
+int
+font_has(gunichar c)
+{
+	return coverage != NULL && FcCharSetHasChar(coverage, c);
 }
 
 PangoFontMap *
@@ -53,11 +265,12 @@ font_map_new(void)
 	PangoFontMap	*fm;
 
 	pthread_once(&once, config_init);
+	if (!config_ok)
+		exit(EXIT_SYSTEM);
 	fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
 	return fm;
 }
-
 PangoContext *
 font_context(PangoFontMap *fm)
 {

@@ -897,7 +897,7 @@ svg_edition(const struct report *r, const struct edition *e,
 	size_t		 i, k;
 	int		 rc = 0;
 
-	if (!theme_load(o->styles))
+	if (!font_load(o->styles))
 		return 0;
 	fm = font_map_new();
 	pc = font_context(fm);
