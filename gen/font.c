@@ -253,7 +253,8 @@ font_family(enum font_role r)
 	return theme_get()->font[r];
 }
 
-int
+/* Is there a glyph for c in some font of the configuration? */
+static int
 font_has(gunichar c)
 {
 	return coverage != NULL && FcCharSetHasChar(coverage, c);
@@ -305,4 +306,86 @@ font_layout(PangoContext *ctx, const char *family, double size,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	return l;
+}
+
+/* Characters no font needs to draw: controls, format characters (joiners,
+ * marks of direction), variation selectors, the soft hyphen. */
+static int
+invisible(gunichar c)
+{
+	GUnicodeType	 t = g_unichar_type(c);
+
+	return c == '\n' || c == '\t' || c == 0xad ||
+	    t == G_UNICODE_CONTROL || t == G_UNICODE_FORMAT ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef);
+}
+
+/*
+ * Warns at the first place of each character of the Markdown file path
+ * that no font of the configuration has.  Columns count characters.  The
+ * file was read and checked as UTF-8 by the loader: an unreadable one is
+ * skipped here.
+ */
+static void
+check_file(const char *path)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	GHashTable	*seen;
+	struct pos	 pos = { path, 1, 1 };
+	const char	*p, *end;
+	gunichar	 c;
+
+	if (!file_read(path, &b) || b.len == 0) {
+		buf_free(&b);
+		return;
+	}
+	seen = g_hash_table_new(NULL, NULL);
+	for (p = b.data, end = b.data + b.len; p < end; ) {
+		c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		if (!invisible(c) && !font_has(c) &&
+		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
+			g_hash_table_add(seen, GUINT_TO_POINTER(c));
+			diag(DIAG_WARNING, &pos, "no font has a glyph for "
+			    "U+%04X (%.*s): it prints as a box", (unsigned)c,
+			    (int)(g_utf8_next_char(p) - p), p);
+		}
+		if (c == '\n') {
+			pos.line++;
+			pos.col = 1;
+		} else
+			pos.col++;
+		p = g_utf8_next_char(p);
+	}
+	g_hash_table_destroy(seen);
+	buf_free(&b);
+}
+
+static void
+check_parts(const struct part *pt, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (pt[i].doc.file != NULL)
+			check_file(pt[i].doc.file);
+}
+
+void
+font_check(const struct report *r)
+{
+	const struct edition *e;
+	size_t		 i, k;
+
+	if (!config_ok)
+		return;
+	for (i = 0; i < r->neds; i++) {
+		e = &r->eds[i];
+		check_parts(e->front, e->nfront);
+		for (k = 0; e->narr != NULL && k < r->plan.nmeasures; k++)
+			if (e->narr[k].file != NULL)
+				check_file(e->narr[k].file);
+		check_parts(e->back, e->nback);
+	}
 }

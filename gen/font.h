@@ -14,6 +14,8 @@
 
 #include <pango/pangocairo.h>
 
+struct report;
+
 enum font_role {
 	FONT_TEXT,		/* body text: Charis SIL */
 	FONT_HEADING,		/* headings, charts, running heads: Noto Sans */
@@ -36,9 +38,9 @@ enum font_role {
 int		 font_load(const char *styles);
 /* The family of a role (the theme's; owned by theme.c). */
 const char	*font_family(enum font_role);
-/* Is there a glyph for c in some font of the configuration?  Call after
- * font_load(). */
-int		 font_has(gunichar c);
+/* Warns, in every Markdown file of r, at each character that no font of
+ * the configuration has (after font_load()). */
+void		 font_check(const struct report *r);
 /* A new font map over the pinned fonts (caller unrefs).  Font maps are
  * not shared between threads: each thread makes its own.  Exits with
  * EXIT_SYSTEM if the fonts cannot be loaded (make deps installs them). */
