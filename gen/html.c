@@ -852,6 +852,20 @@ rndr_spans(struct page *p, const struct span *s)
 	}
 }
 
+/* Has the text of spans a right-to-left letter?  Such a paragraph or
+ * heading gets dir="auto": the browser then sets it in the direction of
+ * its first strong letter, as pango does in the PDF, and a mixed Arabic
+ * and English one reads in the right order.  Others keep no dir. */
+static int
+spans_rtl(const struct span *s)
+{
+	for (; s != NULL; s = s->next)
+		if ((s->text != NULL && utf8_has_rtl(s->text)) ||
+		    spans_rtl(s->child))
+			return 1;
+	return 0;
+}
+
 /* Blocks of a narrative; its headings start at level 2 under the page's
  * h1.  In a tight list item, paragraphs lose their <p>. */
 static void
@@ -863,7 +877,8 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 		switch (k->type) {
 		case BLOCK_PARAGRAPH:
 			if (!tight)
-				PUTSL(p, "<p>");
+				puts_(p, spans_rtl(k->ins) ? "<p dir=\"auto\">" :
+				    "<p>");
 			rndr_spans(p, k->ins);
 			puts_(p, tight ? "\n" : "</p>\n");
 			break;
@@ -871,7 +886,8 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
 			/* An id from its text, for the page's contents and
 			 * links (xref.c). */
-			pf(p, "<h%d id=\"", lv);
+			pf(p, "<h%d%s id=\"", lv, spans_rtl(k->ins) ?
+			    " dir=\"auto\"" : "");
 			attr(p, k->id != NULL ? k->id : "section");
 			PUTSL(p, "\">");
 			rndr_spans(p, k->ins);
