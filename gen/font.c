@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
@@ -82,6 +83,9 @@ static const char	*styles_dir;	/* for config_init(); not owned */
 static FcConfig		*config;
 static FcCharSet	*coverage;	/* of all the fonts of config */
 static int		 config_ok;
+static char		**sfiles;	/* styles/fonts/ paths, by name; NULL-
+					 * terminated, kept for the site */
+static size_t		 nsfiles;
 
 static int
 add_file(const char *path)
@@ -120,13 +124,14 @@ add_styles_fonts(const char *styles)
 		free(dir);
 		return 1;		/* no folder: no fonts */
 	}
+	sfiles = xcalloc((size_t)n + 1, sizeof(*sfiles));
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, ent[i]->d_name);
 		if (rc && !add_file(path)) {
 			diag_sys("%s: not a font file that can be read", path);
 			rc = 0;
 		}
-		free(path);
+		sfiles[nsfiles++] = path;
 		free(ent[i]);
 	}
 	free(ent);
@@ -388,4 +393,76 @@ font_check(const struct report *r)
 				check_file(e->narr[k].file);
 		check_parts(e->back, e->nback);
 	}
+}
+
+int
+font_site(void)
+{
+	const struct theme *t = theme_get();
+	int		 i;
+
+	for (i = 0; i < FONT__MAX; i++)
+		if (t->font_set[i])
+			return 1;
+	return nsfiles > 0;
+}
+
+const char *const *
+font_site_files(void)
+{
+	static const char *const none[] = { NULL };
+
+	return sfiles != NULL ? (const char *const *)sfiles : none;
+}
+
+/* An @font-face rule for the font of styles/fonts/ at path, described
+ * by its pattern in config. */
+static void
+face_rule(struct buf *b, const char *path, FcPattern *pat)
+{
+	FcChar8		*fam;
+	int		 wt = FC_WEIGHT_REGULAR, sl = FC_SLANT_ROMAN;
+	const char	*base = strrchr(path, '/') + 1, *dot;
+
+	if (FcPatternGetString(pat, FC_FAMILY, 0, &fam) != FcResultMatch)
+		return;
+	FcPatternGetInteger(pat, FC_WEIGHT, 0, &wt);
+	FcPatternGetInteger(pat, FC_SLANT, 0, &sl);
+	dot = strrchr(base, '.');
+	buf_printf(b, "@font-face {\n  font-family: \"%s\";\n"
+	    "  src: url(\"fonts/%s\") format(\"%s\");\n"
+	    "  font-weight: %d;\n  font-style: %s;\n}\n", (char *)fam, base,
+	    strcasecmp(dot, ".otf") == 0 ? "opentype" : "truetype",
+	    (int)FcWeightToOpenType(wt), sl != FC_SLANT_ROMAN ? "italic" :
+	    "normal");
+}
+
+void
+font_site_css(struct buf *b)
+{
+	static const char *const sel[FONT__MAX] = {
+		"body", "h1, h2, h3, h4, h5, h6", "code, pre, kbd, samp"
+	};
+	static const char *const generic[FONT__MAX] = {
+		"serif", "sans-serif", "monospace"
+	};
+	const struct theme *t = theme_get();
+	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
+	FcChar8		*file;
+	size_t		 k;
+	int		 i;
+
+	BUF_PUTSL(b, "/* The theme's faces: --font-text, --font-heading and "
+	    "--font-code of theme.css,\n * and the font files of its "
+	    "fonts folder (generated). */\n");
+	for (k = 0; k < nsfiles; k++)
+		for (i = 0; fs != NULL && i < fs->nfont; i++)
+			if (FcPatternGetString(fs->fonts[i], FC_FILE, 0,
+			    &file) == FcResultMatch &&
+			    strcmp((char *)file, sfiles[k]) == 0)
+				face_rule(b, sfiles[k], fs->fonts[i]);
+	for (i = 0; i < FONT__MAX; i++)
+		if (t->font_set[i])
+			buf_printf(b, "%s {\n  font-family: \"%s\", %s;\n}\n",
+			    sel[i], t->font[i], generic[i]);
 }

@@ -31,6 +31,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "font.h"
 #include "backend.h"
 #include "chart.h"
 
@@ -281,6 +282,33 @@ write_icons(struct outdir *od, const char *dir)
 	return rc;
 }
 
+/* The theme's faces, when it names any (font.c): fonts.css and a copy of
+ * each file of styles/fonts/ in dir/fonts. */
+static int
+write_fonts(struct outdir *od, const char *dir)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char *const *f;
+	char		*dst;
+	int		 rc;
+
+	if (!font_site())
+		return 1;
+	font_site_css(&b);
+	dst = xasprintf("%s/fonts.css", dir);
+	rc = out_write(od, dst, b.data, b.len);
+	free(dst);
+	for (f = font_site_files(); rc && *f != NULL; f++) {
+		buf_reset(&b);
+		dst = xasprintf("%s/fonts/%s", dir, strrchr(*f, '/') + 1);
+		rc = file_read_sys(*f, MAX_FILE_SIZE, &b) &&
+		    out_write(od, dst, b.data, b.len);
+		free(dst);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 /* Copies the style sheets into dir ("2016/assets" or "assets"): those
  * of the styles folder, or the built-in ones where it has none. */
 static int
@@ -311,7 +339,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		free(dst);
 	}
 	buf_free(&b);
-	return rc && write_icons(od, dir);
+	return rc && write_fonts(od, dir) && write_icons(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -471,8 +499,10 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (p->script != NULL)
 		pf(p, "<script src=\"%s\" defer></script>\n", p->script);
 	PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/theme.css\">\n"
-	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
-	    "</head>\n");
+	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n");
+	if (font_site())
+		PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/fonts.css\">\n");
+	PUTSL(p, "</head>\n");
 	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
 	PUTSL(p, "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
 	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n");

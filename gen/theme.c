@@ -205,9 +205,13 @@ parse_family(struct theme *t, size_t role, const char *file,
 	int		 line = 1, col = 1;
 
 	if (vl < 3 || (v[0] != '"' && v[0] != '\'') || v[vl - 1] != v[0] ||
-	    vl - 2 >= THEME_FAMILY || memchr(v + 1, v[0], vl - 2) != NULL ||
-	    memchr(v + 1, ',', vl - 2) != NULL)
+	    vl - 2 >= THEME_FAMILY)
 		return 0;
+	/* Nothing that would need escaping in CSS or fontconfig. */
+	for (i = 1; i + 1 < vl; i++)
+		if (strchr("\"'\\,;{}<>&", v[i]) != NULL ||
+		    (unsigned char)v[i] < ' ')
+			return 0;
 	for (i = 0; i < vs; i++)
 		if (css[i] == '\n') {
 			line++;
