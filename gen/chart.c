@@ -445,6 +445,7 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 			t->width = (double)(x1 - x0) / PANGO_SCALE;
 		}
 		t->family = xstrdup(fam != NULL ? fam : FONT_SANS);
+		t->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
 		t->x = m.xx * ux + m.xy * uy + m.x0;
 		t->y = m.yx * ux + m.yy * uy + m.y0;
 		t->m[0] = m.xx;

@@ -57,8 +57,8 @@ else fail "site: Chinese, Russian, Greek and French paragraphs have no dir"
 fi
 
 # The charts: an Arabic indicator label, drawn with the same fonts in the
-# PDF's figure, real text in the SVG in logical order (its reader does
-# the bidi and draws it with its own fonts).
+# PDF's figure; in the SVG, real text in logical order marked right to left
+# (its reader does the bidi again, with its own fonts).
 mkdir -p "$WORK/c2"
 cp -r "$C"/* "$WORK/c2/"
 sed -i 's|<label>Victimes identifiées</label>|<label>الضحايا المحددون</label>|' \
@@ -66,7 +66,8 @@ sed -i 's|<label>Victimes identifiées</label>|<label>الضحايا المحد�
 "$BIN" build --content "$WORK/c2" --out "$WORK/o2" --format pdf,svg \
     --quiet >"$WORK/b2.log" 2>&1
 svg=$WORK/o2/2016/charts/m01-victimes.svg
-if grep -q '<text[^>]*>الضحايا المحددون, 2014-2016</text>' "$svg" &&
+rtl='<text[^>]* direction="rtl" text-anchor="end"[^>]*>'
+if grep -q "$rtl"'الضحايا المحددون, 2014-2016</text>' "$svg" &&
     rsvg-convert -o "$WORK/chart.png" "$svg" &&
     pdftotext "$WORK/o2/2016/rapport-2016.pdf" - |
     grep -q 'الضحايا المحددون'; then
