@@ -41,6 +41,8 @@ check "the Arabic paragraph is set right to left, justified, its last line \
 flush right" $PY rtl "$PDF"
 check "no hyphen at the end of an Arabic or Chinese line" \
     $PY nohyphen "$PDF"
+check "the Chinese paragraph breaks between characters, no line starting \
+with a closing mark" $PY cjk "$PDF"
 
 # The site: paragraphs with an Arabic or Hebrew letter get dir="auto", the
 # others no dir.

@@ -7,6 +7,9 @@
     python3 pdfcheck.py nohyphen PDF      no line of Arabic or Chinese text
         ends with a hyphen
     python3 pdfcheck.py glyph0 PDF        no glyph 0 (.notdef) is drawn
+    python3 pdfcheck.py cjk PDF           the Chinese paragraph runs over
+        lines broken between characters, none starting with a closing
+        punctuation mark
 
 Each prints what is wrong and exits 1, or exits 0.
 """
@@ -122,6 +125,19 @@ def nohyphen(pdf):
     return bad
 
 
+def cjk(pdf):
+    lines = [l for l in text(pdf).splitlines() if han(l)]
+    bad = []
+    if len(lines) < 2:
+        bad.append("Chinese text on %d line(s)" % len(lines))
+    for l in lines:
+        if l[:1] in "，。、；：）」』":
+            bad.append("line starts with a closing mark: " + l)
+        if " " in l.strip():
+            bad.append("a space in a Chinese line: " + l)
+    return bad
+
+
 def glyph0(pdf):
     """In the uncompressed content streams: a CID font's glyph 0 is <0000>
     in a hex string, a simple font's is code 0 in a literal string."""
@@ -147,7 +163,7 @@ def main():
     what, pdf = sys.argv[1], sys.argv[2]
     bad = {"words": lambda: words(pdf, sys.argv[3:]), "rtl": lambda: rtl(pdf),
            "nohyphen": lambda: nohyphen(pdf),
-           "glyph0": lambda: glyph0(pdf)}[what]()
+           "glyph0": lambda: glyph0(pdf), "cjk": lambda: cjk(pdf)}[what]()
     for b in bad[:20]:
         print(b)
     sys.exit(1 if bad else 0)
