@@ -234,8 +234,10 @@ config_init(void)
 			return;
 		}
 	if (!FcConfigParseAndLoadFromMemory(config,
-	    (const FcChar8 *)fallback_rules, FcTrue))
+	    (const FcChar8 *)fallback_rules, FcTrue)) {
+		diag_sys("fontconfig refuses the fallback rules");
 		return;
+	}
 	if (!theme_load(styles_dir) ||
 	    (styles_dir != NULL && !add_styles_fonts(styles_dir)) ||
 	    !theme_families())
