@@ -241,17 +241,33 @@ is_space(int c)
  * ends with the hyphen pango adds.  Trims the white space that SVG would
  * strip anyway; *lead and *trail say whether it did.
  */
+/* Items by their place in the text. */
+static int
+item_cmp(const void *a, const void *b)
+{
+	const PangoItem	*x = *(PangoItem *const *)a, *y = *(PangoItem *const *)b;
+
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
 static char *
 line_text(PangoLayoutLine *line, const char *text, int *lead, int *trail)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	GSList		*r;
-	PangoItem	*it;
-	size_t		 s, e;
+	PangoItem	*it, **runs;
+	size_t		 s, e, i, n;
 
 	*lead = *trail = 0;
-	for (r = line->runs; r != NULL; r = r->next) {
-		it = ((PangoGlyphItem *)r->data)->item;
+	/* Runs come in visual order; the SVG's text is in logical order
+	 * (its reader does the bidi again): right-to-left runs sorted. */
+	n = g_slist_length(line->runs);
+	runs = xcalloc(n + 1, sizeof(*runs));
+	for (i = 0, r = line->runs; r != NULL; r = r->next)
+		runs[i++] = ((PangoGlyphItem *)r->data)->item;
+	qsort(runs, n, sizeof(*runs), item_cmp);
+	for (i = 0; i < n; i++) {
+		it = runs[i];
 		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
 			buf_puts(&b, "…");
 		else
@@ -259,6 +275,7 @@ line_text(PangoLayoutLine *line, const char *text, int *lead, int *trail)
 		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
 			buf_putc(&b, '-');
 	}
+	free(runs);
 	if (b.data == NULL)
 		return xstrdup("");
 	for (s = 0; s < b.len && is_space((unsigned char)b.data[s]); s++)
@@ -399,6 +416,7 @@ text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
 			t->width = (double)(x1 - x0) / PANGO_SCALE;
 		}
 		t->family = xstrdup(fam != NULL ? fam : FONT_SANS);
+		t->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
 		t->x = m.xx * ux + m.xy * uy + m.x0;
 		t->y = m.yx * ux + m.yy * uy + m.y0;
 		t->m[0] = m.xx;

@@ -113,6 +113,9 @@ struct chart_text {
 				   units] */
 	double	 r, g, b, a;	/* fill, [0, 1] */
 	int	 bold, italic;
+	int	 rtl;		/* the line reads right to left (pango's
+				   resolved direction); x is still its left
+				   end */
 	int	 next;		/* another line of the same layout: under
 				   the placeholder of the one before */
 };

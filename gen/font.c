@@ -1,11 +1,17 @@
 /*
  * The pinned fonts: a fontconfig configuration made of explicit font files
- * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-dejavu-core),
- * built once per process.
+ * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-noto-cjk,
+ * fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
+ * styles/fonts/, built once per process.  No file of the user's
+ * fontconfig configuration is read: the system's is asked only where the
+ * files of a family the theme names are.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
@@ -15,22 +21,206 @@
 #include "extern.h"
 #include "font.h"
 #include "i18n.h"
+#include "theme.h"
+
+#define NOTO	"/usr/share/fonts/truetype/noto/"
 
 static const char *const font_files[] = {
 	"/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-Italic.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-Bold.ttf",
 	"/usr/share/fonts/truetype/charis/CharisSIL-BoldItalic.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-	"/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf",
+	NOTO "NotoSans-Regular.ttf",
+	NOTO "NotoSans-Italic.ttf",
+	NOTO "NotoSans-Bold.ttf",
+	NOTO "NotoSans-BoldItalic.ttf",
 	"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
 	"/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+	/* The fallbacks, for the scripts the faces lack. */
+	NOTO "NotoSansArabic-Regular.ttf",
+	NOTO "NotoSansArabic-Bold.ttf",
+	NOTO "NotoSansHebrew-Regular.ttf",
+	NOTO "NotoSansHebrew-Bold.ttf",
+	NOTO "NotoSansDevanagari-Regular.ttf",
+	NOTO "NotoSansDevanagari-Bold.ttf",
+	NOTO "NotoSansBengali-Regular.ttf",
+	NOTO "NotoSansBengali-Bold.ttf",
+	NOTO "NotoSansTamil-Regular.ttf",
+	NOTO "NotoSansTamil-Bold.ttf",
+	NOTO "NotoSansThai-Regular.ttf",
+	NOTO "NotoSansThai-Bold.ttf",
+	NOTO "NotoSansArmenian-Regular.ttf",
+	NOTO "NotoSansArmenian-Bold.ttf",
+	NOTO "NotoSansGeorgian-Regular.ttf",
+	NOTO "NotoSansGeorgian-Bold.ttf",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+	/* Emoji and symbols, in outlines: cairo 1.16 embeds no colour
+	 * bitmap font in a PDF. */
+	"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
 };
 
+/*
+ * Every family asked for is followed by these, in this order, bound as
+ * strongly as the family itself: fallback follows this list, never the
+ * language or the order fontconfig happens to sort fonts in.  Simplified
+ * Chinese comes first of the CJK faces of the collection.
+ */
+static const char fallback_rules[] =
+"<?xml version=\"1.0\"?>\n"
+"<fontconfig><match target=\"pattern\">"
+"<edit name=\"family\" mode=\"append_last\" binding=\"strong\">"
+"<string>Charis SIL</string><string>Noto Sans</string>"
+"<string>Noto Sans Arabic</string><string>Noto Sans Hebrew</string>"
+"<string>Noto Sans Devanagari</string><string>Noto Sans Bengali</string>"
+"<string>Noto Sans Tamil</string><string>Noto Sans Thai</string>"
+"<string>Noto Sans Armenian</string><string>Noto Sans Georgian</string>"
+"<string>Noto Sans CJK SC</string><string>DejaVu Sans Mono</string>"
+"<string>Symbola</string>"
+"</edit></match></fontconfig>\n";
+
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+static const char	*styles_dir;	/* for config_init(); not owned */
 static FcConfig		*config;
+static FcCharSet	*coverage;	/* of all the fonts of config */
+static int		 config_ok;
+static char		**sfiles;	/* styles/fonts/ paths, by name; NULL-
+					 * terminated, kept for the site */
+static size_t		 nsfiles;
+
+static int
+add_file(const char *path)
+{
+	return access(path, R_OK) == 0 &&
+	    FcConfigAppFontAddFile(config, (const FcChar8 *)path);
+}
+
+static int
+namecmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+font_name(const struct dirent *d)
+{
+	const char	*dot = strrchr(d->d_name, '.');
+
+	return d->d_name[0] != '.' && dot != NULL &&
+	    (strcasecmp(dot, ".ttf") == 0 || strcasecmp(dot, ".otf") == 0 ||
+	    strcasecmp(dot, ".ttc") == 0);
+}
+
+/* The font files of <styles>/fonts, in the order of their names (not
+ * the directory's).  Returns 0 after diag_sys() if one cannot be read. */
+static int
+add_styles_fonts(const char *styles)
+{
+	struct dirent	**ent;
+	char		*dir, *path;
+	int		 n, i, rc = 1;
+
+	dir = xasprintf("%s/%s", styles, FONT_DIR);
+	if ((n = scandir(dir, &ent, font_name, namecmp)) < 0) {
+		free(dir);
+		return 1;		/* no folder: no fonts */
+	}
+	sfiles = xcalloc((size_t)n + 1, sizeof(*sfiles));
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, ent[i]->d_name);
+		if (rc && !add_file(path)) {
+			diag_sys("%s: not a font file that can be read", path);
+			rc = 0;
+		}
+		sfiles[nsfiles++] = path;
+		free(ent[i]);
+	}
+	free(ent);
+	free(dir);
+	return rc;
+}
+
+static int
+pathcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Has config, or the system's configuration, fonts of family?  The
+ * system's files of it are added to config, in the order of their
+ * paths. */
+static int
+find_family(FcConfig *cf, const char *family, int add)
+{
+	FcPattern	*pat;
+	FcObjectSet	*os;
+	FcFontSet	*fs;
+	FcChar8		*file;
+	char		**files;
+	int		 i, n = 0;
+
+	pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family,
+	    (char *)NULL);
+	os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	fs = FcFontList(cf, pat, os);
+	if (fs != NULL && (n = fs->nfont) > 0 && add) {
+		files = xcalloc((size_t)n, sizeof(*files));
+		for (i = 0; i < n; i++)
+			files[i] = FcPatternGetString(fs->fonts[i], FC_FILE,
+			    0, &file) == FcResultMatch ?
+			    xstrdup((char *)file) : xstrdup("");
+		qsort(files, (size_t)n, sizeof(*files), pathcmp);
+		for (i = 0; i < n; i++) {
+			add_file(files[i]);
+			free(files[i]);
+		}
+		free(files);
+	}
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return n > 0;
+}
+
+/* Each face of the theme: in config already (pinned, or in
+ * styles/fonts), else installed; an error otherwise. */
+static int
+theme_families(void)
+{
+	static const char *const prop[FONT__MAX] = {
+		"--font-text", "--font-heading", "--font-code"
+	};
+	const struct theme *t = theme_get();
+	int		 i, rc = 1;
+
+	for (i = 0; i < FONT__MAX; i++) {
+		if (find_family(config, t->font[i], 0) ||
+		    find_family(NULL, t->font[i], 1))
+			continue;
+		diag(DIAG_ERROR, t->font_set[i] ? &t->font_pos[i] : NULL,
+		    "font family \"%s\" (%s) is neither installed nor in "
+		    "%s/%s", t->font[i], prop[i],
+		    styles_dir ? styles_dir : "styles", FONT_DIR);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* The union of the characters of every font of config. */
+static void
+coverage_init(void)
+{
+	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
+	FcCharSet	*cs;
+	int		 i;
+
+	coverage = FcCharSetCreate();
+	for (i = 0; fs != NULL && i < fs->nfont; i++)
+		if (FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) ==
+		    FcResultMatch)
+			FcCharSetMerge(coverage, cs, NULL);
+}
 
 static void
 config_init(void)
@@ -39,13 +229,43 @@ config_init(void)
 
 	config = FcConfigCreate();
 	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
-		if (access(font_files[i], R_OK) == -1 ||
-		    !FcConfigAppFontAddFile(config,
-		    (const FcChar8 *)font_files[i])) {
+		if (!add_file(font_files[i])) {
 			diag_sys("missing font %s (run make deps)",
 			    font_files[i]);
-			exit(EXIT_SYSTEM);
+			return;
 		}
+	if (!FcConfigParseAndLoadFromMemory(config,
+	    (const FcChar8 *)fallback_rules, FcTrue)) {
+		diag_sys("fontconfig refuses the fallback rules");
+		return;
+	}
+	if (!theme_load(styles_dir) ||
+	    (styles_dir != NULL && !add_styles_fonts(styles_dir)) ||
+	    !theme_families())
+		return;
+	coverage_init();
+	config_ok = 1;
+}
+
+int
+font_load(const char *styles)
+{
+	styles_dir = styles;
+	pthread_once(&once, config_init);
+	return config_ok;
+}
+
+const char *
+font_family(enum font_role r)
+{
+	return theme_get()->font[r];
+}
+
+/* Is there a glyph for c in some font of the configuration? */
+static int
+font_has(gunichar c)
+{
+	return coverage != NULL && FcCharSetHasChar(coverage, c);
 }
 
 PangoFontMap *
@@ -54,11 +274,12 @@ font_map_new(void)
 	PangoFontMap	*fm;
 
 	pthread_once(&once, config_init);
+	if (!config_ok)
+		exit(EXIT_SYSTEM);
 	fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
 	return fm;
 }
-
 PangoContext *
 font_context(PangoFontMap *fm)
 {
@@ -93,4 +314,158 @@ font_layout(PangoContext *ctx, const char *family, double size,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	return l;
+}
+
+/* Characters no font needs to draw: controls, format characters (joiners,
+ * marks of direction), variation selectors, the soft hyphen. */
+static int
+invisible(gunichar c)
+{
+	GUnicodeType	 t = g_unichar_type(c);
+
+	return c == '\n' || c == '\t' || c == 0xad ||
+	    t == G_UNICODE_CONTROL || t == G_UNICODE_FORMAT ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef);
+}
+
+/*
+ * Warns at the first place of each character of the Markdown file path
+ * that no font of the configuration has.  Columns count characters.  The
+ * file was read and checked as UTF-8 by the loader: an unreadable one is
+ * skipped here.
+ */
+static void
+check_file(const char *path)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	GHashTable	*seen;
+	struct pos	 pos = { path, 1, 1 };
+	const char	*p, *end;
+	gunichar	 c;
+
+	if (!file_read(path, &b) || b.len == 0) {
+		buf_free(&b);
+		return;
+	}
+	seen = g_hash_table_new(NULL, NULL);
+	for (p = b.data, end = b.data + b.len; p < end; ) {
+		c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		if (!invisible(c) && !font_has(c) &&
+		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
+			g_hash_table_add(seen, GUINT_TO_POINTER(c));
+			diag(DIAG_WARNING, &pos, "no font has a glyph for "
+			    "U+%04X (%.*s): it prints as a box", (unsigned)c,
+			    (int)(g_utf8_next_char(p) - p), p);
+		}
+		if (c == '\n') {
+			pos.line++;
+			pos.col = 1;
+		} else
+			pos.col++;
+		p = g_utf8_next_char(p);
+	}
+	g_hash_table_destroy(seen);
+	buf_free(&b);
+}
+
+static void
+check_parts(const struct part *pt, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (pt[i].doc.file != NULL)
+			check_file(pt[i].doc.file);
+}
+
+void
+font_check(const struct report *r)
+{
+	const struct edition *e;
+	size_t		 i, k;
+
+	if (!config_ok)
+		return;
+	for (i = 0; i < r->neds; i++) {
+		e = &r->eds[i];
+		check_parts(e->front, e->nfront);
+		for (k = 0; e->narr != NULL && k < r->plan.nmeasures; k++)
+			if (e->narr[k].file != NULL)
+				check_file(e->narr[k].file);
+		check_parts(e->back, e->nback);
+	}
+}
+
+int
+font_site(void)
+{
+	const struct theme *t = theme_get();
+	int		 i;
+
+	for (i = 0; i < FONT__MAX; i++)
+		if (t->font_set[i])
+			return 1;
+	return nsfiles > 0;
+}
+
+const char *const *
+font_site_files(void)
+{
+	static const char *const none[] = { NULL };
+
+	return sfiles != NULL ? (const char *const *)sfiles : none;
+}
+
+/* An @font-face rule for the font of styles/fonts/ at path, described
+ * by its pattern in config. */
+static void
+face_rule(struct buf *b, const char *path, FcPattern *pat)
+{
+	FcChar8		*fam;
+	int		 wt = FC_WEIGHT_REGULAR, sl = FC_SLANT_ROMAN;
+	const char	*base = strrchr(path, '/') + 1, *dot;
+
+	if (FcPatternGetString(pat, FC_FAMILY, 0, &fam) != FcResultMatch)
+		return;
+	FcPatternGetInteger(pat, FC_WEIGHT, 0, &wt);
+	FcPatternGetInteger(pat, FC_SLANT, 0, &sl);
+	dot = strrchr(base, '.');
+	buf_printf(b, "@font-face {\n  font-family: \"%s\";\n"
+	    "  src: url(\"fonts/%s\") format(\"%s\");\n"
+	    "  font-weight: %d;\n  font-style: %s;\n}\n", (char *)fam, base,
+	    strcasecmp(dot, ".otf") == 0 ? "opentype" : "truetype",
+	    (int)FcWeightToOpenType(wt), sl != FC_SLANT_ROMAN ? "italic" :
+	    "normal");
+}
+
+void
+font_site_css(struct buf *b)
+{
+	static const char *const sel[FONT__MAX] = {
+		"body", "h1, h2, h3, h4, h5, h6", "code, pre, kbd, samp"
+	};
+	static const char *const generic[FONT__MAX] = {
+		"serif", "sans-serif", "monospace"
+	};
+	const struct theme *t = theme_get();
+	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
+	FcChar8		*file;
+	size_t		 k;
+	int		 i;
+
+	BUF_PUTSL(b, "/* The theme's faces: --font-text, --font-heading and "
+	    "--font-code of theme.css,\n * and the font files of its "
+	    "fonts folder (generated). */\n");
+	for (k = 0; k < nsfiles; k++)
+		for (i = 0; fs != NULL && i < fs->nfont; i++)
+			if (FcPatternGetString(fs->fonts[i], FC_FILE, 0,
+			    &file) == FcResultMatch &&
+			    strcmp((char *)file, sfiles[k]) == 0)
+				face_rule(b, sfiles[k], fs->fonts[i]);
+	for (i = 0; i < FONT__MAX; i++)
+		if (t->font_set[i])
+			buf_printf(b, "%s {\n  font-family: \"%s\", %s;\n}\n",
+			    sel[i], t->font[i], generic[i]);
 }

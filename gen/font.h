@@ -2,19 +2,59 @@
  * The project's fonts, pinned: pango sees these files and no others, so
  * layout is the same on every machine whatever fonts it has.  Metrics
  * hinting and glyph-position rounding are off: sizes are print sizes.
+ *
+ * Three faces chosen by the theme (--font-text, --font-heading,
+ * --font-code, by family name), the fonts of styles/fonts/, and after
+ * them a fixed list of Noto fonts (and Symbola) that pango falls back to,
+ * in that order, for any script the faces lack.  Include "report.h"
+ * first.
  */
 #ifndef FONT_H
 #define FONT_H
 
 #include <pango/pangocairo.h>
 
-#define FONT_SERIF	"Charis SIL"		/* body text */
-#define FONT_SANS	"Noto Sans"		/* headings, charts */
-#define FONT_MONO	"DejaVu Sans Mono"	/* code */
+struct buf;
+struct report;
 
+enum font_role {
+	FONT_TEXT,		/* body text: Charis SIL */
+	FONT_HEADING,		/* headings, charts, running heads: Noto Sans */
+	FONT_CODE,		/* code: DejaVu Sans Mono */
+	FONT__MAX
+};
+
+#define FONT_DIR	"fonts"		/* within the styles folder */
+
+#define FONT_SERIF	font_family(FONT_TEXT)
+#define FONT_SANS	font_family(FONT_HEADING)
+#define FONT_MONO	font_family(FONT_CODE)
+
+/* Builds the fontconfig configuration from the theme of styles (loaded
+ * here if it was not) and its fonts folder; once per process, later
+ * calls return the first one's answer.  A family of the theme that is
+ * neither in styles/fonts/ nor installed is an error (diag, at its
+ * declaration); a missing font file of the fallback list is a system
+ * error.  Returns 0 after either. */
+int		 font_load(const char *styles);
+/* The family of a role (the theme's; owned by theme.c). */
+const char	*font_family(enum font_role);
+/* Warns, in every Markdown file of r, at each character that no font of
+ * the configuration has (after font_load()). */
+void		 font_check(const struct report *r);
+/* Does the site need fonts.css: does the theme name a face, or have
+ * font files?  After font_load(). */
+int		 font_site(void);
+/* The site's fonts.css: an @font-face rule for each file of
+ * styles/fonts/ (url "fonts/NAME", beside the style sheet), and the
+ * faces the theme names for body text, headings and code. */
+void		 font_site_css(struct buf *);
+/* The paths of the files of styles/fonts/ (NULL-terminated; owned here),
+ * for the site to copy. */
+const char *const *font_site_files(void);
 /* A new font map over the pinned fonts (caller unrefs).  Font maps are
  * not shared between threads: each thread makes its own.  Exits with
- * EXIT_SYSTEM if a font file is missing (make deps installs them). */
+ * EXIT_SYSTEM if the fonts cannot be loaded (make deps installs them). */
 PangoFontMap	*font_map_new(void);
 /* A context on fm for cairo output, hinting and rounding off (caller
  * unrefs). */

@@ -34,6 +34,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "font.h"
 #include "backend.h"
 #include "chartdesc.h"
 #include "i18n.h"
@@ -249,6 +250,33 @@ write_icons(struct outdir *od, const char *dir)
 	return rc;
 }
 
+/* The theme's faces, when it names any (font.c): fonts.css and a copy of
+ * each file of styles/fonts/ in dir/fonts. */
+static int
+write_fonts(struct outdir *od, const char *dir)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char *const *f;
+	char		*dst;
+	int		 rc;
+
+	if (!font_site())
+		return 1;
+	font_site_css(&b);
+	dst = xasprintf("%s/fonts.css", dir);
+	rc = out_write(od, dst, b.data, b.len);
+	free(dst);
+	for (f = font_site_files(); rc && *f != NULL; f++) {
+		buf_reset(&b);
+		dst = xasprintf("%s/fonts/%s", dir, strrchr(*f, '/') + 1);
+		rc = file_read_sys(*f, MAX_FILE_SIZE, &b) &&
+		    out_write(od, dst, b.data, b.len);
+		free(dst);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 /* Copies the style sheets into dir ("2016/assets" or "assets"): those
  * of the styles folder, or the built-in ones where it has none. */
 static int
@@ -279,7 +307,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		free(dst);
 	}
 	buf_free(&b);
-	return rc && write_icons(od, dir);
+	return rc && write_fonts(od, dir) && write_icons(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -466,8 +494,10 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (p->script != NULL)
 		pf(p, "<script src=\"%s\" defer></script>\n", p->script);
 	PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/theme.css\">\n"
-	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
-	    "</head>\n");
+	    "<link rel=\"stylesheet\" href=\"assets/site.css\">\n");
+	if (font_site())
+		PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/fonts.css\">\n");
+	PUTSL(p, "</head>\n");
 	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
 	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
 	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
@@ -855,6 +885,20 @@ rndr_spans(struct page *p, const struct span *s)
 	}
 }
 
+/* Has the text of spans a right-to-left letter?  Such a paragraph or
+ * heading gets dir="auto": the browser then sets it in the direction of
+ * its first strong letter, as pango does in the PDF, and a mixed Arabic
+ * and English one reads in the right order.  Others keep no dir. */
+static int
+spans_rtl(const struct span *s)
+{
+	for (; s != NULL; s = s->next)
+		if ((s->text != NULL && utf8_has_rtl(s->text)) ||
+		    spans_rtl(s->child))
+			return 1;
+	return 0;
+}
+
 /* Blocks of a narrative; its headings start at level 2 under the page's
  * h1.  In a tight list item, paragraphs lose their <p>. */
 static void
@@ -866,7 +910,8 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 		switch (k->type) {
 		case BLOCK_PARAGRAPH:
 			if (!tight)
-				PUTSL(p, "<p>");
+				puts_(p, spans_rtl(k->ins) ? "<p dir=\"auto\">" :
+				    "<p>");
 			rndr_spans(p, k->ins);
 			puts_(p, tight ? "\n" : "</p>\n");
 			break;
@@ -874,7 +919,8 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			lv = k->level < 2 ? 2 : k->level > 6 ? 6 : k->level;
 			/* An id from its text, for the page's contents and
 			 * links (xref.c). */
-			pf(p, "<h%d id=\"", lv);
+			pf(p, "<h%d%s id=\"", lv, spans_rtl(k->ins) ?
+			    " dir=\"auto\"" : "");
 			attr(p, k->id != NULL ? k->id : "section");
 			PUTSL(p, "\">");
 			rndr_spans(p, k->ins);

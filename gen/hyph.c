@@ -109,6 +109,21 @@ hyph_marks(struct hyph *h, const char *low, size_t n, char *marks,
 	return rc == 0;
 }
 
+/* Is the letter run [s, e) all in Latin script?  The patterns are
+ * French: a word of another script (Arabic, Cyrillic, Chinese) is never
+ * broken with them. */
+static int
+latin(const char *s, const char *e)
+{
+	const char	*p;
+
+	for (p = s; p < e; p = g_utf8_next_char(p))
+		if (g_unichar_get_script(g_utf8_get_char(p)) !=
+		    G_UNICODE_SCRIPT_LATIN)
+			return 0;
+	return 1;
+}
+
 /*
  * Appends the letter run [s, e) of nch characters to out with soft
  * hyphens at its break points.
@@ -125,7 +140,7 @@ word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
 	/* Proper nouns and acronyms (Tracfin, Commission, CNCDH) are never
 	 * broken: a capital starts them. */
 	if (nch < MINWORD || nch > MAXWORD ||
-	    g_unichar_isupper(g_utf8_get_char(s))) {
+	    g_unichar_isupper(g_utf8_get_char(s)) || !latin(s, e)) {
 		buf_put(out, s, (size_t)(e - s));
 		return;
 	}

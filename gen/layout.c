@@ -32,9 +32,9 @@
 #define MARKER_GAP	5.0	/* [pt] between a list marker and its text */
 #define LINK_COLOR	0x1a4a80
 
-#define SERIF	FONT_SERIF
-#define SANS	FONT_SANS
-#define MONO	FONT_MONO
+#define SERIF	FONT_TEXT
+#define SANS	FONT_HEADING
+#define MONO	FONT_CODE
 #define B	PANGO_WEIGHT_BOLD
 #define R	PANGO_WEIGHT_NORMAL
 #define SB	PANGO_WEIGHT_SEMIBOLD
@@ -972,7 +972,7 @@ tb_pageref(struct tb *b, enum lay_style st)
 	PangoLayout	*pl;
 	size_t		 start;
 
-	pl = font_layout(b->l->ctx, d->family, d->size, d->weight);
+	pl = font_layout(b->l->ctx, font_family(d->family), d->size, d->weight);
 	pango_layout_set_text(pl, "000000000", b->l->pnumdigits > 0 &&
 	    b->l->pnumdigits < 9 ? b->l->pnumdigits : 3);
 	pango_layout_get_extents(pl, NULL, &r);
@@ -1092,7 +1092,7 @@ ref_offset(PangoContext *ctx, enum lay_style st)
 	PangoAttrList	*al;
 	double		 off;
 
-	pl = font_layout(ctx, d->family, d->size, d->weight);
+	pl = font_layout(ctx, font_family(d->family), d->size, d->weight);
 	al = pango_attr_list_new();
 	pango_attr_list_insert(al,
 	    pango_attr_line_height_new_absolute((int)(d->leading *
@@ -1200,7 +1200,7 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 	const struct lay_style_def *d = &lay_styles[st];
 	PangoLayout	*pl;
 
-	pl = font_layout(l->ctx, d->family, d->size, d->weight);
+	pl = font_layout(l->ctx, font_family(d->family), d->size, d->weight);
 	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_justify(pl, d->justify);

@@ -12,6 +12,7 @@
 #define LAYOUT_H
 
 #include <pango/pangocairo.h>
+#include "font.h"
 
 struct hyph;
 
@@ -51,7 +52,7 @@ enum lay_style {
 };
 
 struct lay_style_def {
-	const char	*family;	/* FONT_* of font.h */
+	enum font_role	 family;	/* of font.h: the theme names it */
 	double		 size;		/* [pt] */
 	double		 leading;	/* [pt] baseline to baseline */
 	PangoWeight	 weight;

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "font.h"
 
 #ifndef DATADIR
 #define DATADIR "/usr/local/share/rapporteur"
@@ -499,6 +500,15 @@ build(const struct report *r, const struct opts *o)
 	return rc;
 }
 
+/* The theme's fonts must exist, and every character of the narratives
+ * have a glyph in one of them. */
+static void
+check_fonts(const struct opts *o, const struct report *r)
+{
+	if (font_load(o->styles))
+		font_check(r);
+}
+
 /* One check and build, the steps of main() below, for build --watch
  * (watch.c): libxml2 is set up once for all runs. */
 static int
@@ -513,6 +523,7 @@ build_once(const struct opts *o)
 		return EXIT_USAGE;
 	xref_resolve(r);
 	validate_opts(r, o->draft);
+	check_fonts(o, r);
 	if ((rc = diag_rc()) == EXIT_OK)
 		rc = build(r, o);
 	else
@@ -761,6 +772,8 @@ run(const struct args *a, struct opts *o)
 		return EXIT_USAGE;
 	xref_resolve(r);
 	validate_opts(r, o->draft);
+	if (a->cmd == CMD_BUILD || a->cmd == CMD_CHECK)
+		check_fonts(o, r);
 	if ((a->cmd == CMD_BUILD || a->cmd == CMD_CHECK) && o->year != 0 &&
 	    report_edition(r, o->year) == NULL &&
 	    diag_count(DIAG_ERROR) == 0) {

@@ -1466,7 +1466,7 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		if (line < 0 || (size_t)line < first || (size_t)line >= last)
 			continue;
 		snprintf(s, sizeof(s), "%zu", dest_page(p, k->ref->dest) + 1);
-		num = line_layout(p, d->family, d->size, d->weight, s);
+		num = line_layout(p, font_family(d->family), d->size, d->weight, s);
 		rgb(cr, d->color);
 		x0 = x + it->lx[line] + (double)xpos / PANGO_SCALE;
 		w = layout_w(num);
@@ -1506,7 +1506,7 @@ draw_toc(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	xe = x + it->lx[last] + (double)r.width / PANGO_SCALE;
 	y = ytop + it->base[last];
 	snprintf(s, sizeof(s), "%zu", dest_page(p, it->str) + 1);
-	num = line_layout(p, d->family, d->size, d->weight, s);
+	num = line_layout(p, font_family(d->family), d->size, d->weight, s);
 	xn = M_LEFT + COL_W - layout_w(num);
 	rgb(cr, d->color);
 	show_at(cr, num, xn, y);
@@ -2761,7 +2761,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	p.e = e;
 	p.o = o;
 	p.draft = e->draft || o->draft;
-	if (!theme_load(o->styles))
+	if (!font_load(o->styles))
 		return 0;
 	p.th = theme_get();
 	if ((p.hy = hyph_new(i18n_hyph_dict())) == NULL)

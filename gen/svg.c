@@ -374,6 +374,10 @@ put_text(struct buf *b, const struct chart_text *t, const char *family)
 		put_num(b, t->a, 3);
 		buf_putc(b, '"');
 	}
+	/* The viewer does the bidi again, in the direction pango took;
+	 * the end of a right-to-left line is its left end, at x. */
+	if (t->rtl)
+		BUF_PUTSL(b, " direction=\"rtl\" text-anchor=\"end\"");
 	/* Runs of spaces as drawn (SVG collapses them by default). */
 	if (strstr(t->s, "  ") != NULL)
 		BUF_PUTSL(b, " xml:space=\"preserve\"");
@@ -897,7 +901,7 @@ svg_edition(const struct report *r, const struct edition *e,
 	size_t		 i, k;
 	int		 rc = 0;
 
-	if (!theme_load(o->styles))
+	if (!font_load(o->styles))
 		return 0;
 	fm = font_map_new();
 	pc = font_context(fm);

@@ -57,11 +57,13 @@ static const struct theme defaults = {
 	.size_tick = 8.5,
 	.size_note = 8,
 	.size_figure = 26,
+	.font = { "Charis SIL", "Noto Sans", "DejaVu Sans Mono" },
 };
 
 enum ptype {
 	PT_COLOUR,
-	PT_SIZE
+	PT_SIZE,
+	PT_FAMILY
 };
 
 /* A property: its name without "--", its type, where it goes. */
@@ -73,6 +75,7 @@ struct prop {
 
 #define C(n, f)	{ n, PT_COLOUR, offsetof(struct theme, f) }
 #define S(n, f)	{ n, PT_SIZE, offsetof(struct theme, f) }
+#define F(n, i)	{ n, PT_FAMILY, i }	/* off: the font role */
 static const struct prop props[] = {
 	C("status-implemented", status[STATUS_IMPLEMENTED]),
 	C("status-partial", status[STATUS_PARTIAL]),
@@ -105,13 +108,18 @@ static const struct prop props[] = {
 	S("chart-size-tick", size_tick),
 	S("chart-size-note", size_note),
 	S("chart-size-figure", size_figure),
+	F("font-text", 0),
+	F("font-heading", 1),
+	F("font-code", 2),
 };
 #undef C
 #undef S
+#undef F
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static int		 loaded;
 static struct theme	 current;
+static char		*theme_path;	/* of the loaded file: never freed */
 
 const struct theme *
 theme_default(void)
@@ -182,6 +190,43 @@ parse_size(const char *s, size_t len, double *v)
 	return 1;
 }
 
+/*
+ * A family name, "Name" or 'Name' (vl bytes at css + vs), for font role
+ * into t, with where it is written in file (line and column counted
+ * here: there are three such declarations at most).  No fallback list:
+ * a theme names the one face it wants.
+ */
+static int
+parse_family(struct theme *t, size_t role, const char *file,
+    const char *css, size_t vs, size_t vl)
+{
+	const char	*v = css + vs;
+	size_t		 i;
+	int		 line = 1, col = 1;
+
+	if (vl < 3 || (v[0] != '"' && v[0] != '\'') || v[vl - 1] != v[0] ||
+	    vl - 2 >= THEME_FAMILY)
+		return 0;
+	/* Nothing that would need escaping in CSS or fontconfig. */
+	for (i = 1; i + 1 < vl; i++)
+		if (strchr("\"'\\,;{}<>&", v[i]) != NULL ||
+		    (unsigned char)v[i] < ' ')
+			return 0;
+	for (i = 0; i < vs; i++)
+		if (css[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)css[i] & 0xc0) != 0x80)
+			col++;
+	memcpy(t->font[role], v + 1, vl - 2);
+	t->font[role][vl - 2] = '\0';
+	t->font_set[role] = 1;
+	t->font_pos[role].file = file;
+	t->font_pos[role].line = line;
+	t->font_pos[role].col = col;
+	return 1;
+}
+
 static int
 is_blank(int c)
 {
@@ -189,11 +234,11 @@ is_blank(int c)
 }
 
 size_t
-theme_parse(struct theme *t, const char *css, size_t len)
+theme_parse_file(struct theme *t, const char *file, const char *css,
+    size_t len)
 {
 	size_t	 i = 0, ns, nl, vs, vl, k, set = 0;
 	const struct prop *p;
-	char	*field;
 
 	while (i < len) {
 		if (i + 1 < len && css[i] == '/' && css[i + 1] == '*') {
@@ -233,15 +278,24 @@ theme_parse(struct theme *t, const char *css, size_t len)
 			if (strlen(p->name) != nl ||
 			    strncmp(p->name, css + ns, nl) != 0)
 				continue;
-			field = (char *)t + p->off;
-			if (p->type == PT_COLOUR ? parse_colour(css + vs, vl,
-			    (struct rgb *)field) : parse_size(css + vs, vl,
-			    (double *)field))
+			if (p->type == PT_FAMILY)
+				set += parse_family(t, p->off, file, css, vs,
+				    vl);
+			else if (p->type == PT_COLOUR ? parse_colour(css + vs,
+			    vl, (struct rgb *)((char *)t + p->off)) :
+			    parse_size(css + vs, vl,
+			    (double *)((char *)t + p->off)))
 				set++;
 			break;
 		}
 	}
 	return set;
+}
+
+size_t
+theme_parse(struct theme *t, const char *css, size_t len)
+{
+	return theme_parse_file(t, NULL, css, len);
 }
 
 int
@@ -270,7 +324,10 @@ theme_load(const char *styles)
 			file_diag_sys(path, &ff);
 		goto out;
 	}
-	theme_parse(&current, b.data, b.len);
+	/* The path stays for the positions of the font declarations. */
+	theme_parse_file(&current, path, b.data, b.len);
+	theme_path = path;
+	path = NULL;
 	rc = 1;
 out:
 	loaded = 1;

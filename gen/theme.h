@@ -14,6 +14,8 @@
 #define THEME_FILE	"theme.css"	/* within the styles folder */
 #define THEME_MAX	(1024 * 1024)	/* [bytes] larger is refused */
 #define THEME_NSERIES	8		/* --chart-1 .. --chart-8 */
+#define THEME_NFONTS	3		/* text, heading, code: font.h */
+#define THEME_FAMILY	128		/* [bytes] a family name, NUL included */
 
 struct rgb {
 	double	 r, g, b;		/* [0, 1] */
@@ -37,6 +39,13 @@ struct theme {
 	double		 size_note;	/* [pt] --chart-size-note */
 	double		 size_figure;	/* [pt] --chart-size-figure: key
 					   figures of the synthesis */
+	/* The faces by family name: --font-text, --font-heading,
+	 * --font-code (one quoted name each), indexed by enum font_role;
+	 * set is 1 where the file names it, pos where (file NULL for the
+	 * defaults). */
+	char		 font[THEME_NFONTS][THEME_FAMILY];
+	int		 font_set[THEME_NFONTS];
+	struct pos	 font_pos[THEME_NFONTS];
 };
 
 /* The defaults (no file). */
@@ -46,6 +55,10 @@ const struct theme *theme_default(void);
  * unknown properties and values that do not parse are ignored.  Returns
  * the number of properties set. */
 size_t		 theme_parse(struct theme *t, const char *css, size_t len);
+/* The same, with font declarations' positions reported in file, which
+ * must outlive t. */
+size_t		 theme_parse_file(struct theme *t, const char *file,
+		    const char *css, size_t len);
 /* Loads <styles>/theme.css once per process into the process theme
  * (defaults if styles is NULL or has no such file).  Later calls do
  * nothing.  Call it before drawing from several threads.  Returns 0 after

@@ -4,6 +4,7 @@
  * past U+10FFFF, no sequence cut short.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "report.h"
 #include "extern.h"
@@ -50,4 +51,25 @@ utf8_get(const char *s, size_t len, size_t *n)
 	}
 	*n = need + 1;
 	return c;
+}
+
+/* The blocks of the right-to-left scripts: Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko, Samaritan, Mandaic (U+0590-U+08FF), their presentation
+ * forms, and the historic and Arabic-mathematical ones of plane 1. */
+int
+utf8_has_rtl(const char *s)
+{
+	size_t		 len = strlen(s), n;
+	unsigned	 c;
+
+	for (; len > 0; s += n, len -= n) {
+		c = utf8_get(s, len, &n);
+		if ((c >= 0x590 && c <= 0x8ff) ||
+		    (c >= 0xfb1d && c <= 0xfdff) ||
+		    (c >= 0xfe70 && c <= 0xfeff) ||
+		    (c >= 0x10800 && c <= 0x10fff) ||
+		    (c >= 0x1e800 && c <= 0x1efff))
+			return 1;
+	}
+	return 0;
 }

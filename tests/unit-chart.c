@@ -408,7 +408,7 @@ text_tests(void)
 
 	memset(t, 0, sizeof(t));
 	t[0].s = "1" NNBSP "234 <b> & co";
-	t[0].family = FONT_SANS;
+	t[0].family = "Noto Sans";	/* the default heading face */
 	t[0].x = 12.345;
 	t[0].y = 30;
 	t[0].m[0] = t[0].m[3] = 1;

@@ -111,6 +111,26 @@ test_word(struct hyph *hy, const char *script, const char *w)
 	buf_free(&in);
 }
 
+/* Text of a script: soft hyphens inserted (French, Latin script) or
+ * none (other scripts: the patterns are French). */
+static void
+test_script(struct hyph *hy, const char *script, const char *text,
+    int want)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*name;
+	int		 has;
+
+	hyph_put(hy, &b, text, strlen(text));
+	buf_putc(&b, '\0');
+	has = strstr(b.data, HYPH_SHY) != NULL;
+	name = xasprintf("%s text: %s", script, want ? "soft hyphens "
+	    "inserted" : "no soft hyphen (no patterns for its script)");
+	ok(has == want, name, b.data);
+	free(name);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -153,6 +173,13 @@ main(void)
 		free(w);
 		hnj_hyphen_free(d);
 	}
+	test_script(hy, "Arabic", "تهدف هذه الخطة إلى حماية ضحايا الاتجار "
+	    "بالبشر وتقديم المساعدة القانونية والنفسية", 0);
+	test_script(hy, "Chinese", "该措施旨在加强对人口贩运受害者的识别与保护", 0);
+	test_script(hy, "Russian", "координация между ведомствами остаётся "
+	    "недостаточной", 0);
+	test_script(hy, "French", "la coordination interministérielle reste "
+	    "insuffisante", 1);
 	hyph_free(hy);
 	return failures != 0;
 }

@@ -1,0 +1,140 @@
+#!/bin/sh
+# Every script in the PDF, the charts and the site (gen/font.c, gen/hyph.c,
+# gen/html.c): narratives in Chinese, Russian, Arabic, Hebrew, Greek and
+# with emoji (tests/scripts/content); the theme's faces (tests/scripts/theme);
+# check's warning for a character no font has.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+# Under make test-asan: full stacks, so that tests/fuzz/lsan.supp can tell
+# cairo's own leak when it subsets the CFF fonts (Noto Sans CJK).
+[ -n "${ASAN_OPTIONS:-}" ] &&
+    export ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0"
+
+C=$TOP/tests/scripts/content
+M=$C/editions/2016/measures
+PY="python3 $TOP/tests/scripts/pdfcheck.py"
+OUT=$WORK/out
+PDF=$OUT/2016/rapport-2016.pdf
+
+"$BIN" build --content "$C" --out "$OUT" --quiet >"$WORK/build.log" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && ! grep -q 'warning\|error' "$WORK/build.log"; then
+	pass "the scripts content builds, with no warning"
+else fail "the scripts content builds, with no warning" "rc=$rc" \
+	"$(cat "$WORK/build.log")"; fi
+
+# The fallback fonts are embedded, and nothing else than the pinned ones.
+pdffonts "$PDF" >"$WORK/fonts" 2>&1
+for f in NotoSansCJKsc NotoSansArabic NotoSansHebrew Symbola CharisSIL; do
+	if grep -q "+$f" "$WORK/fonts"; then pass "PDF embeds $f"
+	else fail "PDF embeds $f" "$(cat "$WORK/fonts")"; fi
+done
+if awk 'NR > 2 && $(NF - 4) != "yes" { bad = 1 } END { exit bad }' \
+    "$WORK/fonts"; then pass "every font of the PDF is embedded"
+else fail "every font of the PDF is embedded" "$(cat "$WORK/fonts")"; fi
+
+check "every word of the Chinese, Russian, Arabic, Hebrew, Greek and emoji \
+paragraphs is in the PDF's text, no U+FFFD" \
+    $PY words "$PDF" "$M/m01.md" "$M/m02.md" "$M/m03.md"
+check "no glyph 0 (.notdef) drawn in the PDF" $PY glyph0 "$PDF"
+check "the Arabic paragraph is set right to left, justified, its last line \
+flush right" $PY rtl "$PDF"
+check "no hyphen at the end of an Arabic or Chinese line" \
+    $PY nohyphen "$PDF"
+check "the Chinese paragraph breaks between characters, no line starting \
+with a closing mark" $PY cjk "$PDF"
+
+# The site: paragraphs with an Arabic or Hebrew letter get dir="auto", the
+# others no dir.
+P=$OUT/2016/mesure-02.html
+n=$(grep -c '<p dir="auto">' "$P")
+if [ "$n" -eq 3 ] && grep -q '<p dir="auto">أعلنت.*Safe Harbour' "$P"; then
+	pass "site: the Arabic, mixed Arabic/English and Hebrew paragraphs \
+have dir=auto"
+else fail "site: the Arabic, mixed and Hebrew paragraphs have dir=auto" \
+	"$n found"; fi
+if ! grep -q 'dir=' "$OUT/2016/mesure-01.html" "$OUT/2016/mesure-03.html"
+then pass "site: Chinese, Russian, Greek and French paragraphs have no dir"
+else fail "site: Chinese, Russian, Greek and French paragraphs have no dir"
+fi
+
+# The charts: an Arabic indicator label, drawn with the same fonts in the
+# PDF's figure; in the SVG, real text in logical order marked right to left
+# (its reader does the bidi again, with its own fonts).
+mkdir -p "$WORK/c2"
+cp -r "$C"/* "$WORK/c2/"
+sed -i 's|<label>Victimes identifiées</label>|<label>الضحايا المحددون</label>|' \
+    "$WORK/c2/indicators/m01.xml"
+"$BIN" build --content "$WORK/c2" --out "$WORK/o2" --format pdf,svg \
+    --quiet >"$WORK/b2.log" 2>&1
+svg=$WORK/o2/2016/charts/m01-victimes.svg
+rtl='<text[^>]* direction="rtl" text-anchor="end"[^>]*>'
+if grep -q "$rtl"'الضحايا المحددون, 2014-2016</text>' "$svg" &&
+    rsvg-convert -o "$WORK/chart.png" "$svg" &&
+    pdftotext "$WORK/o2/2016/rapport-2016.pdf" - |
+    grep -q 'الضحايا المحددون'; then
+	pass "charts: an Arabic label is text in the SVG and in the PDF figure"
+else fail "charts: an Arabic label is text in the SVG and in the PDF figure" \
+	"$(cat "$WORK/b2.log")"; fi
+
+# check warns at a character no font has, where it is.
+printf '\nDes hiéroglyphes : 𓀀 et 𓀁.\n' >>"$WORK/c2/editions/2016/avant-propos.md"
+"$BIN" check --content "$WORK/c2" >"$WORK/check.log" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q "avant-propos.md:[0-9]*:20: warning: .*U+13000" \
+    "$WORK/check.log" && grep -q "U+13001" "$WORK/check.log"; then
+	pass "check warns at a character no font has (file:line:col, U+13000)"
+else fail "check warns at a character no font has" "rc=$rc" \
+	"$(cat "$WORK/check.log")"; fi
+"$BIN" check --content "$WORK/c2" --werror >/dev/null 2>&1
+check "check --werror fails on it" test $? -eq 1
+if ! grep -q 'U+' "$WORK/build.log"; then
+	pass "no such warning for the scripts content"
+else fail "no such warning for the scripts content"; fi
+
+# The theme's faces: installed families and a file of its fonts/ folder.
+T=$TOP/tests/scripts/theme
+"$BIN" build --content "$C" --styles "$T" --out "$WORK/ot" --quiet \
+    >"$WORK/bt.log" 2>&1
+pdffonts "$WORK/ot/2016/rapport-2016.pdf" >"$WORK/tfonts" 2>&1
+for f in DejaVuSerif DejaVuSans-Bold Inconsolata; do
+	if grep -q "+$f " "$WORK/tfonts"; then pass "theme: PDF embeds $f"
+	else fail "theme: PDF embeds $f" "$(cat "$WORK/bt.log" "$WORK/tfonts")"
+	fi
+done
+if ! grep -q 'CharisSIL' "$WORK/tfonts"; then
+	pass "theme: the default text face is gone from the PDF"
+else fail "theme: the default text face is gone from the PDF"; fi
+CSS=$WORK/ot/2016/assets/fonts.css
+if grep -q 'font-family: "Inconsolata";' "$CSS" &&
+    grep -q 'src: url("fonts/Inconsolata.otf")' "$CSS" &&
+    cmp -s "$T/fonts/Inconsolata.otf" "$WORK/ot/2016/assets/fonts/Inconsolata.otf" &&
+    grep -q '^body {' "$CSS" && grep -q '"DejaVu Serif", serif' "$CSS" &&
+    grep -q 'href="assets/fonts.css"' "$WORK/ot/2016/mesure-01.html"; then
+	pass "theme: the site has @font-face, the file and the faces"
+else fail "theme: the site has @font-face, the file and the faces" \
+	"$(cat "$CSS" 2>&1)"; fi
+if [ ! -e "$OUT/2016/assets/fonts.css" ] &&
+    ! grep -q 'fonts.css' "$OUT/2016/mesure-01.html"; then
+	pass "no fonts.css where the theme names no face"
+else fail "no fonts.css where the theme names no face"; fi
+
+# A family neither installed nor in fonts/: an error naming it, nothing
+# written.
+mkdir -p "$WORK/bad"
+printf ':root {\n  --font-text: "Charis SIL";\n  --font-heading: "Nowhere Sans";\n}\n' \
+    >"$WORK/bad/theme.css"
+"$BIN" build --content "$C" --styles "$WORK/bad" --out "$WORK/ob" \
+    >"$WORK/bad.log" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$WORK/ob" ] && grep -q \
+    'theme.css:3:19: error: font family "Nowhere Sans" (--font-heading)' \
+    "$WORK/bad.log"; then
+	pass "a family not installed is an error naming it, nothing written"
+else fail "a family not installed is an error naming it" "rc=$rc" \
+	"$(cat "$WORK/bad.log")"; fi
+
+# Reproducible: the same content and fonts, the same PDF.
+"$BIN" build --content "$C" --out "$WORK/out2" --quiet --jobs 1 >/dev/null 2>&1
+check "the scripts PDF is the same bytes twice" cmp "$PDF" \
+    "$WORK/out2/2016/rapport-2016.pdf"
