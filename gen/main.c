@@ -20,6 +20,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "theme.h"
 #include "backend.h"
 
 #ifndef DATADIR
@@ -445,6 +446,7 @@ build_once(const struct opts *o)
 		return EXIT_USAGE;
 	xref_resolve(r);
 	validate_opts(r, o->draft);
+	theme_check(o->styles);
 	if ((rc = diag_rc()) == EXIT_OK)
 		rc = build(r, o);
 	else
@@ -690,6 +692,7 @@ main(int argc, char *argv[])
 	}
 	xref_resolve(r);
 	validate_opts(r, o.draft);
+	theme_check(o.styles);
 	if ((cmd == CMD_BUILD || cmd == CMD_CHECK) && o.year != 0 &&
 	    report_edition(r, o.year) ==
 	    NULL && diag_count(DIAG_ERROR) == 0) {

@@ -14,6 +14,48 @@
 #define THEME_FILE	"theme.css"	/* within the styles folder */
 #define THEME_MAX	(1024 * 1024)	/* [bytes] larger is refused */
 #define THEME_NSERIES	8		/* --chart-1 .. --chart-8 */
+#define THEME_STR	512		/* [bytes] a string value, NUL included */
+
+/* The identity's other colours, by role (--<name> in theme.css, in the
+ * table of theme.c). */
+enum ink {
+	INK_TEXT,		/* --text, for the PDF's paragraph styles */
+	INK_PRIMARY,		/* masthead, icon, cover band */
+	INK_PRIMARY_DARK,	/* navigation bar, pressed buttons */
+	INK_ON_PRIMARY,		/* text and icon on the primary colours */
+	INK_ACCENT,		/* PDF titles and rules */
+	INK_BACKGROUND,		/* pages, charts, social card */
+	INK_BACKGROUND_SOFT,	/* panels of the site */
+	INK_LINE,		/* borders */
+	INK_LINE_SOFT,		/* light borders */
+	INK_LINK,		/* links of the site */
+	INK_LINK_VISITED,
+	INK_LINK_PRINT,		/* links of the PDF */
+	INK_FOCUS,		/* focus ring and highlight */
+	INK_FOCUS_TEXT,		/* text on --focus */
+	INK_TEXT_SOFT,		/* quotes, subtitles, notes */
+	INK_NOTE,		/* captions' descriptions, small print */
+	INK_HEADING,		/* site headings */
+	INK_HEADING_MINOR,	/* fifth and sixth levels */
+	INK_SUBTITLE,		/* site subtitles */
+	INK_KICKER,		/* PDF kickers above titles */
+	INK_DRAFT_BACKGROUND,	/* draft banner and placeholders */
+	INK_DRAFT_LINE,
+	INK_DRAFT_TEXT,
+	INK_DRAFT_NOTE,
+	INK_DRAFT_MARK,		/* PDF draft mark and watermark */
+	INK_PRINT_TEXT,		/* the site printed */
+	INK_CODE_BACKGROUND,	/* PDF code blocks */
+	INK_QUOTE_RULE,		/* PDF block quotes' rule */
+	INK_TABLE_HEAD,		/* PDF table head row */
+	INK_TABLE_RULE,		/* PDF table rules */
+	INK_HEAD_RULE,		/* PDF running head's rule */
+	INK_RULE,		/* PDF thematic break */
+	INK_BADGE_TEXT,		/* PDF status badges' text */
+	INK_BADGE_GAP,		/* PDF badge of a draft's missing status */
+	INK_BADGE_GAP_LINE,
+	INK__MAX
+};
 
 struct rgb {
 	double	 r, g, b;		/* [0, 1] */
@@ -37,6 +79,11 @@ struct theme {
 	double		 size_note;	/* [pt] --chart-size-note */
 	double		 size_figure;	/* [pt] --chart-size-figure: key
 					   figures of the synthesis */
+	struct rgb	 ink[INK__MAX];	/* the identity's other colours */
+	char		 logo[THEME_STR]; /* --logo: a file of the styles
+					   folder, "" for none */
+	char		 logo_alt[THEME_STR]; /* --logo-alt */
+	int		 logo_head;	/* --logo-running-head: on */
 };
 
 /* The defaults (no file). */
@@ -55,5 +102,13 @@ int		 theme_load(const char *styles);
 const struct theme *theme_get(void);
 /* WCAG 2 contrast ratio of two colours, from 1 to 21. */
 double		 theme_contrast(struct rgb, struct rgb);
+/* The colour as 0xrrggbb. */
+unsigned	 theme_hex(struct rgb);
+/* Checks <styles>/theme.css: a warning for each pair of colours drawn
+ * one on the other below its contrast (4.5:1 for text, 3:1 for graphics),
+ * an error for a logo that is missing or is no plain file name. */
+void		 theme_check(const char *styles);
+/* The path of the logo (caller frees), or NULL if the theme has none. */
+char		*theme_logo_path(const char *styles, const struct theme *);
 
 #endif /* THEME_H */
