@@ -336,14 +336,14 @@ install:
 	install -m 755 gen/rapporteur $(DESTDIR)$(BINDIR)/rapporteur
 	install -m 644 gen/rapporteur.1 $(DESTDIR)$(MANDIR)/man1/rapporteur.1
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema
-	install -m 644 styles/*.css $(DESTDIR)$(DATADIR)/styles
+	install -m 644 styles/*.css styles/*.svg $(DESTDIR)$(DATADIR)/styles
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rapporteur \
 	    $(DESTDIR)$(MANDIR)/man1/rapporteur.1
 	for f in $(SCHEMAS); do \
 	  rm -f $(DESTDIR)$(DATADIR)/schema/$${f##*/}; done
-	for f in styles/*.css; do \
+	for f in styles/*.css styles/*.svg; do \
 	  rm -f $(DESTDIR)$(DATADIR)/styles/$${f##*/}; done
 	-rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles \
 	    $(DESTDIR)$(DATADIR) 2>/dev/null
