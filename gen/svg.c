@@ -702,6 +702,15 @@ struct job {
 	const char		*title;
 };
 
+/* The theme's background as cr's source. */
+static void
+set_background(cairo_t *cr)
+{
+	struct rgb	 c = theme_get()->ink[INK_BACKGROUND];
+
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
 /* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text),
  * its text into ts, under the heading hd (but the sheet). */
 static int
@@ -718,7 +727,7 @@ render(struct buf *raw, struct chart_texts *ts, PangoContext *pc,
 	cr = cairo_create(s);
 	chart_texts_attach(cr, ts);
 	if (j->kind != DOC_SHEET) {
-		cairo_set_source_rgb(cr, 1, 1, 1);
+		set_background(cr);
 		cairo_paint(cr);
 		y = chart_heading_draw(cr, hd);
 		cairo_translate(cr, 0, y);
@@ -850,8 +859,7 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 630);
 	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
+	set_background(cr);
 	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
 	cairo_scale(cr, k, k);
 	chart_draw_sheet(cr, pc, r, e, draft);

@@ -12,9 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
+
 #include "report.h"
 #include "extern.h"
 #include "theme.h"
+#include "svgdraw.h"
 
 #define RGB(x)	{ ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, \
 		  ((x) & 0xff) / 255.0 }
@@ -60,6 +63,7 @@ static const struct theme defaults = {
 	.size_figure = 26,
 	.ink = {
 		[INK_TEXT] = RGB(0x1a1a1a),
+		[INK_MUTED] = RGB(0x595959),
 		[INK_PRIMARY] = RGB(0x15305a),
 		[INK_PRIMARY_DARK] = RGB(0x0f2447),
 		[INK_ON_PRIMARY] = RGB(0xffffff),
@@ -141,6 +145,7 @@ static const struct prop props[] = {
 	C("text", text),
 	I("text", INK_TEXT),
 	C("muted", muted),
+	I("muted", INK_MUTED),
 	C("grid", grid),
 	C("axis", axis),
 	C("highlight", highlight),
@@ -561,32 +566,49 @@ check_pair(const char *path, const struct theme *t, const struct tpos *pos,
 	    floor(ratio * 100) / 100, pr->min);
 }
 
-/* The logo: a plain SVG file name of the styles folder, with a text. */
+/* The logo: an SVG file of the styles folder, with a text.  Its name,
+ * which the site uses as it is in an address beside the favicon, is
+ * plain. */
 static void
 check_logo(const char *styles, const char *path, const struct theme *t,
     const struct tpos *pos)
 {
 	struct pos	 at = { path, 1, 1 };
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
+	struct svgdraw	*sd = NULL;
+	enum svgdraw_err err;
 	size_t		 k = prop_index("logo"), n = strlen(t->logo);
+	double		 w, h;
 	char		*lp;
 
 	if (n == 0)
 		return;
 	at.line = pos[k].line;
 	at.col = pos[k].col;
-	if (strchr(t->logo, '/') != NULL || t->logo[0] == '.' || n < 5 ||
-	    strcmp(t->logo + n - 4, ".svg") != 0) {
+	if (strspn(t->logo, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._-") != n || t->logo[0] == '.' || n < 5 ||
+	    strcmp(t->logo + n - 4, ".svg") != 0 ||
+	    strcmp(t->logo, "favicon.svg") == 0) {
 		diag(DIAG_ERROR, &at, "--logo \"%s\": not the name of an SVG "
-		    "file of the styles folder", t->logo);
+		    "file of the styles folder (letters, digits, '.', '-', "
+		    "'_'; not favicon.svg)", t->logo);
 		return;
 	}
 	lp = theme_logo_path(styles, t);
-	if (access(lp, R_OK) == -1)
+	if (!file_get(lp, MAX_SVG_BYTES, &b, &ff))
 		diag(DIAG_ERROR, &at, "--logo \"%s\": %s", t->logo,
-		    strerror(errno));
+		    ff.why == FILE_SYS ? strerror(ff.err) : "not a regular "
+		    "file, or too large");
+	else if ((err = svgdraw_load(b.data, b.len, &sd, &w, &h)) !=
+	    SVGDRAW_OK)
+		diag(DIAG_ERROR, &at, "--logo \"%s\": %s", t->logo,
+		    svgdraw_strerror(err));
 	else if (t->logo_alt[0] == '\0')
 		diag(DIAG_ERROR, &at, "--logo \"%s\" has no --logo-alt, its "
 		    "text alternative", t->logo);
+	svgdraw_free(sd);
+	buf_free(&b);
 	free(lp);
 }
 

@@ -20,6 +20,7 @@
  * table of theme.c). */
 enum ink {
 	INK_TEXT,		/* --text, for the PDF's paragraph styles */
+	INK_MUTED,		/* --muted: PDF running heads, leaders */
 	INK_PRIMARY,		/* masthead, icon, cover band */
 	INK_PRIMARY_DARK,	/* navigation bar, pressed buttons */
 	INK_ON_PRIMARY,		/* text and icon on the primary colours */

@@ -186,7 +186,7 @@ theme_tests(void)
 	if (file_read("styles/theme.css", &b)) {
 		memset(&f, 0, sizeof(f));
 		n = theme_parse(&f, b.data, b.len);
-		ok = n == 30 + INK__MAX - 1 + 3 && f.size_title == def->size_title &&
+		ok = n == 30 + INK__MAX - 2 + 3 && f.size_title == def->size_title &&
 		    f.size_label == def->size_label &&
 		    f.size_tick == def->size_tick &&
 		    f.size_note == def->size_note &&
