@@ -22,6 +22,7 @@
 #include "backend.h"
 #include "font.h"
 #include "theme.h"
+#include "logo.h"
 #include "chart.h"
 
 /*
@@ -842,9 +843,26 @@ out:
 	return rc;
 }
 
+/* The theme's logo in the social card's bottom right corner, in the
+ * margin beside the sheet [px]. */
+static void
+card_logo(cairo_t *cr)
+{
+	const struct logo *l = logo_get();
+	double		 h = 28, w;
+
+	if (l == NULL)
+		return;
+	w = fmin(160, h * l->w / l->h);
+	h = w * l->h / l->w;
+	cairo_identity_matrix(cr);
+	logo_draw(cr, 1200 - 24 - w, 630 - 20 - h, w, h);
+}
+
 /* The edition's social card for sharing sites (Open Graph): its
- * synthesis sheet drawn by the chart code, centred on a white image of
- * 1200 × 630 px, the size they ask for. */
+ * synthesis sheet drawn by the chart code, centred on an image of the
+ * theme's background of 1200 × 630 px, the size they ask for, and the
+ * logo. */
 static int
 social_card(struct outdir *od, PangoContext *pc, const struct report *r,
     const struct edition *e, int draft)
@@ -863,6 +881,7 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
 	cairo_scale(cr, k, k);
 	chart_draw_sheet(cr, pc, r, e, draft);
+	card_logo(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
 	    cairo_surface_write_to_png_stream(s, write_buf, &b) !=
 	    CAIRO_STATUS_SUCCESS)
@@ -905,7 +924,7 @@ svg_edition(const struct report *r, const struct edition *e,
 	size_t		 i, k;
 	int		 rc = 0;
 
-	if (!theme_load(o->styles))
+	if (!theme_load(o->styles) || !logo_load(o->styles))
 		return 0;
 	fm = font_map_new();
 	pc = font_context(fm);
