@@ -1668,8 +1668,8 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 			}
 			bar(d, x, ya, bw, yb - ya,
 			    th->series[i % THEME_NSERIES], v->illustrative);
-			/* A white seam between segments. */
-			hline(d, x, x + bw, yb, (struct rgb){ 1, 1, 1 }, 1);
+			/* A seam of the background between segments. */
+			hline(d, x, x + bw, yb, th->ink[INK_BACKGROUND], 1);
 			chart_fmt(num, sizeof(num), v->v, ind->unit);
 			measure(d, num, th->size_tick, 0, -1, 0, &lw, &lh);
 			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2 &&
@@ -2310,9 +2310,9 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 				    y + (rowh - lh) / 2, HA_CENTRE, th->text,
 				    -1, 0, NULL);
 			}
-			/* A white seam between statuses. */
+			/* A seam of the background between statuses. */
 			vline(d, x + sw, y + (rowh - bh) / 2,
-			    y + (rowh + bh) / 2, (struct rgb){ 1, 1, 1 }, 1.5);
+			    y + (rowh + bh) / 2, th->ink[INK_BACKGROUND], 1.5);
 			x += sw;
 		}
 	}

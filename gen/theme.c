@@ -566,6 +566,26 @@ check_pair(const char *path, const struct theme *t, const struct tpos *pos,
 	    floor(ratio * 100) / 100, pr->min);
 }
 
+/* A colour the file does not set: the PDF and the charts take the
+ * default, but the site, which links the file, has none. */
+static void
+check_unset(const char *path, const struct tpos *pos)
+{
+	struct pos	 at = { path, 1, 1 };
+	struct rgb	 c;
+	size_t		 k;
+
+	for (k = 0; k < NPROPS; k++) {
+		if (props[k].type != PT_COLOUR ||
+		    prop_index(props[k].name) != k || pos[k].line != 0)
+			continue;
+		memcpy(&c, (const char *)&defaults + props[k].off, sizeof(c));
+		diag(DIAG_WARNING, &at, "--%s is not set: the site has no "
+		    "value for it (the PDF and the charts take #%06x)",
+		    props[k].name, theme_hex(c));
+	}
+}
+
 /* The logo: an SVG file of the styles folder, with a text.  Its name,
  * which the site uses as it is in an address beside the favicon, is
  * plain. */
@@ -631,6 +651,7 @@ theme_check(const char *styles)
 	}
 	memset(pos, 0, sizeof(pos));
 	parse_at(&t, b.data, b.len, pos);
+	check_unset(path, pos);
 	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
 		check_pair(path, &t, pos, &pairs[i]);
 	check_logo(styles, path, &t, pos);
