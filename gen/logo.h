@@ -8,7 +8,8 @@
 struct logo {
 	struct buf	 svg;		/* the file's bytes */
 	double		 w, h;		/* [px] intrinsic size */
-	const char	*name;		/* its file name in the styles folder */
+	const char	*name;		/* its file name in the styles
+					   folder */
 	const char	*alt;		/* its text alternative */
 };
 
@@ -20,6 +21,7 @@ int		 logo_load(const char *styles);
 const struct logo *logo_get(void);
 /* Draws the logo into the box (x, y, w, h) of cr, its aspect kept.
  * Returns 0 if there is none or librsvg failed. */
-int		 logo_draw(cairo_t *, double x, double y, double w, double h);
+int		 logo_draw(cairo_t *, double x, double y, double w,
+		    double h);
 
 #endif /* LOGO_H */

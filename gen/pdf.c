@@ -2349,8 +2349,8 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
 	cairo_fill(cr);
 	artifact_end(cr);
-	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL, INK_TEXT_SOFT,
-	    x, PAGE_H - 176, w, 13.5);
+	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL,
+	    INK_TEXT_SOFT, x, PAGE_H - 176, w, 13.5);
 	buf_free(&b);
 }
 

@@ -606,8 +606,9 @@ check_logo(const char *styles, const char *path, const struct theme *t,
 		return;
 	at.line = pos[k].line;
 	at.col = pos[k].col;
-	if (strspn(t->logo, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789._-") != n || t->logo[0] == '.' || n < 5 ||
+	if (strspn(t->logo, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
+	    t->logo[0] == '.' || n < 5 ||
 	    strcmp(t->logo + n - 4, ".svg") != 0 ||
 	    strcmp(t->logo, "favicon.svg") == 0) {
 		diag(DIAG_ERROR, &at, "--logo \"%s\": not the name of an SVG "

@@ -14,7 +14,7 @@
 #define THEME_FILE	"theme.css"	/* within the styles folder */
 #define THEME_MAX	(1024 * 1024)	/* [bytes] larger is refused */
 #define THEME_NSERIES	8		/* --chart-1 .. --chart-8 */
-#define THEME_STR	512		/* [bytes] a string value, NUL included */
+#define THEME_STR	512		/* [bytes] a string, its NUL too */
 
 /* The identity's other colours, by role (--<name> in theme.css, in the
  * table of theme.c). */
@@ -53,7 +53,7 @@ enum ink {
 	INK_HEAD_RULE,		/* PDF running head's rule */
 	INK_RULE,		/* PDF thematic break */
 	INK_BADGE_TEXT,		/* PDF status badges' text */
-	INK_BADGE_GAP,		/* PDF badge of a draft's missing status */
+	INK_BADGE_GAP,		/* PDF badge of a draft's gap */
 	INK_BADGE_GAP_LINE,
 	INK__MAX
 };
