@@ -188,10 +188,10 @@ extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
 
 /*
- * The site's icon: three rising bars in the theme's --on-primary on its
- * --primary (the masthead's colours), in a 32-unit square with rounded
- * corners.  One geometry for favicon.svg and the PNG copies (32 px, and
- * 180 px for phones' home screens).
+ * The site's icon: the theme's --icon, or three rising bars in its
+ * --on-primary on its --primary (the masthead's colours), in a 32-unit
+ * square with rounded corners.  One drawing for favicon.svg and the PNG
+ * copies (32 px, and 180 px for phones' home screens).
  */
 static const struct {
 	int	 x, y, w, h;
@@ -203,8 +203,13 @@ static void
 icon_svg(struct buf *b)
 {
 	const struct theme *th = theme_get();
+	const struct logo *l = logo_get(LOGO_ICON);
 	size_t		 i;
 
+	if (l != NULL) {
+		buf_put(b, l->svg.data, l->svg.len);
+		return;
+	}
 	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
 	    "rx=\"6\" fill=\"#%06x\"/>", theme_hex(th->ink[INK_PRIMARY]));
@@ -229,19 +234,14 @@ icon_source(cairo_t *cr, struct rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-/* The icon as a PNG of px × px pixels.  Returns 0 if cairo failed. */
-static int
-icon_png(struct buf *b, int px)
+/* The bars of the theme's colours in a px × px square of cr. */
+static void
+icon_bars_draw(cairo_t *cr, int px)
 {
 	const struct theme *th = theme_get();
-	cairo_surface_t	*s;
-	cairo_t		*cr;
 	double		 r = 6;
 	size_t		 i;
-	int		 ok;
 
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
-	cr = cairo_create(s);
 	cairo_scale(cr, px / 32.0, px / 32.0);
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, 32 - r, r, r, -G_PI / 2, 0);
@@ -256,8 +256,25 @@ icon_png(struct buf *b, int px)
 		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
 		    icon_bars[i].w, icon_bars[i].h);
 	cairo_fill(cr);
+}
+
+/* The icon as a PNG of px × px pixels.  Returns 0 if cairo or librsvg
+ * failed. */
+static int
+icon_png(struct buf *b, int px)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	int		 ok = 1;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
+	cr = cairo_create(s);
+	if (logo_get(LOGO_ICON) != NULL)
+		ok = logo_draw(LOGO_ICON, cr, 0, 0, px, px);
+	else
+		icon_bars_draw(cr, px);
 	cairo_destroy(cr);
-	ok = cairo_surface_write_to_png_stream(s, icon_write, b) ==
+	ok = ok && cairo_surface_write_to_png_stream(s, icon_write, b) ==
 	    CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
 	return ok;
@@ -295,7 +312,7 @@ write_icons(struct outdir *od, const char *dir)
 static int
 write_logo(struct outdir *od, const char *dir)
 {
-	const struct logo *l = logo_get();
+	const struct logo *l = logo_get(LOGO_MAIN);
 	char		*rel;
 	int		 rc;
 
@@ -443,7 +460,7 @@ newer_banner(struct page *p)
 static void
 brand_open(struct page *p)
 {
-	const struct logo *l = logo_get();
+	const struct logo *l = logo_get(LOGO_MAIN);
 
 	if (l == NULL) {
 		PUTSL(p, "<a class=\"brand\" href=\"index.html\">"

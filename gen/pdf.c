@@ -2150,13 +2150,14 @@ logo_box(const struct logo *l, double *w, double h)
 static double
 head_logo(struct pdf *p, cairo_t *cr)
 {
-	const struct logo *l = logo_get();
+	const struct logo *l = logo_get(LOGO_MAIN);
 	double		 w = COL_W / 3;
 
 	if (l == NULL || !p->th->logo_head)
 		return 0;
 	logo_box(l, &w, HEAD_LOGO_H);
-	logo_draw(cr, M_LEFT, HEAD_Y + 3 - HEAD_LOGO_H, w, HEAD_LOGO_H);
+	logo_draw(LOGO_MAIN, cr, M_LEFT, HEAD_Y + 3 - HEAD_LOGO_H, w,
+	    HEAD_LOGO_H);
 	return w + 8;
 }
 
@@ -2287,7 +2288,7 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 static void
 draw_cover_logo(struct pdf *p, cairo_t *cr)
 {
-	const struct logo *l = logo_get();
+	const struct logo *l = logo_get(LOGO_MAIN);
 	double		 w = COL_W;
 
 	if (l == NULL)
@@ -2295,7 +2296,8 @@ draw_cover_logo(struct pdf *p, cairo_t *cr)
 	logo_box(l, &w, COVER_LOGO_H);
 	p->figalt = xstrdup(l->alt);
 	figure_begin(p, cr);
-	logo_draw(cr, M_LEFT, 96 - 14 - COVER_LOGO_H, w, COVER_LOGO_H);
+	logo_draw(LOGO_MAIN, cr, M_LEFT, 96 - 14 - COVER_LOGO_H, w,
+	    COVER_LOGO_H);
 	cairo_tag_end(cr, "Figure");
 }
 

@@ -848,7 +848,7 @@ out:
 static void
 card_logo(cairo_t *cr)
 {
-	const struct logo *l = logo_get();
+	const struct logo *l = logo_get(LOGO_MAIN);
 	double		 h = 28, w;
 
 	if (l == NULL)
@@ -856,7 +856,7 @@ card_logo(cairo_t *cr)
 	w = fmin(160, h * l->w / l->h);
 	h = w * l->h / l->w;
 	cairo_identity_matrix(cr);
-	logo_draw(cr, 1200 - 24 - w, 630 - 20 - h, w, h);
+	logo_draw(LOGO_MAIN, cr, 1200 - 24 - w, 630 - 20 - h, w, h);
 }
 
 /* The edition's social card for sharing sites (Open Graph): its

@@ -102,6 +102,7 @@ static const struct theme defaults = {
 	.logo = "",
 	.logo_alt = "",
 	.logo_head = 0,
+	.icon = "",
 };
 
 enum ptype {
@@ -193,6 +194,7 @@ static const struct prop props[] = {
 	{ "logo", PT_STRING, offsetof(struct theme, logo) },
 	{ "logo-alt", PT_STRING, offsetof(struct theme, logo_alt) },
 	{ "logo-running-head", PT_SWITCH, offsetof(struct theme, logo_head) },
+	{ "icon", PT_STRING, offsetof(struct theme, icon) },
 };
 #define NPROPS	(sizeof(props) / sizeof(props[0]))
 #undef C
@@ -592,51 +594,68 @@ check_unset(const char *path, const struct tpos *pos)
 	}
 }
 
-/* The logo: an SVG file of the styles folder, with a text.  Its name,
- * which the site uses as it is in an address beside the favicon, is
- * plain. */
-static void
-check_logo(const char *styles, const char *path, const struct theme *t,
-    const struct tpos *pos)
+/* The logo or the icon (prop, its value name): an SVG file of the
+ * styles folder that svgdraw.c draws.  Its name, which the site uses as
+ * it is in an address beside the favicon, is plain. */
+static int
+check_image(const char *styles, const char *path, const struct tpos *pos,
+    const char *prop, const char *name)
 {
 	struct pos	 at = { path, 1, 1 };
 	struct buf	 b = { NULL, 0, 0 };
 	struct file_fail ff;
 	struct svgdraw	*sd = NULL;
-	enum svgdraw_err err;
-	size_t		 k = prop_index("logo"), n = strlen(t->logo);
+	enum svgdraw_err err = SVGDRAW_OK;
+	size_t		 k = prop_index(prop), n = strlen(name);
 	double		 w, h;
-	char		*lp;
+	char		*fp;
+	int		 ok = 0;
 
-	if (n == 0)
-		return;
 	at.line = pos[k].line;
 	at.col = pos[k].col;
-	if (strspn(t->logo, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
-	    t->logo[0] == '.' || n < 5 ||
-	    strcmp(t->logo + n - 4, ".svg") != 0 ||
-	    strcmp(t->logo, "favicon.svg") == 0) {
-		diag(DIAG_ERROR, &at, "--logo \"%s\": not the name of an SVG "
+	    name[0] == '.' || n < 5 || strcmp(name + n - 4, ".svg") != 0 ||
+	    strcmp(name, "favicon.svg") == 0) {
+		diag(DIAG_ERROR, &at, "--%s \"%s\": not the name of an SVG "
 		    "file of the styles folder (letters, digits, '.', '-', "
-		    "'_'; not favicon.svg)", t->logo);
-		return;
+		    "'_'; not favicon.svg)", prop, name);
+		return 0;
 	}
-	lp = theme_logo_path(styles, t);
-	if (!file_get(lp, MAX_SVG_BYTES, &b, &ff))
-		diag(DIAG_ERROR, &at, "--logo \"%s\": %s", t->logo,
+	fp = theme_file_path(styles, name);
+	if (!file_get(fp, MAX_SVG_BYTES, &b, &ff))
+		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
 		    ff.why == FILE_SYS ? strerror(ff.err) : "not a regular "
 		    "file, or too large");
 	else if ((err = svgdraw_load(b.data, b.len, &sd, &w, &h)) !=
 	    SVGDRAW_OK)
-		diag(DIAG_ERROR, &at, "--logo \"%s\": %s", t->logo,
+		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
 		    svgdraw_strerror(err));
-	else if (t->logo_alt[0] == '\0')
-		diag(DIAG_ERROR, &at, "--logo \"%s\" has no --logo-alt, its "
-		    "text alternative", t->logo);
+	else
+		ok = 1;
 	svgdraw_free(sd);
 	buf_free(&b);
-	free(lp);
+	free(fp);
+	return ok;
+}
+
+/* The logo, with its text; the icon. */
+static void
+check_images(const char *styles, const char *path, const struct theme *t,
+    const struct tpos *pos)
+{
+	struct pos	 at = { path, 1, 1 };
+	size_t		 k = prop_index("logo");
+
+	if (t->logo[0] != '\0' && check_image(styles, path, pos, "logo",
+	    t->logo) && t->logo_alt[0] == '\0') {
+		at.line = pos[k].line;
+		at.col = pos[k].col;
+		diag(DIAG_ERROR, &at, "--logo \"%s\" has no --logo-alt, its "
+		    "text alternative", t->logo);
+	}
+	if (t->icon[0] != '\0')
+		check_image(styles, path, pos, "icon", t->icon);
 }
 
 void
@@ -661,15 +680,15 @@ theme_check(const char *styles)
 	check_unset(path, pos);
 	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
 		check_pair(path, &t, pos, &pairs[i]);
-	check_logo(styles, path, &t, pos);
+	check_images(styles, path, &t, pos);
 	free(path);
 	buf_free(&b);
 }
 
 char *
-theme_logo_path(const char *styles, const struct theme *t)
+theme_file_path(const char *styles, const char *name)
 {
-	if (t->logo[0] == '\0' || styles == NULL)
+	if (name[0] == '\0' || styles == NULL)
 		return NULL;
-	return xasprintf("%s/%s", styles, t->logo);
+	return xasprintf("%s/%s", styles, name);
 }

@@ -84,6 +84,9 @@ struct theme {
 	char		 logo[THEME_STR]; /* --logo: a file of the styles
 					   folder, "" for none */
 	char		 logo_alt[THEME_STR]; /* --logo-alt */
+	char		 icon[THEME_STR]; /* --icon: a square SVG of the
+					   styles folder for the favicon,
+					   "" for the bars of theme colours */
 	int		 logo_head;	/* --logo-running-head: on */
 };
 
@@ -106,10 +109,12 @@ double		 theme_contrast(struct rgb, struct rgb);
 /* The colour as 0xrrggbb. */
 unsigned	 theme_hex(struct rgb);
 /* Checks <styles>/theme.css: a warning for each pair of colours drawn
- * one on the other below its contrast (4.5:1 for text, 3:1 for graphics),
- * an error for a logo that is missing or is no plain file name. */
+ * one on the other below its contrast (4.5:1 for text, 3:1 for graphics)
+ * and for each colour it does not set, an error for a logo or icon that
+ * is missing, cannot be drawn or is no plain file name. */
 void		 theme_check(const char *styles);
-/* The path of the logo (caller frees), or NULL if the theme has none. */
-char		*theme_logo_path(const char *styles, const struct theme *);
+/* The path of the file name (the theme's logo or icon) in the styles
+ * folder (caller frees), or NULL if name is "". */
+char		*theme_file_path(const char *styles, const char *name);
 
 #endif /* THEME_H */

@@ -90,8 +90,14 @@ check "second theme: its logo on the PDF's cover ($n px of #6b1d4f)" \
 n=$(pixels two/2016/rapport-2016.pdf 8 70 28 80 24 6b1d4f)
 check "second theme: its logo in the running head ($n px of #6b1d4f)" \
     test "$n" -gt 20
-check "second theme: the icon in its colours" \
-    grep -q 'fill="#6b1d4f".*fill="#fffdf7"' two/assets/favicon.svg
+check "second theme: its --icon is the favicon" \
+    cmp "$SECOND/icon.svg" two/assets/favicon.svg
+check "second theme: the favicon's PNG copies drawn from it" sh -c \
+    "file two/assets/favicon.png | grep -q '32 x 32' &&
+    file two/assets/apple-touch-icon.png | grep -q '180 x 180' &&
+    ! cmp -s one/assets/favicon.png two/assets/favicon.png"
+check "sample: no --icon, the favicon's bars in its colours" \
+    grep -q 'fill="#15305a".*fill="#ffffff"' one/assets/favicon.svg
 for y in 2015 2016; do
 	qpdf --qdf --object-streams=disable two/$y/rapport-$y.pdf two-$y.qdf \
 	    >/dev/null 2>&1
@@ -119,7 +125,7 @@ check "second theme: built twice, the same bytes" diff -r two three
 
 # ---- check: contrast and the logo ----
 mkdir low
-cp "$SECOND/theme.css" "$SECOND/logo.svg" low/
+cp "$SECOND/theme.css" "$SECOND/logo.svg" "$SECOND/icon.svg" low/
 # --text at 2:1 on the background.
 sed 's/^  --text: #221c1f;/  --text: #b8b4b0;/' "$SECOND/theme.css" >low/theme.css
 "$BIN" check --content "$TOP/content" --styles low >low.out 2>&1
@@ -134,6 +140,12 @@ check "text at 2:1: check --werror fails (status 1)" test $? = 1
 "$BIN" build --werror --quiet --content "$TOP/content" --styles low \
     --out low-out >low.out 2>&1
 check "text at 2:1: build --werror writes nothing" test ! -e low-out
+mkdir noicon
+cp "$SECOND/logo.svg" noicon/
+cp "$SECOND/theme.css" noicon/
+"$BIN" check --content "$TOP/content" --styles noicon >noicon.out 2>&1
+check "a missing icon: an error naming it" grep -q \
+    'noicon/theme.css:10:3: error: --icon "icon.svg": No such file' noicon.out
 mkdir nologo
 sed 's/--logo: "logo.svg";/--logo: "absent.svg";/' "$SECOND/theme.css" \
     >nologo/theme.css
@@ -143,7 +155,7 @@ check "a missing logo: an error naming it (status 1)" sh -c "test $st = 1 &&
     grep -q 'nologo/theme.css:7:3: error: --logo \"absent.svg\": No such file' \
     nologo.out || { cat nologo.out; exit 1; }"
 mkdir noalt
-cp "$SECOND/logo.svg" noalt/
+cp "$SECOND/logo.svg" "$SECOND/icon.svg" noalt/
 grep -v -- '--logo-alt' "$SECOND/theme.css" >noalt/theme.css
 "$BIN" check --content "$TOP/content" --styles noalt >noalt.out 2>&1
 check "a logo with no --logo-alt: an error" grep -q \
@@ -164,7 +176,7 @@ sed 's|--logo: "logo.svg";|--logo: "../second/logo.svg";|' \
 check "a logo outside the styles folder: refused" grep -q \
     'error: --logo "../second/logo.svg": not the name of an SVG file' path.out
 mkdir unset
-cp "$SECOND/logo.svg" unset/
+cp "$SECOND/logo.svg" "$SECOND/icon.svg" unset/
 grep -v -- '^  --primary:' "$SECOND/theme.css" >unset/theme.css
 "$BIN" check --content "$TOP/content" --styles unset >unset.out 2>&1
 check "a colour the theme does not set: a warning naming it" grep -q \
