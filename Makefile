@@ -24,14 +24,14 @@ CFLAGS	?= -O2 -g
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
-	   fonts-sil-charis fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
-	   fonts-symbola
+	   librsvg2-dev fonts-sil-charis fonts-noto-core fonts-noto-cjk \
+	   fonts-dejavu-core fonts-symbola
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium git python3 python3-yaml locales strace
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
-	   pangoft2 fontconfig glib-2.0
+	   pangoft2 fontconfig glib-2.0 librsvg-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
@@ -46,7 +46,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/i18n.o gen/chartdesc.o gen/csv.o gen/sitemap.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
-	   gen/pdf.o gen/hyph.o gen/image.o gen/shy.o gen/breaks.o
+	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/logo.o gen/shy.o gen/breaks.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
@@ -154,7 +154,7 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/rapporteur-locale \
 	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
@@ -208,6 +208,9 @@ tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/fo
 
 tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-i18n.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-svgdraw: tests/unit-svgdraw.c tests/tap.h gen/libgen.a gen/svgdraw.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-svgdraw.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
@@ -348,14 +351,14 @@ install:
 	install -m 755 gen/rapporteur $(DESTDIR)$(BINDIR)/rapporteur
 	install -m 644 gen/rapporteur.1 $(DESTDIR)$(MANDIR)/man1/rapporteur.1
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema
-	install -m 644 styles/*.css $(DESTDIR)$(DATADIR)/styles
+	install -m 644 styles/*.css styles/*.svg $(DESTDIR)$(DATADIR)/styles
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rapporteur \
 	    $(DESTDIR)$(MANDIR)/man1/rapporteur.1
 	for f in $(SCHEMAS); do \
 	  rm -f $(DESTDIR)$(DATADIR)/schema/$${f##*/}; done
-	for f in styles/*.css; do \
+	for f in styles/*.css styles/*.svg; do \
 	  rm -f $(DESTDIR)$(DATADIR)/styles/$${f##*/}; done
 	-rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/styles \
 	    $(DESTDIR)$(DATADIR) 2>/dev/null

@@ -171,6 +171,12 @@ set_rgb(struct dc *d, struct rgb c)
 	cairo_set_source_rgb(d->cr, c.r, c.g, c.b);
 }
 
+static void
+set_rgba(struct dc *d, struct rgb c, double alpha)
+{
+	cairo_set_source_rgba(d->cr, c.r, c.g, c.b, alpha);
+}
+
 static PangoLayout *
 lay(struct dc *d, const char *text, double size, int bold, double width,
     int maxlines)
@@ -716,7 +722,7 @@ static void
 bar(struct dc *d, double x, double y, double w, double h, struct rgb c,
     int illustrative)
 {
-	static const struct rgb white = { 1, 1, 1 };
+	const struct rgb white = d->th->ink[INK_BACKGROUND];
 
 	if (h < 0) {
 		y += h;
@@ -743,7 +749,7 @@ bar(struct dc *d, double x, double y, double w, double h, struct rgb c,
 static void
 marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
 {
-	static const struct rgb white = { 1, 1, 1 };
+	const struct rgb white = d->th->ink[INK_BACKGROUND];
 
 	cairo_new_sub_path(d->cr);
 	cairo_arc(d->cr, x, y, illustrative ? 3.6 : 4, 0, 2 * M_PI);
@@ -762,14 +768,15 @@ marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
 	}
 }
 
-/* The status pattern over a filled rectangle, in white. */
+/* The status pattern over a filled rectangle, in the background's
+ * colour. */
 #define DOT_DASH	0.01	/* [pt] */
 
 static void
 pattern(struct dc *d, enum pattern p, double x, double y, double w,
     double h)
 {
-	static const struct rgb white = { 1, 1, 1 };
+	const struct rgb white = d->th->ink[INK_BACKGROUND];
 	static const double dot_dash[2] = { DOT_DASH, 5 - DOT_DASH };
 	double	 i, j, k, last;
 
@@ -840,11 +847,12 @@ status_box(struct dc *d, enum status st, double x, double y, double w,
 	pattern(d, status_pattern[st], x, y, w, h);
 }
 
-/* Text colour that reads on a fill: dark on light fills, white on dark. */
+/* Text colour that reads on a fill: dark on light fills, the background's
+ * on dark. */
 static struct rgb
 on_fill(struct dc *d, struct rgb fill)
 {
-	static const struct rgb white = { 1, 1, 1 };
+	const struct rgb white = d->th->ink[INK_BACKGROUND];
 
 	return theme_contrast(fill, white) >= 4.5 ? white : d->th->text;
 }
@@ -1075,7 +1083,7 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	}
 	place(d, cx, cy, NREF, w, h, box, &x, &ly);
 	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
-	cairo_set_source_rgba(d->cr, 1, 1, 1, 0.85);
+	set_rgba(d, d->th->ink[INK_BACKGROUND], 0.85);
 	draw_fill(d->cr);
 	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
 	    target ? d->th->target : d->th->muted, -1, 0, NULL);
@@ -1398,15 +1406,15 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 			}
 			bar(d, x, ya, bw, yb - ya,
 			    th->series[i % THEME_NSERIES], v->illustrative);
-			/* A white seam between segments. */
-			hline(d, x, x + bw, yb, (struct rgb){ 1, 1, 1 }, 1);
+			/* A seam of the background between segments. */
+			hline(d, x, x + bw, yb, th->ink[INK_BACKGROUND], 1);
 			chart_fmt(num, sizeof(num), v->v, ind->unit);
 			measure(d, num, th->size_tick, 0, -1, 0, &lw, &lh);
 			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2 &&
 			    v->illustrative) {
 				cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
 				    (ya + yb) / 2 - lh / 2, lw + 4, lh);
-				cairo_set_source_rgb(d->cr, 1, 1, 1);
+				set_rgb(d, d->th->ink[INK_BACKGROUND]);
 				draw_fill(d->cr);
 			}
 			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2)
@@ -1876,7 +1884,7 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31, 0,
 		    2 * M_PI);
-		cairo_set_source_rgb(cr, 1, 1, 1);
+		set_rgb(d, th->ink[INK_BACKGROUND]);
 		draw_fill(cr);
 		num = r->plan.measures[keys[j] % 100000].num;
 		measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
@@ -2037,15 +2045,15 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 				cairo_new_sub_path(cr);
 				cairo_arc(cr, x + sw / 2, y + rowh / 2,
 				    fmax(lw, lh) / 2 + 2, 0, 2 * M_PI);
-				cairo_set_source_rgb(cr, 1, 1, 1);
+				set_rgb(d, th->ink[INK_BACKGROUND]);
 				draw_fill(cr);
 				text(d, num, th->size_tick, 1, x + sw / 2,
 				    y + (rowh - lh) / 2, HA_CENTRE, th->text,
 				    -1, 0, NULL);
 			}
-			/* A white seam between statuses. */
+			/* A seam of the background between statuses. */
 			vline(d, x + sw, y + (rowh - bh) / 2,
-			    y + (rowh + bh) / 2, (struct rgb){ 1, 1, 1 }, 1.5);
+			    y + (rowh + bh) / 2, th->ink[INK_BACKGROUND], 1.5);
 			x += sw;
 		}
 	}
@@ -2073,7 +2081,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	dc_init(d, cr, pc);
 	th = d->th;
 	cairo_save(cr);
-	cairo_set_source_rgb(cr, 1, 1, 1);
+	set_rgb(d, th->ink[INK_BACKGROUND]);
 	draw_paint(cr);
 
 	/* Heading: title, subtitle, institution and date. */
@@ -2181,7 +2189,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 			double lw_, lh_;
 
 			lsize(l, &lw_, &lh_);
-			cairo_set_source_rgba(cr, 0.8, 0.1, 0.1, 0.12);
+			set_rgba(d, th->ink[INK_DRAFT_MARK], 0.12);
 			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
 			show(cr, l, 1);
 			g_object_unref(l);

@@ -38,6 +38,8 @@
 #include "backend.h"
 #include "chartdesc.h"
 #include "i18n.h"
+#include "logo.h"
+#include "theme.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before ':' */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ';', '!', '?' */
@@ -154,13 +156,11 @@ extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
 
 /*
- * The site's icon: three rising bars, white on the masthead's dark blue
- * (--brand of site.css), in a 32-unit square with rounded corners.  One
- * geometry for favicon.svg and the PNG copies (32 px, and 180 px for
- * phones' home screens).
+ * The site's icon: the theme's --icon, or three rising bars in its
+ * --on-primary on its --primary (the masthead's colours), in a 32-unit
+ * square with rounded corners.  One drawing for favicon.svg and the PNG
+ * copies (32 px, and 180 px for phones' home screens).
  */
-#define ICON_BG		"#15305a"
-#define ICON_BG_RGB	0x15 / 255.0, 0x30 / 255.0, 0x5a / 255.0
 static const struct {
 	int	 x, y, w, h;
 } icon_bars[] = {
@@ -170,15 +170,22 @@ static const struct {
 static void
 icon_svg(struct buf *b)
 {
-	size_t	 i;
+	const struct theme *th = theme_get();
+	const struct logo *l = logo_get(LOGO_ICON);
+	size_t		 i;
 
-	BUF_PUTSL(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	if (l != NULL) {
+		buf_put(b, l->svg.data, l->svg.len);
+		return;
+	}
+	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
-	    "rx=\"6\" fill=\"" ICON_BG "\"/>");
+	    "rx=\"6\" fill=\"#%06x\"/>", theme_hex(th->ink[INK_PRIMARY]));
 	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
 		buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-		    "height=\"%d\" fill=\"#fff\"/>", icon_bars[i].x,
-		    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h);
+		    "height=\"%d\" fill=\"#%06x\"/>", icon_bars[i].x,
+		    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h,
+		    theme_hex(th->ink[INK_ON_PRIMARY]));
 	BUF_PUTSL(b, "</svg>\n");
 }
 
@@ -189,18 +196,20 @@ icon_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The icon as a PNG of px × px pixels.  Returns 0 if cairo failed. */
-static int
-icon_png(struct buf *b, int px)
+static void
+icon_source(cairo_t *cr, struct rgb c)
 {
-	cairo_surface_t	*s;
-	cairo_t		*cr;
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+/* The bars of the theme's colours in a px × px square of cr. */
+static void
+icon_bars_draw(cairo_t *cr, int px)
+{
+	const struct theme *th = theme_get();
 	double		 r = 6;
 	size_t		 i;
-	int		 ok;
 
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
-	cr = cairo_create(s);
 	cairo_scale(cr, px / 32.0, px / 32.0);
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, 32 - r, r, r, -M_PI / 2, 0);
@@ -208,15 +217,32 @@ icon_png(struct buf *b, int px)
 	cairo_arc(cr, r, 32 - r, r, M_PI / 2, M_PI);
 	cairo_arc(cr, r, r, r, M_PI, 3 * M_PI / 2);
 	cairo_close_path(cr);
-	cairo_set_source_rgb(cr, ICON_BG_RGB);
+	icon_source(cr, th->ink[INK_PRIMARY]);
 	cairo_fill(cr);
-	cairo_set_source_rgb(cr, 1, 1, 1);
+	icon_source(cr, th->ink[INK_ON_PRIMARY]);
 	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
 		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
 		    icon_bars[i].w, icon_bars[i].h);
 	cairo_fill(cr);
+}
+
+/* The icon as a PNG of px × px pixels.  Returns 0 if cairo or librsvg
+ * failed. */
+static int
+icon_png(struct buf *b, int px)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	int		 ok = 1;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
+	cr = cairo_create(s);
+	if (logo_get(LOGO_ICON) != NULL)
+		ok = logo_draw(LOGO_ICON, cr, 0, 0, px, px);
+	else
+		icon_bars_draw(cr, px);
 	cairo_destroy(cr);
-	ok = cairo_surface_write_to_png_stream(s, icon_write, b) ==
+	ok = ok && cairo_surface_write_to_png_stream(s, icon_write, b) ==
 	    CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
 	return ok;
@@ -277,6 +303,22 @@ write_fonts(struct outdir *od, const char *dir)
 	return rc;
 }
 
+/* The theme's logo, as it is, beside the style sheets in dir. */
+static int
+write_logo(struct outdir *od, const char *dir)
+{
+	const struct logo *l = logo_get(LOGO_MAIN);
+	char		*rel;
+	int		 rc;
+
+	if (l == NULL)
+		return 1;
+	rel = xasprintf("%s/%s", dir, l->name);
+	rc = out_write(od, rel, l->svg.data, l->svg.len);
+	free(rel);
+	return rc;
+}
+
 /* Copies the style sheets into dir ("2016/assets" or "assets"): those
  * of the styles folder, or the built-in ones where it has none. */
 static int
@@ -295,6 +337,8 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 	size_t		 i;
 	int		 rc = 1;
 
+	if (!theme_load(o->styles) || !logo_load(o->styles))
+		return 0;
 	for (i = 0; i < sizeof(files) / sizeof(files[0]) && rc; i++) {
 		src = xasprintf("%s/%s", o->styles, files[i].name);
 		dst = xasprintf("%s/%s", dir, files[i].name);
@@ -307,7 +351,8 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 		free(dst);
 	}
 	buf_free(&b);
-	return rc && write_fonts(od, dir) && write_icons(od, dir);
+	return rc && write_fonts(od, dir) && write_logo(od, dir) &&
+	    write_icons(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -430,6 +475,28 @@ newer_banner(struct page *p)
 	    n->year);
 }
 
+/* The link home of the masthead, opened up to its name: with the logo,
+ * at its intrinsic size in the markup (the style sheet scales it), so
+ * the page does not move when it arrives. */
+static void
+brand_open(struct page *p)
+{
+	const struct logo *l = logo_get(LOGO_MAIN);
+
+	if (l == NULL) {
+		PUTSL(p, "<a class=\"brand\" href=\"index.html\">"
+		    "<span class=\"brand-name\">");
+		return;
+	}
+	PUTSL(p, "<a class=\"brand brand-logo\" href=\"index.html\">"
+	    "<img src=\"assets/");
+	attr(p, l->name);
+	PUTSL(p, "\" alt=\"");
+	attr(p, l->alt);
+	pf(p, "\" width=\"%.0f\" height=\"%.0f\">"
+	    "<span class=\"brand-name\">", ceil(l->w), ceil(l->h));
+}
+
 /*
  * The top of a page: head, skip link, masthead with the main navigation,
  * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
@@ -501,8 +568,7 @@ page_begin(struct page *p, const char *title, const char *cur,
 	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
 	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
 	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
-	PUTSL(p, "<a class=\"brand\" href=\"index.html\">"
-	    "<span class=\"brand-name\">");
+	brand_open(p);
 	txt(p, r->plan.short_title);
 	PUTSL(p, "</span><span class=\"brand-sub\">");
 	if (e != NULL)
@@ -2104,6 +2170,8 @@ html_page(const struct report *r, const struct edition *e,
 	char		 crl[64];
 	struct crumb	 cr[3];
 
+	if (!theme_load(o->styles) || !logo_load(o->styles))
+		return 0;
 	page_init(&p, r, e, o, od, name);
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
 	cr[0] = (struct crumb){ "../index.html", T("Éditions") };

@@ -20,6 +20,7 @@
 #include "font.h"
 #include "hyph.h"
 #include "layout.h"
+#include "theme.h"
 
 #define EPS		0.01	/* [pt] slack when comparing heights */
 #define LIST_STEP	17.0	/* [pt] indent of one list level */
@@ -30,7 +31,6 @@
 #define CODE_HANG	14.0	/* [pt] indent of a wrapped code line */
 #define NOTE_INDENT	20.0	/* [pt] text of a numbered note */
 #define MARKER_GAP	5.0	/* [pt] between a list marker and its text */
-#define LINK_COLOR	0x1a4a80
 
 #define SERIF	FONT_TEXT
 #define SANS	FONT_HEADING
@@ -40,54 +40,60 @@
 #define SB	PANGO_WEIGHT_SEMIBOLD
 #define UP	PANGO_STYLE_NORMAL
 #define IT	PANGO_STYLE_ITALIC
+#define TX	INK_TEXT
+#define SO	INK_TEXT_SOFT
+#define AC	INK_ACCENT
+#define HM	INK_HEADING_MINOR
+#define NO	INK_NOTE
+#define KI	INK_KICKER
 
 const struct lay_style_def lay_styles[STYLE__MAX] = {
 	/* family size lead weight slant just hyph any before after keep
-	 * split color tag */
-	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  6, 0, 1, 0x1a1a1a, "P" },
+	 * split ink tag */
+	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  6, 0, 1, TX, "P" },
 						/* STYLE_BODY */
-	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  3, 0, 1, 0x1a1a1a, "P" },
+	{ SERIF, 10.5, 14.5, R, UP, 1, 1, 0,  0,  3, 0, 1, TX, "P" },
 						/* STYLE_ITEM */
-	{ SERIF, 10.0, 14.0, R, IT, 1, 1, 0,  2,  6, 0, 1, 0x333333,
+	{ SERIF, 10.0, 14.0, R, IT, 1, 1, 0,  2,  6, 0, 1, SO,
 	    "BlockQuote" },
 						/* STYLE_QUOTE */
-	{ MONO,   8.0, 11.0, R, UP, 0, 0, 1,  0,  0, 0, 1, 0x1a1a1a, "Code" },
+	{ MONO,   8.0, 11.0, R, UP, 0, 0, 1,  0,  0, 0, 1, TX, "Code" },
 						/* STYLE_CODE */
-	{ SANS,  20.0, 25.0, B, UP, 0, 0, 0,  0, 16, 1, 0, 0x1f3a5f, "H1" },
+	{ SANS,  20.0, 25.0, B, UP, 0, 0, 0,  0, 16, 1, 0, AC, "H1" },
 						/* STYLE_H1 */
-	{ SANS,  14.0, 18.0, B, UP, 0, 0, 0, 18,  8, 1, 0, 0x1f3a5f, "H2" },
+	{ SANS,  14.0, 18.0, B, UP, 0, 0, 0, 18,  8, 1, 0, AC, "H2" },
 						/* STYLE_H2 */
-	{ SANS,  12.5, 16.0, B, UP, 0, 0, 0, 14,  6, 1, 0, 0x1f3a5f, "H3" },
+	{ SANS,  12.5, 16.0, B, UP, 0, 0, 0, 14,  6, 1, 0, AC, "H3" },
 						/* STYLE_H3 */
-	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, 0x1a1a1a, "H4" },
+	{ SANS,  11.0, 14.5, B, UP, 0, 0, 0, 12,  4, 1, 0, TX, "H4" },
 						/* STYLE_H4 */
-	{ SANS,  10.5, 14.0, SB, UP, 0, 0, 0, 10, 3, 1, 0, 0x33415c, "H5" },
+	{ SANS,  10.5, 14.0, SB, UP, 0, 0, 0, 10, 3, 1, 0, HM, "H5" },
 						/* STYLE_H5 */
-	{ SERIF, 10.5, 14.0, R, IT, 0, 0, 0, 8,  2, 1, 0, 0x4d4d4d, "H6" },
+	{ SERIF, 10.5, 14.0, R, IT, 0, 0, 0, 8,  2, 1, 0, NO, "H6" },
 						/* STYLE_H6 */
-	{ SANS,   8.5, 11.0, B, UP, 0, 0, 0, 18,  1, 1, 0, 0x8a5a00, "P" },
+	{ SANS,   8.5, 11.0, B, UP, 0, 0, 0, 18,  1, 1, 0, KI, "P" },
 						/* STYLE_KICKER */
-	{ SANS,   8.5, 12.0, R, UP, 0, 1, 0,  0,  8, 0, 0, 0x4d4d4d, "P" },
+	{ SANS,   8.5, 12.0, R, UP, 0, 1, 0,  0,  8, 0, 0, NO, "P" },
 						/* STYLE_LEAD */
-	{ SANS,   9.0, 12.5, R, UP, 0, 1, 0,  0,  2, 0, 1, 0x1a1a1a, "P" },
+	{ SANS,   9.0, 12.5, R, UP, 0, 1, 0,  0,  2, 0, 1, TX, "P" },
 						/* STYLE_STATUS */
-	{ SANS,   9.0, 12.0, B, UP, 0, 1, 0,  8,  2, 1, 0, 0x1a1a1a,
+	{ SANS,   9.0, 12.0, B, UP, 0, 1, 0,  8,  2, 1, 0, TX,
 	    "Caption" },			/* STYLE_CAPTION */
-	{ SANS,   8.5, 11.5, R, IT, 0, 1, 0,  0,  4, 1, 0, 0x4d4d4d, "P" },
+	{ SANS,   8.5, 11.5, R, IT, 0, 1, 0,  0,  4, 1, 0, NO, "P" },
 						/* STYLE_DESC */
-	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  3,  0, 0, 0, 0x4d4d4d, "P" },
+	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  3,  0, 0, 0, NO, "P" },
 						/* STYLE_SMALL */
-	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  0,  0, 0, 0, 0x1a1a1a, "TD" },
+	{ SANS,   8.0, 10.5, R, UP, 0, 1, 0,  0,  0, 0, 0, TX, "TD" },
 						/* STYLE_CELL */
-	{ SANS,   8.0, 10.5, B, UP, 0, 0, 0,  0,  0, 0, 0, 0x1a1a1a, "TH" },
+	{ SANS,   8.0, 10.5, B, UP, 0, 0, 0,  0,  0, 0, 0, TX, "TH" },
 						/* STYLE_CELLHEAD */
-	{ SANS,   8.0, 10.5, R, UP, 0, 0, 1,  0,  2, 0, 1, 0x333333, "P" },
+	{ SANS,   8.0, 10.5, R, UP, 0, 0, 1,  0,  2, 0, 1, SO, "P" },
 						/* STYLE_NOTE */
-	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  2, 0, 0, 0x1f3a5f, "P" },
+	{ SANS,  10.5, 14.0, B, UP, 0, 0, 0, 10,  2, 0, 0, AC, "P" },
 						/* STYLE_TOC1 */
-	{ SERIF, 10.0, 13.5, R, UP, 0, 0, 0,  3,  1, 0, 0, 0x1a1a1a, "P" },
+	{ SERIF, 10.0, 13.5, R, UP, 0, 0, 0,  3,  1, 0, 0, TX, "P" },
 						/* STYLE_TOC2 */
-	{ SERIF,  9.5, 12.5, R, UP, 0, 0, 0,  1,  1, 0, 0, 0x1a1a1a, "P" },
+	{ SERIF,  9.5, 12.5, R, UP, 0, 0, 0,  1,  1, 0, 0, TX, "P" },
 						/* STYLE_TOC3 */
 };
 
@@ -901,13 +907,20 @@ tb_put(struct tb *b, const char *s, int hyph)
 	tb_breaks(b, from);
 }
 
-static void
-tb_color(struct tb *b, unsigned rgb, size_t start, size_t end)
+/* A foreground attribute of the theme's colour ink. */
+static PangoAttribute *
+ink_attr(unsigned ink)
 {
-	tb_attr(b, pango_attr_foreground_new(
-	    (guint16)(((rgb >> 16) & 0xff) * 257),
-	    (guint16)(((rgb >> 8) & 0xff) * 257),
-	    (guint16)((rgb & 0xff) * 257)), start, end);
+	struct rgb	 c = theme_get()->ink[ink];
+
+	return pango_attr_foreground_new((guint16)lround(c.r * 65535),
+	    (guint16)lround(c.g * 65535), (guint16)lround(c.b * 65535));
+}
+
+static void
+tb_color(struct tb *b, unsigned ink, size_t start, size_t end)
+{
+	tb_attr(b, ink_attr(ink), start, end);
 }
 
 /* Is the link's only text its own address (an autolink)? */
@@ -1049,7 +1062,7 @@ tb_spans(struct tb *b, const struct span *s, int hyph)
 				tb_spans(b, s->child, hyph);
 			if (s->href == NULL)
 				break;
-			tb_color(b, LINK_COLOR, start, b->t.len);
+			tb_color(b, INK_LINK_PRINT, start, b->t.len);
 			if (s->ref != NULL) {
 				/* Within the report: no address to note. */
 				tb_link(b, start, NULL, NULL);
@@ -1180,10 +1193,7 @@ style_attrs(PangoAttrList *attrs, enum lay_style st)
 	 * keeps the margin optically straight. */
 	pango_attr_list_insert_before(attrs,
 	    pango_attr_insert_hyphens_new(FALSE));
-	a = pango_attr_foreground_new(
-	    (guint16)(((d->color >> 16) & 0xff) * 257),
-	    (guint16)(((d->color >> 8) & 0xff) * 257),
-	    (guint16)((d->color & 0xff) * 257));
+	a = ink_attr(d->ink);
 	pango_attr_list_insert_before(attrs, a);
 }
 
@@ -1413,7 +1423,7 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 	if (uri != NULL || dest != NULL)
 		tb_link(&b, start, uri, dest);
 	if (uri != NULL) {
-		tb_color(&b, LINK_COLOR, start, b.t.len);
+		tb_color(&b, INK_LINK_PRINT, start, b.t.len);
 		if (l->notes)
 			tb_call(&b, lay_note(l, uri));
 	}

@@ -65,7 +65,7 @@ struct lay_style_def {
 	double		 before, after;	/* [pt] space above, below */
 	int		 keep;		/* with the next item (headings) */
 	int		 split;		/* may break across pages */
-	unsigned	 color;		/* 0xRRGGBB */
+	unsigned	 ink;		/* INK_* of theme.h: the colour */
 	const char	*tag;		/* PDF structure tag */
 };
 extern const struct lay_style_def lay_styles[STYLE__MAX];

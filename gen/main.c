@@ -20,6 +20,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "theme.h"
 #include "backend.h"
 #include "font.h"
 
@@ -524,6 +525,7 @@ build_once(const struct opts *o)
 	xref_resolve(r);
 	validate_opts(r, o->draft);
 	check_fonts(o, r);
+	theme_check(o->styles);
 	if ((rc = diag_rc()) == EXIT_OK)
 		rc = build(r, o);
 	else
@@ -772,8 +774,10 @@ run(const struct args *a, struct opts *o)
 		return EXIT_USAGE;
 	xref_resolve(r);
 	validate_opts(r, o->draft);
-	if (a->cmd == CMD_BUILD || a->cmd == CMD_CHECK)
+	if (a->cmd == CMD_BUILD || a->cmd == CMD_CHECK) {
 		check_fonts(o, r);
+		theme_check(o->styles);
+	}
 	if ((a->cmd == CMD_BUILD || a->cmd == CMD_CHECK) && o->year != 0 &&
 	    report_edition(r, o->year) == NULL &&
 	    diag_count(DIAG_ERROR) == 0) {

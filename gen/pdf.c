@@ -41,6 +41,7 @@
 #include "hyph.h"
 #include "layout.h"
 #include "theme.h"
+#include "logo.h"
 
 /* A4 and its margins [pt]. */
 #define PAGE_W		595.28
@@ -52,6 +53,8 @@
 #define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
 #define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
 #define HEAD_Y		46.0	/* [pt] running head baseline */
+#define HEAD_LOGO_H	12.0	/* [pt] the logo in the running head */
+#define COVER_LOGO_H	40.0	/* [pt] the logo on the cover */
 #define FOOT_Y		(PAGE_H - 36.0)	/* [pt] running foot baseline */
 #define TOC_NUMW	34.0	/* [pt] room for a page number */
 #define TOC_STEP	16.0	/* [pt] indent per contents level */
@@ -62,8 +65,6 @@
 #define FIG_TABLE_MIN	60.0	/* [pt] a data table's head and two rows,
 				 * below a chart at its tallest */
 
-#define ACCENT		0x1f3a5f	/* titles, rules */
-#define MUTED		0x595959	/* running heads, leaders */
 
 #define NBSP	"\xc2\xa0"
 #define ML(pl)	((pl)->nlevels - 1)	/* the measures' level */
@@ -245,11 +246,13 @@ set_mark(struct pdf *p, const char *title)
 	p->nmarks++;
 }
 
+/* The theme's colour k (INK_*) as cr's source. */
 static void
-rgb(cairo_t *cr, unsigned c)
+ink(cairo_t *cr, unsigned k)
 {
-	cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0,
-	    ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0);
+	struct rgb	 c = theme_get()->ink[k];
+
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
 /* A box item of height h. */
@@ -1467,7 +1470,7 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			continue;
 		snprintf(s, sizeof(s), "%zu", dest_page(p, k->ref->dest) + 1);
 		num = line_layout(p, font_family(d->family), d->size, d->weight, s);
-		rgb(cr, d->color);
+		ink(cr, d->ink);
 		x0 = x + it->lx[line] + (double)xpos / PANGO_SCALE;
 		w = layout_w(num);
 		/* A text of its own: a leaf of the paragraph's element. */
@@ -1508,11 +1511,11 @@ draw_toc(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	snprintf(s, sizeof(s), "%zu", dest_page(p, it->str) + 1);
 	num = line_layout(p, font_family(d->family), d->size, d->weight, s);
 	xn = M_LEFT + COL_W - layout_w(num);
-	rgb(cr, d->color);
+	ink(cr, d->ink);
 	show_at(cr, num, xn, y);
 	g_object_unref(num);
 	/* Dots on a grid common to all entries, so they line up. */
-	rgb(cr, MUTED);
+	ink(cr, INK_MUTED);
 	cairo_new_path(cr);
 	for (dx = ceil((xe + 5 - M_LEFT) / 4.5) * 4.5; M_LEFT + dx <
 	    xn - 5; dx += 4.5) {
@@ -1776,7 +1779,7 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 				    65535.0, col->color.green / 65535.0,
 				    col->color.blue / 65535.0);
 			else
-				rgb(cr, 0x1a1a1a);
+				ink(cr, INK_TEXT);
 			cairo_move_to(cr, rx, base -
 			    (double)run->y_offset / PANGO_SCALE);
 			pango_cairo_show_glyph_item(cr, text, run);
@@ -1809,11 +1812,11 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	if (it->role == LAY_ROLE_CODE || it->role == LAY_ROLE_QUOTE) {
 		artifact_begin(p, cr);
 		if (it->role == LAY_ROLE_CODE) {
-			cairo_set_source_rgb(cr, 0.95, 0.95, 0.94);
+			ink(cr, INK_CODE_BACKGROUND);
 			cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
 			    2 * it->pad, pc->h + 2 * it->pad);
 		} else {
-			rgb(cr, 0xb8c4d2);
+			ink(cr, INK_QUOTE_RULE);
 			cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx :
 			    x - 10, y + 1, 2, pc->h - 2);
 		}
@@ -1825,7 +1828,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		 * item's last piece (layout.c counts it). */
 		elem_begin(p, cr, "Lbl", "");
 		mw = layout_w(it->marker);
-		rgb(cr, lay_styles[it->style].color);
+		ink(cr, lay_styles[it->style].ink);
 		show_at(cr, it->marker, x - 5 - mw, ytop + it->base[0]);
 		cairo_tag_end(cr, "Lbl");
 		tag_open(p, cr, "LBody");
@@ -1858,7 +1861,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
 	} else {
-		rgb(cr, 0x1a1a1a);
+		ink(cr, INK_TEXT);
 		for (i = pc->first; i < pc->last; i++) {
 			ln = pango_layout_get_line_readonly(it->layout,
 			    (int)i);
@@ -1876,7 +1879,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	cairo_tag_end(cr, tag);
 	if (it->style == STYLE_H1 && pc->last == it->nu) {
 		artifact_begin(p, cr);
-		rgb(cr, ACCENT);
+		ink(cr, INK_ACCENT);
 		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
 		cairo_fill(cr);
 		artifact_end(cr);
@@ -1923,11 +1926,11 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 
 	artifact_begin(p, cr);
 	if (r == 0) {
-		cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
+		ink(cr, INK_TABLE_HEAD);
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
 		cairo_fill(cr);
 	}
-	cairo_set_source_rgb(cr, 0.78, 0.8, 0.83);
+	ink(cr, INK_TABLE_RULE);
 	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
 	cairo_fill(cr);
 	if (!art) {
@@ -1940,7 +1943,7 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		if (!art)
 			elem_begin(p, cr, tag, "");
 		if ((pl = t->cell[r * t->ncols + c]) != NULL) {
-			rgb(cr, 0x1a1a1a);
+			ink(cr, INK_TEXT);
 			show_lines(p, cr, pl, x + t->colx[c] + t->pad,
 			    y + t->pad);
 		}
@@ -1964,7 +1967,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	size_t		 r, e;
 
 	if (pc->cont && t->cont != NULL) {
-		rgb(cr, 0x1a1a1a);
+		ink(cr, INK_TEXT);
 		artifact_begin(p, cr);
 		show_lines(p, cr, t->cont, x, y);
 		artifact_end(cr);
@@ -2024,7 +2027,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	txt = p->badge[k];
 	/* Two leaves: the label and the status are two texts. */
 	elem_begin(p, cr, "Span", "");
-	rgb(cr, MUTED);
+	ink(cr, INK_MUTED);
 	show_at(cr, lab, x, base);
 	cairo_tag_end(cr, "Span");
 	x += layout_w(lab) + 8;
@@ -2037,15 +2040,15 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	} else {	/* a draft's gap: no status colour, a dashed frame */
 		static const double dash[] = { 3, 2 };
 
-		rgb(cr, 0xfff4c2);
+		ink(cr, INK_BADGE_GAP);
 		cairo_fill_preserve(cr);
-		rgb(cr, 0x8a6d00);
+		ink(cr, INK_BADGE_GAP_LINE);
 		cairo_set_line_width(cr, 1);
 		cairo_set_dash(cr, dash, 2, 0);
 		cairo_stroke(cr);
 		cairo_set_dash(cr, NULL, 0, 0);
 	}
-	rgb(cr, 0x111111);
+	ink(cr, INK_BADGE_TEXT);
 	show_at(cr, txt, x + 7, base);
 	cairo_tag_end(cr, "Span");
 }
@@ -2145,7 +2148,7 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 		break;
 	case LAY_ROLE_RULE:
 		artifact_begin(p, cr);
-		rgb(cr, 0x8c8c8c);
+		ink(cr, INK_RULE);
 		cairo_rectangle(cr, x + it->w / 3, y + it->uh[0] / 2 - 0.3,
 		    it->w / 3, 0.6);
 		cairo_fill(cr);
@@ -2176,12 +2179,37 @@ page_mark(const struct pdf *p, size_t item)
 	return t;
 }
 
-/* Running head (report and chapter) and foot (page n / N). */
+/* The width [pt] of the logo h high, its aspect kept, at most *w: into
+ * *w. */
+static void
+logo_box(const struct logo *l, double *w, double h)
+{
+	*w = fmin(*w, h * l->w / l->h);
+}
+
+/* The logo at the start of the running head if the theme asks (within
+ * the frame's artifact); returns the room it takes [pt]. */
+static double
+head_logo(struct pdf *p, cairo_t *cr)
+{
+	const struct logo *l = logo_get(LOGO_MAIN);
+	double		 w = COL_W / 3;
+
+	if (l == NULL || !p->th->logo_head)
+		return 0;
+	logo_box(l, &w, HEAD_LOGO_H);
+	logo_draw(LOGO_MAIN, cr, M_LEFT, HEAD_Y + 3 - HEAD_LOGO_H, w,
+	    HEAD_LOGO_H);
+	return w + 8;
+}
+
+/* Running head (logo, report and chapter) and foot (page n / N). */
 static void
 draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
     const char *chapter)
 {
 	PangoLayout	*pl;
+	double		 hx;
 	char		*s;
 
 	if (p->head == NULL) {
@@ -2190,8 +2218,10 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		free(s);
 	}
 	artifact_begin(p, cr);
-	rgb(cr, MUTED);
-	show_at(cr, p->head, M_LEFT, HEAD_Y);
+	hx = M_LEFT + head_logo(p, cr);
+	ink(cr, INK_MUTED);
+	show_at(cr, p->head, hx, HEAD_Y);
+	hx += layout_w(p->head) + 12;
 	if (chapter != NULL) {
 		/* The same for every page of a chapter. */
 		if (p->chap == NULL || p->chaptitle != chapter) {
@@ -2199,8 +2229,8 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 				g_object_unref(p->chap);
 			p->chap = line_layout(p, FONT_SANS, 8,
 			    PANGO_WEIGHT_NORMAL, chapter);
-			pango_layout_set_width(p->chap,
-			    (int)(COL_W * 0.62 * PANGO_SCALE));
+			pango_layout_set_width(p->chap, (int)(fmin(COL_W *
+			    0.62, M_LEFT + COL_W - hx) * PANGO_SCALE));
 			pango_layout_set_ellipsize(p->chap,
 			    PANGO_ELLIPSIZE_END);
 			p->chaptitle = chapter;
@@ -2208,13 +2238,13 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		show_at(cr, p->chap, M_LEFT + COL_W - layout_w(p->chap),
 		    HEAD_Y);
 	}
-	cairo_set_source_rgb(cr, 0.75, 0.77, 0.8);
+	ink(cr, INK_HEAD_RULE);
 	cairo_rectangle(cr, M_LEFT, HEAD_Y + 6, COL_W, 0.5);
 	cairo_fill(cr);
 	s = xasprintf("%zu / %zu", page + 1, npages);
 	pl = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 	free(s);
-	rgb(cr, MUTED);
+	ink(cr, INK_MUTED);
 	show_at(cr, pl, M_LEFT + (COL_W - layout_w(pl)) / 2, FOOT_Y);
 	g_object_unref(pl);
 	if (p->draft) {
@@ -2225,7 +2255,7 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 			    PANGO_WEIGHT_BOLD, s);
 			free(s);
 		}
-		rgb(cr, 0xb34700);
+		ink(cr, INK_DRAFT_MARK);
 		show_at(cr, p->draftmark, M_LEFT, FOOT_Y);
 	}
 	artifact_end(cr);
@@ -2236,6 +2266,7 @@ static void
 draw_watermark(struct pdf *p, cairo_t *cr)
 {
 	PangoLayout	*pl;
+	struct rgb	 c;
 
 	if (p->watermark == NULL)
 		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
@@ -2245,7 +2276,8 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_save(cr);
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
-	cairo_set_source_rgba(cr, 0.7, 0.3, 0.1, 0.10);
+	c = theme_get()->ink[INK_DRAFT_MARK];
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.10);
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
@@ -2255,8 +2287,8 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 /* Plain text at (x, y) [top], wrapped at w; returns its height. */
 static double
 cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
-    double size, PangoWeight weight, unsigned color, double x, double y,
-    double w, double leading)
+    double size, PangoWeight weight, unsigned color /* INK_* */, double x,
+    double y, double w, double leading)
 {
 	PangoLayout	*pl;
 	PangoLayoutIter	*iter;
@@ -2272,7 +2304,7 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 	    pango_attr_line_height_new_absolute((int)(leading * PANGO_SCALE)));
 	pango_layout_set_attributes(pl, al);
 	pango_attr_list_unref(al);
-	rgb(cr, color);
+	ink(cr, color);
 	/* A Span a line: lines ended by a newline are texts apart. */
 	elem_begin(p, cr, "P", "");
 	iter = pango_layout_get_iter(pl);
@@ -2291,6 +2323,24 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 	pango_layout_get_size(pl, NULL, &h);
 	g_object_unref(pl);
 	return (double)h / PANGO_SCALE;
+}
+
+/* The publisher's logo above the institution, as a Figure with its
+ * text. */
+static void
+draw_cover_logo(struct pdf *p, cairo_t *cr)
+{
+	const struct logo *l = logo_get(LOGO_MAIN);
+	double		 w = COL_W;
+
+	if (l == NULL)
+		return;
+	logo_box(l, &w, COVER_LOGO_H);
+	p->figalt = xstrdup(l->alt);
+	figure_begin(p, cr);
+	logo_draw(LOGO_MAIN, cr, M_LEFT, 96 - 14 - COVER_LOGO_H, w,
+	    COVER_LOGO_H);
+	cairo_tag_end(cr, "Figure");
 }
 
 static void
@@ -2313,37 +2363,38 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		    PAGE_W / sc->nscale + 0.5, 10);
 		cairo_fill(cr);
 	}
-	rgb(cr, ACCENT);
+	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, 96, 52, 3);
 	cairo_fill(cr);
 	artifact_end(cr);
+	draw_cover_logo(p, cr);
 	y = 112;
 	y += cover_text(p, cr, e->institution, FONT_SANS, 10.5,
-	    PANGO_WEIGHT_NORMAL, MUTED, x, y, w * 0.8, 14);
+	    PANGO_WEIGHT_NORMAL, INK_MUTED, x, y, w * 0.8, 14);
 	snprintf(yr, sizeof(yr), "%d", e->year);
 	y = 250;
-	y += cover_text(p, cr, yr, FONT_SANS, 64, PANGO_WEIGHT_BOLD, ACCENT,
+	y += cover_text(p, cr, yr, FONT_SANS, 64, PANGO_WEIGHT_BOLD, INK_ACCENT,
 	    x - 3, y, w, 70) + 10;
 	y += cover_text(p, cr, e->title, FONT_SANS, 24, PANGO_WEIGHT_BOLD,
-	    0x1a1a1a, x, y, w, 30) + 14;
+	    INK_TEXT, x, y, w, 30) + 14;
 	if (e->subtitle != NULL)
 		y += cover_text(p, cr, e->subtitle, FONT_SANS, 13,
-		    PANGO_WEIGHT_NORMAL, 0x333333, x, y, w, 17);
+		    PANGO_WEIGHT_NORMAL, INK_TEXT_SOFT, x, y, w, 17);
 	if (p->draft)
 		cover_text(p, cr, T("PROJET " EMDASH " document de travail, ne "
 		    "pas diffuser"), FONT_SANS, 11, PANGO_WEIGHT_BOLD,
-		    0xb34700, x, y + 24, w, 15);
+		    INK_DRAFT_MARK, x, y + 24, w, 15);
 	for (i = 0; i < e->nauthors; i++)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
 	buf_printf(&b, T("\n\nPublié le %s"), date);
 	artifact_begin(p, cr);
-	rgb(cr, ACCENT);
+	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
 	cairo_fill(cr);
 	artifact_end(cr);
-	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL, 0x333333,
-	    x, PAGE_H - 176, w, 13.5);
+	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL,
+	    INK_TEXT_SOFT, x, PAGE_H - 176, w, 13.5);
 	buf_free(&b);
 }
 
@@ -2761,7 +2812,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	p.e = e;
 	p.o = o;
 	p.draft = e->draft || o->draft;
-	if (!font_load(o->styles))
+	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
 	p.th = theme_get();
 	if ((p.hy = hyph_new(i18n_hyph_dict())) == NULL)

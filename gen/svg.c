@@ -22,6 +22,7 @@
 #include "backend.h"
 #include "font.h"
 #include "theme.h"
+#include "logo.h"
 #include "chart.h"
 
 /*
@@ -706,6 +707,15 @@ struct job {
 	const char		*title;
 };
 
+/* The theme's background as cr's source. */
+static void
+set_background(cairo_t *cr)
+{
+	struct rgb	 c = theme_get()->ink[INK_BACKGROUND];
+
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
 /* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text),
  * its text into ts, under the heading hd (but the sheet). */
 static int
@@ -722,7 +732,7 @@ render(struct buf *raw, struct chart_texts *ts, PangoContext *pc,
 	cr = cairo_create(s);
 	chart_texts_attach(cr, ts);
 	if (j->kind != DOC_SHEET) {
-		cairo_set_source_rgb(cr, 1, 1, 1);
+		set_background(cr);
 		cairo_paint(cr);
 		y = chart_heading_draw(cr, hd);
 		cairo_translate(cr, 0, y);
@@ -837,9 +847,26 @@ out:
 	return rc;
 }
 
+/* The theme's logo in the social card's bottom right corner, in the
+ * margin beside the sheet [px]. */
+static void
+card_logo(cairo_t *cr)
+{
+	const struct logo *l = logo_get(LOGO_MAIN);
+	double		 h = 28, w;
+
+	if (l == NULL)
+		return;
+	w = fmin(160, h * l->w / l->h);
+	h = w * l->h / l->w;
+	cairo_identity_matrix(cr);
+	logo_draw(LOGO_MAIN, cr, 1200 - 24 - w, 630 - 20 - h, w, h);
+}
+
 /* The edition's social card for sharing sites (Open Graph): its
- * synthesis sheet drawn by the chart code, centred on a white image of
- * 1200 × 630 px, the size they ask for. */
+ * synthesis sheet drawn by the chart code, centred on an image of the
+ * theme's background of 1200 × 630 px, the size they ask for, and the
+ * logo. */
 static int
 social_card(struct outdir *od, PangoContext *pc, const struct report *r,
     const struct edition *e, int draft)
@@ -854,11 +881,11 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 630);
 	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
+	set_background(cr);
 	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
 	cairo_scale(cr, k, k);
 	chart_draw_sheet(cr, pc, r, e, draft);
+	card_logo(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
 	    cairo_surface_write_to_png_stream(s, write_buf, &b) !=
 	    CAIRO_STATUS_SUCCESS)
@@ -901,7 +928,7 @@ svg_edition(const struct report *r, const struct edition *e,
 	size_t		 i, k;
 	int		 rc = 0;
 
-	if (!font_load(o->styles))
+	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
 	fm = font_map_new();
 	pc = font_context(fm);

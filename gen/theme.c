@@ -10,10 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
 
 #include "report.h"
 #include "extern.h"
 #include "theme.h"
+#include "svgdraw.h"
 
 #define RGB(x)	{ ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, \
 		  ((x) & 0xff) / 255.0 }
@@ -57,13 +61,57 @@ static const struct theme defaults = {
 	.size_tick = 8.5,
 	.size_note = 8,
 	.size_figure = 26,
+	.ink = {
+		[INK_TEXT] = RGB(0x1a1a1a),
+		[INK_MUTED] = RGB(0x595959),
+		[INK_PRIMARY] = RGB(0x15305a),
+		[INK_PRIMARY_DARK] = RGB(0x0f2447),
+		[INK_ON_PRIMARY] = RGB(0xffffff),
+		[INK_ACCENT] = RGB(0x1f3a5f),
+		[INK_BACKGROUND] = RGB(0xffffff),
+		[INK_BACKGROUND_SOFT] = RGB(0xf5f6f8),
+		[INK_LINE] = RGB(0xd0d4da),
+		[INK_LINE_SOFT] = RGB(0xe6e8eb),
+		[INK_LINK] = RGB(0x0b5394),
+		[INK_LINK_VISITED] = RGB(0x5b3a8c),
+		[INK_LINK_PRINT] = RGB(0x1a4a80),
+		[INK_FOCUS] = RGB(0xffbf47),
+		[INK_FOCUS_TEXT] = RGB(0x0b0c0c),
+		[INK_TEXT_SOFT] = RGB(0x333333),
+		[INK_NOTE] = RGB(0x4d4d4d),
+		[INK_HEADING] = RGB(0x0e1e3a),
+		[INK_HEADING_MINOR] = RGB(0x33415c),
+		[INK_SUBTITLE] = RGB(0x2b3645),
+		[INK_KICKER] = RGB(0x8a5a00),
+		[INK_DRAFT_BACKGROUND] = RGB(0xfff4d6),
+		[INK_DRAFT_LINE] = RGB(0x8a6100),
+		[INK_DRAFT_TEXT] = RGB(0x3d2b00),
+		[INK_DRAFT_NOTE] = RGB(0x6b4b00),
+		[INK_DRAFT_MARK] = RGB(0xb34700),
+		[INK_PRINT_TEXT] = RGB(0x000000),
+		[INK_CODE_BACKGROUND] = RGB(0xf2f2f0),
+		[INK_QUOTE_RULE] = RGB(0xb8c4d2),
+		[INK_TABLE_HEAD] = RGB(0xe8edf2),
+		[INK_TABLE_RULE] = RGB(0xc7ccd4),
+		[INK_HEAD_RULE] = RGB(0xbfc4cc),
+		[INK_RULE] = RGB(0x8c8c8c),
+		[INK_BADGE_TEXT] = RGB(0x111111),
+		[INK_BADGE_GAP] = RGB(0xfff4c2),
+		[INK_BADGE_GAP_LINE] = RGB(0x8a6d00),
+	},
+	.logo = "",
+	.logo_alt = "",
+	.logo_head = 0,
+	.icon = "",
 	.font = { "Charis SIL", "Noto Sans", "DejaVu Sans Mono" },
 };
 
 enum ptype {
 	PT_COLOUR,
 	PT_SIZE,
-	PT_FAMILY
+	PT_STRING,		/* "…", no escapes, into char[THEME_STR] */
+	PT_SWITCH,		/* on or off */
+	PT_FAMILY		/* "Name" or 'Name', into char[THEME_FAMILY] */
 };
 
 /* A property: its name without "--", its type, where it goes. */
@@ -75,7 +123,9 @@ struct prop {
 
 #define C(n, f)	{ n, PT_COLOUR, offsetof(struct theme, f) }
 #define S(n, f)	{ n, PT_SIZE, offsetof(struct theme, f) }
-#define F(n, i)	{ n, PT_FAMILY, i }	/* off: the font role */
+#define I(n, k)	{ n, PT_COLOUR, offsetof(struct theme, ink[k]) }
+#define F(n, k)	{ n, PT_FAMILY, offsetof(struct theme, font[k]) }
+/* A name may come twice: the first entry is where check reports it. */
 static const struct prop props[] = {
 	C("status-implemented", status[STATUS_IMPLEMENTED]),
 	C("status-partial", status[STATUS_PARTIAL]),
@@ -97,7 +147,9 @@ static const struct prop props[] = {
 	C("chart-7", series[6]),
 	C("chart-8", series[7]),
 	C("text", text),
+	I("text", INK_TEXT),
 	C("muted", muted),
+	I("muted", INK_MUTED),
 	C("grid", grid),
 	C("axis", axis),
 	C("highlight", highlight),
@@ -108,13 +160,58 @@ static const struct prop props[] = {
 	S("chart-size-tick", size_tick),
 	S("chart-size-note", size_note),
 	S("chart-size-figure", size_figure),
+	I("primary", INK_PRIMARY),
+	I("primary-dark", INK_PRIMARY_DARK),
+	I("on-primary", INK_ON_PRIMARY),
+	I("accent", INK_ACCENT),
+	I("background", INK_BACKGROUND),
+	I("background-soft", INK_BACKGROUND_SOFT),
+	I("line", INK_LINE),
+	I("line-soft", INK_LINE_SOFT),
+	I("link", INK_LINK),
+	I("link-visited", INK_LINK_VISITED),
+	I("link-print", INK_LINK_PRINT),
+	I("focus", INK_FOCUS),
+	I("focus-text", INK_FOCUS_TEXT),
+	I("text-soft", INK_TEXT_SOFT),
+	I("note", INK_NOTE),
+	I("heading", INK_HEADING),
+	I("heading-minor", INK_HEADING_MINOR),
+	I("subtitle", INK_SUBTITLE),
+	I("kicker", INK_KICKER),
+	I("draft-background", INK_DRAFT_BACKGROUND),
+	I("draft-line", INK_DRAFT_LINE),
+	I("draft-text", INK_DRAFT_TEXT),
+	I("draft-note", INK_DRAFT_NOTE),
+	I("draft-mark", INK_DRAFT_MARK),
+	I("print-text", INK_PRINT_TEXT),
+	I("code-background", INK_CODE_BACKGROUND),
+	I("quote-rule", INK_QUOTE_RULE),
+	I("table-head", INK_TABLE_HEAD),
+	I("table-rule", INK_TABLE_RULE),
+	I("head-rule", INK_HEAD_RULE),
+	I("rule", INK_RULE),
+	I("badge-text", INK_BADGE_TEXT),
+	I("badge-gap", INK_BADGE_GAP),
+	I("badge-gap-line", INK_BADGE_GAP_LINE),
+	{ "logo", PT_STRING, offsetof(struct theme, logo) },
+	{ "logo-alt", PT_STRING, offsetof(struct theme, logo_alt) },
+	{ "logo-running-head", PT_SWITCH, offsetof(struct theme, logo_head) },
+	{ "icon", PT_STRING, offsetof(struct theme, icon) },
 	F("font-text", 0),
 	F("font-heading", 1),
 	F("font-code", 2),
 };
+#define NPROPS	(sizeof(props) / sizeof(props[0]))
 #undef C
 #undef S
+#undef I
 #undef F
+
+/* Where a property was set: line 0 if it was not. */
+struct tpos {
+	int	 line, col;
+};
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static int		 loaded;
@@ -190,41 +287,69 @@ parse_size(const char *s, size_t len, double *v)
 	return 1;
 }
 
+/* "text" (len bytes at s, quotes included) into a char[THEME_STR]. */
+static int
+parse_string(const char *s, size_t len, char *v)
+{
+	if (len < 2 || s[0] != '"' || s[len - 1] != '"' ||
+	    len - 2 >= THEME_STR || memchr(s + 1, '"', len - 2) != NULL ||
+	    memchr(s + 1, '\\', len - 2) != NULL)
+		return 0;
+	memcpy(v, s + 1, len - 2);
+	v[len - 2] = '\0';
+	return 1;
+}
+
+static int
+parse_switch(const char *s, size_t len, int *v)
+{
+	if (len == 2 && strncmp(s, "on", 2) == 0)
+		*v = 1;
+	else if (len == 3 && strncmp(s, "off", 3) == 0)
+		*v = 0;
+	else
+		return 0;
+	return 1;
+}
+
 /*
- * A family name, "Name" or 'Name' (vl bytes at css + vs), for font role
- * into t, with where it is written in file (line and column counted
- * here: there are three such declarations at most).  No fallback list:
- * a theme names the one face it wants.
+ * A family name, "Name" or 'Name' (len bytes at s), into a
+ * char[THEME_FAMILY].  No fallback list: a theme names the one face it
+ * wants, and nothing that would need escaping in CSS or fontconfig.
  */
 static int
-parse_family(struct theme *t, size_t role, const char *file,
-    const char *css, size_t vs, size_t vl)
+parse_family(const char *s, size_t len, char *v)
 {
-	const char	*v = css + vs;
-	size_t		 i;
-	int		 line = 1, col = 1;
+	size_t	 i;
 
-	if (vl < 3 || (v[0] != '"' && v[0] != '\'') || v[vl - 1] != v[0] ||
-	    vl - 2 >= THEME_FAMILY)
+	if (len < 3 || (s[0] != '"' && s[0] != '\'') || s[len - 1] != s[0] ||
+	    len - 2 >= THEME_FAMILY)
 		return 0;
-	/* Nothing that would need escaping in CSS or fontconfig. */
-	for (i = 1; i + 1 < vl; i++)
-		if (strchr("\"'\\,;{}<>&", v[i]) != NULL ||
-		    (unsigned char)v[i] < ' ')
+	for (i = 1; i + 1 < len; i++)
+		if (strchr("\"'\\,;{}<>&", s[i]) != NULL ||
+		    (unsigned char)s[i] < ' ')
 			return 0;
-	for (i = 0; i < vs; i++)
-		if (css[i] == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)css[i] & 0xc0) != 0x80)
-			col++;
-	memcpy(t->font[role], v + 1, vl - 2);
-	t->font[role][vl - 2] = '\0';
-	t->font_set[role] = 1;
-	t->font_pos[role].file = file;
-	t->font_pos[role].line = line;
-	t->font_pos[role].col = col;
+	memcpy(v, s + 1, len - 2);
+	v[len - 2] = '\0';
 	return 1;
+}
+
+static int
+parse_value(const struct prop *p, const char *s, size_t len, void *field)
+{
+	switch (p->type) {
+	case PT_COLOUR:
+		return parse_colour(s, len, field);
+	case PT_SIZE:
+		return parse_size(s, len, field);
+	case PT_STRING:
+		return parse_string(s, len, field);
+	case PT_SWITCH:
+		return parse_switch(s, len, field);
+	case PT_FAMILY:
+		return parse_family(s, len, field);
+	}
+	return 0;
 }
 
 static int
@@ -233,12 +358,32 @@ is_blank(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-size_t
-theme_parse_file(struct theme *t, const char *file, const char *css,
-    size_t len)
+/* The line and column of byte off in css. */
+static struct tpos
+tpos_at(const char *css, size_t off)
 {
-	size_t	 i = 0, ns, nl, vs, vl, k, set = 0;
+	struct tpos	 at = { 1, 1 };
+	size_t		 i;
+
+	for (i = 0; i < off; i++)
+		if (css[i] == '\n') {
+			at.line++;
+			at.col = 1;
+		} else if (((unsigned char)css[i] & 0xc0) != 0x80)
+			at.col++;
+	return at;
+}
+
+/* theme_parse, and where each property was set into pos[NPROPS] if not
+ * NULL; where each font is named into t, in file (which outlives t). */
+static size_t
+parse_at(struct theme *t, const char *file, const char *css, size_t len,
+    struct tpos *pos)
+{
+	size_t	 i = 0, ns, nl, vs, vl, k, role, set = 0;
 	const struct prop *p;
+	struct tpos	 at;
+	int	 hit;
 
 	while (i < len) {
 		if (i + 1 < len && css[i] == '/' && css[i + 1] == '*') {
@@ -273,20 +418,24 @@ theme_parse_file(struct theme *t, const char *file, const char *css,
 		vl = i - vs;
 		while (vl > 0 && is_blank((unsigned char)css[vs + vl - 1]))
 			vl--;
-		for (k = 0; k < sizeof(props) / sizeof(props[0]); k++) {
+		for (hit = 0, k = 0; k < NPROPS; k++) {
 			p = &props[k];
 			if (strlen(p->name) != nl ||
-			    strncmp(p->name, css + ns, nl) != 0)
+			    strncmp(p->name, css + ns, nl) != 0 ||
+			    !parse_value(p, css + vs, vl, (char *)t + p->off))
 				continue;
-			if (p->type == PT_FAMILY)
-				set += parse_family(t, p->off, file, css, vs,
-				    vl);
-			else if (p->type == PT_COLOUR ? parse_colour(css + vs,
-			    vl, (struct rgb *)((char *)t + p->off)) :
-			    parse_size(css + vs, vl,
-			    (double *)((char *)t + p->off)))
+			if (!hit++)
 				set++;
-			break;
+			if (pos != NULL)
+				pos[k] = tpos_at(css, ns - 2);
+			if (p->type == PT_FAMILY) {
+				role = (p->off - offsetof(struct theme,
+				    font)) / THEME_FAMILY;
+				at = tpos_at(css, vs);
+				t->font_set[role] = 1;
+				t->font_pos[role] = (struct pos){ file,
+				    at.line, at.col };
+			}
 		}
 	}
 	return set;
@@ -295,7 +444,7 @@ theme_parse_file(struct theme *t, const char *file, const char *css,
 size_t
 theme_parse(struct theme *t, const char *css, size_t len)
 {
-	return theme_parse_file(t, NULL, css, len);
+	return parse_at(t, NULL, css, len, NULL);
 }
 
 int
@@ -325,7 +474,7 @@ theme_load(const char *styles)
 		goto out;
 	}
 	/* The path stays for the positions of the font declarations. */
-	theme_parse_file(&current, path, b.data, b.len);
+	parse_at(&current, path, b.data, b.len, NULL);
 	theme_path = path;
 	path = NULL;
 	rc = 1;
@@ -371,4 +520,220 @@ theme_contrast(struct rgb a, struct rgb b)
 		lb = t;
 	}
 	return (la + 0.05) / (lb + 0.05);
+}
+
+unsigned
+theme_hex(struct rgb c)
+{
+	return (unsigned)lround(c.r * 255) << 16 |
+	    (unsigned)lround(c.g * 255) << 8 | (unsigned)lround(c.b * 255);
+}
+
+/*
+ * The pairs of colours drawn one on the other, foreground first, and the
+ * contrast each needs (WCAG 2.1: 4.5:1 for text, 3:1 for graphics such
+ * as focus rings and axes).  Status fills and chart series are left out:
+ * a status or a series is always told by a label or a pattern too.
+ */
+static const struct pair {
+	const char	*fg, *bg;
+	double		 min;
+} pairs[] = {
+	{ "text", "background", 4.5 },
+	{ "text", "background-soft", 4.5 },
+	{ "text", "panel", 4.5 },
+	{ "text", "highlight", 4.5 },
+	{ "text", "code-background", 4.5 },
+	{ "text", "table-head", 4.5 },
+	{ "text-soft", "background", 4.5 },
+	{ "muted", "background", 4.5 },
+	{ "note", "background", 4.5 },
+	{ "heading", "background", 4.5 },
+	{ "heading-minor", "background", 4.5 },
+	{ "subtitle", "background", 4.5 },
+	{ "accent", "background", 4.5 },
+	{ "kicker", "background", 4.5 },
+	{ "link", "background", 4.5 },
+	{ "link-visited", "background", 4.5 },
+	{ "link-print", "background", 4.5 },
+	{ "on-primary", "primary", 4.5 },
+	{ "on-primary", "primary-dark", 4.5 },
+	{ "focus-text", "focus", 4.5 },
+	{ "draft-text", "draft-background", 4.5 },
+	{ "draft-note", "draft-background", 4.5 },
+	{ "draft-mark", "background", 4.5 },
+	{ "print-text", "background", 4.5 },
+	{ "status-implemented-text", "background", 4.5 },
+	{ "status-partial-text", "background", 4.5 },
+	{ "status-in-progress-text", "background", 4.5 },
+	{ "status-not-implemented-text", "background", 4.5 },
+	{ "status-not-assessed-text", "background", 4.5 },
+	{ "badge-text", "badge-gap", 4.5 },
+	{ "badge-text", "status-implemented", 4.5 },
+	{ "badge-text", "status-partial", 4.5 },
+	{ "badge-text", "status-in-progress", 4.5 },
+	{ "badge-text", "status-not-implemented", 4.5 },
+	{ "badge-text", "status-not-assessed", 4.5 },
+	{ "link", "background-soft", 4.5 },
+	{ "focus-text", "background", 3 },
+	{ "primary", "background", 3 },
+	{ "axis", "background", 3 },
+	{ "target", "background", 3 },
+	{ "draft-line", "draft-background", 3 },
+};
+
+static size_t
+prop_index(const char *name)
+{
+	size_t	 k;
+
+	for (k = 0; k < NPROPS; k++)
+		if (strcmp(props[k].name, name) == 0)
+			return k;
+	abort();	/* the pairs name only properties of the table */
+}
+
+/* One pair of t below its contrast: a warning where the file sets the
+ * foreground, else the background, else at its top. */
+static void
+check_pair(const char *path, const struct theme *t, const struct tpos *pos,
+    const struct pair *pr)
+{
+	size_t		 f = prop_index(pr->fg), b = prop_index(pr->bg);
+	struct rgb	 cf, cb;
+	struct pos	 at = { path, 1, 1 };
+	double		 ratio;
+
+	memcpy(&cf, (const char *)t + props[f].off, sizeof(cf));
+	memcpy(&cb, (const char *)t + props[b].off, sizeof(cb));
+	ratio = theme_contrast(cf, cb);
+	/* Reported as printed, so that 4.48 never reads "4.50, below 4.5". */
+	if (floor(ratio * 100) / 100 >= pr->min)
+		return;
+	if (pos[f].line != 0 || pos[b].line != 0) {
+		at.line = pos[f].line != 0 ? pos[f].line : pos[b].line;
+		at.col = pos[f].line != 0 ? pos[f].col : pos[b].col;
+	}
+	diag(DIAG_WARNING, &at, "--%s #%06x on --%s #%06x: contrast %.2f:1, "
+	    "below %g:1", pr->fg, theme_hex(cf), pr->bg, theme_hex(cb),
+	    floor(ratio * 100) / 100, pr->min);
+}
+
+/* A colour the file does not set: the PDF and the charts take the
+ * default, but the site, which links the file, has none. */
+static void
+check_unset(const char *path, const struct tpos *pos)
+{
+	struct pos	 at = { path, 1, 1 };
+	struct rgb	 c;
+	size_t		 k;
+
+	for (k = 0; k < NPROPS; k++) {
+		if (props[k].type != PT_COLOUR ||
+		    prop_index(props[k].name) != k || pos[k].line != 0)
+			continue;
+		memcpy(&c, (const char *)&defaults + props[k].off, sizeof(c));
+		diag(DIAG_WARNING, &at, "--%s is not set: the site has no "
+		    "value for it (the PDF and the charts take #%06x)",
+		    props[k].name, theme_hex(c));
+	}
+}
+
+/* The logo or the icon (prop, its value name): an SVG file of the
+ * styles folder that svgdraw.c draws.  Its name, which the site uses as
+ * it is in an address beside the favicon, is plain. */
+static int
+check_image(const char *styles, const char *path, const struct tpos *pos,
+    const char *prop, const char *name)
+{
+	struct pos	 at = { path, 1, 1 };
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
+	struct svgdraw	*sd = NULL;
+	enum svgdraw_err err = SVGDRAW_OK;
+	size_t		 k = prop_index(prop), n = strlen(name);
+	double		 w, h;
+	char		*fp;
+	int		 ok = 0;
+
+	at.line = pos[k].line;
+	at.col = pos[k].col;
+	if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
+	    name[0] == '.' || n < 5 || strcmp(name + n - 4, ".svg") != 0 ||
+	    strcmp(name, "favicon.svg") == 0) {
+		diag(DIAG_ERROR, &at, "--%s \"%s\": not the name of an SVG "
+		    "file of the styles folder (letters, digits, '.', '-', "
+		    "'_'; not favicon.svg)", prop, name);
+		return 0;
+	}
+	fp = theme_file_path(styles, name);
+	if (!file_get(fp, MAX_SVG_BYTES, &b, &ff))
+		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
+		    ff.why == FILE_SYS ? strerror(ff.err) : "not a regular "
+		    "file, or too large");
+	else if ((err = svgdraw_load(b.data, b.len, &sd, &w, &h)) !=
+	    SVGDRAW_OK)
+		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
+		    svgdraw_strerror(err));
+	else
+		ok = 1;
+	svgdraw_free(sd);
+	buf_free(&b);
+	free(fp);
+	return ok;
+}
+
+/* The logo, with its text; the icon. */
+static void
+check_images(const char *styles, const char *path, const struct theme *t,
+    const struct tpos *pos)
+{
+	struct pos	 at = { path, 1, 1 };
+	size_t		 k = prop_index("logo");
+
+	if (t->logo[0] != '\0' && check_image(styles, path, pos, "logo",
+	    t->logo) && t->logo_alt[0] == '\0') {
+		at.line = pos[k].line;
+		at.col = pos[k].col;
+		diag(DIAG_ERROR, &at, "--logo \"%s\" has no --logo-alt, its "
+		    "text alternative", t->logo);
+	}
+	if (t->icon[0] != '\0')
+		check_image(styles, path, pos, "icon", t->icon);
+}
+
+void
+theme_check(const char *styles)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
+	struct tpos	 pos[NPROPS];
+	struct theme	 t = defaults;
+	char		*path;
+	size_t		 i;
+
+	path = xasprintf("%s/%s", styles, THEME_FILE);
+	if (!file_get(path, THEME_MAX, &b, &ff)) {
+		if (!(ff.why == FILE_SYS && ff.err == ENOENT))
+			file_diag_sys(path, &ff);
+		free(path);
+		return;
+	}
+	memset(pos, 0, sizeof(pos));
+	parse_at(&t, NULL, b.data, b.len, pos);
+	check_unset(path, pos);
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		check_pair(path, &t, pos, &pairs[i]);
+	check_images(styles, path, &t, pos);
+	free(path);
+	buf_free(&b);
+}
+
+char *
+theme_file_path(const char *styles, const char *name)
+{
+	if (name[0] == '\0' || styles == NULL)
+		return NULL;
+	return xasprintf("%s/%s", styles, name);
 }

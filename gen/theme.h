@@ -14,8 +14,51 @@
 #define THEME_FILE	"theme.css"	/* within the styles folder */
 #define THEME_MAX	(1024 * 1024)	/* [bytes] larger is refused */
 #define THEME_NSERIES	8		/* --chart-1 .. --chart-8 */
+#define THEME_STR	512		/* [bytes] a string, its NUL too */
 #define THEME_NFONTS	3		/* text, heading, code: font.h */
 #define THEME_FAMILY	128		/* [bytes] a family name, NUL included */
+
+/* The identity's other colours, by role (--<name> in theme.css, in the
+ * table of theme.c). */
+enum ink {
+	INK_TEXT,		/* --text, for the PDF's paragraph styles */
+	INK_MUTED,		/* --muted: PDF running heads, leaders */
+	INK_PRIMARY,		/* masthead, icon, cover band */
+	INK_PRIMARY_DARK,	/* navigation bar, pressed buttons */
+	INK_ON_PRIMARY,		/* text and icon on the primary colours */
+	INK_ACCENT,		/* PDF titles and rules */
+	INK_BACKGROUND,		/* pages, charts, social card */
+	INK_BACKGROUND_SOFT,	/* panels of the site */
+	INK_LINE,		/* borders */
+	INK_LINE_SOFT,		/* light borders */
+	INK_LINK,		/* links of the site */
+	INK_LINK_VISITED,
+	INK_LINK_PRINT,		/* links of the PDF */
+	INK_FOCUS,		/* focus ring and highlight */
+	INK_FOCUS_TEXT,		/* text on --focus */
+	INK_TEXT_SOFT,		/* quotes, subtitles, notes */
+	INK_NOTE,		/* captions' descriptions, small print */
+	INK_HEADING,		/* site headings */
+	INK_HEADING_MINOR,	/* fifth and sixth levels */
+	INK_SUBTITLE,		/* site subtitles */
+	INK_KICKER,		/* PDF kickers above titles */
+	INK_DRAFT_BACKGROUND,	/* draft banner and placeholders */
+	INK_DRAFT_LINE,
+	INK_DRAFT_TEXT,
+	INK_DRAFT_NOTE,
+	INK_DRAFT_MARK,		/* PDF draft mark and watermark */
+	INK_PRINT_TEXT,		/* the site printed */
+	INK_CODE_BACKGROUND,	/* PDF code blocks */
+	INK_QUOTE_RULE,		/* PDF block quotes' rule */
+	INK_TABLE_HEAD,		/* PDF table head row */
+	INK_TABLE_RULE,		/* PDF table rules */
+	INK_HEAD_RULE,		/* PDF running head's rule */
+	INK_RULE,		/* PDF thematic break */
+	INK_BADGE_TEXT,		/* PDF status badges' text */
+	INK_BADGE_GAP,		/* PDF badge of a draft's gap */
+	INK_BADGE_GAP_LINE,
+	INK__MAX
+};
 
 struct rgb {
 	double	 r, g, b;		/* [0, 1] */
@@ -39,6 +82,14 @@ struct theme {
 	double		 size_note;	/* [pt] --chart-size-note */
 	double		 size_figure;	/* [pt] --chart-size-figure: key
 					   figures of the synthesis */
+	struct rgb	 ink[INK__MAX];	/* the identity's other colours */
+	char		 logo[THEME_STR]; /* --logo: a file of the styles
+					   folder, "" for none */
+	char		 logo_alt[THEME_STR]; /* --logo-alt */
+	char		 icon[THEME_STR]; /* --icon: a square SVG of the
+					   styles folder for the favicon,
+					   "" for the bars of theme colours */
+	int		 logo_head;	/* --logo-running-head: on */
 	/* The faces by family name: --font-text, --font-heading,
 	 * --font-code (one quoted name each), indexed by enum font_role;
 	 * set is 1 where the file names it, pos where (file NULL for the
@@ -55,10 +106,6 @@ const struct theme *theme_default(void);
  * unknown properties and values that do not parse are ignored.  Returns
  * the number of properties set. */
 size_t		 theme_parse(struct theme *t, const char *css, size_t len);
-/* The same, with font declarations' positions reported in file, which
- * must outlive t. */
-size_t		 theme_parse_file(struct theme *t, const char *file,
-		    const char *css, size_t len);
 /* Loads <styles>/theme.css once per process into the process theme
  * (defaults if styles is NULL or has no such file).  Later calls do
  * nothing.  Call it before drawing from several threads.  Returns 0 after
@@ -68,5 +115,15 @@ int		 theme_load(const char *styles);
 const struct theme *theme_get(void);
 /* WCAG 2 contrast ratio of two colours, from 1 to 21. */
 double		 theme_contrast(struct rgb, struct rgb);
+/* The colour as 0xrrggbb. */
+unsigned	 theme_hex(struct rgb);
+/* Checks <styles>/theme.css: a warning for each pair of colours drawn
+ * one on the other below its contrast (4.5:1 for text, 3:1 for graphics)
+ * and for each colour it does not set, an error for a logo or icon that
+ * is missing, cannot be drawn or is no plain file name. */
+void		 theme_check(const char *styles);
+/* The path of the file name (the theme's logo or icon) in the styles
+ * folder (caller frees), or NULL if name is "". */
+char		*theme_file_path(const char *styles, const char *name);
 
 #endif /* THEME_H */

@@ -40,8 +40,9 @@ fi
 # The styles folder: a theme past 1 MiB and a style sheet that is a
 # folder are refused with a message naming them, and nothing is written.
 mkdir -p "$WORK/styles-big" "$WORK/styles-dir/site.css"
-cp "$TOP/styles/theme.css" "$TOP/styles/site.css" "$WORK/styles-big/"
-cp "$TOP/styles/theme.css" "$WORK/styles-dir/"
+cp "$TOP/styles/theme.css" "$TOP/styles/site.css" "$TOP/styles/logo.svg" \
+    "$WORK/styles-big/"
+cp "$TOP/styles/theme.css" "$TOP/styles/logo.svg" "$WORK/styles-dir/"
 head -c 1100000 /dev/zero | tr '\0' ' ' >>"$WORK/styles-big/theme.css"
 "$BIN" build --quiet --content "$TOP/tests/fixtures/mini" --format html \
     --styles "$WORK/styles-big" --out "$WORK/out-big" 2>"$WORK/err"

@@ -186,7 +186,7 @@ theme_tests(void)
 	if (file_read("styles/theme.css", &b)) {
 		memset(&f, 0, sizeof(f));
 		n = theme_parse(&f, b.data, b.len);
-		ok = n == 30 && f.size_title == def->size_title &&
+		ok = n == 30 + INK__MAX - 2 + 3 && f.size_title == def->size_title &&
 		    f.size_label == def->size_label &&
 		    f.size_tick == def->size_tick &&
 		    f.size_note == def->size_note &&
@@ -203,6 +203,8 @@ theme_tests(void)
 			    same_rgb(f.status_text[i], def->status_text[i]);
 		for (i = 0; i < THEME_NSERIES; i++)
 			ok = ok && same_rgb(f.series[i], def->series[i]);
+		for (i = 0; i < INK__MAX; i++)
+			ok = ok && same_rgb(f.ink[i], def->ink[i]);
 		expect("styles/theme.css sets every property, as the defaults",
 		    ok);
 	} else
