@@ -340,7 +340,6 @@ struct edition {
 	int		 year;
 	int		 draft;		/* status="draft" */
 	const char	*date;		/* YYYY-MM-DD */
-	const char	*lang;		/* BCP 47 as written, or NULL: French */
 	const char	*title;
 	const char	*subtitle;	/* or NULL */
 	const char	*institution;

@@ -1525,7 +1525,6 @@ xml_load_edition(struct report *r, struct edition *e, const char *path)
 	e->year = attr_year(&c, root, "year");
 	e->draft = strcmp(attr_of(&c, root, "status"), "draft") == 0;
 	e->date = attr_of(&c, root, "date");
-	e->lang = attr_of(&c, root, "lang");
 	p = pos_of(&c, root, "date");
 	check_date(&c, &p, e->date);
 	e->title = text_of(&c, child_el(root, "title"));

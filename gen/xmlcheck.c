@@ -110,6 +110,7 @@ static const struct sattr a_plan[] = {
 	{ "start", 1, VT_YEAR, NULL },
 	{ "end", 1, VT_YEAR, NULL },
 	{ "data-from", 0, VT_YEAR, NULL },
+	{ "lang", 0, VT_ANY, NULL },	/* the schema's language type */
 	{ NULL, 0, VT_NONE, NULL }
 };
 static const struct sslot s_plan[] = {
@@ -268,7 +269,6 @@ static const struct sattr a_edition[] = {
 	{ "year", 1, VT_YEAR, NULL },
 	{ "status", 1, VT_ENUM, v_status },
 	{ "date", 1, VT_DATE, NULL },
-	{ "lang", 0, VT_ANY, NULL },	/* the schema's pattern */
 	{ NULL, 0, VT_NONE, NULL }
 };
 static const struct sslot s_edition[] = {
