@@ -121,6 +121,26 @@ has "en: values and assessments after the plan's end" "$WORK/en.tree" \
     "2021=1264 2022=1541.5" "assessment 2022 done" \
     "edition 2022 final 2022-11-15"
 has "en: a target beyond the plan's end" "$WORK/en.txt" "2030"
+# diff names the measure and the statuses as the plan does.
+cp -R "$PLANS/en" "$WORK/en-mod"
+sed -i 's/status="done"/status="ongoing"/' "$WORK/en-mod/indicators/m03.xml"
+"$BIN" diff --content "$WORK/en-mod" --base "$PLANS/en" --format json \
+    >"$WORK/en-diff.json" 2>&1
+has "en: diff in the plan's labels and status ids" "$WORK/en-diff.json" \
+    '"old": "done", "new": "ongoing"' \
+    'Measure 3, 2022 : statut Implemented → Under way'
+# The review of a draft: its gaps named by the plan's labels.
+sed -i 's/status="final"/status="draft"/' \
+    "$WORK/en-mod/editions/2022/edition.xml"
+sed -i '/<assessment/d' "$WORK/en-mod/indicators/m07.xml"
+"$BIN" build --quiet --draft --format html --content "$WORK/en-mod" \
+    --out "$WORK/en-draft" 2>/dev/null
+has "en: the review names a gap by the plan's label" \
+    "$WORK/en-draft/2022/revue.html" "Measure 7 : pas d’appréciation"
+hasnt "en: a measure not assessed yet is not in the legend's scale" \
+    "$WORK/en-draft/2022/charts/statuts.svg" "Partiellement"
+has "en: a measure not assessed yet is counted apart" \
+    "$WORK/en-draft/2022/charts/statuts.svg" "Information insuffisante (1)"
 # The synthesis sheet: 12 priorities in columns, every word on the sheet.
 rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthese-2022.svg"
 pdftotext "$WORK/en-sheet.pdf" "$WORK/en-sheet.txt"
