@@ -172,6 +172,47 @@ rsvg-convert -f pdf -o "$WORK/fr-sheet.pdf" "$F/synthese-2023.svg"
 inside "fr-2019: the synthesis sheet keeps every word on it" \
     "$WORK/fr-sheet.pdf"
 
+# ---- other numberings of the English plan ----
+# Roman priorities past X, and measures numbered in each action: the
+# ids and numbers rewritten to match, then checked and built.
+cp -R "$PLANS/en" "$WORK/en-num"
+python3 - "$WORK/en-num/plan.xml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace('<level singular="Priority" plural="Priorities" numbering="arabic"/>',
+    '<level singular="Priority" plural="Priorities" numbering="roman"/>')
+s = s.replace('<level singular="Measure" plural="Measures" numbering="arabic"/>',
+    '<level singular="Measure" plural="Measures" numbering="arabic" scope="parent"/>')
+val = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+def roman(n):
+    r = ""
+    for v, c in val:
+        while n >= v:
+            r += c
+            n -= v
+    return r
+s = re.sub(r'<priority id="(\d+)">', lambda m: '<priority id="%s">' % roman(int(m.group(1))), s)
+out, k = [], 0
+for line in s.split("\n"):
+    if re.search(r'<objective id=', line):
+        k = 0
+    m = re.search(r'number="(\d+)"', line)
+    if m:
+        k += 1
+        line = line.replace(m.group(0), 'number="%d"' % k)
+    out.append(line)
+open(p, "w").write("\n".join(out))
+PY
+check "en, roman priorities and measures per action: check is clean" \
+    "$BIN" check --werror --content "$WORK/en-num"
+"$BIN" build --quiet --format html --content "$WORK/en-num" \
+    --out "$WORK/en-num-out" 2>/dev/null
+has "en, roman priorities past X and measures per action in the site" \
+    "$WORK/en-num-out/2022/priorite-12.html" "Priority XII" "Priority XI" \
+    "<span class=\"visually-hidden\">Measure </span>1</span>" \
+    "<span class=\"visually-hidden\">Measure </span>2</span>"
+
 # ---- the sample: declaring its default structure changes nothing ----
 cp -R "$TOP/content" "$WORK/sample"
 sed -i 's|^  <priority id="I">|  <levels>\
