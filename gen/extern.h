@@ -410,8 +410,8 @@ void		 level_number(const struct level *, int pos, const char *id,
 		    char *buf, size_t sz);
 /* The label of an item of the plan: the level's name, sep (a space or a
  * no-break space), the level's word before numbers and sep if any, and
- * the item's number as shown: "Priorité II", "Action n° 3", "Mesure 12".  The one place labels are formed; the
- * caller frees it. */
+ * the item's number as shown: "Priorité II", "Action n° 3", "Mesure 12".
+ * The one place labels are formed; the caller frees it. */
 char		*level_label(const struct plan *, size_t level, const char *num,
 		    const char *sep);
 

@@ -121,6 +121,26 @@ has "en: values and assessments after the plan's end" "$WORK/en.tree" \
     "2021=1264 2022=1541.5" "assessment 2022 done" \
     "edition 2022 final 2022-11-15"
 has "en: a target beyond the plan's end" "$WORK/en.txt" "2030"
+# diff names the measure and the statuses as the plan does.
+cp -R "$PLANS/en" "$WORK/en-mod"
+sed -i 's/status="done"/status="ongoing"/' "$WORK/en-mod/indicators/m03.xml"
+"$BIN" diff --content "$WORK/en-mod" --base "$PLANS/en" --format json \
+    >"$WORK/en-diff.json" 2>&1
+has "en: diff in the plan's labels and status ids" "$WORK/en-diff.json" \
+    '"old": "done", "new": "ongoing"' \
+    'Measure 3, 2022 : statut Implemented → Under way'
+# The review of a draft: its gaps named by the plan's labels.
+sed -i 's/status="final"/status="draft"/' \
+    "$WORK/en-mod/editions/2022/edition.xml"
+sed -i '/<assessment/d' "$WORK/en-mod/indicators/m07.xml"
+"$BIN" build --quiet --draft --format html --content "$WORK/en-mod" \
+    --out "$WORK/en-draft" 2>/dev/null
+has "en: the review names a gap by the plan's label" \
+    "$WORK/en-draft/2022/revue.html" "Measure 7 : pas d’appréciation"
+hasnt "en: a measure not assessed yet is not in the legend's scale" \
+    "$WORK/en-draft/2022/charts/statuts.svg" "Partiellement"
+has "en: a measure not assessed yet is counted apart" \
+    "$WORK/en-draft/2022/charts/statuts.svg" "Information insuffisante (1)"
 # The synthesis sheet: 12 priorities in columns, every word on the sheet.
 rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthese-2022.svg"
 pdftotext "$WORK/en-sheet.pdf" "$WORK/en-sheet.txt"
@@ -151,6 +171,47 @@ done
 rsvg-convert -f pdf -o "$WORK/fr-sheet.pdf" "$F/synthese-2023.svg"
 inside "fr-2019: the synthesis sheet keeps every word on it" \
     "$WORK/fr-sheet.pdf"
+
+# ---- other numberings of the English plan ----
+# Roman priorities past X, and measures numbered in each action: the
+# ids and numbers rewritten to match, then checked and built.
+cp -R "$PLANS/en" "$WORK/en-num"
+python3 - "$WORK/en-num/plan.xml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace('<level singular="Priority" plural="Priorities" numbering="arabic"/>',
+    '<level singular="Priority" plural="Priorities" numbering="roman"/>')
+s = s.replace('<level singular="Measure" plural="Measures" numbering="arabic"/>',
+    '<level singular="Measure" plural="Measures" numbering="arabic" scope="parent"/>')
+val = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+def roman(n):
+    r = ""
+    for v, c in val:
+        while n >= v:
+            r += c
+            n -= v
+    return r
+s = re.sub(r'<priority id="(\d+)">', lambda m: '<priority id="%s">' % roman(int(m.group(1))), s)
+out, k = [], 0
+for line in s.split("\n"):
+    if re.search(r'<objective id=', line):
+        k = 0
+    m = re.search(r'number="(\d+)"', line)
+    if m:
+        k += 1
+        line = line.replace(m.group(0), 'number="%d"' % k)
+    out.append(line)
+open(p, "w").write("\n".join(out))
+PY
+check "en, roman priorities and measures per action: check is clean" \
+    "$BIN" check --werror --content "$WORK/en-num"
+"$BIN" build --quiet --format html --content "$WORK/en-num" \
+    --out "$WORK/en-num-out" 2>/dev/null
+has "en, roman priorities past X and measures per action in the site" \
+    "$WORK/en-num-out/2022/priorite-12.html" "Priority XII" "Priority XI" \
+    "<span class=\"visually-hidden\">Measure </span>1</span>" \
+    "<span class=\"visually-hidden\">Measure </span>2</span>"
 
 # ---- the sample: declaring its default structure changes nothing ----
 cp -R "$TOP/content" "$WORK/sample"
