@@ -140,7 +140,7 @@ has "en: the review names a gap by the plan's label" \
 hasnt "en: a measure not assessed yet is not in the legend's scale" \
     "$WORK/en-draft/2022/charts/statuts.svg" "Partiellement"
 has "en: a measure not assessed yet is counted apart" \
-    "$WORK/en-draft/2022/charts/statuts.svg" "Information insuffisante (1)"
+    "$WORK/en-draft/2022/charts/statuts.svg" "Insufficient information (1)"
 # The synthesis sheet: 12 priorities in columns, every word on the sheet.
 rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthese-2022.svg"
 pdftotext "$WORK/en-sheet.pdf" "$WORK/en-sheet.txt"

@@ -115,8 +115,14 @@ test_plural(void)
 	    strcmp(Tn(1.5, "campaign", "campaigns"), "campaigns") == 0 &&
 	    strcmp(Tn(2, "campaign", "campaigns"), "campaigns") == 0,
 	    "English plural: only 1 singular", NULL);
-	ok(strcmp(Tn(2, ", mesure ", ", mesures "), ", measures ") == 0 &&
-	    strcmp(Tn(1, ", mesure ", ", mesures "), ", measure ") == 0,
+	ok(strcmp(Tn(2, "dont %zu réalisée", "dont %zu réalisées"),
+	    "%zu of them implemented") == 0 &&
+	    strcmp(Tn(2, "%s en %d, contre %s en %d (%s%s" NNBSP "point).",
+	    "%s en %d, contre %s en %d (%s%s" NNBSP "points)."),
+	    "%s in %d, against %s in %d (%s%s points).") == 0 &&
+	    strcmp(Tn(1, "%s en %d, contre %s en %d (%s%s" NNBSP "point).",
+	    "%s en %d, contre %s en %d (%s%s" NNBSP "points)."),
+	    "%s in %d, against %s in %d (%s%s point).") == 0,
 	    "English plural translated", NULL);
 	i18n_use(LANG_FR);
 }
