@@ -153,7 +153,8 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
+	    tests/unit-msg tests/unit-cairo tests/rapporteur-locale \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -199,6 +200,9 @@ tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 
 tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-msg.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
@@ -352,7 +356,8 @@ clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/main-locale.o
+	    tests/unit-msg tests/unit-cairo tests/rapporteur-locale \
+	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
 
 endif

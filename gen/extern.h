@@ -182,6 +182,7 @@ struct diag {
 	char		*file;		/* or NULL */
 	int		 line, col;
 	char		*msg;
+	int		 id;		/* enum msgid (msg.h) */
 };
 
 void	 diag_init(enum dformat, int werror);

@@ -49,6 +49,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "backend.h"
 
 /* Nesting of arrays and dictionaries inside one object. */
@@ -533,7 +534,8 @@ xref_sections(struct pdf *f, size_t sect, int fill, size_t *end)
 			    "the end of the file");
 		if (fill && (first > (long long)f->size ||
 		    count > (long long)f->size - first))
-			return bad(f, pos, "cross-reference entry beyond /Size");
+			return bad(f, pos, "cross-reference entry beyond "
+			    "/Size");
 		for (k = 0; fill && k < (size_t)count; k++)
 			if (!xref_entry(f, pos + 20 * k, first + (long long)k))
 				return 0;
@@ -2603,14 +2605,14 @@ overwrite(int fd, const char *path, const struct buf *u)
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			diag_sys("%s: %s", path, w == 0 ? "short write" :
-			    strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, path,
+			    w == 0 ? "short write" : strerror(errno));
 			return 0;
 		}
 		done += (size_t)w;
 	}
 	if (ftruncate(fd, (off_t)u->len) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
 	}
 	return 1;
@@ -2620,8 +2622,8 @@ overwrite(int fd, const char *path, const struct buf *u)
 static void
 pdf_refused(const struct pdf *f)
 {
-	diag_sys("%s: unexpected PDF structure at byte %zu: %s", f->path,
-	    f->errpos, f->err != NULL ? f->err : "unknown");
+	diag_sys_msg(MSG_PDF_STRUCTURE, f->path, f->errpos,
+	    f->err != NULL ? f->err : "unknown");
 }
 
 static void
@@ -2670,23 +2672,21 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	 * cairo 1.16's files and no others. */
 	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 16, 0) ||
 	    cairo_version() >= CAIRO_VERSION_ENCODE(1, 17, 0)) {
-		diag_sys("%s: cairo %s: the PDF finishing pass reads the "
-		    "files of cairo 1.16 only", path, cairo_version_string());
+		diag_sys_msg(MSG_PDF_CAIRO, path, cairo_version_string());
 		return 0;
 	}
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	if ((fd = open(path, O_RDWR)) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
 	}
 	if (!read_all(&f, fd))
 		goto out;
 	if (f.n >= 9 && memcmp(f.p, "%PDF-", 5) == 0 &&
 	    memcmp(f.p, "%PDF-1.5", 8) != 0) {
-		diag_sys("%s: PDF version %.3s (cairo %s): the PDF finishing "
-		    "pass reads cairo 1.16's PDF 1.5 only", path,
-		    (const char *)f.p + 5, cairo_version_string());
+		diag_sys_msg(MSG_PDF_VERSION, path, (const char *)f.p + 5,
+		    cairo_version_string());
 		goto out;
 	}
 	if (!read_tail(&f) || !read_xref(&f)) {
@@ -2700,7 +2700,7 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		rc = overwrite(fd, path, &u);
 out:
 	if (close(fd) == -1 && rc) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		rc = 0;
 	}
 	pdf_free(&f);
