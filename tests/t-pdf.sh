@@ -31,23 +31,6 @@ $t =~ s/[^\p{L}\p{N}]//g;
 print $t;
 EOF
 
-# Words of a Markdown narrative, in order: link addresses (printed as
-# notes elsewhere) and Markdown syntax left out.
-cat >words.pl <<'EOF'
-use utf8;
-binmode STDIN, ':encoding(UTF-8)';
-binmode STDOUT, ':encoding(UTF-8)';
-local $/;
-my $t = <STDIN>;
-$t =~ s/\]\([^)\s]*(\s+"[^"]*")?\)/]/g;	# [text](url) -> [text]
-$t =~ s/^\s*(```|~~~).*$//mg;		# code fences and their info
-$t = lc $t;
-for my $w (split /\s+/, $t) {
-	$w =~ s/[^\p{L}\p{N}]//g;
-	print "$w\n" if length $w;
-}
-EOF
-
 # subseq.pl WORDS TEXT: every word found in TEXT in order; prints the
 # missing ones.  A word may be cut in two by what lies between its halves
 # (a running head, a figure at a page top): the earliest end, whole or in
@@ -177,7 +160,7 @@ for year in 2016 2015; do
 	nw=0
 	for md in "$TOP"/content/editions/$year/measures/*.md \
 	    "$TOP"/content/editions/$year/[!e]*.md; do
-		perl words.pl <"$md" >words.txt
+		perl "$TOP/tests/words.pl" <"$md" >words.txt
 		nw=$((nw + $(wc -l <words.txt)))
 		perl subseq.pl words.txt text.norm >miss.txt ||
 		    bad="$bad $(basename "$md"): $(head -3 miss.txt)"
@@ -294,7 +277,7 @@ fi
 spdf=sout/2016/rapport-2016.pdf
 pdftotext -enc UTF-8 -x 0 -y 62 -W 596 -H 735 "$spdf" s.txt
 perl norm.pl <s.txt >s.norm
-perl words.pl <stress/editions/2016/measures/m01.md >words.txt
+perl "$TOP/tests/words.pl" <stress/editions/2016/measures/m01.md >words.txt
 if perl subseq.pl words.txt s.norm >miss.txt; then
 	pass "stress: every word of the narrative, in order ($(wc -l <words.txt) words)"
 else
