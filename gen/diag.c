@@ -101,6 +101,36 @@ static const char *const msgtab[MSG__MAX] = {
 	"link \"%.*s\": no narrative or part of the report there (%s)",
 	/* MSG_LINK_HEADING */
 	"link \"%.*s\": no heading%s \"%s\" in %s",
+	/* MSG_XML_NO_ATTRS */
+	"%s takes no attribute: found %s%s%s",
+	/* MSG_XML_UNKNOWN_ATTR */
+	"%s has no attribute %s%s%s: expected %s",
+	/* MSG_XML_NEEDS_ATTR */
+	"%s needs a %s attribute (%s)",
+	/* MSG_XML_BAD_ATTR */
+	"%s=\"%s\" is not allowed on %s: expected %s",
+	/* MSG_XML_TEXT */
+	"%s holds text \"%s\": only %s go here",
+	/* MSG_XML_TOO_LATE */
+	"%s comes too late in %s: it goes before <%s>",
+	/* MSG_XML_NOT_ALLOWED */
+	"%s is not allowed in %s: expected %s",
+	/* MSG_XML_LEAF */
+	"%s is not allowed in %s: it holds %s only",
+	/* MSG_XML_NEEDS_BEFORE */
+	"%s needs %s before %s",
+	/* MSG_XML_BOTH */
+	"%s has both <%s> and <%s> elements: it takes one kind or the other",
+	/* MSG_XML_SECOND */
+	"%s has a second %s: only one is allowed",
+	/* MSG_XML_NEEDS */
+	"%s needs %s",
+	/* MSG_XML_EMPTY */
+	"%s is empty: expected %s",
+	/* MSG_XML_BAD_TEXT */
+	"%s holds \"%s\": expected %s",
+	/* MSG_XML_ROOT */
+	"the root element is %s: expected <%s>",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
