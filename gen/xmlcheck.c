@@ -422,6 +422,43 @@ valid_date(const char *s)
 	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
+/* A part's file name (c, n bytes, collapsed; changed): "name.md", the
+ * name in lower case letters, digits and hyphens, not first. */
+static int
+valid_partfile(char *c, size_t n)
+{
+	if (n <= 3 || strcmp(c + n - 3, ".md") != 0 || c[0] == '-' ||
+	    c[0] == '.')
+		return 0;
+	c[n - 3] = '\0';
+	return all(c, LOWER DIGITS "-");
+}
+
+/* An address (c, n bytes, collapsed): one @, a dot after it, no space. */
+static int
+valid_email(const char *c, size_t n)
+{
+	size_t	 i = strcspn(c, "@");
+
+	return i > 0 && c[i] == '@' && strchr(c + i + 1, '@') == NULL &&
+	    strchr(c + i + 1, '.') != NULL && c[n - 1] != '.' &&
+	    strpbrk(c, " \t\r\n") == NULL;
+}
+
+/* A percentage (c, n bytes, collapsed): a decimal number from 0 to
+ * 100. */
+static int
+valid_percent(const char *c, size_t n)
+{
+	size_t	 i = strspn(c, DIGITS);
+
+	if (c[i] == '.')
+		i += 1 + strspn(c + i + 1, DIGITS);
+	return n > 0 && i == n && c[0] != '.' && (n < 3 ||
+	    strspn(c, "0") > 0 || c[2] == '.' || c[1] == '.' ||
+	    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") == n - 3));
+}
+
 /* Does the text s hold what type t allows? */
 static int
 valid(enum vt t, const char *const *values, const char *s)
@@ -469,27 +506,13 @@ valid(enum vt t, const char *const *values, const char *s)
 		ok = i > 0 && n > i && strpbrk(c, " \t\r\n") == NULL;
 		break;
 	case VT_PARTFILE:
-		ok = n > 3 && strcmp(c + n - 3, ".md") == 0 &&
-		    c[0] != '-' && c[0] != '.';
-		if (ok) {
-			c[n - 3] = '\0';
-			ok = all(c, LOWER DIGITS "-");
-		}
+		ok = valid_partfile(c, n);
 		break;
 	case VT_EMAIL:
-		i = strcspn(c, "@");
-		ok = i > 0 && c[i] == '@' && strchr(c + i + 1, '@') == NULL &&
-		    strchr(c + i + 1, '.') != NULL && c[n - 1] != '.' &&
-		    strpbrk(c, " \t\r\n") == NULL;
+		ok = valid_email(c, n);
 		break;
 	case VT_PERCENT:
-		i = strspn(c, DIGITS);
-		if (c[i] == '.')
-			i += 1 + strspn(c + i + 1, DIGITS);
-		ok = n > 0 && i == n && c[0] != '.' && (n < 3 ||
-		    strspn(c, "0") > 0 || c[2] == '.' || c[1] == '.' ||
-		    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") ==
-		    n - 3));
+		ok = valid_percent(c, n);
 		break;
 	case VT_ENUM:
 		for (i = 0; values[i] != NULL; i++)
