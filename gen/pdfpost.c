@@ -1748,56 +1748,72 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 	return 1;
 }
 
+/* Stream num made anew: its data (inflated) through fix(data, len, pg,
+ * new data), written in place of cairo's.  Returns 1, or 0 after bad()
+ * (notflate: the stream is compressed otherwise). */
+static int
+fix_stream(struct pdf *f, long long num, const char *notflate,
+    void (*fix)(const unsigned char *, size_t, struct page *, struct buf *),
+    struct page *pg)
+{
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	int		 rc = 0;
+
+	if (stream_data(f, num, notflate, &raw)) {
+		fix((const unsigned char *)raw.data, raw.len, pg, &o);
+		rc = rep_stream(f, num, &o);
+	}
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
 /*
  * A font's ToUnicode map without soft hyphens: cairo maps a ligature
  * glyph to the text of its first use, "f\u00adf" when a break
  * opportunity fell inside it, and every later "ff" would copy as
  * "f\u00adf".  Each code's text loses its U+00AD (one character at
- * least is left).
+ * least is left).  (pg: unused, the shape of fix_stream()'s fix.)
  */
-static int
-fix_tounicode(struct pdf *f, long long num)
+static void
+tounicode_fix(const unsigned char *s, size_t n, struct page *pg,
+    struct buf *o)
 {
-	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	size_t		 i, j;
-	int		 dst = 0, rc = 0;
+	size_t	 i, j;
+	int	 dst = 0;
 
-	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
-		return 1;
-	if (!stream_data(f, num, "ToUnicode map not a Flate stream", &raw))
-		goto out;
 	/* Hex strings alternate: code, text (bfchar); a text is the one
 	 * after a code on its line. */
-	for (i = 0; i < raw.len; i++) {
-		if (raw.data[i] == '\n')
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
 			dst = 0;
-		if (raw.data[i] != '<' || (i + 1 < raw.len &&
-		    raw.data[i + 1] == '<')) {
-			buf_putc(&o, raw.data[i]);
+		if (s[i] != '<' || (i + 1 < n && s[i + 1] == '<')) {
+			buf_putc(o, s[i]);
 			continue;
 		}
-		for (j = i + 1; j < raw.len && raw.data[j] != '>'; j++)
+		for (j = i + 1; j < n && s[j] != '>'; j++)
 			continue;
-		if (j >= raw.len || !dst || (j - i - 1) % 4 != 0 ||
-		    j - i - 1 <= 4) {
-			buf_put(&o, raw.data + i, j < raw.len ? j + 1 - i :
-			    raw.len - i);
+		if (j >= n || !dst || (j - i - 1) % 4 != 0 || j - i - 1 <= 4) {
+			buf_put(o, s + i, j < n ? j + 1 - i : n - i);
 			dst = 1;
 			i = j;
 			continue;
 		}
-		buf_putc(&o, '<');
-		hex_no_shy((const unsigned char *)raw.data + i + 1,
-		    j - i - 1, &o);
-		buf_putc(&o, '>');
+		buf_putc(o, '<');
+		hex_no_shy(s + i + 1, j - i - 1, o);
+		buf_putc(o, '>');
 		dst = 0;
 		i = j;
 	}
-	rc = rep_stream(f, num, &o);
-out:
-	buf_free(&raw);
-	buf_free(&o);
-	return rc;
+}
+
+static int
+fix_tounicode(struct pdf *f, long long num)
+{
+	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
+		return 1;
+	return fix_stream(f, num, "ToUnicode map not a Flate stream",
+	    tounicode_fix, NULL);
 }
 
 /*
@@ -1883,19 +1899,10 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
-	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	int		 rc = 0;
-
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
-	if (!stream_data(f, num, "page content not a Flate stream", &raw))
-		goto out;
-	content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
-	rc = rep_stream(f, num, &o);
-out:
-	buf_free(&raw);
-	buf_free(&o);
-	return rc;
+	return fix_stream(f, num, "page content not a Flate stream",
+	    content_fix, pg);
 }
 
 /* The bytes inside a literal string value v (no escapes expected). */
