@@ -1615,6 +1615,26 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 	}
 }
 
+/* Where the value of object num starts, after "num gen obj"; 0 after
+ * bad(). */
+static size_t
+obj_start(struct pdf *f, long long num)
+{
+	size_t		 pos = f->off[num];
+	long long	 x;
+
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	return pos + 3;
+}
+
 /*
  * The stream object num: its dictionary in *d, its data [*data, *data +
  * *len), and the end of "endobj" in *end.  Returns 1, or 0 after bad().
@@ -1625,22 +1645,11 @@ get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
 {
 	struct val	 l;
 	size_t		 pos;
-	long long	 x;
 
 	if (num < 0 || (unsigned long long)num >= f->size ||
 	    f->off[num] == 0)
 		return bad(f, 0, "stream object not in the file");
-	pos = f->off[num];
-	if (!uint_at(f, &pos, &x) || x != num)
-		return bad(f, f->off[num], "object not where the "
-		    "cross-reference table says");
-	pos = skip_ws(f, pos);
-	if (!uint_at(f, &pos, &x))
-		return bad(f, pos, "bad object generation");
-	pos = skip_ws(f, pos);
-	if (!keyword_at(f, pos, "obj"))
-		return bad(f, pos, "\"obj\" expected");
-	if (!parse_val(f, pos + 3, d, 0))
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, d, 0))
 		return 0;
 	pos = skip_ws(f, d->e);
 	if (d->t != V_DICT || !keyword_at(f, pos, "stream"))
@@ -1684,26 +1693,6 @@ stream_data(struct pdf *f, long long num, const char *notflate,
 	    inflate_all(f->p + data, len, raw))
 		return 1;
 	return bad(f, data, notflate);
-}
-
-/* Where the value of object num starts, after "num gen obj"; 0 after
- * bad(). */
-static size_t
-obj_start(struct pdf *f, long long num)
-{
-	size_t		 pos = f->off[num];
-	long long	 x;
-
-	if (!uint_at(f, &pos, &x) || x != num)
-		return bad(f, f->off[num], "object not where the "
-		    "cross-reference table says");
-	pos = skip_ws(f, pos);
-	if (!uint_at(f, &pos, &x))
-		return bad(f, pos, "bad object generation");
-	pos = skip_ws(f, pos);
-	if (!keyword_at(f, pos, "obj"))
-		return bad(f, pos, "\"obj\" expected");
-	return pos + 3;
 }
 
 /* Where object num ends ("endobj" included), stream or not. */
