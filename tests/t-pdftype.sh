@@ -44,24 +44,6 @@ my $t = <STDIN>;
 print "$a\n$b";
 EOF2
 
-# found.pl WORDS TEXT: prints the words not in the text.
-cat >found.pl <<'EOF2'
-use utf8;
-binmode STDOUT, ':encoding(UTF-8)';
-open my $w, '<:encoding(UTF-8)', $ARGV[0] or die;
-open my $f, '<:encoding(UTF-8)', $ARGV[1] or die;
-local $/;
-my $text = <$f>;
-$/ = "\n";
-my $bad = 0;
-while (my $word = <$w>) {
-	chomp $word;
-	next if index($text, $word) >= 0;
-	print "$word\n" if $bad++ < 5;
-}
-exit($bad ? 1 : 0);
-EOF2
-
 # hstat.pl RAW SOURCES...: hyphenated lines of pdftotext -raw output (a
 # line ending in letter + hyphen, the next starting in lower case, the
 # word not written with that hyphen in the sources); prints the count,
@@ -173,7 +155,7 @@ for year in 2016 2015; do
 	    "$TOP"/content/editions/$year/[!e]*.md; do
 		perl "$TOP/tests/words.pl" --unique <"$md" >words.txt
 		nw=$((nw + $(wc -l <words.txt)))
-		perl found.pl words.txt search.txt >miss.txt ||
+		perl "$TOP/tests/wordsin.pl" words.txt search.txt >miss.txt ||
 		    bad="$bad $(basename "$md"): $(tr '\n' ' ' <miss.txt)"
 	done
 	if [ -z "$bad" ] && [ "$nw" -gt 1000 ]; then
