@@ -154,7 +154,7 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/rapporteur-locale \
+	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
 	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
@@ -201,6 +201,9 @@ tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 
 tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-report.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-msg.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
@@ -367,7 +370,7 @@ clean:
 	rm -f gen/*.o gen/*.d gen/datadir.txt gen/libgen.a gen/rapporteur gen/schema_data.c gen/style_data.c gen/search_data.c tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/unit-i18n tests/rapporteur-locale \
+	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
 	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
 

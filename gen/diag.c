@@ -13,10 +13,125 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 
 static const char *const level_name[DIAG__MAX] = {
 	"warning",	/* DIAG_WARNING */
 	"error",	/* DIAG_ERROR */
+};
+
+/* Every message by id (msg.h): one row each, in the order of enum msgid. */
+static const char *const msgtab[MSG__MAX] = {
+	NULL,		/* MSG_FREE */
+	/* MSG_PATH_ERRNO */
+	"%s: %s",
+	/* MSG_CREATE */
+	"cannot create %s: %s",
+	/* MSG_WRITE */
+	"cannot write %s: %s",
+	/* MSG_RENAME */
+	"cannot rename %s to %s: %s",
+	/* MSG_TEMP_DIR */
+	"cannot create a temporary folder beside %s: %s",
+	/* MSG_WATCH */
+	"cannot watch for changes: %s",
+	/* MSG_WORKER_SHM */
+	"cannot share memory with the workers: %s",
+	/* MSG_WORKER_START */
+	"cannot start a worker: %s",
+	/* MSG_WORKER_KILLED */
+	"a worker (process %ld) was killed by signal %d",
+	/* MSG_WORKER_LOST */
+	"a worker (process %ld) ended without its list of files",
+	/* MSG_PDF_CAIRO */
+	"%s: cairo %s: the PDF finishing pass reads the files of cairo 1.16 "
+	    "only",
+	/* MSG_PDF_VERSION */
+	"%s: PDF version %.3s (cairo %s): the PDF finishing pass reads cairo "
+	    "1.16's PDF 1.5 only",
+	/* MSG_PDF_STRUCTURE */
+	"%s: unexpected PDF structure at byte %zu: %s",
+	/* MSG_REREAD */
+	"internal error: %s with the %d assessment does not read back: nothing "
+	    "written",
+	/* MSG_EXISTS */
+	"already exists: nothing written",
+	/* MSG_NOT_EMPTY */
+	"already exists and is not empty: nothing written",
+	/* MSG_NOT_AFTER_LATEST */
+	"not after the latest edition, %d: nothing written",
+	/* MSG_AFTER_PLAN_END */
+	"%d is more than %d years after the plan's end, %d: nothing written",
+	/* MSG_NO_EDITION_TAG */
+	"cannot find the <edition> start tag with year, status and date",
+	/* MSG_NO_ASSESSMENT_PLACE */
+	"cannot find where to add the %d assessment: nothing written",
+	/* MSG_VALUE_YEAR */
+	"value for %d is outside the years the plan covers (%d to %d)",
+	/* MSG_BASELINE_YEAR */
+	"baseline year %d is outside %d to %d",
+	/* MSG_TARGET_YEAR */
+	"target year %d is before the plan starts, %d",
+	/* MSG_ASSESS_YEAR */
+	"assessment for %d is before the plan starts, %d",
+	/* MSG_ASSESS_NO_EDITION */
+	"assessment for %d, but there is no %d edition",
+	/* MSG_ASSESS_GAP */
+	"assessment for %d still to write (%s)",
+	/* MSG_NO_ASSESSMENT */
+	"measure %s has no assessment for the %d edition%s",
+	/* MSG_PART_NAME */
+	"part file name \"%s\" is taken by a page of the site (index, donnees, "
+	    "revue, mesure-…, priorite-…)",
+	/* MSG_IMAGE_BUDGET */
+	"image \"%s\" goes past the images' budget of the %d edition (at most "
+	    "%d bytes and %d pixels of distinct images)",
+	/* MSG_GAP */
+	"still to write (%s)",
+	/* MSG_NO_NARRATIVE */
+	"missing narrative of measure %d for the %d edition%s",
+	/* MSG_EDITION_YEAR */
+	"edition %d is before the plan starts, %d",
+	/* MSG_EDITION_EXPOST */
+	"edition %d is more than %d years after the plan's end, %d",
+	/* MSG_EMPTY_NARRATIVE */
+	"empty narrative%s",
+	/* MSG_EMPTY_PART */
+	"empty part",
+	/* MSG_LINK_TARGET */
+	"link \"%.*s\": no narrative or part of the report there (%s)",
+	/* MSG_LINK_HEADING */
+	"link \"%.*s\": no heading%s \"%s\" in %s",
+	/* MSG_XML_NO_ATTRS */
+	"%s takes no attribute: found %s%s%s",
+	/* MSG_XML_UNKNOWN_ATTR */
+	"%s has no attribute %s%s%s: expected %s",
+	/* MSG_XML_NEEDS_ATTR */
+	"%s needs a %s attribute (%s)",
+	/* MSG_XML_BAD_ATTR */
+	"%s=\"%s\" is not allowed on %s: expected %s",
+	/* MSG_XML_TEXT */
+	"%s holds text \"%s\": only %s go here",
+	/* MSG_XML_TOO_LATE */
+	"%s comes too late in %s: it goes before <%s>",
+	/* MSG_XML_NOT_ALLOWED */
+	"%s is not allowed in %s: expected %s",
+	/* MSG_XML_LEAF */
+	"%s is not allowed in %s: it holds %s only",
+	/* MSG_XML_NEEDS_BEFORE */
+	"%s needs %s before %s",
+	/* MSG_XML_BOTH */
+	"%s has both <%s> and <%s> elements: it takes one kind or the other",
+	/* MSG_XML_SECOND */
+	"%s has a second %s: only one is allowed",
+	/* MSG_XML_NEEDS */
+	"%s needs %s",
+	/* MSG_XML_EMPTY */
+	"%s is empty: expected %s",
+	/* MSG_XML_BAD_TEXT */
+	"%s holds \"%s\": expected %s",
+	/* MSG_XML_ROOT */
+	"the root element is %s: expected <%s>",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
@@ -36,8 +151,15 @@ diag_init(enum dformat f, int we)
 	werror = we;
 }
 
-void
-vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
+const char *
+msg_fmt(enum msgid id)
+{
+	return id < MSG__MAX ? msgtab[id] : NULL;
+}
+
+static void
+vdiag_id(enum dlevel lvl, const struct pos *pos, enum msgid id,
+    const char *fmt, va_list ap)
 {
 	struct diag	*d;
 	char		*msg;
@@ -58,6 +180,7 @@ vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
 	d = &list[nlist++];
 	d->level = lvl;
 	d->msg = msg;
+	d->id = id;
 	d->file = pos != NULL && pos->file != NULL ? xstrdup(pos->file) : NULL;
 	d->line = pos != NULL ? pos->line : 0;
 	d->col = pos != NULL ? pos->col : 0;
@@ -76,13 +199,40 @@ vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
 }
 
 void
+vdiag(enum dlevel lvl, const struct pos *pos, const char *fmt, va_list ap)
+{
+	vdiag_id(lvl, pos, MSG_FREE, fmt, ap);
+}
+
+void
 diag(enum dlevel lvl, const struct pos *pos, const char *fmt, ...)
 {
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vdiag(lvl, pos, fmt, ap);
+	vdiag_id(lvl, pos, MSG_FREE, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_msg(enum dlevel lvl, const struct pos *pos, enum msgid id, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, id);
+	vdiag_id(lvl, pos, id, msg_fmt(id), ap);
+	va_end(ap);
+}
+
+static void
+vdiag_sys(const char *fmt, va_list ap)
+{
+	pthread_mutex_lock(&lock);
+	syserr = 1;
+	fprintf(stderr, "%s: ", PROGNAME);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	pthread_mutex_unlock(&lock);
 }
 
 void
@@ -91,12 +241,17 @@ diag_sys(const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	pthread_mutex_lock(&lock);
-	syserr = 1;
-	fprintf(stderr, "%s: ", PROGNAME);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	pthread_mutex_unlock(&lock);
+	vdiag_sys(fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_sys_msg(enum msgid id, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, id);
+	vdiag_sys(msg_fmt(id), ap);
 	va_end(ap);
 }
 

@@ -185,6 +185,7 @@ struct diag {
 	char		*file;		/* or NULL */
 	int		 line, col;
 	char		*msg;
+	int		 id;		/* enum msgid (msg.h) */
 };
 
 void	 diag_init(enum dformat, int werror);

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "extern.h"
 #include "theme.h"
+#include "msg.h"
 #include "backend.h"
 #include "font.h"
 
@@ -258,11 +259,11 @@ start_workers(struct pool *p, int n, pid_t *pid, int *fd)
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
 		if (pipe(pfd) == -1) {
-			diag_sys("cannot start a worker: %s", strerror(errno));
+			diag_sys_msg(MSG_WORKER_START, strerror(errno));
 			break;
 		}
 		if ((pid[k] = fork()) == -1) {
-			diag_sys("cannot start a worker: %s", strerror(errno));
+			diag_sys_msg(MSG_WORKER_START, strerror(errno));
 			close(pfd[0]);
 			close(pfd[1]);
 			break;
@@ -301,11 +302,9 @@ reap_worker(struct pool *p, pid_t pid, int fd)
 	if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == EXIT_OK && got)
 		return EXIT_OK;
 	if (st != -1 && WIFSIGNALED(st))
-		diag_sys("a worker (process %ld) was killed by signal "
-		    "%d", (long)pid, WTERMSIG(st));
+		diag_sys_msg(MSG_WORKER_KILLED, (long)pid, WTERMSIG(st));
 	else if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) == EXIT_OK)
-		diag_sys("a worker (process %ld) ended without its "
-		    "list of files", (long)pid);
+		diag_sys_msg(MSG_WORKER_LOST, (long)pid);
 	__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
 	if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) != EXIT_OK)
 		return WEXITSTATUS(st);
@@ -333,8 +332,7 @@ run_workers(struct pool *p, int n)
 	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (p->sh == MAP_FAILED) {
-		diag_sys("cannot share memory with the workers: %s",
-		    strerror(errno));
+		diag_sys_msg(MSG_WORKER_SHM, strerror(errno));
 		return 0;
 	}
 	memset(p->sh, 0, sizeof(*p->sh));

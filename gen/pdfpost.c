@@ -49,6 +49,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "backend.h"
 
 /* Nesting of arrays and dictionaries inside one object. */
@@ -533,7 +534,8 @@ xref_sections(struct pdf *f, size_t sect, int fill, size_t *end)
 			    "the end of the file");
 		if (fill && (first > (long long)f->size ||
 		    count > (long long)f->size - first))
-			return bad(f, pos, "cross-reference entry beyond /Size");
+			return bad(f, pos, "cross-reference entry beyond "
+			    "/Size");
 		for (k = 0; fill && k < (size_t)count; k++)
 			if (!xref_entry(f, pos + 20 * k, first + (long long)k))
 				return 0;
@@ -1613,6 +1615,26 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 	}
 }
 
+/* Where the value of object num starts, after "num gen obj"; 0 after
+ * bad(). */
+static size_t
+obj_start(struct pdf *f, long long num)
+{
+	size_t		 pos = f->off[num];
+	long long	 x;
+
+	if (!uint_at(f, &pos, &x) || x != num)
+		return bad(f, f->off[num], "object not where the "
+		    "cross-reference table says");
+	pos = skip_ws(f, pos);
+	if (!uint_at(f, &pos, &x))
+		return bad(f, pos, "bad object generation");
+	pos = skip_ws(f, pos);
+	if (!keyword_at(f, pos, "obj"))
+		return bad(f, pos, "\"obj\" expected");
+	return pos + 3;
+}
+
 /*
  * The stream object num: its dictionary in *d, its data [*data, *data +
  * *len), and the end of "endobj" in *end.  Returns 1, or 0 after bad().
@@ -1623,22 +1645,11 @@ get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
 {
 	struct val	 l;
 	size_t		 pos;
-	long long	 x;
 
 	if (num < 0 || (unsigned long long)num >= f->size ||
 	    f->off[num] == 0)
 		return bad(f, 0, "stream object not in the file");
-	pos = f->off[num];
-	if (!uint_at(f, &pos, &x) || x != num)
-		return bad(f, f->off[num], "object not where the "
-		    "cross-reference table says");
-	pos = skip_ws(f, pos);
-	if (!uint_at(f, &pos, &x))
-		return bad(f, pos, "bad object generation");
-	pos = skip_ws(f, pos);
-	if (!keyword_at(f, pos, "obj"))
-		return bad(f, pos, "\"obj\" expected");
-	if (!parse_val(f, pos + 3, d, 0))
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, d, 0))
 		return 0;
 	pos = skip_ws(f, d->e);
 	if (d->t != V_DICT || !keyword_at(f, pos, "stream"))
@@ -1684,26 +1695,6 @@ stream_data(struct pdf *f, long long num, const char *notflate,
 	return bad(f, data, notflate);
 }
 
-/* Where the value of object num starts, after "num gen obj"; 0 after
- * bad(). */
-static size_t
-obj_start(struct pdf *f, long long num)
-{
-	size_t		 pos = f->off[num];
-	long long	 x;
-
-	if (!uint_at(f, &pos, &x) || x != num)
-		return bad(f, f->off[num], "object not where the "
-		    "cross-reference table says");
-	pos = skip_ws(f, pos);
-	if (!uint_at(f, &pos, &x))
-		return bad(f, pos, "bad object generation");
-	pos = skip_ws(f, pos);
-	if (!keyword_at(f, pos, "obj"))
-		return bad(f, pos, "\"obj\" expected");
-	return pos + 3;
-}
-
 /* Where object num ends ("endobj" included), stream or not. */
 static int
 obj_end(struct pdf *f, long long num, size_t *end)
@@ -1746,56 +1737,72 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 	return 1;
 }
 
+/* Stream num made anew: its data (inflated) through fix(data, len, pg,
+ * new data), written in place of cairo's.  Returns 1, or 0 after bad()
+ * (notflate: the stream is compressed otherwise). */
+static int
+fix_stream(struct pdf *f, long long num, const char *notflate,
+    void (*fix)(const unsigned char *, size_t, struct page *, struct buf *),
+    struct page *pg)
+{
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	int		 rc = 0;
+
+	if (stream_data(f, num, notflate, &raw)) {
+		fix((const unsigned char *)raw.data, raw.len, pg, &o);
+		rc = rep_stream(f, num, &o);
+	}
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
+}
+
 /*
  * A font's ToUnicode map without soft hyphens: cairo maps a ligature
  * glyph to the text of its first use, "f\u00adf" when a break
  * opportunity fell inside it, and every later "ff" would copy as
  * "f\u00adf".  Each code's text loses its U+00AD (one character at
- * least is left).
+ * least is left).  (pg: unused, the shape of fix_stream()'s fix.)
  */
-static int
-fix_tounicode(struct pdf *f, long long num)
+static void
+tounicode_fix(const unsigned char *s, size_t n, struct page *pg,
+    struct buf *o)
 {
-	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	size_t		 i, j;
-	int		 dst = 0, rc = 0;
+	size_t	 i, j;
+	int	 dst = 0;
 
-	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
-		return 1;
-	if (!stream_data(f, num, "ToUnicode map not a Flate stream", &raw))
-		goto out;
 	/* Hex strings alternate: code, text (bfchar); a text is the one
 	 * after a code on its line. */
-	for (i = 0; i < raw.len; i++) {
-		if (raw.data[i] == '\n')
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
 			dst = 0;
-		if (raw.data[i] != '<' || (i + 1 < raw.len &&
-		    raw.data[i + 1] == '<')) {
-			buf_putc(&o, raw.data[i]);
+		if (s[i] != '<' || (i + 1 < n && s[i + 1] == '<')) {
+			buf_putc(o, s[i]);
 			continue;
 		}
-		for (j = i + 1; j < raw.len && raw.data[j] != '>'; j++)
+		for (j = i + 1; j < n && s[j] != '>'; j++)
 			continue;
-		if (j >= raw.len || !dst || (j - i - 1) % 4 != 0 ||
-		    j - i - 1 <= 4) {
-			buf_put(&o, raw.data + i, j < raw.len ? j + 1 - i :
-			    raw.len - i);
+		if (j >= n || !dst || (j - i - 1) % 4 != 0 || j - i - 1 <= 4) {
+			buf_put(o, s + i, j < n ? j + 1 - i : n - i);
 			dst = 1;
 			i = j;
 			continue;
 		}
-		buf_putc(&o, '<');
-		hex_no_shy((const unsigned char *)raw.data + i + 1,
-		    j - i - 1, &o);
-		buf_putc(&o, '>');
+		buf_putc(o, '<');
+		hex_no_shy(s + i + 1, j - i - 1, o);
+		buf_putc(o, '>');
 		dst = 0;
 		i = j;
 	}
-	rc = rep_stream(f, num, &o);
-out:
-	buf_free(&raw);
-	buf_free(&o);
-	return rc;
+}
+
+static int
+fix_tounicode(struct pdf *f, long long num)
+{
+	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
+		return 1;
+	return fix_stream(f, num, "ToUnicode map not a Flate stream",
+	    tounicode_fix, NULL);
 }
 
 /*
@@ -1881,19 +1888,10 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
-	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	int		 rc = 0;
-
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
-	if (!stream_data(f, num, "page content not a Flate stream", &raw))
-		goto out;
-	content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
-	rc = rep_stream(f, num, &o);
-out:
-	buf_free(&raw);
-	buf_free(&o);
-	return rc;
+	return fix_stream(f, num, "page content not a Flate stream",
+	    content_fix, pg);
 }
 
 /* The bytes inside a literal string value v (no escapes expected). */
@@ -2603,14 +2601,14 @@ overwrite(int fd, const char *path, const struct buf *u)
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			diag_sys("%s: %s", path, w == 0 ? "short write" :
-			    strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, path,
+			    w == 0 ? "short write" : strerror(errno));
 			return 0;
 		}
 		done += (size_t)w;
 	}
 	if (ftruncate(fd, (off_t)u->len) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
 	}
 	return 1;
@@ -2620,8 +2618,8 @@ overwrite(int fd, const char *path, const struct buf *u)
 static void
 pdf_refused(const struct pdf *f)
 {
-	diag_sys("%s: unexpected PDF structure at byte %zu: %s", f->path,
-	    f->errpos, f->err != NULL ? f->err : "unknown");
+	diag_sys_msg(MSG_PDF_STRUCTURE, f->path, f->errpos,
+	    f->err != NULL ? f->err : "unknown");
 }
 
 static void
@@ -2670,23 +2668,21 @@ pdfpost(const char *path, const struct pdfmeta *m)
 	 * cairo 1.16's files and no others. */
 	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 16, 0) ||
 	    cairo_version() >= CAIRO_VERSION_ENCODE(1, 17, 0)) {
-		diag_sys("%s: cairo %s: the PDF finishing pass reads the "
-		    "files of cairo 1.16 only", path, cairo_version_string());
+		diag_sys_msg(MSG_PDF_CAIRO, path, cairo_version_string());
 		return 0;
 	}
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	if ((fd = open(path, O_RDWR)) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
 	}
 	if (!read_all(&f, fd))
 		goto out;
 	if (f.n >= 9 && memcmp(f.p, "%PDF-", 5) == 0 &&
 	    memcmp(f.p, "%PDF-1.5", 8) != 0) {
-		diag_sys("%s: PDF version %.3s (cairo %s): the PDF finishing "
-		    "pass reads cairo 1.16's PDF 1.5 only", path,
-		    (const char *)f.p + 5, cairo_version_string());
+		diag_sys_msg(MSG_PDF_VERSION, path, (const char *)f.p + 5,
+		    cairo_version_string());
 		goto out;
 	}
 	if (!read_tail(&f) || !read_xref(&f)) {
@@ -2700,7 +2696,7 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		rc = overwrite(fd, path, &u);
 out:
 	if (close(fd) == -1 && rc) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		rc = 0;
 	}
 	pdf_free(&f);

@@ -30,6 +30,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 
 static const char init_usage[] =
 "usage: rapporteur init [--plan FILE] [--year YYYY] [DIR]\n";
@@ -66,7 +67,7 @@ mkparents(const char *path)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-			diag_sys("cannot create %s: %s", p, strerror(errno));
+			diag_sys_msg(MSG_CREATE, p, strerror(errno));
 			free(p);
 			return 0;
 		}
@@ -87,7 +88,7 @@ write_close(int fd, const char *path, const char *data, size_t len)
 		if ((n = write(fd, data, len)) == -1) {
 			if (errno == EINTR)
 				continue;
-			diag_sys("cannot write %s: %s", path, strerror(errno));
+			diag_sys_msg(MSG_WRITE, path, strerror(errno));
 			close(fd);
 			return 0;
 		}
@@ -95,7 +96,7 @@ write_close(int fd, const char *path, const char *data, size_t len)
 		len -= (size_t)n;
 	}
 	if (close(fd) == -1) {
-		diag_sys("cannot write %s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_WRITE, path, strerror(errno));
 		return 0;
 	}
 	return 1;
@@ -113,7 +114,7 @@ put_file(const char *dir, const char *rel, const char *data, size_t len)
 	if (!mkparents(path))
 		goto out;
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) == -1) {
-		diag_sys("cannot create %s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_CREATE, path, strerror(errno));
 		goto out;
 	}
 	rc = write_close(fd, path, data, len);
@@ -129,7 +130,7 @@ move_into(const char *from, const char *to)
 {
 	if (rename(from, to) == 0)
 		return 1;
-	diag_sys("cannot rename %s to %s: %s", from, to, strerror(errno));
+	diag_sys_msg(MSG_RENAME, from, to, strerror(errno));
 	return 0;
 }
 
@@ -151,15 +152,14 @@ free_place(const char *path)
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT;
 	if (!S_ISDIR(st.st_mode)) {
-		diag(DIAG_ERROR, &p, "already exists: nothing written");
+		diag_msg(DIAG_ERROR, &p, MSG_EXISTS);
 		return 0;
 	}
 	n = dir_names(path, &names);
 	dir_names_free(names, n);
 	/* (A dot file left out by dir_names() makes the rename fail.) */
 	if (n != 0) {
-		diag(DIAG_ERROR, &p, "already exists and is not empty: "
-		    "nothing written");
+		diag_msg(DIAG_ERROR, &p, MSG_NOT_EMPTY);
 		return 0;
 	}
 	return 1;
@@ -174,8 +174,7 @@ temp_beside(const char *path)
 
 	t = xasprintf("%s.new-XXXXXX", path);
 	if (!mkparents(t) || mkdtemp(t) == NULL) {
-		diag_sys("cannot create a temporary folder beside %s: %s",
-		    path, strerror(errno));
+		diag_sys_msg(MSG_TEMP_DIR, path, strerror(errno));
 		free(t);
 		return NULL;
 	}
@@ -922,19 +921,17 @@ newed_place(const struct report *r, int year, const char *dest)
 	struct pos	 p = { dest, 0, 0 };
 
 	if (year <= last->year) {
-		diag(DIAG_ERROR, &p, "not after the latest edition, %d: "
-		    "nothing written", last->year);
+		diag_msg(DIAG_ERROR, &p, MSG_NOT_AFTER_LATEST, last->year);
 		return EXIT_USAGE;
 	}
 	if (year > r->plan.end + MAX_EXPOST) {
 		p.file = r->plan.file;
-		diag(DIAG_ERROR, &p, "%d is more than %d years after the "
-		    "plan's end, %d: nothing written", year, MAX_EXPOST,
+		diag_msg(DIAG_ERROR, &p, MSG_AFTER_PLAN_END, year, MAX_EXPOST,
 		    r->plan.end);
 		return EXIT_CONTENT;
 	}
 	if (access(dest, F_OK) == 0 || errno != ENOENT) {
-		diag(DIAG_ERROR, &p, "already exists: nothing written");
+		diag_msg(DIAG_ERROR, &p, MSG_EXISTS);
 		return EXIT_USAGE;
 	}
 	return -1;
@@ -953,8 +950,7 @@ newed_texts(const struct report *r, const struct edition *last, int year,
 	int		 ok;
 
 	if (!new_edition_xml(last, year, b)) {
-		diag(DIAG_ERROR, &p, "cannot find the <edition> start tag "
-		    "with year, status and date");
+		diag_msg(DIAG_ERROR, &p, MSG_NO_EDITION_TAG);
 		return EXIT_CONTENT;
 	}
 	if (!put_buf(tmp, "edition.xml", b))
@@ -990,8 +986,7 @@ newed_indicator(const struct report *r, const struct measure *m,
 	int		 fd, rc = EXIT_SYSTEM;
 
 	if (!new_assessment(&r->plan, m, prevyear, year, &b)) {
-		diag(DIAG_ERROR, &p, "cannot find where to add the %d "
-		    "assessment: nothing written", year);
+		diag_msg(DIAG_ERROR, &p, MSG_NO_ASSESSMENT_PLACE, year);
 		rc = EXIT_CONTENT;
 		goto out;
 	}
@@ -999,7 +994,7 @@ newed_indicator(const struct report *r, const struct measure *m,
 	e->tmp = xasprintf("%s/indicators/.%s.xml.new-XXXXXX", r->content,
 	    m->id);
 	if ((fd = mkstemp(e->tmp)) == -1) {
-		diag_sys("cannot create %s: %s", e->tmp, strerror(errno));
+		diag_sys_msg(MSG_CREATE, e->tmp, strerror(errno));
 		free(e->tmp);
 		e->tmp = NULL;
 		goto out;
@@ -1007,8 +1002,7 @@ newed_indicator(const struct report *r, const struct measure *m,
 	if (!write_close(fd, e->tmp, b.data ? b.data : "", b.len))
 		goto out;
 	if (!reread(e->tmp, &r->plan, m, year)) {
-		diag_sys("internal error: %s with the %d assessment does not "
-		    "read back: nothing written", m->ind_file, year);
+		diag_sys_msg(MSG_REREAD, m->ind_file, year);
 		goto out;
 	}
 	rc = EXIT_OK;

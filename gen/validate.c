@@ -15,6 +15,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 
 /* The last year the reports cover: the plan's end, or a later
  * edition's year. */
@@ -37,19 +38,16 @@ check_series(const struct report *r, const struct indicator *ind)
 		for (j = 0; j < ind->series[i].nvals; j++) {
 			v = &ind->series[i].vals[j];
 			if (v->year < pl->data_from || v->year > last)
-				diag(DIAG_ERROR, &v->pos, "value for %d is "
-				    "outside the years the plan covers "
-				    "(%d to %d)", v->year, pl->data_from,
-				    last);
+				diag_msg(DIAG_ERROR, &v->pos, MSG_VALUE_YEAR,
+				    v->year, pl->data_from, last);
 		}
 	if (ind->baseline.set && (ind->baseline.year < pl->data_from ||
 	    ind->baseline.year > last))
-		diag(DIAG_ERROR, &ind->baseline.pos, "baseline year %d is "
-		    "outside %d to %d", ind->baseline.year, pl->data_from,
-		    last);
+		diag_msg(DIAG_ERROR, &ind->baseline.pos, MSG_BASELINE_YEAR,
+		    ind->baseline.year, pl->data_from, last);
 	if (ind->target.set && ind->target.year < pl->start)
-		diag(DIAG_ERROR, &ind->target.pos, "target year %d is before "
-		    "the plan starts, %d", ind->target.year, pl->start);
+		diag_msg(DIAG_ERROR, &ind->target.pos, MSG_TARGET_YEAR,
+		    ind->target.year, pl->start);
 }
 
 /* Is this edition checked and built?  (--year: the one edition.) */
@@ -80,13 +78,12 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 	for (i = 0; i < m->nassess; i++) {
 		a = &m->assess[i];
 		if (a->year < r->plan.start)
-			diag(DIAG_ERROR, &a->pos, "assessment for %d is "
-			    "before the plan starts, %d", a->year,
+			diag_msg(DIAG_ERROR, &a->pos, MSG_ASSESS_YEAR, a->year,
 			    r->plan.start);
 		else if (report_edition(r, a->year) == NULL &&
 		    (r->only == 0 || a->year == r->only))
-			diag(DIAG_ERROR, &a->pos, "assessment for %d, but "
-			    "there is no %d edition", a->year, a->year);
+			diag_msg(DIAG_ERROR, &a->pos, MSG_ASSESS_NO_EDITION,
+			    a->year, a->year);
 	}
 	for (i = 0; i < m->nassess; i++) {
 		const struct edition *e;
@@ -94,19 +91,18 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 		a = &m->assess[i];
 		if (a->text != NULL && strstr(a->text, GAP_MARKER) != NULL &&
 		    (e = report_edition(r, a->year)) != NULL && covered(r, e))
-			diag(gap_level(e, draft), &a->pos, "assessment for %d "
-			    "still to write (%s)", a->year, GAP_MARKER);
+			diag_msg(gap_level(e, draft), &a->pos, MSG_ASSESS_GAP,
+			    a->year, GAP_MARKER);
 	}
 	if (m->nassess > 0)
 		p = m->assess[m->nassess - 1].pos;
 	for (i = 0; i < r->neds; i++)
 		if (report_assessment(m, r->eds[i].year) == NULL &&
 		    r->eds[i].title != NULL && covered(r, &r->eds[i]))
-			diag(gap_level(&r->eds[i], draft), &p, "measure %s "
-			    "has no assessment for the %d edition%s", m->id,
-			    r->eds[i].year, gap_level(&r->eds[i], draft) ==
-			    DIAG_WARNING ? " (draft: « À rédiger » in its "
-			    "place)" : "");
+			diag_msg(gap_level(&r->eds[i], draft), &p,
+			    MSG_NO_ASSESSMENT, m->id, r->eds[i].year,
+			    gap_level(&r->eds[i], draft) == DIAG_WARNING ?
+			    " (draft: « À rédiger » in its place)" : "");
 }
 
 /* Would the part's page overwrite a page the site writes itself? */
@@ -125,9 +121,8 @@ check_parts(const struct part *pt, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (reserved(pt[i].slug))
-			diag(DIAG_ERROR, &pt[i].pos, "part file name \"%s\" "
-			    "is taken by a page of the site (index, donnees, "
-			    "revue, mesure-…, priorite-…)", pt[i].file);
+			diag_msg(DIAG_ERROR, &pt[i].pos, MSG_PART_NAME,
+			    pt[i].file);
 }
 
 /* The images an edition shows, in reading order. */
@@ -226,10 +221,8 @@ check_images(const struct edition *e, size_t nmeasures)
 		px += (double)s->w * s->h;
 		if (bytes > MAX_EDITION_IMAGE_BYTES ||
 		    px > MAX_EDITION_IMAGE_PIXELS) {
-			diag(DIAG_ERROR, &s->pos, "image \"%s\" goes past "
-			    "the images' budget of the %d edition (at most "
-			    "%d bytes and %d pixels of distinct images)",
-			    s->href, e->year, MAX_EDITION_IMAGE_BYTES,
+			diag_msg(DIAG_ERROR, &s->pos, MSG_IMAGE_BUDGET, s->href,
+			    e->year, MAX_EDITION_IMAGE_BYTES,
 			    MAX_EDITION_IMAGE_PIXELS);
 			break;
 		}
@@ -246,7 +239,7 @@ marked(const struct doc *d, enum dlevel lvl)
 	struct pos	 p = { d->file, 0, 1 };
 
 	if (d->file != NULL && (p.line = load_marker_line(d->file)) > 0)
-		diag(lvl, &p, "still to write (%s)", GAP_MARKER);
+		diag_msg(lvl, &p, MSG_GAP, GAP_MARKER);
 }
 
 static void
@@ -262,26 +255,24 @@ check_edition(const struct report *r, const struct edition *e, int draft)
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].missing != NULL) {
 			struct pos p = { e->narr[i].missing, 0, 0 };
-			diag(lvl, &p, "missing narrative of measure %d for "
-			    "the %d edition%s", r->plan.measures[i].number,
-			    e->year, why);
+			diag_msg(lvl, &p, MSG_NO_NARRATIVE,
+			    r->plan.measures[i].number, e->year, why);
 		}
 	if (e->title == NULL)
 		return;		/* edition.xml did not load */
 	if (e->year < r->plan.start)
-		diag(DIAG_ERROR, &e->pos, "edition %d is before the plan "
-		    "starts, %d", e->year, r->plan.start);
+		diag_msg(DIAG_ERROR, &e->pos, MSG_EDITION_YEAR, e->year,
+		    r->plan.start);
 	else if (e->year > r->plan.end + MAX_EXPOST)
-		diag(DIAG_ERROR, &e->pos, "edition %d is more than %d years "
-		    "after the plan's end, %d", e->year, MAX_EXPOST,
-		    r->plan.end);
+		diag_msg(DIAG_ERROR, &e->pos, MSG_EDITION_EXPOST, e->year,
+		    MAX_EXPOST, r->plan.end);
 	check_parts(e->front, e->nfront);
 	check_parts(e->back, e->nback);
 	check_images(e, r->plan.nmeasures);
 	for (i = 0; i < r->plan.nmeasures; i++)
 		if (e->narr[i].file != NULL && e->narr[i].blocks == NULL) {
 			struct pos p = { e->narr[i].file, 0, 0 };
-			diag(lvl, &p, "empty narrative%s", why);
+			diag_msg(lvl, &p, MSG_EMPTY_NARRATIVE, why);
 		}
 	for (i = 0; i < r->plan.nmeasures; i++)
 		marked(&e->narr[i], lvl);
@@ -292,12 +283,12 @@ check_edition(const struct report *r, const struct edition *e, int draft)
 	for (i = 0; i < e->nfront; i++)
 		if (e->front[i].doc.file && e->front[i].doc.blocks == NULL) {
 			struct pos p = { e->front[i].doc.file, 0, 0 };
-			diag(DIAG_ERROR, &p, "empty part");
+			diag_msg(DIAG_ERROR, &p, MSG_EMPTY_PART);
 		}
 	for (i = 0; i < e->nback; i++)
 		if (e->back[i].doc.file && e->back[i].doc.blocks == NULL) {
 			struct pos p = { e->back[i].doc.file, 0, 0 };
-			diag(DIAG_ERROR, &p, "empty part");
+			diag_msg(DIAG_ERROR, &p, MSG_EMPTY_PART);
 		}
 }
 

@@ -31,6 +31,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "backend.h"
 
 #define WATCH_QUIET_MS	200	/* [ms] no event for this long: build */
@@ -68,7 +69,7 @@ static int
 watch_open(const struct opts *o)
 {
 	if ((watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) == -1) {
-		diag_sys("cannot watch for changes: %s", strerror(errno));
+		diag_sys_msg(MSG_WATCH, strerror(errno));
 		return -1;
 	}
 	nftw(o->content, add_dir, 16, FTW_PHYS);
@@ -119,8 +120,7 @@ wait_change(int fd, char *first, size_t sz)
 		if (r == -1) {
 			if (errno == EINTR)
 				continue;
-			diag_sys("cannot watch for changes: %s",
-			    strerror(errno));
+			diag_sys_msg(MSG_WATCH, strerror(errno));
 			n = 0;
 			break;
 		}

@@ -23,6 +23,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "xmlcheck.h"
 
 /* What an attribute value or a text may hold. */
@@ -362,18 +363,16 @@ struct walk {
 	size_t		 n;		/* problems so far */
 };
 
+/* The message id (msg.h) about n, or its attribute attr, to the walk's
+ * callback. */
 static void
-say(struct walk *w, const xmlNode *n, const char *attr, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-say(struct walk *w, const xmlNode *n, const char *attr, const char *fmt, ...)
+say(struct walk *w, const xmlNode *n, const char *attr, enum msgid id, ...)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	va_list		 ap;
 
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	va_start(ap, id);
+	buf_vprintf(&b, msg_fmt(id), ap);
 	va_end(ap);
 	w->fn(w->arg, n, attr, b.data);
 	buf_free(&b);
@@ -453,6 +452,43 @@ valid_date(const char *s)
 	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
+/* A part's file name (c, n bytes, collapsed; changed): "name.md", the
+ * name in lower case letters, digits and hyphens, not first. */
+static int
+valid_partfile(char *c, size_t n)
+{
+	if (n <= 3 || strcmp(c + n - 3, ".md") != 0 || c[0] == '-' ||
+	    c[0] == '.')
+		return 0;
+	c[n - 3] = '\0';
+	return all(c, LOWER DIGITS "-");
+}
+
+/* An address (c, n bytes, collapsed): one @, a dot after it, no space. */
+static int
+valid_email(const char *c, size_t n)
+{
+	size_t	 i = strcspn(c, "@");
+
+	return i > 0 && c[i] == '@' && strchr(c + i + 1, '@') == NULL &&
+	    strchr(c + i + 1, '.') != NULL && c[n - 1] != '.' &&
+	    strpbrk(c, " \t\r\n") == NULL;
+}
+
+/* A percentage (c, n bytes, collapsed): a decimal number from 0 to
+ * 100. */
+static int
+valid_percent(const char *c, size_t n)
+{
+	size_t	 i = strspn(c, DIGITS);
+
+	if (c[i] == '.')
+		i += 1 + strspn(c + i + 1, DIGITS);
+	return n > 0 && i == n && c[0] != '.' && (n < 3 ||
+	    strspn(c, "0") > 0 || c[2] == '.' || c[1] == '.' ||
+	    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") == n - 3));
+}
+
 /* Does the text s hold what type t allows? */
 static int
 valid(enum vt t, const char *const *values, const char *s)
@@ -497,27 +533,13 @@ valid(enum vt t, const char *const *values, const char *s)
 		ok = i > 0 && n > i && strpbrk(c, " \t\r\n") == NULL;
 		break;
 	case VT_PARTFILE:
-		ok = n > 3 && strcmp(c + n - 3, ".md") == 0 &&
-		    c[0] != '-' && c[0] != '.';
-		if (ok) {
-			c[n - 3] = '\0';
-			ok = all(c, LOWER DIGITS "-");
-		}
+		ok = valid_partfile(c, n);
 		break;
 	case VT_EMAIL:
-		i = strcspn(c, "@");
-		ok = i > 0 && c[i] == '@' && strchr(c + i + 1, '@') == NULL &&
-		    strchr(c + i + 1, '.') != NULL && c[n - 1] != '.' &&
-		    strpbrk(c, " \t\r\n") == NULL;
+		ok = valid_email(c, n);
 		break;
 	case VT_PERCENT:
-		i = strspn(c, DIGITS);
-		if (c[i] == '.')
-			i += 1 + strspn(c + i + 1, DIGITS);
-		ok = n > 0 && i == n && c[0] != '.' && (n < 3 ||
-		    strspn(c, "0") > 0 || c[2] == '.' || c[1] == '.' ||
-		    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") ==
-		    n - 3));
+		ok = valid_percent(c, n);
 		break;
 	case VT_ENUM:
 		for (i = 0; values[i] != NULL; i++)
@@ -590,15 +612,13 @@ check_attrs(struct walk *w, const xmlNode *n, const struct selem *e)
 			buf_printf(&b, "%s%s", b.len == 0 ? "" :
 			    a[1].name == NULL ? " or " : ", ", a->name);
 		if (b.len == 0)
-			say(w, n, (const char *)at->name, "%s takes no "
-			    "attribute: found %s%s%s", qname(q, sizeof(q), n),
-			    at->ns && at->ns->prefix ? (const char *)
-			    at->ns->prefix : "", at->ns && at->ns->prefix ?
-			    ":" : "", (const char *)at->name);
+			say(w, n, (const char *)at->name, MSG_XML_NO_ATTRS,
+			    qname(q, sizeof(q), n), at->ns && at->ns->prefix ?
+			    (const char *)at->ns->prefix : "", at->ns &&
+			    at->ns->prefix ? ":" : "", (const char *)at->name);
 		else
-			say(w, n, (const char *)at->name, "%s has no "
-			    "attribute %s%s%s: expected %s", qname(q,
-			    sizeof(q), n), at->ns && at->ns->prefix ?
+			say(w, n, (const char *)at->name, MSG_XML_UNKNOWN_ATTR,
+			    qname(q, sizeof(q), n), at->ns && at->ns->prefix ?
 			    (const char *)at->ns->prefix : "", at->ns &&
 			    at->ns->prefix ? ":" : "", (const char *)at->name,
 			    b.data);
@@ -608,14 +628,13 @@ check_attrs(struct walk *w, const xmlNode *n, const struct selem *e)
 		buf_reset(&b);
 		expect(&b, a->type, a->values);
 		if (v == NULL && a->required)
-			say(w, n, NULL, "%s needs a %s attribute (%s)",
+			say(w, n, NULL, MSG_XML_NEEDS_ATTR,
 			    qname(q, sizeof(q), n), a->name, b.data);
 		else if (v != NULL && !valid(a->type, a->values,
 		    (const char *)v)) {
 			shown(sv, sizeof(sv), (const char *)v);
-			say(w, n, a->name, "%s=\"%s\" is not allowed on %s: "
-			    "expected %s", a->name, sv, qname(q, sizeof(q), n),
-			    b.data);
+			say(w, n, a->name, MSG_XML_BAD_ATTR, a->name, sv,
+			    qname(q, sizeof(q), n), b.data);
 		}
 		xmlFree(v);
 	}
@@ -707,9 +726,8 @@ child_text(struct walk *w, const xmlNode *n, const xmlNode *k,
 	c = collapse((const char *)k->content);
 	shown(sv, sizeof(sv), c);
 	free(c);
-	say(w, k, NULL, "%s holds text \"%s\": only %s go here",
-	    qname(q, sizeof(q), n), sv, e->slots != NULL ? "elements" :
-	    "attributes");
+	say(w, k, NULL, MSG_XML_TEXT, qname(q, sizeof(q), n), sv,
+	    e->slots != NULL ? "elements" : "attributes");
 }
 
 /* The child element k of n fills no slot from at on: too late (it
@@ -728,15 +746,14 @@ child_misplaced(struct walk *w, const xmlNode *n, const xmlNode *k,
 		 * should precede. */
 		for (i = j + 1; i < at && used[i] == NULL; i++)
 			continue;
-		say(w, k, NULL, "%s comes too late in %s: it goes before <%s>",
-		    qname(q, sizeof(q), k), qname(q2, sizeof(q2), n),
-		    used[i] ? used[i] : s[i].name);
+		say(w, k, NULL, MSG_XML_TOO_LATE, qname(q, sizeof(q), k),
+		    qname(q2, sizeof(q2), n), used[i] ? used[i] : s[i].name);
 		walk_elem(w, k);
 		return;
 	}
 	slot_names(&b, s);
-	say(w, k, NULL, "%s is not allowed in %s: expected %s",
-	    qname(q, sizeof(q), k), qname(q2, sizeof(q2), n), b.data);
+	say(w, k, NULL, MSG_XML_NOT_ALLOWED, qname(q, sizeof(q), k),
+	    qname(q2, sizeof(q2), n), b.data);
 	buf_free(&b);
 }
 
@@ -768,10 +785,9 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 			continue;
 		name = (const char *)k->name;
 		if (s == NULL) {
-			say(w, k, NULL, "%s is not allowed in %s: it holds "
-			    "%s only", qname(q, sizeof(q), k),
-			    qname(q2, sizeof(q2), n), e->text == VT_NONE ?
-			    "attributes" : "text");
+			say(w, k, NULL, MSG_XML_LEAF, qname(q, sizeof(q), k),
+			    qname(q2, sizeof(q2), n),
+			    e->text == VT_NONE ? "attributes" : "text");
 			continue;
 		}
 		/* The slot it fills, from the current one on. */
@@ -781,17 +797,15 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 		}
 		buf_reset(&b);
 		if (missing(&b, s, count, at, j, k->next) > 0)
-			say(w, k, NULL, "%s needs %s before %s",
-			    qname(q, sizeof(q), n), b.data, s[j].what ?
-			    s[j].what : qname(q2, sizeof(q2), k));
+			say(w, k, NULL, MSG_XML_NEEDS_BEFORE,
+			    qname(q, sizeof(q), n), b.data,
+			    s[j].what ? s[j].what : qname(q2, sizeof(q2), k));
 		at = j;
 		if (used[j] != NULL && strcmp(used[j], name) != 0)
-			say(w, k, NULL, "%s has both <%s> and <%s> elements: "
-			    "it takes one kind or the other",
-			    qname(q, sizeof(q), n), used[j], name);
+			say(w, k, NULL, MSG_XML_BOTH, qname(q, sizeof(q), n),
+			    used[j], name);
 		else if (s[j].max != 0 && count[j] >= s[j].max)
-			say(w, k, NULL, "%s has a second %s: only one is "
-			    "allowed", qname(q, sizeof(q), n),
+			say(w, k, NULL, MSG_XML_SECOND, qname(q, sizeof(q), n),
 			    qname(q2, sizeof(q2), k));
 		used[j] = name;
 		count[j]++;
@@ -800,7 +814,7 @@ check_children(struct walk *w, const xmlNode *n, const struct selem *e)
 	if (s != NULL) {
 		buf_reset(&b);
 		if (missing(&b, s, count, at, ns, NULL) > 0)
-			say(w, n, NULL, "%s needs %s", qname(q, sizeof(q), n),
+			say(w, n, NULL, MSG_XML_NEEDS, qname(q, sizeof(q), n),
 			    b.data);
 	}
 	buf_free(&b);
@@ -816,12 +830,12 @@ check_text(struct walk *w, const xmlNode *n, const struct selem *e)
 		return;		/* text reported with the children */
 	t = xmlNodeGetContent((xmlNode *)n);
 	if (t == NULL || *t == '\0')
-		say(w, n, NULL, "%s is empty: expected %s",
-		    qname(q, sizeof(q), n), vt_expect[e->text]);
+		say(w, n, NULL, MSG_XML_EMPTY, qname(q, sizeof(q), n),
+		    vt_expect[e->text]);
 	else if (!valid(e->text, NULL, (const char *)t)) {
 		shown(sv, sizeof(sv), (const char *)t);
-		say(w, n, NULL, "%s holds \"%s\": expected %s",
-		    qname(q, sizeof(q), n), sv, vt_expect[e->text]);
+		say(w, n, NULL, MSG_XML_BAD_TEXT, qname(q, sizeof(q), n), sv,
+		    vt_expect[e->text]);
 	}
 	xmlFree(t);
 }
@@ -854,8 +868,8 @@ xmlcheck_doc(enum xmlcheck_schema s, const xmlDoc *doc, xmlcheck_fn fn,
 		return 0;
 	if (root->ns != NULL || strcmp((const char *)root->name,
 	    w.tab[0].name) != 0) {
-		say(&w, root, NULL, "the root element is %s: expected <%s>",
-		    qname(q, sizeof(q), root), w.tab[0].name);
+		say(&w, root, NULL, MSG_XML_ROOT, qname(q, sizeof(q), root),
+		    w.tab[0].name);
 		return w.n;
 	}
 	walk_elem(&w, root);

@@ -16,6 +16,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 
 /* A page a link may lead to. */
 struct target {
@@ -419,9 +420,9 @@ resolve(struct xctx *x, const struct target *from, struct span *s)
 		}
 	}
 	if (t == NULL) {
-		diag(DIAG_ERROR, &s->pos, "link \"%.*s\": no narrative or "
-		    "part of the report there (%s)", utf8_cut(s->href, 100),
-		    s->href, norm != NULL ? norm : path);
+		diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_TARGET,
+		    utf8_cut(s->href, 100), s->href,
+		    norm != NULL ? norm : path);
 		x->errors++;
 		s->href = NULL;
 		goto out;
@@ -453,10 +454,10 @@ resolve(struct xctx *x, const struct target *from, struct span *s)
 			}
 		}
 		if (ref->anchor == NULL) {
-			diag(DIAG_ERROR, &s->pos, "link \"%.*s\": no "
-			    "heading%s \"%s\" in %s", utf8_cut(s->href, 100),
-			    s->href, t->m != NULL ?
-			    " or indicator" : "", frag, t->d->file);
+			diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_HEADING,
+			    utf8_cut(s->href, 100), s->href,
+			    t->m != NULL ? " or indicator" : "", frag,
+			    t->d->file);
 			x->errors++;
 			s->href = NULL;
 			goto out;

@@ -31,59 +31,6 @@ $t =~ s/[^\p{L}\p{N}]//g;
 print $t;
 EOF
 
-# Words of a Markdown narrative, in order: link addresses (printed as
-# notes elsewhere) and Markdown syntax left out.
-cat >words.pl <<'EOF'
-use utf8;
-binmode STDIN, ':encoding(UTF-8)';
-binmode STDOUT, ':encoding(UTF-8)';
-local $/;
-my $t = <STDIN>;
-$t =~ s/\]\([^)\s]*(\s+"[^"]*")?\)/]/g;	# [text](url) -> [text]
-$t =~ s/^\s*(```|~~~).*$//mg;		# code fences and their info
-$t = lc $t;
-for my $w (split /\s+/, $t) {
-	$w =~ s/[^\p{L}\p{N}]//g;
-	print "$w\n" if length $w;
-}
-EOF
-
-# subseq.pl WORDS TEXT: every word found in TEXT in order; prints the
-# missing ones.  A word may be cut in two by what lies between its halves
-# (a running head, a figure at a page top): the earliest end, whole or in
-# two parts less than 4000 characters apart, is taken.
-cat >subseq.pl <<'EOF'
-use utf8;
-binmode STDOUT, ':encoding(UTF-8)';
-open my $w, '<:encoding(UTF-8)', $ARGV[0] or die;
-open my $f, '<:encoding(UTF-8)', $ARGV[1] or die;
-local $/;
-my $text = <$f>;
-$/ = "\n";
-my ($pos, $bad) = (0, 0);
-while (my $word = <$w>) {
-	chomp $word;
-	my $best = -1;
-	my $i = index($text, $word, $pos);
-	$best = $i + length $word if $i >= 0;
-	for my $k (2 .. length($word) - 2) {
-		my $a = index($text, substr($word, 0, $k), $pos);
-		last if $a < 0 || ($best >= 0 && $a + $k >= $best);
-		my $b = index($text, substr($word, $k), $a + $k);
-		next if $b < 0 || $b - ($a + $k) > 4000;
-		my $e = $b + length($word) - $k;
-		$best = $e if $best < 0 || $e < $best;
-	}
-	if ($best < 0) {
-		print "missing after ", substr($text, $pos, 40), ": $word\n"
-		    if $bad++ < 5;
-		next;
-	}
-	$pos = $best;
-}
-exit($bad ? 1 : 0);
-EOF
-
 mkdir a b
 "$BIN" build --format pdf --content "$TOP/content" --out a/out --quiet \
     2>err.a
@@ -177,9 +124,10 @@ for year in 2016 2015; do
 	nw=0
 	for md in "$TOP"/content/editions/$year/measures/*.md \
 	    "$TOP"/content/editions/$year/[!e]*.md; do
-		perl words.pl <"$md" >words.txt
+		perl "$TOP/tests/words.pl" <"$md" >words.txt
 		nw=$((nw + $(wc -l <words.txt)))
-		perl subseq.pl words.txt text.norm >miss.txt ||
+		perl "$TOP/tests/wordsin.pl" --in-order words.txt text.norm \
+		    >miss.txt ||
 		    bad="$bad $(basename "$md"): $(head -3 miss.txt)"
 	done
 	if [ -z "$bad" ] && [ "$nw" -gt 1000 ]; then
@@ -294,8 +242,8 @@ fi
 spdf=sout/2016/rapport-2016.pdf
 pdftotext -enc UTF-8 -x 0 -y 62 -W 596 -H 735 "$spdf" s.txt
 perl norm.pl <s.txt >s.norm
-perl words.pl <stress/editions/2016/measures/m01.md >words.txt
-if perl subseq.pl words.txt s.norm >miss.txt; then
+perl "$TOP/tests/words.pl" <stress/editions/2016/measures/m01.md >words.txt
+if perl "$TOP/tests/wordsin.pl" --in-order words.txt s.norm >miss.txt; then
 	pass "stress: every word of the narrative, in order ($(wc -l <words.txt) words)"
 else
 	fail "stress: every word of the narrative, in order" "$(cat miss.txt)"

@@ -31,23 +31,6 @@ while (<>) {
 exit($bad ? 1 : 0);
 EOF2
 
-# Words of a Markdown file: runs of two letters or more, once each; link
-# addresses and bare addresses left out (they break between letters).
-cat >words.pl <<'EOF2'
-use utf8;
-binmode STDIN, ':encoding(UTF-8)';
-binmode STDOUT, ':encoding(UTF-8)';
-local $/;
-my $t = <STDIN>;
-$t =~ s/\]\([^)\s]*(\s+"[^"]*")?\)/]/g;
-$t =~ s/<[a-z]+:[^>]*>//g;
-$t =~ s/\S*(:\/\/|www\.)\S*//g;
-my %seen;
-for my $w ($t =~ /(\p{L}{2,})/g) {
-	print "$w\n" unless $seen{$w}++;
-}
-EOF2
-
 # joined.pl: pdftotext -raw output with the words hyphenated at a line end
 # (or a page end) joined; a compound's own hyphen is kept in a second copy.
 cat >joined.pl <<'EOF2'
@@ -59,24 +42,6 @@ my $t = <STDIN>;
 (my $a = $t) =~ s/(\p{L})-\n\f?(?=\p{Ll})/$1/g;
 (my $b = $t) =~ s/(\p{L})-\n\f?(?=\p{Ll})/$1-/g;
 print "$a\n$b";
-EOF2
-
-# found.pl WORDS TEXT: prints the words not in the text.
-cat >found.pl <<'EOF2'
-use utf8;
-binmode STDOUT, ':encoding(UTF-8)';
-open my $w, '<:encoding(UTF-8)', $ARGV[0] or die;
-open my $f, '<:encoding(UTF-8)', $ARGV[1] or die;
-local $/;
-my $text = <$f>;
-$/ = "\n";
-my $bad = 0;
-while (my $word = <$w>) {
-	chomp $word;
-	next if index($text, $word) >= 0;
-	print "$word\n" if $bad++ < 5;
-}
-exit($bad ? 1 : 0);
 EOF2
 
 # hstat.pl RAW SOURCES...: hyphenated lines of pdftotext -raw output (a
@@ -188,9 +153,9 @@ for year in 2016 2015; do
 	nw=0
 	for md in "$TOP"/content/editions/$year/measures/*.md \
 	    "$TOP"/content/editions/$year/[!e]*.md; do
-		perl words.pl <"$md" >words.txt
+		perl "$TOP/tests/words.pl" --unique <"$md" >words.txt
 		nw=$((nw + $(wc -l <words.txt)))
-		perl found.pl words.txt search.txt >miss.txt ||
+		perl "$TOP/tests/wordsin.pl" words.txt search.txt >miss.txt ||
 		    bad="$bad $(basename "$md"): $(tr '\n' ' ' <miss.txt)"
 	done
 	if [ -z "$bad" ] && [ "$nw" -gt 1000 ]; then

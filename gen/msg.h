@@ -1,0 +1,85 @@
+/*
+ * The diagnostics' messages, each written once (mandoc's habit): an id
+ * here, its printf format in msgtab[] (diag.c), one row an id in the
+ * same order.  A call names the id, not the text: the message is
+ * found, changed, tested (tests/unit-msg.c) and translated in one place.
+ * diag_list() keeps each diagnostic's id.
+ *
+ * Moving a file to the table: for each diag() or diag_sys() call, the
+ * format becomes a row (its comment: what the arguments are) unless
+ * one with the same text is there already, and the call becomes
+ * diag_msg() or diag_sys_msg() with the id; then the file includes
+ * msg.h.  The text must stay the same to the byte: tests grep it.
+ * Moved: main.c, scaffold.c, pdfpost.c, validate.c, xref.c, watch.c,
+ * xmlcheck.c (its say(); the loader's callback reports the text, so
+ * those keep MSG_FREE in diag_list() until xml.c moves too).  Left: the
+ * free-text calls of the other files (MSG_FREE).
+ *
+ * The compiler does not see a format it is not given as a literal: the
+ * comment of each id says what its arguments are, and the tests that
+ * provoke a message check its text.  A translation is a second table
+ * of the same ids.
+ */
+
+enum msgid {
+	MSG_FREE,			/* free text: diag(), diag_sys() */
+	MSG_PATH_ERRNO,			/* path, strerror() */
+	MSG_CREATE,			/* path, strerror() */
+	MSG_WRITE,			/* path, strerror() */
+	MSG_RENAME,			/* from, to, strerror() */
+	MSG_TEMP_DIR,			/* path, strerror() */
+	MSG_WATCH,			/* strerror() */
+	MSG_WORKER_SHM,			/* strerror() */
+	MSG_WORKER_START,		/* strerror() */
+	MSG_WORKER_KILLED,		/* pid, signal */
+	MSG_WORKER_LOST,		/* pid */
+	MSG_PDF_CAIRO,			/* path, cairo version */
+	MSG_PDF_VERSION,		/* path, version, cairo version */
+	MSG_PDF_STRUCTURE,		/* path, offset, reason */
+	MSG_REREAD,			/* path, year */
+	MSG_EXISTS,
+	MSG_NOT_EMPTY,
+	MSG_NOT_AFTER_LATEST,		/* latest year */
+	MSG_AFTER_PLAN_END,		/* year, MAX_EXPOST, end */
+	MSG_NO_EDITION_TAG,
+	MSG_NO_ASSESSMENT_PLACE,	/* year */
+	MSG_VALUE_YEAR,			/* year, from, last */
+	MSG_BASELINE_YEAR,		/* year, from, last */
+	MSG_TARGET_YEAR,		/* year, start */
+	MSG_ASSESS_YEAR,		/* year, start */
+	MSG_ASSESS_NO_EDITION,		/* year, year */
+	MSG_ASSESS_GAP,			/* year, GAP_MARKER */
+	MSG_NO_ASSESSMENT,		/* id, year, why */
+	MSG_PART_NAME,			/* file */
+	MSG_IMAGE_BUDGET,		/* src, year, bytes, pixels */
+	MSG_GAP,			/* GAP_MARKER */
+	MSG_NO_NARRATIVE,		/* number, year, why */
+	MSG_EDITION_YEAR,		/* year, start */
+	MSG_EDITION_EXPOST,		/* year, MAX_EXPOST, end */
+	MSG_EMPTY_NARRATIVE,		/* why */
+	MSG_EMPTY_PART,
+	MSG_LINK_TARGET,		/* length, href, path */
+	MSG_LINK_HEADING,		/* length, href, kind, id, file */
+	MSG_XML_NO_ATTRS,		/* element, prefix, :, name */
+	MSG_XML_UNKNOWN_ATTR,		/* element, prefix, :, name, list */
+	MSG_XML_NEEDS_ATTR,		/* element, name, what */
+	MSG_XML_BAD_ATTR,		/* name, value, element, what */
+	MSG_XML_TEXT,			/* element, text, what */
+	MSG_XML_TOO_LATE,		/* child, parent, name */
+	MSG_XML_NOT_ALLOWED,		/* child, parent, list */
+	MSG_XML_LEAF,			/* child, parent, what */
+	MSG_XML_NEEDS_BEFORE,		/* parent, list, child */
+	MSG_XML_BOTH,			/* parent, name, name */
+	MSG_XML_SECOND,			/* parent, child */
+	MSG_XML_NEEDS,			/* element, list */
+	MSG_XML_EMPTY,			/* element, what */
+	MSG_XML_BAD_TEXT,		/* element, text, what */
+	MSG_XML_ROOT,			/* element, name */
+	MSG__MAX
+};
+
+/* The format of id: NULL for MSG_FREE only. */
+const char	*msg_fmt(enum msgid);
+/* diag() and diag_sys() with the message id (its arguments after). */
+void		 diag_msg(enum dlevel, const struct pos *, enum msgid, ...);
+void		 diag_sys_msg(enum msgid, ...);
