@@ -540,20 +540,22 @@ d_weasy_page() { div "$(get "k$1.weasy.med")" "$(get "k$1.weasy.pages")" \
 d_weasy_pages() { printf '%s / %s' "$(or "$(get "k$1.pdf16.pages")")" \
     "$(or "$(get "k$1.weasy.pages")")"; }
 d_rss() { mb "$(get "k$1.full.rss")"; }
-# pps KEY [PAGES_KEY]: pages per second of a job (its median).
-pps() { div "$(get "${2:-$1}.pages")" "$(get "$1.med")" | awk '{
-    if ($1 == "—") print; else printf "%.0f\n", $1 * 1000 }'; }
+# per_s PAGES MS: pages per second, "—" if unknown.
+per_s() { awk -v n="$1" -v t="$2" 'BEGIN { if (n == "" || t == "" ||
+    t + 0 == 0) print "—"; else { v = n * 1000 / t
+    printf (v < 100 ? "%.1f\n" : "%.0f\n"), v } }'; }
+# pps KEY: pages per second of a job (its median).
+pps() { per_s "$(get "$1.pages")" "$(get "$1.med")"; }
 # cpps KEY: pages per second of CPU time (a fairer figure on a loaded
 # machine; a tool using two cores is charged for both).
-cpps() { div "$(get "$1.pages")" "$(get "$1.cpu")" | awk '{
-    if ($1 == "—") print; else printf "%.0f\n", $1 * 1000 }'; }
+cpps() { per_s "$(get "$1.pages")" "$(get "$1.cpu")"; }
 d_cpps_pdf16() { cpps "k$1.pdf16"; }
 d_cpps_typst() { cpps "k$1.typst"; }
 d_cpps_html() { cpps "k$1.html"; }
 d_cpps_hugo() { cpps "k$1.hugo"; }
 # bpp KEY: kilobytes per page of a job's output.
-bpp() { div "$(get "$1.bytes")" "$(get "$1.pages")" | awk '{
-    if ($1 == "—") print; else printf "%.1f\n", $1 / 1024 }'; }
+bpp() { awk -v b="$(get "$1.bytes")" -v n="$(get "$1.pages")" 'BEGIN {
+    if (b == "" || n + 0 == 0) print "—"; else printf "%.1f\n", b / n / 1024 }'; }
 d_pps_pdf16() { pps "k$1.pdf16"; }
 d_pps_typst() { pps "k$1.typst"; }
 d_pps_weasy() { pps "k$1.weasy"; }
