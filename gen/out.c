@@ -868,15 +868,20 @@ out:
 	return rc;
 }
 
-/* Do two files hold the same bytes? */
+/* Do two files hold the same bytes?  Their sizes first: most files
+ * written are new or of another size, and are then not read again. */
 static int
 same_bytes(const char *a, const char *b)
 {
-	FILE	*fa, *fb;
-	char	 ba[65536], bb[65536];
-	size_t	 na, nb;
-	int	 same = 0;
+	struct stat	 sa, sb;
+	FILE		*fa, *fb;
+	char		 ba[65536], bb[65536];
+	size_t		 na, nb;
+	int		 same = 0;
 
+	if (stat(b, &sb) == -1 || stat(a, &sa) == -1 ||
+	    sa.st_size != sb.st_size)
+		return 0;
 	if ((fa = fopen(a, "rb")) == NULL)
 		return 0;
 	if ((fb = fopen(b, "rb")) == NULL) {
