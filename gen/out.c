@@ -868,15 +868,20 @@ out:
 	return rc;
 }
 
-/* Do two files hold the same bytes? */
+/* Do two files hold the same bytes?  Their sizes first: most files
+ * written are new or of another size, and are then not read again. */
 static int
 same_bytes(const char *a, const char *b)
 {
-	FILE	*fa, *fb;
-	char	 ba[65536], bb[65536];
-	size_t	 na, nb;
-	int	 same = 0;
+	struct stat	 sa, sb;
+	FILE		*fa, *fb;
+	char		 ba[65536], bb[65536];
+	size_t		 na, nb;
+	int		 same = 0;
 
+	if (stat(b, &sb) == -1 || stat(a, &sa) == -1 ||
+	    sa.st_size != sb.st_size)
+		return 0;
 	if ((fa = fopen(a, "rb")) == NULL)
 		return 0;
 	if ((fb = fopen(b, "rb")) == NULL) {
@@ -902,10 +907,11 @@ same_bytes(const char *a, const char *b)
  * dst becomes a second name of src (a hard link: same bytes, same
  * mtime, no copy), or, on a file system without hard links, a copy of
  * a regular file with its mtime.  A symbolic link is linked, never
- * followed.  Returns 0 after diag_sys().
+ * followed.  o: dst is in its temporary folder (NULL: elsewhere).
+ * Returns 0 after diag_sys().
  */
 static int
-clone_file(const char *src, const char *dst)
+clone_file(struct outdir *o, const char *src, const char *dst)
 {
 	struct stat	 st;
 	struct timespec	 ts[2];
@@ -913,7 +919,7 @@ clone_file(const char *src, const char *dst)
 	ssize_t		 n;
 	int		 in = -1, out = -1, rc = 0;
 
-	if (!mkparents(dst))
+	if (!(o != NULL ? tmp_parents(o, dst) : mkparents(dst)))
 		return 0;
 	if (linkat(AT_FDCWD, src, AT_FDCWD, dst, 0) == 0)
 		return 1;
@@ -1073,7 +1079,7 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 			if (strv_has(man, sub))
 				strv_add(&w->recorded, sub);
 			dst = xasprintf("%s/%s", o->tmp, sub);
-			if (!clone_file(src, dst))
+			if (!clone_file(o, src, dst))
 				w->ok = 0;
 			free(dst);
 		}
@@ -1108,7 +1114,7 @@ late_files(struct outdir *o, const char *old, const struct strv *seen,
 			ok &= late_files(o, old, seen, sub);
 		else if (!strv_has(seen, sub)) {
 			dst = xasprintf("%s/%s", o->real, sub);
-			ok &= clone_file(src, dst);
+			ok &= clone_file(NULL, src, dst);
 			free(dst);
 		}
 		free(src);
@@ -1163,7 +1169,7 @@ out_commit(struct outdir *o)
 	for (i = 0; i < o->nkept; i++) {
 		src = xasprintf("%s/%s", o->real, o->kept[i]);
 		dst = xasprintf("%s/%s", o->tmp, o->kept[i]);
-		k = lstat(dst, &st) == 0 || clone_file(src, dst);
+		k = lstat(dst, &st) == 0 || clone_file(o, src, dst);
 		free(src);
 		free(dst);
 		if (!k)

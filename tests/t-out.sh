@@ -231,6 +231,37 @@ else
 	pass "a kill at each rename # SKIP no strace"
 fi
 
+# Folders are made once, not once per file and level: a build (two
+# workers, each knowing only the folders it made) calls mkdir at most
+# twice per folder of the new tree, plus the temporary folder and the
+# lock's, and fails with EEXIST at most once per folder, plus those.
+if command -v strace >/dev/null 2>&1; then
+	bad=
+	rm -rf mk && mkdir mk && cp -R "$TOP/tests/fixtures/mini" mk/content
+	for run in new again; do
+		# again: a narrative changed, the other files linked as kept.
+		[ $run = again ] && printf '\nUne phrase.\n' \
+		    >>mk/content/editions/2016/measures/m02.md
+		(cd mk && exec timeout 120 strace -f -qq -o ../mk.trace \
+		    -e trace=mkdir "$BIN" build --quiet --jobs 2 \
+		    --content content --out out) 2>mk.err ||
+		    bad="$bad $run: $(cat mk.err)"
+		dirs=$(find mk/out -type d | wc -l)
+		all=$(grep -c 'mkdir(' mk.trace)
+		eexist=$(grep -c 'EEXIST' mk.trace)
+		[ "$all" -le $((2 * dirs + 4)) ] &&
+		    [ "$eexist" -le $((dirs + 4)) ] ||
+		    bad="$bad $run: $all mkdir, $eexist EEXIST, $dirs folders"
+	done
+	if [ -z "$bad" ]; then
+		pass "mkdir: at most twice per folder (a new build, a build again)"
+	else
+		fail "mkdir: at most twice per folder" "$bad"
+	fi
+else
+	pass "mkdir: at most twice per folder # SKIP no strace"
+fi
+
 # The switch keeps what the incremental build kept: a file left as it
 # was keeps its inode and mtime (a hard link in the new tree).
 svg=k.new/out/2016/charts/m01-victimes.svg

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: rapporteur against the floor, pandoc and WeasyPrint, on
 # synthetic content of 23 x K measures (tests/bench/gencontent.c), for
-# K = 1, 10, 100, side by side with Typst and Hugo on the same narratives.  Prints the tables README "Performance" quotes, and keeps
+# K = 1, 10, 100, side by side with Typst and Hugo on the same
+# narratives.  Prints the tables README "Performance" quotes, and keeps
 # them in $BENCH_DIR/bench.md.  Never part of `make test`: it times things.
 #
 # Environment (all optional):
@@ -79,8 +80,9 @@ get() { awk -v k="$1" '$1 == k { v = $2 } END { if (v != "") print v }' "$R"; }
 # KEY.med, KEY.min, KEY.max (wall clock), KEY.cpu (user + system) and
 # KEY.sys (system) in ms.  OPTS: "rss" also records the peak RSS of the
 # runs (KEY.rss, kB, by /usr/bin/time -v around each run); "to" stops a
-# run after $TIMEOUT s and records KEY.to (the bound, ms); "-" neither.  A failure records
-# KEY.fail, with the reason in the notes under the tables.
+# run after $TIMEOUT s and records KEY.to (the bound, ms); "-" neither.
+# A failure records KEY.fail, with the reason in the notes under the
+# tables.
 measure() {
 	key=$1 runs=$2 warm=$3 prep=$4 opts=$5
 	shift 5
@@ -177,7 +179,7 @@ typst_args() {
 # Hugo writes its resources beside its configuration: a copy of it.
 cp -R "$B/hugo" "$W/hugo-site"
 
-# Typst: its Node binding (make bench-deps installs it) and ours fonts
+# Typst: its Node binding (make bench-deps installs it) and our fonts
 # only, linked into a folder of their own.
 TYPST=
 if have node && [ -d "$B/node_modules/@myriaddreamin/typst-ts-node-compiler" ]
@@ -540,20 +542,23 @@ d_weasy_page() { div "$(get "k$1.weasy.med")" "$(get "k$1.weasy.pages")" \
 d_weasy_pages() { printf '%s / %s' "$(or "$(get "k$1.pdf16.pages")")" \
     "$(or "$(get "k$1.weasy.pages")")"; }
 d_rss() { mb "$(get "k$1.full.rss")"; }
-# pps KEY [PAGES_KEY]: pages per second of a job (its median).
-pps() { div "$(get "${2:-$1}.pages")" "$(get "$1.med")" | awk '{
-    if ($1 == "—") print; else printf "%.0f\n", $1 * 1000 }'; }
+# per_s PAGES MS: pages per second, "—" if unknown.
+per_s() { awk -v n="$1" -v t="$2" 'BEGIN { if (n == "" || t == "" ||
+    t + 0 == 0) print "—"; else { v = n * 1000 / t
+    printf (v < 100 ? "%.1f\n" : "%.0f\n"), v } }'; }
+# pps KEY: pages per second of a job (its median).
+pps() { per_s "$(get "$1.pages")" "$(get "$1.med")"; }
 # cpps KEY: pages per second of CPU time (a fairer figure on a loaded
 # machine; a tool using two cores is charged for both).
-cpps() { div "$(get "$1.pages")" "$(get "$1.cpu")" | awk '{
-    if ($1 == "—") print; else printf "%.0f\n", $1 * 1000 }'; }
+cpps() { per_s "$(get "$1.pages")" "$(get "$1.cpu")"; }
 d_cpps_pdf16() { cpps "k$1.pdf16"; }
 d_cpps_typst() { cpps "k$1.typst"; }
 d_cpps_html() { cpps "k$1.html"; }
 d_cpps_hugo() { cpps "k$1.hugo"; }
 # bpp KEY: kilobytes per page of a job's output.
-bpp() { div "$(get "$1.bytes")" "$(get "$1.pages")" | awk '{
-    if ($1 == "—") print; else printf "%.1f\n", $1 / 1024 }'; }
+bpp() { awk -v b="$(get "$1.bytes")" -v n="$(get "$1.pages")" 'BEGIN {
+    if (b == "" || n + 0 == 0) print "—"
+    else printf "%.1f\n", b / n / 1024 }'; }
 d_pps_pdf16() { pps "k$1.pdf16"; }
 d_pps_typst() { pps "k$1.typst"; }
 d_pps_weasy() { pps "k$1.weasy"; }
@@ -701,9 +706,9 @@ rate() { awk -v pa="$(get "$1.pages")" -v ta="$(get "$1.${3:-med}")" \
 kw=$(for k in $KS; do [ -n "$(get "k$k.weasy.pages")" ] && echo "$k"; done |
     head -n 1)
 echo "Targets (issue 20):"
-echo "- PDF ≥ 3× Typst's pages per second (2016 edition, K = 10): $(pf "$(rate k10.pdf16 k10.typst)" 3 '>='); per CPU second: $(rate k10.pdf16 k10.typst cpu)×"
+echo "- PDF ≥ 3× Typst's pages per second (2016 edition, K = 10): $(pf "$(rate k10.pdf16 k10.typst)" 3 '>='); per CPU second: $(rate k10.pdf16 k10.typst cpu | sed 's/[0-9]$/&×/')"
 echo "- PDF bytes per page ≤ 1.5× WeasyPrint's (2016 edition, K = ${kw:-1}): $(pf "$(div "$(bpp "k${kw:-1}.pdf16")" "$(bpp "k${kw:-1}.weasy")")" 1.5 '<=')"
-echo "- site ≥ 2× Hugo's pages per second (K = 10): $(pf "$(rate k10.html k10.hugo)" 2 '>='); per CPU second: $(rate k10.html k10.hugo cpu)×"
+echo "- site ≥ 2× Hugo's pages per second (K = 10): $(pf "$(rate k10.html k10.hugo)" 2 '>='); per CPU second: $(rate k10.html k10.hugo cpu | sed 's/[0-9]$/&×/')"
 echo "- full build ≤ 20× the floor (K = 10): $(pf "$(d_floor 10 | tr -d '×')" 20 '<=')"
 echo "- system time ≤ 15 % of the CPU time (full build, K = 10): $(pf "$(d_sys 10 | tr -d ' %')" 15 '<=')"
 echo "- peak RSS ≤ 100 MB (full build, K = 10): $(pf "$(div "$(get k10.full.rss)" 1024 %.0f)" 100 '<=')"
