@@ -194,3 +194,13 @@ else
 	fail "no role, series nor keywords: neutral words" \
 	    "$(grep -o '<div class="hero">.\{0,200\}' mini/index.html)"
 fi
+
+# The French span of measure 3 is not hyphenated with the English
+# patterns (which break "interna-tionalisation" there): whole words only.
+sed -n '/The French text reads/,/responsabilités\./p' layout.txt >span.txt
+if [ "$(wc -l <span.txt)" -ge 3 ] && ! grep -q -- '-$' span.txt; then
+	pass "a span in another language is not hyphenated with the content's patterns"
+else
+	fail "a span in another language is not hyphenated with the content's patterns" \
+	    "$(cat span.txt)"
+fi
