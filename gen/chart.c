@@ -1882,7 +1882,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
 		    HA_CENTRE, th->muted, -1, 0, NULL);
 	}
-	text(d, "mesures", th->size_tick, 0, right, top + n * rowh + 5 + th_,
+	text(d, T("mesures"), th->size_tick, 0, right, top + n * rowh + 5 + th_,
 	    HA_RIGHT, th->muted, -1, 0, NULL);
 	for (i = 0; i < n; i++) {
 		y = top + i * rowh;
@@ -2043,7 +2043,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		cairo_translate(cr, W / 2, H / 2);
 		cairo_rotate(cr, -M_PI / 8);
 		{
-			PangoLayout *l = lay(d, "PROJET", 110, 1, -1, 0);
+			PangoLayout *l = lay(d, T("PROJET"), 110, 1, -1, 0);
 			double lw_, lh_;
 
 			lsize(l, &lw_, &lh_);

@@ -1241,7 +1241,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	pf(&p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
 	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
 	if (e->prev != NULL)
-		pf(&p, "<th scope=\"col\" class=\"num\">Rappel %d</th>",
+		pf(&p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
 		    e->prev->year);
 	PUTSL(&p, "</tr></thead>\n<tbody>\n");
 	if (e->prev != NULL)
@@ -1407,8 +1407,8 @@ indicator_table(struct page *p, const struct indicator *ind)
 			txt(p, ind->unit);
 			PUTSL(p, ")");
 		}
-		PUTSL(p, "</th><th scope=\"col\">Remarque</th></tr></thead>\n"
-		    "<tbody>\n");
+		puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
+		    "<tbody>\n"));
 		/* Every year from the first value to the last, as the
 		 * chart and its text alternative have them: a year with
 		 * no value is said so, never left out. */
@@ -1651,12 +1651,12 @@ page_measure(const struct report *r, const struct edition *e,
 		PUTSL(&p, "</dd></div>\n");
 	}
 	if (m->lead != NULL) {
-		PUTSL(&p, "<div><dt>Pilote</dt><dd>");
+		puts_(&p, T("<div><dt>Pilote</dt><dd>"));
 		txt(&p, m->lead);
 		PUTSL(&p, "</dd></div>\n");
 	}
 	if (m->npartners > 0) {
-		PUTSL(&p, "<div><dt>Partenaires</dt><dd>");
+		puts_(&p, T("<div><dt>Partenaires</dt><dd>"));
 		for (i = 0; i < m->npartners; i++) {
 			if (i > 0)
 				PUTSL(&p, ", ");

@@ -69,6 +69,13 @@ Synthèse
 contre
 depuis
 sinon
+mesures
+Pilote
+Partenaires
+Remarque
+Liens
+PROJET
+Rappel
 WORDS
 find en -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files
 n=$(wc -l <files)
