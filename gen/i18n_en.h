@@ -654,4 +654,6 @@ const struct i18n_pair i18n_pairs[] = {
 	    "Lead: %s" },
 	{ "mesures",
 	    "measures" },
+	{ "Annexe",
+	    "Annex" },
 };

@@ -991,7 +991,7 @@ static void
 build_annex(struct pdf *p)
 {
 	lay_break(&p->l);
-	set_mark(p, "Annexe");
+	set_mark(p, T("Annexe"));
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
 	lay_text(&p->l, T("Annexe " EMDASH " Tableau des indicateurs"),
 	    STYLE_H1, 0, 0)->dest = "annexe";

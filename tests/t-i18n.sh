@@ -76,6 +76,7 @@ Remarque
 Liens
 PROJET
 Rappel
+Annexe
 WORDS
 find en -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files
 n=$(wc -l <files)
