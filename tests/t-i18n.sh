@@ -212,3 +212,18 @@ else
 	fail "a span in another language is not hyphenated with the content's patterns" \
 	    "$(cat span.txt)"
 fi
+
+# A draft's review page, in English too.
+check "the English content builds as a draft" "$BIN" build --quiet --draft \
+    --content "$TOP/tests/fixtures/english" --out draft
+if sed 's/<[^>]*>/ /g' draft/2016/revue.html draft/2016/revue.json |
+    grep -w -F -f words >found; then
+	fail "no French interface word in the review page" "$(head -5 found)"
+elif grep -q 'Review of the 2016 edition' draft/2016/revue.html &&
+    grep -q 'Measure 1: In progress → Partly implemented (improved)' \
+    draft/2016/revue.json; then
+	pass "no French interface word in the review page"
+else
+	fail "no French interface word in the review page" \
+	    "$(grep -o '<h1>[^<]*' draft/2016/revue.html)"
+fi
