@@ -1839,7 +1839,7 @@ page_data(const struct report *r, const struct edition *e,
 	const struct indicator *ind;
 	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64], sz0[32], sz1[32];
+	char		 file[64], crl[64], num[64], sz0[32], sz1[32], *unit;
 	struct crumb	 cr[3];
 	size_t		 i, j, c;
 
@@ -1932,8 +1932,10 @@ page_data(const struct report *r, const struct edition *e,
 				value_str(num, sizeof(num), v->v, ind->unit);
 				pf(&p, "<td class=\"num\">%s", num);
 				if (!unit_inline(ind->unit)) {
+					unit = chart_unit(ind->unit, v->v);
 					PUTSL(&p, " ");
-					txt(&p, ind->unit);
+					txt(&p, unit);
+					free(unit);
 				}
 				if (v->illustrative)
 					PUTSL(&p, " <span class=\"illus\">"
