@@ -2185,7 +2185,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		cairo_translate(cr, W / 2, H / 2);
 		cairo_rotate(cr, -M_PI / 8);
 		{
-			PangoLayout *l = lay(d, "PROJET", 110, 1, -1, 0);
+			PangoLayout *l = lay(d, T("PROJET"), 110, 1, -1, 0);
 			double lw_, lh_;
 
 			lsize(l, &lw_, &lh_);

@@ -100,19 +100,28 @@ chart_title(const struct indicator *ind, int year)
 	return xasprintf("%s, %d-%d", ind->label, first, last);
 }
 
-/* Appends the unit, in the singular below 2 as French has it: units
- * are written in the plural ("cartes de résident"), and the singular
- * drops the s of the first word ("1 carte de résident"). */
+/* Appends the unit, in the singular when the language's plural rule
+ * says so: units are written in the plural ("cartes de résident"), and
+ * the singular drops the s of the first word ("1 carte de résident"). */
 static void
 put_unit(struct buf *b, const char *unit, double v)
 {
 	size_t	 n = strcspn(unit, " ");
 
-	if (fabs(v) < 2 && n > 2 && unit[n - 1] == 's') {
+	if (i18n_singular(v) && n > 2 && unit[n - 1] == 's') {
 		buf_put(b, unit, n - 1);
 		buf_puts(b, unit + n);
 	} else
 		buf_puts(b, unit);
+}
+
+char *
+chart_unit(const char *unit, double v)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	put_unit(&b, unit, v);
+	return buf_detach(&b);
 }
 
 /* Appends "1 118 personnes" (the unit word only if with is set and the

@@ -30,6 +30,10 @@ char	*chart_desc_progress(const struct report *, const struct edition *);
 char	*chart_title_sheet(const struct report *, const struct edition *);
 char	*chart_desc_sheet(const struct report *, const struct edition *);
 
+/* The unit of a value v, singular or plural ("1 carte", "2 cartes"):
+ * caller frees. */
+char	*chart_unit(const char *unit, double v);
+
 /* A value as a chart labels it: fmt_value(), except that a small
  * non-zero value keeps its significant digits ("0,004"). */
 void	 chart_fmt(char *buf, size_t size, double v, const char *unit);

@@ -234,7 +234,8 @@ struct typo {
  * straight apostrophes, U+202F before ; ! ? and inside « », U+00A0 before :,
  * … for "...".  Appends to out. */
 void	 typo_fr(struct typo *, struct buf *out, const char *in);
-/* typo_fr() in French, the text as it is in another language. */
+/* typo_fr() for French text (t->lang, or the content's language when
+ * t->lang is 0), the text as written in another language. */
 void	 typo_text(struct typo *, struct buf *out, const char *in);
 /* Convenience for one standalone string; result in the arena. */
 struct arena;

@@ -1402,7 +1402,7 @@ page_dashboard(const struct report *r, const struct edition *e,
 	pf(&p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
 	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
 	if (e->prev != NULL)
-		pf(&p, "<th scope=\"col\" class=\"num\">Rappel %d</th>",
+		pf(&p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
 		    e->prev->year);
 	PUTSL(&p, "</tr></thead>\n<tbody>\n");
 	if (e->prev != NULL)
@@ -1591,8 +1591,8 @@ indicator_table(struct page *p, const struct indicator *ind)
 			txt(p, ind->unit);
 			PUTSL(p, ")");
 		}
-		PUTSL(p, "</th><th scope=\"col\">Remarque</th></tr></thead>\n"
-		    "<tbody>\n");
+		puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
+		    "<tbody>\n"));
 		/* Every year from the first value to the last, as the
 		 * chart and its text alternative have them: a year with
 		 * no value is said so, never left out. */
@@ -1831,12 +1831,12 @@ page_measure(const struct report *r, const struct edition *e,
 	if (m->objective != NULL)
 		facts_objective(&p, m->objective);
 	if (m->lead != NULL) {
-		PUTSL(&p, "<div><dt>Pilote</dt><dd>");
+		puts_(&p, T("<div><dt>Pilote</dt><dd>"));
 		txt(&p, m->lead);
 		PUTSL(&p, "</dd></div>\n");
 	}
 	if (m->npartners > 0) {
-		PUTSL(&p, "<div><dt>Partenaires</dt><dd>");
+		puts_(&p, T("<div><dt>Partenaires</dt><dd>"));
 		for (i = 0; i < m->npartners; i++) {
 			if (i > 0)
 				PUTSL(&p, ", ");
@@ -2020,7 +2020,7 @@ page_data(const struct report *r, const struct edition *e,
 	const struct indicator *ind;
 	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64], sz0[32], sz1[32];
+	char		 file[64], crl[64], num[64], sz0[32], sz1[32], *unit;
 	struct crumb	 cr[3];
 	size_t		 i, j, c;
 
@@ -2116,8 +2116,10 @@ page_data(const struct report *r, const struct edition *e,
 				value_str(num, sizeof(num), v->v, ind->unit);
 				pf(&p, "<td class=\"num\">%s", num);
 				if (!unit_inline(ind->unit)) {
+					unit = chart_unit(ind->unit, v->v);
 					PUTSL(&p, " ");
-					txt(&p, ind->unit);
+					txt(&p, unit);
+					free(unit);
 				}
 				if (v->illustrative)
 					PUTSL(&p, " <span class=\"illus\">"

@@ -1,9 +1,10 @@
 /*
- * French hyphenation with libhyphen and the hyphen-fr patterns: see
- * hyph.h.  Words are found and lowercased here (the patterns are in lower
- * case); libhyphen answers, for a UTF-8 dictionary, one mark per
- * character, so breaks map back to the original bytes character by
- * character whatever the case mapping does to byte lengths.
+ * Hyphenation with libhyphen and the patterns of Debian's hyphen-*
+ * packages: see hyph.h.  Words are found and lowercased here (the
+ * patterns are in lower case); libhyphen answers, for a UTF-8
+ * dictionary, one mark per character, so breaks map back to the
+ * original bytes character by character whatever the case mapping does
+ * to byte lengths.
  */
 #include <limits.h>
 #include <stdlib.h>

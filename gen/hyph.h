@@ -1,7 +1,7 @@
 /*
- * French hyphenation for the PDF: soft hyphens (U+00AD) inserted at the
- * break points that libhyphen finds with the hyphen-fr patterns (Debian
- * hyphen-fr).  Pango breaks a word only where such a hyphen sits;
+ * Hyphenation for the PDF: soft hyphens (U+00AD) inserted at the break
+ * points that libhyphen finds with the patterns of the content's
+ * language (Debian hyphen-fr, hyphen-en-us: i18n.h).  Pango breaks a word only where such a hyphen sits;
  * breaks.c then reviews the lines (lay_fix_breaks() in layout.h), pdf.c
  * hangs a hyphen at the lines that end on one, and hyph_show_line() draws
  * the lines with the soft hyphens left out of the PDF's text.  Only the
@@ -14,6 +14,7 @@
 
 #include <pango/pangocairo.h>
 
+/* The French patterns; the PDF loads the language's (i18n_hyph_dict()). */
 #define HYPH_DICT	"/usr/share/hyphen/hyph_fr.dic"
 #define HYPH_SHY	"\xc2\xad"	/* U+00AD soft hyphen */
 /* A soft hyphen that ends a paragraph, so that pango leaves the line it
@@ -24,7 +25,7 @@
 
 struct hyph;
 
-/* Loads the dictionary at path (HYPH_DICT normally).  Returns NULL after
+/* Loads the dictionary at path (i18n_hyph_dict()).  Returns NULL after
  * diag_sys() if it cannot be read.  Caller frees with hyph_free().  One
  * dictionary may serve one thread at a time. */
 struct hyph	*hyph_new(const char *path);

@@ -108,11 +108,14 @@ T(const char *fr)
 	return fr;
 }
 
+int
+i18n_singular(double n)
+{
+	return cur == LANG_FR ? n > -2 && n < 2 : n == 1 || n == -1;
+}
+
 const char *
 Tn(double n, const char *one, const char *other)
 {
-	int	 single;
-
-	single = cur == LANG_FR ? n > -2 && n < 2 : n == 1 || n == -1;
-	return T(single ? one : other);
+	return T(i18n_singular(n) ? one : other);
 }

@@ -38,6 +38,8 @@ const char *i18n_hyph_dict(void);
 /* fr in the current language; fr itself when the catalogue has no
  * translation (tests/t-i18n.sh checks that every T() has one). */
 const char *T(const char *fr) __attribute__((format_arg(1)));
+/* Does the language put n in the singular? */
+int	 i18n_singular(double n);
 /* one or other, as the language's plural rule chooses for n (French: 0
  * and 1 are singular; English: only 1), translated. */
 const char *Tn(double n, const char *one, const char *other)

@@ -472,7 +472,7 @@ notes_heading(struct pdf *p, const char *tag)
 {
 	size_t	 n = p->l.nitems;
 
-	lay_notes(&p->l, "Liens");
+	lay_notes(&p->l, T("Liens"));
 	if (n < p->l.nitems && p->l.item[n].kind == LAY_TEXT)
 		p->l.item[n].tag = tag;
 }
@@ -656,7 +656,7 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
 		buf_printf(&b, T("%sPrécisions" NBSP ": %s."), b.len ? "\n" : "",
 		    vn.data);
 	if (ind->note != NULL)
-		buf_printf(&b, "%sNote" NBSP ": %s", b.len ? "\n" : "",
+		buf_printf(&b, T("%sNote" NBSP ": %s"), b.len ? "\n" : "",
 		    ind->note);
 	if (illus)
 		buf_printf(&b, T("%s* Valeur illustrative, non issue d’une "
@@ -867,10 +867,10 @@ build_measure(struct pdf *p, const struct measure *m)
 	it = lay_text(&p->l, m->title, STYLE_H3, 0, 0);
 	it->before = 0;
 	if (m->lead != NULL)
-		buf_printf(&b, "Pilote" NBSP ": %s", m->lead);
+		buf_printf(&b, T("Pilote" NBSP ": %s"), m->lead);
 	for (i = 0; i < m->npartners; i++)
-		buf_printf(&b, "%s%s", i == 0 ? (b.len ? ". Partenaires"
-		    NBSP ": " : "Partenaires" NBSP ": ") : ", ",
+		buf_printf(&b, "%s%s", i == 0 ? (b.len ? T(". Partenaires"
+		    NBSP ": ") : T("Partenaires" NBSP ": ")) : ", ",
 		    m->partners[i]);
 	if (b.len) {
 		buf_putc(&b, '.');
@@ -1035,7 +1035,7 @@ static void
 build_annex(struct pdf *p)
 {
 	lay_break(&p->l);
-	set_mark(p, "Annexe");
+	set_mark(p, T("Annexe"));
 	add_box(p, ROLE_OPENER, OPENER_H)->keep = 1;
 	lay_text(&p->l, T("Annexe " EMDASH " Tableau des indicateurs"),
 	    STYLE_H1, 0, 0)->dest = "annexe";
@@ -2249,8 +2249,8 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 	g_object_unref(pl);
 	if (p->draft) {
 		if (p->draftmark == NULL) {
-			s = p->o->label != NULL ? xasprintf("PROJET " EMDASH
-			    " %s", p->o->label) : xstrdup("PROJET");
+			s = p->o->label != NULL ? xasprintf(T("PROJET " EMDASH
+			    " %s"), p->o->label) : xstrdup(T("PROJET"));
 			p->draftmark = line_layout(p, FONT_SANS, 8,
 			    PANGO_WEIGHT_BOLD, s);
 			free(s);
@@ -2270,7 +2270,7 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 
 	if (p->watermark == NULL)
 		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
-		    "PROJET");
+		    T("PROJET"));
 	pl = p->watermark;
 	artifact_begin(p, cr);
 	cairo_save(cr);

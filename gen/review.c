@@ -13,6 +13,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "i18n.h"
 #include "backend.h"
 
 enum rkind {
@@ -33,18 +34,18 @@ static const struct {
 	const char	*code;
 	const char	*title;
 } rkinds[RKIND__MAX] = {
-	{ "gap", "À rédiger" },					/* GAP */
-	{ "diagnostic", "Avertissements de la vérification" },	/* DIAG */
-	{ "marker", "Marques TODO, FIXME ou XXX laissées" },	/* MARKER */
-	{ "author-note", "Notes des auteurs (commentaires, jamais "
-	    "publiés)" },					/* NOTE */
-	{ "status-change", "Statuts modifiés depuis l’édition "
-	    "précédente" },					/* STATUS */
-	{ "missing-value", "Indicateurs sans valeur pour l’année" },
-	{ "illustrative", "Valeurs illustratives" },		/* ILLUSTR. */
-	{ "target-missed", "Cibles non atteintes" },		/* TARGET */
-	{ "short-narrative", "Récits nettement plus courts que les "
-	    "autres" },						/* SHORT */
+	{ "gap", N_("À rédiger") },					/* GAP */
+	{ "diagnostic", N_("Avertissements de la vérification") },	/* DIAG */
+	{ "marker", N_("Marques TODO, FIXME ou XXX laissées") },	/* MARKER */
+	{ "author-note", N_("Notes des auteurs (commentaires, jamais "
+	    "publiés)") },					/* NOTE */
+	{ "status-change", N_("Statuts modifiés depuis l’édition "
+	    "précédente") },					/* STATUS */
+	{ "missing-value", N_("Indicateurs sans valeur pour l’année") },
+	{ "illustrative", N_("Valeurs illustratives") },		/* ILLUSTR. */
+	{ "target-missed", N_("Cibles non atteintes") },		/* TARGET */
+	{ "short-narrative", N_("Récits nettement plus courts que les "
+	    "autres") },						/* SHORT */
 };
 
 struct entry {
@@ -205,8 +206,8 @@ short_narratives(struct review *rv, const struct report *r,
 	free(w);
 	for (i = 0; i < n; i++)
 		if (e->narr[i].file != NULL && e->narr[i].words * 2 < median)
-			add(rv, RKIND_SHORT, e->narr[i].file, 0, "%zu mots "
-			    "(médiane de l’édition : %zu)", e->narr[i].words,
+			add(rv, RKIND_SHORT, e->narr[i].file, 0, T("%zu mots "
+			    "(médiane de l’édition : %zu)"), e->narr[i].words,
 			    median);
 }
 
@@ -236,11 +237,11 @@ indicators(struct review *rv, const struct measure *m, int year)
 		}
 		if (!any)
 			add(rv, RKIND_MISSING, m->ind_file, ind->pos.line,
-			    "%s, « %s » : aucune valeur pour %d",
+			    T("%s, « %s » : aucune valeur pour %d"),
 			    m->label, ind->label, year);
 		if (years.len > 0)
 			add(rv, RKIND_ILLUSTRATIVE, m->ind_file,
-			    ind->pos.line, "%s, « %s » : %s",
+			    ind->pos.line, T("%s, « %s » : %s"),
 			    m->label, ind->label, years.data);
 		if (!ind->target.set || ind->target.year > year ||
 		    ind->categories)
@@ -249,8 +250,8 @@ indicators(struct review *rv, const struct measure *m, int year)
 		fmt_value(want, sizeof(want), ind->target.v, ind->unit);
 		if (v == NULL) {
 			add(rv, RKIND_TARGET, m->ind_file,
-			    ind->target.pos.line, "%s, « %s » : cible "
-			    "%s en %d, aucune valeur mesurée", m->label,
+			    ind->target.pos.line, T("%s, « %s » : cible "
+			    "%s en %d, aucune valeur mesurée"), m->label,
 			    ind->label, want, ind->target.year);
 			continue;
 		}
@@ -259,8 +260,8 @@ indicators(struct review *rv, const struct measure *m, int year)
 		if (missed) {
 			fmt_value(got, sizeof(got), v->v, ind->unit);
 			add(rv, RKIND_TARGET, m->ind_file,
-			    ind->target.pos.line, "%s, « %s » : %s "
-			    "en %d pour une cible de %s en %d", m->label,
+			    ind->target.pos.line, T("%s, « %s » : %s "
+			    "en %d pour une cible de %s en %d"), m->label,
 			    ind->label, got, v->year, want, ind->target.year);
 		}
 	}
@@ -281,20 +282,20 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 	for (i = 0; i < r->plan.nmeasures; i++) {
 		m = &r->plan.measures[i];
 		if (e->narr[i].missing != NULL)
-			add(rv, RKIND_GAP, e->narr[i].missing, 0, "%s "
-			    ": récit absent", m->label);
+			add(rv, RKIND_GAP, e->narr[i].missing, 0, T("%s "
+			    ": récit absent"), m->label);
 		else if (e->narr[i].blocks == NULL)
-			add(rv, RKIND_GAP, e->narr[i].file, 0, "%s : "
-			    "récit vide", m->label);
+			add(rv, RKIND_GAP, e->narr[i].file, 0, T("%s : "
+			    "récit vide"), m->label);
 		else if ((line = load_marker_line(e->narr[i].file)) > 0)
-			add(rv, RKIND_GAP, e->narr[i].file, line, "%s "
-			    ": récit à rédiger", m->label);
+			add(rv, RKIND_GAP, e->narr[i].file, line, T("%s "
+			    ": récit à rédiger"), m->label);
 		if ((a = report_assessment(m, e->year)) == NULL)
-			add(rv, RKIND_GAP, m->ind_file, 0, "%s : pas "
-			    "d’appréciation pour %d", m->label, e->year);
+			add(rv, RKIND_GAP, m->ind_file, 0, T("%s : pas "
+			    "d’appréciation pour %d"), m->label, e->year);
 		else if (a->text != NULL && strstr(a->text, GAP_MARKER))
-			add(rv, RKIND_GAP, m->ind_file, a->pos.line, "%s "
-			    ": appréciation %d à rédiger", m->label,
+			add(rv, RKIND_GAP, m->ind_file, a->pos.line, T("%s "
+			    ": appréciation %d à rédiger"), m->label,
 			    e->year);
 	}
 	for (i = 0; i < e->nfront + e->nback; i++) {
@@ -302,8 +303,8 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		    &e->back[i - e->nfront];
 
 		if ((line = load_marker_line(pt->doc.file)) > 0)
-			add(rv, RKIND_GAP, pt->doc.file, line, "« %s » à "
-			    "rédiger", pt->title);
+			add(rv, RKIND_GAP, pt->doc.file, line, T("« %s » à "
+			    "rédiger"), pt->title);
 	}
 	d = diag_list(&n);
 	for (i = 0; i < n; i++)
@@ -330,11 +331,11 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		    (c = report_change(&r->plan, pa->status, a->status)) !=
 		    CHANGE_SAME)
 			add(rv, RKIND_STATUS, m->ind_file, a->pos.line,
-			    "%s : %s → %s (%s)", m->label,
+			    T("%s : %s → %s (%s)"), m->label,
 			    status_name(&r->plan, pa->status),
 			    status_name(&r->plan, a->status),
-			    c == CHANGE_BETTER ? "progrès" : c == CHANGE_WORSE ?
-			    "recul" : "changement");
+			    c == CHANGE_BETTER ? T("progrès") :
+			    c == CHANGE_WORSE ? T("recul") : T("changement"));
 	}
 	for (i = 0; i < r->plan.nmeasures; i++)
 		indicators(rv, &r->plan.measures[i], e->year);
@@ -377,21 +378,21 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 {
 	size_t	 i, k, n;
 
-	buf_printf(b, "<h1>Revue de l’édition %d</h1>\n<p class=\"lead\">",
+	buf_printf(b, T("<h1>Revue de l’édition %d</h1>\n<p class=\"lead\">"),
 	    e->year);
 	html_esc_text(b, e->title);
 	if (o->label != NULL) {
-		BUF_PUTSL(b, " — construction <code>");
+		buf_puts(b, T(" — construction <code>"));
 		html_esc_text(b, o->label);
 		BUF_PUTSL(b, "</code>");
 	}
-	BUF_PUTSL(b, "</p>\n<table class=\"data\">\n<caption>Points à "
-	    "revoir</caption>\n<tbody>\n");
+	buf_puts(b, T("</p>\n<table class=\"data\">\n<caption>Points à "
+	    "revoir</caption>\n<tbody>\n"));
 	for (k = 0; k < RKIND__MAX; k++) {
 		for (n = i = 0; i < rv->n; i++)
 			n += rv->v[i].kind == k;
 		buf_printf(b, "<tr><th scope=\"row\">%s</th><td>%zu</td>"
-		    "</tr>\n", rkinds[k].title, n);
+		    "</tr>\n", T(rkinds[k].title), n);
 	}
 	BUF_PUTSL(b, "</tbody>\n</table>\n");
 	if (o->diff != NULL)
@@ -402,7 +403,7 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 		if (n == 0)
 			continue;
 		buf_printf(b, "<h2>%s (%zu)</h2>\n<ul>\n",
-		    rkinds[k].title, n);
+		    T(rkinds[k].title), n);
 		for (i = 0; i < rv->n; i++) {
 			if (rv->v[i].kind != k)
 				continue;
@@ -420,7 +421,7 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 		BUF_PUTSL(b, "</ul>\n");
 	}
 	if (rv->n == 0)
-		BUF_PUTSL(b, "<p>Rien à signaler.</p>\n");
+		buf_puts(b, T("<p>Rien à signaler.</p>\n"));
 }
 
 int
@@ -442,7 +443,7 @@ review_edition(const struct report *r, const struct edition *e,
 		goto out;
 	buf_reset(&b);
 	write_html(&b, &rv, e, o);
-	snprintf(rel, sizeof(rel), "Revue de l’édition %d", e->year);
+	snprintf(rel, sizeof(rel), T("Revue de l’édition %d"), e->year);
 	if (!html_page(r, e, o, od, "revue.html", rel, b.data, b.len))
 		goto out;
 	rc = 1;

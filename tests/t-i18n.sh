@@ -69,6 +69,14 @@ Synthèse
 contre
 depuis
 sinon
+mesures
+Pilote
+Partenaires
+Remarque
+Liens
+PROJET
+Rappel
+Annexe
 WORDS
 find en -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files
 n=$(wc -l <files)
@@ -193,4 +201,29 @@ if ! grep -q 'class="kicker"' mini/index.html &&
 else
 	fail "no role, series nor keywords: neutral words" \
 	    "$(grep -o '<div class="hero">.\{0,200\}' mini/index.html)"
+fi
+
+# The French span of measure 3 is not hyphenated with the English
+# patterns (which break "interna-tionalisation" there): whole words only.
+sed -n '/The French text reads/,/responsabilités\./p' layout.txt >span.txt
+if [ "$(wc -l <span.txt)" -ge 3 ] && ! grep -q -- '-$' span.txt; then
+	pass "a span in another language is not hyphenated with the content's patterns"
+else
+	fail "a span in another language is not hyphenated with the content's patterns" \
+	    "$(cat span.txt)"
+fi
+
+# A draft's review page, in English too.
+check "the English content builds as a draft" "$BIN" build --quiet --draft \
+    --content "$TOP/tests/fixtures/english" --out draft
+if sed 's/<[^>]*>/ /g' draft/2016/revue.html draft/2016/revue.json |
+    grep -w -F -f words >found; then
+	fail "no French interface word in the review page" "$(head -5 found)"
+elif grep -q 'Review of the 2016 edition' draft/2016/revue.html &&
+    grep -q 'Measure 1: In progress → Partly implemented (improved)' \
+    draft/2016/revue.json; then
+	pass "no French interface word in the review page"
+else
+	fail "no French interface word in the review page" \
+	    "$(grep -o '<h1>[^<]*' draft/2016/revue.html)"
 fi

@@ -11,6 +11,7 @@
 #include "report.h"
 #include "extern.h"
 #include "i18n.h"
+#include "chartdesc.h"
 #include "tap.h"
 
 #define NBSP	"\xc2\xa0"
@@ -101,6 +102,15 @@ test_lang(void)
 }
 
 static void
+unit(const char *u, double v, const char *want, const char *name)
+{
+	char	*s = chart_unit(u, v);
+
+	ok(strcmp(s, want) == 0, name, s);
+	free(s);
+}
+
+static void
 test_plural(void)
 {
 	i18n_use(LANG_FR);
@@ -124,6 +134,15 @@ test_plural(void)
 	    "%s en %d, contre %s en %d (%s%s" NNBSP "points)."),
 	    "%s in %d, against %s in %d (%s%s point).") == 0,
 	    "English plural translated", NULL);
+	i18n_use(LANG_FR);
+	unit("cartes de résident", 1, "carte de résident",
+	    "French unit: 1 carte de résident");
+	unit("cartes de résident", 2, "cartes de résident",
+	    "French unit: 2 cartes de résident");
+	i18n_use(LANG_EN);
+	unit("professionals", 1, "professional", "English unit: 1 professional");
+	unit("professionals", 0, "professionals",
+	    "English unit: 0 professionals");
 	i18n_use(LANG_FR);
 }
 
