@@ -23,14 +23,14 @@ CFLAGS	?= -O2 -g
 # needs), and the test tools.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
-	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev \
+	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev librsvg2-dev \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium git python3 python3-yaml locales strace
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
-	   pangoft2 fontconfig glib-2.0
+	   pangoft2 fontconfig glib-2.0 librsvg-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
@@ -45,7 +45,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
-	   gen/pdf.o gen/hyph.o gen/image.o gen/shy.o gen/breaks.o
+	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/shy.o gen/breaks.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
@@ -153,7 +153,8 @@ test: deps locale-fr
 	@$(MAKE) --no-print-directory build tests/unit tests/unit-chart \
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
-	    tests/unit-cairo tests/rapporteur-locale tests/fuzz/bin/stamp
+	    tests/unit-cairo tests/unit-svgdraw tests/rapporteur-locale \
+	    tests/fuzz/bin/stamp
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -203,6 +204,9 @@ tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
 	    gen/theme.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-svgdraw: tests/unit-svgdraw.c tests/tap.h gen/libgen.a gen/svgdraw.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-svgdraw.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
