@@ -1,6 +1,6 @@
 /*
  * SVG images drawn as vectors through librsvg: the narratives' images and
- * the publisher's logo.  Include <cairo.h> first.
+ * the publisher's logo.
  *
  * The SVG is hostile input: it is read from memory only (librsvg is given
  * no base file, so it resolves no reference to another file or host), and
@@ -11,6 +11,10 @@
  */
 #ifndef SVGDRAW_H
 #define SVGDRAW_H
+
+#include <stddef.h>
+
+#include <cairo.h>
 
 #define MAX_SVG_BYTES	(1024 * 1024)	/* [bytes] one SVG file */
 #define MAX_SVG_SIDE	32767		/* [px] its intrinsic width, height */
