@@ -2101,6 +2101,32 @@ draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	return ok;
 }
 
+/* An image in a link: a Link element inside its Figure, whose annotation
+ * covers the image's box. */
+static void
+image_link_begin(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    double x, double y)
+{
+	const struct lay_link *k = &it->links[0];
+	struct buf	 b = { NULL, 0, 0 };
+	char		 n[4][32];
+
+	fmt_plain(n[0], sizeof(n[0]), round(x * 100) / 100);
+	fmt_plain(n[1], sizeof(n[1]), round(y * 100) / 100);
+	fmt_plain(n[2], sizeof(n[2]), round(it->w * 100) / 100);
+	fmt_plain(n[3], sizeof(n[3]), round(it->uh[0] * 100) / 100);
+	buf_printf(&b, "rect=[%s %s %s %s] ", n[0], n[1], n[2], n[3]);
+	if (k->ref != NULL)
+		ref_attrs(p, &b, k->ref);
+	else {
+		BUF_PUTSL(&b, "uri='");
+		attr_uri(&b, k->uri);
+	}
+	buf_putc(&b, '\'');
+	elem_begin(p, cr, CAIRO_TAG_LINK, b.data);
+	buf_free(&b);
+}
+
 /* A Figure leaf, given the /Alt of the item that opened its group
  * (pdfpost() writes it). */
 static void
@@ -2152,7 +2178,11 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	switch (it->role) {
 	case LAY_ROLE_IMAGE:
 		figure_begin(p, cr);
+		if (it->nlinks > 0)
+			image_link_begin(p, cr, it, x, y);
 		rc = draw_image(p, cr, it, x, y);
+		if (it->nlinks > 0)
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
 		cairo_tag_end(cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:
