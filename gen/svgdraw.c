@@ -5,6 +5,7 @@
  * Memory: a struct svgdraw owns its RsvgHandle, which owns its own copy
  * of the parsed document; svgdraw_free() releases both.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -43,10 +44,45 @@ inside(const char *p, const char *end)
 	return p < end && (*p == '#' || starts(p, end - p, "data:"));
 }
 
+/* Has a tag an event handler attribute (on...=)?  Text, comments
+ * included, outside tags is skipped; so are quoted values. */
+static int
+handler(const char *p, const char *end)
+{
+	const char	*q;
+	char		 quote = 0;
+	int		 intag = 0;
+
+	for (; p < end; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (!intag)
+			intag = *p == '<';
+		else if (*p == '>')
+			intag = 0;
+		else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (isspace((unsigned char)*p) &&
+		    starts(p + 1, end - p - 1, "on")) {
+			for (q = p + 3; q < end && (isalnum((unsigned char)*q) ||
+			    *q == '-' || *q == ':'); q++)
+				continue;
+			while (q < end && isspace((unsigned char)*q))
+				q++;
+			if (q < end && *q == '=')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Looks for what would make librsvg, or a browser showing the copy in the
  * site, read another file: href attributes (xlink:href, xi:include) and
- * CSS url() and @import whose target is not in the file.  librsvg,
+ * CSS url() and @import whose target is not in the file; and for what
+ * would run in a browser that opens the copy: scripts, event handlers,
+ * embedded HTML.  librsvg,
  * given no base file, resolves none of them anyway; the scan is there to
  * tell the author, and for the browser.
  */
@@ -57,7 +93,12 @@ scan(const char *p, size_t len)
 
 	if (memmem(p, len, "<!ENTITY", 8) != NULL)
 		return SVGDRAW_ENTITY;
+	if (handler(p, end))
+		return SVGDRAW_SCRIPT;
 	for (q = p; q < end; q++) {
+		if (starts(q, end - q, "<script") ||
+		    starts(q, end - q, "<foreignObject"))
+			return SVGDRAW_SCRIPT;
 		if (starts(q, end - q, "@import"))
 			return SVGDRAW_EXTERNAL;
 		if (starts(q, end - q, "url(") && !inside(q + 4, end))
@@ -189,6 +230,9 @@ svgdraw_strerror(enum svgdraw_err e)
 	case SVGDRAW_EXTERNAL:
 		return "refers to another file or address (only \"#id\" "
 		    "and \"data:\" references are allowed in an SVG image)";
+	case SVGDRAW_SCRIPT:
+		return "holds a script (<script>, an on...= attribute or "
+		    "<foreignObject>), which SVG images may not";
 	case SVGDRAW_NOT_SVG:
 		return "is not an SVG file that can be read";
 	case SVGDRAW_NO_SIZE:

@@ -95,6 +95,16 @@ main(void)
 	ok(load("<!DOCTYPE svg [<!ENTITY a 'aaaa'>]><svg xmlns="
 	    "'http://www.w3.org/2000/svg' width='1' height='1'>&a;</svg>", &w,
 	    &h) == SVGDRAW_ENTITY, "entities refused", NULL);
+	ok(load("<svg xmlns='http://www.w3.org/2000/svg' width='1' "
+	    "height='1'><script>alert(1)</script></svg>", &w, &h) ==
+	    SVGDRAW_SCRIPT, "<script> refused", NULL);
+	ok(load("<svg xmlns='http://www.w3.org/2000/svg' width='1' "
+	    "height='1' onload = 'alert(1)'/>", &w, &h) == SVGDRAW_SCRIPT,
+	    "an event handler refused", NULL);
+	ok(load("<svg xmlns='http://www.w3.org/2000/svg' width='1' "
+	    "height='1'><desc>only on = paper</desc><g id='x' "
+	    "class=\" onload=\"/></svg>", &w, &h) == SVGDRAW_OK,
+	    "\"on...=\" in text or a value is no handler", NULL);
 	b = bomb();
 	ok(load(b, &w, &h) == SVGDRAW_BROKEN, "an SVG bomb refused", NULL);
 	free(b);
