@@ -328,6 +328,13 @@ file_size(const char *path)
 	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
+/* The article before a kind's name: "a PNG", "an SVG". */
+static const char *
+article(enum img_kind k)
+{
+	return k == IMG_SVG ? "an" : "a";
+}
+
 /* Says why the image file of s was refused by image_probe(). */
 static void
 image_refused(const struct span *s, const struct pos *p, enum image_err e,
@@ -352,7 +359,7 @@ image_refused(const struct span *s, const struct pos *p, enum image_err e,
 		break;
 	case IMAGE_TRUNCATED:
 		diag(DIAG_ERROR, p, "image \"%s\" is a truncated %s file: it "
-		    "ends before its last marker", s->href, k);
+		    "ends before its end-of-image marker", s->href, k);
 		break;
 	case IMAGE_UNSUPPORTED:
 		diag(DIAG_ERROR, p, "image \"%s\" is a JPEG file that PDF "
@@ -360,9 +367,10 @@ image_refused(const struct span *s, const struct pos *p, enum image_err e,
 		    "8-bit JPEG, in grey, RGB or CMYK)", s->href);
 		break;
 	case IMAGE_OTHER_KIND:
-		diag(DIAG_ERROR, p, "image \"%s\" is not a %s file: its "
-		    "bytes are a %s image (give the file the name of its "
-		    "kind)", s->href, k, image_kind_name(ii->found));
+		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file: its "
+		    "bytes are %s %s image (give the file the name of its "
+		    "kind)", s->href, article(s->kind), k,
+		    article(ii->found), image_kind_name(ii->found));
 		break;
 	case IMAGE_SVG_REFUSED:
 		diag(DIAG_ERROR, p, "image \"%s\" %s", s->href,
@@ -371,8 +379,8 @@ image_refused(const struct span *s, const struct pos *p, enum image_err e,
 	case IMAGE_UNREADABLE:
 	case IMAGE_NOT_KIND:
 	case IMAGE_OK:
-		diag(DIAG_ERROR, p, "image \"%s\" is not a %s file", s->href,
-		    k);
+		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file", s->href,
+		    article(s->kind), k);
 		break;
 	}
 }

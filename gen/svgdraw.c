@@ -242,8 +242,8 @@ svgdraw_strerror(enum svgdraw_err e)
 		return "has a size out of bounds (each side above 0 and at "
 		    "most 32767 pixels)";
 	case SVGDRAW_BROKEN:
-		return "cannot be drawn (librsvg refuses it: too many "
-		    "elements or references?)";
+		return "cannot be drawn: librsvg refuses it (past its limits "
+		    "on elements and references, as an SVG bomb is)";
 	}
 	abort();
 }
