@@ -81,6 +81,10 @@ main(void)
 	    "height='1' onload = 'alert(1)'/>", &w, &h) == SVGDRAW_SCRIPT,
 	    "an event handler refused", NULL);
 	ok(load("<svg xmlns='http://www.w3.org/2000/svg' width='1' "
+	    "height='1'><foreignObject width='1' height='1'><p xmlns="
+	    "'http://www.w3.org/1999/xhtml'>x</p></foreignObject></svg>", &w,
+	    &h) == SVGDRAW_SCRIPT, "<foreignObject> refused", NULL);
+	ok(load("<svg xmlns='http://www.w3.org/2000/svg' width='1' "
 	    "height='1'><desc>only on = paper</desc><g id='x' "
 	    "class=\" onload=\"/></svg>", &w, &h) == SVGDRAW_OK,
 	    "\"on...=\" in text or a value is no handler", NULL);
