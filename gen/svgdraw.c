@@ -17,8 +17,7 @@
 #include "svgdraw.h"
 
 struct svgdraw {
-	RsvgHandle	*h;
-	double		 w, h_;		/* [px] intrinsic size */
+	RsvgHandle	*rh;
 };
 
 /* The bytes at p (left of them) start with the ASCII word s, any case? */
@@ -173,22 +172,20 @@ svgdraw_load(const void *data, size_t len, struct svgdraw **sdp, double *w,
 		return rc;
 	sd = xcalloc(1, sizeof(*sd));
 	/* No RSVG_HANDLE_FLAG_UNLIMITED: libxml2's limits stay on. */
-	sd->h = rsvg_handle_new_from_data(data, len, &err);
-	if (sd->h == NULL) {
+	sd->rh = rsvg_handle_new_from_data(data, len, &err);
+	if (sd->rh == NULL) {
 		g_clear_error(&err);
 		free(sd);
 		return SVGDRAW_NOT_SVG;
 	}
-	rsvg_handle_set_dpi(sd->h, 96);
-	if ((rc = size(sd->h, &sd->w, &sd->h_)) == SVGDRAW_OK &&
-	    !drawable(sd))
+	rsvg_handle_set_dpi(sd->rh, 96);
+	if ((rc = size(sd->rh, w, h)) == SVGDRAW_OK && !drawable(sd))
 		rc = SVGDRAW_BROKEN;
 	if (rc != SVGDRAW_OK) {
 		svgdraw_free(sd);
+		*w = *h = 0;
 		return rc;
 	}
-	*w = sd->w;
-	*h = sd->h_;
 	*sdp = sd;
 	return SVGDRAW_OK;
 }
@@ -202,7 +199,7 @@ svgdraw_draw(const struct svgdraw *sd, cairo_t *cr, double x, double y,
 	gboolean	 ok;
 
 	cairo_save(cr);
-	ok = rsvg_handle_render_document(sd->h, cr, &vp, &err);
+	ok = rsvg_handle_render_document(sd->rh, cr, &vp, &err);
 	cairo_restore(cr);
 	g_clear_error(&err);
 	return ok ? 1 : 0;
@@ -213,7 +210,7 @@ svgdraw_free(struct svgdraw *sd)
 {
 	if (sd == NULL)
 		return;
-	g_object_unref(sd->h);
+	g_object_unref(sd->rh);
 	free(sd);
 }
 
