@@ -71,6 +71,11 @@ main(void)
 	    "height='1'><defs><linearGradient id='g'/></defs><rect "
 	    "fill='url(#g)'/><a href = '#g'/></svg>", &w, &h) == SVGDRAW_OK,
 	    "references inside the file allowed", NULL);
+	ok(load("<?xml version='1.0'?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD "
+	    "SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/"
+	    "svg11.dtd\">\n<svg xmlns='http://www.w3.org/2000/svg' width='4' "
+	    "height='4'/>", &w, &h) == SVGDRAW_OK && w == 4,
+	    "the SVG 1.1 DOCTYPE of drawing programs allowed", NULL);
 	ok(load("<!DOCTYPE svg [<!ENTITY a 'aaaa'>]><svg xmlns="
 	    "'http://www.w3.org/2000/svg' width='1' height='1'>&a;</svg>", &w,
 	    &h) == SVGDRAW_ENTITY, "entities refused", NULL);
