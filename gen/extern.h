@@ -120,28 +120,44 @@ void		 arena_grow(struct arena *, void **arr, size_t *cap,
 	(arena_grow((ar), (void **)&(arr), &(cap), (n), sizeof(*(arr))), \
 	 &(arr)[(n)++])
 
-/* ---- image.c: PNG images of the narratives ---- */
+/* ---- image.c: PNG, JPEG and SVG images of the narratives ---- */
 
 enum image_err {
 	IMAGE_OK,
 	IMAGE_UNREADABLE,	/* not a regular file, or a read error */
-	IMAGE_NOT_PNG,		/* no PNG signature and header */
+	IMAGE_NOT_KIND,		/* not of the kind its name says */
+	IMAGE_OTHER_KIND,	/* the bytes of another kind: ii->found */
 	IMAGE_TOO_MANY_PIXELS,	/* past MAX_IMAGE_PIXELS */
 	IMAGE_TOO_WIDE,		/* a side past MAX_IMAGE_SIDE */
-	IMAGE_BROKEN		/* the image data cannot be decoded */
+	IMAGE_BROKEN,		/* the image data cannot be decoded */
+	IMAGE_TRUNCATED,	/* a JPEG that ends before its end marker */
+	IMAGE_UNSUPPORTED,	/* a JPEG not baseline or progressive 8-bit */
+	IMAGE_SVG_REFUSED	/* refused by svgdraw_load(): ii->svgerr */
 };
 
 struct image_info {
-	int		 w, h;		/* [px], from the header */
+	int		 w, h;		/* [px], from the header (an SVG's
+					 * intrinsic size, rounded up) */
 	size_t		 bytes;		/* [bytes] of the file */
 	char		 hash[17];	/* the first 64 bits of the SHA-256
 					 * of its bytes, in hex */
+	enum img_kind	 found;		/* IMAGE_OTHER_KIND: what it is */
+	int		 svgerr;	/* IMAGE_SVG_REFUSED: an enum
+					 * svgdraw_err */
 };
 
-/* Reads the file at path whole and decodes it as cairo will to draw it;
- * fills *ii (w and h as soon as the header is read).  Each path is
- * probed once per process. */
-enum image_err	 image_probe(const char *path, struct image_info *ii);
+/* The kind of image a file name says (".png", ".jpg", ".jpeg", ".svg",
+ * any case), or IMG__MAX. */
+enum img_kind	 image_kind(const char *name);
+/* "PNG", "JPEG", "SVG". */
+const char	*image_kind_name(enum img_kind);
+/* Reads the file at path whole and checks it is an image of that kind
+ * as the PDF will draw it (a PNG decoded by cairo, a JPEG's markers
+ * walked to its end, an SVG loaded and drawn by svgdraw.c); fills *ii
+ * (w and h as soon as the header is read).  Each path is probed once
+ * per process. */
+enum image_err	 image_probe(const char *path, enum img_kind,
+		    struct image_info *ii);
 
 /* ---- buf.c: growable byte buffer; the pointer to a buf never moves ---- */
 

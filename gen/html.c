@@ -11,7 +11,7 @@
  *   out/<year>/donnees.html            the data: columns, indicators
  *   out/<year>/data/indicateurs-<year>.csv
  *   out/<year>/assets/{theme,site}.css
- *   out/<year>/img/<hash>.png          images of the narratives, one copy each
+ *   out/<year>/img/<hash>.{png,jpg,svg} images of the narratives, one copy each
  *
  * The charts are the SVG files svg.c writes (charts/…), shown with <img>
  * and the text alternative chart.c writes for them, then their numbers as
@@ -823,11 +823,17 @@ copied_before(const char *hash)
 	return 0;
 }
 
-/* Copies the image of s into <year>/img/<hash>.png, once per edition,
- * and writes its <img>. */
+/* Copies the image of s into <year>/img/<hash>.png (.jpg, .svg), once
+ * per edition, and writes its <img>: its size given, so the page does
+ * not move as it loads, and loaded only when scrolled near. */
 static void
 rndr_image(struct page *p, const struct span *s)
 {
+	static const char *const ext[IMG__MAX] = {
+		"png",		/* IMG_PNG */
+		"jpg",		/* IMG_JPEG */
+		"svg",		/* IMG_SVG */
+	};
 	struct buf	 data = { NULL, 0, 0 }, alt = { NULL, 0, 0 };
 	char		*rel;
 
@@ -838,15 +844,16 @@ rndr_image(struct page *p, const struct span *s)
 		buf_free(&alt);
 		return;
 	}
-	rel = xasprintf("%d/img/%s.png", p->e->year, s->hash);
+	rel = xasprintf("%d/img/%s.%s", p->e->year, s->hash, ext[s->kind]);
 	if (!copied_before(s->hash) && (!file_read_sys(s->path,
 	    MAX_FILE_SIZE, &data) || !out_write(p->od, rel, data.data,
 	    data.len)))
 		p->ok = 0;
 	pf(p, "<img src=\"%s\" alt=\"", strchr(rel, '/') + 1);
 	attr(p, alt.data);
-	pf(p, "\" width=\"%d\" height=\"%d\"", s->w, s->h);
-	if (s->title != NULL) {
+	pf(p, "\" width=\"%d\" height=\"%d\" loading=\"lazy\"", s->w,
+	    s->h);
+	if (s->title != NULL && s->title[0] != '\0') {
 		PUTSL(p, " title=\"");
 		attr(p, s->title);
 		PUTSL(p, "\"");

@@ -1541,6 +1541,15 @@ images(struct lay *l, const struct span *s, double x, double maxh,
 		it->before = 6;
 		it->after = 4;
 		it->group = "Figure";
+		if (link != NULL) {
+			/* Clickable: pdf.c lays the link over the box. */
+			it->links = xcalloc(1, sizeof(*it->links));
+			it->nlinks = 1;
+			it->links[0].uri = link->ref == NULL ? link->href :
+			    NULL;
+			it->links[0].ref = link->ref;
+			it->links[0].pnum = -1;
+		}
 		buf_reset(&alt);
 		alt_text(&alt, s->child);
 		it->alt = xstrdup(alt.data != NULL ? alt.data : "");

@@ -73,23 +73,6 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Is a file name an image's (".png", ".jpg", ".jpeg", ".svg", any
- * case)?  The Markdown loader checks the file itself when a narrative
- * shows it. */
-static int
-is_image_name(const char *name)
-{
-	static const char *const ext[] = { ".png", ".jpg", ".jpeg", ".svg" };
-	size_t	 i, n = strlen(name), k;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		k = strlen(ext[i]);
-		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* The plan measure with this file name ("m07.xml", "m07.md"), or NULL. */
 static struct measure *
 measure_named(struct report *r, const char *name, const char *ext)
@@ -361,7 +344,7 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 		    strerror(errno));
 	for (i = 0; i < n; i++) {
 		/* Images may sit beside the narratives that show them. */
-		if (is_image_name(names[i]))
+		if (image_kind(names[i]) != IMG__MAX)
 			continue;
 		path = xasprintf("%s/%s", mdir, names[i]);
 		p.file = path;

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "extern.h"
 #include "i18n.h"
+#include "svgdraw.h"
 
 struct mctx {
 	struct report	*r;
@@ -328,6 +329,68 @@ file_size(const char *path)
 	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
+/* The article before a kind's name: "a PNG", "an SVG". */
+static const char *
+article(enum img_kind k)
+{
+	return k == IMG_SVG ? "an" : "a";
+}
+
+/* Says why the image file of s was refused by image_probe(). */
+static void
+image_refused(const struct span *s, const struct pos *p, enum image_err e,
+    const struct image_info *ii)
+{
+	const char	*k = image_kind_name(s->kind);
+
+	switch (e) {
+	case IMAGE_TOO_MANY_PIXELS:
+		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
+		    "pixels; at most %d)", s->href, ii->w, ii->h,
+		    MAX_IMAGE_PIXELS);
+		break;
+	case IMAGE_TOO_WIDE:
+		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
+		    "pixels; at most %d a side)", s->href, ii->w, ii->h,
+		    MAX_IMAGE_SIDE);
+		break;
+	case IMAGE_BROKEN:
+		diag(DIAG_ERROR, p, "image \"%s\" is a damaged %s file: its "
+		    "image data cannot be decoded", s->href, k);
+		break;
+	case IMAGE_TRUNCATED:
+		diag(DIAG_ERROR, p, "image \"%s\" is a truncated %s file: it "
+		    "ends before its end-of-image marker", s->href, k);
+		break;
+	case IMAGE_UNSUPPORTED:
+		diag(DIAG_ERROR, p, "image \"%s\" is a JPEG file that PDF "
+		    "readers may not show (only baseline or progressive "
+		    "8-bit JPEG, in grey, RGB or CMYK)", s->href);
+		break;
+	case IMAGE_OTHER_KIND:
+		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file: its "
+		    "bytes are %s %s image (give the file the name of its "
+		    "kind)", s->href, article(s->kind), k,
+		    article(ii->found), image_kind_name(ii->found));
+		break;
+	case IMAGE_SVG_REFUSED:
+		diag(DIAG_ERROR, p, "image \"%s\" %s", s->href,
+		    svgdraw_strerror(ii->svgerr));
+		break;
+	case IMAGE_UNREADABLE:
+	case IMAGE_NOT_KIND:
+	case IMAGE_OK:
+		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file", s->href,
+		    article(s->kind), k);
+		break;
+	}
+}
+
+/*
+ * The image file of s: a PNG, JPEG or SVG file inside the content
+ * folder, its path relative to the narrative's folder (as a Markdown
+ * viewer shows it), checked once by image_probe().
+ */
 static void
 image(struct mctx *c, struct span *s, const struct pos *p)
 {
@@ -338,8 +401,9 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 
 	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
 	    strncmp(s->href, "data:", 5) == 0) {
-		diag(DIAG_ERROR, p, "image \"%s\": only PNG files inside the "
-		    "content folder, given by a relative path", s->href);
+		diag(DIAG_ERROR, p, "image \"%s\": only PNG, JPEG and SVG "
+		    "files (.png, .jpg, .jpeg, .svg) inside the content "
+		    "folder, given by a relative path", s->href);
 		c->errors++;
 		return;
 	}
@@ -348,33 +412,16 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 		diag(DIAG_ERROR, p, "image \"%s\" is outside the content "
 		    "folder or missing", s->href);
 		c->errors++;
+	} else if ((s->kind = image_kind(s->href)) == IMG__MAX) {
+		diag(DIAG_ERROR, p, "image \"%s\": only PNG, JPEG and SVG "
+		    "files (.png, .jpg, .jpeg, .svg)", s->href);
+		c->errors++;
 	} else if ((sz = file_size(path)) > MAX_FILE_SIZE) {
 		diag(DIAG_ERROR, p, "image \"%s\" is too large (%lld bytes; "
 		    "at most %d)", s->href, sz, MAX_FILE_SIZE);
 		c->errors++;
-	} else if ((e = image_probe(path, &ii)) != IMAGE_OK) {
-		switch (e) {
-		case IMAGE_TOO_MANY_PIXELS:
-			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
-			    "%d pixels; at most %d)", s->href, ii.w, ii.h,
-			    MAX_IMAGE_PIXELS);
-			break;
-		case IMAGE_TOO_WIDE:
-			diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x "
-			    "%d pixels; at most %d a side)", s->href, ii.w,
-			    ii.h, MAX_IMAGE_SIDE);
-			break;
-		case IMAGE_BROKEN:
-			diag(DIAG_ERROR, p, "image \"%s\" is a damaged PNG "
-			    "file: its image data cannot be decoded", s->href);
-			break;
-		case IMAGE_UNREADABLE:
-		case IMAGE_NOT_PNG:
-		case IMAGE_OK:
-			diag(DIAG_ERROR, p, "image \"%s\" is not a PNG file",
-			    s->href);
-			break;
-		}
+	} else if ((e = image_probe(path, s->kind, &ii)) != IMAGE_OK) {
+		image_refused(s, p, e, &ii);
 		c->errors++;
 	} else {
 		s->path = arena_strdup(c->r->ar, path);

@@ -40,6 +40,7 @@
 #include "font.h"
 #include "hyph.h"
 #include "layout.h"
+#include "svgdraw.h"
 #include "theme.h"
 #include "logo.h"
 
@@ -169,8 +170,8 @@ struct pdf {
 	size_t		 secunit;	/* first unit not paginated */
 	size_t		 piececap;
 	/* Drawing: layouts drawn again and again, made once. */
-	GHashTable	*images;	/* span hash -> cairo_surface_t *,
-					 * each image decoded once */
+	GHashTable	*images;	/* span hash -> struct pimg *, each
+					 * image read once */
 	struct hyphen	*hyph;		/* a hyphen in each font met */
 	size_t		 nhyph;
 	PangoLayout	*head;		/* running head */
@@ -2054,42 +2055,121 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 }
 
 /*
- * A PNG image of the narrative, scaled to its box.  Each file (by the hash
- * of its bytes) is decoded once into one surface, kept until the PDF is
- * finished: cairo writes one image object per surface, so an image shown
- * many times is embedded once.  The loader decoded it already, so a
- * failure here is the system's (memory, a file changed under us).
+ * An image of the narrative as the PDF draws it: a PNG decoded, a JPEG
+ * an image surface of its size that carries its bytes (cairo embeds them
+ * as they are, DCTDecode, and never reads the pixels, left blank), an
+ * SVG parsed.  Owns both.
+ */
+struct pimg {
+	cairo_surface_t	*s;		/* PNG, JPEG */
+	struct svgdraw	*svg;		/* SVG */
+};
+
+static void
+pimg_free(void *arg)
+{
+	struct pimg	*pi = arg;
+
+	if (pi->s != NULL)
+		cairo_surface_destroy(pi->s);
+	svgdraw_free(pi->svg);
+	free(pi);
+}
+
+/* Reads the image of s again (the loader checked it: a failure is the
+ * system's, memory or a file changed under us); 0 on failure. */
+static int
+pimg_read(const struct span *s, struct pimg *pi)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	double		 w, h;
+
+	if (s->kind == IMG_PNG) {
+		pi->s = cairo_image_surface_create_from_png(s->path);
+		return cairo_surface_status(pi->s) == CAIRO_STATUS_SUCCESS;
+	}
+	if (!file_read_sys(s->path, MAX_FILE_SIZE, &b))
+		return 0;
+	if (s->kind == IMG_SVG) {
+		svgdraw_load(b.data, b.len, &pi->svg, &w, &h);
+		buf_free(&b);
+		return pi->svg != NULL;
+	}
+	pi->s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, s->w, s->h);
+	/* The bytes are cairo's now, freed with the surface. */
+	if (cairo_surface_set_mime_data(pi->s, CAIRO_MIME_TYPE_JPEG,
+	    (unsigned char *)b.data, b.len, free, b.data) !=
+	    CAIRO_STATUS_SUCCESS) {
+		buf_free(&b);
+		return 0;
+	}
+	return cairo_surface_status(pi->s) == CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * An image of the narrative, scaled to its box: a PNG or JPEG painted,
+ * an SVG drawn as vectors.  Each file (by the hash of its bytes) is read
+ * once, kept until the PDF is finished: cairo writes one image object
+ * per surface, so an image shown many times is embedded once.
  */
 static int
 draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
     double y)
 {
 	const struct span *s = it->data;
-	cairo_surface_t	*img;
+	struct pimg	*pi;
+	int		 ok;
 
 	if (p->images == NULL)
 		p->images = g_hash_table_new_full(g_str_hash, g_str_equal,
-		    NULL, (GDestroyNotify)cairo_surface_destroy);
-	if ((img = g_hash_table_lookup(p->images, s->hash)) == NULL) {
-		img = cairo_image_surface_create_from_png(s->path);
-		if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-			diag_sys("%s: cannot decode the image again: %s",
-			    s->path,
-			    cairo_status_to_string(cairo_surface_status(img)));
-			cairo_surface_destroy(img);
+		    NULL, pimg_free);
+	if ((pi = g_hash_table_lookup(p->images, s->hash)) == NULL) {
+		pi = xcalloc(1, sizeof(*pi));
+		if (!pimg_read(s, pi)) {
+			diag_sys("%s: cannot read the image again", s->path);
+			pimg_free(pi);
 			return 0;
 		}
 		/* The key is the model's, which outlives the PDF. */
-		g_hash_table_insert(p->images, (gpointer)s->hash, img);
+		g_hash_table_insert(p->images, (gpointer)s->hash, pi);
 	}
+	if (pi->svg != NULL)
+		return svgdraw_draw(pi->svg, cr, x, y, it->w, it->uh[0]);
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
-	cairo_scale(cr, it->w / cairo_image_surface_get_width(img),
-	    it->uh[0] / cairo_image_surface_get_height(img));
-	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_scale(cr, it->w / cairo_image_surface_get_width(pi->s),
+	    it->uh[0] / cairo_image_surface_get_height(pi->s));
+	cairo_set_source_surface(cr, pi->s, 0, 0);
 	cairo_paint(cr);
+	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_restore(cr);
-	return 1;
+	return ok;
+}
+
+/* An image in a link: a Link element inside its Figure, whose annotation
+ * covers the image's box. */
+static void
+image_link_begin(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    double x, double y)
+{
+	const struct lay_link *k = &it->links[0];
+	struct buf	 b = { NULL, 0, 0 };
+	char		 n[4][32];
+
+	fmt_plain(n[0], sizeof(n[0]), round(x * 100) / 100);
+	fmt_plain(n[1], sizeof(n[1]), round(y * 100) / 100);
+	fmt_plain(n[2], sizeof(n[2]), round(it->w * 100) / 100);
+	fmt_plain(n[3], sizeof(n[3]), round(it->uh[0] * 100) / 100);
+	buf_printf(&b, "rect=[%s %s %s %s] ", n[0], n[1], n[2], n[3]);
+	if (k->ref != NULL)
+		ref_attrs(p, &b, k->ref);
+	else {
+		BUF_PUTSL(&b, "uri='");
+		attr_uri(&b, k->uri);
+	}
+	buf_putc(&b, '\'');
+	elem_begin(p, cr, CAIRO_TAG_LINK, b.data);
+	buf_free(&b);
 }
 
 /* A Figure leaf, given the /Alt of the item that opened its group
@@ -2143,7 +2223,11 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	switch (it->role) {
 	case LAY_ROLE_IMAGE:
 		figure_begin(p, cr);
+		if (it->nlinks > 0)
+			image_link_begin(p, cr, it, x, y);
 		rc = draw_image(p, cr, it, x, y);
+		if (it->nlinks > 0)
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
 		cairo_tag_end(cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:

@@ -250,6 +250,15 @@ enum span_type {
 	SPAN__MAX
 };
 
+/* The kinds of image a narrative may show, told by the file's name and
+ * checked against its bytes. */
+enum img_kind {
+	IMG_PNG,
+	IMG_JPEG,		/* embedded as JPEG in the PDF */
+	IMG_SVG,		/* drawn as vectors in the PDF */
+	IMG__MAX
+};
+
 struct part;
 struct edition;
 
@@ -277,6 +286,7 @@ struct span {
 	const char	*title;		/* LINK, IMAGE: or NULL */
 	const char	*path;		/* IMAGE: file path, inside content */
 	int		 w, h;		/* IMAGE: [px] */
+	enum img_kind	 kind;		/* IMAGE */
 	const char	*hash;		/* IMAGE: of its bytes, 16 hex digits:
 					 * names its one copy in the site */
 	size_t		 bytes;		/* IMAGE: [bytes] of the file */

@@ -5,6 +5,7 @@
  * Memory: a struct svgdraw owns its RsvgHandle, which owns its own copy
  * of the parsed document; svgdraw_free() releases both.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,8 +17,7 @@
 #include "svgdraw.h"
 
 struct svgdraw {
-	RsvgHandle	*h;
-	double		 w, h_;		/* [px] intrinsic size */
+	RsvgHandle	*rh;
 };
 
 /* The bytes at p (left of them) start with the ASCII word s, any case? */
@@ -43,10 +43,45 @@ inside(const char *p, const char *end)
 	return p < end && (*p == '#' || starts(p, end - p, "data:"));
 }
 
+/* Has a tag an event handler attribute (on...=)?  Text, comments
+ * included, outside tags is skipped; so are quoted values. */
+static int
+handler(const char *p, const char *end)
+{
+	const char	*q;
+	char		 quote = 0;
+	int		 intag = 0;
+
+	for (; p < end; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (!intag)
+			intag = *p == '<';
+		else if (*p == '>')
+			intag = 0;
+		else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (isspace((unsigned char)*p) &&
+		    starts(p + 1, end - p - 1, "on")) {
+			for (q = p + 3; q < end && (isalnum((unsigned char)*q) ||
+			    *q == '-' || *q == ':'); q++)
+				continue;
+			while (q < end && isspace((unsigned char)*q))
+				q++;
+			if (q < end && *q == '=')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Looks for what would make librsvg, or a browser showing the copy in the
  * site, read another file: href attributes (xlink:href, xi:include) and
- * CSS url() and @import whose target is not in the file.  librsvg,
+ * CSS url() and @import whose target is not in the file; and for what
+ * would run in a browser that opens the copy: scripts, event handlers,
+ * embedded HTML.  librsvg,
  * given no base file, resolves none of them anyway; the scan is there to
  * tell the author, and for the browser.
  */
@@ -57,7 +92,12 @@ scan(const char *p, size_t len)
 
 	if (memmem(p, len, "<!ENTITY", 8) != NULL)
 		return SVGDRAW_ENTITY;
+	if (handler(p, end))
+		return SVGDRAW_SCRIPT;
 	for (q = p; q < end; q++) {
+		if (starts(q, end - q, "<script") ||
+		    starts(q, end - q, "<foreignObject"))
+			return SVGDRAW_SCRIPT;
 		if (starts(q, end - q, "@import"))
 			return SVGDRAW_EXTERNAL;
 		if (starts(q, end - q, "url(") && !inside(q + 4, end))
@@ -132,22 +172,20 @@ svgdraw_load(const void *data, size_t len, struct svgdraw **sdp, double *w,
 		return rc;
 	sd = xcalloc(1, sizeof(*sd));
 	/* No RSVG_HANDLE_FLAG_UNLIMITED: libxml2's limits stay on. */
-	sd->h = rsvg_handle_new_from_data(data, len, &err);
-	if (sd->h == NULL) {
+	sd->rh = rsvg_handle_new_from_data(data, len, &err);
+	if (sd->rh == NULL) {
 		g_clear_error(&err);
 		free(sd);
 		return SVGDRAW_NOT_SVG;
 	}
-	rsvg_handle_set_dpi(sd->h, 96);
-	if ((rc = size(sd->h, &sd->w, &sd->h_)) == SVGDRAW_OK &&
-	    !drawable(sd))
+	rsvg_handle_set_dpi(sd->rh, 96);
+	if ((rc = size(sd->rh, w, h)) == SVGDRAW_OK && !drawable(sd))
 		rc = SVGDRAW_BROKEN;
 	if (rc != SVGDRAW_OK) {
 		svgdraw_free(sd);
+		*w = *h = 0;
 		return rc;
 	}
-	*w = sd->w;
-	*h = sd->h_;
 	*sdp = sd;
 	return SVGDRAW_OK;
 }
@@ -161,7 +199,7 @@ svgdraw_draw(const struct svgdraw *sd, cairo_t *cr, double x, double y,
 	gboolean	 ok;
 
 	cairo_save(cr);
-	ok = rsvg_handle_render_document(sd->h, cr, &vp, &err);
+	ok = rsvg_handle_render_document(sd->rh, cr, &vp, &err);
 	cairo_restore(cr);
 	g_clear_error(&err);
 	return ok ? 1 : 0;
@@ -172,7 +210,7 @@ svgdraw_free(struct svgdraw *sd)
 {
 	if (sd == NULL)
 		return;
-	g_object_unref(sd->h);
+	g_object_unref(sd->rh);
 	free(sd);
 }
 
@@ -189,6 +227,9 @@ svgdraw_strerror(enum svgdraw_err e)
 	case SVGDRAW_EXTERNAL:
 		return "refers to another file or address (only \"#id\" "
 		    "and \"data:\" references are allowed in an SVG image)";
+	case SVGDRAW_SCRIPT:
+		return "holds a script (<script>, an on...= attribute or "
+		    "<foreignObject>), which SVG images may not";
 	case SVGDRAW_NOT_SVG:
 		return "is not an SVG file that can be read";
 	case SVGDRAW_NO_SIZE:
@@ -198,8 +239,8 @@ svgdraw_strerror(enum svgdraw_err e)
 		return "has a size out of bounds (each side above 0 and at "
 		    "most 32767 pixels)";
 	case SVGDRAW_BROKEN:
-		return "cannot be drawn (librsvg refuses it: too many "
-		    "elements or references?)";
+		return "cannot be drawn: librsvg refuses it (past its limits "
+		    "on elements and references, as an SVG bomb is)";
 	}
 	abort();
 }

@@ -1,16 +1,21 @@
 /*
  * SVG images drawn as vectors through librsvg: the narratives' images and
- * the publisher's logo.  Include <cairo.h> first.
+ * the publisher's logo.
  *
  * The SVG is hostile input: it is read from memory only (librsvg is given
  * no base file, so it resolves no reference to another file or host), and
  * refused when it is larger than MAX_SVG_BYTES, declares entities, refers
- * to anything outside itself, has no size, is larger than MAX_SVG_SIDE a
+ * to anything outside itself, holds a script (its copy in the site may
+ * be opened on its own, where scripts run), has no size, is larger than MAX_SVG_SIDE a
  * side, or when librsvg cannot parse or draw it (librsvg's own limits on
  * elements and on instancing stop an SVG bomb).
  */
 #ifndef SVGDRAW_H
 #define SVGDRAW_H
+
+#include <stddef.h>
+
+#include <cairo.h>
 
 #define MAX_SVG_BYTES	(1024 * 1024)	/* [bytes] one SVG file */
 #define MAX_SVG_SIDE	32767		/* [px] its intrinsic width, height */
@@ -20,6 +25,7 @@ enum svgdraw_err {
 	SVGDRAW_TOO_LARGE,	/* more than MAX_SVG_BYTES */
 	SVGDRAW_ENTITY,		/* a DOCTYPE declaring entities */
 	SVGDRAW_EXTERNAL,	/* a reference outside the file */
+	SVGDRAW_SCRIPT,		/* <script>, on...= or <foreignObject> */
 	SVGDRAW_NOT_SVG,	/* librsvg cannot parse it */
 	SVGDRAW_NO_SIZE,	/* no width and height, nor viewBox */
 	SVGDRAW_TOO_WIDE,	/* a side past MAX_SVG_SIDE, or not > 0 */
