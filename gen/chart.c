@@ -946,7 +946,15 @@ legend(struct dc *d, const struct legend_item *it, size_t n, double x,
 	return n > 0 ? cy - y + rowh : 0;
 }
 
-/* "Source : …" under a chart, at most two lines; returns the height.
+/* Lines a chart's heading or source may take: two, and on the narrow
+ * variant as many as hold what two lines hold at full width. */
+static int
+wrap_lines(double w)
+{
+	return w > CHART_NARROW_WIDTH ? 2 : (int)(2 * CHART_WIDTH / w);
+}
+
+/* "Source : …" under a chart, in wrap_lines() lines; returns the height.
  * With draw 0, only measures. */
 static double
 source(struct dc *d, const struct indicator *ind, double y, double w,
@@ -960,9 +968,9 @@ source(struct dc *d, const struct indicator *ind, double y, double w,
 	s = xasprintf("Source" NBSP ": %s", ind->source);
 	if (draw)
 		h = text(d, s, d->th->size_note, 0, 0, y, HA_LEFT, d->th->muted,
-		    w, 2, NULL);
+		    w, wrap_lines(w), NULL);
 	else
-		measure(d, s, d->th->size_note, 0, w, 2, NULL, &h);
+		measure(d, s, d->th->size_note, 0, w, wrap_lines(w), NULL, &h);
 	free(s);
 	return h;
 }
@@ -973,6 +981,16 @@ char *
 chart_file(const struct indicator *ind)
 {
 	return xasprintf("charts/%s-%s.svg", ind->measure->id, ind->id);
+}
+
+char *
+chart_file_narrow(const char *file)
+{
+	size_t	 n = strlen(file);
+
+	if (n > 4 && strcmp(file + n - 4, ".svg") == 0)
+		n -= 4;
+	return xasprintf("%.*s-etroit.svg", (int)n, file);
 }
 
 /* Values of s up to year: how many (they come first, sorted). */
@@ -2562,7 +2580,7 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, NULL, pc);
-	hd->l = lay(d, title, d->th->size_title, 1, w, 2);
+	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
 	dc_free(d);

@@ -19,6 +19,12 @@
 #define CHART_WIDTH	640.0
 #define CHART_HEIGHT	360.0
 
+/* The narrow variant of every chart but the synthesis sheet, for
+ * phones [pt]: drawn by the same code with the same text sizes, so that
+ * filling a 320 px screen (about 280 CSS px) its smallest text (8 pt)
+ * is at least 11 CSS px. */
+#define CHART_NARROW_WIDTH	190.0
+
 /* The synthesis sheet: A4 landscape [pt]. */
 #define CHART_SHEET_WIDTH	841.89
 #define CHART_SHEET_HEIGHT	595.28
@@ -29,6 +35,9 @@
 
 /* "charts/m01-victimes-suivies.svg".  Caller frees. */
 char	*chart_file(const struct indicator *);
+/* The narrow variant's file of a chart's file: "charts/statuts.svg" ->
+ * "charts/statuts-etroit.svg".  Caller frees. */
+char	*chart_file_narrow(const char *file);
 
 /* Title and a sentence stating the data, values after year left out:
  * "De 712 en 2015 à 1 118 en 2016 ; cible 1 500 en 2016."  Caller frees. */
@@ -171,9 +180,10 @@ int	 svg_repair(struct buf *out, const char *svg, size_t len,
 int	 svg_repair_text(struct buf *out, const char *svg, size_t len,
 	    const char *prefix, const char *title, const char *desc,
 	    const struct chart_texts *ts);
-/* The standalone SVG of an indicator's chart (heading included),
- * repaired, appended to out.  Returns 0 on a cairo error. */
+/* The standalone SVG of an indicator's chart (heading included), w [pt]
+ * wide (CHART_WIDTH or CHART_NARROW_WIDTH), repaired, appended to out.
+ * Returns 0 on a cairo error. */
 int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
-	    int year);
+	    int year, double w);
 
 #endif /* CHART_H */

@@ -700,6 +700,7 @@ struct job {
 	int			 year;
 	int			 draft;
 	const char		*title;
+	double			 width;	/* [pt], but the sheet's */
 };
 
 /* Draws a job on an SVG surface of w x h [pt] into raw (cairo's text),
@@ -756,7 +757,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	struct buf	 raw = { NULL, 0, 0 };
 	struct chart_texts ts = { NULL, 0, 0, 0 };
 	struct chart_heading hd = { NULL, 0 };
-	double		 w = CHART_WIDTH, h;
+	double		 w = j->width, h;
 	int		 rc = 0;
 
 	switch (j->kind) {
@@ -795,7 +796,7 @@ out:
 
 int
 svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
-    int year)
+    int year, double w)
 {
 	struct job	 j;
 	char		*title, *desc, *prefix;
@@ -805,6 +806,7 @@ svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
 	j.kind = DOC_INDICATOR;
 	j.ind = ind;
 	j.year = year;
+	j.width = w;
 	j.title = title = chart_title(ind, year);
 	desc = chart_desc(ind, year);
 	prefix = xasprintf("%s-%s", ind->measure->id, ind->id);
@@ -868,6 +870,20 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	return rc;
 }
 
+/* out/<year>/<file>, or its narrow variant's.  Caller frees. */
+static char *
+variant(int year, const char *file, int narrow)
+{
+	char	*n, *rel;
+
+	if (!narrow)
+		return xasprintf("%d/%s", year, file);
+	n = chart_file_narrow(file);
+	rel = xasprintf("%d/%s", year, n);
+	free(n);
+	return rel;
+}
+
 int
 svg_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -893,9 +909,10 @@ svg_edition(const struct report *r, const struct edition *e,
 		{ DOC_SHEET, "synthese", NULL,
 		    chart_title_sheet, chart_desc_sheet },
 	};
+	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
 	char		*file, *rel, *title = NULL, *desc = NULL;
 	size_t		 i, k;
-	int		 rc = 0;
+	int		 rc = 1, v;
 
 	if (!theme_load(o->styles))
 		return 0;
@@ -906,15 +923,19 @@ svg_edition(const struct report *r, const struct edition *e,
 		for (k = 0; k < r->plan.measures[i].ninds; k++) {
 			ind = &r->plan.measures[i].inds[k];
 			file = chart_file(ind);
-			rel = xasprintf("%d/%s", e->year, file);
-			buf_reset(&b);
-			if (!svg_chart(&b, pc, ind, e->year)) {
-				diag_sys("%s: cannot draw the chart", rel);
-				rc = 0;
-			} else
-				rc = out_write(od, rel, b.data, b.len);
+			for (v = 0; v < 2 && rc; v++) {
+				rel = variant(e->year, file, v);
+				buf_reset(&b);
+				if (!svg_chart(&b, pc, ind, e->year,
+				    width[v])) {
+					diag_sys("%s: cannot draw the chart",
+					    rel);
+					rc = 0;
+				} else
+					rc = out_write(od, rel, b.data, b.len);
+				free(rel);
+			}
 			free(file);
-			free(rel);
 			if (!rc)
 				goto out;
 		}
@@ -925,16 +946,20 @@ svg_edition(const struct report *r, const struct edition *e,
 	j.year = e->year;
 	j.draft = e->draft || o->draft;
 
-	/* The edition's own charts: status, progress, synthesis sheet. */
+	/* The edition's own charts: status, progress (both widths),
+	 * synthesis sheet. */
 	for (k = 0; k < sizeof(docs) / sizeof(docs[0]); k++) {
 		j.kind = docs[k].kind;
 		j.title = title = docs[k].title(r, e);
 		desc = docs[k].desc(r, e);
-		rel = docs[k].kind == DOC_SHEET ?
-		    xasprintf("%d/synthese-%d.svg", e->year, e->year) :
-		    xasprintf("%d/%s", e->year, docs[k].file);
-		rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
-		free(rel);
+		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
+			j.width = width[v];
+			rel = j.kind == DOC_SHEET ?
+			    xasprintf("%d/synthese-%d.svg", e->year,
+			    e->year) : variant(e->year, docs[k].file, v);
+			rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
+			free(rel);
+		}
 		free(title);
 		free(desc);
 		title = desc = NULL;
