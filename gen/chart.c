@@ -1318,8 +1318,52 @@ xyears(struct dc *d, int first, int ny, int year, double x0, double slot,
 
 #define NREF	16	/* candidate places of a reference label */
 
+/* The NREF candidate places of a reference label of size (w, h) on the
+ * line at y: along it, above then below, from the preferred end. */
+static void
+ref_spots(double *cx, double *cy, double y, double w, double h,
+    double left, double right, int target)
+{
+	double	 f;
+	size_t	 i;
+
+	for (i = 0; i < NREF; i++) {
+		f = (double)(i / 2) / (NREF / 2 - 1);
+		cx[i] = target ? right - w - 2 - f * (right - left - w - 6) :
+		    left + 4 + f * (right - left - w - 6);
+		cy[i] = i % 2 == 0 ? y - h - 2 : y + 2;
+	}
+}
+
+/* Whether one of n candidate places of a (w, h) label stays in box and
+ * covers no other label (it may cover shapes). */
+static int
+spot_free(const struct dc *d, const double *cx, const double *cy, size_t n,
+    double w, double h, struct rect box)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		if (cx[i] < box.x || cy[i] < box.y ||
+		    cx[i] + w > box.x + box.w || cy[i] + h > box.y + box.h)
+			continue;
+		for (k = 0; k < d->nobst; k++)
+			if (d->obst[k].weight >= W_TEXT &&
+			    fmin(cx[i] + w, d->obst[k].x + d->obst[k].w) >
+			    fmax(cx[i], d->obst[k].x) &&
+			    fmin(cy[i] + h, d->obst[k].y + d->obst[k].h) >
+			    fmax(cy[i], d->obst[k].y))
+				break;
+		if (k == d->nobst)
+			return 1;
+	}
+	return 0;
+}
+
 /* A horizontal reference line (target or baseline) with its label,
- * placed where it hides nothing. */
+ * placed where it hides nothing; on two lines when on one it would
+ * cover another label or leave the plot (a narrow chart, where it is
+ * about as wide as the plot). */
 static void
 refline(struct dc *d, const struct indicator *ind, const struct point *p,
     const char *what, const struct yscale *s, double left, double right,
@@ -1327,8 +1371,7 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 {
 	struct rect	 box = { 0, 0, 0, 0, 0 };
 	char		 num[64], *label;
-	double		 y, w, h, cx[NREF], cy[NREF], x, ly, f;
-	size_t		 i;
+	double		 y, w, h, cx[NREF], cy[NREF], x, ly, lw = -1;
 	static const double dash[2] = { 5, 3 };
 	static const double dots[2] = { 1.5, 2.5 };
 
@@ -1346,19 +1389,18 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	box.y = s->top - h - 4;
 	box.w = right - left;
 	box.h = s->bot - box.y;
-	/* Along the line, above then below, from the preferred end. */
-	for (i = 0; i < NREF; i++) {
-		f = (double)(i / 2) / (NREF / 2 - 1);
-		cx[i] = target ? right - w - 2 - f * (right - left - w - 6) :
-		    left + 4 + f * (right - left - w - 6);
-		cy[i] = i % 2 == 0 ? y - h - 2 : y + 2;
+	ref_spots(cx, cy, y, w, h, left, right, target);
+	if (!spot_free(d, cx, cy, NREF, w, h, box)) {
+		lw = ceil(w * 0.6);
+		measure(d, label, d->th->size_label, 0, lw, 2, &w, &h);
+		ref_spots(cx, cy, y, w, h, left, right, target);
 	}
 	place(d, cx, cy, NREF, w, h, box, &x, &ly);
 	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
 	cairo_set_source_rgba(d->cr, 1, 1, 1, 0.85);
 	draw_fill(d->cr);
 	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
-	    target ? d->th->target : d->th->muted, -1, 0, NULL);
+	    target ? d->th->target : d->th->muted, lw, lw < 0 ? 0 : 2, NULL);
 	free(label);
 }
 
