@@ -27,7 +27,8 @@ BUILD_DEBS = build-essential pkg-config \
 	   fonts-sil-charis fonts-noto-core fonts-dejavu-core
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
-	   chromium git python3 python3-yaml locales strace
+	   chromium git python3 python3-yaml locales strace \
+	   libreoffice-calc-nogui
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
 	   pangoft2 fontconfig glib-2.0
