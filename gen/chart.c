@@ -2142,8 +2142,11 @@ chart_height_status(const struct report *r, const struct edition *e,
 	size_t	 rows, per;
 	double	 tile;
 
+	/* The legend takes one line, two below 520 pt, four on the
+	 * narrow variant. */
 	rows = tile_layout(r, w, INFINITY, &tile, &per);
-	return 24 + (w < 520 ? 18 : 0) + r->plan.nprios * (16 + 10) +
+	return 24 + (w <= CHART_NARROW_WIDTH ? 54 : w < 520 ? 18 : 0) +
+	    r->plan.nprios * (16 + 10) +
 	    rows * (tile + TILE_GAP) + 4;
 }
 

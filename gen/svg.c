@@ -758,6 +758,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	struct chart_texts ts = { NULL, 0, 0, 0 };
 	struct chart_heading hd = { NULL, 0 };
 	double		 w = j->width, h;
+	char		*ids = NULL;
 	int		 rc = 0;
 
 	switch (j->kind) {
@@ -783,11 +784,15 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	}
 	if (!render(&raw, &ts, pc, j, &hd, w, h))
 		goto out;
+	/* Ids unique across an edition, both variants included. */
+	if (j->kind != DOC_SHEET && w < CHART_WIDTH)
+		prefix = ids = xasprintf("%s-etroit", prefix);
 	if (!svg_repair_text(out, raw.data, raw.len, prefix, j->title, desc,
 	    &ts))
 		goto out;
 	rc = 1;
 out:
+	free(ids);
 	chart_heading_free(&hd);
 	chart_texts_free(&ts);
 	buf_free(&raw);

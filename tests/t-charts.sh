@@ -44,14 +44,22 @@ count_files() {	# count_files CONTENT OUT
 		want=$(grep -h -o '<indicator id="[^"]*"' "$1"/indicators/*.xml |
 		    wc -l)
 		got=$(ls "$2/$y/charts" | grep -v -e '^statuts.svg$' \
-		    -e '^progression.svg$' | wc -l)
-		if [ "$want" -eq "$got" ] && [ -f "$2/$y/charts/statuts.svg" ] &&
+		    -e '^progression.svg$' -e '-etroit\.svg$' | wc -l)
+		# Each chart's narrow variant, 190 pt wide.
+		narrow=$(for f in "$2/$y"/charts/*.svg; do
+			case $f in *-etroit.svg) continue ;; esac
+			grep -q '<svg [^>]*width="190pt"' \
+			    "${f%.svg}-etroit.svg" 2>/dev/null || echo "$f"
+		done)
+		if [ "$want" -eq "$got" ] && [ -z "$narrow" ] &&
+		    [ -f "$2/$y/charts/statuts.svg" ] &&
 		    [ -f "$2/$y/charts/progression.svg" ] &&
 		    [ -f "$2/$y/synthese-$y.svg" ]; then
-			pass "$(basename "$1") $y: $got indicator charts, statuts, progression, synthese"
+			pass "$(basename "$1") $y: $got indicator charts, statuts, progression, each with its narrow variant; synthese"
 		else
 			fail "$(basename "$1") $y: every chart written" \
-			    "want $want indicator charts, got $got"
+			    "want $want indicator charts, got $got" \
+			    "no narrow variant 190 pt wide: $narrow"
 		fi
 	done
 }
