@@ -20,7 +20,8 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 
 # Debian 12 packages: build, fonts, hyphenation (all `make install`
-# needs), and the test tools.
+# needs), and the test tools.  libreoffice-calc-nogui (tests/t-calc.sh)
+# is the largest: 51 packages, about 84 MB to fetch, 250 MB installed.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr zlib1g-dev \
