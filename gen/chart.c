@@ -943,7 +943,15 @@ legend(struct dc *d, const struct legend_item *it, size_t n, double x,
 	return n > 0 ? cy - y + rowh : 0;
 }
 
-/* "Source : …" under a chart, at most two lines; returns the height.
+/* Lines a chart's heading or source may take: two, and on the narrow
+ * variant as many as hold what two lines hold at full width. */
+static int
+wrap_lines(double w)
+{
+	return w > CHART_NARROW_WIDTH ? 2 : (int)(2 * CHART_WIDTH / w);
+}
+
+/* "Source : …" under a chart, in wrap_lines() lines; returns the height.
  * With draw 0, only measures. */
 static double
 source(struct dc *d, const struct indicator *ind, double y, double w,
@@ -957,9 +965,9 @@ source(struct dc *d, const struct indicator *ind, double y, double w,
 	s = xasprintf(T("Source" NBSP ": %s"), ind->source);
 	if (draw)
 		h = text(d, s, d->th->size_note, 0, 0, y, HA_LEFT, d->th->muted,
-		    w, 2, NULL);
+		    w, wrap_lines(w), NULL);
 	else
-		measure(d, s, d->th->size_note, 0, w, 2, NULL, &h);
+		measure(d, s, d->th->size_note, 0, w, wrap_lines(w), NULL, &h);
 	free(s);
 	return h;
 }
@@ -1046,8 +1054,52 @@ xyears(struct dc *d, int first, int ny, int year, double x0, double slot,
 
 #define NREF	16	/* candidate places of a reference label */
 
+/* The NREF candidate places of a reference label of size (w, h) on the
+ * line at y: along it, above then below, from the preferred end. */
+static void
+ref_spots(double *cx, double *cy, double y, double w, double h,
+    double left, double right, int target)
+{
+	double	 f;
+	size_t	 i;
+
+	for (i = 0; i < NREF; i++) {
+		f = (double)(i / 2) / (NREF / 2 - 1);
+		cx[i] = target ? right - w - 2 - f * (right - left - w - 6) :
+		    left + 4 + f * (right - left - w - 6);
+		cy[i] = i % 2 == 0 ? y - h - 2 : y + 2;
+	}
+}
+
+/* Whether one of n candidate places of a (w, h) label stays in box and
+ * covers no other label (it may cover shapes). */
+static int
+spot_free(const struct dc *d, const double *cx, const double *cy, size_t n,
+    double w, double h, struct rect box)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		if (cx[i] < box.x || cy[i] < box.y ||
+		    cx[i] + w > box.x + box.w || cy[i] + h > box.y + box.h)
+			continue;
+		for (k = 0; k < d->nobst; k++)
+			if (d->obst[k].weight >= W_TEXT &&
+			    fmin(cx[i] + w, d->obst[k].x + d->obst[k].w) >
+			    fmax(cx[i], d->obst[k].x) &&
+			    fmin(cy[i] + h, d->obst[k].y + d->obst[k].h) >
+			    fmax(cy[i], d->obst[k].y))
+				break;
+		if (k == d->nobst)
+			return 1;
+	}
+	return 0;
+}
+
 /* A horizontal reference line (target or baseline) with its label,
- * placed where it hides nothing. */
+ * placed where it hides nothing; on two lines when on one it would
+ * cover another label or leave the plot (a narrow chart, where it is
+ * about as wide as the plot). */
 static void
 refline(struct dc *d, const struct indicator *ind, const struct point *p,
     const char *what, const struct yscale *s, double left, double right,
@@ -1055,8 +1107,7 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 {
 	struct rect	 box = { 0, 0, 0, 0, 0 };
 	char		 num[64], *label;
-	double		 y, w, h, cx[NREF], cy[NREF], x, ly, f;
-	size_t		 i;
+	double		 y, w, h, cx[NREF], cy[NREF], x, ly, lw = -1;
 	static const double dash[2] = { 5, 3 };
 	static const double dots[2] = { 1.5, 2.5 };
 
@@ -1074,19 +1125,18 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	box.y = s->top - h - 4;
 	box.w = right - left;
 	box.h = s->bot - box.y;
-	/* Along the line, above then below, from the preferred end. */
-	for (i = 0; i < NREF; i++) {
-		f = (double)(i / 2) / (NREF / 2 - 1);
-		cx[i] = target ? right - w - 2 - f * (right - left - w - 6) :
-		    left + 4 + f * (right - left - w - 6);
-		cy[i] = i % 2 == 0 ? y - h - 2 : y + 2;
+	ref_spots(cx, cy, y, w, h, left, right, target);
+	if (!spot_free(d, cx, cy, NREF, w, h, box)) {
+		lw = ceil(w * 0.6);
+		measure(d, label, d->th->size_label, 0, lw, 2, &w, &h);
+		ref_spots(cx, cy, y, w, h, left, right, target);
 	}
 	place(d, cx, cy, NREF, w, h, box, &x, &ly);
 	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
 	set_rgba(d, d->th->ink[INK_BACKGROUND], 0.85);
 	draw_fill(d->cr);
 	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
-	    target ? d->th->target : d->th->muted, -1, 0, NULL);
+	    target ? d->th->target : d->th->muted, lw, lw < 0 ? 0 : 2, NULL);
 	free(label);
 }
 
@@ -1751,8 +1801,11 @@ chart_height_status(const struct report *r, const struct edition *e,
 	size_t	 rows, per;
 	double	 tile;
 
+	/* The legend takes one line, two below 520 pt, four on the
+	 * narrow variant. */
 	rows = tile_layout(r, w, INFINITY, &tile, &per);
-	return 24 + (w < 520 ? 18 : 0) + r->plan.nprios * (16 + 10) +
+	return 24 + (w <= CHART_NARROW_WIDTH ? 54 : w < 520 ? 18 : 0) +
+	    r->plan.nprios * (16 + 10) +
 	    rows * (tile + TILE_GAP) + 4;
 }
 
@@ -2210,7 +2263,7 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, NULL, pc);
-	hd->l = lay(d, title, d->th->size_title, 1, w, 2);
+	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
 	dc_free(d);

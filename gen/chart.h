@@ -20,6 +20,12 @@
 #define CHART_WIDTH	640.0
 #define CHART_HEIGHT	360.0
 
+/* The narrow variant of every chart but the synthesis sheet, for
+ * phones [pt]: drawn by the same code with the same text sizes, so that
+ * filling a 320 px screen (about 280 CSS px) its smallest text (8 pt)
+ * is at least 11 CSS px. */
+#define CHART_NARROW_WIDTH	190.0
+
 /* The synthesis sheet: A4 landscape [pt]. */
 #define CHART_SHEET_WIDTH	841.89
 #define CHART_SHEET_HEIGHT	595.28
@@ -148,9 +154,10 @@ int	 svg_repair(struct buf *out, const char *svg, size_t len,
 int	 svg_repair_text(struct buf *out, const char *svg, size_t len,
 	    const char *prefix, const char *title, const char *desc,
 	    const struct chart_texts *ts);
-/* The standalone SVG of an indicator's chart (heading included),
- * repaired, appended to out.  Returns 0 on a cairo error. */
+/* The standalone SVG of an indicator's chart (heading included), w [pt]
+ * wide (CHART_WIDTH or CHART_NARROW_WIDTH), repaired, appended to out.
+ * Returns 0 on a cairo error. */
 int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
-	    int year);
+	    int year, double w);
 
 #endif /* CHART_H */

@@ -53,6 +53,16 @@ chart_file(const struct indicator *ind)
 	return xasprintf("charts/%s-%s.svg", ind->measure->id, ind->id);
 }
 
+char *
+chart_file_narrow(const char *file)
+{
+	size_t	 n = strlen(file);
+
+	if (n > 4 && strcmp(file + n - 4, ".svg") == 0)
+		n -= 4;
+	return xasprintf("%.*s-etroit.svg", (int)n, file);
+}
+
 /* Values of s up to year: how many (they come first, sorted). */
 size_t
 chart_upto(const struct series *s, int year)

@@ -13,6 +13,9 @@
 
 /* "charts/m01-victimes-suivies.svg".  Caller frees. */
 char	*chart_file(const struct indicator *);
+/* The narrow variant's file of a chart's file: "charts/statuts.svg" ->
+ * "charts/statuts-etroit.svg".  Caller frees. */
+char	*chart_file_narrow(const char *file);
 
 /* Title and a sentence stating the data, values after year left out:
  * "De 712 en 2015 à 1 118 en 2016 ; cible 1 500 en 2016."  Caller frees. */

@@ -1250,15 +1250,34 @@ parts_list(struct page *p, const struct part *cur)
 	}
 }
 
+/* A chart's drawing and its text alternative: the narrow variant on
+ * screens up to 30rem (480 px), whose text stays 11 CSS px or more down
+ * to 320 px; the full-width file elsewhere. */
+static void
+chart_picture(struct page *p, const char *file, const char *desc)
+{
+	char	*narrow;
+
+	narrow = chart_file_narrow(file);
+	PUTSL(p, "<picture><source media=\"(max-width: 30rem)\" srcset=\"");
+	html_esc_href(&p->b, narrow);
+	PUTSL(p, "\"><img src=\"");
+	html_esc_href(&p->b, file);
+	PUTSL(p, "\" alt=\"");
+	attr(p, desc);
+	PUTSL(p, "\"></picture>\n");
+	free(narrow);
+}
+
 /* A chart of the whole edition: the drawing carries its title, which the
  * caption repeats for those who do not see it. */
 static void
 edition_figure(struct page *p, const char *file, const char *title,
     const char *desc)
 {
-	pf(p, "<figure class=\"chart\">\n<img src=\"%s\" alt=\"", file);
-	attr(p, desc);
-	PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
+	PUTSL(p, "<figure class=\"chart\">\n");
+	chart_picture(p, file, desc);
+	PUTSL(p, "<figcaption><span class=\"visually-hidden\">");
 	txt(p, title);
 	puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
 	txt(p, p->e->institution);
@@ -1723,14 +1742,12 @@ indicator_section(struct page *p, const struct indicator *ind)
 		file = chart_file(ind);
 		desc = chart_desc(ind, year);
 		title = chart_title(ind, year);
-		PUTSL(p, "<figure class=\"chart\">\n<img src=\"");
-		html_esc_href(&p->b, file);
-		PUTSL(p, "\" alt=\"");
-		attr(p, desc);
+		PUTSL(p, "<figure class=\"chart\">\n");
+		chart_picture(p, file, desc);
 		/* The drawing has its title: the caption says it to
 		 * those who do not see it, and gives the source as a
 		 * link and the file at full size. */
-		PUTSL(p, "\">\n<figcaption><span class=\"visually-hidden\">");
+		PUTSL(p, "<figcaption><span class=\"visually-hidden\">");
 		txt(p, title);
 		puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
 		if (ind->source_url != NULL) {

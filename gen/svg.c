@@ -705,6 +705,7 @@ struct job {
 	int			 year;
 	int			 draft;
 	const char		*title;
+	double			 width;	/* [pt], but the sheet's */
 };
 
 /* The theme's background as cr's source. */
@@ -770,7 +771,8 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	struct buf	 raw = { NULL, 0, 0 };
 	struct chart_texts ts = { NULL, 0, 0, 0 };
 	struct chart_heading hd = { NULL, 0 };
-	double		 w = CHART_WIDTH, h;
+	double		 w = j->width, h;
+	char		*ids = NULL;
 	int		 rc = 0;
 
 	switch (j->kind) {
@@ -796,11 +798,15 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	}
 	if (!render(&raw, &ts, pc, j, &hd, w, h))
 		goto out;
+	/* Ids unique across an edition, both variants included. */
+	if (j->kind != DOC_SHEET && w < CHART_WIDTH)
+		prefix = ids = xasprintf("%s-etroit", prefix);
 	if (!svg_repair_text(out, raw.data, raw.len, prefix, j->title, desc,
 	    &ts))
 		goto out;
 	rc = 1;
 out:
+	free(ids);
 	chart_heading_free(&hd);
 	chart_texts_free(&ts);
 	buf_free(&raw);
@@ -809,7 +815,7 @@ out:
 
 int
 svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
-    int year)
+    int year, double w)
 {
 	struct job	 j;
 	char		*title, *desc, *prefix;
@@ -819,6 +825,7 @@ svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
 	j.kind = DOC_INDICATOR;
 	j.ind = ind;
 	j.year = year;
+	j.width = w;
 	j.title = title = chart_title(ind, year);
 	desc = chart_desc(ind, year);
 	prefix = xasprintf("%s-%s", ind->measure->id, ind->id);
@@ -899,6 +906,20 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	return rc;
 }
 
+/* out/<year>/<file>, or its narrow variant's.  Caller frees. */
+static char *
+variant(int year, const char *file, int narrow)
+{
+	char	*n, *rel;
+
+	if (!narrow)
+		return xasprintf("%d/%s", year, file);
+	n = chart_file_narrow(file);
+	rel = xasprintf("%d/%s", year, n);
+	free(n);
+	return rel;
+}
+
 int
 svg_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -924,9 +945,10 @@ svg_edition(const struct report *r, const struct edition *e,
 		{ DOC_SHEET, "synthese", NULL,
 		    chart_title_sheet, chart_desc_sheet },
 	};
+	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
 	char		*file, *rel, *title = NULL, *desc = NULL;
 	size_t		 i, k;
-	int		 rc = 0;
+	int		 rc = 1, v;
 
 	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
@@ -937,15 +959,19 @@ svg_edition(const struct report *r, const struct edition *e,
 		for (k = 0; k < r->plan.measures[i].ninds; k++) {
 			ind = &r->plan.measures[i].inds[k];
 			file = chart_file(ind);
-			rel = xasprintf("%d/%s", e->year, file);
-			buf_reset(&b);
-			if (!svg_chart(&b, pc, ind, e->year)) {
-				diag_sys("%s: cannot draw the chart", rel);
-				rc = 0;
-			} else
-				rc = out_write(od, rel, b.data, b.len);
+			for (v = 0; v < 2 && rc; v++) {
+				rel = variant(e->year, file, v);
+				buf_reset(&b);
+				if (!svg_chart(&b, pc, ind, e->year,
+				    width[v])) {
+					diag_sys("%s: cannot draw the chart",
+					    rel);
+					rc = 0;
+				} else
+					rc = out_write(od, rel, b.data, b.len);
+				free(rel);
+			}
 			free(file);
-			free(rel);
 			if (!rc)
 				goto out;
 		}
@@ -956,16 +982,20 @@ svg_edition(const struct report *r, const struct edition *e,
 	j.year = e->year;
 	j.draft = e->draft || o->draft;
 
-	/* The edition's own charts: status, progress, synthesis sheet. */
+	/* The edition's own charts: status, progress (both widths),
+	 * synthesis sheet. */
 	for (k = 0; k < sizeof(docs) / sizeof(docs[0]); k++) {
 		j.kind = docs[k].kind;
 		j.title = title = docs[k].title(r, e);
 		desc = docs[k].desc(r, e);
-		rel = docs[k].kind == DOC_SHEET ?
-		    xasprintf("%d/synthese-%d.svg", e->year, e->year) :
-		    xasprintf("%d/%s", e->year, docs[k].file);
-		rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
-		free(rel);
+		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
+			j.width = width[v];
+			rel = j.kind == DOC_SHEET ?
+			    xasprintf("%d/synthese-%d.svg", e->year,
+			    e->year) : variant(e->year, docs[k].file, v);
+			rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
+			free(rel);
+		}
 		free(title);
 		free(desc);
 		title = desc = NULL;

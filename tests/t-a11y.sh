@@ -5,8 +5,11 @@
 # tests/package.json) by tests/a11y/check.js: axe-core WCAG 2.0/2.1 A and
 # AA with 0 violations, the skip link, Tab order and focus styles, charts'
 # text alternatives and data tables, statuses in words, no sideways
-# scrolling at 320 px.  Then the same checks on a deliberately broken copy
-# must fail, so that a green run means something.
+# scrolling at 320 px, no table or figure wider than 320 px outside a
+# scroll container, and each chart's file chosen at 320 px with its text
+# 11 CSS px or more and no two texts overlapping.  Then the same checks
+# on a deliberately broken copy must fail, so that a green run means
+# something.
 # Screenshots of the dashboard and a measure page at 390 and 1280 px go to
 # tests/work/a11y/ (or $A11Y_SHOTS), for people to look at.
 #   A11Y_KEEP=DIR sh tests/t-a11y.sh   keeps the logs in DIR
@@ -95,6 +98,15 @@ sed -e 's|<main id="contenu" class="wrap" tabindex="-1">|&<img src="charts/statu
 sed -e 's|<a class="skip" href="#contenu">Aller au contenu</a>||' \
     -e '0,/<img src="charts\/[^"]*" alt="[^"]*"/s//<img src="charts\/x.svg" alt="Graphique"/' \
     "$d/$measure" >"$WORK/p.html" && cp "$WORK/p.html" "$d/$measure"
+# At 320 px: the measure page's charts without their narrow variant
+# (text about 4 px), a table region that no longer scrolls, and two texts
+# drawn on each other in the narrow status chart.
+sed 's|<source media="[^"]*" srcset="[^"]*">||g' "$d/$measure" >"$WORK/p.html" &&
+    cp "$WORK/p.html" "$d/$measure"
+printf '%s\n' '.table-wrap { overflow: visible !important; }' \
+    'table.data { min-width: 30rem; }' >>"$d/assets/site.css"
+sed '0,/<text [^>]*>[^<]*<\/text>/s//&&/' "$d/charts/statuts-etroit.svg" \
+    >"$WORK/s.svg" && cp "$WORK/s.svg" "$d/charts/statuts-etroit.svg"
 node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
     --measure "$measure" --pages "$year/index.html,$year/$measure" \
     >"$WORK/bad.log" 2>&1
@@ -102,7 +114,8 @@ node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
 [ -n "$A11Y_KEEP" ] && cp "$WORK/a11y.log" "$WORK/bad.log" "$A11Y_KEEP/"
 msg=
 for want in 'axe-core' 'skip link' 'visible focus style' 'focus contrast' \
-    'text alternative with its data' 'statuses named in words'; do
+    'text alternative with its data' 'statuses named in words' \
+    'outside a scroll container' 'text is 11 CSS px or more'; do
 	grep -q "^not ok - a11y: .*$want" "$WORK/bad.log" ||
 	    msg="$msg not caught: $want;"
 done
@@ -112,8 +125,15 @@ for rule in color-contrast image-alt; do
 done
 grep -q "^#   $year/index.html: color-contrast .*: #chiffres" "$WORK/bad.log" ||
     msg="$msg a large heading at 3.5:1 passed;"
+grep -q "^#   $year/charts/statuts-etroit.svg at .*: overlap: " "$WORK/bad.log" ||
+    msg="$msg two texts on each other passed;"
+grep "^#   $year/charts/m[0-9]*-.*\.svg at .*: \".*\" [0-9.]* px" \
+    "$WORK/bad.log" | grep -qv -e '-etroit\.svg at' ||
+    msg="$msg a full-width chart at 320 px passed;"
+grep -q "^#   $year/$measure: table#.* outside any scroll container" \
+    "$WORK/bad.log" || msg="$msg a table wider than the screen passed;"
 if [ -z "$msg" ]; then
-	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words)"
+	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words, 320 px: table, chart text size and overlap)"
 else
 	fail "a11y: a broken copy fails the checks" "$msg" \
 	    "$(head -30 "$WORK/bad.log")"

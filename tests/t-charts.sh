@@ -4,7 +4,9 @@
 # edge case) and of the sample content: valid XML, rendered by
 # rsvg-convert, accessible, ids unique, text as <text> (no glyph
 # outlines), values cut at the edition year, golden files, and two
-# builds byte-identical.  REGEN=1 rewrites the golden files.
+# builds byte-identical; each chart's narrow variant, its text 11 CSS px
+# or more at 320 px and no two texts overlapping (tests/charts/narrow.py).
+# REGEN=1 rewrites the golden files.
 . "$(dirname "$0")/lib.sh"
 
 FX=$TOP/tests/charts/content
@@ -44,14 +46,22 @@ count_files() {	# count_files CONTENT OUT
 		want=$(grep -h -o '<indicator id="[^"]*"' "$1"/indicators/*.xml |
 		    wc -l)
 		got=$(ls "$2/$y/charts" | grep -v -e '^statuts.svg$' \
-		    -e '^progression.svg$' | wc -l)
-		if [ "$want" -eq "$got" ] && [ -f "$2/$y/charts/statuts.svg" ] &&
+		    -e '^progression.svg$' -e '-etroit\.svg$' | wc -l)
+		# Each chart's narrow variant, 190 pt wide.
+		narrow=$(for f in "$2/$y"/charts/*.svg; do
+			case $f in *-etroit.svg) continue ;; esac
+			grep -q '<svg [^>]*width="190pt"' \
+			    "${f%.svg}-etroit.svg" 2>/dev/null || echo "$f"
+		done)
+		if [ "$want" -eq "$got" ] && [ -z "$narrow" ] &&
+		    [ -f "$2/$y/charts/statuts.svg" ] &&
 		    [ -f "$2/$y/charts/progression.svg" ] &&
 		    [ -f "$2/$y/synthese-$y.svg" ]; then
-			pass "$(basename "$1") $y: $got indicator charts, statuts, progression, synthese"
+			pass "$(basename "$1") $y: $got indicator charts, statuts, progression, each with its narrow variant; synthese"
 		else
 			fail "$(basename "$1") $y: every chart written" \
-			    "want $want indicator charts, got $got"
+			    "want $want indicator charts, got $got" \
+			    "no narrow variant 190 pt wide: $narrow"
 		fi
 	done
 }
@@ -251,6 +261,28 @@ if [ "$got" = "De 712 personnes en 2015 à 1${NNBSP}118 en 2016." ]; then
 	pass "sample: description states the data"
 else
 	fail "sample: description states the data" "got: $got"
+fi
+
+# ---- narrow variants: text large enough, no two texts overlapping ----
+# 7.5 units of a 190 pt drawing shown 280 CSS px wide: 11.05 px.
+narrow=$(find "$WORK/a" "$WORK/c" -name '*-etroit.svg' | sort)
+if python3 "$TOP/tests/charts/narrow.py" 7.5 $narrow >"$WORK/narrow" 2>&1
+then
+	pass "narrow variants ($(echo "$narrow" | wc -l)): text 7.5 units or more (11 CSS px at 320 px), no overlap"
+else
+	fail "narrow variants: text 7.5 units or more, no overlap" \
+	    "$(head -20 "$WORK/narrow")"
+fi
+# The check bites: a text drawn twice, and text under a higher minimum.
+f=$(echo "$narrow" | head -1)
+sed '0,/<text [^>]*>[^<]*<\/text>/s//&&/' "$f" >"$WORK/twice.svg"
+python3 "$TOP/tests/charts/narrow.py" 7.5 "$WORK/twice.svg" >"$WORK/n1" 2>&1
+python3 "$TOP/tests/charts/narrow.py" 10 "$f" >"$WORK/n2" 2>&1
+if grep -q ' overlap$' "$WORK/n1" && grep -q ' units high$' "$WORK/n2"; then
+	pass "narrow variants: the check finds overlapping and small text"
+else
+	fail "narrow variants: the check finds overlapping and small text" \
+	    "$(cat "$WORK/n1" "$WORK/n2")"
 fi
 
 # ---- golden files (pinned fonts: byte for byte) ----

@@ -21,6 +21,8 @@
 #define NNBSP	"\xe2\x80\xaf"
 #define NBSP	"\xc2\xa0"
 #define MINUS	"\xe2\x88\x92"
+#define LONG_TITLE	"Un intitulé très long qui ne tient pas sur deux " \
+	"lignes d’une colonne aussi étroite que celle-ci"
 
 static int failed;
 
@@ -398,9 +400,9 @@ text_tests(void)
 	    CHART_MARK_STYLE "\"/>\n"
 	    "</g>\n</svg>\n";
 	struct chart_text t[2];
-	struct chart_texts ts = { t, 2, 2, 0 };
+	struct chart_texts ts = { t, 2, 2, 0 }, nts;
 	struct buf	 out = { NULL, 0, 0 }, raw = { NULL, 0, 0 };
-	cairo_surface_t	*s;
+	cairo_surface_t	*s, *rs;
 	cairo_t		*cr;
 	PangoFontMap	*fm;
 	PangoContext	*pc;
@@ -474,9 +476,9 @@ text_tests(void)
 	cairo_translate(cr, 10, 20);
 	chart_draw_heading(cr, pc, "Victimes" NBSP ": 1" NNBSP "118 en 2016",
 	    400);
-	/* Two lines at most: the rest is cut with an ellipsis. */
-	chart_draw_heading(cr, pc, "Un intitulé très long qui ne tient pas "
-	    "sur deux lignes d’une colonne aussi étroite que celle-ci", 90);
+	/* Two lines at most on a chart wider than the narrow variant: the
+	 * rest is cut with an ellipsis. */
+	chart_draw_heading(cr, pc, LONG_TITLE, CHART_NARROW_WIDTH + 10);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	expect("chart_texts: one line per line of text, in order",
@@ -502,6 +504,20 @@ text_tests(void)
 	expect("chart_texts: one placeholder per layout, no glyph",
 	    ok == 2 && raw.data != NULL && strstr(raw.data, "glyph") == NULL &&
 	    !ts.t[0].next && !ts.t[1].next && ts.t[2].next);
+	/* The narrow variant's heading wraps it whole. */
+	memset(&nts, 0, sizeof(nts));
+	rs = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cr = cairo_create(rs);
+	chart_texts_attach(cr, &nts);
+	chart_draw_heading(cr, pc, LONG_TITLE, CHART_NARROW_WIDTH);
+	cairo_destroy(cr);
+	cairo_surface_destroy(rs);
+	ok = nts.n > 2;
+	for (i = 0; ok && i < nts.n; i++)
+		ok = strstr(nts.t[i].s, "…") == NULL;
+	expect("chart_texts: the narrow variant's heading wraps, uncut",
+	    ok && strstr(nts.t[nts.n - 1].s, "celle-ci") != NULL);
+	chart_texts_free(&nts);
 	buf_reset(&out);
 	expect("chart_texts: cairo's text repairs with the recorded lines",
 	    svg_repair_text(&out, raw.data, raw.len, "h", "T", "D", &ts) &&

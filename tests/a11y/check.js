@@ -16,7 +16,11 @@
  *     one;
  *   - charts: a text alternative that states the data, then the data
  *     table; statuses are named in words, never by colour alone;
- *   - at 320 CSS px nothing scrolls sideways but the table regions;
+ *   - at 320 CSS px nothing scrolls sideways but the table regions, no
+ *     table or figure is wider than the viewport outside a scroll
+ *     container, and each chart's file as the page chose it, opened
+ *     alone at the width it had there, has no text under 11 CSS px and
+ *     no two texts that overlap;
  *   - screenshots of the dashboard and a measure page at 390 and 1280 px.
  *
  * Usage: node check.js --root OUT --year YEAR --shots DIR [--measure FILE]
@@ -360,6 +364,79 @@ function checkStatuses(labels) {
 
 /* ---- driving the browser ---- */
 
+/* At the viewport's width (320 px): every table or figure that does not
+ * fit in it, its overflowing content included, sits in a scroll
+ * container that does.  Returns the problems and each chart's drawing
+ * as shown: the file the <picture> chose and its width [CSS px]. */
+function checkNarrow() {
+	const vw = document.documentElement.clientWidth;
+	/* Its box, or with content that overflows it its content too,
+	 * within the viewport. */
+	const fits = (el, content) => {
+		const r = el.getBoundingClientRect();
+		return r.left >= -0.5 && r.left + Math.max(r.width,
+		    content ? el.scrollWidth : 0) <= vw + 0.5;
+	};
+	const problems = [];
+	for (const el of document.querySelectorAll('main table, main figure')) {
+		if (fits(el, true))
+			continue;
+		let s = el.parentElement;
+		for (; s !== null && s !== document.body; s = s.parentElement) {
+			const ox = getComputedStyle(s).overflowX;
+			if ((ox === 'auto' || ox === 'scroll') && fits(s, false))
+				break;
+		}
+		if (s === null || s === document.body)
+			problems.push(`${el.tagName.toLowerCase()}` +
+			    `${el.id ? '#' + el.id : ''} is ` +
+			    `${Math.round(Math.max(el.scrollWidth,
+			    el.getBoundingClientRect().width))} px wide ` +
+			    `at ${vw} px, outside any scroll container`);
+	}
+	const charts = [...document.querySelectorAll('figure.chart img')]
+	    .map((img) => ({ src: img.currentSrc,
+	    w: img.getBoundingClientRect().width }));
+	return { problems, charts };
+}
+
+/* A chart opened alone (its SVG file), drawn w CSS px wide as its <img>
+ * was on the page: the size of each text as rendered (its font size
+ * times the drawing's scale; its box's height is about 1.36 times
+ * that), the smallest, and the texts whose boxes overlap by more than
+ * 1 px each way. */
+function checkChartText(w) {
+	const svg = document.documentElement;
+	if (!(svg instanceof SVGSVGElement))
+		return { n: 0, min: Infinity, small: [], overlaps: [] };
+	const vb = svg.viewBox.baseVal;
+	svg.setAttribute('width', `${w}px`);
+	svg.setAttribute('height', `${w * vb.height / vb.width}px`);
+	const texts = [...svg.querySelectorAll('text')]
+	    .filter((t) => t.textContent.trim() !== '');
+	const quote = (t) => `"${t.textContent.slice(0, 40)}"`;
+	let min = Infinity;
+	const small = [], overlaps = [], boxes = [];
+	for (const t of texts) {
+		const m = t.getScreenCTM();
+		const px = parseFloat(getComputedStyle(t).fontSize) *
+		    Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+		const r = t.getBoundingClientRect();
+		min = Math.min(min, px);
+		if (px < 11)
+			small.push(`${quote(t)} ${px.toFixed(2)} px (box ` +
+			    `${r.height.toFixed(1)} px high)`);
+		for (const [u, q] of boxes)
+			if (Math.min(r.right, q.right) -
+			    Math.max(r.left, q.left) > 1 &&
+			    Math.min(r.bottom, q.bottom) -
+			    Math.max(r.top, q.top) > 1)
+				overlaps.push(`${quote(u)} and ${quote(t)}`);
+		boxes.push([t, r]);
+	}
+	return { n: texts.length, min, small, overlaps };
+}
+
 function sameStyle(a, b) {
 	return a.outline === b.outline && a.shadow === b.shadow &&
 	    a.bg === b.bg && a.border === b.border && a.color === b.color &&
@@ -445,10 +522,13 @@ async function run(browser, base, pages, axeSource) {
 	    loadProblems.push(`${current}: ${e.message}`));
 	page.on('requestfailed', (r) => {
 		/* The browser gives up an icon's request when the next
-		 * page loads: no fault of the site (a missing one is a
-		 * 404, below). */
-		if (/\/(favicon\.(svg|png)|apple-touch-icon\.png)$/
-		    .test(r.url()) && r.failure() !== null &&
+		 * page loads, and a chart's when the viewport changes
+		 * the file its <picture> chooses before the next page
+		 * loads: no fault of the site (a missing one is a 404,
+		 * below). */
+		const u = r.url();
+		if ((/\/(favicon\.(svg|png)|apple-touch-icon\.png)$/.test(u) ||
+		    /\/charts\/[^/]*\.svg$/.test(u)) && r.failure() !== null &&
 		    r.failure().errorText === 'net::ERR_ABORTED')
 			return;
 		if (new URL(r.url()).hostname === '127.0.0.1')
@@ -468,7 +548,9 @@ async function run(browser, base, pages, axeSource) {
 
 	const axeProblems = [], skipProblems = [], tabProblems = [],
 	    focusProblems = [], contrastProblems = [], chartProblems = [], statusProblems = [],
-	    reflowProblems = [];
+	    reflowProblems = [], narrowProblems = [];
+	/* The charts as drawn at 320 px: "file width" -> the first page. */
+	const narrowCharts = new Map();
 	const skipNotes = [];
 	let npasses = 0, nviol = 0, nnodes = 0, nfocus = 0, ncharts = 0, nbadges = 0;
 	const incomplete = new Map(), undecided = [];
@@ -617,6 +699,16 @@ async function run(browser, base, pages, axeSource) {
 		if (sw > 320)
 			reflowProblems.push(`${rel}: ${sw} px wide at 320 px`);
 		await axeRun(page, `${rel} (320 px)`, true);
+		/* Loaded afresh at 320 px: each <picture> has chosen and
+		 * loaded its file by the load event. */
+		await page.goto(url, { waitUntil: 'load' });
+		const nw = await page.evaluate(checkNarrow);
+		for (const p of nw.problems)
+			narrowProblems.push(`${rel}: ${p}`);
+		for (const c of nw.charts)
+			if (!narrowCharts.has(`${c.src} ${c.w}`))
+				narrowCharts.set(`${c.src} ${c.w}`,
+				    { ...c, page: rel });
 
 		/* The skip link, from a fresh load.  A page with nothing
 		 * to pass before its <main> (the review page) needs none. */
@@ -754,7 +846,42 @@ async function run(browser, base, pages, axeSource) {
 		for (const p of loadProblems.slice(before))
 			svgProblems.push(p);
 	}
+	/* Each chart as chosen and drawn at 320 px: its file opened
+	 * alone at the width its <img> had, every text measured. */
+	const textProblems = [];
+	let ntexts = 0, minpx = Infinity;
+	for (const c of [...narrowCharts.values()].sort((a, b) =>
+	    a.src < b.src ? -1 : a.src > b.src ? 1 : a.w - b.w)) {
+		current = c.src;
+		const name = `${c.src.replace(base, '')} at ${c.w} px ` +
+		    `(${c.page})`;
+		await page.setViewportSize({ width: 320, height: 900 });
+		try {
+			await page.goto(c.src, { waitUntil: 'load' });
+		} catch (e) {
+			textProblems.push(`${name}: does not open: ` +
+			    e.message.split('\n')[0]);
+			continue;
+		}
+		const t = await page.evaluate(checkChartText, c.w);
+		ntexts += t.n;
+		minpx = Math.min(minpx, t.min);
+		if (t.n === 0)
+			textProblems.push(`${name}: no text found`);
+		for (const p of t.small)
+			textProblems.push(`${name}: ${p}`);
+		for (const p of t.overlaps)
+			textProblems.push(`${name}: overlap: ${p}`);
+	}
 	await ctx.close();
+	report('a11y: at 320 px no table or figure is wider than the ' +
+	    `viewport outside a scroll container (${pages.length} pages)`,
+	    narrowProblems);
+	report('a11y: at 320 px every chart\'s text is 11 CSS px or more, ' +
+	    'no two texts overlap', narrowCharts.size === 0 ?
+	    ['no chart found at 320 px'] : textProblems,
+	    `${narrowCharts.size} charts, ${ntexts} texts, smallest ` +
+	    `${minpx.toFixed(2)} px`);
 	report('a11y: every chart opened alone is drawn under the site\'s ' +
 	    'Content-Security-Policy header', svgs.length === 0 && !opt.pages ?
 	    ['no chart found'] : svgProblems, `${svgs.length} charts`);

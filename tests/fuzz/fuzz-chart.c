@@ -5,9 +5,9 @@
  * year, years within the plan, at most MAX_CATEGORIES series), plus an
  * assessment; then the indicator's chart is measured, drawn on a cairo
  * recording surface at a fuzzed width and written as a standalone SVG
- * (svg_chart: cairo's SVG and the id repair), and the status, progress
- * and synthesis charts are drawn for the edition.  Ticks are fuzzed
- * directly as well.
+ * (svg_chart: cairo's SVG and the id repair) at both widths, and the
+ * status, progress and synthesis charts are drawn for the edition.
+ * Ticks are fuzzed directly as well.
  */
 #include <math.h>
 #include <stdint.h>
@@ -241,8 +241,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(chart_title_sheet(r, e));
 	free(chart_desc_sheet(r, e));
 
-	/* The standalone SVG, repaired. */
-	if (!svg_chart(&svg, ctx, ind, e->year))
+	/* The standalone SVG, repaired, and its narrow variant. */
+	if (!svg_chart(&svg, ctx, ind, e->year, CHART_WIDTH) ||
+	    !svg_chart(&svg, ctx, ind, e->year, CHART_NARROW_WIDTH))
 		abort();
 	buf_free(&svg);
 	fuzz_done(r);
