@@ -40,13 +40,14 @@ main(void)
 
 	/* Reported by id: the id kept, the text the table's, filled in. */
 	diag_init(DFORMAT_JSON, 0);	/* nothing on stderr */
-	diag_msg(DIAG_ERROR, &p, MSG_EDITION_YEAR, 2030, 2015, 2020);
+	diag_msg(DIAG_ERROR, &p, MSG_EDITION_EXPOST, 2031, 10, 2020);
 	diag_msg(DIAG_WARNING, &p, MSG_EMPTY_PART);
 	diag(DIAG_ERROR, &p, "free %s", "text");
 	d = diag_list(&n);
 	ok(n == 3, "three diagnostics kept", NULL);
-	ok(n == 3 && d[0].id == MSG_EDITION_YEAR && strcmp(d[0].msg,
-	    "edition 2030 is outside the plan period 2015-2020") == 0,
+	ok(n == 3 && d[0].id == MSG_EDITION_EXPOST && strcmp(d[0].msg,
+	    "edition 2031 is more than 10 years after the plan's end, 2020") ==
+	    0,
 	    "diag_msg: id and formatted text", n > 0 ? d[0].msg : NULL);
 	ok(n == 3 && d[1].id == MSG_EMPTY_PART && d[1].level ==
 	    DIAG_WARNING && strcmp(d[1].msg, "empty part") == 0,
