@@ -136,7 +136,7 @@ sed -i '/<assessment/d' "$WORK/en-mod/indicators/m07.xml"
 "$BIN" build --quiet --draft --format html --content "$WORK/en-mod" \
     --out "$WORK/en-draft" 2>/dev/null
 has "en: the review names a gap by the plan's label" \
-    "$WORK/en-draft/2022/revue.html" "Measure 7 : pas d’appréciation"
+    "$WORK/en-draft/2022/revue.html" "Measure 7: no assessment"
 hasnt "en: a measure not assessed yet is not in the legend's scale" \
     "$WORK/en-draft/2022/charts/statuts.svg" "Partiellement"
 has "en: a measure not assessed yet is counted apart" \
