@@ -1140,18 +1140,71 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	free(label);
 }
 
+/* The range of the values a chart plots, with 0 always in it. */
+struct vrange {
+	double	 lo, hi;
+	int	 integral;	/* every value is a whole number */
+	int	 illu;		/* a value is illustrative */
+};
+
+/* Widens r to hold v. */
+static void
+vrange_add(struct vrange *r, const struct value *v)
+{
+	r->lo = fmin(r->lo, v->v);
+	r->hi = fmax(r->hi, v->v);
+	if (v->v != rint(v->v))
+		r->integral = 0;
+	if (v->illustrative)
+		r->illu = 1;
+}
+
+/* Widens r to hold a target or a baseline. */
+static void
+vrange_point(struct vrange *r, const struct point *p)
+{
+	r->lo = fmin(r->lo, p->v);
+	r->hi = fmax(r->hi, p->v);
+}
+
+/* The divisor of the values of r on the axis, and its words. */
+static double
+vrange_unit(const struct indicator *ind, const struct vrange *r,
+    const char **words)
+{
+	double	 amax;
+
+	amax = fmax(fabs(r->lo), fabs(r->hi));
+	return axis_unit(ind->unit, amax, words);
+}
+
+/* A plot with one slot per year from first, ny years: its scale, its
+ * edges and the zero line [pt] in a chart w wide. */
+struct yplot {
+	struct ticks	 t;
+	struct yscale	 ys;
+	int		 first, ny;
+	double		 w, left, right, slot, y0;
+};
+
+/* The centre of year's slot [pt]. */
+static double
+slot_x(const struct yplot *p, int year)
+{
+	return p->left + (year - p->first + 0.5) * p->slot;
+}
+
 /*
- * The plot area of a chart over ny years, below top [pt] of a w × h
- * chart: draws the source at the foot, leaves room for the year labels
- * above it, and sets the y ticks and scale for [lo, hi] / div, the left
- * edge of the plot and the width of one year's slot.
+ * The plot area of a chart over p->ny years, below top [pt] of a p->w ×
+ * h chart: draws the source at the foot, leaves room for the year
+ * labels above it, and sets the y ticks and scale for the values of r /
+ * div, the edges of the plot and the width of one year's slot.
  */
 static void
-year_frame(struct dc *d, const struct indicator *ind, double w, double h,
-    double top, double lo, double hi, double div, int integral, int ny,
-    struct ticks *t, struct yscale *ys, double *left, double *slot)
+year_frame(struct dc *d, const struct indicator *ind, double h, double top,
+    const struct vrange *r, double div, struct yplot *p)
 {
-	double	 sh, yh, bot;
+	double	 sh, yh, bot, w = p->w;
 
 	sh = source(d, ind, 0, w, 0);
 	measure(d, "2016", d->th->size_tick, 1, -1, 0, NULL, &yh);
@@ -1159,229 +1212,309 @@ year_frame(struct dc *d, const struct indicator *ind, double w, double h,
 	if (bot < top + 40)
 		bot = top + 40;
 	source(d, ind, h - sh, w, 1);
-	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
-	    (bot - top) / 38)), integral && div == 1 ? 1 : 0, t);
-	ys->lo = t->first;
-	ys->hi = t->last;
-	ys->top = top;
-	ys->bot = bot;
-	ys->div = div;
-	*left = ticks_width(d, t) + 8;
-	*slot = (w - 4 - *left) / ny;
+	chart_ticks(r->lo / div, r->hi / div, (int)fmax(2, fmin(8,
+	    (bot - top) / 38)), r->integral && div == 1 ? 1 : 0, &p->t);
+	p->ys.lo = p->t.first;
+	p->ys.hi = p->t.last;
+	p->ys.top = top;
+	p->ys.bot = bot;
+	p->ys.div = div;
+	p->left = ticks_width(d, &p->t) + 8;
+	p->right = w - 4;
+	p->slot = (w - 4 - p->left) / p->ny;
+	p->y0 = ymap(&p->ys, 0);
+}
+
+/* The edition year's band (from y, bh high) among other years, the
+ * grid with the y ticks, and the years under the plot. */
+static void
+year_axes(struct dc *d, const struct yplot *p, int year, double y,
+    double bh)
+{
+	if (p->ny > 1) {
+		cairo_rectangle(d->cr, p->left + (year - p->first) * p->slot,
+		    y, p->slot, bh);
+		set_rgb(d, d->th->highlight);
+		draw_fill(d->cr);
+	}
+	yaxis(d, &p->t, &p->ys, p->left, p->right);
+	xyears(d, p->first, p->ny, year, p->left, p->slot, p->ys.bot + 5);
+}
+
+/* The range of a time series up to year, with its baseline and target. */
+static void
+series_range(const struct indicator *ind, int year, size_t n,
+    struct vrange *r)
+{
+	const struct series *s = &ind->series[0];
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		vrange_add(r, &s->vals[i]);
+	if (ind->target.set)
+		vrange_point(r, &ind->target);
+	if (ind->baseline.set && ind->baseline.year <= year)
+		vrange_point(r, &ind->baseline);
+}
+
+/* Above a time series: the legend of illustrative values if any, then
+ * the unit's words.  Sets *lh, a value label's height; returns the top
+ * of the plot. */
+static double
+series_head(struct dc *d, const struct indicator *ind, const char *words,
+    int illu, double w, double *lh)
+{
+	const struct theme *th = d->th;
+	struct legend_item li[1];
+	double		 top = 0, uh;
+
+	if (illu) {
+		li[0].sw = ind->chart == CHART_BAR ? SW_HATCH : SW_HOLLOW;
+		li[0].c = th->series[0];
+		li[0].label = T("Valeur illustrative (non issue d’une source "
+		    "publiée)");
+		top += legend(d, li, 1, 0, 0, w, 1) + PAD;
+	}
+	uh = text(d, words, th->size_tick, 0, 0, top, HA_LEFT, th->muted, w,
+	    1, NULL);
+	measure(d, "0", th->size_label, 0, -1, 0, NULL, lh);
+	top += uh + *lh + 6;
+	return top;
+}
+
+/* Years without a value are gaps, said so, never zeros. */
+static void
+series_gaps(struct dc *d, const struct series *s, const struct yplot *p,
+    double lh)
+{
+	int	 k;
+
+	for (k = 0; k < p->ny; k++) {
+		if (series_at(s, p->first + k) != NULL)
+			continue;
+		text(d, "n. d.", d->th->size_note, 0, p->left + (k + 0.5) *
+		    p->slot, p->y0 - (p->t.first < 0 ? -3 : lh + 2), HA_CENTRE,
+		    d->th->muted, -1, 0, NULL);
+	}
+}
+
+/* The first n values of s as bars bw wide. */
+static void
+series_bars(struct dc *d, const struct series *s, size_t n,
+    const struct yplot *p, double bw)
+{
+	const struct value *v;
+	size_t		 i;
+	double		 x, y;
+
+	for (i = 0; i < n; i++) {
+		v = &s->vals[i];
+		x = p->left + (v->year - p->first + 0.5) * p->slot - bw / 2;
+		y = ymap(&p->ys, v->v);
+		bar(d, x, p->y0, bw, y - p->y0, d->th->series[0],
+		    v->illustrative);
+		obst_add(d, x, fmin(y, p->y0), bw, fabs(y - p->y0), W_SHAPE);
+	}
+}
+
+/* The segment from value pv to the next year's v, dashed if either is
+ * illustrative; labels keep off it: boxes along it. */
+static void
+series_segment(struct dc *d, const struct value *pv, const struct value *v,
+    const struct yplot *p)
+{
+	static const double dash[2] = { 4, 3 };
+	double		 ax, ay, bx, by;
+	int		 k, steps;
+
+	cairo_save(d->cr);
+	if (v->illustrative || pv->illustrative)
+		cairo_set_dash(d->cr, dash, 2, 0);
+	ax = slot_x(p, pv->year);
+	ay = ymap(&p->ys, pv->v);
+	bx = slot_x(p, v->year);
+	by = ymap(&p->ys, v->v);
+	cairo_move_to(d->cr, ax, ay);
+	cairo_line_to(d->cr, bx, by);
+	steps = (int)fmin(fmax(hypot(bx - ax, by - ay) / 6, 1), 40);
+	for (k = 0; k <= steps; k++)
+		obst_add(d, ax + (bx - ax) * k / steps - 2,
+		    ay + (by - ay) * k / steps - 2, 4, 4, W_SHAPE * 4);
+	set_rgb(d, d->th->series[0]);
+	draw_stroke(d->cr);
+	cairo_restore(d->cr);
+}
+
+/* The first n values of s as a line, broken where a year has none, with
+ * a marker at each value. */
+static void
+series_line(struct dc *d, const struct series *s, size_t n,
+    const struct yplot *p)
+{
+	const struct value *v;
+	size_t		 i;
+	double		 x, y;
+
+	cairo_set_line_width(d->cr, 2);
+	cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
+	for (i = 1; i < n; i++)
+		if (s->vals[i].year == s->vals[i - 1].year + 1)
+			series_segment(d, &s->vals[i - 1], &s->vals[i], p);
+	for (i = 0; i < n; i++) {
+		v = &s->vals[i];
+		x = slot_x(p, v->year);
+		y = ymap(&p->ys, v->v);
+		marker(d, x, y, d->th->series[0], v->illustrative);
+		obst_add(d, x - 5, y - 5, 10, 10, W_SHAPE);
+	}
+}
+
+/* Whether the labels of the first n values all fit their slot on a
+ * bar chart. */
+static int
+series_labels_fit(struct dc *d, const struct indicator *ind, size_t n,
+    double slot)
+{
+	const struct series *s = &ind->series[0];
+	char		 num[64];
+	double		 lw;
+	size_t		 i;
+
+	if (ind->chart != CHART_BAR)
+		return 0;
+	for (i = 0; i < n; i++) {
+		chart_fmt(num, sizeof(num), s->vals[i].v, ind->unit);
+		measure(d, num, d->th->size_label, 0, -1, 0, &lw, NULL);
+		if (lw > slot - 4)
+			return 0;
+	}
+	return 1;
+}
+
+/* The candidate places of an lw × lh label of value v at (x, y), kept
+ * inside the chart: above or in a bar, around a point.  Returns how
+ * many. */
+static size_t
+value_spots(const struct indicator *ind, const struct value *v, double x,
+    double y, double lw, double lh, double w, double *cx, double *cy)
+{
+	size_t	 i, k;
+
+	if (ind->chart == CHART_BAR) {
+		cx[0] = x - lw / 2;
+		cy[0] = v->v >= 0 ? y - lh - 1 : y + 1;
+		cx[1] = x - lw / 2;
+		cy[1] = v->v >= 0 ? y + 2 : y - lh - 2;
+		k = 2;
+	} else {
+		cx[0] = x - lw / 2;
+		cy[0] = y - lh - 5;
+		cx[1] = x - lw - 7;
+		cy[1] = y - lh - 2;
+		cx[2] = x + 7;
+		cy[2] = y - lh / 2;
+		cx[3] = x - lw / 2;
+		cy[3] = y + 5;
+		k = 4;
+	}
+	for (i = 0; i < k; i++) {
+		if (cx[i] + lw > w)
+			cx[i] = w - lw;
+		if (cx[i] < 0)
+			cx[i] = 0;
+	}
+	return k;
+}
+
+/* Values: every bar's if all labels fit their slot, else the last, in
+ * bold, each where it covers least within box. */
+static void
+series_values(struct dc *d, const struct indicator *ind, size_t n,
+    const struct yplot *p, struct rect box)
+{
+	const struct value *v;
+	char		 num[64];
+	double		 x, y, lw, lh, lx, ly, cx[4], cy[4];
+	size_t		 i, k;
+
+	i = series_labels_fit(d, ind, n, p->slot) ? 0 : n - 1;
+	for (; i < n; i++) {
+		v = &ind->series[0].vals[i];
+		chart_fmt(num, sizeof(num), v->v, ind->unit);
+		measure(d, num, d->th->size_label, i == n - 1, -1, 0, &lw,
+		    &lh);
+		x = slot_x(p, v->year);
+		y = ymap(&p->ys, v->v);
+		k = value_spots(ind, v, x, y, lw, lh, p->w, cx, cy);
+		place(d, cx, cy, k, lw, lh, box, &lx, &ly);
+		text(d, num, d->th->size_label, i == n - 1, lx, ly, HA_LEFT,
+		    d->th->text, -1, 0, NULL);
+	}
 }
 
 static void
 draw_series(struct dc *d, const struct indicator *ind, int year, double w,
     double h)
 {
-	const struct theme *th = d->th;
 	const struct series *s = &ind->series[0];
-	const struct value *v, *pv;
-	struct legend_item li[1];
-	struct ticks	 t;
-	struct yscale	 ys;
+	struct vrange	 r = { 0, 0, 1, 0 };
+	struct yplot	 p;
 	struct rect	 box = { 0, 0, 0, 0, 0 };
-	size_t		 i, n, nli = 0;
-	int		 first, ny, k, integral = 1, illu = 0, allfit;
-	double		 lo = 0, hi = 0, amax, div, top, bot, left, right;
-	double		 slot, bw, x, y, y0, lh, lw, uh, cx[4], cy[4];
-	double		 lx, ly, ax, ay, bx, by;
-	int		 steps;
+	size_t		 n;
+	double		 div, top, lh, bw;
 	const char	*words;
-	char		 num[64];
-	static const double dash[2] = { 4, 3 };
 
 	n = chart_upto(s, year);
-	first = s->vals[0].year;
+	p.first = s->vals[0].year;
 	if (ind->baseline.set && ind->baseline.year <= year &&
-	    ind->baseline.year < first)
-		first = ind->baseline.year;
-	ny = year - first + 1;
-	for (i = 0; i < n; i++) {
-		lo = fmin(lo, s->vals[i].v);
-		hi = fmax(hi, s->vals[i].v);
-		if (s->vals[i].v != rint(s->vals[i].v))
-			integral = 0;
-		if (s->vals[i].illustrative)
-			illu = 1;
-	}
-	if (ind->target.set) {
-		lo = fmin(lo, ind->target.v);
-		hi = fmax(hi, ind->target.v);
-	}
-	if (ind->baseline.set && ind->baseline.year <= year) {
-		lo = fmin(lo, ind->baseline.v);
-		hi = fmax(hi, ind->baseline.v);
-	}
-	amax = fmax(fabs(lo), fabs(hi));
-	div = axis_unit(ind->unit, amax, &words);
+	    ind->baseline.year < p.first)
+		p.first = ind->baseline.year;
+	p.ny = year - p.first + 1;
+	p.w = w;
+	series_range(ind, year, n, &r);
+	div = vrange_unit(ind, &r, &words);
 
 	/* Top: legend, unit; bottom: years, source. */
-	top = 0;
-	if (illu) {
-		li[0].sw = ind->chart == CHART_BAR ? SW_HATCH : SW_HOLLOW;
-		li[0].c = th->series[0];
-		li[0].label = T("Valeur illustrative (non issue d’une source "
-		    "publiée)");
-		nli = 1;
-		top += legend(d, li, nli, 0, 0, w, 1) + PAD;
-	}
-	uh = text(d, words, th->size_tick, 0, 0, top, HA_LEFT, th->muted, w,
-	    1, NULL);
-	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
-	top += uh + lh + 6;
-	year_frame(d, ind, w, h, top, lo, hi, div, integral, ny, &t, &ys,
-	    &left, &slot);
-	bot = ys.bot;
-	right = w - 4;
-	bw = fmin(slot * 0.62, 56);
-
-	/* The edition year's band (among other years), grid and ticks. */
-	if (ny > 1) {
-		x = left + (year - first) * slot;
-		cairo_rectangle(d->cr, x, top - lh - 4, slot,
-		    bot - top + lh + 4);
-		set_rgb(d, th->highlight);
-		draw_fill(d->cr);
-	}
-	yaxis(d, &t, &ys, left, right);
-	xyears(d, first, ny, year, left, slot, bot + 5);
-	box.x = 0;
+	top = series_head(d, ind, words, r.illu, w, &lh);
+	year_frame(d, ind, h, top, &r, div, &p);
+	bw = fmin(p.slot * 0.62, 56);
+	year_axes(d, &p, year, top - lh - 4, p.ys.bot - top + lh + 4);
 	box.y = top - lh - 4;
 	box.w = w;
-	box.h = bot - box.y;
+	box.h = p.ys.bot - box.y;
 
-	/* Years without a value are gaps, said so, never zeros. */
-	y0 = ymap(&ys, 0);
-	for (k = 0; k < ny; k++) {
-		if (series_at(s, first + k) != NULL)
-			continue;
-		text(d, "n. d.", th->size_note, 0, left + (k + 0.5) * slot,
-		    y0 - (t.first < 0 ? -3 : lh + 2), HA_CENTRE, th->muted,
-		    -1, 0, NULL);
-	}
-
-	if (ind->chart == CHART_BAR) {
-		for (i = 0; i < n; i++) {
-			v = &s->vals[i];
-			x = left + (v->year - first + 0.5) * slot - bw / 2;
-			y = ymap(&ys, v->v);
-			bar(d, x, y0, bw, y - y0, th->series[0],
-			    v->illustrative);
-			obst_add(d, x, fmin(y, y0), bw, fabs(y - y0),
-			    W_SHAPE);
-		}
-	} else {
-		cairo_set_line_width(d->cr, 2);
-		cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
-		for (i = 1; i < n; i++) {
-			pv = &s->vals[i - 1];
-			v = &s->vals[i];
-			if (v->year != pv->year + 1)
-				continue;
-			cairo_save(d->cr);
-			if (v->illustrative || pv->illustrative)
-				cairo_set_dash(d->cr, dash, 2, 0);
-			ax = left + (pv->year - first + 0.5) * slot;
-			ay = ymap(&ys, pv->v);
-			bx = left + (v->year - first + 0.5) * slot;
-			by = ymap(&ys, v->v);
-			cairo_move_to(d->cr, ax, ay);
-			cairo_line_to(d->cr, bx, by);
-			/* Labels keep off the line: boxes along it. */
-			steps = (int)fmin(fmax(hypot(bx - ax, by - ay) / 6, 1),
-			    40);
-			for (k = 0; k <= steps; k++)
-				obst_add(d, ax + (bx - ax) * k / steps - 2,
-				    ay + (by - ay) * k / steps - 2, 4, 4,
-				    W_SHAPE * 4);
-			set_rgb(d, th->series[0]);
-			draw_stroke(d->cr);
-			cairo_restore(d->cr);
-		}
-		for (i = 0; i < n; i++) {
-			v = &s->vals[i];
-			x = left + (v->year - first + 0.5) * slot;
-			y = ymap(&ys, v->v);
-			marker(d, x, y, th->series[0], v->illustrative);
-			obst_add(d, x - 5, y - 5, 10, 10, W_SHAPE);
-		}
-	}
-	hline(d, left, right, y0, th->axis, 1);
-
-	/* Values: every bar if all labels fit their slot, else the last. */
-	allfit = ind->chart == CHART_BAR;
-	for (i = 0; i < n && allfit; i++) {
-		chart_fmt(num, sizeof(num), s->vals[i].v, ind->unit);
-		measure(d, num, th->size_label, 0, -1, 0, &lw, NULL);
-		if (lw > slot - 4)
-			allfit = 0;
-	}
-	for (i = allfit ? 0 : n - 1; i < n; i++) {
-		v = &s->vals[i];
-		chart_fmt(num, sizeof(num), v->v, ind->unit);
-		measure(d, num, th->size_label, i == n - 1, -1, 0, &lw, &lh);
-		x = left + (v->year - first + 0.5) * slot;
-		y = ymap(&ys, v->v);
-		if (ind->chart == CHART_BAR) {
-			cx[0] = x - lw / 2;
-			cy[0] = v->v >= 0 ? y - lh - 1 : y + 1;
-			cx[1] = x - lw / 2;
-			cy[1] = v->v >= 0 ? y + 2 : y - lh - 2;
-			k = 2;
-		} else {
-			cx[0] = x - lw / 2;
-			cy[0] = y - lh - 5;
-			cx[1] = x - lw - 7;
-			cy[1] = y - lh - 2;
-			cx[2] = x + 7;
-			cy[2] = y - lh / 2;
-			cx[3] = x - lw / 2;
-			cy[3] = y + 5;
-			k = 4;
-		}
-		for (steps = 0; steps < k; steps++) {
-			/* Inside the chart, whatever the point. */
-			if (cx[steps] + lw > w)
-				cx[steps] = w - lw;
-			if (cx[steps] < 0)
-				cx[steps] = 0;
-		}
-		place(d, cx, cy, (size_t)k, lw, lh, box, &lx, &ly);
-		text(d, num, th->size_label, i == n - 1, lx, ly, HA_LEFT,
-		    th->text, -1, 0, NULL);
-	}
+	series_gaps(d, s, &p, lh);
+	if (ind->chart == CHART_BAR)
+		series_bars(d, s, n, &p, bw);
+	else
+		series_line(d, s, n, &p);
+	hline(d, p.left, p.right, p.y0, d->th->axis, 1);
+	series_values(d, ind, n, &p, box);
 	if (ind->baseline.set && ind->baseline.year <= year)
-		refline(d, ind, &ind->baseline, T("Référence"), &ys, left, right,
-		    0);
+		refline(d, ind, &ind->baseline, T("Référence"), &p.ys, p.left,
+		    p.right, 0);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &p.ys, p.left,
+		    p.right, 1);
 }
 
 /* ---- categories: stacked bars per year ---- */
 
+/* The range of the stacks: the sums of the positive and of the negative
+ * values of each year, and the target. */
 static void
-draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
-    double h)
+stacked_range(const struct indicator *ind, const struct yplot *p,
+    struct vrange *r)
 {
-	const struct theme *th = d->th;
 	const struct value *v;
-	struct legend_item *li;
-	struct ticks	 t;
-	struct yscale	 ys;
-	size_t		 i, nli = 0;
-	int		 first, last, ny, k, integral = 1, illu = 0, any;
-	double		 lo = 0, hi = 0, pos, neg, div, top, bot, left, right;
-	double		 slot, bw, x, y0, ya, yb, lh, lw, uh, amax;
-	const char	*words;
-	char		 num[64];
+	size_t		 i;
+	int		 k;
+	double		 pos, neg;
 
-	chart_year_span(ind, year, &first, &last);
-	ny = year - first + 1;
-	for (k = 0; k < ny; k++) {
+	for (k = 0; k < p->ny; k++) {
 		pos = neg = 0;
 		for (i = 0; i < ind->nseries; i++) {
-			if ((v = series_at(&ind->series[i], first + k)) ==
+			if ((v = series_at(&ind->series[i], p->first + k)) ==
 			    NULL)
 				continue;
 			if (v->v >= 0)
@@ -1389,19 +1522,27 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 			else
 				neg += v->v;
 			if (v->v != rint(v->v))
-				integral = 0;
+				r->integral = 0;
 			if (v->illustrative)
-				illu = 1;
+				r->illu = 1;
 		}
-		lo = fmin(lo, neg);
-		hi = fmax(hi, pos);
+		r->lo = fmin(r->lo, neg);
+		r->hi = fmax(r->hi, pos);
 	}
-	if (ind->target.set) {
-		lo = fmin(lo, ind->target.v);
-		hi = fmax(hi, ind->target.v);
-	}
-	amax = fmax(fabs(lo), fabs(hi));
-	div = axis_unit(ind->unit, amax, &words);
+	if (ind->target.set)
+		vrange_point(r, &ind->target);
+}
+
+/* Above the stacks: the categories' legend, then the unit's words.
+ * Sets *lh, a value label's height; returns the top of the plot. */
+static double
+stacked_head(struct dc *d, const struct indicator *ind, const char *words,
+    int illu, double w, double *lh)
+{
+	const struct theme *th = d->th;
+	struct legend_item *li;
+	size_t		 i, nli = 0;
+	double		 top, uh;
 
 	li = xcalloc(ind->nseries + 1, sizeof(*li));
 	for (i = 0; i < ind->nseries; i++) {
@@ -1418,69 +1559,101 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 	free(li);
 	uh = text(d, words, th->size_tick, 0, 0, top, HA_LEFT, th->muted, w,
 	    1, NULL);
-	measure(d, "0", th->size_label, 0, -1, 0, NULL, &lh);
+	measure(d, "0", th->size_label, 0, -1, 0, NULL, lh);
 	top += uh + 6;
-	year_frame(d, ind, w, h, top, lo, hi, div, integral, ny, &t, &ys,
-	    &left, &slot);
-	bot = ys.bot;
-	right = w - 4;
-	bw = fmin(slot * 0.62, 72);
+	return top;
+}
 
-	if (ny > 1) {
-		x = left + (year - first) * slot;
-		cairo_rectangle(d->cr, x, top - 4, slot, bot - top + 4);
-		set_rgb(d, th->highlight);
+/* The segment of value v of category i from ya to yb in the bar at x,
+ * bw wide, with the value inside if it fits.  Sets *lh, the height of
+ * the value's label. */
+static void
+stacked_segment(struct dc *d, const struct indicator *ind, size_t i,
+    const struct value *v, double x, double bw, double ya, double yb,
+    double *lh)
+{
+	const struct theme *th = d->th;
+	char		 num[64];
+	double		 lw;
+	int		 fits;
+
+	bar(d, x, ya, bw, yb - ya, th->series[i % THEME_NSERIES],
+	    v->illustrative);
+	/* A seam of the background between segments. */
+	hline(d, x, x + bw, yb, th->ink[INK_BACKGROUND], 1);
+	chart_fmt(num, sizeof(num), v->v, ind->unit);
+	measure(d, num, th->size_tick, 0, -1, 0, &lw, lh);
+	fits = fabs(yb - ya) >= *lh + 1 && lw <= bw - 2;
+	if (fits && v->illustrative) {
+		cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
+		    (ya + yb) / 2 - *lh / 2, lw + 4, *lh);
+		set_rgb(d, th->ink[INK_BACKGROUND]);
 		draw_fill(d->cr);
 	}
-	yaxis(d, &t, &ys, left, right);
-	xyears(d, first, ny, year, left, slot, bot + 5);
-	y0 = ymap(&ys, 0);
+	if (fits)
+		text(d, num, th->size_tick, 0, x + bw / 2, (ya + yb) / 2 -
+		    *lh / 2, HA_CENTRE, v->illustrative ? th->text :
+		    on_fill(d, th->series[i % THEME_NSERIES]), -1, 0, NULL);
+}
 
-	for (k = 0; k < ny; k++) {
-		x = left + (k + 0.5) * slot - bw / 2;
-		pos = neg = 0;
-		any = 0;
-		for (i = 0; i < ind->nseries; i++) {
-			if ((v = series_at(&ind->series[i], first + k)) ==
-			    NULL)
-				continue;
-			any = 1;
-			if (v->v >= 0) {
-				ya = ymap(&ys, pos);
-				pos += v->v;
-				yb = ymap(&ys, pos);
-			} else {
-				ya = ymap(&ys, neg);
-				neg += v->v;
-				yb = ymap(&ys, neg);
-			}
-			bar(d, x, ya, bw, yb - ya,
-			    th->series[i % THEME_NSERIES], v->illustrative);
-			/* A seam of the background between segments. */
-			hline(d, x, x + bw, yb, th->ink[INK_BACKGROUND], 1);
-			chart_fmt(num, sizeof(num), v->v, ind->unit);
-			measure(d, num, th->size_tick, 0, -1, 0, &lw, &lh);
-			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2 &&
-			    v->illustrative) {
-				cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
-				    (ya + yb) / 2 - lh / 2, lw + 4, lh);
-				set_rgb(d, d->th->ink[INK_BACKGROUND]);
-				draw_fill(d->cr);
-			}
-			if (fabs(yb - ya) >= lh + 1 && lw <= bw - 2)
-				text(d, num, th->size_tick, 0, x + bw / 2,
-				    (ya + yb) / 2 - lh / 2, HA_CENTRE,
-				    v->illustrative ? th->text :
-				    on_fill(d, th->series[i % THEME_NSERIES]),
-				    -1, 0, NULL);
+/* The stack of the year first + k, bw wide: positive values up from
+ * zero, negative ones down, "n. d." if none.  *lh is the height of the
+ * last label measured, and set to the next. */
+static void
+stacked_year(struct dc *d, const struct indicator *ind,
+    const struct yplot *p, int k, double bw, double *lh)
+{
+	const struct value *v;
+	size_t		 i;
+	double		 x, pos = 0, neg = 0, ya, yb;
+	int		 any = 0;
+
+	x = p->left + (k + 0.5) * p->slot - bw / 2;
+	for (i = 0; i < ind->nseries; i++) {
+		if ((v = series_at(&ind->series[i], p->first + k)) == NULL)
+			continue;
+		any = 1;
+		if (v->v >= 0) {
+			ya = ymap(&p->ys, pos);
+			pos += v->v;
+			yb = ymap(&p->ys, pos);
+		} else {
+			ya = ymap(&p->ys, neg);
+			neg += v->v;
+			yb = ymap(&p->ys, neg);
 		}
-		if (!any)
-			text(d, "n. d.", th->size_note, 0, x + bw / 2,
-			    y0 - lh - 2, HA_CENTRE, th->muted, -1, 0, NULL);
+		stacked_segment(d, ind, i, v, x, bw, ya, yb, lh);
 	}
-	hline(d, left, right, y0, th->axis, 1);
+	if (!any)
+		text(d, "n. d.", d->th->size_note, 0, x + bw / 2,
+		    p->y0 - *lh - 2, HA_CENTRE, d->th->muted, -1, 0, NULL);
+}
+
+static void
+draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	struct vrange	 r = { 0, 0, 1, 0 };
+	struct yplot	 p;
+	int		 last, k;
+	double		 div, top, lh, bw;
+	const char	*words;
+
+	chart_year_span(ind, year, &p.first, &last);
+	p.ny = year - p.first + 1;
+	p.w = w;
+	stacked_range(ind, &p, &r);
+	div = vrange_unit(ind, &r, &words);
+	top = stacked_head(d, ind, words, r.illu, w, &lh);
+	year_frame(d, ind, h, top, &r, div, &p);
+	bw = fmin(p.slot * 0.62, 72);
+	year_axes(d, &p, year, top - 4, p.ys.bot - top + 4);
+	for (k = 0; k < p.ny; k++)
+		stacked_year(d, ind, &p, k, bw, &lh);
+	hline(d, p.left, p.right, p.y0, d->th->axis, 1);
 	if (ind->target.set)
-		refline(d, ind, &ind->target, T("Cible"), &ys, left, right, 1);
+		refline(d, ind, &ind->target, T("Cible"), &p.ys, p.left,
+		    p.right, 1);
 }
 
 /* ---- categories: horizontal bars for the latest year ---- */
@@ -1490,36 +1663,56 @@ draw_stacked(struct dc *d, const struct indicator *ind, int year, double w,
 #define HBAR_ROW_MIN	16.0	/* one category, one line of label */
 #define HBAR_FIXED	96.0	/* header, legend, ticks, unit, source */
 
-static void
-draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
-    double h)
-{
-	const struct theme *th = d->th;
-	const struct value *v;
-	struct legend_item li[1];
+/* The layout of a horizontal bar chart [pt]: n rows rowh high from top,
+ * the categories' labels in labw, the bars' scale from left to right
+ * with zero at x0. */
+struct hplot {
 	struct ticks	 t;
-	size_t		 i, n = ind->nseries;
-	int		 first, last, illu = 0, maxlines;
-	double		 lo = 0, hi = 0, amax, div, top, bot, labw, left, right;
-	double		 rowh, bh, x0, x1, y, lw, lh, sh, th_, uh, vw, maxvw = 0;
-	double		 tx, hh;
-	const char	*words;
-	char		 num[64], *head;
+	size_t		 n;
+	int		 maxlines;	/* of a category's label */
+	double		 div, top, rowh, labw, left, right, x0;
+	double		 tickh;		/* a tick label's height */
+};
 
-	chart_year_span(ind, year, &first, &last);
-	for (i = 0; i < n; i++) {
+/* The x [pt] of value v / div on the bars' scale. */
+static double
+hbar_x(const struct hplot *p, double v)
+{
+	return p->left + (v - p->t.first) / (p->t.last - p->t.first) *
+	    (p->right - p->left);
+}
+
+/* The range of the values of the year last; returns the width of the
+ * widest value label. */
+static double
+hbar_range(struct dc *d, const struct indicator *ind, int last,
+    struct vrange *r)
+{
+	const struct value *v;
+	char		 num[64];
+	double		 vw, maxvw = 0;
+	size_t		 i;
+
+	for (i = 0; i < ind->nseries; i++) {
 		if ((v = series_at(&ind->series[i], last)) == NULL)
 			continue;
-		lo = fmin(lo, v->v);
-		hi = fmax(hi, v->v);
-		if (v->illustrative)
-			illu = 1;
+		vrange_add(r, v);
 		chart_fmt(num, sizeof(num), v->v, ind->unit);
-		measure(d, num, th->size_label, 0, -1, 0, &vw, NULL);
+		measure(d, num, d->th->size_label, 0, -1, 0, &vw, NULL);
 		maxvw = fmax(maxvw, vw);
 	}
-	amax = fmax(fabs(lo), fabs(hi));
-	div = axis_unit(ind->unit, amax, &words);
+	return maxvw;
+}
+
+/* Above the bars: the year shown, the legend of illustrative values if
+ * any.  Returns the top of the rows. */
+static double
+hbar_head(struct dc *d, int year, int last, int illu, double w)
+{
+	const struct theme *th = d->th;
+	struct legend_item li[1];
+	char		*head;
+	double		 top;
 
 	head = last == year ? xasprintf("En %d", last) :
 	    xasprintf(T("En %d (dernière année connue)"), last);
@@ -1533,70 +1726,132 @@ draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
 		    "publiée)");
 		top += legend(d, li, 1, 0, top, w, 1) + PAD;
 	}
+	return top;
+}
+
+/* Draws the source at the foot and fits the rows above the ticks and
+ * the unit's words; sets *lh, the height of a line of label. */
+static void
+hbar_rows(struct dc *d, const struct indicator *ind, const char *words,
+    double w, double h, struct hplot *p, double *lh)
+{
+	const struct theme *th = d->th;
+	double		 sh, uh, bot;
+
 	sh = source(d, ind, 0, w, 0);
 	source(d, ind, h - sh, w, 1);
-	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
+	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &p->tickh);
 	measure(d, words, th->size_tick, 0, w, 1, NULL, &uh);
-	bot = h - (sh > 0 ? sh + PAD : 0) - uh - th_ - 8;
-	rowh = fmin((bot - top) / (double)n, 38);
-	if (rowh < 8)
-		rowh = 8;
-	measure(d, "Ag", th->size_label, 0, -1, 0, NULL, &lh);
-	maxlines = rowh >= 2 * lh + 2 ? 2 : 1;
+	bot = h - (sh > 0 ? sh + PAD : 0) - uh - p->tickh - 8;
+	p->rowh = fmin((bot - p->top) / (double)p->n, 38);
+	if (p->rowh < 8)
+		p->rowh = 8;
+	measure(d, "Ag", th->size_label, 0, -1, 0, NULL, lh);
+	p->maxlines = p->rowh >= 2 * *lh + 2 ? 2 : 1;
+}
 
-	/* The label column: as wide as the longest label, at most 40 %. */
-	labw = 0;
-	for (i = 0; i < n; i++) {
-		measure(d, ind->series[i].label, th->size_label, 0, -1, 0, &lw,
-		    NULL);
-		labw = fmax(labw, lw);
+/* The label column: as wide as the longest label, at most 40 %; the
+ * bars' room right of it, leaving maxvw for a value label. */
+static void
+hbar_columns(struct dc *d, const struct indicator *ind, double w,
+    double maxvw, struct hplot *p)
+{
+	double	 lw;
+	size_t	 i;
+
+	p->labw = 0;
+	for (i = 0; i < p->n; i++) {
+		measure(d, ind->series[i].label, d->th->size_label, 0, -1, 0,
+		    &lw, NULL);
+		p->labw = fmax(p->labw, lw);
 	}
-	labw = fmin(labw, w * 0.4);
-	left = labw + 10;
-	right = w - maxvw - 8;
+	p->labw = fmin(p->labw, w * 0.4);
+	p->left = p->labw + 10;
+	p->right = w - maxvw - 8;
+}
 
-	chart_ticks(lo / div, hi / div, (int)fmax(2, fmin(8,
-	    (right - left) / 70)), 0, &t);
-	x0 = left + (0 - t.first) / (t.last - t.first) * (right - left);
-	for (i = 0; (int)i < t.n; i++) {
-		double tv = t.first + i * t.step;
+/* The ticks of the values of r / div under the rows, their grid, and the
+ * unit's words. */
+static void
+hbar_axis(struct dc *d, const struct vrange *r, const char *words,
+    double w, struct hplot *p)
+{
+	const struct theme *th = d->th;
+	char		 num[64];
+	double		 tv, tx, yb = p->top + p->n * p->rowh;
+	size_t		 i;
 
-		tx = left + (tv - t.first) / (t.last - t.first) *
-		    (right - left);
-		if (fabs(tv) > t.step * 1e-6)
-			vline(d, tx, top, top + n * rowh, th->grid, 0.6);
-		fmt_tick(num, sizeof(num), tv, &t);
-		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
-		    HA_CENTRE, th->muted, -1, 0, NULL);
+	chart_ticks(r->lo / p->div, r->hi / p->div, (int)fmax(2, fmin(8,
+	    (p->right - p->left) / 70)), 0, &p->t);
+	p->x0 = hbar_x(p, 0);
+	for (i = 0; (int)i < p->t.n; i++) {
+		tv = p->t.first + i * p->t.step;
+		tx = hbar_x(p, tv);
+		if (fabs(tv) > p->t.step * 1e-6)
+			vline(d, tx, p->top, yb, th->grid, 0.6);
+		fmt_tick(num, sizeof(num), tv, &p->t);
+		text(d, num, th->size_tick, 0, tx, yb + 3, HA_CENTRE,
+		    th->muted, -1, 0, NULL);
 	}
-	text(d, words, th->size_tick, 0, right, top + n * rowh + 3 + th_ + 2,
+	text(d, words, th->size_tick, 0, p->right, yb + 3 + p->tickh + 2,
 	    HA_RIGHT, th->muted, w, 1, NULL);
+}
 
-	bh = fmin(rowh * 0.62, 18);
-	for (i = 0; i < n; i++) {
-		y = top + i * rowh;
-		measure(d, ind->series[i].label, th->size_label, 0, labw,
-		    maxlines, NULL, &hh);
-		text(d, ind->series[i].label, th->size_label, 0, 0,
-		    y + (rowh - hh) / 2, HA_LEFT, th->text, labw, maxlines,
-		    NULL);
-		if ((v = series_at(&ind->series[i], last)) == NULL) {
-			text(d, "n. d.", th->size_note, 0, x0 + 4,
-			    y + (rowh - lh) / 2, HA_LEFT, th->muted, -1, 0,
-			    NULL);
-			continue;
-		}
-		x1 = left + (v->v / div - t.first) / (t.last - t.first) *
-		    (right - left);
-		bar(d, fmin(x0, x1), y + (rowh - bh) / 2, fabs(x1 - x0), bh,
-		    th->series[0], v->illustrative);
-		chart_fmt(num, sizeof(num), v->v, ind->unit);
-		measure(d, num, th->size_label, 0, -1, 0, &lw, &lh);
-		text(d, num, th->size_label, 0, v->v >= 0 ? x1 + 4 :
-		    x1 - 4 - lw, y + (rowh - lh) / 2, HA_LEFT, th->text, -1,
-		    0, NULL);
+/* Row i: the category's label, its bar bh high and its value in the
+ * year last, or "n. d.".  *lh is the height of the last label measured,
+ * and set to the next. */
+static void
+hbar_row(struct dc *d, const struct indicator *ind, size_t i, int last,
+    const struct hplot *p, double bh, double *lh)
+{
+	const struct theme *th = d->th;
+	const struct series *s = &ind->series[i];
+	const struct value *v;
+	char		 num[64];
+	double		 y, x1, hh, lw;
+
+	y = p->top + i * p->rowh;
+	measure(d, s->label, th->size_label, 0, p->labw, p->maxlines, NULL,
+	    &hh);
+	text(d, s->label, th->size_label, 0, 0, y + (p->rowh - hh) / 2,
+	    HA_LEFT, th->text, p->labw, p->maxlines, NULL);
+	if ((v = series_at(s, last)) == NULL) {
+		text(d, "n. d.", th->size_note, 0, p->x0 + 4,
+		    y + (p->rowh - *lh) / 2, HA_LEFT, th->muted, -1, 0, NULL);
+		return;
 	}
-	vline(d, x0, top, top + n * rowh, th->axis, 1);
+	x1 = hbar_x(p, v->v / p->div);
+	bar(d, fmin(p->x0, x1), y + (p->rowh - bh) / 2, fabs(x1 - p->x0), bh,
+	    th->series[0], v->illustrative);
+	chart_fmt(num, sizeof(num), v->v, ind->unit);
+	measure(d, num, th->size_label, 0, -1, 0, &lw, lh);
+	text(d, num, th->size_label, 0, v->v >= 0 ? x1 + 4 : x1 - 4 - lw,
+	    y + (p->rowh - *lh) / 2, HA_LEFT, th->text, -1, 0, NULL);
+}
+
+static void
+draw_hbar(struct dc *d, const struct indicator *ind, int year, double w,
+    double h)
+{
+	struct vrange	 r = { 0, 0, 1, 0 };
+	struct hplot	 p;
+	size_t		 i;
+	int		 first, last;
+	double		 maxvw, lh, bh;
+	const char	*words;
+
+	chart_year_span(ind, year, &first, &last);
+	p.n = ind->nseries;
+	maxvw = hbar_range(d, ind, last, &r);
+	p.div = vrange_unit(ind, &r, &words);
+	p.top = hbar_head(d, year, last, r.illu, w);
+	hbar_rows(d, ind, words, w, h, &p, &lh);
+	hbar_columns(d, ind, w, maxvw, &p);
+	hbar_axis(d, &r, words, w, &p);
+	bh = fmin(p.rowh * 0.62, 18);
+	for (i = 0; i < p.n; i++)
+		hbar_row(d, ind, i, last, &p, bh, &lh);
+	vline(d, p.x0, p.top, p.top + p.n * p.rowh, d->th->axis, 1);
 }
 
 /* ---- no data ---- */
@@ -2015,6 +2270,121 @@ chart_draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	draw_progress(cr, pc, r, e, w, h, 1);
 }
 
+/* The layout of the progress chart [pt]: n editions' rows rowh high
+ * from top, bars bh high from left to right spanning total measures. */
+struct pplot {
+	struct ticks	 t;
+	size_t		 n, total;
+	double		 top, rowh, bh, left, right;
+	double		 tickh;		/* a tick label's height */
+};
+
+/* "Source : …" at the foot of an h high chart; returns its height. */
+static double
+progress_source(struct dc *d, const struct edition *e, double w, double h)
+{
+	char	*src;
+	double	 sh;
+
+	src = e->assessor != NULL ? xasprintf(T("Source" NBSP
+	    ": appréciations %s."), e->assessor) :
+	    xstrdup(T("Source" NBSP ": appréciations de l’évaluation."));
+	measure(d, src, d->th->size_note, 0, w, 1, NULL, &sh);
+	text(d, src, d->th->size_note, 0, 0, h - sh, HA_LEFT, d->th->muted,
+	    w, 1, NULL);
+	free(src);
+	return sh;
+}
+
+/* The bar spans all the measures: ticks up to the total, which is
+ * marked too unless a tick falls close to it; the unit under them. */
+static void
+progress_axis(struct dc *d, const struct report *r, struct pplot *p)
+{
+	const struct theme *th = d->th;
+	struct buf	 unit = { NULL, 0, 0 };
+	char		 num[32];
+	double		 tv, tx;
+	size_t		 i;
+
+	chart_ticks(0, (double)p->total, (int)fmax(2, fmin(8,
+	    (p->right - p->left) / 60)), 1, &p->t);
+	for (i = 0; (int)i <= p->t.n; i++) {
+		tv = (int)i < p->t.n ? p->t.first + i * p->t.step : p->total;
+		if (tv > p->total + 1e-9 || ((int)i == p->t.n && p->total -
+		    floor(p->total / p->t.step + 1e-9) * p->t.step <
+		    p->t.step / 2))
+			continue;
+		tx = p->left + tv / p->total * (p->right - p->left);
+		vline(d, tx, p->top, p->top + p->n * p->rowh, th->grid, 0.6);
+		fmt_tick(num, sizeof(num), tv, &p->t);
+		text(d, num, th->size_tick, 0, tx, p->top + p->n * p->rowh + 3,
+		    HA_CENTRE, th->muted, -1, 0, NULL);
+	}
+	chart_put_lower(&unit, r->plan.levels[r->plan.nlevels - 1].plural);
+	text(d, unit.data, th->size_tick, 0, p->right, p->top + p->n *
+	    p->rowh + 5 + p->tickh, HA_RIGHT, th->muted, -1, 0, NULL);
+	buf_free(&unit);
+}
+
+/* The part of status st, count measures, sw wide from x in the row at y,
+ * with the count in a disc if it fits.  Sets *lh, the count's height. */
+static void
+progress_part(struct dc *d, const struct pplot *p, enum status st,
+    size_t count, double x, double y, double sw, double *lh)
+{
+	const struct theme *th = d->th;
+	char		 num[32];
+	double		 lw;
+
+	status_box(d, st, x, y + (p->rowh - p->bh) / 2, sw, p->bh);
+	snprintf(num, sizeof(num), "%zu", count);
+	measure(d, num, th->size_tick, 1, -1, 0, &lw, lh);
+	if (lw + 6 <= sw) {
+		cairo_new_sub_path(d->cr);
+		cairo_arc(d->cr, x + sw / 2, y + p->rowh / 2,
+		    fmax(lw, *lh) / 2 + 2, 0, 2 * M_PI);
+		set_rgb(d, th->ink[INK_BACKGROUND]);
+		draw_fill(d->cr);
+		text(d, num, th->size_tick, 1, x + sw / 2,
+		    y + (p->rowh - *lh) / 2, HA_CENTRE, th->text, -1, 0, NULL);
+	}
+	/* A seam of the background between statuses. */
+	vline(d, x + sw, y + (p->rowh - p->bh) / 2, y + (p->rowh + p->bh) / 2,
+	    th->ink[INK_BACKGROUND], 1.5);
+}
+
+/* Row i: the edition's year, in bold if it is e, and its measures by
+ * status.  *lh is the height of the last label measured, and set to
+ * the next. */
+static void
+progress_row(struct dc *d, const struct report *r, const struct edition *e,
+    size_t i, const struct pplot *p, double *lh)
+{
+	const struct theme *th = d->th;
+	size_t		 cnt[STATUS__MAX], l, nst;
+	enum status	 st, sts[STATUS__MAX];
+	char		 num[32];
+	double		 x, y, sw;
+
+	y = p->top + i * p->rowh;
+	chart_count_status(r, r->eds[i].year, cnt);
+	snprintf(num, sizeof(num), "%d", r->eds[i].year);
+	text(d, num, th->size_label, r->eds[i].year == e->year, 0,
+	    y + (p->rowh - *lh) / 2, HA_LEFT, r->eds[i].year == e->year ?
+	    th->text : th->muted, -1, 0, NULL);
+	x = p->left;
+	nst = scale_legend(&r->plan, cnt, sts);
+	for (l = 0; l < nst; l++) {
+		st = sts[l];
+		if (cnt[st] == 0)
+			continue;
+		sw = (double)cnt[st] / p->total * (p->right - p->left);
+		progress_part(d, p, st, cnt[st], x, y, sw, lh);
+		x += sw;
+	}
+}
+
 /* The progress chart, with its legend and source if full (not when it
  * sits under the status overview, which has them). */
 static void
@@ -2023,121 +2393,49 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 {
 	struct dc	*d;
 	const struct theme *th;
-	struct ticks	 t;
-	size_t		 cnt[STATUS__MAX], i, n, total = r->plan.nmeasures;
-	size_t		 l, nst;
-	double		 y, top, left, right, rowh, bh, x, sw, lw, lh, yw, tx;
-	double		 th_, sh;
-	enum status	 st, sts[STATUS__MAX];
-	char		 num[32], *src;
-	struct buf	 unit = { NULL, 0, 0 };
+	struct pplot	 p;
+	size_t		 i;
+	double		 lh, yw, sh;
 
 	d = xcalloc(1, sizeof(*d));
 	dc_init(d, cr, pc);
 	th = d->th;
 	cairo_save(cr);
-	n = eds_upto(r, e);
-	top = full ? status_legend(d, r, NULL, 0, 0, w, 1) + PAD + 4 : 0;
+	p.n = eds_upto(r, e);
+	p.total = r->plan.nmeasures;
+	p.top = full ? status_legend(d, r, NULL, 0, 0, w, 1) + PAD + 4 : 0;
 	measure(d, "2016", th->size_label, 1, -1, 0, &yw, &lh);
-	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &th_);
-	sh = 0;
-	if (full) {
-		src = e->assessor != NULL ? xasprintf(T("Source" NBSP
-		    ": appréciations %s."), e->assessor) :
-		    xstrdup(T("Source" NBSP ": appréciations de l’évaluation."));
-		measure(d, src, th->size_note, 0, w, 1, NULL, &sh);
-		text(d, src, th->size_note, 0, 0, h - sh, HA_LEFT,
-		    th->muted, w, 1, NULL);
-		free(src);
-	}
-	rowh = fmin((h - top - sh - 2 * th_ - 20) / (double)(n > 0 ? n : 1),
-	    PROG_ROW);
-	bh = fmin(rowh * 0.7, 26);
-	left = yw + 12;
-	right = w - 12;
-	if (total == 0)
-		total = 1;
-	chart_ticks(0, (double)total, (int)fmax(2, fmin(8,
-	    (right - left) / 60)), 1, &t);
-	/* The bar spans all the measures: ticks up to the total, which is
-	 * marked too unless a tick falls close to it. */
-	for (i = 0; (int)i <= t.n; i++) {
-		double tv = (int)i < t.n ? t.first + i * t.step : total;
-
-		if (tv > total + 1e-9 || ((int)i == t.n && total -
-		    floor(total / t.step + 1e-9) * t.step < t.step / 2))
-			continue;
-		tx = left + tv / total * (right - left);
-		vline(d, tx, top, top + n * rowh, th->grid, 0.6);
-		fmt_tick(num, sizeof(num), tv, &t);
-		text(d, num, th->size_tick, 0, tx, top + n * rowh + 3,
-		    HA_CENTRE, th->muted, -1, 0, NULL);
-	}
-	chart_put_lower(&unit, r->plan.levels[r->plan.nlevels - 1].plural);
-	text(d, unit.data, th->size_tick, 0, right, top + n * rowh + 5 + th_,
-	    HA_RIGHT, th->muted, -1, 0, NULL);
-	buf_free(&unit);
-	for (i = 0; i < n; i++) {
-		y = top + i * rowh;
-		chart_count_status(r, r->eds[i].year, cnt);
-		snprintf(num, sizeof(num), "%d", r->eds[i].year);
-		text(d, num, th->size_label, r->eds[i].year == e->year, 0,
-		    y + (rowh - lh) / 2, HA_LEFT, r->eds[i].year == e->year ?
-		    th->text : th->muted, -1, 0, NULL);
-		x = left;
-		nst = scale_legend(&r->plan, cnt, sts);
-		for (l = 0; l < nst; l++) {
-			st = sts[l];
-			if (cnt[st] == 0)
-				continue;
-			sw = (double)cnt[st] / total * (right - left);
-			status_box(d, st, x, y + (rowh - bh) / 2, sw, bh);
-			snprintf(num, sizeof(num), "%zu", cnt[st]);
-			measure(d, num, th->size_tick, 1, -1, 0, &lw, &lh);
-			if (lw + 6 <= sw) {
-				cairo_new_sub_path(cr);
-				cairo_arc(cr, x + sw / 2, y + rowh / 2,
-				    fmax(lw, lh) / 2 + 2, 0, 2 * M_PI);
-				set_rgb(d, th->ink[INK_BACKGROUND]);
-				draw_fill(cr);
-				text(d, num, th->size_tick, 1, x + sw / 2,
-				    y + (rowh - lh) / 2, HA_CENTRE, th->text,
-				    -1, 0, NULL);
-			}
-			/* A seam of the background between statuses. */
-			vline(d, x + sw, y + (rowh - bh) / 2,
-			    y + (rowh + bh) / 2, th->ink[INK_BACKGROUND], 1.5);
-			x += sw;
-		}
-	}
-	vline(d, left, top, top + n * rowh, th->axis, 1);
+	measure(d, "0", th->size_tick, 0, -1, 0, NULL, &p.tickh);
+	sh = full ? progress_source(d, e, w, h) : 0;
+	p.rowh = fmin((h - p.top - sh - 2 * p.tickh - 20) /
+	    (double)(p.n > 0 ? p.n : 1), PROG_ROW);
+	p.bh = fmin(p.rowh * 0.7, 26);
+	p.left = yw + 12;
+	p.right = w - 12;
+	if (p.total == 0)
+		p.total = 1;
+	progress_axis(d, r, &p);
+	for (i = 0; i < p.n; i++)
+		progress_row(d, r, e, i, &p, &lh);
+	vline(d, p.left, p.top, p.top + p.n * p.rowh, th->axis, 1);
 	cairo_restore(cr);
 	dc_free(d);
 }
 
 /* ---- the synthesis sheet ---- */
 
-void
-chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
-    const struct edition *e, int draft)
+#define SHEET_M		36.0	/* [pt] the sheet's margin */
+
+/* The sheet's heading: title, subtitle, institution and date, and a
+ * rule.  Returns the y under it. */
+static double
+sheet_heading(struct dc *d, const struct report *r, const struct edition *e)
 {
-	struct dc	*d;
-	const struct theme *th;
-	struct chart_fig	 f[CHART_MAX_FIGS];
-	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT, M = 36;
-	double		 y, h, colw, figx, figw, fy, vh, lh, dh, boxh, avail;
-	double		 vs, need, gap, sth, py, ph;
-	size_t		 n, nall, i;
+	const struct theme *th = d->th;
+	const double	 W = CHART_SHEET_WIDTH, M = SHEET_M;
+	double		 y;
 	char		*s, date[64];
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
-	th = d->th;
-	cairo_save(cr);
-	set_rgb(d, th->ink[INK_BACKGROUND]);
-	draw_paint(cr);
-
-	/* Heading: title, subtitle, institution and date. */
 	y = M;
 	s = xasprintf("%s %d", e->title, e->year);
 	y += text(d, s, 20, 1, M, y, HA_LEFT, th->text, W - 2 * M, 2, NULL);
@@ -2151,20 +2449,33 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	y += 10;
 	hline(d, M, W - M, y, th->grid, 1);
 	y += 14;
+	return y;
+}
 
-	/* Left: the status overview; right: key figures. */
-	colw = (W - 2 * M) * 0.56;
+/* Left, from y, colw wide: the status overview under its title, and
+ * below it, if there is room, the statuses edition by edition.  Returns
+ * the y where the overview starts. */
+static double
+sheet_statuses(struct dc *d, const struct report *r,
+    const struct edition *e, double y, double colw)
+{
+	const struct theme *th = d->th;
+	cairo_t		*cr = d->cr;
+	const double	 H = CHART_SHEET_HEIGHT, M = SHEET_M;
+	double		 h, oy, sth, py, ph;
+	char		*s;
+
 	s = chart_title_status(r, e);
 	h = text(d, s, th->size_title, 1, M, y, HA_LEFT, th->text, colw, 1,
 	    NULL);
 	free(s);
-	sth = fmin(chart_height_status(r, e, colw), H - M - 24 - (y + h + 8));
+	oy = y + h + 8;
+	sth = fmin(chart_height_status(r, e, colw), H - M - 24 - oy);
 	cairo_save(cr);
-	cairo_translate(cr, M, y + h + 8);
-	chart_draw_status(cr, pc, r, e, colw, sth);
+	cairo_translate(cr, M, oy);
+	chart_draw_status(cr, d->pc, r, e, colw, sth);
 	cairo_restore(cr);
-	/* Below it, if there is room, the statuses edition by edition. */
-	py = y + h + 8 + sth + 8;
+	py = oy + sth + 8;
 	ph = H - M - 30 - py;
 	if (eds_upto(r, e) > 1 && ph >= 40 + eds_upto(r, e) * 24) {
 		s = chart_title_progress(r, e);
@@ -2173,82 +2484,157 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 		free(s);
 		cairo_save(cr);
 		cairo_translate(cr, M, py);
-		draw_progress(cr, pc, r, e, colw, fmin(H - M - 30 - py,
+		draw_progress(cr, d->pc, r, e, colw, fmin(H - M - 30 - py,
 		    eds_upto(r, e) * PROG_ROW + 36), 0);
 		cairo_restore(cr);
 	}
+	return oy;
+}
 
-	figx = M + colw + 28;
-	figw = W - M - figx;
-	text(d, T("Chiffres clés"), th->size_title, 1, figx, y, HA_LEFT, th->text,
-	    figw, 1, NULL);
-	fy = y + h + 8;
-	nall = n = chart_key_figures(r, e, f);
-	avail = H - M - 24 - fy;
-	/* As many figures as fit (three at least), then smaller ones. */
-	for (vs = th->size_figure;;) {
-		for (i = 0, need = 0; i < n; i++) {
-			measure(d, f[i].value, vs, 1, figw - 12, 1, NULL, &vh);
-			measure(d, f[i].label, th->size_label, 1, figw - 12, 2,
-			    NULL, &lh);
-			measure(d, f[i].detail, th->size_note, 0, figw - 12, 2,
-			    NULL, &dh);
+/* The heights of key figure f, its value in size vs, within w. */
+static void
+sheet_fig_size(struct dc *d, const struct chart_fig *f, double vs,
+    double w, double *vh, double *lh, double *dh)
+{
+	measure(d, f->value, vs, 1, w, 1, NULL, vh);
+	measure(d, f->label, d->th->size_label, 1, w, 2, NULL, lh);
+	measure(d, f->detail, d->th->size_note, 0, w, 2, NULL, dh);
+}
+
+/* As many key figures as fit in avail (three at least), then smaller
+ * values.  Sets *n, how many, and *vs, the values' size; returns the
+ * height they take. */
+static double
+sheet_figs_fit(struct dc *d, const struct chart_fig *f, size_t *n,
+    double figw, double avail, double *vs)
+{
+	double	 need, vh, lh, dh;
+	size_t	 i;
+
+	for (*vs = d->th->size_figure;;) {
+		for (i = 0, need = 0; i < *n; i++) {
+			sheet_fig_size(d, &f[i], *vs, figw - 12, &vh, &lh,
+			    &dh);
 			need += vh + lh + dh + 2 + 14;
 		}
 		if (need <= avail)
 			break;
-		if (n > 3)
-			n--;
-		else if (vs > 12)
-			vs -= 2;
+		if (*n > 3)
+			(*n)--;
+		else if (*vs > 12)
+			*vs -= 2;
 		else
 			break;
 	}
-	gap = 14 + fmin((avail - need) / (n > 0 ? n : 1), 16);
-	for (i = 0; i < n; i++) {
-		measure(d, f[i].value, vs, 1, figw - 12, 1, NULL, &vh);
-		measure(d, f[i].label, th->size_label, 1, figw - 12, 2, NULL,
-		    &lh);
-		measure(d, f[i].detail, th->size_note, 0, figw - 12, 2, NULL,
-		    &dh);
-		boxh = vh + lh + dh + 2;
-		cairo_rectangle(cr, figx, fy + 2, 3, boxh - 4);
-		set_rgb(d, th->series[0]);
-		draw_fill(cr);
-		text(d, f[i].value, vs, 1, figx + 12, fy, HA_LEFT,
-		    th->series[0], figw - 12, 1, NULL);
-		text(d, f[i].label, th->size_label, 1, figx + 12, fy + vh,
-		    HA_LEFT, th->text, figw - 12, 2, NULL);
-		text(d, f[i].detail, th->size_note, 0, figx + 12,
-		    fy + vh + lh + 2, HA_LEFT, th->muted, figw - 12, 2, NULL);
-		fy += boxh + gap;
-	}
-	chart_figs_free(f, nall);
+	return need;
+}
 
-	/* Footer. */
+/* Key figure f at (x, y), figw wide, its value in size vs, with a bar
+ * at its left.  Returns its height. */
+static double
+sheet_fig(struct dc *d, const struct chart_fig *f, double x, double y,
+    double figw, double vs)
+{
+	const struct theme *th = d->th;
+	double		 vh, lh, dh, boxh;
+
+	sheet_fig_size(d, f, vs, figw - 12, &vh, &lh, &dh);
+	boxh = vh + lh + dh + 2;
+	cairo_rectangle(d->cr, x, y + 2, 3, boxh - 4);
+	set_rgb(d, th->series[0]);
+	draw_fill(d->cr);
+	text(d, f->value, vs, 1, x + 12, y, HA_LEFT, th->series[0], figw - 12,
+	    1, NULL);
+	text(d, f->label, th->size_label, 1, x + 12, y + vh, HA_LEFT, th->text,
+	    figw - 12, 2, NULL);
+	text(d, f->detail, th->size_note, 0, x + 12, y + vh + lh + 2, HA_LEFT,
+	    th->muted, figw - 12, 2, NULL);
+	return boxh;
+}
+
+/* Right, from x: the key figures under their title at y, the figures
+ * from fy, spread over the room left. */
+static void
+sheet_figures(struct dc *d, const struct report *r,
+    const struct edition *e, double x, double y, double fy)
+{
+	const struct theme *th = d->th;
+	struct chart_fig f[CHART_MAX_FIGS];
+	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT;
+	const double	 M = SHEET_M;
+	double		 figw, avail, need, vs, gap;
+	size_t		 n, nall, i;
+
+	figw = W - M - x;
+	text(d, T("Chiffres clés"), th->size_title, 1, x, y, HA_LEFT, th->text,
+	    figw, 1, NULL);
+	nall = n = chart_key_figures(r, e, f);
+	avail = H - M - 24 - fy;
+	need = sheet_figs_fit(d, f, &n, figw, avail, &vs);
+	gap = 14 + fmin((avail - need) / (n > 0 ? n : 1), 16);
+	for (i = 0; i < n; i++)
+		fy += sheet_fig(d, &f[i], x, fy, figw, vs) + gap;
+	chart_figs_free(f, nall);
+}
+
+/* The source at the foot of the sheet. */
+static void
+sheet_footer(struct dc *d, const struct edition *e)
+{
+	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT;
+	const double	 M = SHEET_M;
+	char		*s;
+	double		 h;
+
 	s = xasprintf(T("Source" NBSP ": %s. Le détail des mesures, des "
 	    "indicateurs et de leurs sources figure dans le rapport."),
 	    e->institution);
-	measure(d, s, th->size_note, 0, W - 2 * M, 2, NULL, &h);
-	text(d, s, th->size_note, 0, M, H - M - h, HA_LEFT, th->muted,
+	measure(d, s, d->th->size_note, 0, W - 2 * M, 2, NULL, &h);
+	text(d, s, d->th->size_note, 0, M, H - M - h, HA_LEFT, d->th->muted,
 	    W - 2 * M, 2, NULL);
 	free(s);
-	if (draft) {
-		cairo_save(cr);
-		cairo_translate(cr, W / 2, H / 2);
-		cairo_rotate(cr, -M_PI / 8);
-		{
-			PangoLayout *l = lay(d, T("PROJET"), 110, 1, -1, 0);
-			double lw_, lh_;
+}
 
-			lsize(l, &lw_, &lh_);
-			set_rgba(d, th->ink[INK_DRAFT_MARK], 0.12);
-			cairo_move_to(cr, -lw_ / 2, -lh_ / 2);
-			show(cr, l, 1);
-			g_object_unref(l);
-		}
-		cairo_restore(cr);
-	}
+/* The "Projet" mark across a draft's sheet. */
+static void
+sheet_draft(struct dc *d)
+{
+	PangoLayout	*l;
+	double		 lw, lh;
+
+	cairo_save(d->cr);
+	cairo_translate(d->cr, CHART_SHEET_WIDTH / 2, CHART_SHEET_HEIGHT / 2);
+	cairo_rotate(d->cr, -M_PI / 8);
+	l = lay(d, T("PROJET"), 110, 1, -1, 0);
+	lsize(l, &lw, &lh);
+	set_rgba(d, d->th->ink[INK_DRAFT_MARK], 0.12);
+	cairo_move_to(d->cr, -lw / 2, -lh / 2);
+	show(d->cr, l, 1);
+	g_object_unref(l);
+	cairo_restore(d->cr);
+}
+
+void
+chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
+    const struct edition *e, int draft)
+{
+	struct dc	*d;
+	const double	 W = CHART_SHEET_WIDTH, M = SHEET_M;
+	double		 y, colw, fy;
+
+	d = xcalloc(1, sizeof(*d));
+	dc_init(d, cr, pc);
+	cairo_save(cr);
+	set_rgb(d, d->th->ink[INK_BACKGROUND]);
+	draw_paint(cr);
+	y = sheet_heading(d, r, e);
+	/* Left: the status overview; right: key figures. */
+	colw = (W - 2 * M) * 0.56;
+	fy = sheet_statuses(d, r, e, y, colw);
+	sheet_figures(d, r, e, M + colw + 28, y, fy);
+	sheet_footer(d, e);
+	if (draft)
+		sheet_draft(d);
 	cairo_restore(cr);
 	dc_free(d);
 }

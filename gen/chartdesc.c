@@ -224,84 +224,129 @@ chart_change(const struct indicator *ind, int year, int prevyear)
 	    a, now->year, b, before->year, diff < 0 ? "\xe2\x88\x92" : "+", d);
 }
 
+/* The description when there is no value up to year. */
+static char *
+desc_nodata(const struct indicator *ind, int year)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
+	if (ind->target.set) {
+		buf_puts(&b, T(NNBSP "; "));
+		put_point(&b, ind, T("cible"), &ind->target);
+	}
+	buf_puts(&b, ".");
+	return buf_detach(&b);
+}
+
+/* A time series: its first and last values, those between in
+ * parentheses, then the years without a value in [first, last]. */
+static void
+desc_series(struct buf *b, const struct indicator *ind, int year,
+    int first, int last)
+{
+	const struct series *s = &ind->series[0];
+	size_t		 i, n;
+
+	n = chart_upto(s, year);
+	if (n == 1) {
+		put_value(b, ind, &s->vals[0], 1);
+		buf_printf(b, T(" en %d"), s->vals[0].year);
+		return;
+	}
+	buf_puts(b, T("De "));
+	put_value(b, ind, &s->vals[0], 1);
+	buf_printf(b, T(" en %d à "), s->vals[0].year);
+	put_value(b, ind, &s->vals[n - 1], 0);
+	buf_printf(b, T(" en %d"), s->vals[n - 1].year);
+	for (i = 1; i + 1 < n; i++) {
+		buf_puts(b, i == 1 ? " (" : ", ");
+		put_value(b, ind, &s->vals[i], 0);
+		buf_printf(b, T(" en %d"), s->vals[i].year);
+	}
+	if (n > 2)
+		buf_puts(b, ")");
+	put_gaps(b, s, first, last);
+}
+
+/* Categories as horizontal bars: each one's value in the year last. */
+static void
+desc_hbar(struct buf *b, const struct indicator *ind, int last)
+{
+	const struct series *s;
+	const struct value *v;
+	size_t		 i;
+
+	buf_printf(b, T("En %d" NBSP ": "), last);
+	for (i = 0; i < ind->nseries; i++) {
+		s = &ind->series[i];
+		if (i > 0)
+			buf_puts(b, ", ");
+		buf_printf(b, "%s ", s->label);
+		if ((v = series_at(s, last)) != NULL)
+			put_value(b, ind, v, 1);
+		else
+			buf_puts(b, T("(aucune valeur)"));
+	}
+}
+
+/* Whether a category has a value in year y. */
+static int
+any_category_at(const struct indicator *ind, int y)
+{
+	size_t	 i;
+
+	for (i = 0; i < ind->nseries; i++)
+		if (series_at(&ind->series[i], y) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Categories as stacked bars: year by year, the categories with a
+ * value, then the years where none has one. */
+static void
+desc_stacked(struct buf *b, const struct indicator *ind, int first,
+    int last)
+{
+	const struct series *s;
+	const struct value *v;
+	size_t		 i, j, k;
+	int		 y;
+
+	for (y = first, k = 0; y <= last; y++) {
+		if (!any_category_at(ind, y))
+			continue;
+		buf_printf(b, "%s %d%s", k++ == 0 ? T("En") :
+		    T(NNBSP "; en"), y, T(NBSP ": "));
+		for (i = 0, j = 0; i < ind->nseries; i++) {
+			s = &ind->series[i];
+			if ((v = series_at(s, y)) == NULL)
+				continue;
+			if (j++ > 0)
+				buf_puts(b, ", ");
+			buf_printf(b, "%s ", s->label);
+			put_value(b, ind, v, j == 1);
+		}
+	}
+	for (y = first; y <= last; y++)
+		if (!any_category_at(ind, y))
+			buf_printf(b, T(NNBSP "; aucune valeur en %d"), y);
+}
+
 char *
 chart_desc(const struct indicator *ind, int year)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	const struct series *s;
-	const struct value *v;
-	size_t		 i, j, n, k;
-	int		 first, last, y, any;
+	int		 first, last;
 
-	if (!chart_year_span(ind, year, &first, &last)) {
-		buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
-		if (ind->target.set) {
-			buf_puts(&b, T(NNBSP "; "));
-			put_point(&b, ind, T("cible"), &ind->target);
-		}
-		buf_puts(&b, ".");
-		return buf_detach(&b);
-	}
-	if (!ind->categories) {
-		s = &ind->series[0];
-		n = chart_upto(s, year);
-		if (n == 1) {
-			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, T(" en %d"), s->vals[0].year);
-		} else {
-			buf_puts(&b, T("De "));
-			put_value(&b, ind, &s->vals[0], 1);
-			buf_printf(&b, T(" en %d à "), s->vals[0].year);
-			put_value(&b, ind, &s->vals[n - 1], 0);
-			buf_printf(&b, T(" en %d"), s->vals[n - 1].year);
-			for (i = 1; i + 1 < n; i++) {
-				buf_puts(&b, i == 1 ? " (" : ", ");
-				put_value(&b, ind, &s->vals[i], 0);
-				buf_printf(&b, T(" en %d"), s->vals[i].year);
-			}
-			if (n > 2)
-				buf_puts(&b, ")");
-			put_gaps(&b, s, first, last);
-		}
-	} else if (ind->chart == CHART_HBAR) {
-		buf_printf(&b, T("En %d" NBSP ": "), last);
-		for (i = 0, k = 0; i < ind->nseries; i++) {
-			s = &ind->series[i];
-			if (k++ > 0)
-				buf_puts(&b, ", ");
-			buf_printf(&b, "%s ", s->label);
-			if ((v = series_at(s, last)) != NULL)
-				put_value(&b, ind, v, 1);
-			else
-				buf_puts(&b, T("(aucune valeur)"));
-		}
-	} else {
-		for (y = first, k = 0; y <= last; y++) {
-			for (i = 0, any = 0; i < ind->nseries; i++)
-				if (series_at(&ind->series[i], y) != NULL)
-					any = 1;
-			if (!any)
-				continue;
-			buf_printf(&b, "%s %d%s", k++ == 0 ? T("En") :
-			    T(NNBSP "; en"), y, T(NBSP ": "));
-			for (i = 0, j = 0; i < ind->nseries; i++) {
-				s = &ind->series[i];
-				if ((v = series_at(s, y)) == NULL)
-					continue;
-				if (j++ > 0)
-					buf_puts(&b, ", ");
-				buf_printf(&b, "%s ", s->label);
-				put_value(&b, ind, v, j == 1);
-			}
-		}
-		for (y = first; y <= last; y++) {
-			for (i = 0, any = 0; i < ind->nseries; i++)
-				if (series_at(&ind->series[i], y) != NULL)
-					any = 1;
-			if (!any)
-				buf_printf(&b, T(NNBSP "; aucune valeur en %d"), y);
-		}
-	}
+	if (!chart_year_span(ind, year, &first, &last))
+		return desc_nodata(ind, year);
+	if (!ind->categories)
+		desc_series(&b, ind, year, first, last);
+	else if (ind->chart == CHART_HBAR)
+		desc_hbar(&b, ind, last);
+	else
+		desc_stacked(&b, ind, first, last);
 	if (ind->baseline.set && ind->baseline.year <= year) {
 		buf_puts(&b, T(NNBSP "; "));
 		put_point(&b, ind, T("référence"), &ind->baseline);
