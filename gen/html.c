@@ -38,6 +38,7 @@
 #include "backend.h"
 #include "chartdesc.h"
 #include "i18n.h"
+#include "msg.h"
 #include "logo.h"
 #include "theme.h"
 
@@ -263,13 +264,13 @@ write_icons(struct outdir *od, const char *dir)
 	buf_reset(&b);
 	rel = xasprintf("%s/favicon.png", dir);
 	if (rc && !(rc = icon_png(&b, 32)))
-		diag_sys("%s: cannot draw the icon", rel);
+		diag_sys_msg(MSG_ICON, rel);
 	rc = rc && out_write(od, rel, b.data, b.len);
 	free(rel);
 	buf_reset(&b);
 	rel = xasprintf("%s/apple-touch-icon.png", dir);
 	if (rc && !(rc = icon_png(&b, 180)))
-		diag_sys("%s: cannot draw the icon", rel);
+		diag_sys_msg(MSG_ICON, rel);
 	rc = rc && out_write(od, rel, b.data, b.len);
 	free(rel);
 	buf_free(&b);
