@@ -498,28 +498,12 @@ brand_open(struct page *p)
 	    "<span class=\"brand-name\">", ceil(l->w), ceil(l->h));
 }
 
-/*
- * The top of a page: head, skip link, masthead with the main navigation,
- * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
- * title names the page; the edition is added.  cur is the file of the
- * navigation entry to mark as the current section, or NULL.
- */
+/* The Content Security Policy of the page: the 404 page's (with its
+ * <base>), the search page's (its script), or the one forbidding
+ * scripts. */
 static void
-page_begin(struct page *p, const char *title, const char *cur,
-    const struct crumb *crumbs, size_t ncrumbs)
+head_csp(struct page *p)
 {
-	const struct report *r = p->r;
-	const struct edition *e = p->e;
-	const char	*up = e != NULL ? "../" : "";
-	char		 file[64], *url, *rel;
-	size_t		 i;
-
-	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
-	puts_(p, i18n_tag());
-	PUTSL(p, "\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n");
 	if (p->base != NULL) {
 		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
 		    "content=\"" CSP_404 "\">\n<base href=\"");
@@ -531,28 +515,52 @@ page_begin(struct page *p, const char *title, const char *cur,
 	else
 		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
 		    "content=\"" CSP "\">\n");
+}
+
+/* The canonical link, with --base-url only. */
+static void
+head_canonical(struct page *p)
+{
+	const struct edition *e = p->e;
+	char		*url, *rel;
+
+	if (p->o->base_url == NULL)
+		return;
+	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
+	    xstrdup(p->name);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<link rel=\"canonical\" href=\"");
+	html_esc_href(&p->b, url);
+	PUTSL(p, "\">\n");
+	free(url);
+	free(rel);
+}
+
+/* From the doctype to </head>: title names the page; the edition and the
+ * plan are added. */
+static void
+page_head(struct page *p, const char *title)
+{
+	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
+	puts_(p, i18n_tag());
+	PUTSL(p, "\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n");
+	head_csp(p);
 	PUTSL(p, "<title>");
 	txt(p, title);
-	if (e != NULL)
-		pf(p, T(" — Rapport d’évaluation %d"), e->year);
+	if (p->e != NULL)
+		pf(p, T(" — Rapport d’évaluation %d"), p->e->year);
 	PUTSL(p, " — ");
-	txt(p, r->plan.short_title);
+	txt(p, p->r->plan.short_title);
 	PUTSL(p, "</title>\n");
 	/* A draft is for its reviewers: search engines keep out (robots.txt
 	 * says so too). */
 	if (is_draft(p))
 		PUTSL(p, "<meta name=\"robots\" content=\"noindex, "
 		    "nofollow\">\n");
-	if (p->o->base_url != NULL) {
-		rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
-		    xstrdup(p->name);
-		url = public_url(p->o, rel);
-		PUTSL(p, "<link rel=\"canonical\" href=\"");
-		html_esc_href(&p->b, url);
-		PUTSL(p, "\">\n");
-		free(url);
-		free(rel);
-	}
+	head_canonical(p);
 	PUTSL(p, "<link rel=\"icon\" href=\"assets/favicon.svg\" "
 	    "type=\"image/svg+xml\">\n<link rel=\"icon\" href=\"assets/"
 	    "favicon.png\" type=\"image/png\" sizes=\"32x32\">\n"
@@ -566,80 +574,140 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (font_site())
 		PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/fonts.css\">\n");
 	PUTSL(p, "</head>\n");
-	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
+}
+
+/* The main navigation of an edition's page: cur is the file of the entry
+ * to mark as the current section, or NULL. */
+static void
+mainnav_edition(struct page *p, const char *cur)
+{
+	const struct plan *pl = &p->r->plan;
+	char		 file[64];
+	size_t		 i;
+
+	PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
+	    "<ul class=\"wrap\">\n");
+	pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
+	    cur != NULL && strcmp(cur, "index.html") == 0 ?
+	    " aria-current=\"page\"" : "");
+	for (i = 0; i < pl->nprios; i++) {
+		priority_file(file, sizeof(file), &pl->prios[i]);
+		pf(p, "<li><a href=\"%s\"%s>", file,
+		    cur == NULL || strcmp(cur, file) != 0 ? "" :
+		    strcmp(cur, p->name) == 0 ?
+		    " aria-current=\"page\"" : " class=\"active\"");
+		label_nb(p, 0, pl->prios[i].num);
+		PUTSL(p, "</a></li>\n");
+	}
+	pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
+	    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
+	    " aria-current=\"page\"" : "");
+	pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
+	    "</li>\n"), "../");
+	PUTSL(p, "</ul></nav>\n");
+}
+
+/* The main navigation of a page of out/ itself: the editions. */
+static void
+mainnav_editions(struct page *p)
+{
+	const struct report *r = p->r;
+	size_t		 i;
+
+	puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
+	    "<ul class=\"wrap\">\n"));
+	for (i = r->neds; i > 0; i--)
+		pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
+		    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
+	PUTSL(p, "</ul></nav>\n");
+}
+
+/* The skip link and the masthead with the main navigation. */
+static void
+masthead(struct page *p, const char *cur)
+{
+	const struct edition *e = p->e;
+
 	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
 	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
 	brand_open(p);
-	txt(p, r->plan.short_title);
+	txt(p, p->r->plan.short_title);
 	PUTSL(p, "</span><span class=\"brand-sub\">");
 	if (e != NULL)
 		pf(p, T("Rapport d’évaluation %d"), e->year);
 	else
 		puts_(p, T("Rapports d’évaluation"));
 	PUTSL(p, "</span></a>\n</div>\n");
-	if (e != NULL) {
-		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
-		    "<ul class=\"wrap\">\n");
-		pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
-		    cur != NULL && strcmp(cur, "index.html") == 0 ?
-		    " aria-current=\"page\"" : "");
-		for (i = 0; i < r->plan.nprios; i++) {
-			priority_file(file, sizeof(file), &r->plan.prios[i]);
-			pf(p, "<li><a href=\"%s\"%s>", file,
-			    cur == NULL || strcmp(cur, file) != 0 ? "" :
-			    strcmp(cur, p->name) == 0 ?
-			    " aria-current=\"page\"" : " class=\"active\"");
-			label_nb(p, 0, r->plan.prios[i].num);
-			PUTSL(p, "</a></li>\n");
-		}
-		pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
-		    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
-		    " aria-current=\"page\"" : "");
-		pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
-		    "</li>\n"), up);
-		PUTSL(p, "</ul></nav>\n");
-	} else {
-		puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
-		    "<ul class=\"wrap\">\n"));
-		for (i = r->neds; i > 0; i--)
-			pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
-			    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
-		PUTSL(p, "</ul></nav>\n");
-	}
+	if (e != NULL)
+		mainnav_edition(p, cur);
+	else
+		mainnav_editions(p);
 	PUTSL(p, "</header>\n");
-	if (is_draft(p)) {
-		puts_(p, T("<div class=\"draft-banner\"><p class=\"wrap\">"
-		    "<strong>Version de travail</strong> — document provisoire, "
-		    "à ne pas diffuser"));
-		if (p->o->label != NULL) {
-			PUTSL(p, " (");
-			txt(p, p->o->label);
-			PUTSL(p, ")");
-		}
-		PUTSL(p, ".");
-		if (e != NULL && strcmp(p->name, "revue.html") != 0)
-			puts_(p, T(" <a href=\"revue.html\">Points à revoir"
-			    "</a>"));
-		PUTSL(p, "</p></div>\n");
+}
+
+/* The banner of a draft, for its reviewers. */
+static void
+draft_banner(struct page *p)
+{
+	puts_(p, T("<div class=\"draft-banner\"><p class=\"wrap\">"
+	    "<strong>Version de travail</strong> — document provisoire, "
+	    "à ne pas diffuser"));
+	if (p->o->label != NULL) {
+		PUTSL(p, " (");
+		txt(p, p->o->label);
+		PUTSL(p, ")");
 	}
+	PUTSL(p, ".");
+	if (p->e != NULL && strcmp(p->name, "revue.html") != 0)
+		puts_(p, T(" <a href=\"revue.html\">Points à revoir"
+		    "</a>"));
+	PUTSL(p, "</p></div>\n");
+}
+
+/* The breadcrumb: ncrumbs steps, at least one. */
+static void
+breadcrumb(struct page *p, const struct crumb *crumbs, size_t ncrumbs)
+{
+	size_t		 i;
+
+	puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
+	    "d’Ariane\"><ol class=\"wrap\">\n"));
+	for (i = 0; i < ncrumbs; i++) {
+		if (crumbs[i].href == NULL) {
+			PUTSL(p, "<li aria-current=\"page\">");
+			txt(p, crumbs[i].label);
+		} else {
+			pf(p, "<li><a href=\"%s\">", crumbs[i].href);
+			txt(p, crumbs[i].label);
+			PUTSL(p, "</a>");
+		}
+		PUTSL(p, "</li>\n");
+	}
+	PUTSL(p, "</ol></nav>\n");
+}
+
+/*
+ * The top of a page: head, skip link, masthead with the main navigation,
+ * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
+ * title names the page; the edition is added.  cur is the file of the
+ * navigation entry to mark as the current section, or NULL.
+ */
+static void
+page_begin(struct page *p, const char *title, const char *cur,
+    const struct crumb *crumbs, size_t ncrumbs)
+{
+	const struct report *r = p->r;
+	const struct edition *e = p->e;
+
+	page_head(p, title);
+	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
+	masthead(p, cur);
+	if (is_draft(p))
+		draft_banner(p);
 	if (e != NULL && r->eds[r->neds - 1].year > e->year)
 		newer_banner(p);
-	if (ncrumbs > 0) {
-		puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
-		    "d’Ariane\"><ol class=\"wrap\">\n"));
-		for (i = 0; i < ncrumbs; i++) {
-			if (crumbs[i].href == NULL) {
-				PUTSL(p, "<li aria-current=\"page\">");
-				txt(p, crumbs[i].label);
-			} else {
-				pf(p, "<li><a href=\"%s\">", crumbs[i].href);
-				txt(p, crumbs[i].label);
-				PUTSL(p, "</a>");
-			}
-			PUTSL(p, "</li>\n");
-		}
-		PUTSL(p, "</ol></nav>\n");
-	}
+	if (ncrumbs > 0)
+		breadcrumb(p, crumbs, ncrumbs);
 	PUTSL(p, "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
