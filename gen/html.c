@@ -1367,99 +1367,113 @@ keyfig_status(struct page *p, const struct counts *c,
 	puts_(p, T(" »</span></li>\n"));
 }
 
-static int
-page_dashboard(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od)
+/* The top of the dashboard: the edition's title, publisher, date and the
+ * buttons to the report's files and parts. */
+static void
+dashboard_hero(struct page *p)
 {
-	const struct plan *pl = &r->plan;
-	struct page	 p;
-	struct counts	 c, pc;
-	struct measure	**all;
-	const struct assessment *a, *pa;
-	char		 date[64], file[64], *desc, *title;
-	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone, nst;
-	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
-	enum status	 sts[STATUS__MAX];
-	struct crumb	 cr[] = {
-		{ "../index.html", T("Éditions") },
-		{ NULL, NULL },
-	};
-	char		 crl[64];
-
-	page_init(&p, r, e, o, od, "index.html");
-	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
-	cr[1].label = crl;
-	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
-
-	all = xcalloc(pl->nmeasures, sizeof(*all));
-	for (i = 0; i < pl->nmeasures; i++) {
-		all[i] = &pl->measures[i];
-		for (j = 0; j < all[i]->ninds; j++) {
-			ninds++;
-			for (k = 0; k < all[i]->inds[j].nseries; k++)
-				if (series_at(&all[i]->inds[j].series[k],
-				    e->year) != NULL)
-					break;
-			nfilled += k < all[i]->inds[j].nseries;
-		}
-		if (e->prev != NULL &&
-		    (a = report_assessment(all[i], e->year)) != NULL &&
-		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
-			ntrend[report_change(pl, pa->status, a->status)]++;
-	}
-	count_statuses(e, all, pl->nmeasures, &c);
+	const struct edition *e = p->e;
+	char		 date[64];
+	size_t		 i;
 
 	fmt_date(date, sizeof(date), e->date);
-	PUTSL(&p, "<div class=\"hero\">\n");
-	pf(&p, T("<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>"),
+	PUTSL(p, "<div class=\"hero\">\n");
+	pf(p, T("<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>"),
 	    e->year);
-	txt(&p, e->title);
-	PUTSL(&p, "</h1>\n");
+	txt(p, e->title);
+	PUTSL(p, "</h1>\n");
 	if (e->subtitle != NULL) {
-		PUTSL(&p, "<p class=\"subtitle\">");
-		txt(&p, e->subtitle);
-		PUTSL(&p, "</p>\n");
+		PUTSL(p, "<p class=\"subtitle\">");
+		txt(p, e->subtitle);
+		PUTSL(p, "</p>\n");
 	}
-	PUTSL(&p, "<p class=\"byline\">");
-	txt(&p, e->institution);
-	pf(&p, T("<br>Publié le <time datetime=\"%s\">%s</time></p>\n"),
+	PUTSL(p, "<p class=\"byline\">");
+	txt(p, e->institution);
+	pf(p, T("<br>Publié le <time datetime=\"%s\">%s</time></p>\n"),
 	    e->date, date);
-	PUTSL(&p, "<ul class=\"actions\">\n");
-	if (o->formats & FORMAT_PDF)
-		pf(&p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
+	PUTSL(p, "<ul class=\"actions\">\n");
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
 		    "Rapport complet (PDF)</a></li>\n"), e->year);
 	for (i = 0; i < e->nfront; i++) {
-		pf(&p, "<li><a class=\"button%s\" href=\"%s.html\">",
-		    o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
+		pf(p, "<li><a class=\"button%s\" href=\"%s.html\">",
+		    p->o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
 		    e->front[i].slug);
-		txt(&p, e->front[i].title);
-		PUTSL(&p, "</a></li>\n");
+		txt(p, e->front[i].title);
+		PUTSL(p, "</a></li>\n");
 	}
-	pf(&p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
+	pf(p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
 	    "Données</a></li>\n"));
-	PUTSL(&p, "</ul>\n</div>\n");
+	PUTSL(p, "</ul>\n</div>\n");
+}
 
-	/* Key figures. */
-	ndone = c.n[STATUS_IMPLEMENTED] + c.n[STATUS_PARTIAL];
-	puts_(&p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
+/* The plan's indicators (*ninds) and those with a value for the edition's
+ * year in some series (*nfilled). */
+static void
+count_indicators(const struct plan *pl, int year, size_t *ninds,
+    size_t *nfilled)
+{
+	const struct indicator *ind;
+	size_t		 i, j, k;
+
+	*ninds = *nfilled = 0;
+	for (i = 0; i < pl->nmeasures; i++)
+		for (j = 0; j < pl->measures[i].ninds; j++) {
+			ind = &pl->measures[i].inds[j];
+			(*ninds)++;
+			for (k = 0; k < ind->nseries; k++)
+				if (series_at(&ind->series[k], year) != NULL)
+					break;
+			*nfilled += k < ind->nseries;
+		}
+}
+
+/* ntrend[], by enum change: how the measures assessed in both the edition
+ * and the one before moved. */
+static void
+count_trends(const struct plan *pl, const struct edition *e,
+    size_t ntrend[CHANGE__MAX])
+{
+	const struct assessment *a, *pa;
+	size_t		 i;
+
+	for (i = 0; i < CHANGE__MAX; i++)
+		ntrend[i] = 0;
+	for (i = 0; i < pl->nmeasures; i++)
+		if ((a = report_assessment(&pl->measures[i], e->year)) !=
+		    NULL && (pa = report_assessment(&pl->measures[i],
+		    e->prev->year)) != NULL)
+			ntrend[report_change(pl, pa->status, a->status)]++;
+}
+
+/* The key figures of the edition; c counts its measures by status. */
+static void
+dashboard_keyfigs(struct page *p, const struct counts *c)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct edition *e = p->e;
+	size_t		 ninds, nfilled, ntrend[CHANGE__MAX];
+
+	puts_(p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n"));
-	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures évaluées</span></li>\n"), c.total);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures évaluées</span></li>\n"), c->total);
 	if (pl->own_scale) {	/* the best and the worst of the scale */
-		keyfig_status(&p, &c, &pl->scale[0]);
+		keyfig_status(p, c, &pl->scale[0]);
 		if (pl->nscale > 1)
-			keyfig_status(&p, &c, &pl->scale[pl->nscale - 1]);
+			keyfig_status(p, c, &pl->scale[pl->nscale - 1]);
 	} else {
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures réalisées ou partiellement "
-		    "réalisées</span></li>\n"), ndone);
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "réalisées</span></li>\n"),
+		    c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL]);
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
-		    c.n[STATUS_NOT_IMPLEMENTED]);
+		    c->n[STATUS_NOT_IMPLEMENTED]);
 	}
-	/* ntrend[] by enum change. */
-	if (e->prev != NULL)
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+	if (e->prev != NULL) {
+		count_trends(pl, e, ntrend);
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
 		    "stables, %zu en recul%s%s%s</span></li>\n"),
 		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
@@ -1468,92 +1482,169 @@ page_dashboard(const struct report *r, const struct edition *e,
 		    T(", d’autres passées par « "), ntrend[CHANGE_OTHER] == 0 ?
 		    "" : status_name(pl, STATUS_NOT_ASSESSED),
 		    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
-	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	}
+	count_indicators(pl, e->year, &ninds, &nfilled);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n"),
 	    ninds, nfilled, e->year);
-	PUTSL(&p, "</ul>\n</section>\n");
+	PUTSL(p, "</ul>\n</section>\n");
+}
 
-	/* Status overview: the chart, then its numbers. */
-	PUTSL(&p, "<section aria-labelledby=\"avancement\">\n");
-	pf(&p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
-	    pl->nmeasures, e->year);
-	title = chart_title_status(r, e);
-	desc = chart_desc_status(r, e);
-	edition_figure(&p, CHART_FILE_STATUS, title, desc);
+/* One of the edition's charts, with its title and description. */
+static void
+dashboard_chart(struct page *p, const char *file,
+    char *(*title_of)(const struct report *, const struct edition *),
+    char *(*desc_of)(const struct report *, const struct edition *))
+{
+	char		*title, *desc;
+
+	title = title_of(p->r, p->e);
+	desc = desc_of(p->r, p->e);
+	edition_figure(p, file, title, desc);
 	free(title);
 	free(desc);
+}
+
+/* The numbers of the status charts: measures by status in the edition
+ * (c) and, when there is one, in the edition before. */
+static void
+counts_table(struct page *p, struct measure **all, const struct counts *c)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct edition *e = p->e;
+	struct counts	 pc;
+	enum status	 sts[STATUS__MAX];
+	size_t		 i, nst;
+
+	puts_(p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
+	    "mesures par appréciation"));
+	pf(p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
+	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
+	if (e->prev != NULL)
+		pf(p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
+		    e->prev->year);
+	PUTSL(p, "</tr></thead>\n<tbody>\n");
+	if (e->prev != NULL)
+		count_statuses(e->prev, all, pl->nmeasures, &pc);
+	nst = scale_legend(pl, c->n, sts);
+	for (i = 0; i < nst; i++) {
+		PUTSL(p, "<tr><th scope=\"row\">");
+		badge(p, sts[i]);
+		pf(p, "</th><td class=\"num\">%zu</td>", c->n[sts[i]]);
+		if (e->prev != NULL)
+			pf(p, "<td class=\"num\">%zu</td>", pc.n[sts[i]]);
+		PUTSL(p, "</tr>\n");
+	}
+	pf(p, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
+	    "<td class=\"num\">%zu</td>", c->total);
+	if (e->prev != NULL)
+		pf(p, "<td class=\"num\">%zu</td>", pc.total);
+	PUTSL(p, "</tr></tfoot>\n</table>\n");
+}
+
+/* Status overview: the charts, then their numbers. */
+static void
+dashboard_overview(struct page *p, struct measure **all,
+    const struct counts *c)
+{
+	const struct edition *e = p->e;
+
+	PUTSL(p, "<section aria-labelledby=\"avancement\">\n");
+	pf(p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
+	    p->r->plan.nmeasures, e->year);
+	dashboard_chart(p, CHART_FILE_STATUS, chart_title_status,
+	    chart_desc_status);
 	/* The progress chart before the table, side by side: the table
 	 * holds the numbers of both charts, and follows them. */
 	if (e->prev != NULL) {
-		PUTSL(&p, "<div class=\"overview\">\n");
-		title = chart_title_progress(r, e);
-		desc = chart_desc_progress(r, e);
-		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
-		free(title);
-		free(desc);
+		PUTSL(p, "<div class=\"overview\">\n");
+		dashboard_chart(p, CHART_FILE_PROGRESS, chart_title_progress,
+		    chart_desc_progress);
 	}
-	puts_(&p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
-	    "mesures par appréciation"));
-	pf(&p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
-	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
+	counts_table(p, all, c);
 	if (e->prev != NULL)
-		pf(&p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
-		    e->prev->year);
-	PUTSL(&p, "</tr></thead>\n<tbody>\n");
-	if (e->prev != NULL)
-		count_statuses(e->prev, all, pl->nmeasures, &pc);
-	nst = scale_legend(pl, c.n, sts);
-	for (i = 0; i < nst; i++) {
-		PUTSL(&p, "<tr><th scope=\"row\">");
-		badge(&p, sts[i]);
-		pf(&p, "</th><td class=\"num\">%zu</td>", c.n[sts[i]]);
-		if (e->prev != NULL)
-			pf(&p, "<td class=\"num\">%zu</td>", pc.n[sts[i]]);
-		PUTSL(&p, "</tr>\n");
-	}
-	pf(&p, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
-	    "<td class=\"num\">%zu</td>", c.total);
-	if (e->prev != NULL)
-		pf(&p, "<td class=\"num\">%zu</td>", pc.total);
-	PUTSL(&p, "</tr></tfoot>\n</table>\n");
-	if (e->prev != NULL)
-		PUTSL(&p, "</div>\n");
-	PUTSL(&p, "</section>\n");
+		PUTSL(p, "</div>\n");
+	PUTSL(p, "</section>\n");
+}
 
-	/* Per priority. */
-	puts_(&p, T("<section aria-labelledby=\"priorites\">\n"
+/* The measures, by priority, with the counts of each. */
+static void
+dashboard_priorities(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct priority *pr;
+	struct counts	 pc;
+	char		 file[64];
+	size_t		 i, j;
+
+	puts_(p, T("<section aria-labelledby=\"priorites\">\n"
 	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n"));
 	for (i = 0; i < pl->nprios; i++) {
-		const struct priority *pr = &pl->prios[i];
-
+		pr = &pl->prios[i];
 		priority_file(file, sizeof(file), pr);
-		count_statuses(e, pr->measures, pr->nmeasures, &pc);
-		PUTSL(&p, "<section class=\"prio\">\n");
-		pf(&p, "<h3><a href=\"%s\"><span class=\"prio-num\">", file);
-		label_nb(&p, 0, pr->num);
-		PUTSL(&p, "</span> ");
-		txt(&p, pr->title);
-		PUTSL(&p, "</a></h3>\n");
-		counts_line(&p, &pc);
-		PUTSL(&p, "<ol class=\"mlist\">\n");
+		count_statuses(p->e, pr->measures, pr->nmeasures, &pc);
+		PUTSL(p, "<section class=\"prio\">\n");
+		pf(p, "<h3><a href=\"%s\"><span class=\"prio-num\">", file);
+		label_nb(p, 0, pr->num);
+		PUTSL(p, "</span> ");
+		txt(p, pr->title);
+		PUTSL(p, "</a></h3>\n");
+		counts_line(p, &pc);
+		PUTSL(p, "<ol class=\"mlist\">\n");
 		for (j = 0; j < pr->nmeasures; j++)
-			measure_item(&p, pr->measures[j], 0);
-		PUTSL(&p, "</ol>\n</section>\n");
+			measure_item(p, pr->measures[j], 0);
+		PUTSL(p, "</ol>\n</section>\n");
 	}
-	PUTSL(&p, "</section>\n");
+	PUTSL(p, "</section>\n");
+}
 
-	/* The report's other parts. */
-	puts_(&p, T("<section aria-labelledby=\"rapport\">\n"
+/* The report's other parts and files. */
+static void
+dashboard_parts(struct page *p)
+{
+	int		 year = p->e->year;
+
+	puts_(p, T("<section aria-labelledby=\"rapport\">\n"
 	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n"));
-	parts_list(&p, NULL);
-	pf(&p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
-	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), e->year);
-	pf(&p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
-	    "l’édition (SVG)</a></li>\n"), e->year);
-	if (o->formats & FORMAT_PDF)
-		pf(&p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
-		    "</a></li>\n"), e->year);
-	PUTSL(&p, "</ul>\n</section>\n");
+	parts_list(p, NULL);
+	pf(p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
+	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), year);
+	pf(p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
+	    "l’édition (SVG)</a></li>\n"), year);
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
+		    "</a></li>\n"), year);
+	PUTSL(p, "</ul>\n</section>\n");
+}
+
+static int
+page_dashboard(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	struct page	 p;
+	struct counts	 c;
+	struct measure	**all;
+	struct crumb	 cr[] = {
+		{ "../index.html", T("Éditions") },
+		{ NULL, NULL },
+	};
+	char		 crl[64];
+	size_t		 i;
+
+	page_init(&p, r, e, o, od, "index.html");
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[1].label = crl;
+	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
+	all = xcalloc(pl->nmeasures, sizeof(*all));
+	for (i = 0; i < pl->nmeasures; i++)
+		all[i] = &pl->measures[i];
+	count_statuses(e, all, pl->nmeasures, &c);
+	dashboard_hero(&p);
+	dashboard_keyfigs(&p, &c);
+	dashboard_overview(&p, all, &c);
+	dashboard_priorities(&p);
+	dashboard_parts(&p);
 	free(all);
 	return page_end(&p);
 }
