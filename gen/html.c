@@ -1971,20 +1971,189 @@ other_editions(struct page *p, const struct measure *m)
 	PUTSL(p, "</ul>\n</div>\n");
 }
 
+/* The measure's facts: its priority, objective, lead and partners. */
+static void
+measure_facts(struct page *p, const struct measure *m, const char *pfile)
+{
+	const struct plan *pl = &p->r->plan;
+	size_t		 i;
+
+	PUTSL(p, "<dl class=\"facts\">\n<div><dt>");
+	txt(p, pl->levels[0].singular);
+	PUTSL(p, "</dt><dd>");
+	pf(p, "<a href=\"%s\">", pfile);
+	num_nb(p, &pl->levels[0], m->priority->num);
+	puts_(p, T(NBSP ": "));
+	txt(p, m->priority->title);
+	PUTSL(p, "</a></dd></div>\n");
+	if (m->objective != NULL)
+		facts_objective(p, m->objective);
+	if (m->lead != NULL) {
+		puts_(p, T("<div><dt>Pilote</dt><dd>"));
+		txt(p, m->lead);
+		PUTSL(p, "</dd></div>\n");
+	}
+	if (m->npartners > 0) {
+		puts_(p, T("<div><dt>Partenaires</dt><dd>"));
+		for (i = 0; i < m->npartners; i++) {
+			if (i > 0)
+				PUTSL(p, ", ");
+			txt(p, m->partners[i]);
+		}
+		PUTSL(p, "</dd></div>\n");
+	}
+	PUTSL(p, "</dl>\n");
+}
+
+/* The assessment of the measure for the edition, last edition's beside it
+ * with the change, and the measure in the other editions. */
+static void
+measure_assessment(struct page *p, const struct measure *m)
+{
+	const struct edition *e = p->e;
+	const struct assessment *a, *pa = NULL;
+	enum change	 ch;
+
+	a = report_assessment(m, e->year);
+	if (e->prev != NULL)
+		pa = report_assessment(m, e->prev->year);
+	PUTSL(p, "<section class=\"assessment\" aria-labelledby=\"appr\">\n");
+	pf(p, T("<h2 id=\"appr\">Appréciation %d</h2>\n"), e->year);
+	if (a != NULL) {
+		PUTSL(p, "<p class=\"assess-status\">");
+		badge(p, a->status);
+		PUTSL(p, "</p>\n<p class=\"assess-text\">");
+		txt(p, a->text);
+		PUTSL(p, "</p>\n");
+	} else
+		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": l’appréciation de %d (statut et justification).</p>\n"),
+		    e->year);
+	if (a != NULL && pa != NULL) {
+		ch = report_change(&p->r->plan, pa->status, a->status);
+		pf(p, T("<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
+		    "par rapport à l’édition %d" NBSP ": "), change_class[ch],
+		    T(change_text[ch]), e->prev->year);
+		badge(p, pa->status);
+		PUTSL(p, "</p>\n<p class=\"assess-text\">");
+		pf(p, T("En %d" NBSP ": "), e->prev->year);
+		txt(p, pa->text);
+		PUTSL(p, "</p>\n</div>\n");
+	}
+	other_editions(p, m);
+	PUTSL(p, "</section>\n");
+}
+
+/* The measure's narrative, then its indicators. */
+static void
+measure_body(struct page *p, const struct measure *m)
+{
+	const struct edition *e = p->e;
+	size_t		 i;
+
+	PUTSL(p, "<div class=\"narrative\">\n");
+	if (e->narr[m->index].blocks != NULL)
+		rndr_blocks(p, e->narr[m->index].blocks, 0);
+	else	/* a draft's gap */
+		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
+		    e->year);
+	PUTSL(p, "</div>\n");
+	if (m->ninds == 0)
+		return;
+	puts_(p, T("<section class=\"indicators\" aria-labelledby="
+	    "\"indicateurs\">\n<h2 id=\"indicateurs\">Indicateurs</h2>"
+	    "\n"));
+	pf(p, T("<p class=\"data-link\">Les valeurs de tous les "
+	    "indicateurs sont aussi disponibles en "
+	    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
+	    "(<a href=\"donnees.html\">description</a>).</p>\n"),
+	    e->year);
+	for (i = 0; i < m->ninds; i++)
+		indicator_section(p, &m->inds[i]);
+	PUTSL(p, "</section>\n");
+}
+
+/* Links to the previous and the next measure of the plan. */
+static void
+measure_pager(struct page *p, const struct measure *m)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct measure *mp, *mn;
+	char		 nfile[64];
+
+	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
+	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
+	    NULL;
+	puts_(p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
+	    "suivante\">\n"));
+	if (mp != NULL) {
+		measure_file(nfile, sizeof(nfile), mp);
+		pf(p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
+		    "<span class=\"pager-dir\">Mesure précédente</span> "
+		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
+		txt(p, mp->title);
+		PUTSL(p, "</span></a>\n");
+	}
+	if (mn != NULL) {
+		measure_file(nfile, sizeof(nfile), mn);
+		pf(p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
+		    "<span class=\"pager-dir\">Mesure suivante</span> "
+		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
+		txt(p, mn->title);
+		PUTSL(p, "</span></a>\n");
+	}
+	PUTSL(p, "</nav>\n");
+}
+
+/* The aside of a measure: this page's contents, the priority's
+ * measures. */
+static void
+measure_aside(struct page *p, const struct measure *m)
+{
+	const struct priority *pr = m->priority;
+	char		 nfile[64];
+	size_t		 i;
+	int		 nsec;
+
+	aside_open(p);
+	pf(p, T("<li><a href=\"#appr\">Appréciation %d</a></li>\n"),
+	    p->e->year);
+	nsec = 0;
+	toc_blocks(p, p->e->narr[m->index].blocks, &nsec);
+	if (m->ninds > 0) {
+		puts_(p, T("<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n"));
+		for (i = 0; i < m->ninds; i++) {
+			pf(p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
+			txt(p, m->inds[i].label);
+			PUTSL(p, "</a></li>\n");
+		}
+		PUTSL(p, "</ul></li>\n");
+	}
+	PUTSL(p, "</ul>\n");
+	PUTSL(p, "<h2 class=\"aside-title\">");
+	label_nb(p, 0, pr->num);
+	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
+	for (i = 0; i < pr->nmeasures; i++) {
+		measure_file(nfile, sizeof(nfile), pr->measures[i]);
+		pf(p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
+		    "</span> ", nfile, pr->measures[i] == m ?
+		    " aria-current=\"page\"" : "", pr->measures[i]->num);
+		txt(p, pr->measures[i]->title);
+		PUTSL(p, "</a></li>\n");
+	}
+	PUTSL(p, "</ol>\n");
+	aside_close(p);
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const struct measure *m)
 {
-	const struct plan *pl = &r->plan;
 	const struct priority *pr = m->priority;
-	const struct assessment *a, *pa = NULL;
-	const struct measure *mp, *mn;
 	struct page	 p;
-	char		 file[64], pfile[64], nfile[64], *title, crl[64];
+	char		 file[64], pfile[64], *title, crl[64];
 	struct crumb	 cr[4];
-	enum change	 ch;
-	size_t		 i;
-	int		 nsec;
 
 	measure_file(file, sizeof(file), m);
 	priority_file(pfile, sizeof(pfile), pr);
@@ -2004,139 +2173,11 @@ page_measure(const struct report *r, const struct edition *e,
 	txt(&p, m->title);
 	PUTSL(&p, "</h1>\n");
 	aside_begin(&p);
-	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>");
-	txt(&p, pl->levels[0].singular);
-	PUTSL(&p, "</dt><dd>");
-	pf(&p, "<a href=\"%s\">", pfile);
-	num_nb(&p, &pl->levels[0], pr->num);
-	puts_(&p, T(NBSP ": "));
-	txt(&p, pr->title);
-	PUTSL(&p, "</a></dd></div>\n");
-	if (m->objective != NULL)
-		facts_objective(&p, m->objective);
-	if (m->lead != NULL) {
-		puts_(&p, T("<div><dt>Pilote</dt><dd>"));
-		txt(&p, m->lead);
-		PUTSL(&p, "</dd></div>\n");
-	}
-	if (m->npartners > 0) {
-		puts_(&p, T("<div><dt>Partenaires</dt><dd>"));
-		for (i = 0; i < m->npartners; i++) {
-			if (i > 0)
-				PUTSL(&p, ", ");
-			txt(&p, m->partners[i]);
-		}
-		PUTSL(&p, "</dd></div>\n");
-	}
-	PUTSL(&p, "</dl>\n");
-
-	/* The assessment, and last year's. */
-	a = report_assessment(m, e->year);
-	if (e->prev != NULL)
-		pa = report_assessment(m, e->prev->year);
-	PUTSL(&p, "<section class=\"assessment\" aria-labelledby=\"appr\">\n");
-	pf(&p, T("<h2 id=\"appr\">Appréciation %d</h2>\n"), e->year);
-	if (a != NULL) {
-		PUTSL(&p, "<p class=\"assess-status\">");
-		badge(&p, a->status);
-		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		txt(&p, a->text);
-		PUTSL(&p, "</p>\n");
-	} else
-		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": l’appréciation de %d (statut et justification).</p>\n"),
-		    e->year);
-	if (a != NULL && pa != NULL) {
-		ch = report_change(pl, pa->status, a->status);
-		pf(&p, T("<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
-		    "par rapport à l’édition %d" NBSP ": "), change_class[ch],
-		    T(change_text[ch]), e->prev->year);
-		badge(&p, pa->status);
-		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		pf(&p, T("En %d" NBSP ": "), e->prev->year);
-		txt(&p, pa->text);
-		PUTSL(&p, "</p>\n</div>\n");
-	}
-	other_editions(&p, m);
-	PUTSL(&p, "</section>\n");
-
-	/* The narrative. */
-	PUTSL(&p, "<div class=\"narrative\">\n");
-	if (e->narr[m->index].blocks != NULL)
-		rndr_blocks(&p, e->narr[m->index].blocks, 0);
-	else	/* a draft's gap */
-		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
-		    e->year);
-	PUTSL(&p, "</div>\n");
-
-	/* The indicators. */
-	if (m->ninds > 0) {
-		puts_(&p, T("<section class=\"indicators\" aria-labelledby="
-		    "\"indicateurs\">\n<h2 id=\"indicateurs\">Indicateurs</h2>"
-		    "\n"));
-		pf(&p, T("<p class=\"data-link\">Les valeurs de tous les "
-		    "indicateurs sont aussi disponibles en "
-		    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
-		    "(<a href=\"donnees.html\">description</a>).</p>\n"),
-		    e->year);
-		for (i = 0; i < m->ninds; i++)
-			indicator_section(&p, &m->inds[i]);
-		PUTSL(&p, "</section>\n");
-	}
-
-	/* Previous and next measure. */
-	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
-	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
-	    NULL;
-	puts_(&p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
-	    "suivante\">\n"));
-	if (mp != NULL) {
-		measure_file(nfile, sizeof(nfile), mp);
-		pf(&p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure précédente</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
-		txt(&p, mp->title);
-		PUTSL(&p, "</span></a>\n");
-	}
-	if (mn != NULL) {
-		measure_file(nfile, sizeof(nfile), mn);
-		pf(&p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure suivante</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
-		txt(&p, mn->title);
-		PUTSL(&p, "</span></a>\n");
-	}
-	PUTSL(&p, "</nav>\n");
-
-	/* The aside: this page's contents, the priority's measures. */
-	aside_open(&p);
-	pf(&p, T("<li><a href=\"#appr\">Appréciation %d</a></li>\n"), e->year);
-	nsec = 0;
-	toc_blocks(&p, e->narr[m->index].blocks, &nsec);
-	if (m->ninds > 0) {
-		puts_(&p, T("<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n"));
-		for (i = 0; i < m->ninds; i++) {
-			pf(&p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
-			txt(&p, m->inds[i].label);
-			PUTSL(&p, "</a></li>\n");
-		}
-		PUTSL(&p, "</ul></li>\n");
-	}
-	PUTSL(&p, "</ul>\n");
-	PUTSL(&p, "<h2 class=\"aside-title\">");
-	label_nb(&p, 0, pr->num);
-	PUTSL(&p, "</h2>\n<ol class=\"siblings\">\n");
-	for (i = 0; i < pr->nmeasures; i++) {
-		measure_file(nfile, sizeof(nfile), pr->measures[i]);
-		pf(&p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
-		    "</span> ", nfile, pr->measures[i] == m ?
-		    " aria-current=\"page\"" : "", pr->measures[i]->num);
-		txt(&p, pr->measures[i]->title);
-		PUTSL(&p, "</a></li>\n");
-	}
-	PUTSL(&p, "</ol>\n");
-	aside_close(&p);
+	measure_facts(&p, m, pfile);
+	measure_assessment(&p, m);
+	measure_body(&p, m);
+	measure_pager(&p, m);
+	measure_aside(&p, m);
 	return page_end(&p);
 }
 
