@@ -1748,124 +1748,175 @@ ref_row(struct page *p, const struct indicator *ind, const struct point *pt,
 	PUTSL(p, "</tr>\n");
 }
 
+/* The opening of an indicator's data table, up to its label in the
+ * caption. */
+static void
+data_table_open(struct page *p, const struct indicator *ind)
+{
+	/* A region that may scroll sideways on a small screen takes the
+	 * focus, so that the keyboard can scroll it. */
+	pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+	    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
+	    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
+	    ind->id);
+	puts_(p, T("Données" NBSP ": "));
+	txt(p, ind->label);
+}
+
+/* The unit in parentheses, unless it goes beside each value. */
+static void
+unit_paren(struct page *p, const char *unit)
+{
+	if (unit_inline(unit))
+		return;
+	PUTSL(p, " (");
+	txt(p, unit);
+	PUTSL(p, ")");
+}
+
+/* One row of a series' table: the year, the value, its remark. */
+static void
+series_row(struct page *p, const struct indicator *ind,
+    const struct value *v)
+{
+	char		 num[64];
+
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
+	    "%s</td><td>", v->year, num);
+	if (v->illustrative)
+		puts_(p, T("<span class=\"illus\">Valeur "
+		    "illustrative</span>"));
+	if (v->note != NULL) {
+		if (v->illustrative)
+			puts_(p, T(NNBSP "; "));
+		txt(p, v->note);
+	}
+	PUTSL(p, "</td></tr>\n");
+}
+
+/* The table of an indicator with one series: years down. */
+static void
+series_table(struct page *p, const struct indicator *ind)
+{
+	const struct series *s = &ind->series[0];
+	const struct value *v;
+	int		 y;
+	size_t		 i;
+
+	data_table_open(p, ind);
+	puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Année</th>"
+	    "<th scope=\"col\" class=\"num\">Valeur"));
+	unit_paren(p, ind->unit);
+	puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
+	    "<tbody>\n"));
+	/* Every year from the first value to the last, as the chart and
+	 * its text alternative have them: a year with no value is said
+	 * so, never left out. */
+	for (i = 0; i < s->nvals && s->vals[i].year <= p->e->year; i++) {
+		v = &s->vals[i];
+		for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
+		    y < v->year; y++)
+			pf(p, T("<tr><th scope=\"row\">%d</th><td "
+			    "class=\"num\"><span class=\"gap\">–"
+			    "</span></td><td>Aucune valeur</td></tr>\n"),
+			    y);
+		series_row(p, ind, v);
+	}
+	PUTSL(p, "</tbody>\n");
+}
+
+/* The first (*y0, 0 if none) and last (*y1) years of ind with a value, up
+ * to year. */
+static void
+value_span(const struct indicator *ind, int year, int *y0, int *y1)
+{
+	size_t		 i, k;
+	int		 y;
+
+	*y0 = *y1 = 0;
+	for (k = 0; k < ind->nseries; k++)
+		for (i = 0; i < ind->series[k].nvals; i++) {
+			y = ind->series[k].vals[i].year;
+			if (y > year)
+				continue;
+			if (*y0 == 0 || y < *y0)
+				*y0 = y;
+			if (y > *y1)
+				*y1 = y;
+		}
+}
+
+/* One cell of a category's row: the value of year y, or a gap. */
+static void
+category_cell(struct page *p, const struct indicator *ind,
+    const struct series *s, int y)
+{
+	const struct value *v;
+	char		 num[64];
+
+	if ((v = series_at(s, y)) == NULL) {
+		puts_(p, T("<td class=\"num\"><span "
+		    "class=\"gap\">–</span><span "
+		    "class=\"visually-hidden\">pas de "
+		    "valeur</span></td>"));
+		return;
+	}
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<td class=\"num\">%s", num);
+	if (v->note != NULL) {
+		PUTSL(p, " (");
+		txt(p, v->note);
+		PUTSL(p, ")");
+	}
+	if (v->illustrative)
+		PUTSL(p, "<br><span class=\"illus\">"
+		    "illustrative</span>");
+	PUTSL(p, "</td>");
+}
+
+/* The table of an indicator by categories: years across. */
+static void
+category_table(struct page *p, const struct indicator *ind)
+{
+	const struct series *s;
+	int		 y, y0, y1;
+	size_t		 k;
+
+	/* The years that have a value, up to the edition's. */
+	value_span(ind, p->e->year, &y0, &y1);
+	data_table_open(p, ind);
+	unit_paren(p, ind->unit);
+	/* Every year of the span, one with no value at all included: the
+	 * text alternative names it too. */
+	puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Catégorie"
+	    "</th>"));
+	for (y = y0; y0 != 0 && y <= y1; y++)
+		pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
+	PUTSL(p, "</tr></thead>\n<tbody>\n");
+	for (k = 0; k < ind->nseries; k++) {
+		s = &ind->series[k];
+		PUTSL(p, "<tr><th scope=\"row\">");
+		txt(p, s->label);
+		PUTSL(p, "</th>");
+		for (y = y0; y0 != 0 && y <= y1; y++)
+			category_cell(p, ind, s, y);
+		PUTSL(p, "</tr>\n");
+	}
+	PUTSL(p, "</tbody>\n");
+}
+
 /* The data table of an indicator: years down for one series, years
  * across for categories.  Values after the edition year are left out. */
 static void
 indicator_table(struct page *p, const struct indicator *ind)
 {
 	const int	 year = p->e->year;
-	const struct series *s;
-	const struct value *v;
-	char		 num[64];
-	int		 y, y0 = 0, y1 = 0, any;
-	size_t		 i, k;
 
-	if (!ind->categories) {
-		s = &ind->series[0];
-		/* A region that may scroll sideways on a small screen
-		 * takes the focus, so that the keyboard can scroll it. */
-		pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
-		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
-		    ind->id);
-		puts_(p, T("Données" NBSP ": "));
-		txt(p, ind->label);
-		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Année</th>"
-		    "<th scope=\"col\" class=\"num\">Valeur"));
-		if (!unit_inline(ind->unit)) {
-			PUTSL(p, " (");
-			txt(p, ind->unit);
-			PUTSL(p, ")");
-		}
-		puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
-		    "<tbody>\n"));
-		/* Every year from the first value to the last, as the
-		 * chart and its text alternative have them: a year with
-		 * no value is said so, never left out. */
-		for (i = 0; i < s->nvals && s->vals[i].year <= year; i++) {
-			v = &s->vals[i];
-			for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
-			    y < v->year; y++)
-				pf(p, T("<tr><th scope=\"row\">%d</th><td "
-				    "class=\"num\"><span class=\"gap\">–"
-				    "</span></td><td>Aucune valeur</td></tr>\n"),
-				    y);
-			value_str(num, sizeof(num), v->v, ind->unit);
-			pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
-			    "%s</td><td>", v->year, num);
-			any = 0;
-			if (v->illustrative) {
-				puts_(p, T("<span class=\"illus\">Valeur "
-				    "illustrative</span>"));
-				any = 1;
-			}
-			if (v->note != NULL) {
-				if (any)
-					puts_(p, T(NNBSP "; "));
-				txt(p, v->note);
-			}
-			PUTSL(p, "</td></tr>\n");
-		}
-		PUTSL(p, "</tbody>\n");
-	} else {
-		/* The years that have a value, up to the edition's. */
-		for (k = 0; k < ind->nseries; k++)
-			for (i = 0; i < ind->series[k].nvals; i++) {
-				y = ind->series[k].vals[i].year;
-				if (y > year)
-					continue;
-				if (y0 == 0 || y < y0)
-					y0 = y;
-				if (y > y1)
-					y1 = y;
-			}
-		pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
-		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
-		    ind->id);
-		puts_(p, T("Données" NBSP ": "));
-		txt(p, ind->label);
-		if (!unit_inline(ind->unit)) {
-			PUTSL(p, " (");
-			txt(p, ind->unit);
-			PUTSL(p, ")");
-		}
-		/* Every year of the span, one with no value at all
-		 * included: the text alternative names it too. */
-		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Catégorie"
-		    "</th>"));
-		for (y = y0; y0 != 0 && y <= y1; y++)
-			pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
-		PUTSL(p, "</tr></thead>\n<tbody>\n");
-		for (k = 0; k < ind->nseries; k++) {
-			s = &ind->series[k];
-			PUTSL(p, "<tr><th scope=\"row\">");
-			txt(p, s->label);
-			PUTSL(p, "</th>");
-			for (y = y0; y0 != 0 && y <= y1; y++) {
-				if ((v = series_at(s, y)) == NULL) {
-					puts_(p, T("<td class=\"num\"><span "
-					    "class=\"gap\">–</span><span "
-					    "class=\"visually-hidden\">pas de "
-					    "valeur</span></td>"));
-					continue;
-				}
-				value_str(num, sizeof(num), v->v, ind->unit);
-				pf(p, "<td class=\"num\">%s", num);
-				if (v->note != NULL) {
-					PUTSL(p, " (");
-					txt(p, v->note);
-					PUTSL(p, ")");
-				}
-				if (v->illustrative)
-					PUTSL(p, "<br><span class=\"illus\">"
-					    "illustrative</span>");
-				PUTSL(p, "</td>");
-			}
-			PUTSL(p, "</tr>\n");
-		}
-		PUTSL(p, "</tbody>\n");
-	}
+	if (ind->categories)
+		category_table(p, ind);
+	else
+		series_table(p, ind);
 	if (!ind->categories && ((ind->baseline.set &&
 	    ind->baseline.year <= year) || ind->target.set)) {
 		PUTSL(p, "<tbody class=\"refs\">\n");
