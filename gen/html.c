@@ -2286,19 +2286,150 @@ size_str(char *buf, size_t sz, size_t n)
 		    (n % 1000000 + 50000) / 100000 % 10);
 }
 
+/* The data page's two files to download, and which one to open. */
+static void
+data_files(struct page *p, size_t nrows, const size_t *sizes)
+{
+	int		 year = p->e->year;
+	char		 sz0[32], sz1[32];
+
+	size_str(sz0, sizeof(sz0), sizes[0]);
+	size_str(sz1, sizeof(sz1), sizes[1]);
+	pf(p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
+	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
+	    "</a></li>\n"), year, nrows, sz1);
+	pf(p, T("<li><a class=\"button secondary\" "
+	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
+	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
+	    year, nrows, sz0);
+	puts_(p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
+	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
+	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
+	    "<em>pour tableur</em>. Ses champs sont séparés par des "
+	    "points-virgules, ses nombres ont une virgule décimale et le "
+	    "fichier commence par une marque d’ordre des octets (BOM) qui "
+	    "fait reconnaître les accents.</li>\n"
+	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
+	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
+	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n"));
+}
+
+/* The format of the CSV files, their licence and their columns. */
+static void
+data_format(struct page *p)
+{
+	const struct site *si = p->r->site;
+	size_t		 c;
+
+	puts_(p, T("<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
+	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
+	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
+	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
+	    "Les valeurs marquées illustratives ne proviennent pas d’une "
+	    "source publiée."));
+	if (si != NULL) {
+		puts_(p, T(" Licence des données" NBSP ": "));
+		if (si->licence_url != NULL) {
+			PUTSL(p, "<a href=\"");
+			html_esc_href(&p->b, si->licence_url);
+			PUTSL(p, "\">");
+			txt(p, si->licence);
+			PUTSL(p, "</a>");
+		} else
+			txt(p, si->licence);
+		PUTSL(p, ".");
+	}
+	PUTSL(p, "</p>\n");
+	puts_(p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
+	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
+	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
+	for (c = 0; c < csv_ncols; c++) {
+		pf(p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
+		    T(csv_cols[c].name));
+		txt(p, T(csv_cols[c].what));
+		PUTSL(p, "</td></tr>\n");
+	}
+	PUTSL(p, "</tbody>\n</table>\n");
+}
+
+/* The cells of an indicator's last value up to the edition, and its
+ * year. */
+static void
+data_last_value(struct page *p, const struct indicator *ind)
+{
+	const struct value *v;
+	char		 num[64], *unit;
+
+	if (ind->categories) {
+		puts_(p, T("<td class=\"num\">ventilation par "
+		    "catégorie</td><td></td>"));
+		return;
+	}
+	if ((v = series_last(&ind->series[0], p->e->year)) == NULL) {
+		puts_(p, T("<td class=\"num\">aucune valeur</td>"
+		    "<td></td>"));
+		return;
+	}
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<td class=\"num\">%s", num);
+	if (!unit_inline(ind->unit)) {
+		unit = chart_unit(ind->unit, v->v);
+		PUTSL(p, " ");
+		txt(p, unit);
+		free(unit);
+	}
+	if (v->illustrative)
+		PUTSL(p, " <span class=\"illus\">"
+		    "illustrative</span>");
+	pf(p, "</td><td>%d</td>", v->year);
+}
+
+/* The plan's indicators by measure, each with its last value. */
+static void
+data_indicators(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct measure *m;
+	const struct indicator *ind;
+	char		 file[64];
+	size_t		 i, j;
+
+	puts_(p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
+	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
+	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
+	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
+	    "<th scope=\"col\">"));
+	txt(p, pl->levels[MLEVEL(pl)].singular);
+	puts_(p, T("</th><th scope=\"col\">Indicateur</th>"
+	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
+	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n"));
+	for (i = 0; i < pl->nmeasures; i++) {
+		m = &pl->measures[i];
+		measure_file(file, sizeof(file), m);
+		for (j = 0; j < m->ninds; j++) {
+			ind = &m->inds[j];
+			pf(p, "<tr><td><a href=\"%s\">", file);
+			label_nb(p, MLEVEL(pl), m->num);
+			pf(p, "</a></td><th scope=\"row\"><a "
+			    "href=\"%s#ind-%s\">", file, ind->id);
+			txt(p, ind->label);
+			PUTSL(p, "</a></th>");
+			data_last_value(p, ind);
+			PUTSL(p, "</tr>\n");
+		}
+	}
+	PUTSL(p, "</tbody>\n</table>\n</div>\n");
+}
+
 static int
 page_data(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, size_t nrows,
     const size_t *sizes)
 {
-	const struct plan *pl = &r->plan;
-	const struct measure *m;
-	const struct indicator *ind;
-	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64], sz0[32], sz1[32], *unit;
+	char		 crl[64];
 	struct crumb	 cr[3];
-	size_t		 i, j, c;
 
 	page_init(&p, r, e, o, od, "donnees.html");
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
@@ -2310,102 +2441,9 @@ page_data(const struct report *r, const struct edition *e,
 	pf(&p, T("<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
 	    "fichier" NBSP ":</p>\n"), e->year);
-	size_str(sz0, sizeof(sz0), sizes[0]);
-	size_str(sz1, sizeof(sz1), sizes[1]);
-	pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
-	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
-	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
-	    "</a></li>\n"), e->year, nrows, sz1);
-	pf(&p, T("<li><a class=\"button secondary\" "
-	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
-	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
-	    e->year, nrows, sz0);
-	puts_(&p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
-	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
-	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
-	    "<em>pour tableur</em>. Ses champs sont séparés par des "
-	    "points-virgules, ses nombres ont une virgule décimale et le "
-	    "fichier commence par une marque d’ordre des octets (BOM) qui "
-	    "fait reconnaître les accents.</li>\n"
-	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
-	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
-	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n"));
-	puts_(&p, T("<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
-	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
-	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
-	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
-	    "Les valeurs marquées illustratives ne proviennent pas d’une "
-	    "source publiée."));
-	if (r->site != NULL) {
-		puts_(&p, T(" Licence des données" NBSP ": "));
-		if (r->site->licence_url != NULL) {
-			PUTSL(&p, "<a href=\"");
-			html_esc_href(&p.b, r->site->licence_url);
-			PUTSL(&p, "\">");
-			txt(&p, r->site->licence);
-			PUTSL(&p, "</a>");
-		} else
-			txt(&p, r->site->licence);
-		PUTSL(&p, ".");
-	}
-	PUTSL(&p, "</p>\n");
-	puts_(&p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
-	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
-	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
-	for (c = 0; c < csv_ncols; c++) {
-		pf(&p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
-		    T(csv_cols[c].name));
-		txt(&p, T(csv_cols[c].what));
-		PUTSL(&p, "</td></tr>\n");
-	}
-	PUTSL(&p, "</tbody>\n</table>\n");
-
-	puts_(&p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
-	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
-	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
-	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
-	    "<th scope=\"col\">"));
-	txt(&p, pl->levels[MLEVEL(pl)].singular);
-	puts_(&p, T("</th><th scope=\"col\">Indicateur</th>"
-	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
-	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n"));
-	for (i = 0; i < pl->nmeasures; i++) {
-		m = &pl->measures[i];
-		measure_file(file, sizeof(file), m);
-		for (j = 0; j < m->ninds; j++) {
-			ind = &m->inds[j];
-			pf(&p, "<tr><td><a href=\"%s\">", file);
-			label_nb(&p, MLEVEL(pl), m->num);
-			pf(&p, "</a></td><th scope=\"row\"><a "
-			    "href=\"%s#ind-%s\">", file, ind->id);
-			txt(&p, ind->label);
-			PUTSL(&p, "</a></th>");
-			v = ind->categories ? NULL :
-			    series_last(&ind->series[0], e->year);
-			if (ind->categories)
-				puts_(&p, T("<td class=\"num\">ventilation par "
-				    "catégorie</td><td></td>"));
-			else if (v == NULL)
-				puts_(&p, T("<td class=\"num\">aucune valeur</td>"
-				    "<td></td>"));
-			else {
-				value_str(num, sizeof(num), v->v, ind->unit);
-				pf(&p, "<td class=\"num\">%s", num);
-				if (!unit_inline(ind->unit)) {
-					unit = chart_unit(ind->unit, v->v);
-					PUTSL(&p, " ");
-					txt(&p, unit);
-					free(unit);
-				}
-				if (v->illustrative)
-					PUTSL(&p, " <span class=\"illus\">"
-					    "illustrative</span>");
-				pf(&p, "</td><td>%d</td>", v->year);
-			}
-			PUTSL(&p, "</tr>\n");
-		}
-	}
-	PUTSL(&p, "</tbody>\n</table>\n</div>\n");
+	data_files(&p, nrows, sizes);
+	data_format(&p);
+	data_indicators(&p);
 	return page_end(&p);
 }
 
