@@ -2547,6 +2547,80 @@ contact_lines(struct page *p)
 	PUTSL(p, "</p>\n");
 }
 
+/* The state of conformity of the site, as its settings declare it. */
+static void
+a11y_state(struct page *p)
+{
+	const struct site *si = p->r->site;
+
+	puts_(p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
+	pf(p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
+	puts_(p, T("</strong> avec le référentiel général d’amélioration de "
+	    "l’accessibilité ("));
+	txt(p, si != NULL ? si->a11y_standard : "RGAA 4.1");
+	PUTSL(p, ")");
+	if (si == NULL || si->a11y_date == NULL)
+		puts_(p, T("" NBSP ": aucun audit de conformité n’a encore été "
+		    "réalisé"));
+	PUTSL(p, ".</p>\n");
+}
+
+/* The audit's result and the contents that are not accessible. */
+static void
+a11y_results(struct page *p)
+{
+	const struct site *si = p->r->site;
+	char		 rate[64];
+	size_t		 i;
+
+	puts_(p, T("<h2>Résultats des tests</h2>\n<p>"));
+	if (si != NULL && si->a11y_rate != NULL) {
+		puts_(p, T("L’audit de conformité"));
+		if (si->auditor != NULL) {
+			puts_(p, T(" réalisé par "));
+			txt(p, si->auditor);
+		}
+		fmt_value(rate, sizeof(rate), strtod(si->a11y_rate, NULL),
+		    "%");
+		pf(p, T(" révèle que %s des critères du RGAA sont respectés."),
+		    rate);
+	} else
+		puts_(p, T("Aucun taux de conformité n’a été mesuré."));
+	PUTSL(p, "</p>\n<h2>Contenus non accessibles</h2>\n");
+	if (si != NULL && si->nexceptions > 0) {
+		PUTSL(p, "<ul>\n");
+		for (i = 0; i < si->nexceptions; i++) {
+			PUTSL(p, "<li>");
+			txt(p, si->exceptions[i]);
+			PUTSL(p, "</li>\n");
+		}
+		PUTSL(p, "</ul>\n");
+	} else
+		puts_(p, T("<p>Aucun contenu non accessible n’a été "
+		    "signalé.</p>\n"));
+}
+
+/* The ways of appeal: the Défenseur des droits. */
+static void
+a11y_appeal(struct page *p)
+{
+	puts_(p, T("<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
+	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
+	    "fonctionnalité du site, que vous nous le signalez et que vous "
+	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
+	    "en droit de faire parvenir vos doléances ou une demande de "
+	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
+	    "disposition" NBSP ":</p>\n<ul>\n"
+	    "<li>écrire un message au Défenseur des droits (formulaire sur "
+	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
+	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
+	    "<li>contacter le délégué du Défenseur des droits dans votre "
+	    "région" NNBSP ";</li>\n"
+	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
+	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
+	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n"));
+}
+
 /* The accessibility statement, in the structure of the RGAA's model. */
 static int
 page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
@@ -2554,7 +2628,6 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	const struct site *si = r->site;
 	struct page	 p;
 	char		 date[64];
-	size_t		 i;
 
 	page_init(&p, r, NULL, o, od, "accessibilite.html");
 	page_begin(&p, T("Déclaration d’accessibilité"), NULL, NULL, 0);
@@ -2565,41 +2638,8 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "11" NBSP "février 2005.</p>\n<p>Cette déclaration d’accessibilité "
 	    "s’applique au site des rapports d’évaluation du "));
 	txt(&p, r->plan.title);
-	puts_(&p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
-	pf(&p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
-	puts_(&p, T("</strong> avec le référentiel général d’amélioration de "
-	    "l’accessibilité ("));
-	txt(&p, si != NULL ? si->a11y_standard : "RGAA 4.1");
-	PUTSL(&p, ")");
-	if (si == NULL || si->a11y_date == NULL)
-		puts_(&p, T("" NBSP ": aucun audit de conformité n’a encore été "
-		    "réalisé"));
-	PUTSL(&p, ".</p>\n");
-	puts_(&p, T("<h2>Résultats des tests</h2>\n<p>"));
-	if (si != NULL && si->a11y_rate != NULL) {
-		puts_(&p, T("L’audit de conformité"));
-		if (si->auditor != NULL) {
-			puts_(&p, T(" réalisé par "));
-			txt(&p, si->auditor);
-		}
-		fmt_value(date, sizeof(date), strtod(si->a11y_rate, NULL),
-		    "%");
-		pf(&p, T(" révèle que %s des critères du RGAA sont respectés."),
-		    date);
-	} else
-		puts_(&p, T("Aucun taux de conformité n’a été mesuré."));
-	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
-	if (si != NULL && si->nexceptions > 0) {
-		PUTSL(&p, "<ul>\n");
-		for (i = 0; i < si->nexceptions; i++) {
-			PUTSL(&p, "<li>");
-			txt(&p, si->exceptions[i]);
-			PUTSL(&p, "</li>\n");
-		}
-		PUTSL(&p, "</ul>\n");
-	} else
-		puts_(&p, T("<p>Aucun contenu non accessible n’a été "
-		    "signalé.</p>\n"));
+	a11y_state(&p);
+	a11y_results(&p);
 	puts_(&p, T("<p>Chaque graphique est accompagné d’une description "
 	    "textuelle et d’un tableau de ses données. Le rapport complet "
 	    "existe en PDF balisé.</p>\n"));
@@ -2616,21 +2656,7 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "alternative accessible ou obtenir le contenu sous une autre "
 	    "forme" NBSP ":</p>\n"));
 	contact_lines(&p);
-	puts_(&p, T("<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
-	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
-	    "fonctionnalité du site, que vous nous le signalez et que vous "
-	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
-	    "en droit de faire parvenir vos doléances ou une demande de "
-	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
-	    "disposition" NBSP ":</p>\n<ul>\n"
-	    "<li>écrire un message au Défenseur des droits (formulaire sur "
-	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
-	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
-	    "<li>contacter le délégué du Défenseur des droits dans votre "
-	    "région" NNBSP ";</li>\n"
-	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
-	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
-	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n"));
+	a11y_appeal(&p);
 	return page_end(&p);
 }
 
