@@ -2547,13 +2547,13 @@ contact_lines(struct page *p)
 	PUTSL(p, "</p>\n");
 }
 
-/* The state of conformity of the site, as its settings declare it. */
+/* The state of conformity of the site, as its settings declare it: the
+ * end of the paragraph that says it. */
 static void
 a11y_state(struct page *p)
 {
 	const struct site *si = p->r->site;
 
-	puts_(p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
 	pf(p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
 	puts_(p, T("</strong> avec le référentiel général d’amélioration de "
 	    "l’accessibilité ("));
@@ -2638,6 +2638,7 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "11" NBSP "février 2005.</p>\n<p>Cette déclaration d’accessibilité "
 	    "s’applique au site des rapports d’évaluation du "));
 	txt(&p, r->plan.title);
+	puts_(&p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
 	a11y_state(&p);
 	a11y_results(&p);
 	puts_(&p, T("<p>Chaque graphique est accompagné d’une description "
