@@ -3023,86 +3023,110 @@ write_robots(const struct report *r, const struct opts *o,
 	return rc;
 }
 
-int
-html_index(const struct report *r, const struct opts *o, struct outdir *od)
+/* The top of out/index.html: who writes the reports, and what they are,
+ * in the newest edition's words.  The caller closes its <div> in the
+ * string that opens the list, one string to translate. */
+static void
+index_hero(struct page *p)
 {
+	const struct report *r = p->r;
 	const struct plan *pl = &r->plan;
 	const struct edition *e;
-	struct page	 p;
-	struct counts	 c;
-	struct measure	**all;
 	char		 date[64];
-	size_t		 i;
-	int		 ok;
 
+	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
+	PUTSL(p, "<div class=\"hero\">\n");
+	if (e != NULL && e->role != NULL) {
+		PUTSL(p, "<p class=\"kicker\">");
+		txt(p, e->role);
+		PUTSL(p, "</p>\n");
+	}
+	PUTSL(p, "<h1>");
+	txt(p, pl->title);
+	PUTSL(p, "</h1>\n<p class=\"subtitle\">");
+	txt(p, e != NULL && e->series != NULL ? e->series :
+	    T("Rapports d’évaluation"));
+	if (pl->adopted != NULL) {
+		fmt_date(date, sizeof(date), pl->adopted);
+		pf(p, T(", adopté le %s"), date);
+	}
+	PUTSL(p, ".</p>\n");
+	if (e != NULL) {
+		fmt_date(date, sizeof(date), e->date);
+		pf(p, T("<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
+		    "%s</time>.</p>\n"), e->date, date);
+	}
+}
+
+/* One edition in the list of out/index.html, with the counts of its
+ * measures (all, the plan's) by status and its files. */
+static void
+index_edition(struct page *p, const struct edition *e, struct measure **all)
+{
+	struct counts	 c;
+	char		 date[64];
+
+	count_statuses(e, all, p->r->plan.nmeasures, &c);
+	fmt_date(date, sizeof(date), e->date);
+	pf(p, T("<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
+	    "Rapport d’évaluation %d</a></h3>\n"), e->year, e->year);
+	PUTSL(p, "<p class=\"ed-title\">");
+	txt(p, e->title);
+	if (e->draft || p->o->draft)
+		puts_(p, T(" <strong class=\"tag\">Version de "
+		    "travail</strong>"));
+	pf(p, T("</p>\n<p class=\"byline\">Publié le <time "
+	    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
+	counts_line(p, &c);
+	pf(p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"%d/index.html\">Consulter le rapport "
+	    "%d</a></li>\n"), e->year, e->year);
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a class=\"button secondary\" "
+		    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
+		    "</li>\n"), e->year, e->year, e->year);
+	pf(p, T("<li><a class=\"button secondary\" "
+	    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
+	    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
+}
+
+/* The files of out/ itself but its index: assets, sitemap (with
+ * --base-url), the pages every public site must have, robots.txt, the
+ * server's configuration and the search.  Returns 0 after an error. */
+static int
+site_files(const struct report *r, const struct opts *o, struct outdir *od)
+{
 	if (!write_assets(o, od, "assets"))
 		return 0;
 	if (o->base_url != NULL && !sitemap_write(r, o, od))
 		return 0;
-	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
-	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
-	    !page_404(r, o, od) || !write_robots(r, o, od) ||
-	    !write_server_conf(o, od) || !write_search(r, o, od))
+	return page_a11y(r, o, od) && page_legal(r, o, od) &&
+	    page_contact(r, o, od) && page_sitemap(r, o, od) &&
+	    page_404(r, o, od) && write_robots(r, o, od) &&
+	    write_server_conf(o, od) && write_search(r, o, od);
+}
+
+int
+html_index(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	struct page	 p;
+	struct measure	**all;
+	size_t		 i;
+
+	if (!site_files(r, o, od))
 		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)
 		all[i] = &pl->measures[i];
 	page_init(&p, r, NULL, o, od, "index.html");
 	page_begin(&p, T("Les rapports d’évaluation"), NULL, NULL, 0);
-	/* Who writes the reports, and what they are: the newest edition's
-	 * words. */
-	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
-	PUTSL(&p, "<div class=\"hero\">\n");
-	if (e != NULL && e->role != NULL) {
-		PUTSL(&p, "<p class=\"kicker\">");
-		txt(&p, e->role);
-		PUTSL(&p, "</p>\n");
-	}
-	PUTSL(&p, "<h1>");
-	txt(&p, pl->title);
-	PUTSL(&p, "</h1>\n<p class=\"subtitle\">");
-	txt(&p, e != NULL && e->series != NULL ? e->series :
-	    T("Rapports d’évaluation"));
-	if (pl->adopted != NULL) {
-		fmt_date(date, sizeof(date), pl->adopted);
-		pf(&p, T(", adopté le %s"), date);
-	}
-	PUTSL(&p, ".</p>\n");
-	if (r->neds > 0) {
-		e = &r->eds[r->neds - 1];
-		fmt_date(date, sizeof(date), e->date);
-		pf(&p, T("<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
-		    "%s</time>.</p>\n"), e->date, date);
-	}
+	index_hero(&p);
 	puts_(&p, T("</div>\n<h2>Les éditions</h2>\n"
 	    "<ol class=\"editions\" reversed>\n"));
-	for (i = r->neds; i > 0; i--) {
-		e = &r->eds[i - 1];
-		count_statuses(e, all, pl->nmeasures, &c);
-		fmt_date(date, sizeof(date), e->date);
-		pf(&p, T("<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
-		    "Rapport d’évaluation %d</a></h3>\n"), e->year, e->year);
-		PUTSL(&p, "<p class=\"ed-title\">");
-		txt(&p, e->title);
-		if (e->draft || o->draft)
-			puts_(&p, T(" <strong class=\"tag\">Version de "
-			    "travail</strong>"));
-		pf(&p, T("</p>\n<p class=\"byline\">Publié le <time "
-		    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
-		counts_line(&p, &c);
-		pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
-		    "href=\"%d/index.html\">Consulter le rapport "
-		    "%d</a></li>\n"), e->year, e->year);
-		if (o->formats & FORMAT_PDF)
-			pf(&p, T("<li><a class=\"button secondary\" "
-			    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
-			    "</li>\n"), e->year, e->year, e->year);
-		pf(&p, T("<li><a class=\"button secondary\" "
-		    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
-		    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
-	}
+	for (i = r->neds; i > 0; i--)
+		index_edition(&p, &r->eds[i - 1], all);
 	PUTSL(&p, "</ol>\n");
 	free(all);
-	ok = page_end(&p);
-	return ok;
+	return page_end(&p);
 }
