@@ -132,6 +132,9 @@ static const char *const msgtab[MSG__MAX] = {
 	"%s holds \"%s\": expected %s",
 	/* MSG_XML_ROOT */
 	"the root element is %s: expected <%s>",
+	/* html.c */
+	/* MSG_ICON */
+	"%s: cannot draw the icon",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

@@ -38,6 +38,7 @@
 #include "backend.h"
 #include "chartdesc.h"
 #include "i18n.h"
+#include "msg.h"
 #include "logo.h"
 #include "theme.h"
 
@@ -263,13 +264,13 @@ write_icons(struct outdir *od, const char *dir)
 	buf_reset(&b);
 	rel = xasprintf("%s/favicon.png", dir);
 	if (rc && !(rc = icon_png(&b, 32)))
-		diag_sys("%s: cannot draw the icon", rel);
+		diag_sys_msg(MSG_ICON, rel);
 	rc = rc && out_write(od, rel, b.data, b.len);
 	free(rel);
 	buf_reset(&b);
 	rel = xasprintf("%s/apple-touch-icon.png", dir);
 	if (rc && !(rc = icon_png(&b, 180)))
-		diag_sys("%s: cannot draw the icon", rel);
+		diag_sys_msg(MSG_ICON, rel);
 	rc = rc && out_write(od, rel, b.data, b.len);
 	free(rel);
 	buf_free(&b);
@@ -497,28 +498,12 @@ brand_open(struct page *p)
 	    "<span class=\"brand-name\">", ceil(l->w), ceil(l->h));
 }
 
-/*
- * The top of a page: head, skip link, masthead with the main navigation,
- * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
- * title names the page; the edition is added.  cur is the file of the
- * navigation entry to mark as the current section, or NULL.
- */
+/* The Content Security Policy of the page: the 404 page's (with its
+ * <base>), the search page's (its script), or the one forbidding
+ * scripts. */
 static void
-page_begin(struct page *p, const char *title, const char *cur,
-    const struct crumb *crumbs, size_t ncrumbs)
+head_csp(struct page *p)
 {
-	const struct report *r = p->r;
-	const struct edition *e = p->e;
-	const char	*up = e != NULL ? "../" : "";
-	char		 file[64], *url, *rel;
-	size_t		 i;
-
-	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
-	puts_(p, i18n_tag());
-	PUTSL(p, "\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n");
 	if (p->base != NULL) {
 		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
 		    "content=\"" CSP_404 "\">\n<base href=\"");
@@ -530,28 +515,52 @@ page_begin(struct page *p, const char *title, const char *cur,
 	else
 		PUTSL(p, "<meta http-equiv=\"Content-Security-Policy\" "
 		    "content=\"" CSP "\">\n");
+}
+
+/* The canonical link, with --base-url only. */
+static void
+head_canonical(struct page *p)
+{
+	const struct edition *e = p->e;
+	char		*url, *rel;
+
+	if (p->o->base_url == NULL)
+		return;
+	rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
+	    xstrdup(p->name);
+	url = public_url(p->o, rel);
+	PUTSL(p, "<link rel=\"canonical\" href=\"");
+	html_esc_href(&p->b, url);
+	PUTSL(p, "\">\n");
+	free(url);
+	free(rel);
+}
+
+/* From the doctype to </head>: title names the page; the edition and the
+ * plan are added. */
+static void
+page_head(struct page *p, const char *title)
+{
+	PUTSL(p, "<!DOCTYPE html>\n<html lang=\"");
+	puts_(p, i18n_tag());
+	PUTSL(p, "\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n");
+	head_csp(p);
 	PUTSL(p, "<title>");
 	txt(p, title);
-	if (e != NULL)
-		pf(p, T(" — Rapport d’évaluation %d"), e->year);
+	if (p->e != NULL)
+		pf(p, T(" — Rapport d’évaluation %d"), p->e->year);
 	PUTSL(p, " — ");
-	txt(p, r->plan.short_title);
+	txt(p, p->r->plan.short_title);
 	PUTSL(p, "</title>\n");
 	/* A draft is for its reviewers: search engines keep out (robots.txt
 	 * says so too). */
 	if (is_draft(p))
 		PUTSL(p, "<meta name=\"robots\" content=\"noindex, "
 		    "nofollow\">\n");
-	if (p->o->base_url != NULL) {
-		rel = e != NULL ? xasprintf("%d/%s", e->year, p->name) :
-		    xstrdup(p->name);
-		url = public_url(p->o, rel);
-		PUTSL(p, "<link rel=\"canonical\" href=\"");
-		html_esc_href(&p->b, url);
-		PUTSL(p, "\">\n");
-		free(url);
-		free(rel);
-	}
+	head_canonical(p);
 	PUTSL(p, "<link rel=\"icon\" href=\"assets/favicon.svg\" "
 	    "type=\"image/svg+xml\">\n<link rel=\"icon\" href=\"assets/"
 	    "favicon.png\" type=\"image/png\" sizes=\"32x32\">\n"
@@ -565,80 +574,140 @@ page_begin(struct page *p, const char *title, const char *cur,
 	if (font_site())
 		PUTSL(p, "<link rel=\"stylesheet\" href=\"assets/fonts.css\">\n");
 	PUTSL(p, "</head>\n");
-	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
+}
+
+/* The main navigation of an edition's page: cur is the file of the entry
+ * to mark as the current section, or NULL. */
+static void
+mainnav_edition(struct page *p, const char *cur)
+{
+	const struct plan *pl = &p->r->plan;
+	char		 file[64];
+	size_t		 i;
+
+	PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
+	    "<ul class=\"wrap\">\n");
+	pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
+	    cur != NULL && strcmp(cur, "index.html") == 0 ?
+	    " aria-current=\"page\"" : "");
+	for (i = 0; i < pl->nprios; i++) {
+		priority_file(file, sizeof(file), &pl->prios[i]);
+		pf(p, "<li><a href=\"%s\"%s>", file,
+		    cur == NULL || strcmp(cur, file) != 0 ? "" :
+		    strcmp(cur, p->name) == 0 ?
+		    " aria-current=\"page\"" : " class=\"active\"");
+		label_nb(p, 0, pl->prios[i].num);
+		PUTSL(p, "</a></li>\n");
+	}
+	pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
+	    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
+	    " aria-current=\"page\"" : "");
+	pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
+	    "</li>\n"), "../");
+	PUTSL(p, "</ul></nav>\n");
+}
+
+/* The main navigation of a page of out/ itself: the editions. */
+static void
+mainnav_editions(struct page *p)
+{
+	const struct report *r = p->r;
+	size_t		 i;
+
+	puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
+	    "<ul class=\"wrap\">\n"));
+	for (i = r->neds; i > 0; i--)
+		pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
+		    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
+	PUTSL(p, "</ul></nav>\n");
+}
+
+/* The skip link and the masthead with the main navigation. */
+static void
+masthead(struct page *p, const char *cur)
+{
+	const struct edition *e = p->e;
+
 	puts_(p, T("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
 	    "<header class=\"masthead\">\n<div class=\"wrap masthead-in\">\n"));
 	brand_open(p);
-	txt(p, r->plan.short_title);
+	txt(p, p->r->plan.short_title);
 	PUTSL(p, "</span><span class=\"brand-sub\">");
 	if (e != NULL)
 		pf(p, T("Rapport d’évaluation %d"), e->year);
 	else
 		puts_(p, T("Rapports d’évaluation"));
 	PUTSL(p, "</span></a>\n</div>\n");
-	if (e != NULL) {
-		PUTSL(p, "<nav class=\"mainnav\" aria-label=\"Rubriques\">"
-		    "<ul class=\"wrap\">\n");
-		pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
-		    cur != NULL && strcmp(cur, "index.html") == 0 ?
-		    " aria-current=\"page\"" : "");
-		for (i = 0; i < r->plan.nprios; i++) {
-			priority_file(file, sizeof(file), &r->plan.prios[i]);
-			pf(p, "<li><a href=\"%s\"%s>", file,
-			    cur == NULL || strcmp(cur, file) != 0 ? "" :
-			    strcmp(cur, p->name) == 0 ?
-			    " aria-current=\"page\"" : " class=\"active\"");
-			label_nb(p, 0, r->plan.prios[i].num);
-			PUTSL(p, "</a></li>\n");
-		}
-		pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
-		    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
-		    " aria-current=\"page\"" : "");
-		pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
-		    "</li>\n"), up);
-		PUTSL(p, "</ul></nav>\n");
-	} else {
-		puts_(p, T("<nav class=\"mainnav\" aria-label=\"Éditions\">"
-		    "<ul class=\"wrap\">\n"));
-		for (i = r->neds; i > 0; i--)
-			pf(p, T("<li><a href=\"%d/index.html\">Rapport %d</a>"
-			    "</li>\n"), r->eds[i - 1].year, r->eds[i - 1].year);
-		PUTSL(p, "</ul></nav>\n");
-	}
+	if (e != NULL)
+		mainnav_edition(p, cur);
+	else
+		mainnav_editions(p);
 	PUTSL(p, "</header>\n");
-	if (is_draft(p)) {
-		puts_(p, T("<div class=\"draft-banner\"><p class=\"wrap\">"
-		    "<strong>Version de travail</strong> — document provisoire, "
-		    "à ne pas diffuser"));
-		if (p->o->label != NULL) {
-			PUTSL(p, " (");
-			txt(p, p->o->label);
-			PUTSL(p, ")");
-		}
-		PUTSL(p, ".");
-		if (e != NULL && strcmp(p->name, "revue.html") != 0)
-			puts_(p, T(" <a href=\"revue.html\">Points à revoir"
-			    "</a>"));
-		PUTSL(p, "</p></div>\n");
+}
+
+/* The banner of a draft, for its reviewers. */
+static void
+draft_banner(struct page *p)
+{
+	puts_(p, T("<div class=\"draft-banner\"><p class=\"wrap\">"
+	    "<strong>Version de travail</strong> — document provisoire, "
+	    "à ne pas diffuser"));
+	if (p->o->label != NULL) {
+		PUTSL(p, " (");
+		txt(p, p->o->label);
+		PUTSL(p, ")");
 	}
+	PUTSL(p, ".");
+	if (p->e != NULL && strcmp(p->name, "revue.html") != 0)
+		puts_(p, T(" <a href=\"revue.html\">Points à revoir"
+		    "</a>"));
+	PUTSL(p, "</p></div>\n");
+}
+
+/* The breadcrumb: ncrumbs steps, at least one. */
+static void
+breadcrumb(struct page *p, const struct crumb *crumbs, size_t ncrumbs)
+{
+	size_t		 i;
+
+	puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
+	    "d’Ariane\"><ol class=\"wrap\">\n"));
+	for (i = 0; i < ncrumbs; i++) {
+		if (crumbs[i].href == NULL) {
+			PUTSL(p, "<li aria-current=\"page\">");
+			txt(p, crumbs[i].label);
+		} else {
+			pf(p, "<li><a href=\"%s\">", crumbs[i].href);
+			txt(p, crumbs[i].label);
+			PUTSL(p, "</a>");
+		}
+		PUTSL(p, "</li>\n");
+	}
+	PUTSL(p, "</ol></nav>\n");
+}
+
+/*
+ * The top of a page: head, skip link, masthead with the main navigation,
+ * then the breadcrumb (ncrumbs may be 0) and the opening of <main>.
+ * title names the page; the edition is added.  cur is the file of the
+ * navigation entry to mark as the current section, or NULL.
+ */
+static void
+page_begin(struct page *p, const char *title, const char *cur,
+    const struct crumb *crumbs, size_t ncrumbs)
+{
+	const struct report *r = p->r;
+	const struct edition *e = p->e;
+
+	page_head(p, title);
+	pf(p, "<body%s>\n", is_draft(p) ? " class=\"draft\"" : "");
+	masthead(p, cur);
+	if (is_draft(p))
+		draft_banner(p);
 	if (e != NULL && r->eds[r->neds - 1].year > e->year)
 		newer_banner(p);
-	if (ncrumbs > 0) {
-		puts_(p, T("<nav class=\"breadcrumb\" aria-label=\"Fil "
-		    "d’Ariane\"><ol class=\"wrap\">\n"));
-		for (i = 0; i < ncrumbs; i++) {
-			if (crumbs[i].href == NULL) {
-				PUTSL(p, "<li aria-current=\"page\">");
-				txt(p, crumbs[i].label);
-			} else {
-				pf(p, "<li><a href=\"%s\">", crumbs[i].href);
-				txt(p, crumbs[i].label);
-				PUTSL(p, "</a>");
-			}
-			PUTSL(p, "</li>\n");
-		}
-		PUTSL(p, "</ol></nav>\n");
-	}
+	if (ncrumbs > 0)
+		breadcrumb(p, crumbs, ncrumbs);
 	PUTSL(p, "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
@@ -1298,99 +1367,113 @@ keyfig_status(struct page *p, const struct counts *c,
 	puts_(p, T(" »</span></li>\n"));
 }
 
-static int
-page_dashboard(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od)
+/* The top of the dashboard: the edition's title, publisher, date and the
+ * buttons to the report's files and parts. */
+static void
+dashboard_hero(struct page *p)
 {
-	const struct plan *pl = &r->plan;
-	struct page	 p;
-	struct counts	 c, pc;
-	struct measure	**all;
-	const struct assessment *a, *pa;
-	char		 date[64], file[64], *desc, *title;
-	size_t		 i, j, k, ninds = 0, nfilled = 0, ndone, nst;
-	size_t		 ntrend[CHANGE__MAX] = { 0, 0, 0, 0 };
-	enum status	 sts[STATUS__MAX];
-	struct crumb	 cr[] = {
-		{ "../index.html", T("Éditions") },
-		{ NULL, NULL },
-	};
-	char		 crl[64];
-
-	page_init(&p, r, e, o, od, "index.html");
-	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
-	cr[1].label = crl;
-	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
-
-	all = xcalloc(pl->nmeasures, sizeof(*all));
-	for (i = 0; i < pl->nmeasures; i++) {
-		all[i] = &pl->measures[i];
-		for (j = 0; j < all[i]->ninds; j++) {
-			ninds++;
-			for (k = 0; k < all[i]->inds[j].nseries; k++)
-				if (series_at(&all[i]->inds[j].series[k],
-				    e->year) != NULL)
-					break;
-			nfilled += k < all[i]->inds[j].nseries;
-		}
-		if (e->prev != NULL &&
-		    (a = report_assessment(all[i], e->year)) != NULL &&
-		    (pa = report_assessment(all[i], e->prev->year)) != NULL)
-			ntrend[report_change(pl, pa->status, a->status)]++;
-	}
-	count_statuses(e, all, pl->nmeasures, &c);
+	const struct edition *e = p->e;
+	char		 date[64];
+	size_t		 i;
 
 	fmt_date(date, sizeof(date), e->date);
-	PUTSL(&p, "<div class=\"hero\">\n");
-	pf(&p, T("<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>"),
+	PUTSL(p, "<div class=\"hero\">\n");
+	pf(p, T("<p class=\"kicker\">Rapport d’évaluation %d</p>\n<h1>"),
 	    e->year);
-	txt(&p, e->title);
-	PUTSL(&p, "</h1>\n");
+	txt(p, e->title);
+	PUTSL(p, "</h1>\n");
 	if (e->subtitle != NULL) {
-		PUTSL(&p, "<p class=\"subtitle\">");
-		txt(&p, e->subtitle);
-		PUTSL(&p, "</p>\n");
+		PUTSL(p, "<p class=\"subtitle\">");
+		txt(p, e->subtitle);
+		PUTSL(p, "</p>\n");
 	}
-	PUTSL(&p, "<p class=\"byline\">");
-	txt(&p, e->institution);
-	pf(&p, T("<br>Publié le <time datetime=\"%s\">%s</time></p>\n"),
+	PUTSL(p, "<p class=\"byline\">");
+	txt(p, e->institution);
+	pf(p, T("<br>Publié le <time datetime=\"%s\">%s</time></p>\n"),
 	    e->date, date);
-	PUTSL(&p, "<ul class=\"actions\">\n");
-	if (o->formats & FORMAT_PDF)
-		pf(&p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
+	PUTSL(p, "<ul class=\"actions\">\n");
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
 		    "Rapport complet (PDF)</a></li>\n"), e->year);
 	for (i = 0; i < e->nfront; i++) {
-		pf(&p, "<li><a class=\"button%s\" href=\"%s.html\">",
-		    o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
+		pf(p, "<li><a class=\"button%s\" href=\"%s.html\">",
+		    p->o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
 		    e->front[i].slug);
-		txt(&p, e->front[i].title);
-		PUTSL(&p, "</a></li>\n");
+		txt(p, e->front[i].title);
+		PUTSL(p, "</a></li>\n");
 	}
-	pf(&p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
+	pf(p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
 	    "Données</a></li>\n"));
-	PUTSL(&p, "</ul>\n</div>\n");
+	PUTSL(p, "</ul>\n</div>\n");
+}
 
-	/* Key figures. */
-	ndone = c.n[STATUS_IMPLEMENTED] + c.n[STATUS_PARTIAL];
-	puts_(&p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
+/* The plan's indicators (*ninds) and those with a value for the edition's
+ * year in some series (*nfilled). */
+static void
+count_indicators(const struct plan *pl, int year, size_t *ninds,
+    size_t *nfilled)
+{
+	const struct indicator *ind;
+	size_t		 i, j, k;
+
+	*ninds = *nfilled = 0;
+	for (i = 0; i < pl->nmeasures; i++)
+		for (j = 0; j < pl->measures[i].ninds; j++) {
+			ind = &pl->measures[i].inds[j];
+			(*ninds)++;
+			for (k = 0; k < ind->nseries; k++)
+				if (series_at(&ind->series[k], year) != NULL)
+					break;
+			*nfilled += k < ind->nseries;
+		}
+}
+
+/* ntrend[], by enum change: how the measures assessed in both the edition
+ * and the one before moved. */
+static void
+count_trends(const struct plan *pl, const struct edition *e,
+    size_t ntrend[CHANGE__MAX])
+{
+	const struct assessment *a, *pa;
+	size_t		 i;
+
+	for (i = 0; i < CHANGE__MAX; i++)
+		ntrend[i] = 0;
+	for (i = 0; i < pl->nmeasures; i++)
+		if ((a = report_assessment(&pl->measures[i], e->year)) !=
+		    NULL && (pa = report_assessment(&pl->measures[i],
+		    e->prev->year)) != NULL)
+			ntrend[report_change(pl, pa->status, a->status)]++;
+}
+
+/* The key figures of the edition; c counts its measures by status. */
+static void
+dashboard_keyfigs(struct page *p, const struct counts *c)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct edition *e = p->e;
+	size_t		 ninds, nfilled, ntrend[CHANGE__MAX];
+
+	puts_(p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n"));
-	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures évaluées</span></li>\n"), c.total);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	    "mesures évaluées</span></li>\n"), c->total);
 	if (pl->own_scale) {	/* the best and the worst of the scale */
-		keyfig_status(&p, &c, &pl->scale[0]);
+		keyfig_status(p, c, &pl->scale[0]);
 		if (pl->nscale > 1)
-			keyfig_status(&p, &c, &pl->scale[pl->nscale - 1]);
+			keyfig_status(p, c, &pl->scale[pl->nscale - 1]);
 	} else {
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures réalisées ou partiellement "
-		    "réalisées</span></li>\n"), ndone);
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "réalisées</span></li>\n"),
+		    c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL]);
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
-		    c.n[STATUS_NOT_IMPLEMENTED]);
+		    c->n[STATUS_NOT_IMPLEMENTED]);
 	}
-	/* ntrend[] by enum change. */
-	if (e->prev != NULL)
-		pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span "
+	if (e->prev != NULL) {
+		count_trends(pl, e, ntrend);
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
 		    "stables, %zu en recul%s%s%s</span></li>\n"),
 		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
@@ -1399,92 +1482,169 @@ page_dashboard(const struct report *r, const struct edition *e,
 		    T(", d’autres passées par « "), ntrend[CHANGE_OTHER] == 0 ?
 		    "" : status_name(pl, STATUS_NOT_ASSESSED),
 		    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
-	pf(&p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
+	}
+	count_indicators(pl, e->year, &ninds, &nfilled);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n"),
 	    ninds, nfilled, e->year);
-	PUTSL(&p, "</ul>\n</section>\n");
+	PUTSL(p, "</ul>\n</section>\n");
+}
 
-	/* Status overview: the chart, then its numbers. */
-	PUTSL(&p, "<section aria-labelledby=\"avancement\">\n");
-	pf(&p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
-	    pl->nmeasures, e->year);
-	title = chart_title_status(r, e);
-	desc = chart_desc_status(r, e);
-	edition_figure(&p, CHART_FILE_STATUS, title, desc);
+/* One of the edition's charts, with its title and description. */
+static void
+dashboard_chart(struct page *p, const char *file,
+    char *(*title_of)(const struct report *, const struct edition *),
+    char *(*desc_of)(const struct report *, const struct edition *))
+{
+	char		*title, *desc;
+
+	title = title_of(p->r, p->e);
+	desc = desc_of(p->r, p->e);
+	edition_figure(p, file, title, desc);
 	free(title);
 	free(desc);
+}
+
+/* The numbers of the status charts: measures by status in the edition
+ * (c) and, when there is one, in the edition before. */
+static void
+counts_table(struct page *p, struct measure **all, const struct counts *c)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct edition *e = p->e;
+	struct counts	 pc;
+	enum status	 sts[STATUS__MAX];
+	size_t		 i, nst;
+
+	puts_(p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
+	    "mesures par appréciation"));
+	pf(p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
+	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
+	if (e->prev != NULL)
+		pf(p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
+		    e->prev->year);
+	PUTSL(p, "</tr></thead>\n<tbody>\n");
+	if (e->prev != NULL)
+		count_statuses(e->prev, all, pl->nmeasures, &pc);
+	nst = scale_legend(pl, c->n, sts);
+	for (i = 0; i < nst; i++) {
+		PUTSL(p, "<tr><th scope=\"row\">");
+		badge(p, sts[i]);
+		pf(p, "</th><td class=\"num\">%zu</td>", c->n[sts[i]]);
+		if (e->prev != NULL)
+			pf(p, "<td class=\"num\">%zu</td>", pc.n[sts[i]]);
+		PUTSL(p, "</tr>\n");
+	}
+	pf(p, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
+	    "<td class=\"num\">%zu</td>", c->total);
+	if (e->prev != NULL)
+		pf(p, "<td class=\"num\">%zu</td>", pc.total);
+	PUTSL(p, "</tr></tfoot>\n</table>\n");
+}
+
+/* Status overview: the charts, then their numbers. */
+static void
+dashboard_overview(struct page *p, struct measure **all,
+    const struct counts *c)
+{
+	const struct edition *e = p->e;
+
+	PUTSL(p, "<section aria-labelledby=\"avancement\">\n");
+	pf(p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
+	    p->r->plan.nmeasures, e->year);
+	dashboard_chart(p, CHART_FILE_STATUS, chart_title_status,
+	    chart_desc_status);
 	/* The progress chart before the table, side by side: the table
 	 * holds the numbers of both charts, and follows them. */
 	if (e->prev != NULL) {
-		PUTSL(&p, "<div class=\"overview\">\n");
-		title = chart_title_progress(r, e);
-		desc = chart_desc_progress(r, e);
-		edition_figure(&p, CHART_FILE_PROGRESS, title, desc);
-		free(title);
-		free(desc);
+		PUTSL(p, "<div class=\"overview\">\n");
+		dashboard_chart(p, CHART_FILE_PROGRESS, chart_title_progress,
+		    chart_desc_progress);
 	}
-	puts_(&p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
-	    "mesures par appréciation"));
-	pf(&p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
-	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
+	counts_table(p, all, c);
 	if (e->prev != NULL)
-		pf(&p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
-		    e->prev->year);
-	PUTSL(&p, "</tr></thead>\n<tbody>\n");
-	if (e->prev != NULL)
-		count_statuses(e->prev, all, pl->nmeasures, &pc);
-	nst = scale_legend(pl, c.n, sts);
-	for (i = 0; i < nst; i++) {
-		PUTSL(&p, "<tr><th scope=\"row\">");
-		badge(&p, sts[i]);
-		pf(&p, "</th><td class=\"num\">%zu</td>", c.n[sts[i]]);
-		if (e->prev != NULL)
-			pf(&p, "<td class=\"num\">%zu</td>", pc.n[sts[i]]);
-		PUTSL(&p, "</tr>\n");
-	}
-	pf(&p, "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th>"
-	    "<td class=\"num\">%zu</td>", c.total);
-	if (e->prev != NULL)
-		pf(&p, "<td class=\"num\">%zu</td>", pc.total);
-	PUTSL(&p, "</tr></tfoot>\n</table>\n");
-	if (e->prev != NULL)
-		PUTSL(&p, "</div>\n");
-	PUTSL(&p, "</section>\n");
+		PUTSL(p, "</div>\n");
+	PUTSL(p, "</section>\n");
+}
 
-	/* Per priority. */
-	puts_(&p, T("<section aria-labelledby=\"priorites\">\n"
+/* The measures, by priority, with the counts of each. */
+static void
+dashboard_priorities(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct priority *pr;
+	struct counts	 pc;
+	char		 file[64];
+	size_t		 i, j;
+
+	puts_(p, T("<section aria-labelledby=\"priorites\">\n"
 	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n"));
 	for (i = 0; i < pl->nprios; i++) {
-		const struct priority *pr = &pl->prios[i];
-
+		pr = &pl->prios[i];
 		priority_file(file, sizeof(file), pr);
-		count_statuses(e, pr->measures, pr->nmeasures, &pc);
-		PUTSL(&p, "<section class=\"prio\">\n");
-		pf(&p, "<h3><a href=\"%s\"><span class=\"prio-num\">", file);
-		label_nb(&p, 0, pr->num);
-		PUTSL(&p, "</span> ");
-		txt(&p, pr->title);
-		PUTSL(&p, "</a></h3>\n");
-		counts_line(&p, &pc);
-		PUTSL(&p, "<ol class=\"mlist\">\n");
+		count_statuses(p->e, pr->measures, pr->nmeasures, &pc);
+		PUTSL(p, "<section class=\"prio\">\n");
+		pf(p, "<h3><a href=\"%s\"><span class=\"prio-num\">", file);
+		label_nb(p, 0, pr->num);
+		PUTSL(p, "</span> ");
+		txt(p, pr->title);
+		PUTSL(p, "</a></h3>\n");
+		counts_line(p, &pc);
+		PUTSL(p, "<ol class=\"mlist\">\n");
 		for (j = 0; j < pr->nmeasures; j++)
-			measure_item(&p, pr->measures[j], 0);
-		PUTSL(&p, "</ol>\n</section>\n");
+			measure_item(p, pr->measures[j], 0);
+		PUTSL(p, "</ol>\n</section>\n");
 	}
-	PUTSL(&p, "</section>\n");
+	PUTSL(p, "</section>\n");
+}
 
-	/* The report's other parts. */
-	puts_(&p, T("<section aria-labelledby=\"rapport\">\n"
+/* The report's other parts and files. */
+static void
+dashboard_parts(struct page *p)
+{
+	int		 year = p->e->year;
+
+	puts_(p, T("<section aria-labelledby=\"rapport\">\n"
 	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n"));
-	parts_list(&p, NULL);
-	pf(&p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
-	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), e->year);
-	pf(&p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
-	    "l’édition (SVG)</a></li>\n"), e->year);
-	if (o->formats & FORMAT_PDF)
-		pf(&p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
-		    "</a></li>\n"), e->year);
-	PUTSL(&p, "</ul>\n</section>\n");
+	parts_list(p, NULL);
+	pf(p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
+	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), year);
+	pf(p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
+	    "l’édition (SVG)</a></li>\n"), year);
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
+		    "</a></li>\n"), year);
+	PUTSL(p, "</ul>\n</section>\n");
+}
+
+static int
+page_dashboard(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	struct page	 p;
+	struct counts	 c;
+	struct measure	**all;
+	struct crumb	 cr[] = {
+		{ "../index.html", T("Éditions") },
+		{ NULL, NULL },
+	};
+	char		 crl[64];
+	size_t		 i;
+
+	page_init(&p, r, e, o, od, "index.html");
+	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
+	cr[1].label = crl;
+	page_begin(&p, T("Tableau de bord"), "index.html", cr, 2);
+	all = xcalloc(pl->nmeasures, sizeof(*all));
+	for (i = 0; i < pl->nmeasures; i++)
+		all[i] = &pl->measures[i];
+	count_statuses(e, all, pl->nmeasures, &c);
+	dashboard_hero(&p);
+	dashboard_keyfigs(&p, &c);
+	dashboard_overview(&p, all, &c);
+	dashboard_priorities(&p);
+	dashboard_parts(&p);
 	free(all);
 	return page_end(&p);
 }
@@ -1588,124 +1748,175 @@ ref_row(struct page *p, const struct indicator *ind, const struct point *pt,
 	PUTSL(p, "</tr>\n");
 }
 
+/* The opening of an indicator's data table, up to its label in the
+ * caption. */
+static void
+data_table_open(struct page *p, const struct indicator *ind)
+{
+	/* A region that may scroll sideways on a small screen takes the
+	 * focus, so that the keyboard can scroll it. */
+	pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+	    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
+	    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
+	    ind->id);
+	puts_(p, T("Données" NBSP ": "));
+	txt(p, ind->label);
+}
+
+/* The unit in parentheses, unless it goes beside each value. */
+static void
+unit_paren(struct page *p, const char *unit)
+{
+	if (unit_inline(unit))
+		return;
+	PUTSL(p, " (");
+	txt(p, unit);
+	PUTSL(p, ")");
+}
+
+/* One row of a series' table: the year, the value, its remark. */
+static void
+series_row(struct page *p, const struct indicator *ind,
+    const struct value *v)
+{
+	char		 num[64];
+
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
+	    "%s</td><td>", v->year, num);
+	if (v->illustrative)
+		puts_(p, T("<span class=\"illus\">Valeur "
+		    "illustrative</span>"));
+	if (v->note != NULL) {
+		if (v->illustrative)
+			puts_(p, T(NNBSP "; "));
+		txt(p, v->note);
+	}
+	PUTSL(p, "</td></tr>\n");
+}
+
+/* The table of an indicator with one series: years down. */
+static void
+series_table(struct page *p, const struct indicator *ind)
+{
+	const struct series *s = &ind->series[0];
+	const struct value *v;
+	int		 y;
+	size_t		 i;
+
+	data_table_open(p, ind);
+	puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Année</th>"
+	    "<th scope=\"col\" class=\"num\">Valeur"));
+	unit_paren(p, ind->unit);
+	puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
+	    "<tbody>\n"));
+	/* Every year from the first value to the last, as the chart and
+	 * its text alternative have them: a year with no value is said
+	 * so, never left out. */
+	for (i = 0; i < s->nvals && s->vals[i].year <= p->e->year; i++) {
+		v = &s->vals[i];
+		for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
+		    y < v->year; y++)
+			pf(p, T("<tr><th scope=\"row\">%d</th><td "
+			    "class=\"num\"><span class=\"gap\">–"
+			    "</span></td><td>Aucune valeur</td></tr>\n"),
+			    y);
+		series_row(p, ind, v);
+	}
+	PUTSL(p, "</tbody>\n");
+}
+
+/* The first (*y0, 0 if none) and last (*y1) years of ind with a value, up
+ * to year. */
+static void
+value_span(const struct indicator *ind, int year, int *y0, int *y1)
+{
+	size_t		 i, k;
+	int		 y;
+
+	*y0 = *y1 = 0;
+	for (k = 0; k < ind->nseries; k++)
+		for (i = 0; i < ind->series[k].nvals; i++) {
+			y = ind->series[k].vals[i].year;
+			if (y > year)
+				continue;
+			if (*y0 == 0 || y < *y0)
+				*y0 = y;
+			if (y > *y1)
+				*y1 = y;
+		}
+}
+
+/* One cell of a category's row: the value of year y, or a gap. */
+static void
+category_cell(struct page *p, const struct indicator *ind,
+    const struct series *s, int y)
+{
+	const struct value *v;
+	char		 num[64];
+
+	if ((v = series_at(s, y)) == NULL) {
+		puts_(p, T("<td class=\"num\"><span "
+		    "class=\"gap\">–</span><span "
+		    "class=\"visually-hidden\">pas de "
+		    "valeur</span></td>"));
+		return;
+	}
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<td class=\"num\">%s", num);
+	if (v->note != NULL) {
+		PUTSL(p, " (");
+		txt(p, v->note);
+		PUTSL(p, ")");
+	}
+	if (v->illustrative)
+		PUTSL(p, "<br><span class=\"illus\">"
+		    "illustrative</span>");
+	PUTSL(p, "</td>");
+}
+
+/* The table of an indicator by categories: years across. */
+static void
+category_table(struct page *p, const struct indicator *ind)
+{
+	const struct series *s;
+	int		 y, y0, y1;
+	size_t		 k;
+
+	/* The years that have a value, up to the edition's. */
+	value_span(ind, p->e->year, &y0, &y1);
+	data_table_open(p, ind);
+	unit_paren(p, ind->unit);
+	/* Every year of the span, one with no value at all included: the
+	 * text alternative names it too. */
+	puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Catégorie"
+	    "</th>"));
+	for (y = y0; y0 != 0 && y <= y1; y++)
+		pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
+	PUTSL(p, "</tr></thead>\n<tbody>\n");
+	for (k = 0; k < ind->nseries; k++) {
+		s = &ind->series[k];
+		PUTSL(p, "<tr><th scope=\"row\">");
+		txt(p, s->label);
+		PUTSL(p, "</th>");
+		for (y = y0; y0 != 0 && y <= y1; y++)
+			category_cell(p, ind, s, y);
+		PUTSL(p, "</tr>\n");
+	}
+	PUTSL(p, "</tbody>\n");
+}
+
 /* The data table of an indicator: years down for one series, years
  * across for categories.  Values after the edition year are left out. */
 static void
 indicator_table(struct page *p, const struct indicator *ind)
 {
 	const int	 year = p->e->year;
-	const struct series *s;
-	const struct value *v;
-	char		 num[64];
-	int		 y, y0 = 0, y1 = 0, any;
-	size_t		 i, k;
 
-	if (!ind->categories) {
-		s = &ind->series[0];
-		/* A region that may scroll sideways on a small screen
-		 * takes the focus, so that the keyboard can scroll it. */
-		pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
-		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
-		    ind->id);
-		puts_(p, T("Données" NBSP ": "));
-		txt(p, ind->label);
-		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Année</th>"
-		    "<th scope=\"col\" class=\"num\">Valeur"));
-		if (!unit_inline(ind->unit)) {
-			PUTSL(p, " (");
-			txt(p, ind->unit);
-			PUTSL(p, ")");
-		}
-		puts_(p, T("</th><th scope=\"col\">Remarque</th></tr></thead>\n"
-		    "<tbody>\n"));
-		/* Every year from the first value to the last, as the
-		 * chart and its text alternative have them: a year with
-		 * no value is said so, never left out. */
-		for (i = 0; i < s->nvals && s->vals[i].year <= year; i++) {
-			v = &s->vals[i];
-			for (y = i > 0 ? s->vals[i - 1].year + 1 : v->year;
-			    y < v->year; y++)
-				pf(p, T("<tr><th scope=\"row\">%d</th><td "
-				    "class=\"num\"><span class=\"gap\">–"
-				    "</span></td><td>Aucune valeur</td></tr>\n"),
-				    y);
-			value_str(num, sizeof(num), v->v, ind->unit);
-			pf(p, "<tr><th scope=\"row\">%d</th><td class=\"num\">"
-			    "%s</td><td>", v->year, num);
-			any = 0;
-			if (v->illustrative) {
-				puts_(p, T("<span class=\"illus\">Valeur "
-				    "illustrative</span>"));
-				any = 1;
-			}
-			if (v->note != NULL) {
-				if (any)
-					puts_(p, T(NNBSP "; "));
-				txt(p, v->note);
-			}
-			PUTSL(p, "</td></tr>\n");
-		}
-		PUTSL(p, "</tbody>\n");
-	} else {
-		/* The years that have a value, up to the edition's. */
-		for (k = 0; k < ind->nseries; k++)
-			for (i = 0; i < ind->series[k].nvals; i++) {
-				y = ind->series[k].vals[i].year;
-				if (y > year)
-					continue;
-				if (y0 == 0 || y < y0)
-					y0 = y;
-				if (y > y1)
-					y1 = y;
-			}
-		pf(p, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
-		    "aria-labelledby=\"cap-%s\">\n<table class=\"data\" "
-		    "id=\"tab-%s\">\n<caption id=\"cap-%s\">", ind->id, ind->id,
-		    ind->id);
-		puts_(p, T("Données" NBSP ": "));
-		txt(p, ind->label);
-		if (!unit_inline(ind->unit)) {
-			PUTSL(p, " (");
-			txt(p, ind->unit);
-			PUTSL(p, ")");
-		}
-		/* Every year of the span, one with no value at all
-		 * included: the text alternative names it too. */
-		puts_(p, T("</caption>\n<thead><tr><th scope=\"col\">Catégorie"
-		    "</th>"));
-		for (y = y0; y0 != 0 && y <= y1; y++)
-			pf(p, "<th scope=\"col\" class=\"num\">%d</th>", y);
-		PUTSL(p, "</tr></thead>\n<tbody>\n");
-		for (k = 0; k < ind->nseries; k++) {
-			s = &ind->series[k];
-			PUTSL(p, "<tr><th scope=\"row\">");
-			txt(p, s->label);
-			PUTSL(p, "</th>");
-			for (y = y0; y0 != 0 && y <= y1; y++) {
-				if ((v = series_at(s, y)) == NULL) {
-					puts_(p, T("<td class=\"num\"><span "
-					    "class=\"gap\">–</span><span "
-					    "class=\"visually-hidden\">pas de "
-					    "valeur</span></td>"));
-					continue;
-				}
-				value_str(num, sizeof(num), v->v, ind->unit);
-				pf(p, "<td class=\"num\">%s", num);
-				if (v->note != NULL) {
-					PUTSL(p, " (");
-					txt(p, v->note);
-					PUTSL(p, ")");
-				}
-				if (v->illustrative)
-					PUTSL(p, "<br><span class=\"illus\">"
-					    "illustrative</span>");
-				PUTSL(p, "</td>");
-			}
-			PUTSL(p, "</tr>\n");
-		}
-		PUTSL(p, "</tbody>\n");
-	}
+	if (ind->categories)
+		category_table(p, ind);
+	else
+		series_table(p, ind);
 	if (!ind->categories && ((ind->baseline.set &&
 	    ind->baseline.year <= year) || ind->target.set)) {
 		PUTSL(p, "<tbody class=\"refs\">\n");
@@ -1811,20 +2022,189 @@ other_editions(struct page *p, const struct measure *m)
 	PUTSL(p, "</ul>\n</div>\n");
 }
 
+/* The measure's facts: its priority, objective, lead and partners. */
+static void
+measure_facts(struct page *p, const struct measure *m, const char *pfile)
+{
+	const struct plan *pl = &p->r->plan;
+	size_t		 i;
+
+	PUTSL(p, "<dl class=\"facts\">\n<div><dt>");
+	txt(p, pl->levels[0].singular);
+	PUTSL(p, "</dt><dd>");
+	pf(p, "<a href=\"%s\">", pfile);
+	num_nb(p, &pl->levels[0], m->priority->num);
+	puts_(p, T(NBSP ": "));
+	txt(p, m->priority->title);
+	PUTSL(p, "</a></dd></div>\n");
+	if (m->objective != NULL)
+		facts_objective(p, m->objective);
+	if (m->lead != NULL) {
+		puts_(p, T("<div><dt>Pilote</dt><dd>"));
+		txt(p, m->lead);
+		PUTSL(p, "</dd></div>\n");
+	}
+	if (m->npartners > 0) {
+		puts_(p, T("<div><dt>Partenaires</dt><dd>"));
+		for (i = 0; i < m->npartners; i++) {
+			if (i > 0)
+				PUTSL(p, ", ");
+			txt(p, m->partners[i]);
+		}
+		PUTSL(p, "</dd></div>\n");
+	}
+	PUTSL(p, "</dl>\n");
+}
+
+/* The assessment of the measure for the edition, last edition's beside it
+ * with the change, and the measure in the other editions. */
+static void
+measure_assessment(struct page *p, const struct measure *m)
+{
+	const struct edition *e = p->e;
+	const struct assessment *a, *pa = NULL;
+	enum change	 ch;
+
+	a = report_assessment(m, e->year);
+	if (e->prev != NULL)
+		pa = report_assessment(m, e->prev->year);
+	PUTSL(p, "<section class=\"assessment\" aria-labelledby=\"appr\">\n");
+	pf(p, T("<h2 id=\"appr\">Appréciation %d</h2>\n"), e->year);
+	if (a != NULL) {
+		PUTSL(p, "<p class=\"assess-status\">");
+		badge(p, a->status);
+		PUTSL(p, "</p>\n<p class=\"assess-text\">");
+		txt(p, a->text);
+		PUTSL(p, "</p>\n");
+	} else
+		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": l’appréciation de %d (statut et justification).</p>\n"),
+		    e->year);
+	if (a != NULL && pa != NULL) {
+		ch = report_change(&p->r->plan, pa->status, a->status);
+		pf(p, T("<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
+		    "par rapport à l’édition %d" NBSP ": "), change_class[ch],
+		    T(change_text[ch]), e->prev->year);
+		badge(p, pa->status);
+		PUTSL(p, "</p>\n<p class=\"assess-text\">");
+		pf(p, T("En %d" NBSP ": "), e->prev->year);
+		txt(p, pa->text);
+		PUTSL(p, "</p>\n</div>\n");
+	}
+	other_editions(p, m);
+	PUTSL(p, "</section>\n");
+}
+
+/* The measure's narrative, then its indicators. */
+static void
+measure_body(struct page *p, const struct measure *m)
+{
+	const struct edition *e = p->e;
+	size_t		 i;
+
+	PUTSL(p, "<div class=\"narrative\">\n");
+	if (e->narr[m->index].blocks != NULL)
+		rndr_blocks(p, e->narr[m->index].blocks, 0);
+	else	/* a draft's gap */
+		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
+		    e->year);
+	PUTSL(p, "</div>\n");
+	if (m->ninds == 0)
+		return;
+	puts_(p, T("<section class=\"indicators\" aria-labelledby="
+	    "\"indicateurs\">\n<h2 id=\"indicateurs\">Indicateurs</h2>"
+	    "\n"));
+	pf(p, T("<p class=\"data-link\">Les valeurs de tous les "
+	    "indicateurs sont aussi disponibles en "
+	    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
+	    "(<a href=\"donnees.html\">description</a>).</p>\n"),
+	    e->year);
+	for (i = 0; i < m->ninds; i++)
+		indicator_section(p, &m->inds[i]);
+	PUTSL(p, "</section>\n");
+}
+
+/* Links to the previous and the next measure of the plan. */
+static void
+measure_pager(struct page *p, const struct measure *m)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct measure *mp, *mn;
+	char		 nfile[64];
+
+	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
+	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
+	    NULL;
+	puts_(p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
+	    "suivante\">\n"));
+	if (mp != NULL) {
+		measure_file(nfile, sizeof(nfile), mp);
+		pf(p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
+		    "<span class=\"pager-dir\">Mesure précédente</span> "
+		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
+		txt(p, mp->title);
+		PUTSL(p, "</span></a>\n");
+	}
+	if (mn != NULL) {
+		measure_file(nfile, sizeof(nfile), mn);
+		pf(p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
+		    "<span class=\"pager-dir\">Mesure suivante</span> "
+		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
+		txt(p, mn->title);
+		PUTSL(p, "</span></a>\n");
+	}
+	PUTSL(p, "</nav>\n");
+}
+
+/* The aside of a measure: this page's contents, the priority's
+ * measures. */
+static void
+measure_aside(struct page *p, const struct measure *m)
+{
+	const struct priority *pr = m->priority;
+	char		 nfile[64];
+	size_t		 i;
+	int		 nsec;
+
+	aside_open(p);
+	pf(p, T("<li><a href=\"#appr\">Appréciation %d</a></li>\n"),
+	    p->e->year);
+	nsec = 0;
+	toc_blocks(p, p->e->narr[m->index].blocks, &nsec);
+	if (m->ninds > 0) {
+		puts_(p, T("<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n"));
+		for (i = 0; i < m->ninds; i++) {
+			pf(p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
+			txt(p, m->inds[i].label);
+			PUTSL(p, "</a></li>\n");
+		}
+		PUTSL(p, "</ul></li>\n");
+	}
+	PUTSL(p, "</ul>\n");
+	PUTSL(p, "<h2 class=\"aside-title\">");
+	label_nb(p, 0, pr->num);
+	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
+	for (i = 0; i < pr->nmeasures; i++) {
+		measure_file(nfile, sizeof(nfile), pr->measures[i]);
+		pf(p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
+		    "</span> ", nfile, pr->measures[i] == m ?
+		    " aria-current=\"page\"" : "", pr->measures[i]->num);
+		txt(p, pr->measures[i]->title);
+		PUTSL(p, "</a></li>\n");
+	}
+	PUTSL(p, "</ol>\n");
+	aside_close(p);
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const struct measure *m)
 {
-	const struct plan *pl = &r->plan;
 	const struct priority *pr = m->priority;
-	const struct assessment *a, *pa = NULL;
-	const struct measure *mp, *mn;
 	struct page	 p;
-	char		 file[64], pfile[64], nfile[64], *title, crl[64];
+	char		 file[64], pfile[64], *title, crl[64];
 	struct crumb	 cr[4];
-	enum change	 ch;
-	size_t		 i;
-	int		 nsec;
 
 	measure_file(file, sizeof(file), m);
 	priority_file(pfile, sizeof(pfile), pr);
@@ -1844,139 +2224,11 @@ page_measure(const struct report *r, const struct edition *e,
 	txt(&p, m->title);
 	PUTSL(&p, "</h1>\n");
 	aside_begin(&p);
-	PUTSL(&p, "<dl class=\"facts\">\n<div><dt>");
-	txt(&p, pl->levels[0].singular);
-	PUTSL(&p, "</dt><dd>");
-	pf(&p, "<a href=\"%s\">", pfile);
-	num_nb(&p, &pl->levels[0], pr->num);
-	puts_(&p, T(NBSP ": "));
-	txt(&p, pr->title);
-	PUTSL(&p, "</a></dd></div>\n");
-	if (m->objective != NULL)
-		facts_objective(&p, m->objective);
-	if (m->lead != NULL) {
-		puts_(&p, T("<div><dt>Pilote</dt><dd>"));
-		txt(&p, m->lead);
-		PUTSL(&p, "</dd></div>\n");
-	}
-	if (m->npartners > 0) {
-		puts_(&p, T("<div><dt>Partenaires</dt><dd>"));
-		for (i = 0; i < m->npartners; i++) {
-			if (i > 0)
-				PUTSL(&p, ", ");
-			txt(&p, m->partners[i]);
-		}
-		PUTSL(&p, "</dd></div>\n");
-	}
-	PUTSL(&p, "</dl>\n");
-
-	/* The assessment, and last year's. */
-	a = report_assessment(m, e->year);
-	if (e->prev != NULL)
-		pa = report_assessment(m, e->prev->year);
-	PUTSL(&p, "<section class=\"assessment\" aria-labelledby=\"appr\">\n");
-	pf(&p, T("<h2 id=\"appr\">Appréciation %d</h2>\n"), e->year);
-	if (a != NULL) {
-		PUTSL(&p, "<p class=\"assess-status\">");
-		badge(&p, a->status);
-		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		txt(&p, a->text);
-		PUTSL(&p, "</p>\n");
-	} else
-		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": l’appréciation de %d (statut et justification).</p>\n"),
-		    e->year);
-	if (a != NULL && pa != NULL) {
-		ch = report_change(pl, pa->status, a->status);
-		pf(&p, T("<div class=\"prev change-%s\">\n<p><strong>%s</strong> "
-		    "par rapport à l’édition %d" NBSP ": "), change_class[ch],
-		    T(change_text[ch]), e->prev->year);
-		badge(&p, pa->status);
-		PUTSL(&p, "</p>\n<p class=\"assess-text\">");
-		pf(&p, T("En %d" NBSP ": "), e->prev->year);
-		txt(&p, pa->text);
-		PUTSL(&p, "</p>\n</div>\n");
-	}
-	other_editions(&p, m);
-	PUTSL(&p, "</section>\n");
-
-	/* The narrative. */
-	PUTSL(&p, "<div class=\"narrative\">\n");
-	if (e->narr[m->index].blocks != NULL)
-		rndr_blocks(&p, e->narr[m->index].blocks, 0);
-	else	/* a draft's gap */
-		pf(&p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
-		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
-		    e->year);
-	PUTSL(&p, "</div>\n");
-
-	/* The indicators. */
-	if (m->ninds > 0) {
-		puts_(&p, T("<section class=\"indicators\" aria-labelledby="
-		    "\"indicateurs\">\n<h2 id=\"indicateurs\">Indicateurs</h2>"
-		    "\n"));
-		pf(&p, T("<p class=\"data-link\">Les valeurs de tous les "
-		    "indicateurs sont aussi disponibles en "
-		    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
-		    "(<a href=\"donnees.html\">description</a>).</p>\n"),
-		    e->year);
-		for (i = 0; i < m->ninds; i++)
-			indicator_section(&p, &m->inds[i]);
-		PUTSL(&p, "</section>\n");
-	}
-
-	/* Previous and next measure. */
-	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
-	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
-	    NULL;
-	puts_(&p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
-	    "suivante\">\n"));
-	if (mp != NULL) {
-		measure_file(nfile, sizeof(nfile), mp);
-		pf(&p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure précédente</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
-		txt(&p, mp->title);
-		PUTSL(&p, "</span></a>\n");
-	}
-	if (mn != NULL) {
-		measure_file(nfile, sizeof(nfile), mn);
-		pf(&p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure suivante</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
-		txt(&p, mn->title);
-		PUTSL(&p, "</span></a>\n");
-	}
-	PUTSL(&p, "</nav>\n");
-
-	/* The aside: this page's contents, the priority's measures. */
-	aside_open(&p);
-	pf(&p, T("<li><a href=\"#appr\">Appréciation %d</a></li>\n"), e->year);
-	nsec = 0;
-	toc_blocks(&p, e->narr[m->index].blocks, &nsec);
-	if (m->ninds > 0) {
-		puts_(&p, T("<li><a href=\"#indicateurs\">Indicateurs</a>\n<ul>\n"));
-		for (i = 0; i < m->ninds; i++) {
-			pf(&p, "<li><a href=\"#ind-%s\">", m->inds[i].id);
-			txt(&p, m->inds[i].label);
-			PUTSL(&p, "</a></li>\n");
-		}
-		PUTSL(&p, "</ul></li>\n");
-	}
-	PUTSL(&p, "</ul>\n");
-	PUTSL(&p, "<h2 class=\"aside-title\">");
-	label_nb(&p, 0, pr->num);
-	PUTSL(&p, "</h2>\n<ol class=\"siblings\">\n");
-	for (i = 0; i < pr->nmeasures; i++) {
-		measure_file(nfile, sizeof(nfile), pr->measures[i]);
-		pf(&p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
-		    "</span> ", nfile, pr->measures[i] == m ?
-		    " aria-current=\"page\"" : "", pr->measures[i]->num);
-		txt(&p, pr->measures[i]->title);
-		PUTSL(&p, "</a></li>\n");
-	}
-	PUTSL(&p, "</ol>\n");
-	aside_close(&p);
+	measure_facts(&p, m, pfile);
+	measure_assessment(&p, m);
+	measure_body(&p, m);
+	measure_pager(&p, m);
+	measure_aside(&p, m);
 	return page_end(&p);
 }
 
@@ -2034,19 +2286,150 @@ size_str(char *buf, size_t sz, size_t n)
 		    (n % 1000000 + 50000) / 100000 % 10);
 }
 
+/* The data page's two files to download, and which one to open. */
+static void
+data_files(struct page *p, size_t nrows, const size_t *sizes)
+{
+	int		 year = p->e->year;
+	char		 sz0[32], sz1[32];
+
+	size_str(sz0, sizeof(sz0), sizes[0]);
+	size_str(sz1, sizeof(sz1), sizes[1]);
+	pf(p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
+	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
+	    "</a></li>\n"), year, nrows, sz1);
+	pf(p, T("<li><a class=\"button secondary\" "
+	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
+	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
+	    year, nrows, sz0);
+	puts_(p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
+	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
+	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
+	    "<em>pour tableur</em>. Ses champs sont séparés par des "
+	    "points-virgules, ses nombres ont une virgule décimale et le "
+	    "fichier commence par une marque d’ordre des octets (BOM) qui "
+	    "fait reconnaître les accents.</li>\n"
+	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
+	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
+	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n"));
+}
+
+/* The format of the CSV files, their licence and their columns. */
+static void
+data_format(struct page *p)
+{
+	const struct site *si = p->r->site;
+	size_t		 c;
+
+	puts_(p, T("<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
+	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
+	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
+	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
+	    "Les valeurs marquées illustratives ne proviennent pas d’une "
+	    "source publiée."));
+	if (si != NULL) {
+		puts_(p, T(" Licence des données" NBSP ": "));
+		if (si->licence_url != NULL) {
+			PUTSL(p, "<a href=\"");
+			html_esc_href(&p->b, si->licence_url);
+			PUTSL(p, "\">");
+			txt(p, si->licence);
+			PUTSL(p, "</a>");
+		} else
+			txt(p, si->licence);
+		PUTSL(p, ".");
+	}
+	PUTSL(p, "</p>\n");
+	puts_(p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
+	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
+	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
+	for (c = 0; c < csv_ncols; c++) {
+		pf(p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
+		    T(csv_cols[c].name));
+		txt(p, T(csv_cols[c].what));
+		PUTSL(p, "</td></tr>\n");
+	}
+	PUTSL(p, "</tbody>\n</table>\n");
+}
+
+/* The cells of an indicator's last value up to the edition, and its
+ * year. */
+static void
+data_last_value(struct page *p, const struct indicator *ind)
+{
+	const struct value *v;
+	char		 num[64], *unit;
+
+	if (ind->categories) {
+		puts_(p, T("<td class=\"num\">ventilation par "
+		    "catégorie</td><td></td>"));
+		return;
+	}
+	if ((v = series_last(&ind->series[0], p->e->year)) == NULL) {
+		puts_(p, T("<td class=\"num\">aucune valeur</td>"
+		    "<td></td>"));
+		return;
+	}
+	value_str(num, sizeof(num), v->v, ind->unit);
+	pf(p, "<td class=\"num\">%s", num);
+	if (!unit_inline(ind->unit)) {
+		unit = chart_unit(ind->unit, v->v);
+		PUTSL(p, " ");
+		txt(p, unit);
+		free(unit);
+	}
+	if (v->illustrative)
+		PUTSL(p, " <span class=\"illus\">"
+		    "illustrative</span>");
+	pf(p, "</td><td>%d</td>", v->year);
+}
+
+/* The plan's indicators by measure, each with its last value. */
+static void
+data_indicators(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct measure *m;
+	const struct indicator *ind;
+	char		 file[64];
+	size_t		 i, j;
+
+	puts_(p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
+	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
+	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
+	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
+	    "<th scope=\"col\">"));
+	txt(p, pl->levels[MLEVEL(pl)].singular);
+	puts_(p, T("</th><th scope=\"col\">Indicateur</th>"
+	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
+	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n"));
+	for (i = 0; i < pl->nmeasures; i++) {
+		m = &pl->measures[i];
+		measure_file(file, sizeof(file), m);
+		for (j = 0; j < m->ninds; j++) {
+			ind = &m->inds[j];
+			pf(p, "<tr><td><a href=\"%s\">", file);
+			label_nb(p, MLEVEL(pl), m->num);
+			pf(p, "</a></td><th scope=\"row\"><a "
+			    "href=\"%s#ind-%s\">", file, ind->id);
+			txt(p, ind->label);
+			PUTSL(p, "</a></th>");
+			data_last_value(p, ind);
+			PUTSL(p, "</tr>\n");
+		}
+	}
+	PUTSL(p, "</tbody>\n</table>\n</div>\n");
+}
+
 static int
 page_data(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, size_t nrows,
     const size_t *sizes)
 {
-	const struct plan *pl = &r->plan;
-	const struct measure *m;
-	const struct indicator *ind;
-	const struct value *v;
 	struct page	 p;
-	char		 file[64], crl[64], num[64], sz0[32], sz1[32], *unit;
+	char		 crl[64];
 	struct crumb	 cr[3];
-	size_t		 i, j, c;
 
 	page_init(&p, r, e, o, od, "donnees.html");
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
@@ -2058,102 +2441,9 @@ page_data(const struct report *r, const struct edition *e,
 	pf(&p, T("<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
 	    "fichier" NBSP ":</p>\n"), e->year);
-	size_str(sz0, sizeof(sz0), sizes[0]);
-	size_str(sz1, sizeof(sz1), sizes[1]);
-	pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
-	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
-	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
-	    "</a></li>\n"), e->year, nrows, sz1);
-	pf(&p, T("<li><a class=\"button secondary\" "
-	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
-	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
-	    e->year, nrows, sz0);
-	puts_(&p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
-	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
-	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
-	    "<em>pour tableur</em>. Ses champs sont séparés par des "
-	    "points-virgules, ses nombres ont une virgule décimale et le "
-	    "fichier commence par une marque d’ordre des octets (BOM) qui "
-	    "fait reconnaître les accents.</li>\n"
-	    "<li><strong>Dans un programme</strong> (R, Python, un outil "
-	    "d’analyse)" NBSP ": le fichier CSV standard, séparé par des "
-	    "virgules, avec un point décimal, sans BOM.</li>\n</ul>\n"));
-	puts_(&p, T("<h2>Format du fichier</h2>\n<p>Texte CSV (RFC" NBSP "4180)"
-	    NBSP ": encodage UTF-8, guillemets droits autour des champs qui "
-	    "contiennent le séparateur, un guillemet ou un saut de ligne, une "
-	    "ligne d’en-tête. Une ligne par indicateur, catégorie et année. "
-	    "Les valeurs marquées illustratives ne proviennent pas d’une "
-	    "source publiée."));
-	if (r->site != NULL) {
-		puts_(&p, T(" Licence des données" NBSP ": "));
-		if (r->site->licence_url != NULL) {
-			PUTSL(&p, "<a href=\"");
-			html_esc_href(&p.b, r->site->licence_url);
-			PUTSL(&p, "\">");
-			txt(&p, r->site->licence);
-			PUTSL(&p, "</a>");
-		} else
-			txt(&p, r->site->licence);
-		PUTSL(&p, ".");
-	}
-	PUTSL(&p, "</p>\n");
-	puts_(&p, T("<table class=\"data\">\n<caption>Colonnes du fichier"
-	    "</caption>\n<thead><tr><th scope=\"col\">Colonne</th>"
-	    "<th scope=\"col\">Contenu</th></tr></thead>\n<tbody>\n"));
-	for (c = 0; c < csv_ncols; c++) {
-		pf(&p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
-		    T(csv_cols[c].name));
-		txt(&p, T(csv_cols[c].what));
-		PUTSL(&p, "</td></tr>\n");
-	}
-	PUTSL(&p, "</tbody>\n</table>\n");
-
-	puts_(&p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
-	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
-	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
-	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
-	    "<th scope=\"col\">"));
-	txt(&p, pl->levels[MLEVEL(pl)].singular);
-	puts_(&p, T("</th><th scope=\"col\">Indicateur</th>"
-	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"
-	    "<th scope=\"col\">Année</th></tr></thead>\n<tbody>\n"));
-	for (i = 0; i < pl->nmeasures; i++) {
-		m = &pl->measures[i];
-		measure_file(file, sizeof(file), m);
-		for (j = 0; j < m->ninds; j++) {
-			ind = &m->inds[j];
-			pf(&p, "<tr><td><a href=\"%s\">", file);
-			label_nb(&p, MLEVEL(pl), m->num);
-			pf(&p, "</a></td><th scope=\"row\"><a "
-			    "href=\"%s#ind-%s\">", file, ind->id);
-			txt(&p, ind->label);
-			PUTSL(&p, "</a></th>");
-			v = ind->categories ? NULL :
-			    series_last(&ind->series[0], e->year);
-			if (ind->categories)
-				puts_(&p, T("<td class=\"num\">ventilation par "
-				    "catégorie</td><td></td>"));
-			else if (v == NULL)
-				puts_(&p, T("<td class=\"num\">aucune valeur</td>"
-				    "<td></td>"));
-			else {
-				value_str(num, sizeof(num), v->v, ind->unit);
-				pf(&p, "<td class=\"num\">%s", num);
-				if (!unit_inline(ind->unit)) {
-					unit = chart_unit(ind->unit, v->v);
-					PUTSL(&p, " ");
-					txt(&p, unit);
-					free(unit);
-				}
-				if (v->illustrative)
-					PUTSL(&p, " <span class=\"illus\">"
-					    "illustrative</span>");
-				pf(&p, "</td><td>%d</td>", v->year);
-			}
-			PUTSL(&p, "</tr>\n");
-		}
-	}
-	PUTSL(&p, "</tbody>\n</table>\n</div>\n");
+	data_files(&p, nrows, sizes);
+	data_format(&p);
+	data_indicators(&p);
 	return page_end(&p);
 }
 
@@ -2257,6 +2547,80 @@ contact_lines(struct page *p)
 	PUTSL(p, "</p>\n");
 }
 
+/* The state of conformity of the site, as its settings declare it: the
+ * end of the paragraph that says it. */
+static void
+a11y_state(struct page *p)
+{
+	const struct site *si = p->r->site;
+
+	pf(p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
+	puts_(p, T("</strong> avec le référentiel général d’amélioration de "
+	    "l’accessibilité ("));
+	txt(p, si != NULL ? si->a11y_standard : "RGAA 4.1");
+	PUTSL(p, ")");
+	if (si == NULL || si->a11y_date == NULL)
+		puts_(p, T("" NBSP ": aucun audit de conformité n’a encore été "
+		    "réalisé"));
+	PUTSL(p, ".</p>\n");
+}
+
+/* The audit's result and the contents that are not accessible. */
+static void
+a11y_results(struct page *p)
+{
+	const struct site *si = p->r->site;
+	char		 rate[64];
+	size_t		 i;
+
+	puts_(p, T("<h2>Résultats des tests</h2>\n<p>"));
+	if (si != NULL && si->a11y_rate != NULL) {
+		puts_(p, T("L’audit de conformité"));
+		if (si->auditor != NULL) {
+			puts_(p, T(" réalisé par "));
+			txt(p, si->auditor);
+		}
+		fmt_value(rate, sizeof(rate), strtod(si->a11y_rate, NULL),
+		    "%");
+		pf(p, T(" révèle que %s des critères du RGAA sont respectés."),
+		    rate);
+	} else
+		puts_(p, T("Aucun taux de conformité n’a été mesuré."));
+	PUTSL(p, "</p>\n<h2>Contenus non accessibles</h2>\n");
+	if (si != NULL && si->nexceptions > 0) {
+		PUTSL(p, "<ul>\n");
+		for (i = 0; i < si->nexceptions; i++) {
+			PUTSL(p, "<li>");
+			txt(p, si->exceptions[i]);
+			PUTSL(p, "</li>\n");
+		}
+		PUTSL(p, "</ul>\n");
+	} else
+		puts_(p, T("<p>Aucun contenu non accessible n’a été "
+		    "signalé.</p>\n"));
+}
+
+/* The ways of appeal: the Défenseur des droits. */
+static void
+a11y_appeal(struct page *p)
+{
+	puts_(p, T("<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
+	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
+	    "fonctionnalité du site, que vous nous le signalez et que vous "
+	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
+	    "en droit de faire parvenir vos doléances ou une demande de "
+	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
+	    "disposition" NBSP ":</p>\n<ul>\n"
+	    "<li>écrire un message au Défenseur des droits (formulaire sur "
+	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
+	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
+	    "<li>contacter le délégué du Défenseur des droits dans votre "
+	    "région" NNBSP ";</li>\n"
+	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
+	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
+	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n"));
+}
+
 /* The accessibility statement, in the structure of the RGAA's model. */
 static int
 page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
@@ -2264,7 +2628,6 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	const struct site *si = r->site;
 	struct page	 p;
 	char		 date[64];
-	size_t		 i;
 
 	page_init(&p, r, NULL, o, od, "accessibilite.html");
 	page_begin(&p, T("Déclaration d’accessibilité"), NULL, NULL, 0);
@@ -2276,40 +2639,8 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "s’applique au site des rapports d’évaluation du "));
 	txt(&p, r->plan.title);
 	puts_(&p, T(".</p>\n<h2>État de conformité</h2>\n<p>Ce site est <strong>"));
-	pf(&p, "%s", T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
-	puts_(&p, T("</strong> avec le référentiel général d’amélioration de "
-	    "l’accessibilité ("));
-	txt(&p, si != NULL ? si->a11y_standard : "RGAA 4.1");
-	PUTSL(&p, ")");
-	if (si == NULL || si->a11y_date == NULL)
-		puts_(&p, T("" NBSP ": aucun audit de conformité n’a encore été "
-		    "réalisé"));
-	PUTSL(&p, ".</p>\n");
-	puts_(&p, T("<h2>Résultats des tests</h2>\n<p>"));
-	if (si != NULL && si->a11y_rate != NULL) {
-		puts_(&p, T("L’audit de conformité"));
-		if (si->auditor != NULL) {
-			puts_(&p, T(" réalisé par "));
-			txt(&p, si->auditor);
-		}
-		fmt_value(date, sizeof(date), strtod(si->a11y_rate, NULL),
-		    "%");
-		pf(&p, T(" révèle que %s des critères du RGAA sont respectés."),
-		    date);
-	} else
-		puts_(&p, T("Aucun taux de conformité n’a été mesuré."));
-	PUTSL(&p, "</p>\n<h2>Contenus non accessibles</h2>\n");
-	if (si != NULL && si->nexceptions > 0) {
-		PUTSL(&p, "<ul>\n");
-		for (i = 0; i < si->nexceptions; i++) {
-			PUTSL(&p, "<li>");
-			txt(&p, si->exceptions[i]);
-			PUTSL(&p, "</li>\n");
-		}
-		PUTSL(&p, "</ul>\n");
-	} else
-		puts_(&p, T("<p>Aucun contenu non accessible n’a été "
-		    "signalé.</p>\n"));
+	a11y_state(&p);
+	a11y_results(&p);
 	puts_(&p, T("<p>Chaque graphique est accompagné d’une description "
 	    "textuelle et d’un tableau de ses données. Le rapport complet "
 	    "existe en PDF balisé.</p>\n"));
@@ -2326,21 +2657,7 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	    "alternative accessible ou obtenir le contenu sous une autre "
 	    "forme" NBSP ":</p>\n"));
 	contact_lines(&p);
-	puts_(&p, T("<h2>Voies de recours</h2>\n<p>Si vous constatez un défaut "
-	    "d’accessibilité vous empêchant d’accéder à un contenu ou à une "
-	    "fonctionnalité du site, que vous nous le signalez et que vous "
-	    "ne parvenez pas à obtenir une réponse de notre part, vous êtes "
-	    "en droit de faire parvenir vos doléances ou une demande de "
-	    "saisine au Défenseur des droits. Plusieurs moyens sont à votre "
-	    "disposition" NBSP ":</p>\n<ul>\n"
-	    "<li>écrire un message au Défenseur des droits (formulaire sur "
-	    "son site, <a href=\"https://www.defenseurdesdroits.fr/\">"
-	    "defenseurdesdroits.fr</a>)" NNBSP ";</li>\n"
-	    "<li>contacter le délégué du Défenseur des droits dans votre "
-	    "région" NNBSP ";</li>\n"
-	    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de "
-	    "timbre)" NBSP ": Défenseur des droits, Libre réponse 71120, "
-	    "75342 Paris CEDEX" NBSP "07.</li>\n</ul>\n"));
+	a11y_appeal(&p);
 	return page_end(&p);
 }
 
@@ -2706,86 +3023,110 @@ write_robots(const struct report *r, const struct opts *o,
 	return rc;
 }
 
-int
-html_index(const struct report *r, const struct opts *o, struct outdir *od)
+/* The top of out/index.html: who writes the reports, and what they are,
+ * in the newest edition's words.  The caller closes its <div> in the
+ * string that opens the list, one string to translate. */
+static void
+index_hero(struct page *p)
 {
+	const struct report *r = p->r;
 	const struct plan *pl = &r->plan;
 	const struct edition *e;
-	struct page	 p;
-	struct counts	 c;
-	struct measure	**all;
 	char		 date[64];
-	size_t		 i;
-	int		 ok;
 
+	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
+	PUTSL(p, "<div class=\"hero\">\n");
+	if (e != NULL && e->role != NULL) {
+		PUTSL(p, "<p class=\"kicker\">");
+		txt(p, e->role);
+		PUTSL(p, "</p>\n");
+	}
+	PUTSL(p, "<h1>");
+	txt(p, pl->title);
+	PUTSL(p, "</h1>\n<p class=\"subtitle\">");
+	txt(p, e != NULL && e->series != NULL ? e->series :
+	    T("Rapports d’évaluation"));
+	if (pl->adopted != NULL) {
+		fmt_date(date, sizeof(date), pl->adopted);
+		pf(p, T(", adopté le %s"), date);
+	}
+	PUTSL(p, ".</p>\n");
+	if (e != NULL) {
+		fmt_date(date, sizeof(date), e->date);
+		pf(p, T("<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
+		    "%s</time>.</p>\n"), e->date, date);
+	}
+}
+
+/* One edition in the list of out/index.html, with the counts of its
+ * measures (all, the plan's) by status and its files. */
+static void
+index_edition(struct page *p, const struct edition *e, struct measure **all)
+{
+	struct counts	 c;
+	char		 date[64];
+
+	count_statuses(e, all, p->r->plan.nmeasures, &c);
+	fmt_date(date, sizeof(date), e->date);
+	pf(p, T("<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
+	    "Rapport d’évaluation %d</a></h3>\n"), e->year, e->year);
+	PUTSL(p, "<p class=\"ed-title\">");
+	txt(p, e->title);
+	if (e->draft || p->o->draft)
+		puts_(p, T(" <strong class=\"tag\">Version de "
+		    "travail</strong>"));
+	pf(p, T("</p>\n<p class=\"byline\">Publié le <time "
+	    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
+	counts_line(p, &c);
+	pf(p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
+	    "href=\"%d/index.html\">Consulter le rapport "
+	    "%d</a></li>\n"), e->year, e->year);
+	if (p->o->formats & FORMAT_PDF)
+		pf(p, T("<li><a class=\"button secondary\" "
+		    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
+		    "</li>\n"), e->year, e->year, e->year);
+	pf(p, T("<li><a class=\"button secondary\" "
+	    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
+	    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
+}
+
+/* The files of out/ itself but its index: assets, sitemap (with
+ * --base-url), the pages every public site must have, robots.txt, the
+ * server's configuration and the search.  Returns 0 after an error. */
+static int
+site_files(const struct report *r, const struct opts *o, struct outdir *od)
+{
 	if (!write_assets(o, od, "assets"))
 		return 0;
 	if (o->base_url != NULL && !sitemap_write(r, o, od))
 		return 0;
-	if (!page_a11y(r, o, od) || !page_legal(r, o, od) ||
-	    !page_contact(r, o, od) || !page_sitemap(r, o, od) ||
-	    !page_404(r, o, od) || !write_robots(r, o, od) ||
-	    !write_server_conf(o, od) || !write_search(r, o, od))
+	return page_a11y(r, o, od) && page_legal(r, o, od) &&
+	    page_contact(r, o, od) && page_sitemap(r, o, od) &&
+	    page_404(r, o, od) && write_robots(r, o, od) &&
+	    write_server_conf(o, od) && write_search(r, o, od);
+}
+
+int
+html_index(const struct report *r, const struct opts *o, struct outdir *od)
+{
+	const struct plan *pl = &r->plan;
+	struct page	 p;
+	struct measure	**all;
+	size_t		 i;
+
+	if (!site_files(r, o, od))
 		return 0;
 	all = xcalloc(pl->nmeasures, sizeof(*all));
 	for (i = 0; i < pl->nmeasures; i++)
 		all[i] = &pl->measures[i];
 	page_init(&p, r, NULL, o, od, "index.html");
 	page_begin(&p, T("Les rapports d’évaluation"), NULL, NULL, 0);
-	/* Who writes the reports, and what they are: the newest edition's
-	 * words. */
-	e = r->neds > 0 ? &r->eds[r->neds - 1] : NULL;
-	PUTSL(&p, "<div class=\"hero\">\n");
-	if (e != NULL && e->role != NULL) {
-		PUTSL(&p, "<p class=\"kicker\">");
-		txt(&p, e->role);
-		PUTSL(&p, "</p>\n");
-	}
-	PUTSL(&p, "<h1>");
-	txt(&p, pl->title);
-	PUTSL(&p, "</h1>\n<p class=\"subtitle\">");
-	txt(&p, e != NULL && e->series != NULL ? e->series :
-	    T("Rapports d’évaluation"));
-	if (pl->adopted != NULL) {
-		fmt_date(date, sizeof(date), pl->adopted);
-		pf(&p, T(", adopté le %s"), date);
-	}
-	PUTSL(&p, ".</p>\n");
-	if (r->neds > 0) {
-		e = &r->eds[r->neds - 1];
-		fmt_date(date, sizeof(date), e->date);
-		pf(&p, T("<p class=\"byline\">Mis à jour le <time datetime=\"%s\">"
-		    "%s</time>.</p>\n"), e->date, date);
-	}
+	index_hero(&p);
 	puts_(&p, T("</div>\n<h2>Les éditions</h2>\n"
 	    "<ol class=\"editions\" reversed>\n"));
-	for (i = r->neds; i > 0; i--) {
-		e = &r->eds[i - 1];
-		count_statuses(e, all, pl->nmeasures, &c);
-		fmt_date(date, sizeof(date), e->date);
-		pf(&p, T("<li class=\"edition\">\n<h3><a href=\"%d/index.html\">"
-		    "Rapport d’évaluation %d</a></h3>\n"), e->year, e->year);
-		PUTSL(&p, "<p class=\"ed-title\">");
-		txt(&p, e->title);
-		if (e->draft || o->draft)
-			puts_(&p, T(" <strong class=\"tag\">Version de "
-			    "travail</strong>"));
-		pf(&p, T("</p>\n<p class=\"byline\">Publié le <time "
-		    "datetime=\"%s\">%s</time></p>\n"), e->date, date);
-		counts_line(&p, &c);
-		pf(&p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
-		    "href=\"%d/index.html\">Consulter le rapport "
-		    "%d</a></li>\n"), e->year, e->year);
-		if (o->formats & FORMAT_PDF)
-			pf(&p, T("<li><a class=\"button secondary\" "
-			    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
-			    "</li>\n"), e->year, e->year, e->year);
-		pf(&p, T("<li><a class=\"button secondary\" "
-		    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
-		    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
-	}
+	for (i = r->neds; i > 0; i--)
+		index_edition(&p, &r->eds[i - 1], all);
 	PUTSL(&p, "</ol>\n");
 	free(all);
-	ok = page_end(&p);
-	return ok;
+	return page_end(&p);
 }

@@ -75,6 +75,8 @@ enum msgid {
 	MSG_XML_EMPTY,			/* element, what */
 	MSG_XML_BAD_TEXT,		/* element, text, what */
 	MSG_XML_ROOT,			/* element, name */
+	/* html.c */
+	MSG_ICON,			/* path */
 	MSG__MAX
 };
 
