@@ -132,6 +132,9 @@ static const char *const msgtab[MSG__MAX] = {
 	"%s holds \"%s\": expected %s",
 	/* MSG_XML_ROOT */
 	"the root element is %s: expected <%s>",
+	/* pdf.c */
+	/* MSG_PDF_IMAGE_AGAIN */
+	"%s: cannot read the image again",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

@@ -75,6 +75,8 @@ enum msgid {
 	MSG_XML_EMPTY,			/* element, what */
 	MSG_XML_BAD_TEXT,		/* element, text, what */
 	MSG_XML_ROOT,			/* element, name */
+	/* pdf.c, moved (its system errors: MSG_PATH_ERRNO) */
+	MSG_PDF_IMAGE_AGAIN,		/* path */
 	MSG__MAX
 };
 

@@ -43,6 +43,7 @@
 #include "svgdraw.h"
 #include "theme.h"
 #include "logo.h"
+#include "msg.h"
 
 /* A4 and its margins [pt]. */
 #define PAGE_W		595.28
@@ -2208,7 +2209,7 @@ draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	if ((pi = g_hash_table_lookup(p->images, s->hash)) == NULL) {
 		pi = xcalloc(1, sizeof(*pi));
 		if (!pimg_read(s, pi)) {
-			diag_sys("%s: cannot read the image again", s->path);
+			diag_sys_msg(MSG_PDF_IMAGE_AGAIN, s->path);
 			pimg_free(pi);
 			return 0;
 		}
@@ -2702,7 +2703,8 @@ check(const struct pdf *p, cairo_t *cr)
 {
 	if (cairo_status(cr) == CAIRO_STATUS_SUCCESS)
 		return 1;
-	diag_sys("%s: %s", p->path, cairo_status_to_string(cairo_status(cr)));
+	diag_sys_msg(MSG_PATH_ERRNO, p->path,
+	    cairo_status_to_string(cairo_status(cr)));
 	return 0;
 }
 
@@ -2910,7 +2912,7 @@ draw(struct pdf *p)
 
 	out.err = 0;
 	if ((out.f = fopen(p->path, "wb")) == NULL) {
-		diag_sys("%s: %s", p->path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(errno));
 		return 0;
 	}
 	sf = surface_new(p, &out);
@@ -2919,14 +2921,14 @@ draw(struct pdf *p)
 		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 			rc = 1;
 		else
-			diag_sys("%s: %s", p->path, cairo_status_to_string(
-			    cairo_surface_status(sf)));
+			diag_sys_msg(MSG_PATH_ERRNO, p->path,
+			    cairo_status_to_string(cairo_surface_status(sf)));
 	}
 	cairo_surface_destroy(sf);
 	if (fclose(out.f) != 0 && out.err == 0)
 		out.err = errno;
 	if (rc && out.err != 0) {
-		diag_sys("%s: %s", p->path, strerror(out.err));
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out.err));
 		rc = 0;
 	}
 	return rc;
