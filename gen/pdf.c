@@ -204,6 +204,10 @@ struct pdf {
 	int		 nhreq;
 	char		**links;	/* pairs: destination, title */
 	size_t		 nlinks;
+	size_t		*spanel;	/* elements of spans in another
+					 * language, */
+	char		**spanlang;	/* and their languages (copies) */
+	size_t		 nspans, spancap;
 };
 
 /* A hyphen laid out in the font of the line it ends. */
@@ -1657,6 +1661,22 @@ elem_merge(struct pdf *p, size_t e, size_t to)
 	p->merge[p->nmerge++] = to;
 }
 
+/* Element e is a span in language lang: pdfpost() gives it a /Lang
+ * (cairo 1.16 writes no attribute of a Span). */
+static void
+elem_lang(struct pdf *p, size_t e, const char *lang)
+{
+	if (p->nspans == p->spancap) {
+		p->spancap = p->spancap ? p->spancap * 2 : 16;
+		p->spanel = xreallocarray(p->spanel, p->spancap,
+		    sizeof(*p->spanel));
+		p->spanlang = xreallocarray(p->spanlang, p->spancap,
+		    sizeof(*p->spanlang));
+	}
+	p->spanel[p->nspans] = e;
+	p->spanlang[p->nspans++] = xstrdup(lang);
+}
+
 /*
  * Artifacts (running heads, page numbers, rules, backgrounds): cairo
  * 1.16 has no artifact tag, so they are drawn in a leaf of the element
@@ -1778,10 +1798,25 @@ link_at(const struct lay_item *it, int i)
 	return -1;
 }
 
+/* The innermost span in another language of it whose text holds byte
+ * i, or -1. */
+static int
+lang_at(const struct lay_item *it, int i)
+{
+	size_t	 k;
+
+	for (k = 0; k < it->nlangs; k++)
+		if (i >= it->langs[k].start && i < it->langs[k].end)
+			return (int)k;
+	return -1;
+}
+
 /*
  * Lines [first, last) of a text item, run by run, each run in a leaf of
  * its own kind: a Link for the runs of a link (its annotation covering
- * the link's rectangles on these lines), a Span for the others.  A
+ * the link's rectangles on these lines), a Span for the others, with
+ * the language of a span in another language (a link in one keeps the
+ * paragraph's: a leaf is one or the other).  A
  * paragraph holding links, or drawn in pieces, is then a tree of leaves
  * whose text is all marked content.  Runs are where pango changes font
  * or colour, and links are coloured: a run is a link's or not.  Drawn as
@@ -1799,8 +1834,8 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	const char	*text = pango_layout_get_text(it->layout);
 	const char	*open = NULL;
 	double		 rx, base;
-	size_t		 i;
-	int		 cur = -2, k;
+	size_t		 i, e;
+	int		 cur = -2, curlang = -2, k, g;
 
 	for (i = first; i < last; i++) {
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
@@ -1809,7 +1844,8 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		for (l = ln->runs; l != NULL; l = l->next) {
 			run = l->data;
 			k = link_at(it, run->item->offset);
-			if (k != cur || open == NULL) {
+			g = lang_at(it, run->item->offset);
+			if (k != cur || g != curlang || open == NULL) {
 				if (open != NULL)
 					cairo_tag_end(cr, open);
 				if (k >= 0 && link_attrs(p, it, &it->links[k],
@@ -1818,9 +1854,13 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 					elem_begin(p, cr, open, b.data);
 				} else {
 					open = "Span";
-					elem_begin(p, cr, open, "");
+					e = elem_begin(p, cr, open, "");
+					if (g >= 0)
+						elem_lang(p, e,
+						    it->langs[g].lang);
 				}
 				cur = k;
+				curlang = g;
 			}
 			col = NULL;
 			for (a = run->item->analysis.extra_attrs; a != NULL;
@@ -1955,7 +1995,7 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_toc(p, cr, it, x, ytop);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
-	} else if (split || it->nlinks > 0) {
+	} else if (split || it->nlinks > 0 || it->nlangs > 0) {
 		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
 	} else
@@ -3010,6 +3050,25 @@ pdf_free(struct pdf *p)
 	p->hy = NULL;
 }
 
+/* What the drawing kept for pdfpost(). */
+static void
+post_free(struct pdf *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nalts; i++)
+		free(p->alts[i]);
+	free(p->alts);
+	free(p->merge);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i]);
+	free(p->links);
+	free(p->spanel);
+	for (i = 0; i < p->nspans; i++)
+		free(p->spanlang[i]);
+	free(p->spanlang);
+}
+
 int
 pdf_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -3067,19 +3126,16 @@ pdf_edition(const struct report *r, const struct edition *e,
 	meta.nmerge = p.nmerge;
 	meta.links = (const char *const *)p.links;
 	meta.nlinks = p.nlinks;
+	meta.spans = p.spanel;
+	meta.spanlangs = (const char *const *)p.spanlang;
+	meta.nspans = p.nspans;
 	rc = pdfpost(p.path, &meta);
 out:
 	pdf_free(&p);
 	free(p.path);
 	free(subj);
 	free(kw);
-	for (i = 0; i < p.nalts; i++)
-		free(p.alts[i]);
-	free(p.alts);
-	free(p.merge);
-	for (i = 0; i < p.nlinks; i++)
-		free(p.links[i]);
-	free(p.links);
+	post_free(&p);
 #ifdef __GLIBC__
 	/* Hand the freed layouts back to the system (glibc keeps them). */
 	malloc_trim(0);
