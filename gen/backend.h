@@ -137,7 +137,8 @@ int	 svg_edition(const struct report *, const struct edition *,
 /* pdfpost.c: what cairo 1.16 cannot write into a PDF, added in place to
  * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA
  * identifier, dates in PDF form, a /ID derived from the content, and
- * /Alt on each Figure structure element (cairo 1.16 cannot write it).
+ * /Alt on each Figure structure element and /Lang on spans in another
+ * language (cairo 1.16 cannot write them).
  * Returns 0 after diag_sys(). */
 struct pdfmeta {
 	const char	*title;
@@ -158,6 +159,11 @@ struct pdfmeta {
 	const char *const *links;	/* pairs (destination, title): the
 					 * /Contents of links to it */
 	size_t		 nlinks;	/* strings in links */
+	const size_t	*spans;		/* structure elements (numbered as in
+					 * merge) of spans in another
+					 * language, */
+	const char *const *spanlangs;	/* and the /Lang of each */
+	size_t		 nspans;
 };
 /* The element type pdf.c draws artifacts in (cairo 1.16 has no artifact
  * tag): pdfpost() makes /Artifact marked content of each such leaf and

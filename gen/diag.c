@@ -135,6 +135,9 @@ static const char *const msgtab[MSG__MAX] = {
 	/* html.c */
 	/* MSG_ICON */
 	"%s: cannot draw the icon",
+	/* pdf.c */
+	/* MSG_PDF_IMAGE_AGAIN */
+	"%s: cannot read the image again",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

@@ -671,6 +671,7 @@ item_free(struct lay_item *it)
 
 	lines_free(it);
 	free(it->links);
+	free(it->langs);
 	free((char *)it->str);
 	free(it->alt);
 	free(it->opens);
@@ -757,6 +758,8 @@ struct tb {
 	PangoAttrList	*attrs;
 	struct lay_link	*links;
 	size_t		 nlinks, cap;
+	struct lay_lang	*langs;
+	size_t		 nlangs, langcap;
 	size_t		 run;		/* characters since the last place
 					 * a line may break */
 	int		 lng;		/* in a run past RUN_MAX */
@@ -1018,6 +1021,15 @@ tb_lang(struct tb *b, const struct span *s, int hyph)
 	tb_spans(b, s->child, hyph && same);
 	tb_attr(b, pango_attr_language_new(pango_language_from_string(
 	    s->text)), start, b->t.len);
+	/* After the spans inside it: the innermost comes first. */
+	if (b->nlangs == b->langcap) {
+		b->langcap = b->langcap ? b->langcap * 2 : 4;
+		b->langs = xreallocarray(b->langs, b->langcap,
+		    sizeof(*b->langs));
+	}
+	b->langs[b->nlangs].start = (int)start;
+	b->langs[b->nlangs].end = (int)b->t.len;
+	b->langs[b->nlangs++].lang = s->text;
 }
 
 static void
@@ -1365,6 +1377,9 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 	it->links = b->links;
 	it->nlinks = b->nlinks;
 	b->links = NULL;
+	it->langs = b->langs;
+	it->nlangs = b->nlangs;
+	b->langs = NULL;
 	buf_free(&b->t);
 	measure_lines(it);
 	/* Two lines at least at the foot and at the head of a page;
@@ -1839,6 +1854,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 			}
 			buf_free(&b.t);
 			free(b.links);
+			free(b.langs);	/* a cell is drawn plain */
 			pango_layout_get_size(pl, NULL, &ph);
 			h = fmax(h, (double)ph / PANGO_SCALE);
 			t->cell[r * ncols + c] = pl;

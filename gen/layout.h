@@ -83,6 +83,13 @@ struct lay_link {
 	double		 pnumw;		/* [pt] */
 };
 
+/* A span of a text in another language (raw <span lang>): the drawing
+ * tags it with its /Lang. */
+struct lay_lang {
+	int		 start, end;	/* [bytes] */
+	const char	*lang;		/* the span's, not owned */
+};
+
 /* The cells of a LAY_TABLE item. */
 struct lay_table {
 	size_t		 nrows, ncols;
@@ -146,6 +153,8 @@ struct lay_item {
 	PangoLayout	*marker;	/* TEXT: list marker, or NULL */
 	struct lay_link	*links;		/* TEXT */
 	size_t		 nlinks;
+	struct lay_lang	*langs;		/* TEXT: innermost first */
+	size_t		 nlangs;
 	struct lay_table *table;	/* TABLE */
 	const void	*data;		/* BOX: pdf.c's, not owned */
 	int		 n;		/* BOX: pdf.c's */

@@ -77,6 +77,8 @@ enum msgid {
 	MSG_XML_ROOT,			/* element, name */
 	/* html.c */
 	MSG_ICON,			/* path */
+	/* pdf.c, moved (its system errors: MSG_PATH_ERRNO) */
+	MSG_PDF_IMAGE_AGAIN,		/* path */
 	MSG__MAX
 };
 

@@ -43,6 +43,7 @@
 #include "svgdraw.h"
 #include "theme.h"
 #include "logo.h"
+#include "msg.h"
 
 /* A4 and its margins [pt]. */
 #define PAGE_W		595.28
@@ -203,6 +204,10 @@ struct pdf {
 	int		 nhreq;
 	char		**links;	/* pairs: destination, title */
 	size_t		 nlinks;
+	size_t		*spanel;	/* elements of spans in another
+					 * language, */
+	char		**spanlang;	/* and their languages (copies) */
+	size_t		 nspans, spancap;
 };
 
 /* A hyphen laid out in the font of the line it ends. */
@@ -674,6 +679,154 @@ figure_col(struct pdf *p, struct lay *l, const struct indicator *ind,
 	buf_free(&vn);
 }
 
+/* The caption of a figure (title, owned by the caller) and the
+ * sentences stating its data, as text items of the flow; the caption
+ * opens the figure's group and is the float. */
+static void
+figure_caption(struct pdf *p, const struct measure *m,
+    const struct indicator *ind, size_t anchor, const char *title)
+{
+	struct lay_item	*it;
+	char		*s, *t;
+
+	it = lay_text(&p->l, title, STYLE_CAPTION, 0, 0);
+	it->group = "Figure";
+	it->alt = chart_desc(ind, p->e->year);
+	it->before = 14;
+	it->flt = 1;
+	it->anchor = anchor;
+	/* Links to the indicator lead here (xref.c names it so). */
+	it->dest = keep(p, xasprintf("%s#ind-%s", m->id, ind->id));
+	/* The sentence is the figure's alternative text too. */
+	s = xstrdup(it->alt);
+	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
+	free(s);
+	if (p->e->prev != NULL &&
+	    (s = chart_change(ind, p->e->year, p->e->prev->year)) != NULL) {
+		t = xasprintf(T("Depuis l’édition %d" NBSP ": %s"),
+		    p->e->prev->year, s);
+		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
+		free(t);
+		free(s);
+	}
+}
+
+/* What a page leaves for the chart below the caption (item ncap) and
+ * its sentences, with room for a table's head and first rows.  When the
+ * sentences leave too little (dozens of values stated), *alone is set:
+ * the chart starts a page of its own after them. */
+static double
+figure_room(struct pdf *p, const struct indicator *ind, size_t ncap,
+    int *alone)
+{
+	double		 maxch = BODY_H - FIG_TABLE_MIN - 4;
+	size_t		 i;
+
+	for (i = ncap; i < p->l.nitems; i++)
+		maxch -= lay_height(&p->l.item[i], 0, p->l.item[i].nu, 0) +
+		    (i > ncap ? fmax(p->l.item[i - 1].after,
+		    p->l.item[i].before) : 0);
+	*alone = maxch < chart_height_min(ind, p->e->year, COL_W);
+	if (*alone) {
+		p->l.item[p->l.nitems - 1].keep = 0;
+		maxch = BODY_H - FIG_TABLE_MIN - 4;
+	}
+	return maxch;
+}
+
+/* The column of f stacked: each item's y (kept in its x), the column's
+ * height. */
+static void
+figure_stack(struct fig *f)
+{
+	struct lay_item	*it;
+	double		 y = 0, after = 0;
+	size_t		 i;
+
+	for (i = 0; i < f->col.nitems; i++) {
+		it = &f->col.item[i];
+		if (i > 0)
+			y += fmax(after, it->before);
+		it->x = y;	/* the column's own y, kept in x */
+		y += lay_height(it, 0, it->nu, 0);
+		after = it->after;
+	}
+	f->colh = y;
+}
+
+/* A new figure of ind, owned by p, its chart at most maxch high and its
+ * column laid out beside or below it. */
+static struct fig *
+figure_new(struct pdf *p, const struct indicator *ind, double maxch)
+{
+	struct fig	*f;
+	int		 from, to;
+
+	f = xcalloc(1, sizeof(*f));
+	if (p->nfigs == p->figcap) {
+		p->figcap = p->figcap ? p->figcap * 2 : 32;
+		p->figs = xreallocarray(p->figs, p->figcap, sizeof(*p->figs));
+	}
+	p->figs[p->nfigs++] = f;
+	f->ind = ind;
+	/* Beside the chart when the table is a column of years. */
+	f->side = !ind->categories || !year_range(ind, p->e->year, &from,
+	    &to) || from == to;
+	f->cw = f->side ? floor(COL_W * 0.6) : COL_W;
+	f->ch = fmin(chart_height(ind, p->e->year, f->cw), maxch);
+	f->sx = f->side ? f->cw + FIG_GAP : 0;
+	lay_init(&f->col, p->ctx, p->hy, COL_W - f->sx);
+	figure_col(p, &f->col, ind, f->side && !ind->categories, NULL);
+	figure_stack(f);
+	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
+	fit_items(&f->col);
+	return f;
+}
+
+/* Figure f too long to stay one box: the chart alone, full width, and
+ * its words after it in the flow (the table continued under title),
+ * where they may run over a page rather than be cut.  The caption is
+ * item ncap. */
+static void
+figure_flow(struct pdf *p, struct fig *f, size_t ncap, double maxch,
+    const char *title)
+{
+	struct lay_item	*it, *cap;
+	size_t		 i, first;
+	int		 notes;
+
+	lay_free(&f->col);
+	cap = &p->l.item[ncap];
+	cap->flt = 0;
+	cap->anchor = 0;
+	f->side = 0;
+	f->sx = 0;
+	f->cw = COL_W;
+	f->ch = f->h = fmin(chart_height(f->ind, p->e->year, COL_W), maxch);
+	f->colh = 0;
+	it = add_box(p, ROLE_FIGURE, f->h);
+	it->data = f;
+	it->keep = 1;
+	it->before = 4;
+	it->after = 8;
+	first = p->l.nitems;
+	notes = p->l.notes;
+	p->l.notes = 0;		/* the address is printed */
+	figure_col(p, &p->l, f->ind, 0, title);
+	p->l.notes = notes;
+	/* The table may break; the words after it keep together and with
+	 * its end. */
+	for (i = first; i < p->l.nitems; i++) {
+		p->l.item[i].keep = i + 1 < p->l.nitems &&
+		    p->l.item[i].kind != LAY_TABLE;
+		if (p->l.item[i].kind == LAY_TEXT)
+			p->l.item[i].orphans = p->l.item[i].widows = 2;
+	}
+	it = &p->l.item[p->l.nitems - 1];
+	it->gclose = 1;
+	it->after = 12;
+}
+
 /*
  * An indicator as a figure: caption and the sentence stating its data
  * (text items), then one box holding the chart and, beside it (or below
@@ -692,127 +845,31 @@ build_figure(struct pdf *p, const struct measure *m,
     const struct indicator *ind, size_t anchor)
 {
 	struct fig	*f;
-	struct lay_item	*it, *cap;
-	char		*s, *title;
-	int		 from, to, notes;
-	size_t		 i, first, ncap;
-	double		 y, after, maxch;
-	int		 alone;
+	struct lay_item	*it;
+	char		*title;
+	size_t		 ncap;
+	double		 maxch;
+	int		 alone, flow;
 
 	p->nfig++;
 	title = xasprintf("Figure %d.%d " EMDASH " %s", m->number, p->nfig,
 	    ind->label);
 	ncap = p->l.nitems;
-	it = lay_text(&p->l, title, STYLE_CAPTION, 0, 0);
-	it->group = "Figure";
-	it->alt = chart_desc(ind, p->e->year);
-	it->before = 14;
-	it->flt = 1;
-	it->anchor = anchor;
-	/* Links to the indicator lead here (xref.c names it so). */
-	it->dest = keep(p, xasprintf("%s#ind-%s", m->id, ind->id));
-	/* The sentence is the figure's alternative text too. */
-	s = xstrdup(it->alt);
-	lay_text(&p->l, s, STYLE_DESC, 0, 0)->keep = 1;
-	free(s);
-	if (p->e->prev != NULL &&
-	    (s = chart_change(ind, p->e->year, p->e->prev->year)) != NULL) {
-		char *t = xasprintf(T("Depuis l’édition %d" NBSP ": %s"),
-		    p->e->prev->year, s);
-		lay_text(&p->l, t, STYLE_DESC, 0, 0)->keep = 1;
-		free(t);
-		free(s);
-	}
-	/* What a page leaves for the chart below the caption and its
-	 * sentences, with room for a table's head and first rows.  When
-	 * the sentences leave too little (dozens of values stated), the
-	 * chart starts a page of its own after them. */
-	maxch = BODY_H - FIG_TABLE_MIN - 4;
-	for (i = ncap; i < p->l.nitems; i++)
-		maxch -= lay_height(&p->l.item[i], 0, p->l.item[i].nu, 0) +
-		    (i > ncap ? fmax(p->l.item[i - 1].after,
-		    p->l.item[i].before) : 0);
-	alone = maxch < chart_height_min(ind, p->e->year, COL_W);
-	if (alone) {
-		p->l.item[p->l.nitems - 1].keep = 0;
-		maxch = BODY_H - FIG_TABLE_MIN - 4;
-	}
-
-	f = xcalloc(1, sizeof(*f));
-	if (p->nfigs == p->figcap) {
-		p->figcap = p->figcap ? p->figcap * 2 : 32;
-		p->figs = xreallocarray(p->figs, p->figcap, sizeof(*p->figs));
-	}
-	p->figs[p->nfigs++] = f;
-	f->ind = ind;
-	/* Beside the chart when the table is a column of years. */
-	f->side = !ind->categories || !year_range(ind, p->e->year, &from,
-	    &to) || from == to;
-	f->cw = f->side ? floor(COL_W * 0.6) : COL_W;
-	f->ch = fmin(chart_height(ind, p->e->year, f->cw), maxch);
-	f->sx = f->side ? f->cw + FIG_GAP : 0;
-	lay_init(&f->col, p->ctx, p->hy, COL_W - f->sx);
-	figure_col(p, &f->col, ind, f->side && !ind->categories, NULL);
-
-	/* Stack the column's items. */
-	y = 0;
-	after = 0;
-	for (i = 0; i < f->col.nitems; i++) {
-		it = &f->col.item[i];
-		if (i > 0)
-			y += fmax(after, it->before);
-		it->x = y;	/* the column's own y, kept in x */
-		y += lay_height(it, 0, it->nu, 0);
-		after = it->after;
-	}
-	f->colh = y;
-	f->h = f->side ? fmax(f->ch, f->colh) : f->ch + 8 + f->colh;
-	fit_items(&f->col);
-	if (alone || f->h > BODY_H * 0.75) {
-		/* Too long to stay one box: the chart alone, full width,
-		 * and its words after it in the flow, where they may run
-		 * over a page rather than be cut. */
-		lay_free(&f->col);
-		cap = &p->l.item[ncap];
-		cap->flt = 0;
-		cap->anchor = 0;
-		f->side = 0;
-		f->sx = 0;
-		f->cw = COL_W;
-		f->ch = f->h = fmin(chart_height(ind, p->e->year, COL_W),
-		    maxch);
-		f->colh = 0;
+	figure_caption(p, m, ind, anchor, title);
+	maxch = figure_room(p, ind, ncap, &alone);
+	f = figure_new(p, ind, maxch);
+	flow = alone || f->h > BODY_H * 0.75;
+	if (flow)
+		figure_flow(p, f, ncap, maxch, title);
+	else {
 		it = add_box(p, ROLE_FIGURE, f->h);
 		it->data = f;
-		it->keep = 1;
-		it->before = 4;
-		it->after = 8;
-		first = p->l.nitems;
-		notes = p->l.notes;
-		p->l.notes = 0;		/* the address is printed */
-		figure_col(p, &p->l, ind, 0, title);
-		p->l.notes = notes;
-		/* The table may break; the words after it keep together
-		 * and with its end. */
-		for (i = first; i < p->l.nitems; i++) {
-			p->l.item[i].keep = i + 1 < p->l.nitems &&
-			    p->l.item[i].kind != LAY_TABLE;
-			if (p->l.item[i].kind == LAY_TEXT)
-				p->l.item[i].orphans = p->l.item[i].widows = 2;
-		}
-		it = &p->l.item[p->l.nitems - 1];
 		it->gclose = 1;
+		it->before = 4;
 		it->after = 12;
-		free(title);
-		return 1;
 	}
 	free(title);
-	it = add_box(p, ROLE_FIGURE, f->h);
-	it->data = f;
-	it->gclose = 1;
-	it->before = 4;
-	it->after = 12;
-	return 0;
+	return flow;
 }
 
 /* The status line: the edition's appreciation as a badge, its
@@ -1604,6 +1661,22 @@ elem_merge(struct pdf *p, size_t e, size_t to)
 	p->merge[p->nmerge++] = to;
 }
 
+/* Element e is a span in language lang: pdfpost() gives it a /Lang
+ * (cairo 1.16 writes no attribute of a Span). */
+static void
+elem_lang(struct pdf *p, size_t e, const char *lang)
+{
+	if (p->nspans == p->spancap) {
+		p->spancap = p->spancap ? p->spancap * 2 : 16;
+		p->spanel = xreallocarray(p->spanel, p->spancap,
+		    sizeof(*p->spanel));
+		p->spanlang = xreallocarray(p->spanlang, p->spancap,
+		    sizeof(*p->spanlang));
+	}
+	p->spanel[p->nspans] = e;
+	p->spanlang[p->nspans++] = xstrdup(lang);
+}
+
 /*
  * Artifacts (running heads, page numbers, rules, backgrounds): cairo
  * 1.16 has no artifact tag, so they are drawn in a leaf of the element
@@ -1725,10 +1798,25 @@ link_at(const struct lay_item *it, int i)
 	return -1;
 }
 
+/* The innermost span in another language of it whose text holds byte
+ * i, or -1. */
+static int
+lang_at(const struct lay_item *it, int i)
+{
+	size_t	 k;
+
+	for (k = 0; k < it->nlangs; k++)
+		if (i >= it->langs[k].start && i < it->langs[k].end)
+			return (int)k;
+	return -1;
+}
+
 /*
  * Lines [first, last) of a text item, run by run, each run in a leaf of
  * its own kind: a Link for the runs of a link (its annotation covering
- * the link's rectangles on these lines), a Span for the others.  A
+ * the link's rectangles on these lines), a Span for the others, with
+ * the language of a span in another language (a link in one keeps the
+ * paragraph's: a leaf is one or the other).  A
  * paragraph holding links, or drawn in pieces, is then a tree of leaves
  * whose text is all marked content.  Runs are where pango changes font
  * or colour, and links are coloured: a run is a link's or not.  Drawn as
@@ -1746,8 +1834,8 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	const char	*text = pango_layout_get_text(it->layout);
 	const char	*open = NULL;
 	double		 rx, base;
-	size_t		 i;
-	int		 cur = -2, k;
+	size_t		 i, e;
+	int		 cur = -2, curlang = -2, k, g;
 
 	for (i = first; i < last; i++) {
 		ln = pango_layout_get_line_readonly(it->layout, (int)i);
@@ -1756,7 +1844,8 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		for (l = ln->runs; l != NULL; l = l->next) {
 			run = l->data;
 			k = link_at(it, run->item->offset);
-			if (k != cur || open == NULL) {
+			g = lang_at(it, run->item->offset);
+			if (k != cur || g != curlang || open == NULL) {
 				if (open != NULL)
 					cairo_tag_end(cr, open);
 				if (k >= 0 && link_attrs(p, it, &it->links[k],
@@ -1765,9 +1854,13 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 					elem_begin(p, cr, open, b.data);
 				} else {
 					open = "Span";
-					elem_begin(p, cr, open, "");
+					e = elem_begin(p, cr, open, "");
+					if (g >= 0)
+						elem_lang(p, e,
+						    it->langs[g].lang);
 				}
 				cur = k;
+				curlang = g;
 			}
 			col = NULL;
 			for (a = run->item->analysis.extra_attrs; a != NULL;
@@ -1800,40 +1893,95 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	buf_free(&b);
 }
 
+/* The ground of a code block or the rule of a quotation, an artifact
+ * under piece pc of it drawn at (x, y). */
+static void
+draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	artifact_begin(p, cr);
+	if (it->role == LAY_ROLE_CODE) {
+		ink(cr, INK_CODE_BACKGROUND);
+		cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
+		    2 * it->pad, pc->h + 2 * it->pad);
+	} else {
+		ink(cr, INK_QUOTE_RULE);
+		cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx : x - 10,
+		    y + 1, 2, pc->h - 2);
+	}
+	cairo_fill(cr);
+	artifact_end(cr);
+}
+
+/* A list item's label left of x, then its body opened, closed by the
+ * item's last piece (layout.c counts it). */
+static void
+draw_label(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    double x, double ytop)
+{
+	elem_begin(p, cr, "Lbl", "");
+	ink(cr, lay_styles[it->style].ink);
+	show_at(cr, it->marker, x - 5 - layout_w(it->marker),
+	    ytop + it->base[0]);
+	cairo_tag_end(cr, "Lbl");
+	tag_open(p, cr, "LBody");
+}
+
+/* A contents entry's link over piece pc drawn at (x, y): the whole
+ * entry, number included. */
+static void
+toc_link_begin(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 n1[32], n2[32], n3[32], n4[32];
+
+	fmt_plain(n1, sizeof(n1), round(x * 100) / 100);
+	fmt_plain(n2, sizeof(n2), round(y * 100) / 100);
+	fmt_plain(n3, sizeof(n3), round((M_LEFT + COL_W - x) * 100) / 100);
+	fmt_plain(n4, sizeof(n4), round(pc->h * 100) / 100);
+	buf_printf(&b, "rect=[%s %s %s %s] dest='", n1, n2, n3, n4);
+	attr_str(&b, it->str);
+	buf_putc(&b, '\'');
+	elem_begin(p, cr, CAIRO_TAG_LINK, b.data);
+	buf_free(&b);
+}
+
+/* Lines [first, last) of a text with no link nor span of its own, drawn
+ * with its layout's top at (x, ytop). */
+static void
+draw_lines(struct pdf *p, cairo_t *cr, const struct lay_item *it,
+    size_t first, size_t last, double x, double ytop)
+{
+	PangoLayoutLine	*ln;
+	size_t		 i;
+
+	ink(cr, INK_TEXT);
+	for (i = first; i < last; i++) {
+		ln = pango_layout_get_line_readonly(it->layout, (int)i);
+		cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
+		hyph_show_line(cr, ln);
+		if (it->hyend != NULL && it->hyend[i])
+			draw_hyphen(p, cr, ln, x + it->lx[i],
+			    ytop + it->base[i]);
+	}
+}
+
+/* Piece pc of a text item, at (x, y), in its structure element: a
+ * paragraph drawn in pieces is one element (pdfpost() merges them). */
 static void
 draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
-	PangoLayoutLine	*ln;
-	double		 ytop = y - it->top[pc->first], mw;
+	double		 ytop = y - it->top[pc->first];
 	const char	*tag;
-	size_t		 i, e;
+	size_t		 e;
 	int		 split = pc->first > 0 || pc->last < it->nu;
 
-	if (it->role == LAY_ROLE_CODE || it->role == LAY_ROLE_QUOTE) {
-		artifact_begin(p, cr);
-		if (it->role == LAY_ROLE_CODE) {
-			ink(cr, INK_CODE_BACKGROUND);
-			cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
-			    2 * it->pad, pc->h + 2 * it->pad);
-		} else {
-			ink(cr, INK_QUOTE_RULE);
-			cairo_rectangle(cr, it->qx > 0 ? M_LEFT + it->qx :
-			    x - 10, y + 1, 2, pc->h - 2);
-		}
-		cairo_fill(cr);
-		artifact_end(cr);
-	}
-	if (it->marker != NULL && pc->first == 0) {
-		/* A list item: its label, then its body, closed by the
-		 * item's last piece (layout.c counts it). */
-		elem_begin(p, cr, "Lbl", "");
-		mw = layout_w(it->marker);
-		ink(cr, lay_styles[it->style].ink);
-		show_at(cr, it->marker, x - 5 - mw, ytop + it->base[0]);
-		cairo_tag_end(cr, "Lbl");
-		tag_open(p, cr, "LBody");
-	}
+	if (it->role == LAY_ROLE_CODE || it->role == LAY_ROLE_QUOTE)
+		draw_text_ground(p, cr, it, pc, x, y);
+	if (it->marker != NULL && pc->first == 0)
+		draw_label(p, cr, it, x, ytop);
 	tag = it->tag != NULL ? it->tag : "P";
 	if (pc->first == 0)
 		tag = heading_tag(p, tag);
@@ -1843,40 +1991,15 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	else if (split && p->elem[pc->item] != 0)
 		elem_merge(p, e, p->elem[pc->item] - 1);
 	if (it->role == ROLE_TOC) {
-		/* The whole entry, number included, is the link. */
-		struct buf b = { NULL, 0, 0 };
-		char n1[32], n2[32], n3[32], n4[32];
-
-		fmt_plain(n1, sizeof(n1), round(x * 100) / 100);
-		fmt_plain(n2, sizeof(n2), round(y * 100) / 100);
-		fmt_plain(n3, sizeof(n3), round((M_LEFT + COL_W - x) * 100) /
-		    100);
-		fmt_plain(n4, sizeof(n4), round(pc->h * 100) / 100);
-		buf_printf(&b, "rect=[%s %s %s %s] dest='", n1, n2, n3, n4);
-		attr_str(&b, it->str);
-		buf_putc(&b, '\'');
-		elem_begin(p, cr, CAIRO_TAG_LINK, b.data);
-		buf_free(&b);
-	}
-	if (it->role != ROLE_TOC && (split || it->nlinks > 0)) {
-		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
-		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
-	} else {
-		ink(cr, INK_TEXT);
-		for (i = pc->first; i < pc->last; i++) {
-			ln = pango_layout_get_line_readonly(it->layout,
-			    (int)i);
-			cairo_move_to(cr, x + it->lx[i], ytop + it->base[i]);
-			hyph_show_line(cr, ln);
-			if (it->hyend != NULL && it->hyend[i])
-				draw_hyphen(p, cr, ln, x + it->lx[i],
-				    ytop + it->base[i]);
-		}
-	}
-	if (it->role == ROLE_TOC) {
+		toc_link_begin(p, cr, it, pc, x, y);
+		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_toc(p, cr, it, x, ytop);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
-	}
+	} else if (split || it->nlinks > 0 || it->nlangs > 0) {
+		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
+		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
+	} else
+		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 	cairo_tag_end(cr, tag);
 	if (it->style == STYLE_H1 && pc->last == it->nu) {
 		artifact_begin(p, cr);
@@ -2126,7 +2249,7 @@ draw_image(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	if ((pi = g_hash_table_lookup(p->images, s->hash)) == NULL) {
 		pi = xcalloc(1, sizeof(*pi));
 		if (!pimg_read(s, pi)) {
-			diag_sys("%s: cannot read the image again", s->path);
+			diag_sys_msg(MSG_PDF_IMAGE_AGAIN, s->path);
 			pimg_free(pi);
 			return 0;
 		}
@@ -2620,7 +2743,8 @@ check(const struct pdf *p, cairo_t *cr)
 {
 	if (cairo_status(cr) == CAIRO_STATUS_SUCCESS)
 		return 1;
-	diag_sys("%s: %s", p->path, cairo_status_to_string(cairo_status(cr)));
+	diag_sys_msg(MSG_PATH_ERRNO, p->path,
+	    cairo_status_to_string(cairo_status(cr)));
 	return 0;
 }
 
@@ -2667,139 +2791,184 @@ to_file(void *arg, const unsigned char *data, unsigned int len)
 
 /* The second pass: every page. */
 
+/* A named destination at item it, drawn at y: where links to it lead,
+ * a little above its first line. */
+static void
+draw_dest(cairo_t *cr, const struct lay_item *it, double y)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 ny[32];
+
+	fmt_plain(ny, sizeof(ny), round((y > M_TOP + 1 ?
+	    y - 6 : M_TOP - 30) * 100) / 100);
+	BUF_PUTSL(&b, "name='");
+	attr_str(&b, it->dest);
+	buf_printf(&b, "' x=0 y=%s", ny);
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, b.data);
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	buf_free(&b);
+}
+
+/* The tags item it opens before its first piece. */
+static void
+open_item(struct pdf *p, cairo_t *cr, const struct lay_item *it)
+{
+	tag_opens(p, cr, it->opens);
+	if (it->group == NULL)
+		return;
+	/* A figure's group holds its caption, the Figure (the picture,
+	 * with an /Alt) and what follows it: a Div. */
+	if (strcmp(it->group, "Figure") == 0) {
+		tag_open(p, cr, "Div");
+		free(p->figalt);
+		p->figalt = xstrdup(it->alt != NULL ? it->alt : "");
+	} else
+		tag_open(p, cr, it->group);
+}
+
+/* Piece i of the pages, its unit loaded again if it was dropped, with
+ * the tags its item opens and closes.  Returns 0 after diag_sys(). */
 static int
-draw(struct pdf *p)
+draw_piece(struct pdf *p, cairo_t *cr, size_t i)
+{
+	const struct lay_piece *pc = &p->pg.piece[i];
+	const struct lay_item *it;
+	struct unit	*u;
+	double		 x, y;
+	int		 k, ok = 1;
+
+	if (p->iunit[pc->item] != NOUNIT) {
+		u = &p->unit[p->iunit[pc->item]];
+		if (u->dropped)
+			unit_load(p, u);
+	}
+	it = &p->l.item[pc->item];
+	x = M_LEFT + it->x;
+	y = M_TOP + pc->y;
+	if (pc->first == 0)
+		open_item(p, cr, it);
+	if (it->dest != NULL && pc->first == 0)
+		draw_dest(cr, it, y);
+	switch (it->kind) {
+	case LAY_TEXT:
+		draw_text(p, cr, it, pc, x, y);
+		break;
+	case LAY_TABLE:
+		draw_table(p, cr, it, pc, x, y);
+		break;
+	case LAY_BOX:
+		ok = draw_box(p, cr, it, x, y);
+		break;
+	case LAY_BREAK:
+	case LAY__MAX:
+		abort();
+	}
+	if (pc->last == it->nu) {
+		if (it->gclose)
+			tag_close(p, cr);
+		for (k = 0; k < it->ncloses; k++)
+			tag_close(p, cr);
+	}
+	/* Drawn: its layouts go. */
+	if (--p->nleft[pc->item] == 0)
+		drawn(p, pc->item);
+	return ok;
+}
+
+/* The cover, then each page with its frame and its pieces.  Returns 0
+ * after diag_sys(). */
+static int
+draw_pages(struct pdf *p, cairo_t *cr)
 {
 	const struct lay_pages *pg = &p->pg;
-	const struct lay_piece *pc;
-	const struct lay_item *it;
-	cairo_surface_t	*sf;
-	cairo_t		*cr;
-	struct sink	 out;
-	struct unit	*u;
-	size_t		 i, page, npages = pg->npages + 1;
-	double		 x, y;
-	int		 rc = 0, ok = 1;
-	int		 k;
+	size_t		 i = 0, page;
 
-	out.err = 0;
-	if ((out.f = fopen(p->path, "wb")) == NULL) {
-		diag_sys("%s: %s", p->path, strerror(errno));
+	if (p->draft)
+		draw_watermark(p, cr);
+	draw_cover(p, cr);
+	if (!check(p, cr))
 		return 0;
+	for (page = 0; page < pg->npages; page++) {
+		cairo_show_page(cr);
+		if (p->draft)
+			draw_watermark(p, cr);
+		draw_frame(p, cr, page + 1, pg->npages + 1,
+		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
+		for (; i < pg->npieces && pg->piece[i].page == page; i++)
+			if (!draw_piece(p, cr, i))
+				return 0;
+		if (!check(p, cr))
+			return 0;
 	}
+	return 1;
+}
+
+/* A PDF surface writing into out, with the metadata cairo writes. */
+static cairo_surface_t *
+surface_new(struct pdf *p, struct sink *out)
+{
+	cairo_surface_t	*sf;
+
 	/* cairo 1.16 compresses each page's content, which pdfpost()
 	 * inflates to repair and compresses again.  Its debug switch,
 	 * read when a surface is made, has it write the content plain:
 	 * compressed once, by pdfpost().  (Workers are processes: nothing
 	 * reads the environment meanwhile.) */
 	setenv("CAIRO_DEBUG_PDF", "1", 1);
-	sf = cairo_pdf_surface_create_for_stream(to_file, &out, PAGE_W,
+	sf = cairo_pdf_surface_create_for_stream(to_file, out, PAGE_W,
 	    PAGE_H);
 	unsetenv("CAIRO_DEBUG_PDF");
 	metadata(p, sf);
+	return sf;
+}
+
+/* The document drawn on sf: every page, the tags closed, the outline.
+ * Returns 0 after diag_sys(). */
+static int
+draw_document(struct pdf *p, cairo_surface_t *sf)
+{
+	cairo_t		*cr;
+	int		 ok;
+
 	cr = cairo_create(sf);
 	elem_begin(p, cr, "Document", "");
-	if (p->draft)
-		draw_watermark(p, cr);
-	draw_cover(p, cr);
-	if (!check(p, cr))
-		goto out;
-	i = 0;
-	for (page = 0; page < pg->npages && ok; page++) {
-		cairo_show_page(cr);
-		if (p->draft)
-			draw_watermark(p, cr);
-		draw_frame(p, cr, page + 1, npages,
-		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
-		for (; i < pg->npieces && pg->piece[i].page == page; i++) {
-			pc = &pg->piece[i];
-			if (p->iunit[pc->item] != NOUNIT) {
-				u = &p->unit[p->iunit[pc->item]];
-				if (u->dropped)
-					unit_load(p, u);
-			}
-			it = &p->l.item[pc->item];
-			x = M_LEFT + it->x;
-			y = M_TOP + pc->y;
-			if (pc->first == 0)
-				tag_opens(p, cr, it->opens);
-			if (it->group != NULL && pc->first == 0) {
-				/* A figure's group holds its caption, the
-				 * Figure (the picture, with an /Alt) and
-				 * what follows it: a Div. */
-				if (strcmp(it->group, "Figure") == 0) {
-					tag_open(p, cr, "Div");
-					free(p->figalt);
-					p->figalt = xstrdup(it->alt != NULL ?
-					    it->alt : "");
-				} else
-					tag_open(p, cr, it->group);
-			}
-			if (it->dest != NULL && pc->first == 0) {
-				struct buf b = { NULL, 0, 0 };
-				char ny[32];
-
-				fmt_plain(ny, sizeof(ny), round((y > M_TOP + 1 ?
-				    y - 6 : M_TOP - 30) * 100) / 100);
-				BUF_PUTSL(&b, "name='");
-				attr_str(&b, it->dest);
-				buf_printf(&b, "' x=0 y=%s", ny);
-				cairo_tag_begin(cr, CAIRO_TAG_DEST, b.data);
-				cairo_tag_end(cr, CAIRO_TAG_DEST);
-				buf_free(&b);
-			}
-			switch (it->kind) {
-			case LAY_TEXT:
-				draw_text(p, cr, it, pc, x, y);
-				break;
-			case LAY_TABLE:
-				draw_table(p, cr, it, pc, x, y);
-				break;
-			case LAY_BOX:
-				ok = draw_box(p, cr, it, x, y);
-				break;
-			case LAY_BREAK:
-			case LAY__MAX:
-				abort();
-			}
-			if (pc->last == it->nu) {
-				if (it->gclose)
-					tag_close(p, cr);
-				for (k = 0; k < it->ncloses; k++)
-					tag_close(p, cr);
-			}
-			/* Drawn: its layouts go. */
-			if (--p->nleft[pc->item] == 0)
-				drawn(p, pc->item);
-		}
-		if (!check(p, cr))
-			goto out;
+	if ((ok = draw_pages(p, cr))) {
+		while (p->ntags > 0)
+			tag_close(p, cr);
+		cairo_tag_end(cr, "Document");
+		outline(p, sf);
+		ok = check(p, cr);
 	}
-	if (!ok)
-		goto out;
-	while (p->ntags > 0)
-		tag_close(p, cr);
-	cairo_tag_end(cr, "Document");
-	outline(p, sf);
-	if (!check(p, cr))
-		goto out;
 	cairo_destroy(cr);
-	cr = NULL;
-	cairo_surface_finish(sf);
-	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
-		diag_sys("%s: %s", p->path,
-		    cairo_status_to_string(cairo_surface_status(sf)));
-		goto out;
+	return ok;
+}
+
+static int
+draw(struct pdf *p)
+{
+	cairo_surface_t	*sf;
+	struct sink	 out;
+	int		 rc = 0;
+
+	out.err = 0;
+	if ((out.f = fopen(p->path, "wb")) == NULL) {
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(errno));
+		return 0;
 	}
-	rc = 1;
-out:
-	if (cr != NULL)
-		cairo_destroy(cr);
+	sf = surface_new(p, &out);
+	if (draw_document(p, sf)) {
+		cairo_surface_finish(sf);
+		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
+			rc = 1;
+		else
+			diag_sys_msg(MSG_PATH_ERRNO, p->path,
+			    cairo_status_to_string(cairo_surface_status(sf)));
+	}
 	cairo_surface_destroy(sf);
 	if (fclose(out.f) != 0 && out.err == 0)
 		out.err = errno;
 	if (rc && out.err != 0) {
-		diag_sys("%s: %s", p->path, strerror(out.err));
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out.err));
 		rc = 0;
 	}
 	return rc;
@@ -2881,6 +3050,25 @@ pdf_free(struct pdf *p)
 	p->hy = NULL;
 }
 
+/* What the drawing kept for pdfpost(). */
+static void
+post_free(struct pdf *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nalts; i++)
+		free(p->alts[i]);
+	free(p->alts);
+	free(p->merge);
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i]);
+	free(p->links);
+	free(p->spanel);
+	for (i = 0; i < p->nspans; i++)
+		free(p->spanlang[i]);
+	free(p->spanlang);
+}
+
 int
 pdf_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -2938,19 +3126,16 @@ pdf_edition(const struct report *r, const struct edition *e,
 	meta.nmerge = p.nmerge;
 	meta.links = (const char *const *)p.links;
 	meta.nlinks = p.nlinks;
+	meta.spans = p.spanel;
+	meta.spanlangs = (const char *const *)p.spanlang;
+	meta.nspans = p.nspans;
 	rc = pdfpost(p.path, &meta);
 out:
 	pdf_free(&p);
 	free(p.path);
 	free(subj);
 	free(kw);
-	for (i = 0; i < p.nalts; i++)
-		free(p.alts[i]);
-	free(p.alts);
-	free(p.merge);
-	for (i = 0; i < p.nlinks; i++)
-		free(p.links[i]);
-	free(p.links);
+	post_free(&p);
 #ifdef __GLIBC__
 	/* Hand the freed layouts back to the system (glibc keeps them). */
 	malloc_trim(0);

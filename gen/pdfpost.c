@@ -132,6 +132,7 @@ struct elem {
 	int		 dirty;		/* written anew */
 	size_t		 alt;		/* 1 + index into the /Alt texts */
 	int		 th;		/* a header cell: gets /Scope */
+	size_t		 lang;		/* 1 + index into the spans' /Lang */
 };
 
 /* Records the first reason for refusing the file.  Returns 0. */
@@ -767,7 +768,7 @@ tree_unlink(struct pdf *f, const struct elem *e)
  * What pdf.c asked for and cairo could not write: continued elements
  * merged into the one they continue (their children move), artifact
  * leaves out of the tree, an /Alt on each Figure, a /Scope on each
- * header cell.
+ * header cell, a /Lang on each span in another language.
  */
 static int
 tree_fix(struct pdf *f, const struct pdfmeta *m)
@@ -811,6 +812,13 @@ tree_fix(struct pdf *f, const struct pdfmeta *m)
 			e->th = 1;
 			e->dirty = 1;
 		}
+	}
+	for (i = 0; i < m->nspans; i++) {
+		if (m->spans[i] >= f->nel)
+			return bad(f, 0, "span with a language not in the "
+			    "structure tree");
+		f->el[m->spans[i]].lang = i + 1;
+		f->el[m->spans[i]].dirty = 1;
 	}
 	return 1;
 }
@@ -976,11 +984,12 @@ rep_end(struct pdf *f, size_t num)
 	f->rlen[num] = f->rep.len - f->roff[num];
 }
 
-/* Element e written anew: its parent, children, /Alt, /Scope. */
+/* Element e written anew: its parent, children, /Alt, /Scope, /Lang. */
 static int
 write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 {
-	static const char *const drop[] = { "/P", "/K", "/Alt", "/A" };
+	static const char *const drop[] = { "/P", "/K", "/Alt", "/A",
+	    "/Lang" };
 	struct val	 d;
 	size_t		 i;
 
@@ -993,7 +1002,7 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 		rep_end(f, (size_t)e->num);
 		return 1;
 	}
-	dict_copy(f, &f->rep, &d, drop, 4);
+	dict_copy(f, &f->rep, &d, drop, 5);
 	buf_printf(&f->rep, "\n   /P %lld %u R", e->parent,
 	    f->gen[e->parent]);
 	if (e->nkid > 0) {
@@ -1018,6 +1027,10 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 	}
 	if (e->th)
 		BUF_PUTSL(&f->rep, "\n   /A << /O /Table /Scope /Column >>");
+	if (e->lang != 0) {
+		BUF_PUTSL(&f->rep, "\n   /Lang ");
+		pdf_text(&f->rep, m->spanlangs[e->lang - 1]);
+	}
 	BUF_PUTSL(&f->rep, "\n>>");
 	rep_end(f, (size_t)e->num);
 	return 1;

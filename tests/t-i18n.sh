@@ -213,6 +213,18 @@ else
 	    "$(cat span.txt)"
 fi
 
+# Each span marked French is a Span of the PDF's structure tree with
+# /Lang (fr), holding the span's words (the English paragraph around it
+# keeps the document's language): the measure's, over several lines,
+# and the foreword's.
+check "the PDF tags the span of measure 3 as a Span with /Lang (fr)" \
+    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/rapport-2016.pdf fr \
+    "!French text reads" "responsabilités internationalisation \
+représentativité caractéristiquement"
+check "the PDF tags the foreword's span as a Span with /Lang (fr)" \
+    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/rapport-2016.pdf fr \
+    "liberté, égalité" "voilà l’essentiel" "!motto"
+
 # A draft's review page, in English too.
 check "the English content builds as a draft" "$BIN" build --quiet --draft \
     --content "$TOP/tests/fixtures/english" --out draft
