@@ -132,6 +132,83 @@ static const char *const msgtab[MSG__MAX] = {
 	"%s holds \"%s\": expected %s",
 	/* MSG_XML_ROOT */
 	"the root element is %s: expected <%s>",
+	/* md.c */
+	/* MSG_MD_IMAGE_PIXELS */
+	"image \"%s\" is too large (%d x %d pixels; at most %d)",
+	/* MSG_MD_IMAGE_SIDE */
+	"image \"%s\" is too large (%d x %d pixels; at most %d a side)",
+	/* MSG_MD_IMAGE_BROKEN */
+	"image \"%s\" is a damaged %s file: its image data cannot be "
+	    "decoded",
+	/* MSG_MD_IMAGE_TRUNCATED */
+	"image \"%s\" is a truncated %s file: it ends before its "
+	    "end-of-image marker",
+	/* MSG_MD_IMAGE_JPEG */
+	"image \"%s\" is a JPEG file that PDF readers may not show "
+	    "(only baseline or progressive 8-bit JPEG, in grey, RGB or "
+	    "CMYK)",
+	/* MSG_MD_IMAGE_OTHER_KIND */
+	"image \"%s\" is not %s %s file: its bytes are %s %s image "
+	    "(give the file the name of its kind)",
+	/* MSG_MD_IMAGE_SVG */
+	"image \"%s\" %s",
+	/* MSG_MD_IMAGE_NOT_KIND */
+	"image \"%s\" is not %s %s file",
+	/* MSG_MD_IMAGE_WHERE */
+	"image \"%s\": only PNG, JPEG and SVG files (.png, .jpg, .jpeg, "
+	    ".svg) inside the content folder, given by a relative path",
+	/* MSG_MD_IMAGE_OUTSIDE */
+	"image \"%s\" is outside the content folder or missing",
+	/* MSG_MD_IMAGE_KIND */
+	"image \"%s\": only PNG, JPEG and SVG files (.png, .jpg, .jpeg, "
+	    ".svg)",
+	/* MSG_MD_IMAGE_BYTES */
+	"image \"%s\" is too large (%lld bytes; at most %d)",
+	/* MSG_MD_SPANS */
+	"more than %d inline elements (links, emphasis, code, images, "
+	    "HTML) in one paragraph",
+	/* MSG_MD_RAW_HTML */
+	"raw HTML <%s> is not allowed, shown as text: %.*s%s",
+	/* MSG_MD_LINKS */
+	"more than %d links in one file",
+	/* MSG_MD_LINK_SCHEME */
+	"link \"%.*s%s\": only http, https and mailto addresses and "
+	    "links to the report's Markdown files are allowed",
+	/* MSG_MD_INLINE_DEPTH */
+	"inline markup nested deeper than %d levels",
+	/* MSG_MD_IMAGE_ALT */
+	"image \"%.*s\" has no alternative text: write what it shows "
+	    "between the brackets, ![…](%.*s)",
+	/* MSG_MD_TEXT_SIZE */
+	"%s of more than %d bytes",
+	/* MSG_MD_BLOCKS */
+	"more than %d blocks (paragraphs, headings, list items, quotes) "
+	    "in one file",
+	/* MSG_MD_TABLE */
+	"a table is not supported in a narrative: give the figures as "
+	    "an indicator (indicators/mNN.xml, shown as a chart and a "
+	    "data table) or as a list",
+	/* MSG_MD_HEADING_1 */
+	"level-1 heading: the title comes from the plan or edition.xml, "
+	    "start sections at ##",
+	/* MSG_MD_CODE_LINES */
+	"code block of more than %d lines",
+	/* MSG_MD_CODE_BYTES */
+	"code block of more than %d bytes",
+	/* MSG_MD_RAW_HTML_BLOCK */
+	"raw HTML block <%s> is not allowed, shown as text",
+	/* MSG_MD_BLOCK_DEPTH */
+	"lists and quotes nested deeper than %d levels",
+	/* MSG_MD_NUL */
+	"NUL byte, replaced by U+FFFD",
+	/* MSG_MD_BAD_UTF8 */
+	"invalid UTF-8, replaced by U+FFFD",
+	/* MSG_MD_CONTROL */
+	"control character U+%04X, replaced by U+FFFD",
+	/* MSG_MD_MARKS */
+	"more than %d combining marks in a row: the rest dropped",
+	/* MSG_MD_TOO_LARGE */
+	"file too large (%zu bytes; at most %d for Markdown)",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
