@@ -209,6 +209,58 @@ static const char *const msgtab[MSG__MAX] = {
 	"more than %d combining marks in a row: the rest dropped",
 	/* MSG_MD_TOO_LARGE */
 	"file too large (%zu bytes; at most %d for Markdown)",
+	/* load.c */
+	/* MSG_LOAD_LINK_NOWHERE */
+	"a symbolic link that leads nowhere",
+	/* MSG_LOAD_LINK_LOOP */
+	"a loop of symbolic links",
+	/* MSG_LOAD_READ */
+	"cannot read: %s",
+	/* MSG_LOAD_LINK_FOLDER */
+	"a symbolic link to a folder, where a file is expected",
+	/* MSG_LOAD_OUTSIDE */
+	"leads outside the content folder",
+	/* MSG_LOAD_READ_FOLDER */
+	"cannot read %s: %s",
+	/* MSG_LOAD_FOLDER_LINK */
+	"%s is a symbolic link: folders of the content must be real "
+	    "folders (links to folders are not followed)",
+	/* MSG_LOAD_NOT_FOLDER */
+	"%s is not a folder",
+	/* MSG_LOAD_INDICATORS_DIR */
+	"cannot read the indicators folder: %s",
+	/* MSG_LOAD_INDICATOR_NAME */
+	"no measure of the plan has this file (expected m01.xml to "
+	    "m%02zu.xml)",
+	/* MSG_LOAD_NO_INDICATORS */
+	"measure %s has no indicator file %s/%s.xml",
+	/* MSG_LOAD_PART_TWICE */
+	"part %s listed twice",
+	/* MSG_LOAD_MISSING_FILE */
+	"missing file %s",
+	/* MSG_LOAD_NO_EDITION_FILE */
+	"missing edition file",
+	/* MSG_LOAD_EDITION_YEAR */
+	"edition year %d in folder %s",
+	/* MSG_LOAD_UNLISTED */
+	"not listed in edition.xml: not part of the report",
+	/* MSG_LOAD_NO_MEASURES_DIR */
+	"missing measures folder",
+	/* MSG_LOAD_MEASURES_DIR */
+	"cannot read the measures folder: %s",
+	/* MSG_LOAD_NARRATIVE_NAME */
+	"no measure of the plan has this file (expected m01.md to "
+	    "m%02zu.md)",
+	/* MSG_LOAD_EDITIONS_DIR */
+	"cannot read the editions folder: %s",
+	/* MSG_LOAD_EDITION_NAME */
+	"not an edition folder (a year, such as 2016)",
+	/* MSG_LOAD_NO_EDITION */
+	"no edition",
+	/* MSG_LOAD_NO_CONTENT */
+	"no content folder here",
+	/* MSG_LOAD_NO_PLAN */
+	"missing plan file",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

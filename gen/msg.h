@@ -107,6 +107,31 @@ enum msgid {
 	MSG_MD_CONTROL,			/* code point (unsigned) */
 	MSG_MD_MARKS,			/* MAX_MARKS */
 	MSG_MD_TOO_LARGE,		/* size (size_t), MAX_MD_SIZE */
+	/* load.c */
+	MSG_LOAD_LINK_NOWHERE,
+	MSG_LOAD_LINK_LOOP,
+	MSG_LOAD_READ,			/* strerror() */
+	MSG_LOAD_LINK_FOLDER,
+	MSG_LOAD_OUTSIDE,
+	MSG_LOAD_READ_FOLDER,		/* what folder, strerror() */
+	MSG_LOAD_FOLDER_LINK,		/* what folder */
+	MSG_LOAD_NOT_FOLDER,		/* what folder */
+	MSG_LOAD_INDICATORS_DIR,	/* strerror() */
+	MSG_LOAD_INDICATOR_NAME,	/* number of measures (size_t) */
+	MSG_LOAD_NO_INDICATORS,		/* id, folder, id */
+	MSG_LOAD_PART_TWICE,		/* file */
+	MSG_LOAD_MISSING_FILE,		/* path */
+	MSG_LOAD_NO_EDITION_FILE,
+	MSG_LOAD_EDITION_YEAR,		/* year, folder */
+	MSG_LOAD_UNLISTED,
+	MSG_LOAD_NO_MEASURES_DIR,
+	MSG_LOAD_MEASURES_DIR,		/* strerror() */
+	MSG_LOAD_NARRATIVE_NAME,	/* number of measures (size_t) */
+	MSG_LOAD_EDITIONS_DIR,		/* strerror() */
+	MSG_LOAD_EDITION_NAME,
+	MSG_LOAD_NO_EDITION,
+	MSG_LOAD_NO_CONTENT,
+	MSG_LOAD_NO_PLAN,
 	MSG__MAX
 };
 
