@@ -138,6 +138,135 @@ static const char *const msgtab[MSG__MAX] = {
 	/* pdf.c */
 	/* MSG_PDF_IMAGE_AGAIN */
 	"%s: cannot read the image again",
+	/* md.c */
+	/* MSG_MD_IMAGE_PIXELS */
+	"image \"%s\" is too large (%d x %d pixels; at most %d)",
+	/* MSG_MD_IMAGE_SIDE */
+	"image \"%s\" is too large (%d x %d pixels; at most %d a side)",
+	/* MSG_MD_IMAGE_BROKEN */
+	"image \"%s\" is a damaged %s file: its image data cannot be "
+	    "decoded",
+	/* MSG_MD_IMAGE_TRUNCATED */
+	"image \"%s\" is a truncated %s file: it ends before its "
+	    "end-of-image marker",
+	/* MSG_MD_IMAGE_JPEG */
+	"image \"%s\" is a JPEG file that PDF readers may not show "
+	    "(only baseline or progressive 8-bit JPEG, in grey, RGB or "
+	    "CMYK)",
+	/* MSG_MD_IMAGE_OTHER_KIND */
+	"image \"%s\" is not %s %s file: its bytes are %s %s image "
+	    "(give the file the name of its kind)",
+	/* MSG_MD_IMAGE_SVG */
+	"image \"%s\" %s",
+	/* MSG_MD_IMAGE_NOT_KIND */
+	"image \"%s\" is not %s %s file",
+	/* MSG_MD_IMAGE_WHERE */
+	"image \"%s\": only PNG, JPEG and SVG files (.png, .jpg, .jpeg, "
+	    ".svg) inside the content folder, given by a relative path",
+	/* MSG_MD_IMAGE_OUTSIDE */
+	"image \"%s\" is outside the content folder or missing",
+	/* MSG_MD_IMAGE_KIND */
+	"image \"%s\": only PNG, JPEG and SVG files (.png, .jpg, .jpeg, "
+	    ".svg)",
+	/* MSG_MD_IMAGE_BYTES */
+	"image \"%s\" is too large (%lld bytes; at most %d)",
+	/* MSG_MD_SPANS */
+	"more than %d inline elements (links, emphasis, code, images, "
+	    "HTML) in one paragraph",
+	/* MSG_MD_RAW_HTML */
+	"raw HTML <%s> is not allowed, shown as text: %.*s%s",
+	/* MSG_MD_LINKS */
+	"more than %d links in one file",
+	/* MSG_MD_LINK_SCHEME */
+	"link \"%.*s%s\": only http, https and mailto addresses and "
+	    "links to the report's Markdown files are allowed",
+	/* MSG_MD_INLINE_DEPTH */
+	"inline markup nested deeper than %d levels",
+	/* MSG_MD_IMAGE_ALT */
+	"image \"%.*s\" has no alternative text: write what it shows "
+	    "between the brackets, ![…](%.*s)",
+	/* MSG_MD_TEXT_SIZE */
+	"%s of more than %d bytes",
+	/* MSG_MD_BLOCKS */
+	"more than %d blocks (paragraphs, headings, list items, quotes) "
+	    "in one file",
+	/* MSG_MD_TABLE */
+	"a table is not supported in a narrative: give the figures as "
+	    "an indicator (indicators/mNN.xml, shown as a chart and a "
+	    "data table) or as a list",
+	/* MSG_MD_HEADING_1 */
+	"level-1 heading: the title comes from the plan or edition.xml, "
+	    "start sections at ##",
+	/* MSG_MD_CODE_LINES */
+	"code block of more than %d lines",
+	/* MSG_MD_CODE_BYTES */
+	"code block of more than %d bytes",
+	/* MSG_MD_RAW_HTML_BLOCK */
+	"raw HTML block <%s> is not allowed, shown as text",
+	/* MSG_MD_BLOCK_DEPTH */
+	"lists and quotes nested deeper than %d levels",
+	/* MSG_MD_NUL */
+	"NUL byte, replaced by U+FFFD",
+	/* MSG_MD_BAD_UTF8 */
+	"invalid UTF-8, replaced by U+FFFD",
+	/* MSG_MD_CONTROL */
+	"control character U+%04X, replaced by U+FFFD",
+	/* MSG_MD_MARKS */
+	"more than %d combining marks in a row: the rest dropped",
+	/* MSG_MD_TOO_LARGE */
+	"file too large (%zu bytes; at most %d for Markdown)",
+	/* load.c */
+	/* MSG_LOAD_LINK_NOWHERE */
+	"a symbolic link that leads nowhere",
+	/* MSG_LOAD_LINK_LOOP */
+	"a loop of symbolic links",
+	/* MSG_LOAD_READ */
+	"cannot read: %s",
+	/* MSG_LOAD_LINK_FOLDER */
+	"a symbolic link to a folder, where a file is expected",
+	/* MSG_LOAD_OUTSIDE */
+	"leads outside the content folder",
+	/* MSG_LOAD_READ_FOLDER */
+	"cannot read %s: %s",
+	/* MSG_LOAD_FOLDER_LINK */
+	"%s is a symbolic link: folders of the content must be real "
+	    "folders (links to folders are not followed)",
+	/* MSG_LOAD_NOT_FOLDER */
+	"%s is not a folder",
+	/* MSG_LOAD_INDICATORS_DIR */
+	"cannot read the indicators folder: %s",
+	/* MSG_LOAD_INDICATOR_NAME */
+	"no measure of the plan has this file (expected m01.xml to "
+	    "m%02zu.xml)",
+	/* MSG_LOAD_NO_INDICATORS */
+	"measure %s has no indicator file %s/%s.xml",
+	/* MSG_LOAD_PART_TWICE */
+	"part %s listed twice",
+	/* MSG_LOAD_MISSING_FILE */
+	"missing file %s",
+	/* MSG_LOAD_NO_EDITION_FILE */
+	"missing edition file",
+	/* MSG_LOAD_EDITION_YEAR */
+	"edition year %d in folder %s",
+	/* MSG_LOAD_UNLISTED */
+	"not listed in edition.xml: not part of the report",
+	/* MSG_LOAD_NO_MEASURES_DIR */
+	"missing measures folder",
+	/* MSG_LOAD_MEASURES_DIR */
+	"cannot read the measures folder: %s",
+	/* MSG_LOAD_NARRATIVE_NAME */
+	"no measure of the plan has this file (expected m01.md to "
+	    "m%02zu.md)",
+	/* MSG_LOAD_EDITIONS_DIR */
+	"cannot read the editions folder: %s",
+	/* MSG_LOAD_EDITION_NAME */
+	"not an edition folder (a year, such as 2016)",
+	/* MSG_LOAD_NO_EDITION */
+	"no edition",
+	/* MSG_LOAD_NO_CONTENT */
+	"no content folder here",
+	/* MSG_LOAD_NO_PLAN */
+	"missing plan file",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

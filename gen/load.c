@@ -16,6 +16,7 @@
 #include "report.h"
 #include "extern.h"
 #include "i18n.h"
+#include "msg.h"
 
 const char *const status_code[STATUS__MAX] = {
 	"implemented",		/* STATUS_IMPLEMENTED */
@@ -110,25 +111,22 @@ check_inside(struct report *r, const char *path)
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		if (stat(path, &st) == -1) {
 			if (errno == ENOENT)
-				diag(DIAG_ERROR, &p, "a symbolic link that "
-				    "leads nowhere");
+				diag_msg(DIAG_ERROR, &p, MSG_LOAD_LINK_NOWHERE);
 			else if (errno == ELOOP)
-				diag(DIAG_ERROR, &p, "a loop of symbolic "
-				    "links");
+				diag_msg(DIAG_ERROR, &p, MSG_LOAD_LINK_LOOP);
 			else
-				diag(DIAG_ERROR, &p, "cannot read: %s",
+				diag_msg(DIAG_ERROR, &p, MSG_LOAD_READ,
 				    strerror(errno));
 			return 0;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			diag(DIAG_ERROR, &p, "a symbolic link to a folder, "
-			    "where a file is expected");
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_LINK_FOLDER);
 			return 0;
 		}
 	}
 	if (load_inside(r, path))
 		return 1;
-	diag(DIAG_ERROR, &p, "leads outside the content folder");
+	diag_msg(DIAG_ERROR, &p, MSG_LOAD_OUTSIDE);
 	return 0;
 }
 
@@ -146,7 +144,7 @@ exists(const char *path, const struct pos *pos, int *missing)
 	if (errno == ENOENT || errno == ENOTDIR)
 		*missing = 1;
 	else
-		diag(DIAG_ERROR, pos, "cannot read: %s", strerror(errno));
+		diag_msg(DIAG_ERROR, pos, MSG_LOAD_READ, strerror(errno));
 	return 0;
 }
 
@@ -171,18 +169,16 @@ folder_ok(const char *path, const char *what, int *missing)
 		if (errno == ENOENT && missing != NULL)
 			*missing = 1;
 		else
-			diag(DIAG_ERROR, &p, "cannot read %s: %s", what,
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_READ_FOLDER, what,
 			    strerror(errno));
 		return 0;
 	}
 	if (S_ISLNK(st.st_mode)) {
-		diag(DIAG_ERROR, &p, "%s is a symbolic link: folders of the "
-		    "content must be real folders (links to folders are not "
-		    "followed)", what);
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_FOLDER_LINK, what);
 		return 0;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		diag(DIAG_ERROR, &p, "%s is not a folder", what);
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_NOT_FOLDER, what);
 		return 0;
 	}
 	return 1;
@@ -208,7 +204,7 @@ load_indicators(struct report *r)
 	} else if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
 		p.line = p.col = 0;
-		diag(DIAG_ERROR, &p, "cannot read the indicators folder: %s",
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_INDICATORS_DIR,
 		    strerror(errno));
 		/* Unreadable is not missing: no error per measure. */
 		memset(seen, 1, r->plan.nmeasures);
@@ -218,8 +214,7 @@ load_indicators(struct report *r)
 		p.file = path;
 		p.line = p.col = 0;
 		if ((m = measure_named(r, names[i], ".xml")) == NULL)
-			diag(DIAG_ERROR, &p, "no measure of the plan has this "
-			    "file (expected m01.xml to m%02zu.xml)",
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_INDICATOR_NAME,
 			    r->plan.nmeasures);
 		else if (check_inside(r, path)) {
 			seen[m->index] = 1;
@@ -230,10 +225,9 @@ load_indicators(struct report *r)
 	}
 	for (k = 0; k < r->plan.nmeasures; k++)
 		if (!seen[k])
-			diag(DIAG_ERROR, &r->plan.measures[k].pos, "measure %s "
-			    "has no indicator file %s/%s.xml",
-			    r->plan.measures[k].id, dir,
-			    r->plan.measures[k].id);
+			diag_msg(DIAG_ERROR, &r->plan.measures[k].pos,
+			    MSG_LOAD_NO_INDICATORS, r->plan.measures[k].id,
+			    dir, r->plan.measures[k].id);
 	dir_names_free(names, n);
 	free(seen);
 	free(dir);
@@ -250,15 +244,15 @@ load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
 		for (j = 0; j < i; j++)
 			if (strcmp(pt[i].file, pt[j].file) == 0) {
 				/* Once, not once per earlier listing. */
-				diag(DIAG_ERROR, &pt[i].pos, "part %s listed "
-				    "twice", pt[i].file);
+				diag_msg(DIAG_ERROR, &pt[i].pos,
+				    MSG_LOAD_PART_TWICE, pt[i].file);
 				break;
 			}
 		path = xasprintf("%s/%s", dir, pt[i].file);
 		if (!exists(path, &pt[i].pos, &missing)) {
 			if (missing)
-				diag(DIAG_ERROR, &pt[i].pos, "missing file %s",
-				    path);
+				diag_msg(DIAG_ERROR, &pt[i].pos,
+				    MSG_LOAD_MISSING_FILE, path);
 		} else if (check_inside(r, path))
 			md_load(r, &pt[i].doc, path);
 		free(path);
@@ -280,9 +274,59 @@ is_part(const struct edition *e, const char *name)
 	return 0;
 }
 
+/* Loads dir/edition.xml into e, whose year is the folder's. */
 static void
-load_edition(struct report *r, struct edition *e, const char *dir,
-    int year)
+edition_file(struct report *r, struct edition *e, const char *dir, int year)
+{
+	char		*path;
+	struct pos	 p;
+	int		 missing;
+
+	path = xasprintf("%s/edition.xml", dir);
+	p.file = path;
+	p.line = p.col = 0;
+	if (!exists(path, &p, &missing)) {
+		if (missing)
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_EDITION_FILE);
+	} else if (check_inside(r, path) && xml_load_edition(r, e, path) &&
+	    e->year != year)
+		diag_msg(DIAG_ERROR, &e->pos, MSG_LOAD_EDITION_YEAR,
+		    e->year, dir);
+	e->year = year;
+	free(path);
+}
+
+/* Warns of the Markdown files of the edition folder that nothing uses
+ * (other files may be images). */
+static void
+edition_strays(const struct edition *e, const char *dir)
+{
+	char		*path, **names;
+	ssize_t		 n, i;
+	size_t		 k;
+	struct pos	 p;
+
+	p.line = p.col = 0;
+	if (e->file != NULL && (n = dir_names(dir, &names)) > 0)
+		for (i = 0; i < n; i++) {
+			k = strlen(names[i]);
+			if (k < 3 || strcmp(names[i] + k - 3, ".md") != 0 ||
+			    is_part(e, names[i]))
+				continue;
+			path = xasprintf("%s/%s", dir, names[i]);
+			p.file = path;
+			diag_msg(DIAG_WARNING, &p, MSG_LOAD_UNLISTED);
+			free(path);
+		}
+	else
+		n = 0, names = NULL;
+	dir_names_free(names, n);
+}
+
+/* Loads the narratives of dir/measures into e; the measures without
+ * one keep the path they were looked for at. */
+static void
+edition_measures(struct report *r, struct edition *e, const char *dir)
 {
 	char		*path, *mdir, **names;
 	ssize_t		 n, i;
@@ -292,55 +336,17 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 	unsigned char	*seen;
 	int		 missing;
 
-	e->year = year;
-	e->narr = arena_array(r->ar, r->plan.nmeasures, sizeof(*e->narr));
-	path = xasprintf("%s/edition.xml", dir);
-	p.file = path;
-	p.line = p.col = 0;
-	if (!exists(path, &p, &missing)) {
-		if (missing)
-			diag(DIAG_ERROR, &p, "missing edition file");
-	} else if (check_inside(r, path) && xml_load_edition(r, e, path) &&
-	    e->year != year)
-		diag(DIAG_ERROR, &e->pos, "edition year %d in folder %s",
-		    e->year, dir);
-	e->year = year;
-	free(path);
-	/* --year: of another edition, edition.xml only (the index lists
-	 * it, the next edition names it). */
-	if (r->only != 0 && year != r->only)
-		return;
-	load_parts(r, dir, e->front, e->nfront);
-	load_parts(r, dir, e->back, e->nback);
-
-	/* Markdown files of the edition folder that nothing uses (other
-	 * files may be images). */
-	if (e->file != NULL && (n = dir_names(dir, &names)) > 0)
-		for (i = 0; i < n; i++) {
-			k = strlen(names[i]);
-			if (k < 3 || strcmp(names[i] + k - 3, ".md") != 0 ||
-			    is_part(e, names[i]))
-				continue;
-			path = xasprintf("%s/%s", dir, names[i]);
-			p.file = path;
-			diag(DIAG_WARNING, &p, "not listed in edition.xml: "
-			    "not part of the report");
-			free(path);
-		}
-	else
-		n = 0, names = NULL;
-	dir_names_free(names, n);
-
 	mdir = xasprintf("%s/measures", dir);
 	seen = xcalloc(r->plan.nmeasures, 1);
 	p.file = mdir;
+	p.line = p.col = 0;
 	if (!folder_ok(mdir, "the measures folder", &missing)) {
 		if (missing)
-			diag(DIAG_ERROR, &p, "missing measures folder");
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_MEASURES_DIR);
 		n = -1;
 		names = NULL;
 	} else if ((n = dir_names(mdir, &names)) == -1)
-		diag(DIAG_ERROR, &p, "cannot read the measures folder: %s",
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_MEASURES_DIR,
 		    strerror(errno));
 	for (i = 0; i < n; i++) {
 		/* Images may sit beside the narratives that show them. */
@@ -349,8 +355,7 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 		path = xasprintf("%s/%s", mdir, names[i]);
 		p.file = path;
 		if ((m = measure_named(r, names[i], ".md")) == NULL)
-			diag(DIAG_ERROR, &p, "no measure of the plan has this "
-			    "file (expected m01.md to m%02zu.md)",
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_NARRATIVE_NAME,
 			    r->plan.nmeasures);
 		else {
 			seen[m->index] = 1;
@@ -373,6 +378,23 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 }
 
 static void
+load_edition(struct report *r, struct edition *e, const char *dir,
+    int year)
+{
+	e->year = year;
+	e->narr = arena_array(r->ar, r->plan.nmeasures, sizeof(*e->narr));
+	edition_file(r, e, dir, year);
+	/* --year: of another edition, edition.xml only (the index lists
+	 * it, the next edition names it). */
+	if (r->only != 0 && year != r->only)
+		return;
+	load_parts(r, dir, e->front, e->nfront);
+	load_parts(r, dir, e->back, e->nback);
+	edition_strays(e, dir);
+	edition_measures(r, e, dir);
+}
+
+static void
 load_editions(struct report *r)
 {
 	char		*dir, *sub, **names;
@@ -388,7 +410,7 @@ load_editions(struct report *r)
 		names = NULL;
 	} else if ((n = dir_names(dir, &names)) == -1) {
 		p.file = dir;
-		diag(DIAG_ERROR, &p, "cannot read the editions folder: %s",
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_EDITIONS_DIR,
 		    strerror(errno));
 	}
 	for (i = 0; i < n; i++) {
@@ -397,8 +419,7 @@ load_editions(struct report *r)
 		/* Four digits: sscanf("%4d") also took " 201" and "+201". */
 		if (strlen(names[i]) != 4 ||
 		    !cnum_int(names[i], 0, 9999, &year))
-			diag(DIAG_ERROR, &p, "not an edition folder (a year, "
-			    "such as 2016)");
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_EDITION_NAME);
 		else if (!folder_ok(sub, "an edition folder", NULL))
 			;	/* said why */
 		else if (r->only != 0 && year != r->only) {
@@ -420,7 +441,7 @@ load_editions(struct report *r)
 	}
 	if (n == 0) {
 		p.file = dir;
-		diag(DIAG_ERROR, &p, "no edition");
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_EDITION);
 	}
 	dir_names_free(names, n);
 	free(dir);
@@ -445,7 +466,7 @@ report_load_year(const char *content, int year)
 	int		 missing;
 
 	if (!is_dir(content)) {
-		diag(DIAG_ERROR, &p, "no content folder here");
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_CONTENT);
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
@@ -456,7 +477,7 @@ report_load_year(const char *content, int year)
 	p.file = path;
 	if (!exists(path, &p, &missing)) {
 		if (missing)
-			diag(DIAG_ERROR, &p, "missing plan file");
+			diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_PLAN);
 	} else if (check_inside(r, path) && xml_load_plan(r, path)) {
 		load_indicators(r);
 		load_editions(r);

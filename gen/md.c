@@ -19,6 +19,7 @@
 #include "report.h"
 #include "extern.h"
 #include "i18n.h"
+#include "msg.h"
 #include "svgdraw.h"
 
 struct mctx {
@@ -345,42 +346,35 @@ image_refused(const struct span *s, const struct pos *p, enum image_err e,
 
 	switch (e) {
 	case IMAGE_TOO_MANY_PIXELS:
-		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
-		    "pixels; at most %d)", s->href, ii->w, ii->h,
-		    MAX_IMAGE_PIXELS);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_PIXELS, s->href, ii->w,
+		    ii->h, MAX_IMAGE_PIXELS);
 		break;
 	case IMAGE_TOO_WIDE:
-		diag(DIAG_ERROR, p, "image \"%s\" is too large (%d x %d "
-		    "pixels; at most %d a side)", s->href, ii->w, ii->h,
-		    MAX_IMAGE_SIDE);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_SIDE, s->href, ii->w,
+		    ii->h, MAX_IMAGE_SIDE);
 		break;
 	case IMAGE_BROKEN:
-		diag(DIAG_ERROR, p, "image \"%s\" is a damaged %s file: its "
-		    "image data cannot be decoded", s->href, k);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_BROKEN, s->href, k);
 		break;
 	case IMAGE_TRUNCATED:
-		diag(DIAG_ERROR, p, "image \"%s\" is a truncated %s file: it "
-		    "ends before its end-of-image marker", s->href, k);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_TRUNCATED, s->href, k);
 		break;
 	case IMAGE_UNSUPPORTED:
-		diag(DIAG_ERROR, p, "image \"%s\" is a JPEG file that PDF "
-		    "readers may not show (only baseline or progressive "
-		    "8-bit JPEG, in grey, RGB or CMYK)", s->href);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_JPEG, s->href);
 		break;
 	case IMAGE_OTHER_KIND:
-		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file: its "
-		    "bytes are %s %s image (give the file the name of its "
-		    "kind)", s->href, article(s->kind), k,
-		    article(ii->found), image_kind_name(ii->found));
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_OTHER_KIND, s->href,
+		    article(s->kind), k, article(ii->found),
+		    image_kind_name(ii->found));
 		break;
 	case IMAGE_SVG_REFUSED:
-		diag(DIAG_ERROR, p, "image \"%s\" %s", s->href,
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_SVG, s->href,
 		    svgdraw_strerror(ii->svgerr));
 		break;
 	case IMAGE_UNREADABLE:
 	case IMAGE_NOT_KIND:
 	case IMAGE_OK:
-		diag(DIAG_ERROR, p, "image \"%s\" is not %s %s file", s->href,
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_NOT_KIND, s->href,
 		    article(s->kind), k);
 		break;
 	}
@@ -401,24 +395,20 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 
 	if (strstr(s->href, "://") != NULL || s->href[0] == '/' ||
 	    strncmp(s->href, "data:", 5) == 0) {
-		diag(DIAG_ERROR, p, "image \"%s\": only PNG, JPEG and SVG "
-		    "files (.png, .jpg, .jpeg, .svg) inside the content "
-		    "folder, given by a relative path", s->href);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_WHERE, s->href);
 		c->errors++;
 		return;
 	}
 	path = xasprintf("%s/%s", c->dir, s->href);
 	if (!load_inside(c->r, path)) {
-		diag(DIAG_ERROR, p, "image \"%s\" is outside the content "
-		    "folder or missing", s->href);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_OUTSIDE, s->href);
 		c->errors++;
 	} else if ((s->kind = image_kind(s->href)) == IMG__MAX) {
-		diag(DIAG_ERROR, p, "image \"%s\": only PNG, JPEG and SVG "
-		    "files (.png, .jpg, .jpeg, .svg)", s->href);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_KIND, s->href);
 		c->errors++;
 	} else if ((sz = file_size(path)) > MAX_FILE_SIZE) {
-		diag(DIAG_ERROR, p, "image \"%s\" is too large (%lld bytes; "
-		    "at most %d)", s->href, sz, MAX_FILE_SIZE);
+		diag_msg(DIAG_ERROR, p, MSG_MD_IMAGE_BYTES, s->href, sz,
+		    MAX_FILE_SIZE);
 		c->errors++;
 	} else if ((e = image_probe(path, s->kind, &ii)) != IMAGE_OK) {
 		image_refused(s, p, e, &ii);
@@ -591,6 +581,199 @@ lang_close(cmark_node *n)
 	return NULL;
 }
 
+static struct span *spans(struct mctx *, struct doc *, cmark_node *,
+    struct typo *, const struct pos *, int, cmark_node *);
+
+/* Counts n against MAX_MD_SPANS (each is a text attribute in the PDF,
+ * and pango's cost grows with their square): 0 once past it. */
+static int
+span_budget(struct mctx *c, cmark_node *n, const struct pos *bp)
+{
+	if (cmark_node_get_type(n) == CMARK_NODE_TEXT ||
+	    cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK ||
+	    ++c->nspans <= MAX_MD_SPANS)
+		return 1;
+	if (c->nspans == MAX_MD_SPANS + 1) {
+		diag_msg(DIAG_ERROR, bp, MSG_MD_SPANS, MAX_MD_SPANS);
+		c->errors++;
+	}
+	return 0;
+}
+
+/*
+ * An opening <span lang> at n closed later among its siblings: s holds
+ * the spans in between, with their language's typography.  Returns the
+ * closing tag, where the caller goes on, or NULL if n is not one.
+ */
+static cmark_node *
+span_lang(struct mctx *c, struct doc *d, cmark_node *n, struct span *s,
+    struct typo *t, const struct pos *bp, int depth)
+{
+	const char	*tag;
+	cmark_node	*end;
+	struct typo	 in;
+	enum lang	 l;
+
+	if (depth >= MAX_MD_DEPTH ||
+	    (tag = lang_open(c, cmark_node_get_literal(n))) == NULL ||
+	    (end = lang_close(n)) == NULL)
+		return NULL;
+	s->type = SPAN_LANG;
+	s->text = tag;
+	in = *t;
+	in.lang = i18n_parse(tag, &l) ? (int)l + 1 : -1;
+	in.quote = 0;
+	s->child = spans(c, d, cmark_node_next(n), &in, bp, depth + 1, end);
+	t->prev = in.prev;
+	spos(c, end, bp);
+	return end;
+}
+
+/* Raw inline HTML lit: shown as text, with a warning. */
+static void
+span_html(struct mctx *c, struct span *s, const char *lit)
+{
+	char	 el[32];
+
+	s->type = SPAN_HTML;
+	s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) : 0, 1);
+	html_name(s->text, el, sizeof(el));
+	diag_msg(DIAG_WARNING, &s->pos, MSG_MD_RAW_HTML, el,
+	    utf8_cut(s->text, 40), s->text,
+	    strlen(s->text) > 40 ? "…" : "");
+}
+
+/* The address of link or image n. */
+static void
+span_href(struct mctx *c, struct span *s, cmark_node *n)
+{
+	const char	*url;
+
+	url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+	s->href = unesc(c, url, strlen(url), 0);
+}
+
+/* Link n: a local one is resolved by xref.c, others must be web or
+ * mail addresses (each is a note and an annotation in the PDF). */
+static void
+span_link(struct mctx *c, struct span *s, cmark_node *n)
+{
+	const char	*lit;
+
+	if (++c->nlinks == MAX_MD_LINKS + 1) {
+		diag_msg(DIAG_ERROR, &s->pos, MSG_MD_LINKS, MAX_MD_LINKS);
+		c->errors++;
+	}
+	s->type = SPAN_LINK;
+	span_href(c, s, n);
+	lit = cmark_node_get_title(n);
+	s->title = lit != NULL && *lit != '\0' ? unesc(c, lit,
+	    strlen(lit), 0) : NULL;
+	if (!has_scheme(s->href) &&
+	    strncmp(s->href, "//", 2) != 0 && *s->href != '\0')
+		s->local = 1;	/* resolved by xref.c */
+	else if (!href_ok(s->href)) {
+		diag_msg(DIAG_ERROR, &s->pos, MSG_MD_LINK_SCHEME,
+		    utf8_cut(s->href, 60), s->href,
+		    strlen(s->href) > 60 ? "…" : "");
+		c->errors++;
+		s->href = NULL;
+	}
+}
+
+/* Image n: its file checked by image(). */
+static void
+span_image(struct mctx *c, struct span *s, cmark_node *n)
+{
+	const char	*lit;
+
+	s->type = SPAN_IMAGE;
+	span_href(c, s, n);
+	lit = cmark_node_get_title(n);
+	s->title = lit != NULL ? unesc(c, lit, strlen(lit), 0) : NULL;
+	image(c, s, &s->pos);
+}
+
+/*
+ * Fills s from inline node n but for its children.  Returns the node
+ * the caller goes on from: n, or the closing tag of a <span lang>.
+ */
+static cmark_node *
+span_fill(struct mctx *c, struct doc *d, cmark_node *n, struct span *s,
+    struct typo *t, struct buf *b, const struct pos *bp, int depth)
+{
+	const char	*lit = cmark_node_get_literal(n);
+	cmark_node	*end;
+
+	switch ((int)cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+		s->type = SPAN_TEXT;
+		buf_reset(b);
+		typo_text(t, b, lit ? lit : "");
+		s->text = unesc(c, b->data ? b->data : "", b->len, 0);
+		d->words += count_words(lit ? lit : "");
+		break;
+	case CMARK_NODE_CODE:
+		s->type = SPAN_CODE;
+		s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) : 0, 1);
+		t->prev = 'x';
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		s->type = cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK ?
+		    SPAN_SOFTBREAK : SPAN_LINEBREAK;
+		t->prev = ' ';
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		if ((end = span_lang(c, d, n, s, t, bp, depth)) != NULL)
+			return end;
+		span_html(c, s, lit);
+		break;
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		s->type = cmark_node_get_type(n) == CMARK_NODE_EMPH ?
+		    SPAN_EMPH : SPAN_STRONG;
+		break;
+	case CMARK_NODE_LINK:
+		span_link(c, s, n);
+		break;
+	case CMARK_NODE_IMAGE:
+		span_image(c, s, n);
+		break;
+	default:
+		/* Custom inlines are never produced by the parser. */
+		s->type = SPAN_TEXT;
+		s->text = "";
+		break;
+	}
+	return n;
+}
+
+/* The children of n into s, nested at most MAX_MD_DEPTH deep, and an
+ * image's alternative text required: the only words a blind reader
+ * gets, and the caption in the PDF. */
+static void
+span_children(struct mctx *c, struct doc *d, cmark_node *n, struct span *s,
+    struct typo *t, const struct pos *bp, int depth)
+{
+	if (cmark_node_first_child(n) != NULL) {
+		if (depth >= MAX_MD_DEPTH) {
+			if (!c->deep++)
+				diag_msg(DIAG_ERROR, bp, MSG_MD_INLINE_DEPTH,
+				    MAX_MD_DEPTH);
+			c->errors++;
+		} else
+			s->child = spans(c, d, cmark_node_first_child(n),
+			    t, bp, depth + 1, NULL);
+	}
+	if (s->type == SPAN_IMAGE && !has_text(s->child)) {
+		diag_msg(DIAG_ERROR, &s->pos, MSG_MD_IMAGE_ALT,
+		    utf8_cut(s->href, 60), s->href, utf8_cut(s->href, 60),
+		    s->href);
+		c->errors++;
+	}
+}
+
 /* The spans of n and its next siblings, up to stop (NULL: all). */
 static struct span *
 spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
@@ -598,27 +781,12 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 {
 	struct span	*head = NULL, **tail = &head, *s;
 	struct buf	 b = { NULL, 0, 0 };
-	struct typo	 in;
-	const char	*lit, *tag;
-	cmark_node	*end;
-	enum lang	 l;
-	char		 el[32];
+	const char	*lit;
 	struct pos	 sp;
 
 	for (; n != NULL && n != stop; n = cmark_node_next(n)) {
-		/* Each is a text attribute in the PDF, and pango's cost
-		 * grows with their square. */
-		if (cmark_node_get_type(n) != CMARK_NODE_TEXT &&
-		    cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK &&
-		    ++c->nspans > MAX_MD_SPANS) {
-			if (c->nspans == MAX_MD_SPANS + 1) {
-				diag(DIAG_ERROR, bp, "more than %d inline "
-				    "elements (links, emphasis, code, images, "
-				    "HTML) in one paragraph", MAX_MD_SPANS);
-				c->errors++;
-			}
+		if (!span_budget(c, n, bp))
 			break;
-		}
 		lit = cmark_node_get_literal(n);
 		sp = spos(c, n, bp);
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
@@ -630,122 +798,8 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		s = arena_alloc(c->r->ar, sizeof(*s));
 		s->pos = sp;
 		c->ntext += lit != NULL ? strlen(lit) : 0;
-		switch ((int)cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-			s->type = SPAN_TEXT;
-			buf_reset(&b);
-			typo_text(t, &b, lit ? lit : "");
-			s->text = unesc(c, b.data ? b.data : "", b.len, 0);
-			d->words += count_words(lit ? lit : "");
-			break;
-		case CMARK_NODE_CODE:
-			s->type = SPAN_CODE;
-			s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
-			    0, 1);
-			t->prev = 'x';
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			s->type = SPAN_SOFTBREAK;
-			t->prev = ' ';
-			break;
-		case CMARK_NODE_LINEBREAK:
-			s->type = SPAN_LINEBREAK;
-			t->prev = ' ';
-			break;
-		case CMARK_NODE_HTML_INLINE:
-			if (depth < MAX_MD_DEPTH &&
-			    (tag = lang_open(c, lit)) != NULL &&
-			    (end = lang_close(n)) != NULL) {
-				/* Its typography is its language's. */
-				s->type = SPAN_LANG;
-				s->text = tag;
-				in = *t;
-				in.lang = i18n_parse(tag, &l) ? (int)l + 1 : -1;
-				in.quote = 0;
-				s->child = spans(c, d, cmark_node_next(n), &in,
-				    bp, depth + 1, end);
-				t->prev = in.prev;
-				spos(c, end, bp);
-				n = end;
-				break;
-			}
-			s->type = SPAN_HTML;
-			s->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
-			    0, 1);
-			html_name(s->text, el, sizeof(el));
-			diag(DIAG_WARNING, &s->pos, "raw HTML <%s> is not "
-			    "allowed, shown as text: %.*s%s", el,
-			    utf8_cut(s->text, 40), s->text,
-			    strlen(s->text) > 40 ? "…" : "");
-			break;
-		case CMARK_NODE_EMPH:
-		case CMARK_NODE_STRONG:
-			s->type = cmark_node_get_type(n) == CMARK_NODE_EMPH ?
-			    SPAN_EMPH : SPAN_STRONG;
-			break;
-		case CMARK_NODE_LINK:
-			/* Each is a note and an annotation in the PDF. */
-			if (++c->nlinks == MAX_MD_LINKS + 1) {
-				diag(DIAG_ERROR, &s->pos, "more than %d links "
-				    "in one file", MAX_MD_LINKS);
-				c->errors++;
-			}
-			s->type = SPAN_LINK;
-			lit = cmark_node_get_url(n) ? cmark_node_get_url(n) :
-			    "";
-			s->href = unesc(c, lit, strlen(lit), 0);
-			lit = cmark_node_get_title(n);
-			s->title = lit != NULL && *lit != '\0' ? unesc(c, lit,
-			    strlen(lit), 0) : NULL;
-			if (!has_scheme(s->href) &&
-			    strncmp(s->href, "//", 2) != 0 && *s->href != '\0')
-				s->local = 1;	/* resolved by xref.c */
-			else if (!href_ok(s->href)) {
-				diag(DIAG_ERROR, &s->pos, "link \"%.*s%s\": "
-				    "only http, https and mailto addresses "
-				    "and links to the report's Markdown files "
-				    "are allowed", utf8_cut(s->href, 60),
-				    s->href, strlen(s->href) > 60 ? "…" : "");
-				c->errors++;
-				s->href = NULL;
-			}
-			break;
-		case CMARK_NODE_IMAGE:
-			s->type = SPAN_IMAGE;
-			lit = cmark_node_get_url(n) ? cmark_node_get_url(n) :
-			    "";
-			s->href = unesc(c, lit, strlen(lit), 0);
-			lit = cmark_node_get_title(n);
-			s->title = lit != NULL ? unesc(c, lit, strlen(lit), 0) :
-			    NULL;
-			image(c, s, &s->pos);
-			break;
-		default:
-			/* Custom inlines are never produced by the parser. */
-			s->type = SPAN_TEXT;
-			s->text = "";
-			break;
-		}
-		if (cmark_node_first_child(n) != NULL) {
-			if (depth >= MAX_MD_DEPTH) {
-				if (!c->deep++)
-					diag(DIAG_ERROR, bp, "inline markup "
-					    "nested deeper than %d levels",
-					    MAX_MD_DEPTH);
-				c->errors++;
-			} else
-				s->child = spans(c, d, cmark_node_first_child(n),
-				    t, bp, depth + 1, NULL);
-		}
-		if (s->type == SPAN_IMAGE && !has_text(s->child)) {
-			/* The only words a blind reader gets, and the
-			 * caption in the PDF. */
-			diag(DIAG_ERROR, &s->pos, "image \"%.*s\" has no "
-			    "alternative text: write what it shows between "
-			    "the brackets, ![…](%.*s)", utf8_cut(s->href, 60),
-			    s->href, utf8_cut(s->href, 60), s->href);
-			c->errors++;
-		}
+		n = span_fill(c, d, n, s, t, &b, bp, depth);
+		span_children(c, d, n, s, t, bp, depth);
 		spos_close(c, n);
 		*tail = s;
 		tail = &s->next;
@@ -762,7 +816,7 @@ text_size(struct mctx *c, const struct pos *p, const char *what)
 {
 	if (c->ntext <= MAX_MD_TEXT)
 		return;
-	diag(DIAG_ERROR, p, "%s of more than %d bytes", what, MAX_MD_TEXT);
+	diag_msg(DIAG_ERROR, p, MSG_MD_TEXT_SIZE, what, MAX_MD_TEXT);
 	c->errors++;
 }
 
@@ -835,129 +889,180 @@ pipe_table(const struct mctx *c, cmark_node *n)
 	return pipes > 0 && dashes > 0;
 }
 
+/* Counts n against MAX_MD_BLOCKS (each is an item, or more, that the
+ * PDF measures and places): 0 once past it. */
+static int
+block_budget(struct mctx *c, cmark_node *n)
+{
+	struct pos	 p;
+
+	if (++c->nblocks <= MAX_MD_BLOCKS)
+		return 1;
+	if (c->nblocks == MAX_MD_BLOCKS + 1) {
+		p = pos_node(c, n);
+		diag_msg(DIAG_ERROR, &p, MSG_MD_BLOCKS, MAX_MD_BLOCKS);
+		c->errors++;
+	}
+	return 0;
+}
+
+/* Paragraph n into b; a pipe table is refused. */
+static void
+block_paragraph(struct mctx *c, struct doc *d, cmark_node *n,
+    struct block *b)
+{
+	struct typo	 t;
+
+	memset(&t, 0, sizeof(t));
+	b->type = BLOCK_PARAGRAPH;
+	inline_scan(c, n);
+	if (pipe_table(c, n)) {
+		diag_msg(DIAG_ERROR, &b->pos, MSG_MD_TABLE);
+		c->errors++;
+	}
+	b->ins = spans(c, d, cmark_node_first_child(n), &t, &b->pos, 0,
+	    NULL);
+	text_size(c, &b->pos, "paragraph");
+}
+
+/* Heading n into b: the title is the plan's, so level 1 is warned. */
+static void
+block_heading(struct mctx *c, struct doc *d, cmark_node *n,
+    struct block *b)
+{
+	struct typo	 t;
+
+	memset(&t, 0, sizeof(t));
+	b->type = BLOCK_HEADING;
+	b->level = cmark_node_get_heading_level(n);
+	b->quoted = c->quoted;
+	if (b->level == 1)
+		diag_msg(DIAG_WARNING, &b->pos, MSG_MD_HEADING_1);
+	inline_scan(c, n);
+	b->ins = spans(c, d, cmark_node_first_child(n), &t, &b->pos, 0,
+	    NULL);
+	text_size(c, &b->pos, "heading");
+}
+
+/* Code block n into b, within MAX_CODE_LINES and MAX_CODE_SIZE. */
+static void
+block_code(struct mctx *c, cmark_node *n, struct block *b)
+{
+	const char	*lit = cmark_node_get_literal(n), *info;
+
+	b->type = BLOCK_CODE;
+	b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) : 0, 1);
+	if (lines_of(b->text) > MAX_CODE_LINES) {
+		diag_msg(DIAG_ERROR, &b->pos, MSG_MD_CODE_LINES,
+		    MAX_CODE_LINES);
+		c->errors++;
+	} else if (strlen(b->text) > MAX_CODE_SIZE) {
+		diag_msg(DIAG_ERROR, &b->pos, MSG_MD_CODE_BYTES,
+		    MAX_CODE_SIZE);
+		c->errors++;
+	}
+	info = cmark_node_get_fence_info(n);
+	b->info = info && *info ? unesc(c, info, strlen(info), 0) : NULL;
+}
+
+/* Raw HTML block n into b: shown as text, with a warning. */
+static void
+block_html(struct mctx *c, cmark_node *n, struct block *b)
+{
+	const char	*lit = cmark_node_get_literal(n);
+	char		 el[32];
+
+	b->type = BLOCK_HTML;
+	b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) : 0, 1);
+	html_name(b->text, el, sizeof(el));
+	diag_msg(DIAG_WARNING, &b->pos, MSG_MD_RAW_HTML_BLOCK, el);
+}
+
+/* Fills b from block node n but for its children. */
+static void
+block_fill(struct mctx *c, struct doc *d, cmark_node *n, struct block *b)
+{
+	switch ((int)cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		block_paragraph(c, d, n, b);
+		break;
+	case CMARK_NODE_HEADING:
+		block_heading(c, d, n, b);
+		break;
+	case CMARK_NODE_LIST:
+		b->type = BLOCK_LIST;
+		b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		b->start = cmark_node_get_list_start(n);
+		b->tight = cmark_node_get_list_tight(n);
+		break;
+	case CMARK_NODE_ITEM:
+		b->type = BLOCK_ITEM;
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		b->type = BLOCK_QUOTE;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		block_code(c, n, b);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		block_html(c, n, b);
+		break;
+	default:
+		/* Thematic breaks; custom blocks are never produced by the
+		 * parser. */
+		b->type = BLOCK_RULE;
+		break;
+	}
+}
+
+static struct block *blocks(struct mctx *, struct doc *, cmark_node *, int);
+
+/* The children of list, item or quote n into b, nested at most
+ * MAX_MD_DEPTH deep. */
+static void
+block_children(struct mctx *c, struct doc *d, cmark_node *n,
+    struct block *b, int depth)
+{
+	int	 quoted;
+
+	if (depth >= MAX_MD_DEPTH) {
+		if (!c->deep++)
+			diag_msg(DIAG_ERROR, &b->pos, MSG_MD_BLOCK_DEPTH,
+			    MAX_MD_DEPTH);
+		c->errors++;
+		return;
+	}
+	quoted = c->quoted;
+	c->quoted |= b->type == BLOCK_QUOTE;
+	b->child = blocks(c, d, cmark_node_first_child(n), depth + 1);
+	c->quoted = quoted;
+}
+
 static struct block *
 blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 {
 	struct block	*head = NULL, **tail = &head, *b;
-	struct typo	 t;
-	const char	*lit, *info;
-	char		 el[32];
-	int		 quoted;
+	const char	*lit;
+	struct pos	 p;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
-		/* Each is an item (or more) the PDF measures and places. */
-		if (++c->nblocks > MAX_MD_BLOCKS) {
-			if (c->nblocks == MAX_MD_BLOCKS + 1) {
-				struct pos p = pos_node(c, n);
-				diag(DIAG_ERROR, &p, "more than %d blocks "
-				    "(paragraphs, headings, list items, "
-				    "quotes) in one file", MAX_MD_BLOCKS);
-				c->errors++;
-			}
+		if (!block_budget(c, n))
 			break;
-		}
 		lit = cmark_node_get_literal(n);
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
 		    lit != NULL && is_comment(lit)) {
 			/* The authors' note: kept for the review only. */
-			struct pos p = pos_node(c, n);
+			p = pos_node(c, n);
 			add_note(c, lit, &p);
 			continue;
 		}
 		b = arena_alloc(c->r->ar, sizeof(*b));
 		b->pos = pos_node(c, n);
-		memset(&t, 0, sizeof(t));
 		c->nspans = c->ntext = 0;
-		switch ((int)cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			b->type = BLOCK_PARAGRAPH;
-			inline_scan(c, n);
-			if (pipe_table(c, n)) {
-				diag(DIAG_ERROR, &b->pos, "a table is not "
-				    "supported in a narrative: give the figures "
-				    "as an indicator (indicators/mNN.xml, shown "
-				    "as a chart and a data table) or as a list");
-				c->errors++;
-			}
-			b->ins = spans(c, d, cmark_node_first_child(n), &t,
-			    &b->pos, 0, NULL);
-			text_size(c, &b->pos, "paragraph");
-			break;
-		case CMARK_NODE_HEADING:
-			b->type = BLOCK_HEADING;
-			b->level = cmark_node_get_heading_level(n);
-			b->quoted = c->quoted;
-			if (b->level == 1)
-				diag(DIAG_WARNING, &b->pos, "level-1 heading: "
-				    "the title comes from the plan or "
-				    "edition.xml, start sections at ##");
-			inline_scan(c, n);
-			b->ins = spans(c, d, cmark_node_first_child(n), &t,
-			    &b->pos, 0, NULL);
-			text_size(c, &b->pos, "heading");
-			break;
-		case CMARK_NODE_LIST:
-			b->type = BLOCK_LIST;
-			b->ordered = cmark_node_get_list_type(n) ==
-			    CMARK_ORDERED_LIST;
-			b->start = cmark_node_get_list_start(n);
-			b->tight = cmark_node_get_list_tight(n);
-			break;
-		case CMARK_NODE_ITEM:
-			b->type = BLOCK_ITEM;
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			b->type = BLOCK_QUOTE;
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			b->type = BLOCK_CODE;
-			b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
-			    0, 1);
-			if (lines_of(b->text) > MAX_CODE_LINES) {
-				diag(DIAG_ERROR, &b->pos, "code block of more "
-				    "than %d lines", MAX_CODE_LINES);
-				c->errors++;
-			} else if (strlen(b->text) > MAX_CODE_SIZE) {
-				diag(DIAG_ERROR, &b->pos, "code block of more "
-				    "than %d bytes", MAX_CODE_SIZE);
-				c->errors++;
-			}
-			info = cmark_node_get_fence_info(n);
-			b->info = info && *info ? unesc(c, info, strlen(info),
-			    0) : NULL;
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			b->type = BLOCK_RULE;
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			b->type = BLOCK_HTML;
-			b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) :
-			    0, 1);
-			html_name(b->text, el, sizeof(el));
-			diag(DIAG_WARNING, &b->pos, "raw HTML block <%s> is "
-			    "not allowed, shown as text", el);
-			break;
-		default:
-			/* Custom blocks are never produced by the parser. */
-			b->type = BLOCK_RULE;
-			break;
-		}
+		block_fill(c, d, n, b);
 		if (b->type == BLOCK_LIST || b->type == BLOCK_ITEM ||
-		    b->type == BLOCK_QUOTE) {
-			if (depth >= MAX_MD_DEPTH) {
-				if (!c->deep++)
-					diag(DIAG_ERROR, &b->pos, "lists and "
-					    "quotes nested deeper than %d "
-					    "levels", MAX_MD_DEPTH);
-				c->errors++;
-			} else {
-				quoted = c->quoted;
-				c->quoted |= b->type == BLOCK_QUOTE;
-				b->child = blocks(c, d,
-				    cmark_node_first_child(n), depth + 1);
-				c->quoted = quoted;
-			}
-		}
+		    b->type == BLOCK_QUOTE)
+			block_children(c, d, n, b, depth);
 		*tail = b;
 		tail = &b->next;
 	}
@@ -987,18 +1092,15 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		p.col = col;
 		if (ch == 0) {
 			if (!nul++)
-				diag(DIAG_WARNING, &p, "NUL byte, replaced by "
-				    "U+FFFD");
+				diag_msg(DIAG_WARNING, &p, MSG_MD_NUL);
 			n = 0;
 		} else if (n == 0) {
 			if (!bad++)
-				diag(DIAG_WARNING, &p, "invalid UTF-8, "
-				    "replaced by U+FFFD");
+				diag_msg(DIAG_WARNING, &p, MSG_MD_BAD_UTF8);
 		} else if ((cp < 0x20 && cp != '\t' && cp != '\n' &&
 		    cp != '\r') || (cp >= 0x7f && cp <= 0x9f)) {
 			if (!ctl++)
-				diag(DIAG_WARNING, &p, "control character "
-				    "U+%04X, replaced by U+FFFD", cp);
+				diag_msg(DIAG_WARNING, &p, MSG_MD_CONTROL, cp);
 			n = 0;
 		}
 		/* Combining marks stack on one character, which pango
@@ -1009,9 +1111,8 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		    (const char *)s + i)) != 0) {
 			if (++marks > MAX_MARKS) {
 				if (!many++)
-					diag(DIAG_WARNING, &p, "more than %d "
-					    "combining marks in a row: the "
-					    "rest dropped", MAX_MARKS);
+					diag_msg(DIAG_WARNING, &p,
+					    MSG_MD_MARKS, MAX_MARKS);
 				buf_put(out, s + run, i - run);
 				run = i + n;
 			}
@@ -1143,8 +1244,8 @@ md_load(struct report *r, struct doc *d, const char *path)
 		return 0;
 	if (src.len > MAX_MD_SIZE) {
 		struct pos p = { c.path, 0, 0 };
-		diag(DIAG_ERROR, &p, "file too large (%zu bytes; at most %d "
-		    "for Markdown)", src.len, MAX_MD_SIZE);
+		diag_msg(DIAG_ERROR, &p, MSG_MD_TOO_LARGE, src.len,
+		    MAX_MD_SIZE);
 		buf_free(&src);
 		return 0;
 	}

@@ -79,6 +79,63 @@ enum msgid {
 	MSG_ICON,			/* path */
 	/* pdf.c, moved (its system errors: MSG_PATH_ERRNO) */
 	MSG_PDF_IMAGE_AGAIN,		/* path */
+	/* md.c */
+	MSG_MD_IMAGE_PIXELS,		/* href, w, h, MAX_IMAGE_PIXELS */
+	MSG_MD_IMAGE_SIDE,		/* href, w, h, MAX_IMAGE_SIDE */
+	MSG_MD_IMAGE_BROKEN,		/* href, kind */
+	MSG_MD_IMAGE_TRUNCATED,		/* href, kind */
+	MSG_MD_IMAGE_JPEG,		/* href */
+	MSG_MD_IMAGE_OTHER_KIND,	/* href, a/an, kind, a/an, found */
+	MSG_MD_IMAGE_SVG,		/* href, svgdraw_strerror() */
+	MSG_MD_IMAGE_NOT_KIND,		/* href, article, kind */
+	MSG_MD_IMAGE_WHERE,		/* href */
+	MSG_MD_IMAGE_OUTSIDE,		/* href */
+	MSG_MD_IMAGE_KIND,		/* href */
+	MSG_MD_IMAGE_BYTES,		/* href, long long size, MAX */
+	MSG_MD_SPANS,			/* MAX_MD_SPANS */
+	MSG_MD_RAW_HTML,		/* element, length, text, "…" or "" */
+	MSG_MD_LINKS,			/* MAX_MD_LINKS */
+	MSG_MD_LINK_SCHEME,		/* length, href, "…" or "" */
+	MSG_MD_INLINE_DEPTH,		/* MAX_MD_DEPTH */
+	MSG_MD_IMAGE_ALT,		/* length, href, length, href */
+	MSG_MD_TEXT_SIZE,		/* "paragraph", MAX_MD_TEXT */
+	MSG_MD_BLOCKS,			/* MAX_MD_BLOCKS */
+	MSG_MD_TABLE,
+	MSG_MD_HEADING_1,
+	MSG_MD_CODE_LINES,		/* MAX_CODE_LINES */
+	MSG_MD_CODE_BYTES,		/* MAX_CODE_SIZE */
+	MSG_MD_RAW_HTML_BLOCK,		/* element */
+	MSG_MD_BLOCK_DEPTH,		/* MAX_MD_DEPTH */
+	MSG_MD_NUL,
+	MSG_MD_BAD_UTF8,
+	MSG_MD_CONTROL,			/* code point (unsigned) */
+	MSG_MD_MARKS,			/* MAX_MARKS */
+	MSG_MD_TOO_LARGE,		/* size (size_t), MAX_MD_SIZE */
+	/* load.c */
+	MSG_LOAD_LINK_NOWHERE,
+	MSG_LOAD_LINK_LOOP,
+	MSG_LOAD_READ,			/* strerror() */
+	MSG_LOAD_LINK_FOLDER,
+	MSG_LOAD_OUTSIDE,
+	MSG_LOAD_READ_FOLDER,		/* what folder, strerror() */
+	MSG_LOAD_FOLDER_LINK,		/* what folder */
+	MSG_LOAD_NOT_FOLDER,		/* what folder */
+	MSG_LOAD_INDICATORS_DIR,	/* strerror() */
+	MSG_LOAD_INDICATOR_NAME,	/* number of measures (size_t) */
+	MSG_LOAD_NO_INDICATORS,		/* id, folder, id */
+	MSG_LOAD_PART_TWICE,		/* file */
+	MSG_LOAD_MISSING_FILE,		/* path */
+	MSG_LOAD_NO_EDITION_FILE,
+	MSG_LOAD_EDITION_YEAR,		/* year, folder */
+	MSG_LOAD_UNLISTED,
+	MSG_LOAD_NO_MEASURES_DIR,
+	MSG_LOAD_MEASURES_DIR,		/* strerror() */
+	MSG_LOAD_NARRATIVE_NAME,	/* number of measures (size_t) */
+	MSG_LOAD_EDITIONS_DIR,		/* strerror() */
+	MSG_LOAD_EDITION_NAME,
+	MSG_LOAD_NO_EDITION,
+	MSG_LOAD_NO_CONTENT,
+	MSG_LOAD_NO_PLAN,
 	MSG__MAX
 };
 

@@ -93,6 +93,120 @@ thousands(const char *s)
 	    s[2] >= '0' && s[2] <= '9' && !(s[3] >= '0' && s[3] <= '9');
 }
 
+/* Quotation marks at s, c their character: French guillemets with
+ * their narrow spaces, *n the bytes of s they take.  0 if c is none. */
+static int
+fr_quote(struct typo *t, struct buf *out, const char *s, unsigned c,
+    size_t *n)
+{
+	switch (c) {
+	case '"':
+		if (!t->quote) {
+			BUF_PUTSL(out, "«" NNBSP);
+			while (s[*n] == ' ')
+				(*n)++;
+			t->quote = 1;
+			t->prev = 0x202f;
+		} else {
+			trim_space(out);
+			BUF_PUTSL(out, NNBSP "»");
+			t->quote = 0;
+			t->prev = 0xbb;
+		}
+		return 1;
+	case 0xab:	/* « */
+		BUF_PUTSL(out, "«" NNBSP);
+		while (s[*n] == ' ' || strncmp(s + *n, NBSP, 2) == 0 ||
+		    strncmp(s + *n, NNBSP, 3) == 0)
+			*n += s[*n] == ' ' ? 1 :
+			    (unsigned char)s[*n] == 0xc2 ? 2 : 3;
+		t->prev = 0x202f;
+		return 1;
+	case 0xbb:	/* » */
+		trim_space(out);
+		if (t->prev != 0)
+			BUF_PUTSL(out, NNBSP);
+		BUF_PUTSL(out, "»");
+		t->prev = 0xbb;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Characters at s that French writes otherwise (quotation marks,
+ * apostrophe, the space in a number, ellipsis), c the first: writes
+ * them, *n the bytes of s they take.  0 if c is none. */
+static int
+fr_replace(struct typo *t, struct buf *out, const char *s, unsigned c,
+    size_t *n)
+{
+	if (fr_quote(t, out, s, c, n))
+		return 1;
+	if (c == '\'') {
+		BUF_PUTSL(out, "’");
+		t->prev = 0x2019;
+		return 1;
+	}
+	/* "170 000": a group of thousands stays with the rest of its
+	 * number. */
+	if (c == ' ' && t->prev >= '0' && t->prev <= '9' &&
+	    thousands(s + 1)) {
+		BUF_PUTSL(out, NNBSP);
+		t->prev = 0x202f;
+		return 1;
+	}
+	if (c == '.' && strncmp(s, "...", 3) == 0) {
+		BUF_PUTSL(out, "…");
+		*n = 3;
+		t->prev = 0x2026;
+		return 1;
+	}
+	return 0;
+}
+
+/* The space French puts before c, a punctuation mark or sign at in + i
+ * followed by the byte next: none inside an address, after an opening
+ * bracket or at the start of the run. */
+static void
+fr_space_before(struct typo *t, struct buf *out, const char *in, size_t i,
+    unsigned c, unsigned next, struct word *w)
+{
+	switch (c) {
+	case ';':
+	case '!':
+	case '?':
+		/* Punctuation ends a word: "x?y=1" is no question. */
+		if (!ends_word(next) || in_url(in, i, w) ||
+		    t->prev == 0 || t->prev == '?' || t->prev == '!' ||
+		    t->prev == '(' ||
+		    t->prev == 0x2026 || t->prev == '[')
+			break;
+		trim_space(out);
+		BUF_PUTSL(out, NNBSP);
+		break;
+	case ':':
+		if (!ends_word(next) || in_url(in, i, w) ||
+		    t->prev == 0 || next == '/' ||
+		    (t->prev >= '0' && t->prev <= '9' &&
+		    next >= '0' && next <= '9') || t->prev == '(')
+			break;
+		trim_space(out);
+		BUF_PUTSL(out, NBSP);
+		break;
+	case '%':
+	case 0x20ac:	/* € */
+		/* "81 %", "170 €": the sign stays with its number. */
+		if (t->prev == ' ') {
+			trim_space(out);
+			BUF_PUTSL(out, NNBSP);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 void
 typo_fr(struct typo *t, struct buf *out, const char *in)
 {
@@ -105,90 +219,9 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 		if ((c = utf8_get(in + i, len - i, &n)) == UTF8_BAD)
 			c = (unsigned char)in[i];
 		next = (unsigned char)in[i + n];
-		switch (c) {
-		case '"':
-			if (!t->quote) {
-				BUF_PUTSL(out, "«" NNBSP);
-				while (in[i + n] == ' ')
-					n++;
-				t->quote = 1;
-				t->prev = 0x202f;
-			} else {
-				trim_space(out);
-				BUF_PUTSL(out, NNBSP "»");
-				t->quote = 0;
-				t->prev = 0xbb;
-			}
+		if (fr_replace(t, out, in + i, c, &n))
 			continue;
-		case '\'':
-			BUF_PUTSL(out, "’");
-			t->prev = 0x2019;
-			continue;
-		case 0xab:	/* « */
-			BUF_PUTSL(out, "«" NNBSP);
-			while (in[i + n] == ' ' || strncmp(in + i + n,
-			    NBSP, 2) == 0 || strncmp(in + i + n, NNBSP, 3) == 0)
-				n += in[i + n] == ' ' ? 1 :
-				    (unsigned char)in[i + n] == 0xc2 ? 2 : 3;
-			t->prev = 0x202f;
-			continue;
-		case 0xbb:	/* » */
-			trim_space(out);
-			if (t->prev != 0)
-				BUF_PUTSL(out, NNBSP);
-			BUF_PUTSL(out, "»");
-			t->prev = 0xbb;
-			continue;
-		case ';':
-		case '!':
-		case '?':
-			/* Punctuation ends a word: "x?y=1" is no question. */
-			if (!ends_word(next) || in_url(in, i, &w) ||
-			    t->prev == 0 || t->prev == '?' || t->prev == '!' ||
-			    t->prev == '(' ||
-			    t->prev == 0x2026 || t->prev == '[')
-				break;
-			trim_space(out);
-			BUF_PUTSL(out, NNBSP);
-			break;
-		case ':':
-			if (!ends_word(next) || in_url(in, i, &w) ||
-			    t->prev == 0 || next == '/' ||
-			    (t->prev >= '0' && t->prev <= '9' &&
-			    next >= '0' && next <= '9') || t->prev == '(')
-				break;
-			trim_space(out);
-			BUF_PUTSL(out, NBSP);
-			break;
-		case '%':
-		case 0x20ac:	/* € */
-			/* "81 %", "170 €": the sign stays with its number. */
-			if (t->prev == ' ') {
-				trim_space(out);
-				BUF_PUTSL(out, NNBSP);
-			}
-			break;
-		case ' ':
-			/* "170 000": a group of thousands stays with the rest
-			 * of its number. */
-			if (t->prev >= '0' && t->prev <= '9' &&
-			    thousands(in + i + 1)) {
-				BUF_PUTSL(out, NNBSP);
-				t->prev = 0x202f;
-				continue;
-			}
-			break;
-		case '.':
-			if (strncmp(in + i, "...", 3) == 0) {
-				BUF_PUTSL(out, "…");
-				n = 3;
-				t->prev = 0x2026;
-				continue;
-			}
-			break;
-		default:
-			break;
-		}
+		fr_space_before(t, out, in, i, c, next, &w);
 		buf_put(out, in + i, n);
 		t->prev = c;
 	}

@@ -386,85 +386,111 @@ says_see(const struct span *prev, const struct span *link)
 	return 0;
 }
 
-static void
-resolve(struct xctx *x, const struct target *from, struct span *s)
+/* The target of path, relative to the file of from ("": from itself),
+ * or NULL.  *norm: the normalized path looked for, or NULL (the
+ * caller frees it). */
+static struct target *
+find_target(struct xctx *x, const struct target *from, const char *path,
+    char **norm)
 {
-	struct target	 key, *t;
+	struct target	 key;
+	char		*dir, *joined, *slash;
+
+	*norm = NULL;
+	if (*path == '\0')
+		return (struct target *)from;
+	if (*path == '/')
+		return NULL;
+	dir = xstrdup(from->d->file);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	joined = xasprintf("%s/%s", dir, path);
+	*norm = normalize(joined);
+	free(joined);
+	free(dir);
+	if (*norm == NULL)
+		return NULL;
+	key.file = *norm;
+	return bsearch(&key, x->t, x->nt, sizeof(*x->t), targetcmp);
+}
+
+/* Points ref at the indicator of t's measure that frag names (its id,
+ * or "ind-" and its id), if there is one. */
+static void
+indicator_anchor(struct xctx *x, const struct target *t, struct xref *ref,
+    const char *frag)
+{
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; i < t->m->ninds; i++)
+		if (strcmp(frag, t->m->inds[i].id) == 0 ||
+		    (strncmp(frag, "ind-", 4) == 0 &&
+		    strcmp(frag + 4, t->m->inds[i].id) == 0))
+			break;
+	if (i == t->m->ninds)
+		return;
+	s = xasprintf("ind-%s", t->m->inds[i].id);
+	ref->anchor = arena_strdup(x->r->ar, s);
+	free(s);
+	s = xasprintf("%s#%s", t->m->id, ref->anchor);
+	ref->dest = arena_strdup(x->r->ar, s);
+	free(s);
+}
+
+/* The reference of s to t (arena), its fragment frag (NULL: none)
+ * a heading of t's text or an indicator of its measure; NULL and an
+ * error if frag names neither. */
+static struct xref *
+make_ref(struct xctx *x, const struct target *t, struct span *s,
+    const char *frag)
+{
 	struct xref	*ref;
 	const struct block *h;
-	char		*path, *frag, *dir, *joined, *norm, *slash;
-	size_t		 i;
 
-	path = xstrdup(s->href);
-	if ((frag = strchr(path, '#')) != NULL)
-		*frag++ = '\0';
-	pct_decode(path);
-	t = NULL;
-	norm = NULL;
-	if (*path == '\0')
-		t = (struct target *)from;
-	else if (*path != '/') {
-		dir = xstrdup(from->d->file);
-		if ((slash = strrchr(dir, '/')) != NULL)
-			*slash = '\0';
-		else
-			strcpy(dir, ".");
-		joined = xasprintf("%s/%s", dir, path);
-		norm = normalize(joined);
-		free(joined);
-		free(dir);
-		if (norm != NULL) {
-			key.file = norm;
-			t = bsearch(&key, x->t, x->nt, sizeof(*x->t),
-			    targetcmp);
-		}
-	}
-	if (t == NULL) {
-		diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_TARGET,
-		    utf8_cut(s->href, 100), s->href,
-		    norm != NULL ? norm : path);
-		x->errors++;
-		s->href = NULL;
-		goto out;
-	}
 	ref = arena_alloc(x->r->ar, sizeof(*ref));
 	ref->e = t->e;
 	ref->m = t->m;
 	ref->pt = t->pt;
 	ref->back = t->back;
 	ref->dest = t->dest;
-	if (frag != NULL && *frag != '\0') {
-		if ((h = find_heading(t->d->blocks, frag)) != NULL) {
-			ref->anchor = h->id;
-			ref->dest = h->dest;
-		} else if (t->m != NULL) {
-			for (i = 0; i < t->m->ninds; i++)
-				if (strcmp(frag, t->m->inds[i].id) == 0 ||
-				    (strncmp(frag, "ind-", 4) == 0 &&
-				    strcmp(frag + 4, t->m->inds[i].id) == 0))
-					break;
-			if (i < t->m->ninds) {
-				joined = xasprintf("ind-%s", t->m->inds[i].id);
-				ref->anchor = arena_strdup(x->r->ar, joined);
-				free(joined);
-				joined = xasprintf("%s#%s", t->m->id,
-				    ref->anchor);
-				ref->dest = arena_strdup(x->r->ar, joined);
-				free(joined);
-			}
-		}
-		if (ref->anchor == NULL) {
-			diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_HEADING,
-			    utf8_cut(s->href, 100), s->href,
-			    t->m != NULL ? " or indicator" : "", frag,
-			    t->d->file);
-			x->errors++;
-			s->href = NULL;
-			goto out;
-		}
+	if (frag == NULL || *frag == '\0')
+		return ref;
+	if ((h = find_heading(t->d->blocks, frag)) != NULL) {
+		ref->anchor = h->id;
+		ref->dest = h->dest;
+	} else if (t->m != NULL)
+		indicator_anchor(x, t, ref, frag);
+	if (ref->anchor != NULL)
+		return ref;
+	diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_HEADING,
+	    utf8_cut(s->href, 100), s->href,
+	    t->m != NULL ? " or indicator" : "", frag, t->d->file);
+	return NULL;
+}
+
+static void
+resolve(struct xctx *x, const struct target *from, struct span *s)
+{
+	struct target	*t;
+	char		*path, *frag, *norm;
+
+	path = xstrdup(s->href);
+	if ((frag = strchr(path, '#')) != NULL)
+		*frag++ = '\0';
+	pct_decode(path);
+	if ((t = find_target(x, from, path, &norm)) == NULL) {
+		diag_msg(DIAG_ERROR, &s->pos, MSG_LINK_TARGET,
+		    utf8_cut(s->href, 100), s->href,
+		    norm != NULL ? norm : path);
+		x->errors++;
+		s->href = NULL;
+	} else if ((s->ref = make_ref(x, t, s, frag)) == NULL) {
+		x->errors++;
+		s->href = NULL;
 	}
-	s->ref = ref;
-out:
 	free(norm);
 	free(path);
 }
