@@ -121,6 +121,17 @@ if ! "$BIN" build --format html --content content --out "$OUT" --quiet \
 fi
 pass "site: the sample content builds"
 
+# The social card is PNG written by gen/svg.c itself, not by libpng: a
+# decoder of its own checks every CRC and filter, the size Open Graph
+# asks for and that the sheet is drawn on it (not one flat colour).
+for y in 2015 2016; do
+	if card=$(python3 "$TOP/tests/pngpix.py" "$OUT/$y/partage-$y.png" \
+	    2>&1) && [ "${card% *}" = "1200 630 2" ] && [ "${card##* }" -gt 100 ]
+	then pass "site: the $y social card decodes, 1200 x 630 RGB, drawn"
+	else fail "site: the $y social card decodes, 1200 x 630 RGB, drawn" \
+	    "$card"; fi
+done
+
 if ! command -v java >/dev/null 2>&1 || [ ! -f "$VNU" ]; then
 	fail "site: Nu HTML Checker available (java, tests/node_modules)" \
 	    "$(tail -5 "$WORK/npm.log" 2>/dev/null)"
