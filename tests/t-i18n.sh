@@ -93,6 +93,32 @@ else
 	fail "no French interface word in $n pages, charts and CSV files and the PDF" \
 	    "$(sort found | uniq -c | head -20)"
 fi
+
+# The same words in the English plan of 4 levels, 12 priorities, its own
+# 3-status scale and an edition two years after its end (tests/plans/en).
+check "the 4-level English plan builds" "$BIN" build --quiet \
+    --content "$TOP/tests/plans/en" --out en4
+find en4 -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files4
+n=$(wc -l <files4)
+: >found4
+while read -r f; do
+	sed 's/<[^>]*>/ /g' "$f" | grep -o -w -F -f words | sed "s|^|$f: |" \
+	    >>found4
+done <files4
+pdftotext en4/2022/rapport-2022.pdf en4.txt
+grep -o -w -F -f words en4.txt | sed 's|^|rapport-2022.pdf: |' >>found4
+if [ "$n" -gt 30 ] && [ ! -s found4 ]; then
+	pass "no French interface word in the 4-level plan's $n files and PDF"
+else
+	fail "no French interface word in the 4-level plan's $n files and PDF" \
+	    "$(sort found4 | uniq -c | sort -rn | head -20)"
+fi
+if grep -q '1,541\.5' en4/2022/index.html en4.txt &&
+    grep -q '<html lang="en"' en4/2022/index.html; then
+	pass "the 4-level plan: English numbers (1,541.5) and lang=\"en\""
+else
+	fail "the 4-level plan: English numbers (1,541.5) and lang=\"en\""
+fi
 # No narrow or plain no-break space before : ; ! ? (French spacing),
 # but in the span marked French (its lines left out here).
 if cat $(cat files) en.txt | grep -v 'égalité\|essentiel' |
