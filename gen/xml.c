@@ -1214,6 +1214,92 @@ plan_lang(struct ctx *c, xmlNode *root)
 	i18n_use(l);
 }
 
+/* The plan's period, data year, titles, adoption and source: the
+ * attributes and elements of root before its levels. */
+static void
+read_plan_head(struct ctx *c, xmlNode *root)
+{
+	struct plan	*pl = &c->r->plan;
+	xmlNode		*n;
+	struct pos	 p;
+
+	pl->start = attr_year(c, root, "start");
+	pl->end = attr_year(c, root, "end");
+	pl->data_from = attr_of(c, root, "data-from") != NULL ?
+	    attr_year(c, root, "data-from") : pl->start;
+	if (pl->end < pl->start || pl->data_from > pl->start) {
+		p = pos_of(c, root, NULL);
+		diag(DIAG_ERROR, &p, "plan period %d-%d (data from %d) is "
+		    "not in order", pl->start, pl->end, pl->data_from);
+		c->errors++;
+	}
+	pl->title = text_of(c, child_el(root, "title"));
+	pl->short_title = text_of(c, child_el(root, "short-title"));
+	if (pl->short_title == NULL)
+		pl->short_title = pl->title;
+	pl->adopted = text_raw(c, child_el(root, "adopted"));
+	if (pl->adopted != NULL) {
+		p = pos_of(c, child_el(root, "adopted"), NULL);
+		check_date(c, &p, pl->adopted);
+	}
+	pl->source = text_of(c, child_el(root, "source"));
+	if ((n = child_el(root, "source")) != NULL)
+		pl->source_url = attr_of(c, n, "url");
+}
+
+/*
+ * The priorities and measures of root counted, and their arrays made in
+ * the arena before any is read, so that pointers to measures stay
+ * valid.  Returns 0 after an error if there are too many measures.
+ */
+static int
+size_plan(struct ctx *c, xmlNode *root)
+{
+	struct plan	*pl = &c->r->plan;
+	xmlNode		*pn;
+	size_t		 nm = 0;
+	struct pos	 p;
+
+	for (pn = root->children; pn != NULL; pn = pn->next) {
+		if (!is_el(pn, "priority"))
+			continue;
+		pl->nprios++;
+		count_items(pn, &nm);
+	}
+	if (nm > MAX_MEASURES) {
+		p = pos_of(c, root, NULL);
+		diag(DIAG_ERROR, &p, "more than %d measures (ids m01 to "
+		    "m%d)", MAX_MEASURES, MAX_MEASURES);
+		c->errors++;
+		pl->nprios = 0;
+		return 0;
+	}
+	pl->prios = arena_array(c->r->ar, pl->nprios, sizeof(*pl->prios));
+	pl->measures = arena_array(c->r->ar, nm, sizeof(*pl->measures));
+	pl->nmeasures = nm;
+	return 1;
+}
+
+/* The priority pn, the pi-th (from 1), with what it holds. */
+static void
+read_priority(struct ctx *c, struct walk *w, const xmlNode *pn, size_t pi)
+{
+	struct plan	*pl = &c->r->plan;
+	struct priority	*pr = &pl->prios[pi - 1];
+	size_t		 nm = 0;
+
+	pr->number = (int)pi;
+	pr->pos = pos_of(c, pn, NULL);
+	pr->id = attr_of(c, pn, "id");
+	pr->title = text_of(c, child_el(pn, "title"));
+	pr->num = item_number(c, pn, &pl->levels[0], (int)pi, pr->id, NULL);
+	pr->label = item_label(c, 0, pr->num);
+	pr->objs = arena_array(c->r->ar, count_items(pn, &nm),
+	    sizeof(*pr->objs));
+	w->mcap = 0;
+	read_children(c, w, pn, pr, NULL, 1);
+}
+
 int
 xml_load_plan(struct report *r, const char *path)
 {
@@ -1223,9 +1309,7 @@ xml_load_plan(struct report *r, const char *path)
 	struct walk	 w;
 	xmlDocPtr	 doc;
 	xmlNode		*root, *pn;
-	size_t		 nm = 0, pi = 0, no;
-	struct priority	*pr;
-	struct pos	 p;
+	size_t		 pi = 0;
 
 	memset(&w, 0, sizeof(w));
 	pl->file = c.path;
@@ -1233,28 +1317,7 @@ xml_load_plan(struct report *r, const char *path)
 		goto out;
 	root = xmlDocGetRootElement(doc);
 	plan_lang(&c, root);
-	pl->start = attr_year(&c, root, "start");
-	pl->end = attr_year(&c, root, "end");
-	pl->data_from = attr_of(&c, root, "data-from") != NULL ?
-	    attr_year(&c, root, "data-from") : pl->start;
-	if (pl->end < pl->start || pl->data_from > pl->start) {
-		p = pos_of(&c, root, NULL);
-		diag(DIAG_ERROR, &p, "plan period %d-%d (data from %d) is "
-		    "not in order", pl->start, pl->end, pl->data_from);
-		c.errors++;
-	}
-	pl->title = text_of(&c, child_el(root, "title"));
-	pl->short_title = text_of(&c, child_el(root, "short-title"));
-	if (pl->short_title == NULL)
-		pl->short_title = pl->title;
-	pl->adopted = text_raw(&c, child_el(root, "adopted"));
-	if (pl->adopted != NULL) {
-		p = pos_of(&c, child_el(root, "adopted"), NULL);
-		check_date(&c, &p, pl->adopted);
-	}
-	pl->source = text_of(&c, child_el(root, "source"));
-	if ((pn = child_el(root, "source")) != NULL)
-		pl->source_url = attr_of(&c, pn, "url");
+	read_plan_head(&c, root);
 	plan_defaults(pl);
 	if ((pn = child_el(root, "levels")) != NULL) {
 		w.declared = 1;
@@ -1262,47 +1325,13 @@ xml_load_plan(struct report *r, const char *path)
 	}
 	if ((pn = child_el(root, "statuses")) != NULL)
 		read_scale(&c, pn);
-
-	/* Count first, so that measure pointers stay valid. */
-	for (pn = root->children; pn != NULL; pn = pn->next) {
-		if (!is_el(pn, "priority"))
-			continue;
-		pl->nprios++;
-		count_items(pn, &nm);
+	if (size_plan(&c, root)) {
+		for (pn = root->children; pn != NULL; pn = pn->next)
+			if (is_el(pn, "priority"))
+				read_priority(&c, &w, pn, ++pi);
+		if (w.declared)
+			check_ids(&c);
 	}
-	if (nm > MAX_MEASURES) {
-		p = pos_of(&c, root, NULL);
-		diag(DIAG_ERROR, &p, "more than %d measures (ids m01 to "
-		    "m%d)", MAX_MEASURES, MAX_MEASURES);
-		c.errors++;
-		pl->nprios = 0;
-		nm = 0;
-		xmlFreeDoc(doc);
-		goto out;
-	}
-	pl->prios = arena_array(r->ar, pl->nprios, sizeof(*pl->prios));
-	pl->measures = arena_array(r->ar, nm, sizeof(*pl->measures));
-	pl->nmeasures = nm;
-
-	for (pn = root->children; pn != NULL; pn = pn->next) {
-		if (!is_el(pn, "priority"))
-			continue;
-		pr = &pl->prios[pi++];
-		pr->number = (int)pi;
-		pr->pos = pos_of(&c, pn, NULL);
-		pr->id = attr_of(&c, pn, "id");
-		pr->title = text_of(&c, child_el(pn, "title"));
-		pr->num = item_number(&c, pn, &pl->levels[0], (int)pi,
-		    pr->id, NULL);
-		pr->label = item_label(&c, 0, pr->num);
-		nm = 0;
-		no = count_items(pn, &nm);
-		pr->objs = arena_array(r->ar, no, sizeof(*pr->objs));
-		w.mcap = 0;
-		read_children(&c, &w, pn, pr, NULL, 1);
-	}
-	if (w.declared)
-		check_ids(&c);
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
@@ -1312,30 +1341,15 @@ out:
 
 /* ---- indicators/mNN.xml ---- */
 
+/* The <category> children of n, each a series of ind. */
 static void
-read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
+read_categories(struct ctx *c, const xmlNode *n, struct indicator *ind,
+    size_t *cap)
 {
 	const xmlNode	*k;
-	const char	*s;
 	struct series	*se;
-	size_t		 cap = 0, i;
+	size_t		 i;
 	struct pos	 p;
-
-	ind->pos = pos_of(c, n, NULL);
-	ind->id = attr_of(c, n, "id");
-	ind->unit = attr_of(c, n, "unit");
-	s = attr_of(c, n, "direction");
-	ind->direction = strcmp(s, "lower") == 0 ? DIRECTION_LOWER :
-	    DIRECTION_HIGHER;
-	ind->label = text_of(c, child_el(n, "label"));
-	ind->definition = text_of(c, child_el(n, "definition"));
-	ind->source = text_of(c, child_el(n, "source"));
-	ind->source_url = attr_of(c, child_el(n, "source"), "url");
-	ind->note = text_of(c, child_el(n, "note"));
-	if ((k = child_el(n, "baseline")) != NULL)
-		read_point(c, k, &ind->baseline);
-	if ((k = child_el(n, "target")) != NULL)
-		read_point(c, k, &ind->target);
 
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "category"))
@@ -1347,7 +1361,7 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 			c->errors++;
 			break;
 		}
-		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, cap);
+		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, *cap);
 		se->pos = p;
 		se->id = attr_of(c, k, "id");
 		se->label = typo_str(c->r->ar, attr_of(c, k, "label"));
@@ -1361,16 +1375,16 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 			}
 		read_values(c, k, se);
 	}
-	ind->categories = ind->nseries > 0;
-	if (!ind->categories) {
-		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, cap);
-		se->label = ind->label;
-		se->pos = ind->pos;
-		read_values(c, n, se);
-	}
+}
 
-	s = attr_of(c, n, "chart");
-	p = pos_of(c, n, "chart");
+/* The chart attribute of n, or the kind that suits ind's series, and
+ * what a series of categories cannot have. */
+static void
+read_chart(struct ctx *c, const xmlNode *n, struct indicator *ind)
+{
+	const char	*s = attr_of(c, n, "chart");
+	struct pos	 p = pos_of(c, n, "chart");
+
 	if (s == NULL)
 		ind->chart = ind->categories ? CHART_HBAR : CHART_LINE;
 	else if (strcmp(s, "stacked") == 0) {
@@ -1394,6 +1408,40 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 		    " a baseline or target needs a single series", ind->id);
 		c->errors++;
 	}
+}
+
+static void
+read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
+{
+	const xmlNode	*k;
+	const char	*s;
+	struct series	*se;
+	size_t		 cap = 0;
+
+	ind->pos = pos_of(c, n, NULL);
+	ind->id = attr_of(c, n, "id");
+	ind->unit = attr_of(c, n, "unit");
+	s = attr_of(c, n, "direction");
+	ind->direction = strcmp(s, "lower") == 0 ? DIRECTION_LOWER :
+	    DIRECTION_HIGHER;
+	ind->label = text_of(c, child_el(n, "label"));
+	ind->definition = text_of(c, child_el(n, "definition"));
+	ind->source = text_of(c, child_el(n, "source"));
+	ind->source_url = attr_of(c, child_el(n, "source"), "url");
+	ind->note = text_of(c, child_el(n, "note"));
+	if ((k = child_el(n, "baseline")) != NULL)
+		read_point(c, k, &ind->baseline);
+	if ((k = child_el(n, "target")) != NULL)
+		read_point(c, k, &ind->target);
+	read_categories(c, n, ind, &cap);
+	ind->categories = ind->nseries > 0;
+	if (!ind->categories) {
+		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, cap);
+		se->label = ind->label;
+		se->pos = ind->pos;
+		read_values(c, n, se);
+	}
+	read_chart(c, n, ind);
 }
 
 /* An assessment's status: one of the plan's scale. */
@@ -1421,6 +1469,67 @@ read_status(struct ctx *c, const xmlNode *n, struct assessment *a)
 	a->status = STATUS_NOT_ASSESSED;
 }
 
+/* The indicator k of measure m, its id unique in the file. */
+static void
+add_indicator(struct ctx *c, struct measure *m, const xmlNode *k,
+    size_t *cap)
+{
+	struct indicator *ind;
+	size_t		 i;
+	struct pos	 p;
+
+	if (m->ninds == MAX_INDICATORS) {
+		p = pos_of(c, k, NULL);
+		diag(DIAG_ERROR, &p, "more than %d indicators",
+		    MAX_INDICATORS);
+		c->errors++;
+		return;
+	}
+	ind = ARENA_PUSH(c->r->ar, m->inds, m->ninds, *cap);
+	ind->measure = m;
+	read_indicator(c, k, ind);
+	for (i = 0; i + 1 < m->ninds; i++)
+		if (strcmp(m->inds[i].id, ind->id) == 0) {
+			p = pos_of(c, k, "id");
+			diag(DIAG_ERROR, &p, "duplicate indicator id \"%s\" "
+			    "(first at line %d)", ind->id,
+			    m->inds[i].pos.line);
+			c->errors++;
+		}
+}
+
+/* The assessment k of measure m, one per year.  Returns 0 when m has
+ * as many as it may. */
+static int
+add_assessment(struct ctx *c, struct measure *m, const xmlNode *k,
+    size_t *cap)
+{
+	struct assessment *a;
+	size_t		 i;
+	struct pos	 p;
+
+	if (m->nassess == MAX_ASSESSMENTS) {
+		p = pos_of(c, k, NULL);
+		diag(DIAG_ERROR, &p, "more than %d assessments",
+		    MAX_ASSESSMENTS);
+		c->errors++;
+		return 0;
+	}
+	a = ARENA_PUSH(c->r->ar, m->assess, m->nassess, *cap);
+	a->pos = pos_of(c, k, NULL);
+	a->year = attr_year(c, k, "year");
+	a->text = text_of(c, k);
+	read_status(c, k, a);
+	for (i = 0; i + 1 < m->nassess; i++)
+		if (m->assess[i].year == a->year) {
+			p = pos_of(c, k, "year");
+			diag(DIAG_ERROR, &p, "second assessment for %d (first "
+			    "at line %d)", a->year, m->assess[i].pos.line);
+			c->errors++;
+		}
+	return 1;
+}
+
 int
 xml_load_indicators(struct report *r, struct measure *m, const char *path)
 {
@@ -1429,9 +1538,7 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	const char	*s;
-	size_t		 icap = 0, acap = 0, i;
-	struct indicator *ind;
-	struct assessment *a;
+	size_t		 icap = 0, acap = 0;
 	struct pos	 p;
 
 	/* Left NULL when the file cannot be read: nothing more to check. */
@@ -1446,51 +1553,12 @@ xml_load_indicators(struct report *r, struct measure *m, const char *path)
 		    "\"%s\"", m->id, s);
 		c.errors++;
 	}
-	for (k = root->children; k != NULL; k = k->next) {
-		if (is_el(k, "indicator")) {
-			if (m->ninds == MAX_INDICATORS) {
-				p = pos_of(&c, k, NULL);
-				diag(DIAG_ERROR, &p, "more than %d indicators",
-				    MAX_INDICATORS);
-				c.errors++;
-				continue;
-			}
-			ind = ARENA_PUSH(r->ar, m->inds, m->ninds, icap);
-			ind->measure = m;
-			read_indicator(&c, k, ind);
-			for (i = 0; i + 1 < m->ninds; i++)
-				if (strcmp(m->inds[i].id, ind->id) == 0) {
-					p = pos_of(&c, k, "id");
-					diag(DIAG_ERROR, &p, "duplicate "
-					    "indicator id \"%s\" (first at "
-					    "line %d)", ind->id,
-					    m->inds[i].pos.line);
-					c.errors++;
-				}
-		} else if (is_el(k, "assessment")) {
-			if (m->nassess == MAX_ASSESSMENTS) {
-				p = pos_of(&c, k, NULL);
-				diag(DIAG_ERROR, &p, "more than %d assessments",
-				    MAX_ASSESSMENTS);
-				c.errors++;
-				break;
-			}
-			a = ARENA_PUSH(r->ar, m->assess, m->nassess, acap);
-			a->pos = pos_of(&c, k, NULL);
-			a->year = attr_year(&c, k, "year");
-			a->text = text_of(&c, k);
-			read_status(&c, k, a);
-			for (i = 0; i + 1 < m->nassess; i++)
-				if (m->assess[i].year == a->year) {
-					p = pos_of(&c, k, "year");
-					diag(DIAG_ERROR, &p, "second "
-					    "assessment for %d (first at line "
-					    "%d)", a->year,
-					    m->assess[i].pos.line);
-					c.errors++;
-				}
-		}
-	}
+	for (k = root->children; k != NULL; k = k->next)
+		if (is_el(k, "indicator"))
+			add_indicator(&c, m, k, &icap);
+		else if (is_el(k, "assessment") &&
+		    !add_assessment(&c, m, k, &acap))
+			break;
 	xmlFreeDoc(doc);
 out:
 	buf_free(&c.src);
