@@ -428,71 +428,72 @@ limit_of(const char *name, int attr)
 	return TEXT_MAX_OTHER;
 }
 
-/* Every text and attribute value of the tree at n within its limit, and
- * no white space in an attribute that is not free text; reports each
- * one that is not.  Iterative: the depth is already bounded,
- * but the walk needs no stack either way. */
+/* The attribute a of n within its limit, an id as ids are written, and
+ * no white space in it unless it is free text; reports it if not. */
+static void
+check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
+{
+	const xmlNode	*k;
+	const char	*name = (const char *)a->name, *v;
+	size_t		 len = 0, max = limit_of(name, 1);
+	struct pos	 p = pos_of(c, n, name);
+
+	for (k = a->children; k != NULL; k = k->next)
+		if (k->content != NULL)
+			len += strlen((const char *)k->content);
+	v = a->children != NULL ? (const char *)a->children->content : NULL;
+	if (len > max) {
+		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_LONG, name, len, max);
+		c->errors++;
+	} else if (id_attr(n, a) && !id_ok(v)) {
+		/* Ids become file names, anchors and HTML ids. */
+		diag_msg(DIAG_ERROR, &p, MSG_XML_ID_CHARS, v);
+		c->errors++;
+	} else if (!free_attr(name) &&
+	    /* a date's own message says more */
+	    strcmp(name, "date") != 0 && v != NULL &&
+	    strpbrk(v, " \t\n\r") != NULL) {
+		/* The schemas read these as tokens, white space collapsed;
+		 * ids and file names must be what they show. */
+		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_SPACE, name, v);
+		c->errors++;
+	}
+}
+
+/* The text of n (its own, not its children's) within its limit;
+ * reports it if not. */
+static void
+check_text(struct ctx *c, const xmlNode *n)
+{
+	const xmlNode	*k;
+	size_t		 len = 0, max = limit_of((const char *)n->name, 0);
+	struct pos	 p;
+
+	for (k = n->children; k != NULL; k = k->next)
+		if ((k->type == XML_TEXT_NODE ||
+		    k->type == XML_CDATA_SECTION_NODE) && k->content != NULL)
+			len += strlen((const char *)k->content);
+	if (len > max) {
+		p = pos_of(c, n, NULL);
+		diag_msg(DIAG_ERROR, &p, MSG_XML_TEXT_LONG,
+		    (const char *)n->name, len, max);
+		c->errors++;
+	}
+}
+
+/* Every text and attribute value of the tree at n checked (check_attr(),
+ * check_text()).  Iterative: the depth is already bounded, but the walk
+ * needs no stack either way. */
 static void
 check_values(struct ctx *c, xmlNode *n)
 {
-	xmlNode		*k;
 	xmlAttr		*a;
-	size_t		 len, max;
-	struct pos	 p;
 
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
-			for (a = n->properties; a != NULL; a = a->next) {
-				len = 0;
-				for (k = a->children; k != NULL; k = k->next)
-					if (k->content != NULL)
-						len += strlen((const char *)
-						    k->content);
-				max = limit_of((const char *)a->name, 1);
-				p = pos_of(c, n, (const char *)a->name);
-				if (len > max) {
-					diag_msg(DIAG_ERROR, &p,
-					    MSG_XML_ATTR_LONG,
-					    (const char *)a->name, len, max);
-					c->errors++;
-				} else if (id_attr(n, a) && !id_ok((const char *)
-				    a->children->content)) {
-					/* Ids become file names, anchors and
-					 * HTML ids. */
-					diag_msg(DIAG_ERROR, &p,
-					    MSG_XML_ID_CHARS,
-					    (const char *)a->children->content);
-					c->errors++;
-				} else if (!free_attr((const char *)a->name) &&
-				    /* a date's own message says more */
-				    strcmp((const char *)a->name, "date") != 0 &&
-				    a->children != NULL &&
-				    a->children->content != NULL &&
-				    strpbrk((const char *)a->children->content,
-				    " \t\n\r") != NULL) {
-					/* The schemas read these as tokens,
-					 * white space collapsed; ids and file
-					 * names must be what they show. */
-					diag_msg(DIAG_ERROR, &p,
-					    MSG_XML_ATTR_SPACE,
-					    (const char *)a->name,
-					    (const char *)a->children->content);
-					c->errors++;
-				}
-			}
-			len = 0;
-			for (k = n->children; k != NULL; k = k->next)
-				if ((k->type == XML_TEXT_NODE ||
-				    k->type == XML_CDATA_SECTION_NODE) &&
-				    k->content != NULL)
-					len += strlen((const char *)k->content);
-			max = limit_of((const char *)n->name, 0);
-			if (len > max) {
-				p = pos_of(c, n, NULL);
-				diag_msg(DIAG_ERROR, &p, MSG_XML_TEXT_LONG,
-				    (const char *)n->name, len, max);
-				c->errors++;
-			}
+			for (a = n->properties; a != NULL; a = a->next)
+				check_attr(c, n, a);
+			check_text(c, n);
 			if (n->children != NULL) {
 				n = n->children;
 				continue;
