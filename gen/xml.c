@@ -1111,6 +1111,45 @@ count_measures(const xmlNode *n)
 	return nm;
 }
 
+/*
+ * The number of objective ob, k its element, the npos-th of its parent:
+ * as its level numbers, or, when the plan declares no levels, its id,
+ * which must be the priority's numeral, a dot and npos.
+ */
+static void
+objective_number(struct ctx *c, struct walk *w, const xmlNode *k,
+    const struct priority *pr, struct objective *ob, int npos)
+{
+	const struct plan *pl = &c->r->plan;
+	const struct level *lv;
+	size_t		 n = strlen(pr->id);
+	long long	 num;
+	int		 pos;
+	struct pos	 p;
+
+	if (ob->level + 1 >= pl->nlevels) {
+		diag_msg(DIAG_ERROR, &ob->pos, MSG_XML_OBJECTIVE_LEVEL,
+		    ob->level + 1, pl->nlevels);
+		c->errors++;
+		ob->num = ob->id;
+	} else if (!w->declared) {
+		ob->num = ob->id;
+		if (strncmp(ob->id, pr->id, n) != 0 || ob->id[n] != '.' ||
+		    !cnum_int(ob->id + n + 1, 1, MAX_MEASURES, &num) ||
+		    num != (long long)npos) {
+			p = pos_of(c, k, "id");
+			diag_msg(DIAG_ERROR, &p, MSG_XML_OBJECTIVE_SEQUENCE,
+			    ob->id, pr->id, npos);
+			c->errors++;
+		}
+	} else {
+		lv = &pl->levels[ob->level];
+		pos = ++w->count[ob->level];	/* plan-wide, either way */
+		ob->num = item_number(c, k, lv, lv->per_parent ? npos : pos,
+		    ob->id, ob->parent != NULL ? ob->parent->id : pr->id);
+	}
+}
+
 /* The children of n (a priority, or the objective parent) at level. */
 static void
 read_children(struct ctx *c, struct walk *w, const xmlNode *n,
@@ -1121,8 +1160,6 @@ read_children(struct ctx *c, struct walk *w, const xmlNode *n,
 	const xmlNode	*k;
 	const struct level *lv;
 	int		 npos = 0, mpos = 0, pos;
-	long long	 num;
-	struct pos	 p;
 
 	for (k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, "measure")) {
@@ -1146,33 +1183,7 @@ read_children(struct ctx *c, struct walk *w, const xmlNode *n,
 		ob->title = text_of(c, child_el(k, "title"));
 		ob->level = level;
 		ob->parent = parent;
-		npos++;
-		if (level + 1 >= pl->nlevels) {
-			diag_msg(DIAG_ERROR, &ob->pos, MSG_XML_OBJECTIVE_LEVEL,
-			    level + 1, pl->nlevels);
-			c->errors++;
-			ob->num = ob->id;
-		} else if (!w->declared) {
-			/* The default: the priority's numeral, a dot and a
-			 * number. */
-			ob->num = ob->id;
-			if (strncmp(ob->id, pr->id, strlen(pr->id)) != 0 ||
-			    ob->id[strlen(pr->id)] != '.' ||
-			    !cnum_int(ob->id + strlen(pr->id) + 1, 1,
-			    MAX_MEASURES, &num) || num != (long long)npos) {
-				p = pos_of(c, k, "id");
-				diag_msg(DIAG_ERROR, &p,
-				    MSG_XML_OBJECTIVE_SEQUENCE, ob->id, pr->id,
-				    npos);
-				c->errors++;
-			}
-		} else {
-			lv = &pl->levels[level];
-			pos = ++w->count[level];
-			ob->num = item_number(c, k, lv,
-			    lv->per_parent ? npos : pos, ob->id,
-			    parent != NULL ? parent->id : pr->id);
-		}
+		objective_number(c, w, k, pr, ob, ++npos);
 		ob->measures = arena_array(c->r->ar, count_measures(k),
 		    sizeof(*ob->measures));
 		ob->label = item_label(c, level < pl->nlevels ? level :
