@@ -267,6 +267,131 @@ static const char *const msgtab[MSG__MAX] = {
 	"no content folder here",
 	/* MSG_LOAD_NO_PLAN */
 	"missing plan file",
+	/* xml.c, theme.c, font.c (msg.h) */
+	/* MSG_XML_DOCTYPE */
+	"document type declarations are not allowed (no DTD, no entities)",
+	/* MSG_XML_DEPTH */
+	"elements nested deeper than %d levels",
+	/* MSG_XML_SCHEMA */
+	"internal error: built-in schema %d",
+	/* MSG_XML_NUL */
+	"NUL byte (the rest of the file would be ignored)",
+	/* MSG_XML_ATTR_LONG */
+	"attribute \"%s\" too long (%zu bytes; at most %zu)",
+	/* MSG_XML_ID_CHARS */
+	"id \"%s\": ids use only a-z, 0-9 and \"-\", and start with a letter "
+	    "or a digit",
+	/* MSG_XML_ATTR_SPACE */
+	"white space in attribute \"%s\": \"%s\"",
+	/* MSG_XML_TEXT_LONG */
+	"text of <%s> too long (%zu bytes; at most %zu)",
+	/* MSG_XML_EMPTY_FILE */
+	"empty file",
+	/* MSG_XML_MALFORMED */
+	"malformed XML",
+	/* MSG_XML_TEXT_CONTROL */
+	"control character U+%04X in <%s>",
+	/* MSG_XML_ATTR_CONTROL */
+	"control character U+%04X in attribute \"%s\"",
+	/* MSG_XML_INT_RANGE */
+	"%s \"%s\" is not a number from %d to %d",
+	/* MSG_XML_NUMBER_RANGE */
+	"number out of range: %s",
+	/* MSG_XML_NUMBER_MISSING */
+	"missing number",
+	/* MSG_XML_NUMBER_COMMA */
+	"not a number: \"%s\" (write a decimal point, not a comma)",
+	/* MSG_XML_NUMBER_GROUPED */
+	"not a number: \"%s\" (write digits without grouping)",
+	/* MSG_XML_NUMBER */
+	"not a number: \"%s\"",
+	/* MSG_XML_VALUES_MAX */
+	"more than %d values in one series",
+	/* MSG_XML_VALUE_SECOND */
+	"second value for %d (first at line %d)",
+	/* MSG_XML_DATE */
+	"date \"%s\" is not a date written YYYY-MM-DD (year 0001 to 9999)",
+	/* MSG_XML_LEVELS */
+	"%zu levels: a plan has 2 to %d (priorities, objectives within "
+	    "objectives, measures)",
+	/* MSG_XML_NUMBERING */
+	"unknown numbering \"%s\" (roman, arabic or id)",
+	/* MSG_XML_STATUS_THEME */
+	"second status drawn as \"%s\" (first at line %d): each status has "
+	    "its own colour",
+	/* MSG_XML_STATUS_DUP */
+	"duplicate status id \"%s\" (first at line %d)",
+	/* MSG_XML_SEQUENCE */
+	"%s \"%s\" out of sequence (expected \"%s\")",
+	/* MSG_XML_PRIORITY_DUP */
+	"duplicate priority id \"%s\" (first at line %d)",
+	/* MSG_XML_OBJECTIVE_DUP */
+	"duplicate objective id \"%s\" (first at line %d)",
+	/* MSG_XML_MEASURE_NUMBER */
+	"measure number %d out of sequence (expected %d)",
+	/* MSG_XML_MEASURE_PLACE */
+	"measure id \"%s\" does not match its place in the plan %d (expected "
+	    "\"%s\")",
+	/* MSG_XML_MEASURE_ID */
+	"measure id \"%s\" does not match its number %d (expected \"%s\")",
+	/* MSG_XML_OBJECTIVE_LEVEL */
+	"objective at level %zu, but the plan has %zu levels",
+	/* MSG_XML_OBJECTIVE_SEQUENCE */
+	"objective \"%s\" out of sequence (expected \"%s.%d\")",
+	/* MSG_XML_LANG */
+	"language \"%s\" has no interface catalogue (fr, en)",
+	/* MSG_XML_PLAN_PERIOD */
+	"plan period %d-%d (data from %d) is not in order",
+	/* MSG_XML_MEASURES_MAX */
+	"more than %d measures (ids m01 to m%d)",
+	/* MSG_XML_CATEGORIES_MAX */
+	"more than %d categories",
+	/* MSG_XML_CATEGORY_DUP */
+	"duplicate category id \"%s\" (first at line %d)",
+	/* MSG_XML_STACKED */
+	"chart=\"stacked\" needs categories",
+	/* MSG_XML_CHART_ONE */
+	"chart=\"%s\" draws one series: indicator \"%s\" has categories (use "
+	    "\"stacked\" or no chart attribute)",
+	/* MSG_XML_CATEGORIES_POINT */
+	"indicator \"%s\" has categories: a baseline or target needs a single "
+	    "series",
+	/* MSG_XML_STATUS_UNKNOWN */
+	"unknown status \"%s\" (one of %s)",
+	/* MSG_XML_INDICATORS_MAX */
+	"more than %d indicators",
+	/* MSG_XML_INDICATOR_DUP */
+	"duplicate indicator id \"%s\" (first at line %d)",
+	/* MSG_XML_ASSESSMENTS_MAX */
+	"more than %d assessments",
+	/* MSG_XML_ASSESSMENT_SECOND */
+	"second assessment for %d (first at line %d)",
+	/* MSG_XML_MEASURE_FILE */
+	"file of measure %s names measure \"%s\"",
+	/* MSG_XML_PARTS_MAX */
+	"more than %d parts",
+	/* MSG_THEME_CONTRAST */
+	"--%s #%06x on --%s #%06x: contrast %.2f:1, below %g:1",
+	/* MSG_THEME_UNSET */
+	"--%s is not set: the site has no value for it (the PDF and the "
+	    "charts take #%06x)",
+	/* MSG_THEME_IMAGE_NAME */
+	"--%s \"%s\": not the name of an SVG file of the styles folder "
+	    "(letters, digits, '.', '-', '_'; not favicon.svg)",
+	/* MSG_THEME_IMAGE */
+	"--%s \"%s\": %s",
+	/* MSG_THEME_LOGO_ALT */
+	"--logo \"%s\" has no --logo-alt, its text alternative",
+	/* MSG_FONT_FILE */
+	"%s: not a font file that can be read",
+	/* MSG_FONT_FAMILY */
+	"font family \"%s\" (%s) is neither installed nor in %s/%s",
+	/* MSG_FONT_MISSING */
+	"missing font %s (run make deps)",
+	/* MSG_FONT_FALLBACK */
+	"fontconfig refuses the fallback rules",
+	/* MSG_FONT_GLYPH */
+	"no font has a glyph for U+%04X (%.*s): it prints as a box",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

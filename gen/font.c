@@ -21,6 +21,7 @@
 #include "extern.h"
 #include "font.h"
 #include "i18n.h"
+#include "msg.h"
 #include "theme.h"
 
 #define NOTO	"/usr/share/fonts/truetype/noto/"
@@ -129,7 +130,7 @@ add_styles_fonts(const char *styles)
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, ent[i]->d_name);
 		if (rc && !add_file(path)) {
-			diag_sys("%s: not a font file that can be read", path);
+			diag_sys_msg(MSG_FONT_FILE, path);
 			rc = 0;
 		}
 		sfiles[nsfiles++] = path;
@@ -198,9 +199,8 @@ theme_families(void)
 		if (find_family(config, t->font[i], 0) ||
 		    find_family(NULL, t->font[i], 1))
 			continue;
-		diag(DIAG_ERROR, t->font_set[i] ? &t->font_pos[i] : NULL,
-		    "font family \"%s\" (%s) is neither installed nor in "
-		    "%s/%s", t->font[i], prop[i],
+		diag_msg(DIAG_ERROR, t->font_set[i] ? &t->font_pos[i] : NULL,
+		    MSG_FONT_FAMILY, t->font[i], prop[i],
 		    styles_dir ? styles_dir : "styles", FONT_DIR);
 		rc = 0;
 	}
@@ -230,13 +230,12 @@ config_init(void)
 	config = FcConfigCreate();
 	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
 		if (!add_file(font_files[i])) {
-			diag_sys("missing font %s (run make deps)",
-			    font_files[i]);
+			diag_sys_msg(MSG_FONT_MISSING, font_files[i]);
 			return;
 		}
 	if (!FcConfigParseAndLoadFromMemory(config,
 	    (const FcChar8 *)fallback_rules, FcTrue)) {
-		diag_sys("fontconfig refuses the fallback rules");
+		diag_sys_msg(MSG_FONT_FALLBACK);
 		return;
 	}
 	if (!theme_load(styles_dir) ||
@@ -355,9 +354,8 @@ check_file(const char *path)
 		if (!invisible(c) && !font_has(c) &&
 		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
 			g_hash_table_add(seen, GUINT_TO_POINTER(c));
-			diag(DIAG_WARNING, &pos, "no font has a glyph for "
-			    "U+%04X (%.*s): it prints as a box", (unsigned)c,
-			    (int)(g_utf8_next_char(p) - p), p);
+			diag_msg(DIAG_WARNING, &pos, MSG_FONT_GLYPH,
+			    (unsigned)c, (int)(g_utf8_next_char(p) - p), p);
 		}
 		if (c == '\n') {
 			pos.line++;

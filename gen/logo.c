@@ -16,6 +16,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "theme.h"
 #include "svgdraw.h"
 #include "logo.h"
@@ -42,7 +43,7 @@ load_one(const char *styles, enum logo_kind k, const char *name,
 		rc = 0;
 	} else if ((err = svgdraw_load(logos[k].svg.data, logos[k].svg.len,
 	    &sds[k], &logos[k].w, &logos[k].h)) != SVGDRAW_OK) {
-		diag_sys("%s: %s", path, svgdraw_strerror(err));
+		diag_sys_msg(MSG_PATH_ERRNO, path, svgdraw_strerror(err));
 		rc = 0;
 	} else {
 		logos[k].name = name;

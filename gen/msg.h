@@ -136,6 +136,67 @@ enum msgid {
 	MSG_LOAD_NO_EDITION,
 	MSG_LOAD_NO_CONTENT,
 	MSG_LOAD_NO_PLAN,
+	/* xml.c, the loader (xmlcheck.c's texts reach it as MSG_FREE) */
+	MSG_XML_DOCTYPE,
+	MSG_XML_DEPTH,			/* MAX_XML_DEPTH */
+	MSG_XML_SCHEMA,			/* schema number */
+	MSG_XML_NUL,
+	MSG_XML_ATTR_LONG,		/* name, length, limit */
+	MSG_XML_ID_CHARS,		/* id */
+	MSG_XML_ATTR_SPACE,		/* name, value */
+	MSG_XML_TEXT_LONG,		/* element, length, limit */
+	MSG_XML_EMPTY_FILE,
+	MSG_XML_MALFORMED,
+	MSG_XML_TEXT_CONTROL,		/* code point, element */
+	MSG_XML_ATTR_CONTROL,		/* code point, name */
+	MSG_XML_INT_RANGE,		/* what (a noun), value, min, max */
+	MSG_XML_NUMBER_RANGE,		/* text */
+	MSG_XML_NUMBER_MISSING,
+	MSG_XML_NUMBER_COMMA,		/* text */
+	MSG_XML_NUMBER_GROUPED,		/* text */
+	MSG_XML_NUMBER,			/* text */
+	MSG_XML_VALUES_MAX,		/* MAX_VALUES */
+	MSG_XML_VALUE_SECOND,		/* year, line of the first */
+	MSG_XML_DATE,			/* text */
+	MSG_XML_LEVELS,			/* count, MAX_LEVELS */
+	MSG_XML_NUMBERING,		/* numbering */
+	MSG_XML_STATUS_THEME,		/* theme, line of the first */
+	MSG_XML_STATUS_DUP,		/* id, line of the first */
+	MSG_XML_SEQUENCE,		/* element, id, expected id */
+	MSG_XML_PRIORITY_DUP,		/* id, line of the first */
+	MSG_XML_OBJECTIVE_DUP,		/* id, line of the first */
+	MSG_XML_MEASURE_NUMBER,		/* number, expected number */
+	MSG_XML_MEASURE_PLACE,		/* id, place, expected id */
+	MSG_XML_MEASURE_ID,		/* id, number, expected id */
+	MSG_XML_OBJECTIVE_LEVEL,	/* level, levels */
+	MSG_XML_OBJECTIVE_SEQUENCE,	/* id, priority id, number */
+	MSG_XML_LANG,			/* language tag */
+	MSG_XML_PLAN_PERIOD,		/* start, end, data from */
+	MSG_XML_MEASURES_MAX,		/* MAX_MEASURES, MAX_MEASURES */
+	MSG_XML_CATEGORIES_MAX,		/* MAX_CATEGORIES */
+	MSG_XML_CATEGORY_DUP,		/* id, line of the first */
+	MSG_XML_STACKED,
+	MSG_XML_CHART_ONE,		/* chart, indicator id */
+	MSG_XML_CATEGORIES_POINT,	/* indicator id */
+	MSG_XML_STATUS_UNKNOWN,		/* status, the scale's ids */
+	MSG_XML_INDICATORS_MAX,		/* MAX_INDICATORS */
+	MSG_XML_INDICATOR_DUP,		/* id, line of the first */
+	MSG_XML_ASSESSMENTS_MAX,	/* MAX_ASSESSMENTS */
+	MSG_XML_ASSESSMENT_SECOND,	/* year, line of the first */
+	MSG_XML_MEASURE_FILE,		/* measure id, id found */
+	MSG_XML_PARTS_MAX,		/* MAX_PARTS */
+	/* theme.c */
+	MSG_THEME_CONTRAST,		/* fg, hex, bg, hex, ratio, min */
+	MSG_THEME_UNSET,		/* property, default hex */
+	MSG_THEME_IMAGE_NAME,		/* property, value */
+	MSG_THEME_IMAGE,		/* property, value, why */
+	MSG_THEME_LOGO_ALT,		/* logo */
+	/* font.c; logo.c reports with MSG_PATH_ERRNO */
+	MSG_FONT_FILE,			/* path */
+	MSG_FONT_FAMILY,		/* family, property, folder, dir */
+	MSG_FONT_MISSING,		/* path */
+	MSG_FONT_FALLBACK,
+	MSG_FONT_GLYPH,			/* code point, length, character */
 	MSG__MAX
 };
 

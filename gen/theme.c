@@ -16,6 +16,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "theme.h"
 #include "svgdraw.h"
 
@@ -614,9 +615,8 @@ check_pair(const char *path, const struct theme *t, const struct tpos *pos,
 		at.line = pos[f].line != 0 ? pos[f].line : pos[b].line;
 		at.col = pos[f].line != 0 ? pos[f].col : pos[b].col;
 	}
-	diag(DIAG_WARNING, &at, "--%s #%06x on --%s #%06x: contrast %.2f:1, "
-	    "below %g:1", pr->fg, theme_hex(cf), pr->bg, theme_hex(cb),
-	    floor(ratio * 100) / 100, pr->min);
+	diag_msg(DIAG_WARNING, &at, MSG_THEME_CONTRAST, pr->fg, theme_hex(cf),
+	    pr->bg, theme_hex(cb), floor(ratio * 100) / 100, pr->min);
 }
 
 /* A colour the file does not set: the PDF and the charts take the
@@ -633,9 +633,8 @@ check_unset(const char *path, const struct tpos *pos)
 		    prop_index(props[k].name) != k || pos[k].line != 0)
 			continue;
 		memcpy(&c, (const char *)&defaults + props[k].off, sizeof(c));
-		diag(DIAG_WARNING, &at, "--%s is not set: the site has no "
-		    "value for it (the PDF and the charts take #%06x)",
-		    props[k].name, theme_hex(c));
+		diag_msg(DIAG_WARNING, &at, MSG_THEME_UNSET, props[k].name,
+		    theme_hex(c));
 	}
 }
 
@@ -662,19 +661,17 @@ check_image(const char *styles, const char *path, const struct tpos *pos,
 	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
 	    name[0] == '.' || n < 5 || strcmp(name + n - 4, ".svg") != 0 ||
 	    strcmp(name, "favicon.svg") == 0) {
-		diag(DIAG_ERROR, &at, "--%s \"%s\": not the name of an SVG "
-		    "file of the styles folder (letters, digits, '.', '-', "
-		    "'_'; not favicon.svg)", prop, name);
+		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE_NAME, prop, name);
 		return 0;
 	}
 	fp = theme_file_path(styles, name);
 	if (!file_get(fp, MAX_SVG_BYTES, &b, &ff))
-		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
+		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE, prop, name,
 		    ff.why == FILE_SYS ? strerror(ff.err) : "not a regular "
 		    "file, or too large");
 	else if ((err = svgdraw_load(b.data, b.len, &sd, &w, &h)) !=
 	    SVGDRAW_OK)
-		diag(DIAG_ERROR, &at, "--%s \"%s\": %s", prop, name,
+		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE, prop, name,
 		    svgdraw_strerror(err));
 	else
 		ok = 1;
@@ -696,8 +693,7 @@ check_images(const char *styles, const char *path, const struct theme *t,
 	    t->logo) && t->logo_alt[0] == '\0') {
 		at.line = pos[k].line;
 		at.col = pos[k].col;
-		diag(DIAG_ERROR, &at, "--logo \"%s\" has no --logo-alt, its "
-		    "text alternative", t->logo);
+		diag_msg(DIAG_ERROR, &at, MSG_THEME_LOGO_ALT, t->logo);
 	}
 	if (t->icon[0] != '\0')
 		check_image(styles, path, pos, "icon", t->icon);
