@@ -269,7 +269,7 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 SAN_ENV	 = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	   LSAN_OPTIONS=suppressions=$$top/tests/fuzz/lsan.supp
+	   LSAN_OPTIONS=suppressions=$$top/tests/fuzz/lsan.supp:print_suppressions=0
 # Copies the working tree (sources only: no objects, history or output)
 # to the folder $$d, for a build that can never mix with gen/*.o.
 SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
