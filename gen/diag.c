@@ -392,6 +392,36 @@ static const char *const msgtab[MSG__MAX] = {
 	"fontconfig refuses the fallback rules",
 	/* MSG_FONT_GLYPH */
 	"no font has a glyph for U+%04X (%.*s): it prints as a box",
+	/* out.c, file.c, svg.c, hyph.c */
+	/* MSG_OUT_NOT_MANIFEST */
+	"%s: not a list of files written by %s: remove it only if no build "
+	"of %s wrote this folder",
+	/* MSG_OUT_LOCK */
+	"cannot create the lock file beside %s: %s",
+	/* MSG_OUT_SEND */
+	"cannot send the list of written files: %s",
+	/* MSG_OUT_FILE_ERRNO */
+	"%s%s%s: %s",
+	/* MSG_OUT_NEWLINE */
+	"%s: a file name with a new line",
+	/* MSG_OUT_PREVIOUS */
+	"%s: %s: the previous %s is in %s",
+	/* MSG_FILE_NOT_REGULAR_AT */
+	"%s: not a regular file",
+	/* MSG_FILE_TOO_LARGE_AT */
+	"%s: file too large",
+	/* MSG_FILE_NOT_REGULAR */
+	"not a regular file",
+	/* MSG_FILE_TOO_LARGE */
+	"file too large (%lld bytes; at most %d)",
+	/* MSG_FILE_TOO_LARGE_MAX */
+	"file too large (at most %d bytes)",
+	/* MSG_SVG_CHART */
+	"%s: cannot draw the chart",
+	/* MSG_SVG_CARD */
+	"%s: cannot draw the social card",
+	/* MSG_HYPH_PATTERNS */
+	"%s: cannot load the hyphenation patterns (run make deps)",
 };
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;

@@ -13,6 +13,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 
 int
 file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
@@ -79,13 +80,13 @@ file_diag_sys(const char *path, const struct file_fail *ff)
 {
 	switch (ff->why) {
 	case FILE_SYS:
-		diag_sys("%s: %s", path, strerror(ff->err));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(ff->err));
 		break;
 	case FILE_NOT_REGULAR:
-		diag_sys("%s: not a regular file", path);
+		diag_sys_msg(MSG_FILE_NOT_REGULAR_AT, path);
 		break;
 	case FILE_TOO_LARGE:
-		diag_sys("%s: file too large", path);
+		diag_sys_msg(MSG_FILE_TOO_LARGE_AT, path);
 		break;
 	}
 }
@@ -113,18 +114,18 @@ file_read(const char *path, struct buf *b)
 	}
 	switch (ff.why) {
 	case FILE_SYS:
-		diag(DIAG_ERROR, &p, "cannot read: %s", strerror(ff.err));
+		diag_msg(DIAG_ERROR, &p, MSG_LOAD_READ, strerror(ff.err));
 		break;
 	case FILE_NOT_REGULAR:
-		diag(DIAG_ERROR, &p, "not a regular file");
+		diag_msg(DIAG_ERROR, &p, MSG_FILE_NOT_REGULAR);
 		break;
 	case FILE_TOO_LARGE:
 		if (ff.size >= 0)
-			diag(DIAG_ERROR, &p, "file too large (%lld bytes; at "
-			    "most %d)", ff.size, MAX_FILE_SIZE);
+			diag_msg(DIAG_ERROR, &p, MSG_FILE_TOO_LARGE,
+			    ff.size, MAX_FILE_SIZE);
 		else
-			diag(DIAG_ERROR, &p, "file too large (at most %d "
-			    "bytes)", MAX_FILE_SIZE);
+			diag_msg(DIAG_ERROR, &p, MSG_FILE_TOO_LARGE_MAX,
+			    MAX_FILE_SIZE);
 		break;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "hyph.h"
 
 #define LEFTMIN		2	/* letters kept before a break */
@@ -35,8 +36,7 @@ hyph_new(const char *path)
 	HyphenDict	*d;
 
 	if ((d = hnj_hyphen_load(path)) == NULL) {
-		diag_sys("%s: cannot load the hyphenation patterns (run make "
-		    "deps)", path);
+		diag_sys_msg(MSG_HYPH_PATTERNS, path);
 		return NULL;
 	}
 	h = xcalloc(1, sizeof(*h));

@@ -11,8 +11,8 @@
  * diag_msg() or diag_sys_msg() with the id; then the file includes
  * msg.h.  The text must stay the same to the byte: tests grep it.
  * Moved: main.c, scaffold.c, pdfpost.c, validate.c, xref.c, watch.c,
- * xmlcheck.c (its say(); the loader's callback reports the text, so
- * those keep MSG_FREE in diag_list() until xml.c moves too).  Left: the
+ * xmlcheck.c, html.c, pdf.c, md.c, load.c, out.c, file.c, svg.c,
+ * hyph.c, diag.c, xml.c, theme.c, font.c, logo.c, review.c.  Left: the
  * free-text calls of the other files (MSG_FREE).
  *
  * The compiler does not see a format it is not given as a literal: the
@@ -197,6 +197,22 @@ enum msgid {
 	MSG_FONT_MISSING,		/* path */
 	MSG_FONT_FALLBACK,
 	MSG_FONT_GLYPH,			/* code point, length, character */
+	/* out.c, file.c, svg.c, hyph.c (system errors: MSG_PATH_ERRNO,
+	 * MSG_TEMP_DIR; file.c's "cannot read": MSG_LOAD_READ) */
+	MSG_OUT_NOT_MANIFEST,		/* path, PROGNAME, PROGNAME */
+	MSG_OUT_LOCK,			/* out folder, strerror() */
+	MSG_OUT_SEND,			/* strerror() */
+	MSG_OUT_FILE_ERRNO,		/* out, "/" or "", rel, strerror() */
+	MSG_OUT_NEWLINE,		/* file name */
+	MSG_OUT_PREVIOUS,		/* out, strerror(), out, old folder */
+	MSG_FILE_NOT_REGULAR_AT,	/* path */
+	MSG_FILE_TOO_LARGE_AT,		/* path */
+	MSG_FILE_NOT_REGULAR,
+	MSG_FILE_TOO_LARGE,		/* size (long long), MAX_FILE_SIZE */
+	MSG_FILE_TOO_LARGE_MAX,		/* MAX_FILE_SIZE */
+	MSG_SVG_CHART,			/* file */
+	MSG_SVG_CARD,			/* file */
+	MSG_HYPH_PATTERNS,		/* path */
 	MSG__MAX
 };
 

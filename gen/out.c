@@ -45,6 +45,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "msg.h"
 
 /* A file written or kept, and the task that made it (-1: none). */
 struct ent {
@@ -168,7 +169,7 @@ mkparents(const char *path)
 			goto out;
 		}
 	}
-	diag_sys("%s: %s", p, strerror(errno));
+	diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 out:
 	free(p);
 	return rc;
@@ -407,7 +408,7 @@ manifest_read(const char *real, struct strv *s)
 		if (errno == ENOENT)
 			rc = 0;
 		else
-			diag_sys("%s: %s", path, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		free(path);
 		return rc;
 	}
@@ -428,9 +429,7 @@ manifest_read(const char *real, struct strv *s)
 	}
 out:
 	if (rc != 1) {
-		diag_sys("%s: not a list of files written by %s: remove it "
-		    "only if no build of %s wrote this folder", path, PROGNAME,
-		    PROGNAME);
+		diag_sys_msg(MSG_OUT_NOT_MANIFEST, path, PROGNAME, PROGNAME);
 		strv_free(s);
 	}
 	strv_sort(s);
@@ -459,18 +458,18 @@ manifest_write(const char *real, const struct strv *s)
 	path = out_record(real, "files");
 	tmp = xasprintf("%s.tmp", path);
 	if ((f = fopen(tmp, "wb")) == NULL) {
-		diag_sys("%s: %s", tmp, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, tmp, strerror(errno));
 		goto out;
 	}
 	if (fwrite(b.data, 1, b.len, f) != b.len || fflush(f) != 0 ||
 	    fsync(fileno(f)) != 0) {
-		diag_sys("%s: %s", tmp, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, tmp, strerror(errno));
 		fclose(f);
 		unlink(tmp);
 		goto out;
 	}
 	if (fclose(f) != 0 || rename(tmp, path) == -1) {
-		diag_sys("%s: %s", path, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
@@ -493,7 +492,7 @@ is_empty(const char *dir)
 	if ((d = opendir(dir)) == NULL) {
 		if (errno == ENOENT)
 			return 1;
-		diag_sys("%s: %s", dir, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, dir, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL)
@@ -585,8 +584,7 @@ out_prepare(struct opts *o)
 	lock = out_record(real, "lock");
 	if (!mkparents(lock) || (fd = open(lock, O_RDWR | O_CREAT |
 	    O_CLOEXEC, 0644)) == -1) {
-		diag_sys("cannot create the lock file beside %s: %s", o->out,
-		    strerror(errno));
+		diag_sys_msg(MSG_OUT_LOCK, o->out, strerror(errno));
 		free(lock);
 		return EXIT_SYSTEM;
 	}
@@ -596,7 +594,8 @@ out_prepare(struct opts *o)
 			    "%s\n", PROGNAME, o->out);
 		while (flock(fd, LOCK_EX) == -1)
 			if (errno != EINTR) {
-				diag_sys("%s: %s", lock, strerror(errno));
+				diag_sys_msg(MSG_PATH_ERRNO, lock,
+				    strerror(errno));
 				free(lock);
 				close(fd);
 				return EXIT_SYSTEM;
@@ -621,8 +620,7 @@ out_open(const struct opts *opts)
 	sweep(o->real);
 	tmpl = xasprintf("%s.tmp-%ld-XXXXXX", o->real, (long)getpid());
 	if (!mkparents(tmpl) || mkdtemp(tmpl) == NULL) {
-		diag_sys("cannot create a temporary folder beside %s: %s",
-		    o->out, strerror(errno));
+		diag_sys_msg(MSG_TEMP_DIR, o->out, strerror(errno));
 		free(tmpl);
 		free(o->real);
 		free(o->out);
@@ -767,16 +765,16 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	if ((p = out_path(o, rel)) == NULL)
 		return 0;
 	if ((f = fopen(p, "wb")) == NULL) {
-		diag_sys("%s: %s", p, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
 	if ((len > 0 && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
-		diag_sys("%s: %s", p, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		fclose(f);
 		goto out;
 	}
 	if (fclose(f) != 0) {
-		diag_sys("%s: %s", p, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
 	rc = 1;
@@ -818,8 +816,7 @@ out_send(struct outdir *o, int fd)
 	}
 	buf_put(&b, "E", 2);	/* the end: a list cut short is refused */
 	if (!(rc = write_all(fd, b.data, b.len)))
-		diag_sys("cannot send the list of written files: %s",
-		    strerror(errno));
+		diag_sys_msg(MSG_OUT_SEND, strerror(errno));
 	buf_free(&b);
 	return rc;
 }
@@ -925,20 +922,21 @@ clone_file(struct outdir *o, const char *src, const char *dst)
 		return 1;
 	if ((errno != EPERM && errno != EMLINK && errno != EOPNOTSUPP) ||
 	    lstat(src, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_sys("%s: %s", src, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, src, strerror(errno));
 		return 0;
 	}
 	if ((in = open(src, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    (out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    st.st_mode & 07777)) == -1) {
-		diag_sys("%s: %s", in == -1 ? src : dst, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, in == -1 ? src : dst,
+		    strerror(errno));
 		goto out;
 	}
 	while ((n = read(in, b, sizeof(b))) != 0) {
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1 || write(out, b, (size_t)n) != n) {
-			diag_sys("%s: %s", dst, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, dst, strerror(errno));
 			goto out;
 		}
 	}
@@ -946,7 +944,7 @@ clone_file(struct outdir *o, const char *src, const char *dst)
 	ts[1] = st.st_mtim;
 	if (futimens(out, ts) == -1 || close(out) == -1) {
 		out = -1;
-		diag_sys("%s: %s", dst, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, dst, strerror(errno));
 		goto out;
 	}
 	out = -1;
@@ -1021,14 +1019,14 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 
 	src = rel[0] ? xasprintf("%s/%s", o->real, rel) : xstrdup(o->real);
 	if (access(src, W_OK) == -1) {
-		diag_sys("%s%s%s: %s", o->out, rel[0] ? "/" : "", rel,
+		diag_sys_msg(MSG_OUT_FILE_ERRNO, o->out, rel[0] ? "/" : "", rel,
 		    strerror(errno));
 		w->ok = 0;
 		free(src);
 		return;
 	}
 	if ((n = all_names(src, &names)) == -1) {
-		diag_sys("%s%s%s: %s", o->out, rel[0] ? "/" : "", rel,
+		diag_sys_msg(MSG_OUT_FILE_ERRNO, o->out, rel[0] ? "/" : "", rel,
 		    strerror(errno));
 		w->ok = 0;
 		free(src);
@@ -1039,7 +1037,7 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 		dst = xasprintf("%s/%s", o->tmp, rel);
 		if ((!mkparents(dst) || mkdir(dst, 0755) == -1) &&
 		    errno != EEXIST) {
-			diag_sys("%s: %s", dst, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, dst, strerror(errno));
 			w->ok = 0;
 		}
 		free(dst);
@@ -1058,7 +1056,8 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 			if (w->ok && lstat(dst, &st2) == 0 &&
 			    S_ISDIR(st2.st_mode) && chmod(dst,
 			    (st.st_mode & 07777) | S_IRWXU) == -1) {
-				diag_sys("%s: %s", dst, strerror(errno));
+				diag_sys_msg(MSG_PATH_ERRNO, dst,
+				    strerror(errno));
 				w->ok = 0;
 			}
 			free(dst);
@@ -1160,8 +1159,7 @@ out_commit(struct outdir *o)
 		qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
 	for (i = 0; i < made.n; i++)
 		if (strchr(made.v[i], '\n') != NULL) {
-			diag_sys("%s: a file name with a new line",
-			    made.v[i]);
+			diag_sys_msg(MSG_OUT_NEWLINE, made.v[i]);
 			goto out;
 		}
 
@@ -1230,37 +1228,37 @@ out_commit(struct outdir *o)
 		mode = 0777 & ~mask;
 	}
 	if (chmod(o->tmp, mode) == -1) {
-		diag_sys("%s: %s", o->tmp, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, o->tmp, strerror(errno));
 		goto out;
 	}
 
 	/* The switch, in one step. */
 	if (!exists) {
 		if (rename(o->tmp, o->real) == -1) {
-			diag_sys("%s: %s", o->out, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
 			goto out;
 		}
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->real,
 	    RENAME_EXCHANGE) == 0)
 		old = xstrdup(o->tmp);
 	else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
-		diag_sys("%s: %s", o->out, strerror(errno));
+		diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
 		goto out;
 	} else {
 		/* No exchange on this file system: two renames, and for a
 		 * moment no out/ at all (never a mix). */
 		old = xasprintf("%s.tmp-%ld-old", o->real, (long)getpid());
 		if (rename(o->real, old) == -1) {
-			diag_sys("%s: %s", o->out, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
 			free(old);
 			old = NULL;
 			goto out;
 		}
 		if (rename(o->tmp, o->real) == -1) {
-			diag_sys("%s: %s", o->out, strerror(errno));
+			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
 			if (rename(old, o->real) == -1)
-				diag_sys("%s: %s: the previous %s is in %s",
-				    o->out, strerror(errno), o->out, old);
+				diag_sys_msg(MSG_OUT_PREVIOUS, o->out,
+				    strerror(errno), o->out, old);
 			free(old);
 			old = NULL;
 			goto out;

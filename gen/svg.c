@@ -21,6 +21,7 @@
 
 #include "report.h"
 #include "extern.h"
+#include "msg.h"
 #include "backend.h"
 #include "font.h"
 #include "theme.h"
@@ -847,7 +848,7 @@ emit(struct outdir *od, PangoContext *pc, const struct job *j,
 	int		 rc = 0;
 
 	if (!document(&b, pc, j, prefix, desc)) {
-		diag_sys("%s: cannot draw the chart", rel);
+		diag_sys_msg(MSG_SVG_CHART, rel);
 		goto out;
 	}
 	rc = out_write(od, rel, b.data, b.len);
@@ -983,7 +984,7 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	card_logo(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS ||
 	    !png_rgb24(s, &b))
-		diag_sys("%s: cannot draw the social card", rel);
+		diag_sys_msg(MSG_SVG_CARD, rel);
 	else
 		rc = out_write(od, rel, b.data, b.len);
 	cairo_destroy(cr);
@@ -1051,8 +1052,7 @@ svg_edition(const struct report *r, const struct edition *e,
 				buf_reset(&b);
 				if (!svg_chart(&b, pc, ind, e->year,
 				    width[v])) {
-					diag_sys("%s: cannot draw the chart",
-					    rel);
+					diag_sys_msg(MSG_SVG_CHART, rel);
 					rc = 0;
 				} else
 					rc = out_write(od, rel, b.data, b.len);
