@@ -12,8 +12,9 @@
  * msg.h.  The text must stay the same to the byte: tests grep it.
  * Moved: main.c, scaffold.c, pdfpost.c, validate.c, xref.c, watch.c,
  * xmlcheck.c, html.c, pdf.c, md.c, load.c, out.c, file.c, svg.c,
- * hyph.c, diag.c, xml.c, theme.c, font.c, logo.c, review.c.  Left: the
- * free-text calls of the other files (MSG_FREE).
+ * hyph.c, diag.c, xml.c, theme.c, font.c, logo.c, review.c.  Left as
+ * free text (MSG_FREE): libxml2's own wording of a parse error, and
+ * xmlcheck.c's texts, which reach xml.c through a callback with no id.
  *
  * The compiler does not see a format it is not given as a literal: the
  * comment of each id says what its arguments are, and the tests that

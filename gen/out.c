@@ -1136,34 +1136,39 @@ tell(const struct outdir *o, const struct strv *s, const char *what)
 		    s->v[i]);
 }
 
-int
-out_commit(struct outdir *o)
+/* The files this build made, sorted into made.  Returns 0 after
+ * diag_sys() if a name cannot go into the manifest. */
+static int
+commit_names(const struct outdir *o, struct strv *made)
 {
-	struct strv	 made = { NULL, 0, 0 }, man = { NULL, 0, 0 };
-	struct strv	 both = { NULL, 0, 0 };
-	struct old	 w;
-	struct stat	 st;
-	char		*src, *dst, *lnk, *old = NULL, *keep;
-	size_t		 i;
-	mode_t		 mode, mask;
-	int		 rc = EXIT_SYSTEM, exists, k;
+	size_t	 i;
 
-	memset(&w, 0, sizeof(w));
-	w.ok = 1;
 	for (i = 0; i < o->nwritten; i++)
-		strv_add(&made, o->written[i]);
+		strv_add(made, o->written[i]);
 	for (i = 0; i < o->nkept; i++)
-		strv_add(&made, o->kept[i]);
-	strv_sort(&made);
+		strv_add(made, o->kept[i]);
+	strv_sort(made);
 	if (o->nkept > 0)
 		qsort(o->kept, o->nkept, sizeof(*o->kept), cmp_str);
-	for (i = 0; i < made.n; i++)
-		if (strchr(made.v[i], '\n') != NULL) {
-			diag_sys_msg(MSG_OUT_NEWLINE, made.v[i]);
-			goto out;
+	for (i = 0; i < made->n; i++)
+		if (strchr(made->v[i], '\n') != NULL) {
+			diag_sys_msg(MSG_OUT_NEWLINE, made->v[i]);
+			return 0;
 		}
+	return 1;
+}
 
-	/* The new tree, complete: what this build left as it was... */
+/* The new tree, complete: what this build left as it was, and what it
+ * wrote with the same bytes as before, linked so that the mtime is
+ * kept.  Returns 0 after diag_sys(). */
+static int
+commit_fill(struct outdir *o)
+{
+	struct stat	 st;
+	char		*src, *dst, *lnk;
+	size_t		 i;
+	int		 k;
+
 	for (i = 0; i < o->nkept; i++) {
 		src = xasprintf("%s/%s", o->real, o->kept[i]);
 		dst = xasprintf("%s/%s", o->tmp, o->kept[i]);
@@ -1171,10 +1176,8 @@ out_commit(struct outdir *o)
 		free(src);
 		free(dst);
 		if (!k)
-			goto out;
+			return 0;
 	}
-	/* ... what it wrote with the same bytes as before, linked so that
-	 * the mtime is kept ... */
 	lnk = xasprintf("%s/.link", o->tmp);
 	for (i = 0; i < o->nwritten; i++) {
 		src = xasprintf("%s/%s", o->real, o->written[i]);
@@ -1187,8 +1190,130 @@ out_commit(struct outdir *o)
 		free(dst);
 	}
 	free(lnk);
-	/* ... and the files of the old tree that are not ours. */
-	if ((k = manifest_read(o->real, &man)) == -1)
+	return 1;
+}
+
+/* The manifest before the switch: both trees (made and what w
+ * recorded), into both, added to man and written.  Returns 0 after
+ * diag_sys(). */
+static int
+commit_manifest(const struct outdir *o, const struct strv *made,
+    const struct old *w, struct strv *man, struct strv *both)
+{
+	size_t	 i;
+
+	for (i = 0; i < made->n; i++)
+		strv_add(both, made->v[i]);
+	for (i = 0; i < w->recorded.n; i++)
+		strv_add(both, w->recorded.v[i]);
+	strv_sort(both);
+	for (i = 0; i < both->n; i++)
+		strv_add(man, both->v[i]);
+	strv_sort(man);
+	return manifest_write(o->real, man);
+}
+
+/* The new tree's folder takes the old one's permissions (st, if it
+ * exists: mkdtemp() made it private), or those a new folder gets.
+ * Returns 0 after diag_sys(). */
+static int
+commit_mode(const struct outdir *o, int exists, const struct stat *st)
+{
+	mode_t	 mode, mask;
+
+	if (exists)
+		mode = st->st_mode & 07777;
+	else {
+		mask = umask(022);
+		umask(mask);
+		mode = 0777 & ~mask;
+	}
+	if (chmod(o->tmp, mode) == -1) {
+		diag_sys_msg(MSG_PATH_ERRNO, o->tmp, strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+/* The switch, in one step; *old is then where the old tree is (NULL if
+ * there was none).  Returns 0 after diag_sys(), out/ as it was. */
+static int
+commit_switch(const struct outdir *o, int exists, char **old)
+{
+	*old = NULL;
+	if (!exists) {
+		if (rename(o->tmp, o->real) == -1) {
+			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
+			return 0;
+		}
+		return 1;
+	}
+	if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->real,
+	    RENAME_EXCHANGE) == 0) {
+		*old = xstrdup(o->tmp);
+		return 1;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+		diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
+		return 0;
+	}
+	/* No exchange on this file system: two renames, and for a moment
+	 * no out/ at all (never a mix). */
+	*old = xasprintf("%s.tmp-%ld-old", o->real, (long)getpid());
+	if (rename(o->real, *old) == -1) {
+		diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
+		free(*old);
+		*old = NULL;
+		return 0;
+	}
+	if (rename(o->tmp, o->real) == -1) {
+		diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
+		if (rename(*old, o->real) == -1)
+			diag_sys_msg(MSG_OUT_PREVIOUS, o->out,
+			    strerror(errno), o->out, *old);
+		free(*old);
+		*old = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* After the switch: the old tree at old removed, unless files were
+ * added to it during the build, which are then kept beside out/. */
+static void
+commit_old_tree(struct outdir *o, const char *old,
+    const struct strv *seen)
+{
+	char	*keep;
+
+	if (late_files(o, old, seen, "")) {
+		rmtree(old);
+		return;
+	}
+	keep = xasprintf("%s.kept-%ld", o->real, (long)getpid());
+	if (rename(old, keep) == 0)
+		fprintf(stderr, "%s: files added to %s during the build are "
+		    "kept in %s\n", PROGNAME, o->out, keep);
+	free(keep);
+}
+
+int
+out_commit(struct outdir *o)
+{
+	struct strv	 made = { NULL, 0, 0 }, man = { NULL, 0, 0 };
+	struct strv	 both = { NULL, 0, 0 };
+	struct old	 w;
+	struct stat	 st;
+	char		*old = NULL;
+	size_t		 i;
+	int		 rc = EXIT_SYSTEM, exists;
+
+	memset(&w, 0, sizeof(w));
+	w.ok = 1;
+	if (!commit_names(o, &made) || !commit_fill(o))
+		goto out;
+	/* The files of the old tree that are not ours. */
+	if (manifest_read(o->real, &man) == -1)
 		goto out;
 	exists = lstat(o->real, &st) == 0;
 	if (exists)
@@ -1205,83 +1330,16 @@ out_commit(struct outdir *o)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-
-	/* Before the switch, the manifest covers both trees. */
-	for (i = 0; i < made.n; i++)
-		strv_add(&both, made.v[i]);
-	for (i = 0; i < w.recorded.n; i++)
-		strv_add(&both, w.recorded.v[i]);
-	strv_sort(&both);
-	for (i = 0; i < both.n; i++)
-		strv_add(&man, both.v[i]);
-	strv_sort(&man);
-	if (!manifest_write(o->real, &man))
+	if (!commit_manifest(o, &made, &w, &man, &both) ||
+	    !commit_mode(o, exists, &st) || !commit_switch(o, exists, &old))
 		goto out;
-
-	/* The new tree's folder takes the old one's permissions (mkdtemp()
-	 * made it private), or those a new folder gets. */
-	if (exists)
-		mode = st.st_mode & 07777;
-	else {
-		mask = umask(022);
-		umask(mask);
-		mode = 0777 & ~mask;
-	}
-	if (chmod(o->tmp, mode) == -1) {
-		diag_sys_msg(MSG_PATH_ERRNO, o->tmp, strerror(errno));
-		goto out;
-	}
-
-	/* The switch, in one step. */
-	if (!exists) {
-		if (rename(o->tmp, o->real) == -1) {
-			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
-			goto out;
-		}
-	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->real,
-	    RENAME_EXCHANGE) == 0)
-		old = xstrdup(o->tmp);
-	else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
-		diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
-		goto out;
-	} else {
-		/* No exchange on this file system: two renames, and for a
-		 * moment no out/ at all (never a mix). */
-		old = xasprintf("%s.tmp-%ld-old", o->real, (long)getpid());
-		if (rename(o->real, old) == -1) {
-			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
-			free(old);
-			old = NULL;
-			goto out;
-		}
-		if (rename(o->tmp, o->real) == -1) {
-			diag_sys_msg(MSG_PATH_ERRNO, o->out, strerror(errno));
-			if (rename(old, o->real) == -1)
-				diag_sys_msg(MSG_OUT_PREVIOUS, o->out,
-				    strerror(errno), o->out, old);
-			free(old);
-			old = NULL;
-			goto out;
-		}
-	}
 	sig_tmp[0] = '\0';
 	sig_switched = 1;
 	rc = EXIT_OK;
 	tell(o, &w.removed, "removes");
 	tell(o, &w.replaced, "replaces");
-	if (old != NULL) {
-		if (late_files(o, old, &w.seen, ""))
-			rmtree(old);
-		else {
-			keep = xasprintf("%s.kept-%ld", o->real,
-			    (long)getpid());
-			if (rename(old, keep) == 0)
-				fprintf(stderr, "%s: files added to %s during "
-				    "the build are kept in %s\n", PROGNAME,
-				    o->out, keep);
-			free(keep);
-		}
-	}
+	if (old != NULL)
+		commit_old_tree(o, old, &w.seen);
 	/* After it, the new tree's alone (best effort: the union is a
 	 * safe record too). */
 	manifest_write(o->real, &both);
