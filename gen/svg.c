@@ -1084,9 +1084,6 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	return rc;
 }
 
-/* A chart's two widths: the page's, its narrow variant's. */
-static const double widths[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
-
 /* out/<year>/<file>, or its narrow variant's.  Caller frees. */
 static char *
 variant(int year, const char *file, int narrow)
@@ -1101,11 +1098,11 @@ variant(int year, const char *file, int narrow)
 	return rel;
 }
 
-/* The edition's own charts: status, progress (both widths), synthesis
- * sheet. */
+/* The edition's own charts: status, progress (both widths: width[0],
+ * the narrow variant's width[1]), synthesis sheet. */
 static int
 edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
-    const struct edition *e, int draft)
+    const struct edition *e, int draft, const double width[2])
 {
 	static const struct {
 		enum doc_kind	 kind;
@@ -1138,7 +1135,7 @@ edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
 		j.title = title = docs[k].title(r, e);
 		desc = docs[k].desc(r, e);
 		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
-			j.width = widths[v];
+			j.width = width[v];
 			rel = j.kind == DOC_SHEET ?
 			    xasprintf("%d/synthese-%d.svg", e->year,
 			    e->year) : variant(e->year, docs[k].file, v);
@@ -1159,6 +1156,7 @@ svg_edition(const struct report *r, const struct edition *e,
 	PangoContext	*pc;
 	struct buf	 b = { NULL, 0, 0 };
 	const struct indicator *ind;
+	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
 	char		*file, *rel;
 	size_t		 i, k;
 	int		 rc = 1, v, draft;
@@ -1176,7 +1174,7 @@ svg_edition(const struct report *r, const struct edition *e,
 				rel = variant(e->year, file, v);
 				buf_reset(&b);
 				if (!svg_chart(&b, pc, ind, e->year,
-				    widths[v])) {
+				    width[v])) {
 					diag_sys("%s: cannot draw the chart",
 					    rel);
 					rc = 0;
@@ -1190,7 +1188,7 @@ svg_edition(const struct report *r, const struct edition *e,
 		}
 
 	draft = e->draft || o->draft;
-	rc = edition_docs(od, pc, r, e, draft) &&
+	rc = edition_docs(od, pc, r, e, draft, width) &&
 	    social_card(od, pc, r, e, draft);
 out:
 	buf_free(&b);
