@@ -78,13 +78,95 @@ xml_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Past the first s at or after p (before e), or NULL if there is none. */
+static const char *
+past(const char *p, const char *e, const char *s)
+{
+	const char	*q;
+	size_t		 n = strlen(s);
+
+	if ((q = memmem(p, (size_t)(e - p), s, n)) == NULL)
+		return NULL;
+	return q + n;
+}
+
+/* An end tag's "name>", from q: past the '>', or NULL. */
+static const char *
+lex_end(const char *q, const char *e, struct tok *t)
+{
+	for (t->name = q; q < e && name_char((unsigned char)*q); q++)
+		continue;
+	t->nlen = (size_t)(q - t->name);
+	while (q < e && xml_space((unsigned char)*q))
+		q++;
+	if (t->nlen == 0 || q >= e || *q != '>')
+		return NULL;
+	return q + 1;
+}
+
+/* One attribute name="value" (or 'value') at q: past it, or NULL.  a
+ * points into the input. */
+static const char *
+lex_attr(const char *q, const char *e, struct attr *a)
+{
+	char	 quote;
+
+	for (a->name = q; q < e && name_char((unsigned char)*q); q++)
+		continue;
+	if ((a->nlen = (size_t)(q - a->name)) == 0 || q >= e ||
+	    *q != '=' || ++q >= e || (*q != '"' && *q != '\''))
+		return NULL;
+	quote = *q++;
+	a->val = q;
+	if ((q = memchr(q, quote, (size_t)(e - q))) == NULL)
+		return NULL;
+	a->vlen = (size_t)(q - a->val);
+	if (memchr(a->val, '<', a->vlen) != NULL)
+		return NULL;
+	return q + 1;
+}
+
+/* A start or empty tag, from its name at q: past its '>', or NULL;
+ * *kind says which of the two. */
+static const char *
+lex_tag(const char *q, const char *e, struct tok *t, enum tok_kind *kind)
+{
+	for (t->name = q; q < e && name_char((unsigned char)*q); q++)
+		continue;
+	if ((t->nlen = (size_t)(q - t->name)) == 0)
+		return NULL;
+	for (;;) {
+		if (q >= e)
+			return NULL;
+		if (*q == '>') {
+			*kind = TOK_START;
+			return q + 1;
+		}
+		if (*q == '/') {
+			if (q + 1 >= e || q[1] != '>')
+				return NULL;
+			*kind = TOK_EMPTY;
+			return q + 2;
+		}
+		if (!xml_space((unsigned char)*q))
+			return NULL;
+		while (q < e && xml_space((unsigned char)*q))
+			q++;
+		if (q < e && (*q == '>' || *q == '/'))
+			continue;
+		if (t->na == MAX_ATTRS)
+			return NULL;
+		if ((q = lex_attr(q, e, &t->a[t->na++])) == NULL)
+			return NULL;
+	}
+}
+
 /* The token at *pp (before e); advances *pp past it. */
 static void
 lex(const char **pp, const char *e, struct tok *t)
 {
 	const char	*p = *pp, *q;
-	struct attr	*a;
-	char		 quote;
+	enum tok_kind	 kind;
 
 	t->p = p;
 	t->na = 0;
@@ -97,83 +179,21 @@ lex(const char **pp, const char *e, struct tok *t)
 	if (*p != '<') {
 		if ((q = memchr(p, '<', (size_t)(e - p))) == NULL)
 			q = e;
-		t->kind = TOK_TEXT;
-		goto done;
-	}
-	if (e - p >= 2 && p[1] == '?') {
-		for (q = p + 2; q + 1 < e && !(q[0] == '?' && q[1] == '>'); q++)
-			continue;
-		if (q + 1 >= e)
-			return;
-		q += 2;
-		t->kind = TOK_MISC;
-		goto done;
-	}
-	if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-		for (q = p + 4; q + 2 < e && memcmp(q, "-->", 3) != 0; q++)
-			continue;
-		if (q + 2 >= e)
-			return;
-		q += 3;
-		t->kind = TOK_MISC;
-		goto done;
-	}
-	q = p + 1;
-	if (q < e && *q == '/') {
-		for (t->name = ++q; q < e && name_char((unsigned char)*q); q++)
-			continue;
-		t->nlen = (size_t)(q - t->name);
-		while (q < e && xml_space((unsigned char)*q))
-			q++;
-		if (t->nlen == 0 || q >= e || *q != '>')
-			return;
-		q++;
-		t->kind = TOK_END;
-		goto done;
-	}
-	for (t->name = q; q < e && name_char((unsigned char)*q); q++)
-		continue;
-	if ((t->nlen = (size_t)(q - t->name)) == 0)
+		kind = TOK_TEXT;
+	} else if (e - p >= 2 && p[1] == '?') {
+		q = past(p + 2, e, "?>");
+		kind = TOK_MISC;
+	} else if (e - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+		q = past(p + 4, e, "-->");
+		kind = TOK_MISC;
+	} else if (e - p >= 2 && p[1] == '/') {
+		q = lex_end(p + 2, e, t);
+		kind = TOK_END;
+	} else
+		q = lex_tag(p + 1, e, t, &kind);
+	if (q == NULL)
 		return;
-	for (;;) {
-		if (q >= e)
-			return;
-		if (*q == '>') {
-			q++;
-			t->kind = TOK_START;
-			goto done;
-		}
-		if (*q == '/') {
-			if (q + 1 >= e || q[1] != '>')
-				return;
-			q += 2;
-			t->kind = TOK_EMPTY;
-			goto done;
-		}
-		if (!xml_space((unsigned char)*q))
-			return;
-		while (q < e && xml_space((unsigned char)*q))
-			q++;
-		if (q < e && (*q == '>' || *q == '/'))
-			continue;
-		if (t->na == MAX_ATTRS)
-			return;
-		a = &t->a[t->na++];
-		for (a->name = q; q < e && name_char((unsigned char)*q); q++)
-			continue;
-		if ((a->nlen = (size_t)(q - a->name)) == 0 || q >= e ||
-		    *q != '=' || ++q >= e || (*q != '"' && *q != '\''))
-			return;
-		quote = *q++;
-		a->val = q;
-		if ((q = memchr(q, quote, (size_t)(e - q))) == NULL)
-			return;
-		a->vlen = (size_t)(q - a->val);
-		if (memchr(a->val, '<', a->vlen) != NULL)
-			return;
-		q++;
-	}
-done:
+	t->kind = kind;
 	t->len = (size_t)(q - p);
 	*pp = q;
 }
@@ -556,125 +576,196 @@ is_mark(const struct tok *t)
 	    is_name(a->val, a->vlen, CHART_MARK_STYLE);
 }
 
+/* The repair pass's second pass: what it writes to, the open elements
+ * (names pointing into cairo's text, arrays owned here) and the next
+ * recorded line. */
+struct repair {
+	struct buf		*out;
+	struct idmap		 m;
+	const char		*prefix, *title, *desc, *family;
+	const struct chart_texts *ts;
+	const char		**stack;
+	size_t			*slen, depth, cap, k;
+	int			 root;
+};
+
+/* First pass: the ids, in document order.  ' id="' can only be an
+ * attribute in cairo's text (no character data, values in double
+ * quotes); the second pass checks the rest.  0 if a value is not
+ * closed. */
+static int
+collect_ids(struct idmap *m, const char *svg, const char *e)
+{
+	const char	*p, *q;
+
+	for (p = svg; (p = memmem(p, (size_t)(e - p), " id=\"", 5)) != NULL;
+	    p = q + 1) {
+		p += 5;
+		if ((q = memchr(p, '"', (size_t)(e - p))) == NULL)
+			return 0;
+		idmap_add(m, p, (size_t)(q - p));
+	}
+	return 1;
+}
+
+static int
+all_space(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (!xml_space((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* An element opened: on the stack until its end tag. */
+static void
+push(struct repair *rp, const struct tok *t)
+{
+	if (rp->depth == rp->cap) {
+		rp->cap = rp->cap ? rp->cap * 2 : 16;
+		rp->stack = xreallocarray(rp->stack, rp->cap,
+		    sizeof(*rp->stack));
+		rp->slen = xreallocarray(rp->slen, rp->cap,
+		    sizeof(*rp->slen));
+	}
+	rp->stack[rp->depth] = t->name;
+	rp->slen[rp->depth++] = t->nlen;
+}
+
+/* The one <svg> root, with the title and description. */
+static int
+open_root(struct repair *rp, const struct tok *t)
+{
+	if (rp->root || !is_name(t->name, t->nlen, "svg"))
+		return 0;
+	rp->root = 1;
+	put_root(rp->out, t, &rp->m, rp->prefix, rp->title, rp->desc,
+	    rp->family);
+	if (t->kind == TOK_EMPTY)
+		BUF_PUTSL(rp->out, "</svg>");
+	else
+		push(rp, t);
+	return 1;
+}
+
+/* In place of a mark: the lines of one layout. */
+static int
+put_lines(struct repair *rp)
+{
+	const struct chart_texts *ts = rp->ts;
+
+	if (ts == NULL || rp->k == ts->n)
+		return 0;
+	do {
+		if (rp->k > 0 && ts->t[rp->k].next)
+			BUF_PUTSL(rp->out, "\n");
+		put_text(rp->out, &ts->t[rp->k++], rp->family);
+	} while (rp->k < ts->n && ts->t[rp->k].next);
+	return 1;
+}
+
+/* A start or empty tag, its ids renamed. */
+static int
+repair_tag(struct repair *rp, const struct tok *t)
+{
+	size_t	 i;
+
+	if (rp->depth == 0)
+		return open_root(rp, t);
+	if (is_mark(t))
+		return put_lines(rp);
+	buf_putc(rp->out, '<');
+	buf_put(rp->out, t->name, t->nlen);
+	for (i = 0; i < t->na; i++)
+		put_attr(rp->out, &t->a[i], &rp->m, rp->prefix);
+	if (t->kind == TOK_EMPTY) {
+		BUF_PUTSL(rp->out, "/>");
+		return 1;
+	}
+	buf_putc(rp->out, '>');
+	push(rp, t);
+	return 1;
+}
+
+/* An end tag, which must close the innermost open element. */
+static int
+close_tag(struct repair *rp, const struct tok *t)
+{
+	if (rp->depth == 0 || rp->slen[rp->depth - 1] != t->nlen ||
+	    memcmp(rp->stack[rp->depth - 1], t->name, t->nlen) != 0)
+		return 0;
+	rp->depth--;
+	buf_put(rp->out, t->p, t->len);
+	return 1;
+}
+
+/* Second pass: the document, token by token.  0 if it is not what
+ * cairo writes or does not use the recorded lines exactly. */
+static int
+repair_doc(struct repair *rp, const char *svg, const char *e)
+{
+	struct tok	 t;
+	const char	*p;
+
+	for (p = svg;;) {
+		lex(&p, e, &t);
+		switch (t.kind) {
+		case TOK_EOF:
+			return rp->root && rp->depth == 0 &&
+			    rp->k == (rp->ts ? rp->ts->n : 0);
+		case TOK_TEXT:
+			/* Outside the root: white space only. */
+			if (rp->depth == 0 && !all_space(t.p, t.len))
+				return 0;
+			buf_put(rp->out, t.p, t.len);
+			break;
+		case TOK_MISC:
+			buf_put(rp->out, t.p, t.len);
+			break;
+		case TOK_START:
+		case TOK_EMPTY:
+			if (!repair_tag(rp, &t))
+				return 0;
+			break;
+		case TOK_END:
+			if (!close_tag(rp, &t))
+				return 0;
+			break;
+		case TOK_ERROR:
+		default:
+			return 0;
+		}
+	}
+}
+
 int
 svg_repair_text(struct buf *out, const char *svg, size_t len,
     const char *prefix, const char *title, const char *desc,
     const struct chart_texts *ts)
 {
-	struct idmap	 m;
-	struct tok	 t;
-	const char	*p, *q, *e = svg + len, *family = NULL;
-	const char	**stack = NULL;
-	size_t		*slen = NULL, depth = 0, cap = 0, k = 0, i;
+	struct repair	 rp;
 	size_t		 start = out->len;
-	int		 root = 0, rc = 0;
+	int		 rc = 0;
 
-	memset(&m, 0, sizeof(m));
-	/* First pass: the ids, in document order.  ' id="' can only be an
-	 * attribute in cairo's text (no character data, values in double
-	 * quotes); the second pass checks the rest. */
-	for (p = svg; (p = memmem(p, (size_t)(e - p), " id=\"", 5)) != NULL;
-	    p = q + 1) {
-		p += 5;
-		if ((q = memchr(p, '"', (size_t)(e - p))) == NULL)
-			goto out;
-		idmap_add(&m, p, (size_t)(q - p));
-	}
+	memset(&rp, 0, sizeof(rp));
+	rp.out = out;
+	rp.prefix = prefix;
+	rp.title = title;
+	rp.desc = desc;
+	rp.ts = ts;
 	if (ts != NULL && ts->n > 0)
-		family = ts->t[0].family;
-
-	/* Second pass: the document. */
-	for (p = svg;;) {
-		lex(&p, e, &t);
-		switch (t.kind) {
-		case TOK_EOF:
-			if (!root || depth > 0 || k != (ts ? ts->n : 0))
-				goto out;
-			rc = 1;
-			goto out;
-		case TOK_TEXT:
-			if (depth == 0) {
-				/* Outside the root: white space only. */
-				for (i = 0; i < t.len; i++)
-					if (!xml_space((unsigned char)t.p[i]))
-						goto out;
-			}
-			buf_put(out, t.p, t.len);
-			break;
-		case TOK_MISC:
-			buf_put(out, t.p, t.len);
-			break;
-		case TOK_START:
-		case TOK_EMPTY:
-			if (depth == 0) {
-				if (root || !is_name(t.name, t.nlen, "svg"))
-					goto out;
-				root = 1;
-				put_root(out, &t, &m, prefix, title, desc,
-				    family);
-				if (t.kind == TOK_EMPTY)
-					BUF_PUTSL(out, "</svg>");
-				else {
-					stack = xreallocarray(stack, 16,
-					    sizeof(*stack));
-					slen = xreallocarray(slen, 16,
-					    sizeof(*slen));
-					cap = 16;
-					stack[0] = t.name;
-					slen[0] = t.nlen;
-					depth = 1;
-				}
-				break;
-			}
-			if (is_mark(&t)) {
-				/* The lines of one layout. */
-				if (ts == NULL || k == ts->n)
-					goto out;
-				do {
-					if (k > 0 && ts->t[k].next)
-						BUF_PUTSL(out, "\n");
-					put_text(out, &ts->t[k++], family);
-				} while (k < ts->n && ts->t[k].next);
-				break;
-			}
-			buf_putc(out, '<');
-			buf_put(out, t.name, t.nlen);
-			for (i = 0; i < t.na; i++)
-				put_attr(out, &t.a[i], &m, prefix);
-			if (t.kind == TOK_EMPTY) {
-				BUF_PUTSL(out, "/>");
-				break;
-			}
-			buf_putc(out, '>');
-			if (depth == cap) {
-				cap *= 2;
-				stack = xreallocarray(stack, cap,
-				    sizeof(*stack));
-				slen = xreallocarray(slen, cap, sizeof(*slen));
-			}
-			stack[depth] = t.name;
-			slen[depth++] = t.nlen;
-			break;
-		case TOK_END:
-			if (depth == 0 || slen[depth - 1] != t.nlen ||
-			    memcmp(stack[depth - 1], t.name, t.nlen) != 0)
-				goto out;
-			depth--;
-			buf_put(out, t.p, t.len);
-			break;
-		case TOK_ERROR:
-		default:
-			goto out;
-		}
-	}
-out:
+		rp.family = ts->t[0].family;
+	if (collect_ids(&rp.m, svg, svg + len))
+		rc = repair_doc(&rp, svg, svg + len);
 	if (!rc)
 		out->len = start;	/* nothing half-written */
 	if (out->data != NULL)
 		out->data[out->len] = '\0';
-	free(stack);
-	free(slen);
-	idmap_free(&m);
+	free(rp.stack);
+	free(rp.slen);
+	idmap_free(&rp.m);
 	return rc;
 }
 
@@ -1008,15 +1099,12 @@ variant(int year, const char *file, int narrow)
 	return rel;
 }
 
-int
-svg_edition(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od)
+/* The edition's own charts: status, progress (both widths: width[0],
+ * the narrow variant's width[1]), synthesis sheet. */
+static int
+edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
+    const struct edition *e, int draft, const double width[2])
 {
-	PangoFontMap	*fm;
-	PangoContext	*pc;
-	struct buf	 b = { NULL, 0, 0 };
-	struct job	 j;
-	const struct indicator *ind;
 	static const struct {
 		enum doc_kind	 kind;
 		const char	*prefix;	/* of its ids */
@@ -1033,10 +1121,46 @@ svg_edition(const struct report *r, const struct edition *e,
 		{ DOC_SHEET, "synthese", NULL,
 		    chart_title_sheet, chart_desc_sheet },
 	};
-	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
-	char		*file, *rel, *title = NULL, *desc = NULL;
-	size_t		 i, k;
+	struct job	 j;
+	char		*rel, *title, *desc;
+	size_t		 k;
 	int		 rc = 1, v;
+
+	memset(&j, 0, sizeof(j));
+	j.r = r;
+	j.e = e;
+	j.year = e->year;
+	j.draft = draft;
+	for (k = 0; k < sizeof(docs) / sizeof(docs[0]) && rc; k++) {
+		j.kind = docs[k].kind;
+		j.title = title = docs[k].title(r, e);
+		desc = docs[k].desc(r, e);
+		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
+			j.width = width[v];
+			rel = j.kind == DOC_SHEET ?
+			    xasprintf("%d/synthese-%d.svg", e->year,
+			    e->year) : variant(e->year, docs[k].file, v);
+			rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
+			free(rel);
+		}
+		free(title);
+		free(desc);
+	}
+	return rc;
+}
+
+int
+svg_edition(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od)
+{
+	PangoFontMap	*fm;
+	PangoContext	*pc;
+	struct buf	 b = { NULL, 0, 0 };
+	const struct indicator *ind;
+	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
+	char		*file, *rel;
+	size_t		 i, k;
+	int		 rc = 1, v, draft;
 
 	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
@@ -1063,36 +1187,10 @@ svg_edition(const struct report *r, const struct edition *e,
 				goto out;
 		}
 
-	memset(&j, 0, sizeof(j));
-	j.r = r;
-	j.e = e;
-	j.year = e->year;
-	j.draft = e->draft || o->draft;
-
-	/* The edition's own charts: status, progress (both widths),
-	 * synthesis sheet. */
-	for (k = 0; k < sizeof(docs) / sizeof(docs[0]); k++) {
-		j.kind = docs[k].kind;
-		j.title = title = docs[k].title(r, e);
-		desc = docs[k].desc(r, e);
-		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
-			j.width = width[v];
-			rel = j.kind == DOC_SHEET ?
-			    xasprintf("%d/synthese-%d.svg", e->year,
-			    e->year) : variant(e->year, docs[k].file, v);
-			rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
-			free(rel);
-		}
-		free(title);
-		free(desc);
-		title = desc = NULL;
-		if (!rc)
-			goto out;
-	}
-	rc = social_card(od, pc, r, e, j.draft);
+	draft = e->draft || o->draft;
+	rc = edition_docs(od, pc, r, e, draft, width) &&
+	    social_card(od, pc, r, e, draft);
 out:
-	free(title);
-	free(desc);
 	buf_free(&b);
 	chart_forget(pc);
 	g_object_unref(pc);
