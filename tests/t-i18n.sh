@@ -78,15 +78,21 @@ PROJET
 Rappel
 Annexe
 WORDS
-find en -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files
+# french_words dir pdf list txt found: the pages, charts and CSV files of
+# the build in dir (listed in list) and the text of its PDF (into txt),
+# searched for the words; what is found goes to found.
+french_words() {
+	find "$1" -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >"$3"
+	: >"$5"
+	while read -r f; do
+		sed 's/<[^>]*>/ /g' "$f" | grep -o -w -F -f words |
+		    sed "s|^|$f: |" >>"$5"
+	done <"$3"
+	pdftotext "$2" "$4"
+	grep -o -w -F -f words "$4" | sed "s|^|$2: |" >>"$5"
+}
+french_words en en/2016/rapport-2016.pdf files en.txt found
 n=$(wc -l <files)
-: >found
-while read -r f; do
-	sed 's/<[^>]*>/ /g' "$f" | grep -o -w -F -f words | sed "s|^|$f: |" \
-	    >>found
-done <files
-pdftotext en/2016/rapport-2016.pdf en.txt
-grep -o -w -F -f words en.txt | sed 's|^|rapport-2016.pdf: |' >>found
 if [ "$n" -gt 30 ] && [ ! -s found ]; then
 	pass "no French interface word in $n pages, charts and CSV files and the PDF"
 else
@@ -98,15 +104,8 @@ fi
 # 3-status scale and an edition two years after its end (tests/plans/en).
 check "the 4-level English plan builds" "$BIN" build --quiet \
     --content "$TOP/tests/plans/en" --out en4
-find en4 -name '*.html' -o -name '*.svg' -o -name '*.csv' | sort >files4
+french_words en4 en4/2022/rapport-2022.pdf files4 en4.txt found4
 n=$(wc -l <files4)
-: >found4
-while read -r f; do
-	sed 's/<[^>]*>/ /g' "$f" | grep -o -w -F -f words | sed "s|^|$f: |" \
-	    >>found4
-done <files4
-pdftotext en4/2022/rapport-2022.pdf en4.txt
-grep -o -w -F -f words en4.txt | sed 's|^|rapport-2022.pdf: |' >>found4
 if [ "$n" -gt 30 ] && [ ! -s found4 ]; then
 	pass "no French interface word in the 4-level plan's $n files and PDF"
 else
