@@ -4,6 +4,7 @@
 # numbers, outline, fonts, structure, reproducibility), then a stress
 # narrative that must come out whole.
 . "$(dirname "$0")/lib.sh"
+asan_full_stacks
 
 # ---- the engine ----
 if [ -x "$TOP/tests/unit-layout" ]; then

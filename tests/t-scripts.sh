@@ -5,10 +5,7 @@
 # check's warning for a character no font has.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
-# Under make test-asan: full stacks, so that tests/fuzz/lsan.supp can tell
-# cairo's own leak when it subsets the CFF fonts (Noto Sans CJK).
-[ -n "${ASAN_OPTIONS:-}" ] &&
-    export ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0"
+asan_full_stacks
 
 C=$TOP/tests/scripts/content
 M=$C/editions/2016/measures
