@@ -1527,16 +1527,8 @@ diff_html(struct buf *b, const struct diff *d, int year)
 			if (ckinds[d->v[i].kind].sec != s ||
 			    !relevant(&d->v[i], year))
 				continue;
-			BUF_PUTSL(b, "<li>");
-			if (d->v[i].file != NULL) {
-				BUF_PUTSL(b, "<code>");
-				html_esc_text(b, d->v[i].file);
-				if (d->v[i].line > 0)
-					buf_printf(b, ":%d", d->v[i].line);
-				BUF_PUTSL(b, "</code> ");
-			}
-			html_esc_text(b, d->v[i].text);
-			BUF_PUTSL(b, "</li>\n");
+			html_esc_place_item(b, d->v[i].file, d->v[i].line,
+			    d->v[i].text);
 		}
 		BUF_PUTSL(b, "</ul>\n");
 	}

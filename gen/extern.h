@@ -290,6 +290,11 @@ void	 html_esc_xml(struct buf *b, const char *s);
 /* A link address in an attribute: percent-encodes spaces, controls and
  * non-ASCII bytes, escapes & and '.  Does not judge the scheme. */
 void	 html_esc_href(struct buf *b, const char *s);
+/* A list item naming a place, as the review page and the comparison
+ * write it: "<li><code>file:line</code> text</li>" (no code without a
+ * file, no line if 0). */
+void	 html_esc_place_item(struct buf *b, const char *file, int line,
+	    const char *text);
 
 /* ---- file.c: whole-file reading ---- */
 

@@ -133,3 +133,19 @@ html_esc_href(struct buf *b, const char *s)
 		}
 	}
 }
+
+void
+html_esc_place_item(struct buf *b, const char *file, int line,
+    const char *text)
+{
+	BUF_PUTSL(b, "<li>");
+	if (file != NULL) {
+		BUF_PUTSL(b, "<code>");
+		html_esc_text(b, file);
+		if (line > 0)
+			buf_printf(b, ":%d", line);
+		BUF_PUTSL(b, "</code> ");
+	}
+	html_esc_text(b, text);
+	BUF_PUTSL(b, "</li>\n");
+}

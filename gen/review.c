@@ -407,16 +407,8 @@ write_html(struct buf *b, const struct review *rv, const struct edition *e,
 		for (i = 0; i < rv->n; i++) {
 			if (rv->v[i].kind != k)
 				continue;
-			BUF_PUTSL(b, "<li>");
-			if (rv->v[i].file != NULL) {
-				BUF_PUTSL(b, "<code>");
-				html_esc_text(b, rv->v[i].file);
-				if (rv->v[i].line > 0)
-					buf_printf(b, ":%d", rv->v[i].line);
-				BUF_PUTSL(b, "</code> ");
-			}
-			html_esc_text(b, rv->v[i].text);
-			BUF_PUTSL(b, "</li>\n");
+			html_esc_place_item(b, rv->v[i].file, rv->v[i].line,
+			    rv->v[i].text);
 		}
 		BUF_PUTSL(b, "</ul>\n");
 	}
