@@ -612,11 +612,19 @@ async function run(browser, base, pages, axeSource) {
 			}
 	}
 
+	/* A page, loaded: the search page asks for its index once loaded,
+	 * and that request must end before the next page is asked for
+	 * (else the browser aborts it, no fault of the site). */
+	async function open(page, url) {
+		const search = /\/recherche\.html(\?|$)/.test(url);
+		await page.goto(url, { waitUntil: search ? 'networkidle' : 'load' });
+	}
+
 	for (const rel of pages) {
 		current = rel;
 		const url = base + rel;
 		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.goto(url, { waitUntil: 'load' });
+		await open(page, url);
 
 		/* axe-core at 1280 px. */
 		await axeRun(page, rel, false);
@@ -701,7 +709,7 @@ async function run(browser, base, pages, axeSource) {
 		await axeRun(page, `${rel} (320 px)`, true);
 		/* Loaded afresh at 320 px: each <picture> has chosen and
 		 * loaded its file by the load event. */
-		await page.goto(url, { waitUntil: 'load' });
+		await open(page, url);
 		const nw = await page.evaluate(checkNarrow);
 		for (const p of nw.problems)
 			narrowProblems.push(`${rel}: ${p}`);
@@ -713,7 +721,7 @@ async function run(browser, base, pages, axeSource) {
 		/* The skip link, from a fresh load.  A page with nothing
 		 * to pass before its <main> (the review page) needs none. */
 		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.goto(url, { waitUntil: 'load' });
+		await open(page, url);
 		const before = await page.evaluate(() => {
 			const main = document.querySelector('main');
 			if (main === null)
