@@ -2060,7 +2060,7 @@ chart_height_status(const struct report *r, const struct edition *e,
 	 * narrow variant. */
 	rows = tile_layout(r, w, INFINITY, &tile, &per);
 	return 24 + (w <= CHART_NARROW_WIDTH ? 54 : w < 520 ? 18 : 0) +
-	    r->plan.nprios * (16 + 10) +
+	    plan_groups(&r->plan) * 16 + r->plan.nprios * 10 +
 	    rows * (tile + TILE_GAP) + 4;
 }
 
@@ -2073,14 +2073,18 @@ cmp_tile(const void *a, const void *b)
 	return (*x > *y) - (*x < *y);
 }
 
-/* A priority's heading in the status overview: "Priorité I · title".
- * The caller frees it. */
+/* A priority's heading in the status overview: "Priorité I · title",
+ * or NULL for the implicit one of a plan of one level.  The caller frees
+ * it. */
 static char *
 prio_head(const struct report *r, const struct priority *p)
 {
-	char	*lab = level_label(&r->plan, 0, p->num, " ");
-	char	*s = xasprintf("%s · %s", lab, p->title);
+	char	*lab, *s;
 
+	if (plan_flat(&r->plan))
+		return NULL;
+	lab = level_label(&r->plan, 0, p->num, " ");
+	s = xasprintf("%s · %s", lab, p->title);
 	free(lab);
 	return s;
 }
@@ -2107,11 +2111,13 @@ column_height(struct dc *d, const struct report *r, size_t from, size_t to,
 
 	for (; from < to; from++) {
 		p = &r->plan.prios[from];
-		head = prio_head(r, p);
-		measure(d, head, d->th->size_label, 1, t->cw, t->lines, NULL,
-		    &hh);
+		if ((head = prio_head(r, p)) != NULL) {
+			measure(d, head, d->th->size_label, 1, t->cw,
+			    t->lines, NULL, &hh);
+			h += hh + 6;
+		}
 		free(head);
-		h += hh + 6 + ((p->nmeasures + t->per - 1) / t->per) *
+		h += ((p->nmeasures + t->per - 1) / t->per) *
 		    (t->tile + TILE_GAP) + 8;
 	}
 	return h;
@@ -2133,7 +2139,8 @@ tile_columns(struct dc *d, const struct report *r, double w, double avail,
 	t->ncols = 1;
 	t->lines = 1;
 	t->cw = w;
-	tile_layout(r, w, avail - n * (lh + 6 + 8), &t->tile, &t->per);
+	tile_layout(r, w, avail - plan_groups(&r->plan) * (lh + 6) - n * 8,
+	    &t->tile, &t->per);
 	if (t->tile >= 14 && column_height(d, r, 0, n, t) <= avail)
 		return 0;
 	for (t->ncols = 2; t->ncols <= 4 && t->ncols <= n; t->ncols++) {
@@ -2173,11 +2180,12 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
 	enum status	 st;
 	size_t		 j, per = t->per;
 
-	head = prio_head(r, p);
-	hh = text(d, head, th->size_label, 1, x0, y, HA_LEFT, th->text,
-	    t->cw, t->lines, NULL);
+	if ((head = prio_head(r, p)) != NULL) {
+		hh = text(d, head, th->size_label, 1, x0, y, HA_LEFT,
+		    th->text, t->cw, t->lines, NULL);
+		y += hh + 6;
+	}
 	free(head);
-	y += hh + 6;
 	/* Best status first (the scale's order), then plan order. */
 	keys = xcalloc(p->nmeasures + 1, sizeof(*keys));
 	for (j = 0; j < p->nmeasures; j++)

@@ -439,9 +439,15 @@ chart_desc_status(const struct report *r, const struct edition *e)
 	buf_puts(&b, ".");
 	for (i = 0; i < r->plan.nprios; i++) {
 		p = &r->plan.prios[i];
-		lab = level_label(&r->plan, 0, p->num, " ");
-		buf_printf(&b, T(" %s" NBSP ": "), lab);
-		free(lab);
+		/* The implicit priority of a plan of one level is not
+		 * named: its sentence starts with a status. */
+		if (plan_flat(&r->plan))
+			buf_putc(&b, ' ');
+		else {
+			lab = level_label(&r->plan, 0, p->num, " ");
+			buf_printf(&b, T(" %s" NBSP ": "), lab);
+			free(lab);
+		}
 		for (l = 0, k = 0; l < nst; l++) {
 			st = sts[l];
 			for (j = 0, n = 0; j < p->nmeasures; j++)
@@ -452,7 +458,10 @@ chart_desc_status(const struct report *r, const struct edition *e)
 				continue;
 			if (k++ > 0)
 				buf_puts(&b, T(NNBSP "; "));
-			put_status(&b, r, st);
+			if (k == 1 && plan_flat(&r->plan))
+				buf_puts(&b, status_name(&r->plan, st));
+			else
+				put_status(&b, r, st);
 			buf_puts(&b, ", ");
 			chart_put_lower(&b, n > 1 ? ml->plural : ml->singular);
 			buf_printf(&b, " %s%s", ml->before,

@@ -312,8 +312,8 @@ static const char *const msgtab[MSG__MAX] = {
 	/* MSG_XML_DATE */
 	"date \"%s\" is not a date written YYYY-MM-DD (year 0001 to 9999)",
 	/* MSG_XML_LEVELS */
-	"%zu levels: a plan has 2 to %d (priorities, objectives within "
-	    "objectives, measures)",
+	"%zu levels: a plan has 1 to %d (measures alone; or priorities, "
+	    "objectives within objectives, measures)",
 	/* MSG_XML_NUMBERING */
 	"unknown numbering \"%s\" (roman, arabic or id)",
 	/* MSG_XML_STATUS_THEME */
@@ -336,6 +336,12 @@ static const char *const msgtab[MSG__MAX] = {
 	"measure id \"%s\" does not match its number %d (expected \"%s\")",
 	/* MSG_XML_OBJECTIVE_LEVEL */
 	"objective at level %zu, but the plan has %zu levels",
+	/* MSG_XML_PRIORITY_ONE_LEVEL */
+	"<priority> in a plan of one level: its measures go right under "
+	    "<plan>",
+	/* MSG_XML_MEASURE_NO_PRIORITY */
+	"<measure> right under <plan>, but the plan has %zu levels: "
+	    "declare one <level>, or put it in a <priority>",
 	/* MSG_XML_OBJECTIVE_SEQUENCE */
 	"objective \"%s\" out of sequence (expected \"%s.%d\")",
 	/* MSG_XML_LANG */

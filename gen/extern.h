@@ -437,6 +437,13 @@ void		 level_number(const struct level *, int pos, const char *id,
  * The one place labels are formed; the caller frees it. */
 char		*level_label(const struct plan *, size_t level, const char *num,
 		    const char *sep);
+/* Whether the plan has one level, its measures: they are then in one
+ * implicit priority with no id, number, label or title, which no
+ * backend shows (no heading, no page, no outline entry). */
+int		 plan_flat(const struct plan *);
+/* The priorities the reports show, each with its page, heading and
+ * outline entry: none in a plan of one level, else nprios. */
+size_t		 plan_groups(const struct plan *);
 
 /* ---- validate.c: semantic checks across files ---- */
 

@@ -590,7 +590,7 @@ mainnav_edition(struct page *p, const char *cur)
 	pf(p, T("<li><a href=\"index.html\"%s>Tableau de bord</a></li>\n"),
 	    cur != NULL && strcmp(cur, "index.html") == 0 ?
 	    " aria-current=\"page\"" : "");
-	for (i = 0; i < pl->nprios; i++) {
+	for (i = 0; i < plan_groups(pl); i++) {
 		priority_file(file, sizeof(file), &pl->prios[i]);
 		pf(p, "<li><a href=\"%s\"%s>", file,
 		    cur == NULL || strcmp(cur, file) != 0 ? "" :
@@ -1297,10 +1297,10 @@ parts_list(struct page *p, const struct part *cur)
 	const struct plan *pl = &p->r->plan;
 	const struct part *pt;
 	char		 file[64];
-	size_t		 i;
+	size_t		 i, np = plan_groups(pl);
 
-	for (i = 0; i < e->nfront + pl->nprios + e->nback; i++) {
-		if (i >= e->nfront && i < e->nfront + pl->nprios) {
+	for (i = 0; i < e->nfront + np + e->nback; i++) {
+		if (i >= e->nfront && i < e->nfront + np) {
 			priority_file(file, sizeof(file),
 			    &pl->prios[i - e->nfront]);
 			pf(p, "<li><a href=\"%s\">", file);
@@ -1311,7 +1311,7 @@ parts_list(struct page *p, const struct part *cur)
 			continue;
 		}
 		pt = i < e->nfront ? &e->front[i] :
-		    &e->back[i - e->nfront - pl->nprios];
+		    &e->back[i - e->nfront - np];
 		pf(p, "<li><a href=\"%s.html\"%s>", pt->slug, pt == cur ?
 		    " aria-current=\"page\"" : "");
 		txt(p, pt->title);
@@ -1567,6 +1567,23 @@ dashboard_overview(struct page *p, struct measure **all,
 	PUTSL(p, "</section>\n");
 }
 
+/* The measures of a plan of one level, under their level's name: the
+ * overview above has their counts. */
+static void
+dashboard_flat(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	size_t		 i;
+
+	PUTSL(p, "<section aria-labelledby=\"priorites\">\n"
+	    "<h2 id=\"priorites\">");
+	txt(p, pl->levels[MLEVEL(pl)].plural);
+	PUTSL(p, "</h2>\n<ol class=\"mlist\">\n");
+	for (i = 0; i < pl->nmeasures; i++)
+		measure_item(p, &pl->measures[i], 0);
+	PUTSL(p, "</ol>\n</section>\n");
+}
+
 /* The measures, by priority, with the counts of each. */
 static void
 dashboard_priorities(struct page *p)
@@ -1577,6 +1594,10 @@ dashboard_priorities(struct page *p)
 	char		 file[64];
 	size_t		 i, j;
 
+	if (plan_flat(pl)) {
+		dashboard_flat(p);
+		return;
+	}
 	puts_(p, T("<section aria-labelledby=\"priorites\">\n"
 	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n"));
 	for (i = 0; i < pl->nprios; i++) {
@@ -2022,21 +2043,27 @@ other_editions(struct page *p, const struct measure *m)
 	PUTSL(p, "</ul>\n</div>\n");
 }
 
-/* The measure's facts: its priority, objective, lead and partners. */
+/* The measure's facts: its priority, objective, lead and partners; in
+ * a plan of one level, none may be there, and then no list. */
 static void
 measure_facts(struct page *p, const struct measure *m, const char *pfile)
 {
 	const struct plan *pl = &p->r->plan;
 	size_t		 i;
 
-	PUTSL(p, "<dl class=\"facts\">\n<div><dt>");
-	txt(p, pl->levels[0].singular);
-	PUTSL(p, "</dt><dd>");
-	pf(p, "<a href=\"%s\">", pfile);
-	num_nb(p, &pl->levels[0], m->priority->num);
-	puts_(p, T(NBSP ": "));
-	txt(p, m->priority->title);
-	PUTSL(p, "</a></dd></div>\n");
+	if (plan_flat(pl) && m->lead == NULL && m->npartners == 0)
+		return;
+	PUTSL(p, "<dl class=\"facts\">\n");
+	if (!plan_flat(pl)) {
+		PUTSL(p, "<div><dt>");
+		txt(p, pl->levels[0].singular);
+		PUTSL(p, "</dt><dd>");
+		pf(p, "<a href=\"%s\">", pfile);
+		num_nb(p, &pl->levels[0], m->priority->num);
+		puts_(p, T(NBSP ": "));
+		txt(p, m->priority->title);
+		PUTSL(p, "</a></dd></div>\n");
+	}
 	if (m->objective != NULL)
 		facts_objective(p, m->objective);
 	if (m->lead != NULL) {
@@ -2158,7 +2185,7 @@ measure_pager(struct page *p, const struct measure *m)
 }
 
 /* The aside of a measure: this page's contents, the priority's
- * measures. */
+ * measures (every measure, in a plan of one level). */
 static void
 measure_aside(struct page *p, const struct measure *m)
 {
@@ -2183,7 +2210,10 @@ measure_aside(struct page *p, const struct measure *m)
 	}
 	PUTSL(p, "</ul>\n");
 	PUTSL(p, "<h2 class=\"aside-title\">");
-	label_nb(p, 0, pr->num);
+	if (plan_flat(&p->r->plan))
+		txt(p, p->r->plan.levels[0].plural);
+	else
+		label_nb(p, 0, pr->num);
 	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
 	for (i = 0; i < pr->nmeasures; i++) {
 		measure_file(nfile, sizeof(nfile), pr->measures[i]);
@@ -2205,17 +2235,20 @@ page_measure(const struct report *r, const struct edition *e,
 	struct page	 p;
 	char		 file[64], pfile[64], *title, crl[64];
 	struct crumb	 cr[4];
+	size_t		 nc = 0;
+	int		 flat = plan_flat(&r->plan);
 
 	measure_file(file, sizeof(file), m);
 	priority_file(pfile, sizeof(pfile), pr);
 	page_init(&p, r, e, o, od, file);
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
-	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
-	cr[1] = (struct crumb){ "index.html", crl };
-	cr[2] = (struct crumb){ pfile, pr->label };
-	cr[3] = (struct crumb){ NULL, m->label };
+	cr[nc++] = (struct crumb){ "../index.html", T("Éditions") };
+	cr[nc++] = (struct crumb){ "index.html", crl };
+	if (!flat)	/* no page for the implicit priority */
+		cr[nc++] = (struct crumb){ pfile, pr->label };
+	cr[nc++] = (struct crumb){ NULL, m->label };
 	title = xasprintf(T("%s" NBSP ": %s"), m->label, m->title);
-	page_begin(&p, title, pfile, cr, 4);
+	page_begin(&p, title, flat ? NULL : pfile, cr, nc);
 	free(title);
 
 	PUTSL(&p, "<h1><span class=\"h1-kicker\">");
@@ -2465,7 +2498,7 @@ html_edition(const struct report *r, const struct edition *e,
 	ok = ok && csv_write(r, e, od, &nrows, csv_sizes);
 	ok = ok && page_dashboard(r, e, o, od);
 	ok = ok && page_data(r, e, o, od, nrows, csv_sizes);
-	for (i = 0; ok && i < pl->nprios; i++)
+	for (i = 0; ok && i < plan_groups(pl); i++)
 		ok = page_priority(r, e, o, od, &pl->prios[i]);
 	for (i = 0; ok && i < pl->nmeasures; i++)
 		ok = page_measure(r, e, o, od, &pl->measures[i]);
@@ -2719,6 +2752,24 @@ page_contact(const struct report *r, const struct opts *o, struct outdir *od)
 	return page_end(&p);
 }
 
+/* The measures of pr in the site map, as list items. */
+static void
+sitemap_measures(struct page *p, const struct edition *e,
+    const struct priority *pr)
+{
+	char		 file[64];
+	size_t		 k;
+
+	for (k = 0; k < pr->nmeasures; k++) {
+		measure_file(file, sizeof(file), pr->measures[k]);
+		pf(p, "<li><a href=\"%d/%s\">", e->year, file);
+		label_nb(p, MLEVEL(&p->r->plan), pr->measures[k]->num);
+		puts_(p, T(NBSP ": "));
+		txt(p, pr->measures[k]->title);
+		PUTSL(p, "</a></li>\n");
+	}
+}
+
 /* The site map: every page of every edition, newest first. */
 static int
 page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
@@ -2728,7 +2779,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 	const struct priority *pr;
 	struct page	 p;
 	char		 file[64];
-	size_t		 i, j, k;
+	size_t		 i, j;
 
 	page_init(&p, r, NULL, o, od, "plan-du-site.html");
 	page_begin(&p, T("Plan du site"), NULL, NULL, 0);
@@ -2744,7 +2795,9 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			txt(&p, e->front[j].title);
 			PUTSL(&p, "</a></li>\n");
 		}
-		for (j = 0; j < pl->nprios; j++) {
+		if (plan_flat(pl))
+			sitemap_measures(&p, e, &pl->prios[0]);
+		for (j = 0; j < plan_groups(pl); j++) {
 			pr = &pl->prios[j];
 			priority_file(file, sizeof(file), pr);
 			pf(&p, "<li><a href=\"%d/%s\">", e->year, file);
@@ -2752,17 +2805,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			puts_(&p, T(NBSP ": "));
 			txt(&p, pr->title);
 			PUTSL(&p, "</a>\n<ul>\n");
-			for (k = 0; k < pr->nmeasures; k++) {
-				measure_file(file, sizeof(file),
-				    pr->measures[k]);
-				pf(&p, "<li><a href=\"%d/%s\">", e->year,
-				    file);
-				label_nb(&p, MLEVEL(pl),
-				    pr->measures[k]->num);
-				puts_(&p, T(NBSP ": "));
-				txt(&p, pr->measures[k]->title);
-				PUTSL(&p, "</a></li>\n");
-			}
+			sitemap_measures(&p, e, pr);
 			PUTSL(&p, "</ul></li>\n");
 		}
 		for (j = 0; j < e->nback; j++) {

@@ -170,6 +170,8 @@ enum msgid {
 	MSG_XML_MEASURE_PLACE,		/* id, place, expected id */
 	MSG_XML_MEASURE_ID,		/* id, number, expected id */
 	MSG_XML_OBJECTIVE_LEVEL,	/* level, levels */
+	MSG_XML_PRIORITY_ONE_LEVEL,	/* none */
+	MSG_XML_MEASURE_NO_PRIORITY,	/* levels */
 	MSG_XML_OBJECTIVE_SEQUENCE,	/* id, priority id, number */
 	MSG_XML_LANG,			/* language tag */
 	MSG_XML_PLAN_PERIOD,		/* start, end, data from */

@@ -432,7 +432,14 @@ build_toc(struct pdf *p)
 	for (i = 0; i < e->nfront; i++)
 		toc_entry(p, e->front[i].title, STYLE_TOC1, 0,
 		    part_dest(p, "avant", &e->front[i]));
-	for (i = 0; i < pl->nprios; i++) {
+	if (plan_flat(pl))	/* the measures alone, at the top */
+		for (k = 0; k < pl->nmeasures; k++) {
+			m = &pl->measures[k];
+			s = item_heading(p, ML(pl), m->num, m->title);
+			toc_entry(p, s, STYLE_TOC3, 0, m->id);
+			free(s);
+		}
+	for (i = 0; i < plan_groups(pl); i++) {
 		pr = &pl->prios[i];
 		s = item_heading(p, 0, pr->num, pr->title);
 		toc_entry(p, s, STYLE_TOC1, 0,
@@ -924,6 +931,8 @@ build_measure(struct pdf *p, const struct measure *m)
 	free(s);
 	it = lay_text(&p->l, m->title, STYLE_H3, 0, 0);
 	it->before = 0;
+	if (plan_flat(&p->r->plan))	/* no chapter heading above it */
+		it->tag = "H1";
 	if (m->lead != NULL)
 		buf_printf(&b, T("Pilote" NBSP ": %s"), m->lead);
 	for (i = 0; i < m->npartners; i++)
@@ -967,6 +976,20 @@ build_measure(struct pdf *p, const struct measure *m)
 			anchor = p->l.nitems;
 	notes_heading(p, "H4");
 	p->l.notes = 0;
+}
+
+/* The measures of a plan of one level: one chapter with no opener nor
+ * heading of its own, each measure's title a first-level heading. */
+static void
+build_flat(struct pdf *p)
+{
+	const struct plan *pl = &p->r->plan;
+	size_t		 i;
+
+	lay_break(&p->l);
+	set_mark(p, pl->levels[ML(pl)].plural);
+	for (i = 0; i < pl->nmeasures; i++)
+		unit_add(p, UNIT_MEASURE, &pl->measures[i]);
 }
 
 static void
@@ -1366,7 +1389,12 @@ build(struct pdf *p)
 		build_part(p, "avant", &e->front[i]);
 		paginate(p);
 	}
-	for (i = 0; i < p->r->plan.nprios; i++) {
+	if (plan_flat(&p->r->plan)) {
+		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->pg.npages + 2);
+		build_flat(p);
+		paginate(p);
+	}
+	for (i = 0; i < plan_groups(&p->r->plan); i++) {
 		/* Page references (« voir … (p. 12) ») make room for as
 		 * many digits as the pages so far, and one page more. */
 		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->pg.npages + 2);
@@ -2605,8 +2633,8 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	buf_free(&b);
 }
 
-/* The bookmarks: front matter, priority > objective > measure, back
- * matter, annex. */
+/* The bookmarks: front matter, priority > objective > measure (the
+ * measures alone in a plan of one level), back matter, annex. */
 static void
 outline(struct pdf *p, cairo_surface_t *sf)
 {
@@ -2627,7 +2655,14 @@ outline(struct pdf *p, cairo_surface_t *sf)
 		    e->front[i].title, DEST(s), 0);
 		free(s);
 	}
-	for (i = 0; i < pl->nprios; i++) {
+	for (k = 0; plan_flat(pl) && k < pl->nmeasures; k++) {
+		s = item_heading(p, ML(pl), pl->measures[k].num,
+		    pl->measures[k].title);
+		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, s,
+		    DEST(pl->measures[k].id), 0);
+		free(s);
+	}
+	for (i = 0; i < plan_groups(pl); i++) {
 		const struct priority *pr = &pl->prios[i];
 
 		s = item_heading(p, 0, pr->num, pr->title);

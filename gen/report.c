@@ -189,3 +189,15 @@ level_label(const struct plan *pl, size_t level, const char *num,
 	return xasprintf("%s%s%s%s%s", lv->singular, sep, lv->before,
 	    lv->before[0] != '\0' ? sep : "", num);
 }
+
+int
+plan_flat(const struct plan *pl)
+{
+	return pl->nlevels == 1;
+}
+
+size_t
+plan_groups(const struct plan *pl)
+{
+	return plan_flat(pl) ? 0 : pl->nprios;
+}

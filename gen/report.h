@@ -121,7 +121,8 @@ struct objective;
  * How the items of one level of the plan are named and numbered
  * (<level> in plan.xml, or the default: Priorité I, Objectif I.1,
  * Mesure 1).  Level 0 is the priorities, the last the measures, those
- * between the objectives (nested <objective> elements).
+ * between the objectives (nested <objective> elements); a plan of one
+ * level has its measures alone.
  */
 enum numbering {
 	NUMBERING_ROMAN,	/* I, II… by position */
@@ -184,6 +185,8 @@ struct objective {
 	struct pos	 pos;
 };
 
+/* In a plan of one level (plan_flat()), the one priority is implicit:
+ * id, num, label and title are NULL, and it holds every measure. */
 struct priority {
 	const char	*id;		/* roman numeral, "II" */
 	int		 number;	/* 2 */
@@ -211,7 +214,7 @@ struct plan {
 	struct measure	*measures;	/* in plan order */
 	size_t		 nmeasures;
 	struct level	 levels[MAX_LEVELS];
-	size_t		 nlevels;	/* 2 .. MAX_LEVELS; the measures are
+	size_t		 nlevels;	/* 1 .. MAX_LEVELS; the measures are
 					 * levels[nlevels - 1] */
 	struct scale_status scale[STATUS__MAX]; /* best first */
 	size_t		 nscale;

@@ -18,25 +18,25 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 	const struct plan *pl = &r->plan;
 	char		 file[64], *rel, *url;
 	const char	*slug;
-	size_t		 i, n;
+	size_t		 i, n, np = plan_groups(pl);
 
-	n = 2 + pl->nprios + pl->nmeasures + e->nfront + e->nback;
+	n = 2 + np + pl->nmeasures + e->nfront + e->nback;
 	for (i = 0; i < n; i++) {
 		slug = NULL;	/* a part's name has no bound: no buffer */
 		if (i == 0)
 			snprintf(file, sizeof(file), "index.html");
 		else if (i == 1)
 			snprintf(file, sizeof(file), "donnees.html");
-		else if (i < 2 + pl->nprios)
+		else if (i < 2 + np)
 			priority_file(file, sizeof(file), &pl->prios[i - 2]);
-		else if (i < 2 + pl->nprios + pl->nmeasures)
+		else if (i < 2 + np + pl->nmeasures)
 			measure_file(file, sizeof(file),
-			    &pl->measures[i - 2 - pl->nprios]);
-		else if (i < 2 + pl->nprios + pl->nmeasures + e->nfront)
-			slug = e->front[i - 2 - pl->nprios -
+			    &pl->measures[i - 2 - np]);
+		else if (i < 2 + np + pl->nmeasures + e->nfront)
+			slug = e->front[i - 2 - np -
 			    pl->nmeasures].slug;
 		else
-			slug = e->back[i - 2 - pl->nprios - pl->nmeasures -
+			slug = e->back[i - 2 - np - pl->nmeasures -
 			    e->nfront].slug;
 		rel = slug != NULL ? xasprintf("%d/%s.html", e->year, slug) :
 		    xasprintf("%d/%s", e->year, file);

@@ -110,7 +110,9 @@ tree_dump(struct buf *b, const struct report *r)
 
 	buf_printf(b, "plan %d-%d data-from=%d \"%s\"\n", pl->start, pl->end,
 	    pl->data_from, pl->title ? pl->title : "");
-	for (i = 0; i < pl->nprios; i++) {
+	if (plan_flat(pl))
+		buf_printf(b, "  levels=1 measures=%zu\n", pl->nmeasures);
+	for (i = 0; i < plan_groups(pl); i++) {
 		buf_printf(b, "  priority %s \"%s\" objectives=%zu "
 		    "measures=%zu\n", pl->prios[i].id, pl->prios[i].title,
 		    pl->prios[i].nobjs, pl->prios[i].nmeasures);

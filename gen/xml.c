@@ -883,7 +883,7 @@ read_levels(struct ctx *c, const xmlNode *n)
 
 	for (k = n->children; k != NULL; k = k->next)
 		nl += is_el(k, "level");
-	if (nl < 2 || nl > MAX_LEVELS) {
+	if (nl < 1 || nl > MAX_LEVELS) {
 		p = pos_of(c, n, NULL);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_LEVELS, nl, MAX_LEVELS);
 		c->errors++;
@@ -1243,18 +1243,48 @@ read_plan_head(struct ctx *c, xmlNode *root)
 }
 
 /*
- * The priorities and measures of root counted, and their arrays made in
- * the arena before any is read, so that pointers to measures stay
- * valid.  Returns 0 after an error if there are too many measures.
+ * Whether root holds its measures itself, as a plan of one level does
+ * and only such a plan: said at the first item that does not fit.
  */
 static int
-size_plan(struct ctx *c, xmlNode *root)
+check_flat(struct ctx *c, xmlNode *root, int *flat)
+{
+	const struct plan *pl = &c->r->plan;
+	xmlNode		*pn;
+	struct pos	 p;
+
+	*flat = child_el(root, "measure") != NULL;
+	if (*flat == plan_flat(pl))
+		return 1;
+	pn = child_el(root, *flat ? "measure" : "priority");
+	p = pos_of(c, pn, NULL);
+	if (*flat)
+		diag_msg(DIAG_ERROR, &p, MSG_XML_MEASURE_NO_PRIORITY,
+		    pl->nlevels);
+	else
+		diag_msg(DIAG_ERROR, &p, MSG_XML_PRIORITY_ONE_LEVEL);
+	c->errors++;
+	return 0;
+}
+
+/*
+ * The priorities and measures of root counted, and their arrays made in
+ * the arena before any is read, so that pointers to measures stay
+ * valid; a plan of one level has one priority, implicit.  Returns 0
+ * after an error if there are too many measures.
+ */
+static int
+size_plan(struct ctx *c, xmlNode *root, int flat)
 {
 	struct plan	*pl = &c->r->plan;
 	xmlNode		*pn;
 	size_t		 nm = 0;
 	struct pos	 p;
 
+	if (flat) {
+		pl->nprios = 1;
+		count_items(root, &nm);
+	}
 	for (pn = root->children; pn != NULL; pn = pn->next) {
 		if (!is_el(pn, "priority"))
 			continue;
@@ -1295,6 +1325,19 @@ read_priority(struct ctx *c, struct walk *w, const xmlNode *pn, size_t pi)
 	read_children(c, w, pn, pr, NULL, 1);
 }
 
+/* The measures of a plan of one level, root's children, in its one
+ * implicit priority: no id, number, label or title. */
+static void
+read_flat(struct ctx *c, struct walk *w, const xmlNode *root)
+{
+	struct priority	*pr = &c->r->plan.prios[0];
+
+	pr->number = 1;
+	pr->pos = pos_of(c, root, NULL);
+	w->mcap = 0;
+	read_children(c, w, root, pr, NULL, 1);
+}
+
 int
 xml_load_plan(struct report *r, const char *path)
 {
@@ -1305,6 +1348,7 @@ xml_load_plan(struct report *r, const char *path)
 	xmlDocPtr	 doc;
 	xmlNode		*root, *pn;
 	size_t		 pi = 0;
+	int		 flat;
 
 	memset(&w, 0, sizeof(w));
 	pl->file = c.path;
@@ -1320,7 +1364,9 @@ xml_load_plan(struct report *r, const char *path)
 	}
 	if ((pn = child_el(root, "statuses")) != NULL)
 		read_scale(&c, pn);
-	if (size_plan(&c, root)) {
+	if (check_flat(&c, root, &flat) && size_plan(&c, root, flat)) {
+		if (flat)
+			read_flat(&c, &w, root);
 		for (pn = root->children; pn != NULL; pn = pn->next)
 			if (is_el(pn, "priority"))
 				read_priority(&c, &w, pn, ++pi);

@@ -121,11 +121,11 @@ static const struct sslot s_plan[] = {
 	{ "source", NULL, 0, 1, NULL },
 	{ "levels", NULL, 0, 1, NULL },
 	{ "statuses", NULL, 0, 1, NULL },
-	{ "priority", NULL, 1, 0, "its priorities" },
+	{ "priority", "measure", 1, 0, "its priorities or measures" },
 	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct sslot s_levels[] = {
-	{ "level", NULL, 1, 0, "its levels" },
+	{ "level", NULL, 0, 0, "its levels" },	/* counted by the loader */
 	{ NULL, NULL, 0, 0, NULL }
 };
 static const struct sattr a_level[] = {
