@@ -4,9 +4,11 @@
 # across the plan, 12 priorities, 3 statuses, evaluated two years after its
 # end (en/), and one shaped like the French plan 2019-2021: 6 « axes », 13
 # « actions » numbered across the plan, 45 measures, 3 statuses, evaluated
-# in 2023 (fr-2019/).  Both check clean and build; their labels are found in
-# the site and the PDF; legends list the declared statuses only; the
-# synthesis sheet and the PDF keep every word on the page, none on another.
+# in 2023 (fr-2019/), and a plan of one level, eight recommendations and no
+# priority (one-level/).  All check clean and build; their labels are found
+# in the site and the PDF; legends list the declared statuses only; the
+# synthesis sheet and the PDF keep every word on the page, none on another;
+# the plan of one level shows no priority anywhere, nor an empty heading.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
 
@@ -77,7 +79,7 @@ PY
 	else fail "$1" "$(cat "$WORK/inside.log")"; fi
 }
 
-for set in en fr-2019; do
+for set in en fr-2019 one-level; do
 	check "$set: check --werror is clean" \
 	    "$BIN" check --werror --content "$PLANS/$set"
 	check "$set: builds" "$BIN" build --quiet --content "$PLANS/$set" \
@@ -230,3 +232,167 @@ else
 	fail "sample: the default levels declared build the same bytes" \
 	    "$(head -20 "$WORK/s.diff")"
 fi
+
+# ---- a plan of one level: its measures alone ----
+O=$WORK/one-level/2021
+"$BIN" tree --content "$PLANS/one-level" >"$WORK/one.tree" 2>&1
+has "one-level: eight measures in the model" "$WORK/one.tree" \
+    "levels=1 measures=8" "measure m08 8 "
+hasnt "one-level: no priority in the model" "$WORK/one.tree" "priority"
+# No page, link, word or empty label for the implicit priority, in any
+# text the site holds (pages, charts, CSV, search index, site map).
+if ls "$O" | grep -q '^priorite-'; then
+	fail "one-level: no priority page" "$(ls "$O" | grep '^priorite-')"
+else
+	pass "one-level: no priority page"
+fi
+if grep -rIlE '\bPriorit(y|ies|é|és)\b|\(null\)|priorite-[0-9]' \
+    "$WORK/one-level" >"$WORK/one-prio.txt"; then
+	fail "one-level: no priority named or linked in the site" \
+	    "$(head "$WORK/one-prio.txt")"
+else
+	pass "one-level: no priority named or linked in the site"
+fi
+# Every heading of every page has words; no list or facts list is empty;
+# heading levels never skip (h1, then h2 at most one level deeper...).
+if python3 - "$WORK/one-level" >"$WORK/one-h.log" 2>&1 <<'PY'
+import glob, re, sys
+bad, n = [], 0
+for f in sorted(glob.glob(sys.argv[1] + "/**/*.html", recursive=True)):
+    s = open(f, encoding="utf-8").read()
+    last = 0
+    for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", s, re.S):
+        n += 1
+        lv = int(m.group(1))
+        words = re.sub(r"<[^>]*>|&nbsp;|\s|\xa0", "", m.group(2))
+        if not words:
+            bad.append("%s: empty <h%d>" % (f, lv))
+        if lv > last + 1:
+            bad.append("%s: <h%d> after <h%d>" % (f, lv, last))
+        last = lv
+    # (The search page's list of results is the script's to fill.)
+    for m in re.finditer(r"<(ul|ol|dl|section)\b(?![^>]*search-results)"
+                         r"[^>]*>\s*</\1>", s):
+        bad.append("%s: empty <%s>" % (f, m.group(1)))
+print("\n".join(bad[:20]) if bad else "%d headings" % n)
+sys.exit(1 if bad or n == 0 else 0)
+PY
+then pass "one-level: no empty heading, list or section, no level skipped ($(cat "$WORK/one-h.log"))"
+else fail "one-level: no empty heading, list or section, no level skipped" \
+    "$(cat "$WORK/one-h.log")"; fi
+has "one-level: the dashboard lists the measures under their level's name" \
+    "$O/index.html" '<h2 id="priorites">Recommendations</h2>' \
+    '<a href="mesure-01.html">' '<a href="mesure-08.html">'
+has "one-level: a measure page's breadcrumb and aside" "$O/mesure-03.html" \
+    '<li><a href="index.html">Report 2021</a></li>
+<li aria-current="page">Recommendation 3</li>' \
+    '<h2 class="aside-title">Recommendations</h2>' "<dt>Lead</dt>"
+has "one-level: the site map lists the measures of each edition" \
+    "$WORK/one-level/plan-du-site.html" \
+    '<a href="2021/mesure-08.html">Recommendation 8: ' \
+    '<a href="2020/mesure-01.html">Recommendation 1: '
+has "one-level: the status overview's text starts with a status" \
+    "$O/index.html" "not implemented 1. Implemented, recommendations 1, 4, 7, 8; under way, recommendations 2, 3, 6; not implemented, recommendation 5."
+rsvg-convert -f pdf -o "$WORK/one-sheet.pdf" "$O/synthese-2021.svg"
+pdftotext "$WORK/one-sheet.pdf" "$WORK/one-sheet.txt"
+hasnt "one-level: the synthesis sheet has no priority heading" \
+    "$WORK/one-sheet.txt" " · " "Recommendation ·"
+inside "one-level: the synthesis sheet keeps every word on it" \
+    "$WORK/one-sheet.pdf"
+# The PDF: the measures at the top of the contents and the outline, each
+# title a first-level heading with words.
+pdftotext "$O/rapport-2021.pdf" "$WORK/one.txt"
+has "one-level: the contents list the measures" "$WORK/one.txt" \
+    "Recommendation 1 — Set up a national referral mechanism for victims" \
+    "Recommendation 8 — Evaluate the plan independently" "RECOMMENDATION 8"
+pdftotext -layout -f 2 -l 2 "$O/rapport-2021.pdf" "$WORK/one-toc.txt"
+if grep -A1 "^Foreword " "$WORK/one-toc.txt" |
+    grep -q "^Recommendation 1 — "; then
+	pass "one-level: the contents go from the foreword to measure 1"
+else
+	fail "one-level: the contents go from the foreword to measure 1" \
+	    "$(cat "$WORK/one-toc.txt")"
+fi
+qpdf --json "$O/rapport-2021.pdf" >"$WORK/one.json"
+if python3 - "$WORK/one.json" >"$WORK/one-outline.log" 2>&1 <<'PY'
+import json, re, sys
+j = json.load(open(sys.argv[1]))["qpdf"][1]
+objs = {k[4:]: v.get("value") for k, v in j.items() if k.startswith("obj:")}
+def get(v):
+    while isinstance(v, str) and v.endswith(" R"):
+        v = objs.get(v)
+    return v
+def text(s):
+    if s.startswith("u:"):
+        return s[2:]
+    if s.startswith("b:"):
+        b = bytes.fromhex(s[2:])
+        return b[2:].decode("utf-16-be") if b[:2] == b"\xfe\xff" else b.decode("latin-1")
+    return s
+root = get(j["trailer"]["value"]["/Root"])
+top, kids = [], 0
+it = get(get(root["/Outlines"])["/First"])
+while it is not None:
+    top.append(text(it["/Title"]))
+    kids += "/First" in it
+    it = get(it.get("/Next"))
+want = ["Contents", "Foreword"] + ["Recommendation %d — \\S" % i
+    for i in range(1, 9)] + ["Method", "Annex — Table of indicators"]
+ok = len(top) == len(want) and kids == 0 and all(
+    re.match(w, t) for t, w in zip(top, want))
+print("\n".join(top))
+sys.exit(0 if ok else 1)
+PY
+then pass "one-level: the outline lists the measures at its top, alone"
+else fail "one-level: the outline lists the measures at its top, alone" \
+    "$(cat "$WORK/one-outline.log")"; fi
+pdfinfo -struct-text "$O/rapport-2021.pdf" >"$WORK/one-struct.txt" 2>&1
+if python3 - "$WORK/one-struct.txt" >"$WORK/one-hs.log" 2>&1 <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+hs, bad = [], []
+for i, l in enumerate(lines):
+    m = re.match(r"\s*(H[1-6]) \(block\)$", l)
+    if m:
+        t = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        hs.append((m.group(1), t))
+        if not re.match(r'"\S', t):
+            bad.append("empty %s" % m.group(1))
+h1 = [t for h, t in hs if h == "H1"]
+for title in ("Set up a national referral", "Evaluate the plan"):
+    if not any(t.startswith('"' + title) for t in h1):
+        bad.append("no H1 " + title)
+if len(h1) != 2 + 8 + 2:
+    bad.append("%d H1, want 12: %s" % (len(h1), h1))
+print("\n".join(bad) if bad else "%d headings" % len(hs))
+sys.exit(1 if bad else 0)
+PY
+then pass "one-level: each measure's title is an H1, no heading is empty ($(cat "$WORK/one-hs.log"))"
+else fail "one-level: each measure's title is an H1, no heading is empty" \
+    "$(cat "$WORK/one-hs.log")"; fi
+if python3 "$TOP/tests/pdfua/check.py" "$O/rapport-2021.pdf" \
+    >"$WORK/one-ua.log" 2>&1; then
+	pass "one-level: the PDF/UA checker passes (headings never skip a level)"
+else
+	fail "one-level: the PDF/UA checker passes (headings never skip a level)" \
+	    "$(grep -v '^ok' "$WORK/one-ua.log")"
+fi
+inside "one-level: the PDF keeps every word on its page, none overlapping" \
+    "$O/rapport-2021.pdf"
+# The review of a draft and diff name measures by their level.
+cp -R "$PLANS/one-level" "$WORK/one-mod"
+sed -i 's/status="final"/status="draft"/' \
+    "$WORK/one-mod/editions/2021/edition.xml"
+sed -i '/<assessment year="2021"/d' "$WORK/one-mod/indicators/m07.xml"
+sed -i '/year="2021" status="ongoing"/s/ongoing/done/' \
+    "$WORK/one-mod/indicators/m03.xml"
+"$BIN" build --quiet --draft --format html --content "$WORK/one-mod" \
+    --out "$WORK/one-draft" 2>/dev/null
+has "one-level: the review names a gap by the measure's label" \
+    "$WORK/one-draft/2021/revue.html" "Recommendation 7: no assessment"
+"$BIN" diff --content "$WORK/one-mod" --base "$PLANS/one-level" \
+    --format json >"$WORK/one-diff.json" 2>&1
+has "one-level: diff names the measure by its label" "$WORK/one-diff.json" \
+    "Recommendation 3, 2021" '"old": "ongoing", "new": "done"'
+hasnt "one-level: no empty label in the review or diff" \
+    "$WORK/one-draft/2021/revue.html" "(null)" "Priorit"
