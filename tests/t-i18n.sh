@@ -105,6 +105,7 @@ fi
 check "the 4-level English plan builds" "$BIN" build --quiet \
     --content "$TOP/tests/plans/en" --out en4
 french_words en4 en4/2022/rapport-2022.pdf files4 en4.txt found4
+pdftotext -layout en4/2022/rapport-2022.pdf en4.layout
 n=$(wc -l <files4)
 if [ "$n" -gt 30 ] && [ ! -s found4 ]; then
 	pass "no French interface word in the 4-level plan's $n files and PDF"
@@ -118,6 +119,41 @@ if grep -q '1,541\.5' en4/2022/index.html en4.txt &&
 else
 	fail "the 4-level plan: English numbers (1,541.5) and lang=\"en\""
 fi
+# Every currency scales the English way, the same in the chart's axis
+# words, its sentence, its value labels and the tables of the site and
+# the PDF: £ in millions, $ in thousands, CHF in units.
+svgtext() {
+	grep -o '<text[^>]*>[^<]*</text>' "en4/2022/charts/$1.svg" |
+	    sed 's/<[^>]*>//g' | tr '\n' '|'
+}
+svgdesc() {
+	grep -o '<desc[^>]*>[^<]*' "en4/2022/charts/$1.svg" | sed 's/<[^>]*>//'
+}
+nb=$(printf '\302\240')
+gbp=$(svgtext m02-shelter-funding) usd=$(svgtext m03-team-budget)
+chf=$(svgtext m04-grants)
+if echo "$gbp" | grep -q '^[^|]*|million pounds sterling|.*|1\.4|.*|£1\.40M|$' &&
+    echo "$usd" | grep -q '^[^|]*|thousand dollars|.*|50|.*|\$45\.5k|$' &&
+    echo "$chf" | grep -q "^[^|]*|Swiss francs|.*|2,500|.*|CHF${nb}2,500|$" &&
+    [ "$(svgdesc m02-shelter-funding)" = "From £850k in 2018 to £1.40M in 2022 (£1.25M in 2020); no value in 2019 and 2021." ] &&
+    [ "$(svgdesc m03-team-budget)" = "From \$12.0k in 2019 to \$45.5k in 2022 (\$38.0k in 2021); no value in 2020." ] &&
+    [ "$(svgdesc m04-grants)" = "From CHF${nb}1,800 in 2020 to CHF${nb}2,500 in 2022 (CHF${nb}2,400 in 2021)." ]; then
+	pass "£, \$ and CHF: axis words, chart sentences and labels in English"
+else
+	fail "£, \$ and CHF: axis words, chart sentences and labels in English" \
+	    "$gbp" "$usd" "$chf" "$(svgdesc m04-grants)"
+fi
+if grep -q '<td class="num">£850k</td>' en4/2022/mesure-02.html &&
+    grep -q '<td class="num">\$38\.0k</td>' en4/2022/mesure-03.html &&
+    grep -q "<td class=\"num\">CHF${nb}1,800</td>" en4/2022/mesure-04.html &&
+    grep -q '2020 *£1\.25M$' en4.layout && grep -q '2021 *\$38\.0k$' en4.layout &&
+    grep -q '2020 *CHF 1,800$' en4.layout; then
+	pass "£, \$ and CHF in the tables of the site and the PDF"
+else
+	fail "£, \$ and CHF in the tables of the site and the PDF" \
+	    "$(grep -o '<td class="num">[^<]*' en4/2022/mesure-0[234].html)"
+fi
+
 # No narrow or plain no-break space before : ; ! ? (French spacing),
 # but in the span marked French (its lines left out here).
 if cat $(cat files) en.txt | grep -v 'égalité\|essentiel' |
