@@ -300,3 +300,76 @@ else
 	fail "no French interface word in the review page" \
 	    "$(grep -o '<h1>[^<]*' draft/2016/revue.html)"
 fi
+
+# rapporteur diff of two versions of the English plan: a status, values
+# (people, £), an illustrative value, an indicator, a measure's title,
+# a narrative and a part changed.  Every sentence is English, numbers
+# too, in the text and Markdown reports and on the review page.
+cp -R "$TOP/tests/plans/en" dcur
+sed -i 's|<value year="2022">1541.5</value>|<value year="2022">1634.25</value>|; s|status="ongoing"|status="done"|' \
+    dcur/indicators/m01.xml
+sed -i 's|<value year="2022">1400000</value>|<value year="2022">1450000</value>\
+    <value year="2019" illustrative="true">990000</value>|' \
+    dcur/indicators/m02.xml
+sed -i 's|^  <assessment|  <indicator id="seized" unit="$" direction="higher">\
+    <label>Assets seized</label>\
+    <definition>Assets seized, in the year.</definition>\
+    <source>Test data</source>\
+    <value year="2022">2300000</value>\
+  </indicator>\
+&|' dcur/indicators/m05.xml
+sed -i 's|<title>Publish joint investigation teams</title>|<title>Publish the joint investigation teams</title>|' \
+    dcur/plan.xml
+printf '\n## Next steps\n\nA new paragraph on the shelters, with three more words.\n' \
+    >>dcur/editions/2022/measures/m02.md
+printf '## Method\n\nHow the evaluation was made.\n' >dcur/editions/2022/method.md
+sed -i 's|</front>|</front>\
+  <back>\
+    <part file="method.md">Method</part>\
+  </back>|' dcur/editions/2022/edition.xml
+"$BIN" diff --content dcur --base "$TOP/tests/plans/en" >diff.txt 2>diff.err
+st=$?
+"$BIN" diff --content dcur --base "$TOP/tests/plans/en" --format markdown \
+    >diff.md 2>>diff.err
+grep -w -F -f words diff.txt diff.md >found.diff
+if [ $st = 0 ] && [ ! -s diff.err ] && [ ! -s found.diff ] &&
+    [ "$(head -1 diff.txt)" = "8 changes to the report compared with $TOP/tests/plans/en" ] &&
+    grep -q '^Assessments$' diff.txt &&
+    grep -q 'm01.xml:13: Measure 1, 2022: status Under way → Implemented$' diff.txt &&
+    grep -q ': Measure 1, “People reached”, 2022: 1,541.5 people → 1,634.3 people$' diff.txt &&
+    grep -q ': Measure 2, “Funding of the shelters”, 2022: £1.40M → £1.45M$' diff.txt &&
+    grep -q ', 2019: value added, £990k (illustrative value)$' diff.txt &&
+    grep -q ': Measure 5: indicator “Assets seized” added$' diff.txt &&
+    grep -q ': Measure 3, changed: title “Publish joint investigation teams” → “Publish the joint investigation teams”$' diff.txt &&
+    grep -q 'm02.md:8: 2022 edition, measure 2: narrative changed (+12 words, −0 words); added l. 8, 10; headings added “Next steps”$' diff.txt &&
+    grep -q ': 2022 edition: part “Method” (method.md) added$' diff.txt &&
+    grep -q '^### What the change does to the report$' diff.md &&
+    grep -q '^8 changes compared with ' diff.md; then
+	pass "diff of the English plan: English sentences and numbers"
+else
+	fail "diff of the English plan: English sentences and numbers" \
+	    "status $st" "$(cat diff.err found.diff diff.txt)"
+fi
+"$BIN" build --quiet --draft --format html --content dcur --out ddraft \
+    --diff-base "$TOP/tests/plans/en" 2>/dev/null
+if sed 's/<[^>]*>/ /g' ddraft/2022/revue.html | grep -w -F -f words \
+    >found.rev; then
+	fail "the review page's changes in English" "$(head -5 found.rev)"
+elif grep -q '<h2 id="changements">Changes compared with the base (8)</h2>' \
+    ddraft/2022/revue.html && grep -q '<h3>Indicators and values</h3>' \
+    ddraft/2022/revue.html; then
+	pass "the review page's changes in English"
+else
+	fail "the review page's changes in English" \
+	    "$(grep -o '<h2[^<]*' ddraft/2022/revue.html)"
+fi
+# The report is in the language of the content under review, not in
+# its base's (the French mini set, loaded after it).
+"$BIN" diff --content dcur --base "$TOP/tests/fixtures/mini" >dmix.txt 2>&1
+if head -1 dmix.txt | grep -q '^[0-9]* changes to the report compared with ' &&
+    grep -q '^Editions and measures$' dmix.txt; then
+	pass "diff against a French base: in the language of the content"
+else
+	fail "diff against a French base: in the language of the content" \
+	    "$(head -3 dmix.txt)"
+fi
