@@ -373,3 +373,67 @@ else
 	fail "diff against a French base: in the language of the content" \
 	    "$(head -3 dmix.txt)"
 fi
+
+# init --lang en: an English starter (plan.xml with lang="en" and English
+# level names, edition, parts, narratives, README) that checks with
+# --werror and builds a site and a PDF with no French interface word (the
+# README names the gap marker, `[À rédiger]`, as it is); without --lang,
+# the French one as before.
+"$BIN" init --lang en --year 2025 starter 2>init.err
+st=$?
+if [ $st = 0 ] && "$BIN" check --werror --content starter 2>>init.err &&
+    "$BIN" build --quiet --content starter --out sout 2>>init.err &&
+    grep -q '<plan start="2025" end="2027" data-from="2023" lang="en">' starter/plan.xml &&
+    grep -q '<level singular="Measure" plural="Measures"' starter/plan.xml &&
+    grep -q '<part file="foreword.md">Foreword</part>' starter/editions/2025/edition.xml &&
+    grep -q '^## Implementation in 2025$' starter/editions/2025/measures/m02.md &&
+    grep -q '^# Content of the report$' starter/README.md &&
+    [ -f starter/editions/2025/method.md ]; then
+	french_words sout sout/2025/rapport-2025.pdf sfiles sout.txt sfound
+	n=$(wc -l <sfiles)
+	if [ "$n" -gt 10 ] && [ ! -s sfound ] &&
+	    ! cat starter/README.md starter/editions/2025/*.md \
+	    starter/editions/2025/measures/*.md |
+	    sed 's/`\[À rédiger\]`//' | grep -q -w -F -f words &&
+	    grep -q 'Implementation in 2025' sout.txt; then
+		pass "init --lang en: an English starter that checks, builds, no French word"
+	else
+		fail "init --lang en: an English starter that checks, builds, no French word" \
+		    "$(sort sfound | uniq -c | head)"
+	fi
+else
+	fail "init --lang en: an English starter that checks and builds" \
+	    "status $st" "$(cat init.err)"
+fi
+"$BIN" init --year 2025 frstarter 2>/dev/null
+if ! grep -q 'lang=' frstarter/plan.xml &&
+    [ -f frstarter/editions/2025/avant-propos.md ] &&
+    grep -q '^## Mise en œuvre en 2025$' frstarter/editions/2025/measures/m01.md; then
+	pass "init without --lang: the French starter"
+else
+	fail "init without --lang: the French starter" "$(find frstarter | sort)"
+fi
+# A language with no starter, a region, or --lang with --plan (the plan
+# names its language): usage errors, nothing written.
+for args in "--lang de" "--lang en-GB" "--lang" \
+    "--lang en --plan $TOP/tests/fixtures/english/plan.xml"; do
+	# shellcheck disable=SC2086
+	"$BIN" init $args badlang >bl.out 2>bl.err
+	st=$?
+	if [ $st = 2 ] && [ ! -e badlang ] && [ ! -s bl.out ] &&
+	    grep -q '^usage: rapporteur init' bl.err; then
+		pass "init $args: usage error"
+	else
+		fail "init $args: usage error" "status $st" "$(cat bl.err)"
+	fi
+done
+# With --plan, the starter is in the plan's language.
+"$BIN" init --plan "$TOP/tests/fixtures/english/plan.xml" enplan 2>/dev/null
+if [ -f enplan/editions/2014/foreword.md ] &&
+    grep -q '^## Implementation in 2014$' enplan/editions/2014/measures/m03.md &&
+    "$BIN" check --werror --content enplan 2>/dev/null; then
+	pass "init --plan of an English plan: the English starter"
+else
+	fail "init --plan of an English plan: the English starter" \
+	    "$(find enplan | sort | head)"
+fi

@@ -176,6 +176,7 @@ test_numbers(void)
 	num(LANG_EN, 1250000, -9, "€", "€1.25M", "English €1.25M");
 	num(LANG_EN, 300, -9, "£", "£300", "English £300");
 	num(LANG_FR, 300, -9, "£", "300" NNBSP "£", "French 300 £");
+	num(LANG_FR, 850000, -9, "£", "850" NNBSP "k£", "French 850 k£");
 	num(LANG_EN, 45000, -9, "$", "$45.0k", "English $45.0k");
 	num(LANG_FR, 45000, -9, "$", "45,0" NNBSP "k$", "French 45,0 k$");
 	num(LANG_EN, 2300000, -9, "CHF", "CHF" NBSP "2.30M",
