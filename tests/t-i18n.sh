@@ -2,7 +2,9 @@
 # The interface language (gen/i18n.c): the catalogue covers every text
 # the sources pass to T(), and an English plan (tests/fixtures/english)
 # builds a site and a PDF in English: no French interface word, English
-# numbers, lang and /Lang, English hyphenation, quotes as written.
+# numbers, lang and /Lang, English hyphenation, quotes as written; £, $
+# and CHF on charts and in tables; diff of two English contents and init
+# --lang en in English too.
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/tests/unit-i18n"
