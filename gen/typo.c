@@ -196,6 +196,8 @@ fr_space_before(struct typo *t, struct buf *out, const char *in, size_t i,
 		break;
 	case '%':
 	case 0x20ac:	/* € */
+	case 0xa3:	/* £ */
+	case '$':
 		/* "81 %", "170 €": the sign stays with its number. */
 		if (t->prev == ' ') {
 			trim_space(out);

@@ -251,6 +251,13 @@ test_typo(void)
 	    "; 81" NNBSP "%") == 0, "French typography in French", b.data);
 	buf_free(&b);
 	memset(&t, 0, sizeof(t));
+	typo_text(&t, &b, "170 € , 300 £ , 45 $ , US$");
+	buf_putc(&b, '\0');
+	ok(strcmp(b.data, "170" NNBSP "€ , 300" NNBSP "£ , 45" NNBSP "$ , US$")
+	    == 0, "French typography: €, £ and $ stay with their number",
+	    b.data);
+	buf_free(&b);
+	memset(&t, 0, sizeof(t));
 	i18n_use(LANG_EN);
 	typo_text(&t, &b, "he said: \"x\"; 81 % isn't...");
 	buf_putc(&b, '\0');
