@@ -194,7 +194,8 @@ static const struct starter {
 	const char	*plan;		/* y, y + 2, y - 2, y, y + 2 */
 	const char	*ind_head;	/* number, id, id, number */
 	const char	*ind_tail;	/* y, y, y */
-	const char	*edition;	/* y, y, y + 1, y */
+	const char	*edition;	/* y, y, y + 1, y, foreword_file,
+					   method_file */
 	const char	*narrative;	/* number, y, id, id */
 	const char	*foreword, *foreword_file;
 	const char	*method, *method_file;
@@ -262,10 +263,10 @@ static const struct starter {
 	    "  <institution>Nom de l’institution, rapporteur national</institution>\n"
 	    "  <author>Nom des auteurs</author>\n"
 	    "  <front>\n"
-	    "    <part file=\"avant-propos.md\">Avant-propos</part>\n"
+	    "    <part file=\"%s\">Avant-propos</part>\n"
 	    "  </front>\n"
 	    "  <back>\n"
-	    "    <part file=\"methodologie.md\">Méthodologie</part>\n"
+	    "    <part file=\"%s\">Méthodologie</part>\n"
 	    "  </back>\n"
 	    "</edition>\n",
 	    "## L’engagement du plan\n"
@@ -398,10 +399,10 @@ static const struct starter {
 	    "  <institution>Name of the institution, national rapporteur</institution>\n"
 	    "  <author>Names of the authors</author>\n"
 	    "  <front>\n"
-	    "    <part file=\"foreword.md\">Foreword</part>\n"
+	    "    <part file=\"%s\">Foreword</part>\n"
 	    "  </front>\n"
 	    "  <back>\n"
-	    "    <part file=\"method.md\">Method</part>\n"
+	    "    <part file=\"%s\">Method</part>\n"
 	    "  </back>\n"
 	    "</edition>\n",
 	    "## The plan's commitment\n"
@@ -646,7 +647,8 @@ init_files(const struct report *r, const char *tmp, int y, struct buf *b)
 			return 0;
 	}
 	buf_reset(b);
-	buf_printf(b, st->edition, y, y, y + 1, y);
+	buf_printf(b, st->edition, y, y, y + 1, y, st->foreword_file,
+	    st->method_file);
 	ok = put_year(tmp, "editions/%d/edition.xml", y, b->data ? b->data :
 	    "", b->len);
 	ok = ok && put_part(tmp, y, st->foreword_file, st->foreword) &&
