@@ -143,26 +143,6 @@ fmt_tick(char *buf, size_t size, double v, const struct ticks *t)
 	fmt_num(buf, size, fabs(v) < t->step * 1e-6 ? 0 : v, t->decimals);
 }
 
-/* The axis unit of an indicator: its divisor and the words on the axis. */
-static double
-axis_unit(const char *unit, double amax, const char **words)
-{
-	if (unit != NULL && strcmp(unit, "€") == 0) {
-		if (amax >= 1e6) {
-			*words = T("millions d’euros");
-			return 1e6;
-		}
-		if (amax >= 1e4) {
-			*words = T("milliers d’euros");
-			return 1e3;
-		}
-		*words = T("euros");
-		return 1;
-	}
-	*words = unit != NULL ? unit : "";
-	return 1;
-}
-
 /* ---- drawing primitives ---- */
 
 static void
@@ -1175,7 +1155,7 @@ vrange_unit(const struct indicator *ind, const struct vrange *r,
 	double	 amax;
 
 	amax = fmax(fabs(r->lo), fabs(r->hi));
-	return axis_unit(ind->unit, amax, words);
+	return fmt_axis_unit(ind->unit, amax, words);
 }
 
 /* A plot with one slot per year from first, ny years: its scale, its
@@ -1292,7 +1272,7 @@ series_gaps(struct dc *d, const struct series *s, const struct yplot *p,
 	for (k = 0; k < p->ny; k++) {
 		if (series_at(s, p->first + k) != NULL)
 			continue;
-		text(d, "n. d.", d->th->size_note, 0, p->left + (k + 0.5) *
+		text(d, T("n. d."), d->th->size_note, 0, p->left + (k + 0.5) *
 		    p->slot, p->y0 - (p->t.first < 0 ? -3 : lh + 2), HA_CENTRE,
 		    d->th->muted, -1, 0, NULL);
 	}
@@ -1625,7 +1605,7 @@ stacked_year(struct dc *d, const struct indicator *ind,
 		stacked_segment(d, ind, i, v, x, bw, ya, yb, lh);
 	}
 	if (!any)
-		text(d, "n. d.", d->th->size_note, 0, x + bw / 2,
+		text(d, T("n. d."), d->th->size_note, 0, x + bw / 2,
 		    p->y0 - *lh - 2, HA_CENTRE, d->th->muted, -1, 0, NULL);
 }
 
@@ -1816,7 +1796,7 @@ hbar_row(struct dc *d, const struct indicator *ind, size_t i, int last,
 	text(d, s->label, th->size_label, 0, 0, y + (p->rowh - hh) / 2,
 	    HA_LEFT, th->text, p->labw, p->maxlines, NULL);
 	if ((v = series_at(s, last)) == NULL) {
-		text(d, "n. d.", th->size_note, 0, p->x0 + 4,
+		text(d, T("n. d."), th->size_note, 0, p->x0 + 4,
 		    y + (p->rowh - *lh) / 2, HA_LEFT, th->muted, -1, 0, NULL);
 		return;
 	}

@@ -135,7 +135,8 @@ chart_unit(const char *unit, double v)
 }
 
 /* Appends "1 118 personnes" (the unit word only if with is set and the
- * unit is neither % nor €), plus " (valeur illustrative)" and a note. */
+ * unit is neither % nor a currency), plus " (valeur illustrative)" and a
+ * note. */
 static void
 put_value(struct buf *b, const struct indicator *ind, const struct value *v,
     int with)

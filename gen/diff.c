@@ -13,7 +13,8 @@
  * merge request note), JSON, and a section of the review page.  Changes
  * are listed in a fixed order (section, then plan and year order), so
  * the same two folders always give the same bytes.  No difference gives
- * an empty text or Markdown report.
+ * an empty text or Markdown report.  The sentences are in the language
+ * of the content under review (its plan's), numbers as it writes them.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -25,6 +26,8 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "i18n.h"
+#include "chartdesc.h"
 
 /* The cells of one longest-common-subsequence table at most; past it,
  * the middle of two sequences (common head and tail left out) counts as
@@ -43,12 +46,12 @@ enum csec {
 
 static const struct {
 	const char	*code;
-	const char	*title;
+	const char	*title;		/* T() */
 } csecs[CSEC__MAX] = {
-	{ "plan", "Éditions et mesures" },		/* CSEC_PLAN */
-	{ "assessments", "Appréciations" },		/* CSEC_ASSESS */
-	{ "indicators", "Indicateurs et valeurs" },	/* CSEC_IND */
-	{ "narratives", "Récits et parties" },		/* CSEC_TEXT */
+	{ "plan", N_("Éditions et mesures") },		/* CSEC_PLAN */
+	{ "assessments", N_("Appréciations") },		/* CSEC_ASSESS */
+	{ "indicators", N_("Indicateurs et valeurs") },	/* CSEC_IND */
+	{ "narratives", N_("Récits et parties") },	/* CSEC_TEXT */
 };
 
 enum ckind {
@@ -129,7 +132,7 @@ struct dchange {
 	int		 year;		/* year of a value, or 0 */
 	char		*old;		/* JSON text, or NULL */
 	char		*new;		/* JSON text, or NULL */
-	char		*text;		/* the change in one French sentence */
+	char		*text;		/* the change in one sentence */
 	char		*fields;	/* JSON array of what changed, or NULL */
 	/* Narratives and parts changed: */
 	char		*base_file;	/* the base's file */
@@ -218,18 +221,19 @@ say(struct dchange *c, const char *fmt, ...)
 	c->text = buf_detach(&b);
 }
 
-/* "14 personnes", "12,5 %", "4,98 M€", with "(illustrative)". */
+/* "14 personnes", "12,5 %", "4,98 M€", "£850k", with "(valeur
+ * illustrative)": % and currencies are written with the number, other
+ * units after it. */
 static void
 value_text(char *out, size_t sz, double v, int illustrative,
     const char *unit)
 {
 	char	 num[64];
+	int	 inl = fmt_unit_inline(unit);
 
 	fmt_value(num, sizeof(num), v, unit);
-	snprintf(out, sz, "%s%s%s%s", num,
-	    strcmp(unit, "%") != 0 && strcmp(unit, "€") != 0 ? " " : "",
-	    strcmp(unit, "%") != 0 && strcmp(unit, "€") != 0 ? unit : "",
-	    illustrative ? " (valeur illustrative)" : "");
+	snprintf(out, sz, "%s%s%s%s", num, inl ? "" : " ", inl ? "" : unit,
+	    illustrative ? T(" (valeur illustrative)") : "");
 }
 
 static char *
@@ -601,7 +605,7 @@ headings_text(struct buf *b, char **v, size_t n, const char *what)
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		buf_printf(b, "%s« %s »", i ? ", " : what, v[i]);
+		buf_printf(b, T("%s« %s »"), i ? ", " : what, v[i]);
 }
 
 /*
@@ -679,14 +683,15 @@ narrative_text(const struct dchange *c, const char *what)
 {
 	struct buf	 t = { NULL, 0, 0 };
 
-	buf_printf(&t, "%s modifié (+%zu mot%s, \xe2\x88\x92%zu mot%s)", what,
-	    c->wadd, c->wadd > 1 ? "s" : "", c->wdel, c->wdel > 1 ? "s" : "");
-	lines_text(&t, c, PCHANGE_CHANGED, " ; paragraphes modifiés l. ");
-	lines_text(&t, c, PCHANGE_ADDED, " ; ajoutés l. ");
-	if (lines_text(&t, c, PCHANGE_REMOVED, " ; supprimés l. ") > 0)
-		BUF_PUTSL(&t, " de la base");
-	headings_text(&t, c->hadd, c->nhadd, " ; titres ajoutés ");
-	headings_text(&t, c->hdel, c->nhdel, " ; titres supprimés ");
+	buf_printf(&t, T("%s modifié (+%zu %s, \xe2\x88\x92%zu %s)"), what,
+	    c->wadd, Tn((double)c->wadd, "mot", "mots"), c->wdel,
+	    Tn((double)c->wdel, "mot", "mots"));
+	lines_text(&t, c, PCHANGE_CHANGED, T(" ; paragraphes modifiés l. "));
+	lines_text(&t, c, PCHANGE_ADDED, T(" ; ajoutés l. "));
+	if (lines_text(&t, c, PCHANGE_REMOVED, T(" ; supprimés l. ")) > 0)
+		buf_puts(&t, T(" de la base"));
+	headings_text(&t, c->hadd, c->nhadd, T(" ; titres ajoutés "));
+	headings_text(&t, c->hdel, c->nhdel, T(" ; titres supprimés "));
 	return buf_detach(&t);
 }
 
@@ -732,7 +737,7 @@ narrative(struct diff *d, enum ckind k, const struct doc *bd,
 /* ---- the comparison ---- */
 
 /* What changed in a measure or an indicator: a JSON array of field
- * codes and a French list of their names. */
+ * codes and a list of their names. */
 struct fields {
 	struct buf	 json;
 	struct buf	 text;
@@ -763,7 +768,7 @@ fields_done(struct diff *d, struct fields *f, enum ckind k,
 		c->measure = mid;
 		c->indicator = iid;
 		c->fields = buf_detach(&f->json);
-		say(c, "%s, modifié : %s", what, f->text.data);
+		say(c, T("%s, modifié : %s"), what, f->text.data);
 	}
 	buf_free(&f->json);
 	buf_free(&f->text);
@@ -791,13 +796,13 @@ measure_fields(struct diff *d, const struct measure *bm,
 	char		*what;
 
 	memset(&f, 0, sizeof(f));
-	what = xasprintf("titre « %s » → « %s »", bm->title, m->title);
+	what = xasprintf(T("titre « %s » → « %s »"), bm->title, m->title);
 	field(&f, !streq(bm->title, m->title), "title", what);
 	free(what);
-	field(&f, !streq(bm->lead, m->lead), "lead", "pilote");
+	field(&f, !streq(bm->lead, m->lead), "lead", T("pilote"));
 	field(&f, strings_differ(bm->partners, bm->npartners, m->partners,
-	    m->npartners), "partners", "partenaires");
-	field(&f, bm->number != m->number, "number", "numéro");
+	    m->npartners), "partners", T("partenaires"));
+	field(&f, bm->number != m->number, "number", T("numéro"));
 	what = xasprintf("%s", m->label);
 	fields_done(d, &f, CKIND_MEASURE_CHANGED, d->cur->plan.file,
 	    m->pos.line, m->id, NULL, what);
@@ -820,22 +825,23 @@ indicator_fields(struct diff *d, const struct measure *m,
 	char		*what;
 
 	memset(&f, 0, sizeof(f));
-	what = xasprintf("libellé « %s » → « %s »", bi->label, ind->label);
+	what = xasprintf(T("libellé « %s » → « %s »"), bi->label,
+	    ind->label);
 	field(&f, !streq(bi->label, ind->label), "label", what);
 	free(what);
-	field(&f, !streq(bi->unit, ind->unit), "unit", "unité");
-	field(&f, bi->direction != ind->direction, "direction", "sens");
-	field(&f, bi->chart != ind->chart, "chart", "graphique");
+	field(&f, !streq(bi->unit, ind->unit), "unit", T("unité"));
+	field(&f, bi->direction != ind->direction, "direction", T("sens"));
+	field(&f, bi->chart != ind->chart, "chart", T("graphique"));
 	field(&f, !streq(bi->definition, ind->definition), "definition",
-	    "définition");
+	    T("définition"));
 	field(&f, !streq(bi->source, ind->source) ||
-	    !streq(bi->source_url, ind->source_url), "source", "source");
-	field(&f, !streq(bi->note, ind->note), "note", "note");
+	    !streq(bi->source_url, ind->source_url), "source", T("source"));
+	field(&f, !streq(bi->note, ind->note), "note", T("note"));
 	field(&f, points_differ(&bi->baseline, &ind->baseline), "baseline",
-	    "valeur de référence");
+	    T("valeur de référence"));
 	field(&f, points_differ(&bi->target, &ind->target), "target",
-	    "cible");
-	what = xasprintf("%s, indicateur « %s »", m->label,
+	    T("cible"));
+	what = xasprintf(T("%s, indicateur « %s »"), m->label,
 	    ind->label);
 	fields_done(d, &f, CKIND_IND_CHANGED, m->ind_file, ind->pos.line,
 	    m->id, ind->id, what);
@@ -856,7 +862,7 @@ editions(struct diff *d)
 			continue;
 		c = add(d, CKIND_EDITION_ADDED, e->file, e->pos.line);
 		c->edition = e->year;
-		say(c, "Édition %d ajoutée : « %s »", e->year, e->title);
+		say(c, T("Édition %d ajoutée : « %s »"), e->year, e->title);
 	}
 	for (i = 0; i < b->neds; i++) {
 		e = &b->eds[i];
@@ -864,7 +870,8 @@ editions(struct diff *d)
 			continue;
 		c = add(d, CKIND_EDITION_REMOVED, e->file, 0);
 		c->edition = e->year;
-		say(c, "Édition %d supprimée : « %s »", e->year, e->title);
+		say(c, T("Édition %d supprimée : « %s »"), e->year,
+		    e->title);
 	}
 }
 
@@ -884,7 +891,7 @@ measures(struct diff *d)
 		}
 		c = add(d, CKIND_MEASURE_ADDED, r->plan.file, m->pos.line);
 		c->measure = m->id;
-		say(c, "%s ajoutée au plan : « %s »", m->label,
+		say(c, T("%s ajoutée au plan : « %s »"), m->label,
 		    m->title);
 	}
 	for (i = 0; i < b->plan.nmeasures; i++) {
@@ -893,7 +900,7 @@ measures(struct diff *d)
 			continue;
 		c = add(d, CKIND_MEASURE_REMOVED, b->plan.file, 0);
 		c->measure = m->id;
-		say(c, "%s retirée du plan : « %s »", m->label,
+		say(c, T("%s retirée du plan : « %s »"), m->label,
 		    m->title);
 	}
 }
@@ -915,8 +922,8 @@ assessments(struct diff *d, const struct measure *bm,
 			c->edition = a->year;
 			c->measure = m->id;
 			c->new = jstr_dup(status_id(cur, a->status));
-			say(c, "%s, %d : appréciation ajoutée (%s) : "
-			    "« %s »", m->label, a->year,
+			say(c, T("%s, %d : appréciation ajoutée (%s) : "
+			    "« %s »"), m->label, a->year,
 			    status_name(cur, a->status), a->text);
 			continue;
 		}
@@ -926,7 +933,7 @@ assessments(struct diff *d, const struct measure *bm,
 			c->measure = m->id;
 			c->old = jstr_dup(status_id(base, pa->status));
 			c->new = jstr_dup(status_id(cur, a->status));
-			say(c, "%s, %d : statut %s → %s", m->label,
+			say(c, T("%s, %d : statut %s → %s"), m->label,
 			    a->year, status_name(base, pa->status),
 			    status_name(cur, a->status));
 		}
@@ -937,7 +944,7 @@ assessments(struct diff *d, const struct measure *bm,
 			c->measure = m->id;
 			c->old = jstr_dup(pa->text);
 			c->new = jstr_dup(a->text);
-			say(c, "%s, %d : justification « %s » → « %s »",
+			say(c, T("%s, %d : justification « %s » → « %s »"),
 			    m->label, a->year, pa->text, a->text);
 		}
 	}
@@ -949,7 +956,7 @@ assessments(struct diff *d, const struct measure *bm,
 		c->edition = pa->year;
 		c->measure = m->id;
 		c->old = jstr_dup(status_id(base, pa->status));
-		say(c, "%s, %d : appréciation supprimée (%s)",
+		say(c, T("%s, %d : appréciation supprimée (%s)"),
 		    m->label, pa->year, status_name(base, pa->status));
 	}
 }
@@ -982,9 +989,9 @@ value_where(const struct measure *m, const struct indicator *ind,
     const struct series *s, int year)
 {
 	if (s->id != NULL)
-		return xasprintf("%s, « %s », catégorie « %s », %d",
+		return xasprintf(T("%s, « %s », catégorie « %s », %d"),
 		    m->label, ind->label, s->label, year);
-	return xasprintf("%s, « %s », %d", m->label, ind->label,
+	return xasprintf(T("%s, « %s », %d"), m->label, ind->label,
 	    year);
 }
 
@@ -1031,14 +1038,14 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		if (pv == NULL) {
 			c = value_change(d, CKIND_VALUE_ADDED, m, ind, s,
 			    v->year, &v->pos);
-			say(c, "%s : valeur ajoutée, %s", where, b);
+			say(c, T("%s : valeur ajoutée, %s"), where, b);
 		} else {
 			c = value_change(d, CKIND_VALUE_CHANGED, m, ind, s,
 			    v->year, &v->pos);
 			value_text(a, sizeof(a), pv->v, pv->illustrative,
 			    bunit);
 			c->old = value_json(pv);
-			say(c, "%s : %s → %s", where, a, b);
+			say(c, T("%s : %s → %s"), where, a, b);
 		}
 		c->new = value_json(v);
 		free(where);
@@ -1052,7 +1059,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		c = value_change(d, CKIND_VALUE_REMOVED, m, ind,
 		    s != NULL ? s : bs, pv->year, &pv->pos);
 		c->old = value_json(pv);
-		say(c, "%s : valeur supprimée (%s)", where, a);
+		say(c, T("%s : valeur supprimée (%s)"), where, a);
 		free(where);
 	}
 }
@@ -1071,7 +1078,7 @@ indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 			    ind->pos.line);
 			c->measure = m->id;
 			c->indicator = ind->id;
-			say(c, "%s : indicateur « %s » ajouté",
+			say(c, T("%s : indicateur « %s » ajouté"),
 			    m->label, ind->label);
 			continue;
 		}
@@ -1091,7 +1098,7 @@ indicators(struct diff *d, const struct measure *bm, const struct measure *m)
 		c = add(d, CKIND_IND_REMOVED, m->ind_file, 0);
 		c->measure = m->id;
 		c->indicator = bi->id;
-		say(c, "%s : indicateur « %s » supprimé", m->label,
+		say(c, T("%s : indicateur « %s » supprimé"), m->label,
 		    bi->label);
 	}
 }
@@ -1126,17 +1133,31 @@ parts(struct diff *d, const struct edition *be, const struct edition *e,
 			    p->doc.file : e->file, p->doc.file != NULL ? 0 :
 			    p->pos.line);
 			c->edition = e->year;
-			say(c, "Édition %d : partie « %s » (%s) ajoutée",
+			say(c, T("Édition %d : partie « %s » (%s) ajoutée"),
 			    e->year, p->title, p->file);
 			continue;
 		}
-		what = xasprintf("Édition %d : partie « %s »", e->year,
+		what = xasprintf(T("Édition %d : partie « %s »"), e->year,
 		    p->title);
 		if ((c = narrative(d, CKIND_PART_CHANGED, &bp->doc, &p->doc,
 		    what)) != NULL)
 			c->edition = e->year;
 		free(what);
 	}
+}
+
+/* "Édition 2016, mesure 3 : récit": the measure as its plan labels it,
+ * inside the sentence.  The caller frees. */
+static char *
+narrative_what(int year, const struct measure *m)
+{
+	struct buf	 l = { NULL, 0, 0 };
+	char		*what;
+
+	chart_put_lower(&l, m->label);
+	what = xasprintf(T("Édition %d, %s : récit"), year, l.data);
+	buf_free(&l);
+	return what;
 }
 
 static void
@@ -1151,7 +1172,7 @@ parts_removed(struct diff *d, const struct edition *be,
 			continue;
 		c = add(d, CKIND_PART_REMOVED, be->file, 0);
 		c->edition = e->year;
-		say(c, "Édition %d : partie « %s » (%s) supprimée", e->year,
+		say(c, T("Édition %d : partie « %s » (%s) supprimée"), e->year,
 		    v[i].title, v[i].file);
 	}
 }
@@ -1173,8 +1194,7 @@ narratives(struct diff *d, const struct edition *be, const struct edition *e)
 			continue;	/* the measure is new */
 		bd = be->narr != NULL ? &be->narr[bm->index] : &empty;
 		cd = &e->narr[i];
-		what = xasprintf("Édition %d, mesure %d : récit", e->year,
-		    m->number);
+		what = narrative_what(e->year, m);
 		if ((c = narrative(d, CKIND_NARRATIVE, bd, cd, what)) !=
 		    NULL) {
 			c->edition = e->year;
@@ -1228,6 +1248,7 @@ diff_open(const struct report *r, const char *base)
 	struct diff	*d;
 	struct stat	 st;
 	size_t		 e0;
+	enum lang	 lang = i18n_lang();
 
 	if (stat(base, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "%s: %s: error: no content folder here (the "
@@ -1242,6 +1263,9 @@ diff_open(const struct report *r, const char *base)
 	if (d->base != NULL)
 		validate(d->base);
 	diag_mute(0);
+	/* Loading the base set its plan's language: the report is in the
+	 * language of the content under review. */
+	i18n_use(lang);
 	d->base_errors = diag_muted(DIAG_ERROR) - e0;
 	if (d->base == NULL) {
 		fprintf(stderr, "%s: %s: error: no content folder here (the "
@@ -1324,6 +1348,15 @@ where(struct buf *b, const struct dchange *c)
 		buf_printf(b, ":%d", c->line);
 }
 
+/* "La base a 2 erreurs : …", appended to b. */
+static void
+base_errors_text(struct buf *b, size_t n)
+{
+	buf_printf(b, Tn((double)n, "La base a %zu erreur : la comparaison "
+	    "peut être incomplète.", "La base a %zu erreurs : la comparaison "
+	    "peut être incomplète."), n);
+}
+
 static void
 out_text(struct buf *b, const struct diff *d, const char *base, int year)
 {
@@ -1331,12 +1364,13 @@ out_text(struct buf *b, const struct diff *d, const char *base, int year)
 
 	if (n == 0)
 		return;
-	buf_printf(b, "%zu changement%s du rapport par rapport à %s\n", n,
-	    n > 1 ? "s" : "", base);
+	buf_printf(b, Tn((double)n, "%zu changement du rapport par rapport "
+	    "à %s\n", "%zu changements du rapport par rapport à %s\n"), n,
+	    base);
 	for (s = 0; s < CSEC__MAX; s++) {
 		if (count(d, year, (int)s) == 0)
 			continue;
-		buf_printf(b, "\n%s\n", csecs[s].title);
+		buf_printf(b, "\n%s\n", T(csecs[s].title));
 		for (i = 0; i < d->n; i++) {
 			if (ckinds[d->v[i].kind].sec != s ||
 			    !relevant(&d->v[i], year))
@@ -1373,18 +1407,19 @@ out_markdown(struct buf *b, const struct diff *d, const char *base,
 
 	if (n == 0)
 		return;
-	BUF_PUTSL(b, "### Ce que la modification change au rapport\n\n");
-	buf_printf(b, "%zu changement%s par rapport à ", n, n > 1 ? "s" : "");
+	buf_puts(b, T("### Ce que la modification change au rapport\n\n"));
+	buf_printf(b, Tn((double)n, "%zu changement par rapport à ",
+	    "%zu changements par rapport à "), n);
 	md_esc(b, base);
 	BUF_PUTSL(b, ".\n");
-	if (d->base_errors > 0)
-		buf_printf(b, "La base a %zu erreur%s : la comparaison peut "
-		    "être incomplète.\n", d->base_errors,
-		    d->base_errors > 1 ? "s" : "");
+	if (d->base_errors > 0) {
+		base_errors_text(b, d->base_errors);
+		buf_putc(b, '\n');
+	}
 	for (s = 0; s < CSEC__MAX; s++) {
 		if (count(d, year, (int)s) == 0)
 			continue;
-		buf_printf(b, "\n#### %s\n\n", csecs[s].title);
+		buf_printf(b, "\n#### %s\n\n", T(csecs[s].title));
 		for (i = 0; i < d->n; i++) {
 			if (ckinds[d->v[i].kind].sec != s ||
 			    !relevant(&d->v[i], year))
@@ -1509,20 +1544,21 @@ diff_html(struct buf *b, const struct diff *d, int year)
 {
 	size_t	 i, s, n = count(d, year, -1);
 
-	buf_printf(b, "<h2 id=\"changements\">Changements par rapport à la "
-	    "base (%zu)</h2>\n", n);
-	if (d->base_errors > 0)
-		buf_printf(b, "<p>La base a %zu erreur%s : la comparaison "
-		    "peut être incomplète.</p>\n", d->base_errors,
-		    d->base_errors > 1 ? "s" : "");
+	buf_printf(b, T("<h2 id=\"changements\">Changements par rapport à la "
+	    "base (%zu)</h2>\n"), n);
+	if (d->base_errors > 0) {
+		BUF_PUTSL(b, "<p>");
+		base_errors_text(b, d->base_errors);
+		BUF_PUTSL(b, "</p>\n");
+	}
 	if (n == 0) {
-		BUF_PUTSL(b, "<p>Aucun changement du rapport.</p>\n");
+		buf_puts(b, T("<p>Aucun changement du rapport.</p>\n"));
 		return;
 	}
 	for (s = 0; s < CSEC__MAX; s++) {
 		if (count(d, year, (int)s) == 0)
 			continue;
-		buf_printf(b, "<h3>%s</h3>\n<ul>\n", csecs[s].title);
+		buf_printf(b, "<h3>%s</h3>\n<ul>\n", T(csecs[s].title));
 		for (i = 0; i < d->n; i++) {
 			if (ckinds[d->v[i].kind].sec != s ||
 			    !relevant(&d->v[i], year))

@@ -275,6 +275,11 @@ void	 fmt_plain(char *buf, size_t size, double v);
 int	 fmt_unit_inline(const char *unit);
 void	 fmt_with_unit(char *buf, size_t size, const char *num,
 	    const char *scale, const char *unit);
+/* The divisor of the values on a chart's axis whose largest magnitude
+ * is amax, and the words that name them there: a currency scales as
+ * fmt_value() scales it ("millions d’euros", 1e6); other units are not
+ * divided, their words are the unit itself.  *words is static. */
+double	 fmt_axis_unit(const char *unit, double amax, const char **words);
 /* "14 mai 2014" from "2014-05-14". */
 void	 fmt_date(char *buf, size_t size, const char *iso);
 

@@ -1194,8 +1194,8 @@ aside_close(struct page *p)
 
 /* ---- numbers ---- */
 
-/* A value as the tables show it: with its unit when it is % or €, the
- * other units being named in the column head. */
+/* A value as the tables show it: with its unit when it is % or a
+ * currency, the other units being named in the column head. */
 static void
 value_str(char *buf, size_t sz, double v, const char *unit)
 {

@@ -57,11 +57,15 @@ i18n_parse(const char *tag, enum lang *l)
 void
 i18n_use(enum lang l)
 {
-	size_t	 i, k;
+	static int	 filled;
+	size_t		 i, k;
 
 	cur = l;
-	if (slot[0] != NULL || l == LANG_FR)
+	/* Once: a second fill would add every pair again (diff loads two
+	 * plans, each of which sets its language). */
+	if (filled || l == LANG_FR)
 		return;
+	filled = 1;
 	for (i = 0; i < i18n_npairs; i++) {
 		k = hash(i18n_pairs[i].fr) & (SLOTS - 1);
 		while (slot[k] != NULL)

@@ -39,7 +39,7 @@ static const char usage_text[] =
 "       rapporteur diff  [--content DIR] --base DIR [--year YYYY]\n"
 "                        [--format text|markdown|json]\n"
 "       rapporteur tree  [--content DIR]\n"
-"       rapporteur init  [--plan FILE] [--year YYYY] [DIR]\n"
+"       rapporteur init  [--plan FILE | --year YYYY] [--lang fr|en] [DIR]\n"
 "       rapporteur new-edition [--content DIR] YEAR\n"
 "       rapporteur --help | --version\n";
 
@@ -58,7 +58,8 @@ static const char help_text[] =
 "            content folder (the main branch's)\n"
 "  init      write a new content folder (DIR, default: content) that\n"
 "            checks and builds: a plan of three measures, their indicator\n"
-"            files, one draft edition; --plan FILE starts from your plan\n"
+"            files, one draft edition; --plan FILE starts from your plan,\n"
+"            --lang en writes it in English (default: fr, or the plan's)\n"
 "  new-edition  open the YEAR edition from the latest one: a draft, each\n"
 "            text started from last year's headings and marked [À rédiger],\n"
 "            an assessment added to each indicator file\n"

@@ -31,9 +31,10 @@
 #include "report.h"
 #include "extern.h"
 #include "msg.h"
+#include "i18n.h"
 
 static const char init_usage[] =
-"usage: rapporteur init [--plan FILE] [--year YYYY] [DIR]\n";
+"usage: rapporteur init [--plan FILE | --year YYYY] [--lang fr|en] [DIR]\n";
 static const char newed_usage[] =
 "usage: rapporteur new-edition [--content DIR] YEAR\n";
 
@@ -183,186 +184,318 @@ temp_beside(const char *path)
 
 /* ---- rapporteur init ---- */
 
-static void
-init_plan(struct buf *b, int y)
-{
-	buf_printf(b,
-"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-"<!-- The action plan that the reports evaluate: its period (start, end),\n"
-"     the first year of data, its priorities, their objectives (optional)\n"
-"     and its measures.  Measure ids are \"m\" and the number on two digits\n"
-"     at least; numbers run 1, 2, 3... in this order.  See the README. -->\n"
-"<plan start=\"%d\" end=\"%d\" data-from=\"%d\">\n"
-"  <title>Plan d’action national (titre complet du plan)</title>\n"
-"  <short-title>Plan national %d-%d</short-title>\n"
-"  <priority id=\"I\">\n"
-"    <title>Premier axe du plan</title>\n"
-"    <objective id=\"I.1\">\n"
-"      <title>Premier objectif de cet axe</title>\n"
-"      <measure id=\"m01\" number=\"1\">\n"
-"        <title>Intitulé de la mesure 1, tel que le plan le rédige</title>\n"
-"        <lead>Administration pilote</lead>\n"
-"        <partner>Partenaire associé</partner>\n"
-"      </measure>\n"
-"      <measure id=\"m02\" number=\"2\">\n"
-"        <title>Intitulé de la mesure 2</title>\n"
-"      </measure>\n"
-"    </objective>\n"
-"  </priority>\n"
-"  <priority id=\"II\">\n"
-"    <title>Deuxième axe du plan</title>\n"
-"    <!-- A priority may hold its measures without objectives. -->\n"
-"    <measure id=\"m03\" number=\"3\">\n"
-"      <title>Intitulé de la mesure 3</title>\n"
-"    </measure>\n"
-"  </priority>\n"
-"</plan>\n", y, y + 2, y - 2, y, y + 2);
-}
+/*
+ * The starter content in each language: printf formats (their
+ * arguments in the comments) and the file names of the edition's two
+ * parts.  The XML comments are for whoever edits the files and stay
+ * English; the texts, titles and names are the language's.
+ */
+static const struct starter {
+	const char	*plan;		/* y, y + 2, y - 2, y, y + 2 */
+	const char	*ind_head;	/* number, id, id, number */
+	const char	*ind_tail;	/* y, y, y */
+	const char	*edition;	/* y, y, y + 1, y, foreword_file,
+					   method_file */
+	const char	*narrative;	/* number, y, id, id */
+	const char	*foreword, *foreword_file;
+	const char	*method, *method_file;
+	const char	*readme;	/* y, y, y, y, nmeasures, y + 1, y + 1,
+					   GAP_MARKER */
+} starters[LANG__MAX] = { {
+	/* LANG_FR */
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- The action plan that the reports evaluate: its period (start, end),\n"
+	    "     the first year of data, its priorities, their objectives (optional)\n"
+	    "     and its measures.  Measure ids are \"m\" and the number on two digits\n"
+	    "     at least; numbers run 1, 2, 3... in this order.  See the README. -->\n"
+	    "<plan start=\"%d\" end=\"%d\" data-from=\"%d\">\n"
+	    "  <title>Plan d’action national (titre complet du plan)</title>\n"
+	    "  <short-title>Plan national %d-%d</short-title>\n"
+	    "  <priority id=\"I\">\n"
+	    "    <title>Premier axe du plan</title>\n"
+	    "    <objective id=\"I.1\">\n"
+	    "      <title>Premier objectif de cet axe</title>\n"
+	    "      <measure id=\"m01\" number=\"1\">\n"
+	    "        <title>Intitulé de la mesure 1, tel que le plan le rédige</title>\n"
+	    "        <lead>Administration pilote</lead>\n"
+	    "        <partner>Partenaire associé</partner>\n"
+	    "      </measure>\n"
+	    "      <measure id=\"m02\" number=\"2\">\n"
+	    "        <title>Intitulé de la mesure 2</title>\n"
+	    "      </measure>\n"
+	    "    </objective>\n"
+	    "  </priority>\n"
+	    "  <priority id=\"II\">\n"
+	    "    <title>Deuxième axe du plan</title>\n"
+	    "    <!-- A priority may hold its measures without objectives. -->\n"
+	    "    <measure id=\"m03\" number=\"3\">\n"
+	    "      <title>Intitulé de la mesure 3</title>\n"
+	    "    </measure>\n"
+	    "  </priority>\n"
+	    "</plan>\n",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Measure %d: its indicators and one assessment per edition.\n"
+	    "     An indicator is a figure followed over the years: what it counts\n"
+	    "     (definition), who publishes it (source), one value per year.\n"
+	    "     illustrative=\"true\" marks a figure that is not from a published\n"
+	    "     source (the report says so): replace these examples.\n"
+	    "     status: implemented, partial, in-progress, not-implemented or\n"
+	    "     not-assessed, with one sentence that justifies it. -->\n"
+	    "<indicators measure=\"%s\">\n"
+	    "  <indicator id=\"indicateur-%s\" unit=\"personnes\" direction=\"higher\">\n"
+	    "    <label>Indicateur de la mesure %d (nom à donner)</label>\n"
+	    "    <definition>Ce que l’indicateur compte : qui, quoi, où, sur quelle "
+	    "période.</definition>\n"
+	    "    <source>Organisme qui publie le chiffre, titre de la publication"
+	    "</source>\n",
+	    "    <value year=\"%d\" illustrative=\"true\">12</value>\n"
+	    "  </indicator>\n"
+	    "  <assessment year=\"%d\" status=\"not-assessed\">Une phrase qui justifie "
+	    "l’appréciation de la mesure pour %d.</assessment>\n"
+	    "</indicators>\n",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- The %d edition of the report.  status=\"draft\" builds a\n"
+	    "     watermarked draft: write \"final\" when it is ready.  date is the\n"
+	    "     publication date, written into every output.  Each <part> is a\n"
+	    "     Markdown file of this folder, with its title. -->\n"
+	    "<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
+	    "  <title>Rapport d’évaluation %d</title>\n"
+	    "  <institution>Nom de l’institution, rapporteur national</institution>\n"
+	    "  <author>Nom des auteurs</author>\n"
+	    "  <front>\n"
+	    "    <part file=\"%s\">Avant-propos</part>\n"
+	    "  </front>\n"
+	    "  <back>\n"
+	    "    <part file=\"%s\">Méthodologie</part>\n"
+	    "  </back>\n"
+	    "</edition>\n",
+	    "## L’engagement du plan\n"
+	    "\n"
+	    "Rappeler ce que le plan prévoit pour la mesure %d : son intitulé, "
+	    "l’administration pilote, les partenaires, l’échéance. Le titre de la "
+	    "mesure vient de `plan.xml` ; le récit commence donc au niveau de titre "
+	    "`##`.\n"
+	    "\n"
+	    "## Mise en œuvre en %d\n"
+	    "\n"
+	    "Ce qui a été fait pendant l’année, avec les chiffres et leurs sources en "
+	    "liens : [texte du lien](https://exemple.org/). Les valeurs des indicateurs "
+	    "vont dans `indicators/%s.xml` : le rapport en tire les graphiques et les "
+	    "tableaux.\n"
+	    "\n"
+	    "## Analyse du rapporteur national\n"
+	    "\n"
+	    "L’appréciation du rapporteur et ce qui la fonde. Le statut et sa "
+	    "justification en une phrase vont dans l’élément `assessment` de "
+	    "`indicators/%s.xml`.\n"
+	    "\n"
+	    "## Recommandations\n"
+	    "\n"
+	    "1. Une recommandation par point, numérotée.\n"
+	    "2. Chaque recommandation dit qui doit faire quoi.\n",
+	    "## Objet du rapport\n"
+	    "\n"
+	    "L’avant-propos présente le rapport : qui l’écrit, à quel titre, sur "
+	    "quelle période et comment il est construit. Ce fichier est listé dans "
+	    "`edition.xml` (élément `front`), qui lui donne son titre.\n",
+	    "avant-propos.md",
+	    "## Sources et méthode\n"
+	    "\n"
+	    "Comment les informations ont été recueillies (auditions, "
+	    "questionnaires, données publiées), et l’échelle des appréciations. Ce "
+	    "fichier est listé dans `edition.xml` (élément `back`).\n",
+	    "methodologie.md",
+	    "# Contenu du rapport\n"
+	    "\n"
+	    "Ce dossier contient tout ce dont `rapporteur` fait le rapport : le "
+	    "plan, les indicateurs de chaque mesure et, pour chaque année, une "
+	    "édition avec ses récits.\n"
+	    "\n"
+	    "    plan.xml                      le plan : axes, objectifs, mesures (stable d’une année à l’autre)\n"
+	    "    indicators/mNN.xml            par mesure : indicateurs, valeurs par année, une appréciation par édition\n"
+	    "    editions/%d/edition.xml     l’édition %d : titre, date, auteurs, brouillon ou final, parties\n"
+	    "    editions/%d/*.md            l’avant-propos et les autres parties, un fichier par partie\n"
+	    "    editions/%d/measures/mNN.md le récit de chaque mesure pour l’année\n"
+	    "\n"
+	    "Le plan compte %zu mesures. Les textes en place disent ce qui va où : "
+	    "remplacez-les.\n"
+	    "\n"
+	    "Vérifier, puis construire le site, le PDF et les graphiques :\n"
+	    "\n"
+	    "    rapporteur check --content DOSSIER\n"
+	    "    rapporteur build --content DOSSIER --out out\n"
+	    "    rapporteur build --watch --content DOSSIER --out out   (reconstruit à chaque modification)\n"
+	    "\n"
+	    "L’année suivante, `rapporteur new-edition %d --content DOSSIER` ouvre "
+	    "l’édition %d à partir de celle-ci : chaque texte à écrire y porte la "
+	    "marque `%s`, que `check` signale tant qu’elle reste.\n"
+}, {
+	/* LANG_EN */
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- The action plan that the reports evaluate: its period (start, end),\n"
+	    "     the first year of data, its language, the names of its levels, its\n"
+	    "     priorities, their objectives (optional) and its measures.  Measure\n"
+	    "     ids are \"m\" and the number on two digits at least; numbers run 1,\n"
+	    "     2, 3... in this order.  See the README. -->\n"
+	    "<plan start=\"%d\" end=\"%d\" data-from=\"%d\" lang=\"en\">\n"
+	    "  <title>National action plan (the plan's full title)</title>\n"
+	    "  <short-title>National plan %d-%d</short-title>\n"
+	    "  <!-- The names of the levels, as the reports write them: give them\n"
+	    "       the plan's own (Axis, Action...). -->\n"
+	    "  <levels>\n"
+	    "    <level singular=\"Priority\" plural=\"Priorities\" numbering=\"roman\"/>\n"
+	    "    <level singular=\"Objective\" plural=\"Objectives\" numbering=\"id\"/>\n"
+	    "    <level singular=\"Measure\" plural=\"Measures\" numbering=\"arabic\"/>\n"
+	    "  </levels>\n"
+	    "  <priority id=\"I\">\n"
+	    "    <title>First priority of the plan</title>\n"
+	    "    <objective id=\"I.1\">\n"
+	    "      <title>First objective of this priority</title>\n"
+	    "      <measure id=\"m01\" number=\"1\">\n"
+	    "        <title>Title of measure 1, as the plan words it</title>\n"
+	    "        <lead>Lead administration</lead>\n"
+	    "        <partner>Associated partner</partner>\n"
+	    "      </measure>\n"
+	    "      <measure id=\"m02\" number=\"2\">\n"
+	    "        <title>Title of measure 2</title>\n"
+	    "      </measure>\n"
+	    "    </objective>\n"
+	    "  </priority>\n"
+	    "  <priority id=\"II\">\n"
+	    "    <title>Second priority of the plan</title>\n"
+	    "    <!-- A priority may hold its measures without objectives. -->\n"
+	    "    <measure id=\"m03\" number=\"3\">\n"
+	    "      <title>Title of measure 3</title>\n"
+	    "    </measure>\n"
+	    "  </priority>\n"
+	    "</plan>\n",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Measure %d: its indicators and one assessment per edition.\n"
+	    "     An indicator is a figure followed over the years: what it counts\n"
+	    "     (definition), who publishes it (source), one value per year.\n"
+	    "     illustrative=\"true\" marks a figure that is not from a published\n"
+	    "     source (the report says so): replace these examples.\n"
+	    "     status: implemented, partial, in-progress, not-implemented or\n"
+	    "     not-assessed, with one sentence that justifies it. -->\n"
+	    "<indicators measure=\"%s\">\n"
+	    "  <indicator id=\"indicator-%s\" unit=\"people\" direction=\"higher\">\n"
+	    "    <label>Indicator of measure %d (give it a name)</label>\n"
+	    "    <definition>What the indicator counts: who, what, where, over which "
+	    "period.</definition>\n"
+	    "    <source>Body that publishes the figure, title of the publication"
+	    "</source>\n",
+	    "    <value year=\"%d\" illustrative=\"true\">12</value>\n"
+	    "  </indicator>\n"
+	    "  <assessment year=\"%d\" status=\"not-assessed\">One sentence that justifies "
+	    "the assessment of the measure for %d.</assessment>\n"
+	    "</indicators>\n",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- The %d edition of the report.  status=\"draft\" builds a\n"
+	    "     watermarked draft: write \"final\" when it is ready.  date is the\n"
+	    "     publication date, written into every output.  Each <part> is a\n"
+	    "     Markdown file of this folder, with its title. -->\n"
+	    "<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
+	    "  <title>Evaluation report %d</title>\n"
+	    "  <institution>Name of the institution, national rapporteur</institution>\n"
+	    "  <author>Names of the authors</author>\n"
+	    "  <front>\n"
+	    "    <part file=\"%s\">Foreword</part>\n"
+	    "  </front>\n"
+	    "  <back>\n"
+	    "    <part file=\"%s\">Method</part>\n"
+	    "  </back>\n"
+	    "</edition>\n",
+	    "## The plan's commitment\n"
+	    "\n"
+	    "Recall what the plan provides for measure %d: its title, the lead "
+	    "administration, the partners, the deadline. The measure's title comes "
+	    "from `plan.xml`, so the narrative starts at heading level `##`.\n"
+	    "\n"
+	    "## Implementation in %d\n"
+	    "\n"
+	    "What was done during the year, with the figures and their sources as "
+	    "links: [link text](https://example.org/). The values of the indicators "
+	    "go in `indicators/%s.xml`: the report draws its charts and tables from "
+	    "them.\n"
+	    "\n"
+	    "## The national rapporteur's analysis\n"
+	    "\n"
+	    "The rapporteur's assessment and what it rests on. The status and its "
+	    "one-sentence justification go in the `assessment` element of "
+	    "`indicators/%s.xml`.\n"
+	    "\n"
+	    "## Recommendations\n"
+	    "\n"
+	    "1. One recommendation per point, numbered.\n"
+	    "2. Each recommendation says who must do what.\n",
+	    "## Purpose of the report\n"
+	    "\n"
+	    "The foreword presents the report: who writes it, in what capacity, over "
+	    "which period and how it is built. This file is listed in "
+	    "`edition.xml` (element `front`), which gives it its title.\n",
+	    "foreword.md",
+	    "## How the information was gathered\n"
+	    "\n"
+	    "Hearings, questionnaires, published data, and the scale of the "
+	    "assessments. This file is listed in `edition.xml` (element "
+	    "`back`).\n",
+	    "method.md",
+	    "# Content of the report\n"
+	    "\n"
+	    "This folder holds everything `rapporteur` makes the report from: the "
+	    "plan, the indicators of each measure and, for each year, an edition "
+	    "with its narratives.\n"
+	    "\n"
+	    "    plan.xml                      the plan: priorities, objectives, measures (stable from one year to the next)\n"
+	    "    indicators/mNN.xml            per measure: indicators, values per year, one assessment per edition\n"
+	    "    editions/%d/edition.xml     the %d edition: title, date, authors, draft or final, parts\n"
+	    "    editions/%d/*.md            the foreword and the other parts, one file per part\n"
+	    "    editions/%d/measures/mNN.md the narrative of each measure for the year\n"
+	    "\n"
+	    "The plan has %zu measures. The texts in place say what goes where: "
+	    "replace them.\n"
+	    "\n"
+	    "Check, then build the site, the PDF and the charts:\n"
+	    "\n"
+	    "    rapporteur check --content FOLDER\n"
+	    "    rapporteur build --content FOLDER --out out\n"
+	    "    rapporteur build --watch --content FOLDER --out out   (builds again on every change)\n"
+	    "\n"
+	    "The next year, `rapporteur new-edition %d --content FOLDER` opens the "
+	    "%d edition from this one: each text to write carries the mark `%s` "
+	    "(to be written), which `check` reports as long as it stays.\n"
+} };
 
 static void
-init_indicators(struct buf *b, const struct plan *pl, const struct measure *m,
-    int y)
+init_indicators(struct buf *b, const struct starter *st,
+    const struct plan *pl, const struct measure *m, int y)
 {
-	buf_printf(b,
-"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-"<!-- Measure %d: its indicators and one assessment per edition.\n"
-"     An indicator is a figure followed over the years: what it counts\n"
-"     (definition), who publishes it (source), one value per year.\n"
-"     illustrative=\"true\" marks a figure that is not from a published\n"
-"     source (the report says so): replace these examples.\n"
-"     status: implemented, partial, in-progress, not-implemented or\n"
-"     not-assessed, with one sentence that justifies it. -->\n"
-"<indicators measure=\"%s\">\n"
-"  <indicator id=\"indicateur-%s\" unit=\"personnes\" direction=\"higher\">\n"
-"    <label>Indicateur de la mesure %d (nom à donner)</label>\n"
-"    <definition>Ce que l’indicateur compte : qui, quoi, où, sur quelle "
-"période.</definition>\n"
-"    <source>Organisme qui publie le chiffre, titre de la publication"
-"</source>\n", m->number, m->id, m->id, m->number);
+	buf_printf(b, st->ind_head, m->number, m->id, m->id, m->number);
 	if (pl->data_from < y)
 		buf_printf(b, "    <value year=\"%d\" illustrative=\"true\">10"
 		    "</value>\n", y - 1);
-	buf_printf(b,
-"    <value year=\"%d\" illustrative=\"true\">12</value>\n"
-"  </indicator>\n"
-"  <assessment year=\"%d\" status=\"not-assessed\">Une phrase qui justifie "
-"l’appréciation de la mesure pour %d.</assessment>\n"
-"</indicators>\n", y, y, y);
+	buf_printf(b, st->ind_tail, y, y, y);
 }
 
-static void
-init_edition(struct buf *b, int y)
-{
-	buf_printf(b,
-"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-"<!-- The %d edition of the report.  status=\"draft\" builds a\n"
-"     watermarked draft: write \"final\" when it is ready.  date is the\n"
-"     publication date, written into every output.  Each <part> is a\n"
-"     Markdown file of this folder, with its title. -->\n"
-"<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
-"  <title>Rapport d’évaluation %d</title>\n"
-"  <institution>Nom de l’institution, rapporteur national</institution>\n"
-"  <author>Nom des auteurs</author>\n"
-"  <front>\n"
-"    <part file=\"avant-propos.md\">Avant-propos</part>\n"
-"  </front>\n"
-"  <back>\n"
-"    <part file=\"methodologie.md\">Méthodologie</part>\n"
-"  </back>\n"
-"</edition>\n", y, y, y + 1, y);
-}
-
-static void
-init_narrative(struct buf *b, const struct measure *m, int y)
-{
-	buf_printf(b,
-"## L’engagement du plan\n"
-"\n"
-"Rappeler ce que le plan prévoit pour la mesure %d : son intitulé, "
-"l’administration pilote, les partenaires, l’échéance. Le titre de la "
-"mesure vient de `plan.xml` ; le récit commence donc au niveau de titre "
-"`##`.\n"
-"\n"
-"## Mise en œuvre en %d\n"
-"\n"
-"Ce qui a été fait pendant l’année, avec les chiffres et leurs sources en "
-"liens : [texte du lien](https://exemple.org/). Les valeurs des indicateurs "
-"vont dans `indicators/%s.xml` : le rapport en tire les graphiques et les "
-"tableaux.\n"
-"\n"
-"## Analyse du rapporteur national\n"
-"\n"
-"L’appréciation du rapporteur et ce qui la fonde. Le statut et sa "
-"justification en une phrase vont dans l’élément `assessment` de "
-"`indicators/%s.xml`.\n"
-"\n"
-"## Recommandations\n"
-"\n"
-"1. Une recommandation par point, numérotée.\n"
-"2. Chaque recommandation dit qui doit faire quoi.\n",
-	    m->number, y, m->id, m->id);
-}
-
-static const char init_foreword[] =
-"## Objet du rapport\n"
-"\n"
-"L’avant-propos présente le rapport : qui l’écrit, à quel titre, sur "
-"quelle période et comment il est construit. Ce fichier est listé dans "
-"`edition.xml` (élément `front`), qui lui donne son titre.\n";
-
-static const char init_method[] =
-"## Sources et méthode\n"
-"\n"
-"Comment les informations ont été recueillies (auditions, "
-"questionnaires, données publiées), et l’échelle des appréciations. Ce "
-"fichier est listé dans `edition.xml` (élément `back`).\n";
-
-static void
-init_readme(struct buf *b, const struct plan *pl, int y)
-{
-	buf_printf(b,
-"# Contenu du rapport\n"
-"\n"
-"Ce dossier contient tout ce dont `rapporteur` fait le rapport : le "
-"plan, les indicateurs de chaque mesure et, pour chaque année, une "
-"édition avec ses récits.\n"
-"\n"
-"    plan.xml                      le plan : axes, objectifs, mesures (stable d’une année à l’autre)\n"
-"    indicators/mNN.xml            par mesure : indicateurs, valeurs par année, une appréciation par édition\n"
-"    editions/%d/edition.xml     l’édition %d : titre, date, auteurs, brouillon ou final, parties\n"
-"    editions/%d/*.md            l’avant-propos et les autres parties, un fichier par partie\n"
-"    editions/%d/measures/mNN.md le récit de chaque mesure pour l’année\n"
-"\n"
-"Le plan compte %zu mesures. Les textes en place disent ce qui va où : "
-"remplacez-les.\n"
-"\n"
-"Vérifier, puis construire le site, le PDF et les graphiques :\n"
-"\n"
-"    rapporteur check --content DOSSIER\n"
-"    rapporteur build --content DOSSIER --out out\n"
-"    rapporteur build --watch --content DOSSIER --out out   (reconstruit à chaque modification)\n"
-"\n"
-"L’année suivante, `rapporteur new-edition %d --content DOSSIER` ouvre "
-"l’édition %d à partir de celle-ci : chaque texte à écrire y porte la "
-"marque `%s`, que `check` signale tant qu’elle reste.\n",
-	    y, y, y, y, pl->nmeasures, y + 1, y + 1, GAP_MARKER);
-}
-
-/* init's options into *plan, *y and *dir.  Returns -1, or the exit
- * status when there is nothing more to do. */
+/* init's options into *plan, *y, *lang and *dir (*lang stays as it is
+ * without --lang).  Returns -1, or the exit status when there is nothing
+ * more to do. */
 static int
 init_opts(int argc, char *argv[], const char **plan, int *y,
-    const char **dir)
+    enum lang *lang, const char **dir)
 {
 	static const struct option lopts[] = {
 		{ "plan",	required_argument,	NULL, 'p' },
 		{ "year",	required_argument,	NULL, 'y' },
+		{ "lang",	required_argument,	NULL, 'l' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	long		 n;
 	char		*end;
 	int		 ch;
+	enum lang	 l;
+	int		 lang_set = 0;
 
 	opterr = 0;
 	optind = 1;
@@ -379,6 +512,17 @@ init_opts(int argc, char *argv[], const char **plan, int *y,
 				return EXIT_USAGE;
 			}
 			*y = (int)n;
+			break;
+		case 'l':
+			/* Only the languages of the starter texts: "en-GB"
+			 * would not be written into plan.xml. */
+			if (!i18n_parse(optarg, &l) || strlen(optarg) != 2) {
+				fprintf(stderr, "%s: --lang takes fr or en\n%s",
+				    PROGNAME, init_usage);
+				return EXIT_USAGE;
+			}
+			*lang = l;
+			lang_set = 1;
 			break;
 		case 'h':
 			fputs(init_usage, stdout);
@@ -402,15 +546,21 @@ init_opts(int argc, char *argv[], const char **plan, int *y,
 		    "year\n%s", PROGNAME, init_usage);
 		return EXIT_USAGE;
 	}
+	if (*plan != NULL && lang_set) {
+		fprintf(stderr, "%s: --lang and --plan: the plan gives the "
+		    "language\n%s", PROGNAME, init_usage);
+		return EXIT_USAGE;
+	}
 	return -1;
 }
 
 /* The plan in tmp/plan.xml, loaded into r: the user's, checked and
- * copied byte for byte, or ours (the first edition this year, unless
- * *y says).  Sets *y to its first year.  Returns an exit status. */
+ * copied byte for byte, or ours in lang (the first edition this year,
+ * unless *y says).  Sets *y to its first year, and the language to the
+ * plan's (i18n_use()).  Returns an exit status. */
 static int
-init_plan_file(struct report *r, const char *tmp, const char *plan, int *y,
-    struct buf *b)
+init_plan_file(struct report *r, const char *tmp, const char *plan,
+    enum lang lang, int *y, struct buf *b)
 {
 	time_t		 now;
 	struct tm	 tm;
@@ -427,7 +577,8 @@ init_plan_file(struct report *r, const char *tmp, const char *plan, int *y,
 			gmtime_r(&now, &tm);
 			*y = tm.tm_year + 1900;
 		}
-		init_plan(b, *y);
+		buf_printf(b, starters[lang].plan, *y, *y + 2, *y - 2, *y,
+		    *y + 2);
 	}
 	if (!put_buf(tmp, "plan.xml", b))
 		return EXIT_SYSTEM;
@@ -454,12 +605,27 @@ put_year(const char *dir, const char *fmt, int y, const char *data,
 	return ok;
 }
 
-/* Everything but the plan, in tmp: an indicator file and a narrative a
- * measure, the edition, its two parts, the README.  Returns 0 after
+/* dir/editions/y/file: the text of a part.  Returns 0 after
  * diag_sys(). */
+static int
+put_part(const char *dir, int y, const char *file, const char *text)
+{
+	char	*rel;
+	int	 ok;
+
+	rel = xasprintf("editions/%d/%s", y, file);
+	ok = put_file(dir, rel, text, strlen(text));
+	free(rel);
+	return ok;
+}
+
+/* Everything but the plan, in tmp, in the plan's language: an indicator
+ * file and a narrative a measure, the edition, its two parts, the
+ * README.  Returns 0 after diag_sys(). */
 static int
 init_files(const struct report *r, const char *tmp, int y, struct buf *b)
 {
+	const struct starter *st = &starters[i18n_lang()];
 	const struct measure *m;
 	char		*rel;
 	size_t		 i;
@@ -468,12 +634,12 @@ init_files(const struct report *r, const char *tmp, int y, struct buf *b)
 	for (i = 0; i < r->plan.nmeasures; i++) {
 		m = &r->plan.measures[i];
 		buf_reset(b);
-		init_indicators(b, &r->plan, m, y);
+		init_indicators(b, st, &r->plan, m, y);
 		rel = xasprintf("indicators/%s.xml", m->id);
 		ok = put_buf(tmp, rel, b);
 		free(rel);
 		buf_reset(b);
-		init_narrative(b, m, y);
+		buf_printf(b, st->narrative, m->number, y, m->id, m->id);
 		rel = xasprintf("editions/%d/measures/%s.md", y, m->id);
 		ok = ok && put_buf(tmp, rel, b);
 		free(rel);
@@ -481,15 +647,15 @@ init_files(const struct report *r, const char *tmp, int y, struct buf *b)
 			return 0;
 	}
 	buf_reset(b);
-	init_edition(b, y);
+	buf_printf(b, st->edition, y, y, y + 1, y, st->foreword_file,
+	    st->method_file);
 	ok = put_year(tmp, "editions/%d/edition.xml", y, b->data ? b->data :
-	    "", b->len) &&
-	    put_year(tmp, "editions/%d/avant-propos.md", y, init_foreword,
-	    sizeof(init_foreword) - 1) &&
-	    put_year(tmp, "editions/%d/methodologie.md", y, init_method,
-	    sizeof(init_method) - 1);
+	    "", b->len);
+	ok = ok && put_part(tmp, y, st->foreword_file, st->foreword) &&
+	    put_part(tmp, y, st->method_file, st->method);
 	buf_reset(b);
-	init_readme(b, &r->plan, y);
+	buf_printf(b, st->readme, y, y, y, y, r->plan.nmeasures, y + 1, y + 1,
+	    GAP_MARKER);
 	return ok && put_buf(tmp, "README.md", b);
 }
 
@@ -500,9 +666,10 @@ init_main(int argc, char *argv[])
 	struct buf	 b = { NULL, 0, 0 };
 	const char	*plan = NULL, *dir = "content";
 	char		*tmp = NULL;
+	enum lang	 lang = LANG_FR;
 	int		 y = 0, rc;
 
-	if ((rc = init_opts(argc, argv, &plan, &y, &dir)) != -1)
+	if ((rc = init_opts(argc, argv, &plan, &y, &lang, &dir)) != -1)
 		return rc;
 	rc = EXIT_SYSTEM;
 	diag_init(DFORMAT_GCC, 0);
@@ -516,7 +683,7 @@ init_main(int argc, char *argv[])
 	r = xcalloc(1, sizeof(*r));
 	r->ar = arena_new();
 	r->content = tmp;
-	if ((rc = init_plan_file(r, tmp, plan, &y, &b)) != EXIT_OK)
+	if ((rc = init_plan_file(r, tmp, plan, lang, &y, &b)) != EXIT_OK)
 		goto out;
 	rc = EXIT_SYSTEM;
 	/* Into place at once: DIR is absent (or was an empty folder). */

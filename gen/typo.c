@@ -196,6 +196,8 @@ fr_space_before(struct typo *t, struct buf *out, const char *in, size_t i,
 		break;
 	case '%':
 	case 0x20ac:	/* € */
+	case 0xa3:	/* £ */
+	case '$':
 		/* "81 %", "170 €": the sign stays with its number. */
 		if (t->prev == ' ') {
 			trim_space(out);
@@ -398,26 +400,67 @@ shown_sig3(double x)
  * scales (k from 10 000, M from what shows as 1 000 k); French writes
  * them after the number ("12,5 k€", "3 CHF"), English writes a sign
  * before it ("€12.5k", "$3") and a code before it with a space
- * ("CHF 3").
+ * ("CHF 3").  A chart's axis names the same scale in words.
  */
-static const char *const currencies[] = { "€", "£", "$", "CHF" };
+static const struct currency {
+	const char	*sign;
+	const char	*words[3];	/* units, thousands, millions: T() */
+} currencies[] = {
+	{ "€", { N_("euros"), N_("milliers d’euros"),
+	    N_("millions d’euros") } },
+	{ "£", { N_("livres sterling"), N_("milliers de livres sterling"),
+	    N_("millions de livres sterling") } },
+	{ "$", { N_("dollars"), N_("milliers de dollars"),
+	    N_("millions de dollars") } },
+	{ "CHF", { N_("francs suisses"), N_("milliers de francs suisses"),
+	    N_("millions de francs suisses") } },
+};
 
-static int
+static const struct currency *
 currency(const char *unit)
 {
 	size_t	 i;
 
 	for (i = 0; unit != NULL && i < sizeof(currencies) /
 	    sizeof(currencies[0]); i++)
-		if (strcmp(unit, currencies[i]) == 0)
-			return 1;
-	return 0;
+		if (strcmp(unit, currencies[i].sign) == 0)
+			return &currencies[i];
+	return NULL;
+}
+
+/* The scale of a currency amount a >= 0: 0 (units), 1 (k) or 2 (M). */
+static int
+currency_scale(double a)
+{
+	char	 tmp[128];
+
+	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
+	if (cnum_strtod(tmp, NULL) >= 1000)
+		return 2;
+	return a >= 1e4;
+}
+
+double
+fmt_axis_unit(const char *unit, double amax, const char **words)
+{
+	static const double div[3] = { 1, 1e3, 1e6 };
+	const struct currency *c;
+	int	 k;
+
+	if ((c = currency(unit)) == NULL) {
+		*words = unit != NULL ? unit : "";
+		return 1;
+	}
+	k = currency_scale(fabs(amax));
+	*words = T(c->words[k]);
+	return div[k];
 }
 
 int
 fmt_unit_inline(const char *unit)
 {
-	return unit != NULL && (strcmp(unit, "%") == 0 || currency(unit));
+	return unit != NULL && (strcmp(unit, "%") == 0 ||
+	    currency(unit) != NULL);
 }
 
 void
@@ -428,7 +471,7 @@ fmt_with_unit(char *buf, size_t size, const char *num, const char *scale,
 
 	if (unit != NULL && strcmp(unit, "%") == 0)
 		snprintf(buf, size, "%s%s%%", num, en ? "" : NNBSP);
-	else if (!currency(unit))
+	else if (currency(unit) == NULL)
 		snprintf(buf, size, "%s%s", num, scale);
 	else if (!en)
 		snprintf(buf, size, "%s" NNBSP "%s%s", num, scale, unit);
@@ -441,7 +484,7 @@ fmt_with_unit(char *buf, size_t size, const char *num, const char *scale,
 void
 fmt_value(char *buf, size_t size, double v, const char *unit)
 {
-	char	 num[64], tmp[128];
+	char	 num[64];
 	double	 a = fabs(v);
 
 	if (!isfinite(v)) {	/* "–", with no unit */
@@ -454,20 +497,23 @@ fmt_value(char *buf, size_t size, double v, const char *unit)
 		fmt_with_unit(buf, size, num, "", unit);
 		return;
 	}
-	if (!currency(unit)) {
+	if (currency(unit) == NULL) {
 		fmt_num(buf, size, v, -1);
 		return;
 	}
-	round_decimal(tmp, sizeof(tmp), a / 1e3, a >= 99950 ? 0 : 1);
-	if (cnum_strtod(tmp, NULL) >= 1000) {
+	switch (currency_scale(a)) {
+	case 2:
 		fmt_num(num, sizeof(num), v / 1e6, shown_sig3(a / 1e6));
 		fmt_with_unit(buf, size, num, "M", unit);
-	} else if (a >= 1e4) {
+		break;
+	case 1:
 		fmt_num(num, sizeof(num), v / 1e3, a >= 99950 ? 0 : 1);
 		fmt_with_unit(buf, size, num, "k", unit);
-	} else {
+		break;
+	default:
 		fmt_num(num, sizeof(num), v, -1);
 		fmt_with_unit(buf, size, num, "", unit);
+		break;
 	}
 }
 

@@ -2,7 +2,9 @@
 # The interface language (gen/i18n.c): the catalogue covers every text
 # the sources pass to T(), and an English plan (tests/fixtures/english)
 # builds a site and a PDF in English: no French interface word, English
-# numbers, lang and /Lang, English hyphenation, quotes as written.
+# numbers, lang and /Lang, English hyphenation, quotes as written; £, $
+# and CHF on charts and in tables; diff of two English contents and init
+# --lang en in English too.
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/tests/unit-i18n"
@@ -105,6 +107,7 @@ fi
 check "the 4-level English plan builds" "$BIN" build --quiet \
     --content "$TOP/tests/plans/en" --out en4
 french_words en4 en4/2022/rapport-2022.pdf files4 en4.txt found4
+pdftotext -layout en4/2022/rapport-2022.pdf en4.layout
 n=$(wc -l <files4)
 if [ "$n" -gt 30 ] && [ ! -s found4 ]; then
 	pass "no French interface word in the 4-level plan's $n files and PDF"
@@ -118,6 +121,41 @@ if grep -q '1,541\.5' en4/2022/index.html en4.txt &&
 else
 	fail "the 4-level plan: English numbers (1,541.5) and lang=\"en\""
 fi
+# Every currency scales the English way, the same in the chart's axis
+# words, its sentence, its value labels and the tables of the site and
+# the PDF: £ in millions, $ in thousands, CHF in units.
+svgtext() {
+	grep -o '<text[^>]*>[^<]*</text>' "en4/2022/charts/$1.svg" |
+	    sed 's/<[^>]*>//g' | tr '\n' '|'
+}
+svgdesc() {
+	grep -o '<desc[^>]*>[^<]*' "en4/2022/charts/$1.svg" | sed 's/<[^>]*>//'
+}
+nb=$(printf '\302\240')
+gbp=$(svgtext m02-shelter-funding) usd=$(svgtext m03-team-budget)
+chf=$(svgtext m04-grants)
+if echo "$gbp" | grep -q '^[^|]*|million pounds sterling|.*|1\.4|.*|£1\.40M|$' &&
+    echo "$usd" | grep -q '^[^|]*|thousand dollars|.*|50|.*|\$45\.5k|$' &&
+    echo "$chf" | grep -q "^[^|]*|Swiss francs|.*|2,500|.*|CHF${nb}2,500|$" &&
+    [ "$(svgdesc m02-shelter-funding)" = "From £850k in 2018 to £1.40M in 2022 (£1.25M in 2020); no value in 2019 and 2021." ] &&
+    [ "$(svgdesc m03-team-budget)" = "From \$12.0k in 2019 to \$45.5k in 2022 (\$38.0k in 2021); no value in 2020." ] &&
+    [ "$(svgdesc m04-grants)" = "From CHF${nb}1,800 in 2020 to CHF${nb}2,500 in 2022 (CHF${nb}2,400 in 2021)." ]; then
+	pass "£, \$ and CHF: axis words, chart sentences and labels in English"
+else
+	fail "£, \$ and CHF: axis words, chart sentences and labels in English" \
+	    "$gbp" "$usd" "$chf" "$(svgdesc m04-grants)"
+fi
+if grep -q '<td class="num">£850k</td>' en4/2022/mesure-02.html &&
+    grep -q '<td class="num">\$38\.0k</td>' en4/2022/mesure-03.html &&
+    grep -q "<td class=\"num\">CHF${nb}1,800</td>" en4/2022/mesure-04.html &&
+    grep -q '2020 *£1\.25M$' en4.layout && grep -q '2021 *\$38\.0k$' en4.layout &&
+    grep -q '2020 *CHF 1,800$' en4.layout; then
+	pass "£, \$ and CHF in the tables of the site and the PDF"
+else
+	fail "£, \$ and CHF in the tables of the site and the PDF" \
+	    "$(grep -o '<td class="num">[^<]*' en4/2022/mesure-0[234].html)"
+fi
+
 # No narrow or plain no-break space before : ; ! ? (French spacing),
 # but in the span marked French (its lines left out here).
 if cat $(cat files) en.txt | grep -v 'égalité\|essentiel' |
@@ -263,4 +301,141 @@ elif grep -q 'Review of the 2016 edition' draft/2016/revue.html &&
 else
 	fail "no French interface word in the review page" \
 	    "$(grep -o '<h1>[^<]*' draft/2016/revue.html)"
+fi
+
+# rapporteur diff of two versions of the English plan: a status, values
+# (people, £), an illustrative value, an indicator, a measure's title,
+# a narrative and a part changed.  Every sentence is English, numbers
+# too, in the text and Markdown reports and on the review page.
+cp -R "$TOP/tests/plans/en" dcur
+sed -i 's|<value year="2022">1541.5</value>|<value year="2022">1634.25</value>|; s|status="ongoing"|status="done"|' \
+    dcur/indicators/m01.xml
+sed -i 's|<value year="2022">1400000</value>|<value year="2022">1450000</value>\
+    <value year="2019" illustrative="true">990000</value>|' \
+    dcur/indicators/m02.xml
+sed -i 's|^  <assessment|  <indicator id="seized" unit="$" direction="higher">\
+    <label>Assets seized</label>\
+    <definition>Assets seized, in the year.</definition>\
+    <source>Test data</source>\
+    <value year="2022">2300000</value>\
+  </indicator>\
+&|' dcur/indicators/m05.xml
+sed -i 's|<title>Publish joint investigation teams</title>|<title>Publish the joint investigation teams</title>|' \
+    dcur/plan.xml
+printf '\n## Next steps\n\nA new paragraph on the shelters, with three more words.\n' \
+    >>dcur/editions/2022/measures/m02.md
+printf '## Method\n\nHow the evaluation was made.\n' >dcur/editions/2022/method.md
+sed -i 's|</front>|</front>\
+  <back>\
+    <part file="method.md">Method</part>\
+  </back>|' dcur/editions/2022/edition.xml
+"$BIN" diff --content dcur --base "$TOP/tests/plans/en" >diff.txt 2>diff.err
+st=$?
+"$BIN" diff --content dcur --base "$TOP/tests/plans/en" --format markdown \
+    >diff.md 2>>diff.err
+grep -w -F -f words diff.txt diff.md >found.diff
+if [ $st = 0 ] && [ ! -s diff.err ] && [ ! -s found.diff ] &&
+    [ "$(head -1 diff.txt)" = "8 changes to the report compared with $TOP/tests/plans/en" ] &&
+    grep -q '^Assessments$' diff.txt &&
+    grep -q 'm01.xml:13: Measure 1, 2022: status Under way → Implemented$' diff.txt &&
+    grep -q ': Measure 1, “People reached”, 2022: 1,541.5 people → 1,634.3 people$' diff.txt &&
+    grep -q ': Measure 2, “Funding of the shelters”, 2022: £1.40M → £1.45M$' diff.txt &&
+    grep -q ', 2019: value added, £990k (illustrative value)$' diff.txt &&
+    grep -q ': Measure 5: indicator “Assets seized” added$' diff.txt &&
+    grep -q ': Measure 3, changed: title “Publish joint investigation teams” → “Publish the joint investigation teams”$' diff.txt &&
+    grep -q 'm02.md:8: 2022 edition, measure 2: narrative changed (+12 words, −0 words); added l. 8, 10; headings added “Next steps”$' diff.txt &&
+    grep -q ': 2022 edition: part “Method” (method.md) added$' diff.txt &&
+    grep -q '^### What the change does to the report$' diff.md &&
+    grep -q '^8 changes compared with ' diff.md; then
+	pass "diff of the English plan: English sentences and numbers"
+else
+	fail "diff of the English plan: English sentences and numbers" \
+	    "status $st" "$(cat diff.err found.diff diff.txt)"
+fi
+"$BIN" build --quiet --draft --format html --content dcur --out ddraft \
+    --diff-base "$TOP/tests/plans/en" 2>/dev/null
+if sed 's/<[^>]*>/ /g' ddraft/2022/revue.html | grep -w -F -f words \
+    >found.rev; then
+	fail "the review page's changes in English" "$(head -5 found.rev)"
+elif grep -q '<h2 id="changements">Changes compared with the base (8)</h2>' \
+    ddraft/2022/revue.html && grep -q '<h3>Indicators and values</h3>' \
+    ddraft/2022/revue.html; then
+	pass "the review page's changes in English"
+else
+	fail "the review page's changes in English" \
+	    "$(grep -o '<h2[^<]*' ddraft/2022/revue.html)"
+fi
+# The report is in the language of the content under review, not in
+# its base's (the French mini set, loaded after it).
+"$BIN" diff --content dcur --base "$TOP/tests/fixtures/mini" >dmix.txt 2>&1
+if head -1 dmix.txt | grep -q '^[0-9]* changes to the report compared with ' &&
+    grep -q '^Editions and measures$' dmix.txt; then
+	pass "diff against a French base: in the language of the content"
+else
+	fail "diff against a French base: in the language of the content" \
+	    "$(head -3 dmix.txt)"
+fi
+
+# init --lang en: an English starter (plan.xml with lang="en" and English
+# level names, edition, parts, narratives, README) that checks with
+# --werror and builds a site and a PDF with no French interface word (the
+# README names the gap marker, `[À rédiger]`, as it is); without --lang,
+# the French one as before.
+"$BIN" init --lang en --year 2025 starter 2>init.err
+st=$?
+if [ $st = 0 ] && "$BIN" check --werror --content starter 2>>init.err &&
+    "$BIN" build --quiet --content starter --out sout 2>>init.err &&
+    grep -q '<plan start="2025" end="2027" data-from="2023" lang="en">' starter/plan.xml &&
+    grep -q '<level singular="Measure" plural="Measures"' starter/plan.xml &&
+    grep -q '<part file="foreword.md">Foreword</part>' starter/editions/2025/edition.xml &&
+    grep -q '^## Implementation in 2025$' starter/editions/2025/measures/m02.md &&
+    grep -q '^# Content of the report$' starter/README.md &&
+    [ -f starter/editions/2025/method.md ]; then
+	french_words sout sout/2025/rapport-2025.pdf sfiles sout.txt sfound
+	n=$(wc -l <sfiles)
+	if [ "$n" -gt 10 ] && [ ! -s sfound ] &&
+	    ! cat starter/README.md starter/editions/2025/*.md \
+	    starter/editions/2025/measures/*.md |
+	    sed 's/`\[À rédiger\]`//' | grep -q -w -F -f words &&
+	    grep -q 'Implementation in 2025' sout.txt; then
+		pass "init --lang en: an English starter that checks, builds, no French word"
+	else
+		fail "init --lang en: an English starter that checks, builds, no French word" \
+		    "$(sort sfound | uniq -c | head)"
+	fi
+else
+	fail "init --lang en: an English starter that checks and builds" \
+	    "status $st" "$(cat init.err)"
+fi
+"$BIN" init --year 2025 frstarter 2>/dev/null
+if ! grep -q 'lang=' frstarter/plan.xml &&
+    [ -f frstarter/editions/2025/avant-propos.md ] &&
+    grep -q '^## Mise en œuvre en 2025$' frstarter/editions/2025/measures/m01.md; then
+	pass "init without --lang: the French starter"
+else
+	fail "init without --lang: the French starter" "$(find frstarter | sort)"
+fi
+# A language with no starter, a region, or --lang with --plan (the plan
+# names its language): usage errors, nothing written.
+for args in "--lang de" "--lang en-GB" "--lang" \
+    "--lang en --plan $TOP/tests/fixtures/english/plan.xml"; do
+	# shellcheck disable=SC2086
+	"$BIN" init $args badlang >bl.out 2>bl.err
+	st=$?
+	if [ $st = 2 ] && [ ! -e badlang ] && [ ! -s bl.out ] &&
+	    grep -q '^usage: rapporteur init' bl.err; then
+		pass "init $args: usage error"
+	else
+		fail "init $args: usage error" "status $st" "$(cat bl.err)"
+	fi
+done
+# With --plan, the starter is in the plan's language.
+"$BIN" init --plan "$TOP/tests/fixtures/english/plan.xml" enplan 2>/dev/null
+if [ -f enplan/editions/2014/foreword.md ] &&
+    grep -q '^## Implementation in 2014$' enplan/editions/2014/measures/m03.md &&
+    "$BIN" check --werror --content enplan 2>/dev/null; then
+	pass "init --plan of an English plan: the English starter"
+else
+	fail "init --plan of an English plan: the English starter" \
+	    "$(find enplan | sort | head)"
 fi

@@ -130,7 +130,7 @@ sed -i 's/status="done"/status="ongoing"/' "$WORK/en-mod/indicators/m03.xml"
     >"$WORK/en-diff.json" 2>&1
 has "en: diff in the plan's labels and status ids" "$WORK/en-diff.json" \
     '"old": "done", "new": "ongoing"' \
-    'Measure 3, 2022 : statut Implemented → Under way'
+    'Measure 3, 2022: status Implemented → Under way'
 # The review of a draft: its gaps named by the plan's labels.
 sed -i 's/status="final"/status="draft"/' \
     "$WORK/en-mod/editions/2022/edition.xml"

@@ -176,6 +176,7 @@ test_numbers(void)
 	num(LANG_EN, 1250000, -9, "€", "€1.25M", "English €1.25M");
 	num(LANG_EN, 300, -9, "£", "£300", "English £300");
 	num(LANG_FR, 300, -9, "£", "300" NNBSP "£", "French 300 £");
+	num(LANG_FR, 850000, -9, "£", "850" NNBSP "k£", "French 850 k£");
 	num(LANG_EN, 45000, -9, "$", "$45.0k", "English $45.0k");
 	num(LANG_FR, 45000, -9, "$", "45,0" NNBSP "k$", "French 45,0 k$");
 	num(LANG_EN, 2300000, -9, "CHF", "CHF" NBSP "2.30M",
@@ -183,6 +184,42 @@ test_numbers(void)
 	num(LANG_FR, 2300000, -9, "CHF", "2,30" NNBSP "MCHF",
 	    "French 2,30 MCHF");
 	num(LANG_EN, 1234, -9, "personnes", "1,234", "English plain value");
+	num(LANG_FR, 999960, -9, "$", "1,00" NNBSP "M$", "French 1,00 M$");
+}
+
+static void
+axis(enum lang l, const char *unit, double amax, double div,
+    const char *want, const char *name)
+{
+	const char	*words;
+	double		 d;
+
+	i18n_use(l);
+	d = fmt_axis_unit(unit, amax, &words);
+	ok(d == div && strcmp(words, want) == 0, name, words);
+	i18n_use(LANG_FR);
+}
+
+/* An axis names the scale its currency's values are written in. */
+static void
+test_axis(void)
+{
+	axis(LANG_FR, "€", 4.98e6, 1e6, "millions d’euros",
+	    "French axis: millions d’euros");
+	axis(LANG_FR, "£", 850000, 1e3, "milliers de livres sterling",
+	    "French axis: milliers de livres sterling");
+	axis(LANG_FR, "$", 999960, 1e6, "millions de dollars",
+	    "French axis: 999 960 $ in millions, as 1,00 M$");
+	axis(LANG_FR, "CHF", 9999, 1, "francs suisses",
+	    "French axis: francs suisses");
+	axis(LANG_EN, "£", 1.4e6, 1e6, "million pounds sterling",
+	    "English axis: million pounds sterling");
+	axis(LANG_EN, "$", 45500, 1e3, "thousand dollars",
+	    "English axis: thousand dollars");
+	axis(LANG_EN, "CHF", 2500, 1, "Swiss francs",
+	    "English axis: Swiss francs");
+	axis(LANG_EN, "people", 2.5e6, 1, "people",
+	    "English axis: another unit, not divided");
 }
 
 static void
@@ -214,6 +251,13 @@ test_typo(void)
 	    "; 81" NNBSP "%") == 0, "French typography in French", b.data);
 	buf_free(&b);
 	memset(&t, 0, sizeof(t));
+	typo_text(&t, &b, "170 € , 300 £ , 45 $ , US$");
+	buf_putc(&b, '\0');
+	ok(strcmp(b.data, "170" NNBSP "€ , 300" NNBSP "£ , 45" NNBSP "$ , US$")
+	    == 0, "French typography: €, £ and $ stay with their number",
+	    b.data);
+	buf_free(&b);
+	memset(&t, 0, sizeof(t));
 	i18n_use(LANG_EN);
 	typo_text(&t, &b, "he said: \"x\"; 81 % isn't...");
 	buf_putc(&b, '\0');
@@ -230,6 +274,7 @@ main(void)
 	test_lang();
 	test_plural();
 	test_numbers();
+	test_axis();
 	test_dates();
 	test_typo();
 	return failures != 0;
