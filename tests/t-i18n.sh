@@ -343,7 +343,7 @@ if [ $st = 0 ] && [ ! -s diff.err ] && [ ! -s found.diff ] &&
     grep -q ', 2019: value added, £990k (illustrative value)$' diff.txt &&
     grep -q ': Measure 5: indicator “Assets seized” added$' diff.txt &&
     grep -q ': Measure 3, changed: title “Publish joint investigation teams” → “Publish the joint investigation teams”$' diff.txt &&
-    grep -q 'm02.md:8: 2022 edition, measure 2: narrative changed (+12 words, −0 words); added l. 8, 10; headings added “Next steps”$' diff.txt &&
+    grep -q 'm02.md:8: 2022 edition, measure 2: narrative changed (+12 words, −0 words); added at lines 8, 10; headings added “Next steps”$' diff.txt &&
     grep -q ': 2022 edition: part “Method” (method.md) added$' diff.txt &&
     grep -q '^### What the change does to the report$' diff.md &&
     grep -q '^8 changes compared with ' diff.md; then
