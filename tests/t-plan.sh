@@ -47,6 +47,7 @@ hasnt() {
 # (boxes run from the font's ascent to its descent, so lines set tight
 # touch: an overlap is more than 40 % of the lower box's height).
 inside() {
+	rm -f "$WORK/bbox.html"	# not the previous PDF's words
 	pdftotext -bbox "$2" "$WORK/bbox.html" 2>/dev/null
 	if python3 - "$WORK/bbox.html" >"$WORK/inside.log" 2>&1 <<'PY'
 import re, sys
@@ -86,29 +87,29 @@ done
 
 # ---- the English plan: 4 levels, numbers across the plan ----
 E=$WORK/en/2022
-pdftotext "$E/rapport-2022.pdf" "$WORK/en.txt"
+pdftotext "$E/report-2022.pdf" "$WORK/en.txt"
 has "en: four levels, numbered across the plan, in the PDF" "$WORK/en.txt" \
     "Priority 12 — Coordination and evaluation" \
     "Objective 12 — Make coordination and evaluation effective" \
     "Action 24 — Coordination and evaluation action 2" \
     "Measure 36 — " "PRIORITY 12" "OBJECTIVE 12" "ACTION 24" "MEASURE 36"
 # Numbers run on across priorities: Priority 2 opens with Action 3.
-pdftotext -layout -f 2 -l 2 "$E/rapport-2022.pdf" "$WORK/en-toc.txt"
+pdftotext -layout -f 2 -l 2 "$E/report-2022.pdf" "$WORK/en-toc.txt"
 if flat "$WORK/en-toc.txt" | grep -A3 -F "Priority 2 — Identification" |
     grep -qF "Action 3 — "; then pass "en: actions numbered across the plan"
 else fail "en: actions numbered across the plan"; fi
-has "en: labels in the site" "$E/priorite-12.html" \
+has "en: labels in the site" "$E/priority-12.html" \
     "Priority 12" "Objective 12" "Action 23" "Action 24" \
     "<span class=\"visually-hidden\">Measure </span>34"
 has "en: a measure page names its priority, objective and action" \
-    "$E/mesure-36.html" "<dt>Priority</dt>" "<dt>Objective</dt><dd>12: " \
+    "$E/measure-36.html" "<dt>Priority</dt>" "<dt>Objective</dt><dd>12: " \
     "<dt>Action</dt><dd>24: " "Measure 36"
-has "en: the data page's column and links" "$E/donnees.html" \
+has "en: the data page's column and links" "$E/data.html" \
     "<th scope=\"col\">Measure</th>" ">Measure 33</a>"
 # Legends: the three statuses of the scale, none of the CNCDH's.
-has "en: the status legend lists the plan's scale" "$E/charts/statuts.svg" \
+has "en: the status legend lists the plan's scale" "$E/charts/statuses.svg" \
     "Implemented (12)" "Under way (12)" "Not implemented (12)"
-for f in "$E/charts/statuts.svg" "$E/synthese-2022.svg" "$E/index.html" \
+for f in "$E/charts/statuses.svg" "$E/synthesis-2022.svg" "$E/index.html" \
     "$WORK/en.txt"; do
 	hasnt "en: no status outside the scale in $(basename "$f")" "$f" \
 	    "Partiellement réalisée" "Information insuffisante" \
@@ -136,20 +137,20 @@ sed -i '/<assessment/d' "$WORK/en-mod/indicators/m07.xml"
 "$BIN" build --quiet --draft --format html --content "$WORK/en-mod" \
     --out "$WORK/en-draft" 2>/dev/null
 has "en: the review names a gap by the plan's label" \
-    "$WORK/en-draft/2022/revue.html" "Measure 7: no assessment"
+    "$WORK/en-draft/2022/review.html" "Measure 7: no assessment"
 hasnt "en: a measure not assessed yet is not in the legend's scale" \
-    "$WORK/en-draft/2022/charts/statuts.svg" "Partiellement"
+    "$WORK/en-draft/2022/charts/statuses.svg" "Partiellement"
 has "en: a measure not assessed yet is counted apart" \
-    "$WORK/en-draft/2022/charts/statuts.svg" "Insufficient information (1)"
+    "$WORK/en-draft/2022/charts/statuses.svg" "Insufficient information (1)"
 # The synthesis sheet: 12 priorities in columns, every word on the sheet.
-rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthese-2022.svg"
+rsvg-convert -f pdf -o "$WORK/en-sheet.pdf" "$E/synthesis-2022.svg"
 pdftotext "$WORK/en-sheet.pdf" "$WORK/en-sheet.txt"
 has "en: the synthesis sheet shows the 12 priorities" "$WORK/en-sheet.txt" \
     "Priority 1 · Prevention" "Priority 12 · Coordination and evaluation"
 inside "en: the synthesis sheet keeps every word on it, none overlapping" \
     "$WORK/en-sheet.pdf"
 inside "en: the PDF keeps every word on its page, none overlapping" \
-    "$E/rapport-2022.pdf"
+    "$E/report-2022.pdf"
 
 # ---- the French plan 2019-2021: Axe 1, Action n° 3, Mesure 12 ----
 F=$WORK/fr-2019/2023
@@ -209,7 +210,7 @@ check "en, roman priorities and measures per action: check is clean" \
 "$BIN" build --quiet --format html --content "$WORK/en-num" \
     --out "$WORK/en-num-out" 2>/dev/null
 has "en, roman priorities past X and measures per action in the site" \
-    "$WORK/en-num-out/2022/priorite-12.html" "Priority XII" "Priority XI" \
+    "$WORK/en-num-out/2022/priority-12.html" "Priority XII" "Priority XI" \
     "<span class=\"visually-hidden\">Measure </span>1</span>" \
     "<span class=\"visually-hidden\">Measure </span>2</span>"
 
