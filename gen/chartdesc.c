@@ -60,7 +60,7 @@ chart_file_narrow(const char *file)
 
 	if (n > 4 && strcmp(file + n - 4, ".svg") == 0)
 		n -= 4;
-	return xasprintf("%.*s-etroit.svg", (int)n, file);
+	return xasprintf("%.*s-%s.svg", (int)n, file, fname(FNAME_NARROW));
 }
 
 /* Values of s up to year: how many (they come first, sorted). */

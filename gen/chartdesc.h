@@ -7,14 +7,10 @@
 #ifndef CHARTDESC_H
 #define CHARTDESC_H
 
-/* Files within an edition folder (relative to out/<year>/). */
-#define CHART_FILE_STATUS	"charts/statuts.svg"
-#define CHART_FILE_PROGRESS	"charts/progression.svg"
-
 /* "charts/m01-victimes-suivies.svg".  Caller frees. */
 char	*chart_file(const struct indicator *);
 /* The narrow variant's file of a chart's file: "charts/statuts.svg" ->
- * "charts/statuts-etroit.svg".  Caller frees. */
+ * "charts/statuts-etroit.svg" (fname(), FNAME_NARROW).  Caller frees. */
 char	*chart_file_narrow(const char *file);
 
 /* Title and a sentence stating the data, values after year left out:

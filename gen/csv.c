@@ -55,15 +55,15 @@ const size_t csv_ncols = sizeof(csv_cols) / sizeof(csv_cols[0]);
  * spreadsheets set to French open as they are (';' between fields, a
  * decimal comma, a byte order mark so that UTF-8 is recognised). */
 struct csv_form {
-	const char	*suffix;	/* of the file name */
+	int		 spreadsheet;	/* indicateurs-<year>-tableur.csv */
 	char		 sep;
 	int		 comma;		/* decimal comma */
 	int		 bom;
 };
 
 static const struct csv_form csv_forms[] = {
-	{ "", ',', 0, 0 },
-	{ "-tableur", ';', 1, 1 },
+	{ 0, ',', 0, 0 },
+	{ 1, ';', 1, 1 },
 };
 
 /*
@@ -193,8 +193,9 @@ write_csv_form(const struct report *r, const struct edition *e,
 			}
 		}
 	}
-	rel = xasprintf("%d/data/indicateurs-%d%s.csv", e->year, e->year,
-	    f->suffix);
+	rel = xasprintf("%d/data/%s-%d%s%s.csv", e->year,
+	    fname(FNAME_INDICATORS), e->year, f->spreadsheet ? "-" : "",
+	    f->spreadsheet ? fname(FNAME_SPREADSHEET) : "");
 	rc = out_write(od, rel, b.data, b.len);
 	*size = b.len;
 	free(rel);

@@ -81,8 +81,8 @@ static const char *const msgtab[MSG__MAX] = {
 	/* MSG_NO_ASSESSMENT */
 	"measure %s has no assessment for the %d edition%s",
 	/* MSG_PART_NAME */
-	"part file name \"%s\" is taken by a page of the site (index, donnees, "
-	    "revue, mesure-…, priorite-…)",
+	"part file name \"%s\" is taken by a page of the site (index, %.*s, "
+	    "%.*s, %s-…, %s-…)",
 	/* MSG_IMAGE_BUDGET */
 	"image \"%s\" goes past the images' budget of the %d edition (at most "
 	    "%d bytes and %d pixels of distinct images)",

@@ -13,6 +13,8 @@
  *   out/<year>/assets/{theme,site}.css
  *   out/<year>/img/<hash>.{png,jpg,svg} images of the narratives, one copy each
  *
+ * The names are the French ones; fname() gives them in the plan's
+ * language.
  * The charts are the SVG files svg.c writes (charts/…), shown with <img>
  * and the text alternative chart.c writes for them, then their numbers as
  * a table.  Every link is relative, so an edition folder works from any
@@ -142,13 +144,13 @@ is_draft(const struct page *p)
 void
 measure_file(char *buf, size_t sz, const struct measure *m)
 {
-	snprintf(buf, sz, "mesure-%02d.html", m->number);
+	snprintf(buf, sz, "%s-%02d.html", fname(FNAME_MEASURE), m->number);
 }
 
 void
 priority_file(char *buf, size_t sz, const struct priority *pr)
 {
-	snprintf(buf, sz, "priorite-%d.html", pr->number);
+	snprintf(buf, sz, "%s-%d.html", fname(FNAME_PRIORITY), pr->number);
 }
 
 /* The style sheets as they were when the tool was built (style_data.c,
@@ -446,7 +448,7 @@ share_meta(struct page *p, const char *title)
 	    NULL;
 	if (e == NULL)
 		return;
-	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	rel = xasprintf("%d/%s-%d.png", e->year, fname(FNAME_SHARE), e->year);
 	url = public_url(p->o, rel);
 	PUTSL(p, "<meta property=\"og:image\" content=\"");
 	attr(p, url);
@@ -466,9 +468,9 @@ newer_banner(struct page *p)
 	const struct edition *n = &p->r->eds[p->r->neds - 1];
 	const char	*same = p->name;
 
-	if (strncmp(same, "mesure-", 7) != 0 &&
-	    strncmp(same, "priorite-", 9) != 0 &&
-	    strcmp(same, "donnees.html") != 0)
+	if (!fname_has_stem(same, FNAME_MEASURE) &&
+	    !fname_has_stem(same, FNAME_PRIORITY) &&
+	    strcmp(same, fname(FNAME_DATA)) != 0)
 		same = "index.html";
 	pf(p, T("<div class=\"newer-banner\"><p class=\"wrap\">Ce rapport "
 	    "n’est pas le plus récent" NBSP ": <a href=\"../%d/%s\">voir "
@@ -599,8 +601,8 @@ mainnav_edition(struct page *p, const char *cur)
 		label_nb(p, 0, pl->prios[i].num);
 		PUTSL(p, "</a></li>\n");
 	}
-	pf(p, T("<li><a href=\"donnees.html\"%s>Données</a></li>\n"),
-	    cur != NULL && strcmp(cur, "donnees.html") == 0 ?
+	pf(p, T("<li><a href=\"%s\"%s>Données</a></li>\n"), fname(FNAME_DATA),
+	    cur != NULL && strcmp(cur, fname(FNAME_DATA)) == 0 ?
 	    " aria-current=\"page\"" : "");
 	pf(p, T("<li><a href=\"%sindex.html\">Toutes les éditions</a>"
 	    "</li>\n"), "../");
@@ -658,9 +660,9 @@ draft_banner(struct page *p)
 		PUTSL(p, ")");
 	}
 	PUTSL(p, ".");
-	if (p->e != NULL && strcmp(p->name, "revue.html") != 0)
-		puts_(p, T(" <a href=\"revue.html\">Points à revoir"
-		    "</a>"));
+	if (p->e != NULL && strcmp(p->name, fname(FNAME_REVIEW)) != 0)
+		pf(p, T(" <a href=\"%s\">Points à revoir</a>"),
+		    fname(FNAME_REVIEW));
 	PUTSL(p, "</p></div>\n");
 }
 
@@ -727,15 +729,15 @@ site_links(struct page *p)
 	const struct site *si = p->r->site;
 
 	pf(p, T("<ul class=\"footer-links footer-legal\">\n"
-	    "<li><a href=\"%saccessibilite.html\">Accessibilité" NBSP ": %s"
-	    "</a></li>\n"), up, T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
-	pf(p, T("<li><a href=\"%smentions-legales.html\">Mentions légales"
-	    "</a></li>\n"), up);
-	pf(p, T("<li><a href=\"%splan-du-site.html\">Plan du site</a></li>\n"),
-	    up);
+	    "<li><a href=\"%s%s\">Accessibilité" NBSP ": %s"
+	    "</a></li>\n"), up, fname(FNAME_ACCESSIBILITY), T(a11y_words[si != NULL ? si->a11y : A11Y_NONE]));
+	pf(p, T("<li><a href=\"%s%s\">Mentions légales</a></li>\n"), up,
+	    fname(FNAME_LEGAL));
+	pf(p, T("<li><a href=\"%s%s\">Plan du site</a></li>\n"), up,
+	    fname(FNAME_SITEMAP));
 	pf(p, T("<li><a href=\"%scontact.html\">Contact</a></li>\n"), up);
-	pf(p, T("<li><a href=\"%srecherche.html\">Rechercher</a></li>\n</ul>\n"),
-	    up);
+	pf(p, T("<li><a href=\"%s%s\">Rechercher</a></li>\n</ul>\n"), up,
+	    fname(FNAME_SEARCH));
 }
 
 /* Closes <main>, writes the footer and the file.  Returns 0 after an I/O
@@ -761,10 +763,10 @@ page_end(struct page *p)
 		puts_(p, T("<li><a href=\"index.html\">Tableau de bord</a>"
 		    "</li>\n"));
 		if (p->o->formats & FORMAT_PDF)
-			pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet "
-			    "(PDF)</a></li>\n"), e->year);
-		pf(p, T("<li><a href=\"data/indicateurs-%d.csv\">Données "
-		    "(CSV)</a></li>\n"), e->year);
+			pf(p, T("<li><a href=\"%s-%d.pdf\">Rapport complet "
+			    "(PDF)</a></li>\n"), fname(FNAME_REPORT), e->year);
+		pf(p, T("<li><a href=\"data/%s-%d.csv\">Données "
+		    "(CSV)</a></li>\n"), fname(FNAME_INDICATORS), e->year);
 		puts_(p, T("<li><a href=\"../index.html\">Toutes les éditions"
 		    "</a></li>\n</ul>\n"));
 		if (p->r->neds > 1) {
@@ -1393,8 +1395,9 @@ dashboard_hero(struct page *p)
 	    e->date, date);
 	PUTSL(p, "<ul class=\"actions\">\n");
 	if (p->o->formats & FORMAT_PDF)
-		pf(p, T("<li><a class=\"button\" href=\"rapport-%d.pdf\">"
-		    "Rapport complet (PDF)</a></li>\n"), e->year);
+		pf(p, T("<li><a class=\"button\" href=\"%s-%d.pdf\">"
+		    "Rapport complet (PDF)</a></li>\n"), fname(FNAME_REPORT),
+		    e->year);
 	for (i = 0; i < e->nfront; i++) {
 		pf(p, "<li><a class=\"button%s\" href=\"%s.html\">",
 		    p->o->formats & FORMAT_PDF || i > 0 ? " secondary" : "",
@@ -1402,8 +1405,8 @@ dashboard_hero(struct page *p)
 		txt(p, e->front[i].title);
 		PUTSL(p, "</a></li>\n");
 	}
-	pf(p, T("<li><a class=\"button secondary\" href=\"donnees.html\">"
-	    "Données</a></li>\n"));
+	pf(p, T("<li><a class=\"button secondary\" href=\"%s\">"
+	    "Données</a></li>\n"), fname(FNAME_DATA));
 	PUTSL(p, "</ul>\n</div>\n");
 }
 
@@ -1552,13 +1555,14 @@ dashboard_overview(struct page *p, struct measure **all,
 	PUTSL(p, "<section aria-labelledby=\"avancement\">\n");
 	pf(p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
 	    p->r->plan.nmeasures, e->year);
-	dashboard_chart(p, CHART_FILE_STATUS, chart_title_status,
+	dashboard_chart(p, fname(FNAME_CHART_STATUS), chart_title_status,
 	    chart_desc_status);
 	/* The progress chart before the table, side by side: the table
 	 * holds the numbers of both charts, and follows them. */
 	if (e->prev != NULL) {
 		PUTSL(p, "<div class=\"overview\">\n");
-		dashboard_chart(p, CHART_FILE_PROGRESS, chart_title_progress,
+		dashboard_chart(p, fname(FNAME_CHART_PROGRESS),
+		    chart_title_progress,
 		    chart_desc_progress);
 	}
 	counts_table(p, all, c);
@@ -1628,13 +1632,14 @@ dashboard_parts(struct page *p)
 	puts_(p, T("<section aria-labelledby=\"rapport\">\n"
 	    "<h2 id=\"rapport\">Le rapport</h2>\n<ul class=\"parts\">\n"));
 	parts_list(p, NULL);
-	pf(p, T("<li><a href=\"donnees.html\">Données des indicateurs</a>"
-	    " (<a href=\"data/indicateurs-%d.csv\">CSV</a>)</li>\n"), year);
-	pf(p, T("<li><a href=\"synthese-%d.svg\">Synthèse visuelle de "
-	    "l’édition (SVG)</a></li>\n"), year);
+	pf(p, T("<li><a href=\"%s\">Données des indicateurs</a>"
+	    " (<a href=\"data/%s-%d.csv\">CSV</a>)</li>\n"),
+	    fname(FNAME_DATA), fname(FNAME_INDICATORS), year);
+	pf(p, T("<li><a href=\"%s-%d.svg\">Synthèse visuelle de "
+	    "l’édition (SVG)</a></li>\n"), fname(FNAME_SYNTHESIS), year);
 	if (p->o->formats & FORMAT_PDF)
-		pf(p, T("<li><a href=\"rapport-%d.pdf\">Rapport complet (PDF)"
-		    "</a></li>\n"), year);
+		pf(p, T("<li><a href=\"%s-%d.pdf\">Rapport complet (PDF)"
+		    "</a></li>\n"), fname(FNAME_REPORT), year);
 	PUTSL(p, "</ul>\n</section>\n");
 }
 
@@ -2144,9 +2149,9 @@ measure_body(struct page *p, const struct measure *m)
 	    "\n"));
 	pf(p, T("<p class=\"data-link\">Les valeurs de tous les "
 	    "indicateurs sont aussi disponibles en "
-	    "<a href=\"data/indicateurs-%d.csv\">fichier CSV</a> "
-	    "(<a href=\"donnees.html\">description</a>).</p>\n"),
-	    e->year);
+	    "<a href=\"data/%s-%d.csv\">fichier CSV</a> "
+	    "(<a href=\"%s\">description</a>).</p>\n"),
+	    fname(FNAME_INDICATORS), e->year, fname(FNAME_DATA));
 	for (i = 0; i < m->ninds; i++)
 		indicator_section(p, &m->inds[i]);
 	PUTSL(p, "</section>\n");
@@ -2329,13 +2334,14 @@ data_files(struct page *p, size_t nrows, const size_t *sizes)
 	size_str(sz0, sizeof(sz0), sizes[0]);
 	size_str(sz1, sizeof(sz1), sizes[1]);
 	pf(p, T("<ul class=\"actions\">\n<li><a class=\"button\" "
-	    "href=\"data/indicateurs-%d-tableur.csv\">Données pour tableur "
+	    "href=\"data/%s-%d-%s.csv\">Données pour tableur "
 	    "(CSV" NBSP "; séparateur point-virgule, %zu" NBSP "lignes, %s)"
-	    "</a></li>\n"), year, nrows, sz1);
+	    "</a></li>\n"), fname(FNAME_INDICATORS), year,
+	    fname(FNAME_SPREADSHEET), nrows, sz1);
 	pf(p, T("<li><a class=\"button secondary\" "
-	    "href=\"data/indicateurs-%d.csv\">Données au format CSV standard "
+	    "href=\"data/%s-%d.csv\">Données au format CSV standard "
 	    "(RFC" NBSP "4180, %zu" NBSP "lignes, %s)</a></li>\n</ul>\n"),
-	    year, nrows, sz0);
+	    fname(FNAME_INDICATORS), year, nrows, sz0);
 	puts_(p, T("<h2>Quel fichier ouvrir" NNBSP "?</h2>\n<ul>\n"
 	    "<li><strong>Dans un tableur</strong> (LibreOffice Calc, "
 	    "Microsoft Excel, Numbers) réglé en français" NBSP ": la copie "
@@ -2464,12 +2470,13 @@ page_data(const struct report *r, const struct edition *e,
 	char		 crl[64];
 	struct crumb	 cr[3];
 
-	page_init(&p, r, e, o, od, "donnees.html");
+	page_init(&p, r, e, o, od, fname(FNAME_DATA));
 	snprintf(crl, sizeof(crl), T("Rapport %d"), e->year);
 	cr[0] = (struct crumb){ "../index.html", T("Éditions") };
 	cr[1] = (struct crumb){ "index.html", crl };
 	cr[2] = (struct crumb){ NULL, T("Données") };
-	page_begin(&p, T("Données des indicateurs"), "donnees.html", cr, 3);
+	page_begin(&p, T("Données des indicateurs"), fname(FNAME_DATA), cr,
+	    3);
 	pf(&p, T("<h1>Données des indicateurs, édition %d</h1>\n"), e->year);
 	pf(&p, T("<p class=\"lead\">Les valeurs de tous les indicateurs suivis "
 	    "par le rapport, jusqu’à l’année %d comprise, en un seul "
@@ -2662,7 +2669,7 @@ page_a11y(const struct report *r, const struct opts *o, struct outdir *od)
 	struct page	 p;
 	char		 date[64];
 
-	page_init(&p, r, NULL, o, od, "accessibilite.html");
+	page_init(&p, r, NULL, o, od, fname(FNAME_ACCESSIBILITY));
 	page_begin(&p, T("Déclaration d’accessibilité"), NULL, NULL, 0);
 	puts_(&p, T("<h1>Déclaration d’accessibilité</h1>\n<p>"));
 	txt(&p, publisher(r));
@@ -2700,7 +2707,7 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	const struct site *si = r->site;
 	struct page	 p;
 
-	page_init(&p, r, NULL, o, od, "mentions-legales.html");
+	page_init(&p, r, NULL, o, od, fname(FNAME_LEGAL));
 	page_begin(&p, T("Mentions légales"), NULL, NULL, 0);
 	puts_(&p, T("<h1>Mentions légales</h1>\n<h2>Éditeur</h2>\n<p>"));
 	txt(&p, publisher(r));
@@ -2726,12 +2733,13 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 		    "restent soumis aux conditions de leurs éditeurs."));
 	} else
 		site_field(&p, NULL);
-	puts_(&p, T("</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
+	pf(&p, T("</p>\n<h2>Données personnelles et cookies</h2>\n<p>Ce site "
 	    "ne dépose aucun cookie, n’utilise aucun outil de mesure "
 	    "d’audience et ne charge aucune ressource d’un autre site. Il ne "
 	    "collecte aucune donnée personnelle.</p>\n"
-	    "<h2>Accessibilité</h2>\n<p>Voir la <a href=\"accessibilite.html\">"
-	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n"));
+	    "<h2>Accessibilité</h2>\n<p>Voir la <a href=\"%s\">"
+	    "déclaration d’accessibilité</a>.</p>\n<h2>Contact</h2>\n"),
+	    fname(FNAME_ACCESSIBILITY));
 	contact_lines(&p);
 	return page_end(&p);
 }
@@ -2781,7 +2789,7 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 	char		 file[64];
 	size_t		 i, j;
 
-	page_init(&p, r, NULL, o, od, "plan-du-site.html");
+	page_init(&p, r, NULL, o, od, fname(FNAME_SITEMAP));
 	page_begin(&p, T("Plan du site"), NULL, NULL, 0);
 	puts_(&p, T("<h1>Plan du site</h1>\n<ul class=\"sitemap\">\n"
 	    "<li><a href=\"index.html\">Les rapports d’évaluation</a></li>\n"));
@@ -2814,13 +2822,15 @@ page_sitemap(const struct report *r, const struct opts *o, struct outdir *od)
 			txt(&p, e->back[j].title);
 			PUTSL(&p, "</a></li>\n");
 		}
-		pf(&p, T("<li><a href=\"%d/donnees.html\">Données des "
-		    "indicateurs</a></li>\n</ul></li>\n"), e->year);
+		pf(&p, T("<li><a href=\"%d/%s\">Données des "
+		    "indicateurs</a></li>\n</ul></li>\n"), e->year,
+		    fname(FNAME_DATA));
 	}
-	puts_(&p, T("<li><a href=\"accessibilite.html\">Déclaration "
-	    "d’accessibilité</a></li>\n<li><a href=\"mentions-legales.html\">"
+	pf(&p, T("<li><a href=\"%s\">Déclaration "
+	    "d’accessibilité</a></li>\n<li><a href=\"%s\">"
 	    "Mentions légales</a></li>\n<li><a href=\"contact.html\">Contact"
-	    "</a></li>\n</ul>\n"));
+	    "</a></li>\n</ul>\n"), fname(FNAME_ACCESSIBILITY),
+	    fname(FNAME_LEGAL));
 	return page_end(&p);
 }
 
@@ -2837,11 +2847,12 @@ page_404(const struct report *r, const struct opts *o, struct outdir *od)
 	page_init(&p, r, NULL, o, od, "404.html");
 	p.base = root;
 	page_begin(&p, "Page introuvable", NULL, NULL, 0);
-	puts_(&p, T("<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
+	pf(&p, T("<h1>Page introuvable</h1>\n<p>L’adresse demandée ne "
 	    "correspond à aucune page de ce site. Elle a pu être mal saisie, "
 	    "ou la page a changé d’adresse.</p>\n<ul>\n<li><a href=\""
 	    "index.html\">Les rapports d’évaluation</a></li>\n<li><a "
-	    "href=\"plan-du-site.html\">Plan du site</a></li>\n</ul>\n"));
+	    "href=\"%s\">Plan du site</a></li>\n</ul>\n"),
+	    fname(FNAME_SITEMAP));
 	rc = page_end(&p);
 	free(root);
 	return rc;
@@ -2956,9 +2967,34 @@ search_entry(struct buf *b, const char *url, const char *title, int year,
 }
 
 /*
- * recherche.json, the index the search page reads: every measure page
+ * The search page's script, as gen/search.js has it but for the name of
+ * the index it fetches, which follows the language: gen/search.js names
+ * the French one, once, quoted.
+ */
+static int
+write_search_js(struct outdir *od)
+{
+	static const char fr[] = "'recherche.json'";
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*at;
+	int		 rc;
+
+	if ((at = memmem(search_js, search_js_len, fr, sizeof(fr) - 1)) ==
+	    NULL)
+		abort();
+	buf_put(&b, search_js, (size_t)(at - search_js));
+	buf_printf(&b, "'%s'", fname(FNAME_SEARCH_INDEX));
+	at += sizeof(fr) - 1;
+	buf_put(&b, at, search_js_len - (size_t)(at - search_js));
+	rc = out_write(od, fname(FNAME_SEARCH_JS), b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * The index the search page reads (recherche.json): every measure page
  * (title, assessment, narrative) and every front and back part of every
- * edition, newest first; then recherche.html and its script.
+ * edition, newest first; then the search page and its script.
  */
 static int
 write_search(const struct report *r, const struct opts *o,
@@ -3004,27 +3040,28 @@ write_search(const struct report *r, const struct opts *o,
 		}
 	}
 	BUF_PUTSL(&b, "\n]}\n");
-	rc = out_write(od, "recherche.json", b.data, b.len) &&
-	    out_write(od, "assets/recherche.js", search_js, search_js_len);
+	rc = out_write(od, fname(FNAME_SEARCH_INDEX), b.data, b.len) &&
+	    write_search_js(od);
 	buf_free(&b);
 	if (!rc)
 		return 0;
 
-	page_init(&p, r, NULL, o, od, "recherche.html");
-	p.script = "assets/recherche.js";
+	page_init(&p, r, NULL, o, od, fname(FNAME_SEARCH));
+	p.script = fname(FNAME_SEARCH_JS);
 	page_begin(&p, T("Rechercher"), NULL, NULL, 0);
-	puts_(&p, T("<h1>Rechercher dans les rapports</h1>\n"
+	pf(&p, T("<h1>Rechercher dans les rapports</h1>\n"
 	    "<p id=\"search-noscript\">La recherche a besoin de JavaScript, "
 	    "qui n’est pas disponible. Toutes les pages restent accessibles "
-	    "depuis le <a href=\"plan-du-site.html\">plan du site</a>.</p>\n"
+	    "depuis le <a href=\"%s\">plan du site</a>.</p>\n"
 	    "<form id=\"search-form\" class=\"search\" role=\"search\" "
-	    "action=\"recherche.html\" method=\"get\" hidden>\n"
+	    "action=\"%s\" method=\"get\" hidden>\n"
 	    "<label for=\"q\">Mots à chercher dans toutes les éditions</label>"
 	    "\n<input id=\"q\" name=\"q\" type=\"search\" "
 	    "autocomplete=\"off\">\n<button type=\"submit\">Rechercher"
 	    "</button>\n</form>\n"
 	    "<p id=\"search-status\" role=\"status\"></p>\n"
-	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n"));
+	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n"),
+	    fname(FNAME_SITEMAP), fname(FNAME_SEARCH));
 	return page_end(&p);
 }
 
@@ -3126,11 +3163,13 @@ index_edition(struct page *p, const struct edition *e, struct measure **all)
 	    "%d</a></li>\n"), e->year, e->year);
 	if (p->o->formats & FORMAT_PDF)
 		pf(p, T("<li><a class=\"button secondary\" "
-		    "href=\"%d/rapport-%d.pdf\">Rapport %d (PDF)</a>"
-		    "</li>\n"), e->year, e->year, e->year);
+		    "href=\"%d/%s-%d.pdf\">Rapport %d (PDF)</a>"
+		    "</li>\n"), e->year, fname(FNAME_REPORT), e->year,
+		    e->year);
 	pf(p, T("<li><a class=\"button secondary\" "
-	    "href=\"%d/data/indicateurs-%d.csv\">Données %d (CSV)"
-	    "</a></li>\n</ul>\n</li>\n"), e->year, e->year, e->year);
+	    "href=\"%d/data/%s-%d.csv\">Données %d (CSV)"
+	    "</a></li>\n</ul>\n</li>\n"), e->year, fname(FNAME_INDICATORS),
+	    e->year, e->year);
 }
 
 /* The files of out/ itself but its index: assets, sitemap (with

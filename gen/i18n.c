@@ -23,6 +23,52 @@ static const struct {
 
 #include "i18n_en.h"
 
+/* The site's file names (i18n.h), ASCII words of each language. */
+static const char *const fnames[LANG__MAX][FNAME__MAX] = {
+	[LANG_FR] = {
+		"accessibilite.html",	/* FNAME_ACCESSIBILITY */
+		"mentions-legales.html", /* FNAME_LEGAL */
+		"plan-du-site.html",	/* FNAME_SITEMAP */
+		"recherche.html",	/* FNAME_SEARCH */
+		"recherche.json",	/* FNAME_SEARCH_INDEX */
+		"assets/recherche.js",	/* FNAME_SEARCH_JS */
+		"donnees.html",		/* FNAME_DATA */
+		"revue.html",		/* FNAME_REVIEW */
+		"revue.json",		/* FNAME_REVIEW_JSON */
+		"charts/statuts.svg",	/* FNAME_CHART_STATUS */
+		"charts/progression.svg", /* FNAME_CHART_PROGRESS */
+		"mesure",		/* FNAME_MEASURE */
+		"priorite",		/* FNAME_PRIORITY */
+		"etroit",		/* FNAME_NARROW */
+		"indicateurs",		/* FNAME_INDICATORS */
+		"tableur",		/* FNAME_SPREADSHEET */
+		"partage",		/* FNAME_SHARE */
+		"rapport",		/* FNAME_REPORT */
+		"synthese",		/* FNAME_SYNTHESIS */
+	},
+	[LANG_EN] = {
+		"accessibility.html",	/* FNAME_ACCESSIBILITY */
+		"legal-notice.html",	/* FNAME_LEGAL */
+		"sitemap.html",		/* FNAME_SITEMAP */
+		"search.html",		/* FNAME_SEARCH */
+		"search.json",		/* FNAME_SEARCH_INDEX */
+		"assets/search.js",	/* FNAME_SEARCH_JS */
+		"data.html",		/* FNAME_DATA */
+		"review.html",		/* FNAME_REVIEW */
+		"review.json",		/* FNAME_REVIEW_JSON */
+		"charts/statuses.svg",	/* FNAME_CHART_STATUS */
+		"charts/progress.svg",	/* FNAME_CHART_PROGRESS */
+		"measure",		/* FNAME_MEASURE */
+		"priority",		/* FNAME_PRIORITY */
+		"narrow",		/* FNAME_NARROW */
+		"indicators",		/* FNAME_INDICATORS */
+		"spreadsheet",		/* FNAME_SPREADSHEET */
+		"share",		/* FNAME_SHARE */
+		"report",		/* FNAME_REPORT */
+		"synthesis",		/* FNAME_SYNTHESIS */
+	},
+};
+
 const size_t i18n_npairs = sizeof(i18n_pairs) / sizeof(i18n_pairs[0]);
 
 #define SLOTS	2048	/* a power of 2, over twice the catalogue */
@@ -122,4 +168,18 @@ const char *
 Tn(double n, const char *one, const char *other)
 {
 	return T(i18n_singular(n) ? one : other);
+}
+
+const char *
+fname(enum fname f)
+{
+	return fnames[cur][f];
+}
+
+int
+fname_has_stem(const char *file, enum fname stem)
+{
+	size_t	 n = strlen(fname(stem));
+
+	return strncmp(file, fname(stem), n) == 0 && file[n] == '-';
 }

@@ -57,4 +57,39 @@ struct i18n_pair {
 extern const struct i18n_pair i18n_pairs[];
 extern const size_t i18n_npairs;
 
+/*
+ * The names of the files the site is made of, in the language: every
+ * writer of one of these files and every link to one takes its name
+ * here.  The first names are whole (relative to out/ or to out/<year>/);
+ * the stems after FNAME_MEASURE are put together by their callers
+ * ("mesure" -> "mesure-07.html").
+ */
+enum fname {
+	FNAME_ACCESSIBILITY,	/* accessibilite.html */
+	FNAME_LEGAL,		/* mentions-legales.html */
+	FNAME_SITEMAP,		/* plan-du-site.html */
+	FNAME_SEARCH,		/* recherche.html */
+	FNAME_SEARCH_INDEX,	/* recherche.json */
+	FNAME_SEARCH_JS,	/* assets/recherche.js */
+	FNAME_DATA,		/* <year>/donnees.html */
+	FNAME_REVIEW,		/* <year>/revue.html */
+	FNAME_REVIEW_JSON,	/* <year>/revue.json */
+	FNAME_CHART_STATUS,	/* <year>/charts/statuts.svg */
+	FNAME_CHART_PROGRESS,	/* <year>/charts/progression.svg */
+	FNAME_MEASURE,		/* mesure: <year>/mesure-07.html */
+	FNAME_PRIORITY,		/* priorite: <year>/priorite-2.html */
+	FNAME_NARROW,		/* etroit: charts/statuts-etroit.svg */
+	FNAME_INDICATORS,	/* indicateurs: data/indicateurs-2016.csv */
+	FNAME_SPREADSHEET,	/* tableur: data/indicateurs-2016-tableur.csv */
+	FNAME_SHARE,		/* partage: <year>/partage-2016.png */
+	FNAME_REPORT,		/* rapport: <year>/rapport-2016.pdf */
+	FNAME_SYNTHESIS,	/* synthese: <year>/synthese-2016.svg */
+	FNAME__MAX
+};
+
+/* A name of the table above, in the current language (static). */
+const char *fname(enum fname);
+/* Is file named after the stem: "mesure-07.html" for FNAME_MEASURE? */
+int	 fname_has_stem(const char *file, enum fname stem);
+
 #endif /* I18N_H */

@@ -51,7 +51,7 @@ enum msgid {
 	MSG_ASSESS_NO_EDITION,		/* year, year */
 	MSG_ASSESS_GAP,			/* year, GAP_MARKER */
 	MSG_NO_ASSESSMENT,		/* id, year, why */
-	MSG_PART_NAME,			/* file */
+	MSG_PART_NAME,			/* file, the pages' names */
 	MSG_IMAGE_BUDGET,		/* src, year, bytes, pixels */
 	MSG_GAP,			/* GAP_MARKER */
 	MSG_NO_NARRATIVE,		/* number, year, why */

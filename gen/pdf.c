@@ -3148,7 +3148,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 			p.iunit[j] = i;
 
 	/* Second pass: drawing. */
-	rel = xasprintf("%d/rapport-%d.pdf", e->year, e->year);
+	rel = xasprintf("%d/%s-%d.pdf", e->year, fname(FNAME_REPORT), e->year);
 	p.path = out_path(od, rel);
 	free(rel);
 	if (p.path == NULL || !draw(&p))

@@ -430,13 +430,13 @@ review_edition(const struct report *r, const struct edition *e,
 		return 1;
 	collect(&rv, r, e);
 	write_json(&b, &rv, e, o);
-	snprintf(rel, sizeof(rel), "%d/revue.json", e->year);
+	snprintf(rel, sizeof(rel), "%d/%s", e->year, fname(FNAME_REVIEW_JSON));
 	if (!out_write(od, rel, b.data, b.len))
 		goto out;
 	buf_reset(&b);
 	write_html(&b, &rv, e, o);
 	snprintf(rel, sizeof(rel), T("Revue de l’édition %d"), e->year);
-	if (!html_page(r, e, o, od, "revue.html", rel, b.data, b.len))
+	if (!html_page(r, e, o, od, fname(FNAME_REVIEW), rel, b.data, b.len))
 		goto out;
 	rc = 1;
 out:

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "i18n.h"
 
 /* The pages of an edition, for the sitemap. */
 static void
@@ -26,7 +27,7 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 		if (i == 0)
 			snprintf(file, sizeof(file), "index.html");
 		else if (i == 1)
-			snprintf(file, sizeof(file), "donnees.html");
+			snprintf(file, sizeof(file), "%s", fname(FNAME_DATA));
 		else if (i < 2 + np)
 			priority_file(file, sizeof(file), &pl->prios[i - 2]);
 		else if (i < 2 + np + pl->nmeasures)
@@ -49,16 +50,13 @@ sitemap_edition(struct buf *b, const struct opts *o, const struct report *r,
 	}
 }
 
-/* The publisher's pages in out/, for the sitemap. */
-static const char *const site_pages[] = {
-	"plan-du-site.html", "accessibilite.html", "mentions-legales.html",
-	"contact.html",
-};
-
 int
 sitemap_write(const struct report *r, const struct opts *o,
     struct outdir *od)
 {
+	/* The publisher's pages in out/. */
+	const char	*site_pages[] = { fname(FNAME_SITEMAP),
+	    fname(FNAME_ACCESSIBILITY), fname(FNAME_LEGAL), "contact.html" };
 	struct buf	 b = { NULL, 0, 0 };
 	char		*url;
 	size_t		 i;

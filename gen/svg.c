@@ -27,6 +27,7 @@
 #include "theme.h"
 #include "logo.h"
 #include "chart.h"
+#include "i18n.h"
 
 /*
  * The repair pass reads cairo's text as a stream of tags: cairo writes
@@ -894,7 +895,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 		goto out;
 	/* Ids unique across an edition, both variants included. */
 	if (j->kind != DOC_SHEET && w < CHART_WIDTH)
-		prefix = ids = xasprintf("%s-etroit", prefix);
+		prefix = ids = xasprintf("%s-%s", prefix, fname(FNAME_NARROW));
 	if (!svg_repair_text(out, raw.data, raw.len, prefix, j->title, desc,
 	    &ts))
 		goto out;
@@ -1065,7 +1066,7 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	char		*rel;
 	int		 rc = 0;
 
-	rel = xasprintf("%d/partage-%d.png", e->year, e->year);
+	rel = xasprintf("%d/%s-%d.png", e->year, fname(FNAME_SHARE), e->year);
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1200, 630);
 	cr = cairo_create(s);
 	set_background(cr);
@@ -1099,6 +1100,17 @@ variant(int year, const char *file, int narrow)
 	return rel;
 }
 
+/* The prefix of a document's ids: its file's name less folder and
+ * extension ("statuts").  Caller frees. */
+static char *
+doc_prefix(enum fname f)
+{
+	const char	*s = fname(f), *base = strrchr(s, '/');
+
+	base = base != NULL ? base + 1 : s;
+	return xasprintf("%.*s", (int)strcspn(base, "."), base);
+}
+
 /* The edition's own charts: status, progress (both widths: width[0],
  * the narrow variant's width[1]), synthesis sheet. */
 static int
@@ -1107,22 +1119,21 @@ edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
 {
 	static const struct {
 		enum doc_kind	 kind;
-		const char	*prefix;	/* of its ids */
-		const char	*file;		/* DOC_SHEET: named by year */
+		enum fname	 file;		/* DOC_SHEET: a stem */
 		char		*(*title)(const struct report *,
 				    const struct edition *);
 		char		*(*desc)(const struct report *,
 				    const struct edition *);
 	} docs[] = {
-		{ DOC_STATUS, "statuts", CHART_FILE_STATUS,
+		{ DOC_STATUS, FNAME_CHART_STATUS,
 		    chart_title_status, chart_desc_status },
-		{ DOC_PROGRESS, "progression", CHART_FILE_PROGRESS,
+		{ DOC_PROGRESS, FNAME_CHART_PROGRESS,
 		    chart_title_progress, chart_desc_progress },
-		{ DOC_SHEET, "synthese", NULL,
+		{ DOC_SHEET, FNAME_SYNTHESIS,
 		    chart_title_sheet, chart_desc_sheet },
 	};
 	struct job	 j;
-	char		*rel, *title, *desc;
+	char		*rel, *title, *desc, *prefix;
 	size_t		 k;
 	int		 rc = 1, v;
 
@@ -1135,14 +1146,17 @@ edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
 		j.kind = docs[k].kind;
 		j.title = title = docs[k].title(r, e);
 		desc = docs[k].desc(r, e);
+		prefix = doc_prefix(docs[k].file);
 		for (v = 0; v < (j.kind == DOC_SHEET ? 1 : 2) && rc; v++) {
 			j.width = width[v];
 			rel = j.kind == DOC_SHEET ?
-			    xasprintf("%d/synthese-%d.svg", e->year,
-			    e->year) : variant(e->year, docs[k].file, v);
-			rc = emit(od, pc, &j, docs[k].prefix, desc, rel);
+			    xasprintf("%d/%s-%d.svg", e->year,
+			    fname(docs[k].file), e->year) :
+			    variant(e->year, fname(docs[k].file), v);
+			rc = emit(od, pc, &j, prefix, desc, rel);
 			free(rel);
 		}
+		free(prefix);
 		free(title);
 		free(desc);
 	}

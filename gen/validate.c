@@ -16,6 +16,7 @@
 #include "report.h"
 #include "extern.h"
 #include "msg.h"
+#include "i18n.h"
 
 /* The last year the reports cover: the plan's end, or a later
  * edition's year. */
@@ -105,24 +106,38 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 			    " (draft: « À rédiger » in its place)" : "");
 }
 
+/* Is the page of slug the edition's page of that name ("donnees.html")? */
+static int
+is_page(const char *slug, const char *page)
+{
+	size_t	 n = strlen(slug);
+
+	return strncmp(page, slug, n) == 0 && strcmp(page + n, ".html") == 0;
+}
+
 /* Would the part's page overwrite a page the site writes itself? */
 static int
 reserved(const char *slug)
 {
-	return strcmp(slug, "index") == 0 || strcmp(slug, "donnees") == 0 ||
-	    strcmp(slug, "revue") == 0 || strncmp(slug, "mesure-", 7) == 0 ||
-	    strncmp(slug, "priorite-", 9) == 0;
+	return strcmp(slug, "index") == 0 || is_page(slug, fname(FNAME_DATA)) ||
+	    is_page(slug, fname(FNAME_REVIEW)) ||
+	    fname_has_stem(slug, FNAME_MEASURE) ||
+	    fname_has_stem(slug, FNAME_PRIORITY);
 }
 
 static void
 check_parts(const struct part *pt, size_t n)
 {
-	size_t	 i;
+	const char	*data = fname(FNAME_DATA), *review = fname(FNAME_REVIEW);
+	size_t		 i;
 
+	/* The pages by their names less ".html", as slugs are written. */
 	for (i = 0; i < n; i++)
 		if (reserved(pt[i].slug))
 			diag_msg(DIAG_ERROR, &pt[i].pos, MSG_PART_NAME,
-			    pt[i].file);
+			    pt[i].file, (int)strlen(data) - 5, data,
+			    (int)strlen(review) - 5, review,
+			    fname(FNAME_MEASURE), fname(FNAME_PRIORITY));
 }
 
 /* The images an edition shows, in reading order. */

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "extern.h"
 #include "msg.h"
+#include "backend.h"
 
 /* A page a link may lead to. */
 struct target {
@@ -574,9 +575,12 @@ xref_resolve(struct report *r)
 void
 xref_site_page(struct buf *b, const struct xref *x)
 {
-	if (x->m != NULL)
-		buf_printf(b, "mesure-%02d.html", x->m->number);
-	else
+	char	 file[64];
+
+	if (x->m != NULL) {
+		measure_file(file, sizeof(file), x->m);
+		buf_puts(b, file);
+	} else
 		buf_printf(b, "%s.html", x->pt->slug);
 	if (x->anchor != NULL)
 		buf_printf(b, "#%s", x->anchor);

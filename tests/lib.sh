@@ -32,3 +32,53 @@ asan_full_stacks() {
 	    export ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0"
 	return 0
 }
+
+# The href and src attribute values of a page, one a line.
+# (404.html's <base href>, the site's root wherever the page is served,
+# is left out: its links resolve from out/, where it lives.)
+attrs() {
+	xmllint --html --nonet --xpath '//@href[not(parent::base)]|//@src' \
+	    "$1" 2>/dev/null |
+	    sed 's/^ [a-z]*="//; s/"$//'
+}
+
+# linkcheck DIR: every internal href and src of every page under DIR
+# resolves to a file (and its #fragment to an id in it); links are
+# relative; outside links are http, https or mailto only.
+linkcheck() {
+	bad=0 nlinks=0
+	for page in $(find "$1" -name '*.html' | sort); do
+		dir=$(dirname "$page")
+		for u in $(attrs "$page" | sed 's/&amp;/\&/g' | tr ' ' '+'); do
+			nlinks=$((nlinks + 1))
+			case $u in
+			https://*|http://*|mailto:*)
+				continue ;;
+			/*|*:*)
+				echo "$page: not relative: $u"
+				bad=1
+				continue ;;
+			esac
+			path=${u%%#*}
+			frag=
+			case $u in *'#'*) frag=${u#*#} ;; esac
+			if [ -z "$path" ]; then
+				target=$page
+			else
+				target=$dir/$path
+			fi
+			if [ ! -f "$target" ]; then
+				echo "$page: missing: $u"
+				bad=1
+				continue
+			fi
+			if [ -n "$frag" ] &&
+			    ! grep -q " id=\"$frag\"" "$target"; then
+				echo "$page: no id \"$frag\" in $target"
+				bad=1
+			fi
+		done
+	done
+	echo "$nlinks links"
+	[ $bad -eq 0 ]
+}

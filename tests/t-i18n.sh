@@ -93,7 +93,7 @@ french_words() {
 	pdftotext "$2" "$4"
 	grep -o -w -F -f words "$4" | sed "s|^|$2: |" >>"$5"
 }
-french_words en en/2016/rapport-2016.pdf files en.txt found
+french_words en en/2016/report-2016.pdf files en.txt found
 n=$(wc -l <files)
 if [ "$n" -gt 30 ] && [ ! -s found ]; then
 	pass "no French interface word in $n pages, charts and CSV files and the PDF"
@@ -106,8 +106,8 @@ fi
 # 3-status scale and an edition two years after its end (tests/plans/en).
 check "the 4-level English plan builds" "$BIN" build --quiet \
     --content "$TOP/tests/plans/en" --out en4
-french_words en4 en4/2022/rapport-2022.pdf files4 en4.txt found4
-pdftotext -layout en4/2022/rapport-2022.pdf en4.layout
+french_words en4 en4/2022/report-2022.pdf files4 en4.txt found4
+pdftotext -layout en4/2022/report-2022.pdf en4.layout
 n=$(wc -l <files4)
 if [ "$n" -gt 30 ] && [ ! -s found4 ]; then
 	pass "no French interface word in the 4-level plan's $n files and PDF"
@@ -145,15 +145,15 @@ else
 	fail "£, \$ and CHF: axis words, chart sentences and labels in English" \
 	    "$gbp" "$usd" "$chf" "$(svgdesc m04-grants)"
 fi
-if grep -q '<td class="num">£850k</td>' en4/2022/mesure-02.html &&
-    grep -q '<td class="num">\$38\.0k</td>' en4/2022/mesure-03.html &&
-    grep -q "<td class=\"num\">CHF${nb}1,800</td>" en4/2022/mesure-04.html &&
+if grep -q '<td class="num">£850k</td>' en4/2022/measure-02.html &&
+    grep -q '<td class="num">\$38\.0k</td>' en4/2022/measure-03.html &&
+    grep -q "<td class=\"num\">CHF${nb}1,800</td>" en4/2022/measure-04.html &&
     grep -q '2020 *£1\.25M$' en4.layout && grep -q '2021 *\$38\.0k$' en4.layout &&
     grep -q '2020 *CHF 1,800$' en4.layout; then
 	pass "£, \$ and CHF in the tables of the site and the PDF"
 else
 	fail "£, \$ and CHF in the tables of the site and the PDF" \
-	    "$(grep -o '<td class="num">[^<]*' en4/2022/mesure-0[234].html)"
+	    "$(grep -o '<td class="num">[^<]*' en4/2022/measure-0[234].html)"
 fi
 
 # No narrow or plain no-break space before : ; ! ? (French spacing),
@@ -181,14 +181,14 @@ else
 fi
 
 # Numbers, dates and currencies the English way.
-if grep -q '1,234\.5 professionals in 2014' en/2016/mesure-01.html &&
-    grep -q '€1\.40M' en/2016/mesure-02.html &&
+if grep -q '1,234\.5 professionals in 2014' en/2016/measure-01.html &&
+    grep -q '€1\.40M' en/2016/measure-02.html &&
     grep -q 'May 1, 2017' en/2016/index.html &&
-    grep -q '86%' en/2016/mesure-02.html; then
+    grep -q '86%' en/2016/measure-02.html; then
 	pass "numbers read 1,234.5, €1.40M, 86%; dates May 1, 2017"
 else
 	fail "numbers read 1,234.5, €1.40M, 86%; dates May 1, 2017" \
-	    "$(grep -o '[^>]*1.234[^<]*' en/2016/mesure-01.html | head -3)"
+	    "$(grep -o '[^>]*1.234[^<]*' en/2016/measure-01.html | head -3)"
 fi
 
 # lang="en" on every page, /Lang (en-US) in the PDF and its XMP.
@@ -198,7 +198,7 @@ else
 	fail 'lang="en" on every page' "$(grep -L '<html lang="en">' \
 	    $(grep '\.html$' files) | head -3)"
 fi
-qpdf --qdf --object-streams=disable en/2016/rapport-2016.pdf q.pdf
+qpdf --qdf --object-streams=disable en/2016/report-2016.pdf q.pdf
 if grep -aq '/Lang (en-US)' q.pdf &&
     grep -aq '<rdf:li>en-US</rdf:li>' q.pdf && ! grep -aq 'fr-FR' q.pdf; then
 	pass "/Lang en-US in the PDF and its XMP"
@@ -218,7 +218,7 @@ fi
 # English hyphenation: "re-sponsibilities" is an English break, never a
 # French one (res-pon-si-bi-li-ties); no line ends at a French-only
 # break of the words of that paragraph.
-pdftotext -layout en/2016/rapport-2016.pdf layout.txt
+pdftotext -layout en/2016/report-2016.pdf layout.txt
 if grep -q ' re-$' layout.txt &&
     grep -A1 ' re-$' layout.txt | grep -q '^sponsibilities' &&
     ! grep -Eq '(res|cha|bi|ta|ti)-$' layout.txt; then
@@ -281,26 +281,110 @@ fi
 # keeps the document's language): the measure's, over several lines,
 # and the foreword's.
 check "the PDF tags the span of measure 3 as a Span with /Lang (fr)" \
-    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/rapport-2016.pdf fr \
+    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/report-2016.pdf fr \
     "!French text reads" "responsabilités internationalisation \
 représentativité caractéristiquement"
 check "the PDF tags the foreword's span as a Span with /Lang (fr)" \
-    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/rapport-2016.pdf fr \
+    python3 "$TOP/tests/pdfua/spanlang.py" en/2016/report-2016.pdf fr \
     "liberté, égalité" "voilà l’essentiel" "!motto"
 
 # A draft's review page, in English too.
 check "the English content builds as a draft" "$BIN" build --quiet --draft \
     --content "$TOP/tests/fixtures/english" --out draft
-if sed 's/<[^>]*>/ /g' draft/2016/revue.html draft/2016/revue.json |
+if sed 's/<[^>]*>/ /g' draft/2016/review.html draft/2016/review.json |
     grep -w -F -f words >found; then
 	fail "no French interface word in the review page" "$(head -5 found)"
-elif grep -q 'Review of the 2016 edition' draft/2016/revue.html &&
+elif grep -q 'Review of the 2016 edition' draft/2016/review.html &&
     grep -q 'Measure 1: In progress → Partly implemented (improved)' \
-    draft/2016/revue.json; then
+    draft/2016/review.json; then
 	pass "no French interface word in the review page"
 else
 	fail "no French interface word in the review page" \
-	    "$(grep -o '<h1>[^<]*' draft/2016/revue.html)"
+	    "$(grep -o '<h1>[^<]*' draft/2016/review.html)"
+fi
+
+# The site's file names are English (gen/i18n.c, fname()): none of the
+# French ones, each English one there, every link resolves.
+for d in en draft en4; do
+	find "$d" -type f | sed "s|^$d/||"
+done | grep -E 'accessibilite|mentions-legales|plan-du-site|recherche|donnees|mesure-|priorite-|statuts|progression|etroit|indicateurs|tableur|partage|rapport-|synthese|revue' >frnames
+if [ ! -s frnames ] && [ -s en/index.html ] && [ -s en4/index.html ]; then
+	pass "no French file name in the English sites"
+else
+	fail "no French file name in the English sites" "$(head -10 frnames)"
+fi
+missing=
+for f in accessibility.html legal-notice.html sitemap.html search.html \
+    search.json assets/search.js 2016/data.html 2016/measure-01.html \
+    2016/priority-1.html 2016/charts/statuses.svg \
+    2016/charts/statuses-narrow.svg 2016/charts/progress.svg \
+    2016/charts/progress-narrow.svg 2016/data/indicators-2016.csv \
+    2016/data/indicators-2016-spreadsheet.csv 2016/share-2016.png \
+    2016/report-2016.pdf 2016/synthesis-2016.svg; do
+	[ -s "en/$f" ] || missing="$missing en/$f"
+done
+for f in 2016/review.html 2016/review.json; do
+	[ -s "draft/$f" ] || missing="$missing draft/$f"
+done
+if [ -z "$missing" ]; then
+	pass "the English sites' files have English names (20 checked)"
+else
+	fail "the English sites' files have English names (20 checked)" \
+	    "missing:$missing"
+fi
+check "English site: every internal href and src resolves" linkcheck en
+check "English draft: every internal href and src resolves" linkcheck draft
+check "4-level English plan: every internal href and src resolves" \
+    linkcheck en4
+# Links between narratives name the English pages, in the site and in
+# the PDF (a link to another edition goes to its page of the site).
+if grep -q '<a href="measure-02.html">measure 2</a>' en/2016/measure-01.html &&
+    grep -q '<a href="../2015/measure-01.html">the 2015 assessment</a>' \
+    en/2016/measure-01.html &&
+    grep -aq '/URI (https://example.org/2015/measure-01\.html)' q.pdf; then
+	pass "links between narratives lead to the English names"
+else
+	fail "links between narratives lead to the English names" \
+	    "$(grep -o '<a href="[^"]*">[^<]*' en/2016/measure-01.html)"
+fi
+# The search page loads search.js, which fetches search.json (beside the
+# page), whose entries are pages of the site and hold the narratives.
+python3 - en <<'PY' >search.err 2>&1
+import json, os, re, sys
+d = sys.argv[1]
+page = open(os.path.join(d, 'search.html'), encoding='utf-8').read()
+assert re.findall(r'<script [^>]*src="([^"]*)"', page) == \
+    ['assets/search.js'], 'search.html loads assets/search.js only'
+js = open(os.path.join(d, 'assets/search.js'), encoding='utf-8').read()
+assert re.findall(r"fetch\('([^']*)'\)", js) == ['search.json'], \
+    'search.js fetches search.json'
+idx = json.load(open(os.path.join(d, 'search.json'), encoding='utf-8'))
+for p in idx['pages']:
+    assert os.path.isfile(os.path.join(d, p['u'])), p['u'] + ' missing'
+hits = [p['u'] for p in idx['pages'] if 'internationalized' in p['x']]
+assert '2016/measure-01.html' in hits, 'a narrative word not found'
+PY
+if [ $? -eq 0 ]; then
+	pass "search.html loads search.js, which reads search.json: its pages exist and it finds a word"
+else
+	fail "search.html loads search.js, which reads search.json: its pages exist and it finds a word" \
+	    "$(tail -3 search.err)"
+fi
+# A part may not take the name of a page of the English site (data.md
+# would be data.html); donnees.md may.
+cp -R "$TOP/tests/fixtures/english" taken
+mv taken/editions/2016/foreword.md taken/editions/2016/data.md
+sed -i 's|file="foreword.md"|file="data.md"|' taken/editions/2016/edition.xml
+"$BIN" check --content taken >taken.out 2>&1
+st=$?
+mv taken/editions/2016/data.md taken/editions/2016/donnees.md
+sed -i 's|file="data.md"|file="donnees.md"|' taken/editions/2016/edition.xml
+if [ $st -eq 1 ] && grep -q 'taken/editions/2016/edition.xml:11:[0-9]*: error: part file name "data.md" is taken by a page of the site (index, data, review, measure-…, priority-…)' taken.out &&
+    "$BIN" check --content taken >/dev/null 2>&1; then
+	pass "a part named as a page of the English site is refused (data.md), not donnees.md"
+else
+	fail "a part named as a page of the English site is refused (data.md), not donnees.md" \
+	    "status $st" "$(cat taken.out)"
 fi
 
 # rapporteur diff of two versions of the English plan: a status, values
@@ -354,16 +438,16 @@ else
 fi
 "$BIN" build --quiet --draft --format html --content dcur --out ddraft \
     --diff-base "$TOP/tests/plans/en" 2>/dev/null
-if sed 's/<[^>]*>/ /g' ddraft/2022/revue.html | grep -w -F -f words \
+if sed 's/<[^>]*>/ /g' ddraft/2022/review.html | grep -w -F -f words \
     >found.rev; then
 	fail "the review page's changes in English" "$(head -5 found.rev)"
 elif grep -q '<h2 id="changements">Changes compared with the base (8)</h2>' \
-    ddraft/2022/revue.html && grep -q '<h3>Indicators and values</h3>' \
-    ddraft/2022/revue.html; then
+    ddraft/2022/review.html && grep -q '<h3>Indicators and values</h3>' \
+    ddraft/2022/review.html; then
 	pass "the review page's changes in English"
 else
 	fail "the review page's changes in English" \
-	    "$(grep -o '<h2[^<]*' ddraft/2022/revue.html)"
+	    "$(grep -o '<h2[^<]*' ddraft/2022/review.html)"
 fi
 # The report is in the language of the content under review, not in
 # its base's (the French mini set, loaded after it).
@@ -391,7 +475,7 @@ if [ $st = 0 ] && "$BIN" check --werror --content starter 2>>init.err &&
     grep -q '^## Implementation in 2025$' starter/editions/2025/measures/m02.md &&
     grep -q '^# Content of the report$' starter/README.md &&
     [ -f starter/editions/2025/method.md ]; then
-	french_words sout sout/2025/rapport-2025.pdf sfiles sout.txt sfound
+	french_words sout sout/2025/report-2025.pdf sfiles sout.txt sfound
 	n=$(wc -l <sfiles)
 	if [ "$n" -gt 10 ] && [ ! -s sfound ] &&
 	    ! cat starter/README.md starter/editions/2025/*.md \
