@@ -2967,28 +2967,34 @@ search_entry(struct buf *b, const char *url, const char *title, int year,
 }
 
 /*
- * The search page's script, as gen/search.js has it but for the name of
- * the index it fetches, which follows the language: gen/search.js names
- * the French one, once, quoted.
+ * The search script's words and the name of its index, as attributes of
+ * the search form: the script (gen/search.js) is the same file in every
+ * language.  {n}, {q} and {y} are its placeholders (a count of pages, the
+ * query, a year); there is at least one page when it counts them.
  */
-static int
-write_search_js(struct outdir *od)
+static void
+search_attrs(struct buf *b)
 {
-	static const char fr[] = "'recherche.json'";
-	struct buf	 b = { NULL, 0, 0 };
-	const char	*at;
-	int		 rc;
+	static const struct {
+		const char	*attr, *text;
+	} words[] = {
+		{ "data-empty", N_("Saisissez un ou plusieurs mots.") },
+		{ "data-none", N_("Aucune page ne contient «" NBSP "{q}" NBSP
+		    "».") },
+		{ "data-one", N_("{n} page pour «" NBSP "{q}" NBSP "».") },
+		{ "data-other", N_("{n} pages pour «" NBSP "{q}" NBSP "».") },
+		{ "data-byline", N_("Rapport d’évaluation {y}") },
+		{ "data-error", N_("L’index de recherche n’a pas pu être "
+		    "lu.") },
+	};
+	size_t		 i;
 
-	if ((at = memmem(search_js, search_js_len, fr, sizeof(fr) - 1)) ==
-	    NULL)
-		abort();
-	buf_put(&b, search_js, (size_t)(at - search_js));
-	buf_printf(&b, "'%s'", fname(FNAME_SEARCH_INDEX));
-	at += sizeof(fr) - 1;
-	buf_put(&b, at, search_js_len - (size_t)(at - search_js));
-	rc = out_write(od, fname(FNAME_SEARCH_JS), b.data, b.len);
-	buf_free(&b);
-	return rc;
+	buf_printf(b, " data-index=\"%s\"", fname(FNAME_SEARCH_INDEX));
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		buf_printf(b, " %s=\"", words[i].attr);
+		html_esc_attr(b, T(words[i].text));
+		buf_putc(b, '"');
+	}
 }
 
 /*
@@ -3041,10 +3047,13 @@ write_search(const struct report *r, const struct opts *o,
 	}
 	BUF_PUTSL(&b, "\n]}\n");
 	rc = out_write(od, fname(FNAME_SEARCH_INDEX), b.data, b.len) &&
-	    write_search_js(od);
-	buf_free(&b);
-	if (!rc)
+	    out_write(od, fname(FNAME_SEARCH_JS), search_js, search_js_len);
+	buf_reset(&b);
+	if (!rc) {
+		buf_free(&b);
 		return 0;
+	}
+	search_attrs(&b);
 
 	page_init(&p, r, NULL, o, od, fname(FNAME_SEARCH));
 	p.script = fname(FNAME_SEARCH_JS);
@@ -3054,14 +3063,15 @@ write_search(const struct report *r, const struct opts *o,
 	    "qui n’est pas disponible. Toutes les pages restent accessibles "
 	    "depuis le <a href=\"%s\">plan du site</a>.</p>\n"
 	    "<form id=\"search-form\" class=\"search\" role=\"search\" "
-	    "action=\"%s\" method=\"get\" hidden>\n"
+	    "action=\"%s\" method=\"get\"%s hidden>\n"
 	    "<label for=\"q\">Mots à chercher dans toutes les éditions</label>"
 	    "\n<input id=\"q\" name=\"q\" type=\"search\" "
 	    "autocomplete=\"off\">\n<button type=\"submit\">Rechercher"
 	    "</button>\n</form>\n"
 	    "<p id=\"search-status\" role=\"status\"></p>\n"
 	    "<ol id=\"search-results\" class=\"search-results\"></ol>\n"),
-	    fname(FNAME_SITEMAP), fname(FNAME_SEARCH));
+	    fname(FNAME_SITEMAP), fname(FNAME_SEARCH), b.data);
+	buf_free(&b);
 	return page_end(&p);
 }
 

@@ -1,10 +1,13 @@
 /*
- * rapporteur: the site's search (out/recherche.html), the only script of
- * the site.  It reads recherche.json, every measure page and part of
- * every edition as plain text, and lists the pages that hold every word
- * of the query at the start of a word, case and accents ignored, most matches first, newest
- * edition first among equals.  Without it the page says so and links the
- * site map.  No framework, no storage, no request but recherche.json.
+ * rapporteur: the site's search page, the only script of the site.  It
+ * reads the index the form names (data-index: every measure page and
+ * part of every edition as plain text), and lists the pages that hold
+ * every word of the query at the start of a word, case and accents
+ * ignored, most matches first, newest edition first among equals.  Its
+ * words are the form's too (data-empty, data-none…), in the site's
+ * language: this file is the same in every language.  Without it the
+ * page says so and links the site map.  No framework, no storage, no
+ * request but the index.
  */
 'use strict';
 (function () {
@@ -13,6 +16,12 @@
 	const status = document.getElementById('search-status');
 	const list = document.getElementById('search-results');
 	let pages = null;
+
+	/* One of the form's words, {n}, {q} and {y} filled in. */
+	function say(name, v) {
+		return form.dataset[name].replace(/\{([nqy])\}/g,
+		    (m, k) => String(v[k]));
+	}
 
 	/* Lower case, accents dropped, one code unit for one: a match in
 	 * the folded text is at the same place in the text. */
@@ -81,7 +90,7 @@
 		const ws = words(q);
 		list.textContent = '';
 		if (ws.length === 0) {
-			status.textContent = 'Saisissez un ou plusieurs mots.';
+			status.textContent = say('empty', {});
 			return;
 		}
 		const hits = [];
@@ -99,10 +108,9 @@
 				hits.push({ score, p });
 		}
 		hits.sort((a, b) => b.score - a.score || b.p.y - a.p.y);
-		status.textContent = hits.length === 0 ?
-		    `Aucune page ne contient « ${q} ».` :
-		    `${hits.length} page${hits.length > 1 ? 's' : ''} ` +
-		    `pour « ${q} ».`;
+		const n = hits.length;
+		status.textContent = say(n === 0 ? 'none' : n === 1 ? 'one' :
+		    'other', { n, q });
 		for (const { p } of hits.slice(0, 100)) {
 			const li = document.createElement('li');
 			const h = document.createElement('h2');
@@ -112,7 +120,7 @@
 			h.append(a);
 			const ed = document.createElement('p');
 			ed.className = 'byline';
-			ed.textContent = `Rapport d’évaluation ${p.y}`;
+			ed.textContent = say('byline', { y: p.y });
 			const ex = document.createElement('p');
 			ex.append(excerpt(p, ws));
 			li.append(h, ed, ex);
@@ -129,7 +137,7 @@
 		show(input.value);
 	});
 
-	fetch('recherche.json').then((r) => r.json()).then((data) => {
+	fetch(form.dataset.index).then((r) => r.json()).then((data) => {
 		pages = data.pages.map((p) => ({ ...p, f: fold(p.x) }));
 		document.getElementById('search-noscript').hidden = true;
 		form.hidden = false;
@@ -139,6 +147,6 @@
 			show(q);
 		}
 	}).catch(() => {
-		status.textContent = 'L’index de recherche n’a pas pu être lu.';
+		status.textContent = say('error', {});
 	});
 })();

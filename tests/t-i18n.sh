@@ -356,8 +356,19 @@ page = open(os.path.join(d, 'search.html'), encoding='utf-8').read()
 assert re.findall(r'<script [^>]*src="([^"]*)"', page) == \
     ['assets/search.js'], 'search.html loads assets/search.js only'
 js = open(os.path.join(d, 'assets/search.js'), encoding='utf-8').read()
-assert re.findall(r"fetch\('([^']*)'\)", js) == ['search.json'], \
-    'search.js fetches search.json'
+assert re.findall(r"fetch\(([^)]*)\)", js) == ['form.dataset.index'], \
+    'search.js fetches the index the form names'
+assert not re.search(r'[«»’àéèêç]', js), 'search.js carries no French'
+form = re.search(r'<form id="search-form"[^>]*>', page).group(0)
+words = dict(re.findall(r' data-([a-z]+)="([^"]*)"', form))
+assert words == {
+    'index': 'search.json',
+    'empty': 'Type one or more words.',
+    'none': 'No page contains “{q}”.',
+    'one': '{n} page for “{q}”.',
+    'other': '{n} pages for “{q}”.',
+    'byline': 'Evaluation report {y}',
+    'error': 'The search index could not be read.'}, words
 idx = json.load(open(os.path.join(d, 'search.json'), encoding='utf-8'))
 for p in idx['pages']:
     assert os.path.isfile(os.path.join(d, p['u'])), p['u'] + ' missing'
@@ -365,9 +376,9 @@ hits = [p['u'] for p in idx['pages'] if 'internationalized' in p['x']]
 assert '2016/measure-01.html' in hits, 'a narrative word not found'
 PY
 if [ $? -eq 0 ]; then
-	pass "search.html loads search.js, which reads search.json: its pages exist and it finds a word"
+	pass "search.html loads search.js, which reads search.json and says its words in English: its pages exist and it finds a word"
 else
-	fail "search.html loads search.js, which reads search.json: its pages exist and it finds a word" \
+	fail "search.html loads search.js, which reads search.json and says its words in English: its pages exist and it finds a word" \
 	    "$(tail -3 search.err)"
 fi
 # A part may not take the name of a page of the English site (data.md

@@ -811,14 +811,23 @@ async function run(browser, base, pages, axeSource) {
 		if (!hrefs.some((h) => h.startsWith(`${year}/`)))
 			searchProblems.push(`${word}: no page of ${year} in ` +
 			    hrefs.join(' '));
+		/* The words the script takes from the form, filled in. */
+		const said = await page.$eval('#search-status',
+		    (e) => e.textContent);
+		const byline = await page.$eval('#search-results .byline',
+		    (e) => e.textContent);
+		if (!new RegExp(`^\\d+ pages? pour «\u00a0${word}\u00a0»\\.$`)
+		    .test(said) || !/^Rapport d’évaluation \d{4}$/.test(byline))
+			searchProblems.push(`${word}: status "${said}", ` +
+			    `byline "${byline}"`);
 	}
 	for (const s of scriptPages)
 		if (s !== 'recherche.html')
 			searchProblems.push(`${s} loads a script`);
 	if (opt.search)
 		report('a11y: the search page finds a word of each edition ' +
-		    `(${opt.search.join(', ')}); no other page loads a ` +
-		    'script', searchProblems);
+		    `(${opt.search.join(', ')}) and says how many pages; no ` +
+		    'other page loads a script', searchProblems);
 
 	/* Each chart opened alone (« Agrandir le graphique »), served with
 	 * the site's headers: nothing refused, no shape painted black
