@@ -353,11 +353,8 @@ struct report	*report_load_year(const char *content, int year);
 void		 report_free(struct report *);
 
 
-/* What `new-edition` writes where a text is still to be written: in a
- * narrative, a part or an assessment, it is a gap (validate()). */
-#define GAP_MARKER	"[À rédiger]"
-
-/* The line (from 1) of the first GAP_MARKER in the file at path, or 0
+/* The line (from 1) of the first gap marker (gap_find()) in the file at
+ * path, or 0
  * (none, or the file cannot be read: reported elsewhere). */
 int	 load_marker_line(const char *path);
 /* stamp.c: remembers the hash of the bytes read from path by a loader,

@@ -183,3 +183,25 @@ fname_has_stem(const char *file, enum fname stem)
 
 	return strncmp(file, fname(stem), n) == 0 && file[n] == '-';
 }
+
+/* What new-edition writes where a text is still to write, per language. */
+static const char *const gap_markers[LANG__MAX] = {
+	"[À rédiger]", "[To write]"
+};
+
+const char *
+gap_marker(void)
+{
+	return gap_markers[cur];
+}
+
+const char *
+gap_find(const char *s)
+{
+	size_t		 l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		if (strstr(s, gap_markers[l]) != NULL)
+			return gap_markers[l];
+	return NULL;
+}

@@ -92,4 +92,12 @@ const char *fname(enum fname);
 /* Is file named after the stem: "mesure-07.html" for FNAME_MEASURE? */
 int	 fname_has_stem(const char *file, enum fname stem);
 
+/* What `new-edition` writes where a text is still to be written, in the
+ * current language ("[À rédiger]", "[To write]"): in a narrative, a part
+ * or an assessment, it is a gap (validate()). */
+const char *gap_marker(void);
+/* The marker, of any language, that s holds, or NULL: a marker written
+ * before the content changed its language is still a gap. */
+const char *gap_find(const char *s);
+
 #endif /* I18N_H */

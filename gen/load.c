@@ -46,7 +46,7 @@ load_marker_line(const char *path)
 		return 0;
 	while (!found && getline(&line, &cap, f) != -1) {
 		n++;
-		found = strstr(line, GAP_MARKER) != NULL;
+		found = gap_find(line) != NULL;
 	}
 	free(line);
 	fclose(f);

@@ -293,7 +293,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		if ((a = report_assessment(m, e->year)) == NULL)
 			add(rv, RKIND_GAP, m->ind_file, 0, T("%s : pas "
 			    "d’appréciation pour %d"), m->label, e->year);
-		else if (a->text != NULL && strstr(a->text, GAP_MARKER))
+		else if (a->text != NULL && gap_find(a->text) != NULL)
 			add(rv, RKIND_GAP, m->ind_file, a->pos.line, T("%s "
 			    ": appréciation %d à rédiger"), m->label,
 			    e->year);

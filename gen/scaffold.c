@@ -13,7 +13,7 @@
  *    Each new indicator file is parsed again before it replaces the old
  *    one, through a temporary file and a rename.
  *
- * Texts still to write carry GAP_MARKER, which validate() reports (a
+ * Texts still to write carry gap_marker(), which validate() reports (a
  * warning in a draft, an error in a final edition).
  */
 #include <sys/stat.h>
@@ -200,7 +200,7 @@ static const struct starter {
 	const char	*foreword, *foreword_file;
 	const char	*method, *method_file;
 	const char	*readme;	/* y, y, y, y, nmeasures, y + 1, y + 1,
-					   GAP_MARKER */
+					   gap_marker() */
 } starters[LANG__MAX] = { {
 	/* LANG_FR */
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -655,7 +655,7 @@ init_files(const struct report *r, const char *tmp, int y, struct buf *b)
 	    put_part(tmp, y, st->method_file, st->method);
 	buf_reset(b);
 	buf_printf(b, st->readme, y, y, y, y, r->plan.nmeasures, y + 1, y + 1,
-	    GAP_MARKER);
+	    gap_marker());
 	return ok && put_buf(tmp, "README.md", b);
 }
 
@@ -838,7 +838,7 @@ out:
 }
 
 /* A Markdown file started from another's headings (outside code blocks;
- * the old year written as the new one), each followed by GAP_MARKER. */
+ * the old year written as the new one), each followed by gap_marker(). */
 static void
 new_text(const char *from, int oldy, int year, struct buf *out)
 {
@@ -880,11 +880,11 @@ new_text(const char *from, int oldy, int year, struct buf *out)
 			}
 			while (out->len > 0 && out->data[out->len - 1] == '\r')
 				out->len--;
-			buf_puts(out, "\n\n" GAP_MARKER "\n\n");
+			buf_printf(out, "\n\n%s\n\n", gap_marker());
 			any = 1;
 		}
 	if (!any)
-		buf_puts(out, GAP_MARKER "\n");
+		buf_printf(out, "%s\n", gap_marker());
 	else
 		out->len--;	/* one newline at the end */
 	buf_free(&src);
@@ -977,18 +977,16 @@ new_assessment(const struct plan *pl, const struct measure *m, int prevyear,
 		goto out;
 	nl = memmem(src.data, src.len, "\r\n", 2) != NULL ? "\r\n" : "\n";
 	pa = report_assessment(m, prevyear);
-	if (pa != NULL)
-		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
-		    "Statut de %d repris : à confirmer ou à changer, avec une "
-		    "phrase de justification.</assessment>", year,
-		    status_id(pl, pa->status), GAP_MARKER, prevyear);
-	else
-		buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s "
-		    "Pas d’appréciation en %d : statut à choisir, avec une "
-		    "phrase de justification.</assessment>", year,
-		    pl->status[STATUS_NOT_ASSESSED] != NULL ?
-		    pl->status[STATUS_NOT_ASSESSED]->id :
-		    pl->scale[pl->nscale - 1].id, GAP_MARKER, prevyear);
+	buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s ", year,
+	    pa != NULL ? status_id(pl, pa->status) :
+	    pl->status[STATUS_NOT_ASSESSED] != NULL ?
+	    pl->status[STATUS_NOT_ASSESSED]->id :
+	    pl->scale[pl->nscale - 1].id, gap_marker());
+	buf_printf(&el, pa != NULL ? T("Statut de %d repris : à confirmer "
+	    "ou à changer, avec une phrase de justification.") :
+	    T("Pas d’appréciation en %d : statut à choisir, avec une phrase "
+	    "de justification."), prevyear);
+	buf_puts(&el, "</assessment>");
 	for (i = 0; i < m->nassess; i++)	/* last in the file */
 		if (a == NULL || m->assess[i].pos.line >= a->pos.line)
 			a = &m->assess[i];
@@ -1208,7 +1206,7 @@ newed_main(int argc, char *argv[])
 	const char	*content = "content";
 	char		*dest = NULL, *tmp = NULL;
 	int		 year, rc;
-	size_t		 i, ned = 0, nskip = 0;
+	size_t		 i, ned = 0, nskip = 0, np;
 
 	if ((rc = newed_opts(argc, argv, &content, &year)) != -1)
 		return rc;
@@ -1249,12 +1247,14 @@ newed_main(int argc, char *argv[])
 	rc = EXIT_SYSTEM;
 	if (!newed_commit(&tmp, dest, ed, ned))
 		goto out;
-	fprintf(stderr, "%s: created %s (draft, from %d): %zu narratives and "
-	    "%zu parts to write; %zu assessments added", PROGNAME, dest,
-	    last->year, r->plan.nmeasures, last->nfront + last->nback, ned);
+	np = last->nfront + last->nback;
+	fprintf(stderr, "%s: created %s (draft, from %d): %zu narrative%s and "
+	    "%zu part%s to write; %zu assessment%s added", PROGNAME, dest,
+	    last->year, r->plan.nmeasures, r->plan.nmeasures == 1 ? "" : "s",
+	    np, np == 1 ? "" : "s", ned, ned == 1 ? "" : "s");
 	if (nskip > 0)
 		fprintf(stderr, ", %zu already there", nskip);
-	fprintf(stderr, "; each text to write is marked %s\n", GAP_MARKER);
+	fprintf(stderr, "; each text to write is marked %s\n", gap_marker());
 	rc = EXIT_OK;
 out:
 	for (i = 0; i < ned; i++)

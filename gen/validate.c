@@ -88,12 +88,13 @@ check_measure(const struct report *r, const struct measure *m, int draft)
 	}
 	for (i = 0; i < m->nassess; i++) {
 		const struct edition *e;
+		const char	*gap;
 
 		a = &m->assess[i];
-		if (a->text != NULL && strstr(a->text, GAP_MARKER) != NULL &&
+		if (a->text != NULL && (gap = gap_find(a->text)) != NULL &&
 		    (e = report_edition(r, a->year)) != NULL && covered(r, e))
 			diag_msg(gap_level(e, draft), &a->pos, MSG_ASSESS_GAP,
-			    a->year, GAP_MARKER);
+			    a->year, gap);
 	}
 	if (m->nassess > 0)
 		p = m->assess[m->nassess - 1].pos;
@@ -254,7 +255,7 @@ marked(const struct doc *d, enum dlevel lvl)
 	struct pos	 p = { d->file, 0, 1 };
 
 	if (d->file != NULL && (p.line = load_marker_line(d->file)) > 0)
-		diag_msg(lvl, &p, MSG_GAP, GAP_MARKER);
+		diag_msg(lvl, &p, MSG_GAP, gap_marker());
 }
 
 static void

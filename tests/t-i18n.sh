@@ -473,9 +473,9 @@ fi
 
 # init --lang en: an English starter (plan.xml with lang="en" and English
 # level names, edition, parts, narratives, README) that checks with
-# --werror and builds a site and a PDF with no French interface word (the
-# README names the gap marker, `[À rédiger]`, as it is); without --lang,
-# the French one as before.
+# --werror and builds a site and a PDF with no French interface word, in
+# the site, the PDF or the files it wrote (its README names the English gap
+# marker, `[To write]`); without --lang, the French one as before.
 "$BIN" init --lang en --year 2025 starter 2>init.err
 st=$?
 if [ $st = 0 ] && "$BIN" check --werror --content starter 2>>init.err &&
@@ -490,8 +490,8 @@ if [ $st = 0 ] && "$BIN" check --werror --content starter 2>>init.err &&
 	n=$(wc -l <sfiles)
 	if [ "$n" -gt 10 ] && [ ! -s sfound ] &&
 	    ! cat starter/README.md starter/editions/2025/*.md \
-	    starter/editions/2025/measures/*.md |
-	    sed 's/`\[À rédiger\]`//' | grep -q -w -F -f words &&
+	    starter/editions/2025/measures/*.md | grep -q -w -F -f words &&
+	    grep -qF '`[To write]`' starter/README.md &&
 	    grep -q 'Implementation in 2025' sout.txt; then
 		pass "init --lang en: an English starter that checks, builds, no French word"
 	else
@@ -533,4 +533,34 @@ if [ -f enplan/editions/2014/foreword.md ] &&
 else
 	fail "init --plan of an English plan: the English starter" \
 	    "$(find enplan | sort | head)"
+fi
+# new-edition on the English plan: each text to write is marked in English,
+# the assessments it adds say so in English, and check names the English
+# marker; a French marker left in the English content is still a gap.
+cp -R "$TOP/tests/plans/en" ned
+"$BIN" new-edition --content ned 2023 >ned.out 2>ned.err
+st=$?
+"$BIN" check --content ned >ned.check 2>&1
+grep -h 'year="2023"' ned/indicators/*.xml >ned.assess
+if [ $st = 0 ] && grep -q 'each text to write is marked \[To write\]' ned.err &&
+    grep -q '^\[To write\]$' ned/editions/2023/measures/m01.md &&
+    grep -q '>\[To write\] Status of 2022 carried over: confirm or change it, with a sentence of justification\.</assessment>' ned.assess &&
+    ! grep -rqF 'rédiger' ned/editions/2023 ned/indicators &&
+    ! grep -h -w -F -f words ned.assess ned/editions/2023/measures/*.md |
+    grep -q . &&
+    grep -q 'm01.md:[0-9]*:1: warning: still to write (\[To write\])' ned.check &&
+    grep -q 'warning: assessment for 2023 still to write (\[To write\])' ned.check
+then
+	pass "new-edition of an English plan: English gap markers and sentences, named by check"
+else
+	fail "new-edition of an English plan: English gap markers and sentences, named by check" \
+	    "status $st" "$(cat ned.err)" "$(head -5 ned.check)" "$(head -3 ned.assess)"
+fi
+sed -i 's/^\[To write\]$/[À rédiger]/' ned/editions/2023/measures/m01.md
+"$BIN" check --content ned >ned.check2 2>&1
+if grep -q 'm01.md:[0-9]*:1: warning: still to write' ned.check2; then
+	pass "a French gap marker in English content is still a gap"
+else
+	fail "a French gap marker in English content is still a gap" \
+	    "$(grep m01.md ned.check2)"
 fi
