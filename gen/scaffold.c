@@ -193,7 +193,7 @@ temp_beside(const char *path)
 static const struct starter {
 	const char	*plan;		/* y, y + 2, y - 2, y, y + 2 */
 	const char	*ind_head;	/* number, id, id, number */
-	const char	*ind_tail;	/* y, y, y */
+	const char	*ind_tail;	/* y, y, status, y */
 	const char	*edition;	/* y, y, y + 1, y, foreword_file,
 					   method_file */
 	const char	*narrative;	/* number, y, id, id */
@@ -250,7 +250,7 @@ static const struct starter {
 	    "</source>\n",
 	    "    <value year=\"%d\" illustrative=\"true\">12</value>\n"
 	    "  </indicator>\n"
-	    "  <assessment year=\"%d\" status=\"not-assessed\">Une phrase qui justifie "
+	    "  <assessment year=\"%d\" status=\"%s\">Une phrase qui justifie "
 	    "l’appréciation de la mesure pour %d.</assessment>\n"
 	    "</indicators>\n",
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -386,7 +386,7 @@ static const struct starter {
 	    "</source>\n",
 	    "    <value year=\"%d\" illustrative=\"true\">12</value>\n"
 	    "  </indicator>\n"
-	    "  <assessment year=\"%d\" status=\"not-assessed\">One sentence that justifies "
+	    "  <assessment year=\"%d\" status=\"%s\">One sentence that justifies "
 	    "the assessment of the measure for %d.</assessment>\n"
 	    "</indicators>\n",
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -466,6 +466,15 @@ static const struct starter {
 	    "(to be written), which `check` reports as long as it stays.\n"
 } };
 
+/* The status of a measure not assessed yet: the plan's "not assessed", or
+ * the last of its own scale when it has none. */
+static const char *
+open_status(const struct plan *pl)
+{
+	return pl->status[STATUS_NOT_ASSESSED] != NULL ?
+	    pl->status[STATUS_NOT_ASSESSED]->id : pl->scale[pl->nscale - 1].id;
+}
+
 static void
 init_indicators(struct buf *b, const struct starter *st,
     const struct plan *pl, const struct measure *m, int y)
@@ -474,7 +483,7 @@ init_indicators(struct buf *b, const struct starter *st,
 	if (pl->data_from < y)
 		buf_printf(b, "    <value year=\"%d\" illustrative=\"true\">10"
 		    "</value>\n", y - 1);
-	buf_printf(b, st->ind_tail, y, y, y);
+	buf_printf(b, st->ind_tail, y, y, open_status(pl), y);
 }
 
 /* init's options into *plan, *y, *lang and *dir (*lang stays as it is
@@ -978,10 +987,8 @@ new_assessment(const struct plan *pl, const struct measure *m, int prevyear,
 	nl = memmem(src.data, src.len, "\r\n", 2) != NULL ? "\r\n" : "\n";
 	pa = report_assessment(m, prevyear);
 	buf_printf(&el, "<assessment year=\"%d\" status=\"%s\">%s ", year,
-	    pa != NULL ? status_id(pl, pa->status) :
-	    pl->status[STATUS_NOT_ASSESSED] != NULL ?
-	    pl->status[STATUS_NOT_ASSESSED]->id :
-	    pl->scale[pl->nscale - 1].id, gap_marker());
+	    pa != NULL ? status_id(pl, pa->status) : open_status(pl),
+	    gap_marker());
 	buf_printf(&el, pa != NULL ? T("Statut de %d repris : à confirmer "
 	    "ou à changer, avec une phrase de justification.") :
 	    T("Pas d’appréciation en %d : statut à choisir, avec une phrase "

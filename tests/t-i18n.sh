@@ -534,6 +534,16 @@ else
 	fail "init --plan of an English plan: the English starter" \
 	    "$(find enplan | sort | head)"
 fi
+# A plan with its own status scale and no "not assessed": the starter's
+# assessments take a status of that scale.
+"$BIN" init --plan "$TOP/tests/plans/en/plan.xml" ownscale 2>/dev/null
+if grep -q '<assessment year="2018" status="not-done">' ownscale/indicators/m01.xml &&
+    "$BIN" check --werror --content ownscale 2>ownscale.err; then
+	pass "init --plan of a plan with its own scale: a status of that scale"
+else
+	fail "init --plan of a plan with its own scale: a status of that scale" \
+	    "$(head -3 ownscale.err)"
+fi
 # new-edition on the English plan: each text to write is marked in English,
 # the assessments it adds say so in English, and check names the English
 # marker; a French marker left in the English content is still a gap.
