@@ -345,11 +345,30 @@ draw_fill_preserve(cairo_t *cr)
 	cairo_fill_preserve(cr);
 }
 
+/*
+ * cairo's SVG surface writes a stroke's path in user space followed by
+ * its matrix: six more numbers for each line of a chart drawn below its
+ * heading (a translation), each printed with snprintf.  Under a
+ * translation the path is stroked the same from device space (cairo
+ * keeps the path there; the line width and dashes do not change), where
+ * it is written with no matrix.  Other surfaces and matrices as they are.
+ */
 static void
 draw_stroke(cairo_t *cr)
 {
+	cairo_matrix_t	 m;
+
 	drawn(cr);
+	cairo_get_matrix(cr, &m);
+	if (cairo_surface_get_type(cairo_get_target(cr)) !=
+	    CAIRO_SURFACE_TYPE_SVG || m.xx != 1 || m.yy != 1 || m.xy != 0 ||
+	    m.yx != 0) {
+		cairo_stroke(cr);
+		return;
+	}
+	cairo_identity_matrix(cr);
 	cairo_stroke(cr);
+	cairo_set_matrix(cr, &m);
 }
 
 static void
