@@ -395,6 +395,34 @@ invisible(gunichar c)
 }
 
 /*
+ * The characters below FINE_MAX (Latin, Greek, Cyrillic, Hebrew, Arabic,
+ * Indic scripts, punctuation) that need no warning, a bit each: asking
+ * fontconfig's character set for each character of every narrative
+ * took more time than reading them.  Filled by font_check().
+ */
+#define FINE_MAX	0x3000
+static unsigned char	 fine[FINE_MAX / 8];
+
+static void
+fine_init(void)
+{
+	gunichar	 c;
+
+	for (c = 0; c < FINE_MAX; c++)
+		if (invisible(c) || font_has(c))
+			fine[c >> 3] |= 1 << (c & 7);
+}
+
+/* Is c a visible character that no font of the configuration has? */
+static int
+missing(gunichar c)
+{
+	if (c < FINE_MAX)
+		return !(fine[c >> 3] & 1 << (c & 7));
+	return !invisible(c) && !font_has(c);
+}
+
+/*
  * Warns at the first place of each character of the Markdown file path
  * that no font of the configuration has.  Columns count characters.  The
  * file was read and checked as UTF-8 by the loader: an unreadable one is
@@ -418,7 +446,7 @@ check_file(const char *path)
 		c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2)
 			break;
-		if (!invisible(c) && !font_has(c) &&
+		if (missing(c) &&
 		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
 			g_hash_table_add(seen, GUINT_TO_POINTER(c));
 			diag_msg(DIAG_WARNING, &pos, MSG_FONT_GLYPH,
@@ -453,6 +481,7 @@ font_check(const struct report *r)
 
 	if (!config_ok)
 		return;
+	fine_init();
 	for (i = 0; i < r->neds; i++) {
 		e = &r->eds[i];
 		check_parts(e->front, e->nfront);

@@ -114,12 +114,17 @@ without it)"
 fi
 
 # check warns at a character no font has, where it is.
-printf '\nDes hiéroglyphes : 𓀀 et 𓀁.\n' >>"$WORK/c2/editions/2016/avant-propos.md"
+# (U+0F40, Tibetan: a character of the table of gen/font.c fine[].)
+printf '\nDes hiéroglyphes : 𓀀 et 𓀁.\nDu tibétain : ཀ.\n' \
+    >>"$WORK/c2/editions/2016/avant-propos.md"
 "$BIN" check --content "$WORK/c2" >"$WORK/check.log" 2>&1
 rc=$?
 if [ $rc -eq 0 ] && grep -q "avant-propos.md:[0-9]*:20: warning: .*U+13000" \
-    "$WORK/check.log" && grep -q "U+13001" "$WORK/check.log"; then
-	pass "check warns at a character no font has (file:line:col, U+13000)"
+    "$WORK/check.log" && grep -q "U+13001" "$WORK/check.log" &&
+    grep -q "avant-propos.md:[0-9]*:15: warning: .*U+0F40" "$WORK/check.log"
+then
+	pass "check warns at a character no font has (file:line:col, U+13000, \
+U+0F40)"
 else fail "check warns at a character no font has" "rc=$rc" \
 	"$(cat "$WORK/check.log")"; fi
 "$BIN" check --content "$WORK/c2" --werror >/dev/null 2>&1
