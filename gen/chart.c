@@ -320,7 +320,7 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
  * text drawn right after a text shares its placeholder: nothing was
  * drawn between them, so both go to the same place in the drawing, and
  * cairo writes one placeholder fewer.  Each drawing call starts afresh
- * (dc_init()): its caller may have drawn in between.
+ * (dc_new()): its caller may have drawn in between.
  */
 static void
 drawn(cairo_t *cr)
@@ -1923,9 +1923,17 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 
 /* ---- indicator charts ---- */
 
-static void
-dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
+/*
+ * A drawing context on cr (NULL to measure only) and pc; caller frees
+ * with dc_free().  Not zeroed: obst[] (20 KB) is read only below nobst,
+ * and clearing it cost more than drawing a chart heading.
+ */
+static struct dc *
+dc_new(cairo_t *cr, PangoContext *pc)
 {
+	struct dc	*d;
+
+	d = xmalloc(sizeof(*d));
 	d->cr = cr;
 	d->pc = pc;
 	d->th = theme_get();
@@ -1934,9 +1942,10 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	/* The caller may have drawn since the last text. */
 	if (cr != NULL)
 		drawn(cr);
+	return d;
 }
 
-/* Frees d (from xcalloc); the layouts it kept stay with the context. */
+/* Frees d (from dc_new()); the layouts it kept stay with the context. */
 static void
 dc_free(struct dc *d)
 {
@@ -1985,8 +1994,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 	struct dc	*d;
 	int		 first, last;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 	if (!chart_year_span(ind, year, &first, &last))
@@ -2233,8 +2241,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	double		 y, top, lh;
 	enum status	 sts[STATUS__MAX];
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	chart_count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
@@ -2416,8 +2423,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	size_t		 i;
 	double		 lh, yw, sh;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	th = d->th;
 	cairo_save(cr);
 	p.n = eds_upto(r, e);
@@ -2641,8 +2647,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	const double	 W = CHART_SHEET_WIDTH, M = SHEET_M;
 	double		 y, colw, fy;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	set_rgb(d, d->th->ink[INK_BACKGROUND]);
 	draw_paint(cr);
@@ -2666,8 +2671,7 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 {
 	struct dc	*d;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, NULL, pc);
+	d = dc_new(NULL, pc);
 	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
@@ -2679,8 +2683,7 @@ chart_heading_draw(cairo_t *cr, const struct chart_heading *hd)
 {
 	struct dc	*d;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pango_layout_get_context(hd->l));
+	d = dc_new(cr, pango_layout_get_context(hd->l));
 	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
 	dc_free(d);
 	return hd->h;
