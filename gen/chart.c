@@ -896,6 +896,31 @@ vline(struct dc *d, double x, double y0, double y1, struct rgb c, double lw)
 	draw_stroke(d->cr);
 }
 
+/*
+ * Grid lines are drawn as one path, in one stroke, before their labels:
+ * cairo writes one element with its style for all of them where it wrote
+ * one each, and the labels that follow share one place in the drawing
+ * (drawn()).  The lines and labels never overlap, so the order does not
+ * show.  grid_line() adds a line to the path, grid_stroke() strokes the
+ * path if it has n lines.
+ */
+static void
+grid_line(struct dc *d, double x0, double y0, double x1, double y1)
+{
+	cairo_move_to(d->cr, x0, y0);
+	cairo_line_to(d->cr, x1, y1);
+}
+
+static void
+grid_stroke(struct dc *d, int n)
+{
+	if (n == 0)
+		return;
+	set_rgb(d, d->th->grid);
+	cairo_set_line_width(d->cr, 0.6);
+	draw_stroke(d->cr);
+}
+
 /* ---- legends ---- */
 
 enum swatch {
@@ -1014,13 +1039,20 @@ yaxis(struct dc *d, const struct ticks *t, const struct yscale *s,
 {
 	char	 num[64];
 	double	 v, y, h;
-	int	 i;
+	int	 i, n = 0;
 
 	for (i = 0; i < t->n; i++) {
 		v = t->first + i * t->step;
+		if (fabs(v) > t->step * 1e-6) {
+			y = ymap(s, v * s->div);
+			grid_line(d, left, y, right, y);
+			n++;
+		}
+	}
+	grid_stroke(d, n);
+	for (i = 0; i < t->n; i++) {
+		v = t->first + i * t->step;
 		y = ymap(s, v * s->div);
-		if (fabs(v) > t->step * 1e-6)
-			hline(d, left, right, y, d->th->grid, 0.6);
 		fmt_tick(num, sizeof(num), v, t);
 		measure(d, num, d->th->size_tick, 0, -1, 0, NULL, &h);
 		text(d, num, d->th->size_tick, 0, left - 5, y - h / 2,
@@ -1799,15 +1831,23 @@ hbar_axis(struct dc *d, const struct vrange *r, const char *words,
 	char		 num[64];
 	double		 tv, tx, yb = p->top + p->n * p->rowh;
 	size_t		 i;
+	int		 n = 0;
 
 	chart_ticks(r->lo / p->div, r->hi / p->div, (int)fmax(2, fmin(8,
 	    (p->right - p->left) / 70)), 0, &p->t);
 	p->x0 = hbar_x(p, 0);
 	for (i = 0; (int)i < p->t.n; i++) {
 		tv = p->t.first + i * p->t.step;
+		if (fabs(tv) > p->t.step * 1e-6) {
+			tx = hbar_x(p, tv);
+			grid_line(d, tx, p->top, tx, yb);
+			n++;
+		}
+	}
+	grid_stroke(d, n);
+	for (i = 0; (int)i < p->t.n; i++) {
+		tv = p->t.first + i * p->t.step;
 		tx = hbar_x(p, tv);
-		if (fabs(tv) > p->t.step * 1e-6)
-			vline(d, tx, p->top, yb, th->grid, 0.6);
 		fmt_tick(num, sizeof(num), tv, &p->t);
 		text(d, num, th->size_tick, 0, tx, yb + 3, HA_CENTRE,
 		    th->muted, -1, 0, NULL);
