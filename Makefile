@@ -22,11 +22,13 @@ CFLAGS	?= -O2 -g
 # Debian 12 packages: build, fonts, hyphenation (all `make install`
 # needs), and the test tools.  libreoffice-calc-nogui (tests/t-calc.sh)
 # is the largest: 51 packages, about 84 MB to fetch, 250 MB installed.
+# fontconfig's fc-cache (run when a font package is installed) writes the
+# cache of the fonts' folders that gen/font.c reads at every start.
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
 	   librsvg2-dev fonts-sil-charis fonts-noto-core fonts-noto-cjk \
-	   fonts-dejavu-core fonts-symbola
+	   fonts-dejavu-core fonts-symbola fontconfig
 DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium git python3 python3-yaml locales strace \

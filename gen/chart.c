@@ -300,7 +300,7 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
  * text drawn right after a text shares its placeholder: nothing was
  * drawn between them, so both go to the same place in the drawing, and
  * cairo writes one placeholder fewer.  Each drawing call starts afresh
- * (dc_init()): its caller may have drawn in between.
+ * (dc_new()): its caller may have drawn in between.
  */
 static void
 drawn(cairo_t *cr)
@@ -325,11 +325,30 @@ draw_fill_preserve(cairo_t *cr)
 	cairo_fill_preserve(cr);
 }
 
+/*
+ * cairo's SVG surface writes a stroke's path in user space followed by
+ * its matrix: six more numbers for each line of a chart drawn below its
+ * heading (a translation), each printed with snprintf.  Under a
+ * translation the path is stroked the same from device space (cairo
+ * keeps the path there; the line width and dashes do not change), where
+ * it is written with no matrix.  Other surfaces and matrices as they are.
+ */
 static void
 draw_stroke(cairo_t *cr)
 {
+	cairo_matrix_t	 m;
+
 	drawn(cr);
+	cairo_get_matrix(cr, &m);
+	if (cairo_surface_get_type(cairo_get_target(cr)) !=
+	    CAIRO_SURFACE_TYPE_SVG || m.xx != 1 || m.yy != 1 || m.xy != 0 ||
+	    m.yx != 0) {
+		cairo_stroke(cr);
+		return;
+	}
+	cairo_identity_matrix(cr);
 	cairo_stroke(cr);
+	cairo_set_matrix(cr, &m);
 }
 
 static void
@@ -857,6 +876,31 @@ vline(struct dc *d, double x, double y0, double y1, struct rgb c, double lw)
 	draw_stroke(d->cr);
 }
 
+/*
+ * Grid lines are drawn as one path, in one stroke, before their labels:
+ * cairo writes one element with its style for all of them where it wrote
+ * one each, and the labels that follow share one place in the drawing
+ * (drawn()).  The lines and labels never overlap, so the order does not
+ * show.  grid_line() adds a line to the path, grid_stroke() strokes the
+ * path if it has n lines.
+ */
+static void
+grid_line(struct dc *d, double x0, double y0, double x1, double y1)
+{
+	cairo_move_to(d->cr, x0, y0);
+	cairo_line_to(d->cr, x1, y1);
+}
+
+static void
+grid_stroke(struct dc *d, int n)
+{
+	if (n == 0)
+		return;
+	set_rgb(d, d->th->grid);
+	cairo_set_line_width(d->cr, 0.6);
+	draw_stroke(d->cr);
+}
+
 /* ---- legends ---- */
 
 enum swatch {
@@ -975,13 +1019,20 @@ yaxis(struct dc *d, const struct ticks *t, const struct yscale *s,
 {
 	char	 num[64];
 	double	 v, y, h;
-	int	 i;
+	int	 i, n = 0;
 
 	for (i = 0; i < t->n; i++) {
 		v = t->first + i * t->step;
+		if (fabs(v) > t->step * 1e-6) {
+			y = ymap(s, v * s->div);
+			grid_line(d, left, y, right, y);
+			n++;
+		}
+	}
+	grid_stroke(d, n);
+	for (i = 0; i < t->n; i++) {
+		v = t->first + i * t->step;
 		y = ymap(s, v * s->div);
-		if (fabs(v) > t->step * 1e-6)
-			hline(d, left, right, y, d->th->grid, 0.6);
 		fmt_tick(num, sizeof(num), v, t);
 		measure(d, num, d->th->size_tick, 0, -1, 0, NULL, &h);
 		text(d, num, d->th->size_tick, 0, left - 5, y - h / 2,
@@ -1760,15 +1811,23 @@ hbar_axis(struct dc *d, const struct vrange *r, const char *words,
 	char		 num[64];
 	double		 tv, tx, yb = p->top + p->n * p->rowh;
 	size_t		 i;
+	int		 n = 0;
 
 	chart_ticks(r->lo / p->div, r->hi / p->div, (int)fmax(2, fmin(8,
 	    (p->right - p->left) / 70)), 0, &p->t);
 	p->x0 = hbar_x(p, 0);
 	for (i = 0; (int)i < p->t.n; i++) {
 		tv = p->t.first + i * p->t.step;
+		if (fabs(tv) > p->t.step * 1e-6) {
+			tx = hbar_x(p, tv);
+			grid_line(d, tx, p->top, tx, yb);
+			n++;
+		}
+	}
+	grid_stroke(d, n);
+	for (i = 0; (int)i < p->t.n; i++) {
+		tv = p->t.first + i * p->t.step;
 		tx = hbar_x(p, tv);
-		if (fabs(tv) > p->t.step * 1e-6)
-			vline(d, tx, p->top, yb, th->grid, 0.6);
 		fmt_tick(num, sizeof(num), tv, &p->t);
 		text(d, num, th->size_tick, 0, tx, yb + 3, HA_CENTRE,
 		    th->muted, -1, 0, NULL);
@@ -1884,9 +1943,17 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 
 /* ---- indicator charts ---- */
 
-static void
-dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
+/*
+ * A drawing context on cr (NULL to measure only) and pc; caller frees
+ * with dc_free().  Not zeroed: obst[] (20 KB) is read only below nobst,
+ * and clearing it cost more than drawing a chart heading.
+ */
+static struct dc *
+dc_new(cairo_t *cr, PangoContext *pc)
 {
+	struct dc	*d;
+
+	d = xmalloc(sizeof(*d));
 	d->cr = cr;
 	d->pc = pc;
 	d->th = theme_get();
@@ -1895,9 +1962,10 @@ dc_init(struct dc *d, cairo_t *cr, PangoContext *pc)
 	/* The caller may have drawn since the last text. */
 	if (cr != NULL)
 		drawn(cr);
+	return d;
 }
 
-/* Frees d (from xcalloc); the layouts it kept stay with the context. */
+/* Frees d (from dc_new()); the layouts it kept stay with the context. */
 static void
 dc_free(struct dc *d)
 {
@@ -1946,8 +2014,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 	struct dc	*d;
 	int		 first, last;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 	if (!chart_year_span(ind, year, &first, &last))
@@ -2202,8 +2269,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	double		 y, top, lh;
 	enum status	 sts[STATUS__MAX];
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	chart_count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
@@ -2385,8 +2451,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	size_t		 i;
 	double		 lh, yw, sh;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	th = d->th;
 	cairo_save(cr);
 	p.n = eds_upto(r, e);
@@ -2610,8 +2675,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	const double	 W = CHART_SHEET_WIDTH, M = SHEET_M;
 	double		 y, colw, fy;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pc);
+	d = dc_new(cr, pc);
 	cairo_save(cr);
 	set_rgb(d, d->th->ink[INK_BACKGROUND]);
 	draw_paint(cr);
@@ -2635,8 +2699,7 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 {
 	struct dc	*d;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, NULL, pc);
+	d = dc_new(NULL, pc);
 	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
@@ -2648,8 +2711,7 @@ chart_heading_draw(cairo_t *cr, const struct chart_heading *hd)
 {
 	struct dc	*d;
 
-	d = xcalloc(1, sizeof(*d));
-	dc_init(d, cr, pango_layout_get_context(hd->l));
+	d = dc_new(cr, pango_layout_get_context(hd->l));
 	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
 	dc_free(d);
 	return hd->h;

@@ -3,10 +3,12 @@
  * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-noto-cjk,
  * fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
  * styles/fonts/, built once per process.  No file of the user's
- * fontconfig configuration is read: the system's is asked only where the
- * files of a family the theme names are.
+ * fontconfig configuration is read for layout: the system's is asked
+ * only where the files of a family the theme names are, and which cache
+ * holds the patterns of a font file (add_cached()).
  */
 #include <dirent.h>
+#include <err.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,10 +91,75 @@ static char		**sfiles;	/* styles/fonts/ paths, by name; NULL-
 					 * terminated, kept for the site */
 static size_t		 nsfiles;
 
+/*
+ * The application font set of config.  fontconfig has no call that makes
+ * it empty: it makes it at the first file added, even one holding no font
+ * (/dev/null).  NULL if that changes.
+ */
+static FcFontSet *
+app_set(void)
+{
+	FcFontSet	*set;
+
+	if ((set = FcConfigGetFonts(config, FcSetApplication)) == NULL) {
+		FcConfigAppFontAddFile(config, (const FcChar8 *)"/dev/null");
+		set = FcConfigGetFonts(config, FcSetApplication);
+	}
+	return set;
+}
+
+/*
+ * Adds to config the patterns of the font file path that fontconfig's
+ * cache of its folder holds: the cache of the system's configuration,
+ * which fc-cache writes when a font package is installed.  They are the
+ * patterns a scan of the file makes (the same order, character sets and
+ * values), without reading the file's character map, which is most of
+ * the time of a scan.  fontconfig checks the cache against the folder's
+ * time stamp and ignores a stale one.  Each pattern added holds a
+ * reference to the cache (mapped, owned by fontconfig).  Returns the
+ * number of patterns added: 0 when the cache has none for path.
+ */
+static int
+add_cached(const char *path)
+{
+	FcFontSet	*set, *fs;
+	FcCache		*cache;
+	FcChar8		*file;
+	char		*dir;
+	int		 i, n = 0;
+
+	if ((set = app_set()) == NULL)
+		return 0;
+	dir = xstrdup(path);
+	*strrchr(dir, '/') = '\0';
+	cache = FcDirCacheLoad((const FcChar8 *)dir, NULL, NULL);
+	free(dir);
+	if (cache == NULL)
+		return 0;
+	fs = FcCacheCopySet(cache);
+	for (i = 0; fs != NULL && i < fs->nfont; i++)
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) ==
+		    FcResultMatch && strcmp((char *)file, path) == 0) {
+			FcPatternReference(fs->fonts[i]);
+			if (!FcFontSetAdd(set, fs->fonts[i]))
+				errx(EXIT_SYSTEM, "out of memory");
+			n++;
+		}
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcDirCacheUnload(cache);
+	return n;
+}
+
+/* The font file path (an absolute path): from fontconfig's cache, else
+ * scanned.  Either way the same patterns, so the same output with or
+ * without a cache. */
 static int
 add_file(const char *path)
 {
-	return access(path, R_OK) == 0 &&
+	if (access(path, R_OK) != 0)
+		return 0;
+	return (path[0] == '/' && add_cached(path) > 0) ||
 	    FcConfigAppFontAddFile(config, (const FcChar8 *)path);
 }
 
@@ -328,6 +395,34 @@ invisible(gunichar c)
 }
 
 /*
+ * The characters below FINE_MAX (Latin, Greek, Cyrillic, Hebrew, Arabic,
+ * Indic scripts, punctuation) that need no warning, a bit each: asking
+ * fontconfig's character set for each character of every narrative
+ * took more time than reading them.  Filled by font_check().
+ */
+#define FINE_MAX	0x3000
+static unsigned char	 fine[FINE_MAX / 8];
+
+static void
+fine_init(void)
+{
+	gunichar	 c;
+
+	for (c = 0; c < FINE_MAX; c++)
+		if (invisible(c) || font_has(c))
+			fine[c >> 3] |= 1 << (c & 7);
+}
+
+/* Is c a visible character that no font of the configuration has? */
+static int
+missing(gunichar c)
+{
+	if (c < FINE_MAX)
+		return !(fine[c >> 3] & 1 << (c & 7));
+	return !invisible(c) && !font_has(c);
+}
+
+/*
  * Warns at the first place of each character of the Markdown file path
  * that no font of the configuration has.  Columns count characters.  The
  * file was read and checked as UTF-8 by the loader: an unreadable one is
@@ -351,7 +446,7 @@ check_file(const char *path)
 		c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2)
 			break;
-		if (!invisible(c) && !font_has(c) &&
+		if (missing(c) &&
 		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
 			g_hash_table_add(seen, GUINT_TO_POINTER(c));
 			diag_msg(DIAG_WARNING, &pos, MSG_FONT_GLYPH,
@@ -386,6 +481,7 @@ font_check(const struct report *r)
 
 	if (!config_ok)
 		return;
+	fine_init();
 	for (i = 0; i < r->neds; i++) {
 		e = &r->eds[i];
 		check_parts(e->front, e->nfront);

@@ -229,10 +229,10 @@ icon_bars_draw(cairo_t *cr, int px)
 	cairo_fill(cr);
 }
 
-/* The icon as a PNG of px × px pixels.  Returns 0 if cairo or librsvg
- * failed. */
+/* The icon as a PNG of px × px pixels, appended to b.  Returns 0 if
+ * cairo or librsvg failed. */
 static int
-icon_png(struct buf *b, int px)
+icon_draw_png(struct buf *b, int px)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
@@ -249,6 +249,37 @@ icon_png(struct buf *b, int px)
 	    CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
 	return ok;
+}
+
+/*
+ * icon_draw_png(), once per size and process: the site writes the same
+ * icons at its root and in each edition, and they depend only on the
+ * theme and the icon, which are loaded once per process too.  libpng
+ * trying its five filters on every row made each copy cost as much as
+ * ten pages.  The copies kept live with the process.
+ */
+static int
+icon_png(struct buf *b, int px)
+{
+	static struct {
+		int		 px;
+		struct buf	 png;
+	} made[2];			/* favicon.png, apple-touch-icon.png */
+	size_t		 i, start = b->len;
+
+	for (i = 0; i < sizeof(made) / sizeof(made[0]); i++)
+		if (made[i].px == px) {
+			buf_put(b, made[i].png.data, made[i].png.len);
+			return 1;
+		} else if (made[i].px == 0)
+			break;
+	if (!icon_draw_png(b, px))
+		return 0;
+	if (i < sizeof(made) / sizeof(made[0])) {
+		made[i].px = px;
+		buf_put(&made[i].png, b->data + start, b->len - start);
+	}
+	return 1;
 }
 
 /* favicon.svg, favicon.png and apple-touch-icon.png in dir. */

@@ -253,6 +253,71 @@ typo_str(struct arena *ar, const char *s)
 	return r;
 }
 
+/* The digits of m (< 1e15), but its trailing zeros, into digs; returns
+ * how many digits m has. */
+static int
+int_digits(char *digs, double m)
+{
+	unsigned long long u = (unsigned long long)m;
+	char		 r[24];
+	int		 n = 0, i;
+
+	do
+		r[n++] = '0' + u % 10;
+	while ((u /= 10) > 0);
+	for (i = 0; i < n; i++)
+		digs[i] = r[n - 1 - i];
+	for (i = n; i > 1 && digs[i - 1] == '0'; i--)
+		continue;
+	digs[i] = '\0';
+	return n;
+}
+
+/*
+ * The digits of the shortest decimal form of v (finite, >= 0) that reads
+ * back as v, into digs (at least 18 bytes: 17 digits at most), no
+ * trailing zero but for v = 0 ("0"); returns the place of its decimal
+ * point (1 for "1.5", 0 for "0.15").  Of the decimals of at most 15
+ * significant digits, at most one reads back as a given double: they lie
+ * further apart than its neighbours do.  So a value that is some m / 10^k
+ * (m < 10^15, the division exact to the last bit as strtod is) has the
+ * digits of m: most values of indicators, found with no conversion.
+ * Else, when the 15-digit form reads back, the shortest is that form
+ * without its trailing zeros, and only otherwise are 16 and 17 digits
+ * tried.
+ */
+static int
+shortest_digits(char *digs, double v)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	char		 s[64], *e;
+	double		 m;
+	size_t		 k;
+	int		 p, n = 0;
+
+	for (k = 0; k < sizeof(p10) / sizeof(p10[0]); k++) {
+		if ((m = rint(v * p10[k])) >= 1e15)
+			break;
+		if (m / p10[k] == v)
+			return int_digits(digs, m) - (int)k;
+	}
+	for (p = 14; p < 16; p++) {
+		cnum_snprintf(s, sizeof(s), "%.*e", p, v);
+		if (cnum_strtod(s, NULL) == v)
+			break;
+	}
+	if (p == 16)
+		cnum_snprintf(s, sizeof(s), "%.*e", p, v);
+	/* s is "D.DDDe±XX": digits and the place of the decimal point. */
+	for (e = s; *e != 'e'; e++)
+		if (*e >= '0' && *e <= '9')
+			digs[n++] = *e;
+	while (n > 1 && digs[n - 1] == '0')
+		n--;
+	digs[n] = '\0';
+	return (int)strtol(e + 1, NULL, 10) + 1; /* "e+05": 3 digits at most */
+}
+
 /*
  * |v| rounded half away from zero to d decimals, written "123.45" into
  * out.  The rounding works on the shortest decimal form that reads back
@@ -262,26 +327,16 @@ typo_str(struct arena *ar, const char *s)
 static void
 round_decimal(char *out, size_t size, double v, int d)
 {
-	char	 s[64], digs[64], kept[96];
-	int	 p, n = 0, pt, keep, i, o = 0;
-	char	*e;
+	char	 digs[64], kept[96];
+	int	 n, pt, keep, i, o = 0;
 
 	if (!isfinite(v)) {	/* no digits to round: "nan" has no 'e' */
 		snprintf(out, size, "0");
 		return;
 	}
 	v = fabs(v);
-	for (p = 0; p < 17; p++) {
-		cnum_snprintf(s, sizeof(s), "%.*e", p, v);
-		if (cnum_strtod(s, NULL) == v)
-			break;
-	}
-	/* s is "D.DDDe±XX": digits and the place of the decimal point. */
-	for (e = s; *e != 'e'; e++)
-		if (*e >= '0' && *e <= '9' && n < 60)
-			digs[n++] = *e;
-	digs[n] = '\0';
-	pt = (int)strtol(e + 1, NULL, 10) + 1;	/* "e+05": 3 digits at most */
+	pt = shortest_digits(digs, v);
+	n = (int)strlen(digs);
 	keep = pt + d;
 	if (v == 0 || keep < 0 || keep > 80) {
 		if (keep > 80)	/* no such precision is ever asked */

@@ -285,6 +285,31 @@ else
 	    "$(cat "$WORK/n1" "$WORK/n2")"
 fi
 
+# ---- strokes under a translation written with no matrix (gen/chart.c
+# draw_stroke: six fewer numbers for cairo to print a line) ----
+n=$(cat "$WORK"/a/*/charts/*.svg "$WORK"/a/*/synthese-*.svg |
+    grep -c '<path [^>]*transform="matrix(1,0,0,1,')
+s=$(cat "$WORK"/a/*/charts/*.svg | grep -c '<path [^>]*stroke="rgb')
+if [ "$n" -eq 0 ] && [ "$s" -gt 100 ]; then
+	pass "no stroked path of a chart carries a translation ($s strokes)"
+else fail "no stroked path of a chart carries a translation" \
+	"$n of $s strokes do"; fi
+
+# ---- a chart's grid lines are one path (gen/chart.c grid_stroke) ----
+bad=
+multi=0
+for f in "$WORK"/a/*/charts/*.svg; do
+	case $f in */progression*) continue ;; esac
+	g=$(grep -c '<path [^>]*stroke-width="0.6"' "$f")
+	[ "$g" -le 1 ] || bad="$bad $(basename "$f"):$g"
+	grep -q '<path [^>]*stroke-width="0.6"[^>]* d="M [^"]* M [^"]* M ' \
+	    "$f" && multi=$((multi + 1))
+done
+if [ -z "$bad" ] && [ "$multi" -gt 5 ]; then
+	pass "grid lines: one path a chart ($multi with three lines or more)"
+else fail "grid lines: one path a chart" "more than one:$bad" \
+	"charts with a grid of three lines or more: $multi"; fi
+
 # ---- golden files (pinned fonts: byte for byte) ----
 for g in 2016/charts/m02-lacune.svg 2016/charts/m01-negatifs.svg \
     2015/charts/m03-categories-longues.svg 2016/charts/m02-cible-seule.svg \

@@ -74,13 +74,57 @@ if grep -q "$rtl"'الضحايا المحددون, 2014-2016</text>' "$svg" &&
 else fail "charts: an Arabic label is text in the SVG and in the PDF figure" \
 	"$(cat "$WORK/b2.log")"; fi
 
+# The pinned fonts' patterns come from fontconfig's cache of their folders
+# (gen/font.c) when it has them, else from scanning each file: the same
+# bytes either way.  "Cold": a configuration whose only cache folder is
+# empty.  check loads the fonts too: warm, it opens no font file the
+# content does not need (Georgian); cold, it scans them all.
+printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n' \
+    "$WORK/fc-empty" >"$WORK/cold.conf"
+mkdir -p "$WORK/fc-empty"
+FONTCONFIG_FILE=$WORK/cold.conf "$BIN" build --content "$C" \
+    --out "$WORK/ocold" --quiet >"$WORK/cold.log" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$WORK/cold.log" ] &&
+    diff -r -x '.out*' "$OUT" "$WORK/ocold" >"$WORK/cold.diff" 2>&1; then
+	pass "fonts: the same output with and without fontconfig's cache"
+else fail "fonts: the same output with and without fontconfig's cache" \
+	"rc=$rc" "$(cat "$WORK/cold.log")" "$(head -n 5 "$WORK/cold.diff")"; fi
+georgian=/usr/share/fonts/truetype/noto/NotoSansGeorgian-Regular.ttf
+if ! command -v strace >/dev/null 2>&1; then
+	pass "fonts: from the cache, no fallback file read # SKIP no strace"
+elif ! fc-cat "$(dirname $georgian)" 2>/dev/null | grep -q Georgian; then
+	pass "fonts: from the cache, no fallback file read # SKIP no valid \
+fontconfig cache of $(dirname $georgian) (fc-cache)"
+else
+	# LeakSanitizer does not run under ptrace (make test-asan).
+	asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	ASAN_OPTIONS=$asan strace -f -qq -e trace=open,openat \
+	    -o "$WORK/warm.trace" "$BIN" check --content "$C" >/dev/null 2>&1
+	ASAN_OPTIONS=$asan FONTCONFIG_FILE=$WORK/cold.conf strace -f -qq \
+	    -e trace=open,openat -o "$WORK/cold.trace" \
+	    "$BIN" check --content "$C" >/dev/null 2>&1
+	warm=$(grep -c "$georgian" "$WORK/warm.trace")
+	cold=$(grep -c "$georgian" "$WORK/cold.trace")
+	if [ "$warm" -eq 0 ] && [ "$cold" -gt 0 ]; then
+		pass "fonts: from the cache, no fallback file read (scanned \
+without it)"
+	else fail "fonts: from the cache, no fallback file read" \
+		"opens of $georgian: $warm warm, $cold cold"; fi
+fi
+
 # check warns at a character no font has, where it is.
-printf '\nDes hiéroglyphes : 𓀀 et 𓀁.\n' >>"$WORK/c2/editions/2016/avant-propos.md"
+# (U+0F40, Tibetan: a character of the table of gen/font.c fine[].)
+printf '\nDes hiéroglyphes : 𓀀 et 𓀁.\nDu tibétain : ཀ.\n' \
+    >>"$WORK/c2/editions/2016/avant-propos.md"
 "$BIN" check --content "$WORK/c2" >"$WORK/check.log" 2>&1
 rc=$?
 if [ $rc -eq 0 ] && grep -q "avant-propos.md:[0-9]*:20: warning: .*U+13000" \
-    "$WORK/check.log" && grep -q "U+13001" "$WORK/check.log"; then
-	pass "check warns at a character no font has (file:line:col, U+13000)"
+    "$WORK/check.log" && grep -q "U+13001" "$WORK/check.log" &&
+    grep -q "avant-propos.md:[0-9]*:15: warning: .*U+0F40" "$WORK/check.log"
+then
+	pass "check warns at a character no font has (file:line:col, U+13000, \
+U+0F40)"
 else fail "check warns at a character no font has" "rc=$rc" \
 	"$(cat "$WORK/check.log")"; fi
 "$BIN" check --content "$WORK/c2" --werror >/dev/null 2>&1

@@ -6,6 +6,7 @@
  * the tree (it reads styles/theme.css).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,116 @@ cfmt(double v, const char *unit, const char *want)
 	chart_fmt(got, sizeof(got), v, unit);
 	snprintf(name, sizeof(name), "chart_fmt(%.17g, \"%s\")", v, unit);
 	expect_str(name, got, want);
+}
+
+/*
+ * fmt_num's rounding against the first way it found the shortest decimal
+ * form of a value (every length from 1 digit up, until one reads back),
+ * kept here as an oracle: values of the kinds indicators hold (integers,
+ * a few decimals, ties at the last place) and arbitrary doubles, each at
+ * 0 to 4 decimals.
+ */
+static void
+oracle_round(char *out, size_t size, double v, int d)
+{
+	char	 s[64], digs[64], kept[96];
+	int	 p, n = 0, pt, keep, i, o = 0;
+	char	*e;
+
+	for (p = 0; p < 17; p++) {
+		snprintf(s, sizeof(s), "%.*e", p, v);
+		if (strtod(s, NULL) == v)
+			break;
+	}
+	for (e = s; *e != 'e'; e++)
+		if (*e >= '0' && *e <= '9')
+			digs[n++] = *e;
+	pt = (int)strtol(e + 1, NULL, 10) + 1;
+	keep = pt + d;
+	if (v == 0 || keep < 0) {
+		snprintf(out, size, "%.*f", d, 0.0);
+		return;
+	}
+	for (i = 0; i < keep; i++)
+		kept[i] = i < n ? digs[i] : '0';
+	if (keep < n && digs[keep] >= '5') {
+		for (i = keep - 1; i >= 0 && kept[i] == '9'; i--)
+			kept[i] = '0';
+		if (i >= 0)
+			kept[i]++;
+		else {
+			memmove(kept + 1, kept, (size_t)keep);
+			kept[0] = '1';
+			keep++;
+			pt++;
+		}
+	}
+	if (pt <= 0)
+		out[o++] = '0';
+	for (i = 0; i < pt; i++)
+		out[o++] = i < keep ? kept[i] : '0';
+	if (d > 0)
+		out[o++] = '.';
+	for (i = 0; i < d; i++)
+		out[o++] = pt + i >= 0 && pt + i < keep ? kept[pt + i] : '0';
+	out[o] = '\0';
+}
+
+/* fmt_num's text without its group separators, with a full stop. */
+static void
+plain(char *s)
+{
+	char	*q = s;
+
+	for (; *s != '\0'; s++)
+		if (strncmp(s, NNBSP, 3) == 0)
+			s += 2;
+		else
+			*q++ = *s == ',' ? '.' : *s;
+	*q = '\0';
+}
+
+static void
+round_oracle(void)
+{
+	char		 got[128], want[128], name[128];
+	double		 v;
+	uint64_t	 bits, x = 88172645463325252ull;
+	int		 i, d, bad = 0;
+
+	for (i = 0; i < 40000 && bad < 5; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		switch (i % 4) {
+		case 0:		/* integers */
+			v = (double)(x % 100000000);
+			break;
+		case 1:		/* a few decimals */
+			v = (double)(x % 1000000) / pow(10, (double)((x >> 40) % 7));
+			break;
+		case 2:		/* ties at the last place */
+			v = ((double)(x % 100000) * 10 + 5) /
+			    pow(10, 1 + (double)((x >> 40) % 5));
+			break;
+		default:	/* any finite double of a sane size */
+			bits = (x & 0x800fffffffffffffull) |
+			    ((uint64_t)(1023 - 20 + (x >> 52) % 50) << 52);
+			memcpy(&v, &bits, sizeof(v));
+			v = fabs(v);
+			break;
+		}
+		d = (int)((x >> 32) % 5);
+		fmt_num(got, sizeof(got), v, d);
+		plain(got);
+		oracle_round(want, sizeof(want), v, d);
+		if (strcmp(got, want) != 0) {
+			snprintf(name, sizeof(name), "fmt_num(%.17g, %d) "
+			    "as the oracle", v, d);
+			expect_str(name, got, want);
+			bad++;
+		}
+	}
+	expect("fmt_num rounds 40000 values as the shortest-form oracle does",
+	    bad == 0);
 }
 
 /* ---- theme ---- */
@@ -632,6 +743,7 @@ main(void)
 	val(999999, "€", "1,00" NNBSP "M€");
 	val(99999999, "€", "100" NNBSP "M€");
 	num(0.125, -1, "0,13");
+	round_oracle();
 	cfmt(0.004, "personnes", "0,004");
 	cfmt(-0.004, "personnes", MINUS "0,004");
 	cfmt(0.004, "%", "0,004" NNBSP "%");
