@@ -517,7 +517,10 @@ chart_desc_progress(const struct report *r, const struct edition *e)
 	enum status	 sts[STATUS__MAX];
 	char		*w = measures_word(r);
 
-	buf_printf(&b, T("Nombre de %s par statut"), w);
+	/* "de" elides before a vowel: another name takes "des". */
+	buf_printf(&b, level_words_default(&r->plan, r->plan.nlevels - 1) ?
+	    T("Nombre de %s par statut") : T("Répartition des %s par statut"),
+	    w);
 	free(w);
 	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
 		chart_count_status(r, r->eds[i].year, cnt);

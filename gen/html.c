@@ -1578,8 +1578,13 @@ counts_table(struct page *p, struct measure **all, const struct counts *c)
 	size_t		 i, nst;
 	char		*w = word(p, MLEVEL(pl), 1);
 
-	pf(p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
-	    "%s par appréciation"), w);
+	/* "de" elides before a vowel: another name takes "des". */
+	if (level_words_default(pl, MLEVEL(pl)))
+		pf(p, T("<table class=\"data counts-table\">\n<caption>"
+		    "Nombre de %s par appréciation"), w);
+	else
+		pf(p, T("<table class=\"data counts-table\">\n<caption>"
+		    "Répartition des %s par appréciation"), w);
 	free(w);
 	pf(p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
 	    "</th><th scope=\"col\" class=\"num\">"), e->year);

@@ -854,4 +854,8 @@ const struct i18n_pair i18n_pairs[] = {
 	    "%zu of them “%s”, as assessed %s" },
 	{ "dont %zu au statut « %s »",
 	    "%zu of them “%s”" },
+	{ "<table class=\"data counts-table\">\n<caption>Répartition des %s par appréciation",
+	    "<table class=\"data counts-table\">\n<caption>Number of %s by assessment" },
+	{ "Répartition des %s par statut",
+	    "Number of %s by status" },
 };
