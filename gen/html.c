@@ -1376,10 +1376,11 @@ static void
 keyfig_status(struct page *p, const struct counts *c,
     const struct scale_status *st)
 {
-	char	*w = word(p, MLEVEL(&p->r->plan), 1);
+	size_t	 n = c->n[st->slot];
+	char	*w = word(p, MLEVEL(&p->r->plan), !i18n_singular(n));
 
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "%s au statut « "), c->n[st->slot], w);
+	    "%s au statut « "), n, w);
 	txt(p, st->label);
 	puts_(p, T(" »</span></li>\n"));
 	free(w);
@@ -1469,14 +1470,17 @@ count_trends(const struct plan *pl, const struct edition *e,
  * done, and those not done; in words that agree with the measures' name
  * when it is the default one, else by the statuses' names. */
 static void
-keyfigs_cncdh(struct page *p, const struct counts *c, const char *w)
+keyfigs_cncdh(struct page *p, const struct counts *c)
 {
 	const struct plan *pl = &p->r->plan;
+	size_t		 n = c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL];
+	char		*w;
 
 	if (!level_words_default(pl, MLEVEL(pl))) {
+		w = word(p, MLEVEL(pl), !i18n_singular(n));
 		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">%s au statut « "),
-		    c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL], w);
+		    "class=\"kf-lab\">%s au statut « "), n, w);
+		free(w);
 		txt(p, status_name(pl, STATUS_IMPLEMENTED));
 		puts_(p, T(" » ou « "));
 		txt(p, status_name(pl, STATUS_PARTIAL));
@@ -1486,24 +1490,25 @@ keyfigs_cncdh(struct page *p, const struct counts *c, const char *w)
 	}
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 	    "class=\"kf-lab\">mesures réalisées ou partiellement "
-	    "réalisées</span></li>\n"),
-	    c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL]);
+	    "réalisées</span></li>\n"), n);
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 	    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
 	    c->n[STATUS_NOT_IMPLEMENTED]);
 }
 
 /* The key figure of the measures whose status moved since the edition
- * before; w is their name. */
+ * before. */
 static void
-keyfig_trends(struct page *p, const char *w)
+keyfig_trends(struct page *p)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct edition *e = p->e;
 	size_t		 ntrend[CHANGE__MAX];
 	int		 dflt = level_words_default(pl, MLEVEL(pl));
+	char		*w;
 
 	count_trends(pl, e, ntrend);
+	w = word(p, MLEVEL(pl), !i18n_singular(ntrend[CHANGE_BETTER]));
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
 	    "class=\"kf-lab\">%s en progrès depuis %d, %zu "
 	    "stables, %zu en recul%s%s%s</span></li>\n"),
@@ -1514,6 +1519,7 @@ keyfig_trends(struct page *p, const char *w)
 	    T(", d’autres au statut « "), ntrend[CHANGE_OTHER] == 0 ?
 	    "" : status_name(pl, STATUS_NOT_ASSESSED),
 	    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
+	free(w);
 }
 
 /* The key figures of the edition; c counts its measures by status. */
@@ -1523,7 +1529,7 @@ dashboard_keyfigs(struct page *p, const struct counts *c)
 	const struct plan *pl = &p->r->plan;
 	const struct edition *e = p->e;
 	size_t		 ninds, nfilled;
-	char		*w = word(p, MLEVEL(pl), 1);
+	char		*w = word(p, MLEVEL(pl), !i18n_singular(c->total));
 
 	puts_(p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n"));
@@ -1540,9 +1546,9 @@ dashboard_keyfigs(struct page *p, const struct counts *c)
 		if (pl->nscale > 1)
 			keyfig_status(p, c, &pl->scale[pl->nscale - 1]);
 	} else
-		keyfigs_cncdh(p, c, w);
+		keyfigs_cncdh(p, c);
 	if (e->prev != NULL)
-		keyfig_trends(p, w);
+		keyfig_trends(p);
 	free(w);
 	count_indicators(pl, e->year, &ninds, &nfilled);
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
@@ -1618,7 +1624,8 @@ dashboard_overview(struct page *p, struct measure **all,
     const struct counts *c)
 {
 	const struct edition *e = p->e;
-	char		*w = word(p, MLEVEL(&p->r->plan), 1);
+	char		*w = word(p, MLEVEL(&p->r->plan),
+	    !i18n_singular(p->r->plan.nmeasures));
 
 	PUTSL(p, "<section aria-labelledby=\"avancement\">\n");
 	pf(p, T("<h2 id=\"avancement\">Avancement des %zu %s en %d</h2>\n"),
@@ -1777,7 +1784,7 @@ page_priority(const struct report *r, const struct edition *e,
 	txt(&p, pr->title);
 	PUTSL(&p, "</h1>\n");
 	count_statuses(e, pr->measures, pr->nmeasures, &c);
-	w = word(&p, MLEVEL(&r->plan), 1);
+	w = word(&p, MLEVEL(&r->plan), !i18n_singular(pr->nmeasures));
 	pf(&p, T("<p class=\"lead\">%zu %s. Appréciation en %d" NBSP ":</p>"
 	    "\n"), pr->nmeasures, w, e->year);
 	free(w);
@@ -2479,7 +2486,9 @@ data_format(struct page *p)
 	for (c = 0; c < csv_ncols; c++) {
 		pf(p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
 		    T(csv_cols[c].name));
-		txt(p, T(csv_cols[c].what));
+		txt(p, csv_cols[c].what_other == NULL || level_words_default(
+		    &p->r->plan, MLEVEL(&p->r->plan)) ? T(csv_cols[c].what) :
+		    T(csv_cols[c].what_other));
 		PUTSL(p, "</td></tr>\n");
 	}
 	PUTSL(p, "</tbody>\n</table>\n");

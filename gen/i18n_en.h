@@ -858,4 +858,8 @@ const struct i18n_pair i18n_pairs[] = {
 	    "<table class=\"data counts-table\">\n<caption>Number of %s by assessment" },
 	{ "Répartition des %s par statut",
 	    "Number of %s by status" },
+	{ "Numéro, dans le plan, de l’élément évalué.",
+	    "Number, in the plan, of the item assessed." },
+	{ "Identifiant de l’indicateur, unique pour l’élément évalué.",
+	    "Identifier of the indicator, unique within the item assessed." },
 };
