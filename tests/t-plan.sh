@@ -235,6 +235,14 @@ else
 	fail "sample: the default levels declared build the same bytes" \
 	    "$(head -20 "$WORK/s.diff")"
 fi
+has "sample: the sentences written for « mesure »" "$WORK/s1/2016/index.html" \
+    "mesures évaluées</span>" "Les mesures, par priorité</h2>" \
+    "mesures réalisées ou partiellement réalisées</span>" \
+    "mesures en progrès depuis 2015" "1 passée par « "
+has "sample: a measure page's sentences written for « mesure »" \
+    "$WORK/s1/2016/mesure-07.html" "Cette mesure dans les autres éditions" \
+    'aria-label="Mesures précédente et suivante"' "Mesure précédente" \
+    "Mesure suivante"
 
 # ---- a plan of one level: its measures alone ----
 O=$WORK/one-level/2021
