@@ -119,6 +119,9 @@ char	*public_url(const struct opts *, const char *rel);
 struct csv_col {
 	const char	*name;
 	const char	*what;		/* what it holds, a sentence */
+	const char	*what_other;	/* the same, for measures named
+					 * otherwise than the default,
+					 * with no agreement; or NULL */
 };
 extern const struct csv_col csv_cols[];
 extern const size_t csv_ncols;

@@ -2632,16 +2632,18 @@ sheet_figures(struct dc *d, const struct report *r,
 
 /* The source at the foot of the sheet. */
 static void
-sheet_footer(struct dc *d, const struct edition *e)
+sheet_footer(struct dc *d, const struct report *r, const struct edition *e)
 {
 	const double	 W = CHART_SHEET_WIDTH, H = CHART_SHEET_HEIGHT;
 	const double	 M = SHEET_M;
-	char		*s;
+	char		*s, *w;
 	double		 h;
 
-	s = xasprintf(T("Source" NBSP ": %s. Le détail des mesures, des "
+	w = level_word(&r->plan, r->plan.nlevels - 1, 1);
+	s = xasprintf(T("Source" NBSP ": %s. Le détail des %s, des "
 	    "indicateurs et de leurs sources figure dans le rapport."),
-	    e->institution);
+	    e->institution, w);
+	free(w);
 	measure(d, s, d->th->size_note, 0, W - 2 * M, 2, NULL, &h);
 	text(d, s, d->th->size_note, 0, M, H - M - h, HA_LEFT, d->th->muted,
 	    W - 2 * M, 2, NULL);
@@ -2684,7 +2686,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	colw = (W - 2 * M) * 0.56;
 	fy = sheet_statuses(d, r, e, y, colw);
 	sheet_figures(d, r, e, M + colw + 28, y, fy);
-	sheet_footer(d, e);
+	sheet_footer(d, r, e);
 	if (draft)
 		sheet_draft(d);
 	cairo_restore(cr);

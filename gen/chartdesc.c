@@ -410,11 +410,23 @@ measure_words(const struct report *r, const struct measure *m)
 	return buf_detach(&b);
 }
 
+/* The measures' name inside a sentence, in the plural; the caller
+ * frees it. */
+static char *
+measures_word(const struct report *r)
+{
+	return level_word(&r->plan, r->plan.nlevels - 1, 1);
+}
+
 char *
 chart_title_status(const struct report *r, const struct edition *e)
 {
-	return xasprintf(T("Statut des %zu mesures du plan en %d"),
-	    r->plan.nmeasures, e->year);
+	char	*w = measures_word(r), *s;
+
+	s = xasprintf(T("Statut des %zu %s du plan en %d"),
+	    r->plan.nmeasures, w, e->year);
+	free(w);
+	return s;
 }
 
 char *
@@ -429,8 +441,10 @@ chart_desc_status(const struct report *r, const struct edition *e)
 
 	chart_count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
-	buf_printf(&b, T("Statut des %zu mesures en %d" NBSP ": "),
-	    r->plan.nmeasures, e->year);
+	lab = measures_word(r);
+	buf_printf(&b, T("Statut des %zu %s en %d" NBSP ": "),
+	    r->plan.nmeasures, lab, e->year);
+	free(lab);
 	for (l = 0, k = 0; l < nst; l++) {
 		if (k++ > 0)
 			buf_puts(&b, ", ");
@@ -483,11 +497,16 @@ chart_desc_status(const struct report *r, const struct edition *e)
 char *
 chart_title_progress(const struct report *r, const struct edition *e)
 {
+	char	*w = measures_word(r), *s;
+
 	if (r->eds[0].year == e->year)
-		return xasprintf(T("Statut des mesures du plan, édition %d"),
+		s = xasprintf(T("Statut des %s du plan, édition %d"), w,
 		    e->year);
-	return xasprintf(T("Statut des mesures du plan, éditions %d à %d"),
-	    r->eds[0].year, e->year);
+	else
+		s = xasprintf(T("Statut des %s du plan, éditions %d à %d"),
+		    w, r->eds[0].year, e->year);
+	free(w);
+	return s;
 }
 
 char *
@@ -496,8 +515,13 @@ chart_desc_progress(const struct report *r, const struct edition *e)
 	struct buf	 b = { NULL, 0, 0 };
 	size_t		 cnt[STATUS__MAX], i, l, nst;
 	enum status	 sts[STATUS__MAX];
+	char		*w = measures_word(r);
 
-	buf_puts(&b, T("Nombre de mesures par statut"));
+	/* "de" elides before a vowel: another name takes "des". */
+	buf_printf(&b, level_words_default(&r->plan, r->plan.nlevels - 1) ?
+	    T("Nombre de %s par statut") : T("Répartition des %s par statut"),
+	    w);
+	free(w);
 	for (i = 0; i < r->neds && r->eds[i].year <= e->year; i++) {
 		chart_count_status(r, r->eds[i].year, cnt);
 		nst = scale_legend(&r->plan, cnt, sts);
@@ -516,6 +540,36 @@ chart_desc_progress(const struct report *r, const struct edition *e)
 
 /* ---- the synthesis sheet ---- */
 
+/* The key figure of the CNCDH's scale: the measures done or partly done,
+ * of which done; in words that agree with the measures' name when it is
+ * the default one, else by the statuses' names.  w: that name. */
+static void
+fig_cncdh(const struct report *r, const struct edition *e,
+    const size_t *cnt, const char *w, struct chart_fig *f)
+{
+	const struct plan *pl = &r->plan;
+	size_t		 done = cnt[STATUS_IMPLEMENTED];
+
+	snprintf(f->value, sizeof(f->value), T("%zu sur %zu"),
+	    done + cnt[STATUS_PARTIAL], pl->nmeasures);
+	if (!level_words_default(pl, pl->nlevels - 1)) {
+		f->label = xasprintf(T("%s au statut « %s » ou « %s »"), w,
+		    status_name(pl, STATUS_IMPLEMENTED),
+		    status_name(pl, STATUS_PARTIAL));
+		f->detail = e->assessor != NULL ? xasprintf(T("dont %zu au "
+		    "statut « %s », selon l’appréciation %s"), done,
+		    status_name(pl, STATUS_IMPLEMENTED), e->assessor) :
+		    xasprintf(T("dont %zu au statut « %s »"), done,
+		    status_name(pl, STATUS_IMPLEMENTED));
+		return;
+	}
+	f->label = xstrdup(T("mesures réalisées ou partiellement réalisées"));
+	f->detail = e->assessor != NULL ? xasprintf(Tn(done, "dont %zu "
+	    "réalisée, selon l’appréciation %s", "dont %zu réalisées, selon "
+	    "l’appréciation %s"), done, e->assessor) : xasprintf(Tn(done,
+	    "dont %zu réalisée", "dont %zu réalisées"), done);
+}
+
 /* The key figures of an edition: the statuses, then indicator values of
  * the edition year (the year before if too few), in plan order. */
 size_t
@@ -530,29 +584,19 @@ chart_key_figures(const struct report *r, const struct edition *e,
 	enum status	 best;
 
 	chart_count_status(r, e->year, cnt);
+	mw = measures_word(r);
 	if (r->plan.own_scale) {
 		/* The best status of the plan's own scale. */
 		best = r->plan.scale[0].slot;
 		snprintf(f[n].value, sizeof(f[n].value), T("%zu sur %zu"),
 		    cnt[best], r->plan.nmeasures);
-		f[n].label = xasprintf(T("mesures au statut « %s »"),
+		f[n].label = xasprintf(T("%s au statut « %s »"), mw,
 		    status_name(&r->plan, best));
 		f[n].detail = e->assessor != NULL ? xasprintf(
 		    T("selon l’appréciation %s"), e->assessor) : xstrdup("");
-	} else {
-		snprintf(f[n].value, sizeof(f[n].value), T("%zu sur %zu"),
-		    cnt[STATUS_IMPLEMENTED] + cnt[STATUS_PARTIAL],
-		    r->plan.nmeasures);
-		f[n].label = xstrdup(
-		    T("mesures réalisées ou partiellement réalisées"));
-		f[n].detail = e->assessor != NULL ? xasprintf(Tn(
-		    cnt[STATUS_IMPLEMENTED], "dont %zu réalisée, selon "
-		    "l’appréciation %s", "dont %zu réalisées, selon "
-		    "l’appréciation %s"), cnt[STATUS_IMPLEMENTED],
-		    e->assessor) : xasprintf(Tn(cnt[STATUS_IMPLEMENTED],
-		    "dont %zu réalisée", "dont %zu réalisées"),
-		    cnt[STATUS_IMPLEMENTED]);
-	}
+	} else
+		fig_cncdh(r, e, cnt, mw, &f[n]);
+	free(mw);
 	n++;
 	for (pass = 0; pass < 2 && n < CHART_MAX_FIGS; pass++) {
 		y = e->year - (int)pass;

@@ -18,35 +18,38 @@
 
 /* The columns of the CSV file, documented on donnees.html. */
 const struct csv_col csv_cols[] = {
-	{ N_("edition"), N_("Année de l’édition du rapport.") },
-	{ N_("mesure"), N_("Numéro de la mesure dans le plan.") },
+	{ N_("edition"), N_("Année de l’édition du rapport."), NULL },
+	{ N_("mesure"), N_("Numéro de la mesure dans le plan."),
+	    N_("Numéro, dans le plan, de l’élément évalué.") },
 	{ N_("indicateur"), N_("Identifiant de l’indicateur, unique pour "
-	    "la mesure.") },
-	{ N_("libelle"), N_("Libellé de l’indicateur.") },
+	    "la mesure."), N_("Identifiant de l’indicateur, unique pour "
+	    "l’élément évalué.") },
+	{ N_("libelle"), N_("Libellé de l’indicateur."), NULL },
 	{ N_("categorie"), N_("Identifiant de la catégorie (ventilation), "
-	    "vide pour un indicateur sans catégories.") },
+	    "vide pour un indicateur sans catégories."), NULL },
 	{ N_("categorie_libelle"), N_("Libellé de la catégorie, vide "
-	    "sinon.") },
-	{ N_("annee"), N_("Année de la valeur.") },
+	    "sinon."), NULL },
+	{ N_("annee"), N_("Année de la valeur."), NULL },
 	{ N_("valeur"), N_("Valeur, sans séparateur de milliers" NBSP
 	    ": point décimal dans le fichier CSV, virgule dans la copie "
-	    "pour tableur.") },
-	{ N_("unite"), N_("Unité de la valeur (%, €, personnes…).") },
+	    "pour tableur."), NULL },
+	{ N_("unite"), N_("Unité de la valeur (%, €, personnes…)."), NULL },
 	{ N_("illustratif"), N_("«" NNBSP "oui" NNBSP "» si la valeur "
 	    "n’est pas issue d’une source publiée et n’est donnée qu’à "
-	    "titre illustratif, «" NNBSP "non" NNBSP "» sinon.") },
+	    "titre illustratif, «" NNBSP "non" NNBSP "» sinon."), NULL },
 	{ N_("remarque"), N_("Précision sur la valeur (ordre de "
-	    "grandeur…), vide sinon.") },
+	    "grandeur…), vide sinon."), NULL },
 	{ N_("reference_annee"), N_("Année de la valeur de référence de "
-	    "l’indicateur, vide s’il n’en a pas.") },
-	{ N_("reference_valeur"), N_("Valeur de référence, vide sinon.") },
+	    "l’indicateur, vide s’il n’en a pas."), NULL },
+	{ N_("reference_valeur"), N_("Valeur de référence, vide sinon."),
+	    NULL },
 	{ N_("cible_annee"), N_("Année de la cible de l’indicateur, vide "
-	    "s’il n’en a pas.") },
-	{ N_("cible_valeur"), N_("Valeur cible, vide sinon.") },
-	{ N_("source"), N_("Source de l’indicateur.") },
+	    "s’il n’en a pas."), NULL },
+	{ N_("cible_valeur"), N_("Valeur cible, vide sinon."), NULL },
+	{ N_("source"), N_("Source de l’indicateur."), NULL },
 	{ N_("source_url"), N_("Adresse de la source chez son éditeur, "
-	    "vide si elle n’est pas connue.") },
-	{ N_("licence"), N_("Licence de réutilisation des données.") },
+	    "vide si elle n’est pas connue."), NULL },
+	{ N_("licence"), N_("Licence de réutilisation des données."), NULL },
 };
 
 const size_t csv_ncols = sizeof(csv_cols) / sizeof(csv_cols[0]);

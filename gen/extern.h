@@ -439,6 +439,16 @@ void		 level_number(const struct level *, int pos, const char *id,
  * The one place labels are formed; the caller frees it. */
 char		*level_label(const struct plan *, size_t level, const char *num,
 		    const char *sep);
+/* The name of a level inside a sentence, in the plural or the singular:
+ * its word as the plan declares it (or the default), the first capital
+ * lowered unless the word is in capitals: "axes", "recommendations",
+ * "mesure".  The one place sentences take it; the caller frees it. */
+char		*level_word(const struct plan *, size_t level, int plural);
+/* Whether a level has the default names of its place (the measures'
+ * level "Mesure"/"Mesures", in the language): the catalogue's sentences
+ * that agree with that name in gender ("mesures évaluées") are written
+ * for it; any other name takes a sentence that needs no agreement. */
+int		 level_words_default(const struct plan *, size_t level);
 /* Whether the plan has one level, its measures: they are then in one
  * implicit priority with no id, number, label or title, which no
  * backend shows (no heading, no page, no outline entry). */

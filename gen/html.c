@@ -422,6 +422,19 @@ label_nb(struct page *p, size_t level, const char *num)
 	free(l);
 }
 
+/* A level's name inside a sentence (level_word()), escaped for text and
+ * attributes; the caller frees it. */
+static char *
+word(const struct page *p, size_t level, int plural)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*w = level_word(&p->r->plan, level, plural);
+
+	html_esc_attr(&b, w);
+	free(w);
+	return buf_detach(&b);
+}
+
 /* An item's number alone, after its level's word if any: "n° 3". */
 static void
 num_nb(struct page *p, const struct level *lv, const char *num)
@@ -1394,10 +1407,14 @@ static void
 keyfig_status(struct page *p, const struct counts *c,
     const struct scale_status *st)
 {
+	size_t	 n = c->n[st->slot];
+	char	*w = word(p, MLEVEL(&p->r->plan), !i18n_singular(n));
+
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures au statut « "), c->n[st->slot]);
+	    "%s au statut « "), n, w);
 	txt(p, st->label);
 	puts_(p, T(" »</span></li>\n"));
+	free(w);
 }
 
 /* The top of the dashboard: the edition's title, publisher, date and the
@@ -1480,43 +1497,90 @@ count_trends(const struct plan *pl, const struct edition *e,
 			ntrend[report_change(pl, pa->status, a->status)]++;
 }
 
+/* The key figures of the CNCDH's scale: the measures done or partly
+ * done, and those not done; in words that agree with the measures' name
+ * when it is the default one, else by the statuses' names. */
+static void
+keyfigs_cncdh(struct page *p, const struct counts *c)
+{
+	const struct plan *pl = &p->r->plan;
+	size_t		 n = c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL];
+	char		*w;
+
+	if (!level_words_default(pl, MLEVEL(pl))) {
+		w = word(p, MLEVEL(pl), !i18n_singular(n));
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">%s au statut « "), n, w);
+		free(w);
+		txt(p, status_name(pl, STATUS_IMPLEMENTED));
+		puts_(p, T(" » ou « "));
+		txt(p, status_name(pl, STATUS_PARTIAL));
+		puts_(p, T(" »</span></li>\n"));
+		keyfig_status(p, c, pl->status[STATUS_NOT_IMPLEMENTED]);
+		return;
+	}
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+	    "class=\"kf-lab\">mesures réalisées ou partiellement "
+	    "réalisées</span></li>\n"), n);
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+	    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
+	    c->n[STATUS_NOT_IMPLEMENTED]);
+}
+
+/* The key figure of the measures whose status moved since the edition
+ * before. */
+static void
+keyfig_trends(struct page *p)
+{
+	const struct plan *pl = &p->r->plan;
+	const struct edition *e = p->e;
+	size_t		 ntrend[CHANGE__MAX];
+	int		 dflt = level_words_default(pl, MLEVEL(pl));
+	char		*w;
+
+	count_trends(pl, e, ntrend);
+	w = word(p, MLEVEL(pl), !i18n_singular(ntrend[CHANGE_BETTER]));
+	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+	    "class=\"kf-lab\">%s en progrès depuis %d, %zu "
+	    "stables, %zu en recul%s%s%s</span></li>\n"),
+	    ntrend[CHANGE_BETTER], w, e->prev->year, ntrend[CHANGE_SAME],
+	    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
+	    ntrend[CHANGE_OTHER] == 1 ? (dflt ? T(", 1 passée par « ") :
+	    T(", 1 au statut « ")) : dflt ? T(", d’autres passées par « ") :
+	    T(", d’autres au statut « "), ntrend[CHANGE_OTHER] == 0 ?
+	    "" : status_name(pl, STATUS_NOT_ASSESSED),
+	    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
+	free(w);
+}
+
 /* The key figures of the edition; c counts its measures by status. */
 static void
 dashboard_keyfigs(struct page *p, const struct counts *c)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct edition *e = p->e;
-	size_t		 ninds, nfilled, ntrend[CHANGE__MAX];
+	size_t		 ninds, nfilled;
+	char		*w = word(p, MLEVEL(pl), !i18n_singular(c->total));
 
 	puts_(p, T("<section class=\"keyfigs\" aria-labelledby=\"chiffres\">\n"
 	    "<h2 id=\"chiffres\">Chiffres clés</h2>\n<ul>\n"));
-	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
-	    "mesures évaluées</span></li>\n"), c->total);
+	if (level_words_default(pl, MLEVEL(pl)))
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">mesures évaluées</span></li>\n"),
+		    c->total);
+	else
+		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
+		    "class=\"kf-lab\">%s ayant reçu une appréciation</span>"
+		    "</li>\n"), c->total, w);
 	if (pl->own_scale) {	/* the best and the worst of the scale */
 		keyfig_status(p, c, &pl->scale[0]);
 		if (pl->nscale > 1)
 			keyfig_status(p, c, &pl->scale[pl->nscale - 1]);
-	} else {
-		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">mesures réalisées ou partiellement "
-		    "réalisées</span></li>\n"),
-		    c->n[STATUS_IMPLEMENTED] + c->n[STATUS_PARTIAL]);
-		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">mesures non réalisées</span></li>\n"),
-		    c->n[STATUS_NOT_IMPLEMENTED]);
-	}
-	if (e->prev != NULL) {
-		count_trends(pl, e, ntrend);
-		pf(p, T("<li><span class=\"kf-num\">%zu</span> <span "
-		    "class=\"kf-lab\">mesures en progrès depuis %d, %zu "
-		    "stables, %zu en recul%s%s%s</span></li>\n"),
-		    ntrend[CHANGE_BETTER], e->prev->year, ntrend[CHANGE_SAME],
-		    ntrend[CHANGE_WORSE], ntrend[CHANGE_OTHER] == 0 ? "" :
-		    ntrend[CHANGE_OTHER] == 1 ? T(", 1 passée par « ") :
-		    T(", d’autres passées par « "), ntrend[CHANGE_OTHER] == 0 ?
-		    "" : status_name(pl, STATUS_NOT_ASSESSED),
-		    ntrend[CHANGE_OTHER] == 0 ? "" : T(" »"));
-	}
+	} else
+		keyfigs_cncdh(p, c);
+	if (e->prev != NULL)
+		keyfig_trends(p);
+	free(w);
 	count_indicators(pl, e->year, &ninds, &nfilled);
 	pf(p, T("<li><span class=\"kf-num\">%zu</span> <span class=\"kf-lab\">"
 	    "indicateurs suivis, dont %zu renseignés pour %d</span></li>\n"),
@@ -1549,11 +1613,20 @@ counts_table(struct page *p, struct measure **all, const struct counts *c)
 	struct counts	 pc;
 	enum status	 sts[STATUS__MAX];
 	size_t		 i, nst;
+	char		*w = word(p, MLEVEL(pl), 1);
 
-	puts_(p, T("<table class=\"data counts-table\">\n<caption>Nombre de "
-	    "mesures par appréciation"));
+	/* "de" elides before a vowel: another name takes "des". */
+	if (level_words_default(pl, MLEVEL(pl)))
+		pf(p, T("<table class=\"data counts-table\">\n<caption>"
+		    "Nombre de %s par appréciation"), w);
+	else
+		pf(p, T("<table class=\"data counts-table\">\n<caption>"
+		    "Répartition des %s par appréciation"), w);
+	free(w);
 	pf(p, T(" en %d</caption>\n<thead><tr><th scope=\"col\">Appréciation"
-	    "</th><th scope=\"col\" class=\"num\">Mesures</th>"), e->year);
+	    "</th><th scope=\"col\" class=\"num\">"), e->year);
+	txt(p, pl->levels[MLEVEL(pl)].plural);
+	PUTSL(p, "</th>");
 	if (e->prev != NULL)
 		pf(p, T("<th scope=\"col\" class=\"num\">Rappel %d</th>"),
 		    e->prev->year);
@@ -1582,10 +1655,13 @@ dashboard_overview(struct page *p, struct measure **all,
     const struct counts *c)
 {
 	const struct edition *e = p->e;
+	char		*w = word(p, MLEVEL(&p->r->plan),
+	    !i18n_singular(p->r->plan.nmeasures));
 
 	PUTSL(p, "<section aria-labelledby=\"avancement\">\n");
-	pf(p, T("<h2 id=\"avancement\">Avancement des %zu mesures en %d</h2>\n"),
-	    p->r->plan.nmeasures, e->year);
+	pf(p, T("<h2 id=\"avancement\">Avancement des %zu %s en %d</h2>\n"),
+	    p->r->plan.nmeasures, w, e->year);
+	free(w);
 	dashboard_chart(p, fname(FNAME_CHART_STATUS), chart_title_status,
 	    chart_desc_status);
 	/* The progress chart before the table, side by side: the table
@@ -1626,15 +1702,19 @@ dashboard_priorities(struct page *p)
 	const struct plan *pl = &p->r->plan;
 	const struct priority *pr;
 	struct counts	 pc;
-	char		 file[64];
+	char		 file[64], *mw, *pw;
 	size_t		 i, j;
 
 	if (plan_flat(pl)) {
 		dashboard_flat(p);
 		return;
 	}
-	puts_(p, T("<section aria-labelledby=\"priorites\">\n"
-	    "<h2 id=\"priorites\">Les mesures, par priorité</h2>\n"));
+	mw = word(p, MLEVEL(pl), 1);
+	pw = word(p, 0, 0);
+	pf(p, T("<section aria-labelledby=\"priorites\">\n"
+	    "<h2 id=\"priorites\">Les %s, par %s</h2>\n"), mw, pw);
+	free(mw);
+	free(pw);
 	for (i = 0; i < pl->nprios; i++) {
 		pr = &pl->prios[i];
 		priority_file(file, sizeof(file), pr);
@@ -1714,7 +1794,7 @@ page_priority(const struct report *r, const struct edition *e,
 {
 	struct page	 p;
 	struct counts	 c;
-	char		 file[64], *title, crl[64];
+	char		 file[64], *title, crl[64], *w;
 	struct crumb	 cr[3];
 	size_t		 i, j;
 
@@ -1735,8 +1815,10 @@ page_priority(const struct report *r, const struct edition *e,
 	txt(&p, pr->title);
 	PUTSL(&p, "</h1>\n");
 	count_statuses(e, pr->measures, pr->nmeasures, &c);
-	pf(&p, T("<p class=\"lead\">%zu mesures. Appréciation en %d" NBSP ":</p>"
-	    "\n"), pr->nmeasures, e->year);
+	w = word(&p, MLEVEL(&r->plan), !i18n_singular(pr->nmeasures));
+	pf(&p, T("<p class=\"lead\">%zu %s. Appréciation en %d" NBSP ":</p>"
+	    "\n"), pr->nmeasures, w, e->year);
+	free(w);
 	counts_line(&p, &c);
 	if (pr->nobjs == 0) {
 		PUTSL(&p, "<h2>");
@@ -2063,8 +2145,14 @@ other_editions(struct page *p, const struct measure *m)
 	if (r->neds < 2)
 		return;
 	measure_file(file, sizeof(file), m);
-	puts_(p, T("<div class=\"other-eds\">\n<h3>Cette mesure dans les autres "
-	    "éditions</h3>\n<ul>\n"));
+	if (level_words_default(&r->plan, MLEVEL(&r->plan)))
+		puts_(p, T("<div class=\"other-eds\">\n<h3>Cette mesure dans "
+		    "les autres éditions</h3>\n<ul>\n"));
+	else {
+		PUTSL(p, "<div class=\"other-eds\">\n<h3>");
+		label_nb(p, MLEVEL(&r->plan), m->num);
+		puts_(p, T(" dans les autres éditions</h3>\n<ul>\n"));
+	}
 	for (i = r->neds; i > 0; i--) {
 		if (&r->eds[i - 1] == p->e)
 			continue;
@@ -2168,10 +2256,13 @@ measure_body(struct page *p, const struct measure *m)
 	PUTSL(p, "<div class=\"narrative\">\n");
 	if (e->narr[m->index].blocks != NULL)
 		rndr_blocks(p, e->narr[m->index].blocks, 0);
-	else	/* a draft's gap */
+	else if (level_words_default(&p->r->plan, MLEVEL(&p->r->plan)))
 		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
 		    ": le récit de cette mesure pour l’édition %d.</p>\n"),
-		    e->year);
+		    e->year);	/* a draft's gap */
+	else
+		pf(p, T("<p class=\"to-write\"><strong>À rédiger</strong>" NBSP
+		    ": le récit pour l’édition %d.</p>\n"), e->year);
 	PUTSL(p, "</div>\n");
 	if (m->ninds == 0)
 		return;
@@ -2194,26 +2285,35 @@ measure_pager(struct page *p, const struct measure *m)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct measure *mp, *mn;
-	char		 nfile[64];
+	char		 nfile[64], *w;
+	int		 dflt = level_words_default(pl, MLEVEL(pl));
 
 	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
 	mn = m->index + 1 < pl->nmeasures ? &pl->measures[m->index + 1] :
 	    NULL;
-	puts_(p, T("<nav class=\"pager\" aria-label=\"Mesures précédente et "
-	    "suivante\">\n"));
+	w = word(p, MLEVEL(pl), 1);
+	if (dflt)
+		puts_(p, T("<nav class=\"pager\" aria-label=\"Mesures précédente "
+		    "et suivante\">\n"));
+	else
+		pf(p, T("<nav class=\"pager\" aria-label=\"Navigation entre "
+		    "les %s\">\n"), w);
+	free(w);
 	if (mp != NULL) {
 		measure_file(nfile, sizeof(nfile), mp);
-		pf(p, T("<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure précédente</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mp->num);
+		pf(p, "<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
+		    "<span class=\"pager-dir\">%s</span> <span "
+		    "class=\"pager-title\">%s. ", nfile, dflt ?
+		    T("Mesure précédente") : T("Précédent"), mp->num);
 		txt(p, mp->title);
 		PUTSL(p, "</span></a>\n");
 	}
 	if (mn != NULL) {
 		measure_file(nfile, sizeof(nfile), mn);
-		pf(p, T("<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
-		    "<span class=\"pager-dir\">Mesure suivante</span> "
-		    "<span class=\"pager-title\">%s. "), nfile, mn->num);
+		pf(p, "<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
+		    "<span class=\"pager-dir\">%s</span> <span "
+		    "class=\"pager-title\">%s. ", nfile, dflt ?
+		    T("Mesure suivante") : T("Suivant"), mn->num);
 		txt(p, mn->title);
 		PUTSL(p, "</span></a>\n");
 	}
@@ -2417,7 +2517,9 @@ data_format(struct page *p)
 	for (c = 0; c < csv_ncols; c++) {
 		pf(p, "<tr><th scope=\"row\"><code>%s</code></th><td>",
 		    T(csv_cols[c].name));
-		txt(p, T(csv_cols[c].what));
+		txt(p, csv_cols[c].what_other == NULL || level_words_default(
+		    &p->r->plan, MLEVEL(&p->r->plan)) ? T(csv_cols[c].what) :
+		    T(csv_cols[c].what_other));
 		PUTSL(p, "</td></tr>\n");
 	}
 	PUTSL(p, "</tbody>\n</table>\n");
@@ -2462,14 +2564,16 @@ data_indicators(struct page *p)
 	const struct plan *pl = &p->r->plan;
 	const struct measure *m;
 	const struct indicator *ind;
-	char		 file[64];
+	char		 file[64], *w;
 	size_t		 i, j;
 
-	puts_(p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
+	w = word(p, MLEVEL(pl), 0);
+	pf(p, T("<h2>Indicateurs suivis</h2>\n<div class=\"table-wrap\" "
 	    "role=\"region\" tabindex=\"0\" aria-labelledby=\"cap-inds\">\n"
 	    "<table class=\"data\">\n<caption id=\"cap-inds\">Indicateurs par "
-	    "mesure, dernière valeur connue</caption>\n<thead><tr>"
-	    "<th scope=\"col\">"));
+	    "%s, dernière valeur connue</caption>\n<thead><tr>"
+	    "<th scope=\"col\">"), w);
+	free(w);
 	txt(p, pl->levels[MLEVEL(pl)].singular);
 	puts_(p, T("</th><th scope=\"col\">Indicateur</th>"
 	    "<th scope=\"col\" class=\"num\">Dernière valeur</th>"

@@ -953,8 +953,10 @@ build_measure(struct pdf *p, const struct measure *m)
 	if (d->blocks != NULL)
 		lay_blocks(&p->l, d->blocks, 2, BODY_H * 0.6);
 	else {		/* a draft's gap */
-		snprintf(p->gaptext, sizeof(p->gaptext), T(NBSP ": le récit "
-		    "de cette mesure pour l’édition %d."), p->e->year);
+		snprintf(p->gaptext, sizeof(p->gaptext),
+		    level_words_default(&p->r->plan, ML(&p->r->plan)) ?
+		    T(NBSP ": le récit de cette mesure pour l’édition %d.") :
+		    T(NBSP ": le récit pour l’édition %d."), p->e->year);
 		memset(&p->gap, 0, sizeof(p->gap));
 		memset(p->gapsp, 0, sizeof(p->gapsp));
 		p->gapsp[0].type = SPAN_STRONG;

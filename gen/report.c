@@ -113,22 +113,26 @@ scale_legend(const struct plan *pl, const size_t *cnt,
 	return n;
 }
 
+/* The levels of a plan that declares none, in French (T() translates
+ * their names): the priorities, the objectives, the measures. */
+static const struct level dflt[] = {
+	{ N_("Priorité"), N_("Priorités"), "", NUMBERING_ROMAN, 0,
+	    { NULL, 0, 0 } },
+	{ N_("Objectif"), N_("Objectifs"), "", NUMBERING_ID, 0,
+	    { NULL, 0, 0 } },
+	{ N_("Mesure"), N_("Mesures"), "", NUMBERING_ARABIC, 0,
+	    { NULL, 0, 0 } },
+};
+#define NDFLT	(sizeof(dflt) / sizeof(dflt[0]))
+
 void
 plan_defaults(struct plan *pl)
 {
-	static const struct level dflt[] = {
-		{ N_("Priorité"), N_("Priorités"), "", NUMBERING_ROMAN, 0,
-		    { NULL, 0, 0 } },
-		{ N_("Objectif"), N_("Objectifs"), "", NUMBERING_ID, 0,
-		    { NULL, 0, 0 } },
-		{ N_("Mesure"), N_("Mesures"), "", NUMBERING_ARABIC, 0,
-		    { NULL, 0, 0 } },
-	};
 	size_t	 i;
 
 	/* In the plan's language: plan_lang() has set it. */
 	memcpy(pl->levels, dflt, sizeof(dflt));
-	pl->nlevels = sizeof(dflt) / sizeof(dflt[0]);
+	pl->nlevels = NDFLT;
 	for (i = 0; i < pl->nlevels; i++) {
 		pl->levels[i].singular = T(dflt[i].singular);
 		pl->levels[i].plural = T(dflt[i].plural);
@@ -188,6 +192,44 @@ level_label(const struct plan *pl, size_t level, const char *num,
 
 	return xasprintf("%s%s%s%s%s", lv->singular, sep, lv->before,
 	    lv->before[0] != '\0' ? sep : "", num);
+}
+
+/* The length in bytes of the capital letter s starts with, for the
+ * capitals of Latin-1 (A-Z, À-Þ but ×), or 0; its lower case is the
+ * same length, its last byte 0x20 higher. */
+static size_t
+capital(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 'A' && u[0] <= 'Z')
+		return 1;
+	if (u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0x9e && u[1] != 0x97)
+		return 2;
+	return 0;
+}
+
+char *
+level_word(const struct plan *pl, size_t level, int plural)
+{
+	const struct level *lv = &pl->levels[level];
+	char		*w = xstrdup(plural ? lv->plural : lv->singular);
+	size_t		 n = capital(w);
+
+	/* A name in capitals (an acronym) is kept as it is. */
+	if (n > 0 && capital(w + n) == 0)
+		w[n - 1] += 0x20;
+	return w;
+}
+
+int
+level_words_default(const struct plan *pl, size_t level)
+{
+	const struct level *lv = &pl->levels[level], *d;
+
+	d = &dflt[level + 1 == pl->nlevels ? NDFLT - 1 : level == 0 ? 0 : 1];
+	return strcmp(lv->singular, T(d->singular)) == 0 &&
+	    strcmp(lv->plural, T(d->plural)) == 0;
 }
 
 int

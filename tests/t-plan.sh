@@ -8,7 +8,9 @@
 # priority (one-level/).  All check clean and build; their labels are found
 # in the site and the PDF; legends list the declared statuses only; the
 # synthesis sheet and the PDF keep every word on the page, none on another;
-# the plan of one level shows no priority anywhere, nor an empty heading.
+# the plan of one level shows no priority anywhere, nor an empty heading;
+# the interface's sentences name the items in the plan's own words, in
+# French with no agreement where the name is not the default « mesure ».
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
 
@@ -233,6 +235,14 @@ else
 	fail "sample: the default levels declared build the same bytes" \
 	    "$(head -20 "$WORK/s.diff")"
 fi
+has "sample: the sentences written for « mesure »" "$WORK/s1/2016/index.html" \
+    "mesures évaluées</span>" "Les mesures, par priorité</h2>" \
+    "mesures réalisées ou partiellement réalisées</span>" \
+    "mesures en progrès depuis 2015" "1 passée par « "
+has "sample: a measure page's sentences written for « mesure »" \
+    "$WORK/s1/2016/mesure-07.html" "Cette mesure dans les autres éditions" \
+    'aria-label="Mesures précédente et suivante"' "Mesure précédente" \
+    "Mesure suivante"
 
 # ---- a plan of one level: its measures alone ----
 O=$WORK/one-level/2021
@@ -397,3 +407,136 @@ has "one-level: diff names the measure by its label" "$WORK/one-diff.json" \
     "Recommendation 3, 2021" '"old": "ongoing", "new": "done"'
 hasnt "one-level: no empty label in the review or diff" \
     "$WORK/one-draft/2021/review.html" "(null)" "Priorit"
+
+# ---- the interface's sentences in the plan's words ----
+# iface DIR OUT: the words a reader meets in a build, one text a line:
+# the text and the aria-label, alt and title of every page and chart
+# (not <code>: the CSV's column names, which programs read, stay), and
+# the text of every PDF.  File names and classes are not words.
+iface() {
+	python3 - "$1" >"$2" <<'PY'
+import glob, html, re, sys
+for f in sorted(glob.glob(sys.argv[1] + "/**/*.html", recursive=True) +
+                glob.glob(sys.argv[1] + "/**/*.svg", recursive=True)):
+    s = open(f, encoding="utf-8").read()
+    s = re.sub(r"<(style|script|code)\b.*?</\1>", " ", s, flags=re.S)
+    out = re.findall(r'\b(?:aria-label|alt|title)="([^"]*)"', s)
+    out += re.sub(r"<[^>]*>", "\n", s).split("\n")
+    for t in out:
+        t = html.unescape(t).strip()
+        if t:
+            print(t)
+PY
+	for pdf in $(find "$1" -name '*.pdf' | sort); do
+		pdftotext "$pdf" - >>"$2"
+	done
+}
+
+# The one-level plan names its items "Recommendation": every sentence
+# that counts or names them says so, and none says "measure".
+iface "$WORK/one-level" "$WORK/one-words.txt"
+has "one-level: the dashboard counts recommendations" "$O/index.html" \
+    "recommendations assessed</span>" \
+    "Progress of the 8 recommendations in 2021" \
+    "Number of recommendations by assessment in 2021" \
+    '<th scope="col" class="num">Recommendations</th>' \
+    "recommendations improved since 2020"
+has "one-level: one recommendation, in the singular" "$O/index.html" \
+    ">1</span> <span class=\"kf-lab\">recommendation with the status “Not implemented”"
+has "one-level: a recommendation's page names it" "$O/measure-03.html" \
+    "<h3>Recommendation 3 in the other editions</h3>" \
+    'aria-label="Previous and next recommendations"'
+has "one-level: the data page" "$O/data.html" \
+    "Indicators by recommendation, latest known value" \
+    "Number, in the plan, of the item assessed."
+has "one-level: the charts' titles and text alternatives" \
+    "$O/charts/statuses.svg" "Status of the plan's 8 recommendations in 2021" \
+    "Status of the 8 recommendations in 2021: "
+has "one-level: the progress chart's text alternative" \
+    "$O/charts/progress.svg" "Number of recommendations by status in 2020"
+has "one-level: the synthesis sheet's source line" "$O/synthesis-2021.svg" \
+    "The detail of the recommendations, the indicators"
+if grep -nE '\b[Mm]easures?\b' "$WORK/one-words.txt" >"$WORK/one-m.txt"; then
+	fail "one-level: no \"measure\" in the site's, charts' and PDFs' words" \
+	    "$(head "$WORK/one-m.txt")"
+elif grep -q "recommendations assessed" "$WORK/one-words.txt"; then
+	pass "one-level: no \"measure\" in the site's, charts' and PDFs' words ($(wc -l <"$WORK/one-words.txt") texts)"
+else
+	fail "one-level: no \"measure\" in the site's, charts' and PDFs' words" \
+	    "no text found"
+fi
+
+# fr-2019 groups its measures in « axes ».
+has "fr-2019: the dashboard groups the measures by axis" "$F/index.html" \
+    "Les mesures, par axe</h2>"
+hasnt "fr-2019: no priority in the dashboard" "$F/index.html" "priorité"
+
+# French measures with another name, masculine and starting with a
+# vowel (« engagements »): sentences that agree with « mesure » in gender
+# or elide give way to ones that need no agreement.  The plan's own
+# titles and narratives, which say « mesure », are reworded first, so
+# that any « mesure » left is the interface's.
+cp -R "$PLANS/fr-2019" "$WORK/fr-eng"
+sed -i 's/singular="Mesure" plural="Mesures"/singular="Engagement" plural="Engagements"/;
+    s/Mesure illustrative/Intitulé illustratif/' "$WORK/fr-eng/plan.xml"
+find "$WORK/fr-eng/editions" -name '*.md' -exec sed -i \
+    's/de la mesure/de l’engagement/g; s/[Mm]esures\?/engagements/g' {} +
+check "fr-2019, measures named « Engagement »: builds" "$BIN" build --quiet \
+    --content "$WORK/fr-eng" --out "$WORK/fr-eng-out"
+G=$WORK/fr-eng-out/2023
+has "fr-2019, « Engagement »: the dashboard's sentences" "$G/index.html" \
+    "engagements ayant reçu une appréciation</span>" \
+    "engagements au statut « Réalisée »" \
+    "Avancement des 45 engagements en 2023" \
+    "Répartition des engagements par appréciation en 2023" \
+    "Les engagements, par axe</h2>"
+has "fr-2019, « Engagement »: a measure page's pager" "$G/mesure-12.html" \
+    'aria-label="Navigation entre les engagements"' \
+    '<span class="pager-dir">Précédent</span>' \
+    '<span class="pager-dir">Suivant</span>'
+has "fr-2019, « Engagement »: the charts" "$G/charts/progression.svg" \
+    "Statut des engagements du plan, édition 2023" \
+    "Répartition des engagements par statut en 2023"
+iface "$WORK/fr-eng-out" "$WORK/fr-eng-words.txt"
+# (The legal notice's « outil de mesure d’audience » is a measurement.)
+if grep -nE '\b[Mm]esures?\b|\bde engagements' "$WORK/fr-eng-words.txt" |
+    grep -v "mesure d’audience" >"$WORK/fr-eng-m.txt"; then
+	fail "fr-2019, « Engagement »: no « mesure » nor « de engagements »" \
+	    "$(head "$WORK/fr-eng-m.txt")"
+else
+	pass "fr-2019, « Engagement »: no « mesure » nor « de engagements » ($(wc -l <"$WORK/fr-eng-words.txt") texts)"
+fi
+
+# The same with the CNCDH's scale (no <statuses>): its key figures name
+# the statuses rather than agree with them.
+cp -R "$WORK/fr-eng" "$WORK/fr-eng5"
+sed -i '/<statuses>/,/<\/statuses>/d' "$WORK/fr-eng5/plan.xml"
+sed -i 's/status="realisee"/status="implemented"/;
+    s/status="en-cours"/status="partial"/;
+    s/status="non-realisee"/status="not-implemented"/' \
+    "$WORK"/fr-eng5/indicators/*.xml
+check "fr-2019, « Engagement », the CNCDH's scale: builds" "$BIN" build \
+    --quiet --content "$WORK/fr-eng5" --out "$WORK/fr-eng5-out"
+has "fr-2019, « Engagement », the CNCDH's scale: key figures" \
+    "$WORK/fr-eng5-out/2023/index.html" \
+    "engagements au statut « Réalisée » ou « Partiellement réalisée »" \
+    "engagements au statut « Non réalisée »"
+has "fr-2019, « Engagement », the CNCDH's scale: the synthesis sheet" \
+    "$WORK/fr-eng5-out/2023/synthese-2023.svg" \
+    "engagements au statut « Réalisée » ou « Partiellement réalisée »" \
+    "dont 9 au statut « Réalisée »"
+
+# A draft's missing narrative, in the site and the PDF, without « this
+# measure ».
+cp -R "$PLANS/one-level" "$WORK/one-gap"
+sed -i 's/status="final"/status="draft"/' \
+    "$WORK/one-gap/editions/2021/edition.xml"
+rm "$WORK/one-gap/editions/2021/measures/m05.md"
+"$BIN" build --quiet --draft --content "$WORK/one-gap" \
+    --out "$WORK/one-gap-out" 2>/dev/null
+has "one-level: a draft's gap in the site" \
+    "$WORK/one-gap-out/2021/measure-05.html" \
+    "<strong>To be written</strong>: the narrative for the 2021 edition."
+pdftotext "$WORK/one-gap-out/2021/report-2021.pdf" "$WORK/one-gap.txt"
+has "one-level: a draft's gap in the PDF" "$WORK/one-gap.txt" \
+    "To be written: the narrative for the 2021 edition."
