@@ -227,7 +227,7 @@ tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.
 # `make test`.  `make bench-deps` installs the tools it compares with:
 # Debian's, then Typst's Node binding (tests/bench/package.json).
 BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor \
-	    tests/bench/md2typ
+	    tests/bench/md2typ gen/bench/rapporteur-untagged
 BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs npm \
 	     valgrind
 BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
@@ -240,6 +240,14 @@ bench: deps
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
 	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
+
+# The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
+# what tagging costs is measured against it.  Never installed.
+gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
+	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
+	@mkdir -p gen/bench
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o gen/pdf.c \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/bench/gencontent: tests/bench/gencontent.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
@@ -374,6 +382,6 @@ clean:
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
 	    tests/main-locale.o
-	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
+	rm -rf tests/work gen/asan gen/fuzz gen/bench tests/fuzz/bin
 
 endif

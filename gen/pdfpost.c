@@ -1149,6 +1149,7 @@ struct page {
 	size_t		 nmel, melcap;
 	struct seq	 st[32];	/* open sequences */
 	int		 nst;
+	int		 untagged;	/* pdfmeta's: content left as it is */
 };
 
 /* A new MCID of the page for element el, after MCID after (element
@@ -1751,8 +1752,9 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 }
 
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
- * new data), written in place of cairo's.  Returns 1, or 0 after bad()
- * (notflate: the stream is compressed otherwise). */
+ * new data), or as it is if fix is NULL, written in place of cairo's.
+ * Returns 1, or 0 after bad() (notflate: the stream is compressed
+ * otherwise). */
 static int
 fix_stream(struct pdf *f, long long num, const char *notflate,
     void (*fix)(const unsigned char *, size_t, struct page *, struct buf *),
@@ -1761,7 +1763,11 @@ fix_stream(struct pdf *f, long long num, const char *notflate,
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
 	int		 rc = 0;
 
-	if (stream_data(f, num, notflate, &raw)) {
+	if (!stream_data(f, num, notflate, &raw))
+		;
+	else if (fix == NULL)
+		rc = rep_stream(f, num, &raw);
+	else {
 		fix((const unsigned char *)raw.data, raw.len, pg, &o);
 		rc = rep_stream(f, num, &o);
 	}
@@ -1897,14 +1903,15 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 	return f->err == NULL;
 }
 
-/* Content stream num of a page, made anew by content_fix(). */
+/* Content stream num of a page, made anew by content_fix() (compressed
+ * as cairo drew it in an untagged PDF). */
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
 	return fix_stream(f, num, "page content not a Flate stream",
-	    content_fix, pg);
+	    pg->untagged ? NULL : content_fix, pg);
 }
 
 /* The bytes inside a literal string value v (no escapes expected). */
@@ -2100,6 +2107,7 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 
 	memset(&pc, 0, sizeof(pc));
 	pc.f = f;
+	pc.untagged = m->untagged;
 	if (!dict_get(f, root, "/Pages", &pages))
 		return f->err == NULL;
 	if (!deref(f, &pages) || pages.t != V_DICT ||
