@@ -146,31 +146,45 @@ bad(struct pdf *f, size_t pos, const char *why)
 	return 0;
 }
 
+/* The classes of a byte (PDF 1.7 §7.2.2), looked up: every byte the
+ * pass reads goes through them. */
+#define C_WS	1	/* white space */
+#define C_DELIM	2	/* delimiter */
+#define C_DIGIT	4
+static const unsigned char cclass[256] = {
+	['\0'] = C_WS, ['\t'] = C_WS, ['\n'] = C_WS, ['\f'] = C_WS,
+	['\r'] = C_WS, [' '] = C_WS,
+	['('] = C_DELIM, [')'] = C_DELIM, ['<'] = C_DELIM, ['>'] = C_DELIM,
+	['['] = C_DELIM, [']'] = C_DELIM, ['{'] = C_DELIM, ['}'] = C_DELIM,
+	['/'] = C_DELIM, ['%'] = C_DELIM,
+	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+	['8'] = C_DIGIT, ['9'] = C_DIGIT
+};
+
 static int
 is_ws(int c)
 {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
-	    c == '\f' || c == '\0';
+	return cclass[(unsigned char)c] & C_WS;
 }
 
 static int
 is_delim(int c)
 {
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return cclass[(unsigned char)c] & C_DELIM;
 }
 
 static int
 is_digit(int c)
 {
-	return c >= '0' && c <= '9';
+	return cclass[(unsigned char)c] & C_DIGIT;
 }
 
 /* Does a token end at pos (end of file, white space or a delimiter)? */
 static int
 tok_end(const struct pdf *f, size_t pos)
 {
-	return pos >= f->n || is_ws(f->p[pos]) || is_delim(f->p[pos]);
+	return pos >= f->n || (cclass[f->p[pos]] & (C_WS | C_DELIM));
 }
 
 /* The first byte at or after pos that is neither white space nor inside
@@ -429,6 +443,32 @@ dict_get(struct pdf *f, const struct val *d, const char *key, struct val *v)
 }
 
 /*
+ * Looks the n keys up in the dictionary d in one pass: v[i] is the value
+ * of keys[i] (its first entry), or has e 0 when there is none (no value
+ * ends at offset 0).  Returns 1, or 0 after bad().
+ */
+static int
+dict_find(struct pdf *f, const struct val *d, const char *const *keys,
+    size_t n, struct val *v)
+{
+	struct val	 k, x;
+	size_t		 i, j;
+
+	for (j = 0; j < n; j++)
+		v[j].e = 0;
+	for (i = skip_ws(f, d->s + 2); i < d->e - 2; i = skip_ws(f, x.e)) {
+		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &x, 1))
+			return 0;
+		for (j = 0; j < n; j++)
+			if (v[j].e == 0 && name_is(f, &k, keys[j])) {
+				v[j] = x;
+				break;
+			}
+	}
+	return 1;
+}
+
+/*
  * The object num as written in the file: *v is its value (a stream is
  * refused: none of the objects read here is one).  A reference to an
  * object that does not exist is null, as PDF says.  Returns 1, or 0 after
@@ -651,6 +691,15 @@ kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
 	e->nkid++;
 }
 
+/* The entries of a structure element tree_kid() reads, in one pass. */
+enum { EK_S, EK_TYPE, EK_PG, EK_K, EK__MAX };
+static const char *const elem_keys[EK__MAX] = {
+	"/S",		/* EK_S */
+	"/Type",	/* EK_TYPE */
+	"/Pg",		/* EK_PG */
+	"/K"		/* EK_K */
+};
+
 static int	 tree_elem(struct pdf *, struct val, const struct val *,
 		    long long, int);
 
@@ -664,7 +713,7 @@ static int
 tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
     int depth)
 {
-	struct val	 o, t;
+	struct val	 o, ev[EK__MAX];
 
 	if (k.t == V_INT) {
 		if (ei != (size_t)-1)
@@ -675,12 +724,14 @@ tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
 		o = k;
 		if (!deref(f, &o))
 			return 0;
-		if (o.t == V_DICT && dict_get(f, &o, "/S", &t) &&
-		    !(dict_get(f, &o, "/Type", &t) && !name_is(f, &t,
-		    "/StructElem"))) {
+		if (o.t == V_DICT &&
+		    !dict_find(f, &o, elem_keys, EK__MAX, ev))
+			return 0;
+		if (o.t == V_DICT && ev[EK_S].e != 0 && !(ev[EK_TYPE].e != 0 &&
+		    !name_is(f, &ev[EK_TYPE], "/StructElem"))) {
 			if (ei != (size_t)-1)
 				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
-			return tree_elem(f, k, &o, parent, depth + 1);
+			return tree_elem(f, k, ev, parent, depth + 1);
 		}
 	}
 	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
@@ -707,13 +758,12 @@ tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
 	return 1;
 }
 
-/* The element at reference r (its dictionary dd), child of object
- * parent, and the elements under it. */
+/* The element at reference r (the entries ev of its dictionary, read
+ * by tree_kid()), child of object parent, and the elements under it. */
 static int
-tree_elem(struct pdf *f, struct val r, const struct val *dd,
+tree_elem(struct pdf *f, struct val r, const struct val *ev,
     long long parent, int depth)
 {
-	struct val	 d = *dd, v;
 	struct elem	*e;
 	size_t		 ei;
 
@@ -724,8 +774,8 @@ tree_elem(struct pdf *f, struct val r, const struct val *dd,
 	/* cairo writes a tree: a loop or a shared child is refused. */
 	if (f->eix[r.i] != 0 || ++f->visits > f->size)
 		return bad(f, r.s, "structure element reached twice");
-	if (d.t != V_DICT || !dict_get(f, &d, "/S", &v) || v.t != V_NAME)
-		return bad(f, d.s, "structure element without a type");
+	if (ev[EK_S].t != V_NAME)
+		return bad(f, ev[EK_S].s, "structure element without a type");
 	if (f->nel == f->elcap) {
 		f->elcap = f->elcap ? f->elcap * 2 : 256;
 		f->el = xreallocarray(f->el, f->elcap, sizeof(*f->el));
@@ -736,12 +786,11 @@ tree_elem(struct pdf *f, struct val r, const struct val *dd,
 	memset(e, 0, sizeof(*e));
 	e->num = r.i;
 	e->parent = parent;
-	e->sv = v;
-	e->pg = dict_get(f, &d, "/Pg", &v) && v.t == V_REF ? v.i : -1;
-	dict_get(f, &d, "/S", &v);
-	if (!dict_get(f, &d, "/K", &v))
+	e->sv = ev[EK_S];
+	e->pg = ev[EK_PG].e != 0 && ev[EK_PG].t == V_REF ? ev[EK_PG].i : -1;
+	if (ev[EK_K].e == 0)
 		return f->err == NULL;
-	return tree_kids(f, v, ei, r.i, depth);
+	return tree_kids(f, ev[EK_K], ei, r.i, depth);
 }
 
 /* Removes element e from its parent's kids. */
@@ -824,6 +873,49 @@ tree_fix(struct pdf *f, const struct pdfmeta *m)
 }
 
 /* ---- writing the update ---- */
+
+/* Appends v in decimal, as printf's %lld would: the pass writes tens of
+ * thousands of numbers (object numbers, MCIDs), printf is its slowest
+ * way to. */
+static void
+put_num(struct buf *b, long long v)
+{
+	char			 d[24];
+	size_t			 n = sizeof(d);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		d[--n] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		d[--n] = '-';
+	buf_put(b, d + n, sizeof(d) - n);
+}
+
+/* Appends "num gen R". */
+static void
+put_ref(struct buf *b, long long num, unsigned gen)
+{
+	put_num(b, num);
+	buf_putc(b, ' ');
+	put_num(b, gen);
+	BUF_PUTSL(b, " R");
+}
+
+/* Appends the 16-bit unit u as four upper-case hexadecimal digits. */
+static void
+put_hex4(struct buf *b, unsigned u)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 d[4];
+
+	d[0] = hex[u >> 12 & 0xf];
+	d[1] = hex[u >> 8 & 0xf];
+	d[2] = hex[u >> 4 & 0xf];
+	d[3] = hex[u & 0xf];
+	buf_put(b, d, 4);
+}
 
 static void
 xmp_packet(struct buf *b, const struct pdfmeta *m)
@@ -933,10 +1025,10 @@ pdf_text(struct buf *b, const char *s)
 			c = 0xfffd;
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			buf_printf(b, "%04X%04X", 0xd800 + (c >> 10),
-			    0xdc00 + (c & 0x3ff));
+			put_hex4(b, 0xd800 + (c >> 10));
+			put_hex4(b, 0xdc00 + (c & 0x3ff));
 		} else
-			buf_printf(b, "%04X", c);
+			put_hex4(b, c);
 	}
 	buf_putc(b, '>');
 }
@@ -974,7 +1066,10 @@ static void
 rep_begin(struct pdf *f, size_t num)
 {
 	f->roff[num] = f->rep.len;
-	buf_printf(&f->rep, "%zu %u obj\n", num, f->gen[num]);
+	put_num(&f->rep, (long long)num);
+	buf_putc(&f->rep, ' ');
+	put_num(&f->rep, f->gen[num]);
+	BUF_PUTSL(&f->rep, " obj\n");
 }
 
 static void
@@ -1003,8 +1098,8 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 		return 1;
 	}
 	dict_copy(f, &f->rep, &d, drop, 5);
-	buf_printf(&f->rep, "\n   /P %lld %u R", e->parent,
-	    f->gen[e->parent]);
+	BUF_PUTSL(&f->rep, "\n   /P ");
+	put_ref(&f->rep, e->parent, f->gen[e->parent]);
 	if (e->nkid > 0) {
 		BUF_PUTSL(&f->rep, "\n   /K [");
 		for (i = 0; i < e->nkid; i++) {
@@ -1013,11 +1108,15 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 				buf_put(&f->rep, f->p + e->kid[i].s,
 				    e->kid[i].e - e->kid[i].s);
 			else if ((long long)e->kid[i].s == e->pg)
-				buf_printf(&f->rep, "%lld", e->kid[i].v);
-			else
-				buf_printf(&f->rep, "<< /Type /MCR /Pg %zu %u "
-				    "R /MCID %lld >>", e->kid[i].s,
-				    f->gen[e->kid[i].s], e->kid[i].v);
+				put_num(&f->rep, e->kid[i].v);
+			else {
+				BUF_PUTSL(&f->rep, "<< /Type /MCR /Pg ");
+				put_ref(&f->rep, (long long)e->kid[i].s,
+				    f->gen[e->kid[i].s]);
+				BUF_PUTSL(&f->rep, " /MCID ");
+				put_num(&f->rep, e->kid[i].v);
+				BUF_PUTSL(&f->rep, " >>");
+			}
 		}
 		BUF_PUTSL(&f->rep, " ]");
 	}
@@ -1450,7 +1549,9 @@ cf_bdc_span(struct cfix *c, const struct seq *q)
 	BUF_PUTSL(c->o, "EMC\n");
 	actual_text(s + c->i, k + 1 - c->i, c->o);
 	mcid = new_mcid(pg, el, q->mcid);
-	buf_printf(c->o, " /MCID %lld >> BDC", mcid);
+	BUF_PUTSL(c->o, " /MCID ");
+	put_num(c->o, mcid);
+	BUF_PUTSL(c->o, " >> BDC");
 	nq = &pg->st[pg->nst++];
 	*nq = pg->st[pg->nst - 2];
 	nq->mcid = mcid;
@@ -1544,7 +1645,9 @@ cf_marked(struct cfix *c)
 	mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
 	BUF_PUTSL(c->o, "EMC\n/");
 	buf_put(c->o, s + q->tag, q->taglen);
-	buf_printf(c->o, " << /MCID %lld >> BDC", mcid);
+	BUF_PUTSL(c->o, " << /MCID ");
+	put_num(c->o, mcid);
+	BUF_PUTSL(c->o, " >> BDC");
 	q->mcid = mcid;
 	c->i += 3;
 	c->opstart = c->o->len;
@@ -2043,8 +2146,10 @@ page_arr(struct pdf *f, size_t arr, const struct page *pg)
 		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
 		    f->el[f->eix[e] - 1].dead))
 			BUF_PUTSL(&f->rep, " null");
-		else
-			buf_printf(&f->rep, " %lld %u R", e, f->gen[e]);
+		else {
+			buf_putc(&f->rep, ' ');
+			put_ref(&f->rep, e, f->gen[e]);
+		}
 	}
 	BUF_PUTSL(&f->rep, " ]");
 	rep_end(f, arr);
@@ -2410,7 +2515,10 @@ write_objects(struct pdf *f, struct buf *b, struct placed *pl)
 			goto out;
 		if (nin == OBJSTM_N)
 			nin = 0;
-		buf_printf(&hd, "%zu %zu ", num, body.len);
+		put_num(&hd, (long long)num);
+		buf_putc(&hd, ' ');
+		put_num(&hd, (long long)body.len);
+		buf_putc(&hd, ' ');
 		buf_put(&body, vs, vl);
 		buf_putc(&body, '\n');
 		pl->noff[num] = 0;
