@@ -151,15 +151,30 @@ bad(struct pdf *f, size_t pos, const char *why)
 #define C_WS	1	/* white space */
 #define C_DELIM	2	/* delimiter */
 #define C_DIGIT	4
+#define C_TOKEN	8	/* may start a token content_fix() looks at */
+#define C_DT	(C_DELIM | C_TOKEN)
+#define C_AL	C_TOKEN	/* a letter */
 static const unsigned char cclass[256] = {
 	['\0'] = C_WS, ['\t'] = C_WS, ['\n'] = C_WS, ['\f'] = C_WS,
 	['\r'] = C_WS, [' '] = C_WS,
-	['('] = C_DELIM, [')'] = C_DELIM, ['<'] = C_DELIM, ['>'] = C_DELIM,
-	['['] = C_DELIM, [']'] = C_DELIM, ['{'] = C_DELIM, ['}'] = C_DELIM,
-	['/'] = C_DELIM, ['%'] = C_DELIM,
+	['('] = C_DT, [')'] = C_DELIM, ['<'] = C_DT, ['>'] = C_DELIM,
+	['['] = C_DT, [']'] = C_DELIM, ['{'] = C_DELIM, ['}'] = C_DELIM,
+	['/'] = C_DT, ['%'] = C_DELIM, ['\''] = C_TOKEN, ['"'] = C_TOKEN,
 	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
 	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
-	['8'] = C_DIGIT, ['9'] = C_DIGIT
+	['8'] = C_DIGIT, ['9'] = C_DIGIT,
+	['A'] = C_AL, ['B'] = C_AL, ['C'] = C_AL, ['D'] = C_AL, ['E'] = C_AL,
+	['F'] = C_AL, ['G'] = C_AL, ['H'] = C_AL, ['I'] = C_AL, ['J'] = C_AL,
+	['K'] = C_AL, ['L'] = C_AL, ['M'] = C_AL, ['N'] = C_AL, ['O'] = C_AL,
+	['P'] = C_AL, ['Q'] = C_AL, ['R'] = C_AL, ['S'] = C_AL, ['T'] = C_AL,
+	['U'] = C_AL, ['V'] = C_AL, ['W'] = C_AL, ['X'] = C_AL, ['Y'] = C_AL,
+	['Z'] = C_AL,
+	['a'] = C_AL, ['b'] = C_AL, ['c'] = C_AL, ['d'] = C_AL, ['e'] = C_AL,
+	['f'] = C_AL, ['g'] = C_AL, ['h'] = C_AL, ['i'] = C_AL, ['j'] = C_AL,
+	['k'] = C_AL, ['l'] = C_AL, ['m'] = C_AL, ['n'] = C_AL, ['o'] = C_AL,
+	['p'] = C_AL, ['q'] = C_AL, ['r'] = C_AL, ['s'] = C_AL, ['t'] = C_AL,
+	['u'] = C_AL, ['v'] = C_AL, ['w'] = C_AL, ['x'] = C_AL, ['y'] = C_AL,
+	['z'] = C_AL
 };
 
 static int
@@ -1463,8 +1478,7 @@ struct cfix {
 static int
 cf_token(unsigned char c)
 {
-	return c == '(' || c == '<' || c == '[' || c == '/' || c == '\'' ||
-	    c == '"' || g_ascii_isalpha(c);
+	return cclass[c] & C_TOKEN;
 }
 
 /*
@@ -1812,18 +1826,18 @@ stream_data(struct pdf *f, long long num, const char *notflate,
 	return bad(f, data, notflate);
 }
 
-/* Where object num ends ("endobj" included), stream or not. */
+/* Where object num ends ("endobj" included), stream or not; its value
+ * (a stream's dictionary) in *v. */
 static int
-obj_end(struct pdf *f, long long num, size_t *end)
+obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 {
-	struct val	 v;
 	size_t		 pos, data, len;
 
-	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, &v, 0))
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, v, 0))
 		return 0;
-	pos = skip_ws(f, v.e);
+	pos = skip_ws(f, v->e);
 	if (keyword_at(f, pos, "stream"))
-		return get_stream(f, num, &v, &data, &len, end);
+		return get_stream(f, num, v, &data, &len, end);
 	if (!keyword_at(f, pos, "endobj"))
 		return bad(f, pos, "\"endobj\" expected");
 	*end = pos + 6;
@@ -2349,10 +2363,7 @@ obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
 	}
 	if (num >= f->size || f->off[num] == 0)
 		return 1;
-	if (!obj_end(f, (long long)num, &end))
-		return 0;
-	if ((pos = obj_start(f, (long long)num)) == 0 ||
-	    !parse_val(f, pos, v, 0))
+	if (!obj_end(f, (long long)num, v, &end))
 		return 0;
 	*vs = (const char *)f->p + v->s;
 	pos = skip_ws(f, v->e);
