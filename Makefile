@@ -69,7 +69,7 @@ $(MAKECMDGOALS):
 else
 
 .PHONY: all deps build report test check clean install uninstall bench \
-	bench-deps fuzz test-asan test-valgrind locale-fr FORCE
+	bench-tags bench-deps fuzz test-asan test-valgrind locale-fr FORCE
 
 all: build
 
@@ -236,6 +236,13 @@ bench: deps
 	@$(MAKE) --no-print-directory deps DEBS=time
 	@$(MAKE) --no-print-directory build $(BENCH_BIN)
 	@sh tests/bench/bench.sh
+
+# Only what tagging costs (issue 14): the 2016 PDF tagged and untagged,
+# in instructions (valgrind's callgrind) and CPU time.
+bench-tags: deps
+	@$(MAKE) --no-print-directory deps DEBS="time valgrind"
+	@$(MAKE) --no-print-directory build $(BENCH_BIN)
+	@BENCH_ONLY=tags sh tests/bench/bench.sh
 
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
