@@ -412,18 +412,23 @@ parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
 		if (pos + 1 < f->n && f->p[pos + 1] == '<')
 			return parse_dict(f, pos, v, depth + 1);
 		return parse_hex(f, pos, v);
+	case 't':
+	case 'f':
+		if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
+			v->t = V_BOOL;
+			v->e = pos + (f->p[pos] == 't' ? 4 : 5);
+			return 1;
+		}
+		break;
+	case 'n':
+		if (keyword_at(f, pos, "null")) {
+			v->t = V_NULL;
+			v->e = pos + 4;
+			return 1;
+		}
+		break;
 	default:
 		break;
-	}
-	if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
-		v->t = V_BOOL;
-		v->e = pos + (f->p[pos] == 't' ? 4 : 5);
-		return 1;
-	}
-	if (keyword_at(f, pos, "null")) {
-		v->t = V_NULL;
-		v->e = pos + 4;
-		return 1;
 	}
 	return parse_number(f, pos, v);
 }
