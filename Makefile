@@ -157,7 +157,7 @@ test: deps locale-fr
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/fuzz/bin/stamp
+	    tests/fuzz/bin/stamp gen/bench/rapporteur-untagged
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.

@@ -492,8 +492,8 @@ cpu() {
 	for v in on off; do
 		put "$1.$v.cpu" "$(awk '{ print ($1 + $2) * 1000 }' \
 		    "$W/cpu.$v" | sort -n | awk '{ v[NR] = $1 } END {
-		    printf "%.0f", NR % 2 ? v[(NR + 1) / 2] :
-		    (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+		    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		    printf "%.0f", m }')"
 	done
 }
 
