@@ -306,14 +306,22 @@ parse_array(struct pdf *f, size_t pos, struct val *v, int depth)
 	return 1;
 }
 
-/* A dictionary at pos, each key and value checked at depth. */
+static int	 name_is(const struct pdf *, const struct val *,
+		    const char *);
+
+/* A dictionary at pos, each key and value checked at depth; on the way,
+ * the value of each of the n keys (its first entry) in kv, or one with e
+ * 0 when there is none (no value ends at offset 0). */
 static int
-parse_dict(struct pdf *f, size_t pos, struct val *v, int depth)
+parse_dict(struct pdf *f, size_t pos, struct val *v, int depth,
+    const char *const *keys, size_t n, struct val *kv)
 {
 	struct val	 k, x;
-	size_t		 i;
+	size_t		 i, j;
 
 	v->t = V_DICT;
+	for (j = 0; j < n; j++)
+		kv[j].e = 0;
 	for (i = skip_ws(f, pos + 2); i < f->n && f->p[i] != '>';
 	    i = skip_ws(f, x.e)) {
 		if (!parse_val(f, i, &k, depth))
@@ -322,6 +330,11 @@ parse_dict(struct pdf *f, size_t pos, struct val *v, int depth)
 			return bad(f, i, "dictionary key is not a name");
 		if (!parse_val(f, k.e, &x, depth))
 			return 0;
+		for (j = 0; j < n; j++)
+			if (kv[j].e == 0 && name_is(f, &k, keys[j])) {
+				kv[j] = x;
+				break;
+			}
 	}
 	if (i + 1 >= f->n || f->p[i + 1] != '>')
 		return bad(f, pos, "unterminated dictionary");
@@ -410,7 +423,8 @@ parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
 		return parse_array(f, pos, v, depth + 1);
 	case '<':
 		if (pos + 1 < f->n && f->p[pos + 1] == '<')
-			return parse_dict(f, pos, v, depth + 1);
+			return parse_dict(f, pos, v, depth + 1, NULL, 0,
+			    NULL);
 		return parse_hex(f, pos, v);
 	case 't':
 	case 'f':
@@ -463,43 +477,21 @@ dict_get(struct pdf *f, const struct val *d, const char *key, struct val *v)
 }
 
 /*
- * Looks the n keys up in the dictionary d in one pass: v[i] is the value
- * of keys[i] (its first entry), or has e 0 when there is none (no value
- * ends at offset 0).  Returns 1, or 0 after bad().
- */
-static int
-dict_find(struct pdf *f, const struct val *d, const char *const *keys,
-    size_t n, struct val *v)
-{
-	struct val	 k, x;
-	size_t		 i, j;
-
-	for (j = 0; j < n; j++)
-		v[j].e = 0;
-	for (i = skip_ws(f, d->s + 2); i < d->e - 2; i = skip_ws(f, x.e)) {
-		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &x, 1))
-			return 0;
-		for (j = 0; j < n; j++)
-			if (v[j].e == 0 && name_is(f, &k, keys[j])) {
-				v[j] = x;
-				break;
-			}
-	}
-	return 1;
-}
-
-/*
  * The object num as written in the file: *v is its value (a stream is
  * refused: none of the objects read here is one).  A reference to an
- * object that does not exist is null, as PDF says.  Returns 1, or 0 after
- * bad().
+ * object that does not exist is null, as PDF says.  The values of the n
+ * keys of a dictionary are read on the way into kv, as parse_dict()
+ * gives them (e 0: none).  Returns 1, or 0 after bad().
  */
 static int
-get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
+get_obj_keys(struct pdf *f, long long num, unsigned gen, struct val *v,
+    const char *const *keys, size_t n, struct val *kv)
 {
-	size_t		 pos;
+	size_t		 pos, j;
 	long long	 x;
 
+	for (j = 0; j < n; j++)
+		kv[j].e = 0;
 	if (num < 0 || (unsigned long long)num >= f->size ||
 	    f->off[num] == 0 || f->gen[num] != gen) {
 		memset(v, 0, sizeof(*v));
@@ -517,7 +509,14 @@ get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
 	pos = skip_ws(f, pos);
 	if (!keyword_at(f, pos, "obj"))
 		return bad(f, pos, "\"obj\" expected");
-	if (!parse_val(f, pos + 3, v, 0))
+	pos = skip_ws(f, pos + 3);
+	if (n > 0 && f->n - pos >= 2 && f->p[pos] == '<' &&
+	    f->p[pos + 1] == '<') {
+		memset(v, 0, sizeof(*v));
+		v->s = pos;
+		if (!parse_dict(f, pos, v, 1, keys, n, kv))
+			return 0;
+	} else if (!parse_val(f, pos, v, 0))
 		return 0;
 	pos = skip_ws(f, v->e);
 	if (keyword_at(f, pos, "stream"))
@@ -525,6 +524,12 @@ get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
 	if (!keyword_at(f, pos, "endobj"))
 		return bad(f, pos, "\"endobj\" expected");
 	return 1;
+}
+
+static int
+get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
+{
+	return get_obj_keys(f, num, gen, v, NULL, 0, NULL);
 }
 
 /* Replaces a reference by the object it points to. */
@@ -741,11 +746,7 @@ tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
 		return 1;
 	}
 	if (k.t == V_REF) {
-		o = k;
-		if (!deref(f, &o))
-			return 0;
-		if (o.t == V_DICT &&
-		    !dict_find(f, &o, elem_keys, EK__MAX, ev))
+		if (!get_obj_keys(f, k.i, k.gen, &o, elem_keys, EK__MAX, ev))
 			return 0;
 		if (o.t == V_DICT && ev[EK_S].e != 0 && !(ev[EK_TYPE].e != 0 &&
 		    !name_is(f, &ev[EK_TYPE], "/StructElem"))) {
