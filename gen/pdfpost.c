@@ -814,24 +814,24 @@ tree_elem(struct pdf *f, struct val r, const struct val *ev,
 	return tree_kids(f, ev[EK_K], ei, r.i, depth);
 }
 
-/* Removes element e from its parent's kids. */
+/* Is kid k still in the tree (not an element taken out of it)? */
+static int
+kid_live(const struct pdf *f, const struct kid *k)
+{
+	return k->t != KID_ELEM || k->v < 0 || (size_t)k->v >= f->size ||
+	    f->eix[k->v] == 0 || !f->el[f->eix[k->v] - 1].dead;
+}
+
+/* Element e, just taken out (dead), leaves its parent's kids: the
+ * parent is written anew, without it (kid_live()).  Not removed from
+ * the parent's array here: one element may have thousands of kids, and
+ * as many taken out. */
 static void
 tree_unlink(struct pdf *f, const struct elem *e)
 {
-	struct elem	*p;
-	size_t		 i;
-
 	if (e->parent < 0 || f->eix[e->parent] == 0)
-		return;		/* a child of the root: see tree_root() */
-	p = &f->el[f->eix[e->parent] - 1];
-	for (i = 0; i < p->nkid; i++)
-		if (p->kid[i].t == KID_ELEM && p->kid[i].v == e->num) {
-			memmove(p->kid + i, p->kid + i + 1,
-			    (p->nkid - i - 1) * sizeof(*p->kid));
-			p->nkid--;
-			p->dirty = 1;
-			return;
-		}
+		return;		/* a child of the root */
+	f->el[f->eix[e->parent] - 1].dirty = 1;
 }
 
 /*
@@ -1107,23 +1107,28 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 	static const char *const drop[] = { "/P", "/K", "/Alt", "/A",
 	    "/Lang" };
 	struct val	 d;
-	size_t		 i;
+	size_t		 i, live;
 
-	if (!get_obj(f, e->num, f->gen[e->num], &d))
-		return 0;
-	rep_begin(f, (size_t)e->num);
 	if (e->dead) {
 		/* Out of the tree: nothing refers to it any more. */
+		rep_begin(f, (size_t)e->num);
 		BUF_PUTSL(&f->rep, "null");
 		rep_end(f, (size_t)e->num);
 		return 1;
 	}
+	if (!get_obj(f, e->num, f->gen[e->num], &d))
+		return 0;
+	rep_begin(f, (size_t)e->num);
 	dict_copy(f, &f->rep, &d, drop, 5);
 	BUF_PUTSL(&f->rep, "\n   /P ");
 	put_ref(&f->rep, e->parent, f->gen[e->parent]);
-	if (e->nkid > 0) {
+	for (i = live = 0; i < e->nkid; i++)
+		live += kid_live(f, &e->kid[i]);
+	if (live > 0) {
 		BUF_PUTSL(&f->rep, "\n   /K [");
 		for (i = 0; i < e->nkid; i++) {
+			if (!kid_live(f, &e->kid[i]))
+				continue;
 			buf_putc(&f->rep, ' ');
 			if (e->kid[i].t != KID_NEWMCID)
 				buf_put(&f->rep, f->p + e->kid[i].s,
