@@ -104,6 +104,14 @@ struct pdf {
 	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
 	int		*fontw;		/* [size] 1 + a font's space width,
 					 * or 0: not read yet */
+	struct dest	*dests;		/* pdfmeta's links, sorted */
+	size_t		 ndests;
+};
+
+/* A destination of pdfmeta's links and its index there. */
+struct dest {
+	const char	*name;
+	size_t		 i;
 };
 
 /* A child of a structure element, as cairo wrote it. */
@@ -2042,14 +2050,65 @@ fix_content(struct pdf *f, long long num, struct page *pg)
 	    pg->untagged ? NULL : content_fix, pg);
 }
 
-/* The bytes inside a literal string value v (no escapes expected). */
+/* The n bytes at p against the string s, in strcmp()'s order. */
 static int
-lit_is(struct pdf *f, const struct val *v, const char *s)
+bytes_cmp(const unsigned char *p, size_t n, const char *s)
 {
 	size_t	 len = strlen(s);
+	int	 c;
 
-	return v->t == V_STRING && f->p[v->s] == '(' &&
-	    v->e - v->s == len + 2 && memcmp(f->p + v->s + 1, s, len) == 0;
+	c = memcmp(p, s, n < len ? n : len);
+	return c != 0 ? c : (n > len) - (n < len);
+}
+
+static int
+dest_cmp(const void *a, const void *b)
+{
+	const struct dest *x = a, *y = b;
+	int		 c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The destinations of m->links sorted (then by index), once, for
+ * link_title(): a report has as many links as pages. */
+static void
+dests_sort(struct pdf *f, const struct pdfmeta *m)
+{
+	size_t	 i;
+
+	f->ndests = 0;
+	f->dests = xreallocarray(NULL, m->nlinks / 2 + 1, sizeof(*f->dests));
+	for (i = 0; i + 1 < m->nlinks; i += 2) {
+		f->dests[f->ndests].name = m->links[i];
+		f->dests[f->ndests++].i = i;
+	}
+	qsort(f->dests, f->ndests, sizeof(*f->dests), dest_cmp);
+}
+
+/* The title of the first link to the destination v (a literal string,
+ * no escapes expected) in m->links, or NULL. */
+static const char *
+link_title(const struct pdf *f, const struct val *v,
+    const struct pdfmeta *m)
+{
+	const unsigned char *p;
+	size_t		 n, lo = 0, hi = f->ndests, mid;
+
+	if (v->t != V_STRING || f->p[v->s] != '(')
+		return NULL;
+	p = f->p + v->s + 1;
+	n = v->e - v->s - 2;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (bytes_cmp(p, n, f->dests[mid].name) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->ndests && bytes_cmp(p, n, f->dests[lo].name) == 0)
+		return m->links[f->dests[lo].i + 1];
+	return NULL;
 }
 
 /* A link annotation says where it goes (/Contents): its address, or the
@@ -2059,7 +2118,7 @@ fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
 {
 	static const char *const drop[] = { "/Contents" };
 	struct val	 a, st, act, v;
-	size_t		 i;
+	const char	*title;
 
 	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size ||
 	    f->rlen[r.i] != 0)
@@ -2078,11 +2137,8 @@ fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
 	    v.t == V_STRING)
 		buf_put(&f->rep, f->p + v.s, v.e - v.s);
 	else if (dict_get(f, &a, "/Dest", &v) && v.t == V_STRING) {
-		for (i = 0; i + 1 < m->nlinks; i += 2)
-			if (lit_is(f, &v, m->links[i]))
-				break;
-		if (i + 1 < m->nlinks)
-			pdf_text(&f->rep, m->links[i + 1]);
+		if ((title = link_title(f, &v, m)) != NULL)
+			pdf_text(&f->rep, title);
 		else
 			buf_put(&f->rep, f->p + v.s, v.e - v.s);
 	} else
@@ -2238,6 +2294,7 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 	memset(&pc, 0, sizeof(pc));
 	pc.f = f;
 	pc.untagged = m->untagged;
+	dests_sort(f, m);
 	if (!dict_get(f, root, "/Pages", &pages))
 		return f->err == NULL;
 	if (!deref(f, &pages) || pages.t != V_DICT ||
@@ -2785,6 +2842,7 @@ pdf_free(struct pdf *f)
 	free(f->roff);
 	free(f->rlen);
 	free(f->fontw);
+	free(f->dests);
 	buf_free(&f->rep);
 	free(f->p);
 	free(f->off);
