@@ -2700,7 +2700,7 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	zn = compressBound(body.len);
 	z = xmalloc(zn);
 	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
-	    6) != Z_OK) {
+	    Z_BEST_SPEED) != Z_OK) {
 		bad(f, 0, "cross-reference stream cannot be compressed");
 		goto out;
 	}
