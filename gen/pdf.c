@@ -112,8 +112,8 @@ struct fig {
 
 /*
  * What tagging costs is measured against the same PDF drawn untagged:
- * the benchmark's second binary (gen/bench/rapporteur-untagged, built
- * with -DPDF_UNTAGGED, never installed) begins and ends no structure
+ * gen/bench/rapporteur-untagged (built with -DPDF_UNTAGGED by make bench
+ * and make test, never installed) begins and ends no structure
  * element (links included: cairo 1.16 makes each a structure element),
  * and pdfpost() then leaves the page content as cairo drew it.
  * Everything else (layout, destinations, outline, fonts, object
