@@ -71,7 +71,7 @@ $(MAKECMDGOALS):
 else
 
 .PHONY: all deps build report test check clean install uninstall bench \
-	bench-deps fuzz test-asan test-valgrind locale-fr FORCE
+	bench-tags bench-deps fuzz test-asan test-valgrind locale-fr FORCE
 
 all: build
 
@@ -159,7 +159,7 @@ test: deps locale-fr
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/fuzz/bin/stamp
+	    tests/fuzz/bin/stamp gen/bench/rapporteur-untagged
 	@sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
@@ -229,7 +229,7 @@ tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.
 # `make test`.  `make bench-deps` installs the tools it compares with:
 # Debian's, then Typst's Node binding (tests/bench/package.json).
 BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor \
-	    tests/bench/md2typ
+	    tests/bench/md2typ gen/bench/rapporteur-untagged
 BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs npm \
 	     valgrind
 BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
@@ -239,9 +239,24 @@ bench: deps
 	@$(MAKE) --no-print-directory build $(BENCH_BIN)
 	@sh tests/bench/bench.sh
 
+# Only what tagging costs (issue 14): the 2016 PDF tagged and untagged,
+# in instructions (valgrind's callgrind) and CPU time.
+bench-tags: deps
+	@$(MAKE) --no-print-directory deps DEBS="time valgrind"
+	@$(MAKE) --no-print-directory build $(BENCH_BIN)
+	@BENCH_ONLY=tags sh tests/bench/bench.sh
+
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
 	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
+
+# The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
+# what tagging costs is measured against it.  Never installed.
+gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
+	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
+	@mkdir -p gen/bench
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o gen/pdf.c \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/bench/gencontent: tests/bench/gencontent.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
@@ -376,6 +391,6 @@ clean:
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
 	    tests/main-locale.o
-	rm -rf tests/work gen/asan gen/fuzz tests/fuzz/bin
+	rm -rf tests/work gen/asan gen/fuzz gen/bench tests/fuzz/bin
 
 endif

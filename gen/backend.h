@@ -167,6 +167,9 @@ struct pdfmeta {
 					 * language, */
 	const char *const *spanlangs;	/* and the /Lang of each */
 	size_t		 nspans;
+	int		 untagged;	/* drawn without structure (pdf.c's
+					 * PDF_UNTAGGED, for measuring only):
+					 * page content left as it is */
 };
 /* The element type pdf.c draws artifacts in (cairo 1.16 has no artifact
  * tag): pdfpost() makes /Artifact marked content of each such leaf and

@@ -54,11 +54,21 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_list	 cp;
 	int	 n;
 
+	/* Into the room left first: most calls fit, and are formatted
+	 * once rather than measured and then formatted. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->cap > b->len ? b->data + b->len : NULL,
+	    b->cap > b->len ? b->cap - b->len : 0, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		if (b->data != NULL)
+			b->data[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < b->cap - b->len) {
+		b->len += (size_t)n;
+		return;
+	}
 	grow(b, (size_t)n);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -109,6 +109,22 @@ struct fig {
 #ifndef PDF_KEEP
 #define PDF_KEEP	(64u << 20)	/* [bytes] */
 #endif
+
+/*
+ * What tagging costs is measured against the same PDF drawn untagged:
+ * gen/bench/rapporteur-untagged (built with -DPDF_UNTAGGED by make bench
+ * and make test, never installed) begins and ends no structure
+ * element (links included: cairo 1.16 makes each a structure element),
+ * and pdfpost() then leaves the page content as cairo drew it.
+ * Everything else (layout, destinations, outline, fonts, object
+ * streams, compression) is the same.  elem_begin(), elem_end() and
+ * meta_init() are the only places that look.
+ */
+#ifdef PDF_UNTAGGED
+#define PDF_TAGGED	0
+#else
+#define PDF_TAGGED	1
+#endif
 static atomic_size_t	 kept_all;	/* [bytes] what every edition keeps */
 
 enum unit_kind {
@@ -1533,6 +1549,7 @@ ref_attrs(const struct pdf *p, struct buf *b, const struct xref *x)
 
 static size_t	elem_begin(struct pdf *, cairo_t *, const char *,
 	    const char *);
+static void	elem_end(cairo_t *, const char *);
 
 /* The page numbers of the links that give one (after « voir »), in the
  * box layout.c left for each, right-aligned. */
@@ -1574,7 +1591,7 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			show_at(cr, num, x0 + k->pnumw - w, ytop +
 			    it->base[line]);
 		cairo_restore(cr);
-		cairo_tag_end(cr, "Span");
+		elem_end(cr, "Span");
 		g_object_unref(num);
 	}
 }
@@ -1673,8 +1690,17 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 static size_t
 elem_begin(struct pdf *p, cairo_t *cr, const char *tag, const char *attrs)
 {
-	cairo_tag_begin(cr, tag, attrs);
+	if (PDF_TAGGED)
+		cairo_tag_begin(cr, tag, attrs);
 	return p->nelems++;
+}
+
+/* The end of the element tag (the innermost one open). */
+static void
+elem_end(cairo_t *cr, const char *tag)
+{
+	if (PDF_TAGGED)
+		cairo_tag_end(cr, tag);
 }
 
 /* Element e (a continued paragraph or table) is to become part of
@@ -1723,7 +1749,7 @@ artifact_begin(struct pdf *p, cairo_t *cr)
 static void
 artifact_end(cairo_t *cr)
 {
-	cairo_tag_end(cr, PDFPOST_ARTIFACT);
+	elem_end(cr, PDFPOST_ARTIFACT);
 }
 
 /*
@@ -1769,7 +1795,7 @@ tag_close(struct pdf *p, cairo_t *cr)
 		return;
 	p->ntags--;
 	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0])))
-		cairo_tag_end(cr, p->tags[p->ntags]);
+		elem_end(cr, p->tags[p->ntags]);
 }
 
 /* Opens the tags an item opens ("L LI"). */
@@ -1877,7 +1903,7 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			g = lang_at(it, run->item->offset);
 			if (k != cur || g != curlang || open == NULL) {
 				if (open != NULL)
-					cairo_tag_end(cr, open);
+					elem_end(cr, open);
 				if (k >= 0 && link_attrs(p, it, &it->links[k],
 				    first, last, x, ytop, &b)) {
 					open = CAIRO_TAG_LINK;
@@ -1919,7 +1945,7 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		}
 	}
 	if (open != NULL)
-		cairo_tag_end(cr, open);
+		elem_end(cr, open);
 	buf_free(&b);
 }
 
@@ -1953,7 +1979,7 @@ draw_label(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	ink(cr, lay_styles[it->style].ink);
 	show_at(cr, it->marker, x - 5 - layout_w(it->marker),
 	    ytop + it->base[0]);
-	cairo_tag_end(cr, "Lbl");
+	elem_end(cr, "Lbl");
 	tag_open(p, cr, "LBody");
 }
 
@@ -2024,13 +2050,13 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		toc_link_begin(p, cr, it, pc, x, y);
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_toc(p, cr, it, x, ytop);
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		elem_end(cr, CAIRO_TAG_LINK);
 	} else if (split || it->nlinks > 0 || it->nlangs > 0) {
 		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
 	} else
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
-	cairo_tag_end(cr, tag);
+	elem_end(cr, tag);
 	if (it->style == STYLE_H1 && pc->last == it->nu) {
 		artifact_begin(p, cr);
 		ink(cr, INK_ACCENT);
@@ -2102,10 +2128,10 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 			    y + t->pad);
 		}
 		if (!art)
-			cairo_tag_end(cr, tag);
+			elem_end(cr, tag);
 	}
 	if (!art)
-		cairo_tag_end(cr, "TR");
+		elem_end(cr, "TR");
 	else
 		artifact_end(cr);
 }
@@ -2141,7 +2167,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		draw_row(p, cr, it, r, x, y, 0);
 		y += it->uh[r];
 	}
-	cairo_tag_end(cr, "Table");
+	elem_end(cr, "Table");
 }
 
 static void
@@ -2183,7 +2209,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	elem_begin(p, cr, "Span", "");
 	ink(cr, INK_MUTED);
 	show_at(cr, lab, x, base);
-	cairo_tag_end(cr, "Span");
+	elem_end(cr, "Span");
 	x += layout_w(lab) + 8;
 	w = layout_w(txt) + 14;
 	elem_begin(p, cr, "Span", "");
@@ -2204,7 +2230,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	}
 	ink(cr, INK_BADGE_TEXT);
 	show_at(cr, txt, x + 7, base);
-	cairo_tag_end(cr, "Span");
+	elem_end(cr, "Span");
 }
 
 /*
@@ -2353,7 +2379,7 @@ draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
 	cairo_translate(cr, x, y);
 	chart_draw(cr, p->ctx, f->ind, p->e->year, f->cw, f->ch);
 	cairo_restore(cr);
-	cairo_tag_end(cr, "Figure");
+	elem_end(cr, "Figure");
 	cy = f->side ? y : y + f->ch + 8;
 	for (i = 0; i < f->col.nitems; i++) {
 		it = &f->col.item[i];
@@ -2380,8 +2406,8 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 			image_link_begin(p, cr, it, x, y);
 		rc = draw_image(p, cr, it, x, y);
 		if (it->nlinks > 0)
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
-		cairo_tag_end(cr, "Figure");
+			elem_end(cr, CAIRO_TAG_LINK);
+		elem_end(cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:
 		artifact_begin(p, cr);
@@ -2397,7 +2423,7 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	case ROLE_BADGE:
 		elem_begin(p, cr, it->tag != NULL ? it->tag : "P", "");
 		draw_badge(p, cr, it, x, y);
-		cairo_tag_end(cr, it->tag != NULL ? it->tag : "P");
+		elem_end(cr, it->tag != NULL ? it->tag : "P");
 		break;
 	default:
 		break;
@@ -2553,10 +2579,10 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 		    PANGO_SCALE);
 		pango_cairo_show_layout_line(cr,
 		    pango_layout_iter_get_line_readonly(iter));
-		cairo_tag_end(cr, "Span");
+		elem_end(cr, "Span");
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
-	cairo_tag_end(cr, "P");
+	elem_end(cr, "P");
 	pango_layout_get_size(pl, NULL, &h);
 	g_object_unref(pl);
 	return (double)h / PANGO_SCALE;
@@ -2577,7 +2603,7 @@ draw_cover_logo(struct pdf *p, cairo_t *cr)
 	figure_begin(p, cr);
 	logo_draw(LOGO_MAIN, cr, M_LEFT, 96 - 14 - COVER_LOGO_H, w,
 	    COVER_LOGO_H);
-	cairo_tag_end(cr, "Figure");
+	elem_end(cr, "Figure");
 }
 
 static void
@@ -2746,6 +2772,7 @@ meta_init(struct pdfmeta *m, const struct edition *e, char **subj,
 	m->nauthors = e->nauthors > 0 ? e->nauthors : 1;
 	m->lang = i18n_pdf_tag();
 	m->date = e->date;
+	m->untagged = !PDF_TAGGED;
 }
 
 static void
@@ -2972,7 +2999,7 @@ draw_document(struct pdf *p, cairo_surface_t *sf)
 	if ((ok = draw_pages(p, cr))) {
 		while (p->ntags > 0)
 			tag_close(p, cr);
-		cairo_tag_end(cr, "Document");
+		elem_end(cr, "Document");
 		outline(p, sf);
 		ok = check(p, cr);
 	}

@@ -104,6 +104,14 @@ struct pdf {
 	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
 	int		*fontw;		/* [size] 1 + a font's space width,
 					 * or 0: not read yet */
+	struct dest	*dests;		/* pdfmeta's links, sorted */
+	size_t		 ndests;
+};
+
+/* A destination of pdfmeta's links and its index there. */
+struct dest {
+	const char	*name;
+	size_t		 i;
 };
 
 /* A child of a structure element, as cairo wrote it. */
@@ -146,31 +154,60 @@ bad(struct pdf *f, size_t pos, const char *why)
 	return 0;
 }
 
+/* The classes of a byte (PDF 1.7 §7.2.2), looked up: every byte the
+ * pass reads goes through them. */
+#define C_WS	1	/* white space */
+#define C_DELIM	2	/* delimiter */
+#define C_DIGIT	4
+#define C_TOKEN	8	/* may start a token content_fix() looks at */
+#define C_DT	(C_DELIM | C_TOKEN)
+#define C_AL	C_TOKEN	/* a letter */
+static const unsigned char cclass[256] = {
+	['\0'] = C_WS, ['\t'] = C_WS, ['\n'] = C_WS, ['\f'] = C_WS,
+	['\r'] = C_WS, [' '] = C_WS,
+	['('] = C_DT, [')'] = C_DELIM, ['<'] = C_DT, ['>'] = C_DELIM,
+	['['] = C_DT, [']'] = C_DELIM, ['{'] = C_DELIM, ['}'] = C_DELIM,
+	['/'] = C_DT, ['%'] = C_DELIM, ['\''] = C_TOKEN, ['"'] = C_TOKEN,
+	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+	['8'] = C_DIGIT, ['9'] = C_DIGIT,
+	['A'] = C_AL, ['B'] = C_AL, ['C'] = C_AL, ['D'] = C_AL, ['E'] = C_AL,
+	['F'] = C_AL, ['G'] = C_AL, ['H'] = C_AL, ['I'] = C_AL, ['J'] = C_AL,
+	['K'] = C_AL, ['L'] = C_AL, ['M'] = C_AL, ['N'] = C_AL, ['O'] = C_AL,
+	['P'] = C_AL, ['Q'] = C_AL, ['R'] = C_AL, ['S'] = C_AL, ['T'] = C_AL,
+	['U'] = C_AL, ['V'] = C_AL, ['W'] = C_AL, ['X'] = C_AL, ['Y'] = C_AL,
+	['Z'] = C_AL,
+	['a'] = C_AL, ['b'] = C_AL, ['c'] = C_AL, ['d'] = C_AL, ['e'] = C_AL,
+	['f'] = C_AL, ['g'] = C_AL, ['h'] = C_AL, ['i'] = C_AL, ['j'] = C_AL,
+	['k'] = C_AL, ['l'] = C_AL, ['m'] = C_AL, ['n'] = C_AL, ['o'] = C_AL,
+	['p'] = C_AL, ['q'] = C_AL, ['r'] = C_AL, ['s'] = C_AL, ['t'] = C_AL,
+	['u'] = C_AL, ['v'] = C_AL, ['w'] = C_AL, ['x'] = C_AL, ['y'] = C_AL,
+	['z'] = C_AL
+};
+
 static int
 is_ws(int c)
 {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
-	    c == '\f' || c == '\0';
+	return cclass[(unsigned char)c] & C_WS;
 }
 
 static int
 is_delim(int c)
 {
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return cclass[(unsigned char)c] & C_DELIM;
 }
 
 static int
 is_digit(int c)
 {
-	return c >= '0' && c <= '9';
+	return cclass[(unsigned char)c] & C_DIGIT;
 }
 
 /* Does a token end at pos (end of file, white space or a delimiter)? */
 static int
 tok_end(const struct pdf *f, size_t pos)
 {
-	return pos >= f->n || is_ws(f->p[pos]) || is_delim(f->p[pos]);
+	return pos >= f->n || (cclass[f->p[pos]] & (C_WS | C_DELIM));
 }
 
 /* The first byte at or after pos that is neither white space nor inside
@@ -277,14 +314,22 @@ parse_array(struct pdf *f, size_t pos, struct val *v, int depth)
 	return 1;
 }
 
-/* A dictionary at pos, each key and value checked at depth. */
+static int	 name_is(const struct pdf *, const struct val *,
+		    const char *);
+
+/* A dictionary at pos, each key and value checked at depth; on the way,
+ * the value of each of the n keys (its first entry) in kv, or one with e
+ * 0 when there is none (no value ends at offset 0). */
 static int
-parse_dict(struct pdf *f, size_t pos, struct val *v, int depth)
+parse_dict(struct pdf *f, size_t pos, struct val *v, int depth,
+    const char *const *keys, size_t n, struct val *kv)
 {
 	struct val	 k, x;
-	size_t		 i;
+	size_t		 i, j;
 
 	v->t = V_DICT;
+	for (j = 0; j < n; j++)
+		kv[j].e = 0;
 	for (i = skip_ws(f, pos + 2); i < f->n && f->p[i] != '>';
 	    i = skip_ws(f, x.e)) {
 		if (!parse_val(f, i, &k, depth))
@@ -293,6 +338,11 @@ parse_dict(struct pdf *f, size_t pos, struct val *v, int depth)
 			return bad(f, i, "dictionary key is not a name");
 		if (!parse_val(f, k.e, &x, depth))
 			return 0;
+		for (j = 0; j < n; j++)
+			if (kv[j].e == 0 && name_is(f, &k, keys[j])) {
+				kv[j] = x;
+				break;
+			}
 	}
 	if (i + 1 >= f->n || f->p[i + 1] != '>')
 		return bad(f, pos, "unterminated dictionary");
@@ -381,20 +431,26 @@ parse_val(struct pdf *f, size_t pos, struct val *v, int depth)
 		return parse_array(f, pos, v, depth + 1);
 	case '<':
 		if (pos + 1 < f->n && f->p[pos + 1] == '<')
-			return parse_dict(f, pos, v, depth + 1);
+			return parse_dict(f, pos, v, depth + 1, NULL, 0,
+			    NULL);
 		return parse_hex(f, pos, v);
+	case 't':
+	case 'f':
+		if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
+			v->t = V_BOOL;
+			v->e = pos + (f->p[pos] == 't' ? 4 : 5);
+			return 1;
+		}
+		break;
+	case 'n':
+		if (keyword_at(f, pos, "null")) {
+			v->t = V_NULL;
+			v->e = pos + 4;
+			return 1;
+		}
+		break;
 	default:
 		break;
-	}
-	if (keyword_at(f, pos, "true") || keyword_at(f, pos, "false")) {
-		v->t = V_BOOL;
-		v->e = pos + (f->p[pos] == 't' ? 4 : 5);
-		return 1;
-	}
-	if (keyword_at(f, pos, "null")) {
-		v->t = V_NULL;
-		v->e = pos + 4;
-		return 1;
 	}
 	return parse_number(f, pos, v);
 }
@@ -431,15 +487,19 @@ dict_get(struct pdf *f, const struct val *d, const char *key, struct val *v)
 /*
  * The object num as written in the file: *v is its value (a stream is
  * refused: none of the objects read here is one).  A reference to an
- * object that does not exist is null, as PDF says.  Returns 1, or 0 after
- * bad().
+ * object that does not exist is null, as PDF says.  The values of the n
+ * keys of a dictionary are read on the way into kv, as parse_dict()
+ * gives them (e 0: none).  Returns 1, or 0 after bad().
  */
 static int
-get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
+get_obj_keys(struct pdf *f, long long num, unsigned gen, struct val *v,
+    const char *const *keys, size_t n, struct val *kv)
 {
-	size_t		 pos;
+	size_t		 pos, j;
 	long long	 x;
 
+	for (j = 0; j < n; j++)
+		kv[j].e = 0;
 	if (num < 0 || (unsigned long long)num >= f->size ||
 	    f->off[num] == 0 || f->gen[num] != gen) {
 		memset(v, 0, sizeof(*v));
@@ -457,7 +517,14 @@ get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
 	pos = skip_ws(f, pos);
 	if (!keyword_at(f, pos, "obj"))
 		return bad(f, pos, "\"obj\" expected");
-	if (!parse_val(f, pos + 3, v, 0))
+	pos = skip_ws(f, pos + 3);
+	if (n > 0 && f->n - pos >= 2 && f->p[pos] == '<' &&
+	    f->p[pos + 1] == '<') {
+		memset(v, 0, sizeof(*v));
+		v->s = pos;
+		if (!parse_dict(f, pos, v, 1, keys, n, kv))
+			return 0;
+	} else if (!parse_val(f, pos, v, 0))
 		return 0;
 	pos = skip_ws(f, v->e);
 	if (keyword_at(f, pos, "stream"))
@@ -465,6 +532,12 @@ get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
 	if (!keyword_at(f, pos, "endobj"))
 		return bad(f, pos, "\"endobj\" expected");
 	return 1;
+}
+
+static int
+get_obj(struct pdf *f, long long num, unsigned gen, struct val *v)
+{
+	return get_obj_keys(f, num, gen, v, NULL, 0, NULL);
 }
 
 /* Replaces a reference by the object it points to. */
@@ -651,6 +724,15 @@ kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
 	e->nkid++;
 }
 
+/* The entries of a structure element tree_kid() reads, in one pass. */
+enum { EK_S, EK_TYPE, EK_PG, EK_K, EK__MAX };
+static const char *const elem_keys[EK__MAX] = {
+	"/S",		/* EK_S */
+	"/Type",	/* EK_TYPE */
+	"/Pg",		/* EK_PG */
+	"/K"		/* EK_K */
+};
+
 static int	 tree_elem(struct pdf *, struct val, const struct val *,
 		    long long, int);
 
@@ -664,7 +746,7 @@ static int
 tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
     int depth)
 {
-	struct val	 o, t;
+	struct val	 o, ev[EK__MAX];
 
 	if (k.t == V_INT) {
 		if (ei != (size_t)-1)
@@ -672,15 +754,13 @@ tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
 		return 1;
 	}
 	if (k.t == V_REF) {
-		o = k;
-		if (!deref(f, &o))
+		if (!get_obj_keys(f, k.i, k.gen, &o, elem_keys, EK__MAX, ev))
 			return 0;
-		if (o.t == V_DICT && dict_get(f, &o, "/S", &t) &&
-		    !(dict_get(f, &o, "/Type", &t) && !name_is(f, &t,
-		    "/StructElem"))) {
+		if (o.t == V_DICT && ev[EK_S].e != 0 && !(ev[EK_TYPE].e != 0 &&
+		    !name_is(f, &ev[EK_TYPE], "/StructElem"))) {
 			if (ei != (size_t)-1)
 				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
-			return tree_elem(f, k, &o, parent, depth + 1);
+			return tree_elem(f, k, ev, parent, depth + 1);
 		}
 	}
 	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
@@ -707,13 +787,12 @@ tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
 	return 1;
 }
 
-/* The element at reference r (its dictionary dd), child of object
- * parent, and the elements under it. */
+/* The element at reference r (the entries ev of its dictionary, read
+ * by tree_kid()), child of object parent, and the elements under it. */
 static int
-tree_elem(struct pdf *f, struct val r, const struct val *dd,
+tree_elem(struct pdf *f, struct val r, const struct val *ev,
     long long parent, int depth)
 {
-	struct val	 d = *dd, v;
 	struct elem	*e;
 	size_t		 ei;
 
@@ -724,8 +803,8 @@ tree_elem(struct pdf *f, struct val r, const struct val *dd,
 	/* cairo writes a tree: a loop or a shared child is refused. */
 	if (f->eix[r.i] != 0 || ++f->visits > f->size)
 		return bad(f, r.s, "structure element reached twice");
-	if (d.t != V_DICT || !dict_get(f, &d, "/S", &v) || v.t != V_NAME)
-		return bad(f, d.s, "structure element without a type");
+	if (ev[EK_S].t != V_NAME)
+		return bad(f, ev[EK_S].s, "structure element without a type");
 	if (f->nel == f->elcap) {
 		f->elcap = f->elcap ? f->elcap * 2 : 256;
 		f->el = xreallocarray(f->el, f->elcap, sizeof(*f->el));
@@ -736,32 +815,31 @@ tree_elem(struct pdf *f, struct val r, const struct val *dd,
 	memset(e, 0, sizeof(*e));
 	e->num = r.i;
 	e->parent = parent;
-	e->sv = v;
-	e->pg = dict_get(f, &d, "/Pg", &v) && v.t == V_REF ? v.i : -1;
-	dict_get(f, &d, "/S", &v);
-	if (!dict_get(f, &d, "/K", &v))
+	e->sv = ev[EK_S];
+	e->pg = ev[EK_PG].e != 0 && ev[EK_PG].t == V_REF ? ev[EK_PG].i : -1;
+	if (ev[EK_K].e == 0)
 		return f->err == NULL;
-	return tree_kids(f, v, ei, r.i, depth);
+	return tree_kids(f, ev[EK_K], ei, r.i, depth);
 }
 
-/* Removes element e from its parent's kids. */
+/* Is kid k still in the tree (not an element taken out of it)? */
+static int
+kid_live(const struct pdf *f, const struct kid *k)
+{
+	return k->t != KID_ELEM || k->v < 0 || (size_t)k->v >= f->size ||
+	    f->eix[k->v] == 0 || !f->el[f->eix[k->v] - 1].dead;
+}
+
+/* Element e, just taken out (dead), leaves its parent's kids: the
+ * parent is written anew, without it (kid_live()).  Not removed from
+ * the parent's array here: one element may have thousands of kids, and
+ * as many taken out. */
 static void
 tree_unlink(struct pdf *f, const struct elem *e)
 {
-	struct elem	*p;
-	size_t		 i;
-
 	if (e->parent < 0 || f->eix[e->parent] == 0)
-		return;		/* a child of the root: see tree_root() */
-	p = &f->el[f->eix[e->parent] - 1];
-	for (i = 0; i < p->nkid; i++)
-		if (p->kid[i].t == KID_ELEM && p->kid[i].v == e->num) {
-			memmove(p->kid + i, p->kid + i + 1,
-			    (p->nkid - i - 1) * sizeof(*p->kid));
-			p->nkid--;
-			p->dirty = 1;
-			return;
-		}
+		return;		/* a child of the root */
+	f->el[f->eix[e->parent] - 1].dirty = 1;
 }
 
 /*
@@ -824,6 +902,49 @@ tree_fix(struct pdf *f, const struct pdfmeta *m)
 }
 
 /* ---- writing the update ---- */
+
+/* Appends v in decimal, as printf's %lld would: the pass writes tens of
+ * thousands of numbers (object numbers, MCIDs), printf is its slowest
+ * way to. */
+static void
+put_num(struct buf *b, long long v)
+{
+	char			 d[24];
+	size_t			 n = sizeof(d);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		d[--n] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		d[--n] = '-';
+	buf_put(b, d + n, sizeof(d) - n);
+}
+
+/* Appends "num gen R". */
+static void
+put_ref(struct buf *b, long long num, unsigned gen)
+{
+	put_num(b, num);
+	buf_putc(b, ' ');
+	put_num(b, gen);
+	BUF_PUTSL(b, " R");
+}
+
+/* Appends the 16-bit unit u as four upper-case hexadecimal digits. */
+static void
+put_hex4(struct buf *b, unsigned u)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 d[4];
+
+	d[0] = hex[u >> 12 & 0xf];
+	d[1] = hex[u >> 8 & 0xf];
+	d[2] = hex[u >> 4 & 0xf];
+	d[3] = hex[u & 0xf];
+	buf_put(b, d, 4);
+}
 
 static void
 xmp_packet(struct buf *b, const struct pdfmeta *m)
@@ -933,10 +1054,10 @@ pdf_text(struct buf *b, const char *s)
 			c = 0xfffd;
 		if (c >= 0x10000) {
 			c -= 0x10000;
-			buf_printf(b, "%04X%04X", 0xd800 + (c >> 10),
-			    0xdc00 + (c & 0x3ff));
+			put_hex4(b, 0xd800 + (c >> 10));
+			put_hex4(b, 0xdc00 + (c & 0x3ff));
 		} else
-			buf_printf(b, "%04X", c);
+			put_hex4(b, c);
 	}
 	buf_putc(b, '>');
 }
@@ -974,7 +1095,10 @@ static void
 rep_begin(struct pdf *f, size_t num)
 {
 	f->roff[num] = f->rep.len;
-	buf_printf(&f->rep, "%zu %u obj\n", num, f->gen[num]);
+	put_num(&f->rep, (long long)num);
+	buf_putc(&f->rep, ' ');
+	put_num(&f->rep, f->gen[num]);
+	BUF_PUTSL(&f->rep, " obj\n");
 }
 
 static void
@@ -991,33 +1115,42 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 	static const char *const drop[] = { "/P", "/K", "/Alt", "/A",
 	    "/Lang" };
 	struct val	 d;
-	size_t		 i;
+	size_t		 i, live;
 
-	if (!get_obj(f, e->num, f->gen[e->num], &d))
-		return 0;
-	rep_begin(f, (size_t)e->num);
 	if (e->dead) {
 		/* Out of the tree: nothing refers to it any more. */
+		rep_begin(f, (size_t)e->num);
 		BUF_PUTSL(&f->rep, "null");
 		rep_end(f, (size_t)e->num);
 		return 1;
 	}
+	if (!get_obj(f, e->num, f->gen[e->num], &d))
+		return 0;
+	rep_begin(f, (size_t)e->num);
 	dict_copy(f, &f->rep, &d, drop, 5);
-	buf_printf(&f->rep, "\n   /P %lld %u R", e->parent,
-	    f->gen[e->parent]);
-	if (e->nkid > 0) {
+	BUF_PUTSL(&f->rep, "\n   /P ");
+	put_ref(&f->rep, e->parent, f->gen[e->parent]);
+	for (i = live = 0; i < e->nkid; i++)
+		live += kid_live(f, &e->kid[i]);
+	if (live > 0) {
 		BUF_PUTSL(&f->rep, "\n   /K [");
 		for (i = 0; i < e->nkid; i++) {
+			if (!kid_live(f, &e->kid[i]))
+				continue;
 			buf_putc(&f->rep, ' ');
 			if (e->kid[i].t != KID_NEWMCID)
 				buf_put(&f->rep, f->p + e->kid[i].s,
 				    e->kid[i].e - e->kid[i].s);
 			else if ((long long)e->kid[i].s == e->pg)
-				buf_printf(&f->rep, "%lld", e->kid[i].v);
-			else
-				buf_printf(&f->rep, "<< /Type /MCR /Pg %zu %u "
-				    "R /MCID %lld >>", e->kid[i].s,
-				    f->gen[e->kid[i].s], e->kid[i].v);
+				put_num(&f->rep, e->kid[i].v);
+			else {
+				BUF_PUTSL(&f->rep, "<< /Type /MCR /Pg ");
+				put_ref(&f->rep, (long long)e->kid[i].s,
+				    f->gen[e->kid[i].s]);
+				BUF_PUTSL(&f->rep, " /MCID ");
+				put_num(&f->rep, e->kid[i].v);
+				BUF_PUTSL(&f->rep, " >>");
+			}
 		}
 		BUF_PUTSL(&f->rep, " ]");
 	}
@@ -1149,6 +1282,7 @@ struct page {
 	size_t		 nmel, melcap;
 	struct seq	 st[32];	/* open sequences */
 	int		 nst;
+	int		 untagged;	/* pdfmeta's: content left as it is */
 };
 
 /* A new MCID of the page for element el, after MCID after (element
@@ -1363,8 +1497,7 @@ struct cfix {
 static int
 cf_token(unsigned char c)
 {
-	return c == '(' || c == '<' || c == '[' || c == '/' || c == '\'' ||
-	    c == '"' || g_ascii_isalpha(c);
+	return cclass[c] & C_TOKEN;
 }
 
 /*
@@ -1449,7 +1582,9 @@ cf_bdc_span(struct cfix *c, const struct seq *q)
 	BUF_PUTSL(c->o, "EMC\n");
 	actual_text(s + c->i, k + 1 - c->i, c->o);
 	mcid = new_mcid(pg, el, q->mcid);
-	buf_printf(c->o, " /MCID %lld >> BDC", mcid);
+	BUF_PUTSL(c->o, " /MCID ");
+	put_num(c->o, mcid);
+	BUF_PUTSL(c->o, " >> BDC");
 	nq = &pg->st[pg->nst++];
 	*nq = pg->st[pg->nst - 2];
 	nq->mcid = mcid;
@@ -1543,7 +1678,9 @@ cf_marked(struct cfix *c)
 	mcid = new_mcid(pg, el, pg->st[pg->nst].mcid);
 	BUF_PUTSL(c->o, "EMC\n/");
 	buf_put(c->o, s + q->tag, q->taglen);
-	buf_printf(c->o, " << /MCID %lld >> BDC", mcid);
+	BUF_PUTSL(c->o, " << /MCID ");
+	put_num(c->o, mcid);
+	BUF_PUTSL(c->o, " >> BDC");
 	q->mcid = mcid;
 	c->i += 3;
 	c->opstart = c->o->len;
@@ -1708,18 +1845,18 @@ stream_data(struct pdf *f, long long num, const char *notflate,
 	return bad(f, data, notflate);
 }
 
-/* Where object num ends ("endobj" included), stream or not. */
+/* Where object num ends ("endobj" included), stream or not; its value
+ * (a stream's dictionary) in *v. */
 static int
-obj_end(struct pdf *f, long long num, size_t *end)
+obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 {
-	struct val	 v;
 	size_t		 pos, data, len;
 
-	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, &v, 0))
+	if ((pos = obj_start(f, num)) == 0 || !parse_val(f, pos, v, 0))
 		return 0;
-	pos = skip_ws(f, v.e);
+	pos = skip_ws(f, v->e);
 	if (keyword_at(f, pos, "stream"))
-		return get_stream(f, num, &v, &data, &len, end);
+		return get_stream(f, num, v, &data, &len, end);
 	if (!keyword_at(f, pos, "endobj"))
 		return bad(f, pos, "\"endobj\" expected");
 	*end = pos + 6;
@@ -1751,8 +1888,9 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 }
 
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
- * new data), written in place of cairo's.  Returns 1, or 0 after bad()
- * (notflate: the stream is compressed otherwise). */
+ * new data), or as it is if fix is NULL, written in place of cairo's.
+ * Returns 1, or 0 after bad() (notflate: the stream is compressed
+ * otherwise). */
 static int
 fix_stream(struct pdf *f, long long num, const char *notflate,
     void (*fix)(const unsigned char *, size_t, struct page *, struct buf *),
@@ -1761,7 +1899,11 @@ fix_stream(struct pdf *f, long long num, const char *notflate,
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
 	int		 rc = 0;
 
-	if (stream_data(f, num, notflate, &raw)) {
+	if (!stream_data(f, num, notflate, &raw))
+		;
+	else if (fix == NULL)
+		rc = rep_stream(f, num, &raw);
+	else {
 		fix((const unsigned char *)raw.data, raw.len, pg, &o);
 		rc = rep_stream(f, num, &o);
 	}
@@ -1897,24 +2039,76 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 	return f->err == NULL;
 }
 
-/* Content stream num of a page, made anew by content_fix(). */
+/* Content stream num of a page, made anew by content_fix() (compressed
+ * as cairo drew it in an untagged PDF). */
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
 	return fix_stream(f, num, "page content not a Flate stream",
-	    content_fix, pg);
+	    pg->untagged ? NULL : content_fix, pg);
 }
 
-/* The bytes inside a literal string value v (no escapes expected). */
+/* The n bytes at p against the string s, in strcmp()'s order. */
 static int
-lit_is(struct pdf *f, const struct val *v, const char *s)
+bytes_cmp(const unsigned char *p, size_t n, const char *s)
 {
 	size_t	 len = strlen(s);
+	int	 c;
 
-	return v->t == V_STRING && f->p[v->s] == '(' &&
-	    v->e - v->s == len + 2 && memcmp(f->p + v->s + 1, s, len) == 0;
+	c = memcmp(p, s, n < len ? n : len);
+	return c != 0 ? c : (n > len) - (n < len);
+}
+
+static int
+dest_cmp(const void *a, const void *b)
+{
+	const struct dest *x = a, *y = b;
+	int		 c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The destinations of m->links sorted (then by index), once, for
+ * link_title(): a report has as many links as pages. */
+static void
+dests_sort(struct pdf *f, const struct pdfmeta *m)
+{
+	size_t	 i;
+
+	f->ndests = 0;
+	f->dests = xreallocarray(NULL, m->nlinks / 2 + 1, sizeof(*f->dests));
+	for (i = 0; i + 1 < m->nlinks; i += 2) {
+		f->dests[f->ndests].name = m->links[i];
+		f->dests[f->ndests++].i = i;
+	}
+	qsort(f->dests, f->ndests, sizeof(*f->dests), dest_cmp);
+}
+
+/* The title of the first link to the destination v (a literal string,
+ * no escapes expected) in m->links, or NULL. */
+static const char *
+link_title(const struct pdf *f, const struct val *v,
+    const struct pdfmeta *m)
+{
+	const unsigned char *p;
+	size_t		 n, lo = 0, hi = f->ndests, mid;
+
+	if (v->t != V_STRING || f->p[v->s] != '(')
+		return NULL;
+	p = f->p + v->s + 1;
+	n = v->e - v->s - 2;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (bytes_cmp(p, n, f->dests[mid].name) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < f->ndests && bytes_cmp(p, n, f->dests[lo].name) == 0)
+		return m->links[f->dests[lo].i + 1];
+	return NULL;
 }
 
 /* A link annotation says where it goes (/Contents): its address, or the
@@ -1924,7 +2118,7 @@ fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
 {
 	static const char *const drop[] = { "/Contents" };
 	struct val	 a, st, act, v;
-	size_t		 i;
+	const char	*title;
 
 	if (r.t != V_REF || r.i < 0 || (size_t)r.i >= f->size ||
 	    f->rlen[r.i] != 0)
@@ -1943,11 +2137,8 @@ fix_annot(struct pdf *f, struct val r, const struct pdfmeta *m)
 	    v.t == V_STRING)
 		buf_put(&f->rep, f->p + v.s, v.e - v.s);
 	else if (dict_get(f, &a, "/Dest", &v) && v.t == V_STRING) {
-		for (i = 0; i + 1 < m->nlinks; i += 2)
-			if (lit_is(f, &v, m->links[i]))
-				break;
-		if (i + 1 < m->nlinks)
-			pdf_text(&f->rep, m->links[i + 1]);
+		if ((title = link_title(f, &v, m)) != NULL)
+			pdf_text(&f->rep, title);
 		else
 			buf_put(&f->rep, f->p + v.s, v.e - v.s);
 	} else
@@ -2036,8 +2227,10 @@ page_arr(struct pdf *f, size_t arr, const struct page *pg)
 		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
 		    f->el[f->eix[e] - 1].dead))
 			BUF_PUTSL(&f->rep, " null");
-		else
-			buf_printf(&f->rep, " %lld %u R", e, f->gen[e]);
+		else {
+			buf_putc(&f->rep, ' ');
+			put_ref(&f->rep, e, f->gen[e]);
+		}
 	}
 	BUF_PUTSL(&f->rep, " ]");
 	rep_end(f, arr);
@@ -2100,6 +2293,8 @@ fix_pages(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 
 	memset(&pc, 0, sizeof(pc));
 	pc.f = f;
+	pc.untagged = m->untagged;
+	dests_sort(f, m);
 	if (!dict_get(f, root, "/Pages", &pages))
 		return f->err == NULL;
 	if (!deref(f, &pages) || pages.t != V_DICT ||
@@ -2236,10 +2431,7 @@ obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
 	}
 	if (num >= f->size || f->off[num] == 0)
 		return 1;
-	if (!obj_end(f, (long long)num, &end))
-		return 0;
-	if ((pos = obj_start(f, (long long)num)) == 0 ||
-	    !parse_val(f, pos, v, 0))
+	if (!obj_end(f, (long long)num, v, &end))
 		return 0;
 	*vs = (const char *)f->p + v->s;
 	pos = skip_ws(f, v->e);
@@ -2402,7 +2594,10 @@ write_objects(struct pdf *f, struct buf *b, struct placed *pl)
 			goto out;
 		if (nin == OBJSTM_N)
 			nin = 0;
-		buf_printf(&hd, "%zu %zu ", num, body.len);
+		put_num(&hd, (long long)num);
+		buf_putc(&hd, ' ');
+		put_num(&hd, (long long)body.len);
+		buf_putc(&hd, ' ');
 		buf_put(&body, vs, vl);
 		buf_putc(&body, '\n');
 		pl->noff[num] = 0;
@@ -2505,7 +2700,7 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	zn = compressBound(body.len);
 	z = xmalloc(zn);
 	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
-	    6) != Z_OK) {
+	    Z_BEST_SPEED) != Z_OK) {
 		bad(f, 0, "cross-reference stream cannot be compressed");
 		goto out;
 	}
@@ -2647,6 +2842,7 @@ pdf_free(struct pdf *f)
 	free(f->roff);
 	free(f->rlen);
 	free(f->fontw);
+	free(f->dests);
 	buf_free(&f->rep);
 	free(f->p);
 	free(f->off);

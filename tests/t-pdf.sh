@@ -68,6 +68,28 @@ else
 	fail "measures laid out again to be drawn give the same PDFs" \
 	    "tests/rapporteur-relayout missing (make test builds it)"
 fi
+# The untagged build the benchmark measures tagging against (gen/pdf.c,
+# PDF_UNTAGGED): the same pages, and no structure at all.
+U=$TOP/gen/bench/rapporteur-untagged
+if [ -x "$U" ] && "$U" build --format pdf --quiet --year 2016 \
+    --content "$TOP/content" --out u/out 2>err.u; then
+	qpdf --qdf --object-streams=disable a/out/2016/rapport-2016.pdf t.qdf
+	qpdf --qdf --object-streams=disable u/out/2016/rapport-2016.pdf u.qdf
+	pt=$(pdfinfo a/out/2016/rapport-2016.pdf | sed -n 's/^Pages: *//p')
+	pu=$(pdfinfo u/out/2016/rapport-2016.pdf | sed -n 's/^Pages: *//p')
+	if grep -aq '/StructTreeRoot' t.qdf && grep -aq '/MCID' t.qdf &&
+	    ! grep -aq '/StructTreeRoot\|/MCID\|/StructParent' u.qdf &&
+	    [ -n "$pt" ] && [ "$pt" = "$pu" ]; then
+		pass "the untagged build: the same $pu pages, no structure tree, no marked content"
+	else
+		fail "the untagged build: the same pages, no structure tree, no marked content" \
+		    "pages $pt and $pu; $(grep -ac '/StructTreeRoot' u.qdf) structure tree roots"
+	fi
+	rm -f t.qdf u.qdf
+else
+	fail "the untagged build draws the 2016 PDF" \
+	    "$(cat err.u 2>/dev/null || echo "$U missing (make test builds it)")"
+fi
 
 "$BIN" tree --content "$TOP/content" >tree.txt 2>/dev/null
 

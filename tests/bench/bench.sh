@@ -14,8 +14,13 @@
 #   BENCH_TYPST_K="1 10"  sizes at which Typst runs (its Node binding,
 #                         tests/bench/package.json: make bench-deps)
 #   BENCH_HUGO_K="1 10"   sizes at which Hugo runs
-#   BENCH_CALLGRIND=1     the tagging overhead of the sample's PDF under
-#                         callgrind (about 30 s of CPU); 0: not measured
+#   BENCH_CALLGRIND=1     what tagging costs in instructions, under
+#                         callgrind (the sample: 2 minutes of CPU; K = 10:
+#                         about 20); 0: CPU times only
+#   BENCH_TAGS_K="1 10"   sizes at which tagging is measured (1: the
+#                         sample, content/; 10: the generated content)
+#   BENCH_TAGS_RUNS=7     CPU-time runs of each build for it
+#   BENCH_ONLY=tags       only that measurement (make bench-tags)
 #   BENCH_TIMER=hyperfine|builtin   default: hyperfine when installed
 #   BENCH_DIR=...         scratch folder, emptied first; default
 #                         /dev/shm/rapporteur-bench (tmpfs: the figures are
@@ -23,6 +28,9 @@
 #   BENCH_SEED=1          generator seed
 #   BENCH_FORMATS="html svg pdf"  our single-format rows
 #   BENCH_BIN=gen/rapporteur  the binary to time (a patched build, say)
+#   BENCH_UNTAGGED=gen/bench/rapporteur-untagged  the same tool drawing
+#                         its PDF without structure (gen/pdf.c,
+#                         PDF_UNTAGGED), for what tagging costs
 # A job that fails (a backend not finished, a tool missing) is shown as
 # "failed" or "n/a" and the run goes on.
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -48,8 +56,15 @@ LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 say() { printf '%s\n' "$*" >&2; }
 
 SRCBIN=${BENCH_BIN:-$TOP/gen/rapporteur}
-for f in "$SRCBIN" "$TOP/tests/bench/gencontent" "$TOP/tests/bench/timer" \
-    "$TOP/tests/bench/floor"; do
+UNTAGGED=${BENCH_UNTAGGED:-$TOP/gen/bench/rapporteur-untagged}
+ONLY=${BENCH_ONLY:-}
+case $ONLY in
+"") ;;
+tags) KS= ;;
+*) say "bench: BENCH_ONLY=$ONLY? (tags)"; exit 2 ;;
+esac
+for f in "$SRCBIN" "$UNTAGGED" "$TOP/tests/bench/gencontent" \
+    "$TOP/tests/bench/timer" "$TOP/tests/bench/floor"; do
 	[ -x "$f" ] || { say "bench: $f is missing (run make bench)"; exit 2; }
 done
 case $W in /|"") say "bench: BENCH_DIR=$W?"; exit 2 ;; esac
@@ -58,6 +73,7 @@ mkdir -p "$W" || exit 3
 # The binary and styles are copied first, so that a rebuild in the working
 # tree during the run cannot mix two versions in one table.
 cp "$SRCBIN" "$W/rapporteur"
+cp "$UNTAGGED" "$W/rapporteur-untagged"
 cp "$B/timer" "$W/timer"
 cp "$B/floor" "$W/floor-bin"
 cp "$B/md2typ" "$W/md2typ"
@@ -411,37 +427,105 @@ for k in $KS; do
 	fi
 done
 
-# Issue 14: the sample's PDF (content/, both editions), its size per page,
-# and what tagging costs, in instructions (callgrind, deterministic where
-# times are not): the finishing pass (pdfpost()) and cairo's tag calls,
-# against the rest of a PDF build of the 2016 edition with --jobs 1,
-# which is what an untagged build would execute.
+# Issue 14: the sample's PDF (content/, both editions), its size per
+# page, and what tagging costs: the 2016 PDF built by the tool and by
+# the same tool drawing no structure ($UNTAGGED: no structure element,
+# no marked-content repair, no structure tree; the same layout, fonts,
+# object streams and compression), with --jobs 1 so that one process
+# does all the work.  In instructions (callgrind: the same count
+# whatever the load) and in CPU time (median of the runs, the two
+# builds run in turn so that a change of load falls on both).
 S=$W/sample
 bs="$BIN build --content $TOP/content --styles $W/styles --quiet --format pdf"
-measure sample.pdf 5 1 "rm -rf $S" - $bs --out "$S/out"
-if [ -d "$S/out" ]; then
-	put sample.pdf.pages "$(pdfpages "$S/out")"
-	put sample.pdf.bytes "$(bytes "$S/out" -name '*.pdf')"
-fi
-rm -rf "$S"
-if [ "${BENCH_CALLGRIND:-1}" != 0 ] && have valgrind &&
-    have callgrind_annotate; then
-	say "bench: sample.tags: callgrind of the 2016 PDF"
-	mkdir -p "$W/cg"
-	if valgrind --tool=callgrind --callgrind-out-file="$W/cg/cg.%p" \
-	    $bs --year 2016 --jobs 1 --out "$S/out" >/dev/null 2>&1; then
-		for f in "$W"/cg/cg.*; do
-			callgrind_annotate --inclusive=yes --threshold=100 "$f"
-		done 2>/dev/null | tr -d , | awk '
-		    /PROGRAM TOTALS/ { all += $1 }
-		    /:pdfpost \[|:cairo_tag_begin \[|:cairo_tag_end \[/ {
-			tag += $1 }
-		    END { if (all > tag && tag > 0)
-			printf "sample.tags %.1f\nsample.instr %.0f\n",
-			    tag / (all - tag) * 100, all }' >>"$R"
+if [ -z "$ONLY" ]; then
+	measure sample.pdf 5 1 "rm -rf $S" - $bs --out "$S/out"
+	if [ -d "$S/out" ]; then
+		put sample.pdf.pages "$(pdfpages "$S/out")"
+		put sample.pdf.bytes "$(bytes "$S/out" -name '*.pdf')"
 	fi
-	rm -rf "$W/cg" "$S"
+	rm -rf "$S"
 fi
+
+# instr KEY BIN CONTENT: the instructions of BIN's 2016 PDF of CONTENT
+# under callgrind (its threads and any child process summed), as
+# KEY.instr.
+instr() {
+	rm -rf "$W/cg" "$W/tags-out"
+	mkdir -p "$W/cg"
+	say "bench: $1: callgrind of the 2016 PDF"
+	if valgrind --tool=callgrind --callgrind-out-file="$W/cg/cg.%p" \
+	    "$2" build --content "$3" --styles "$W/styles" --quiet \
+	    --format pdf --year 2016 --jobs 1 --out "$W/tags-out/out" \
+	    >"$W/cg/log" 2>&1; then
+		put "$1.instr" "$(cat "$W"/cg/cg.* | awk '
+		    /^summary:/ { n += $2 } END { printf "%.0f", n }')"
+	else
+		put "$1.fail" 1
+		tail -n 5 "$W/cg/log" | sed 's/^/bench:   | /' >&2
+	fi
+	rm -rf "$W/cg" "$W/tags-out"
+}
+
+# cpu KEY CONTENT: the CPU time (user + system, ms) of each run of the
+# 2016 PDF of CONTENT, by the tool (KEY.on) and the untagged one
+# (KEY.off), one after the other; the medians as KEY.on.cpu and
+# KEY.off.cpu.
+cpu() {
+	: >"$W/cpu.on"
+	: >"$W/cpu.off"
+	say "bench: $1: CPU time of the 2016 PDF, tagged and not, ${TAGS_RUNS} runs each"
+	i=0
+	while [ "$i" -lt "$TAGS_RUNS" ]; do
+		for v in on off; do
+			b=$BIN
+			[ "$v" = off ] && b=$W/rapporteur-untagged
+			rm -rf "$W/tags-out"
+			/usr/bin/time -f '%U %S' -a -o "$W/cpu.$v" "$b" build \
+			    --content "$2" --styles "$W/styles" --quiet \
+			    --format pdf --year 2016 --jobs 1 \
+			    --out "$W/tags-out/out" >/dev/null 2>&1 ||
+			    { put "$1.fail" 1; return; }
+		done
+		i=$((i + 1))
+	done
+	rm -rf "$W/tags-out"
+	for v in on off; do
+		put "$1.$v.cpu" "$(awk '{ print ($1 + $2) * 1000 }' \
+		    "$W/cpu.$v" | sort -n | awk '{ v[NR] = $1 } END {
+		    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		    printf "%.0f", m }')"
+	done
+}
+
+TAGS_K=${BENCH_TAGS_K-"1 10"}
+TAGS_RUNS=${BENCH_TAGS_RUNS:-7}
+for k in $TAGS_K; do
+	if [ "$k" = 1 ]; then C=$TOP/content
+	else
+		C=$W/tags-k$k
+		"$TOP/tests/bench/gencontent" -s "$SEED" "$k" "$C" || exit 3
+	fi
+	# The pages of the 2016 PDF, and the two builds' bytes.
+	for v in on off; do
+		b=$BIN
+		[ "$v" = off ] && b=$W/rapporteur-untagged
+		rm -rf "$W/tags-$v"
+		if "$b" build --content "$C" --styles "$W/styles" --quiet \
+		    --format pdf --year 2016 --jobs 1 --out "$W/tags-$v/out" \
+		    >/dev/null 2>&1; then
+			put "tags$k.$v.pages" "$(pdfpages "$W/tags-$v/out")"
+			put "tags$k.$v.bytes" "$(bytes "$W/tags-$v/out" \
+			    -name '*.pdf')"
+		fi
+	done
+	rm -rf "$W/tags-on" "$W/tags-off"
+	if [ "${BENCH_CALLGRIND:-1}" != 0 ] && have valgrind; then
+		instr "tags$k.on" "$BIN" "$C"
+		instr "tags$k.off" "$W/rapporteur-untagged" "$C"
+	fi
+	[ -x /usr/bin/time ] && cpu "tags$k" "$C"
+	[ "$C" = "$TOP/content" ] || rm -rf "$C"
+done
 
 # ---- the tables ----
 
@@ -580,6 +664,52 @@ ver() { "$@" 2>/dev/null | head -n 1; }
 first=${KS%% *}
 last=${KS##* }
 
+# t VALUE LIMIT OP: met or not; VALUE may be a bound ("> 12", "< 3").
+t() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {
+    if (v == "" || v == "—") { printf "not measured"; exit }
+    b = substr(v, 1, 1); x = v
+    if (b == ">" || b == "<") x = substr(v, 3); else b = ""
+    if (op == ">=") ok = x + 0 >= lim; else ok = x + 0 <= lim
+    if (b == ">" && op == ">=" && !ok || b == ">" && op == "<=" && ok ||
+        b == "<" && op == "<=" && !ok || b == "<" && op == ">=" && ok)
+        r = "unknown"
+    else
+        r = ok ? "met" : "NOT met"
+    printf "%s (%s, target %s %s)", r, v, op, lim }'; }
+# pf VALUE LIMIT OP: as t, PASS or FAIL.
+pf() { t "$@" | sed 's/^NOT met/FAIL/; s/^met/PASS/'; }
+
+# tags_line K: what tagging costs at size K, and PASS or FAIL against
+# 10 % (on the instructions when counted, else on the CPU times).
+tags_line() {
+	ion=$(get "tags$1.on.instr") ioff=$(get "tags$1.off.instr")
+	con=$(get "tags$1.on.cpu") coff=$(get "tags$1.off.cpu")
+	pi=$(awk -v a="$ion" -v b="$ioff" 'BEGIN { if (a != "" && b + 0 > 0)
+	    printf "%.1f", (a / b - 1) * 100 }')
+	pc=$(awk -v a="$con" -v b="$coff" 'BEGIN { if (a != "" && b + 0 > 0)
+	    printf "%.1f", (a / b - 1) * 100 }')
+	what=sample
+	[ "$1" = 1 ] || what="generated content, K = $1"
+	printf -- '- tagging ≤ 10 %% more work than the untagged build, 2016 PDF (%s, %s pages, --jobs 1): instructions +%s %% (%s against %s million, callgrind); CPU time +%s %% (median of %s runs each: %s against %s ms); %s KB against %s KB: %s\n' \
+	    "$what" "$(or "$(get "tags$1.on.pages")")" "$(or "$pi")" \
+	    "$(div "$ion" 1000000 %.0f)" "$(div "$ioff" 1000000 %.0f)" \
+	    "$(or "$pc")" "$TAGS_RUNS" "$(or "$con")" "$(or "$coff")" \
+	    "$(div "$(get "tags$1.on.bytes")" 1024 %.0f)" \
+	    "$(div "$(get "tags$1.off.bytes")" 1024 %.0f)" \
+	    "$(pf "${pi:-$pc}" 10 '<=')"
+}
+
+if [ -n "$ONLY" ]; then
+	{
+	echo "Target (issue 14), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end:"
+	for k in $TAGS_K; do tags_line "$k"; done
+	echo
+	echo "Whole measurement: $(( $(date +%s) - START )) s."
+	} >"$W/bench.md"
+	cat "$W/bench.md"
+	exit 0
+fi
+
 {
 echo "Machine: $cpu, $NCPU cores, $mem RAM; $os, Linux $(uname -r);"
 echo "scratch folder on $(stat -f -c %T "$W"); load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
@@ -673,18 +803,6 @@ if [ -s "$W/failures" ]; then
 	echo
 fi
 echo "Targets (issue 8):"
-# t VALUE LIMIT OP: met or not; VALUE may be a bound ("> 12", "< 3").
-t() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {
-    if (v == "" || v == "—") { printf "not measured"; exit }
-    b = substr(v, 1, 1); x = v
-    if (b == ">" || b == "<") x = substr(v, 3); else b = ""
-    if (op == ">=") ok = x + 0 >= lim; else ok = x + 0 <= lim
-    if (b == ">" && op == ">=" && !ok || b == ">" && op == "<=" && ok ||
-        b == "<" && op == "<=" && !ok || b == "<" && op == ">=" && ok)
-        r = "unknown"
-    else
-        r = ok ? "met" : "NOT met"
-    printf "%s (%s, target %s %s)", r, v, op, lim }'; }
 p=$(d_pandoc "$first" | tr -d '×')
 echo "- full build ≥ 20× faster than pandoc (K = $first): $(t "$p" 20 '>=')"
 wz=$(d_weasy "$first" | tr -d '×')
@@ -695,8 +813,6 @@ echo "- t(K = 100) ÷ t(K = 1) ≤ 110: $(t "$(ratio k100.full k1.full %.1f)" 11
 echo "- peak RSS ≤ 100 MB at K = 10: $(t "$(div "$(get k10.full.rss)" 1024 %.0f)" 100 '<=')"
 echo "- --jobs 2 ≥ 1.7× --jobs 1 at K = 10: $(t "$(div "$j1" "$j2" %.2f)" 1.7 '>=')"
 echo
-# pf VALUE LIMIT OP: as t, PASS or FAIL.
-pf() { t "$@" | sed 's/^NOT met/FAIL/; s/^met/PASS/'; }
 # rate A B [cpu]: pages per second (wall, or CPU) of job A ÷ those of B.
 rate() { awk -v pa="$(get "$1.pages")" -v ta="$(get "$1.${3:-med}")" \
     -v pb="$(get "$2.pages")" -v tb="$(get "$2.${3:-med}")" 'BEGIN {
@@ -716,7 +832,7 @@ echo "- t(K = 100) ÷ t(K = 1) ≤ 110: $(pf "$(ratio k100.full k1.full %.1f)" 1
 echo
 echo "Target (issue 14), the sample's PDF (both editions, $(or "$(get sample.pdf.pages)") pages, $(cell sample.pdf) ms):"
 echo "- ≤ 8 KB per page: $(pf "$(bpp sample.pdf)" 8 '<=')"
-echo "- tagging ≤ 10 % more work than an untagged build, 2016 PDF, callgrind: the finishing pass (which also writes the object streams) and cairo's tag calls come to $(or "$(get sample.tags)") % of the rest ($(or "$(get sample.instr)") instructions in all), an upper bound: $(pf "$(get sample.tags)" 10 '<=' | sed 's/^FAIL/UNKNOWN: the bound is above the target/')"
+for k in $TAGS_K; do tags_line "$k"; done
 echo
 echo "Whole benchmark: $(( $(date +%s) - START )) s."
 } >"$W/bench.md"
