@@ -230,7 +230,7 @@ tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.
 # Debian's, then Typst's Node binding (tests/bench/package.json).
 BENCH_BIN = tests/bench/gencontent tests/bench/timer tests/bench/floor \
 	    tests/bench/md2typ gen/bench/rapporteur-untagged
-BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs npm \
+BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs \
 	     valgrind
 BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
 
@@ -248,6 +248,9 @@ bench-tags: deps
 
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
+	@# Debian's npm, unless the nodejs installed carries its own (a
+	@# NodeSource nodejs conflicts with Debian's npm).
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps DEBS=npm
 	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
 
 # The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
