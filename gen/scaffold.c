@@ -192,7 +192,7 @@ temp_beside(const char *path)
  */
 static const struct starter {
 	const char	*plan;		/* y, y + 2, y - 2, y, y + 2 */
-	const char	*ind_head;	/* number, id, id, number */
+	const char	*ind_head;	/* id, id, number (after ind_comment()) */
 	const char	*ind_tail;	/* y, y, status, y */
 	const char	*edition;	/* y, y, y + 1, y, foreword_file,
 					   method_file */
@@ -233,14 +233,6 @@ static const struct starter {
 	    "    </measure>\n"
 	    "  </priority>\n"
 	    "</plan>\n",
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<!-- Measure %d: its indicators and one assessment per edition.\n"
-	    "     An indicator is a figure followed over the years: what it counts\n"
-	    "     (definition), who publishes it (source), one value per year.\n"
-	    "     illustrative=\"true\" marks a figure that is not from a published\n"
-	    "     source (the report says so): replace these examples.\n"
-	    "     status: implemented, partial, in-progress, not-implemented or\n"
-	    "     not-assessed, with one sentence that justifies it. -->\n"
 	    "<indicators measure=\"%s\">\n"
 	    "  <indicator id=\"indicateur-%s\" unit=\"personnes\" direction=\"higher\">\n"
 	    "    <label>Indicateur de la mesure %d (nom à donner)</label>\n"
@@ -369,14 +361,6 @@ static const struct starter {
 	    "    </measure>\n"
 	    "  </priority>\n"
 	    "</plan>\n",
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<!-- Measure %d: its indicators and one assessment per edition.\n"
-	    "     An indicator is a figure followed over the years: what it counts\n"
-	    "     (definition), who publishes it (source), one value per year.\n"
-	    "     illustrative=\"true\" marks a figure that is not from a published\n"
-	    "     source (the report says so): replace these examples.\n"
-	    "     status: implemented, partial, in-progress, not-implemented or\n"
-	    "     not-assessed, with one sentence that justifies it. -->\n"
 	    "<indicators measure=\"%s\">\n"
 	    "  <indicator id=\"indicator-%s\" unit=\"people\" direction=\"higher\">\n"
 	    "    <label>Indicator of measure %d (give it a name)</label>\n"
@@ -475,11 +459,41 @@ open_status(const struct plan *pl)
 	    pl->status[STATUS_NOT_ASSESSED]->id : pl->scale[pl->nscale - 1].id;
 }
 
+/* The comment that opens a starter indicator file, for its authors: the
+ * statuses are the plan's. */
+static void
+ind_comment(struct buf *b, const struct plan *pl, const struct measure *m)
+{
+	const char	*sep;
+	size_t		 i, col;
+
+	buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Measure %d: its indicators and one assessment per edition.\n"
+	    "     An indicator is a figure followed over the years: what it counts\n"
+	    "     (definition), who publishes it (source), one value per year.\n"
+	    "     illustrative=\"true\" marks a figure that is not from a published\n"
+	    "     source (the report says so): replace these examples.\n"
+	    "     status:", m->number);
+	col = 12;
+	for (i = 0; i < pl->nscale; i++) {
+		sep = i == 0 ? "" : i + 1 < pl->nscale ? "," : " or";
+		if (col + strlen(sep) + 1 + strlen(pl->scale[i].id) > 72) {
+			buf_printf(b, "%s\n    ", sep);	/* wrapped */
+			col = 4;
+			sep = "";
+		}
+		buf_printf(b, "%s %s", sep, pl->scale[i].id);
+		col += strlen(sep) + 1 + strlen(pl->scale[i].id);
+	}
+	buf_puts(b, ", with one sentence that justifies it. -->\n");
+}
+
 static void
 init_indicators(struct buf *b, const struct starter *st,
     const struct plan *pl, const struct measure *m, int y)
 {
-	buf_printf(b, st->ind_head, m->number, m->id, m->id, m->number);
+	ind_comment(b, pl, m);
+	buf_printf(b, st->ind_head, m->id, m->id, m->number);
 	if (pl->data_from < y)
 		buf_printf(b, "    <value year=\"%d\" illustrative=\"true\">10"
 		    "</value>\n", y - 1);

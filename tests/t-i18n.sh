@@ -535,13 +535,14 @@ else
 	    "$(find enplan | sort | head)"
 fi
 # A plan with its own status scale and no "not assessed": the starter's
-# assessments take a status of that scale.
+# assessments take a status of that scale, and its comment lists them.
 "$BIN" init --plan "$TOP/tests/plans/en/plan.xml" ownscale 2>/dev/null
 if grep -q '<assessment year="2018" status="not-done">' ownscale/indicators/m01.xml &&
+    grep -q '^     status: done, ongoing or not-done, with one sentence' ownscale/indicators/m01.xml &&
     "$BIN" check --werror --content ownscale 2>ownscale.err; then
-	pass "init --plan of a plan with its own scale: a status of that scale"
+	pass "init --plan of a plan with its own scale: its statuses, in the comment too"
 else
-	fail "init --plan of a plan with its own scale: a status of that scale" \
+	fail "init --plan of a plan with its own scale: its statuses, in the comment too" \
 	    "$(head -3 ownscale.err)"
 fi
 # new-edition on the English plan: each text to write is marked in English,
