@@ -184,6 +184,15 @@ temp_beside(const char *path)
 
 /* ---- rapporteur init ---- */
 
+/* The start of edition.xml, its comment for the authors, in every
+ * language (y). */
+#define EDITION_HEAD \
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	    "<!-- The %d edition of the report.  status=\"draft\" builds a\n" \
+	    "     watermarked draft: write \"final\" when it is ready.  date is the\n" \
+	    "     publication date, written into every output.  Each <part> is a\n" \
+	    "     Markdown file of this folder, with its title. -->\n"
+
 /*
  * The starter content in each language: printf formats (their
  * arguments in the comments) and the file names of the edition's two
@@ -245,11 +254,7 @@ static const struct starter {
 	    "  <assessment year=\"%d\" status=\"%s\">Une phrase qui justifie "
 	    "l’appréciation de la mesure pour %d.</assessment>\n"
 	    "</indicators>\n",
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<!-- The %d edition of the report.  status=\"draft\" builds a\n"
-	    "     watermarked draft: write \"final\" when it is ready.  date is the\n"
-	    "     publication date, written into every output.  Each <part> is a\n"
-	    "     Markdown file of this folder, with its title. -->\n"
+	    EDITION_HEAD
 	    "<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
 	    "  <title>Rapport d’évaluation %d</title>\n"
 	    "  <institution>Nom de l’institution, rapporteur national</institution>\n"
@@ -373,11 +378,7 @@ static const struct starter {
 	    "  <assessment year=\"%d\" status=\"%s\">One sentence that justifies "
 	    "the assessment of the measure for %d.</assessment>\n"
 	    "</indicators>\n",
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<!-- The %d edition of the report.  status=\"draft\" builds a\n"
-	    "     watermarked draft: write \"final\" when it is ready.  date is the\n"
-	    "     publication date, written into every output.  Each <part> is a\n"
-	    "     Markdown file of this folder, with its title. -->\n"
+	    EDITION_HEAD
 	    "<edition year=\"%d\" status=\"draft\" date=\"%d-06-30\">\n"
 	    "  <title>Evaluation report %d</title>\n"
 	    "  <institution>Name of the institution, national rapporteur</institution>\n"
