@@ -382,12 +382,30 @@ static const char *const msgtab[MSG__MAX] = {
 	"--%s is not set: the site has no value for it (the PDF and the "
 	    "charts take #%06x)",
 	/* MSG_THEME_IMAGE_NAME */
-	"--%s \"%s\": not the name of an SVG file of the styles folder "
-	    "(letters, digits, '.', '-', '_'; not favicon.svg)",
+	"--%s \"%s\": not the name of %s file of the styles folder "
+	    "(letters, digits, '.', '-', '_'; not favicon.svg, favicon.png "
+	    "nor apple-touch-icon.png)",
 	/* MSG_THEME_IMAGE */
 	"--%s \"%s\": %s",
 	/* MSG_THEME_LOGO_ALT */
 	"--logo \"%s\" has no --logo-alt, its text alternative",
+	/* MSG_THEME_PNG_KIND */
+	"--%s: \"%s\" is not a PNG file",
+	/* MSG_THEME_PNG_BROKEN */
+	"--%s: \"%s\" is a damaged PNG file: its image data cannot be "
+	    "decoded",
+	/* MSG_THEME_PNG_LARGE */
+	"--%s: \"%s\" is too large (%d x %d pixels)",
+	/* MSG_THEME_LOGO_2X */
+	"--logo \"%s\" needs its double-resolution copy \"%s\" beside "
+	    "it: %s",
+	/* MSG_THEME_LOGO_2X_SIZE */
+	"--logo \"%s\" is %d x %d px: its double-resolution copy \"%s\" "
+	    "must be %d x %d px, not %d x %d",
+	/* MSG_THEME_LOGO_WIDE */
+	"--logo \"%s\" is %.1f times as wide as high, more than %d:1: "
+	    "the favicon, drawn from it with no --icon, shows it small "
+	    "(name a square --icon)",
 	/* MSG_FONT_FILE */
 	"%s: not a font file that can be read",
 	/* MSG_FONT_FAMILY */

@@ -158,6 +158,9 @@ const char	*image_kind_name(enum img_kind);
  * per process. */
 enum image_err	 image_probe(const char *path, enum img_kind,
 		    struct image_info *ii);
+/* The PNG in data[0..len) decoded by cairo (data is not kept): the
+ * caller destroys the surface, whose status tells a failure. */
+struct _cairo_surface *image_png_surface(const void *data, size_t len);
 
 /* ---- buf.c: growable byte buffer; the pointer to a buf never moves ---- */
 

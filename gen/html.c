@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include <cairo.h>		/* the site's icon as PNG */
+#include <glib.h>		/* base64 for the icon's logo */
 
 #include "report.h"
 #include "extern.h"
@@ -159,16 +160,38 @@ extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
 
 /*
- * The site's icon: the theme's --icon, or three rising bars in its
- * --on-primary on its --primary (the masthead's colours), in a 32-unit
- * square with rounded corners.  One drawing for favicon.svg and the PNG
- * copies (32 px, and 180 px for phones' home screens).
+ * The site's icon: the theme's --icon; else its logo fitted into a
+ * 32-unit square of --background with rounded corners, ICON_PAD from its
+ * sides; else three rising bars in --on-primary on --primary (the
+ * masthead's colours).  One drawing for favicon.svg and the PNG copies
+ * (32 px, and 180 px for phones' home screens).
  */
+#define ICON_PAD	2	/* [32nds] around the logo */
+
 static const struct {
 	int	 x, y, w, h;
 } icon_bars[] = {
 	{ 7, 18, 5, 8 }, { 14, 12, 5, 14 }, { 21, 6, 5, 20 },
 };
+
+/* The logo as an <image> of the icon's square: its file's bytes (a
+ * PNG's copy at twice the size) in a data: address, the one kind of
+ * address an SVG drawn as an image, as favicons are, may load. */
+static void
+icon_svg_logo(struct buf *b, const struct logo *l)
+{
+	const struct buf *d = l->kind == IMG_PNG ? &l->data2x : &l->data;
+	gchar		*enc;
+
+	enc = g_base64_encode((const guchar *)d->data, d->len);
+	buf_printf(b, "<image x=\"%d\" y=\"%d\" width=\"%d\" "
+	    "height=\"%d\" href=\"data:image/%s;base64,", ICON_PAD, ICON_PAD,
+	    32 - 2 * ICON_PAD, 32 - 2 * ICON_PAD,
+	    l->kind == IMG_PNG ? "png" : "svg+xml");
+	buf_puts(b, enc);
+	BUF_PUTSL(b, "\"/>");
+	g_free(enc);
+}
 
 static void
 icon_svg(struct buf *b)
@@ -178,17 +201,22 @@ icon_svg(struct buf *b)
 	size_t		 i;
 
 	if (l != NULL) {
-		buf_put(b, l->svg.data, l->svg.len);
+		buf_put(b, l->data.data, l->data.len);
 		return;
 	}
+	l = logo_get(LOGO_MAIN);
 	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
-	    "rx=\"6\" fill=\"#%06x\"/>", theme_hex(th->ink[INK_PRIMARY]));
-	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
-		buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-		    "height=\"%d\" fill=\"#%06x\"/>", icon_bars[i].x,
-		    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h,
-		    theme_hex(th->ink[INK_ON_PRIMARY]));
+	    "rx=\"6\" fill=\"#%06x\"/>", theme_hex(th->ink[l != NULL ?
+	    INK_BACKGROUND : INK_PRIMARY]));
+	if (l != NULL)
+		icon_svg_logo(b, l);
+	else
+		for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
+			buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			    "height=\"%d\" fill=\"#%06x\"/>", icon_bars[i].x,
+			    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h,
+			    theme_hex(th->ink[INK_ON_PRIMARY]));
 	BUF_PUTSL(b, "</svg>\n");
 }
 
@@ -199,34 +227,43 @@ icon_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The icon's rounded square in c, on cr scaled to 32 units. */
 static void
-icon_source(cairo_t *cr, struct rgb c)
+icon_tile(cairo_t *cr, struct rgb c)
 {
-	cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
-/* The bars of the theme's colours in a px × px square of cr. */
-static void
-icon_bars_draw(cairo_t *cr, int px)
-{
-	const struct theme *th = theme_get();
 	double		 r = 6;
-	size_t		 i;
 
-	cairo_scale(cr, px / 32.0, px / 32.0);
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, 32 - r, r, r, -M_PI / 2, 0);
 	cairo_arc(cr, 32 - r, 32 - r, r, 0, M_PI / 2);
 	cairo_arc(cr, r, 32 - r, r, M_PI / 2, M_PI);
 	cairo_arc(cr, r, r, r, M_PI, 3 * M_PI / 2);
 	cairo_close_path(cr);
-	icon_source(cr, th->ink[INK_PRIMARY]);
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 	cairo_fill(cr);
-	icon_source(cr, th->ink[INK_ON_PRIMARY]);
+}
+
+/* The icon with no --icon, on cr scaled to 32 units: the logo on the
+ * theme's background, or the bars of its colours. */
+static int
+icon_own_draw(cairo_t *cr)
+{
+	const struct theme *th = theme_get();
+	struct rgb	 c = th->ink[INK_ON_PRIMARY];
+	size_t		 i;
+
+	if (logo_get(LOGO_MAIN) != NULL) {
+		icon_tile(cr, th->ink[INK_BACKGROUND]);
+		return logo_draw(LOGO_MAIN, cr, ICON_PAD, ICON_PAD,
+		    32 - 2 * ICON_PAD, 32 - 2 * ICON_PAD);
+	}
+	icon_tile(cr, th->ink[INK_PRIMARY]);
+	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
 		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
 		    icon_bars[i].w, icon_bars[i].h);
 	cairo_fill(cr);
+	return 1;
 }
 
 /* The icon as a PNG of px × px pixels, appended to b.  Returns 0 if
@@ -242,8 +279,10 @@ icon_draw_png(struct buf *b, int px)
 	cr = cairo_create(s);
 	if (logo_get(LOGO_ICON) != NULL)
 		ok = logo_draw(LOGO_ICON, cr, 0, 0, px, px);
-	else
-		icon_bars_draw(cr, px);
+	else {
+		cairo_scale(cr, px / 32.0, px / 32.0);
+		ok = icon_own_draw(cr);
+	}
 	cairo_destroy(cr);
 	ok = ok && cairo_surface_write_to_png_stream(s, icon_write, b) ==
 	    CAIRO_STATUS_SUCCESS;
@@ -337,7 +376,8 @@ write_fonts(struct outdir *od, const char *dir)
 	return rc;
 }
 
-/* The theme's logo, as it is, beside the style sheets in dir. */
+/* The theme's logo, as it is (a PNG's copy at twice the size too),
+ * beside the style sheets in dir. */
 static int
 write_logo(struct outdir *od, const char *dir)
 {
@@ -348,8 +388,13 @@ write_logo(struct outdir *od, const char *dir)
 	if (l == NULL)
 		return 1;
 	rel = xasprintf("%s/%s", dir, l->name);
-	rc = out_write(od, rel, l->svg.data, l->svg.len);
+	rc = out_write(od, rel, l->data.data, l->data.len);
 	free(rel);
+	if (rc && l->name2x != NULL) {
+		rel = xasprintf("%s/%s", dir, l->name2x);
+		rc = out_write(od, rel, l->data2x.data, l->data2x.len);
+		free(rel);
+	}
 	return rc;
 }
 
@@ -538,6 +583,11 @@ brand_open(struct page *p)
 	PUTSL(p, "<a class=\"brand brand-logo\" href=\"index.html\">"
 	    "<img src=\"assets/");
 	attr(p, l->name);
+	if (l->name2x != NULL) {
+		PUTSL(p, "\" srcset=\"assets/");
+		attr(p, l->name2x);
+		PUTSL(p, " 2x");
+	}
 	PUTSL(p, "\" alt=\"");
 	attr(p, l->alt);
 	pf(p, "\" width=\"%.0f\" height=\"%.0f\">"

@@ -85,10 +85,19 @@ sides(const struct image_info *ii)
 	return IMAGE_OK;
 }
 
+cairo_surface_t *
+image_png_surface(const void *data, size_t len)
+{
+	struct reader	 rd;
+
+	rd.p = data;
+	rd.left = len;
+	return cairo_image_surface_create_from_png_stream(read_mem, &rd);
+}
+
 static enum image_err
 png(const unsigned char *u, size_t n, struct image_info *ii)
 {
-	struct reader	 rd;
 	cairo_surface_t	*img;
 	enum image_err	 rc;
 
@@ -103,9 +112,7 @@ png(const unsigned char *u, size_t n, struct image_info *ii)
 	/* Decoded whole: a broken body (bad CRC, truncated or corrupt
 	 * data) is found here, not while the PDF is drawn, where cairo
 	 * reports any PNG error as "out of memory". */
-	rd.p = u;
-	rd.left = n;
-	img = cairo_image_surface_create_from_png_stream(read_mem, &rd);
+	img = image_png_surface(u, n);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
 	    cairo_image_surface_get_width(img) != ii->w ||
 	    cairo_image_surface_get_height(img) != ii->h)

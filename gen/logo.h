@@ -14,10 +14,14 @@ enum logo_kind {
 };
 
 struct logo {
-	struct buf	 svg;		/* the file's bytes */
-	double		 w, h;		/* [px] intrinsic size */
+	enum img_kind	 kind;		/* IMG_SVG or IMG_PNG */
+	struct buf	 data;		/* the file's bytes */
+	struct buf	 data2x;	/* a PNG's copy at twice the size */
+	double		 w, h;		/* [px] intrinsic size: an SVG's,
+					   a PNG's 1x file's */
 	const char	*name;		/* its file name in the styles
 					   folder */
+	char		*name2x;	/* a PNG's copy's, else NULL */
 	const char	*alt;		/* its text alternative ("" for the
 					   icon) */
 };
@@ -28,8 +32,9 @@ struct logo {
 int		 logo_load(const char *styles);
 /* The loaded logo or icon, or NULL if the theme has none.  Read-only. */
 const struct logo *logo_get(enum logo_kind);
-/* Draws it into the box (x, y, w, h) of cr, its aspect kept.  Returns 0
- * if there is none or librsvg failed. */
+/* Draws it into the box (x, y, w, h) of cr, its aspect kept, centred
+ * (a PNG's copy at twice the size, scaled).  Returns 0 if there is none
+ * or librsvg or cairo failed. */
 int		 logo_draw(enum logo_kind, struct _cairo *, double x, double y,
 		    double w, double h);
 

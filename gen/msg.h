@@ -194,6 +194,12 @@ enum msgid {
 	MSG_THEME_IMAGE_NAME,		/* property, value */
 	MSG_THEME_IMAGE,		/* property, value, why */
 	MSG_THEME_LOGO_ALT,		/* logo */
+	MSG_THEME_PNG_KIND,		/* property, file */
+	MSG_THEME_PNG_BROKEN,		/* property, file */
+	MSG_THEME_PNG_LARGE,		/* property, file, w, h */
+	MSG_THEME_LOGO_2X,		/* logo, its copy, why */
+	MSG_THEME_LOGO_2X_SIZE,		/* logo, w, h, copy, 2w, 2h, w, h */
+	MSG_THEME_LOGO_WIDE,		/* logo, ratio, THEME_ICON_RATIO */
 	/* font.c; logo.c reports with MSG_PATH_ERRNO */
 	MSG_FONT_FILE,			/* path */
 	MSG_FONT_FAMILY,		/* family, property, folder, dir */

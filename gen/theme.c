@@ -4,6 +4,8 @@
  * rule: the file is also the site's stylesheet for these properties, so it
  * stays valid CSS.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -638,65 +640,176 @@ check_unset(const char *path, const struct tpos *pos)
 	}
 }
 
-/* The logo or the icon (prop, its value name): an SVG file of the
- * styles folder that svgdraw.c draws.  Its name, which the site uses as
- * it is in an address beside the favicon, is plain. */
+/* A plain name (the site uses it as it is in an address beside the
+ * favicon) ending in ".svg", or in ".png" too if png, that is none of
+ * the favicon's files. */
 static int
-check_image(const char *styles, const char *path, const struct tpos *pos,
-    const char *prop, const char *name)
+plain_name(const char *name, int png)
 {
-	struct pos	 at = { path, 1, 1 };
+	size_t	 n = strlen(name);
+
+	if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
+	    name[0] == '.' || n < 5)
+		return 0;
+	if (strcmp(name + n - 4, ".svg") != 0 &&
+	    !(png && strcmp(name + n - 4, ".png") == 0))
+		return 0;
+	return strcmp(name, "favicon.svg") != 0 &&
+	    strcmp(name, "favicon.png") != 0 &&
+	    strcmp(name, "apple-touch-icon.png") != 0;
+}
+
+/* The SVG file fp (prop, its value name), which svgdraw.c must draw; its
+ * size into *w, *h [px]. */
+static int
+check_svg(const struct pos *at, const char *fp, const char *prop,
+    const char *name, double *w, double *h)
+{
 	struct buf	 b = { NULL, 0, 0 };
 	struct file_fail ff;
 	struct svgdraw	*sd = NULL;
 	enum svgdraw_err err = SVGDRAW_OK;
-	size_t		 k = prop_index(prop), n = strlen(name);
-	double		 w, h;
-	char		*fp;
 	int		 ok = 0;
 
-	at.line = pos[k].line;
-	at.col = pos[k].col;
-	if (strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789._-") != n ||
-	    name[0] == '.' || n < 5 || strcmp(name + n - 4, ".svg") != 0 ||
-	    strcmp(name, "favicon.svg") == 0) {
-		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE_NAME, prop, name);
-		return 0;
-	}
-	fp = theme_file_path(styles, name);
 	if (!file_get(fp, MAX_SVG_BYTES, &b, &ff))
-		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE, prop, name,
+		diag_msg(DIAG_ERROR, at, MSG_THEME_IMAGE, prop, name,
 		    ff.why == FILE_SYS ? strerror(ff.err) : "not a regular "
 		    "file, or too large");
-	else if ((err = svgdraw_load(b.data, b.len, &sd, &w, &h)) !=
+	else if ((err = svgdraw_load(b.data, b.len, &sd, w, h)) !=
 	    SVGDRAW_OK)
-		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE, prop, name,
+		diag_msg(DIAG_ERROR, at, MSG_THEME_IMAGE, prop, name,
 		    svgdraw_strerror(err));
 	else
 		ok = 1;
 	svgdraw_free(sd);
 	buf_free(&b);
+	return ok;
+}
+
+/* One file of a PNG logo (the logo's own or its copy at twice the size,
+ * file) decoded as the PDF will draw it; its header into *ii. */
+static int
+check_png_file(const struct pos *at, const char *styles, const char *logo,
+    const char *file, struct image_info *ii)
+{
+	struct stat	 st;
+	char		*fp = theme_file_path(styles, file);
+	const char	*why = NULL;
+	int		 ok = 0;
+
+	if (stat(fp, &st) == -1)
+		why = strerror(errno);
+	else
+		switch (image_probe(fp, IMG_PNG, ii)) {
+		case IMAGE_OK:
+			ok = 1;
+			break;
+		case IMAGE_UNREADABLE:
+			why = "not a regular file, or too large";
+			break;
+		case IMAGE_TOO_MANY_PIXELS:
+		case IMAGE_TOO_WIDE:
+			diag_msg(DIAG_ERROR, at, MSG_THEME_PNG_LARGE, "logo",
+			    file, ii->w, ii->h);
+			break;
+		case IMAGE_BROKEN:
+			diag_msg(DIAG_ERROR, at, MSG_THEME_PNG_BROKEN, "logo",
+			    file);
+			break;
+		case IMAGE_NOT_KIND:
+		case IMAGE_OTHER_KIND:
+		case IMAGE_TRUNCATED:	/* none of a PNG: */
+		case IMAGE_UNSUPPORTED:
+		case IMAGE_SVG_REFUSED:
+			diag_msg(DIAG_ERROR, at, MSG_THEME_PNG_KIND, "logo",
+			    file);
+			break;
+		}
+	if (why != NULL && strcmp(file, logo) == 0)
+		diag_msg(DIAG_ERROR, at, MSG_THEME_IMAGE, "logo", logo, why);
+	else if (why != NULL)
+		diag_msg(DIAG_ERROR, at, MSG_THEME_LOGO_2X, logo, file, why);
 	free(fp);
 	return ok;
 }
 
-/* The logo, with its text; the icon. */
+/* A PNG logo and its copy at twice its size, exactly, in each side (so
+ * of the same aspect too); the logo's size into *w, *h [px]. */
+static int
+check_png(const struct pos *at, const char *styles, const char *name,
+    double *w, double *h)
+{
+	struct image_info one, two;
+	char		*name2 = theme_logo_2x(name);
+	int		 ok = 0;
+
+	if (check_png_file(at, styles, name, name, &one) &&
+	    check_png_file(at, styles, name, name2, &two)) {
+		if (two.w != 2 * one.w || two.h != 2 * one.h)
+			diag_msg(DIAG_ERROR, at, MSG_THEME_LOGO_2X_SIZE, name,
+			    one.w, one.h, name2, 2 * one.w, 2 * one.h, two.w,
+			    two.h);
+		else
+			ok = 1;
+		*w = one.w;
+		*h = one.h;
+	}
+	free(name2);
+	return ok;
+}
+
+/* The logo or the icon (prop, its value name): a file of the styles
+ * folder, an SVG that svgdraw.c draws or, for the logo, a PNG at two
+ * resolutions; its size into *w, *h [px]. */
+static int
+check_image(const char *styles, const char *path, const struct tpos *pos,
+    const char *prop, const char *name, double *w, double *h)
+{
+	struct pos	 at = { path, 1, 1 };
+	size_t		 k = prop_index(prop);
+	int		 png = strcmp(prop, "logo") == 0, ok;
+	char		*fp;
+
+	at.line = pos[k].line;
+	at.col = pos[k].col;
+	if (!plain_name(name, png)) {
+		diag_msg(DIAG_ERROR, &at, MSG_THEME_IMAGE_NAME, prop, name,
+		    png ? "an SVG or a PNG" : "an SVG");
+		return 0;
+	}
+	if (image_kind(name) == IMG_PNG)
+		return check_png(&at, styles, name, w, h);
+	fp = theme_file_path(styles, name);
+	ok = check_svg(&at, fp, prop, name, w, h);
+	free(fp);
+	return ok;
+}
+
+/* The logo, with its text, and wide in the favicon when there is no
+ * icon; the icon. */
 static void
 check_images(const char *styles, const char *path, const struct theme *t,
     const struct tpos *pos)
 {
 	struct pos	 at = { path, 1, 1 };
 	size_t		 k = prop_index("logo");
+	double		 w, h, ratio;
 
+	at.line = pos[k].line;
+	at.col = pos[k].col;
 	if (t->logo[0] != '\0' && check_image(styles, path, pos, "logo",
-	    t->logo) && t->logo_alt[0] == '\0') {
-		at.line = pos[k].line;
-		at.col = pos[k].col;
-		diag_msg(DIAG_ERROR, &at, MSG_THEME_LOGO_ALT, t->logo);
+	    t->logo, &w, &h)) {
+		if (t->logo_alt[0] == '\0')
+			diag_msg(DIAG_ERROR, &at, MSG_THEME_LOGO_ALT, t->logo);
+		/* Reported as printed, as the contrasts. */
+		ratio = floor(w / h * 10) / 10;
+		if (t->icon[0] == '\0' && ratio > THEME_ICON_RATIO)
+			diag_msg(DIAG_WARNING, &at, MSG_THEME_LOGO_WIDE,
+			    t->logo, ratio, THEME_ICON_RATIO);
 	}
 	if (t->icon[0] != '\0')
-		check_image(styles, path, pos, "icon", t->icon);
+		check_image(styles, path, pos, "icon", t->icon, &w, &h);
 }
 
 void
@@ -732,4 +845,14 @@ theme_file_path(const char *styles, const char *name)
 	if (name[0] == '\0' || styles == NULL)
 		return NULL;
 	return xasprintf("%s/%s", styles, name);
+}
+
+char *
+theme_logo_2x(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	if (image_kind(name) != IMG_PNG)
+		return NULL;
+	return xasprintf("%.*s@2x%s", (int)(n - 4), name, name + n - 4);
 }

@@ -17,6 +17,8 @@
 #define THEME_STR	512		/* [bytes] a string, its NUL too */
 #define THEME_NFONTS	3		/* text, heading, code: font.h */
 #define THEME_FAMILY	128		/* [bytes] a family name, NUL included */
+#define THEME_ICON_RATIO 3		/* a logo wider than 3:1 is too small
+					   in a favicon: check warns */
 
 /* The identity's other colours, by role (--<name> in theme.css, in the
  * table of theme.c). */
@@ -83,12 +85,16 @@ struct theme {
 	double		 size_figure;	/* [pt] --chart-size-figure: key
 					   figures of the synthesis */
 	struct rgb	 ink[INK__MAX];	/* the identity's other colours */
-	char		 logo[THEME_STR]; /* --logo: a file of the styles
-					   folder, "" for none */
+	char		 logo[THEME_STR]; /* --logo: an SVG or PNG file of
+					   the styles folder, "" for none;
+					   a PNG has its copy at twice the
+					   size beside it: theme_logo_2x() */
 	char		 logo_alt[THEME_STR]; /* --logo-alt */
 	char		 icon[THEME_STR]; /* --icon: a square SVG of the
 					   styles folder for the favicon,
-					   "" for the bars of theme colours */
+					   "" for the logo on --background,
+					   or with no logo the bars of
+					   theme colours */
 	int		 logo_head;	/* --logo-running-head: on */
 	/* The faces by family name: --font-text, --font-heading,
 	 * --font-code (one quoted name each), indexed by enum font_role;
@@ -118,12 +124,18 @@ double		 theme_contrast(struct rgb, struct rgb);
 /* The colour as 0xrrggbb. */
 unsigned	 theme_hex(struct rgb);
 /* Checks <styles>/theme.css: a warning for each pair of colours drawn
- * one on the other below its contrast (4.5:1 for text, 3:1 for graphics)
- * and for each colour it does not set, an error for a logo or icon that
- * is missing, cannot be drawn or is no plain file name. */
+ * one on the other below its contrast (4.5:1 for text, 3:1 for graphics),
+ * for each colour it does not set and for a logo wider than
+ * THEME_ICON_RATIO that the favicon would show (no --icon); an error for
+ * a logo or icon that is missing, cannot be drawn or is no plain file
+ * name, and for a PNG logo whose copy at twice its size is missing, no
+ * PNG, damaged or not exactly twice as wide and as high. */
 void		 theme_check(const char *styles);
 /* The path of the file name (the theme's logo or icon) in the styles
  * folder (caller frees), or NULL if name is "". */
 char		*theme_file_path(const char *styles, const char *name);
+/* The name of a PNG logo's copy at twice its size: "logo@2x.png" for
+ * "logo.png" (caller frees), or NULL if name does not end in ".png". */
+char		*theme_logo_2x(const char *name);
 
 #endif /* THEME_H */

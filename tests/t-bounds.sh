@@ -41,8 +41,9 @@ fi
 # folder are refused with a message naming them, and nothing is written.
 mkdir -p "$WORK/styles-big" "$WORK/styles-dir/site.css"
 cp "$TOP/styles/theme.css" "$TOP/styles/site.css" "$TOP/styles/logo.svg" \
-    "$WORK/styles-big/"
-cp "$TOP/styles/theme.css" "$TOP/styles/logo.svg" "$WORK/styles-dir/"
+    "$TOP/styles/icon.svg" "$WORK/styles-big/"
+cp "$TOP/styles/theme.css" "$TOP/styles/logo.svg" "$TOP/styles/icon.svg" \
+    "$WORK/styles-dir/"
 head -c 1100000 /dev/zero | tr '\0' ' ' >>"$WORK/styles-big/theme.css"
 "$BIN" build --quiet --content "$TOP/tests/fixtures/mini" --format html \
     --styles "$WORK/styles-big" --out "$WORK/out-big" 2>"$WORK/err"

@@ -174,7 +174,7 @@ sed 's|--logo: "logo.svg";|--logo: "../second/logo.svg";|' \
     "$SECOND/theme.css" >path/theme.css
 "$BIN" check --content "$TOP/content" --styles path >path.out 2>&1
 check "a logo outside the styles folder: refused" grep -q \
-    'error: --logo "../second/logo.svg": not the name of an SVG file' path.out
+    'error: --logo "../second/logo.svg": not the name of an SVG or a PNG file' path.out
 mkdir unset
 cp "$SECOND/logo.svg" "$SECOND/icon.svg" unset/
 grep -v -- '^  --primary:' "$SECOND/theme.css" >unset/theme.css
