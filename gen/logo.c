@@ -145,7 +145,9 @@ logo_get(enum logo_kind k)
 }
 
 /* The PNG s fitted into the box (x, y, w, h) of cr, centred, as
- * librsvg places an SVG. */
+ * librsvg places an SVG.  Filled, not painted: cairo 1.16 fails a PDF
+ * page ("invalid tag name, attributes, or nesting") on an image painted
+ * unbounded in the running head's artifact. */
 static int
 png_draw(cairo_surface_t *s, cairo_t *cr, double x, double y, double w,
     double h)
@@ -159,7 +161,8 @@ png_draw(cairo_surface_t *s, cairo_t *cr, double x, double y, double w,
 	cairo_translate(cr, x + (w - sw * k) / 2, y + (h - sh * k) / 2);
 	cairo_scale(cr, k, k);
 	cairo_set_source_surface(cr, s, 0, 0);
-	cairo_paint(cr);
+	cairo_rectangle(cr, 0, 0, sw, sh);
+	cairo_fill(cr);
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_restore(cr);
 	return ok;

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""pngpix.py FILE: decode an 8-bit RGB or RGBA PNG without a PNG library
-(every chunk's CRC checked, the five row filters undone) and print its
-width, height, colour type and number of distinct colours.  Exits 1 on
-anything malformed.  Used by t-site.sh on the social card gen/svg.c
-writes itself."""
+"""pngpix.py FILE [RRGGBB]: decode an 8-bit RGB or RGBA PNG without a PNG
+library (every chunk's CRC checked, the five row filters undone) and
+print its width, height, colour type and number of distinct colours, or
+with a colour the number of opaque pixels of that colour exactly.  Exits
+1 on anything malformed.  Used by t-site.sh on the social card gen/svg.c
+writes itself, by t-identity.sh on the favicon."""
 import struct
 import sys
 import zlib
@@ -53,12 +54,15 @@ def decode(path):
         rows.append(bytes(r))
         prev = r
     pix = b"".join(rows)
-    colours = {pix[k:k + bpp] for k in range(0, len(pix), bpp)}
-    return w, h, ct, len(colours)
+    px = [pix[k:k + bpp] for k in range(0, len(pix), bpp)]
+    if len(sys.argv) > 2:
+        want = bytes.fromhex(sys.argv[2]) + (b"\xff" if bpp == 4 else b"")
+        return "%d" % px.count(want)
+    return "%d %d %d %d" % (w, h, ct, len(set(px)))
 
 
 try:
-    print("%d %d %d %d" % decode(sys.argv[1]))
+    print(decode(sys.argv[1]))
 except (AssertionError, zlib.error, struct.error, OSError) as e:
     print("%s: %s" % (sys.argv[1], e), file=sys.stderr)
     sys.exit(1)

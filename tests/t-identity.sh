@@ -4,7 +4,10 @@
 # (tests/themes/second) whose logo is in the site header, on the cover
 # and in the running heads, whose colours reach the site, the charts and
 # the PDF, and of which no colour of the default theme is left; contrast
-# and logo errors named by check; the same styles, the same bytes.
+# and logo errors named by check; the same styles, the same bytes.  A
+# third theme (tests/themes/png) with a PNG logo at two resolutions and
+# no --icon: srcset in the site, the 2x file embedded once in the PDF,
+# the favicon drawn from the logo, and each way check refuses a PNG logo.
 . "$(dirname "$0")/lib.sh"
 cd "$WORK" || exit 1
 
@@ -96,8 +99,9 @@ check "second theme: the favicon's PNG copies drawn from it" sh -c \
     "file two/assets/favicon.png | grep -q '32 x 32' &&
     file two/assets/apple-touch-icon.png | grep -q '180 x 180' &&
     ! cmp -s one/assets/favicon.png two/assets/favicon.png"
-check "sample: no --icon, the favicon's bars in its colours" \
-    grep -q 'fill="#15305a".*fill="#ffffff"' one/assets/favicon.svg
+check "sample: its --icon, its mark in its colours, is the favicon" sh -c \
+    "cmp '$TOP/styles/icon.svg' one/assets/favicon.svg &&
+    grep -q 'fill=\"#15305a\".*fill=\"#ffffff\"' one/assets/favicon.svg"
 for y in 2015 2016; do
 	qpdf --qdf --object-streams=disable two/$y/rapport-$y.pdf two-$y.qdf \
 	    >/dev/null 2>&1
@@ -182,3 +186,142 @@ grep -v -- '^  --primary:' "$SECOND/theme.css" >unset/theme.css
 check "a colour the theme does not set: a warning naming it" grep -q \
     'unset/theme.css:1:1: warning: --primary is not set: the site has no value for it (the PDF and the charts take #15305a)' \
     unset.out
+
+# ---- a PNG logo at two resolutions, no --icon (tests/themes/png) ----
+PNG=$TOP/tests/themes/png
+TEAL=0a7d6e		# the logo's tile, in no colour of the theme
+"$BIN" build --quiet --content "$TOP/content" --styles "$PNG" \
+    --out png >build.err 2>&1
+st=$?
+check "PNG logo: builds (status 0)" sh -c "test $st = 0 || { cat build.err; exit 1; }"
+img='<img src="assets/logo.png" srcset="assets/logo@2x.png 2x"'
+img="$img"' alt="OBS (thème d’essai en PNG)" width="120" height="48">'
+n=$(grep -l -F "$img" png/index.html png/2016/*.html png/2015/*.html | wc -l)
+m=$(ls png/index.html png/2016/*.html png/2015/*.html | wc -l)
+check "PNG logo: every masthead has it with srcset 2x, alt and the 1x size ($n of $m)" \
+    test "$n" = "$m"
+check "PNG logo: both files copied as they are" sh -c \
+    "cmp '$PNG/logo.png' png/2016/assets/logo.png &&
+    cmp '$PNG/logo@2x.png' png/2016/assets/logo@2x.png"
+pdfimages -list png/2016/rapport-2016.pdf | awk '$3 == "image"' >imgs.txt
+check "PNG logo: the PDF holds it once, the 2x file (240 x 96 px)" sh -c \
+    "test \$(wc -l <imgs.txt) = 1 && awk '\$4 != 240 || \$5 != 96 { exit 1 }' imgs.txt ||
+    { cat imgs.txt; exit 1; }"
+n=$(pixels png/2016/rapport-2016.pdf 1 70 36 80 50 $TEAL)
+check "PNG logo: drawn on the cover, in its colour ($n px of #$TEAL)" \
+    test "$n" -gt 100
+qpdf --qdf --object-streams=disable png/2016/rapport-2016.pdf png.qdf \
+    >/dev/null 2>&1
+alt=$(python3 -c 'print("OBS (thème d’essai en PNG)".encode("utf-16-be").hex())')
+check "PNG logo: the cover's Figure has its /Alt (UTF-16)" \
+    grep -a -q "/Alt <feff$alt>" png.qdf
+n=$(python3 "$TOP/tests/pngpix.py" png/2016/partage-2016.png $TEAL)
+check "PNG logo: on the social card ($n px of #$TEAL)" test "$n" -gt 20
+# The running head too: still one image object however many pages.
+mkdir head
+cp "$PNG/logo.png" "$PNG/logo@2x.png" head/
+sed 's/--logo-running-head: off;/--logo-running-head: on;/' "$PNG/theme.css" \
+    >head/theme.css
+"$BIN" build --quiet --format pdf --content "$TOP/content" --styles head \
+    --out head-out >build.err 2>&1
+pdfimages -list head-out/2016/rapport-2016.pdf | awk '$3 == "image"' >imgs.txt
+check "PNG logo in the running head: on many pages, one image object" sh -c \
+    "test \$(wc -l <imgs.txt) -gt 10 &&
+    test \$(awk '{ print \$11 }' imgs.txt | sort -u | wc -l) = 1 ||
+    { head -3 imgs.txt; exit 1; }"
+n=$(pixels head-out/2016/rapport-2016.pdf 8 70 28 80 24 $TEAL)
+check "PNG logo in the running head, in its colour ($n px)" test "$n" -gt 20
+python3 "$TOP/tests/pdfua/check.py" head-out/2016/rapport-2016.pdf >ua.out 2>&1
+check "PNG logo on the cover and the running heads: the PDF/UA checker passes" \
+    sh -c "test $? = 0 || { grep 'not ok' ua.out; exit 1; }"
+"$BIN" build --quiet --content "$TOP/content" --styles "$PNG" \
+    --out png-again >build.err 2>&1
+check "PNG logo: built twice, the same bytes" diff -r png png-again
+python3 - png/assets/favicon.svg "$PNG/logo@2x.png" <<'PY' >fav.out 2>&1
+import base64, re, sys
+svg = open(sys.argv[1]).read()
+m = re.search(r'fill="#fffdf7"/><image x="2" y="2" width="28" height="28" '
+              r'href="data:image/png;base64,([A-Za-z0-9+/=]+)"/></svg>$', svg)
+assert m, svg[:300]
+assert base64.b64decode(m.group(1)) == open(sys.argv[2], "rb").read()
+PY
+check "no --icon: favicon.svg is the 2x logo on --background" \
+    sh -c "test $? = 0 || { cat fav.out; exit 1; }"
+for f in favicon.png apple-touch-icon.png; do
+	n=$(python3 "$TOP/tests/pngpix.py" png/assets/$f $TEAL)
+	check "no --icon: $f drawn from the logo ($n px of #$TEAL)" \
+	    test "$n" -gt 20
+done
+n=$(python3 "$TOP/tests/pngpix.py" one/assets/apple-touch-icon.png $TEAL)
+check "the colour is not in the sample's icon ($n px)" test "$n" = 0
+"$BIN" check --werror --content "$TOP/content" --styles "$PNG" \
+    >check.err 2>&1
+check "PNG logo: check --werror passes (2.5:1, not too wide for the favicon)" \
+    sh -c "test $? = 0 && test ! -s check.err || { cat check.err; exit 1; }"
+
+# A wordmark wider than 3:1 with no --icon: a warning naming the ratio.
+mkdir wide
+cp "$SECOND/logo.svg" wide/
+grep -v -- '^  --icon:' "$SECOND/theme.css" >wide/theme.css
+"$BIN" check --content "$TOP/content" --styles wide >wide.out 2>&1
+st=$?
+want='wide/theme.css:7:3: warning: --logo "logo.svg" is 6.5 times as wide as'
+want="$want high, more than 3:1: the favicon, drawn from it with no --icon,"
+want="$want shows it small (name a square --icon)"
+check "a 6.5:1 logo and no --icon: check warns, naming the ratio (status 0)" \
+    sh -c "test $st = 0 && grep -q -F '$want' wide.out || { cat wide.out; exit 1; }"
+"$BIN" check --werror --content "$TOP/content" --styles wide >wide.out 2>&1
+check "a 6.5:1 logo and no --icon: check --werror fails" test $? = 1
+
+# Each way a PNG logo is refused, at the line of --logo; build writes
+# nothing.  refused NAME MESSAGE: the folder pngbad holds the case.
+line=$(grep -n -- '^  --logo:' "$PNG/theme.css" | cut -d: -f1)
+refused() {
+	"$BIN" check --content "$TOP/content" --styles pngbad >bad.out 2>&1
+	st=$?
+	"$BIN" build --quiet --content "$TOP/content" --styles pngbad \
+	    --out bad-out >/dev/null 2>&1
+	check "$1: an error at the --logo line (status 1), nothing built" \
+	    sh -c "test $st = 1 && test ! -e bad-out &&
+	    grep -q -F 'pngbad/theme.css:$line:3: error: $2' bad.out ||
+	    { cat bad.out; exit 1; }"
+	rm -rf pngbad
+	mkdir pngbad
+	cp "$PNG/theme.css" "$PNG/logo.png" "$PNG/logo@2x.png" pngbad/
+}
+mkdir pngbad
+cp "$PNG/theme.css" "$PNG/logo.png" "$PNG/logo@2x.png" pngbad/
+rm pngbad/logo@2x.png
+refused "the 2x copy missing" \
+    '--logo "logo.png" needs its double-resolution copy "logo@2x.png" beside it: No such file or directory'
+echo 'not a picture' >pngbad/logo@2x.png
+refused "the 2x copy not a PNG" '--logo: "logo@2x.png" is not a PNG file'
+head -c 200 "$PNG/logo@2x.png" >pngbad/logo@2x.png
+refused "the 2x copy cut short" \
+    '--logo: "logo@2x.png" is a damaged PNG file: its image data cannot be decoded'
+cp "$PNG/logo.png" pngbad/logo@2x.png
+refused "the 2x copy the size of the 1x" \
+    '--logo "logo.png" is 120 x 48 px: its double-resolution copy "logo@2x.png" must be 240 x 96 px, not 120 x 48'
+# 240 x 100: twice as wide, not twice as high (another aspect).
+python3 - pngbad/logo@2x.png <<'PY'
+import struct, sys, zlib
+def chunk(t, c):
+    return struct.pack(">I", len(c)) + t + c + struct.pack(">I", zlib.crc32(t + c))
+w, h = 240, 100
+rows = b"".join(b"\0" + b"\x0a\x7d\x6e" * w for _ in range(h))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+refused "the 2x copy of another aspect" \
+    '--logo "logo.png" is 120 x 48 px: its double-resolution copy "logo@2x.png" must be 240 x 96 px, not 240 x 100'
+cp "$PNG/logo.png" pngbad/logo.png
+printf '<svg xmlns="http://www.w3.org/2000/svg"/>\n' >pngbad/logo.png
+refused "the logo itself not a PNG" '--logo: "logo.png" is not a PNG file'
+rm pngbad/logo.png
+refused "the logo itself missing" \
+    '--logo "logo.png": No such file or directory'
+sed 's/--logo: "logo.png";/--logo: "favicon.png";/' "$PNG/theme.css" \
+    >pngbad/theme.css
+refused "a logo named as the favicon" \
+    '--logo "favicon.png": not the name of an SVG or a PNG file'
