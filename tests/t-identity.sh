@@ -204,8 +204,10 @@ check "PNG logo: both files copied as they are" sh -c \
     "cmp '$PNG/logo.png' png/2016/assets/logo.png &&
     cmp '$PNG/logo@2x.png' png/2016/assets/logo@2x.png"
 pdfimages -list png/2016/rapport-2016.pdf | awk '$3 == "image"' >imgs.txt
-check "PNG logo: the PDF holds it once, the 2x file (240 x 96 px)" sh -c \
-    "test \$(wc -l <imgs.txt) = 1 && awk '\$4 != 240 || \$5 != 96 { exit 1 }' imgs.txt ||
+# 96 px over 40 pt: 173 pixels an inch.
+check "PNG logo: the PDF holds it once, the 2x file (240 x 96 px), 40 pt high" sh -c \
+    "test \$(wc -l <imgs.txt) = 1 &&
+    awk '\$4 != 240 || \$5 != 96 || \$13 != 173 { exit 1 }' imgs.txt ||
     { cat imgs.txt; exit 1; }"
 n=$(pixels png/2016/rapport-2016.pdf 1 70 36 80 50 $TEAL)
 check "PNG logo: drawn on the cover, in its colour ($n px of #$TEAL)" \
@@ -272,6 +274,25 @@ check "a 6.5:1 logo and no --icon: check warns, naming the ratio (status 0)" \
     sh -c "test $st = 0 && grep -q -F '$want' wide.out || { cat wide.out; exit 1; }"
 "$BIN" check --werror --content "$TOP/content" --styles wide >wide.out 2>&1
 check "a 6.5:1 logo and no --icon: check --werror fails" test $? = 1
+"$BIN" build --quiet --format html --content "$TOP/content" --styles wide \
+    --out wide-out >build.err 2>&1
+python3 - wide-out/assets/favicon.svg "$SECOND/logo.svg" <<'PY' >fav.out 2>&1
+import base64, re, sys
+svg = open(sys.argv[1]).read()
+m = re.search(r'href="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', svg)
+assert m, svg[:300]
+assert base64.b64decode(m.group(1)) == open(sys.argv[2], "rb").read()
+PY
+check "an SVG logo and no --icon: favicon.svg holds the logo's file" \
+    sh -c "test $? = 0 || { cat fav.out; exit 1; }"
+# Neither logo nor icon: the bars of the theme's colours.
+mkdir bare
+grep -v -- '^  --logo\|^  --icon:' "$SECOND/theme.css" >bare/theme.css
+"$BIN" build --quiet --format html --content "$TOP/content" --styles bare \
+    --out bare-out >build.err 2>&1
+check "no logo, no --icon: the favicon is the bars in --on-primary on --primary" \
+    grep -q '^<svg [^>]*><rect width="32" height="32" rx="6" fill="#6b1d4f"/><rect x="7" y="18" width="5" height="8" fill="#fffdf7"/>' \
+    bare-out/assets/favicon.svg
 
 # Each way a PNG logo is refused, at the line of --logo; build writes
 # nothing.  refused NAME MESSAGE: the folder pngbad holds the case.
@@ -289,6 +310,20 @@ refused() {
 	mkdir pngbad
 	cp "$PNG/theme.css" "$PNG/logo.png" "$PNG/logo@2x.png" pngbad/
 }
+# solid FILE W H: a PNG of W x H pixels of the logo's colour.
+solid() {
+	python3 - "$@" <<'PY'
+import struct, sys, zlib
+def chunk(t, c):
+    return (struct.pack(">I", len(c)) + t + c +
+            struct.pack(">I", zlib.crc32(t + c)))
+w, h = int(sys.argv[2]), int(sys.argv[3])
+rows = b"".join(b"\0" + b"\x0a\x7d\x6e" * w for _ in range(h))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+}
 mkdir pngbad
 cp "$PNG/theme.css" "$PNG/logo.png" "$PNG/logo@2x.png" pngbad/
 rm pngbad/logo@2x.png
@@ -302,26 +337,22 @@ refused "the 2x copy cut short" \
 cp "$PNG/logo.png" pngbad/logo@2x.png
 refused "the 2x copy the size of the 1x" \
     '--logo "logo.png" is 120 x 48 px: its double-resolution copy "logo@2x.png" must be 240 x 96 px, not 120 x 48'
-# 240 x 100: twice as wide, not twice as high (another aspect).
-python3 - pngbad/logo@2x.png <<'PY'
-import struct, sys, zlib
-def chunk(t, c):
-    return struct.pack(">I", len(c)) + t + c + struct.pack(">I", zlib.crc32(t + c))
-w, h = 240, 100
-rows = b"".join(b"\0" + b"\x0a\x7d\x6e" * w for _ in range(h))
-open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
-    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
-    chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
-PY
+# Twice as wide, not twice as high: another aspect.
+solid pngbad/logo@2x.png 240 100
 refused "the 2x copy of another aspect" \
     '--logo "logo.png" is 120 x 48 px: its double-resolution copy "logo@2x.png" must be 240 x 96 px, not 240 x 100'
-cp "$PNG/logo.png" pngbad/logo.png
+# Past a side's limit: refused by its header, before any decoding.
+solid pngbad/logo@2x.png 40000 1
+refused "the 2x copy too large" \
+    '--logo: "logo@2x.png" is too large (40000 x 1 pixels)'
 printf '<svg xmlns="http://www.w3.org/2000/svg"/>\n' >pngbad/logo.png
 refused "the logo itself not a PNG" '--logo: "logo.png" is not a PNG file'
 rm pngbad/logo.png
 refused "the logo itself missing" \
     '--logo "logo.png": No such file or directory'
-sed 's/--logo: "logo.png";/--logo: "favicon.png";/' "$PNG/theme.css" \
-    >pngbad/theme.css
-refused "a logo named as the favicon" \
-    '--logo "favicon.png": not the name of an SVG or a PNG file'
+for name in favicon.png apple-touch-icon.png; do
+	sed "s/--logo: \"logo.png\";/--logo: \"$name\";/" "$PNG/theme.css" \
+	    >pngbad/theme.css
+	refused "a logo named as the favicon's $name" \
+	    "--logo \"$name\": not the name of an SVG or a PNG file"
+done
