@@ -299,7 +299,9 @@ theme_tests(void)
 	if (file_read("styles/theme.css", &b)) {
 		memset(&f, 0, sizeof(f));
 		n = theme_parse(&f, b.data, b.len);
-		ok = n == 30 + INK__MAX - 2 + 3 && f.size_title == def->size_title &&
+		/* The colours and sizes, then --logo, --logo-alt,
+		 * --logo-running-head and --icon. */
+		ok = n == 30 + INK__MAX - 2 + 4 && f.size_title == def->size_title &&
 		    f.size_label == def->size_label &&
 		    f.size_tick == def->size_tick &&
 		    f.size_note == def->size_note &&
