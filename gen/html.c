@@ -569,7 +569,8 @@ newer_banner(struct page *p)
 
 /* The link home of the masthead, opened up to its name: with the logo,
  * at its intrinsic size in the markup (the style sheet scales it), so
- * the page does not move when it arrives. */
+ * the page does not move when it arrives; a PNG's copy at twice the size
+ * in srcset, for screens of two pixels a CSS px. */
 static void
 brand_open(struct page *p)
 {
