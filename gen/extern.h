@@ -332,6 +332,20 @@ void	 file_diag_sys(const char *path, const struct file_fail *);
  * an error diagnostic that names the file.  Returns 1 or 0. */
 int	 file_read(const char *path, struct buf *b);
 
+/* ---- font.c: the theme's faces as the site serves them (the rest of
+ * font.c, with pango, in font.h) ---- */
+
+/* Does the site need fonts.css: does the theme name a face, or have
+ * font files?  After font_load(). */
+int		 font_site(void);
+/* The site's fonts.css: an @font-face rule for each file of
+ * styles/fonts/ (url "fonts/NAME", beside the style sheet), and the
+ * faces the theme names for body text, headings and code. */
+void		 font_site_css(struct buf *);
+/* The paths of the files of styles/fonts/ (NULL-terminated; owned here),
+ * for the site to copy. */
+const char *const *font_site_files(void);
+
 /* ---- json.c ---- */
 
 /* s as a JSON string, quotes included, appended to b: '"' and '\\'
