@@ -55,14 +55,6 @@ char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
-/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
- * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
- * U+10FFFF). */
-size_t	 utf8_len(const char *s, size_t n);
-/* Bytes of the longest prefix of s, max at most, that does not end
- * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
-int	 utf8_cut(const char *s, size_t max);
-
 /* The names in dir, sorted (never in directory order), dot files left
  * out.  Returns their number, or -1 if dir cannot be read (errno set).
  * Caller frees with dir_names_free(). */
@@ -70,7 +62,8 @@ int	 utf8_cut(const char *s, size_t max);
 ssize_t	 dir_names(const char *dir, char ***names);
 void	 dir_names_free(char **names, ssize_t n);
 
-/* ---- utf8.c: the UTF-8 decoder ---- */
+/* ---- utf8.c: the UTF-8 decoder; messages and JSON never cut or pass on
+ * a broken character ---- */
 
 #define UTF8_BAD	0xffffffffu	/* not a well-formed sequence */
 /* The code point of the well-formed UTF-8 sequence that starts the len
@@ -81,6 +74,13 @@ void	 dir_names_free(char **names, ssize_t n);
  * subpart": a lead byte and the continuation bytes it could take, at
  * least 1); len 0 gives UTF8_BAD with *n = 0. */
 unsigned utf8_get(const char *s, size_t len, size_t *n);
+/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
+ * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
+ * U+10FFFF). */
+size_t	 utf8_len(const char *s, size_t n);
+/* Bytes of the longest prefix of s, max at most, that does not end
+ * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
+int	 utf8_cut(const char *s, size_t max);
 /* Has the string a letter of a right-to-left script (Arabic, Hebrew…)? */
 int	 utf8_has_rtl(const char *s);
 
