@@ -153,30 +153,13 @@ struct diff {
 
 /* ---- helpers ---- */
 
-static void
-jstr(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
+/* s as a JSON string (json.c): caller frees. */
 static char *
 jstr_dup(const char *s)
 {
 	struct buf	 b = { NULL, 0, 0 };
 
-	jstr(&b, s);
+	json_str(&b, s);
 	return buf_detach(&b);
 }
 
@@ -1448,12 +1431,12 @@ json_change(struct buf *b, const struct dchange *c)
 	size_t	 i;
 
 	BUF_PUTSL(b, "{\"kind\": ");
-	jstr(b, ckinds[c->kind].code);
+	json_str(b, ckinds[c->kind].code);
 	BUF_PUTSL(b, ", \"section\": ");
-	jstr(b, csecs[ckinds[c->kind].sec].code);
+	json_str(b, csecs[ckinds[c->kind].sec].code);
 	BUF_PUTSL(b, ", \"file\": ");
 	if (c->file != NULL)
-		jstr(b, c->file);
+		json_str(b, c->file);
 	else
 		BUF_PUTSL(b, "null");
 	buf_printf(b, ", \"line\": %d", c->line);
@@ -1461,15 +1444,15 @@ json_change(struct buf *b, const struct dchange *c)
 		buf_printf(b, ", \"edition\": %d", c->edition);
 	if (c->measure != NULL) {
 		BUF_PUTSL(b, ", \"measure\": ");
-		jstr(b, c->measure);
+		json_str(b, c->measure);
 	}
 	if (c->indicator != NULL) {
 		BUF_PUTSL(b, ", \"indicator\": ");
-		jstr(b, c->indicator);
+		json_str(b, c->indicator);
 	}
 	if (c->category != NULL) {
 		BUF_PUTSL(b, ", \"category\": ");
-		jstr(b, c->category);
+		json_str(b, c->category);
 	}
 	if (c->year != 0)
 		buf_printf(b, ", \"year\": %d", c->year);
@@ -1482,7 +1465,7 @@ json_change(struct buf *b, const struct dchange *c)
 	if (c->kind == CKIND_NARRATIVE || c->kind == CKIND_PART_CHANGED) {
 		BUF_PUTSL(b, ", \"base_file\": ");
 		if (c->base_file != NULL)
-			jstr(b, c->base_file);
+			json_str(b, c->base_file);
 		else
 			BUF_PUTSL(b, "null");
 		buf_printf(b, ", \"words_added\": %zu, \"words_removed\": %zu, "
@@ -1495,18 +1478,18 @@ json_change(struct buf *b, const struct dchange *c)
 		for (i = 0; i < c->nhadd; i++) {
 			if (i)
 				BUF_PUTSL(b, ", ");
-			jstr(b, c->hadd[i]);
+			json_str(b, c->hadd[i]);
 		}
 		BUF_PUTSL(b, "], \"headings_removed\": [");
 		for (i = 0; i < c->nhdel; i++) {
 			if (i)
 				BUF_PUTSL(b, ", ");
-			jstr(b, c->hdel[i]);
+			json_str(b, c->hdel[i]);
 		}
 		BUF_PUTSL(b, "]");
 	}
 	BUF_PUTSL(b, ", \"text\": ");
-	jstr(b, c->text);
+	json_str(b, c->text);
 	buf_putc(b, '}');
 }
 
@@ -1530,9 +1513,9 @@ out_json(struct buf *b, const struct diff *d, const char *base,
     const char *content, int year)
 {
 	BUF_PUTSL(b, "{\n  \"base\": ");
-	jstr(b, base);
+	json_str(b, base);
 	BUF_PUTSL(b, ",\n  \"content\": ");
-	jstr(b, content);
+	json_str(b, content);
 	buf_printf(b, ",\n  \"base_errors\": %zu,\n  \"changes\": [",
 	    d->base_errors);
 	diff_json_changes(b, d, year);
