@@ -2124,13 +2124,29 @@ measure_body(struct page *p, const struct measure *m)
 	PUTSL(p, "</section>\n");
 }
 
+/* The pager's link to m: dir "prev" or "next" (its class and rel), label
+ * the word shown before its number and title. */
+static void
+pager_link(struct page *p, const struct measure *m, const char *dir,
+    const char *label)
+{
+	char	 file[64];
+
+	measure_file(file, sizeof(file), m);
+	pf(p, "<a class=\"pager-%s\" rel=\"%s\" href=\"%s\">"
+	    "<span class=\"pager-dir\">%s</span> <span "
+	    "class=\"pager-title\">%s. ", dir, dir, file, label, m->num);
+	txt(p, m->title);
+	PUTSL(p, "</span></a>\n");
+}
+
 /* Links to the previous and the next measure of the plan. */
 static void
 measure_pager(struct page *p, const struct measure *m)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct measure *mp, *mn;
-	char		 nfile[64], *w;
+	char		*w;
 	int		 dflt = level_words_default(pl, MLEVEL(pl));
 
 	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
@@ -2144,24 +2160,12 @@ measure_pager(struct page *p, const struct measure *m)
 		pf(p, T("<nav class=\"pager\" aria-label=\"Navigation entre "
 		    "les %s\">\n"), w);
 	free(w);
-	if (mp != NULL) {
-		measure_file(nfile, sizeof(nfile), mp);
-		pf(p, "<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
-		    "<span class=\"pager-dir\">%s</span> <span "
-		    "class=\"pager-title\">%s. ", nfile, dflt ?
-		    T("Mesure précédente") : T("Précédent"), mp->num);
-		txt(p, mp->title);
-		PUTSL(p, "</span></a>\n");
-	}
-	if (mn != NULL) {
-		measure_file(nfile, sizeof(nfile), mn);
-		pf(p, "<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
-		    "<span class=\"pager-dir\">%s</span> <span "
-		    "class=\"pager-title\">%s. ", nfile, dflt ?
-		    T("Mesure suivante") : T("Suivant"), mn->num);
-		txt(p, mn->title);
-		PUTSL(p, "</span></a>\n");
-	}
+	if (mp != NULL)
+		pager_link(p, mp, "prev", dflt ? T("Mesure précédente") :
+		    T("Précédent"));
+	if (mn != NULL)
+		pager_link(p, mn, "next", dflt ? T("Mesure suivante") :
+		    T("Suivant"));
 	PUTSL(p, "</nav>\n");
 }
 
