@@ -135,6 +135,23 @@ icon_png(struct buf *b, int px)
 	return 1;
 }
 
+/* The icon as a PNG of px × px pixels, dir/name. */
+static int
+write_png(struct outdir *od, const char *dir, const char *name, int px)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*rel;
+	int		 rc;
+
+	rel = xasprintf("%s/%s", dir, name);
+	if (!(rc = icon_png(&b, px)))
+		diag_sys_msg(MSG_ICON, rel);
+	rc = rc && out_write(od, rel, b.data, b.len);
+	free(rel);
+	buf_free(&b);
+	return rc;
+}
+
 int
 favicon_write(struct outdir *od, const char *dir)
 {
@@ -146,19 +163,7 @@ favicon_write(struct outdir *od, const char *dir)
 	rel = xasprintf("%s/favicon.svg", dir);
 	rc = out_write(od, rel, b.data, b.len);
 	free(rel);
-	buf_reset(&b);
-	rel = xasprintf("%s/favicon.png", dir);
-	if (rc && !(rc = icon_png(&b, 32)))
-		diag_sys_msg(MSG_ICON, rel);
-	rc = rc && out_write(od, rel, b.data, b.len);
-	free(rel);
-	buf_reset(&b);
-	rel = xasprintf("%s/apple-touch-icon.png", dir);
-	if (rc && !(rc = icon_png(&b, 180)))
-		diag_sys_msg(MSG_ICON, rel);
-	rc = rc && out_write(od, rel, b.data, b.len);
-	free(rel);
 	buf_free(&b);
-	return rc;
+	return rc && write_png(od, dir, "favicon.png", 32) &&
+	    write_png(od, dir, "apple-touch-icon.png", 180);
 }
-
