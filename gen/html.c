@@ -132,6 +132,21 @@ attr(struct page *p, const char *s)
 	html_esc_attr(&p->b, s);
 }
 
+/* text, as a link to url when there is one. */
+static void
+txt_link(struct page *p, const char *url, const char *text)
+{
+	if (url == NULL) {
+		txt(p, text);
+		return;
+	}
+	PUTSL(p, "<a href=\"");
+	html_esc_href(&p->b, url);
+	PUTSL(p, "\">");
+	txt(p, text);
+	PUTSL(p, "</a>");
+}
+
 static int
 is_draft(const struct page *p)
 {
@@ -1945,14 +1960,7 @@ indicator_section(struct page *p, const struct indicator *ind)
 		PUTSL(p, "<figcaption><span class=\"visually-hidden\">");
 		txt(p, title);
 		puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
-		if (ind->source_url != NULL) {
-			PUTSL(p, "<a href=\"");
-			html_esc_href(&p->b, ind->source_url);
-			PUTSL(p, "\">");
-			txt(p, ind->source);
-			PUTSL(p, "</a>");
-		} else
-			txt(p, ind->source);
+		txt_link(p, ind->source_url, ind->source);
 		PUTSL(p, ".</span> <a class=\"fig-open\" href=\"");
 		html_esc_href(&p->b, file);
 		puts_(p, T("\">Agrandir le graphique</a></figcaption>\n"
@@ -2349,14 +2357,7 @@ data_format(struct page *p)
 	    "source publiée."));
 	if (si != NULL) {
 		puts_(p, T(" Licence des données" NBSP ": "));
-		if (si->licence_url != NULL) {
-			PUTSL(p, "<a href=\"");
-			html_esc_href(&p->b, si->licence_url);
-			PUTSL(p, "\">");
-			txt(p, si->licence);
-			PUTSL(p, "</a>");
-		} else
-			txt(p, si->licence);
+		txt_link(p, si->licence_url, si->licence);
 		PUTSL(p, ".");
 	}
 	PUTSL(p, "</p>\n");
@@ -2705,14 +2706,7 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	if (si != NULL) {
 		puts_(&p, T("Licence des textes et des données de ce site"
 		    NBSP ": "));
-		if (si->licence_url != NULL) {
-			PUTSL(&p, "<a href=\"");
-			html_esc_href(&p.b, si->licence_url);
-			PUTSL(&p, "\">");
-			txt(&p, si->licence);
-			PUTSL(&p, "</a>");
-		} else
-			txt(&p, si->licence);
+		txt_link(&p, si->licence_url, si->licence);
 		puts_(&p, T(", sauf mention contraire. Les documents cités "
 		    "restent soumis aux conditions de leurs éditeurs."));
 	} else
