@@ -845,12 +845,15 @@ rndr_image(struct page *p, const struct span *s)
 static void
 ref_href(struct page *p, const struct xref *x)
 {
-	char	 file[64];
+	char		 mfile[64], *pfile = NULL;
+	const char	*file = mfile;
 
+	/* A part's page is named as its file is, up to 64 bytes:
+	 * allocated, never cut. */
 	if (x->m != NULL)
-		measure_file(file, sizeof(file), x->m);
+		measure_file(mfile, sizeof(mfile), x->m);
 	else
-		snprintf(file, sizeof(file), "%s.html", x->pt->slug);
+		file = pfile = xasprintf("%s.html", x->pt->slug);
 	if (x->e != p->e)
 		pf(p, "../%d/", x->e->year);
 	if (x->e != p->e || strcmp(file, p->name) != 0 || x->anchor == NULL)
@@ -859,6 +862,7 @@ ref_href(struct page *p, const struct xref *x)
 		PUTSL(p, "#");
 		html_esc_href(&p->b, x->anchor);
 	}
+	free(pfile);
 }
 
 static void
