@@ -206,16 +206,15 @@ say(struct dchange *c, const char *fmt, ...)
 
 /* "14 personnes", "12,5 %", "4,98 M€", "£850k", with "(valeur
  * illustrative)": % and currencies are written with the number, other
- * units after it. */
-static void
-value_text(char *out, size_t sz, double v, int illustrative,
-    const char *unit)
+ * units after it.  Caller frees. */
+static char *
+value_text(double v, int illustrative, const char *unit)
 {
 	char	 num[64];
 	int	 inl = fmt_unit_inline(unit);
 
 	fmt_value(num, sizeof(num), v, unit);
-	snprintf(out, sz, "%s%s%s%s", num, inl ? "" : " ", inl ? "" : unit,
+	return xasprintf("%s%s%s%s", num, inl ? "" : " ", inl ? "" : unit,
 	    illustrative ? T(" (valeur illustrative)") : "");
 }
 
@@ -1004,7 +1003,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 	    { NULL, 0, 0 } };
 	const struct value *v, *pv;
 	struct dchange	*c;
-	char		*where, a[96], b[96];
+	char		*where, *a, *b;
 	size_t		 i;
 
 	if (bs == NULL)
@@ -1017,7 +1016,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		    streq(bunit, ind->unit))
 			continue;
 		where = value_where(m, ind, s, v->year);
-		value_text(b, sizeof(b), v->v, v->illustrative, ind->unit);
+		b = value_text(v->v, v->illustrative, ind->unit);
 		if (pv == NULL) {
 			c = value_change(d, CKIND_VALUE_ADDED, m, ind, s,
 			    v->year, &v->pos);
@@ -1025,12 +1024,13 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		} else {
 			c = value_change(d, CKIND_VALUE_CHANGED, m, ind, s,
 			    v->year, &v->pos);
-			value_text(a, sizeof(a), pv->v, pv->illustrative,
-			    bunit);
+			a = value_text(pv->v, pv->illustrative, bunit);
 			c->old = value_json(pv);
 			say(c, T("%s : %s → %s"), where, a, b);
+			free(a);
 		}
 		c->new = value_json(v);
+		free(b);
 		free(where);
 	}
 	for (i = 0; i < bs->nvals; i++) {
@@ -1038,11 +1038,12 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		if (s != NULL && series_at(s, pv->year) != NULL)
 			continue;
 		where = value_where(m, ind, s != NULL ? s : bs, pv->year);
-		value_text(a, sizeof(a), pv->v, pv->illustrative, bunit);
+		a = value_text(pv->v, pv->illustrative, bunit);
 		c = value_change(d, CKIND_VALUE_REMOVED, m, ind,
 		    s != NULL ? s : bs, pv->year, &pv->pos);
 		c->old = value_json(pv);
 		say(c, T("%s : valeur supprimée (%s)"), where, a);
+		free(a);
 		free(where);
 	}
 }
