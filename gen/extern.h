@@ -444,9 +444,9 @@ size_t		 scale_legend(const struct plan *, const size_t *cnt,
  * Objectif I.1 (its id), Mesure 1; the CNCDH's five statuses. */
 void		 plan_defaults(struct plan *);
 /* The number of the item at position pos (from 1) of a level, written
- * as the level numbers it (id: as written) into buf. */
-void		 level_number(const struct level *, int pos, const char *id,
-		    char *buf, size_t sz);
+ * as the level numbers it (id: as written, whatever its length).  Caller
+ * frees. */
+char		*level_number(const struct level *, int pos, const char *id);
 /* The label of an item of the plan: the level's name, sep (a space or a
  * no-break space), the level's word before numbers and sep if any, and
  * the item's number as shown: "Priorité II", "Action n° 3", "Mesure 12".

@@ -983,22 +983,25 @@ static const char *
 item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
     int pos, const char *id, const char *parent)
 {
-	char		 num[32], *want;
+	char		*num, *want;
+	const char	*kept;
 	struct pos	 p;
 
-	level_number(lv, pos, id, num, sizeof(num));
-	if (lv->numbering == NUMBERING_ID)
-		return arena_strdup(c->r->ar, num);
-	want = lv->per_parent && parent != NULL ?
-	    xasprintf("%s.%s", parent, num) : xstrdup(num);
-	if (strcmp(id, want) != 0) {
-		p = pos_of(c, n, "id");
-		diag_msg(DIAG_ERROR, &p, MSG_XML_SEQUENCE,
-		    (const char *)n->name, id, want);
-		c->errors++;
+	num = level_number(lv, pos, id);
+	if (lv->numbering != NUMBERING_ID) {
+		want = lv->per_parent && parent != NULL ?
+		    xasprintf("%s.%s", parent, num) : xstrdup(num);
+		if (strcmp(id, want) != 0) {
+			p = pos_of(c, n, "id");
+			diag_msg(DIAG_ERROR, &p, MSG_XML_SEQUENCE,
+			    (const char *)n->name, id, want);
+			c->errors++;
+		}
+		free(want);
 	}
-	free(want);
-	return arena_strdup(c->r->ar, num);
+	kept = arena_strdup(c->r->ar, num);
+	free(num);
+	return kept;
 }
 
 /* Ids of priorities, and of the objectives of one level, are unique in
@@ -1057,7 +1060,7 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 	const struct level *lv = &pl->levels[pl->nlevels - 1];
 	const xmlNode	*k;
 	size_t		 cap = 0;
-	char		 want[16], num[32];
+	char		 want[16], *num;
 	struct pos	 p;
 
 	m->index = idx;
@@ -1073,8 +1076,9 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 		if (is_el(k, "partner"))
 			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
-	level_number(lv, m->number, m->id, num, sizeof(num));
+	num = level_number(lv, m->number, m->id);
 	m->num = arena_strdup(c->r->ar, num);
+	free(num);
 	m->label = item_label(c, pl->nlevels - 1, m->num);
 	if (m->number == 0)
 		return;		/* said by attr_int() */
