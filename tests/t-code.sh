@@ -7,6 +7,8 @@
 # one function deciding whether a status improved (report_change() in
 # gen/report.c).  Each check is then run on a copy of gen/ with an
 # offender planted, and must find it: a check that cannot fail is none.
+# Last, the licence: LICENSE is the ISC licence, and the README and the
+# manual page name it.
 . "$(dirname "$0")/lib.sh"
 
 MAXLEN=80
@@ -169,3 +171,17 @@ planted(const struct plan *pl, enum status st)
 {
 	return (size_t)(pl->status[st] - pl->scale);
 }'
+
+# The licence, named where a user looks.
+if grep -q '^Permission to use, copy, modify, and distribute this software' \
+    "$TOP/LICENSE" && grep -q 'WITH REGARD TO THIS SOFTWARE' "$TOP/LICENSE"
+then pass "LICENSE: the ISC licence"
+else fail "LICENSE: the ISC licence" "$(head -5 "$TOP/LICENSE")"; fi
+if sed -n '/^## Licence$/,/^## /p' "$TOP/README.md" | grep -q 'ISC' &&
+    sed -n '/^## Licence$/,/^## /p' "$TOP/README.md" | grep -q '`LICENSE`'
+then pass "README: the licence named, and its file"
+else fail "README: the licence named, and its file"; fi
+if grep -q 'ISC licence' "$TOP/gen/rapporteur.1" &&
+    grep -q '^\.Pa LICENSE' "$TOP/gen/rapporteur.1"
+then pass "rapporteur.1: the licence named, and its file"
+else fail "rapporteur.1: the licence named, and its file"; fi
