@@ -102,9 +102,8 @@ done
 # The same checks on a copy of gen/ with one offender planted each: every
 # check finds its own, and only its own file is changed at a time.
 plant=$WORK/plant
-mkdir -p "$plant"
-cp -R "$TOP/gen" "$plant/gen"
-rm -f "$plant"/gen/*.o "$plant"/gen/*.d "$plant"/gen/*.a
+mkdir -p "$plant/gen"
+cp "$TOP"/gen/*.c "$TOP"/gen/*.h "$plant/gen/"
 
 # with_plant CHECK FILE TEXT: what CHECK prints with TEXT appended to
 # gen/FILE of the copy (then put back as it was).
