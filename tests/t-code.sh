@@ -77,8 +77,9 @@ read_loops() {
 	/(^|[^A-Za-z0-9_])f?read\(/ { rd = 1 }
 	/buf_put/ { put = 1 }
 	/^}/ { if (rd && put && FILENAME != "gen/file.c")
-		print FILENAME ":" start ": reads into a buffer" }
-	' gen/*.c)
+		print FILENAME ":" start ": reads into a buffer"
+		rd = put = 0 }
+	' gen/*.c || echo "awk failed")
 }
 
 # Which way a status moved: CHANGE_BETTER or CHANGE_WORSE produced (not
