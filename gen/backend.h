@@ -127,6 +127,9 @@ extern const struct csv_col csv_cols[];
 extern const size_t csv_ncols;
 int	 csv_write(const struct report *, const struct edition *,
 	    struct outdir *, size_t *nrows, size_t *sizes);
+/* favicon.c: favicon.svg, favicon.png and apple-touch-icon.png in dir
+ * ("2016/assets" or "assets").  Returns 0 after diag_sys() on failure. */
+int	 favicon_write(struct outdir *, const char *dir);
 /* sitemap.c: out/sitemap.xml (with --base-url only). */
 int	 sitemap_write(const struct report *, const struct opts *,
 	    struct outdir *);

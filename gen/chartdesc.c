@@ -157,12 +157,15 @@ put_value(struct buf *b, const struct indicator *ind, const struct value *v,
 		buf_puts(b, T(" (valeur illustrative)"));
 }
 
+/* " ; cible 30 en 2016": the point p named what, after the sentence so
+ * far. */
 static void
 put_point(struct buf *b, const struct indicator *ind, const char *what,
     const struct point *p)
 {
 	char	 num[64];
 
+	buf_puts(b, T(NNBSP "; "));
 	chart_fmt(num, sizeof(num), p->v, ind->unit);
 	buf_printf(b, T("%s %s en %d%s"), what, num, p->year,
 	    p->illustrative ? T(" (illustrative)") : "");
@@ -232,10 +235,8 @@ desc_nodata(const struct indicator *ind, int year)
 	struct buf	 b = { NULL, 0, 0 };
 
 	buf_printf(&b, T("Aucune donnée jusqu’en %d"), year);
-	if (ind->target.set) {
-		buf_puts(&b, T(NNBSP "; "));
+	if (ind->target.set)
 		put_point(&b, ind, T("cible"), &ind->target);
-	}
 	buf_puts(&b, ".");
 	return buf_detach(&b);
 }
@@ -348,14 +349,10 @@ chart_desc(const struct indicator *ind, int year)
 		desc_hbar(&b, ind, last);
 	else
 		desc_stacked(&b, ind, first, last);
-	if (ind->baseline.set && ind->baseline.year <= year) {
-		buf_puts(&b, T(NNBSP "; "));
+	if (ind->baseline.set && ind->baseline.year <= year)
 		put_point(&b, ind, T("référence"), &ind->baseline);
-	}
-	if (ind->target.set) {
-		buf_puts(&b, T(NNBSP "; "));
+	if (ind->target.set)
 		put_point(&b, ind, T("cible"), &ind->target);
-	}
 	buf_puts(&b, ".");
 	return buf_detach(&b);
 }

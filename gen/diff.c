@@ -153,30 +153,13 @@ struct diff {
 
 /* ---- helpers ---- */
 
-static void
-jstr(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
+/* s as a JSON string (json.c): caller frees. */
 static char *
 jstr_dup(const char *s)
 {
 	struct buf	 b = { NULL, 0, 0 };
 
-	jstr(&b, s);
+	json_str(&b, s);
 	return buf_detach(&b);
 }
 
@@ -223,16 +206,15 @@ say(struct dchange *c, const char *fmt, ...)
 
 /* "14 personnes", "12,5 %", "4,98 M€", "£850k", with "(valeur
  * illustrative)": % and currencies are written with the number, other
- * units after it. */
-static void
-value_text(char *out, size_t sz, double v, int illustrative,
-    const char *unit)
+ * units after it.  Caller frees. */
+static char *
+value_text(double v, int illustrative, const char *unit)
 {
 	char	 num[64];
 	int	 inl = fmt_unit_inline(unit);
 
 	fmt_value(num, sizeof(num), v, unit);
-	snprintf(out, sz, "%s%s%s%s", num, inl ? "" : " ", inl ? "" : unit,
+	return xasprintf("%s%s%s%s", num, inl ? "" : " ", inl ? "" : unit,
 	    illustrative ? T(" (valeur illustrative)") : "");
 }
 
@@ -1021,7 +1003,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 	    { NULL, 0, 0 } };
 	const struct value *v, *pv;
 	struct dchange	*c;
-	char		*where, a[96], b[96];
+	char		*where, *a, *b;
 	size_t		 i;
 
 	if (bs == NULL)
@@ -1034,7 +1016,7 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		    streq(bunit, ind->unit))
 			continue;
 		where = value_where(m, ind, s, v->year);
-		value_text(b, sizeof(b), v->v, v->illustrative, ind->unit);
+		b = value_text(v->v, v->illustrative, ind->unit);
 		if (pv == NULL) {
 			c = value_change(d, CKIND_VALUE_ADDED, m, ind, s,
 			    v->year, &v->pos);
@@ -1042,12 +1024,13 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		} else {
 			c = value_change(d, CKIND_VALUE_CHANGED, m, ind, s,
 			    v->year, &v->pos);
-			value_text(a, sizeof(a), pv->v, pv->illustrative,
-			    bunit);
+			a = value_text(pv->v, pv->illustrative, bunit);
 			c->old = value_json(pv);
 			say(c, T("%s : %s → %s"), where, a, b);
+			free(a);
 		}
 		c->new = value_json(v);
+		free(b);
 		free(where);
 	}
 	for (i = 0; i < bs->nvals; i++) {
@@ -1055,11 +1038,12 @@ values(struct diff *d, const struct measure *m, const struct indicator *ind,
 		if (s != NULL && series_at(s, pv->year) != NULL)
 			continue;
 		where = value_where(m, ind, s != NULL ? s : bs, pv->year);
-		value_text(a, sizeof(a), pv->v, pv->illustrative, bunit);
+		a = value_text(pv->v, pv->illustrative, bunit);
 		c = value_change(d, CKIND_VALUE_REMOVED, m, ind,
 		    s != NULL ? s : bs, pv->year, &pv->pos);
 		c->old = value_json(pv);
 		say(c, T("%s : valeur supprimée (%s)"), where, a);
+		free(a);
 		free(where);
 	}
 }
@@ -1448,12 +1432,12 @@ json_change(struct buf *b, const struct dchange *c)
 	size_t	 i;
 
 	BUF_PUTSL(b, "{\"kind\": ");
-	jstr(b, ckinds[c->kind].code);
+	json_str(b, ckinds[c->kind].code);
 	BUF_PUTSL(b, ", \"section\": ");
-	jstr(b, csecs[ckinds[c->kind].sec].code);
+	json_str(b, csecs[ckinds[c->kind].sec].code);
 	BUF_PUTSL(b, ", \"file\": ");
 	if (c->file != NULL)
-		jstr(b, c->file);
+		json_str(b, c->file);
 	else
 		BUF_PUTSL(b, "null");
 	buf_printf(b, ", \"line\": %d", c->line);
@@ -1461,15 +1445,15 @@ json_change(struct buf *b, const struct dchange *c)
 		buf_printf(b, ", \"edition\": %d", c->edition);
 	if (c->measure != NULL) {
 		BUF_PUTSL(b, ", \"measure\": ");
-		jstr(b, c->measure);
+		json_str(b, c->measure);
 	}
 	if (c->indicator != NULL) {
 		BUF_PUTSL(b, ", \"indicator\": ");
-		jstr(b, c->indicator);
+		json_str(b, c->indicator);
 	}
 	if (c->category != NULL) {
 		BUF_PUTSL(b, ", \"category\": ");
-		jstr(b, c->category);
+		json_str(b, c->category);
 	}
 	if (c->year != 0)
 		buf_printf(b, ", \"year\": %d", c->year);
@@ -1482,7 +1466,7 @@ json_change(struct buf *b, const struct dchange *c)
 	if (c->kind == CKIND_NARRATIVE || c->kind == CKIND_PART_CHANGED) {
 		BUF_PUTSL(b, ", \"base_file\": ");
 		if (c->base_file != NULL)
-			jstr(b, c->base_file);
+			json_str(b, c->base_file);
 		else
 			BUF_PUTSL(b, "null");
 		buf_printf(b, ", \"words_added\": %zu, \"words_removed\": %zu, "
@@ -1495,18 +1479,18 @@ json_change(struct buf *b, const struct dchange *c)
 		for (i = 0; i < c->nhadd; i++) {
 			if (i)
 				BUF_PUTSL(b, ", ");
-			jstr(b, c->hadd[i]);
+			json_str(b, c->hadd[i]);
 		}
 		BUF_PUTSL(b, "], \"headings_removed\": [");
 		for (i = 0; i < c->nhdel; i++) {
 			if (i)
 				BUF_PUTSL(b, ", ");
-			jstr(b, c->hdel[i]);
+			json_str(b, c->hdel[i]);
 		}
 		BUF_PUTSL(b, "]");
 	}
 	BUF_PUTSL(b, ", \"text\": ");
-	jstr(b, c->text);
+	json_str(b, c->text);
 	buf_putc(b, '}');
 }
 
@@ -1530,9 +1514,9 @@ out_json(struct buf *b, const struct diff *d, const char *base,
     const char *content, int year)
 {
 	BUF_PUTSL(b, "{\n  \"base\": ");
-	jstr(b, base);
+	json_str(b, base);
 	BUF_PUTSL(b, ",\n  \"content\": ");
-	jstr(b, content);
+	json_str(b, content);
 	buf_printf(b, ",\n  \"base_errors\": %zu,\n  \"changes\": [",
 	    d->base_errors);
 	diff_json_changes(b, d, year);

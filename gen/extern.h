@@ -55,14 +55,6 @@ char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
-/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
- * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
- * U+10FFFF). */
-size_t	 utf8_len(const char *s, size_t n);
-/* Bytes of the longest prefix of s, max at most, that does not end
- * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
-int	 utf8_cut(const char *s, size_t max);
-
 /* The names in dir, sorted (never in directory order), dot files left
  * out.  Returns their number, or -1 if dir cannot be read (errno set).
  * Caller frees with dir_names_free(). */
@@ -70,7 +62,8 @@ int	 utf8_cut(const char *s, size_t max);
 ssize_t	 dir_names(const char *dir, char ***names);
 void	 dir_names_free(char **names, ssize_t n);
 
-/* ---- utf8.c: the UTF-8 decoder ---- */
+/* ---- utf8.c: the UTF-8 decoder; messages and JSON never cut or pass on
+ * a broken character ---- */
 
 #define UTF8_BAD	0xffffffffu	/* not a well-formed sequence */
 /* The code point of the well-formed UTF-8 sequence that starts the len
@@ -81,6 +74,13 @@ void	 dir_names_free(char **names, ssize_t n);
  * subpart": a lead byte and the continuation bytes it could take, at
  * least 1); len 0 gives UTF8_BAD with *n = 0. */
 unsigned utf8_get(const char *s, size_t len, size_t *n);
+/* Bytes of the UTF-8 character at s (n bytes at most left): 1 to 4, or
+ * 0 if it is not one (a stray or cut byte, overlong, a surrogate, past
+ * U+10FFFF). */
+size_t	 utf8_len(const char *s, size_t n);
+/* Bytes of the longest prefix of s, max at most, that does not end
+ * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
+int	 utf8_cut(const char *s, size_t max);
 /* Has the string a letter of a right-to-left script (Arabic, Hebrew…)? */
 int	 utf8_has_rtl(const char *s);
 
@@ -335,6 +335,20 @@ void	 file_diag_sys(const char *path, const struct file_fail *);
  * an error diagnostic that names the file.  Returns 1 or 0. */
 int	 file_read(const char *path, struct buf *b);
 
+/* ---- font.c: the theme's faces as the site serves them (the rest of
+ * font.c, with pango, in font.h) ---- */
+
+/* Does the site need fonts.css: does the theme name a face, or have
+ * font files?  After font_load(). */
+int		 font_site(void);
+/* The site's fonts.css: an @font-face rule for each file of
+ * styles/fonts/ (url "fonts/NAME", beside the style sheet), and the
+ * faces the theme names for body text, headings and code. */
+void		 font_site_css(struct buf *);
+/* The paths of the files of styles/fonts/ (NULL-terminated; owned here),
+ * for the site to copy. */
+const char *const *font_site_files(void);
+
 /* ---- json.c ---- */
 
 /* s as a JSON string, quotes included, appended to b: '"' and '\\'
@@ -433,9 +447,9 @@ size_t		 scale_legend(const struct plan *, const size_t *cnt,
  * Objectif I.1 (its id), Mesure 1; the CNCDH's five statuses. */
 void		 plan_defaults(struct plan *);
 /* The number of the item at position pos (from 1) of a level, written
- * as the level numbers it (id: as written) into buf. */
-void		 level_number(const struct level *, int pos, const char *id,
-		    char *buf, size_t sz);
+ * as the level numbers it (id: as written, whatever its length).  Caller
+ * frees. */
+char		*level_number(const struct level *, int pos, const char *id);
 /* The label of an item of the plan: the level's name, sep (a space or a
  * no-break space), the level's word before numbers and sep if any, and
  * the item's number as shown: "Priorité II", "Action n° 3", "Mesure 12".

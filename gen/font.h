@@ -42,16 +42,6 @@ const char	*font_family(enum font_role);
 /* Warns, in every Markdown file of r, at each character that no font of
  * the configuration has (after font_load()). */
 void		 font_check(const struct report *r);
-/* Does the site need fonts.css: does the theme name a face, or have
- * font files?  After font_load(). */
-int		 font_site(void);
-/* The site's fonts.css: an @font-face rule for each file of
- * styles/fonts/ (url "fonts/NAME", beside the style sheet), and the
- * faces the theme names for body text, headings and code. */
-void		 font_site_css(struct buf *);
-/* The paths of the files of styles/fonts/ (NULL-terminated; owned here),
- * for the site to copy. */
-const char *const *font_site_files(void);
 /* A new font map over the pinned fonts (caller unrefs).  Font maps are
  * not shared between threads: each thread makes its own.  Exits with
  * EXIT_SYSTEM if the fonts cannot be loaded (make deps installs them). */

@@ -68,22 +68,15 @@ github(FILE *f, const struct diag *d, size_t n)
 	}
 }
 
+/* s as a JSON string (json.c) on f. */
 static void
 json_fstr(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
+	struct buf	 b = { NULL, 0, 0 };
+
+	json_str(&b, s);
+	fwrite(b.data, 1, b.len, f);
+	buf_free(&b);
 }
 
 static void

@@ -32,12 +32,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <cairo.h>		/* the site's icon as PNG */
-#include <glib.h>		/* base64 for the icon's logo */
-
 #include "report.h"
 #include "extern.h"
-#include "font.h"
 #include "backend.h"
 #include "chartdesc.h"
 #include "i18n.h"
@@ -136,6 +132,21 @@ attr(struct page *p, const char *s)
 	html_esc_attr(&p->b, s);
 }
 
+/* text, as a link to url when there is one. */
+static void
+txt_link(struct page *p, const char *url, const char *text)
+{
+	if (url == NULL) {
+		txt(p, text);
+		return;
+	}
+	PUTSL(p, "<a href=\"");
+	html_esc_href(&p->b, url);
+	PUTSL(p, "\">");
+	txt(p, text);
+	PUTSL(p, "</a>");
+}
+
 static int
 is_draft(const struct page *p)
 {
@@ -158,196 +169,6 @@ priority_file(char *buf, size_t sz, const struct priority *pr)
  * made by the Makefile from styles/). */
 extern const char	 style_theme_css[], style_site_css[];
 extern const size_t	 style_theme_css_len, style_site_css_len;
-
-/*
- * The site's icon: the theme's --icon; else its logo fitted into a
- * 32-unit square of --background with rounded corners, ICON_PAD from its
- * sides; else three rising bars in --on-primary on --primary (the
- * masthead's colours).  One drawing for favicon.svg and the PNG copies
- * (32 px, and 180 px for phones' home screens).
- */
-#define ICON_PAD	2	/* [32nds] around the logo */
-
-static const struct {
-	int	 x, y, w, h;
-} icon_bars[] = {
-	{ 7, 18, 5, 8 }, { 14, 12, 5, 14 }, { 21, 6, 5, 20 },
-};
-
-/* The logo as an <image> of the icon's square: its file's bytes (a
- * PNG's copy at twice the size) in a data: address, the one kind of
- * address an SVG drawn as an image, as favicons are, may load. */
-static void
-icon_svg_logo(struct buf *b, const struct logo *l)
-{
-	const struct buf *d = l->kind == IMG_PNG ? &l->data2x : &l->data;
-	gchar		*enc;
-
-	enc = g_base64_encode((const guchar *)d->data, d->len);
-	buf_printf(b, "<image x=\"%d\" y=\"%d\" width=\"%d\" "
-	    "height=\"%d\" href=\"data:image/%s;base64,", ICON_PAD, ICON_PAD,
-	    32 - 2 * ICON_PAD, 32 - 2 * ICON_PAD,
-	    l->kind == IMG_PNG ? "png" : "svg+xml");
-	buf_puts(b, enc);
-	BUF_PUTSL(b, "\"/>");
-	g_free(enc);
-}
-
-static void
-icon_svg(struct buf *b)
-{
-	const struct theme *th = theme_get();
-	const struct logo *l = logo_get(LOGO_ICON);
-	size_t		 i;
-
-	if (l != NULL) {
-		buf_put(b, l->data.data, l->data.len);
-		return;
-	}
-	l = logo_get(LOGO_MAIN);
-	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" "
-	    "rx=\"6\" fill=\"#%06x\"/>", theme_hex(th->ink[l != NULL ?
-	    INK_BACKGROUND : INK_PRIMARY]));
-	if (l != NULL)
-		icon_svg_logo(b, l);
-	else
-		for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
-			buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
-			    "height=\"%d\" fill=\"#%06x\"/>", icon_bars[i].x,
-			    icon_bars[i].y, icon_bars[i].w, icon_bars[i].h,
-			    theme_hex(th->ink[INK_ON_PRIMARY]));
-	BUF_PUTSL(b, "</svg>\n");
-}
-
-static cairo_status_t
-icon_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* The icon's rounded square in c, on cr scaled to 32 units. */
-static void
-icon_tile(cairo_t *cr, struct rgb c)
-{
-	double		 r = 6;
-
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, 32 - r, r, r, -M_PI / 2, 0);
-	cairo_arc(cr, 32 - r, 32 - r, r, 0, M_PI / 2);
-	cairo_arc(cr, r, 32 - r, r, M_PI / 2, M_PI);
-	cairo_arc(cr, r, r, r, M_PI, 3 * M_PI / 2);
-	cairo_close_path(cr);
-	cairo_set_source_rgb(cr, c.r, c.g, c.b);
-	cairo_fill(cr);
-}
-
-/* The icon with no --icon, on cr scaled to 32 units: the logo on the
- * theme's background, or the bars of its colours. */
-static int
-icon_own_draw(cairo_t *cr)
-{
-	const struct theme *th = theme_get();
-	struct rgb	 c = th->ink[INK_ON_PRIMARY];
-	size_t		 i;
-
-	if (logo_get(LOGO_MAIN) != NULL) {
-		icon_tile(cr, th->ink[INK_BACKGROUND]);
-		return logo_draw(LOGO_MAIN, cr, ICON_PAD, ICON_PAD,
-		    32 - 2 * ICON_PAD, 32 - 2 * ICON_PAD);
-	}
-	icon_tile(cr, th->ink[INK_PRIMARY]);
-	cairo_set_source_rgb(cr, c.r, c.g, c.b);
-	for (i = 0; i < sizeof(icon_bars) / sizeof(icon_bars[0]); i++)
-		cairo_rectangle(cr, icon_bars[i].x, icon_bars[i].y,
-		    icon_bars[i].w, icon_bars[i].h);
-	cairo_fill(cr);
-	return 1;
-}
-
-/* The icon as a PNG of px × px pixels, appended to b.  Returns 0 if
- * cairo or librsvg failed. */
-static int
-icon_draw_png(struct buf *b, int px)
-{
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-	int		 ok = 1;
-
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
-	cr = cairo_create(s);
-	if (logo_get(LOGO_ICON) != NULL)
-		ok = logo_draw(LOGO_ICON, cr, 0, 0, px, px);
-	else {
-		cairo_scale(cr, px / 32.0, px / 32.0);
-		ok = icon_own_draw(cr);
-	}
-	cairo_destroy(cr);
-	ok = ok && cairo_surface_write_to_png_stream(s, icon_write, b) ==
-	    CAIRO_STATUS_SUCCESS;
-	cairo_surface_destroy(s);
-	return ok;
-}
-
-/*
- * icon_draw_png(), once per size and process: the site writes the same
- * icons at its root and in each edition, and they depend only on the
- * theme and the icon, which are loaded once per process too.  libpng
- * trying its five filters on every row made each copy cost as much as
- * ten pages.  The copies kept live with the process.
- */
-static int
-icon_png(struct buf *b, int px)
-{
-	static struct {
-		int		 px;
-		struct buf	 png;
-	} made[2];			/* favicon.png, apple-touch-icon.png */
-	size_t		 i, start = b->len;
-
-	for (i = 0; i < sizeof(made) / sizeof(made[0]); i++)
-		if (made[i].px == px) {
-			buf_put(b, made[i].png.data, made[i].png.len);
-			return 1;
-		} else if (made[i].px == 0)
-			break;
-	if (!icon_draw_png(b, px))
-		return 0;
-	if (i < sizeof(made) / sizeof(made[0])) {
-		made[i].px = px;
-		buf_put(&made[i].png, b->data + start, b->len - start);
-	}
-	return 1;
-}
-
-/* favicon.svg, favicon.png and apple-touch-icon.png in dir. */
-static int
-write_icons(struct outdir *od, const char *dir)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	char		*rel;
-	int		 rc;
-
-	icon_svg(&b);
-	rel = xasprintf("%s/favicon.svg", dir);
-	rc = out_write(od, rel, b.data, b.len);
-	free(rel);
-	buf_reset(&b);
-	rel = xasprintf("%s/favicon.png", dir);
-	if (rc && !(rc = icon_png(&b, 32)))
-		diag_sys_msg(MSG_ICON, rel);
-	rc = rc && out_write(od, rel, b.data, b.len);
-	free(rel);
-	buf_reset(&b);
-	rel = xasprintf("%s/apple-touch-icon.png", dir);
-	if (rc && !(rc = icon_png(&b, 180)))
-		diag_sys_msg(MSG_ICON, rel);
-	rc = rc && out_write(od, rel, b.data, b.len);
-	free(rel);
-	buf_free(&b);
-	return rc;
-}
 
 /* The theme's faces, when it names any (font.c): fonts.css and a copy of
  * each file of styles/fonts/ in dir/fonts. */
@@ -431,7 +252,7 @@ write_assets(const struct opts *o, struct outdir *od, const char *dir)
 	}
 	buf_free(&b);
 	return rc && write_fonts(od, dir) && write_logo(od, dir) &&
-	    write_icons(od, dir);
+	    favicon_write(od, dir);
 }
 
 /* The public address of rel, from --base-url: caller frees. */
@@ -1036,12 +857,15 @@ rndr_image(struct page *p, const struct span *s)
 static void
 ref_href(struct page *p, const struct xref *x)
 {
-	char	 file[64];
+	char		 mfile[64], *pfile = NULL;
+	const char	*file = mfile;
 
+	/* A part's page is named as its file is, up to 64 bytes:
+	 * allocated, never cut. */
 	if (x->m != NULL)
-		measure_file(file, sizeof(file), x->m);
+		measure_file(mfile, sizeof(mfile), x->m);
 	else
-		snprintf(file, sizeof(file), "%s.html", x->pt->slug);
+		file = pfile = xasprintf("%s.html", x->pt->slug);
 	if (x->e != p->e)
 		pf(p, "../%d/", x->e->year);
 	if (x->e != p->e || strcmp(file, p->name) != 0 || x->anchor == NULL)
@@ -1050,6 +874,7 @@ ref_href(struct page *p, const struct xref *x)
 		PUTSL(p, "#");
 		html_esc_href(&p->b, x->anchor);
 	}
+	free(pfile);
 }
 
 static void
@@ -2151,14 +1976,7 @@ indicator_section(struct page *p, const struct indicator *ind)
 		PUTSL(p, "<figcaption><span class=\"visually-hidden\">");
 		txt(p, title);
 		puts_(p, T(". </span><span class=\"fig-source\">Source" NBSP ": "));
-		if (ind->source_url != NULL) {
-			PUTSL(p, "<a href=\"");
-			html_esc_href(&p->b, ind->source_url);
-			PUTSL(p, "\">");
-			txt(p, ind->source);
-			PUTSL(p, "</a>");
-		} else
-			txt(p, ind->source);
+		txt_link(p, ind->source_url, ind->source);
 		PUTSL(p, ".</span> <a class=\"fig-open\" href=\"");
 		html_esc_href(&p->b, file);
 		puts_(p, T("\">Agrandir le graphique</a></figcaption>\n"
@@ -2330,13 +2148,29 @@ measure_body(struct page *p, const struct measure *m)
 	PUTSL(p, "</section>\n");
 }
 
+/* The pager's link to m: dir "prev" or "next" (its class and rel), label
+ * the word shown before its number and title. */
+static void
+pager_link(struct page *p, const struct measure *m, const char *dir,
+    const char *label)
+{
+	char	 file[64];
+
+	measure_file(file, sizeof(file), m);
+	pf(p, "<a class=\"pager-%s\" rel=\"%s\" href=\"%s\">"
+	    "<span class=\"pager-dir\">%s</span> <span "
+	    "class=\"pager-title\">%s. ", dir, dir, file, label, m->num);
+	txt(p, m->title);
+	PUTSL(p, "</span></a>\n");
+}
+
 /* Links to the previous and the next measure of the plan. */
 static void
 measure_pager(struct page *p, const struct measure *m)
 {
 	const struct plan *pl = &p->r->plan;
 	const struct measure *mp, *mn;
-	char		 nfile[64], *w;
+	char		*w;
 	int		 dflt = level_words_default(pl, MLEVEL(pl));
 
 	mp = m->index > 0 ? &pl->measures[m->index - 1] : NULL;
@@ -2350,24 +2184,12 @@ measure_pager(struct page *p, const struct measure *m)
 		pf(p, T("<nav class=\"pager\" aria-label=\"Navigation entre "
 		    "les %s\">\n"), w);
 	free(w);
-	if (mp != NULL) {
-		measure_file(nfile, sizeof(nfile), mp);
-		pf(p, "<a class=\"pager-prev\" rel=\"prev\" href=\"%s\">"
-		    "<span class=\"pager-dir\">%s</span> <span "
-		    "class=\"pager-title\">%s. ", nfile, dflt ?
-		    T("Mesure précédente") : T("Précédent"), mp->num);
-		txt(p, mp->title);
-		PUTSL(p, "</span></a>\n");
-	}
-	if (mn != NULL) {
-		measure_file(nfile, sizeof(nfile), mn);
-		pf(p, "<a class=\"pager-next\" rel=\"next\" href=\"%s\">"
-		    "<span class=\"pager-dir\">%s</span> <span "
-		    "class=\"pager-title\">%s. ", nfile, dflt ?
-		    T("Mesure suivante") : T("Suivant"), mn->num);
-		txt(p, mn->title);
-		PUTSL(p, "</span></a>\n");
-	}
+	if (mp != NULL)
+		pager_link(p, mp, "prev", dflt ? T("Mesure précédente") :
+		    T("Précédent"));
+	if (mn != NULL)
+		pager_link(p, mn, "next", dflt ? T("Mesure suivante") :
+		    T("Suivant"));
 	PUTSL(p, "</nav>\n");
 }
 
@@ -2551,14 +2373,7 @@ data_format(struct page *p)
 	    "source publiée."));
 	if (si != NULL) {
 		puts_(p, T(" Licence des données" NBSP ": "));
-		if (si->licence_url != NULL) {
-			PUTSL(p, "<a href=\"");
-			html_esc_href(&p->b, si->licence_url);
-			PUTSL(p, "\">");
-			txt(p, si->licence);
-			PUTSL(p, "</a>");
-		} else
-			txt(p, si->licence);
+		txt_link(p, si->licence_url, si->licence);
 		PUTSL(p, ".");
 	}
 	PUTSL(p, "</p>\n");
@@ -2907,14 +2722,7 @@ page_legal(const struct report *r, const struct opts *o, struct outdir *od)
 	if (si != NULL) {
 		puts_(&p, T("Licence des textes et des données de ce site"
 		    NBSP ": "));
-		if (si->licence_url != NULL) {
-			PUTSL(&p, "<a href=\"");
-			html_esc_href(&p.b, si->licence_url);
-			PUTSL(&p, "\">");
-			txt(&p, si->licence);
-			PUTSL(&p, "</a>");
-		} else
-			txt(&p, si->licence);
+		txt_link(&p, si->licence_url, si->licence);
 		puts_(&p, T(", sauf mention contraire. Les documents cités "
 		    "restent soumis aux conditions de leurs éditeurs."));
 	} else

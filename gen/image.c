@@ -13,11 +13,8 @@
  * bytes each) stay in a table for the life of the process.  Decoded
  * pixels and parsed SVG are freed at once.
  */
-#include <sys/stat.h>
 
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -214,27 +211,16 @@ static enum image_err
 probe(const char *path, enum img_kind kind, struct image_info *ii)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	struct stat	 st;
+	struct file_fail ff;
 	const unsigned char *u;
-	FILE		*f;
-	char		 chunk[65536];
-	size_t		 n;
 	GChecksum	*ck;
 	enum image_err	 rc = IMAGE_UNREADABLE;
 
 	memset(ii, 0, sizeof(*ii));
-	/* A FIFO would block fopen(), a device would never end. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > MAX_FILE_SIZE || (f = fopen(path, "rb")) == NULL)
-		return IMAGE_UNREADABLE;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    b.len <= MAX_FILE_SIZE)
-		buf_put(&b, chunk, n);
-	if (ferror(f) || b.len > MAX_FILE_SIZE) {
-		fclose(f);
+	/* Not a regular file (a FIFO, a device), too large, unreadable:
+	 * all the same to the caller. */
+	if (!file_get(path, MAX_FILE_SIZE, &b, &ff))
 		goto out;
-	}
-	fclose(f);
 	u = (const unsigned char *)b.data;
 	ii->bytes = b.len;
 	ii->found = sniff(u, b.len);

@@ -55,12 +55,13 @@ static const char esc_chars[] = "\"':;!?.%";
 static int
 esc_at(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	unsigned	 cp;
+	size_t		 n;
 
-	if (u[0] != 0xee || (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+	/* U+E000 to U+EFFF start with 0xEE: most bytes go no further. */
+	if ((unsigned char)s[0] != 0xee)
 		return 0;
-	cp = (0xeu << 12) | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+	cp = utf8_get(s, strnlen(s, 3), &n);
 	if (cp < ESC_BASE || cp >= ESC_BASE + sizeof(esc_chars) - 1)
 		return 0;
 	return esc_chars[cp - ESC_BASE];

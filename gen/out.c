@@ -37,6 +37,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -825,23 +826,16 @@ int
 out_receive(struct outdir *o, int fd)
 {
 	struct buf	 b = { NULL, 0, 0 };
-	char		 chunk[65536];
+	struct file_fail ff;
 	const char	*p, *end, *z;
 	char		*rest;
-	ssize_t		 n;
 	long		 task;
 	int		 rc = 0;
 
-	for (;;) {
-		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
-			if (errno == EINTR)
-				continue;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		buf_put(&b, chunk, (size_t)n);
-	}
+	/* The worker's whole list, however long, before any of it is
+	 * believed. */
+	if (!file_get_fd(fd, SIZE_MAX, &b, &ff))
+		goto out;
 	if (b.len == 0)
 		goto out;	/* a worker that died sent nothing */
 	p = b.data;

@@ -2661,6 +2661,67 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	buf_free(&b);
 }
 
+/* A bookmark titled title under parent, to the destination named dest.
+ * Returns its id, for the bookmarks under it. */
+static int
+bookmark(cairo_surface_t *sf, int parent, const char *title,
+    const char *dest, cairo_pdf_outline_flags_t flags)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 id;
+
+	BUF_PUTSL(&b, "dest='");
+	attr_str(&b, dest);
+	buf_putc(&b, '\'');
+	id = cairo_pdf_surface_add_outline(sf, parent, title, b.data, flags);
+	buf_free(&b);
+	return id;
+}
+
+/* A measure's bookmark under parent. */
+static void
+bookmark_measure(struct pdf *p, cairo_surface_t *sf, int parent,
+    const struct measure *m)
+{
+	char	*s = item_heading(p, ML(&p->r->plan), m->num, m->title);
+
+	bookmark(sf, parent, s, m->id, 0);
+	free(s);
+}
+
+/* A priority's bookmark, open, and under it its objectives' (each under
+ * its parent's) and measures'. */
+static void
+bookmark_priority(struct pdf *p, cairo_surface_t *sf,
+    const struct priority *pr)
+{
+	int		 pid, oid, lvid[MAX_LEVELS];
+	size_t		 j, k;
+	char		*s, *d;
+
+	s = item_heading(p, 0, pr->num, pr->title);
+	d = xasprintf("priorite-%s", pr->id);
+	pid = bookmark(sf, CAIRO_PDF_OUTLINE_ROOT, s, d,
+	    CAIRO_PDF_OUTLINE_FLAG_OPEN);
+	free(d);
+	free(s);
+	for (j = 0; j < pr->nobjs; j++) {
+		const struct objective *ob = &pr->objs[j];
+
+		s = item_heading(p, ob->level, ob->num, ob->title);
+		d = obj_dest(ob);
+		oid = bookmark(sf, ob->level > 1 ? lvid[ob->level - 1] : pid,
+		    s, d, 0);
+		lvid[ob->level] = oid;
+		free(s);
+		free(d);
+		for (k = 0; k < ob->nmeasures; k++)
+			bookmark_measure(p, sf, oid, ob->measures[k]);
+	}
+	for (k = 0; pr->nobjs == 0 && k < pr->nmeasures; k++)
+		bookmark_measure(p, sf, pid, pr->measures[k]);
+}
+
 /* The bookmarks: front matter, priority > objective > measure (the
  * measures alone in a plan of one level), back matter, annex. */
 static void
@@ -2668,85 +2729,27 @@ outline(struct pdf *p, cairo_surface_t *sf)
 {
 	const struct edition *e = p->e;
 	const struct plan *pl = &p->r->plan;
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 i, j, k;
-	int		 pid, oid, lvid[MAX_LEVELS];
+	size_t		 i;
 	char		*s;
 
-#define DEST(d) (buf_reset(&b), BUF_PUTSL(&b, "dest='"), attr_str(&b, (d)), \
-	buf_putc(&b, '\''), b.data)
-	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, T("Sommaire"),
-	    DEST("sommaire"), 0);
+	bookmark(sf, CAIRO_PDF_OUTLINE_ROOT, T("Sommaire"), "sommaire", 0);
 	for (i = 0; i < e->nfront; i++) {
 		s = xasprintf("avant-%s", e->front[i].slug);
-		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-		    e->front[i].title, DEST(s), 0);
+		bookmark(sf, CAIRO_PDF_OUTLINE_ROOT, e->front[i].title, s, 0);
 		free(s);
 	}
-	for (k = 0; plan_flat(pl) && k < pl->nmeasures; k++) {
-		s = item_heading(p, ML(pl), pl->measures[k].num,
-		    pl->measures[k].title);
-		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, s,
-		    DEST(pl->measures[k].id), 0);
-		free(s);
-	}
-	for (i = 0; i < plan_groups(pl); i++) {
-		const struct priority *pr = &pl->prios[i];
-
-		s = item_heading(p, 0, pr->num, pr->title);
-		free(b.data);
-		b.data = NULL;
-		b.len = b.cap = 0;
-		{
-			char *d = xasprintf("priorite-%s", pr->id);
-
-			pid = cairo_pdf_surface_add_outline(sf,
-			    CAIRO_PDF_OUTLINE_ROOT, s, DEST(d),
-			    CAIRO_PDF_OUTLINE_FLAG_OPEN);
-			free(d);
-		}
-		free(s);
-		for (j = 0; j < pr->nobjs; j++) {
-			const struct objective *ob = &pr->objs[j];
-			char *d = obj_dest(ob);
-
-			s = item_heading(p, ob->level, ob->num, ob->title);
-			/* An objective's entry is under its parent's. */
-			oid = cairo_pdf_surface_add_outline(sf,
-			    ob->level > 1 ? lvid[ob->level - 1] : pid, s,
-			    DEST(d), 0);
-			lvid[ob->level] = oid;
-			free(s);
-			free(d);
-			for (k = 0; k < ob->nmeasures; k++) {
-				s = item_heading(p, ML(pl),
-				    ob->measures[k]->num,
-				    ob->measures[k]->title);
-				cairo_pdf_surface_add_outline(sf, oid, s,
-				    DEST(ob->measures[k]->id), 0);
-				free(s);
-			}
-		}
-		if (pr->nobjs == 0)
-			for (k = 0; k < pr->nmeasures; k++) {
-				s = item_heading(p, ML(pl),
-				    pr->measures[k]->num,
-				    pr->measures[k]->title);
-				cairo_pdf_surface_add_outline(sf, pid, s,
-				    DEST(pr->measures[k]->id), 0);
-				free(s);
-			}
-	}
+	for (i = 0; plan_flat(pl) && i < pl->nmeasures; i++)
+		bookmark_measure(p, sf, CAIRO_PDF_OUTLINE_ROOT,
+		    &pl->measures[i]);
+	for (i = 0; i < plan_groups(pl); i++)
+		bookmark_priority(p, sf, &pl->prios[i]);
 	for (i = 0; i < e->nback; i++) {
 		s = xasprintf("apres-%s", e->back[i].slug);
-		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-		    e->back[i].title, DEST(s), 0);
+		bookmark(sf, CAIRO_PDF_OUTLINE_ROOT, e->back[i].title, s, 0);
 		free(s);
 	}
-	cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-	    T("Annexe " EMDASH " Tableau des indicateurs"), DEST("annexe"), 0);
-#undef DEST
-	buf_free(&b);
+	bookmark(sf, CAIRO_PDF_OUTLINE_ROOT,
+	    T("Annexe " EMDASH " Tableau des indicateurs"), "annexe", 0);
 }
 
 /*

@@ -149,39 +149,37 @@ plan_defaults(struct plan *pl)
 
 /* Roman numerals for any positive number: thousands as M. */
 static void
-roman(char *buf, size_t sz, int n)
+roman(struct buf *b, int n)
 {
 	static const int	 val[] = { 1000, 900, 500, 400, 100, 90, 50,
 	    40, 10, 9, 5, 4, 1 };
 	static const char *const sym[] = { "M", "CM", "D", "CD", "C", "XC",
 	    "L", "XL", "X", "IX", "V", "IV", "I" };
-	size_t	 i, len = 0;
+	size_t	 i;
 
-	buf[0] = '\0';
 	for (i = 0; i < sizeof(val) / sizeof(val[0]); i++)
-		while (n >= val[i] && len + strlen(sym[i]) < sz) {
-			memcpy(buf + len, sym[i], strlen(sym[i]) + 1);
-			len += strlen(sym[i]);
-			n -= val[i];
-		}
+		for (; n >= val[i]; n -= val[i])
+			buf_puts(b, sym[i]);
 }
 
-void
-level_number(const struct level *lv, int pos, const char *id, char *buf,
-    size_t sz)
+char *
+level_number(const struct level *lv, int pos, const char *id)
 {
+	struct buf	 b = { NULL, 0, 0 };
+
 	switch (lv->numbering) {
 	case NUMBERING_ROMAN:
-		roman(buf, sz, pos);
+		roman(&b, pos);
 		break;
 	case NUMBERING_ARABIC:
-		snprintf(buf, sz, "%d", pos);
+		buf_printf(&b, "%d", pos);
 		break;
 	case NUMBERING_ID:
 	case NUMBERING__MAX:
-		snprintf(buf, sz, "%s", id);
+		buf_puts(&b, id);
 		break;
 	}
+	return buf_detach(&b);
 }
 
 char *

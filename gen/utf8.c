@@ -53,6 +53,31 @@ utf8_get(const char *s, size_t len, size_t *n)
 	return c;
 }
 
+size_t
+utf8_len(const char *s, size_t n)
+{
+	size_t	 k;
+
+	return utf8_get(s, n, &k) == UTF8_BAD ? 0 : k;
+}
+
+int
+utf8_cut(const char *s, size_t max)
+{
+	size_t	 n = strlen(s), k;
+
+	if (n <= max)
+		return (int)n;
+	/* s[max] starts the first byte left out: back off to the start
+	 * of the character it belongs to, if it continues one. */
+	for (k = 0, n = max; n > 0 && k < 3 &&
+	    ((unsigned char)s[n] & 0xc0) == 0x80; k++)
+		n--;
+	if (((unsigned char)s[n] & 0xc0) == 0x80)
+		n = max;	/* not UTF-8 anyway: any place will do */
+	return (int)n;
+}
+
 /* The blocks of the right-to-left scripts: Hebrew, Arabic, Syriac,
  * Thaana, N'Ko, Samaritan, Mandaic (U+0590-U+08FF), their presentation
  * forms, and the historic and Arabic-mathematical ones of plane 1. */

@@ -139,6 +139,21 @@ pos_of(struct ctx *c, const xmlNode *n, const char *attr)
 	return p;
 }
 
+/* Has a list of n elements reached its maximum, max?  Then an error
+ * (id, with max) at k, the element left out. */
+static int
+full(struct ctx *c, const xmlNode *k, size_t n, int max, enum msgid id)
+{
+	struct pos	 p;
+
+	if (n < (size_t)max)
+		return 0;
+	p = pos_of(c, k, NULL);
+	diag_msg(DIAG_ERROR, &p, id, max);
+	c->errors++;
+	return 1;
+}
+
 static void
 xml_error(void *arg, xmlErrorPtr e)
 {
@@ -803,13 +818,9 @@ read_values(struct ctx *c, const xmlNode *n, struct series *s)
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "value"))
 			continue;
-		p = pos_of(c, k, NULL);
-		if (s->nvals == MAX_VALUES) {
-			diag_msg(DIAG_ERROR, &p, MSG_XML_VALUES_MAX,
-			    MAX_VALUES);
-			c->errors++;
+		if (full(c, k, s->nvals, MAX_VALUES, MSG_XML_VALUES_MAX))
 			break;
-		}
+		p = pos_of(c, k, NULL);
 		v = ARENA_PUSH(c->r->ar, s->vals, s->nvals, cap);
 		v->pos = p;
 		v->year = attr_year(c, k, "year");
@@ -972,22 +983,25 @@ static const char *
 item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
     int pos, const char *id, const char *parent)
 {
-	char		 num[32], *want;
+	char		*num, *want;
+	const char	*kept;
 	struct pos	 p;
 
-	level_number(lv, pos, id, num, sizeof(num));
-	if (lv->numbering == NUMBERING_ID)
-		return arena_strdup(c->r->ar, num);
-	want = lv->per_parent && parent != NULL ?
-	    xasprintf("%s.%s", parent, num) : xstrdup(num);
-	if (strcmp(id, want) != 0) {
-		p = pos_of(c, n, "id");
-		diag_msg(DIAG_ERROR, &p, MSG_XML_SEQUENCE,
-		    (const char *)n->name, id, want);
-		c->errors++;
+	num = level_number(lv, pos, id);
+	if (lv->numbering != NUMBERING_ID) {
+		want = lv->per_parent && parent != NULL ?
+		    xasprintf("%s.%s", parent, num) : xstrdup(num);
+		if (strcmp(id, want) != 0) {
+			p = pos_of(c, n, "id");
+			diag_msg(DIAG_ERROR, &p, MSG_XML_SEQUENCE,
+			    (const char *)n->name, id, want);
+			c->errors++;
+		}
+		free(want);
 	}
-	free(want);
-	return arena_strdup(c->r->ar, num);
+	kept = arena_strdup(c->r->ar, num);
+	free(num);
+	return kept;
 }
 
 /* Ids of priorities, and of the objectives of one level, are unique in
@@ -1046,7 +1060,7 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 	const struct level *lv = &pl->levels[pl->nlevels - 1];
 	const xmlNode	*k;
 	size_t		 cap = 0;
-	char		 want[16], num[32];
+	char		 want[16], *num;
 	struct pos	 p;
 
 	m->index = idx;
@@ -1062,8 +1076,9 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 		if (is_el(k, "partner"))
 			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
-	level_number(lv, m->number, m->id, num, sizeof(num));
+	num = level_number(lv, m->number, m->id);
 	m->num = arena_strdup(c->r->ar, num);
+	free(num);
 	m->label = item_label(c, pl->nlevels - 1, m->num);
 	if (m->number == 0)
 		return;		/* said by attr_int() */
@@ -1395,13 +1410,10 @@ read_categories(struct ctx *c, const xmlNode *n, struct indicator *ind,
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "category"))
 			continue;
-		p = pos_of(c, k, NULL);
-		if (ind->nseries == MAX_CATEGORIES) {
-			diag_msg(DIAG_ERROR, &p, MSG_XML_CATEGORIES_MAX,
-			    MAX_CATEGORIES);
-			c->errors++;
+		if (full(c, k, ind->nseries, MAX_CATEGORIES,
+		    MSG_XML_CATEGORIES_MAX))
 			break;
-		}
+		p = pos_of(c, k, NULL);
 		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, *cap);
 		se->pos = p;
 		se->id = attr_of(c, k, "id");
@@ -1515,13 +1527,8 @@ add_indicator(struct ctx *c, struct measure *m, const xmlNode *k,
 	size_t		 i;
 	struct pos	 p;
 
-	if (m->ninds == MAX_INDICATORS) {
-		p = pos_of(c, k, NULL);
-		diag_msg(DIAG_ERROR, &p, MSG_XML_INDICATORS_MAX,
-		    MAX_INDICATORS);
-		c->errors++;
+	if (full(c, k, m->ninds, MAX_INDICATORS, MSG_XML_INDICATORS_MAX))
 		return;
-	}
 	ind = ARENA_PUSH(c->r->ar, m->inds, m->ninds, *cap);
 	ind->measure = m;
 	read_indicator(c, k, ind);
@@ -1544,13 +1551,8 @@ add_assessment(struct ctx *c, struct measure *m, const xmlNode *k,
 	size_t		 i;
 	struct pos	 p;
 
-	if (m->nassess == MAX_ASSESSMENTS) {
-		p = pos_of(c, k, NULL);
-		diag_msg(DIAG_ERROR, &p, MSG_XML_ASSESSMENTS_MAX,
-		    MAX_ASSESSMENTS);
-		c->errors++;
+	if (full(c, k, m->nassess, MAX_ASSESSMENTS, MSG_XML_ASSESSMENTS_MAX))
 		return 0;
-	}
 	a = ARENA_PUSH(c->r->ar, m->assess, m->nassess, *cap);
 	a->pos = pos_of(c, k, NULL);
 	a->year = attr_year(c, k, "year");
@@ -1617,12 +1619,8 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 	for (k = n->children; k != NULL; k = k->next) {
 		if (!is_el(k, "part"))
 			continue;
-		if (*np == MAX_PARTS) {
-			struct pos p = pos_of(c, k, NULL);
-			diag_msg(DIAG_ERROR, &p, MSG_XML_PARTS_MAX, MAX_PARTS);
-			c->errors++;
+		if (full(c, k, *np, MAX_PARTS, MSG_XML_PARTS_MAX))
 			break;
-		}
 		pt = ARENA_PUSH(c->r->ar, *parts, *np, cap);
 		pt->pos = pos_of(c, k, "file");
 		pt->file = f = attr_of(c, k, "file");

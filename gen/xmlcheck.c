@@ -379,15 +379,20 @@ say(struct walk *w, const xmlNode *n, const char *attr, enum msgid id, ...)
 	w->n++;
 }
 
-/* "<xi:include>" or "<label>", into b. */
+/* "<xi:include>" or "<label>", into b (sz bytes, 8 at least): a name
+ * too long cut between characters, with "...". */
 static const char *
 qname(char *b, size_t sz, const xmlNode *n)
 {
-	if (n->ns != NULL && n->ns->prefix != NULL)
-		snprintf(b, sz, "<%s:%s>", (const char *)n->ns->prefix,
-		    (const char *)n->name);
-	else
-		snprintf(b, sz, "<%s>", (const char *)n->name);
+	char	*q;
+	int	 k;
+
+	q = n->ns != NULL && n->ns->prefix != NULL ? xasprintf("%s:%s",
+	    (const char *)n->ns->prefix, (const char *)n->name) :
+	    xstrdup((const char *)n->name);
+	k = utf8_cut(q, sz - 6);	/* "<", "...", ">" and NUL */
+	snprintf(b, sz, "<%.*s%s>", k, q, q[k] != '\0' ? "..." : "");
+	free(q);
 	return b;
 }
 

@@ -72,23 +72,15 @@ static const struct {
 	{ 0x17f, 0x17f, "s" },
 };
 
-/* Decodes one UTF-8 code point (the model's text is valid UTF-8). */
+/* The code point at *sp, *sp moved past it (the model's text is valid
+ * UTF-8). */
 static unsigned
 next_cp(const char **sp)
 {
-	const unsigned char *s = (const unsigned char *)*sp;
-	unsigned	 c = s[0];
-	size_t		 n = 1, i;
+	size_t	 n;
+	unsigned c = utf8_get(*sp, strnlen(*sp, 4), &n);
 
-	if (c >= 0xf0 && c < 0xf8)
-		n = 4, c &= 0x07;
-	else if (c >= 0xe0)
-		n = 3, c &= 0x0f;
-	else if (c >= 0xc0)
-		n = 2, c &= 0x1f;
-	for (i = 1; i < n && (s[i] & 0xc0) == 0x80; i++)
-		c = c << 6 | (s[i] & 0x3f);
-	*sp += i;
+	*sp += n;
 	return c;
 }
 

@@ -2,8 +2,8 @@
 # Long names and titles are written whole: a measure and a priority title
 # of 480 bytes of two-byte letters (the loader's limit is 500), and a
 # front part whose file name has 60 letters (the limit is 64 bytes, past
-# the buffers these once went through), through the site's <title> and
-# the sitemap.
+# the buffers these once went through), through the site's <title>, the
+# sitemap and a narrative's link to it.
 . "$(dirname "$0")/lib.sh"
 cp -R "$TOP/tests/fixtures/mini" "$WORK/content"
 cd "$WORK/content" || exit 1
@@ -14,6 +14,8 @@ sed -i "s|<title>Identifier les victimes</title>|<title>Priorité $long</title>|
     plan.xml
 mv editions/2016/avant-propos.md "editions/2016/$slug.md"
 sed -i "s|avant-propos.md|$slug.md|" editions/2016/edition.xml
+printf '\nVoir [l’avant-propos](../%s.md).\n' "$slug" \
+    >>editions/2016/measures/m01.md
 cd "$WORK" || exit 1
 check "long titles: build" "$BIN" build --quiet --content content --out out \
     --format html --base-url https://example.org/rapports
@@ -35,6 +37,13 @@ if grep -q "<loc>https://example.org/rapports/2016/$slug.html</loc>" \
 else
 	fail "a part named with 60 letters: page and sitemap entry whole" \
 	    "$(grep aaaa out/sitemap.xml)"
+fi
+if grep -q "href=\"$slug.html\">l’avant-propos</a>" out/2016/mesure-01.html
+then
+	pass "a link to a part named with 60 letters: whole"
+else
+	fail "a link to a part named with 60 letters: whole" \
+	    "$(grep -o 'href="aaaa[^"]*"' out/2016/mesure-01.html)"
 fi
 
 # The styles folder: a theme past 1 MiB and a style sheet that is a

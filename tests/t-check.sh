@@ -135,6 +135,19 @@ PY
 then pass "check --format json: valid JSON and UTF-8, quotes cut between characters"
 else fail "check --format json: valid JSON and UTF-8" "status $st" "$(cat utf8.json utf8.err)"; fi
 
+# An element of the wrong name, 201 bytes long, an odd count before its
+# two-byte letters: named cut between characters, with "...".
+cp -R "$TOP/tests/fixtures/mini" qname
+n=x$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "é" }')
+sed -i "s|<indicators measure=\"m01\">|&\\n  <$n/>|" qname/indicators/m01.xml
+"$BIN" check --content qname >qname.out 2>&1
+if grep -q "^qname/indicators/m01.xml:3:3: error: <xéé*\.\.\.> is not allowed" \
+    qname.out && python3 -c 'import sys
+open(sys.argv[1], encoding="utf-8", errors="strict").read()' qname.out
+then pass "check: a long element name cut between characters"
+else fail "check: a long element name cut between characters" \
+    "$(head -c 300 qname.out)"; fi
+
 # An unreadable file (permissions only bind a user other than root).
 cp -R "$TOP/tests/fixtures/mini" unreadable
 chmod 000 unreadable/indicators/m02.xml

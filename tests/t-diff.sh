@@ -144,6 +144,22 @@ check "diff: a measure's title, an indicator's source and target" node -e '
 	    i.kind !== "indicator-changed" || i.fields.join() !== "source,target")
 		throw new Error(JSON.stringify(d.changes));' "$WORK/f.json"
 
+# A value at the edge of every limit (a 40-byte unit of two-byte letters,
+# a negative number of 16 digits, illustrative) is told whole: the
+# sentence once went through a buffer of 96 bytes.
+cp -R "$D/base" "$WORK/wide"
+cp -R "$D/base" "$WORK/widebase"
+u=$(printf 'é%.0s' $(seq 19))xx
+sed -i "s|unit=\"personnes\"|unit=\"$u\"|" "$WORK/wide/indicators/m01.xml" \
+    "$WORK/widebase/indicators/m01.xml"
+sed -i 's|<value year="2016" illustrative="true">14</value>|<value year="2016" illustrative="true">-999999999999999.99</value>|' \
+    "$WORK/wide/indicators/m01.xml"
+"$BIN" diff --content "$WORK/wide" --base "$WORK/widebase" >"$WORK/w" 2>&1
+s=$(printf '\342\200\257')	# U+202F between groups of digits
+check "diff: a value with the longest unit and number, whole" \
+    grep -q "→ −1${s}000${s}000${s}000${s}000${s}000 $u (valeur illustrative)$" \
+    "$WORK/w"
+
 # A report that cannot be written is a system error.
 "$BIN" diff --content content --base base >/dev/full 2>"$WORK/e"; st=$?
 if [ $st = 3 ] && grep -q 'standard output' "$WORK/e"; then pass "diff to a full disk: status 3"
