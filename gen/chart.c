@@ -968,11 +968,13 @@ legend(struct dc *d, const struct legend_item *it, size_t n, double x,
 }
 
 /* Lines a chart's heading or source may take: two, and on the narrow
- * variant as many as hold what two lines hold at full width. */
+ * variant as many as hold what two lines hold 640 pt wide (wider than
+ * the full-width drawing and the PDF's column), so that the narrow
+ * variant cuts no text the others show. */
 static int
 wrap_lines(double w)
 {
-	return w > CHART_NARROW_WIDTH ? 2 : (int)(2 * CHART_WIDTH / w);
+	return w > CHART_NARROW_WIDTH ? 2 : (int)(2 * 640.0 / w);
 }
 
 /* "Source : …" under a chart, in wrap_lines() lines; returns the height.

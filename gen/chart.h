@@ -16,8 +16,13 @@
 
 #include "chartdesc.h"
 
-/* Standalone chart size [pt]. */
-#define CHART_WIDTH	640.0
+/* Standalone chart size [pt].  The site shows this drawing filling its
+ * text column whenever the screen is wider than 40rem (gen/html.c
+ * chart_picture), so never narrower than 600 CSS px (40rem less the
+ * column's 2.5rem of margins; 638 beside the aside at 64rem).  Its
+ * smallest text, 8 pt, is 11 CSS px or more while the drawing is shown
+ * at 11/8 CSS px per pt or more: 600 * 8 / 11 = 436 pt at most. */
+#define CHART_WIDTH	432.0
 #define CHART_HEIGHT	360.0
 
 /* The narrow variant of every chart but the synthesis sheet, for

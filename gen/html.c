@@ -1242,15 +1242,18 @@ parts_list(struct page *p, const struct part *cur)
 }
 
 /* A chart's drawing and its text alternative: the narrow variant on
- * screens up to 30rem (480 px), whose text stays 11 CSS px or more down
- * to 320 px; the full-width file elsewhere. */
+ * screens up to 40rem, whose text stays 11 CSS px or more down to 320
+ * px (280 px of drawing); the full-width file on wider ones, which its
+ * width (gen/chart.h CHART_WIDTH) keeps at 11 px from 40rem up.  The
+ * site's style sheet caps the narrow variant's size on the same
+ * condition. */
 static void
 chart_picture(struct page *p, const char *file, const char *desc)
 {
 	char	*narrow;
 
 	narrow = chart_file_narrow(file);
-	PUTSL(p, "<picture><source media=\"(max-width: 30rem)\" srcset=\"");
+	PUTSL(p, "<picture><source media=\"(max-width: 40rem)\" srcset=\"");
 	html_esc_href(&p->b, narrow);
 	PUTSL(p, "\"><img src=\"");
 	html_esc_href(&p->b, file);
@@ -1540,17 +1543,14 @@ dashboard_overview(struct page *p, struct measure **all,
 	free(w);
 	dashboard_chart(p, fname(FNAME_CHART_STATUS), chart_title_status,
 	    chart_desc_status);
-	/* The progress chart before the table, side by side: the table
-	 * holds the numbers of both charts, and follows them. */
-	if (e->prev != NULL) {
-		PUTSL(p, "<div class=\"overview\">\n");
+	/* The progress chart, then the table that holds the numbers of
+	 * both charts: one above the other, so that the chart has the
+	 * column's width (gen/chart.h CHART_WIDTH). */
+	if (e->prev != NULL)
 		dashboard_chart(p, fname(FNAME_CHART_PROGRESS),
 		    chart_title_progress,
 		    chart_desc_progress);
-	}
 	counts_table(p, all, c);
-	if (e->prev != NULL)
-		PUTSL(p, "</div>\n");
 	PUTSL(p, "</section>\n");
 }
 

@@ -6,8 +6,10 @@
 # AA with 0 violations, the skip link, Tab order and focus styles, charts'
 # text alternatives and data tables, statuses in words, no sideways
 # scrolling at 320 px, no table or figure wider than 320 px outside a
-# scroll container, and each chart's file chosen at 320 px with its text
-# 11 CSS px or more and no two texts overlapping.  Then the same checks
+# scroll container; on the pages with charts the same at 600, 641, 800,
+# 1024 and 1280 px too, and each chart's file as chosen at each of these
+# widths with its proportions, its text 11 CSS px or more and no two
+# texts overlapping.  Then the same checks
 # on a deliberately broken copy must fail, so that a green run means
 # something.
 # Screenshots of the dashboard and a measure page at 390 and 1280 px go to
@@ -107,6 +109,12 @@ printf '%s\n' '.table-wrap { overflow: visible !important; }' \
     'table.data { min-width: 30rem; }' >>"$d/assets/site.css"
 sed '0,/<text [^>]*>[^<]*<\/text>/s//&&/' "$d/charts/statuts-etroit.svg" \
     >"$WORK/s.svg" && cp "$WORK/s.svg" "$d/charts/statuts-etroit.svg"
+# At 600 px: the dashboard's full-width files chosen from 30rem up
+# (shown 24rem wide: text about 7 px); charts' images squeezed to a
+# fixed height.
+sed 's|<source media="(max-width: 40rem)"|<source media="(max-width: 30rem)"|g' \
+    "$d/index.html" >"$WORK/p.html" && cp "$WORK/p.html" "$d/index.html"
+printf '%s\n' '.chart img { height: 12rem; }' >>"$d/assets/site.css"
 node "$CHECK" --root "$BAD" --year "$year" --shots "$WORK/badshots" \
     --measure "$measure" --pages "$year/index.html,$year/$measure" \
     >"$WORK/bad.log" 2>&1
@@ -130,10 +138,14 @@ grep -q "^#   $year/charts/statuts-etroit.svg at .*: overlap: " "$WORK/bad.log" 
 grep "^#   $year/charts/m[0-9]*-.*\.svg at .*: \".*\" [0-9.]* px" \
     "$WORK/bad.log" | grep -qv -e '-etroit\.svg at' ||
     msg="$msg a full-width chart at 320 px passed;"
+grep -q "^#   $year/charts/[a-z]*\.svg at .*($year/index\.html at 600 px): \".*\" [0-9.]* px" \
+    "$WORK/bad.log" || msg="$msg a full-width chart at 600 px passed;"
+grep -q "^#   $year/index\.html: [a-z0-9-]*\.svg shown .* px at 1280 px, its file " \
+    "$WORK/bad.log" || msg="$msg a chart out of its proportions passed;"
 grep -q "^#   $year/$measure: table#.* outside any scroll container" \
     "$WORK/bad.log" || msg="$msg a table wider than the screen passed;"
 if [ -z "$msg" ]; then
-	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words, 320 px: table, chart text size and overlap)"
+	pass "a11y: a broken copy fails (contrast, alt, focus, skip link, chart alternative, badge words, 320 px: table, chart text size and overlap; 600 px: chart text size; chart proportions)"
 else
 	fail "a11y: a broken copy fails the checks" "$msg" \
 	    "$(head -30 "$WORK/bad.log")"

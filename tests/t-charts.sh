@@ -141,8 +141,8 @@ has_text "sample: value labels and year labels are <text>" \
     "1${NNBSP}118" "712" "2016" "personnes"
 has_text "a long category label wraps into two <text> lines" \
     "$WORK/a/2016/charts/m03-categories-longues.svg" \
-    "Exploitation sexuelle, y compris la prostitution forcée et" \
-    "la pornographie"
+    "Exploitation sexuelle, y compris la" \
+    "prostitution forcée et la pornographie"
 has_text "an ellipsized label shows what is drawn, ending with …" \
     "$WORK/a/2016/synthese-2016.svg" \
     "Priorité II · Répartitions par catégorie, avec un intitulé de priorité assez long pour devoir …"

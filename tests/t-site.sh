@@ -92,6 +92,17 @@ fi
 
 check "site: every internal href and src resolves" linkcheck "$OUT"
 
+# The narrow variant of a chart is chosen on the very screens where the
+# style sheet caps its size (gen/html.c chart_picture, styles/site.css).
+media=$(cat "$OUT"/*/*.html | sed -n 's/.*<source media="\([^"]*\)".*/\1/p' |
+    sort -u)
+if [ -n "$media" ] && [ "$(echo "$media" | wc -l)" -eq 1 ] &&
+    grep -A1 -xF "@media $media {" "$OUT/2016/assets/site.css" |
+    grep -qx '  \.chart img {'
+then pass "site: charts' narrow variants chosen where site.css caps them ($media)"
+else fail "site: charts' narrow variants chosen where site.css caps them" \
+    "<source media>: $media"; fi
+
 years=$(ls content/editions)
 nmeasures=$(xp content/plan.xml 'count(//measure)')
 nprios=$(xp content/plan.xml 'count(//priority)')

@@ -16,11 +16,12 @@
  *     one;
  *   - charts: a text alternative that states the data, then the data
  *     table; statuses are named in words, never by colour alone;
- *   - at 320 CSS px nothing scrolls sideways but the table regions, no
- *     table or figure is wider than the viewport outside a scroll
- *     container, and each chart's file as the page chose it, opened
- *     alone at the width it had there, has no text under 11 CSS px and
- *     no two texts that overlap;
+ *   - at 320 CSS px nothing scrolls sideways but the table regions and
+ *     no table or figure is wider than the viewport outside a scroll
+ *     container; the same at each width of CHART_VIEWPORTS on the pages
+ *     with charts, where each chart's file as the page chose it keeps
+ *     the proportions of its file and, opened alone at the width it had
+ *     there, has no text under 11 CSS px and no two texts that overlap;
  *   - screenshots of the dashboard and a measure page at 390 and 1280 px.
  *
  * Usage: node check.js --root OUT --year YEAR --shots DIR [--measure FILE]
@@ -42,6 +43,13 @@ const CHROMIUM_ARGS = [
 	'--disable-sync', '--no-first-run',
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/* Screen widths [CSS px] at which the pages with charts are loaded and
+ * their charts measured: a small phone; the narrow variant at its
+ * largest (600); the narrowest screen that gets the full-width file
+ * (641, just over 40rem) and the text column beside the aside at its
+ * narrowest (1024): where each drawing is shown smallest; a tablet and
+ * a desktop. */
+const CHART_VIEWPORTS = [320, 600, 641, 800, 1024, 1280];	/* 320 first */
 const STATUS_LABELS = ['Réalisée', 'Partiellement réalisée', 'Non réalisée',
 	'En cours', 'Information insuffisante'];
 
@@ -364,10 +372,11 @@ function checkStatuses(labels) {
 
 /* ---- driving the browser ---- */
 
-/* At the viewport's width (320 px): every table or figure that does not
- * fit in it, its overflowing content included, sits in a scroll
- * container that does.  Returns the problems and each chart's drawing
- * as shown: the file the <picture> chose and its width [CSS px]. */
+/* At the viewport's width: every table or figure that does not fit in
+ * it, its overflowing content included, sits in a scroll container that
+ * does, and each chart's image has its file's proportions.  Returns the
+ * problems and each chart's drawing as shown: the file the <picture>
+ * chose and its width [CSS px]. */
 function checkNarrow() {
 	const vw = document.documentElement.clientWidth;
 	/* Its box, or with content that overflows it its content too,
@@ -394,10 +403,32 @@ function checkNarrow() {
 			    el.getBoundingClientRect().width))} px wide ` +
 			    `at ${vw} px, outside any scroll container`);
 	}
-	const charts = [...document.querySelectorAll('figure.chart img')]
-	    .map((img) => ({ src: img.currentSrc,
-	    w: img.getBoundingClientRect().width }));
+	const imgs = [...document.querySelectorAll('figure.chart img')];
+	for (const img of imgs) {
+		const r = img.getBoundingClientRect();
+		/* Within 1 %: the natural size is rounded to whole px. */
+		if (img.naturalWidth === 0 || Math.abs(r.height / r.width *
+		    img.naturalWidth / img.naturalHeight - 1) > 0.01)
+			problems.push(`${img.currentSrc.replace(/.*\//, '')} ` +
+			    `shown ${r.width.toFixed(1)} x ${r.height.toFixed(1)} ` +
+			    `px at ${vw} px, its file ${img.naturalWidth} x ` +
+			    `${img.naturalHeight}`);
+	}
+	const charts = imgs.map((img) => ({ src: img.currentSrc,
+	    w: img.getBoundingClientRect().width, vw }));
 	return { problems, charts };
+}
+
+/* Every chart's image shows the file its <picture> asks for at the
+ * viewport's width, loaded. */
+function chartsLoaded() {
+	return [...document.querySelectorAll('figure.chart img')].every((img) => {
+		const s = [...img.parentElement.querySelectorAll('source')]
+		    .find((el) => matchMedia(el.media).matches);
+		const want = s ? new URL(s.srcset, document.baseURI).href :
+		    img.src;
+		return img.complete && img.currentSrc === want;
+	});
 }
 
 /* A chart opened alone (its SVG file), drawn w CSS px wide as its <img>
@@ -549,10 +580,14 @@ async function run(browser, base, pages, axeSource) {
 	const axeProblems = [], skipProblems = [], tabProblems = [],
 	    focusProblems = [], contrastProblems = [], chartProblems = [], statusProblems = [],
 	    reflowProblems = [], narrowProblems = [];
-	/* The charts as drawn at 320 px: "file width" -> the first page. */
+	/* Each chart's file -> where it was shown narrowest: its width,
+	 * the page and the screen's width.  Its text is smallest there
+	 * (a text's size is proportional to the drawing's width), and
+	 * whether two texts overlap does not depend on the width. */
 	const narrowCharts = new Map();
 	const skipNotes = [];
 	let npasses = 0, nviol = 0, nnodes = 0, nfocus = 0, ncharts = 0, nbadges = 0;
+	let nchartPages = 0;
 	const incomplete = new Map(), undecided = [];
 
 	/* axe-core, WCAG 2.0 and 2.1, levels A and AA, on the page as it
@@ -697,26 +732,36 @@ async function run(browser, base, pages, axeSource) {
 		for (const d of missed)
 			tabProblems.push(`${rel}: Tab never reaches ${d}`);
 
-		/* Reflow: at 320 CSS px, no sideways scrolling (tables
-		 * scroll in their own region); axe-core again, on the
-		 * small-screen layout. */
+		/* axe-core again, on the small-screen layout. */
 		await page.evaluate(() => document.activeElement.blur());
 		await page.setViewportSize({ width: 320, height: 900 });
-		const sw = await page.evaluate(() =>
-		    document.documentElement.scrollWidth);
-		if (sw > 320)
-			reflowProblems.push(`${rel}: ${sw} px wide at 320 px`);
 		await axeRun(page, `${rel} (320 px)`, true);
-		/* Loaded afresh at 320 px: each <picture> has chosen and
-		 * loaded its file by the load event. */
-		await open(page, url);
-		const nw = await page.evaluate(checkNarrow);
-		for (const p of nw.problems)
-			narrowProblems.push(`${rel}: ${p}`);
-		for (const c of nw.charts)
-			if (!narrowCharts.has(`${c.src} ${c.w}`))
-				narrowCharts.set(`${c.src} ${c.w}`,
-				    { ...c, page: rel });
+		/* Reflow, loaded afresh at 320 px, then widened to each
+		 * width (a page with no chart at 320 px only): no sideways
+		 * scrolling (tables scroll in their own region); each
+		 * <picture> has chosen and loaded its file by the load
+		 * event, or once its file is the one its media asks for. */
+		for (const vw of ch.n === 0 ? [320] : CHART_VIEWPORTS) {
+			await page.setViewportSize({ width: vw, height: 900 });
+			if (vw === 320)
+				await open(page, url);
+			else
+				await page.waitForFunction(chartsLoaded);
+			const w = await page.evaluate(() =>
+			    document.documentElement.scrollWidth);
+			if (w > vw)
+				reflowProblems.push(`${rel}: ${w} px wide at ` +
+				    `${vw} px`);
+			const nw = await page.evaluate(checkNarrow);
+			for (const p of nw.problems)
+				narrowProblems.push(`${rel}: ${p}`);
+			for (const c of nw.charts)
+				if (!narrowCharts.has(c.src) ||
+				    c.w < narrowCharts.get(c.src).w)
+					narrowCharts.set(c.src,
+					    { ...c, page: rel });
+		}
+		nchartPages += ch.n === 0 ? 0 : 1;
 
 		/* The skip link, from a fresh load.  A page with nothing
 		 * to pass before its <main> (the review page) needs none. */
@@ -863,15 +908,15 @@ async function run(browser, base, pages, axeSource) {
 		for (const p of loadProblems.slice(before))
 			svgProblems.push(p);
 	}
-	/* Each chart as chosen and drawn at 320 px: its file opened
-	 * alone at the width its <img> had, every text measured. */
+	/* Each chart's file as shown narrowest: opened alone at the width
+	 * its <img> had, every text measured. */
 	const textProblems = [];
 	let ntexts = 0, minpx = Infinity;
 	for (const c of [...narrowCharts.values()].sort((a, b) =>
-	    a.src < b.src ? -1 : a.src > b.src ? 1 : a.w - b.w)) {
+	    a.src < b.src ? -1 : 1)) {
 		current = c.src;
 		const name = `${c.src.replace(base, '')} at ${c.w} px ` +
-		    `(${c.page})`;
+		    `(${c.page} at ${c.vw} px)`;
 		await page.setViewportSize({ width: 320, height: 900 });
 		try {
 			await page.goto(c.src, { waitUntil: 'load' });
@@ -891,14 +936,19 @@ async function run(browser, base, pages, axeSource) {
 			textProblems.push(`${name}: overlap: ${p}`);
 	}
 	await ctx.close();
+	const list = (ws) => `${ws.slice(0, -1).join(', ')} and ` +
+	    `${ws[ws.length - 1]} px`;
+	const at = list(CHART_VIEWPORTS);
+	const too = `at ${list(CHART_VIEWPORTS.slice(1))} too on the ` +
+	    `${nchartPages} pages with charts`;
 	report('a11y: at 320 px no table or figure is wider than the ' +
-	    `viewport outside a scroll container (${pages.length} pages)`,
-	    narrowProblems);
-	report('a11y: at 320 px every chart\'s text is 11 CSS px or more, ' +
+	    `viewport outside a scroll container (${pages.length} pages), ` +
+	    `${too}, each chart in its file's proportions`, narrowProblems);
+	report(`a11y: at ${at} every chart's text is 11 CSS px or more, ` +
 	    'no two texts overlap', narrowCharts.size === 0 ?
-	    ['no chart found at 320 px'] : textProblems,
-	    `${narrowCharts.size} charts, ${ntexts} texts, smallest ` +
-	    `${minpx.toFixed(2)} px`);
+	    ['no chart found'] : textProblems,
+	    `${narrowCharts.size} files, each where it is shown narrowest, ` +
+	    `${ntexts} texts, smallest ${minpx.toFixed(2)} px`);
 	report('a11y: every chart opened alone is drawn under the site\'s ' +
 	    'Content-Security-Policy header', svgs.length === 0 && !opt.pages ?
 	    ['no chart found'] : svgProblems, `${svgs.length} charts`);
@@ -931,7 +981,7 @@ async function run(browser, base, pages, axeSource) {
 	report('a11y: statuses named in words, never by colour alone',
 	    nbadges === 0 ? ['no status badge found'] : statusProblems,
 	    `${nbadges} badges`);
-	report(`a11y: no sideways scrolling at 320 px (${n} pages)`,
+	report(`a11y: no sideways scrolling at 320 px (${n} pages), ${too}`,
 	    reflowProblems);
 	for (const [id, list] of incomplete)
 		console.log(`# axe-core could not decide ${id} on ` +
