@@ -920,6 +920,34 @@ block_budget(struct mctx *c, cmark_node *n)
 	return 0;
 }
 
+/* Is the first letter of block n's text of another script than Latin?
+ * The block is then set as written: French spacing and quotes are for
+ * French, and a Russian, Arabic or Chinese paragraph of a French report
+ * keeps its own ("«Ссылка»", "Git: если"), the way its first strong
+ * letter sets its direction. */
+static int
+foreign_script(cmark_node *n)
+{
+	cmark_iter	*it = cmark_iter_new(n);
+	const char	*s;
+	gunichar	 u;
+	int		 r = -1;
+
+	while (r < 0 && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT ||
+		    (s = cmark_node_get_literal(n)) == NULL ||
+		    !g_utf8_validate(s, -1, NULL))
+			continue;
+		for (; *s != '\0' && r < 0; s = g_utf8_next_char(s))
+			if (g_unichar_isalpha(u = g_utf8_get_char(s)))
+				r = g_unichar_get_script(u) !=
+				    G_UNICODE_SCRIPT_LATIN;
+	}
+	cmark_iter_free(it);
+	return r > 0;
+}
+
 /* Paragraph n into b; a pipe table is refused. */
 static void
 block_paragraph(struct mctx *c, struct doc *d, cmark_node *n,
@@ -928,6 +956,7 @@ block_paragraph(struct mctx *c, struct doc *d, cmark_node *n,
 	struct typo	 t;
 
 	memset(&t, 0, sizeof(t));
+	t.lang = foreign_script(n) ? -1 : 0;
 	b->type = BLOCK_PARAGRAPH;
 	inline_scan(c, n);
 	if (pipe_table(c, n)) {
@@ -947,6 +976,7 @@ block_heading(struct mctx *c, struct doc *d, cmark_node *n,
 	struct typo	 t;
 
 	memset(&t, 0, sizeof(t));
+	t.lang = foreign_script(n) ? -1 : 0;
 	b->type = BLOCK_HEADING;
 	b->level = cmark_node_get_heading_level(n);
 	b->quoted = c->quoted;
