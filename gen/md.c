@@ -920,6 +920,49 @@ block_budget(struct mctx *c, cmark_node *n)
 	return 0;
 }
 
+/* Is line l (from 1) of the source, but for its line end and trailing
+ * blanks, s? */
+static int
+line_is(const struct mctx *c, size_t l, const char *s)
+{
+	size_t	 a = c->line[l - 1], z, n = strlen(s);
+
+	z = l < c->nlines ? c->line[l] : c->srclen;
+	while (z > a && strchr(" \t\r\n", c->src[z - 1]) != NULL)
+		z--;
+	return z - a == n && memcmp(c->src + a, s, n) == 0;
+}
+
+/* The last line of a front matter opening the source (Jekyll, Hugo,
+ * VuePress: "---", lines of YAML, "---" or "..."), 0 if there is none.
+ * CommonMark reads it as a rule and a heading. */
+static int
+front_matter(const struct mctx *c)
+{
+	size_t	 l;
+
+	if (c->nlines < 3 || !line_is(c, 1, "---"))
+		return 0;
+	for (l = 2; l <= c->nlines && !line_is(c, l, ""); l++)
+		if (l > 2 && (line_is(c, l, "---") || line_is(c, l, "...")))
+			return (int)l;
+	return 0;
+}
+
+/* A front matter is refused, at the file's start. */
+static void
+front_check(struct mctx *c)
+{
+	struct pos	 p;
+	int		 last;
+
+	if ((last = front_matter(c)) > 0) {
+		p = pos_at(c, 0);
+		diag_msg(DIAG_ERROR, &p, MSG_MD_FRONT_MATTER, last);
+		c->errors++;
+	}
+}
+
 /* Is the first letter of block n's text of another script than Latin?
  * The block is then set as written: French spacing and quotes are for
  * French, and a Russian, Arabic or Chinese paragraph of a French report
@@ -1354,6 +1397,7 @@ md_load(struct report *r, struct doc *d, const char *path)
 	c.src = src.data ? src.data : "";
 	c.srclen = src.len;
 	line_table(&c);
+	front_check(&c);
 	root = cmark_parse_document(c.src, c.srclen, CMARK_OPT_VALIDATE_UTF8);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
 	level_map(d->blocks);
