@@ -198,3 +198,19 @@ if ! grep -q '&lt;!--' $o/mesure-03.html &&
 else
 	fail "realworld: the comments before the Russian guide's anchors are not printed"
 fi
+# A comment before an element, not empty: a note of the review, at its
+# line; the element after it is shown.
+rm -rf content outd
+cp -R "$TOP/tests/fixtures/mini" content
+printf '## Titre\n\nTexte.\n\n<!-- à revoir --><a id="x"></a>\n' >>$m
+l=$(grep -n 'à revoir' $m | cut -d: -f1)
+"$BIN" build --quiet --draft --format html --content content --out outd \
+    2>/dev/null
+if grep -q "<code>$m:$l</code> à revoir</li>" outd/2016/revue.html &&
+    ! grep -q '&lt;!--\|-- à revoir' outd/2016/mesure-03.html &&
+    grep -q '&lt;a id="x"&gt;' outd/2016/mesure-03.html; then
+	pass "realworld: a comment before an element is a note of the review"
+else
+	fail "realworld: a comment before an element is a note of the review" \
+	    "$(grep -n 'revoir' outd/2016/revue.html)"
+fi
