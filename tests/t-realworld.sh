@@ -161,17 +161,22 @@ for l in ar ru zh; do
 done
 
 # The Arabic: right to left in the PDF; in the site, its paragraphs and
-# headings have dir="auto" (its browser sets them right to left).
+# headings have dir="auto" (its browser sets them right to left), its
+# lists and items dir="rtl" (markers on the right, a tight item's text
+# in order).
 o=out-fpb-CONTRIBUTING-ar/2016
 check "realworld: the Arabic guide is set right to left in the PDF, flush \
 right" python3 "$TOP/tests/realworld/rtl.py" $o/rapport-2016.pdf
 n=$(grep -c '<p dir="auto">\|<h[2-6] dir="auto"' $o/mesure-03.html)
 if [ "$n" -gt 20 ] &&
-    grep -q '<p dir="auto">من خلال المساهمة، فإنك توافق' $o/mesure-03.html
+    grep -q '<p dir="auto">من خلال المساهمة، فإنك توافق' $o/mesure-03.html &&
+    grep -q '^<ol dir="rtl">$' $o/mesure-03.html &&
+    grep -q '^<li dir="rtl">إذا كنت تعرف Git' $o/mesure-03.html &&
+    ! grep -q 'dir="ltr"' $o/mesure-03.html
 then
-	pass "realworld: the Arabic guide's paragraphs have dir=auto in the site ($n)"
+	pass "realworld: the Arabic guide's paragraphs (dir=auto, $n) and lists (dir=rtl) in the site"
 else
-	fail "realworld: the Arabic guide's paragraphs have dir=auto in the site" \
+	fail "realworld: the Arabic guide's paragraphs (dir=auto) and lists (dir=rtl) in the site" \
 	    "$n found"
 fi
 
