@@ -166,7 +166,7 @@ done
 # in order).
 o=out-fpb-CONTRIBUTING-ar/2016
 check "realworld: the Arabic guide is set right to left in the PDF, flush \
-right" python3 "$TOP/tests/realworld/rtl.py" $o/rapport-2016.pdf
+right, list markers on the right" python3 "$TOP/tests/realworld/rtl.py" $o/rapport-2016.pdf
 n=$(grep -c '<p dir="auto">\|<h[2-6] dir="auto"' $o/mesure-03.html)
 if [ "$n" -gt 20 ] &&
     grep -q '<p dir="auto">من خلال المساهمة، فإنك توافق' $o/mesure-03.html &&

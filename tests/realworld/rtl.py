@@ -3,7 +3,10 @@ paragraph are set right to left (pdftotext -bbox, which gives Arabic a
 glyph a word): read from the right, a line starts « اتفاقية » (the
 heading) and the one-line paragraph under it starts « من خلال » and ends
 with its full stop; both are flush right at the same edge, the paragraph
-not stretched to the left margin.  Prints what is wrong, exits 1."""
+not stretched to the left margin.  A list item's marker is right of its
+text: a line reads, from the right, « – » then « دورات », the dash clear
+of the text and within the heading's edge.  Prints what is wrong, exits
+1."""
 import re
 import subprocess
 import sys
@@ -45,5 +48,17 @@ if abs(para[0][1] - heading[0][1]) > 1:
                (para[0][1], heading[0][1]))
 if para[-1][0] < 150:
     bad.append("the one-line paragraph stretched to %.1f" % para[-1][0])
+item = None
+for _, _, line in lines:
+    boxes = sorted(line, key=lambda b: -b[1])
+    if boxes[0][2] == "–" and \
+            "".join(b[2] for b in boxes[1:]).startswith("دورات"):
+        item = boxes
+        break
+if item is None:
+    bad.append("no item « – دورات » with its dash on the right")
+elif item[0][0] - item[1][1] < 3 or item[0][1] > heading[0][1] + 0.5:
+    bad.append("the dash at %.1f-%.1f, its text ends at %.1f" %
+               (item[0][0], item[0][1], item[1][1]))
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
