@@ -219,3 +219,20 @@ else
 	fail "realworld: a comment before an element is a note of the review" \
 	    "$(grep -n 'revoir' outd/2016/revue.html)"
 fi
+
+# A list mixing directions: each item in its own, the list in its first
+# item's; a list with no right-to-left item gets no dir.
+rm -rf content outm
+cp -R "$TOP/tests/fixtures/mini" content
+printf '## Titre\n\n1. أولا\n2. Second\n\n- un\n- deux\n' >>$m
+"$BIN" build --quiet --format html --content content --out outm 2>/dev/null
+if grep -q '^<ol dir="rtl">$' outm/2016/mesure-03.html &&
+    grep -q '^<li dir="rtl">أولا' outm/2016/mesure-03.html &&
+    grep -q '^<li dir="ltr">Second' outm/2016/mesure-03.html &&
+    grep -q '^<ul>$' outm/2016/mesure-03.html &&
+    grep -q '^<li>un' outm/2016/mesure-03.html; then
+	pass "realworld: a list mixing directions sets each item in its own"
+else
+	fail "realworld: a list mixing directions sets each item in its own" \
+	    "$(grep '<[ou]l\|<li' outm/2016/mesure-03.html)"
+fi
