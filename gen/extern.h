@@ -81,7 +81,9 @@ void	 dir_names_free(char **names, ssize_t n);
  * subpart": a lead byte and the continuation bytes it could take, at
  * least 1); len 0 gives UTF8_BAD with *n = 0. */
 unsigned utf8_get(const char *s, size_t len, size_t *n);
-/* Has the string a letter of a right-to-left script (Arabic, Hebrew…)? */
+/* Is the code point, has the string a letter of a right-to-left script
+ * (Arabic, Hebrew…)? */
+int	 utf8_is_rtl(unsigned c);
 int	 utf8_has_rtl(const char *s);
 
 /* ---- cnum.c: numbers in the C locale, whatever the process's ---- */

@@ -1090,7 +1090,7 @@ spans_rtl(const struct span *s)
 /* The direction of the first strong letter of s, else of the spans
  * after it: 1 right to left, 0 left to right, -1 none (digits,
  * punctuation, symbols).  Letters of the right-to-left blocks are
- * utf8_has_rtl()'s; below U+2000 and from U+3040 (CJK) on, the others
+ * utf8_is_rtl()'s; below U+2000 and from U+3040 (CJK) on, the others
  * are taken as left to right. */
 static int
 spans_dir(const struct span *s)
@@ -1098,16 +1098,12 @@ spans_dir(const struct span *s)
 	const char	*t;
 	size_t		 len, n;
 	unsigned	 c;
-	char		 u[5];
 	int		 d;
 
 	for (; s != NULL; s = s->next) {
 		for (t = s->text, len = t ? strlen(t) : 0; len > 0;
 		    t += n, len -= n) {
-			c = utf8_get(t, len, &n);
-			memcpy(u, t, n < 4 ? n : 4);
-			u[n < 4 ? n : 4] = '\0';
-			if (utf8_has_rtl(u))
+			if (utf8_is_rtl(c = utf8_get(t, len, &n)))
 				return 1;
 			if ((c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <=
 			    'z')) || (c >= 0xc0 && c < 0x2000 && c != 0xd7 &&
