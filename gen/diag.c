@@ -194,6 +194,10 @@ static const char *const msgtab[MSG__MAX] = {
 	"a table is not supported in a narrative: give the figures as "
 	    "an indicator (indicators/mNN.xml, shown as a chart and a "
 	    "data table) or as a list",
+	/* MSG_MD_FRONT_MATTER */
+	"front matter (lines 1 to %d, between \"---\" lines) is not "
+	    "Markdown and would be printed: the title and the data come "
+	    "from plan.xml, edition.xml and the indicators, remove it",
 	/* MSG_MD_HEADING_1 */
 	"level-1 heading: the title comes from the plan or edition.xml, "
 	    "start sections at ##",

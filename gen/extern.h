@@ -81,7 +81,9 @@ size_t	 utf8_len(const char *s, size_t n);
 /* Bytes of the longest prefix of s, max at most, that does not end
  * inside a character: quote content with "%.*s", utf8_cut(s, 40), s. */
 int	 utf8_cut(const char *s, size_t max);
-/* Has the string a letter of a right-to-left script (Arabic, Hebrew…)? */
+/* Is the code point, has the string a letter of a right-to-left script
+ * (Arabic, Hebrew…)? */
+int	 utf8_is_rtl(unsigned c);
 int	 utf8_has_rtl(const char *s);
 
 /* ---- cnum.c: numbers in the C locale, whatever the process's ---- */

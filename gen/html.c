@@ -963,12 +963,85 @@ spans_rtl(const struct span *s)
 	return 0;
 }
 
+/* The direction of the first strong letter of s, else of the spans
+ * after it: 1 right to left, 0 left to right, -1 none (digits,
+ * punctuation, symbols).  Letters of the right-to-left blocks are
+ * utf8_is_rtl()'s; below U+2000 and from U+3040 (CJK) on, the others
+ * are taken as left to right. */
+static int
+spans_dir(const struct span *s)
+{
+	const char	*t;
+	size_t		 len, n;
+	unsigned	 c;
+	int		 d;
+
+	for (; s != NULL; s = s->next) {
+		for (t = s->text, len = t ? strlen(t) : 0; len > 0;
+		    t += n, len -= n) {
+			if (utf8_is_rtl(c = utf8_get(t, len, &n)))
+				return 1;
+			if ((c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <=
+			    'z')) || (c >= 0xc0 && c < 0x2000 && c != 0xd7 &&
+			    c != 0xf7) || (c >= 0x3040 && c < 0xfb00))
+				return 0;
+		}
+		if ((d = spans_dir(s->child)) >= 0)
+			return d;
+	}
+	return -1;
+}
+
+/* The dir of list item k when its list holds a right-to-left item: its
+ * first paragraph's direction ("rtl", "ltr"); NULL in other lists (a
+ * browser's dir="auto" would skip the <p dir="auto"> of a loose item,
+ * and a list's the items'). */
+static const char *
+item_dir(const struct block *k, int rtl_list)
+{
+	if (!rtl_list || k == NULL || k->child == NULL ||
+	    k->child->type != BLOCK_PARAGRAPH)
+		return NULL;
+	return spans_dir(k->child->ins) == 1 ? "rtl" : "ltr";
+}
+
+/* Has list k's an item whose first paragraph has a right-to-left
+ * letter? */
+static int
+list_rtl(const struct block *k)
+{
+	for (k = k->child; k != NULL; k = k->next)
+		if (k->child != NULL && k->child->type == BLOCK_PARAGRAPH &&
+		    spans_rtl(k->child->ins))
+			return 1;
+	return 0;
+}
+
+static void rndr_blocks(struct page *, const struct block *, int);
+
+/* List item k (rtl: its list holds a right-to-left one), in its
+ * direction there (a tight item's text has no <p>). */
+static void
+rndr_item(struct page *p, const struct block *k, int tight, int rtl)
+{
+	const char	*d;
+
+	if ((d = item_dir(k, rtl)) != NULL)
+		pf(p, "<li dir=\"%s\">", d);
+	else
+		PUTSL(p, "<li>");
+	rndr_blocks(p, k->child, tight);
+	PUTSL(p, "</li>\n");
+}
+
 /* Blocks of a narrative; its headings start at level 2 under the page's
  * h1.  In a tight list item, paragraphs lose their <p>. */
 static void
 rndr_blocks(struct page *p, const struct block *k, int tight)
 {
-	int	 lv;
+	const struct block *i;
+	const char	*d;
+	int		 lv, rtl;
 
 	for (; k != NULL; k = k->next) {
 		switch (k->type) {
@@ -991,19 +1064,24 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			pf(p, "</h%d>\n", lv);
 			break;
 		case BLOCK_LIST:
-			if (!k->ordered)
-				PUTSL(p, "<ul>\n");
-			else if (k->start != 1)
-				pf(p, "<ol start=\"%d\">\n", k->start);
-			else
-				PUTSL(p, "<ol>\n");
-			rndr_blocks(p, k->child, k->tight);
+			/* A list that opens with a right-to-left item has
+			 * its markers on the right; each item of a list with
+			 * one is set in its own direction. */
+			rtl = list_rtl(k);
+			pf(p, "<%s", k->ordered ? "ol" : "ul");
+			if ((d = item_dir(k->child, rtl)) != NULL &&
+			    strcmp(d, "rtl") == 0)
+				PUTSL(p, " dir=\"rtl\"");
+			if (k->ordered && k->start != 1)
+				pf(p, " start=\"%d\"", k->start);
+			PUTSL(p, ">\n");
+			for (i = k->child; i != NULL; i = i->next)
+				rndr_item(p, i, k->tight, rtl);
 			puts_(p, k->ordered ? "</ol>\n" : "</ul>\n");
 			break;
 		case BLOCK_ITEM:
-			PUTSL(p, "<li>");
-			rndr_blocks(p, k->child, tight);
-			PUTSL(p, "</li>\n");
+			/* Not outside a list: a list renders its items. */
+			rndr_item(p, k, tight, 0);
 			break;
 		case BLOCK_QUOTE:
 			PUTSL(p, "<blockquote>\n");

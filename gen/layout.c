@@ -1607,6 +1607,22 @@ open_tag(struct lay_item *it, const char *tag)
 	it->opens = s;
 }
 
+/* Items from first on, an item whose text runs right to left, laid out
+ * indented by step from the left: indented from the right instead, the
+ * same width, its marker right of its text. */
+static void
+mirror(struct lay *l, size_t first, double step)
+{
+	size_t	 i;
+
+	l->item[first].rmarker = 1;
+	for (i = first; i < l->nitems; i++) {
+		l->item[i].x -= step;
+		if (l->item[i].qx != 0)
+			l->item[i].qx -= step;
+	}
+}
+
 static void
 list(struct lay *l, const struct block *b, int shift, double x, double maxh,
     int role)
@@ -1655,6 +1671,9 @@ list(struct lay *l, const struct block *b, int shift, double x, double maxh,
 			snprintf(num, sizeof(num), "%s",
 			    bullets[(l->depth - 1) % 3]);
 		it->marker = marker_layout(l, STYLE_ITEM, num);
+		if (it->layout != NULL && pango_layout_get_direction(
+		    it->layout, 0) == PANGO_DIRECTION_RTL)
+			mirror(l, first, ind - x);
 		if (b->tight && item != b->child)
 			it->before = 1;
 		if (!b->tight && item != b->child)

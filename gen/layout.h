@@ -151,6 +151,8 @@ struct lay_item {
 	double		*base;		/* TEXT: [pt] [nu] baselines */
 	double		*lx;		/* TEXT: [pt] [nu] line left offsets */
 	PangoLayout	*marker;	/* TEXT: list marker, or NULL */
+	int		 rmarker;	/* TEXT: the marker right of the text
+					 * (a right-to-left item) */
 	struct lay_link	*links;		/* TEXT */
 	size_t		 nlinks;
 	struct lay_lang	*langs;		/* TEXT: innermost first */

@@ -292,33 +292,47 @@ html_name(const char *s, char *buf, size_t sz)
 	buf[n] = '\0';
 }
 
-/* Is raw HTML a comment and nothing else? */
+/* Length of the HTML comments that start raw HTML s, with the white space
+ * around them: strlen(s) when s is comments and nothing else, 0 when it
+ * does not start with one. */
+static size_t
+comments_len(const char *s)
+{
+	const char	*p = s, *end;
+	size_t		 n = 0;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0' || strncmp(p, "<!--", 4) != 0 ||
+		    (end = strstr(p + 4, "-->")) == NULL)
+			return n;
+		p = end + 3;
+		n = (size_t)(p - s);
+		while (s[n] == ' ' || s[n] == '\t' || s[n] == '\n' ||
+		    s[n] == '\r')
+			n++;
+	}
+}
+
+/* Is raw HTML s comments and nothing else? */
 static int
 is_comment(const char *s)
 {
-	size_t	 n;
+	size_t	 n = comments_len(s);
 
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	if (strncmp(s, "<!--", 4) != 0)
-		return 0;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return n >= 7 && strncmp(s + n - 3, "-->", 3) == 0 &&
-	    strstr(s + 4, "-->") == s + n - 3;
+	return n > 0 && s[n] == '\0';
 }
 
-/* Keeps an HTML comment as an authors' note of the file. */
+/* Keeps the HTML comment text[0..len) as an authors' note of the file. */
 static void
-add_note(struct mctx *c, const char *text, const struct pos *p)
+add_note(struct mctx *c, const char *text, size_t len, const struct pos *p)
 {
 	struct mdnote	*nt;
 
 	nt = ARENA_PUSH(c->r->ar, c->d->notes, c->d->nnotes,
 	    c->d->notecap);
-	nt->text = unesc(c, text, strlen(text), 1);
+	nt->text = unesc(c, text, len, 1);
 	nt->pos = *p;
 }
 
@@ -793,7 +807,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
 		    lit != NULL && is_comment(lit)) {
 			/* The authors' note: kept for the review only. */
-			add_note(c, lit, &sp);
+			add_note(c, lit, strlen(lit), &sp);
 			continue;
 		}
 		s = arena_alloc(c->r->ar, sizeof(*s));
@@ -907,6 +921,77 @@ block_budget(struct mctx *c, cmark_node *n)
 	return 0;
 }
 
+/* Is line l (from 1) of the source, but for its line end and trailing
+ * blanks, s? */
+static int
+line_is(const struct mctx *c, size_t l, const char *s)
+{
+	size_t	 a = c->line[l - 1], z, n = strlen(s);
+
+	z = l < c->nlines ? c->line[l] : c->srclen;
+	while (z > a && strchr(" \t\r\n", c->src[z - 1]) != NULL)
+		z--;
+	return z - a == n && memcmp(c->src + a, s, n) == 0;
+}
+
+/* The last line of a front matter opening the source (Jekyll, Hugo,
+ * VuePress: "---", lines of YAML, "---" or "..."), 0 if there is none.
+ * CommonMark reads it as a rule and a heading. */
+static int
+front_matter(const struct mctx *c)
+{
+	size_t	 l;
+
+	if (c->nlines < 3 || !line_is(c, 1, "---"))
+		return 0;
+	for (l = 2; l <= c->nlines && !line_is(c, l, ""); l++)
+		if (l > 2 && (line_is(c, l, "---") || line_is(c, l, "...")))
+			return (int)l;
+	return 0;
+}
+
+/* A front matter is refused, at the file's start. */
+static void
+front_check(struct mctx *c)
+{
+	struct pos	 p;
+	int		 last;
+
+	if ((last = front_matter(c)) > 0) {
+		p = pos_at(c, 0);
+		diag_msg(DIAG_ERROR, &p, MSG_MD_FRONT_MATTER, last);
+		c->errors++;
+	}
+}
+
+/* Is the first letter of block n's text of another script than Latin?
+ * The block is then set as written: French spacing and quotes are for
+ * French, and a Russian, Arabic or Chinese paragraph of a French report
+ * keeps its own ("«Ссылка»", "Git: если"), the way its first strong
+ * letter sets its direction. */
+static int
+foreign_script(cmark_node *n)
+{
+	cmark_iter	*it = cmark_iter_new(n);
+	const char	*s;
+	gunichar	 u;
+	int		 r = -1;
+
+	while (r < 0 && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT ||
+		    (s = cmark_node_get_literal(n)) == NULL ||
+		    !g_utf8_validate(s, -1, NULL))
+			continue;
+		for (; *s != '\0' && r < 0; s = g_utf8_next_char(s))
+			if (g_unichar_isalpha(u = g_utf8_get_char(s)))
+				r = g_unichar_get_script(u) !=
+				    G_UNICODE_SCRIPT_LATIN;
+	}
+	cmark_iter_free(it);
+	return r > 0;
+}
+
 /* Paragraph n into b; a pipe table is refused. */
 static void
 block_paragraph(struct mctx *c, struct doc *d, cmark_node *n,
@@ -915,6 +1000,7 @@ block_paragraph(struct mctx *c, struct doc *d, cmark_node *n,
 	struct typo	 t;
 
 	memset(&t, 0, sizeof(t));
+	t.lang = foreign_script(n) ? -1 : 0;
 	b->type = BLOCK_PARAGRAPH;
 	inline_scan(c, n);
 	if (pipe_table(c, n)) {
@@ -934,6 +1020,7 @@ block_heading(struct mctx *c, struct doc *d, cmark_node *n,
 	struct typo	 t;
 
 	memset(&t, 0, sizeof(t));
+	t.lang = foreign_script(n) ? -1 : 0;
 	b->type = BLOCK_HEADING;
 	b->level = cmark_node_get_heading_level(n);
 	b->quoted = c->quoted;
@@ -966,15 +1053,65 @@ block_code(struct mctx *c, cmark_node *n, struct block *b)
 	b->info = info && *info ? unesc(c, info, strlen(info), 0) : NULL;
 }
 
-/* Raw HTML block n into b: shown as text, with a warning. */
+/* The position of byte k of lit, the literal of HTML block n.  Its lines
+ * are the tails of the source's lines (container markers and indentation
+ * left out): each is aligned on its line's end. */
+static struct pos
+pos_lit(const struct mctx *c, cmark_node *n, const char *lit, size_t k)
+{
+	size_t	 i, bol = 0, eol, end;
+	int	 l = cmark_node_get_start_line(n);
+
+	for (i = 0; i < k; i++)
+		if (lit[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+	if (l < 1 || (size_t)l > c->nlines)
+		return pos_node(c, n);
+	eol = bol + strcspn(lit + bol, "\r\n");
+	end = (size_t)l < c->nlines ? c->line[l] : c->srclen;
+	while (end > c->line[l - 1] && (c->src[end - 1] == '\n' ||
+	    c->src[end - 1] == '\r'))
+		end--;
+	return pos_at(c, end - (eol - k > end - c->line[l - 1] ?
+	    end - c->line[l - 1] : eol - k));
+}
+
+/* The HTML comments that start HTML block n, of literal lit, kept as the
+ * authors' notes, each at its place.  Returns the length they take. */
+static size_t
+block_notes(struct mctx *c, cmark_node *n, const char *lit)
+{
+	size_t		 skip = comments_len(lit), k = 0, e;
+	struct pos	 p;
+
+	while ((k += strspn(lit + k, " \t\r\n")) < skip) {
+		e = (size_t)(strstr(lit + k + 4, "-->") - lit) + 3;
+		p = pos_lit(c, n, lit, k);
+		add_note(c, lit + k, e - k, &p);
+		k = e;
+	}
+	return skip;
+}
+
+/* Raw HTML block n into b: shown as text, with a warning naming its first
+ * element, at its place; the comments before it are the authors' notes
+ * (a "<!----><a id=x></a>" line prints and warns of the <a> alone). */
 static void
 block_html(struct mctx *c, cmark_node *n, struct block *b)
 {
 	const char	*lit = cmark_node_get_literal(n);
+	size_t		 skip;
 	char		 el[32];
 
+	if (lit == NULL)
+		lit = "";
+	skip = block_notes(c, n, lit);
 	b->type = BLOCK_HTML;
-	b->text = unesc(c, lit ? lit : "", lit ? strlen(lit) : 0, 1);
+	b->text = unesc(c, lit + skip, strlen(lit + skip), 1);
+	if (skip > 0)
+		b->pos = pos_lit(c, n, lit, skip);
 	html_name(b->text, el, sizeof(el));
 	diag_msg(DIAG_WARNING, &b->pos, MSG_MD_RAW_HTML_BLOCK, el);
 }
@@ -1044,7 +1181,6 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 {
 	struct block	*head = NULL, **tail = &head, *b;
 	const char	*lit;
-	struct pos	 p;
 
 	for (; n != NULL; n = cmark_node_next(n)) {
 		if (!block_budget(c, n))
@@ -1052,9 +1188,8 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 		lit = cmark_node_get_literal(n);
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
 		    lit != NULL && is_comment(lit)) {
-			/* The authors' note: kept for the review only. */
-			p = pos_node(c, n);
-			add_note(c, lit, &p);
+			/* The authors' notes: kept for the review only. */
+			block_notes(c, n, lit);
 			continue;
 		}
 		b = arena_alloc(c->r->ar, sizeof(*b));
@@ -1263,6 +1398,7 @@ md_load(struct report *r, struct doc *d, const char *path)
 	c.src = src.data ? src.data : "";
 	c.srclen = src.len;
 	line_table(&c);
+	front_check(&c);
 	root = cmark_parse_document(c.src, c.srclen, CMARK_OPT_VALIDATE_UTF8);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
 	level_map(d->blocks);

@@ -102,6 +102,7 @@ enum msgid {
 	MSG_MD_TEXT_SIZE,		/* "paragraph", MAX_MD_TEXT */
 	MSG_MD_BLOCKS,			/* MAX_MD_BLOCKS */
 	MSG_MD_TABLE,
+	MSG_MD_FRONT_MATTER,		/* its last line */
 	MSG_MD_HEADING_1,
 	MSG_MD_CODE_LINES,		/* MAX_CODE_LINES */
 	MSG_MD_CODE_BYTES,		/* MAX_CODE_SIZE */

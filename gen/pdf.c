@@ -1969,16 +1969,17 @@ draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	artifact_end(cr);
 }
 
-/* A list item's label left of x, then its body opened, closed by the
- * item's last piece (layout.c counts it). */
+/* A list item's label left of x (right of its text for a right-to-left
+ * item), then its body opened, closed by the item's last piece (layout.c
+ * counts it). */
 static void
 draw_label(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     double x, double ytop)
 {
 	elem_begin(p, cr, "Lbl", "");
 	ink(cr, lay_styles[it->style].ink);
-	show_at(cr, it->marker, x - 5 - layout_w(it->marker),
-	    ytop + it->base[0]);
+	show_at(cr, it->marker, it->rmarker ? x + it->w + 5 :
+	    x - 5 - layout_w(it->marker), ytop + it->base[0]);
 	elem_end(cr, "Lbl");
 	tag_open(p, cr, "LBody");
 }

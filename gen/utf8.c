@@ -78,23 +78,28 @@ utf8_cut(const char *s, size_t max)
 	return (int)n;
 }
 
-/* The blocks of the right-to-left scripts: Hebrew, Arabic, Syriac,
- * Thaana, N'Ko, Samaritan, Mandaic (U+0590-U+08FF), their presentation
- * forms, and the historic and Arabic-mathematical ones of plane 1. */
+/* Is code point c of a right-to-left script's block: Hebrew, Arabic,
+ * Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590-U+08FF), their
+ * presentation forms, and the historic and Arabic-mathematical ones of
+ * plane 1? */
+int
+utf8_is_rtl(unsigned c)
+{
+	return (c >= 0x590 && c <= 0x8ff) ||
+	    (c >= 0xfb1d && c <= 0xfdff) ||
+	    (c >= 0xfe70 && c <= 0xfeff) ||
+	    (c >= 0x10800 && c <= 0x10fff) ||
+	    (c >= 0x1e800 && c <= 0x1efff);
+}
+
+/* Has s a letter of a right-to-left script (utf8_is_rtl())? */
 int
 utf8_has_rtl(const char *s)
 {
 	size_t		 len = strlen(s), n;
-	unsigned	 c;
 
-	for (; len > 0; s += n, len -= n) {
-		c = utf8_get(s, len, &n);
-		if ((c >= 0x590 && c <= 0x8ff) ||
-		    (c >= 0xfb1d && c <= 0xfdff) ||
-		    (c >= 0xfe70 && c <= 0xfeff) ||
-		    (c >= 0x10800 && c <= 0x10fff) ||
-		    (c >= 0x1e800 && c <= 0x1efff))
+	for (; len > 0; s += n, len -= n)
+		if (utf8_is_rtl(utf8_get(s, len, &n)))
 			return 1;
-	}
 	return 0;
 }
