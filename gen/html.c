@@ -1034,14 +1034,32 @@ rndr_item(struct page *p, const struct block *k, int tight, int rtl)
 	PUTSL(p, "</li>\n");
 }
 
+/* A list that opens with a right-to-left item has its markers on the
+ * right; each item of a list with one is set in its own direction. */
+static void
+rndr_list(struct page *p, const struct block *k)
+{
+	const struct block *i;
+	const char	*d;
+	int		 rtl = list_rtl(k);
+
+	pf(p, "<%s", k->ordered ? "ol" : "ul");
+	if ((d = item_dir(k->child, rtl)) != NULL && strcmp(d, "rtl") == 0)
+		PUTSL(p, " dir=\"rtl\"");
+	if (k->ordered && k->start != 1)
+		pf(p, " start=\"%d\"", k->start);
+	PUTSL(p, ">\n");
+	for (i = k->child; i != NULL; i = i->next)
+		rndr_item(p, i, k->tight, rtl);
+	puts_(p, k->ordered ? "</ol>\n" : "</ul>\n");
+}
+
 /* Blocks of a narrative; its headings start at level 2 under the page's
  * h1.  In a tight list item, paragraphs lose their <p>. */
 static void
 rndr_blocks(struct page *p, const struct block *k, int tight)
 {
-	const struct block *i;
-	const char	*d;
-	int		 lv, rtl;
+	int		 lv;
 
 	for (; k != NULL; k = k->next) {
 		switch (k->type) {
@@ -1064,20 +1082,7 @@ rndr_blocks(struct page *p, const struct block *k, int tight)
 			pf(p, "</h%d>\n", lv);
 			break;
 		case BLOCK_LIST:
-			/* A list that opens with a right-to-left item has
-			 * its markers on the right; each item of a list with
-			 * one is set in its own direction. */
-			rtl = list_rtl(k);
-			pf(p, "<%s", k->ordered ? "ol" : "ul");
-			if ((d = item_dir(k->child, rtl)) != NULL &&
-			    strcmp(d, "rtl") == 0)
-				PUTSL(p, " dir=\"rtl\"");
-			if (k->ordered && k->start != 1)
-				pf(p, " start=\"%d\"", k->start);
-			PUTSL(p, ">\n");
-			for (i = k->child; i != NULL; i = i->next)
-				rndr_item(p, i, k->tight, rtl);
-			puts_(p, k->ordered ? "</ol>\n" : "</ul>\n");
+			rndr_list(p, k);
 			break;
 		case BLOCK_ITEM:
 			/* Not outside a list: a list renders its items. */
