@@ -134,9 +134,9 @@ svgdesc() {
 nb=$(printf '\302\240')
 gbp=$(svgtext m02-shelter-funding) usd=$(svgtext m03-team-budget)
 chf=$(svgtext m04-grants)
-if echo "$gbp" | grep -q '^[^|]*|million pounds sterling|.*|1\.4|.*|£1\.40M|$' &&
-    echo "$usd" | grep -q '^[^|]*|thousand dollars|.*|50|.*|\$45\.5k|$' &&
-    echo "$chf" | grep -q "^[^|]*|Swiss francs|.*|2,500|.*|CHF${nb}2,500|$" &&
+if echo "$gbp" | grep -q '^[^|]*|million pounds sterling|.*|1\.5|.*|£1\.40M|$' &&
+    echo "$usd" | grep -q '^[^|]*|thousand dollars|.*|60|.*|\$45\.5k|$' &&
+    echo "$chf" | grep -q "^[^|]*|Swiss francs|.*|3,000|.*|CHF${nb}2,500|$" &&
     [ "$(svgdesc m02-shelter-funding)" = "From £850k in 2018 to £1.40M in 2022 (£1.25M in 2020); no value in 2019 and 2021." ] &&
     [ "$(svgdesc m03-team-budget)" = "From \$12.0k in 2019 to \$45.5k in 2022 (\$38.0k in 2021); no value in 2020." ] &&
     [ "$(svgdesc m04-grants)" = "From CHF${nb}1,800 in 2020 to CHF${nb}2,500 in 2022 (CHF${nb}2,400 in 2021)." ]; then
