@@ -299,7 +299,7 @@ SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
 	   tar -xf - -C $$d
 
 tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
-	    gen/chart.h gen/font.h gen/hyph.h gen/theme.h
+	    gen/chart.h gen/canvas.h gen/font.h gen/hyph.h gen/theme.h
 	@mkdir -p tests/fuzz/bin
 	@for n in $(FUZZ_NAMES); do \
 	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \

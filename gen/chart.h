@@ -90,4 +90,12 @@ struct ticks {
 void	 chart_ticks(double lo, double hi, int maxn, double minstep,
 	    struct ticks *);
 
+/* ---- svg.c ---- */
+
+/* The standalone SVG of an indicator's chart (heading included), w [pt]
+ * wide (CHART_WIDTH or CHART_NARROW_WIDTH), appended to out. */
+struct buf;
+void	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
+	    int year, double w);
+
 #endif /* CHART_H */

@@ -120,9 +120,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	chart_heading_free(&hd);
 }
 
-/* The standalone SVG of an indicator's chart (heading included), w [pt]
- * wide (CHART_WIDTH or CHART_NARROW_WIDTH), to out. */
-static void
+void
 svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
     int year, double w)
 {
