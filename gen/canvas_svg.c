@@ -441,11 +441,15 @@ put_d(struct canvas_svg *s)
 static void
 put_paint(struct buf *b, const char *name, const double *rgba)
 {
-	buf_printf(b, " %s=\"", name);
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	BUF_PUTSL(b, "=\"");
 	put_rgb(b, rgba[0], rgba[1], rgba[2]);
 	buf_putc(b, '"');
 	if (rgba[3] < 1) {
-		buf_printf(b, " %s-opacity=\"", name);
+		buf_putc(b, ' ');
+		buf_puts(b, name);
+		BUF_PUTSL(b, "-opacity=\"");
 		put_num(b, rgba[3], DEC);
 		buf_putc(b, '"');
 	}
@@ -534,6 +538,15 @@ sv_stroke(struct canvas *cv)
 	path_clear(s);
 }
 
+/* "<prefix>-gN" */
+static void
+put_id(struct canvas_svg *s, size_t n)
+{
+	buf_puts(&s->body, s->prefix);
+	BUF_PUTSL(&s->body, "-g");
+	put_uint(&s->body, n, 1);
+}
+
 static void
 sv_clip(struct canvas *cv)
 {
@@ -541,10 +554,13 @@ sv_clip(struct canvas *cv)
 	size_t		 id = ++s->nid;
 
 	flush_fill(s);
-	buf_printf(&s->body, "<clipPath id=\"%s-g%zu\"><path", s->prefix, id);
+	BUF_PUTSL(&s->body, "<clipPath id=\"");
+	put_id(s, id);
+	BUF_PUTSL(&s->body, "\"><path");
 	put_d(s);
-	buf_printf(&s->body, "</clipPath>\n<g clip-path=\"url(#%s-g%zu)\">\n",
-	    s->prefix, id);
+	BUF_PUTSL(&s->body, "</clipPath>\n<g clip-path=\"url(#");
+	put_id(s, id);
+	BUF_PUTSL(&s->body, ")\">\n");
 	gs(s)->groups++;
 	path_clear(s);
 }
