@@ -8,8 +8,9 @@
  * (the site's charts): text as <text>, ids per file, paint as
  * presentation attributes.
  *
- * Transforms: translations and rotations only (a line's width is not
- * scaled).  Arcs: whole circles only.  Dashes: two lengths, offset 0.
+ * Transforms: translations and rotations (the social card scales its
+ * cairo_t itself, outside the canvas).  Arcs: whole circles only.
+ * Dashes: two lengths, offset 0.
  */
 #ifndef CANVAS_H
 #define CANVAS_H
