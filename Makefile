@@ -34,7 +34,7 @@ DEBS	 = $(BUILD_DEBS) libxml2-utils \
 	   chromium git python3 python3-yaml locales strace \
 	   libreoffice-calc-nogui
 
-PKGS	 = libcmark libxml-2.0 cairo cairo-pdf cairo-svg pangocairo \
+PKGS	 = libcmark libxml-2.0 cairo cairo-pdf pangocairo \
 	   pangoft2 fontconfig glib-2.0 librsvg-2.0
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
@@ -50,7 +50,8 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/out.o gen/pdfpost.o gen/report.o gen/review.o gen/schema_data.o gen/stamp.o gen/tree.o gen/typo.o gen/utf8.o gen/util.o \
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/i18n.o gen/chartdesc.o gen/csv.o gen/sitemap.o gen/favicon.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
-	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/logo.o gen/shy.o gen/breaks.o
+	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/logo.o gen/shy.o gen/breaks.o \
+	   gen/canvas_cairo.o gen/canvas_svg.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
@@ -209,8 +210,7 @@ tests/unit-report: tests/unit-report.c gen/libgen.a $(HDRS)
 tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-msg.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a gen/chart.h gen/font.h \
-	    gen/theme.h $(HDRS)
+tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
@@ -222,7 +222,8 @@ tests/unit-svgdraw: tests/unit-svgdraw.c tests/tap.h gen/libgen.a gen/svgdraw.h 
 tests/unit-hyph: tests/unit-hyph.c tests/tap.h gen/libgen.a gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-hyph.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h gen/theme.h
+tests/unit-chart: tests/unit-chart.c gen/libgen.a $(HDRS) gen/chart.h \
+	    gen/canvas.h gen/theme.h
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-chart.c gen/libgen.a $(ALL_LIBS)
 
 # The benchmark (tests/bench/bench.sh, README "Performance"): never part of
@@ -298,7 +299,7 @@ SAN_COPY = rm -rf $$d && mkdir -p $$d && tar -cf - --exclude=./.git \
 	   tar -xf - -C $$d
 
 tests/fuzz/bin/stamp: gen/libgen.a $(FUZZ_SRC) $(HDRS) gen/layout.h \
-	    gen/chart.h gen/font.h gen/hyph.h gen/theme.h
+	    gen/chart.h gen/canvas.h gen/font.h gen/hyph.h gen/theme.h
 	@mkdir -p tests/fuzz/bin
 	@for n in $(FUZZ_NAMES); do \
 	  echo "$(CC) -o tests/fuzz/bin/replay-$$n tests/fuzz/fuzz-$$n.c"; \

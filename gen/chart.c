@@ -1,11 +1,10 @@
 /*
- * Charts: see chart.h.  Every chart is laid out and drawn here, onto any
- * cairo_t, with pango text in the pinned sans font; nothing here knows
- * which surface it draws on, except that text goes through show(), which
- * records it instead of drawing it when the SVG writer asks (chart_texts).
- * Layout works in points from the top left of the rectangle it is given.
- * All state is local to a call: several threads may draw at once, each
- * with its own cairo_t and PangoContext.
+ * Charts: see chart.h.  Every chart is laid out and drawn here, once,
+ * onto a canvas (canvas.h: cairo for the PDF and PNG, SVG elements for
+ * the site), with pango text in the pinned sans font; nothing here knows
+ * which one it draws on.  Layout works in points from the top left of
+ * the rectangle it is given.  All state is local to a call: several
+ * threads may draw at once, each with its own canvas and PangoContext.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +16,12 @@
 #include "i18n.h"
 #include "font.h"
 #include "theme.h"
+#include "canvas.h"
 #include "chart.h"
+
+/* An operation of d's canvas, with arguments and without. */
+#define CV(d, op, ...)	((d)->cv->ops->op((d)->cv, __VA_ARGS__))
+#define CV0(d, op)	((d)->cv->ops->op((d)->cv))
 
 #define NBSP	"\xc2\xa0"	/* U+00A0, before a colon */
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F, before ; ! ? and in numbers */
@@ -25,7 +29,7 @@
 #define MAX_OBST	512	/* label placement: obstacles remembered */
 #define PAD		6.0	/* [pt] between blocks */
 
-/* One drawing call: the cairo context, the pango context, the theme, and
+/* One drawing call: the canvas, the pango context, the theme, and
  * the rectangles already taken by labels, bars and markers. */
 struct rect {
 	double	 x, y, w, h;	/* [pt] */
@@ -60,7 +64,7 @@ struct laidcache {
 };
 
 struct dc {
-	cairo_t		*cr;
+	struct canvas	*cv;
 	PangoContext	*pc;
 	const struct theme *th;
 	struct rect	 obst[MAX_OBST];
@@ -148,13 +152,13 @@ fmt_tick(char *buf, size_t size, double v, const struct ticks *t)
 static void
 set_rgb(struct dc *d, struct rgb c)
 {
-	cairo_set_source_rgb(d->cr, c.r, c.g, c.b);
+	CV(d, source, c.r, c.g, c.b, 1);
 }
 
 static void
 set_rgba(struct dc *d, struct rgb c, double alpha)
 {
-	cairo_set_source_rgba(d->cr, c.r, c.g, c.b, alpha);
+	CV(d, source, c.r, c.g, c.b, alpha);
 }
 
 static PangoLayout *
@@ -190,283 +194,6 @@ lsize(PangoLayout *l, double *w, double *h)
 		*h = (double)log.height / PANGO_SCALE;
 }
 
-/* ---- text: glyphs, or recorded for an SVG writer ---- */
-
-static const cairo_user_data_key_t texts_key;
-
-void
-chart_texts_attach(cairo_t *cr, struct chart_texts *ts)
-{
-	cairo_set_user_data(cr, &texts_key, ts, NULL);
-}
-
-void
-chart_texts_free(struct chart_texts *ts)
-{
-	size_t	 i;
-
-	for (i = 0; i < ts->n; i++) {
-		free(ts->t[i].s);
-		free(ts->t[i].family);
-	}
-	free(ts->t);
-	ts->t = NULL;
-	ts->n = ts->cap = 0;
-	ts->marked = 0;
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/*
- * The characters a line shows, from its runs: pango's ellipsis run
- * stands for the text it hides and shows "…"; a run broken inside a word
- * ends with the hyphen pango adds.  Trims the white space that SVG would
- * strip anyway; *lead and *trail say whether it did.
- */
-/* Items by their place in the text. */
-static int
-item_cmp(const void *a, const void *b)
-{
-	const PangoItem	*x = *(PangoItem *const *)a, *y = *(PangoItem *const *)b;
-
-	return (x->offset > y->offset) - (x->offset < y->offset);
-}
-
-static char *
-line_text(PangoLayoutLine *line, const char *text, int *lead, int *trail)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	GSList		*r;
-	PangoItem	*it, **runs;
-	size_t		 s, e, i, n;
-
-	*lead = *trail = 0;
-	/* Runs come in visual order; the SVG's text is in logical order
-	 * (its reader does the bidi again): right-to-left runs sorted. */
-	n = g_slist_length(line->runs);
-	runs = xcalloc(n + 1, sizeof(*runs));
-	for (i = 0, r = line->runs; r != NULL; r = r->next)
-		runs[i++] = ((PangoGlyphItem *)r->data)->item;
-	qsort(runs, n, sizeof(*runs), item_cmp);
-	for (i = 0; i < n; i++) {
-		it = runs[i];
-		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
-			buf_puts(&b, "…");
-		else
-			buf_put(&b, text + it->offset, (size_t)it->length);
-		if (it->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
-			buf_putc(&b, '-');
-	}
-	free(runs);
-	if (b.data == NULL)
-		return xstrdup("");
-	for (s = 0; s < b.len && is_space((unsigned char)b.data[s]); s++)
-		continue;
-	for (e = b.len; e > s && is_space((unsigned char)b.data[e - 1]); e--)
-		continue;
-	*lead = s > 0;
-	*trail = e < b.len;
-	b.data[e] = '\0';
-	if (s > 0)
-		memmove(b.data, b.data + s, e - s + 1);
-	return buf_detach(&b);
-}
-
-/* Where the text of the line starts and ends, white space left out
- * [pango units, from the line's left edge]. */
-static void
-line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
-{
-	int	 s = line->start_index, e = line->start_index + line->length;
-
-	while (s < e && is_space((unsigned char)text[s]))
-		s++;
-	while (e > s && is_space((unsigned char)text[e - 1]))
-		e--;
-	pango_layout_line_index_to_x(line, s, 0, x0);
-	if (e > s)
-		pango_layout_line_index_to_x(line, (int)(g_utf8_prev_char(
-		    text + e) - text), 1, x1);
-	else
-		*x1 = *x0;
-}
-
-/*
- * Every fill, stroke and paint of a chart goes through these, so that a
- * text drawn right after a text shares its placeholder: nothing was
- * drawn between them, so both go to the same place in the drawing, and
- * cairo writes one placeholder fewer.  Each drawing call starts afresh
- * (dc_new()): its caller may have drawn in between.
- */
-static void
-drawn(cairo_t *cr)
-{
-	struct chart_texts *ts;
-
-	if ((ts = cairo_get_user_data(cr, &texts_key)) != NULL)
-		ts->marked = 0;
-}
-
-static void
-draw_fill(cairo_t *cr)
-{
-	drawn(cr);
-	cairo_fill(cr);
-}
-
-static void
-draw_fill_preserve(cairo_t *cr)
-{
-	drawn(cr);
-	cairo_fill_preserve(cr);
-}
-
-/*
- * cairo's SVG surface writes a stroke's path in user space followed by
- * its matrix: six more numbers for each line of a chart drawn below its
- * heading (a translation), each printed with snprintf.  Under a
- * translation the path is stroked the same from device space (cairo
- * keeps the path there; the line width and dashes do not change), where
- * it is written with no matrix.  Other surfaces and matrices as they are.
- */
-static void
-draw_stroke(cairo_t *cr)
-{
-	cairo_matrix_t	 m;
-
-	drawn(cr);
-	cairo_get_matrix(cr, &m);
-	if (cairo_surface_get_type(cairo_get_target(cr)) !=
-	    CAIRO_SURFACE_TYPE_SVG || m.xx != 1 || m.yy != 1 || m.xy != 0 ||
-	    m.yx != 0) {
-		cairo_stroke(cr);
-		return;
-	}
-	cairo_identity_matrix(cr);
-	cairo_stroke(cr);
-	cairo_set_matrix(cr, &m);
-}
-
-static void
-draw_paint(cairo_t *cr)
-{
-	drawn(cr);
-	cairo_paint(cr);
-}
-
-/* The placeholder of a recorded layout in cairo's drawing. */
-static void
-text_mark(cairo_t *cr)
-{
-	cairo_save(cr);
-	cairo_reset_clip(cr);
-	cairo_set_source_rgba(cr, 1, 0, 1, 0.5);
-	cairo_paint(cr);
-	cairo_restore(cr);
-}
-
-/* Records each line of l, its top left at the current point. */
-static void
-text_record(cairo_t *cr, struct chart_texts *ts, PangoLayout *l)
-{
-	PangoLayoutIter	*it;
-	PangoLayoutLine	*line;
-	PangoRectangle	 log;
-	const PangoFontDescription *fd;
-	struct chart_text *t;
-	cairo_matrix_t	 m;
-	const char	*text, *fam;
-	double		 ox, oy, ux, uy, r = 0, g = 0, bl = 0, a = 1;
-	char		*s;
-	int		 lead, trail, x0, x1, next = ts->marked;
-
-	cairo_get_current_point(cr, &ox, &oy);
-	cairo_get_matrix(cr, &m);
-	if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &bl, &a) !=
-	    CAIRO_STATUS_SUCCESS)
-		r = g = bl = 0, a = 1;
-	if ((fd = pango_layout_get_font_description(l)) == NULL)
-		fd = pango_context_get_font_description(
-		    pango_layout_get_context(l));
-	fam = pango_font_description_get_family(fd);
-	text = pango_layout_get_text(l);
-	it = pango_layout_get_iter(l);
-	do {
-		line = pango_layout_iter_get_line_readonly(it);
-		s = line_text(line, text, &lead, &trail);
-		if (s[0] == '\0') {
-			free(s);
-			continue;
-		}
-		pango_layout_iter_get_line_extents(it, NULL, &log);
-		ux = ox + (double)log.x / PANGO_SCALE;
-		uy = oy + (double)pango_layout_iter_get_baseline(it) /
-		    PANGO_SCALE;
-		if (ts->n == ts->cap) {
-			ts->cap = ts->cap ? ts->cap * 2 : 32;
-			ts->t = xreallocarray(ts->t, ts->cap, sizeof(*ts->t));
-		}
-		t = &ts->t[ts->n++];
-		memset(t, 0, sizeof(*t));
-		t->s = s;
-		t->width = (double)log.width / PANGO_SCALE;
-		if (lead || trail) {
-			/* The advance of what is left. */
-			line_span(line, text, &x0, &x1);
-			ux += (double)x0 / PANGO_SCALE;
-			t->width = (double)(x1 - x0) / PANGO_SCALE;
-		}
-		t->family = xstrdup(fam != NULL ? fam : FONT_SANS);
-		t->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
-		t->x = m.xx * ux + m.xy * uy + m.x0;
-		t->y = m.yx * ux + m.yy * uy + m.y0;
-		t->m[0] = m.xx;
-		t->m[1] = m.yx;
-		t->m[2] = m.xy;
-		t->m[3] = m.yy;
-		t->size = (double)pango_font_description_get_size(fd) /
-		    PANGO_SCALE;
-		t->bold = pango_font_description_get_weight(fd) >=
-		    PANGO_WEIGHT_SEMIBOLD;
-		t->italic = pango_font_description_get_style(fd) !=
-		    PANGO_STYLE_NORMAL;
-		t->r = r;
-		t->g = g;
-		t->b = bl;
-		t->a = a;
-		t->next = next;
-		next = 1;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	if (next && !ts->marked) {
-		text_mark(cr);
-		ts->marked = 1;
-	}
-}
-
-/*
- * Every text of a chart goes through here: l, its top left at the
- * current point, in the current source.  path: as a filled outline in
- * PDF and PNG (a mark on the page, not text).
- */
-static void
-show(cairo_t *cr, PangoLayout *l, int path)
-{
-	struct chart_texts *ts;
-
-	if ((ts = cairo_get_user_data(cr, &texts_key)) != NULL)
-		text_record(cr, ts, l);
-	else if (path) {
-		pango_cairo_layout_path(cr, l);
-		cairo_fill(cr);
-	} else
-		pango_cairo_show_layout(cr, l);
-}
-
 /* Draws l with its logical box's left edge at x (or centre, or right
  * edge) and top at y. */
 static void
@@ -484,8 +211,8 @@ lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
 	else if (ha == HA_RIGHT)
 		x -= w;
 	set_rgb(d, c);
-	cairo_move_to(d->cr, x, y);
-	show(d->cr, l, 0);
+	CV(d, move_to, x, y);
+	CV(d, text, l, 0);
 }
 
 static const char laid_key[] = "rapporteur-chart-layouts";
@@ -702,18 +429,17 @@ hatch(struct dc *d, double x, double y, double w, double h, struct rgb c,
 
 	if (w <= 0 || h <= 0)
 		return;
-	cairo_save(d->cr);
-	cairo_rectangle(d->cr, x, y, w, h);
-	cairo_clip(d->cr);
-	cairo_new_path(d->cr);
+	CV0(d, save);
+	CV(d, rect, x, y, w, h);
+	CV0(d, clip);
 	for (k = -h; k < w; k += gap) {
-		cairo_move_to(d->cr, x + k, y + h);
-		cairo_line_to(d->cr, x + k + h, y);
+		CV(d, move_to, x + k, y + h);
+		CV(d, line_to, x + k + h, y);
 	}
 	set_rgb(d, c);
-	cairo_set_line_width(d->cr, lw);
-	draw_stroke(d->cr);
-	cairo_restore(d->cr);
+	CV(d, line_width, lw);
+	CV0(d, stroke);
+	CV0(d, restore);
 }
 
 /* A bar: solid, or, for an illustrative value, hatched with an outline. */
@@ -728,20 +454,20 @@ bar(struct dc *d, double x, double y, double w, double h, struct rgb c,
 		h = -h;
 	}
 	if (!illustrative) {
-		cairo_rectangle(d->cr, x, y, w, h);
+		CV(d, rect, x, y, w, h);
 		set_rgb(d, c);
-		draw_fill(d->cr);
+		CV(d, fill, 0);
 		return;
 	}
-	cairo_rectangle(d->cr, x, y, w, h);
+	CV(d, rect, x, y, w, h);
 	set_rgb(d, white);
-	draw_fill(d->cr);
+	CV(d, fill, 0);
 	hatch(d, x, y, w, h, c, 4.5, 1.2);
-	cairo_rectangle(d->cr, x + 0.6, y + 0.6, fmax(w - 1.2, 0),
+	CV(d, rect, x + 0.6, y + 0.6, fmax(w - 1.2, 0),
 	    fmax(h - 1.2, 0));
 	set_rgb(d, c);
-	cairo_set_line_width(d->cr, 1.2);
-	draw_stroke(d->cr);
+	CV(d, line_width, 1.2);
+	CV0(d, stroke);
 }
 
 /* A line marker: filled, or hollow for an illustrative value. */
@@ -750,20 +476,19 @@ marker(struct dc *d, double x, double y, struct rgb c, int illustrative)
 {
 	const struct rgb white = d->th->ink[INK_BACKGROUND];
 
-	cairo_new_sub_path(d->cr);
-	cairo_arc(d->cr, x, y, illustrative ? 3.6 : 4, 0, 2 * M_PI);
+	CV(d, circle, x, y, illustrative ? 3.6 : 4);
 	if (illustrative) {
 		set_rgb(d, white);
-		draw_fill_preserve(d->cr);
+		CV(d, fill, 1);
 		set_rgb(d, c);
-		cairo_set_line_width(d->cr, 1.8);
-		draw_stroke(d->cr);
+		CV(d, line_width, 1.8);
+		CV0(d, stroke);
 	} else {
 		set_rgb(d, c);
-		draw_fill_preserve(d->cr);
+		CV(d, fill, 1);
 		set_rgb(d, white);
-		cairo_set_line_width(d->cr, 1);
-		draw_stroke(d->cr);
+		CV(d, line_width, 1);
+		CV0(d, stroke);
 	}
 }
 
@@ -779,70 +504,69 @@ pattern(struct dc *d, enum pattern p, double x, double y, double w,
 	static const double dot_dash[2] = { DOT_DASH, 5 - DOT_DASH };
 	double	 i, j, k, last;
 
-	cairo_save(d->cr);
-	cairo_rectangle(d->cr, x, y, w, h);
-	cairo_clip(d->cr);
-	cairo_new_path(d->cr);
+	CV0(d, save);
+	CV(d, rect, x, y, w, h);
+	CV0(d, clip);
 	set_rgb(d, white);
-	cairo_set_line_width(d->cr, 1.3);
+	CV(d, line_width, 1.3);
 	switch (p) {
 	case PAT_SOLID:
 		break;
 	case PAT_DIAGONAL:
 		for (i = -h; i < w; i += 5) {
-			cairo_move_to(d->cr, x + i, y + h);
-			cairo_line_to(d->cr, x + i + h, y);
+			CV(d, move_to, x + i, y + h);
+			CV(d, line_to, x + i + h, y);
 		}
-		draw_stroke(d->cr);
+		CV0(d, stroke);
 		break;
 	case PAT_CROSS:
 		for (i = -h; i < w; i += 6) {
-			cairo_move_to(d->cr, x + i, y + h);
-			cairo_line_to(d->cr, x + i + h, y);
-			cairo_move_to(d->cr, x + i, y);
-			cairo_line_to(d->cr, x + i + h, y + h);
+			CV(d, move_to, x + i, y + h);
+			CV(d, line_to, x + i + h, y);
+			CV(d, move_to, x + i, y);
+			CV(d, line_to, x + i + h, y + h);
 		}
-		draw_stroke(d->cr);
+		CV0(d, stroke);
 		break;
 	case PAT_HORIZONTAL:
 		for (j = y + 2.5; j < y + h; j += 5) {
-			cairo_move_to(d->cr, x, j);
-			cairo_line_to(d->cr, x + w, j);
+			CV(d, move_to, x, j);
+			CV(d, line_to, x + w, j);
 		}
-		draw_stroke(d->cr);
+		CV0(d, stroke);
 		break;
 	case PAT_DOTS:
 		/* Dots of radius 1.1 every 5 pt, odd rows shifted: a row
 		 * is one dashed line, dashes of almost no length with round
-		 * caps (four curves a dot is much more for cairo to write
-		 * in an SVG file). */
+		 * caps (four curves a dot is much more to write in an SVG
+		 * file or a PDF page). */
 		for (j = y + 2.5; j < y + h; j += 5) {
 			i = x + 2.5 + (fmod((j - y - 2.5) / 5, 2) ? 2.5 : 0);
 			for (last = i, k = i; k < x + w; k += 5)
 				last = k;
 			if (i >= x + w)
 				continue;
-			cairo_move_to(d->cr, i - DOT_DASH / 2, j);
-			cairo_line_to(d->cr, last + DOT_DASH / 2, j);
+			CV(d, move_to, i - DOT_DASH / 2, j);
+			CV(d, line_to, last + DOT_DASH / 2, j);
 		}
-		cairo_set_line_width(d->cr, 2.2);
-		cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_ROUND);
-		cairo_set_dash(d->cr, dot_dash, 2, 0);
-		draw_stroke(d->cr);
+		CV(d, line_width, 2.2);
+		CV(d, cap, CANVAS_CAP_ROUND);
+		CV(d, dash, dot_dash);
+		CV0(d, stroke);
 		break;
 	default:
 		abort();
 	}
-	cairo_restore(d->cr);
+	CV0(d, restore);
 }
 
 static void
 status_box(struct dc *d, enum status st, double x, double y, double w,
     double h)
 {
-	cairo_rectangle(d->cr, x, y, w, h);
+	CV(d, rect, x, y, w, h);
 	set_rgb(d, d->th->status[st]);
-	draw_fill(d->cr);
+	CV(d, fill, 0);
 	pattern(d, status_pattern[st], x, y, w, h);
 }
 
@@ -859,36 +583,35 @@ on_fill(struct dc *d, struct rgb fill)
 static void
 hline(struct dc *d, double x0, double x1, double y, struct rgb c, double lw)
 {
-	cairo_move_to(d->cr, x0, y);
-	cairo_line_to(d->cr, x1, y);
+	CV(d, move_to, x0, y);
+	CV(d, line_to, x1, y);
 	set_rgb(d, c);
-	cairo_set_line_width(d->cr, lw);
-	draw_stroke(d->cr);
+	CV(d, line_width, lw);
+	CV0(d, stroke);
 }
 
 static void
 vline(struct dc *d, double x, double y0, double y1, struct rgb c, double lw)
 {
-	cairo_move_to(d->cr, x, y0);
-	cairo_line_to(d->cr, x, y1);
+	CV(d, move_to, x, y0);
+	CV(d, line_to, x, y1);
 	set_rgb(d, c);
-	cairo_set_line_width(d->cr, lw);
-	draw_stroke(d->cr);
+	CV(d, line_width, lw);
+	CV0(d, stroke);
 }
 
 /*
  * Grid lines are drawn as one path, in one stroke, before their labels:
- * cairo writes one element with its style for all of them where it wrote
- * one each, and the labels that follow share one place in the drawing
- * (drawn()).  The lines and labels never overlap, so the order does not
+ * one SVG element (one PDF operator) for all of them where it was one
+ * each.  The lines and labels never overlap, so the order does not
  * show.  grid_line() adds a line to the path, grid_stroke() strokes the
  * path if it has n lines.
  */
 static void
 grid_line(struct dc *d, double x0, double y0, double x1, double y1)
 {
-	cairo_move_to(d->cr, x0, y0);
-	cairo_line_to(d->cr, x1, y1);
+	CV(d, move_to, x0, y0);
+	CV(d, line_to, x1, y1);
 }
 
 static void
@@ -897,8 +620,8 @@ grid_stroke(struct dc *d, int n)
 	if (n == 0)
 		return;
 	set_rgb(d, d->th->grid);
-	cairo_set_line_width(d->cr, 0.6);
-	draw_stroke(d->cr);
+	CV(d, line_width, 0.6);
+	CV0(d, stroke);
 }
 
 /* ---- legends ---- */
@@ -1145,11 +868,11 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 	static const double dots[2] = { 1.5, 2.5 };
 
 	y = ymap(s, p->v);
-	cairo_save(d->cr);
-	cairo_set_dash(d->cr, target ? dash : dots, 2, 0);
+	CV0(d, save);
+	CV(d, dash, target ? dash : dots);
 	hline(d, left, right, y, target ? d->th->target : d->th->muted,
 	    target ? 1.4 : 1.2);
-	cairo_restore(d->cr);
+	CV0(d, restore);
 	chart_fmt(num, sizeof(num), p->v, ind->unit);
 	label = xasprintf(T("%s%s %d" NBSP ": %s"), what,
 	    p->illustrative ? T(" illustrative") : "", p->year, num);
@@ -1165,9 +888,9 @@ refline(struct dc *d, const struct indicator *ind, const struct point *p,
 		ref_spots(cx, cy, y, w, h, left, right, target);
 	}
 	place(d, cx, cy, NREF, w, h, box, &x, &ly);
-	cairo_rectangle(d->cr, x - 2, ly, w + 4, h);
+	CV(d, rect, x - 2, ly, w + 4, h);
 	set_rgba(d, d->th->ink[INK_BACKGROUND], 0.85);
-	draw_fill(d->cr);
+	CV(d, fill, 0);
 	text(d, label, d->th->size_label, 0, x, ly, HA_LEFT,
 	    target ? d->th->target : d->th->muted, lw, lw < 0 ? 0 : 2, NULL);
 	free(label);
@@ -1265,10 +988,10 @@ year_axes(struct dc *d, const struct yplot *p, int year, double y,
     double bh)
 {
 	if (p->ny > 1) {
-		cairo_rectangle(d->cr, p->left + (year - p->first) * p->slot,
+		CV(d, rect, p->left + (year - p->first) * p->slot,
 		    y, p->slot, bh);
 		set_rgb(d, d->th->highlight);
-		draw_fill(d->cr);
+		CV(d, fill, 0);
 	}
 	yaxis(d, &p->t, &p->ys, p->left, p->right);
 	xyears(d, p->first, p->ny, year, p->left, p->slot, p->ys.bot + 5);
@@ -1360,22 +1083,22 @@ series_segment(struct dc *d, const struct value *pv, const struct value *v,
 	double		 ax, ay, bx, by;
 	int		 k, steps;
 
-	cairo_save(d->cr);
+	CV0(d, save);
 	if (v->illustrative || pv->illustrative)
-		cairo_set_dash(d->cr, dash, 2, 0);
+		CV(d, dash, dash);
 	ax = slot_x(p, pv->year);
 	ay = ymap(&p->ys, pv->v);
 	bx = slot_x(p, v->year);
 	by = ymap(&p->ys, v->v);
-	cairo_move_to(d->cr, ax, ay);
-	cairo_line_to(d->cr, bx, by);
+	CV(d, move_to, ax, ay);
+	CV(d, line_to, bx, by);
 	steps = (int)fmin(fmax(hypot(bx - ax, by - ay) / 6, 1), 40);
 	for (k = 0; k <= steps; k++)
 		obst_add(d, ax + (bx - ax) * k / steps - 2,
 		    ay + (by - ay) * k / steps - 2, 4, 4, W_SHAPE * 4);
 	set_rgb(d, d->th->series[0]);
-	draw_stroke(d->cr);
-	cairo_restore(d->cr);
+	CV0(d, stroke);
+	CV0(d, restore);
 }
 
 /* The first n values of s as a line, broken where a year has none, with
@@ -1388,8 +1111,8 @@ series_line(struct dc *d, const struct series *s, size_t n,
 	size_t		 i;
 	double		 x, y;
 
-	cairo_set_line_width(d->cr, 2);
-	cairo_set_line_join(d->cr, CAIRO_LINE_JOIN_ROUND);
+	CV(d, line_width, 2);
+	CV(d, join, CANVAS_JOIN_ROUND);
 	for (i = 1; i < n; i++)
 		if (s->vals[i].year == s->vals[i - 1].year + 1)
 			series_segment(d, &s->vals[i - 1], &s->vals[i], p);
@@ -1618,10 +1341,10 @@ stacked_segment(struct dc *d, const struct indicator *ind, size_t i,
 	measure(d, num, th->size_tick, 0, -1, 0, &lw, lh);
 	fits = fabs(yb - ya) >= *lh + 1 && lw <= bw - 2;
 	if (fits && v->illustrative) {
-		cairo_rectangle(d->cr, x + bw / 2 - lw / 2 - 2,
+		CV(d, rect, x + bw / 2 - lw / 2 - 2,
 		    (ya + yb) / 2 - *lh / 2, lw + 4, *lh);
 		set_rgb(d, th->ink[INK_BACKGROUND]);
-		draw_fill(d->cr);
+		CV(d, fill, 0);
 	}
 	if (fits)
 		text(d, num, th->size_tick, 0, x + bw / 2, (ya + yb) / 2 -
@@ -1908,12 +1631,12 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	sh = source(d, ind, 0, w, 0);
 	source(d, ind, h - sh, w, 1);
 	ph = h - (sh > 0 ? sh + PAD : 0);
-	cairo_rectangle(d->cr, 0.5, 0.5, w - 1, ph - 1);
+	CV(d, rect, 0.5, 0.5, w - 1, ph - 1);
 	set_rgb(d, th->panel);
-	draw_fill_preserve(d->cr);
+	CV(d, fill, 1);
 	set_rgb(d, th->grid);
-	cairo_set_line_width(d->cr, 1);
-	draw_stroke(d->cr);
+	CV(d, line_width, 1);
+	CV0(d, stroke);
 
 	line = xasprintf(T("Aucune valeur publiée pour cet indicateur jusqu’en "
 	    "%d."), year);
@@ -1936,8 +1659,8 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		set_rgb(d, th->muted);
-		cairo_move_to(d->cr, 12, y + h1 + 4);
-		show(d->cr, l, 0);
+		CV(d, move_to, 12, y + h1 + 4);
+		CV(d, text, l, 0);
 		g_object_unref(l);
 	}
 	free(line);
@@ -1946,24 +1669,21 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 /* ---- indicator charts ---- */
 
 /*
- * A drawing context on cr (NULL to measure only) and pc; caller frees
+ * A drawing context on cv (NULL to measure only) and pc; caller frees
  * with dc_free().  Not zeroed: obst[] (20 KB) is read only below nobst,
  * and clearing it cost more than drawing a chart heading.
  */
 static struct dc *
-dc_new(cairo_t *cr, PangoContext *pc)
+dc_new(struct canvas *cv, PangoContext *pc)
 {
 	struct dc	*d;
 
 	d = xmalloc(sizeof(*d));
-	d->cr = cr;
+	d->cv = cv;
 	d->pc = pc;
 	d->th = theme_get();
 	d->nobst = 0;
 	d->laid = NULL;
-	/* The caller may have drawn since the last text. */
-	if (cr != NULL)
-		drawn(cr);
 	return d;
 }
 
@@ -2010,15 +1730,15 @@ chart_height_min(const struct indicator *ind, int year, double w)
 }
 
 void
-chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
+chart_draw(struct canvas *cv, PangoContext *pc, const struct indicator *ind,
     int year, double w, double h)
 {
 	struct dc	*d;
 	int		 first, last;
 
-	d = dc_new(cr, pc);
-	cairo_save(cr);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	d = dc_new(cv, pc);
+	CV0(d, save);
+	CV(d, cap, CANVAS_CAP_BUTT);
 	if (!chart_year_span(ind, year, &first, &last))
 		draw_nodata(d, ind, year, w, h);
 	else if (!ind->categories)
@@ -2027,7 +1747,7 @@ chart_draw(cairo_t *cr, PangoContext *pc, const struct indicator *ind,
 		draw_hbar(d, ind, year, w, h);
 	else
 		draw_stacked(d, ind, year, w, h);
-	cairo_restore(cr);
+	CV0(d, restore);
 	dc_free(d);
 }
 
@@ -2221,7 +1941,6 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
     const size_t *rank, const enum status *sts)
 {
 	const struct theme *th = d->th;
-	cairo_t		*cr = d->cr;
 	double		 y = y0, hh, x, ty, tile = t->tile;
 	int		*keys;
 	char		*head;
@@ -2246,11 +1965,9 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
 		x = x0 + (j % per) * (tile + TILE_GAP);
 		ty = y + (j / per) * (tile + TILE_GAP);
 		status_box(d, st, x, ty, tile, tile);
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x + tile / 2, ty + tile / 2, tile * 0.31, 0,
-		    2 * M_PI);
+		CV(d, circle, x + tile / 2, ty + tile / 2, tile * 0.31);
 		set_rgb(d, th->ink[INK_BACKGROUND]);
-		draw_fill(cr);
+		CV(d, fill, 0);
 		num = r->plan.measures[keys[j] % 100000].num;
 		measure(d, num, tile * 0.3, 1, -1, 0, NULL, &hh);
 		text(d, num, tile * 0.3, 1, x + tile / 2, ty + (tile - hh) / 2,
@@ -2262,7 +1979,7 @@ draw_prio_tiles(struct dc *d, const struct report *r, const struct edition *e,
 }
 
 void
-chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
+chart_draw_status(struct canvas *cv, PangoContext *pc, const struct report *r,
     const struct edition *e, double w, double h)
 {
 	struct dc	*d;
@@ -2271,8 +1988,8 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 	double		 y, top, lh;
 	enum status	 sts[STATUS__MAX];
 
-	d = dc_new(cr, pc);
-	cairo_save(cr);
+	d = dc_new(cv, pc);
+	CV0(d, save);
 	chart_count_status(r, e->year, cnt);
 	nst = scale_legend(&r->plan, cnt, sts);
 	memset(rank, 0, sizeof(rank));
@@ -2290,7 +2007,7 @@ chart_draw_status(cairo_t *cr, PangoContext *pc, const struct report *r,
 		y += draw_prio_tiles(d, r, e, &r->plan.prios[i],
 		    (i / k) * (t.cw + COL_GAP), y, &t, rank, sts);
 	}
-	cairo_restore(cr);
+	CV0(d, restore);
 	dc_free(d);
 }
 
@@ -2309,7 +2026,7 @@ eds_upto(const struct report *r, const struct edition *e)
 
 #define PROG_ROW	40.0
 
-static void	draw_progress(cairo_t *, PangoContext *, const struct report *,
+static void	draw_progress(struct canvas *, PangoContext *, const struct report *,
 		    const struct edition *, double, double, int);
 
 double
@@ -2320,10 +2037,10 @@ chart_height_progress(const struct report *r, const struct edition *e,
 }
 
 void
-chart_draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
+chart_draw_progress(struct canvas *cv, PangoContext *pc, const struct report *r,
     const struct edition *e, double w, double h)
 {
-	draw_progress(cr, pc, r, e, w, h, 1);
+	draw_progress(cv, pc, r, e, w, h, 1);
 }
 
 /* The layout of the progress chart [pt]: n editions' rows rowh high
@@ -2397,11 +2114,10 @@ progress_part(struct dc *d, const struct pplot *p, enum status st,
 	snprintf(num, sizeof(num), "%zu", count);
 	measure(d, num, th->size_tick, 1, -1, 0, &lw, lh);
 	if (lw + 6 <= sw) {
-		cairo_new_sub_path(d->cr);
-		cairo_arc(d->cr, x + sw / 2, y + p->rowh / 2,
-		    fmax(lw, *lh) / 2 + 2, 0, 2 * M_PI);
+		CV(d, circle, x + sw / 2, y + p->rowh / 2,
+		    fmax(lw, *lh) / 2 + 2);
 		set_rgb(d, th->ink[INK_BACKGROUND]);
-		draw_fill(d->cr);
+		CV(d, fill, 0);
 		text(d, num, th->size_tick, 1, x + sw / 2,
 		    y + (p->rowh - *lh) / 2, HA_CENTRE, th->text, -1, 0, NULL);
 	}
@@ -2444,7 +2160,7 @@ progress_row(struct dc *d, const struct report *r, const struct edition *e,
 /* The progress chart, with its legend and source if full (not when it
  * sits under the status overview, which has them). */
 static void
-draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
+draw_progress(struct canvas *cv, PangoContext *pc, const struct report *r,
     const struct edition *e, double w, double h, int full)
 {
 	struct dc	*d;
@@ -2453,9 +2169,9 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	size_t		 i;
 	double		 lh, yw, sh;
 
-	d = dc_new(cr, pc);
+	d = dc_new(cv, pc);
 	th = d->th;
-	cairo_save(cr);
+	CV0(d, save);
 	p.n = eds_upto(r, e);
 	p.total = r->plan.nmeasures;
 	p.top = full ? status_legend(d, r, NULL, 0, 0, w, 1) + PAD + 4 : 0;
@@ -2473,7 +2189,7 @@ draw_progress(cairo_t *cr, PangoContext *pc, const struct report *r,
 	for (i = 0; i < p.n; i++)
 		progress_row(d, r, e, i, &p, &lh);
 	vline(d, p.left, p.top, p.top + p.n * p.rowh, th->axis, 1);
-	cairo_restore(cr);
+	CV0(d, restore);
 	dc_free(d);
 }
 
@@ -2515,7 +2231,6 @@ sheet_statuses(struct dc *d, const struct report *r,
     const struct edition *e, double y, double colw)
 {
 	const struct theme *th = d->th;
-	cairo_t		*cr = d->cr;
 	const double	 H = CHART_SHEET_HEIGHT, M = SHEET_M;
 	double		 h, oy, sth, py, ph;
 	char		*s;
@@ -2526,10 +2241,10 @@ sheet_statuses(struct dc *d, const struct report *r,
 	free(s);
 	oy = y + h + 8;
 	sth = fmin(chart_height_status(r, e, colw), H - M - 24 - oy);
-	cairo_save(cr);
-	cairo_translate(cr, M, oy);
-	chart_draw_status(cr, d->pc, r, e, colw, sth);
-	cairo_restore(cr);
+	CV0(d, save);
+	CV(d, translate, M, oy);
+	chart_draw_status(d->cv, d->pc, r, e, colw, sth);
+	CV0(d, restore);
 	py = oy + sth + 8;
 	ph = H - M - 30 - py;
 	if (eds_upto(r, e) > 1 && ph >= 40 + eds_upto(r, e) * 24) {
@@ -2537,11 +2252,11 @@ sheet_statuses(struct dc *d, const struct report *r,
 		py += text(d, s, th->size_label + 1, 1, M, py, HA_LEFT,
 		    th->text, colw, 1, NULL) + 6;
 		free(s);
-		cairo_save(cr);
-		cairo_translate(cr, M, py);
-		draw_progress(cr, d->pc, r, e, colw, fmin(H - M - 30 - py,
+		CV0(d, save);
+		CV(d, translate, M, py);
+		draw_progress(d->cv, d->pc, r, e, colw, fmin(H - M - 30 - py,
 		    eds_upto(r, e) * PROG_ROW + 36), 0);
-		cairo_restore(cr);
+		CV0(d, restore);
 	}
 	return oy;
 }
@@ -2595,9 +2310,9 @@ sheet_fig(struct dc *d, const struct chart_fig *f, double x, double y,
 
 	sheet_fig_size(d, f, vs, figw - 12, &vh, &lh, &dh);
 	boxh = vh + lh + dh + 2;
-	cairo_rectangle(d->cr, x, y + 2, 3, boxh - 4);
+	CV(d, rect, x, y + 2, 3, boxh - 4);
 	set_rgb(d, th->series[0]);
-	draw_fill(d->cr);
+	CV(d, fill, 0);
 	text(d, f->value, vs, 1, x + 12, y, HA_LEFT, th->series[0], figw - 12,
 	    1, NULL);
 	text(d, f->label, th->size_label, 1, x + 12, y + vh, HA_LEFT, th->text,
@@ -2659,30 +2374,30 @@ sheet_draft(struct dc *d)
 	PangoLayout	*l;
 	double		 lw, lh;
 
-	cairo_save(d->cr);
-	cairo_translate(d->cr, CHART_SHEET_WIDTH / 2, CHART_SHEET_HEIGHT / 2);
-	cairo_rotate(d->cr, -M_PI / 8);
+	CV0(d, save);
+	CV(d, translate, CHART_SHEET_WIDTH / 2, CHART_SHEET_HEIGHT / 2);
+	CV(d, rotate, -M_PI / 8);
 	l = lay(d, T("PROJET"), 110, 1, -1, 0);
 	lsize(l, &lw, &lh);
 	set_rgba(d, d->th->ink[INK_DRAFT_MARK], 0.12);
-	cairo_move_to(d->cr, -lw / 2, -lh / 2);
-	show(d->cr, l, 1);
+	CV(d, move_to, -lw / 2, -lh / 2);
+	CV(d, text, l, 1);
 	g_object_unref(l);
-	cairo_restore(d->cr);
+	CV0(d, restore);
 }
 
 void
-chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
+chart_draw_sheet(struct canvas *cv, PangoContext *pc, const struct report *r,
     const struct edition *e, int draft)
 {
 	struct dc	*d;
 	const double	 W = CHART_SHEET_WIDTH, M = SHEET_M;
 	double		 y, colw, fy;
 
-	d = dc_new(cr, pc);
-	cairo_save(cr);
+	d = dc_new(cv, pc);
+	CV0(d, save);
 	set_rgb(d, d->th->ink[INK_BACKGROUND]);
-	draw_paint(cr);
+	CV0(d, paint);
 	y = sheet_heading(d, r, e);
 	/* Left: the status overview; right: key figures. */
 	colw = (W - 2 * M) * 0.56;
@@ -2691,7 +2406,7 @@ chart_draw_sheet(cairo_t *cr, PangoContext *pc, const struct report *r,
 	sheet_footer(d, r, e);
 	if (draft)
 		sheet_draft(d);
-	cairo_restore(cr);
+	CV0(d, restore);
 	dc_free(d);
 }
 
@@ -2711,11 +2426,11 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 }
 
 double
-chart_heading_draw(cairo_t *cr, const struct chart_heading *hd)
+chart_heading_draw(struct canvas *cv, const struct chart_heading *hd)
 {
 	struct dc	*d;
 
-	d = dc_new(cr, pango_layout_get_context(hd->l));
+	d = dc_new(cv, pango_layout_get_context(hd->l));
 	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
 	dc_free(d);
 	return hd->h;
@@ -2742,14 +2457,14 @@ chart_heading_height(PangoContext *pc, const char *title, double w)
 }
 
 double
-chart_draw_heading(cairo_t *cr, PangoContext *pc, const char *title,
+chart_draw_heading(struct canvas *cv, PangoContext *pc, const char *title,
     double w)
 {
 	struct chart_heading hd;
 	double		 h;
 
 	chart_heading_init(&hd, pc, title, w);
-	h = chart_heading_draw(cr, &hd);
+	h = chart_heading_draw(cv, &hd);
 	chart_heading_free(&hd);
 	return h;
 }

@@ -1,6 +1,7 @@
 /*
- * Charts: one module draws every chart onto any cairo_t (a PDF page, an
- * SVG file, a PNG preview), with the pinned fonts, so a chart looks the
+ * Charts: one module draws every chart onto a canvas (canvas.h: a cairo_t
+ * for a PDF page or a PNG, an SVG writer for the site), with the pinned
+ * fonts, so a chart looks the
  * same in the PDF, the SVG files and the site (the words that go with a
  * chart are chartdesc.h's).
  * Colours and sizes come from the process theme (theme.h: call
@@ -11,9 +12,9 @@
 #ifndef CHART_H
 #define CHART_H
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
+#include "canvas.h"
 #include "chartdesc.h"
 
 /* Standalone chart size [pt].  The site shows this drawing filling its
@@ -51,23 +52,23 @@ double	 chart_height_min(const struct indicator *, int year, double w);
  * reference to it): call before the context's last g_object_unref(). */
 void	 chart_forget(PangoContext *);
 
-/* Draw within the rectangle (0, 0, w, h) [pt] of cr; ctx comes from
+/* Draw within the rectangle (0, 0, w, h) [pt] of the canvas; ctx comes from
  * font_context().  Values after year are not drawn. */
-void	 chart_draw(cairo_t *, PangoContext *, const struct indicator *,
+void	 chart_draw(struct canvas *, PangoContext *, const struct indicator *,
 	    int year, double w, double h);
-void	 chart_draw_status(cairo_t *, PangoContext *, const struct report *,
+void	 chart_draw_status(struct canvas *, PangoContext *, const struct report *,
 	    const struct edition *, double w, double h);
-void	 chart_draw_progress(cairo_t *, PangoContext *,
+void	 chart_draw_progress(struct canvas *, PangoContext *,
 	    const struct report *, const struct edition *, double w, double h);
 /* The one-page synthesis, CHART_SHEET_WIDTH x CHART_SHEET_HEIGHT; draft
  * adds a "Projet" mark. */
-void	 chart_draw_sheet(cairo_t *, PangoContext *, const struct report *,
+void	 chart_draw_sheet(struct canvas *, PangoContext *, const struct report *,
 	    const struct edition *, int draft);
 
 /* Height [pt] of a title band for a standalone chart of width w, and
  * drawing it at (0, 0).  chart_draw_heading() returns the height used. */
 double	 chart_heading_height(PangoContext *, const char *title, double w);
-double	 chart_draw_heading(cairo_t *, PangoContext *, const char *title,
+double	 chart_draw_heading(struct canvas *, PangoContext *, const char *title,
 	    double w);
 /* The same with the title laid out once: init, then h is the band's
  * height, draw (returns h), free. */
@@ -77,7 +78,7 @@ struct chart_heading {
 };
 void	 chart_heading_init(struct chart_heading *, PangoContext *,
 	    const char *title, double w);
-double	 chart_heading_draw(cairo_t *, const struct chart_heading *);
+double	 chart_heading_draw(struct canvas *, const struct chart_heading *);
 void	 chart_heading_free(struct chart_heading *);
 
 /* ---- helpers, exported for the tests ---- */
@@ -93,76 +94,13 @@ struct ticks {
 };
 void	 chart_ticks(double lo, double hi, int maxn, double minstep,
 	    struct ticks *);
-/* ---- text as text, for SVG output ---- */
 
-/*
- * cairo's SVG surface writes every glyph as an outline.  With a
- * chart_texts attached to a cairo_t, every line of text a chart draws on
- * it is recorded here instead (what it says, where, in which font and
- * colour, how wide pango laid it out), and a placeholder fill takes its
- * place in the drawing, so that the SVG writer puts a real <text> where
- * the glyphs would have been, above what was drawn before and under what
- * is drawn after.  The placeholder of a layout (all its lines) is a paint
- * of the whole surface in half-transparent magenta, nothing a chart
- * draws and the cheapest operation for cairo to write: cairo 1.16 writes
- * it as a <rect> with exactly CHART_MARK_STYLE.  Without a chart_texts,
- * text is drawn as glyphs (PDF, PNG).
- */
-#define CHART_MARK_STYLE \
-	"fill:rgb(100%,0%,100%);fill-opacity:0.5;stroke:none;"
+/* ---- svg.c ---- */
 
-struct chart_text {
-	char	*s;		/* the characters shown, UTF-8, trimmed: an
-				   ellipsized line ends with "…", a line
-				   broken inside a word with "-" */
-	char	*family;	/* "Noto Sans" */
-	double	 x, y;		/* start of the baseline [device units] */
-	double	 m[4];		/* xx, yx, xy, yy of the user-to-device
-				   matrix (identity unless rotated) */
-	double	 size;		/* [user units] */
-	double	 width;		/* the advance pango measured for s [user
-				   units] */
-	double	 r, g, b, a;	/* fill, [0, 1] */
-	int	 bold, italic;
-	int	 rtl;		/* the line reads right to left (pango's
-				   resolved direction); x is still its left
-				   end */
-	int	 next;		/* another line of the same layout: under
-				   the placeholder of the one before */
-};
-
-struct chart_texts {
-	struct chart_text *t;
-	size_t		   n, cap;
-	int		   marked;	/* nothing drawn since the last
-					   placeholder: the next text goes
-					   under it (next set) */
-};
-
-/* Records the text drawn on cr into ts from now on (ts outlives cr's
- * drawing; NULL detaches). */
-void	 chart_texts_attach(cairo_t *, struct chart_texts *);
-void	 chart_texts_free(struct chart_texts *);
-
-/* ---- svg.c: a chart as a standalone, accessible SVG document ---- */
-
-/* Repairs the SVG text that cairo wrote (len bytes at svg) into out:
- * every id renumbered in document order as "<prefix>-gN" (and every
- * reference to it), role="img", aria-labelledby, <title> and <desc>
- * first, a viewBox.  Returns 0 if the text does not parse. */
-struct buf;
-int	 svg_repair(struct buf *out, const char *svg, size_t len,
-	    const char *prefix, const char *title, const char *desc);
-/* The same, and each placeholder of a recorded text (see chart_texts)
- * replaced in turn by its <text> element.  Returns 0 also when the
- * placeholders and ts->n differ. */
-int	 svg_repair_text(struct buf *out, const char *svg, size_t len,
-	    const char *prefix, const char *title, const char *desc,
-	    const struct chart_texts *ts);
 /* The standalone SVG of an indicator's chart (heading included), w [pt]
- * wide (CHART_WIDTH or CHART_NARROW_WIDTH), repaired, appended to out.
- * Returns 0 on a cairo error. */
-int	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
+ * wide (CHART_WIDTH or CHART_NARROW_WIDTH), appended to out. */
+struct buf;
+void	 svg_chart(struct buf *out, PangoContext *, const struct indicator *,
 	    int year, double w);
 
 #endif /* CHART_H */

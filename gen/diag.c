@@ -444,8 +444,6 @@ static const char *const msgtab[MSG__MAX] = {
 	"file too large (%lld bytes; at most %d)",
 	/* MSG_FILE_TOO_LARGE_MAX */
 	"file too large (at most %d bytes)",
-	/* MSG_SVG_CHART */
-	"%s: cannot draw the chart",
 	/* MSG_SVG_CARD */
 	"%s: cannot draw the social card",
 	/* MSG_HYPH_PATTERNS */

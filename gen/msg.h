@@ -220,7 +220,6 @@ enum msgid {
 	MSG_FILE_NOT_REGULAR,
 	MSG_FILE_TOO_LARGE,		/* size (long long), MAX_FILE_SIZE */
 	MSG_FILE_TOO_LARGE_MAX,		/* MAX_FILE_SIZE */
-	MSG_SVG_CHART,			/* file */
 	MSG_SVG_CARD,			/* file */
 	MSG_HYPH_PATTERNS,		/* path */
 	MSG__MAX

@@ -2372,13 +2372,15 @@ draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
 {
 	const struct lay_item *it;
 	struct lay_piece pc;
+	struct canvas_cairo cc;
 	double		 cy;
 	size_t		 i;
 
 	figure_begin(p, cr);
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
-	chart_draw(cr, p->ctx, f->ind, p->e->year, f->cw, f->ch);
+	canvas_cairo_init(&cc, cr);
+	chart_draw(&cc.cv, p->ctx, f->ind, p->e->year, f->cw, f->ch);
 	cairo_restore(cr);
 	elem_end(cr, "Figure");
 	cy = f->side ? y : y + f->ch + 8;

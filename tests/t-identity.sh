@@ -84,7 +84,7 @@ check "second theme: its primary colour in the site's theme" \
     grep -q -- '--primary: #6b1d4f;' two/2016/assets/theme.css
 check "second theme: the site's style sheet takes the masthead from it" \
     grep -q 'background: var(--primary);' two/2016/assets/site.css
-n=$(cat two/2016/charts/*.svg | grep -c 'rgb(41.960784%,11.372549%,30.980392%)')
+n=$(cat two/2016/charts/*.svg | grep -c '"#6b1d4f"')
 check "second theme: its primary colour in the charts' SVG ($n files)" \
     test "$n" -gt 0
 n=$(pixels two/2016/rapport-2016.pdf 1 70 36 80 50 6b1d4f)

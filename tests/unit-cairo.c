@@ -1,13 +1,10 @@
 /*
  * What the tool assumes of the cairo it runs with, checked on that cairo,
- * each failure naming its version:
- *  - the SVG repair pass (gen/svg.c) finds the placeholder of each text
- *    a chart draws by the exact style cairo 1.16 writes for it
- *    (CHART_MARK_STYLE, gen/chart.h);
- *  - the PDF finishing pass (gen/pdfpost.c) reads only the file layout
- *    cairo 1.16 writes (one classic cross-reference table, a trailer with
- *    /Size, /Root and /Info, no object streams).
- * A newer cairo that breaks either makes this fail loudly, before a build
+ * each failure naming its version: the PDF finishing pass
+ * (gen/pdfpost.c) reads only the file layout cairo 1.16 writes (one
+ * classic cross-reference table, a trailer with /Size, /Root and /Info,
+ * no object streams).
+ * A newer cairo that breaks it makes this fail loudly, before a build
  * fails with a less helpful message.  argv[1]: a folder for the PDF.
  * Prints "ok - NAME" or "not ok - NAME" lines, the way tests/run.sh
  * counts them.
@@ -18,95 +15,12 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
-#include "font.h"
-#include "theme.h"
-#include "chart.h"
 #include "tap.h"
-
-
-static cairo_status_t
-write_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static size_t
-count(const char *s, size_t len, const char *needle)
-{
-	const char	*p = s, *e = s + len;
-	size_t		 n = 0, nl = strlen(needle);
-
-	while ((p = memmem(p, (size_t)(e - p), needle, nl)) != NULL) {
-		n++;
-		p += nl;
-	}
-	return n;
-}
-
-/* Two chart headings with a shape between them, drawn the way svg.c
- * draws a chart: texts recorded, placeholders in cairo's drawing. */
-static void
-test_svg(void)
-{
-	struct buf	 raw = { NULL, 0, 0 }, out = { NULL, 0, 0 };
-	struct chart_texts ts = { NULL, 0, 0, 0 };
-	PangoFontMap	*fm;
-	PangoContext	*pc;
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-	char		*name, *detail, *r;
-	size_t		 n;
-	int		 repaired;
-
-	fm = font_map_new();
-	pc = font_context(fm);
-	s = cairo_svg_surface_create_for_stream(write_buf, &raw, 300, 200);
-	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-	cr = cairo_create(s);
-	chart_texts_attach(cr, &ts);
-	chart_draw_heading(cr, pc, "Victimes identifiées", 300);
-	cairo_rectangle(cr, 10, 80, 50, 50);
-	cairo_fill(cr);
-	cairo_translate(cr, 0, 120);
-	chart_draw_heading(cr, pc, "Deuxième titre", 300);
-	chart_texts_attach(cr, NULL);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-
-	n = count(raw.data, raw.len, "style=\"" CHART_MARK_STYLE "\"");
-	name = xasprintf("cairo %s writes each SVG text placeholder with "
-	    "style=\"%s\" (gen/svg.c finds them by it)",
-	    cairo_version_string(), CHART_MARK_STYLE);
-	/* What cairo wrote instead, for the message: its first <rect>. */
-	r = raw.data != NULL ? strstr(raw.data, "<rect") : NULL;
-	detail = xasprintf("%zu placeholders found for 2 texts; cairo's first "
-	    "rect: %.160s", n, r != NULL ? r : "(none)");
-	ok(n == 2 && ts.n >= 2, name, detail);
-	free(name);
-	free(detail);
-
-	repaired = svg_repair_text(&out, raw.data, raw.len, "t", "Titre",
-	    "Description", &ts);
-	name = xasprintf("cairo %s: the SVG repair pass puts a <text> in each "
-	    "placeholder", cairo_version_string());
-	ok(repaired && count(out.data, out.len, "<text") == ts.n &&
-	    count(out.data, out.len, CHART_MARK_STYLE) == 0, name, NULL);
-	free(name);
-
-	chart_texts_free(&ts);
-	buf_free(&raw);
-	buf_free(&out);
-	g_object_unref(pc);
-	g_object_unref(fm);
-}
 
 /* A tagged PDF with what pdf.c writes (metadata, outline, page labels,
  * structure, links to a named destination, a figure), then the
@@ -197,7 +111,6 @@ main(int argc, char *argv[])
 	}
 	printf("# cairo %s at run time, %s at build time\n",
 	    cairo_version_string(), CAIRO_VERSION_STRING);
-	test_svg();
 	test_pdf(argv[1]);
 	return failures != 0;
 }

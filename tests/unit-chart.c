@@ -1,7 +1,7 @@
 /*
  * Unit tests of the charts: nice ticks, number formatting at rounding
  * edges, the theme (parser, styles/theme.css against the defaults,
- * contrast), chart titles and descriptions, and the SVG repair pass.
+ * contrast), chart titles and descriptions, and the SVG canvas.
  * Prints one "ok - " or "not ok - " line per test.  Run from the top of
  * the tree (it reads styles/theme.css).
  */
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-svg.h>
+#include <cairo.h>
 
 #include "report.h"
 #include "extern.h"
@@ -441,207 +441,212 @@ words_tests(void)
 	free(s);
 }
 
-/* ---- SVG repair ---- */
+/* ---- the SVG canvas (gen/canvas_svg.c) ---- */
 
-static void
-repair_tests(void)
+/* The document of a drawing made by draw(cv) on a 100 x 50 canvas,
+ * prefix "p", title "T" and description "D".  Caller frees. */
+static char *
+svg_doc(void (*draw)(struct canvas *, void *), void *arg)
 {
-	static const char in[] =
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"100pt\" "
-	    "height=\"50pt\" version=\"1.1\">\n"
-	    "<defs><symbol id=\"glyph0-1\"><path d=\"M 0 0\"/></symbol>"
-	    "<clipPath id=\"clip1\"><rect width=\"1\" height=\"1\"/>"
-	    "</clipPath></defs>\n"
-	    "<g id=\"surface7\" clip-path=\"url(#clip1)\">"
-	    "<use xlink:href=\"#glyph0-1\" x=\"1\"/>"
-	    "<use xlink:href=\"#elsewhere\" x=\"2\"/></g>\n"
-	    "</svg>\n";
+	struct canvas_svg *cs;
 	struct buf	 out = { NULL, 0, 0 };
-	const char	*o;
 
-	expect("svg_repair: parses cairo's text", svg_repair(&out, in,
-	    sizeof(in) - 1, "m01-x", "Un titre & <b>", "Une description."));
-	o = out.data != NULL ? out.data : "";
-	expect("svg_repair: ids in document order under the prefix",
-	    strstr(o, "id=\"m01-x-g1\"><path") != NULL &&
-	    strstr(o, "<clipPath id=\"m01-x-g2\"") != NULL &&
-	    strstr(o, "<g id=\"m01-x-g3\"") != NULL &&
-	    strstr(o, "glyph0-1") == NULL && strstr(o, "surface7") == NULL);
-	expect("svg_repair: references follow",
-	    strstr(o, "clip-path=\"url(#m01-x-g2)\"") != NULL &&
-	    strstr(o, "xlink:href=\"#m01-x-g1\"") != NULL &&
-	    strstr(o, "xlink:href=\"#elsewhere\"") != NULL);
-	expect("svg_repair: role, aria-labelledby, viewBox added",
-	    strstr(o, "role=\"img\"") != NULL &&
-	    strstr(o, "aria-labelledby=\"m01-x-title m01-x-desc\"") != NULL &&
-	    strstr(o, "viewBox=\"0 0 100 50\"") != NULL);
-	expect("svg_repair: <title> then <desc> first, escaped",
-	    strstr(o, "version=\"1.1\" role=\"img\" aria-labelledby=\"m01-x-"
-	    "title m01-x-desc\" viewBox=\"0 0 100 50\"><title id=\"m01-x-"
-	    "title\">Un titre &amp; &lt;b&gt;</title><desc id=\"m01-x-desc\">"
-	    "Une description.</desc>") != NULL);
-	buf_reset(&out);
-	expect("svg_repair: refuses what is not SVG",
-	    !svg_repair(&out, "<html/>", 7, "p", "t", "d") &&
-	    !svg_repair(&out, "<svg", 4, "p", "t", "d"));
-	buf_free(&out);
+	cs = canvas_svg_new(100, 50, "p");
+	draw(canvas_svg_canvas(cs), arg);
+	canvas_svg_finish(cs, &out, "T", "D");
+	canvas_svg_free(cs);
+	return buf_detach(&out);
 }
 
-/* Text recorded on an SVG surface instead of glyphs, then written as
- * <text> in place of each placeholder. */
-static cairo_status_t
-to_buf(void *closure, const unsigned char *data, unsigned int len)
+static void
+draw_nothing(struct canvas *cv, void *arg)
 {
-	buf_put(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Two clips, nested, then one more after a restore; a fill and a
+ * stroke of one path (a marker), a rectangle, a circle. */
+static void
+draw_shapes(struct canvas *cv, void *arg)
+{
+	static const double dash[2] = { 4, 3 };
+	const struct canvas_ops *o = cv->ops;
+
+	o->save(cv);
+	o->translate(cv, 0, 10.5);
+	o->rect(cv, 0, 0, 10, 10);
+	o->clip(cv);
+	o->save(cv);
+	o->rect(cv, 1, 1, 5, 5);
+	o->clip(cv);
+	o->source(cv, 1, 0, 0, 1);
+	/* Two moves: the first draws nothing, as in cairo. */
+	o->move_to(cv, 50, 50);
+	o->move_to(cv, 1, 2);
+	o->line_to(cv, 3, 4);
+	o->line_width(cv, 0.6);
+	o->dash(cv, dash);
+	o->cap(cv, CANVAS_CAP_ROUND);
+	o->stroke(cv);
+	o->restore(cv);
+	o->restore(cv);
+	o->rect(cv, 0, 0, 1, 1);
+	o->clip(cv);
+	o->source(cv, 1, 1, 1, 0.85);
+	o->circle(cv, 20, 20, 4);
+	o->fill(cv, 1);
+	o->source(cv, 0, 0.447, 0.698, 1);
+	o->line_width(cv, 1);
+	o->join(cv, CANVAS_JOIN_ROUND);
+	o->stroke(cv);
+	/* Coordinates as cairo's 24.8 fixed point, ties to even. */
+	o->source(cv, 0, 0, 0, 1);
+	o->rect(cv, 129.908, 230.939453125, 0.5, 1.0 / 512);
+	o->fill(cv, 0);
+	o->paint(cv);
+}
+
+static void
+canvas_tests(void)
+{
+	char	*o;
+
+	o = svg_doc(draw_nothing, NULL);
+	expect("canvas_svg: the root, <title> then <desc> first",
+	    strcmp(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100pt\" "
+	    "height=\"50pt\" viewBox=\"0 0 100 50\" version=\"1.1\" "
+	    "stroke-miterlimit=\"10\" role=\"img\" aria-labelledby=\"p-title "
+	    "p-desc\"><title id=\"p-title\">T</title><desc id=\"p-desc\">D"
+	    "</desc>\n</svg>\n") == 0);
+	free(o);
+
+	o = svg_doc(draw_shapes, NULL);
+	expect("canvas_svg: clips as <clipPath> and groups, ids in order, "
+	    "closed at their restore",
+	    strstr(o, "<clipPath id=\"p-g1\"><path d=\"M 0 10.5 L 10 10.5 "
+	    "L 10 20.5 L 0 20.5 Z M 0 10.5\"/>\n</clipPath>\n<g clip-path=\""
+	    "url(#p-g1)\">\n<clipPath id=\"p-g2\">") != NULL &&
+	    strstr(o, "\"/>\n</g>\n</g>\n<clipPath id=\"p-g3\">") != NULL &&
+	    strstr(o, "</g>\n</svg>\n") != NULL);
+	expect("canvas_svg: a stroke in presentation attributes, a move "
+	    "after a move replaced",
+	    strstr(o, "<path fill=\"none\" stroke=\"#ff0000\" "
+	    "stroke-width=\"0.6\" stroke-linecap=\"round\" "
+	    "stroke-dasharray=\"4 3\" d=\"M 1 12.5 L 3 14.5\"/>") != NULL &&
+	    strstr(o, "style=") == NULL && strstr(o, "M 50 ") == NULL);
+	expect("canvas_svg: a fill kept for a stroke is one element; a "
+	    "circle as cairo's two half arcs",
+	    strstr(o, "<path fill=\"#ffffff\" fill-opacity=\"0.85\" "
+	    "stroke=\"#0072b2\" stroke-width=\"1\" stroke-linejoin=\"round\" "
+	    "d=\"M 24 20 C 24 25.332031 16 25.332031 16 20 C 16 14.667969 "
+	    "24 14.667969 24 20\"/>") != NULL);
+	expect("canvas_svg: coordinates in cairo's fixed point, ties to "
+	    "even; a rectangle's far sides added to its corner",
+	    strstr(o, "<path fill=\"#000000\" d=\"M 129.90625 230.9375 "
+	    "L 130.40625 230.9375 L 130.40625 230.9375 L 129.90625 230.9375 "
+	    "Z M 129.90625 230.9375\"/>") != NULL);
+	expect("canvas_svg: paint is the whole drawing",
+	    strstr(o, "<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" "
+	    "fill=\"#000000\"/>") != NULL);
+	free(o);
+}
+
+/* Text: the headings of chart.c as <text> lines. */
+struct heads {
+	PangoContext	*pc;
+	double		 w;
+};
+
+static void
+draw_heads(struct canvas *cv, void *arg)
+{
+	const struct heads *h = arg;
+
+	cv->ops->translate(cv, 10, 20);
+	chart_draw_heading(cv, h->pc, "Victimes" NBSP ": 1" NNBSP "118 en "
+	    "2016 & <b>", 400);
+	/* Two lines at most on a chart wider than the narrow variant: the
+	 * rest is cut with an ellipsis. */
+	chart_draw_heading(cv, h->pc, LONG_TITLE, h->w);
+}
+
+static void
+draw_draft(struct canvas *cv, void *arg)
+{
+	const struct heads *h = arg;
+	PangoLayout	*l;
+
+	cv->ops->rotate(cv, -M_PI / 4);
+	cv->ops->source(cv, 0.1, 0.1, 0.1, 0.12);
+	cv->ops->move_to(cv, 0, 0);
+	l = font_layout(h->pc, FONT_SANS, 110, PANGO_WEIGHT_BOLD);
+	pango_layout_set_text(l, "PROJET", -1);
+	cv->ops->text(cv, l, 1);
+	g_object_unref(l);
+}
+
+/* The number of times needle is in s. */
+static size_t
+count(const char *s, const char *needle)
+{
+	size_t	 n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
 }
 
 static void
 text_tests(void)
 {
-	static const char in[] =
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100pt\" "
-	    "height=\"50pt\" viewBox=\"0 0 100 50\" version=\"1.1\">\n"
-	    "<g id=\"surface3\">\n"
-	    "<path style=\"fill:rgb(0%,0%,0%);\" d=\"M 1 1 L 2 2 Z\"/>\n"
-	    "<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" style=\""
-	    CHART_MARK_STYLE "\"/>\n"
-	    "<rect x=\"0\" y=\"0\" width=\"100\" height=\"50\" style=\""
-	    CHART_MARK_STYLE "\"/>\n"
-	    "</g>\n</svg>\n";
-	struct chart_text t[2];
-	struct chart_texts ts = { t, 2, 2, 0 }, nts;
-	struct buf	 out = { NULL, 0, 0 }, raw = { NULL, 0, 0 };
-	cairo_surface_t	*s, *rs;
-	cairo_t		*cr;
+	struct heads	 h;
 	PangoFontMap	*fm;
-	PangoContext	*pc;
-	const char	*o;
-	size_t		 i;
-	int		 ok;
+	char		*o, *p, *q, *fam;
 
-	memset(t, 0, sizeof(t));
-	t[0].s = "1" NNBSP "234 <b> & co";
-	t[0].family = "Noto Sans";	/* the default heading face */
-	t[0].x = 12.345;
-	t[0].y = 30;
-	t[0].m[0] = t[0].m[3] = 1;
-	t[0].size = 9.5;
-	t[0].width = 48.126;
-	t[0].r = 0.1;
-	t[0].g = 0.1;
-	t[0].b = 0.1;
-	t[0].a = 1;
-	t[1] = t[0];
-	t[1].s = "PROJET";
-	t[1].m[0] = t[1].m[3] = 0.5;
-	t[1].m[1] = -0.5;
-	t[1].m[2] = 0.5;
-	t[1].bold = 1;
-	t[1].a = 0.12;
-	expect("svg_repair_text: writes each placeholder's text",
-	    svg_repair_text(&out, in, sizeof(in) - 1, "p", "T", "D", &ts));
-	o = out.data != NULL ? out.data : "";
-	expect("svg_repair_text: <text> escaped, textLength, in place",
-	    strstr(o, "<path fill=\"rgb(0%,0%,0%)\" d=\"M 1 1 L 2 2 "
-	    "Z\"/>\n<text x=\"12.35\" y=\"30\" font-size=\"9.5\" "
-	    "fill=\"#1a1a1a\" textLength=\"48.13\" lengthAdjust=\""
-	    "spacingAndGlyphs\">1" NNBSP "234 &lt;b&gt; &amp; co</text>\n")
-	    != NULL);
-	expect("svg_repair_text: rotated text as a matrix, opacity, bold",
-	    strstr(o, "<text transform=\"matrix(0.5 -0.5 0.5 0.5 12.35 30)\" "
-	    "font-size=\"9.5\" font-weight=\"bold\" fill=\"#1a1a1a\" "
-	    "fill-opacity=\"0.12\" textLength=\"48.13\"") != NULL);
-	expect("svg_repair_text: the family on the root, placeholders gone",
-	    strstr(o, " font-family=\"'Noto Sans', sans-serif\"><title") !=
-	    NULL && strstr(o, "100%,0%,100%") == NULL &&
-	    strstr(o, "<g id=\"p-g1\">") != NULL);
-	buf_reset(&out);
-	ts.n = 1;
-	expect("svg_repair_text: refuses more placeholders than texts",
-	    !svg_repair_text(&out, in, sizeof(in) - 1, "p", "T", "D", &ts) &&
-	    out.len == 0);
-	ts.n = 2;
-	expect("svg_repair: refuses placeholders without texts",
-	    !svg_repair(&out, in, sizeof(in) - 1, "p", "T", "D"));
-	buf_reset(&out);
-	expect("svg_repair: absurd sizes give a bounded viewBox",
-	    svg_repair(&out, "<svg width=\"1e300pt\" height=\"nan\"/>", 35,
-	    "p", "T", "D") && strstr(out.data, "viewBox=\"0 0 1000000000000 "
-	    "0\"") != NULL);
-	buf_reset(&out);
-	expect("svg_repair: refuses mismatched tags",
-	    !svg_repair(&out, "<svg><g></svg>", 14, "p", "T", "D") &&
-	    !svg_repair(&out, "<svg/><svg/>", 12, "p", "T", "D") &&
-	    !svg_repair(&out, "<svg a=\"1></svg>", 16, "p", "T", "D"));
-	buf_free(&out);
-
-	/* From chart.c: what a heading records on an SVG surface. */
-	memset(&ts, 0, sizeof(ts));
+	fam = xasprintf(" font-family=\"'%s', sans-serif\"><title", FONT_SANS);
 	fm = font_map_new();
-	pc = font_context(fm);
-	s = cairo_svg_surface_create_for_stream(to_buf, &raw, 200, 100);
-	cr = cairo_create(s);
-	chart_texts_attach(cr, &ts);
-	cairo_translate(cr, 10, 20);
-	chart_draw_heading(cr, pc, "Victimes" NBSP ": 1" NNBSP "118 en 2016",
-	    400);
-	/* Two lines at most on a chart wider than the narrow variant: the
-	 * rest is cut with an ellipsis. */
-	chart_draw_heading(cr, pc, LONG_TITLE, CHART_NARROW_WIDTH + 10);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	expect("chart_texts: one line per line of text, in order",
-	    ts.n == 3 && strcmp(ts.t[0].s, "Victimes" NBSP ": 1" NNBSP
-	    "118 en 2016") == 0);
-	ok = ts.n == 3;
-	for (i = 0; ok && i < ts.n; i++)
-		ok = ts.t[i].width > 0 && ts.t[i].size > 10 &&
-		    ts.t[i].bold && strcmp(ts.t[i].family, FONT_SANS) == 0 &&
-		    ts.t[i].m[0] == 1 && ts.t[i].m[1] == 0;
-	expect("chart_texts: width, size, weight, family", ok);
-	expect("chart_texts: position on the device (translate 10, 20)",
-	    ts.n > 0 && fabs(ts.t[0].x - 10) < 1e-9 && ts.t[0].y > 20 &&
-	    ts.t[0].y < 40);
-	expect("chart_texts: an ellipsized line shows \"…\"",
-	    ts.n == 3 && strlen(ts.t[2].s) > 3 &&
-	    strcmp(ts.t[2].s + strlen(ts.t[2].s) - 3, "…") == 0 &&
-	    ts.t[1].s[strlen(ts.t[1].s) - 1] != ' ');
-	ok = 0;
-	for (o = raw.data; o != NULL && (o = strstr(o, CHART_MARK_STYLE)) !=
-	    NULL; o++)
-		ok++;
-	expect("chart_texts: one placeholder per layout, no glyph",
-	    ok == 2 && raw.data != NULL && strstr(raw.data, "glyph") == NULL &&
-	    !ts.t[0].next && !ts.t[1].next && ts.t[2].next);
+	h.pc = font_context(fm);
+	h.w = CHART_NARROW_WIDTH + 10;
+	o = svg_doc(draw_heads, &h);
+	expect("canvas_svg: a <text> a line, escaped, textLength, the "
+	    "family on the root",
+	    count(o, "<text ") == 3 &&
+	    count(o, "lengthAdjust=\"spacingAndGlyphs\">") == 3 &&
+	    strstr(o, "font-weight=\"bold\" fill=\"#1a1a1a\" textLength=\"")
+	    != NULL && strstr(o, ">Victimes" NBSP ": 1" NNBSP "118 en 2016 "
+	    "&amp; &lt;b&gt;</text>\n") != NULL &&
+	    strstr(o, fam) != NULL);
+	expect("canvas_svg: text placed on the device (translate 10, 20)",
+	    strstr(o, "<text x=\"10\" y=\"") != NULL &&
+	    (p = strstr(o, "<text x=\"10\" y=\"")) != NULL &&
+	    atof(p + 16) > 20 && atof(p + 16) < 40);
+	p = strstr(o, "…</text>\n</svg>");
+	q = strstr(o, " </text>");
+	expect("canvas_svg: an ellipsized line shows \"…\", lines trimmed",
+	    p != NULL && q == NULL);
+	free(o);
+
 	/* The narrow variant's heading wraps it whole. */
-	memset(&nts, 0, sizeof(nts));
-	rs = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-	cr = cairo_create(rs);
-	chart_texts_attach(cr, &nts);
-	chart_draw_heading(cr, pc, LONG_TITLE, CHART_NARROW_WIDTH);
-	cairo_destroy(cr);
-	cairo_surface_destroy(rs);
-	ok = nts.n > 2;
-	for (i = 0; ok && i < nts.n; i++)
-		ok = strstr(nts.t[i].s, "…") == NULL;
-	expect("chart_texts: the narrow variant's heading wraps, uncut",
-	    ok && strstr(nts.t[nts.n - 1].s, "celle-ci") != NULL);
-	chart_texts_free(&nts);
-	buf_reset(&out);
-	expect("chart_texts: cairo's text repairs with the recorded lines",
-	    svg_repair_text(&out, raw.data, raw.len, "h", "T", "D", &ts) &&
-	    strstr(out.data, ">Victimes" NBSP ": 1" NNBSP "118 en 2016"
-	    "</text>") != NULL);
-	buf_free(&out);
-	buf_free(&raw);
-	chart_texts_free(&ts);
-	cairo_surface_destroy(s);
-	chart_forget(pc);
-	g_object_unref(pc);
+	h.w = CHART_NARROW_WIDTH;
+	o = svg_doc(draw_heads, &h);
+	expect("canvas_svg: the narrow variant's heading wraps, uncut",
+	    count(o, "<text ") > 3 && strstr(o, "…") == NULL &&
+	    strstr(o, "celle-ci</text>") != NULL);
+	free(o);
+
+	o = svg_doc(draw_draft, &h);
+	expect("canvas_svg: rotated text as a matrix, translucent, text "
+	    "even as an outline",
+	    strstr(o, "<text transform=\"matrix(0.7071 -0.7071 0.7071 0.7071 "
+	    "83.15 83.15)") != NULL && strstr(o, "font-size=\"110\" font-weight=\"bold\" "
+	    "fill=\"#1a1a1a\" fill-opacity=\"0.12\"") != NULL &&
+	    strstr(o, ">PROJET</text>") != NULL);
+	free(o);
+	free(fam);
+	chart_forget(h.pc);
+	g_object_unref(h.pc);
 	g_object_unref(fm);
 }
 
@@ -662,6 +667,7 @@ draw_tests(void)
 	struct indicator ind;
 	cairo_surface_t	*s;
 	cairo_t		*cr;
+	struct canvas_cairo cc;
 	PangoFontMap	*fm;
 	PangoContext	*pc;
 	size_t		 i;
@@ -671,6 +677,7 @@ draw_tests(void)
 	pc = font_context(fm);
 	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 640, 480);
 	cr = cairo_create(s);
+	canvas_cairo_init(&cc, cr);
 	memset(&ind, 0, sizeof(ind));
 	ind.id = "x";
 	ind.label = "Un indicateur";
@@ -684,10 +691,10 @@ draw_tests(void)
 			ind.chart = k == 0 ? CHART_LINE : k == 1 ? CHART_BAR :
 			    CHART_STACKED;
 			ind.categories = k == 2;
-			chart_draw(cr, pc, &ind, 2016, 640, chart_height(&ind,
-			    2016, 640));
-			chart_draw(cr, pc, &ind, 2010, 320, 100);
-			chart_draw(cr, pc, &ind, 2016, 40, 20);
+			chart_draw(&cc.cv, pc, &ind, 2016, 640,
+			    chart_height(&ind, 2016, 640));
+			chart_draw(&cc.cv, pc, &ind, 2010, 320, 100);
+			chart_draw(&cc.cv, pc, &ind, 2016, 40, 20);
 			ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 		}
 	expect("chart_draw: edge cases at any size, no cairo error", ok);
@@ -756,7 +763,7 @@ main(void)
 
 	theme_tests();
 	words_tests();
-	repair_tests();
+	canvas_tests();
 	text_tests();
 	draw_tests();
 	return failed ? 1 : 0;
