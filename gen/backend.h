@@ -171,10 +171,6 @@ struct pdfmeta {
 					 * PDF_UNTAGGED, for measuring only):
 					 * page content left as it is */
 };
-/* The element type pdf.c draws artifacts in (cairo 1.16 has no artifact
- * tag): pdfpost() makes /Artifact marked content of each such leaf and
- * takes it out of the structure tree. */
-#define PDFPOST_ARTIFACT	"Private"
 int	 pdfpost(const char *path, const struct pdfmeta *);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool

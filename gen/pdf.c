@@ -1680,6 +1680,13 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 }
 
 /*
+ * Artifacts (running heads, page numbers, rules, grounds, a repeated
+ * table header) are drawn outside every element, never inside a leaf:
+ * cairo 1.16 marks nothing there, and pdfpost() makes an /Artifact
+ * sequence of what it finds so.  An element of their own would cost
+ * what any element costs cairo (its tag recorded, replayed twice and
+ * written) for nothing in the tree.
+ *
  * A structure element: cairo_tag_begin() counted.  cairo 1.16 numbers
  * nothing, but it writes its tree in the order elements are begun, and
  * pdfpost() walks it in that order: the count names an element for it.
@@ -1731,25 +1738,6 @@ elem_lang(struct pdf *p, size_t e, const char *lang)
 	}
 	p->spanel[p->nspans] = e;
 	p->spanlang[p->nspans++] = xstrdup(lang);
-}
-
-/*
- * Artifacts (running heads, page numbers, rules, backgrounds): cairo
- * 1.16 has no artifact tag, so they are drawn in a leaf of the element
- * type PDFPOST_ARTIFACT, which nothing else uses, and pdfpost() turns
- * each into an /Artifact marked-content sequence and drops the element.
- * Never inside another leaf.
- */
-static void
-artifact_begin(struct pdf *p, cairo_t *cr)
-{
-	elem_begin(p, cr, PDFPOST_ARTIFACT, "");
-}
-
-static void
-artifact_end(cairo_t *cr)
-{
-	elem_end(cr, PDFPOST_ARTIFACT);
 }
 
 /*
@@ -1955,7 +1943,6 @@ static void
 draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
-	artifact_begin(p, cr);
 	if (it->role == LAY_ROLE_CODE) {
 		ink(cr, INK_CODE_BACKGROUND);
 		cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
@@ -1966,7 +1953,6 @@ draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		    y + 1, 2, pc->h - 2);
 	}
 	cairo_fill(cr);
-	artifact_end(cr);
 }
 
 /* A list item's label left of x, then its body opened, closed by the
@@ -2058,11 +2044,9 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 	elem_end(cr, tag);
 	if (it->style == STYLE_H1 && pc->last == it->nu) {
-		artifact_begin(p, cr);
 		ink(cr, INK_ACCENT);
 		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
 		cairo_fill(cr);
-		artifact_end(cr);
 	}
 }
 
@@ -2104,7 +2088,6 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	PangoLayout	*pl;
 	size_t		 c;
 
-	artifact_begin(p, cr);
 	if (r == 0) {
 		ink(cr, INK_TABLE_HEAD);
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
@@ -2113,10 +2096,8 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	ink(cr, INK_TABLE_RULE);
 	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
 	cairo_fill(cr);
-	if (!art) {
-		artifact_end(cr);
+	if (!art)
 		elem_begin(p, cr, "TR", "");
-	}
 	for (c = 0; c < t->ncols; c++) {
 		const char *tag = r < it->nhead ? "TH" : "TD";
 
@@ -2132,8 +2113,6 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	}
 	if (!art)
 		elem_end(cr, "TR");
-	else
-		artifact_end(cr);
 }
 
 /* A piece of a table.  A continuation's caption and header are
@@ -2148,9 +2127,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 
 	if (pc->cont && t->cont != NULL) {
 		ink(cr, INK_TEXT);
-		artifact_begin(p, cr);
 		show_lines(p, cr, t->cont, x, y);
-		artifact_end(cr);
 		y += it->conth;
 	}
 	e = elem_begin(p, cr, "Table", "");
@@ -2410,12 +2387,10 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 		elem_end(cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:
-		artifact_begin(p, cr);
 		ink(cr, INK_RULE);
 		cairo_rectangle(cr, x + it->w / 3, y + it->uh[0] / 2 - 0.3,
 		    it->w / 3, 0.6);
 		cairo_fill(cr);
-		artifact_end(cr);
 		break;
 	case ROLE_FIGURE:
 		draw_figure(p, cr, it->data, x, y);
@@ -2480,7 +2455,6 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 		free(s);
 	}
-	artifact_begin(p, cr);
 	hx = M_LEFT + head_logo(p, cr);
 	ink(cr, INK_MUTED);
 	show_at(cr, p->head, hx, HEAD_Y);
@@ -2521,7 +2495,6 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		ink(cr, INK_DRAFT_MARK);
 		show_at(cr, p->draftmark, M_LEFT, FOOT_Y);
 	}
-	artifact_end(cr);
 }
 
 /* A draft's mark across the page. */
@@ -2535,7 +2508,6 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
 		    T("PROJET"));
 	pl = p->watermark;
-	artifact_begin(p, cr);
 	cairo_save(cr);
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
@@ -2544,7 +2516,6 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
-	artifact_end(cr);
 }
 
 /* Plain text at (x, y) [top], wrapped at w; returns its height. */
@@ -2617,7 +2588,6 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	size_t		 i;
 
 	/* A band of the scale's colours, the report's key. */
-	artifact_begin(p, cr);
 	for (i = 0; i < sc->nscale; i++) {
 		struct rgb c = p->th->status[sc->scale[i].slot];
 
@@ -2629,7 +2599,6 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, 96, 52, 3);
 	cairo_fill(cr);
-	artifact_end(cr);
 	draw_cover_logo(p, cr);
 	y = 112;
 	y += cover_text(p, cr, e->institution, FONT_SANS, 10.5,
@@ -2651,11 +2620,9 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
 	buf_printf(&b, T("\n\nPublié le %s"), date);
-	artifact_begin(p, cr);
 	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
 	cairo_fill(cr);
-	artifact_end(cr);
 	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL,
 	    INK_TEXT_SOFT, x, PAGE_H - 176, w, 13.5);
 	buf_free(&b);

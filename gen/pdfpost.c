@@ -9,10 +9,11 @@
  *    version;
  *  - the structure tree pdf.c asked for: /Alt on each Figure, /Scope on
  *    each TH, continued paragraphs and tables merged into the element
- *    they continue, artifact leaves (PDFPOST_ARTIFACT) taken out;
- *  - page content: artifact leaves made /Artifact sequences, cairo's
- *    ActualText spans given an MCID of their own, soft hyphens out of
- *    the text (see content_fix()); ToUnicode maps without U+00AD;
+ *    they continue;
+ *  - page content: what is drawn outside every element made /Artifact
+ *    sequences, cairo's ActualText spans given an MCID of their own,
+ *    soft hyphens out of the text (see content_fix()); ToUnicode maps
+ *    without U+00AD;
  *  - link annotations with /Contents, /Tabs /S on pages with them, an
  *    outline root whose /Count is not negative;
  *  - a trailer /ID derived from the content, so two builds of the same
@@ -844,9 +845,9 @@ tree_unlink(struct pdf *f, const struct elem *e)
 
 /*
  * What pdf.c asked for and cairo could not write: continued elements
- * merged into the one they continue (their children move), artifact
- * leaves out of the tree, an /Alt on each Figure, a /Scope on each
- * header cell, a /Lang on each span in another language.
+ * merged into the one they continue (their children move), an /Alt on
+ * each Figure, a /Scope on each header cell, a /Lang on each span in
+ * another language.
  */
 static int
 tree_fix(struct pdf *f, const struct pdfmeta *m)
@@ -880,10 +881,7 @@ tree_fix(struct pdf *f, const struct pdfmeta *m)
 	}
 	for (i = 0; i < f->nel; i++) {
 		e = &f->el[i];
-		if (name_is(f, &e->sv, "/" PDFPOST_ARTIFACT)) {
-			e->dead = 1;
-			tree_unlink(f, e);
-		} else if (name_is(f, &e->sv, "/Figure") && nalt < m->nalts) {
+		if (name_is(f, &e->sv, "/Figure") && nalt < m->nalts) {
 			e->alt = ++nalt;
 			e->dirty = 1;
 		} else if (name_is(f, &e->sv, "/TH")) {
@@ -1169,63 +1167,6 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 	return 1;
 }
 
-/*
- * The parent tree: a page's array of the elements of its
- * marked-content identifiers loses the artifacts (null).
- */
-static int
-fix_parent_tree(struct pdf *f, const struct val *str)
-{
-	struct val	 pt, nums, k, v, a, x;
-	size_t		 i, j;
-	int		 change;
-
-	if (!dict_get(f, str, "/ParentTree", &pt) || !deref(f, &pt) ||
-	    pt.t != V_DICT)
-		return f->err == NULL;
-	if (!dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
-		return bad(f, pt.s, "parent tree without /Nums");
-	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
-		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
-			return 0;
-		if (v.t != V_REF)
-			continue;
-		a = v;
-		if (!deref(f, &a))
-			return 0;
-		if (a.t != V_ARRAY)
-			continue;
-		change = 0;
-		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
-		    j = skip_ws(f, x.e)) {
-			if (!parse_val(f, j, &x, 1))
-				return 0;
-			if (x.t == V_REF && x.i >= 0 &&
-			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
-			    f->el[f->eix[x.i] - 1].dead)
-				change = 1;
-		}
-		if (!change || f->rlen[v.i] != 0)
-			continue;
-		rep_begin(f, (size_t)v.i);
-		buf_putc(&f->rep, '[');
-		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
-		    j = skip_ws(f, x.e)) {
-			parse_val(f, j, &x, 1);
-			buf_putc(&f->rep, ' ');
-			if (x.t == V_REF && x.i >= 0 &&
-			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
-			    f->el[f->eix[x.i] - 1].dead)
-				BUF_PUTSL(&f->rep, "null");
-			else
-				buf_put(&f->rep, f->p + x.s, x.e - x.s);
-		}
-		BUF_PUTSL(&f->rep, " ]");
-		rep_end(f, (size_t)v.i);
-	}
-	return 1;
-}
-
 /* ---- page content ---- */
 
 /* Inflates the n bytes at p into out.  Returns 1, or 0 on a bad stream. */
@@ -1468,7 +1409,10 @@ at(const unsigned char *s, size_t i, size_t n, const char *lit)
 
 /*
  * A page's content, as cairo wrote it, made what a reader expects:
- *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - what is drawn outside every element (pdf.c draws its artifacts
+ *    so: running heads, page numbers, rules, grounds) an /Artifact
+ *    sequence, from the operator that starts its first text object,
+ *    path or image to the next element, q, Q or the end;
  *  - the empty spans cairo writes for characters without a glyph made
  *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
  *    a space ending a line becomes a space drawn (in a one-byte font);
@@ -1491,7 +1435,61 @@ struct cfix {
 	size_t		 name, namelen;	/* in s: the last name */
 	int		 spw;		/* the font's space width, 0: none */
 	int		 shown;		/* text shown since the last move */
+	int		 art;		/* an /Artifact sequence open */
 };
+
+/* Does the operator at c->i (len bytes) start something drawn: a text
+ * object, a path, an image or a shading? */
+static int
+cf_draws(const struct cfix *c, size_t len)
+{
+	const unsigned char *s = c->s + c->i;
+
+	return (len == 2 && (memcmp(s, "BT", 2) == 0 ||
+	    memcmp(s, "re", 2) == 0 || memcmp(s, "Do", 2) == 0 ||
+	    memcmp(s, "sh", 2) == 0 || memcmp(s, "BI", 2) == 0)) ||
+	    (len == 1 && s[0] == 'm');
+}
+
+/* The artifact open, if one is, closed. */
+static void
+cf_artifact_end(struct cfix *c)
+{
+	if (c->art) {
+		if (!is_ws(c->o->data[c->o->len - 1]))
+			buf_putc(c->o, '\n');
+		BUF_PUTSL(c->o, "EMC\n");
+		c->art = 0;
+	}
+}
+
+/*
+ * Before the operator at c->i outside every marked sequence: cairo
+ * marks only what is drawn inside a leaf of the tree, so what is drawn
+ * outside is an artifact.  Its sequence opens before the operands of
+ * the operator that starts the drawing, and closes before a q or Q so
+ * that it never straddles one.
+ */
+static void
+cf_artifact(struct cfix *c)
+{
+	struct buf	*o = c->o;
+	size_t		 len = word_end(c->s, c->i, c->n) - c->i;
+	static const char open[] = "\n/Artifact BMC";
+
+	if (c->pg->nst > 0)
+		return;
+	if (len == 1 && (c->s[c->i] == 'q' || c->s[c->i] == 'Q'))
+		cf_artifact_end(c);
+	else if (!c->art && cf_draws(c, len)) {
+		buf_put(o, open, sizeof(open) - 1);
+		memmove(o->data + c->opstart + sizeof(open) - 1,
+		    o->data + c->opstart, o->len - (sizeof(open) - 1) -
+		    c->opstart);
+		memcpy(o->data + c->opstart, open, sizeof(open) - 1);
+		c->art = 1;
+	}
+}
 
 /* May the byte c start a token content_fix() looks at? */
 static int
@@ -1533,7 +1531,8 @@ cf_verbatim(struct cfix *c)
 }
 
 /* "/Tag << /MCID n >> BDC" at c->i, the tag ending at j: opens the
- * element's sequence, or an /Artifact one.  Returns 1 if it was that. */
+ * element's sequence, closing the artifact open before it.  Returns 1
+ * if it was that. */
 static int
 cf_bdc_mcid(struct cfix *c, size_t j)
 {
@@ -1552,12 +1551,8 @@ cf_bdc_mcid(struct cfix *c, size_t j)
 	q->tag = i + 1;
 	q->taglen = j - i - 1;
 	q->split = 0;
-	if (j - i - 1 == strlen(PDFPOST_ARTIFACT) &&
-	    memcmp(s + i + 1, PDFPOST_ARTIFACT, j - i - 1) == 0) {
-		BUF_PUTSL(c->o, "/Artifact BMC");
-		q->mcid = -1;
-	} else
-		buf_put(c->o, s + i, k - i);
+	cf_artifact_end(c);
+	buf_put(c->o, s + i, k - i);
 	c->i = k;
 	return 1;
 }
@@ -1708,7 +1703,10 @@ cf_font(struct cfix *c)
 
 /*
  * A page's content, as cairo wrote it, made what a reader expects:
- *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - what is drawn outside every element (pdf.c draws its artifacts
+ *    so: running heads, page numbers, rules, grounds) an /Artifact
+ *    sequence, from the operator that starts its first text object,
+ *    path or image to the next element, q, Q or the end;
  *  - the empty spans cairo writes for characters without a glyph made
  *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
  *    a space ending a line becomes a space drawn (in a one-byte font);
@@ -1739,8 +1737,10 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 			continue;
 		op = g_ascii_isalpha(s[c.i]) || s[c.i] == '\'' ||
 		    s[c.i] == '"';
-		if (op)
+		if (op) {
 			cf_label_space(&c);
+			cf_artifact(&c);
+		}
 		if (cf_marked(&c))
 			continue;
 		if (s[c.i] == '/') {
@@ -1763,6 +1763,7 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 		}
 		buf_putc(o, s[c.i++]);
 	}
+	cf_artifact_end(&c);
 }
 
 /* Where the value of object num starts, after "num gen obj"; 0 after
@@ -2213,7 +2214,7 @@ page_mel(struct pdf *f, size_t arr, struct page *pg)
 }
 
 /* The page's parent tree array anew: its MCIDs' elements, the new ones
- * too, artifacts null. */
+ * too. */
 static void
 page_arr(struct pdf *f, size_t arr, const struct page *pg)
 {
@@ -2224,8 +2225,7 @@ page_arr(struct pdf *f, size_t arr, const struct page *pg)
 	buf_putc(&f->rep, '[');
 	for (j = 0; j < pg->nmel; j++) {
 		e = pg->mel[j];
-		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
-		    f->el[f->eix[e] - 1].dead))
+		if (e < 0 || (size_t)e >= f->size)
 			BUF_PUTSL(&f->rep, " null");
 		else {
 			buf_putc(&f->rep, ' ');
@@ -2740,23 +2740,21 @@ read_all(struct pdf *f, int fd)
 
 /*
  * The structure tree under the catalog root, if any, read into f->el
- * and fixed (tree_fix()); its root in *str.  Returns 1, or 0 after
- * bad().
+ * and fixed (tree_fix()).  Returns 1, or 0 after bad().
  */
 static int
-read_tree(struct pdf *f, const struct val *root, struct val *str,
-    const struct pdfmeta *m)
+read_tree(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 {
-	struct val	 k;
+	struct val	 str, k;
 	size_t		 i;
 
-	if (!dict_get(f, root, "/StructTreeRoot", str))
+	if (!dict_get(f, root, "/StructTreeRoot", &str))
 		return 1;
-	if (str->t != V_REF || !deref(f, str) || str->t != V_DICT ||
-	    !dict_get(f, str, "/Type", &k) ||
+	if (str.t != V_REF || !deref(f, &str) || str.t != V_DICT ||
+	    !dict_get(f, &str, "/Type", &k) ||
 	    !name_is(f, &k, "/StructTreeRoot"))
-		return bad(f, str->s, "bad structure tree root");
-	if (dict_get(f, str, "/K", &k) && !tree_kids(f, k, (size_t)-1, -1, 0))
+		return bad(f, str.s, "bad structure tree root");
+	if (dict_get(f, &str, "/K", &k) && !tree_kids(f, k, (size_t)-1, -1, 0))
 		return 0;
 	/* The root's children have the root as parent. */
 	for (i = 0; i < f->nel; i++)
@@ -2772,26 +2770,22 @@ read_tree(struct pdf *f, const struct val *root, struct val *str,
 static int
 finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 {
-	struct val	 root, str;
+	struct val	 root;
 	size_t		 i;
 
 	if (!get_obj(f, f->root, f->gen[f->root], &root))
 		return 0;
 	if (root.t != V_DICT)
 		return bad(f, f->off[f->root], "catalog is not a dictionary");
-	if (!read_tree(f, &root, &str, m))
+	if (!read_tree(f, &root, m))
 		return 0;
 	/* Pages first: their content adds MCIDs to elements. */
 	if (!fix_pages(f, &root, m))
 		return 0;
-	if (f->nel > 0) {
-		if (!fix_parent_tree(f, &str))
+	for (i = 0; i < f->nel; i++)
+		if ((f->el[i].dirty || f->el[i].dead) &&
+		    !write_elem(f, &f->el[i], m))
 			return 0;
-		for (i = 0; i < f->nel; i++)
-			if ((f->el[i].dirty || f->el[i].dead) &&
-			    !write_elem(f, &f->el[i], m))
-				return 0;
-	}
 	return fix_outline(f, &root) && f->err == NULL && write_all(f, m, u);
 }
 
