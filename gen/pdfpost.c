@@ -7,9 +7,9 @@
  *  - the information dictionary's dates in PDF form ("D:…", which cairo
  *    leaves out) and a producer that does not change with the cairo
  *    version;
- *  - the structure tree pdf.c asked for: /Alt on each Figure, /Scope on
- *    each TH, continued paragraphs and tables merged into the element
- *    they continue;
+ *  - the structure tree pdf.c recorded: the elements that hold elements
+ *    (cairo is handed only the leaves), /Alt on each Figure, /Scope on
+ *    each TH;
  *  - page content: what is drawn outside every element made /Artifact
  *    sequences, cairo's ActualText spans given an MCID of their own,
  *    soft hyphens out of the text (see content_fix()); ToUnicode maps
