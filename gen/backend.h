@@ -144,8 +144,20 @@ int	 svg_edition(const struct report *, const struct edition *,
  * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA
  * identifier, dates in PDF form, a /ID derived from the content, and
  * /Alt on each Figure structure element and /Lang on spans in another
- * language (cairo 1.16 cannot write them).
+ * language (cairo 1.16 cannot write them), the elements that hold
+ * elements (pdf.c hands cairo only the leaves: each costs cairo the
+ * same, and most of it at every page).
  * Returns 0 after diag_sys(). */
+
+/* An element of the structure tree, as pdf.c began it. */
+struct pdfnode {
+	char		 tag[16];	/* its type ("P", "TR") */
+	size_t		 parent;	/* 1 + index of its parent, 0: the
+					 * root */
+	int		 cairo;		/* a leaf handed to cairo; else
+					 * written by pdfpost() */
+};
+
 struct pdfmeta {
 	const char	*title;
 	const char	*subject;	/* or NULL */
@@ -157,27 +169,22 @@ struct pdfmeta {
 	const char	**alts;		/* alternative text of each Figure
 					 * structure element, in order */
 	size_t		 nalts;
-	const size_t	*merge;		/* pairs (e, to): structure element
-					 * e (numbered in the order cairo
-					 * began them) continues element to:
-					 * its children move there */
-	size_t		 nmerge;	/* numbers in merge (twice the pairs) */
+	const struct pdfnode *nodes;	/* every element, in the order
+					 * they were begun; none: cairo's
+					 * tree is the tree */
+	size_t		 nnodes;
 	const char *const *links;	/* pairs (destination, title): the
 					 * /Contents of links to it */
 	size_t		 nlinks;	/* strings in links */
-	const size_t	*spans;		/* structure elements (numbered as in
-					 * merge) of spans in another
-					 * language, */
+	const size_t	*spans;		/* elements handed to cairo (numbered
+					 * in the order cairo began them) of
+					 * spans in another language, */
 	const char *const *spanlangs;	/* and the /Lang of each */
 	size_t		 nspans;
 	int		 untagged;	/* drawn without structure (pdf.c's
 					 * PDF_UNTAGGED, for measuring only):
 					 * page content left as it is */
 };
-/* The element type pdf.c draws artifacts in (cairo 1.16 has no artifact
- * tag): pdfpost() makes /Artifact marked content of each such leaf and
- * takes it out of the structure tree. */
-#define PDFPOST_ARTIFACT	"Private"
 int	 pdfpost(const char *path, const struct pdfmeta *);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool

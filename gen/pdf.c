@@ -109,6 +109,9 @@ struct fig {
 #ifndef PDF_KEEP
 #define PDF_KEEP	(64u << 20)	/* [bytes] */
 #endif
+/* Structure elements open at once that the record follows (deeper ones
+ * take the deepest followed as parent). */
+#define NOPEN		64
 
 /*
  * What tagging costs is measured against the same PDF drawn untagged:
@@ -163,8 +166,7 @@ struct pdf {
 	struct mark	*mark;
 	size_t		 nmarks, markcap;
 	char		**pool;		/* strings the items point to */
-	const char	*tags[64];	/* structure tags open while drawing */
-	int		 ntags;
+	int		 ntags;		/* tag_open()'s groups open */
 	char		**alts;		/* Figure alternative texts, in
 					 * drawing order (copies) */
 	size_t		 nalts;
@@ -206,14 +208,15 @@ struct pdf {
 	struct block	 gap;
 	struct span	 gapsp[3];	/* strong > text, then text */
 	char		 gaptext[96];
-	/* Structure: what pdfpost() is told about cairo's tree. */
-	size_t		 nelems;	/* structure elements begun, in the
-					 * order of cairo's tree */
-	size_t		*elem;		/* [nitems] 1 + element of each
-					 * item's first piece, or 0 */
-	size_t		*merge;		/* pairs: element, element it
-					 * continues */
-	size_t		 nmerge, mergecap;
+	/* Structure: what pdfpost() is told about the tree. */
+	size_t		 nelems;	/* leaves begun, in the order of
+					 * cairo's tree */
+	struct pdfnode	*nodes;		/* every element begun (node_add()) */
+	size_t		 nnodes, nodecap;
+	size_t		 open[NOPEN];	/* 1 + node of the elements open */
+	int		 nopen;
+	size_t		*elem;		/* [nitems] 1 + node of the group of
+					 * each item's first piece, or 0 */
 	char		*figalt;	/* /Alt of the next Figure (a copy),
 					 * or NULL */
 	int		 hreq[8];	/* headings open: levels asked */
@@ -1549,7 +1552,7 @@ ref_attrs(const struct pdf *p, struct buf *b, const struct xref *x)
 
 static size_t	elem_begin(struct pdf *, cairo_t *, const char *,
 	    const char *);
-static void	elem_end(cairo_t *, const char *);
+static void	elem_end(struct pdf *, cairo_t *, const char *);
 
 /* The page numbers of the links that give one (after « voir »), in the
  * box layout.c left for each, right-aligned. */
@@ -1591,7 +1594,7 @@ draw_pagerefs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			show_at(cr, num, x0 + k->pnumw - w, ytop +
 			    it->base[line]);
 		cairo_restore(cr);
-		elem_end(cr, "Span");
+		elem_end(p, cr, "Span");
 		g_object_unref(num);
 	}
 }
@@ -1680,41 +1683,105 @@ draw_hyphen(struct pdf *p, cairo_t *cr, PangoLayoutLine *ln, double x,
 }
 
 /*
- * A structure element: cairo_tag_begin() counted.  cairo 1.16 numbers
- * nothing, but it writes its tree in the order elements are begun, and
- * pdfpost() walks it in that order: the count names an element for it.
- * Returns the element's number.  cairo 1.16 marks as content only what
- * is drawn inside a leaf of the tree (an element with no element
- * inside): every glyph is drawn in a leaf.
+ * Artifacts (running heads, page numbers, rules, grounds, a repeated
+ * table header) are drawn outside every element, never inside a leaf:
+ * cairo 1.16 marks nothing there, and pdfpost() makes an /Artifact
+ * sequence of what it finds so.  An element of their own would cost
+ * what any element costs cairo (its tag recorded, replayed twice and
+ * written) for nothing in the tree.
+ *
+ * The structure tree is recorded here, every element in the order it
+ * is begun (p->nodes), its parent the innermost one open.  Only the
+ * leaves, which hold the content, are handed to cairo (elem_begin());
+ * the elements that hold elements (group_begin(): a list, a row, a
+ * paragraph of runs) are written by pdfpost() from the record: cairo
+ * 1.16 costs the same for each element, whatever it holds.
+ */
+static size_t
+node_add(struct pdf *p, const char *tag, int incairo)
+{
+	struct pdfnode	*n;
+	int		 top = p->nopen < NOPEN ? p->nopen : NOPEN;
+
+	if (p->nnodes == p->nodecap) {
+		p->nodecap = p->nodecap ? p->nodecap * 2 : 256;
+		p->nodes = xreallocarray(p->nodes, p->nodecap,
+		    sizeof(*p->nodes));
+	}
+	n = &p->nodes[p->nnodes];
+	snprintf(n->tag, sizeof(n->tag), "%s", tag);
+	n->parent = top > 0 ? p->open[top - 1] : 0;
+	n->cairo = incairo;
+	return p->nnodes++;
+}
+
+/* Node n (1 + index) the innermost open; beyond the stack's depth,
+ * counted only, so that every end still matches its begin. */
+static void
+node_push(struct pdf *p, size_t n)
+{
+	if (p->nopen < NOPEN)
+		p->open[p->nopen] = n;
+	p->nopen++;
+}
+
+static void
+node_pop(struct pdf *p)
+{
+	if (p->nopen > 0)
+		p->nopen--;
+}
+
+/*
+ * A leaf: cairo_tag_begin() counted.  cairo 1.16 numbers nothing, but
+ * it writes its tree in the order elements are begun, and pdfpost()
+ * walks it in that order: the count names an element for it.  Returns
+ * the element's number.  cairo 1.16 marks as content only what is
+ * drawn inside a leaf of its tree: every glyph is drawn in a leaf, and
+ * no element is begun inside one.
  */
 static size_t
 elem_begin(struct pdf *p, cairo_t *cr, const char *tag, const char *attrs)
 {
+	node_push(p, node_add(p, tag, 1) + 1);
 	if (PDF_TAGGED)
 		cairo_tag_begin(cr, tag, attrs);
 	return p->nelems++;
 }
 
-/* The end of the element tag (the innermost one open). */
+/* The end of the leaf tag (the innermost element open). */
 static void
-elem_end(cairo_t *cr, const char *tag)
+elem_end(struct pdf *p, cairo_t *cr, const char *tag)
 {
+	node_pop(p);
 	if (PDF_TAGGED)
 		cairo_tag_end(cr, tag);
 }
 
-/* Element e (a continued paragraph or table) is to become part of
- * element to: pdfpost() moves its children there. */
-static void
-elem_merge(struct pdf *p, size_t e, size_t to)
+/* An element that holds elements, never content of its own: recorded
+ * only.  Returns 1 + its node, which group_reopen() takes. */
+static size_t
+group_begin(struct pdf *p, const char *tag)
 {
-	if (p->nmerge + 2 > p->mergecap) {
-		p->mergecap = p->mergecap ? p->mergecap * 2 : 64;
-		p->merge = xreallocarray(p->merge, p->mergecap,
-		    sizeof(*p->merge));
-	}
-	p->merge[p->nmerge++] = e;
-	p->merge[p->nmerge++] = to;
+	size_t	 n = node_add(p, tag, 0) + 1;
+
+	node_push(p, n);
+	return n;
+}
+
+/* Group n (group_begin()'s) open again: the next piece of a paragraph
+ * or a table, whose elements join the first piece's. */
+static void
+group_reopen(struct pdf *p, size_t n)
+{
+	node_push(p, n);
+}
+
+/* The end of the innermost group. */
+static void
+group_end(struct pdf *p)
+{
+	node_pop(p);
 }
 
 /* Element e is a span in language lang: pdfpost() gives it a /Lang
@@ -1731,25 +1798,6 @@ elem_lang(struct pdf *p, size_t e, const char *lang)
 	}
 	p->spanel[p->nspans] = e;
 	p->spanlang[p->nspans++] = xstrdup(lang);
-}
-
-/*
- * Artifacts (running heads, page numbers, rules, backgrounds): cairo
- * 1.16 has no artifact tag, so they are drawn in a leaf of the element
- * type PDFPOST_ARTIFACT, which nothing else uses, and pdfpost() turns
- * each into an /Artifact marked-content sequence and drops the element.
- * Never inside another leaf.
- */
-static void
-artifact_begin(struct pdf *p, cairo_t *cr)
-{
-	elem_begin(p, cr, PDFPOST_ARTIFACT, "");
-}
-
-static void
-artifact_end(cairo_t *cr)
-{
-	elem_end(cr, PDFPOST_ARTIFACT);
 }
 
 /*
@@ -1775,32 +1823,28 @@ heading_tag(struct pdf *p, const char *tag)
 	return h[p->nhreq - 1 < 5 ? p->nhreq - 1 : 5];
 }
 
-/* Structure tags that span items (a figure, a list): opened and closed
- * in drawing order on a stack.  Beyond its depth, tags are left out
- * rather than unbalanced. */
+/* Structure tags that span items (a figure, a list): groups opened and
+ * closed in drawing order, counted so that a close without an open
+ * closes nothing. */
 static void
-tag_open(struct pdf *p, cairo_t *cr, const char *tag)
+tag_open(struct pdf *p, const char *tag)
 {
-	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0]))) {
-		elem_begin(p, cr, tag, "");
-		p->tags[p->ntags] = tag;
-	}
+	group_begin(p, tag);
 	p->ntags++;
 }
 
 static void
-tag_close(struct pdf *p, cairo_t *cr)
+tag_close(struct pdf *p)
 {
 	if (p->ntags == 0)
 		return;
 	p->ntags--;
-	if (p->ntags < (int)(sizeof(p->tags) / sizeof(p->tags[0])))
-		elem_end(cr, p->tags[p->ntags]);
+	group_end(p);
 }
 
 /* Opens the tags an item opens ("L LI"). */
 static void
-tag_opens(struct pdf *p, cairo_t *cr, const char *opens)
+tag_opens(struct pdf *p, const char *opens)
 {
 	char	*s, *t, *save;
 
@@ -1809,7 +1853,7 @@ tag_opens(struct pdf *p, cairo_t *cr, const char *opens)
 	s = xstrdup(opens);
 	for (t = strtok_r(s, " ", &save); t != NULL;
 	    t = strtok_r(NULL, " ", &save))
-		tag_open(p, cr, strcmp(t, "L") == 0 ? "L" : "LI");
+		tag_open(p, strcmp(t, "L") == 0 ? "L" : "LI");
 	free(s);
 }
 
@@ -1903,7 +1947,7 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 			g = lang_at(it, run->item->offset);
 			if (k != cur || g != curlang || open == NULL) {
 				if (open != NULL)
-					elem_end(cr, open);
+					elem_end(p, cr, open);
 				if (k >= 0 && link_attrs(p, it, &it->links[k],
 				    first, last, x, ytop, &b)) {
 					open = CAIRO_TAG_LINK;
@@ -1945,7 +1989,7 @@ draw_runs(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		}
 	}
 	if (open != NULL)
-		elem_end(cr, open);
+		elem_end(p, cr, open);
 	buf_free(&b);
 }
 
@@ -1955,7 +1999,6 @@ static void
 draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
-	artifact_begin(p, cr);
 	if (it->role == LAY_ROLE_CODE) {
 		ink(cr, INK_CODE_BACKGROUND);
 		cairo_rectangle(cr, x - it->pad, y - it->pad, it->w +
@@ -1966,7 +2009,6 @@ draw_text_ground(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		    y + 1, 2, pc->h - 2);
 	}
 	cairo_fill(cr);
-	artifact_end(cr);
 }
 
 /* A list item's label left of x (right of its text for a right-to-left
@@ -1980,8 +2022,8 @@ draw_label(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	ink(cr, lay_styles[it->style].ink);
 	show_at(cr, it->marker, it->rmarker ? x + it->w + 5 :
 	    x - 5 - layout_w(it->marker), ytop + it->base[0]);
-	elem_end(cr, "Lbl");
-	tag_open(p, cr, "LBody");
+	elem_end(p, cr, "Lbl");
+	tag_open(p, "LBody");
 }
 
 /* A contents entry's link over piece pc drawn at (x, y): the whole
@@ -2025,15 +2067,16 @@ draw_lines(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 }
 
 /* Piece pc of a text item, at (x, y), in its structure element: a
- * paragraph drawn in pieces is one element (pdfpost() merges them). */
+ * leaf, or a group of leaves (its runs, a contents entry's link); a
+ * paragraph drawn in pieces is one group. */
 static void
 draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	double		 ytop = y - it->top[pc->first];
 	const char	*tag;
-	size_t		 e;
 	int		 split = pc->first > 0 || pc->last < it->nu;
+	int		 runs = split || it->nlinks > 0 || it->nlangs > 0;
 
 	if (it->role == LAY_ROLE_CODE || it->role == LAY_ROLE_QUOTE)
 		draw_text_ground(p, cr, it, pc, x, y);
@@ -2042,28 +2085,30 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	tag = it->tag != NULL ? it->tag : "P";
 	if (pc->first == 0)
 		tag = heading_tag(p, tag);
-	e = elem_begin(p, cr, tag, "");
-	if (split && pc->first == 0)
-		p->elem[pc->item] = e + 1;
-	else if (split && p->elem[pc->item] != 0)
-		elem_merge(p, e, p->elem[pc->item] - 1);
+	if (it->role != ROLE_TOC && !runs)
+		elem_begin(p, cr, tag, "");
+	else if (pc->first > 0 && p->elem[pc->item] != 0)
+		group_reopen(p, p->elem[pc->item]);
+	else
+		p->elem[pc->item] = group_begin(p, tag);
 	if (it->role == ROLE_TOC) {
 		toc_link_begin(p, cr, it, pc, x, y);
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_toc(p, cr, it, x, ytop);
-		elem_end(cr, CAIRO_TAG_LINK);
-	} else if (split || it->nlinks > 0 || it->nlangs > 0) {
+		elem_end(p, cr, CAIRO_TAG_LINK);
+	} else if (runs) {
 		draw_runs(p, cr, it, pc->first, pc->last, x, ytop);
 		draw_pagerefs(p, cr, it, pc->first, pc->last, x, ytop);
 	} else
 		draw_lines(p, cr, it, pc->first, pc->last, x, ytop);
-	elem_end(cr, tag);
+	if (it->role != ROLE_TOC && !runs)
+		elem_end(p, cr, tag);
+	else
+		group_end(p);
 	if (it->style == STYLE_H1 && pc->last == it->nu) {
-		artifact_begin(p, cr);
 		ink(cr, INK_ACCENT);
 		cairo_rectangle(cr, x, y + pc->h + 6, 42, 2.2);
 		cairo_fill(cr);
-		artifact_end(cr);
 	}
 }
 
@@ -2105,7 +2150,6 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	PangoLayout	*pl;
 	size_t		 c;
 
-	artifact_begin(p, cr);
 	if (r == 0) {
 		ink(cr, INK_TABLE_HEAD);
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
@@ -2114,10 +2158,8 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 	ink(cr, INK_TABLE_RULE);
 	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
 	cairo_fill(cr);
-	if (!art) {
-		artifact_end(cr);
-		elem_begin(p, cr, "TR", "");
-	}
+	if (!art)
+		group_begin(p, "TR");
 	for (c = 0; c < t->ncols; c++) {
 		const char *tag = r < it->nhead ? "TH" : "TD";
 
@@ -2129,36 +2171,31 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 			    y + t->pad);
 		}
 		if (!art)
-			elem_end(cr, tag);
+			elem_end(p, cr, tag);
 	}
 	if (!art)
-		elem_end(cr, "TR");
-	else
-		artifact_end(cr);
+		group_end(p);
 }
 
 /* A piece of a table.  A continuation's caption and header are
  * repeated for the eye only: its rows join the first piece's Table
- * (pdfpost() merges them). */
+ * (one group). */
 static void
 draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	const struct lay_table *t = it->table;
-	size_t		 r, e;
+	size_t		 r;
 
 	if (pc->cont && t->cont != NULL) {
 		ink(cr, INK_TEXT);
-		artifact_begin(p, cr);
 		show_lines(p, cr, t->cont, x, y);
-		artifact_end(cr);
 		y += it->conth;
 	}
-	e = elem_begin(p, cr, "Table", "");
 	if (pc->cont && p->elem[pc->item] != 0)
-		elem_merge(p, e, p->elem[pc->item] - 1);
-	else if (!pc->cont && pc->last < it->nu)
-		p->elem[pc->item] = e + 1;
+		group_reopen(p, p->elem[pc->item]);
+	else
+		p->elem[pc->item] = group_begin(p, "Table");
 	if (pc->cont)
 		for (r = 0; r < it->nhead; r++) {
 			draw_row(p, cr, it, r, x, y, 1);
@@ -2168,7 +2205,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		draw_row(p, cr, it, r, x, y, 0);
 		y += it->uh[r];
 	}
-	elem_end(cr, "Table");
+	group_end(p);
 }
 
 static void
@@ -2210,7 +2247,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	elem_begin(p, cr, "Span", "");
 	ink(cr, INK_MUTED);
 	show_at(cr, lab, x, base);
-	elem_end(cr, "Span");
+	elem_end(p, cr, "Span");
 	x += layout_w(lab) + 8;
 	w = layout_w(txt) + 14;
 	elem_begin(p, cr, "Span", "");
@@ -2231,7 +2268,7 @@ draw_badge(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	}
 	ink(cr, INK_BADGE_TEXT);
 	show_at(cr, txt, x + 7, base);
-	elem_end(cr, "Span");
+	elem_end(p, cr, "Span");
 }
 
 /*
@@ -2352,15 +2389,18 @@ image_link_begin(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	buf_free(&b);
 }
 
-/* A Figure leaf, given the /Alt of the item that opened its group
- * (pdfpost() writes it). */
+/* A Figure, given the /Alt of the item that opened its group
+ * (pdfpost() writes it): a leaf, or a group (of a link). */
 static void
-figure_begin(struct pdf *p, cairo_t *cr)
+figure_begin(struct pdf *p, cairo_t *cr, int group)
 {
 	p->alts = xreallocarray(p->alts, p->nalts + 1, sizeof(*p->alts));
 	p->alts[p->nalts++] = p->figalt != NULL ? p->figalt : xstrdup("");
 	p->figalt = NULL;
-	elem_begin(p, cr, "Figure", "");
+	if (group)
+		group_begin(p, "Figure");
+	else
+		elem_begin(p, cr, "Figure", "");
 }
 
 /* A figure: the chart (vector, straight onto the page) as the Figure
@@ -2376,13 +2416,13 @@ draw_figure(struct pdf *p, cairo_t *cr, const struct fig *f, double x,
 	double		 cy;
 	size_t		 i;
 
-	figure_begin(p, cr);
+	figure_begin(p, cr, 0);
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
 	canvas_cairo_init(&cc, cr);
 	chart_draw(&cc.cv, p->ctx, f->ind, p->e->year, f->cw, f->ch);
 	cairo_restore(cr);
-	elem_end(cr, "Figure");
+	elem_end(p, cr, "Figure");
 	cy = f->side ? y : y + f->ch + 8;
 	for (i = 0; i < f->col.nitems; i++) {
 		it = &f->col.item[i];
@@ -2404,21 +2444,22 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 
 	switch (it->role) {
 	case LAY_ROLE_IMAGE:
-		figure_begin(p, cr);
+		/* A linked image: a Figure holding its Link. */
+		figure_begin(p, cr, it->nlinks > 0);
 		if (it->nlinks > 0)
 			image_link_begin(p, cr, it, x, y);
 		rc = draw_image(p, cr, it, x, y);
-		if (it->nlinks > 0)
-			elem_end(cr, CAIRO_TAG_LINK);
-		elem_end(cr, "Figure");
+		if (it->nlinks > 0) {
+			elem_end(p, cr, CAIRO_TAG_LINK);
+			group_end(p);
+		} else
+			elem_end(p, cr, "Figure");
 		break;
 	case LAY_ROLE_RULE:
-		artifact_begin(p, cr);
 		ink(cr, INK_RULE);
 		cairo_rectangle(cr, x + it->w / 3, y + it->uh[0] / 2 - 0.3,
 		    it->w / 3, 0.6);
 		cairo_fill(cr);
-		artifact_end(cr);
 		break;
 	case ROLE_FIGURE:
 		draw_figure(p, cr, it->data, x, y);
@@ -2426,7 +2467,7 @@ draw_box(struct pdf *p, cairo_t *cr, const struct lay_item *it, double x,
 	case ROLE_BADGE:
 		elem_begin(p, cr, it->tag != NULL ? it->tag : "P", "");
 		draw_badge(p, cr, it, x, y);
-		elem_end(cr, it->tag != NULL ? it->tag : "P");
+		elem_end(p, cr, it->tag != NULL ? it->tag : "P");
 		break;
 	default:
 		break;
@@ -2483,7 +2524,6 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		p->head = line_layout(p, FONT_SANS, 8, PANGO_WEIGHT_NORMAL, s);
 		free(s);
 	}
-	artifact_begin(p, cr);
 	hx = M_LEFT + head_logo(p, cr);
 	ink(cr, INK_MUTED);
 	show_at(cr, p->head, hx, HEAD_Y);
@@ -2524,7 +2564,6 @@ draw_frame(struct pdf *p, cairo_t *cr, size_t page, size_t npages,
 		ink(cr, INK_DRAFT_MARK);
 		show_at(cr, p->draftmark, M_LEFT, FOOT_Y);
 	}
-	artifact_end(cr);
 }
 
 /* A draft's mark across the page. */
@@ -2538,7 +2577,6 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 		p->watermark = line_layout(p, FONT_SANS, 96, PANGO_WEIGHT_BOLD,
 		    T("PROJET"));
 	pl = p->watermark;
-	artifact_begin(p, cr);
 	cairo_save(cr);
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
@@ -2547,7 +2585,6 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
-	artifact_end(cr);
 }
 
 /* Plain text at (x, y) [top], wrapped at w; returns its height. */
@@ -2572,7 +2609,7 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 	pango_attr_list_unref(al);
 	ink(cr, color);
 	/* A Span a line: lines ended by a newline are texts apart. */
-	elem_begin(p, cr, "P", "");
+	group_begin(p, "P");
 	iter = pango_layout_get_iter(pl);
 	do {
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
@@ -2582,10 +2619,10 @@ cover_text(struct pdf *p, cairo_t *cr, const char *text, const char *family,
 		    PANGO_SCALE);
 		pango_cairo_show_layout_line(cr,
 		    pango_layout_iter_get_line_readonly(iter));
-		elem_end(cr, "Span");
+		elem_end(p, cr, "Span");
 	} while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
-	elem_end(cr, "P");
+	group_end(p);
 	pango_layout_get_size(pl, NULL, &h);
 	g_object_unref(pl);
 	return (double)h / PANGO_SCALE;
@@ -2603,10 +2640,10 @@ draw_cover_logo(struct pdf *p, cairo_t *cr)
 		return;
 	logo_box(l, &w, COVER_LOGO_H);
 	p->figalt = xstrdup(l->alt);
-	figure_begin(p, cr);
+	figure_begin(p, cr, 0);
 	logo_draw(LOGO_MAIN, cr, M_LEFT, 96 - 14 - COVER_LOGO_H, w,
 	    COVER_LOGO_H);
-	elem_end(cr, "Figure");
+	elem_end(p, cr, "Figure");
 }
 
 static void
@@ -2620,7 +2657,6 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	size_t		 i;
 
 	/* A band of the scale's colours, the report's key. */
-	artifact_begin(p, cr);
 	for (i = 0; i < sc->nscale; i++) {
 		struct rgb c = p->th->status[sc->scale[i].slot];
 
@@ -2632,7 +2668,6 @@ draw_cover(struct pdf *p, cairo_t *cr)
 	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, 96, 52, 3);
 	cairo_fill(cr);
-	artifact_end(cr);
 	draw_cover_logo(p, cr);
 	y = 112;
 	y += cover_text(p, cr, e->institution, FONT_SANS, 10.5,
@@ -2654,11 +2689,9 @@ draw_cover(struct pdf *p, cairo_t *cr)
 		buf_printf(&b, "%s%s", i ? "\n" : "", e->authors[i]);
 	fmt_date(date, sizeof(date), e->date);
 	buf_printf(&b, T("\n\nPublié le %s"), date);
-	artifact_begin(p, cr);
 	ink(cr, INK_ACCENT);
 	cairo_rectangle(cr, x, PAGE_H - 190, w, 0.6);
 	cairo_fill(cr);
-	artifact_end(cr);
 	cover_text(p, cr, b.data, FONT_SANS, 9.5, PANGO_WEIGHT_NORMAL,
 	    INK_TEXT_SOFT, x, PAGE_H - 176, w, 13.5);
 	buf_free(&b);
@@ -2883,17 +2916,17 @@ draw_dest(cairo_t *cr, const struct lay_item *it, double y)
 static void
 open_item(struct pdf *p, cairo_t *cr, const struct lay_item *it)
 {
-	tag_opens(p, cr, it->opens);
+	tag_opens(p, it->opens);
 	if (it->group == NULL)
 		return;
 	/* A figure's group holds its caption, the Figure (the picture,
 	 * with an /Alt) and what follows it: a Div. */
 	if (strcmp(it->group, "Figure") == 0) {
-		tag_open(p, cr, "Div");
+		tag_open(p, "Div");
 		free(p->figalt);
 		p->figalt = xstrdup(it->alt != NULL ? it->alt : "");
 	} else
-		tag_open(p, cr, it->group);
+		tag_open(p, it->group);
 }
 
 /* Piece i of the pages, its unit loaded again if it was dropped, with
@@ -2935,9 +2968,9 @@ draw_piece(struct pdf *p, cairo_t *cr, size_t i)
 	}
 	if (pc->last == it->nu) {
 		if (it->gclose)
-			tag_close(p, cr);
+			tag_close(p);
 		for (k = 0; k < it->ncloses; k++)
-			tag_close(p, cr);
+			tag_close(p);
 	}
 	/* Drawn: its layouts go. */
 	if (--p->nleft[pc->item] == 0)
@@ -3001,11 +3034,11 @@ draw_document(struct pdf *p, cairo_surface_t *sf)
 	int		 ok;
 
 	cr = cairo_create(sf);
-	elem_begin(p, cr, "Document", "");
+	group_begin(p, "Document");
 	if ((ok = draw_pages(p, cr))) {
 		while (p->ntags > 0)
-			tag_close(p, cr);
-		elem_end(cr, "Document");
+			tag_close(p);
+		group_end(p);
 		outline(p, sf);
 		ok = check(p, cr);
 	}
@@ -3129,7 +3162,7 @@ post_free(struct pdf *p)
 	for (i = 0; i < p->nalts; i++)
 		free(p->alts[i]);
 	free(p->alts);
-	free(p->merge);
+	free(p->nodes);
 	for (i = 0; i < p->nlinks; i++)
 		free(p->links[i]);
 	free(p->links);
@@ -3192,8 +3225,8 @@ pdf_edition(const struct report *r, const struct edition *e,
 	pdf_free(&p);
 	meta.alts = (const char **)p.alts;
 	meta.nalts = p.nalts;
-	meta.merge = p.merge;
-	meta.nmerge = p.nmerge;
+	meta.nodes = p.nodes;
+	meta.nnodes = p.nnodes;
 	meta.links = (const char *const *)p.links;
 	meta.nlinks = p.nlinks;
 	meta.spans = p.spanel;

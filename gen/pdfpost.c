@@ -7,12 +7,13 @@
  *  - the information dictionary's dates in PDF form ("D:…", which cairo
  *    leaves out) and a producer that does not change with the cairo
  *    version;
- *  - the structure tree pdf.c asked for: /Alt on each Figure, /Scope on
- *    each TH, continued paragraphs and tables merged into the element
- *    they continue, artifact leaves (PDFPOST_ARTIFACT) taken out;
- *  - page content: artifact leaves made /Artifact sequences, cairo's
- *    ActualText spans given an MCID of their own, soft hyphens out of
- *    the text (see content_fix()); ToUnicode maps without U+00AD;
+ *  - the structure tree pdf.c recorded: the elements that hold elements
+ *    (cairo is handed only the leaves), /Alt on each Figure, /Scope on
+ *    each TH;
+ *  - page content: what is drawn outside every element made /Artifact
+ *    sequences, cairo's ActualText spans given an MCID of their own,
+ *    soft hyphens out of the text (see content_fix()); ToUnicode maps
+ *    without U+00AD;
  *  - link annotations with /Contents, /Tabs /S on pages with them, an
  *    outline root whose /Count is not negative;
  *  - a trailer /ID derived from the content, so two builds of the same
@@ -98,7 +99,12 @@ struct pdf {
 	 * began them (depth first from the root). */
 	struct elem	*el;
 	size_t		 nel, elcap;
-	size_t		*eix;		/* [size] 1 + index in el, or 0 */
+	size_t		*eix;		/* [size + nvirt] 1 + index in el,
+					 * or 0 */
+	size_t		 nvirt;		/* pdfmeta's groups: objects size,
+					 * size + 1... */
+	long long	*nobj;		/* [pdfmeta's nnodes] object of each
+					 * element begun */
 	/* New versions of objects, written in place of cairo's. */
 	struct buf	 rep;
 	size_t		*roff, *rlen;	/* [size] in rep; rlen 0: none */
@@ -119,7 +125,8 @@ enum kidt {
 	KID_ELEM,	/* v: object number of an element */
 	KID_MCID,	/* v: marked-content identifier */
 	KID_OTHER,	/* an object reference (OBJR) or MCR: bytes [s, e) */
-	KID_NEWMCID	/* v: an MCID added on page object s */
+	KID_NEWMCID,	/* v: an MCID added on page object s */
+	KID_REF		/* v: object number of an element, written anew */
 };
 
 struct kid {
@@ -133,11 +140,16 @@ struct elem {
 	long long	 parent;	/* object number; the root's for the
 					 * top */
 	struct val	 sv;		/* /S */
+	const char	*tag;		/* a group's type (pdfmeta's): no
+					 * object of cairo's; else NULL */
 	long long	 pg;		/* /Pg, or -1 */
 	struct kid	*kid;
 	size_t		 nkid, kidcap;
-	int		 dead;		/* out of the tree */
 	int		 dirty;		/* written anew */
+	int		 kidsnew;	/* its kids changed (new MCIDs) */
+	size_t		 ds, de;	/* cairo's dictionary: bytes [ds, de) */
+	struct val	 pv, kv;	/* in it, the values of /P and /K
+					 * (e 0: none) */
 	size_t		 alt;		/* 1 + index into the /Alt texts */
 	int		 th;		/* a header cell: gets /Scope */
 	size_t		 lang;		/* 1 + index into the spans' /Lang */
@@ -725,16 +737,22 @@ kid_add(struct elem *e, enum kidt t, long long v, size_t s, size_t en)
 }
 
 /* The entries of a structure element tree_kid() reads, in one pass. */
-enum { EK_S, EK_TYPE, EK_PG, EK_K, EK__MAX };
+enum { EK_S, EK_TYPE, EK_PG, EK_K, EK_P, EK__MAX };
 static const char *const elem_keys[EK__MAX] = {
 	"/S",		/* EK_S */
 	"/Type",	/* EK_TYPE */
 	"/Pg",		/* EK_PG */
-	"/K"		/* EK_K */
+	"/K",		/* EK_K */
+	"/P"		/* EK_P */
 };
 
 static int	 tree_elem(struct pdf *, struct val, const struct val *,
-		    long long, int);
+		    const struct val *, long long, int);
+static void	 put_ref(struct buf *, long long, unsigned);
+static void	 dict_copy(struct pdf *, struct buf *, const struct val *,
+		    const char *const *, size_t);
+static void	 rep_begin(struct pdf *, size_t);
+static void	 rep_end(struct pdf *, size_t);
 
 /*
  * One entry of a /K: an element (read, depth first), a marked-content
@@ -760,7 +778,7 @@ tree_kid(struct pdf *f, struct val k, size_t ei, long long parent,
 		    !name_is(f, &ev[EK_TYPE], "/StructElem"))) {
 			if (ei != (size_t)-1)
 				kid_add(&f->el[ei], KID_ELEM, k.i, k.s, k.e);
-			return tree_elem(f, k, ev, parent, depth + 1);
+			return tree_elem(f, k, &o, ev, parent, depth + 1);
 		}
 	}
 	if (k.t == V_DICT && dict_get(f, &k, "/S", &o))
@@ -790,8 +808,8 @@ tree_kids(struct pdf *f, struct val kids, size_t ei, long long parent,
 /* The element at reference r (the entries ev of its dictionary, read
  * by tree_kid()), child of object parent, and the elements under it. */
 static int
-tree_elem(struct pdf *f, struct val r, const struct val *ev,
-    long long parent, int depth)
+tree_elem(struct pdf *f, struct val r, const struct val *o,
+    const struct val *ev, long long parent, int depth)
 {
 	struct elem	*e;
 	size_t		 ei;
@@ -816,83 +834,143 @@ tree_elem(struct pdf *f, struct val r, const struct val *ev,
 	e->num = r.i;
 	e->parent = parent;
 	e->sv = ev[EK_S];
+	e->pv = ev[EK_P];
+	e->kv = ev[EK_K];
+	e->ds = o->s;
+	e->de = o->e;
 	e->pg = ev[EK_PG].e != 0 && ev[EK_PG].t == V_REF ? ev[EK_PG].i : -1;
 	if (ev[EK_K].e == 0)
 		return f->err == NULL;
 	return tree_kids(f, ev[EK_K], ei, r.i, depth);
 }
 
-/* Is kid k still in the tree (not an element taken out of it)? */
-static int
-kid_live(const struct pdf *f, const struct kid *k)
+/* The element begun i-th: pdfmeta's node i, or cairo's i-th. */
+static struct elem *
+elem_begun(const struct pdf *f, const struct pdfmeta *m, size_t i)
 {
-	return k->t != KID_ELEM || k->v < 0 || (size_t)k->v >= f->size ||
-	    f->eix[k->v] == 0 || !f->el[f->eix[k->v] - 1].dead;
+	return m->nnodes > 0 ? &f->el[f->eix[f->nobj[i]] - 1] : &f->el[i];
 }
 
-/* Element e, just taken out (dead), leaves its parent's kids: the
- * parent is written anew, without it (kid_live()).  Not removed from
- * the parent's array here: one element may have thousands of kids, and
- * as many taken out. */
-static void
-tree_unlink(struct pdf *f, const struct elem *e)
+/* Is element e of type name ("Figure")? */
+static int
+elem_is(const struct pdf *f, const struct elem *e, const char *name)
 {
-	if (e->parent < 0 || f->eix[e->parent] == 0)
-		return;		/* a child of the root */
-	f->el[f->eix[e->parent] - 1].dirty = 1;
+	if (e->tag != NULL)
+		return strcmp(e->tag, name) == 0;
+	return e->sv.e - e->sv.s == strlen(name) + 1 &&
+	    memcmp(f->p + e->sv.s + 1, name, strlen(name)) == 0;
+}
+
+/* A group of pdfmeta's, object num, in f->el after cairo's elements. */
+static size_t
+group_add(struct pdf *f, long long num, const char *tag)
+{
+	struct elem	*e;
+
+	if (f->nel == f->elcap) {
+		f->elcap = f->elcap ? f->elcap * 2 : 256;
+		f->el = xreallocarray(f->el, f->elcap, sizeof(*f->el));
+	}
+	e = &f->el[f->nel];
+	memset(e, 0, sizeof(*e));
+	e->num = num;
+	e->tag = tag;
+	e->pg = -1;
+	e->dirty = 1;
+	f->eix[num] = f->nel + 1;
+	return f->nel++;
 }
 
 /*
- * What pdf.c asked for and cairo could not write: continued elements
- * merged into the one they continue (their children move), artifact
- * leaves out of the tree, an /Alt on each Figure, a /Scope on each
- * header cell, a /Lang on each span in another language.
+ * pdf.c's tree (m->nodes) over cairo's, which holds its leaves: each
+ * group a new object (size, size + 1, ... in the order begun) whose
+ * kids are the elements recorded under it, in order; each leaf under a
+ * group given it as parent; the root's kids written anew (object rn,
+ * dictionary str).  A leaf's place under another leaf is cairo's.
  */
 static int
-tree_fix(struct pdf *f, const struct pdfmeta *m)
+tree_groups(struct pdf *f, const struct pdfmeta *m, long long rn,
+    const struct val *str)
 {
-	struct elem	*e, *to;
-	size_t		 i, j, nalt = 0;
+	static const char *const drop[] = { "/K" };
+	const struct pdfnode *n;
+	struct buf	 root = { NULL, 0, 0 };
+	struct elem	*e;
+	size_t		 i, r = 0, g = 0, ncairo = f->nel;
+	long long	 par;
 
-	for (i = 0; i + 1 < m->nmerge; i += 2) {
-		if (m->merge[i] >= f->nel || m->merge[i + 1] >= f->nel ||
-		    m->merge[i + 1] >= m->merge[i])
-			return bad(f, 0, "element to merge not in the "
-			    "structure tree");
-		e = &f->el[m->merge[i]];
-		to = &f->el[m->merge[i + 1]];
-		if (e->dead || to->dead)
-			continue;
-		for (j = 0; j < e->nkid; j++)
-			if (e->kid[j].t != KID_ELEM)
-				break;
-		if (j < e->nkid)
-			continue;	/* content of its own: left apart */
-		for (j = 0; j < e->nkid; j++) {
-			kid_add(to, KID_ELEM, e->kid[j].v, e->kid[j].s,
-			    e->kid[j].e);
-			f->el[f->eix[e->kid[j].v] - 1].parent = to->num;
-			f->el[f->eix[e->kid[j].v] - 1].dirty = 1;
-		}
-		to->dirty = 1;
-		e->dead = 1;
-		tree_unlink(f, e);
+	f->nobj = xcalloc(m->nnodes, sizeof(*f->nobj));
+	for (i = 0; i < m->nnodes; i++) {
+		n = &m->nodes[i];
+		if (n->parent > i || (n->parent > 0 &&
+		    m->nodes[n->parent - 1].cairo && !n->cairo))
+			return bad(f, 0, "group not in a group");
+		if (!n->cairo) {
+			f->nobj[i] = (long long)(f->size + g++);
+			group_add(f, f->nobj[i], n->tag);
+		} else if (r < ncairo)
+			f->nobj[i] = f->el[r++].num;
+		else
+			return bad(f, 0, "more leaves drawn than cairo wrote");
 	}
-	for (i = 0; i < f->nel; i++) {
-		e = &f->el[i];
-		if (name_is(f, &e->sv, "/" PDFPOST_ARTIFACT)) {
-			e->dead = 1;
-			tree_unlink(f, e);
-		} else if (name_is(f, &e->sv, "/Figure") && nalt < m->nalts) {
+	if (r != ncairo)
+		return bad(f, 0, "fewer leaves drawn than cairo wrote");
+	for (i = 0; i < m->nnodes; i++) {
+		n = &m->nodes[i];
+		if (n->parent > 0 && m->nodes[n->parent - 1].cairo)
+			continue;	/* cairo's */
+		e = &f->el[f->eix[f->nobj[i]] - 1];
+		if (n->cairo && e->parent != rn)
+			return bad(f, 0, "leaf of a group not at the root");
+		par = n->parent > 0 ? f->nobj[n->parent - 1] : rn;
+		if (e->parent != par) {
+			e->parent = par;
+			e->dirty = 1;
+		}
+		if (par == rn) {
+			buf_putc(&root, ' ');
+			put_ref(&root, f->nobj[i], f->gen[f->nobj[i]]);
+		} else
+				kid_add(&f->el[f->eix[par] - 1], KID_REF, f->nobj[i],
+			    0, 0);
+	}
+	rep_begin(f, (size_t)rn);
+	dict_copy(f, &f->rep, str, drop, 1);
+	BUF_PUTSL(&f->rep, "\n   /K [");
+	buf_put(&f->rep, root.data, root.len);
+	BUF_PUTSL(&f->rep, " ]\n>>");
+	rep_end(f, (size_t)rn);
+	buf_free(&root);
+	return 1;
+}
+
+/*
+ * What pdf.c asked for and cairo could not write: its groups
+ * (tree_groups()), an /Alt on each Figure, a /Scope on each header
+ * cell, a /Lang on each span in another language.
+ */
+static int
+tree_fix(struct pdf *f, const struct pdfmeta *m, long long rn,
+    const struct val *str)
+{
+	struct elem	*e;
+	size_t		 i, n, nalt = 0;
+
+	n = m->nnodes > 0 ? m->nnodes : f->nel;
+	if (m->nnodes > 0 && !tree_groups(f, m, rn, str))
+		return 0;
+	for (i = 0; i < n; i++) {
+		e = elem_begun(f, m, i);
+		if (elem_is(f, e, "Figure") && nalt < m->nalts) {
 			e->alt = ++nalt;
 			e->dirty = 1;
-		} else if (name_is(f, &e->sv, "/TH")) {
+		} else if (e->tag == NULL && elem_is(f, e, "TH")) {
 			e->th = 1;
 			e->dirty = 1;
 		}
 	}
 	for (i = 0; i < m->nspans; i++) {
-		if (m->spans[i] >= f->nel)
+		if (m->spans[i] >= f->nel || f->el[m->spans[i]].tag != NULL)
 			return bad(f, 0, "span with a language not in the "
 			    "structure tree");
 		f->el[m->spans[i]].lang = i + 1;
@@ -1108,51 +1186,92 @@ rep_end(struct pdf *f, size_t num)
 	f->rlen[num] = f->rep.len - f->roff[num];
 }
 
-/* Element e written anew: its parent, children, /Alt, /Scope, /Lang. */
+/* The kids of element e, as a /K value. */
+static void
+write_kids(struct pdf *f, const struct elem *e)
+{
+	size_t		 i;
+
+	BUF_PUTSL(&f->rep, "[");
+	for (i = 0; i < e->nkid; i++) {
+		buf_putc(&f->rep, ' ');
+		if (e->kid[i].t == KID_REF)
+			put_ref(&f->rep, e->kid[i].v, f->gen[e->kid[i].v]);
+		else if (e->kid[i].t != KID_NEWMCID)
+			buf_put(&f->rep, f->p + e->kid[i].s,
+			    e->kid[i].e - e->kid[i].s);
+		else if ((long long)e->kid[i].s == e->pg)
+			put_num(&f->rep, e->kid[i].v);
+		else {
+			BUF_PUTSL(&f->rep, "<< /Type /MCR /Pg ");
+			put_ref(&f->rep, (long long)e->kid[i].s,
+			    f->gen[e->kid[i].s]);
+			BUF_PUTSL(&f->rep, " /MCID ");
+			put_num(&f->rep, e->kid[i].v);
+			BUF_PUTSL(&f->rep, " >>");
+		}
+	}
+	BUF_PUTSL(&f->rep, " ]");
+}
+
+/*
+ * Element e of cairo's with only its parent or its kids changed: its
+ * bytes as cairo wrote them, those two values replaced (no parsing:
+ * most of the tree changes so, as leaves move under pdf.c's groups).
+ */
+static void
+write_patched(struct pdf *f, const struct elem *e)
+{
+	const struct val *a = &e->pv, *b = e->kidsnew ? &e->kv : NULL;
+
+	if (b != NULL && b->s < a->s) {
+		a = b;
+		b = &e->pv;
+	}
+	buf_put(&f->rep, f->p + e->ds, a->s - e->ds);
+	if (a == &e->pv)
+		put_ref(&f->rep, e->parent, f->gen[e->parent]);
+	else
+		write_kids(f, e);
+	if (b != NULL) {
+		buf_put(&f->rep, f->p + a->e, b->s - a->e);
+		if (b == &e->pv)
+			put_ref(&f->rep, e->parent, f->gen[e->parent]);
+		else
+			write_kids(f, e);
+		a = b;
+	}
+	buf_put(&f->rep, f->p + a->e, e->de - a->e);
+}
+
+/* Element e written anew: its parent, children, /Alt, /Scope, /Lang;
+ * a group's whole. */
 static int
 write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 {
 	static const char *const drop[] = { "/P", "/K", "/Alt", "/A",
 	    "/Lang" };
 	struct val	 d;
-	size_t		 i, live;
 
-	if (e->dead) {
-		/* Out of the tree: nothing refers to it any more. */
-		rep_begin(f, (size_t)e->num);
-		BUF_PUTSL(&f->rep, "null");
+	rep_begin(f, (size_t)e->num);
+	if (e->tag == NULL && e->alt == 0 && !e->th && e->lang == 0 &&
+	    e->pv.e != 0 && (!e->kidsnew || e->kv.e != 0)) {
+		write_patched(f, e);
 		rep_end(f, (size_t)e->num);
 		return 1;
 	}
-	if (!get_obj(f, e->num, f->gen[e->num], &d))
+	if (e->tag != NULL) {
+		BUF_PUTSL(&f->rep, "<< /Type /StructElem\n   /S /");
+		buf_put(&f->rep, e->tag, strlen(e->tag));
+	} else if (!get_obj(f, e->num, f->gen[e->num], &d))
 		return 0;
-	rep_begin(f, (size_t)e->num);
-	dict_copy(f, &f->rep, &d, drop, 5);
+	else
+		dict_copy(f, &f->rep, &d, drop, 5);
 	BUF_PUTSL(&f->rep, "\n   /P ");
 	put_ref(&f->rep, e->parent, f->gen[e->parent]);
-	for (i = live = 0; i < e->nkid; i++)
-		live += kid_live(f, &e->kid[i]);
-	if (live > 0) {
-		BUF_PUTSL(&f->rep, "\n   /K [");
-		for (i = 0; i < e->nkid; i++) {
-			if (!kid_live(f, &e->kid[i]))
-				continue;
-			buf_putc(&f->rep, ' ');
-			if (e->kid[i].t != KID_NEWMCID)
-				buf_put(&f->rep, f->p + e->kid[i].s,
-				    e->kid[i].e - e->kid[i].s);
-			else if ((long long)e->kid[i].s == e->pg)
-				put_num(&f->rep, e->kid[i].v);
-			else {
-				BUF_PUTSL(&f->rep, "<< /Type /MCR /Pg ");
-				put_ref(&f->rep, (long long)e->kid[i].s,
-				    f->gen[e->kid[i].s]);
-				BUF_PUTSL(&f->rep, " /MCID ");
-				put_num(&f->rep, e->kid[i].v);
-				BUF_PUTSL(&f->rep, " >>");
-			}
-		}
-		BUF_PUTSL(&f->rep, " ]");
+	if (e->nkid > 0) {
+		BUF_PUTSL(&f->rep, "\n   /K ");
+		write_kids(f, e);
 	}
 	if (e->alt != 0) {
 		BUF_PUTSL(&f->rep, "\n   /Alt ");
@@ -1166,63 +1285,6 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 	}
 	BUF_PUTSL(&f->rep, "\n>>");
 	rep_end(f, (size_t)e->num);
-	return 1;
-}
-
-/*
- * The parent tree: a page's array of the elements of its
- * marked-content identifiers loses the artifacts (null).
- */
-static int
-fix_parent_tree(struct pdf *f, const struct val *str)
-{
-	struct val	 pt, nums, k, v, a, x;
-	size_t		 i, j;
-	int		 change;
-
-	if (!dict_get(f, str, "/ParentTree", &pt) || !deref(f, &pt) ||
-	    pt.t != V_DICT)
-		return f->err == NULL;
-	if (!dict_get(f, &pt, "/Nums", &nums) || nums.t != V_ARRAY)
-		return bad(f, pt.s, "parent tree without /Nums");
-	for (i = skip_ws(f, nums.s + 1); f->p[i] != ']'; i = skip_ws(f, v.e)) {
-		if (!parse_val(f, i, &k, 1) || !parse_val(f, k.e, &v, 1))
-			return 0;
-		if (v.t != V_REF)
-			continue;
-		a = v;
-		if (!deref(f, &a))
-			return 0;
-		if (a.t != V_ARRAY)
-			continue;
-		change = 0;
-		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
-		    j = skip_ws(f, x.e)) {
-			if (!parse_val(f, j, &x, 1))
-				return 0;
-			if (x.t == V_REF && x.i >= 0 &&
-			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
-			    f->el[f->eix[x.i] - 1].dead)
-				change = 1;
-		}
-		if (!change || f->rlen[v.i] != 0)
-			continue;
-		rep_begin(f, (size_t)v.i);
-		buf_putc(&f->rep, '[');
-		for (j = skip_ws(f, a.s + 1); f->p[j] != ']';
-		    j = skip_ws(f, x.e)) {
-			parse_val(f, j, &x, 1);
-			buf_putc(&f->rep, ' ');
-			if (x.t == V_REF && x.i >= 0 &&
-			    (size_t)x.i < f->size && f->eix[x.i] != 0 &&
-			    f->el[f->eix[x.i] - 1].dead)
-				BUF_PUTSL(&f->rep, "null");
-			else
-				buf_put(&f->rep, f->p + x.s, x.e - x.s);
-		}
-		BUF_PUTSL(&f->rep, " ]");
-		rep_end(f, (size_t)v.i);
-	}
 	return 1;
 }
 
@@ -1320,6 +1382,7 @@ new_mcid(struct page *pg, long long el, long long after)
 	    sizeof(*e->kid));
 	e->kid[i] = k;
 	e->dirty = 1;
+	e->kidsnew = 1;
 	return m;
 }
 
@@ -1468,7 +1531,10 @@ at(const unsigned char *s, size_t i, size_t n, const char *lit)
 
 /*
  * A page's content, as cairo wrote it, made what a reader expects:
- *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - what is drawn outside every element (pdf.c draws its artifacts
+ *    so: running heads, page numbers, rules, grounds) an /Artifact
+ *    sequence, from the operator that starts its first text object,
+ *    path or image to the next element, q, Q or the end;
  *  - the empty spans cairo writes for characters without a glyph made
  *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
  *    a space ending a line becomes a space drawn (in a one-byte font);
@@ -1491,7 +1557,61 @@ struct cfix {
 	size_t		 name, namelen;	/* in s: the last name */
 	int		 spw;		/* the font's space width, 0: none */
 	int		 shown;		/* text shown since the last move */
+	int		 art;		/* an /Artifact sequence open */
 };
+
+/* Does the operator at c->i (len bytes) start something drawn: a text
+ * object, a path, an image or a shading? */
+static int
+cf_draws(const struct cfix *c, size_t len)
+{
+	const unsigned char *s = c->s + c->i;
+
+	return (len == 2 && (memcmp(s, "BT", 2) == 0 ||
+	    memcmp(s, "re", 2) == 0 || memcmp(s, "Do", 2) == 0 ||
+	    memcmp(s, "sh", 2) == 0 || memcmp(s, "BI", 2) == 0)) ||
+	    (len == 1 && s[0] == 'm');
+}
+
+/* The artifact open, if one is, closed. */
+static void
+cf_artifact_end(struct cfix *c)
+{
+	if (c->art) {
+		if (!is_ws(c->o->data[c->o->len - 1]))
+			buf_putc(c->o, '\n');
+		BUF_PUTSL(c->o, "EMC\n");
+		c->art = 0;
+	}
+}
+
+/*
+ * Before the operator at c->i outside every marked sequence: cairo
+ * marks only what is drawn inside a leaf of the tree, so what is drawn
+ * outside is an artifact.  Its sequence opens before the operands of
+ * the operator that starts the drawing, and closes before a q or Q so
+ * that it never straddles one.
+ */
+static void
+cf_artifact(struct cfix *c)
+{
+	struct buf	*o = c->o;
+	size_t		 len = word_end(c->s, c->i, c->n) - c->i;
+	static const char open[] = "\n/Artifact BMC";
+
+	if (c->pg->nst > 0)
+		return;
+	if (len == 1 && (c->s[c->i] == 'q' || c->s[c->i] == 'Q'))
+		cf_artifact_end(c);
+	else if (!c->art && cf_draws(c, len)) {
+		buf_put(o, open, sizeof(open) - 1);
+		memmove(o->data + c->opstart + sizeof(open) - 1,
+		    o->data + c->opstart, o->len - (sizeof(open) - 1) -
+		    c->opstart);
+		memcpy(o->data + c->opstart, open, sizeof(open) - 1);
+		c->art = 1;
+	}
+}
 
 /* May the byte c start a token content_fix() looks at? */
 static int
@@ -1533,7 +1653,8 @@ cf_verbatim(struct cfix *c)
 }
 
 /* "/Tag << /MCID n >> BDC" at c->i, the tag ending at j: opens the
- * element's sequence, or an /Artifact one.  Returns 1 if it was that. */
+ * element's sequence, closing the artifact open before it.  Returns 1
+ * if it was that. */
 static int
 cf_bdc_mcid(struct cfix *c, size_t j)
 {
@@ -1552,12 +1673,8 @@ cf_bdc_mcid(struct cfix *c, size_t j)
 	q->tag = i + 1;
 	q->taglen = j - i - 1;
 	q->split = 0;
-	if (j - i - 1 == strlen(PDFPOST_ARTIFACT) &&
-	    memcmp(s + i + 1, PDFPOST_ARTIFACT, j - i - 1) == 0) {
-		BUF_PUTSL(c->o, "/Artifact BMC");
-		q->mcid = -1;
-	} else
-		buf_put(c->o, s + i, k - i);
+	cf_artifact_end(c);
+	buf_put(c->o, s + i, k - i);
 	c->i = k;
 	return 1;
 }
@@ -1708,7 +1825,10 @@ cf_font(struct cfix *c)
 
 /*
  * A page's content, as cairo wrote it, made what a reader expects:
- *  - each artifact leaf (PDFPOST_ARTIFACT) an /Artifact sequence;
+ *  - what is drawn outside every element (pdf.c draws its artifacts
+ *    so: running heads, page numbers, rules, grounds) an /Artifact
+ *    sequence, from the operator that starts its first text object,
+ *    path or image to the next element, q, Q or the end;
  *  - the empty spans cairo writes for characters without a glyph made
  *    plain: a soft hyphen (U+00AD, a break opportunity, not text) goes,
  *    a space ending a line becomes a space drawn (in a one-byte font);
@@ -1739,8 +1859,10 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 			continue;
 		op = g_ascii_isalpha(s[c.i]) || s[c.i] == '\'' ||
 		    s[c.i] == '"';
-		if (op)
+		if (op) {
 			cf_label_space(&c);
+			cf_artifact(&c);
+		}
 		if (cf_marked(&c))
 			continue;
 		if (s[c.i] == '/') {
@@ -1763,6 +1885,7 @@ content_fix(const unsigned char *s, size_t n, struct page *pg,
 		}
 		buf_putc(o, s[c.i++]);
 	}
+	cf_artifact_end(&c);
 }
 
 /* Where the value of object num starts, after "num gen obj"; 0 after
@@ -2213,7 +2336,7 @@ page_mel(struct pdf *f, size_t arr, struct page *pg)
 }
 
 /* The page's parent tree array anew: its MCIDs' elements, the new ones
- * too, artifacts null. */
+ * too. */
 static void
 page_arr(struct pdf *f, size_t arr, const struct page *pg)
 {
@@ -2224,8 +2347,7 @@ page_arr(struct pdf *f, size_t arr, const struct page *pg)
 	buf_putc(&f->rep, '[');
 	for (j = 0; j < pg->nmel; j++) {
 		e = pg->mel[j];
-		if (e < 0 || (size_t)e >= f->size || (f->eix[e] != 0 &&
-		    f->el[f->eix[e] - 1].dead))
+		if (e < 0 || (size_t)e >= f->size)
 			BUF_PUTSL(&f->rep, " null");
 		else {
 			buf_putc(&f->rep, ' ');
@@ -2485,24 +2607,25 @@ struct placed {
 };
 
 /*
- * The new catalog (/Lang, /ViewerPreferences, /Metadata), information
- * dictionary (PDF dates, our producer) and XMP stream, in f->rep.  The
- * XMP stream is object f->size; a new information dictionary, when
- * cairo wrote none, f->size + 1.  Sets *info to the dictionary's number
- * and *size past our objects.  Returns 1, or 0 after bad().
+ * The new catalog (/MarkInfo, /Lang, /ViewerPreferences, /Metadata),
+ * information dictionary (PDF dates, our producer) and XMP stream, in
+ * f->rep.  The XMP stream is object f->size + f->nvirt (after the
+ * groups); a new information dictionary, when cairo wrote none, the
+ * next one.  Sets *info to the dictionary's number and *size past our
+ * objects.  Returns 1, or 0 after bad().
  */
 static int
 new_docinfo(struct pdf *f, const struct pdfmeta *m, size_t *info,
     size_t *size)
 {
 	static const char *const cat_drop[] = { "/Lang", "/ViewerPreferences",
-	    "/Metadata" };
+	    "/Metadata", "/MarkInfo" };
 	static const char *const info_drop[] = { "/CreationDate", "/ModDate",
 	    "/Producer" };
 	struct val	 v;
 	struct buf	 x = { NULL, 0, 0 };
 	char		 date[32];
-	size_t		 xmp = f->size;
+	size_t		 xmp = f->size + f->nvirt;
 	int		 y, mo, d;
 
 	if (m->date == NULL ||
@@ -2515,13 +2638,17 @@ new_docinfo(struct pdf *f, const struct pdfmeta *m, size_t *info,
 		return bad(f, f->off[f->root], "catalog or information "
 		    "dictionary used twice");
 
-	*size = f->size + 1;
+	*size = xmp + 1;
 	if (!get_obj(f, f->root, f->gen[f->root], &v))
 		return 0;
 	if (v.t != V_DICT)
 		return bad(f, f->off[f->root], "catalog is not a dictionary");
 	rep_begin(f, (size_t)f->root);
-	dict_copy(f, &f->rep, &v, cat_drop, 3);
+	dict_copy(f, &f->rep, &v, cat_drop, 4);
+	/* cairo 1.16 leaves it out when its tree holds only leaves (the
+	 * groups are written here): said whenever there is a tree. */
+	if (f->nel > 0)
+		BUF_PUTSL(&f->rep, "\n   /MarkInfo << /Marked true >>");
 	BUF_PUTSL(&f->rep, "\n   /Lang ");
 	pdf_text(&f->rep, m->lang);
 	buf_printf(&f->rep, "\n   /ViewerPreferences << /DisplayDocTitle "
@@ -2740,31 +2867,28 @@ read_all(struct pdf *f, int fd)
 
 /*
  * The structure tree under the catalog root, if any, read into f->el
- * and fixed (tree_fix()); its root in *str.  Returns 1, or 0 after
- * bad().
+ * and fixed (tree_fix()).  Returns 1, or 0 after bad().
  */
 static int
-read_tree(struct pdf *f, const struct val *root, struct val *str,
-    const struct pdfmeta *m)
+read_tree(struct pdf *f, const struct val *root, const struct pdfmeta *m)
 {
-	struct val	 k;
+	struct val	 str, k;
 	size_t		 i;
 
-	if (!dict_get(f, root, "/StructTreeRoot", str))
+	if (!dict_get(f, root, "/StructTreeRoot", &str))
 		return 1;
-	if (str->t != V_REF || !deref(f, str) || str->t != V_DICT ||
-	    !dict_get(f, str, "/Type", &k) ||
+	if (str.t != V_REF || !deref(f, &str) || str.t != V_DICT ||
+	    !dict_get(f, &str, "/Type", &k) ||
 	    !name_is(f, &k, "/StructTreeRoot"))
-		return bad(f, str->s, "bad structure tree root");
-	if (dict_get(f, str, "/K", &k) && !tree_kids(f, k, (size_t)-1, -1, 0))
+		return bad(f, str.s, "bad structure tree root");
+	if (dict_get(f, &str, "/K", &k) && !tree_kids(f, k, (size_t)-1, -1, 0))
 		return 0;
 	/* The root's children have the root as parent. */
+	dict_get(f, root, "/StructTreeRoot", &k);
 	for (i = 0; i < f->nel; i++)
-		if (f->el[i].parent == -1) {
-			dict_get(f, root, "/StructTreeRoot", &k);
+		if (f->el[i].parent == -1)
 			f->el[i].parent = k.i;
-		}
-	return tree_fix(f, m);
+	return tree_fix(f, m, k.i, &str);
 }
 
 /* Everything the pass does, once the file is read: the new file in u.
@@ -2772,26 +2896,21 @@ read_tree(struct pdf *f, const struct val *root, struct val *str,
 static int
 finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 {
-	struct val	 root, str;
+	struct val	 root;
 	size_t		 i;
 
 	if (!get_obj(f, f->root, f->gen[f->root], &root))
 		return 0;
 	if (root.t != V_DICT)
 		return bad(f, f->off[f->root], "catalog is not a dictionary");
-	if (!read_tree(f, &root, &str, m))
+	if (!read_tree(f, &root, m))
 		return 0;
 	/* Pages first: their content adds MCIDs to elements. */
 	if (!fix_pages(f, &root, m))
 		return 0;
-	if (f->nel > 0) {
-		if (!fix_parent_tree(f, &str))
+	for (i = 0; i < f->nel; i++)
+		if (f->el[i].dirty && !write_elem(f, &f->el[i], m))
 			return 0;
-		for (i = 0; i < f->nel; i++)
-			if ((f->el[i].dirty || f->el[i].dead) &&
-			    !write_elem(f, &f->el[i], m))
-				return 0;
-	}
 	return fix_outline(f, &root) && f->err == NULL && write_all(f, m, u);
 }
 
@@ -2839,6 +2958,7 @@ pdf_free(struct pdf *f)
 		free(f->el[i].kid);
 	free(f->el);
 	free(f->eix);
+	free(f->nobj);
 	free(f->roff);
 	free(f->rlen);
 	free(f->fontw);
@@ -2850,16 +2970,20 @@ pdf_free(struct pdf *f)
 	free(f->alt);
 }
 
-/* The arrays indexed by object number, grown for the objects added. */
+/* The arrays indexed by object number, grown for the objects added:
+ * m's groups, the XMP stream, an information dictionary. */
 static void
-grow(struct pdf *f)
+grow(struct pdf *f, const struct pdfmeta *m)
 {
-	size_t	 n = f->size + 2;
+	size_t	 i, n;
 
+	for (i = 0; !m->untagged && i < m->nnodes; i++)
+		f->nvirt += !m->nodes[i].cairo;
+	n = f->size + f->nvirt + 2;
 	f->off = xreallocarray(f->off, n, sizeof(*f->off));
 	f->gen = xreallocarray(f->gen, n, sizeof(*f->gen));
-	f->off[f->size] = f->off[f->size + 1] = 0;
-	f->gen[f->size] = f->gen[f->size + 1] = 0;
+	for (i = f->size; i < n; i++)
+		f->off[i] = f->gen[i] = 0;
 	f->eix = xcalloc(n, sizeof(*f->eix));
 	f->roff = xcalloc(n, sizeof(*f->roff));
 	f->rlen = xcalloc(n, sizeof(*f->rlen));
@@ -2898,7 +3022,7 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		pdf_refused(&f);
 		goto out;
 	}
-	grow(&f);
+	grow(&f, m);
 	if (!finish(&f, m, &u))
 		pdf_refused(&f);
 	else

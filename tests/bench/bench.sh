@@ -15,8 +15,9 @@
 #                         tests/bench/package.json: make bench-deps)
 #   BENCH_HUGO_K="1 10"   sizes at which Hugo runs
 #   BENCH_CALLGRIND=1     what tagging costs in instructions, under
-#                         callgrind (the sample: 2 minutes of CPU; K = 10:
-#                         about 20); 0: CPU times only
+#                         callgrind: the 2016 PDF (the sample: 2 minutes
+#                         of CPU; K = 10: about 10) and the sample's whole
+#                         build (3 minutes); 0: CPU times only
 #   BENCH_TAGS_K="1 10"   sizes at which tagging is measured (1: the
 #                         sample, content/; 10: the generated content)
 #   BENCH_TAGS_RUNS=7     CPU-time runs of each build for it
@@ -446,21 +447,25 @@ if [ -z "$ONLY" ]; then
 	rm -rf "$S"
 fi
 
-# instr KEY BIN CONTENT: the instructions of BIN's 2016 PDF of CONTENT
-# under callgrind (its threads and any child process summed), as
+# instr KEY BIN CONTENT [OPTION...]: the instructions of BIN's build of
+# CONTENT with --jobs 1 (by default the 2016 PDF; else the options
+# given) under callgrind (its threads and any child process summed), as
 # KEY.instr.
 instr() {
+	ik=$1 ib=$2 ic=$3
+	shift 3
+	[ $# -gt 0 ] || set -- --format pdf --year 2016
 	rm -rf "$W/cg" "$W/tags-out"
 	mkdir -p "$W/cg"
-	say "bench: $1: callgrind of the 2016 PDF"
+	say "bench: $ik: callgrind of the build ($*)"
 	if valgrind --tool=callgrind --callgrind-out-file="$W/cg/cg.%p" \
-	    "$2" build --content "$3" --styles "$W/styles" --quiet \
-	    --format pdf --year 2016 --jobs 1 --out "$W/tags-out/out" \
-	    >"$W/cg/log" 2>&1; then
-		put "$1.instr" "$(cat "$W"/cg/cg.* | awk '
+	    "$ib" build --content "$ic" --styles "$W/styles" --quiet \
+	    --jobs 1 "$@" \
+	    --out "$W/tags-out/out" >"$W/cg/log" 2>&1; then
+		put "$ik.instr" "$(cat "$W"/cg/cg.* | awk '
 		    /^summary:/ { n += $2 } END { printf "%.0f", n }')"
 	else
-		put "$1.fail" 1
+		put "$ik.fail" 1
 		tail -n 5 "$W/cg/log" | sed 's/^/bench:   | /' >&2
 	fi
 	rm -rf "$W/cg" "$W/tags-out"
@@ -526,6 +531,14 @@ for k in $TAGS_K; do
 	[ -x /usr/bin/time ] && cpu "tags$k" "$C"
 	[ "$C" = "$TOP/content" ] || rm -rf "$C"
 done
+
+# The whole build of the sample (both editions: site, charts, PDF),
+# tagged and not, in instructions: what tagging costs the build.
+if [ "${BENCH_CALLGRIND:-1}" != 0 ] && have valgrind; then
+	instr tagsall.on "$BIN" "$TOP/content" --format html,pdf,svg
+	instr tagsall.off "$W/rapporteur-untagged" "$TOP/content" \
+	    --format html,pdf,svg
+fi
 
 # ---- the tables ----
 
@@ -699,10 +712,21 @@ tags_line() {
 	    "$(pf "${pi:-$pc}" 10 '<=')"
 }
 
+# tags_all: what tagging costs the whole build of the sample.
+tags_all() {
+	ion=$(get tagsall.on.instr) ioff=$(get tagsall.off.instr)
+	pi=$(awk -v a="$ion" -v b="$ioff" 'BEGIN { if (a != "" && b + 0 > 0)
+	    printf "%.1f", (a / b - 1) * 100 }')
+	printf -- '- tagging, whole build of the sample (both editions: HTML, SVG and PDF, --jobs 1): instructions +%s %% (%s against %s million, callgrind): %s\n' \
+	    "$(or "$pi")" "$(div "$ion" 1000000 %.0f)" \
+	    "$(div "$ioff" 1000000 %.0f)" "$(pf "$pi" 10 '<=')"
+}
+
 if [ -n "$ONLY" ]; then
 	{
 	echo "Target (issue 14), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end:"
 	for k in $TAGS_K; do tags_line "$k"; done
+	tags_all
 	echo
 	echo "Whole measurement: $(( $(date +%s) - START )) s."
 	} >"$W/bench.md"
@@ -833,6 +857,7 @@ echo
 echo "Target (issue 14), the sample's PDF (both editions, $(or "$(get sample.pdf.pages)") pages, $(cell sample.pdf) ms):"
 echo "- ≤ 8 KB per page: $(pf "$(bpp sample.pdf)" 8 '<=')"
 for k in $TAGS_K; do tags_line "$k"; done
+tags_all
 echo
 echo "Whole benchmark: $(( $(date +%s) - START )) s."
 } >"$W/bench.md"
