@@ -1,7 +1,7 @@
 /*
  * The pinned fonts: a fontconfig configuration made of explicit font files
- * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-noto-cjk,
- * fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
+ * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-wqy-microhei,
+ * fonts-noto-cjk, fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
  * styles/fonts/, built once per process.  No file of the user's
  * fontconfig configuration is read for layout: the system's is asked
  * only where the files of a family the theme names are, and which cache
@@ -56,6 +56,14 @@ static const char *const font_files[] = {
 	NOTO "NotoSansArmenian-Bold.ttf",
 	NOTO "NotoSansGeorgian-Regular.ttf",
 	NOTO "NotoSansGeorgian-Bold.ttf",
+	/*
+	 * Chinese, Japanese and Korean in TrueType outlines: cairo 1.16's
+	 * CFF subsetter loses some local subroutines of Noto Sans CJK's
+	 * CID-keyed CFF (which, depends on the other glyphs of the subset),
+	 * and the glyph is drawn blank.  Noto Sans CJK stays after it, for
+	 * the few characters it lacks.
+	 */
+	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 	/* Emoji and symbols, in outlines: cairo 1.16 embeds no colour
@@ -66,8 +74,9 @@ static const char *const font_files[] = {
 /*
  * Every family asked for is followed by these, in this order, bound as
  * strongly as the family itself: fallback follows this list, never the
- * language or the order fontconfig happens to sort fonts in.  Simplified
- * Chinese comes first of the CJK faces of the collection.
+ * language or the order fontconfig happens to sort fonts in.  WenQuanYi
+ * Micro Hei (one weight: bold CJK is set in it too) before Noto Sans CJK,
+ * whose Simplified Chinese comes first of the faces of its collection.
  */
 static const char fallback_rules[] =
 "<?xml version=\"1.0\"?>\n"
@@ -78,6 +87,7 @@ static const char fallback_rules[] =
 "<string>Noto Sans Devanagari</string><string>Noto Sans Bengali</string>"
 "<string>Noto Sans Tamil</string><string>Noto Sans Thai</string>"
 "<string>Noto Sans Armenian</string><string>Noto Sans Georgian</string>"
+"<string>WenQuanYi Micro Hei</string>"
 "<string>Noto Sans CJK SC</string><string>DejaVu Sans Mono</string>"
 "<string>Symbola</string>"
 "</edit></match></fontconfig>\n";
