@@ -29,7 +29,7 @@ BUILD_DEBS = build-essential pkg-config \
 	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
 	   librsvg2-dev fonts-sil-charis fonts-noto-core fonts-noto-cjk \
 	   fonts-wqy-microhei fonts-dejavu-core fonts-symbola fontconfig
-DEBS	 = $(BUILD_DEBS) libxml2-utils \
+DEBS	 = $(BUILD_DEBS) libxml2-utils mupdf-tools \
 	   qpdf poppler-utils librsvg2-bin openjdk-17-jre-headless \
 	   chromium git python3 python3-yaml locales strace \
 	   libreoffice-calc-nogui

@@ -160,6 +160,19 @@ for l in ar ru zh; do
 	realworld fpb-CONTRIBUTING-$l $F/CONTRIBUTING-$l.md ''
 done
 
+# The Chinese: each of its characters drawn, not only in the PDF's text
+# (a glyph cairo's subset of a CFF font lost is blank on the page): the
+# 482 distinct ones, 如 (U+5982) among them.
+o=out-fpb-CONTRIBUTING-zh/2016
+python3 "$TOP/tests/drawn.py" $o/rapport-2016.pdf >drawn.out 2>&1
+st=$?
+if [ $st = 0 ] && [ "$(sed -n "1s/.* //p" drawn.out)" = 482 ]; then
+	pass "realworld: every Chinese character of the guide is drawn in the PDF (482 distinct)"
+else
+	fail "realworld: every Chinese character of the guide is drawn in the PDF" \
+	    "status $st" "$(sort -u drawn.out | head -20)"
+fi
+
 # The Arabic: right to left in the PDF; in the site, its paragraphs and
 # headings have dir="auto" (its browser sets them right to left), its
 # lists and items dir="rtl" (markers on the right, a tight item's text

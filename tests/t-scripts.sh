@@ -22,7 +22,8 @@ else fail "the scripts content builds, with no warning" "rc=$rc" \
 
 # The fallback fonts are embedded, and nothing else than the pinned ones.
 pdffonts "$PDF" >"$WORK/fonts" 2>&1
-for f in NotoSansCJKsc NotoSansArabic NotoSansHebrew Symbola CharisSIL; do
+for f in WenQuanYiMicroHei NotoSansCJKsc NotoSansArabic NotoSansHebrew Symbola \
+    CharisSIL; do
 	if grep -q "+$f" "$WORK/fonts"; then pass "PDF embeds $f"
 	else fail "PDF embeds $f" "$(cat "$WORK/fonts")"; fi
 done
@@ -34,6 +35,8 @@ check "every word of the Chinese, Russian, Arabic, Hebrew, Greek and emoji \
 paragraphs is in the PDF's text, no U+FFFD" \
     $PY words "$PDF" "$M/m01.md" "$M/m02.md" "$M/m03.md"
 check "no glyph 0 (.notdef) drawn in the PDF" $PY glyph0 "$PDF"
+check "every CJK character of the PDF's text is drawn (pixels in its box)" \
+    python3 "$TOP/tests/drawn.py" "$PDF"
 check "the Arabic paragraph is set right to left, justified, its last line \
 flush right" $PY rtl "$PDF"
 check "no hyphen at the end of an Arabic or Chinese line" \
