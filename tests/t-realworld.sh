@@ -172,6 +172,14 @@ else
 	fail "realworld: every Chinese character of the guide is drawn in the PDF" \
 	    "status $st" "$(sort -u drawn.out | head -20)"
 fi
+# Its headings are bold: WenQuanYi Micro Hei (one weight) sets them too.
+pdffonts $o/rapport-2016.pdf >fonts 2>&1
+if grep -q '+WenQuanYiMicroHei ' fonts && ! grep -q '+NotoSansCJK' fonts; then
+	pass "realworld: the Chinese guide, headings too, in WenQuanYi Micro Hei only"
+else
+	fail "realworld: the Chinese guide, headings too, in WenQuanYi Micro Hei only" \
+	    "$(cat fonts)"
+fi
 
 # The Arabic: right to left in the PDF; in the site, its paragraphs and
 # headings have dir="auto" (its browser sets them right to left), its
