@@ -1,10 +1,10 @@
 /*
  * The pinned fonts: a fontconfig configuration made of explicit font files
  * (Debian packages fonts-sil-charis, fonts-noto-core, fonts-wqy-microhei,
- * fonts-noto-cjk, fonts-dejavu-core, fonts-symbola), the theme's faces and the files of
- * styles/fonts/, built once per process.  No file of the user's
- * fontconfig configuration is read for layout: the system's is asked
- * only where the files of a family the theme names are, and which cache
+ * fonts-noto-cjk, fonts-dejavu-core, fonts-symbola), the theme's faces
+ * and the files of styles/fonts/, built once per process.  No file of
+ * the user's fontconfig configuration is read for layout: the system's is
+ * asked only where the files of a family the theme names are, and which cache
  * holds the patterns of a font file (add_cached()).
  */
 #include <dirent.h>
