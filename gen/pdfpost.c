@@ -2685,13 +2685,42 @@ new_docinfo(struct pdf *f, const struct pdfmeta *m, size_t *info,
 }
 
 /*
+ * Element num, when it is written anew (write_elem()), at the end of
+ * f->rep for obj_bytes(), just before it is copied; elem_unput() takes
+ * it back: the new versions of the elements, most of the tree, are
+ * never all held at once beside the new file.  Returns 1, or 0 after
+ * bad().
+ */
+static int
+elem_put(struct pdf *f, size_t num, const struct pdfmeta *m)
+{
+	const struct elem *e;
+
+	if (f->eix[num] == 0)
+		return 1;
+	e = &f->el[f->eix[num] - 1];
+	return !e->dirty || write_elem(f, e, m);
+}
+
+static void
+elem_unput(struct pdf *f, size_t num)
+{
+	if (f->eix[num] == 0 || !f->el[f->eix[num] - 1].dirty)
+		return;
+	f->rep.len = f->roff[num];
+	f->rep.data[f->rep.len] = '\0';
+	f->rlen[num] = 0;
+}
+
+/*
  * cairo's header (everything before its first object), then streams as
  * they are and every other object into object streams of OBJSTM_N
  * objects (PDF 1.5 §7.5.7), compressed, to b; where each went in *pl.
  * Returns 1, or 0 after bad().
  */
 static int
-write_objects(struct pdf *f, struct buf *b, struct placed *pl)
+write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
+    struct placed *pl)
 {
 	struct val	 v;
 	struct buf	 hd = { NULL, 0, 0 }, body = { NULL, 0, 0 };
@@ -2704,7 +2733,8 @@ write_objects(struct pdf *f, struct buf *b, struct placed *pl)
 			hdr = f->off[num];
 	buf_put(b, f->p, hdr);
 	for (num = 1; num < pl->size; num++) {
-		if (!obj_bytes(f, num, &v, &vs, &vl, &stream))
+		if (!elem_put(f, num, m) ||
+		    !obj_bytes(f, num, &v, &vs, &vl, &stream))
 			goto out;
 		if (vs == NULL)
 			continue;
@@ -2714,22 +2744,23 @@ write_objects(struct pdf *f, struct buf *b, struct placed *pl)
 			    f->gen[num] : 0);
 			buf_put(b, vs, vl);
 			BUF_PUTSL(b, "\nendobj\n");
-			continue;
+		} else {
+			if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body,
+			    nin, pl->size + pl->nstm++, pl->noff))
+				goto out;
+			if (nin == OBJSTM_N)
+				nin = 0;
+			put_num(&hd, (long long)num);
+			buf_putc(&hd, ' ');
+			put_num(&hd, (long long)body.len);
+			buf_putc(&hd, ' ');
+			buf_put(&body, vs, vl);
+			buf_putc(&body, '\n');
+			pl->noff[num] = 0;
+			pl->nidx[num] = (pl->size + pl->nstm) << 16 | nin;
+			nin++;
 		}
-		if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body, nin,
-		    pl->size + pl->nstm++, pl->noff))
-			goto out;
-		if (nin == OBJSTM_N)
-			nin = 0;
-		put_num(&hd, (long long)num);
-		buf_putc(&hd, ' ');
-		put_num(&hd, (long long)body.len);
-		buf_putc(&hd, ' ');
-		buf_put(&body, vs, vl);
-		buf_putc(&body, '\n');
-		pl->noff[num] = 0;
-		pl->nidx[num] = (pl->size + pl->nstm) << 16 | nin;
-		nin++;
+		elem_unput(f, num);
 	}
 	rc = nin == 0 || objstm_end(f, b, &hd, &body, nin,
 	    pl->size + pl->nstm++, pl->noff);
@@ -2819,7 +2850,7 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	pl.noff = xcalloc(pl.size + pl.size / OBJSTM_N + 3,
 	    sizeof(*pl.noff));
 	pl.nidx = xcalloc(pl.size, sizeof(*pl.nidx));
-	if (!write_objects(f, b, &pl))
+	if (!write_objects(f, m, b, &pl))
 		goto out;
 	xref = b->len;
 	xnum = pl.size + pl.nstm;
@@ -2848,13 +2879,22 @@ out:
 	return rc;
 }
 
-/* Reads the file at f->path whole into f->p, f->n.  fd stays open. */
+/* Reads the file at f->path whole into f->p, f->n.  fd stays open.
+ * The buffer is sized once from the file's size: grown by half at a
+ * time, it would end up to a third larger than the file, and it lives
+ * through the whole pass. */
 static int
 read_all(struct pdf *f, int fd)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	struct file_fail ff;
+	struct stat	 st;
 
+	if (fstat(fd, &st) == 0 && st.st_size >= 0 &&
+	    (uintmax_t)st.st_size < MAX_PDF_SIZE) {
+		b.cap = (size_t)st.st_size + 1;
+		b.data = xmalloc(b.cap);
+	}
 	if (!file_get_fd(fd, MAX_PDF_SIZE, &b, &ff)) {
 		file_diag_sys(f->path, &ff);
 		buf_free(&b);
@@ -2897,7 +2937,6 @@ static int
 finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 {
 	struct val	 root;
-	size_t		 i;
 
 	if (!get_obj(f, f->root, f->gen[f->root], &root))
 		return 0;
@@ -2905,12 +2944,10 @@ finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 		return bad(f, f->off[f->root], "catalog is not a dictionary");
 	if (!read_tree(f, &root, m))
 		return 0;
-	/* Pages first: their content adds MCIDs to elements. */
+	/* Pages first: their content adds MCIDs to elements, which
+	 * write_all() writes (elem_put()). */
 	if (!fix_pages(f, &root, m))
 		return 0;
-	for (i = 0; i < f->nel; i++)
-		if (f->el[i].dirty && !write_elem(f, &f->el[i], m))
-			return 0;
 	return fix_outline(f, &root) && f->err == NULL && write_all(f, m, u);
 }
 
@@ -2985,6 +3022,12 @@ grow(struct pdf *f, const struct pdfmeta *m)
 	for (i = f->size; i < n; i++)
 		f->off[i] = f->gen[i] = 0;
 	f->eix = xcalloc(n, sizeof(*f->eix));
+	/* pdf.c's record counts the elements, cairo's and the groups:
+	 * the array of them is sized once, not doubled past them. */
+	if (!m->untagged && m->nnodes > 0) {
+		f->elcap = m->nnodes;
+		f->el = xreallocarray(NULL, f->elcap, sizeof(*f->el));
+	}
 	f->roff = xcalloc(n, sizeof(*f->roff));
 	f->rlen = xcalloc(n, sizeof(*f->rlen));
 	f->fontw = xcalloc(n, sizeof(*f->fontw));
