@@ -2942,7 +2942,8 @@ page_404(const struct report *r, const struct opts *o, struct outdir *od)
  * header's policy is the union of the pages' (each page's own, stricter,
  * stays in its <meta>: only the search page may run a script), plus
  * frame-ancestors, which only a header can carry.  Charts opened alone
- * are drawn under it (no inline style: svg.c).
+ * are drawn under it (canvas_svg.c writes presentation attributes, no
+ * inline style).
  */
 #define CSP_HEADER CSP_BEGIN "script-src 'self'; connect-src 'self'; " \
 		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
