@@ -235,8 +235,7 @@ BENCH_DEBS = pandoc weasyprint hyperfine time poppler-utils hugo nodejs \
 	     valgrind
 BENCH_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra
 
-bench: deps
-	@$(MAKE) --no-print-directory deps DEBS=time
+bench: bench-deps
 	@$(MAKE) --no-print-directory build $(BENCH_BIN)
 	@sh tests/bench/bench.sh
 
@@ -249,10 +248,15 @@ bench-tags: deps
 
 bench-deps: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
-	@# Debian's npm, unless the nodejs installed carries its own (a
-	@# NodeSource nodejs conflicts with Debian's npm).
+	@$(MAKE) --no-print-directory tests/bench/node_modules/.installed
+
+# Typst's Node binding, installed again when the lock file changes.
+# Debian's npm, unless the nodejs installed carries its own (a NodeSource
+# nodejs conflicts with Debian's npm).
+tests/bench/node_modules/.installed: tests/bench/package-lock.json
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps DEBS=npm
 	cd tests/bench && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
 # what tagging costs is measured against it.  Never installed.
