@@ -1423,10 +1423,12 @@ lay_text_link(struct lay *l, const char *text, enum lay_style st, double x,
 	return lay_text_linked(l, NULL, text, st, x, w, uri, dest);
 }
 
-struct lay_item *
-lay_text_linked(struct lay *l, const char *pre, const char *text,
+/* lay_text_linked() with the lines after the first indented by hang
+ * [pt]. */
+static struct lay_item *
+text_linked(struct lay *l, const char *pre, const char *text,
     enum lay_style st, double x, double w, const char *uri,
-    const char *dest)
+    const char *dest, double hang)
 {
 	struct tb	 b;
 	size_t		 start;
@@ -1442,7 +1444,22 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 		if (l->notes)
 			tb_call(&b, lay_note(l, uri));
 	}
-	return tb_item(l, &b, st, x, w);
+	return tb_item_hang(l, &b, st, x, w, hang);
+}
+
+struct lay_item *
+lay_text_linked(struct lay *l, const char *pre, const char *text,
+    enum lay_style st, double x, double w, const char *uri,
+    const char *dest)
+{
+	return text_linked(l, pre, text, st, x, w, uri, dest, 0);
+}
+
+struct lay_item *
+lay_text_hang(struct lay *l, const char *text, enum lay_style st, double x,
+    double w, const char *dest, double hang)
+{
+	return text_linked(l, NULL, text, st, x, w, NULL, dest, hang);
 }
 
 void

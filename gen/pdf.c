@@ -382,9 +382,8 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 	struct lay_item	*it;
 	double		 x = level * TOC_STEP;
 
-	it = lay_text_link(&p->l, text, st, x, COL_W - x - TOC_NUMW, NULL,
-	    dest);
-	lay_hang(it, 12);
+	it = lay_text_hang(&p->l, text, st, x, COL_W - x - TOC_NUMW, dest,
+	    12);
 	it->role = ROLE_TOC;
 	it->tag = "TOCI";
 	it->str = xstrdup(dest);

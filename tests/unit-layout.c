@@ -1454,6 +1454,29 @@ test_pango(void)
 		    "measured, then hung", NULL);
 		buf_free(&src);
 	}
+	/* A contents entry hung as it is laid out has the lines of one
+	 * laid out, then hung. */
+	{
+		struct lay_item	*a, *h;
+		const char	*t = "Renforcer la coopération judiciaire et "
+		    "policière avec les pays d’origine des victimes de la "
+		    "traite";
+		size_t		 k;
+		int		 same;
+
+		a = lay_text_link(&l, t, STYLE_TOC3, 12, 150, NULL, "m07");
+		lay_hang(a, 12);
+		h = lay_text_hang(&l, t, STYLE_TOC3, 12, 150, "m07", 12);
+		a = &l.item[l.nitems - 2];
+		same = a->nu == h->nu && h->nu > 2 && h->lx[1] > h->lx[0] &&
+		    h->nlinks == 1 && strcmp(h->links[0].dest, "m07") == 0 &&
+		    pango_layout_get_indent(h->layout) == -12 * PANGO_SCALE;
+		for (k = 0; same && k < h->nu; k++)
+			same = a->uh[k] == h->uh[k] && a->top[k] == h->top[k] &&
+			    a->base[k] == h->base[k] && a->lx[k] == h->lx[k];
+		ok(same, "a text hung as it is laid out has the lines of one "
+		    "laid out, then hung", NULL);
+	}
 	/* The same plain text twice shares one layout; a hung one changes
 	 * a copy; another lay on the context shares it too. */
 	{
