@@ -1253,18 +1253,52 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
  */
 #define SHARED_KEY	"rapporteur-layout-shared"
 
+/* What a shared layout is looked up by: its settings and its text. */
+struct shared_key {
+	int		 st, w, justify, align, hang; /* w, hang [pango units] */
+	size_t		 len;		/* [bytes] */
+	const char	*text;		/* not owned */
+};
+
 struct shared {
 	GHashTable	*table;		/* key -> struct shared */
-	char		*key;		/* settings, a newline, the text */
+	struct shared_key key;		/* its text is the entry's */
 	PangoLayout	*pl;		/* not owned */
 };
+
+/* djb2 over the settings, then the text (g_str_hash's, without the
+ * printing of the numbers a string key would need). */
+static guint
+shared_hash(gconstpointer p)
+{
+	const struct shared_key *k = p;
+	const int	 v[] = { k->st, k->w, k->justify, k->align, k->hang };
+	guint		 h = 5381;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		h = h * 33 + (guint)v[i];
+	for (i = 0; i < k->len; i++)
+		h = h * 33 + (unsigned char)k->text[i];
+	return h;
+}
+
+static gboolean
+shared_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct shared_key *a = pa, *b = pb;
+
+	return a->st == b->st && a->w == b->w && a->justify == b->justify &&
+	    a->align == b->align && a->hang == b->hang && a->len == b->len &&
+	    memcmp(a->text, b->text, a->len) == 0;
+}
 
 static void
 shared_free(gpointer p)
 {
 	struct shared	*e = p;
 
-	free(e->key);
+	free((char *)e->key.text);
 	free(e);
 }
 
@@ -1275,7 +1309,7 @@ shared_gone(gpointer p, GObject *dead)
 	struct shared	*e = p;
 
 	(void)dead;
-	g_hash_table_remove(e->table, e->key);
+	g_hash_table_remove(e->table, &e->key);
 }
 
 /* A layout of plain text in a style at width w [pt], justified when
@@ -1287,23 +1321,26 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 {
 	GHashTable	*t;
 	struct shared	*e;
-	struct buf	 key = { NULL, 0, 0 };
+	struct shared_key key;
 	PangoLayout	*pl;
+	char		*copy;
 
 	t = g_object_get_data(G_OBJECT(l->ctx), SHARED_KEY);
 	if (t == NULL) {
-		t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+		t = g_hash_table_new_full(shared_hash, shared_equal, NULL,
 		    shared_free);
 		g_object_set_data_full(G_OBJECT(l->ctx), SHARED_KEY, t,
 		    (GDestroyNotify)g_hash_table_unref);
 	}
-	buf_printf(&key, "%d %d %d %d %d\n", (int)st, (int)(w * PANGO_SCALE),
-	    justify, (int)align, (int)(-hang * PANGO_SCALE));
-	buf_put(&key, text, len);
-	if ((e = g_hash_table_lookup(t, key.data)) != NULL) {
-		buf_free(&key);
+	key.st = (int)st;
+	key.w = (int)(w * PANGO_SCALE);
+	key.justify = justify;
+	key.align = (int)align;
+	key.hang = (int)(-hang * PANGO_SCALE);
+	key.len = len;
+	key.text = text;
+	if ((e = g_hash_table_lookup(t, &key)) != NULL)
 		return g_object_ref(e->pl);
-	}
 	pl = style_layout(l, st, text, len, NULL, w);
 	if (lay_styles[st].justify && !justify)
 		pango_layout_set_justify(pl, FALSE);
@@ -1315,9 +1352,13 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 	lay_fix_breaks(pl, l->hy, 0, NULL, 0);
 	e = xcalloc(1, sizeof(*e));
 	e->table = t;
-	e->key = buf_detach(&key);
+	e->key = key;
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	e->key.text = copy;
 	e->pl = pl;
-	g_hash_table_insert(t, e->key, e);
+	g_hash_table_insert(t, &e->key, e);
 	g_object_weak_ref(G_OBJECT(pl), shared_gone, e);
 	return pl;
 }
