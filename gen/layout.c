@@ -1130,6 +1130,34 @@ ref_offset(PangoContext *ctx, enum lay_style st)
 	return off;
 }
 
+/*
+ * Pango grows a run's glyph arrays by doubling and keeps the slack for
+ * the layout's life: a quarter of the glyph memory of the layouts the
+ * PDF keeps between measuring and drawing (6 MB at K = 10).  From here on
+ * the layout is only read, so each array is cut to its glyphs, and space
+ * (pango's count of the glyphs allocated, which its copy and growth
+ * read) follows.  Call once the lines are final.
+ */
+static void
+glyphs_trim(PangoLayout *pl)
+{
+	GSList		*l, *r;
+	PangoGlyphString *g;
+
+	for (l = pango_layout_get_lines_readonly(pl); l != NULL; l = l->next)
+		for (r = ((PangoLayoutLine *)l->data)->runs; r != NULL;
+		    r = r->next) {
+			g = ((PangoGlyphItem *)r->data)->glyphs;
+			if (g->num_glyphs == 0 || g->space == g->num_glyphs)
+				continue;
+			g->glyphs = g_realloc_n(g->glyphs,
+			    (gsize)g->num_glyphs, sizeof(*g->glyphs));
+			g->log_clusters = g_realloc_n(g->log_clusters,
+			    (gsize)g->num_glyphs, sizeof(*g->log_clusters));
+			g->space = g->num_glyphs;
+		}
+}
+
 /* Measures a laid-out text into the item's units. */
 static void
 measure_lines(struct lay_item *it)
@@ -1141,6 +1169,7 @@ measure_lines(struct lay_item *it)
 	int		 y0, y1, n, i = 0;
 
 	n = pango_layout_get_line_count(it->layout);
+	glyphs_trim(it->layout);
 	it->nu = (size_t)n;
 	/* One block: uh, top, base, lx, then hyend (see lines_free()). */
 	it->uh = xcalloc((size_t)n, 4 * sizeof(double) + 1);
@@ -1933,6 +1962,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 			free(b.links);
 			free(b.langs);	/* a cell is drawn plain */
 			pango_layout_get_size(pl, NULL, &ph);
+			glyphs_trim(pl);
 			h = fmax(h, (double)ph / PANGO_SCALE);
 			t->cell[r * ncols + c] = pl;
 		}
@@ -1944,6 +1974,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 		    l->width);
 		free(s);
 		pango_layout_get_size(t->cont, NULL, &ph);
+		glyphs_trim(t->cont);
 		it->conth = (double)ph / PANGO_SCALE + 3;
 	}
 	return it;

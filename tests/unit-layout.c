@@ -1313,6 +1313,42 @@ test_pango(void)
 		    it->base[i] <= it->top[i])
 			good = 0;
 	ok(good, "line tops and baselines go down the page", NULL);
+	/* A measured layout keeps no slack in its glyph arrays, and its
+	 * runs hold the glyphs a fresh layout of the same text has. */
+	{
+		PangoLayout	*cp = pango_layout_copy(it->layout);
+		GSList		*la, *lb, *ra, *rb;
+		int		 slack = 0, same = 1, n = 0, g;
+
+		la = pango_layout_get_lines_readonly(it->layout);
+		lb = pango_layout_get_lines_readonly(cp);
+		for (; la != NULL && lb != NULL; la = la->next, lb = lb->next) {
+			ra = ((PangoLayoutLine *)la->data)->runs;
+			rb = ((PangoLayoutLine *)lb->data)->runs;
+			for (; ra != NULL && rb != NULL; ra = ra->next,
+			    rb = rb->next) {
+				PangoGlyphString *x =
+				    ((PangoGlyphItem *)ra->data)->glyphs;
+				PangoGlyphString *y =
+				    ((PangoGlyphItem *)rb->data)->glyphs;
+
+				slack |= x->space != x->num_glyphs;
+				same &= x->num_glyphs == y->num_glyphs;
+				for (g = 0; same && g < x->num_glyphs; g++, n++)
+					same = x->glyphs[g].glyph ==
+					    y->glyphs[g].glyph &&
+					    x->glyphs[g].geometry.width ==
+					    y->glyphs[g].geometry.width &&
+					    x->log_clusters[g] ==
+					    y->log_clusters[g];
+			}
+			same &= ra == NULL && rb == NULL;
+		}
+		same &= la == NULL && lb == NULL;
+		ok(!slack && same && n > 1000, "a measured layout's glyph "
+		    "arrays hold its glyphs and no more", NULL);
+		g_object_unref(cp);
+	}
 	/* Hyphenated lines end with a drawn hyphen somewhere. */
 	{
 		PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
