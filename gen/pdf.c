@@ -105,7 +105,7 @@ struct fig {
  * process draws one PDF at a time; which units are kept never changes the
  * bytes written).  76 MiB keeps a report of 230 measures under 100 MB of
  * resident memory (96.8 MB for the whole build of the benchmark's K = 10)
- * with a tenth of its measures laid out twice (21 of 230 in its 2016
+ * with a tenth of its units laid out twice (21 of the 231 of its 2016
  * PDF; 54 at 64 MiB before layouts lost their glyph slack, layout.c).
  */
 #ifndef PDF_KEEP
