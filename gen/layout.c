@@ -1130,6 +1130,34 @@ ref_offset(PangoContext *ctx, enum lay_style st)
 	return off;
 }
 
+/*
+ * Pango grows a run's glyph arrays by doubling and keeps the slack for
+ * the layout's life: a quarter of the glyph memory of the layouts the
+ * PDF keeps between measuring and drawing (6 MB at K = 10).  From here on
+ * the layout is only read, so each array is cut to its glyphs, and space
+ * (pango's count of the glyphs allocated, which its copy and growth
+ * read) follows.  Call once the lines are final.
+ */
+static void
+glyphs_trim(PangoLayout *pl)
+{
+	GSList		*l, *r;
+	PangoGlyphString *g;
+
+	for (l = pango_layout_get_lines_readonly(pl); l != NULL; l = l->next)
+		for (r = ((PangoLayoutLine *)l->data)->runs; r != NULL;
+		    r = r->next) {
+			g = ((PangoGlyphItem *)r->data)->glyphs;
+			if (g->num_glyphs == 0 || g->space == g->num_glyphs)
+				continue;
+			g->glyphs = g_realloc_n(g->glyphs,
+			    (gsize)g->num_glyphs, sizeof(*g->glyphs));
+			g->log_clusters = g_realloc_n(g->log_clusters,
+			    (gsize)g->num_glyphs, sizeof(*g->log_clusters));
+			g->space = g->num_glyphs;
+		}
+}
+
 /* Measures a laid-out text into the item's units. */
 static void
 measure_lines(struct lay_item *it)
@@ -1141,6 +1169,7 @@ measure_lines(struct lay_item *it)
 	int		 y0, y1, n, i = 0;
 
 	n = pango_layout_get_line_count(it->layout);
+	glyphs_trim(it->layout);
 	it->nu = (size_t)n;
 	/* One block: uh, top, base, lx, then hyend (see lines_free()). */
 	it->uh = xcalloc((size_t)n, 4 * sizeof(double) + 1);
@@ -1253,18 +1282,52 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
  */
 #define SHARED_KEY	"rapporteur-layout-shared"
 
+/* What a shared layout is looked up by: its settings and its text. */
+struct shared_key {
+	int		 st, w, justify, align, hang; /* w, hang [pango units] */
+	size_t		 len;		/* [bytes] */
+	const char	*text;		/* not owned */
+};
+
 struct shared {
 	GHashTable	*table;		/* key -> struct shared */
-	char		*key;		/* settings, a newline, the text */
+	struct shared_key key;		/* its text is the entry's */
 	PangoLayout	*pl;		/* not owned */
 };
+
+/* djb2 over the settings, then the text (g_str_hash's, without the
+ * printing of the numbers a string key would need). */
+static guint
+shared_hash(gconstpointer p)
+{
+	const struct shared_key *k = p;
+	const int	 v[] = { k->st, k->w, k->justify, k->align, k->hang };
+	guint		 h = 5381;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		h = h * 33 + (guint)v[i];
+	for (i = 0; i < k->len; i++)
+		h = h * 33 + (unsigned char)k->text[i];
+	return h;
+}
+
+static gboolean
+shared_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct shared_key *a = pa, *b = pb;
+
+	return a->st == b->st && a->w == b->w && a->justify == b->justify &&
+	    a->align == b->align && a->hang == b->hang && a->len == b->len &&
+	    memcmp(a->text, b->text, a->len) == 0;
+}
 
 static void
 shared_free(gpointer p)
 {
 	struct shared	*e = p;
 
-	free(e->key);
+	free((char *)e->key.text);
 	free(e);
 }
 
@@ -1275,7 +1338,7 @@ shared_gone(gpointer p, GObject *dead)
 	struct shared	*e = p;
 
 	(void)dead;
-	g_hash_table_remove(e->table, e->key);
+	g_hash_table_remove(e->table, &e->key);
 }
 
 /* A layout of plain text in a style at width w [pt], justified when
@@ -1287,23 +1350,26 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 {
 	GHashTable	*t;
 	struct shared	*e;
-	struct buf	 key = { NULL, 0, 0 };
+	struct shared_key key;
 	PangoLayout	*pl;
+	char		*copy;
 
 	t = g_object_get_data(G_OBJECT(l->ctx), SHARED_KEY);
 	if (t == NULL) {
-		t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+		t = g_hash_table_new_full(shared_hash, shared_equal, NULL,
 		    shared_free);
 		g_object_set_data_full(G_OBJECT(l->ctx), SHARED_KEY, t,
 		    (GDestroyNotify)g_hash_table_unref);
 	}
-	buf_printf(&key, "%d %d %d %d %d\n", (int)st, (int)(w * PANGO_SCALE),
-	    justify, (int)align, (int)(-hang * PANGO_SCALE));
-	buf_put(&key, text, len);
-	if ((e = g_hash_table_lookup(t, key.data)) != NULL) {
-		buf_free(&key);
+	key.st = (int)st;
+	key.w = (int)(w * PANGO_SCALE);
+	key.justify = justify;
+	key.align = (int)align;
+	key.hang = (int)(-hang * PANGO_SCALE);
+	key.len = len;
+	key.text = text;
+	if ((e = g_hash_table_lookup(t, &key)) != NULL)
 		return g_object_ref(e->pl);
-	}
 	pl = style_layout(l, st, text, len, NULL, w);
 	if (lay_styles[st].justify && !justify)
 		pango_layout_set_justify(pl, FALSE);
@@ -1315,9 +1381,13 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 	lay_fix_breaks(pl, l->hy, 0, NULL, 0);
 	e = xcalloc(1, sizeof(*e));
 	e->table = t;
-	e->key = buf_detach(&key);
+	e->key = key;
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	e->key.text = copy;
 	e->pl = pl;
-	g_hash_table_insert(t, e->key, e);
+	g_hash_table_insert(t, &e->key, e);
 	g_object_weak_ref(G_OBJECT(pl), shared_gone, e);
 	return pl;
 }
@@ -1423,10 +1493,12 @@ lay_text_link(struct lay *l, const char *text, enum lay_style st, double x,
 	return lay_text_linked(l, NULL, text, st, x, w, uri, dest);
 }
 
-struct lay_item *
-lay_text_linked(struct lay *l, const char *pre, const char *text,
+/* lay_text_linked() with the lines after the first indented by hang
+ * [pt]. */
+static struct lay_item *
+text_linked(struct lay *l, const char *pre, const char *text,
     enum lay_style st, double x, double w, const char *uri,
-    const char *dest)
+    const char *dest, double hang)
 {
 	struct tb	 b;
 	size_t		 start;
@@ -1442,7 +1514,22 @@ lay_text_linked(struct lay *l, const char *pre, const char *text,
 		if (l->notes)
 			tb_call(&b, lay_note(l, uri));
 	}
-	return tb_item(l, &b, st, x, w);
+	return tb_item_hang(l, &b, st, x, w, hang);
+}
+
+struct lay_item *
+lay_text_linked(struct lay *l, const char *pre, const char *text,
+    enum lay_style st, double x, double w, const char *uri,
+    const char *dest)
+{
+	return text_linked(l, pre, text, st, x, w, uri, dest, 0);
+}
+
+struct lay_item *
+lay_text_hang(struct lay *l, const char *text, enum lay_style st, double x,
+    double w, const char *dest, double hang)
+{
+	return text_linked(l, NULL, text, st, x, w, NULL, dest, hang);
 }
 
 void
@@ -1875,6 +1962,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 			free(b.links);
 			free(b.langs);	/* a cell is drawn plain */
 			pango_layout_get_size(pl, NULL, &ph);
+			glyphs_trim(pl);
 			h = fmax(h, (double)ph / PANGO_SCALE);
 			t->cell[r * ncols + c] = pl;
 		}
@@ -1886,6 +1974,7 @@ lay_table(struct lay *l, size_t nrows, size_t ncols, size_t nhead,
 		    l->width);
 		free(s);
 		pango_layout_get_size(t->cont, NULL, &ph);
+		glyphs_trim(t->cont);
 		it->conth = (double)ph / PANGO_SCALE + 3;
 	}
 	return it;

@@ -254,8 +254,13 @@ struct lay_item	*lay_text_linked(struct lay *, const char *pre,
 		    const char *text, enum lay_style, double x, double w,
 		    const char *uri, const char *dest);
 /* Lines after a text item's first are indented by indent [pt] (a
- * hanging indent); the item is measured again. */
+ * hanging indent); the item is laid out and measured again. */
 void	 lay_hang(struct lay_item *, double indent);
+/* A text linked to dest (or not, when NULL), its lines after the first
+ * indented by hang [pt]: the lines lay_text_link() then lay_hang() give,
+ * laid out once. */
+struct lay_item	*lay_text_hang(struct lay *, const char *, enum lay_style,
+		    double x, double w, const char *dest, double hang);
 /* Markdown blocks; headings go down by shift levels (## in a narrative
  * is a level-4 heading when shift is 2).  Images become their own box
  * items (role LAY_ROLE_IMAGE) scaled to the column and at most maxh

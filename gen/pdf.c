@@ -103,11 +103,13 @@ struct fig {
  * about PDF_KEEP plus a unit, whatever the size of the report, and a
  * small report is laid out once.  The budget is the process's (a worker
  * process draws one PDF at a time; which units are kept never changes the
- * bytes written).  64 MiB keeps a report of 230 measures under 100 MB of
- * resident memory with a quarter of its measures laid out twice.
+ * bytes written).  76 MiB keeps a report of 230 measures under 100 MB of
+ * resident memory (96.8 MB for the whole build of the benchmark's K = 10)
+ * with a tenth of its units laid out twice (21 of the 231 of its 2016
+ * PDF; 54 at 64 MiB before layouts lost their glyph slack, layout.c).
  */
 #ifndef PDF_KEEP
-#define PDF_KEEP	(64u << 20)	/* [bytes] */
+#define PDF_KEEP	(76u << 20)	/* [bytes] */
 #endif
 /* Structure elements open at once that the record follows (deeper ones
  * take the deepest followed as parent). */
@@ -382,9 +384,8 @@ toc_entry(struct pdf *p, const char *text, enum lay_style st, int level,
 	struct lay_item	*it;
 	double		 x = level * TOC_STEP;
 
-	it = lay_text_link(&p->l, text, st, x, COL_W - x - TOC_NUMW, NULL,
-	    dest);
-	lay_hang(it, 12);
+	it = lay_text_hang(&p->l, text, st, x, COL_W - x - TOC_NUMW, dest,
+	    12);
 	it->role = ROLE_TOC;
 	it->tag = "TOCI";
 	it->str = xstrdup(dest);

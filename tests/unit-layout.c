@@ -1313,6 +1313,42 @@ test_pango(void)
 		    it->base[i] <= it->top[i])
 			good = 0;
 	ok(good, "line tops and baselines go down the page", NULL);
+	/* A measured layout keeps no slack in its glyph arrays, and its
+	 * runs hold the glyphs a fresh layout of the same text has. */
+	{
+		PangoLayout	*cp = pango_layout_copy(it->layout);
+		GSList		*la, *lb, *ra, *rb;
+		int		 slack = 0, same = 1, n = 0, g;
+
+		la = pango_layout_get_lines_readonly(it->layout);
+		lb = pango_layout_get_lines_readonly(cp);
+		for (; la != NULL && lb != NULL; la = la->next, lb = lb->next) {
+			ra = ((PangoLayoutLine *)la->data)->runs;
+			rb = ((PangoLayoutLine *)lb->data)->runs;
+			for (; ra != NULL && rb != NULL; ra = ra->next,
+			    rb = rb->next) {
+				PangoGlyphString *x =
+				    ((PangoGlyphItem *)ra->data)->glyphs;
+				PangoGlyphString *y =
+				    ((PangoGlyphItem *)rb->data)->glyphs;
+
+				slack |= x->space != x->num_glyphs;
+				same &= x->num_glyphs == y->num_glyphs;
+				for (g = 0; same && g < x->num_glyphs; g++, n++)
+					same = x->glyphs[g].glyph ==
+					    y->glyphs[g].glyph &&
+					    x->glyphs[g].geometry.width ==
+					    y->glyphs[g].geometry.width &&
+					    x->log_clusters[g] ==
+					    y->log_clusters[g];
+			}
+			same &= ra == NULL && rb == NULL;
+		}
+		same &= la == NULL && lb == NULL;
+		ok(!slack && same && n > 1000, "a measured layout's glyph "
+		    "arrays hold its glyphs and no more", NULL);
+		g_object_unref(cp);
+	}
 	/* Hyphenated lines end with a drawn hyphen somewhere. */
 	{
 		PangoLayoutIter *iter = pango_layout_get_iter(it->layout);
@@ -1453,6 +1489,29 @@ test_pango(void)
 		ok(same, "a code block laid out once has the lines of one "
 		    "measured, then hung", NULL);
 		buf_free(&src);
+	}
+	/* A contents entry hung as it is laid out has the lines of one
+	 * laid out, then hung. */
+	{
+		struct lay_item	*a, *h;
+		const char	*t = "Renforcer la coopération judiciaire et "
+		    "policière avec les pays d’origine des victimes de la "
+		    "traite";
+		size_t		 k;
+		int		 same;
+
+		a = lay_text_link(&l, t, STYLE_TOC3, 12, 150, NULL, "m07");
+		lay_hang(a, 12);
+		h = lay_text_hang(&l, t, STYLE_TOC3, 12, 150, "m07", 12);
+		a = &l.item[l.nitems - 2];
+		same = a->nu == h->nu && h->nu > 2 && h->lx[1] > h->lx[0] &&
+		    h->nlinks == 1 && strcmp(h->links[0].dest, "m07") == 0 &&
+		    pango_layout_get_indent(h->layout) == -12 * PANGO_SCALE;
+		for (k = 0; same && k < h->nu; k++)
+			same = a->uh[k] == h->uh[k] && a->top[k] == h->top[k] &&
+			    a->base[k] == h->base[k] && a->lx[k] == h->lx[k];
+		ok(same, "a text hung as it is laid out has the lines of one "
+		    "laid out, then hung", NULL);
 	}
 	/* The same plain text twice shares one layout; a hung one changes
 	 * a copy; another lay on the context shares it too. */
