@@ -2419,7 +2419,9 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 	struct dc	*d;
 
 	d = dc_new(NULL, pc);
-	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
+	/* Titles repeat between measures (an indicator followed in each):
+	 * kept with the labels. */
+	hd->l = lay_kept(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
 	dc_free(d);
