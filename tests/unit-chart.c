@@ -650,6 +650,84 @@ text_tests(void)
 	g_object_unref(fm);
 }
 
+/* ---- layouts kept between widths (gen/chart.c) ---- */
+
+struct head1 {
+	PangoContext	*pc;
+	const char	*title;
+	double		 w;
+};
+
+static void
+draw_head1(struct canvas *cv, void *arg)
+{
+	const struct head1 *h = arg;
+
+	chart_draw_heading(cv, h->pc, h->title, h->w);
+}
+
+/* Is the heading of title at w the same drawn on a context that drew it
+ * at width first just before as on a new context? */
+static int
+same_after(PangoFontMap *fm, const char *title, double first, double w)
+{
+	struct head1	 kept, fresh;
+	char		*a, *b;
+	int		 same;
+
+	kept.pc = font_context(fm);
+	fresh.pc = font_context(fm);
+	kept.title = fresh.title = title;
+	kept.w = first;
+	free(svg_doc(draw_head1, &kept));
+	kept.w = fresh.w = w;
+	a = svg_doc(draw_head1, &kept);
+	b = svg_doc(draw_head1, &fresh);
+	same = strcmp(a, b) == 0;
+	if (!same)
+		printf("#   kept:  %s\n#   fresh: %s\n", a, b);
+	free(a);
+	free(b);
+	chart_forget(kept.pc);
+	chart_forget(fresh.pc);
+	g_object_unref(kept.pc);
+	g_object_unref(fresh.pc);
+	return same;
+}
+
+static void
+kept_tests(void)
+{
+	PangoFontMap	*fm;
+	const char	*rtl = "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1"
+	    "\xd9\x8a\xd8\xb1 2016";	/* Arabic: "the report" */
+
+	fm = font_map_new();
+	expect("kept layouts: a title that fits, at a narrower width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 432, 300));
+	expect("kept layouts: a title that fits, at a wider width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 300, 432));
+	expect("kept layouts: a title that fits wide, wrapped narrow",
+	    same_after(fm, LONG_TITLE, 1000, CHART_NARROW_WIDTH));
+	expect("kept layouts: a title wrapped narrow, on one line wide",
+	    same_after(fm, LONG_TITLE, CHART_NARROW_WIDTH, 1000));
+	expect("kept layouts: a title cut wide, whole narrow",
+	    same_after(fm, LONG_TITLE LONG_TITLE LONG_TITLE, 432,
+	    CHART_NARROW_WIDTH));
+	expect("kept layouts: a title just wider than the width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 432, 100));
+	expect("kept layouts: three paragraphs, then two lines at most",
+	    same_after(fm, "Un\nDeux\nTrois", CHART_NARROW_WIDTH, 432));
+	expect("kept layouts: right to left, at another width",
+	    same_after(fm, rtl, 432, 300));
+	/* Lines of both directions: the width moves one against the
+	 * other. */
+	rtl = "Total\n\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1";
+	expect("kept layouts: a line of each direction, at another width",
+	    same_after(fm, rtl, 300, 432));
+	g_object_unref(fm);
+}
+
 /* Every edge case draws without a cairo error on an image surface. */
 static void
 draw_tests(void)
@@ -765,6 +843,7 @@ main(void)
 	words_tests();
 	canvas_tests();
 	text_tests();
+	kept_tests();
 	draw_tests();
 	return failed ? 1 : 0;
 }
