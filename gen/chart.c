@@ -325,34 +325,41 @@ laid_serves(const struct laid *k, double width, int maxlines)
 	return k->fit >= 0 && (width <= 0 || k->fit + LAID_SPARE <= width);
 }
 
-/* lay(), or the same layout made before on the same context (caller
- * unrefs; the layout is not to be changed). */
-static PangoLayout *
-lay_kept(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines)
+/* The layout of d's cache that stands for text at width in maxlines, or
+ * NULL.  h: laid_hash() of its key. */
+static struct laid *
+laid_find(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines, unsigned int h)
 {
-	struct laidcache *c;
 	struct laid	*k;
-	unsigned int	 h;
 	size_t		 i;
 
-	if (strlen(text) > LAID_MAXTEXT)
-		return lay(d, text, size, bold, width, maxlines);
-	if ((c = d->laid) == NULL)
-		c = d->laid = laid_get(d->pc);
-	h = laid_hash(text, size, bold);
-	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].l != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
-		k = &c->slot[i];
+		k = &d->laid->slot[i];
 		if (k->hash == h && k->size == size && k->bold == bold &&
 		    laid_serves(k, width, maxlines) &&
 		    strcmp(k->text, text) == 0)
-			return g_object_ref(k->l);
+			return k;
 	}
-	if (c->n == LAID_MAX) {
+	return NULL;
+}
+
+/* Lays text out into d's cache (emptied first if full); the slot is
+ * valid until the next call. */
+static struct laid *
+laid_add(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines, unsigned int h)
+{
+	struct laidcache *c = d->laid;
+	struct laid	*k;
+	size_t		 i;
+
+	if (c->n == LAID_MAX)
 		laid_clear(c);
-		i = h & (LAID_SLOTS - 1);
-	}
+	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	    i = (i + 1) & (LAID_SLOTS - 1))
+		continue;
 	k = &c->slot[i];
 	k->l = lay(d, text, size, bold, width, maxlines);
 	k->text = xstrdup(text);
@@ -363,6 +370,44 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	k->hash = h;
 	laid_fit(k);
 	c->n++;
+	return k;
+}
+
+/*
+ * Might text, size [pt], fit on one line of width [pt]?  A guess, on
+ * 0.45 em a character (Noto Sans averages more): pango shapes a text
+ * twice when it has a width, even one that fits, so a text that is
+ * likely to fit is laid out first with no width, which serves if it
+ * fits; one that is not would be laid out twice.
+ */
+static int
+may_fit(const char *text, double size, double width)
+{
+	return g_utf8_strlen(text, -1) * size * 0.45 <= width;
+}
+
+/* lay(), or the same layout made before on the same context (caller
+ * unrefs; the layout is not to be changed). */
+static PangoLayout *
+lay_kept(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	unsigned int	 h;
+
+	if (strlen(text) > LAID_MAXTEXT)
+		return lay(d, text, size, bold, width, maxlines);
+	if (d->laid == NULL)
+		d->laid = laid_get(d->pc);
+	h = laid_hash(text, size, bold);
+	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
+		return g_object_ref(k->l);
+	if (width > 0 && may_fit(text, size, width)) {
+		k = laid_add(d, text, size, bold, -1, 0, h);
+		if (laid_serves(k, width, maxlines))
+			return g_object_ref(k->l);
+	}
+	k = laid_add(d, text, size, bold, width, maxlines, h);
 	return g_object_ref(k->l);
 }
 
