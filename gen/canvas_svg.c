@@ -83,18 +83,34 @@ gs(struct canvas_svg *s)
 
 /* ---- numbers ---- */
 
-/* n in decimal, at least width digits. */
-static void
-put_uint(struct buf *b, unsigned long long n, int width)
+/*
+ * Numbers are formatted into a local array (NUM_MAX bytes at most: a
+ * sign, 13 digits, a point, 6 decimals), then appended at once: a buffer
+ * call per character cost more than the digits.
+ */
+#define NUM_MAX	24
+
+/* n in decimal, at least width (<= 20) digits, at p; returns the end. */
+static char *
+fmt_uint(char *p, unsigned long long n, int width)
 {
-	char	 tmp[24];
+	char	 tmp[20];
 	int	 i = (int)sizeof(tmp);
 
 	do {
 		tmp[--i] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n > 0 || (int)sizeof(tmp) - i < width);
-	buf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
+	memcpy(p, tmp + i, sizeof(tmp) - (size_t)i);
+	return p + (sizeof(tmp) - (size_t)i);
+}
+
+static void
+put_uint(struct buf *b, unsigned long long n, int width)
+{
+	char	 tmp[NUM_MAX];
+
+	buf_put(b, tmp, (size_t)(fmt_uint(tmp, n, width) - tmp));
 }
 
 /* v with at most dec (<= 6) decimals, no trailing zeros, no "-0"; the C
@@ -105,6 +121,7 @@ put_num(struct buf *b, double v, int dec)
 {
 	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000,
 	    1000000 };
+	char		 tmp[NUM_MAX], *p = tmp;
 	long long	 q, fp;
 	int		 k;
 
@@ -112,16 +129,17 @@ put_num(struct buf *b, double v, int dec)
 		v = 0;
 	q = llround(fmin(fmax(v, -1e12), 1e12) * (double)pow10[dec]);
 	if (q < 0) {
-		buf_putc(b, '-');
+		*p++ = '-';
 		q = -q;
 	}
-	put_uint(b, (unsigned long long)(q / pow10[dec]), 1);
-	if ((fp = q % pow10[dec]) == 0)
-		return;
-	for (k = dec; fp % 10 == 0; k--)
-		fp /= 10;
-	buf_putc(b, '.');
-	put_uint(b, (unsigned long long)fp, k);
+	p = fmt_uint(p, (unsigned long long)(q / pow10[dec]), 1);
+	if ((fp = q % pow10[dec]) != 0) {
+		for (k = dec; fp % 10 == 0; k--)
+			fp /= 10;
+		*p++ = '.';
+		p = fmt_uint(p, (unsigned long long)fp, k);
+	}
+	buf_put(b, tmp, (size_t)(p - tmp));
 }
 
 static void
@@ -245,32 +263,33 @@ sv_join(struct canvas *cv, enum canvas_join j)
 
 /*
  * v [device] as cairo keeps it (24.8 fixed point) and prints it (%f,
- * which rounds half to even; trailing zeros cut): the same numbers as
- * cairo's SVG surface wrote, so that a viewer draws the same pixels.
+ * which rounds half to even; trailing zeros cut), at p; returns the end.
+ * The same numbers as cairo's SVG surface wrote, so that a viewer draws
+ * the same pixels.
  */
-static void
-put_fixed(struct buf *b, double v)
+static char *
+fmt_fixed(char *p, double v)
 {
 	long long	 k, f;
 	int		 w;
 
 	k = llrint(fmin(fmax(v, -1e12), 1e12) * 256);
 	if (k < 0) {
-		buf_putc(b, '-');
+		*p++ = '-';
 		k = -k;
 	}
-	put_uint(b, (unsigned long long)(k / 256), 1);
+	p = fmt_uint(p, (unsigned long long)(k / 256), 1);
 	/* The fraction in units of 1e-8 (exact: 1/256 = 0.00390625), then
 	 * rounded to 1e-6. */
 	f = (k % 256) * 390625;
 	if (f % 100 > 50 || (f % 100 == 50 && (f / 100) % 2 == 1))
 		f += 100;
 	if ((f /= 100) == 0)
-		return;
+		return p;
 	for (w = 6; f % 10 == 0; w--)
 		f /= 10;
-	buf_putc(b, '.');
-	put_uint(b, (unsigned long long)f, w);
+	*p++ = '.';
+	return fmt_uint(p, (unsigned long long)f, w);
 }
 
 /* v [device] to cairo's fixed point, ties to even as its conversion. */
@@ -285,13 +304,16 @@ fixed(double v)
 static void
 put_dev(struct canvas_svg *s, double x, double y)
 {
+	char	 tmp[2 * NUM_MAX], *p = tmp;
+
 	s->cx = x;
 	s->cy = y;
 	s->hascp = 1;
-	buf_putc(&s->path, ' ');
-	put_fixed(&s->path, x);
-	buf_putc(&s->path, ' ');
-	put_fixed(&s->path, y);
+	*p++ = ' ';
+	p = fmt_fixed(p, x);
+	*p++ = ' ';
+	p = fmt_fixed(p, y);
+	buf_put(&s->path, tmp, (size_t)(p - tmp));
 }
 
 /* The same of the user point (x, y). */

@@ -505,6 +505,75 @@ draw_shapes(struct canvas *cv, void *arg)
 	o->paint(cv);
 }
 
+/* Points whose coordinates cover every fraction of cairo's fixed point,
+ * both signs, large values and the clamp at 1e12. */
+#define NFIX	(2 * 256 + 4)
+
+static double
+fix_value(int i)
+{
+	static const double big[] = { 123456789.00390625, -98765.5,
+	    1e12, -3e13 };
+
+	if (i < 2 * 256)
+		return (i - 256) * (1 + 1.0 / 256) + 0.3 / 256;
+	return big[i - 2 * 256];
+}
+
+static void
+draw_fixed(struct canvas *cv, void *arg)
+{
+	int	 i;
+
+	for (i = 0; i < NFIX; i++)
+		(i == 0 ? cv->ops->move_to : cv->ops->line_to)(cv,
+		    fix_value(i), -fix_value(i));
+	cv->ops->stroke(cv);
+}
+
+/* What cairo's SVG surface printed for v: its fixed point (an integer:
+ * no -0) as %f, trailing zeros cut, to b. */
+static void
+fix_oracle(struct buf *b, double v)
+{
+	char	 s[64];
+	size_t	 n;
+
+	v = nearbyint(fmin(fmax(v, -1e12), 1e12) * 256) / 256 + 0.0;
+	n = (size_t)snprintf(s, sizeof(s), "%f", v);
+	while (s[n - 1] == '0')
+		n--;
+	if (s[n - 1] == '.')
+		n--;
+	buf_put(b, s, n);
+}
+
+static void
+fixed_tests(void)
+{
+	struct buf	 want = { NULL, 0, 0 };
+	char		*o;
+	int		 i;
+
+	BUF_PUTSL(&want, " d=\"");
+	for (i = 0; i < NFIX; i++) {
+		if (i == 0)
+			BUF_PUTSL(&want, "M ");
+		else
+			BUF_PUTSL(&want, " L ");
+		fix_oracle(&want, fix_value(i));
+		buf_putc(&want, ' ');
+		fix_oracle(&want, -fix_value(i));
+	}
+	BUF_PUTSL(&want, "\"/>");
+	buf_putc(&want, '\0');
+	o = svg_doc(draw_fixed, NULL);
+	expect("canvas_svg: every fraction of the fixed point, signs, the "
+	    "clamp, as cairo printed them", strstr(o, want.data) != NULL);
+	free(o);
+	buf_free(&want);
+}
+
 static void
 canvas_tests(void)
 {
@@ -873,6 +942,7 @@ main(void)
 	theme_tests();
 	words_tests();
 	canvas_tests();
+	fixed_tests();
 	text_tests();
 	kept_tests();
 	draw_tests();
