@@ -59,6 +59,25 @@ struct canvas_svg {
 };
 
 /* One line of text as drawn. */
+/*
+ * What a layout's lines show and where, in its own units: the same each
+ * time it is drawn, and the charts draw the layouts they keep (years,
+ * ticks) many times.  So they are kept on the layout (object data),
+ * with the layout's serial, which pango changes when the layout does.
+ */
+struct lfact {
+	char	*s;		/* UTF-8, trimmed */
+	double	 ux, uy;	/* start of the baseline [user units] */
+	double	 width;		/* [user units] */
+	int	 rtl;
+};
+
+struct lfacts {
+	guint		 serial;
+	size_t		 n;		/* lines that show something */
+	struct lfact	 v[];
+};
+
 struct line {
 	const char *s;		/* UTF-8, trimmed */
 	const char *family;
@@ -745,16 +764,13 @@ put_text(struct buf *b, const struct line *t, const char *family)
 	BUF_PUTSL(b, "</text>\n");
 }
 
-/* The line the iterator is on, its layout's top left at the current
- * point, into t (t->s is the caller's to free); 0 if it shows nothing. */
+/* The line the iterator is on, from its layout's top left, into f (f->s
+ * is the caller's to free); 0 if it shows nothing. */
 static int
-line_get(struct canvas_svg *s, PangoLayoutIter *it, const char *text,
-    struct line *t)
+line_fact(PangoLayoutIter *it, const char *text, struct lfact *f)
 {
 	PangoLayoutLine	*line = pango_layout_iter_get_line_readonly(it);
 	PangoRectangle	 log;
-	const double	*m = gs(s)->m;
-	double		 ux, uy;
 	int		 lead, trail, x0, x1;
 	char		*str;
 
@@ -763,33 +779,72 @@ line_get(struct canvas_svg *s, PangoLayoutIter *it, const char *text,
 		free(str);
 		return 0;
 	}
-	t->s = str;
+	f->s = str;
 	pango_layout_iter_get_line_extents(it, NULL, &log);
-	ux = (double)log.x / PANGO_SCALE;
-	uy = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-	t->width = (double)log.width / PANGO_SCALE;
+	f->ux = (double)log.x / PANGO_SCALE;
+	f->uy = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+	f->width = (double)log.width / PANGO_SCALE;
 	if (lead || trail) {
 		/* The advance of what is left. */
 		line_span(line, text, &x0, &x1);
-		ux += (double)x0 / PANGO_SCALE;
-		t->width = (double)(x1 - x0) / PANGO_SCALE;
+		f->ux += (double)x0 / PANGO_SCALE;
+		f->width = (double)(x1 - x0) / PANGO_SCALE;
 	}
-	t->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
-	t->x = s->cx + m[0] * ux + m[2] * uy;
-	t->y = s->cy + m[1] * ux + m[3] * uy;
+	f->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
 	return 1;
 }
 
-/* Each line of l as a <text>, in the source; outline or not, text. */
+static void
+lfacts_free(void *p)
+{
+	struct lfacts	*fs = p;
+	size_t		 i;
+
+	for (i = 0; i < fs->n; i++)
+		free(fs->v[i].s);
+	free(fs);
+}
+
+static const char lfacts_key[] = "rapporteur-svg-lines";
+
+/* The lines of l, kept on it (owned by l). */
+static const struct lfacts *
+lfacts_get(PangoLayout *l)
+{
+	struct lfacts	*fs;
+	PangoLayoutIter	*it;
+	const char	*text;
+	guint		 serial = pango_layout_get_serial(l);
+
+	fs = g_object_get_data(G_OBJECT(l), lfacts_key);
+	if (fs != NULL && fs->serial == serial)
+		return fs;
+	fs = xcalloc(1, sizeof(*fs) + (size_t)pango_layout_get_line_count(l) *
+	    sizeof(fs->v[0]));
+	fs->serial = serial;
+	text = pango_layout_get_text(l);
+	it = pango_layout_get_iter(l);
+	do {
+		fs->n += line_fact(it, text, &fs->v[fs->n]);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_set_data_full(G_OBJECT(l), lfacts_key, fs, lfacts_free);
+	return fs;
+}
+
+/* Each line of l as a <text>, its layout's top left at the current
+ * point, in the source; outline or not, text. */
 static void
 sv_text(struct canvas *cv, PangoLayout *l, int outline)
 {
 	struct canvas_svg *s = svg_of(cv);
 	const struct gstate *st = gs(s);
 	const PangoFontDescription *fd;
-	PangoLayoutIter	*it;
+	const struct lfacts *fs;
+	const double	*m = st->m;
 	struct line	 t;
-	const char	*text, *fam;
+	const char	*fam;
+	size_t		 i;
 
 	flush_fill(s);
 	memset(&t, 0, sizeof(t));
@@ -809,15 +864,15 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	t.g = st->src[1];
 	t.b = st->src[2];
 	t.a = st->src[3];
-	text = pango_layout_get_text(l);
-	it = pango_layout_get_iter(l);
-	do {
-		if (!line_get(s, it, text, &t))
-			continue;
+	fs = lfacts_get(l);
+	for (i = 0; i < fs->n; i++) {
+		t.s = fs->v[i].s;
+		t.width = fs->v[i].width;
+		t.rtl = fs->v[i].rtl;
+		t.x = s->cx + m[0] * fs->v[i].ux + m[2] * fs->v[i].uy;
+		t.y = s->cy + m[1] * fs->v[i].ux + m[3] * fs->v[i].uy;
 		put_text(&s->body, &t, s->family);
-		free((char *)t.s);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	}
 }
 
 /* ---- the document ---- */

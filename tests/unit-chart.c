@@ -654,6 +654,24 @@ draw_draft(struct canvas *cv, void *arg)
 	g_object_unref(l);
 }
 
+/* A layout drawn, changed, drawn again. */
+static void
+draw_changed(struct canvas *cv, void *arg)
+{
+	const struct heads *h = arg;
+	PangoLayout	*l;
+
+	l = font_layout(h->pc, FONT_SANS, 10, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(l, "Un", -1);
+	cv->ops->move_to(cv, 0, 0);
+	cv->ops->text(cv, l, 0);
+	cv->ops->move_to(cv, 0, 20);
+	cv->ops->text(cv, l, 0);
+	pango_layout_set_text(l, "Deux", -1);
+	cv->ops->text(cv, l, 0);
+	g_object_unref(l);
+}
+
 /* The number of times needle is in s. */
 static size_t
 count(const char *s, const char *needle)
@@ -703,6 +721,13 @@ text_tests(void)
 	expect("canvas_svg: the narrow variant's heading wraps, uncut",
 	    count(o, "<text ") > 3 && strstr(o, "…") == NULL &&
 	    strstr(o, "celle-ci</text>") != NULL);
+	free(o);
+
+	o = svg_doc(draw_changed, &h);
+	expect("canvas_svg: a layout drawn again where it is, changed as it "
+	    "is", count(o, ">Un</text>") == 2 && count(o, ">Deux</text>") == 1 &&
+	    count(o, "<text x=\"0\" y=\"10.") == 1 &&
+	    count(o, "<text x=\"0\" y=\"30.") == 2);
 	free(o);
 
 	o = svg_doc(draw_draft, &h);
