@@ -70,6 +70,11 @@ struct lfact {
 	double	 ux, uy;	/* start of the baseline [user units] */
 	double	 width;		/* [user units] */
 	int	 rtl;
+	/* The <text> element after its position (put_text_rest()), as
+	 * last written: in paint rgba, the family the document's or not. */
+	struct buf rest;
+	double	 rgba[4];
+	int	 samefam;
 };
 
 struct lfacts {
@@ -703,11 +708,9 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
 		*x1 = *x0;
 }
 
-/* One line as a <text> element.  textLength: a viewer that lacks the
- * font and falls back to another one still fits the text into the width
- * pango gave it, so labels never run into each other. */
+/* One line as a <text> element: its start, up to its position. */
 static void
-put_text(struct buf *b, const struct line *t, const char *family)
+put_text_at(struct buf *b, const struct line *t)
 {
 	BUF_PUTSL(b, "<text");
 	if (t->m[0] == 1 && t->m[1] == 0 && t->m[2] == 0 && t->m[3] == 1) {
@@ -730,6 +733,14 @@ put_text(struct buf *b, const struct line *t, const char *family)
 		put_num(b, t->y, 2);
 		buf_putc(b, ')');
 	}
+}
+
+/* The rest of it.  textLength: a viewer that lacks the font and falls
+ * back to another one still fits the text into the width pango gave
+ * it, so labels never run into each other. */
+static void
+put_text_rest(struct buf *b, const struct line *t, const char *family)
+{
 	BUF_PUTSL(b, "\" font-size=\"");
 	put_num(b, t->size, 2);
 	buf_putc(b, '"');
@@ -800,15 +811,17 @@ lfacts_free(void *p)
 	struct lfacts	*fs = p;
 	size_t		 i;
 
-	for (i = 0; i < fs->n; i++)
+	for (i = 0; i < fs->n; i++) {
 		free(fs->v[i].s);
+		buf_free(&fs->v[i].rest);
+	}
 	free(fs);
 }
 
 static const char lfacts_key[] = "rapporteur-svg-lines";
 
 /* The lines of l, kept on it (owned by l). */
-static const struct lfacts *
+static struct lfacts *
 lfacts_get(PangoLayout *l)
 {
 	struct lfacts	*fs;
@@ -840,11 +853,13 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	struct canvas_svg *s = svg_of(cv);
 	const struct gstate *st = gs(s);
 	const PangoFontDescription *fd;
-	const struct lfacts *fs;
+	struct lfacts	*fs;
+	struct lfact	*f;
 	const double	*m = st->m;
 	struct line	 t;
 	const char	*fam;
 	size_t		 i;
+	int		 samefam;
 
 	flush_fill(s);
 	memset(&t, 0, sizeof(t));
@@ -864,14 +879,24 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	t.g = st->src[1];
 	t.b = st->src[2];
 	t.a = st->src[3];
+	samefam = strcmp(fam, s->family) == 0;
 	fs = lfacts_get(l);
 	for (i = 0; i < fs->n; i++) {
-		t.s = fs->v[i].s;
-		t.width = fs->v[i].width;
-		t.rtl = fs->v[i].rtl;
-		t.x = s->cx + m[0] * fs->v[i].ux + m[2] * fs->v[i].uy;
-		t.y = s->cy + m[1] * fs->v[i].ux + m[3] * fs->v[i].uy;
-		put_text(&s->body, &t, s->family);
+		f = &fs->v[i];
+		t.s = f->s;
+		t.width = f->width;
+		t.rtl = f->rtl;
+		t.x = s->cx + m[0] * f->ux + m[2] * f->uy;
+		t.y = s->cy + m[1] * f->ux + m[3] * f->uy;
+		put_text_at(&s->body, &t);
+		if (f->rest.len == 0 || f->samefam != samefam ||
+		    memcmp(f->rgba, st->src, sizeof(f->rgba)) != 0) {
+			buf_reset(&f->rest);
+			put_text_rest(&f->rest, &t, s->family);
+			memcpy(f->rgba, st->src, sizeof(f->rgba));
+			f->samefam = samefam;
+		}
+		buf_put(&s->body, f->rest.data, f->rest.len);
 	}
 }
 

@@ -66,7 +66,7 @@ struct laid {
 	double		 size, width;
 	int		 bold, maxlines;
 	unsigned int	 hash;		/* of text, size and bold */
-	double		 fit;		/* [pt] natural width; < 0: none */
+	double		 fit;		/* [pt] natural width, or -1 */
 };
 
 struct laidcache {

@@ -654,7 +654,7 @@ draw_draft(struct canvas *cv, void *arg)
 	g_object_unref(l);
 }
 
-/* A layout drawn, changed, drawn again. */
+/* A layout drawn, drawn again in another colour, changed, drawn again. */
 static void
 draw_changed(struct canvas *cv, void *arg)
 {
@@ -665,11 +665,30 @@ draw_changed(struct canvas *cv, void *arg)
 	pango_layout_set_text(l, "Un", -1);
 	cv->ops->move_to(cv, 0, 0);
 	cv->ops->text(cv, l, 0);
+	cv->ops->source(cv, 1, 0, 0, 1);
 	cv->ops->move_to(cv, 0, 20);
 	cv->ops->text(cv, l, 0);
 	pango_layout_set_text(l, "Deux", -1);
 	cv->ops->text(cv, l, 0);
 	g_object_unref(l);
+}
+
+/* One layout drawn in two documents: the second's first text is in the
+ * serif, so its family is the document's. */
+struct twodocs {
+	PangoLayout	*sans, *serif;
+	int		 second;
+};
+
+static void
+draw_twodocs(struct canvas *cv, void *arg)
+{
+	struct twodocs	*td = arg;
+
+	cv->ops->move_to(cv, 0, 0);
+	if (td->second)
+		cv->ops->text(cv, td->serif, 0);
+	cv->ops->text(cv, td->sans, 0);
 }
 
 /* The number of times needle is in s. */
@@ -689,6 +708,7 @@ static void
 text_tests(void)
 {
 	struct heads	 h;
+	struct twodocs	 td;
 	PangoFontMap	*fm;
 	char		*o, *p, *q, *fam;
 
@@ -724,11 +744,32 @@ text_tests(void)
 	free(o);
 
 	o = svg_doc(draw_changed, &h);
-	expect("canvas_svg: a layout drawn again where it is, changed as it "
-	    "is", count(o, ">Un</text>") == 2 && count(o, ">Deux</text>") == 1 &&
+	expect("canvas_svg: a layout drawn again where it is, in its colour, "
+	    "changed as it is",
+	    count(o, ">Un</text>") == 2 && count(o, ">Deux</text>") == 1 &&
+	    count(o, "fill=\"#000000\"") == 1 &&
+	    count(o, "fill=\"#ff0000\"") == 2 &&
 	    count(o, "<text x=\"0\" y=\"10.") == 1 &&
 	    count(o, "<text x=\"0\" y=\"30.") == 2);
 	free(o);
+
+	td.sans = font_layout(h.pc, FONT_SANS, 10, PANGO_WEIGHT_NORMAL);
+	td.serif = font_layout(h.pc, FONT_SERIF, 10, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(td.sans, "Un", -1);
+	pango_layout_set_text(td.serif, "Deux", -1);
+	td.second = 0;
+	free(svg_doc(draw_twodocs, &td));
+	td.second = 1;
+	o = svg_doc(draw_twodocs, &td);
+	p = xasprintf("font-family=\"'%s', sans-serif\" fill=\"#000000\" "
+	    "textLength=\"13.49\" lengthAdjust=\"spacingAndGlyphs\">Un<",
+	    FONT_SANS);
+	expect("canvas_svg: a layout drawn again in a document of another "
+	    "family names its own", strstr(o, p) != NULL);
+	free(p);
+	free(o);
+	g_object_unref(td.sans);
+	g_object_unref(td.serif);
 
 	o = svg_doc(draw_draft, &h);
 	expect("canvas_svg: rotated text as a matrix, translucent, text "
