@@ -297,23 +297,33 @@ fmt_fixed(char *p, double v)
 	long long	 k, f;
 	int		 w;
 
-	k = llrint(fmin(fmax(v, -1e12), 1e12) * 256);
+	/* Clamped as fmin(fmax(v, -1e12), 1e12), a NaN to -1e12, without
+	 * two calls for each number of a path. */
+	if (!(v >= -1e12))
+		v = -1e12;
+	else if (v > 1e12)
+		v = 1e12;
+	k = llrint(v * 256);
 	if (k < 0) {
 		*p++ = '-';
 		k = -k;
 	}
 	p = fmt_uint(p, (unsigned long long)(k / 256), 1);
 	/* The fraction in units of 1e-8 (exact: 1/256 = 0.00390625), then
-	 * rounded to 1e-6. */
+	 * rounded to 1e-6: six digits, trailing zeros cut. */
 	f = (k % 256) * 390625;
 	if (f % 100 > 50 || (f % 100 == 50 && (f / 100) % 2 == 1))
 		f += 100;
 	if ((f /= 100) == 0)
 		return p;
-	for (w = 6; f % 10 == 0; w--)
-		f /= 10;
 	*p++ = '.';
-	return fmt_uint(p, (unsigned long long)f, w);
+	for (w = 5; w >= 0; w--) {
+		p[w] = (char)('0' + f % 10);
+		f /= 10;
+	}
+	for (w = 6; p[w - 1] == '0'; w--)
+		continue;
+	return p + w;
 }
 
 /* v [device] to cairo's fixed point, ties to even as its conversion. */

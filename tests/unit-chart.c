@@ -506,14 +506,14 @@ draw_shapes(struct canvas *cv, void *arg)
 }
 
 /* Points whose coordinates cover every fraction of cairo's fixed point,
- * both signs, large values and the clamp at 1e12. */
-#define NFIX	(2 * 256 + 4)
+ * both signs, large values, the clamp at 1e12 and a NaN. */
+#define NFIX	(2 * 256 + 5)
 
 static double
 fix_value(int i)
 {
 	static const double big[] = { 123456789.00390625, -98765.5,
-	    1e12, -3e13 };
+	    1e12, -3e13, NAN };
 
 	if (i < 2 * 256)
 		return (i - 256) * (1 + 1.0 / 256) + 0.3 / 256;
@@ -569,7 +569,8 @@ fixed_tests(void)
 	buf_putc(&want, '\0');
 	o = svg_doc(draw_fixed, NULL);
 	expect("canvas_svg: every fraction of the fixed point, signs, the "
-	    "clamp, as cairo printed them", strstr(o, want.data) != NULL);
+	    "clamp, a NaN, as cairo printed them",
+	    strstr(o, want.data) != NULL);
 	free(o);
 	buf_free(&want);
 }
