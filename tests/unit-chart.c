@@ -862,6 +862,40 @@ same_after(PangoFontMap *fm, const char *title, double first, double w)
 	return same;
 }
 
+/* A context pango makes itself on a font map of font_map_new() (as it
+ * does for a font's metrics) loads a font of 9.5 px as the 9.5 pt of
+ * font_context(): the same pattern, sorted once. */
+static void
+resolution_tests(void)
+{
+	PangoFontMap	*fm;
+	PangoContext	*pc, *own;
+	PangoFontDescription *fd, *got;
+	PangoFont	*f;
+
+	fm = font_map_new();
+	own = pango_font_map_create_context(fm);
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, FONT_SANS);
+	pango_font_description_set_absolute_size(fd, 9.5 * PANGO_SCALE);
+	f = pango_font_map_load_font(fm, own, fd);
+	got = f != NULL ? pango_font_describe(f) : NULL;
+	expect("font map: a context of pango's own at 72 dpi, as "
+	    "font_context()'s", got != NULL &&
+	    pango_font_description_get_size(got) == (int)(9.5 * PANGO_SCALE));
+	pc = font_context(fm);
+	expect("font map: font_context() at 72 dpi",
+	    pango_cairo_context_get_resolution(pc) == 72);
+	if (got != NULL)
+		pango_font_description_free(got);
+	if (f != NULL)
+		g_object_unref(f);
+	pango_font_description_free(fd);
+	g_object_unref(pc);
+	g_object_unref(own);
+	g_object_unref(fm);
+}
+
 static void
 kept_tests(void)
 {
@@ -1012,6 +1046,7 @@ main(void)
 	fixed_tests();
 	text_tests();
 	kept_tests();
+	resolution_tests();
 	draw_tests();
 	return failed ? 1 : 0;
 }
