@@ -59,6 +59,30 @@ struct canvas_svg {
 };
 
 /* One line of text as drawn. */
+/*
+ * What a layout's lines show and where, in its own units: the same each
+ * time it is drawn, and the charts draw the layouts they keep (years,
+ * ticks) many times.  So they are kept on the layout (object data),
+ * with the layout's serial, which pango changes when the layout does.
+ */
+struct lfact {
+	char	*s;		/* UTF-8, trimmed */
+	double	 ux, uy;	/* start of the baseline [user units] */
+	double	 width;		/* [user units] */
+	int	 rtl;
+	/* The <text> element after its position (put_text_rest()), as
+	 * last written: in paint rgba, the family the document's or not. */
+	struct buf rest;
+	double	 rgba[4];
+	int	 samefam;
+};
+
+struct lfacts {
+	guint		 serial;
+	size_t		 n;		/* lines that show something */
+	struct lfact	 v[];
+};
+
 struct line {
 	const char *s;		/* UTF-8, trimmed */
 	const char *family;
@@ -83,18 +107,34 @@ gs(struct canvas_svg *s)
 
 /* ---- numbers ---- */
 
-/* n in decimal, at least width digits. */
-static void
-put_uint(struct buf *b, unsigned long long n, int width)
+/*
+ * Numbers are formatted into a local array (NUM_MAX bytes at most: a
+ * sign, 13 digits, a point, 6 decimals), then appended at once: a buffer
+ * call per character cost more than the digits.
+ */
+#define NUM_MAX	24
+
+/* n in decimal, at least width (<= 20) digits, at p; returns the end. */
+static char *
+fmt_uint(char *p, unsigned long long n, int width)
 {
-	char	 tmp[24];
+	char	 tmp[20];
 	int	 i = (int)sizeof(tmp);
 
 	do {
 		tmp[--i] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n > 0 || (int)sizeof(tmp) - i < width);
-	buf_put(b, tmp + i, sizeof(tmp) - (size_t)i);
+	memcpy(p, tmp + i, sizeof(tmp) - (size_t)i);
+	return p + (sizeof(tmp) - (size_t)i);
+}
+
+static void
+put_uint(struct buf *b, unsigned long long n, int width)
+{
+	char	 tmp[NUM_MAX];
+
+	buf_put(b, tmp, (size_t)(fmt_uint(tmp, n, width) - tmp));
 }
 
 /* v with at most dec (<= 6) decimals, no trailing zeros, no "-0"; the C
@@ -105,6 +145,7 @@ put_num(struct buf *b, double v, int dec)
 {
 	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000,
 	    1000000 };
+	char		 tmp[NUM_MAX], *p = tmp;
 	long long	 q, fp;
 	int		 k;
 
@@ -112,16 +153,17 @@ put_num(struct buf *b, double v, int dec)
 		v = 0;
 	q = llround(fmin(fmax(v, -1e12), 1e12) * (double)pow10[dec]);
 	if (q < 0) {
-		buf_putc(b, '-');
+		*p++ = '-';
 		q = -q;
 	}
-	put_uint(b, (unsigned long long)(q / pow10[dec]), 1);
-	if ((fp = q % pow10[dec]) == 0)
-		return;
-	for (k = dec; fp % 10 == 0; k--)
-		fp /= 10;
-	buf_putc(b, '.');
-	put_uint(b, (unsigned long long)fp, k);
+	p = fmt_uint(p, (unsigned long long)(q / pow10[dec]), 1);
+	if ((fp = q % pow10[dec]) != 0) {
+		for (k = dec; fp % 10 == 0; k--)
+			fp /= 10;
+		*p++ = '.';
+		p = fmt_uint(p, (unsigned long long)fp, k);
+	}
+	buf_put(b, tmp, (size_t)(p - tmp));
 }
 
 static void
@@ -245,32 +287,43 @@ sv_join(struct canvas *cv, enum canvas_join j)
 
 /*
  * v [device] as cairo keeps it (24.8 fixed point) and prints it (%f,
- * which rounds half to even; trailing zeros cut): the same numbers as
- * cairo's SVG surface wrote, so that a viewer draws the same pixels.
+ * which rounds half to even; trailing zeros cut), at p; returns the end.
+ * The same numbers as cairo's SVG surface wrote, so that a viewer draws
+ * the same pixels.
  */
-static void
-put_fixed(struct buf *b, double v)
+static char *
+fmt_fixed(char *p, double v)
 {
 	long long	 k, f;
 	int		 w;
 
-	k = llrint(fmin(fmax(v, -1e12), 1e12) * 256);
+	/* Clamped as fmin(fmax(v, -1e12), 1e12), a NaN to -1e12, without
+	 * two calls for each number of a path. */
+	if (!(v >= -1e12))
+		v = -1e12;
+	else if (v > 1e12)
+		v = 1e12;
+	k = llrint(v * 256);
 	if (k < 0) {
-		buf_putc(b, '-');
+		*p++ = '-';
 		k = -k;
 	}
-	put_uint(b, (unsigned long long)(k / 256), 1);
+	p = fmt_uint(p, (unsigned long long)(k / 256), 1);
 	/* The fraction in units of 1e-8 (exact: 1/256 = 0.00390625), then
-	 * rounded to 1e-6. */
+	 * rounded to 1e-6: six digits, trailing zeros cut. */
 	f = (k % 256) * 390625;
 	if (f % 100 > 50 || (f % 100 == 50 && (f / 100) % 2 == 1))
 		f += 100;
 	if ((f /= 100) == 0)
-		return;
-	for (w = 6; f % 10 == 0; w--)
+		return p;
+	*p++ = '.';
+	for (w = 5; w >= 0; w--) {
+		p[w] = (char)('0' + f % 10);
 		f /= 10;
-	buf_putc(b, '.');
-	put_uint(b, (unsigned long long)f, w);
+	}
+	for (w = 6; p[w - 1] == '0'; w--)
+		continue;
+	return p + w;
 }
 
 /* v [device] to cairo's fixed point, ties to even as its conversion. */
@@ -285,13 +338,16 @@ fixed(double v)
 static void
 put_dev(struct canvas_svg *s, double x, double y)
 {
+	char	 tmp[2 * NUM_MAX], *p = tmp;
+
 	s->cx = x;
 	s->cy = y;
 	s->hascp = 1;
-	buf_putc(&s->path, ' ');
-	put_fixed(&s->path, x);
-	buf_putc(&s->path, ' ');
-	put_fixed(&s->path, y);
+	*p++ = ' ';
+	p = fmt_fixed(p, x);
+	*p++ = ' ';
+	p = fmt_fixed(p, y);
+	buf_put(&s->path, tmp, (size_t)(p - tmp));
 }
 
 /* The same of the user point (x, y). */
@@ -662,11 +718,9 @@ line_span(PangoLayoutLine *line, const char *text, int *x0, int *x1)
 		*x1 = *x0;
 }
 
-/* One line as a <text> element.  textLength: a viewer that lacks the
- * font and falls back to another one still fits the text into the width
- * pango gave it, so labels never run into each other. */
+/* One line as a <text> element: its start, up to its position. */
 static void
-put_text(struct buf *b, const struct line *t, const char *family)
+put_text_at(struct buf *b, const struct line *t)
 {
 	BUF_PUTSL(b, "<text");
 	if (t->m[0] == 1 && t->m[1] == 0 && t->m[2] == 0 && t->m[3] == 1) {
@@ -689,6 +743,14 @@ put_text(struct buf *b, const struct line *t, const char *family)
 		put_num(b, t->y, 2);
 		buf_putc(b, ')');
 	}
+}
+
+/* The rest of it.  textLength: a viewer that lacks the font and falls
+ * back to another one still fits the text into the width pango gave
+ * it, so labels never run into each other. */
+static void
+put_text_rest(struct buf *b, const struct line *t, const char *family)
+{
 	BUF_PUTSL(b, "\" font-size=\"");
 	put_num(b, t->size, 2);
 	buf_putc(b, '"');
@@ -723,16 +785,13 @@ put_text(struct buf *b, const struct line *t, const char *family)
 	BUF_PUTSL(b, "</text>\n");
 }
 
-/* The line the iterator is on, its layout's top left at the current
- * point, into t (t->s is the caller's to free); 0 if it shows nothing. */
+/* The line the iterator is on, from its layout's top left, into f (f->s
+ * is the caller's to free); 0 if it shows nothing. */
 static int
-line_get(struct canvas_svg *s, PangoLayoutIter *it, const char *text,
-    struct line *t)
+line_fact(PangoLayoutIter *it, const char *text, struct lfact *f)
 {
 	PangoLayoutLine	*line = pango_layout_iter_get_line_readonly(it);
 	PangoRectangle	 log;
-	const double	*m = gs(s)->m;
-	double		 ux, uy;
 	int		 lead, trail, x0, x1;
 	char		*str;
 
@@ -741,33 +800,76 @@ line_get(struct canvas_svg *s, PangoLayoutIter *it, const char *text,
 		free(str);
 		return 0;
 	}
-	t->s = str;
+	f->s = str;
 	pango_layout_iter_get_line_extents(it, NULL, &log);
-	ux = (double)log.x / PANGO_SCALE;
-	uy = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-	t->width = (double)log.width / PANGO_SCALE;
+	f->ux = (double)log.x / PANGO_SCALE;
+	f->uy = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+	f->width = (double)log.width / PANGO_SCALE;
 	if (lead || trail) {
 		/* The advance of what is left. */
 		line_span(line, text, &x0, &x1);
-		ux += (double)x0 / PANGO_SCALE;
-		t->width = (double)(x1 - x0) / PANGO_SCALE;
+		f->ux += (double)x0 / PANGO_SCALE;
+		f->width = (double)(x1 - x0) / PANGO_SCALE;
 	}
-	t->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
-	t->x = s->cx + m[0] * ux + m[2] * uy;
-	t->y = s->cy + m[1] * ux + m[3] * uy;
+	f->rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
 	return 1;
 }
 
-/* Each line of l as a <text>, in the source; outline or not, text. */
+static void
+lfacts_free(void *p)
+{
+	struct lfacts	*fs = p;
+	size_t		 i;
+
+	for (i = 0; i < fs->n; i++) {
+		free(fs->v[i].s);
+		buf_free(&fs->v[i].rest);
+	}
+	free(fs);
+}
+
+static const char lfacts_key[] = "rapporteur-svg-lines";
+
+/* The lines of l, kept on it (owned by l). */
+static struct lfacts *
+lfacts_get(PangoLayout *l)
+{
+	struct lfacts	*fs;
+	PangoLayoutIter	*it;
+	const char	*text;
+	guint		 serial = pango_layout_get_serial(l);
+
+	fs = g_object_get_data(G_OBJECT(l), lfacts_key);
+	if (fs != NULL && fs->serial == serial)
+		return fs;
+	fs = xcalloc(1, sizeof(*fs) + (size_t)pango_layout_get_line_count(l) *
+	    sizeof(fs->v[0]));
+	fs->serial = serial;
+	text = pango_layout_get_text(l);
+	it = pango_layout_get_iter(l);
+	do {
+		fs->n += line_fact(it, text, &fs->v[fs->n]);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_set_data_full(G_OBJECT(l), lfacts_key, fs, lfacts_free);
+	return fs;
+}
+
+/* Each line of l as a <text>, its layout's top left at the current
+ * point, in the source; outline or not, text. */
 static void
 sv_text(struct canvas *cv, PangoLayout *l, int outline)
 {
 	struct canvas_svg *s = svg_of(cv);
 	const struct gstate *st = gs(s);
 	const PangoFontDescription *fd;
-	PangoLayoutIter	*it;
+	struct lfacts	*fs;
+	struct lfact	*f;
+	const double	*m = st->m;
 	struct line	 t;
-	const char	*text, *fam;
+	const char	*fam;
+	size_t		 i;
+	int		 samefam;
 
 	flush_fill(s);
 	memset(&t, 0, sizeof(t));
@@ -787,15 +889,25 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	t.g = st->src[1];
 	t.b = st->src[2];
 	t.a = st->src[3];
-	text = pango_layout_get_text(l);
-	it = pango_layout_get_iter(l);
-	do {
-		if (!line_get(s, it, text, &t))
-			continue;
-		put_text(&s->body, &t, s->family);
-		free((char *)t.s);
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	samefam = strcmp(fam, s->family) == 0;
+	fs = lfacts_get(l);
+	for (i = 0; i < fs->n; i++) {
+		f = &fs->v[i];
+		t.s = f->s;
+		t.width = f->width;
+		t.rtl = f->rtl;
+		t.x = s->cx + m[0] * f->ux + m[2] * f->uy;
+		t.y = s->cy + m[1] * f->ux + m[3] * f->uy;
+		put_text_at(&s->body, &t);
+		if (f->rest.len == 0 || f->samefam != samefam ||
+		    memcmp(f->rgba, st->src, sizeof(f->rgba)) != 0) {
+			buf_reset(&f->rest);
+			put_text_rest(&f->rest, &t, s->family);
+			memcpy(f->rgba, st->src, sizeof(f->rgba));
+			f->samefam = samefam;
+		}
+		buf_put(&s->body, f->rest.data, f->rest.len);
+	}
 }
 
 /* ---- the document ---- */

@@ -38,24 +38,35 @@ struct rect {
 
 /*
  * Labels repeat: a chart measures a label, places it, then draws it, and
- * the charts of an edition share their years, tick numbers, units and
- * legend entries.  So each PangoContext keeps the layouts of its short
- * texts (struct laidcache, attached to the context), and each distinct
- * label is shaped once per context.  A layout taken from the cache is
- * read-only: nothing may set anything on it.  The output does not depend
- * on what the cache holds (a layout is a function of its key and the
- * context); when full it is emptied at once.
+ * the charts of an edition share their years, tick numbers, units,
+ * legend entries, sources and titles, at both widths of the site.  So
+ * each PangoContext keeps the layouts of its short texts (struct
+ * laidcache, attached to the context), and each distinct label is shaped
+ * once per context.  A layout taken from the cache is read-only: nothing
+ * may set anything on it.  The output does not depend on what the cache
+ * holds (a layout is a function of its key and the context); when full
+ * it is emptied at once.
+ *
+ * A text that pango left on one line per paragraph, none cut and all
+ * left to right, is the same layout at any width it fits in: same lines,
+ * same glyphs, each line at the left edge (the width only moves lines
+ * that are centred, right-aligned or right to left).  So such a layout
+ * also serves the same text and font at any other width, with room to
+ * spare (LAID_SPARE: pango's own test of what fits is left alone), and
+ * with no width at all.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
-#define LAID_MAX	1024	/* layouts kept per context */
-#define LAID_SLOTS	2048	/* hash slots: a power of 2, > LAID_MAX */
+#define LAID_MAX	4096	/* layouts kept per context */
+#define LAID_SLOTS	8192	/* hash slots: a power of 2, > LAID_MAX */
+#define LAID_SPARE	1.0	/* [pt] */
 
 struct laid {
 	PangoLayout	*l;		/* NULL: free slot */
 	char		*text;
 	double		 size, width;
 	int		 bold, maxlines;
-	unsigned int	 hash;
+	unsigned int	 hash;		/* of text, size and bold */
+	double		 fit;		/* [pt] natural width, or -1 */
 };
 
 struct laidcache {
@@ -263,54 +274,92 @@ chart_forget(PangoContext *pc)
 		g_object_set_data(G_OBJECT(pc), laid_key, NULL);
 }
 
-/* FNV-1a of the text, then of the other parts of the key. */
+/* FNV-1a of the text, then of its font: not of the width, so that the
+ * layouts of a text at all widths share a probe sequence. */
 static unsigned int
-laid_hash(const char *text, double size, int bold, double width,
-    int maxlines)
+laid_hash(const char *text, double size, int bold)
 {
 	unsigned int	 h = 2166136261u;
-	unsigned char	 k[2 * sizeof(double) + 2 * sizeof(int)];
+	unsigned char	 k[sizeof(double) + sizeof(int)];
 	size_t		 i;
 
 	for (; *text != '\0'; text++)
 		h = (h ^ (unsigned char)*text) * 16777619u;
 	memcpy(k, &size, sizeof(double));
-	memcpy(k + sizeof(double), &width, sizeof(double));
-	memcpy(k + 2 * sizeof(double), &bold, sizeof(int));
-	memcpy(k + 2 * sizeof(double) + sizeof(int), &maxlines, sizeof(int));
+	memcpy(k + sizeof(double), &bold, sizeof(int));
 	for (i = 0; i < sizeof(k); i++)
 		h = (h ^ k[i]) * 16777619u;
 	return h;
 }
 
-/* lay(), or the same layout made before on the same context (caller
- * unrefs; the layout is not to be changed). */
-static PangoLayout *
-lay_kept(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines)
+/* k's natural width [pt] if pango laid it out as with no width (see
+ * above), else -1. */
+static void
+laid_fit(struct laid *k)
 {
-	struct laidcache *c;
+	GSList		*ln;
+	PangoLayoutLine	*line;
+	double		 w;
+
+	k->fit = -1;
+	if (pango_layout_is_wrapped(k->l) || pango_layout_is_ellipsized(k->l))
+		return;
+	for (ln = pango_layout_get_lines_readonly(k->l); ln != NULL;
+	    ln = ln->next) {
+		line = ln->data;
+		if (line->resolved_dir != PANGO_DIRECTION_LTR)
+			return;
+	}
+	lsize(k->l, &w, NULL);
+	k->fit = w;
+}
+
+/* Can k stand for the layout of its text and font at width (<= 0: none)
+ * in maxlines (0: any)?  maxlines limits each paragraph (pango's
+ * negative height), so it cuts no layout of one line per paragraph. */
+static int
+laid_serves(const struct laid *k, double width, int maxlines)
+{
+	if (k->width == width && k->maxlines == maxlines)
+		return 1;
+	return k->fit >= 0 && (width <= 0 || k->fit + LAID_SPARE <= width);
+}
+
+/* The layout of d's cache that stands for text at width in maxlines, or
+ * NULL.  h: laid_hash() of its key. */
+static struct laid *
+laid_find(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines, unsigned int h)
+{
 	struct laid	*k;
-	unsigned int	 h;
 	size_t		 i;
 
-	if (strlen(text) > LAID_MAXTEXT)
-		return lay(d, text, size, bold, width, maxlines);
-	if ((c = d->laid) == NULL)
-		c = d->laid = laid_get(d->pc);
-	h = laid_hash(text, size, bold, width, maxlines);
-	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].l != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
-		k = &c->slot[i];
+		k = &d->laid->slot[i];
 		if (k->hash == h && k->size == size && k->bold == bold &&
-		    k->width == width && k->maxlines == maxlines &&
+		    laid_serves(k, width, maxlines) &&
 		    strcmp(k->text, text) == 0)
-			return g_object_ref(k->l);
+			return k;
 	}
-	if (c->n == LAID_MAX) {
+	return NULL;
+}
+
+/* Lays text out into d's cache (emptied first if full); the slot is
+ * valid until the next call. */
+static struct laid *
+laid_add(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines, unsigned int h)
+{
+	struct laidcache *c = d->laid;
+	struct laid	*k;
+	size_t		 i;
+
+	if (c->n == LAID_MAX)
 		laid_clear(c);
-		i = h & (LAID_SLOTS - 1);
-	}
+	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	    i = (i + 1) & (LAID_SLOTS - 1))
+		continue;
 	k = &c->slot[i];
 	k->l = lay(d, text, size, bold, width, maxlines);
 	k->text = xstrdup(text);
@@ -319,7 +368,46 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	k->width = width;
 	k->maxlines = maxlines;
 	k->hash = h;
+	laid_fit(k);
 	c->n++;
+	return k;
+}
+
+/*
+ * Might text, size [pt], fit on one line of width [pt]?  A guess, on
+ * 0.45 em a character (Noto Sans averages more): pango shapes a text
+ * twice when it has a width, even one that fits, so a text that is
+ * likely to fit is laid out first with no width, which serves if it
+ * fits; one that is not would be laid out twice.
+ */
+static int
+may_fit(const char *text, double size, double width)
+{
+	return g_utf8_strlen(text, -1) * size * 0.45 <= width;
+}
+
+/* lay(), or the same layout made before on the same context (caller
+ * unrefs; the layout is not to be changed). */
+static PangoLayout *
+lay_kept(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	unsigned int	 h;
+
+	if (strlen(text) > LAID_MAXTEXT)
+		return lay(d, text, size, bold, width, maxlines);
+	if (d->laid == NULL)
+		d->laid = laid_get(d->pc);
+	h = laid_hash(text, size, bold);
+	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
+		return g_object_ref(k->l);
+	if (width > 0 && may_fit(text, size, width)) {
+		k = laid_add(d, text, size, bold, -1, 0, h);
+		if (laid_serves(k, width, maxlines))
+			return g_object_ref(k->l);
+	}
+	k = laid_add(d, text, size, bold, width, maxlines, h);
 	return g_object_ref(k->l);
 }
 
@@ -2419,7 +2507,9 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 	struct dc	*d;
 
 	d = dc_new(NULL, pc);
-	hd->l = lay(d, title, d->th->size_title, 1, w, wrap_lines(w));
+	/* Titles repeat between measures (an indicator followed in each):
+	 * kept with the labels. */
+	hd->l = lay_kept(d, title, d->th->size_title, 1, w, wrap_lines(w));
 	lsize(hd->l, NULL, &hd->h);
 	hd->h += 10;
 	dc_free(d);

@@ -73,7 +73,7 @@ double	 chart_draw_heading(struct canvas *, PangoContext *, const char *title,
 /* The same with the title laid out once: init, then h is the band's
  * height, draw (returns h), free. */
 struct chart_heading {
-	PangoLayout	*l;
+	PangoLayout	*l;		/* a reference, read-only */
 	double		 h;		/* [pt] */
 };
 void	 chart_heading_init(struct chart_heading *, PangoContext *,

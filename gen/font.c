@@ -354,6 +354,11 @@ font_map_new(void)
 		exit(EXIT_SYSTEM);
 	fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), config);
+	/* font_context()'s resolution, also for the contexts pango makes
+	 * itself on fm (a font's metrics lay out a sample text at the
+	 * font's size in pixels): at the default, 96, the same font is
+	 * another pattern, which fontconfig sorts again. */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fm), 72.0);
 	return fm;
 }
 PangoContext *

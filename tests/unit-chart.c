@@ -505,6 +505,76 @@ draw_shapes(struct canvas *cv, void *arg)
 	o->paint(cv);
 }
 
+/* Points whose coordinates cover every fraction of cairo's fixed point,
+ * both signs, large values, the clamp at 1e12 and a NaN. */
+#define NFIX	(2 * 256 + 5)
+
+static double
+fix_value(int i)
+{
+	static const double big[] = { 123456789.00390625, -98765.5,
+	    1e12, -3e13, NAN };
+
+	if (i < 2 * 256)
+		return (i - 256) * (1 + 1.0 / 256) + 0.3 / 256;
+	return big[i - 2 * 256];
+}
+
+static void
+draw_fixed(struct canvas *cv, void *arg)
+{
+	int	 i;
+
+	for (i = 0; i < NFIX; i++)
+		(i == 0 ? cv->ops->move_to : cv->ops->line_to)(cv,
+		    fix_value(i), -fix_value(i));
+	cv->ops->stroke(cv);
+}
+
+/* What cairo's SVG surface printed for v: its fixed point (an integer:
+ * no -0) as %f, trailing zeros cut, to b. */
+static void
+fix_oracle(struct buf *b, double v)
+{
+	char	 s[64];
+	size_t	 n;
+
+	v = nearbyint(fmin(fmax(v, -1e12), 1e12) * 256) / 256 + 0.0;
+	n = (size_t)snprintf(s, sizeof(s), "%f", v);
+	while (s[n - 1] == '0')
+		n--;
+	if (s[n - 1] == '.')
+		n--;
+	buf_put(b, s, n);
+}
+
+static void
+fixed_tests(void)
+{
+	struct buf	 want = { NULL, 0, 0 };
+	char		*o;
+	int		 i;
+
+	BUF_PUTSL(&want, " d=\"");
+	for (i = 0; i < NFIX; i++) {
+		if (i == 0)
+			BUF_PUTSL(&want, "M ");
+		else
+			BUF_PUTSL(&want, " L ");
+		fix_oracle(&want, fix_value(i));
+		buf_putc(&want, ' ');
+		fix_oracle(&want, -fix_value(i));
+	}
+	BUF_PUTSL(&want, "\"/>");
+	buf_putc(&want, '\0');
+	o = svg_doc(draw_fixed, NULL);
+	expect("canvas_svg: every fraction of the fixed point, signs, the "
+	    "clamp, a NaN, as cairo printed them",
+	    strstr(o, want.data) != NULL);
+	free(o);
+	buf_free(&want);
+}
+
 static void
 canvas_tests(void)
 {
@@ -585,6 +655,43 @@ draw_draft(struct canvas *cv, void *arg)
 	g_object_unref(l);
 }
 
+/* A layout drawn, drawn again in another colour, changed, drawn again. */
+static void
+draw_changed(struct canvas *cv, void *arg)
+{
+	const struct heads *h = arg;
+	PangoLayout	*l;
+
+	l = font_layout(h->pc, FONT_SANS, 10, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(l, "Un", -1);
+	cv->ops->move_to(cv, 0, 0);
+	cv->ops->text(cv, l, 0);
+	cv->ops->source(cv, 1, 0, 0, 1);
+	cv->ops->move_to(cv, 0, 20);
+	cv->ops->text(cv, l, 0);
+	pango_layout_set_text(l, "Deux", -1);
+	cv->ops->text(cv, l, 0);
+	g_object_unref(l);
+}
+
+/* One layout drawn in two documents: the second's first text is in the
+ * serif, so its family is the document's. */
+struct twodocs {
+	PangoLayout	*sans, *serif;
+	int		 second;
+};
+
+static void
+draw_twodocs(struct canvas *cv, void *arg)
+{
+	struct twodocs	*td = arg;
+
+	cv->ops->move_to(cv, 0, 0);
+	if (td->second)
+		cv->ops->text(cv, td->serif, 0);
+	cv->ops->text(cv, td->sans, 0);
+}
+
 /* The number of times needle is in s. */
 static size_t
 count(const char *s, const char *needle)
@@ -602,6 +709,7 @@ static void
 text_tests(void)
 {
 	struct heads	 h;
+	struct twodocs	 td;
 	PangoFontMap	*fm;
 	char		*o, *p, *q, *fam;
 
@@ -636,6 +744,34 @@ text_tests(void)
 	    strstr(o, "celle-ci</text>") != NULL);
 	free(o);
 
+	o = svg_doc(draw_changed, &h);
+	expect("canvas_svg: a layout drawn again where it is, in its colour, "
+	    "changed as it is",
+	    count(o, ">Un</text>") == 2 && count(o, ">Deux</text>") == 1 &&
+	    count(o, "fill=\"#000000\"") == 1 &&
+	    count(o, "fill=\"#ff0000\"") == 2 &&
+	    count(o, "<text x=\"0\" y=\"10.") == 1 &&
+	    count(o, "<text x=\"0\" y=\"30.") == 2);
+	free(o);
+
+	td.sans = font_layout(h.pc, FONT_SANS, 10, PANGO_WEIGHT_NORMAL);
+	td.serif = font_layout(h.pc, FONT_SERIF, 10, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(td.sans, "Un", -1);
+	pango_layout_set_text(td.serif, "Deux", -1);
+	td.second = 0;
+	free(svg_doc(draw_twodocs, &td));
+	td.second = 1;
+	o = svg_doc(draw_twodocs, &td);
+	p = xasprintf("font-family=\"'%s', sans-serif\" fill=\"#000000\" "
+	    "textLength=\"13.49\" lengthAdjust=\"spacingAndGlyphs\">Un<",
+	    FONT_SANS);
+	expect("canvas_svg: a layout drawn again in a document of another "
+	    "family names its own", strstr(o, p) != NULL);
+	free(p);
+	free(o);
+	g_object_unref(td.sans);
+	g_object_unref(td.serif);
+
 	o = svg_doc(draw_draft, &h);
 	expect("canvas_svg: rotated text as a matrix, translucent, text "
 	    "even as an outline",
@@ -647,6 +783,149 @@ text_tests(void)
 	free(fam);
 	chart_forget(h.pc);
 	g_object_unref(h.pc);
+	g_object_unref(fm);
+}
+
+/* ---- layouts kept between widths (gen/chart.c) ---- */
+
+struct head1 {
+	PangoContext	*pc;
+	const char	*title;
+	double		 w;
+};
+
+static void
+draw_head1(struct canvas *cv, void *arg)
+{
+	const struct head1 *h = arg;
+
+	chart_draw_heading(cv, h->pc, h->title, h->w);
+}
+
+/* What chart_draw_heading() draws, from a layout of pango's own at the
+ * width asked: title size, bold, wrapped in two lines (as many as hold
+ * what two lines hold 640 pt wide on the narrow variant), in the text
+ * colour, its logical box's left edge at 0. */
+static void
+draw_head_ref(struct canvas *cv, void *arg)
+{
+	const struct head1 *h = arg;
+	const struct theme *th = theme_get();
+	PangoLayout	*l;
+	PangoRectangle	 log;
+
+	l = font_layout(h->pc, FONT_SANS, th->size_title, PANGO_WEIGHT_BOLD);
+	pango_layout_set_text(l, h->title, -1);
+	pango_layout_set_width(l, (int)(h->w * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_height(l, h->w > CHART_NARROW_WIDTH ? -2 :
+	    -(int)(2 * 640.0 / h->w));
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_get_extents(l, NULL, &log);
+	cv->ops->source(cv, th->text.r, th->text.g, th->text.b, 1);
+	cv->ops->move_to(cv, -(double)log.x / PANGO_SCALE, 0);
+	cv->ops->text(cv, l, 0);
+	g_object_unref(l);
+}
+
+/* Is the heading of title at w what pango lays out at w? */
+static int
+same_as_pango(struct head1 *h, double w)
+{
+	char		*a, *b;
+	int		 same;
+
+	h->w = w;
+	a = svg_doc(draw_head1, h);
+	b = svg_doc(draw_head_ref, h);
+	same = strcmp(a, b) == 0;
+	if (!same)
+		printf("#   kept:  %s\n#   pango: %s\n", a, b);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* The same for title at width first on a new context, then at w. */
+static int
+same_after(PangoFontMap *fm, const char *title, double first, double w)
+{
+	struct head1	 h;
+	int		 same;
+
+	h.pc = font_context(fm);
+	h.title = title;
+	same = same_as_pango(&h, first);
+	same = same_as_pango(&h, w) && same;
+	chart_forget(h.pc);
+	g_object_unref(h.pc);
+	return same;
+}
+
+/* A context pango makes itself on a font map of font_map_new() (as it
+ * does for a font's metrics) loads a font of 9.5 px as the 9.5 pt of
+ * font_context(): the same pattern, sorted once. */
+static void
+resolution_tests(void)
+{
+	PangoFontMap	*fm;
+	PangoContext	*pc, *own;
+	PangoFontDescription *fd, *got;
+	PangoFont	*f;
+
+	fm = font_map_new();
+	own = pango_font_map_create_context(fm);
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, FONT_SANS);
+	pango_font_description_set_absolute_size(fd, 9.5 * PANGO_SCALE);
+	f = pango_font_map_load_font(fm, own, fd);
+	got = f != NULL ? pango_font_describe(f) : NULL;
+	expect("font map: a context of pango's own at 72 dpi, as "
+	    "font_context()'s", got != NULL &&
+	    pango_font_description_get_size(got) == (int)(9.5 * PANGO_SCALE));
+	pc = font_context(fm);
+	expect("font map: font_context() at 72 dpi",
+	    pango_cairo_context_get_resolution(pc) == 72);
+	if (got != NULL)
+		pango_font_description_free(got);
+	if (f != NULL)
+		g_object_unref(f);
+	pango_font_description_free(fd);
+	g_object_unref(pc);
+	g_object_unref(own);
+	g_object_unref(fm);
+}
+
+static void
+kept_tests(void)
+{
+	PangoFontMap	*fm;
+	const char	*rtl = "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1"
+	    "\xd9\x8a\xd8\xb1 2016";	/* Arabic: "the report" */
+
+	fm = font_map_new();
+	expect("kept layouts: a title that fits, at a narrower width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 432, 300));
+	expect("kept layouts: a title that fits, at a wider width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 300, 432));
+	expect("kept layouts: a title that fits wide, wrapped narrow",
+	    same_after(fm, LONG_TITLE, 1000, CHART_NARROW_WIDTH));
+	expect("kept layouts: a title wrapped narrow, on one line wide",
+	    same_after(fm, LONG_TITLE, CHART_NARROW_WIDTH, 1000));
+	expect("kept layouts: a title cut wide, whole narrow",
+	    same_after(fm, LONG_TITLE LONG_TITLE LONG_TITLE, 432,
+	    CHART_NARROW_WIDTH));
+	expect("kept layouts: a title just wider than the width",
+	    same_after(fm, "Victimes par \xc3\xa2ge, 2014-2016", 432, 100));
+	expect("kept layouts: three paragraphs, then two lines at most",
+	    same_after(fm, "Un\nDeux\nTrois", CHART_NARROW_WIDTH, 432));
+	expect("kept layouts: right to left, at another width",
+	    same_after(fm, rtl, 432, 300));
+	/* Lines of both directions: the width moves one against the
+	 * other. */
+	rtl = "Total\n\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1";
+	expect("kept layouts: a line of each direction, at another width",
+	    same_after(fm, rtl, 300, 432));
 	g_object_unref(fm);
 }
 
@@ -764,7 +1043,10 @@ main(void)
 	theme_tests();
 	words_tests();
 	canvas_tests();
+	fixed_tests();
 	text_tests();
+	kept_tests();
+	resolution_tests();
 	draw_tests();
 	return failed ? 1 : 0;
 }
