@@ -2012,7 +2012,11 @@ obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 	return 1;
 }
 
-/* Stream num anew: data, Flate-compressed. */
+/*
+ * Stream num anew: data, Flate-compressed at zlib's fastest level, like
+ * the object streams: level 6 took 2.5 times the instructions (4.6 % of
+ * a K = 10 PDF's) for page content 14 % smaller.
+ */
 static int
 rep_stream(struct pdf *f, long long num, const struct buf *data)
 {
@@ -2022,7 +2026,7 @@ rep_stream(struct pdf *f, long long num, const struct buf *data)
 	zn = compressBound(data->len);
 	z = xmalloc(zn);
 	if (compress2(z, &zn, (const unsigned char *)data->data, data->len,
-	    6) != Z_OK) {
+	    Z_BEST_SPEED) != Z_OK) {
 		free(z);
 		return bad(f, 0, "stream cannot be compressed");
 	}
