@@ -2140,8 +2140,9 @@ show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
 	pango_layout_iter_free(iter);
 }
 
-/* Row r of a table; a header row repeated above a continuation (art)
- * is drawn as an artifact, its cells said once. */
+/* Row r of a table, its rule aside (draw_rules()); a header row
+ * repeated above a continuation (art) is drawn as an artifact, its
+ * cells said once. */
 static void
 draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
     double x, double y, int art)
@@ -2155,9 +2156,6 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
 		cairo_fill(cr);
 	}
-	ink(cr, INK_TABLE_RULE);
-	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
-	cairo_fill(cr);
 	if (!art)
 		group_begin(p, "TR");
 	for (c = 0; c < t->ncols; c++) {
@@ -2177,6 +2175,39 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		group_end(p);
 }
 
+/* The rules under rows [first, last) of a table, the first row's top
+ * at (x, y); returns the y under them.  Each rule is a fill of its own:
+ * poppler draws a lone rectangle otherwise than one in a path of
+ * several (it darkens a thin rule's edges). */
+static double
+row_rules(cairo_t *cr, const struct lay_item *it, size_t first,
+    size_t last, double x, double y)
+{
+	size_t	 r;
+
+	for (r = first; r < last; r++) {
+		y += it->uh[r];
+		cairo_rectangle(cr, x, y - 0.4, it->table->colx[
+		    it->table->ncols], 0.4);
+		cairo_fill(cr);
+	}
+	return y;
+}
+
+/* The rules of the rows of piece pc (its header repeated above a
+ * continuation first) drawn under (x, y), once the rows are drawn (the
+ * rules touch no text: the pad keeps them apart): drawn with each row,
+ * each cost cairo two changes of colour, six numbers printed. */
+static void
+draw_rules(cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	ink(cr, INK_TABLE_RULE);
+	if (pc->cont)
+		y = row_rules(cr, it, 0, it->nhead, x, y);
+	row_rules(cr, it, pc->first, pc->last, x, y);
+}
+
 /* A piece of a table.  A continuation's caption and header are
  * repeated for the eye only: its rows join the first piece's Table
  * (one group). */
@@ -2185,6 +2216,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	const struct lay_table *t = it->table;
+	double		 y0;
 	size_t		 r;
 
 	if (pc->cont && t->cont != NULL) {
@@ -2192,6 +2224,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		show_lines(p, cr, t->cont, x, y);
 		y += it->conth;
 	}
+	y0 = y;
 	if (pc->cont && p->elem[pc->item] != 0)
 		group_reopen(p, p->elem[pc->item]);
 	else
@@ -2206,6 +2239,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		y += it->uh[r];
 	}
 	group_end(p);
+	draw_rules(cr, it, pc, x, y0);
 }
 
 static void
