@@ -2911,35 +2911,41 @@ drawn(struct pdf *p, size_t i)
  * asserts when its own writes fail half way (a full disk), so a failed
  * write is remembered and reported once cairo is done, never returned
  * to it. */
+#define SINK_CHUNK	65536
+
 struct sink {
 	FILE		*f;
 	int		 err;	/* errno of the first failed write, or 0 */
-	struct buf	 b;	/* what is not written yet (owned) */
+	unsigned char	 b[SINK_CHUNK];	/* what is not written yet */
+	size_t		 len;
 };
 
-/* Past this, what cairo gave is written to the file. */
-#define SINK_CHUNK	65536
-
-/* What the sink holds written out. */
+/* The n bytes at p written to the file. */
 static void
-sink_flush(struct sink *k)
+sink_write(struct sink *k, const unsigned char *p, size_t n)
 {
-	if (k->err == 0 && k->b.len > 0 &&
-	    fwrite(k->b.data, 1, k->b.len, k->f) != k->b.len)
+	if (k->err == 0 && n > 0 && fwrite(p, 1, n, k->f) != n)
 		k->err = errno != 0 ? errno : EIO;
-	buf_reset(&k->b);
 }
 
 /* cairo writes in pieces of a few bytes (a number, an operator): one
- * fwrite() each took 3 % of a PDF's instructions. */
+ * fwrite() each took 3 % of a PDF's instructions.  They are gathered
+ * in the sink's buffer, written when it is full. */
 static cairo_status_t
 to_file(void *arg, const unsigned char *data, unsigned int len)
 {
 	struct sink	*k = arg;
 
-	buf_put(&k->b, data, len);
-	if (k->b.len >= SINK_CHUNK)
-		sink_flush(k);
+	if (len > SINK_CHUNK - k->len) {
+		sink_write(k, k->b, k->len);
+		k->len = 0;
+		if (len >= SINK_CHUNK) {
+			sink_write(k, data, len);
+			return CAIRO_STATUS_SUCCESS;
+		}
+	}
+	memcpy(k->b + k->len, data, len);
+	k->len += len;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -3101,15 +3107,17 @@ static int
 draw(struct pdf *p)
 {
 	cairo_surface_t	*sf;
-	struct sink	 out;
+	struct sink	*out;
 	int		 rc = 0;
 
-	memset(&out, 0, sizeof(out));
-	if ((out.f = fopen(p->path, "wb")) == NULL) {
+	/* Its buffer is too large for the stack. */
+	out = xcalloc(1, sizeof(*out));
+	if ((out->f = fopen(p->path, "wb")) == NULL) {
 		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(errno));
+		free(out);
 		return 0;
 	}
-	sf = surface_new(p, &out);
+	sf = surface_new(p, out);
 	if (draw_document(p, sf)) {
 		cairo_surface_finish(sf);
 		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
@@ -3119,14 +3127,14 @@ draw(struct pdf *p)
 			    cairo_status_to_string(cairo_surface_status(sf)));
 	}
 	cairo_surface_destroy(sf);
-	sink_flush(&out);
-	buf_free(&out.b);
-	if (fclose(out.f) != 0 && out.err == 0)
-		out.err = errno;
-	if (rc && out.err != 0) {
-		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out.err));
+	sink_write(out, out->b, out->len);
+	if (fclose(out->f) != 0 && out->err == 0)
+		out->err = errno;
+	if (rc && out->err != 0) {
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out->err));
 		rc = 0;
 	}
+	free(out);
 	return rc;
 }
 
