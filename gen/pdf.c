@@ -2141,8 +2141,9 @@ show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
 	pango_layout_iter_free(iter);
 }
 
-/* Row r of a table; a header row repeated above a continuation (art)
- * is drawn as an artifact, its cells said once. */
+/* Row r of a table, its rule aside (draw_rules()); a header row
+ * repeated above a continuation (art) is drawn as an artifact, its
+ * cells said once. */
 static void
 draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
     double x, double y, int art)
@@ -2156,9 +2157,6 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		cairo_rectangle(cr, x, y, t->colx[t->ncols], it->uh[r]);
 		cairo_fill(cr);
 	}
-	ink(cr, INK_TABLE_RULE);
-	cairo_rectangle(cr, x, y + it->uh[r] - 0.4, t->colx[t->ncols], 0.4);
-	cairo_fill(cr);
 	if (!art)
 		group_begin(p, "TR");
 	for (c = 0; c < t->ncols; c++) {
@@ -2178,6 +2176,39 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		group_end(p);
 }
 
+/* The rules under rows [first, last) of a table, the first row's top
+ * at (x, y); returns the y under them.  Each rule is a fill of its own:
+ * poppler draws a lone rectangle otherwise than one in a path of
+ * several (it darkens a thin rule's edges). */
+static double
+row_rules(cairo_t *cr, const struct lay_item *it, size_t first,
+    size_t last, double x, double y)
+{
+	size_t	 r;
+
+	for (r = first; r < last; r++) {
+		y += it->uh[r];
+		cairo_rectangle(cr, x, y - 0.4, it->table->colx[
+		    it->table->ncols], 0.4);
+		cairo_fill(cr);
+	}
+	return y;
+}
+
+/* The rules of the rows of piece pc (its header repeated above a
+ * continuation first) drawn under (x, y), once the rows are drawn (the
+ * rules touch no text: the pad keeps them apart): drawn with each row,
+ * each cost cairo two changes of colour, six numbers printed. */
+static void
+draw_rules(cairo_t *cr, const struct lay_item *it,
+    const struct lay_piece *pc, double x, double y)
+{
+	ink(cr, INK_TABLE_RULE);
+	if (pc->cont)
+		y = row_rules(cr, it, 0, it->nhead, x, y);
+	row_rules(cr, it, pc->first, pc->last, x, y);
+}
+
 /* A piece of a table.  A continuation's caption and header are
  * repeated for the eye only: its rows join the first piece's Table
  * (one group). */
@@ -2186,6 +2217,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
     const struct lay_piece *pc, double x, double y)
 {
 	const struct lay_table *t = it->table;
+	double		 y0;
 	size_t		 r;
 
 	if (pc->cont && t->cont != NULL) {
@@ -2193,6 +2225,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		show_lines(p, cr, t->cont, x, y);
 		y += it->conth;
 	}
+	y0 = y;
 	if (pc->cont && p->elem[pc->item] != 0)
 		group_reopen(p, p->elem[pc->item]);
 	else
@@ -2207,6 +2240,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 		y += it->uh[r];
 	}
 	group_end(p);
+	draw_rules(cr, it, pc, x, y0);
 }
 
 static void
@@ -2878,18 +2912,41 @@ drawn(struct pdf *p, size_t i)
  * asserts when its own writes fail half way (a full disk), so a failed
  * write is remembered and reported once cairo is done, never returned
  * to it. */
+#define SINK_CHUNK	65536
+
 struct sink {
-	FILE	*f;
-	int	 err;		/* errno of the first failed write, or 0 */
+	FILE		*f;
+	int		 err;	/* errno of the first failed write, or 0 */
+	unsigned char	 b[SINK_CHUNK];	/* what is not written yet */
+	size_t		 len;
 };
 
+/* The n bytes at p written to the file. */
+static void
+sink_write(struct sink *k, const unsigned char *p, size_t n)
+{
+	if (k->err == 0 && n > 0 && fwrite(p, 1, n, k->f) != n)
+		k->err = errno != 0 ? errno : EIO;
+}
+
+/* cairo writes in pieces of a few bytes (a number, an operator): one
+ * fwrite() each took 3 % of a PDF's instructions.  They are gathered
+ * in the sink's buffer, written when it is full. */
 static cairo_status_t
 to_file(void *arg, const unsigned char *data, unsigned int len)
 {
 	struct sink	*k = arg;
 
-	if (k->err == 0 && fwrite(data, 1, len, k->f) != len)
-		k->err = errno != 0 ? errno : EIO;
+	if (len > SINK_CHUNK - k->len) {
+		sink_write(k, k->b, k->len);
+		k->len = 0;
+		if (len >= SINK_CHUNK) {
+			sink_write(k, data, len);
+			return CAIRO_STATUS_SUCCESS;
+		}
+	}
+	memcpy(k->b + k->len, data, len);
+	k->len += len;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -3051,15 +3108,17 @@ static int
 draw(struct pdf *p)
 {
 	cairo_surface_t	*sf;
-	struct sink	 out;
+	struct sink	*out;
 	int		 rc = 0;
 
-	out.err = 0;
-	if ((out.f = fopen(p->path, "wb")) == NULL) {
+	/* Its buffer is too large for the stack. */
+	out = xcalloc(1, sizeof(*out));
+	if ((out->f = fopen(p->path, "wb")) == NULL) {
 		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(errno));
+		free(out);
 		return 0;
 	}
-	sf = surface_new(p, &out);
+	sf = surface_new(p, out);
 	if (draw_document(p, sf)) {
 		cairo_surface_finish(sf);
 		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
@@ -3069,12 +3128,14 @@ draw(struct pdf *p)
 			    cairo_status_to_string(cairo_surface_status(sf)));
 	}
 	cairo_surface_destroy(sf);
-	if (fclose(out.f) != 0 && out.err == 0)
-		out.err = errno;
-	if (rc && out.err != 0) {
-		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out.err));
+	sink_write(out, out->b, out->len);
+	if (fclose(out->f) != 0 && out->err == 0)
+		out->err = errno;
+	if (rc && out->err != 0) {
+		diag_sys_msg(MSG_PATH_ERRNO, p->path, strerror(out->err));
 		rc = 0;
 	}
+	free(out);
 	return rc;
 }
 

@@ -244,6 +244,19 @@ else
 	fail "contents links use named destinations" "found $nd"
 fi
 
+# A table's row rules are drawn once its rows are, one after the other
+# in one colour: not a change of colour to each rule and back to the
+# text (each is numbers cairo prints).
+rules=$(qpdf --qdf --object-streams=disable a/out/2016/rapport-2016.pdf - \
+    2>/dev/null | awk '/ 0\.[34][0-9]* re f$/ { n++; if (prev ~ / rg$/) c++ }
+    { prev = $0 } END { print n + 0, c + 0 }')
+nr=${rules% *} nc=${rules#* }
+if [ "$nr" -ge 20 ] && [ $((nc * 3)) -lt "$nr" ]; then
+	pass "table rules drawn together ($nr rules, $nc colour changes)"
+else
+	fail "table rules drawn together" "$nr rules, $nc colour changes"
+fi
+
 # ---- stress: a narrative that tries to get lost ----
 cp -R "$TOP/content" stress
 mkdir stress/images
