@@ -83,6 +83,18 @@ struct crumb {
 	const char	*label;
 };
 
+/*
+ * The list of a priority's measures that each of their pages shows, the
+ * same on every one but for the aria-current of the page's own: written
+ * once per priority by html_edition(), not once per page (n pages of n
+ * entries each).  at[i]: where the tag of measure i's link closes.
+ * html and at are owned by html_edition().
+ */
+struct siblings {
+	struct buf	 html;
+	size_t		*at;
+};
+
 /* A status change between two editions, worst to best: enum order. */
 
 static const char *const change_text[CHANGE__MAX] = {
@@ -130,6 +142,34 @@ static void
 attr(struct page *p, const char *s)
 {
 	html_esc_attr(&p->b, s);
+}
+
+/* n in decimal, appended without a format string: the pages write
+ * thousands of numbers. */
+static void
+put_num(struct buf *b, long n)
+{
+	char		 d[24], *e = d + sizeof(d);
+	unsigned long	 u = n < 0 ? -(unsigned long)n : (unsigned long)n;
+
+	do
+		*--e = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--e = '-';
+	buf_put(b, e, (size_t)(d + sizeof(d) - e));
+}
+
+/* measure_file()'s name, appended to b. */
+static void
+put_measure_file(struct buf *b, const struct measure *m)
+{
+	buf_puts(b, fname(FNAME_MEASURE));
+	BUF_PUTSL(b, "-");
+	if (m->number >= 0 && m->number < 10)
+		BUF_PUTSL(b, "0");
+	put_num(b, m->number);
+	BUF_PUTSL(b, ".html");
 }
 
 /* text, as a link to url when there is one. */
@@ -2277,12 +2317,12 @@ measure_pager(struct page *p, const struct measure *m)
 }
 
 /* The aside of a measure: this page's contents, the priority's
- * measures (every measure, in a plan of one level). */
+ * measures (every measure, in a plan of one level), sib. */
 static void
-measure_aside(struct page *p, const struct measure *m)
+measure_aside(struct page *p, const struct measure *m,
+    const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
-	char		 nfile[64];
 	size_t		 i;
 	int		 nsec;
 
@@ -2307,21 +2347,40 @@ measure_aside(struct page *p, const struct measure *m)
 	else
 		label_nb(p, 0, pr->num);
 	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
-	for (i = 0; i < pr->nmeasures; i++) {
-		measure_file(nfile, sizeof(nfile), pr->measures[i]);
-		pf(p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
-		    "</span> ", nfile, pr->measures[i] == m ?
-		    " aria-current=\"page\"" : "", pr->measures[i]->num);
-		txt(p, pr->measures[i]->title);
-		PUTSL(p, "</a></li>\n");
-	}
+	for (i = 0; i < pr->nmeasures && pr->measures[i] != m; i++)
+		continue;
+	buf_put(&p->b, sib->html.data, sib->at[i]);
+	PUTSL(p, " aria-current=\"page\"");
+	buf_put(&p->b, sib->html.data + sib->at[i], sib->html.len - sib->at[i]);
 	PUTSL(p, "</ol>\n");
 	aside_close(p);
 }
 
+/* The entries of siblings_make(), for pr's measures. */
+static void
+siblings_make(struct siblings *sib, const struct priority *pr)
+{
+	struct buf	*b = &sib->html;
+	size_t		 i;
+
+	sib->at = xcalloc(pr->nmeasures, sizeof(sib->at[0]));
+	for (i = 0; i < pr->nmeasures; i++) {
+		BUF_PUTSL(b, "<li><a href=\"");
+		put_measure_file(b, pr->measures[i]);
+		BUF_PUTSL(b, "\"");
+		sib->at[i] = b->len;
+		BUF_PUTSL(b, "><span class=\"sib-num\">");
+		buf_puts(b, pr->measures[i]->num);
+		BUF_PUTSL(b, "</span> ");
+		html_esc_text(b, pr->measures[i]->title);
+		BUF_PUTSL(b, "</a></li>\n");
+	}
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od, const struct measure *m)
+    const struct opts *o, struct outdir *od, const struct measure *m,
+    const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
 	struct page	 p;
@@ -2353,7 +2412,7 @@ page_measure(const struct report *r, const struct edition *e,
 	measure_assessment(&p, m);
 	measure_body(&p, m);
 	measure_pager(&p, m);
-	measure_aside(&p, m);
+	measure_aside(&p, m, sib);
 	return page_end(&p);
 }
 
@@ -2578,11 +2637,15 @@ html_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
 {
 	const struct plan *pl = &r->plan;
+	struct siblings	*sibs;
 	char		*dir;
 	size_t		 i, nrows, csv_sizes[2];
 	int		 ok;
 
 	copied_clear();
+	sibs = xcalloc(pl->nprios, sizeof(sibs[0]));
+	for (i = 0; i < pl->nprios; i++)
+		siblings_make(&sibs[i], &pl->prios[i]);
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
@@ -2592,11 +2655,17 @@ html_edition(const struct report *r, const struct edition *e,
 	for (i = 0; ok && i < plan_groups(pl); i++)
 		ok = page_priority(r, e, o, od, &pl->prios[i]);
 	for (i = 0; ok && i < pl->nmeasures; i++)
-		ok = page_measure(r, e, o, od, &pl->measures[i]);
+		ok = page_measure(r, e, o, od, &pl->measures[i],
+		    &sibs[pl->measures[i].priority - pl->prios]);
 	for (i = 0; ok && i < e->nfront; i++)
 		ok = page_part(r, e, o, od, &e->front[i]);
 	for (i = 0; ok && i < e->nback; i++)
 		ok = page_part(r, e, o, od, &e->back[i]);
+	for (i = 0; i < pl->nprios; i++) {
+		buf_free(&sibs[i].html);
+		free(sibs[i].at);
+	}
+	free(sibs);
 	copied_clear();
 	return ok;
 }

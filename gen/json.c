@@ -10,32 +10,38 @@
 #include "report.h"
 #include "extern.h"
 
+/* Runs of bytes written as they are (printable ASCII but the quote and
+ * the backslash, well-formed UTF-8) go out in one append each. */
 void
 json_str(struct buf *b, const char *s)
 {
+	const char	*run;
 	size_t		 n, len;
 	unsigned char	 c;
 
 	buf_putc(b, '"');
 	len = s != NULL ? strlen(s) : 0;
-	for (; len > 0; s += n, len -= n) {
+	for (run = s; len > 0; s += n, len -= n) {
 		c = (unsigned char)*s;
 		n = 1;
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			continue;
+		if (c >= 0x80 && (n = utf8_len(s, len)) > 0)
+			continue;
+		buf_put(b, run, (size_t)(s - run));
 		if (c == '"' || c == '\\') {
 			buf_putc(b, '\\');
 			buf_putc(b, (char)c);
 		} else if (c == '\n')
 			BUF_PUTSL(b, "\\n");
-		else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\u%04x", c);
 		else if (c < 0x80)
-			buf_putc(b, (char)c);
-		else if ((n = utf8_len(s, len)) > 0)
-			buf_put(b, s, n);
+			buf_printf(b, "\\u%04x", c);
 		else {
 			BUF_PUTSL(b, "\xef\xbf\xbd");
 			n = 1;
 		}
+		run = s + n;
 	}
+	buf_put(b, run, (size_t)(s - run));
 	buf_putc(b, '"');
 }
