@@ -73,7 +73,9 @@ struct page {
 	const char	*base;		/* <base href>, or NULL */
 	const char	*script;	/* <script src> (search page), or NULL */
 	size_t		 main_at;	/* aside_begin(): main column's start */
-	size_t		 aside_at;	/* aside_open(): the aside's start */
+	char		*main_col;	/* aside_open() to aside_close(): the
+					 * main column taken out (owned) */
+	size_t		 nmain;
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -989,6 +991,20 @@ rndr_spans(struct page *p, const struct span *s)
 	}
 }
 
+/* utf8_has_rtl(s), not decoding s when none of its bytes may begin a
+ * letter of utf8_is_rtl()'s blocks (U+0590-U+08FF: 0xd6-0xe0; U+FB1D
+ * on: 0xef; plane 1: 0xf0), as in most text. */
+static int
+text_rtl(const char *s)
+{
+	const unsigned char *u;
+
+	for (u = (const unsigned char *)s; *u != '\0'; u++)
+		if ((*u >= 0xd6 && *u <= 0xe0) || *u == 0xef || *u == 0xf0)
+			return utf8_has_rtl(s);
+	return 0;
+}
+
 /* Has the text of spans a right-to-left letter?  Such a paragraph or
  * heading gets dir="auto": the browser then sets it in the direction of
  * its first strong letter, as pango does in the PDF, and a mixed Arabic
@@ -997,7 +1013,7 @@ static int
 spans_rtl(const struct span *s)
 {
 	for (; s != NULL; s = s->next)
-		if ((s->text != NULL && utf8_has_rtl(s->text)) ||
+		if ((s->text != NULL && text_rtl(s->text)) ||
 		    spans_rtl(s->child))
 			return 1;
 	return 0;
@@ -1192,9 +1208,10 @@ toc_blocks(struct page *p, const struct block *k, int *n)
 /*
  * A long page in two columns: the text, and an aside with the page's
  * contents.  The aside is written after the text (its entries follow the
- * narrative) but moved before it in the file by aside_close(), so that
- * « Sur cette page » comes first in reading and keyboard order; the style
- * sheet shows it beside the text on wide screens, above it on narrow ones.
+ * narrative) but put before it in the file (aside_open() takes the text
+ * out, aside_close() puts it back after the aside), so that « Sur cette
+ * page » comes first in reading and keyboard order; the style sheet shows
+ * it beside the text on wide screens, above it on narrow ones.
  */
 static void
 aside_begin(struct page *p)
@@ -1210,30 +1227,27 @@ static void
 aside_open(struct page *p)
 {
 	PUTSL(p, "</div>\n");
-	p->aside_at = p->b.len;
+	/* Taken out, so that the aside is written in its place and the
+	 * column copied once after it. */
+	p->nmain = p->b.len - p->main_at;
+	p->main_col = xmalloc(p->nmain);
+	memcpy(p->main_col, p->b.data + p->main_at, p->nmain);
+	p->b.len = p->main_at;
+	p->b.data[p->b.len] = '\0';
 	puts_(p, T("<aside class=\"aside\" aria-labelledby=\"sommaire\">"
 	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
 	    "<ul class=\"toc\">\n"));
 }
 
-/* Closes the aside, moves it before the main column, and closes the
+/* Closes the aside, puts the main column back after it, and closes the
  * layout. */
 static void
 aside_close(struct page *p)
 {
-	size_t	 nmain, naside;
-	char	*tmp;
-
 	PUTSL(p, "</aside>\n");
-	if (p->b.data == NULL)
-		return;
-	nmain = p->aside_at - p->main_at;
-	naside = p->b.len - p->aside_at;
-	tmp = xmalloc(nmain);
-	memcpy(tmp, p->b.data + p->main_at, nmain);
-	memmove(p->b.data + p->main_at, p->b.data + p->aside_at, naside);
-	memcpy(p->b.data + p->main_at + naside, tmp, nmain);
-	free(tmp);
+	buf_put(&p->b, p->main_col, p->nmain);
+	free(p->main_col);
+	p->main_col = NULL;
 	PUTSL(p, "</div>\n");
 }
 
