@@ -682,6 +682,24 @@ out_each(struct outdir *o, void (*fn)(void *, const char *, int), void *arg)
 		fn(arg, o->log[i].rel, o->log[i].task);
 }
 
+/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 1;
+}
+
 /* Does the regular file at path hold exactly these bytes? */
 static int
 holds(const char *path, const void *data, size_t len)
@@ -751,7 +769,7 @@ int
 out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 {
 	char	*p;
-	FILE	*f;
+	int	 fd;
 	int	 rc = 0;
 
 	p = xasprintf("%s/%s", o->real, rel);
@@ -765,16 +783,19 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	free(p);
 	if ((p = out_path(o, rel)) == NULL)
 		return 0;
-	if ((f = fopen(p, "wb")) == NULL) {
+	/* Straight from data: through stdio, every byte was copied once
+	 * more. */
+	if ((fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
-	if ((len > 0 && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
+	if (!write_all(fd, data, len)) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
-		fclose(f);
+		close(fd);
 		goto out;
 	}
-	if (fclose(f) != 0) {
+	if (close(fd) != 0) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
@@ -782,24 +803,6 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 out:
 	free(p);
 	return rc;
-}
-
-/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return 0;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 1;
 }
 
 int
