@@ -146,31 +146,13 @@ attr(struct page *p, const char *s)
 	html_esc_attr(&p->b, s);
 }
 
-/* n in decimal, appended without a format string: the pages write
- * thousands of numbers. */
-static void
-put_num(struct buf *b, long n)
-{
-	char		 d[24], *e = d + sizeof(d);
-	unsigned long	 u = n < 0 ? -(unsigned long)n : (unsigned long)n;
-
-	do
-		*--e = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	if (n < 0)
-		*--e = '-';
-	buf_put(b, e, (size_t)(d + sizeof(d) - e));
-}
-
 /* measure_file()'s name, appended to b. */
 static void
 put_measure_file(struct buf *b, const struct measure *m)
 {
 	buf_puts(b, fname(FNAME_MEASURE));
 	BUF_PUTSL(b, "-");
-	if (m->number >= 0 && m->number < 10)
-		BUF_PUTSL(b, "0");
-	put_num(b, m->number);
+	html_dec(b, m->number, 2);
 	BUF_PUTSL(b, ".html");
 }
 
