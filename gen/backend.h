@@ -44,6 +44,9 @@ int		 out_prepare(struct opts *);
 /* ".<name>.<ext>" beside the real folder (the stamp, the task records,
  * the manifest, the lock).  Caller frees. */
 char		*out_record(const char *real, const char *ext);
+/* "dir/name", as xasprintf("%s/%s") but with no format to read: a build
+ * makes thousands.  Caller frees. */
+char		*out_join(const char *dir, const char *name);
 /* Starts a build: files go to a fresh temporary folder beside the real
  * output folder.  Returns NULL after diag_sys(). */
 struct outdir	*out_open(const struct opts *);

@@ -532,7 +532,7 @@ unchanged(const struct opts *o, const char *rel, long long size,
 	char		*path;
 	int		 same;
 
-	path = xasprintf("%s/%s", o->out, rel);
+	path = out_join(o->out, rel);
 	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (long long)st.st_size == size &&
 	    (long long)st.st_mtim.tv_sec == sec &&
@@ -693,7 +693,7 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 				ok = 0;
 				break;
 			}
-			file = xasprintf("%s/%s", o->out, t[k].files[i]);
+			file = out_join(o->out, t[k].files[i]);
 			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
 				ok = 0;
 			else
