@@ -62,6 +62,8 @@ extern const size_t search_js_len;
 		"script-src 'self'; connect-src 'self'; base-uri 'none'; " \
 		"form-action 'self'"
 
+#define PAGE_ROOM	65536	/* a page's buffer at first */
+
 /* A page being written. */
 struct page {
 	struct buf	 b;
@@ -787,6 +789,11 @@ page_init(struct page *p, const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const char *name)
 {
 	memset(p, 0, sizeof(*p));
+	/* Room for most pages at once, rather than a dozen copies as the
+	 * buffer grows (a measure's page is some 30 KB). */
+	p->b.cap = PAGE_ROOM;
+	p->b.data = xmalloc(p->b.cap);
+	p->b.data[0] = '\0';
 	p->r = r;
 	p->e = e;
 	p->o = o;
@@ -1016,18 +1023,26 @@ rndr_spans(struct page *p, const struct span *s)
 	}
 }
 
-/* utf8_has_rtl(s), not decoding s when none of its bytes may begin a
- * letter of utf8_is_rtl()'s blocks (U+0590-U+08FF: 0xd6-0xe0; U+FB1D
- * on: 0xef; plane 1: 0xf0), as in most text. */
+/* The bytes that may begin a letter of utf8_is_rtl()'s blocks (U+0590
+ * to U+08FF: 0xd6 to 0xe0; U+FB1D on: 0xef; plane 1: 0xf0), and the
+ * string's end. */
+static const unsigned char rtl_stop[256] = {
+	[0] = 1,
+	[0xd6] = 1, [0xd7] = 1, [0xd8] = 1, [0xd9] = 1, [0xda] = 1,
+	[0xdb] = 1, [0xdc] = 1, [0xdd] = 1, [0xde] = 1, [0xdf] = 1,
+	[0xe0] = 1, [0xef] = 1, [0xf0] = 1,
+};
+
+/* utf8_has_rtl(s), not decoding s when it has none of those bytes, as
+ * most text. */
 static int
 text_rtl(const char *s)
 {
-	const unsigned char *u;
+	const unsigned char *u = (const unsigned char *)s;
 
-	for (u = (const unsigned char *)s; *u != '\0'; u++)
-		if ((*u >= 0xd6 && *u <= 0xe0) || *u == 0xef || *u == 0xf0)
-			return utf8_has_rtl(s);
-	return 0;
+	while (!rtl_stop[*u])
+		u++;
+	return *u != '\0' && utf8_has_rtl(s);
 }
 
 /* Has the text of spans a right-to-left letter?  Such a paragraph or

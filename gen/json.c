@@ -10,8 +10,27 @@
 #include "report.h"
 #include "extern.h"
 
-/* Runs of bytes written as they are (printable ASCII but the quote and
- * the backslash, well-formed UTF-8) go out in one append each. */
+/* The bytes written as they are: printable ASCII but the quote and the
+ * backslash (1); from 0x80 on (2), when they begin well-formed UTF-8. */
+static const unsigned char keep[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0x30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,		/* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,		/* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,		/* 0x70 */
+	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* Runs of bytes written as they are (printable ASCII, well-formed UTF-8)
+ * go out in one append each. */
 void
 json_str(struct buf *b, const char *s)
 {
@@ -24,9 +43,8 @@ json_str(struct buf *b, const char *s)
 	for (run = s; len > 0; s += n, len -= n) {
 		c = (unsigned char)*s;
 		n = 1;
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			continue;
-		if (c >= 0x80 && (n = utf8_len(s, len)) > 0)
+		if (keep[c] == 1 || (keep[c] == 2 &&
+		    (n = utf8_len(s, len)) > 0))
 			continue;
 		buf_put(b, run, (size_t)(s - run));
 		if (c == '"' || c == '\\') {
