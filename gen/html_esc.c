@@ -115,24 +115,31 @@ void
 html_esc_href(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	const char	*run = s;
+	char		 pct[3];
 	unsigned char	 c;
 
 	if (s == NULL)
 		return;
+	/* Runs of bytes kept as they are go out in one append each. */
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
+		if (href_keep[c] && c != '&' && c != '\'')
+			continue;
+		buf_put(b, run, (size_t)(s - run));
+		run = s + 1;
 		if (c == '&')
 			BUF_PUTSL(b, "&amp;");
 		else if (c == '\'')
 			BUF_PUTSL(b, "&#39;");
-		else if (href_keep[c])
-			buf_putc(b, c);
 		else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
+			pct[0] = '%';
+			pct[1] = hex[c >> 4];
+			pct[2] = hex[c & 15];
+			buf_put(b, pct, sizeof(pct));
 		}
 	}
+	buf_put(b, run, (size_t)(s - run));
 }
 
 /* u, after a minus if neg, width as printf's (the sign counts in it). */
