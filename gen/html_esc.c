@@ -93,16 +93,36 @@ esc(struct buf *b, const char *s, const char *const tab[256])
 	buf_put(b, run, (size_t)(s - run));
 }
 
+/* esc() for a table whose bytes are those of set: strcspn() finds them
+ * many bytes at a time, where most text has none. */
+static void
+esc_set(struct buf *b, const char *s, const char *set,
+    const char *const tab[256])
+{
+	size_t	 n;
+
+	if (s == NULL)
+		return;
+	for (;;) {
+		n = strcspn(s, set);
+		buf_put(b, s, n);
+		if (s[n] == '\0')
+			return;
+		buf_puts(b, tab[(unsigned char)s[n]]);
+		s += n + 1;
+	}
+}
+
 void
 html_esc_text(struct buf *b, const char *s)
 {
-	esc(b, s, esc_text);
+	esc_set(b, s, "&<>", esc_text);
 }
 
 void
 html_esc_attr(struct buf *b, const char *s)
 {
-	esc(b, s, esc_attr);
+	esc_set(b, s, "&<>\"'", esc_attr);
 }
 
 void
