@@ -34,18 +34,24 @@ static const unsigned char keep[256] = {
 void
 json_str(struct buf *b, const char *s)
 {
-	const char	*run;
-	size_t		 n, len;
+	const char	*run, *end;
+	size_t		 n;
 	unsigned char	 c;
 
 	buf_putc(b, '"');
-	len = s != NULL ? strlen(s) : 0;
-	for (run = s; len > 0; s += n, len -= n) {
+	if (s == NULL)
+		s = "";
+	end = s + strlen(s);
+	for (run = s; s < end; s += n) {
+		/* keep[0] is 0: the string's end stops this too. */
+		while (keep[(unsigned char)*s] == 1)
+			s++;
+		if (s == end)
+			break;
 		c = (unsigned char)*s;
-		n = 1;
-		if (keep[c] == 1 || (keep[c] == 2 &&
-		    (n = utf8_len(s, len)) > 0))
+		if (keep[c] == 2 && (n = utf8_len(s, (size_t)(end - s))) > 0)
 			continue;
+		n = 1;
 		buf_put(b, run, (size_t)(s - run));
 		if (c == '"' || c == '\\') {
 			buf_putc(b, '\\');
@@ -54,10 +60,8 @@ json_str(struct buf *b, const char *s)
 			BUF_PUTSL(b, "\\n");
 		else if (c < 0x80)
 			buf_printf(b, "\\u%04x", c);
-		else {
+		else
 			BUF_PUTSL(b, "\xef\xbf\xbd");
-			n = 1;
-		}
 		run = s + n;
 	}
 	buf_put(b, run, (size_t)(s - run));
