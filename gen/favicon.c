@@ -105,7 +105,7 @@ paeth(unsigned a, unsigned b, unsigned c)
  * byte i of row r; prev is the row above (zeros above the first), bpp
  * the bytes of a pixel. */
 static unsigned char
-png_byte(int f, const unsigned char *r, const unsigned char *prev,
+filt_byte(int f, const unsigned char *r, const unsigned char *prev,
     size_t i, size_t bpp)
 {
 	unsigned	 a = i >= bpp ? r[i - bpp] : 0, b = prev[i];
@@ -124,7 +124,7 @@ png_sum(int f, const unsigned char *r, const unsigned char *prev, size_t n,
 	size_t		 sum = 0, i, k, end;
 
 	for (i = 0; i < bpp && i < n; i++)
-		sum += MAG(png_byte(f, r, prev, i, bpp));
+		sum += MAG(filt_byte(f, r, prev, i, bpp));
 	for (; i < n && sum <= lim; i = end) {
 		end = n - i > 64 ? i + 64 : n;
 		/* One loop a filter: each is short and branch-free. */
@@ -172,7 +172,7 @@ png_filter(unsigned char *out, const unsigned char *r,
 	}
 	*out++ = (unsigned char)best;
 	for (i = 0; i < bpp && i < n; i++)
-		out[i] = png_byte(best, r, prev, i, bpp);
+		out[i] = filt_byte(best, r, prev, i, bpp);
 	if (best == 0)
 		memcpy(out + i, r + i, n - i);
 	else if (best == 1)
@@ -428,9 +428,9 @@ icon_draw_png(struct buf *b, int px)
 /*
  * icon_draw_png(), once per size and process: the site writes the same
  * icons at its root and in each edition, and they depend only on the
- * theme and the icon, which are loaded once per process too.  libpng
- * trying its five filters on every row made each copy cost as much as
- * ten pages.  The copies kept live with the process.
+ * theme and the icon, which are loaded once per process too.  Choosing
+ * each row's filter and deflating make each copy cost as much as a few
+ * pages.  The copies kept live with the process.
  */
 static int
 icon_png(struct buf *b, int px)
