@@ -44,6 +44,9 @@ int		 out_prepare(struct opts *);
 /* ".<name>.<ext>" beside the real folder (the stamp, the task records,
  * the manifest, the lock).  Caller frees. */
 char		*out_record(const char *real, const char *ext);
+/* "dir/name", as xasprintf("%s/%s") but with no format to read: a build
+ * makes thousands.  Caller frees. */
+char		*out_join(const char *dir, const char *name);
 /* Starts a build: files go to a fresh temporary folder beside the real
  * output folder.  Returns NULL after diag_sys(). */
 struct outdir	*out_open(const struct opts *);
@@ -130,6 +133,11 @@ int	 csv_write(const struct report *, const struct edition *,
 /* favicon.c: favicon.svg, favicon.png and apple-touch-icon.png in dir
  * ("2016/assets" or "assets").  Returns 0 after diag_sys() on failure. */
 int	 favicon_write(struct outdir *, const char *dir);
+/* The PNG of an ARGB32 image surface (a cairo_surface_t), appended to b:
+ * the bytes cairo_surface_write_to_png_stream() writes.  Returns 0 if
+ * zlib failed. */
+struct _cairo_surface;
+int	 favicon_png(struct buf *b, struct _cairo_surface *);
 /* sitemap.c: out/sitemap.xml (with --base-url only). */
 int	 sitemap_write(const struct report *, const struct opts *,
 	    struct outdir *);

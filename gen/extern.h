@@ -305,6 +305,11 @@ void	 html_esc_href(struct buf *b, const char *s);
  * file, no line if 0). */
 void	 html_esc_place_item(struct buf *b, const char *file, int line,
 	    const char *text);
+/* n in decimal, at least width digits (zeros before), appended to b
+ * without a format string: for the numbers written by the thousand
+ * (pages, the stamp's file list). */
+void	 html_dec(struct buf *b, long long n, int width);
+void	 html_udec(struct buf *b, unsigned long long n, int width);
 
 /* ---- file.c: whole-file reading ---- */
 

@@ -62,6 +62,8 @@ extern const size_t search_js_len;
 		"script-src 'self'; connect-src 'self'; base-uri 'none'; " \
 		"form-action 'self'"
 
+#define PAGE_ROOM	65536	/* a page's buffer at first */
+
 /* A page being written. */
 struct page {
 	struct buf	 b;
@@ -73,7 +75,9 @@ struct page {
 	const char	*base;		/* <base href>, or NULL */
 	const char	*script;	/* <script src> (search page), or NULL */
 	size_t		 main_at;	/* aside_begin(): main column's start */
-	size_t		 aside_at;	/* aside_open(): the aside's start */
+	char		*main_col;	/* aside_open() to aside_close(): the
+					 * main column taken out (owned) */
+	size_t		 nmain;
 	int		 ok;		/* 0 after an I/O error */
 };
 
@@ -81,6 +85,18 @@ struct page {
 struct crumb {
 	const char	*href;
 	const char	*label;
+};
+
+/*
+ * The list of a priority's measures that each of their pages shows, the
+ * same on every one but for the aria-current of the page's own: written
+ * once per priority by html_edition(), not once per page (n pages of n
+ * entries each).  at[i]: where the tag of measure i's link closes.
+ * html and at are owned by html_edition().
+ */
+struct siblings {
+	struct buf	 html;
+	size_t		*at;
 };
 
 /* A status change between two editions, worst to best: enum order. */
@@ -109,13 +125,56 @@ puts_(struct page *p, const char *s)
 	buf_puts(&p->b, s);
 }
 
+/* The length of the conversion at f if pf() writes it itself (%s, %d,
+ * %zu, %%), else 0. */
+static size_t
+pf_own(const char *f)
+{
+	if (f[1] == 's' || f[1] == 'd' || f[1] == '%')
+		return 2;
+	return f[1] == 'z' && f[2] == 'u' ? 3 : 0;
+}
+
+/*
+ * fmt with its arguments, as buf_vprintf() writes it.  The pages' formats
+ * hold almost only %s, %d, %zu and %%: those are appended here, thousands
+ * a page, at a fraction of what vsnprintf() costs; a format with any
+ * other conversion goes to buf_vprintf() whole.
+ */
 static void __attribute__((format(printf, 2, 3)))
 pf(struct page *p, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list		 ap;
+	const char	*f, *run, *s;
+	size_t		 n;
 
 	va_start(ap, fmt);
-	buf_vprintf(&p->b, fmt, ap);
+	for (f = fmt; (f = strchr(f, '%')) != NULL; f += n)
+		if ((n = pf_own(f)) == 0) {
+			buf_vprintf(&p->b, fmt, ap);
+			va_end(ap);
+			return;
+		}
+	for (run = f = fmt; (f = strchr(f, '%')) != NULL; run = f) {
+		buf_put(&p->b, run, (size_t)(f - run));
+		switch (f[1]) {
+		case 's':
+			s = va_arg(ap, const char *);
+			buf_puts(&p->b, s != NULL ? s : "(null)");
+			break;
+		case 'd':
+			html_dec(&p->b, va_arg(ap, int), 0);
+			break;
+		case 'z':
+			html_udec(&p->b, va_arg(ap, size_t), 0);
+			break;
+		default:
+			BUF_PUTSL(&p->b, "%");
+			break;
+		}
+		f += pf_own(f);
+	}
+	buf_puts(&p->b, run);
 	va_end(ap);
 }
 
@@ -130,6 +189,16 @@ static void
 attr(struct page *p, const char *s)
 {
 	html_esc_attr(&p->b, s);
+}
+
+/* measure_file()'s name, appended to b. */
+static void
+put_measure_file(struct buf *b, const struct measure *m)
+{
+	buf_puts(b, fname(FNAME_MEASURE));
+	BUF_PUTSL(b, "-");
+	html_dec(b, m->number, 2);
+	BUF_PUTSL(b, ".html");
 }
 
 /* text, as a link to url when there is one. */
@@ -720,6 +789,11 @@ page_init(struct page *p, const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od, const char *name)
 {
 	memset(p, 0, sizeof(*p));
+	/* Room for most pages at once, rather than a dozen copies as the
+	 * buffer grows (a measure's page is some 30 KB). */
+	p->b.cap = PAGE_ROOM;
+	p->b.data = xmalloc(p->b.cap);
+	p->b.data[0] = '\0';
 	p->r = r;
 	p->e = e;
 	p->o = o;
@@ -949,6 +1023,28 @@ rndr_spans(struct page *p, const struct span *s)
 	}
 }
 
+/* The bytes that may begin a letter of utf8_is_rtl()'s blocks (U+0590
+ * to U+08FF: 0xd6 to 0xe0; U+FB1D on: 0xef; plane 1: 0xf0), and the
+ * string's end. */
+static const unsigned char rtl_stop[256] = {
+	[0] = 1,
+	[0xd6] = 1, [0xd7] = 1, [0xd8] = 1, [0xd9] = 1, [0xda] = 1,
+	[0xdb] = 1, [0xdc] = 1, [0xdd] = 1, [0xde] = 1, [0xdf] = 1,
+	[0xe0] = 1, [0xef] = 1, [0xf0] = 1,
+};
+
+/* utf8_has_rtl(s), not decoding s when it has none of those bytes, as
+ * most text. */
+static int
+text_rtl(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (!rtl_stop[*u])
+		u++;
+	return *u != '\0' && utf8_has_rtl(s);
+}
+
 /* Has the text of spans a right-to-left letter?  Such a paragraph or
  * heading gets dir="auto": the browser then sets it in the direction of
  * its first strong letter, as pango does in the PDF, and a mixed Arabic
@@ -957,7 +1053,7 @@ static int
 spans_rtl(const struct span *s)
 {
 	for (; s != NULL; s = s->next)
-		if ((s->text != NULL && utf8_has_rtl(s->text)) ||
+		if ((s->text != NULL && text_rtl(s->text)) ||
 		    spans_rtl(s->child))
 			return 1;
 	return 0;
@@ -1152,9 +1248,10 @@ toc_blocks(struct page *p, const struct block *k, int *n)
 /*
  * A long page in two columns: the text, and an aside with the page's
  * contents.  The aside is written after the text (its entries follow the
- * narrative) but moved before it in the file by aside_close(), so that
- * « Sur cette page » comes first in reading and keyboard order; the style
- * sheet shows it beside the text on wide screens, above it on narrow ones.
+ * narrative) but put before it in the file (aside_open() takes the text
+ * out, aside_close() puts it back after the aside), so that « Sur cette
+ * page » comes first in reading and keyboard order; the style sheet shows
+ * it beside the text on wide screens, above it on narrow ones.
  */
 static void
 aside_begin(struct page *p)
@@ -1170,30 +1267,27 @@ static void
 aside_open(struct page *p)
 {
 	PUTSL(p, "</div>\n");
-	p->aside_at = p->b.len;
+	/* Taken out, so that the aside is written in its place and the
+	 * column copied once after it. */
+	p->nmain = p->b.len - p->main_at;
+	p->main_col = xmalloc(p->nmain);
+	memcpy(p->main_col, p->b.data + p->main_at, p->nmain);
+	p->b.len = p->main_at;
+	p->b.data[p->b.len] = '\0';
 	puts_(p, T("<aside class=\"aside\" aria-labelledby=\"sommaire\">"
 	    "\n<h2 id=\"sommaire\" class=\"aside-title\">Sur cette page</h2>\n"
 	    "<ul class=\"toc\">\n"));
 }
 
-/* Closes the aside, moves it before the main column, and closes the
+/* Closes the aside, puts the main column back after it, and closes the
  * layout. */
 static void
 aside_close(struct page *p)
 {
-	size_t	 nmain, naside;
-	char	*tmp;
-
 	PUTSL(p, "</aside>\n");
-	if (p->b.data == NULL)
-		return;
-	nmain = p->aside_at - p->main_at;
-	naside = p->b.len - p->aside_at;
-	tmp = xmalloc(nmain);
-	memcpy(tmp, p->b.data + p->main_at, nmain);
-	memmove(p->b.data + p->main_at, p->b.data + p->aside_at, naside);
-	memcpy(p->b.data + p->main_at + naside, tmp, nmain);
-	free(tmp);
+	buf_put(&p->b, p->main_col, p->nmain);
+	free(p->main_col);
+	p->main_col = NULL;
 	PUTSL(p, "</div>\n");
 }
 
@@ -2277,12 +2371,12 @@ measure_pager(struct page *p, const struct measure *m)
 }
 
 /* The aside of a measure: this page's contents, the priority's
- * measures (every measure, in a plan of one level). */
+ * measures (every measure, in a plan of one level), sib. */
 static void
-measure_aside(struct page *p, const struct measure *m)
+measure_aside(struct page *p, const struct measure *m,
+    const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
-	char		 nfile[64];
 	size_t		 i;
 	int		 nsec;
 
@@ -2307,21 +2401,40 @@ measure_aside(struct page *p, const struct measure *m)
 	else
 		label_nb(p, 0, pr->num);
 	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
-	for (i = 0; i < pr->nmeasures; i++) {
-		measure_file(nfile, sizeof(nfile), pr->measures[i]);
-		pf(p, "<li><a href=\"%s\"%s><span class=\"sib-num\">%s"
-		    "</span> ", nfile, pr->measures[i] == m ?
-		    " aria-current=\"page\"" : "", pr->measures[i]->num);
-		txt(p, pr->measures[i]->title);
-		PUTSL(p, "</a></li>\n");
-	}
+	for (i = 0; i < pr->nmeasures && pr->measures[i] != m; i++)
+		continue;
+	buf_put(&p->b, sib->html.data, sib->at[i]);
+	PUTSL(p, " aria-current=\"page\"");
+	buf_put(&p->b, sib->html.data + sib->at[i], sib->html.len - sib->at[i]);
 	PUTSL(p, "</ol>\n");
 	aside_close(p);
 }
 
+/* The entries of siblings_make(), for pr's measures. */
+static void
+siblings_make(struct siblings *sib, const struct priority *pr)
+{
+	struct buf	*b = &sib->html;
+	size_t		 i;
+
+	sib->at = xcalloc(pr->nmeasures, sizeof(sib->at[0]));
+	for (i = 0; i < pr->nmeasures; i++) {
+		BUF_PUTSL(b, "<li><a href=\"");
+		put_measure_file(b, pr->measures[i]);
+		BUF_PUTSL(b, "\"");
+		sib->at[i] = b->len;
+		BUF_PUTSL(b, "><span class=\"sib-num\">");
+		buf_puts(b, pr->measures[i]->num);
+		BUF_PUTSL(b, "</span> ");
+		html_esc_text(b, pr->measures[i]->title);
+		BUF_PUTSL(b, "</a></li>\n");
+	}
+}
+
 static int
 page_measure(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od, const struct measure *m)
+    const struct opts *o, struct outdir *od, const struct measure *m,
+    const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
 	struct page	 p;
@@ -2353,7 +2466,7 @@ page_measure(const struct report *r, const struct edition *e,
 	measure_assessment(&p, m);
 	measure_body(&p, m);
 	measure_pager(&p, m);
-	measure_aside(&p, m);
+	measure_aside(&p, m, sib);
 	return page_end(&p);
 }
 
@@ -2578,11 +2691,15 @@ html_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
 {
 	const struct plan *pl = &r->plan;
+	struct siblings	*sibs;
 	char		*dir;
 	size_t		 i, nrows, csv_sizes[2];
 	int		 ok;
 
 	copied_clear();
+	sibs = xcalloc(pl->nprios, sizeof(sibs[0]));
+	for (i = 0; i < pl->nprios; i++)
+		siblings_make(&sibs[i], &pl->prios[i]);
 	dir = xasprintf("%d/assets", e->year);
 	ok = write_assets(o, od, dir);
 	free(dir);
@@ -2592,11 +2709,17 @@ html_edition(const struct report *r, const struct edition *e,
 	for (i = 0; ok && i < plan_groups(pl); i++)
 		ok = page_priority(r, e, o, od, &pl->prios[i]);
 	for (i = 0; ok && i < pl->nmeasures; i++)
-		ok = page_measure(r, e, o, od, &pl->measures[i]);
+		ok = page_measure(r, e, o, od, &pl->measures[i],
+		    &sibs[pl->measures[i].priority - pl->prios]);
 	for (i = 0; ok && i < e->nfront; i++)
 		ok = page_part(r, e, o, od, &e->front[i]);
 	for (i = 0; ok && i < e->nback; i++)
 		ok = page_part(r, e, o, od, &e->back[i]);
+	for (i = 0; i < pl->nprios; i++) {
+		buf_free(&sibs[i].html);
+		free(sibs[i].at);
+	}
+	free(sibs);
 	copied_clear();
 	return ok;
 }

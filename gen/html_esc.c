@@ -3,7 +3,8 @@
  * attribute values and link addresses of the site, and the text of the
  * XML files no HTML parser reads (the SVG files; the PDF's XMP packet
  * uses the text table).  Everything written that comes from the content
- * goes through one of these.
+ * goes through one of these.  Numbers too (html_dec()): they are
+ * appended as often.
  */
 #include <string.h>
 
@@ -92,16 +93,36 @@ esc(struct buf *b, const char *s, const char *const tab[256])
 	buf_put(b, run, (size_t)(s - run));
 }
 
+/* esc() for a table whose bytes are those of set: strcspn() finds them
+ * many bytes at a time, where most text has none. */
+static void
+esc_set(struct buf *b, const char *s, const char *set,
+    const char *const tab[256])
+{
+	size_t	 n;
+
+	if (s == NULL)
+		return;
+	for (;;) {
+		n = strcspn(s, set);
+		buf_put(b, s, n);
+		if (s[n] == '\0')
+			return;
+		buf_puts(b, tab[(unsigned char)s[n]]);
+		s += n + 1;
+	}
+}
+
 void
 html_esc_text(struct buf *b, const char *s)
 {
-	esc(b, s, esc_text);
+	esc_set(b, s, "&<>", esc_text);
 }
 
 void
 html_esc_attr(struct buf *b, const char *s)
 {
-	esc(b, s, esc_attr);
+	esc_set(b, s, "&<>\"'", esc_attr);
 }
 
 void
@@ -114,24 +135,60 @@ void
 html_esc_href(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	const char	*run = s;
+	char		 pct[3];
 	unsigned char	 c;
 
 	if (s == NULL)
 		return;
+	/* Runs of bytes kept as they are go out in one append each. */
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
+		if (href_keep[c] && c != '&' && c != '\'')
+			continue;
+		buf_put(b, run, (size_t)(s - run));
+		run = s + 1;
 		if (c == '&')
 			BUF_PUTSL(b, "&amp;");
 		else if (c == '\'')
 			BUF_PUTSL(b, "&#39;");
-		else if (href_keep[c])
-			buf_putc(b, c);
 		else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
+			pct[0] = '%';
+			pct[1] = hex[c >> 4];
+			pct[2] = hex[c & 15];
+			buf_put(b, pct, sizeof(pct));
 		}
 	}
+	buf_put(b, run, (size_t)(s - run));
+}
+
+/* u, after a minus if neg, width as printf's (the sign counts in it). */
+static void
+dec(struct buf *b, unsigned long long u, int neg, int width)
+{
+	char	 d[32], *e = d + sizeof(d);
+
+	do
+		*--e = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (d + sizeof(d) - e < width - neg && e > d + 1)
+		*--e = '0';
+	if (neg)
+		*--e = '-';
+	buf_put(b, e, (size_t)(d + sizeof(d) - e));
+}
+
+void
+html_dec(struct buf *b, long long n, int width)
+{
+	dec(b, n < 0 ? -(unsigned long long)n : (unsigned long long)n, n < 0,
+	    width);
+}
+
+void
+html_udec(struct buf *b, unsigned long long n, int width)
+{
+	dec(b, n, 0, width);
 }
 
 void

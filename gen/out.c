@@ -682,6 +682,37 @@ out_each(struct outdir *o, void (*fn)(void *, const char *, int), void *arg)
 		fn(arg, o->log[i].rel, o->log[i].task);
 }
 
+char *
+out_join(const char *dir, const char *name)
+{
+	size_t	 d = strlen(dir), n = strlen(name);
+	char	*p;
+
+	p = xmalloc(d + n + 2);
+	memcpy(p, dir, d);
+	p[d] = '/';
+	memcpy(p + d + 1, name, n + 1);
+	return p;
+}
+
+/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 1;
+}
+
 /* Does the regular file at path hold exactly these bytes? */
 static int
 holds(const char *path, const void *data, size_t len)
@@ -738,7 +769,7 @@ out_path(struct outdir *o, const char *rel)
 {
 	char	*p;
 
-	p = xasprintf("%s/%s", o->tmp, rel);
+	p = out_join(o->tmp, rel);
 	if (!tmp_parents(o, p)) {
 		free(p);
 		return NULL;
@@ -751,10 +782,10 @@ int
 out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 {
 	char	*p;
-	FILE	*f;
+	int	 fd;
 	int	 rc = 0;
 
-	p = xasprintf("%s/%s", o->real, rel);
+	p = out_join(o->real, rel);
 	if (holds(p, data, len)) {
 		/* Nothing to write, nothing to move: only kept from the
 		 * pruning at the commit. */
@@ -765,16 +796,19 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	free(p);
 	if ((p = out_path(o, rel)) == NULL)
 		return 0;
-	if ((f = fopen(p, "wb")) == NULL) {
+	/* Straight from data: through stdio, every byte was copied once
+	 * more. */
+	if ((fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
-	if ((len > 0 && fwrite(data, 1, len, f) != len) || fflush(f) != 0) {
+	if (!write_all(fd, data, len)) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
-		fclose(f);
+		close(fd);
 		goto out;
 	}
-	if (fclose(f) != 0) {
+	if (close(fd) != 0) {
 		diag_sys_msg(MSG_PATH_ERRNO, p, strerror(errno));
 		goto out;
 	}
@@ -782,24 +816,6 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 out:
 	free(p);
 	return rc;
-}
-
-/* Writes all of len bytes of p to fd.  Returns 0 on failure. */
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return 0;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 1;
 }
 
 int
@@ -1011,7 +1027,7 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 	char		**names, *src, *dst, *sub;
 	ssize_t		 n, i;
 
-	src = rel[0] ? xasprintf("%s/%s", o->real, rel) : xstrdup(o->real);
+	src = rel[0] ? out_join(o->real, rel) : xstrdup(o->real);
 	if (access(src, W_OK) == -1) {
 		diag_sys_msg(MSG_OUT_FILE_ERRNO, o->out, rel[0] ? "/" : "", rel,
 		    strerror(errno));
@@ -1028,7 +1044,7 @@ walk_old(struct outdir *o, const struct strv *man, const struct strv *made,
 	}
 	if (n == 0 && rel[0]) {
 		/* An empty folder is not ours: kept. */
-		dst = xasprintf("%s/%s", o->tmp, rel);
+		dst = out_join(o->tmp, rel);
 		if ((!mkparents(dst) || mkdir(dst, 0755) == -1) &&
 		    errno != EEXIST) {
 			diag_sys_msg(MSG_PATH_ERRNO, dst, strerror(errno));
@@ -1164,8 +1180,8 @@ commit_fill(struct outdir *o)
 	int		 k;
 
 	for (i = 0; i < o->nkept; i++) {
-		src = xasprintf("%s/%s", o->real, o->kept[i]);
-		dst = xasprintf("%s/%s", o->tmp, o->kept[i]);
+		src = out_join(o->real, o->kept[i]);
+		dst = out_join(o->tmp, o->kept[i]);
 		k = lstat(dst, &st) == 0 || clone_file(o, src, dst);
 		free(src);
 		free(dst);
@@ -1174,8 +1190,8 @@ commit_fill(struct outdir *o)
 	}
 	lnk = xasprintf("%s/.link", o->tmp);
 	for (i = 0; i < o->nwritten; i++) {
-		src = xasprintf("%s/%s", o->real, o->written[i]);
-		dst = xasprintf("%s/%s", o->tmp, o->written[i]);
+		src = out_join(o->real, o->written[i]);
+		dst = out_join(o->tmp, o->written[i]);
 		if (same_bytes(dst, src) &&
 		    linkat(AT_FDCWD, src, AT_FDCWD, lnk, 0) == 0 &&
 		    rename(lnk, dst) == -1)

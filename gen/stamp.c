@@ -57,12 +57,25 @@ stamp_path(const struct opts *o)
 	return stamp_file(o, "stamp");
 }
 
-/* FNV-1a, 64 bits: quick, and collisions do not matter at this scale. */
+/*
+ * FNV-1a, 64 bits, eight bytes a step (the loaded files are hashed
+ * whole, megabytes of them), the rest byte by byte: quick, and
+ * collisions do not matter at this scale.  Each step (xor, multiply by
+ * the odd prime, fold the high half down so that the next multiply
+ * spreads it) is one to one, so a change within one step's bytes
+ * always changes the hash.
+ */
 static void
 hash_bytes(uint64_t *h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
+	uint64_t	 w;
 
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, sizeof(w));
+		*h = (*h ^ w) * 0x100000001b3ULL;
+		*h ^= *h >> 32;
+	}
 	while (n-- > 0) {
 		*h ^= *s++;
 		*h *= 0x100000001b3ULL;
@@ -179,6 +192,7 @@ walk(const char *root, const char *rel,
 {
 	struct stat	 st;
 	char		*dir, **v, *path, *sub;
+	size_t		 dlen, nlen;
 	ssize_t		 n, i;
 
 	if (depth > 16)
@@ -188,15 +202,21 @@ walk(const char *root, const char *rel,
 		free(dir);
 		return;
 	}
+	dlen = strlen(dir);
 	for (i = 0; i < n; i++) {
-		sub = rel[0] ? xasprintf("%s/%s", rel, v[i]) : xstrdup(v[i]);
-		path = xasprintf("%s/%s", dir, v[i]);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			walk(root, sub, fn, arg, depth + 1);
-		else if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) ||
-		    S_ISLNK(st.st_mode)))
-			fn(arg, path, sub, &st);
-		free(sub);
+		/* "dir/name"; its path from root ("rel/name") ends it. */
+		nlen = strlen(v[i]);
+		path = xmalloc(dlen + nlen + 2);
+		memcpy(path, dir, dlen);
+		path[dlen] = '/';
+		memcpy(path + dlen + 1, v[i], nlen + 1);
+		sub = path + strlen(root) + 1;
+		if (lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				walk(root, sub, fn, arg, depth + 1);
+			else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+				fn(arg, path, sub, &st);
+		}
 		free(path);
 	}
 	dir_names_free(v, n);
@@ -236,6 +256,23 @@ stamp_inputs(const struct opts *o)
 	return h;
 }
 
+/* "size mtime ctime " ("12 1700000000.000000001 …"), as printf's "%lld
+ * %lld.%09ld %lld.%09ld " wrote it: thousands of files are listed. */
+static void
+put_times(struct buf *b, const struct stat *st)
+{
+	html_dec(b, (long long)st->st_size, 0);
+	buf_putc(b, ' ');
+	html_dec(b, (long long)st->st_mtim.tv_sec, 0);
+	buf_putc(b, '.');
+	html_dec(b, (long long)st->st_mtim.tv_nsec, 9);
+	buf_putc(b, ' ');
+	html_dec(b, (long long)st->st_ctim.tv_sec, 0);
+	buf_putc(b, '.');
+	html_dec(b, (long long)st->st_ctim.tv_nsec, 9);
+	buf_putc(b, ' ');
+}
+
 struct listing {
 	struct buf	 b;
 	struct timespec	 last;		/* the latest ctime listed */
@@ -251,10 +288,11 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	    (st->st_ctim.tv_sec == l->last.tv_sec &&
 	    st->st_ctim.tv_nsec > l->last.tv_nsec))
 		l->last = st->st_ctim;
-	buf_printf(&l->b, "%lld %lld.%09ld %lld.%09ld %llu %s\n",
-	    (long long)st->st_size, (long long)st->st_mtim.tv_sec,
-	    (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
-	    (long)st->st_ctim.tv_nsec, (unsigned long long)st->st_ino, rel);
+	put_times(&l->b, st);
+	html_udec(&l->b, (unsigned long long)st->st_ino, 0);
+	buf_putc(&l->b, ' ');
+	buf_puts(&l->b, rel);
+	buf_putc(&l->b, '\n');
 }
 
 /* "hash\n" then "size mtime ctime inode path\n" for every file now in
@@ -370,6 +408,7 @@ struct split {
 	const struct report *r;
 	uint64_t	 common;
 	uint64_t	*own;		/* [r->neds] */
+	char		(*yr)[16];	/* [r->neds]: each edition's year */
 };
 
 static void
@@ -377,7 +416,6 @@ split_one(void *arg, const char *path, const char *rel, const struct stat *st)
 {
 	struct split	*sp = arg;
 	const char	*name, *slash;
-	char		 yr[16];
 	size_t		 i;
 
 	(void)st;
@@ -385,9 +423,8 @@ split_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	    (slash = strchr(name = rel + 9, '/')) != NULL &&
 	    strcmp(slash + 1, "edition.xml") != 0)
 		for (i = 0; i < sp->r->neds; i++) {
-			snprintf(yr, sizeof(yr), "%d", sp->r->eds[i].year);
-			if (strlen(yr) == (size_t)(slash - name) &&
-			    strncmp(name, yr, strlen(yr)) == 0) {
+			if (strlen(sp->yr[i]) == (size_t)(slash - name) &&
+			    strncmp(name, sp->yr[i], strlen(sp->yr[i])) == 0) {
 				hash_file(&sp->own[i], path, rel);
 				return;
 			}
@@ -441,8 +478,11 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	sp.r = r;
 	sp.common = 0xcbf29ce484222325ULL;
 	sp.own = xcalloc(r->neds + 1, sizeof(*sp.own));
-	for (i = 0; i < r->neds; i++)
+	sp.yr = xcalloc(r->neds + 1, sizeof(*sp.yr));
+	for (i = 0; i < r->neds; i++) {
 		sp.own[i] = 0xcbf29ce484222325ULL;
+		snprintf(sp.yr[i], sizeof(sp.yr[i]), "%d", r->eds[i].year);
+	}
 	hash_str(&sp.common, PROGNAME " " VERSION " tasks");
 	hash_file(&sp.common, "/proc/self/exe", "");
 	snprintf(num, sizeof(num), "%d %u %d", o->year, o->formats,
@@ -492,6 +532,7 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 		t[k].hash = h;
 	}
 	free(sp.own);
+	free(sp.yr);
 }
 
 /* Is out/rel the regular file of this size, mtime and ctime?  (A file
@@ -504,7 +545,7 @@ unchanged(const struct opts *o, const char *rel, long long size,
 	char		*path;
 	int		 same;
 
-	path = xasprintf("%s/%s", o->out, rel);
+	path = out_join(o->out, rel);
 	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (long long)st.st_size == size &&
 	    (long long)st.st_mtim.tv_sec == sec &&
@@ -614,6 +655,26 @@ stamp_task_clear(struct stamp_task *t)
 	t->nfiles = 0;
 }
 
+/* "F size mtime nsec ctime nsec path\n", as printf's "F %lld %lld %ld
+ * %lld %ld %s\n" wrote it: one line per file of out/. */
+static void
+put_file_line(struct buf *b, const struct stat *st, const char *rel)
+{
+	BUF_PUTSL(b, "F ");
+	html_dec(b, (long long)st->st_size, 0);
+	buf_putc(b, ' ');
+	html_dec(b, (long long)st->st_mtim.tv_sec, 0);
+	buf_putc(b, ' ');
+	html_dec(b, (long)st->st_mtim.tv_nsec, 0);
+	buf_putc(b, ' ');
+	html_dec(b, (long long)st->st_ctim.tv_sec, 0);
+	buf_putc(b, ' ');
+	html_dec(b, (long)st->st_ctim.tv_nsec, 0);
+	buf_putc(b, ' ');
+	buf_puts(b, rel);
+	buf_putc(b, '\n');
+}
+
 void
 stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 {
@@ -645,16 +706,11 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 				ok = 0;
 				break;
 			}
-			file = xasprintf("%s/%s", o->out, t[k].files[i]);
+			file = out_join(o->out, t[k].files[i]);
 			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
 				ok = 0;
 			else
-				buf_printf(&b, "F %lld %lld %ld %lld %ld %s\n",
-				    (long long)st.st_size,
-				    (long long)st.st_mtim.tv_sec,
-				    (long)st.st_mtim.tv_nsec,
-				    (long long)st.st_ctim.tv_sec,
-				    (long)st.st_ctim.tv_nsec, t[k].files[i]);
+				put_file_line(&b, &st, t[k].files[i]);
 			free(file);
 		}
 	}

@@ -138,6 +138,41 @@ test_date(void)
 	expect_str("fmt_date first", d, "1er mars 2016");
 }
 
+/* html_dec() and html_udec() write what printf's %0*lld and %0*llu
+ * write; html_esc_href() percent-encodes and escapes within runs. */
+static void
+test_dec(void)
+{
+	static const long long v[] = {
+		0, 7, -7, 42, -42, 999999999, 1000000000, 1796214477,
+		-1796214477, 9223372036854775807LL, -9223372036854775807LL - 1,
+	};
+	struct buf	 b = { NULL, 0, 0 };
+	char		 want[64];
+	size_t		 i;
+	int		 w, bad = 0;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		for (w = 0; w <= 12; w++) {
+			buf_reset(&b);
+			html_dec(&b, v[i], w);
+			snprintf(want, sizeof(want), "%0*lld", w, v[i]);
+			bad += b.len != strlen(want) || strcmp(b.data, want);
+			buf_reset(&b);
+			html_udec(&b, (unsigned long long)v[i], w);
+			snprintf(want, sizeof(want), "%0*llu", w,
+			    (unsigned long long)v[i]);
+			bad += b.len != strlen(want) || strcmp(b.data, want);
+		}
+	expect("html_dec, html_udec write what printf writes (22 numbers, "
+	    "widths 0 to 12)", bad == 0);
+	buf_reset(&b);
+	html_esc_href(&b, "a b/é?x=1&y='2'#z%41\x7f");
+	expect_str("html_esc_href", b.data, "a%20b/%C3%A9?x=1&amp;y=&#39;2&#39;"
+	    "#z%41%7F");
+	buf_free(&b);
+}
+
 static void
 test_buf(void)
 {
@@ -281,6 +316,7 @@ main(int argc, char *argv[])
 	test_numbers();
 	test_date();
 	test_buf();
+	test_dec();
 	test_utf8();
 	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
 	test_stamp();
