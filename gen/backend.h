@@ -133,11 +133,6 @@ int	 csv_write(const struct report *, const struct edition *,
 /* favicon.c: favicon.svg, favicon.png and apple-touch-icon.png in dir
  * ("2016/assets" or "assets").  Returns 0 after diag_sys() on failure. */
 int	 favicon_write(struct outdir *, const char *dir);
-/* The PNG of an ARGB32 image surface (a cairo_surface_t), appended to b:
- * the bytes cairo_surface_write_to_png_stream() writes.  Returns 0 if
- * zlib failed. */
-struct _cairo_surface;
-int	 favicon_png(struct buf *b, struct _cairo_surface *);
 /* sitemap.c: out/sitemap.xml (with --base-url only). */
 int	 sitemap_write(const struct report *, const struct opts *,
 	    struct outdir *);

@@ -4,13 +4,11 @@
  * (gen/pdfpost.c) reads only the file layout cairo 1.16 writes (one
  * classic cross-reference table, a trailer with /Size, /Root and /Info,
  * no object streams).
- * favicon.c writes PNG files the way cairo does, to the byte.
  * A newer cairo that breaks it makes this fail loudly, before a build
  * fails with a less helpful message.  argv[1]: a folder for the PDF.
  * Prints "ok - NAME" or "not ok - NAME" lines, the way tests/run.sh
  * counts them.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,105 +102,6 @@ test_pdf(const char *dir)
 	free(path);
 }
 
-static cairo_status_t
-png_put(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* An image of w × h: kind 0 noise with any alpha (some pixels fully
- * transparent), 1 opaque noise, 2 shapes drawn by cairo (antialiased
- * edges on a transparent ground), 3 the same on an opaque ground.  Rows
- * of noise and smooth rows alternate, so that each filter wins some. */
-static cairo_surface_t *
-png_image(int w, int h, int kind, unsigned *seed)
-{
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-	unsigned char	*d;
-	uint32_t	 px;
-	unsigned	 a, c[3], i;
-	int		 x, y;
-
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-	if (kind >= 2) {
-		cr = cairo_create(s);
-		if (kind == 3) {
-			cairo_set_source_rgb(cr, 0.2, 0.4, 0.9);
-			cairo_paint(cr);
-		}
-		cairo_set_source_rgba(cr, 0.9, 0.5, 0.1, 0.7);
-		cairo_arc(cr, w / 2.0, h / 2.0, w / 3.0, 0, 6.2832);
-		cairo_fill(cr);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_rectangle(cr, w / 7.0, h / 5.0, w / 4.3, h / 2.1);
-		cairo_fill(cr);
-		cairo_destroy(cr);
-		return s;
-	}
-	cairo_surface_flush(s);
-	d = cairo_image_surface_get_data(s);
-	for (y = 0; y < h; y++)
-		for (x = 0; x < w; x++) {
-			*seed = *seed * 1103515245u + 12345u;
-			a = kind == 1 ? 255 : (*seed >> 16) % 7 == 0 ? 0 :
-			    (*seed >> 8) & 0xff;
-			for (i = 0; i < 3; i++) {
-				*seed = *seed * 1103515245u + 12345u;
-				c[i] = y % 3 == 0 ? (*seed >> 16) % (a + 1) :
-				    (unsigned)x * a / (unsigned)w;
-			}
-			px = a << 24 | c[0] << 16 | c[1] << 8 | c[2];
-			memcpy(d + y * cairo_image_surface_get_stride(s) +
-			    4 * x, &px, 4);
-		}
-	cairo_surface_mark_dirty(s);
-	return s;
-}
-
-/* favicon.c writes the icon's PNG itself: the bytes this cairo writes. */
-static void
-test_png(void)
-{
-	static const int sizes[][2] = {
-		{ 32, 32 }, { 180, 180 }, { 1, 1 }, { 37, 23 }, { 300, 300 },
-	};
-	struct buf	 mine = { NULL, 0, 0 }, theirs = { NULL, 0, 0 };
-	cairo_surface_t	*s;
-	unsigned	 seed = 1;
-	size_t		 i, same = 0, n = 0;
-	int		 kind;
-	char		*name, *detail = NULL;
-
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-		for (kind = 0; kind < 4; kind++) {
-			s = png_image(sizes[i][0], sizes[i][1], kind, &seed);
-			buf_reset(&mine);
-			buf_reset(&theirs);
-			if (favicon_png(&mine, s) &&
-			    cairo_surface_write_to_png_stream(s, png_put,
-			    &theirs) == CAIRO_STATUS_SUCCESS &&
-			    mine.len == theirs.len &&
-			    memcmp(mine.data, theirs.data, mine.len) == 0)
-				same++;
-			else if (detail == NULL)
-				detail = xasprintf("%dx%d, kind %d: %zu bytes, "
-				    "cairo's %zu", sizes[i][0], sizes[i][1],
-				    kind, mine.len, theirs.len);
-			n++;
-			cairo_surface_destroy(s);
-		}
-	name = xasprintf("favicon.c writes the PNG bytes cairo %s writes "
-	    "(%zu of %zu images: noise, opaque, drawn; 1 to 300 px, "
-	    "several IDAT chunks)", cairo_version_string(), same, n);
-	ok(same == n, name, detail);
-	free(name);
-	free(detail);
-	buf_free(&mine);
-	buf_free(&theirs);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -213,6 +112,5 @@ main(int argc, char *argv[])
 	printf("# cairo %s at run time, %s at build time\n",
 	    cairo_version_string(), CAIRO_VERSION_STRING);
 	test_pdf(argv[1]);
-	test_png();
 	return failures != 0;
 }
