@@ -353,6 +353,18 @@ else fail "an output edited in place (same size, same mtime) is repaired" \
 (cd e && "$BIN" build --format html --content content --out out) 2>e.err
 check "then the build is up to date" grep -q 'out is up to date' e.err
 
+# A rebuilt tool at the same path makes every output again: the stamp
+# holds the tool's bytes, not the path /proc/self/exe links to.
+cp "$BIN" e/tool
+(cd e && ./tool build --format html --content content --out out) 2>e.err
+(cd e && ./tool build --format html --content content --out out) 2>e.err2
+printf '\n' >>e/tool
+(cd e && ./tool build --format html --content content --out out) 2>e.err3
+if grep -q 'out is up to date' e.err2 && ! grep -q 'up to date' e.err3
+then pass "a tool rebuilt at the same path builds again"
+else fail "a tool rebuilt at the same path builds again" \
+    "$(cat e.err2 e.err3)"; fi
+
 # A build that fails writes no stamp and changes nothing: status 3 with
 # --jobs 1 and with --jobs 2.
 printf '\nUne phrase.\n' >>e/content/editions/2016/measures/m03.md
