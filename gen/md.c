@@ -39,6 +39,9 @@ struct mctx {
 	size_t		 nlines;
 	size_t		 cur, end;	/* [bytes] the inline scan in the
 					 * block's source text (see spos) */
+	size_t		 pline, poff;	/* pos_at()'s last line (from 0) and
+					 * offset, */
+	int		 pcol;		/* and the column there */
 	int		 quoted;	/* within a block quote */
 };
 
@@ -68,28 +71,42 @@ esc_at(const char *s)
 }
 
 /* The position of byte off of the source: its line, and its column in
- * characters (an escape put aside counts as its two). */
+ * characters (an escape put aside counts as its two).  Positions mostly
+ * come in order: on the line of the last one and after it, the columns
+ * are counted on from there, not from the line's start. */
 static struct pos
-pos_at(const struct mctx *c, size_t off)
+pos_at(struct mctx *c, size_t off)
 {
 	struct pos	 p;
 	size_t		 lo = 0, hi = c->nlines, i;
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->line[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	if (c->pline < c->nlines && c->line[c->pline] <= off &&
+	    (c->pline + 1 == c->nlines || c->line[c->pline + 1] > off))
+		lo = c->pline;
+	else
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->line[mid] <= off)
+				lo = mid;
+			else
+				hi = mid;
+		}
 	p.file = c->path;
 	p.line = (int)lo + 1;
 	p.col = 1;
-	for (i = c->line[lo]; i < off && i < c->srclen; i++) {
+	i = c->line[lo];
+	if (lo == c->pline && off >= c->poff) {
+		i = c->poff;
+		p.col = c->pcol;
+	}
+	for (; i < off && i < c->srclen; i++) {
 		if (((unsigned char)c->src[i] & 0xc0) == 0x80)
 			continue;
 		p.col += esc_at(c->src + i) ? 2 : 1;
 	}
+	c->pline = lo;
+	c->poff = off;
+	c->pcol = p.col;
 	return p;
 }
 
@@ -108,7 +125,7 @@ off_of(const struct mctx *c, int line, int col)
 }
 
 static struct pos
-pos_node(const struct mctx *c, cmark_node *n)
+pos_node(struct mctx *c, cmark_node *n)
 {
 	return pos_at(c, off_of(c, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n)));
@@ -125,6 +142,8 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 	char		*r;
 	int		 ch;
 
+	if (memchr(s, 0xee, len) == NULL)	/* no escape: most texts */
+		return arena_strndup(c->r->ar, s, len);
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] == 0xee && i + 2 < len &&
 		    (ch = esc_at(s + i)) != 0) {
@@ -1057,7 +1076,7 @@ block_code(struct mctx *c, cmark_node *n, struct block *b)
  * are the tails of the source's lines (container markers and indentation
  * left out): each is aligned on its line's end. */
 static struct pos
-pos_lit(const struct mctx *c, cmark_node *n, const char *lit, size_t k)
+pos_lit(struct mctx *c, cmark_node *n, const char *lit, size_t k)
 {
 	size_t	 i, bol = 0, eol, end;
 	int	 l = cmark_node_get_start_line(n);
@@ -1221,6 +1240,17 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 
 	while (i < src->len) {
 		unsigned char ch = s[i];
+		/* Most bytes: a printable ASCII character or a line feed. */
+		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t' || ch == '\n') {
+			marks = 0;
+			if (ch == '\n') {
+				line++;
+				col = 1;
+			} else
+				col++;
+			i++;
+			continue;
+		}
 		cp = utf8_get(src->data + i, src->len - i, &k);
 		n = cp == UTF8_BAD ? 0 : k;
 		p.file = c->path;
@@ -1243,8 +1273,7 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		 * shapes as one cluster, in time that grows with the square
 		 * of their number: past the 30 of Unicode's stream-safe
 		 * format (UAX #15) they are dropped. */
-		if (n >= 2 && g_unichar_combining_class(g_utf8_get_char(
-		    (const char *)s + i)) != 0) {
+		if (n >= 2 && g_unichar_combining_class(cp) != 0) {
 			if (++marks > MAX_MARKS) {
 				if (!many++)
 					diag_msg(DIAG_WARNING, &p,
@@ -1321,6 +1350,8 @@ line_table(struct mctx *c)
 	c->line = xreallocarray(NULL, n, sizeof(*c->line));
 	c->line[0] = 0;
 	c->nlines = 1;
+	c->pline = c->poff = 0;		/* pos_at() starts at 1:1 */
+	c->pcol = 1;
 	for (i = 0; i < c->srclen; i++)
 		if (c->src[i] == '\n')
 			c->line[c->nlines++] = i + 1;
