@@ -117,6 +117,23 @@ col_from(struct ctx *c, int line, const char *needle, int from)
 	return (int)(hit - p) + 1;
 }
 
+/* pre, s and post into b (sz bytes), cut to fit as snprintf() cuts;
+ * returns b.  Positions are found for most values of a file: this is
+ * cheaper than snprintf(). */
+static const char *
+needle_of(char *b, size_t sz, const char *pre, const char *s,
+    const char *post)
+{
+	const char	*part[3] = { pre, s, post }, *q;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < 3; i++)
+		for (q = part[i]; *q != '\0' && n + 1 < sz; q++)
+			b[n++] = *q;
+	b[n] = '\0';
+	return b;
+}
+
 /* Position of an element, or of one of its attributes. */
 static struct pos
 pos_of(struct ctx *c, const xmlNode *n, const char *attr)
@@ -128,14 +145,13 @@ pos_of(struct ctx *c, const xmlNode *n, const char *attr)
 	p.line = (int)xmlGetLineNo((xmlNode *)n);
 	if (p.line < 0)
 		p.line = 0;
-	snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
-	p.col = col_of(c, p.line, needle);
-	if (attr != NULL) {
+	p.col = col_of(c, p.line, needle_of(needle, sizeof(needle), "<",
+	    (const char *)n->name, ""));
+	if (attr != NULL)
 		/* The attribute after its element's name, when both are on
 		 * the line (another element before it may have one too). */
-		snprintf(needle, sizeof(needle), "%s=", attr);
-		p.col = col_from(c, p.line, needle, p.col);
-	}
+		p.col = col_from(c, p.line, needle_of(needle, sizeof(needle),
+		    "", attr, "="), p.col);
 	return p;
 }
 
@@ -451,17 +467,19 @@ check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
 	const xmlNode	*k;
 	const char	*name = (const char *)a->name, *v;
 	size_t		 len = 0, max = limit_of(name, 1);
-	struct pos	 p = pos_of(c, n, name);
+	struct pos	 p;
 
 	for (k = a->children; k != NULL; k = k->next)
 		if (k->content != NULL)
 			len += strlen((const char *)k->content);
 	v = a->children != NULL ? (const char *)a->children->content : NULL;
 	if (len > max) {
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_LONG, name, len, max);
 		c->errors++;
 	} else if (id_attr(n, a) && !id_ok(v)) {
 		/* Ids become file names, anchors and HTML ids. */
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ID_CHARS, v);
 		c->errors++;
 	} else if (!free_attr(name) &&
@@ -470,6 +488,7 @@ check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
 	    strpbrk(v, " \t\n\r") != NULL) {
 		/* The schemas read these as tokens, white space collapsed;
 		 * ids and file names must be what they show. */
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_SPACE, name, v);
 		c->errors++;
 	}
@@ -618,6 +637,10 @@ ctrl_in(const char *s, int blanks)
 
 	/* libxml2 hands over well-formed UTF-8 only. */
 	for (i = 0; i < len; i += n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			n = 1;		/* most of it */
+			continue;
+		}
 		if ((c = utf8_get(s + i, len - i, &n)) == UTF8_BAD)
 			continue;
 		if (c < 0x20 && !(blanks && (c == '\t' || c == '\n' ||
@@ -634,8 +657,8 @@ static const char *
 text_raw(struct ctx *c, const xmlNode *n)
 {
 	xmlChar		*s;
-	struct buf	 b = { NULL, 0, 0 };
-	const char	*q, *r;
+	char		*q, *w;
+	const char	*r;
 	int		 sp = 0;
 	unsigned	 ch;
 	struct pos	 p;
@@ -648,19 +671,19 @@ text_raw(struct ctx *c, const xmlNode *n)
 		    (const char *)n->name);
 		c->errors++;
 	}
-	for (q = (const char *)s; *q != '\0'; q++) {
+	/* Collapsed in place: w never passes q. */
+	for (q = w = (char *)s; *q != '\0'; q++) {
 		if (isspace((unsigned char)*q)) {
-			sp = b.len > 0;
+			sp = w > (char *)s;
 			continue;
 		}
 		if (sp)
-			buf_putc(&b, ' ');
+			*w++ = ' ';
 		sp = 0;
-		buf_putc(&b, *q);
+		*w++ = *q;
 	}
+	r = arena_strndup(c->r->ar, (const char *)s, (size_t)(w - (char *)s));
 	xmlFree(s);
-	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
-	buf_free(&b);
 	return r;
 }
 
@@ -1435,19 +1458,21 @@ static void
 read_chart(struct ctx *c, const xmlNode *n, struct indicator *ind)
 {
 	const char	*s = attr_of(c, n, "chart");
-	struct pos	 p = pos_of(c, n, "chart");
+	struct pos	 p;
 
 	if (s == NULL)
 		ind->chart = ind->categories ? CHART_HBAR : CHART_LINE;
 	else if (strcmp(s, "stacked") == 0) {
 		ind->chart = CHART_STACKED;
 		if (!ind->categories) {
+			p = pos_of(c, n, "chart");
 			diag_msg(DIAG_ERROR, &p, MSG_XML_STACKED);
 			c->errors++;
 		}
 	} else {
 		ind->chart = strcmp(s, "bar") == 0 ? CHART_BAR : CHART_LINE;
 		if (ind->categories) {
+			p = pos_of(c, n, "chart");
 			diag_msg(DIAG_ERROR, &p, MSG_XML_CHART_ONE, s, ind->id);
 			c->errors++;
 		}
