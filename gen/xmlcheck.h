@@ -32,4 +32,21 @@ size_t	 xmlcheck_doc(enum xmlcheck_schema s, const xmlDoc *doc,
 /* The message for a problem the walk did not explain, at element n. */
 void	 xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg);
 
+/*
+ * libxml2's RELAX NG validator compiles the regular expression of a
+ * pattern facet (<param name="pattern">) anew for every value it tests:
+ * most of the work of validating an indicator file.  So xml.c validates
+ * with schemas whose pattern facets xmlcheck_unpattern() took out of the
+ * parsed .rng document (rng, changed in place), then tests them with
+ * xmlcheck_patterns(), which knows each pattern of the schema s (years,
+ * ids, addresses, file names) as a type of its tables and matches it
+ * exactly, on the value as the validator reads it (the blanks around it
+ * dropped).  Together they accept the documents the .rng files accept
+ * (tests/unit.c compares them on many values).
+ * Returns NULL if every pattern matches, else the first element with an
+ * attribute that does not.
+ */
+void		 xmlcheck_unpattern(xmlDoc *rng);
+const xmlNode	*xmlcheck_patterns(enum xmlcheck_schema s, const xmlDoc *doc);
+
 #endif /* XMLCHECK_H */
