@@ -1240,14 +1240,20 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 
 	while (i < src->len) {
 		unsigned char ch = s[i];
-		/* Most bytes: a printable ASCII character or a line feed. */
-		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t' || ch == '\n') {
+		/* Most bytes: runs of printable ASCII, line feeds. */
+		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t') {
+			for (k = i + 1; k < src->len && ((s[k] >= 0x20 &&
+			    s[k] < 0x7f) || s[k] == '\t'); k++)
+				continue;
+			col += (int)(k - i);
 			marks = 0;
-			if (ch == '\n') {
-				line++;
-				col = 1;
-			} else
-				col++;
+			i = k;
+			continue;
+		}
+		if (ch == '\n') {
+			line++;
+			col = 1;
+			marks = 0;
 			i++;
 			continue;
 		}
@@ -1314,9 +1320,11 @@ escapes_aside(const struct buf *in, struct buf *out)
 	unsigned	 cp;
 	char		 u[3];
 
-	for (i = 0; i + 1 < in->len; i++) {
-		if (s[i] != '\\')
-			continue;
+	for (i = 0; i < in->len && (k = memchr(s + i, '\\', in->len - i)) !=
+	    NULL; i++) {
+		i = (size_t)(k - s);
+		if (i + 1 >= in->len)
+			break;
 		if (s[i + 1] == '\\') {
 			i++;		/* an escaped backslash */
 			continue;
@@ -1343,18 +1351,20 @@ escapes_aside(const struct buf *in, struct buf *out)
 static void
 line_table(struct mctx *c)
 {
-	size_t	 i, n = 1;
+	const char	*p, *end = c->src + c->srclen;
+	size_t		 n = 1;
 
-	for (i = 0; i < c->srclen; i++)
-		n += c->src[i] == '\n';
+	for (p = c->src; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		n++;
 	c->line = xreallocarray(NULL, n, sizeof(*c->line));
 	c->line[0] = 0;
 	c->nlines = 1;
 	c->pline = c->poff = 0;		/* pos_at() starts at 1:1 */
 	c->pcol = 1;
-	for (i = 0; i < c->srclen; i++)
-		if (c->src[i] == '\n')
-			c->line[c->nlines++] = i + 1;
+	for (p = c->src; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		c->line[c->nlines++] = (size_t)(p - c->src) + 1;
 }
 
 static void

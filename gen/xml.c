@@ -88,26 +88,37 @@ col_of(struct ctx *c, int line, const char *needle)
 	return col_from(c, line, needle, 1);
 }
 
+/* The offset of each line of the source into c->lines: 0, and each
+ * byte after a line feed (the end, after a last one). */
+static void
+line_starts(struct ctx *c)
+{
+	const char	*nl;
+	size_t		 i = 0, cap = 0;
+
+	for (;;) {
+		if (c->nlines == cap) {
+			cap = cap ? cap * 2 : 256;
+			c->lines = xreallocarray(c->lines, cap,
+			    sizeof(*c->lines));
+		}
+		c->lines[c->nlines++] = i;
+		if ((nl = memchr(c->src.data + i, '\n', c->src.len - i)) == NULL)
+			break;
+		i = (size_t)(nl - c->src.data) + 1;
+	}
+}
+
 /* The same, looking from column from on. */
 static int
 col_from(struct ctx *c, int line, const char *needle, int from)
 {
 	const char	*p, *end, *hit;
-	size_t		 i, cap = 0;
 
 	if (c->src.data == NULL || line < 1)
 		return 1;
-	if (c->lines == NULL) {		/* once per document */
-		for (i = 0; i <= c->src.len; i++)
-			if (i == 0 || c->src.data[i - 1] == '\n') {
-				if (c->nlines == cap) {
-					cap = cap ? cap * 2 : 256;
-					c->lines = xreallocarray(c->lines,
-					    cap, sizeof(*c->lines));
-				}
-				c->lines[c->nlines++] = i;
-			}
-	}
+	if (c->lines == NULL)		/* once per document */
+		line_starts(c);
 	if ((size_t)line > c->nlines)
 		return 1;
 	p = c->src.data + c->lines[line - 1];
@@ -591,8 +602,11 @@ doc_read(struct ctx *c, enum schema s)
 	ctxt->sax->externalSubset = NULL;
 	ctxt->sax->startElementNs = depth_start;
 	ctxt->sax->endElementNs = depth_end;
+	/* XML_PARSE_COMPACT: short texts are kept in their node, not
+	 * allocated apart (the tree is only read). */
 	doc = xmlCtxtReadMemory(ctxt, c->src.data, (int)c->src.len, c->path,
-	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_COMPACT);
 	if (c->errors > 0 || doc == NULL || !ctxt->wellFormed) {
 		if (c->errors == 0) {
 			struct pos p = { c->path, 0, 0 };
