@@ -1440,7 +1440,9 @@ md_load(struct report *r, struct doc *d, const char *path)
 	c.srclen = src.len;
 	line_table(&c);
 	front_check(&c);
-	root = cmark_parse_document(c.src, c.srclen, CMARK_OPT_VALIDATE_UTF8);
+	/* No CMARK_OPT_VALIDATE_UTF8: clean_utf8() left well-formed UTF-8
+	 * only, in which cmark's check would find nothing to change. */
+	root = cmark_parse_document(c.src, c.srclen, 0);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
 	level_map(d->blocks);
 	cmark_node_free(root);
