@@ -6,7 +6,9 @@
  * without XML_PARSE_NOENT or XML_PARSE_DTDLOAD, and any document type
  * declaration is refused outright (no entity can then be declared, so XXE
  * and entity bombs fail at once, naming the file).  Every document is
- * validated against its RELAX NG schema, compiled into the tool.
+ * validated against its RELAX NG schema, compiled into the tool (for
+ * speed, as xmlcheck_simplify() makes it, with xmlcheck_patterns(): the
+ * same documents pass).
  */
 #include <ctype.h>
 #include <err.h>
@@ -49,11 +51,11 @@ enum schema {
 
 static xmlRelaxNGPtr	 schemas[SCHEMA__MAX];
 
-/* The schemas validated without their pattern facets, which
- * xmlcheck_patterns() tests (xmlcheck.h says why).  site.xml keeps
+/* The schemas validated as xmlcheck_simplify() makes them, their
+ * patterns tested by xmlcheck_patterns() (xmlcheck.h says why).  site.xml keeps
  * them: one small file, and an e-mail pattern the tables do not follow
  * to the letter. */
-static const int	 unpatterned[SCHEMA__MAX] = {
+static const int	 simplified[SCHEMA__MAX] = {
 	1,	/* SCHEMA_PLAN */
 	1,	/* SCHEMA_INDICATORS */
 	1,	/* SCHEMA_EDITION */
@@ -350,11 +352,11 @@ schema_get(enum schema s)
 	xmlDocPtr	 rng;
 
 	if (schemas[s] == NULL) {
-		/* Its pattern facets are tested by xmlcheck_patterns(). */
+		/* Its patterns are tested by xmlcheck_patterns(). */
 		rng = xmlReadMemory(src[s].data, (int)*src[s].len, NULL, NULL,
 		    XML_PARSE_NONET);
-		if (rng != NULL && unpatterned[s])
-			xmlcheck_unpattern(rng);
+		if (rng != NULL && simplified[s])
+			xmlcheck_simplify(rng);
 		pc = rng != NULL ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
 		schemas[s] = pc != NULL ? xmlRelaxNGParse(pc) : NULL;
 		xmlRelaxNGFreeParserCtxt(pc);
@@ -625,7 +627,7 @@ doc_read(struct ctx *c, enum schema s)
 	vc = xmlRelaxNGNewValidCtxt(schema_get(s));
 	xmlRelaxNGSetValidStructuredErrors(vc, rng_error, c);
 	rc = xmlRelaxNGValidateDoc(vc, doc);
-	if (rc == 0 && unpatterned[s] && (bad = xmlcheck_patterns(
+	if (rc == 0 && simplified[s] && (bad = xmlcheck_patterns(
 	    (enum xmlcheck_schema)s, doc)) != NULL) {
 		rc = 1;
 		c->rngnode = bad;

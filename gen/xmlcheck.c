@@ -985,45 +985,57 @@ xmlcheck_patterns(enum xmlcheck_schema s, const xmlDoc *doc)
 	return NULL;
 }
 
-/* Is n a <param name="pattern"> of RELAX NG? */
+/* Is n the RELAX NG element name? */
 static int
-pattern_param(const xmlNode *n)
+rng_el(const xmlNode *n, const char *name)
 {
-	xmlChar	*name;
-	int	 yes;
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, RNG_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
 
-	if (n->type != XML_ELEMENT_NODE || n->ns == NULL ||
-	    strcmp((const char *)n->ns->href, RNG_NS) != 0 ||
-	    strcmp((const char *)n->name, "param") != 0)
-		return 0;
-	name = xmlGetNoNsProp((xmlNode *)n, (const xmlChar *)"name");
-	yes = name != NULL && strcmp((const char *)name, "pattern") == 0;
-	xmlFree(name);
+/* Is attribute name of n value? */
+static int
+attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	xmlChar	*v = xmlGetNoNsProp((xmlNode *)n, (const xmlChar *)name);
+	int	 yes = v != NULL && strcmp((const char *)v, value) == 0;
+
+	xmlFree(v);
 	return yes;
 }
 
-/* The pattern facets under n taken out.  Recursive: a schema of ours
- * nests a dozen elements deep. */
+/*
+ * The pattern facets under n taken out, and each XML Schema token left
+ * with no facet made RELAX NG's own token: both take any string, but
+ * libxml2 looks the XML Schema type up by name in a hash table for each
+ * value.  Recursive: a schema of ours nests a dozen elements deep.
+ */
 static void
-unpattern(xmlNode *n)
+simplify(xmlNode *n)
 {
 	xmlNode	*k, *next;
 
 	for (k = n->children; k != NULL; k = next) {
 		next = k->next;
-		if (pattern_param(k)) {
+		if (rng_el(k, "param") && attr_is(k, "name", "pattern")) {
 			xmlUnlinkNode(k);
 			xmlFreeNode(k);
-		} else if (k->type == XML_ELEMENT_NODE)
-			unpattern(k);
+		} else if (k->type == XML_ELEMENT_NODE) {
+			simplify(k);
+			if (rng_el(k, "data") && attr_is(k, "type", "token") &&
+			    xmlFirstElementChild(k) == NULL)
+				xmlSetProp(k, (const xmlChar *)"datatypeLibrary",
+				    (const xmlChar *)"");
+		}
 	}
 }
 
 void
-xmlcheck_unpattern(xmlDoc *rng)
+xmlcheck_simplify(xmlDoc *rng)
 {
 	xmlNode	*root = xmlDocGetRootElement(rng);
 
 	if (root != NULL)
-		unpattern(root);
+		simplify(root);
 }
