@@ -39,9 +39,9 @@ struct mctx {
 	size_t		 nlines;
 	size_t		 cur, end;	/* [bytes] the inline scan in the
 					 * block's source text (see spos) */
-	size_t		 pline, poff;	/* pos_at()'s last line (from 0) and
-					 * offset, */
-	int		 pcol;		/* and the column there */
+	size_t		 pline;		/* pos_at()'s last: line (from 0), */
+	size_t		 poff;		/* offset [bytes] */
+	int		 pcol;		/* and column */
 	int		 quoted;	/* within a block quote */
 };
 

@@ -105,7 +105,8 @@ line_starts(struct ctx *c)
 			    sizeof(*c->lines));
 		}
 		c->lines[c->nlines++] = i;
-		if ((nl = memchr(c->src.data + i, '\n', c->src.len - i)) == NULL)
+		nl = memchr(c->src.data + i, '\n', c->src.len - i);
+		if (nl == NULL)
 			break;
 		i = (size_t)(nl - c->src.data) + 1;
 	}

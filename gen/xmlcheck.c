@@ -1025,7 +1025,8 @@ simplify(xmlNode *n)
 			simplify(k);
 			if (rng_el(k, "data") && attr_is(k, "type", "token") &&
 			    xmlFirstElementChild(k) == NULL)
-				xmlSetProp(k, (const xmlChar *)"datatypeLibrary",
+				xmlSetProp(k,
+				    (const xmlChar *)"datatypeLibrary",
 				    (const xmlChar *)"");
 		}
 	}

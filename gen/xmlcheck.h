@@ -49,6 +49,7 @@ void	 xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg);
  * first element with an attribute that does not.
  */
 void		 xmlcheck_simplify(xmlDoc *rng);
-const xmlNode	*xmlcheck_patterns(enum xmlcheck_schema s, const xmlDoc *doc);
+const xmlNode	*xmlcheck_patterns(enum xmlcheck_schema s,
+		    const xmlDoc *doc);
 
 #endif /* XMLCHECK_H */

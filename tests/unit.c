@@ -425,8 +425,8 @@ test_patterns(void)
 					    doc) == NULL;
 					checks++;
 					if (v1 != v2 && differ++ == 0)
-						printf("# <%s %s=\"%s\">: %s by "
-						    "the .rng file only\n",
+						printf("# <%s %s=\"%s\">: %s "
+						    "by the .rng file only\n",
 						    (const char *)n->name,
 						    names[j], values[k], v1 ?
 						    "valid" : "invalid");
