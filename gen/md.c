@@ -39,6 +39,9 @@ struct mctx {
 	size_t		 nlines;
 	size_t		 cur, end;	/* [bytes] the inline scan in the
 					 * block's source text (see spos) */
+	size_t		 pline;		/* pos_at()'s last: line (from 0), */
+	size_t		 poff;		/* offset [bytes] */
+	int		 pcol;		/* and column */
 	int		 quoted;	/* within a block quote */
 };
 
@@ -68,28 +71,42 @@ esc_at(const char *s)
 }
 
 /* The position of byte off of the source: its line, and its column in
- * characters (an escape put aside counts as its two). */
+ * characters (an escape put aside counts as its two).  Positions mostly
+ * come in order: on the line of the last one and after it, the columns
+ * are counted on from there, not from the line's start. */
 static struct pos
-pos_at(const struct mctx *c, size_t off)
+pos_at(struct mctx *c, size_t off)
 {
 	struct pos	 p;
 	size_t		 lo = 0, hi = c->nlines, i;
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->line[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	if (c->pline < c->nlines && c->line[c->pline] <= off &&
+	    (c->pline + 1 == c->nlines || c->line[c->pline + 1] > off))
+		lo = c->pline;
+	else
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->line[mid] <= off)
+				lo = mid;
+			else
+				hi = mid;
+		}
 	p.file = c->path;
 	p.line = (int)lo + 1;
 	p.col = 1;
-	for (i = c->line[lo]; i < off && i < c->srclen; i++) {
+	i = c->line[lo];
+	if (lo == c->pline && off >= c->poff) {
+		i = c->poff;
+		p.col = c->pcol;
+	}
+	for (; i < off && i < c->srclen; i++) {
 		if (((unsigned char)c->src[i] & 0xc0) == 0x80)
 			continue;
 		p.col += esc_at(c->src + i) ? 2 : 1;
 	}
+	c->pline = lo;
+	c->poff = off;
+	c->pcol = p.col;
 	return p;
 }
 
@@ -108,7 +125,7 @@ off_of(const struct mctx *c, int line, int col)
 }
 
 static struct pos
-pos_node(const struct mctx *c, cmark_node *n)
+pos_node(struct mctx *c, cmark_node *n)
 {
 	return pos_at(c, off_of(c, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n)));
@@ -125,6 +142,8 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 	char		*r;
 	int		 ch;
 
+	if (memchr(s, 0xee, len) == NULL)	/* no escape: most texts */
+		return arena_strndup(c->r->ar, s, len);
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] == 0xee && i + 2 < len &&
 		    (ch = esc_at(s + i)) != 0) {
@@ -1057,7 +1076,7 @@ block_code(struct mctx *c, cmark_node *n, struct block *b)
  * are the tails of the source's lines (container markers and indentation
  * left out): each is aligned on its line's end. */
 static struct pos
-pos_lit(const struct mctx *c, cmark_node *n, const char *lit, size_t k)
+pos_lit(struct mctx *c, cmark_node *n, const char *lit, size_t k)
 {
 	size_t	 i, bol = 0, eol, end;
 	int	 l = cmark_node_get_start_line(n);
@@ -1221,6 +1240,23 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 
 	while (i < src->len) {
 		unsigned char ch = s[i];
+		/* Most bytes: runs of printable ASCII, line feeds. */
+		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t') {
+			for (k = i + 1; k < src->len && ((s[k] >= 0x20 &&
+			    s[k] < 0x7f) || s[k] == '\t'); k++)
+				continue;
+			col += (int)(k - i);
+			marks = 0;
+			i = k;
+			continue;
+		}
+		if (ch == '\n') {
+			line++;
+			col = 1;
+			marks = 0;
+			i++;
+			continue;
+		}
 		cp = utf8_get(src->data + i, src->len - i, &k);
 		n = cp == UTF8_BAD ? 0 : k;
 		p.file = c->path;
@@ -1243,8 +1279,7 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		 * shapes as one cluster, in time that grows with the square
 		 * of their number: past the 30 of Unicode's stream-safe
 		 * format (UAX #15) they are dropped. */
-		if (n >= 2 && g_unichar_combining_class(g_utf8_get_char(
-		    (const char *)s + i)) != 0) {
+		if (n >= 2 && g_unichar_combining_class(cp) != 0) {
 			if (++marks > MAX_MARKS) {
 				if (!many++)
 					diag_msg(DIAG_WARNING, &p,
@@ -1285,9 +1320,11 @@ escapes_aside(const struct buf *in, struct buf *out)
 	unsigned	 cp;
 	char		 u[3];
 
-	for (i = 0; i + 1 < in->len; i++) {
-		if (s[i] != '\\')
-			continue;
+	for (i = 0; i < in->len && (k = memchr(s + i, '\\', in->len - i)) !=
+	    NULL; i++) {
+		i = (size_t)(k - s);
+		if (i + 1 >= in->len)
+			break;
 		if (s[i + 1] == '\\') {
 			i++;		/* an escaped backslash */
 			continue;
@@ -1314,16 +1351,20 @@ escapes_aside(const struct buf *in, struct buf *out)
 static void
 line_table(struct mctx *c)
 {
-	size_t	 i, n = 1;
+	const char	*p, *end = c->src + c->srclen;
+	size_t		 n = 1;
 
-	for (i = 0; i < c->srclen; i++)
-		n += c->src[i] == '\n';
+	for (p = c->src; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		n++;
 	c->line = xreallocarray(NULL, n, sizeof(*c->line));
 	c->line[0] = 0;
 	c->nlines = 1;
-	for (i = 0; i < c->srclen; i++)
-		if (c->src[i] == '\n')
-			c->line[c->nlines++] = i + 1;
+	c->pline = c->poff = 0;		/* pos_at() starts at 1:1 */
+	c->pcol = 1;
+	for (p = c->src; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++)
+		c->line[c->nlines++] = (size_t)(p - c->src) + 1;
 }
 
 static void
@@ -1399,7 +1440,9 @@ md_load(struct report *r, struct doc *d, const char *path)
 	c.srclen = src.len;
 	line_table(&c);
 	front_check(&c);
-	root = cmark_parse_document(c.src, c.srclen, CMARK_OPT_VALIDATE_UTF8);
+	/* No CMARK_OPT_VALIDATE_UTF8: clean_utf8() left well-formed UTF-8
+	 * only, in which cmark's check would find nothing to change. */
+	root = cmark_parse_document(c.src, c.srclen, 0);
 	d->blocks = blocks(&c, d, cmark_node_first_child(root), 0);
 	level_map(d->blocks);
 	cmark_node_free(root);

@@ -209,24 +209,64 @@ fr_space_before(struct typo *t, struct buf *out, const char *in, size_t i,
 	}
 }
 
+/* Does French typography change c, or put a space before it, after the
+ * code point prev?  (What fr_replace() and fr_space_before() act on.) */
+static int
+fr_marked(unsigned c, int prev)
+{
+	switch (c) {
+	case '"':
+	case '\'':
+	case '.':
+	case ';':
+	case '!':
+	case '?':
+	case ':':
+	case '%':
+	case '$':
+	case 0xa3:	/* £ */
+	case 0xab:	/* « */
+	case 0xbb:	/* » */
+	case 0x20ac:	/* € */
+		return 1;
+	case ' ':
+		return prev >= '0' && prev <= '9';
+	default:
+		return 0;
+	}
+}
+
 void
 typo_fr(struct typo *t, struct buf *out, const char *in)
 {
-	size_t	 i, n, len = strlen(in);
+	size_t	 i, n, run = 0, len = strlen(in);
 	unsigned c, next;
 	struct word w = { 0, 0 };
 
+	/* in[run..i) is copied as it is, in one piece when a mark comes
+	 * (the rules look at what out ends with) or at the end. */
 	for (i = 0; i < len; i += n) {
 		/* A byte that is not UTF-8 passes as it is. */
-		if ((c = utf8_get(in + i, len - i, &n)) == UTF8_BAD)
+		if ((unsigned char)in[i] < 0x80) {
 			c = (unsigned char)in[i];
-		next = (unsigned char)in[i + n];
-		if (fr_replace(t, out, in + i, c, &n))
+			n = 1;
+		} else if ((c = utf8_get(in + i, len - i, &n)) == UTF8_BAD)
+			c = (unsigned char)in[i];
+		if (!fr_marked(c, t->prev)) {
+			t->prev = c;
 			continue;
-		fr_space_before(t, out, in, i, c, next, &w);
-		buf_put(out, in + i, n);
-		t->prev = c;
+		}
+		buf_put(out, in + run, i - run);
+		next = (unsigned char)in[i + n];
+		if (!fr_replace(t, out, in + i, c, &n)) {
+			fr_space_before(t, out, in, i, c, next, &w);
+			buf_put(out, in + i, n);
+			t->prev = c;
+		}
+		run = i + n;
 	}
+	if (run < len)
+		buf_put(out, in + run, len - run);
 }
 
 void

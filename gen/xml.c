@@ -6,7 +6,9 @@
  * without XML_PARSE_NOENT or XML_PARSE_DTDLOAD, and any document type
  * declaration is refused outright (no entity can then be declared, so XXE
  * and entity bombs fail at once, naming the file).  Every document is
- * validated against its RELAX NG schema, compiled into the tool.
+ * validated against its RELAX NG schema, compiled into the tool (for
+ * speed, as xmlcheck_simplify() makes it, with xmlcheck_patterns(): the
+ * same documents pass).
  */
 #include <ctype.h>
 #include <err.h>
@@ -49,6 +51,17 @@ enum schema {
 
 static xmlRelaxNGPtr	 schemas[SCHEMA__MAX];
 
+/* The schemas validated as xmlcheck_simplify() makes them, their
+ * patterns tested by xmlcheck_patterns() (xmlcheck.h says why).  site.xml keeps
+ * them: one small file, and an e-mail pattern the tables do not follow
+ * to the letter. */
+static const int	 simplified[SCHEMA__MAX] = {
+	1,	/* SCHEMA_PLAN */
+	1,	/* SCHEMA_INDICATORS */
+	1,	/* SCHEMA_EDITION */
+	0,	/* SCHEMA_SITE */
+};
+
 /* One document being read. */
 struct ctx {
 	struct report	*r;
@@ -77,26 +90,38 @@ col_of(struct ctx *c, int line, const char *needle)
 	return col_from(c, line, needle, 1);
 }
 
+/* The offset of each line of the source into c->lines: 0, and each
+ * byte after a line feed (the end, after a last one). */
+static void
+line_starts(struct ctx *c)
+{
+	const char	*nl;
+	size_t		 i = 0, cap = 0;
+
+	for (;;) {
+		if (c->nlines == cap) {
+			cap = cap ? cap * 2 : 256;
+			c->lines = xreallocarray(c->lines, cap,
+			    sizeof(*c->lines));
+		}
+		c->lines[c->nlines++] = i;
+		nl = memchr(c->src.data + i, '\n', c->src.len - i);
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - c->src.data) + 1;
+	}
+}
+
 /* The same, looking from column from on. */
 static int
 col_from(struct ctx *c, int line, const char *needle, int from)
 {
 	const char	*p, *end, *hit;
-	size_t		 i, cap = 0;
 
 	if (c->src.data == NULL || line < 1)
 		return 1;
-	if (c->lines == NULL) {		/* once per document */
-		for (i = 0; i <= c->src.len; i++)
-			if (i == 0 || c->src.data[i - 1] == '\n') {
-				if (c->nlines == cap) {
-					cap = cap ? cap * 2 : 256;
-					c->lines = xreallocarray(c->lines,
-					    cap, sizeof(*c->lines));
-				}
-				c->lines[c->nlines++] = i;
-			}
-	}
+	if (c->lines == NULL)		/* once per document */
+		line_starts(c);
 	if ((size_t)line > c->nlines)
 		return 1;
 	p = c->src.data + c->lines[line - 1];
@@ -117,6 +142,23 @@ col_from(struct ctx *c, int line, const char *needle, int from)
 	return (int)(hit - p) + 1;
 }
 
+/* pre, s and post into b (sz bytes), cut to fit as snprintf() cuts;
+ * returns b.  Positions are found for most values of a file: this is
+ * cheaper than snprintf(). */
+static const char *
+needle_of(char *b, size_t sz, const char *pre, const char *s,
+    const char *post)
+{
+	const char	*part[3] = { pre, s, post }, *q;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < 3; i++)
+		for (q = part[i]; *q != '\0' && n + 1 < sz; q++)
+			b[n++] = *q;
+	b[n] = '\0';
+	return b;
+}
+
 /* Position of an element, or of one of its attributes. */
 static struct pos
 pos_of(struct ctx *c, const xmlNode *n, const char *attr)
@@ -128,14 +170,13 @@ pos_of(struct ctx *c, const xmlNode *n, const char *attr)
 	p.line = (int)xmlGetLineNo((xmlNode *)n);
 	if (p.line < 0)
 		p.line = 0;
-	snprintf(needle, sizeof(needle), "<%s", (const char *)n->name);
-	p.col = col_of(c, p.line, needle);
-	if (attr != NULL) {
+	p.col = col_of(c, p.line, needle_of(needle, sizeof(needle), "<",
+	    (const char *)n->name, ""));
+	if (attr != NULL)
 		/* The attribute after its element's name, when both are on
 		 * the line (another element before it may have one too). */
-		snprintf(needle, sizeof(needle), "%s=", attr);
-		p.col = col_from(c, p.line, needle, p.col);
-	}
+		p.col = col_from(c, p.line, needle_of(needle, sizeof(needle),
+		    "", attr, "="), p.col);
 	return p;
 }
 
@@ -309,11 +350,18 @@ schema_get(enum schema s)
 		{ schema_site_rng, &schema_site_rng_len },	/* SITE */
 	};
 	xmlRelaxNGParserCtxtPtr pc;
+	xmlDocPtr	 rng;
 
 	if (schemas[s] == NULL) {
-		pc = xmlRelaxNGNewMemParserCtxt(src[s].data, (int)*src[s].len);
-		schemas[s] = xmlRelaxNGParse(pc);
+		/* Its patterns are tested by xmlcheck_patterns(). */
+		rng = xmlReadMemory(src[s].data, (int)*src[s].len, NULL, NULL,
+		    XML_PARSE_NONET);
+		if (rng != NULL && simplified[s])
+			xmlcheck_simplify(rng);
+		pc = rng != NULL ? xmlRelaxNGNewDocParserCtxt(rng) : NULL;
+		schemas[s] = pc != NULL ? xmlRelaxNGParse(pc) : NULL;
 		xmlRelaxNGFreeParserCtxt(pc);
+		xmlFreeDoc(rng);
 		if (schemas[s] == NULL) {
 			diag_sys_msg(MSG_XML_SCHEMA, (int)s);
 			exit(EXIT_SYSTEM);
@@ -443,6 +491,26 @@ limit_of(const char *name, int attr)
 	return TEXT_MAX_OTHER;
 }
 
+/* The least limit_of() attributes (attr set) or texts have: a value no
+ * longer is within its limit, found without a look-up by name. */
+static size_t
+least_limit(int attr)
+{
+	static size_t	 least[2];
+	size_t		 i;
+
+	if (least[attr] != 0)
+		return least[attr];
+	least[attr] = attr ? ATTR_MAX_OTHER : TEXT_MAX_OTHER;
+	for (i = 0; attr && i < sizeof(attr_max) / sizeof(attr_max[0]); i++)
+		if (attr_max[i].max < least[attr])
+			least[attr] = attr_max[i].max;
+	for (i = 0; !attr && i < sizeof(text_max) / sizeof(text_max[0]); i++)
+		if (text_max[i].max < least[attr])
+			least[attr] = text_max[i].max;
+	return least[attr];
+}
+
 /* The attribute a of n within its limit, an id as ids are written, and
  * no white space in it unless it is free text; reports it if not. */
 static void
@@ -450,18 +518,20 @@ check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
 {
 	const xmlNode	*k;
 	const char	*name = (const char *)a->name, *v;
-	size_t		 len = 0, max = limit_of(name, 1);
-	struct pos	 p = pos_of(c, n, name);
+	size_t		 len = 0, max;
+	struct pos	 p;
 
 	for (k = a->children; k != NULL; k = k->next)
 		if (k->content != NULL)
 			len += strlen((const char *)k->content);
 	v = a->children != NULL ? (const char *)a->children->content : NULL;
-	if (len > max) {
+	if (len > least_limit(1) && len > (max = limit_of(name, 1))) {
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_LONG, name, len, max);
 		c->errors++;
 	} else if (id_attr(n, a) && !id_ok(v)) {
 		/* Ids become file names, anchors and HTML ids. */
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ID_CHARS, v);
 		c->errors++;
 	} else if (!free_attr(name) &&
@@ -470,6 +540,7 @@ check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
 	    strpbrk(v, " \t\n\r") != NULL) {
 		/* The schemas read these as tokens, white space collapsed;
 		 * ids and file names must be what they show. */
+		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_SPACE, name, v);
 		c->errors++;
 	}
@@ -481,14 +552,15 @@ static void
 check_text(struct ctx *c, const xmlNode *n)
 {
 	const xmlNode	*k;
-	size_t		 len = 0, max = limit_of((const char *)n->name, 0);
+	size_t		 len = 0, max;
 	struct pos	 p;
 
 	for (k = n->children; k != NULL; k = k->next)
 		if ((k->type == XML_TEXT_NODE ||
 		    k->type == XML_CDATA_SECTION_NODE) && k->content != NULL)
 			len += strlen((const char *)k->content);
-	if (len > max) {
+	if (len > least_limit(0) &&
+	    len > (max = limit_of((const char *)n->name, 0))) {
 		p = pos_of(c, n, NULL);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_TEXT_LONG,
 		    (const char *)n->name, len, max);
@@ -533,6 +605,7 @@ doc_read(struct ctx *c, enum schema s)
 	xmlParserCtxtPtr	 ctxt = NULL;
 	xmlRelaxNGValidCtxtPtr	 vc = NULL;
 	xmlDocPtr		 doc = NULL;
+	const xmlNode		*bad;
 	int			 rc;
 
 	if (!file_read(c->path, &c->src))
@@ -553,8 +626,11 @@ doc_read(struct ctx *c, enum schema s)
 	ctxt->sax->externalSubset = NULL;
 	ctxt->sax->startElementNs = depth_start;
 	ctxt->sax->endElementNs = depth_end;
+	/* XML_PARSE_COMPACT: short texts are kept in their node, not
+	 * allocated apart (the tree is only read). */
 	doc = xmlCtxtReadMemory(ctxt, c->src.data, (int)c->src.len, c->path,
-	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_COMPACT);
 	if (c->errors > 0 || doc == NULL || !ctxt->wellFormed) {
 		if (c->errors == 0) {
 			struct pos p = { c->path, 0, 0 };
@@ -573,6 +649,11 @@ doc_read(struct ctx *c, enum schema s)
 	vc = xmlRelaxNGNewValidCtxt(schema_get(s));
 	xmlRelaxNGSetValidStructuredErrors(vc, rng_error, c);
 	rc = xmlRelaxNGValidateDoc(vc, doc);
+	if (rc == 0 && simplified[s] && (bad = xmlcheck_patterns(
+	    (enum xmlcheck_schema)s, doc)) != NULL) {
+		rc = 1;
+		c->rngnode = bad;
+	}
 	if (rc != 0 || c->errors > 0) {
 		/* Said in our words: every problem, with what is expected. */
 		if (c->errors == 0 && xmlcheck_doc((enum xmlcheck_schema)s,
@@ -618,6 +699,10 @@ ctrl_in(const char *s, int blanks)
 
 	/* libxml2 hands over well-formed UTF-8 only. */
 	for (i = 0; i < len; i += n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			n = 1;		/* most of it */
+			continue;
+		}
 		if ((c = utf8_get(s + i, len - i, &n)) == UTF8_BAD)
 			continue;
 		if (c < 0x20 && !(blanks && (c == '\t' || c == '\n' ||
@@ -634,8 +719,8 @@ static const char *
 text_raw(struct ctx *c, const xmlNode *n)
 {
 	xmlChar		*s;
-	struct buf	 b = { NULL, 0, 0 };
-	const char	*q, *r;
+	char		*q, *w;
+	const char	*r;
 	int		 sp = 0;
 	unsigned	 ch;
 	struct pos	 p;
@@ -648,19 +733,19 @@ text_raw(struct ctx *c, const xmlNode *n)
 		    (const char *)n->name);
 		c->errors++;
 	}
-	for (q = (const char *)s; *q != '\0'; q++) {
+	/* Collapsed in place: w never passes q. */
+	for (q = w = (char *)s; *q != '\0'; q++) {
 		if (isspace((unsigned char)*q)) {
-			sp = b.len > 0;
+			sp = w > (char *)s;
 			continue;
 		}
 		if (sp)
-			buf_putc(&b, ' ');
+			*w++ = ' ';
 		sp = 0;
-		buf_putc(&b, *q);
+		*w++ = *q;
 	}
+	r = arena_strndup(c->r->ar, (const char *)s, (size_t)(w - (char *)s));
 	xmlFree(s);
-	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
-	buf_free(&b);
 	return r;
 }
 
@@ -1435,19 +1520,21 @@ static void
 read_chart(struct ctx *c, const xmlNode *n, struct indicator *ind)
 {
 	const char	*s = attr_of(c, n, "chart");
-	struct pos	 p = pos_of(c, n, "chart");
+	struct pos	 p;
 
 	if (s == NULL)
 		ind->chart = ind->categories ? CHART_HBAR : CHART_LINE;
 	else if (strcmp(s, "stacked") == 0) {
 		ind->chart = CHART_STACKED;
 		if (!ind->categories) {
+			p = pos_of(c, n, "chart");
 			diag_msg(DIAG_ERROR, &p, MSG_XML_STACKED);
 			c->errors++;
 		}
 	} else {
 		ind->chart = strcmp(s, "bar") == 0 ? CHART_BAR : CHART_LINE;
 		if (ind->categories) {
+			p = pos_of(c, n, "chart");
 			diag_msg(DIAG_ERROR, &p, MSG_XML_CHART_ONE, s, ind->id);
 			c->errors++;
 		}

@@ -26,6 +26,8 @@
 #include "msg.h"
 #include "xmlcheck.h"
 
+#define RNG_NS	"http://relaxng.org/ns/structure/1.0"
+
 /* What an attribute value or a text may hold. */
 enum vt {
 	VT_NONE,	/* no text at all (elements only, or empty) */
@@ -457,16 +459,15 @@ valid_date(const char *s)
 	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
-/* A part's file name (c, n bytes, collapsed; changed): "name.md", the
- * name in lower case letters, digits and hyphens, not first. */
+/* A part's file name (c, n bytes, collapsed): "name.md", the name in
+ * lower case letters, digits and hyphens, not first. */
 static int
-valid_partfile(char *c, size_t n)
+valid_partfile(const char *c, size_t n)
 {
 	if (n <= 3 || strcmp(c + n - 3, ".md") != 0 || c[0] == '-' ||
 	    c[0] == '.')
 		return 0;
-	c[n - 3] = '\0';
-	return all(c, LOWER DIGITS "-");
+	return strspn(c, LOWER DIGITS "-") == n - 3;
 }
 
 /* An address (c, n bytes, collapsed): one @, a dot after it, no space. */
@@ -494,20 +495,13 @@ valid_percent(const char *c, size_t n)
 	    (strncmp(c, "100", 3) == 0 && strspn(c + 3, ".0") == n - 3));
 }
 
-/* Does the text s hold what type t allows? */
+/* Does c (n bytes, collapsed) hold what type t allows? */
 static int
-valid(enum vt t, const char *const *values, const char *s)
+valid_token(enum vt t, const char *const *values, const char *c, size_t n)
 {
-	char	*c;
-	size_t	 i, n;
+	size_t	 i;
 	int	 ok = 0;
 
-	if (t == VT_ANY)
-		return 1;
-	if (t == VT_TEXT)
-		return *s != '\0';
-	c = collapse(s);
-	n = strlen(c);
 	switch (t) {
 	case VT_NONE:
 		ok = n == 0;
@@ -557,6 +551,22 @@ valid(enum vt t, const char *const *values, const char *s)
 	default:
 		abort();
 	}
+	return ok;
+}
+
+/* Does the text s hold what type t allows? */
+static int
+valid(enum vt t, const char *const *values, const char *s)
+{
+	char	*c;
+	int	 ok;
+
+	if (t == VT_ANY)
+		return 1;
+	if (t == VT_TEXT)
+		return *s != '\0';
+	c = collapse(s);
+	ok = valid_token(t, values, c, strlen(c));
 	free(c);
 	return ok;
 }
@@ -890,4 +900,143 @@ xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg)
 	    "\"Content\" in README.md)", qname(q, sizeof(q), n));
 	fn(arg, n, NULL, msg);
 	free(msg);
+}
+
+/*
+ * The types that stand for a pattern facet of the schemas ([0-9]{4},
+ * [a-z0-9][a-z0-9-]*, ...): valid_token() tests each exactly as its
+ * regular expression, on the value with no blank around it.
+ */
+static int
+patterned(enum vt t)
+{
+	return t == VT_YEAR || t == VT_ID || t == VT_MID || t == VT_ITEMID ||
+	    t == VT_URL || t == VT_PARTFILE;
+}
+
+/* Do the patterned attributes of element n, of definition e, match? */
+static int
+attrs_match(const xmlNode *n, const struct selem *e)
+{
+	const struct sattr *a;
+	const xmlAttr	*at;
+	xmlChar		*own;
+	const char	*v;
+	size_t		 len;
+	int		 ok = 1;
+
+	for (at = n->properties; ok && at != NULL; at = at->next) {
+		if (at->ns != NULL)
+			continue;
+		for (a = e->attrs; a->name != NULL; a++)
+			if (strcmp(a->name, (const char *)at->name) == 0)
+				break;
+		if (a->name == NULL || !patterned(a->type))
+			continue;
+		/* The value as the validator reads it: one text node,
+		 * almost always. */
+		own = NULL;
+		if (at->children != NULL && at->children->next == NULL &&
+		    at->children->type == XML_TEXT_NODE)
+			v = (const char *)at->children->content;
+		else
+			v = (const char *)(own = xmlNodeListGetString(n->doc,
+			    at->children, 1));
+		/* The validator drops the blanks around a token (a
+		 * blank within fails every pattern): valid() does too,
+		 * copying; most values have none. */
+		len = v != NULL ? strlen(v) : 0;
+		ok = v != NULL && (len == 0 || (!isspace((unsigned char)v[0]) &&
+		    !isspace((unsigned char)v[len - 1])) ?
+		    valid_token(a->type, NULL, v, len) :
+		    valid(a->type, NULL, v));
+		xmlFree(own);
+	}
+	return ok;
+}
+
+const xmlNode *
+xmlcheck_patterns(enum xmlcheck_schema s, const xmlDoc *doc)
+{
+	struct walk	 w;
+	const xmlNode	*n;
+	const struct selem *e;
+
+	memset(&w, 0, sizeof(w));
+	w.tab = schemas[s];
+	n = xmlDocGetRootElement((xmlDoc *)doc);
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if ((e = elem_def(&w, n)) != NULL &&
+			    !attrs_match(n, e))
+				return n;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent != NULL &&
+			    n->parent->type == XML_ELEMENT_NODE ?
+			    n->parent : NULL;
+		if (n != NULL)
+			n = n->next;
+	}
+	return NULL;
+}
+
+/* Is n the RELAX NG element name? */
+static int
+rng_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, RNG_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* Is attribute name of n value? */
+static int
+attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	xmlChar	*v = xmlGetNoNsProp((xmlNode *)n, (const xmlChar *)name);
+	int	 yes = v != NULL && strcmp((const char *)v, value) == 0;
+
+	xmlFree(v);
+	return yes;
+}
+
+/*
+ * The pattern facets under n taken out, and each XML Schema token left
+ * with no facet made RELAX NG's own token: both take any string, but
+ * libxml2 looks the XML Schema type up by name in a hash table for each
+ * value.  Recursive: a schema of ours nests a dozen elements deep.
+ */
+static void
+simplify(xmlNode *n)
+{
+	xmlNode	*k, *next;
+
+	for (k = n->children; k != NULL; k = next) {
+		next = k->next;
+		if (rng_el(k, "param") && attr_is(k, "name", "pattern")) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		} else if (k->type == XML_ELEMENT_NODE) {
+			simplify(k);
+			if (rng_el(k, "data") && attr_is(k, "type", "token") &&
+			    xmlFirstElementChild(k) == NULL)
+				xmlSetProp(k,
+				    (const xmlChar *)"datatypeLibrary",
+				    (const xmlChar *)"");
+		}
+	}
+}
+
+void
+xmlcheck_simplify(xmlDoc *rng)
+{
+	xmlNode	*root = xmlDocGetRootElement(rng);
+
+	if (root != NULL)
+		simplify(root);
 }

@@ -32,4 +32,24 @@ size_t	 xmlcheck_doc(enum xmlcheck_schema s, const xmlDoc *doc,
 /* The message for a problem the walk did not explain, at element n. */
 void	 xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg);
 
+/*
+ * libxml2's RELAX NG validator compiles the regular expression of a
+ * pattern facet (<param name="pattern">) anew for every value it tests,
+ * and looks every XML Schema type up by name: most of the work of
+ * validating an indicator file.  So xml.c validates with schemas that
+ * xmlcheck_simplify() made from the parsed .rng documents (rng, changed
+ * in place): no pattern facet, and RELAX NG's own token for an XML
+ * Schema token with no facet left (both take any string).  Then
+ * xmlcheck_patterns() tests the patterns: it knows each pattern of the
+ * schema s (years, ids, addresses, file names) as a type of its tables
+ * and matches it exactly, on the value as the validator reads it (the
+ * blanks around it dropped).  Together they accept the documents the
+ * .rng files accept (tests/unit.c compares them on many values).
+ * xmlcheck_patterns() returns NULL if every pattern matches, else the
+ * first element with an attribute that does not.
+ */
+void		 xmlcheck_simplify(xmlDoc *rng);
+const xmlNode	*xmlcheck_patterns(enum xmlcheck_schema s,
+		    const xmlDoc *doc);
+
 #endif /* XMLCHECK_H */

@@ -9,9 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "xmlcheck.h"
 
 static int failed;
 
@@ -307,6 +311,179 @@ test_stamp(void)
 	free(sty);
 }
 
+/* schema_data.c: the .rng files, compiled in. */
+extern const char schema_plan_rng[], schema_indicators_rng[],
+    schema_edition_rng[];
+extern const size_t schema_plan_rng_len, schema_indicators_rng_len,
+    schema_edition_rng_len;
+
+static void
+quiet(void *arg, xmlErrorPtr e)
+{
+	(void)arg;
+	(void)e;
+}
+
+/* A schema from its .rng text, as written or as loading simplifies it. */
+static xmlRelaxNGPtr
+schema(const char *rng, size_t len, int simplify)
+{
+	xmlDocPtr	 doc;
+	xmlRelaxNGParserCtxtPtr pc;
+	xmlRelaxNGPtr	 s;
+
+	doc = xmlReadMemory(rng, (int)len, NULL, NULL, XML_PARSE_NONET);
+	if (simplify)
+		xmlcheck_simplify(doc);
+	pc = xmlRelaxNGNewDocParserCtxt(doc);
+	s = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	xmlFreeDoc(doc);
+	return s;
+}
+
+static int
+schema_valid(xmlRelaxNGPtr s, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s);
+	int		 rc;
+
+	xmlRelaxNGSetValidStructuredErrors(vc, quiet, NULL);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	return rc == 0;
+}
+
+/* The element after n in document order, or NULL. */
+static xmlNodePtr
+next_element(xmlNodePtr n)
+{
+	xmlNodePtr	 k;
+
+	for (k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			return k;
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		for (k = n->next; k != NULL; k = k->next)
+			if (k->type == XML_ELEMENT_NODE)
+				return k;
+	return NULL;
+}
+
+/*
+ * Loading validates with simplified schemas, their patterns tested by
+ * xmlcheck_patterns() instead: both ways must accept the same documents.
+ * Each element of a document that uses every attribute of its schema gets
+ * each attribute name of the schemas set to each of many values, and the
+ * .rng file's verdict is compared with the loader's.
+ */
+static void
+test_patterns(void)
+{
+	static const struct {
+		enum xmlcheck_schema s;
+		const char	*rng;
+		const size_t	*len;
+		const char	*doc;
+	} cases[] = {
+		{ XMLCHECK_PLAN, schema_plan_rng, &schema_plan_rng_len,
+		  "<plan start='2014' end='2016' lang='fr' data-from='2013'>"
+		  "<title>T</title><source url='https://x.fr/a'>S</source>"
+		  "<levels><level singular='A' plural='As'/></levels>"
+		  "<statuses><status id='fait' label='Fait' "
+		  "theme='implemented'/></statuses>"
+		  "<priority id='I'><title>P</title><objective id='I.1'>"
+		  "<title>O</title><measure id='m01' number='1'>"
+		  "<title>M</title></measure></objective></priority>"
+		  "<priority id='II'><title>P</title><measure id='m02' "
+		  "number='2'><title>M</title></measure></priority></plan>" },
+		{ XMLCHECK_INDICATORS, schema_indicators_rng,
+		  &schema_indicators_rng_len,
+		  "<indicators measure='m01'><indicator id='a' unit='u' "
+		  "direction='higher'><label>L</label><definition>D"
+		  "</definition><source url='http://x.fr'>S</source>"
+		  "<baseline year='2013' value='1'/><target year='2020' "
+		  "value='2'/><value year='2014'>1</value></indicator>"
+		  "<indicator id='b' unit='u' direction='lower' "
+		  "chart='stacked'><label>L</label><definition>D</definition>"
+		  "<source>S</source><category id='c-1' label='C'><value "
+		  "year='2014' note='n'>1</value></category></indicator>"
+		  "<assessment year='2016' status='partial'>J</assessment>"
+		  "</indicators>" },
+		{ XMLCHECK_EDITION, schema_edition_rng, &schema_edition_rng_len,
+		  "<edition year='2016' status='final' date='2017-07-06'>"
+		  "<title>T</title><institution>I</institution><author>A"
+		  "</author><front><part file='avant-propos.md'>A</part>"
+		  "</front><back><part file='m.md'>M</part></back>"
+		  "</edition>" },
+	};
+	static const char *const names[] = { "start", "end", "data-from",
+	    "url", "id", "number", "measure", "year", "file", "value",
+	    "status", "date", "label", "lang" };
+	static const char *const values[] = { "2016", "0000", "201",
+	    "20166", "\xd9\xa2\xd9\xa0\xd9\xa1\xd9\xa6", " 2016",
+	    "2016 ", "20 16", "m07", "m7", "m0123", "m01234", "M07", "mm07",
+	    "a", "a-b", "-a", "a-", "0", "A", "I", "I.2", ".I", "I-2", "I_2",
+	    "\xc3\xa9", "http://x", "https://x", "http://", "https://",
+	    "ftp://x", "http://x y", "http://x\ty", "HTTP://x", "a.md",
+	    ".md", "-a.md", "A.md", "a.MD", "a_b.md", "a.md.md", "a b", "",
+	    "true", "partial", "2017-07-06", "7", "fr" };
+	xmlRelaxNGPtr	 full, loader;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 n;
+	xmlChar		*was;
+	size_t		 i, j, k, checks, differ;
+	char		 name[128];
+	int		 v1, v2;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		full = schema(cases[i].rng, *cases[i].len, 0);
+		loader = schema(cases[i].rng, *cases[i].len, 1);
+		doc = xmlReadMemory(cases[i].doc, (int)strlen(cases[i].doc),
+		    NULL, NULL, XML_PARSE_NONET);
+		checks = differ = 0;
+		expect("patterns: the sample document is valid both ways",
+		    schema_valid(full, doc) && schema_valid(loader, doc) &&
+		    xmlcheck_patterns(cases[i].s, doc) == NULL);
+		for (n = xmlDocGetRootElement(doc); n != NULL;
+		    n = next_element(n))
+			for (j = 0; j < sizeof(names) / sizeof(names[0]); j++) {
+				was = xmlGetNoNsProp(n,
+				    (const xmlChar *)names[j]);
+				for (k = 0; k < sizeof(values) /
+				    sizeof(values[0]); k++) {
+					xmlSetProp(n, (const xmlChar *)names[j],
+					    (const xmlChar *)values[k]);
+					v1 = schema_valid(full, doc);
+					v2 = schema_valid(loader, doc) &&
+					    xmlcheck_patterns(cases[i].s,
+					    doc) == NULL;
+					checks++;
+					if (v1 != v2 && differ++ == 0)
+						printf("# <%s %s=\"%s\">: %s "
+						    "by the .rng file only\n",
+						    (const char *)n->name,
+						    names[j], values[k], v1 ?
+						    "valid" : "invalid");
+				}
+				if (was != NULL)
+					xmlSetProp(n, (const xmlChar *)names[j],
+					    was);
+				else
+					xmlUnsetProp(n,
+					    (const xmlChar *)names[j]);
+				xmlFree(was);
+			}
+		snprintf(name, sizeof(name), "patterns: schema %zu, %zu "
+		    "values, the same verdict from the simplified schema", i,
+		    checks);
+		expect(name, checks > 1000 && differ == 0);
+		xmlFreeDoc(doc);
+		xmlRelaxNGFree(full);
+		xmlRelaxNGFree(loader);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -320,6 +497,7 @@ main(int argc, char *argv[])
 	test_utf8();
 	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
 	test_stamp();
+	test_patterns();
 	xml_cleanup();
 	diag_finish();
 	return failed != 0;
