@@ -84,6 +84,36 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* u, after a minus if neg, width as printf's (the sign counts in it):
+ * numbers without printf, where thousands are written. */
+static void
+dec(struct buf *b, unsigned long long u, int neg, int width)
+{
+	char	 d[32], *e = d + sizeof(d);
+
+	do
+		*--e = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (d + sizeof(d) - e < width - neg && e > d + 1)
+		*--e = '0';
+	if (neg)
+		*--e = '-';
+	buf_put(b, e, (size_t)(d + sizeof(d) - e));
+}
+
+void
+buf_dec(struct buf *b, long long n, int width)
+{
+	dec(b, n < 0 ? -(unsigned long long)n : (unsigned long long)n, n < 0,
+	    width);
+}
+
+void
+buf_udec(struct buf *b, unsigned long long n, int width)
+{
+	dec(b, n, 0, width);
+}
+
 char *
 buf_detach(struct buf *b)
 {

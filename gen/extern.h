@@ -178,6 +178,8 @@ void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
 /* Hands data over (caller frees; never NULL) and empties the buffer. */
+void	 buf_dec(struct buf *, long long, int);	/* printf's %0*lld */
+void	 buf_udec(struct buf *, unsigned long long, int); /* %0*llu */
 char	*buf_detach(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);		/* frees data, not the struct */
@@ -308,8 +310,6 @@ void	 html_esc_place_item(struct buf *b, const char *file, int line,
 /* n in decimal, at least width digits (zeros before), appended to b
  * without a format string: for the numbers written by the thousand
  * (pages, the stamp's file list). */
-void	 html_dec(struct buf *b, long long n, int width);
-void	 html_udec(struct buf *b, unsigned long long n, int width);
 
 /* ---- file.c: whole-file reading ---- */
 

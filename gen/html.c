@@ -163,10 +163,10 @@ pf(struct page *p, const char *fmt, ...)
 			buf_puts(&p->b, s != NULL ? s : "(null)");
 			break;
 		case 'd':
-			html_dec(&p->b, va_arg(ap, int), 0);
+			buf_dec(&p->b, va_arg(ap, int), 0);
 			break;
 		case 'z':
-			html_udec(&p->b, va_arg(ap, size_t), 0);
+			buf_udec(&p->b, va_arg(ap, size_t), 0);
 			break;
 		default:
 			BUF_PUTSL(&p->b, "%");
@@ -197,7 +197,7 @@ put_measure_file(struct buf *b, const struct measure *m)
 {
 	buf_puts(b, fname(FNAME_MEASURE));
 	BUF_PUTSL(b, "-");
-	html_dec(b, m->number, 2);
+	buf_dec(b, m->number, 2);
 	BUF_PUTSL(b, ".html");
 }
 

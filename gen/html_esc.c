@@ -3,8 +3,7 @@
  * attribute values and link addresses of the site, and the text of the
  * XML files no HTML parser reads (the SVG files; the PDF's XMP packet
  * uses the text table).  Everything written that comes from the content
- * goes through one of these.  Numbers too (html_dec()): they are
- * appended as often.
+ * goes through one of these.
  */
 #include <string.h>
 
@@ -160,35 +159,6 @@ html_esc_href(struct buf *b, const char *s)
 		}
 	}
 	buf_put(b, run, (size_t)(s - run));
-}
-
-/* u, after a minus if neg, width as printf's (the sign counts in it). */
-static void
-dec(struct buf *b, unsigned long long u, int neg, int width)
-{
-	char	 d[32], *e = d + sizeof(d);
-
-	do
-		*--e = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	while (d + sizeof(d) - e < width - neg && e > d + 1)
-		*--e = '0';
-	if (neg)
-		*--e = '-';
-	buf_put(b, e, (size_t)(d + sizeof(d) - e));
-}
-
-void
-html_dec(struct buf *b, long long n, int width)
-{
-	dec(b, n < 0 ? -(unsigned long long)n : (unsigned long long)n, n < 0,
-	    width);
-}
-
-void
-html_udec(struct buf *b, unsigned long long n, int width)
-{
-	dec(b, n, 0, width);
 }
 
 void

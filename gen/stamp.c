@@ -286,15 +286,15 @@ stamp_inputs(const struct opts *o)
 static void
 put_times(struct buf *b, const struct stat *st)
 {
-	html_dec(b, (long long)st->st_size, 0);
+	buf_dec(b, (long long)st->st_size, 0);
 	buf_putc(b, ' ');
-	html_dec(b, (long long)st->st_mtim.tv_sec, 0);
+	buf_dec(b, (long long)st->st_mtim.tv_sec, 0);
 	buf_putc(b, '.');
-	html_dec(b, (long long)st->st_mtim.tv_nsec, 9);
+	buf_dec(b, (long long)st->st_mtim.tv_nsec, 9);
 	buf_putc(b, ' ');
-	html_dec(b, (long long)st->st_ctim.tv_sec, 0);
+	buf_dec(b, (long long)st->st_ctim.tv_sec, 0);
 	buf_putc(b, '.');
-	html_dec(b, (long long)st->st_ctim.tv_nsec, 9);
+	buf_dec(b, (long long)st->st_ctim.tv_nsec, 9);
 	buf_putc(b, ' ');
 }
 
@@ -314,7 +314,7 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	    st->st_ctim.tv_nsec > l->last.tv_nsec))
 		l->last = st->st_ctim;
 	put_times(&l->b, st);
-	html_udec(&l->b, (unsigned long long)st->st_ino, 0);
+	buf_udec(&l->b, (unsigned long long)st->st_ino, 0);
 	buf_putc(&l->b, ' ');
 	buf_puts(&l->b, rel);
 	buf_putc(&l->b, '\n');
@@ -686,15 +686,15 @@ static void
 put_file_line(struct buf *b, const struct stat *st, const char *rel)
 {
 	BUF_PUTSL(b, "F ");
-	html_dec(b, (long long)st->st_size, 0);
+	buf_dec(b, (long long)st->st_size, 0);
 	buf_putc(b, ' ');
-	html_dec(b, (long long)st->st_mtim.tv_sec, 0);
+	buf_dec(b, (long long)st->st_mtim.tv_sec, 0);
 	buf_putc(b, ' ');
-	html_dec(b, (long)st->st_mtim.tv_nsec, 0);
+	buf_dec(b, (long)st->st_mtim.tv_nsec, 0);
 	buf_putc(b, ' ');
-	html_dec(b, (long long)st->st_ctim.tv_sec, 0);
+	buf_dec(b, (long long)st->st_ctim.tv_sec, 0);
 	buf_putc(b, ' ');
-	html_dec(b, (long)st->st_ctim.tv_nsec, 0);
+	buf_dec(b, (long)st->st_ctim.tv_nsec, 0);
 	buf_putc(b, ' ');
 	buf_puts(b, rel);
 	buf_putc(b, '\n');

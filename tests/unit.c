@@ -142,7 +142,7 @@ test_date(void)
 	expect_str("fmt_date first", d, "1er mars 2016");
 }
 
-/* html_dec() and html_udec() write what printf's %0*lld and %0*llu
+/* buf_dec() and buf_udec() write what printf's %0*lld and %0*llu
  * write; html_esc_href() percent-encodes and escapes within runs. */
 static void
 test_dec(void)
@@ -159,16 +159,16 @@ test_dec(void)
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		for (w = 0; w <= 12; w++) {
 			buf_reset(&b);
-			html_dec(&b, v[i], w);
+			buf_dec(&b, v[i], w);
 			snprintf(want, sizeof(want), "%0*lld", w, v[i]);
 			bad += b.len != strlen(want) || strcmp(b.data, want);
 			buf_reset(&b);
-			html_udec(&b, (unsigned long long)v[i], w);
+			buf_udec(&b, (unsigned long long)v[i], w);
 			snprintf(want, sizeof(want), "%0*llu", w,
 			    (unsigned long long)v[i]);
 			bad += b.len != strlen(want) || strcmp(b.data, want);
 		}
-	expect("html_dec, html_udec write what printf writes (22 numbers, "
+	expect("buf_dec, buf_udec write what printf writes (22 numbers, "
 	    "widths 0 to 12)", bad == 0);
 	buf_reset(&b);
 	html_esc_href(&b, "a b/é?x=1&y='2'#z%41\x7f");
