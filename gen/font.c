@@ -496,8 +496,11 @@ check_file(const char *path)
 	}
 	seen = g_hash_table_new(NULL, NULL);
 	for (p = b.data, end = b.data + b.len; p < end; ) {
-		c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2)
+		/* ASCII, most of a narrative, without glib's decoder. */
+		if (*p > 0 && (unsigned char)*p < 0x80)
+			c = (unsigned char)*p;
+		else if ((c = g_utf8_get_char_validated(p, end - p)) ==
+		    (gunichar)-1 || c == (gunichar)-2)
 			break;
 		if (missing(c) &&
 		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
