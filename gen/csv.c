@@ -81,6 +81,7 @@ static void
 csv_field(struct buf *b, const struct csv_form *f, const char *s)
 {
 	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
+	const char	*q;
 	int		 inert;
 
 	if (s == NULL)
@@ -93,11 +94,12 @@ csv_field(struct buf *b, const struct csv_form *f, const char *s)
 	buf_putc(b, '"');
 	if (inert)
 		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
+	/* Each '"' doubled: the text up to it and it, then another. */
+	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		buf_put(b, s, (size_t)(q - s) + 1);
+		buf_putc(b, '"');
 	}
+	buf_puts(b, s);
 	buf_putc(b, '"');
 }
 
