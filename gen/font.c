@@ -133,6 +133,47 @@ app_set(void)
 }
 
 /*
+ * The patterns of fontconfig's cache of the folder of the font file
+ * path, or NULL.  The last folder's are kept (most pinned files share
+ * /usr/share/fonts/truetype/noto/) until folder_forget(); they hold a
+ * reference to the cache, so it stays mapped without its own.
+ */
+static char		*folder;
+static FcFontSet	*folder_fonts;
+
+static void
+folder_forget(void)
+{
+	if (folder_fonts != NULL)
+		FcFontSetDestroy(folder_fonts);
+	free(folder);
+	folder = NULL;
+	folder_fonts = NULL;
+}
+
+static FcFontSet *
+folder_set(const char *path)
+{
+	FcCache		*cache;
+	char		*dir;
+
+	dir = xstrdup(path);
+	*strrchr(dir, '/') = '\0';
+	if (folder != NULL && strcmp(folder, dir) == 0) {
+		free(dir);
+		return folder_fonts;
+	}
+	folder_forget();
+	folder = dir;
+	if ((cache = FcDirCacheLoad((const FcChar8 *)dir, NULL, NULL)) !=
+	    NULL) {
+		folder_fonts = FcCacheCopySet(cache);
+		FcDirCacheUnload(cache);
+	}
+	return folder_fonts;
+}
+
+/*
  * Adds to config the patterns of the font file path that fontconfig's
  * cache of its folder holds: the cache of the system's configuration,
  * which fc-cache writes when a font package is installed.  They are the
@@ -147,21 +188,12 @@ static int
 add_cached(const char *path)
 {
 	FcFontSet	*set, *fs;
-	FcCache		*cache;
 	FcChar8		*file;
-	char		*dir;
 	int		 i, n = 0;
 
-	if ((set = app_set()) == NULL)
+	if ((set = app_set()) == NULL || (fs = folder_set(path)) == NULL)
 		return 0;
-	dir = xstrdup(path);
-	*strrchr(dir, '/') = '\0';
-	cache = FcDirCacheLoad((const FcChar8 *)dir, NULL, NULL);
-	free(dir);
-	if (cache == NULL)
-		return 0;
-	fs = FcCacheCopySet(cache);
-	for (i = 0; fs != NULL && i < fs->nfont; i++)
+	for (i = 0; i < fs->nfont; i++)
 		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) ==
 		    FcResultMatch && strcmp((char *)file, path) == 0) {
 			FcPatternReference(fs->fonts[i]);
@@ -169,9 +201,6 @@ add_cached(const char *path)
 				errx(EXIT_SYSTEM, "out of memory");
 			n++;
 		}
-	if (fs != NULL)
-		FcFontSetDestroy(fs);
-	FcDirCacheUnload(cache);
 	return n;
 }
 
@@ -335,8 +364,10 @@ coverage_init(void)
 			FcCharSetMerge(coverage, cs, NULL);
 }
 
-static void
-config_init(void)
+/* The configuration: the pinned fonts, the fallback rules, the theme's
+ * faces.  Returns 0 after a diagnostic. */
+static int
+config_build(void)
 {
 	size_t	 i;
 
@@ -344,21 +375,28 @@ config_init(void)
 	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
 		if (!add_file(font_files[i])) {
 			diag_sys_msg(MSG_FONT_MISSING, font_files[i]);
-			return;
+			return 0;
 		}
 	for (i = 0; i < sizeof(cjk_files) / sizeof(cjk_files[0]); i++)
 		keep_face(cjk_files[i], CJK_FACE);
 	if (!FcConfigParseAndLoadFromMemory(config,
 	    (const FcChar8 *)fallback_rules, FcTrue)) {
 		diag_sys_msg(MSG_FONT_FALLBACK);
-		return;
+		return 0;
 	}
 	if (!theme_load(styles_dir) ||
 	    (styles_dir != NULL && !add_styles_fonts(styles_dir)) ||
 	    !theme_families())
-		return;
+		return 0;
 	coverage_init();
-	config_ok = 1;
+	return 1;
+}
+
+static void
+config_init(void)
+{
+	config_ok = config_build();
+	folder_forget();
 }
 
 int
