@@ -4,6 +4,7 @@
  * spreadsheets), one row per indicator, category and year.  The site's
  * data page (html.c) documents the columns from csv_cols[].
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,7 @@ static void
 csv_field(struct buf *b, const struct csv_form *f, const char *s)
 {
 	const char	 special[] = { f->sep, '"', '\r', '\n', '\0' };
+	const char	*q;
 	int		 inert;
 
 	if (s == NULL)
@@ -92,12 +94,68 @@ csv_field(struct buf *b, const struct csv_form *f, const char *s)
 	buf_putc(b, '"');
 	if (inert)
 		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
+	/* Each '"' doubled: the text up to it and it, then another. */
+	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		buf_put(b, s, (size_t)(q - s) + 1);
+		buf_putc(b, '"');
 	}
+	buf_puts(b, s);
 	buf_putc(b, '"');
+}
+
+/* The integer n in decimal.  Written by hand: these and the numbers of
+ * csv_num() were most of the time of the file through printf. */
+static void
+csv_int(struct buf *b, long long n)
+{
+	char			 d[24], *p = d + sizeof(d);
+	unsigned long long	 u = n < 0 ? 0 - (unsigned long long)n :
+				    (unsigned long long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/*
+ * v as fmt_plain() writes it ("%.15g"), with the decimal mark of f, when
+ * v is n / 10^k for an n of at most 15 digits and k at most 4: any
+ * decimal of 15 significant digits or fewer comes back from its double
+ * as itself (DBL_DIG), and the least such k leaves no trailing zero, as
+ * %g does.  Between 1e-4 and 1e15, %g writes no exponent.  Returns 0 for
+ * any other v, which fmt_plain() writes.
+ */
+static int
+csv_dec(struct buf *b, const struct csv_form *f, double v)
+{
+	static const double p10[] = { 1, 10, 100, 1000, 10000 };
+	char		 d[24], *p;
+	long long	 n;
+	size_t		 k, len;
+
+	if (!(v > -1e14 && v < 1e14))
+		return 0;
+	for (k = 0; k < sizeof(p10) / sizeof(p10[0]); k++) {
+		n = llround(v * p10[k]);
+		if ((double)n / p10[k] != v || (n <= -1000000000000000LL ||
+		    n >= 1000000000000000LL))
+			continue;
+		if (n < 0)
+			buf_putc(b, '-');
+		p = d + sizeof(d);
+		for (len = 0; len <= k || n != 0; len++) {
+			if (len == k && k > 0)
+				*--p = f->comma ? ',' : '.';
+			*--p = (char)('0' + llabs(n % 10));
+			n /= 10;
+		}
+		buf_put(b, p, (size_t)(d + sizeof(d) - p));
+		return 1;
+	}
+	return 0;
 }
 
 /* A number, then the separator. */
@@ -106,10 +164,12 @@ csv_num(struct buf *b, const struct csv_form *f, double v)
 {
 	char	 num[64], *dot;
 
-	fmt_plain(num, sizeof(num), v);
-	if (f->comma && (dot = strchr(num, '.')) != NULL)
-		*dot = ',';
-	buf_puts(b, num);
+	if (!csv_dec(b, f, v)) {
+		fmt_plain(num, sizeof(num), v);
+		if (f->comma && (dot = strchr(num, '.')) != NULL)
+			*dot = ',';
+		buf_puts(b, num);
+	}
 	buf_putc(b, f->sep);
 }
 
@@ -119,7 +179,8 @@ static void
 csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
 {
 	if (pt->set) {
-		buf_printf(b, "%d%c", pt->year, f->sep);
+		csv_int(b, pt->year);
+		buf_putc(b, f->sep);
 		csv_num(b, f, pt->v);
 	} else {
 		buf_putc(b, f->sep);
@@ -164,8 +225,10 @@ write_csv_form(const struct report *r, const struct edition *e,
 					v = &s->vals[l];
 					if (v->year > e->year)
 						break;
-					buf_printf(&b, "%d%c%d%c", e->year,
-					    f->sep, m->number, f->sep);
+					csv_int(&b, e->year);
+					buf_putc(&b, f->sep);
+					csv_int(&b, m->number);
+					buf_putc(&b, f->sep);
 					csv_field(&b, f, ind->id);
 					buf_putc(&b, f->sep);
 					csv_field(&b, f, ind->label);
@@ -174,13 +237,15 @@ write_csv_form(const struct report *r, const struct edition *e,
 					buf_putc(&b, f->sep);
 					csv_field(&b, f, ind->categories ?
 					    s->label : NULL);
-					buf_printf(&b, "%c%d%c", f->sep,
-					    v->year, f->sep);
+					buf_putc(&b, f->sep);
+					csv_int(&b, v->year);
+					buf_putc(&b, f->sep);
 					csv_num(&b, f, v->v);
 					csv_field(&b, f, ind->unit);
-					buf_printf(&b, "%c%s%c", f->sep,
-					    T(v->illustrative ? "oui" : "non"),
-					    f->sep);
+					buf_putc(&b, f->sep);
+					buf_puts(&b, T(v->illustrative ?
+					    "oui" : "non"));
+					buf_putc(&b, f->sep);
 					csv_field(&b, f, v->note);
 					buf_putc(&b, f->sep);
 					csv_point(&b, f, &ind->baseline);

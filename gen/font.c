@@ -72,6 +72,20 @@ static const char *const font_files[] = {
 };
 
 /*
+ * Noto Sans CJK's collections hold ten faces each (Japanese, Korean,
+ * Chinese and their Mono forms) with the same characters: the fallback
+ * list names only the Simplified Chinese one, so no other is ever
+ * chosen.  They are dropped: each made every sort of the fonts (one per
+ * new font pattern, in pango's threads) longer.
+ */
+#define CJK_FACE	"Noto Sans CJK SC"
+
+static const char *const cjk_files[] = {
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+};
+
+/*
  * Every family asked for is followed by these, in this order, bound as
  * strongly as the family itself: fallback follows this list, never the
  * language or the order fontconfig happens to sort fonts in.  WenQuanYi
@@ -88,7 +102,7 @@ static const char fallback_rules[] =
 "<string>Noto Sans Tamil</string><string>Noto Sans Thai</string>"
 "<string>Noto Sans Armenian</string><string>Noto Sans Georgian</string>"
 "<string>WenQuanYi Micro Hei</string>"
-"<string>Noto Sans CJK SC</string><string>DejaVu Sans Mono</string>"
+"<string>" CJK_FACE "</string><string>DejaVu Sans Mono</string>"
 "<string>Symbola</string>"
 "</edit></match></fontconfig>\n";
 
@@ -119,6 +133,47 @@ app_set(void)
 }
 
 /*
+ * The patterns of fontconfig's cache of the folder of the font file
+ * path, or NULL.  The last folder's are kept (most pinned files share
+ * /usr/share/fonts/truetype/noto/) until folder_forget(); they hold a
+ * reference to the cache, so it stays mapped without its own.
+ */
+static char		*folder;
+static FcFontSet	*folder_fonts;
+
+static void
+folder_forget(void)
+{
+	if (folder_fonts != NULL)
+		FcFontSetDestroy(folder_fonts);
+	free(folder);
+	folder = NULL;
+	folder_fonts = NULL;
+}
+
+static FcFontSet *
+folder_set(const char *path)
+{
+	FcCache		*cache;
+	char		*dir;
+
+	dir = xstrdup(path);
+	*strrchr(dir, '/') = '\0';
+	if (folder != NULL && strcmp(folder, dir) == 0) {
+		free(dir);
+		return folder_fonts;
+	}
+	folder_forget();
+	folder = dir;
+	if ((cache = FcDirCacheLoad((const FcChar8 *)dir, NULL, NULL)) !=
+	    NULL) {
+		folder_fonts = FcCacheCopySet(cache);
+		FcDirCacheUnload(cache);
+	}
+	return folder_fonts;
+}
+
+/*
  * Adds to config the patterns of the font file path that fontconfig's
  * cache of its folder holds: the cache of the system's configuration,
  * which fc-cache writes when a font package is installed.  They are the
@@ -133,21 +188,12 @@ static int
 add_cached(const char *path)
 {
 	FcFontSet	*set, *fs;
-	FcCache		*cache;
 	FcChar8		*file;
-	char		*dir;
 	int		 i, n = 0;
 
-	if ((set = app_set()) == NULL)
+	if ((set = app_set()) == NULL || (fs = folder_set(path)) == NULL)
 		return 0;
-	dir = xstrdup(path);
-	*strrchr(dir, '/') = '\0';
-	cache = FcDirCacheLoad((const FcChar8 *)dir, NULL, NULL);
-	free(dir);
-	if (cache == NULL)
-		return 0;
-	fs = FcCacheCopySet(cache);
-	for (i = 0; fs != NULL && i < fs->nfont; i++)
+	for (i = 0; i < fs->nfont; i++)
 		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) ==
 		    FcResultMatch && strcmp((char *)file, path) == 0) {
 			FcPatternReference(fs->fonts[i]);
@@ -155,9 +201,6 @@ add_cached(const char *path)
 				errx(EXIT_SYSTEM, "out of memory");
 			n++;
 		}
-	if (fs != NULL)
-		FcFontSetDestroy(fs);
-	FcDirCacheUnload(cache);
 	return n;
 }
 
@@ -171,6 +214,28 @@ add_file(const char *path)
 		return 0;
 	return (path[0] == '/' && add_cached(path) > 0) ||
 	    FcConfigAppFontAddFile(config, (const FcChar8 *)path);
+}
+
+/* Drops from config the faces of the collection path but family. */
+static void
+keep_face(const char *path, const char *family)
+{
+	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
+	FcChar8		*file, *fam;
+	int		 i, n = 0;
+
+	for (i = 0; fs != NULL && i < fs->nfont; i++) {
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) ==
+		    FcResultMatch && strcmp((char *)file, path) == 0 &&
+		    (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) !=
+		    FcResultMatch || strcmp((char *)fam, family) != 0)) {
+			FcPatternDestroy(fs->fonts[i]);
+			continue;
+		}
+		fs->fonts[n++] = fs->fonts[i];
+	}
+	if (fs != NULL)
+		fs->nfont = n;
 }
 
 static int
@@ -299,8 +364,10 @@ coverage_init(void)
 			FcCharSetMerge(coverage, cs, NULL);
 }
 
-static void
-config_init(void)
+/* The configuration: the pinned fonts, the fallback rules, the theme's
+ * faces.  Returns 0 after a diagnostic. */
+static int
+config_build(void)
 {
 	size_t	 i;
 
@@ -308,19 +375,28 @@ config_init(void)
 	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
 		if (!add_file(font_files[i])) {
 			diag_sys_msg(MSG_FONT_MISSING, font_files[i]);
-			return;
+			return 0;
 		}
+	for (i = 0; i < sizeof(cjk_files) / sizeof(cjk_files[0]); i++)
+		keep_face(cjk_files[i], CJK_FACE);
 	if (!FcConfigParseAndLoadFromMemory(config,
 	    (const FcChar8 *)fallback_rules, FcTrue)) {
 		diag_sys_msg(MSG_FONT_FALLBACK);
-		return;
+		return 0;
 	}
 	if (!theme_load(styles_dir) ||
 	    (styles_dir != NULL && !add_styles_fonts(styles_dir)) ||
 	    !theme_families())
-		return;
+		return 0;
 	coverage_init();
-	config_ok = 1;
+	return 1;
+}
+
+static void
+config_init(void)
+{
+	config_ok = config_build();
+	folder_forget();
 }
 
 int
@@ -458,8 +534,11 @@ check_file(const char *path)
 	}
 	seen = g_hash_table_new(NULL, NULL);
 	for (p = b.data, end = b.data + b.len; p < end; ) {
-		c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2)
+		/* ASCII, most of a narrative, without glib's decoder. */
+		if (*p > 0 && (unsigned char)*p < 0x80)
+			c = (unsigned char)*p;
+		else if ((c = g_utf8_get_char_validated(p, end - p)) ==
+		    (gunichar)-1 || c == (gunichar)-2)
 			break;
 		if (missing(c) &&
 		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {

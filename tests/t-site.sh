@@ -397,3 +397,34 @@ for x in rows:
 PY
 then pass "site: CSV cells never start a formula (apostrophe first)"
 else fail "site: CSV cells never start a formula" "$(cat "$WORK/formula.err")"; fi
+
+# CSV numbers as "%.15g" writes them (gen/csv.c writes the short ones
+# digit by digit), "%.17g" when 15 digits do not give the value back,
+# with a decimal comma in the spreadsheet's copy; quotes doubled.
+cp -R "$TOP/tests/fixtures/mini" "$WORK/nums"
+sed -i 's|<source>|<source url="https://example.org/?q=\&quot;a\&quot;\&quot;">|;
+    s|<value year="2014">10</value>|<baseline year="2014" value="1000000000000000"/>\
+    <target year="2016" value="0.30000000000000004"/>\
+    <value year="2014">0.0001</value>|;
+    s|<value year="2015">12.5</value>|<value year="2015">123456.7891</value>|;
+    s|<value year="2016" illustrative="true">14</value>|<value year="2016">0.00001</value>|' \
+    "$WORK/nums/indicators/m01.xml"
+tail='personnes,non,,2014,1e+15,2016,0.30000000000000004,Source d’essai,'
+tail=$tail'"https://example.org/?q=""a""""",'
+printf '2014,0.0001,%s\r\n2015,123456.7891,%s\r\n2016,1e-05,%s\r\n' \
+    "$tail" "$tail" "$tail" >"$WORK/nums.want"
+printf '2014;0,0001;%s\r\n2015;123456,7891;%s\r\n2016;1e-05;%s\r\n' \
+    "$(echo "$tail" | tr , ';' | sed 's/0\.3/0,3/')" \
+    "$(echo "$tail" | tr , ';' | sed 's/0\.3/0,3/')" \
+    "$(echo "$tail" | tr , ';' | sed 's/0\.3/0,3/')" >"$WORK/nums.want2"
+if "$BIN" build --format html --content "$WORK/nums" --out "$WORK/nout" \
+    --quiet 2>"$WORK/nums.err" &&
+    grep '^2016,1,victimes,' "$WORK/nout/2016/data/indicateurs-2016.csv" |
+    cut -d, -f7- | cmp -s - "$WORK/nums.want" &&
+    grep '^2016;1;victimes;' \
+    "$WORK/nout/2016/data/indicateurs-2016-tableur.csv" |
+    cut -d';' -f7- | cmp -s - "$WORK/nums.want2"; then
+	pass "site: CSV numbers, short, long and tiny, in both forms; quotes"
+else fail "site: CSV numbers, short, long and tiny, in both forms; quotes" \
+	"$(cat "$WORK/nums.err")" \
+	"$(grep victimes "$WORK/nout/2016/data/indicateurs-2016.csv")"; fi
