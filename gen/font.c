@@ -72,20 +72,6 @@ static const char *const font_files[] = {
 };
 
 /*
- * Noto Sans CJK's collections hold ten faces each (Japanese, Korean,
- * Chinese and their Mono forms) with the same characters: the fallback
- * list names only the Simplified Chinese one, so no other is ever
- * chosen.  They are dropped: each made every sort of the fonts (one per
- * new font pattern, in pango's threads) longer.
- */
-#define CJK_FACE	"Noto Sans CJK SC"
-
-static const char *const cjk_files[] = {
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-};
-
-/*
  * Every family asked for is followed by these, in this order, bound as
  * strongly as the family itself: fallback follows this list, never the
  * language or the order fontconfig happens to sort fonts in.  WenQuanYi
@@ -102,7 +88,7 @@ static const char fallback_rules[] =
 "<string>Noto Sans Tamil</string><string>Noto Sans Thai</string>"
 "<string>Noto Sans Armenian</string><string>Noto Sans Georgian</string>"
 "<string>WenQuanYi Micro Hei</string>"
-"<string>" CJK_FACE "</string><string>DejaVu Sans Mono</string>"
+"<string>Noto Sans CJK SC</string><string>DejaVu Sans Mono</string>"
 "<string>Symbola</string>"
 "</edit></match></fontconfig>\n";
 
@@ -214,28 +200,6 @@ add_file(const char *path)
 		return 0;
 	return (path[0] == '/' && add_cached(path) > 0) ||
 	    FcConfigAppFontAddFile(config, (const FcChar8 *)path);
-}
-
-/* Drops from config the faces of the collection path but family. */
-static void
-keep_face(const char *path, const char *family)
-{
-	FcFontSet	*fs = FcConfigGetFonts(config, FcSetApplication);
-	FcChar8		*file, *fam;
-	int		 i, n = 0;
-
-	for (i = 0; fs != NULL && i < fs->nfont; i++) {
-		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) ==
-		    FcResultMatch && strcmp((char *)file, path) == 0 &&
-		    (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) !=
-		    FcResultMatch || strcmp((char *)fam, family) != 0)) {
-			FcPatternDestroy(fs->fonts[i]);
-			continue;
-		}
-		fs->fonts[n++] = fs->fonts[i];
-	}
-	if (fs != NULL)
-		fs->nfont = n;
 }
 
 static int
@@ -377,8 +341,6 @@ config_build(void)
 			diag_sys_msg(MSG_FONT_MISSING, font_files[i]);
 			return 0;
 		}
-	for (i = 0; i < sizeof(cjk_files) / sizeof(cjk_files[0]); i++)
-		keep_face(cjk_files[i], CJK_FACE);
 	if (!FcConfigParseAndLoadFromMemory(config,
 	    (const FcChar8 *)fallback_rules, FcTrue)) {
 		diag_sys_msg(MSG_FONT_FALLBACK);
