@@ -1549,6 +1549,134 @@ test_pango(void)
 	hyph_free(hy);
 }
 
+/* ---- short texts laid out with no width (plain_layout()) ---- */
+
+/* Are the lines of a and b the same: bytes, glyphs, places, extents,
+ * baselines? */
+static int
+same_lines(PangoLayout *a, PangoLayout *b)
+{
+	PangoLayoutIter	*ia, *ib;
+	PangoRectangle	 ra, rb;
+	PangoGlyphString *x, *y;
+	PangoLayoutLine	*la, *lb;
+	GSList		*pa, *pb;
+	int		 same, g, more;
+
+	if (pango_layout_get_line_count(a) != pango_layout_get_line_count(b))
+		return 0;
+	ia = pango_layout_get_iter(a);
+	ib = pango_layout_get_iter(b);
+	do {
+		la = pango_layout_iter_get_line_readonly(ia);
+		lb = pango_layout_iter_get_line_readonly(ib);
+		pango_layout_iter_get_line_extents(ia, NULL, &ra);
+		pango_layout_iter_get_line_extents(ib, NULL, &rb);
+		same = la->start_index == lb->start_index &&
+		    la->length == lb->length && memcmp(&ra, &rb,
+		    sizeof(ra)) == 0 && pango_layout_iter_get_baseline(ia) ==
+		    pango_layout_iter_get_baseline(ib);
+		for (pa = la->runs, pb = lb->runs; same && pa != NULL &&
+		    pb != NULL; pa = pa->next, pb = pb->next) {
+			x = ((PangoGlyphItem *)pa->data)->glyphs;
+			y = ((PangoGlyphItem *)pb->data)->glyphs;
+			same = x->num_glyphs == y->num_glyphs;
+			for (g = 0; same && g < x->num_glyphs; g++)
+				same = x->glyphs[g].glyph == y->glyphs[g].glyph &&
+				    memcmp(&x->glyphs[g].geometry,
+				    &y->glyphs[g].geometry,
+				    sizeof(x->glyphs[g].geometry)) == 0 &&
+				    x->glyphs[g].attr.is_cluster_start ==
+				    y->glyphs[g].attr.is_cluster_start &&
+				    x->log_clusters[g] == y->log_clusters[g];
+		}
+		same = same && pa == NULL && pb == NULL;
+		more = pango_layout_iter_next_line(ia);
+	} while (same && more && pango_layout_iter_next_line(ib));
+	pango_layout_iter_free(ia);
+	pango_layout_iter_free(ib);
+	return same;
+}
+
+/* Is it's layout what pango lays out at the item's width w [pt]?  Its
+ * layout is copied (text, attributes, settings) and given the width. */
+static int
+as_at_width(const struct lay_item *it, double w)
+{
+	PangoLayout	*ref;
+	PangoRectangle	 ea, eb;
+	int		 same;
+
+	ref = pango_layout_copy(it->layout);
+	pango_layout_set_width(ref, (int)(w * PANGO_SCALE));
+	pango_layout_get_extents(it->layout, NULL, &ea);
+	pango_layout_get_extents(ref, NULL, &eb);
+	same = same_lines(it->layout, ref) && memcmp(&ea, &eb,
+	    sizeof(ea)) == 0;
+	g_object_unref(ref);
+	return same;
+}
+
+static void
+test_unwrapped(void)
+{
+	static const struct {
+		const char	*text;
+		enum lay_style	 st;
+		double		 w;
+		int		 unwrapped;	/* expected */
+		const char	*name;
+	} t[] = {
+		{ "2016", STYLE_CELL, 60, 1, "a year in a cell" },
+		{ "Victimes accueillies par le dispositif", STYLE_CELLHEAD,
+		    200, 1, "a head cell, bold" },
+		{ "Figure 3 \xe2\x80\x94 Victimes accueillies", STYLE_CAPTION,
+		    300, 1, "a caption, justified style" },
+		{ "Définition\xc2\xa0: une ligne\nRéférence\xc2\xa0: 12 en "
+		    "2013", STYLE_SMALL, 300, 1, "two paragraphs" },
+		{ "Victimes accueillies par le dispositif Ac.Sé en 2016",
+		    STYLE_CELL, 60, 0, "a cell that wraps" },
+		{ "anticonstitutionnellement", STYLE_CELL, 40, 0,
+		    "a word wider than the cell" },
+		{ "Victimes accueillies", STYLE_CELL, 66, -1,
+		    "a text about as wide as its cell" },
+	};
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	struct hyph	*hy;
+	struct lay	 l;
+	struct lay_item	*it;
+	size_t		 i;
+	char		 name[160];
+	int		 got;
+
+	hy = hyph_new(HYPH_DICT);
+	fm = font_map_new();
+	ctx = font_context(fm);
+	lay_init(&l, ctx, hy, 400);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		it = lay_text(&l, t[i].text, t[i].st, 0, t[i].w);
+		got = pango_layout_get_width(it->layout) < 0;
+		snprintf(name, sizeof(name), "unwrapped: %s, %s pango's at "
+		    "its width", t[i].name, got ? "laid out with none, as" :
+		    "as");
+		ok((t[i].unwrapped < 0 || got == t[i].unwrapped) &&
+		    as_at_width(it, t[i].w), name,
+		    pango_layout_get_text(it->layout));
+	}
+	/* An indent given afterwards: the width comes back first. */
+	it = lay_text(&l, "Une mesure", STYLE_BODY, 0, 300);
+	got = pango_layout_get_width(it->layout) < 0;
+	lay_hang(it, 12);
+	ok(got && pango_layout_get_width(it->layout) == 300 * PANGO_SCALE &&
+	    as_at_width(it, 300), "unwrapped: lay_hang() gives the width "
+	    "back", NULL);
+	lay_free(&l);
+	g_object_unref(ctx);
+	g_object_unref(fm);
+	hyph_free(hy);
+}
+
 int
 main(void)
 {
@@ -1564,5 +1692,6 @@ main(void)
 	test_float_after_break();
 	test_scaling();
 	test_pango();
+	test_unwrapped();
 	return failures ? 1 : 0;
 }
