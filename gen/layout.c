@@ -1361,7 +1361,9 @@ may_fit(enum lay_style st, const char *text, size_t len, double w)
  * at the width: the text never wraps there, a line that is not wrapped
  * is not justified, and a left-aligned line starts at 0 whatever the
  * width.  What reads the layout afterwards reads only these (lay_hang()
- * gives a copy its width back before indenting it).  Otherwise pl gets
+ * gives a copy its width back before indenting it), but for a
+ * right-aligned one (a table's cell of numbers), which starts at 0 too,
+ * where pango would put it at w: lay_unwrapped_dx().  Otherwise pl gets
  * its width w [pt] back.
  */
 #define UNWRAP_SPARE	1.0	/* [pt] */
@@ -1386,6 +1388,18 @@ unwrapped(PangoLayout *pl, enum lay_style st, const char *text, size_t len,
 			return;
 		}
 	}
+}
+
+int
+lay_unwrapped_dx(PangoLayout *pl, double w)
+{
+	PangoRectangle	 r;
+
+	if (pango_layout_get_width(pl) >= 0 ||
+	    pango_layout_get_alignment(pl) != PANGO_ALIGN_RIGHT)
+		return 0;
+	pango_layout_get_extents(pl, NULL, &r);
+	return (int)(w * PANGO_SCALE) - r.width;
 }
 
 /* A layout of plain text in a style at width w [pt], justified when
@@ -1424,7 +1438,8 @@ plain_layout(struct lay *l, enum lay_style st, const char *text,
 		pango_layout_set_alignment(pl, align);
 	if (hang != 0)
 		pango_layout_set_indent(pl, (int)(-hang * PANGO_SCALE));
-	if (align == PANGO_ALIGN_LEFT && hang == 0)
+	if ((align == PANGO_ALIGN_LEFT || align == PANGO_ALIGN_RIGHT) &&
+	    hang == 0)
 		unwrapped(pl, st, text, len, w);
 	/* The style's list is shared: no attribute indexes the text. */
 	lay_fix_breaks(pl, l->hy, 0, NULL, 0);

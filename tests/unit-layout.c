@@ -1552,9 +1552,9 @@ test_pango(void)
 /* ---- short texts laid out with no width (plain_layout()) ---- */
 
 /* Are the lines of a and b the same: bytes, glyphs, places, extents,
- * baselines? */
+ * baselines, a's lines moved right by dx [pango units]? */
 static int
-same_lines(PangoLayout *a, PangoLayout *b)
+same_lines(PangoLayout *a, PangoLayout *b, int dx)
 {
 	PangoLayoutIter	*ia, *ib;
 	PangoRectangle	 ra, rb;
@@ -1572,6 +1572,7 @@ same_lines(PangoLayout *a, PangoLayout *b)
 		lb = pango_layout_iter_get_line_readonly(ib);
 		pango_layout_iter_get_line_extents(ia, NULL, &ra);
 		pango_layout_iter_get_line_extents(ib, NULL, &rb);
+		ra.x += dx;
 		same = la->start_index == lb->start_index &&
 		    la->length == lb->length && memcmp(&ra, &rb,
 		    sizeof(ra)) == 0 && pango_layout_iter_get_baseline(ia) ==
@@ -1598,23 +1599,29 @@ same_lines(PangoLayout *a, PangoLayout *b)
 	return same;
 }
 
-/* Is it's layout what pango lays out at the item's width w [pt]?  Its
- * layout is copied (text, attributes, settings) and given the width. */
+/* Is pl, drawn at w [pt], what pango lays out at w?  It is copied
+ * (text, attributes, settings) and given the width. */
 static int
-as_at_width(const struct lay_item *it, double w)
+layout_at_width(PangoLayout *pl, double w)
 {
 	PangoLayout	*ref;
 	PangoRectangle	 ea, eb;
-	int		 same;
+	int		 same, dx = lay_unwrapped_dx(pl, w);
 
-	ref = pango_layout_copy(it->layout);
+	ref = pango_layout_copy(pl);
 	pango_layout_set_width(ref, (int)(w * PANGO_SCALE));
-	pango_layout_get_extents(it->layout, NULL, &ea);
+	pango_layout_get_extents(pl, NULL, &ea);
 	pango_layout_get_extents(ref, NULL, &eb);
-	same = same_lines(it->layout, ref) && memcmp(&ea, &eb,
-	    sizeof(ea)) == 0;
+	ea.x += dx;
+	same = same_lines(pl, ref, dx) && memcmp(&ea, &eb, sizeof(ea)) == 0;
 	g_object_unref(ref);
 	return same;
+}
+
+static int
+as_at_width(const struct lay_item *it, double w)
+{
+	return layout_at_width(it->layout, w);
 }
 
 static void
@@ -1671,6 +1678,36 @@ test_unwrapped(void)
 	ok(got && pango_layout_get_width(it->layout) == 300 * PANGO_SCALE &&
 	    as_at_width(it, 300), "unwrapped: lay_hang() gives the width "
 	    "back", NULL);
+	/* Table cells, numbers right-aligned: three fit (the head's
+	 * too), one wraps. */
+	{
+		static const double rel[] = { 2, 1 };
+		static const int ralign[] = { 0, 1 };
+		static const char *const cells[] = {
+			"Année", "Valeur",
+			"2016", "1\xe2\x80\xaf" "234,5",
+			"2017", "12,5",
+			"2018", "une valeur qui ne tient pas dans la colonne",
+		};
+		const struct lay_table *tb;
+		double		 cw;
+		size_t		 r, c, n = 0;
+		int		 good = 1;
+
+		it = lay_table(&l, 4, 2, 1, rel, ralign, cells, NULL);
+		tb = it->table;
+		for (r = 0; r < 4; r++)
+			for (c = 0; c < 2; c++) {
+				cw = tb->colx[c + 1] - tb->colx[c] -
+				    2 * tb->pad;
+				n += c == 1 && lay_unwrapped_dx(
+				    tb->cell[r * 2 + c], cw) > 0;
+				good &= layout_at_width(tb->cell[r * 2 + c],
+				    cw);
+			}
+		ok(good && n == 3, "unwrapped: right-aligned cells, drawn "
+		    "where pango puts them at the width", NULL);
+	}
 	lay_free(&l);
 	g_object_unref(ctx);
 	g_object_unref(fm);
