@@ -1354,17 +1354,19 @@ may_fit(enum lay_style st, const char *text, size_t len, double w)
 
 /*
  * Pango 1.50 shapes each run twice when the layout has a width, even a
- * run that fits: a left-aligned text with no indent likely to fit is
- * laid out with no width first, and kept when each of its lines fits
- * with a point to spare (UNWRAP_SPARE: pango's own test of what fits is
- * left alone).  Its lines, glyphs and positions are those pango finds
- * at the width: the text never wraps there, a line that is not wrapped
- * is not justified, and a left-aligned line starts at 0 whatever the
- * width.  What reads the layout afterwards reads only these (lay_hang()
- * gives a copy its width back before indenting it), but for a
- * right-aligned one (a table's cell of numbers), which starts at 0 too,
- * where pango would put it at w: lay_unwrapped_dx().  Otherwise pl gets
- * its width w [pt] back.
+ * run that fits: a text with no indent likely to fit (a cell, a year, a
+ * caption, a heading, a short list item) is laid out with no width
+ * first, and kept when each of its lines fits with a point to spare
+ * (UNWRAP_SPARE: pango's own test of what fits is left alone).  Its
+ * lines, glyphs and positions are those pango finds at the width: the
+ * text never wraps there, a line that is not wrapped is not justified,
+ * and a left-aligned line starts at 0 whatever the width.  What reads
+ * the layout afterwards reads only these: the lines' extents and
+ * baselines, their runs, the x ranges of a link within a line (lay_hang()
+ * gives a copy its width back before indenting it).  A right-aligned
+ * text (a table's cell of numbers) starts at 0 too, not where pango
+ * would put it at w: the drawing adds lay_unwrapped_dx().  Otherwise pl
+ * gets its width w [pt] back.
  */
 #define UNWRAP_SPARE	1.0	/* [pt] */
 
@@ -1506,6 +1508,9 @@ tb_item_hang(struct lay *l, struct tb *b, enum lay_style st, double x,
 		if (hang != 0)
 			pango_layout_set_indent(it->layout,
 			    (int)(-hang * PANGO_SCALE));
+		else
+			unwrapped(it->layout, st, b->t.data ? b->t.data : "",
+			    b->t.len, w);
 		lay_fix_breaks(it->layout, l->hy, 1, b->links, b->nlinks);
 	}
 	it->links = b->links;

@@ -1671,6 +1671,29 @@ test_unwrapped(void)
 		    as_at_width(it, t[i].w), name,
 		    pango_layout_get_text(it->layout));
 	}
+	/* Text with spans: a link, its rectangle within the line. */
+	{
+		PangoLayout	*ref;
+		int		*ra, *rb, na, nb;
+
+		it = lay_text_link(&l, "Voir le rapport", STYLE_BODY, 0, 300,
+		    "https://example.org/", NULL);
+		got = pango_layout_get_width(it->layout) < 0 &&
+		    it->nlinks == 1 && as_at_width(it, 300);
+		ref = pango_layout_copy(it->layout);
+		pango_layout_set_width(ref, 300 * PANGO_SCALE);
+		pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
+		    it->layout, 0), it->links[0].start, it->links[0].end, &ra,
+		    &na);
+		pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
+		    ref, 0), it->links[0].start, it->links[0].end, &rb, &nb);
+		ok(got && na == 1 && nb == 1 && ra[0] == rb[0] &&
+		    ra[1] == rb[1], "unwrapped: a link, its place in the line "
+		    "as pango's at the width", NULL);
+		g_free(ra);
+		g_free(rb);
+		g_object_unref(ref);
+	}
 	/* An indent given afterwards: the width comes back first. */
 	it = lay_text(&l, "Une mesure", STYLE_BODY, 0, 300);
 	got = pango_layout_get_width(it->layout) < 0;
