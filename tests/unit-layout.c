@@ -1624,6 +1624,64 @@ as_at_width(const struct lay_item *it, double w)
 	return layout_at_width(it->layout, w);
 }
 
+/* Text with spans: a link, its rectangle within the line. */
+static void
+unwrapped_link(struct lay *l)
+{
+	struct lay_item	*it;
+	PangoLayout	*ref;
+	int		*ra, *rb, na, nb, got;
+
+	it = lay_text_link(l, "Voir le rapport", STYLE_BODY, 0, 300,
+	    "https://example.org/", NULL);
+	got = pango_layout_get_width(it->layout) < 0 && it->nlinks == 1 &&
+	    as_at_width(it, 300);
+	ref = pango_layout_copy(it->layout);
+	pango_layout_set_width(ref, 300 * PANGO_SCALE);
+	pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
+	    it->layout, 0), it->links[0].start, it->links[0].end, &ra, &na);
+	pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(ref,
+	    0), it->links[0].start, it->links[0].end, &rb, &nb);
+	ok(got && na == 1 && nb == 1 && ra[0] == rb[0] && ra[1] == rb[1],
+	    "unwrapped: a link, its place in the line as pango's at the "
+	    "width", NULL);
+	g_free(ra);
+	g_free(rb);
+	g_object_unref(ref);
+}
+
+/* Table cells, numbers right-aligned: three fit (the head's too), one
+ * wraps. */
+static void
+unwrapped_cells(struct lay *l)
+{
+	static const double rel[] = { 2, 1 };
+	static const int ralign[] = { 0, 1 };
+	static const char *const cells[] = {
+		"Année", "Valeur",
+		"2016", "1\xe2\x80\xaf" "234,5",
+		"2017", "12,5",
+		"2018", "une valeur qui ne tient pas dans la colonne",
+	};
+	const struct lay_table *tb;
+	struct lay_item	*it;
+	double		 cw;
+	size_t		 r, c, n = 0;
+	int		 good = 1;
+
+	it = lay_table(l, 4, 2, 1, rel, ralign, cells, NULL);
+	tb = it->table;
+	for (r = 0; r < 4; r++)
+		for (c = 0; c < 2; c++) {
+			cw = tb->colx[c + 1] - tb->colx[c] - 2 * tb->pad;
+			n += c == 1 && lay_unwrapped_dx(tb->cell[r * 2 + c],
+			    cw) > 0;
+			good &= layout_at_width(tb->cell[r * 2 + c], cw);
+		}
+	ok(good && n == 3, "unwrapped: right-aligned cells, drawn where "
+	    "pango puts them at the width", NULL);
+}
+
 static void
 test_unwrapped(void)
 {
@@ -1671,29 +1729,7 @@ test_unwrapped(void)
 		    as_at_width(it, t[i].w), name,
 		    pango_layout_get_text(it->layout));
 	}
-	/* Text with spans: a link, its rectangle within the line. */
-	{
-		PangoLayout	*ref;
-		int		*ra, *rb, na, nb;
-
-		it = lay_text_link(&l, "Voir le rapport", STYLE_BODY, 0, 300,
-		    "https://example.org/", NULL);
-		got = pango_layout_get_width(it->layout) < 0 &&
-		    it->nlinks == 1 && as_at_width(it, 300);
-		ref = pango_layout_copy(it->layout);
-		pango_layout_set_width(ref, 300 * PANGO_SCALE);
-		pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
-		    it->layout, 0), it->links[0].start, it->links[0].end, &ra,
-		    &na);
-		pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
-		    ref, 0), it->links[0].start, it->links[0].end, &rb, &nb);
-		ok(got && na == 1 && nb == 1 && ra[0] == rb[0] &&
-		    ra[1] == rb[1], "unwrapped: a link, its place in the line "
-		    "as pango's at the width", NULL);
-		g_free(ra);
-		g_free(rb);
-		g_object_unref(ref);
-	}
+	unwrapped_link(&l);
 	/* An indent given afterwards: the width comes back first. */
 	it = lay_text(&l, "Une mesure", STYLE_BODY, 0, 300);
 	got = pango_layout_get_width(it->layout) < 0;
@@ -1701,36 +1737,7 @@ test_unwrapped(void)
 	ok(got && pango_layout_get_width(it->layout) == 300 * PANGO_SCALE &&
 	    as_at_width(it, 300), "unwrapped: lay_hang() gives the width "
 	    "back", NULL);
-	/* Table cells, numbers right-aligned: three fit (the head's
-	 * too), one wraps. */
-	{
-		static const double rel[] = { 2, 1 };
-		static const int ralign[] = { 0, 1 };
-		static const char *const cells[] = {
-			"Année", "Valeur",
-			"2016", "1\xe2\x80\xaf" "234,5",
-			"2017", "12,5",
-			"2018", "une valeur qui ne tient pas dans la colonne",
-		};
-		const struct lay_table *tb;
-		double		 cw;
-		size_t		 r, c, n = 0;
-		int		 good = 1;
-
-		it = lay_table(&l, 4, 2, 1, rel, ralign, cells, NULL);
-		tb = it->table;
-		for (r = 0; r < 4; r++)
-			for (c = 0; c < 2; c++) {
-				cw = tb->colx[c + 1] - tb->colx[c] -
-				    2 * tb->pad;
-				n += c == 1 && lay_unwrapped_dx(
-				    tb->cell[r * 2 + c], cw) > 0;
-				good &= layout_at_width(tb->cell[r * 2 + c],
-				    cw);
-			}
-		ok(good && n == 3, "unwrapped: right-aligned cells, drawn "
-		    "where pango puts them at the width", NULL);
-	}
+	unwrapped_cells(&l);
 	lay_free(&l);
 	g_object_unref(ctx);
 	g_object_unref(fm);
