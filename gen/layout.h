@@ -283,6 +283,14 @@ struct lay_item	*lay_table(struct lay *, size_t nrows, size_t ncols,
 		    const char *const *cells, const char *cont);
 
 /*
+ * How far right of pango's place at w [pt] a line of pl is drawn by
+ * pango [pango units]: a plain text likely to fit is laid out with no
+ * width (layout.c), and a right-aligned one then starts at 0.  Add it
+ * to the line's extents when drawing a table cell.
+ */
+int	 lay_unwrapped_dx(PangoLayout *pl, double w);
+
+/*
  * Reviews the line breaks pango found in pl and edits its text where
  * they fall short (breaks.c): a justified text gets at most two
  * hyphenated lines in a row and no line of one word stretched; a ragged

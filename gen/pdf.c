@@ -2113,23 +2113,24 @@ draw_text(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 	}
 }
 
-/* Draws a multi-line layout with its top left at (x, y), line by line,
- * hanging a hyphen where a line ends on a soft hyphen. */
+/* Draws a multi-line layout of width w [pt] with its top left at (x, y),
+ * line by line, hanging a hyphen where a line ends on a soft hyphen. */
 static void
-show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y)
+show_lines(struct pdf *p, cairo_t *cr, PangoLayout *pl, double x, double y,
+    double w)
 {
 	PangoLayoutIter	*iter;
 	PangoLayoutLine	*ln;
 	PangoRectangle	 log;
 	const char	*text = pango_layout_get_text(pl);
 	double		 lx, base;
-	int		 e;
+	int		 e, dx = lay_unwrapped_dx(pl, w);
 
 	iter = pango_layout_get_iter(pl);
 	do {
 		ln = pango_layout_iter_get_line_readonly(iter);
 		pango_layout_iter_get_line_extents(iter, NULL, &log);
-		lx = x + (double)log.x / PANGO_SCALE;
+		lx = x + (double)(log.x + dx) / PANGO_SCALE;
 		base = y + (double)pango_layout_iter_get_baseline(iter) /
 		    PANGO_SCALE;
 		cairo_move_to(cr, lx, base);
@@ -2167,7 +2168,8 @@ draw_row(struct pdf *p, cairo_t *cr, const struct lay_item *it, size_t r,
 		if ((pl = t->cell[r * t->ncols + c]) != NULL) {
 			ink(cr, INK_TEXT);
 			show_lines(p, cr, pl, x + t->colx[c] + t->pad,
-			    y + t->pad);
+			    y + t->pad, t->colx[c + 1] - t->colx[c] -
+			    2 * t->pad);
 		}
 		if (!art)
 			elem_end(p, cr, tag);
@@ -2222,7 +2224,7 @@ draw_table(struct pdf *p, cairo_t *cr, const struct lay_item *it,
 
 	if (pc->cont && t->cont != NULL) {
 		ink(cr, INK_TEXT);
-		show_lines(p, cr, t->cont, x, y);
+		show_lines(p, cr, t->cont, x, y, t->colx[t->ncols]);
 		y += it->conth;
 	}
 	y0 = y;

@@ -1549,6 +1549,201 @@ test_pango(void)
 	hyph_free(hy);
 }
 
+/* ---- short texts laid out with no width (plain_layout()) ---- */
+
+/* Are the lines of a and b the same: bytes, glyphs, places, extents,
+ * baselines, a's lines moved right by dx [pango units]? */
+static int
+same_lines(PangoLayout *a, PangoLayout *b, int dx)
+{
+	PangoLayoutIter	*ia, *ib;
+	PangoRectangle	 ra, rb;
+	PangoGlyphString *x, *y;
+	PangoLayoutLine	*la, *lb;
+	GSList		*pa, *pb;
+	int		 same, g, more;
+
+	if (pango_layout_get_line_count(a) != pango_layout_get_line_count(b))
+		return 0;
+	ia = pango_layout_get_iter(a);
+	ib = pango_layout_get_iter(b);
+	do {
+		la = pango_layout_iter_get_line_readonly(ia);
+		lb = pango_layout_iter_get_line_readonly(ib);
+		pango_layout_iter_get_line_extents(ia, NULL, &ra);
+		pango_layout_iter_get_line_extents(ib, NULL, &rb);
+		ra.x += dx;
+		same = la->start_index == lb->start_index &&
+		    la->length == lb->length && memcmp(&ra, &rb,
+		    sizeof(ra)) == 0 && pango_layout_iter_get_baseline(ia) ==
+		    pango_layout_iter_get_baseline(ib);
+		for (pa = la->runs, pb = lb->runs; same && pa != NULL &&
+		    pb != NULL; pa = pa->next, pb = pb->next) {
+			x = ((PangoGlyphItem *)pa->data)->glyphs;
+			y = ((PangoGlyphItem *)pb->data)->glyphs;
+			same = x->num_glyphs == y->num_glyphs;
+			for (g = 0; same && g < x->num_glyphs; g++)
+				same = x->glyphs[g].glyph == y->glyphs[g].glyph &&
+				    memcmp(&x->glyphs[g].geometry,
+				    &y->glyphs[g].geometry,
+				    sizeof(x->glyphs[g].geometry)) == 0 &&
+				    x->glyphs[g].attr.is_cluster_start ==
+				    y->glyphs[g].attr.is_cluster_start &&
+				    x->log_clusters[g] == y->log_clusters[g];
+		}
+		same = same && pa == NULL && pb == NULL;
+		more = pango_layout_iter_next_line(ia);
+	} while (same && more && pango_layout_iter_next_line(ib));
+	pango_layout_iter_free(ia);
+	pango_layout_iter_free(ib);
+	return same;
+}
+
+/* Is pl, drawn at w [pt], what pango lays out at w?  It is copied
+ * (text, attributes, settings) and given the width. */
+static int
+layout_at_width(PangoLayout *pl, double w)
+{
+	PangoLayout	*ref;
+	PangoRectangle	 ea, eb;
+	int		 same, dx = lay_unwrapped_dx(pl, w);
+
+	ref = pango_layout_copy(pl);
+	pango_layout_set_width(ref, (int)(w * PANGO_SCALE));
+	pango_layout_get_extents(pl, NULL, &ea);
+	pango_layout_get_extents(ref, NULL, &eb);
+	ea.x += dx;
+	same = same_lines(pl, ref, dx) && memcmp(&ea, &eb, sizeof(ea)) == 0;
+	g_object_unref(ref);
+	return same;
+}
+
+static int
+as_at_width(const struct lay_item *it, double w)
+{
+	return layout_at_width(it->layout, w);
+}
+
+/* Text with spans: a link, its rectangle within the line. */
+static void
+unwrapped_link(struct lay *l)
+{
+	struct lay_item	*it;
+	PangoLayout	*ref;
+	int		*ra, *rb, na, nb, got;
+
+	it = lay_text_link(l, "Voir le rapport", STYLE_BODY, 0, 300,
+	    "https://example.org/", NULL);
+	got = pango_layout_get_width(it->layout) < 0 && it->nlinks == 1 &&
+	    as_at_width(it, 300);
+	ref = pango_layout_copy(it->layout);
+	pango_layout_set_width(ref, 300 * PANGO_SCALE);
+	pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(
+	    it->layout, 0), it->links[0].start, it->links[0].end, &ra, &na);
+	pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(ref,
+	    0), it->links[0].start, it->links[0].end, &rb, &nb);
+	ok(got && na == 1 && nb == 1 && ra[0] == rb[0] && ra[1] == rb[1],
+	    "unwrapped: a link, its place in the line as pango's at the "
+	    "width", NULL);
+	g_free(ra);
+	g_free(rb);
+	g_object_unref(ref);
+}
+
+/* Table cells, numbers right-aligned: three fit (the head's too), one
+ * wraps. */
+static void
+unwrapped_cells(struct lay *l)
+{
+	static const double rel[] = { 2, 1 };
+	static const int ralign[] = { 0, 1 };
+	static const char *const cells[] = {
+		"Année", "Valeur",
+		"2016", "1\xe2\x80\xaf" "234,5",
+		"2017", "12,5",
+		"2018", "une valeur qui ne tient pas dans la colonne",
+	};
+	const struct lay_table *tb;
+	struct lay_item	*it;
+	double		 cw;
+	size_t		 r, c, n = 0;
+	int		 good = 1;
+
+	it = lay_table(l, 4, 2, 1, rel, ralign, cells, NULL);
+	tb = it->table;
+	for (r = 0; r < 4; r++)
+		for (c = 0; c < 2; c++) {
+			cw = tb->colx[c + 1] - tb->colx[c] - 2 * tb->pad;
+			n += c == 1 && lay_unwrapped_dx(tb->cell[r * 2 + c],
+			    cw) > 0;
+			good &= layout_at_width(tb->cell[r * 2 + c], cw);
+		}
+	ok(good && n == 3, "unwrapped: right-aligned cells, drawn where "
+	    "pango puts them at the width", NULL);
+}
+
+static void
+test_unwrapped(void)
+{
+	static const struct {
+		const char	*text;
+		enum lay_style	 st;
+		double		 w;
+		int		 unwrapped;	/* expected */
+		const char	*name;
+	} t[] = {
+		{ "2016", STYLE_CELL, 60, 1, "a year in a cell" },
+		{ "Victimes accueillies par le dispositif", STYLE_CELLHEAD,
+		    200, 1, "a head cell, bold" },
+		{ "Figure 3 \xe2\x80\x94 Victimes accueillies", STYLE_CAPTION,
+		    300, 1, "a caption, justified style" },
+		{ "Définition\xc2\xa0: une ligne\nRéférence\xc2\xa0: 12 en "
+		    "2013", STYLE_SMALL, 300, 1, "two paragraphs" },
+		{ "Victimes accueillies par le dispositif Ac.Sé en 2016",
+		    STYLE_CELL, 60, 0, "a cell that wraps" },
+		{ "anticonstitutionnellement", STYLE_CELL, 40, 0,
+		    "a word wider than the cell" },
+		{ "Victimes accueillies", STYLE_CELL, 66, -1,
+		    "a text about as wide as its cell" },
+	};
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	struct hyph	*hy;
+	struct lay	 l;
+	struct lay_item	*it;
+	size_t		 i;
+	char		 name[160];
+	int		 got;
+
+	hy = hyph_new(HYPH_DICT);
+	fm = font_map_new();
+	ctx = font_context(fm);
+	lay_init(&l, ctx, hy, 400);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		it = lay_text(&l, t[i].text, t[i].st, 0, t[i].w);
+		got = pango_layout_get_width(it->layout) < 0;
+		snprintf(name, sizeof(name), "unwrapped: %s, %s pango's at "
+		    "its width", t[i].name, got ? "laid out with none, as" :
+		    "as");
+		ok((t[i].unwrapped < 0 || got == t[i].unwrapped) &&
+		    as_at_width(it, t[i].w), name,
+		    pango_layout_get_text(it->layout));
+	}
+	unwrapped_link(&l);
+	/* An indent given afterwards: the width comes back first. */
+	it = lay_text(&l, "Une mesure", STYLE_BODY, 0, 300);
+	got = pango_layout_get_width(it->layout) < 0;
+	lay_hang(it, 12);
+	ok(got && pango_layout_get_width(it->layout) == 300 * PANGO_SCALE &&
+	    as_at_width(it, 300), "unwrapped: lay_hang() gives the width "
+	    "back", NULL);
+	unwrapped_cells(&l);
+	lay_free(&l);
+	g_object_unref(ctx);
+	g_object_unref(fm);
+	hyph_free(hy);
+}
+
 int
 main(void)
 {
@@ -1564,5 +1759,6 @@ main(void)
 	test_float_after_break();
 	test_scaling();
 	test_pango();
+	test_unwrapped();
 	return failures ? 1 : 0;
 }
