@@ -576,22 +576,12 @@ check_values(struct ctx *c, xmlNode *n)
 {
 	xmlAttr		*a;
 
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			for (a = n->properties; a != NULL; a = a->next)
-				check_attr(c, n, a);
-			check_text(c, n);
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent != NULL &&
-			    n->parent->type == XML_ELEMENT_NODE ?
-			    n->parent : NULL;
-		if (n != NULL)
-			n = n->next;
+	for (; n != NULL; n = (xmlNode *)xmlcheck_next(n)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next)
+			check_attr(c, n, a);
+		check_text(c, n);
 	}
 }
 

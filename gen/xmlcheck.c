@@ -964,25 +964,23 @@ xmlcheck_patterns(enum xmlcheck_schema s, const xmlDoc *doc)
 
 	memset(&w, 0, sizeof(w));
 	w.tab = schemas[s];
-	n = xmlDocGetRootElement((xmlDoc *)doc);
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			if ((e = elem_def(&w, n)) != NULL &&
-			    !attrs_match(n, e))
-				return n;
-			if (n->children != NULL) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent != NULL &&
-			    n->parent->type == XML_ELEMENT_NODE ?
-			    n->parent : NULL;
-		if (n != NULL)
-			n = n->next;
-	}
+	for (n = xmlDocGetRootElement((xmlDoc *)doc); n != NULL;
+	    n = xmlcheck_next(n))
+		if (n->type == XML_ELEMENT_NODE &&
+		    (e = elem_def(&w, n)) != NULL && !attrs_match(n, e))
+			return n;
 	return NULL;
+}
+
+const xmlNode *
+xmlcheck_next(const xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n->next == NULL)
+		n = n->parent != NULL && n->parent->type == XML_ELEMENT_NODE ?
+		    n->parent : NULL;
+	return n != NULL ? n->next : NULL;
 }
 
 /* Is n the RELAX NG element name? */

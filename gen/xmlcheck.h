@@ -49,6 +49,12 @@ void	 xmlcheck_fallback(const xmlNode *n, xmlcheck_fn fn, void *arg);
  * first element with an attribute that does not.
  */
 void		 xmlcheck_simplify(xmlDoc *rng);
+
+/* The node after n in a walk of its tree in document order: its first
+ * child if n is an element with children, else the next sibling of n
+ * or of its nearest element ancestor; NULL at the end.  Iterative: the
+ * walks need no stack. */
+const xmlNode	*xmlcheck_next(const xmlNode *n);
 const xmlNode	*xmlcheck_patterns(enum xmlcheck_schema s,
 		    const xmlDoc *doc);
 
