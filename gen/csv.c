@@ -103,30 +103,14 @@ csv_field(struct buf *b, const struct csv_form *f, const char *s)
 	buf_putc(b, '"');
 }
 
-/* The integer n in decimal.  Written by hand: these and the numbers of
- * csv_num() were most of the time of the file through printf. */
-static void
-csv_int(struct buf *b, long long n)
-{
-	char			 d[24], *p = d + sizeof(d);
-	unsigned long long	 u = n < 0 ? 0 - (unsigned long long)n :
-				    (unsigned long long)n;
-
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	if (n < 0)
-		*--p = '-';
-	buf_put(b, p, (size_t)(d + sizeof(d) - p));
-}
-
 /*
  * v as fmt_plain() writes it ("%.15g"), with the decimal mark of f, when
  * v is n / 10^k for an n of at most 15 digits and k at most 4: any
  * decimal of 15 significant digits or fewer comes back from its double
  * as itself (DBL_DIG), and the least such k leaves no trailing zero, as
  * %g does.  Between 1e-4 and 1e15, %g writes no exponent.  Returns 0 for
- * any other v, which fmt_plain() writes.
+ * any other v, which fmt_plain() writes.  (Integers and years go through
+ * buf_dec(): these were most of the time of the file through printf.)
  */
 static int
 csv_dec(struct buf *b, const struct csv_form *f, double v)
@@ -136,8 +120,8 @@ csv_dec(struct buf *b, const struct csv_form *f, double v)
 	long long	 n;
 	size_t		 k, len;
 
-	if (!(v > -1e14 && v < 1e14))
-		return 0;
+	if (!(v > -1e14 && v < 1e14) || (v == 0 && signbit(v)))
+		return 0;		/* "-0" is %g's */
 	for (k = 0; k < sizeof(p10) / sizeof(p10[0]); k++) {
 		n = llround(v * p10[k]);
 		if ((double)n / p10[k] != v || (n <= -1000000000000000LL ||
@@ -179,7 +163,7 @@ static void
 csv_point(struct buf *b, const struct csv_form *f, const struct point *pt)
 {
 	if (pt->set) {
-		csv_int(b, pt->year);
+		buf_dec(b, pt->year, 0);
 		buf_putc(b, f->sep);
 		csv_num(b, f, pt->v);
 	} else {
@@ -225,9 +209,9 @@ write_csv_form(const struct report *r, const struct edition *e,
 					v = &s->vals[l];
 					if (v->year > e->year)
 						break;
-					csv_int(&b, e->year);
+					buf_dec(&b, e->year, 0);
 					buf_putc(&b, f->sep);
-					csv_int(&b, m->number);
+					buf_dec(&b, m->number, 0);
 					buf_putc(&b, f->sep);
 					csv_field(&b, f, ind->id);
 					buf_putc(&b, f->sep);
@@ -238,7 +222,7 @@ write_csv_form(const struct report *r, const struct edition *e,
 					csv_field(&b, f, ind->categories ?
 					    s->label : NULL);
 					buf_putc(&b, f->sep);
-					csv_int(&b, v->year);
+					buf_dec(&b, v->year, 0);
 					buf_putc(&b, f->sep);
 					csv_num(&b, f, v->v);
 					csv_field(&b, f, ind->unit);

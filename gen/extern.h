@@ -177,9 +177,12 @@ void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
+/* n in decimal, at least width digits (zeros before), appended without
+ * a format string (printf's %0*lld, %0*llu): for the numbers written by
+ * the thousand (pages, the stamp's file list). */
+void	 buf_dec(struct buf *, long long n, int width);
+void	 buf_udec(struct buf *, unsigned long long n, int width);
 /* Hands data over (caller frees; never NULL) and empties the buffer. */
-void	 buf_dec(struct buf *, long long, int);	/* printf's %0*lld */
-void	 buf_udec(struct buf *, unsigned long long, int); /* %0*llu */
 char	*buf_detach(struct buf *);
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);		/* frees data, not the struct */
@@ -307,10 +310,6 @@ void	 html_esc_href(struct buf *b, const char *s);
  * file, no line if 0). */
 void	 html_esc_place_item(struct buf *b, const char *file, int line,
 	    const char *text);
-/* n in decimal, at least width digits (zeros before), appended to b
- * without a format string: for the numbers written by the thousand
- * (pages, the stamp's file list). */
-
 /* ---- file.c: whole-file reading ---- */
 
 /* Why file_get() failed. */
