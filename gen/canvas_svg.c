@@ -58,7 +58,6 @@ struct canvas_svg {
 	size_t		 depth, cap;
 };
 
-/* One line of text as drawn. */
 /*
  * What a layout's lines show and where, in its own units: the same each
  * time it is drawn, and the charts draw the layouts they keep (years,
@@ -83,6 +82,7 @@ struct lfacts {
 	struct lfact	 v[];
 };
 
+/* One line of text as drawn. */
 struct line {
 	const char *s;		/* UTF-8, trimmed */
 	const char *family;
@@ -127,14 +127,6 @@ fmt_uint(char *p, unsigned long long n, int width)
 	} while (n > 0 || (int)sizeof(tmp) - i < width);
 	memcpy(p, tmp + i, sizeof(tmp) - (size_t)i);
 	return p + (sizeof(tmp) - (size_t)i);
-}
-
-static void
-put_uint(struct buf *b, unsigned long long n, int width)
-{
-	char	 tmp[NUM_MAX];
-
-	buf_put(b, tmp, (size_t)(fmt_uint(tmp, n, width) - tmp));
 }
 
 /* v with at most dec (<= 6) decimals, no trailing zeros, no "-0"; the C
@@ -600,7 +592,7 @@ put_id(struct canvas_svg *s, size_t n)
 {
 	buf_puts(&s->body, s->prefix);
 	BUF_PUTSL(&s->body, "-g");
-	put_uint(&s->body, n, 1);
+	buf_udec(&s->body, n, 0);
 }
 
 static void

@@ -373,19 +373,6 @@ laid_add(struct dc *d, const char *text, double size, int bold,
 	return k;
 }
 
-/*
- * Might text, size [pt], fit on one line of width [pt]?  A guess, on
- * 0.45 em a character (Noto Sans averages more): pango shapes a text
- * twice when it has a width, even one that fits, so a text that is
- * likely to fit is laid out first with no width, which serves if it
- * fits; one that is not would be laid out twice.
- */
-static int
-may_fit(const char *text, double size, double width)
-{
-	return g_utf8_strlen(text, -1) * size * 0.45 <= width;
-}
-
 /* lay(), or the same layout made before on the same context (caller
  * unrefs; the layout is not to be changed). */
 static PangoLayout *
@@ -402,7 +389,7 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
 		return g_object_ref(k->l);
-	if (width > 0 && may_fit(text, size, width)) {
+	if (width > 0 && font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
 		if (laid_serves(k, width, maxlines))
 			return g_object_ref(k->l);

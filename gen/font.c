@@ -369,6 +369,12 @@ font_load(const char *styles)
 	return config_ok;
 }
 
+int
+font_may_fit(const char *text, gssize len, double size, double w)
+{
+	return g_utf8_strlen(text, len) * size * 0.45 <= w;
+}
+
 const char *
 font_family(enum font_role r)
 {

@@ -42,6 +42,16 @@ const char	*font_family(enum font_role);
 /* Warns, in every Markdown file of r, at each character that no font of
  * the configuration has (after font_load()). */
 void		 font_check(const struct report *r);
+/*
+ * Might text (len bytes; -1: up to its NUL) at size [pt] fit on one line
+ * of w [pt]?  A guess, on 0.45 em a character (Noto Sans and Charis
+ * average more; on the sample, 0.45 does best of 0.35 to 0.5).  pango
+ * 1.50 shapes a text twice when its layout has a width, even a text that
+ * fits: the charts and the PDF lay a text likely to fit out with no width
+ * first and keep it when it fits (a miss costs one layout more).
+ */
+int		 font_may_fit(const char *text, gssize len, double size,
+		    double w);
 /* A new font map over the pinned fonts (caller unrefs).  Font maps are
  * not shared between threads: each thread makes its own.  Exits with
  * EXIT_SYSTEM if the fonts cannot be loaded (make deps installs them). */

@@ -191,16 +191,6 @@ attr(struct page *p, const char *s)
 	html_esc_attr(&p->b, s);
 }
 
-/* measure_file()'s name, appended to b. */
-static void
-put_measure_file(struct buf *b, const struct measure *m)
-{
-	buf_puts(b, fname(FNAME_MEASURE));
-	BUF_PUTSL(b, "-");
-	buf_dec(b, m->number, 2);
-	BUF_PUTSL(b, ".html");
-}
-
 /* text, as a link to url when there is one. */
 static void
 txt_link(struct page *p, const char *url, const char *text)
@@ -2415,12 +2405,14 @@ static void
 siblings_make(struct siblings *sib, const struct priority *pr)
 {
 	struct buf	*b = &sib->html;
+	char		 file[64];
 	size_t		 i;
 
 	sib->at = xcalloc(pr->nmeasures, sizeof(sib->at[0]));
 	for (i = 0; i < pr->nmeasures; i++) {
+		measure_file(file, sizeof(file), pr->measures[i]);
 		BUF_PUTSL(b, "<li><a href=\"");
-		put_measure_file(b, pr->measures[i]);
+		buf_puts(b, file);
 		BUF_PUTSL(b, "\"");
 		sib->at[i] = b->len;
 		BUF_PUTSL(b, "><span class=\"sib-num\">");

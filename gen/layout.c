@@ -1342,18 +1342,6 @@ shared_gone(gpointer p, GObject *dead)
 }
 
 /*
- * Might text, in style st, fit on one line of w [pt]?  A guess, on
- * 0.45 em a character, as the charts' (a miss costs one layout more;
- * on the sample's PDF, 0.45 does best of 0.35 to 0.5).
- */
-static int
-may_fit(enum lay_style st, const char *text, size_t len, double w)
-{
-	return g_utf8_strlen(text, (gssize)len) * lay_styles[st].size *
-	    0.45 <= w;
-}
-
-/*
  * Pango 1.50 shapes each run twice when the layout has a width, even a
  * run that fits: a text with no indent likely to fit (a cell, a year, a
  * caption, a heading, a short list item) is laid out with no width
@@ -1378,7 +1366,7 @@ unwrapped(PangoLayout *pl, enum lay_style st, const char *text, size_t len,
 	PangoRectangle	 r;
 	GSList		*ln;
 
-	if (!may_fit(st, text, len, w))
+	if (!font_may_fit(text, (gssize)len, lay_styles[st].size, w))
 		return;
 	pango_layout_set_width(pl, -1);
 	for (ln = pango_layout_get_lines_readonly(pl); ln != NULL;

@@ -217,24 +217,18 @@ walk(const char *root, const char *rel,
 {
 	struct stat	 st;
 	char		*dir, **v, *path, *sub;
-	size_t		 dlen, nlen;
 	ssize_t		 n, i;
 
 	if (depth > 16)
 		return;
-	dir = rel[0] ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	dir = rel[0] ? out_join(root, rel) : xstrdup(root);
 	if ((n = dir_names(dir, &v)) == -1) {
 		free(dir);
 		return;
 	}
-	dlen = strlen(dir);
 	for (i = 0; i < n; i++) {
 		/* "dir/name"; its path from root ("rel/name") ends it. */
-		nlen = strlen(v[i]);
-		path = xmalloc(dlen + nlen + 2);
-		memcpy(path, dir, dlen);
-		path[dlen] = '/';
-		memcpy(path + dlen + 1, v[i], nlen + 1);
+		path = out_join(dir, v[i]);
 		sub = path + strlen(root) + 1;
 		if (lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
