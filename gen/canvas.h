@@ -18,6 +18,17 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+/* One line of one font, left to right, shaped by the caller (chart.c):
+ * what a backend that writes text as text needs of it. */
+struct canvas_line {
+	const char	*s;		/* UTF-8, no white space at either end */
+	const char	*family;
+	double		 size;		/* [pt], as pango rounds it */
+	int		 bold;
+	double		 baseline;	/* [pt] under the line's top */
+	double		 width;		/* [pt] its advance */
+};
+
 enum canvas_cap {
 	CANVAS_CAP_BUTT,
 	CANVAS_CAP_ROUND
@@ -58,6 +69,9 @@ struct canvas_ops {
 	/* l's top left at the current point, in the source; outline: a
 	 * filled shape in cairo (a mark, not text). */
 	void	(*text)(struct canvas *, PangoLayout *l, int outline);
+	/* t's top left at the current point, in the source, as text();
+	 * NULL: the backend draws layouts only. */
+	void	(*line)(struct canvas *, const struct canvas_line *t);
 };
 
 /* A backend's own state starts with this. */

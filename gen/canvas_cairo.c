@@ -139,7 +139,8 @@ cc_text(struct canvas *cv, PangoLayout *l, int outline)
 static const struct canvas_ops cairo_ops = {
 	cc_save, cc_restore, cc_translate, cc_rotate, cc_source,
 	cc_line_width, cc_dash, cc_cap, cc_join, cc_move_to, cc_line_to,
-	cc_rect, cc_circle, cc_fill, cc_stroke, cc_clip, cc_paint, cc_text
+	cc_rect, cc_circle, cc_fill, cc_stroke, cc_clip, cc_paint, cc_text,
+	NULL		/* layouts only: the PDF and PNG draw glyphs */
 };
 
 void

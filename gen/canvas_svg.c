@@ -902,12 +902,44 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	}
 }
 
+/* A line shaped by the caller, written as sv_text() writes a layout's
+ * line of the same text, font and advance. */
+static void
+sv_line(struct canvas *cv, const struct canvas_line *l)
+{
+	struct canvas_svg *s = svg_of(cv);
+	const struct gstate *st = gs(s);
+	const double	*m = st->m;
+	struct line	 t;
+
+	flush_fill(s);
+	memset(&t, 0, sizeof(t));
+	if (s->family == NULL)
+		s->family = xstrdup(l->family);
+	t.s = l->s;
+	t.family = l->family;
+	memcpy(t.m, m, sizeof(t.m));
+	t.size = l->size;
+	t.bold = l->bold;
+	t.width = l->width;
+	t.r = st->src[0];
+	t.g = st->src[1];
+	t.b = st->src[2];
+	t.a = st->src[3];
+	/* sv_text()'s sums, with the line at the layout's left edge. */
+	t.x = s->cx + m[0] * 0.0 + m[2] * l->baseline;
+	t.y = s->cy + m[1] * 0.0 + m[3] * l->baseline;
+	put_text_at(&s->body, &t);
+	put_text_rest(&s->body, &t, s->family);
+}
+
 /* ---- the document ---- */
 
 static const struct canvas_ops svg_ops = {
 	sv_save, sv_restore, sv_translate, sv_rotate, sv_source,
 	sv_line_width, sv_dash, sv_cap, sv_join, sv_move_to, sv_line_to,
-	sv_rect, sv_circle, sv_fill, sv_stroke, sv_clip, sv_paint, sv_text
+	sv_rect, sv_circle, sv_fill, sv_stroke, sv_clip, sv_paint, sv_text,
+	sv_line
 };
 
 struct canvas_svg *

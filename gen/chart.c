@@ -40,12 +40,11 @@ struct rect {
  * Labels repeat: a chart measures a label, places it, then draws it, and
  * the charts of an edition share their years, tick numbers, units,
  * legend entries, sources and titles, at both widths of the site.  So
- * each PangoContext keeps the layouts of its short texts (struct
- * laidcache, attached to the context), and each distinct label is shaped
- * once per context.  A layout taken from the cache is read-only: nothing
- * may set anything on it.  The output does not depend on what the cache
- * holds (a layout is a function of its key and the context); when full
- * it is emptied at once.
+ * each PangoContext keeps its short texts laid out (struct laidcache,
+ * attached to the context), and each distinct label is shaped once per
+ * context.  An entry taken from the cache is read-only.  The output does
+ * not depend on what the cache holds (an entry is a function of its key
+ * and the context); when full it is emptied at once.
  *
  * A text that pango left on one line per paragraph, none cut and all
  * left to right, is the same layout at any width it fits in: same lines,
@@ -54,24 +53,51 @@ struct rect {
  * also serves the same text and font at any other width, with room to
  * spare (LAID_SPARE: pango's own test of what fits is left alone), and
  * with no width at all.
+ *
+ * Most labels are less: one line of the Latin script and common
+ * punctuation in one font.  Pango lays those out as one item shaped by
+ * harfbuzz, and most of its work (itemizing, breaking, lines) decides
+ * nothing.  Such a text is shaped here as pango would shape its item
+ * (line_shape()): its entry holds its extents and no layout, a canvas
+ * that writes text as text (canvas_line) draws it from them, and a
+ * canvas that draws glyphs gets the layout made when it first draws it.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
-#define LAID_MAX	4096	/* layouts kept per context */
+#define LAID_MAX	4096	/* entries kept per context */
 #define LAID_SLOTS	8192	/* hash slots: a power of 2, > LAID_MAX */
 #define LAID_SPARE	1.0	/* [pt] */
+#define LAID_FONTS	16	/* fonts of shaped lines, per context */
 
 struct laid {
-	PangoLayout	*l;		/* NULL: free slot */
-	char		*text;
+	char		*text;		/* NULL: free slot */
+	PangoLayout	*l;		/* NULL: a line shaped here, not drawn
+					   yet on a canvas of layouts */
 	double		 size, width;
 	int		 bold, maxlines;
 	unsigned int	 hash;		/* of text, size and bold */
 	double		 fit;		/* [pt] natural width, or -1 */
+	double		 x, w, h;	/* [pt] logical box: left, size */
+	double		 base;		/* [pt] a shaped line's baseline */
+	double		 psize;		/* [pt] its size, as pango has it */
+};
+
+#define LINE_MAXCHAR	0x2100	/* shaped lines' characters are below */
+
+/* The font pango gives the characters of a shaped line, and which of
+ * them it has: pango_font_has_char() is a lookup in fontconfig's
+ * character set, as costly as shaping a short label. */
+struct laidfont {
+	double		 size;
+	int		 bold;
+	PangoFont	*font;		/* a reference */
+	unsigned char	 known[LINE_MAXCHAR / 8], has[LINE_MAXCHAR / 8];
 };
 
 struct laidcache {
 	struct laid	 slot[LAID_SLOTS];
 	size_t		 n;
+	struct laidfont	 font[LAID_FONTS];
+	size_t		 nfont;
 };
 
 struct dc {
@@ -81,6 +107,8 @@ struct dc {
 	struct rect	 obst[MAX_OBST];
 	size_t		 nobst;
 	struct laidcache *laid;		/* owned by pc */
+	struct laid	 own;		/* a text too long to keep: its
+					   layout is d's */
 };
 
 /* Where a text is anchored, horizontally. */
@@ -192,38 +220,47 @@ lay(struct dc *d, const char *text, double size, int bold, double width,
 	return l;
 }
 
-/* Logical size of a layout [pt]: width of its widest line. */
+/* k's logical box from its layout. */
 static void
-lsize(PangoLayout *l, double *w, double *h)
+laid_box(struct laid *k)
 {
 	PangoRectangle	 ink, log;
 
-	pango_layout_get_extents(l, &ink, &log);
-	if (w != NULL)
-		*w = (double)log.width / PANGO_SCALE;
-	if (h != NULL)
-		*h = (double)log.height / PANGO_SCALE;
+	pango_layout_get_extents(k->l, &ink, &log);
+	k->x = (double)log.x / PANGO_SCALE;
+	k->w = (double)log.width / PANGO_SCALE;
+	k->h = (double)log.height / PANGO_SCALE;
 }
 
-/* Draws l with its logical box's left edge at x (or centre, or right
+/* Draws k with its logical box's left edge at x (or centre, or right
  * edge) and top at y. */
 static void
-lshow(struct dc *d, PangoLayout *l, double x, double y, enum halign ha,
+lshow(struct dc *d, struct laid *k, double x, double y, enum halign ha,
     struct rgb c)
 {
-	PangoRectangle	 ink, log;
-	double		 w;
+	struct canvas_line t;
 
-	pango_layout_get_extents(l, &ink, &log);
-	w = (double)log.width / PANGO_SCALE;
-	x -= (double)log.x / PANGO_SCALE;
+	x -= k->x;
 	if (ha == HA_CENTRE)
-		x -= w / 2;
+		x -= k->w / 2;
 	else if (ha == HA_RIGHT)
-		x -= w;
+		x -= k->w;
 	set_rgb(d, c);
 	CV(d, move_to, x, y);
-	CV(d, text, l, 0);
+	if (k->l == NULL && d->cv->ops->line != NULL) {
+		t.s = k->text;
+		t.family = FONT_SANS;
+		t.size = k->psize;
+		t.bold = k->bold;
+		t.baseline = k->base;
+		t.width = k->w;
+		CV(d, line, &t);
+		return;
+	}
+	/* A shaped line is one line at any width. */
+	if (k->l == NULL)
+		k->l = lay(d, k->text, k->size, k->bold, -1, 0);
+	CV(d, text, k->l, 0);
 }
 
 static const char laid_key[] = "rapporteur-chart-layouts";
@@ -234,10 +271,11 @@ laid_clear(struct laidcache *c)
 	size_t	 i;
 
 	for (i = 0; i < LAID_SLOTS; i++)
-		if (c->slot[i].l != NULL) {
-			g_object_unref(c->slot[i].l);
+		if (c->slot[i].text != NULL) {
+			if (c->slot[i].l != NULL)
+				g_object_unref(c->slot[i].l);
 			free(c->slot[i].text);
-			c->slot[i].l = NULL;
+			c->slot[i].text = NULL;
 		}
 	c->n = 0;
 }
@@ -245,8 +283,13 @@ laid_clear(struct laidcache *c)
 static void
 laid_free(void *p)
 {
-	laid_clear(p);
-	free(p);
+	struct laidcache *c = p;
+	size_t		 i;
+
+	laid_clear(c);
+	for (i = 0; i < c->nfont; i++)
+		g_object_unref(c->font[i].font);
+	free(c);
 }
 
 /* The cache of pc, made on first use. */
@@ -299,7 +342,6 @@ laid_fit(struct laid *k)
 {
 	GSList		*ln;
 	PangoLayoutLine	*line;
-	double		 w;
 
 	k->fit = -1;
 	if (pango_layout_is_wrapped(k->l) || pango_layout_is_ellipsized(k->l))
@@ -310,8 +352,7 @@ laid_fit(struct laid *k)
 		if (line->resolved_dir != PANGO_DIRECTION_LTR)
 			return;
 	}
-	lsize(k->l, &w, NULL);
-	k->fit = w;
+	k->fit = k->w;
 }
 
 /* Can k stand for the layout of its text and font at width (<= 0: none)
@@ -325,7 +366,7 @@ laid_serves(const struct laid *k, double width, int maxlines)
 	return k->fit >= 0 && (width <= 0 || k->fit + LAID_SPARE <= width);
 }
 
-/* The layout of d's cache that stands for text at width in maxlines, or
+/* The entry of d's cache that stands for text at width in maxlines, or
  * NULL.  h: laid_hash() of its key. */
 static struct laid *
 laid_find(struct dc *d, const char *text, double size, int bold,
@@ -334,7 +375,7 @@ laid_find(struct dc *d, const char *text, double size, int bold,
 	struct laid	*k;
 	size_t		 i;
 
-	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].l != NULL;
+	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
 		k = &d->laid->slot[i];
 		if (k->hash == h && k->size == size && k->bold == bold &&
@@ -345,10 +386,10 @@ laid_find(struct dc *d, const char *text, double size, int bold,
 	return NULL;
 }
 
-/* Lays text out into d's cache (emptied first if full); the slot is
+/* A free slot of d's cache for text (emptied first if full), keyed;
  * valid until the next call. */
 static struct laid *
-laid_add(struct dc *d, const char *text, double size, int bold,
+laid_new(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines, unsigned int h)
 {
 	struct laidcache *c = d->laid;
@@ -357,45 +398,222 @@ laid_add(struct dc *d, const char *text, double size, int bold,
 
 	if (c->n == LAID_MAX)
 		laid_clear(c);
-	for (i = h & (LAID_SLOTS - 1); c->slot[i].l != NULL;
+	for (i = h & (LAID_SLOTS - 1); c->slot[i].text != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1))
 		continue;
 	k = &c->slot[i];
-	k->l = lay(d, text, size, bold, width, maxlines);
+	k->l = NULL;
 	k->text = xstrdup(text);
 	k->size = size;
 	k->bold = bold;
 	k->width = width;
 	k->maxlines = maxlines;
 	k->hash = h;
-	laid_fit(k);
 	c->n++;
 	return k;
 }
 
-/* lay(), or the same layout made before on the same context (caller
- * unrefs; the layout is not to be changed). */
-static PangoLayout *
+/* Lays text out into d's cache; the slot is valid until the next
+ * call. */
+static struct laid *
+laid_add(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines, unsigned int h)
+{
+	struct laid	*k;
+
+	k = laid_new(d, text, size, bold, width, maxlines, h);
+	k->l = lay(d, text, size, bold, width, maxlines);
+	laid_box(k);
+	laid_fit(k);
+	return k;
+}
+
+/* ---- lines shaped without a layout ---- */
+
+static int
+first_font(PangoFontset *fs, PangoFont *f, gpointer arg)
+{
+	*(PangoFont **)arg = g_object_ref(f);
+	return TRUE;
+}
+
+/* The first font of the fontset pango itemizes d's text in, at size,
+ * bold or not: the one it takes for every character that font has; NULL
+ * if there are too many. */
+static struct laidfont *
+line_font(struct dc *d, double size, int bold)
+{
+	struct laidcache *c = d->laid;
+	struct laidfont	*lf;
+	PangoFontDescription *fd;
+	PangoFontset	*fs;
+	size_t		 i;
+
+	for (i = 0; i < c->nfont; i++)
+		if (c->font[i].size == size && c->font[i].bold == bold)
+			return &c->font[i];
+	if (c->nfont == LAID_FONTS)
+		return NULL;
+	lf = &c->font[c->nfont];
+	memset(lf, 0, sizeof(*lf));
+	lf->size = size;
+	lf->bold = bold;
+	/* As font_layout() describes it. */
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, FONT_SANS);
+	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
+	pango_font_description_set_weight(fd,
+	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	fs = pango_context_load_fontset(d->pc, fd,
+	    pango_context_get_language(d->pc));
+	pango_font_description_free(fd);
+	if (fs != NULL) {
+		pango_fontset_foreach(fs, first_font, &lf->font);
+		g_object_unref(fs);
+	}
+	if (lf->font == NULL)
+		return NULL;
+	c->nfont++;
+	return lf;
+}
+
+/*
+ * Is text one line that pango makes one item of, in font f, left to
+ * right?  Then *script is its script.  Its characters: below U+2100,
+ * the Latin script's or common ones (digits, punctuation, spaces: these
+ * take the script of the letters around them, and pango picks no font
+ * for a space), each non-space one in lf's font, the first pango tries.
+ * Nothing that moves the direction (no strong right-to-left character
+ * is common below U+2100), no controls, format characters or
+ * separators of lines, no emoji presentation, no white space at either
+ * end (the SVG writer trims it).
+ */
+static int
+line_has(struct laidfont *lf, gunichar c)
+{
+	unsigned char	 bit = 1u << (c % 8);
+
+	if (!(lf->known[c / 8] & bit)) {
+		lf->known[c / 8] |= bit;
+		if (pango_font_has_char(lf->font, c))
+			lf->has[c / 8] |= bit;
+	}
+	return (lf->has[c / 8] & bit) != 0;
+}
+
+static int
+line_simple(const char *text, struct laidfont *lf, PangoScript *script)
+{
+	const char	*p;
+	gunichar	 c;
+	GUnicodeType	 t;
+	GUnicodeScript	 sc;
+
+	*script = PANGO_SCRIPT_COMMON;
+	if (*text == '\0' || *text == ' ' || text[strlen(text) - 1] == ' ' ||
+	    !g_utf8_validate(text, -1, NULL))
+		return 0;
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c >= LINE_MAXCHAR)
+			return 0;
+		t = g_unichar_type(c);
+		if (t == G_UNICODE_CONTROL || t == G_UNICODE_FORMAT ||
+		    t == G_UNICODE_UNASSIGNED || t == G_UNICODE_PRIVATE_USE ||
+		    t == G_UNICODE_LINE_SEPARATOR ||
+		    t == G_UNICODE_PARAGRAPH_SEPARATOR)
+			return 0;
+		sc = g_unichar_get_script(c);
+		if (sc == G_UNICODE_SCRIPT_LATIN)
+			*script = PANGO_SCRIPT_LATIN;
+		else if (sc != G_UNICODE_SCRIPT_COMMON)
+			return 0;
+		if (t != G_UNICODE_SPACE_SEPARATOR && !line_has(lf, c))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * text shaped as pango shapes the one item it would make of it, into a
+ * new entry of d's cache keyed at no width; NULL if text is not such a
+ * line (line_simple()).  Its logical box is the glyphs': a line's is its
+ * runs', a layout's its one line's, at the left edge.
+ */
+static struct laid *
+line_shape(struct dc *d, const char *text, double size, int bold,
+    unsigned int h)
+{
+	PangoAnalysis	 a;
+	PangoGlyphString *g;
+	PangoRectangle	 log;
+	struct laidfont	*lf;
+	PangoScript	 script;
+	struct laid	*k;
+	int		 len = (int)strlen(text);
+
+	if ((lf = line_font(d, size, bold)) == NULL ||
+	    !line_simple(text, lf, &script))
+		return NULL;
+	memset(&a, 0, sizeof(a));
+	a.font = lf->font;
+	a.level = 0;
+	a.gravity = PANGO_GRAVITY_SOUTH;
+	a.script = script;
+	/* The context's: it has the Latin script, and the common one
+	 * belongs to any language. */
+	a.language = pango_context_get_language(d->pc);
+	g = pango_glyph_string_new();
+	/* font_context() does not round glyph positions. */
+	pango_shape_with_flags(text, len, text, len, &a, g, PANGO_SHAPE_NONE);
+	pango_glyph_string_extents(g, lf->font, NULL, &log);
+	pango_glyph_string_free(g);
+	k = laid_new(d, text, size, bold, -1, 0, h);
+	k->x = 0;
+	k->w = (double)log.width / PANGO_SCALE;
+	k->h = (double)log.height / PANGO_SCALE;
+	k->base = -(double)log.y / PANGO_SCALE;
+	k->psize = (double)(int)(size * PANGO_SCALE + 0.5) / PANGO_SCALE;
+	k->fit = k->w;
+	return k;
+}
+
+int	 chart_shape_lines = 1;
+
+/* The entry for text at width in maxlines: made before on the same
+ * context, or now (read-only, valid until the next call on d). */
+static struct laid *
 lay_kept(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines)
 {
-	struct laid	*k;
+	struct laid	*k = NULL;
 	unsigned int	 h;
 
-	if (strlen(text) > LAID_MAXTEXT)
-		return lay(d, text, size, bold, width, maxlines);
+	if (strlen(text) > LAID_MAXTEXT) {
+		if (d->own.l != NULL)
+			g_object_unref(d->own.l);
+		memset(&d->own, 0, sizeof(d->own));
+		d->own.l = lay(d, text, size, bold, width, maxlines);
+		laid_box(&d->own);
+		return &d->own;
+	}
 	if (d->laid == NULL)
 		d->laid = laid_get(d->pc);
 	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
-		return g_object_ref(k->l);
-	if (width > 0 && font_may_fit(text, -1, size, width)) {
+		return k;
+	if (chart_shape_lines &&
+	    (width <= 0 || font_may_fit(text, -1, size, width))) {
+		k = line_shape(d, text, size, bold, h);
+		if (k != NULL && laid_serves(k, width, maxlines))
+			return k;
+	}
+	if (width > 0 && k == NULL && font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
 		if (laid_serves(k, width, maxlines))
-			return g_object_ref(k->l);
+			return k;
 	}
-	k = laid_add(d, text, size, bold, width, maxlines, h);
-	return g_object_ref(k->l);
+	return laid_add(d, text, size, bold, width, maxlines, h);
 }
 
 /* Text in one go; returns its height and (if wp) width. */
@@ -403,27 +621,26 @@ static double
 text(struct dc *d, const char *s, double size, int bold, double x, double y,
     enum halign ha, struct rgb c, double width, int maxlines, double *wp)
 {
-	PangoLayout	*l;
-	double		 w, h;
+	struct laid	*k;
 
-	l = lay_kept(d, s, size, bold, width, maxlines);
-	lsize(l, &w, &h);
-	lshow(d, l, x, y, ha, c);
-	g_object_unref(l);
+	k = lay_kept(d, s, size, bold, width, maxlines);
+	lshow(d, k, x, y, ha, c);
 	if (wp != NULL)
-		*wp = w;
-	return h;
+		*wp = k->w;
+	return k->h;
 }
 
 static void
 measure(struct dc *d, const char *s, double size, int bold, double width,
     int maxlines, double *w, double *h)
 {
-	PangoLayout	*l;
+	struct laid	*k;
 
-	l = lay_kept(d, s, size, bold, width, maxlines);
-	lsize(l, w, h);
-	g_object_unref(l);
+	k = lay_kept(d, s, size, bold, width, maxlines);
+	if (w != NULL)
+		*w = k->w;
+	if (h != NULL)
+		*h = k->h;
 }
 
 /* Weights of what a label may cover. */
@@ -1759,6 +1976,7 @@ dc_new(struct canvas *cv, PangoContext *pc)
 	d->th = theme_get();
 	d->nobst = 0;
 	d->laid = NULL;
+	d->own.l = NULL;
 	return d;
 }
 
@@ -1766,6 +1984,8 @@ dc_new(struct canvas *cv, PangoContext *pc)
 static void
 dc_free(struct dc *d)
 {
+	if (d->own.l != NULL)
+		g_object_unref(d->own.l);
 	free(d);
 }
 
@@ -2447,13 +2667,16 @@ static void
 sheet_draft(struct dc *d)
 {
 	PangoLayout	*l;
+	PangoRectangle	 log;
 	double		 lw, lh;
 
 	CV0(d, save);
 	CV(d, translate, CHART_SHEET_WIDTH / 2, CHART_SHEET_HEIGHT / 2);
 	CV(d, rotate, -M_PI / 8);
 	l = lay(d, T("PROJET"), 110, 1, -1, 0);
-	lsize(l, &lw, &lh);
+	pango_layout_get_extents(l, NULL, &log);
+	lw = (double)log.width / PANGO_SCALE;
+	lh = (double)log.height / PANGO_SCALE;
 	set_rgba(d, d->th->ink[INK_DRAFT_MARK], 0.12);
 	CV(d, move_to, -lw / 2, -lh / 2);
 	CV(d, text, l, 1);
@@ -2494,10 +2717,13 @@ chart_heading_init(struct chart_heading *hd, PangoContext *pc,
 	struct dc	*d;
 
 	d = dc_new(NULL, pc);
+	hd->pc = pc;
+	hd->title = xstrdup(title);
+	hd->w = w;
 	/* Titles repeat between measures (an indicator followed in each):
 	 * kept with the labels. */
-	hd->l = lay_kept(d, title, d->th->size_title, 1, w, wrap_lines(w));
-	lsize(hd->l, NULL, &hd->h);
+	measure(d, title, d->th->size_title, 1, w, wrap_lines(w), NULL,
+	    &hd->h);
 	hd->h += 10;
 	dc_free(d);
 }
@@ -2507,8 +2733,9 @@ chart_heading_draw(struct canvas *cv, const struct chart_heading *hd)
 {
 	struct dc	*d;
 
-	d = dc_new(cv, pango_layout_get_context(hd->l));
-	lshow(d, hd->l, 0, 0, HA_LEFT, d->th->text);
+	d = dc_new(cv, hd->pc);
+	text(d, hd->title, d->th->size_title, 1, 0, 0, HA_LEFT, d->th->text,
+	    hd->w, wrap_lines(hd->w), NULL);
 	dc_free(d);
 	return hd->h;
 }
@@ -2516,9 +2743,8 @@ chart_heading_draw(struct canvas *cv, const struct chart_heading *hd)
 void
 chart_heading_free(struct chart_heading *hd)
 {
-	if (hd->l != NULL)
-		g_object_unref(hd->l);
-	hd->l = NULL;
+	free(hd->title);
+	hd->title = NULL;
 }
 
 double

@@ -73,7 +73,9 @@ double	 chart_draw_heading(struct canvas *, PangoContext *, const char *title,
 /* The same with the title laid out once: init, then h is the band's
  * height, draw (returns h), free. */
 struct chart_heading {
-	PangoLayout	*l;		/* a reference, read-only */
+	PangoContext	*pc;		/* the caller's */
+	char		*title;
+	double		 w;		/* [pt] */
 	double		 h;		/* [pt] */
 };
 void	 chart_heading_init(struct chart_heading *, PangoContext *,
@@ -82,6 +84,11 @@ double	 chart_heading_draw(struct canvas *, const struct chart_heading *);
 void	 chart_heading_free(struct chart_heading *);
 
 /* ---- helpers, exported for the tests ---- */
+
+/* 1 (the default): a label of one line in one font is shaped by chart.c
+ * and measured from its glyphs; 0: every label is a pango layout, as
+ * the tests compare.  Set before drawing, on a context not used yet. */
+extern int	 chart_shape_lines;
 
 /* "Nice" ticks covering [lo, hi] (lo <= hi): a step of 1, 2 or 5 x 10^n
  * giving at most maxn + 1 intervals, no smaller than minstep (0: none);

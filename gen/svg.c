@@ -84,7 +84,7 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
     const char *prefix, const char *desc)
 {
 	struct canvas_svg *cs;
-	struct chart_heading hd = { NULL, 0 };
+	struct chart_heading hd = { NULL, NULL, 0, 0 };
 	double		 w = j->width, h;
 	char		*ids = NULL;
 

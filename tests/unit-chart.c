@@ -929,6 +929,175 @@ kept_tests(void)
 	g_object_unref(fm);
 }
 
+/*
+ * Labels shaped by chart.c against pango's layouts: every chart of an
+ * edition (indicators at both widths, statuses, progress, the sheet)
+ * drawn as SVG with labels shaped, then with every label a layout, on a
+ * context of its own each time, must be the same bytes: the same
+ * widths, heights and baselines to pango's unit, the same <text>.
+ */
+struct edoc {
+	const struct report	*r;
+	const struct edition	*e;
+	int			 kind;		/* 0 status, 1 progress, 2 sheet */
+	double			 w;
+};
+
+static void
+draw_edoc(struct canvas *cv, void *arg)
+{
+	const struct edoc *d = arg;
+	PangoFontMap	*fm = font_map_new();
+	PangoContext	*pc = font_context(fm);
+
+	if (d->kind == 0)
+		chart_draw_status(cv, pc, d->r, d->e, d->w,
+		    chart_height_status(d->r, d->e, d->w));
+	else if (d->kind == 1)
+		chart_draw_progress(cv, pc, d->r, d->e, d->w,
+		    chart_height_progress(d->r, d->e, d->w));
+	else
+		chart_draw_sheet(cv, pc, d->r, d->e, 0);
+	chart_forget(pc);
+	g_object_unref(pc);
+	g_object_unref(fm);
+}
+
+/* The document of one edition chart (d) or indicator chart (ind at
+ * year, w wide), labels shaped or not; caller frees. */
+static char *
+shaped_doc(int shaped, const struct edoc *d, const struct indicator *ind,
+    int year, double w)
+{
+	PangoFontMap	*fm;
+	PangoContext	*pc;
+	struct buf	 out = { NULL, 0, 0 };
+	char		*s;
+
+	chart_shape_lines = shaped;
+	if (ind == NULL) {
+		s = svg_doc(draw_edoc, (void *)d);
+		chart_shape_lines = 1;
+		return s;
+	}
+	fm = font_map_new();
+	pc = font_context(fm);
+	svg_chart(&out, pc, ind, year, w);
+	chart_forget(pc);
+	g_object_unref(pc);
+	g_object_unref(fm);
+	chart_shape_lines = 1;
+	return buf_detach(&out);
+}
+
+/* Both ways the same?  Counts the charts in *n. */
+static int
+shaped_same(const struct edoc *d, const struct indicator *ind, int year,
+    double w, size_t *n)
+{
+	char	*a, *b;
+	int	 same;
+
+	a = shaped_doc(1, d, ind, year, w);
+	b = shaped_doc(0, d, ind, year, w);
+	same = strcmp(a, b) == 0;
+	if (!same)
+		printf("#   shaped: %.300s\n#   pango:  %.300s\n", a, b);
+	free(a);
+	free(b);
+	(*n)++;
+	return same;
+}
+
+static void
+shaped_content(const char *dir)
+{
+	static const double ws[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
+	struct report	*r;
+	const struct measure *m;
+	struct edoc	 d;
+	size_t		 i, k, e, n = 0;
+	int		 v, ok = 1;
+	char		*name;
+
+	if ((r = report_load(dir)) == NULL) {
+		expect(dir, 0);
+		return;
+	}
+	for (e = 0; e < r->neds; e++) {
+		d.r = r;
+		d.e = &r->eds[e];
+		for (d.kind = 0; d.kind < 3; d.kind++)
+			for (v = 0; v < (d.kind == 2 ? 1 : 2); v++) {
+				d.w = ws[v];
+				ok = shaped_same(&d, NULL, 0, 0, &n) && ok;
+			}
+		for (i = 0; i < r->plan.nmeasures; i++) {
+			m = &r->plan.measures[i];
+			for (k = 0; k < m->ninds; k++)
+				for (v = 0; v < 2; v++)
+					ok = shaped_same(NULL, &m->inds[k],
+					    r->eds[e].year, ws[v], &n) && ok;
+		}
+	}
+	name = xasprintf("shaped labels: %s, %zu charts as with pango's "
+	    "layouts", dir, n);
+	expect(name, ok && n > 0);
+	free(name);
+	report_free(r);
+}
+
+/* Titles of one line, shaped or not: kerning, ligatures, spaces of
+ * French typography, digits alone (the common script), characters the
+ * font lacks or outside the Latin script (laid out by pango either
+ * way), white space at an end. */
+static void
+shaped_tests(int argc, char **argv)
+{
+	static const char *const t[] = {
+		"AVANT Tête WAVE fi fl ffi", "2016", "1" NNBSP "118",
+		"62,7" NNBSP "%", "4,98" NNBSP "M€", "Source" NBSP ": l’OCRTEH",
+		"Œuvre, çà et là — « oui » ; non ! (1er) [2e] {3} ‰ † ‡ • …",
+		"Łódź Dvořák Ærø ŉ ĳ", " espace", "espace ", "a  b",
+		"\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1",
+		"Ελλάδα", "中文", "™ ℃", "a\xe2\x80\x8b" "b", "\xc2\xad",
+	};
+	struct head1	 h;
+	PangoFontMap	*fm;
+	char		*a, *b, *name;
+	size_t		 i;
+	int		 k;
+
+	fm = font_map_new();
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		h.title = t[i];
+		h.w = CHART_WIDTH;
+		for (k = 1; k >= 0; k--) {
+			chart_shape_lines = k;
+			h.pc = font_context(fm);
+			*(k ? &a : &b) = svg_doc(draw_head1, &h);
+			chart_forget(h.pc);
+			g_object_unref(h.pc);
+		}
+		chart_shape_lines = 1;
+		name = xasprintf("shaped labels: \"%s\" as pango lays it out",
+		    t[i]);
+		expect(name, strcmp(a, b) == 0);
+		free(name);
+		free(a);
+		free(b);
+	}
+	g_object_unref(fm);
+	if (argc > 1)
+		for (k = 1; k < argc; k++)
+			shaped_content(argv[k]);
+	else {
+		shaped_content("content");
+		shaped_content("tests/plans/en");
+		shaped_content("tests/scripts/content");
+	}
+}
+
 /* Every edge case draws without a cairo error on an image surface. */
 static void
 draw_tests(void)
@@ -985,7 +1154,7 @@ draw_tests(void)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	ticks(0, 1826, 5, 0, 0, 2000, 500);
 	ticks(0, 1118, 8, 0, 0, 1200, 200);
@@ -1048,5 +1217,6 @@ main(void)
 	kept_tests();
 	resolution_tests();
 	draw_tests();
+	shaped_tests(argc, argv);
 	return failed ? 1 : 0;
 }
