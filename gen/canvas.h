@@ -18,6 +18,17 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+/* What a backend keeps of a line between draws of it (the SVG writer:
+ * the end of its <text> element, in the paint it was last written in),
+ * in the keeping of the line's owner: zeroed at first, then freed with
+ * canvas_memo_free(). */
+struct canvas_memo {
+	char		*rest;
+	size_t		 len;
+	double		 rgba[4];
+	int		 samefam;
+};
+
 /* One line of one font, left to right, shaped by the caller (chart.c):
  * what a backend that writes text as text needs of it. */
 struct canvas_line {
@@ -27,7 +38,10 @@ struct canvas_line {
 	int		 bold;
 	double		 baseline;	/* [pt] under the line's top */
 	double		 width;		/* [pt] its advance */
+	struct canvas_memo *memo;	/* of this line, or NULL */
 };
+
+void	 canvas_memo_free(struct canvas_memo *);
 
 enum canvas_cap {
 	CANVAS_CAP_BUTT,

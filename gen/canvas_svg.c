@@ -15,6 +15,7 @@
  * Memory: a struct canvas_svg owns its buffers, states and strings.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,16 +279,50 @@ sv_join(struct canvas *cv, enum canvas_join j)
 /* ---- the path, in device space ---- */
 
 /*
+ * The fractions of cairo's fixed point as %f prints them (rounded half
+ * to even to six decimals, trailing zeros cut), with their point, or ""
+ * for 0: 256 of them, written once per process (fmt_fixed() prints a
+ * quarter of a million numbers for a large site).
+ */
+static char		 frac[256][8];
+static unsigned char	 fraclen[256];
+static pthread_once_t	 frac_once = PTHREAD_ONCE_INIT;
+
+static void
+frac_init(void)
+{
+	long long	 f;
+	int		 i, w;
+
+	for (i = 1; i < 256; i++) {
+		/* In units of 1e-8 (exact: 1/256 = 0.00390625), then
+		 * rounded to 1e-6. */
+		f = (long long)i * 390625;
+		if (f % 100 > 50 || (f % 100 == 50 && (f / 100) % 2 == 1))
+			f += 100;
+		if ((f /= 100) == 0)
+			continue;
+		frac[i][0] = '.';
+		for (w = 6; w >= 1; w--) {
+			frac[i][w] = (char)('0' + f % 10);
+			f /= 10;
+		}
+		for (w = 7; frac[i][w - 1] == '0'; w--)
+			continue;
+		fraclen[i] = (unsigned char)w;
+	}
+}
+
+/*
  * v [device] as cairo keeps it (24.8 fixed point) and prints it (%f,
  * which rounds half to even; trailing zeros cut), at p; returns the end.
  * The same numbers as cairo's SVG surface wrote, so that a viewer draws
- * the same pixels.
+ * the same pixels.  frac_init() was run.
  */
 static char *
 fmt_fixed(char *p, double v)
 {
-	long long	 k, f;
-	int		 w;
+	long long	 k;
 
 	/* Clamped as fmin(fmax(v, -1e12), 1e12), a NaN to -1e12, without
 	 * two calls for each number of a path. */
@@ -301,21 +336,8 @@ fmt_fixed(char *p, double v)
 		k = -k;
 	}
 	p = fmt_uint(p, (unsigned long long)(k / 256), 1);
-	/* The fraction in units of 1e-8 (exact: 1/256 = 0.00390625), then
-	 * rounded to 1e-6: six digits, trailing zeros cut. */
-	f = (k % 256) * 390625;
-	if (f % 100 > 50 || (f % 100 == 50 && (f / 100) % 2 == 1))
-		f += 100;
-	if ((f /= 100) == 0)
-		return p;
-	*p++ = '.';
-	for (w = 5; w >= 0; w--) {
-		p[w] = (char)('0' + f % 10);
-		f /= 10;
-	}
-	for (w = 6; p[w - 1] == '0'; w--)
-		continue;
-	return p + w;
+	memcpy(p, frac[k % 256], sizeof(frac[0]));
+	return p + fraclen[k % 256];
 }
 
 /* v [device] to cairo's fixed point, ties to even as its conversion. */
@@ -902,6 +924,38 @@ sv_text(struct canvas *cv, PangoLayout *l, int outline)
 	}
 }
 
+void
+canvas_memo_free(struct canvas_memo *m)
+{
+	free(m->rest);
+	memset(m, 0, sizeof(*m));
+}
+
+/* The rest of t's <text> to s, from m if it was written in the same
+ * paint and family of the document (as sv_text() keeps a layout's). */
+static void
+memo_rest(struct canvas_svg *s, const struct line *t, struct canvas_memo *m)
+{
+	const double	*src = gs(s)->src;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 samefam = strcmp(t->family, s->family) == 0;
+
+	if (m == NULL) {
+		put_text_rest(&s->body, t, s->family);
+		return;
+	}
+	if (m->rest == NULL || m->samefam != samefam ||
+	    memcmp(m->rgba, src, sizeof(m->rgba)) != 0) {
+		put_text_rest(&b, t, s->family);
+		free(m->rest);
+		m->len = b.len;
+		m->rest = buf_detach(&b);
+		memcpy(m->rgba, src, sizeof(m->rgba));
+		m->samefam = samefam;
+	}
+	buf_put(&s->body, m->rest, m->len);
+}
+
 /* A line shaped by the caller, written as sv_text() writes a layout's
  * line of the same text, font and advance. */
 static void
@@ -930,7 +984,7 @@ sv_line(struct canvas *cv, const struct canvas_line *l)
 	t.x = s->cx + m[0] * 0.0 + m[2] * l->baseline;
 	t.y = s->cy + m[1] * 0.0 + m[3] * l->baseline;
 	put_text_at(&s->body, &t);
-	put_text_rest(&s->body, &t, s->family);
+	memo_rest(s, &t, l->memo);
 }
 
 /* ---- the document ---- */
@@ -947,6 +1001,7 @@ canvas_svg_new(double w, double h, const char *prefix)
 {
 	struct canvas_svg *s;
 
+	pthread_once(&frac_once, frac_init);
 	s = xcalloc(1, sizeof(*s));
 	s->cv.ops = &svg_ops;
 	s->w = w;

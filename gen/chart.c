@@ -79,6 +79,7 @@ struct laid {
 	double		 x, w, h;	/* [pt] logical box: left, size */
 	double		 base;		/* [pt] a shaped line's baseline */
 	double		 psize;		/* [pt] its size, as pango has it */
+	struct canvas_memo memo;	/* its canvas's */
 };
 
 #define LINE_MAXCHAR	0x2100	/* shaped lines' characters are below */
@@ -254,6 +255,7 @@ lshow(struct dc *d, struct laid *k, double x, double y, enum halign ha,
 		t.bold = k->bold;
 		t.baseline = k->base;
 		t.width = k->w;
+		t.memo = &k->memo;
 		CV(d, line, &t);
 		return;
 	}
@@ -275,6 +277,7 @@ laid_clear(struct laidcache *c)
 			if (c->slot[i].l != NULL)
 				g_object_unref(c->slot[i].l);
 			free(c->slot[i].text);
+			canvas_memo_free(&c->slot[i].memo);
 			c->slot[i].text = NULL;
 		}
 	c->n = 0;
@@ -402,7 +405,7 @@ laid_new(struct dc *d, const char *text, double size, int bold,
 	    i = (i + 1) & (LAID_SLOTS - 1))
 		continue;
 	k = &c->slot[i];
-	k->l = NULL;
+	memset(k, 0, sizeof(*k));
 	k->text = xstrdup(text);
 	k->size = size;
 	k->bold = bold;
