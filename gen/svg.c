@@ -120,25 +120,37 @@ document(struct buf *out, PangoContext *pc, const struct job *j,
 	chart_heading_free(&hd);
 }
 
-void
-svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
-    int year, double w)
+/* The chart of ind in year at each width of ws[0, n), the document of
+ * ws[i] in out[i]: its title, description and ids' prefix made once. */
+static void
+ind_docs(struct buf *out, PangoContext *pc, const struct indicator *ind,
+    int year, const double *ws, int n)
 {
 	struct job	 j;
 	char		*title, *desc, *prefix;
+	int		 i;
 
 	memset(&j, 0, sizeof(j));
 	j.kind = DOC_INDICATOR;
 	j.ind = ind;
 	j.year = year;
-	j.width = w;
 	j.title = title = chart_title(ind, year);
 	desc = chart_desc(ind, year);
 	prefix = xasprintf("%s-%s", ind->measure->id, ind->id);
-	document(out, pc, &j, prefix, desc);
+	for (i = 0; i < n; i++) {
+		j.width = ws[i];
+		document(&out[i], pc, &j, prefix, desc);
+	}
 	free(title);
 	free(desc);
 	free(prefix);
+}
+
+void
+svg_chart(struct buf *out, PangoContext *pc, const struct indicator *ind,
+    int year, double w)
+{
+	ind_docs(out, pc, ind, year, &w, 1);
 }
 
 /* Renders a job and writes it to rel. */
@@ -377,7 +389,7 @@ svg_edition(const struct report *r, const struct edition *e,
 {
 	PangoFontMap	*fm;
 	PangoContext	*pc;
-	struct buf	 b = { NULL, 0, 0 };
+	struct buf	 b[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	const struct indicator *ind;
 	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
 	char		*file, *rel;
@@ -393,11 +405,12 @@ svg_edition(const struct report *r, const struct edition *e,
 		for (k = 0; k < r->plan.measures[i].ninds; k++) {
 			ind = &r->plan.measures[i].inds[k];
 			file = chart_file(ind);
+			buf_reset(&b[0]);
+			buf_reset(&b[1]);
+			ind_docs(b, pc, ind, e->year, width, 2);
 			for (v = 0; v < 2 && rc; v++) {
 				rel = variant(e->year, file, v);
-				buf_reset(&b);
-				svg_chart(&b, pc, ind, e->year, width[v]);
-				rc = out_write(od, rel, b.data, b.len);
+				rc = out_write(od, rel, b[v].data, b[v].len);
 				free(rel);
 			}
 			free(file);
@@ -409,7 +422,8 @@ svg_edition(const struct report *r, const struct edition *e,
 	rc = edition_docs(od, pc, r, e, draft, width) &&
 	    social_card(od, pc, r, e, draft);
 out:
-	buf_free(&b);
+	buf_free(&b[0]);
+	buf_free(&b[1]);
 	chart_forget(pc);
 	g_object_unref(pc);
 	g_object_unref(fm);
