@@ -115,6 +115,8 @@ gs(struct canvas_svg *s)
  */
 #define NUM_MAX	24
 
+#define BODY_CAP	16384	/* [bytes] a document's body, at first */
+
 /* n in decimal, at least width (<= 20) digits, at p; returns the end. */
 static char *
 fmt_uint(char *p, unsigned long long n, int width)
@@ -1004,6 +1006,11 @@ canvas_svg_new(double w, double h, const char *prefix)
 	pthread_once(&frac_once, frac_init);
 	s = xcalloc(1, sizeof(*s));
 	s->cv.ops = &svg_ops;
+	/* Room for a chart at once: grown from 64 bytes, the body of a
+	 * few kilobytes was copied a dozen times. */
+	s->body.cap = BODY_CAP;
+	s->body.data = xmalloc(s->body.cap);
+	s->body.data[0] = '\0';
 	s->w = w;
 	s->h = h;
 	s->prefix = xstrdup(prefix);
