@@ -605,7 +605,8 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
 		return k;
-	if (chart_shape_lines &&
+	/* A canvas that draws glyphs needs the layout anyway. */
+	if (chart_shape_lines && (d->cv == NULL || d->cv->ops->line != NULL) &&
 	    (width <= 0 || font_may_fit(text, -1, size, width))) {
 		k = line_shape(d, text, size, bold, h);
 		if (k != NULL && laid_serves(k, width, maxlines))
