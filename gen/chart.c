@@ -370,21 +370,28 @@ laid_serves(const struct laid *k, double width, int maxlines)
 }
 
 /* The entry of d's cache that stands for text at width in maxlines, or
- * NULL.  h: laid_hash() of its key. */
+ * NULL.  h: laid_hash() of its key.  *wide: 1 if the cache has text's
+ * natural width (an entry of one line per paragraph, as with no width),
+ * too wide for width: then text is to be laid out at width, nothing
+ * less. */
 static struct laid *
 laid_find(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines, unsigned int h)
+    double width, int maxlines, unsigned int h, int *wide)
 {
 	struct laid	*k;
 	size_t		 i;
 
+	*wide = 0;
 	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
 		k = &d->laid->slot[i];
-		if (k->hash == h && k->size == size && k->bold == bold &&
-		    laid_serves(k, width, maxlines) &&
-		    strcmp(k->text, text) == 0)
+		if (k->hash != h || k->size != size || k->bold != bold ||
+		    strcmp(k->text, text) != 0)
+			continue;
+		if (laid_serves(k, width, maxlines))
 			return k;
+		if (k->fit >= 0)
+			*wide = 1;
 	}
 	return NULL;
 }
@@ -591,6 +598,7 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 {
 	struct laid	*k = NULL;
 	unsigned int	 h;
+	int		 wide;
 
 	if (strlen(text) > LAID_MAXTEXT) {
 		if (d->own.l != NULL)
@@ -603,16 +611,18 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	if (d->laid == NULL)
 		d->laid = laid_get(d->pc);
 	h = laid_hash(text, size, bold);
-	if ((k = laid_find(d, text, size, bold, width, maxlines, h)) != NULL)
+	if ((k = laid_find(d, text, size, bold, width, maxlines, h,
+	    &wide)) != NULL)
 		return k;
 	/* A canvas that draws glyphs needs the layout anyway. */
 	if (chart_shape_lines && (d->cv == NULL || d->cv->ops->line != NULL) &&
-	    (width <= 0 || font_may_fit(text, -1, size, width))) {
+	    !wide && (width <= 0 || font_may_fit(text, -1, size, width))) {
 		k = line_shape(d, text, size, bold, h);
 		if (k != NULL && laid_serves(k, width, maxlines))
 			return k;
 	}
-	if (width > 0 && k == NULL && font_may_fit(text, -1, size, width)) {
+	if (width > 0 && k == NULL && !wide &&
+	    font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
 		if (laid_serves(k, width, maxlines))
 			return k;
