@@ -1060,7 +1060,7 @@ shaped_tests(int argc, char **argv)
 		"Œuvre, çà et là — « oui » ; non ! (1er) [2e] {3} ‰ † ‡ • …",
 		"Łódź Dvořák Ærø ŉ ĳ", " espace", "espace ", "a  b",
 		"\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1",
-		"Ελλάδα", "中文", "™ ℃", "a\xe2\x80\x8b" "b", "\xc2\xad",
+		"Ελλάδα", "中文", "™ ℃", "a\xe2\x80\x8b\x62", "\xc2\xad",
 	};
 	struct head1	 h;
 	PangoFontMap	*fm;
