@@ -68,6 +68,13 @@ struct rect {
 #define LAID_SPARE	1.0	/* [pt] */
 #define LAID_FONTS	16	/* fonts of shaped lines, per context */
 
+/* A line of a text shaped here. */
+struct lline {
+	char		*s;		/* no space at either end */
+	double		 w;		/* [pt] its advance */
+	struct canvas_memo memo;	/* its canvas's */
+};
+
 struct laid {
 	char		*text;		/* NULL: free slot */
 	PangoLayout	*l;		/* NULL: a line shaped here, not drawn
@@ -77,9 +84,12 @@ struct laid {
 	unsigned int	 hash;		/* of text, size and bold */
 	double		 fit;		/* [pt] natural width, or -1 */
 	double		 x, w, h;	/* [pt] logical box: left, size */
-	double		 base;		/* [pt] a shaped line's baseline */
-	double		 psize;		/* [pt] its size, as pango has it */
-	struct canvas_memo memo;	/* its canvas's */
+	/* A text shaped here: its lines, the first's baseline and the
+	 * distance between lines, its size as pango has it. */
+	struct lline	*ln;		/* nln of them, owned */
+	int		 nln;
+	double		 base, lh;	/* [pt] */
+	double		 psize;		/* [pt] */
 };
 
 #define LINE_MAXCHAR	0x2100	/* shaped lines' characters are below */
@@ -240,6 +250,7 @@ lshow(struct dc *d, struct laid *k, double x, double y, enum halign ha,
     struct rgb c)
 {
 	struct canvas_line t;
+	int		 i;
 
 	x -= k->x;
 	if (ha == HA_CENTRE)
@@ -249,23 +260,40 @@ lshow(struct dc *d, struct laid *k, double x, double y, enum halign ha,
 	set_rgb(d, c);
 	CV(d, move_to, x, y);
 	if (k->l == NULL && d->cv->ops->line != NULL) {
-		t.s = k->text;
 		t.family = FONT_SANS;
 		t.size = k->psize;
 		t.bold = k->bold;
-		t.baseline = k->base;
-		t.width = k->w;
-		t.memo = &k->memo;
-		CV(d, line, &t);
+		for (i = 0; i < k->nln; i++) {
+			t.s = k->ln[i].s;
+			t.baseline = k->base + i * k->lh;
+			t.width = k->ln[i].w;
+			t.memo = &k->ln[i].memo;
+			CV(d, line, &t);
+		}
 		return;
 	}
-	/* A shaped line is one line at any width. */
+	/* The layout of the key, which the shaped lines are. */
 	if (k->l == NULL)
-		k->l = lay(d, k->text, k->size, k->bold, -1, 0);
+		k->l = lay(d, k->text, k->size, k->bold, k->width,
+		    k->maxlines);
 	CV(d, text, k->l, 0);
 }
 
 static const char laid_key[] = "rapporteur-chart-layouts";
+
+static void
+lines_free(struct laid *k)
+{
+	int	 i;
+
+	for (i = 0; i < k->nln; i++) {
+		free(k->ln[i].s);
+		canvas_memo_free(&k->ln[i].memo);
+	}
+	free(k->ln);
+	k->ln = NULL;
+	k->nln = 0;
+}
 
 static void
 laid_clear(struct laidcache *c)
@@ -277,7 +305,7 @@ laid_clear(struct laidcache *c)
 			if (c->slot[i].l != NULL)
 				g_object_unref(c->slot[i].l);
 			free(c->slot[i].text);
-			canvas_memo_free(&c->slot[i].memo);
+			lines_free(&c->slot[i]);
 			c->slot[i].text = NULL;
 		}
 	c->n = 0;
@@ -544,23 +572,151 @@ line_simple(const char *text, struct laidfont *lf, PangoScript *script)
 	return 1;
 }
 
+/* text[off, off + n) shaped into g as pango shapes it in an item of
+ * analysis a, the whole text its paragraph; returns its advance [pango
+ * units]. */
+static int
+shape_part(const char *text, int len, int off, int n, const PangoAnalysis *a,
+    PangoGlyphString *g)
+{
+	/* font_context() does not round glyph positions. */
+	pango_shape_with_flags(text + off, n, text, len, a, g,
+	    PANGO_SHAPE_NONE);
+	return pango_glyph_string_get_width(g);
+}
+
+/* How many characters from character ci pango keeps on a line W wide
+ * [pango units], given the text's break opportunities at and its
+ * characters' widths lw as first shaped (nch of them); 0 if no word
+ * fits.  The white space a line would end with does not count. */
+static int
+wrap_break(const PangoLogAttr *at, const int *lw, int ci, int nch, int W)
+{
+	int	 n, w = 0, brk = 0, extra;
+
+	for (n = 0; ci + n < nch; n++) {
+		extra = n > 0 && at[ci + n - 1].is_white ? -lw[ci + n - 1] : 0;
+		if (w + extra > W)
+			break;
+		if (n > 0 && at[ci + n].is_line_break)
+			brk = n;
+		w += lw[ci + n];
+	}
+	return brk;
+}
+
+/* Appends text[off, off + n) less the spaces it ends with, w [pango
+ * units] wide, to the nl lines of *ln. */
+static void
+line_add(struct lline **ln, int nl, const char *text, int off, int n, int w)
+{
+	struct lline	*l;
+
+	*ln = xreallocarray(*ln, nl + 1, sizeof(**ln));
+	l = &(*ln)[nl];
+	memset(l, 0, sizeof(*l));
+	while (n > 0 && text[off + n - 1] == ' ')
+		n--;
+	l->s = xstrndup(text + off, n);
+	l->w = (double)w / PANGO_SCALE;
+}
+
 /*
- * text shaped as pango shapes the one item it would make of it, into a
- * new entry of d's cache keyed at no width; NULL if text is not such a
- * line (line_simple()).  Its logical box is the glyphs': a line's is its
- * runs', a layout's its one line's, at the left edge.
+ * The lines pango makes of text shaped in analysis a, W wide [pango
+ * units] (< 0: none), in maxlines (0: any) with its wrapping of words
+ * (PANGO_WRAP_WORD_CHAR): each line the characters that fit by the
+ * widths of the first shaping, up to the last break opportunity, then
+ * shaped again, the space it ends with of no width.  Returns how many
+ * lines, into *ln (caller frees), or 0 where pango would do more: break
+ * a word, cut the text (ellipsis), end a line with several spaces.
+ * *log: the logical box of the whole text's glyphs.
+ */
+static int
+text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
+    struct lline **ln, PangoRectangle *log)
+{
+	PangoGlyphString *g = pango_glyph_string_new();
+	PangoLogAttr	*at = NULL;
+	PangoGlyphItem	 gi;
+	PangoItem	 it;
+	int		*lw = NULL, len = (int)strlen(text);
+	int		 nch = g_utf8_strlen(text, -1), ci = 0, bi = 0;
+	int		 nl = 0, n, nb, w;
+
+	*ln = NULL;
+	for (;;) {
+		w = shape_part(text, len, bi, len - bi, a, g);
+		/* The font's height, with any of its glyphs. */
+		if (bi == 0)
+			pango_glyph_string_extents(g, a->font, NULL, log);
+		if (W < 0 || w <= W) {
+			line_add(ln, nl++, text, bi, len - bi, w);
+			break;
+		}
+		if ((maxlines > 0 && nl + 1 == maxlines) ||
+		    strstr(text, "  ") != NULL)
+			goto fail;
+		if (at == NULL) {
+			at = xcalloc(nch + 1, sizeof(*at));
+			pango_get_log_attrs(text, len, -1, a->language, at,
+			    nch + 1);
+			/* The widths of the whole text's characters, which
+			 * pango keeps for all its lines. */
+			lw = xcalloc(nch, sizeof(*lw));
+			memset(&it, 0, sizeof(it));
+			it.length = len;
+			it.num_chars = nch;
+			it.analysis = *a;
+			gi.item = &it;
+			gi.glyphs = g;
+			pango_glyph_item_get_logical_widths(&gi, text, lw);
+		}
+		if ((n = wrap_break(at, lw, ci, nch, W)) == 0)
+			goto fail;
+		nb = (int)(g_utf8_offset_to_pointer(text + bi, n) - (text + bi));
+		w = shape_part(text, len, bi, nb, a, g);
+		if (at[ci + n - 1].is_white && g->num_glyphs > 0)
+			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
+		if (w > W)
+			goto fail;
+		line_add(ln, nl++, text, bi, nb, w);
+		ci += n;
+		bi += nb;
+	}
+	pango_glyph_string_free(g);
+	free(at);
+	free(lw);
+	return nl;
+fail:
+	for (n = 0; n < nl; n++)
+		free((*ln)[n].s);
+	free(*ln);
+	*ln = NULL;
+	pango_glyph_string_free(g);
+	free(at);
+	free(lw);
+	return 0;
+}
+
+/*
+ * text shaped as pango shapes the one item it would make of it, in
+ * lines width wide (<= 0: one line), into a new entry of d's cache
+ * keyed at width in maxlines; NULL if text is not such a line
+ * (line_simple()) or pango would do more with it (text_lines()).  Its
+ * logical box is its lines' at the left edge, each the glyphs' box: the
+ * same font's height, the advance.
  */
 static struct laid *
 line_shape(struct dc *d, const char *text, double size, int bold,
-    unsigned int h)
+    double width, int maxlines, unsigned int h)
 {
 	PangoAnalysis	 a;
-	PangoGlyphString *g;
 	PangoRectangle	 log;
 	struct laidfont	*lf;
+	struct lline	*ln;
 	PangoScript	 script;
 	struct laid	*k;
-	int		 len = (int)strlen(text);
+	int		 i, nl;
 
 	if ((lf = line_font(d, size, bold)) == NULL ||
 	    !line_simple(text, lf, &script))
@@ -573,18 +729,25 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	/* The context's: it has the Latin script, and the common one
 	 * belongs to any language. */
 	a.language = pango_context_get_language(d->pc);
-	g = pango_glyph_string_new();
-	/* font_context() does not round glyph positions. */
-	pango_shape_with_flags(text, len, text, len, &a, g, PANGO_SHAPE_NONE);
-	pango_glyph_string_extents(g, lf->font, NULL, &log);
-	pango_glyph_string_free(g);
-	k = laid_new(d, text, size, bold, -1, 0, h);
+	if (width <= 0) {
+		width = -1;
+		maxlines = 0;
+	}
+	nl = text_lines(text, &a, width > 0 ? (int)(width * PANGO_SCALE) :
+	    -1, maxlines, &ln, &log);
+	if (nl == 0)
+		return NULL;
+	k = laid_new(d, text, size, bold, width, maxlines, h);
+	k->ln = ln;
+	k->nln = nl;
 	k->x = 0;
-	k->w = (double)log.width / PANGO_SCALE;
-	k->h = (double)log.height / PANGO_SCALE;
+	for (i = 0, k->w = 0; i < nl; i++)
+		k->w = fmax(k->w, ln[i].w);
+	k->lh = (double)log.height / PANGO_SCALE;
+	k->h = nl * k->lh;
 	k->base = -(double)log.y / PANGO_SCALE;
 	k->psize = (double)(int)(size * PANGO_SCALE + 0.5) / PANGO_SCALE;
-	k->fit = k->w;
+	k->fit = width < 0 ? k->w : -1;
 	return k;
 }
 
@@ -596,9 +759,9 @@ static struct laid *
 lay_kept(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines)
 {
-	struct laid	*k = NULL;
+	struct laid	*k;
 	unsigned int	 h;
-	int		 wide;
+	int		 wide, shaped;
 
 	if (strlen(text) > LAID_MAXTEXT) {
 		if (d->own.l != NULL)
@@ -615,14 +778,22 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	    &wide)) != NULL)
 		return k;
 	/* A canvas that draws glyphs needs the layout anyway. */
-	if (chart_shape_lines && (d->cv == NULL || d->cv->ops->line != NULL) &&
-	    !wide && (width <= 0 || font_may_fit(text, -1, size, width))) {
-		k = line_shape(d, text, size, bold, h);
-		if (k != NULL && laid_serves(k, width, maxlines))
+	shaped = chart_shape_lines &&
+	    (d->cv == NULL || d->cv->ops->line != NULL);
+	if (shaped && !wide &&
+	    (width <= 0 || font_may_fit(text, -1, size, width))) {
+		if ((k = line_shape(d, text, size, bold, -1, 0, h)) == NULL)
+			shaped = 0;	/* not a line of its own */
+		else if (laid_serves(k, width, maxlines))
 			return k;
+		else
+			wide = 1;
 	}
-	if (width > 0 && k == NULL && !wide &&
-	    font_may_fit(text, -1, size, width)) {
+	/* Too wide for width: its lines at width. */
+	if (shaped && width > 0 &&
+	    (k = line_shape(d, text, size, bold, width, maxlines, h)) != NULL)
+		return k;
+	if (width > 0 && !wide && font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
 		if (laid_serves(k, width, maxlines))
 			return k;

@@ -1047,6 +1047,76 @@ shaped_content(const char *dir)
 	report_free(r);
 }
 
+/*
+ * Titles wrapped by chart.c as pango wraps them: WRAP_CASES titles of
+ * 2 to 17 words drawn from a list (French words, accents, apostrophes,
+ * hyphens, numbers with their spaces, kerning pairs, ligatures, long
+ * words), each at a width of 40 to 500 pt (in wrap_lines() lines, which
+ * cuts some: pango's ellipsis), shaped and as pango's layouts, on one
+ * context each way.  The same pseudo-random sequence every run.
+ */
+#define WRAP_CASES	1500
+
+static void
+wrap_tests(void)
+{
+	static const char *const words[] = {
+		"Victimes", "identifiées", "par", "les", "services", "de",
+		"l’État", "2016", "2010-2016", "1" NNBSP "118", "12,5" NNBSP "%",
+		"Île-de-France", "«" NBSP "traite" NBSP "»", "—", "(mesure" NBSP
+		"3)", "AVANT", "WAVE", "Tête", "fi", "affluence", "œuvre",
+		"accompagnement", "interministérielle", "a", "à", "et", "ou",
+		"Procédures", "ouvertes", "parquets", "hébergement", "dédiées",
+		"contre-indication", "anticonstitutionnellement", ":", ";",
+		"Coordination", "M€", "OCRTEH", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	};
+	const size_t	 nw = sizeof(words) / sizeof(words[0]);
+	PangoFontMap	*fm;
+	PangoContext	*pc[2];
+	struct head1	 h;
+	struct buf	 t = { NULL, 0, 0 };
+	unsigned long	 r = 12345;
+	char		*a = NULL, *b = NULL;
+	int		 i, j, n, k, bad = 0;
+
+	fm = font_map_new();
+	pc[0] = font_context(fm);
+	pc[1] = font_context(fm);
+	for (i = 0; i < WRAP_CASES; i++) {
+		buf_reset(&t);
+		r = r * 1103515245 + 12345;
+		n = 2 + (int)((r >> 16) % 16);
+		for (j = 0; j < n; j++) {
+			r = r * 1103515245 + 12345;
+			if (j > 0)
+				buf_putc(&t, ' ');
+			buf_puts(&t, words[(r >> 16) % nw]);
+		}
+		r = r * 1103515245 + 12345;
+		h.title = t.data;
+		h.w = 40 + (double)((r >> 16) % 4601) / 10;
+		for (k = 1; k >= 0; k--) {
+			chart_shape_lines = k;
+			h.pc = pc[k];
+			*(k ? &a : &b) = svg_doc(draw_head1, &h);
+		}
+		chart_shape_lines = 1;
+		if (strcmp(a, b) != 0 && bad++ < 3)
+			printf("#   %.1f pt: %s\n#   shaped: %.400s\n"
+			    "#   pango:  %.400s\n", h.w, t.data, a, b);
+		free(a);
+		free(b);
+	}
+	expect("shaped labels: 1500 titles wrapped at 40 to 500 pt as "
+	    "pango wraps them", bad == 0);
+	buf_free(&t);
+	for (k = 0; k < 2; k++) {
+		chart_forget(pc[k]);
+		g_object_unref(pc[k]);
+	}
+	g_object_unref(fm);
+}
+
 /* Titles of one line, shaped or not: kerning, ligatures, spaces of
  * French typography, digits alone (the common script), characters the
  * font lacks or outside the Latin script (laid out by pango either
@@ -1088,6 +1158,7 @@ shaped_tests(int argc, char **argv)
 		free(b);
 	}
 	g_object_unref(fm);
+	wrap_tests();
 	if (argc > 1)
 		for (k = 1; k < argc; k++)
 			shaped_content(argv[k]);
