@@ -54,13 +54,14 @@ struct rect {
  * spare (LAID_SPARE: pango's own test of what fits is left alone), and
  * with no width at all.
  *
- * Most labels are less: one line of the Latin script and common
+ * Most labels are less: text of the Latin script and common
  * punctuation in one font.  Pango lays those out as one item shaped by
  * harfbuzz, and most of its work (itemizing, breaking, lines) decides
- * nothing.  Such a text is shaped here as pango would shape its item
- * (line_shape()): its entry holds its extents and no layout, a canvas
- * that writes text as text (canvas_line) draws it from them, and a
- * canvas that draws glyphs gets the layout made when it first draws it.
+ * nothing.  Such a text is shaped here as pango would shape its item,
+ * and wrapped as pango wraps it if it must (line_shape()): its entry
+ * holds its lines and extents and no layout, a canvas that writes text
+ * as text (canvas_line) draws it from them, and a canvas that draws
+ * glyphs gets the layout made when it first draws it.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	4096	/* entries kept per context */
