@@ -128,7 +128,8 @@ parse_formats(const char *s)
 	return f;
 }
 
-/* One unit of work: one backend for one edition. */
+/* One unit of work: one backend for one edition, or the site's root
+ * pages (e NULL, id -1: never skipped, no stamp of its own). */
 struct task {
 	const struct edition *e;
 	enum format	 f;
@@ -173,6 +174,8 @@ task_name(enum format f)
 static int
 run_task(const struct pool *p, const struct task *t)
 {
+	if (t->e == NULL)
+		return html_index(p->r, p->o, p->od);
 	/* One line, one write(): stderr of a worker is line buffered. */
 	if (!p->o->quiet)
 		fprintf(stderr, "%s: %s %d\n", PROGNAME, task_name(t->f),
@@ -481,6 +484,10 @@ build(const struct report *r, const struct opts *o)
 	st = xcalloc(r->neds * 3 + 1, sizeof(*st));
 	nall = plan_tasks(r, o, all, st);
 	skip_fresh(&p, all, st, nall);
+	/* The root pages last: the shortest task, taken by the first
+	 * worker done instead of keeping both waiting. */
+	if (o->formats & FORMAT_HTML)
+		p.tasks[p.ntasks++] = (struct task){ NULL, FORMAT_HTML, -1 };
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
@@ -488,9 +495,6 @@ build(const struct report *r, const struct opts *o)
 		rc = work_status(work(&p));
 	} else
 		rc = run_workers(&p, n);
-	out_task(p.od, -1);
-	if (rc == EXIT_OK && (o->formats & FORMAT_HTML))
-		rc = work_status(html_index(r, o, p.od));
 	rc = finish_build(&p, st, nall, h, rc);
 	for (k = 0; k < nall; k++)
 		stamp_task_clear(&st[k]);
