@@ -139,9 +139,16 @@ int	 sitemap_write(const struct report *, const struct opts *,
 /* pdf.c: <year>/rapport-<year>.pdf */
 int	 pdf_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
-/* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg */
+/* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg, in
+ * SVG_PARTS parts that two processes may draw at once: the indicators'
+ * charts of the first half of the indicators (part 0), of the second
+ * (1), the edition's own charts and its social card (2). */
+#define SVG_PARTS	3
 int	 svg_edition(const struct report *, const struct edition *,
-	    const struct opts *, struct outdir *);
+	    const struct opts *, struct outdir *, int part);
+/* What svg_edition() keeps from one task to the next, dropped: at the
+ * end of a build (build --watch builds again, its theme may change). */
+void	 svg_end(void);
 
 /* pdfpost.c: what cairo 1.16 cannot write into a PDF, added in place to
  * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA

@@ -128,12 +128,14 @@ parse_formats(const char *s)
 	return f;
 }
 
-/* One unit of work: one backend for one edition, or the site's root
- * pages (e NULL, id -1: never skipped, no stamp of its own). */
+/* One unit of work: one backend for one edition (the charts: one part
+ * of them, all parts under one stamp), or the site's root pages (e
+ * NULL, id -1: never skipped, no stamp of its own). */
 struct task {
 	const struct edition *e;
 	enum format	 f;
 	int		 id;		/* index in the build's stamp_task[] */
+	int		 part;		/* of the charts, from 0 */
 };
 
 /* What the workers share (an anonymous shared mapping with --jobs 2 or
@@ -177,12 +179,12 @@ run_task(const struct pool *p, const struct task *t)
 	if (t->e == NULL)
 		return html_index(p->r, p->o, p->od);
 	/* One line, one write(): stderr of a worker is line buffered. */
-	if (!p->o->quiet)
+	if (!p->o->quiet && t->part == 0)
 		fprintf(stderr, "%s: %s %d\n", PROGNAME, task_name(t->f),
 		    t->e->year);
 	switch (t->f) {
 	case FORMAT_SVG:
-		return svg_edition(p->r, t->e, p->o, p->od);
+		return svg_edition(p->r, t->e, p->o, p->od, t->part);
 	case FORMAT_HTML:
 		return html_edition(p->r, t->e, p->o, p->od) &&
 		    review_edition(p->r, t->e, p->o, p->od);
@@ -396,7 +398,7 @@ plan_tasks(const struct report *r, const struct opts *o, struct task *all,
 				st[nall].year = r->eds[i].year;
 				st[nall].f = order[k];
 				all[nall] = (struct task){ &r->eds[i],
-				    order[k], (int)nall };
+				    order[k], (int)nall, 0 };
 				nall++;
 			}
 	return nall;
@@ -412,14 +414,21 @@ skip_fresh(struct pool *p, const struct task *all, struct stamp_task *st,
     size_t nall)
 {
 	size_t	 k, f;
-	int	*fresh;
+	int	*fresh, part;
 
 	fresh = xcalloc(nall + 1, sizeof(*fresh));
 	stamp_task_hashes(p->r, p->o, st, nall);
 	stamp_tasks_fresh(p->o, st, nall, fresh);
 	for (k = 0; k < nall; k++) {
 		if (!fresh[k]) {
-			p->tasks[p->ntasks++] = all[k];
+			p->tasks[p->ntasks] = all[k];
+			/* The charts in parts, each a task. */
+			for (part = 1; all[k].f == FORMAT_SVG &&
+			    part < SVG_PARTS; part++) {
+				p->tasks[++p->ntasks] = all[k];
+				p->tasks[p->ntasks].part = part;
+			}
+			p->ntasks++;
 			continue;
 		}
 		if (!p->o->quiet)
@@ -480,14 +489,15 @@ build(const struct report *r, const struct opts *o)
 	if ((p.od = out_open(o)) == NULL)
 		return EXIT_SYSTEM;
 	all = xcalloc(r->neds * 3 + 1, sizeof(*all));
-	p.tasks = xcalloc(r->neds * 3 + 1, sizeof(*p.tasks));
+	p.tasks = xcalloc(r->neds * (2 + SVG_PARTS) + 1, sizeof(*p.tasks));
 	st = xcalloc(r->neds * 3 + 1, sizeof(*st));
 	nall = plan_tasks(r, o, all, st);
 	skip_fresh(&p, all, st, nall);
 	/* The root pages last: the shortest task, taken by the first
 	 * worker done instead of keeping both waiting. */
 	if (o->formats & FORMAT_HTML)
-		p.tasks[p.ntasks++] = (struct task){ NULL, FORMAT_HTML, -1 };
+		p.tasks[p.ntasks++] = (struct task){ NULL, FORMAT_HTML, -1,
+		    0 };
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
@@ -495,6 +505,7 @@ build(const struct report *r, const struct opts *o)
 		rc = work_status(work(&p));
 	} else
 		rc = run_workers(&p, n);
+	svg_end();
 	rc = finish_build(&p, st, nall, h, rc);
 	for (k = 0; k < nall; k++)
 		stamp_task_clear(&st[k]);
