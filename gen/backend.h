@@ -208,6 +208,9 @@ int	 stamp_fresh(const struct opts *, uint64_t h);
 void	 stamp_write(const struct opts *, uint64_t h);
 /* Before out/ changes (the task records too). */
 void	 stamp_remove(const struct opts *);
+/* Neither a stamp nor task records beside out/: every task of the build
+ * runs. */
+int	 stamp_none(const struct opts *);
 /* One task of a build (one format of one edition), skipped when what it
  * reads did not change (".out.tasks" beside the stamp). */
 struct stamp_task {

@@ -465,6 +465,13 @@ report_load(const char *content)
 struct report *
 report_load_year(const char *content, int year)
 {
+	return report_load_early(content, year, NULL, NULL);
+}
+
+struct report *
+report_load_early(const char *content, int year,
+    void (*early)(struct report *, void *), void *arg)
+{
 	struct report	*r;
 	char		*path;
 	struct pos	 p = { content, 0, 0 };
@@ -488,6 +495,8 @@ report_load_year(const char *content, int year)
 			diag_msg(DIAG_ERROR, &p, MSG_LOAD_NO_PLAN);
 	} else if (check_inside(r, path, 1) && xml_load_plan(r, path)) {
 		load_indicators(r);
+		if (early != NULL)
+			early(r, arg);
 		load_editions(r);
 	}
 	free(path);

@@ -411,6 +411,22 @@ stamp_remove(const struct opts *o)
 	free(path);
 }
 
+int
+stamp_none(const struct opts *o)
+{
+	struct stat	 st;
+	char		*path;
+	int		 none;
+
+	path = stamp_path(o);
+	none = lstat(path, &st) == -1 && errno == ENOENT;
+	free(path);
+	path = stamp_file(o, "tasks");
+	none = none && lstat(path, &st) == -1 && errno == ENOENT;
+	free(path);
+	return none;
+}
+
 /* ---- tasks ---- */
 
 static int

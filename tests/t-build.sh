@@ -139,6 +139,36 @@ for j in 1 3; do
 	    "status $st" "$(cat err)" "$(ls)"; fi
 done
 
+# A new build draws the indicators' charts in workers started once the
+# indicators are loaded, while the parent loads the editions: content
+# errors found after that fail the build the same way whatever --jobs,
+# with the same diagnostics in the same order, and nothing written.
+rm -rf e && mkdir e && cp -R "$TOP/tests/fixtures/mini" e/content
+(cd e/content && sh "$TOP/tests/bad/narrative-link-missing/setup" &&
+    echo 'Brouillon.' >editions/2016/brouillon.md) ||
+    fail "early charts: setup"
+same=1 why=
+for j in 1 2 3; do
+	(cd e && exec "$BIN" build --jobs $j --content content --out out) \
+	    >/dev/null 2>e.$j
+	st=$?
+	[ $st = 1 ] && [ ! -e e/out ] && ! ls e | grep -q '^out\.tmp' &&
+	    grep -q 'brouillon.md: warning' e.$j &&
+	    grep -q 'm03.md:3:13: error' e.$j ||
+	    { same=0; why="--jobs $j: status $st $(ls e) $(cat e.$j)"; }
+	[ $j = 1 ] || cmp -s e.1 e.$j ||
+	    { same=0; why="--jobs $j: $(diff e.1 e.$j | head -5)"; }
+done
+if command -v strace >/dev/null 2>&1; then
+	(cd e && export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" &&
+	    exec strace -f -qq -o ../e.trace -e trace=clone,clone3,fork "$BIN" \
+	    build --quiet --jobs 2 --content content --out out) 2>/dev/null
+	n=$(grep -v CLONE_THREAD e.trace | grep -c 'clone.*= [0-9]')
+	[ "$n" = 2 ] || { same=0; why="$n workers started, not the 2 early ones"; }
+fi
+if [ $same = 1 ]; then pass "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written"
+else fail "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written" "$why"; fi
+
 # Progress lines of workers running side by side never mix.
 rm -rf j.out
 "$BIN" build --jobs 2 --content k1 --out j.out 2>err
