@@ -139,9 +139,16 @@ int	 sitemap_write(const struct report *, const struct opts *,
 /* pdf.c: <year>/rapport-<year>.pdf */
 int	 pdf_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
-/* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg */
+/* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg, in
+ * SVG_PARTS parts that two processes may draw at once: the indicators'
+ * charts of the first half of the indicators (part 0), of the second
+ * (1), the edition's own charts and its social card (2). */
+#define SVG_PARTS	3
 int	 svg_edition(const struct report *, const struct edition *,
-	    const struct opts *, struct outdir *);
+	    const struct opts *, struct outdir *, int part);
+/* What svg_edition() keeps from one task to the next, dropped: at the
+ * end of a build (build --watch builds again, its theme may change). */
+void	 svg_end(void);
 
 /* pdfpost.c: what cairo 1.16 cannot write into a PDF, added in place to
  * the file at path: /Lang, DisplayDocTitle, XMP metadata with a PDF/UA
@@ -201,6 +208,9 @@ int	 stamp_fresh(const struct opts *, uint64_t h);
 void	 stamp_write(const struct opts *, uint64_t h);
 /* Before out/ changes (the task records too). */
 void	 stamp_remove(const struct opts *);
+/* Neither a stamp nor task records beside out/: every task of the build
+ * runs. */
+int	 stamp_none(const struct opts *);
 /* One task of a build (one format of one edition), skipped when what it
  * reads did not change (".out.tasks" beside the stamp). */
 struct stamp_task {

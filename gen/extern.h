@@ -373,6 +373,11 @@ struct report	*report_load(const char *content);
  * of the others, edition.xml alone is read, and what is wrong in them is
  * not reported (they are not built). */
 struct report	*report_load_year(const char *content, int year);
+/* The same, calling early(r, arg) once the plan and the indicators are
+ * loaded, before the editions are (main.c draws the indicators' charts
+ * meanwhile). */
+struct report	*report_load_early(const char *content, int year,
+		    void (*early)(struct report *, void *), void *arg);
 void		 report_free(struct report *);
 
 

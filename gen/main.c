@@ -4,6 +4,7 @@
  * for each selected edition; the exit status is the worst problem seen.
  */
 #include <sys/mman.h>
+#include <sys/stat.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -128,11 +129,14 @@ parse_formats(const char *s)
 	return f;
 }
 
-/* One unit of work: one backend for one edition. */
+/* One unit of work: one backend for one edition (the charts: one part
+ * of them, all parts under one stamp), or the site's root pages (e
+ * NULL, id -1: never skipped, no stamp of its own). */
 struct task {
 	const struct edition *e;
 	enum format	 f;
 	int		 id;		/* index in the build's stamp_task[] */
+	int		 part;		/* of the charts, from 0 */
 };
 
 /* What the workers share (an anonymous shared mapping with --jobs 2 or
@@ -161,6 +165,26 @@ struct pool {
 	struct task	*tasks;		/* longest first */
 	size_t		 ntasks;
 	struct shared	*sh;
+	int		 mute;		/* workers report no content problem */
+};
+
+/*
+ * The indicators' charts (parts 0 and 1 of each edition's charts: they
+ * read the plan, the indicators and the year only) drawn by workers
+ * while the parent loads the editions and checks the content.  Started
+ * once the indicators are loaded with no error so far, on a build that
+ * runs every task (no stamp, no task record).  Their workers say
+ * nothing of the content (the parent does, in order) and send their
+ * files as the others do; with what they wrote, they are dropped if the
+ * build does not go on.
+ */
+struct early {
+	struct pool	 p;		/* p.od: the build's, once started */
+	struct edition	*eds;		/* a year each, nothing else */
+	pid_t		*pid;
+	int		*fd;
+	int		 n;		/* workers started */
+	int		 rc;		/* EXIT_SYSTEM: not all started */
 };
 
 /* The name of a task's backend in progress messages. */
@@ -173,13 +197,17 @@ task_name(enum format f)
 static int
 run_task(const struct pool *p, const struct task *t)
 {
-	/* One line, one write(): stderr of a worker is line buffered. */
-	if (!p->o->quiet)
+	if (t->e == NULL)
+		return html_index(p->r, p->o, p->od);
+	/* One line, one write(): stderr of a worker is line buffered.
+	 * The charts' last part says it: the others may be drawn before
+	 * the content is checked (struct early). */
+	if (!p->o->quiet && (t->f != FORMAT_SVG || t->part == SVG_PARTS - 1))
 		fprintf(stderr, "%s: %s %d\n", PROGNAME, task_name(t->f),
 		    t->e->year);
 	switch (t->f) {
 	case FORMAT_SVG:
-		return svg_edition(p->r, t->e, p->o, p->od);
+		return svg_edition(p->r, t->e, p->o, p->od, t->part);
 	case FORMAT_HTML:
 		return html_edition(p->r, t->e, p->o, p->od) &&
 		    review_edition(p->r, t->e, p->o, p->od);
@@ -234,6 +262,8 @@ worker(struct pool *p, pid_t parent, int wfd)
 		_exit(EXIT_SYSTEM);
 	/* Whole lines: workers share stderr. */
 	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	if (p->mute)
+		diag_mute(1);
 	/* A task that reported an error failed, even if it went on: the
 	 * same status as with --jobs 1. */
 	rc = work_status(work(p));
@@ -312,6 +342,22 @@ reap_worker(struct pool *p, pid_t pid, int fd)
 	return EXIT_SYSTEM;
 }
 
+/* What a pool's workers share, zeroed, or NULL after diag_sys(). */
+static struct shared *
+shared_new(void)
+{
+	struct shared	*sh;
+
+	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (sh == MAP_FAILED) {
+		diag_sys_msg(MSG_WORKER_SHM, strerror(errno));
+		return NULL;
+	}
+	memset(sh, 0, sizeof(*sh));
+	return sh;
+}
+
 /*
  * The tasks in n worker processes, not threads: with threads, a PDF laid
  * out while another thread laid out text came out different bytes
@@ -330,13 +376,8 @@ run_workers(struct pool *p, int n)
 	pid_t		*pid;
 	int		*fd, k, started, st, rc = EXIT_OK;
 
-	p->sh = mmap(NULL, sizeof(*p->sh), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p->sh == MAP_FAILED) {
-		diag_sys_msg(MSG_WORKER_SHM, strerror(errno));
-		return 0;
-	}
-	memset(p->sh, 0, sizeof(*p->sh));
+	if ((p->sh = shared_new()) == NULL)
+		return EXIT_SYSTEM;
 	pid = xcalloc((size_t)n, sizeof(*pid));
 	fd = xcalloc((size_t)n, sizeof(*fd));
 	if ((started = start_workers(p, n, pid, fd)) < n) {
@@ -352,6 +393,160 @@ run_workers(struct pool *p, int n)
 	munmap(p->sh, sizeof(*p->sh));
 	p->sh = NULL;
 	return rc;
+}
+
+/* The years of the folders of content/editions (four digits, a folder)
+ * that the build makes, ascending: those load_editions() takes when the
+ * content has no error.  Returns how many; caller frees *years. */
+static size_t
+early_years(const struct report *r, const struct opts *o, int **years)
+{
+	struct stat	 st;
+	char		*dir, *sub, **names;
+	ssize_t		 n, i;
+	size_t		 k = 0;
+	int		 y;
+
+	dir = xasprintf("%s/editions", r->content);
+	if ((n = dir_names(dir, &names)) < 0)
+		n = 0;
+	*years = xcalloc((size_t)n + 1, sizeof(**years));
+	for (i = 0; i < n; i++) {
+		sub = xasprintf("%s/%s", dir, names[i]);
+		if (strlen(names[i]) == 4 && strspn(names[i],
+		    "0123456789") == 4 && lstat(sub, &st) == 0 &&
+		    S_ISDIR(st.st_mode) && ((y = atoi(names[i])) == o->year ||
+		    o->year == 0))
+			(*years)[k++] = y;
+		free(sub);
+	}
+	dir_names_free(names, n);
+	free(dir);
+	return k;
+}
+
+/* report_load_early()'s hook: the early workers started (struct early),
+ * if the build is to draw charts and nothing is wrong so far.  The
+ * tasks' ids are those plan_tasks() gives (the PDFs first). */
+static void
+early_start(struct report *r, void *arg)
+{
+	struct early	*ea = arg;
+	const struct opts *o = ea->p.o;
+	unsigned	 want = o->formats;
+	size_t		 i, ny, npdf;
+	int		*years, k, n;
+
+	if (want & FORMAT_HTML)
+		want |= FORMAT_SVG;
+	if (diag_count(DIAG_ERROR) > 0 || !(want & FORMAT_SVG))
+		return;
+	if ((ny = early_years(r, o, &years)) == 0 ||
+	    (ea->p.sh = shared_new()) == NULL) {
+		free(years);
+		return;
+	}
+	if ((ea->p.od = out_open(o)) == NULL) {
+		ea->rc = EXIT_SYSTEM;
+		free(years);
+		return;
+	}
+	npdf = want & FORMAT_PDF ? ny : 0;
+	ea->eds = xcalloc(ny, sizeof(*ea->eds));
+	ea->p.tasks = xcalloc(2 * ny, sizeof(*ea->p.tasks));
+	for (i = 0; i < ny; i++) {
+		ea->eds[i].year = years[i];
+		for (k = 0; k < 2; k++)
+			ea->p.tasks[ea->p.ntasks++] = (struct task){
+			    &ea->eds[i], FORMAT_SVG, (int)(npdf + i), k };
+	}
+	free(years);
+	ea->p.r = r;
+	ea->p.mute = 1;
+	n = o->jobs < (int)ea->p.ntasks ? o->jobs : (int)ea->p.ntasks;
+	ea->pid = xcalloc((size_t)n, sizeof(*ea->pid));
+	ea->fd = xcalloc((size_t)n, sizeof(*ea->fd));
+	if ((ea->n = start_workers(&ea->p, n, ea->pid, ea->fd)) < n) {
+		__atomic_store_n(&ea->p.sh->failed, 1, __ATOMIC_SEQ_CST);
+		ea->rc = EXIT_SYSTEM;
+	}
+}
+
+/* Did the early workers take the charts' part of stamp task id? */
+static int
+early_has(const struct early *ea, int id, int part)
+{
+	size_t	 i;
+
+	for (i = 0; ea != NULL && i < ea->p.ntasks; i++)
+		if (ea->p.tasks[i].id == id && ea->p.tasks[i].part == part)
+			return 1;
+	return 0;
+}
+
+/* Are the early tasks the charts of the build's plan (all[nall])?  They
+ * are when the content has no error. */
+static int
+early_fits(const struct early *ea, const struct task *all, size_t nall)
+{
+	const struct task *t;
+	size_t	 i;
+
+	for (i = 0; i < ea->p.ntasks; i++) {
+		t = &ea->p.tasks[i];
+		if ((size_t)t->id >= nall || all[t->id].f != FORMAT_SVG ||
+		    all[t->id].e->year != t->e->year)
+			return 0;
+	}
+	return 1;
+}
+
+/* The early workers waited for, their files taken into od, the
+ * outdir handed over to the build.  Returns the worst exit status. */
+static int
+early_reap(struct early *ea, struct outdir *od)
+{
+	int	 k, st, rc = ea->rc;
+
+	ea->p.od = od;
+	for (k = 0; k < ea->n; k++)
+		if ((st = reap_worker(&ea->p, ea->pid[k], ea->fd[k])) > rc)
+			rc = st;
+	ea->p.od = NULL;
+	ea->n = 0;
+	return rc;
+}
+
+/* The early workers stopped, what they wrote dropped, and the rest
+ * freed.  The outdir too if it was not handed over (p.od NULL). */
+static void
+early_end(struct early *ea)
+{
+	int	 k;
+
+	for (k = 0; k < ea->n; k++)
+		kill(ea->pid[k], SIGKILL);
+	for (k = 0; k < ea->n; k++) {
+		close(ea->fd[k]);
+		while (waitpid(ea->pid[k], NULL, 0) == -1 && errno == EINTR)
+			continue;
+		out_worker(-ea->pid[k]);
+	}
+	ea->n = 0;
+	out_abort(ea->p.od);
+	ea->p.od = NULL;
+	if (ea->p.sh != NULL)
+		munmap(ea->p.sh, sizeof(*ea->p.sh));
+	ea->p.sh = NULL;
+	free(ea->p.tasks);
+	free(ea->eds);
+	free(ea->pid);
+	free(ea->fd);
+	ea->p.tasks = NULL;
+	ea->p.ntasks = 0;
+	ea->eds = NULL;
+	ea->pid = NULL;
+	ea->fd = NULL;
 }
 
 /* Files of the build, to their tasks (out_each()). */
@@ -393,7 +588,7 @@ plan_tasks(const struct report *r, const struct opts *o, struct task *all,
 				st[nall].year = r->eds[i].year;
 				st[nall].f = order[k];
 				all[nall] = (struct task){ &r->eds[i],
-				    order[k], (int)nall };
+				    order[k], (int)nall, 0 };
 				nall++;
 			}
 	return nall;
@@ -402,21 +597,27 @@ plan_tasks(const struct report *r, const struct opts *o, struct task *all,
 /*
  * The tasks of all[] to run, into p->tasks: a task whose inputs did not
  * change since the last build is not run, its files stay in out/ as
- * they are.
+ * they are; nor are the parts of the charts that ea's workers took.
  */
 static void
 skip_fresh(struct pool *p, const struct task *all, struct stamp_task *st,
-    size_t nall)
+    size_t nall, const struct early *ea)
 {
 	size_t	 k, f;
-	int	*fresh;
+	int	*fresh, part;
 
 	fresh = xcalloc(nall + 1, sizeof(*fresh));
 	stamp_task_hashes(p->r, p->o, st, nall);
 	stamp_tasks_fresh(p->o, st, nall, fresh);
 	for (k = 0; k < nall; k++) {
 		if (!fresh[k]) {
-			p->tasks[p->ntasks++] = all[k];
+			/* The charts in parts, each a task. */
+			for (part = 0; part < (all[k].f == FORMAT_SVG ?
+			    SVG_PARTS : 1); part++)
+				if (!early_has(ea, (int)k, part)) {
+					p->tasks[p->ntasks] = all[k];
+					p->tasks[p->ntasks++].part = part;
+				}
 			continue;
 		}
 		if (!p->o->quiet)
@@ -452,8 +653,10 @@ finish_build(struct pool *p, struct stamp_task *st, size_t nall,
 	return rc;
 }
 
+/* ea: the early workers (NULL: none), whose outdir the build takes if it
+ * goes on. */
 static int
-build(const struct report *r, const struct opts *o)
+build(const struct report *r, const struct opts *o, struct early *ea)
 {
 	struct pool	 p;
 	struct shared	 sh;
@@ -461,7 +664,7 @@ build(const struct report *r, const struct opts *o)
 	struct stamp_task *st;
 	size_t		 k, nall;
 	uint64_t	 h;
-	int		 n, rc;
+	int		 n, rc, est;
 
 	/* Nothing changed since the last build: nothing to do. */
 	h = stamp_inputs(o);
@@ -474,13 +677,30 @@ build(const struct report *r, const struct opts *o)
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.o = o;
-	if ((p.od = out_open(o)) == NULL)
-		return EXIT_SYSTEM;
+	if (ea != NULL && ea->rc != EXIT_OK && ea->p.od == NULL)
+		return ea->rc;		/* said why */
 	all = xcalloc(r->neds * 3 + 1, sizeof(*all));
-	p.tasks = xcalloc(r->neds * 3 + 1, sizeof(*p.tasks));
+	p.tasks = xcalloc(r->neds * (2 + SVG_PARTS) + 1, sizeof(*p.tasks));
 	st = xcalloc(r->neds * 3 + 1, sizeof(*st));
 	nall = plan_tasks(r, o, all, st);
-	skip_fresh(&p, all, st, nall);
+	if (ea != NULL && ea->p.od != NULL && !early_fits(ea, all, nall))
+		early_end(ea);
+	if (ea != NULL && ea->p.od != NULL) {
+		p.od = ea->p.od;	/* handed over */
+		ea->p.od = NULL;
+	} else if ((p.od = out_open(o)) == NULL) {
+		free(st);
+		free(all);
+		free(p.tasks);
+		return EXIT_SYSTEM;
+	} else
+		ea = NULL;
+	skip_fresh(&p, all, st, nall, ea);
+	/* The root pages last: the shortest task, taken by the first
+	 * worker done instead of keeping both waiting. */
+	if (o->formats & FORMAT_HTML)
+		p.tasks[p.ntasks++] = (struct task){ NULL, FORMAT_HTML, -1,
+		    0 };
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
@@ -488,9 +708,9 @@ build(const struct report *r, const struct opts *o)
 		rc = work_status(work(&p));
 	} else
 		rc = run_workers(&p, n);
-	out_task(p.od, -1);
-	if (rc == EXIT_OK && (o->formats & FORMAT_HTML))
-		rc = work_status(html_index(r, o, p.od));
+	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
+		rc = est;
+	svg_end();
 	rc = finish_build(&p, st, nall, h, rc);
 	for (k = 0; k < nall; k++)
 		stamp_task_clear(&st[k]);
@@ -526,7 +746,7 @@ build_once(const struct opts *o)
 	check_fonts(o, r);
 	theme_check(o->styles);
 	if ((rc = diag_rc()) == EXIT_OK)
-		rc = build(r, o);
+		rc = build(r, o, NULL);
 	else
 		fprintf(stderr, "%s: %zu error(s): %s left as it was\n",
 		    PROGNAME, diag_count(DIAG_ERROR), o->out);
@@ -763,12 +983,17 @@ run(const struct args *a, struct opts *o)
 {
 	struct report	*r;
 	struct diff	*dd = NULL;
+	struct early	 ea;
 	struct buf	 b = { NULL, 0, 0 };
 	int		 rc;
 
+	memset(&ea, 0, sizeof(ea));
+	ea.p.o = o;
 	/* diff --year compares the values of that year in every edition's
 	 * terms: everything is loaded. */
-	r = report_load_year(o->content, a->cmd == CMD_DIFF ? 0 : o->year);
+	r = report_load_early(o->content, a->cmd == CMD_DIFF ? 0 : o->year,
+	    a->cmd == CMD_BUILD && o->jobs > 1 && stamp_none(o) ?
+	    early_start : NULL, &ea);
 	if (r == NULL)
 		return EXIT_USAGE;
 	xref_resolve(r);
@@ -780,6 +1005,7 @@ run(const struct args *a, struct opts *o)
 	if ((a->cmd == CMD_BUILD || a->cmd == CMD_CHECK) && o->year != 0 &&
 	    report_edition(r, o->year) == NULL &&
 	    diag_count(DIAG_ERROR) == 0) {
+		early_end(&ea);
 		report_free(r);
 		fprintf(stderr, "%s: no %d edition in %s/editions\n", PROGNAME,
 		    o->year, o->content);
@@ -799,10 +1025,11 @@ run(const struct args *a, struct opts *o)
 	    (o->diff = dd = diff_open(r, o->diff_base)) == NULL)
 		rc = EXIT_USAGE;
 	else if (a->cmd == CMD_BUILD && rc == EXIT_OK)
-		rc = build(r, o);
+		rc = build(r, o, &ea);
 	else if (a->cmd == CMD_BUILD)
 		fprintf(stderr, "%s: %zu error(s): nothing written to %s\n",
 		    PROGNAME, diag_count(DIAG_ERROR), o->out);
+	early_end(&ea);
 	diff_free(dd);
 	report_free(r);
 	return rc;

@@ -1188,6 +1188,10 @@ commit_fill(struct outdir *o)
 		if (!k)
 			return 0;
 	}
+	/* No previous tree (a first build, out/ removed): nothing to
+	 * compare with, not a failed stat() per file. */
+	if (lstat(o->real, &st) == -1)
+		return 1;
 	lnk = xasprintf("%s/.link", o->tmp);
 	for (i = 0; i < o->nwritten; i++) {
 		src = out_join(o->real, o->written[i]);

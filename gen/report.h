@@ -411,6 +411,7 @@ struct report {
 	struct edition	*eds;		/* ascending year */
 	size_t		 neds;
 	const char	*content;	/* the content folder */
+	const char	*root;		/* its real path, NULL if unknown */
 	int		 only;		/* the one edition loaded in full
 					 * (--year), 0: every edition */
 	struct arena	*ar;		/* owns everything above */

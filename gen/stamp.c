@@ -153,11 +153,13 @@ loaded_hash(const char *path, uint64_t *h)
  * another folder give the same hash): the bytes a loader read, or else
  * those the file holds now (read before the backends read it, so that
  * an edit in between is seen by the next build).  A symbolic link is
- * hashed as its text, never followed. */
+ * hashed as its text, never followed.  st: lstat() of path if known
+ * (a walk's), else NULL. */
 static void
-hash_file(uint64_t *h, const char *path, const char *name)
+hash_file(uint64_t *h, const char *path, const char *name,
+    const struct stat *st)
 {
-	struct stat	 st;
+	struct stat	 sb;
 	uint64_t	 fh = 0xcbf29ce484222325ULL;
 	FILE		*f;
 	char		 b[65536];
@@ -165,7 +167,9 @@ hash_file(uint64_t *h, const char *path, const char *name)
 	ssize_t		 len;
 
 	hash_str(h, name);
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+	if (st == NULL && lstat(path, &sb) == 0)
+		st = &sb;
+	if (st != NULL && S_ISLNK(st->st_mode)) {
 		hash_str(h, "symbolic link");
 		if ((len = readlink(path, b, sizeof(b))) > 0)
 			hash_bytes(h, b, (size_t)len);
@@ -197,7 +201,7 @@ hash_tool(uint64_t *h)
 	if (!done) {
 		th = 0xcbf29ce484222325ULL;
 		if ((path = realpath("/proc/self/exe", NULL)) != NULL) {
-			hash_file(&th, path, "");
+			hash_file(&th, path, "", NULL);
 			free(path);
 		} else
 			hash_str(&th, "the tool unknown");
@@ -245,8 +249,7 @@ walk(const char *root, const char *rel,
 static void
 hash_one(void *arg, const char *path, const char *rel, const struct stat *st)
 {
-	(void)st;
-	hash_file(arg, path, rel);
+	hash_file(arg, path, rel, st);
 }
 
 uint64_t
@@ -408,6 +411,22 @@ stamp_remove(const struct opts *o)
 	free(path);
 }
 
+int
+stamp_none(const struct opts *o)
+{
+	struct stat	 st;
+	char		*path;
+	int		 none;
+
+	path = stamp_path(o);
+	none = lstat(path, &st) == -1 && errno == ENOENT;
+	free(path);
+	path = stamp_file(o, "tasks");
+	none = none && lstat(path, &st) == -1 && errno == ENOENT;
+	free(path);
+	return none;
+}
+
 /* ---- tasks ---- */
 
 static int
@@ -437,18 +456,17 @@ split_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	const char	*name, *slash;
 	size_t		 i;
 
-	(void)st;
 	if (strncmp(rel, "editions/", 9) == 0 &&
 	    (slash = strchr(name = rel + 9, '/')) != NULL &&
 	    strcmp(slash + 1, "edition.xml") != 0)
 		for (i = 0; i < sp->r->neds; i++) {
 			if (strlen(sp->yr[i]) == (size_t)(slash - name) &&
 			    strncmp(name, sp->yr[i], strlen(sp->yr[i])) == 0) {
-				hash_file(&sp->own[i], path, rel);
+				hash_file(&sp->own[i], path, rel, st);
 				return;
 			}
 		}
-	hash_file(&sp->common, path, rel);
+	hash_file(&sp->common, path, rel, st);
 }
 
 static void
@@ -456,7 +474,7 @@ hash_spans(uint64_t *h, const struct span *s)
 {
 	for (; s != NULL; s = s->next) {
 		if (s->type == SPAN_IMAGE && s->path != NULL)
-			hash_file(h, s->path, s->path);
+			hash_file(h, s->path, s->path, NULL);
 		hash_spans(h, s->child);
 	}
 }

@@ -383,25 +383,70 @@ edition_docs(struct outdir *od, PangoContext *pc, const struct report *r,
 	return rc;
 }
 
-int
-svg_edition(const struct report *r, const struct edition *e,
-    const struct opts *o, struct outdir *od)
+/*
+ * The charts' context of this process, made at the first call, until
+ * svg_end(): a process that draws the charts of several tasks (parts,
+ * editions) sorts each font pattern once and keeps its laid out labels
+ * (chart.c) from one task to the next.
+ */
+static PangoContext	*charts_pc;
+
+static PangoContext *
+charts_context(void)
 {
 	PangoFontMap	*fm;
+
+	if (charts_pc == NULL) {
+		fm = font_map_new();
+		charts_pc = font_context(fm);	/* holds fm */
+		g_object_unref(fm);
+	}
+	return charts_pc;
+}
+
+void
+svg_end(void)
+{
+	if (charts_pc == NULL)
+		return;
+	chart_forget(charts_pc);
+	g_object_unref(charts_pc);
+	charts_pc = NULL;
+}
+
+/* The measures [*from, *to) whose indicators' charts are part of an
+ * edition's charts (backend.h): the cut where half the indicators are
+ * before it. */
+static void
+part_measures(const struct plan *pl, int part, size_t *from, size_t *to)
+{
+	size_t	 i, n = 0, half = 0;
+
+	for (i = 0; i < pl->nmeasures; i++)
+		n += pl->measures[i].ninds;
+	for (i = 0; i < pl->nmeasures && 2 * half < n; i++)
+		half += pl->measures[i].ninds;
+	*from = part == 1 ? i : 0;
+	*to = part == 0 ? i : part == 1 ? pl->nmeasures : 0;
+}
+
+int
+svg_edition(const struct report *r, const struct edition *e,
+    const struct opts *o, struct outdir *od, int part)
+{
 	PangoContext	*pc;
 	struct buf	 b[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	const struct indicator *ind;
 	static const double width[2] = { CHART_WIDTH, CHART_NARROW_WIDTH };
 	char		*file, *rel;
-	size_t		 i, k;
+	size_t		 i, k, to;
 	int		 rc = 1, v, draft;
 
 	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
-	fm = font_map_new();
-	pc = font_context(fm);
-
-	for (i = 0; i < r->plan.nmeasures; i++)
+	pc = charts_context();
+	part_measures(&r->plan, part, &i, &to);
+	for (; i < to; i++)
 		for (k = 0; k < r->plan.measures[i].ninds; k++) {
 			ind = &r->plan.measures[i].inds[k];
 			file = chart_file(ind);
@@ -419,13 +464,11 @@ svg_edition(const struct report *r, const struct edition *e,
 		}
 
 	draft = e->draft || o->draft;
-	rc = edition_docs(od, pc, r, e, draft, width) &&
-	    social_card(od, pc, r, e, draft);
+	if (part == 2)
+		rc = edition_docs(od, pc, r, e, draft, width) &&
+		    social_card(od, pc, r, e, draft);
 out:
 	buf_free(&b[0]);
 	buf_free(&b[1]);
-	chart_forget(pc);
-	g_object_unref(pc);
-	g_object_unref(fm);
 	return rc;
 }

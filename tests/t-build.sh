@@ -99,6 +99,77 @@ else fail "--jobs 1, 2, 3, 8: byte-identical (sample, K = 1)" "$why"; fi
 if ls | grep -q '^j\.\(ref\|out\)\.tmp'; then fail "--jobs: no temporary folder left" "$(ls)"
 else pass "--jobs: no temporary folder left"; fi
 
+# An edition's charts are three tasks (each half of the indicators, the
+# edition's own charts and social card) that any worker may take: one
+# edition alone (the charts, the site, its root pages) gives the same
+# bytes, the same list of files and the same files under each task's
+# record whatever the number of workers.
+tasks() { sed 's/^F [0-9]* [0-9]* [0-9]* [0-9]* [0-9]* /F /; s/^\(T [a-z]* [0-9]*\) .*/\1/' "$1"; }
+same=1 why=
+rm -rf y.ref
+"$BIN" build --quiet --jobs 1 --year 2016 --format html --content k1 \
+    --out y.ref 2>err || { same=0; why="--jobs 1: $(cat err)"; }
+for j in 2 3 4; do
+	rm -rf y.out
+	"$BIN" build --quiet --jobs $j --year 2016 --format html --content k1 \
+	    --out y.out 2>err || { same=0; why="--jobs $j: $(cat err)"; }
+	diff -r y.ref y.out >diff.txt ||
+	    { same=0; why="--jobs $j: $(head -5 diff.txt)"; }
+	cmp -s .y.ref.files .y.out.files ||
+	    { same=0; why="--jobs $j: another list of files"; }
+	tasks .y.ref.tasks >t.ref && tasks .y.out.tasks >t.out &&
+	    [ "$(grep -c '^T svg 2016$' t.ref)" = 1 ] && cmp -s t.ref t.out ||
+	    { same=0; why="--jobs $j: other task records $(diff t.ref t.out | head -5)"; }
+done
+if [ $same = 1 ]; then pass "--year 2016 --format html, --jobs 1 to 4: same bytes, files and task records"
+else fail "--year 2016 --format html, --jobs 1 to 4: same bytes, files and task records" "$why"; fi
+
+# A part of the charts that fails fails the build, the others done or
+# not: status 3, nothing written.  The fault: a file size limit that
+# only the social cards (the third part) exceed.
+for j in 1 3; do
+	rm -rf y.out
+	(trap '' XFSZ && ulimit -f 150 && exec "$BIN" build --quiet \
+	    --jobs $j --format svg --content "$TOP/content" --out y.out) 2>err
+	st=$?
+	if [ $st = 3 ] && grep -q 'partage-20[0-9]*\.png.*File too large' err &&
+	    [ ! -e y.out ] && ! ls | grep -q '^y\.out\.tmp'
+	then pass "--jobs $j: a failing part of the charts fails the build, nothing written"
+	else fail "--jobs $j: a failing part of the charts fails the build, nothing written" \
+	    "status $st" "$(cat err)" "$(ls)"; fi
+done
+
+# A new build draws the indicators' charts in workers started once the
+# indicators are loaded, while the parent loads the editions: content
+# errors found after that fail the build the same way whatever --jobs,
+# with the same diagnostics in the same order, and nothing written.
+rm -rf e && mkdir e && cp -R "$TOP/tests/fixtures/mini" e/content
+(cd e/content && sh "$TOP/tests/bad/narrative-link-missing/setup" &&
+    echo 'Brouillon.' >editions/2016/brouillon.md) ||
+    fail "early charts: setup"
+same=1 why=
+for j in 1 2 3; do
+	(cd e && exec "$BIN" build --jobs $j --content content --out out) \
+	    >/dev/null 2>e.$j
+	st=$?
+	[ $st = 1 ] && [ ! -e e/out ] && ! ls e | grep -q '^out\.tmp' &&
+	    grep -q 'brouillon.md: warning' e.$j &&
+	    grep -q 'm03.md:3:13: error' e.$j ||
+	    { same=0; why="--jobs $j: status $st $(ls e) $(cat e.$j)"; }
+	[ $j = 1 ] || cmp -s e.1 e.$j ||
+	    { same=0; why="--jobs $j: $(diff e.1 e.$j | head -5)"; }
+done
+if command -v strace >/dev/null 2>&1; then
+	(cd e && export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" &&
+	    exec strace -f -qq -o ../e.trace -e trace=clone,fork "$BIN" \
+	    build --quiet --jobs 2 --content content --out out) 2>/dev/null
+	# fork() is clone(..., SIGCHLD); threads come from clone3().
+	n=$(grep -c 'clone(.*SIGCHLD' e.trace)
+	[ "$n" = 2 ] || { same=0; why="$n workers started, not the 2 early ones"; }
+fi
+if [ $same = 1 ]; then pass "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written"
+else fail "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written" "$why"; fi
+
 # Progress lines of workers running side by side never mix.
 rm -rf j.out
 "$BIN" build --jobs 2 --content k1 --out j.out 2>err
