@@ -189,6 +189,11 @@ struct pdfmeta {
 					 * page content left as it is */
 };
 int	 pdfpost(const char *path, const struct pdfmeta *);
+/* The same over the file at path with the file at half appended: an
+ * edition cut in two (pdf.c), m describing both halves in order; path
+ * then holds the whole document. */
+int	 pdfpost_halves(const char *path, const char *half,
+	    const struct pdfmeta *m);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool
  * itself) did not change since the last one is skipped.  The stamp is a

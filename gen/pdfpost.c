@@ -3037,6 +3037,493 @@ pdf_free(struct pdf *f)
 	free(f->alt);
 }
 
+/* ---- two halves into one file (pdf.c's cut) ---- */
+
+/*
+ * An edition cut in two (pdf.c) comes as two files cairo wrote, each
+ * whole: the first half's catalog, outline and information dictionary
+ * stay; the second half's pages, structure elements and destinations go
+ * after the first's.  The result is a file as cairo would have written
+ * it (one classic cross-reference table), which the pass then reads like
+ * any other.  The second half's objects are numbered after the first's;
+ * its page tree, structure tree root, parent tree and name tree of
+ * destinations become the first's, written anew with the second's
+ * entries after theirs; the second half's /StructParent(s) keys are
+ * shifted past the first's.  Each half keeps its own font subsets.
+ */
+struct merge {
+	struct pdf	*a, *b;
+	long long	*map;		/* [b->size] new number, or 0 */
+	long long	 shift;		/* keys of a's parent tree */
+	long long	 an[4], bn[4];	/* page tree, structure tree root,
+					 * parent tree, destinations (-1:
+					 * none) */
+	struct buf	 o;		/* the file */
+};
+
+enum { MG_PAGES, MG_STR, MG_PTREE, MG_DESTS };
+
+/* The object a reference in dictionary d under key leads to, or -1. */
+static long long
+ref_of(struct pdf *f, const struct val *d, const char *key)
+{
+	struct val	 v;
+
+	if (d->t != V_DICT || !dict_get(f, d, key, &v) || v.t != V_REF)
+		return -1;
+	return v.i;
+}
+
+/* The numbers of the page tree, structure tree root, parent tree and
+ * destinations of f into n[].  Returns 1, or 0 after bad(). */
+static int
+merge_parts(struct pdf *f, long long *n)
+{
+	struct val	 root, v;
+
+	if (!get_obj(f, f->root, f->gen[f->root], &root) ||
+	    root.t != V_DICT)
+		return bad(f, f->off[f->root], "catalog is not a dictionary");
+	n[MG_PAGES] = ref_of(f, &root, "/Pages");
+	n[MG_STR] = ref_of(f, &root, "/StructTreeRoot");
+	n[MG_PTREE] = n[MG_DESTS] = -1;
+	if (n[MG_STR] >= 0 && get_obj(f, n[MG_STR], 0, &v))
+		n[MG_PTREE] = ref_of(f, &v, "/ParentTree");
+	if ((n[MG_DESTS] = ref_of(f, &root, "/Names")) >= 0 &&
+	    get_obj(f, n[MG_DESTS], 0, &v))
+		n[MG_DESTS] = ref_of(f, &v, "/Dests");
+	if (n[MG_PAGES] < 0 || n[MG_DESTS] < 0 ||
+	    (n[MG_STR] < 0) != (n[MG_PTREE] < 0))
+		return bad(f, f->off[f->root], "half without pages, "
+		    "destinations or parent tree");
+	return f->err == NULL;
+}
+
+static int	 merge_val(struct merge *, size_t, size_t *, int);
+
+/* Value v of b, array or dictionary: its items renumbered. */
+static int
+merge_items(struct merge *mg, const struct val *v)
+{
+	struct pdf	*b = mg->b;
+	struct val	 k;
+	size_t		 i, end, close = v->t == V_DICT ? 2 : 1, from;
+	int		 sp;
+
+	buf_put(&mg->o, b->p + v->s, close);
+	for (i = from = v->s + close; (i = skip_ws(b, i)) < v->e - close; ) {
+		buf_put(&mg->o, b->p + from, i - from);
+		sp = 0;
+		if (v->t == V_DICT) {
+			if (!parse_val(b, i, &k, 1))
+				return 0;
+			buf_put(&mg->o, b->p + i, k.e - i);
+			sp = name_is(b, &k, "/StructParents") ||
+			    name_is(b, &k, "/StructParent");
+			i = k.e;
+		}
+		if (sp && parse_val(b, i, &k, 1) && k.t == V_INT) {
+			buf_put(&mg->o, b->p + i, k.s - i);
+			buf_printf(&mg->o, "%lld", k.i + mg->shift);
+			end = k.e;
+		} else if (!merge_val(mg, i, &end, 1))
+			return 0;
+		i = from = end;
+	}
+	buf_put(&mg->o, b->p + from, v->e - from);
+	return 1;
+}
+
+/* The value of b at pos, its references renumbered, into mg->o; *end
+ * the byte after it. */
+static int
+merge_val(struct merge *mg, size_t pos, size_t *end, int depth)
+{
+	struct pdf	*b = mg->b;
+	struct val	 v;
+	long long	 n;
+
+	if (!parse_val(b, pos, &v, depth))
+		return 0;
+	buf_put(&mg->o, b->p + pos, v.s - pos);
+	*end = v.e;
+	if (v.t == V_ARRAY || v.t == V_DICT)
+		return merge_items(mg, &v);
+	if (v.t != V_REF) {
+		buf_put(&mg->o, b->p + v.s, v.e - v.s);
+		return 1;
+	}
+	if (v.i < 0 || (unsigned long long)v.i >= b->size ||
+	    (n = mg->map[v.i]) == 0)
+		return bad(b, v.s, "reference to an object dropped from the "
+		    "half");
+	buf_printf(&mg->o, "%lld 0 R", n);
+	return 1;
+}
+
+/* The items of array or dictionary value key of object num of f: to
+ * mg->o as they are (f is a) or renumbered (b). */
+static int
+merge_inner(struct merge *mg, struct pdf *f, long long num, const char *key)
+{
+	struct val	 d, v;
+	size_t		 i, end;
+
+	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, key, &v))
+		return bad(f, f->off[num], "merged object without its key");
+	if (v.t != V_ARRAY) {
+		buf_putc(&mg->o, ' ');
+		if (f == mg->a)
+			buf_put(&mg->o, f->p + v.s, v.e - v.s);
+		return f == mg->a || merge_val(mg, v.s, &end, 1);
+	}
+	for (i = skip_ws(f, v.s + 1); i < v.e - 1; i = skip_ws(f, end)) {
+		buf_putc(&mg->o, ' ');
+		if (f == mg->a) {
+			if (!parse_val(f, i, &d, 1))
+				return 0;
+			buf_put(&mg->o, f->p + i, d.e - i);
+			end = d.e;
+		} else if (!merge_val(mg, i, &end, 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* The key of a's parent tree past its last: where b's keys start. */
+static int
+merge_shift(struct merge *mg)
+{
+	struct pdf	*a = mg->a;
+	struct val	 d, v, k;
+	size_t		 i;
+
+	mg->shift = 0;
+	if (mg->an[MG_PTREE] < 0)
+		return 1;
+	if (!get_obj(a, mg->an[MG_PTREE], 0, &d) ||
+	    !dict_get(a, &d, "/Nums", &v) || v.t != V_ARRAY)
+		return bad(a, d.s, "parent tree without /Nums");
+	for (i = skip_ws(a, v.s + 1); i < v.e - 1; i = skip_ws(a, k.e)) {
+		if (!parse_val(a, i, &k, 1) || k.t != V_INT)
+			return bad(a, i, "bad parent tree key");
+		if (k.i >= mg->shift)
+			mg->shift = k.i + 1;
+		if (!parse_val(a, k.e, &k, 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* b's parent tree entries, keys shifted. */
+static int
+merge_nums(struct merge *mg)
+{
+	struct pdf	*b = mg->b;
+	struct val	 d, v, k;
+	size_t		 i, end;
+
+	if (!get_obj(b, mg->bn[MG_PTREE], 0, &d) ||
+	    !dict_get(b, &d, "/Nums", &v) || v.t != V_ARRAY)
+		return bad(b, d.s, "parent tree without /Nums");
+	for (i = skip_ws(b, v.s + 1); i < v.e - 1; i = skip_ws(b, end)) {
+		if (!parse_val(b, i, &k, 1) || k.t != V_INT)
+			return bad(b, i, "bad parent tree key");
+		buf_printf(&mg->o, "   %lld", k.i + mg->shift);
+		if (!merge_val(mg, k.e, &end, 1))
+			return 0;
+		buf_putc(&mg->o, '\n');
+	}
+	return 1;
+}
+
+/* The name tree entry at *pos of f: its name [*s, *e), the entry ending
+ * at *pos after.  Returns 0 at the end of the array v. */
+static int
+dest_next(struct pdf *f, const struct val *v, size_t *pos, struct val *k)
+{
+	struct val	 d;
+
+	if ((*pos = skip_ws(f, *pos)) >= v->e - 1 ||
+	    !parse_val(f, *pos, k, 1) || !parse_val(f, k->e, &d, 1))
+		return 0;
+	*pos = d.e;
+	return 1;
+}
+
+/* Is name k of a after name l of b?  By their bytes (cairo sorts its
+ * names so, and writes the ASCII ones as they are). */
+static int
+dest_after(struct merge *mg, const struct val *k, const struct val *l)
+{
+	size_t	 n = k->e - k->s, m = l->e - l->s;
+	int	 c;
+
+	c = memcmp(mg->a->p + k->s, mg->b->p + l->s, n < m ? n : m);
+	return c > 0 || (c == 0 && n > m);
+}
+
+/* The destinations of both halves, merged in the order of their names;
+ * a's first when both name one (pdf.c names each once). */
+static int
+merge_dests(struct merge *mg)
+{
+	struct pdf	*a = mg->a, *b = mg->b;
+	struct val	 da, db, va, vb, k, l;
+	size_t		 i, j, end;
+	int		 ha, hb;
+
+	if (!get_obj(a, mg->an[MG_DESTS], 0, &da) ||
+	    !dict_get(a, &da, "/Names", &va) || va.t != V_ARRAY ||
+	    !get_obj(b, mg->bn[MG_DESTS], 0, &db) ||
+	    !dict_get(b, &db, "/Names", &vb) || vb.t != V_ARRAY)
+		return bad(a, 0, "destinations without /Names");
+	i = va.s + 1;
+	j = vb.s + 1;
+	ha = dest_next(a, &va, &i, &k);
+	hb = dest_next(b, &vb, &j, &l);
+	while (ha || hb) {
+		buf_puts(&mg->o, "   ");
+		if (ha && (!hb || !dest_after(mg, &k, &l))) {
+			buf_put(&mg->o, a->p + k.s, i - k.s);
+			ha = dest_next(a, &va, &i, &k);
+		} else {
+			buf_put(&mg->o, b->p + l.s, l.e - l.s);
+			if (!merge_val(mg, l.e, &end, 1))
+				return 0;
+			hb = dest_next(b, &vb, &j, &l);
+		}
+		buf_putc(&mg->o, '\n');
+	}
+	return a->err == NULL && b->err == NULL;
+}
+
+/* The /Count of page tree num of f. */
+static long long
+merge_count(struct pdf *f, long long num)
+{
+	struct val	 d, v;
+
+	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, "/Count", &v) ||
+	    v.t != V_INT)
+		return bad(f, f->off[num], "page tree without /Count");
+	return v.i;
+}
+
+/* Merged object k of a (MG_PAGES...), written anew. */
+static int
+merge_new(struct merge *mg, int k)
+{
+	long long	 num = mg->an[k];
+
+	switch (k) {
+	case MG_PAGES:
+		buf_puts(&mg->o, "<< /Type /Pages\n   /Kids [");
+		if (!merge_inner(mg, mg->a, num, "/Kids") ||
+		    !merge_inner(mg, mg->b, mg->bn[k], "/Kids"))
+			return 0;
+		buf_printf(&mg->o, " ]\n   /Count %lld\n>>\n",
+		    merge_count(mg->a, num) + merge_count(mg->b, mg->bn[k]));
+		break;
+	case MG_STR:
+		buf_printf(&mg->o, "<< /Type /StructTreeRoot\n"
+		    "   /ParentTree %lld 0 R\n   /K [", mg->an[MG_PTREE]);
+		if (!merge_inner(mg, mg->a, num, "/K") ||
+		    !merge_inner(mg, mg->b, mg->bn[k], "/K"))
+			return 0;
+		buf_puts(&mg->o, " ]\n>>\n");
+		break;
+	case MG_PTREE:
+		buf_puts(&mg->o, "<< /Nums [");
+		if (!merge_inner(mg, mg->a, num, "/Nums"))
+			return 0;
+		buf_putc(&mg->o, '\n');
+		if (!merge_nums(mg))
+			return 0;
+		buf_puts(&mg->o, "  ]\n>>\n");
+		break;
+	default:
+		buf_puts(&mg->o, "<< /Names [\n");
+		if (!merge_dests(mg))
+			return 0;
+		buf_puts(&mg->o, "  ]\n>>\n");
+		break;
+	}
+	return mg->a->err == NULL && mg->b->err == NULL;
+}
+
+/*
+ * The new numbers of b's objects into mg->map: the four merged take a's,
+ * the catalog, the information dictionary, the name dictionary and the
+ * outline root (the first half holds the whole outline) none, the others
+ * follow a's.  Returns the new /Size.
+ */
+static size_t
+merge_map(struct merge *mg)
+{
+	struct pdf	*b = mg->b;
+	struct val	 root;
+	size_t		 j, size = mg->a->size;
+	int		 k;
+
+	mg->map = xcalloc(b->size, sizeof(*mg->map));
+	for (j = 1; j < b->size; j++)
+		mg->map[j] = b->off[j] != 0;
+	mg->map[b->root] = 0;
+	if (b->info >= 0)
+		mg->map[b->info] = 0;
+	if (get_obj(b, b->root, b->gen[b->root], &root)) {
+		if ((j = (size_t)ref_of(b, &root, "/Names")) < b->size)
+			mg->map[j] = 0;
+		if ((j = (size_t)ref_of(b, &root, "/Outlines")) < b->size)
+			mg->map[j] = 0;
+	}
+	for (k = 0; k < 4; k++)
+		if (mg->bn[k] >= 0)
+			mg->map[mg->bn[k]] = -1;
+	for (j = 1; j < b->size; j++)
+		if (mg->map[j] == 1)
+			mg->map[j] = (long long)size++;
+	for (k = 0; k < 4; k++)
+		if (mg->bn[k] >= 0)
+			mg->map[mg->bn[k]] = mg->an[k];
+	return size;
+}
+
+/* Object num of a into mg->o: as it is, or anew. */
+static int
+merge_a(struct merge *mg, long long num)
+{
+	struct pdf	*a = mg->a;
+	struct val	 v;
+	size_t		 end;
+	int		 k;
+
+	for (k = 0; k < 4; k++)
+		if (num == mg->an[k]) {
+			buf_printf(&mg->o, "%lld 0 obj\n", num);
+			if (!merge_new(mg, k))
+				return 0;
+			buf_puts(&mg->o, "endobj\n");
+			return 1;
+		}
+	if (!obj_end(a, num, &v, &end))
+		return 0;
+	buf_put(&mg->o, a->p + a->off[num], end - a->off[num]);
+	buf_putc(&mg->o, '\n');
+	return 1;
+}
+
+/* Object j of b into mg->o, renumbered. */
+static int
+merge_b(struct merge *mg, long long j)
+{
+	struct pdf	*b = mg->b;
+	struct val	 v;
+	size_t		 pos, end, oend;
+
+	buf_printf(&mg->o, "%lld 0 obj\n", mg->map[j]);
+	if ((pos = obj_start(b, j)) == 0 || !merge_val(mg, pos, &end, 0) ||
+	    !obj_end(b, j, &v, &oend))
+		return 0;
+	buf_put(&mg->o, b->p + end, oend - end);
+	buf_putc(&mg->o, '\n');
+	return 1;
+}
+
+/* The merged file into mg->o: a's header, a's objects, b's, a
+ * cross-reference table and a trailer like cairo's. */
+static int
+merge_write(struct merge *mg, size_t size)
+{
+	struct pdf	*a = mg->a, *b = mg->b;
+	size_t		*off, head = a->n, j, xref;
+	int		 rc = 0;
+
+	off = xcalloc(size, sizeof(*off));
+	for (j = 1; j < a->size; j++)
+		if (a->off[j] != 0 && a->off[j] < head)
+			head = a->off[j];
+	buf_put(&mg->o, a->p, head);
+	for (j = 1; j < a->size; j++) {
+		if (a->off[j] == 0)
+			continue;
+		off[j] = mg->o.len;
+		if (!merge_a(mg, (long long)j))
+			goto out;
+	}
+	for (j = 1; j < b->size; j++) {
+		if (mg->map[j] < (long long)a->size)
+			continue;
+		off[mg->map[j]] = mg->o.len;
+		if (!merge_b(mg, (long long)j))
+			goto out;
+	}
+	xref = mg->o.len;
+	buf_printf(&mg->o, "xref\n0 %zu\n0000000000 65535 f \n", size);
+	for (j = 1; j < size; j++)
+		buf_printf(&mg->o, off[j] != 0 ? "%010zu 00000 n \n" :
+		    "0000000000 00000 f \n", off[j]);
+	buf_printf(&mg->o, "trailer\n<< /Size %zu\n   /Root %lld 0 R\n",
+	    size, a->root);
+	if (a->info >= 0)
+		buf_printf(&mg->o, "   /Info %lld 0 R\n", a->info);
+	buf_printf(&mg->o, ">>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	rc = 1;
+out:
+	free(off);
+	return rc;
+}
+
+/*
+ * The second half, at path, merged after the first, read into a: a then
+ * holds the merged file, read as cairo's.  Returns 1, or 0 after
+ * diag_sys().
+ */
+static int
+merge_halves(struct pdf *a, const char *path)
+{
+	struct pdf	 b;
+	struct merge	 mg;
+	size_t		 size;
+	int		 fd, rc = 0;
+
+	memset(&b, 0, sizeof(b));
+	memset(&mg, 0, sizeof(mg));
+	b.path = path;
+	mg.a = a;
+	mg.b = &b;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
+		return 0;
+	}
+	if (!read_all(&b, fd))
+		goto out;
+	if (read_tail(&b) && read_xref(&b) && merge_parts(a, mg.an) &&
+	    merge_parts(&b, mg.bn) && merge_shift(&mg)) {
+		size = merge_map(&mg);
+		rc = merge_write(&mg, size);
+	}
+	if (!rc) {
+		pdf_refused(b.err != NULL ? &b : a);
+		goto out;
+	}
+	free(a->p);
+	free(a->off);
+	free(a->gen);
+	free(a->alt);
+	a->n = mg.o.len;
+	a->p = (unsigned char *)buf_detach(&mg.o);
+	if (!(rc = read_tail(a) && read_xref(a)))
+		pdf_refused(a);
+out:
+	close(fd);
+	free(mg.map);
+	buf_free(&mg.o);
+	pdf_free(&b);
+	return rc;
+}
+
 /* The arrays indexed by object number, grown for the objects added:
  * m's groups, the XMP stream, an information dictionary. */
 static void
@@ -3063,8 +3550,10 @@ grow(struct pdf *f, const struct pdfmeta *m)
 	f->fontw = xcalloc(n, sizeof(*f->fontw));
 }
 
-int
-pdfpost(const char *path, const struct pdfmeta *m)
+/* The pass over the file at path, or over it and the second half at
+ * half (NULL: none) merged. */
+static int
+post(const char *path, const char *half, const struct pdfmeta *m)
 {
 	struct pdf	 f;
 	struct buf	 u = { NULL, 0, 0 };
@@ -3095,6 +3584,8 @@ pdfpost(const char *path, const struct pdfmeta *m)
 		pdf_refused(&f);
 		goto out;
 	}
+	if (half != NULL && !merge_halves(&f, half))
+		goto out;
 	grow(&f, m);
 	if (!finish(&f, m, &u))
 		pdf_refused(&f);
@@ -3108,4 +3599,16 @@ out:
 	pdf_free(&f);
 	buf_free(&u);
 	return rc;
+}
+
+int
+pdfpost(const char *path, const struct pdfmeta *m)
+{
+	return post(path, NULL, m);
+}
+
+int
+pdfpost_halves(const char *path, const char *half, const struct pdfmeta *m)
+{
+	return post(path, half, m);
 }
