@@ -3789,7 +3789,7 @@ halves(struct pdf *p, struct pdfmeta *meta)
 {
 	struct pdf	 q;
 	char		*half;
-	pid_t		 pid;
+	pid_t		 pid, parent;
 	int		 sv[2], rc, st;
 
 	if (p->path == NULL)
@@ -3799,6 +3799,7 @@ halves(struct pdf *p, struct pdfmeta *meta)
 		return 0;
 	}
 	half = xasprintf("%s.2", p->path);
+	parent = getpid();
 	fflush(stdout);
 	fflush(stderr);
 	if ((pid = fork()) == -1) {
@@ -3812,7 +3813,7 @@ halves(struct pdf *p, struct pdfmeta *meta)
 		close(sv[0]);
 		free(p->path);
 		p->path = half;
-		child(p, sv[1], getppid());
+		child(p, sv[1], parent);
 	}
 	out_worker(pid);
 	close(sv[1]);
