@@ -3347,8 +3347,9 @@ static void	*append(void *, size_t *, const void *, size_t, size_t);
  * matter, annex) by a child forked after loading, each into a file of
  * its own; pdfpost_halves() merges them.  Laying out a half needs no
  * page of the other but for the width of page references (« (p. 123) »,
- * lay's pnumdigits): the second half guesses the first's pages, and is
- * laid out again if the guess gives other widths.  The halves then
+ * lay's pnumdigits): the second half guesses the first's pages from its
+ * weight, and is laid out again if the guess gives other widths, so the
+ * bytes are those of the right guess.  The halves then
  * trade their page counts and the page of each destination (contents,
  * frames, references), draw, and the child sends what the merge needs
  * of its drawing (the structure record, figures' /Alt, links, spans).
@@ -3360,11 +3361,12 @@ static void	*append(void *, size_t *, const void *, size_t, size_t);
  * an edition under PDF_CUT_WORK is never cut, so the bytes of a small
  * edition are those of one process.  RAPPORTEUR_PDF_CUT (tests only,
  * README): 0 never cuts, 1 cuts any edition of two chapters or more at
- * its middle one.
+ * its middle one, 2 too with a wrong guess.
  */
 #define PDF_CUT_WORK	60000	/* [words] of prose, figures counted */
 #define FIG_WORDS	150	/* [words] what a figure weighs */
-#define HALF_GUESS	100	/* pages of the first half, guessed */
+#define PAGE_WORDS	350	/* [words] a page holds, about (340 the
+				 * sample's, 350 the benchmark's) */
 
 /* [words] The weight of a measure: its narrative and its figures. */
 static size_t
@@ -3384,27 +3386,41 @@ parts_work(const struct part *pt, size_t n)
 	return w;
 }
 
-/* The first chapter of the second half, or 0: the edition is not cut.
- * The halves as even as the chapters let them be. */
+/* The weight of each chapter into w[n], and of the whole; the front
+ * matter's into *front. */
 static size_t
-pdf_cut(const struct report *r, const struct edition *e)
+chapters_work(const struct report *r, const struct edition *e, size_t *w,
+    size_t *front)
 {
 	const struct plan *pl = &r->plan;
+	size_t		 i, j, all;
+
+	*front = parts_work(e->front, e->nfront);
+	all = *front + parts_work(e->back, e->nback) + pl->nmeasures * 10;
+	for (i = 0; i < plan_groups(pl); all += w[i++])
+		for (j = 0; j < pl->prios[i].nmeasures; j++)
+			w[i] += measure_work(e, pl->prios[i].measures[j]);
+	return all;
+}
+
+/*
+ * The first chapter of the second half, or 0: the edition is not cut.
+ * The halves as even as the chapters let them be.  *guess: the pages
+ * of the first half the second lays itself out with (RAPPORTEUR_PDF_CUT
+ * 2: a guess so wrong that it is laid out again).
+ */
+static size_t
+pdf_cut(const struct report *r, const struct edition *e, size_t *guess)
+{
 	const char	*env = getenv("RAPPORTEUR_PDF_CUT");
-	size_t		 n = plan_groups(pl), i, j, all, a, d, best = 0;
-	size_t		 bestd = (size_t)-1, *w;
+	size_t		 n = plan_groups(&r->plan), i, all, a, front, d;
+	size_t		 best = 0, bestd = (size_t)-1, *w;
 
 	if (n < 2 || (env != NULL && strcmp(env, "0") == 0))
 		return 0;
-	if (env != NULL && strcmp(env, "1") == 0)
-		return n / 2;
 	w = xcalloc(n, sizeof(*w));
-	a = parts_work(e->front, e->nfront);
-	all = a + parts_work(e->back, e->nback) + pl->nmeasures * 10;
-	for (i = 0; i < n; all += w[i++])
-		for (j = 0; j < pl->prios[i].nmeasures; j++)
-			w[i] += measure_work(e, pl->prios[i].measures[j]);
-	for (i = 1; all >= PDF_CUT_WORK && i < n; i++) {
+	all = chapters_work(r, e, w, &front);
+	for (i = 1, a = front; all >= PDF_CUT_WORK && i < n; i++) {
 		a += w[i - 1];
 		d = 2 * a > all ? 2 * a - all : all - 2 * a;
 		if (d < bestd) {
@@ -3412,6 +3428,12 @@ pdf_cut(const struct report *r, const struct edition *e)
 			best = i;
 		}
 	}
+	if (env != NULL && (strcmp(env, "1") == 0 || strcmp(env, "2") == 0))
+		best = n / 2;
+	for (i = 0, a = front; i < best; i++)
+		a += w[i];
+	*guess = env != NULL && strcmp(env, "2") == 0 ? 100000 :
+	    a / PAGE_WORDS;
 	free(w);
 	return best;
 }
@@ -3671,16 +3693,15 @@ failed(void)
 
 /*
  * The second half, in the child: laid out with a guess of the first
- * half's pages, again with the first's count if the guess gave other
- * widths; the pages traded, drawn, its record sent.  Returns the exit
- * status.
+ * half's pages (p->before), again with the first's count if the guess
+ * gave other widths; the pages traded, drawn, its record sent.  Returns
+ * the exit status.
  */
 static int
 second_half(struct pdf *p, int fd, struct peer *a)
 {
 	size_t	 lo, hi;
 
-	p->before = HALF_GUESS;
 	lay_out(p);
 	if (!fd_write(fd, "L", 1) || !recv_pages(a, fd))
 		return EXIT_SYSTEM;
@@ -3785,7 +3806,7 @@ reap(pid_t pid, int killed)
  * Returns 0 after diag_sys().
  */
 static int
-halves(struct pdf *p, struct pdfmeta *meta)
+halves(struct pdf *p, struct pdfmeta *meta, size_t guess)
 {
 	struct pdf	 q;
 	char		*half;
@@ -3813,6 +3834,7 @@ halves(struct pdf *p, struct pdfmeta *meta)
 		close(sv[0]);
 		free(p->path);
 		p->path = half;
+		p->before = guess;
 		child(p, sv[1], parent);
 	}
 	out_worker(pid);
@@ -3847,6 +3869,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	struct pdf	 p;
 	struct pdfmeta	 meta;
 	char		*rel, *subj, *kw;
+	size_t		 guess;
 	int		 rc = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -3864,8 +3887,8 @@ pdf_edition(const struct report *r, const struct edition *e,
 	rel = xasprintf("%d/%s-%d.pdf", e->year, fname(FNAME_REPORT), e->year);
 	p.path = out_path(od, rel);
 	free(rel);
-	if ((p.cut = pdf_cut(r, e)) > 0)
-		rc = halves(&p, &meta);
+	if ((p.cut = pdf_cut(r, e, &guess)) > 0)
+		rc = halves(&p, &meta, guess);
 	else {
 		lay_out(&p);
 		p.npall = p.pg.npages + 1;

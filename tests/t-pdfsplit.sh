@@ -3,7 +3,8 @@
 # process and merged by the finishing pass (gen/pdf.c, pdf_cut();
 # gen/pdfpost.c, merge_halves()): the 2016 sample built whole and cut
 # (RAPPORTEUR_PDF_CUT, the test switch) gives the same pages, text,
-# structure and outline; --jobs 1 and 2 the same bytes; a half that
+# structure and outline; --jobs 1 and 2 the same bytes, and a second
+# half laid out twice (its guess of the first's pages wrong); a half that
 # fails fails the build and leaves nothing behind.  The sample is under
 # the size that is cut: its bytes are those of one process.
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +18,7 @@ build() {	# build OUT CUT [options]: the 2016 PDF
 	    --content "${CONTENT:-$TOP/content}" --out "$out" "$@"
 }
 if build whole 0 2>err && build cut 1 2>>err && build cut1 1 --jobs 1 \
-    2>>err && build dflt "" 2>>err; then
+    2>>err && build again 2 2>>err && build dflt "" 2>>err; then
 	pass "split: the sample builds whole and cut"
 else
 	fail "split: the sample builds whole and cut" "$(cat err)"
@@ -27,6 +28,11 @@ check "split: the sample is not cut unless asked (same bytes)" \
     cmp whole/$pdf dflt/$pdf
 check "split: --jobs 1 and --jobs 2 give the same bytes" \
     cmp cut/$pdf cut1/$pdf
+# The second half guesses the first's pages (right in the sample), for
+# the width of its page references; with a wrong guess (2), it is laid
+# out again.
+check "split: a second half laid out again gives the same bytes" \
+    cmp cut/$pdf again/$pdf
 check "split: qpdf --check is clean" qpdf --check cut/$pdf
 check "split: the same page count" sh -c \
     "[ \"\$(pdfinfo whole/$pdf | grep ^Pages:)\" = \"\$(pdfinfo cut/$pdf | grep ^Pages:)\" ]"
