@@ -3390,75 +3390,90 @@ merge_map(struct merge *mg)
 	return size;
 }
 
-/* Object num of a into mg->o: as it is, or anew. */
-static int
-merge_a(struct merge *mg, long long num)
-{
-	struct pdf	*a = mg->a;
-	struct val	 v;
-	size_t		 end;
-	int		 k;
+/* An object of b and where it starts. */
+struct placed_obj {
+	size_t		 off;
+	long long	 num;
+};
 
-	for (k = 0; k < 4; k++)
-		if (num == mg->an[k]) {
-			buf_printf(&mg->o, "%lld 0 obj\n", num);
-			if (!merge_new(mg, k))
-				return 0;
-			buf_puts(&mg->o, "endobj\n");
-			return 1;
-		}
-	if (!obj_end(a, num, &v, &end))
-		return 0;
-	buf_put(&mg->o, a->p + a->off[num], end - a->off[num]);
-	buf_putc(&mg->o, '\n');
-	return 1;
+static int
+placed_cmp(const void *x, const void *y)
+{
+	const struct placed_obj *a = x, *b = y;
+
+	return a->off < b->off ? -1 : a->off > b->off;
 }
 
-/* Object j of b into mg->o, renumbered. */
+/* Object j of b, renumbered, into mg->o: its value, then its bytes as
+ * they are up to end (a stream's data and "endobj"). */
 static int
-merge_b(struct merge *mg, long long j)
+merge_b(struct merge *mg, long long j, size_t end)
 {
 	struct pdf	*b = mg->b;
-	struct val	 v;
-	size_t		 pos, end, oend;
+	size_t		 pos, vend;
 
 	buf_printf(&mg->o, "%lld 0 obj\n", mg->map[j]);
-	if ((pos = obj_start(b, j)) == 0 || !merge_val(mg, pos, &end, 0) ||
-	    !obj_end(b, j, &v, &oend))
+	if ((pos = obj_start(b, j)) == 0 || !merge_val(mg, pos, &vend, 0))
 		return 0;
-	buf_put(&mg->o, b->p + end, oend - end);
-	buf_putc(&mg->o, '\n');
+	if (vend > end)
+		return bad(b, pos, "object overlaps the next one");
+	buf_put(&mg->o, b->p + vend, end - vend);
 	return 1;
 }
 
-/* The merged file into mg->o: a's header, a's objects, b's, a
- * cross-reference table and a trailer like cairo's. */
+/* b's objects after a's, in b's order, where off[] says. */
+static int
+merge_bs(struct merge *mg, size_t *off)
+{
+	struct pdf	*b = mg->b;
+	struct placed_obj *o;
+	size_t		 j, n = 0;
+	int		 rc = 1;
+
+	o = xcalloc(b->size + 1, sizeof(*o));
+	for (j = 1; j < b->size; j++)
+		if (mg->map[j] >= (long long)mg->a->size) {
+			o[n].off = b->off[j];
+			o[n++].num = (long long)j;
+		}
+	qsort(o, n, sizeof(*o), placed_cmp);
+	/* Each object ends where the next begins: cairo writes them one
+	 * after the other, then the cross-reference table. */
+	for (j = 0; rc && j < n; j++) {
+		off[mg->map[o[j].num]] = mg->o.len;
+		rc = merge_b(mg, o[j].num, j + 1 < n ? o[j + 1].off :
+		    b->startxref);
+	}
+	free(o);
+	return rc;
+}
+
+/* The merged file into mg->o: a's header and objects, a's merged
+ * objects anew, b's, a cross-reference table and a trailer like
+ * cairo's. */
 static int
 merge_write(struct merge *mg, size_t size)
 {
-	struct pdf	*a = mg->a, *b = mg->b;
-	size_t		*off, head = a->n, j, xref;
-	int		 rc = 0;
+	struct pdf	*a = mg->a;
+	size_t		*off, j, xref;
+	int		 k, rc = 0;
 
 	off = xcalloc(size, sizeof(*off));
-	for (j = 1; j < a->size; j++)
-		if (a->off[j] != 0 && a->off[j] < head)
-			head = a->off[j];
-	buf_put(&mg->o, a->p, head);
-	for (j = 1; j < a->size; j++) {
-		if (a->off[j] == 0)
+	/* a's bytes as they are, the merged objects' old versions among
+	 * them, out of the table: their new ones follow. */
+	buf_put(&mg->o, a->p, a->startxref);
+	memcpy(off, a->off, a->size * sizeof(*off));
+	for (k = 0; k < 4; k++) {
+		if (mg->an[k] < 0)
 			continue;
-		off[j] = mg->o.len;
-		if (!merge_a(mg, (long long)j))
+		off[mg->an[k]] = mg->o.len;
+		buf_printf(&mg->o, "%lld 0 obj\n", mg->an[k]);
+		if (!merge_new(mg, k))
 			goto out;
+		buf_puts(&mg->o, "endobj\n");
 	}
-	for (j = 1; j < b->size; j++) {
-		if (mg->map[j] < (long long)a->size)
-			continue;
-		off[mg->map[j]] = mg->o.len;
-		if (!merge_b(mg, (long long)j))
-			goto out;
-	}
+	if (!merge_bs(mg, off))
+		goto out;
 	xref = mg->o.len;
 	buf_printf(&mg->o, "xref\n0 %zu\n0000000000 65535 f \n", size);
 	for (j = 1; j < size; j++)
@@ -3502,6 +3517,9 @@ merge_halves(struct pdf *a, const char *path)
 	if (read_tail(&b) && read_xref(&b) && merge_parts(a, mg.an) &&
 	    merge_parts(&b, mg.bn) && merge_shift(&mg)) {
 		size = merge_map(&mg);
+		/* Sized once: the file is both halves and a little. */
+		mg.o.cap = a->n + b.n + ((size_t)1 << 20);
+		mg.o.data = xmalloc(mg.o.cap);
 		rc = merge_write(&mg, size);
 	}
 	if (!rc) {
