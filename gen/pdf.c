@@ -1742,6 +1742,8 @@ node_add(struct pdf *p, const char *tag, int incairo)
 		    sizeof(*p->nodes));
 	}
 	n = &p->nodes[p->nnodes];
+	/* Its padding too: a second half sends its nodes as they are. */
+	memset(n, 0, sizeof(*n));
 	snprintf(n->tag, sizeof(n->tag), "%s", tag);
 	n->parent = top > 0 ? p->open[top - 1] : 0;
 	n->cairo = incairo;
