@@ -16,7 +16,8 @@
  * when it is drawn (see struct unit), and every item's go once drawn.
  * Internal links go through named destinations, since forward links by
  * page number are dead in cairo 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
- * two builds give the same bytes.
+ * two builds give the same bytes.  A large edition is cut in two halves,
+ * each laid out and drawn by its own process (see halves()).
  */
 #include <sys/prctl.h>
 #include <sys/socket.h>

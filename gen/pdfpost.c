@@ -22,7 +22,9 @@
  * The file is written anew over cairo's: its header, its streams (page
  * content and ToUnicode maps in new versions), every other object (as
  * cairo wrote it, or its new version) in compressed object streams, and
- * a cross-reference stream.  Nothing is renumbered.
+ * a cross-reference stream.  Nothing is renumbered.  An edition cut in
+ * two halves (pdf.c) comes as two cairo files, merged first into one
+ * like cairo's (merge_halves()), the second's objects renumbered.
  *
  * What is read is only what cairo 1.16 writes: PDF 1.5, one classic
  * cross-reference table, a trailer with /Size, /Root and /Info, no
