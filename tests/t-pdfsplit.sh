@@ -108,7 +108,9 @@ for m in m20 m02; do
 	bad_image $m
 	CONTENT=content build out-$m 1 --jobs 2 2>err
 	st=$?
-	left=$(ps -eo args | grep -c "[o]ut-$m")
+	# Processes of this build still there: none (a child's command line
+	# is its parent's).
+	left=$(grep -las "[o]ut-$m" /proc/[0-9]*/cmdline | wc -l)
 	if [ "$st" -ne 0 ] && grep -q 'bad.png' err && [ ! -e out-$m ] &&
 	    [ "$left" -eq 0 ]; then
 		pass "split: a bad image in $m fails the build, nothing left"
