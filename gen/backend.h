@@ -184,6 +184,8 @@ struct pdfmeta {
 					 * spans in another language, */
 	const char *const *spanlangs;	/* and the /Lang of each */
 	size_t		 nspans;
+	int		 helper;	/* a second thread may compress
+					 * (--jobs 2 or more) */
 	int		 untagged;	/* drawn without structure (pdf.c's
 					 * PDF_UNTAGGED, for measuring only):
 					 * page content left as it is */

@@ -3886,6 +3886,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	if (!pdf_setup(&p))
 		return 0;
 	meta_init(&meta, e, &subj, &kw);
+	meta.helper = o->jobs > 1;
 	p.meta = &meta;
 	rel = xasprintf("%d/%s-%d.pdf", e->year, fname(FNAME_REPORT), e->year);
 	p.path = out_path(od, rel);
