@@ -2020,16 +2020,20 @@ obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 
 /*
  * Streams compressed beside the pass (pdfmeta's helper: --jobs 2 or
- * more): a second thread compresses each stream the pass gives it while
- * the pass repairs the next page; at the end (zpool_end()) this thread
- * compresses what is left beside it, then writes every stream into
- * f->rep in the order it was given, so the bytes do not depend on which
- * thread compressed what, nor on --jobs.  Compression is a third of the
- * pass.  The thread is safe: it only calls zlib and malloc on data no
- * one else touches (a job is taken under the lock, and its result read
- * after the join), it touches no pango, cairo or glib state, it blocks
- * every signal (the handlers run in this thread), and nothing forks
- * while it runs (pdf.c's child is reaped before the pass).
+ * more): page content and ToUnicode maps are a quarter of the pass's
+ * work (a K = 10 edition), and nothing else waits for them until the
+ * file is written.  A second thread compresses each stream the pass
+ * gives it while the pass repairs the next page; past ZPOOL_PENDING
+ * waiting, and at the end (zpool_end()), the pass compresses beside
+ * it.  The streams then go into f->rep in the order given (where a new
+ * version sits in f->rep does not show in the file: write_all() goes
+ * by object number), so the bytes do not depend on which thread
+ * compressed what, nor on --jobs.  The thread is safe: it only calls
+ * zlib and malloc on a job no one else touches (taken under the lock,
+ * its result read after the join), touches no pango, cairo or glib
+ * state, blocks every signal (the handlers run in the pass's thread),
+ * and nothing forks while it runs (pdf.c's child is reaped before the
+ * pass).
  */
 struct zjob {
 	long long	 num;
@@ -2046,8 +2050,14 @@ struct zpool {
 	struct zjob	**job;		/* pointers: the array grows while
 					 * the thread works on one */
 	size_t		 njobs, cap, next;
+	size_t		 pending;	/* [bytes] given, not taken yet */
 	int		 closing;	/* no more jobs: take what is left */
 };
+
+/* [bytes] Given and not taken yet, at most: past it, the pass
+ * compresses the oldest itself rather than hold more (the page content
+ * waits uncompressed). */
+#define ZPOOL_PENDING	((size_t)1 << 20)
 
 static void
 zjob_run(struct zjob *j)
@@ -2062,6 +2072,22 @@ zjob_run(struct zjob *j)
 	buf_free(&j->data);
 }
 
+/* The oldest job not taken, taken, or NULL: none left (wait: none
+ * left once closing).  Called with the lock held. */
+static struct zjob *
+zpool_take(struct zpool *zp, int wait)
+{
+	struct zjob	*j;
+
+	while (wait && zp->next == zp->njobs && !zp->closing)
+		pthread_cond_wait(&zp->cv, &zp->mu);
+	if (zp->next == zp->njobs)
+		return NULL;
+	j = zp->job[zp->next++];
+	zp->pending -= j->data.len;
+	return j;
+}
+
 /* Compresses jobs as they come, until closing and none is left.  Run by
  * the thread, and by the pass itself at the end. */
 static void *
@@ -2071,12 +2097,7 @@ zpool_work(void *arg)
 	struct zjob	*j;
 
 	pthread_mutex_lock(&zp->mu);
-	for (;;) {
-		while (zp->next == zp->njobs && !zp->closing)
-			pthread_cond_wait(&zp->cv, &zp->mu);
-		if (zp->next == zp->njobs)
-			break;
-		j = zp->job[zp->next++];
+	while ((j = zpool_take(zp, 1)) != NULL) {
 		pthread_mutex_unlock(&zp->mu);
 		zjob_run(j);
 		pthread_mutex_lock(&zp->mu);
@@ -2129,7 +2150,14 @@ zpool_give(struct pdf *f, long long num, struct buf *data)
 		zp->job = xreallocarray(zp->job, zp->cap, sizeof(*zp->job));
 	}
 	zp->job[zp->njobs++] = j;
+	zp->pending += j->data.len;
 	pthread_cond_signal(&zp->cv);
+	while (zp->pending > ZPOOL_PENDING &&
+	    (j = zpool_take(zp, 0)) != NULL) {
+		pthread_mutex_unlock(&zp->mu);
+		zjob_run(j);
+		pthread_mutex_lock(&zp->mu);
+	}
 	pthread_mutex_unlock(&zp->mu);
 	f->rlen[num] = 1;	/* taken: written by zpool_end() */
 }
