@@ -2162,8 +2162,24 @@ zpool_give(struct pdf *f, long long num, struct buf *data)
 	f->rlen[num] = 1;	/* taken: written by zpool_end() */
 }
 
-static void	 rep_zstream(struct pdf *, long long, const unsigned char *,
-		    uLongf);
+/* Job j's stream anew in f->rep, its compressed data freed.  Returns
+ * 1, or 0 after bad(). */
+static int
+zjob_put(struct pdf *f, struct zjob *j)
+{
+	if (!j->ok) {
+		free(j->z);
+		return bad(f, 0, "stream cannot be compressed");
+	}
+	rep_begin(f, (size_t)j->num);
+	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
+	    "stream\n", (unsigned long)j->zn);
+	buf_put(&f->rep, j->z, j->zn);
+	BUF_PUTSL(&f->rep, "\nendstream");
+	rep_end(f, (size_t)j->num);
+	free(j->z);
+	return 1;
+}
 
 /* The jobs left compressed here and beside, the thread joined, and the
  * streams into f->rep in the order given.  Returns 1, or 0 after
@@ -2184,12 +2200,10 @@ zpool_end(struct pdf *f)
 	zpool_work(zp);
 	pthread_join(zp->t, NULL);
 	for (i = 0; i < zp->njobs; i++) {
-		if (rc && !zp->job[i]->ok)
-			rc = bad(f, 0, "stream cannot be compressed");
-		else if (rc)
-			rep_zstream(f, zp->job[i]->num, zp->job[i]->z,
-			    zp->job[i]->zn);
-		free(zp->job[i]->z);
+		if (rc)
+			rc = zjob_put(f, zp->job[i]);
+		else
+			free(zp->job[i]->z);
 		free(zp->job[i]);
 	}
 	free(zp->job);
@@ -2198,18 +2212,6 @@ zpool_end(struct pdf *f)
 	free(zp);
 	f->zp = NULL;
 	return rc;
-}
-
-/* Stream num anew from its compressed data z, zn bytes. */
-static void
-rep_zstream(struct pdf *f, long long num, const unsigned char *z, uLongf zn)
-{
-	rep_begin(f, (size_t)num);
-	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
-	    "stream\n", (unsigned long)zn);
-	buf_put(&f->rep, z, zn);
-	BUF_PUTSL(&f->rep, "\nendstream");
-	rep_end(f, (size_t)num);
 }
 
 /*
@@ -2221,23 +2223,18 @@ rep_zstream(struct pdf *f, long long num, const unsigned char *z, uLongf zn)
 static int
 rep_stream(struct pdf *f, long long num, struct buf *data)
 {
-	unsigned char	*z;
-	uLongf		 zn;
+	struct zjob	 j;
 
 	if (f->zp != NULL) {
 		zpool_give(f, num, data);
 		return 1;
 	}
-	zn = compressBound(data->len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)data->data, data->len,
-	    Z_BEST_SPEED) != Z_OK) {
-		free(z);
-		return bad(f, 0, "stream cannot be compressed");
-	}
-	rep_zstream(f, num, z, zn);
-	free(z);
-	return 1;
+	memset(&j, 0, sizeof(j));
+	j.num = num;
+	j.data = *data;
+	memset(data, 0, sizeof(*data));
+	zjob_run(&j);
+	return zjob_put(f, &j);
 }
 
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
