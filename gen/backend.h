@@ -191,11 +191,18 @@ struct pdfmeta {
 					 * spans in another language, */
 	const char *const *spanlangs;	/* and the /Lang of each */
 	size_t		 nspans;
+	int		 helper;	/* a second thread may compress
+					 * (--jobs 2 or more) */
 	int		 untagged;	/* drawn without structure (pdf.c's
 					 * PDF_UNTAGGED, for measuring only):
 					 * page content left as it is */
 };
 int	 pdfpost(const char *path, const struct pdfmeta *);
+/* The same over the file at path with the file at half appended: an
+ * edition cut in two (pdf.c), m describing both halves in order; path
+ * then holds the whole document. */
+int	 pdfpost_halves(const char *path, const char *half,
+	    const struct pdfmeta *m);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool
  * itself) did not change since the last one is skipped.  The stamp is a

@@ -16,9 +16,15 @@
  * when it is drawn (see struct unit), and every item's go once drawn.
  * Internal links go through named destinations, since forward links by
  * page number are dead in cairo 1.16 (STACK.md §5.1).  Dates come from the edition, never the clock, so
- * two builds give the same bytes.
+ * two builds give the same bytes.  A large edition is cut in two halves,
+ * each laid out and drawn by its own process (see halves()).
  */
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
 #include <errno.h>
+#include <signal.h>
 #include <stdatomic.h>
 #ifdef __GLIBC__
 #include <malloc.h>	/* malloc_trim */
@@ -27,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <cairo-pdf.h>
@@ -202,8 +209,14 @@ struct pdf {
 	PangoLayout	*watermark;
 	PangoLayout	*badgelab;	/* "Appréciation 2016" */
 	PangoLayout	*badge[STATUS__MAX + 1];	/* status; last: none */
-	struct destpage	*dests;		/* sorted by name */
+	struct destpage	*dests;		/* sorted by name, then page */
 	size_t		 ndests;
+	/* An edition cut in two (pdf_edition()): this process's half. */
+	int		 half;		/* HALF_WHOLE, HALF_FIRST, HALF_SECOND */
+	size_t		 cut;		/* the second half's first chapter */
+	size_t		 before;	/* pages before this half's first
+					 * (the cover left out) */
+	size_t		 npall;		/* pages of the document */
 	/* A draft's missing narrative, « À rédiger » in bold: laid out
 	 * (and perhaps laid out again when drawn) from here, so it lives
 	 * as long as the PDF. */
@@ -237,10 +250,17 @@ struct hyphen {
 	PangoLayout	*pl;
 };
 
-/* The first item with a destination, by name. */
+/* A destination and its page (from 0, the cover). */
 struct destpage {
 	const char	*dest;
-	size_t		 item;
+	size_t		 page;
+};
+
+enum {
+	HALF_WHOLE,
+	HALF_FIRST,	/* cover, contents, front matter, the chapters
+			 * before the cut */
+	HALF_SECOND	/* the other chapters, back matter, annex */
 };
 
 #define NOUNIT	((size_t)-1)
@@ -1398,31 +1418,42 @@ paginate(struct pdf *p)
 	p->secfrom = p->l.nitems;
 }
 
+/* The sections of this half (all of them in a whole document), each
+ * paginated once built. */
 static void
 build(struct pdf *p)
 {
 	const struct edition *e = p->e;
-	size_t		 i;
+	size_t		 i, from = 0, to = plan_groups(&p->r->plan);
 
 	lay_init(&p->l, p->ctx, p->hy, COL_W);
-	build_toc(p);
-	paginate(p);
-	for (i = 0; i < e->nfront; i++) {
-		build_part(p, "avant", &e->front[i]);
+	if (p->half == HALF_SECOND)
+		from = p->cut;
+	else if (p->half == HALF_FIRST)
+		to = p->cut;
+	if (p->half != HALF_SECOND) {
+		build_toc(p);
 		paginate(p);
+		for (i = 0; i < e->nfront; i++) {
+			build_part(p, "avant", &e->front[i]);
+			paginate(p);
+		}
 	}
 	if (plan_flat(&p->r->plan)) {
 		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->pg.npages + 2);
 		build_flat(p);
 		paginate(p);
 	}
-	for (i = 0; i < plan_groups(&p->r->plan); i++) {
+	for (i = from; i < to; i++) {
 		/* Page references (« voir … (p. 12) ») make room for as
 		 * many digits as the pages so far, and one page more. */
-		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->pg.npages + 2);
+		p->l.pnumdigits = snprintf(NULL, 0, "%zu", p->before +
+		    p->pg.npages + 2);
 		build_chapter(p, &p->r->plan.prios[i]);
 		paginate(p);
 	}
+	if (p->half == HALF_FIRST)
+		return;
 	for (i = 0; i < e->nback; i++) {
 		build_part(p, "apres", &e->back[i]);
 		paginate(p);
@@ -1441,10 +1472,11 @@ destcmp(const void *a, const void *b)
 
 	if ((c = strcmp(x->dest, y->dest)) != 0)
 		return c;
-	return x->item < y->item ? -1 : x->item > y->item;
+	return x->page < y->page ? -1 : x->page > y->page;
 }
 
-/* Indexes the items' destinations by name, for the contents. */
+/* Indexes the items' destinations by name, with their pages in the
+ * document, for the contents. */
 static void
 index_dests(struct pdf *p)
 {
@@ -1456,13 +1488,14 @@ index_dests(struct pdf *p)
 	for (i = 0; i < p->l.nitems; i++)
 		if (p->l.item[i].dest != NULL) {
 			p->dests[p->ndests].dest = p->l.item[i].dest;
-			p->dests[p->ndests++].item = i;
+			p->dests[p->ndests++].page = p->ipage[i] + 1 +
+			    p->before;
 		}
 	qsort(p->dests, p->ndests, sizeof(*p->dests), destcmp);
 }
 
 /* The page (from 0, the cover) of the section at dest (its first item
- * of that name), or 0. */
+ * of that name, the first page), or 0. */
 static size_t
 dest_page(const struct pdf *p, const char *dest)
 {
@@ -1477,7 +1510,7 @@ dest_page(const struct pdf *p, const char *dest)
 			hi = mid;
 	}
 	if (lo < p->ndests && strcmp(p->dests[lo].dest, dest) == 0)
-		return p->ipage[p->dests[lo].item] + 1;
+		return p->dests[lo].page;
 	return 0;
 }
 
@@ -1710,6 +1743,8 @@ node_add(struct pdf *p, const char *tag, int incairo)
 		    sizeof(*p->nodes));
 	}
 	n = &p->nodes[p->nnodes];
+	/* Its padding too: a second half sends its nodes as they are. */
+	memset(n, 0, sizeof(*n));
 	snprintf(n->tag, sizeof(n->tag), "%s", tag);
 	n->parent = top > 0 ? p->open[top - 1] : 0;
 	n->cairo = incairo;
@@ -3046,16 +3081,20 @@ draw_pages(struct pdf *p, cairo_t *cr)
 	const struct lay_pages *pg = &p->pg;
 	size_t		 i = 0, page;
 
-	if (p->draft)
-		draw_watermark(p, cr);
-	draw_cover(p, cr);
-	if (!check(p, cr))
-		return 0;
-	for (page = 0; page < pg->npages; page++) {
-		cairo_show_page(cr);
+	if (p->half != HALF_SECOND) {
 		if (p->draft)
 			draw_watermark(p, cr);
-		draw_frame(p, cr, page + 1, pg->npages + 1,
+		draw_cover(p, cr);
+		if (!check(p, cr))
+			return 0;
+	}
+	for (page = 0; page < pg->npages; page++) {
+		/* The cover's page or the one before ends. */
+		if (p->half != HALF_SECOND || page > 0)
+			cairo_show_page(cr);
+		if (p->draft)
+			draw_watermark(p, cr);
+		draw_frame(p, cr, p->before + page + 1, p->npall,
 		    i < pg->npieces ? page_mark(p, pg->piece[i].item) : NULL);
 		for (; i < pg->npieces && pg->piece[i].page == page; i++)
 			if (!draw_piece(p, cr, i))
@@ -3099,7 +3138,9 @@ draw_document(struct pdf *p, cairo_surface_t *sf)
 		while (p->ntags > 0)
 			tag_close(p);
 		group_end(p);
-		outline(p, sf);
+		/* The first half's outline is the document's. */
+		if (p->half != HALF_SECOND)
+			outline(p, sf);
 		ok = check(p, cr);
 	}
 	cairo_destroy(cr);
@@ -3188,6 +3229,7 @@ pdf_free(struct pdf *p)
 	p->unit = NULL;
 	p->nunits = p->unitcap = 0;
 	lay_pages_free(&p->pg);
+	p->piececap = p->secfrom = p->secunit = 0;
 	lay_free(&p->l);
 	for (i = 0; i < p->nmarks; i++)
 		free(p->mark[i].title);
@@ -3236,6 +3278,593 @@ post_free(struct pdf *p)
 	free(p->spanlang);
 }
 
+/* What laying out needs: hyphenation, fonts, a pango context. */
+static int
+pdf_setup(struct pdf *p)
+{
+	if ((p->hy = hyph_new(i18n_hyph_dict())) == NULL)
+		return 0;
+	p->fm = font_map_new();
+	p->ctx = font_context(p->fm);
+	return 1;
+}
+
+/* The first pass: items, pages, and what the drawing looks up by
+ * item. */
+static void
+lay_out(struct pdf *p)
+{
+	size_t	 i, j;
+
+	build(p);
+	p->ipage = xcalloc(p->l.nitems + 1, sizeof(*p->ipage));
+	p->nleft = xcalloc(p->l.nitems + 1, sizeof(*p->nleft));
+	for (i = p->pg.npieces; i-- > 0; ) {
+		if (p->pg.piece[i].first == 0)
+			p->ipage[p->pg.piece[i].item] = p->pg.piece[i].page;
+		p->nleft[p->pg.piece[i].item]++;
+	}
+	p->elem = xcalloc(p->l.nitems + 1, sizeof(*p->elem));
+	p->iunit = xcalloc(p->l.nitems + 1, sizeof(*p->iunit));
+	for (i = 0; i < p->l.nitems; i++)
+		p->iunit[i] = NOUNIT;
+	for (i = 0; i < p->nunits; i++)
+		for (j = p->unit[i].from; j < p->unit[i].to; j++)
+			p->iunit[j] = i;
+}
+
+/* The second pass into p->path, then the layout's memory freed (twice
+ * is harmless).  Returns 0 after diag_sys(). */
+static int
+draw_free(struct pdf *p)
+{
+	int	 rc = p->path != NULL && draw(p);
+
+	pdf_free(p);
+	return rc;
+}
+
+/* What pdfpost() needs of the drawing, into m (pointing into p). */
+static void
+meta_fill(struct pdfmeta *m, const struct pdf *p)
+{
+	m->alts = (const char **)p->alts;
+	m->nalts = p->nalts;
+	m->nodes = p->nodes;
+	m->nnodes = p->nnodes;
+	m->links = (const char *const *)p->links;
+	m->nlinks = p->nlinks;
+	m->spans = p->spanel;
+	m->spanlangs = (const char *const *)p->spanlang;
+	m->nspans = p->nspans;
+}
+
+/* ---- an edition in two halves ---- */
+
+static void	*append(void *, size_t *, const void *, size_t, size_t);
+
+/*
+ * A large edition is cut in two between two chapters: the first half
+ * (cover, contents, front matter, the chapters before the cut) is laid
+ * out and drawn by this process, the second (the other chapters, back
+ * matter, annex) by a child forked after loading, each into a file of
+ * its own; pdfpost_halves() merges them.  Laying out a half needs no
+ * page of the other but for the width of page references (« (p. 123) »,
+ * lay's pnumdigits): the second half guesses the first's pages from its
+ * weight, and is laid out again if the guess gives other widths, so the
+ * bytes are those of the right guess.  The halves then
+ * trade their page counts and the page of each destination (contents,
+ * frames, references), draw, and the child sends what the merge needs
+ * of its drawing (the structure record, figures' /Alt, links, spans).
+ * With --jobs 1 this process waits for the child at each step instead
+ * of working beside it: the same steps, one core at a time, the same
+ * bytes.
+ *
+ * Where to cut is a function of the content only (never of --jobs):
+ * an edition under PDF_CUT_WORK is never cut, so the bytes of a small
+ * edition are those of one process.  RAPPORTEUR_PDF_CUT (tests only,
+ * README): 0 never cuts, 1 cuts any edition of two chapters or more at
+ * its middle one, 2 too with a wrong guess.
+ */
+#define PDF_CUT_WORK	60000	/* [words] of prose, figures counted */
+#define FIG_WORDS	150	/* [words] what a figure weighs */
+#define PAGE_WORDS	350	/* [words] a page holds, about (340 the
+				 * sample's, 350 the benchmark's) */
+
+/* [words] The weight of a measure: its narrative and its figures. */
+static size_t
+measure_work(const struct edition *e, const struct measure *m)
+{
+	return e->narr[m->index].words + FIG_WORDS * (m->ninds + 1);
+}
+
+/* [words] The weight of parts. */
+static size_t
+parts_work(const struct part *pt, size_t n)
+{
+	size_t	 i, w = 0;
+
+	for (i = 0; i < n; i++)
+		w += pt[i].doc.words;
+	return w;
+}
+
+/* The weight of each chapter into w[n], and of the whole; the front
+ * matter's into *front. */
+static size_t
+chapters_work(const struct report *r, const struct edition *e, size_t *w,
+    size_t *front)
+{
+	const struct plan *pl = &r->plan;
+	size_t		 i, j, all;
+
+	*front = parts_work(e->front, e->nfront);
+	all = *front + parts_work(e->back, e->nback) + pl->nmeasures * 10;
+	for (i = 0; i < plan_groups(pl); all += w[i++])
+		for (j = 0; j < pl->prios[i].nmeasures; j++)
+			w[i] += measure_work(e, pl->prios[i].measures[j]);
+	return all;
+}
+
+/*
+ * The first chapter of the second half, or 0: the edition is not cut.
+ * The halves as even as the chapters let them be.  *guess: the pages
+ * of the first half the second lays itself out with (RAPPORTEUR_PDF_CUT
+ * 2: a guess so wrong that it is laid out again).
+ */
+static size_t
+pdf_cut(const struct report *r, const struct edition *e, size_t *guess)
+{
+	const char	*env = getenv("RAPPORTEUR_PDF_CUT");
+	size_t		 n = plan_groups(&r->plan), i, all, a, front, d;
+	size_t		 best = 0, bestd = (size_t)-1, *w;
+
+	if (n < 2 || (env != NULL && strcmp(env, "0") == 0))
+		return 0;
+	w = xcalloc(n, sizeof(*w));
+	all = chapters_work(r, e, w, &front);
+	for (i = 1, a = front; all >= PDF_CUT_WORK && i < n; i++) {
+		a += w[i - 1];
+		d = 2 * a > all ? 2 * a - all : all - 2 * a;
+		if (d < bestd) {
+			bestd = d;
+			best = i;
+		}
+	}
+	if (env != NULL && (strcmp(env, "1") == 0 || strcmp(env, "2") == 0))
+		best = n / 2;
+	for (i = 0, a = front; i < best; i++)
+		a += w[i];
+	*guess = env != NULL && strcmp(env, "2") == 0 ? 100000 :
+	    a / PAGE_WORDS;
+	free(w);
+	return best;
+}
+
+/* Writes the n bytes at b to fd.  Returns 0 on failure. */
+static int
+fd_write(int fd, const void *b, size_t n)
+{
+	const char	*s = b;
+	ssize_t		 w;
+
+	while (n > 0) {
+		/* A child that died must not kill this process. */
+		if ((w = send(fd, s, n, MSG_NOSIGNAL)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (w <= 0)
+			return 0;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 1;
+}
+
+/* Reads n bytes from fd into b.  Returns 0 on failure or end of file
+ * (the other process failed). */
+static int
+fd_read(int fd, void *b, size_t n)
+{
+	char	*s = b;
+	ssize_t	 r;
+
+	while (n > 0) {
+		if ((r = read(fd, s, n)) == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return 0;
+		s += r;
+		n -= (size_t)r;
+	}
+	return 1;
+}
+
+static void
+put_size(struct buf *b, size_t v)
+{
+	buf_put(b, &v, sizeof(v));
+}
+
+static void
+put_strs(struct buf *b, char *const *s, size_t n)
+{
+	size_t	 i, len;
+
+	put_size(b, n);
+	for (i = 0; i < n; i++) {
+		put_size(b, len = strlen(s[i]));
+		buf_put(b, s[i], len);
+	}
+}
+
+static int
+get_size(int fd, size_t *v)
+{
+	return fd_read(fd, v, sizeof(*v));
+}
+
+/* n strings from fd into *s (allocated, each a copy). */
+static int
+get_strs(int fd, char ***s, size_t *n)
+{
+	size_t	 i, len;
+
+	if (!get_size(fd, n))
+		return 0;
+	*s = xcalloc(*n + 1, sizeof(**s));
+	for (i = 0; i < *n; i++) {
+		if (!get_size(fd, &len))
+			return 0;
+		(*s)[i] = xmalloc(len + 1);
+		(*s)[i][len] = '\0';
+		if (!fd_read(fd, (*s)[i], len))
+			return 0;
+	}
+	return 1;
+}
+
+/* This half's pages and destinations (their pages in the document) to
+ * the other half. */
+static int
+send_pages(const struct pdf *p, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i, len;
+	int		 rc;
+
+	put_size(&b, p->pg.npages);
+	put_size(&b, p->ndests);
+	for (i = 0; i < p->ndests; i++) {
+		put_size(&b, p->dests[i].page);
+		put_size(&b, len = strlen(p->dests[i].dest));
+		buf_put(&b, p->dests[i].dest, len);
+	}
+	rc = fd_write(fd, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/* The other half's pages and destinations (names owned). */
+struct peer {
+	size_t		 npages;
+	struct destpage	*d;
+	size_t		 n;
+};
+
+static void
+peer_free(struct peer *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++)
+		free((char *)o->d[i].dest);
+	free(o->d);
+	memset(o, 0, sizeof(*o));
+}
+
+/* The other half's pages and destinations from fd into o. */
+static int
+recv_pages(struct peer *o, int fd)
+{
+	size_t	 n, len;
+	char	*s;
+
+	if (!get_size(fd, &o->npages) || !get_size(fd, &n) || n > 1 << 28)
+		return 0;
+	o->d = xcalloc(n + 1, sizeof(*o->d));
+	while (o->n < n) {
+		if (!get_size(fd, &o->d[o->n].page) || !get_size(fd, &len) ||
+		    len > 1 << 20)
+			return 0;
+		s = xmalloc(len + 1);
+		s[len] = '\0';
+		o->d[o->n++].dest = s;
+		if (!fd_read(fd, s, len))
+			return 0;
+	}
+	return 1;
+}
+
+/* The other half's destinations among p's, and the document's page
+ * count. */
+static void
+dests_add(struct pdf *p, const struct peer *o)
+{
+	p->dests = append(p->dests, &p->ndests, o->d, o->n,
+	    sizeof(*p->dests));
+	qsort(p->dests, p->ndests, sizeof(*p->dests), destcmp);
+	p->npall = p->pg.npages + o->npages + 1;
+}
+
+/* What the merge needs of the second half's drawing, to the first. */
+static int
+send_meta(const struct pdf *p, int fd)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 rc;
+
+	put_size(&b, p->nelems);
+	put_size(&b, p->nnodes);
+	buf_put(&b, p->nodes, p->nnodes * sizeof(*p->nodes));
+	put_strs(&b, p->alts, p->nalts);
+	put_strs(&b, p->links, p->nlinks);
+	put_size(&b, p->nspans);
+	buf_put(&b, p->spanel, p->nspans * sizeof(*p->spanel));
+	put_strs(&b, p->spanlang, p->nspans);
+	rc = fd_write(fd, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+/* The second half's record into q (post_free() frees it). */
+static int
+recv_meta(struct pdf *q, int fd)
+{
+	size_t	 n;
+
+	if (!get_size(fd, &q->nelems) || !get_size(fd, &q->nnodes) ||
+	    q->nnodes == 0 || q->nnodes > 1 << 28)
+		return 0;
+	q->nodes = xcalloc(q->nnodes, sizeof(*q->nodes));
+	if (!fd_read(fd, q->nodes, q->nnodes * sizeof(*q->nodes)) ||
+	    !get_strs(fd, &q->alts, &q->nalts) ||
+	    !get_strs(fd, &q->links, &q->nlinks) ||
+	    !get_size(fd, &q->nspans) || q->nspans > 1 << 28)
+		return 0;
+	q->spanel = xcalloc(q->nspans + 1, sizeof(*q->spanel));
+	return fd_read(fd, q->spanel, q->nspans * sizeof(*q->spanel)) &&
+	    get_strs(fd, &q->spanlang, &n) && n == q->nspans;
+}
+
+/* Appends an array of n elements of size sz at b to *a of *na. */
+static void *
+append(void *a, size_t *na, const void *b, size_t n, size_t sz)
+{
+	a = xreallocarray(a, *na + n + 1, sz);
+	memcpy((char *)a + *na * sz, b, n * sz);
+	*na += n;
+	return a;
+}
+
+/* The second half's record q after the first's in p: its Document is
+ * the first's, its elements numbered after the first's.  q's strings
+ * move into p. */
+static void
+meta_append(struct pdf *p, struct pdf *q)
+{
+	size_t	 i, base = p->nnodes - 1;
+
+	p->nodes = xreallocarray(p->nodes, p->nnodes + q->nnodes,
+	    sizeof(*p->nodes));
+	for (i = 1; i < q->nnodes; i++) {
+		p->nodes[p->nnodes] = q->nodes[i];
+		if (q->nodes[i].parent > 1)
+			p->nodes[p->nnodes].parent += base;
+		p->nnodes++;
+	}
+	for (i = 0; i < q->nspans; i++)
+		q->spanel[i] += p->nelems;
+	p->spanel = append(p->spanel, &p->nspans, q->spanel, q->nspans,
+	    sizeof(*p->spanel));
+	p->nspans -= q->nspans;
+	p->spanlang = append(p->spanlang, &p->nspans, q->spanlang,
+	    q->nspans, sizeof(*p->spanlang));
+	p->alts = append(p->alts, &p->nalts, q->alts, q->nalts,
+	    sizeof(*p->alts));
+	p->links = append(p->links, &p->nlinks, q->links, q->nlinks,
+	    sizeof(*p->links));
+	p->nelems += q->nelems;
+	q->nalts = q->nlinks = q->nspans = 0;
+}
+
+/* Digits of page numbers from n. */
+static int
+digits(size_t n)
+{
+	return snprintf(NULL, 0, "%zu", n);
+}
+
+/* The exit status of a process that failed after diag_sys(). */
+static int
+failed(void)
+{
+	int	 rc = diag_rc();
+
+	return rc != EXIT_OK ? rc : EXIT_SYSTEM;
+}
+
+/*
+ * The second half, in the child: laid out with a guess of the first
+ * half's pages (p->before), again with the first's count if the guess
+ * gave other widths; the pages traded, drawn, its record sent.  Returns
+ * the exit status.
+ */
+static int
+second_half(struct pdf *p, int fd, struct peer *a)
+{
+	size_t	 lo, hi;
+
+	lay_out(p);
+	if (!fd_write(fd, "L", 1) || !recv_pages(a, fd))
+		return EXIT_SYSTEM;
+	/* Every chapter's start, in both numberings, is in [lo, hi]: the
+	 * same widths if lo and hi have as many digits. */
+	lo = (a->npages < p->before ? a->npages : p->before) + 2;
+	hi = (a->npages > p->before ? a->npages : p->before) + 2 +
+	    p->pg.npages;
+	p->before = a->npages;
+	if (digits(lo) != digits(hi)) {
+		pdf_free(p);
+		if (!pdf_setup(p))
+			return failed();
+		lay_out(p);
+	}
+	index_dests(p);
+	if (!send_pages(p, fd))
+		return EXIT_SYSTEM;
+	dests_add(p, a);
+	if (!draw_free(p))
+		return failed();
+	return send_meta(p, fd) ? EXIT_OK : EXIT_SYSTEM;
+}
+
+/* The child's life: the second half into p->path.  Never returns. */
+static void
+child(struct pdf *p, int fd, pid_t parent)
+{
+	static char	 errbuf[BUFSIZ];
+	struct peer	 a;
+	int		 rc;
+
+	out_signals(OUTSIG_DEFAULT);
+#ifdef __linux__
+	/* A build killed leaves no child behind. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+		_exit(EXIT_SYSTEM);
+#endif
+	if (getppid() != parent)
+		_exit(EXIT_SYSTEM);
+	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	memset(&a, 0, sizeof(a));
+	p->half = HALF_SECOND;
+	rc = second_half(p, fd, &a);
+	fflush(stderr);
+	_exit(rc);
+}
+
+/* The first half, beside the child or (--jobs 1) after each of its
+ * steps; the child's record into q.  Returns 0 if a step of this
+ * process failed after diag_sys(), -1 if the child failed, 1. */
+static int
+first_half(struct pdf *p, int fd, struct pdf *q)
+{
+	struct peer	 b;
+	int		 serial = p->o->jobs < 2, rc = -1;
+	char		 c;
+
+	memset(&b, 0, sizeof(b));
+	p->half = HALF_FIRST;
+	if (serial && !fd_read(fd, &c, 1))
+		return -1;
+	lay_out(p);
+	index_dests(p);
+	if ((!serial && !fd_read(fd, &c, 1)) || !send_pages(p, fd) ||
+	    !recv_pages(&b, fd))
+		goto out;
+	dests_add(p, &b);
+	if (serial && !recv_meta(q, fd))
+		goto out;
+	if (!draw_free(p)) {
+		rc = 0;
+		goto out;
+	}
+	rc = serial || recv_meta(q, fd) ? 1 : -1;
+out:
+	peer_free(&b);
+	return rc;
+}
+
+/* Waits for the child pid.  Returns its exit status; EXIT_SYSTEM if
+ * it was killed, said here unless it was killed here. */
+static int
+reap(pid_t pid, int killed)
+{
+	int	 st;
+
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return EXIT_SYSTEM;	/* cannot be: our child */
+	out_worker(-pid);
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (!killed)
+		diag_sys_msg(MSG_WORKER_KILLED, (long)pid, WTERMSIG(st));
+	return EXIT_SYSTEM;
+}
+
+/*
+ * The edition in two halves: the first here into p->path, the second
+ * by a child into a file beside it, merged by pdfpost_halves().
+ * Returns 0 after diag_sys().
+ */
+static int
+halves(struct pdf *p, struct pdfmeta *meta, size_t guess)
+{
+	struct pdf	 q;
+	char		*half;
+	pid_t		 pid, parent;
+	int		 sv[2], rc, st;
+
+	if (p->path == NULL)
+		return 0;
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1) {
+		diag_sys_msg(MSG_WORKER_START, strerror(errno));
+		return 0;
+	}
+	half = xasprintf("%s.2", p->path);
+	parent = getpid();
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) == -1) {
+		diag_sys_msg(MSG_WORKER_START, strerror(errno));
+		close(sv[0]);
+		close(sv[1]);
+		free(half);
+		return 0;
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		free(p->path);
+		p->path = half;
+		p->before = guess;
+		child(p, sv[1], parent);
+	}
+	out_worker(pid);
+	close(sv[1]);
+	memset(&q, 0, sizeof(q));
+	rc = first_half(p, sv[0], &q);
+	close(sv[0]);
+	if (rc == 0)
+		kill(pid, SIGKILL);	/* this half said why */
+	st = reap(pid, rc == 0);
+	if (rc != 1 || st != EXIT_OK) {
+		/* A child that failed said why, but one that stopped
+		 * talking and exited well. */
+		if (rc == -1 && st == EXIT_OK)
+			diag_sys_msg(MSG_WORKER_LOST, (long)pid);
+		rc = 0;
+	} else {
+		meta_append(p, &q);
+		meta_fill(meta, p);
+		rc = pdfpost_halves(p->path, half, meta);
+	}
+	post_free(&q);
+	unlink(half);
+	free(half);
+	return rc;
+}
+
 int
 pdf_edition(const struct report *r, const struct edition *e,
     const struct opts *o, struct outdir *od)
@@ -3243,7 +3872,7 @@ pdf_edition(const struct report *r, const struct edition *e,
 	struct pdf	 p;
 	struct pdfmeta	 meta;
 	char		*rel, *subj, *kw;
-	size_t		 i, j;
+	size_t		 guess;
 	int		 rc = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -3254,50 +3883,27 @@ pdf_edition(const struct report *r, const struct edition *e,
 	if (!font_load(o->styles) || !logo_load(o->styles))
 		return 0;
 	p.th = theme_get();
-	if ((p.hy = hyph_new(i18n_hyph_dict())) == NULL)
+	if (!pdf_setup(&p))
 		return 0;
-	p.fm = font_map_new();
-	p.ctx = font_context(p.fm);
 	meta_init(&meta, e, &subj, &kw);
+	meta.helper = o->jobs > 1;
 	p.meta = &meta;
-
-	/* First pass: items, then pages. */
-	build(&p);
-	p.ipage = xcalloc(p.l.nitems + 1, sizeof(*p.ipage));
-	p.nleft = xcalloc(p.l.nitems + 1, sizeof(*p.nleft));
-	for (i = p.pg.npieces; i-- > 0; ) {
-		if (p.pg.piece[i].first == 0)
-			p.ipage[p.pg.piece[i].item] = p.pg.piece[i].page;
-		p.nleft[p.pg.piece[i].item]++;
-	}
-	index_dests(&p);
-	p.elem = xcalloc(p.l.nitems + 1, sizeof(*p.elem));
-	p.iunit = xcalloc(p.l.nitems + 1, sizeof(*p.iunit));
-	for (i = 0; i < p.l.nitems; i++)
-		p.iunit[i] = NOUNIT;
-	for (i = 0; i < p.nunits; i++)
-		for (j = p.unit[i].from; j < p.unit[i].to; j++)
-			p.iunit[j] = i;
-
-	/* Second pass: drawing. */
 	rel = xasprintf("%d/%s-%d.pdf", e->year, fname(FNAME_REPORT), e->year);
 	p.path = out_path(od, rel);
 	free(rel);
-	if (p.path == NULL || !draw(&p))
-		goto out;
-	/* What pdfpost() needs is copied: the layout's memory goes first. */
-	pdf_free(&p);
-	meta.alts = (const char **)p.alts;
-	meta.nalts = p.nalts;
-	meta.nodes = p.nodes;
-	meta.nnodes = p.nnodes;
-	meta.links = (const char *const *)p.links;
-	meta.nlinks = p.nlinks;
-	meta.spans = p.spanel;
-	meta.spanlangs = (const char *const *)p.spanlang;
-	meta.nspans = p.nspans;
-	rc = pdfpost(p.path, &meta);
-out:
+	if ((p.cut = pdf_cut(r, e, &guess)) > 0)
+		rc = halves(&p, &meta, guess);
+	else {
+		lay_out(&p);
+		p.npall = p.pg.npages + 1;
+		index_dests(&p);
+		/* What pdfpost() needs is copied: the layout's memory
+		 * goes first. */
+		if (draw_free(&p)) {
+			meta_fill(&meta, &p);
+			rc = pdfpost(p.path, &meta);
+		}
+	}
 	pdf_free(&p);
 	free(p.path);
 	free(subj);
