@@ -95,6 +95,9 @@ enum outsig {
 void		 out_signals(enum outsig);
 /* A worker started (pid), or ended (-pid): stopped by the handler. */
 void		 out_worker(pid_t);
+/* The start of a process forked by parent (a worker, a PDF's second
+ * half): default signals, killed with its parent, stderr by lines. */
+void		 out_child(pid_t);
 
 /* ---- backends: each writes one kind of output for one edition ---- */
 

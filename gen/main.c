@@ -5,9 +5,6 @@
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -249,19 +246,9 @@ work(const struct pool *p)
 static void
 worker(struct pool *p, pid_t parent, int wfd)
 {
-	static char	 errbuf[BUFSIZ];
 	int		 rc;
 
-	out_signals(OUTSIG_DEFAULT);
-#ifdef __linux__
-	/* A build killed leaves no worker behind. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
-		_exit(EXIT_SYSTEM);
-#endif
-	if (getppid() != parent)
-		_exit(EXIT_SYSTEM);
-	/* Whole lines: workers share stderr. */
-	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	out_child(parent);
 	if (p->mute)
 		diag_mute(1);
 	/* A task that reported an error failed, even if it went on: the

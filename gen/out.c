@@ -28,6 +28,9 @@
  * and SIGTERM remove the temporary folder (out_signals).
  */
 #include <sys/file.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -1473,4 +1476,22 @@ out_worker(pid_t pid)
 			if (sig_pid[i] == -pid)
 				sig_pid[i] = 0;
 	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void
+out_child(pid_t parent)
+{
+	static char	 errbuf[BUFSIZ];
+
+	out_signals(OUTSIG_DEFAULT);
+#ifdef __linux__
+	/* A build killed leaves no child behind. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+		_exit(EXIT_SYSTEM);
+#endif
+	/* The parent ended before the line above: nobody waits. */
+	if (getppid() != parent)
+		_exit(EXIT_SYSTEM);
+	/* Whole lines: the children share stderr. */
+	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
 }

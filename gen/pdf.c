@@ -19,7 +19,6 @@
  * two builds give the same bytes.  A large edition is cut in two halves,
  * each laid out and drawn by its own process (see halves()).
  */
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
@@ -3733,19 +3732,10 @@ second_half(struct pdf *p, int fd, struct peer *a)
 static void
 child(struct pdf *p, int fd, pid_t parent)
 {
-	static char	 errbuf[BUFSIZ];
 	struct peer	 a;
 	int		 rc;
 
-	out_signals(OUTSIG_DEFAULT);
-#ifdef __linux__
-	/* A build killed leaves no child behind. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
-		_exit(EXIT_SYSTEM);
-#endif
-	if (getppid() != parent)
-		_exit(EXIT_SYSTEM);
-	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	out_child(parent);
 	memset(&a, 0, sizeof(a));
 	p->half = HALF_SECOND;
 	rc = second_half(p, fd, &a);
