@@ -497,11 +497,8 @@ line_font(struct dc *d, double size, int bold)
 	memset(lf, 0, sizeof(*lf));
 	lf->size = size;
 	lf->bold = bold;
-	/* As font_layout() describes it. */
-	fd = pango_font_description_new();
-	pango_font_description_set_family(fd, FONT_SANS);
-	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
-	pango_font_description_set_weight(fd,
+	/* As the labels' layouts have it (lay()). */
+	fd = font_desc(FONT_SANS, size,
 	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	fs = pango_context_load_fontset(d->pc, fd,
 	    pango_context_get_language(d->pc));

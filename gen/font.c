@@ -424,6 +424,18 @@ font_context(PangoFontMap *fm)
 	return ctx;
 }
 
+PangoFontDescription *
+font_desc(const char *family, double size, PangoWeight weight)
+{
+	PangoFontDescription	*fd;
+
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, family);
+	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
+	pango_font_description_set_weight(fd, weight);
+	return fd;
+}
+
 PangoLayout *
 font_layout(PangoContext *ctx, const char *family, double size,
     PangoWeight weight)
@@ -432,10 +444,7 @@ font_layout(PangoContext *ctx, const char *family, double size,
 	PangoFontDescription	*fd;
 
 	l = pango_layout_new(ctx);
-	fd = pango_font_description_new();
-	pango_font_description_set_family(fd, family);
-	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
-	pango_font_description_set_weight(fd, weight);
+	fd = font_desc(family, size, weight);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	return l;

@@ -59,6 +59,10 @@ PangoFontMap	*font_map_new(void);
 /* A context on fm for cairo output, hinting and rounding off (caller
  * unrefs). */
 PangoContext	*font_context(PangoFontMap *fm);
+/* A description of the given family, size [pt] and weight: the one
+ * font_layout() gives its layouts (caller frees). */
+PangoFontDescription *font_desc(const char *family, double size,
+		    PangoWeight weight);
 /* A layout on ctx with the given family, size [pt] and weight, language
  * French (caller unrefs). */
 PangoLayout	*font_layout(PangoContext *ctx, const char *family,
