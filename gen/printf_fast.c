@@ -1,0 +1,372 @@
+/*
+ * snprintf() and __snprintf_chk() for the whole process, defined here so
+ * that the dynamic linker binds every library's calls to them (a symbol
+ * of the executable comes before libc's): see extern.h.
+ *
+ * Why: cairo 1.16 writes each number of a PDF's pages with snprintf()
+ * ("%f", "%.*f", "%.18f" in _cairo_dtostr(), one "%d", "%ld", "%04x"...
+ * per directive in _cairo_output_stream_vprintf()), and glibc's %f goes
+ * through its multi-precision code: about 2,000 instructions a number,
+ * a tenth of the instructions of a PDF.  The few formats cairo uses are
+ * written here in a hundred or so, exactly.
+ *
+ * The output MUST equal glibc's, byte for byte, return value and
+ * truncation included: this is not a printf of its own but glibc's made
+ * faster where that is provably the same.  Whatever is not handled here
+ * (another conversion, flag or length; %f of an infinity, a NaN, a
+ * value whose scaled digits do not fit 128 bits, a precision over 18, a
+ * decimal point that is not "." in the thread's locale, a rounding mode
+ * other than to nearest) goes to glibc with the caller's arguments.
+ * tests/unit-printf.c compares the two on millions of values;
+ * RAPPORTEUR_PRINTF=glibc (tests only) sends every call to glibc.
+ */
+#undef _FORTIFY_SOURCE	/* snprintf() is defined here, not wrapped */
+
+#include <fenv.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "extern.h"
+
+/* glibc's fortified entry points (<bits/stdio2.h>), declared here for
+ * builds without _FORTIFY_SOURCE. */
+int	 __snprintf_chk(char *, size_t, int, size_t, const char *, ...);
+int	 __vsnprintf_chk(char *, size_t, int, size_t, const char *, va_list);
+void	 __chk_fail(void) __attribute__((noreturn));
+
+#define FAST_PREC	18	/* most digits after the point done here */
+#define FAST_WIDTH	64	/* widest field done here */
+
+typedef unsigned __int128 u128;
+
+/* What snprintf() writes to: s[0..max-1], the bytes past it counted in
+ * n only. */
+struct out {
+	char	*s;
+	size_t	 max;
+	size_t	 n;
+};
+
+static const uint64_t	 p10[FAST_PREC + 1] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL
+};
+
+/* 0: not read yet; 1: done here when possible; 2: everything to glibc. */
+static atomic_int		 mode;
+static _Thread_local unsigned long	 hits;
+
+static void
+put(struct out *o, const char *p, size_t len)
+{
+	size_t	 k;
+
+	if (o->n + 1 < o->max) {
+		k = o->max - 1 - o->n;
+		memcpy(o->s + o->n, p, k < len ? k : len);
+	}
+	o->n += len;
+}
+
+static void
+pad(struct out *o, int c, size_t len)
+{
+	char	 b[FAST_WIDTH];
+
+	memset(b, c, len);
+	put(o, b, len);
+}
+
+/* The digits of v in base 10, 8 or 16 written backwards before end;
+ * returns the first. */
+static char *
+digits(char *end, uint64_t v, unsigned base, int upper)
+{
+	const char *d = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+
+	do {
+		*--end = d[v % base];
+		v /= base;
+	} while (v != 0);
+	return end;
+}
+
+/*
+ * "%.*f" of d, prec digits after the point, written backwards before
+ * end; returns the first byte, or NULL if not done here.  d = m * 2^e
+ * exactly; m * 10^prec (under 2^113) and its shift by e are exact in
+ * 128 bits, and so is the rounding, half to even as glibc's in the
+ * default rounding mode.  The sign is d's sign bit: glibc writes "-0.0"
+ * for -0.0 and for a negative value that rounds to zero.
+ */
+static char *
+fixed(char *end, double d, int prec)
+{
+	uint64_t	 bits, m, w;
+	u128		 t, r, rem;
+	int		 e, sh, clz, i;
+	char		*p = end;
+
+	memcpy(&bits, &d, sizeof(bits));
+	e = (int)(bits >> 52 & 0x7ff);
+	m = bits & ((1ULL << 52) - 1);
+	if (e == 0x7ff)
+		return NULL;
+	if (e == 0)
+		e = -1074;
+	else {
+		m |= 1ULL << 52;
+		e -= 1075;
+	}
+	t = (u128)m * p10[prec];
+	if (e >= 0) {
+		/* m != 0: a subnormal's e is negative. */
+		w = (uint64_t)(t >> 64);
+		clz = w != 0 ? __builtin_clzll(w) :
+		    64 + __builtin_clzll((uint64_t)t);
+		if (e > clz)
+			return NULL;
+		r = t << e;
+	} else if ((sh = -e) >= 128)
+		r = 0;	/* t < 2^113: under half of 2^sh */
+	else {
+		r = t >> sh;
+		rem = t - (r << sh);
+		if (rem > (u128)1 << (sh - 1) ||
+		    (rem == (u128)1 << (sh - 1) && (r & 1)))
+			r++;
+	}
+	if (r >> 64 == 0) {
+		w = (uint64_t)r;
+		for (i = 0; i < prec; i++, w /= 10)
+			*--p = '0' + w % 10;
+		if (prec > 0)
+			*--p = '.';
+		p = digits(p, w, 10, 0);
+	} else {
+		/* Over 1.8e19 scaled: rare, slower. */
+		for (i = 0; i < prec; i++, r /= 10)
+			*--p = '0' + (int)(r % 10);
+		if (prec > 0)
+			*--p = '.';
+		do {
+			*--p = '0' + (int)(r % 10);
+			r /= 10;
+		} while (r != 0);
+	}
+	if (bits >> 63)
+		*--p = '-';
+	return p;
+}
+
+/* Is a float written here as glibc would: "." the thread's decimal
+ * point, rounding to nearest? */
+static int
+float_ok(void)
+{
+	const char	*dp = nl_langinfo(RADIXCHAR);
+
+	return dp[0] == '.' && dp[1] == '\0' && fegetround() == FE_TONEAREST;
+}
+
+/*
+ * vsnprintf() of fmt into s, max, for the directives cairo uses: "%%",
+ * "%s" bare, "%f" with no precision or one up to FAST_PREC, and d, i, u,
+ * o, x, X with an optional '0' flag, a width (number or '*') and a
+ * length none, l, ll, j or z.  Returns the length glibc's would, or -1
+ * and ap consumed: the caller calls glibc.
+ */
+static int
+fast(char *s, size_t max, const char *fmt, va_list ap)
+{
+	struct out	 o = { s, max, 0 };
+	const char	*p = fmt, *q, *str;
+	char		 buf[64], *end = buf + sizeof(buf), *b;
+	unsigned long long u;
+	long long	 v;
+	size_t		 len;
+	int		 zero, width, prec, lng, neg, floats = 0;
+
+	if (atomic_load_explicit(&mode, memory_order_relaxed) != 1)
+		return -1;
+	for (;;) {
+		q = strchrnul(p, '%');
+		put(&o, p, q - p);
+		if (*q == '\0')
+			break;
+		p = q + 1;
+		zero = width = lng = neg = 0;
+		prec = -1;
+		for (; *p == '0'; p++)
+			zero = 1;
+		if (*p == '*') {
+			if ((width = va_arg(ap, int)) < 0)
+				return -1;
+			p++;
+		} else
+			for (; *p >= '0' && *p <= '9'; p++)
+				if ((width = width * 10 + *p - '0') > FAST_WIDTH)
+					return -1;
+		if (width > FAST_WIDTH)
+			return -1;
+		if (*p == '.') {
+			prec = 0;
+			if (*++p == '*') {
+				if ((prec = va_arg(ap, int)) < 0)
+					return -1;
+				p++;
+			} else
+				for (; *p >= '0' && *p <= '9'; p++)
+					if ((prec = prec * 10 + *p - '0') >
+					    FAST_PREC)
+						return -1;
+		}
+		if (*p == 'l')
+			lng = *++p == 'l' ? (p++, 2) : 1;
+		else if (*p == 'j')
+			lng = 2, p++;
+		else if (*p == 'z')
+			lng = 3, p++;
+		switch (*p++) {
+		case 'd':
+		case 'i':
+			if (prec >= 0)
+				return -1;
+			v = lng == 0 ? va_arg(ap, int) :
+			    lng == 1 ? va_arg(ap, long) :
+			    lng == 2 ? va_arg(ap, long long) :
+			    va_arg(ap, ssize_t);
+			neg = v < 0;
+			b = digits(end, neg ? -(unsigned long long)v :
+			    (unsigned long long)v, 10, 0);
+			break;
+		case 'u':
+		case 'o':
+		case 'x':
+		case 'X':
+			if (prec >= 0)
+				return -1;
+			u = lng == 0 ? va_arg(ap, unsigned) :
+			    lng == 1 ? va_arg(ap, unsigned long) :
+			    lng == 2 ? va_arg(ap, unsigned long long) :
+			    va_arg(ap, size_t);
+			b = digits(end, u, p[-1] == 'u' ? 10 : p[-1] == 'o' ?
+			    8 : 16, p[-1] == 'X');
+			break;
+		case 'f':
+			if (zero || width != 0 || lng > 1 || prec > FAST_PREC)
+				return -1;
+			if (!floats && !(floats = float_ok()))
+				return -1;
+			if ((b = fixed(end, va_arg(ap, double),
+			    prec < 0 ? 6 : prec)) == NULL)
+				return -1;
+			put(&o, b, end - b);
+			continue;
+		case 's':
+			if (zero || width != 0 || prec >= 0 || lng != 0 ||
+			    (str = va_arg(ap, const char *)) == NULL)
+				return -1;
+			put(&o, str, strlen(str));
+			continue;
+		case '%':
+			if (zero || width != 0 || prec >= 0 || lng != 0)
+				return -1;
+			put(&o, "%", 1);
+			continue;
+		default:
+			return -1;
+		}
+		/* An integer: the sign, then zeros or spaces to the width. */
+		len = end - b + neg;
+		if (!zero && len < (size_t)width)
+			pad(&o, ' ', width - len);
+		if (neg)
+			put(&o, "-", 1);
+		if (zero && len < (size_t)width)
+			pad(&o, '0', width - len);
+		put(&o, b, end - b);
+	}
+	if (o.n > INT_MAX)
+		return -1;
+	if (max > 0)
+		s[o.n < max ? o.n : max - 1] = '\0';
+	hits++;
+	return (int)o.n;
+}
+
+/* Reads RAPPORTEUR_PRINTF once; the race of two first calls is benign:
+ * both store the same value. */
+static void
+mode_init(void)
+{
+	const char	*env = getenv("RAPPORTEUR_PRINTF");
+
+	atomic_store_explicit(&mode, env != NULL && strcmp(env, "glibc") == 0 ?
+	    2 : 1, memory_order_relaxed);
+}
+
+int
+printf_fast_vsnprintf(char *s, size_t max, const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	int	 r;
+
+	if (atomic_load_explicit(&mode, memory_order_relaxed) == 0)
+		mode_init();
+	va_copy(aq, ap);
+	r = fast(s, max, fmt, aq);
+	va_end(aq);
+	return r >= 0 ? r : vsnprintf(s, max, fmt, ap);
+}
+
+unsigned long
+printf_fast_hits(void)
+{
+	return hits;
+}
+
+int
+snprintf(char *restrict s, size_t max, const char *restrict fmt, ...)
+{
+	va_list	 ap;
+	int	 r;
+
+	va_start(ap, fmt);
+	r = printf_fast_vsnprintf(s, max, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* glibc's contract: a buffer of slen bytes smaller than max is a
+ * caller's overflow, stopped before anything is written. */
+int
+__snprintf_chk(char *s, size_t max, int flag, size_t slen, const char *fmt,
+    ...)
+{
+	va_list	 ap, aq;
+	int	 r;
+
+	if (slen < max)
+		__chk_fail();
+	if (atomic_load_explicit(&mode, memory_order_relaxed) == 0)
+		mode_init();
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	r = fast(s, max, fmt, aq);
+	va_end(aq);
+	if (r < 0)
+		r = __vsnprintf_chk(s, max, flag, slen, fmt, ap);
+	va_end(ap);
+	return r;
+}
