@@ -161,6 +161,7 @@ test: deps locale-fr
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
+	    tests/unit-printf \
 	    tests/fuzz/bin/stamp gen/bench/rapporteur-untagged
 	@sh tests/run.sh
 
@@ -213,6 +214,9 @@ tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
 
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
+
+tests/unit-printf: tests/unit-printf.c tests/tap.h gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-printf.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-i18n.c gen/libgen.a $(ALL_LIBS)
@@ -399,6 +403,7 @@ clean:
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
+	    tests/unit-printf \
 	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz gen/bench tests/fuzz/bin
 
