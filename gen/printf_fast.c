@@ -179,23 +179,120 @@ float_ok(void)
 	return dp[0] == '.' && dp[1] == '\0' && fegetround() == FE_TONEAREST;
 }
 
+/* A directive's flag '0', width (-1: none), precision (-1: none) and
+ * length (0: none, 1: l, 2: ll or j, 3: z). */
+struct spec {
+	int	 zero;
+	int	 width;
+	int	 prec;
+	int	 lng;
+};
+
+/*
+ * Reads the directive after its '%' at p into *sp: returns its
+ * conversion character, or NULL for a form not done here (another flag,
+ * a negative width from '*', a '$'...).  Widths and precisions done here
+ * are at most FAST_WIDTH and FAST_PREC.
+ */
+static const char *
+spec(const char *p, struct spec *sp, va_list *ap)
+{
+	sp->zero = sp->lng = 0;
+	sp->width = sp->prec = -1;
+	for (; *p == '0'; p++)
+		sp->zero = 1;
+	if (*p == '*') {
+		if ((sp->width = va_arg(*ap, int)) < 0)
+			return NULL;
+		p++;
+	} else
+		for (; *p >= '0' && *p <= '9'; p++)
+			if ((sp->width = (sp->width < 0 ? 0 : sp->width * 10) +
+			    *p - '0') > FAST_WIDTH)
+				return NULL;
+	if (sp->width > FAST_WIDTH)
+		return NULL;
+	if (*p == '.') {
+		sp->prec = 0;
+		if (*++p == '*') {
+			if ((sp->prec = va_arg(*ap, int)) < 0)
+				return NULL;
+			p++;
+		} else
+			for (; *p >= '0' && *p <= '9'; p++)
+				if ((sp->prec = sp->prec * 10 + *p - '0') >
+				    FAST_PREC)
+					return NULL;
+		if (sp->prec > FAST_PREC)
+			return NULL;
+	}
+	if (*p == 'l' && p[1] == 'l')
+		sp->lng = 2, p += 2;
+	else if (*p == 'l')
+		sp->lng = 1, p++;
+	else if (*p == 'j')
+		sp->lng = 2, p++;
+	else if (*p == 'z')
+		sp->lng = 3, p++;
+	return p;
+}
+
+/* A d, i, u, o, x or X directive with no precision: the sign, then
+ * spaces or zeros to the width, then the digits.  Returns -1 if not
+ * done here. */
+static int
+integer(struct out *o, const struct spec *sp, int conv, va_list *ap)
+{
+	char			 buf[32], *end = buf + sizeof(buf), *b;
+	unsigned long long	 u;
+	long long		 v;
+	size_t			 len;
+	int			 neg = 0;
+
+	if (sp->prec >= 0)
+		return -1;
+	if (conv == 'd' || conv == 'i') {
+		v = sp->lng == 0 ? va_arg(*ap, int) :
+		    sp->lng == 1 ? va_arg(*ap, long) :
+		    sp->lng == 2 ? va_arg(*ap, long long) :
+		    va_arg(*ap, ssize_t);
+		neg = v < 0;
+		b = digits(end, neg ? -(unsigned long long)v :
+		    (unsigned long long)v, 10, 0);
+	} else {
+		u = sp->lng == 0 ? va_arg(*ap, unsigned) :
+		    sp->lng == 1 ? va_arg(*ap, unsigned long) :
+		    sp->lng == 2 ? va_arg(*ap, unsigned long long) :
+		    va_arg(*ap, size_t);
+		b = digits(end, u, conv == 'u' ? 10 : conv == 'o' ? 8 : 16,
+		    conv == 'X');
+	}
+	len = end - b + neg;
+	if (!sp->zero && sp->width > 0 && (size_t)sp->width > len)
+		pad(o, ' ', sp->width - len);
+	if (neg)
+		put(o, "-", 1);
+	if (sp->zero && sp->width > 0 && (size_t)sp->width > len)
+		pad(o, '0', sp->width - len);
+	put(o, b, end - b);
+	return 0;
+}
+
 /*
  * vsnprintf() of fmt into s, max, for the directives cairo uses: "%%",
- * "%s" bare, "%f" with no precision or one up to FAST_PREC, and d, i, u,
- * o, x, X with an optional '0' flag, a width (number or '*') and a
- * length none, l, ll, j or z.  Returns the length glibc's would, or -1
- * and ap consumed: the caller calls glibc.
+ * "%s" bare, "%f" (or "%lf") with no precision or one up to FAST_PREC,
+ * and d, i, u, o, x, X with an optional '0' flag, a width (number or
+ * '*') and a length none, l, ll, j or z.  Returns the length glibc's
+ * would, or -1 and *ap consumed: the caller calls glibc.
  */
 static int
-fast(char *s, size_t max, const char *fmt, va_list ap)
+fast(char *s, size_t max, const char *fmt, va_list *ap)
 {
 	struct out	 o = { s, max, 0 };
+	struct spec	 sp;
 	const char	*p = fmt, *q, *str;
 	char		 buf[64], *end = buf + sizeof(buf), *b;
-	unsigned long long u;
-	long long	 v;
-	size_t		 len;
-	int		 zero, width, prec, lng, neg, floats = 0;
+	int		 floats = 0;
 
 	if (atomic_load_explicit(&mode, memory_order_relaxed) != 1)
 		return -1;
@@ -204,98 +301,43 @@ fast(char *s, size_t max, const char *fmt, va_list ap)
 		put(&o, p, q - p);
 		if (*q == '\0')
 			break;
-		p = q + 1;
-		zero = width = lng = neg = 0;
-		prec = -1;
-		for (; *p == '0'; p++)
-			zero = 1;
-		if (*p == '*') {
-			if ((width = va_arg(ap, int)) < 0)
-				return -1;
-			p++;
-		} else
-			for (; *p >= '0' && *p <= '9'; p++)
-				if ((width = width * 10 + *p - '0') > FAST_WIDTH)
-					return -1;
-		if (width > FAST_WIDTH)
+		if ((p = spec(q + 1, &sp, ap)) == NULL)
 			return -1;
-		if (*p == '.') {
-			prec = 0;
-			if (*++p == '*') {
-				if ((prec = va_arg(ap, int)) < 0)
-					return -1;
-				p++;
-			} else
-				for (; *p >= '0' && *p <= '9'; p++)
-					if ((prec = prec * 10 + *p - '0') >
-					    FAST_PREC)
-						return -1;
-		}
-		if (*p == 'l')
-			lng = *++p == 'l' ? (p++, 2) : 1;
-		else if (*p == 'j')
-			lng = 2, p++;
-		else if (*p == 'z')
-			lng = 3, p++;
 		switch (*p++) {
 		case 'd':
 		case 'i':
-			if (prec >= 0)
-				return -1;
-			v = lng == 0 ? va_arg(ap, int) :
-			    lng == 1 ? va_arg(ap, long) :
-			    lng == 2 ? va_arg(ap, long long) :
-			    va_arg(ap, ssize_t);
-			neg = v < 0;
-			b = digits(end, neg ? -(unsigned long long)v :
-			    (unsigned long long)v, 10, 0);
-			break;
 		case 'u':
 		case 'o':
 		case 'x':
 		case 'X':
-			if (prec >= 0)
+			if (integer(&o, &sp, p[-1], ap) < 0)
 				return -1;
-			u = lng == 0 ? va_arg(ap, unsigned) :
-			    lng == 1 ? va_arg(ap, unsigned long) :
-			    lng == 2 ? va_arg(ap, unsigned long long) :
-			    va_arg(ap, size_t);
-			b = digits(end, u, p[-1] == 'u' ? 10 : p[-1] == 'o' ?
-			    8 : 16, p[-1] == 'X');
 			break;
 		case 'f':
-			if (zero || width != 0 || lng > 1 || prec > FAST_PREC)
+			if (sp.zero || sp.width >= 0 || sp.lng > 1)
 				return -1;
 			if (!floats && !(floats = float_ok()))
 				return -1;
-			if ((b = fixed(end, va_arg(ap, double),
-			    prec < 0 ? 6 : prec)) == NULL)
+			if ((b = fixed(end, va_arg(*ap, double),
+			    sp.prec < 0 ? 6 : sp.prec)) == NULL)
 				return -1;
 			put(&o, b, end - b);
-			continue;
+			break;
 		case 's':
-			if (zero || width != 0 || prec >= 0 || lng != 0 ||
-			    (str = va_arg(ap, const char *)) == NULL)
-				return -1;
-			put(&o, str, strlen(str));
-			continue;
 		case '%':
-			if (zero || width != 0 || prec >= 0 || lng != 0)
+			if (sp.zero || sp.width >= 0 || sp.prec >= 0 ||
+			    sp.lng != 0)
 				return -1;
-			put(&o, "%", 1);
-			continue;
+			if (p[-1] == '%')
+				put(&o, "%", 1);
+			else if ((str = va_arg(*ap, const char *)) != NULL)
+				put(&o, str, strlen(str));
+			else
+				return -1;
+			break;
 		default:
 			return -1;
 		}
-		/* An integer: the sign, then zeros or spaces to the width. */
-		len = end - b + neg;
-		if (!zero && len < (size_t)width)
-			pad(&o, ' ', width - len);
-		if (neg)
-			put(&o, "-", 1);
-		if (zero && len < (size_t)width)
-			pad(&o, '0', width - len);
-		put(&o, b, end - b);
 	}
 	if (o.n > INT_MAX)
 		return -1;
@@ -325,7 +367,7 @@ printf_fast_vsnprintf(char *s, size_t max, const char *fmt, va_list ap)
 	if (atomic_load_explicit(&mode, memory_order_relaxed) == 0)
 		mode_init();
 	va_copy(aq, ap);
-	r = fast(s, max, fmt, aq);
+	r = fast(s, max, fmt, &aq);
 	va_end(aq);
 	return r >= 0 ? r : vsnprintf(s, max, fmt, ap);
 }
@@ -363,7 +405,7 @@ __snprintf_chk(char *s, size_t max, int flag, size_t slen, const char *fmt,
 		mode_init();
 	va_start(ap, fmt);
 	va_copy(aq, ap);
-	r = fast(s, max, fmt, aq);
+	r = fast(s, max, fmt, &aq);
 	va_end(aq);
 	if (r < 0)
 		r = __vsnprintf_chk(s, max, flag, slen, fmt, ap);
