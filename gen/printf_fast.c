@@ -87,18 +87,60 @@ pad(struct out *o, int c, size_t len)
 	put(o, b, len);
 }
 
-/* The digits of v in base 10, 8 or 16 written backwards before end;
- * returns the first. */
-static char *
-digits(char *end, uint64_t v, unsigned base, int upper)
-{
-	const char *d = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+/* "00" to "99": two decimal digits a division. */
+static const char	 pairs[] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
-	do {
-		*--end = d[v % base];
-		v /= base;
-	} while (v != 0);
+/* The n lowest decimal digits of *v written backwards before end,
+ * leading zeros included; returns the first, *v left without them. */
+static char *
+decimals(char *end, uint64_t *v, int n)
+{
+	uint64_t	 w = *v;
+	unsigned	 i;
+
+	for (; n >= 2; n -= 2) {
+		i = w % 100 * 2;
+		w /= 100;
+		*--end = pairs[i + 1];
+		*--end = pairs[i];
+	}
+	if (n > 0) {
+		*--end = '0' + w % 10;
+		w /= 10;
+	}
+	*v = w;
 	return end;
+}
+
+/* The digits of v for the conversion conv (d, i, u: decimal; o; x, X)
+ * written backwards before end; returns the first. */
+static char *
+digits(char *end, uint64_t v, int conv)
+{
+	const char *hex = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+
+	switch (conv) {
+	case 'o':
+		do
+			*--end = '0' + (v & 7);
+		while ((v >>= 3) != 0);
+		return end;
+	case 'x':
+	case 'X':
+		do
+			*--end = hex[v & 15];
+		while ((v >>= 4) != 0);
+		return end;
+	default:
+		while (v >= 100)
+			end = decimals(end, &v, 2);
+		return decimals(end, &v, v >= 10 ? 2 : 1);
+	}
 }
 
 /*
@@ -148,11 +190,10 @@ fixed(char *end, double d, int prec)
 	}
 	if (r >> 64 == 0) {
 		w = (uint64_t)r;
-		for (i = 0; i < prec; i++, w /= 10)
-			*--p = '0' + w % 10;
+		p = decimals(p, &w, prec);
 		if (prec > 0)
 			*--p = '.';
-		p = digits(p, w, 10, 0);
+		p = digits(p, w, 'u');
 	} else {
 		/* Over 1.8e19 scaled: rare, slower. */
 		for (i = 0; i < prec; i++, r /= 10)
@@ -258,14 +299,13 @@ integer(struct out *o, const struct spec *sp, int conv, va_list *ap)
 		    va_arg(*ap, ssize_t);
 		neg = v < 0;
 		b = digits(end, neg ? -(unsigned long long)v :
-		    (unsigned long long)v, 10, 0);
+		    (unsigned long long)v, conv);
 	} else {
 		u = sp->lng == 0 ? va_arg(*ap, unsigned) :
 		    sp->lng == 1 ? va_arg(*ap, unsigned long) :
 		    sp->lng == 2 ? va_arg(*ap, unsigned long long) :
 		    va_arg(*ap, size_t);
-		b = digits(end, u, conv == 'u' ? 10 : conv == 'o' ? 8 : 16,
-		    conv == 'X');
+		b = digits(end, u, conv);
 	}
 	len = end - b + neg;
 	if (!sp->zero && sp->width > 0 && (size_t)sp->width > len)
@@ -297,7 +337,8 @@ fast(char *s, size_t max, const char *fmt, va_list *ap)
 	if (atomic_load_explicit(&mode, memory_order_relaxed) != 1)
 		return -1;
 	for (;;) {
-		q = strchrnul(p, '%');
+		for (q = p; *q != '%' && *q != '\0'; q++)
+			continue;
 		put(&o, p, q - p);
 		if (*q == '\0')
 			break;
