@@ -339,7 +339,8 @@ fast(char *s, size_t max, const char *fmt, va_list *ap)
 	for (;;) {
 		for (q = p; *q != '%' && *q != '\0'; q++)
 			continue;
-		put(&o, p, q - p);
+		if (q != p)	/* most formats are a directive alone */
+			put(&o, p, q - p);
 		if (*q == '\0')
 			break;
 		if ((p = spec(q + 1, &sp, ap)) == NULL)
