@@ -51,10 +51,14 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/i18n.o gen/chartdesc.o gen/csv.o gen/sitemap.o gen/favicon.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/logo.o gen/shy.o gen/breaks.o \
-	   gen/printf_fast.o \
 	   gen/canvas_cairo.o gen/canvas_svg.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
+# The process's snprintf() and __snprintf_chk() (gen/printf_fast.c):
+# linked into each program of the tool as an object, not taken from
+# gen/libgen.a, where the linker takes a member only for a symbol still
+# undefined: under ASan the sanitizer's runtime defines both (weak) first.
+PRINTF_O = gen/printf_fast.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng gen/schema/site.rng
 # The site's style sheets, compiled in for when no styles folder is found.
@@ -90,8 +94,8 @@ deps:
 
 build: gen/rapporteur
 
-gen/rapporteur: gen/main.o gen/libgen.a
-	$(CC) $(LDFLAGS) -o $@ gen/main.o gen/libgen.a $(ALL_LIBS)
+gen/rapporteur: gen/main.o $(PRINTF_O) gen/libgen.a
+	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PRINTF_O) gen/libgen.a $(ALL_LIBS)
 
 gen/libgen.a: $(OBJS)
 	rm -f $@
@@ -101,10 +105,10 @@ gen/libgen.a: $(OBJS)
 # object, read back here.
 .c.o:
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
--include $(OBJS:.o=.d) gen/main.d
+-include $(OBJS:.o=.d) gen/main.d $(PRINTF_O:.o=.d)
 # The flags live here: an object is built again when the Makefile changes
 # (which also gives objects from before -MMD their dependency files).
-$(OBJS) gen/main.o: Makefile
+$(OBJS) gen/main.o $(PRINTF_O): Makefile
 
 # DATADIR is compiled into main.c: a build with another PREFIX or DATADIR
 # compiles it again.  The file changes only when the value does.
@@ -180,10 +184,10 @@ tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
 
 # The tool with a layout budget of 0: every measure of a PDF is laid out
 # again when drawn.  tests/t-pdf.sh compares its PDFs with gen/rapporteur's.
-tests/rapporteur-relayout: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
-	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
-	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o gen/pdf.c \
-	    gen/libgen.a $(ALL_LIBS)
+tests/rapporteur-relayout: gen/pdf.c gen/main.o $(PRINTF_O) gen/libgen.a \
+	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o $(PRINTF_O) \
+	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-layout: tests/unit-layout.c tests/tap.h gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(ALL_LIBS)
@@ -197,11 +201,12 @@ tests/unit-cnum: tests/unit-cnum.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
-tests/rapporteur-locale: tests/locale-main.c gen/main.c gen/libgen.a $(HDRS)
+tests/rapporteur-locale: tests/locale-main.c gen/main.c $(PRINTF_O) gen/libgen.a \
+	    $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
 	    gen/main.c
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
-	    gen/libgen.a $(ALL_LIBS)
+	    $(PRINTF_O) gen/libgen.a $(ALL_LIBS)
 
 tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
@@ -215,8 +220,9 @@ tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-printf: tests/unit-printf.c tests/tap.h gen/libgen.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-printf.c gen/libgen.a $(ALL_LIBS)
+tests/unit-printf: tests/unit-printf.c tests/tap.h $(PRINTF_O) gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-printf.c $(PRINTF_O) \
+	    gen/libgen.a $(ALL_LIBS)
 
 tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-i18n.c gen/libgen.a $(ALL_LIBS)
@@ -265,11 +271,11 @@ tests/bench/node_modules/.installed: tests/bench/package-lock.json
 
 # The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
 # what tagging costs is measured against it.  Never installed.
-gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o gen/libgen.a gen/layout.h \
-	    gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
+gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o $(PRINTF_O) gen/libgen.a \
+	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
 	@mkdir -p gen/bench
-	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o gen/pdf.c \
-	    gen/libgen.a $(ALL_LIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o $(PRINTF_O) \
+	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
 
 tests/bench/gencontent: tests/bench/gencontent.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
