@@ -1016,6 +1016,16 @@ put_ref(struct buf *b, long long num, unsigned gen)
 	BUF_PUTSL(b, " R");
 }
 
+/* Appends "num gen obj\n", an object's start. */
+static void
+put_obj(struct buf *b, size_t num, unsigned gen)
+{
+	put_num(b, (long long)num);
+	buf_putc(b, ' ');
+	put_num(b, gen);
+	BUF_PUTSL(b, " obj\n");
+}
+
 /* Appends the 16-bit unit u as four upper-case hexadecimal digits. */
 static void
 put_hex4(struct buf *b, unsigned u)
@@ -1179,10 +1189,7 @@ static void
 rep_begin(struct pdf *f, size_t num)
 {
 	f->roff[num] = f->rep.len;
-	put_num(&f->rep, (long long)num);
-	buf_putc(&f->rep, ' ');
-	put_num(&f->rep, f->gen[num]);
-	BUF_PUTSL(&f->rep, " obj\n");
+	put_obj(&f->rep, num, f->gen[num]);
 }
 
 static void
@@ -2967,8 +2974,7 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 			continue;
 		if (stream || (num < f->size && f->gen[num] != 0)) {
 			pl->noff[num] = b->len;
-			buf_printf(b, "%zu %u obj\n", num, num < f->size ?
-			    f->gen[num] : 0);
+			put_obj(b, num, num < f->size ? f->gen[num] : 0);
 			buf_put(b, vs, vl);
 			BUF_PUTSL(b, "\nendobj\n");
 		} else {
@@ -3325,7 +3331,7 @@ merge_items(struct merge *mg, const struct val *v)
 		}
 		if (sp && parse_val(b, i, &k, 1) && k.t == V_INT) {
 			buf_put(&mg->o, b->p + i, k.s - i);
-			buf_printf(&mg->o, "%lld", k.i + mg->shift);
+			put_num(&mg->o, k.i + mg->shift);
 			end = k.e;
 		} else if (!merge_val(mg, i, &end, 1))
 			return 0;
@@ -3358,7 +3364,7 @@ merge_val(struct merge *mg, size_t pos, size_t *end, int depth)
 	    (n = mg->map[v.i]) == 0)
 		return bad(b, v.s, "reference to an object dropped from the "
 		    "half");
-	buf_printf(&mg->o, "%lld 0 R", n);
+	put_ref(&mg->o, n, 0);
 	return 1;
 }
 
@@ -3430,7 +3436,8 @@ merge_nums(struct merge *mg)
 	for (i = skip_ws(b, v.s + 1); i < v.e - 1; i = skip_ws(b, end)) {
 		if (!parse_val(b, i, &k, 1) || k.t != V_INT)
 			return bad(b, i, "bad parent tree key");
-		buf_printf(&mg->o, "   %lld", k.i + mg->shift);
+		BUF_PUTSL(&mg->o, "   ");
+		put_num(&mg->o, k.i + mg->shift);
 		if (!merge_val(mg, k.e, &end, 1))
 			return 0;
 		buf_putc(&mg->o, '\n');
@@ -3613,7 +3620,7 @@ merge_b(struct merge *mg, long long j, size_t end)
 	struct pdf	*b = mg->b;
 	size_t		 pos, vend;
 
-	buf_printf(&mg->o, "%lld 0 obj\n", mg->map[j]);
+	put_obj(&mg->o, (size_t)mg->map[j], 0);
 	if ((pos = obj_start(b, j)) == 0 || !merge_val(mg, pos, &vend, 0))
 		return 0;
 	if (vend > end)
@@ -3678,8 +3685,11 @@ merge_write(struct merge *mg, size_t size)
 	xref = mg->o.len;
 	buf_printf(&mg->o, "xref\n0 %zu\n0000000000 65535 f \n", size);
 	for (j = 1; j < size; j++)
-		buf_printf(&mg->o, off[j] != 0 ? "%010zu 00000 n \n" :
-		    "0000000000 00000 f \n", off[j]);
+		if (off[j] != 0) {
+			buf_udec(&mg->o, off[j], 10);
+			BUF_PUTSL(&mg->o, " 00000 n \n");
+		} else
+			BUF_PUTSL(&mg->o, "0000000000 00000 f \n");
 	buf_printf(&mg->o, "trailer\n<< /Size %zu\n   /Root %lld 0 R\n",
 	    size, a->root);
 	if (a->info >= 0)
