@@ -2026,39 +2026,52 @@ obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 }
 
 /*
- * Streams compressed beside the pass (pdfmeta's helper: --jobs 2 or
- * more): page content and ToUnicode maps are a quarter of the pass's
- * work (a K = 10 edition), and nothing else waits for them until the
- * file is written.  A second thread compresses each stream the pass
- * gives it while the pass repairs the next page; past ZPOOL_PENDING
- * waiting, and at the end (zpool_end()), the pass compresses beside
- * it.  The streams then go into f->rep in the order given (where a new
- * version sits in f->rep does not show in the file: write_all() goes
- * by object number), so the bytes do not depend on which thread
- * compressed what, nor on --jobs.  The thread is safe: it only calls
- * zlib and malloc on a job no one else touches (taken under the lock,
- * its result read after the join), touches no pango, cairo or glib
- * state, blocks every signal (the handlers run in the pass's thread),
- * and nothing forks while it runs (pdf.c's child is reaped before the
+ * What the pass compresses: page content and ToUnicode maps written
+ * anew (about a third of the pass's work on a K = 10 edition), the
+ * object streams, each a job; nothing reads them until the file is
+ * put together, so none is waited for before.  With pdfmeta's helper
+ * (--jobs 2 or more) a second thread compresses the jobs as they come
+ * while the pass repairs the next page and writes the other objects;
+ * past ZPOOL_PENDING waiting, and at the end (zpool_end()), the pass
+ * compresses beside it.  Without it, each job is compressed as it is
+ * given.  write_objects() leaves in the file the place of each job
+ * (zpool_place()), and zpool_put() puts the compressed jobs there once
+ * all are done: the bytes do not depend on which thread compressed
+ * what, nor on --jobs.  The thread is safe: it only calls zlib and
+ * malloc on a job no one else touches (taken under the lock, its
+ * result read after the join), touches no pango, cairo or glib state,
+ * blocks every signal (the handlers run in the pass's thread), and
+ * nothing forks while it runs (pdf.c's child is reaped before the
  * pass).
  */
 struct zjob {
-	long long	 num;
+	size_t		 num;		/* the stream's object */
 	struct buf	 data;		/* owned, freed once compressed */
 	unsigned char	*z;		/* compressed, zn bytes (owned) */
 	uLongf		 zn;
+	size_t		 nin, first;	/* an object stream's /N and /First;
+					 * nin 0: a stream written anew */
+	size_t		 at;		/* in the file write_objects() wrote:
+					 * the bytes before it */
 	int		 ok;
 };
 
 struct zpool {
 	pthread_t	 t;
+	int		 threaded;	/* t runs (or ran: joined) */
+	int		 joined;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
 	struct zjob	**job;		/* pointers: the array grows while
 					 * the thread works on one */
 	size_t		 njobs, cap, next;
 	size_t		 pending;	/* [bytes] given, not taken yet */
+	size_t		 limit;		/* past it, the giver compresses */
 	int		 closing;	/* no more jobs: take what is left */
+	size_t		*ix;		/* [f->size] 1 + index in job of a
+					 * stream written anew, or 0 */
+	struct zjob	**at;		/* [nat] jobs in the order placed */
+	size_t		 nat;
 };
 
 /* [bytes] Given and not taken yet, at most: past it, the pass
@@ -2113,44 +2126,33 @@ zpool_work(void *arg)
 	return NULL;
 }
 
-/* The thread started, if m asks for it and it can be (if not, streams
- * are compressed here). */
+/* The jobs' pool, with its thread if m asks for it and it can be
+ * started (if not, jobs are compressed as they are given). */
 static void
 zpool_start(struct pdf *f, const struct pdfmeta *m)
 {
 	struct zpool	*zp;
 	sigset_t	 all, old;
-	int		 rc;
 
-	if (!m->helper)
-		return;
 	zp = xcalloc(1, sizeof(*zp));
+	zp->ix = xcalloc(f->size, sizeof(*zp->ix));
 	pthread_mutex_init(&zp->mu, NULL);
 	pthread_cond_init(&zp->cv, NULL);
+	f->zp = zp;
+	if (!m->helper)
+		return;
 	/* The thread inherits a mask that blocks every signal. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&zp->t, NULL, zpool_work, zp);
+	zp->threaded = pthread_create(&zp->t, NULL, zpool_work, zp) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		pthread_mutex_destroy(&zp->mu);
-		pthread_cond_destroy(&zp->cv);
-		free(zp);
-		return;
-	}
-	f->zp = zp;
+	zp->limit = zp->threaded ? ZPOOL_PENDING : 0;
 }
 
-/* Stream num's data (taken) to the thread. */
+/* Job j (taken) to be compressed. */
 static void
-zpool_give(struct pdf *f, long long num, struct buf *data)
+zpool_give(struct zpool *zp, struct zjob *j)
 {
-	struct zpool	*zp = f->zp;
-	struct zjob	*j = xcalloc(1, sizeof(*j));
-
-	j->num = num;
-	j->data = *data;
-	memset(data, 0, sizeof(*data));
 	pthread_mutex_lock(&zp->mu);
 	if (zp->njobs == zp->cap) {
 		zp->cap = zp->cap ? zp->cap * 2 : 256;
@@ -2159,90 +2161,94 @@ zpool_give(struct pdf *f, long long num, struct buf *data)
 	zp->job[zp->njobs++] = j;
 	zp->pending += j->data.len;
 	pthread_cond_signal(&zp->cv);
-	while (zp->pending > ZPOOL_PENDING &&
+	while ((zp->pending > zp->limit || !zp->threaded) &&
 	    (j = zpool_take(zp, 0)) != NULL) {
 		pthread_mutex_unlock(&zp->mu);
 		zjob_run(j);
 		pthread_mutex_lock(&zp->mu);
 	}
 	pthread_mutex_unlock(&zp->mu);
-	f->rlen[num] = 1;	/* taken: written by zpool_end() */
 }
 
-/* Job j's stream anew in f->rep, its compressed data freed.  Returns
- * 1, or 0 after bad(). */
-static int
-zjob_put(struct pdf *f, struct zjob *j)
-{
-	if (!j->ok) {
-		free(j->z);
-		return bad(f, 0, "stream cannot be compressed");
-	}
-	rep_begin(f, (size_t)j->num);
-	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
-	    "stream\n", (unsigned long)j->zn);
-	buf_put(&f->rep, j->z, j->zn);
-	BUF_PUTSL(&f->rep, "\nendstream");
-	rep_end(f, (size_t)j->num);
-	free(j->z);
-	return 1;
-}
-
-/* The jobs left compressed here and beside, the thread joined, and the
- * streams into f->rep in the order given.  Returns 1, or 0 after
- * bad(). */
+/* The jobs left compressed here and beside, the thread joined.
+ * Returns 1, or 0 after bad(): a job failed. */
 static int
 zpool_end(struct pdf *f)
 {
 	struct zpool	*zp = f->zp;
 	size_t		 i;
-	int		 rc = 1;
 
-	if (zp == NULL)
-		return 1;
 	pthread_mutex_lock(&zp->mu);
 	zp->closing = 1;
 	pthread_cond_signal(&zp->cv);
 	pthread_mutex_unlock(&zp->mu);
 	zpool_work(zp);
-	pthread_join(zp->t, NULL);
+	if (zp->threaded && !zp->joined) {
+		pthread_join(zp->t, NULL);
+		zp->joined = 1;
+	}
+	for (i = 0; i < zp->njobs; i++)
+		if (!zp->job[i]->ok)
+			return bad(f, 0, "stream cannot be compressed");
+	return 1;
+}
+
+/* The pool ended (its thread joined) and freed, jobs and all. */
+static void
+zpool_free(struct pdf *f)
+{
+	struct zpool	*zp = f->zp;
+	size_t		 i;
+
+	if (zp == NULL)
+		return;
+	zpool_end(f);
 	for (i = 0; i < zp->njobs; i++) {
-		if (rc)
-			rc = zjob_put(f, zp->job[i]);
-		else
-			free(zp->job[i]->z);
+		free(zp->job[i]->z);
 		free(zp->job[i]);
 	}
 	free(zp->job);
+	free(zp->ix);
+	free(zp->at);
 	pthread_mutex_destroy(&zp->mu);
 	pthread_cond_destroy(&zp->cv);
 	free(zp);
 	f->zp = NULL;
-	return rc;
 }
 
 /*
  * Stream num anew: data (taken), Flate-compressed at zlib's fastest
- * level, here or by the thread (zpool), like the object streams: level
- * 6 took 2.5 times the instructions (4.6 % of a K = 10 PDF's) for page
- * content 14 % smaller.
+ * level, here or by the thread, like the object streams: level 6 took
+ * 2.5 times the instructions (4.6 % of a K = 10 PDF's) for page
+ * content 14 % smaller.  Marked taken in f->rlen (write_objects()
+ * places the job).
  */
 static int
 rep_stream(struct pdf *f, long long num, struct buf *data)
 {
-	struct zjob	 j;
+	struct zpool	*zp = f->zp;
+	struct zjob	*j = xcalloc(1, sizeof(*j));
 
-	if (f->zp != NULL) {
-		zpool_give(f, num, data);
-		return 1;
-	}
-	memset(&j, 0, sizeof(j));
-	j.num = num;
-	j.data = *data;
+	j->num = (size_t)num;
+	j->data = *data;
 	memset(data, 0, sizeof(*data));
-	zjob_run(&j);
-	return zjob_put(f, &j);
+	zpool_give(zp, j);
+	zp->ix[num] = zp->njobs;
+	f->rlen[num] = 1;
+	return 1;
 }
+
+/* Job j's place: at the end of the file b so far. */
+static void
+zpool_place(struct zpool *zp, struct zjob *j, const struct buf *b)
+{
+	if (zp->nat % 256 == 0)
+		zp->at = xreallocarray(zp->at, zp->nat + 256,
+		    sizeof(*zp->at));
+	j->at = b->len;
+	zp->at[zp->nat++] = j;
+}
+
 
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
  * new data), or as it is if fix is NULL, written in place of cairo's.
@@ -2799,37 +2805,24 @@ obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
 	return 1;
 }
 
-/* The object stream num of nin objects: hd ("num offset" pairs) and
- * body (their values), written to b and emptied. */
-static int
+/* The object stream num of nin objects, hd ("num offset" pairs) and
+ * body (their values), to be compressed and placed at the end of b;
+ * hd and body emptied. */
+static void
 objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
-    size_t nin, size_t num, size_t *noff)
+    size_t nin, size_t num)
 {
-	struct buf	 all = { NULL, 0, 0 };
-	unsigned char	*z;
-	uLongf		 zn;
+	struct zjob	*j = xcalloc(1, sizeof(*j));
 
-	buf_put(&all, hd->data, hd->len);
-	buf_put(&all, body->data, body->len);
-	zn = compressBound(all.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)all.data, all.len,
-	    Z_BEST_SPEED) != Z_OK) {
-		free(z);
-		buf_free(&all);
-		return bad(f, 0, "object stream cannot be compressed");
-	}
-	noff[num] = b->len;
-	buf_printf(b, "%zu 0 obj\n<< /Type /ObjStm\n   /N %zu\n   /First %zu\n"
-	    "   /Filter /FlateDecode\n   /Length %lu\n>>\nstream\n", num, nin,
-	    hd->len, (unsigned long)zn);
-	buf_put(b, z, zn);
-	BUF_PUTSL(b, "\nendstream\nendobj\n");
-	free(z);
-	buf_free(&all);
-	buf_reset(hd);
+	j->num = num;
+	j->nin = nin;
+	j->first = hd->len;
+	buf_put(hd, body->data, body->len);
+	j->data = *hd;
+	memset(hd, 0, sizeof(*hd));
 	buf_reset(body);
-	return 1;
+	zpool_place(f->zp, j, b);
+	zpool_give(f->zp, j);
 }
 
 /* Where write_all() put each object, by number. */
@@ -2839,6 +2832,73 @@ struct placed {
 	size_t		*noff;		/* offset in the file, or 0 */
 	size_t		*nidx;		/* or object stream << 16 | index */
 };
+
+/*
+ * The file b anew, each job placed in it (compressed by then) written
+ * at its place, and where each object went (pl) moved up by the jobs
+ * before it.
+ */
+static void
+zpool_put(struct pdf *f, struct buf *b, struct placed *pl)
+{
+	struct zpool	*zp = f->zp;
+	struct zjob	*j;
+	struct buf	 u = { NULL, 0, 0 };
+	size_t		*cum, num, from = 0, start, lo, hi, mid, k;
+
+	/* cum[k]: the bytes of the jobs placed before the k-th. */
+	cum = xcalloc(zp->nat + 1, sizeof(*cum));
+	u.cap = b->len + 1;
+	for (k = 0; k < zp->nat; k++)
+		u.cap += zp->at[k]->zn + 160;
+	u.data = xmalloc(u.cap);
+	for (k = 0; k < zp->nat; k++) {
+		j = zp->at[k];
+		buf_put(&u, b->data + from, j->at - from);
+		from = j->at;
+		start = u.len;
+		if (j->nin == 0) {
+			put_obj(&u, j->num, f->gen[j->num]);
+			BUF_PUTSL(&u, "<< /Length ");
+		} else {
+			put_obj(&u, j->num, 0);
+			BUF_PUTSL(&u, "<< /Type /ObjStm\n   /N ");
+			put_num(&u, (long long)j->nin);
+			BUF_PUTSL(&u, "\n   /First ");
+			put_num(&u, (long long)j->first);
+			BUF_PUTSL(&u, "\n   /Filter /FlateDecode\n"
+			    "   /Length ");
+		}
+		put_num(&u, (long long)j->zn);
+		if (j->nin == 0)
+			BUF_PUTSL(&u, "\n   /Filter /FlateDecode");
+		BUF_PUTSL(&u, "\n>>\nstream\n");
+		buf_put(&u, j->z, j->zn);
+		BUF_PUTSL(&u, "\nendstream\nendobj\n");
+		cum[k + 1] = cum[k] + (u.len - start);
+	}
+	buf_put(&u, b->data + from, b->len - from);
+	/* An object at offset o of b comes after the jobs placed at or
+	 * before o (one placed at o was placed before the object was
+	 * written there: a job takes no byte of b). */
+	for (num = 1; num < pl->size; num++) {
+		if (pl->noff[num] == 0)
+			continue;
+		for (lo = 0, hi = zp->nat; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (zp->at[mid]->at <= pl->noff[num])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pl->noff[num] += cum[lo];
+	}
+	for (k = 0; k < zp->nat; k++)
+		pl->noff[zp->at[k]->num] = zp->at[k]->at + cum[k];
+	free(cum);
+	buf_free(b);
+	*b = u;
+}
 
 /*
  * The new catalog (/MarkInfo, /Lang, /ViewerPreferences, /Metadata),
@@ -2949,8 +3009,10 @@ elem_unput(struct pdf *f, size_t num)
 /*
  * cairo's header (everything before its first object), then streams as
  * they are and every other object into object streams of OBJSTM_N
- * objects (PDF 1.5 §7.5.7), compressed, to b; where each went in *pl.
- * Returns 1, or 0 after bad().
+ * objects (PDF 1.5 §7.5.7), to b; where each went in *pl.  The object
+ * streams and the streams written anew are jobs of the pool, placed in
+ * b (zpool_place()), not written yet: zpool_put() does.  Returns 1, or
+ * 0 after bad().
  */
 static int
 write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
@@ -2967,6 +3029,10 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 			hdr = f->off[num];
 	buf_put(b, f->p, hdr);
 	for (num = 1; num < pl->size; num++) {
+		if (num < f->size && f->zp->ix[num] != 0) {
+			zpool_place(f->zp, f->zp->job[f->zp->ix[num] - 1], b);
+			continue;
+		}
 		if (!elem_put(f, num, m) ||
 		    !obj_bytes(f, num, &v, &vs, &vl, &stream))
 			goto out;
@@ -2978,11 +3044,11 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 			buf_put(b, vs, vl);
 			BUF_PUTSL(b, "\nendobj\n");
 		} else {
-			if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body,
-			    nin, pl->size + pl->nstm++, pl->noff))
-				goto out;
-			if (nin == OBJSTM_N)
+			if (nin == OBJSTM_N) {
+				objstm_end(f, b, &hd, &body, nin,
+				    pl->size + pl->nstm++);
 				nin = 0;
+			}
 			put_num(&hd, (long long)num);
 			buf_putc(&hd, ' ');
 			put_num(&hd, (long long)body.len);
@@ -2995,8 +3061,9 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 		}
 		elem_unput(f, num);
 	}
-	rc = nin == 0 || objstm_end(f, b, &hd, &body, nin,
-	    pl->size + pl->nstm++, pl->noff);
+	if (nin > 0)
+		objstm_end(f, b, &hd, &body, nin, pl->size + pl->nstm++);
+	rc = 1;
 out:
 	buf_free(&hd);
 	buf_free(&body);
@@ -3083,8 +3150,9 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	pl.noff = xcalloc(pl.size + pl.size / OBJSTM_N + 3,
 	    sizeof(*pl.noff));
 	pl.nidx = xcalloc(pl.size, sizeof(*pl.nidx));
-	if (!write_objects(f, m, b, &pl))
+	if (!write_objects(f, m, b, &pl) || !zpool_end(f))
 		goto out;
+	zpool_put(f, b, &pl);
 	xref = b->len;
 	xnum = pl.size + pl.nstm;
 	xref_entries(f, &pl, xnum, xref, &body);
@@ -3178,14 +3246,11 @@ finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 	if (!read_tree(f, &root, m))
 		return 0;
 	/* Pages first: their content adds MCIDs to elements, which
-	 * write_all() writes (elem_put()). */
+	 * write_all() writes (elem_put()).  The pool runs to the end of
+	 * write_all(), and is freed with f. */
 	zpool_start(f, m);
-	if (!fix_pages(f, &root, m)) {
-		zpool_end(f);
-		return 0;
-	}
-	return zpool_end(f) && fix_outline(f, &root) && f->err == NULL &&
-	    write_all(f, m, u);
+	return fix_pages(f, &root, m) && fix_outline(f, &root) &&
+	    f->err == NULL && write_all(f, m, u);
 }
 
 /* The new file u written over cairo's bytes in fd (the file is the
@@ -3228,6 +3293,7 @@ pdf_free(struct pdf *f)
 {
 	size_t	 i;
 
+	zpool_free(f);
 	for (i = 0; i < f->nel; i++)
 		free(f->el[i].kid);
 	free(f->el);
