@@ -2025,6 +2025,22 @@ obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 	return 1;
 }
 
+/* A thread of the pass started on fn(arg), with a mask that blocks
+ * every signal (the handlers run in the pass's thread).  Returns 1, or
+ * 0: it could not be (the caller does its work itself). */
+static int
+thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t	 all, old;
+	int		 rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc == 0;
+}
+
 /*
  * What the pass compresses: page content and ToUnicode maps written
  * anew (about a third of the pass's work on a K = 10 edition), the
@@ -2132,7 +2148,6 @@ static void
 zpool_start(struct pdf *f, const struct pdfmeta *m)
 {
 	struct zpool	*zp;
-	sigset_t	 all, old;
 
 	zp = xcalloc(1, sizeof(*zp));
 	zp->ix = xcalloc(f->size, sizeof(*zp->ix));
@@ -2141,11 +2156,7 @@ zpool_start(struct pdf *f, const struct pdfmeta *m)
 	f->zp = zp;
 	if (!m->helper)
 		return;
-	/* The thread inherits a mask that blocks every signal. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	zp->threaded = pthread_create(&zp->t, NULL, zpool_work, zp) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	zp->threaded = thread_start(&zp->t, zpool_work, zp);
 	zp->limit = zp->threaded ? ZPOOL_PENDING : 0;
 }
 
@@ -3332,6 +3343,7 @@ struct merge {
 					 * parent tree, destinations (-1:
 					 * none) */
 	struct buf	 o;		/* the file */
+	int		 helper;	/* pdfmeta's: a thread may help */
 };
 
 enum { MG_PAGES, MG_STR, MG_PTREE, MG_DESTS };
@@ -3695,14 +3707,52 @@ merge_b(struct merge *mg, long long j, size_t end)
 	return 1;
 }
 
-/* b's objects after a's, in b's order, where off[] says. */
+/*
+ * Objects [from, to) of o (b's, in b's order) renumbered into mg->o,
+ * off[] the offset of each there.  The second half of them is done so
+ * by a thread beside the first (merge_bs()), with a merge and a b of
+ * its own (its output, its error), reading only what both read.
+ */
+struct mpart {
+	struct merge	 mg;
+	struct pdf	 b;
+	const struct placed_obj *o;
+	size_t		 from, to, n;
+	size_t		*off;
+	int		 rc;
+};
+
+static void *
+merge_run(void *arg)
+{
+	struct mpart	*mp = arg;
+	const struct placed_obj *o = mp->o;
+	size_t		 j;
+
+	/* Each object ends where the next begins: cairo writes them one
+	 * after the other, then the cross-reference table. */
+	for (j = mp->from, mp->rc = 1; mp->rc && j < mp->to; j++) {
+		mp->off[mp->mg.map[o[j].num]] = mp->mg.o.len;
+		mp->rc = merge_b(&mp->mg, o[j].num, j + 1 < mp->n ?
+		    o[j + 1].off : mp->mg.b->startxref);
+	}
+	return NULL;
+}
+
+/*
+ * b's objects after a's, in b's order, where off[] says: the first
+ * half of their bytes here, the second beside by a thread (pdfmeta's
+ * helper, if one can be started), appended after: the same bytes.
+ */
 static int
 merge_bs(struct merge *mg, size_t *off)
 {
 	struct pdf	*b = mg->b;
 	struct placed_obj *o;
-	size_t		 j, n = 0;
-	int		 rc = 1;
+	struct mpart	 p1, p2;
+	pthread_t	 t;
+	size_t		 j, n = 0, h, half;
+	int		 threaded = 0;
 
 	o = xcalloc(b->size + 1, sizeof(*o));
 	for (j = 1; j < b->size; j++)
@@ -3711,15 +3761,52 @@ merge_bs(struct merge *mg, size_t *off)
 			o[n++].num = (long long)j;
 		}
 	qsort(o, n, sizeof(*o), placed_cmp);
-	/* Each object ends where the next begins: cairo writes them one
-	 * after the other, then the cross-reference table. */
-	for (j = 0; rc && j < n; j++) {
-		off[mg->map[o[j].num]] = mg->o.len;
-		rc = merge_b(mg, o[j].num, j + 1 < n ? o[j + 1].off :
-		    b->startxref);
+	half = n > 0 && o[0].off < b->startxref ?
+	    (b->startxref - o[0].off) / 2 : 0;
+	for (h = 0; h < n && o[h].off - o[0].off < half; h++)
+		continue;
+	memset(&p1, 0, sizeof(p1));
+	p1.mg = *mg;
+	p1.o = o;
+	p1.to = h;
+	p1.n = n;
+	p1.off = off;
+	memset(&p2, 0, sizeof(p2));
+	p2.b = *b;
+	p2.b.err = NULL;
+	p2.mg = *mg;
+	p2.mg.b = &p2.b;
+	memset(&p2.mg.o, 0, sizeof(p2.mg.o));
+	if (h < n && o[h].off < b->startxref) {
+		p2.mg.o.cap = b->startxref - o[h].off + 4096;
+		p2.mg.o.data = xmalloc(p2.mg.o.cap);
 	}
+	p2.o = o;
+	p2.from = h;
+	p2.to = n;
+	p2.n = n;
+	p2.off = off;
+	if (mg->helper && h < n)
+		threaded = thread_start(&t, merge_run, &p2);
+	merge_run(&p1);
+	mg->o = p1.mg.o;
+	if (threaded)
+		pthread_join(t, NULL);
+	else if (p1.rc)
+		merge_run(&p2);
+	if (p1.rc && !p2.rc && p2.b.err != NULL) {
+		b->err = p2.b.err;
+		b->errpos = p2.b.errpos;
+	}
+	if (p1.rc && p2.rc) {
+		/* The second part after the first. */
+		for (j = h; j < n; j++)
+			off[mg->map[o[j].num]] += mg->o.len;
+		buf_put(&mg->o, p2.mg.o.data, p2.mg.o.len);
+	}
+	buf_free(&p2.mg.o);
 	free(o);
-	return rc;
+	return p1.rc && p2.rc;
 }
 
 /* The merged file into mg->o: a's header and objects, a's merged
@@ -3773,7 +3860,7 @@ out:
  * diag_sys().
  */
 static int
-merge_halves(struct pdf *a, const char *path)
+merge_halves(struct pdf *a, const char *path, const struct pdfmeta *m)
 {
 	struct pdf	 b;
 	struct merge	 mg;
@@ -3785,6 +3872,7 @@ merge_halves(struct pdf *a, const char *path)
 	b.path = path;
 	mg.a = a;
 	mg.b = &b;
+	mg.helper = m->helper;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
@@ -3879,7 +3967,7 @@ post(const char *path, const char *half, const struct pdfmeta *m)
 		pdf_refused(&f);
 		goto out;
 	}
-	if (half != NULL && !merge_halves(&f, half))
+	if (half != NULL && !merge_halves(&f, half, m))
 		goto out;
 	grow(&f, m);
 	if (!finish(&f, m, &u))
