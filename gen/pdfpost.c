@@ -2108,6 +2108,14 @@ zjob_run(struct zjob *j)
 	buf_free(&j->data);
 }
 
+/* zjob_run() for thread_start(). */
+static void *
+zjob_thread(void *arg)
+{
+	zjob_run(arg);
+	return NULL;
+}
+
 /* The oldest job not taken, taken, or NULL: none left (wait: none
  * left once closing).  Called with the lock held. */
 static struct zjob *
@@ -3117,9 +3125,10 @@ xref_entries(const struct pdf *f, const struct placed *pl, size_t xnum,
 }
 
 /* The MD5 of the file so far b and the compressed cross-reference
- * stream z (zn bytes), in hexadecimal in id[33]: the trailer /ID. */
+ * stream j (compressed here, or by the thread *t meanwhile), in
+ * hexadecimal in id[33]: the trailer /ID. */
 static void
-file_id(const struct buf *b, const unsigned char *z, size_t zn, char *id)
+file_id(const struct buf *b, struct zjob *j, pthread_t *t, char *id)
 {
 	GChecksum	*ck;
 	guint8		 dig[16];
@@ -3128,7 +3137,12 @@ file_id(const struct buf *b, const unsigned char *z, size_t zn, char *id)
 
 	ck = g_checksum_new(G_CHECKSUM_MD5);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
-	g_checksum_update(ck, z, (gssize)zn);
+	if (t != NULL)
+		pthread_join(*t, NULL);
+	else
+		zjob_run(j);
+	if (j->ok)
+		g_checksum_update(ck, j->z, (gssize)j->zn);
 	g_checksum_get_digest(ck, dig, &dlen);
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
@@ -3146,14 +3160,14 @@ static int
 write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 {
 	struct placed	 pl;
-	struct buf	 body = { NULL, 0, 0 };
-	unsigned char	*z = NULL;
-	uLongf		 zn;
+	struct zjob	 x;
+	pthread_t	 t;
 	char		 id[33];
 	size_t		 info, xref, xnum;
 	int		 rc = 0;
 
 	memset(&pl, 0, sizeof(pl));
+	memset(&x, 0, sizeof(x));
 	if (!new_docinfo(f, m, &info, &pl.size))
 		return 0;
 	/* Numbers: cairo's objects and ours [1, size), then the object
@@ -3166,28 +3180,28 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	zpool_put(f, b, &pl);
 	xref = b->len;
 	xnum = pl.size + pl.nstm;
-	xref_entries(f, &pl, xnum, xref, &body);
-	zn = compressBound(body.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
-	    Z_BEST_SPEED) != Z_OK) {
+	xref_entries(f, &pl, xnum, xref, &x.data);
+	/* Compressed beside while the file so far is summed. */
+	file_id(b, &x, m->helper && thread_start(&t, zjob_thread, &x) ?
+	    &t : NULL, id);
+	if (!x.ok) {
 		bad(f, 0, "cross-reference stream cannot be compressed");
 		goto out;
 	}
-	file_id(b, z, zn, id);
 	buf_printf(b, "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n"
 	    "   /W [ 1 4 2 ]\n   /Root %lld %u R\n   /Info %zu %u R\n"
 	    "   /ID [<%s> <%s>]\n   /Filter /FlateDecode\n   /Length %lu\n"
 	    ">>\nstream\n", xnum, xnum + 1, f->root, f->gen[f->root], info,
-	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)zn);
-	buf_put(b, z, zn);
-	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
+	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)x.zn);
+	buf_put(b, x.z, x.zn);
+	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
+	    xref);
 	rc = 1;
 out:
 	free(pl.noff);
 	free(pl.nidx);
-	free(z);
-	buf_free(&body);
+	free(x.z);
+	buf_free(&x.data);
 	return rc;
 }
 

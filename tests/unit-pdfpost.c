@@ -163,6 +163,9 @@ handmade(const char *const *obj, size_t n, const char *extra, size_t *len)
 	return buf_detach(&b);
 }
 
+/* pdfmeta's helper: the pass's threads (compression, the merge) on. */
+static int helper;
+
 static const struct pdfmeta *
 meta(void)
 {
@@ -182,6 +185,7 @@ meta(void)
 	m.date = "2016-07-06";
 	m.alts = a;
 	m.nalts = NALTS;
+	m.helper = helper;
 	return &m;
 }
 
@@ -355,11 +359,14 @@ mutations(const char *dir, const char *raw, size_t n)
 		memcpy(p, raw, n);
 		p[pos] = pick[(seed >> 20) % (sizeof(pick) - 1)];
 		tries++;
+		/* One in three with the pass's threads. */
+		helper = i % 3 == 0;
 		if (run(path, p, n, &kept) == 0) {
 			refused++;
 			broken += !kept;
 		}
 	}
+	helper = 0;
 	printf("# %zu hostile files, %zu refused\n", tries, refused);
 	expect("truncated or changed cairo files: no crash, the refused ones "
 	    "left as they were", broken == 0 && refused > 0);
@@ -370,7 +377,7 @@ mutations(const char *dir, const char *raw, size_t n)
 int
 main(int argc, char *argv[])
 {
-	char	*raw, *fin, *js, *bytes, *again, *v17;
+	char	*raw, *fin, *js, *bytes, *again, *v17, *one;
 	size_t	 n = 0, fn = 0, i;
 	int	 kept;
 	FILE	*fp;
@@ -387,7 +394,18 @@ main(int argc, char *argv[])
 	expect("cairo's file is read back", bytes != NULL && n > 0);
 	if (bytes == NULL)
 		return 1;
+	helper = 1;
+	expect("pdfpost finishes it with its threads", run(fin, bytes, n,
+	    &kept) == 1);
+	again = slurp(fin, &fn);
+	helper = 0;
 	expect("pdfpost finishes it", run(fin, bytes, n, &kept) == 1);
+	one = slurp(fin, &i);
+	expect("the same bytes with the pass's threads and without",
+	    again != NULL && one != NULL && i == fn &&
+	    memcmp(again, one, fn) == 0);
+	free(again);
+	free(one);
 	again = slurp(fin, &fn);
 	expect("the file is written anew: cairo's header, one "
 	    "cross-reference stream, no /Prev, no table",
