@@ -3364,6 +3364,13 @@ struct merge {
 
 enum { MG_PAGES, MG_STR, MG_PTREE, MG_DESTS };
 
+/* Where object num of f is (a number read from f: maybe none), or 0. */
+static size_t
+obj_off(const struct pdf *f, long long num)
+{
+	return num >= 0 && (unsigned long long)num < f->size ? f->off[num] : 0;
+}
+
 /* The object a reference in dictionary d under key leads to, or -1. */
 static long long
 ref_of(struct pdf *f, const struct val *d, const char *key)
@@ -3491,7 +3498,8 @@ merge_inner(struct merge *mg, struct pdf *f, long long num, const char *key)
 	size_t		 i, end;
 
 	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, key, &v))
-		return bad(f, f->off[num], "merged object without its key");
+		return bad(f, obj_off(f, num), "merged object without its "
+		    "key");
 	if (v.t != V_ARRAY) {
 		buf_putc(&mg->o, ' ');
 		if (f == mg->a)
@@ -3628,7 +3636,7 @@ merge_count(struct pdf *f, long long num)
 
 	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, "/Count", &v) ||
 	    v.t != V_INT)
-		return bad(f, f->off[num], "page tree without /Count");
+		return bad(f, obj_off(f, num), "page tree without /Count");
 	return v.i;
 }
 
