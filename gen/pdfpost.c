@@ -2270,7 +2270,6 @@ zpool_place(struct zpool *zp, struct zjob *j, const struct buf *b)
 	zp->at[zp->nat++] = j;
 }
 
-
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
  * new data), or as it is if fix is NULL, written in place of cairo's.
  * Returns 1, or 0 after bad() (notflate: the stream is compressed
