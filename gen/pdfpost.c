@@ -116,8 +116,8 @@ struct pdf {
 					 * or 0: not read yet */
 	struct dest	*dests;		/* pdfmeta's links, sorted */
 	size_t		 ndests;
-	struct zpool	*zp;		/* streams compressed beside, or
-					 * NULL: here */
+	struct zpool	*zp;		/* what is compressed (from
+					 * finish() on), or NULL */
 };
 
 /* A destination of pdfmeta's links and its index there. */
@@ -1016,6 +1016,16 @@ put_ref(struct buf *b, long long num, unsigned gen)
 	BUF_PUTSL(b, " R");
 }
 
+/* Appends "num gen obj\n", an object's start. */
+static void
+put_obj(struct buf *b, size_t num, unsigned gen)
+{
+	put_num(b, (long long)num);
+	buf_putc(b, ' ');
+	put_num(b, gen);
+	BUF_PUTSL(b, " obj\n");
+}
+
 /* Appends the 16-bit unit u as four upper-case hexadecimal digits. */
 static void
 put_hex4(struct buf *b, unsigned u)
@@ -1179,10 +1189,7 @@ static void
 rep_begin(struct pdf *f, size_t num)
 {
 	f->roff[num] = f->rep.len;
-	put_num(&f->rep, (long long)num);
-	buf_putc(&f->rep, ' ');
-	put_num(&f->rep, f->gen[num]);
-	BUF_PUTSL(&f->rep, " obj\n");
+	put_obj(&f->rep, num, f->gen[num]);
 }
 
 static void
@@ -2018,40 +2025,71 @@ obj_end(struct pdf *f, long long num, struct val *v, size_t *end)
 	return 1;
 }
 
+/* A thread of the pass started on fn(arg), with a mask that blocks
+ * every signal (the handlers run in the pass's thread).  Returns 1, or
+ * 0: it could not be (the caller does its work itself). */
+static int
+thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t	 all, old;
+	int		 rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc == 0;
+}
+
 /*
- * Streams compressed beside the pass (pdfmeta's helper: --jobs 2 or
- * more): page content and ToUnicode maps are a quarter of the pass's
- * work (a K = 10 edition), and nothing else waits for them until the
- * file is written.  A second thread compresses each stream the pass
- * gives it while the pass repairs the next page; past ZPOOL_PENDING
- * waiting, and at the end (zpool_end()), the pass compresses beside
- * it.  The streams then go into f->rep in the order given (where a new
- * version sits in f->rep does not show in the file: write_all() goes
- * by object number), so the bytes do not depend on which thread
- * compressed what, nor on --jobs.  The thread is safe: it only calls
- * zlib and malloc on a job no one else touches (taken under the lock,
- * its result read after the join), touches no pango, cairo or glib
- * state, blocks every signal (the handlers run in the pass's thread),
- * and nothing forks while it runs (pdf.c's child is reaped before the
+ * What the pass compresses: page content and ToUnicode maps written
+ * anew (about 40 % of the pass's work on a K = 10 edition), the
+ * object streams, each a job; nothing reads them until the file is
+ * put together, so none is waited for before.  With pdfmeta's helper
+ * (--jobs 2 or more) a second thread compresses the jobs as they come
+ * while the pass repairs the next page and writes the other objects;
+ * past ZPOOL_PENDING waiting, and at the end (zpool_end()), the pass
+ * compresses beside it.  Without it, each job is compressed as it is
+ * given.  write_objects() leaves in the file the place of each job
+ * (zpool_place()), and zpool_put() puts the compressed jobs there once
+ * all are done: the bytes do not depend on which thread compressed
+ * what, nor on --jobs.  The thread is safe: it only calls zlib and
+ * malloc on a job no one else touches (taken under the lock, its
+ * result read after the join), touches no pango, cairo or glib state,
+ * blocks every signal (the handlers run in the pass's thread), and
+ * nothing forks while it runs (pdf.c's child is reaped before the
  * pass).
  */
 struct zjob {
-	long long	 num;
+	size_t		 num;		/* the stream's object: page content,
+					 * a ToUnicode map, an object
+					 * stream */
 	struct buf	 data;		/* owned, freed once compressed */
 	unsigned char	*z;		/* compressed, zn bytes (owned) */
 	uLongf		 zn;
+	size_t		 nin, first;	/* an object stream's /N and /First;
+					 * nin 0: a stream written anew */
+	size_t		 at;		/* in the file write_objects() wrote:
+					 * the bytes before it */
 	int		 ok;
 };
 
 struct zpool {
 	pthread_t	 t;
+	int		 threaded;	/* t runs (or ran: joined) */
+	int		 joined;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
 	struct zjob	**job;		/* pointers: the array grows while
 					 * the thread works on one */
 	size_t		 njobs, cap, next;
 	size_t		 pending;	/* [bytes] given, not taken yet */
+	size_t		 limit;		/* past it, the giver compresses */
 	int		 closing;	/* no more jobs: take what is left */
+	size_t		*ix;		/* [f->size] 1 + index in job of a
+					 * stream written anew, or 0 */
+	struct zjob	**at;		/* [nat] jobs in the order placed */
+	size_t		 nat;
 };
 
 /* [bytes] Given and not taken yet, at most: past it, the pass
@@ -2070,6 +2108,14 @@ zjob_run(struct zjob *j)
 	if (j->ok)
 		j->z = xrealloc(j->z, j->zn > 0 ? j->zn : 1);
 	buf_free(&j->data);
+}
+
+/* zjob_run() for thread_start(). */
+static void *
+zjob_thread(void *arg)
+{
+	zjob_run(arg);
+	return NULL;
 }
 
 /* The oldest job not taken, taken, or NULL: none left (wait: none
@@ -2106,44 +2152,28 @@ zpool_work(void *arg)
 	return NULL;
 }
 
-/* The thread started, if m asks for it and it can be (if not, streams
- * are compressed here). */
+/* The jobs' pool, with its thread if m asks for it and it can be
+ * started (if not, jobs are compressed as they are given). */
 static void
 zpool_start(struct pdf *f, const struct pdfmeta *m)
 {
 	struct zpool	*zp;
-	sigset_t	 all, old;
-	int		 rc;
 
-	if (!m->helper)
-		return;
 	zp = xcalloc(1, sizeof(*zp));
+	zp->ix = xcalloc(f->size, sizeof(*zp->ix));
 	pthread_mutex_init(&zp->mu, NULL);
 	pthread_cond_init(&zp->cv, NULL);
-	/* The thread inherits a mask that blocks every signal. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&zp->t, NULL, zpool_work, zp);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		pthread_mutex_destroy(&zp->mu);
-		pthread_cond_destroy(&zp->cv);
-		free(zp);
-		return;
-	}
 	f->zp = zp;
+	if (!m->helper)
+		return;
+	zp->threaded = thread_start(&zp->t, zpool_work, zp);
+	zp->limit = zp->threaded ? ZPOOL_PENDING : 0;
 }
 
-/* Stream num's data (taken) to the thread. */
+/* Job j (taken) to be compressed. */
 static void
-zpool_give(struct pdf *f, long long num, struct buf *data)
+zpool_give(struct zpool *zp, struct zjob *j)
 {
-	struct zpool	*zp = f->zp;
-	struct zjob	*j = xcalloc(1, sizeof(*j));
-
-	j->num = num;
-	j->data = *data;
-	memset(data, 0, sizeof(*data));
 	pthread_mutex_lock(&zp->mu);
 	if (zp->njobs == zp->cap) {
 		zp->cap = zp->cap ? zp->cap * 2 : 256;
@@ -2152,89 +2182,92 @@ zpool_give(struct pdf *f, long long num, struct buf *data)
 	zp->job[zp->njobs++] = j;
 	zp->pending += j->data.len;
 	pthread_cond_signal(&zp->cv);
-	while (zp->pending > ZPOOL_PENDING &&
+	while ((zp->pending > zp->limit || !zp->threaded) &&
 	    (j = zpool_take(zp, 0)) != NULL) {
 		pthread_mutex_unlock(&zp->mu);
 		zjob_run(j);
 		pthread_mutex_lock(&zp->mu);
 	}
 	pthread_mutex_unlock(&zp->mu);
-	f->rlen[num] = 1;	/* taken: written by zpool_end() */
 }
 
-/* Job j's stream anew in f->rep, its compressed data freed.  Returns
- * 1, or 0 after bad(). */
-static int
-zjob_put(struct pdf *f, struct zjob *j)
-{
-	if (!j->ok) {
-		free(j->z);
-		return bad(f, 0, "stream cannot be compressed");
-	}
-	rep_begin(f, (size_t)j->num);
-	buf_printf(&f->rep, "<< /Length %lu\n   /Filter /FlateDecode\n>>\n"
-	    "stream\n", (unsigned long)j->zn);
-	buf_put(&f->rep, j->z, j->zn);
-	BUF_PUTSL(&f->rep, "\nendstream");
-	rep_end(f, (size_t)j->num);
-	free(j->z);
-	return 1;
-}
-
-/* The jobs left compressed here and beside, the thread joined, and the
- * streams into f->rep in the order given.  Returns 1, or 0 after
- * bad(). */
+/* The jobs left compressed here and beside, the thread joined.
+ * Returns 1, or 0 after bad(): a job failed. */
 static int
 zpool_end(struct pdf *f)
 {
 	struct zpool	*zp = f->zp;
 	size_t		 i;
-	int		 rc = 1;
 
-	if (zp == NULL)
-		return 1;
 	pthread_mutex_lock(&zp->mu);
 	zp->closing = 1;
 	pthread_cond_signal(&zp->cv);
 	pthread_mutex_unlock(&zp->mu);
 	zpool_work(zp);
-	pthread_join(zp->t, NULL);
+	if (zp->threaded && !zp->joined) {
+		pthread_join(zp->t, NULL);
+		zp->joined = 1;
+	}
+	for (i = 0; i < zp->njobs; i++)
+		if (!zp->job[i]->ok)
+			return bad(f, 0, "stream cannot be compressed");
+	return 1;
+}
+
+/* The pool ended (its thread joined) and freed, jobs and all. */
+static void
+zpool_free(struct pdf *f)
+{
+	struct zpool	*zp = f->zp;
+	size_t		 i;
+
+	if (zp == NULL)
+		return;
+	zpool_end(f);
 	for (i = 0; i < zp->njobs; i++) {
-		if (rc)
-			rc = zjob_put(f, zp->job[i]);
-		else
-			free(zp->job[i]->z);
+		free(zp->job[i]->z);
 		free(zp->job[i]);
 	}
 	free(zp->job);
+	free(zp->ix);
+	free(zp->at);
 	pthread_mutex_destroy(&zp->mu);
 	pthread_cond_destroy(&zp->cv);
 	free(zp);
 	f->zp = NULL;
-	return rc;
 }
 
 /*
  * Stream num anew: data (taken), Flate-compressed at zlib's fastest
- * level, here or by the thread (zpool), like the object streams: level
- * 6 took 2.5 times the instructions (4.6 % of a K = 10 PDF's) for page
- * content 14 % smaller.
+ * level, here or by the thread, like the object streams: level 6 took
+ * 2.5 times the instructions (4.6 % of a K = 10 PDF's) for page
+ * content 14 % smaller.  Marked taken in f->rlen (write_objects()
+ * places the job).
  */
 static int
 rep_stream(struct pdf *f, long long num, struct buf *data)
 {
-	struct zjob	 j;
+	struct zpool	*zp = f->zp;
+	struct zjob	*j = xcalloc(1, sizeof(*j));
 
-	if (f->zp != NULL) {
-		zpool_give(f, num, data);
-		return 1;
-	}
-	memset(&j, 0, sizeof(j));
-	j.num = num;
-	j.data = *data;
+	j->num = (size_t)num;
+	j->data = *data;
 	memset(data, 0, sizeof(*data));
-	zjob_run(&j);
-	return zjob_put(f, &j);
+	zpool_give(zp, j);
+	zp->ix[num] = zp->njobs;
+	f->rlen[num] = 1;
+	return 1;
+}
+
+/* Job j's place: at the end of the file b so far. */
+static void
+zpool_place(struct zpool *zp, struct zjob *j, const struct buf *b)
+{
+	if (zp->nat % 256 == 0)
+		zp->at = xreallocarray(zp->at, zp->nat + 256,
+		    sizeof(*zp->at));
+	j->at = b->len;
+	zp->at[zp->nat++] = j;
 }
 
 /* Stream num made anew: its data (inflated) through fix(data, len, pg,
@@ -2792,37 +2825,24 @@ obj_bytes(struct pdf *f, size_t num, struct val *v, const char **vs,
 	return 1;
 }
 
-/* The object stream num of nin objects: hd ("num offset" pairs) and
- * body (their values), written to b and emptied. */
-static int
+/* The object stream num of nin objects, hd ("num offset" pairs) and
+ * body (their values), to be compressed and placed at the end of b;
+ * hd and body emptied. */
+static void
 objstm_end(struct pdf *f, struct buf *b, struct buf *hd, struct buf *body,
-    size_t nin, size_t num, size_t *noff)
+    size_t nin, size_t num)
 {
-	struct buf	 all = { NULL, 0, 0 };
-	unsigned char	*z;
-	uLongf		 zn;
+	struct zjob	*j = xcalloc(1, sizeof(*j));
 
-	buf_put(&all, hd->data, hd->len);
-	buf_put(&all, body->data, body->len);
-	zn = compressBound(all.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)all.data, all.len,
-	    Z_BEST_SPEED) != Z_OK) {
-		free(z);
-		buf_free(&all);
-		return bad(f, 0, "object stream cannot be compressed");
-	}
-	noff[num] = b->len;
-	buf_printf(b, "%zu 0 obj\n<< /Type /ObjStm\n   /N %zu\n   /First %zu\n"
-	    "   /Filter /FlateDecode\n   /Length %lu\n>>\nstream\n", num, nin,
-	    hd->len, (unsigned long)zn);
-	buf_put(b, z, zn);
-	BUF_PUTSL(b, "\nendstream\nendobj\n");
-	free(z);
-	buf_free(&all);
-	buf_reset(hd);
+	j->num = num;
+	j->nin = nin;
+	j->first = hd->len;
+	buf_put(hd, body->data, body->len);
+	j->data = *hd;
+	memset(hd, 0, sizeof(*hd));
 	buf_reset(body);
-	return 1;
+	zpool_place(f->zp, j, b);
+	zpool_give(f->zp, j);
 }
 
 /* Where write_all() put each object, by number. */
@@ -2832,6 +2852,73 @@ struct placed {
 	size_t		*noff;		/* offset in the file, or 0 */
 	size_t		*nidx;		/* or object stream << 16 | index */
 };
+
+/*
+ * The file b anew, each job placed in it (compressed by then) written
+ * at its place, and where each object went (pl) moved up by the jobs
+ * before it.
+ */
+static void
+zpool_put(struct pdf *f, struct buf *b, struct placed *pl)
+{
+	struct zpool	*zp = f->zp;
+	struct zjob	*j;
+	struct buf	 u = { NULL, 0, 0 };
+	size_t		*cum, num, from = 0, start, lo, hi, mid, k;
+
+	/* cum[k]: the bytes of the jobs placed before the k-th. */
+	cum = xcalloc(zp->nat + 1, sizeof(*cum));
+	u.cap = b->len + 1;
+	for (k = 0; k < zp->nat; k++)
+		u.cap += zp->at[k]->zn + 160;
+	u.data = xmalloc(u.cap);
+	for (k = 0; k < zp->nat; k++) {
+		j = zp->at[k];
+		buf_put(&u, b->data + from, j->at - from);
+		from = j->at;
+		start = u.len;
+		if (j->nin == 0) {
+			put_obj(&u, j->num, f->gen[j->num]);
+			BUF_PUTSL(&u, "<< /Length ");
+		} else {
+			put_obj(&u, j->num, 0);
+			BUF_PUTSL(&u, "<< /Type /ObjStm\n   /N ");
+			put_num(&u, (long long)j->nin);
+			BUF_PUTSL(&u, "\n   /First ");
+			put_num(&u, (long long)j->first);
+			BUF_PUTSL(&u, "\n   /Filter /FlateDecode\n"
+			    "   /Length ");
+		}
+		put_num(&u, (long long)j->zn);
+		if (j->nin == 0)
+			BUF_PUTSL(&u, "\n   /Filter /FlateDecode");
+		BUF_PUTSL(&u, "\n>>\nstream\n");
+		buf_put(&u, j->z, j->zn);
+		BUF_PUTSL(&u, "\nendstream\nendobj\n");
+		cum[k + 1] = cum[k] + (u.len - start);
+	}
+	buf_put(&u, b->data + from, b->len - from);
+	/* An object at offset o of b comes after the jobs placed at or
+	 * before o (one placed at o was placed before the object was
+	 * written there: a job takes no byte of b). */
+	for (num = 1; num < pl->size; num++) {
+		if (pl->noff[num] == 0)
+			continue;
+		for (lo = 0, hi = zp->nat; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (zp->at[mid]->at <= pl->noff[num])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pl->noff[num] += cum[lo];
+	}
+	for (k = 0; k < zp->nat; k++)
+		pl->noff[zp->at[k]->num] = zp->at[k]->at + cum[k];
+	free(cum);
+	buf_free(b);
+	*b = u;
+}
 
 /*
  * The new catalog (/MarkInfo, /Lang, /ViewerPreferences, /Metadata),
@@ -2942,8 +3029,10 @@ elem_unput(struct pdf *f, size_t num)
 /*
  * cairo's header (everything before its first object), then streams as
  * they are and every other object into object streams of OBJSTM_N
- * objects (PDF 1.5 §7.5.7), compressed, to b; where each went in *pl.
- * Returns 1, or 0 after bad().
+ * objects (PDF 1.5 §7.5.7), to b; where each went in *pl.  The object
+ * streams and the streams written anew are jobs of the pool, placed in
+ * b (zpool_place()), not written yet: zpool_put() does.  Returns 1, or
+ * 0 after bad().
  */
 static int
 write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
@@ -2960,6 +3049,10 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 			hdr = f->off[num];
 	buf_put(b, f->p, hdr);
 	for (num = 1; num < pl->size; num++) {
+		if (num < f->size && f->zp->ix[num] != 0) {
+			zpool_place(f->zp, f->zp->job[f->zp->ix[num] - 1], b);
+			continue;
+		}
 		if (!elem_put(f, num, m) ||
 		    !obj_bytes(f, num, &v, &vs, &vl, &stream))
 			goto out;
@@ -2967,16 +3060,15 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 			continue;
 		if (stream || (num < f->size && f->gen[num] != 0)) {
 			pl->noff[num] = b->len;
-			buf_printf(b, "%zu %u obj\n", num, num < f->size ?
-			    f->gen[num] : 0);
+			put_obj(b, num, num < f->size ? f->gen[num] : 0);
 			buf_put(b, vs, vl);
 			BUF_PUTSL(b, "\nendobj\n");
 		} else {
-			if (nin == OBJSTM_N && !objstm_end(f, b, &hd, &body,
-			    nin, pl->size + pl->nstm++, pl->noff))
-				goto out;
-			if (nin == OBJSTM_N)
+			if (nin == OBJSTM_N) {
+				objstm_end(f, b, &hd, &body, nin,
+				    pl->size + pl->nstm++);
 				nin = 0;
+			}
 			put_num(&hd, (long long)num);
 			buf_putc(&hd, ' ');
 			put_num(&hd, (long long)body.len);
@@ -2989,8 +3081,9 @@ write_objects(struct pdf *f, const struct pdfmeta *m, struct buf *b,
 		}
 		elem_unput(f, num);
 	}
-	rc = nin == 0 || objstm_end(f, b, &hd, &body, nin,
-	    pl->size + pl->nstm++, pl->noff);
+	if (nin > 0)
+		objstm_end(f, b, &hd, &body, nin, pl->size + pl->nstm++);
+	rc = 1;
 out:
 	buf_free(&hd);
 	buf_free(&body);
@@ -3033,9 +3126,10 @@ xref_entries(const struct pdf *f, const struct placed *pl, size_t xnum,
 }
 
 /* The MD5 of the file so far b and the compressed cross-reference
- * stream z (zn bytes), in hexadecimal in id[33]: the trailer /ID. */
+ * stream j (compressed here, or by the thread *t meanwhile), in
+ * hexadecimal in id[33]: the trailer /ID. */
 static void
-file_id(const struct buf *b, const unsigned char *z, size_t zn, char *id)
+file_id(const struct buf *b, struct zjob *j, pthread_t *t, char *id)
 {
 	GChecksum	*ck;
 	guint8		 dig[16];
@@ -3044,7 +3138,12 @@ file_id(const struct buf *b, const unsigned char *z, size_t zn, char *id)
 
 	ck = g_checksum_new(G_CHECKSUM_MD5);
 	g_checksum_update(ck, (const guchar *)b->data, (gssize)b->len);
-	g_checksum_update(ck, z, (gssize)zn);
+	if (t != NULL)
+		pthread_join(*t, NULL);
+	else
+		zjob_run(j);
+	if (j->ok)
+		g_checksum_update(ck, j->z, (gssize)j->zn);
 	g_checksum_get_digest(ck, dig, &dlen);
 	g_checksum_free(ck);
 	for (i = 0; i < sizeof(dig); i++)
@@ -3062,14 +3161,14 @@ static int
 write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 {
 	struct placed	 pl;
-	struct buf	 body = { NULL, 0, 0 };
-	unsigned char	*z = NULL;
-	uLongf		 zn;
+	struct zjob	 x;
+	pthread_t	 t;
 	char		 id[33];
 	size_t		 info, xref, xnum;
 	int		 rc = 0;
 
 	memset(&pl, 0, sizeof(pl));
+	memset(&x, 0, sizeof(x));
 	if (!new_docinfo(f, m, &info, &pl.size))
 		return 0;
 	/* Numbers: cairo's objects and ours [1, size), then the object
@@ -3077,32 +3176,33 @@ write_all(struct pdf *f, const struct pdfmeta *m, struct buf *b)
 	pl.noff = xcalloc(pl.size + pl.size / OBJSTM_N + 3,
 	    sizeof(*pl.noff));
 	pl.nidx = xcalloc(pl.size, sizeof(*pl.nidx));
-	if (!write_objects(f, m, b, &pl))
+	if (!write_objects(f, m, b, &pl) || !zpool_end(f))
 		goto out;
+	zpool_put(f, b, &pl);
 	xref = b->len;
 	xnum = pl.size + pl.nstm;
-	xref_entries(f, &pl, xnum, xref, &body);
-	zn = compressBound(body.len);
-	z = xmalloc(zn);
-	if (compress2(z, &zn, (const unsigned char *)body.data, body.len,
-	    Z_BEST_SPEED) != Z_OK) {
+	xref_entries(f, &pl, xnum, xref, &x.data);
+	/* Compressed beside while the file so far is summed. */
+	file_id(b, &x, m->helper && thread_start(&t, zjob_thread, &x) ?
+	    &t : NULL, id);
+	if (!x.ok) {
 		bad(f, 0, "cross-reference stream cannot be compressed");
 		goto out;
 	}
-	file_id(b, z, zn, id);
 	buf_printf(b, "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n"
 	    "   /W [ 1 4 2 ]\n   /Root %lld %u R\n   /Info %zu %u R\n"
 	    "   /ID [<%s> <%s>]\n   /Filter /FlateDecode\n   /Length %lu\n"
 	    ">>\nstream\n", xnum, xnum + 1, f->root, f->gen[f->root], info,
-	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)zn);
-	buf_put(b, z, zn);
-	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
+	    info < f->size ? f->gen[info] : 0, id, id, (unsigned long)x.zn);
+	buf_put(b, x.z, x.zn);
+	buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
+	    xref);
 	rc = 1;
 out:
 	free(pl.noff);
 	free(pl.nidx);
-	free(z);
-	buf_free(&body);
+	free(x.z);
+	buf_free(&x.data);
 	return rc;
 }
 
@@ -3172,14 +3272,11 @@ finish(struct pdf *f, const struct pdfmeta *m, struct buf *u)
 	if (!read_tree(f, &root, m))
 		return 0;
 	/* Pages first: their content adds MCIDs to elements, which
-	 * write_all() writes (elem_put()). */
+	 * write_all() writes (elem_put()).  The pool runs to the end of
+	 * write_all(), and is freed with f. */
 	zpool_start(f, m);
-	if (!fix_pages(f, &root, m)) {
-		zpool_end(f);
-		return 0;
-	}
-	return zpool_end(f) && fix_outline(f, &root) && f->err == NULL &&
-	    write_all(f, m, u);
+	return fix_pages(f, &root, m) && fix_outline(f, &root) &&
+	    f->err == NULL && write_all(f, m, u);
 }
 
 /* The new file u written over cairo's bytes in fd (the file is the
@@ -3222,6 +3319,7 @@ pdf_free(struct pdf *f)
 {
 	size_t	 i;
 
+	zpool_free(f);
 	for (i = 0; i < f->nel; i++)
 		free(f->el[i].kid);
 	free(f->el);
@@ -3260,9 +3358,17 @@ struct merge {
 					 * parent tree, destinations (-1:
 					 * none) */
 	struct buf	 o;		/* the file */
+	int		 helper;	/* pdfmeta's: a thread may help */
 };
 
 enum { MG_PAGES, MG_STR, MG_PTREE, MG_DESTS };
+
+/* Where object num of f is (a number read from f: maybe none), or 0. */
+static size_t
+obj_off(const struct pdf *f, long long num)
+{
+	return num >= 0 && (unsigned long long)num < f->size ? f->off[num] : 0;
+}
 
 /* The object a reference in dictionary d under key leads to, or -1. */
 static long long
@@ -3302,36 +3408,49 @@ merge_parts(struct pdf *f, long long *n)
 
 static int	 merge_val(struct merge *, size_t, size_t *, int);
 
-/* Value v of b, array or dictionary: its items renumbered. */
+/*
+ * The array or dictionary of b at pos ('[' or "<<"), its items at
+ * depth, renumbered into mg->o as they are read (each byte is read
+ * once: the merge reads most of the half); *end the byte after it.
+ */
 static int
-merge_items(struct merge *mg, const struct val *v)
+merge_items(struct merge *mg, size_t pos, size_t *end, int depth)
 {
 	struct pdf	*b = mg->b;
 	struct val	 k;
-	size_t		 i, end, close = v->t == V_DICT ? 2 : 1, from;
-	int		 sp;
+	size_t		 i, from;
+	int		 dict = b->p[pos] == '<', sp;
+	unsigned char	 close = dict ? '>' : ']';
 
-	buf_put(&mg->o, b->p + v->s, close);
-	for (i = from = v->s + close; (i = skip_ws(b, i)) < v->e - close; ) {
+	from = pos + (dict ? 2 : 1);
+	buf_put(&mg->o, b->p + pos, from - pos);
+	for (i = from; (i = skip_ws(b, i)) < b->n && b->p[i] != close;
+	    i = from) {
 		buf_put(&mg->o, b->p + from, i - from);
 		sp = 0;
-		if (v->t == V_DICT) {
-			if (!parse_val(b, i, &k, 1))
+		if (dict) {
+			if (!parse_val(b, i, &k, depth))
 				return 0;
+			if (k.t != V_NAME)
+				return bad(b, i, "dictionary key is not a name");
 			buf_put(&mg->o, b->p + i, k.e - i);
 			sp = name_is(b, &k, "/StructParents") ||
 			    name_is(b, &k, "/StructParent");
 			i = k.e;
 		}
-		if (sp && parse_val(b, i, &k, 1) && k.t == V_INT) {
+		if (sp && parse_val(b, i, &k, depth) && k.t == V_INT) {
 			buf_put(&mg->o, b->p + i, k.s - i);
-			buf_printf(&mg->o, "%lld", k.i + mg->shift);
-			end = k.e;
-		} else if (!merge_val(mg, i, &end, 1))
+			put_num(&mg->o, k.i + mg->shift);
+			from = k.e;
+		} else if (!merge_val(mg, i, &from, depth))
 			return 0;
-		i = from = end;
 	}
-	buf_put(&mg->o, b->p + from, v->e - from);
+	if (dict && (i + 1 >= b->n || b->p[i + 1] != '>'))
+		return bad(b, pos, "unterminated dictionary");
+	if (i >= b->n)
+		return bad(b, pos, "unterminated array");
+	*end = i + (dict ? 2 : 1);
+	buf_put(&mg->o, b->p + from, *end - from);
 	return 1;
 }
 
@@ -3342,14 +3461,21 @@ merge_val(struct merge *mg, size_t pos, size_t *end, int depth)
 {
 	struct pdf	*b = mg->b;
 	struct val	 v;
+	size_t		 i;
 	long long	 n;
 
-	if (!parse_val(b, pos, &v, depth))
+	i = skip_ws(b, pos);
+	if (i < b->n && (b->p[i] == '[' ||
+	    (b->p[i] == '<' && i + 1 < b->n && b->p[i + 1] == '<'))) {
+		if (depth > MAX_NEST)
+			return bad(b, i, "objects nested too deep");
+		buf_put(&mg->o, b->p + pos, i - pos);
+		return merge_items(mg, i, end, depth + 1);
+	}
+	if (!parse_val(b, i, &v, depth))
 		return 0;
 	buf_put(&mg->o, b->p + pos, v.s - pos);
 	*end = v.e;
-	if (v.t == V_ARRAY || v.t == V_DICT)
-		return merge_items(mg, &v);
 	if (v.t != V_REF) {
 		buf_put(&mg->o, b->p + v.s, v.e - v.s);
 		return 1;
@@ -3358,7 +3484,7 @@ merge_val(struct merge *mg, size_t pos, size_t *end, int depth)
 	    (n = mg->map[v.i]) == 0)
 		return bad(b, v.s, "reference to an object dropped from the "
 		    "half");
-	buf_printf(&mg->o, "%lld 0 R", n);
+	put_ref(&mg->o, n, 0);
 	return 1;
 }
 
@@ -3371,7 +3497,8 @@ merge_inner(struct merge *mg, struct pdf *f, long long num, const char *key)
 	size_t		 i, end;
 
 	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, key, &v))
-		return bad(f, f->off[num], "merged object without its key");
+		return bad(f, obj_off(f, num), "merged object without its "
+		    "key");
 	if (v.t != V_ARRAY) {
 		buf_putc(&mg->o, ' ');
 		if (f == mg->a)
@@ -3430,7 +3557,8 @@ merge_nums(struct merge *mg)
 	for (i = skip_ws(b, v.s + 1); i < v.e - 1; i = skip_ws(b, end)) {
 		if (!parse_val(b, i, &k, 1) || k.t != V_INT)
 			return bad(b, i, "bad parent tree key");
-		buf_printf(&mg->o, "   %lld", k.i + mg->shift);
+		BUF_PUTSL(&mg->o, "   ");
+		put_num(&mg->o, k.i + mg->shift);
 		if (!merge_val(mg, k.e, &end, 1))
 			return 0;
 		buf_putc(&mg->o, '\n');
@@ -3507,7 +3635,7 @@ merge_count(struct pdf *f, long long num)
 
 	if (!get_obj(f, num, 0, &d) || !dict_get(f, &d, "/Count", &v) ||
 	    v.t != V_INT)
-		return bad(f, f->off[num], "page tree without /Count");
+		return bad(f, obj_off(f, num), "page tree without /Count");
 	return v.i;
 }
 
@@ -3613,7 +3741,7 @@ merge_b(struct merge *mg, long long j, size_t end)
 	struct pdf	*b = mg->b;
 	size_t		 pos, vend;
 
-	buf_printf(&mg->o, "%lld 0 obj\n", mg->map[j]);
+	put_obj(&mg->o, (size_t)mg->map[j], 0);
 	if ((pos = obj_start(b, j)) == 0 || !merge_val(mg, pos, &vend, 0))
 		return 0;
 	if (vend > end)
@@ -3622,14 +3750,55 @@ merge_b(struct merge *mg, long long j, size_t end)
 	return 1;
 }
 
-/* b's objects after a's, in b's order, where off[] says. */
+/*
+ * Objects [from, to) of o (b's, in b's order) renumbered into mg->o,
+ * off[] the offset of each there.  The second half of them is done so
+ * by a thread beside the first (merge_bs()), safe as the compressing
+ * one (zpool): it writes only its own output, its copy of b (where
+ * bad() says why) and the entries of off[] of its objects, reads what
+ * nothing writes meanwhile (b's bytes and tables, the new numbers),
+ * and calls nothing but the parser and malloc.
+ */
+struct mpart {
+	struct merge	 mg;
+	struct pdf	 b;
+	const struct placed_obj *o;
+	size_t		 from, to, n;
+	size_t		*off;
+	int		 rc;
+};
+
+static void *
+merge_run(void *arg)
+{
+	struct mpart	*mp = arg;
+	const struct placed_obj *o = mp->o;
+	size_t		 j;
+
+	/* Each object ends where the next begins: cairo writes them one
+	 * after the other, then the cross-reference table. */
+	for (j = mp->from, mp->rc = 1; mp->rc && j < mp->to; j++) {
+		mp->off[mp->mg.map[o[j].num]] = mp->mg.o.len;
+		mp->rc = merge_b(&mp->mg, o[j].num, j + 1 < mp->n ?
+		    o[j + 1].off : mp->mg.b->startxref);
+	}
+	return NULL;
+}
+
+/*
+ * b's objects after a's, in b's order, where off[] says: the first
+ * half of them here, the second beside by a thread (pdfmeta's helper,
+ * if one can be started), appended after: the same bytes.
+ */
 static int
 merge_bs(struct merge *mg, size_t *off)
 {
 	struct pdf	*b = mg->b;
 	struct placed_obj *o;
-	size_t		 j, n = 0;
-	int		 rc = 1;
+	struct mpart	 p1, p2;
+	pthread_t	 t;
+	size_t		 j, n = 0, h;
+	int		 threaded = 0;
 
 	o = xcalloc(b->size + 1, sizeof(*o));
 	for (j = 1; j < b->size; j++)
@@ -3638,15 +3807,51 @@ merge_bs(struct merge *mg, size_t *off)
 			o[n++].num = (long long)j;
 		}
 	qsort(o, n, sizeof(*o), placed_cmp);
-	/* Each object ends where the next begins: cairo writes them one
-	 * after the other, then the cross-reference table. */
-	for (j = 0; rc && j < n; j++) {
-		off[mg->map[o[j].num]] = mg->o.len;
-		rc = merge_b(mg, o[j].num, j + 1 < n ? o[j + 1].off :
-		    b->startxref);
+	/* Halves of as many objects: what costs is reading the small
+	 * ones (the structure), not copying streams. */
+	h = n / 2;
+	memset(&p1, 0, sizeof(p1));
+	p1.mg = *mg;
+	p1.o = o;
+	p1.to = h;
+	p1.n = n;
+	p1.off = off;
+	memset(&p2, 0, sizeof(p2));
+	p2.b = *b;
+	p2.b.err = NULL;
+	p2.mg = *mg;
+	p2.mg.b = &p2.b;
+	memset(&p2.mg.o, 0, sizeof(p2.mg.o));
+	if (h < n && o[h].off < b->startxref) {
+		p2.mg.o.cap = b->startxref - o[h].off + 4096;
+		p2.mg.o.data = xmalloc(p2.mg.o.cap);
 	}
+	p2.o = o;
+	p2.from = h;
+	p2.to = n;
+	p2.n = n;
+	p2.off = off;
+	if (mg->helper && h < n)
+		threaded = thread_start(&t, merge_run, &p2);
+	merge_run(&p1);
+	mg->o = p1.mg.o;
+	if (threaded)
+		pthread_join(t, NULL);
+	else if (p1.rc)
+		merge_run(&p2);
+	if (p1.rc && !p2.rc && p2.b.err != NULL) {
+		b->err = p2.b.err;
+		b->errpos = p2.b.errpos;
+	}
+	if (p1.rc && p2.rc) {
+		/* The second part after the first. */
+		for (j = h; j < n; j++)
+			off[mg->map[o[j].num]] += mg->o.len;
+		buf_put(&mg->o, p2.mg.o.data, p2.mg.o.len);
+	}
+	buf_free(&p2.mg.o);
 	free(o);
-	return rc;
+	return p1.rc && p2.rc;
 }
 
 /* The merged file into mg->o: a's header and objects, a's merged
@@ -3678,8 +3883,11 @@ merge_write(struct merge *mg, size_t size)
 	xref = mg->o.len;
 	buf_printf(&mg->o, "xref\n0 %zu\n0000000000 65535 f \n", size);
 	for (j = 1; j < size; j++)
-		buf_printf(&mg->o, off[j] != 0 ? "%010zu 00000 n \n" :
-		    "0000000000 00000 f \n", off[j]);
+		if (off[j] != 0) {
+			buf_udec(&mg->o, off[j], 10);
+			BUF_PUTSL(&mg->o, " 00000 n \n");
+		} else
+			BUF_PUTSL(&mg->o, "0000000000 00000 f \n");
 	buf_printf(&mg->o, "trailer\n<< /Size %zu\n   /Root %lld 0 R\n",
 	    size, a->root);
 	if (a->info >= 0)
@@ -3697,7 +3905,7 @@ out:
  * diag_sys().
  */
 static int
-merge_halves(struct pdf *a, const char *path)
+merge_halves(struct pdf *a, const char *path, const struct pdfmeta *m)
 {
 	struct pdf	 b;
 	struct merge	 mg;
@@ -3709,6 +3917,7 @@ merge_halves(struct pdf *a, const char *path)
 	b.path = path;
 	mg.a = a;
 	mg.b = &b;
+	mg.helper = m->helper;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		diag_sys_msg(MSG_PATH_ERRNO, path, strerror(errno));
 		return 0;
@@ -3803,7 +4012,7 @@ post(const char *path, const char *half, const struct pdfmeta *m)
 		pdf_refused(&f);
 		goto out;
 	}
-	if (half != NULL && !merge_halves(&f, half))
+	if (half != NULL && !merge_halves(&f, half, m))
 		goto out;
 	grow(&f, m);
 	if (!finish(&f, m, &u))

@@ -96,9 +96,11 @@ figure(cairo_t *cr, double y)
 }
 
 /* A tagged document: Figures in the document, in sections, in a
- * figure's caption's neighbour, over two pages. */
+ * figure's caption's neighbour, over two pages; with dest, a link on
+ * the first to a destination on the second (what a half of pdf.c's
+ * cut has). */
 static int
-draw(const char *path)
+draw(const char *path, int dest)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
@@ -113,7 +115,11 @@ draw(const char *path)
 	cairo_tag_begin(cr, "Document", NULL);
 	cairo_tag_begin(cr, "P", NULL);
 	cairo_move_to(cr, 50, 30);
+	if (dest)
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='d1'");
 	cairo_show_text(cr, "Texte");
+	if (dest)
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
 	cairo_tag_end(cr, "P");
 	figure(cr, 40);					/* 0 */
 	cairo_tag_begin(cr, "Sect", NULL);
@@ -124,6 +130,10 @@ draw(const char *path)
 	figure(cr, 130);				/* 3 */
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
+	if (dest) {
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='d1'");
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+	}
 	figure(cr, 40);					/* 4 */
 	cairo_tag_begin(cr, "Div", NULL);
 	figure(cr, 70);					/* 5 */
@@ -163,6 +173,9 @@ handmade(const char *const *obj, size_t n, const char *extra, size_t *len)
 	return buf_detach(&b);
 }
 
+/* pdfmeta's helper: the pass's threads (compression, the merge) on. */
+static int helper;
+
 static const struct pdfmeta *
 meta(void)
 {
@@ -182,6 +195,7 @@ meta(void)
 	m.date = "2016-07-06";
 	m.alts = a;
 	m.nalts = NALTS;
+	m.helper = helper;
 	return &m;
 }
 
@@ -355,11 +369,14 @@ mutations(const char *dir, const char *raw, size_t n)
 		memcpy(p, raw, n);
 		p[pos] = pick[(seed >> 20) % (sizeof(pick) - 1)];
 		tries++;
+		/* One in three with the pass's threads. */
+		helper = i % 3 == 0;
 		if (run(path, p, n, &kept) == 0) {
 			refused++;
 			broken += !kept;
 		}
 	}
+	helper = 0;
 	printf("# %zu hostile files, %zu refused\n", tries, refused);
 	expect("truncated or changed cairo files: no crash, the refused ones "
 	    "left as they were", broken == 0 && refused > 0);
@@ -367,10 +384,72 @@ mutations(const char *dir, const char *raw, size_t n)
 	free(path);
 }
 
+/*
+ * Two halves of pdf.c's cut (the same file twice): merged the same
+ * with the pass's threads and without; a second half truncated or
+ * changed merged or refused, never a crash, with threads or not.
+ */
+static void
+halves(const char *dir)
+{
+	static const char pick[] = "()<>[]/09 \n%R-.x";
+	char		*raw, *a, *h, *p, *one, *two;
+	size_t		 n = 0, n1 = 0, n2 = 0, i, pos, refused = 0, done = 0;
+	unsigned long	 seed = 54321;
+
+	raw = xasprintf("%s/half.raw.pdf", dir);
+	a = xasprintf("%s/halves.pdf", dir);
+	h = xasprintf("%s/halves.pdf.2", dir);
+	if (!draw(raw, 1) || (p = slurp(raw, &n)) == NULL) {
+		expect("cairo draws a half", 0);
+		return;
+	}
+	helper = 0;
+	spew(a, p, n);
+	spew(h, p, n);
+	expect("two halves merged and finished", pdfpost_halves(a, h,
+	    meta()) == 1);
+	one = slurp(a, &n1);
+	helper = 1;
+	spew(a, p, n);
+	expect("two halves merged and finished with the pass's threads",
+	    pdfpost_halves(a, h, meta()) == 1);
+	two = slurp(a, &n2);
+	expect("the same bytes with the pass's threads and without",
+	    one != NULL && two != NULL && n1 == n2 &&
+	    memcmp(one, two, n1) == 0);
+	free(one);
+	free(two);
+	one = xmalloc(n);
+	for (i = 0; i < 600; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		memcpy(one, p, n);
+		pos = (size_t)(seed >> 33) % n;
+		one[pos] = pick[(seed >> 20) % (sizeof(pick) - 1)];
+		helper = i % 2;
+		spew(a, p, n);
+		spew(h, one, i % 3 == 0 ? n * i / 600 : n);
+		if (pdfpost_halves(a, h, meta()) == 1)
+			done++;
+		else
+			refused++;
+	}
+	helper = 0;
+	printf("# %zu second halves changed, %zu refused\n", done + refused,
+	    refused);
+	expect("second halves truncated or changed: merged or refused, no "
+	    "crash", refused > 0);
+	free(one);
+	free(p);
+	free(raw);
+	free(a);
+	free(h);
+}
+
 int
 main(int argc, char *argv[])
 {
-	char	*raw, *fin, *js, *bytes, *again, *v17;
+	char	*raw, *fin, *js, *bytes, *again, *v17, *one;
 	size_t	 n = 0, fn = 0, i;
 	int	 kept;
 	FILE	*fp;
@@ -382,12 +461,23 @@ main(int argc, char *argv[])
 	raw = xasprintf("%s/roundtrip.raw.pdf", argv[1]);
 	fin = xasprintf("%s/roundtrip.pdf", argv[1]);
 	js = xasprintf("%s/roundtrip.json", argv[1]);
-	expect("cairo draws the tagged test file", draw(raw));
+	expect("cairo draws the tagged test file", draw(raw, 0));
 	bytes = slurp(raw, &n);
 	expect("cairo's file is read back", bytes != NULL && n > 0);
 	if (bytes == NULL)
 		return 1;
+	helper = 1;
+	expect("pdfpost finishes it with its threads", run(fin, bytes, n,
+	    &kept) == 1);
+	again = slurp(fin, &fn);
+	helper = 0;
 	expect("pdfpost finishes it", run(fin, bytes, n, &kept) == 1);
+	one = slurp(fin, &i);
+	expect("the same bytes with the pass's threads and without",
+	    again != NULL && one != NULL && i == fn &&
+	    memcmp(again, one, fn) == 0);
+	free(again);
+	free(one);
 	again = slurp(fin, &fn);
 	expect("the file is written anew: cairo's header, one "
 	    "cross-reference stream, no /Prev, no table",
@@ -435,6 +525,7 @@ main(int argc, char *argv[])
 
 	handmade_cases(argv[1]);
 	mutations(argv[1], bytes, n);
+	halves(argv[1]);
 	free(bytes);
 	free(raw);
 	free(fin);
