@@ -354,9 +354,41 @@ config_build(void)
 	return 1;
 }
 
+static pthread_t	 preload_thread;
+static int		 preloading;	/* preload_thread runs or ended */
+
+/* The thread of font_preload(): FcInit() reads the system's files, and
+ * fontconfig keeps what it read for every later call of the process. */
+static void *
+preload(void *arg)
+{
+	(void)arg;
+	FcInit();
+	return NULL;
+}
+
+void
+font_preload(void)
+{
+	/* Without the thread, the first call that needs it reads it. */
+	if (!preloading && pthread_create(&preload_thread, NULL, preload,
+	    NULL) == 0)
+		preloading = 1;
+}
+
+void
+font_preload_wait(void)
+{
+	if (!preloading)
+		return;
+	pthread_join(preload_thread, NULL);
+	preloading = 0;
+}
+
 static void
 config_init(void)
 {
+	font_preload_wait();
 	config_ok = config_build();
 	folder_forget();
 }
