@@ -646,10 +646,8 @@ finish_build(struct pool *p, struct stamp_task *st, size_t nall,
 	/* Not interrupted between the switch and the records. */
 	out_signals(OUTSIG_HOLD);
 	stamp_remove(p->o);
-	if ((rc = out_commit(p->od)) == EXIT_OK) {
-		stamp_write(p->o, h);
-		stamp_tasks_write(p->o, st, nall);
-	}
+	if ((rc = out_commit(p->od)) == EXIT_OK)
+		stamp_write(p->o, h, st, nall);
 	out_signals(OUTSIG_RELEASE);
 	return rc;
 }
