@@ -214,8 +214,11 @@ int	 pdfpost_halves(const char *path, const char *half,
 uint64_t stamp_inputs(const struct opts *);
 /* Does out/ hold the complete build of inputs h? */
 int	 stamp_fresh(const struct opts *, uint64_t h);
-/* After a build: remembers h and the files now in out/ (best effort). */
-void	 stamp_write(const struct opts *, uint64_t h);
+struct stamp_task;
+/* After a commit: remembers h and the files now in out/, then each task's
+ * hash and files, from one listing of out/ (best effort). */
+void	 stamp_write(const struct opts *, uint64_t h, struct stamp_task *,
+	    size_t);
 /* Before out/ changes (the task records too). */
 void	 stamp_remove(const struct opts *);
 /* Neither a stamp nor task records beside out/: every task of the build
@@ -238,8 +241,6 @@ void	 stamp_task_hashes(const struct report *, const struct opts *,
  * its files are then listed. */
 void	 stamp_tasks_fresh(const struct opts *, struct stamp_task *, size_t,
 	    int *fresh);
-/* After a commit: remembers each task's hash and files (best effort). */
-void	 stamp_tasks_write(const struct opts *, struct stamp_task *, size_t);
 /* Frees the list of files. */
 void	 stamp_task_clear(struct stamp_task *);
 

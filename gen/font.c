@@ -354,9 +354,41 @@ config_build(void)
 	return 1;
 }
 
+static pthread_t	 preload_thread;
+static int		 preloading;	/* preload_thread runs or ended */
+
+/* The thread of font_preload(): FcInit() reads the system's files, and
+ * fontconfig keeps what it read for every later call of the process. */
+static void *
+preload(void *arg)
+{
+	(void)arg;
+	FcInit();
+	return NULL;
+}
+
+void
+font_preload(void)
+{
+	/* Without the thread, the first call that needs it reads it. */
+	if (!preloading && pthread_create(&preload_thread, NULL, preload,
+	    NULL) == 0)
+		preloading = 1;
+}
+
+void
+font_preload_wait(void)
+{
+	if (!preloading)
+		return;
+	pthread_join(preload_thread, NULL);
+	preloading = 0;
+}
+
 static void
 config_init(void)
 {
+	font_preload_wait();
 	config_ok = config_build();
 	folder_forget();
 }
@@ -470,6 +502,9 @@ invisible(gunichar c)
  */
 #define FINE_MAX	0x3000
 static unsigned char	 fine[FINE_MAX / 8];
+/* The ASCII characters but NUL and the newline that need no warning: in
+ * a run of them, a byte is a column and nothing more is asked. */
+static unsigned char	 plain[0x80];
 
 static void
 fine_init(void)
@@ -479,6 +514,8 @@ fine_init(void)
 	for (c = 0; c < FINE_MAX; c++)
 		if (invisible(c) || font_has(c))
 			fine[c >> 3] |= 1 << (c & 7);
+	for (c = 1; c < 0x80; c++)
+		plain[c] = c != '\n' && (fine[c >> 3] & 1 << (c & 7));
 }
 
 /* Is c a visible character that no font of the configuration has? */
@@ -502,7 +539,7 @@ check_file(const char *path)
 	struct buf	 b = { NULL, 0, 0 };
 	GHashTable	*seen;
 	struct pos	 pos = { path, 1, 1 };
-	const char	*p, *end;
+	const char	*p, *q, *end;
 	gunichar	 c;
 
 	if (!file_read(path, &b) || b.len == 0) {
@@ -511,7 +548,15 @@ check_file(const char *path)
 	}
 	seen = g_hash_table_new(NULL, NULL);
 	for (p = b.data, end = b.data + b.len; p < end; ) {
-		/* ASCII, most of a narrative, without glib's decoder. */
+		/* A run of plain ASCII, most of a narrative, counted at
+		 * once; the NUL after the data ends it. */
+		for (q = p; (unsigned char)*q < 0x80 &&
+		    plain[(unsigned char)*q]; q++)
+			continue;
+		pos.col += (int)(q - p);
+		if ((p = q) >= end)
+			break;
+		/* ASCII, without glib's decoder. */
 		if (*p > 0 && (unsigned char)*p < 0x80)
 			c = (unsigned char)*p;
 		else if ((c = g_utf8_get_char_validated(p, end - p)) ==

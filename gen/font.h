@@ -37,6 +37,16 @@ enum font_role {
  * declaration); a missing font file of the fallback list is a system
  * error.  Returns 0 after either. */
 int		 font_load(const char *styles);
+/*
+ * fontconfig's own configuration (the system's files: where the caches
+ * of font folders are, where an installed family is), which font_load()
+ * asks for and which is most of its time, read in a thread of its own
+ * from font_preload() on, while the content loads.  font_preload_wait()
+ * waits for that thread: before a fork (a child must not lose it midway)
+ * and in font_load().  Either does nothing when called again.
+ */
+void		 font_preload(void);
+void		 font_preload_wait(void);
 /* The family of a role (the theme's; owned by theme.c). */
 const char	*font_family(enum font_role);
 /* Warns, in every Markdown file of r, at each character that no font of

@@ -163,6 +163,8 @@ struct pool {
 	size_t		 ntasks;
 	struct shared	*sh;
 	int		 mute;		/* workers report no content problem */
+	int		 stride;	/* 0: tasks taken in turn; else worker
+					 * k runs tasks k, k + stride, ... */
 };
 
 /*
@@ -217,18 +219,21 @@ run_task(const struct pool *p, const struct task *t)
 }
 
 /* Takes tasks until none is left or one failed (here or in another
- * worker).  Returns 0 if a task failed.  The output does not depend on
- * which worker ran what: files are only compared and moved, in sorted
- * order, at the commit. */
+ * worker): the next one not taken, or with a stride, those of worker k.
+ * Returns 0 if a task failed.  The output does not depend on which
+ * worker ran what: files are only compared and moved, in sorted order,
+ * at the commit. */
 static int
-work(const struct pool *p)
+work(const struct pool *p, int k)
 {
-	size_t	 i;
+	size_t	 i = (size_t)k;
 
-	for (;;) {
+	for (;; i += (size_t)p->stride) {
 		if (__atomic_load_n(&p->sh->failed, __ATOMIC_SEQ_CST))
 			return 0;
-		i = __atomic_fetch_add(&p->sh->next, 1, __ATOMIC_SEQ_CST);
+		if (p->stride == 0)
+			i = __atomic_fetch_add(&p->sh->next, 1,
+			    __ATOMIC_SEQ_CST);
 		if (i >= p->ntasks)
 			return 1;
 		out_task(p->od, p->tasks[i].id);
@@ -244,7 +249,7 @@ work(const struct pool *p)
  * the list of files it wrote through its pipe wfd.  Never returns.
  */
 static void
-worker(struct pool *p, pid_t parent, int wfd)
+worker(struct pool *p, int k, pid_t parent, int wfd)
 {
 	int		 rc;
 
@@ -253,7 +258,7 @@ worker(struct pool *p, pid_t parent, int wfd)
 		diag_mute(1);
 	/* A task that reported an error failed, even if it went on: the
 	 * same status as with --jobs 1. */
-	rc = work_status(work(p));
+	rc = work_status(work(p, k));
 	if (rc != EXIT_OK)
 		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
 	else if (!out_send(p->od, wfd))
@@ -290,7 +295,7 @@ start_workers(struct pool *p, int n, pid_t *pid, int *fd)
 			close(pfd[0]);
 			for (j = 0; j < k; j++)
 				close(fd[j]);
-			worker(p, parent, pfd[1]);
+			worker(p, k, parent, pfd[1]);
 		}
 		out_worker(pid[k]);
 		close(pfd[1]);
@@ -451,6 +456,15 @@ early_start(struct report *r, void *arg)
 	ea->p.r = r;
 	ea->p.mute = 1;
 	n = o->jobs < (int)ea->p.ntasks ? o->jobs : (int)ea->p.ntasks;
+	/* Each worker the same half of every edition's indicators (with
+	 * two of them: the tasks alternate halves), whose titles and
+	 * labels the charts of the next edition find laid out in its
+	 * caches.  Dealt in turn, a worker could get the other half of
+	 * the next edition and lay out 7 % more. */
+	ea->p.stride = n;
+	/* The workers read fontconfig's configuration from this process's
+	 * memory, and no thread may run across the fork. */
+	font_preload_wait();
 	ea->pid = xcalloc((size_t)n, sizeof(*ea->pid));
 	ea->fd = xcalloc((size_t)n, sizeof(*ea->fd));
 	if ((ea->n = start_workers(&ea->p, n, ea->pid, ea->fd)) < n) {
@@ -632,10 +646,8 @@ finish_build(struct pool *p, struct stamp_task *st, size_t nall,
 	/* Not interrupted between the switch and the records. */
 	out_signals(OUTSIG_HOLD);
 	stamp_remove(p->o);
-	if ((rc = out_commit(p->od)) == EXIT_OK) {
-		stamp_write(p->o, h);
-		stamp_tasks_write(p->o, st, nall);
-	}
+	if ((rc = out_commit(p->od)) == EXIT_OK)
+		stamp_write(p->o, h, st, nall);
 	out_signals(OUTSIG_RELEASE);
 	return rc;
 }
@@ -692,7 +704,7 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
 		p.sh = &sh;
-		rc = work_status(work(&p));
+		rc = work_status(work(&p, 0));
 	} else
 		rc = run_workers(&p, n);
 	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
@@ -1076,6 +1088,9 @@ main(int argc, char *argv[])
 		}
 		out_signals(OUTSIG_CATCH);
 	}
+	/* Beside the loading of the content, on a core it leaves idle. */
+	if (a.cmd == CMD_BUILD || a.cmd == CMD_CHECK)
+		font_preload();
 	xml_init();
 	/* build --watch ends on Ctrl-C: the last build's status is not a
 	 * failure (watch.c). */
@@ -1083,6 +1098,7 @@ main(int argc, char *argv[])
 		rc = watch_run(&o, build_once);
 	else if ((rc = run(&a, &o)) == EXIT_OK)
 		rc = diag_rc();
+	font_preload_wait();	/* if the content did not load */
 	xml_cleanup();
 	diag_finish();
 	free(o.real_out);

@@ -295,9 +295,18 @@ put_times(struct buf *b, const struct stat *st)
 	buf_putc(b, ' ');
 }
 
+/* A file of out/ as a walk found it. */
+struct seen {
+	char		*rel;
+	struct stat	 st;
+};
+
 struct listing {
 	struct buf	 b;
 	struct timespec	 last;		/* the latest ctime listed */
+	struct seen	*v;		/* with keep: every file listed */
+	size_t		 n, cap;
+	int		 keep;
 };
 
 static void
@@ -306,6 +315,14 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	struct listing	*l = arg;
 
 	(void)path;
+	if (l->keep) {
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 256;
+			l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+		}
+		l->v[l->n].rel = xstrdup(rel);
+		l->v[l->n++].st = *st;
+	}
 	if (st->st_ctim.tv_sec > l->last.tv_sec ||
 	    (st->st_ctim.tv_sec == l->last.tv_sec &&
 	    st->st_ctim.tv_nsec > l->last.tv_nsec))
@@ -317,38 +334,56 @@ list_one(void *arg, const char *path, const char *rel, const struct stat *st)
 	buf_putc(&l->b, '\n');
 }
 
-/* "hash\n" then "size mtime ctime inode path\n" for every file now in
- * out/: a file changed in place, even to the same size and with its
- * mtime set back, has another ctime (which no user can set). */
-static void
-stamp_text(const struct opts *o, uint64_t h, struct buf *b,
-    struct timespec *last)
+static int
+cmp_seen(const void *a, const void *b)
 {
-	struct listing	 l = { { NULL, 0, 0 }, { 0, 0 } };
+	return strcmp(((const struct seen *)a)->rel,
+	    ((const struct seen *)b)->rel);
+}
 
-	buf_printf(&l.b, "%016" PRIx64 "\n", h);
-	walk(o->out, "", list_one, &l, 0);
-	*b = l.b;
-	if (last != NULL)
-		*last = l.last;
+/* "hash\n" then "size mtime ctime inode path\n" for every file now in
+ * out/, into l->b: a file changed in place, even to the same size and
+ * with its mtime set back, has another ctime (which no user can set).
+ * With l->keep, each file's lstat() in l->v too, sorted by path.
+ * Caller frees with listing_free(). */
+static void
+stamp_text(const struct opts *o, uint64_t h, struct listing *l)
+{
+	buf_printf(&l->b, "%016" PRIx64 "\n", h);
+	walk(o->out, "", list_one, l, 0);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_seen);
+}
+
+static void
+listing_free(struct listing *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].rel);
+	free(l->v);
+	buf_free(&l->b);
 }
 
 int
 stamp_fresh(const struct opts *o, uint64_t h)
 {
-	struct buf	 want = { NULL, 0, 0 }, have = { NULL, 0, 0 };
+	struct listing	 want;
+	struct buf	 have = { NULL, 0, 0 };
 	struct file_fail ff;
 	char		*path;
 	int		 fresh = 0;
 
+	memset(&want, 0, sizeof(want));
 	path = stamp_path(o);
 	/* No stamp, or one that cannot be read: not fresh. */
 	if (file_get(path, (size_t)1 << 30, &have, &ff)) {
-		stamp_text(o, h, &want, NULL);
-		fresh = have.len > 0 && want.len == have.len &&
-		    memcmp(want.data, have.data, want.len) == 0;
+		stamp_text(o, h, &want);
+		fresh = have.len > 0 && want.b.len == have.len &&
+		    memcmp(want.b.data, have.data, have.len) == 0;
 	}
-	buf_free(&want);
+	listing_free(&want);
 	buf_free(&have);
 	free(path);
 	return fresh;
@@ -376,13 +411,18 @@ write_record(char *path, const struct buf *b)
 	free(path);
 }
 
-void
-stamp_write(const struct opts *o, uint64_t h)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	struct timespec	 last, now, ms = { 0, 1000000 };
+static void	 tasks_write(const struct opts *, struct stamp_task *, size_t,
+		    const struct listing *);
 
-	stamp_text(o, h, &b, &last);
+void
+stamp_write(const struct opts *o, uint64_t h, struct stamp_task *t, size_t n)
+{
+	struct listing	 l;
+	struct timespec	 now, ms = { 0, 1000000 };
+
+	memset(&l, 0, sizeof(l));
+	l.keep = 1;		/* the task records list the same files */
+	stamp_text(o, h, &l);
 	/*
 	 * File times come from a coarse clock (a tick of a few ms): a file
 	 * edited in the tick its build listed it would keep the ctime the
@@ -391,11 +431,12 @@ stamp_write(const struct opts *o, uint64_t h)
 	 * later change gives another ctime.
 	 */
 	while (clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0 &&
-	    (now.tv_sec < last.tv_sec || (now.tv_sec == last.tv_sec &&
-	    now.tv_nsec <= last.tv_nsec)))
+	    (now.tv_sec < l.last.tv_sec || (now.tv_sec == l.last.tv_sec &&
+	    now.tv_nsec <= l.last.tv_nsec)))
 		nanosleep(&ms, NULL);
-	write_record(stamp_path(o), &b);
-	buf_free(&b);
+	write_record(stamp_path(o), &l.b);
+	tasks_write(o, t, n, &l);
+	listing_free(&l);
 }
 
 void
@@ -712,11 +753,15 @@ put_file_line(struct buf *b, const struct stat *st, const char *rel)
 	buf_putc(b, '\n');
 }
 
-void
-stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
+/* Each task's hash and files, their times those of the listing l of
+ * out/ (a dot file, which it leaves out, asked again). */
+static void
+tasks_write(const struct opts *o, struct stamp_task *t, size_t n,
+    const struct listing *l)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	struct stat	 st;
+	struct seen	 key, *s;
 	char		*file;
 	size_t		 k, i, w;
 	int		 ok = 1;
@@ -743,12 +788,20 @@ stamp_tasks_write(const struct opts *o, struct stamp_task *t, size_t n)
 				ok = 0;
 				break;
 			}
-			file = out_join(o->out, t[k].files[i]);
-			if (lstat(file, &st) == -1 || !S_ISREG(st.st_mode))
+			key.rel = t[k].files[i];
+			if ((s = l->n > 0 ? bsearch(&key, l->v, l->n,
+			    sizeof(*l->v), cmp_seen) : NULL) != NULL)
+				st = s->st;
+			else {
+				file = out_join(o->out, t[k].files[i]);
+				if (lstat(file, &st) == -1)
+					st.st_mode = 0;		/* gone */
+				free(file);
+			}
+			if (!S_ISREG(st.st_mode))
 				ok = 0;
 			else
 				put_file_line(&b, &st, t[k].files[i]);
-			free(file);
 		}
 	}
 	BUF_PUTSL(&b, "E\n");
