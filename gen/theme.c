@@ -219,7 +219,6 @@ struct tpos {
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static int		 loaded;
 static struct theme	 current;
-static char		*theme_path;	/* of the loaded file: never freed */
 
 const struct theme *
 theme_default(void)
@@ -456,7 +455,7 @@ theme_load(const char *styles)
 	struct buf	 b = { NULL, 0, 0 };
 	struct file_fail ff;
 	char		*path = NULL;
-	int		 rc = 0;
+	int		 i, rc = 0;
 
 	pthread_mutex_lock(&lock);
 	if (loaded) {
@@ -476,10 +475,15 @@ theme_load(const char *styles)
 			file_diag_sys(path, &ff);
 		goto out;
 	}
-	/* The path stays for the positions of the font declarations. */
+	/*
+	 * The positions of the font declarations in current point to path:
+	 * then current owns it, for the rest of the process.  Else nothing
+	 * does, and it is freed below.
+	 */
 	parse_at(&current, path, b.data, b.len, NULL);
-	theme_path = path;
-	path = NULL;
+	for (i = 0; i < THEME_NFONTS; i++)
+		if (current.font_set[i])
+			path = NULL;
 	rc = 1;
 out:
 	loaded = 1;
