@@ -14,6 +14,9 @@
 #   BENCH_TYPST_K="1 10"  sizes at which Typst runs (its Node binding,
 #                         tests/bench/package.json: make bench-deps)
 #   BENCH_HUGO_K="1 10"   sizes at which Hugo runs
+#   BENCH_PAIRS_1=7 BENCH_PAIRS_10=7   runs of each side of a head-to-head
+#                         comparison (our 2016 PDF and Typst, our site and
+#                         Hugo), timed in turn
 #   BENCH_CALLGRIND=1     what tagging costs in instructions, under
 #                         callgrind: the 2016 PDF (the sample: 2 minutes
 #                         of CPU; K = 10: about 10) and the sample's whole
@@ -91,6 +94,9 @@ have() { command -v "$1" >/dev/null 2>&1; }
 
 put() { echo "$1 $2" >>"$R"; }
 get() { awk -v k="$1" '$1 == k { v = $2 } END { if (v != "") print v }' "$R"; }
+# getall KEY: all the words of KEY's last value (pair).
+getall() { awk -v k="$1" '$1 == k { $1 = ""; v = substr($0, 2) }
+    END { if (v != "") print v }' "$R"; }
 
 # measure KEY RUNS WARMUPS PREP OPTS COMMAND...: times COMMAND (PREP, an
 # "rm -rf" of its output, runs before each run, untimed) and records
@@ -156,6 +162,74 @@ measure() {
 		echo "- $key failed: \`$cmd\`: ${why:-no message}" >>"$W/failures"
 	fi
 	rm -f "$W/rss.log"
+}
+
+# pair RUNS KEY1 PREP1 OPTS1 CMD1 KEY2 PREP2 OPTS2 CMD2: two jobs compared
+# head to head, timed in turn (one run of each, RUNS times, after a
+# warm-up run of each), so that a change of the machine's load falls on
+# both rather than on whichever ran during it.  CMD1 and CMD2 are command
+# lines (words without blanks).  Records KEY.med, .min, .max, .cpu, .sys
+# and .rss as measure does (medians of the runs' wall and CPU times), and
+# KEY1.pair: the median, least and most of the runs' ratios KEY2 / KEY1
+# (wall time) and their number.
+pair() {
+	pn=$1 pk1=$2 pp1=$3 po1=$4 pc1=$5 pk2=$6 pp2=$7 po2=$8 pc2=$9
+	pi=1
+	while [ "$pi" -le "$pn" ]; do
+		pw=0
+		[ "$pi" = 1 ] && pw=1
+		# In a subshell: measure sets the caller's variables.
+		(measure "$pk1.$pi" 1 "$pw" "$pp1" "$po1" $pc1)
+		(measure "$pk2.$pi" 1 "$pw" "$pp2" "$po2" $pc2)
+		pi=$((pi + 1))
+	done
+	gather "$pk1" "$pn"
+	gather "$pk2" "$pn"
+	put "$pk1.pair" "$(awk -v a="$pk1" -v b="$pk2" '
+	    $1 ~ "^" a "\\.[0-9]+\\.med$" { n = $1; sub(/\.med$/, "", n)
+		sub(/.*\./, "", n); x[n] = $2 }
+	    $1 ~ "^" b "\\.[0-9]+\\.med$" { n = $1; sub(/\.med$/, "", n)
+		sub(/.*\./, "", n); y[n] = $2 }
+	    END { for (n in x) if (n in y && x[n] > 0) print y[n] / x[n] }' \
+	    "$R" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit
+	    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+	    printf "%.4f %.4f %.4f %d\n", m, v[1], v[NR], NR }')"
+}
+
+# gather KEY N: KEY's figures from its runs KEY.1 to KEY.N (pair): the
+# medians of their wall, CPU and system times, the least and the most,
+# the highest RSS; a run stopped or failed stops or fails KEY.
+gather() {
+	gi=1
+	: >"$W/gather"
+	while [ "$gi" -le "$2" ]; do
+		for x in med min max cpu sys rss to fail; do
+			v=$(get "$1.$gi.$x")
+			[ -n "$v" ] && echo "$x $v" >>"$W/gather"
+		done
+		gi=$((gi + 1))
+	done
+	if grep -q '^to ' "$W/gather"; then
+		put "$1.to" $((TIMEOUT * 1000))
+		return
+	elif grep -q '^fail ' "$W/gather"; then
+		put "$1.fail" 1
+		return
+	fi
+	for x in med cpu sys; do
+		v=$(awk -v x="$x" '$1 == x { print $2 }' "$W/gather" |
+		    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit
+		    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		    printf "%.1f\n", m }')
+		[ -n "$v" ] && put "$1.$x" "$v"
+	done
+	v=$(awk '$1 == "min" { print $2 }' "$W/gather" | sort -g | head -n 1)
+	[ -n "$v" ] && put "$1.min" "$v"
+	for x in max rss; do
+		v=$(awk -v x="$x" '$1 == x { print $2 }' "$W/gather" |
+		    sort -g | tail -n 1)
+		[ -n "$v" ] && put "$1.$x" "$v"
+	done
 }
 
 # pdfpages DIR: total pages of the PDF files under DIR.
@@ -267,10 +341,32 @@ for k in $KS; do
 		    "$W/floor-bin" "$C" "$O" "$D/floor"
 		rm -rf "$D/floor"
 	fi
+	# Head-to-head runs with Typst and Hugo (pair).
+	eval pruns=\${BENCH_PAIRS_$k:-}
+	[ -n "$pruns" ] || case $k in
+		1|10) pruns=7 ;; *) pruns=1 ;;
+	esac
 	case " $WEASY_K $TYPST_K " in *" $k "*)
 		# Our PDF of one edition, beside WeasyPrint's and Typst's.
-		measure "k$k.pdf16" "$runs" "$warm" "rm -rf $D/o-pdf16" to \
-		    $b --format pdf --year 2016 --out "$D/o-pdf16/out"
+		# Typst gets the 2016 narratives as one Typst document
+		# (md2typ.c), timed as a whole process (Node, font loading,
+		# layout, PDF), in turn with ours.
+		p16="$b --format pdf --year 2016 --out $D/o-pdf16/out"
+		if [ -n "$TYPST" ] &&
+		    case " $TYPST_K " in *" $k "*) ;; *) false ;; esac; then
+			typst_args "$C/editions/2016" | tr '\n' '\0' |
+			    xargs -0 "$W/md2typ" >"$D/2016.typ"
+			pair "$pruns" "k$k.pdf16" "rm -rf $D/o-pdf16" to "$p16" \
+			    "k$k.typst" "rm -f $D/typst.pdf" rss,to \
+			    "node $W/typst.js $W/fonts $D/2016.typ $D/typst.pdf"
+			[ -f "$D/typst.pdf" ] &&
+			    put "k$k.typst.pages" "$(pdfpages "$D/typst.pdf")" &&
+			    put "k$k.typst.bytes" "$(bytes "$D/typst.pdf")"
+			rm -f "$D/typst.pdf"
+		else
+			measure "k$k.pdf16" "$runs" "$warm" "rm -rf $D/o-pdf16" \
+			    to $p16
+		fi
 		[ -n "$(get "k$k.pdf16.med")" ] &&
 		    put "k$k.pdf16.pages" "$(pdfpages "$D/o-pdf16/out")" &&
 		    put "k$k.pdf16.bytes" "$(bytes "$D/o-pdf16/out" \
@@ -387,21 +483,6 @@ for k in $KS; do
 		rm -rf "$D/weasy" "$D/weasy.pdf"
 	fi
 
-	# Typst: the 2016 narratives as one Typst document (md2typ.c),
-	# whole process timed (Node, font loading, layout, PDF).
-	if [ -n "$TYPST" ] &&
-	    case " $TYPST_K " in *" $k "*) ;; *) false ;; esac; then
-		typst_args "$C/editions/2016" | tr '\n' '\0' |
-		    xargs -0 "$W/md2typ" >"$D/2016.typ"
-		measure "k$k.typst" "$oruns" "$owarm" "rm -f $D/typst.pdf" \
-		    rss,to node "$W/typst.js" "$W/fonts" "$D/2016.typ" \
-		    "$D/typst.pdf"
-		[ -f "$D/typst.pdf" ] &&
-		    put "k$k.typst.pages" "$(pdfpages "$D/typst.pdf")" &&
-		    put "k$k.typst.bytes" "$(bytes "$D/typst.pdf")"
-		rm -f "$D/typst.pdf"
-	fi
-
 	# Hugo: every narrative of both editions as a page of a minimal
 	# theme (tests/bench/hugo), nothing else (no lists, feeds, sitemap).
 	if have hugo && case " $HUGO_K " in *" $k "*) ;; *) false ;; esac
@@ -416,10 +497,13 @@ for k in $KS; do
 				cat "$C/editions/$f"
 			} >"$H/content/$f"
 		done
-		measure "k$k.hugo" "$oruns" "$owarm" "rm -rf $H/public" rss,to \
-		    hugo --quiet --noBuildLock --source "$W/hugo-site" \
-		    --contentDir "$H/content" --destination "$H/public" \
-		    --cacheDir "$H/cache"
+		# In turn with our site of both editions (HTML with its SVG
+		# charts).
+		pair "$pruns" "k$k.html" "rm -rf $D/o-html" rss,to \
+		    "$b --format html --out $D/o-html/out" \
+		    "k$k.hugo" "rm -rf $H/public" rss,to \
+		    "hugo --quiet --noBuildLock --source $W/hugo-site --contentDir $H/content --destination $H/public --cacheDir $H/cache"
+		rm -rf "$D/o-html"
 		if [ -d "$H/public" ]; then
 			put "k$k.hugo.pages" "$(htmlpages "$H/public")"
 			put "k$k.hugo.bytes" "$(bytes "$H/public")"
@@ -738,7 +822,9 @@ fi
 echo "Machine: $cpu, $NCPU cores, $mem RAM; $os, Linux $(uname -r);"
 echo "scratch folder on $(stat -f -c %T "$W"); load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 echo "Timer: $TIMER; median (min–max) of the runs, in ms, output folder"
-echo "removed before each run.  rapporteur $("$BIN" --version |
+echo "removed before each run.  Typst and our 2016 PDF, Hugo and our site"
+echo "are timed in turn, one run of each at a time, after a warm-up run of"
+echo "each (BENCH_PAIRS_K runs).  rapporteur $("$BIN" --version |
     awk '{ print $2 }') (cairo $(pkg-config --modversion cairo 2>/dev/null),"
 echo "pango $(pkg-config --modversion pango 2>/dev/null)); $(ver pandoc --version || echo 'pandoc: not installed');"
 echo "$(ver weasyprint --version || echo 'WeasyPrint: not installed'); $(if [ -n "$TYPST" ]; then echo "Typst through typst-ts-node-compiler $TYPST"; else echo 'Typst: not installed'; fi);"
@@ -842,13 +928,20 @@ rate() { awk -v pa="$(get "$1.pages")" -v ta="$(get "$1.${3:-med}")" \
     -v pb="$(get "$2.pages")" -v tb="$(get "$2.${3:-med}")" 'BEGIN {
     if (pa == "" || ta == "" || pb == "" || tb == "" || ta + 0 == 0 ||
         pb + 0 == 0) printf "—"; else printf "%.2f", pa / ta / (pb / tb) }'; }
+# pairs KEY1 KEY2: the ratio of pages per second of each of the runs in
+# turn (pair), median and range.
+pairs() { set -- "$(get "$1.pages")" "$(get "$2.pages")" $(getall "$1.pair")
+    awk -v pa="$1" -v pb="$2" -v m="$3" -v lo="$4" -v hi="$5" -v n="$6" \
+    'BEGIN { if (pa == "" || pb + 0 == 0 || m == "") printf "not in turn"
+    else printf "run in turn, %d times: %.2f× (%.2f–%.2f) the median of the runs'"'"' ratios",
+    n, pa / pb * m, pa / pb * lo, pa / pb * hi }'; }
 # The first size at which WeasyPrint ran.
 kw=$(for k in $KS; do [ -n "$(get "k$k.weasy.pages")" ] && echo "$k"; done |
     head -n 1)
 echo "Targets (issue 20):"
-echo "- PDF ≥ 3× Typst's pages per second (2016 edition, K = 10): $(pf "$(rate k10.pdf16 k10.typst)" 3 '>='); per CPU second: $(rate k10.pdf16 k10.typst cpu | sed 's/[0-9]$/&×/')"
+echo "- PDF ≥ 3× Typst's pages per second (2016 edition, K = 10): $(pf "$(rate k10.pdf16 k10.typst)" 3 '>='); $(pairs k10.pdf16 k10.typst); per CPU second: $(rate k10.pdf16 k10.typst cpu | sed 's/[0-9]$/&×/')"
 echo "- PDF bytes per page ≤ 1.5× WeasyPrint's (2016 edition, K = ${kw:-1}): $(pf "$(div "$(bpp "k${kw:-1}.pdf16")" "$(bpp "k${kw:-1}.weasy")")" 1.5 '<=')"
-echo "- site ≥ 2× Hugo's pages per second (K = 10): $(pf "$(rate k10.html k10.hugo)" 2 '>='); per CPU second: $(rate k10.html k10.hugo cpu | sed 's/[0-9]$/&×/')"
+echo "- site ≥ 2× Hugo's pages per second (K = 10): $(pf "$(rate k10.html k10.hugo)" 2 '>='); $(pairs k10.html k10.hugo); per CPU second: $(rate k10.html k10.hugo cpu | sed 's/[0-9]$/&×/')"
 echo "- full build ≤ 20× the floor (K = 10): $(pf "$(d_floor 10 | tr -d '×')" 20 '<=')"
 echo "- system time ≤ 15 % of the CPU time (full build, K = 10): $(pf "$(d_sys 10 | tr -d ' %')" 15 '<=')"
 echo "- peak RSS ≤ 100 MB (full build, K = 10): $(pf "$(div "$(get k10.full.rss)" 1024 %.0f)" 100 '<=')"
