@@ -23,7 +23,9 @@
 #include "svgdraw.h"
 
 struct mctx {
-	struct report	*r;
+	const struct report *r;
+	struct arena	*ar;		/* where the model goes: the
+					 * report's, or its loading thread's */
 	const char	*path;
 	char		*dir;		/* the file's folder, for images */
 	int		 errors;
@@ -143,7 +145,7 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 	int		 ch;
 
 	if (memchr(s, 0xee, len) == NULL)	/* no escape: most texts */
-		return arena_strndup(c->r->ar, s, len);
+		return arena_strndup(c->ar, s, len);
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] == 0xee && i + 2 < len &&
 		    (ch = esc_at(s + i)) != 0) {
@@ -154,7 +156,7 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 		} else
 			buf_putc(&b, s[i]);
 	}
-	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
+	r = arena_strndup(c->ar, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return r;
 }
@@ -349,7 +351,7 @@ add_note(struct mctx *c, const char *text, size_t len, const struct pos *p)
 {
 	struct mdnote	*nt;
 
-	nt = ARENA_PUSH(c->r->ar, c->d->notes, c->d->nnotes,
+	nt = ARENA_PUSH(c->ar, c->d->notes, c->d->nnotes,
 	    c->d->notecap);
 	nt->text = unesc(c, text, len, 1);
 	nt->pos = *p;
@@ -448,10 +450,10 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 		image_refused(s, p, e, &ii);
 		c->errors++;
 	} else {
-		s->path = arena_strdup(c->r->ar, path);
+		s->path = arena_strdup(c->ar, path);
 		s->w = ii.w;
 		s->h = ii.h;
-		s->hash = arena_strdup(c->r->ar, ii.hash);
+		s->hash = arena_strdup(c->ar, ii.hash);
 		s->bytes = ii.bytes;
 		s->pos = *p;
 	}
@@ -595,7 +597,7 @@ lang_open(struct mctx *c, const char *lit)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 	if (n == 0 || n > 35 || strcmp(lit + 12 + n, "\">") != 0)
 		return NULL;
-	return arena_strndup(c->r->ar, lit + 12, n);
+	return arena_strndup(c->ar, lit + 12, n);
 }
 
 static cmark_node *
@@ -829,7 +831,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			add_note(c, lit, strlen(lit), &sp);
 			continue;
 		}
-		s = arena_alloc(c->r->ar, sizeof(*s));
+		s = arena_alloc(c->ar, sizeof(*s));
 		s->pos = sp;
 		c->ntext += lit != NULL ? strlen(lit) : 0;
 		n = span_fill(c, d, n, s, t, &b, bp, depth);
@@ -1211,7 +1213,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			block_notes(c, n, lit);
 			continue;
 		}
-		b = arena_alloc(c->r->ar, sizeof(*b));
+		b = arena_alloc(c->ar, sizeof(*b));
 		b->pos = pos_node(c, n);
 		c->nspans = c->ntext = 0;
 		block_fill(c, d, n, b);
@@ -1407,7 +1409,8 @@ level_map(struct block *b)
 }
 
 int
-md_load(struct report *r, struct doc *d, const char *path)
+md_load(const struct report *r, struct arena *ar, struct doc *d,
+    const char *path)
 {
 	struct mctx	 c;
 	struct buf	 src = { NULL, 0, 0 }, clean = { NULL, 0, 0 };
@@ -1416,7 +1419,8 @@ md_load(struct report *r, struct doc *d, const char *path)
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
-	c.path = arena_strdup(r->ar, path);
+	c.ar = ar;
+	c.path = arena_strdup(ar, path);
 	if (!file_read(path, &src))
 		return 0;
 	if (src.len > MAX_MD_SIZE) {
