@@ -256,15 +256,16 @@ static size_t
 count_words(const char *s)
 {
 	size_t	 n = 0;
-	int	 in = 0;
 
-	for (; *s != '\0'; s++) {
-		int sp = *s == ' ' || *s == '\t' || *s == '\n';
-		if (!sp && !in)
-			n++;
-		in = !sp;
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			return n;
+		n++;
+		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n')
+			s++;
 	}
-	return n;
 }
 
 /* Has an address a scheme ("https:", "MAILTO:")?  Then it is not a
@@ -1001,11 +1002,15 @@ foreign_script(cmark_node *n)
 	while (r < 0 && cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (cmark_node_get_type(n) != CMARK_NODE_TEXT ||
-		    (s = cmark_node_get_literal(n)) == NULL ||
-		    !g_utf8_validate(s, -1, NULL))
+		    (s = cmark_node_get_literal(n)) == NULL)
 			continue;
+		/* Checked as it is read, up to the first letter, not the
+		 * whole text first (clean_utf8() left valid UTF-8 only). */
 		for (; *s != '\0' && r < 0; s = g_utf8_next_char(s))
-			if (g_unichar_isalpha(u = g_utf8_get_char(s)))
+			if ((u = g_utf8_get_char_validated(s, -1)) >=
+			    (gunichar)-2)
+				break;
+			else if (g_unichar_isalpha(u))
 				r = g_unichar_get_script(u) !=
 				    G_UNICODE_SCRIPT_LATIN;
 	}
