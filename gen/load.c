@@ -284,6 +284,9 @@ helper_main(void *arg)
 {
 	struct helper	*h = arg;
 
+	/* In the C locale, as main() puts its own thread: libxml2's and
+	 * the C library's conversions read the same wherever it runs. */
+	cnum_thread();
 	pool_work(h->pl, h->ar);
 	return NULL;
 }
