@@ -407,10 +407,6 @@ struct report	*report_load_early(const char *content, int year,
 void		 report_free(struct report *);
 
 
-/* The line (from 1) of the first gap marker (gap_find()) in the file at
- * path, or 0
- * (none, or the file cannot be read: reported elsewhere). */
-int	 load_marker_line(const char *path);
 /* stamp.c: remembers the hash of the bytes read from path by a loader,
  * so that the build's stamp records what was loaded, not what a second
  * read would find. */

@@ -36,25 +36,6 @@ const char *const status_label[STATUS__MAX] = {
 };
 
 int
-load_marker_line(const char *path)
-{
-	FILE	*f;
-	char	*line = NULL;
-	size_t	 cap = 0;
-	int	 n = 0, found = 0;
-
-	if (path == NULL || (f = fopen(path, "rb")) == NULL)
-		return 0;
-	while (!found && getline(&line, &cap, f) != -1) {
-		n++;
-		found = gap_find(line) != NULL;
-	}
-	free(line);
-	fclose(f);
-	return found ? n : 0;
-}
-
-int
 load_inside(const struct report *r, const char *path)
 {
 	char	 real[PATH_MAX];

@@ -1413,6 +1413,28 @@ level_map(struct block *b)
 	levels_set(b, map);
 }
 
+/* The line (from 1) of the first gap marker in the len bytes at s, each
+ * line read as far as its first NUL, or 0. */
+static int
+gap_line(const char *s, size_t len)
+{
+	const char	*p, *e, *end = s + len;
+	char		*line;
+	int		 n = 0, found = 0;
+
+	if (gap_find_mem(s, len) == NULL)
+		return 0;		/* most files, at one look */
+	for (p = s; !found && p < end; p = e) {
+		n++;
+		e = memchr(p, '\n', (size_t)(end - p));
+		e = e != NULL ? e + 1 : end;
+		line = xstrndup(p, (size_t)(e - p));
+		found = gap_find(line) != NULL;
+		free(line);
+	}
+	return found ? n : 0;
+}
+
 int
 md_load(const struct report *r, struct arena *ar, struct doc *d,
     const char *path)
@@ -1436,6 +1458,7 @@ md_load(const struct report *r, struct arena *ar, struct doc *d,
 		return 0;
 	}
 	d->file = c.path;	/* only once read: validate skips NULL */
+	d->gapline = gap_line(src.data, src.len);
 	c.dir = xstrdup(path);
 	if ((slash = strrchr(c.dir, '/')) != NULL)
 		*slash = '\0';
