@@ -429,14 +429,17 @@ struct measure;
 void	 xml_init(void);
 void	 xml_cleanup(void);
 int	 xml_load_plan(struct report *, const char *path);
+/* Into the measure, built in the arena given (as md_load()). */
 int	 xml_load_indicators(struct report *, struct arena *,
 	    struct measure *, const char *path);
 int	 xml_load_edition(struct report *, struct edition *, const char *path);
 int	 xml_load_site(struct report *, const char *path);
 
 /* md.c: the only file that includes cmark.  Parses the file at path into
- * doc (arena-owned).  Images are resolved relative to the file and must
- * stay inside the report's content folder.  Returns 0 on error. */
+ * doc, built in the arena given (the report's, or a loading thread's,
+ * handed over to it: load.c).  Images are resolved relative to the file
+ * and must stay inside the report's content folder.  Returns 0 on
+ * error. */
 struct doc;
 int	 md_load(const struct report *, struct arena *, struct doc *,
 	    const char *path);
