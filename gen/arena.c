@@ -45,6 +45,25 @@ arena_free(struct arena *ar)
 	free(ar);
 }
 
+void
+arena_adopt(struct arena *to, struct arena *from)
+{
+	struct chunk	*last;
+
+	if (from->head != NULL) {
+		/* Behind to's current chunk, which stays the one to fill. */
+		for (last = from->head; last->next != NULL; last = last->next)
+			continue;
+		if (to->head == NULL)
+			to->head = from->head;
+		else {
+			last->next = to->head->next;
+			to->head->next = from->head;
+		}
+	}
+	free(from);
+}
+
 void *
 arena_alloc(struct arena *ar, size_t sz)
 {

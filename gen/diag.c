@@ -473,34 +473,24 @@ msg_fmt(enum msgid id)
 	return id < MSG__MAX ? msgtab[id] : NULL;
 }
 
-static void
-vdiag_id(enum dlevel lvl, const struct pos *pos, enum msgid id,
-    const char *fmt, va_list ap)
-{
-	struct diag	*d;
-	char		*msg;
+/* Diagnostics held back by diag_hold(). */
+struct dlog {
+	struct diag	*list;
+	size_t		 n, cap;
+};
 
-	if (vasprintf(&msg, fmt, ap) == -1)
-		msg = xstrdup(fmt);
-	pthread_mutex_lock(&lock);
-	if (muted) {
-		nmuted[lvl]++;
-		pthread_mutex_unlock(&lock);
-		free(msg);
-		return;
-	}
+static _Thread_local struct dlog *held;	/* this thread's, or NULL */
+
+/* Appends d to the list, counts it and prints it: with lock held. */
+static void
+tell(const struct diag *d)
+{
 	if (nlist == caplist) {
 		caplist = caplist ? caplist * 2 : 32;
 		list = xreallocarray(list, caplist, sizeof(*list));
 	}
-	d = &list[nlist++];
-	d->level = lvl;
-	d->msg = msg;
-	d->id = id;
-	d->file = pos != NULL && pos->file != NULL ? xstrdup(pos->file) : NULL;
-	d->line = pos != NULL ? pos->line : 0;
-	d->col = pos != NULL ? pos->col : 0;
-	count[lvl]++;
+	list[nlist++] = *d;
+	count[d->level]++;
 	if (format == DFORMAT_GCC) {
 		if (d->file != NULL && d->line > 0)
 			fprintf(stderr, "%s:%d:%d: ", d->file, d->line,
@@ -509,9 +499,72 @@ vdiag_id(enum dlevel lvl, const struct pos *pos, enum msgid id,
 			fprintf(stderr, "%s: ", d->file);
 		else
 			fprintf(stderr, "%s: ", PROGNAME);
-		fprintf(stderr, "%s: %s\n", level_name[lvl], msg);
+		fprintf(stderr, "%s: %s\n", level_name[d->level], d->msg);
 	}
+}
+
+static void
+vdiag_id(enum dlevel lvl, const struct pos *pos, enum msgid id,
+    const char *fmt, va_list ap)
+{
+	struct diag	 d;
+	struct dlog	*h = held;
+	char		*msg;
+	int		 mute;
+
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = xstrdup(fmt);
+	d.level = lvl;
+	d.msg = msg;
+	d.id = id;
+	d.file = pos != NULL && pos->file != NULL ? xstrdup(pos->file) : NULL;
+	d.line = pos != NULL ? pos->line : 0;
+	d.col = pos != NULL ? pos->col : 0;
+	pthread_mutex_lock(&lock);
+	if ((mute = muted))
+		nmuted[lvl]++;
+	else if (h == NULL)
+		tell(&d);
 	pthread_mutex_unlock(&lock);
+	if (mute) {
+		free(d.file);
+		free(msg);
+	} else if (h != NULL) {
+		/* The thread's own log: no lock. */
+		if (h->n == h->cap) {
+			h->cap = h->cap ? h->cap * 2 : 8;
+			h->list = xreallocarray(h->list, h->cap,
+			    sizeof(*h->list));
+		}
+		h->list[h->n++] = d;
+	}
+}
+
+struct dlog *
+diag_log(void)
+{
+	return xcalloc(1, sizeof(struct dlog));
+}
+
+void
+diag_hold(struct dlog *h)
+{
+	held = h;
+}
+
+void
+diag_replay(struct dlog *h)
+{
+	size_t	 i;
+
+	if (h == NULL)
+		return;
+	pthread_mutex_lock(&lock);
+	for (i = 0; i < h->n; i++)
+		tell(&h->list[i]);
+	pthread_mutex_unlock(&lock);
+	free(h->list);
+	free(h);
 }
 
 void

@@ -127,6 +127,9 @@ void		*arena_alloc(struct arena *, size_t);
 void		*arena_array(struct arena *, size_t n, size_t size);
 char		*arena_strdup(struct arena *, const char *);
 char		*arena_strndup(struct arena *, const char *, size_t);
+/* Hands what the second arena holds over to the first, and frees the
+ * second: what a loading thread built lives as long as the report. */
+void		 arena_adopt(struct arena *, struct arena *);
 /* Grow *arr (holding *n of *cap elements) so one more fits; old storage
  * is left to the arena. */
 void		 arena_grow(struct arena *, void **arr, size_t *cap,
@@ -248,6 +251,16 @@ int	 diag_rc(void);
  * are never muted. */
 void	 diag_mute(int);
 size_t	 diag_muted(enum dlevel);
+/* Diagnostics held back, in the order they were made, for content
+ * loaded on several threads: each file's are told in the order of the
+ * files, whichever thread loaded it.  diag_hold() sends the calling
+ * thread's to the log (NULL: told at once again); diag_replay() tells
+ * a log's as if they were made now, and frees it.  Muting applies when
+ * they are made. */
+struct dlog;
+struct dlog	*diag_log(void);
+void	 diag_hold(struct dlog *);
+void	 diag_replay(struct dlog *);
 
 /* ---- forge.c: diagnostics in the formats forges read ---- */
 
@@ -394,10 +407,6 @@ struct report	*report_load_early(const char *content, int year,
 void		 report_free(struct report *);
 
 
-/* The line (from 1) of the first gap marker (gap_find()) in the file at
- * path, or 0
- * (none, or the file cannot be read: reported elsewhere). */
-int	 load_marker_line(const char *path);
 /* stamp.c: remembers the hash of the bytes read from path by a loader,
  * so that the build's stamp records what was loaded, not what a second
  * read would find. */
@@ -408,6 +417,10 @@ void	 stamp_loaded_reset(void);
 /* Does path (an existing file) resolve, symbolic links followed, to a
  * place inside the report's content folder? */
 int	 load_inside(const struct report *, const char *path);
+/* Threads that load the content's files, at most LOAD_THREADS_MAX (1,
+ * the default: the calling thread alone). */
+#define LOAD_THREADS_MAX	8
+void	 load_threads(int);
 
 /* xml.c: the only file that includes libxml2. */
 struct plan;
@@ -416,16 +429,20 @@ struct measure;
 void	 xml_init(void);
 void	 xml_cleanup(void);
 int	 xml_load_plan(struct report *, const char *path);
-int	 xml_load_indicators(struct report *, struct measure *,
-	    const char *path);
+/* Into the measure, built in the arena given (as md_load()). */
+int	 xml_load_indicators(struct report *, struct arena *,
+	    struct measure *, const char *path);
 int	 xml_load_edition(struct report *, struct edition *, const char *path);
 int	 xml_load_site(struct report *, const char *path);
 
 /* md.c: the only file that includes cmark.  Parses the file at path into
- * doc (arena-owned).  Images are resolved relative to the file and must
- * stay inside the report's content folder.  Returns 0 on error. */
+ * doc, built in the arena given (the report's, or a loading thread's,
+ * handed over to it: load.c).  Images are resolved relative to the file
+ * and must stay inside the report's content folder.  Returns 0 on
+ * error. */
 struct doc;
-int	 md_load(struct report *, struct doc *, const char *path);
+int	 md_load(const struct report *, struct arena *, struct doc *,
+	    const char *path);
 
 /* xref.c: heading ids and links between narratives, once everything is
  * loaded (see struct xref).  Reports links to nothing; returns 0 then. */

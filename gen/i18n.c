@@ -196,6 +196,18 @@ gap_marker(void)
 }
 
 const char *
+gap_find_mem(const char *s, size_t len)
+{
+	size_t		 l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		if (memmem(s, len, gap_markers[l],
+		    strlen(gap_markers[l])) != NULL)
+			return gap_markers[l];
+	return NULL;
+}
+
+const char *
 gap_find(const char *s)
 {
 	size_t		 l;

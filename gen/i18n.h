@@ -99,5 +99,7 @@ const char *gap_marker(void);
 /* The marker, of any language, that s holds, or NULL: a marker written
  * before the content changed its language is still a gap. */
 const char *gap_find(const char *s);
+/* The same for the len bytes at s, NUL bytes and all. */
+const char *gap_find_mem(const char *s, size_t len);
 
 #endif /* I18N_H */

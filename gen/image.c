@@ -15,6 +15,7 @@
  */
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,6 +34,8 @@ struct probed {
 };
 
 static GHashTable	*probed;	/* path (owned) -> struct probed */
+/* Narratives load on several threads: one probe at a time. */
+static pthread_mutex_t	 probe_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The bytes cairo's PNG reader asks for, from memory. */
 struct reader {
@@ -295,7 +298,9 @@ enum image_err
 image_probe(const char *path, enum img_kind kind, struct image_info *ii)
 {
 	struct probed	*pr;
+	enum image_err	 e;
 
+	pthread_mutex_lock(&probe_lock);
 	if (probed == NULL)
 		probed = g_hash_table_new_full(g_str_hash, g_str_equal, free,
 		    free);
@@ -305,5 +310,7 @@ image_probe(const char *path, enum img_kind kind, struct image_info *ii)
 		g_hash_table_insert(probed, xstrdup(path), pr);
 	}
 	*ii = pr->ii;
-	return pr->err;
+	e = pr->err;
+	pthread_mutex_unlock(&probe_lock);
+	return e;
 }

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,25 +34,6 @@ const char *const status_label[STATUS__MAX] = {
 	N_("Non réalisée"),			/* STATUS_NOT_IMPLEMENTED */
 	N_("Information insuffisante"),	/* STATUS_NOT_ASSESSED */
 };
-
-int
-load_marker_line(const char *path)
-{
-	FILE	*f;
-	char	*line = NULL;
-	size_t	 cap = 0;
-	int	 n = 0, found = 0;
-
-	if (path == NULL || (f = fopen(path, "rb")) == NULL)
-		return 0;
-	while (!found && getline(&line, &cap, f) != -1) {
-		n++;
-		found = gap_find(line) != NULL;
-	}
-	free(line);
-	fclose(f);
-	return found ? n : 0;
-}
 
 int
 load_inside(const struct report *r, const char *path)
@@ -189,6 +171,141 @@ folder_ok(const char *path, const char *what, int *missing)
 	return 1;
 }
 
+/*
+ * The files of a folder walk (the indicators, the editions' narratives
+ * and parts) are loaded by a pool of threads once the walk has listed
+ * them: the walk says what it finds, in order, into logs (diag_hold()),
+ * and so does each file; the logs are told in the walk's order once
+ * every thread is done.  A thread builds in an arena of its own, handed
+ * over to the report's.  No thread runs past pool_run(): the early
+ * workers fork after it.
+ */
+struct job {
+	char		*path;		/* owned */
+	struct doc	*doc;		/* a narrative or part, or */
+	struct measure	*m;		/* the measure of an indicator file */
+	struct dlog	*log;		/* what loading the file said */
+	struct dlog	*after;		/* what the walk said next */
+};
+
+struct pool {
+	struct report	*r;
+	struct dlog	*before;	/* what the walk said first */
+	struct job	*jobs;
+	size_t		 njobs, cap;
+	size_t		 next;		/* the next job to take (atomic) */
+};
+
+/* Threads that load files (load_threads()), the calling one included. */
+static int	 nthreads = 1;
+
+void
+load_threads(int n)
+{
+	nthreads = n < 1 ? 1 : n > LOAD_THREADS_MAX ? LOAD_THREADS_MAX : n;
+}
+
+static void
+pool_begin(struct pool *pl, struct report *r)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->r = r;
+	pl->before = diag_log();
+	diag_hold(pl->before);
+}
+
+/* Queues the loading of path into doc (a narrative or part) or into m
+ * (its indicator file). */
+static void
+pool_add(struct pool *pl, const char *path, struct doc *doc,
+    struct measure *m)
+{
+	struct job	*j;
+
+	if (pl->njobs == pl->cap) {
+		pl->cap = pl->cap ? pl->cap * 2 : 64;
+		pl->jobs = xreallocarray(pl->jobs, pl->cap, sizeof(*pl->jobs));
+	}
+	j = &pl->jobs[pl->njobs++];
+	j->path = xstrdup(path);
+	j->doc = doc;
+	j->m = m;
+	j->log = diag_log();
+	j->after = diag_log();
+	diag_hold(j->after);
+}
+
+/* Takes jobs until none is left, building into ar. */
+static void
+pool_work(struct pool *pl, struct arena *ar)
+{
+	struct job	*j;
+	size_t		 i;
+
+	while ((i = __atomic_fetch_add(&pl->next, 1, __ATOMIC_RELAXED)) <
+	    pl->njobs) {
+		j = &pl->jobs[i];
+		diag_hold(j->log);
+		if (j->doc != NULL)
+			md_load(pl->r, ar, j->doc, j->path);
+		else
+			xml_load_indicators(pl->r, ar, j->m, j->path);
+	}
+	diag_hold(NULL);
+}
+
+struct helper {
+	pthread_t	 tid;
+	struct pool	*pl;
+	struct arena	*ar;		/* its own */
+};
+
+static void *
+helper_main(void *arg)
+{
+	struct helper	*h = arg;
+
+	/* In the C locale, as main() puts its own thread: libxml2's and
+	 * the C library's conversions read the same wherever it runs. */
+	cnum_thread();
+	pool_work(h->pl, h->ar);
+	return NULL;
+}
+
+/* Loads the queued files, tells what the walk and they said, in order,
+ * and frees the pool. */
+static void
+pool_run(struct pool *pl)
+{
+	struct helper	 h[LOAD_THREADS_MAX];
+	size_t		 i;
+	int		 n = 0, k;
+
+	diag_hold(NULL);
+	/* A thread for a few files costs more than it saves. */
+	while (n + 1 < nthreads && (size_t)(n + 1) * 8 < pl->njobs) {
+		h[n].pl = pl;
+		h[n].ar = arena_new();
+		if (pthread_create(&h[n].tid, NULL, helper_main, &h[n]) != 0) {
+			arena_free(h[n].ar);
+			break;
+		}
+		n++;
+	}
+	pool_work(pl, pl->r->ar);
+	for (k = 0; k < n; k++) {
+		pthread_join(h[k].tid, NULL);
+		arena_adopt(pl->r->ar, h[k].ar);
+	}
+	diag_replay(pl->before);
+	for (i = 0; i < pl->njobs; i++) {
+		diag_replay(pl->jobs[i].log);
+		diag_replay(pl->jobs[i].after);
+		free(pl->jobs[i].path);
+	}
+	free(pl->jobs);
+}
+
 static void
 load_indicators(struct report *r)
 {
@@ -198,7 +315,9 @@ load_indicators(struct report *r)
 	struct measure	*m;
 	struct pos	 p;
 	unsigned char	*seen;
+	struct pool	 pl;
 
+	pool_begin(&pl, r);
 	dir = xasprintf("%s/indicators", r->content);
 	seen = xcalloc(r->plan.nmeasures, 1);
 	if (!folder_ok(dir, "the indicators folder", NULL)) {
@@ -223,7 +342,7 @@ load_indicators(struct report *r)
 			    r->plan.nmeasures);
 		else if (check_inside(r, path, 1)) {
 			seen[m->index] = 1;
-			xml_load_indicators(r, m, path);
+			pool_add(&pl, path, NULL, m);
 		} else
 			seen[m->index] = 1;
 		free(path);
@@ -236,10 +355,11 @@ load_indicators(struct report *r)
 	dir_names_free(names, n);
 	free(seen);
 	free(dir);
+	pool_run(&pl);
 }
 
 static void
-load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
+load_parts(struct pool *pl, const char *dir, struct part *pt, size_t n)
 {
 	size_t	 i, j;
 	char	*path;
@@ -258,8 +378,8 @@ load_parts(struct report *r, const char *dir, struct part *pt, size_t n)
 			if (missing)
 				diag_msg(DIAG_ERROR, &pt[i].pos,
 				    MSG_LOAD_MISSING_FILE, path);
-		} else if (check_inside(r, path, 0))
-			md_load(r, &pt[i].doc, path);
+		} else if (check_inside(pl->r, path, 0))
+			pool_add(pl, path, &pt[i].doc, NULL);
 		free(path);
 	}
 }
@@ -331,8 +451,9 @@ edition_strays(const struct edition *e, const char *dir)
 /* Loads the narratives of dir/measures into e; the measures without
  * one keep the path they were looked for at. */
 static void
-edition_measures(struct report *r, struct edition *e, const char *dir)
+edition_measures(struct pool *pl, struct edition *e, const char *dir)
 {
+	struct report	*r = pl->r;
 	char		*path, *mdir, **names;
 	ssize_t		 n, i;
 	size_t		 k;
@@ -365,7 +486,7 @@ edition_measures(struct report *r, struct edition *e, const char *dir)
 		else {
 			seen[m->index] = 1;
 			if (check_inside(r, path, 1))
-				md_load(r, &e->narr[m->index], path);
+				pool_add(pl, path, &e->narr[m->index], NULL);
 		}
 		free(path);
 	}
@@ -383,9 +504,10 @@ edition_measures(struct report *r, struct edition *e, const char *dir)
 }
 
 static void
-load_edition(struct report *r, struct edition *e, const char *dir,
-    int year)
+load_edition(struct pool *pl, struct edition *e, const char *dir, int year)
 {
+	struct report	*r = pl->r;
+
 	e->year = year;
 	e->narr = arena_array(r->ar, r->plan.nmeasures, sizeof(*e->narr));
 	edition_file(r, e, dir, year);
@@ -393,10 +515,10 @@ load_edition(struct report *r, struct edition *e, const char *dir,
 	 * it, the next edition names it). */
 	if (r->only != 0 && year != r->only)
 		return;
-	load_parts(r, dir, e->front, e->nfront);
-	load_parts(r, dir, e->back, e->nback);
+	load_parts(pl, dir, e->front, e->nfront);
+	load_parts(pl, dir, e->back, e->nback);
 	edition_strays(e, dir);
-	edition_measures(r, e, dir);
+	edition_measures(pl, e, dir);
 }
 
 static void
@@ -408,7 +530,9 @@ load_editions(struct report *r)
 	struct edition	*e;
 	struct pos	 p = { NULL, 0, 0 };
 	long long	 year;
+	struct pool	 pl;
 
+	pool_begin(&pl, r);
 	dir = xasprintf("%s/editions", r->content);
 	if (!folder_ok(dir, "the editions folder", NULL)) {
 		n = -1;
@@ -432,7 +556,7 @@ load_editions(struct report *r)
 			 * left out if its edition.xml does not load. */
 			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
 			diag_mute(1);
-			load_edition(r, e, sub, year);
+			load_edition(&pl, e, sub, year);
 			diag_mute(0);
 			if (e->title == NULL) {
 				memset(e, 0, sizeof(*e));  /* slot reused */
@@ -440,7 +564,7 @@ load_editions(struct report *r)
 			}
 		} else {
 			e = ARENA_PUSH(r->ar, r->eds, r->neds, cap);
-			load_edition(r, e, sub, (int)year);
+			load_edition(&pl, e, sub, (int)year);
 		}
 		free(sub);
 	}
@@ -450,6 +574,7 @@ load_editions(struct report *r)
 	}
 	dir_names_free(names, n);
 	free(dir);
+	pool_run(&pl);
 	/* dir_names() sorted the years; link each to the one before. */
 	for (i = 1; i < (ssize_t)r->neds; i++)
 		if (r->eds[i - 1].year == r->eds[i].year - 1)

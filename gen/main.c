@@ -1092,6 +1092,9 @@ main(int argc, char *argv[])
 	if (a.cmd == CMD_BUILD || a.cmd == CMD_CHECK)
 		font_preload();
 	xml_init();
+	/* The content's files load on --jobs threads, the way the tasks
+	 * run in --jobs processes. */
+	load_threads(o.jobs);
 	/* build --watch ends on Ctrl-C: the last build's status is not a
 	 * failure (watch.c). */
 	if (a.watch)

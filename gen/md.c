@@ -23,7 +23,9 @@
 #include "svgdraw.h"
 
 struct mctx {
-	struct report	*r;
+	const struct report *r;
+	struct arena	*ar;		/* where the model goes: the
+					 * report's, or its loading thread's */
 	const char	*path;
 	char		*dir;		/* the file's folder, for images */
 	int		 errors;
@@ -143,7 +145,7 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 	int		 ch;
 
 	if (memchr(s, 0xee, len) == NULL)	/* no escape: most texts */
-		return arena_strndup(c->r->ar, s, len);
+		return arena_strndup(c->ar, s, len);
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] == 0xee && i + 2 < len &&
 		    (ch = esc_at(s + i)) != 0) {
@@ -154,7 +156,7 @@ unesc(struct mctx *c, const char *s, size_t len, int keep_backslash)
 		} else
 			buf_putc(&b, s[i]);
 	}
-	r = arena_strndup(c->r->ar, b.data ? b.data : "", b.len);
+	r = arena_strndup(c->ar, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return r;
 }
@@ -254,15 +256,16 @@ static size_t
 count_words(const char *s)
 {
 	size_t	 n = 0;
-	int	 in = 0;
 
-	for (; *s != '\0'; s++) {
-		int sp = *s == ' ' || *s == '\t' || *s == '\n';
-		if (!sp && !in)
-			n++;
-		in = !sp;
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			return n;
+		n++;
+		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n')
+			s++;
 	}
-	return n;
 }
 
 /* Has an address a scheme ("https:", "MAILTO:")?  Then it is not a
@@ -349,7 +352,7 @@ add_note(struct mctx *c, const char *text, size_t len, const struct pos *p)
 {
 	struct mdnote	*nt;
 
-	nt = ARENA_PUSH(c->r->ar, c->d->notes, c->d->nnotes,
+	nt = ARENA_PUSH(c->ar, c->d->notes, c->d->nnotes,
 	    c->d->notecap);
 	nt->text = unesc(c, text, len, 1);
 	nt->pos = *p;
@@ -448,10 +451,10 @@ image(struct mctx *c, struct span *s, const struct pos *p)
 		image_refused(s, p, e, &ii);
 		c->errors++;
 	} else {
-		s->path = arena_strdup(c->r->ar, path);
+		s->path = arena_strdup(c->ar, path);
 		s->w = ii.w;
 		s->h = ii.h;
-		s->hash = arena_strdup(c->r->ar, ii.hash);
+		s->hash = arena_strdup(c->ar, ii.hash);
 		s->bytes = ii.bytes;
 		s->pos = *p;
 	}
@@ -595,7 +598,7 @@ lang_open(struct mctx *c, const char *lit)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 	if (n == 0 || n > 35 || strcmp(lit + 12 + n, "\">") != 0)
 		return NULL;
-	return arena_strndup(c->r->ar, lit + 12, n);
+	return arena_strndup(c->ar, lit + 12, n);
 }
 
 static cmark_node *
@@ -829,7 +832,7 @@ spans(struct mctx *c, struct doc *d, cmark_node *n, struct typo *t,
 			add_note(c, lit, strlen(lit), &sp);
 			continue;
 		}
-		s = arena_alloc(c->r->ar, sizeof(*s));
+		s = arena_alloc(c->ar, sizeof(*s));
 		s->pos = sp;
 		c->ntext += lit != NULL ? strlen(lit) : 0;
 		n = span_fill(c, d, n, s, t, &b, bp, depth);
@@ -999,11 +1002,15 @@ foreign_script(cmark_node *n)
 	while (r < 0 && cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (cmark_node_get_type(n) != CMARK_NODE_TEXT ||
-		    (s = cmark_node_get_literal(n)) == NULL ||
-		    !g_utf8_validate(s, -1, NULL))
+		    (s = cmark_node_get_literal(n)) == NULL)
 			continue;
+		/* Checked as it is read, up to the first letter, not the
+		 * whole text first (clean_utf8() left valid UTF-8 only). */
 		for (; *s != '\0' && r < 0; s = g_utf8_next_char(s))
-			if (g_unichar_isalpha(u = g_utf8_get_char(s)))
+			if ((u = g_utf8_get_char_validated(s, -1)) >=
+			    (gunichar)-2)
+				break;
+			else if (g_unichar_isalpha(u))
 				r = g_unichar_get_script(u) !=
 				    G_UNICODE_SCRIPT_LATIN;
 	}
@@ -1211,7 +1218,7 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 			block_notes(c, n, lit);
 			continue;
 		}
-		b = arena_alloc(c->r->ar, sizeof(*b));
+		b = arena_alloc(c->ar, sizeof(*b));
 		b->pos = pos_node(c, n);
 		c->nspans = c->ntext = 0;
 		block_fill(c, d, n, b);
@@ -1406,8 +1413,31 @@ level_map(struct block *b)
 	levels_set(b, map);
 }
 
+/* The line (from 1) of the first gap marker in the len bytes at s, each
+ * line read as far as its first NUL, or 0. */
+static int
+gap_line(const char *s, size_t len)
+{
+	const char	*p, *e, *end = s + len;
+	char		*line;
+	int		 n = 0, found = 0;
+
+	if (gap_find_mem(s, len) == NULL)
+		return 0;		/* most files, at one look */
+	for (p = s; !found && p < end; p = e) {
+		n++;
+		e = memchr(p, '\n', (size_t)(end - p));
+		e = e != NULL ? e + 1 : end;
+		line = xstrndup(p, (size_t)(e - p));
+		found = gap_find(line) != NULL;
+		free(line);
+	}
+	return found ? n : 0;
+}
+
 int
-md_load(struct report *r, struct doc *d, const char *path)
+md_load(const struct report *r, struct arena *ar, struct doc *d,
+    const char *path)
 {
 	struct mctx	 c;
 	struct buf	 src = { NULL, 0, 0 }, clean = { NULL, 0, 0 };
@@ -1416,7 +1446,8 @@ md_load(struct report *r, struct doc *d, const char *path)
 
 	memset(&c, 0, sizeof(c));
 	c.r = r;
-	c.path = arena_strdup(r->ar, path);
+	c.ar = ar;
+	c.path = arena_strdup(ar, path);
 	if (!file_read(path, &src))
 		return 0;
 	if (src.len > MAX_MD_SIZE) {
@@ -1427,6 +1458,7 @@ md_load(struct report *r, struct doc *d, const char *path)
 		return 0;
 	}
 	d->file = c.path;	/* only once read: validate skips NULL */
+	d->gapline = gap_line(src.data, src.len);
 	c.dir = xstrdup(path);
 	if ((slash = strrchr(c.dir, '/')) != NULL)
 		*slash = '\0';

@@ -340,6 +340,8 @@ struct doc {
 	size_t		 nnotes, notecap;
 	const char	*missing;	/* path of the file expected, when it
 					 * does not exist (file is NULL) */
+	int		 gapline;	/* line (from 1) of its first gap
+					 * marker (gap_find()), or 0 */
 };
 
 /* A front or back matter part of an edition. */

@@ -287,7 +287,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		else if (e->narr[i].blocks == NULL)
 			add(rv, RKIND_GAP, e->narr[i].file, 0, T("%s : "
 			    "récit vide"), m->label);
-		else if ((line = load_marker_line(e->narr[i].file)) > 0)
+		else if ((line = e->narr[i].gapline) > 0)
 			add(rv, RKIND_GAP, e->narr[i].file, line, T("%s "
 			    ": récit à rédiger"), m->label);
 		if ((a = report_assessment(m, e->year)) == NULL)
@@ -302,7 +302,7 @@ collect(struct review *rv, const struct report *r, const struct edition *e)
 		const struct part *pt = i < e->nfront ? &e->front[i] :
 		    &e->back[i - e->nfront];
 
-		if ((line = load_marker_line(pt->doc.file)) > 0)
+		if ((line = pt->doc.gapline) > 0)
 			add(rv, RKIND_GAP, pt->doc.file, line, T("« %s » à "
 			    "rédiger"), pt->title);
 	}

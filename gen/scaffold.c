@@ -1042,7 +1042,7 @@ reread(const char *path, const struct plan *pl, const struct measure *m,
 	memset(&copy, 0, sizeof(copy));
 	copy.id = m->id;
 	copy.number = m->number;
-	ok = xml_load_indicators(r, &copy, path) &&
+	ok = xml_load_indicators(r, r->ar, &copy, path) &&
 	    report_assessment(&copy, year) != NULL;
 	report_free(r);
 	return ok;

@@ -31,6 +31,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,8 @@ struct loaded {
 };
 static struct loaded	*loaded;
 static size_t		 nloaded, caploaded, sortedto;
+/* The content's files load on several threads (load.c). */
+static pthread_mutex_t	 loaded_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void
 stamp_loaded(const char *path, const void *data, size_t len)
@@ -103,12 +106,14 @@ stamp_loaded(const char *path, const void *data, size_t len)
 	uint64_t	 h = 0xcbf29ce484222325ULL;
 
 	hash_bytes(&h, data, len);
+	pthread_mutex_lock(&loaded_lock);
 	if (nloaded == caploaded) {
 		caploaded = caploaded ? caploaded * 2 : 256;
 		loaded = xreallocarray(loaded, caploaded, sizeof(*loaded));
 	}
 	loaded[nloaded].path = xstrdup(path);
 	loaded[nloaded++].h = h;
+	pthread_mutex_unlock(&loaded_lock);
 }
 
 void

@@ -236,9 +236,24 @@ fr_marked(unsigned c, int prev)
 	}
 }
 
+/* The ASCII bytes that end a run typo_fr() copies without a look, as
+ * any byte of another character does: what fr_marked() may mark but a
+ * space, digits (a space after one is marked), and the final NUL.
+ * Within a run, a space follows no digit. */
+static const unsigned char fr_stop[128] = {
+	[0] = 1, ['"'] = 1, ['\''] = 1, ['.'] = 1, [';'] = 1, ['!'] = 1,
+	['?'] = 1, [':'] = 1, ['%'] = 1, ['$'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+};
+
+/* Does byte b go on a run? */
+#define FR_RUN(b)	((b) < 0x80 && !fr_stop[(b)])
+
 void
 typo_fr(struct typo *t, struct buf *out, const char *in)
 {
+	const unsigned char *u = (const unsigned char *)in;
 	size_t	 i, n, run = 0, len = strlen(in);
 	unsigned c, next;
 	struct word w = { 0, 0 };
@@ -246,6 +261,13 @@ typo_fr(struct typo *t, struct buf *out, const char *in)
 	/* in[run..i) is copied as it is, in one piece when a mark comes
 	 * (the rules look at what out ends with) or at the end. */
 	for (i = 0; i < len; i += n) {
+		if (FR_RUN(u[i]) && !(u[i] == ' ' && t->prev >= '0' &&
+		    t->prev <= '9')) {
+			for (n = 1; FR_RUN(u[i + n]); n++)
+				continue;
+			t->prev = u[i + n - 1];
+			continue;
+		}
 		/* A byte that is not UTF-8 passes as it is. */
 		if ((unsigned char)in[i] < 0x80) {
 			c = (unsigned char)in[i];

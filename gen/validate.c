@@ -254,7 +254,7 @@ marked(const struct doc *d, enum dlevel lvl)
 {
 	struct pos	 p = { d->file, 0, 1 };
 
-	if (d->file != NULL && (p.line = load_marker_line(d->file)) > 0)
+	if (d->file != NULL && (p.line = d->gapline) > 0)
 		diag_msg(lvl, &p, MSG_GAP, gap_marker());
 }
 

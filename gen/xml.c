@@ -14,6 +14,7 @@
 #include <err.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,10 @@ enum schema {
 	SCHEMA__MAX
 };
 
+/* Compiled once, by the first thread that needs one (schema_lock), then
+ * shared read-only: each validation has its own context. */
 static xmlRelaxNGPtr	 schemas[SCHEMA__MAX];
+static pthread_mutex_t	 schema_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The schemas validated as xmlcheck_simplify() makes them, their
  * patterns tested by xmlcheck_patterns() (xmlcheck.h says why).  site.xml keeps
@@ -65,6 +69,8 @@ static const int	 simplified[SCHEMA__MAX] = {
 /* One document being read. */
 struct ctx {
 	struct report	*r;
+	struct arena	*ar;		/* where the model goes: the
+					 * report's, or its loading thread's */
 	const char	*path;		/* as reported */
 	struct buf	 src;		/* its bytes, to find columns */
 	int		 errors;
@@ -81,6 +87,7 @@ struct ctx {
 #define COL_WINDOW	4096
 
 static int	col_from(struct ctx *, int, const char *, int);
+static void	least_init(void);
 
 /* Column (1-based, in bytes) of needle on the given line of the source,
  * 1 when not found. */
@@ -322,6 +329,7 @@ void
 xml_init(void)
 {
 	xmlInitParser();
+	least_init();
 }
 
 void
@@ -351,7 +359,9 @@ schema_get(enum schema s)
 	};
 	xmlRelaxNGParserCtxtPtr pc;
 	xmlDocPtr	 rng;
+	xmlRelaxNGPtr	 sch;
 
+	pthread_mutex_lock(&schema_lock);
 	if (schemas[s] == NULL) {
 		/* Its patterns are tested by xmlcheck_patterns(). */
 		rng = xmlReadMemory(src[s].data, (int)*src[s].len, NULL, NULL,
@@ -367,7 +377,9 @@ schema_get(enum schema s)
 			exit(EXIT_SYSTEM);
 		}
 	}
-	return schemas[s];
+	sch = schemas[s];
+	pthread_mutex_unlock(&schema_lock);
+	return sch;
 }
 
 /*
@@ -491,24 +503,25 @@ limit_of(const char *name, int attr)
 	return TEXT_MAX_OTHER;
 }
 
-/* The least limit_of() attributes (attr set) or texts have: a value no
- * longer is within its limit, found without a look-up by name. */
-static size_t
-least_limit(int attr)
-{
-	static size_t	 least[2];
-	size_t		 i;
+/* The least limit_of() attributes ([1]) and texts ([0]) have: a value
+ * no longer is within its limit, found without a look-up by name.  Set
+ * by xml_init(), before any thread loads a file; 0 (every value looked
+ * up) until then. */
+static size_t	 least[2];
 
-	if (least[attr] != 0)
-		return least[attr];
-	least[attr] = attr ? ATTR_MAX_OTHER : TEXT_MAX_OTHER;
-	for (i = 0; attr && i < sizeof(attr_max) / sizeof(attr_max[0]); i++)
-		if (attr_max[i].max < least[attr])
-			least[attr] = attr_max[i].max;
-	for (i = 0; !attr && i < sizeof(text_max) / sizeof(text_max[0]); i++)
-		if (text_max[i].max < least[attr])
-			least[attr] = text_max[i].max;
-	return least[attr];
+static void
+least_init(void)
+{
+	size_t	 i;
+
+	least[1] = ATTR_MAX_OTHER;
+	for (i = 0; i < sizeof(attr_max) / sizeof(attr_max[0]); i++)
+		if (attr_max[i].max < least[1])
+			least[1] = attr_max[i].max;
+	least[0] = TEXT_MAX_OTHER;
+	for (i = 0; i < sizeof(text_max) / sizeof(text_max[0]); i++)
+		if (text_max[i].max < least[0])
+			least[0] = text_max[i].max;
 }
 
 /* The attribute a of n within its limit, an id as ids are written, and
@@ -525,7 +538,7 @@ check_attr(struct ctx *c, const xmlNode *n, const xmlAttr *a)
 		if (k->content != NULL)
 			len += strlen((const char *)k->content);
 	v = a->children != NULL ? (const char *)a->children->content : NULL;
-	if (len > least_limit(1) && len > (max = limit_of(name, 1))) {
+	if (len > least[1] && len > (max = limit_of(name, 1))) {
 		p = pos_of(c, n, name);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_LONG, name, len, max);
 		c->errors++;
@@ -559,7 +572,7 @@ check_text(struct ctx *c, const xmlNode *n)
 		if ((k->type == XML_TEXT_NODE ||
 		    k->type == XML_CDATA_SECTION_NODE) && k->content != NULL)
 			len += strlen((const char *)k->content);
-	if (len > least_limit(0) &&
+	if (len > least[0] &&
 	    len > (max = limit_of((const char *)n->name, 0))) {
 		p = pos_of(c, n, NULL);
 		diag_msg(DIAG_ERROR, &p, MSG_XML_TEXT_LONG,
@@ -734,7 +747,7 @@ text_raw(struct ctx *c, const xmlNode *n)
 		sp = 0;
 		*w++ = *q;
 	}
-	r = arena_strndup(c->r->ar, (const char *)s, (size_t)(w - (char *)s));
+	r = arena_strndup(c->ar, (const char *)s, (size_t)(w - (char *)s));
 	xmlFree(s);
 	return r;
 }
@@ -745,7 +758,7 @@ text_of(struct ctx *c, const xmlNode *n)
 {
 	const char	*s = text_raw(c, n);
 
-	return s == NULL ? NULL : typo_str(c->r->ar, s);
+	return s == NULL ? NULL : typo_str(c->ar, s);
 }
 
 /* Attribute value in the arena, or NULL. */
@@ -764,7 +777,7 @@ attr_of(struct ctx *c, const xmlNode *n, const char *name)
 		diag_msg(DIAG_ERROR, &p, MSG_XML_ATTR_CONTROL, ch, name);
 		c->errors++;
 	}
-	r = arena_strdup(c->r->ar, (const char *)s);
+	r = arena_strdup(c->ar, (const char *)s);
 	xmlFree(s);
 	return r;
 }
@@ -896,11 +909,11 @@ read_values(struct ctx *c, const xmlNode *n, struct series *s)
 		if (full(c, k, s->nvals, MAX_VALUES, MSG_XML_VALUES_MAX))
 			break;
 		p = pos_of(c, k, NULL);
-		v = ARENA_PUSH(c->r->ar, s->vals, s->nvals, cap);
+		v = ARENA_PUSH(c->ar, s->vals, s->nvals, cap);
 		v->pos = p;
 		v->year = attr_year(c, k, "year");
 		v->illustrative = attr_bool(c, k, "illustrative");
-		v->note = typo_str(c->r->ar, attr_of(c, k, "note"));
+		v->note = typo_str(c->ar, attr_of(c, k, "note"));
 		txt = text_raw(c, k);
 		if (!parse_number(c, &p, txt ? txt : "", &v->v))
 			s->nvals--;
@@ -1074,7 +1087,7 @@ item_number(struct ctx *c, const xmlNode *n, const struct level *lv,
 		}
 		free(want);
 	}
-	kept = arena_strdup(c->r->ar, num);
+	kept = arena_strdup(c->ar, num);
 	free(num);
 	return kept;
 }
@@ -1120,7 +1133,7 @@ static const char *
 item_label(struct ctx *c, size_t level, const char *num)
 {
 	char		*l = level_label(&c->r->plan, level, num, " ");
-	const char	*s = arena_strdup(c->r->ar, l);
+	const char	*s = arena_strdup(c->ar, l);
 
 	free(l);
 	return s;
@@ -1149,10 +1162,10 @@ read_measure(struct ctx *c, const xmlNode *n, struct priority *pr,
 	m->objective = ob;
 	for (k = n->children; k != NULL; k = k->next)
 		if (is_el(k, "partner"))
-			*ARENA_PUSH(c->r->ar, m->partners, m->npartners, cap) =
+			*ARENA_PUSH(c->ar, m->partners, m->npartners, cap) =
 			    text_of(c, k);
 	num = level_number(lv, m->number, m->id);
-	m->num = arena_strdup(c->r->ar, num);
+	m->num = arena_strdup(c->ar, num);
 	free(num);
 	m->label = item_label(c, pl->nlevels - 1, m->num);
 	if (m->number == 0)
@@ -1261,7 +1274,7 @@ read_children(struct ctx *c, struct walk *w, const xmlNode *n,
 			if (parent != NULL)
 				parent->measures[parent->nmeasures++] =
 				    &pl->measures[w->mi];
-			*ARENA_PUSH(c->r->ar, pr->measures, pr->nmeasures,
+			*ARENA_PUSH(c->ar, pr->measures, pr->nmeasures,
 			    w->mcap) = &pl->measures[w->mi++];
 			continue;
 		}
@@ -1274,7 +1287,7 @@ read_children(struct ctx *c, struct walk *w, const xmlNode *n,
 		ob->level = level;
 		ob->parent = parent;
 		objective_number(c, w, k, pr, ob, ++npos);
-		ob->measures = arena_array(c->r->ar, count_measures(k),
+		ob->measures = arena_array(c->ar, count_measures(k),
 		    sizeof(*ob->measures));
 		ob->label = item_label(c, level < pl->nlevels ? level :
 		    pl->nlevels - 1, ob->num);
@@ -1389,8 +1402,8 @@ size_plan(struct ctx *c, xmlNode *root, int flat)
 		pl->nprios = 0;
 		return 0;
 	}
-	pl->prios = arena_array(c->r->ar, pl->nprios, sizeof(*pl->prios));
-	pl->measures = arena_array(c->r->ar, nm, sizeof(*pl->measures));
+	pl->prios = arena_array(c->ar, pl->nprios, sizeof(*pl->prios));
+	pl->measures = arena_array(c->ar, nm, sizeof(*pl->measures));
 	pl->nmeasures = nm;
 	return 1;
 }
@@ -1409,7 +1422,7 @@ read_priority(struct ctx *c, struct walk *w, const xmlNode *pn, size_t pi)
 	pr->title = text_of(c, child_el(pn, "title"));
 	pr->num = item_number(c, pn, &pl->levels[0], (int)pi, pr->id, NULL);
 	pr->label = item_label(c, 0, pr->num);
-	pr->objs = arena_array(c->r->ar, count_items(pn, &nm),
+	pr->objs = arena_array(c->ar, count_items(pn, &nm),
 	    sizeof(*pr->objs));
 	w->mcap = 0;
 	read_children(c, w, pn, pr, NULL, 1);
@@ -1431,8 +1444,8 @@ read_flat(struct ctx *c, struct walk *w, const xmlNode *root)
 int
 xml_load_plan(struct report *r, const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
-	    NULL, 0, 0, NULL };
+	struct ctx	 c = { r, r->ar, arena_strdup(r->ar, path),
+	    { NULL, 0, 0 }, 0, NULL, 0, 0, NULL };
 	struct plan	*pl = &r->plan;
 	struct walk	 w;
 	xmlDocPtr	 doc;
@@ -1489,10 +1502,10 @@ read_categories(struct ctx *c, const xmlNode *n, struct indicator *ind,
 		    MSG_XML_CATEGORIES_MAX))
 			break;
 		p = pos_of(c, k, NULL);
-		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, *cap);
+		se = ARENA_PUSH(c->ar, ind->series, ind->nseries, *cap);
 		se->pos = p;
 		se->id = attr_of(c, k, "id");
-		se->label = typo_str(c->r->ar, attr_of(c, k, "label"));
+		se->label = typo_str(c->ar, attr_of(c, k, "label"));
 		for (i = 0; i + 1 < ind->nseries; i++)
 			if (strcmp(ind->series[i].id, se->id) == 0) {
 				p = pos_of(c, k, "id");
@@ -1562,7 +1575,7 @@ read_indicator(struct ctx *c, const xmlNode *n, struct indicator *ind)
 	read_categories(c, n, ind, &cap);
 	ind->categories = ind->nseries > 0;
 	if (!ind->categories) {
-		se = ARENA_PUSH(c->r->ar, ind->series, ind->nseries, cap);
+		se = ARENA_PUSH(c->ar, ind->series, ind->nseries, cap);
 		se->label = ind->label;
 		se->pos = ind->pos;
 		read_values(c, n, se);
@@ -1606,7 +1619,7 @@ add_indicator(struct ctx *c, struct measure *m, const xmlNode *k,
 
 	if (full(c, k, m->ninds, MAX_INDICATORS, MSG_XML_INDICATORS_MAX))
 		return;
-	ind = ARENA_PUSH(c->r->ar, m->inds, m->ninds, *cap);
+	ind = ARENA_PUSH(c->ar, m->inds, m->ninds, *cap);
 	ind->measure = m;
 	read_indicator(c, k, ind);
 	for (i = 0; i + 1 < m->ninds; i++)
@@ -1630,7 +1643,7 @@ add_assessment(struct ctx *c, struct measure *m, const xmlNode *k,
 
 	if (full(c, k, m->nassess, MAX_ASSESSMENTS, MSG_XML_ASSESSMENTS_MAX))
 		return 0;
-	a = ARENA_PUSH(c->r->ar, m->assess, m->nassess, *cap);
+	a = ARENA_PUSH(c->ar, m->assess, m->nassess, *cap);
 	a->pos = pos_of(c, k, NULL);
 	a->year = attr_year(c, k, "year");
 	a->text = text_of(c, k);
@@ -1646,9 +1659,10 @@ add_assessment(struct ctx *c, struct measure *m, const xmlNode *k,
 }
 
 int
-xml_load_indicators(struct report *r, struct measure *m, const char *path)
+xml_load_indicators(struct report *r, struct arena *ar, struct measure *m,
+    const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
+	struct ctx	 c = { r, ar, arena_strdup(ar, path), { NULL, 0, 0 }, 0,
 	    NULL, 0, 0, NULL };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
@@ -1698,10 +1712,10 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 			continue;
 		if (full(c, k, *np, MAX_PARTS, MSG_XML_PARTS_MAX))
 			break;
-		pt = ARENA_PUSH(c->r->ar, *parts, *np, cap);
+		pt = ARENA_PUSH(c->ar, *parts, *np, cap);
 		pt->pos = pos_of(c, k, "file");
 		pt->file = f = attr_of(c, k, "file");
-		pt->slug = arena_strndup(c->r->ar, f, strlen(f) - 3);
+		pt->slug = arena_strndup(c->ar, f, strlen(f) - 3);
 		pt->title = text_of(c, k);
 	}
 }
@@ -1709,8 +1723,8 @@ read_parts(struct ctx *c, const xmlNode *n, struct part **parts,
 int
 xml_load_edition(struct report *r, struct edition *e, const char *path)
 {
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
-	    NULL, 0, 0, NULL };
+	struct ctx	 c = { r, r->ar, arena_strdup(r->ar, path),
+	    { NULL, 0, 0 }, 0, NULL, 0, 0, NULL };
 	xmlDocPtr	 doc;
 	xmlNode		*root, *k;
 	size_t		 cap = 0;
@@ -1751,8 +1765,8 @@ int
 xml_load_site(struct report *r, const char *path)
 {
 	static const char *const st[A11Y__MAX] = { "none", "partial", "full" };
-	struct ctx	 c = { r, arena_strdup(r->ar, path), { NULL, 0, 0 }, 0,
-	    NULL, 0, 0, NULL };
+	struct ctx	 c = { r, r->ar, arena_strdup(r->ar, path),
+	    { NULL, 0, 0 }, 0, NULL, 0, 0, NULL };
 	struct site	*s;
 	xmlDocPtr	 doc;
 	xmlNode		*root, *n, *k;

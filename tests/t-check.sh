@@ -170,3 +170,29 @@ if [ $st = 3 ] && grep -q 'standard output' err; then pass "check --format json 
 else fail "check --format json to a full disk: status 3" "status $st" "$(cat err)"; fi
 "$BIN" tree --content "$TOP/tests/fixtures/mini" >/dev/full 2>err; st=$?
 [ $st = 3 ] && pass "tree to a full disk: status 3" || fail "tree to a full disk: status 3" "status $st"
+
+# Content large enough to load on several threads, broken in many files:
+# the same diagnostics, in the same order, whatever --jobs.
+cp -R "$TOP/content" threads
+sed -i 's/<indicator /<indicatr /' threads/indicators/m03.xml
+sed -i 's/measure="m09"/measure="m10"/' threads/indicators/m09.xml
+rm threads/indicators/m12.xml
+cp threads/indicators/m01.xml threads/indicators/x1.xml
+for f in threads/editions/2016/measures/m0[2-7].md \
+    threads/editions/2015/measures/m1[0-5].md threads/editions/2016/sources.md; do
+	printf '\n# Titre\n\n<div>x</div>\n\n[a](b.md) ![](c.png) [d](ftp://e)\n' >>"$f"
+done
+rm threads/editions/2016/measures/m20.md
+echo x >threads/editions/2016/measures/m99.md
+echo x >threads/editions/2015/stray.md
+for j in 1 2 4; do
+	"$BIN" check --jobs $j --content threads >threads.$j.out 2>threads.$j.err
+	echo $? >>threads.$j.err
+	"$BIN" check --jobs $j --format json --content threads >>threads.$j.out 2>&1
+done
+if [ "$(wc -l <threads.1.err)" -gt 60 ] && cmp -s threads.1.err threads.2.err &&
+    cmp -s threads.1.err threads.4.err && cmp -s threads.1.out threads.2.out &&
+    cmp -s threads.1.out threads.4.out
+then pass "check: diagnostics in the same order whatever --jobs"
+else fail "check: diagnostics in the same order whatever --jobs" \
+    "$(diff threads.1.err threads.2.err | head -20)"; fi

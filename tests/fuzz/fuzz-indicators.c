@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char	*path;
 
 	path = fuzz_write("indicators/m01.xml", data, size);
-	xml_load_indicators(r, &r->plan.measures[0], path);
+	xml_load_indicators(r, r->ar, &r->plan.measures[0], path);
 	fuzz_done(r);
 	return 0;
 }

@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char	*path;
 
 	path = fuzz_write("editions/2016/measures/m01.md", data, size);
-	if (md_load(r, d, path) && d->blocks != NULL) {
+	if (md_load(r, r->ar, d, path) && d->blocks != NULL) {
 		lay_init(&l, ctx, hy, COL_W);
 		l.notes = 1;
 		lay_blocks(&l, d->blocks, 2, PAGE_H * 0.6);

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char	*path;
 
 	path = fuzz_write("editions/2016/measures/m01.md", data, size);
-	md_load(r, &r->eds[0].narr[0], path);
+	md_load(r, r->ar, &r->eds[0].narr[0], path);
 	fuzz_done(r);
 	return 0;
 }
