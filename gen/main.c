@@ -508,10 +508,9 @@ early_start(struct report *r, void *arg)
 	    (int)ea->p.ntasks;
 	/* Each worker the same half of every edition's indicators (with
 	 * two of them: the tasks alternate halves; one takes them all in
-	 * order), whose titles and
-	 * labels the charts of the next edition find laid out in its
-	 * caches.  Dealt in turn, a worker could get the other half of
-	 * the next edition and lay out 7 % more. */
+	 * order), whose titles and labels the charts of the next edition
+	 * find laid out in its caches.  Dealt in turn, a worker could get
+	 * the other half of the next edition and lay out 7 % more. */
 	ea->p.stride = n;
 	/* The workers read fontconfig's configuration from this process's
 	 * memory, and no thread may run across the fork. */
