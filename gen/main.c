@@ -399,10 +399,13 @@ shared_new(void)
  * started before).  Each worker writes into the same temporary folder
  * and, at its end, sends the list of files it wrote and kept through a
  * pipe.  A worker that fails or dies fails the build.  If the last task
- * draws nothing (the site's pages), the parent is one of the n: it takes
- * such tasks from the back while the workers take from the front, one
- * process fewer that would set up fonts and caches of its own.  Returns
- * the exit status: the worst of all.
+ * draws nothing (the site's pages) and none is a PDF, the parent is one
+ * of the n: it takes such tasks from the back while the workers take
+ * from the front, one process fewer that would set up fonts and caches
+ * of its own.  A PDF is laid out by two processes of its own (pdf.c):
+ * with PDFs, n workers make them side by side, each one's serial end
+ * beside the other's layout, and the parent waits.  Returns the exit
+ * status: the worst of all.
  */
 static int
 run_workers(struct pool *p, int n)
@@ -412,7 +415,9 @@ run_workers(struct pool *p, int n)
 
 	if ((p->sh = shared_new()) == NULL)
 		return EXIT_SYSTEM;
-	self = !task_draws(&p->tasks[p->ntasks - 1]);
+	/* The PDFs first, if any (plan_tasks()). */
+	self = p->tasks[0].f != FORMAT_PDF &&
+	    !task_draws(&p->tasks[p->ntasks - 1]);
 	pid = xcalloc((size_t)n, sizeof(*pid));
 	fd = xcalloc((size_t)n, sizeof(*fd));
 	if ((started = start_workers(p, n - self, pid, fd)) < n - self) {
