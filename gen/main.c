@@ -398,26 +398,19 @@ shared_new(void)
  * nothing but the task counter.  No thread may exist here (none is
  * started before).  Each worker writes into the same temporary folder
  * and, at its end, sends the list of files it wrote and kept through a
- * pipe.  A worker that fails or dies fails the build.  If the last task
- * draws nothing (the site's pages) and none is a PDF, the parent is one
- * of the n: it takes such tasks from the back while the workers take
- * from the front, one process fewer that would set up fonts and caches
- * of its own.  A PDF is laid out by two processes of its own (pdf.c):
- * with PDFs, n workers make them side by side, each one's serial end
- * beside the other's layout, and the parent waits.  Returns the exit
- * status: the worst of all.
+ * pipe.  A worker that fails or dies fails the build.  With self, the
+ * parent is one of the n: it takes the tasks that draw nothing from the
+ * back while the workers take from the front.  Returns the exit status:
+ * the worst of all.
  */
 static int
-run_workers(struct pool *p, int n)
+run_workers(struct pool *p, int n, int self)
 {
 	pid_t		*pid;
-	int		*fd, k, started, st, self, rc = EXIT_OK;
+	int		*fd, k, started, st, rc = EXIT_OK;
 
 	if ((p->sh = shared_new()) == NULL)
 		return EXIT_SYSTEM;
-	/* The PDFs first, if any (plan_tasks()). */
-	self = p->tasks[0].f != FORMAT_PDF &&
-	    !task_draws(&p->tasks[p->ntasks - 1]);
 	pid = xcalloc((size_t)n, sizeof(*pid));
 	fd = xcalloc((size_t)n, sizeof(*fd));
 	if ((started = start_workers(p, n - self, pid, fd)) < n - self) {
@@ -718,7 +711,7 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 	struct stamp_task *st;
 	size_t		 k, nall;
 	uint64_t	 h;
-	int		 n, rc, est;
+	int		 n, self, rc, est;
 
 	/* Nothing changed since the last build: nothing to do. */
 	h = stamp_inputs(o);
@@ -760,8 +753,18 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 		memset(&sh, 0, sizeof(sh));
 		p.sh = &sh;
 		rc = work_status(work(&p, 0));
-	} else
-		rc = run_workers(&p, n);
+	} else {
+		/* After early workers, the charts left are the editions'
+		 * own: the parent runs the site's pages beside n - 1 workers
+		 * instead of waiting for n, one process fewer that would set
+		 * up fonts and caches of its own.  Not with PDFs (the first
+		 * tasks): each is laid out by two processes (pdf.c), and n
+		 * side by side keep the cores busy through each one's serial
+		 * end. */
+		self = ea != NULL && p.tasks[0].f != FORMAT_PDF &&
+		    !task_draws(&p.tasks[p.ntasks - 1]);
+		rc = run_workers(&p, n, self);
+	}
 	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
 		rc = est;
 	svg_end();
