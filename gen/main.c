@@ -221,17 +221,8 @@ run_task(const struct pool *p, const struct task *t)
 	}
 }
 
-/* Does task t draw (charts or a PDF)?  The parent, which has no fonts
- * nor caches of its own for that, only runs those that do not. */
-static int
-task_draws(const struct task *t)
-{
-	return t->e != NULL && t->f != FORMAT_HTML;
-}
-
 /* The index of the next task to run into *i: from the front, or (p->back)
- * from the back as long as the task there does not draw.  Returns 0 if
- * there is none. */
+ * from the back.  Returns 0 if there is none. */
 static int
 take(const struct pool *p, size_t *i)
 {
@@ -246,8 +237,6 @@ take(const struct pool *p, size_t *i)
 			return 0;
 		if (p->back) {
 			*i = p->ntasks - 1 - b;
-			if (task_draws(&p->tasks[*i]))
-				return 0;
 			nv = v + ((uint64_t)1 << 32);
 		} else {
 			*i = f;
@@ -399,9 +388,9 @@ shared_new(void)
  * started before).  Each worker writes into the same temporary folder
  * and, at its end, sends the list of files it wrote and kept through a
  * pipe.  A worker that fails or dies fails the build.  With self, the
- * parent is one of the n: it takes the tasks that draw nothing from the
- * back while the workers take from the front.  Returns the exit status:
- * the worst of all.
+ * parent is one of the n: it takes tasks from the back (the shortest,
+ * the site's pages first) while the workers take from the front.
+ * Returns the exit status: the worst of all.
  */
 static int
 run_workers(struct pool *p, int n, int self)
@@ -755,14 +744,13 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 		rc = work_status(work(&p, 0));
 	} else {
 		/* After early workers, the charts left are the editions'
-		 * own: the parent runs the site's pages beside n - 1 workers
-		 * instead of waiting for n, one process fewer that would set
-		 * up fonts and caches of its own.  Not with PDFs (the first
-		 * tasks): each is laid out by two processes (pdf.c), and n
-		 * side by side keep the cores busy through each one's serial
-		 * end. */
-		self = ea != NULL && p.tasks[0].f != FORMAT_PDF &&
-		    !task_draws(&p.tasks[p.ntasks - 1]);
+		 * own: the parent runs tasks beside n - 1 workers instead of
+		 * waiting for n, the site's pages first, which need no fonts
+		 * nor caches of their own, then what charts are left.  Not
+		 * with PDFs (the first tasks): each is laid out by two
+		 * processes (pdf.c), and n side by side keep the cores busy
+		 * through each one's serial end. */
+		self = ea != NULL && p.tasks[0].f != FORMAT_PDF;
 		rc = run_workers(&p, n, self);
 	}
 	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
