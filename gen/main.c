@@ -137,9 +137,11 @@ struct task {
 };
 
 /* What the workers share (an anonymous shared mapping with --jobs 2 or
- * more): the next task to take, and whether one failed. */
+ * more): how many tasks were taken from each end of the list (in the
+ * low 32 bits from the front, by the workers; in the high 32 bits from
+ * the back, by the parent), and whether one failed. */
 struct shared {
-	size_t		 next;		/* first task not taken */
+	uint64_t	 taken;
 	int		 failed;	/* set by the first failure */
 };
 
@@ -165,6 +167,7 @@ struct pool {
 	int		 mute;		/* workers report no content problem */
 	int		 stride;	/* 0: tasks taken in turn; else worker
 					 * k runs tasks k, k + stride, ... */
+	int		 back;		/* this process takes from the back */
 };
 
 /*
@@ -218,6 +221,32 @@ run_task(const struct pool *p, const struct task *t)
 	}
 }
 
+/* The index of the next task to run into *i: from the front, or (p->back)
+ * from the back.  Returns 0 if there is none. */
+static int
+take(const struct pool *p, size_t *i)
+{
+	uint64_t	 v, nv;
+	size_t		 f, b;
+
+	v = __atomic_load_n(&p->sh->taken, __ATOMIC_SEQ_CST);
+	do {
+		f = v & 0xffffffff;
+		b = v >> 32;
+		if (f + b >= p->ntasks)
+			return 0;
+		if (p->back) {
+			*i = p->ntasks - 1 - b;
+			nv = v + ((uint64_t)1 << 32);
+		} else {
+			*i = f;
+			nv = v + 1;
+		}
+	} while (!__atomic_compare_exchange_n(&p->sh->taken, &v, nv, 0,
+	    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+	return 1;
+}
+
 /* Takes tasks until none is left or one failed (here or in another
  * worker): the next one not taken, or with a stride, those of worker k.
  * Returns 0 if a task failed.  The output does not depend on which
@@ -231,9 +260,8 @@ work(const struct pool *p, int k)
 	for (;; i += (size_t)p->stride) {
 		if (__atomic_load_n(&p->sh->failed, __ATOMIC_SEQ_CST))
 			return 0;
-		if (p->stride == 0)
-			i = __atomic_fetch_add(&p->sh->next, 1,
-			    __ATOMIC_SEQ_CST);
+		if (p->stride == 0 && !take(p, &i))
+			return 1;
 		if (i >= p->ntasks)
 			return 1;
 		out_task(p->od, p->tasks[i].id);
@@ -359,11 +387,13 @@ shared_new(void)
  * nothing but the task counter.  No thread may exist here (none is
  * started before).  Each worker writes into the same temporary folder
  * and, at its end, sends the list of files it wrote and kept through a
- * pipe.  A worker that fails or dies fails the build.  Returns the exit
- * status: the worst of the workers'.
+ * pipe.  A worker that fails or dies fails the build.  With self, the
+ * parent is one of the n: it takes tasks from the back (the shortest,
+ * the site's pages first) while the workers take from the front.
+ * Returns the exit status: the worst of all.
  */
 static int
-run_workers(struct pool *p, int n)
+run_workers(struct pool *p, int n, int self)
 {
 	pid_t		*pid;
 	int		*fd, k, started, st, rc = EXIT_OK;
@@ -372,9 +402,13 @@ run_workers(struct pool *p, int n)
 		return EXIT_SYSTEM;
 	pid = xcalloc((size_t)n, sizeof(*pid));
 	fd = xcalloc((size_t)n, sizeof(*fd));
-	if ((started = start_workers(p, n, pid, fd)) < n) {
+	if ((started = start_workers(p, n - self, pid, fd)) < n - self) {
 		__atomic_store_n(&p->sh->failed, 1, __ATOMIC_SEQ_CST);
 		rc = EXIT_SYSTEM;
+	} else if (self) {
+		p->back = 1;
+		rc = work_status(work(p, 0));
+		p->back = 0;
 	}
 	/* The worst status of all. */
 	for (k = 0; k < started; k++)
@@ -455,12 +489,15 @@ early_start(struct report *r, void *arg)
 	free(years);
 	ea->p.r = r;
 	ea->p.mute = 1;
-	n = o->jobs < (int)ea->p.ntasks ? o->jobs : (int)ea->p.ntasks;
+	/* One worker fewer than --jobs: the parent has the editions to
+	 * load and check meanwhile. */
+	n = o->jobs - 1 < (int)ea->p.ntasks ? o->jobs - 1 :
+	    (int)ea->p.ntasks;
 	/* Each worker the same half of every edition's indicators (with
-	 * two of them: the tasks alternate halves), whose titles and
-	 * labels the charts of the next edition find laid out in its
-	 * caches.  Dealt in turn, a worker could get the other half of
-	 * the next edition and lay out 7 % more. */
+	 * two of them: the tasks alternate halves; one takes them all in
+	 * order), whose titles and labels the charts of the next edition
+	 * find laid out in its caches.  Dealt in turn, a worker could get
+	 * the other half of the next edition and lay out 7 % more. */
 	ea->p.stride = n;
 	/* The workers read fontconfig's configuration from this process's
 	 * memory, and no thread may run across the fork. */
@@ -663,7 +700,7 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 	struct stamp_task *st;
 	size_t		 k, nall;
 	uint64_t	 h;
-	int		 n, rc, est;
+	int		 n, self, rc, est;
 
 	/* Nothing changed since the last build: nothing to do. */
 	h = stamp_inputs(o);
@@ -705,8 +742,17 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 		memset(&sh, 0, sizeof(sh));
 		p.sh = &sh;
 		rc = work_status(work(&p, 0));
-	} else
-		rc = run_workers(&p, n);
+	} else {
+		/* After early workers, the charts left are the editions'
+		 * own: the parent runs tasks beside n - 1 workers instead of
+		 * waiting for n, the site's pages first, which need no fonts
+		 * nor caches of their own, then what charts are left.  Not
+		 * with PDFs (the first tasks): each is laid out by two
+		 * processes (pdf.c), and n side by side keep the cores busy
+		 * through each one's serial end. */
+		self = ea != NULL && p.tasks[0].f != FORMAT_PDF;
+		rc = run_workers(&p, n, self);
+	}
 	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
 		rc = est;
 	svg_end();
