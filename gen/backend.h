@@ -206,6 +206,11 @@ int	 pdfpost(const char *path, const struct pdfmeta *);
  * then holds the whole document. */
 int	 pdfpost_halves(const char *path, const char *half,
 	    const struct pdfmeta *m);
+/* pdfpost.c: the mark drawn first on every page (see pdfpost.c; pdf.c
+ * draws it, pdfpost() takes it out), alpha that of the first colour the
+ * page is then drawn with. */
+struct _cairo;
+void	 pdfpost_mark(struct _cairo *, double alpha);
 
 /* stamp.c: a build whose inputs (content, styles, options, the tool
  * itself) did not change since the last one is skipped.  The stamp is a

@@ -68,6 +68,7 @@
 #define TOC_STEP	16.0	/* [pt] indent per contents level */
 #define BADGE_H		19.0	/* [pt] status line */
 #define OPENER_H	70.0	/* [pt] blank above a chapter title */
+#define WATERMARK_ALPHA	0.10	/* a draft's mark across the page */
 #define MAX_YEARS	8	/* columns of a figure's data table */
 #define FIG_GAP		16.0	/* [pt] between a chart and its column */
 #define FIG_TABLE_MIN	60.0	/* [pt] a data table's head and two rows,
@@ -2652,7 +2653,7 @@ draw_watermark(struct pdf *p, cairo_t *cr)
 	cairo_translate(cr, PAGE_W / 2, PAGE_H / 2);
 	cairo_rotate(cr, -M_PI / 4);
 	c = theme_get()->ink[INK_DRAFT_MARK];
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.10);
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, WATERMARK_ALPHA);
 	cairo_move_to(cr, -layout_w(pl) / 2, -48);
 	pango_cairo_show_layout(cr, pl);
 	cairo_restore(cr);
@@ -3072,6 +3073,16 @@ draw_piece(struct pdf *p, cairo_t *cr, size_t i)
 	return ok;
 }
 
+/* The mark that makes cairo's analysis of the page cheap, first on it
+ * (pdfpost.c).  What follows it is drawn outside every element and
+ * without a clip, as pdfpost() requires: a draft's watermark, else the
+ * cover or the frame.  The mark's alpha is theirs. */
+static void
+draw_mark(const struct pdf *p, cairo_t *cr)
+{
+	pdfpost_mark(cr, p->draft ? WATERMARK_ALPHA : 1);
+}
+
 /* The cover, then each page with its frame and its pieces.  Returns 0
  * after diag_sys(). */
 static int
@@ -3081,6 +3092,7 @@ draw_pages(struct pdf *p, cairo_t *cr)
 	size_t		 i = 0, page;
 
 	if (p->half != HALF_SECOND) {
+		draw_mark(p, cr);
 		if (p->draft)
 			draw_watermark(p, cr);
 		draw_cover(p, cr);
@@ -3091,6 +3103,7 @@ draw_pages(struct pdf *p, cairo_t *cr)
 		/* The cover's page or the one before ends. */
 		if (p->half != HALF_SECOND || page > 0)
 			cairo_show_page(cr);
+		draw_mark(p, cr);
 		if (p->draft)
 			draw_watermark(p, cr);
 		draw_frame(p, cr, p->before + page + 1, p->npall,

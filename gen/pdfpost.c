@@ -1303,6 +1303,54 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
 
 /* ---- page content ---- */
 
+/*
+ * The mark: what pdf.c draws first on every page, for cairo's sake.  At
+ * each cairo_show_page(), cairo's analysis of the page
+ * (cairo-analysis-surface.c) unions the box of every operation into a
+ * region, with pixman_region32_union(), which walks every band of the
+ * region: on a page of text, hundreds of bands, thousands of times
+ * (4 % of the instructions of a large PDF).  Once the first operation
+ * covers the page, the region is one rectangle that holds every later
+ * box, and each union returns at once.  mark_strip() takes the mark out
+ * of the content again, which is then byte for byte what cairo writes
+ * without it:
+ *  - a fill of a triangle around the page, under a clip of the same
+ *    triangle.  Not a box: a box over the page would be painted (cairo
+ *    writes the page's size, not ours) and its clip dropped.  Because
+ *    the mark has a clip and what follows has none, cairo writes "Q q"
+ *    after it and forgets the colour and alpha it set: the next
+ *    operation writes its own as on a page that starts with it;
+ *  - cairo names a page's alphas /a0, /a1... in the order it meets
+ *    them, the mark's first: alpha must be that of the first colour the
+ *    page is drawn with, which then gets /a0 as it would without the
+ *    mark;
+ *  - its colour is none a theme can give (a multiple of 1/255) and the
+ *    triangle reaches far beyond any page.
+ * What follows the mark must be drawn outside every structure element
+ * (cairo would begin its marked-content sequence before the "Q q") and
+ * without a clip; else pdfpost() refuses the file.  pdf.c begins each
+ * page with its frame, its cover or a draft's watermark.
+ */
+#define MARK_PATH	"-1 -1 m 30000 -1 l -1 30000 l "
+#define MARK_OPS	"Q q\n" MARK_PATH "W n\n" \
+	"0.0625 0.9375 0.4375 rg /a0 gs\n" MARK_PATH "f\nQ q\n"
+
+void
+pdfpost_mark(cairo_t *cr, double alpha)
+{
+	cairo_save(cr);
+	cairo_identity_matrix(cr);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+	cairo_new_path(cr);
+	cairo_move_to(cr, -1, -1);
+	cairo_line_to(cr, 30000, -1);
+	cairo_line_to(cr, -1, 30000);
+	cairo_clip_preserve(cr);
+	cairo_set_source_rgba(cr, 0.0625, 0.9375, 0.4375, alpha);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
 /* Inflates the n bytes at p into out.  Returns 1, or 0 on a bad stream. */
 static int
 inflate_all(const unsigned char *p, size_t n, struct buf *out)
@@ -1987,17 +2035,18 @@ get_stream(struct pdf *f, long long num, struct val *d, size_t *data,
 }
 
 /* The data of stream object num, inflated if it is compressed, to
- * raw.  Returns 1, or 0 after bad(f, .., notflate). */
+ * raw; its dictionary in *d.  Returns 1, or 0 after bad(f, ..,
+ * notflate). */
 static int
 stream_data(struct pdf *f, long long num, const char *notflate,
-    struct buf *raw)
+    struct buf *raw, struct val *d)
 {
-	struct val	 d, flt;
+	struct val	 flt;
 	size_t		 data, len, end;
 
-	if (!get_stream(f, num, &d, &data, &len, &end))
+	if (!get_stream(f, num, d, &data, &len, &end))
 		return 0;
-	if (!dict_get(f, &d, "/Filter", &flt)) {
+	if (!dict_get(f, d, "/Filter", &flt)) {
 		buf_put(raw, f->p + data, len);
 		return 1;
 	}
@@ -2270,41 +2319,15 @@ zpool_place(struct zpool *zp, struct zjob *j, const struct buf *b)
 	zp->at[zp->nat++] = j;
 }
 
-/* Stream num made anew: its data (inflated) through fix(data, len, pg,
- * new data), or as it is if fix is NULL, written in place of cairo's.
- * Returns 1, or 0 after bad() (notflate: the stream is compressed
- * otherwise). */
-static int
-fix_stream(struct pdf *f, long long num, const char *notflate,
-    void (*fix)(const unsigned char *, size_t, struct page *, struct buf *),
-    struct page *pg)
-{
-	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
-	int		 rc = 0;
-
-	if (!stream_data(f, num, notflate, &raw))
-		;
-	else if (fix == NULL)
-		rc = rep_stream(f, num, &raw);
-	else {
-		fix((const unsigned char *)raw.data, raw.len, pg, &o);
-		rc = rep_stream(f, num, &o);
-	}
-	buf_free(&raw);
-	buf_free(&o);
-	return rc;
-}
-
 /*
  * A font's ToUnicode map without soft hyphens: cairo maps a ligature
  * glyph to the text of its first use, "f\u00adf" when a break
  * opportunity fell inside it, and every later "ff" would copy as
  * "f\u00adf".  Each code's text loses its U+00AD (one character at
- * least is left).  (pg: unused, the shape of fix_stream()'s fix.)
+ * least is left).
  */
 static void
-tounicode_fix(const unsigned char *s, size_t n, struct page *pg,
-    struct buf *o)
+tounicode_fix(const unsigned char *s, size_t n, struct buf *o)
 {
 	size_t	 i, j;
 	int	 dst = 0;
@@ -2334,13 +2357,25 @@ tounicode_fix(const unsigned char *s, size_t n, struct page *pg,
 	}
 }
 
+/* The ToUnicode map num made anew (tounicode_fix()), written in place
+ * of cairo's.  Returns 1, or 0 after bad(). */
 static int
 fix_tounicode(struct pdf *f, long long num)
 {
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	struct val	 d;
+	int		 rc = 0;
+
 	if (num < 0 || (size_t)num >= f->size || f->rlen[num] != 0)
 		return 1;
-	return fix_stream(f, num, "ToUnicode map not a Flate stream",
-	    tounicode_fix, NULL);
+	if (stream_data(f, num, "ToUnicode map not a Flate stream", &raw,
+	    &d)) {
+		tounicode_fix((const unsigned char *)raw.data, raw.len, &o);
+		rc = rep_stream(f, num, &o);
+	}
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
 }
 
 /*
@@ -2422,15 +2457,90 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 	return f->err == NULL;
 }
 
-/* Content stream num of a page, made anew by content_fix() (compressed
- * as cairo drew it in an untagged PDF). */
+/*
+ * The mark pdfpost_mark() drew taken out of a page's content raw, in
+ * place: the bytes cairo wrote for it, right after the page's first two
+ * operators (its "cm", then "q").  Returns 0 if they are not there.
+ */
+static int
+mark_strip(struct buf *raw)
+{
+	const unsigned char *s = (const unsigned char *)raw->data;
+	const unsigned char *nl;
+	size_t		 i, len = sizeof(MARK_OPS) - 1;
+
+	if (raw->len == 0 ||
+	    (nl = memchr(s, '\n', raw->len)) == NULL || nl - s < 3 ||
+	    memcmp(nl - 3, " cm", 3) != 0)
+		return 0;
+	i = (size_t)(nl - s) + 1;
+	if (!at(s, i, raw->len, "q\n" MARK_OPS))
+		return 0;
+	i += 2;
+	memmove(raw->data + i, raw->data + i + len, raw->len - i - len);
+	raw->len -= len;
+	raw->data[raw->len] = '\0';
+	return 1;
+}
+
+/*
+ * The object that holds the length of a page's content as cairo wrote it
+ * (d: the stream's dictionary), less the mark's bytes.  The stream is
+ * written anew with its length in its dictionary, but that object stays
+ * in the file as cairo would have written it without the mark.  (A
+ * compressed stream's length says nothing of the mark: pdf.c has
+ * cairo write page content plain.)  Returns 1, or 0 after bad().
+ */
+static int
+mark_length(struct pdf *f, const struct val *d)
+{
+	struct val	 l, v;
+
+	if (dict_get(f, d, "/Filter", &v) || !dict_get(f, d, "/Length", &l) ||
+	    l.t != V_REF)
+		return 1;
+	v = l;
+	if (!deref(f, &v) || v.t != V_INT ||
+	    v.i < (long long)sizeof(MARK_OPS) - 1 || f->rlen[l.i] != 0)
+		return bad(f, l.s, "bad page content /Length");
+	rep_begin(f, (size_t)l.i);
+	put_num(&f->rep, v.i - (long long)(sizeof(MARK_OPS) - 1));
+	rep_end(f, (size_t)l.i);
+	return 1;
+}
+
+/*
+ * Content stream num of a page without the mark, made anew by
+ * content_fix() (as cairo drew it in an untagged PDF), written in place
+ * of cairo's.  A page whose content has no mark is refused: what pdf.c
+ * draws has it, and it must never be left in a file.  Returns 1, or 0
+ * after bad().
+ */
 static int
 fix_content(struct pdf *f, long long num, struct page *pg)
 {
+	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	struct val	 d;
+	int		 rc = 0;
+
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
-	return fix_stream(f, num, "page content not a Flate stream",
-	    pg->untagged ? NULL : content_fix, pg);
+	if (!stream_data(f, num, "page content not a Flate stream", &raw, &d))
+		;
+	else if (!mark_strip(&raw))
+		bad(f, f->off[num], "page content without the mark pdf.c "
+		    "draws first");
+	else if (!mark_length(f, &d))
+		;
+	else if (pg->untagged)
+		rc = rep_stream(f, num, &raw);
+	else {
+		content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
+		rc = rep_stream(f, num, &o);
+	}
+	buf_free(&raw);
+	buf_free(&o);
+	return rc;
 }
 
 /* The n bytes at p against the string s, in strcmp()'s order. */
