@@ -91,6 +91,24 @@ else
 	    "$(cat err.u 2>/dev/null || echo "$U missing (make test builds it)")"
 fi
 
+# The mark gen/pdf.c draws first on every page, for cairo's sake, is
+# taken out again by the finishing pass (gen/pdfpost.c): its colour
+# operator is nowhere in the decoded page content, tagged or not.
+mark=$(sed -n 's/^[^"]*"\([0-9. ]* rg\) \/a0 gs.*/\1/p' "$TOP/gen/pdfpost.c")
+for pdf in a/out/2016/rapport-2016.pdf a/out/2015/rapport-2015.pdf \
+    u/out/2016/rapport-2016.pdf; do
+	[ -s "$pdf" ] || continue
+	qpdf --qdf --object-streams=disable "$pdf" m.qdf
+	if [ -n "$mark" ] && grep -aq ' rg$\| rg ' m.qdf &&
+	    ! grep -aqF "$mark" m.qdf; then
+		pass "$pdf: no trace of the mark ($mark)"
+	else
+		fail "$pdf: no trace of the mark" \
+		    "mark '$mark': $(grep -acF "${mark:-?}" m.qdf) found"
+	fi
+	rm -f m.qdf
+done
+
 "$BIN" tree --content "$TOP/content" >tree.txt 2>/dev/null
 
 for year in 2016 2015; do

@@ -3,7 +3,8 @@
  * each failure naming its version: the PDF finishing pass
  * (gen/pdfpost.c) reads only the file layout cairo 1.16 writes (one
  * classic cross-reference table, a trailer with /Size, /Root and /Info,
- * no object streams).
+ * no object streams), and the bytes it writes for the mark pdf.c draws
+ * first on each page, which the pass takes out.
  * A newer cairo that breaks it makes this fail loudly, before a build
  * fails with a less helpful message.  argv[1]: a folder for the PDF.
  * Prints "ok - NAME" or "not ok - NAME" lines, the way tests/run.sh
@@ -21,6 +22,16 @@
 #include "extern.h"
 #include "backend.h"
 #include "tap.h"
+
+/* What pdf.c draws first on a page: the mark pdfpost() takes out, then
+ * something outside every element (a rule). */
+static void
+page_start(cairo_t *cr)
+{
+	pdfpost_mark(cr, 1);
+	cairo_rectangle(cr, 0, 0, 300, 1);
+	cairo_fill(cr);
+}
 
 /* A tagged PDF with what pdf.c writes (metadata, outline, page labels,
  * structure, links to a named destination, a figure), then the
@@ -51,6 +62,7 @@ test_pdf(const char *dir)
 	    "2016-07-06T00:00:00Z");
 	cairo_pdf_surface_set_page_label(s, "i");
 	cr = cairo_create(s);
+	page_start(cr);
 	cairo_tag_begin(cr, "Document", "");
 	cairo_tag_begin(cr, "H1", "");
 	cairo_move_to(cr, 50, 40);
@@ -62,6 +74,7 @@ test_pdf(const char *dir)
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	cairo_show_page(cr);
 	cairo_pdf_surface_set_page_label(s, "1");
+	page_start(cr);
 	cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='m01' x=0 y=0");
 	cairo_tag_end(cr, CAIRO_TAG_DEST);
 	cairo_tag_begin(cr, "P", "");
@@ -95,7 +108,8 @@ test_pdf(const char *dir)
 	m.nalts = 1;
 	name = xasprintf("cairo %s writes the PDF layout the finishing pass "
 	    "reads (gen/pdfpost.c: one classic cross-reference table, "
-	    "trailer /Size /Root /Info, no object stream)",
+	    "trailer /Size /Root /Info, no object stream; the mark on each "
+	    "page as it takes it out)",
 	    cairo_version_string());
 	ok(drawn && pdfpost(path, &m), name, "its message is above");
 	free(name);

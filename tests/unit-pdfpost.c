@@ -86,6 +86,16 @@ spew(const char *path, const void *p, size_t n)
 	return fclose(fp) == 0 && ok;
 }
 
+/* What pdf.c draws first on a page: the mark pdfpost() takes out, then
+ * something outside every element (a rule). */
+static void
+page_start(cairo_t *cr)
+{
+	pdfpost_mark(cr, 1);
+	cairo_rectangle(cr, 0, 0, 300, 1);
+	cairo_fill(cr);
+}
+
 static void
 figure(cairo_t *cr, double y)
 {
@@ -98,9 +108,12 @@ figure(cairo_t *cr, double y)
 /* A tagged document: Figures in the document, in sections, in a
  * figure's caption's neighbour, over two pages; with dest, a link on
  * the first to a destination on the second (what a half of pdf.c's
- * cut has). */
+ * cut has).  Each page begins as pdf.c's do, but the first with
+ * MARK_NONE (no mark) or MARK_ELEM (an element's content right after
+ * the mark). */
+enum { MARK_OK, MARK_NONE, MARK_ELEM };
 static int
-draw(const char *path, int dest)
+draw(const char *path, int dest, int mark)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
@@ -112,6 +125,10 @@ draw(const char *path, int dest)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
 	    "2016-01-01T00:00:00Z");
 	cr = cairo_create(s);
+	if (mark == MARK_OK)
+		page_start(cr);
+	else if (mark == MARK_ELEM)
+		pdfpost_mark(cr, 1);
 	cairo_tag_begin(cr, "Document", NULL);
 	cairo_tag_begin(cr, "P", NULL);
 	cairo_move_to(cr, 50, 30);
@@ -130,6 +147,7 @@ draw(const char *path, int dest)
 	figure(cr, 130);				/* 3 */
 	cairo_tag_end(cr, "Sect");
 	cairo_show_page(cr);
+	page_start(cr);
 	if (dest) {
 		cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='d1'");
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
@@ -400,7 +418,7 @@ halves(const char *dir)
 	raw = xasprintf("%s/half.raw.pdf", dir);
 	a = xasprintf("%s/halves.pdf", dir);
 	h = xasprintf("%s/halves.pdf.2", dir);
-	if (!draw(raw, 1) || (p = slurp(raw, &n)) == NULL) {
+	if (!draw(raw, 1, MARK_OK) || (p = slurp(raw, &n)) == NULL) {
 		expect("cairo draws a half", 0);
 		return;
 	}
@@ -461,7 +479,7 @@ main(int argc, char *argv[])
 	raw = xasprintf("%s/roundtrip.raw.pdf", argv[1]);
 	fin = xasprintf("%s/roundtrip.pdf", argv[1]);
 	js = xasprintf("%s/roundtrip.json", argv[1]);
-	expect("cairo draws the tagged test file", draw(raw, 0));
+	expect("cairo draws the tagged test file", draw(raw, 0, MARK_OK));
 	bytes = slurp(raw, &n);
 	expect("cairo's file is read back", bytes != NULL && n > 0);
 	if (bytes == NULL)
@@ -522,6 +540,22 @@ main(int argc, char *argv[])
 	    run(v17, again, n, &kept) == 0 && kept);
 	free(v17);
 	free(again);
+
+	/* The mark pdf.c draws must never stay in a file: a page whose
+	 * content does not begin with it as pdfpost() takes it out is
+	 * refused. */
+	v17 = xasprintf("%s/nomark.pdf", argv[1]);
+	expect("a page without the mark is refused, left as it was",
+	    draw(v17, 0, MARK_NONE) && (again = slurp(v17, &i)) != NULL &&
+	    run(v17, again, i, &kept) == 0 && kept);
+	free(again);
+	again = NULL;
+	expect("a page whose mark an element's content follows is refused, "
+	    "left as it was", draw(v17, 0, MARK_ELEM) &&
+	    (again = slurp(v17, &i)) != NULL &&
+	    run(v17, again, i, &kept) == 0 && kept);
+	free(again);
+	free(v17);
 
 	handmade_cases(argv[1]);
 	mutations(argv[1], bytes, n);
