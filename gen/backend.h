@@ -198,7 +198,8 @@ struct pdfmeta {
 					 * (--jobs 2 or more) */
 	int		 untagged;	/* drawn without structure (pdf.c's
 					 * PDF_UNTAGGED, for measuring only):
-					 * page content left as it is */
+					 * page content left as it is, but
+					 * for the mark (pdfpost_mark()) */
 };
 int	 pdfpost(const char *path, const struct pdfmeta *);
 /* The same over the file at path with the file at half appended: an

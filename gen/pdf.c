@@ -127,7 +127,8 @@ struct fig {
  * gen/bench/rapporteur-untagged (built with -DPDF_UNTAGGED by make bench
  * and make test, never installed) begins and ends no structure
  * element (links included: cairo 1.16 makes each a structure element),
- * and pdfpost() then leaves the page content as cairo drew it.
+ * and pdfpost() then leaves the page content as cairo drew it (but for
+ * the mark it takes out of every page, draw_mark()).
  * Everything else (layout, destinations, outline, fonts, object
  * streams, compression) is the same.  elem_begin(), elem_end() and
  * meta_init() are the only places that look.

@@ -10,10 +10,11 @@
  *  - the structure tree pdf.c recorded: the elements that hold elements
  *    (cairo is handed only the leaves), /Alt on each Figure, /Scope on
  *    each TH;
- *  - page content: what is drawn outside every element made /Artifact
- *    sequences, cairo's ActualText spans given an MCID of their own,
- *    soft hyphens out of the text (see content_fix()); ToUnicode maps
- *    without U+00AD;
+ *  - page content: the mark pdf.c draws first on every page taken out
+ *    (see pdfpost_mark()), what is drawn outside every element made
+ *    /Artifact sequences, cairo's ActualText spans given an MCID of
+ *    their own, soft hyphens out of the text (see content_fix());
+ *    ToUnicode maps without U+00AD;
  *  - link annotations with /Contents, /Tabs /S on pages with them, an
  *    outline root whose /Count is not negative;
  *  - a trailer /ID derived from the content, so two builds of the same
@@ -1315,8 +1316,8 @@ write_elem(struct pdf *f, const struct elem *e, const struct pdfmeta *m)
  * of the content again, which is then byte for byte what cairo writes
  * without it:
  *  - a fill of a triangle around the page, under a clip of the same
- *    triangle.  Not a box: a box over the page would be painted (cairo
- *    writes the page's size, not ours) and its clip dropped.  Because
+ *    triangle.  Not a box: cairo turns the fill of a box over the whole
+ *    page into a paint, and drops a clip that holds the page.  Because
  *    the mark has a clip and what follows has none, cairo writes "Q q"
  *    after it and forgets the colour and alpha it set: the next
  *    operation writes its own as on a page that starts with it;
