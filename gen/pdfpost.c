@@ -2459,29 +2459,25 @@ page_fonts(struct pdf *f, const struct val *pg, struct buf *b)
 }
 
 /*
- * The mark pdfpost_mark() drew taken out of a page's content raw, in
- * place: the bytes cairo wrote for it, right after the page's first two
- * operators (its "cm", then "q").  Returns 0 if they are not there.
+ * The mark pdfpost_mark() drew, taken out of a page's content s[0..n):
+ * the bytes cairo wrote for it follow the page's first two operators
+ * (its "cm", then "q"), which are moved up over them.  Returns where
+ * the content without the mark starts in s, or 0 if it is not there.
  */
-static int
-mark_strip(struct buf *raw)
+static size_t
+mark_strip(unsigned char *s, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)raw->data;
 	const unsigned char *nl;
 	size_t		 i, len = sizeof(MARK_OPS) - 1;
 
-	if (raw->len == 0 ||
-	    (nl = memchr(s, '\n', raw->len)) == NULL || nl - s < 3 ||
+	if (n == 0 || (nl = memchr(s, '\n', n)) == NULL || nl - s < 3 ||
 	    memcmp(nl - 3, " cm", 3) != 0)
 		return 0;
 	i = (size_t)(nl - s) + 1;
-	if (!at(s, i, raw->len, "q\n" MARK_OPS))
+	if (!at(s, i, n, "q\n" MARK_OPS))
 		return 0;
-	i += 2;
-	memmove(raw->data + i, raw->data + i + len, raw->len - i - len);
-	raw->len -= len;
-	raw->data[raw->len] = '\0';
-	return 1;
+	memmove(s + len, s, i + 2);
+	return len;
 }
 
 /*
@@ -2522,21 +2518,28 @@ fix_content(struct pdf *f, long long num, struct page *pg)
 {
 	struct buf	 raw = { NULL, 0, 0 }, o = { NULL, 0, 0 };
 	struct val	 d;
+	size_t		 off;
 	int		 rc = 0;
 
 	if (f->rlen[num] != 0)
 		return 1;	/* shared by pages: done */
 	if (!stream_data(f, num, "page content not a Flate stream", &raw, &d))
 		;
-	else if (!mark_strip(&raw))
+	else if ((off = mark_strip((unsigned char *)raw.data, raw.len)) == 0)
 		bad(f, f->off[num], "page content without the mark pdf.c "
 		    "draws first");
 	else if (!mark_length(f, &d))
 		;
-	else if (pg->untagged)
+	else if (pg->untagged) {
+		/* Moved whole (the untagged build is for measuring only:
+		 * tagged, content_fix() reads it where it is). */
+		raw.len -= off;
+		memmove(raw.data, raw.data + off, raw.len);
+		raw.data[raw.len] = '\0';
 		rc = rep_stream(f, num, &raw);
-	else {
-		content_fix((const unsigned char *)raw.data, raw.len, pg, &o);
+	} else {
+		content_fix((const unsigned char *)raw.data + off,
+		    raw.len - off, pg, &o);
 		rc = rep_stream(f, num, &o);
 	}
 	buf_free(&raw);
