@@ -467,7 +467,7 @@ halves(const char *dir)
 int
 main(int argc, char *argv[])
 {
-	char	*raw, *fin, *js, *bytes, *again, *v17, *one;
+	char	*raw, *fin, *js, *bytes, *again, *v17, *one, *nomark;
 	size_t	 n = 0, fn = 0, i;
 	int	 kept;
 	FILE	*fp;
@@ -544,18 +544,19 @@ main(int argc, char *argv[])
 	/* The mark pdf.c draws must never stay in a file: a page whose
 	 * content does not begin with it as pdfpost() takes it out is
 	 * refused. */
-	v17 = xasprintf("%s/nomark.pdf", argv[1]);
+	nomark = xasprintf("%s/nomark.pdf", argv[1]);
 	expect("a page without the mark is refused, left as it was",
-	    draw(v17, 0, MARK_NONE) && (again = slurp(v17, &i)) != NULL &&
-	    run(v17, again, i, &kept) == 0 && kept);
+	    draw(nomark, 0, MARK_NONE) &&
+	    (again = slurp(nomark, &i)) != NULL &&
+	    run(nomark, again, i, &kept) == 0 && kept);
 	free(again);
 	again = NULL;
 	expect("a page whose mark an element's content follows is refused, "
-	    "left as it was", draw(v17, 0, MARK_ELEM) &&
-	    (again = slurp(v17, &i)) != NULL &&
-	    run(v17, again, i, &kept) == 0 && kept);
+	    "left as it was", draw(nomark, 0, MARK_ELEM) &&
+	    (again = slurp(nomark, &i)) != NULL &&
+	    run(nomark, again, i, &kept) == 0 && kept);
 	free(again);
-	free(v17);
+	free(nomark);
 
 	handmade_cases(argv[1]);
 	mutations(argv[1], bytes, n);
