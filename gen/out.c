@@ -79,6 +79,8 @@ struct outdir {
 	struct ent	*log;		/* every file above, with its task */
 	size_t		 nlog, lcap;
 	int		 task;		/* of what this process writes now */
+	int		 none;		/* no previous tree at the start:
+					 * no file to keep, none to read */
 };
 
 /*
@@ -615,6 +617,7 @@ struct outdir *
 out_open(const struct opts *opts)
 {
 	struct outdir	*o;
+	struct stat	 st;
 	char		*tmpl;
 
 	o = xcalloc(1, sizeof(*o));
@@ -632,6 +635,7 @@ out_open(const struct opts *opts)
 		return NULL;
 	}
 	o->tmp = tmpl;
+	o->none = lstat(o->real, &st) == -1 && errno == ENOENT;
 	if (strlen(tmpl) < sizeof(sig_tmp))
 		memcpy(sig_tmp, tmpl, strlen(tmpl) + 1);
 	o->task = -1;
@@ -788,15 +792,19 @@ out_write(struct outdir *o, const char *rel, const void *data, size_t len)
 	int	 fd;
 	int	 rc = 0;
 
-	p = out_join(o->real, rel);
-	if (holds(p, data, len)) {
-		/* Nothing to write, nothing to move: only kept from the
-		 * pruning at the commit. */
-		remember(o, 1, rel, o->task);
+	/* A first build (out/ removed) has nothing to compare with: not
+	 * a failed stat() per file. */
+	if (!o->none) {
+		p = out_join(o->real, rel);
+		if (holds(p, data, len)) {
+			/* Nothing to write, nothing to move: only kept
+			 * from the pruning at the commit. */
+			remember(o, 1, rel, o->task);
+			free(p);
+			return 1;
+		}
 		free(p);
-		return 1;
 	}
-	free(p);
 	if ((p = out_path(o, rel)) == NULL)
 		return 0;
 	/* Straight from data: through stdio, every byte was copied once

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -227,11 +228,19 @@ walk(const char *root, const char *rel,
 	struct stat	 st;
 	char		*dir, **v, *path, *sub;
 	ssize_t		 n, i;
+	int		 fd;
 
 	if (depth > 16)
 		return;
 	dir = rel[0] ? out_join(root, rel) : xstrdup(root);
+	/* Each name looked up in its folder, not its whole path again:
+	 * the stamp lists every file of out/. */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		free(dir);
+		return;
+	}
 	if ((n = dir_names(dir, &v)) == -1) {
+		close(fd);
 		free(dir);
 		return;
 	}
@@ -239,7 +248,7 @@ walk(const char *root, const char *rel,
 		/* "dir/name"; its path from root ("rel/name") ends it. */
 		path = out_join(dir, v[i]);
 		sub = path + strlen(root) + 1;
-		if (lstat(path, &st) == 0) {
+		if (fstatat(fd, v[i], &st, AT_SYMLINK_NOFOLLOW) == 0) {
 			if (S_ISDIR(st.st_mode))
 				walk(root, sub, fn, arg, depth + 1);
 			else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
@@ -248,6 +257,7 @@ walk(const char *root, const char *rel,
 		free(path);
 	}
 	dir_names_free(v, n);
+	close(fd);
 	free(dir);
 }
 
