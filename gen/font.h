@@ -77,5 +77,16 @@ PangoFontDescription *font_desc(const char *family, double size,
  * French (caller unrefs). */
 PangoLayout	*font_layout(PangoContext *ctx, const char *family,
 		    double size, PangoWeight weight);
+/*
+ * Is text (len bytes; -1: up to its NUL) markless: set in the theme's
+ * faces, whatever the weight and slant, where the OpenType features
+ * mark and mkmk cannot move any of its glyphs?  Then turning them off
+ * (FONT_NO_MARKS) changes nothing but the time harfbuzz takes.  ctx: a
+ * context of font_context()'s (the first call's is used once, to build
+ * the table of the characters of such texts).
+ */
+#define FONT_NO_MARKS	"mark 0, mkmk 0"
+int		 font_markless(PangoContext *ctx, const char *text,
+		    gssize len);
 
 #endif /* FONT_H */
