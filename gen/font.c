@@ -697,25 +697,29 @@ font_site_css(struct buf *b)
  * The GPOS features mark and mkmk move a glyph only where one of their
  * lookups may act on it (lookup_marks()): a mark that a mark to base,
  * ligature or mark lookup covers, a glyph with an entry anchor in a
- * cursive one, the input of a lookup of any other type.
- * harfbuzz tests every glyph of a text against each such lookup all the
- * same.  The glyphs harfbuzz positions come from the characters of the
- * text (the face's nominal glyphs, or glyph 0, or pango's glyphs of
- * unknown characters, which no coverage holds) and from GSUB's
- * substitutions of them.  So where the closure under every GSUB lookup
- * of the face's glyphs of characters that are not combining marks
- * (Unicode Mn, Mc, Me) holds no such glyph, mark and mkmk cannot act on
- * a text of those characters in that face: the face is plain.
+ * cursive one, the input of a lookup of any other type.  harfbuzz tests
+ * every glyph of a text against each such lookup all the same.
+ *
+ * The glyphs harfbuzz positions come from the characters of the text
+ * (the face's nominal glyphs, or glyph 0, or pango's glyphs of unknown
+ * characters, which no coverage holds) and from GSUB's substitutions of
+ * them.  So where the closure, under the GSUB lookups of the features
+ * harfbuzz may apply unasked (applied_lookups()), of the glyphs of a
+ * set of characters that are not combining marks (Unicode Mn, Mc, Me)
+ * holds no glyph a mark lookup may act on, mark and mkmk cannot act on
+ * a text of those characters in that face: the face is plain for them.
  *
  * The faces are those the theme's families resolve to, at each weight
  * and slant the layouts and charts ask for (the first font of the
- * fontset, which pango takes for each character it has).  A text drawn
- * only in them, one character of the Basic Multilingual Plane at a
- * time, is markless if each character is a non-mark that every face
- * has (so pango falls back to no other font, and harfbuzz decomposes
- * none) and every face is plain.  Controls (tab, CR, LF) need no glyph:
- * pango picks no font for them, and harfbuzz neither decomposes them
- * nor maps them to a glyph other than 0 or pango's.
+ * fontset, which pango takes for each character it has).  The set of
+ * characters: those of the Basic Multilingual Plane that every face
+ * has (pango's test and harfbuzz's: so pango falls back to no other
+ * font, and harfbuzz decomposes none), no mark, none whose own glyph a
+ * mark lookup may act on.  A text drawn only in the faces is markless
+ * if each of its characters is of the set and every face is plain for
+ * it.  Controls (tab, CR, LF) need no glyph: pango picks no font for
+ * them, and harfbuzz neither decomposes them nor maps them to a glyph
+ * other than 0 or pango's.
  *
  * Built once per process on the first call's context (any context of a
  * font map of the pinned configuration gives the same answer), under a
@@ -904,9 +908,10 @@ applied_lookups(hb_face_t *face, hb_set_t *lookups)
 	free(tags);
 }
 
-/* Is the face of font plain (above)?  Also clears in marks_ok the
- * characters it lacks (pango's test or harfbuzz's), the marks, and
- * those whose own glyph a mark lookup may move. */
+/* Clears in marks_ok the characters that the face of font lacks
+ * (pango's test or harfbuzz's), the marks, and those whose own glyph a
+ * mark lookup may act on.  Is the face then plain for those left
+ * (above)? */
 static int
 face_plain(PangoFont *font)
 {
@@ -943,9 +948,10 @@ face_plain(PangoFont *font)
 	hb_face_collect_unicodes(face, chars);
 	c = HB_SET_VALUE_INVALID;
 	while (hb_set_next(chars, &c) && c < MARKS_MAX)
-		if (pango_font_has_char(font, c) &&
+		if ((marks_ok[c / 8] & (1u << (c % 8))) &&
 		    hb_font_get_nominal_glyph(hf, c, &g) &&
-		    !hb_set_has(marks, g) && !is_mark(c)) {
+		    !hb_set_has(marks, g) && !is_mark(c) &&
+		    pango_font_has_char(font, c)) {
 			has[c / 8] |= 1u << (c % 8);
 			hb_set_add(glyphs, g);
 		}
@@ -1048,4 +1054,21 @@ font_markless(PangoContext *ctx, const char *text, gssize len)
 			return 0;
 	}
 	return 1;
+}
+
+void
+font_set_text(PangoLayout *l, const char *text, int len)
+{
+	PangoContext	*ctx = pango_layout_get_context(l);
+	PangoAttrList	*al;
+
+	pango_layout_set_text(l, text, len);
+	if (!font_markless(ctx, text, len) ||
+	    (pango_layout_get_ellipsize(l) != PANGO_ELLIPSIZE_NONE &&
+	    !font_markless(ctx, "\xe2\x80\xa6", -1)))
+		return;
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_font_features_new(FONT_NO_MARKS));
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
 }

@@ -88,5 +88,9 @@ PangoLayout	*font_layout(PangoContext *ctx, const char *family,
 #define FONT_NO_MARKS	"mark 0, mkmk 0"
 int		 font_markless(PangoContext *ctx, const char *text,
 		    gssize len);
+/* Sets the text of l, a layout without attributes (len as
+ * pango_layout_set_text()'s): with the mark features off when it is
+ * markless, and so is the ellipsis, if l cuts text with one. */
+void		 font_set_text(PangoLayout *l, const char *text, int len);
 
 #endif /* FONT_H */
