@@ -974,16 +974,44 @@ face_plain(PangoFont *font)
 	return ok;
 }
 
+/*
+ * The font pango takes for the characters it has of a text in family at
+ * weight, italic or not: the first of the fontset (a reference), or
+ * NULL.  At one size: fontconfig tells the files of a family apart by
+ * weight and slant (and by design size only in files that declare a
+ * range of them, which the pinned ones do not).
+ */
+static PangoFont *
+face_font(PangoContext *ctx, const char *family, PangoWeight weight,
+    int italic)
+{
+	PangoFontDescription *fd;
+	PangoFontset	*fs;
+	PangoFont	*f = NULL;
+
+	fd = font_desc(family, 10, weight);
+	if (italic)
+		pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+	fs = pango_context_load_fontset(ctx, fd,
+	    pango_context_get_language(ctx));
+	pango_font_description_free(fd);
+	if (fs != NULL) {
+		pango_fontset_foreach(fs, fontset_first, &f);
+		g_object_unref(fs);
+	}
+	return f;
+}
+
+/* Builds marks_ok from the faces of every role, at each weight the
+ * layouts and charts ask for (spans add bold), upright and italic. */
 static void
 marks_init(PangoContext *ctx)
 {
 	static const PangoWeight weights[] = {
 		PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_SEMIBOLD, PANGO_WEIGHT_BOLD
 	};
-	PangoFontDescription *fd;
-	PangoFontset	*fs;
 	PangoFont	*f;
-	hb_face_t	*seen[FONT__MAX * 3 * 2];
+	hb_face_t	*seen[FONT__MAX * 3 * 2], *face;
 	size_t		 nseen = 0, i;
 	int		 r, w, it, plain = 1;
 	gunichar	 c;
@@ -992,32 +1020,18 @@ marks_init(PangoContext *ctx)
 	for (r = 0; r < FONT__MAX; r++)
 		for (w = 0; w < 3; w++)
 			for (it = 0; it < 2; it++) {
-				fd = font_desc(font_family(r), 10, weights[w]);
-				if (it)
-					pango_font_description_set_style(fd,
-					    PANGO_STYLE_ITALIC);
-				f = NULL;
-				fs = pango_context_load_fontset(ctx, fd,
-				    pango_context_get_language(ctx));
-				pango_font_description_free(fd);
-				if (fs != NULL) {
-					pango_fontset_foreach(fs,
-					    fontset_first, &f);
-					g_object_unref(fs);
-				}
-				if (f == NULL) {
+				if ((f = face_font(ctx, font_family(r),
+				    weights[w], it)) == NULL) {
 					plain = 0;
 					continue;
 				}
-				for (i = 0; i < nseen; i++)
-					if (seen[i] == hb_font_get_face(
-					    pango_font_get_hb_font(f)))
-						break;
+				face = hb_font_get_face(
+				    pango_font_get_hb_font(f));
+				for (i = 0; i < nseen && seen[i] != face; i++)
+					continue;
 				if (i == nseen) {
-					seen[nseen++] = hb_font_get_face(
-					    pango_font_get_hb_font(f));
-					if (!face_plain(f))
-						plain = 0;
+					seen[nseen++] = face;
+					plain = face_plain(f) && plain;
 				}
 				g_object_unref(f);
 			}

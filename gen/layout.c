@@ -1250,9 +1250,10 @@ style_attrs(PangoAttrList *attrs, enum lay_style st, int markless)
 
 /*
  * A pango layout of text in a style, at width w [pt]; takes attrs.
- * Texts without spans (attrs NULL: captions, cells, markers) share one
- * list of the style's defaults, kept by the lay: a layout only reads
- * its list, and holds a reference to it.
+ * Texts without spans (attrs NULL: captions, cells, markers) share a
+ * list of the style's defaults, kept by the lay, one for markless texts
+ * and one for the others: a layout only reads its list, and holds a
+ * reference to it.
  */
 static PangoLayout *
 style_layout(struct lay *l, enum lay_style st, const char *text,
