@@ -220,6 +220,7 @@ lay(struct dc *d, const char *text, double size, int bold, double width,
 
 	l = font_layout(d->pc, FONT_SANS, size,
 	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(l, text, -1);
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -228,7 +229,6 @@ lay(struct dc *d, const char *text, double size, int bold, double width,
 			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		}
 	}
-	font_set_text(l, text, -1);	/* after the ellipsis is set */
 	return l;
 }
 
@@ -710,8 +710,6 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 {
 	PangoAnalysis	 a;
 	PangoRectangle	 log;
-	PangoAttribute	*nomarks = NULL;
-	GSList		 extra;
 	struct laidfont	*lf;
 	struct lline	*ln;
 	PangoScript	 script;
@@ -729,22 +727,12 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	/* The context's: it has the Latin script, and the common one
 	 * belongs to any language. */
 	a.language = pango_context_get_language(d->pc);
-	/* As lay() has it: the features of pango's items are their
-	 * attributes'. */
-	if (font_markless(d->pc, text, -1)) {
-		nomarks = pango_attr_font_features_new(FONT_NO_MARKS);
-		extra.data = nomarks;
-		extra.next = NULL;
-		a.extra_attrs = &extra;
-	}
 	if (width <= 0) {
 		width = -1;
 		maxlines = 0;
 	}
 	nl = text_lines(text, &a, width > 0 ? (int)(width * PANGO_SCALE) :
 	    -1, maxlines, &ln, &log);
-	if (nomarks != NULL)
-		pango_attribute_destroy(nomarks);
 	if (nl == 0)
 		return NULL;
 	k = laid_new(d, text, size, bold, width, maxlines, h);

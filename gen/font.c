@@ -1077,9 +1077,7 @@ font_set_text(PangoLayout *l, const char *text, int len)
 	PangoAttrList	*al;
 
 	pango_layout_set_text(l, text, len);
-	if (!font_markless(ctx, text, len) ||
-	    (pango_layout_get_ellipsize(l) != PANGO_ELLIPSIZE_NONE &&
-	    !font_markless(ctx, "\xe2\x80\xa6", -1)))
+	if (!font_markless(ctx, text, len))
 		return;
 	al = pango_attr_list_new();
 	pango_attr_list_insert(al, pango_attr_font_features_new(FONT_NO_MARKS));
