@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-ot.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "report.h"
@@ -687,4 +689,398 @@ font_site_css(struct buf *b)
 		if (t->font_set[i])
 			buf_printf(b, "%s {\n  font-family: \"%s\", %s;\n}\n",
 			    sel[i], t->font[i], generic[i]);
+}
+
+/*
+ * Texts that OpenType mark positioning leaves alone.
+ *
+ * The GPOS features mark and mkmk move a glyph only where one of their
+ * lookups may act on it (lookup_marks()): a mark that a mark to base,
+ * ligature or mark lookup covers, a glyph with an entry anchor in a
+ * cursive one, the input of a lookup of any other type.  harfbuzz tests
+ * every glyph of a text against each such lookup all the same.
+ *
+ * The glyphs harfbuzz positions come from the characters of the text
+ * (the face's nominal glyphs, or glyph 0, or pango's glyphs of unknown
+ * characters, which no coverage holds) and from GSUB's substitutions of
+ * them.  So where the closure, under the GSUB lookups of the features
+ * harfbuzz may apply unasked (applied_lookups()), of the glyphs of a
+ * set of characters that are not combining marks (Unicode Mn, Mc, Me)
+ * holds no glyph a mark lookup may act on, mark and mkmk cannot act on
+ * a text of those characters in that face: the face is plain for them.
+ *
+ * The faces are those the theme's families resolve to, at each weight
+ * and slant the layouts and charts ask for (the first font of the
+ * fontset, which pango takes for each character it has).  The set of
+ * characters: those of the Basic Multilingual Plane that every face
+ * has (pango's test and harfbuzz's: so pango falls back to no other
+ * font, and harfbuzz decomposes none), no mark, none whose own glyph a
+ * mark lookup may act on.  A text drawn only in the faces is markless
+ * if each of its characters is of the set and every face is plain for
+ * it.  Controls (tab, CR, LF) need no glyph: pango picks no font for
+ * them, and harfbuzz neither decomposes them nor maps them to a glyph
+ * other than 0 or pango's.
+ *
+ * Built once per process on the first call's context (any context of a
+ * font map of the pinned configuration gives the same answer), under a
+ * lock: a table of the characters of markless texts.
+ */
+#define MARKS_MAX	0x10000		/* characters of markless texts
+					   are below */
+
+static pthread_mutex_t	 marks_lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 marks_done;	/* atomic */
+static unsigned char	 marks_ok[MARKS_MAX / 8];
+
+static gboolean
+fontset_first(PangoFontset *fs, PangoFont *f, gpointer arg)
+{
+	(void)fs;
+	*(PangoFont **)arg = g_object_ref(f);
+	return TRUE;
+}
+
+static int
+is_mark(hb_codepoint_t c)
+{
+	GUnicodeType	 t = g_unichar_type(c);
+
+	return t == G_UNICODE_NON_SPACING_MARK ||
+	    t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+/*
+ * Adds to set the glyphs of the coverage table at off of the len bytes
+ * of t; with rec, only those whose record (4 bytes each, nrec of them,
+ * at rec in t, in the order of the coverage) has an entry anchor.
+ * Returns 0 if the table does not fit in t.
+ */
+static int
+coverage_add(const unsigned char *t, size_t len, size_t off, hb_set_t *set,
+    size_t rec, size_t nrec)
+{
+	size_t	 n, i, k, g, first, last;
+
+	if (off + 4 > len)
+		return 0;
+	n = be16(t + off + 2);
+	switch (be16(t + off)) {
+	case 1:
+		if (off + 4 + 2 * n > len)
+			return 0;
+		for (i = 0; i < n; i++)
+			if (rec == 0 || (i < nrec && be16(t + rec + 4 * i) != 0))
+				hb_set_add(set, be16(t + off + 4 + 2 * i));
+		return 1;
+	case 2:
+		if (off + 4 + 6 * n > len)
+			return 0;
+		for (i = 0; i < n; i++) {
+			first = be16(t + off + 4 + 6 * i);
+			last = be16(t + off + 6 + 6 * i);
+			if (rec == 0) {
+				hb_set_add_range(set, first, last);
+				continue;
+			}
+			k = be16(t + off + 8 + 6 * i);
+			for (g = first; g <= last; g++, k++)
+				if (k < nrec && be16(t + rec + 4 * k) != 0)
+					hb_set_add(set, g);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Adds to set the glyphs that GPOS lookup k of face (its table t, len
+ * bytes) may move: in each subtable (through extensions, type 9) the
+ * first coverage of one of types 4 to 6 (mark to base, to ligature, to
+ * mark: it moves a mark it covers), the glyphs with an entry anchor of
+ * one of type 3 (cursive: it moves a glyph that has one); harfbuzz's
+ * input glyphs of a lookup of another type.  Returns 0 if the table
+ * does not hold together.
+ */
+static int
+lookup_marks(hb_face_t *face, const unsigned char *t, size_t len,
+    unsigned k, hb_set_t *set)
+{
+	size_t		 ll, lk, st, nrec;
+	unsigned	 type, etype, n, i;
+
+	if (len < 10)
+		return 0;
+	ll = be16(t + 8);
+	if (ll + 2 + 2 * (k + 1) > len)
+		return 0;
+	lk = ll + be16(t + ll + 2 + 2 * k);
+	if (lk + 6 > len)
+		return 0;
+	type = be16(t + lk);
+	n = be16(t + lk + 4);
+	if (lk + 6 + 2 * n > len)
+		return 0;
+	for (i = 0; i < n; i++) {
+		st = lk + be16(t + lk + 6 + 2 * i);
+		etype = type;
+		if (type == 9) {
+			if (st + 8 > len || be16(t + st) != 1)
+				return 0;
+			etype = be16(t + st + 2);
+			st += (size_t)be16(t + st + 4) << 16 |
+			    be16(t + st + 6);
+		}
+		if (etype < 3 || etype > 6) {
+			hb_ot_layout_lookup_collect_glyphs(face,
+			    HB_OT_TAG_GPOS, k, NULL, set, NULL, NULL);
+			return 1;
+		}
+		if (st + 6 > len || be16(t + st) != 1)
+			return 0;
+		nrec = etype == 3 ? be16(t + st + 4) : 0;
+		if (st + 6 + 4 * nrec > len || !coverage_add(t, len,
+		    st + be16(t + st + 2), set, etype == 3 ? st + 6 : 0, nrec))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Features that harfbuzz applies only on request, none of which gen or
+ * pango 1.50 asks for (gen sets no font feature but FONT_NO_MARKS, and
+ * the pinned configuration none): their lookups are left out of the
+ * closure.  Any other feature, known or not, counts as applied, those
+ * of a font variant (small capitals, superscripts) too.
+ */
+static const char *const asked[] = {
+	"aalt", "afrc", "cpsp", "cswh", "dlig", "dtls", "expt", "falt",
+	"flac", "fwid", "halt", "hist", "hkna", "hlig", "hngl", "hojo",
+	"hwid", "ital", "jalt", "jp04", "jp78", "jp83", "jp90", "lfbd",
+	"lnum", "mgrk", "nalt", "nlck", "onum", "opbd", "ordn", "ornm",
+	"palt", "pkna", "pnum", "pwid", "qwid", "rtbd", "ruby", "salt",
+	"sinf", "size", "smpl", "ssty", "swsh", "tnam", "tnum", "trad",
+	"twid", "vhal", "vkna", "vpal", "vrt2", "zero", NULL
+};
+
+static int
+feature_asked(hb_tag_t tag)
+{
+	char	 s[5];
+	size_t	 i;
+
+	hb_tag_to_string(tag, s);
+	s[4] = '\0';
+	if ((strncmp(s, "ss", 2) == 0 || strncmp(s, "cv", 2) == 0) &&
+	    g_ascii_isdigit(s[2]) && g_ascii_isdigit(s[3]))
+		return 1;
+	for (i = 0; asked[i] != NULL; i++)
+		if (strcmp(s, asked[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds to lookups those of the GSUB features of face that harfbuzz
+ * may apply unasked, in any script and language. */
+static void
+applied_lookups(hb_face_t *face, hb_set_t *lookups)
+{
+	hb_tag_t	*tags;
+	unsigned int	 n, i, j;
+
+	n = hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0,
+	    NULL, NULL);
+	tags = xcalloc(n + 1, sizeof(*tags));
+	hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0, &n,
+	    tags);
+	for (i = j = 0; i < n; i++)
+		if (!feature_asked(tags[i]))
+			tags[j++] = tags[i];
+	tags[j] = HB_TAG_NONE;
+	hb_ot_layout_collect_lookups(face, HB_OT_TAG_GSUB, NULL, NULL, tags,
+	    lookups);
+	free(tags);
+}
+
+/* Clears in marks_ok the characters that the face of font lacks
+ * (pango's test or harfbuzz's), the marks, and those whose own glyph a
+ * mark lookup may act on.  Is the face then plain for those left
+ * (above)? */
+static int
+face_plain(PangoFont *font)
+{
+	static const hb_tag_t features[] = {
+		HB_TAG('m', 'a', 'r', 'k'), HB_TAG('m', 'k', 'm', 'k'),
+		HB_TAG_NONE
+	};
+	hb_font_t	*hf = pango_font_get_hb_font(font);
+	hb_face_t	*face = hb_font_get_face(hf);
+	hb_blob_t	*blob;
+	hb_set_t	*chars, *glyphs, *lookups, *marks;
+	hb_codepoint_t	 c, g, k;
+	const unsigned char *t;
+	unsigned char	 has[MARKS_MAX / 8];
+	unsigned int	 len;
+	size_t		 i;
+	int		 ok = 1;
+
+	chars = hb_set_create();
+	glyphs = hb_set_create();
+	lookups = hb_set_create();
+	marks = hb_set_create();
+
+	hb_ot_layout_collect_lookups(face, HB_OT_TAG_GPOS, NULL, NULL,
+	    features, lookups);
+	blob = hb_face_reference_table(face, HB_OT_TAG_GPOS);
+	t = (const unsigned char *)hb_blob_get_data(blob, &len);
+	k = HB_SET_VALUE_INVALID;
+	while (ok && hb_set_next(lookups, &k))
+		ok = lookup_marks(face, t, len, k, marks);
+	hb_blob_destroy(blob);
+
+	memset(has, 0, sizeof(has));
+	hb_face_collect_unicodes(face, chars);
+	c = HB_SET_VALUE_INVALID;
+	while (hb_set_next(chars, &c) && c < MARKS_MAX)
+		if ((marks_ok[c / 8] & (1u << (c % 8))) &&
+		    hb_font_get_nominal_glyph(hf, c, &g) &&
+		    !hb_set_has(marks, g) && !is_mark(c) &&
+		    pango_font_has_char(font, c)) {
+			has[c / 8] |= 1u << (c % 8);
+			hb_set_add(glyphs, g);
+		}
+	for (i = 0; i < sizeof(has); i++)
+		marks_ok[i] &= has[i];
+	hb_set_add(glyphs, 0);
+
+	hb_set_clear(lookups);
+	applied_lookups(face, lookups);
+	if (!hb_set_is_empty(lookups))
+		hb_ot_layout_lookups_substitute_closure(face, lookups,
+		    glyphs);
+	hb_set_intersect(marks, glyphs);
+	ok = ok && hb_set_is_empty(marks);
+
+	hb_set_destroy(chars);
+	hb_set_destroy(glyphs);
+	hb_set_destroy(lookups);
+	hb_set_destroy(marks);
+	return ok;
+}
+
+/*
+ * The font pango takes for the characters it has of a text in family at
+ * weight, italic or not: the first of the fontset (a reference), or
+ * NULL.  At one size: fontconfig tells the files of a family apart by
+ * weight and slant (and by design size only in files that declare a
+ * range of them, which the pinned ones do not).
+ */
+static PangoFont *
+face_font(PangoContext *ctx, const char *family, PangoWeight weight,
+    int italic)
+{
+	PangoFontDescription *fd;
+	PangoFontset	*fs;
+	PangoFont	*f = NULL;
+
+	fd = font_desc(family, 10, weight);
+	if (italic)
+		pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+	fs = pango_context_load_fontset(ctx, fd,
+	    pango_context_get_language(ctx));
+	pango_font_description_free(fd);
+	if (fs != NULL) {
+		pango_fontset_foreach(fs, fontset_first, &f);
+		g_object_unref(fs);
+	}
+	return f;
+}
+
+/* Builds marks_ok from the faces of every role, at each weight the
+ * layouts and charts ask for (spans add bold), upright and italic. */
+static void
+marks_init(PangoContext *ctx)
+{
+	static const PangoWeight weights[] = {
+		PANGO_WEIGHT_NORMAL, PANGO_WEIGHT_SEMIBOLD, PANGO_WEIGHT_BOLD
+	};
+	PangoFont	*f;
+	hb_face_t	*seen[FONT__MAX * 3 * 2], *face;
+	size_t		 nseen = 0, i;
+	int		 r, w, it, plain = 1;
+	gunichar	 c;
+
+	memset(marks_ok, 0xff, sizeof(marks_ok));
+	for (r = 0; r < FONT__MAX; r++)
+		for (w = 0; w < 3; w++)
+			for (it = 0; it < 2; it++) {
+				if ((f = face_font(ctx, font_family(r),
+				    weights[w], it)) == NULL) {
+					plain = 0;
+					continue;
+				}
+				face = hb_font_get_face(
+				    pango_font_get_hb_font(f));
+				for (i = 0; i < nseen && seen[i] != face; i++)
+					continue;
+				if (i == nseen) {
+					seen[nseen++] = face;
+					plain = face_plain(f) && plain;
+				}
+				g_object_unref(f);
+			}
+	if (!plain)
+		memset(marks_ok, 0, sizeof(marks_ok));
+	else
+		for (c = '\t'; c <= '\r'; c++)
+			if (c != '\v' && c != '\f')
+				marks_ok[c / 8] |= 1u << (c % 8);
+}
+
+int
+font_markless(PangoContext *ctx, const char *text, gssize len)
+{
+	const char	*p, *e;
+	gunichar	 c;
+
+	if (!__atomic_load_n(&marks_done, __ATOMIC_ACQUIRE)) {
+		pthread_mutex_lock(&marks_lock);
+		if (!marks_done) {
+			marks_init(ctx);
+			__atomic_store_n(&marks_done, 1, __ATOMIC_RELEASE);
+		}
+		pthread_mutex_unlock(&marks_lock);
+	}
+	e = text + (len < 0 ? strlen(text) : (size_t)len);
+	for (p = text; p < e; p = g_utf8_next_char(p)) {
+		if ((unsigned char)*p < 0x80)
+			c = (unsigned char)*p;
+		else if ((c = g_utf8_get_char_validated(p, e - p)) >=
+		    MARKS_MAX)
+			return 0;
+		if (!(marks_ok[c / 8] & (1u << (c % 8))))
+			return 0;
+	}
+	return 1;
+}
+
+void
+font_set_text(PangoLayout *l, const char *text, int len)
+{
+	PangoContext	*ctx = pango_layout_get_context(l);
+	PangoAttrList	*al;
+
+	pango_layout_set_text(l, text, len);
+	if (!font_markless(ctx, text, len))
+		return;
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_font_features_new(FONT_NO_MARKS));
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
 }

@@ -77,5 +77,22 @@ PangoFontDescription *font_desc(const char *family, double size,
  * French (caller unrefs). */
 PangoLayout	*font_layout(PangoContext *ctx, const char *family,
 		    double size, PangoWeight weight);
+/*
+ * Is text (len bytes; -1: up to its NUL) markless: set in the theme's
+ * faces, whatever the weight and slant, where the OpenType features
+ * mark and mkmk cannot move any of its glyphs?  Then turning them off
+ * (FONT_NO_MARKS) changes nothing but the time harfbuzz takes.  ctx: a
+ * context of font_context()'s (the first call's is used once, to build
+ * the table of the characters of such texts: about 0.1 G instructions,
+ * which the PDF's paragraphs repay several times over, and the charts'
+ * short labels do not, so they keep the features).
+ */
+#define FONT_NO_MARKS	"mark 0, mkmk 0"
+int		 font_markless(PangoContext *ctx, const char *text,
+		    gssize len);
+/* Sets the text of l, a layout without attributes that cuts no text
+ * with an ellipsis (len as pango_layout_set_text()'s): with the mark
+ * features off when it is markless. */
+void		 font_set_text(PangoLayout *l, const char *text, int len);
 
 #endif /* FONT_H */

@@ -698,10 +698,14 @@ lay_free(struct lay *l)
 
 	for (i = 0; i < l->nitems; i++)
 		item_free(&l->item[i]);
-	for (i = 0; i < STYLE__MAX; i++)
+	for (i = 0; i < STYLE__MAX; i++) {
 		if (l->plain[i] != NULL)
 			pango_attr_list_unref(l->plain[i]);
+		if (l->markless[i] != NULL)
+			pango_attr_list_unref(l->markless[i]);
+	}
 	memset(l->plain, 0, sizeof(l->plain));
+	memset(l->markless, 0, sizeof(l->markless));
 	free(l->item);
 	free(l->note);
 	l->item = NULL;
@@ -1214,12 +1218,18 @@ measure_lines(struct lay_item *it)
 }
 
 /* Adds the defaults of the whole text in style st to attrs; they go
- * first, so spans override them. */
+ * first, so spans override them.  A markless text (font_markless())
+ * has the mark features off: harfbuzz then skips their lookups, which
+ * would change nothing. */
 static void
-style_attrs(PangoAttrList *attrs, enum lay_style st)
+style_attrs(PangoAttrList *attrs, enum lay_style st, int markless)
 {
 	const struct lay_style_def *d = &lay_styles[st];
 	PangoAttribute	*a;
+
+	if (markless)
+		pango_attr_list_insert_before(attrs,
+		    pango_attr_font_features_new(FONT_NO_MARKS));
 
 	a = pango_attr_line_height_new_absolute((int)(d->leading *
 	    PANGO_SCALE));
@@ -1240,9 +1250,10 @@ style_attrs(PangoAttrList *attrs, enum lay_style st)
 
 /*
  * A pango layout of text in a style, at width w [pt]; takes attrs.
- * Texts without spans (attrs NULL: captions, cells, markers) share one
- * list of the style's defaults, kept by the lay: a layout only reads
- * its list, and holds a reference to it.
+ * Texts without spans (attrs NULL: captions, cells, markers) share a
+ * list of the style's defaults, kept by the lay, one for markless texts
+ * and one for the others: a layout only reads its list, and holds a
+ * reference to it.
  */
 static PangoLayout *
 style_layout(struct lay *l, enum lay_style st, const char *text,
@@ -1250,20 +1261,24 @@ style_layout(struct lay *l, enum lay_style st, const char *text,
 {
 	const struct lay_style_def *d = &lay_styles[st];
 	PangoLayout	*pl;
+	PangoAttrList	**shared;
+	int		 markless;
 
 	pl = font_layout(l->ctx, font_family(d->family), d->size, d->weight);
 	pango_layout_set_width(pl, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_justify(pl, d->justify);
 	pango_layout_set_text(pl, text, (int)len);
+	markless = font_markless(l->ctx, text, (gssize)len);
 	if (attrs == NULL) {
-		if (l->plain[st] == NULL) {
-			l->plain[st] = pango_attr_list_new();
-			style_attrs(l->plain[st], st);
+		shared = markless ? &l->markless[st] : &l->plain[st];
+		if (*shared == NULL) {
+			*shared = pango_attr_list_new();
+			style_attrs(*shared, st, markless);
 		}
-		pango_layout_set_attributes(pl, l->plain[st]);
+		pango_layout_set_attributes(pl, *shared);
 	} else {
-		style_attrs(attrs, st);
+		style_attrs(attrs, st, markless);
 		pango_layout_set_attributes(pl, attrs);
 		pango_attr_list_unref(attrs);
 	}

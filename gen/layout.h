@@ -224,6 +224,9 @@ struct lay {
 					 * makes room for (0: 3) */
 	PangoAttrList	*plain[STYLE__MAX]; /* a style's defaults, shared by
 					 * its texts without spans, or NULL */
+	PangoAttrList	*markless[STYLE__MAX]; /* the same with the mark
+					 * features off, for markless texts
+					 * (font_markless()), or NULL */
 };
 
 void	 lay_init(struct lay *, PangoContext *, struct hyph *,

@@ -336,7 +336,7 @@ line_layout(struct pdf *p, const char *family, double size,
 	PangoLayout	*pl;
 
 	pl = font_layout(p->ctx, family, size, weight);
-	pango_layout_set_text(pl, text, -1);
+	font_set_text(pl, text, -1);
 	return pl;
 }
 

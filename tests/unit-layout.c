@@ -1744,6 +1744,147 @@ test_unwrapped(void)
 	hyph_free(hy);
 }
 
+/* Does pl's first attribute of the whole text turn the mark features
+ * off? */
+static int
+has_no_marks(PangoLayout *pl)
+{
+	PangoAttrList	*al = pango_layout_get_attributes(pl);
+	PangoAttrIterator *ai;
+	PangoAttribute	*a;
+	int		 found;
+
+	if (al == NULL)
+		return 0;
+	ai = pango_attr_list_get_iterator(al);
+	a = pango_attr_iterator_get(ai, PANGO_ATTR_FONT_FEATURES);
+	found = a != NULL && strcmp(((PangoAttrFontFeatures *)a)->features,
+	    FONT_NO_MARKS) == 0;
+	pango_attr_iterator_destroy(ai);
+	return found;
+}
+
+/* The glyphs of pl and where they stand, as text (caller frees). */
+static char *
+glyph_places(PangoLayout *pl)
+{
+	PangoLayoutIter	*li = pango_layout_get_iter(pl);
+	PangoGlyphItem	*run;
+	PangoGlyphInfo	*g;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 i;
+
+	do {
+		if ((run = pango_layout_iter_get_run_readonly(li)) == NULL)
+			continue;
+		for (i = 0; i < run->glyphs->num_glyphs; i++) {
+			g = &run->glyphs->glyphs[i];
+			buf_printf(&b, "%u:%d,%d,%d ", g->glyph,
+			    g->geometry.width, g->geometry.x_offset,
+			    g->geometry.y_offset);
+		}
+	} while (pango_layout_iter_next_run(li));
+	pango_layout_iter_free(li);
+	return b.data != NULL ? b.data : xstrdup("");
+}
+
+/* A layout of text in the body's face, the mark features off or not. */
+static char *
+places(PangoContext *ctx, const char *text, int nomarks)
+{
+	PangoLayout	*pl;
+	PangoAttrList	*al;
+	char		*s;
+
+	pl = font_layout(ctx, FONT_SERIF, 10.5, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_text(pl, text, -1);
+	if (nomarks) {
+		al = pango_attr_list_new();
+		pango_attr_list_insert(al,
+		    pango_attr_font_features_new(FONT_NO_MARKS));
+		pango_layout_set_attributes(pl, al);
+		pango_attr_list_unref(al);
+	}
+	s = glyph_places(pl);
+	g_object_unref(pl);
+	return s;
+}
+
+/*
+ * The mark features are off only for markless texts (gen/font.c): a
+ * combining mark (Mn, Mc, Me), or a character some face of the theme
+ * lacks, keeps them on, so its marks stand where the font puts them.
+ */
+static void
+test_markless(void)
+{
+	static const struct {
+		const char	*text;
+		int		 markless;
+		const char	*name;
+	} t[] = {
+		{ "Plan", 1, "ASCII" },
+		{ "\xc3\x89valuation\xc2\xa0: 12\xe2\x80\xaf" "345,5\xc2\xa0%, "
+		    "\xc2\xab\xc2\xa0l\xe2\x80\x99\xc3\xa9t\xc3\xa9\xc2\xa0"
+		    "\xc2\xbb\xe2\x80\xa6", 1, "French, precomposed" },
+		{ "anti\xc2\xad" "constitution\r\n", 1, "soft hyphens, CR LF" },
+		{ "e\xcc\x81t\xc3\xa9", 0, "e + U+0301 (Mn)" },
+		{ "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t", 0,
+		    "Vietnamese, decomposed" },
+		{ "\xd9\x85\xd9\x8e\xd8\xb1\xd9\x92\xd8\xad\xd9\x8e\xd8\xa8"
+		    "\xd9\x8b\xd8\xa7", 0, "Arabic with harakat" },
+		{ "\xe0\xa4\x95\xe0\xa4\xbf", 0, "Devanagari, a Mc sign" },
+		{ "\xe6\x97\xa5\xe6\x9c\xac", 0, "CJK: no face of the theme" },
+		{ "x\xe2\x83\x9d", 0, "U+20DD (Me)" },
+	};
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	struct lay	 l;
+	struct lay_item	*it;
+	char		 name[160], *on, *off, *got;
+	size_t		 i;
+
+	fm = font_map_new();
+	ctx = font_context(fm);
+	lay_init(&l, ctx, NULL, 400);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		snprintf(name, sizeof(name), "markless: %s, %s", t[i].name,
+		    t[i].markless ? "marks off" : "marks kept");
+		ok(font_markless(ctx, t[i].text, -1) == t[i].markless, name,
+		    t[i].text);
+		snprintf(name, sizeof(name), "markless: %s, the layout's "
+		    "features as font_markless() has it", t[i].name);
+		it = lay_text(&l, t[i].text, STYLE_CELL, 0, 0);
+		ok(has_no_marks(it->layout) == t[i].markless, name,
+		    t[i].text);
+	}
+
+	/* The features do move the acute of q + U+0301 (no precomposed
+	 * character) in the body's face; a text with it is laid out as
+	 * with them on. */
+	on = places(ctx, "tq\xcc\x81", 0);
+	off = places(ctx, "tq\xcc\x81", 1);
+	it = lay_text(&l, "tq\xcc\x81", STYLE_BODY, 0, 0);
+	got = glyph_places(it->layout);
+	ok(strcmp(on, off) != 0 && strcmp(got, on) == 0,
+	    "markless: a combining acute stands where the mark features put "
+	    "it", got);
+	free(on);
+	free(off);
+	free(got);
+	/* Off or on, the glyphs of a markless text stand in the same
+	 * places. */
+	on = places(ctx, t[1].text, 0);
+	off = places(ctx, t[1].text, 1);
+	ok(strcmp(on, off) == 0, "markless: the same glyphs and places with "
+	    "the mark features off", off);
+	free(on);
+	free(off);
+	lay_free(&l);
+	g_object_unref(ctx);
+	g_object_unref(fm);
+}
+
 int
 main(void)
 {
@@ -1760,5 +1901,6 @@ main(void)
 	test_scaling();
 	test_pango();
 	test_unwrapped();
+	test_markless();
 	return failures ? 1 : 0;
 }
