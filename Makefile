@@ -27,6 +27,7 @@ CFLAGS	?= -O2 -g
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
+	   libdeflate-dev \
 	   librsvg2-dev fonts-sil-charis fonts-noto-core fonts-noto-cjk \
 	   fonts-wqy-microhei fonts-dejavu-core fonts-symbola fontconfig
 DEBS	 = $(BUILD_DEBS) libxml2-utils mupdf-tools \
@@ -35,7 +36,7 @@ DEBS	 = $(BUILD_DEBS) libxml2-utils mupdf-tools \
 	   libreoffice-calc-nogui
 
 PKGS	 = libcmark libxml-2.0 cairo cairo-pdf pangocairo \
-	   pangoft2 fontconfig glib-2.0 librsvg-2.0
+	   pangoft2 fontconfig glib-2.0 librsvg-2.0 libdeflate
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || true
 
