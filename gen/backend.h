@@ -227,9 +227,9 @@ void	 stamp_write(const struct opts *, uint64_t h, struct stamp_task *,
 	    size_t);
 /* Before out/ changes (the task records too). */
 void	 stamp_remove(const struct opts *);
-/* Neither a stamp nor task records beside out/: every task of the build
- * runs. */
-int	 stamp_none(const struct opts *);
+/* Does a build run every task: neither a stamp nor task records beside
+ * out/, or no out/ (removed since the last build)? */
+int	 stamp_runs_all(const struct opts *);
 /* One task of a build (one format of one edition), skipped when what it
  * reads did not change (".out.tasks" beside the stamp). */
 struct stamp_task {

@@ -175,10 +175,10 @@ struct pool {
  * read the plan, the indicators and the year only) drawn by workers
  * while the parent loads the editions and checks the content.  Started
  * once the indicators are loaded with no error so far, on a build that
- * runs every task (no stamp, no task record).  Their workers say
- * nothing of the content (the parent does, in order) and send their
- * files as the others do; with what they wrote, they are dropped if the
- * build does not go on.
+ * runs every task (no stamp nor task record, or no out/).  Their
+ * workers say nothing of the content (the parent does, in order) and
+ * send their files as the others do; with what they wrote, they are
+ * dropped if the build does not go on.
  */
 struct early {
 	struct pool	 p;		/* p.od: the build's, once started */
@@ -1037,7 +1037,7 @@ run(const struct args *a, struct opts *o)
 	/* diff --year compares the values of that year in every edition's
 	 * terms: everything is loaded. */
 	r = report_load_early(o->content, a->cmd == CMD_DIFF ? 0 : o->year,
-	    a->cmd == CMD_BUILD && o->jobs > 1 && stamp_none(o) ?
+	    a->cmd == CMD_BUILD && o->jobs > 1 && stamp_runs_all(o) ?
 	    early_start : NULL, &ea);
 	if (r == NULL)
 		return EXIT_USAGE;

@@ -171,6 +171,40 @@ fi
 if [ $same = 1 ]; then pass "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written"
 else fail "early charts: content errors found after they start: the same diagnostics whatever --jobs, nothing written" "$why"; fi
 
+# out/ removed after a build ("rm -rf out"), its stamp and task records
+# left beside it: every task runs, so the early workers start as for a
+# first build (with out/ there, none does), and the build gives the
+# same files as the first.
+if command -v strace >/dev/null 2>&1; then
+	rm -rf g && mkdir g && cp -R "$TOP/tests/fixtures/mini" g/content
+	(cd g && exec "$BIN" build --quiet --jobs 1 --content content \
+	    --out out) 2>err && mv g/out g/first &&
+	    (cd g && exec "$BIN" build --quiet --jobs 1 --content content \
+	    --out out) 2>>err && [ -s g/.out.stamp ] && [ -s g/.out.tasks ] &&
+	    cp -R g/content g/good &&
+	    (cd g/content && sh "$TOP/tests/bad/narrative-link-missing/setup") ||
+	    fail "early charts after out/ removed: setup" "$(cat err)"
+	why=
+	for gone in 0 1; do
+		[ $gone = 0 ] || rm -rf g/out
+		(cd g && export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" &&
+		    exec strace -f -qq -o ../g.trace -e trace=clone,fork \
+		    "$BIN" build --quiet --jobs 3 --content content --out out) \
+		    2>/dev/null
+		n=$(grep -c 'clone(.*SIGCHLD' g.trace)
+		[ "$n" = $((gone * 2)) ] ||
+		    why="$why${why:+; }out/ $([ $gone = 1 ] && echo removed ||
+		    echo there): $n workers started before the errors, not $((gone * 2))"
+	done
+	rm -rf g/content && mv g/good g/content
+	(cd g && exec "$BIN" build --quiet --jobs 3 --content content \
+	    --out out) 2>err || why="$why${why:+; }rebuild: $(cat err)"
+	diff -r g/first g/out >/dev/null ||
+	    why="$why${why:+; }other files than the first build's: $(diff -rq g/first g/out | head -3)"
+	if [ -z "$why" ]; then pass "out/ removed, its stamp left: the early workers start, the same files as a first build"
+	else fail "out/ removed, its stamp left: the early workers start, the same files as a first build" "$why"; fi
+fi
+
 # Progress lines of workers running side by side never mix.
 rm -rf j.out
 "$BIN" build --jobs 2 --content k1 --out j.out 2>err
