@@ -143,10 +143,13 @@ int	 sitemap_write(const struct report *, const struct opts *,
 int	 pdf_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *);
 /* svg.c: <year>/charts/<chart>.svg and <year>/synthese-<year>.svg, in
- * SVG_PARTS parts that two processes may draw at once: the indicators'
- * charts of the first half of the indicators (part 0), of the second
- * (1), the edition's own charts and its social card (2). */
-#define SVG_PARTS	3
+ * SVG_PARTS parts that processes may draw at once: the indicators'
+ * charts in SVG_IND_PARTS parts of about as many indicators each (parts
+ * 0 to SVG_IND_PARTS - 1, in the plan's order), then the edition's own
+ * charts and its social card (the last part).  Parts that small let a
+ * process done early take what another has not begun (main.c). */
+#define SVG_IND_PARTS	8
+#define SVG_PARTS	(SVG_IND_PARTS + 1)
 int	 svg_edition(const struct report *, const struct edition *,
 	    const struct opts *, struct outdir *, int part);
 /* What svg_edition() keeps from one task to the next, dropped: at the

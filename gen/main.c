@@ -379,6 +379,32 @@ shared_new(void)
 }
 
 /*
+ * The parent's share of a build: p's tasks, then, if more is not NULL
+ * (the early workers' pool, whose one worker takes its tasks from the
+ * front), what is left of more's, from the back, into p's folder, muted
+ * as that worker is.  A failure stops that worker too.  Returns the exit
+ * status.
+ */
+static int
+parent_work(const struct pool *p, const struct pool *more)
+{
+	struct pool	 q;
+	int		 rc;
+
+	if ((rc = work_status(work(p, 0))) != EXIT_OK || more == NULL)
+		return rc;
+	q = *more;
+	q.od = p->od;
+	q.back = 1;
+	diag_mute(1);
+	rc = work_status(work(&q, 0));
+	diag_mute(0);
+	if (rc != EXIT_OK)
+		__atomic_store_n(&more->sh->failed, 1, __ATOMIC_SEQ_CST);
+	return rc;
+}
+
+/*
  * The tasks in n worker processes, not threads: with threads, a PDF laid
  * out while another thread laid out text came out different bytes
  * (pango 1.50, cairo 1.16: process-wide font and shaping state; the
@@ -389,11 +415,12 @@ shared_new(void)
  * and, at its end, sends the list of files it wrote and kept through a
  * pipe.  A worker that fails or dies fails the build.  With self, the
  * parent is one of the n: it takes tasks from the back (the shortest,
- * the site's pages first) while the workers take from the front.
- * Returns the exit status: the worst of all.
+ * the site's pages first) while the workers take from the front, then
+ * what is left of more's (parent_work()).  Returns the exit status: the
+ * worst of all.
  */
 static int
-run_workers(struct pool *p, int n, int self)
+run_workers(struct pool *p, int n, int self, const struct pool *more)
 {
 	pid_t		*pid;
 	int		*fd, k, started, st, rc = EXIT_OK;
@@ -407,7 +434,7 @@ run_workers(struct pool *p, int n, int self)
 		rc = EXIT_SYSTEM;
 	} else if (self) {
 		p->back = 1;
-		rc = work_status(work(p, 0));
+		rc = parent_work(p, more);
 		p->back = 0;
 	}
 	/* The worst status of all. */
@@ -479,10 +506,10 @@ early_start(struct report *r, void *arg)
 	}
 	npdf = want & FORMAT_PDF ? ny : 0;
 	ea->eds = xcalloc(ny, sizeof(*ea->eds));
-	ea->p.tasks = xcalloc(2 * ny, sizeof(*ea->p.tasks));
+	ea->p.tasks = xcalloc(SVG_IND_PARTS * ny, sizeof(*ea->p.tasks));
 	for (i = 0; i < ny; i++) {
 		ea->eds[i].year = years[i];
-		for (k = 0; k < 2; k++)
+		for (k = 0; k < SVG_IND_PARTS; k++)
 			ea->p.tasks[ea->p.ntasks++] = (struct task){
 			    &ea->eds[i], FORMAT_SVG, (int)(npdf + i), k };
 	}
@@ -493,12 +520,14 @@ early_start(struct report *r, void *arg)
 	 * load and check meanwhile. */
 	n = o->jobs - 1 < (int)ea->p.ntasks ? o->jobs - 1 :
 	    (int)ea->p.ntasks;
-	/* Each worker the same half of every edition's indicators (with
-	 * two of them: the tasks alternate halves; one takes them all in
-	 * order), whose titles and labels the charts of the next edition
-	 * find laid out in its caches.  Dealt in turn, a worker could get
-	 * the other half of the next edition and lay out 7 % more. */
-	ea->p.stride = n;
+	/* Each worker the same parts of every edition's indicators, whose
+	 * titles and labels the charts of the next edition find laid out
+	 * in its caches (dealt in turn, a worker could get other parts of
+	 * the next edition and lay out 7 % more).  One worker takes them
+	 * in order, from the front of the list: the parent, once done
+	 * with the build's own tasks, takes what is left from the back
+	 * (run_workers()). */
+	ea->p.stride = n > 1 ? n : 0;
 	/* The workers read fontconfig's configuration from this process's
 	 * memory, and no thread may run across the fork. */
 	font_preload_wait();
@@ -695,6 +724,7 @@ static int
 build(const struct report *r, const struct opts *o, struct early *ea)
 {
 	struct pool	 p;
+	const struct pool *more;
 	struct shared	 sh;
 	struct task	*all;
 	struct stamp_task *st;
@@ -738,10 +768,12 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 		p.tasks[p.ntasks++] = (struct task){ NULL, FORMAT_HTML, -1,
 		    0 };
 	n = o->jobs < (int)p.ntasks ? o->jobs : (int)p.ntasks;
+	/* The early workers' tasks left, for the parent once done. */
+	more = ea != NULL && ea->p.stride == 0 ? &ea->p : NULL;
 	if (n <= 1) {
 		memset(&sh, 0, sizeof(sh));
 		p.sh = &sh;
-		rc = work_status(work(&p, 0));
+		rc = parent_work(&p, more);
 	} else {
 		/* After early workers, the charts left are the editions'
 		 * own: the parent runs tasks beside n - 1 workers instead of
@@ -751,7 +783,7 @@ build(const struct report *r, const struct opts *o, struct early *ea)
 		 * processes (pdf.c), and n side by side keep the cores busy
 		 * through each one's serial end. */
 		self = ea != NULL && p.tasks[0].f != FORMAT_PDF;
-		rc = run_workers(&p, n, self);
+		rc = run_workers(&p, n, self, more);
 	}
 	if (ea != NULL && (est = early_reap(ea, p.od)) > rc)
 		rc = est;

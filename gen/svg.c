@@ -419,20 +419,34 @@ svg_end(void)
 	charts_pc = NULL;
 }
 
+/* The first measure of the plan's whose indicators begin the k-th of
+ * the SVG_IND_PARTS parts (k = SVG_IND_PARTS: the end), of n in all: the
+ * first before which at least k / SVG_IND_PARTS of them are. */
+static size_t
+part_cut(const struct plan *pl, size_t n, size_t k)
+{
+	size_t	 i, before = 0;
+
+	for (i = 0; i < pl->nmeasures && before * SVG_IND_PARTS < k * n; i++)
+		before += pl->measures[i].ninds;
+	return i;
+}
+
 /* The measures [*from, *to) whose indicators' charts are part of an
- * edition's charts (backend.h): the cut where half the indicators are
- * before it. */
+ * edition's charts (backend.h); none for its own part. */
 static void
 part_measures(const struct plan *pl, int part, size_t *from, size_t *to)
 {
-	size_t	 i, n = 0, half = 0;
+	size_t	 i, n = 0;
 
 	for (i = 0; i < pl->nmeasures; i++)
 		n += pl->measures[i].ninds;
-	for (i = 0; i < pl->nmeasures && 2 * half < n; i++)
-		half += pl->measures[i].ninds;
-	*from = part == 1 ? i : 0;
-	*to = part == 0 ? i : part == 1 ? pl->nmeasures : 0;
+	if (part >= SVG_IND_PARTS) {
+		*from = *to = 0;
+		return;
+	}
+	*from = part_cut(pl, n, (size_t)part);
+	*to = part_cut(pl, n, (size_t)part + 1);
 }
 
 int
@@ -469,7 +483,7 @@ svg_edition(const struct report *r, const struct edition *e,
 		}
 
 	draft = e->draft || o->draft;
-	if (part == 2)
+	if (part == SVG_PARTS - 1)
 		rc = edition_docs(od, pc, r, e, draft, width) &&
 		    social_card(od, pc, r, e, draft);
 out:
