@@ -208,7 +208,7 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	 * mean; rectangles, text and the logo keep theirs).
 	 */
 	cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);
-	canvas_cairo_init(&cc, cr);
+	canvas_cairo_init_image(&cc, cr);
 	cairo_translate(cr, (1200 - CHART_SHEET_WIDTH * k) / 2, 0);
 	cairo_scale(cr, k, k);
 	/* The sheet paints the whole image with its background. */
