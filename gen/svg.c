@@ -203,9 +203,9 @@ social_card(struct outdir *od, PangoContext *pc, const struct report *r,
 	/*
 	 * The status patterns' thin lines and dots and the tiles' circles
 	 * rasterized on 4 × 4 samples a pixel, not cairo's default 256 × 15:
-	 * 30 % of the card's drawing (most of it the patterns) saved, and
-	 * the same look (pixels of those edges differ by 19 levels in the
-	 * mean; rectangles, text and the logo keep theirs).
+	 * a quarter of the card's drawing (most of it the patterns) saved,
+	 * and the same look (pixels of those edges differ by 19 levels in
+	 * the mean; rectangles, text and the logo keep theirs).
 	 */
 	cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);
 	canvas_cairo_init_image(&cc, cr);
