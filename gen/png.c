@@ -79,6 +79,11 @@ png_row(unsigned char *q, const unsigned char *p, size_t n, int alpha)
 			memset(q, 0, 4);
 			continue;
 		}
+		if (a == 255) {		/* opaque: dividing changes nothing */
+			px = htobe32(px << 8 | a);
+			memcpy(q, &px, 4);
+			continue;
+		}
 		q[0] = (((px >> 16) & 0xff) * 255 + a / 2) / a;
 		q[1] = (((px >> 8) & 0xff) * 255 + a / 2) / a;
 		q[2] = ((px & 0xff) * 255 + a / 2) / a;
