@@ -52,7 +52,7 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/validate.o gen/xml.o gen/xref.o gen/xmlcheck.o gen/scaffold.o gen/watch.o \
 	   gen/font.o gen/theme.o gen/chart.o gen/svg.o gen/i18n.o gen/chartdesc.o gen/csv.o gen/sitemap.o gen/favicon.o gen/html.o gen/html_esc.o gen/json.o gen/style_data.o gen/search_data.o gen/layout.o \
 	   gen/pdf.o gen/hyph.o gen/image.o gen/svgdraw.o gen/logo.o gen/shy.o gen/breaks.o \
-	   gen/canvas_cairo.o gen/canvas_svg.o
+	   gen/canvas_cairo.o gen/canvas_svg.o gen/png.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
 # The process's snprintf() and __snprintf_chk() (gen/printf_fast.c):

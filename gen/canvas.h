@@ -30,9 +30,13 @@ struct canvas_memo {
 };
 
 /* One line of one font, left to right, shaped by the caller (chart.c):
- * what a backend that writes text as text needs of it. */
+ * what a backend that writes text as text needs of it, and one that
+ * draws its glyphs. */
 struct canvas_line {
 	const char	*s;		/* UTF-8, no white space at either end */
+	PangoFont	*font;
+	const PangoGlyphString *glyphs;	/* of s, and of the space a wrapped
+					   line ends with (drawing nothing) */
 	const char	*family;
 	double		 size;		/* [pt], as pango rounds it */
 	int		 bold;
@@ -102,6 +106,11 @@ struct canvas_cairo {
 
 /* cc draws on cr from now on. */
 void	 canvas_cairo_init(struct canvas_cairo *cc, cairo_t *cr);
+/* The same on an image surface's cr (the social card): lines shaped by
+ * the caller are drawn from their glyphs (the line operation), which the
+ * PDF's pages cannot be: pango's layouts give their text to cairo with
+ * the glyphs, to be found and copied. */
+void	 canvas_cairo_init_image(struct canvas_cairo *cc, cairo_t *cr);
 
 /* ---- canvas_svg.c: one standalone SVG document ---- */
 

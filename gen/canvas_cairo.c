@@ -136,16 +136,50 @@ cc_text(struct canvas *cv, PangoLayout *l, int outline)
 		pango_cairo_show_layout(cr_of(cv), l);
 }
 
+/*
+ * t's glyphs on its baseline, t->baseline under the current point, at
+ * the positions pango's layout of the line gives them: pango adds the
+ * baseline to the current point as it reads it from cairo, and so does
+ * the glyphs' vertical offset here (a point moved to the baseline would
+ * be rounded by cairo first, and a glyph could land a pixel off).
+ */
+static void
+cc_line(struct canvas *cv, const struct canvas_line *t)
+{
+	PangoGlyphString *g;
+	int		  i, base = (int)lround(t->baseline * PANGO_SCALE);
+
+	g = pango_glyph_string_copy((PangoGlyphString *)t->glyphs);
+	for (i = 0; i < g->num_glyphs; i++)
+		g->glyphs[i].geometry.y_offset += base;
+	pango_cairo_show_glyph_string(cr_of(cv), t->font, g);
+	pango_glyph_string_free(g);
+}
+
 static const struct canvas_ops cairo_ops = {
 	cc_save, cc_restore, cc_translate, cc_rotate, cc_source,
 	cc_line_width, cc_dash, cc_cap, cc_join, cc_move_to, cc_line_to,
 	cc_rect, cc_circle, cc_fill, cc_stroke, cc_clip, cc_paint, cc_text,
-	NULL		/* layouts only: the PDF and PNG draw glyphs */
+	NULL		/* layouts only: their text goes into the PDF */
+};
+
+static const struct canvas_ops cairo_image_ops = {
+	cc_save, cc_restore, cc_translate, cc_rotate, cc_source,
+	cc_line_width, cc_dash, cc_cap, cc_join, cc_move_to, cc_line_to,
+	cc_rect, cc_circle, cc_fill, cc_stroke, cc_clip, cc_paint, cc_text,
+	cc_line
 };
 
 void
 canvas_cairo_init(struct canvas_cairo *cc, cairo_t *cr)
 {
 	cc->cv.ops = &cairo_ops;
+	cc->cr = cr;
+}
+
+void
+canvas_cairo_init_image(struct canvas_cairo *cc, cairo_t *cr)
+{
+	cc->cv.ops = &cairo_image_ops;
 	cc->cr = cr;
 }

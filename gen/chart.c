@@ -59,9 +59,10 @@ struct rect {
  * harfbuzz, and most of its work (itemizing, breaking, lines) decides
  * nothing.  Such a text is shaped here as pango would shape its item,
  * and wrapped as pango wraps it if it must (line_shape()): its entry
- * holds its lines and extents and no layout, a canvas that writes text
- * as text (canvas_line) draws it from them, and a canvas that draws
- * glyphs gets the layout made when it first draws it.
+ * holds its lines, their glyphs and extents and no layout; a canvas
+ * with a line operation (the SVG writer's text, the social card's
+ * glyphs) draws it from them, and one that draws layouts only (the
+ * PDF's) gets the layout made when it first draws it.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	4096	/* entries kept per context */
@@ -72,6 +73,7 @@ struct rect {
 /* A line of a text shaped here. */
 struct lline {
 	char		*s;		/* no space at either end */
+	PangoGlyphString *g;		/* its glyphs, owned */
 	double		 w;		/* [pt] its advance */
 	struct canvas_memo memo;	/* its canvas's */
 };
@@ -89,6 +91,7 @@ struct laid {
 	 * distance between lines, its size as pango has it. */
 	struct lline	*ln;		/* nln of them, owned */
 	int		 nln;
+	PangoFont	*font;		/* theirs, the cache's */
 	double		 base, lh;	/* [pt] */
 	double		 psize;		/* [pt] */
 };
@@ -266,6 +269,8 @@ lshow(struct dc *d, struct laid *k, double x, double y, enum halign ha,
 		t.bold = k->bold;
 		for (i = 0; i < k->nln; i++) {
 			t.s = k->ln[i].s;
+			t.font = k->font;
+			t.glyphs = k->ln[i].g;
 			t.baseline = k->base + i * k->lh;
 			t.width = k->ln[i].w;
 			t.memo = &k->ln[i].memo;
@@ -289,6 +294,7 @@ lines_free(struct laid *k)
 
 	for (i = 0; i < k->nln; i++) {
 		free(k->ln[i].s);
+		pango_glyph_string_free(k->ln[i].g);
 		canvas_memo_free(&k->ln[i].memo);
 	}
 	free(k->ln);
@@ -603,10 +609,11 @@ wrap_break(const PangoLogAttr *at, const int *lw, int ci, int nch, int W)
 	return brk;
 }
 
-/* Appends text[off, off + n) less the spaces it ends with, w [pango
- * units] wide, to the nl lines of *ln. */
+/* Appends text[off, off + n) less the spaces it ends with, shaped in g
+ * (copied), w [pango units] wide, to the nl lines of *ln. */
 static void
-line_add(struct lline **ln, int nl, const char *text, int off, int n, int w)
+line_add(struct lline **ln, int nl, const char *text, int off, int n,
+    const PangoGlyphString *g, int w)
 {
 	struct lline	*l;
 
@@ -616,6 +623,7 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n, int w)
 	while (n > 0 && text[off + n - 1] == ' ')
 		n--;
 	l->s = xstrndup(text + off, n);
+	l->g = pango_glyph_string_copy((PangoGlyphString *)g);
 	l->w = (double)w / PANGO_SCALE;
 }
 
@@ -648,7 +656,7 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 		if (bi == 0)
 			pango_glyph_string_extents(g, a->font, NULL, log);
 		if (W < 0 || w <= W) {
-			line_add(ln, nl++, text, bi, len - bi, w);
+			line_add(ln, nl++, text, bi, len - bi, g, w);
 			break;
 		}
 		if ((maxlines > 0 && nl + 1 == maxlines) ||
@@ -677,7 +685,7 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
 		if (w > W)
 			goto fail;
-		line_add(ln, nl++, text, bi, nb, w);
+		line_add(ln, nl++, text, bi, nb, g, w);
 		ci += n;
 		bi += nb;
 	}
@@ -686,8 +694,10 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 	free(lw);
 	return nl;
 fail:
-	for (n = 0; n < nl; n++)
+	for (n = 0; n < nl; n++) {
 		free((*ln)[n].s);
+		pango_glyph_string_free((*ln)[n].g);
+	}
 	free(*ln);
 	*ln = NULL;
 	pango_glyph_string_free(g);
@@ -738,6 +748,7 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	k = laid_new(d, text, size, bold, width, maxlines, h);
 	k->ln = ln;
 	k->nln = nl;
+	k->font = lf->font;
 	k->x = 0;
 	for (i = 0, k->w = 0; i < nl; i++)
 		k->w = fmax(k->w, ln[i].w);
@@ -775,7 +786,7 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h,
 	    &wide)) != NULL)
 		return k;
-	/* A canvas that draws glyphs needs the layout anyway. */
+	/* A canvas that draws layouts only needs the layout anyway. */
 	shaped = chart_shape_lines &&
 	    (d->cv == NULL || d->cv->ops->line != NULL);
 	if (shaped && !wide &&

@@ -75,13 +75,6 @@ icon_svg(struct buf *b)
 	BUF_PUTSL(b, "</svg>\n");
 }
 
-static cairo_status_t
-icon_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* The icon's rounded square in c, on cr scaled to 32 units. */
 static void
 icon_tile(cairo_t *cr, struct rgb c)
@@ -139,8 +132,7 @@ icon_draw_png(struct buf *b, int px)
 		ok = icon_own_draw(cr);
 	}
 	cairo_destroy(cr);
-	ok = ok && cairo_surface_write_to_png_stream(s, icon_write, b) ==
-	    CAIRO_STATUS_SUCCESS;
+	ok = ok && png_write(s, b);
 	cairo_surface_destroy(s);
 	return ok;
 }
@@ -148,9 +140,8 @@ icon_draw_png(struct buf *b, int px)
 /*
  * icon_draw_png(), once per size and process: the site writes the same
  * icons at its root and in each edition, and they depend only on the
- * theme and the icon, which are loaded once per process too.  libpng
- * trying its five filters on every row made each copy cost as much as
- * ten pages.  The copies kept live with the process.
+ * theme and the icon, which are loaded once per process too.  The
+ * copies kept live with the process.
  */
 static int
 icon_png(struct buf *b, int px)
