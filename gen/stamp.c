@@ -682,13 +682,10 @@ stamp_tasks_fresh(const struct opts *o, struct stamp_task *t, size_t n,
 	int		 year, ok = 0, nread;
 	uint64_t	 h;
 
-	for (k = 0; k < n; k++)
-		fresh[k] = 0;
-	/* out/ removed since: nothing to read, thousands of files to miss. */
-	if (out_gone(o))
-		return;
-	path = stamp_file(o, "tasks");
-	f = fopen(path, "rb");
+	memset(fresh, 0, n * sizeof(*fresh));
+	/* No out/ (removed since): no file to look for, thousands to miss. */
+	path = out_gone(o) ? NULL : stamp_file(o, "tasks");
+	f = path != NULL ? fopen(path, "rb") : NULL;
 	free(path);
 	if (f == NULL)
 		return;
