@@ -136,10 +136,6 @@ int	 csv_write(const struct report *, const struct edition *,
 /* favicon.c: favicon.svg, favicon.png and apple-touch-icon.png in dir
  * ("2016/assets" or "assets").  Returns 0 after diag_sys() on failure. */
 int	 favicon_write(struct outdir *, const char *dir);
-/* png.c: an RGB24 or ARGB32 image surface as a PNG file's bytes, to the
- * buffer.  Returns 0 on another format or if deflating fails. */
-struct _cairo_surface;
-int	 png_write(struct _cairo_surface *, struct buf *);
 /* sitemap.c: out/sitemap.xml (with --base-url only). */
 int	 sitemap_write(const struct report *, const struct opts *,
 	    struct outdir *);

@@ -54,6 +54,9 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Data as a zlib stream (libdeflate's fastest level) of *zn bytes, or
+ * NULL if it cannot be made.  Caller frees. */
+unsigned char	*zlib_fast(const void *, size_t, size_t *zn);
 
 /* The names in dir, sorted (never in directory order), dot files left
  * out.  Returns their number, or -1 if dir cannot be read (errno set).

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "png.h"
 #include "msg.h"
 #include "logo.h"
 #include "theme.h"

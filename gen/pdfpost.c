@@ -51,7 +51,6 @@
 
 #include <cairo.h>
 #include <glib.h>
-#include <libdeflate.h>
 #include <zlib.h>
 
 #include "report.h"
@@ -2151,24 +2150,8 @@ struct zpool {
 static void
 zjob_run(struct zjob *j)
 {
-	struct libdeflate_compressor *c;
-
-	/* A compressor of its own (one or two threads run jobs): its
-	 * tables are filled anew by every call, so making one costs a
-	 * malloc. */
-	c = libdeflate_alloc_compressor(1);
-	j->ok = 0;
-	if (c != NULL) {
-		j->zn = libdeflate_zlib_compress_bound(c, j->data.len);
-		j->z = xmalloc(j->zn);
-		j->zn = libdeflate_zlib_compress(c, j->data.data,
-		    j->data.len, j->z, j->zn);
-		j->ok = j->zn > 0;
-		libdeflate_free_compressor(c);
-	}
-	/* Kept until the end: as small as it came out. */
-	if (j->ok)
-		j->z = xrealloc(j->z, j->zn);
+	j->z = zlib_fast(j->data.data, j->data.len, &j->zn);
+	j->ok = j->z != NULL;
 	buf_free(&j->data);
 }
 

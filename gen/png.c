@@ -22,6 +22,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "png.h"
 
 /* Four bytes, most significant first, as PNG writes its integers. */
 static void
@@ -104,7 +105,6 @@ png_write(cairo_surface_t *s, struct buf *b)
 	static const unsigned char sig[8] = {
 		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 	const unsigned char *data;
-	struct libdeflate_compressor *c;
 	unsigned char	 ihdr[13], *raw, *q, *z;
 	size_t		 w, h, stride, y, bpp, rawn, zn;
 	int		 alpha;
@@ -124,27 +124,20 @@ png_write(cairo_surface_t *s, struct buf *b)
 		*q++ = 0;			/* no filter */
 		q = png_row(q, data + y * stride, w, alpha);
 	}
-	if ((c = libdeflate_alloc_compressor(1)) == NULL) {
-		free(raw);
-		return 0;
-	}
-	zn = libdeflate_zlib_compress_bound(c, rawn);
-	z = xmalloc(zn);
-	zn = libdeflate_zlib_compress(c, raw, rawn, z, zn);
-	libdeflate_free_compressor(c);
-	if (zn > 0) {
-		put_be32(ihdr, w);
-		put_be32(ihdr + 4, h);
-		/* 8 bits, colour type 2 (RGB) or 6 (RGBA), deflate,
-		 * filters, not interlaced. */
-		memcpy(ihdr + 8, alpha ? "\x08\x06\x00\x00\x00" :
-		    "\x08\x02\x00\x00\x00", 5);
-		buf_put(b, sig, sizeof(sig));
-		png_chunk(b, "IHDR", ihdr, sizeof(ihdr));
-		png_chunk(b, "IDAT", z, zn);
-		png_chunk(b, "IEND", NULL, 0);
-	}
-	free(z);
+	z = zlib_fast(raw, rawn, &zn);
 	free(raw);
-	return zn > 0;
+	if (z == NULL)
+		return 0;
+	put_be32(ihdr, w);
+	put_be32(ihdr + 4, h);
+	/* 8 bits, colour type 2 (RGB) or 6 (RGBA), deflate, filters, not
+	 * interlaced. */
+	memcpy(ihdr + 8, alpha ? "\x08\x06\x00\x00\x00" :
+	    "\x08\x02\x00\x00\x00", 5);
+	buf_put(b, sig, sizeof(sig));
+	png_chunk(b, "IHDR", ihdr, sizeof(ihdr));
+	png_chunk(b, "IDAT", z, zn);
+	png_chunk(b, "IEND", NULL, 0);
+	free(z);
+	return 1;
 }

@@ -17,6 +17,7 @@
 #include "extern.h"
 #include "msg.h"
 #include "backend.h"
+#include "png.h"
 #include "font.h"
 #include "theme.h"
 #include "logo.h"

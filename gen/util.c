@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
+
 #include "report.h"
 #include "extern.h"
 
@@ -121,4 +123,30 @@ dir_names_free(char **v, ssize_t n)
 	for (i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+/*
+ * [p, p + n) as a zlib stream at libdeflate's fastest level, in a new
+ * buffer of *zn bytes (caller frees), or NULL if libdeflate fails.  A
+ * compressor of its own each call: callers run on more than one thread,
+ * and its tables are filled anew by every call anyway, so making one
+ * costs a malloc.
+ */
+unsigned char *
+zlib_fast(const void *p, size_t n, size_t *zn)
+{
+	struct libdeflate_compressor *c;
+	unsigned char	*z;
+
+	if ((c = libdeflate_alloc_compressor(1)) == NULL)
+		return NULL;
+	*zn = libdeflate_zlib_compress_bound(c, n);
+	z = xmalloc(*zn);
+	*zn = libdeflate_zlib_compress(c, p, n, z, *zn);
+	libdeflate_free_compressor(c);
+	if (*zn == 0) {
+		free(z);
+		return NULL;
+	}
+	return xrealloc(z, *zn);	/* as small as it came out */
 }
