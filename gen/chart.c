@@ -62,7 +62,11 @@ struct rect {
  * holds its lines, their glyphs and extents and no layout; a canvas
  * with a line operation (the SVG writer's text, the social card's
  * glyphs) draws it from them, and one that draws layouts only (the
- * PDF's) gets the layout made when it first draws it.
+ * PDF's) gets the layout made when it first draws it.  Such a text is
+ * shaped as a whole once per context, into its entry at no width: its
+ * lines at any width start from that entry's glyphs, and from the break
+ * opportunities and characters' widths kept with it when it is first
+ * wrapped; only the lines are shaped again.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	4096	/* entries kept per context */
@@ -94,6 +98,10 @@ struct laid {
 	PangoFont	*font;		/* theirs, the cache's */
 	double		 base, lh;	/* [pt] */
 	double		 psize;		/* [pt] */
+	/* A text shaped here at no width, once wrapped (text_lines()):
+	 * its break opportunities and its characters' widths. */
+	PangoLogAttr	*at;		/* owned, or NULL */
+	int		*lw;		/* owned */
 };
 
 #define LINE_MAXCHAR	0x2100	/* shaped lines' characters are below */
@@ -300,6 +308,10 @@ lines_free(struct laid *k)
 	free(k->ln);
 	k->ln = NULL;
 	k->nln = 0;
+	free(k->at);
+	free(k->lw);
+	k->at = NULL;
+	k->lw = NULL;
 }
 
 static void
@@ -408,21 +420,25 @@ laid_serves(const struct laid *k, double width, int maxlines)
  * NULL.  h: laid_hash() of its key.  *wide: 1 if the cache has text's
  * natural width (an entry of one line per paragraph, as with no width),
  * too wide for width: then text is to be laid out at width, nothing
- * less. */
+ * less.  *whole: text shaped here at no width (line_shape()), or NULL. */
 static struct laid *
 laid_find(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines, unsigned int h, int *wide)
+    double width, int maxlines, unsigned int h, int *wide,
+    struct laid **whole)
 {
 	struct laid	*k;
 	size_t		 i;
 
 	*wide = 0;
+	*whole = NULL;
 	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
 		k = &d->laid->slot[i];
 		if (k->hash != h || k->size != size || k->bold != bold ||
 		    strcmp(k->text, text) != 0)
 			continue;
+		if (k->ln != NULL && k->width < 0)
+			*whole = k;
 		if (laid_serves(k, width, maxlines))
 			return k;
 		if (k->fit >= 0)
@@ -629,69 +645,67 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
 
 /*
  * The lines pango makes of text shaped in analysis a, W wide [pango
- * units] (< 0: none), in maxlines (0: any) with its wrapping of words
+ * units], in maxlines (0: any) with its wrapping of words
  * (PANGO_WRAP_WORD_CHAR): each line the characters that fit by the
- * widths of the first shaping, up to the last break opportunity, then
- * shaped again, the space it ends with of no width.  Returns how many
- * lines, into *ln (caller frees), or 0 where pango would do more: break
- * a word, cut the text (ellipsis), end a line with several spaces.
- * *log: the logical box of the whole text's glyphs.
+ * widths of the first shaping (whole's, its entry at no width), up to
+ * the last break opportunity, then shaped again, the space it ends with
+ * of no width.  Returns how many lines, into *ln (caller frees), or 0
+ * where pango would do more: break a word, cut the text (ellipsis), end
+ * a line with several spaces.  The break opportunities and widths are
+ * kept with whole.
  */
 static int
 text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
-    struct lline **ln, PangoRectangle *log)
+    struct laid *whole, struct lline **ln)
 {
-	PangoGlyphString *g = pango_glyph_string_new();
-	PangoLogAttr	*at = NULL;
+	PangoGlyphString *g = pango_glyph_string_new(), *gw = whole->ln[0].g;
 	PangoGlyphItem	 gi;
 	PangoItem	 it;
-	int		*lw = NULL, len = (int)strlen(text);
+	int		 len = (int)strlen(text);
 	int		 nch = g_utf8_strlen(text, -1), ci = 0, bi = 0;
 	int		 nl = 0, n, nb, w;
 
 	*ln = NULL;
+	w = pango_glyph_string_get_width(gw);
 	for (;;) {
-		w = shape_part(text, len, bi, len - bi, a, g);
-		/* The font's height, with any of its glyphs. */
-		if (bi == 0)
-			pango_glyph_string_extents(g, a->font, NULL, log);
-		if (W < 0 || w <= W) {
-			line_add(ln, nl++, text, bi, len - bi, g, w);
+		if (w <= W) {
+			line_add(ln, nl++, text, bi, len - bi, bi == 0 ? gw : g,
+			    w);
 			break;
 		}
 		if ((maxlines > 0 && nl + 1 == maxlines) ||
 		    strstr(text, "  ") != NULL)
 			goto fail;
-		if (at == NULL) {
-			at = xcalloc(nch + 1, sizeof(*at));
-			pango_get_log_attrs(text, len, -1, a->language, at,
-			    nch + 1);
+		if (whole->at == NULL) {
+			whole->at = xcalloc(nch + 1, sizeof(*whole->at));
+			pango_get_log_attrs(text, len, -1, a->language,
+			    whole->at, nch + 1);
 			/* The widths of the whole text's characters, which
 			 * pango keeps for all its lines. */
-			lw = xcalloc(nch, sizeof(*lw));
+			whole->lw = xcalloc(nch, sizeof(*whole->lw));
 			memset(&it, 0, sizeof(it));
 			it.length = len;
 			it.num_chars = nch;
 			it.analysis = *a;
 			gi.item = &it;
-			gi.glyphs = g;
-			pango_glyph_item_get_logical_widths(&gi, text, lw);
+			gi.glyphs = gw;
+			pango_glyph_item_get_logical_widths(&gi, text,
+			    whole->lw);
 		}
-		if ((n = wrap_break(at, lw, ci, nch, W)) == 0)
+		if ((n = wrap_break(whole->at, whole->lw, ci, nch, W)) == 0)
 			goto fail;
 		nb = (int)(g_utf8_offset_to_pointer(text + bi, n) - (text + bi));
 		w = shape_part(text, len, bi, nb, a, g);
-		if (at[ci + n - 1].is_white && g->num_glyphs > 0)
+		if (whole->at[ci + n - 1].is_white && g->num_glyphs > 0)
 			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
 		if (w > W)
 			goto fail;
 		line_add(ln, nl++, text, bi, nb, g, w);
 		ci += n;
 		bi += nb;
+		w = shape_part(text, len, bi, len - bi, a, g);
 	}
 	pango_glyph_string_free(g);
-	free(at);
-	free(lw);
 	return nl;
 fail:
 	for (n = 0; n < nl; n++) {
@@ -701,30 +715,31 @@ fail:
 	free(*ln);
 	*ln = NULL;
 	pango_glyph_string_free(g);
-	free(at);
-	free(lw);
 	return 0;
 }
 
 /*
  * text shaped as pango shapes the one item it would make of it, in
- * lines width wide (<= 0: one line), into a new entry of d's cache
- * keyed at width in maxlines; NULL if text is not such a line
- * (line_simple()) or pango would do more with it (text_lines()).  Its
- * logical box is its lines' at the left edge, each the glyphs' box: the
- * same font's height, the advance.
+ * lines width wide (<= 0: one line, the text shaped as a whole; else
+ * from whole, that line's entry), into a new entry of d's cache keyed
+ * at width in maxlines; NULL if text is not such a line (line_simple())
+ * or pango would do more with it (text_lines()).  Its logical box is
+ * its lines' at the left edge, each the glyphs' box: the same font's
+ * height, the advance.
  */
 static struct laid *
 line_shape(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines, unsigned int h)
+    double width, int maxlines, unsigned int h, struct laid *whole)
 {
 	PangoAnalysis	 a;
 	PangoRectangle	 log;
+	PangoGlyphString *g;
 	struct laidfont	*lf;
-	struct lline	*ln;
+	struct lline	*ln = NULL;
 	PangoScript	 script;
 	struct laid	*k;
-	int		 i, nl;
+	double		 base, lh;
+	int		 i, nl, len, w;
 
 	if ((lf = line_font(d, size, bold)) == NULL ||
 	    !line_simple(text, lf, &script))
@@ -740,11 +755,25 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	if (width <= 0) {
 		width = -1;
 		maxlines = 0;
+		len = (int)strlen(text);
+		g = pango_glyph_string_new();
+		w = shape_part(text, len, 0, len, &a, g);
+		/* The font's height, with any of its glyphs. */
+		pango_glyph_string_extents(g, a.font, NULL, &log);
+		line_add(&ln, 0, text, 0, len, g, w);
+		pango_glyph_string_free(g);
+		nl = 1;
+		lh = (double)log.height / PANGO_SCALE;
+		base = -(double)log.y / PANGO_SCALE;
+	} else {
+		nl = text_lines(text, &a, (int)(width * PANGO_SCALE),
+		    maxlines, whole, &ln);
+		if (nl == 0)
+			return NULL;
+		lh = whole->lh;
+		base = whole->base;
 	}
-	nl = text_lines(text, &a, width > 0 ? (int)(width * PANGO_SCALE) :
-	    -1, maxlines, &ln, &log);
-	if (nl == 0)
-		return NULL;
+	/* whole may go now (the cache emptied). */
 	k = laid_new(d, text, size, bold, width, maxlines, h);
 	k->ln = ln;
 	k->nln = nl;
@@ -752,9 +781,9 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	k->x = 0;
 	for (i = 0, k->w = 0; i < nl; i++)
 		k->w = fmax(k->w, ln[i].w);
-	k->lh = (double)log.height / PANGO_SCALE;
+	k->lh = lh;
+	k->base = base;
 	k->h = nl * k->lh;
-	k->base = -(double)log.y / PANGO_SCALE;
 	k->psize = (double)(int)(size * PANGO_SCALE + 0.5) / PANGO_SCALE;
 	k->fit = width < 0 ? k->w : -1;
 	return k;
@@ -768,7 +797,7 @@ static struct laid *
 lay_kept(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines)
 {
-	struct laid	*k;
+	struct laid	*k, *whole;
 	unsigned int	 h;
 	int		 wide, shaped;
 
@@ -784,23 +813,25 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 		d->laid = laid_get(d->pc);
 	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h,
-	    &wide)) != NULL)
+	    &wide, &whole)) != NULL)
 		return k;
 	/* A canvas that draws layouts only needs the layout anyway. */
 	shaped = chart_shape_lines &&
 	    (d->cv == NULL || d->cv->ops->line != NULL);
-	if (shaped && !wide &&
-	    (width <= 0 || font_may_fit(text, -1, size, width))) {
-		if ((k = line_shape(d, text, size, bold, -1, 0, h)) == NULL)
+	/* Its lines at any width start from the whole text shaped. */
+	if (shaped && whole == NULL) {
+		if ((whole = line_shape(d, text, size, bold, -1, 0, h,
+		    NULL)) == NULL)
 			shaped = 0;	/* not a line of its own */
-		else if (laid_serves(k, width, maxlines))
-			return k;
+		else if (!wide && laid_serves(whole, width, maxlines))
+			return whole;
 		else
 			wide = 1;
 	}
 	/* Too wide for width: its lines at width. */
 	if (shaped && width > 0 &&
-	    (k = line_shape(d, text, size, bold, width, maxlines, h)) != NULL)
+	    (k = line_shape(d, text, size, bold, width, maxlines, h,
+	    whole)) != NULL)
 		return k;
 	if (width > 0 && !wide && font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
