@@ -88,6 +88,7 @@ struct laid {
 					   yet on a canvas of layouts */
 	double		 size, width;
 	int		 bold, maxlines;
+	int		 centred;	/* l's lines centred (lay_centred()) */
 	unsigned int	 hash;		/* of text, size and bold */
 	double		 fit;		/* [pt] natural width, or -1 */
 	double		 x, w, h;	/* [pt] logical box: left, size */
@@ -435,7 +436,7 @@ laid_find(struct dc *d, const char *text, double size, int bold,
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
 		k = &d->laid->slot[i];
 		if (k->hash != h || k->size != size || k->bold != bold ||
-		    strcmp(k->text, text) != 0)
+		    k->centred || strcmp(k->text, text) != 0)
 			continue;
 		if (k->ln != NULL && k->width < 0)
 			*whole = k;
@@ -839,6 +840,44 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 			return k;
 	}
 	return laid_add(d, text, size, bold, width, maxlines, h);
+}
+
+/* The layout of text at width in maxlines, its lines centred, made before
+ * on the same context or now (read-only, valid until the next call on
+ * d): not lay_kept()'s, as a centred line moves with the width. */
+static PangoLayout *
+lay_centred(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	unsigned int	 h;
+	size_t		 i;
+
+	if (strlen(text) > LAID_MAXTEXT) {
+		if (d->own.l != NULL)
+			g_object_unref(d->own.l);
+		memset(&d->own, 0, sizeof(d->own));
+		k = &d->own;
+	} else {
+		if (d->laid == NULL)
+			d->laid = laid_get(d->pc);
+		h = laid_hash(text, size, bold);
+		for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
+		    i = (i + 1) & (LAID_SLOTS - 1)) {
+			k = &d->laid->slot[i];
+			if (k->centred && k->hash == h && k->size == size &&
+			    k->bold == bold && k->width == width &&
+			    k->maxlines == maxlines &&
+			    strcmp(k->text, text) == 0)
+				return k->l;
+		}
+		k = laid_new(d, text, size, bold, width, maxlines, h);
+		k->centred = 1;
+		k->fit = -1;
+	}
+	k->l = lay(d, text, size, bold, width, maxlines);
+	pango_layout_set_alignment(k->l, PANGO_ALIGN_CENTER);
+	return k->l;
 }
 
 /* Text in one go; returns its height and (if wp) width. */
@@ -2171,15 +2210,9 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	y = (ph - h1 - 4 - h2 - h3) / 2;
 	text(d, T("Aucune donnée"), th->size_title, 1, w / 2, y, HA_CENTRE,
 	    th->muted, w - 24, 1, NULL);
-	{
-		PangoLayout *l = lay(d, line, th->size_label, 0, w - 24, 3);
-
-		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-		set_rgb(d, th->muted);
-		CV(d, move_to, 12, y + h1 + 4);
-		CV(d, text, l, 0);
-		g_object_unref(l);
-	}
+	set_rgb(d, th->muted);
+	CV(d, move_to, 12, y + h1 + 4);
+	CV(d, text, lay_centred(d, line, th->size_label, 0, w - 24, 3), 0);
 	free(line);
 }
 
