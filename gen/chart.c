@@ -627,10 +627,10 @@ wrap_break(const PangoLogAttr *at, const int *lw, int ci, int nch, int W)
 }
 
 /* Appends text[off, off + n) less the spaces it ends with, shaped in g
- * (copied), w [pango units] wide, to the nl lines of *ln. */
+ * (taken), w [pango units] wide, to the nl lines of *ln. */
 static void
 line_add(struct lline **ln, int nl, const char *text, int off, int n,
-    const PangoGlyphString *g, int w)
+    PangoGlyphString *g, int w)
 {
 	struct lline	*l;
 
@@ -640,7 +640,7 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
 	while (n > 0 && text[off + n - 1] == ' ')
 		n--;
 	l->s = xstrndup(text + off, n);
-	l->g = pango_glyph_string_copy((PangoGlyphString *)g);
+	l->g = g;
 	l->w = (double)w / PANGO_SCALE;
 }
 
@@ -659,7 +659,7 @@ static int
 text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
     struct laid *whole, struct lline **ln)
 {
-	PangoGlyphString *g = pango_glyph_string_new(), *gw = whole->ln[0].g;
+	PangoGlyphString *g = NULL, *gw = whole->ln[0].g;
 	PangoGlyphItem	 gi;
 	PangoItem	 it;
 	int		 len = (int)strlen(text);
@@ -670,9 +670,10 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 	w = pango_glyph_string_get_width(gw);
 	for (;;) {
 		if (w <= W) {
-			line_add(ln, nl++, text, bi, len - bi, bi == 0 ? gw : g,
-			    w);
-			break;
+			/* The rest shaped, or the whole text. */
+			line_add(ln, nl++, text, bi, len - bi,
+			    g != NULL ? g : pango_glyph_string_copy(gw), w);
+			return nl;
 		}
 		if ((maxlines > 0 && nl + 1 == maxlines) ||
 		    strstr(text, "  ") != NULL)
@@ -696,18 +697,19 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 		if ((n = wrap_break(whole->at, whole->lw, ci, nch, W)) == 0)
 			goto fail;
 		nb = (int)(g_utf8_offset_to_pointer(text + bi, n) - (text + bi));
+		if (g == NULL)
+			g = pango_glyph_string_new();
 		w = shape_part(text, len, bi, nb, a, g);
 		if (whole->at[ci + n - 1].is_white && g->num_glyphs > 0)
 			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
 		if (w > W)
 			goto fail;
 		line_add(ln, nl++, text, bi, nb, g, w);
+		g = pango_glyph_string_new();
 		ci += n;
 		bi += nb;
 		w = shape_part(text, len, bi, len - bi, a, g);
 	}
-	pango_glyph_string_free(g);
-	return nl;
 fail:
 	for (n = 0; n < nl; n++) {
 		free((*ln)[n].s);
@@ -715,7 +717,8 @@ fail:
 	}
 	free(*ln);
 	*ln = NULL;
-	pango_glyph_string_free(g);
+	if (g != NULL)
+		pango_glyph_string_free(g);
 	return 0;
 }
 
@@ -762,7 +765,6 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 		/* The font's height, with any of its glyphs. */
 		pango_glyph_string_extents(g, a.font, NULL, &log);
 		line_add(&ln, 0, text, 0, len, g, w);
-		pango_glyph_string_free(g);
 		nl = 1;
 		lh = (double)log.height / PANGO_SCALE;
 		base = -(double)log.y / PANGO_SCALE;
