@@ -114,6 +114,8 @@ struct laidfont {
 	double		 size;
 	int		 bold;
 	PangoFont	*font;		/* a reference */
+	int		 hasbox;	/* boxy, boxh known */
+	int		 boxy, boxh;	/* [pango units] line_box() */
 	unsigned char	 known[LINE_MAXCHAR / 8], has[LINE_MAXCHAR / 8];
 };
 
@@ -593,6 +595,37 @@ line_simple(const char *text, struct laidfont *lf, PangoScript *script)
 	return 1;
 }
 
+/*
+ * The top and height of the logical box of g's glyphs in lf's font, as
+ * pango_glyph_string_extents() has them: the font's own, found once.
+ * pangocairo gives each glyph of a font the font's extents as its
+ * logical box, with its own advance; only a glyph pango has not found
+ * (PANGO_GLYPH_UNKNOWN_FLAG: a hex box) has another, and no glyph, none.
+ */
+static void
+line_box(struct laidfont *lf, PangoGlyphString *g, int *y, int *h)
+{
+	PangoRectangle	 log;
+	int		 i, found = g->num_glyphs > 0;
+
+	for (i = 0; i < g->num_glyphs && found; i++)
+		if (g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			found = 0;
+	if (found && lf->hasbox) {
+		*y = lf->boxy;
+		*h = lf->boxh;
+		return;
+	}
+	pango_glyph_string_extents(g, lf->font, NULL, &log);
+	*y = log.y;
+	*h = log.height;
+	if (found) {
+		lf->boxy = log.y;
+		lf->boxh = log.height;
+		lf->hasbox = 1;
+	}
+}
+
 /* text[off, off + n) shaped into g as pango shapes it in an item of
  * analysis a, the whole text its paragraph; returns its advance [pango
  * units]. */
@@ -736,14 +769,13 @@ line_shape(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines, unsigned int h, struct laid *whole)
 {
 	PangoAnalysis	 a;
-	PangoRectangle	 log;
 	PangoGlyphString *g;
 	struct laidfont	*lf;
 	struct lline	*ln = NULL;
 	PangoScript	 script;
 	struct laid	*k;
 	double		 base, lh;
-	int		 i, nl, len, w;
+	int		 i, nl, len, w, by, bh;
 
 	if ((lf = line_font(d, size, bold)) == NULL ||
 	    !line_simple(text, lf, &script))
@@ -763,11 +795,11 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 		g = pango_glyph_string_new();
 		w = shape_part(text, len, 0, len, &a, g);
 		/* The font's height, with any of its glyphs. */
-		pango_glyph_string_extents(g, a.font, NULL, &log);
+		line_box(lf, g, &by, &bh);
 		line_add(&ln, 0, text, 0, len, g, w);
 		nl = 1;
-		lh = (double)log.height / PANGO_SCALE;
-		base = -(double)log.y / PANGO_SCALE;
+		lh = (double)bh / PANGO_SCALE;
+		base = -(double)by / PANGO_SCALE;
 	} else {
 		nl = text_lines(text, &a, (int)(width * PANGO_SCALE),
 		    maxlines, whole, &ln);
