@@ -7,6 +7,7 @@
  * threads may draw at once, each with its own canvas and PangoContext.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,22 +371,24 @@ chart_forget(PangoContext *pc)
 		g_object_set_data(G_OBJECT(pc), laid_key, NULL);
 }
 
-/* FNV-1a of the text, then of its font: not of the width, so that the
- * layouts of a text at all widths share a probe sequence. */
+/* FNV-1a of the text, then its font mixed in: not the width, so that the
+ * layouts of a text at all widths share a probe sequence.  *len: the
+ * text's length [bytes]. */
 static unsigned int
-laid_hash(const char *text, double size, int bold)
+laid_hash(const char *text, double size, int bold, size_t *len)
 {
 	unsigned int	 h = 2166136261u;
-	unsigned char	 k[sizeof(double) + sizeof(int)];
-	size_t		 i;
+	const char	*p;
+	uint64_t	 f;
 
-	for (; *text != '\0'; text++)
-		h = (h ^ (unsigned char)*text) * 16777619u;
-	memcpy(k, &size, sizeof(double));
-	memcpy(k + sizeof(double), &bold, sizeof(int));
-	for (i = 0; i < sizeof(k); i++)
-		h = (h ^ k[i]) * 16777619u;
-	return h;
+	for (p = text; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	*len = (size_t)(p - text);
+	/* One multiplication carries every bit of the size and bold into
+	 * the top half. */
+	memcpy(&f, &size, sizeof(f));
+	f = (f ^ (uint64_t)bold) * 0x9e3779b97f4a7c15ull;
+	return (h ^ (unsigned int)(f >> 32)) * 16777619u;
 }
 
 /* k's natural width [pt] if pango laid it out as with no width (see
@@ -834,9 +837,11 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 {
 	struct laid	*k, *whole;
 	unsigned int	 h;
+	size_t		 len;
 	int		 wide, shaped;
 
-	if (strlen(text) > LAID_MAXTEXT) {
+	h = laid_hash(text, size, bold, &len);
+	if (len > LAID_MAXTEXT) {
 		if (d->own.l != NULL)
 			g_object_unref(d->own.l);
 		memset(&d->own, 0, sizeof(d->own));
@@ -846,7 +851,6 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	}
 	if (d->laid == NULL)
 		d->laid = laid_get(d->pc);
-	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h,
 	    &wide, &whole)) != NULL)
 		return k;
@@ -885,9 +889,10 @@ lay_centred(struct dc *d, const char *text, double size, int bold,
 {
 	struct laid	*k;
 	unsigned int	 h;
-	size_t		 i;
+	size_t		 i, len;
 
-	if (strlen(text) > LAID_MAXTEXT) {
+	h = laid_hash(text, size, bold, &len);
+	if (len > LAID_MAXTEXT) {
 		if (d->own.l != NULL)
 			g_object_unref(d->own.l);
 		memset(&d->own, 0, sizeof(d->own));
@@ -895,7 +900,6 @@ lay_centred(struct dc *d, const char *text, double size, int bold,
 	} else {
 		if (d->laid == NULL)
 			d->laid = laid_get(d->pc);
-		h = laid_hash(text, size, bold);
 		for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
 		    i = (i + 1) & (LAID_SLOTS - 1)) {
 			k = &d->laid->slot[i];
