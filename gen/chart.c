@@ -43,9 +43,11 @@ struct rect {
  * legend entries, sources and titles, at both widths of the site.  So
  * each PangoContext keeps its short texts laid out (struct laidcache,
  * attached to the context), and each distinct label is shaped once per
- * context.  An entry taken from the cache is read-only.  The output does
- * not depend on what the cache holds (an entry is a function of its key
- * and the context); when full it is emptied at once.
+ * context.  An entry taken from the cache is read-only (but for the
+ * breaks and widths text_lines() keeps with a text's entry at no width,
+ * functions of it too).  The output does not depend on what the cache
+ * holds (an entry is a function of its key and the context); when full
+ * it is emptied at once.
  *
  * A text that pango left on one line per paragraph, none cut and all
  * left to right, is the same layout at any width it fits in: same lines,
