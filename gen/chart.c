@@ -7,6 +7,7 @@
  * threads may draw at once, each with its own canvas and PangoContext.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +43,11 @@ struct rect {
  * legend entries, sources and titles, at both widths of the site.  So
  * each PangoContext keeps its short texts laid out (struct laidcache,
  * attached to the context), and each distinct label is shaped once per
- * context.  An entry taken from the cache is read-only.  The output does
- * not depend on what the cache holds (an entry is a function of its key
- * and the context); when full it is emptied at once.
+ * context.  An entry taken from the cache is read-only (but for the
+ * breaks and widths text_lines() keeps with a text's entry at no width,
+ * functions of it too).  The output does not depend on what the cache
+ * holds (an entry is a function of its key and the context); when full
+ * it is emptied at once.
  *
  * A text that pango left on one line per paragraph, none cut and all
  * left to right, is the same layout at any width it fits in: same lines,
@@ -62,7 +65,11 @@ struct rect {
  * holds its lines, their glyphs and extents and no layout; a canvas
  * with a line operation (the SVG writer's text, the social card's
  * glyphs) draws it from them, and one that draws layouts only (the
- * PDF's) gets the layout made when it first draws it.
+ * PDF's) gets the layout made when it first draws it.  Such a text is
+ * shaped as a whole once per context, into its entry at no width: its
+ * lines at any width start from that entry's glyphs, and from the break
+ * opportunities and characters' widths kept with it when it is first
+ * wrapped; only the lines are shaped again.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	4096	/* entries kept per context */
@@ -84,6 +91,7 @@ struct laid {
 					   yet on a canvas of layouts */
 	double		 size, width;
 	int		 bold, maxlines;
+	int		 centred;	/* l's lines centred (lay_centred()) */
 	unsigned int	 hash;		/* of text, size and bold */
 	double		 fit;		/* [pt] natural width, or -1 */
 	double		 x, w, h;	/* [pt] logical box: left, size */
@@ -94,6 +102,10 @@ struct laid {
 	PangoFont	*font;		/* theirs, the cache's */
 	double		 base, lh;	/* [pt] */
 	double		 psize;		/* [pt] */
+	/* A text shaped here at no width, once wrapped (text_lines()):
+	 * its break opportunities and its characters' widths. */
+	PangoLogAttr	*at;		/* owned, or NULL */
+	int		*lw;		/* owned */
 };
 
 #define LINE_MAXCHAR	0x2100	/* shaped lines' characters are below */
@@ -105,6 +117,8 @@ struct laidfont {
 	double		 size;
 	int		 bold;
 	PangoFont	*font;		/* a reference */
+	int		 hasbox;	/* boxy, boxh known */
+	int		 boxy, boxh;	/* [pango units] line_box() */
 	unsigned char	 known[LINE_MAXCHAR / 8], has[LINE_MAXCHAR / 8];
 };
 
@@ -300,6 +314,10 @@ lines_free(struct laid *k)
 	free(k->ln);
 	k->ln = NULL;
 	k->nln = 0;
+	free(k->at);
+	free(k->lw);
+	k->at = NULL;
+	k->lw = NULL;
 }
 
 static void
@@ -355,22 +373,24 @@ chart_forget(PangoContext *pc)
 		g_object_set_data(G_OBJECT(pc), laid_key, NULL);
 }
 
-/* FNV-1a of the text, then of its font: not of the width, so that the
- * layouts of a text at all widths share a probe sequence. */
+/* FNV-1a of the text, then its font mixed in: not the width, so that the
+ * layouts of a text at all widths share a probe sequence.  *len: the
+ * text's length [bytes]. */
 static unsigned int
-laid_hash(const char *text, double size, int bold)
+laid_hash(const char *text, double size, int bold, size_t *len)
 {
 	unsigned int	 h = 2166136261u;
-	unsigned char	 k[sizeof(double) + sizeof(int)];
-	size_t		 i;
+	const char	*p;
+	uint64_t	 f;
 
-	for (; *text != '\0'; text++)
-		h = (h ^ (unsigned char)*text) * 16777619u;
-	memcpy(k, &size, sizeof(double));
-	memcpy(k + sizeof(double), &bold, sizeof(int));
-	for (i = 0; i < sizeof(k); i++)
-		h = (h ^ k[i]) * 16777619u;
-	return h;
+	for (p = text; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	*len = (size_t)(p - text);
+	/* One multiplication carries every bit of the size and bold into
+	 * the top half. */
+	memcpy(&f, &size, sizeof(f));
+	f = (f ^ (uint64_t)bold) * 0x9e3779b97f4a7c15ull;
+	return (h ^ (unsigned int)(f >> 32)) * 16777619u;
 }
 
 /* k's natural width [pt] if pango laid it out as with no width (see
@@ -408,21 +428,25 @@ laid_serves(const struct laid *k, double width, int maxlines)
  * NULL.  h: laid_hash() of its key.  *wide: 1 if the cache has text's
  * natural width (an entry of one line per paragraph, as with no width),
  * too wide for width: then text is to be laid out at width, nothing
- * less. */
+ * less.  *whole: text shaped here at no width (line_shape()), or NULL. */
 static struct laid *
 laid_find(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines, unsigned int h, int *wide)
+    double width, int maxlines, unsigned int h, int *wide,
+    struct laid **whole)
 {
 	struct laid	*k;
 	size_t		 i;
 
 	*wide = 0;
+	*whole = NULL;
 	for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
 	    i = (i + 1) & (LAID_SLOTS - 1)) {
 		k = &d->laid->slot[i];
 		if (k->hash != h || k->size != size || k->bold != bold ||
-		    strcmp(k->text, text) != 0)
+		    k->centred || strcmp(k->text, text) != 0)
 			continue;
+		if (k->ln != NULL && k->width < 0)
+			*whole = k;
 		if (laid_serves(k, width, maxlines))
 			return k;
 		if (k->fit >= 0)
@@ -576,6 +600,37 @@ line_simple(const char *text, struct laidfont *lf, PangoScript *script)
 	return 1;
 }
 
+/*
+ * The top and height of the logical box of g's glyphs in lf's font, as
+ * pango_glyph_string_extents() has them: the font's own, found once.
+ * pangocairo gives each glyph of a font the font's extents as its
+ * logical box, with its own advance; only a glyph pango has not found
+ * (PANGO_GLYPH_UNKNOWN_FLAG: a hex box) has another, and no glyph, none.
+ */
+static void
+line_box(struct laidfont *lf, PangoGlyphString *g, int *y, int *h)
+{
+	PangoRectangle	 log;
+	int		 i, found = g->num_glyphs > 0;
+
+	for (i = 0; i < g->num_glyphs && found; i++)
+		if (g->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+			found = 0;
+	if (found && lf->hasbox) {
+		*y = lf->boxy;
+		*h = lf->boxh;
+		return;
+	}
+	pango_glyph_string_extents(g, lf->font, NULL, &log);
+	*y = log.y;
+	*h = log.height;
+	if (found) {
+		lf->boxy = log.y;
+		lf->boxh = log.height;
+		lf->hasbox = 1;
+	}
+}
+
 /* text[off, off + n) shaped into g as pango shapes it in an item of
  * analysis a, the whole text its paragraph; returns its advance [pango
  * units]. */
@@ -610,10 +665,10 @@ wrap_break(const PangoLogAttr *at, const int *lw, int ci, int nch, int W)
 }
 
 /* Appends text[off, off + n) less the spaces it ends with, shaped in g
- * (copied), w [pango units] wide, to the nl lines of *ln. */
+ * (taken), w [pango units] wide, to the nl lines of *ln. */
 static void
 line_add(struct lline **ln, int nl, const char *text, int off, int n,
-    const PangoGlyphString *g, int w)
+    PangoGlyphString *g, int w)
 {
 	struct lline	*l;
 
@@ -623,76 +678,76 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
 	while (n > 0 && text[off + n - 1] == ' ')
 		n--;
 	l->s = xstrndup(text + off, n);
-	l->g = pango_glyph_string_copy((PangoGlyphString *)g);
+	l->g = g;
 	l->w = (double)w / PANGO_SCALE;
 }
 
 /*
  * The lines pango makes of text shaped in analysis a, W wide [pango
- * units] (< 0: none), in maxlines (0: any) with its wrapping of words
+ * units], in maxlines (0: any) with its wrapping of words
  * (PANGO_WRAP_WORD_CHAR): each line the characters that fit by the
- * widths of the first shaping, up to the last break opportunity, then
- * shaped again, the space it ends with of no width.  Returns how many
- * lines, into *ln (caller frees), or 0 where pango would do more: break
- * a word, cut the text (ellipsis), end a line with several spaces.
- * *log: the logical box of the whole text's glyphs.
+ * widths of the first shaping (whole's, its entry at no width), up to
+ * the last break opportunity, then shaped again, the space it ends with
+ * of no width.  Returns how many lines, into *ln (caller frees), or 0
+ * where pango would do more: break a word, cut the text (ellipsis), end
+ * a line with several spaces.  The break opportunities and widths are
+ * kept with whole.
  */
 static int
 text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
-    struct lline **ln, PangoRectangle *log)
+    struct laid *whole, struct lline **ln)
 {
-	PangoGlyphString *g = pango_glyph_string_new();
-	PangoLogAttr	*at = NULL;
+	PangoGlyphString *g = NULL, *gw = whole->ln[0].g;
 	PangoGlyphItem	 gi;
 	PangoItem	 it;
-	int		*lw = NULL, len = (int)strlen(text);
+	int		 len = (int)strlen(text);
 	int		 nch = g_utf8_strlen(text, -1), ci = 0, bi = 0;
 	int		 nl = 0, n, nb, w;
 
 	*ln = NULL;
+	w = pango_glyph_string_get_width(gw);
 	for (;;) {
-		w = shape_part(text, len, bi, len - bi, a, g);
-		/* The font's height, with any of its glyphs. */
-		if (bi == 0)
-			pango_glyph_string_extents(g, a->font, NULL, log);
-		if (W < 0 || w <= W) {
-			line_add(ln, nl++, text, bi, len - bi, g, w);
-			break;
+		if (w <= W) {
+			/* The rest shaped, or the whole text. */
+			line_add(ln, nl++, text, bi, len - bi,
+			    g != NULL ? g : pango_glyph_string_copy(gw), w);
+			return nl;
 		}
 		if ((maxlines > 0 && nl + 1 == maxlines) ||
 		    strstr(text, "  ") != NULL)
 			goto fail;
-		if (at == NULL) {
-			at = xcalloc(nch + 1, sizeof(*at));
-			pango_get_log_attrs(text, len, -1, a->language, at,
-			    nch + 1);
+		if (whole->at == NULL) {
+			whole->at = xcalloc(nch + 1, sizeof(*whole->at));
+			pango_get_log_attrs(text, len, -1, a->language,
+			    whole->at, nch + 1);
 			/* The widths of the whole text's characters, which
 			 * pango keeps for all its lines. */
-			lw = xcalloc(nch, sizeof(*lw));
+			whole->lw = xcalloc(nch, sizeof(*whole->lw));
 			memset(&it, 0, sizeof(it));
 			it.length = len;
 			it.num_chars = nch;
 			it.analysis = *a;
 			gi.item = &it;
-			gi.glyphs = g;
-			pango_glyph_item_get_logical_widths(&gi, text, lw);
+			gi.glyphs = gw;
+			pango_glyph_item_get_logical_widths(&gi, text,
+			    whole->lw);
 		}
-		if ((n = wrap_break(at, lw, ci, nch, W)) == 0)
+		if ((n = wrap_break(whole->at, whole->lw, ci, nch, W)) == 0)
 			goto fail;
 		nb = (int)(g_utf8_offset_to_pointer(text + bi, n) - (text + bi));
+		if (g == NULL)
+			g = pango_glyph_string_new();
 		w = shape_part(text, len, bi, nb, a, g);
-		if (at[ci + n - 1].is_white && g->num_glyphs > 0)
+		if (whole->at[ci + n - 1].is_white && g->num_glyphs > 0)
 			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
 		if (w > W)
 			goto fail;
 		line_add(ln, nl++, text, bi, nb, g, w);
+		g = pango_glyph_string_new();
 		ci += n;
 		bi += nb;
+		w = shape_part(text, len, bi, len - bi, a, g);
 	}
-	pango_glyph_string_free(g);
-	free(at);
-	free(lw);
-	return nl;
 fail:
 	for (n = 0; n < nl; n++) {
 		free((*ln)[n].s);
@@ -700,31 +755,32 @@ fail:
 	}
 	free(*ln);
 	*ln = NULL;
-	pango_glyph_string_free(g);
-	free(at);
-	free(lw);
+	if (g != NULL)
+		pango_glyph_string_free(g);
 	return 0;
 }
 
 /*
  * text shaped as pango shapes the one item it would make of it, in
- * lines width wide (<= 0: one line), into a new entry of d's cache
- * keyed at width in maxlines; NULL if text is not such a line
- * (line_simple()) or pango would do more with it (text_lines()).  Its
- * logical box is its lines' at the left edge, each the glyphs' box: the
- * same font's height, the advance.
+ * lines width wide (<= 0: one line, the text shaped as a whole; else
+ * from whole, that line's entry), into a new entry of d's cache keyed
+ * at width in maxlines; NULL if text is not such a line (line_simple())
+ * or pango would do more with it (text_lines()).  Its logical box is
+ * its lines' at the left edge, each the glyphs' box: the same font's
+ * height, the advance.
  */
 static struct laid *
 line_shape(struct dc *d, const char *text, double size, int bold,
-    double width, int maxlines, unsigned int h)
+    double width, int maxlines, unsigned int h, struct laid *whole)
 {
 	PangoAnalysis	 a;
-	PangoRectangle	 log;
+	PangoGlyphString *g;
 	struct laidfont	*lf;
-	struct lline	*ln;
+	struct lline	*ln = NULL;
 	PangoScript	 script;
 	struct laid	*k;
-	int		 i, nl;
+	double		 base, lh;
+	int		 i, nl, len, w, by, bh;
 
 	if ((lf = line_font(d, size, bold)) == NULL ||
 	    !line_simple(text, lf, &script))
@@ -740,11 +796,24 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	if (width <= 0) {
 		width = -1;
 		maxlines = 0;
+		len = (int)strlen(text);
+		g = pango_glyph_string_new();
+		w = shape_part(text, len, 0, len, &a, g);
+		/* The font's height, with any of its glyphs. */
+		line_box(lf, g, &by, &bh);
+		line_add(&ln, 0, text, 0, len, g, w);
+		nl = 1;
+		lh = (double)bh / PANGO_SCALE;
+		base = -(double)by / PANGO_SCALE;
+	} else {
+		nl = text_lines(text, &a, (int)(width * PANGO_SCALE),
+		    maxlines, whole, &ln);
+		if (nl == 0)
+			return NULL;
+		lh = whole->lh;
+		base = whole->base;
 	}
-	nl = text_lines(text, &a, width > 0 ? (int)(width * PANGO_SCALE) :
-	    -1, maxlines, &ln, &log);
-	if (nl == 0)
-		return NULL;
+	/* whole may go now (the cache emptied). */
 	k = laid_new(d, text, size, bold, width, maxlines, h);
 	k->ln = ln;
 	k->nln = nl;
@@ -752,9 +821,9 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 	k->x = 0;
 	for (i = 0, k->w = 0; i < nl; i++)
 		k->w = fmax(k->w, ln[i].w);
-	k->lh = (double)log.height / PANGO_SCALE;
+	k->lh = lh;
+	k->base = base;
 	k->h = nl * k->lh;
-	k->base = -(double)log.y / PANGO_SCALE;
 	k->psize = (double)(int)(size * PANGO_SCALE + 0.5) / PANGO_SCALE;
 	k->fit = width < 0 ? k->w : -1;
 	return k;
@@ -768,11 +837,13 @@ static struct laid *
 lay_kept(struct dc *d, const char *text, double size, int bold,
     double width, int maxlines)
 {
-	struct laid	*k;
+	struct laid	*k, *whole;
 	unsigned int	 h;
+	size_t		 len;
 	int		 wide, shaped;
 
-	if (strlen(text) > LAID_MAXTEXT) {
+	h = laid_hash(text, size, bold, &len);
+	if (len > LAID_MAXTEXT) {
 		if (d->own.l != NULL)
 			g_object_unref(d->own.l);
 		memset(&d->own, 0, sizeof(d->own));
@@ -782,25 +853,26 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 	}
 	if (d->laid == NULL)
 		d->laid = laid_get(d->pc);
-	h = laid_hash(text, size, bold);
 	if ((k = laid_find(d, text, size, bold, width, maxlines, h,
-	    &wide)) != NULL)
+	    &wide, &whole)) != NULL)
 		return k;
 	/* A canvas that draws layouts only needs the layout anyway. */
 	shaped = chart_shape_lines &&
 	    (d->cv == NULL || d->cv->ops->line != NULL);
-	if (shaped && !wide &&
-	    (width <= 0 || font_may_fit(text, -1, size, width))) {
-		if ((k = line_shape(d, text, size, bold, -1, 0, h)) == NULL)
+	/* Its lines at any width start from the whole text shaped. */
+	if (shaped && whole == NULL) {
+		if ((whole = line_shape(d, text, size, bold, -1, 0, h,
+		    NULL)) == NULL)
 			shaped = 0;	/* not a line of its own */
-		else if (laid_serves(k, width, maxlines))
-			return k;
+		else if (!wide && laid_serves(whole, width, maxlines))
+			return whole;
 		else
 			wide = 1;
 	}
 	/* Too wide for width: its lines at width. */
 	if (shaped && width > 0 &&
-	    (k = line_shape(d, text, size, bold, width, maxlines, h)) != NULL)
+	    (k = line_shape(d, text, size, bold, width, maxlines, h,
+	    whole)) != NULL)
 		return k;
 	if (width > 0 && !wide && font_may_fit(text, -1, size, width)) {
 		k = laid_add(d, text, size, bold, -1, 0, h);
@@ -808,6 +880,44 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 			return k;
 	}
 	return laid_add(d, text, size, bold, width, maxlines, h);
+}
+
+/* The layout of text at width in maxlines, its lines centred, made before
+ * on the same context or now (read-only, valid until the next call on
+ * d): not lay_kept()'s, as a centred line moves with the width. */
+static PangoLayout *
+lay_centred(struct dc *d, const char *text, double size, int bold,
+    double width, int maxlines)
+{
+	struct laid	*k;
+	unsigned int	 h;
+	size_t		 i, len;
+
+	h = laid_hash(text, size, bold, &len);
+	if (len > LAID_MAXTEXT) {
+		if (d->own.l != NULL)
+			g_object_unref(d->own.l);
+		memset(&d->own, 0, sizeof(d->own));
+		k = &d->own;
+	} else {
+		if (d->laid == NULL)
+			d->laid = laid_get(d->pc);
+		for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
+		    i = (i + 1) & (LAID_SLOTS - 1)) {
+			k = &d->laid->slot[i];
+			if (k->centred && k->hash == h && k->size == size &&
+			    k->bold == bold && k->width == width &&
+			    k->maxlines == maxlines &&
+			    strcmp(k->text, text) == 0)
+				return k->l;
+		}
+		k = laid_new(d, text, size, bold, width, maxlines, h);
+		k->centred = 1;
+		k->fit = -1;
+	}
+	k->l = lay(d, text, size, bold, width, maxlines);
+	pango_layout_set_alignment(k->l, PANGO_ALIGN_CENTER);
+	return k->l;
 }
 
 /* Text in one go; returns its height and (if wp) width. */
@@ -2140,15 +2250,9 @@ draw_nodata(struct dc *d, const struct indicator *ind, int year, double w,
 	y = (ph - h1 - 4 - h2 - h3) / 2;
 	text(d, T("Aucune donnée"), th->size_title, 1, w / 2, y, HA_CENTRE,
 	    th->muted, w - 24, 1, NULL);
-	{
-		PangoLayout *l = lay(d, line, th->size_label, 0, w - 24, 3);
-
-		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-		set_rgb(d, th->muted);
-		CV(d, move_to, 12, y + h1 + 4);
-		CV(d, text, l, 0);
-		g_object_unref(l);
-	}
+	set_rgb(d, th->muted);
+	CV(d, move_to, 12, y + h1 + 4);
+	CV(d, text, lay_centred(d, line, th->size_label, 0, w - 24, 3), 0);
 	free(line);
 }
 
