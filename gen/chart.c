@@ -831,6 +831,16 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 
 int	 chart_shape_lines = 1;
 
+/* d's entry for a text too long to keep, emptied: its layout is d's. */
+static struct laid *
+laid_own(struct dc *d)
+{
+	if (d->own.l != NULL)
+		g_object_unref(d->own.l);
+	memset(&d->own, 0, sizeof(d->own));
+	return &d->own;
+}
+
 /* The entry for text at width in maxlines: made before on the same
  * context, or now (read-only, valid until the next call on d). */
 static struct laid *
@@ -844,12 +854,10 @@ lay_kept(struct dc *d, const char *text, double size, int bold,
 
 	h = laid_hash(text, size, bold, &len);
 	if (len > LAID_MAXTEXT) {
-		if (d->own.l != NULL)
-			g_object_unref(d->own.l);
-		memset(&d->own, 0, sizeof(d->own));
-		d->own.l = lay(d, text, size, bold, width, maxlines);
-		laid_box(&d->own);
-		return &d->own;
+		k = laid_own(d);
+		k->l = lay(d, text, size, bold, width, maxlines);
+		laid_box(k);
+		return k;
 	}
 	if (d->laid == NULL)
 		d->laid = laid_get(d->pc);
@@ -894,12 +902,9 @@ lay_centred(struct dc *d, const char *text, double size, int bold,
 	size_t		 i, len;
 
 	h = laid_hash(text, size, bold, &len);
-	if (len > LAID_MAXTEXT) {
-		if (d->own.l != NULL)
-			g_object_unref(d->own.l);
-		memset(&d->own, 0, sizeof(d->own));
-		k = &d->own;
-	} else {
+	if (len > LAID_MAXTEXT)
+		k = laid_own(d);
+	else {
 		if (d->laid == NULL)
 			d->laid = laid_get(d->pc);
 		for (i = h & (LAID_SLOTS - 1); d->laid->slot[i].text != NULL;
