@@ -21,7 +21,6 @@
 
 #include "report.h"
 #include "extern.h"
-#include "backend.h"
 #include "png.h"
 
 /* Four bytes, most significant first, as PNG writes its integers. */
