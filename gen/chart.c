@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hb-ot.h>
+
 #include "report.h"
 #include "extern.h"
 #include "i18n.h"
@@ -70,12 +72,22 @@ struct rect {
  * lines at any width start from that entry's glyphs, and from the break
  * opportunities and characters' widths kept with it when it is first
  * wrapped; only the lines are shaped again.
+ *
+ * Labels share their words more than their texts (a title's years
+ * change from one edition to the next, a narrow chart's title breaks
+ * where a wide one's does not).  In a font whose shaping never
+ * reaches across a space (chart_splits_at_spaces()), a text or a line
+ * is shaped as its words, each with the spaces after it, shaped once
+ * per context and font (struct laidfont's words) and put end to end:
+ * the same glyphs and positions as the whole shaped at once.
  */
 #define LAID_MAXTEXT	256	/* [bytes]: longer texts are not kept */
 #define LAID_MAX	4096	/* entries kept per context */
 #define LAID_SLOTS	8192	/* hash slots: a power of 2, > LAID_MAX */
 #define LAID_SPARE	1.0	/* [pt] */
 #define LAID_FONTS	16	/* fonts of shaped lines, per context */
+#define WORDS_MAX	8192	/* shaped words kept per font */
+#define WORD_MAXLEN	64	/* [bytes]: longer words are not kept */
 
 /* A line of a text shaped here. */
 struct lline {
@@ -120,6 +132,9 @@ struct laidfont {
 	int		 hasbox;	/* boxy, boxh known */
 	int		 boxy, boxh;	/* [pango units] line_box() */
 	unsigned char	 known[LINE_MAXCHAR / 8], has[LINE_MAXCHAR / 8];
+	int		 split;		/* chart_splits_at_spaces(font) */
+	GHashTable	*words;		/* a word and its spaces -> its
+					   PangoGlyphString; owns both */
 };
 
 struct laidcache {
@@ -343,8 +358,11 @@ laid_free(void *p)
 	size_t		 i;
 
 	laid_clear(c);
-	for (i = 0; i < c->nfont; i++)
+	for (i = 0; i < c->nfont; i++) {
 		g_object_unref(c->font[i].font);
+		if (c->font[i].words != NULL)
+			g_hash_table_destroy(c->font[i].words);
+	}
 	free(c);
 }
 
@@ -506,6 +524,54 @@ first_font(PangoFontset *fs, PangoFont *f, gpointer arg)
 	return TRUE;
 }
 
+/*
+ * See chart.h.  It does if no lookup of the font's GSUB or GPOS table may
+ * read, match or make its space glyph (harfbuzz's account of the glyphs
+ * before, in, after and out of each lookup) and the font has no other
+ * table that shapes (kern, morx or mort, Graphite's Silf): then no
+ * substitution or positioning reaches across a space.  A line shaped
+ * here has no combining mark (line_simple()), which could hang on one.
+ */
+int
+chart_splits_at_spaces(PangoFont *f)
+{
+	static const hb_tag_t others[] = {
+		HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'),
+		HB_TAG('m', 'o', 'r', 't'), HB_TAG('S', 'i', 'l', 'f'),
+	};
+	static const hb_tag_t layout[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
+	hb_font_t	*hf = pango_font_get_hb_font(f);
+	hb_face_t	*face;
+	hb_blob_t	*b;
+	hb_set_t	*seen;
+	hb_codepoint_t	 space;
+	unsigned int	 i, k, n;
+	int		 ok;
+
+	if (hf == NULL || !hb_font_get_nominal_glyph(hf, ' ', &space))
+		return 0;
+	face = hb_font_get_face(hf);
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		b = hb_face_reference_table(face, others[i]);
+		ok = hb_blob_get_length(b) == 0;
+		hb_blob_destroy(b);
+		if (!ok)
+			return 0;
+	}
+	seen = hb_set_create();
+	for (i = 0, ok = 1; ok && i < 2; i++) {
+		n = hb_ot_layout_table_get_lookup_count(face, layout[i]);
+		for (k = 0; ok && k < n; k++) {
+			hb_set_clear(seen);
+			hb_ot_layout_lookup_collect_glyphs(face, layout[i], k,
+			    seen, seen, seen, seen);
+			ok = !hb_set_has(seen, space);
+		}
+	}
+	hb_set_destroy(seen);
+	return ok;
+}
+
 /* The first font of the fontset pango itemizes d's text in, at size,
  * bold or not: the one it takes for every character that font has; NULL
  * if there are too many. */
@@ -539,6 +605,14 @@ line_font(struct dc *d, double size, int bold)
 	}
 	if (lf->font == NULL)
 		return NULL;
+	/* Sizes of a face share its tables. */
+	lf->split = -1;
+	for (i = 0; i < c->nfont && lf->split < 0; i++)
+		if (hb_font_get_face(pango_font_get_hb_font(c->font[i].font)) ==
+		    hb_font_get_face(pango_font_get_hb_font(lf->font)))
+			lf->split = c->font[i].split;
+	if (lf->split < 0)
+		lf->split = chart_splits_at_spaces(lf->font);
 	c->nfont++;
 	return lf;
 }
@@ -631,16 +705,65 @@ line_box(struct laidfont *lf, PangoGlyphString *g, int *y, int *h)
 	}
 }
 
+/* Appends the glyphs of w to g, their clusters moved by off [bytes]. */
+static void
+glyphs_append(PangoGlyphString *g, const PangoGlyphString *w, int off)
+{
+	int	 i, n = g->num_glyphs;
+
+	pango_glyph_string_set_size(g, n + w->num_glyphs);
+	memcpy(g->glyphs + n, w->glyphs, w->num_glyphs * sizeof(*w->glyphs));
+	for (i = 0; i < w->num_glyphs; i++)
+		g->log_clusters[n + i] = w->log_clusters[i] + off;
+}
+
 /* text[off, off + n) shaped into g as pango shapes it in an item of
- * analysis a, the whole text its paragraph; returns its advance [pango
+ * analysis a in lf's font, the whole text its paragraph: word by word
+ * where lf's font allows (see above); returns its advance [pango
  * units]. */
 static int
-shape_part(const char *text, int len, int off, int n, const PangoAnalysis *a,
-    PangoGlyphString *g)
+shape_part(struct laidfont *lf, const char *text, int len, int off, int n,
+    const PangoAnalysis *a, PangoGlyphString *g)
 {
+	PangoGlyphString *w;
+	char		 key[WORD_MAXLEN + 1];
+	int		 s, e;
+
 	/* font_context() does not round glyph positions. */
-	pango_shape_with_flags(text + off, n, text, len, a, g,
-	    PANGO_SHAPE_NONE);
+	if (!lf->split) {
+		pango_shape_with_flags(text + off, n, text, len, a, g,
+		    PANGO_SHAPE_NONE);
+		return pango_glyph_string_get_width(g);
+	}
+	if (lf->words == NULL)
+		lf->words = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    free, (GDestroyNotify)pango_glyph_string_free);
+	pango_glyph_string_set_size(g, 0);
+	for (s = off; s < off + n; s = e) {
+		for (e = s; e < off + n && text[e] != ' '; e++)
+			continue;
+		while (e < off + n && text[e] == ' ')
+			e++;
+		if (e - s > WORD_MAXLEN) {
+			w = pango_glyph_string_new();
+			pango_shape_with_flags(text + s, e - s, text + s,
+			    e - s, a, w, PANGO_SHAPE_NONE);
+			glyphs_append(g, w, s - off);
+			pango_glyph_string_free(w);
+			continue;
+		}
+		memcpy(key, text + s, e - s);
+		key[e - s] = '\0';
+		if ((w = g_hash_table_lookup(lf->words, key)) == NULL) {
+			if (g_hash_table_size(lf->words) == WORDS_MAX)
+				g_hash_table_remove_all(lf->words);
+			w = pango_glyph_string_new();
+			pango_shape_with_flags(key, e - s, key, e - s, a, w,
+			    PANGO_SHAPE_NONE);
+			g_hash_table_insert(lf->words, xstrdup(key), w);
+		}
+		glyphs_append(g, w, s - off);
+	}
 	return pango_glyph_string_get_width(g);
 }
 
@@ -683,7 +806,7 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
 }
 
 /*
- * The lines pango makes of text shaped in analysis a, W wide [pango
+ * The lines pango makes of text shaped in analysis a (lf its font), W wide [pango
  * units], in maxlines (0: any) with its wrapping of words
  * (PANGO_WRAP_WORD_CHAR): each line the characters that fit by the
  * widths of the first shaping (whole's, its entry at no width), up to
@@ -694,8 +817,8 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
  * kept with whole.
  */
 static int
-text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
-    struct laid *whole, struct lline **ln)
+text_lines(struct laidfont *lf, const char *text, const PangoAnalysis *a,
+    int W, int maxlines, struct laid *whole, struct lline **ln)
 {
 	PangoGlyphString *g = NULL, *gw = whole->ln[0].g;
 	PangoGlyphItem	 gi;
@@ -737,7 +860,7 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 		nb = (int)(g_utf8_offset_to_pointer(text + bi, n) - (text + bi));
 		if (g == NULL)
 			g = pango_glyph_string_new();
-		w = shape_part(text, len, bi, nb, a, g);
+		w = shape_part(lf, text, len, bi, nb, a, g);
 		if (whole->at[ci + n - 1].is_white && g->num_glyphs > 0)
 			w -= g->glyphs[g->num_glyphs - 1].geometry.width;
 		if (w > W)
@@ -746,7 +869,7 @@ text_lines(const char *text, const PangoAnalysis *a, int W, int maxlines,
 		g = pango_glyph_string_new();
 		ci += n;
 		bi += nb;
-		w = shape_part(text, len, bi, len - bi, a, g);
+		w = shape_part(lf, text, len, bi, len - bi, a, g);
 	}
 fail:
 	for (n = 0; n < nl; n++) {
@@ -798,7 +921,7 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 		maxlines = 0;
 		len = (int)strlen(text);
 		g = pango_glyph_string_new();
-		w = shape_part(text, len, 0, len, &a, g);
+		w = shape_part(lf, text, len, 0, len, &a, g);
 		/* The font's height, with any of its glyphs. */
 		line_box(lf, g, &by, &bh);
 		line_add(&ln, 0, text, 0, len, g, w);
@@ -806,7 +929,7 @@ line_shape(struct dc *d, const char *text, double size, int bold,
 		lh = (double)bh / PANGO_SCALE;
 		base = -(double)by / PANGO_SCALE;
 	} else {
-		nl = text_lines(text, &a, (int)(width * PANGO_SCALE),
+		nl = text_lines(lf, text, &a, (int)(width * PANGO_SCALE),
 		    maxlines, whole, &ln);
 		if (nl == 0)
 			return NULL;

@@ -90,6 +90,11 @@ void	 chart_heading_free(struct chart_heading *);
  * the tests compare.  Set before drawing, on a context not used yet. */
 extern int	 chart_shape_lines;
 
+/* Does harfbuzz shape any text in font f as it shapes the pieces of it
+ * that end after each run of spaces, shaped apart and put end to end?
+ * Labels in such a font are shaped word by word. */
+int	 chart_splits_at_spaces(PangoFont *f);
+
 /* "Nice" ticks covering [lo, hi] (lo <= hi): a step of 1, 2 or 5 x 10^n
  * giving at most maxn + 1 intervals, no smaller than minstep (0: none);
  * first and last tick are multiples of the step around lo and hi. */

@@ -5,11 +5,14 @@
  * Prints one "ok - " or "not ok - " line per test.  Run from the top of
  * the tree (it reads styles/theme.css).
  */
+#include <sys/wait.h>
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 
@@ -1076,7 +1079,7 @@ wrap_tests(void)
 	struct head1	 h;
 	struct buf	 t = { NULL, 0, 0 };
 	unsigned long	 r = 12345;
-	char		*a = NULL, *b = NULL;
+	char		*a = NULL, *b = NULL, *name;
 	int		 i, j, n, k, bad = 0;
 
 	fm = font_map_new();
@@ -1107,8 +1110,10 @@ wrap_tests(void)
 		free(a);
 		free(b);
 	}
-	expect("shaped labels: 1500 titles wrapped at 40 to 500 pt as "
-	    "pango wraps them", bad == 0);
+	name = xasprintf("shaped labels in %s: 1500 titles wrapped at 40 to "
+	    "500 pt as pango wraps them", FONT_SANS);
+	expect(name, bad == 0);
+	free(name);
 	buf_free(&t);
 	for (k = 0; k < 2; k++) {
 		chart_forget(pc[k]);
@@ -1120,9 +1125,12 @@ wrap_tests(void)
 /* Titles of one line, shaped or not: kerning, ligatures, spaces of
  * French typography, digits alone (the common script), characters the
  * font lacks or outside the Latin script (laid out by pango either
- * way), white space at an end. */
+ * way), white space at an end, runs of spaces, a word twice (the
+ * second from the words shaped, in a font whose labels are shaped word
+ * by word).  Each title on a context of its own: wrap_tests() shares
+ * one between titles. */
 static void
-shaped_tests(int argc, char **argv)
+title_tests(void)
 {
 	static const char *const t[] = {
 		"AVANT Tête WAVE fi fl ffi", "2016", "1" NNBSP "118",
@@ -1131,6 +1139,7 @@ shaped_tests(int argc, char **argv)
 		"Łódź Dvořák Ærø ŉ ĳ", " espace", "espace ", "a  b",
 		"\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1",
 		"Ελλάδα", "中文", "™ ℃", "a\xe2\x80\x8b\x62", "\xc2\xad",
+		"AVANT  WAVE", "WAVE fi AVANT fi WAVE", "W A V E",
 	};
 	struct head1	 h;
 	PangoFontMap	*fm;
@@ -1150,14 +1159,88 @@ shaped_tests(int argc, char **argv)
 			g_object_unref(h.pc);
 		}
 		chart_shape_lines = 1;
-		name = xasprintf("shaped labels: \"%s\" as pango lays it out",
-		    t[i]);
+		name = xasprintf("shaped labels in %s: \"%s\" as pango lays "
+		    "it out", FONT_SANS, t[i]);
 		expect(name, strcmp(a, b) == 0);
 		free(name);
 		free(a);
 		free(b);
 	}
 	g_object_unref(fm);
+}
+
+/* Are labels in family (bold or not) shaped word by word (splits) or
+ * whole, and is the font the family asked? */
+static void
+split_expect(const char *family, int bold, int splits)
+{
+	PangoFontMap	*fm = font_map_new();
+	PangoContext	*pc = font_context(fm);
+	PangoFontDescription *fd, *got;
+	PangoFont	*font;
+	char		*name;
+
+	fd = font_desc(family, 10, bold ? PANGO_WEIGHT_BOLD :
+	    PANGO_WEIGHT_NORMAL);
+	font = pango_context_load_font(pc, fd);
+	got = font != NULL ? pango_font_describe(font) : NULL;
+	name = xasprintf("%s%s: labels %s", family, bold ? " Bold" : "",
+	    splits ? "shaped word by word" : "shaped whole");
+	expect(name, got != NULL && strcmp(family,
+	    pango_font_description_get_family(got)) == 0 &&
+	    chart_splits_at_spaces(font) == splits);
+	free(name);
+	if (got != NULL)
+		pango_font_description_free(got);
+	if (font != NULL)
+		g_object_unref(font);
+	pango_font_description_free(fd);
+	g_object_unref(pc);
+	g_object_unref(fm);
+}
+
+/*
+ * The labels in a font whose shaping reaches across spaces, so shaped
+ * whole: the test theme's heading face, DejaVu Sans (a kern table), in
+ * a process of its own (a process has one font configuration, made on
+ * first use: call before any other test).
+ */
+static void
+whole_font_tests(void)
+{
+	pid_t	 pid;
+	int	 st;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		if (!font_load("tests/scripts/theme") ||
+		    strcmp(FONT_SANS, "DejaVu Sans") != 0)
+			expect("tests/scripts/theme: DejaVu Sans for the "
+			    "charts", 0);
+		else {
+			split_expect("DejaVu Sans", 0, 0);
+			split_expect("DejaVu Sans", 1, 0);
+			title_tests();
+			wrap_tests();
+		}
+		fflush(stdout);
+		_exit(failed ? 1 : 0);
+	}
+	expect("labels in DejaVu Sans, in a process of their own", pid > 0 &&
+	    waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+}
+
+static void
+shaped_tests(int argc, char **argv)
+{
+	int	 k;
+
+	/* Charis SIL: a GSUB lookup reads its space. */
+	split_expect("Noto Sans", 0, 1);
+	split_expect("Noto Sans", 1, 1);
+	split_expect("Charis SIL", 0, 0);
+	title_tests();
 	wrap_tests();
 	if (argc > 1)
 		for (k = 1; k < argc; k++)
@@ -1227,6 +1310,7 @@ draw_tests(void)
 int
 main(int argc, char **argv)
 {
+	whole_font_tests();
 	ticks(0, 1826, 5, 0, 0, 2000, 500);
 	ticks(0, 1118, 8, 0, 0, 1200, 200);
 	ticks(68, 92, 5, 0, 60, 100, 10);
