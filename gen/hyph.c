@@ -24,9 +24,17 @@
 #define MAXWORD		64	/* longer runs are not words: left alone */
 /* Bytes of a lowercased word: g_unichar_to_utf8() writes up to 6 a letter. */
 #define MAXBYTES	(MAXWORD * 6)
+#define KEPT_MAX	65536	/* words kept hyphenated, per dictionary */
 
+/*
+ * Prose repeats its words: each is hyphenated once per dictionary and
+ * kept, as it comes out with its soft hyphens (a function of the word
+ * alone), until KEPT_MAX are kept, when they are all let go.
+ */
 struct hyph {
 	HyphenDict	*dict;
+	GHashTable	*kept;		/* a word -> it hyphenated; owns
+					   both */
 };
 
 struct hyph *
@@ -41,6 +49,7 @@ hyph_new(const char *path)
 	}
 	h = xcalloc(1, sizeof(*h));
 	h->dict = d;
+	h->kept = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
 	return h;
 }
 
@@ -50,6 +59,7 @@ hyph_free(struct hyph *h)
 	if (h == NULL)
 		return;
 	hnj_hyphen_free(h->dict);
+	g_hash_table_destroy(h->kept);
 	free(h);
 }
 
@@ -130,7 +140,7 @@ latin(const char *s, const char *e)
  * hyphens at its break points.
  */
 static void
-word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
+word_hyph(struct hyph *h, struct buf *out, const char *s, const char *e,
     size_t nch)
 {
 	char		 low[MAXBYTES + 1], marks[HYPH_MARKS(MAXBYTES)];
@@ -163,6 +173,33 @@ word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
 			BUF_PUTSL(out, HYPH_SHY);
 		p = q;
 	}
+}
+
+/* The same, through the words kept. */
+static void
+word_put(struct hyph *h, struct buf *out, const char *s, const char *e,
+    size_t nch)
+{
+	char		 key[MAXBYTES + 1];
+	const char	*v;
+	size_t		 n = (size_t)(e - s), at;
+
+	if (nch < MINWORD || nch > MAXWORD || n > MAXBYTES) {
+		buf_put(out, s, n);
+		return;
+	}
+	memcpy(key, s, n);
+	key[n] = '\0';
+	if ((v = g_hash_table_lookup(h->kept, key)) != NULL) {
+		buf_puts(out, v);
+		return;
+	}
+	at = out->len;
+	word_hyph(h, out, s, e, nch);
+	if (g_hash_table_size(h->kept) == KEPT_MAX)
+		g_hash_table_remove_all(h->kept);
+	g_hash_table_insert(h->kept, xstrdup(key),
+	    xstrndup(out->data + at, out->len - at));
 }
 
 void

@@ -27,7 +27,8 @@ struct hyph;
 
 /* Loads the dictionary at path (i18n_hyph_dict()).  Returns NULL after
  * diag_sys() if it cannot be read.  Caller frees with hyph_free().  One
- * dictionary may serve one thread at a time. */
+ * dictionary (with the words it has hyphenated, kept) may serve one
+ * thread at a time. */
 struct hyph	*hyph_new(const char *path);
 void		 hyph_free(struct hyph *);	/* NULL is fine */
 

@@ -131,6 +131,39 @@ test_script(struct hyph *hy, const char *script, const char *text,
 	buf_free(&b);
 }
 
+/* Words met again come out of the words kept as they came out of
+ * libhyphen: a text through hy, which has hyphenated its words before,
+ * and again, is what a new dictionary makes of it; a capitalised word
+ * is kept apart, unbroken. */
+static void
+test_kept(struct hyph *hy)
+{
+	const char	*text = "la coordination, Coordination et "
+	    "coordination interministérielles ; interministérielles";
+	struct hyph	*fresh;
+	struct buf	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 },
+			 c = { NULL, 0, 0 };
+
+	if ((fresh = hyph_new(HYPH_DICT)) == NULL) {
+		ok(0, "words kept: a second dictionary loads", NULL);
+		return;
+	}
+	hyph_put(fresh, &a, text, strlen(text));
+	buf_putc(&a, '\0');
+	hyph_put(hy, &b, text, strlen(text));
+	buf_putc(&b, '\0');
+	hyph_put(hy, &c, text, strlen(text));
+	buf_putc(&c, '\0');
+	ok(strcmp(a.data, b.data) == 0 && strcmp(a.data, c.data) == 0 &&
+	    strstr(a.data, "co" HYPH_SHY "or" HYPH_SHY "di") != NULL &&
+	    strstr(a.data, " Coordination et ") != NULL,
+	    "words kept: the same text as a new dictionary's", b.data);
+	hyph_free(fresh);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+}
+
 int
 main(void)
 {
@@ -180,6 +213,7 @@ main(void)
 	    "недостаточной", 0);
 	test_script(hy, "French", "la coordination interministérielle reste "
 	    "insuffisante", 1);
+	test_kept(hy);
 	hyph_free(hy);
 	return failures != 0;
 }
