@@ -806,8 +806,8 @@ line_add(struct lline **ln, int nl, const char *text, int off, int n,
 }
 
 /*
- * The lines pango makes of text shaped in analysis a (lf its font), W wide [pango
- * units], in maxlines (0: any) with its wrapping of words
+ * The lines pango makes of text shaped in analysis a (lf its font), W
+ * wide [pango units], in maxlines (0: any) with its wrapping of words
  * (PANGO_WRAP_WORD_CHAR): each line the characters that fit by the
  * widths of the first shaping (whole's, its entry at no width), up to
  * the last break opportunity, then shaped again, the space it ends with
