@@ -55,11 +55,14 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 	   gen/canvas_cairo.o gen/canvas_svg.o gen/png.o
 # Reviews: the comparison with a base, diagnostics for forges.
 OBJS	+= gen/diff.o gen/forge.o
-# The process's snprintf() and __snprintf_chk() (gen/printf_fast.c):
-# linked into each program of the tool as an object, not taken from
-# gen/libgen.a, where the linker takes a member only for a symbol still
-# undefined: under ASan the sanitizer's runtime defines both (weak) first.
-PRINTF_O = gen/printf_fast.o
+# glibc's vsnprintf() made faster, for the tool's own formatting.
+OBJS	+= gen/printf_fast.o
+# The process's snprintf() and __snprintf_chk() through it
+# (gen/snprintf.c): linked into each program of the tool as an object,
+# not taken from gen/libgen.a, where the linker takes a member only for
+# a symbol still undefined: under ASan the sanitizer's runtime defines
+# both (weak) first.
+PRINTF_O = gen/snprintf.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng gen/schema/site.rng
 # The site's style sheets, compiled in for when no styles folder is found.

@@ -57,7 +57,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	/* Into the room left first: most calls fit, and are formatted
 	 * once rather than measured and then formatted. */
 	va_copy(cp, ap);
-	n = vsnprintf(b->cap > b->len ? b->data + b->len : NULL,
+	n = printf_fast_vsnprintf(b->cap > b->len ? b->data + b->len : NULL,
 	    b->cap > b->len ? b->cap - b->len : 0, fmt, cp);
 	va_end(cp);
 	if (n < 0) {
@@ -70,7 +70,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 		return;
 	}
 	grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	printf_fast_vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }
 

@@ -53,7 +53,7 @@ cnum_snprintf(char *buf, size_t size, const char *fmt, ...)
 
 	old = c_enter();
 	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
+	n = printf_fast_vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	uselocale(old);
 	return n;

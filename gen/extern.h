@@ -107,16 +107,19 @@ double	 cnum_strtod(const char *, char **end);
  * *v alone, if s is not such a number or lies outside [min, max]. */
 int	 cnum_int(const char *s, long long min, long long max, long long *v);
 
-/* ---- printf_fast.c: the process's snprintf(), glibc's made faster ----
- * snprintf() and __snprintf_chk() (what cairo, built with _FORTIFY_SOURCE,
- * calls) are defined there for every library of the process: glibc's
- * output, byte for byte, the formats cairo writes its PDFs with done
- * without glibc's multi-precision %f.  RAPPORTEUR_PRINTF=glibc (tests
+/* ---- printf_fast.c: glibc's vsnprintf(), made faster ----
+ * glibc's output, byte for byte, the formats cairo writes its PDFs with
+ * and the tool's most common ones done without glibc.  gen/snprintf.c
+ * makes it the process's snprintf() and __snprintf_chk() (what cairo,
+ * built with _FORTIFY_SOURCE, calls).  RAPPORTEUR_PRINTF=glibc (tests
  * only) sends every call to glibc. */
 
-/* vsnprintf(), as snprintf() does it. */
+/* vsnprintf(). */
 int	 printf_fast_vsnprintf(char *, size_t, const char *, va_list)
 	    __attribute__((format(printf, 3, 0)));
+/* __vsnprintf_chk(), glibc's fortified vsnprintf(). */
+int	 printf_fast_vsnprintf_chk(char *, size_t, int, size_t, const char *,
+	    va_list) __attribute__((format(printf, 5, 0)));
 /* The calls the calling thread had done without glibc. */
 unsigned long	 printf_fast_hits(void);
 

@@ -72,12 +72,22 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*p;
+	va_list	 ap, aq;
+	char	*p, tmp[256];
+	int	 n;
 
+	/* Into tmp first: most strings fit, and are formatted once. */
 	va_start(ap, fmt);
-	if (vasprintf(&p, fmt, ap) == -1)
+	va_copy(aq, ap);
+	n = printf_fast_vsnprintf(tmp, sizeof(tmp), fmt, aq);
+	va_end(aq);
+	if (n < 0)
 		err(EXIT_SYSTEM, NULL);
+	p = xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof(tmp))
+		memcpy(p, tmp, (size_t)n + 1);
+	else
+		printf_fast_vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
 }
