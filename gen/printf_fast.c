@@ -399,8 +399,10 @@ mode_init(void)
 	    2 : 1, memory_order_relaxed);
 }
 
-int
-printf_fast_vsnprintf(char *s, size_t max, const char *fmt, va_list ap)
+/* fast() of a copy of ap, RAPPORTEUR_PRINTF read first if it was not:
+ * ap is left for glibc when it returns -1. */
+static int
+fast_copy(char *s, size_t max, const char *fmt, va_list ap)
 {
 	va_list	 aq;
 	int	 r;
@@ -410,26 +412,28 @@ printf_fast_vsnprintf(char *s, size_t max, const char *fmt, va_list ap)
 	va_copy(aq, ap);
 	r = fast(s, max, fmt, &aq);
 	va_end(aq);
-	return r >= 0 ? r : vsnprintf(s, max, fmt, ap);
+	return r;
 }
 
-unsigned long
-printf_fast_hits(void)
+int
+printf_fast_vsnprintf(char *s, size_t max, const char *fmt, va_list ap)
 {
-	return hits;
+	int	 r = fast_copy(s, max, fmt, ap);
+
+	return r >= 0 ? r : vsnprintf(s, max, fmt, ap);
 }
 
 int
 printf_fast_vsnprintf_chk(char *s, size_t max, int flag, size_t slen,
     const char *fmt, va_list ap)
 {
-	va_list	 aq;
-	int	 r;
+	int	 r = fast_copy(s, max, fmt, ap);
 
-	if (atomic_load_explicit(&mode, memory_order_relaxed) == 0)
-		mode_init();
-	va_copy(aq, ap);
-	r = fast(s, max, fmt, &aq);
-	va_end(aq);
 	return r >= 0 ? r : __vsnprintf_chk(s, max, flag, slen, fmt, ap);
+}
+
+unsigned long
+printf_fast_hits(void)
+{
+	return hits;
 }
