@@ -25,6 +25,12 @@ grow(struct buf *b, size_t more)
 }
 
 void
+buf_reserve(struct buf *b, size_t more)
+{
+	grow(b, more);
+}
+
+void
 buf_put(struct buf *b, const void *p, size_t n)
 {
 	grow(b, n);

@@ -193,6 +193,8 @@ struct buf {
 	size_t	 len;
 	size_t	 cap;
 };
+/* Room for more bytes and the NUL after them, allocated now. */
+void	 buf_reserve(struct buf *, size_t more);
 void	 buf_put(struct buf *, const void *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);

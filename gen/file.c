@@ -18,12 +18,19 @@
 int
 file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
 {
-	char	 chunk[65536];
 	ssize_t	 n;
+	size_t	 room;
 
 	buf_reset(b);
 	for (;;) {
-		if ((n = read(fd, chunk, sizeof(chunk))) == -1) {
+		/* Read straight into the buffer: into the room file_get()
+		 * reserved (the file's size, and a byte for the read that
+		 * finds its end), else 64 KB at a time. */
+		if ((room = b->cap > b->len + 1 ? b->cap - b->len - 1 : 0) == 0) {
+			buf_reserve(b, 65536);
+			room = b->cap - b->len - 1;
+		}
+		if ((n = read(fd, b->data + b->len, room)) == -1) {
 			if (errno == EINTR)
 				continue;
 			ff->why = FILE_SYS;
@@ -38,10 +45,9 @@ file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
 			ff->size = -1;
 			return 0;
 		}
-		buf_put(b, chunk, (size_t)n);
+		b->len += (size_t)n;
 	}
-	if (b->data == NULL)
-		buf_put(b, "", 0);
+	b->data[b->len] = '\0';
 	return 1;
 }
 
@@ -67,8 +73,10 @@ file_get(const char *path, size_t max, struct buf *b, struct file_fail *ff)
 	else if ((uintmax_t)st.st_size > max) {
 		ff->why = FILE_TOO_LARGE;
 		ff->size = (long long)st.st_size;
-	} else
+	} else {
+		buf_reserve(b, (size_t)st.st_size + 1);
 		rc = file_get_fd(fd, max, b, ff);
+	}
 	saved = errno;
 	close(fd);
 	errno = saved;

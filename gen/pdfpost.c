@@ -3318,9 +3318,9 @@ out:
 }
 
 /* Reads the file at f->path whole into f->p, f->n.  fd stays open.
- * The buffer is sized once from the file's size: grown by half at a
- * time, it would end up to a third larger than the file, and it lives
- * through the whole pass. */
+ * The buffer is sized once from the file's size, and a byte for the read
+ * that finds its end: grown by half at a time, it would end up to a third
+ * larger than the file, and it lives through the whole pass. */
 static int
 read_all(struct pdf *f, int fd)
 {
@@ -3329,10 +3329,8 @@ read_all(struct pdf *f, int fd)
 	struct stat	 st;
 
 	if (fstat(fd, &st) == 0 && st.st_size >= 0 &&
-	    (uintmax_t)st.st_size < MAX_PDF_SIZE) {
-		b.cap = (size_t)st.st_size + 1;
-		b.data = xmalloc(b.cap);
-	}
+	    (uintmax_t)st.st_size < MAX_PDF_SIZE)
+		buf_reserve(&b, (size_t)st.st_size + 1);
 	if (!file_get_fd(fd, MAX_PDF_SIZE, &b, &ff)) {
 		file_diag_sys(f->path, &ff);
 		buf_free(&b);
