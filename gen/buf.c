@@ -31,7 +31,7 @@ buf_reserve(struct buf *b, size_t more)
 }
 
 void
-buf_put(struct buf *b, const void *p, size_t n)
+buf_put_grow(struct buf *b, const void *p, size_t n)
 {
 	grow(b, n);
 	if (n > 0)

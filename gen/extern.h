@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #define PROGNAME	"rapporteur"
 #define VERSION		"0.1.0"
@@ -195,7 +196,19 @@ struct buf {
 };
 /* Room for more bytes and the NUL after them, allocated now. */
 void	 buf_reserve(struct buf *, size_t more);
-void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_put_grow(struct buf *, const void *, size_t);
+/* n bytes of p appended: inline where they fit (a million calls a
+ * build, most of a few bytes), else through buf_put_grow(). */
+static inline void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_put_grow(b, p, n);
+}
 void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
