@@ -197,8 +197,9 @@ struct buf {
 /* Room for more bytes and the NUL after them, allocated now. */
 void	 buf_reserve(struct buf *, size_t more);
 void	 buf_put_grow(struct buf *, const void *, size_t);
-/* n bytes of p appended: inline where they fit (a million calls a
- * build, most of a few bytes), else through buf_put_grow(). */
+/* n bytes of p appended (buf_putc(): one), inline where they fit (a
+ * million calls a build, most of a few bytes), else through
+ * buf_put_grow(). */
 static inline void
 buf_put(struct buf *b, const void *p, size_t n)
 {
@@ -209,8 +210,18 @@ buf_put(struct buf *b, const void *p, size_t n)
 	} else
 		buf_put_grow(b, p, n);
 }
+static inline void
+buf_putc(struct buf *b, int c)
+{
+	char	 ch = (char)c;
+
+	if (b->cap - b->len > 1) {
+		b->data[b->len++] = ch;
+		b->data[b->len] = '\0';
+	} else
+		buf_put_grow(b, &ch, 1);
+}
 void	 buf_puts(struct buf *, const char *);
-void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
