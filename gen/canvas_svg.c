@@ -121,15 +121,22 @@ gs(struct canvas_svg *s)
 static char *
 fmt_uint(char *p, unsigned long long n, int width)
 {
-	char	 tmp[20];
-	int	 i = (int)sizeof(tmp);
+	unsigned long long t;
+	char		*e;
+	int		 len = 1;
 
+	/* Counted first, then written in place from the end: no copy
+	 * (a third of a million numbers a site). */
+	for (t = n; t >= 10; t /= 10)
+		len++;
+	for (; len < width; width--)
+		*p++ = '0';
+	e = p += len;
 	do {
-		tmp[--i] = (char)('0' + n % 10);
+		*--p = (char)('0' + n % 10);
 		n /= 10;
-	} while (n > 0 || (int)sizeof(tmp) - i < width);
-	memcpy(p, tmp + i, sizeof(tmp) - (size_t)i);
-	return p + (sizeof(tmp) - (size_t)i);
+	} while (n > 0);
+	return e;
 }
 
 /* v with at most dec (<= 6) decimals, no trailing zeros, no "-0"; the C
