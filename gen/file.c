@@ -26,10 +26,9 @@ file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
 		/* Read straight into the buffer: into the room file_get()
 		 * reserved (the file's size, and a byte for the read that
 		 * finds its end), else 64 KB at a time. */
-		if ((room = b->cap > b->len + 1 ? b->cap - b->len - 1 : 0) == 0) {
+		if (b->cap < b->len + 2)
 			buf_reserve(b, 65536);
-			room = b->cap - b->len - 1;
-		}
+		room = b->cap - b->len - 1;
 		if ((n = read(fd, b->data + b->len, room)) == -1) {
 			if (errno == EINTR)
 				continue;
