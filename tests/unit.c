@@ -3,6 +3,8 @@
  * model loaded from tests/fixtures/mini.  Prints one "ok - " or
  * "not ok - " line per test, like the test scripts.
  */
+#include <sys/wait.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +193,102 @@ test_buf(void)
 	expect("buf_detach empties", b.data == NULL && b.len == 0 &&
 	    s[b.len] == '0');
 	free(s);
+}
+
+/* The edges of buf_put()'s and buf_putc()'s inline path: the bytes that
+ * fill the buffer to its last byte (the NUL's) stay in it, one more goes
+ * through buf_put_grow(); an empty append still allocates; reserved
+ * room is used without moving the data. */
+static void
+test_buf_room(void)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 fill[512];
+	const char	*was;
+
+	buf_put(&b, "", 0);
+	expect("buf_put of nothing allocates an empty string",
+	    b.data != NULL && b.len == 0 && b.data[0] == '\0');
+	memset(fill, 'x', sizeof(fill));
+	buf_put(&b, fill, b.cap - 1);
+	was = b.data;
+	expect("buf_put to the last byte stays", b.data == was &&
+	    b.len == b.cap - 1 && b.data[b.len] == '\0');
+	buf_putc(&b, 'y');
+	expect("buf_putc past it grows", b.len > 0 && b.cap > b.len &&
+	    b.data[b.len - 1] == 'y' && b.data[b.len] == '\0' &&
+	    b.data[b.len - 2] == 'x');
+	buf_reset(&b);
+	while (b.cap - b.len > 2)
+		buf_putc(&b, 'z');
+	buf_putc(&b, 'z');
+	expect("buf_putc fills to the NUL's byte", b.len == b.cap - 1 &&
+	    b.data[b.len] == '\0' && b.data[b.len - 1] == 'z');
+	buf_free(&b);
+	buf_reserve(&b, 10000);
+	was = b.data;
+	while (b.len + sizeof(fill) < 10000)
+		buf_put(&b, fill, sizeof(fill));
+	expect("buf_reserve: no move", b.data == was && b.cap >= 10001);
+	buf_free(&b);
+}
+
+/* file_get_fd() of a pipe a child writes n bytes of data into. */
+static int
+pipe_get(const char *data, size_t n, size_t max, struct buf *b,
+    struct file_fail *ff)
+{
+	pid_t	 pid;
+	int	 p[2], ok;
+
+	if (pipe(p) == -1 || (pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		close(p[0]);
+		_exit(write(p[1], data, n) != (ssize_t)n);
+	}
+	close(p[1]);
+	ok = file_get_fd(p[0], max, b, ff);
+	close(p[0]);
+	waitpid(pid, NULL, 0);
+	return ok;
+}
+
+/* file_get() reads a file in the room its size gives; file_get_fd() a
+ * pipe of more than its 64 KB steps; both refuse more than max. */
+static void
+test_file_get(void)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct file_fail ff;
+	char		 path[] = "/tmp/unit-file-XXXXXX", data[70000];
+	size_t		 i;
+	int		 fd, ok;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (char)('a' + i % 26);
+	if ((fd = mkstemp(path)) == -1 ||
+	    write(fd, data, sizeof(data)) != (ssize_t)sizeof(data)) {
+		expect("file_get: a temporary file", 0);
+		return;
+	}
+	close(fd);
+	ok = file_get(path, sizeof(data), &b, &ff);
+	expect("file_get: the whole file, NUL after", ok &&
+	    b.len == sizeof(data) && memcmp(b.data, data, b.len) == 0 &&
+	    b.data[b.len] == '\0');
+	ok = file_get(path, sizeof(data) - 1, &b, &ff);
+	expect("file_get: a byte over max refused", !ok &&
+	    ff.why == FILE_TOO_LARGE && ff.size == (long long)sizeof(data));
+	unlink(path);
+	ok = pipe_get(data, sizeof(data), sizeof(data), &b, &ff);
+	expect("file_get_fd: a pipe past 64 KB, whole", ok == 1 &&
+	    b.len == sizeof(data) && memcmp(b.data, data, b.len) == 0 &&
+	    b.data[b.len] == '\0');
+	ok = pipe_get(data, sizeof(data), 65536, &b, &ff);
+	expect("file_get_fd: a pipe past max refused", ok == 0 &&
+	    ff.why == FILE_TOO_LARGE && ff.size == -1);
+	buf_free(&b);
 }
 
 static void
@@ -493,6 +591,8 @@ main(int argc, char *argv[])
 	test_numbers();
 	test_date();
 	test_buf();
+	test_buf_room();
+	test_file_get();
 	test_dec();
 	test_utf8();
 	test_load(argc > 1 ? argv[1] : "tests/fixtures/mini");
