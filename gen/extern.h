@@ -204,7 +204,8 @@ static inline void
 buf_put(struct buf *b, const void *p, size_t n)
 {
 	if (n < b->cap - b->len) {
-		memcpy(b->data + b->len, p, n);
+		if (n > 0)	/* p may be NULL then */
+			memcpy(b->data + b->len, p, n);
 		b->len += n;
 		b->data[b->len] = '\0';
 	} else
