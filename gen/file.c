@@ -25,7 +25,7 @@ file_get_fd(int fd, size_t max, struct buf *b, struct file_fail *ff)
 	for (;;) {
 		/* Read straight into the buffer: into the room file_get()
 		 * reserved (the file's size, and a byte for the read that
-		 * finds its end), else 64 KB at a time. */
+		 * finds its end), else 64 KB or more at a time. */
 		if (b->cap < b->len + 2)
 			buf_reserve(b, 65536);
 		room = b->cap - b->len - 1;

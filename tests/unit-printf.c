@@ -1,9 +1,10 @@
 /*
  * glibc's vsnprintf() made faster (gen/printf_fast.c), and the process's
- * snprintf() through it (gen/snprintf.c), against glibc's vsnprintf(): the same bytes, the same return value, on millions of
- * values (random bit patterns, the ranges cairo prints, ties, truncation,
- * every integer format, a locale with a decimal comma), and cairo's own
- * calls done without glibc.  Prints "ok - NAME" or "not ok - NAME"
+ * snprintf() through it (gen/snprintf.c), against glibc's vsnprintf():
+ * the same bytes, the same return value, on millions of values (random
+ * bit patterns, the ranges cairo prints, ties, truncation, every integer
+ * format, a locale with a decimal comma), and cairo's own calls done
+ * without glibc.  Prints "ok - NAME" or "not ok - NAME"
  * lines, the way tests/run.sh counts them.
  */
 #include <fenv.h>
