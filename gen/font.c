@@ -505,14 +505,11 @@ invisible(gunichar c)
 /*
  * The characters below FINE_MAX (Latin, Greek, Cyrillic, Hebrew, Arabic,
  * Indic scripts, punctuation) that need no warning, a bit each: asking
- * fontconfig's character set for each character of every narrative
- * took more time than reading them.  Filled by font_check().
+ * fontconfig's character set for each character the narratives use
+ * took more time than noting them.  Filled by font_check().
  */
 #define FINE_MAX	0x3000
 static unsigned char	 fine[FINE_MAX / 8];
-/* The ASCII characters but NUL and the newline that need no warning: in
- * a run of them, a byte is a column and nothing more is asked. */
-static unsigned char	 plain[0x80];
 
 static void
 fine_init(void)
@@ -522,8 +519,6 @@ fine_init(void)
 	for (c = 0; c < FINE_MAX; c++)
 		if (invisible(c) || font_has(c))
 			fine[c >> 3] |= 1 << (c & 7);
-	for (c = 1; c < 0x80; c++)
-		plain[c] = c != '\n' && (fine[c >> 3] & 1 << (c & 7));
 }
 
 /* Is c a visible character that no font of the configuration has? */
@@ -536,55 +531,25 @@ missing(gunichar c)
 }
 
 /*
- * Warns at the first place of each character of the Markdown file path
- * that no font of the configuration has.  Columns count characters.  The
- * file was read and checked as UTF-8 by the loader: an unreadable one is
- * skipped here.
+ * Warns at the first place of each character of d's file that no font of
+ * the configuration has (the places the loader noted: the file is not
+ * read again).
  */
 static void
-check_file(const char *path)
+check_doc(const struct doc *d)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	GHashTable	*seen;
-	struct pos	 pos = { path, 1, 1 };
-	const char	*p, *q, *end;
-	gunichar	 c;
+	struct pos	 pos = { d->file, 1, 1 };
+	char		 u[6];
+	size_t		 i;
 
-	if (!file_read(path, &b) || b.len == 0) {
-		buf_free(&b);
-		return;
-	}
-	seen = g_hash_table_new(NULL, NULL);
-	for (p = b.data, end = b.data + b.len; p < end; ) {
-		/* A run of plain ASCII, most of a narrative, counted at
-		 * once; the NUL after the data ends it. */
-		for (q = p; (unsigned char)*q < 0x80 &&
-		    plain[(unsigned char)*q]; q++)
+	for (i = 0; i < d->nchars; i++) {
+		if (!missing(d->chars[i].c))
 			continue;
-		pos.col += (int)(q - p);
-		if ((p = q) >= end)
-			break;
-		/* ASCII, without glib's decoder. */
-		if (*p > 0 && (unsigned char)*p < 0x80)
-			c = (unsigned char)*p;
-		else if ((c = g_utf8_get_char_validated(p, end - p)) ==
-		    (gunichar)-1 || c == (gunichar)-2)
-			break;
-		if (missing(c) &&
-		    !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
-			g_hash_table_add(seen, GUINT_TO_POINTER(c));
-			diag_msg(DIAG_WARNING, &pos, MSG_FONT_GLYPH,
-			    (unsigned)c, (int)(g_utf8_next_char(p) - p), p);
-		}
-		if (c == '\n') {
-			pos.line++;
-			pos.col = 1;
-		} else
-			pos.col++;
-		p = g_utf8_next_char(p);
+		pos.line = d->chars[i].line;
+		pos.col = d->chars[i].col;
+		diag_msg(DIAG_WARNING, &pos, MSG_FONT_GLYPH, d->chars[i].c,
+		    g_unichar_to_utf8(d->chars[i].c, u), u);
 	}
-	g_hash_table_destroy(seen);
-	buf_free(&b);
 }
 
 static void
@@ -594,7 +559,7 @@ check_parts(const struct part *pt, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (pt[i].doc.file != NULL)
-			check_file(pt[i].doc.file);
+			check_doc(&pt[i].doc);
 }
 
 void
@@ -612,7 +577,7 @@ font_check(const struct report *r)
 		check_parts(e->front, e->nfront);
 		for (k = 0; e->narr != NULL && k < r->plan.nmeasures; k++)
 			if (e->narr[k].file != NULL)
-				check_file(e->narr[k].file);
+				check_doc(&e->narr[k]);
 		check_parts(e->back, e->nback);
 	}
 	FcCharSetDestroy(coverage);

@@ -1235,30 +1235,112 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
 	return head;
 }
 
-/* Copies src to out, each NUL, other control character (C0 but for tab,
+/*
+ * The characters of a file, each at its first place (doc.chars, for
+ * font_check(): the file is not read again).  ASCII is marked in the
+ * table of clean_utf8()'s runs; the rest below U+0800 (Latin, Greek,
+ * Cyrillic, Hebrew, Arabic) in a bit table; above (CJK: a thousand
+ * distinct in a page), in an open-addressing set grown at half full.
+ */
+#define FIRSTS_LOW	0x800
+
+struct firsts {
+	unsigned char	 run[256];	/* printable ASCII or tab, seen */
+	unsigned char	 low[FIRSTS_LOW / 8];
+	unsigned	*set;		/* 0: empty slot (NUL is low) */
+	size_t		 setcap, setn;
+	struct charpos	*v;		/* [nv] the characters noted */
+	size_t		 nv, vcap;
+};
+
+/* Adds c to f's set; returns 0 if it was there. */
+static int
+firsts_set_add(struct firsts *f, unsigned c)
+{
+	unsigned	*old;
+	size_t		 i, k, ocap;
+
+	if (2 * (f->setn + 1) > f->setcap) {
+		old = f->set;
+		ocap = f->setcap;
+		f->setcap = ocap == 0 ? 64 : 2 * ocap;
+		f->set = xcalloc(f->setcap, sizeof(*f->set));
+		for (k = 0; k < ocap; k++) {
+			if (old[k] == 0)
+				continue;
+			for (i = old[k] * 2654435761u & (f->setcap - 1);
+			    f->set[i] != 0; i = (i + 1) & (f->setcap - 1))
+				continue;
+			f->set[i] = old[k];
+		}
+		free(old);
+	}
+	for (i = c * 2654435761u & (f->setcap - 1); f->set[i] != 0;
+	    i = (i + 1) & (f->setcap - 1))
+		if (f->set[i] == c)
+			return 0;
+	f->set[i] = c;
+	f->setn++;
+	return 1;
+}
+
+/* Notes c at (line, col) unless it was seen before. */
+static void
+firsts_note(struct firsts *f, unsigned c, int line, int col)
+{
+	if (c < 0x80 && (c >= 0x20 || c == '\t') && c != 0x7f) {
+		if (f->run[c])
+			return;
+		f->run[c] = 1;
+	} else if (c < FIRSTS_LOW) {
+		if (f->low[c >> 3] & 1 << (c & 7))
+			return;
+		f->low[c >> 3] |= 1 << (c & 7);
+	} else if (!firsts_set_add(f, c))
+		return;
+	if (f->nv == f->vcap) {
+		f->vcap = f->vcap == 0 ? 128 : 2 * f->vcap;
+		f->v = xreallocarray(f->v, f->vcap, sizeof(*f->v));
+	}
+	f->v[f->nv].c = c;
+	f->v[f->nv].line = line;
+	f->v[f->nv++].col = col;
+}
+
+/*
+ * Copies src to out, each NUL, other control character (C0 but for tab,
  * line feed, carriage return; DEL; C1) and byte that is not UTF-8 turned
  * into U+FFFD, and combining marks past MAX_MARKS in a row dropped, with
- * one warning for each kind, so that nothing else reaches the model. */
+ * one warning for each kind, so that nothing else reaches the model.
+ * Notes each character of the copy (but line ends) at its first place in
+ * c->d->chars.
+ */
 static void
 clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)src->data;
+	struct firsts	 f;
 	size_t		 i = 0, n, k, run = 0;	/* s[run..i) is clean */
 	int		 line = 1, col = 1, nul = 0, bad = 0, ctl = 0;
 	int		 marks = 0, many = 0;	/* non-starters in a row */
 	unsigned	 cp;
 	struct pos	 p;
 
+	memset(&f, 0, sizeof(f));
 	while (i < src->len) {
 		unsigned char ch = s[i];
-		/* Most bytes: runs of printable ASCII, line feeds. */
-		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t') {
-			for (k = i + 1; k < src->len && ((s[k] >= 0x20 &&
-			    s[k] < 0x7f) || s[k] == '\t'); k++)
+		/* Most bytes: runs of printable ASCII seen before, line
+		 * feeds. */
+		if (f.run[ch]) {
+			for (k = i + 1; k < src->len && f.run[s[k]]; k++)
 				continue;
 			col += (int)(k - i);
 			marks = 0;
 			i = k;
+			continue;
+		}
+		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t') {
+			firsts_note(&f, ch, line, col);
 			continue;
 		}
 		if (ch == '\n') {
@@ -1297,7 +1379,11 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 					    MSG_MD_MARKS, MAX_MARKS);
 				buf_put(out, s + run, i - run);
 				run = i + n;
-			}
+			} else
+				firsts_note(&f, cp, line, col);
+		} else if (n > 0) {
+			marks = 0;
+			firsts_note(&f, cp, line, col);
 		} else
 			marks = 0;
 		if (n == 0) {
@@ -1305,6 +1391,7 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			 * ill-formed part of what is not UTF-8. */
 			buf_put(out, s + run, i - run);
 			BUF_PUTSL(out, "\xef\xbf\xbd");
+			firsts_note(&f, 0xfffd, line, col);
 			n = k;
 			run = i + n;
 		}
@@ -1319,6 +1406,13 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 	}
 	if (run < src->len)
 		buf_put(out, s + run, src->len - run);
+	c->d->nchars = f.nv;
+	if (f.nv > 0) {
+		c->d->chars = arena_array(c->ar, f.nv, sizeof(*f.v));
+		memcpy(c->d->chars, f.v, f.nv * sizeof(*f.v));
+	}
+	free(f.v);
+	free(f.set);
 }
 
 /* Copies in to out with each backslash escape of esc_chars replaced by
@@ -1536,10 +1630,10 @@ md_load(const struct report *r, struct arena *ar, struct doc *d,
 		*slash = '\0';
 	else
 		strcpy(c.dir, ".");
+	c.d = d;
 	clean_utf8(&c, &src, &clean);
 	buf_reset(&src);
 	escapes_aside(&clean, &src);
-	c.d = d;
 	c.src = src.data ? src.data : "";
 	c.srclen = src.len;
 	line_table(&c);

@@ -332,6 +332,12 @@ struct mdnote {
 };
 
 /* One Markdown file. */
+/* A character of a file at its first place (utf8_firsts()). */
+struct charpos {
+	unsigned	 c;		/* code point */
+	int		 line, col;	/* from 1; a column is a character */
+};
+
 struct doc {
 	const char	*file;
 	struct block	*blocks;	/* NULL when empty */
@@ -342,6 +348,11 @@ struct doc {
 					 * does not exist (file is NULL) */
 	int		 gapline;	/* line (from 1) of its first gap
 					 * marker (gap_find()), or 0 */
+	struct charpos	*chars;		/* its characters, each once, in
+					 * the order of their first places:
+					 * for font_check(), without reading
+					 * the file again */
+	size_t		 nchars;
 };
 
 /* A front or back matter part of an edition. */

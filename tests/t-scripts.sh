@@ -132,6 +132,38 @@ else fail "check warns at a character no font has" "rc=$rc" \
 	"$(cat "$WORK/check.log")"; fi
 "$BIN" check --content "$WORK/c2" --werror >/dev/null 2>&1
 check "check --werror fails on it" test $? -eq 1
+# Past a byte that is not UTF-8 (replaced by U+FFFD, with its own
+# warning), the text is printed: its characters are checked too, each
+# once, at its first place (column 8: a column is a character).
+printf '\nDu tibétain : ཀ, ཀ.\n\342\202 coupé\n après 𓀂 et 𓀂.\n' \
+    >>"$WORK/c2/editions/2016/measures/m01.md"
+"$BIN" check --content "$WORK/c2" >"$WORK/check2.log" 2>&1
+if grep -q "m01.md:[0-9]*:[0-9]*: warning: invalid UTF-8" \
+    "$WORK/check2.log" &&
+    grep -q "m01.md:[0-9]*:8: warning: .*U+13002" "$WORK/check2.log" &&
+    [ "$(grep -c "m01.md.*U+13002" "$WORK/check2.log")" -eq 1 ] &&
+    [ "$(grep -c "m01.md.*U+0F40" "$WORK/check2.log")" -eq 1 ]; then
+	pass "check warns past invalid UTF-8, once a character and file"
+else fail "check warns past invalid UTF-8, once a character and file" \
+	"$(cat "$WORK/check2.log")"; fi
+# The warnings come from what the loader noted: every Markdown file is
+# opened once, by the build as by check (the report's files: one that
+# edition.xml does not list is read to be hashed).
+if command -v strace >/dev/null 2>&1; then
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace -f \
+	    -qq -e trace=open,openat -o "$WORK/md.trace" "$BIN" build \
+	    --content "$WORK/c2" --out "$WORK/o-md" --format html \
+	    >/dev/null 2>&1
+	twice=$(grep '\.md"' "$WORK/md.trace" | grep -v ENOENT |
+	    sed 's/.*open[at]*([^"]*"\([^"]*\)".*/\1/' | sort | uniq -d)
+	n=$(grep -c '\.md"' "$WORK/md.trace")
+	if [ "$n" -gt 0 ] && [ -z "$twice" ]; then
+		pass "each Markdown file is read once ($n opened)"
+	else fail "each Markdown file is read once" "opened more than once: \
+$twice"; fi
+else
+	pass "each Markdown file is read once # SKIP no strace"
+fi
 if ! grep -q 'U+' "$WORK/build.log"; then
 	pass "no such warning for the scripts content"
 else fail "no such warning for the scripts content"; fi
