@@ -1307,6 +1307,19 @@ firsts_note(struct firsts *f, unsigned c, int line, int col)
 	f->v[f->nv++].col = col;
 }
 
+/* Moves what f noted into d (its array from ar), and frees f's own. */
+static void
+firsts_keep(struct firsts *f, struct arena *ar, struct doc *d)
+{
+	d->nchars = f->nv;
+	if (f->nv > 0) {
+		d->chars = arena_array(ar, f->nv, sizeof(*f->v));
+		memcpy(d->chars, f->v, f->nv * sizeof(*f->v));
+	}
+	free(f->v);
+	free(f->set);
+}
+
 /*
  * Copies src to out, each NUL, other control character (C0 but for tab,
  * line feed, carriage return; DEL; C1) and byte that is not UTF-8 turned
@@ -1327,10 +1340,10 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 	struct pos	 p;
 
 	memset(&f, 0, sizeof(f));
+	f.low['\n' >> 3] |= 1 << ('\n' & 7);	/* not noted */
 	while (i < src->len) {
 		unsigned char ch = s[i];
-		/* Most bytes: runs of printable ASCII seen before, line
-		 * feeds. */
+		/* Most bytes: runs of printable ASCII seen before. */
 		if (f.run[ch]) {
 			for (k = i + 1; k < src->len && f.run[s[k]]; k++)
 				continue;
@@ -1339,22 +1352,9 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 			i = k;
 			continue;
 		}
-		if ((ch >= 0x20 && ch < 0x7f) || ch == '\t') {
-			firsts_note(&f, ch, line, col);
-			continue;
-		}
-		if (ch == '\n') {
-			line++;
-			col = 1;
-			marks = 0;
-			i++;
-			continue;
-		}
 		cp = utf8_get(src->data + i, src->len - i, &k);
 		n = cp == UTF8_BAD ? 0 : k;
-		p.file = c->path;
-		p.line = line;
-		p.col = col;
+		p = (struct pos){ c->path, line, col };
 		if (ch == 0) {
 			if (!nul++)
 				diag_msg(DIAG_WARNING, &p, MSG_MD_NUL);
@@ -1372,20 +1372,17 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 		 * shapes as one cluster, in time that grows with the square
 		 * of their number: past the 30 of Unicode's stream-safe
 		 * format (UAX #15) they are dropped. */
-		if (n >= 2 && g_unichar_combining_class(cp) != 0) {
-			if (++marks > MAX_MARKS) {
-				if (!many++)
-					diag_msg(DIAG_WARNING, &p,
-					    MSG_MD_MARKS, MAX_MARKS);
-				buf_put(out, s + run, i - run);
-				run = i + n;
-			} else
-				firsts_note(&f, cp, line, col);
-		} else if (n > 0) {
+		if (n < 2 || g_unichar_combining_class(cp) == 0)
 			marks = 0;
+		else if (++marks > MAX_MARKS) {
+			if (!many++)
+				diag_msg(DIAG_WARNING, &p, MSG_MD_MARKS,
+				    MAX_MARKS);
+			buf_put(out, s + run, i - run);
+			run = i + n;
+		}
+		if (n > 0 && marks <= MAX_MARKS)	/* kept */
 			firsts_note(&f, cp, line, col);
-		} else
-			marks = 0;
 		if (n == 0) {
 			/* The whole of a control character, the
 			 * ill-formed part of what is not UTF-8. */
@@ -1406,13 +1403,7 @@ clean_utf8(struct mctx *c, const struct buf *src, struct buf *out)
 	}
 	if (run < src->len)
 		buf_put(out, s + run, src->len - run);
-	c->d->nchars = f.nv;
-	if (f.nv > 0) {
-		c->d->chars = arena_array(c->ar, f.nv, sizeof(*f.v));
-		memcpy(c->d->chars, f.v, f.nv * sizeof(*f.v));
-	}
-	free(f.v);
-	free(f.set);
+	firsts_keep(&f, c->ar, c->d);
 }
 
 /* Copies in to out with each backslash escape of esc_chars replaced by
