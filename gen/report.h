@@ -331,13 +331,14 @@ struct mdnote {
 	struct pos	 pos;
 };
 
-/* One Markdown file. */
-/* A character of a file at its first place (utf8_firsts()). */
+/* A character of a Markdown file at its first place (md.c's
+ * clean_utf8()). */
 struct charpos {
 	unsigned	 c;		/* code point */
 	int		 line, col;	/* from 1; a column is a character */
 };
 
+/* One Markdown file. */
 struct doc {
 	const char	*file;
 	struct block	*blocks;	/* NULL when empty */
