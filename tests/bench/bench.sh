@@ -8,7 +8,7 @@
 # Environment (all optional):
 #   BENCH_K="1 10 100"    the sizes
 #   BENCH_RUNS_1=7 BENCH_RUNS_10=3 BENCH_RUNS_100=1   timed runs per job
-#                         (each job after one warm-up run)
+#                         (each of ours after one warm-up run)
 #   BENCH_TIMEOUT=150     seconds: a run stopped then counts as "> 150 s"
 #   BENCH_PANDOC_K="1 10" sizes at which pandoc runs (minutes at K = 100)
 #   BENCH_WEASY_K="1"     sizes at which WeasyPrint runs (minutes at 10)
