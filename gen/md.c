@@ -1239,50 +1239,18 @@ blocks(struct mctx *c, struct doc *d, cmark_node *n, int depth)
  * The characters of a file, each at its first place (doc.chars, for
  * font_check(): the file is not read again).  ASCII is marked in the
  * table of clean_utf8()'s runs; the rest below U+0800 (Latin, Greek,
- * Cyrillic, Hebrew, Arabic) in a bit table; above (CJK: a thousand
- * distinct in a page), in an open-addressing set grown at half full.
+ * Cyrillic, Hebrew, Arabic) in a bit table; above (typographic quotes,
+ * CJK), in a set.
  */
 #define FIRSTS_LOW	0x800
 
 struct firsts {
 	unsigned char	 run[256];	/* printable ASCII or tab, seen */
 	unsigned char	 low[FIRSTS_LOW / 8];
-	unsigned	*set;		/* 0: empty slot (NUL is low) */
-	size_t		 setcap, setn;
+	GHashTable	*set;		/* the others, seen; NULL at first */
 	struct charpos	*v;		/* [nv] the characters noted */
 	size_t		 nv, vcap;
 };
-
-/* Adds c to f's set; returns 0 if it was there. */
-static int
-firsts_set_add(struct firsts *f, unsigned c)
-{
-	unsigned	*old;
-	size_t		 i, k, ocap;
-
-	if (2 * (f->setn + 1) > f->setcap) {
-		old = f->set;
-		ocap = f->setcap;
-		f->setcap = ocap == 0 ? 64 : 2 * ocap;
-		f->set = xcalloc(f->setcap, sizeof(*f->set));
-		for (k = 0; k < ocap; k++) {
-			if (old[k] == 0)
-				continue;
-			for (i = old[k] * 2654435761u & (f->setcap - 1);
-			    f->set[i] != 0; i = (i + 1) & (f->setcap - 1))
-				continue;
-			f->set[i] = old[k];
-		}
-		free(old);
-	}
-	for (i = c * 2654435761u & (f->setcap - 1); f->set[i] != 0;
-	    i = (i + 1) & (f->setcap - 1))
-		if (f->set[i] == c)
-			return 0;
-	f->set[i] = c;
-	f->setn++;
-	return 1;
-}
 
 /* Notes c at (line, col) unless it was seen before. */
 static void
@@ -1296,8 +1264,12 @@ firsts_note(struct firsts *f, unsigned c, int line, int col)
 		if (f->low[c >> 3] & 1 << (c & 7))
 			return;
 		f->low[c >> 3] |= 1 << (c & 7);
-	} else if (!firsts_set_add(f, c))
-		return;
+	} else {
+		if (f->set == NULL)
+			f->set = g_hash_table_new(NULL, NULL);
+		if (!g_hash_table_add(f->set, GUINT_TO_POINTER(c)))
+			return;
+	}
 	if (f->nv == f->vcap) {
 		f->vcap = f->vcap == 0 ? 128 : 2 * f->vcap;
 		f->v = xreallocarray(f->v, f->vcap, sizeof(*f->v));
@@ -1317,7 +1289,8 @@ firsts_keep(struct firsts *f, struct arena *ar, struct doc *d)
 		memcpy(d->chars, f->v, f->nv * sizeof(*f->v));
 	}
 	free(f->v);
-	free(f->set);
+	if (f->set != NULL)
+		g_hash_table_destroy(f->set);
 }
 
 /*
@@ -1538,16 +1511,25 @@ struct cm_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
-static void *
-cm_calloc(size_t n, size_t size)
+/* A zeroed block of size bytes from the thread's arena. */
+static struct cm_block *
+cm_block(size_t size)
 {
 	struct cm_block	*b;
 
-	if (size != 0 && n > (SIZE_MAX - sizeof(*b)) / size / 2)
+	if (size > SIZE_MAX / 2 - sizeof(*b))
 		errx(EXIT_SYSTEM, "allocation too large");
-	b = arena_alloc(cm_arena, sizeof(*b) + n * size);	/* zeroed */
-	b->size = n * size;
-	return b->data;
+	b = arena_alloc(cm_arena, sizeof(*b) + size);
+	b->size = size;
+	return b;
+}
+
+static void *
+cm_calloc(size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / 2 / size)
+		errx(EXIT_SYSTEM, "allocation too large");
+	return cm_block(n * size)->data;
 }
 
 static void *
@@ -1556,15 +1538,14 @@ cm_realloc(void *p, size_t size)
 	struct cm_block	*b, *nb;
 
 	if (p == NULL)
-		return cm_calloc(1, size);
+		return cm_block(size)->data;
 	b = (struct cm_block *)((unsigned char *)p -
 	    offsetof(struct cm_block, data));
 	if (size <= b->size)
 		return p;
 	/* The old block stays in the arena until the parse ends: cmark's
 	 * buffers grow by half, so that is less than twice their size. */
-	nb = (struct cm_block *)((unsigned char *)cm_calloc(1, size) -
-	    offsetof(struct cm_block, data));
+	nb = cm_block(size);
 	memcpy(nb->data, b->data, b->size);
 	return nb->data;
 }
