@@ -444,7 +444,8 @@ void		 report_free(struct report *);
  * so that the build's stamp records what was loaded, not what a second
  * read would find. */
 void	 stamp_loaded(const char *path, const void *data, size_t len);
-/* Forgets what was loaded: a new load begins (build --watch). */
+/* Forgets what was loaded and the input folders hashed: a new load
+ * begins (build --watch). */
 void	 stamp_loaded_reset(void);
 
 /* Does path (an existing file) resolve, symbolic links followed, to a

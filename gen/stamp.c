@@ -117,11 +117,14 @@ stamp_loaded(const char *path, const void *data, size_t len)
 	pthread_mutex_unlock(&loaded_lock);
 }
 
+static void	 inputs_forget(void);
+
 void
 stamp_loaded_reset(void)
 {
 	size_t	 i;
 
+	inputs_forget();
 	for (i = 0; i < nloaded; i++)
 		free(loaded[i].path);
 	free(loaded);
@@ -155,40 +158,78 @@ loaded_hash(const char *path, uint64_t *h)
 	return 1;
 }
 
-/* The bytes of path, under the name name (so that the same files in
- * another folder give the same hash): the bytes a loader read, or else
- * those the file holds now (read before the backends read it, so that
- * an edit in between is seen by the next build).  A symbolic link is
- * hashed as its text, never followed.  st: lstat() of path if known
- * (a walk's), else NULL. */
+/* What a file adds to a hash after its name: a symbolic link its text
+ * (never followed), a file the hash of its bytes, a file that cannot be
+ * read nothing. */
+struct input {
+	char		*rel;		/* its path from its folder's root */
+	enum { INPUT_BYTES, INPUT_LINK, INPUT_NONE } kind;
+	uint64_t	 fh;		/* INPUT_BYTES */
+	char		*link;		/* INPUT_LINK: its text, linklen bytes */
+	size_t		 linklen;
+};
+
+/* The input of path: the bytes a loader read, or else those the file
+ * holds now (read before the backends read it, so that an edit in
+ * between is seen by the next build).  st: lstat() of path if known (a
+ * walk's), else NULL.  Caller frees in->link. */
 static void
-hash_file(uint64_t *h, const char *path, const char *name,
-    const struct stat *st)
+input_of(const char *path, const struct stat *st, struct input *in)
 {
 	struct stat	 sb;
-	uint64_t	 fh = 0xcbf29ce484222325ULL;
 	FILE		*f;
 	char		 b[65536];
 	size_t		 n;
 	ssize_t		 len;
 
-	hash_str(h, name);
+	in->kind = INPUT_BYTES;
+	in->fh = 0xcbf29ce484222325ULL;
+	in->link = NULL;
+	in->linklen = 0;
 	if (st == NULL && lstat(path, &sb) == 0)
 		st = &sb;
 	if (st != NULL && S_ISLNK(st->st_mode)) {
-		hash_str(h, "symbolic link");
-		if ((len = readlink(path, b, sizeof(b))) > 0)
-			hash_bytes(h, b, (size_t)len);
+		in->kind = INPUT_LINK;
+		if ((len = readlink(path, b, sizeof(b))) > 0) {
+			in->link = xmalloc((size_t)len);
+			memcpy(in->link, b, (size_t)len);
+			in->linklen = (size_t)len;
+		}
 		return;
 	}
-	if (!loaded_hash(path, &fh)) {
-		if ((f = fopen(path, "rb")) == NULL)
-			return;
-		while ((n = fread(b, 1, sizeof(b), f)) > 0)
-			hash_bytes(&fh, b, n);
-		fclose(f);
+	if (loaded_hash(path, &in->fh))
+		return;
+	if ((f = fopen(path, "rb")) == NULL) {
+		in->kind = INPUT_NONE;
+		return;
 	}
-	hash_bytes(h, &fh, sizeof(fh));
+	while ((n = fread(b, 1, sizeof(b), f)) > 0)
+		hash_bytes(&in->fh, b, n);
+	fclose(f);
+}
+
+static void
+hash_input(uint64_t *h, const char *name, const struct input *in)
+{
+	hash_str(h, name);
+	if (in->kind == INPUT_LINK) {
+		hash_str(h, "symbolic link");
+		hash_bytes(h, in->link, in->linklen);
+	} else if (in->kind == INPUT_BYTES)
+		hash_bytes(h, &in->fh, sizeof(in->fh));
+}
+
+/* The file path under the name name (so that the same files in another
+ * folder give the same hash). */
+static void
+hash_file(uint64_t *h, const char *path, const char *name,
+    const struct stat *st)
+{
+	struct input	 in;
+
+	input_of(path, st, &in);
+	hash_input(h, name, &in);
+	free(in.link);
 }
 
 /*
@@ -261,10 +302,75 @@ walk(const char *root, const char *rel,
 	free(dir);
 }
 
+/* An input folder (the content, the styles, the diff base) as its first
+ * walk of a run found it: the build's hash and the tasks' hashes go over
+ * the same files, each looked up and read once.  Forgotten with what
+ * was loaded (stamp_loaded_reset()). */
+struct input_dir {
+	char		*root;
+	struct input	*v;		/* in the walk's (sorted) order */
+	size_t		 n, cap;
+};
+static struct input_dir	*dirs;
+static size_t		 ndirs;
+
 static void
-hash_one(void *arg, const char *path, const char *rel, const struct stat *st)
+input_add(void *arg, const char *path, const char *rel, const struct stat *st)
 {
-	hash_file(arg, path, rel, st);
+	struct input_dir *d = arg;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 256;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	input_of(path, st, &d->v[d->n]);
+	d->v[d->n++].rel = xstrdup(rel);
+}
+
+static const struct input_dir *
+inputs(const char *root)
+{
+	struct input_dir d;
+	size_t		 i;
+
+	for (i = 0; i < ndirs; i++)
+		if (strcmp(dirs[i].root, root) == 0)
+			return &dirs[i];
+	memset(&d, 0, sizeof(d));
+	d.root = xstrdup(root);
+	walk(root, "", input_add, &d, 0);
+	dirs = xreallocarray(dirs, ndirs + 1, sizeof(*dirs));
+	dirs[ndirs] = d;
+	return &dirs[ndirs++];
+}
+
+static void
+inputs_forget(void)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < ndirs; i++) {
+		for (k = 0; k < dirs[i].n; k++) {
+			free(dirs[i].v[k].rel);
+			free(dirs[i].v[k].link);
+		}
+		free(dirs[i].v);
+		free(dirs[i].root);
+	}
+	free(dirs);
+	dirs = NULL;
+	ndirs = 0;
+}
+
+/* Every file under root, by its path from root. */
+static void
+hash_inputs(uint64_t *h, const char *root)
+{
+	const struct input_dir *d = inputs(root);
+	size_t		 i;
+
+	for (i = 0; i < d->n; i++)
+		hash_input(h, d->v[i].rel, &d->v[i]);
 }
 
 uint64_t
@@ -283,13 +389,13 @@ stamp_inputs(const struct opts *o)
 	/* File names in the review page start with the content folder. */
 	hash_str(&h, o->content);
 	hash_str(&h, "content");
-	walk(o->content, "", hash_one, &h, 0);
+	hash_inputs(&h, o->content);
 	hash_str(&h, "styles");
-	walk(o->styles, "", hash_one, &h, 0);
+	hash_inputs(&h, o->styles);
 	/* The review page compares with the base. */
 	hash_str(&h, o->diff_base);
 	if (o->diff_base != NULL)
-		walk(o->diff_base, "", hash_one, &h, 0);
+		hash_inputs(&h, o->diff_base);
 	return h;
 }
 
@@ -517,24 +623,30 @@ struct split {
 	char		(*yr)[16];	/* [r->neds]: each edition's year */
 };
 
+/* The content's files, each into the hash of its edition or the common
+ * one. */
 static void
-split_one(void *arg, const char *path, const char *rel, const struct stat *st)
+split_inputs(struct split *sp, const char *root)
 {
-	struct split	*sp = arg;
+	const struct input_dir *d = inputs(root);
+	const struct input *in;
 	const char	*name, *slash;
-	size_t		 i;
+	size_t		 i, k;
 
-	if (strncmp(rel, "editions/", 9) == 0 &&
-	    (slash = strchr(name = rel + 9, '/')) != NULL &&
-	    strcmp(slash + 1, "edition.xml") != 0)
-		for (i = 0; i < sp->r->neds; i++) {
-			if (strlen(sp->yr[i]) == (size_t)(slash - name) &&
-			    strncmp(name, sp->yr[i], strlen(sp->yr[i])) == 0) {
-				hash_file(&sp->own[i], path, rel, st);
-				return;
-			}
-		}
-	hash_file(&sp->common, path, rel, st);
+	for (k = 0; k < d->n; k++) {
+		in = &d->v[k];
+		i = sp->r->neds;	/* common */
+		if (strncmp(in->rel, "editions/", 9) == 0 &&
+		    (slash = strchr(name = in->rel + 9, '/')) != NULL &&
+		    strcmp(slash + 1, "edition.xml") != 0)
+			for (i = 0; i < sp->r->neds; i++)
+				if (strlen(sp->yr[i]) ==
+				    (size_t)(slash - name) && strncmp(name,
+				    sp->yr[i], strlen(sp->yr[i])) == 0)
+					break;
+		hash_input(i < sp->r->neds ? &sp->own[i] : &sp->common,
+		    in->rel, in);
+	}
 }
 
 static void
@@ -598,14 +710,14 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	/* File names in the review page start with the content folder. */
 	hash_str(&sp.common, o->content);
 	hash_str(&sp.common, "styles");
-	walk(o->styles, "", hash_one, &sp.common, 0);
+	hash_inputs(&sp.common, o->styles);
 	/* Every page links the other editions: the list is common. */
 	for (i = 0; i < r->neds; i++) {
 		snprintf(num, sizeof(num), "edition %d", r->eds[i].year);
 		hash_str(&sp.common, num);
 	}
 	hash_str(&sp.common, "content");
-	walk(o->content, "", split_one, &sp, 0);
+	split_inputs(&sp, o->content);
 
 	d = diag_list(&nd);
 	for (i = 0; i < nd; i++) {
@@ -618,7 +730,7 @@ stamp_task_hashes(const struct report *r, const struct opts *o,
 	/* The review page (of the HTML task) compares with the base. */
 	hash_str(&dh, o->diff_base);
 	if (o->diff_base != NULL)
-		walk(o->diff_base, "", hash_one, &dh, 0);
+		hash_inputs(&dh, o->diff_base);
 
 	for (k = 0; k < n; k++) {
 		h = sp.common;

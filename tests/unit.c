@@ -393,13 +393,24 @@ test_stamp(void)
 	o.content = dir;
 	o.styles = sty;
 	o.out = "out";
+	/* Each build begins with stamp_loaded_reset() (a build reads each
+	 * input once: the file is edited between builds). */
+	stamp_loaded_reset();
 	put_file(file, "ancien");
 	h_old = stamp_inputs(&o);
+	stamp_loaded_reset();
 	put_file(file, "nouveau");
 	h_new = stamp_inputs(&o);
+	/* Edited during the build: the build's hashes keep what it read
+	 * first; the next build sees the edit. */
+	put_file(file, "autre");
+	expect("stamp: a build reads each input once",
+	    stamp_inputs(&o) == h_new);
 	/* The loader read "ancien", then the file was edited. */
+	stamp_loaded_reset();
 	stamp_loaded(file, "ancien", 6);
 	h_loaded = stamp_inputs(&o);
+	stamp_loaded_reset();
 	expect("stamp: an edited file hashes differently", h_old != h_new);
 	expect("stamp: the hash of what the loader read, not of a second "
 	    "read", h_loaded == h_old);
