@@ -57,12 +57,13 @@ OBJS	 = gen/arena.o gen/buf.o gen/cnum.o gen/diag.o gen/file.o gen/load.o gen/md
 OBJS	+= gen/diff.o gen/forge.o
 # glibc's vsnprintf() made faster, for the tool's own formatting.
 OBJS	+= gen/printf_fast.o
-# The process's snprintf() and __snprintf_chk() through it
-# (gen/snprintf.c): linked into each program of the tool as an object,
-# not taken from gen/libgen.a, where the linker takes a member only for
-# a symbol still undefined: under ASan the sanitizer's runtime defines
-# both (weak) first.
-PRINTF_O = gen/snprintf.o
+# The process's own definitions of library functions, linked into each
+# program of the tool as objects, not taken from gen/libgen.a, where the
+# linker takes a member only for a symbol still undefined: snprintf()
+# and __snprintf_chk() through printf_fast (gen/snprintf.c; under ASan
+# the sanitizer's runtime defines both, weak, first) and hb_shape_full()
+# (gen/shape.c), which only the shared libraries call.
+PROCESS_O = gen/snprintf.o gen/shape.o
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng gen/schema/site.rng
 # The site's style sheets, compiled in for when no styles folder is found.
@@ -98,8 +99,8 @@ deps:
 
 build: gen/rapporteur
 
-gen/rapporteur: gen/main.o $(PRINTF_O) gen/libgen.a
-	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PRINTF_O) gen/libgen.a $(ALL_LIBS)
+gen/rapporteur: gen/main.o $(PROCESS_O) gen/libgen.a
+	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PROCESS_O) gen/libgen.a $(ALL_LIBS)
 
 gen/libgen.a: $(OBJS)
 	rm -f $@
@@ -109,10 +110,10 @@ gen/libgen.a: $(OBJS)
 # object, read back here.
 .c.o:
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
--include $(OBJS:.o=.d) gen/main.d $(PRINTF_O:.o=.d)
+-include $(OBJS:.o=.d) gen/main.d $(PROCESS_O:.o=.d)
 # The flags live here: an object is built again when the Makefile changes
 # (which also gives objects from before -MMD their dependency files).
-$(OBJS) gen/main.o $(PRINTF_O): Makefile
+$(OBJS) gen/main.o $(PROCESS_O): Makefile
 
 # DATADIR is compiled into main.c: a build with another PREFIX or DATADIR
 # compiles it again.  The file changes only when the value does.
@@ -169,7 +170,7 @@ test: deps locale-fr
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/unit-printf \
+	    tests/unit-printf tests/unit-shape \
 	    tests/fuzz/bin/stamp gen/bench/rapporteur-untagged
 	@sh tests/run.sh
 
@@ -188,9 +189,9 @@ tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
 
 # The tool with a layout budget of 0: every measure of a PDF is laid out
 # again when drawn.  tests/t-pdf.sh compares its PDFs with gen/rapporteur's.
-tests/rapporteur-relayout: gen/pdf.c gen/main.o $(PRINTF_O) gen/libgen.a \
+tests/rapporteur-relayout: gen/pdf.c gen/main.o $(PROCESS_O) gen/libgen.a \
 	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
-	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o $(PRINTF_O) \
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o $(PROCESS_O) \
 	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
 
 tests/unit-layout: tests/unit-layout.c tests/tap.h gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
@@ -205,12 +206,12 @@ tests/unit-cnum: tests/unit-cnum.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cnum.c gen/libgen.a $(ALL_LIBS)
 
 # The tool with setlocale(LC_ALL, "") called first (tests/t-locale.sh).
-tests/rapporteur-locale: tests/locale-main.c gen/main.c $(PRINTF_O) gen/libgen.a \
+tests/rapporteur-locale: tests/locale-main.c gen/main.c $(PROCESS_O) gen/libgen.a \
 	    $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
 	    gen/main.c
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
-	    $(PRINTF_O) gen/libgen.a $(ALL_LIBS)
+	    $(PROCESS_O) gen/libgen.a $(ALL_LIBS)
 
 tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
@@ -224,8 +225,12 @@ tests/unit-msg: tests/unit-msg.c tests/tap.h gen/msg.h gen/libgen.a $(HDRS)
 tests/unit-cairo: tests/unit-cairo.c tests/tap.h gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-cairo.c gen/libgen.a $(ALL_LIBS)
 
-tests/unit-printf: tests/unit-printf.c tests/tap.h $(PRINTF_O) gen/libgen.a $(HDRS)
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-printf.c $(PRINTF_O) \
+tests/unit-printf: tests/unit-printf.c tests/tap.h $(PROCESS_O) gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-printf.c $(PROCESS_O) \
+	    gen/libgen.a $(ALL_LIBS)
+
+tests/unit-shape: tests/unit-shape.c tests/tap.h $(PROCESS_O) gen/libgen.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-shape.c $(PROCESS_O) \
 	    gen/libgen.a $(ALL_LIBS)
 
 tests/unit-i18n: tests/unit-i18n.c tests/tap.h gen/libgen.a gen/i18n.h $(HDRS)
@@ -275,10 +280,10 @@ tests/bench/node_modules/.installed: tests/bench/package-lock.json
 
 # The tool drawing its PDF without structure (gen/pdf.c, PDF_UNTAGGED):
 # what tagging costs is measured against it.  Never installed.
-gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o $(PRINTF_O) gen/libgen.a \
+gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o $(PROCESS_O) gen/libgen.a \
 	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
 	@mkdir -p gen/bench
-	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o $(PRINTF_O) \
+	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o $(PROCESS_O) \
 	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
 
 tests/bench/gencontent: tests/bench/gencontent.c
@@ -413,7 +418,7 @@ clean:
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/unit-printf \
+	    tests/unit-printf tests/unit-shape \
 	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz gen/bench tests/fuzz/bin
 

@@ -440,6 +440,10 @@ struct report	*report_load_early(const char *content, int year,
 void		 report_free(struct report *);
 
 
+/* shape.c: the process's hb_shape_full(); how many calls were cut from a
+ * result kept, how many went to HarfBuzz's (tests). */
+void	 shape_counts(unsigned long *cuts, unsigned long *wholes);
+
 /* stamp.c: remembers the hash of the bytes read from path by a loader,
  * so that the build's stamp records what was loaded, not what a second
  * read would find. */

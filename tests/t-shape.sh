@@ -1,0 +1,45 @@
+#!/bin/sh
+# The process's hb_shape_full() (gen/shape.c), which cuts the pieces
+# pango shapes again from the text shaped just before: every run of test
+# texts as HarfBuzz's own gives (tests/unit-shape.c); the tool defining
+# the function for every library of the process; the sub-font pango
+# makes for each call behaving as its parent, which holds while no
+# source sets PANGO_ATTR_SHOW; and the same bytes with every call sent
+# to HarfBuzz (RAPPORTEUR_SHAPE=whole, the test switch): the sample, the
+# English plan and the scripts content (Chinese, Arabic, a theme of its
+# own), every format.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+tests/unit-shape
+if nm -D "$BIN" | awk '$2 == "T" && $3 == "hb_shape_full"' | grep -q .
+then
+	pass "shape: the tool defines hb_shape_full for pango"
+else
+	fail "shape: the tool defines hb_shape_full for pango" \
+	    "$(nm -D "$BIN" | grep hb_shape)"
+fi
+shows=$(grep -l 'attr_show_new\|PANGO_ATTR_SHOW' gen/*.c gen/*.h |
+    grep -v '^gen/shape\.c$')
+if [ -z "$shows" ]; then
+	pass "shape: no source sets PANGO_ATTR_SHOW"
+else
+	fail "shape: no source sets PANGO_ATTR_SHOW" "$shows"
+fi
+same() {	# same NAME ARGS...: a build cut and whole, the same bytes
+	name=$1
+	shift
+	if "$BIN" build --quiet --out "$WORK/cut-$name" "$@" \
+	    >"$WORK/err" 2>&1 && RAPPORTEUR_SHAPE=whole "$BIN" build --quiet \
+	    --out "$WORK/whole-$name" "$@" >>"$WORK/err" 2>&1 &&
+	    [ -f "$WORK/cut-$name/index.html" ] &&
+	    diff -r "$WORK/cut-$name" "$WORK/whole-$name" >"$WORK/diff" 2>&1
+	then
+		pass "shape: $name, the same bytes shaped whole"
+	else
+		fail "shape: $name, the same bytes shaped whole" \
+		    "$(cat "$WORK/err"; head -20 "$WORK/diff")"
+	fi
+}
+same sample --content content
+same "English plan" --content tests/plans/en
+same scripts --content tests/scripts/content --styles tests/scripts/theme

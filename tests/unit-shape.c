@@ -1,0 +1,182 @@
+/*
+ * gen/shape.c: the process's hb_shape_full(), which cuts a run of text
+ * from the glyphs of a text shaped just before.  For texts with
+ * ligatures across soft hyphens, kerning pairs, marks, Greek, Cyrillic
+ * and Arabic, every run between two character boundaries is shaped as
+ * pango does it (a sub-font of the font per call, the whole text as
+ * context) after the whole text, and compared with what HarfBuzz's own
+ * hb_shape_full() gives: the same glyphs, clusters and positions, cut or
+ * not.  Runs must have been cut (a test of the cutting, not of HarfBuzz
+ * alone), and never a right-to-left text.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+
+#include "report.h"
+#include "extern.h"
+#include "tap.h"
+
+typedef hb_bool_t (*shape_fn)(hb_font_t *, hb_buffer_t *,
+    const hb_feature_t *, unsigned int, const char *const *);
+
+/* The file of the family's regular face, or NULL.  Caller frees. */
+static char *
+font_file(const char *family)
+{
+	FcPattern	*p, *m;
+	FcResult	 res;
+	FcChar8		*file;
+	char		*s = NULL;
+
+	p = FcNameParse((const FcChar8 *)family);
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	if ((m = FcFontMatch(NULL, p, &res)) != NULL &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch)
+		s = strdup((const char *)file);
+	if (m != NULL)
+		FcPatternDestroy(m);
+	FcPatternDestroy(p);
+	return s;
+}
+
+/* [off, off + len) of text shaped by fn as pango shapes an item: a
+ * sub-font made for the call, the text around as context. */
+static hb_buffer_t *
+shape(shape_fn fn, hb_font_t *font, const char *text, int off, int len,
+    hb_direction_t dir)
+{
+	hb_buffer_t	*b = hb_buffer_create();
+	hb_font_t	*sub = hb_font_create_sub_font(font);
+
+	hb_buffer_add_utf8(b, text, (int)strlen(text), (unsigned int)off,
+	    len);
+	hb_buffer_guess_segment_properties(b);
+	hb_buffer_set_direction(b, dir);
+	hb_buffer_set_language(b, hb_language_from_string("fr", -1));
+	hb_buffer_set_cluster_level(b,
+	    HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+	hb_buffer_set_flags(b, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
+	fn(sub, b, NULL, 0, NULL);
+	hb_font_destroy(sub);
+	return b;
+}
+
+/* Do a and b hold the same glyphs, clusters and positions? */
+static int
+same(hb_buffer_t *a, hb_buffer_t *b)
+{
+	hb_glyph_info_t	*ai, *bi;
+	hb_glyph_position_t *ap, *bp;
+	unsigned int	 na, nb, i;
+
+	ai = hb_buffer_get_glyph_infos(a, &na);
+	bi = hb_buffer_get_glyph_infos(b, &nb);
+	ap = hb_buffer_get_glyph_positions(a, NULL);
+	bp = hb_buffer_get_glyph_positions(b, NULL);
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (ai[i].codepoint != bi[i].codepoint ||
+		    ai[i].cluster != bi[i].cluster ||
+		    memcmp(&ap[i], &bp[i], sizeof(ap[i])) != 0)
+			return 0;
+	return 1;
+}
+
+/* Every run of text after the whole: the number of runs that differ
+ * from HarfBuzz's own shaping, the first one in bad[]. */
+static int
+runs(shape_fn hb, hb_font_t *font, const char *text, hb_direction_t dir,
+    char *bad, size_t badlen)
+{
+	int		 len = (int)strlen(text), a, z, nbad = 0;
+	hb_buffer_t	*whole, *mine, *theirs;
+
+	for (a = 0; a < len; a++) {
+		if (((unsigned char)text[a] & 0xc0) == 0x80)
+			continue;
+		for (z = a + 1; z <= len; z++) {
+			if (z < len && ((unsigned char)text[z] & 0xc0) == 0x80)
+				continue;
+			whole = shape(hb_shape_full, font, text, 0, len, dir);
+			mine = shape(hb_shape_full, font, text, a, z - a, dir);
+			theirs = shape(hb, font, text, a, z - a, dir);
+			if (!same(mine, theirs) && nbad++ == 0)
+				snprintf(bad, badlen, "bytes [%d, %d) of %s",
+				    a, z, text);
+			hb_buffer_destroy(whole);
+			hb_buffer_destroy(mine);
+			hb_buffer_destroy(theirs);
+		}
+	}
+	return nbad;
+}
+
+int
+main(void)
+{
+	static const char *ltr[] = {
+		/* ff and fi ligatures spanning soft hyphens */
+		"L\xe2\x80\x99" "ef\xc2\xad" "fet des of\xc2\xad" "fices : "
+		    "af\xc2\xad" "fi\xc2\xad" "ches, fi\xc2\xad" "nan\xc2\xad"
+		    "ce\xc2\xad" "ment \xc2\xab effi\xc2\xad" "cace \xc2\xbb.",
+		/* kerning pairs, numbers, punctuation */
+		"AVANT To Wa \xe2\x80\x93 12\xe2\x80\xaf" "345 \xe2\x82\xac, "
+		    "3,5 % ; (\xe2\x80\x9c" "f\xe2\x80\x9d) \xe2\x80\x94 ffl.",
+		/* combining marks, one after a space */
+		"e\xcc\x81te\xcc\x81 \xcc\x81" "a co\xcc\x88" "ope\xcc\x81rer",
+		"\xce\x95\xce\xbb\xce\xbb\xce\xb7\xce\xbd\xce\xb9\xce\xba\xce"
+		    "\xac \xd1\x80\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0"
+		    "\xb9 \xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82",
+	};
+	static const char rtl[] = "\xd8\xa7\xd9\x84\xd9\x86\xd8\xb5 "
+	    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a";
+	shape_fn	 hb;
+	hb_blob_t	*blob;
+	hb_face_t	*face;
+	hb_font_t	*font;
+	unsigned long	 cuts0, cuts1, cuts2, wholes;
+	char		*file, bad[512], name[128];
+	size_t		 i;
+	int		 nbad;
+
+	hb = (shape_fn)dlsym(RTLD_NEXT, "hb_shape_full");
+	ok(hb != NULL && hb != hb_shape_full,
+	    "shape: the tool's hb_shape_full() stands before HarfBuzz's", NULL);
+	if (hb == NULL || (file = font_file("Charis SIL")) == NULL) {
+		ok(0, "shape: Charis SIL found", NULL);
+		return 1;
+	}
+	blob = hb_blob_create_from_file(file);
+	face = hb_face_create(blob, 0);
+	font = hb_font_create(face);
+	hb_font_set_scale(font, 10 * 64, 10 * 64);
+	shape_counts(&cuts0, &wholes);
+	for (i = 0; i < sizeof(ltr) / sizeof(ltr[0]); i++) {
+		nbad = runs(hb, font, ltr[i], HB_DIRECTION_LTR, bad,
+		    sizeof(bad));
+		snprintf(name, sizeof(name), "shape: every run of text %zu "
+		    "as HarfBuzz shapes it", i + 1);
+		ok(nbad == 0, name, bad);
+	}
+	shape_counts(&cuts1, &wholes);
+	snprintf(name, sizeof(name), "shape: runs were cut from the whole "
+	    "(%lu)", cuts1 - cuts0);
+	ok(cuts1 - cuts0 > 1000, name, NULL);
+	nbad = runs(hb, font, rtl, HB_DIRECTION_RTL, bad, sizeof(bad));
+	ok(nbad == 0, "shape: every run of an Arabic text as HarfBuzz shapes "
+	    "it", bad);
+	shape_counts(&cuts2, &wholes);
+	ok(cuts2 == cuts1, "shape: right-to-left text never cut", NULL);
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	free(file);
+	return failures != 0;
+}
