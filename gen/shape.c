@@ -217,36 +217,46 @@ same_setting(const struct shaped *s, const struct setting *st,
 	    (nfeat == 0 || memcmp(s->feat, feat, nfeat * sizeof(*feat)) == 0);
 }
 
-/*
- * The glyphs [*g0, *g1) of s that the characters [i, i + n) of s make,
- * if the run may be cut there: each end is the end of s or the start of
- * a cluster whose first glyph HarfBuzz does not mark unsafe to break at.
- */
+/* The first of v[0..n) whose cluster is not below c: left to right,
+ * clusters grow along the characters and along the glyphs. */
+static unsigned int
+first_at(const hb_glyph_info_t *v, unsigned int n, unsigned int c)
+{
+	unsigned int	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].cluster < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does character k of s (0 < k < s->n) start a cluster whose first
+ * glyph, *g, HarfBuzz does not mark unsafe to break at? */
+static int
+safe_start(const struct shaped *s, unsigned int k, unsigned int *g)
+{
+	unsigned int	 c = s->in[k].cluster;
+
+	*g = first_at(s->gi, s->ng, c);
+	return s->in[k - 1].cluster != c && *g < s->ng &&
+	    s->gi[*g].cluster == c && !(hb_glyph_info_get_glyph_flags(
+	    &s->gi[*g]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK);
+}
+
+/* The glyphs [*g0, *g1) of s that its characters [i, i + n) make, if
+ * the run may be cut there: each end is an end of s or a safe_start(). */
 static int
 run_glyphs(const struct shaped *s, unsigned int i, unsigned int n,
     unsigned int *g0, unsigned int *g1)
 {
-	unsigned int	 a, z;
-
-	for (a = 0; a < s->ng && s->gi[a].cluster < s->in[i].cluster; a++)
-		;
-	if (i > 0 && (a == s->ng || s->gi[a].cluster != s->in[i].cluster ||
-	    (hb_glyph_info_get_glyph_flags(&s->gi[a]) &
-	    HB_GLYPH_FLAG_UNSAFE_TO_BREAK)))
-		return 0;
-	z = a;
-	if (i + n < s->n) {
-		while (z < s->ng && s->gi[z].cluster < s->in[i + n].cluster)
-			z++;
-		if (z == s->ng || s->gi[z].cluster != s->in[i + n].cluster ||
-		    (hb_glyph_info_get_glyph_flags(&s->gi[z]) &
-		    HB_GLYPH_FLAG_UNSAFE_TO_BREAK))
-			return 0;
-	} else
-		z = s->ng;
-	*g0 = a;
-	*g1 = z;
-	return 1;
+	*g0 = 0;
+	*g1 = s->ng;
+	return (i == 0 || safe_start(s, i, g0)) &&
+	    (i + n == s->n || safe_start(s, i + n, g1));
 }
 
 /* Puts in b the glyphs [g0, g1) of s.  Returns 0 if b cannot hold them
@@ -297,11 +307,7 @@ cut(struct recent *r, const struct setting *st, hb_buffer_t *b,
 		s = &r->s[k];
 		if (s->n < n || !same_setting(s, st, feat, nfeat))
 			continue;
-		/* Clusters grow along s: the run starts at the first
-		 * character of its first cluster. */
-		for (i = 0; i + n <= s->n && s->in[i].cluster < in[0].cluster;
-		    i++)
-			;
+		i = first_at(s->in, s->n, in[0].cluster);
 		if (i + n > s->n || s->in[i].cluster != in[0].cluster)
 			continue;
 		if (!same_chars(s->in + i, in, n))

@@ -7,7 +7,9 @@
  * context) after the whole text, and compared with what HarfBuzz's own
  * hb_shape_full() gives: the same glyphs, clusters and positions, cut or
  * not.  Runs must have been cut (a test of the cutting, not of HarfBuzz
- * alone), and never a right-to-left text.
+ * alone), and never a right-to-left text.  A text with a hyphen added in
+ * the cluster of its last character, as pango ends a line at a soft
+ * hyphen, holds the text without it in no run.
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -58,6 +60,27 @@ shape(shape_fn fn, hb_font_t *font, const char *text, int off, int len,
 	    len);
 	hb_buffer_guess_segment_properties(b);
 	hb_buffer_set_direction(b, dir);
+	hb_buffer_set_language(b, hb_language_from_string("fr", -1));
+	hb_buffer_set_cluster_level(b,
+	    HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+	hb_buffer_set_flags(b, HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
+	fn(sub, b, NULL, 0, NULL);
+	hb_font_destroy(sub);
+	return b;
+}
+
+/* text shaped by fn as pango shapes an item that ends a line at a soft
+ * hyphen: a hyphen added, in the cluster of the last character. */
+static hb_buffer_t *
+shape_hyphen(shape_fn fn, hb_font_t *font, const char *text)
+{
+	hb_buffer_t	*b = hb_buffer_create();
+	hb_font_t	*sub = hb_font_create_sub_font(font);
+	int		 len = (int)strlen(text);
+
+	hb_buffer_add_utf8(b, text, len, 0, len);
+	hb_buffer_add(b, 0x2010, (unsigned int)len - 1);
+	hb_buffer_guess_segment_properties(b);
 	hb_buffer_set_language(b, hb_language_from_string("fr", -1));
 	hb_buffer_set_cluster_level(b,
 	    HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
@@ -138,6 +161,7 @@ main(void)
 	static const char rtl[] = "\xd8\xa7\xd9\x84\xd9\x86\xd8\xb5 "
 	    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a";
 	shape_fn	 hb;
+	hb_buffer_t	*whole, *mine, *theirs;
 	hb_blob_t	*blob;
 	hb_face_t	*face;
 	hb_font_t	*font;
@@ -165,6 +189,16 @@ main(void)
 		    "as HarfBuzz shapes it", i + 1);
 		ok(nbad == 0, name, bad);
 	}
+	/* Two characters in one cluster: the text without its hyphen is
+	 * no run of the text with it. */
+	whole = shape_hyphen(hb_shape_full, font, "effet");
+	mine = shape(hb_shape_full, font, "effet", 0, 5, HB_DIRECTION_LTR);
+	theirs = shape(hb, font, "effet", 0, 5, HB_DIRECTION_LTR);
+	ok(same(mine, theirs), "shape: a text, then the same without the "
+	    "hyphen added to its cluster", NULL);
+	hb_buffer_destroy(whole);
+	hb_buffer_destroy(mine);
+	hb_buffer_destroy(theirs);
 	shape_counts(&cuts1, &wholes);
 	snprintf(name, sizeof(name), "shape: runs were cut from the whole "
 	    "(%lu)", cuts1 - cuts0);
