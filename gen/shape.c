@@ -28,7 +28,17 @@
  * each call stands for (its parent), with its scale; the functions pango
  * gives the sub-font change only with PANGO_ATTR_SHOW, which the tool
  * never sets (tests/t-shape.sh).  Everything else is HarfBuzz's, whole.
- * RAPPORTEUR_SHAPE=whole (tests only) sends every call there.
+ *
+ * Pango then asks, of each glyph it has shaped, whether it is a colour
+ * glyph: hb_ot_color_glyph_get_layers(), hb_ot_color_has_png() and
+ * hb_ot_color_has_svg(), three calls a glyph, each finding the face's
+ * table again (about 2 % of a PDF's instructions).  They are defined
+ * here too.  A face with none of the tables colour glyphs are read from
+ * (COLR, CBDT, CBLC, sbix, SVG) has none: HarfBuzz reads an empty table
+ * and answers 0 whatever the glyph, and so do these, from what the
+ * thread noted of its last FACES faces.  Every other call is HarfBuzz's.
+ *
+ * RAPPORTEUR_SHAPE=whole (tests only) sends every call to HarfBuzz.
  */
 #include <dlfcn.h>
 #include <err.h>
@@ -38,11 +48,13 @@
 #include <string.h>
 
 #include <hb.h>
+#include <hb-ot.h>
 
 #include "report.h"
 #include "extern.h"
 
 #define KEEP	8	/* results kept by a thread */
+#define FACES	8	/* faces a thread notes the colour tables of */
 
 typedef hb_bool_t (*shape_fn)(hb_font_t *, hb_buffer_t *,
     const hb_feature_t *, unsigned int, const char *const *);
@@ -71,13 +83,28 @@ struct shaped {
 	unsigned int	 ng, gcap, pcap;
 };
 
-/* A thread's last results, the oldest replaced first. */
+typedef unsigned int (*layers_fn)(hb_face_t *, hb_codepoint_t,
+    unsigned int, unsigned int *, hb_ot_color_layer_t *);
+typedef hb_bool_t (*has_fn)(hb_face_t *);
+
+/* A face, referenced so that its address is never another face's while
+ * it is noted, and whether it has a table of colour glyphs. */
+struct face_note {
+	hb_face_t	*face;
+	int		 colour;
+};
+
+/* A thread's last results and faces, the oldest replaced first. */
 struct recent {
 	struct shaped	 s[KEEP];
 	unsigned int	 next;
+	struct face_note f[FACES];
+	unsigned int	 nextf;
 };
 
 static shape_fn		 hb_whole;
+static layers_fn	 hb_layers;
+static has_fn		 hb_has_png, hb_has_svg;
 static int		 whole_only;
 static pthread_key_t	 recent_key;
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
@@ -103,7 +130,22 @@ recent_free(void *p)
 
 	for (i = 0; i < KEEP; i++)
 		shaped_clear(&r->s[i]);
+	for (i = 0; i < FACES; i++)
+		if (r->f[i].face != NULL)
+			hb_face_destroy(r->f[i].face);
 	free(r);
+}
+
+/* HarfBuzz's own function name, or exit. */
+static void *
+harfbuzz(const char *name)
+{
+	void	*f;
+
+	if ((f = dlsym(RTLD_NEXT, name)) == NULL)
+		errx(EXIT_SYSTEM, "HarfBuzz's %s() not found: %s", name,
+		    dlerror());
+	return f;
 }
 
 static void
@@ -111,10 +153,10 @@ init(void)
 {
 	const char	*env = getenv("RAPPORTEUR_SHAPE");
 
-	hb_whole = (shape_fn)dlsym(RTLD_NEXT, "hb_shape_full");
-	if (hb_whole == NULL)
-		errx(EXIT_SYSTEM, "HarfBuzz's hb_shape_full() not found: %s",
-		    dlerror());
+	hb_whole = (shape_fn)harfbuzz("hb_shape_full");
+	hb_layers = (layers_fn)harfbuzz("hb_ot_color_glyph_get_layers");
+	hb_has_png = (has_fn)harfbuzz("hb_ot_color_has_png");
+	hb_has_svg = (has_fn)harfbuzz("hb_ot_color_has_svg");
 	whole_only = env != NULL && strcmp(env, "whole") == 0;
 	if (pthread_key_create(&recent_key, recent_free) != 0)
 		whole_only = 1;
@@ -395,6 +437,80 @@ hb_shape_full(hb_font_t *font, hb_buffer_t *b, const hb_feature_t *feat,
 		r->next++;
 	}
 	return ok;
+}
+
+/* The face the thread last asked about, one of its notes, and what
+ * colour() answered: pango asks three times a glyph, mostly of one face. */
+static _Thread_local hb_face_t	*last_face;
+static _Thread_local int	 last_colour;
+
+/* Has face a table colour glyphs are read from?  1 also when the thread
+ * cannot keep notes, or with RAPPORTEUR_SHAPE=whole: HarfBuzz answers. */
+static int
+colour_noted(hb_face_t *face)
+{
+	static const hb_tag_t tags[] = {
+		HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'B', 'D', 'T'),
+		HB_TAG('C', 'B', 'L', 'C'), HB_TAG('s', 'b', 'i', 'x'),
+		HB_TAG('S', 'V', 'G', ' ')
+	};
+	struct recent	*r;
+	struct face_note *f;
+	hb_blob_t	*blob;
+	size_t		 i;
+	int		 colour = 0;
+
+	pthread_once(&once, init);
+	if (whole_only || (r = recent()) == NULL)
+		return 1;
+	for (i = 0; i < FACES; i++)
+		if (r->f[i].face == face) {
+			f = &r->f[i];
+			goto found;
+		}
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]) && !colour; i++) {
+		blob = hb_face_reference_table(face, tags[i]);
+		colour = hb_blob_get_length(blob) > 0;
+		hb_blob_destroy(blob);
+	}
+	f = &r->f[r->nextf++ % FACES];
+	if (f->face != NULL)
+		hb_face_destroy(f->face);
+	f->face = hb_face_reference(face);
+	f->colour = colour;
+found:
+	last_face = f->face;
+	last_colour = f->colour;
+	return f->colour;
+}
+
+static inline int
+colour(hb_face_t *face)
+{
+	return face == last_face ? last_colour : colour_noted(face);
+}
+
+unsigned int
+hb_ot_color_glyph_get_layers(hb_face_t *face, hb_codepoint_t glyph,
+    unsigned int start, unsigned int *count, hb_ot_color_layer_t *layers)
+{
+	if (colour(face))
+		return hb_layers(face, glyph, start, count, layers);
+	if (count != NULL)
+		*count = 0;
+	return 0;
+}
+
+hb_bool_t
+hb_ot_color_has_png(hb_face_t *face)
+{
+	return colour(face) ? hb_has_png(face) : 0;
+}
+
+hb_bool_t
+hb_ot_color_has_svg(hb_face_t *face)
+{
+	return colour(face) ? hb_has_svg(face) : 0;
 }
 
 void

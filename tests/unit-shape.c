@@ -10,6 +10,12 @@
  * alone), and never a right-to-left text.  A text with a hyphen added in
  * the cluster of its last character, as pango ends a line at a soft
  * hyphen, holds the text without it in no run.
+ *
+ * The process's hb_ot_color_glyph_get_layers(), hb_ot_color_has_png()
+ * and hb_ot_color_has_svg() answer as HarfBuzz's: for every glyph of
+ * Charis SIL (no colour table), and for faces built with a COLR table
+ * (glyph 3 of two layers) or PNG tables, asked in turn with more faces
+ * than a thread notes.
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -18,6 +24,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
+#include <hb-ot.h>
 
 #include "report.h"
 #include "extern.h"
@@ -25,6 +32,8 @@
 
 typedef hb_bool_t (*shape_fn)(hb_font_t *, hb_buffer_t *,
     const hb_feature_t *, unsigned int, const char *const *);
+
+#define FACES_ASKED	12	/* more than gen/shape.c's FACES */
 
 /* The file of the family's regular face, or NULL.  Caller frees. */
 static char *
@@ -126,6 +135,88 @@ runs(shape_fn hb, hb_font_t *font, const char *text, hb_direction_t dir,
 	return nbad;
 }
 
+typedef unsigned int (*layers_fn)(hb_face_t *, hb_codepoint_t,
+    unsigned int, unsigned int *, hb_ot_color_layer_t *);
+typedef hb_bool_t (*has_fn)(hb_face_t *);
+
+/* COLR version 0: glyph 3 drawn as glyphs 4 and 5 in colours 0 and 1. */
+static const unsigned char colr[] = {
+	0, 0, 0, 1, 0, 0, 0, 14, 0, 0, 0, 20, 0, 2,	/* header */
+	0, 3, 0, 0, 0, 2,				/* base glyph */
+	0, 4, 0, 0, 0, 5, 0, 1				/* layers */
+};
+/* CBLC and CBDT version 3.0 with no strike: tables HarfBuzz finds. */
+static const unsigned char cblc[] = { 0, 3, 0, 0, 0, 0, 0, 0 };
+static const unsigned char cbdt[] = { 0, 3, 0, 0 };
+
+/* A face of the tables given (tag, bytes, length; tag 0 ends). */
+static hb_face_t *
+built_face(hb_tag_t tag1, const unsigned char *p1, unsigned int n1,
+    hb_tag_t tag2, const unsigned char *p2, unsigned int n2)
+{
+	hb_face_t	*f = hb_face_builder_create();
+	hb_blob_t	*b;
+
+	if (tag1 != 0) {
+		b = hb_blob_create((const char *)p1, n1, HB_MEMORY_MODE_READONLY,
+		    NULL, NULL);
+		hb_face_builder_add_table(f, tag1, b);
+		hb_blob_destroy(b);
+	}
+	if (tag2 != 0) {
+		b = hb_blob_create((const char *)p2, n2, HB_MEMORY_MODE_READONLY,
+		    NULL, NULL);
+		hb_face_builder_add_table(f, tag2, b);
+		hb_blob_destroy(b);
+	}
+	return f;
+}
+
+/* How many of glyphs [0, n) of face the process's colour functions
+ * answer otherwise than HarfBuzz's; the first told in bad. */
+static int
+colours(hb_face_t *face, unsigned int n, char *bad, size_t badlen)
+{
+	layers_fn	 hb_layers;
+	has_fn		 hb_png, hb_svg;
+	hb_ot_color_layer_t la[4], lb[4];
+	unsigned int	 g, ca, cb, ra, rb;
+	int		 nbad = 0;
+
+	hb_layers = (layers_fn)dlsym(RTLD_NEXT,
+	    "hb_ot_color_glyph_get_layers");
+	hb_png = (has_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_png");
+	hb_svg = (has_fn)dlsym(RTLD_NEXT, "hb_ot_color_has_svg");
+	if (hb_layers == NULL || hb_png == NULL || hb_svg == NULL ||
+	    hb_layers == hb_ot_color_glyph_get_layers) {
+		snprintf(bad, badlen, "HarfBuzz's functions not found");
+		return 1;
+	}
+	if (!hb_ot_color_has_png(face) != !hb_png(face) ||
+	    !hb_ot_color_has_svg(face) != !hb_svg(face)) {
+		snprintf(bad, badlen, "has_png %d, %d; has_svg %d, %d",
+		    hb_ot_color_has_png(face), hb_png(face),
+		    hb_ot_color_has_svg(face), hb_svg(face));
+		nbad++;
+	}
+	for (g = 0; g < n; g++) {
+		ca = cb = 4;
+		memset(la, 0, sizeof(la));
+		memset(lb, 0, sizeof(lb));
+		ra = hb_ot_color_glyph_get_layers(face, g, 0, &ca, la);
+		rb = hb_layers(face, g, 0, &cb, lb);
+		if (ra != rb || ca != cb || memcmp(la, lb, sizeof(la)) != 0 ||
+		    hb_ot_color_glyph_get_layers(face, g, 0, NULL, NULL) !=
+		    hb_layers(face, g, 0, NULL, NULL)) {
+			if (nbad++ == 0)
+				snprintf(bad, badlen, "glyph %u: %u layers "
+				    "(%u written), HarfBuzz %u (%u)", g, ra,
+				    ca, rb, cb);
+		}
+	}
+	return nbad;
+}
+
 int
 main(void)
 {
@@ -194,6 +285,38 @@ main(void)
 	    "it", bad);
 	shape_counts(&cuts2, &wholes);
 	ok(cuts2 == cuts1, "shape: right-to-left text never cut", NULL);
+
+	nbad = colours(face, hb_face_get_glyph_count(face), bad, sizeof(bad));
+	snprintf(name, sizeof(name), "shape: colour glyphs of the %u glyphs "
+	    "of Charis SIL as HarfBuzz answers", hb_face_get_glyph_count(face));
+	ok(nbad == 0, name, bad);
+	{
+		hb_face_t	*built[FACES_ASKED];
+		hb_ot_color_layer_t l[4];
+		unsigned int	 k, c = 4;
+
+		for (k = 0; k < FACES_ASKED; k++)
+			built[k] = k % 3 == 0 ? built_face(0, NULL, 0, 0,
+			    NULL, 0) : k % 3 == 1 ? built_face(HB_TAG('C',
+			    'O', 'L', 'R'), colr, sizeof(colr), 0, NULL, 0) :
+			    built_face(HB_TAG('C', 'B', 'L', 'C'), cblc,
+			    sizeof(cblc), HB_TAG('C', 'B', 'D', 'T'), cbdt,
+			    sizeof(cbdt));
+		ok(hb_ot_color_glyph_get_layers(built[1], 3, 0, &c, l) == 2 &&
+		    c == 2 && l[0].glyph == 4 && l[1].glyph == 5 &&
+		    l[1].color_index == 1,
+		    "shape: glyph 3 of the COLR face has its two layers", NULL);
+		nbad = 0;
+		for (i = 0; i < 2; i++)
+			for (k = 0; k < FACES_ASKED; k++) {
+				nbad += colours(built[k], 8, bad, sizeof(bad));
+				nbad += colours(face, 8, bad, sizeof(bad));
+			}
+		ok(nbad == 0, "shape: colour glyphs of faces with colour "
+		    "tables and without, in turn, as HarfBuzz answers", bad);
+		for (k = 0; k < FACES_ASKED; k++)
+			hb_face_destroy(built[k]);
+	}
 	hb_font_destroy(font);
 	hb_face_destroy(face);
 	hb_blob_destroy(blob);
