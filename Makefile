@@ -27,7 +27,7 @@ CFLAGS	?= -O2 -g
 BUILD_DEBS = build-essential pkg-config \
 	   libcmark-dev libxml2-dev libcairo2-dev \
 	   libpango1.0-dev libhyphen-dev hyphen-fr hyphen-en-us zlib1g-dev \
-	   libdeflate-dev \
+	   libdeflate-dev libjemalloc-dev \
 	   librsvg2-dev fonts-sil-charis fonts-noto-core fonts-noto-cjk \
 	   fonts-wqy-microhei fonts-dejavu-core fonts-symbola fontconfig
 DEBS	 = $(BUILD_DEBS) libxml2-utils mupdf-tools \
@@ -64,6 +64,11 @@ OBJS	+= gen/printf_fast.o
 # the sanitizer's runtime defines both, weak, first) and hb_shape_full()
 # (gen/shape.c), which only the shared libraries call.
 PROCESS_O = gen/snprintf.o gen/shape.o
+# The process's allocator, for the tool and every library it calls
+# (pango, cairo, glib, HarfBuzz): jemalloc, whose malloc() and free()
+# the dynamic linker binds before glibc's.  `make PROCESS_LIBS=` builds
+# on glibc's; the sanitizers' builds do (their runtime owns malloc).
+PROCESS_LIBS = -ljemalloc
 SCHEMAS	 = gen/schema/plan.rng gen/schema/indicators.rng \
 	   gen/schema/edition.rng gen/schema/site.rng
 # The site's style sheets, compiled in for when no styles folder is found.
@@ -100,7 +105,8 @@ deps:
 build: gen/rapporteur
 
 gen/rapporteur: gen/main.o $(PROCESS_O) gen/libgen.a
-	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PROCESS_O) gen/libgen.a $(ALL_LIBS)
+	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PROCESS_O) gen/libgen.a \
+	    $(PROCESS_LIBS) $(ALL_LIBS)
 
 gen/libgen.a: $(OBJS)
 	rm -f $@
@@ -170,9 +176,9 @@ test: deps locale-fr
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/unit-printf tests/unit-shape \
+	    tests/unit-printf tests/unit-shape tests/rapporteur-glibc \
 	    tests/fuzz/bin/stamp gen/bench/rapporteur-untagged
-	@sh tests/run.sh
+	@PROCESS_LIBS='$(PROCESS_LIBS)' sh tests/run.sh
 
 # The fr_FR.UTF-8 locale (tests/t-locale.sh), from the locales package.
 locale-fr: deps
@@ -192,7 +198,12 @@ tests/unit-pdfpost: tests/unit-pdfpost.c gen/libgen.a $(HDRS)
 tests/rapporteur-relayout: gen/pdf.c gen/main.o $(PROCESS_O) gen/libgen.a \
 	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -DPDF_KEEP=0 -o $@ gen/main.o $(PROCESS_O) \
-	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
+	    gen/pdf.c gen/libgen.a $(PROCESS_LIBS) $(ALL_LIBS)
+
+# The tool on glibc's malloc: tests/t-malloc.sh compares its output with
+# gen/rapporteur's.
+tests/rapporteur-glibc: gen/main.o $(PROCESS_O) gen/libgen.a
+	$(CC) $(LDFLAGS) -o $@ gen/main.o $(PROCESS_O) gen/libgen.a $(ALL_LIBS)
 
 tests/unit-layout: tests/unit-layout.c tests/tap.h gen/libgen.a gen/layout.h gen/hyph.h $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-layout.c gen/libgen.a $(ALL_LIBS)
@@ -211,7 +222,7 @@ tests/rapporteur-locale: tests/locale-main.c gen/main.c $(PROCESS_O) gen/libgen.
 	$(CC) $(ALL_CFLAGS) -Igen -Dmain=rapporteur_main -c -o tests/main-locale.o \
 	    gen/main.c
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/locale-main.c tests/main-locale.o \
-	    $(PROCESS_O) gen/libgen.a $(ALL_LIBS)
+	    $(PROCESS_O) gen/libgen.a $(PROCESS_LIBS) $(ALL_LIBS)
 
 tests/unit-text: tests/unit-text.c gen/libgen.a $(HDRS)
 	$(CC) $(ALL_CFLAGS) -Igen -o $@ tests/unit-text.c gen/libgen.a $(ALL_LIBS)
@@ -284,7 +295,7 @@ gen/bench/rapporteur-untagged: gen/pdf.c gen/main.o $(PROCESS_O) gen/libgen.a \
 	    gen/layout.h gen/hyph.h gen/font.h gen/chart.h gen/theme.h $(HDRS)
 	@mkdir -p gen/bench
 	$(CC) $(ALL_CFLAGS) -Igen -DPDF_UNTAGGED -o $@ gen/main.o $(PROCESS_O) \
-	    gen/pdf.c gen/libgen.a $(ALL_LIBS)
+	    gen/pdf.c gen/libgen.a $(PROCESS_LIBS) $(ALL_LIBS)
 
 tests/bench/gencontent: tests/bench/gencontent.c
 	$(CC) $(BENCH_CFLAGS) -o $@ tests/bench/gencontent.c
@@ -367,19 +378,22 @@ test-asan: deps
 	@$(MAKE) --no-print-directory deps DEBS="$(SAN_DEBS)"
 	@d=gen/asan; $(SAN_COPY)
 	@top=$$(pwd)/gen/asan; cd gen/asan && env $(SAN_ENV) \
-	    $(MAKE) --no-print-directory CC="clang $(SAN)" test
+	    $(MAKE) --no-print-directory CC="clang $(SAN)" PROCESS_LIBS= test
 
 # A build of the sample content under valgrind memcheck: no error, no
 # byte definitely lost (tests/valgrind.supp: library caches only).  With
 # --jobs 1, every task runs in the one process valgrind watches: a worker
 # process (--jobs 2 and more) ends with _exit() and leaves the memory it
 # shares with the parent to the system, which memcheck would count.
+# memcheck replaces jemalloc's functions as it does glibc's
+# (--soname-synonyms).
 test-valgrind: deps
 	@$(MAKE) --no-print-directory deps DEBS=valgrind
 	@$(MAKE) --no-print-directory build
 	@rm -rf tests/work/valgrind && mkdir -p tests/work/valgrind
 	@echo "valgrind: rapporteur build of content/ (a few minutes)"
 	@valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
+	    --soname-synonyms=somalloc='libjemalloc.so*' \
 	    --errors-for-leak-kinds=definite --error-exitcode=99 \
 	    --suppressions=tests/valgrind.supp --num-callers=30 \
 	    --log-file=tests/work/valgrind/log gen/rapporteur build --quiet \
@@ -418,7 +432,7 @@ clean:
 	    tests/unit-layout tests/unit-pdfpost tests/rapporteur-relayout \
 	    tests/unit-hyph tests/unit-cnum tests/unit-text tests/unit-report \
 	    tests/unit-cairo tests/unit-i18n tests/unit-svgdraw tests/unit-msg tests/rapporteur-locale \
-	    tests/unit-printf tests/unit-shape \
+	    tests/unit-printf tests/unit-shape tests/rapporteur-glibc \
 	    tests/main-locale.o
 	rm -rf tests/work gen/asan gen/fuzz gen/bench tests/fuzz/bin
 

@@ -27,6 +27,15 @@
 #define DATADIR "/usr/local/share/rapporteur"
 #endif
 
+/*
+ * jemalloc's settings, read at its start when the tool is linked with it
+ * (the Makefile's PROCESS_LIBS; unused otherwise): one arena.  The
+ * tool's threads are few and short (the loading pool, the compression
+ * pool) and keep their caches; one arena instead of one per thread keeps
+ * the peak RSS of a report's PDF lower.
+ */
+const char	*malloc_conf = "narenas:1";
+
 static const char usage_text[] =
 "usage: rapporteur build [--content DIR] [--out DIR] [--year YYYY]\n"
 "                        [--format html,pdf,svg] [--draft] [--label TEXT]\n"

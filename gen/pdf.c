@@ -3914,7 +3914,9 @@ pdf_edition(const struct report *r, const struct edition *e,
 	free(kw);
 	post_free(&p);
 #ifdef __GLIBC__
-	/* Hand the freed layouts back to the system (glibc keeps them). */
+	/* Hand the freed layouts back to the system when glibc's malloc
+	 * holds them (the Makefile's PROCESS_LIBS empty): glibc keeps
+	 * them.  jemalloc gives pages back itself, once unused a while. */
 	malloc_trim(0);
 #endif
 	return rc;
