@@ -24,6 +24,24 @@ check() {
 	if "$@" >"$WORK/.out" 2>&1; then pass "$name"
 	else fail "$name" "$(head -c 2000 "$WORK/.out")"; fi
 }
+# same_build NAME ENV OTHER ARGS...: a full build of ARGS by the tool and
+# one by the program OTHER with the environment assignment ENV (or none:
+# ""), the same bytes; the test is named NAME.
+same_build() {
+	name=$1 envv=$2 other=$3
+	shift 3
+	rm -rf "$WORK/same-a" "$WORK/same-b"
+	if "$BIN" build --quiet --out "$WORK/same-a" "$@" >"$WORK/err" 2>&1 &&
+	    env ${envv:+"$envv"} "$other" build --quiet \
+	    --out "$WORK/same-b" "$@" >>"$WORK/err" 2>&1 &&
+	    [ -f "$WORK/same-a/index.html" ] &&
+	    diff -r "$WORK/same-a" "$WORK/same-b" >"$WORK/diff" 2>&1
+	then
+		pass "$name"
+	else
+		fail "$name" "$(cat "$WORK/err"; head -20 "$WORK/diff")"
+	fi
+}
 # Under make test-asan, full stacks, so that tests/fuzz/lsan.supp can tell
 # cairo's own leak when it subsets a CFF font (Noto Sans CJK, drawn for a
 # character only it has) from ours: for the scripts whose PDFs need it.

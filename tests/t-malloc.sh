@@ -58,22 +58,12 @@ if readelf -dW "$GLIBC" | grep -q 'Shared library: \[libjemalloc'; then
 else
 	pass "malloc: tests/rapporteur-glibc is on glibc's malloc"
 fi
-same() {	# same NAME ARGS...: both allocators, the same bytes
-	name=$1
-	shift
-	if "$BIN" build --quiet --out "$WORK/a-$name" "$@" \
-	    >"$WORK/err" 2>&1 && "$GLIBC" build --quiet \
-	    --out "$WORK/g-$name" "$@" >>"$WORK/err" 2>&1 &&
-	    [ -f "$WORK/a-$name/index.html" ] &&
-	    diff -r "$WORK/a-$name" "$WORK/g-$name" >"$WORK/diff" 2>&1
-	then
-		pass "malloc: $name, the same bytes on glibc's malloc"
-	else
-		fail "malloc: $name, the same bytes on glibc's malloc" \
-		    "$(cat "$WORK/err"; head -20 "$WORK/diff")"
-	fi
-}
 asan_full_stacks
-same sample --content content
-same "English plan" --content tests/plans/en
-same scripts --content tests/scripts/content --styles tests/scripts/theme
+for t in "sample|--content content" \
+    "English plan|--content tests/plans/en" \
+    "scripts|--content tests/scripts/content --styles tests/scripts/theme"
+do
+	# shellcheck disable=SC2086
+	same_build "malloc: ${t%%|*}, the same bytes on glibc's malloc" "" \
+	    "$GLIBC" ${t#*|}
+done

@@ -29,21 +29,11 @@ if [ -z "$shows" ]; then
 else
 	fail "shape: no source sets PANGO_ATTR_SHOW" "$shows"
 fi
-same() {	# same NAME ARGS...: a build cut and whole, the same bytes
-	name=$1
-	shift
-	if "$BIN" build --quiet --out "$WORK/cut-$name" "$@" \
-	    >"$WORK/err" 2>&1 && RAPPORTEUR_SHAPE=whole "$BIN" build --quiet \
-	    --out "$WORK/whole-$name" "$@" >>"$WORK/err" 2>&1 &&
-	    [ -f "$WORK/cut-$name/index.html" ] &&
-	    diff -r "$WORK/cut-$name" "$WORK/whole-$name" >"$WORK/diff" 2>&1
-	then
-		pass "shape: $name, the same bytes shaped whole"
-	else
-		fail "shape: $name, the same bytes shaped whole" \
-		    "$(cat "$WORK/err"; head -20 "$WORK/diff")"
-	fi
-}
-same sample --content content
-same "English plan" --content tests/plans/en
-same scripts --content tests/scripts/content --styles tests/scripts/theme
+for t in "sample|--content content" \
+    "English plan|--content tests/plans/en" \
+    "scripts|--content tests/scripts/content --styles tests/scripts/theme"
+do
+	# shellcheck disable=SC2086
+	same_build "shape: ${t%%|*}, the same bytes shaped whole" \
+	    RAPPORTEUR_SHAPE=whole "$BIN" ${t#*|}
+done
