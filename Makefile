@@ -62,7 +62,8 @@ OBJS	+= gen/printf_fast.o
 # linker takes a member only for a symbol still undefined: snprintf()
 # and __snprintf_chk() through printf_fast (gen/snprintf.c; under ASan
 # the sanitizer's runtime defines both, weak, first) and hb_shape_full()
-# (gen/shape.c), which only the shared libraries call.
+# with the colour-glyph functions (gen/shape.c), which only the shared
+# libraries call.
 PROCESS_O = gen/snprintf.o gen/shape.o
 # The process's allocator, for the tool and every library it calls
 # (pango, cairo, glib, HarfBuzz): jemalloc, whose malloc() and free()
