@@ -31,7 +31,8 @@
  * jemalloc's settings, read at its start when the tool is linked with it
  * (the Makefile's PROCESS_LIBS; unused otherwise): one arena.  The
  * tool's threads are few and short (the loading pool, the compression
- * pool) and keep their caches; one arena instead of one per thread keeps
+ * pool) and keep their caches; one arena instead of jemalloc's default
+ * (four a core, taken by threads in turn, so one a thread here) keeps
  * the peak RSS of a report's PDF lower.
  */
 const char	*malloc_conf = "narenas:1";
