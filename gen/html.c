@@ -89,15 +89,30 @@ struct crumb {
 
 /*
  * The list of a priority's measures that each of their pages shows, the
- * same on every one but for the aria-current of the page's own: written
- * once per priority by html_edition(), not once per page (n pages of n
- * entries each).  at[i]: where the tag of measure i's link closes.
- * html and at are owned by html_edition().
+ * same on every one but for the aria-current of the page's own and, in
+ * a large priority, which of them (SIB_WINDOW): written once per
+ * priority by html_edition(), not once per page.  start[i]: where
+ * measure i's entry begins; at[i]: where the tag of its link closes.
+ * html, start and at are owned by html_edition().
  */
 struct siblings {
 	struct buf	 html;
+	size_t		*start;
 	size_t		*at;
 };
+
+/*
+ * The most entries that list shows.  A larger priority shows the
+ * SIB_WINDOW measures around the page's own (as many before it as after;
+ * near either end, more on the other side), then a link to the page
+ * that lists them all:
+ * with every one, 77 measures a priority put 15 KB of links into each of
+ * their 28 KB pages, a keyboard went through 77 links before the text,
+ * and the site grew with the square of a priority's size (2,300
+ * measures: 564 of its 793 MB).  No priority of a real plan in the tests
+ * is that large (11 measures at most).
+ */
+#define SIB_WINDOW	15
 
 /* A status change between two editions, worst to best: enum order. */
 
@@ -2367,7 +2382,8 @@ measure_aside(struct page *p, const struct measure *m,
     const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
-	size_t		 i;
+	char		 all[64], *w;
+	size_t		 i, from, to, end;
 	int		 nsec;
 
 	aside_open(p);
@@ -2393,10 +2409,33 @@ measure_aside(struct page *p, const struct measure *m,
 	PUTSL(p, "</h2>\n<ol class=\"siblings\">\n");
 	for (i = 0; i < pr->nmeasures && pr->measures[i] != m; i++)
 		continue;
-	buf_put(&p->b, sib->html.data, sib->at[i]);
+	/* [from, to): the entries shown, i among them. */
+	from = 0;
+	to = pr->nmeasures;
+	if (to > SIB_WINDOW) {
+		from = i > SIB_WINDOW / 2 ? i - SIB_WINDOW / 2 : 0;
+		if (from > pr->nmeasures - SIB_WINDOW)
+			from = pr->nmeasures - SIB_WINDOW;
+		to = from + SIB_WINDOW;
+	}
+	end = to < pr->nmeasures ? sib->start[to] : sib->html.len;
+	buf_put(&p->b, sib->html.data + sib->start[from],
+	    sib->at[i] - sib->start[from]);
 	PUTSL(p, " aria-current=\"page\"");
-	buf_put(&p->b, sib->html.data + sib->at[i], sib->html.len - sib->at[i]);
+	buf_put(&p->b, sib->html.data + sib->at[i], end - sib->at[i]);
 	PUTSL(p, "</ol>\n");
+	if (to - from < pr->nmeasures) {
+		/* A plan of one level lists its measures on its dashboard. */
+		if (plan_flat(&p->r->plan))
+			snprintf(all, sizeof(all), "index.html");
+		else
+			priority_file(all, sizeof(all), pr);
+		w = word(p, MLEVEL(&p->r->plan), 1);
+		pf(p, "<p class=\"sib-all\"><a href=\"%s\">", all);
+		pf(p, T("Liste complète (%zu" NBSP "%s)"), pr->nmeasures, w);
+		PUTSL(p, "</a></p>\n");
+		free(w);
+	}
 	aside_close(p);
 }
 
@@ -2408,9 +2447,11 @@ siblings_make(struct siblings *sib, const struct priority *pr)
 	char		 file[64];
 	size_t		 i;
 
+	sib->start = xcalloc(pr->nmeasures, sizeof(sib->start[0]));
 	sib->at = xcalloc(pr->nmeasures, sizeof(sib->at[0]));
 	for (i = 0; i < pr->nmeasures; i++) {
 		measure_file(file, sizeof(file), pr->measures[i]);
+		sib->start[i] = b->len;
 		BUF_PUTSL(b, "<li><a href=\"");
 		buf_puts(b, file);
 		BUF_PUTSL(b, "\"");
@@ -2709,6 +2750,7 @@ html_edition(const struct report *r, const struct edition *e,
 		ok = page_part(r, e, o, od, &e->back[i]);
 	for (i = 0; i < pl->nprios; i++) {
 		buf_free(&sibs[i].html);
+		free(sibs[i].start);
 		free(sibs[i].at);
 	}
 	free(sibs);

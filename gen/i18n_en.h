@@ -108,6 +108,8 @@ const struct i18n_pair i18n_pairs[] = {
 	    "<h1>Site map</h1>\n<ul class=\"sitemap\">\n<li><a href=\"index.html\">The evaluation reports</a></li>\n" },
 	{ "<h1>Rechercher dans les rapports</h1>\n<p id=\"search-noscript\">La recherche a besoin de JavaScript, qui n’est pas disponible. Toutes les pages restent accessibles depuis le <a href=\"%s\">plan du site</a>.</p>\n<form id=\"search-form\" class=\"search\" role=\"search\" action=\"%s\" method=\"get\"%s hidden>\n<label for=\"q\">Mots à chercher dans toutes les éditions</label>\n<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\">\n<button type=\"submit\">Rechercher</button>\n</form>\n<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n",
 	    "<h1>Search the reports</h1>\n<p id=\"search-noscript\">Search needs JavaScript, which is not available. Every page can still be reached from the <a href=\"%s\">site map</a>.</p>\n<form id=\"search-form\" class=\"search\" role=\"search\" action=\"%s\" method=\"get\"%s hidden>\n<label for=\"q\">Words to search for in every edition</label>\n<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\">\n<button type=\"submit\">Search</button>\n</form>\n<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n" },
+	{ "Liste complète (%zu" NBSP "%s)",
+	    "Full list (%zu %s)" },
 	{ "Statut de %d repris : à confirmer ou à changer, avec une phrase de justification.",
 	    "Status of %d carried over: confirm or change it, with a sentence of justification." },
 	{ "Pas d’appréciation en %d : statut à choisir, avec une phrase de justification.",

@@ -428,3 +428,110 @@ if "$BIN" build --format html --content "$WORK/nums" --out "$WORK/nout" \
 else fail "site: CSV numbers, short, long and tiny, in both forms; quotes" \
 	"$(cat "$WORK/nums.err")" \
 	"$(grep victimes "$WORK/nout/2016/data/indicateurs-2016.csv")"; fi
+
+# ---- a large priority: the measures around the page's own ----
+#
+# The aside lists a priority's measures; past 15 (SIB_WINDOW, html.c),
+# the 15 around the page's own and a link to the page of them all.  The
+# benchmark's generator (its K = 2: 22 measures in priority I, 8 in
+# priority III) and a plan of one level grown to 20 measures.
+
+# sib_nums FILE: the numbers of the aside's list, the page's own in [ ].
+sib_nums() {
+	sed -n '/<ol class="siblings">/,/<\/ol>/p' "$1" | awk '
+	    /class="sib-num"/ {
+		n = $0
+		sub(/.*<span class="sib-num">/, "", n)
+		sub(/<.*/, "", n)
+		printf (/aria-current="page"/ ? "[%s] " : "%s "), n
+	    }'
+}
+# sib_all FILE: the link past the list, or nothing.
+sib_all() { grep '<p class="sib-all">' "$1"; }
+NBSP=$(printf '\302\240')
+
+G=$WORK/gencontent
+if cc -std=c11 -D_GNU_SOURCE -O2 -o "$G" "$TOP/tests/bench/gencontent.c" \
+    2>"$WORK/gen.err" && "$G" 2 "$WORK/k2" &&
+    "$BIN" build --format html --content "$WORK/k2" --out "$WORK/k2out" \
+    --quiet 2>"$WORK/k2.err"; then
+	pass "site: a plan of 22 measures a priority builds"
+	K2=$WORK/k2out/2016
+	want1='[1] 2 3 4 5 6 7 8 9 10 11 12 13 14 15 '
+	want12='5 6 7 8 9 10 11 [12] 13 14 15 16 17 18 19 '
+	want22='8 9 10 11 12 13 14 15 16 17 18 19 20 21 [22] '
+	if [ "$(sib_nums "$K2/mesure-01.html")" = "$want1" ] &&
+	    [ "$(sib_nums "$K2/mesure-12.html")" = "$want12" ] &&
+	    [ "$(sib_nums "$K2/mesure-22.html")" = "$want22" ]; then
+		pass "site: 15 of a priority's 22 measures, around the page's own"
+	else fail "site: 15 of a priority's 22 measures, around the page's own" \
+		"1: $(sib_nums "$K2/mesure-01.html")" \
+		"12: $(sib_nums "$K2/mesure-12.html")" \
+		"22: $(sib_nums "$K2/mesure-22.html")"; fi
+	# Every page of priority I: 15 entries, its own among them, and the
+	# link to the priority's page.
+	bad=
+	for i in $(seq 1 22); do
+		f=$K2/mesure-$(printf %02d "$i").html
+		n=$(sib_nums "$f" | wc -w)
+		case " $(sib_nums "$f")" in *" [$i] "*) ;; *) n=0 ;; esac
+		[ "$n" -eq 15 ] && [ "$(sib_all "$f")" = '<p class="sib-all"><a href="priorite-1.html">Liste complète (22'"$NBSP"'mesures)</a></p>' ] ||
+		    bad="$bad $i"
+	done
+	[ -z "$bad" ] && pass "site: each of the 22, 15 entries and the full list's link" ||
+	    fail "site: each of the 22, 15 entries and the full list's link" \
+	    "measures:$bad" "$(sib_all "$K2/mesure-01.html")"
+	# Priority III's 8 (measures 39 to 46): all, and no link.
+	f=$K2/mesure-40.html
+	if [ "$(sib_nums "$f")" = '39 [40] 41 42 43 44 45 46 ' ] &&
+	    [ -z "$(sib_all "$f")" ]; then
+		pass "site: a priority of 8 measures lists them all, no link"
+	else fail "site: a priority of 8 measures lists them all, no link" \
+		"$(sib_nums "$f")" "$(sib_all "$f")"; fi
+	if command -v java >/dev/null 2>&1 && [ -f "$VNU" ]; then
+		mkdir -p "$WORK/sibvnu"
+		cp "$K2/mesure-01.html" "$K2/mesure-12.html" "$WORK/sibvnu/"
+		check "site: those pages valid for the Nu HTML Checker" \
+		    vnu_check "$WORK/sibvnu"
+	fi
+	check "site: the 22 measures' links resolve" linkcheck "$WORK/k2out"
+else
+	fail "site: a plan of 22 measures a priority builds" \
+	    "$(cat "$WORK/gen.err" "$WORK/k2.err" 2>/dev/null | head -20)"
+fi
+
+# A plan of one level: its dashboard lists every measure.
+P=$WORK/flat20
+cp -R "$TOP/tests/plans/one-level" "$P"
+i=9
+add=
+while [ "$i" -le 20 ]; do
+	m=$(printf m%02d "$i")
+	add="$add  <measure id=\"$m\" number=\"$i\">
+    <title>Recommendation $i, added by the test</title>
+    <lead>Ministry of Justice</lead>
+  </measure>
+"
+	sed "s/measure=\"m01\"/measure=\"$m\"/" "$P/indicators/m01.xml" \
+	    >"$P/indicators/$m.xml"
+	for y in 2020 2021; do
+		cp "$P/editions/$y/measures/m01.md" "$P/editions/$y/measures/$m.md"
+	done
+	i=$((i + 1))
+done
+awk -v add="$add" '/^<\/plan>/ { printf "%s", add } { print }' \
+    "$P/plan.xml" >"$P/plan.new" && mv "$P/plan.new" "$P/plan.xml"
+if "$BIN" build --format html --content "$P" --out "$WORK/flatout" --quiet \
+    2>"$WORK/flat.err"; then
+	f=$WORK/flatout/2021/measure-20.html
+	if [ "$(sib_nums "$f")" = '6 7 8 9 10 11 12 13 14 15 16 17 18 19 [20] ' ] &&
+	    [ "$(sib_all "$f")" = '<p class="sib-all"><a href="index.html">Full list (20 recommendations)</a></p>' ] &&
+	    [ "$(grep -c 'href="measure-[0-9]*\.html"' \
+	    "$WORK/flatout/2021/index.html")" -ge 20 ]; then
+		pass "site: a plan of one level links to its dashboard, in its words"
+	else fail "site: a plan of one level links to its dashboard, in its words" \
+		"$(sib_nums "$f")" "$(sib_all "$f")"; fi
+else
+	fail "site: a plan of one level and 20 measures builds" \
+	    "$(head -20 "$WORK/flat.err")"
+fi
