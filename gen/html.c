@@ -2382,6 +2382,7 @@ measure_aside(struct page *p, const struct measure *m,
     const struct siblings *sib)
 {
 	const struct priority *pr = m->priority;
+	const char	*href;
 	char		 all[64], *w;
 	size_t		 i, from, to, end;
 	int		 nsec;
@@ -2426,12 +2427,13 @@ measure_aside(struct page *p, const struct measure *m,
 	PUTSL(p, "</ol>\n");
 	if (to - from < pr->nmeasures) {
 		/* A plan of one level lists its measures on its dashboard. */
-		if (plan_flat(&p->r->plan))
-			snprintf(all, sizeof(all), "index.html");
-		else
+		href = "index.html";
+		if (!plan_flat(&p->r->plan)) {
 			priority_file(all, sizeof(all), pr);
+			href = all;
+		}
 		w = word(p, MLEVEL(&p->r->plan), 1);
-		pf(p, "<p class=\"sib-all\"><a href=\"%s\">", all);
+		pf(p, "<p class=\"sib-all\"><a href=\"%s\">", href);
 		pf(p, T("Liste complète (%zu" NBSP "%s)"), pr->nmeasures, w);
 		PUTSL(p, "</a></p>\n");
 		free(w);
