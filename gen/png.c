@@ -93,18 +93,41 @@ png_row(unsigned char *q, const unsigned char *p, size_t n, int alpha)
 }
 
 /*
+ * The rows of an RGB24 image (w > 1 pixels of 4 bytes, h rows of stride
+ * bytes from data) as PNG's unfiltered RGB rows, in place from data: each
+ * row of 1 + 3w bytes begins before the pixels it is made of (stride >=
+ * 4w), and no byte is written where a pixel is still to be read.  The
+ * first row only, which begins where its pixels do, is read from a copy.
+ */
+static void
+png_rows_inplace(unsigned char *data, size_t w, size_t h, size_t stride)
+{
+	unsigned char	*first, *q = data;
+	size_t		 y;
+
+	first = xmalloc(4 * w);
+	memcpy(first, data, 4 * w);
+	for (y = 0; y < h; y++) {
+		*q++ = 0;			/* no filter */
+		q = png_row(q, y == 0 ? first : data + y * stride, w, 0);
+	}
+	free(first);
+}
+
+/*
  * The image surface s, RGB24 or ARGB32, as an 8-bit RGB or RGBA PNG,
  * unfiltered, deflated at libdeflate's fastest level, to b: the same
- * bytes for the same pixels.  Returns 1, or 0 if s has another format or
- * libdeflate fails.
+ * bytes for the same pixels.  An RGB24 surface's pixels are made into
+ * the PNG's rows where they are (a card is 2.3 MB of them): s is not to
+ * be drawn on nor read again.  Returns 1, or 0 if s has another format
+ * or libdeflate fails.
  */
 int
 png_write(cairo_surface_t *s, struct buf *b)
 {
 	static const unsigned char sig[8] = {
 		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	const unsigned char *data;
-	unsigned char	 ihdr[13], *raw, *q, *z;
+	unsigned char	 ihdr[13], *data, *raw, *q, *z;
 	size_t		 w, h, stride, y, bpp, rawn, zn;
 	int		 alpha;
 
@@ -118,12 +141,18 @@ png_write(cairo_surface_t *s, struct buf *b)
 	stride = cairo_image_surface_get_stride(s);
 	bpp = alpha ? 4 : 3;
 	rawn = h * (1 + bpp * w);
-	q = raw = xmalloc(rawn + 1);
-	for (y = 0; y < h; y++) {
-		*q++ = 0;			/* no filter */
-		q = png_row(q, data + y * stride, w, alpha);
+	if (!alpha && w > 1) {
+		png_rows_inplace(data, w, h, stride);
+		raw = NULL;
+		z = zlib_fast(data, rawn, &zn);
+	} else {
+		q = raw = xmalloc(rawn + 1);
+		for (y = 0; y < h; y++) {
+			*q++ = 0;		/* no filter */
+			q = png_row(q, data + y * stride, w, alpha);
+		}
+		z = zlib_fast(raw, rawn, &zn);
 	}
-	z = zlib_fast(raw, rawn, &zn);
 	free(raw);
 	if (z == NULL)
 		return 0;

@@ -6,7 +6,8 @@
  * no object streams), and the bytes it writes for the mark pdf.c draws
  * first on each page, which the pass takes out.
  * A newer cairo that breaks it makes this fail loudly, before a build
- * fails with a less helpful message.  argv[1]: a folder for the PDF.
+ * fails with a less helpful message.  And gen/png.c's PNG, read back by
+ * cairo's own reader, gives the pixels it was written from.  argv[1]: a folder for the PDF.
  * Prints "ok - NAME" or "not ok - NAME" lines, the way tests/run.sh
  * counts them.
  */
@@ -21,6 +22,7 @@
 #include "report.h"
 #include "extern.h"
 #include "backend.h"
+#include "../gen/png.h"	/* not libpng's, first on the path */
 #include "tap.h"
 
 /* What pdf.c draws first on a page: the mark pdfpost() takes out, then
@@ -116,6 +118,99 @@ test_pdf(const char *dir)
 	free(path);
 }
 
+/* The bytes of b, read by cairo_image_surface_create_from_png_stream(). */
+struct reading {
+	const struct buf *b;
+	size_t		 at;
+};
+
+static cairo_status_t
+read_buf(void *arg, unsigned char *data, unsigned int n)
+{
+	struct reading	*r = arg;
+
+	if (r->b->len - r->at < n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, r->b->data + r->at, n);
+	r->at += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * An RGB24 image of w × h pixels (text, a gradient, circles: every
+ * colour channel varies) through png_write(), which makes the PNG's rows
+ * in the surface's own memory for a width over 1, then read back: the
+ * same red, green and blue at every pixel.
+ */
+static void
+test_png(int w, int h)
+{
+	cairo_surface_t	*s, *back;
+	cairo_pattern_t	*g;
+	cairo_t		*cr;
+	struct buf	 b = { NULL, 0, 0 };
+	struct reading	 r;
+	unsigned char	*want, *got;
+	char		*name, detail[128] = "";
+	int		 x, y, stride, bstride, bad = 0;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cr = cairo_create(s);
+	g = cairo_pattern_create_linear(0, 0, w, h);
+	cairo_pattern_add_color_stop_rgb(g, 0, 0.9, 0.1, 0.3);
+	cairo_pattern_add_color_stop_rgb(g, 1, 0.1, 0.6, 0.95);
+	cairo_set_source(cr, g);
+	cairo_paint(cr);
+	cairo_pattern_destroy(g);
+	for (x = 0; x < 5; x++) {
+		cairo_set_source_rgb(cr, x / 5.0, 1 - x / 7.0, 0.5);
+		cairo_arc(cr, w * x / 5.0, h / 2.0, h / 3.0 + 1, 0, 6.3);
+		cairo_fill(cr);
+	}
+	cairo_set_source_rgb(cr, 0.05, 0.05, 0.1);
+	cairo_move_to(cr, 2, h - 2);
+	cairo_set_font_size(cr, h * 0.8 + 1);
+	cairo_show_text(cr, "Réalisée 2016");
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	stride = cairo_image_surface_get_stride(s);
+	want = xmalloc((size_t)stride * h);
+	memcpy(want, cairo_image_surface_get_data(s), (size_t)stride * h);
+	name = xasprintf("png_write: a %d x %d RGB24 image read back by "
+	    "cairo %s has its pixels", w, h, cairo_version_string());
+	if (!png_write(s, &b)) {
+		ok(0, name, "png_write() failed");
+		goto out;
+	}
+	r.b = &b;
+	r.at = 0;
+	back = cairo_image_surface_create_from_png_stream(read_buf, &r);
+	if (cairo_surface_status(back) != CAIRO_STATUS_SUCCESS ||
+	    cairo_image_surface_get_width(back) != w ||
+	    cairo_image_surface_get_height(back) != h) {
+		ok(0, name, "cairo did not read it back at that size");
+		cairo_surface_destroy(back);
+		goto out;
+	}
+	got = cairo_image_surface_get_data(back);
+	bstride = cairo_image_surface_get_stride(back);
+	for (y = 0; y < h && !bad; y++)
+		for (x = 0; x < w && !bad; x++)
+			if (memcmp(want + y * stride + 4 * x,
+			    got + y * bstride + 4 * x, 3) != 0) {
+				snprintf(detail, sizeof(detail),
+				    "first differing pixel: (%d, %d)", x, y);
+				bad = 1;
+			}
+	ok(!bad, name, detail);
+	cairo_surface_destroy(back);
+out:
+	free(name);
+	free(want);
+	buf_free(&b);
+	cairo_surface_destroy(s);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -126,5 +221,12 @@ main(int argc, char *argv[])
 	printf("# cairo %s at run time, %s at build time\n",
 	    cairo_version_string(), CAIRO_VERSION_STRING);
 	test_pdf(argv[1]);
+	/* One pixel wide (written through a copy), two (the least the
+	 * rows fit in place), odd sizes, and the social card's. */
+	test_png(1, 4);
+	test_png(2, 3);
+	test_png(7, 5);
+	test_png(301, 17);
+	test_png(1200, 630);
 	return failures != 0;
 }
