@@ -141,18 +141,17 @@ png_write(cairo_surface_t *s, struct buf *b)
 	stride = cairo_image_surface_get_stride(s);
 	bpp = alpha ? 4 : 3;
 	rawn = h * (1 + bpp * w);
-	if (!alpha && w > 1) {
+	raw = NULL;
+	if (!alpha && w > 1)
 		png_rows_inplace(data, w, h, stride);
-		raw = NULL;
-		z = zlib_fast(data, rawn, &zn);
-	} else {
+	else {
 		q = raw = xmalloc(rawn + 1);
 		for (y = 0; y < h; y++) {
 			*q++ = 0;		/* no filter */
 			q = png_row(q, data + y * stride, w, alpha);
 		}
-		z = zlib_fast(raw, rawn, &zn);
 	}
+	z = zlib_fast(raw != NULL ? raw : data, rawn, &zn);
 	free(raw);
 	if (z == NULL)
 		return 0;
